@@ -1,0 +1,219 @@
+// Package ingest turns "a recording arrived" into a transcribe job. It reads
+// the call's metadata from a sidecar JSON beside the audio (or from the
+// object's user metadata), validates it, replaces the client's identifier by
+// a keyed hash, and publishes the job. A recording whose metadata is broken
+// is recorded as failed with the reason, never dropped.
+package ingest
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"log/slog"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
+)
+
+// ObjectInfo describes a stored object.
+type ObjectInfo struct {
+	Key          string
+	ETag         string
+	Size         int64
+	UserMetadata map[string]string
+}
+
+// Objects is what ingest needs from object storage.
+type Objects interface {
+	// ReadObject returns at most maxBytes of an object; found is false when
+	// the object does not exist.
+	ReadObject(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, found bool, err error)
+	StatObject(ctx context.Context, bucket, key string) (info ObjectInfo, found bool, err error)
+	ListObjects(ctx context.Context, bucket, prefix string) iter.Seq2[ObjectInfo, error]
+}
+
+// Config configures ingest.
+type Config struct {
+	// AudioSuffixes are the key endings taken as recordings (default .wav).
+	AudioSuffixes []string
+	// ClientIDKey keys the hash that replaces client identifiers.
+	ClientIDKey []byte
+	// MaxSidecarBytes caps a sidecar's size (default 1 MiB).
+	MaxSidecarBytes int64
+	Logger          *slog.Logger
+}
+
+// Ingester is the ingest stage.
+type Ingester struct {
+	cfg     Config
+	objects Objects
+	js      jetstream.JetStream
+}
+
+// New builds the ingest stage.
+func New(cfg Config, objects Objects, js jetstream.JetStream) *Ingester {
+	if len(cfg.AudioSuffixes) == 0 {
+		cfg.AudioSuffixes = []string{".wav"}
+	}
+	if cfg.MaxSidecarBytes == 0 {
+		cfg.MaxSidecarBytes = 1 << 20
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return &Ingester{cfg: cfg, objects: objects, js: js}
+}
+
+// IsAudio reports whether key names a recording (by its suffix).
+func (in *Ingester) IsAudio(key string) bool {
+	lower := strings.ToLower(key)
+	for _, s := range in.cfg.AudioSuffixes {
+		if strings.HasSuffix(lower, strings.ToLower(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Handle processes one message from callscope.jobs.ingest.*: an S3 bucket
+// notification or a scan job.
+func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
+	switch d.Subject {
+	case pipeline.SubjectIngestScan:
+		var job pipeline.IngestJob
+		if err := json.Unmarshal(d.Data, &job); err != nil {
+			return pipeline.Permanent(fmt.Errorf("ingest: scan job is not valid JSON: %w", err))
+		}
+		return in.take(ctx, job.Audio, nil, "scan:"+job.Run)
+	default:
+		events, err := ParseS3Event(d.Data)
+		if err != nil {
+			return pipeline.Permanent(fmt.Errorf("ingest: %w", err))
+		}
+		for _, ev := range events {
+			if !strings.HasPrefix(ev.EventName, "s3:ObjectCreated") && ev.EventName != "" {
+				continue
+			}
+			obj := pipeline.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
+			if err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// take validates one recording and publishes its transcribe job. Problems
+// with the recording's own metadata are recorded as a failed status and are
+// not errors of the job; errors returned are transient (storage, NATS).
+func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta map[string]string, origin string) error {
+	if !in.IsAudio(audio.Key) {
+		return nil // sidecars and transcripts arrive in the same bucket
+	}
+	if audio.ETag == "" || userMeta == nil {
+		info, found, err := in.objects.StatObject(ctx, audio.Bucket, audio.Key)
+		if err != nil {
+			return fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, audio.Key), err)
+		}
+		if !found {
+			in.cfg.Logger.Info("recording is gone; skipping", "key", audio.Key)
+			return nil
+		}
+		audio.ETag, audio.Size = info.ETag, info.Size
+		userMeta = info.UserMetadata
+	}
+
+	meta, err := in.readMetadata(ctx, audio, userMeta)
+	callID := meta.CallID
+	if callID == "" {
+		callID = CallIDFromKey(audio.Key)
+	}
+	if err != nil {
+		return pipeline.PublishStatus(ctx, in.js, schemas.Status{
+			ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
+			Stage: schemas.StageIngest, State: schemas.StateFailed,
+			Error: err.Error(), Attempts: 1, At: time.Now().UTC(),
+		})
+	}
+	meta.CallID = callID
+	in.protectClient(&meta)
+
+	job := pipeline.TranscribeJob{CallID: callID, Audio: audio, Meta: meta}
+	msgID := "transcribe:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
+	if err := pipeline.Publish(ctx, in.js, pipeline.SubjectTranscribe, msgID, job); err != nil {
+		return err
+	}
+	return pipeline.PublishStatus(ctx, in.js, schemas.Status{
+		ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
+		Stage: schemas.StageIngest, State: schemas.StateQueued, Attempts: 1, At: time.Now().UTC(),
+	})
+}
+
+// readMetadata prefers the sidecar <base>.json; without one it reads the
+// object's user metadata.
+func (in *Ingester) readMetadata(ctx context.Context, audio pipeline.Object, userMeta map[string]string) (schemas.Metadata, error) {
+	sidecar := SidecarKey(audio.Key)
+	data, found, err := in.objects.ReadObject(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
+	if err != nil {
+		return schemas.Metadata{}, fmt.Errorf("ingest: read sidecar %s: %w", objectURL(audio.Bucket, sidecar), err)
+	}
+	if found {
+		if int64(len(data)) > in.cfg.MaxSidecarBytes {
+			return schemas.Metadata{}, fmt.Errorf("%w: %s: larger than %d bytes", ErrBadMetadata, objectURL(audio.Bucket, sidecar), in.cfg.MaxSidecarBytes)
+		}
+		return ParseMetadata(data, objectURL(audio.Bucket, sidecar))
+	}
+	return MetadataFromUser(userMeta, objectURL(audio.Bucket, audio.Key))
+}
+
+// protectClient replaces the client's raw identifier (a phone number) by a
+// keyed hash: reports can still tell a repeat caller, nobody can read the
+// number back.
+func (in *Ingester) protectClient(m *schemas.Metadata) {
+	if m.Client.ID == "" {
+		return
+	}
+	m.Client.IDHash = HashClientID(in.cfg.ClientIDKey, m.Client.ID)
+	m.Client.ID = ""
+}
+
+// HashClientID is the keyed hash (HMAC-SHA-256, 128 bits in hex) that
+// replaces a client identifier. Digits-only normalization makes
+// "+7 900 000-00-00" and "79000000000" the same client.
+func HashClientID(key []byte, id string) string {
+	norm := id
+	if digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, id); len(digits) >= 5 && strings.Trim(id, "+-() 0123456789") == "" {
+		norm = digits
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(norm))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// SidecarKey is the key of a recording's sidecar metadata: the same key with
+// its extension replaced by .json (calls/0001.wav -> calls/0001.json).
+func SidecarKey(audioKey string) string {
+	return strings.TrimSuffix(audioKey, path.Ext(audioKey)) + ".json"
+}
+
+// CallIDFromKey derives a call id from a recording's key when the metadata
+// has none: the key without its extension.
+func CallIDFromKey(key string) string {
+	return strings.TrimSuffix(key, path.Ext(key))
+}
+
+func objectURL(bucket, key string) string { return "s3://" + bucket + "/" + key }

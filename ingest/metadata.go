@@ -1,0 +1,316 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// ErrBadMetadata is wrapped by every error about a sidecar or user metadata.
+var ErrBadMetadata = errors.New("bad metadata")
+
+// ParseMetadata reads a sidecar JSON document. source names the document in
+// errors (e.g. "s3://calls/2026/11/20/000123.json"). Every field is optional;
+// a field of the wrong type is an error naming the field, and fields that
+// callscope does not know are kept in Tags.
+func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
+	var m schemas.Metadata
+	fail := func(format string, args ...any) (schemas.Metadata, error) {
+		return schemas.Metadata{}, fmt.Errorf("%w: %s: %s", ErrBadMetadata, source, fmt.Sprintf(format, args...))
+	}
+	if !utf8.Valid(data) {
+		return fail("not UTF-8 text")
+	}
+	var fields map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&fields); err != nil {
+		return fail("not a JSON object: %s", jsonErr(err, data))
+	}
+	if dec.More() {
+		return fail("trailing data after the JSON object")
+	}
+	names := make([]string, 0, len(fields))
+	for k := range fields {
+		names = append(names, k)
+	}
+	sort.Strings(names) // deterministic: the first bad field is always the same one
+	for _, name := range names {
+		raw := fields[name]
+		if isNull(raw) {
+			continue
+		}
+		var err error
+		switch name {
+		case "call_id":
+			err = decodeString(raw, &m.CallID)
+			if err == nil {
+				err = checkCallID(m.CallID)
+			}
+		case "started_at":
+			var s string
+			if err = decodeString(raw, &s); err == nil {
+				m.StartedAt, err = parseTime(s)
+			}
+		case "direction":
+			if err = decodeString(raw, &m.Direction); err == nil {
+				err = oneOf(m.Direction, "inbound", "outbound", "internal")
+			}
+		case "language":
+			err = decodeString(raw, &m.Language)
+			m.Language = strings.ToLower(m.Language)
+		case "operator":
+			err = decodeStrict(raw, &m.Operator, "an object {id, name, department}")
+		case "client":
+			err = decodeStrict(raw, &m.Client, "an object {id}")
+		case "queue":
+			err = decodeString(raw, &m.Queue)
+		case "wait_seconds":
+			var v float64
+			if err = decodeNumber(raw, &v); err == nil {
+				if v < 0 {
+					err = fmt.Errorf("must not be negative, got %g", v)
+				}
+				m.WaitSeconds = &v
+			}
+		case "holds":
+			if err = decodeStrict(raw, &m.Holds, "a list of {start, end} in seconds"); err == nil {
+				for i, h := range m.Holds {
+					if h.Start < 0 || h.End < h.Start {
+						err = fmt.Errorf("hold %d: want 0 <= start <= end, got start %g end %g", i, h.Start, h.End)
+						break
+					}
+				}
+			}
+		case "transfers":
+			var v float64
+			if err = decodeNumber(raw, &v); err == nil {
+				if v < 0 || v != math.Trunc(v) || v > 1e6 {
+					err = fmt.Errorf("want a whole number >= 0, got %g", v)
+				}
+				n := int(v)
+				m.Transfers = &n
+			}
+		case "csat":
+			var c schemas.CSAT
+			if err = decodeStrict(raw, &c, "an object {score, scale}"); err == nil {
+				if c.Scale <= 0 {
+					c.Scale = 5
+				}
+				if c.Score < 0 || c.Score > c.Scale {
+					err = fmt.Errorf("score %g is outside the scale 0..%g", c.Score, c.Scale)
+				}
+				m.CSAT = &c
+			}
+		case "channels":
+			err = decodeChannels(raw, &m.Channels)
+		case "tags":
+			var tags map[string]any
+			if err = decodeStrict(raw, &tags, "an object of strings"); err == nil {
+				for k, v := range tags {
+					setTag(&m, k, v)
+				}
+			}
+		default:
+			var v any
+			_ = json.Unmarshal(raw, &v)
+			setTag(&m, name, v)
+		}
+		if err != nil {
+			return fail("field %q: %v", name, err)
+		}
+	}
+	return m, nil
+}
+
+// MetadataFromUser reads metadata from S3 user metadata (x-amz-meta-*), for
+// uploaders that cannot write a sidecar. Keys are matched without case and
+// with '-' or '_': call-id, started-at, direction, language, operator-id,
+// operator-name, department, queue, client-id, wait-seconds, transfers,
+// csat, csat-scale. Other keys become tags.
+func MetadataFromUser(user map[string]string, source string) (schemas.Metadata, error) {
+	doc := map[string]any{}
+	op := map[string]any{}
+	for k, v := range user {
+		key := strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(strings.ToLower(k), "x-amz-meta-")), "-", "_")
+		switch key {
+		case "call_id", "started_at", "direction", "language", "queue":
+			doc[key] = v
+		case "operator_id":
+			op["id"] = v
+		case "operator_name":
+			op["name"] = v
+		case "department", "operator_department":
+			op["department"] = v
+		case "client_id":
+			doc["client"] = map[string]any{"id": v}
+		case "wait_seconds", "transfers":
+			doc[key] = numberOrString(v)
+		case "csat":
+			c, _ := doc["csat"].(map[string]any)
+			if c == nil {
+				c = map[string]any{}
+			}
+			c["score"] = numberOrString(v)
+			doc["csat"] = c
+		case "csat_scale":
+			c, _ := doc["csat"].(map[string]any)
+			if c == nil {
+				c = map[string]any{}
+			}
+			c["scale"] = numberOrString(v)
+			doc["csat"] = c
+		default:
+			doc[key] = v
+		}
+	}
+	if len(op) > 0 {
+		doc["operator"] = op
+	}
+	data, _ := json.Marshal(doc)
+	return ParseMetadata(data, source+" (user metadata)")
+}
+
+func numberOrString(s string) any {
+	if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+		return f
+	}
+	return s
+}
+
+func setTag(m *schemas.Metadata, k string, v any) {
+	if m.Tags == nil {
+		m.Tags = map[string]string{}
+	}
+	switch x := v.(type) {
+	case string:
+		m.Tags[k] = x
+	case nil:
+		m.Tags[k] = ""
+	default:
+		b, _ := json.Marshal(x)
+		m.Tags[k] = string(b)
+	}
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+func decodeString(raw json.RawMessage, dst *string) error {
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return fmt.Errorf("want a string, got %s", describe(raw))
+	}
+	*dst = strings.TrimSpace(*dst)
+	return nil
+}
+
+func decodeNumber(raw json.RawMessage, dst *float64) error {
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return fmt.Errorf("want a number, got %s", describe(raw))
+	}
+	return nil
+}
+
+func decodeStrict(raw json.RawMessage, dst any, want string) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) && ute.Field != "" {
+			return fmt.Errorf("%s: want %s, got %s", ute.Field, ute.Type, ute.Value)
+		}
+		return fmt.Errorf("want %s, got %s (%v)", want, describe(raw), err)
+	}
+	return nil
+}
+
+func decodeChannels(raw json.RawMessage, dst *map[string]string) error {
+	var ch map[string]string
+	if err := decodeStrict(raw, &ch, `an object {"left": role, "right": role}`); err != nil {
+		return err
+	}
+	for side, role := range ch {
+		if side != "left" && side != "right" {
+			return fmt.Errorf("unknown side %q: want left or right", side)
+		}
+		if role != schemas.RoleOperator && role != schemas.RoleClient {
+			return fmt.Errorf("%s: unknown role %q: want operator or client", side, role)
+		}
+	}
+	if len(ch) == 2 && ch["left"] == ch["right"] {
+		return fmt.Errorf("left and right are both %q", ch["left"])
+	}
+	*dst = ch
+	return nil
+}
+
+func checkCallID(id string) error {
+	if id == "" {
+		return errors.New("must not be empty")
+	}
+	if len(id) > 200 {
+		return fmt.Errorf("longer than 200 bytes (%d)", len(id))
+	}
+	for _, r := range id {
+		if r < 0x20 || r == 0x7f {
+			return fmt.Errorf("contains a control character %U", r)
+		}
+	}
+	return nil
+}
+
+func oneOf(v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown value %q: want one of %s", v, strings.Join(allowed, ", "))
+}
+
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
+
+func parseTime(s string) (time.Time, error) {
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("want an RFC 3339 time such as 2026-11-20T10:15:00+03:00, got %q", s)
+}
+
+func describe(raw json.RawMessage) string {
+	s := string(bytes.TrimSpace(raw))
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return s
+}
+
+// jsonErr makes a JSON syntax error say where it is, as line:column.
+func jsonErr(err error, data []byte) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := 1, 1
+		for i, b := range data {
+			if int64(i) >= se.Offset-1 {
+				break
+			}
+			if b == '\n' {
+				line++
+				col = 1
+			} else {
+				col++
+			}
+		}
+		return fmt.Sprintf("line %d, column %d: %v", line, col, se)
+	}
+	return err.Error()
+}

@@ -1,0 +1,135 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseMetadata(t *testing.T) {
+	doc := `{
+  "call_id": "2026-11-20-000123",
+  "started_at": "2026-11-20T10:15:00+03:00",
+  "direction": "inbound",
+  "language": "RU",
+  "operator": {"id": "op-17", "name": "Анна Петрова", "department": "Поддержка"},
+  "client": {"id": "+79000000000"},
+  "queue": "internet",
+  "wait_seconds": 42,
+  "holds": [{"start": 60.0, "end": 95.0}],
+  "transfers": 1,
+  "csat": {"score": 4, "scale": 5},
+  "channels": {"left": "client", "right": "operator"},
+  "tags": {"tariff": "home-100", "priority": 2},
+  "crm_ticket": "T-1"
+}`
+	m, err := ParseMetadata([]byte(doc), "s3://calls/a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.CallID != "2026-11-20-000123" || m.Language != "ru" || m.Operator.Name != "Анна Петрова" || m.Queue != "internet" {
+		t.Errorf("fields: %+v", m)
+	}
+	if want := time.Date(2026, 11, 20, 7, 15, 0, 0, time.UTC); !m.StartedAt.Equal(want) {
+		t.Errorf("started_at = %v, want %v", m.StartedAt, want)
+	}
+	if m.WaitSeconds == nil || *m.WaitSeconds != 42 || m.Transfers == nil || *m.Transfers != 1 {
+		t.Errorf("wait/transfers: %v %v", m.WaitSeconds, m.Transfers)
+	}
+	if m.CSAT == nil || m.CSAT.Score != 4 || len(m.Holds) != 1 || m.Holds[0].End != 95 {
+		t.Errorf("csat/holds: %+v %+v", m.CSAT, m.Holds)
+	}
+	if m.Channels["left"] != "client" {
+		t.Errorf("channels: %v", m.Channels)
+	}
+	if m.Tags["tariff"] != "home-100" || m.Tags["priority"] != "2" || m.Tags["crm_ticket"] != "T-1" {
+		t.Errorf("tags keep unknown fields: %v", m.Tags)
+	}
+}
+
+func TestParseMetadataEmptyAndNull(t *testing.T) {
+	m, err := ParseMetadata([]byte(`{"wait_seconds": null}`), "x.json")
+	if err != nil || m.WaitSeconds != nil {
+		t.Fatalf("null is unknown, not an error: %+v %v", m, err)
+	}
+}
+
+func TestParseMetadataErrors(t *testing.T) {
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"not json", `hello`, "not a JSON object: line 1, column 1"},
+		{"syntax error line", "{\n \"call_id\": \"a\",\n}", "line 3"},
+		{"array", `[1,2]`, "not a JSON object"},
+		{"wrong type", `{"wait_seconds": "long"}`, `field "wait_seconds": want a number, got "long"`},
+		{"negative wait", `{"wait_seconds": -3}`, `must not be negative`},
+		{"bad time", `{"started_at": "yesterday"}`, `field "started_at": want an RFC 3339 time`},
+		{"bad direction", `{"direction": "sideways"}`, `unknown value "sideways"`},
+		{"operator type", `{"operator": "op-1"}`, `field "operator": want an object`},
+		{"operator field type", `{"operator": {"id": 17}}`, `field "operator": id: want string, got number`},
+		{"fractional transfers", `{"transfers": 1.5}`, `want a whole number`},
+		{"csat out of scale", `{"csat": {"score": 7, "scale": 5}}`, `outside the scale`},
+		{"bad channel role", `{"channels": {"left": "boss"}}`, `unknown role "boss"`},
+		{"same roles", `{"channels": {"left": "client", "right": "client"}}`, `both "client"`},
+		{"hold backwards", `{"holds": [{"start": 10, "end": 5}]}`, `hold 0`},
+		{"control char id", "{\"call_id\": \"a\\u0000b\"}", `control character`},
+		{"trailing", `{} {}`, `trailing data`},
+		{"not utf8", "{\"queue\": \"\xff\"}", `not UTF-8`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseMetadata([]byte(tt.doc), "s3://calls/x.json")
+			if err == nil {
+				t.Fatalf("want error containing %q", tt.want)
+			}
+			if !errors.Is(err, ErrBadMetadata) {
+				t.Errorf("error does not wrap ErrBadMetadata: %v", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "s3://calls/x.json") {
+				t.Errorf("error %q should name the file and contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMetadataFromUser(t *testing.T) {
+	m, err := MetadataFromUser(map[string]string{
+		"X-Amz-Meta-Call-Id": "c-1", "Operator-Id": "op-2", "Department": "Sales",
+		"Wait-Seconds": "12.5", "Client-Id": "79001112233", "Csat": "3", "Csat-Scale": "3", "Campaign": "x",
+	}, "s3://calls/a.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.CallID != "c-1" || m.Operator.ID != "op-2" || m.Operator.Department != "Sales" || *m.WaitSeconds != 12.5 ||
+		m.Client.ID != "79001112233" || m.CSAT.Scale != 3 || m.Tags["campaign"] != "x" {
+		t.Errorf("got %+v", m)
+	}
+	_, err = MetadataFromUser(map[string]string{"wait-seconds": "soon"}, "s3://calls/a.wav")
+	if err == nil || !strings.Contains(err.Error(), "s3://calls/a.wav (user metadata)") {
+		t.Errorf("bad user metadata error should name the object: %v", err)
+	}
+}
+
+func TestHashClientID(t *testing.T) {
+	key := []byte("k")
+	a := HashClientID(key, "+7 (900) 000-00-00")
+	if a != HashClientID(key, "79000000000") {
+		t.Error("formatting of a phone number must not change its hash")
+	}
+	if a == HashClientID([]byte("other"), "79000000000") {
+		t.Error("the hash must depend on the key")
+	}
+	if len(a) != 32 || strings.Contains(a, "900") {
+		t.Errorf("hash %q", a)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	if got := SidecarKey("2026/11/call-1.wav"); got != "2026/11/call-1.json" {
+		t.Error(got)
+	}
+	if got := CallIDFromKey("2026/11/call-1.WAV"); got != "2026/11/call-1" {
+		t.Error(got)
+	}
+}

@@ -1,0 +1,274 @@
+// Package config holds callscope's configuration and loads it from, in
+// rising order of precedence: built-in defaults, a YAML file, CALLSCOPE_*
+// environment variables, and command-line flags.
+//
+// Every setting has a dotted path (s3.endpoint) that is its YAML key and,
+// upper-cased with '_' for '.', its environment variable
+// (CALLSCOPE_S3_ENDPOINT). `callscope config` prints them all.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ErrConfig wraps every configuration error.
+var ErrConfig = errors.New("config")
+
+// Config is the whole configuration.
+type Config struct {
+	// DataDir holds the embedded servers' data for `callscope run`.
+	DataDir      string       `yaml:"data_dir" doc:"data directory of the one-machine default (embedded NATS, S3 and ClickHouse)"`
+	NATS         NATS         `yaml:"nats"`
+	S3           S3           `yaml:"s3"`
+	ClickHouse   ClickHouse   `yaml:"clickhouse"`
+	ASR          ASR          `yaml:"asr"`
+	Workers      Workers      `yaml:"workers"`
+	Dictionaries Dictionaries `yaml:"dictionaries"`
+	Privacy      Privacy      `yaml:"privacy"`
+	Log          Log          `yaml:"log"`
+}
+
+// NATS is the message bus.
+type NATS struct {
+	URL      string `yaml:"url" doc:"NATS server URL(s), comma-separated; empty in 'run' starts an embedded server"`
+	Replicas int    `yaml:"replicas" doc:"JetStream stream replicas (3 in a NATS cluster)"`
+}
+
+// S3 is the object storage.
+type S3 struct {
+	Endpoint          string `yaml:"endpoint" doc:"S3 endpoint host:port or URL; empty in 'run' starts an embedded S3 server"`
+	AccessKey         string `yaml:"access_key" doc:"S3 access key"`
+	SecretKey         string `yaml:"secret_key" doc:"S3 secret key (prefer the environment variable)" secret:"true"`
+	Region            string `yaml:"region" doc:"S3 region"`
+	Secure            bool   `yaml:"secure" doc:"use HTTPS"`
+	Bucket            string `yaml:"bucket" doc:"bucket of recordings and sidecars"`
+	TranscriptsBucket string `yaml:"transcripts_bucket" doc:"bucket the transcribe stage writes transcripts to"`
+}
+
+// ClickHouse is the analytics store.
+type ClickHouse struct {
+	DSN string `yaml:"dsn" doc:"clickhouse://user:pass@host:9000/db for a server, chdb:///dir for the embedded engine; empty in 'run' uses DATA_DIR/clickhouse" secret:"true"`
+}
+
+// ASR chooses the speech recognizer.
+type ASR struct {
+	Adapter string         `yaml:"adapter" doc:"ASR adapter: import (transcripts beside the audio)"`
+	Options map[string]any `yaml:"options" doc:"adapter options (YAML only)"`
+}
+
+// Workers tunes the stage workers.
+type Workers struct {
+	Transcribe int           `yaml:"transcribe" doc:"concurrent transcribe jobs per process"`
+	Analyze    int           `yaml:"analyze" doc:"concurrent analyze jobs per process"`
+	AckWait    time.Duration `yaml:"ack_wait" doc:"how long a job may go without a heartbeat before redelivery"`
+	MaxDeliver int           `yaml:"max_deliver" doc:"attempts before a job is recorded as failed"`
+	MaxBatch   int           `yaml:"max_batch" doc:"rows per ClickHouse insert batch"`
+	Flush      time.Duration `yaml:"flush" doc:"longest wait before a partial batch is written"`
+}
+
+// Dictionaries chooses the phrase dictionaries.
+type Dictionaries struct {
+	Dir string `yaml:"dir" doc:"directory of dictionary YAML files; empty uses the built-in ones"`
+}
+
+// Privacy protects personal data.
+type Privacy struct {
+	ClientIDKey string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level" doc:"debug, info, warn or error"`
+	Format string `yaml:"format" doc:"text or json"`
+}
+
+// Default returns the built-in defaults.
+func Default() Config {
+	return Config{
+		DataDir: ".callscope",
+		NATS:    NATS{Replicas: 1},
+		S3: S3{
+			AccessKey: "callscope", SecretKey: "callscope-secret", Region: "us-east-1",
+			Bucket: "calls", TranscriptsBucket: "callscope-transcripts",
+		},
+		ASR:     ASR{Adapter: "import"},
+		Workers: Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 1000, Flush: 200 * time.Millisecond},
+		Log:     Log{Level: "info", Format: "text"},
+	}
+}
+
+// Load builds the configuration: defaults, then the YAML file at path (if
+// path is empty: $CALLSCOPE_CONFIG, then ./callscope.yaml if it exists), then
+// the environment. Flags are applied afterwards with Set.
+func Load(path string, environ []string) (Config, error) {
+	cfg := Default()
+	if path == "" {
+		path = lookup(environ, "CALLSCOPE_CONFIG")
+	}
+	if path == "" {
+		if _, err := os.Stat("callscope.yaml"); err == nil {
+			path = "callscope.yaml"
+		}
+	}
+	if path != "" {
+		if err := loadFile(&cfg, path); err != nil {
+			return cfg, err
+		}
+	}
+	for _, f := range Fields() {
+		if v, ok := lookupOK(environ, f.Env); ok {
+			if err := Set(&cfg, f.Path, v); err != nil {
+				return cfg, fmt.Errorf("%w: environment variable %s: %w", ErrConfig, f.Env, err)
+			}
+		}
+	}
+	return cfg, nil
+}
+
+func loadFile(cfg *Config, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	// An empty file is a valid, empty configuration (yaml.v3 says io.EOF).
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%w: %s: %w", ErrConfig, filepath.Clean(path), err)
+	}
+	return nil
+}
+
+// Field describes one setting.
+type Field struct {
+	Path   string // s3.endpoint
+	Env    string // CALLSCOPE_S3_ENDPOINT
+	Doc    string
+	Secret bool
+	Type   string
+}
+
+// Fields lists every setting settable by path, sorted by path.
+func Fields() []Field {
+	var out []Field
+	walk(reflect.TypeOf(Config{}), "", func(path string, sf reflect.StructField) {
+		if sf.Type.Kind() == reflect.Map {
+			return // YAML only
+		}
+		out = append(out, Field{
+			Path: path, Env: "CALLSCOPE_" + strings.ToUpper(strings.ReplaceAll(path, ".", "_")),
+			Doc: sf.Tag.Get("doc"), Secret: sf.Tag.Get("secret") == "true", Type: typeName(sf.Type),
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+func walk(t reflect.Type, prefix string, fn func(string, reflect.StructField)) {
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		name := strings.Split(sf.Tag.Get("yaml"), ",")[0]
+		path := name
+		if prefix != "" {
+			path = prefix + "." + name
+		}
+		if sf.Type.Kind() == reflect.Struct && sf.Type != reflect.TypeOf(time.Duration(0)) {
+			walk(sf.Type, path, fn)
+			continue
+		}
+		fn(path, sf)
+	}
+}
+
+// Set assigns a value given as text to the setting at path.
+func Set(cfg *Config, path, value string) error {
+	v := reflect.ValueOf(cfg).Elem()
+	for _, part := range strings.Split(path, ".") {
+		found := false
+		for i := 0; i < v.NumField(); i++ {
+			if strings.Split(v.Type().Field(i).Tag.Get("yaml"), ",")[0] == part {
+				v = v.Field(i)
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("unknown setting %q", path)
+		}
+	}
+	switch {
+	case v.Type() == reflect.TypeOf(time.Duration(0)):
+		d, err := time.ParseDuration(value)
+		if err != nil {
+			return fmt.Errorf("%s: want a duration such as 30s, got %q", path, value)
+		}
+		v.SetInt(int64(d))
+	case v.Kind() == reflect.String:
+		v.SetString(value)
+	case v.Kind() == reflect.Int:
+		n, err := strconv.Atoi(value)
+		if err != nil {
+			return fmt.Errorf("%s: want a whole number, got %q", path, value)
+		}
+		v.SetInt(int64(n))
+	case v.Kind() == reflect.Bool:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("%s: want true or false, got %q", path, value)
+		}
+		v.SetBool(b)
+	default:
+		return fmt.Errorf("%s: cannot be set from text", path)
+	}
+	return nil
+}
+
+// Get returns the setting at path as text.
+func Get(cfg Config, path string) string {
+	v := reflect.ValueOf(cfg)
+	for _, part := range strings.Split(path, ".") {
+		for i := 0; i < v.NumField(); i++ {
+			if strings.Split(v.Type().Field(i).Tag.Get("yaml"), ",")[0] == part {
+				v = v.Field(i)
+				break
+			}
+		}
+	}
+	if d, ok := v.Interface().(time.Duration); ok {
+		return d.String()
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+func typeName(t reflect.Type) string {
+	if t == reflect.TypeOf(time.Duration(0)) {
+		return "duration"
+	}
+	return t.Kind().String()
+}
+
+func lookup(environ []string, key string) string {
+	v, _ := lookupOK(environ, key)
+	return v
+}
+
+func lookupOK(environ []string, key string) (string, bool) {
+	for i := len(environ) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(environ[i], "="); ok && k == key {
+			return v, true
+		}
+	}
+	return "", false
+}

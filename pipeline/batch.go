@@ -1,0 +1,117 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// BatchHandler processes a batch of jobs at once (the store stage writes a
+// batch in one INSERT). A nil error acknowledges every job in the batch; an
+// error hands them all back for a later retry.
+type BatchHandler func(ctx context.Context, batch []Delivery) error
+
+// BatchConfig configures a batch worker.
+type BatchConfig struct {
+	Stage    string
+	Subject  string
+	Consumer ConsumerConfig
+	// MaxBatch is the most jobs handled at once; FlushInterval the longest a
+	// job waits for its batch to fill.
+	MaxBatch      int
+	FlushInterval time.Duration
+	RetryDelay    time.Duration
+	Logger        *slog.Logger
+}
+
+// BatchWorker runs a BatchHandler over a stage's durable consumer.
+type BatchWorker struct {
+	cfg    BatchConfig
+	js     jetstream.JetStream
+	handle BatchHandler
+}
+
+// NewBatchWorker builds a batch worker; Run starts it.
+func NewBatchWorker(cfg BatchConfig, js jetstream.JetStream, handle BatchHandler) *BatchWorker {
+	if cfg.MaxBatch < 1 {
+		cfg.MaxBatch = 500
+	}
+	if cfg.FlushInterval == 0 {
+		cfg.FlushInterval = 200 * time.Millisecond
+	}
+	if cfg.RetryDelay == 0 {
+		cfg.RetryDelay = time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return &BatchWorker{cfg: cfg, js: js, handle: handle}
+}
+
+// Run handles batches until ctx is cancelled. The batch in hand when ctx is
+// cancelled is finished (written and acknowledged) before Run returns.
+func (w *BatchWorker) Run(ctx context.Context) error {
+	cons, err := EnsureConsumer(ctx, w.js, w.cfg.Stage, w.cfg.Subject, w.cfg.Consumer)
+	if err != nil {
+		return err
+	}
+	log := w.cfg.Logger.With("stage", w.cfg.Stage)
+	jobCtx := context.WithoutCancel(ctx)
+	failures := 0
+	for ctx.Err() == nil {
+		batch, err := cons.Fetch(w.cfg.MaxBatch, jetstream.FetchMaxWait(w.cfg.FlushInterval))
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if errors.Is(err, jetstream.ErrNoMessages) || errors.Is(err, context.DeadlineExceeded) {
+				continue
+			}
+			log.Warn("fetch failed", "err", err)
+			sleep(ctx, w.cfg.RetryDelay)
+			continue
+		}
+		var msgs []jetstream.Msg
+		var deliveries []Delivery
+		for msg := range batch.Messages() {
+			attempt := 1
+			if md, err := msg.Metadata(); err == nil {
+				attempt = int(md.NumDelivered)
+			}
+			msgs = append(msgs, msg)
+			deliveries = append(deliveries, Delivery{Subject: msg.Subject(), Data: msg.Data(), Attempt: attempt})
+		}
+		if len(msgs) == 0 {
+			continue
+		}
+		if err := w.handle(jobCtx, deliveries); err != nil {
+			failures++
+			delay := min(w.cfg.RetryDelay<<min(failures-1, 6), time.Minute)
+			log.Warn("batch failed; will retry", "jobs", len(msgs), "retry_in", delay, "err", err)
+			for _, m := range msgs {
+				_ = m.NakWithDelay(delay)
+			}
+			continue
+		}
+		failures = 0
+		for _, m := range msgs {
+			if err := m.Ack(); err != nil {
+				log.Warn("ack failed; the job will be delivered again", "err", fmt.Errorf("ack: %w", err))
+			}
+		}
+	}
+	return nil
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}

@@ -1,0 +1,14 @@
+// Package pipeline is how the stages talk: the JetStream stream and subjects,
+// the job messages that travel on them, and a worker loop that runs a stage's
+// handler over a durable pull consumer with at-least-once delivery.
+//
+// The flow is one way:
+//
+//	callscope.jobs.ingest.{s3,scan} -> ingest     -> callscope.jobs.transcribe
+//	callscope.jobs.transcribe       -> transcribe -> callscope.jobs.analyze
+//	callscope.jobs.analyze          -> analyze    -> callscope.jobs.store
+//	callscope.jobs.store            -> store      -> ClickHouse
+//
+// Every stage records a failure as a schemas.Status on callscope.jobs.store,
+// so a call that cannot be processed is never silently dropped.
+package pipeline

@@ -1,0 +1,178 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ErrPermanent marks a failure that no retry can mend (a file that is not
+// audio, a sidecar that is not JSON): the job is recorded as failed at once.
+var ErrPermanent = errors.New("permanent failure")
+
+// Permanent wraps err so that errors.Is(err, ErrPermanent) holds.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", ErrPermanent, err)
+}
+
+// Delivery is one job handed to a stage.
+type Delivery struct {
+	Subject string
+	Data    []byte
+	// Attempt counts deliveries of this job, from 1.
+	Attempt int
+}
+
+// Handler processes one job. A nil error acknowledges it; an error wrapping
+// ErrPermanent, or any error on the last allowed attempt, goes to the
+// worker's OnFailure and is then acknowledged; any other error hands the job
+// back for a later retry.
+type Handler func(ctx context.Context, d Delivery) error
+
+// FailureHandler records a job that will not be retried (as a failed status).
+// If it returns an error the job is handed back, so nothing is lost.
+type FailureHandler func(ctx context.Context, d Delivery, cause error) error
+
+// WorkerConfig configures a stage worker.
+type WorkerConfig struct {
+	Stage       string
+	Subject     string
+	Consumer    ConsumerConfig
+	Concurrency int
+	// RetryDelay is the first back-off delay; it doubles per attempt up to
+	// one minute.
+	RetryDelay time.Duration
+	Logger     *slog.Logger
+}
+
+// Worker runs one stage's handler over its durable consumer.
+type Worker struct {
+	cfg       WorkerConfig
+	js        jetstream.JetStream
+	handle    Handler
+	onFailure FailureHandler
+}
+
+// NewWorker builds a worker; Run starts it.
+func NewWorker(cfg WorkerConfig, js jetstream.JetStream, handle Handler, onFailure FailureHandler) *Worker {
+	if cfg.Concurrency < 1 {
+		cfg.Concurrency = 1
+	}
+	if cfg.RetryDelay == 0 {
+		cfg.RetryDelay = time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return &Worker{cfg: cfg, js: js, handle: handle, onFailure: onFailure}
+}
+
+// Run consumes jobs until ctx is cancelled, then finishes the jobs in hand.
+func (w *Worker) Run(ctx context.Context) error {
+	cons, err := EnsureConsumer(ctx, w.js, w.cfg.Stage, w.cfg.Subject, w.cfg.Consumer)
+	if err != nil {
+		return err
+	}
+	msgs, err := cons.Messages(jetstream.PullMaxMessages(w.cfg.Concurrency))
+	if err != nil {
+		return fmt.Errorf("pipeline: stage %s: subscribe: %w", w.cfg.Stage, err)
+	}
+	go func() {
+		<-ctx.Done()
+		msgs.Drain()
+	}()
+
+	// In-flight jobs finish with their own context so a shutdown does not
+	// abort half-written results; they are acknowledged or handed back.
+	jobCtx := context.WithoutCancel(ctx)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, w.cfg.Concurrency)
+	for {
+		msg, err := msgs.Next()
+		if err != nil {
+			wg.Wait()
+			if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("pipeline: stage %s: next job: %w", w.cfg.Stage, err)
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			w.process(jobCtx, msg)
+		}()
+	}
+}
+
+func (w *Worker) process(ctx context.Context, msg jetstream.Msg) {
+	log := w.cfg.Logger.With("stage", w.cfg.Stage)
+	attempt := 1
+	if md, err := msg.Metadata(); err == nil {
+		attempt = int(md.NumDelivered)
+	}
+	d := Delivery{Subject: msg.Subject(), Data: msg.Data(), Attempt: attempt}
+
+	stop := w.heartbeat(msg)
+	err := w.handle(ctx, d)
+	stop()
+	if err == nil {
+		if err := msg.DoubleAck(ctx); err != nil {
+			log.Warn("ack failed; the job will be delivered again", "err", err)
+		}
+		return
+	}
+
+	maxDeliver := w.cfg.Consumer.MaxDeliver
+	final := errors.Is(err, ErrPermanent) || (maxDeliver > 0 && attempt >= maxDeliver)
+	if !final {
+		delay := w.cfg.RetryDelay << min(attempt-1, 6)
+		delay = min(delay, time.Minute)
+		log.Warn("job failed; will retry", "attempt", attempt, "retry_in", delay, "err", err)
+		_ = msg.NakWithDelay(delay)
+		return
+	}
+	if w.onFailure != nil {
+		if ferr := w.onFailure(ctx, d, err); ferr != nil {
+			log.Error("could not record failure; handing the job back", "err", ferr, "cause", err)
+			_ = msg.NakWithDelay(w.cfg.RetryDelay)
+			return
+		}
+	}
+	log.Info("job failed", "attempt", attempt, "err", err)
+	if err := msg.DoubleAck(ctx); err != nil {
+		log.Warn("ack of failed job failed", "err", err)
+	}
+}
+
+// heartbeat tells JetStream the job is still in progress, at a third of
+// AckWait, until the returned stop function is called.
+func (w *Worker) heartbeat(msg jetstream.Msg) (stop func()) {
+	ackWait := w.cfg.Consumer.AckWait
+	if ackWait == 0 {
+		ackWait = 30 * time.Second
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(ackWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				_ = msg.InProgress()
+			}
+		}
+	}()
+	return func() { close(done) }
+}

@@ -1,0 +1,207 @@
+package transcribe
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/wav"
+)
+
+// Objects is what the transcribe stage needs from object storage.
+type Objects interface {
+	ReadObject(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, found bool, err error)
+	PutObject(ctx context.Context, bucket, key string, data []byte, contentType string) error
+}
+
+// Config configures the transcribe stage.
+type Config struct {
+	// TranscriptsBucket receives the transcripts (default "callscope-transcripts").
+	TranscriptsBucket string
+	// MaxAudioBytes caps the size of a recording (default 1 GiB): a hostile
+	// object must not exhaust memory.
+	MaxAudioBytes int64
+	// AdapterName is recorded in the transcript when the adapter leaves it empty.
+	AdapterName string
+	// TimeTolerance is how far a transcript's segments may run past the end
+	// of the audio before the pair is rejected as mismatched (default 2 s).
+	TimeTolerance float64
+}
+
+// Stage is the transcribe stage.
+type Stage struct {
+	cfg     Config
+	objects Objects
+	adapter Adapter
+	js      jetstream.JetStream
+}
+
+// NewStage builds the transcribe stage.
+func NewStage(cfg Config, objects Objects, adapter Adapter, js jetstream.JetStream) *Stage {
+	if cfg.TranscriptsBucket == "" {
+		cfg.TranscriptsBucket = "callscope-transcripts"
+	}
+	if cfg.MaxAudioBytes == 0 {
+		cfg.MaxAudioBytes = 1 << 30
+	}
+	if cfg.TimeTolerance == 0 {
+		cfg.TimeTolerance = 2
+	}
+	return &Stage{cfg: cfg, objects: objects, adapter: adapter, js: js}
+}
+
+// TranscriptKey is where the transcript of a recording is stored in the
+// transcripts bucket: the recording's key with .transcript.json.
+func TranscriptKey(audioKey string) string {
+	return strings.TrimSuffix(audioKey, path.Ext(audioKey)) + TranscriptSuffix
+}
+
+// Handle transcribes one recording and publishes its analyze job.
+func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
+	var job pipeline.TranscribeJob
+	if err := json.Unmarshal(d.Data, &job); err != nil {
+		return pipeline.Permanent(fmt.Errorf("transcribe: job is not valid JSON: %w", err))
+	}
+	tr, err := s.Transcribe(ctx, job)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(tr)
+	if err != nil {
+		return fmt.Errorf("transcribe: encode transcript: %w", err)
+	}
+	key := TranscriptKey(job.Audio.Key)
+	if err := s.objects.PutObject(ctx, s.cfg.TranscriptsBucket, key, data, "application/json"); err != nil {
+		return fmt.Errorf("transcribe: store transcript s3://%s/%s: %w", s.cfg.TranscriptsBucket, key, err)
+	}
+	next := pipeline.AnalyzeJob{
+		CallID: job.CallID, Audio: job.Audio, Meta: job.Meta,
+		Transcript: pipeline.Object{Bucket: s.cfg.TranscriptsBucket, Key: key},
+	}
+	msgID := "analyze:" + job.Audio.Bucket + "/" + job.Audio.Key + ":" + job.Audio.ETag + ":" + fmt.Sprint(time.Now().UnixNano())
+	return pipeline.Publish(ctx, s.js, pipeline.SubjectAnalyze, msgID, next)
+}
+
+// Transcribe fetches, decodes and transcribes one recording. Errors about
+// the recording itself wrap pipeline.ErrPermanent; others are transient.
+func (s *Stage) Transcribe(ctx context.Context, job pipeline.TranscribeJob) (schemas.Transcript, error) {
+	src := "s3://" + job.Audio.Bucket + "/" + job.Audio.Key
+	data, found, err := s.objects.ReadObject(ctx, job.Audio.Bucket, job.Audio.Key, s.cfg.MaxAudioBytes+1)
+	if err != nil {
+		return schemas.Transcript{}, fmt.Errorf("transcribe: read %s: %w", src, err)
+	}
+	if !found {
+		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: recording not found", src))
+	}
+	if int64(len(data)) > s.cfg.MaxAudioBytes {
+		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: larger than the %d-byte limit", src, s.cfg.MaxAudioBytes))
+	}
+	audio, err := wav.Decode(bytes.NewReader(data))
+	if err != nil {
+		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
+	}
+	channels, err := splitChannels(audio, job.Meta.Channels)
+	if err != nil {
+		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
+	}
+	call := Call{
+		ID: job.CallID, Language: job.Meta.Language, Duration: audio.Duration(), Channels: channels,
+		Sibling: func(ctx context.Context, suffix string) ([]byte, bool, error) {
+			key := strings.TrimSuffix(job.Audio.Key, path.Ext(job.Audio.Key)) + suffix
+			return s.objects.ReadObject(ctx, job.Audio.Bucket, key, 64<<20)
+		},
+	}
+	tr, err := s.adapter.Transcribe(ctx, call)
+	if err != nil {
+		if isPermanentASR(err) {
+			err = pipeline.Permanent(err)
+		}
+		return schemas.Transcript{}, fmt.Errorf("transcribe: %s: %w", src, err)
+	}
+	tr.CallID = job.CallID
+	tr.Duration = call.Duration
+	if tr.Language == "" {
+		tr.Language = job.Meta.Language
+	}
+	if tr.ASR.Adapter == "" {
+		tr.ASR.Adapter = s.cfg.AdapterName
+	}
+	if err := checkFits(tr, s.cfg.TimeTolerance); err != nil {
+		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
+	}
+	return tr, nil
+}
+
+// Fail records a recording that will not be transcribed.
+func (s *Stage) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
+	var job pipeline.TranscribeJob
+	_ = json.Unmarshal(d.Data, &job)
+	return pipeline.PublishStatus(ctx, s.js, schemas.Status{
+		ObjectKey: job.Audio.Key, ETag: job.Audio.ETag, CallID: job.CallID,
+		Stage: schemas.StageTranscribe, State: schemas.StateFailed,
+		Error: cause.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
+	})
+}
+
+// splitChannels names the decoded channels by the metadata's channel map
+// (default: left = operator, right = client). A mono recording is one mixed
+// channel.
+func splitChannels(a *wav.Audio, chmap map[string]string) ([]Channel, error) {
+	switch len(a.Channels) {
+	case 1:
+		return []Channel{{Role: schemas.RoleMixed, SampleRate: a.SampleRate, Samples: a.Channels[0]}}, nil
+	case 2:
+		left, right := schemas.RoleOperator, schemas.RoleClient
+		if r := chmap["left"]; r != "" {
+			left = r
+			if chmap["right"] == "" {
+				right = other(r)
+			}
+		}
+		if r := chmap["right"]; r != "" {
+			right = r
+			if chmap["left"] == "" {
+				left = other(r)
+			}
+		}
+		return []Channel{
+			{Role: left, SampleRate: a.SampleRate, Samples: a.Channels[0]},
+			{Role: right, SampleRate: a.SampleRate, Samples: a.Channels[1]},
+		}, nil
+	default:
+		return nil, fmt.Errorf("%d channels: want 1 (mixed) or 2 (operator and client)", len(a.Channels))
+	}
+}
+
+func other(role string) string {
+	if role == schemas.RoleOperator {
+		return schemas.RoleClient
+	}
+	return schemas.RoleOperator
+}
+
+// checkFits rejects a transcript whose speech runs past the end of the audio:
+// it belongs to another recording.
+func checkFits(tr schemas.Transcript, tolerance float64) error {
+	for _, ch := range tr.Channels {
+		for i, seg := range ch.Segments {
+			if seg.End > tr.Duration+tolerance {
+				return fmt.Errorf("%w: %s segment %d ends at %.1f s but the audio lasts %.1f s", ErrBadTranscript, ch.Role, i, seg.End, tr.Duration)
+			}
+		}
+	}
+	return nil
+}
+
+func isPermanentASR(err error) bool {
+	return errors.Is(err, ErrNoTranscript) || errors.Is(err, ErrBadTranscript)
+}
