@@ -1,0 +1,50 @@
+# callscope: `make demo` and `make test` are all a new machine needs.
+# Everything that is not an apt package is installed into $(CALLSCOPE_CACHE)
+# (default ~/.cache/callscope), keyed by version, and reused.
+
+GO        ?= go
+BIN       := bin/callscope
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X github.com/callscope/callscope/internal/cli.Version=$(VERSION)
+DATA      ?= .callscope
+TESTFLAGS ?=
+
+.PHONY: all setup build demo test test-short bench lint testdata clean
+
+all: build
+
+## setup: install servers, libraries and models (idempotent)
+setup:
+	scripts/setup.sh all
+
+## build: build bin/callscope
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/callscope
+
+## demo: set up, build and analyse the shipped test calls on the embedded default
+demo: setup build
+	$(BIN) run --data $(DATA) testdata/calls
+
+## test: set up and run every test, integration tests with real servers included
+test: setup lint
+	$(GO) test -timeout 25m -count=1 $(TESTFLAGS) ./...
+
+## test-short: unit tests only (no servers)
+test-short:
+	$(GO) test -short -count=1 ./...
+
+## bench: benchmarks
+bench: setup
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+## lint: gofmt and go vet
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## testdata: regenerate the synthetic calls (needs espeak-ng and sox)
+testdata:
+	$(GO) run ./testdata/gen
+
+clean:
+	rm -rf bin $(DATA)
