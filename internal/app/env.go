@@ -1,0 +1,196 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/embedded"
+	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/store"
+)
+
+// Env is what a process works with: NATS, object storage and ClickHouse,
+// connected and ready (stream, buckets and schema in place).
+type Env struct {
+	NC      *nats.Conn
+	JS      jetstream.JetStream
+	Objects *objstore.Store
+	DB      store.DB
+
+	NATSURL, S3Endpoint, DSNForDisplay string
+
+	closers []func()
+}
+
+// Close disconnects and stops embedded servers, in reverse order of start.
+func (e *Env) Close() {
+	for i := len(e.closers) - 1; i >= 0; i-- {
+		e.closers[i]()
+	}
+	e.closers = nil
+}
+
+// StartEmbedded prepares the one-machine default: every server that the
+// configuration does not name is started in this process with its data
+// under cfg.DataDir. cfg is completed with what was started (DSN, client
+// id key) so the stages see the same settings.
+func StartEmbedded(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Env, error) {
+	dir, err := filepath.Abs(cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("data dir %s: %w", cfg.DataDir, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	cfg.DataDir = dir
+	if cfg.Privacy.ClientIDKey == "" {
+		key, err := clientIDKey(filepath.Join(dir, "client-id.key"))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Privacy.ClientIDKey = key
+	}
+
+	env := &Env{}
+	fail := func(err error) (*Env, error) {
+		env.Close()
+		return nil, err
+	}
+	if cfg.NATS.URL == "" {
+		ns, err := embedded.StartNATS(embedded.NATSConfig{Dir: filepath.Join(dir, "nats")})
+		if err != nil {
+			return fail(err)
+		}
+		env.closers = append(env.closers, ns.Shutdown)
+		cfg.NATS.URL = ns.ClientURL()
+	}
+	if cfg.S3.Endpoint == "" {
+		s3, err := embedded.StartS3(embedded.S3Config{
+			Dir: filepath.Join(dir, "objects"), AccessKey: cfg.S3.AccessKey, SecretKey: cfg.S3.SecretKey,
+		})
+		if err != nil {
+			return fail(err)
+		}
+		env.closers = append(env.closers, func() { _ = s3.Close() })
+		cfg.S3.Endpoint = s3.Endpoint()
+	}
+	if cfg.ClickHouse.DSN == "" {
+		cfg.ClickHouse.DSN = "chdb://" + filepath.Join(dir, "clickhouse")
+	}
+	if err := env.connect(ctx, *cfg, log); err != nil {
+		return fail(err)
+	}
+	return env, nil
+}
+
+// Connect connects to external servers named by the configuration.
+func Connect(ctx context.Context, cfg config.Config, log *slog.Logger) (*Env, error) {
+	var missing []string
+	if cfg.NATS.URL == "" {
+		missing = append(missing, "--nats (nats.url)")
+	}
+	if cfg.S3.Endpoint == "" {
+		missing = append(missing, "--s3 (s3.endpoint)")
+	}
+	if cfg.ClickHouse.DSN == "" {
+		missing = append(missing, "--clickhouse (clickhouse.dsn)")
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("missing %s", strings.Join(missing, ", "))
+	}
+	env := &Env{}
+	if err := env.connect(ctx, cfg, log); err != nil {
+		env.Close()
+		return nil, err
+	}
+	return env, nil
+}
+
+func (e *Env) connect(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	e.NATSURL, e.S3Endpoint, e.DSNForDisplay = cfg.NATS.URL, cfg.S3.Endpoint, RedactDSN(cfg.ClickHouse.DSN)
+
+	nc, err := nats.Connect(cfg.NATS.URL, nats.Name("callscope"), nats.Timeout(5*time.Second),
+		nats.MaxReconnects(-1), nats.RetryOnFailedConnect(false))
+	if err != nil {
+		return fmt.Errorf("nats %s: %w", cfg.NATS.URL, err)
+	}
+	e.closers = append(e.closers, func() { _ = nc.Drain() })
+	e.NC = nc
+	if e.JS, err = jetstream.New(nc); err != nil {
+		return fmt.Errorf("nats %s: jetstream: %w", cfg.NATS.URL, err)
+	}
+	if err := pipeline.EnsureStream(ctx, e.JS, pipeline.StreamConfig{Replicas: cfg.NATS.Replicas}); err != nil {
+		return fmt.Errorf("nats %s: %w", cfg.NATS.URL, err)
+	}
+
+	e.Objects, err = objstore.New(objstore.Config{
+		Endpoint: cfg.S3.Endpoint, AccessKey: cfg.S3.AccessKey, SecretKey: cfg.S3.SecretKey,
+		Region: cfg.S3.Region, Secure: cfg.S3.Secure,
+	})
+	if err != nil {
+		return err
+	}
+	for _, b := range []string{cfg.S3.Bucket, cfg.S3.TranscriptsBucket} {
+		if err := e.Objects.EnsureBucket(ctx, b); err != nil {
+			return err
+		}
+	}
+
+	db, err := store.Open(ctx, cfg.ClickHouse.DSN)
+	if err != nil {
+		return err
+	}
+	e.closers = append(e.closers, func() { _ = db.Close() })
+	e.DB = db
+	if err := store.Migrate(ctx, db); err != nil {
+		return err
+	}
+	log.Debug("connected", "nats", e.NATSURL, "s3", e.S3Endpoint, "clickhouse", e.DSNForDisplay)
+	return nil
+}
+
+// RedactDSN hides the password of a DSN for messages.
+func RedactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxx")
+	}
+	return u.String()
+}
+
+// clientIDKey reads the data dir's client-id hash key, creating it once.
+func clientIDKey(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		return strings.TrimSpace(string(data)), nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("client id key %s: %w", path, err)
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	key := hex.EncodeToString(b)
+	if err := os.WriteFile(path, []byte(key+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("client id key %s: %w", path, err)
+	}
+	return key, nil
+}

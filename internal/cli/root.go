@@ -1,0 +1,122 @@
+// Package cli is callscope's command line. Each command has an options
+// struct, a constructor that declares its flags, and a plain run function
+// that tests call directly.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/callscope/callscope/internal/config"
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
+var Version = "dev"
+
+// globals are what every command shares: the loaded configuration and the
+// streams to write to.
+type globals struct {
+	configPath string
+	cfg        config.Config
+	out, errOut io.Writer
+	log        *slog.Logger
+	// flagPaths maps a flag name to the setting it overrides.
+	flagPaths map[string]string
+}
+
+// NewRootCmd builds the callscope command tree.
+func NewRootCmd(out, errOut io.Writer) *cobra.Command {
+	g := &globals{out: out, errOut: errOut, flagPaths: map[string]string{}}
+	root := &cobra.Command{
+		Use:   "callscope",
+		Short: "Speech analytics for contact centers",
+		Long: `callscope takes two-channel call recordings from object storage through
+transcription and phrase-dictionary analysis into ClickHouse, and reports on
+them by operator, department and period.
+
+Configuration comes from, in rising precedence: built-in defaults, a YAML
+file (--config, $CALLSCOPE_CONFIG or ./callscope.yaml), CALLSCOPE_*
+environment variables, and flags. 'callscope config' lists every setting
+with its environment variable.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return g.load(cmd)
+		},
+	}
+	root.SetOut(out)
+	root.SetErr(errOut)
+	root.PersistentFlags().StringVar(&g.configPath, "config", "", "YAML configuration file")
+	g.bind(root.PersistentFlags(), "log-level", "log.level", "", "log level: debug, info, warn, error")
+
+	root.AddCommand(
+		newRunCmd(g),
+		newWorkerCmd(g),
+		newMigrateCmd(g),
+		newReportCmd(g),
+		newConfigCmd(g),
+		newVersionCmd(g),
+	)
+	return root
+}
+
+// bind declares a string flag that overrides the setting at path.
+func (g *globals) bind(fs *pflag.FlagSet, name, path, def, usage string) {
+	env := "CALLSCOPE_" + strings.ToUpper(strings.ReplaceAll(path, ".", "_"))
+	fs.String(name, def, usage+" ($"+env+")")
+	g.flagPaths[name] = path
+}
+
+// load reads the configuration and applies the flags the user set.
+func (g *globals) load(cmd *cobra.Command) error {
+	cfg, err := config.Load(g.configPath, os.Environ())
+	if err != nil {
+		return err
+	}
+	var ferr error
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if path, ok := g.flagPaths[f.Name]; ok && ferr == nil {
+			if err := config.Set(&cfg, path, f.Value.String()); err != nil {
+				ferr = fmt.Errorf("flag --%s: %w", f.Name, err)
+			}
+		}
+	})
+	if ferr != nil {
+		return ferr
+	}
+	g.cfg = cfg
+	g.log = newLogger(g.errOut, cfg.Log)
+	slog.SetDefault(g.log)
+	return nil
+}
+
+func newLogger(w io.Writer, c config.Log) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// Execute runs the command line and returns the process exit code. Errors
+// are one line on stderr, never a stack trace.
+func Execute(ctx context.Context, args []string, out, errOut io.Writer) int {
+	root := NewRootCmd(out, errOut)
+	root.SetArgs(args)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintf(errOut, "callscope: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/callscope/callscope/internal/app"
+)
+
+type workerOptions struct{ g *globals }
+
+func newWorkerCmd(g *globals) *cobra.Command {
+	opts := &workerOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "worker --nats URL --s3 HOST:PORT --clickhouse DSN",
+		Short: "Run the pipeline stages against external NATS, S3 and ClickHouse",
+		Long: `worker runs every stage (ingest, transcribe, analyze, store) against external
+servers: a NATS cluster with JetStream, S3-compatible object storage (MinIO,
+AWS S3, Ceph...) and a ClickHouse server over the native protocol. Start as
+many workers on as many machines as the load needs: they share the work
+through durable JetStream consumers, and a job a worker dies on is
+delivered to another.
+
+Recordings arrive as S3 bucket notifications that the object store
+publishes to the subject callscope.jobs.ingest.s3 (see docs/servers.md for
+MinIO's settings). The worker stops gracefully on SIGTERM or Ctrl-C: jobs
+in hand are finished and acknowledged, or handed back.`,
+		Example: `  callscope worker --nats nats://127.0.0.1:4222 --s3 127.0.0.1:9100 \
+    --clickhouse clickhouse://default:@127.0.0.1:9000/default`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWorker(cmd.Context(), opts)
+		},
+	}
+	g.bind(cmd.Flags(), "nats", "nats.url", "", "NATS server URL")
+	g.bind(cmd.Flags(), "s3", "s3.endpoint", "", "S3 endpoint host:port")
+	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	return cmd
+}
+
+func runWorker(ctx context.Context, opts *workerOptions) error {
+	g := opts.g
+	if g.cfg.Privacy.ClientIDKey == "" {
+		g.log.Warn("privacy.client_id_key is empty: client ids are hashed without a secret key; set CALLSCOPE_PRIVACY_CLIENT_ID_KEY")
+	}
+	env, err := app.Connect(ctx, g.cfg, g.log)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+	stages, err := app.NewStages(g.cfg, env, g.log)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.errOut, "callscope worker: NATS %s, S3 %s, ClickHouse %s; stop with Ctrl-C\n", env.NATSURL, env.S3Endpoint, env.DSNForDisplay)
+	return stages.Run(ctx)
+}
