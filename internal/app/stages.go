@@ -19,9 +19,9 @@ import (
 // Several processes running Stages share the work through the durable
 // consumers.
 type Stages struct {
-	cfg  config.Config
-	env  *Env
-	log  *slog.Logger
+	cfg        config.Config
+	env        *Env
+	log        *slog.Logger
 	Ingest     *ingest.Ingester
 	Transcribe *transcribe.Stage
 	Analyze    *analyze.Stage

@@ -23,10 +23,10 @@ var Version = "dev"
 // globals are what every command shares: the loaded configuration and the
 // streams to write to.
 type globals struct {
-	configPath string
-	cfg        config.Config
+	configPath  string
+	cfg         config.Config
 	out, errOut io.Writer
-	log        *slog.Logger
+	log         *slog.Logger
 	// flagPaths maps a flag name to the setting it overrides.
 	flagPaths map[string]string
 }
