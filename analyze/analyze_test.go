@@ -1,0 +1,259 @@
+package analyze
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/schemas"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+func builtin(t testing.TB) *match.Matcher {
+	t.Helper()
+	m, err := LoadMatcher("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+type callFile struct {
+	Meta       schemas.Metadata   `json:"meta"`
+	Transcript schemas.Transcript `json:"transcript"`
+}
+
+func readCall(t testing.TB, name string) callFile {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c callFile
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return c
+}
+
+// TestAnalyzeGolden analyses testdata/call.json with the built-in
+// dictionaries and compares with testdata/call.golden.json (go test
+// -update rewrites it; review the diff before committing).
+func TestAnalyzeGolden(t *testing.T) {
+	c := readCall(t, "call.json")
+	a := New(Config{}, builtin(t))
+	got := a.AnalyzeCall(c.Transcript, c.Meta)
+	got.DictionaryVersion = "" // changes with every dictionary edit; tested in match
+	out, err := json.MarshalIndent(got, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = append(out, '\n')
+	golden := filepath.Join("testdata", "call.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(out, want) {
+		t.Errorf("analysis differs from %s (go test -update rewrites it):\n%s", golden, out)
+	}
+}
+
+func TestAnalyzeCall(t *testing.T) {
+	m := builtin(t)
+	a := New(Config{}, m)
+	c := readCall(t, "call.json")
+	got := a.AnalyzeCall(c.Transcript, c.Meta)
+	if got.DictionaryVersion != m.Version() || !strings.HasPrefix(got.DictionaryVersion, "sha256:") {
+		t.Errorf("dictionary version %q, matcher %q", got.DictionaryVersion, m.Version())
+	}
+	if again := a.AnalyzeCall(c.Transcript, c.Meta); !equalJSON(t, got, again) {
+		t.Error("two analyses of one call differ")
+	}
+
+	// The same call in English: no English phrase is in it.
+	c.Meta.Language = "en"
+	if en := a.AnalyzeCall(c.Transcript, c.Meta); len(en.Hits) != 0 {
+		t.Errorf("en: %d hits in a Russian transcript", len(en.Hits))
+	}
+	// No language anywhere: the default, ru.
+	c.Meta.Language, c.Transcript.Language = "", ""
+	if len(a.AnalyzeCall(c.Transcript, c.Meta).Hits) == 0 {
+		t.Error("default language found nothing")
+	}
+	// A language without dictionaries gives metrics and no hits.
+	c.Meta.Language = "lt"
+	if lt := a.AnalyzeCall(c.Transcript, c.Meta); len(lt.Hits) != 0 || lt.Metrics.Duration == 0 {
+		t.Errorf("lt: hits %d, duration %v", len(lt.Hits), lt.Metrics.Duration)
+	}
+}
+
+func TestMixedChannel(t *testing.T) {
+	tr := schemas.Transcript{Language: "ru", Duration: 10, Channels: []schemas.TranscriptChannel{{
+		Role: schemas.RoleMixed,
+		Segments: []schemas.Segment{
+			{Start: 0, End: 4, Text: "я не знаю"},
+			{Start: 5, End: 9, Text: "это жалоба"},
+		},
+	}}}
+	for _, tt := range []struct {
+		strict bool
+		want   string
+	}{
+		{false, "incompetence/ne_znayu@mixed[1.333:4] complaint/zhaloba@mixed[7:9]"},
+		{true, ""},
+	} {
+		got := New(Config{StrictMixed: tt.strict}, builtin(t)).AnalyzeCall(tr, schemas.Metadata{})
+		var parts []string
+		for _, h := range got.Hits {
+			parts = append(parts, fmt.Sprintf("%s/%s@%s[%g:%g]", h.Category, h.PhraseID, h.Channel, h.Start, h.End))
+		}
+		if g := strings.Join(parts, " "); g != tt.want {
+			t.Errorf("strict=%v: %s, want %s", tt.strict, g, tt.want)
+		}
+	}
+}
+
+func TestCallMetrics(t *testing.T) {
+	seg := func(s, e float64) schemas.Segment { return schemas.Segment{Start: s, End: e} }
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name string
+		tr   schemas.Transcript
+		want schemas.Metrics
+	}{
+		{"stereo segments with overlap and crosstalk", schemas.Transcript{Duration: 30, Channels: []schemas.TranscriptChannel{
+			{Role: "operator", Segments: []schemas.Segment{seg(0, 5), seg(4, 8), seg(20, 25)}},
+			{Role: "client", Segments: []schemas.Segment{seg(7, 12)}},
+		}}, schemas.Metrics{Duration: 30, Channels: 2, OperatorTalk: f(13), ClientTalk: f(5), TotalTalk: 17}},
+		{"speech preferred to segments", schemas.Transcript{Duration: 30, Channels: []schemas.TranscriptChannel{
+			{Role: "operator", Segments: []schemas.Segment{seg(0, 10)}, Speech: []schemas.Interval{{Start: 1, End: 3}, {Start: 5, End: 6.5}}},
+			{Role: "client", Segments: nil},
+		}}, schemas.Metrics{Duration: 30, Channels: 2, OperatorTalk: f(3.5), ClientTalk: f(0), TotalTalk: 3.5}},
+		{"mono: sides unknown", schemas.Transcript{Duration: 10, Channels: []schemas.TranscriptChannel{
+			{Role: "mixed", Segments: []schemas.Segment{seg(1, 4), seg(3, 6)}},
+		}}, schemas.Metrics{Duration: 10, Channels: 1, TotalTalk: 5}},
+		{"no duration: last end; spans clipped", schemas.Transcript{Channels: []schemas.TranscriptChannel{
+			{Role: "client", Segments: []schemas.Segment{seg(2, 9.25), seg(5, 5)}},
+		}}, schemas.Metrics{Duration: 9.25, Channels: 1, ClientTalk: f(7.25), TotalTalk: 7.25}},
+		{"span beyond duration", schemas.Transcript{Duration: 5, Channels: []schemas.TranscriptChannel{
+			{Role: "operator", Segments: []schemas.Segment{seg(3, 8)}},
+			{Role: "client"},
+		}}, schemas.Metrics{Duration: 5, Channels: 2, OperatorTalk: f(2), ClientTalk: f(0), TotalTalk: 2}},
+		{"empty", schemas.Transcript{}, schemas.Metrics{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CallMetrics(tt.tr); !equalJSON(t, got, tt.want) {
+				g, _ := json.Marshal(got)
+				w, _ := json.Marshal(tt.want)
+				t.Errorf("got  %s\nwant %s", g, w)
+			}
+		})
+	}
+}
+
+func equalJSON(t *testing.T, a, b any) bool {
+	t.Helper()
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	return bytes.Equal(x, y)
+}
+
+func TestMatchText(t *testing.T) {
+	a := New(Config{}, builtin(t))
+	hits := a.MatchText("ru", "client", "Я звоню уже третий раз!")
+	if len(hits) != 2 || hits[0].PhraseID != "uzhe_zvonil" || hits[1].Text != "третий раз" {
+		t.Errorf("MatchText: %+v", hits)
+	}
+}
+
+// fiveMinuteCall builds a two-channel call of about 750 words over 300 s:
+// turns of ordinary speech with a few dictionary phrases, segments with
+// word times on the operator side and text only on the client side.
+func fiveMinuteCall() schemas.Transcript {
+	r := rand.New(rand.NewPCG(1, 2))
+	filler := strings.Fields("да хорошо сейчас посмотрю ваш договор номер адрес интернет тариф " +
+		"подключение скорость роутер оплата счет мастер заявка понимаю спасибо минуту пожалуйста " +
+		"проверю линия абонент услуга сегодня завтра вечером утром работает сигнал кабель")
+	phrases := []string{"я не знаю", "уточните у кого-нибудь ещё", "хочу оставить жалобу", "звоню уже третий раз", "опять не работает"}
+	tr := schemas.Transcript{Language: "ru", Duration: 300, Channels: []schemas.TranscriptChannel{{Role: "operator"}, {Role: "client"}}}
+	t := 0.0
+	words := 0
+	for turn := 0; words < 750; turn++ {
+		side := turn % 2
+		n := 8 + r.IntN(10)
+		var ws []string
+		for range n {
+			ws = append(ws, filler[r.IntN(len(filler))])
+		}
+		if turn%7 == 3 {
+			ws = append(ws, strings.Fields(phrases[r.IntN(len(phrases))])...)
+		}
+		words += len(ws)
+		seg := schemas.Segment{Start: t, End: t + 0.4*float64(len(ws)), Text: strings.Join(ws, " ")}
+		if side == 0 {
+			for i, w := range ws {
+				seg.Words = append(seg.Words, schemas.Word{W: w, Start: t + 0.4*float64(i), End: t + 0.4*float64(i+1)})
+			}
+		}
+		tr.Channels[side].Segments = append(tr.Channels[side].Segments, seg)
+		t = seg.End + 0.5
+	}
+	return tr
+}
+
+// BenchmarkAnalyzeCall analyses a transcribed 5-minute call (about 750
+// words over both channels) with every built-in dictionary.
+func BenchmarkAnalyzeCall(b *testing.B) {
+	a := New(Config{}, builtin(b))
+	tr := fiveMinuteCall()
+	b.ReportAllocs()
+	var hits int
+	for b.Loop() {
+		hits = len(a.AnalyzeCall(tr, schemas.Metadata{}).Hits)
+	}
+	b.ReportMetric(float64(hits), "hits")
+}
+
+// TestConcurrent runs one Analyzer from several goroutines, as the stage's
+// workers do; run with -race.
+func TestConcurrent(t *testing.T) {
+	a := New(Config{}, builtin(t))
+	tr := fiveMinuteCall()
+	want := a.AnalyzeCall(tr, schemas.Metadata{})
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			got := a.AnalyzeCall(tr, schemas.Metadata{})
+			x, _ := json.Marshal(got)
+			y, _ := json.Marshal(want)
+			if !bytes.Equal(x, y) {
+				errs <- string(x)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Errorf("concurrent analysis differs: %s", e)
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package match
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/dictionaries"
+)
+
+// ErrNoDictionaries means a directory holds no dictionary file.
+var ErrNoDictionaries = errors.New("no dictionary files (*.yaml, *.yml)")
+
+// Set is a collection of dictionaries, at most one per language and
+// category, sorted by language then category.
+type Set struct {
+	Dictionaries []Dictionary
+}
+
+// LoadDir reads every *.yaml and *.yml file under dir, in sub-folders too
+// (the usual layout is dir/ru/complaint.yaml). It replaces the built-ins: a
+// directory that should extend them starts as a copy of them.
+func LoadDir(dir string) (*Set, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("dictionaries %s: %w", dir, err)
+	}
+	set, err := LoadFS(os.DirFS(dir), dir)
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// Builtin returns the dictionaries shipped in the dictionaries package.
+func Builtin() (*Set, error) {
+	return LoadFS(dictionaries.FS, "dictionaries")
+}
+
+// LoadFS reads every *.yaml and *.yml file of fsys. prefix is put before
+// file names in error messages so they name the files as the analyst sees
+// them.
+func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("dictionaries %s: %w", prefix, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("dictionaries %s: %w", prefix, ErrNoDictionaries)
+	}
+	sort.Strings(files)
+	var errs []error
+	set := &Set{}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("dictionary %s: %w", path.Join(prefix, f), err))
+			continue
+		}
+		name := path.Join(prefix, f)
+		d, err := Parse(name, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		// A file under ru/ that says language: en is almost surely a copy
+		// that was not finished.
+		if dir := path.Base(path.Dir(f)); langRe.MatchString(dir) && dir != d.Language {
+			errs = append(errs, &PosError{File: name, Line: d.Line, Col: 1,
+				Msg: fmt.Sprintf("language %q differs from the folder %q the file is in", d.Language, dir)})
+			continue
+		}
+		set.Dictionaries = append(set.Dictionaries, d)
+	}
+	if err := set.check(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return set, nil
+}
+
+// check reports a category defined twice for one language and sorts the set.
+func (s *Set) check() error {
+	sort.SliceStable(s.Dictionaries, func(i, j int) bool {
+		a, b := s.Dictionaries[i], s.Dictionaries[j]
+		if a.Language != b.Language {
+			return a.Language < b.Language
+		}
+		return a.Category < b.Category
+	})
+	var errs []error
+	for i := 1; i < len(s.Dictionaries); i++ {
+		a, b := s.Dictionaries[i-1], s.Dictionaries[i]
+		if a.Language == b.Language && a.Category == b.Category {
+			errs = append(errs, &PosError{File: b.File, Line: b.Line, Col: 1,
+				Msg: fmt.Sprintf("category %q (%s) is already defined in %s", b.Category, b.Language, a.File)})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// matcherAlgo names the matching rules; it changes when they change what a
+// dictionary matches, so that stored analyses show they are out of date.
+const matcherAlgo = "match/1"
+
+// Version is a content hash of the set, "sha256:" and 16 hex digits. It
+// depends on what the dictionaries mean (phrases, channels, exclusions,
+// weights) and on the stemmer, not on comments, formatting or file names,
+// so it is the same on every machine and every run.
+func (s *Set) Version() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n", matcherAlgo, text.StemmerID)
+	enc := json.NewEncoder(h)
+	for _, d := range s.Dictionaries {
+		// Encoding a struct of strings, slices and numbers cannot fail.
+		_ = enc.Encode(d)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
+}

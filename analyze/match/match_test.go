@@ -1,0 +1,290 @@
+package match
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/analyze/text"
+)
+
+const testDict = `category: complaint
+language: ru
+channel: client
+exclude: [жалоб нет, претензий нет, никаких претензий]
+phrases:
+  - id: zhaloba
+    text: Жалоба
+  - id: pozhaluyus
+    text: пожалуюсь
+    variants: [пожаловаться]
+    exact: true
+  - id: uzhas
+    text: ужасное обслуживание
+    channel: any
+  - id: plokho
+    text: плохо
+    exclude: [не плохо]
+`
+
+const testDict2 = `category: incompetence
+language: ru
+channel: operator
+phrases:
+  - id: ne_znayu
+    text: не знаю
+  - id: ya_ne_znayu
+    text: я не знаю
+    weight: 2
+  - id: kogo_nibud
+    text: уточните у кого-нибудь ещё
+`
+
+func compileYAML(t *testing.T, docs ...string) *Matcher {
+	t.Helper()
+	set := &Set{}
+	for i, doc := range docs {
+		d, err := Parse(fmt.Sprintf("test%d.yaml", i), []byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Dictionaries = append(set.Dictionaries, d)
+	}
+	m, err := Compile(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// render lists hits as "id[start:end]" for compact expectations.
+func render(hits []Hit) string {
+	var parts []string
+	for _, h := range hits {
+		parts = append(parts, fmt.Sprintf("%s[%d:%d]", h.PhraseID, h.Start, h.End))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestMatch(t *testing.T) {
+	m := compileYAML(t, testDict, testDict2)
+	tests := []struct {
+		name, role, text, want string
+	}{
+		{"nominative", "client", "это жалоба", "zhaloba[1:2]"},
+		{"accusative", "client", "хочу оставить жалобу", "zhaloba[2:3]"},
+		{"genitive plural", "client", "у меня много жалоб", "zhaloba[3:4]"},
+		{"instrumental", "client", "я с жалобой", "zhaloba[2:3]"},
+		{"case and punctuation", "client", "ЖАЛОБА!!! Срочно.", "zhaloba[0:1]"},
+		{"two words inflected", "client", "ужасным обслуживанием", "uzhas[0:2]"},
+		{"yo folded", "operator", "уточните у кого-нибудь ещё", "kogo_nibud[0:5]"},
+		{"e for yo", "operator", "Уточните, у кого нибудь еще!", "kogo_nibud[0:5]"},
+		{"exact form", "client", "я пожалуюсь", "pozhaluyus[1:2]"},
+		{"exact variant", "client", "хочу пожаловаться", "pozhaluyus[1:2]"},
+		{"exact rejects same stem", "client", "пожалуй, нет", ""},
+		{"exclusion overlapping", "client", "жалоб нет, всё хорошо", ""},
+		{"exclusion elsewhere does not cancel", "client", "претензий нет но вот жалоба", "zhaloba[4:5]"},
+		{"category exclusion", "client", "никаких претензий", ""},
+		{"phrase exclusion", "client", "в целом не плохо", ""},
+		{"phrase exclusion only its phrase", "client", "плохо", "plokho[0:1]"},
+		{"client phrase not on operator", "operator", "это жалоба", ""},
+		{"any phrase on operator", "operator", "ужасное обслуживание", "uzhas[0:2]"},
+		{"operator phrase not on client", "client", "я не знаю", ""},
+		{"longest wins in category", "operator", "я не знаю", "ya_ne_znayu[0:3]"},
+		{"shorter when longer absent", "operator", "ну не знаю", "ne_znayu[1:3]"},
+		{"mixed matches all", "mixed", "я не знаю, это жалоба", "ya_ne_znayu[0:3] zhaloba[4:5]"},
+		{"unknown speaker any only", "", "это жалоба, ужасное обслуживание", "uzhas[2:4]"},
+		{"words must be adjacent", "operator", "не очень знаю", ""},
+		{"repeated hits", "client", "жалоба, ещё жалоба", "zhaloba[0:1] zhaloba[2:3]"},
+		{"empty", "client", "", ""},
+		{"no dictionary words", "client", "спасибо, до свидания", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(m.Match(nil, "ru", tt.role, text.Tokenize(tt.text)))
+			if got != tt.want {
+				t.Errorf("Match(%q, %q) = %q, want %q", tt.role, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatchUnknownLanguage(t *testing.T) {
+	m := compileYAML(t, testDict)
+	if got := m.Match(nil, "en", "client", text.Tokenize("complaint")); len(got) != 0 {
+		t.Errorf("got %v hits for a language without dictionaries", got)
+	}
+}
+
+// TestBuiltin checks every built-in dictionary on sentences it must flag and
+// on sentences it must not: the false positives an analyst would complain
+// about.
+func TestBuiltin(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, role, text, want string // want: "category/phrase" or ""
+	}{
+		{"ru", "client", "Я хочу оставить жалобу на вашего сотрудника", "complaint/zhaloba"},
+		{"ru", "client", "Жалоб нет, всё хорошо", ""},
+		{"ru", "client", "претензий нет, спасибо", ""},
+		{"ru", "client", "у меня к вам претензия", "complaint/pretenziya"},
+		{"ru", "client", "я на вас пожалуюсь", "complaint/pozhaluyus"},
+		{"ru", "client", "да я не жалуюсь", ""},
+		{"ru", "client", "пожалуй, подключу этот тариф", ""},
+		{"ru", "client", "Будьте добры, пожалуйста", ""},
+		{"ru", "client", "Я очень недовольна вашим сервисом", "complaint/nedovolen"},
+		{"ru", "client", "Позовите руководителя!", "complaint/rukovoditel"},
+		{"ru", "client", "к вам невозможно дозвониться", "complaint/ne_dozvonitsya"},
+		{"ru", "operator", "Я понимаю, что вы недовольны", ""},
+		{"ru", "client", "Я вам уже звонил на прошлой неделе", "repeat_contact/uzhe_zvonil"},
+		{"ru", "client", "Я уже звонил по этому поводу", "repeat_contact/uzhe_zvonil"},
+		{"ru", "client", "звоню вам уже в третий раз", "repeat_contact/nth_raz"},
+		{"ru", "client", "интернет опять не работает", "repeat_contact/opyat_ne_rabotaet"},
+		{"ru", "client", "мне так и не перезвонили", "repeat_contact/tak_i_ne"},
+		{"ru", "client", "звонок был вчера, мастер так и не пришёл", "repeat_contact/tak_i_ne"},
+		{"ru", "client", "у меня есть номер заявки", "repeat_contact/nomer_zayavki"},
+		{"ru", "client", "Здравствуйте, хочу подключить интернет", ""},
+		{"ru", "client", "сколько можно заказать каналов?", ""},
+		{"ru", "client", "сколько можно ждать мастера!", "complaint/skolko_mozhno"},
+		{"ru", "client", "сколько раз в месяц можно менять тариф?", ""},
+		{"ru", "client", "сколько раз вам звонить?", "repeat_contact/skolko_raz"},
+		{"ru", "client", "как вернуть деньги за неиспользованный период", ""},
+		{"ru", "operator", "Я не знаю, когда это починят", "incompetence/ne_znayu"},
+		{"ru", "operator", "Не знаю, сейчас уточню у коллег", ""},
+		{"ru", "operator", "я не знаю ваш номер договора, продиктуйте", ""},
+		{"ru", "client", "я не знаю, что случилось", ""},
+		{"ru", "operator", "это не ко мне, уточните у кого-нибудь ещё", "incompetence/ne_ko_mne incompetence/utochnite_u_drugikh"},
+		{"ru", "operator", "я этим не занимаюсь", "incompetence/ne_zanimayus"},
+		{"ru", "operator", "мы этим не занимаемся", "incompetence/ne_zanimayus"},
+		{"ru", "operator", "не уверен, что правильно вас понял", ""},
+		{"ru", "operator", "понятия не имею", "incompetence/ponyatiya_ne_imeyu"},
+		{"ru", "operator", "Здравствуйте, компания Ромашка, меня зовут Анна", ""},
+		{"en", "client", "I want to file a complaint", "complaint/complaint"},
+		{"en", "client", "no complaints, thanks", ""},
+		{"en", "client", "this is the third time I'm calling", "repeat_contact/nth_time"},
+		{"en", "operator", "I don't know, sorry", "incompetence/dont_know"},
+		{"en", "operator", "I don't know, let me check", ""},
+		{"en", "client", "I don't know my account number", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, h := range m.Match(nil, tt.lang, tt.role, text.Tokenize(tt.text)) {
+				got = append(got, h.Category+"/"+h.PhraseID)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("%s %s %q: got %q, want %q", tt.lang, tt.role, tt.text, g, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string // substrings, each of one error line
+	}{
+		{"unknown field", "category: complaint\nlanguage: ru\nphrases:\n  - id: a\n    text: жалоба\n    exlude: [x]\n",
+			[]string{`f.yaml:6:5: unknown field "exlude" in a phrase`}},
+		{"bad channel", "category: complaint\nlanguage: ru\nchannel: клиент\nphrases:\n  - {id: a, text: жалоба}\n",
+			[]string{`f.yaml:3:10: channel "клиент" is not one of operator, client, any`}},
+		{"missing text and duplicate id", "category: complaint\nlanguage: ru\nphrases:\n  - id: a\n    text: жалоба\n  - id: a\n    text: претензия\n  - id: b\n",
+			[]string{`f.yaml:6:5: phrase id "a" is already used at line 4`, `f.yaml:8:5: phrase is missing field "text"`}},
+		{"missing fields", "description: x\n", []string{`f.yaml:1:1: missing field "category"`, `f.yaml:1:1: missing field "language"`, `f.yaml:1:1: missing field "phrases"`}},
+		{"bad category", "category: Жалобы\nlanguage: ru\nphrases:\n  - {id: a, text: x}\n", []string{`f.yaml:1:11: category "Жалобы" must be lower-case latin`}},
+		{"no words", "category: c\nlanguage: ru\nphrases:\n  - id: a\n    text: '!!!'\n", []string{`f.yaml:5:11: phrase text "!!!" has no words`}},
+		{"bad weight", "category: c\nlanguage: ru\nphrases:\n  - id: a\n    text: x\n    weight: -1\n", []string{`f.yaml:6:13: weight must be a number of 0 or more`}},
+		{"bad window", "category: c\nlanguage: ru\nexclude_window: many\nphrases:\n  - {id: a, text: x}\n", []string{`f.yaml:3:17: exclude_window must be a whole number`}},
+		{"phrases not a list", "category: c\nlanguage: ru\nphrases: жалоба\n", []string{`f.yaml:3:10: phrases must be a list`}},
+		{"not yaml", "category: [\n", []string{`f.yaml:`, `not valid YAML`}},
+		{"empty", "", []string{`f.yaml:1:1: file is empty`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("f.yaml", []byte(tt.doc))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("error %v does not wrap ErrInvalid", err)
+			}
+			var pe *PosError
+			if !errors.As(err, &pe) {
+				t.Errorf("error %v holds no *PosError", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error\n%v\nlacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadDirErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, doc string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ru/a.yaml", "category: complaint\nlanguage: ru\nphrases:\n  - {id: a, text: жалоба}\n")
+	write("ru/b.yaml", "category: complaint\nlanguage: ru\nphrases:\n  - {id: b, text: претензия}\n")
+	write("ru/c.yaml", "category: other\nlanguage: en\nphrases:\n  - {id: c, text: x}\n")
+	_, err := LoadDir(dir)
+	for _, w := range []string{
+		filepath.Join(dir, "ru/b.yaml") + `:1:1: category "complaint" (ru) is already defined in ` + filepath.Join(dir, "ru/a.yaml"),
+		filepath.Join(dir, "ru/c.yaml") + `:1:1: language "en" differs from the folder "ru"`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("LoadDir error %v lacks %q", err, w)
+		}
+	}
+	if _, err := LoadDir(t.TempDir()); !errors.Is(err, ErrNoDictionaries) {
+		t.Errorf("empty dir: got %v, want ErrNoDictionaries", err)
+	}
+	if _, err := LoadDir(filepath.Join(dir, "missing")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing dir: got %v, want not exist", err)
+	}
+}
+
+func TestCompileDuplicatePhrases(t *testing.T) {
+	d, err := Parse("d.yaml", []byte("category: c\nlanguage: ru\nphrases:\n  - id: a\n    text: жалоба\n    variants: [жалобу]\n  - id: b\n    text: жалобы\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Compile(&Set{Dictionaries: []Dictionary{d}})
+	want := `d.yaml:7:1: phrase b "жалобы" has the same words as "жалоба" (line 4) after stemming`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Compile error %v lacks %q", err, want)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	a := compileYAML(t, testDict, testDict2)
+	b := compileYAML(t, testDict2, "# a comment changes nothing\n"+testDict)
+	if a.Version() != b.Version() {
+		t.Errorf("same content, order and comments aside: %s != %s", a.Version(), b.Version())
+	}
+	if !strings.HasPrefix(a.Version(), "sha256:") || len(a.Version()) != len("sha256:")+16 {
+		t.Errorf("version %q not sha256:<16 hex>", a.Version())
+	}
+	c := compileYAML(t, strings.Replace(testDict, "плохо", "скверно", 1), testDict2)
+	if a.Version() == c.Version() {
+		t.Error("a changed phrase kept the version")
+	}
+}

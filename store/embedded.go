@@ -1,0 +1,211 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	chproto "github.com/ClickHouse/ch-go/proto"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/column"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/proto"
+
+	"github.com/callscope/callscope/store/chdb"
+)
+
+// chdbDB is the embedded backend. Results travel as ClickHouse's Native
+// format and are decoded (and inserts encoded) with clickhouse-go's column
+// layer: the Go types match the network backend exactly.
+type chdbDB struct {
+	c   *chdb.Conn
+	dsn string
+
+	mu    sync.Mutex
+	types map[string]map[string]string // table -> column -> type
+}
+
+func openChDB(dsn string) (DB, error) {
+	dir, err := dsnPath(dsn)
+	if err != nil {
+		return nil, err
+	}
+	c, err := chdb.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", dsn, err)
+	}
+	return &chdbDB{c: c, dsn: dsn, types: map[string]map[string]string{}}, nil
+}
+
+func (d *chdbDB) Backend() string { return BackendChDB }
+func (d *chdbDB) Close() error    { return d.c.Close() }
+
+func (d *chdbDB) Exec(ctx context.Context, query string, args ...any) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	q, err := bind(query, args...)
+	if err != nil {
+		return err
+	}
+	if _, err := d.c.Query(q, "TabSeparated"); err != nil {
+		return fmt.Errorf("store: %s: %w", d.dsn, err)
+	}
+	if isDDL(q) {
+		d.mu.Lock()
+		clear(d.types)
+		d.mu.Unlock()
+	}
+	return nil
+}
+
+func isDDL(q string) bool {
+	q = strings.ToUpper(strings.TrimSpace(q))
+	return strings.HasPrefix(q, "ALTER") || strings.HasPrefix(q, "DROP") ||
+		strings.HasPrefix(q, "CREATE") || strings.HasPrefix(q, "RENAME")
+}
+
+// utc makes DateTime columns without their own zone decode in UTC.
+var utc = &column.ServerContext{Timezone: time.UTC}
+
+func (d *chdbDB) Query(ctx context.Context, query string, args ...any) (Rows, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	q, err := bind(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	res, err := d.c.Query(q, "Native")
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", d.dsn, err)
+	}
+	rows := &blockRows{row: -1}
+	br := bytes.NewReader(res.Data)
+	r := chproto.NewReader(br)
+	for br.Len() > 0 {
+		b := &proto.Block{ServerContext: utc}
+		if err := b.Decode(r, 0); err != nil {
+			return nil, fmt.Errorf("store: %s: decode result: %w", d.dsn, err)
+		}
+		if rows.names == nil {
+			rows.names = b.ColumnsNames()
+		}
+		if b.Rows() > 0 {
+			rows.blocks = append(rows.blocks, b)
+		}
+	}
+	return rows, nil
+}
+
+// Insert encodes rows as one Native block and streams it in, so binary data
+// never goes through query text.
+func (d *chdbDB) Insert(ctx context.Context, table string, columns []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkNames(table, columns); err != nil {
+		return err
+	}
+	types, err := d.columnTypes(ctx, table)
+	if err != nil {
+		return err
+	}
+	b := &proto.Block{ServerContext: utc}
+	for _, c := range columns {
+		t, ok := types[c]
+		if !ok {
+			return fmt.Errorf("store: insert into %s: no column %s", table, c)
+		}
+		if err := b.AddColumn(c, column.Type(t)); err != nil {
+			return fmt.Errorf("store: insert into %s: %w", table, err)
+		}
+	}
+	for i, r := range rows {
+		if err := b.Append(r...); err != nil {
+			return fmt.Errorf("store: insert into %s: row %d: %w", table, i, err)
+		}
+	}
+	buf := &chproto.Buffer{}
+	if err := b.Encode(buf, 0); err != nil {
+		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
+	}
+	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
+	if _, err := d.c.Insert(q, "Native", buf.Buf); err != nil {
+		return fmt.Errorf("store: %s: insert into %s: %w", d.dsn, table, err)
+	}
+	return nil
+}
+
+func (d *chdbDB) columnTypes(ctx context.Context, table string) (map[string]string, error) {
+	d.mu.Lock()
+	t, ok := d.types[table]
+	d.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	rows, err := d.Query(ctx, "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = ?", table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	t = map[string]string{}
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return nil, err
+		}
+		t[name] = typ
+	}
+	if len(t) == 0 {
+		return nil, fmt.Errorf("store: %s: no table %s", d.dsn, table)
+	}
+	d.mu.Lock()
+	d.types[table] = t
+	d.mu.Unlock()
+	return t, nil
+}
+
+// blockRows iterates decoded Native blocks.
+type blockRows struct {
+	names  []string
+	blocks []*proto.Block
+	blk    int
+	row    int
+}
+
+func (r *blockRows) Next() bool {
+	for r.blk < len(r.blocks) {
+		if r.row+1 < r.blocks[r.blk].Rows() {
+			r.row++
+			return true
+		}
+		r.blk++
+		r.row = -1
+	}
+	return false
+}
+
+func (r *blockRows) Scan(dest ...any) error {
+	if r.blk >= len(r.blocks) || r.row < 0 {
+		return fmt.Errorf("store: Scan called without a row")
+	}
+	b := r.blocks[r.blk]
+	if len(dest) != len(b.Columns) {
+		return fmt.Errorf("store: Scan: %d destinations for %d columns", len(dest), len(b.Columns))
+	}
+	for i, c := range b.Columns {
+		if err := c.ScanRow(dest[i], r.row); err != nil {
+			return fmt.Errorf("store: Scan column %s: %w", r.names[i], err)
+		}
+	}
+	return nil
+}
+
+func (r *blockRows) Columns() []string { return r.names }
+func (r *blockRows) Err() error        { return nil }
+func (r *blockRows) Close() error      { r.blocks = nil; return nil }

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// latestStatusSQL is the latest status of each object key (highest at_ns).
+// Aliases differ from column names: 18.16 would resolve a same-named alias
+// inside the aggregate.
+const latestStatusSQL = `SELECT object_key,
+       argMax(etag, at_ns) AS l_etag, argMax(call_id, at_ns) AS l_call_id,
+       argMax(stage, at_ns) AS l_stage, argMax(state, at_ns) AS l_state,
+       argMax(error, at_ns) AS l_error, argMax(attempts, at_ns) AS l_attempts,
+       max(at_ns) AS l_at_ns
+FROM call_status`
+
+// LatestStatuses returns the latest status of every recording, by object
+// key. At keeps nanosecond precision.
+func LatestStatuses(ctx context.Context, db DB) (map[string]schemas.Status, error) {
+	return queryStatuses(ctx, db, latestStatusSQL+" GROUP BY object_key")
+}
+
+// Statuses returns the latest status of each of keys that has one.
+func Statuses(ctx context.Context, db DB, keys []string) (map[string]schemas.Status, error) {
+	if len(keys) == 0 {
+		return map[string]schemas.Status{}, nil
+	}
+	return queryStatuses(ctx, db, latestStatusSQL+" WHERE has(?, object_key) GROUP BY object_key", keys)
+}
+
+// Failures returns the recordings whose latest status is failed, by object
+// key, with the stage and reason.
+func Failures(ctx context.Context, db DB) ([]schemas.Status, error) {
+	m, err := queryStatuses(ctx, db, `SELECT * FROM (`+latestStatusSQL+` GROUP BY object_key) WHERE l_state = ?`, schemas.StateFailed)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]schemas.Status, 0, len(m))
+	for _, s := range m {
+		out = append(out, s)
+	}
+	sortStatuses(out)
+	return out, nil
+}
+
+// FailureReason counts recordings that failed at one stage with one error.
+type FailureReason struct {
+	Stage string `json:"stage"`
+	Error string `json:"error"`
+	Calls uint64 `json:"calls"`
+}
+
+// FailureReasons groups the failed recordings by stage and error, most
+// frequent first.
+func FailureReasons(ctx context.Context, db DB) ([]FailureReason, error) {
+	rows, err := db.Query(ctx, `SELECT st, er, toUInt64(count()) AS n FROM (
+    SELECT argMax(stage, at_ns) AS st, argMax(state, at_ns) AS s, argMax(error, at_ns) AS er
+    FROM call_status GROUP BY object_key)
+WHERE s = ? GROUP BY st, er ORDER BY n DESC, st, er`, schemas.StateFailed)
+	if err != nil {
+		return nil, fmt.Errorf("store: failure reasons: %w", err)
+	}
+	defer rows.Close()
+	var out []FailureReason
+	for rows.Next() {
+		var r FailureReason
+		if err := rows.Scan(&r.Stage, &r.Error, &r.Calls); err != nil {
+			return nil, fmt.Errorf("store: failure reasons: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func queryStatuses(ctx context.Context, db DB, query string, args ...any) (map[string]schemas.Status, error) {
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: read statuses: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]schemas.Status{}
+	for rows.Next() {
+		var s schemas.Status
+		var attempts uint32
+		var atNS uint64
+		if err := rows.Scan(&s.ObjectKey, &s.ETag, &s.CallID, &s.Stage, &s.State, &s.Error, &attempts, &atNS); err != nil {
+			return nil, fmt.Errorf("store: read statuses: %w", err)
+		}
+		s.Attempts = int(attempts)
+		s.At = time.Unix(0, int64(atNS)).UTC()
+		out[s.ObjectKey] = s
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: read statuses: %w", err)
+	}
+	return out, nil
+}
+
+// CallHits returns the hits of a call's latest analysis, in the order the
+// analysis listed them: why the call was flagged.
+func CallHits(ctx context.Context, db DB, callID string) ([]schemas.Hit, error) {
+	rows, err := db.Query(ctx, `SELECT category, phrase_id, channel, start_sec, end_sec, text
+FROM hits FINAL
+WHERE call_id = ? AND row_version = (SELECT max(row_version) FROM calls WHERE call_id = ?)
+ORDER BY hit_index`, callID, callID)
+	if err != nil {
+		return nil, fmt.Errorf("store: hits of call %s: %w", callID, err)
+	}
+	defer rows.Close()
+	var out []schemas.Hit
+	for rows.Next() {
+		var h schemas.Hit
+		if err := rows.Scan(&h.Category, &h.PhraseID, &h.Channel, &h.Start, &h.End, &h.Text); err != nil {
+			return nil, fmt.Errorf("store: hits of call %s: %w", callID, err)
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"sort"
+	"time"
+
+	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
+)
+
+// Stage is the pipeline's store stage: it writes a batch of store jobs
+// (analyses and statuses) to ClickHouse in a few INSERTs.
+type Stage struct {
+	db  DB
+	log *slog.Logger
+}
+
+// NewStage builds the store stage over db.
+func NewStage(db DB) *Stage { return &Stage{db: db, log: slog.Default().With("stage", "store")} }
+
+// Handle writes a batch of pipeline.StoreJob deliveries: the analyses, then
+// an analysed status for each, then the other statuses. An error hands the
+// whole batch back for a retry, which is harmless because every write is
+// idempotent. A job that is not valid JSON is logged and dropped: retrying
+// it could never succeed and would block the batch for ever.
+func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
+	var analyses []schemas.Analysis
+	var statuses []schemas.Status
+	now := time.Now().UTC()
+	for _, d := range batch {
+		var job pipeline.StoreJob
+		if err := json.Unmarshal(d.Data, &job); err != nil {
+			s.log.Error("dropping a store job that is not valid JSON", "err", err, "bytes", len(d.Data))
+			continue
+		}
+		if a := job.Analysis; a != nil {
+			if a.CallID == "" || a.ObjectKey == "" {
+				s.log.Error("dropping an analysis without call id or object key", "call_id", a.CallID, "key", a.ObjectKey)
+				continue
+			}
+			analyses = append(analyses, *a)
+			statuses = append(statuses, schemas.Status{
+				ObjectKey: a.ObjectKey, ETag: a.ETag, CallID: a.CallID,
+				Stage: schemas.StageStore, State: schemas.StateAnalysed, Attempts: d.Attempt, At: now,
+			})
+		}
+		if st := job.Status; st != nil {
+			if st.ObjectKey == "" {
+				s.log.Error("dropping a status without object key", "call_id", st.CallID, "state", st.State)
+				continue
+			}
+			statuses = append(statuses, *st)
+		}
+	}
+	if err := WriteAnalyses(ctx, s.db, analyses); err != nil {
+		return err
+	}
+	return WriteStatuses(ctx, s.db, statuses)
+}
+
+func sortStatuses(s []schemas.Status) {
+	sort.Slice(s, func(i, j int) bool { return s[i].ObjectKey < s[j].ObjectKey })
+}
