@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -146,9 +147,30 @@ func loadFile(cfg *Config, path string) error {
 	dec.KnownFields(true)
 	// An empty file is a valid, empty configuration (yaml.v3 says io.EOF).
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: %s: %w", ErrConfig, filepath.Clean(path), err)
+		return fmt.Errorf("%w: %s", ErrConfig, yamlErrorAt(filepath.Clean(path), err))
 	}
 	return nil
+}
+
+// yamlLine finds yaml.v3's "line N: " in its messages.
+var yamlLine = regexp.MustCompile(`(?:yaml: )?line (\d+): `)
+
+// yamlErrorAt rewrites yaml.v3's "line N: problem" messages as
+// "file:N: problem", the form editors and terminals link to.
+func yamlErrorAt(path string, err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			msgs[i] = yamlLine.ReplaceAllString(m, path+":$1: ")
+		}
+		return strings.Join(msgs, "; ")
+	}
+	msg := err.Error()
+	if yamlLine.MatchString(msg) {
+		return yamlLine.ReplaceAllString(msg, path+":$1: ")
+	}
+	return path + ": " + msg
 }
 
 // Field describes one setting.

@@ -56,8 +56,8 @@ func TestErrors(t *testing.T) {
 		env        []string
 		want       string
 	}{
-		{"unknown key with line", "s3:\n  bucket: a\n  buckett: b\n", nil, "line 3: field buckett not found"},
-		{"wrong type", "workers:\n  analyze: many\n", nil, "line 2"},
+		{"unknown key with line", "s3:\n  bucket: a\n  buckett: b\n", nil, "callscope.yaml:3: field buckett not found"},
+		{"wrong type", "workers:\n  analyze: many\n", nil, "callscope.yaml:2: cannot unmarshal"},
 		{"bad env int", "", []string{"CALLSCOPE_WORKERS_ANALYZE=lots"}, "CALLSCOPE_WORKERS_ANALYZE: workers.analyze: want a whole number"},
 		{"bad env duration", "", []string{"CALLSCOPE_WORKERS_ACK_WAIT=5"}, "want a duration"},
 	}

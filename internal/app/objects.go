@@ -1,0 +1,69 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"iter"
+
+	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/ingest"
+	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/objstore"
+)
+
+// objectsAdapter gives each stage the object-storage interface it declares
+// (ingest.Objects, transcribe.Objects, analyze.TranscriptReader) over one
+// objstore.Store. "Not found" becomes found=false: the stages treat a
+// missing sidecar or transcript as an expected case, not an error.
+type objectsAdapter struct{ s *objstore.Store }
+
+func (o objectsAdapter) ReadObject(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, bool, error) {
+	data, err := o.s.Get(ctx, bucket, key, maxBytes)
+	if errors.Is(err, objstore.ErrNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return data, true, nil
+}
+
+func (o objectsAdapter) StatObject(ctx context.Context, bucket, key string) (ingest.ObjectInfo, bool, error) {
+	info, err := o.s.Stat(ctx, bucket, key)
+	if errors.Is(err, objstore.ErrNotFound) {
+		return ingest.ObjectInfo{}, false, nil
+	}
+	if err != nil {
+		return ingest.ObjectInfo{}, false, err
+	}
+	return objectInfo(info), true, nil
+}
+
+func (o objectsAdapter) ListObjects(ctx context.Context, bucket, prefix string) iter.Seq2[ingest.ObjectInfo, error] {
+	return func(yield func(ingest.ObjectInfo, error) bool) {
+		for info, err := range o.s.List(ctx, bucket, prefix) {
+			if !yield(objectInfo(info), err) {
+				return
+			}
+		}
+	}
+}
+
+func (o objectsAdapter) PutObject(ctx context.Context, bucket, key string, data []byte, contentType string) error {
+	_, err := o.s.Put(ctx, bucket, key, data, contentType, nil)
+	return err
+}
+
+func objectInfo(i objstore.Info) ingest.ObjectInfo {
+	return ingest.ObjectInfo{Key: i.Key, ETag: i.ETag, Size: i.Size, UserMetadata: i.UserMetadata}
+}
+
+// newAnalyzer loads the dictionaries the configuration names (the built-in
+// ones when it names none) and builds the analyzer.
+func newAnalyzer(cfg config.Config) (*analyze.Analyzer, error) {
+	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return analyze.New(analyze.Config{}, m), nil
+}
