@@ -27,7 +27,7 @@ demo: setup build
 
 ## test: set up and run every test, integration tests with real servers included
 test: setup lint
-	$(GO) test -timeout 25m -count=1 $(TESTFLAGS) ./...
+	$(GO) test -timeout 25m -count=1 $(TESTFLAGS) ./... ./testdata/gen
 
 ## test-short: unit tests only (no servers)
 test-short:

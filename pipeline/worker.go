@@ -15,13 +15,20 @@ import (
 // audio, a sidecar that is not JSON): the job is recorded as failed at once.
 var ErrPermanent = errors.New("permanent failure")
 
-// Permanent wraps err so that errors.Is(err, ErrPermanent) holds.
+// Permanent marks err so that errors.Is(err, ErrPermanent) holds. Its
+// message is err's own: the mark is for the worker, the message for people.
 func Permanent(err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("%w: %w", ErrPermanent, err)
+	return permanentError{err}
 }
+
+type permanentError struct{ err error }
+
+func (e permanentError) Error() string        { return e.err.Error() }
+func (e permanentError) Unwrap() error        { return e.err }
+func (e permanentError) Is(target error) bool { return target == ErrPermanent }
 
 // Delivery is one job handed to a stage.
 type Delivery struct {

@@ -20,7 +20,9 @@ import (
 
 // Upload puts the recordings at path (a WAV file or a directory of them),
 // with the sidecar and transcript beside each, into the bucket. Keys are
-// paths relative to the directory (a file's own name for a file). Companions
+// paths relative to the parent of path, so a directory's name becomes the
+// key prefix ("calls/01.wav" for calls/01.wav) and a file's key is its own
+// name. Companions
 // go first, so an event-driven ingest finds the sidecar when the audio
 // arrives; objects already stored with the same content are not sent again.
 // It returns the number of recordings.
@@ -29,7 +31,11 @@ func Upload(ctx context.Context, env *Env, bucket, path string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("upload: %w", err)
 	}
-	root := path
+	path = filepath.Clean(path)
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	root := filepath.Dir(path)
 	var recordings []string
 	if st.IsDir() {
 		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
@@ -45,7 +51,6 @@ func Upload(ctx context.Context, env *Env, bucket, path string) (int, error) {
 			return 0, fmt.Errorf("upload: %w", err)
 		}
 	} else {
-		root = filepath.Dir(path)
 		recordings = []string{path}
 	}
 	sort.Strings(recordings)

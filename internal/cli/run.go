@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/report"
 )
 
@@ -57,6 +59,18 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	g := opts.g
 	cfg := g.cfg
 	start := time.Now()
+	// Absolute paths first: an embedded engine may change the working
+	// directory as it starts.
+	for i, p := range opts.paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
+		opts.paths[i] = abs
+	}
 	env, err := app.StartEmbedded(ctx, &cfg, g.log)
 	if err != nil {
 		return err
@@ -73,7 +87,14 @@ func runRun(ctx context.Context, opts *runOptions) error {
 		fmt.Fprintf(g.errOut, "callscope: %s: %d recordings in the bucket\n", p, n)
 	}
 
-	stages, err := app.NewStages(cfg, env, g.log)
+	// Per-job messages would scroll the progress line away and run lists
+	// every failure in its summary, so the stages log warnings and worse
+	// unless --log-level debug asks for everything.
+	stageLog := g.log
+	if cfg.Log.Level == "" || strings.EqualFold(cfg.Log.Level, "info") {
+		stageLog = newLogger(g.errOut, config.Log{Level: "warn", Format: cfg.Log.Format})
+	}
+	stages, err := app.NewStages(cfg, env, stageLog)
 	if err != nil {
 		return err
 	}

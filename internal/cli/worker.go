@@ -50,6 +50,11 @@ func runWorker(ctx context.Context, opts *workerOptions) error {
 		return err
 	}
 	defer env.Close()
+	if arn := g.cfg.S3.NotifyARN; arn != "" {
+		if err := env.Objects.NotifyNATS(ctx, g.cfg.S3.Bucket, arn, ".wav", ".WAV"); err != nil {
+			return fmt.Errorf("bucket notifications: %w", err)
+		}
+	}
 	stages, err := app.NewStages(g.cfg, env, g.log)
 	if err != nil {
 		return err

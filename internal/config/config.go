@@ -56,6 +56,7 @@ type S3 struct {
 	Secure            bool   `yaml:"secure" doc:"use HTTPS"`
 	Bucket            string `yaml:"bucket" doc:"bucket of recordings and sidecars"`
 	TranscriptsBucket string `yaml:"transcripts_bucket" doc:"bucket the transcribe stage writes transcripts to"`
+	NotifyARN         string `yaml:"notify_arn" doc:"when set, 'worker' points the bucket's new-recording notifications at this target, e.g. arn:minio:sqs::CALLSCOPE:nats"`
 }
 
 // ClickHouse is the analytics store.
