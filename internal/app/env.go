@@ -57,6 +57,14 @@ func StartEmbedded(ctx context.Context, cfg *config.Config, log *slog.Logger) (*
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
 	cfg.DataDir = dir
+	// The embedded S3 server (versitygw's posix backend) changes the
+	// process's working directory until it stops: every relative path in
+	// the configuration must be resolved first.
+	if d := cfg.Dictionaries.Dir; d != "" {
+		if cfg.Dictionaries.Dir, err = filepath.Abs(d); err != nil {
+			return nil, fmt.Errorf("dictionaries dir %s: %w", d, err)
+		}
+	}
 	if cfg.Privacy.ClientIDKey == "" {
 		key, err := clientIDKey(filepath.Join(dir, "client-id.key"))
 		if err != nil {

@@ -1,0 +1,350 @@
+// Package objstore is the object storage every stage uses: a thin layer
+// over minio-go that speaks to any S3 (MinIO, AWS S3, Ceph, versitygw),
+// names the object in every error (s3://bucket/key), and reports missing
+// objects and buckets as ErrNotFound.
+package objstore
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"maps"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+	"github.com/minio/minio-go/v7/pkg/notification"
+)
+
+// ErrNotFound is wrapped by errors about an object or bucket that does not
+// exist.
+var ErrNotFound = errors.New("objstore: not found")
+
+// Config names an S3 endpoint and its credentials.
+type Config struct {
+	// Endpoint is "host:port", or a URL "http://host:port" or
+	// "https://host:port" whose scheme sets Secure.
+	Endpoint             string
+	AccessKey, SecretKey string
+	// Region of the buckets; empty lets the client discover it.
+	Region string
+	// Secure selects HTTPS for an Endpoint given without a scheme.
+	Secure bool
+}
+
+// Info describes a stored object.
+type Info struct {
+	Key string
+	// ETag is unquoted; for objects written by a single PUT it is the hex
+	// MD5 of the content.
+	ETag         string
+	Size         int64
+	LastModified time.Time
+	// UserMetadata holds the x-amz-meta-* entries with lower-case keys
+	// without the prefix. List leaves it nil.
+	UserMetadata map[string]string
+}
+
+// Store is an S3 client. It is safe for concurrent use.
+type Store struct {
+	client *minio.Client
+	region string
+}
+
+// New checks cfg and builds a client. It does not contact the server.
+func New(cfg Config) (*Store, error) {
+	host, secure, err := parseEndpoint(cfg.Endpoint, cfg.Secure)
+	if err != nil {
+		return nil, err
+	}
+	client, err := minio.New(host, &minio.Options{
+		Creds:  credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
+		Secure: secure,
+		Region: cfg.Region,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("objstore: endpoint %q: %w", cfg.Endpoint, err)
+	}
+	return &Store{client: client, region: cfg.Region}, nil
+}
+
+// parseEndpoint accepts "host:port" or "http(s)://host:port" and returns
+// the host:port and whether to use TLS.
+func parseEndpoint(endpoint string, secure bool) (string, bool, error) {
+	bad := func(why string) (string, bool, error) {
+		return "", false, fmt.Errorf("objstore: endpoint %q: %s (want host:port or http(s)://host:port)", endpoint, why)
+	}
+	e := strings.TrimSpace(endpoint)
+	if e == "" {
+		return bad("empty")
+	}
+	if strings.Contains(e, "://") {
+		u, err := url.Parse(e)
+		if err != nil {
+			return bad(err.Error())
+		}
+		switch strings.ToLower(u.Scheme) {
+		case "http":
+			secure = false
+		case "https":
+			secure = true
+		default:
+			return bad("scheme " + u.Scheme + " is not http or https")
+		}
+		if u.Path != "" && u.Path != "/" {
+			return bad("path " + u.Path + " is not supported: S3 endpoints are a host; buckets are named separately")
+		}
+		if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			return bad("credentials, query or fragment in the URL are not supported")
+		}
+		e = u.Host
+	}
+	if strings.ContainsAny(e, "/?#@ ") {
+		return bad("not a host:port")
+	}
+	if e == "" || strings.HasPrefix(e, ":") {
+		return bad("no host")
+	}
+	return e, secure, nil
+}
+
+// Client is the underlying minio-go client, for what this package does not
+// wrap.
+func (s *Store) Client() *minio.Client { return s.client }
+
+func objectURL(bucket, key string) string { return "s3://" + bucket + "/" + key }
+
+// wrap names the object in err and marks "does not exist" answers with
+// ErrNotFound.
+func wrap(op, bucket, key string, err error) error {
+	if isNotFound(err) {
+		return fmt.Errorf("objstore: %s %s: %w: %w", op, objectURL(bucket, key), ErrNotFound, err)
+	}
+	return fmt.Errorf("objstore: %s %s: %w", op, objectURL(bucket, key), err)
+}
+
+func isNotFound(err error) bool {
+	resp := minio.ToErrorResponse(err)
+	switch resp.Code {
+	case minio.NoSuchKey, minio.NoSuchBucket, "NotFound", "NoSuchVersion":
+		return true
+	}
+	return resp.StatusCode == http.StatusNotFound
+}
+
+// EnsureBucket creates bucket unless it exists. A bucket created by someone
+// else at the same moment is fine.
+func (s *Store) EnsureBucket(ctx context.Context, bucket string) error {
+	exists, err := s.client.BucketExists(ctx, bucket)
+	if err != nil {
+		return fmt.Errorf("objstore: check bucket s3://%s: %w", bucket, err)
+	}
+	if exists {
+		return nil
+	}
+	err = s.client.MakeBucket(ctx, bucket, minio.MakeBucketOptions{Region: s.region})
+	if err == nil {
+		return nil
+	}
+	switch minio.ToErrorResponse(err).Code {
+	case "BucketAlreadyOwnedByYou", "BucketAlreadyExists":
+		// Lost a race with another worker; make sure it is ours to use.
+		if exists, err2 := s.client.BucketExists(ctx, bucket); err2 == nil && exists {
+			return nil
+		}
+	}
+	return fmt.Errorf("objstore: create bucket s3://%s: %w", bucket, err)
+}
+
+// Get reads an object, at most maxBytes of it (maxBytes <= 0: all of it).
+// To detect an oversized object, pass the limit plus one and compare the
+// length.
+func (s *Store) Get(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, error) {
+	obj, err := s.client.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
+	if err != nil {
+		return nil, wrap("get", bucket, key, err)
+	}
+	defer obj.Close()
+	var r io.Reader = obj
+	if maxBytes > 0 {
+		r = io.LimitReader(obj, maxBytes)
+	}
+	// minio-go sends the request on the first Read: that is where a missing
+	// object shows up.
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, wrap("get", bucket, key, err)
+	}
+	return data, nil
+}
+
+// Stat returns an object's description with its user metadata.
+func (s *Store) Stat(ctx context.Context, bucket, key string) (Info, error) {
+	oi, err := s.client.StatObject(ctx, bucket, key, minio.StatObjectOptions{})
+	if err != nil {
+		return Info{}, wrap("stat", bucket, key, err)
+	}
+	return infoFrom(oi), nil
+}
+
+func infoFrom(oi minio.ObjectInfo) Info {
+	info := Info{
+		Key:          oi.Key,
+		ETag:         strings.Trim(oi.ETag, `"`),
+		Size:         oi.Size,
+		LastModified: oi.LastModified,
+	}
+	if oi.UserMetadata != nil {
+		info.UserMetadata = lowerMeta(oi.UserMetadata)
+	}
+	return info
+}
+
+// lowerMeta lower-cases the keys and drops an x-amz-meta- prefix, the
+// convention ingest.MetadataFromUser reads.
+func lowerMeta(in map[string]string) map[string]string {
+	out := make(map[string]string, len(in))
+	for k, v := range in {
+		k = strings.ToLower(k)
+		out[strings.TrimPrefix(k, "x-amz-meta-")] = v
+	}
+	return out
+}
+
+// Put writes an object in a single PUT (so its ETag is the MD5 of data)
+// with the given content type and user metadata (keys without the
+// x-amz-meta- prefix; S3 allows US-ASCII values only).
+func (s *Store) Put(ctx context.Context, bucket, key string, data []byte, contentType string, userMeta map[string]string) (Info, error) {
+	ui, err := s.client.PutObject(ctx, bucket, key, bytes.NewReader(data), int64(len(data)), minio.PutObjectOptions{
+		ContentType:      contentType,
+		UserMetadata:     userMeta,
+		DisableMultipart: true,
+		// Over plain HTTP minio-go signs the body in aws-chunked
+		// streaming form; versitygw 1.8.0 leaves the final chunk of an
+		// empty body unread on the connection and answers it with a stray
+		// 400. An empty body has nothing to sign.
+		DisableContentSha256: len(data) == 0,
+	})
+	if err != nil {
+		return Info{}, wrap("put", bucket, key, err)
+	}
+	info := Info{
+		Key:          key,
+		ETag:         strings.Trim(ui.ETag, `"`),
+		Size:         int64(len(data)),
+		LastModified: ui.LastModified,
+	}
+	if userMeta != nil {
+		info.UserMetadata = lowerMeta(maps.Clone(userMeta))
+	}
+	return info, nil
+}
+
+// List yields every object under prefix, recursively, in key order. Infos
+// carry no user metadata (Stat an object for it). Iteration stops at the
+// first error, which names the bucket and prefix.
+func (s *Store) List(ctx context.Context, bucket, prefix string) iter.Seq2[Info, error] {
+	return func(yield func(Info, error) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel() // stops minio-go's lister when the caller breaks out
+		for oi := range s.client.ListObjects(ctx, bucket, minio.ListObjectsOptions{Prefix: prefix, Recursive: true}) {
+			if oi.Err != nil {
+				yield(Info{}, wrap("list", bucket, prefix, oi.Err))
+				return
+			}
+			if !yield(infoFrom(oi), nil) {
+				return
+			}
+		}
+	}
+}
+
+// Remove deletes an object. Removing an object that does not exist is not
+// an error (S3 semantics); a missing bucket is ErrNotFound.
+func (s *Store) Remove(ctx context.Context, bucket, key string) error {
+	if err := s.client.RemoveObject(ctx, bucket, key, minio.RemoveObjectOptions{}); err != nil {
+		return wrap("remove", bucket, key, err)
+	}
+	return nil
+}
+
+// NotifyNATS asks the server to publish s3:ObjectCreated:* events of bucket
+// to the notification target arn (MinIO: arn:minio:sqs::<ID>:nats, the ID
+// of its MINIO_NOTIFY_NATS_*_<ID> settings), one rule per key suffix, or
+// one rule for every key when no suffix is given. Rules already present,
+// ours or others', are kept, so calling it again is harmless.
+func (s *Store) NotifyNATS(ctx context.Context, bucket, arn string, suffixes ...string) error {
+	target, err := notification.NewArnFromString(arn)
+	if err != nil {
+		return fmt.Errorf("objstore: bucket notification for s3://%s: ARN %q: %w", bucket, arn, err)
+	}
+	cfg, err := s.client.GetBucketNotification(ctx, bucket)
+	if err != nil {
+		return wrap("get notification rules of", bucket, "", err)
+	}
+	if len(suffixes) == 0 {
+		suffixes = []string{""}
+	}
+	changed := false
+	for _, suffix := range suffixes {
+		if hasQueueRule(cfg, arn, suffix) {
+			continue
+		}
+		rule := notification.NewConfig(target)
+		rule.AddEvents(notification.ObjectCreatedAll)
+		if suffix != "" {
+			rule.AddFilterSuffix(suffix)
+		} else {
+			rule.Filter = nil
+		}
+		cfg.AddQueue(rule)
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	if err := s.client.SetBucketNotification(ctx, bucket, cfg); err != nil {
+		return wrap(fmt.Sprintf("set notification rules (%s, suffixes %q) on", arn, suffixes), bucket, "", err)
+	}
+	return nil
+}
+
+// hasQueueRule reports whether cfg already sends s3:ObjectCreated:* events
+// for keys ending in suffix to arn.
+func hasQueueRule(cfg notification.Configuration, arn, suffix string) bool {
+	for _, q := range cfg.QueueConfigs {
+		if q.Queue != arn {
+			continue
+		}
+		all := false
+		for _, e := range q.Events {
+			if e == notification.ObjectCreatedAll {
+				all = true
+			}
+		}
+		if !all {
+			continue
+		}
+		var got, prefix string
+		if q.Filter != nil {
+			for _, r := range q.Filter.S3Key.FilterRules {
+				switch strings.ToLower(r.Name) {
+				case "suffix":
+					got = r.Value
+				case "prefix":
+					prefix = r.Value
+				}
+			}
+		}
+		if got == suffix && prefix == "" {
+			return true
+		}
+	}
+	return false
+}
