@@ -23,7 +23,7 @@ build:
 
 ## demo: set up, build and analyse the shipped test calls on the embedded default
 demo: setup build
-	$(BIN) run --data $(DATA) testdata/calls
+	$(BIN) run --data $(DATA) testdata/calls testdata/bad
 
 ## test: set up and run every test, integration tests with real servers included
 test: setup lint

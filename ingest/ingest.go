@@ -147,15 +147,17 @@ func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta ma
 	meta.CallID = callID
 	in.protectClient(&meta)
 
-	job := pipeline.TranscribeJob{CallID: callID, Audio: audio, Meta: meta}
-	msgID := "transcribe:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
-	if err := pipeline.Publish(ctx, in.js, pipeline.SubjectTranscribe, msgID, job); err != nil {
-		return err
-	}
-	return pipeline.PublishStatus(ctx, in.js, schemas.Status{
+	// The queued status goes first: a later stage may fail the call within
+	// milliseconds, and its status must be the newer one.
+	if err := pipeline.PublishStatus(ctx, in.js, schemas.Status{
 		ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
 		Stage: schemas.StageIngest, State: schemas.StateQueued, Attempts: 1, At: time.Now().UTC(),
-	})
+	}); err != nil {
+		return err
+	}
+	job := pipeline.TranscribeJob{CallID: callID, Audio: audio, Meta: meta}
+	msgID := "transcribe:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
+	return pipeline.Publish(ctx, in.js, pipeline.SubjectTranscribe, msgID, job)
 }
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the
