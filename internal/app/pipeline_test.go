@@ -39,13 +39,13 @@ func copyCalls(t *testing.T, from, dir string, names ...string) {
 }
 
 // TestPipelineOnServers runs the production path: recordings PUT into a real
-// MinIO, whose bucket notifications reach NATS JetStream, go through every
-// stage and end as rows in a real ClickHouse server over the native
-// protocol. Then every call is sent through again, as a redelivery would,
+// MinIO, whose bucket notifications reach a nats-server with JetStream, go
+// through every stage and end as rows in a real ClickHouse server over the
+// native protocol. Then every call is sent through again, as a redelivery would,
 // and no number may change.
 func TestPipelineOnServers(t *testing.T) {
 	testenv.SkipIfShort(t)
-	natsURL := testenv.NATS(t)
+	natsURL := testenv.NATSServer(t)
 	minio := testenv.MinIO(t, testenv.MinIOOptions{NATSURL: natsURL})
 	dsn := testenv.ClickHouse(t)
 
