@@ -107,6 +107,20 @@ func StartEmbedded(ctx context.Context, cfg *config.Config, log *slog.Logger) (*
 
 // Connect connects to external servers named by the configuration.
 func Connect(ctx context.Context, cfg config.Config, log *slog.Logger) (*Env, error) {
+	if err := CheckServers(cfg); err != nil {
+		return nil, err
+	}
+	env := &Env{}
+	if err := env.connect(ctx, cfg, log); err != nil {
+		env.Close()
+		return nil, err
+	}
+	return env, nil
+}
+
+// CheckServers reports every external server the configuration fails to
+// name, in one error.
+func CheckServers(cfg config.Config) error {
 	var missing []string
 	if cfg.NATS.URL == "" {
 		missing = append(missing, "--nats (nats.url)")
@@ -118,14 +132,9 @@ func Connect(ctx context.Context, cfg config.Config, log *slog.Logger) (*Env, er
 		missing = append(missing, "--clickhouse (clickhouse.dsn)")
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("missing %s", strings.Join(missing, ", "))
+		return fmt.Errorf("missing %s", strings.Join(missing, ", "))
 	}
-	env := &Env{}
-	if err := env.connect(ctx, cfg, log); err != nil {
-		env.Close()
-		return nil, err
-	}
-	return env, nil
+	return nil
 }
 
 func (e *Env) connect(ctx context.Context, cfg config.Config, log *slog.Logger) error {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -42,8 +43,14 @@ in hand are finished and acknowledged, or handed back.`,
 
 func runWorker(ctx context.Context, opts *workerOptions) error {
 	g := opts.g
+	if err := app.CheckServers(g.cfg); err != nil {
+		return err
+	}
+	// Without a secret key a phone number's hash can be reversed by trying
+	// every number; every worker must use the same key so that a client's
+	// calls stay linked.
 	if g.cfg.Privacy.ClientIDKey == "" {
-		g.log.Warn("privacy.client_id_key is empty: client ids are hashed without a secret key; set CALLSCOPE_PRIVACY_CLIENT_ID_KEY")
+		return errors.New("privacy.client_id_key is empty: set CALLSCOPE_PRIVACY_CLIENT_ID_KEY to the same secret on every worker (client numbers are stored only as a keyed hash)")
 	}
 	env, err := app.Connect(ctx, g.cfg, g.log)
 	if err != nil {
