@@ -109,7 +109,8 @@ func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run
 }
 
 // WaitDone waits until every key has a final state (analysed or failed)
-// recorded after since, reporting progress as it goes. It returns early if
+// recorded at or after since (this process's clock: statuses are stamped by
+// the stages it runs), reporting progress as it goes. It returns early if
 // the workers stop (their error arrives on workersDone).
 func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, progress func(analysed, failed int), workersDone <-chan error) error {
 	tick := time.NewTicker(250 * time.Millisecond)
@@ -122,7 +123,7 @@ func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, pro
 		analysed, failed := 0, 0
 		for _, k := range keys {
 			st, ok := latest[k]
-			if !ok || st.At.Before(since.Add(-time.Second)) {
+			if !ok || st.At.Before(since) {
 				continue
 			}
 			switch st.State {
