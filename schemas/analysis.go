@@ -21,7 +21,49 @@ type Analysis struct {
 	// is absent.
 	Categories map[string]int `json:"categories,omitempty"`
 	Hits       []Hit          `json:"hits,omitempty"`
+	// Parameters are the call's measured parameters by name (see
+	// docs/parameters.md). Only known values are present: a parameter that
+	// cannot be known for this call (overtalk of a mono recording) is
+	// absent, never zero.
+	Parameters map[string]float64 `json:"parameters,omitempty"`
+	// Score is the call's score under its scoring profile; nil when no
+	// profile applies.
+	Score *Score `json:"score,omitempty"`
+	// Transcript is the transcript the analysis was made from, kept so the
+	// store can index its segments for search and what-if runs.
+	Transcript *Transcript `json:"transcript,omitempty"`
 }
+
+// Score is a call's score on a scoring profile's scale with the result of
+// every criterion, so a manager can see why.
+type Score struct {
+	Profile        string            `json:"profile"`
+	ProfileVersion string            `json:"profile_version"`
+	Value          float64           `json:"value"` // 1..Max
+	Max            float64           `json:"max"`   // 5
+	Criteria       []CriterionResult `json:"criteria"`
+}
+
+// CriterionResult is one scoring criterion applied to one call.
+type CriterionResult struct {
+	ID     string  `json:"id"`
+	Text   string  `json:"text"` // what the manager reads
+	Weight float64 `json:"weight"`
+	// Outcome is CriterionPassed, CriterionFailed or CriterionNotApplicable
+	// (its condition needs a value the call does not have).
+	Outcome string `json:"outcome"`
+	// Evidence says why: the phrase and its time, or the value and the
+	// threshold ("overtalk_total 7.2 s > 5 s").
+	Evidence string   `json:"evidence,omitempty"`
+	Start    *float64 `json:"start,omitempty"` // time of the evidence in the call, when it has one
+}
+
+// Criterion outcomes.
+const (
+	CriterionPassed        = "passed"
+	CriterionFailed        = "failed"
+	CriterionNotApplicable = "n/a"
+)
 
 // Metrics are the measured facts of a call. A nil value is unknown (a mono
 // recording has no per-side talk time), never zero.

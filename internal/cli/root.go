@@ -64,8 +64,18 @@ with its environment variable.`,
 		newConfigCmd(g),
 		newVersionCmd(g),
 	)
+	for _, c := range commands {
+		root.AddCommand(c(g))
+	}
 	return root
 }
+
+// commands are the constructors of further commands; each command's file
+// registers its own in an init function, so adding a command touches no
+// other file.
+var commands []func(*globals) *cobra.Command
+
+func registerCommand(c func(*globals) *cobra.Command) { commands = append(commands, c) }
 
 // bind declares a string flag that overrides the setting at path.
 func (g *globals) bind(fs *pflag.FlagSet, name, path, def, usage string) {
