@@ -37,6 +37,7 @@ type Config struct {
 	ASR          ASR          `yaml:"asr"`
 	Workers      Workers      `yaml:"workers"`
 	Dictionaries Dictionaries `yaml:"dictionaries"`
+	Scoring      Scoring      `yaml:"scoring"`
 	Privacy      Privacy      `yaml:"privacy"`
 	Log          Log          `yaml:"log"`
 }
@@ -68,6 +69,8 @@ type ClickHouse struct {
 type ASR struct {
 	Adapter string         `yaml:"adapter" doc:"ASR adapter: import (transcripts beside the audio)"`
 	Options map[string]any `yaml:"options" doc:"adapter options (YAML only)"`
+	// ModelsDir holds downloaded ASR and VAD models.
+	ModelsDir string `yaml:"models_dir" doc:"directory of ASR and VAD models; empty uses ~/.cache/callscope/models"`
 }
 
 // Workers tunes the stage workers.
@@ -78,11 +81,19 @@ type Workers struct {
 	MaxDeliver int           `yaml:"max_deliver" doc:"attempts before a job is recorded as failed"`
 	MaxBatch   int           `yaml:"max_batch" doc:"rows per ClickHouse insert batch"`
 	Flush      time.Duration `yaml:"flush" doc:"longest wait before a partial batch is written"`
+	HealthAddr string        `yaml:"health_addr" doc:"address of the worker's /healthz and /metrics endpoint, e.g. :9464; empty turns it off"`
 }
 
 // Dictionaries chooses the phrase dictionaries.
 type Dictionaries struct {
 	Dir string `yaml:"dir" doc:"directory of dictionary YAML files; empty uses the built-in ones"`
+	// Reload is how often a worker checks the directory for changes.
+	Reload time.Duration `yaml:"reload" doc:"how often workers look for changed dictionaries (0 turns reloading off); a set that does not validate never replaces a working one"`
+}
+
+// Scoring chooses the scoring profiles.
+type Scoring struct {
+	Dir string `yaml:"dir" doc:"directory of scoring profile YAML files; empty uses the built-in default profile"`
 }
 
 // Privacy protects personal data.
@@ -105,9 +116,10 @@ func Default() Config {
 			AccessKey: "callscope", SecretKey: "callscope-secret", Region: "us-east-1",
 			Bucket: "calls", TranscriptsBucket: "callscope-transcripts",
 		},
-		ASR:     ASR{Adapter: "import"},
-		Workers: Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 1000, Flush: 200 * time.Millisecond},
-		Log:     Log{Level: "info", Format: "text"},
+		ASR:          ASR{Adapter: "import"},
+		Workers:      Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 1000, Flush: 200 * time.Millisecond},
+		Dictionaries: Dictionaries{Reload: 30 * time.Second},
+		Log:          Log{Level: "info", Format: "text"},
 	}
 }
 
