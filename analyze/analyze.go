@@ -1,6 +1,9 @@
 // Package analyze is the analyze stage of callscope: it measures a call
-// (duration, talk time per side) and finds the phrases of the dictionaries
-// (complaint, repeat contact, operator incompetence, ...) in its transcript.
+// (duration, talk time per side and some forty parameters, see
+// docs/parameters.md), finds the phrases of the dictionaries (complaint,
+// repeat contact, operator incompetence, ...) in its transcript, and scores
+// it on a 5-point scale by a scoring profile (analyze/score,
+// docs/scoring.md).
 //
 // The core, Analyzer, is pure: a transcript and metadata in, a
 // schemas.Analysis out, no I/O. Stage wires it to NATS and object storage.
@@ -15,7 +18,7 @@ import (
 	"strings"
 
 	"github.com/callscope/callscope/analyze/match"
-	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/analyze/score"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -29,21 +32,34 @@ type Config struct {
 	// party may have said it; the hit's channel is then "mixed", so reports
 	// can tell such hits apart.
 	StrictMixed bool
+	// Profile, when set, scores every call by the profile of this name
+	// instead of choosing one by department, queue and direction.
+	Profile string
 }
 
-// Analyzer analyses calls against one compiled dictionary set. It is safe
-// for concurrent use.
+// Analyzer analyses calls against a compiled dictionary set and scores
+// them by scoring profiles. It is safe for concurrent use.
 type Analyzer struct {
-	cfg     Config
-	matcher *match.Matcher
+	cfg      Config
+	matcher  func() *match.Matcher
+	profiles *score.Set
 }
 
-// New returns an Analyzer matching with m.
+// New returns an Analyzer matching with m and scoring nothing: the
+// constructor of the walking skeleton, kept for its callers. NewWith takes
+// a reloading matcher and scoring profiles.
 func New(cfg Config, m *match.Matcher) *Analyzer {
+	return NewWith(cfg, func() *match.Matcher { return m }, nil)
+}
+
+// NewWith returns an Analyzer that takes its matcher from matcher at each
+// call (so a reloading dictionary set, match.Watcher.Current, swaps it
+// between calls) and scores calls by profiles; nil profiles score nothing.
+func NewWith(cfg Config, matcher func() *match.Matcher, profiles *score.Set) *Analyzer {
 	if cfg.DefaultLanguage == "" {
 		cfg.DefaultLanguage = "ru"
 	}
-	return &Analyzer{cfg: cfg, matcher: m}
+	return &Analyzer{cfg: cfg, matcher: matcher, profiles: profiles}
 }
 
 // LoadMatcher compiles the dictionaries of dir, or the built-in ones when
@@ -62,8 +78,24 @@ func LoadMatcher(dir string) (*match.Matcher, error) {
 	return match.Compile(set)
 }
 
+// LoadProfiles reads the scoring profiles of dir, or the built-in ones when
+// dir is empty, and checks that every parameter they name exists.
+func LoadProfiles(dir string) (*score.Set, error) {
+	set, err := score.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := set.CheckParameters(IsParameter); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
 // DictionaryVersion is the content hash of the dictionaries in use.
-func (a *Analyzer) DictionaryVersion() string { return a.matcher.Version() }
+func (a *Analyzer) DictionaryVersion() string { return a.matcher().Version() }
+
+// Profiles are the scoring profiles in use, nil when calls are not scored.
+func (a *Analyzer) Profiles() *score.Set { return a.profiles }
 
 // Language is the language a call is analysed in: the metadata's, else the
 // transcript's, else the configured default; a region ("ru-RU") is dropped.
@@ -80,51 +112,66 @@ func (a *Analyzer) Language(tr schemas.Transcript, meta schemas.Metadata) string
 	return a.cfg.DefaultLanguage
 }
 
-// AnalyzeCall measures the call and matches its transcript against the
-// dictionaries of its language. It fills CallID (metadata's, else the
-// transcript's), Meta, ASR, DictionaryVersion, Metrics, Hits and
-// Categories; Version, AnalyzedAt and the object fields are the stage's.
-// A language without dictionaries yields metrics and no hits.
+// AnalyzeCall measures the call, matches its transcript against the
+// dictionaries of its language and scores it. It fills CallID (metadata's,
+// else the transcript's), Meta, ASR, DictionaryVersion, Metrics, Hits,
+// Categories, Parameters, Score (when a profile applies) and Transcript (a
+// copy of tr); Version, AnalyzedAt and the object fields are the stage's.
+// A language without dictionaries yields metrics and parameters, no hits.
 func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) schemas.Analysis {
+	m := a.matcher()
+	trCopy := tr
+	trCopy.Channels = slices.Clone(tr.Channels)
 	out := schemas.Analysis{
 		CallID:            cmp.Or(meta.CallID, tr.CallID),
-		DictionaryVersion: a.matcher.Version(),
+		DictionaryVersion: m.Version(),
 		Meta:              meta,
 		ASR:               tr.ASR,
 		Metrics:           CallMetrics(tr),
+		Transcript:        &trCopy,
 	}
 	lang := a.Language(tr, meta)
-	if !a.matcher.HasLanguage(lang) {
-		return out
-	}
-	var toks []text.Token
-	var words []int
-	var found []match.Hit
-	for _, ch := range tr.Channels {
-		role := cmp.Or(ch.Role, schemas.RoleMixed)
-		matchRole := role
-		if role == schemas.RoleMixed && a.cfg.StrictMixed {
-			matchRole = "" // speaker unknown: only channel-any phrases
+	var categories []string
+	if m.HasLanguage(lang) {
+		categories = Categories(m, lang)
+		for _, h := range m.MatchCall(tr, lang, match.CallOptions{StrictMixed: a.cfg.StrictMixed}) {
+			out.Hits = append(out.Hits, h.Hit)
+			if out.Categories == nil {
+				out.Categories = map[string]int{}
+			}
+			out.Categories[h.Category]++
 		}
-		for _, seg := range ch.Segments {
-			toks, words = segmentTokens(toks[:0], words[:0], seg)
-			found = a.matcher.Match(found[:0], lang, matchRole, toks)
-			for _, h := range found {
-				out.Hits = append(out.Hits, hitOf(h, role, seg, toks, words))
+	}
+	out.Parameters = CallParameters(tr, meta, out.Hits, categories)
+	if p := a.profileFor(meta); p != nil {
+		out.Score = p.Score(score.Call{Parameters: out.Parameters, Hits: out.Hits, Categories: categories,
+			Duration: out.Metrics.Duration, Unit: ParameterUnit})
+	}
+	return out
+}
+
+// profileFor is the profile that scores a call, or nil.
+func (a *Analyzer) profileFor(meta schemas.Metadata) *score.Profile {
+	if a.profiles == nil {
+		return nil
+	}
+	if a.cfg.Profile != "" {
+		return a.profiles.Profile(a.cfg.Profile)
+	}
+	return a.profiles.For(meta.Operator.Department, meta.Queue, strings.ToLower(meta.Direction))
+}
+
+// Categories lists the dictionary categories m has for lang, sorted.
+func Categories(m *match.Matcher, lang string) []string {
+	var out []string
+	if set := m.Set(); set != nil {
+		for _, d := range set.Dictionaries {
+			if d.Language == lang && !slices.Contains(out, d.Category) {
+				out = append(out, d.Category)
 			}
 		}
 	}
-	slices.SortStableFunc(out.Hits, func(x, y schemas.Hit) int {
-		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End),
-			cmp.Compare(x.Channel, y.Channel), cmp.Compare(x.Category, y.Category),
-			cmp.Compare(x.PhraseID, y.PhraseID))
-	})
-	for _, h := range out.Hits {
-		if out.Categories == nil {
-			out.Categories = map[string]int{}
-		}
-		out.Categories[h.Category]++
-	}
+	slices.Sort(out)
 	return out
 }
 
@@ -132,63 +179,11 @@ func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) sch
 // role, as `dict test` shows an analyst. Hit times are zero.
 func (a *Analyzer) MatchText(lang, role, s string) []schemas.Hit {
 	seg := schemas.Segment{Text: s}
-	toks, words := segmentTokens(nil, nil, seg)
+	toks, words := match.SegmentTokens(nil, nil, seg)
 	var out []schemas.Hit
-	for _, h := range a.matcher.Match(nil, lang, role, toks) {
-		out = append(out, hitOf(h, role, seg, toks, words))
+	for _, h := range a.matcher().Match(nil, lang, role, toks) {
+		out = append(out, match.HitOf(h, role, seg, toks, words))
 	}
-	return out
-}
-
-// segmentTokens tokenizes a segment: its words when it has them (they carry
-// times), else its text. words[i] is the index of the word token i came
-// from; it stays empty for text.
-func segmentTokens(toks []text.Token, words []int, seg schemas.Segment) ([]text.Token, []int) {
-	if len(seg.Words) == 0 {
-		return text.AppendTokens(toks, seg.Text), words
-	}
-	for wi, w := range seg.Words {
-		n := len(toks)
-		toks = text.AppendTokens(toks, w.W)
-		for range len(toks) - n {
-			words = append(words, wi)
-		}
-	}
-	return toks, words
-}
-
-// hitOf places a match in time and quotes it. With word times the hit runs
-// from its first word's start to its last word's end; without them it is
-// interpolated by token position within the segment, which is the best a
-// segment-level transcript allows.
-func hitOf(h match.Hit, role string, seg schemas.Segment, toks []text.Token, words []int) schemas.Hit {
-	out := schemas.Hit{Category: h.Category, PhraseID: h.PhraseID, Channel: role}
-	if len(words) > 0 {
-		first, last := words[h.Start], words[h.End-1]
-		out.Start, out.End = seg.Words[first].Start, seg.Words[last].End
-		// Quote whole words but cut the first and last at their tokens, so
-		// punctuation the ASR glued to them ("мне,") stays out.
-		ws := make([]string, 0, last-first+1)
-		for wi := first; wi <= last; wi++ {
-			w := seg.Words[wi].W
-			from, to := 0, len(w)
-			if wi == last {
-				to = toks[h.End-1].End
-			}
-			if wi == first {
-				from = toks[h.Start].Start
-			}
-			ws = append(ws, w[from:to])
-		}
-		out.Text = strings.Join(ws, " ")
-	} else {
-		span := seg.End - seg.Start
-		n := float64(len(toks))
-		out.Start = seg.Start + span*float64(h.Start)/n
-		out.End = seg.Start + span*float64(h.End)/n
-		out.Text = seg.Text[toks[h.Start].Start:toks[h.End-1].End]
-	}
-	out.Start, out.End = ms(out.Start), ms(out.End)
 	return out
 }
 

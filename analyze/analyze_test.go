@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/analyze/score"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -24,6 +25,15 @@ func builtin(t testing.TB) *match.Matcher {
 		t.Fatal(err)
 	}
 	return m
+}
+
+func builtinProfiles(t testing.TB) *score.Set {
+	t.Helper()
+	p, err := LoadProfiles("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 type callFile struct {
@@ -49,8 +59,13 @@ func readCall(t testing.TB, name string) callFile {
 // -update rewrites it; review the diff before committing).
 func TestAnalyzeGolden(t *testing.T) {
 	c := readCall(t, "call.json")
-	a := New(Config{}, builtin(t))
+	m := builtin(t)
+	a := NewWith(Config{}, func() *match.Matcher { return m }, builtinProfiles(t))
 	got := a.AnalyzeCall(c.Transcript, c.Meta)
+	if !equalJSON(t, *got.Transcript, c.Transcript) {
+		t.Error("Analysis.Transcript is not the transcript analysed")
+	}
+	got.Transcript = nil       // the input, checked above
 	got.DictionaryVersion = "" // changes with every dictionary edit; tested in match
 	out, err := json.MarshalIndent(got, "", "  ")
 	if err != nil {
@@ -230,6 +245,34 @@ func BenchmarkAnalyzeCall(b *testing.B) {
 		hits = len(a.AnalyzeCall(tr, schemas.Metadata{}).Hits)
 	}
 	b.ReportMetric(float64(hits), "hits")
+}
+
+// BenchmarkAnalyzeCallScored is the whole analysis of a transcribed
+// 5-minute call, everything but ASR: dictionaries, the parameters and the
+// score by the built-in default profile.
+func BenchmarkAnalyzeCallScored(b *testing.B) {
+	m := builtin(b)
+	a := NewWith(Config{}, func() *match.Matcher { return m }, builtinProfiles(b))
+	tr := fiveMinuteCall()
+	meta := schemas.Metadata{Operator: schemas.Operator{Department: "Поддержка"}}
+	b.ReportAllocs()
+	var params int
+	for b.Loop() {
+		params = len(a.AnalyzeCall(tr, meta).Parameters)
+	}
+	b.ReportMetric(float64(params), "params")
+}
+
+// BenchmarkCallParameters is the parameters alone for the same call.
+func BenchmarkCallParameters(b *testing.B) {
+	tr := fiveMinuteCall()
+	a := New(Config{}, builtin(b))
+	res := a.AnalyzeCall(tr, schemas.Metadata{})
+	cats := Categories(builtin(b), "ru")
+	b.ReportAllocs()
+	for b.Loop() {
+		CallParameters(tr, schemas.Metadata{}, res.Hits, cats)
+	}
 }
 
 // TestConcurrent runs one Analyzer from several goroutines, as the stage's

@@ -29,6 +29,7 @@ type ObjectInfo struct {
 	Key          string
 	ETag         string
 	Size         int64
+	LastModified time.Time
 	UserMetadata map[string]string
 }
 
@@ -93,7 +94,7 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 		if err := json.Unmarshal(d.Data, &job); err != nil {
 			return pipeline.Permanent(fmt.Errorf("ingest: scan job is not valid JSON: %w", err))
 		}
-		return in.take(ctx, job.Audio, nil, "scan:"+job.Run)
+		return in.take(ctx, job.Audio, nil, "scan:"+job.Run, job.Transcript)
 	default:
 		events, err := ParseS3Event(d.Data)
 		if err != nil {
@@ -104,7 +105,7 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 				continue
 			}
 			obj := pipeline.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
-			if err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer); err != nil {
+			if err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer, nil); err != nil {
 				return err
 			}
 		}
@@ -112,10 +113,11 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 	}
 }
 
-// take validates one recording and publishes its transcribe job. Problems
-// with the recording's own metadata are recorded as a failed status and are
-// not errors of the job; errors returned are transient (storage, NATS).
-func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta map[string]string, origin string) error {
+// take validates one recording and publishes its transcribe job (or, with
+// a stored transcript, its analyze job). Problems with the recording's own
+// metadata are recorded as a failed status and are not errors of the job;
+// errors returned are transient (storage, NATS).
+func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta map[string]string, origin string, transcript *pipeline.Object) error {
 	if !in.IsAudio(audio.Key) {
 		return nil // sidecars and transcripts arrive in the same bucket
 	}
@@ -155,9 +157,49 @@ func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta ma
 	}); err != nil {
 		return err
 	}
+	if transcript != nil {
+		job := pipeline.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta}
+		msgID := "analyze:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
+		return pipeline.Publish(ctx, in.js, pipeline.SubjectAnalyze, msgID, job)
+	}
 	job := pipeline.TranscribeJob{CallID: callID, Audio: audio, Meta: meta}
 	msgID := "transcribe:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
 	return pipeline.Publish(ctx, in.js, pipeline.SubjectTranscribe, msgID, job)
+}
+
+// Fail records the recordings of an ingest job that will not be retried as
+// failed with the reason. A notification that cannot be read names no
+// recording: it is only dead-lettered (the worker does that), and the next
+// `ingest scan` finds the recording.
+func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
+	var objs []pipeline.Object
+	if d.Subject == pipeline.SubjectIngestScan {
+		var job pipeline.IngestJob
+		if json.Unmarshal(d.Data, &job) == nil && job.Audio.Key != "" {
+			objs = append(objs, job.Audio)
+		}
+	} else if events, err := ParseS3Event(d.Data); err == nil {
+		for _, ev := range events {
+			objs = append(objs, pipeline.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag})
+		}
+	}
+	for _, o := range objs {
+		if !in.IsAudio(o.Key) {
+			continue
+		}
+		err := pipeline.PublishStatus(ctx, in.js, schemas.Status{
+			ObjectKey: o.Key, ETag: o.ETag, CallID: CallIDFromKey(o.Key),
+			Stage: schemas.StageIngest, State: schemas.StateFailed,
+			Error: cause.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if len(objs) == 0 {
+		in.cfg.Logger.Warn("ingest job names no recording; dead-lettered only", "subject", d.Subject, "err", cause)
+	}
+	return nil
 }
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the

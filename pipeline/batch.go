@@ -25,7 +25,12 @@ type BatchConfig struct {
 	MaxBatch      int
 	FlushInterval time.Duration
 	RetryDelay    time.Duration
-	Logger        *slog.Logger
+	// MaxRetryDelay caps the back-off between tries of a failing batch
+	// (default 15 s), so the backlog drains soon after ClickHouse is back.
+	MaxRetryDelay time.Duration
+	// Metrics, when set, counts written jobs and batch latency.
+	Metrics *Metrics
+	Logger  *slog.Logger
 }
 
 // BatchWorker runs a BatchHandler over a stage's durable consumer.
@@ -46,6 +51,9 @@ func NewBatchWorker(cfg BatchConfig, js jetstream.JetStream, handle BatchHandler
 	if cfg.RetryDelay == 0 {
 		cfg.RetryDelay = time.Second
 	}
+	if cfg.MaxRetryDelay == 0 {
+		cfg.MaxRetryDelay = 15 * time.Second
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -57,6 +65,9 @@ func NewBatchWorker(cfg BatchConfig, js jetstream.JetStream, handle BatchHandler
 func (w *BatchWorker) Run(ctx context.Context) error {
 	cons, err := EnsureConsumer(ctx, w.js, w.cfg.Stage, w.cfg.Subject, w.cfg.Consumer)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it started
+		}
 		return err
 	}
 	log := w.cfg.Logger.With("stage", w.cfg.Stage)
@@ -88,9 +99,13 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 		if len(msgs) == 0 {
 			continue
 		}
-		if err := w.handle(jobCtx, deliveries); err != nil {
+		start := time.Now()
+		stop := w.heartbeat(msgs)
+		err = w.handle(jobCtx, deliveries)
+		stop()
+		if err != nil {
 			failures++
-			delay := min(w.cfg.RetryDelay<<min(failures-1, 6), time.Minute)
+			delay := min(w.cfg.RetryDelay<<min(failures-1, 6), w.cfg.MaxRetryDelay)
 			log.Warn("batch failed; will retry", "jobs", len(msgs), "retry_in", delay, "err", err)
 			for _, m := range msgs {
 				_ = m.NakWithDelay(delay)
@@ -98,6 +113,7 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 			continue
 		}
 		failures = 0
+		w.cfg.Metrics.observeBatch(w.cfg.Stage, len(msgs), time.Since(start))
 		for _, m := range msgs {
 			if err := m.Ack(); err != nil {
 				log.Warn("ack failed; the job will be delivered again", "err", fmt.Errorf("ack: %w", err))
@@ -105,6 +121,31 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// heartbeat keeps a batch in hand from being redelivered while a slow
+// write goes on, until the returned stop function is called.
+func (w *BatchWorker) heartbeat(msgs []jetstream.Msg) (stop func()) {
+	ackWait := w.cfg.Consumer.AckWait
+	if ackWait == 0 {
+		ackWait = 30 * time.Second
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(ackWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, m := range msgs {
+					_ = m.InProgress()
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 func sleep(ctx context.Context, d time.Duration) {

@@ -25,6 +25,10 @@ type IngestJob struct {
 	// Run identifies the scan that published the job, so a rescan is not
 	// swallowed by de-duplication of an earlier one.
 	Run string `json:"run,omitempty"`
+	// Transcript, when set, names a stored transcript of the recording:
+	// ingest then re-reads the metadata and publishes an AnalyzeJob over
+	// that transcript instead of a TranscribeJob (reprocessing without ASR).
+	Transcript *Object `json:"transcript,omitempty"`
 }
 
 // TranscribeJob asks transcribe to turn a recording into a transcript.

@@ -31,11 +31,16 @@ type StreamConfig struct {
 	Replicas int
 	// DuplicateWindow is how long JetStream remembers Nats-Msg-Id values.
 	DuplicateWindow time.Duration
-	// Memory keeps the stream in memory instead of on disk (tests only).
+	// Memory keeps the streams in memory instead of on disk (tests only).
 	Memory bool
+	// DeadMaxAge is how long the dead-letter stream keeps a job (default 30
+	// days); DeadMaxBytes caps its size (0: no cap), oldest dropped first.
+	DeadMaxAge   time.Duration
+	DeadMaxBytes int64
 }
 
-// EnsureStream creates or updates the jobs stream. It is idempotent.
+// EnsureStream creates or updates the jobs stream and the dead-letter
+// stream. It is idempotent.
 func EnsureStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {
 	if cfg.Replicas == 0 {
 		cfg.Replicas = 1
@@ -59,7 +64,7 @@ func EnsureStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig)
 	if err != nil {
 		return fmt.Errorf("pipeline: create stream %s: %w", StreamJobs, err)
 	}
-	return nil
+	return ensureDeadStream(ctx, js, cfg)
 }
 
 // ConsumerConfig tunes one stage's durable consumer.
@@ -70,7 +75,9 @@ type ConsumerConfig struct {
 	AckWait time.Duration
 	// MaxDeliver is how many times a job is tried before the stage records
 	// it as failed. -1 retries for ever (the store stage: nothing is lost
-	// while ClickHouse is away).
+	// while ClickHouse is away). The consumer itself allows one delivery
+	// more: if a worker dies during the last attempt, the extra delivery
+	// records the failure instead of leaving the job stuck in the stream.
 	MaxDeliver int
 }
 
@@ -88,7 +95,7 @@ func EnsureConsumer(ctx context.Context, js jetstream.JetStream, stage, subject 
 		FilterSubject: subject,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       cfg.AckWait,
-		MaxDeliver:    cfg.MaxDeliver,
+		MaxDeliver:    consumerMaxDeliver(cfg.MaxDeliver),
 		MaxAckPending: 1000,
 	})
 	if err != nil {
@@ -112,3 +119,42 @@ func Pending(ctx context.Context, js jetstream.JetStream) (uint64, error) {
 	}
 	return info.State.Msgs, nil
 }
+
+func consumerMaxDeliver(n int) int {
+	if n < 0 {
+		return -1
+	}
+	return n + 1
+}
+
+// QueueDepth is the work of one stage's consumer.
+type QueueDepth struct {
+	Stage string
+	// Waiting jobs not yet delivered; InFlight delivered and not yet
+	// acknowledged.
+	Waiting, InFlight uint64
+}
+
+// QueueDepths reports the depth of every stage's durable consumer that
+// exists.
+func QueueDepths(ctx context.Context, js jetstream.JetStream, stages ...string) ([]QueueDepth, error) {
+	var out []QueueDepth
+	for _, st := range stages {
+		c, err := js.Consumer(ctx, StreamJobs, consumerNamePrefix+st)
+		if errors.Is(err, jetstream.ErrConsumerNotFound) || errors.Is(err, jetstream.ErrStreamNotFound) {
+			continue
+		}
+		if err != nil {
+			return out, fmt.Errorf("pipeline: consumer of stage %s: %w", st, err)
+		}
+		info := c.CachedInfo()
+		if fresh, err := c.Info(ctx); err == nil {
+			info = fresh
+		}
+		out = append(out, QueueDepth{Stage: st, Waiting: info.NumPending, InFlight: uint64(info.NumAckPending)})
+	}
+	return out, nil
+}
+
+// Stages are the stage names in pipeline order, as their consumers are named.
+var Stages = []string{"ingest", "transcribe", "analyze", "store"}

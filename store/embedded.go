@@ -141,6 +141,46 @@ func (d *chdbDB) Insert(ctx context.Context, table string, columns []string, row
 	return nil
 }
 
+// InsertColumns encodes the column slices as one Native block and streams
+// it in.
+func (d *chdbDB) InsertColumns(ctx context.Context, table string, columns []string, data []any) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkNames(table, columns); err != nil {
+		return err
+	}
+	if len(columns) != len(data) {
+		return fmt.Errorf("store: insert into %s: %d columns, %d data slices", table, len(columns), len(data))
+	}
+	types, err := d.columnTypes(ctx, table)
+	if err != nil {
+		return err
+	}
+	b := &proto.Block{ServerContext: utc}
+	for i, c := range columns {
+		t, ok := types[c]
+		if !ok {
+			return fmt.Errorf("store: insert into %s: no column %s", table, c)
+		}
+		if err := b.AddColumn(c, column.Type(t)); err != nil {
+			return fmt.Errorf("store: insert into %s: %w", table, err)
+		}
+		if _, err := b.Columns[i].Append(data[i]); err != nil {
+			return fmt.Errorf("store: insert into %s column %s: %w", table, c, err)
+		}
+	}
+	buf := &chproto.Buffer{}
+	if err := b.Encode(buf, 0); err != nil {
+		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
+	}
+	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
+	if _, err := d.c.Insert(q, "Native", buf.Buf); err != nil {
+		return fmt.Errorf("store: %s: insert into %s: %w", d.dsn, table, err)
+	}
+	return nil
+}
+
 func (d *chdbDB) columnTypes(ctx context.Context, table string) (map[string]string, error) {
 	d.mu.Lock()
 	t, ok := d.types[table]

@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,10 +39,14 @@ func Migrate(ctx context.Context, db DB) error {
 }
 
 func migrate(ctx context.Context, db DB, fsys fs.FS) error {
+	if err := db.Exec(ctx, migrationsTable); err != nil {
+		return fmt.Errorf("store: create schema_migrations: %w", err)
+	}
 	status, err := migrationStatus(ctx, db, fsys)
 	if err != nil {
 		return err
 	}
+	var oldServer *bool
 	for _, m := range status {
 		if m.Applied {
 			continue
@@ -49,8 +55,29 @@ func migrate(ctx context.Context, db DB, fsys fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("store: migration %s: %w", m.Name, err)
 		}
-		for i, stmt := range splitStatements(string(text)) {
-			if err := db.Exec(ctx, stmt); err != nil {
+		if oldServer == nil {
+			v, err := ServerVersion(ctx, db)
+			if err != nil {
+				return err
+			}
+			old := !v.AtLeast(19, 1)
+			oldServer = &old
+		}
+		for i, st := range splitStatements(string(text)) {
+			run := true
+			if st.when != "" {
+				if run, err = guard(ctx, db, st.when); err != nil {
+					return fmt.Errorf("store: migration %s statement %d: guard: %w", m.Name, i+1, err)
+				}
+			}
+			if !run {
+				continue
+			}
+			sql := st.sql
+			if *oldServer {
+				sql = withoutLowCardinality(sql)
+			}
+			if err := db.Exec(ctx, sql); err != nil {
 				return fmt.Errorf("store: migration %s statement %d: %w", m.Name, i+1, err)
 			}
 		}
@@ -73,8 +100,9 @@ func migrationStatus(ctx context.Context, db DB, fsys fs.FS) ([]Migration, error
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Exec(ctx, migrationsTable); err != nil {
-		return nil, fmt.Errorf("store: create schema_migrations: %w", err)
+	exists, err := tableExists(ctx, db, "schema_migrations")
+	if err != nil || !exists {
+		return files, err
 	}
 	rows, err := db.Query(ctx, "SELECT version, max(applied_at) FROM schema_migrations GROUP BY version")
 	if err != nil {
@@ -99,6 +127,55 @@ func migrationStatus(ctx context.Context, db DB, fsys fs.FS) ([]Migration, error
 		}
 	}
 	return files, nil
+}
+
+// Schema errors, for commands that only read.
+var (
+	// ErrSchemaMissing means the database has no callscope schema: run
+	// `callscope migrate` with a user that may create tables.
+	ErrSchemaMissing = errors.New("store: the database has no callscope schema: run `callscope migrate` as a user allowed to create tables")
+	// ErrSchemaOutdated means migrations are pending.
+	ErrSchemaOutdated = errors.New("store: the callscope schema is older than this program: run `callscope migrate` as a user allowed to create tables")
+)
+
+// CheckSchema reports whether every migration is applied, without changing
+// anything: it is what read-only commands (report, calls, show, search) call
+// instead of Migrate, so that a user who may only read gets a clear error
+// rather than a failed CREATE.
+func CheckSchema(ctx context.Context, db DB) error {
+	ms, err := MigrationStatus(ctx, db)
+	if err != nil {
+		return err
+	}
+	var pending []string
+	for _, m := range ms {
+		if !m.Applied {
+			pending = append(pending, m.Name)
+		}
+	}
+	switch {
+	case len(pending) == 0:
+		return nil
+	case len(pending) == len(ms):
+		return ErrSchemaMissing
+	default:
+		return fmt.Errorf("%w (pending: %s)", ErrSchemaOutdated, strings.Join(pending, ", "))
+	}
+}
+
+func tableExists(ctx context.Context, db DB, table string) (bool, error) {
+	rows, err := db.Query(ctx, "SELECT toUInt64(count()) FROM system.tables WHERE database = currentDatabase() AND name = ?", table)
+	if err != nil {
+		return false, fmt.Errorf("store: look for table %s: %w", table, err)
+	}
+	defer rows.Close()
+	var n uint64
+	if rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return false, fmt.Errorf("store: look for table %s: %w", table, err)
+		}
+	}
+	return n > 0, rows.Err()
 }
 
 // migrationFiles lists NNNN_name.sql files in version order.
@@ -129,25 +206,110 @@ func migrationFiles(fsys fs.FS) ([]Migration, error) {
 	return out, nil
 }
 
+// statement is one statement of a migration file and its guard.
+type statement struct {
+	sql string
+	// when is a query answering one number: the statement runs only if it
+	// is not 0. It comes from a "--@when SELECT ..." line before the
+	// statement, which lets a file rebuild a table in steps that can all be
+	// run again after an interruption.
+	when string
+}
+
 // splitStatements splits a migration at lines ending in ';' and drops
 // comment-only lines (18.16 does not take several statements at once).
-func splitStatements(text string) []string {
-	var out []string
+func splitStatements(text string) []statement {
+	var out []statement
 	var cur strings.Builder
+	when := ""
 	for _, line := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(line)
+		if g, ok := strings.CutPrefix(t, "--@when "); ok {
+			when = strings.TrimSpace(g)
+			continue
+		}
 		if t == "" || strings.HasPrefix(t, "--") {
 			continue
 		}
 		cur.WriteString(line)
 		cur.WriteByte('\n')
 		if strings.HasSuffix(t, ";") {
-			out = append(out, strings.TrimSuffix(strings.TrimSpace(cur.String()), ";"))
+			out = append(out, statement{sql: strings.TrimSuffix(strings.TrimSpace(cur.String()), ";"), when: when})
 			cur.Reset()
+			when = ""
 		}
 	}
 	if s := strings.TrimSpace(cur.String()); s != "" {
-		out = append(out, s)
+		out = append(out, statement{sql: s, when: when})
 	}
 	return out
+}
+
+// guard runs a --@when query: true unless it answers 0.
+func guard(ctx context.Context, db DB, query string) (bool, error) {
+	rows, err := db.Query(ctx, "SELECT toUInt64(("+query+"))")
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	var n uint64
+	if !rows.Next() {
+		return false, fmt.Errorf("%s: no row", query)
+	}
+	if err := rows.Scan(&n); err != nil {
+		return false, err
+	}
+	return n != 0, rows.Err()
+}
+
+var lowCardinalityRe = regexp.MustCompile(`LowCardinality\(([A-Za-z0-9]+)\)`)
+
+// withoutLowCardinality rewrites LowCardinality(T) to T: servers before
+// 19.1 only take the type behind an experimental setting. It changes
+// storage size and speed, never results.
+func withoutLowCardinality(sql string) string {
+	return lowCardinalityRe.ReplaceAllString(sql, "$1")
+}
+
+// Version is a ClickHouse server version: 18.16.1, 26.7.3.1...
+type Version struct{ Major, Minor, Patch int }
+
+// AtLeast reports whether v is major.minor or newer.
+func (v Version) AtLeast(major, minor int) bool {
+	return v.Major > major || v.Major == major && v.Minor >= minor
+}
+
+func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
+
+// ServerVersion asks the server (or the embedded engine) its version.
+func ServerVersion(ctx context.Context, db DB) (Version, error) {
+	rows, err := db.Query(ctx, "SELECT version()")
+	if err != nil {
+		return Version{}, fmt.Errorf("store: server version: %w", err)
+	}
+	defer rows.Close()
+	var s string
+	if rows.Next() {
+		if err := rows.Scan(&s); err != nil {
+			return Version{}, fmt.Errorf("store: server version: %w", err)
+		}
+	}
+	return parseVersion(s)
+}
+
+func parseVersion(s string) (Version, error) {
+	var v Version
+	parts := strings.SplitN(s, ".", 4)
+	dst := []*int{&v.Major, &v.Minor, &v.Patch}
+	for i := 0; i < len(dst) && i < len(parts); i++ {
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			return Version{}, fmt.Errorf("store: server version %q: %w", s, err)
+		}
+		*dst[i] = n
+	}
+	if v.Major == 0 {
+		return Version{}, fmt.Errorf("store: server version %q is not a version", s)
+	}
+	return v, nil
 }

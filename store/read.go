@@ -121,3 +121,31 @@ ORDER BY hit_index`, callID, callID)
 	}
 	return out, rows.Err()
 }
+
+// TableSize is a table's rows and compressed bytes on disk (active parts).
+type TableSize struct {
+	Table string
+	Rows  uint64
+	Bytes uint64
+}
+
+// TableSizes lists the tables of the current database with their size on
+// disk, largest first.
+func TableSizes(ctx context.Context, db DB) ([]TableSize, error) {
+	rows, err := db.Query(ctx, `SELECT table, toUInt64(sum(rows)), toUInt64(sum(bytes_on_disk))
+FROM system.parts WHERE database = currentDatabase() AND active
+GROUP BY table ORDER BY sum(bytes_on_disk) DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("store: table sizes: %w", err)
+	}
+	defer rows.Close()
+	var out []TableSize
+	for rows.Next() {
+		var s TableSize
+		if err := rows.Scan(&s.Table, &s.Rows, &s.Bytes); err != nil {
+			return nil, fmt.Errorf("store: table sizes: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

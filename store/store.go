@@ -38,6 +38,10 @@ type DB interface {
 	// Insert writes rows (each one value per column, in order) into table's
 	// named columns as one batch.
 	Insert(ctx context.Context, table string, columns []string, rows [][]any) error
+	// InsertColumns writes one batch given column by column: data[i] is a
+	// slice of column i's Go type ([]string, []uint64, [][]string,
+	// []*float64...), all of one length. It is the fast path for bulk loads.
+	InsertColumns(ctx context.Context, table string, columns []string, data []any) error
 	// Backend is "chdb" or "clickhouse".
 	Backend() string
 	// Close releases the connection.
@@ -104,6 +108,13 @@ func (d nativeDB) Insert(ctx context.Context, table string, columns []string, ro
 		return err
 	}
 	return d.c.Insert(ctx, table, columns, rows)
+}
+
+func (d nativeDB) InsertColumns(ctx context.Context, table string, columns []string, data []any) error {
+	if err := checkNames(table, columns); err != nil {
+		return err
+	}
+	return d.c.InsertColumns(ctx, table, columns, data)
 }
 
 func (d nativeDB) Backend() string { return BackendClickHouse }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -17,6 +20,15 @@ var (
 		"direction", "language", "client_hash", "wait_seconds", "transfers", "csat_score",
 		"csat_scale", "duration", "channels", "operator_talk", "client_talk", "total_talk",
 		"category_names", "category_counts", "asr_adapter", "asr_model", "tag_keys", "tag_values",
+		"param_names", "param_values", "score", "score_max", "score_profile", "score_profile_version",
+		"criteria_ids", "criteria_outcomes",
+	}
+	criterionColumns = []string{
+		"call_id", "row_version", "crit_index", "started_at", "profile", "profile_version",
+		"criterion_id", "text", "weight", "outcome", "evidence", "start_sec",
+	}
+	segmentColumns = []string{
+		"call_id", "row_version", "channel", "seg_index", "started_at", "start_sec", "end_sec", "text", "terms",
 	}
 	hitColumns = []string{
 		"call_id", "row_version", "hit_index", "version", "started_at", "category",
@@ -47,15 +59,16 @@ func storedTime(t time.Time) time.Time {
 	return t.UTC()
 }
 
-// WriteAnalyses writes analyses as one batch per table: hits first, then
-// the calls rows, so a call visible in a report has its hits stored. It is
-// idempotent (see RowVersion); a batch that fails can be written again.
+// WriteAnalyses writes analyses as one batch per table: hits, criteria and
+// transcript segments first, then the calls rows, so a call visible in a
+// report has its details stored. It is idempotent (see RowVersion); a batch
+// that fails can be written again.
 func WriteAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis) error {
 	if len(analyses) == 0 {
 		return nil
 	}
 	calls := make([][]any, 0, len(analyses))
-	var hits [][]any
+	var hits, criteria, segments [][]any
 	for _, a := range analyses {
 		if a.CallID == "" {
 			return fmt.Errorf("store: write analysis of %q: empty call_id", a.ObjectKey)
@@ -68,15 +81,174 @@ func WriteAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis) erro
 				h.PhraseID, h.Channel, h.Start, h.End, h.Text,
 			})
 		}
+		if sc := a.Score; sc != nil {
+			for i, c := range sc.Criteria {
+				criteria = append(criteria, []any{
+					a.CallID, ver, uint32(i), started, sc.Profile, sc.ProfileVersion,
+					c.ID, c.Text, c.Weight, c.Outcome, c.Evidence, c.Start,
+				})
+			}
+		}
+		if tr := a.Transcript; tr != nil {
+			segments = appendSegments(segments, a, tr, ver, started)
+		}
 		calls = append(calls, callRow(a, ver, started))
 	}
-	if err := db.Insert(ctx, "hits", hitColumns, hits); err != nil {
-		return fmt.Errorf("store: write %d hits: %w", len(hits), err)
+	calls, err := keepOnePartition(ctx, db, analyses, calls)
+	if err != nil {
+		return err
 	}
-	if err := db.Insert(ctx, "calls", callColumns, calls); err != nil {
-		return fmt.Errorf("store: write %d calls: %w", len(calls), err)
+	for _, t := range []struct {
+		table   string
+		columns []string
+		rows    [][]any
+	}{
+		{"hits", hitColumns, hits},
+		{"criteria", criterionColumns, criteria},
+		{"segments", segmentColumns, segments},
+		{"calls", callColumns, calls},
+	} {
+		if err := db.Insert(ctx, t.table, t.columns, t.rows); err != nil {
+			return fmt.Errorf("store: write %d rows to %s: %w", len(t.rows), t.table, err)
+		}
 	}
 	return nil
+}
+
+// keepOnePartition keeps every version of a call in one partition of
+// calls (the month it started), which lets reports run FINAL partition by
+// partition: the fast way (see docs/storage.md). A call whose new analysis
+// moves it to another month (its start time was corrected) has its older
+// rows in the other month deleted; an analysis older than one already
+// stored in another month is not written, as it would lose anyway. Both are
+// rare: the usual batch costs one primary-key lookup.
+func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, rows [][]any) ([][]any, error) {
+	// IN (?, ?, ...): a tuple of literals, which every server version
+	// matches against the primary key.
+	ids := make([]any, len(analyses))
+	for i, a := range analyses {
+		ids[i] = a.CallID
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	res, err := db.Query(ctx, `SELECT call_id, toYYYYMM(started_at) AS m, max(row_version) AS v
+FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id, m`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("store: look up stored calls: %w", err)
+	}
+	defer res.Close()
+	type stored struct {
+		month   uint32
+		version uint64
+	}
+	existing := map[string][]stored{}
+	for res.Next() {
+		var id string
+		var st stored
+		if err := res.Scan(&id, &st.month, &st.version); err != nil {
+			return nil, fmt.Errorf("store: look up stored calls: %w", err)
+		}
+		existing[id] = append(existing[id], st)
+	}
+	if err := res.Err(); err != nil {
+		return nil, fmt.Errorf("store: look up stored calls: %w", err)
+	}
+	if len(existing) == 0 {
+		return rows, nil
+	}
+	kept := rows[:0]
+	for i, a := range analyses {
+		month := yyyymm(storedTime(a.Meta.StartedAt))
+		ver := RowVersion(a)
+		keep := true
+		for _, st := range existing[a.CallID] {
+			if st.month == month {
+				continue
+			}
+			if st.version > ver {
+				keep = false
+				continue
+			}
+			del := "ALTER TABLE calls DELETE WHERE call_id = ? AND row_version < ? AND toYYYYMM(started_at) = ?"
+			if db.Backend() == BackendChDB {
+				// The embedded engine can wait for the deletion; a
+				// server applies it in the background, in seconds.
+				del += " SETTINGS mutations_sync = 2"
+			}
+			err := db.Exec(ctx, del, a.CallID, ver, st.month)
+			if err != nil {
+				return nil, fmt.Errorf("store: call %s moved from month %d to %d: delete the older rows: %w", a.CallID, st.month, month, err)
+			}
+		}
+		if keep {
+			kept = append(kept, rows[i])
+		}
+	}
+	return kept, nil
+}
+
+func yyyymm(t time.Time) uint32 { return uint32(t.Year()*100 + int(t.Month())) }
+
+// appendSegments adds a transcript's segments with their search terms.
+func appendSegments(rows [][]any, a schemas.Analysis, tr *schemas.Transcript, ver uint64, started time.Time) [][]any {
+	stem := stemmerFor(callLanguage(a, tr))
+	var toks []text.Token
+	for _, ch := range tr.Channels {
+		for i, seg := range ch.Segments {
+			toks = text.AppendTokens(toks[:0], seg.Text)
+			terms := make([]string, len(toks))
+			for j, t := range toks {
+				terms[j] = stem(t.Norm)
+			}
+			rows = append(rows, []any{
+				a.CallID, ver, ch.Role, uint32(i), started, seg.Start, seg.End, seg.Text, terms,
+			})
+		}
+	}
+	return rows
+}
+
+// DefaultLanguage is the language a transcript's terms are stemmed in when
+// neither the metadata nor the transcript names one; it is the analyze
+// stage's default too.
+const DefaultLanguage = "ru"
+
+// callLanguage is the language the analysis used: the metadata's, else the
+// transcript's, else DefaultLanguage (as analyze.Analyzer.Language).
+func callLanguage(a schemas.Analysis, tr *schemas.Transcript) string {
+	for _, l := range []string{a.Meta.Language, tr.Language} {
+		if l = strings.ToLower(strings.TrimSpace(l)); l != "" {
+			if base, _, ok := strings.Cut(l, "-"); ok {
+				l = base
+			}
+			return l
+		}
+	}
+	return DefaultLanguage
+}
+
+// SearchTerms are the terms a search phrase must match in segments.terms:
+// its words normalized and stemmed in lang exactly as the writer stems
+// transcripts.
+func SearchTerms(phrase, lang string) []string {
+	stem := stemmerFor(lang)
+	toks := text.Tokenize(phrase)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = stem(t.Norm)
+	}
+	return out
+}
+
+var stemmers sync.Map // language -> text.Stemmer
+
+func stemmerFor(lang string) text.Stemmer {
+	if st, ok := stemmers.Load(lang); ok {
+		return st.(text.Stemmer)
+	}
+	st, _ := text.StemmerFor(lang)
+	st = text.Cached(st, 1<<16)
+	actual, _ := stemmers.LoadOrStore(lang, st)
+	return actual.(text.Stemmer)
 }
 
 func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
@@ -87,7 +259,9 @@ func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
 		transfers = &t
 	}
 	var csatScore, csatScale *float64
-	if m.CSAT != nil {
+	// A rating needs its scale, a score its maximum: reports divide by
+	// them (report.simpleMeasures).
+	if m.CSAT != nil && m.CSAT.Scale > 0 {
 		s, sc := m.CSAT.Score, m.CSAT.Scale
 		csatScore, csatScale = &s, &sc
 	}
@@ -109,12 +283,35 @@ func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
 	for i, k := range tagKeys {
 		tagValues[i] = m.Tags[k]
 	}
+	paramNames := make([]string, 0, len(a.Parameters))
+	for p := range a.Parameters {
+		paramNames = append(paramNames, p)
+	}
+	sort.Strings(paramNames)
+	paramValues := make([]float64, len(paramNames))
+	for i, p := range paramNames {
+		paramValues[i] = a.Parameters[p]
+	}
+	var score, scoreMax *float64
+	var profile, profileVersion string
+	var critIDs, critOutcomes []string
+	if sc := a.Score; sc != nil && sc.Max > 0 {
+		v, mx := sc.Value, sc.Max
+		score, scoreMax = &v, &mx
+		profile, profileVersion = sc.Profile, sc.ProfileVersion
+		for _, c := range sc.Criteria {
+			critIDs = append(critIDs, c.ID)
+			critOutcomes = append(critOutcomes, c.Outcome)
+		}
+	}
 	return []any{
 		a.CallID, ver, a.ObjectKey, a.ETag, a.Version, a.DictionaryVersion,
 		storedTime(a.AnalyzedAt), started, m.Operator.ID, m.Operator.Name, m.Operator.Department, m.Queue,
 		m.Direction, m.Language, m.Client.IDHash, m.WaitSeconds, transfers, csatScore,
 		csatScale, a.Metrics.Duration, uint8(a.Metrics.Channels), a.Metrics.OperatorTalk, a.Metrics.ClientTalk, a.Metrics.TotalTalk,
 		catNames, catCounts, a.ASR.Adapter, a.ASR.Model, tagKeys, tagValues,
+		paramNames, paramValues, score, scoreMax, profile, profileVersion,
+		orEmpty(critIDs), orEmpty(critOutcomes),
 	}
 }
 
@@ -144,4 +341,11 @@ func WriteStatuses(ctx context.Context, db DB, statuses []schemas.Status) error 
 		return fmt.Errorf("store: write %d statuses: %w", len(rows), err)
 	}
 	return nil
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -6,14 +6,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
@@ -35,6 +40,20 @@ type Config struct {
 	// TimeTolerance is how far a transcript's segments may run past the end
 	// of the audio before the pair is rejected as mismatched (default 2 s).
 	TimeTolerance float64
+	// VAD finds the speech of each channel for every adapter, the import
+	// one included. Nil loads Silero VAD from VADModel or the default
+	// places (vad.DefaultModelPaths); when it cannot run, the stage logs
+	// why once and transcripts have no speech intervals.
+	VAD *vad.Detector
+	// VADModel is the path of silero_vad_v5.onnx; empty looks in
+	// ModelsDir/silero-vad-v5, then the default places.
+	VADModel string
+	// ModelsDir is the models directory (config asr.models_dir).
+	ModelsDir string
+	// NoVAD turns voice-activity detection off.
+	NoVAD bool
+	// Logger receives the VAD warning (default slog.Default()).
+	Logger *slog.Logger
 }
 
 // Stage is the transcribe stage.
@@ -56,7 +75,37 @@ func NewStage(cfg Config, objects Objects, adapter Adapter, js jetstream.JetStre
 	if cfg.TimeTolerance == 0 {
 		cfg.TimeTolerance = 2
 	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.VAD == nil && !cfg.NoVAD {
+		model := cfg.VADModel
+		if p := filepath.Join(cfg.ModelsDir, "silero-vad-v5", vad.ModelFile); model == "" && cfg.ModelsDir != "" && fileExists(p) {
+			model = p
+		}
+		d, err := vad.New(vad.Config{Model: model})
+		if err != nil {
+			// Degrade, do not fail: transcripts are still made, only the
+			// speech intervals (and metrics that need them) are missing.
+			cfg.Logger.Warn("transcribe: running without voice-activity detection", "reason", err.Error())
+		} else {
+			cfg.VAD = d
+		}
+	}
 	return &Stage{cfg: cfg, objects: objects, adapter: adapter, js: js}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// VADModel is the VAD model file in use, or "" when none runs.
+func (s *Stage) VADModel() string {
+	if s.cfg.VAD == nil {
+		return ""
+	}
+	return s.cfg.VAD.Model()
 }
 
 // TranscriptKey is where the transcript of a recording is stored in the
@@ -113,6 +162,9 @@ func (s *Stage) Transcribe(ctx context.Context, job pipeline.TranscribeJob) (sch
 	if err != nil {
 		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
+	if err := s.detectSpeech(ctx, channels); err != nil {
+		return schemas.Transcript{}, fmt.Errorf("transcribe: %s: %w", src, err)
+	}
 	call := Call{
 		ID: job.CallID, Language: job.Meta.Language, Duration: audio.Duration(), Channels: channels,
 		Sibling: func(ctx context.Context, suffix string) ([]byte, bool, error) {
@@ -135,10 +187,55 @@ func (s *Stage) Transcribe(ctx context.Context, job pipeline.TranscribeJob) (sch
 	if tr.ASR.Adapter == "" {
 		tr.ASR.Adapter = s.cfg.AdapterName
 	}
+	addSpeech(&tr, channels)
 	if err := checkFits(tr, s.cfg.TimeTolerance); err != nil {
 		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
 	return tr, nil
+}
+
+// detectSpeech runs the VAD over every channel, in parallel.
+func (s *Stage) detectSpeech(ctx context.Context, channels []Channel) error {
+	if s.cfg.VAD == nil {
+		return nil
+	}
+	errs := make([]error, len(channels))
+	var wg sync.WaitGroup
+	for i := range channels {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ch := &channels[i]
+			speech, err := s.cfg.VAD.Detect(ctx, ch.Samples, ch.SampleRate)
+			if err != nil {
+				errs[i] = fmt.Errorf("vad: %s channel: %w", ch.Role, err)
+				return
+			}
+			if speech == nil {
+				speech = []schemas.Interval{}
+			}
+			ch.Speech, ch.VADRan = speech, true
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// addSpeech puts the VAD's intervals into the transcript channels the
+// adapter left without them, matching channels by role.
+func addSpeech(tr *schemas.Transcript, channels []Channel) {
+	for i := range tr.Channels {
+		tc := &tr.Channels[i]
+		if len(tc.Speech) > 0 {
+			continue
+		}
+		for _, ch := range channels {
+			if ch.VADRan && ch.Role == tc.Role {
+				tc.Speech = ch.Speech
+				break
+			}
+		}
+	}
 }
 
 // Fail records a recording that will not be transcribed.

@@ -3,17 +3,24 @@
 //
 // A dictionary is one YAML file describing one category (complaint, repeat
 // contact, ...) in one language. Load or Parse reads dictionaries, checking
-// every field and reporting mistakes as file:line:col; Compile turns a Set
-// into one Matcher: a trie over stemmed tokens that finds every phrase of
-// every category in a single pass over a text. docs/dictionaries.md
-// describes the format for analysts.
+// every field and every phrase expression (NEAR:n, BEFORE:n, *, prefix*,
+// =exact, ^ and $) and reporting mistakes as file:line:col; Compile turns a
+// Set into one Matcher: an automaton over word keys that finds every phrase
+// of every category in a single pass over a text. MatchCall applies
+// channels, time windows and minimum counts over a whole transcript; a
+// Watcher reloads a directory only with sets that validate.
+// docs/dictionaries.md describes the format for analysts.
 package match
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -50,11 +57,17 @@ func (e *PosError) Unwrap() error { return ErrInvalid }
 type Dictionary struct {
 	// Category names what a hit means; reports group by it.
 	Category    string `json:"category"`
-	Description string `json:"description,omitempty"`
+	Description string `json:"-"` // does not change what matches, nor the version
 	// Language is a BCP 47 primary tag: ru, en.
 	Language string `json:"language"`
 	// Channel is the default channel of the phrases: operator, client or any.
 	Channel string `json:"channel"`
+	// Window is the default time window of the phrases; nil is the whole
+	// call.
+	Window *Window `json:"window,omitempty"`
+	// MinCount is how many hits of the category a call needs before any of
+	// them counts (filler words: a few are normal); 0 and 1 mean one.
+	MinCount int `json:"min_count,omitempty"`
 	// Exclude lists phrases that cancel a hit of any phrase of this
 	// category when they overlap it («жалоб нет»).
 	Exclude []string `json:"exclude,omitempty"`
@@ -76,13 +89,21 @@ type Phrase struct {
 	// Text is the phrase as an analyst writes it; case, ё and punctuation
 	// do not matter.
 	Text string `json:"text"`
-	// Variants are other wordings that count as the same phrase, for forms
-	// the stemmer does not join (пожаловаться / пожалуюсь).
+	// Variants are other wordings that count as the same phrase.
 	Variants []string `json:"variants,omitempty"`
+	// Description says what the phrase is for, for the analyst who comes
+	// next; it does not change what matches.
+	Description string `json:"-"`
 	// Channel overrides the dictionary's channel when not empty.
 	Channel string `json:"channel,omitempty"`
-	// Exact matches only the written word forms, without stemming.
+	// Window overrides the dictionary's time window when not nil.
+	Window *Window `json:"window,omitempty"`
+	// Exact matches only the written word forms, without stemming (the
+	// dictionary's exact applies when the phrase does not say).
 	Exact bool `json:"exact,omitempty"`
+	// MinCount is how many times the phrase must occur in a call before
+	// its hits count; 0 and 1 mean once.
+	MinCount int `json:"min_count,omitempty"`
 	// Exclude lists phrases that cancel a hit of this phrase.
 	Exclude []string `json:"exclude,omitempty"`
 	// ExcludeWindow, when not nil, replaces the dictionary's
@@ -92,6 +113,20 @@ type Phrase struct {
 	Weight float64 `json:"weight"`
 
 	Line int `json:"-"`
+	// textAt and variantsAt are where the text and each variant are
+	// written, for messages from Compile; zero when built by hand.
+	textAt     pos
+	variantsAt []pos
+}
+
+type pos struct{ line, col int }
+
+func nodePos(n *yaml.Node) pos {
+	col := n.Column
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		col++
+	}
+	return pos{n.Line, col}
 }
 
 // EffectiveChannel is the channel the phrase is matched on.
@@ -100,6 +135,67 @@ func (p Phrase) EffectiveChannel(d Dictionary) string {
 		return p.Channel
 	}
 	return d.Channel
+}
+
+// EffectiveWindow is the time window the phrase is matched in; nil is the
+// whole call.
+func (p Phrase) EffectiveWindow(d Dictionary) *Window {
+	if p.Window != nil {
+		return p.Window
+	}
+	return d.Window
+}
+
+// Window limits a phrase to the start or the end of a call: a greeting
+// belongs in the first seconds, a farewell in the last ones. A hit is in
+// the window when it starts there.
+type Window struct {
+	// Edge is WindowFirst or WindowLast.
+	Edge string `json:"edge"`
+	// Seconds or Percent (of the call's duration) is the window's length;
+	// exactly one is set.
+	Seconds float64 `json:"seconds,omitempty"`
+	Percent float64 `json:"percent,omitempty"`
+}
+
+// Window edges.
+const (
+	WindowFirst = "first"
+	WindowLast  = "last"
+)
+
+// Contains reports whether a hit starting at start lies in the window of a
+// call lasting duration seconds. With an unknown duration (0) only a
+// first-seconds window can be judged; the others contain every hit.
+func (w *Window) Contains(start, duration float64) bool {
+	if w == nil {
+		return true
+	}
+	length := w.Seconds
+	if w.Percent > 0 {
+		if duration <= 0 {
+			return true
+		}
+		length = duration * w.Percent / 100
+	}
+	if w.Edge == WindowFirst {
+		return start < length
+	}
+	if duration <= 0 {
+		return true
+	}
+	return start >= duration-length
+}
+
+// String is the window as an analyst writes it: "first 30s", "last 10%".
+func (w *Window) String() string {
+	if w == nil {
+		return "whole call"
+	}
+	if w.Percent > 0 {
+		return fmt.Sprintf("%s %g%%", w.Edge, w.Percent)
+	}
+	return fmt.Sprintf("%s %gs", w.Edge, w.Seconds)
 }
 
 var (
@@ -115,6 +211,15 @@ func Parse(name string, data []byte) (Dictionary, error) {
 	p := parser{file: name}
 	d := p.parse(data)
 	if len(p.errs) > 0 {
+		// In file order, as an editor walks them.
+		slices.SortStableFunc(p.errs, func(a, b error) int {
+			pa, oka := a.(*PosError)
+			pb, okb := b.(*PosError)
+			if !oka || !okb {
+				return 0
+			}
+			return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col))
+		})
 		return Dictionary{}, errors.Join(p.errs...)
 	}
 	return d, nil
@@ -166,6 +271,12 @@ func (p *parser) str(v *yaml.Node, key string) (string, bool) {
 }
 
 func (p *parser) strList(v *yaml.Node, key string) []string {
+	out, _ := p.strNodes(v, key)
+	return out
+}
+
+// strNodes is strList with the node of each entry, for messages.
+func (p *parser) strNodes(v *yaml.Node, key string) ([]string, []*yaml.Node) {
 	var nodes []*yaml.Node
 	switch v.Kind {
 	case yaml.SequenceNode:
@@ -175,9 +286,10 @@ func (p *parser) strList(v *yaml.Node, key string) []string {
 		nodes = []*yaml.Node{v}
 	default:
 		p.errf(v, "%s must be a list of phrases, found %s", key, kindName(v))
-		return nil
+		return nil, nil
 	}
 	var out []string
+	var outNodes []*yaml.Node
 	for _, n := range nodes {
 		s, ok := p.str(n, key+" entry")
 		if !ok {
@@ -188,8 +300,9 @@ func (p *parser) strList(v *yaml.Node, key string) []string {
 			continue
 		}
 		out = append(out, s)
+		outNodes = append(outNodes, n)
 	}
-	return out
+	return out, outNodes
 }
 
 func (p *parser) channel(v *yaml.Node) string {
@@ -208,7 +321,7 @@ func (p *parser) channel(v *yaml.Node) string {
 // maxWindow bounds exclude_window: farther than this is another sentence.
 const maxWindow = 20
 
-func (p *parser) window(v *yaml.Node) int {
+func (p *parser) excludeWindow(v *yaml.Node) int {
 	var w int
 	if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil || w < 0 || w > maxWindow {
 		p.errf(v, "exclude_window must be a whole number of words from 0 to %d, found %s", maxWindow, kindName(v))
@@ -217,8 +330,92 @@ func (p *parser) window(v *yaml.Node) int {
 	return w
 }
 
-var dictFields = []string{"category", "description", "language", "channel", "exclude", "exclude_window", "phrases"}
-var phraseFields = []string{"id", "text", "variants", "channel", "exact", "exclude", "exclude_window", "weight"}
+var dictFields = []string{"category", "description", "language", "channel", "window", "min_count", "weight", "exact", "exclude", "exclude_window", "phrases"}
+var phraseFields = []string{"id", "text", "variants", "description", "channel", "window", "exact", "exclude", "exclude_window", "weight", "min_count"}
+
+// maxMinCount bounds min_count: more than this in one call is a typo.
+const maxMinCount = 100
+
+func (p *parser) minCount(v *yaml.Node) int {
+	var n int
+	if v.Kind != yaml.ScalarNode || v.Decode(&n) != nil || n < 1 || n > maxMinCount {
+		p.errf(v, "min_count must be a whole number from 1 to %d, found %s", maxMinCount, kindName(v))
+		return 0
+	}
+	return n
+}
+
+func (p *parser) weight(v *yaml.Node) (float64, bool) {
+	var w float64
+	if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil || w < 0 {
+		p.errf(v, "weight must be a number of 0 or more, found %q", v.Value)
+		return 0, false
+	}
+	return w, true
+}
+
+func (p *parser) boolean(v *yaml.Node, key string) bool {
+	var b bool
+	if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+		p.errf(v, "%s must be true or false, found %q", key, v.Value)
+	}
+	return b
+}
+
+// window reads {first: 30s} or {last: 10%}.
+func (p *parser) window(v *yaml.Node) *Window {
+	const want = "window must be {first: N} or {last: N} with N in seconds (30s, 1m30s, or a plain number) or a percent of the call (10%)"
+	if v.Kind != yaml.MappingNode || len(v.Content) != 2 {
+		p.errf(v, "%s, found %s", want, kindName(v))
+		return nil
+	}
+	k, val := v.Content[0], v.Content[1]
+	if k.Value != WindowFirst && k.Value != WindowLast {
+		p.errf(k, "window edge %q is not first or last", k.Value)
+		return nil
+	}
+	w := &Window{Edge: k.Value}
+	s := strings.TrimSpace(val.Value)
+	if val.Kind != yaml.ScalarNode || s == "" {
+		p.errf(val, "%s, found %s", want, kindName(val))
+		return nil
+	}
+	if pct, ok := strings.CutSuffix(s, "%"); ok {
+		f, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+		if err != nil || f <= 0 || f > 100 {
+			p.errf(val, "window %s: a percent must be more than 0 and at most 100, found %q", k.Value, s)
+			return nil
+		}
+		w.Percent = f
+		return w
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		w.Seconds = f
+	} else if d, err := time.ParseDuration(s); err == nil {
+		w.Seconds = d.Seconds()
+	} else {
+		p.errf(val, "window %s: %q is not a length: write 30s, 2m, 45 (seconds) or 10%%", k.Value, s)
+		return nil
+	}
+	if w.Seconds <= 0 {
+		p.errf(val, "window %s: the length must be more than 0, found %q", k.Value, s)
+		return nil
+	}
+	return w
+}
+
+// expr checks one expression (a phrase text, variant or exclusion) and
+// reports its mistake at the exact column.
+func (p *parser) expr(v *yaml.Node, s, what string, exact bool) {
+	if _, err := parseExpr(s, exact); err != nil {
+		col := v.Column + runeCol(s, err.off)
+		if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			col++
+		}
+		p.errs = append(p.errs, &PosError{File: p.file, Line: v.Line, Col: col,
+			Msg: fmt.Sprintf("%s %q: %s", what, s, err.msg)})
+	}
+}
 
 func (p *parser) parse(data []byte) Dictionary {
 	var doc yaml.Node
@@ -233,6 +430,7 @@ func (p *parser) parse(data []byte) Dictionary {
 	}
 	root := doc.Content[0]
 	d := Dictionary{File: p.file, Line: root.Line, Channel: ChannelAny}
+	defaults := phraseDefaults{weight: 1}
 	var phrasesNode *yaml.Node
 	seen := map[string]bool{}
 	p.fields(root, "the dictionary", dictFields, func(key string, k, v *yaml.Node) {
@@ -256,10 +454,24 @@ func (p *parser) parse(data []byte) Dictionary {
 			}
 		case "channel":
 			d.Channel = p.channel(v)
+		case "window":
+			d.Window = p.window(v)
+		case "min_count":
+			d.MinCount = p.minCount(v)
+		case "weight":
+			if w, ok := p.weight(v); ok {
+				defaults.weight = w
+			}
+		case "exact":
+			defaults.exact = p.boolean(v, key)
 		case "exclude":
-			d.Exclude = p.strList(v, key)
+			var nodes []*yaml.Node
+			d.Exclude, nodes = p.strNodes(v, key)
+			for i, s := range d.Exclude {
+				p.expr(nodes[i], s, "exclusion", false)
+			}
 		case "exclude_window":
-			d.ExcludeWindow = p.window(v)
+			d.ExcludeWindow = p.excludeWindow(v)
 		case "phrases":
 			phrasesNode = v
 		}
@@ -284,24 +496,33 @@ func (p *parser) parse(data []byte) Dictionary {
 	}
 	ids := map[string]int{}
 	for _, pn := range phrasesNode.Content {
-		ph, ok := p.phrase(pn)
-		if !ok {
-			continue
-		}
-		if line, dup := ids[ph.ID]; dup {
+		ph, ok := p.phrase(pn, defaults)
+		if line, dup := ids[ph.ID]; dup && ph.ID != "" {
 			p.errf(pn, "phrase id %q is already used at line %d; ids must be unique within a category", ph.ID, line)
 			continue
 		}
-		ids[ph.ID] = ph.Line
+		if ph.ID != "" {
+			ids[ph.ID] = ph.Line
+		}
+		if !ok {
+			continue
+		}
 		d.Phrases = append(d.Phrases, ph)
 	}
 	return d
 }
 
-func (p *parser) phrase(n *yaml.Node) (Phrase, bool) {
-	ph := Phrase{Line: n.Line, Weight: 1}
+// phraseDefaults are the dictionary-wide values of phrase fields.
+type phraseDefaults struct {
+	weight float64
+	exact  bool
+}
+
+func (p *parser) phrase(n *yaml.Node, def phraseDefaults) (Phrase, bool) {
+	ph := Phrase{Line: n.Line, Weight: def.weight, Exact: def.exact}
 	before := len(p.errs)
 	seen := map[string]bool{}
+	var textNode, variantsNode *yaml.Node
 	p.fields(n, "a phrase", phraseFields, func(key string, k, v *yaml.Node) {
 		seen[key] = true
 		switch key {
@@ -318,26 +539,48 @@ func (p *parser) phrase(n *yaml.Node) (Phrase, bool) {
 					p.errf(v, "phrase text %q has no words", s)
 				}
 				ph.Text = s
+				textNode = v
 			}
 		case "variants":
-			ph.Variants = p.strList(v, key)
+			variantsNode = v
+		case "description":
+			ph.Description, _ = p.str(v, key)
 		case "channel":
 			ph.Channel = p.channel(v)
+		case "window":
+			ph.Window = p.window(v)
 		case "exact":
-			if v.Kind != yaml.ScalarNode || v.Decode(&ph.Exact) != nil {
-				p.errf(v, "exact must be true or false, found %q", v.Value)
-			}
+			ph.Exact = p.boolean(v, key)
 		case "exclude":
-			ph.Exclude = p.strList(v, key)
+			var nodes []*yaml.Node
+			ph.Exclude, nodes = p.strNodes(v, key)
+			for i, s := range ph.Exclude {
+				p.expr(nodes[i], s, "exclusion", false)
+			}
 		case "exclude_window":
-			w := p.window(v)
+			w := p.excludeWindow(v)
 			ph.ExcludeWindow = &w
 		case "weight":
-			if v.Kind != yaml.ScalarNode || v.Decode(&ph.Weight) != nil || ph.Weight < 0 {
-				p.errf(v, "weight must be a number of 0 or more, found %q", v.Value)
+			if w, ok := p.weight(v); ok {
+				ph.Weight = w
 			}
+		case "min_count":
+			ph.MinCount = p.minCount(v)
 		}
 	})
+	// Expressions are checked once exact is known, whatever the key order.
+	if textNode != nil && ph.Text != "" && len(text.Tokenize(ph.Text)) > 0 {
+		p.expr(textNode, ph.Text, "phrase text", ph.Exact)
+		ph.textAt = nodePos(textNode)
+	}
+	if variantsNode != nil {
+		var nodes []*yaml.Node
+		ph.Variants, nodes = p.strNodes(variantsNode, "variants")
+		for i, s := range ph.Variants {
+			p.expr(nodes[i], s, "variant", ph.Exact)
+			ph.variantsAt = append(ph.variantsAt, nodePos(nodes[i]))
+		}
+	}
 	if n.Kind == yaml.MappingNode {
 		for _, req := range []string{"id", "text"} {
 			if !seen[req] {

@@ -79,6 +79,13 @@ func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
 			errs = append(errs, err)
 			continue
 		}
+		// Compile each file on its own too, so that its mistakes (two
+		// phrases with the same words after stemming) are reported even
+		// when another file does not parse.
+		if _, err := Compile(&Set{Dictionaries: []Dictionary{d}}); err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		// A file under ru/ that says language: en is almost surely a copy
 		// that was not finished.
 		if dir := path.Base(path.Dir(f)); langRe.MatchString(dir) && dir != d.Language {
@@ -119,7 +126,7 @@ func (s *Set) check() error {
 
 // matcherAlgo names the matching rules; it changes when they change what a
 // dictionary matches, so that stored analyses show they are out of date.
-const matcherAlgo = "match/1"
+const matcherAlgo = "match/2"
 
 // Version is a content hash of the set, "sha256:" and 16 hex digits. It
 // depends on what the dictionaries mean (phrases, channels, exclusions,

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTokenize(t *testing.T) {
@@ -78,5 +79,153 @@ func BenchmarkStemRussian(b *testing.B) {
 	for b.Loop() {
 		ru(words[i%len(words)])
 		i++
+	}
+}
+
+func TestTokenizeAllocations(t *testing.T) {
+	s := "здравствуйте я звоню уже третий раз интернет опять не работает"
+	buf := make([]Token, 0, 16)
+	if n := testing.AllocsPerRun(100, func() { buf = AppendTokens(buf[:0], s) }); n != 0 {
+		t.Errorf("normalized text: %v allocations, want 0", n)
+	}
+	// Only words that need folding are copied.
+	toks := Tokenize("Ёлка и ёж")
+	if toks[0].Norm != "елка" || toks[1].Norm != "и" || toks[2].Norm != "еж" {
+		t.Errorf("got %+v", toks)
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		lang, word string
+		want       Num
+		ok         bool
+	}{
+		{"ru", "3", Num{Value: 3, Digits: true}, true},
+		{"ru", "три", Num{Value: 3}, true},
+		{"ru", "трех", Num{Value: 3}, true},
+		{"ru", "третий", Num{Value: 3, Ordinal: true}, true},
+		{"ru", "третьего", Num{Value: 3, Ordinal: true}, true},
+		{"ru", "второй", Num{Value: 2, Ordinal: true}, true},
+		{"ru", "вторый", Num{}, false},
+		{"ru", "3й", Num{Value: 3, Ordinal: true}, true},
+		{"ru", "двадцать", Num{Value: 20, Kind: NumTens}, true},
+		{"ru", "сороковой", Num{Value: 40, Ordinal: true}, true},
+		{"ru", "сто", Num{Value: 100}, true},
+		{"ru", "семью", Num{}, false}, // "family" more often than "seven"
+		{"ru", "й", Num{Kind: NumSuffix}, true},
+		{"ru", "раз", Num{}, false},
+		{"ru", "123456789", Num{}, false}, // a contract number, not a count
+		{"en", "third", Num{Value: 3, Ordinal: true}, true},
+		{"en", "3rd", Num{Value: 3, Ordinal: true}, true},
+		{"en", "twentieth", Num{Value: 20, Ordinal: true}, true},
+		{"en", "forty", Num{Value: 40, Kind: NumTens}, true},
+		{"lt", "trys", Num{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseNumber(tt.lang, tt.word)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("ParseNumber(%s, %q) = %+v, %v; want %+v, %v", tt.lang, tt.word, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestComposeNumber(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       Num
+		n          int
+	}{
+		{"ru", "двадцать пять", Num{Value: 25}, 2},
+		{"ru", "двадцать пятый", Num{Value: 25, Ordinal: true}, 2},
+		{"ru", "3-й раз", Num{Value: 3, Ordinal: true}, 2},
+		{"ru", "3 раз", Num{Value: 3, Digits: true}, 1},
+		{"ru", "двадцать 5", Num{Value: 20, Kind: NumPlain}, 1},
+		{"ru", "й раз", Num{}, 0},
+		{"ru", "раз", Num{}, 0},
+		{"en", "twenty-first", Num{Value: 21, Ordinal: true}, 2},
+		{"en", "ninety nine", Num{Value: 99}, 2},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.text)
+		got, n := ComposeNumber(len(toks), func(j int) (Num, bool) { return ParseNumber(tt.lang, toks[j].Norm) })
+		if n != tt.n || got != tt.want {
+			t.Errorf("ComposeNumber(%q) = %+v, %d; want %+v, %d", tt.text, got, n, tt.want, tt.n)
+		}
+	}
+}
+
+func TestStemAliases(t *testing.T) {
+	ru, _ := StemmerFor("ru")
+	groups := [][]string{
+		{"пожаловаться", "пожалуюсь", "пожалуется", "пожаловался"},
+		{"жаловаться", "жалуюсь", "жалуются"},
+		{"перезвонить", "перезвоните", "перезваниваю", "перезвоню"},
+		{"звонок", "звонка", "звонки"},
+		{"недоволен", "недовольна", "недовольны"},
+		{"извините", "извиняюсь"},
+		{"уйти", "уйду"},
+		{"расторгнуть", "расторгну"},
+	}
+	for _, g := range groups {
+		for _, w := range g[1:] {
+			if ru(w) != ru(g[0]) {
+				t.Errorf("ru(%q) = %q, ru(%q) = %q: want one stem", w, ru(w), g[0], ru(g[0]))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"пожалуй", "пожалуюсь"}, {"жаль", "жалуюсь"}, {"пожалуйста", "пожаловаться"}} {
+		if ru(pair[0]) == ru(pair[1]) {
+			t.Errorf("%q and %q share the stem %q", pair[0], pair[1], ru(pair[0]))
+		}
+	}
+	en, _ := StemmerFor("en")
+	for _, w := range []string{"complain", "complained", "complaining", "complaints"} {
+		if en(w) != en("complaint") {
+			t.Errorf("en(%q) = %q, want %q", w, en(w), en("complaint"))
+		}
+	}
+}
+
+// TestFastPathsAgree checks the byte-level fast paths of the tokenizer
+// against the unicode package for every rune of the Latin and Cyrillic
+// blocks, and a few others.
+func TestFastPathsAgree(t *testing.T) {
+	slow := func(r rune) rune {
+		r = unicode.ToLower(r)
+		if r == 'ё' {
+			r = 'е'
+		}
+		return r
+	}
+	var runes []rune
+	for r := rune(0x20); r < 0x250; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0x400); r < 0x530; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, 'ẞ', 'Ǆ', '’', '\'', '\u0301', '€')
+	for _, r := range runes {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		s := "a" + string(r) + "b"
+		toks := Tokenize(s)
+		if word {
+			want := "a" + string(slow(r)) + "b"
+			if len(toks) != 1 || toks[0].Norm != want {
+				t.Errorf("%U %q: tokens %+v, want one token %q", r, s, toks, want)
+			}
+		} else if r != '\'' && r != '’' && len(toks) != 2 {
+			t.Errorf("%U %q: tokens %+v, want a separator", r, s, toks)
+		}
+		got, want := AppendWords(nil, s), Tokenize(s)
+		if len(got) != len(want) {
+			t.Errorf("%U: AppendWords %+v, Tokenize %+v", r, got, want)
+		}
+		for i := range got {
+			if Fold(got[i].Norm) != want[i].Norm || got[i].Start != want[i].Start || got[i].End != want[i].End {
+				t.Errorf("%U: AppendWords %+v folds to %q, Tokenize %+v", r, got[i], Fold(got[i].Norm), want[i])
+			}
+		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"syscall"
 
 	"github.com/callscope/callscope/internal/cli"
+	// The ASR adapters register themselves by name.
+	_ "github.com/callscope/callscope/transcribe/all"
 )
 
 func main() {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"log/slog"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/objstore"
@@ -55,15 +57,29 @@ func (o objectsAdapter) PutObject(ctx context.Context, bucket, key string, data 
 }
 
 func objectInfo(i objstore.Info) ingest.ObjectInfo {
-	return ingest.ObjectInfo{Key: i.Key, ETag: i.ETag, Size: i.Size, UserMetadata: i.UserMetadata}
+	return ingest.ObjectInfo{Key: i.Key, ETag: i.ETag, Size: i.Size, LastModified: i.LastModified, UserMetadata: i.UserMetadata}
 }
 
-// newAnalyzer loads the dictionaries the configuration names (the built-in
-// ones when it names none) and builds the analyzer.
-func newAnalyzer(cfg config.Config) (*analyze.Analyzer, error) {
+// newAnalyzer loads the dictionaries and scoring profiles the configuration
+// names (the built-in ones when it names none) and builds the analyzer.
+// With a dictionaries directory and a reload interval it also returns a
+// watcher that swaps in a changed set once it validates; the caller runs
+// it.
+func newAnalyzer(cfg config.Config, log *slog.Logger) (*analyze.Analyzer, *match.Watcher, error) {
+	profiles, err := analyze.LoadProfiles(cfg.Scoring.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg.Dictionaries.Dir != "" && cfg.Dictionaries.Reload > 0 {
+		w, err := match.NewWatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Reload, log)
+		if err != nil {
+			return nil, nil, err
+		}
+		return analyze.NewWith(analyze.Config{}, w.Current, profiles), w, nil
+	}
 	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return analyze.New(analyze.Config{}, m), nil
+	return analyze.NewWith(analyze.Config{}, func() *match.Matcher { return m }, profiles), nil, nil
 }

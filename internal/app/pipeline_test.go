@@ -143,8 +143,19 @@ func TestPipelineOnServers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hits) != 1 || hits[0].Channel != schemas.RoleOperator {
-		t.Errorf("swapped-channels call hits = %+v; want one operator hit", hits)
+	// The incompetence phrase is the operator's, on the right channel of
+	// this recording (more dictionaries may find more operator phrases).
+	incompetence := 0
+	for _, h := range hits {
+		if h.Category == "incompetence" {
+			incompetence++
+			if h.Channel != schemas.RoleOperator {
+				t.Errorf("swapped-channels call: incompetence hit on %s: %+v", h.Channel, h)
+			}
+		}
+	}
+	if incompetence != 1 {
+		t.Errorf("swapped-channels call hits = %+v; want one incompetence hit on the operator", hits)
 	}
 
 	// Redelivery: every recording is taken again (a new scan run, as after a

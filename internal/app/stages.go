@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"sync"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/pipeline"
@@ -26,49 +28,96 @@ type Stages struct {
 	Transcribe *transcribe.Stage
 	Analyze    *analyze.Stage
 	Store      *store.Stage
+	// Metrics counts what this process's workers did (served at
+	// workers.health_addr by ServeHealth).
+	Metrics *pipeline.Metrics
+	// dictionaries reloads a changed dictionary set while the workers run;
+	// nil when reloading is off.
+	dictionaries *match.Watcher
 }
 
 // NewStages builds the stages from the configuration.
 func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
-	adapter, err := transcribe.NewAdapter(cfg.ASR.Adapter, cfg.ASR.Options)
+	opts := maps.Clone(cfg.ASR.Options)
+	if opts == nil {
+		opts = map[string]any{}
+	}
+	if cfg.ASR.ModelsDir != "" {
+		opts[transcribe.ModelsDirOption] = cfg.ASR.ModelsDir
+	}
+	adapter, err := transcribe.NewAdapter(cfg.ASR.Adapter, opts)
 	if err != nil {
 		return nil, err
 	}
-	analyzer, err := newAnalyzer(cfg)
+	analyzer, watcher, err := newAnalyzer(cfg, log)
 	if err != nil {
 		return nil, err
 	}
 	objects := objectsAdapter{env.Objects}
 	return &Stages{
-		cfg: cfg, env: env, log: log,
+		cfg: cfg, env: env, log: log, dictionaries: watcher,
 		Ingest: ingest.New(ingest.Config{ClientIDKey: []byte(cfg.Privacy.ClientIDKey), Logger: log}, objects, env.JS),
 		Transcribe: transcribe.NewStage(transcribe.Config{
 			TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
+			ModelsDir: cfg.ASR.ModelsDir, Logger: log,
 		}, objects, adapter, env.JS),
 		Analyze: analyze.NewStage(analyze.StageConfig{}, analyzer, objects, env.JS),
 		Store:   store.NewStage(env.DB),
+		Metrics: pipeline.NewMetrics(),
 	}, nil
 }
 
-// Run starts every worker and blocks until ctx is cancelled and the work in
-// hand is finished, or a worker fails.
-func (s *Stages) Run(ctx context.Context) error {
-	w := s.cfg.Workers
-	consumer := pipeline.ConsumerConfig{AckWait: w.AckWait, MaxDeliver: w.MaxDeliver}
-	type runner interface{ Run(context.Context) error }
-	workers := []runner{
-		pipeline.NewWorker(pipeline.WorkerConfig{Stage: "ingest", Subject: pipeline.SubjectIngest, Consumer: consumer, Concurrency: 4, Logger: s.log}, s.env.JS, s.Ingest.Handle, nil),
-		pipeline.NewWorker(pipeline.WorkerConfig{Stage: "transcribe", Subject: pipeline.SubjectTranscribe, Consumer: consumer, Concurrency: w.Transcribe, Logger: s.log}, s.env.JS, s.Transcribe.Handle, s.Transcribe.Fail),
-		pipeline.NewWorker(pipeline.WorkerConfig{Stage: "analyze", Subject: pipeline.SubjectAnalyze, Consumer: consumer, Concurrency: w.Analyze, Logger: s.log}, s.env.JS, s.Analyze.Handle, s.Analyze.Fail),
+// ingestConcurrency is how many notifications one process handles at once:
+// ingest waits on S3 and NATS round trips, not on the CPU.
+const ingestConcurrency = 32
+
+// consumerConfigs are the durable consumers of the stages, by stage name,
+// with their subjects: the same for Run and InitIngest.
+func consumerConfigs(w config.Workers) []stageConsumer {
+	c := pipeline.ConsumerConfig{AckWait: w.AckWait, MaxDeliver: w.MaxDeliver}
+	return []stageConsumer{
+		{"ingest", pipeline.SubjectIngest, c},
+		{"transcribe", pipeline.SubjectTranscribe, c},
+		{"analyze", pipeline.SubjectAnalyze, c},
 		// The store stage retries for ever: a result is never dropped
 		// because ClickHouse was away.
-		pipeline.NewBatchWorker(pipeline.BatchConfig{Stage: "store", Subject: pipeline.SubjectStore,
-			Consumer: pipeline.ConsumerConfig{AckWait: w.AckWait, MaxDeliver: -1},
-			MaxBatch: w.MaxBatch, FlushInterval: w.Flush, Logger: s.log}, s.env.JS, s.Store.Handle),
+		{"store", pipeline.SubjectStore, pipeline.ConsumerConfig{AckWait: w.AckWait, MaxDeliver: -1}},
+	}
+}
+
+type stageConsumer struct {
+	stage, subject string
+	consumer       pipeline.ConsumerConfig
+}
+
+// Run starts every worker and blocks until ctx is cancelled and the work in
+// hand is finished, or a worker fails. A job a stage gives up on goes to
+// callscope.dead.<stage> and is recorded as failed with the reason.
+func (s *Stages) Run(ctx context.Context) error {
+	w := s.cfg.Workers
+	cc := consumerConfigs(w)
+	type runner interface{ Run(context.Context) error }
+	worker := func(i, concurrency int, h pipeline.Handler, fail pipeline.FailureHandler) runner {
+		return pipeline.NewWorker(pipeline.WorkerConfig{Stage: cc[i].stage, Subject: cc[i].subject, Consumer: cc[i].consumer,
+			Concurrency: concurrency, Metrics: s.Metrics, Logger: s.log}, s.env.JS, h, fail)
+	}
+	workers := []runner{
+		worker(0, ingestConcurrency, s.Ingest.Handle, s.Ingest.Fail),
+		worker(1, w.Transcribe, s.Transcribe.Handle, s.Transcribe.Fail),
+		worker(2, w.Analyze, s.Analyze.Handle, s.Analyze.Fail),
+		pipeline.NewBatchWorker(pipeline.BatchConfig{Stage: cc[3].stage, Subject: cc[3].subject, Consumer: cc[3].consumer,
+			MaxBatch: w.MaxBatch, FlushInterval: w.Flush, Metrics: s.Metrics, Logger: s.log}, s.env.JS, s.Store.Handle),
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
+	if s.dictionaries != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.dictionaries.Run(ctx)
+		}()
+	}
 	errs := make([]error, len(workers))
 	for i, wk := range workers {
 		wg.Add(1)

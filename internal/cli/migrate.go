@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -15,17 +16,33 @@ type migrateOptions struct{ g *globals }
 func newMigrateCmd(g *globals) *cobra.Command {
 	opts := &migrateOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "migrate [--clickhouse DSN | --data DIR]",
+		Use:   "migrate [up|status] [--clickhouse DSN | --data DIR]",
 		Short: "Create or update the ClickHouse schema",
-		Long: `migrate applies the schema migrations (schemas/clickhouse/*.sql) that the
-database has not seen yet, in order, and records each one. It is
-idempotent: running it again changes nothing. 'run' and 'worker' migrate
-on start too.
+		Long: `migrate (or 'migrate up') applies the schema migrations
+(schemas/clickhouse/*.sql) that the database has not seen yet, in order,
+and records each one. It is idempotent: running it again changes nothing.
+'run' and 'worker' migrate on start too.
 
-Without --clickhouse it migrates the embedded engine in the data directory.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runMigrate(cmd.Context(), opts)
+'migrate status' lists every migration and whether it is applied; it
+changes nothing, so a read-only user may run it.
+
+Without --clickhouse it works on the embedded engine in the data directory.`,
+		Example: `  callscope migrate --clickhouse clickhouse://admin:pw@ch:9000/callscope
+  callscope migrate status --data .callscope`,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: []string{"up", "status"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			action := "up"
+			if len(args) == 1 {
+				action = args[0]
+			}
+			switch action {
+			case "up":
+				return runMigrate(cmd.Context(), opts)
+			case "status":
+				return runMigrateStatus(cmd.Context(), opts)
+			}
+			return fmt.Errorf("migrate: want up or status, got %q", action)
 		},
 	}
 	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
@@ -56,9 +73,59 @@ func runMigrate(ctx context.Context, opts *migrateOptions) error {
 		return err
 	}
 	defer db.Close()
+	before, err := store.MigrationStatus(ctx, db)
+	if err != nil {
+		return err
+	}
 	if err := store.Migrate(ctx, db); err != nil {
 		return err
 	}
-	fmt.Fprintln(opts.g.out, "schema is up to date")
+	applied := 0
+	for _, m := range before {
+		if !m.Applied {
+			fmt.Fprintf(opts.g.out, "applied %s\n", m.Name)
+			applied++
+		}
+	}
+	if applied == 0 {
+		fmt.Fprintln(opts.g.out, "schema is up to date")
+	} else {
+		fmt.Fprintf(opts.g.out, "schema is up to date (%d migrations applied)\n", applied)
+	}
+	return nil
+}
+
+func runMigrateStatus(ctx context.Context, opts *migrateOptions) error {
+	dsn, err := dsnOf(opts.g)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ms, err := store.MigrationStatus(ctx, db)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(opts.g.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "VERSION\tNAME\tSTATE\tAPPLIED AT (UTC)")
+	pending := 0
+	for _, m := range ms {
+		state, at := "pending", ""
+		if m.Applied {
+			state, at = "applied", m.AppliedAt.Format("2006-01-02 15:04:05")
+		} else {
+			pending++
+		}
+		fmt.Fprintf(tw, "%04d\t%s\t%s\t%s\n", m.Version, m.Name, state, at)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if pending > 0 {
+		fmt.Fprintf(opts.g.out, "%d pending: run `callscope migrate`\n", pending)
+	}
 	return nil
 }

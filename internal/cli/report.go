@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,50 +14,153 @@ import (
 
 type reportOptions struct {
 	g        *globals
+	def      string
+	by       string
+	measures string
+	filter   string
 	from, to string
+	period   string
+	tz       string
+	compare  bool
+	sort     string
+	top      int
+	bottom   int
 	format   string
 }
 
 func newReportCmd(g *globals) *cobra.Command {
 	opts := &reportOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "report [--from DATE] [--to DATE] [--format table|csv|json]",
-		Short: "Print the slice report per operator",
-		Long: `report prints, per operator: the number of calls, how many had a complaint,
-a repeat contact or operator incompetence, the average talk time and the
-average call duration, over the calls started in [--from, --to).
+		Use:   "report [--by DIMS] [--filter EXPR] [--from DATE --to DATE | --period NAME] [--def FILE]",
+		Short: "Print a slice report: any dimensions, filter and period",
+		Long: `report slices the analysed calls by one or more dimensions and prints, per
+slice, the measures a quality manager follows: calls, the share of calls
+with a complaint, repeat contact or incompetence, the average score, the
+CSAT index (% of ratings 4 or 5 of 5), talk time and duration.
 
-It reads the embedded engine in the data directory, or the ClickHouse
-server named by --clickhouse (a read-only user is enough).`,
+Dimensions (--by, comma-separated): operator, department, queue, direction,
+language, day, week, month, year, hour, weekday, category, score_band,
+client (first-time or repeat caller), profile, channels.
+
+Measures (--measures): calls, avg_duration, avg_talk, avg_wait, avg_score,
+csat_index, csat_responses, scored, cat:CATEGORY (calls with a hit),
+pct:CATEGORY (their share), param:NAME (a parameter's average).
+
+--from and --to are dates, both included; --period names a period relative
+to today (last-week, this-month, last-30-days...). Dates and time slices are
+in --tz. --compare adds the change against the previous period of the same
+length (or, when slicing by day/week/month/year, the previous bucket).
+--def reads a named report definition (YAML); flags given on the command
+line override it. See docs/reports.md.
+
+It only reads: a ClickHouse user with read-only rights is enough.`,
 		Example: `  callscope report --data .callscope
-  callscope report --clickhouse clickhouse://reader:pw@ch:9000/callscope --from 2026-11-01 --format csv`,
+  callscope report --by operator,month --filter 'department = "Поддержка" and direction = inbound and duration > 2m'
+  callscope report --by department --period last-week --compare --format markdown
+  callscope report --by operator --sort avg_score --bottom 10 --from 2026-11-01 --to 2026-11-30
+  callscope report --def weekly.yaml --clickhouse clickhouse://reader:pw@ch:9000/callscope`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReport(cmd.Context(), opts)
+			return runReport(cmd.Context(), opts, cmd.Flags().Changed)
 		},
 	}
 	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
 	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
-	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")
-	cmd.Flags().StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (exclusive)")
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output: table, csv or json")
+	f := cmd.Flags()
+	f.StringVar(&opts.def, "def", "", "report definition file (YAML)")
+	f.StringVar(&opts.by, "by", "operator", "dimensions, comma-separated")
+	f.StringVar(&opts.measures, "measures", "", "measures, comma-separated (default: "+strings.Join(report.DefaultMeasures, ",")+")")
+	f.StringVar(&opts.filter, "filter", "", "filter expression, e.g. 'department = \"Продажи\" and duration > 2m'")
+	f.StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (included)")
+	f.StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (included)")
+	f.StringVar(&opts.period, "period", "", "named period: "+strings.Join(report.Periods, ", "))
+	f.StringVar(&opts.tz, "tz", "UTC", "time zone of dates and time slices, e.g. Europe/Moscow")
+	f.BoolVar(&opts.compare, "compare", false, "add the change against the previous period")
+	f.StringVar(&opts.sort, "sort", "", "order rows by this measure, largest first")
+	f.IntVar(&opts.top, "top", 0, "keep the N largest rows (by --sort, default calls)")
+	f.IntVar(&opts.bottom, "bottom", 0, "keep the N smallest rows (by --sort, default calls)")
+	f.StringVar(&opts.format, "format", "table", "output: table, csv, json or markdown")
 	return cmd
 }
 
-func runReport(ctx context.Context, opts *reportOptions) error {
-	var ro report.Options
-	for _, p := range []struct {
-		flag, value string
-		dst         *time.Time
-	}{{"--from", opts.from, &ro.From}, {"--to", opts.to, &ro.To}} {
-		if p.value == "" {
-			continue
-		}
-		t, err := time.Parse("2006-01-02", p.value)
+// reportSpec merges the definition file and the flags set on the command
+// line into a report spec and an output format.
+func reportSpec(opts *reportOptions, changed func(string) bool, now time.Time) (report.Spec, string, error) {
+	var def report.Definition
+	if opts.def != "" {
+		d, err := report.LoadDefinition(opts.def)
 		if err != nil {
-			return fmt.Errorf("%s: want a date such as 2026-11-01, got %q", p.flag, p.value)
+			return report.Spec{}, "", err
 		}
-		*p.dst = t
+		def = d
+	}
+	set := func(flag string, dst *string, v string) {
+		if changed(flag) || opts.def == "" {
+			*dst = v
+		}
+	}
+	if changed("by") || opts.def == "" {
+		def.By = splitList(opts.by)
+	}
+	if changed("measures") || opts.def == "" {
+		def.Measures = splitList(opts.measures)
+	}
+	set("filter", &def.Filter, opts.filter)
+	set("tz", &def.Timezone, opts.tz)
+	set("sort", &def.Sort, opts.sort)
+	set("format", &def.Format, opts.format)
+	if changed("from") || changed("to") || changed("period") {
+		def.From, def.To, def.Period = opts.from, opts.to, opts.period
+	}
+	if changed("compare") || opts.def == "" {
+		def.Compare = opts.compare
+	}
+	if changed("top") || changed("bottom") || opts.def == "" {
+		def.Top, def.Bottom = opts.top, opts.bottom
+	}
+	if def.Timezone == "" {
+		def.Timezone = "UTC"
+	}
+	if def.Format == "" {
+		def.Format = "table"
+	}
+	loc, err := time.LoadLocation(def.Timezone)
+	if err != nil {
+		return report.Spec{}, "", fmt.Errorf("--tz: unknown time zone %q", def.Timezone)
+	}
+	spec := report.Spec{By: def.By, Measures: def.Measures, Filter: def.Filter, Location: loc,
+		Compare: def.Compare, Sort: def.Sort, Top: def.Top, Bottom: def.Bottom}
+	switch {
+	case def.Period != "" && (def.From != "" || def.To != ""):
+		return report.Spec{}, "", fmt.Errorf("--period: give a period or --from/--to, not both")
+	case def.Period != "":
+		spec.From, spec.To, err = report.PeriodRange(def.Period, now, loc)
+		if err != nil {
+			return report.Spec{}, "", fmt.Errorf("--period: %w", err)
+		}
+	default:
+		spec.From, spec.To, err = report.DateRange(def.From, def.To, loc)
+		if err != nil {
+			return report.Spec{}, "", err
+		}
+	}
+	return spec, def.Format, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func runReport(ctx context.Context, opts *reportOptions, changed func(string) bool) error {
+	spec, format, err := reportSpec(opts, changed, time.Now())
+	if err != nil {
+		return err
 	}
 	dsn, err := dsnOf(opts.g)
 	if err != nil {
@@ -67,18 +171,14 @@ func runReport(ctx context.Context, opts *reportOptions) error {
 		return err
 	}
 	defer db.Close()
-	rows, err := report.ByOperator(ctx, db, ro)
+	// Reports only read: check the schema instead of migrating, so a
+	// read-only user gets a clear message.
+	if err := store.CheckSchema(ctx, db); err != nil {
+		return err
+	}
+	res, err := report.Slice(ctx, db, spec)
 	if err != nil {
 		return err
 	}
-	switch opts.format {
-	case "table":
-		return report.WriteTable(opts.g.out, rows)
-	case "csv":
-		return report.WriteCSV(opts.g.out, rows)
-	case "json":
-		return report.WriteJSON(opts.g.out, rows)
-	default:
-		return fmt.Errorf("--format: want table, csv or json, got %q", opts.format)
-	}
+	return res.Write(opts.g.out, format)
 }

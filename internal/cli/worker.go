@@ -27,7 +27,14 @@ delivered to another.
 Recordings arrive as S3 bucket notifications that the object store
 publishes to the subject callscope.jobs.ingest.s3 (see docs/servers.md for
 MinIO's settings). The worker stops gracefully on SIGTERM or Ctrl-C: jobs
-in hand are finished and acknowledged, or handed back.`,
+in hand are finished and acknowledged (a job waiting for a server that is
+away is handed back), and the store batch in hand is written.
+
+A job a stage gives up on (after workers.max_deliver attempts, or at once
+when the input itself is broken) is copied to callscope.dead.<stage> and
+recorded as failed with the reason. With workers.health_addr set, the
+worker serves /healthz and Prometheus /metrics there (see
+docs/operations.md).`,
 		Example: `  callscope worker --nats nats://127.0.0.1:4222 --s3 127.0.0.1:9100 \
     --clickhouse clickhouse://default:@127.0.0.1:9000/default`,
 		Args: cobra.NoArgs,
@@ -38,6 +45,7 @@ in hand are finished and acknowledged, or handed back.`,
 	g.bind(cmd.Flags(), "nats", "nats.url", "", "NATS server URL")
 	g.bind(cmd.Flags(), "s3", "s3.endpoint", "", "S3 endpoint host:port")
 	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	g.bind(cmd.Flags(), "health-addr", "workers.health_addr", "", "address of /healthz and /metrics, e.g. :9464")
 	return cmd
 }
 
@@ -58,7 +66,7 @@ func runWorker(ctx context.Context, opts *workerOptions) error {
 	}
 	defer env.Close()
 	if arn := g.cfg.S3.NotifyARN; arn != "" {
-		if err := env.Objects.NotifyNATS(ctx, g.cfg.S3.Bucket, arn, ".wav", ".WAV"); err != nil {
+		if err := env.Objects.NotifyNATS(ctx, g.cfg.S3.Bucket, arn, app.AudioSuffixes...); err != nil {
 			return fmt.Errorf("bucket notifications: %w", err)
 		}
 	}
@@ -66,6 +74,14 @@ func runWorker(ctx context.Context, opts *workerOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.errOut, "callscope worker: NATS %s, S3 %s, ClickHouse %s; stop with Ctrl-C\n", env.NATSURL, env.S3Endpoint, env.DSNForDisplay)
+	health := ""
+	if addr := g.cfg.Workers.HealthAddr; addr != "" {
+		bound, err := app.ServeHealth(ctx, addr, env, stages.Metrics, g.log)
+		if err != nil {
+			return err
+		}
+		health = ", health and metrics on http://" + bound
+	}
+	fmt.Fprintf(g.errOut, "callscope worker: NATS %s, S3 %s, ClickHouse %s%s; stop with Ctrl-C\n", env.NATSURL, env.S3Endpoint, env.DSNForDisplay, health)
 	return stages.Run(ctx)
 }

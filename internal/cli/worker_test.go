@@ -69,6 +69,11 @@ func TestWorkersShareTheWork(t *testing.T) {
 		started = append(started, &errOut)
 		go func() { results <- result{Execute(workCtx, args, &out, &errOut), &errOut} }()
 	}
+	defer func() {
+		if t.Failed() {
+			t.Logf("worker 1:\n%s\nworker 2:\n%s", started[0], started[1])
+		}
+	}()
 	waitFor(t, 60*time.Second, "both workers to start", func() bool {
 		return strings.Contains(started[0].String(), "callscope worker:") && strings.Contains(started[1].String(), "callscope worker:")
 	})

@@ -131,6 +131,28 @@ func (c *Conn) Insert(ctx context.Context, table string, columns []string, rows 
 	return nil
 }
 
+// InsertColumns writes one batch given column by column (data[i] is the
+// slice of column i's values).
+func (c *Conn) InsertColumns(ctx context.Context, table string, columns []string, data []any) error {
+	if len(columns) != len(data) {
+		return fmt.Errorf("clickhouse %s: insert into %s: %d columns, %d data slices", c.dsn, table, len(columns), len(data))
+	}
+	b, err := c.conn.PrepareBatch(ctx, "INSERT INTO "+table+" ("+strings.Join(columns, ", ")+")")
+	if err != nil {
+		return fmt.Errorf("clickhouse %s: insert into %s: %w", c.dsn, table, err)
+	}
+	for i, d := range data {
+		if err := b.Column(i).Append(d); err != nil {
+			_ = b.Abort()
+			return fmt.Errorf("clickhouse %s: insert into %s column %s: %w", c.dsn, table, columns[i], err)
+		}
+	}
+	if err := b.Send(); err != nil {
+		return fmt.Errorf("clickhouse %s: insert into %s: %w", c.dsn, table, err)
+	}
+	return nil
+}
+
 // Close closes every connection of the pool.
 func (c *Conn) Close() error { return c.conn.Close() }
 

@@ -1,0 +1,237 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/callscope/callscope/analyze/text"
+)
+
+// An expression is what an analyst writes in a phrase's text, variants and
+// exclusions. Most are plain words in order («я уже звонил»); a few marks
+// make the rest, in the spirit of Verint's query language:
+//
+//	=пожалуюсь          this word form only, no stemming
+//	звоню * раз         * is any one word
+//	пизд*               any word that begins so (at least 3 letters)
+//	^ нет $             ^ and $ hold the phrase to the start and end of an utterance
+//	оператор NEAR:3 хамит    the two parts within 3 words of each other, either order
+//	здравствуйте BEFORE:8 меня зовут    the first part, then within 8 words the second
+//
+// Operators are written in capitals so that the English words "near" and
+// "before" stay words.
+type expr struct {
+	// operands are runs of adjacent terms; ops join them, so
+	// len(ops) == len(operands)-1.
+	operands [][]term
+	ops      []nearOp
+	// atStart and atEnd hold the phrase to the edges of an utterance.
+	atStart, atEnd bool
+}
+
+type term struct {
+	word   string // normalized (see text.Tokenize); empty for a wildcard
+	off    int    // byte offset in the expression, for messages
+	exact  bool
+	any    bool
+	prefix bool // word is the beginning of the word matched
+}
+
+// minPrefix is the shortest prefix a term may give, in letters: shorter
+// ones match too much to be meant.
+const minPrefix = 3
+
+type nearOp struct {
+	n       int  // at most n words between the parts
+	ordered bool // BEFORE: the left part comes first
+}
+
+// maxNear bounds NEAR:n and BEFORE:n; farther apart is another sentence.
+const maxNear = 20
+
+var (
+	opRe     = regexp.MustCompile(`^(NEAR|BEFORE):(\d+)$`)
+	opLikeRe = regexp.MustCompile(`(?i)^(near|before|notin|not|and|or)(:\d*)?$`)
+)
+
+// exprError is a mistake in an expression at a byte offset of it.
+type exprError struct {
+	off int
+	msg string
+}
+
+// parseExpr reads an expression; allWordsExact is the phrase's exact flag.
+func parseExpr(s string, allExact bool) (expr, *exprError) {
+	var e expr
+	var cur []term
+	closeOperand := func(off int, what string) *exprError {
+		if len(cur) == 0 {
+			return &exprError{off, fmt.Sprintf("%s needs words on both sides", what)}
+		}
+		if cur[0].any || cur[len(cur)-1].any {
+			if cur[0].any {
+				off = cur[0].off
+			} else {
+				off = cur[len(cur)-1].off
+			}
+			return &exprError{off, "* (any one word) must stand between words, not at the start or end of a phrase or of a NEAR/BEFORE part"}
+		}
+		e.operands = append(e.operands, cur)
+		cur = nil
+		return nil
+	}
+	lastOp, lastOpOff := "", 0
+	fs := fields(s)
+	for i, f := range fs {
+		w := f.s
+		switch w {
+		case "^":
+			if i != 0 {
+				return e, &exprError{f.off, "^ (start of an utterance) must come first"}
+			}
+			e.atStart = true
+			continue
+		case "$":
+			if i != len(fs)-1 {
+				return e, &exprError{f.off, "$ (end of an utterance) must come last"}
+			}
+			e.atEnd = true
+			continue
+		}
+		if m := opRe.FindStringSubmatch(w); m != nil {
+			n, err := strconv.Atoi(m[2])
+			if err != nil || n < 0 || n > maxNear {
+				return e, &exprError{f.off, fmt.Sprintf("%s: the distance must be a whole number of words from 0 to %d", w, maxNear)}
+			}
+			if err := closeOperand(f.off, w); err != nil {
+				return e, err
+			}
+			e.ops = append(e.ops, nearOp{n: n, ordered: m[1] == "BEFORE"})
+			lastOp, lastOpOff = w, f.off
+			continue
+		}
+		if m := opLikeRe.FindStringSubmatch(w); m != nil && (m[2] != "" || w == strings.ToUpper(w) && len(w) > 1) {
+			switch strings.ToUpper(m[1]) {
+			case "NEAR", "BEFORE":
+				return e, &exprError{f.off, fmt.Sprintf("%q: write the operator in capitals with a distance, e.g. %s:3", w, strings.ToUpper(m[1]))}
+			default:
+				return e, &exprError{f.off, fmt.Sprintf("%q is not supported: use exclude for NOT, and separate variants for OR", w)}
+			}
+		}
+		if w == "*" {
+			cur = append(cur, term{any: true, off: f.off})
+			continue
+		}
+		exact := allExact
+		if strings.HasPrefix(w, "=") {
+			exact = true
+			w = w[1:]
+		}
+		if stem, ok := strings.CutSuffix(w, "*"); ok {
+			toks := text.Tokenize(stem)
+			if len(toks) != 1 || toks[0].Start != 0 || toks[0].End != len(stem) || utf8.RuneCountInString(toks[0].Norm) < minPrefix {
+				return e, &exprError{f.off, fmt.Sprintf("%q: a prefix is one word of at least %d letters before the * (пизд*)", f.s, minPrefix)}
+			}
+			cur = append(cur, term{word: toks[0].Norm, prefix: true})
+			continue
+		}
+		toks := text.Tokenize(w)
+		if len(toks) == 0 {
+			if exact && w == "" {
+				return e, &exprError{f.off, "= must be followed by a word (=пожалуюсь)"}
+			}
+			continue // punctuation only
+		}
+		for _, t := range toks {
+			cur = append(cur, term{word: t.Norm, exact: exact})
+		}
+	}
+	if lastOp != "" && len(cur) == 0 {
+		return e, &exprError{lastOpOff, fmt.Sprintf("%s needs words on both sides", lastOp)}
+	}
+	if len(cur) == 0 {
+		return e, &exprError{0, "no words"}
+	}
+	if err := closeOperand(len(s), ""); err != nil {
+		return e, err
+	}
+	return e, nil
+}
+
+type field struct {
+	s   string
+	off int
+}
+
+// fields splits s at white space, keeping byte offsets for messages.
+func fields(s string) []field {
+	var out []field
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, field{s[start:i], start})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, field{s[start:], start})
+	}
+	return out
+}
+
+// runeCol converts a byte offset of s to a column count in runes, for
+// messages an editor can follow.
+func runeCol(s string, off int) int {
+	if off > len(s) {
+		off = len(s)
+	}
+	return utf8.RuneCountInString(s[:off])
+}
+
+// String writes the expression back in its canonical spelling; two
+// wordings with the same canonical spelling after stemming are the same
+// phrase.
+func (e expr) canonical(stem func(string) string) string {
+	var b strings.Builder
+	if e.atStart {
+		b.WriteString("^ ")
+	}
+	for i, op := range e.operands {
+		if i > 0 {
+			k := "NEAR"
+			if e.ops[i-1].ordered {
+				k = "BEFORE"
+			}
+			fmt.Fprintf(&b, " %s:%d ", k, e.ops[i-1].n)
+		}
+		for j, t := range op {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			switch {
+			case t.any:
+				b.WriteByte('*')
+			case t.prefix:
+				b.WriteString(t.word + "*")
+			case t.exact:
+				b.WriteString("=" + t.word)
+			default:
+				b.WriteString(stem(t.word))
+			}
+		}
+	}
+	if e.atEnd {
+		b.WriteString(" $")
+	}
+	return b.String()
+}

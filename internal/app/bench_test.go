@@ -1,0 +1,154 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/store"
+	"github.com/callscope/callscope/transcribe"
+)
+
+// embeddedEnv starts the one-machine default in a temporary directory.
+func embeddedEnv(b *testing.B) (config.Config, *Env) {
+	b.Helper()
+	testenv.ChDB(b) // skips without libchdb.so
+	cfg := config.Default()
+	cfg.DataDir = b.TempDir()
+	cfg.Workers.Flush = 50 * time.Millisecond
+	if v, err := strconv.Atoi(os.Getenv("CALLSCOPE_BENCH_ANALYZE")); err == nil {
+		cfg.Workers.Analyze = v
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	env, err := StartEmbedded(context.Background(), &cfg, log)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(env.Close)
+	return cfg, env
+}
+
+// s3Event is a MinIO bucket notification for one new recording, with its
+// user metadata, as MinIO publishes it.
+func s3Event(bucket, key, etag string, i int) []byte {
+	ev := map[string]any{"EventName": "s3:ObjectCreated:Put", "Key": bucket + "/" + key, "Records": []any{map[string]any{
+		"eventVersion": "2.0", "eventName": "s3:ObjectCreated:Put",
+		"s3": map[string]any{"configurationId": "Config", "bucket": map[string]any{"name": bucket},
+			"object": map[string]any{"key": key, "size": 1000, "eTag": etag, "sequencer": strconv.Itoa(i),
+				"userMetadata": map[string]string{"X-Amz-Meta-Operator-Id": "op-1", "X-Amz-Meta-Department": "support", "content-type": "audio/wav"}}},
+	}}}
+	data, _ := json.Marshal(ev)
+	return data
+}
+
+// BenchmarkEventsToJobs: S3 event payloads on callscope.jobs.ingest.s3 to
+// transcribe jobs, through the ingest worker, against embedded NATS and S3
+// (each event costs a sidecar lookup in S3 and two JetStream publishes).
+func BenchmarkEventsToJobs(b *testing.B) {
+	cfg, env := embeddedEnv(b)
+	ctx := context.Background()
+	for i := range b.N {
+		if err := pipeline.Publish(ctx, env.JS, pipeline.SubjectIngestS3, "", json.RawMessage(s3Event(cfg.S3.Bucket, fmt.Sprintf("bench/%08d.wav", i), "etag", i))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var jobs atomic.Int64
+	sub, err := env.NC.Subscribe(pipeline.SubjectTranscribe, func(*nats.Msg) { jobs.Add(1) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	in := NewIngester(cfg, env, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	w := pipeline.NewWorker(pipeline.WorkerConfig{Stage: "ingest", Subject: pipeline.SubjectIngest, Concurrency: ingestConcurrency,
+		Consumer: pipeline.ConsumerConfig{AckWait: 30 * time.Second, MaxDeliver: 5}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))},
+		env.JS, in.Handle, in.Fail)
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	b.ResetTimer()
+	start := time.Now()
+	go func() { done <- w.Run(runCtx) }()
+	for jobs.Load() < int64(b.N) {
+		time.Sleep(time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	b.StopTimer()
+	stop()
+	<-done
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "events/s")
+}
+
+// BenchmarkReprocessAnalyze: re-analysis of archived calls from their
+// stored transcripts (no ASR) on the embedded default, from publishing the
+// jobs to the last result written. CALLSCOPE_BENCH_CALLS sets how many
+// calls are archived (default 2000); the time for one million is
+// extrapolated linearly.
+func BenchmarkReprocessAnalyze(b *testing.B) {
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("CALLSCOPE_BENCH_CALLS")); err == nil && v > 0 {
+		n = v
+	}
+	// Read before the embedded S3 server changes the working directory.
+	tr, err := os.ReadFile("../../testdata/calls/02_complaint.transcript.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var side schemas.Metadata
+	if data, err := os.ReadFile("../../testdata/calls/02_complaint.json"); err == nil {
+		_ = json.Unmarshal(data, &side)
+	}
+	cfg, env := embeddedEnv(b)
+	ctx := context.Background()
+	archive := make([]schemas.Analysis, 0, n)
+	for i := range n {
+		key := fmt.Sprintf("archive/%07d.wav", i)
+		if _, err := env.Objects.Put(ctx, cfg.S3.TranscriptsBucket, transcribe.TranscriptKey(key), tr, "application/json", nil); err != nil {
+			b.Fatal(err)
+		}
+		m := side
+		m.CallID = fmt.Sprintf("call-%07d", i)
+		archive = append(archive, schemas.Analysis{CallID: m.CallID, ObjectKey: key, ETag: "e", Version: "1+old",
+			DictionaryVersion: "old", AnalyzedAt: time.Now().Add(-time.Hour), Meta: m, Metrics: schemas.Metrics{Duration: 20, Channels: 2}})
+	}
+	if err := store.WriteAnalyses(ctx, env.DB, archive); err != nil {
+		b.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	stages, err := NewStages(cfg, env, log)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- stages.Run(runCtx) }()
+	defer func() { stop(); <-done }()
+	b.ResetTimer()
+	var total time.Duration
+	for i := range b.N {
+		start := time.Now()
+		res, err := Reprocess(ctx, env, ReprocessOptions{Stage: ReprocessAnalyze, Run: fmt.Sprintf("bench-%d-%d", time.Now().UnixNano(), i),
+			CheckpointDir: b.TempDir(), Bucket: cfg.S3.Bucket, TranscriptsBucket: cfg.S3.TranscriptsBucket})
+		if err != nil || res.Published != uint64(n) {
+			b.Fatalf("reprocess: %d of %d queued, %v", res.Published, n, err)
+		}
+		if err := WaitDrained(ctx, env, start, nil, done); err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+	}
+	perCall := total.Seconds() / float64(b.N*n)
+	b.ReportMetric(1/perCall, "calls/s")
+	b.ReportMetric(perCall*1e6/60, "min/1M-calls")
+}

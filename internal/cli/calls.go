@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/callscope/callscope/report"
+	"github.com/callscope/callscope/report/filter"
+	"github.com/callscope/callscope/store"
+)
+
+func init() { registerCommand(newCallsCmd) }
+
+type callsOptions struct {
+	g        *globals
+	filter   string
+	slices   []string
+	from, to string
+	tz       string
+	limit    int
+	format   string
+	fields   bool
+}
+
+func newCallsCmd(g *globals) *cobra.Command {
+	opts := &callsOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "calls [--filter EXPR] [--slice NAME=VALUE]... [--from DATE] [--to DATE] [--limit N] [--format table|csv|json]",
+		Short: "List the calls behind a report cell",
+		Long: `calls lists the calls that match a filter (docs/filters.md) and report
+slices, oldest first: call id, start, operator, department, duration, score
+and categories. --slice takes a report's dimension and the key it printed
+(operator=op-12, day=2026-11-20, week=2026-11-16, month=2026-11,
+category=complaint, score_band=2-3, client=repeat...), so a number in a
+report leads to its calls. 'callscope show CALL_ID' then prints one call.
+
+--fields lists every filter field with its type.`,
+		Example: `  callscope calls --data .callscope --slice operator=op-12 --slice month=2026-11
+  callscope calls --filter 'has complaint and wait > 1m' --format csv
+  callscope calls --filter 'department = Поддержка and silence_longest > 10s' --tz Europe/Moscow`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCalls(cmd.Context(), opts)
+		},
+	}
+	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	cmd.Flags().StringVar(&opts.filter, "filter", "", "filter expression (docs/filters.md)")
+	cmd.Flags().StringArrayVar(&opts.slices, "slice", nil, "report cell as NAME=VALUE (repeatable): "+strings.Join(report.SliceNames(), ", "))
+	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")
+	cmd.Flags().StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (exclusive)")
+	cmd.Flags().StringVar(&opts.tz, "tz", "UTC", "time zone of dates, days, hours (IANA name, e.g. Europe/Moscow)")
+	cmd.Flags().IntVar(&opts.limit, "limit", report.DefaultCallsLimit, "most calls to list")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output: table, csv or json")
+	cmd.Flags().BoolVar(&opts.fields, "fields", false, "list the filter fields and exit")
+	return cmd
+}
+
+func runCalls(ctx context.Context, opts *callsOptions) error {
+	if opts.fields {
+		return writeFilterFields(opts.g)
+	}
+	if opts.format != report.FormatTable && opts.format != report.FormatCSV && opts.format != report.FormatJSON {
+		return fmt.Errorf("--format: want table, csv or json, got %q", opts.format)
+	}
+	if opts.limit <= 0 {
+		return fmt.Errorf("--limit: want a positive number, got %d", opts.limit)
+	}
+	loc, from, to, err := drillPeriod(opts.tz, opts.from, opts.to)
+	if err != nil {
+		return err
+	}
+	q := report.CallsQuery{From: from, To: to, Limit: opts.limit, Location: loc}
+	if q.Filter, err = parseFilterFlag(opts.filter); err != nil {
+		return err
+	}
+	for _, s := range opts.slices {
+		name, value, ok := strings.Cut(s, "=")
+		if !ok {
+			return fmt.Errorf("--slice %q: want NAME=VALUE, e.g. operator=op-12", s)
+		}
+		if err := q.AddSlice(strings.TrimSpace(name), strings.TrimSpace(value)); err != nil {
+			return fmt.Errorf("--slice %s: %w", s, err)
+		}
+	}
+	db, err := openDrillDB(ctx, opts.g)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	list, err := report.ListCalls(ctx, db, q)
+	if err != nil {
+		return err
+	}
+	return report.WriteCalls(opts.g.out, list, opts.format)
+}
+
+// parseFilterFlag parses --filter; empty means no filter.
+func parseFilterFlag(src string) (filter.Expr, error) {
+	if strings.TrimSpace(src) == "" {
+		return nil, nil
+	}
+	e, err := filter.Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("--filter: %w", err)
+	}
+	return e, nil
+}
+
+// drillPeriod reads --tz, --from and --to; the dates are days in the zone.
+func drillPeriod(tz, fromText, toText string) (*time.Location, time.Time, time.Time, error) {
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return nil, time.Time{}, time.Time{}, fmt.Errorf("--tz: unknown time zone %q: want an IANA name such as Europe/Moscow", tz)
+	}
+	var bounds [2]time.Time
+	for i, p := range []struct{ flag, value string }{{"--from", fromText}, {"--to", toText}} {
+		if p.value == "" {
+			continue
+		}
+		t, err := time.ParseInLocation("2006-01-02", p.value, loc)
+		if err != nil {
+			return nil, time.Time{}, time.Time{}, fmt.Errorf("%s: want a date such as 2026-11-01, got %q", p.flag, p.value)
+		}
+		bounds[i] = t
+	}
+	return loc, bounds[0], bounds[1], nil
+}
+
+func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {
+	dsn, err := dsnOf(g)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, dsn)
+}
+
+// writeFilterFields prints the filter fields: name, type, meaning.
+func writeFilterFields(g *globals) error {
+	tw := tabwriter.NewWriter(g.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FIELD\tTYPE\tMEANING")
+	for _, f := range filter.Fields() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", f.Name, f.Type, f.Doc)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(g.out, "\n%d fields; syntax and examples: docs/filters.md\n", len(filter.Fields()))
+	return err
+}

@@ -1,0 +1,730 @@
+package cli
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/store"
+	"github.com/callscope/callscope/transcribe"
+)
+
+func init() { registerCommand(newDictCmd) }
+
+// ErrDictInvalid is returned by `dict validate` (and the commands that load
+// a set) when the dictionaries have mistakes; each mistake has been printed.
+var ErrDictInvalid = errors.New("dictionaries do not validate")
+
+func newDictCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "dict",
+		Short: "Check, list, try out and compare phrase dictionaries",
+		Long: `dict helps analysts edit the phrase dictionaries (docs/dictionaries.md):
+
+  validate  report every mistake with file:line:col
+  list      categories, phrase counts, languages and the set's version
+  test      the hits of a sentence, a transcript file or a stored call, highlighted
+  whatif    which archived calls a changed set would add or remove categories from
+
+Without --dir the set is dictionaries.dir from the configuration, or the
+built-in dictionaries when that is empty.`,
+	}
+	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g))
+	return cmd
+}
+
+// dictSource names a dictionary set: a directory, one file, or the
+// built-ins (empty path).
+type dictSource struct{ path string }
+
+func (s dictSource) String() string {
+	if s.path == "" {
+		return "built-in dictionaries"
+	}
+	return s.path
+}
+
+// load reads and compiles the set. On mistakes it returns them all, each
+// a *match.PosError or a file error.
+func (s dictSource) load() (*match.Matcher, error) {
+	var set *match.Set
+	var err error
+	switch {
+	case s.path == "":
+		set, err = match.Builtin()
+	default:
+		var fi os.FileInfo
+		if fi, err = os.Stat(s.path); err != nil {
+			return nil, fmt.Errorf("dictionaries: %w", err)
+		}
+		if fi.IsDir() {
+			set, err = match.LoadDir(s.path)
+		} else {
+			set, err = loadFile(s.path)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return match.Compile(set)
+}
+
+func loadFile(path string) (*match.Set, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("dictionary: %w", err)
+	}
+	d, err := match.Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return &match.Set{Dictionaries: []match.Dictionary{d}}, nil
+}
+
+// dictOf is the set a command works with: --dir, else the configuration's.
+func dictOf(g *globals, dir string) dictSource {
+	return dictSource{cmp.Or(dir, g.cfg.Dictionaries.Dir)}
+}
+
+// loadOrReport loads a set; when it has mistakes it prints them one a line
+// to w and returns ErrDictInvalid.
+func loadOrReport(src dictSource, w io.Writer) (*match.Matcher, error) {
+	m, err := src.load()
+	if err == nil {
+		return m, nil
+	}
+	lines := match.ErrorLines(err)
+	if !errors.Is(err, match.ErrInvalid) {
+		return nil, err // unreadable, not a mistake in the files
+	}
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	return nil, fmt.Errorf("%s: %d mistake(s): %w", src, len(lines), ErrDictInvalid)
+}
+
+// --- validate ---
+
+func newDictValidateCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [PATH]",
+		Short: "Check a dictionary directory or file and report every mistake with file:line:col",
+		Long: `validate reads every *.yaml file under PATH (a directory, or one file),
+checks each field and each phrase expression, compiles the set as the
+analyzer would, and prints every mistake as file:line:col: what is wrong.
+It exits non-zero when there is any. Without PATH it checks
+dictionaries.dir, or the built-in dictionaries.`,
+		Example: `  callscope dict validate my-dictionaries/
+  callscope dict validate my-dictionaries/ru/complaint.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var path string
+			if len(args) == 1 {
+				path = args[0]
+			}
+			return runDictValidate(g, dictOf(g, path))
+		},
+	}
+}
+
+func runDictValidate(g *globals, src dictSource) error {
+	m, err := loadOrReport(src, g.out)
+	if err != nil {
+		return err
+	}
+	s := summarize(m)
+	fmt.Fprintf(g.out, "%s: ok, %d categories, %d phrases (%s), version %s\n",
+		src, s.categories, s.phrases, strings.Join(s.langs, ", "), m.Version())
+	return nil
+}
+
+type setSummary struct {
+	categories, phrases int
+	langs               []string // "ru 15"
+}
+
+func summarize(m *match.Matcher) setSummary {
+	var s setSummary
+	per := map[string]int{}
+	var order []string
+	for _, d := range m.Set().Dictionaries {
+		s.categories++
+		s.phrases += len(d.Phrases)
+		if per[d.Language] == 0 {
+			order = append(order, d.Language)
+		}
+		per[d.Language]++
+	}
+	for _, l := range order {
+		s.langs = append(s.langs, fmt.Sprintf("%s: %d categories", l, per[l]))
+	}
+	return s
+}
+
+// --- list ---
+
+func newDictListCmd(g *globals) *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "list [--dir DIR]",
+		Short: "List the categories of a dictionary set with their phrase counts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDictList(g, dictOf(g, dir))
+		},
+	}
+	cmd.Flags().StringVar(&dir, "dir", "", "dictionary directory (default: dictionaries.dir, else the built-in ones)")
+	return cmd
+}
+
+func runDictList(g *globals, src dictSource) error {
+	m, err := loadOrReport(src, g.errOut)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(g.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "LANG\tCATEGORY\tCHANNEL\tWINDOW\tMIN\tPHRASES\tWORDINGS\tDESCRIPTION")
+	for _, d := range m.Set().Dictionaries {
+		wordings := 0
+		for _, p := range d.Phrases {
+			wordings += 1 + len(p.Variants)
+		}
+		window := "-"
+		if d.Window != nil {
+			window = d.Window.String()
+		}
+		minCount := "-"
+		if d.MinCount > 1 {
+			minCount = fmt.Sprint(d.MinCount)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", d.Language, d.Category, d.Channel, window, minCount,
+			len(d.Phrases), wordings, d.Description)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	s := summarize(m)
+	fmt.Fprintf(g.out, "\n%s: %d categories, %d phrases (%s), version %s\n", src, s.categories, s.phrases,
+		strings.Join(s.langs, ", "), m.Version())
+	return nil
+}
+
+// --- test ---
+
+type dictTestOptions struct {
+	g                       *globals
+	dir                     string
+	text, transcript, call  string
+	lang, role              string
+	strictMixed, forceColor bool
+}
+
+func newDictTestCmd(g *globals) *cobra.Command {
+	opts := &dictTestOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "test (--text SENTENCE | --transcript FILE | --call CALL_ID)",
+		Short: "Show the hits of a sentence, a transcript or a stored call, highlighted",
+		Long: `test runs a dictionary set over
+  --text        one sentence, said on the channel of --role (default mixed:
+                every phrase, whatever its channel);
+  --transcript  a transcript file (the JSON of NAME.transcript.json), with
+                channels, time windows and minimum counts applied as the
+                analyzer applies them;
+  --call        a stored call: its transcript is read from the transcripts
+                bucket and the hits the stored analysis recorded are shown
+                next to the new ones (needs --data, or the servers).
+Matched words are shown in bold on a terminal and in [brackets] otherwise.`,
+		Example: `  callscope dict test --text "я уже звонил вам в 3-й раз"
+  callscope dict test --dir my-dictionaries --transcript testdata/calls/05_third_time.transcript.json
+  callscope dict test --data .callscope --call 2026-11-18-000104`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDictTest(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.dir, "dir", "", "dictionary directory (default: dictionaries.dir, else the built-in ones)")
+	f.StringVar(&opts.text, "text", "", "a sentence to match")
+	f.StringVar(&opts.transcript, "transcript", "", "a transcript JSON file to match")
+	f.StringVar(&opts.call, "call", "", "the call_id of a stored call to match")
+	f.StringVar(&opts.lang, "lang", "", "language (default: the transcript's or call's, else ru)")
+	f.StringVar(&opts.role, "role", "mixed", "--text only: who speaks: operator, client, or mixed (every phrase)")
+	f.BoolVar(&opts.strictMixed, "strict-mixed", false, "a mixed channel matches only channel-any phrases")
+	f.BoolVar(&opts.forceColor, "color", false, "highlight in bold even when the output is not a terminal")
+	g.bind(f, "data", "data_dir", "", "data directory of the embedded servers (--call)")
+	g.bind(f, "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN (--call)")
+	g.bind(f, "s3", "s3.endpoint", "", "S3 endpoint (--call)")
+	return cmd
+}
+
+func runDictTest(ctx context.Context, opts *dictTestOptions) error {
+	g := opts.g
+	given := 0
+	for _, s := range []string{opts.text, opts.transcript, opts.call} {
+		if s != "" {
+			given++
+		}
+	}
+	if given != 1 {
+		return errors.New("dict test: give exactly one of --text, --transcript or --call")
+	}
+	switch opts.role {
+	case schemas.RoleOperator, schemas.RoleClient, schemas.RoleMixed:
+	default:
+		return fmt.Errorf("dict test: --role: want operator, client or mixed, got %q", opts.role)
+	}
+	m, err := loadOrReport(dictOf(g, opts.dir), g.errOut)
+	if err != nil {
+		return err
+	}
+	hl := highlighter{bold: opts.forceColor || isTerminal(g.out)}
+	copt := match.CallOptions{StrictMixed: opts.strictMixed}
+	fmt.Fprintf(g.out, "dictionaries %s\n", m.Version())
+	switch {
+	case opts.text != "":
+		lang := cmp.Or(langOf(opts.lang), "ru")
+		role := opts.role
+		if role == schemas.RoleMixed && opts.strictMixed {
+			role = ""
+		}
+		toks := text.Tokenize(opts.text)
+		hits := m.Match(nil, lang, role, toks)
+		fmt.Fprintln(g.out, hl.mark(opts.text, toks, hits))
+		for _, h := range hits {
+			fmt.Fprintf(g.out, "  %s/%s (%s, weight %g): %s\n", h.Category, h.PhraseID, h.Channel, h.Weight,
+				opts.text[toks[h.Start].Start:toks[h.End-1].End])
+		}
+		if len(hits) == 0 {
+			fmt.Fprintln(g.out, "  no hits")
+		}
+		return nil
+	case opts.transcript != "":
+		data, err := os.ReadFile(opts.transcript)
+		if err != nil {
+			return fmt.Errorf("dict test: %w", err)
+		}
+		var tr schemas.Transcript
+		if err := json.Unmarshal(data, &tr); err != nil {
+			return fmt.Errorf("dict test: %s: not a transcript: %w", opts.transcript, err)
+		}
+		lang := cmp.Or(langOf(opts.lang), langOf(tr.Language), "ru")
+		writeTranscriptHits(g.out, hl, m, tr, lang, copt)
+		return nil
+	}
+	return testStoredCall(ctx, opts, m, hl, copt)
+}
+
+func testStoredCall(ctx context.Context, opts *dictTestOptions, m *match.Matcher, hl highlighter, copt match.CallOptions) error {
+	g := opts.g
+	cfg := g.cfg
+	env, err := app.StartEmbedded(ctx, &cfg, g.log)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+	calls, err := storedCalls(ctx, env.DB, opts.call)
+	if err != nil {
+		return err
+	}
+	if len(calls) == 0 {
+		return fmt.Errorf("dict test: no stored call %q", opts.call)
+	}
+	c := calls[0]
+	tr, err := readTranscript(ctx, env, cfg.S3.TranscriptsBucket, c.objectKey)
+	if err != nil {
+		return fmt.Errorf("dict test: call %s: %w", c.id, err)
+	}
+	lang := cmp.Or(langOf(opts.lang), langOf(c.language), langOf(tr.Language), "ru")
+	fmt.Fprintf(g.out, "call %s (%s), language %s\n", c.id, c.objectKey, lang)
+	writeTranscriptHits(g.out, hl, m, tr, lang, copt)
+	stored, err := store.CallHits(ctx, env.DB, c.id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.out, "\nstored analysis (dictionaries %s): %d hits\n", c.dictVersion, len(stored))
+	for _, h := range stored {
+		fmt.Fprintf(g.out, "  %7.2fs %-8s %s/%s: %s\n", h.Start, h.Channel, h.Category, h.PhraseID, h.Text)
+	}
+	return nil
+}
+
+// writeTranscriptHits prints every segment with hits, the hit words
+// highlighted, and the hits with their times; MatchCall decides which hits
+// count (windows, minimum counts), Match finds their words in the segment.
+func writeTranscriptHits(w io.Writer, hl highlighter, m *match.Matcher, tr schemas.Transcript, lang string, copt match.CallOptions) {
+	all := m.MatchCall(tr, lang, copt)
+	type key struct {
+		cat, phrase, channel string
+		start, end           float64
+	}
+	counted := map[key]bool{}
+	for _, h := range all {
+		counted[key{h.Category, h.PhraseID, h.Channel, h.Start, h.End}] = true
+	}
+	for _, ch := range tr.Channels {
+		role := cmp.Or(ch.Role, schemas.RoleMixed)
+		matchRole := role
+		if role == schemas.RoleMixed && copt.StrictMixed {
+			matchRole = ""
+		}
+		for _, seg := range ch.Segments {
+			toks, words := match.SegmentTokens(nil, nil, seg)
+			var shown []match.Hit
+			var lines []string
+			for _, h := range m.Match(nil, lang, matchRole, toks) {
+				sh := match.HitOf(h, role, seg, toks, words)
+				if !counted[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}] {
+					continue
+				}
+				shown = append(shown, h)
+				lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: %s", sh.Category, sh.PhraseID, sh.Start, sh.End, sh.Text))
+			}
+			if len(shown) == 0 {
+				continue
+			}
+			display, dtoks := segmentDisplay(seg, toks)
+			fmt.Fprintf(w, "%7.2fs %-8s %s\n", seg.Start, role, hl.mark(display, dtoks, shown))
+			for _, l := range lines {
+				fmt.Fprintln(w, l)
+			}
+		}
+	}
+	cats := map[string]int{}
+	for _, h := range all {
+		cats[h.Category]++
+	}
+	names := make([]string, 0, len(cats))
+	for c := range cats {
+		names = append(names, c)
+	}
+	slices.Sort(names)
+	var parts []string
+	for _, c := range names {
+		parts = append(parts, fmt.Sprintf("%s ×%d", c, cats[c]))
+	}
+	if len(parts) == 0 {
+		parts = []string{"none"}
+	}
+	fmt.Fprintf(w, "%d hits; categories: %s\n", len(all), strings.Join(parts, ", "))
+}
+
+// segmentDisplay is the text of a segment to show and its tokens: the text
+// itself, or for a segment of words the words joined by spaces (their
+// tokens are the same as SegmentTokens', at offsets into that string).
+func segmentDisplay(seg schemas.Segment, toks []text.Token) (string, []text.Token) {
+	if len(seg.Words) == 0 {
+		return seg.Text, toks
+	}
+	ws := make([]string, len(seg.Words))
+	for i, w := range seg.Words {
+		ws[i] = w.W
+	}
+	s := strings.Join(ws, " ")
+	return s, text.Tokenize(s)
+}
+
+// highlighter marks matched words: bold on a terminal, [brackets] in a
+// file or pipe where escape codes would be noise.
+type highlighter struct{ bold bool }
+
+func (h highlighter) mark(s string, toks []text.Token, hits []match.Hit) string {
+	// in: a hit covers the token; joined: one hit covers it and the next,
+	// so two hits side by side stay two marks.
+	in := make([]bool, len(toks))
+	joined := make([]bool, len(toks))
+	for _, x := range hits {
+		for i := x.Start; i < x.End && i < len(in); i++ {
+			in[i] = true
+			joined[i] = joined[i] || i+1 < x.End
+		}
+	}
+	open, closing := "[", "]"
+	if h.bold {
+		open, closing = "\x1b[1m", "\x1b[0m"
+	}
+	var b strings.Builder
+	pos := 0
+	for i := 0; i < len(toks); i++ {
+		if !in[i] {
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && in[j+1] && joined[j] {
+			j++
+		}
+		b.WriteString(s[pos:toks[i].Start])
+		b.WriteString(open)
+		b.WriteString(s[toks[i].Start:toks[j].End])
+		b.WriteString(closing)
+		pos = toks[j].End
+		i = j
+	}
+	b.WriteString(s[pos:])
+	return b.String()
+}
+
+func isTerminal(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// langOf reduces "ru-RU" to "ru".
+func langOf(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
+	}
+	return l
+}
+
+// --- stored calls ---
+
+type storedCall struct {
+	id, objectKey, language, dictVersion string
+	categories                           []string
+}
+
+// storedCalls reads the latest analysis row of every call, or of one call
+// when id is not empty.
+func storedCalls(ctx context.Context, db store.DB, id string) ([]storedCall, error) {
+	q := `SELECT call_id, argMax(object_key, row_version), argMax(language, row_version),
+       argMax(dictionary_version, row_version), argMax(category_names, row_version)
+FROM calls`
+	var args []any
+	if id != "" {
+		q += "\nWHERE call_id = ?"
+		args = append(args, id)
+	}
+	q += "\nGROUP BY call_id\nORDER BY call_id"
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read stored calls: %w", err)
+	}
+	defer rows.Close()
+	var out []storedCall
+	for rows.Next() {
+		var c storedCall
+		if err := rows.Scan(&c.id, &c.objectKey, &c.language, &c.dictVersion, &c.categories); err != nil {
+			return nil, fmt.Errorf("read stored calls: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// maxTranscriptBytes bounds a transcript read from the bucket.
+const maxTranscriptBytes = 64 << 20
+
+func readTranscript(ctx context.Context, env *app.Env, bucket, objectKey string) (schemas.Transcript, error) {
+	key := transcribe.TranscriptKey(objectKey)
+	data, err := env.Objects.Get(ctx, bucket, key, maxTranscriptBytes)
+	if err != nil {
+		return schemas.Transcript{}, err
+	}
+	var tr schemas.Transcript
+	if err := json.Unmarshal(data, &tr); err != nil {
+		return schemas.Transcript{}, fmt.Errorf("s3://%s/%s: not a transcript: %w", bucket, key, err)
+	}
+	return tr, nil
+}
+
+// --- whatif ---
+
+type dictWhatifOptions struct {
+	g           *globals
+	dir         string
+	strictMixed bool
+}
+
+func newDictWhatifCmd(g *globals) *cobra.Command {
+	opts := &dictWhatifOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "whatif --dir NEWDIR",
+		Short: "Show which archived calls a changed dictionary set would add or remove categories from",
+		Long: `whatif runs the dictionaries in NEWDIR over the transcripts of every
+analysed call (read from the transcripts bucket) and compares the
+categories each call would get with those its stored analysis has. It
+lists the calls that would gain or lose a category, with the phrase and
+words behind each gain, and a total per category. It writes nothing: the
+stored analyses and reports stay as they are until the calls are
+analysed again.`,
+		Example: `  callscope dict whatif --data .callscope --dir my-dictionaries`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDictWhatif(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.dir, "dir", "", "the changed dictionary directory (required)")
+	f.BoolVar(&opts.strictMixed, "strict-mixed", false, "a mixed channel matches only channel-any phrases")
+	g.bind(f, "data", "data_dir", "", "data directory of the embedded servers")
+	g.bind(f, "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	g.bind(f, "s3", "s3.endpoint", "", "S3 endpoint")
+	return cmd
+}
+
+// categoryChange is what one call would gain and lose.
+type categoryChange struct {
+	call           storedCall
+	gained, lost   []string
+	evidence       map[string]match.CallHit // first hit of each gained category
+	storedEvidence map[string]schemas.Hit   // first stored hit of each lost category
+}
+
+func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
+	g := opts.g
+	if opts.dir == "" {
+		return errors.New("dict whatif: --dir NEWDIR is required: the changed dictionary set to try")
+	}
+	abs, err := filepath.Abs(opts.dir)
+	if err != nil {
+		return err
+	}
+	// Before the embedded servers start: they may change the working dir.
+	m, err := loadOrReport(dictSource{abs}, g.errOut)
+	if err != nil {
+		return err
+	}
+	cfg := g.cfg
+	env, err := app.StartEmbedded(ctx, &cfg, g.log)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+	calls, err := storedCalls(ctx, env.DB, "")
+	if err != nil {
+		return err
+	}
+	versions := map[string]int{}
+	var changes []categoryChange
+	var missing []string
+	gainedBy, lostBy := map[string]int{}, map[string]int{}
+	for _, c := range calls {
+		versions[c.dictVersion]++
+		tr, err := readTranscript(ctx, env, cfg.S3.TranscriptsBucket, c.objectKey)
+		if err != nil {
+			missing = append(missing, fmt.Sprintf("%s (%s): %v", c.id, c.objectKey, err))
+			continue
+		}
+		lang := cmp.Or(langOf(c.language), langOf(tr.Language), "ru")
+		ch := categoryChange{call: c, evidence: map[string]match.CallHit{}}
+		now := map[string]bool{}
+		for _, h := range m.MatchCall(tr, lang, match.CallOptions{StrictMixed: opts.strictMixed}) {
+			if !now[h.Category] {
+				now[h.Category] = true
+				ch.evidence[h.Category] = h
+			}
+		}
+		before := map[string]bool{}
+		for _, cat := range c.categories {
+			before[cat] = true
+			if !now[cat] {
+				ch.lost = append(ch.lost, cat)
+			}
+		}
+		for cat := range now {
+			if !before[cat] {
+				ch.gained = append(ch.gained, cat)
+			}
+		}
+		if len(ch.gained)+len(ch.lost) == 0 {
+			continue
+		}
+		slices.Sort(ch.gained)
+		slices.Sort(ch.lost)
+		if len(ch.lost) > 0 {
+			stored, err := store.CallHits(ctx, env.DB, c.id)
+			if err != nil {
+				return err
+			}
+			ch.storedEvidence = map[string]schemas.Hit{}
+			for _, h := range stored {
+				if _, ok := ch.storedEvidence[h.Category]; !ok {
+					ch.storedEvidence[h.Category] = h
+				}
+			}
+		}
+		for _, cat := range ch.gained {
+			gainedBy[cat]++
+		}
+		for _, cat := range ch.lost {
+			lostBy[cat]++
+		}
+		changes = append(changes, ch)
+	}
+
+	var vs []string
+	for v, n := range versions {
+		vs = append(vs, fmt.Sprintf("%s on %d", cmp.Or(v, "unknown"), n))
+	}
+	slices.Sort(vs)
+	fmt.Fprintf(g.out, "what-if: %s (dictionaries %s) against the stored analyses (dictionaries %s)\n",
+		opts.dir, m.Version(), cmp.Or(strings.Join(vs, ", "), "none"))
+	fmt.Fprintf(g.out, "%d calls compared, %d would change, %d without a transcript; nothing was written\n",
+		len(calls)-len(missing), len(changes), len(missing))
+	if len(changes) > 0 {
+		fmt.Fprintln(g.out)
+		tw := tabwriter.NewWriter(g.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "CALL\tRECORDING\tCHANGE\tWHY")
+		for _, ch := range changes {
+			for _, cat := range ch.gained {
+				h := ch.evidence[cat]
+				fmt.Fprintf(tw, "%s\t%s\t+%s\t%s %s %.2fs «%s»\n", ch.call.id, ch.call.objectKey, cat, h.PhraseID, h.Channel, h.Start, h.Text)
+			}
+			for _, cat := range ch.lost {
+				why := "no phrase of it matches now"
+				if h, ok := ch.storedEvidence[cat]; ok {
+					why = fmt.Sprintf("was %s %s %.2fs «%s»", h.PhraseID, h.Channel, h.Start, h.Text)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t-%s\t%s\n", ch.call.id, ch.call.objectKey, cat, why)
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(g.out)
+		tw = tabwriter.NewWriter(g.out, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "CATEGORY\tGAINED\tLOST\t")
+		var cats []string
+		for c := range gainedBy {
+			cats = append(cats, c)
+		}
+		for c := range lostBy {
+			if gainedBy[c] == 0 {
+				cats = append(cats, c)
+			}
+		}
+		slices.Sort(cats)
+		for _, c := range cats {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t\n", c, gainedBy[c], lostBy[c])
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	for _, s := range missing {
+		fmt.Fprintf(g.errOut, "callscope: no transcript for %s\n", s)
+	}
+	return nil
+}

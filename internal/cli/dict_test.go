@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/dictionaries"
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/store"
+)
+
+// TestDictValidateBroken: every mistake of a broken set is printed with its
+// file:line:col, and the command fails.
+func TestDictValidateBroken(t *testing.T) {
+	clearServerEnv(t)
+	out, errOut, code := execute(t, "dict", "validate", filepath.Join("testdata", "dict", "broken"))
+	if code == 0 {
+		t.Fatalf("validate of a broken set exited 0:\n%s", out)
+	}
+	golden(t, filepath.Join("testdata", "dict", "validate_broken.golden"), out)
+	if !strings.Contains(errOut, "dictionaries do not validate") {
+		t.Errorf("stderr: %q", errOut)
+	}
+	// One file at a time works too.
+	out, _, code = execute(t, "dict", "validate", filepath.Join("testdata", "dict", "broken", "ru", "repeat_contact.yaml"))
+	if code == 0 || !strings.Contains(out, `testdata/dict/broken/ru/repeat_contact.yaml:7:11: phrase uzhe_zvonila "я уже звонила" has the same words as "я уже звонил" (line 5) after stemming`) {
+		t.Errorf("validate one file: exit %d\n%s", code, out)
+	}
+}
+
+func TestDictValidateAndList(t *testing.T) {
+	clearServerEnv(t)
+	out, errOut, code := execute(t, "dict", "validate")
+	if code != 0 || !strings.Contains(out, "built-in dictionaries: ok, 30 categories") {
+		t.Fatalf("validate built-ins: exit %d\n%s%s", code, out, errOut)
+	}
+	dir := copyBuiltins(t)
+	out, _, code = execute(t, "dict", "validate", dir)
+	if code != 0 || !strings.Contains(out, dir+": ok, 30 categories") {
+		t.Errorf("validate a copy: exit %d\n%s", code, out)
+	}
+	out, _, code = execute(t, "dict", "list")
+	if code != 0 {
+		t.Fatalf("list: exit %d", code)
+	}
+	for _, want := range []string{
+		"LANG  CATEGORY",
+		"ru    greeting            operator  first 30s  -    5",
+		"ru    filler_words        operator  -          5",
+		"en    complaint           client",
+		"30 categories",
+		"version sha256:",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestDictTest(t *testing.T) {
+	clearServerEnv(t)
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--text", "Я звоню уже в 3-й раз, хочу пожаловаться! Нет, не жалуюсь."}, []string{
+			"Я [звоню уже] в [3-й раз], хочу [пожаловаться]! Нет, не жалуюсь.",
+			"  repeat_contact/nth_raz (client, weight 2): 3-й раз",
+			"  complaint/zhalovatsya (client, weight 2): пожаловаться",
+		}},
+		{[]string{"--text", "я не знаю", "--role", "client"}, []string{"я не знаю\n  no hits"}},
+		{[]string{"--text", "I don't know, sorry", "--lang", "en", "--role", "operator"}, []string{"[I don't know], [sorry]"}},
+		{[]string{"--text", "жалоба", "--color"}, []string{"\x1b[1mжалоба\x1b[0m"}},
+		{[]string{"--transcript", filepath.Join("..", "..", "testdata", "calls", "05_third_time.transcript.json")}, []string{
+			"   3.10s client   Здравствуйте. Я [звоню уже] [третий раз]! [Сколько можно ждать]? Роутер [так и не починили].",
+			"    repeat_contact/nth_raz 4.48-5.17s: третий раз",
+			"categories: complaint ×2, greeting ×1, hold_announcement ×1, politeness ×1, repeat_contact ×3",
+		}},
+	}
+	for _, tt := range tests {
+		out, errOut, code := execute(t, append([]string{"dict", "test"}, tt.args...)...)
+		if code != 0 {
+			t.Errorf("dict test %q: exit %d: %s", tt.args, code, errOut)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("dict test %q lacks %q:\n%s", tt.args, w, out)
+			}
+		}
+	}
+	for _, args := range [][]string{{}, {"--text", "a", "--transcript", "b"}, {"--text", "a", "--role", "boss"}} {
+		if _, errOut, code := execute(t, append([]string{"dict", "test"}, args...)...); code == 0 {
+			t.Errorf("dict test %q succeeded", args)
+		} else if !strings.Contains(errOut, "dict test:") {
+			t.Errorf("dict test %q: %q", args, errOut)
+		}
+	}
+}
+
+// copyBuiltins writes the built-in dictionaries into a new directory, as an
+// analyst starts their own set.
+func copyBuiltins(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, lang := range []string{"ru", "en"} {
+		entries, err := dictionaries.FS.ReadDir(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, lang), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := dictionaries.FS.ReadFile(lang + "/" + e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, lang, e.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+func editFile(t *testing.T, path string, edit func(string) string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := edit(string(data))
+	if changed == string(data) {
+		t.Fatalf("edit of %s changed nothing", path)
+	}
+	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDictWhatifEndToEnd analyses the shipped calls on the embedded default,
+// then asks what a changed set would do: without the «жалоб нет»
+// exclusions call 08 gains a complaint; without the refund and court
+// phrases call 16 loses its. Nothing is written: no table gains a row.
+// Not parallel: chDB allows one data directory per process.
+func TestDictWhatifEndToEnd(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	clearServerEnv(t)
+	data := t.TempDir()
+	if out, errOut, code := execute(t, "run", "--data", data, filepath.Join("..", "..", "testdata", "calls")); code != 0 {
+		t.Fatalf("run: exit %d\n%s\n%s", code, errOut, out)
+	}
+	// rows counts what is stored; whatif must not add a row anywhere.
+	rows := func() string {
+		db, err := store.Open(context.Background(), "chdb://"+filepath.Join(data, "clickhouse"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var parts []string
+		for _, table := range []string{"calls", "hits", "call_status"} {
+			r, err := db.Query(context.Background(), "SELECT count() FROM "+table)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var n uint64
+			for r.Next() {
+				if err := r.Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r.Close()
+			parts = append(parts, fmt.Sprintf("%s=%d", table, n))
+		}
+		return strings.Join(parts, " ")
+	}
+	before := rows()
+
+	// The same set: nothing changes.
+	same := copyBuiltins(t)
+	out, errOut, code := execute(t, "dict", "whatif", "--data", data, "--dir", same)
+	if code != 0 {
+		t.Fatalf("whatif: exit %d\n%s\n%s", code, errOut, out)
+	}
+	if !strings.Contains(out, "16 calls compared, 0 would change, 0 without a transcript") {
+		t.Errorf("whatif of an unchanged set:\n%s", out)
+	}
+
+	changed := copyBuiltins(t)
+	editFile(t, filepath.Join(changed, "ru", "complaint.yaml"), func(s string) string {
+		s = strings.Replace(s, "  - жалоб нет\n", "", 1)
+		s = strings.Replace(s, "  - нет претензий\n", "", 1)
+		i, j := strings.Index(s, "  - id: verni_dengi"), strings.Index(s, "  - id: plohoy_otzyv")
+		return s[:i] + s[j:]
+	})
+	out, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", changed)
+	if code != 0 {
+		t.Fatalf("whatif: exit %d\n%s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		"16 calls compared, 2 would change, 0 without a transcript; nothing was written",
+		"2026-11-19-000203  calls/08_negated_complaint.wav  +complaint  pretenziya client 5.77s «претензий»",
+		"2026-11-20-000307  calls/16_refund_threat.wav      -complaint  was verni_dengi client 7.69s «Верните деньги»",
+		"complaint       1     1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("whatif lacks %q:\n%s", want, out)
+		}
+	}
+	if after := rows(); after != before {
+		t.Errorf("whatif wrote rows: before %s, after %s", before, after)
+	}
+
+	// dict test --call reads the stored call and its transcript.
+	out, errOut, code = execute(t, "dict", "test", "--data", data, "--call", "2026-11-20-000307")
+	if code != 0 {
+		t.Fatalf("dict test --call: exit %d\n%s", code, errOut)
+	}
+	for _, want := range []string{
+		"call 2026-11-20-000307 (calls/16_refund_threat.wav), language ru",
+		"[Верните деньги]",
+		"stored analysis (dictionaries sha256:",
+		"complaint/verni_dengi: Верните деньги",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dict test --call lacks %q:\n%s", want, out)
+		}
+	}
+	if _, errOut, code := execute(t, "dict", "test", "--data", data, "--call", "no-such-call"); code == 0 || !strings.Contains(errOut, `no stored call "no-such-call"`) {
+		t.Errorf("unknown call: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/store"
+)
+
+// reportFixture writes a few analysed calls for the report command tests.
+func reportFixture(t *testing.T, dsn string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var calls []schemas.Analysis
+	for i, c := range []struct {
+		op, dept string
+		day      int
+		cats     map[string]int
+		score    float64
+	}{
+		{"op-1", "Поддержка", 2, map[string]int{"complaint": 1}, 2},
+		{"op-1", "Поддержка", 3, nil, 4},
+		{"op-2", "Продажи", 3, nil, 5},
+		{"op-2", "Продажи", 12, map[string]int{"complaint": 1}, 3}, // outside the week
+	} {
+		id := "c" + string(rune('1'+i))
+		calls = append(calls, schemas.Analysis{
+			CallID: id, ObjectKey: id + ".wav", AnalyzedAt: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+			Meta: schemas.Metadata{StartedAt: time.Date(2026, 11, c.day, 10, 0, 0, 0, time.UTC), Direction: "inbound",
+				Operator: schemas.Operator{ID: c.op, Name: "Name " + c.op, Department: c.dept}},
+			Metrics:    schemas.Metrics{Duration: 120, Channels: 2, TotalTalk: 100},
+			Categories: c.cats,
+			Score:      &schemas.Score{Profile: "default", Value: c.score, Max: 5},
+		})
+	}
+	if err := store.WriteAnalyses(ctx, db, calls); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReportCommand(t *testing.T) {
+	for _, b := range []struct {
+		name string
+		dsn  func(testing.TB) string
+	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
+		t.Run(b.name, func(t *testing.T) {
+			dsn := b.dsn(t)
+			reportFixture(t, dsn)
+			def := filepath.Join(t.TempDir(), "weekly.yaml")
+			err := os.WriteFile(def, []byte(`name: weekly
+by: [department, operator]
+measures: [calls, pct:complaint, avg_score]
+from: 2026-11-02
+to: 2026-11-08
+format: markdown
+`), 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tc := range []struct {
+				golden string
+				args   []string
+			}{
+				{"report_def.golden", []string{"--def", def}},
+				// Flags override the definition.
+				{"report_def_override.golden", []string{"--def", def, "--by", "operator", "--format", "csv", "--filter", "has complaint"}},
+				{"report_flags.golden", []string{"--by", "day", "--measures", "calls,avg_score", "--from", "2026-11-03", "--to", "2026-11-03"}},
+			} {
+				out, errOut, code := execute(t, append([]string{"report", "--clickhouse", dsn}, tc.args...)...)
+				if code != 0 {
+					t.Fatalf("%v: code %d: %s", tc.args, code, errOut)
+				}
+				checkGolden(t, filepath.Join("testdata", tc.golden), out)
+			}
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	dsn := testenv.ChDB(t)
+	reportFixture(t, dsn)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("name: x\nby: [operator, colour]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--by", "colour"}, `unknown dimension "colour"`},
+		{[]string{"--from", "2026-13-01"}, `--from: want a date`},
+		{[]string{"--from", "2026-11-05", "--to", "2026-11-01"}, `is after --to`},
+		{[]string{"--period", "last-fortnight"}, `unknown period "last-fortnight"`},
+		{[]string{"--period", "last-week", "--from", "2026-11-01"}, `not both`},
+		{[]string{"--format", "xml"}, `format must be one of`},
+		{[]string{"--filter", "duration >"}, `--filter`},
+		{[]string{"--def", bad}, bad + ":2:16: unknown dimension \"colour\""},
+		{[]string{"--tz", "Mars/Olympus"}, `unknown time zone`},
+	} {
+		_, errOut, code := execute(t, append([]string{"report", "--clickhouse", dsn}, tc.args...)...)
+		if code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: code %d, stderr %q, want %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
+
+// TestReportReadOnly: with a DSN whose session is read-only, report works
+// and nothing tries to write; on a database without the schema the error
+// says what to do.
+func TestReportReadOnly(t *testing.T) {
+	server := testenv.ClickHouse(t)
+	reportFixture(t, server)
+	ro := server + "?readonly=1"
+	out, errOut, code := execute(t, "report", "--clickhouse", ro, "--by", "department")
+	if code != 0 || !strings.Contains(out, "Продажи") {
+		t.Errorf("read-only report: code %d, out %q, err %q", code, out, errOut)
+	}
+	out, errOut, code = execute(t, "migrate", "status", "--clickhouse", ro)
+	if code != 0 || !strings.Contains(out, "0001_calls.sql") || strings.Contains(out, "pending") {
+		t.Errorf("read-only migrate status: code %d, out %q, err %q", code, out, errOut)
+	}
+	// An empty database of the same server.
+	empty := strings.Replace(server, "/callscope", "/default", 1) + "?readonly=1"
+	_, errOut, code = execute(t, "report", "--clickhouse", empty)
+	if code == 0 || !strings.Contains(errOut, "no callscope schema") {
+		t.Errorf("report on an empty database: code %d, err %q", code, errOut)
+	}
+}
+
+func TestMigrateCommand(t *testing.T) {
+	dsn := testenv.ChDB(t)
+	out, errOut, code := execute(t, "migrate", "status", "--clickhouse", dsn)
+	if code != 0 || !strings.Contains(out, "pending") {
+		t.Fatalf("status before: code %d out %q err %q", code, out, errOut)
+	}
+	out, errOut, code = execute(t, "migrate", "--clickhouse", dsn)
+	if code != 0 || !strings.Contains(out, "applied 0001_calls.sql") {
+		t.Fatalf("migrate: code %d out %q err %q", code, out, errOut)
+	}
+	out, _, code = execute(t, "migrate", "up", "--clickhouse", dsn)
+	if code != 0 || out != "schema is up to date\n" {
+		t.Errorf("migrate again: code %d out %q", code, out)
+	}
+	out, _, code = execute(t, "migrate", "status", "--clickhouse", dsn)
+	if code != 0 || strings.Contains(out, "pending") || !strings.Contains(out, "0005_criteria_segments.sql  applied") {
+		t.Errorf("status after: code %d out %q", code, out)
+	}
+	_, errOut, code = execute(t, "migrate", "sideways", "--clickhouse", dsn)
+	if code == 0 || !strings.Contains(errOut, `want up or status, got "sideways"`) {
+		t.Errorf("bad action: code %d err %q", code, errOut)
+	}
+}
+
+func TestBenchGenerateCommand(t *testing.T) {
+	dir := t.TempDir()
+	if err := testenvChDBAvailable(t); err != nil {
+		t.Skip(err)
+	}
+	out, errOut, code := execute(t, "bench", "generate", "--calls", "3000", "--data", dir, "--end", "2026-11-22")
+	if code != 0 || !strings.Contains(out, "generated 3000 calls") || !strings.Contains(out, "bytes per call") {
+		t.Fatalf("generate: code %d out %q err %q", code, out, errOut)
+	}
+	out, errOut, code = execute(t, "report", "--data", dir, "--by", "department", "--filter", "has complaint")
+	if code != 0 || !strings.Contains(out, "Поддержка") || !strings.Contains(out, "TOTAL") {
+		t.Errorf("report on generated data: code %d out %q err %q", code, out, errOut)
+	}
+}
+
+// testenvChDBAvailable skips when libchdb.so is missing (through
+// testenv.ChDB's own check).
+func testenvChDBAvailable(t *testing.T) error {
+	_ = testenv.ChDB(t)
+	return nil
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/internal/testenv"
+)
+
+// TestReprocessInterruptResume: on the embedded default, a dry run counts
+// the archive; a rate-limited run interrupted half-way saves a checkpoint
+// and says how to resume; resuming queues exactly the rest.
+func TestReprocessInterruptResume(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	clearServerEnv(t)
+	data := filepath.Join(t.TempDir(), "data")
+	calls, err := filepath.Abs(filepath.Join("..", "..", "testdata", "calls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec := func(ctx context.Context, args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := Execute(ctx, args, &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	ctx := context.Background()
+	if code, _, errOut := exec(ctx, "run", "--data", data, calls); code != 0 {
+		t.Fatalf("run: %s", errOut)
+	}
+	code, out, errOut := exec(ctx, "reprocess", "--data", data, "--dry-run", "--stage", "analyze")
+	if code != 0 || !strings.Contains(out, "16 calls selected") || !strings.Contains(out, "stage analyze") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+
+	interrupted, stop := context.WithCancel(ctx)
+	time.AfterFunc(2500*time.Millisecond, stop)
+	code, _, errOut = exec(interrupted, "reprocess", "--data", data, "--rate", "4", "--run", "rp-test")
+	if code == 0 || !strings.Contains(errOut, "resume with: callscope reprocess --run rp-test") {
+		t.Fatalf("interrupted run: exit %d, stderr:\n%s", code, errOut)
+	}
+	cp, found, err := app.LoadCheckpoint(filepath.Join(data, "reprocess"), "rp-test")
+	if err != nil || !found || cp.Done || cp.Published == 0 || cp.Published >= 16 || cp.Total != 16 {
+		t.Fatalf("checkpoint after the interruption: %+v, found %v, %v", cp, found, err)
+	}
+	before := cp.Published
+
+	code, out, errOut = exec(ctx, "reprocess", "--data", data, "--run", "rp-test")
+	if code != 0 {
+		t.Fatalf("resumed run: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "resumed run rp-test") || !strings.Contains(out, "calls reprocessed") {
+		t.Errorf("resumed run output:\n%s%s", out, errOut)
+	}
+	cp, _, err = app.LoadCheckpoint(filepath.Join(data, "reprocess"), "rp-test")
+	if err != nil || !cp.Done || cp.Published != 16 {
+		t.Fatalf("checkpoint after resuming: %+v, %v (had %d before)", cp, err, before)
+	}
+	code, out, _ = exec(ctx, "report", "--data", data, "--format", "csv")
+	if code != 0 || strings.Count(out, "\n") < 5 {
+		t.Errorf("report after reprocessing:\n%s", out)
+	}
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/callscope/callscope/report"
+	"github.com/callscope/callscope/schemas"
+)
+
+func init() { registerCommand(newSearchCmd) }
+
+type searchOptions struct {
+	g        *globals
+	filter   string
+	channel  string
+	from, to string
+	tz       string
+	limit    int
+	format   string
+}
+
+func newSearchCmd(g *globals) *cobra.Command {
+	opts := &searchOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   `search "PHRASE" [--filter EXPR] [--channel operator|client] [--from DATE] [--to DATE] [--limit N]`,
+		Short: "Find calls by words in their transcripts",
+		Long: `search finds the transcript segments that contain every word of PHRASE, in
+any order and inflection: words are normalized and stemmed as the phrase
+dictionaries are, so "жалоба" finds "жалобу" and "жалобы". It prints each
+segment with its call, the time in the call and the side; --filter and the
+period narrow the calls searched (docs/filters.md).`,
+		Example: `  callscope search --data .callscope "позовите руководителя"
+  callscope search "перезвонить" --channel operator --filter 'department = Поддержка'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSearch(cmd.Context(), opts, args[0])
+		},
+	}
+	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	cmd.Flags().StringVar(&opts.filter, "filter", "", "filter expression (docs/filters.md)")
+	cmd.Flags().StringVar(&opts.channel, "channel", "", "search one side only: operator, client or mixed")
+	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")
+	cmd.Flags().StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (exclusive)")
+	cmd.Flags().StringVar(&opts.tz, "tz", "UTC", "time zone of dates (IANA name, e.g. Europe/Moscow)")
+	cmd.Flags().IntVar(&opts.limit, "limit", report.DefaultCallsLimit, "most segments to print")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output: table, csv or json")
+	return cmd
+}
+
+func runSearch(ctx context.Context, opts *searchOptions, phrase string) error {
+	switch opts.channel {
+	case "", schemas.RoleOperator, schemas.RoleClient, schemas.RoleMixed:
+	default:
+		return fmt.Errorf("--channel: want operator, client or mixed, got %q", opts.channel)
+	}
+	if opts.format != report.FormatTable && opts.format != report.FormatCSV && opts.format != report.FormatJSON {
+		return fmt.Errorf("--format: want table, csv or json, got %q", opts.format)
+	}
+	if opts.limit <= 0 {
+		return fmt.Errorf("--limit: want a positive number, got %d", opts.limit)
+	}
+	if strings.TrimSpace(phrase) == "" {
+		return fmt.Errorf("search: the phrase is empty")
+	}
+	loc, from, to, err := drillPeriod(opts.tz, opts.from, opts.to)
+	if err != nil {
+		return err
+	}
+	q := report.SearchQuery{Phrase: phrase, Channel: opts.channel, From: from, To: to, Location: loc, Limit: opts.limit}
+	if q.Filter, err = parseFilterFlag(opts.filter); err != nil {
+		return err
+	}
+	db, err := openDrillDB(ctx, opts.g)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	hits, err := report.SearchCalls(ctx, db, q)
+	if err != nil {
+		return err
+	}
+	return report.WriteSearchHits(opts.g.out, hits, opts.format)
+}

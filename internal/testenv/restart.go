@@ -1,0 +1,209 @@
+package testenv
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Server is a server process that a test can stop and start again on the
+// same port with the same data, to prove that callscope rides out an outage.
+type Server struct {
+	t       testing.TB
+	name    string
+	argv    []string
+	env     []string
+	dir     string
+	logPath string
+	ready   func(exited <-chan error) error
+
+	mu     sync.Mutex
+	cmd    *exec.Cmd
+	exited chan error
+}
+
+// Start starts the server and waits until it is ready. It fails the test if
+// it does not come up.
+func (s *Server) Start() {
+	s.t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd != nil {
+		return
+	}
+	cmd := exec.Command(s.argv[0], s.argv[1:]...)
+	cmd.Env = s.env
+	cmd.Dir = s.dir
+	out, err := os.OpenFile(s.logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		s.t.Fatalf("testenv: start %s: %v", s.name, err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait(); out.Close() }()
+	if err := s.ready(exited); err != nil {
+		_ = cmd.Process.Kill()
+		if b, _ := os.ReadFile(s.logPath); len(b) > 0 {
+			s.t.Logf("%s log:\n%s", s.name, tail(b, 4000))
+		}
+		s.t.Fatalf("testenv: %s: %v", s.name, err)
+	}
+	s.cmd, s.exited = cmd, exited
+}
+
+// Stop stops the server: with SIGKILL when kill is set (a crash), else with
+// SIGTERM and a 15 s grace.
+func (s *Server) Stop(kill bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd == nil {
+		return
+	}
+	if kill {
+		_ = s.cmd.Process.Kill()
+	} else {
+		_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	}
+	select {
+	case <-s.exited:
+	case <-time.After(15 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.exited
+	}
+	s.cmd = nil
+}
+
+func newServer(t testing.TB, name string, argv, env []string, dir string, ready func(<-chan error) error) *Server {
+	s := &Server{t: t, name: name, argv: argv, env: env, dir: dir, logPath: filepath.Join(dir, name+".log"), ready: ready}
+	t.Cleanup(func() { s.Stop(true) })
+	s.Start()
+	return s
+}
+
+// RestartableNATSServer is NATSServer as a Server: JetStream on disk, so
+// streams survive a restart.
+func RestartableNATSServer(t testing.TB) (*Server, string) {
+	t.Helper()
+	SkipIfShort(t)
+	bin := NATSServerBinary()
+	if _, err := os.Stat(bin); err != nil {
+		t.Skipf("nats-server not installed at %s: run scripts/setup.sh nats", bin)
+	}
+	dir := t.TempDir()
+	addr := fmt.Sprintf("127.0.0.1:%d", FreePort(t))
+	_, port, _ := net.SplitHostPort(addr)
+	s := newServer(t, "nats-server", []string{bin, "-a", "127.0.0.1", "-p", port, "-js", "-sd", filepath.Join(dir, "js")},
+		os.Environ(), dir, func(exited <-chan error) error { return waitTCP(addr, 20*time.Second, exited) })
+	return s, "nats://" + addr
+}
+
+// RestartableClickHouse is ClickHouse as a Server: the data directory and
+// port stay across restarts.
+func RestartableClickHouse(t testing.TB) (*Server, string) {
+	t.Helper()
+	SkipIfShort(t)
+	var argv []string
+	for _, b := range clickHouseBinaries {
+		if _, err := os.Stat(b[0]); err == nil {
+			argv = b
+			break
+		}
+	}
+	if argv == nil {
+		t.Skip("clickhouse-server not installed: run scripts/setup.sh (apt clickhouse-server)")
+	}
+	dir := t.TempDir()
+	port := FreePort(t)
+	for _, d := range []string{"data", "tmp", "user_files", "format_schemas"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := fmt.Sprintf(`<?xml version="1.0"?>
+<yandex>
+    <logger><level>warning</level><log>%[1]s/server.log</log><errorlog>%[1]s/server.err.log</errorlog><console>0</console></logger>
+    <listen_host>127.0.0.1</listen_host>
+    <tcp_port>%[2]d</tcp_port>
+    <path>%[1]s/data/</path>
+    <tmp_path>%[1]s/tmp/</tmp_path>
+    <user_files_path>%[1]s/user_files/</user_files_path>
+    <format_schema_path>%[1]s/format_schemas/</format_schema_path>
+    <users_config>%[1]s/users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <timezone>UTC</timezone>
+    <mark_cache_size>67108864</mark_cache_size>
+    <uncompressed_cache_size>67108864</uncompressed_cache_size>
+</yandex>
+`, dir, port)
+	users := `<?xml version="1.0"?>
+<yandex>
+    <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+    <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+        <profile>default</profile><quota>default</quota></default></users>
+    <quotas><default></default></quotas>
+</yandex>
+`
+	cfgPath := filepath.Join(dir, "config.xml")
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(users), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	s := newServer(t, "clickhouse-server", append(append([]string{}, argv...), "--config-file="+cfgPath), os.Environ(), dir,
+		func(exited <-chan error) error { return waitTCP(addr, 30*time.Second, exited) })
+	return s, fmt.Sprintf("clickhouse://default@%s/callscope", addr)
+}
+
+// RestartableMinIO is MinIO as a Server: data, queued events (QUEUE_DIR)
+// and ports stay across restarts.
+func RestartableMinIO(t testing.TB, opt MinIOOptions) (*Server, MinIOServer) {
+	t.Helper()
+	SkipIfShort(t)
+	bin := MinIOBinary()
+	if _, err := os.Stat(bin); err != nil {
+		t.Skipf("minio not installed at %s: run scripts/setup.sh minio", bin)
+	}
+	dir := t.TempDir()
+	srv := MinIOServer{AccessKey: "callscope-test", SecretKey: "callscope-test-secret", Dir: filepath.Join(dir, "data")}
+	port, consolePort := FreePort(t), FreePort(t)
+	for consolePort == port {
+		consolePort = FreePort(t)
+	}
+	srv.Endpoint = fmt.Sprintf("127.0.0.1:%d", port)
+	env := append(os.Environ(), "MINIO_ROOT_USER="+srv.AccessKey, "MINIO_ROOT_PASSWORD="+srv.SecretKey,
+		"MINIO_BROWSER=off", "MINIO_UPDATE=off")
+	if opt.NATSURL != "" {
+		u, err := url.Parse(opt.NATSURL)
+		if err != nil || u.Host == "" {
+			t.Fatalf("testenv: minio: NATS URL %q is not nats://host:port", opt.NATSURL)
+		}
+		id := "_" + MinIONotifyID
+		env = append(env,
+			"MINIO_NOTIFY_NATS_ENABLE"+id+"=on",
+			"MINIO_NOTIFY_NATS_ADDRESS"+id+"="+u.Host,
+			"MINIO_NOTIFY_NATS_SUBJECT"+id+"=callscope.jobs.ingest.s3",
+			"MINIO_NOTIFY_NATS_JETSTREAM"+id+"=on",
+			"MINIO_NOTIFY_NATS_QUEUE_DIR"+id+"="+filepath.Join(dir, "events"),
+		)
+		srv.ARN = "arn:minio:sqs::" + MinIONotifyID + ":nats"
+	}
+	argv := []string{bin, "server", "--quiet", "--address", srv.Endpoint,
+		"--console-address", fmt.Sprintf("127.0.0.1:%d", consolePort), srv.Dir}
+	s := newServer(t, "minio", argv, env, dir, func(exited <-chan error) error {
+		return waitHTTPReady("http://"+srv.Endpoint+"/minio/health/ready", 30*time.Second, exited)
+	})
+	return s, srv
+}

@@ -1,0 +1,149 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// The dead-letter stream keeps every job a stage gave up on, with the
+// reason, for inspection and replay. It is a plain limits stream (not a work
+// queue): nothing consumes it by default, and old entries age out.
+const (
+	StreamDead = "CALLSCOPE_DEAD"
+	// SubjectDeadPrefix + stage is where a stage's given-up jobs go, e.g.
+	// callscope.dead.transcribe.
+	SubjectDeadPrefix = "callscope.dead."
+	subjectAllDead    = "callscope.dead.>"
+	defaultDeadMaxAge = 30 * 24 * time.Hour
+)
+
+// Headers of a dead-letter message; the body is the job exactly as the stage
+// received it.
+const (
+	HeaderDeadStage    = "Callscope-Stage"
+	HeaderDeadSubject  = "Callscope-Subject"
+	HeaderDeadReason   = "Callscope-Reason"
+	HeaderDeadAttempts = "Callscope-Attempts"
+	HeaderDeadAt       = "Callscope-At"
+)
+
+// DeadSubject is the dead-letter subject of a stage.
+func DeadSubject(stage string) string { return SubjectDeadPrefix + stage }
+
+// ensureDeadStream creates or updates the dead-letter stream.
+func ensureDeadStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {
+	storage := jetstream.FileStorage
+	if cfg.Memory {
+		storage = jetstream.MemoryStorage
+	}
+	maxAge := cfg.DeadMaxAge
+	if maxAge == 0 {
+		maxAge = defaultDeadMaxAge
+	}
+	_, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		Name:        StreamDead,
+		Description: "callscope jobs that a stage gave up on, with the reason",
+		Subjects:    []string{subjectAllDead},
+		Retention:   jetstream.LimitsPolicy,
+		Storage:     storage,
+		Replicas:    cfg.Replicas,
+		MaxAge:      maxAge,
+		MaxBytes:    cfg.DeadMaxBytes,
+		Discard:     jetstream.DiscardOld,
+	})
+	if err != nil {
+		return fmt.Errorf("pipeline: create stream %s: %w", StreamDead, err)
+	}
+	return nil
+}
+
+// publishDead copies a job a stage gave up on to the stage's dead-letter
+// subject with the reason in headers.
+func publishDead(ctx context.Context, js jetstream.JetStream, stage string, d Delivery, cause error) error {
+	msg := nats.NewMsg(DeadSubject(stage))
+	msg.Data = d.Data
+	msg.Header.Set(HeaderDeadStage, stage)
+	msg.Header.Set(HeaderDeadSubject, d.Subject)
+	msg.Header.Set(HeaderDeadReason, headerValue(cause.Error()))
+	msg.Header.Set(HeaderDeadAttempts, strconv.Itoa(d.Attempt))
+	msg.Header.Set(HeaderDeadAt, time.Now().UTC().Format(time.RFC3339Nano))
+	if _, err := js.PublishMsg(ctx, msg); err != nil {
+		return fmt.Errorf("pipeline: dead-letter %s: %w", DeadSubject(stage), err)
+	}
+	return nil
+}
+
+// DeadLetter is one job read back from the dead-letter stream.
+type DeadLetter struct {
+	Seq      uint64
+	Stage    string
+	Subject  string // where the job was first published
+	Reason   string
+	Attempts int
+	At       time.Time
+	Data     []byte
+}
+
+// DeadLetters reads up to limit dead-letter entries of a stage ("" for
+// every stage), oldest first.
+func DeadLetters(ctx context.Context, js jetstream.JetStream, stage string, limit int) ([]DeadLetter, error) {
+	s, err := js.Stream(ctx, StreamDead)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: stream %s: %w", StreamDead, err)
+	}
+	filter := subjectAllDead
+	if stage != "" {
+		filter = DeadSubject(stage)
+	}
+	c, err := s.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: read %s: %w", StreamDead, err)
+	}
+	var out []DeadLetter
+	for len(out) < limit {
+		batch, err := c.FetchNoWait(min(limit-len(out), 256))
+		if err != nil {
+			return out, fmt.Errorf("pipeline: read %s: %w", StreamDead, err)
+		}
+		n := 0
+		for m := range batch.Messages() {
+			n++
+			dl := DeadLetter{Data: m.Data(), Stage: m.Headers().Get(HeaderDeadStage),
+				Subject: m.Headers().Get(HeaderDeadSubject), Reason: m.Headers().Get(HeaderDeadReason)}
+			dl.Attempts, _ = strconv.Atoi(m.Headers().Get(HeaderDeadAttempts))
+			dl.At, _ = time.Parse(time.RFC3339Nano, m.Headers().Get(HeaderDeadAt))
+			if md, err := m.Metadata(); err == nil {
+				dl.Seq = md.Sequence.Stream
+			}
+			out = append(out, dl)
+		}
+		if n == 0 || batch.Error() != nil {
+			break
+		}
+	}
+	return out, nil
+}
+
+// headerValue makes a reason fit a NATS header: one line, at most 4 KiB.
+func headerValue(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+	if len(s) > 4096 {
+		s = strings.ToValidUTF8(s[:4096], "") + "…"
+	}
+	return s
+}

@@ -1,0 +1,677 @@
+package report
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/callscope/callscope/report/filter"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/store"
+)
+
+// Drill-down: the calls behind a report cell, one call in full, and calls
+// found by the words of their transcripts.
+
+// ErrCallNotFound means no analysed call has the id.
+var ErrCallNotFound = errors.New("call not found")
+
+// ErrUnknownSlice means a slice name the drill-down does not know.
+var ErrUnknownSlice = errors.New("unknown slice")
+
+// CallsQuery selects the calls to list.
+type CallsQuery struct {
+	// Filter keeps the calls it matches; nil keeps all.
+	Filter filter.Expr
+	// From and To bound the start time, From <= started < To; zero is open.
+	From, To time.Time
+	// Limit caps the calls listed (0: DefaultCallsLimit).
+	Limit int
+	// Location is the time zone of dates in the filter and slices (UTC if
+	// nil), as the report's.
+	Location *time.Location
+	// Client keeps first-time ("first") or repeat ("repeat") callers, or
+	// calls without a client id ("unknown"), as the report's client slice;
+	// "" keeps all.
+	Client string
+}
+
+// DefaultCallsLimit is the number of calls listed when CallsQuery.Limit is 0.
+const DefaultCallsLimit = 100
+
+// CallRow is one call of a drill-down list.
+type CallRow struct {
+	CallID       string    `json:"call_id"`
+	Started      time.Time `json:"started_at,omitzero"` // zero when unknown
+	OperatorID   string    `json:"operator_id"`
+	OperatorName string    `json:"operator_name"`
+	Department   string    `json:"department"`
+	Queue        string    `json:"queue"`
+	Direction    string    `json:"direction"`
+	Duration     float64   `json:"duration_seconds"`
+	// Categories maps each category with hits to their number.
+	Categories map[string]uint32 `json:"categories,omitempty"`
+	Score      *float64          `json:"score,omitempty"`
+	ScoreMax   *float64          `json:"score_max,omitempty"`
+}
+
+// CallList is a page of calls and how many match in all.
+type CallList struct {
+	Total uint64    `json:"total"`
+	Calls []CallRow `json:"calls"`
+}
+
+// ListCalls returns the calls matching q, oldest first (then by id), with
+// the number that match in all. It reads the latest analysis of each call
+// (calls FINAL). On a schema without scores the score is left out.
+func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error) {
+	where, args, err := drillWhere(q.Filter, q.Location, q.From, q.To)
+	if err != nil {
+		return CallList{}, err
+	}
+	switch q.Client {
+	case "":
+	case "unknown":
+		where += " AND client_hash = ''"
+	case "first", "repeat":
+		// A client's first call is the one at the earliest start, kept by
+		// the client_first rollup (the report's client slice).
+		in := "IN"
+		if q.Client == "repeat" {
+			in = "NOT IN"
+		}
+		where += " AND client_hash != '' AND (client_hash, started_at) " + in +
+			" (SELECT client_hash, minMerge(first_at) FROM client_first GROUP BY client_hash)"
+	default:
+		return CallList{}, fmt.Errorf("%w: client=%q: want first, repeat or unknown", ErrUnknownSlice, q.Client)
+	}
+	cols, err := drillTableColumns(ctx, db, "calls")
+	if err != nil {
+		return CallList{}, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultCallsLimit
+	}
+	var list CallList
+	if err := drillScanOne(ctx, db, &list.Total, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where+drillSettings, args...); err != nil {
+		return list, fmt.Errorf("report: calls: %w", err)
+	}
+	scoreCols := "CAST(NULL AS Nullable(Float64)), CAST(NULL AS Nullable(Float64))"
+	if cols["score"] && cols["score_max"] {
+		scoreCols = "score, score_max"
+	}
+	query := `SELECT call_id, started_at, operator_id, operator_name, department, queue, direction,
+       duration, category_names, category_counts, ` + scoreCols + `
+FROM calls FINAL
+WHERE ` + where + `
+ORDER BY started_at, call_id
+LIMIT ` + strconv.Itoa(limit) + drillSettings
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return list, fmt.Errorf("report: calls: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r CallRow
+		var names []string
+		var counts []uint32
+		if err := rows.Scan(&r.CallID, &r.Started, &r.OperatorID, &r.OperatorName, &r.Department, &r.Queue,
+			&r.Direction, &r.Duration, &names, &counts, &r.Score, &r.ScoreMax); err != nil {
+			return list, fmt.Errorf("report: calls: %w", err)
+		}
+		r.Started = drillKnownTime(r.Started)
+		if !r.Started.IsZero() && q.Location != nil {
+			r.Started = r.Started.In(q.Location)
+		}
+		r.Categories = drillCategoryMap(names, counts)
+		list.Calls = append(list.Calls, r)
+	}
+	if err := rows.Err(); err != nil {
+		return list, fmt.Errorf("report: calls: %w", err)
+	}
+	return list, nil
+}
+
+// drillSettings keep old servers from moving WHERE to PREWHERE, which
+// under FINAL would filter rows before the latest analysis is picked.
+const drillSettings = "\nSETTINGS optimize_move_to_prewhere = 0"
+
+// drillWhere is the WHERE condition of a filter and a period.
+func drillWhere(e filter.Expr, loc *time.Location, from, to time.Time) (string, []any, error) {
+	where, args, err := filter.CompileIn(e, loc)
+	if err != nil {
+		return "", nil, err
+	}
+	if !from.IsZero() {
+		where += " AND started_at >= ?"
+		args = append(args, from)
+	}
+	if !to.IsZero() {
+		where += " AND started_at < ?"
+		args = append(args, to)
+	}
+	return where, args, nil
+}
+
+func drillKnownTime(t time.Time) time.Time {
+	if t.Unix() <= 0 {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+func drillCategoryMap(names []string, counts []uint32) map[string]uint32 {
+	if len(names) == 0 {
+		return nil
+	}
+	m := make(map[string]uint32, len(names))
+	for i, n := range names {
+		if i < len(counts) {
+			m[n] = counts[i]
+		}
+	}
+	return m
+}
+
+// drillTableColumns is the set of column names of a table in the current
+// database (empty when the table does not exist): it lets the drill-down
+// read a database whose schema predates a column.
+func drillTableColumns(ctx context.Context, db store.DB, table string) (map[string]bool, error) {
+	rows, err := db.Query(ctx, "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = ?", table)
+	if err != nil {
+		return nil, fmt.Errorf("report: columns of %s: %w", table, err)
+	}
+	defer rows.Close()
+	cols := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("report: columns of %s: %w", table, err)
+		}
+		cols[name] = true
+	}
+	return cols, rows.Err()
+}
+
+func drillScanOne(ctx context.Context, db store.DB, dst any, query string, args ...any) error {
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return errors.New("no row")
+	}
+	if err := rows.Scan(dst); err != nil {
+		return err
+	}
+	return rows.Err()
+}
+
+// drillSliceFields maps the report's slice names to filter fields.
+var drillSliceFields = map[string]string{
+	"operator": "operator", "department": "department", "queue": "queue", "direction": "direction",
+	"language": "language", "category": "category", "profile": "score_profile",
+	"day": "started", "week": "started", "month": "started", "year": "started",
+	"hour": "hour", "weekday": "weekday", "score_band": "score", "channels": "channels",
+}
+
+// SliceNames lists the slice names AddSlice accepts.
+func SliceNames() []string {
+	out := []string{"client"}
+	for n := range drillSliceFields {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var drillWeekdays = map[string]string{
+	"mon": "1", "monday": "1", "tue": "2", "tuesday": "2", "wed": "3", "wednesday": "3",
+	"thu": "4", "thursday": "4", "fri": "5", "friday": "5", "sat": "6", "saturday": "6",
+	"sun": "7", "sunday": "7",
+}
+
+// AddSlice narrows q to one report cell: name is a slice (dimension) of
+// the report and value the cell's key as the report prints it. operator,
+// department, queue, direction, language, category, profile: the value;
+// day 2026-11-20, week 2026-W47 or its Monday 2026-11-16, month 2026-11,
+// year 2026, hour 09, weekday 1 / Mon / "1 Mon" (in q.Location);
+// score_band 1-2, 2-3, 3-4, 4-5 or "no score"; client first, repeat or
+// unknown; channels mono or stereo.
+func (q *CallsQuery) AddSlice(name, value string) error {
+	if name == "client" {
+		q.Client = value
+		return nil
+	}
+	e, err := SliceFilter(name, value)
+	if err != nil {
+		return err
+	}
+	q.Filter = filter.All(q.Filter, e)
+	return nil
+}
+
+// SliceFilter is the filter of one report cell (see AddSlice; the client
+// slice is not a filter and is refused here).
+func SliceFilter(name, value string) (filter.Expr, error) {
+	field, ok := drillSliceFields[name]
+	if !ok {
+		return nil, fmt.Errorf("%w %q: want one of %s", ErrUnknownSlice, name, strings.Join(SliceNames(), ", "))
+	}
+	switch name {
+	case "day", "week", "month", "year":
+		// Unknown start times are stored at the epoch, and a report shows
+		// them in its period (1970-01-01, or the Monday before it).
+		if value == "unknown" || strings.HasPrefix(value, "1970") || value == "1969-12-29" {
+			return filter.Parse("started is unknown")
+		}
+	}
+	switch name {
+	case "week":
+		if t, err := time.Parse("2006-01-02", value); err == nil {
+			y, w := t.ISOWeek()
+			value = fmt.Sprintf("%d-W%02d", y, w)
+		}
+	case "weekday":
+		v := strings.ToLower(strings.TrimSpace(value))
+		if f := strings.Fields(v); len(f) == 2 { // "1 mon", as the report prints it
+			v = f[0]
+		}
+		if n, ok := drillWeekdays[v]; ok {
+			v = n
+		}
+		value = v
+	case "channels":
+		switch value {
+		case "mono":
+			value = "1"
+		case "stereo":
+			value = "2"
+		}
+	case "score_band":
+		return scoreBand(value)
+	case "category":
+		if value == "(none)" { // the report's row of calls without hits
+			return filter.Parse("categories = 0")
+		}
+	}
+	e, err := filter.Equal(field, value)
+	if err != nil {
+		return nil, fmt.Errorf("slice %s: %w", name, err)
+	}
+	return e, nil
+}
+
+// scoreBand is the filter of a report's score band: the 5-point score in
+// [lo, hi), the lowest band open below and the highest closed above, as
+// the report's bands are.
+func scoreBand(value string) (filter.Expr, error) {
+	if value == "no score" {
+		return filter.Parse("score is unknown")
+	}
+	lo, hi, ok := strings.Cut(value, "-")
+	loN, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+	hiN, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+	if !ok || err1 != nil || err2 != nil || hiN <= loN {
+		return nil, fmt.Errorf("slice score_band: want 1-2, 2-3, 3-4, 4-5 or \"no score\", got %q", value)
+	}
+	var parts []filter.Expr
+	if loN > 1 {
+		e, err := filter.Cmp("score", filter.Ge, strconv.FormatFloat(loN, 'g', -1, 64))
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, e)
+	}
+	if hiN < 5 {
+		e, err := filter.Cmp("score", filter.Lt, strconv.FormatFloat(hiN, 'g', -1, 64))
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, e)
+	}
+	if len(parts) == 0 {
+		return filter.Parse("score is known")
+	}
+	return filter.All(parts...), nil
+}
+
+// CallDetail is one call in full: what `callscope show` prints.
+type CallDetail struct {
+	CallRow
+	RowVersion        uint64                    `json:"-"`
+	ObjectKey         string                    `json:"object_key"`
+	Language          string                    `json:"language"`
+	ClientHash        string                    `json:"client_hash,omitempty"`
+	AnalyzedAt        time.Time                 `json:"analyzed_at"`
+	DictionaryVersion string                    `json:"dictionary_version"`
+	ASRAdapter        string                    `json:"asr_adapter"`
+	ASRModel          string                    `json:"asr_model,omitempty"`
+	Channels          uint8                     `json:"channels"`
+	WaitSeconds       *float64                  `json:"wait_seconds,omitempty"`
+	Transfers         *int32                    `json:"transfers,omitempty"`
+	CSATScore         *float64                  `json:"csat_score,omitempty"`
+	CSATScale         *float64                  `json:"csat_scale,omitempty"`
+	OperatorTalk      *float64                  `json:"operator_talk,omitempty"`
+	ClientTalk        *float64                  `json:"client_talk,omitempty"`
+	TotalTalk         float64                   `json:"total_talk"`
+	Tags              map[string]string         `json:"tags,omitempty"`
+	Parameters        map[string]float64        `json:"parameters,omitempty"`
+	ScoreProfile      string                    `json:"score_profile,omitempty"`
+	ScoreProfileVer   string                    `json:"score_profile_version,omitempty"`
+	Criteria          []schemas.CriterionResult `json:"criteria,omitempty"`
+	Hits              []schemas.Hit             `json:"hits,omitempty"`
+	// Segments is the transcript, in time order across channels; empty
+	// when the store kept none (a schema before segments).
+	Segments []TranscriptSegment `json:"segments,omitempty"`
+}
+
+// TranscriptSegment is one stretch of speech of one channel.
+type TranscriptSegment struct {
+	Channel string  `json:"channel"`
+	Start   float64 `json:"start"`
+	End     float64 `json:"end"`
+	Text    string  `json:"text"`
+}
+
+// ShowCall reads everything stored about a call's latest analysis. It
+// returns ErrCallNotFound when there is no such call. Columns and tables a
+// database lacks (an older schema) are left empty.
+//
+// Times are shown in loc (UTC if nil).
+func ShowCall(ctx context.Context, db store.DB, callID string, loc *time.Location) (*CallDetail, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	cols, err := drillTableColumns(ctx, db, "calls")
+	if err != nil {
+		return nil, err
+	}
+	optional := func(col, sqlType string) string {
+		if cols[col] {
+			return col
+		}
+		return "CAST(NULL AS Nullable(" + sqlType + "))"
+	}
+	orEmpty := func(col, empty string) string {
+		if cols[col] {
+			return col
+		}
+		return empty
+	}
+	query := `SELECT call_id, row_version, started_at, operator_id, operator_name, department, queue, direction,
+       duration, category_names, category_counts, object_key, language, client_hash, analyzed_at,
+       dictionary_version, asr_adapter, asr_model, channels, wait_seconds, transfers, csat_score, csat_scale,
+       operator_talk, client_talk, total_talk, tag_keys, tag_values,
+       ` + orEmpty("param_names", "CAST([] AS Array(String))") + `, ` + orEmpty("param_values", "CAST([] AS Array(Float64))") + `,
+       ` + optional("score", "Float64") + `, ` + optional("score_max", "Float64") + `,
+       ` + orEmpty("score_profile", "''") + `, ` + orEmpty("score_profile_version", "''") + `
+FROM calls FINAL WHERE call_id = ?`
+	rows, err := db.Query(ctx, query, callID)
+	if err != nil {
+		return nil, fmt.Errorf("report: call %s: %w", callID, err)
+	}
+	d := &CallDetail{}
+	found := false
+	func() {
+		defer rows.Close()
+		if !rows.Next() {
+			err = rows.Err()
+			return
+		}
+		found = true
+		var catNames, tagKeys, tagValues, paramNames []string
+		var catCounts []uint32
+		var paramValues []float64
+		err = rows.Scan(&d.CallID, &d.RowVersion, &d.Started, &d.OperatorID, &d.OperatorName, &d.Department,
+			&d.Queue, &d.Direction, &d.Duration, &catNames, &catCounts, &d.ObjectKey, &d.Language, &d.ClientHash,
+			&d.AnalyzedAt, &d.DictionaryVersion, &d.ASRAdapter, &d.ASRModel, &d.Channels, &d.WaitSeconds,
+			&d.Transfers, &d.CSATScore, &d.CSATScale, &d.OperatorTalk, &d.ClientTalk, &d.TotalTalk,
+			&tagKeys, &tagValues, &paramNames, &paramValues, &d.Score, &d.ScoreMax, &d.ScoreProfile, &d.ScoreProfileVer)
+		if err != nil {
+			return
+		}
+		if d.Started = drillKnownTime(d.Started); !d.Started.IsZero() {
+			d.Started = d.Started.In(loc)
+		}
+		d.AnalyzedAt = d.AnalyzedAt.In(loc)
+		d.Categories = drillCategoryMap(catNames, catCounts)
+		for i, k := range tagKeys {
+			if i < len(tagValues) {
+				if d.Tags == nil {
+					d.Tags = map[string]string{}
+				}
+				d.Tags[k] = tagValues[i]
+			}
+		}
+		for i, n := range paramNames {
+			if i < len(paramValues) {
+				if d.Parameters == nil {
+					d.Parameters = map[string]float64{}
+				}
+				d.Parameters[n] = paramValues[i]
+			}
+		}
+	}()
+	if err != nil {
+		return nil, fmt.Errorf("report: call %s: %w", callID, err)
+	}
+	if !found {
+		return nil, fmt.Errorf("%w: %q", ErrCallNotFound, callID)
+	}
+	if d.Hits, err = store.CallHits(ctx, db, callID); err != nil {
+		return nil, err
+	}
+	if d.Criteria, err = drillCallCriteria(ctx, db, d.CallID, d.RowVersion); err != nil {
+		return nil, err
+	}
+	if d.Segments, err = drillCallSegments(ctx, db, d.CallID, d.RowVersion); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func drillCallCriteria(ctx context.Context, db store.DB, callID string, ver uint64) ([]schemas.CriterionResult, error) {
+	if cols, err := drillTableColumns(ctx, db, "criteria"); err != nil || len(cols) == 0 {
+		return nil, err
+	}
+	rows, err := db.Query(ctx, `SELECT criterion_id, text, weight, outcome, evidence, start_sec
+FROM criteria FINAL WHERE call_id = ? AND row_version = ? ORDER BY crit_index`, callID, ver)
+	if err != nil {
+		return nil, fmt.Errorf("report: criteria of call %s: %w", callID, err)
+	}
+	defer rows.Close()
+	var out []schemas.CriterionResult
+	for rows.Next() {
+		var c schemas.CriterionResult
+		if err := rows.Scan(&c.ID, &c.Text, &c.Weight, &c.Outcome, &c.Evidence, &c.Start); err != nil {
+			return nil, fmt.Errorf("report: criteria of call %s: %w", callID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func drillCallSegments(ctx context.Context, db store.DB, callID string, ver uint64) ([]TranscriptSegment, error) {
+	if cols, err := drillTableColumns(ctx, db, "segments"); err != nil || len(cols) == 0 {
+		return nil, err
+	}
+	rows, err := db.Query(ctx, `SELECT channel, start_sec, end_sec, text
+FROM segments FINAL WHERE call_id = ? AND row_version = ? ORDER BY start_sec, channel, seg_index`, callID, ver)
+	if err != nil {
+		return nil, fmt.Errorf("report: transcript of call %s: %w", callID, err)
+	}
+	defer rows.Close()
+	var out []TranscriptSegment
+	for rows.Next() {
+		var s TranscriptSegment
+		if err := rows.Scan(&s.Channel, &s.Start, &s.End, &s.Text); err != nil {
+			return nil, fmt.Errorf("report: transcript of call %s: %w", callID, err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// SearchQuery finds calls by the words of their transcripts.
+type SearchQuery struct {
+	// Phrase's words must all occur in one segment, in any inflection
+	// (stemmed as the dictionaries are).
+	Phrase string
+	// Filter and the period narrow the calls searched.
+	Filter   filter.Expr
+	From, To time.Time
+	// Location is the time zone of dates in the filter (UTC if nil).
+	Location *time.Location
+	// Channel, when set, searches only that side: operator, client or
+	// mixed.
+	Channel string
+	// Limit caps the segments returned (0: DefaultCallsLimit).
+	Limit int
+}
+
+// SearchHit is one segment that has every word of the phrase.
+type SearchHit struct {
+	CallID     string    `json:"call_id"`
+	Started    time.Time `json:"started_at,omitzero"`
+	OperatorID string    `json:"operator_id"`
+	Channel    string    `json:"channel"`
+	Start      float64   `json:"start"`
+	End        float64   `json:"end"`
+	Text       string    `json:"text"`
+}
+
+// ErrEmptyPhrase means a search phrase without a word.
+var ErrEmptyPhrase = errors.New("search phrase has no words")
+
+// drillSearchLanguages are the stemmers a phrase is stemmed with: the store
+// stems each call's segments in its language, and a search covers every
+// call, so the phrase is matched in each; "" is the plain (unstemmed) form
+// of languages without a stemmer.
+var drillSearchLanguages = []string{"ru", "en", ""}
+
+// SearchCalls finds transcript segments containing every word of the
+// phrase, in calls of the latest analysis matching the filter; results are
+// ordered by call start, then time in the call.
+func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, error) {
+	var termSets [][]string
+	seen := map[string]bool{}
+	for _, lang := range drillSearchLanguages {
+		terms := store.SearchTerms(q.Phrase, lang)
+		if len(terms) == 0 {
+			return nil, fmt.Errorf("report: search %q: %w", q.Phrase, ErrEmptyPhrase)
+		}
+		if k := strings.Join(terms, "\x00"); !seen[k] {
+			seen[k] = true
+			termSets = append(termSets, terms)
+		}
+	}
+	if cols, err := drillTableColumns(ctx, db, "segments"); err != nil {
+		return nil, err
+	} else if len(cols) == 0 {
+		return nil, errors.New("report: search: this database stores no transcripts (table segments is missing): run callscope migrate and analyse the calls again")
+	}
+	where, args, err := drillWhere(q.Filter, q.Location, q.From, q.To)
+	if err != nil {
+		return nil, err
+	}
+	var match []string
+	var segArgs []any
+	for _, t := range termSets {
+		match = append(match, "hasAll(terms, ?)")
+		segArgs = append(segArgs, t)
+	}
+	cond := "(" + strings.Join(match, " OR ") + ")"
+	if q.Channel != "" {
+		cond += " AND channel = ?"
+		segArgs = append(segArgs, q.Channel)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultCallsLimit
+	}
+	// The calls subquery picks each call's latest analysis that passes the
+	// filter; segments of older analyses never match its row_version.
+	query := `SELECT call_id, channel, start_sec, end_sec, text
+FROM segments FINAL
+WHERE ` + cond + `
+  AND (call_id, row_version) IN (SELECT call_id, row_version FROM calls FINAL WHERE ` + where + `)
+ORDER BY call_id, start_sec, channel
+LIMIT ` + strconv.Itoa(limit) + drillSettings
+	rows, err := db.Query(ctx, query, append(segArgs, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
+	}
+	var hits []SearchHit
+	func() {
+		defer rows.Close()
+		for rows.Next() {
+			var h SearchHit
+			if err = rows.Scan(&h.CallID, &h.Channel, &h.Start, &h.End, &h.Text); err != nil {
+				return
+			}
+			hits = append(hits, h)
+		}
+		err = rows.Err()
+	}()
+	if err != nil {
+		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
+	}
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, 0, len(hits))
+	for _, h := range hits {
+		if len(ids) == 0 || ids[len(ids)-1] != h.CallID {
+			ids = append(ids, h.CallID)
+		}
+	}
+	type callInfo struct {
+		started  time.Time
+		operator string
+	}
+	info := map[string]callInfo{}
+	rows, err = db.Query(ctx, "SELECT call_id, started_at, operator_id FROM calls FINAL WHERE has(?, call_id)", ids)
+	if err != nil {
+		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var ci callInfo
+		if err := rows.Scan(&id, &ci.started, &ci.operator); err != nil {
+			return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
+		}
+		info[id] = ci
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
+	}
+	for i := range hits {
+		ci := info[hits[i].CallID]
+		hits[i].Started, hits[i].OperatorID = drillKnownTime(ci.started), ci.operator
+		if !hits[i].Started.IsZero() && q.Location != nil {
+			hits[i].Started = hits[i].Started.In(q.Location)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if !a.Started.Equal(b.Started) {
+			return a.Started.Before(b.Started)
+		}
+		if a.CallID != b.CallID {
+			return a.CallID < b.CallID
+		}
+		return a.Start < b.Start
+	})
+	return hits, nil
+}

@@ -1,0 +1,254 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// Selection chooses archived calls for reprocessing. Zero fields select
+// everything; set fields combine with AND; a list matches any of its values.
+type Selection struct {
+	// From and To bound the call's start time (From inclusive, To
+	// exclusive); with Failed, the time of the failure.
+	From, To    time.Time
+	Operators   []string
+	Departments []string
+	// Categories selects calls with at least one hit in any of them.
+	Categories []string
+	// DictionaryVersion selects calls whose latest analysis used it;
+	// StaleDictionary those whose latest analysis used any other.
+	DictionaryVersion string
+	StaleDictionary   string
+	// Failed selects recordings whose latest status is failed (from
+	// call_status) instead of analysed calls; only From/To apply then.
+	Failed bool
+}
+
+// ErrSelection is wrapped by errors about a selection that cannot be made.
+var ErrSelection = fmt.Errorf("store: bad selection")
+
+// Check reports a selection that mixes failed recordings with filters that
+// only analysed calls have.
+func (s Selection) Check() error {
+	if s.Failed && (len(s.Operators) > 0 || len(s.Departments) > 0 || len(s.Categories) > 0 || s.DictionaryVersion != "" || s.StaleDictionary != "") {
+		return fmt.Errorf("%w: failed recordings have no analysis: only the period applies to them, not operator, department, category or dictionary", ErrSelection)
+	}
+	return nil
+}
+
+// CallRef is one selected call: enough to queue it again. Meta is rebuilt
+// from the latest analysis row (nil for a failed recording, which has none):
+// the stored columns, not the sidecar (holds and the channel map are not
+// stored).
+type CallRef struct {
+	CallID    string
+	ObjectKey string
+	ETag      string
+	Duration  float64 // seconds; 0 when unknown
+	Meta      *schemas.Metadata
+}
+
+// latestCallsSQL keeps each call's latest analysis (argMax by
+// row_version, the same rule as the reports). Nullable columns go through
+// ifNull(..., nan) so that the aggregate does not skip NULLs (18.16 applies
+// the -Null combinator) and an unknown value stays unknown.
+const latestCallsSQL = `SELECT call_id,
+    argMax(object_key, row_version) AS l_key, argMax(etag, row_version) AS l_etag,
+    argMax(started_at, row_version) AS l_started, argMax(direction, row_version) AS l_direction,
+    argMax(language, row_version) AS l_language, argMax(operator_id, row_version) AS l_op,
+    argMax(operator_name, row_version) AS l_op_name, argMax(department, row_version) AS l_dep,
+    argMax(queue, row_version) AS l_queue, argMax(client_hash, row_version) AS l_client,
+    argMax(ifNull(wait_seconds, nan), row_version) AS l_wait,
+    argMax(ifNull(toFloat64(transfers), nan), row_version) AS l_transfers,
+    argMax(ifNull(csat_score, nan), row_version) AS l_csat_score,
+    argMax(ifNull(csat_scale, nan), row_version) AS l_csat_scale,
+    argMax(tag_keys, row_version) AS l_tag_keys, argMax(tag_values, row_version) AS l_tag_values,
+    argMax(duration, row_version) AS l_duration, argMax(dictionary_version, row_version) AS l_dict,
+    argMax(category_names, row_version) AS l_cats
+FROM calls WHERE call_id > ? GROUP BY call_id`
+
+// where builds the outer filter of a selection of analysed calls.
+func (s Selection) where() (string, []any) {
+	conds := []string{"1"}
+	var args []any
+	if !s.From.IsZero() {
+		conds = append(conds, "l_started >= ?")
+		args = append(args, s.From.UTC())
+	}
+	if !s.To.IsZero() {
+		conds = append(conds, "l_started < ?")
+		args = append(args, s.To.UTC())
+	}
+	if len(s.Operators) > 0 {
+		conds = append(conds, "has(?, l_op)")
+		args = append(args, s.Operators)
+	}
+	if len(s.Departments) > 0 {
+		conds = append(conds, "has(?, l_dep)")
+		args = append(args, s.Departments)
+	}
+	if len(s.Categories) > 0 {
+		conds = append(conds, "hasAny(l_cats, ?)")
+		args = append(args, s.Categories)
+	}
+	if s.DictionaryVersion != "" {
+		conds = append(conds, "l_dict = ?")
+		args = append(args, s.DictionaryVersion)
+	}
+	if s.StaleDictionary != "" {
+		conds = append(conds, "l_dict != ?")
+		args = append(args, s.StaleDictionary)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// SelectCalls returns up to limit selected calls whose cursor (call id; the
+// object key for failed recordings) is greater than after, in cursor order:
+// page through a selection by passing the last cursor of a page. The cursor
+// is stable, so an interrupted run resumes where it stopped.
+func SelectCalls(ctx context.Context, db DB, sel Selection, after string, limit int) ([]CallRef, error) {
+	if err := sel.Check(); err != nil {
+		return nil, err
+	}
+	if sel.Failed {
+		return selectFailed(ctx, db, sel, after, limit)
+	}
+	where, args := sel.where()
+	q := `SELECT call_id, l_key, l_etag, l_started, l_direction, l_language, l_op, l_op_name, l_dep, l_queue,
+    l_client, l_wait, l_transfers, l_csat_score, l_csat_scale, l_tag_keys, l_tag_values, l_duration
+FROM (` + latestCallsSQL + `) WHERE ` + where + ` ORDER BY call_id LIMIT ?`
+	rows, err := db.Query(ctx, q, append(append([]any{after}, args...), limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: select calls: %w", err)
+	}
+	defer rows.Close()
+	var out []CallRef
+	for rows.Next() {
+		var r CallRef
+		var m schemas.Metadata
+		var started time.Time
+		var wait, transfers, csatScore, csatScale float64
+		var tagKeys, tagValues []string
+		if err := rows.Scan(&r.CallID, &r.ObjectKey, &r.ETag, &started, &m.Direction, &m.Language,
+			&m.Operator.ID, &m.Operator.Name, &m.Operator.Department, &m.Queue, &m.Client.IDHash,
+			&wait, &transfers, &csatScore, &csatScale, &tagKeys, &tagValues, &r.Duration); err != nil {
+			return nil, fmt.Errorf("store: select calls: %w", err)
+		}
+		m.CallID = r.CallID
+		if started.Unix() > 0 {
+			m.StartedAt = started.UTC()
+		}
+		if !math.IsNaN(wait) {
+			m.WaitSeconds = &wait
+		}
+		if !math.IsNaN(transfers) {
+			t := int(transfers)
+			m.Transfers = &t
+		}
+		if !math.IsNaN(csatScore) && !math.IsNaN(csatScale) {
+			m.CSAT = &schemas.CSAT{Score: csatScore, Scale: csatScale}
+		}
+		if len(tagKeys) > 0 && len(tagKeys) == len(tagValues) {
+			m.Tags = make(map[string]string, len(tagKeys))
+			for i, k := range tagKeys {
+				m.Tags[k] = tagValues[i]
+			}
+		}
+		r.Meta = &m
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: select calls: %w", err)
+	}
+	return out, nil
+}
+
+func selectFailed(ctx context.Context, db DB, sel Selection, after string, limit int) ([]CallRef, error) {
+	conds := []string{"l_state = ?", "object_key > ?"}
+	args := []any{schemas.StateFailed, after}
+	if !sel.From.IsZero() {
+		conds = append(conds, "l_at_ns >= ?")
+		args = append(args, uint64(sel.From.UnixNano()))
+	}
+	if !sel.To.IsZero() {
+		conds = append(conds, "l_at_ns < ?")
+		args = append(args, uint64(sel.To.UnixNano()))
+	}
+	q := `SELECT object_key, l_etag, l_call_id FROM (` + latestStatusSQL + ` GROUP BY object_key)
+WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY object_key LIMIT ?`
+	rows, err := db.Query(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: select failed recordings: %w", err)
+	}
+	defer rows.Close()
+	var out []CallRef
+	for rows.Next() {
+		var r CallRef
+		if err := rows.Scan(&r.ObjectKey, &r.ETag, &r.CallID); err != nil {
+			return nil, fmt.Errorf("store: select failed recordings: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SelectionSize counts the selected calls and their total audio duration in
+// seconds (0 for failed recordings, whose duration is unknown).
+func SelectionSize(ctx context.Context, db DB, sel Selection) (calls uint64, seconds float64, err error) {
+	if err := sel.Check(); err != nil {
+		return 0, 0, err
+	}
+	var q string
+	var args []any
+	if sel.Failed {
+		conds := []string{"l_state = ?"}
+		args = []any{schemas.StateFailed}
+		if !sel.From.IsZero() {
+			conds = append(conds, "l_at_ns >= ?")
+			args = append(args, uint64(sel.From.UnixNano()))
+		}
+		if !sel.To.IsZero() {
+			conds = append(conds, "l_at_ns < ?")
+			args = append(args, uint64(sel.To.UnixNano()))
+		}
+		q = `SELECT toUInt64(count()) AS n, toFloat64(0) AS d FROM (` + latestStatusSQL + ` GROUP BY object_key) WHERE ` + strings.Join(conds, " AND ")
+	} else {
+		where, wargs := sel.where()
+		q = `SELECT toUInt64(count()) AS n, toFloat64(sum(l_duration)) AS d FROM (` + latestCallsSQL + `) WHERE ` + where
+		args = append([]any{""}, wargs...)
+	}
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: count selection: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(&calls, &seconds); err != nil {
+			return 0, 0, fmt.Errorf("store: count selection: %w", err)
+		}
+	}
+	return calls, seconds, rows.Err()
+}
+
+// FinishedSince counts the recordings that reached a final
+// state (analysed or failed) at or after since: how much of a reprocessing
+// run is done.
+func FinishedSince(ctx context.Context, db DB, since time.Time) (analysed, failed uint64, err error) {
+	rows, err := db.Query(ctx, `SELECT toUInt64(uniqExactIf(object_key, state = ?)) AS a, toUInt64(uniqExactIf(object_key, state = ?)) AS f
+FROM call_status WHERE at_ns >= ?`, schemas.StateAnalysed, schemas.StateFailed, uint64(since.UnixNano()))
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: count finished calls: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(&analysed, &failed); err != nil {
+			return 0, 0, fmt.Errorf("store: count finished calls: %w", err)
+		}
+	}
+	return analysed, failed, rows.Err()
+}

@@ -1,0 +1,252 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/callscope/callscope/internal/testenv"
+	"time"
+
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/store"
+)
+
+// scored is sample with parameters, a score and a transcript.
+func scored(id string, analyzedAt time.Time) schemas.Analysis {
+	a := sample(id, analyzedAt)
+	a.Parameters = map[string]float64{"overtalk_total": 7.5, "silence_max": 3}
+	a.Score = &schemas.Score{Profile: "default", ProfileVersion: "p1", Value: 4, Max: 5, Criteria: []schemas.CriterionResult{
+		{ID: "greeting", Text: "Operator greets", Weight: 1, Outcome: schemas.CriterionPassed, Evidence: "«здравствуйте» at 0.8 s", Start: fptr(0.8)},
+		{ID: "no_overtalk", Text: "No overtalk over 5 s", Weight: 2, Outcome: schemas.CriterionFailed, Evidence: "overtalk_total 7.5 s > 5 s"},
+	}}
+	a.Transcript = &schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: schemas.RoleOperator, Segments: []schemas.Segment{{Start: 0.8, End: 4.1, Text: "Здравствуйте, компания Ромашка"}}},
+		{Role: schemas.RoleClient, Segments: []schemas.Segment{{Start: 4.6, End: 9, Text: "Хочу оставить жалобу"}, {Start: 10, End: 11, Text: "Жалобы!"}}},
+	}}
+	return a
+}
+
+func TestScoreParametersSegments(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			db := openDB(t, b.dsn(t))
+			ctx := context.Background()
+			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaMissing) {
+				t.Errorf("CheckSchema before migrate: %v, want ErrSchemaMissing", err)
+			}
+			if err := store.Migrate(ctx, db); err != nil {
+				t.Fatal(err)
+			}
+			if err := store.CheckSchema(ctx, db); err != nil {
+				t.Errorf("CheckSchema after migrate: %v", err)
+			}
+			a := scored("call-s", t0.Add(time.Hour))
+			for i := 0; i < 2; i++ {
+				if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rows, err := db.Query(ctx, `SELECT toUInt64(count()), any(param_names), any(param_values), any(score), any(score_max),
+       toString(any(score_profile)), any(criteria_ids), any(criteria_outcomes),
+       any(if(has(param_names, 'overtalk_total'), param_values[indexOf(param_names, 'overtalk_total')], NULL))
+FROM calls FINAL WHERE call_id = ?`, "call-s")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows.Next()
+			var n uint64
+			var pn, ids, outs []string
+			var pv []float64
+			var score, smax, overtalk *float64
+			var profile string
+			if err := rows.Scan(&n, &pn, &pv, &score, &smax, &profile, &ids, &outs, &overtalk); err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+			if n != 1 || strings.Join(pn, ",") != "overtalk_total,silence_max" || pv[0] != 7.5 || *score != 4 || *smax != 5 ||
+				profile != "default" || strings.Join(ids, ",") != "greeting,no_overtalk" || strings.Join(outs, ",") != "passed,failed" ||
+				overtalk == nil || *overtalk != 7.5 {
+				t.Errorf("calls row: n=%d params %v %v score %v/%v %q criteria %v %v overtalk %v", n, pn, pv, score, smax, profile, ids, outs, overtalk)
+			}
+			rows, err = db.Query(ctx, `SELECT toString(criterion_id), toString(outcome), evidence, start_sec, weight
+FROM criteria FINAL WHERE call_id = ? ORDER BY crit_index`, "call-s")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for rows.Next() {
+				var id, out, ev string
+				var start *float64
+				var w float64
+				if err := rows.Scan(&id, &out, &ev, &start, &w); err != nil {
+					t.Fatal(err)
+				}
+				s := id + " " + out + " " + ev
+				if start != nil {
+					s += " @"
+				}
+				got = append(got, s)
+			}
+			rows.Close()
+			want := "greeting passed «здравствуйте» at 0.8 s @|no_overtalk failed overtalk_total 7.5 s > 5 s"
+			if strings.Join(got, "|") != want {
+				t.Errorf("criteria:\n got %q\nwant %q", strings.Join(got, "|"), want)
+			}
+			// Search by an inflected form finds both forms of the word.
+			terms := store.SearchTerms("жалоба", "ru")
+			rows, err = db.Query(ctx, `SELECT toString(channel), seg_index, text FROM segments FINAL
+WHERE call_id = ? AND hasAll(terms, ?) ORDER BY channel, seg_index`, "call-s", terms)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = got[:0]
+			for rows.Next() {
+				var ch, text string
+				var idx uint32
+				if err := rows.Scan(&ch, &idx, &text); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ch+":"+text)
+			}
+			rows.Close()
+			if strings.Join(got, "|") != "client:Хочу оставить жалобу|client:Жалобы!" {
+				t.Errorf("segments with %v: %q", terms, got)
+			}
+		})
+	}
+}
+
+// TestCallMovesMonth: a re-analysis that moves a call to another month
+// leaves one row for it, even in a report that reads one partition.
+func TestCallMovesMonth(t *testing.T) {
+	db := openDB(t, testenvChDB(t))
+	ctx := context.Background()
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	a := sample("call-m", t0.Add(time.Hour))
+	b := sample("call-m", t0.Add(2*time.Hour))
+	b.Meta.StartedAt = t0.AddDate(0, 1, 0)
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{b}); err != nil {
+		t.Fatal(err)
+	}
+	// The older analysis arriving again must not come back.
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(ctx, "SELECT toUInt64(count()), max(started_at) FROM calls WHERE call_id = 'call-m'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	rows.Next()
+	var n uint64
+	var started time.Time
+	if err := rows.Scan(&n, &started); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || !started.Equal(b.Meta.StartedAt) {
+		t.Errorf("%d rows, started %v; want 1 row started %v", n, started, b.Meta.StartedAt)
+	}
+}
+
+// TestUpgrade migrates a database made by the first schema, with a call in
+// it, to the current one: the call survives the rebuild of calls.
+func TestUpgrade(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			db := openDB(t, b.dsn(t))
+			ctx := context.Background()
+			old := fstest.MapFS{}
+			for _, name := range []string{"0001_calls.sql", "0002_hits.sql", "0003_call_status.sql"} {
+				data, err := fsReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				old[name] = &fstest.MapFile{Data: data}
+			}
+			if err := store.MigrateFS(ctx, db, old); err != nil {
+				t.Fatal(err)
+			}
+			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaOutdated) {
+				t.Errorf("CheckSchema on the old schema: %v, want ErrSchemaOutdated", err)
+			}
+			err := db.Insert(ctx, "calls", []string{"call_id", "row_version", "started_at", "operator_id", "category_names", "category_counts"},
+				[][]any{{"old-1", uint64(5), t0, "op-1", []string{"complaint"}, []uint32{1}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 2; i++ {
+				if err := store.Migrate(ctx, db); err != nil {
+					t.Fatalf("migrate #%d: %v", i+1, err)
+				}
+			}
+			rows, err := db.Query(ctx, "SELECT call_id, toString(operator_id), score_profile FROM calls FINAL")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var ids []string
+			for rows.Next() {
+				var id, op, profile string
+				if err := rows.Scan(&id, &op, &profile); err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, id+"/"+op+"/"+profile)
+			}
+			if strings.Join(ids, ",") != "old-1/op-1/" {
+				t.Errorf("calls after upgrade: %v", ids)
+			}
+		})
+	}
+}
+
+func fsReadFile(name string) ([]byte, error) { return fs.ReadFile(schemas.ClickHouseMigrations, name) }
+
+func testenvChDB(t *testing.T) string { return testenv.ChDB(t) }
+
+// TestFinalFiltersLatest: a filter on `calls FINAL` sees only the latest
+// analysis, on every backend: the old version matching the filter must not
+// count (old servers applied PREWHERE before FINAL).
+func TestFinalFiltersLatest(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			db := openDB(t, b.dsn(t))
+			ctx := context.Background()
+			if err := store.Migrate(ctx, db); err != nil {
+				t.Fatal(err)
+			}
+			a := sample("call-f", t0.Add(time.Hour))
+			a2 := sample("call-f", t0.Add(2*time.Hour))
+			a2.Meta.Operator.Department = "Продажи"
+			a2.Metrics.Duration = 10
+			for _, x := range []schemas.Analysis{a, a2} { // two inserts: two parts
+				if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{x}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, where := range []string{"department = 'Поддержка'", "duration > 100", "duration > 100 AND started_at >= toDateTime(0)"} {
+				rows, err := db.Query(ctx, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows.Next()
+				var n uint64
+				if err := rows.Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				rows.Close()
+				if n != 0 {
+					t.Errorf("WHERE %s: %d calls, want 0 (an old version counted)", where, n)
+				}
+			}
+		})
+	}
+}
