@@ -15,12 +15,10 @@ type Metadata struct {
 	Client    Client    `json:"client,omitzero"`
 	Queue     string    `json:"queue,omitempty"`
 	// WaitSeconds is how long the client waited before an answer.
-	WaitSeconds *float64 `json:"wait_seconds,omitempty"`
-	// Holds is nil when not given (unknown) and empty when the PBX reports
-	// none, so it keeps null and [] apart in JSON.
-	Holds     []Interval `json:"holds"`
-	Transfers *int       `json:"transfers,omitempty"`
-	CSAT      *CSAT      `json:"csat,omitempty"`
+	WaitSeconds *float64   `json:"wait_seconds,omitempty"`
+	Holds       []Interval `json:"holds,omitempty"`
+	Transfers   *int       `json:"transfers,omitempty"`
+	CSAT        *CSAT      `json:"csat,omitempty"`
 	// Channels maps "left" and "right" to a role: "operator" or "client".
 	// Empty means left = operator, right = client.
 	Channels map[string]string `json:"channels,omitempty"`
