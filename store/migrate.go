@@ -34,8 +34,24 @@ const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // not recorded in schema_migrations, in order, and records each. Running it
 // again changes nothing; two processes migrating at once are harmless (every
 // statement is CREATE ... IF NOT EXISTS and the record is a replacing row).
+//
+// Several processes starting at once (workers) may race on a migration that
+// rebuilds a table; the loser's statement fails, and Migrate simply starts
+// again from the recorded state a few times, which the guarded steps make
+// converge.
 func Migrate(ctx context.Context, db DB) error {
-	return migrate(ctx, db, schemas.ClickHouseMigrations)
+	var err error
+	for attempt := 1; attempt <= 5; attempt++ {
+		if err = migrate(ctx, db, schemas.ClickHouseMigrations); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt) * 300 * time.Millisecond):
+		}
+	}
+	return err
 }
 
 func migrate(ctx context.Context, db DB, fsys fs.FS) error {

@@ -250,3 +250,36 @@ func TestFinalFiltersLatest(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentMigrate: workers starting together migrate the same server
+// at once; all succeed and the schema ends complete.
+func TestConcurrentMigrate(t *testing.T) {
+	dsn := testenvClickHouse(t)
+	ctx := context.Background()
+	errs := make(chan error, 3)
+	for i := 0; i < 3; i++ {
+		go func() {
+			db, err := store.Open(ctx, dsn)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			errs <- store.Migrate(ctx, db)
+		}()
+	}
+	for i := 0; i < 3; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("migrate %d: %v", i, err)
+		}
+	}
+	db := openDB(t, dsn)
+	if err := store.CheckSchema(ctx, db); err != nil {
+		t.Errorf("after concurrent migrations: %v", err)
+	}
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{scored("call-c", t0)}); err != nil {
+		t.Errorf("write after concurrent migrations: %v", err)
+	}
+}
+
+func testenvClickHouse(t *testing.T) string { return testenv.ClickHouse(t) }

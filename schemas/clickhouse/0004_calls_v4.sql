@@ -11,10 +11,14 @@
 --   where the type was experimental).
 --
 -- ClickHouse cannot change a table's key or partitioning in place, so the
--- table is rebuilt: create calls_v4, copy the old rows, swap the names. The
--- `--@when` guards make every step a no-op once calls has the new columns,
--- so a migration interrupted half-way can be run again.
---@when SELECT count() = 0 FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile'
+-- table is rebuilt: create calls_v4, copy the old rows, rename calls to
+-- calls_v1 and calls_v4 to calls, one table per RENAME. The `--@when`
+-- guards make every step a no-op once it is done, so a migration
+-- interrupted half-way can be run again, and two processes migrating at
+-- once cannot rename the new table away: the second RENAME to calls_v1
+-- fails because calls_v1 exists. The old table is kept as calls_v1 (drop it
+-- by hand once satisfied); on a new database it is empty.
+--@when SELECT (SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'calls') = 1 AND (SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile') = 0
 CREATE TABLE IF NOT EXISTS calls_v4 (
     call_id               String,
     row_version           UInt64,
@@ -58,7 +62,7 @@ CREATE TABLE IF NOT EXISTS calls_v4 (
 PARTITION BY toYYYYMM(started_at)
 ORDER BY call_id;
 
---@when SELECT count() = 0 FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile'
+--@when SELECT (SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'calls') = 1 AND (SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile') = 0
 INSERT INTO calls_v4 (call_id, row_version, object_key, etag, version, dictionary_version,
     analyzed_at, started_at, operator_id, operator_name, department, queue, direction, language,
     client_hash, wait_seconds, transfers, csat_score, csat_scale, duration, channels,
@@ -71,10 +75,12 @@ SELECT call_id, row_version, object_key, etag, version, dictionary_version,
     asr_model, tag_keys, tag_values
 FROM calls;
 
---@when SELECT count() = 0 FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile'
-DROP TABLE IF EXISTS calls_v1;
+--@when SELECT (SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'calls') = 1 AND (SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile') = 0
+RENAME TABLE calls TO calls_v1;
 
---@when SELECT count() = 0 FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile'
-RENAME TABLE calls TO calls_v1, calls_v4 TO calls;
+--@when SELECT (SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'calls_v4') = 1 AND (SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'calls') = 0
+RENAME TABLE calls_v4 TO calls;
 
-DROP TABLE IF EXISTS calls_v1;
+-- A calls_v4 left by a process that lost the race to migrate.
+--@when SELECT count() > 0 FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'score_profile'
+DROP TABLE IF EXISTS calls_v4;
