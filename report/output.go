@@ -215,11 +215,13 @@ func (r *Result) writeText(w io.Writer, markdown bool) error {
 }
 
 // csvValue is a machine-readable value: plain decimal, empty for no data.
+// Four decimals are beyond any measure's precision (times are known to
+// milliseconds) and keep 15.920000000000002 out of spreadsheets.
 func csvValue(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return ""
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(v*1e4)/1e4, 'f', -1, 64)
 }
 
 func (r *Result) writeCSV(w io.Writer) error {
