@@ -33,7 +33,9 @@ test: setup lint
 test-short:
 	$(GO) test -short -count=1 ./...
 
-## bench: benchmarks
+## bench: benchmarks. CALLSCOPE_BENCH_CALLS=10000000 (and CALLSCOPE_BENCH_DIR
+## to keep the archive) runs the report benchmark at full scale; the default
+## is 200,000 calls so that make bench stays short.
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
 
