@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -51,6 +52,17 @@ var departments = []struct {
 }
 
 var firstNames = []string{"Анна", "Дмитрий", "Ольга", "Елена", "Игорь", "Мария", "Сергей", "Наталья", "Алексей", "Татьяна", "Павел", "Ирина"}
+
+// operatorName agrees the surname with the first name's gender: these
+// surnames all take -а in the feminine (Петров, Петрова), and these first
+// names are feminine exactly when they end in -а or -я.
+func operatorName(first, last string) string {
+	if strings.HasSuffix(first, "а") || strings.HasSuffix(first, "я") {
+		last += "а"
+	}
+	return first + " " + last
+}
+
 var lastNames = []string{"Петров", "Соколов", "Кузнецов", "Смирнов", "Волков", "Попов", "Лебедев", "Козлов", "Новиков", "Морозов"}
 
 // categories of the built-in dictionaries with their base rates per call.
@@ -104,7 +116,7 @@ func Generate(ctx context.Context, db DB, cfg GenerateConfig) (GenerateStats, er
 		d := departments[i%len(departments)]
 		ops[i] = genOperator{
 			id:     fmt.Sprintf("op-%04d", i+1),
-			name:   firstNames[rng.IntN(len(firstNames))] + " " + lastNames[rng.IntN(len(lastNames))],
+			name:   operatorName(firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]),
 			dept:   d.name,
 			queues: d.queues,
 			skill:  math.Max(-1, math.Min(1, rng.NormFloat64()*0.45)),
