@@ -123,34 +123,9 @@ func WriteAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis) erro
 // stored in another month is not written, as it would lose anyway. Both are
 // rare: the usual batch costs one primary-key lookup.
 func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, rows [][]any) ([][]any, error) {
-	// IN (?, ?, ...): a tuple of literals, which every server version
-	// matches against the primary key.
-	ids := make([]any, len(analyses))
-	for i, a := range analyses {
-		ids[i] = a.CallID
-	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-	res, err := db.Query(ctx, `SELECT call_id, toYYYYMM(started_at) AS m, max(row_version) AS v
-FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id, m`, ids...)
+	existing, err := storedMonths(ctx, db, analyses)
 	if err != nil {
-		return nil, fmt.Errorf("store: look up stored calls: %w", err)
-	}
-	defer res.Close()
-	type stored struct {
-		month   uint32
-		version uint64
-	}
-	existing := map[string][]stored{}
-	for res.Next() {
-		var id string
-		var st stored
-		if err := res.Scan(&id, &st.month, &st.version); err != nil {
-			return nil, fmt.Errorf("store: look up stored calls: %w", err)
-		}
-		existing[id] = append(existing[id], st)
-	}
-	if err := res.Err(); err != nil {
-		return nil, fmt.Errorf("store: look up stored calls: %w", err)
+		return nil, err
 	}
 	if len(existing) == 0 {
 		return rows, nil
@@ -348,4 +323,52 @@ func orEmpty(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// storedMonth is a month in which a call has rows, and its newest version
+// there.
+type storedMonth struct {
+	month   uint32
+	version uint64
+}
+
+// lookupChunk bounds the IN list of one lookup: a query's text must stay
+// under the server's max_query_size (256 KiB by default) however large the
+// batch.
+const lookupChunk = 4000
+
+// storedMonths finds, for the calls of a batch, the months they already
+// have rows in.
+func storedMonths(ctx context.Context, db DB, analyses []schemas.Analysis) (map[string][]storedMonth, error) {
+	existing := map[string][]storedMonth{}
+	for lo := 0; lo < len(analyses); lo += lookupChunk {
+		chunk := analyses[lo:min(lo+lookupChunk, len(analyses))]
+		// IN (?, ?, ...): a tuple of literals, which every server version
+		// matches against the primary key.
+		ids := make([]any, len(chunk))
+		for i, a := range chunk {
+			ids[i] = a.CallID
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+		res, err := db.Query(ctx, `SELECT call_id, toYYYYMM(started_at) AS m, max(row_version) AS v
+FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id, m`, ids...)
+		if err != nil {
+			return nil, fmt.Errorf("store: look up stored calls: %w", err)
+		}
+		for res.Next() {
+			var id string
+			var st storedMonth
+			if err := res.Scan(&id, &st.month, &st.version); err != nil {
+				res.Close()
+				return nil, fmt.Errorf("store: look up stored calls: %w", err)
+			}
+			existing[id] = append(existing[id], st)
+		}
+		err = res.Err()
+		res.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: look up stored calls: %w", err)
+		}
+	}
+	return existing, nil
 }

@@ -299,7 +299,7 @@ func (l *rateLimiter) wait(ctx context.Context) error {
 // `since` as it goes. It is how a process that runs the stages itself knows
 // its re-queued calls are done.
 func WaitDrained(ctx context.Context, env *Env, since time.Time, progress func(analysed, failed uint64), workersDone <-chan error) error {
-	tick := time.NewTicker(500 * time.Millisecond)
+	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		a, f, err := store.FinishedSince(ctx, env.DB, since)
