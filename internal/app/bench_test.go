@@ -28,7 +28,7 @@ func embeddedEnv(b *testing.B) (config.Config, *Env) {
 	testenv.ChDB(b) // skips without libchdb.so
 	cfg := config.Default()
 	cfg.DataDir = b.TempDir()
-	cfg.Workers.Flush = 50 * time.Millisecond
+	// cfg.Workers.Flush stays the default (200 ms), as in production.
 	if v, err := strconv.Atoi(os.Getenv("CALLSCOPE_BENCH_ANALYZE")); err == nil {
 		cfg.Workers.Analyze = v
 	}
