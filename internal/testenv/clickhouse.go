@@ -30,67 +30,7 @@ var clickHouseBinaries = [][]string{
 // does not start. Skipped when the binary is missing or under -short.
 func ClickHouse(t testing.TB) string {
 	t.Helper()
-	SkipIfShort(t)
-	var argv []string
-	for _, b := range clickHouseBinaries {
-		if _, err := os.Stat(b[0]); err == nil {
-			argv = b
-			break
-		}
-	}
-	if argv == nil {
-		t.Skip("clickhouse-server not installed: run scripts/setup.sh (apt clickhouse-server)")
-	}
-	dir := t.TempDir()
-	port := FreePort(t)
-	for _, d := range []string{"data", "tmp", "user_files", "format_schemas"} {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	config := fmt.Sprintf(`<?xml version="1.0"?>
-<yandex>
-    <logger>
-        <level>warning</level>
-        <log>%[1]s/server.log</log>
-        <errorlog>%[1]s/server.err.log</errorlog>
-        <console>0</console>
-    </logger>
-    <listen_host>127.0.0.1</listen_host>
-    <tcp_port>%[2]d</tcp_port>
-    <path>%[1]s/data/</path>
-    <tmp_path>%[1]s/tmp/</tmp_path>
-    <user_files_path>%[1]s/user_files/</user_files_path>
-    <format_schema_path>%[1]s/format_schemas/</format_schema_path>
-    <users_config>%[1]s/users.xml</users_config>
-    <default_profile>default</default_profile>
-    <default_database>default</default_database>
-    <timezone>UTC</timezone>
-    <mark_cache_size>67108864</mark_cache_size>
-    <uncompressed_cache_size>67108864</uncompressed_cache_size>
-</yandex>
-`, dir, port)
-	users := `<?xml version="1.0"?>
-<yandex>
-    <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
-    <users>
-        <default>
-            <password></password>
-            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-            <profile>default</profile>
-            <quota>default</quota>
-        </default>
-    </users>
-    <quotas><default></default></quotas>
-</yandex>
-`
-	cfgPath := filepath.Join(dir, "config.xml")
-	if err := os.WriteFile(cfgPath, []byte(config), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(users), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	argv, dir, cfgPath, addr := prepareClickHouse(t)
 	cmd := exec.Command(argv[0], append(argv[1:], "--config-file="+cfgPath)...)
 	cmd.Dir = dir
 	out, err := os.Create(filepath.Join(dir, "stdout.log"))
@@ -112,7 +52,6 @@ func ClickHouse(t testing.TB) string {
 			<-exited
 		}
 	})
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	if err := waitTCP(addr, 30*time.Second, exited); err != nil {
 		for _, f := range []string{"stdout.log", "server.err.log"} {
 			if b, _ := os.ReadFile(filepath.Join(dir, f)); len(b) > 0 {
@@ -164,4 +103,72 @@ func ChDB(t testing.TB) string {
 		t.Fatalf("testenv: %v", err)
 	}
 	return "chdb://" + filepath.Join(t.TempDir(), "clickhouse")
+}
+
+// prepareClickHouse finds the server binary (skipping the test without it)
+// and writes a configuration for a fresh server on a free loopback port in
+// a temporary directory.
+func prepareClickHouse(t testing.TB) (argv []string, dir, cfgPath, addr string) {
+	t.Helper()
+	SkipIfShort(t)
+	for _, b := range clickHouseBinaries {
+		if _, err := os.Stat(b[0]); err == nil {
+			argv = b
+			break
+		}
+	}
+	if argv == nil {
+		t.Skip("clickhouse-server not installed: run scripts/setup.sh (apt clickhouse-server)")
+	}
+	dir = t.TempDir()
+	port := FreePort(t)
+	for _, d := range []string{"data", "tmp", "user_files", "format_schemas"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	config := fmt.Sprintf(`<?xml version="1.0"?>
+<yandex>
+    <logger>
+        <level>warning</level>
+        <log>%[1]s/server.log</log>
+        <errorlog>%[1]s/server.err.log</errorlog>
+        <console>0</console>
+    </logger>
+    <listen_host>127.0.0.1</listen_host>
+    <tcp_port>%[2]d</tcp_port>
+    <path>%[1]s/data/</path>
+    <tmp_path>%[1]s/tmp/</tmp_path>
+    <user_files_path>%[1]s/user_files/</user_files_path>
+    <format_schema_path>%[1]s/format_schemas/</format_schema_path>
+    <users_config>%[1]s/users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <timezone>UTC</timezone>
+    <mark_cache_size>67108864</mark_cache_size>
+    <uncompressed_cache_size>67108864</uncompressed_cache_size>
+</yandex>
+`, dir, port)
+	users := `<?xml version="1.0"?>
+<yandex>
+    <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+    <users>
+        <default>
+            <password></password>
+            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </default>
+    </users>
+    <quotas><default></default></quotas>
+</yandex>
+`
+	cfgPath = filepath.Join(dir, "config.xml")
+	if err := os.WriteFile(cfgPath, []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(users), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return argv, dir, cfgPath, fmt.Sprintf("127.0.0.1:%d", port)
 }

@@ -111,57 +111,7 @@ func RestartableNATSServer(t testing.TB) (*Server, string) {
 // port stay across restarts.
 func RestartableClickHouse(t testing.TB) (*Server, string) {
 	t.Helper()
-	SkipIfShort(t)
-	var argv []string
-	for _, b := range clickHouseBinaries {
-		if _, err := os.Stat(b[0]); err == nil {
-			argv = b
-			break
-		}
-	}
-	if argv == nil {
-		t.Skip("clickhouse-server not installed: run scripts/setup.sh (apt clickhouse-server)")
-	}
-	dir := t.TempDir()
-	port := FreePort(t)
-	for _, d := range []string{"data", "tmp", "user_files", "format_schemas"} {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg := fmt.Sprintf(`<?xml version="1.0"?>
-<yandex>
-    <logger><level>warning</level><log>%[1]s/server.log</log><errorlog>%[1]s/server.err.log</errorlog><console>0</console></logger>
-    <listen_host>127.0.0.1</listen_host>
-    <tcp_port>%[2]d</tcp_port>
-    <path>%[1]s/data/</path>
-    <tmp_path>%[1]s/tmp/</tmp_path>
-    <user_files_path>%[1]s/user_files/</user_files_path>
-    <format_schema_path>%[1]s/format_schemas/</format_schema_path>
-    <users_config>%[1]s/users.xml</users_config>
-    <default_profile>default</default_profile>
-    <default_database>default</default_database>
-    <timezone>UTC</timezone>
-    <mark_cache_size>67108864</mark_cache_size>
-    <uncompressed_cache_size>67108864</uncompressed_cache_size>
-</yandex>
-`, dir, port)
-	users := `<?xml version="1.0"?>
-<yandex>
-    <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
-    <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-        <profile>default</profile><quota>default</quota></default></users>
-    <quotas><default></default></quotas>
-</yandex>
-`
-	cfgPath := filepath.Join(dir, "config.xml")
-	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(users), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	argv, dir, cfgPath, addr := prepareClickHouse(t)
 	s := newServer(t, "clickhouse-server", append(append([]string{}, argv...), "--config-file="+cfgPath), os.Environ(), dir,
 		func(exited <-chan error) error { return waitTCP(addr, 30*time.Second, exited) })
 	return s, fmt.Sprintf("clickhouse://default@%s/callscope", addr)
