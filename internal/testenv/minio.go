@@ -50,49 +50,8 @@ func MinIOBinary() string {
 // not start. Skipped when the binary is missing or under -short.
 func MinIO(t testing.TB, opt MinIOOptions) MinIOServer {
 	t.Helper()
-	SkipIfShort(t)
-	bin := MinIOBinary()
-	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("minio not installed at %s: run scripts/setup.sh minio", bin)
-	}
-	dir := t.TempDir()
-	srv := MinIOServer{
-		AccessKey: "callscope-test",
-		SecretKey: "callscope-test-secret",
-		Dir:       filepath.Join(dir, "data"),
-	}
-	port, consolePort := FreePort(t), FreePort(t)
-	for consolePort == port {
-		consolePort = FreePort(t)
-	}
-	srv.Endpoint = fmt.Sprintf("127.0.0.1:%d", port)
-
-	env := append(os.Environ(),
-		"MINIO_ROOT_USER="+srv.AccessKey,
-		"MINIO_ROOT_PASSWORD="+srv.SecretKey,
-		"MINIO_BROWSER=off",
-		"MINIO_UPDATE=off",
-	)
-	if opt.NATSURL != "" {
-		u, err := url.Parse(opt.NATSURL)
-		if err != nil || u.Host == "" {
-			t.Fatalf("testenv: minio: NATS URL %q is not nats://host:port", opt.NATSURL)
-		}
-		id := "_" + MinIONotifyID
-		env = append(env,
-			"MINIO_NOTIFY_NATS_ENABLE"+id+"=on",
-			"MINIO_NOTIFY_NATS_ADDRESS"+id+"="+u.Host,
-			"MINIO_NOTIFY_NATS_SUBJECT"+id+"=callscope.jobs.ingest.s3",
-			"MINIO_NOTIFY_NATS_JETSTREAM"+id+"=on",
-			"MINIO_NOTIFY_NATS_QUEUE_DIR"+id+"="+filepath.Join(dir, "events"),
-		)
-		srv.ARN = "arn:minio:sqs::" + MinIONotifyID + ":nats"
-	}
-
-	cmd := exec.Command(bin, "server", "--quiet",
-		"--address", srv.Endpoint,
-		"--console-address", fmt.Sprintf("127.0.0.1:%d", consolePort),
-		srv.Dir)
+	argv, env, dir, srv := prepareMinIO(t, opt)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = env
 	cmd.Dir = dir
 	logPath := filepath.Join(dir, "minio.log")
@@ -102,7 +61,7 @@ func MinIO(t testing.TB, opt MinIOOptions) MinIOServer {
 	}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("testenv: start %s: %v", bin, err)
+		t.Fatalf("testenv: start %s: %v", argv[0], err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait(); out.Close() }()
@@ -150,4 +109,53 @@ func waitHTTPReady(url string, timeout time.Duration, exited <-chan error) error
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// prepareMinIO finds the binary (skipping the test without it) and lays out
+// a fresh server on free loopback ports: its command line, environment,
+// directory and what clients need to reach it.
+func prepareMinIO(t testing.TB, opt MinIOOptions) (argv, env []string, dir string, srv MinIOServer) {
+	t.Helper()
+	SkipIfShort(t)
+	bin := MinIOBinary()
+	if _, err := os.Stat(bin); err != nil {
+		t.Skipf("minio not installed at %s: run scripts/setup.sh minio", bin)
+	}
+	dir = t.TempDir()
+	srv = MinIOServer{
+		AccessKey: "callscope-test",
+		SecretKey: "callscope-test-secret",
+		Dir:       filepath.Join(dir, "data"),
+	}
+	port, consolePort := FreePort(t), FreePort(t)
+	for consolePort == port {
+		consolePort = FreePort(t)
+	}
+	srv.Endpoint = fmt.Sprintf("127.0.0.1:%d", port)
+
+	env = append(os.Environ(),
+		"MINIO_ROOT_USER="+srv.AccessKey,
+		"MINIO_ROOT_PASSWORD="+srv.SecretKey,
+		"MINIO_BROWSER=off",
+		"MINIO_UPDATE=off",
+	)
+	if opt.NATSURL != "" {
+		u, err := url.Parse(opt.NATSURL)
+		if err != nil || u.Host == "" {
+			t.Fatalf("testenv: minio: NATS URL %q is not nats://host:port", opt.NATSURL)
+		}
+		id := "_" + MinIONotifyID
+		env = append(env,
+			"MINIO_NOTIFY_NATS_ENABLE"+id+"=on",
+			"MINIO_NOTIFY_NATS_ADDRESS"+id+"="+u.Host,
+			"MINIO_NOTIFY_NATS_SUBJECT"+id+"=callscope.jobs.ingest.s3",
+			"MINIO_NOTIFY_NATS_JETSTREAM"+id+"=on",
+			"MINIO_NOTIFY_NATS_QUEUE_DIR"+id+"="+filepath.Join(dir, "events"),
+		)
+		srv.ARN = "arn:minio:sqs::" + MinIONotifyID + ":nats"
+	}
+
+	argv = []string{bin, "server", "--quiet", "--address", srv.Endpoint,
+		"--console-address", fmt.Sprintf("127.0.0.1:%d", consolePort), srv.Dir}
+	return argv, env, dir, srv
 }

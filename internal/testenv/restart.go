@@ -3,7 +3,6 @@ package testenv
 import (
 	"fmt"
 	"net"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,37 +120,7 @@ func RestartableClickHouse(t testing.TB) (*Server, string) {
 // and ports stay across restarts.
 func RestartableMinIO(t testing.TB, opt MinIOOptions) (*Server, MinIOServer) {
 	t.Helper()
-	SkipIfShort(t)
-	bin := MinIOBinary()
-	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("minio not installed at %s: run scripts/setup.sh minio", bin)
-	}
-	dir := t.TempDir()
-	srv := MinIOServer{AccessKey: "callscope-test", SecretKey: "callscope-test-secret", Dir: filepath.Join(dir, "data")}
-	port, consolePort := FreePort(t), FreePort(t)
-	for consolePort == port {
-		consolePort = FreePort(t)
-	}
-	srv.Endpoint = fmt.Sprintf("127.0.0.1:%d", port)
-	env := append(os.Environ(), "MINIO_ROOT_USER="+srv.AccessKey, "MINIO_ROOT_PASSWORD="+srv.SecretKey,
-		"MINIO_BROWSER=off", "MINIO_UPDATE=off")
-	if opt.NATSURL != "" {
-		u, err := url.Parse(opt.NATSURL)
-		if err != nil || u.Host == "" {
-			t.Fatalf("testenv: minio: NATS URL %q is not nats://host:port", opt.NATSURL)
-		}
-		id := "_" + MinIONotifyID
-		env = append(env,
-			"MINIO_NOTIFY_NATS_ENABLE"+id+"=on",
-			"MINIO_NOTIFY_NATS_ADDRESS"+id+"="+u.Host,
-			"MINIO_NOTIFY_NATS_SUBJECT"+id+"=callscope.jobs.ingest.s3",
-			"MINIO_NOTIFY_NATS_JETSTREAM"+id+"=on",
-			"MINIO_NOTIFY_NATS_QUEUE_DIR"+id+"="+filepath.Join(dir, "events"),
-		)
-		srv.ARN = "arn:minio:sqs::" + MinIONotifyID + ":nats"
-	}
-	argv := []string{bin, "server", "--quiet", "--address", srv.Endpoint,
-		"--console-address", fmt.Sprintf("127.0.0.1:%d", consolePort), srv.Dir}
+	argv, env, dir, srv := prepareMinIO(t, opt)
 	s := newServer(t, "minio", argv, env, dir, func(exited <-chan error) error {
 		return waitHTTPReady("http://"+srv.Endpoint+"/minio/health/ready", 30*time.Second, exited)
 	})
