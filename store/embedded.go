@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"time"
@@ -84,9 +86,14 @@ func (d *chdbDB) Query(ctx context.Context, query string, args ...any) (Rows, er
 	rows := &blockRows{row: -1}
 	br := bytes.NewReader(res.Data)
 	r := chproto.NewReader(br)
-	for br.Len() > 0 {
+	// Decode until the reader is exhausted: it buffers ahead, so the byte
+	// reader's own length says nothing about blocks still to come.
+	for {
 		b := &proto.Block{ServerContext: utc}
 		if err := b.Decode(r, 0); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
 			return nil, fmt.Errorf("store: %s: decode result: %w", d.dsn, err)
 		}
 		if rows.names == nil {

@@ -279,3 +279,33 @@ func TestOpenErrors(t *testing.T) {
 	}
 	t.Logf("no server: %v", err)
 }
+
+// TestManyBlocks reads a result that arrives as many small blocks: every
+// row of every block must come back, the last ones included.
+func TestManyBlocks(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			db := openDB(t, b.dsn(t))
+			rows, err := db.Query(context.Background(), "SELECT number FROM system.numbers LIMIT 1000 SETTINGS max_block_size = 7")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var n, sum uint64
+			for rows.Next() {
+				var v uint64
+				if err := rows.Scan(&v); err != nil {
+					t.Fatal(err)
+				}
+				n++
+				sum += v
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if n != 1000 || sum != 999*1000/2 {
+				t.Errorf("read %d rows summing to %d, want 1000 rows summing to %d", n, sum, 999*1000/2)
+			}
+		})
+	}
+}
