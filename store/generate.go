@@ -29,6 +29,9 @@ type GenerateConfig struct {
 	// Criteria also writes the per-criterion rows of each call's score
 	// (five a call); the calls rows always carry the outcomes.
 	Criteria bool
+	// Segments also writes transcript segments (a few a call, saying what
+	// the call's hits say), so that search and show work on the archive.
+	Segments bool
 	// Progress, when set, is called after each batch with the calls
 	// written so far.
 	Progress func(written int)
@@ -36,8 +39,8 @@ type GenerateConfig struct {
 
 // GenerateStats says what Generate wrote.
 type GenerateStats struct {
-	Calls, Hits, Criteria int
-	Elapsed               time.Duration
+	Calls, Hits, Criteria, Segments int
+	Elapsed                         time.Duration
 }
 
 var departments = []struct {
@@ -126,6 +129,9 @@ func Generate(ctx context.Context, db DB, cfg GenerateConfig) (GenerateStats, er
 	clients := max(cfg.Calls*2/5, 1)
 	first := cfg.End.AddDate(0, 0, -cfg.Days)
 	g := &generator{rng: rng, ops: ops, clients: clients, first: first, days: cfg.Days, baseVersion: uint64(cfg.End.UnixNano())}
+	if cfg.Segments {
+		g.texts = newGenTexts()
+	}
 	var st GenerateStats
 	for done := 0; done < cfg.Calls; {
 		if err := ctx.Err(); err != nil {
@@ -140,9 +146,10 @@ func Generate(ctx context.Context, db DB, cfg GenerateConfig) (GenerateStats, er
 		}{
 			{"hits", b.hitCols(), b.hitData()},
 			{"criteria", b.critCols(), b.critData()},
+			{"segments", segmentColumns, b.segmentData()},
 			{"calls", b.callCols(), b.callData()},
 		} {
-			if t.table == "criteria" && !cfg.Criteria {
+			if (t.table == "criteria" && !cfg.Criteria) || (t.table == "segments" && !cfg.Segments) {
 				continue
 			}
 			if err := db.InsertColumns(ctx, t.table, t.cols, t.data); err != nil {
@@ -155,6 +162,7 @@ func Generate(ctx context.Context, db DB, cfg GenerateConfig) (GenerateStats, er
 		if cfg.Criteria {
 			st.Criteria += len(b.crCallID)
 		}
+		st.Segments += len(b.sCallID)
 		if cfg.Progress != nil {
 			cfg.Progress(done)
 		}
@@ -170,6 +178,7 @@ type generator struct {
 	first       time.Time
 	days        int
 	baseVersion uint64
+	texts       *genTexts // nil: no segments
 }
 
 // hourWeights is the share of calls by hour of day: a working-day curve.
@@ -215,6 +224,13 @@ type genBatch struct {
 	crStarted                                     []time.Time
 	crWeight                                      []float64
 	crStart                                       []*float64
+	// segments
+	sCallID, sChannel, sText []string
+	sVersion                 []uint64
+	sIndex                   []uint32
+	sStarted                 []time.Time
+	sStart, sEnd             []float64
+	sTerms                   [][]string
 }
 
 func fp(f float64) *float64 { return &f }
@@ -252,6 +268,7 @@ func (g *generator) batch(offset, n int) *genBatch {
 		sum := sha256.Sum256([]byte("client-" + strconv.Itoa(client)))
 		var cats []string
 		var counts []uint32
+		var hitSegs []genSegment
 		has := map[string]bool{}
 		hitIndex := uint32(0)
 		for _, c := range genCategories {
@@ -272,6 +289,12 @@ func (g *generator) batch(offset, n int) *genBatch {
 						channel = "operator"
 					}
 					at := rng.Float64() * dur
+					text := c.name
+					if g.texts != nil {
+						u := g.texts.hitUtterance(rng, lang, c.name)
+						hitSegs = append(hitSegs, genSegment{channel: channel, start: at, end: at + 1 + rng.Float64()*2, u: u})
+						text = u.text
+					}
 					b.hCallID = append(b.hCallID, id)
 					b.hVersion = append(b.hVersion, ver)
 					b.hIndex = append(b.hIndex, hitIndex)
@@ -282,9 +305,12 @@ func (g *generator) batch(offset, n int) *genBatch {
 					b.hChannel = append(b.hChannel, channel)
 					b.hStart = append(b.hStart, at)
 					b.hEnd = append(b.hEnd, at+0.4+rng.Float64())
-					b.hText = append(b.hText, c.name)
+					b.hText = append(b.hText, text)
 				}
 			}
+		}
+		if g.texts != nil {
+			b.appendSegments(id, ver, started, g.texts.segments(rng, lang, dur, hitSegs))
 		}
 		// Criteria and score.
 		var ids, outs []string

@@ -21,6 +21,7 @@ type benchGenerateOptions struct {
 	seed      uint64
 	batch     int
 	criteria  bool
+	segments  bool
 	optimize  bool
 }
 
@@ -34,8 +35,8 @@ func newBenchCmd(g *globals) *cobra.Command {
 	gen := &cobra.Command{
 		Use:   "generate --calls N [--data DIR | --clickhouse DSN]",
 		Short: "Load a synthetic archive of analysed calls",
-		Long: `generate writes N synthetic analysed calls (calls, phrase hits and score
-criteria) into ClickHouse, for benchmarks and demos of the reports: operators
+		Long: `generate writes N synthetic analysed calls (calls, phrase hits, transcript
+segments and, with --criteria, score criteria) into ClickHouse, for benchmarks and demos of the reports: operators
 of varying skill in five departments, office-hours and weekday peaks,
 log-normal durations, complaint rates, scores and CSAT that follow the
 operator's skill, repeat clients. The same --seed gives the same archive.
@@ -59,12 +60,13 @@ generated database, not over real calls. The schema is migrated first.`,
 	gen.Flags().IntVar(&opts.batch, "batch", 100000, "calls per INSERT")
 	gen.Flags().BoolVar(&opts.optimize, "optimize", true, "merge the calls table afterwards (OPTIMIZE ... FINAL), as background merges would in time")
 	gen.Flags().BoolVar(&opts.criteria, "criteria", false, "also write the criteria table (five rows a call)")
+	gen.Flags().BoolVar(&opts.segments, "segments", true, "also write transcript segments (a few a call, saying what the hits say) for search and show")
 	cmd.AddCommand(gen)
 	return cmd
 }
 
 func runBenchGenerate(ctx context.Context, opts *benchGenerateOptions) error {
-	cfg := store.GenerateConfig{Calls: opts.calls, Operators: opts.operators, Days: opts.days, Seed: opts.seed, Batch: opts.batch, Criteria: opts.criteria}
+	cfg := store.GenerateConfig{Calls: opts.calls, Operators: opts.operators, Days: opts.days, Seed: opts.seed, Batch: opts.batch, Criteria: opts.criteria, Segments: opts.segments}
 	if opts.calls <= 0 {
 		return fmt.Errorf("--calls: want a positive number, got %d", opts.calls)
 	}
@@ -99,8 +101,8 @@ func runBenchGenerate(ctx context.Context, opts *benchGenerateOptions) error {
 		return err
 	}
 	secs := st.Elapsed.Seconds()
-	fmt.Fprintf(opts.g.out, "generated %d calls, %d hits, %d criteria in %.1f s (%.0f calls/s, %.0f hit rows/s)\n",
-		st.Calls, st.Hits, st.Criteria, secs, float64(st.Calls)/secs, float64(st.Hits)/secs)
+	fmt.Fprintf(opts.g.out, "generated %d calls, %d hits, %d criteria, %d segments in %.1f s (%.0f calls/s, %.0f rows/s in all)\n",
+		st.Calls, st.Hits, st.Criteria, st.Segments, secs, float64(st.Calls)/secs, float64(st.Calls+st.Hits+st.Criteria+st.Segments)/secs)
 	if opts.optimize {
 		start := time.Now()
 		if err := db.Exec(ctx, "OPTIMIZE TABLE calls FINAL"); err != nil {
