@@ -79,13 +79,15 @@ func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error)
 		where += " AND client_hash = ''"
 	case "first", "repeat":
 		// A client's first call is the one at the earliest start, kept by
-		// the client_first rollup (the report's client slice).
+		// the first_contacts rollup (the report's client slice); only the
+		// clients of the calls the filter selects are looked up.
 		in := "IN"
 		if q.Client == "repeat" {
 			in = "NOT IN"
 		}
-		where += " AND client_hash != '' AND (client_hash, started_at) " + in +
-			" (SELECT client_hash, minMerge(first_at) FROM client_first GROUP BY client_hash)"
+		where += " AND client_hash != '' AND (client_key, started_at) " + in +
+			" (SELECT client_key, minMerge(first_at) FROM first_contacts WHERE client_key IN (SELECT client_key FROM calls WHERE " + where + ") GROUP BY client_key)"
+		args = append(args, args...)
 	default:
 		return CallList{}, fmt.Errorf("%w: client=%q: want first, repeat or unknown", ErrUnknownSlice, q.Client)
 	}
@@ -422,6 +424,7 @@ FROM calls FINAL WHERE call_id = ?`
 	}
 	d := &CallDetail{}
 	found := false
+	var storedStart time.Time // as stored: the segments' sort key starts with it
 	func() {
 		defer rows.Close()
 		if !rows.Next() {
@@ -440,6 +443,7 @@ FROM calls FINAL WHERE call_id = ?`
 		if err != nil {
 			return
 		}
+		storedStart = d.Started
 		if d.Started = drillKnownTime(d.Started); !d.Started.IsZero() {
 			d.Started = d.Started.In(loc)
 		}
@@ -474,7 +478,7 @@ FROM calls FINAL WHERE call_id = ?`
 	if d.Criteria, err = drillCallCriteria(ctx, db, d.CallID, d.RowVersion); err != nil {
 		return nil, err
 	}
-	if d.Segments, err = drillCallSegments(ctx, db, d.CallID, d.RowVersion); err != nil {
+	if d.Segments, err = drillCallSegments(ctx, db, d.CallID, d.RowVersion, storedStart); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -501,12 +505,12 @@ FROM criteria FINAL WHERE call_id = ? AND row_version = ? ORDER BY crit_index`, 
 	return out, rows.Err()
 }
 
-func drillCallSegments(ctx context.Context, db store.DB, callID string, ver uint64) ([]TranscriptSegment, error) {
+func drillCallSegments(ctx context.Context, db store.DB, callID string, ver uint64, started time.Time) ([]TranscriptSegment, error) {
 	if cols, err := drillTableColumns(ctx, db, "segments"); err != nil || len(cols) == 0 {
 		return nil, err
 	}
 	rows, err := db.Query(ctx, `SELECT channel, start_sec, end_sec, text
-FROM segments FINAL WHERE call_id = ? AND row_version = ? ORDER BY start_sec, channel, seg_index`, callID, ver)
+FROM segments FINAL WHERE started_at = ? AND call_id = ? AND row_version = ? ORDER BY start_sec, channel, seg_index`, started.UTC(), callID, ver)
 	if err != nil {
 		return nil, fmt.Errorf("report: transcript of call %s: %w", callID, err)
 	}
@@ -520,158 +524,4 @@ FROM segments FINAL WHERE call_id = ? AND row_version = ? ORDER BY start_sec, ch
 		out = append(out, s)
 	}
 	return out, rows.Err()
-}
-
-// SearchQuery finds calls by the words of their transcripts.
-type SearchQuery struct {
-	// Phrase's words must all occur in one segment, in any inflection
-	// (stemmed as the dictionaries are).
-	Phrase string
-	// Filter and the period narrow the calls searched.
-	Filter   filter.Expr
-	From, To time.Time
-	// Location is the time zone of dates in the filter (UTC if nil).
-	Location *time.Location
-	// Channel, when set, searches only that side: operator, client or
-	// mixed.
-	Channel string
-	// Limit caps the segments returned (0: DefaultCallsLimit).
-	Limit int
-}
-
-// SearchHit is one segment that has every word of the phrase.
-type SearchHit struct {
-	CallID     string    `json:"call_id"`
-	Started    time.Time `json:"started_at,omitzero"`
-	OperatorID string    `json:"operator_id"`
-	Channel    string    `json:"channel"`
-	Start      float64   `json:"start"`
-	End        float64   `json:"end"`
-	Text       string    `json:"text"`
-}
-
-// ErrEmptyPhrase means a search phrase without a word.
-var ErrEmptyPhrase = errors.New("search phrase has no words")
-
-// drillSearchLanguages are the stemmers a phrase is stemmed with: the store
-// stems each call's segments in its language, and a search covers every
-// call, so the phrase is matched in each; "" is the plain (unstemmed) form
-// of languages without a stemmer.
-var drillSearchLanguages = []string{"ru", "en", ""}
-
-// SearchCalls finds transcript segments containing every word of the
-// phrase, in calls of the latest analysis matching the filter; results are
-// ordered by call start, then time in the call.
-func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, error) {
-	var termSets [][]string
-	seen := map[string]bool{}
-	for _, lang := range drillSearchLanguages {
-		terms := store.SearchTerms(q.Phrase, lang)
-		if len(terms) == 0 {
-			return nil, fmt.Errorf("report: search %q: %w", q.Phrase, ErrEmptyPhrase)
-		}
-		if k := strings.Join(terms, "\x00"); !seen[k] {
-			seen[k] = true
-			termSets = append(termSets, terms)
-		}
-	}
-	if cols, err := drillTableColumns(ctx, db, "segments"); err != nil {
-		return nil, err
-	} else if len(cols) == 0 {
-		return nil, errors.New("report: search: this database stores no transcripts (table segments is missing): run callscope migrate and analyse the calls again")
-	}
-	where, args, err := drillWhere(q.Filter, q.Location, q.From, q.To)
-	if err != nil {
-		return nil, err
-	}
-	var match []string
-	var segArgs []any
-	for _, t := range termSets {
-		match = append(match, "hasAll(terms, ?)")
-		segArgs = append(segArgs, t)
-	}
-	cond := "(" + strings.Join(match, " OR ") + ")"
-	if q.Channel != "" {
-		cond += " AND channel = ?"
-		segArgs = append(segArgs, q.Channel)
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultCallsLimit
-	}
-	// The calls subquery picks each call's latest analysis that passes the
-	// filter; segments of older analyses never match its row_version.
-	query := `SELECT call_id, channel, start_sec, end_sec, text
-FROM segments FINAL
-WHERE ` + cond + `
-  AND (call_id, row_version) IN (SELECT call_id, row_version FROM calls FINAL WHERE ` + where + `)
-ORDER BY call_id, start_sec, channel
-LIMIT ` + strconv.Itoa(limit) + drillSettings
-	rows, err := db.Query(ctx, query, append(segArgs, args...)...)
-	if err != nil {
-		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
-	}
-	var hits []SearchHit
-	func() {
-		defer rows.Close()
-		for rows.Next() {
-			var h SearchHit
-			if err = rows.Scan(&h.CallID, &h.Channel, &h.Start, &h.End, &h.Text); err != nil {
-				return
-			}
-			hits = append(hits, h)
-		}
-		err = rows.Err()
-	}()
-	if err != nil {
-		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
-	}
-	if len(hits) == 0 {
-		return nil, nil
-	}
-	ids := make([]string, 0, len(hits))
-	for _, h := range hits {
-		if len(ids) == 0 || ids[len(ids)-1] != h.CallID {
-			ids = append(ids, h.CallID)
-		}
-	}
-	type callInfo struct {
-		started  time.Time
-		operator string
-	}
-	info := map[string]callInfo{}
-	rows, err = db.Query(ctx, "SELECT call_id, started_at, operator_id FROM calls FINAL WHERE has(?, call_id)", ids)
-	if err != nil {
-		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var ci callInfo
-		if err := rows.Scan(&id, &ci.started, &ci.operator); err != nil {
-			return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
-		}
-		info[id] = ci
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("report: search %q: %w", q.Phrase, err)
-	}
-	for i := range hits {
-		ci := info[hits[i].CallID]
-		hits[i].Started, hits[i].OperatorID = drillKnownTime(ci.started), ci.operator
-		if !hits[i].Started.IsZero() && q.Location != nil {
-			hits[i].Started = hits[i].Started.In(q.Location)
-		}
-	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if !a.Started.Equal(b.Started) {
-			return a.Started.Before(b.Started)
-		}
-		if a.CallID != b.CallID {
-			return a.CallID < b.CallID
-		}
-		return a.Start < b.Start
-	})
-	return hits, nil
 }

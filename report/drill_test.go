@@ -203,25 +203,35 @@ func TestDrillDown(t *testing.T) {
 			q    SearchQuery
 			want string // call:side@start
 		}{
-			{"inflection", SearchQuery{Phrase: "пожалуюсь"}, "d1:client@5 d2:client@3.5"},
+			{"inflection", SearchQuery{Phrase: "пожалуюсь"}, "d2:client@3.5 d1:client@5"},
 			{"all words in one segment", SearchQuery{Phrase: "перезвоню извинения"}, "d1:operator@9"},
 			{"words split across segments do not match", SearchQuery{Phrase: "Ромашка пожаловаться"}, ""},
 			{"channel", SearchQuery{Phrase: "перезвонить", Channel: "operator"}, "d1:operator@9"},
 			{"filter", SearchQuery{Phrase: "перезвонить", Filter: mustFilter(t, "operator = op-11")}, "d2:client@3.5"},
 			{"english stems", SearchQuery{Phrase: "delivery complaints"}, "d3:mixed@1"},
 			{"period", SearchQuery{Phrase: "пожаловаться", To: time.Date(2026, 11, 19, 0, 0, 0, 0, time.UTC)}, "d1:client@5"},
+			{"limit", SearchQuery{Phrase: "пожалуюсь", Limit: 1}, "d2:client@3.5"},
 		} {
-			hits, err := SearchCalls(ctx, db, tc.q)
-			if err != nil {
-				t.Errorf("%s: %v", tc.name, err)
-				continue
-			}
-			var got []string
-			for _, h := range hits {
-				got = append(got, h.CallID+":"+h.Channel+"@"+num(h.Start))
-			}
-			if strings.Join(got, " ") != tc.want {
-				t.Errorf("search %s (%q): %v, want %s", tc.name, tc.q.Phrase, got, tc.want)
+			// Pages of one segment: every search then runs through the page
+			// cut, several pages and the joined query after searchPages.
+			for _, page := range []int{0, 1} {
+				saved := searchPage
+				if page > 0 {
+					searchPage = func(int) int { return page }
+				}
+				hits, err := SearchCalls(ctx, db, tc.q)
+				searchPage = saved
+				if err != nil {
+					t.Errorf("%s: %v", tc.name, err)
+					continue
+				}
+				var got []string
+				for _, h := range hits {
+					got = append(got, h.CallID+":"+h.Channel+"@"+num(h.Start))
+				}
+				if strings.Join(got, " ") != tc.want {
+					t.Errorf("search %s (%q), pages of %d: %v, want %s", tc.name, tc.q.Phrase, page, got, tc.want)
+				}
 			}
 		}
 		if _, err := SearchCalls(ctx, db, SearchQuery{Phrase: "?!"}); !errors.Is(err, ErrEmptyPhrase) {

@@ -43,7 +43,7 @@ type Dimension struct {
 	// keys that are not periods.
 	step func(key string) (string, bool)
 	// needsFirst marks the first-time / repeat client dimension, which
-	// joins the client_first rollup.
+	// joins the first_contacts rollup.
 	needsFirst bool
 	// explodes marks a dimension where a call can fall in several rows
 	// (category), so rows do not add up to the total.
@@ -416,12 +416,20 @@ func (q *query) sql(grouped bool, from, to time.Time) (string, []any) {
 	}
 	var b strings.Builder
 	b.WriteString("SELECT " + strings.Join(sel, ", ") + "\nFROM calls FINAL")
-	if needsFirst {
-		b.WriteString("\nANY LEFT JOIN (SELECT client_hash, minMerge(first_at) AS first_started FROM client_first GROUP BY client_hash) AS first_calls USING client_hash")
-	}
+	where := ""
 	if len(conds) > 0 {
-		b.WriteString("\nWHERE " + strings.Join(conds, " AND "))
+		where = "\nWHERE " + strings.Join(conds, " AND ")
 	}
+	if needsFirst {
+		// Only the clients of the calls in the report: merging the first
+		// contacts of the whole archive (millions of clients) would cost
+		// more than the report itself.
+		b.WriteString("\nANY LEFT JOIN (SELECT client_key, minMerge(first_at) AS first_started FROM first_contacts" +
+			"\n  WHERE client_key IN (SELECT client_key FROM calls" + strings.ReplaceAll(where, "\n", " ") + ")" +
+			"\n  GROUP BY client_key) AS first_calls USING client_key")
+		args = append(append([]any(nil), args...), args...)
+	}
+	b.WriteString(where)
 	if len(keys) > 0 {
 		b.WriteString("\nGROUP BY " + strings.Join(keys, ", ") + "\nORDER BY " + strings.Join(keys, ", "))
 	}

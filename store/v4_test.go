@@ -283,3 +283,80 @@ func TestConcurrentMigrate(t *testing.T) {
 }
 
 func testenvClickHouse(t *testing.T) string { return testenv.ClickHouse(t) }
+
+// TestUpgradeTo6 migrates a database of schema 0005 that holds analysed
+// calls: their segments survive the rebuild of segments (now sorted by
+// time), and the first contact of each client is known without a rewrite
+// of the calls.
+func TestUpgradeTo6(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			db := openDB(t, b.dsn(t))
+			ctx := context.Background()
+			old := fstest.MapFS{}
+			for _, name := range []string{"0001_calls.sql", "0002_hits.sql", "0003_call_status.sql", "0004_calls_v4.sql", "0005_criteria_segments.sql"} {
+				data, err := fsReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				old[name] = &fstest.MapFile{Data: data}
+			}
+			if err := store.MigrateFS(ctx, db, old); err != nil {
+				t.Fatal(err)
+			}
+			first := scored("call-1", t0)
+			first.Meta.Client.IDHash = "client-a"
+			second := scored("call-2", t0.Add(time.Hour))
+			second.Meta.Client.IDHash = "client-a"
+			second.Meta.StartedAt = first.Meta.StartedAt.Add(24 * time.Hour)
+			if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{first, second}); err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 2; i++ {
+				if err := store.Migrate(ctx, db); err != nil {
+					t.Fatalf("migrate #%d: %v", i+1, err)
+				}
+			}
+			got := queryStrings(t, db, `SELECT concat(call_id, ':', toString(count())) FROM segments GROUP BY call_id ORDER BY call_id`)
+			if strings.Join(got, ",") != "call-1:3,call-2:3" {
+				t.Errorf("segments after upgrade: %v", got)
+			}
+			got = queryStrings(t, db, `SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = 'segments'`)
+			if len(got) != 1 || !strings.HasPrefix(got[0], "started_at") {
+				t.Errorf("segments sorting key %v, want it to start with started_at", got)
+			}
+			got = queryStrings(t, db, `SELECT concat(call_id, ':', toString(started_at = first_started))
+FROM calls FINAL ANY LEFT JOIN (SELECT client_key, minMerge(first_at) AS first_started FROM first_contacts GROUP BY client_key) AS f USING client_key
+ORDER BY call_id`)
+			if strings.Join(got, ",") != "call-1:1,call-2:0" {
+				t.Errorf("first contacts after upgrade: %v, want call-1 first and call-2 repeat", got)
+			}
+			got = queryStrings(t, db, `SELECT name FROM system.tables WHERE database = currentDatabase() AND name IN ('calls_v1', 'segments_v5', 'segments_v6', 'client_first', 'client_first_mv')`)
+			if len(got) != 0 {
+				t.Errorf("tables left behind by the upgrade: %v", got)
+			}
+		})
+	}
+}
+
+// queryStrings runs a query of one String column.
+func queryStrings(t *testing.T, db store.DB, query string) []string {
+	t.Helper()
+	rows, err := db.Query(context.Background(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
