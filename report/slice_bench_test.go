@@ -11,6 +11,7 @@ import (
 
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report"
+	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
 )
 
@@ -48,6 +49,140 @@ var benchSpec = report.Spec{
 func BenchmarkSlice(b *testing.B) {
 	ctx := context.Background()
 	n := benchCalls(b)
+	db := benchArchive(b, n)
+	run := func() time.Duration {
+		start := time.Now()
+		res, err := report.Slice(ctx, db, benchSpec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Rows) == 0 {
+			b.Fatal("no rows")
+		}
+		return time.Since(start)
+	}
+	benchMedian(b, run)
+	b.ReportMetric(float64(n), "calls")
+}
+
+// benchMedian runs f b.N times (at least five) after one warm-up run, as a
+// manager's second report would be, and reports the median.
+func benchMedian(b *testing.B, f func() time.Duration) {
+	f()
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		times = append(times, f())
+	}
+	b.StopTimer()
+	for len(times) < 5 {
+		times = append(times, f())
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(times[len(times)/2].Seconds(), "median-s")
+}
+
+// BenchmarkDrill times the drill-down queries over the same archive as
+// BenchmarkSlice: search for a frequent and a rare phrase, a search with a
+// filter, the first-time / repeat client slice for a month, the calls
+// behind a cell and one call's transcript.
+//
+//	CALLSCOPE_BENCH_CALLS=10000000 CALLSCOPE_BENCH_DIR=/tmp/bench10m \
+//	    go test ./report -run '^$' -bench Drill -benchtime 5x
+func BenchmarkDrill(b *testing.B) {
+	ctx := context.Background()
+	db := benchArchive(b, benchCalls(b))
+	var newest time.Time
+	rows, err := db.Query(ctx, "SELECT max(started_at) FROM calls")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if rows.Next() {
+		if err := rows.Scan(&newest); err != nil {
+			b.Fatal(err)
+		}
+	}
+	rows.Close()
+	month := time.Date(newest.Year(), newest.Month(), 1, 0, 0, 0, 0, time.UTC)
+	mustFilter := func(src string) filter.Expr {
+		e, err := filter.Parse(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return e
+	}
+	search := func(q report.SearchQuery, atLeast int) func() time.Duration {
+		return func() time.Duration {
+			start := time.Now()
+			hits, err := report.SearchCalls(ctx, db, q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(hits) < atLeast {
+				b.Fatalf("search %q: %d hits, want at least %d", q.Phrase, len(hits), atLeast)
+			}
+			return time.Since(start)
+		}
+	}
+	var someCall string
+	for _, c := range []struct {
+		name string
+		run  func() time.Duration
+	}{
+		{"search-frequent", search(report.SearchQuery{Phrase: "жалоба"}, 100)},
+		{"search-rare", search(report.SearchQuery{Phrase: "черт возьми"}, 100)},
+		{"search-absent", search(report.SearchQuery{Phrase: "абракадабра"}, 0)},
+		{"search-filtered", search(report.SearchQuery{Phrase: "жалоба", Filter: mustFilter("operator = op-0015")}, 1)},
+		{"search-month", search(report.SearchQuery{Phrase: "перезвоню", From: month.AddDate(0, -1, 0), To: month}, 0)},
+		{"client-slice-month", func() time.Duration {
+			start := time.Now()
+			res, err := report.Slice(ctx, db, report.Spec{By: []string{"client"}, Measures: []string{"calls", "avg_score"}, From: month.AddDate(0, -1, 0), To: month})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(res.Rows) == 0 {
+				b.Fatal("no rows")
+			}
+			return time.Since(start)
+		}},
+		{"calls-cell", func() time.Duration {
+			start := time.Now()
+			q := report.CallsQuery{Filter: mustFilter("has complaint"), From: month.AddDate(0, -1, 0), To: month}
+			if err := q.AddSlice("operator", "op-0001"); err != nil {
+				b.Fatal(err)
+			}
+			list, err := report.ListCalls(ctx, db, q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(list.Calls) > 0 {
+				someCall = list.Calls[0].CallID
+			}
+			return time.Since(start)
+		}},
+		{"show", func() time.Duration {
+			start := time.Now()
+			if someCall == "" {
+				return 0
+			}
+			d, err := report.ShowCall(ctx, db, someCall, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(d.Segments) == 0 {
+				b.Fatalf("call %s: no transcript", someCall)
+			}
+			return time.Since(start)
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchMedian(b, c.run) })
+	}
+}
+
+// benchArchive opens the benchmark archive: CALLSCOPE_BENCH_DIR's, or n
+// calls (with transcripts) generated into a fresh embedded engine.
+func benchArchive(b *testing.B, n int) store.DB {
+	ctx := context.Background()
 	dsn := testenv.ChDB(b)
 	if dir := os.Getenv("CALLSCOPE_BENCH_DIR"); dir != "" {
 		abs, err := filepath.Abs(filepath.Join(dir, "clickhouse"))
@@ -60,12 +195,12 @@ func BenchmarkSlice(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() { db.Close() })
 	if err := store.Migrate(ctx, db); err != nil {
 		b.Fatal(err)
 	}
 	if os.Getenv("CALLSCOPE_BENCH_DIR") == "" {
-		st, err := store.Generate(ctx, db, store.GenerateConfig{Calls: n, Seed: 1, End: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Days: 730})
+		st, err := store.Generate(ctx, db, store.GenerateConfig{Calls: n, Seed: 1, End: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Days: 730, Segments: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -76,39 +211,13 @@ func BenchmarkSlice(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var total uint64
 	for _, s := range sizes {
+		total += s.Bytes
 		if s.Table == "calls" && s.Rows > 0 {
 			b.ReportMetric(float64(s.Bytes)/float64(s.Rows), "calls-bytes/call")
 		}
 	}
-	var total uint64
-	for _, s := range sizes {
-		total += s.Bytes
-	}
 	b.ReportMetric(float64(total)/float64(n), "all-bytes/call")
-
-	run := func() time.Duration {
-		start := time.Now()
-		res, err := report.Slice(ctx, db, benchSpec)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(res.Rows) == 0 {
-			b.Fatal("no rows")
-		}
-		return time.Since(start)
-	}
-	run() // warm the caches, as a manager's second report would be
-	var times []time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		times = append(times, run())
-	}
-	b.StopTimer()
-	for len(times) < 5 {
-		times = append(times, run())
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	b.ReportMetric(times[len(times)/2].Seconds(), "median-s")
-	b.ReportMetric(float64(n), "calls")
+	return db
 }
