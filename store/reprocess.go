@@ -24,6 +24,11 @@ type Selection struct {
 	// StaleDictionary those whose latest analysis used any other.
 	DictionaryVersion string
 	StaleDictionary   string
+	// Where is a condition on the latest analysis of each call (a row of
+	// `calls FINAL`), as report/filter compiles a --filter expression,
+	// with its ? arguments in WhereArgs; empty selects every call.
+	Where     string
+	WhereArgs []any
 	// Failed selects recordings whose latest status is failed (from
 	// call_status) instead of analysed calls; only From/To apply then.
 	Failed bool
@@ -35,8 +40,8 @@ var ErrSelection = fmt.Errorf("store: bad selection")
 // Check reports a selection that mixes failed recordings with filters that
 // only analysed calls have.
 func (s Selection) Check() error {
-	if s.Failed && (len(s.Operators) > 0 || len(s.Departments) > 0 || len(s.Categories) > 0 || s.DictionaryVersion != "" || s.StaleDictionary != "") {
-		return fmt.Errorf("%w: failed recordings have no analysis: only the period applies to them, not operator, department, category or dictionary", ErrSelection)
+	if s.Failed && (len(s.Operators) > 0 || len(s.Departments) > 0 || len(s.Categories) > 0 || s.DictionaryVersion != "" || s.StaleDictionary != "" || s.Where != "") {
+		return fmt.Errorf("%w: failed recordings have no analysis: only the period applies to them, not operator, department, category, dictionary or filter", ErrSelection)
 	}
 	return nil
 }
@@ -103,6 +108,10 @@ func (s Selection) where() (string, []any) {
 	if s.StaleDictionary != "" {
 		conds = append(conds, "l_dict != ?")
 		args = append(args, s.StaleDictionary)
+	}
+	if s.Where != "" {
+		conds = append(conds, "call_id IN (SELECT call_id FROM calls FINAL WHERE "+s.Where+")")
+		args = append(args, s.WhereArgs...)
 	}
 	return strings.Join(conds, " AND "), args
 }

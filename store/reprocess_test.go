@@ -78,6 +78,8 @@ func TestSelectCalls(t *testing.T) {
 				{"period", store.Selection{From: t0, To: t0.Add(time.Hour)}, []string{"c-1", "c-2"}},
 				{"stale dictionary", store.Selection{StaleDictionary: "d1"}, nil},
 				{"dictionary", store.Selection{DictionaryVersion: "d1"}, []string{"c-1", "c-2", "c-3"}},
+				{"filter", store.Selection{Where: "operator_id = ? AND has(category_names, ?)", WhereArgs: []any{"op-17", "complaint"}}, []string{"c-1", "c-3"}},
+				{"filter and operator", store.Selection{Operators: []string{"op-17"}, Where: "department = ?", WhereArgs: []any{"Продажи"}}, nil},
 				{"failed", store.Selection{Failed: true}, []string{"bad/x"}},
 			}
 			for _, tt := range tests {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
 )
 
@@ -30,6 +31,7 @@ type reprocessOptions struct {
 	categories            []string
 	status                string
 	dictVersion, staleDic string
+	filter                string
 	stage                 string
 	reread, dryRun        bool
 	rate                  float64
@@ -52,6 +54,8 @@ analysis) and queues them again:
                       re-reads its metadata
 
 Selection flags combine with AND; repeatable ones match any of their values.
+--filter takes the expressions of callscope report and calls (callscope calls
+--fields lists them) and applies to each call's latest analysis.
 --status failed selects recordings whose latest state is failed instead
 (only --from/--to apply to them: the time of the failure).
 
@@ -66,6 +70,7 @@ only queues: the workers do the work. On the embedded default (--data DIR)
 it runs the stages too and waits until the queue is empty.`,
 		Example: `  callscope reprocess --data .callscope --stale-dictionary $(callscope dict version) --dry-run
   callscope reprocess --department Поддержка --from 2026-11-01 --to 2026-12-01 --stage analyze --rate 500
+  callscope reprocess --filter 'has complaint and score < 3' --from 2026-11-01 --stage analyze
   callscope reprocess --status failed --stage transcribe
   callscope reprocess --run rp-20261120-101500      # resume an interrupted run`,
 		Args: cobra.NoArgs,
@@ -82,6 +87,7 @@ it runs the stages too and waits until the queue is empty.`,
 	f.StringVar(&opts.status, "status", "analysed", "analysed (archived calls) or failed (recordings that failed)")
 	f.StringVar(&opts.dictVersion, "dictionary-version", "", "calls last analysed with this dictionary version")
 	f.StringVar(&opts.staleDic, "stale-dictionary", "", "calls last analysed with any dictionary version but this one")
+	f.StringVar(&opts.filter, "filter", "", "calls whose latest analysis matches this filter expression (see callscope calls --fields)")
 	f.StringVar(&opts.stage, "stage", app.ReprocessAnalyze, "analyze (reuse transcripts) or transcribe (ASR again)")
 	f.BoolVar(&opts.reread, "reread-metadata", false, "analyze: read the sidecar metadata again instead of the stored values")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print how many calls and an estimate; queue nothing")
@@ -111,6 +117,15 @@ func (o *reprocessOptions) selection() (store.Selection, error) {
 	}
 	sel.Operators, sel.Departments, sel.Categories = o.operators, o.depts, o.categories
 	sel.DictionaryVersion, sel.StaleDictionary = o.dictVersion, o.staleDic
+	e, err := parseFilterFlag(o.filter)
+	if err != nil {
+		return sel, err
+	}
+	if e != nil {
+		if sel.Where, sel.WhereArgs, err = filter.Compile(e); err != nil {
+			return sel, fmt.Errorf("--filter: %w", err)
+		}
+	}
 	if err := sel.Check(); err != nil {
 		return sel, err
 	}

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,6 +38,20 @@ func TestReprocessInterruptResume(t *testing.T) {
 	code, out, errOut := exec(ctx, "reprocess", "--data", data, "--dry-run", "--stage", "analyze")
 	if code != 0 || !strings.Contains(out, "16 calls selected") || !strings.Contains(out, "stage analyze") {
 		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	// --filter selects what `calls --filter` lists.
+	_, listed, _ := exec(ctx, "calls", "--data", data, "--filter", "has complaint", "--format", "json")
+	var list struct{ Total int }
+	if err := json.Unmarshal([]byte(listed), &list); err != nil || list.Total == 0 || list.Total >= 16 {
+		t.Fatalf("calls --filter 'has complaint': %v, total %d\n%s", err, list.Total, listed)
+	}
+	code, out, errOut = exec(ctx, "reprocess", "--data", data, "--dry-run", "--filter", "has complaint")
+	if want := fmt.Sprintf("%d calls selected", list.Total); code != 0 || !strings.Contains(out, want) {
+		t.Errorf("dry run with --filter: exit %d, want %q in\n%s%s", code, want, out, errOut)
+	}
+	code, _, errOut = exec(ctx, "reprocess", "--data", data, "--dry-run", "--filter", "score >")
+	if code == 0 || !strings.Contains(errOut, "--filter: column") {
+		t.Errorf("bad --filter: exit %d, stderr %q", code, errOut)
 	}
 
 	interrupted, stop := context.WithCancel(ctx)
