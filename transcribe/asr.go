@@ -14,13 +14,17 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/wav"
 )
 
 // Channel is one party's audio: mono samples in -1..1.
 type Channel struct {
 	Role       string // schemas.RoleOperator, RoleClient or RoleMixed
 	SampleRate int
-	Samples    []float32
+	// Samples are read a piece at a time: the stage gives a view of the
+	// recording's bytes (wav.Raw), so that a long call is never held as
+	// float32 whole; wav.Floats wraps samples already decoded.
+	Samples wav.Samples
 	// Speech holds the channel's speech as the VAD found it, when VADRan;
 	// recognizers decode only these stretches.
 	Speech []schemas.Interval
@@ -58,7 +62,8 @@ type Recognizer interface {
 	SampleRate() int
 	// Recognize transcribes one stretch of speech: samples in -1..1 at
 	// sampleRate. Times in the segments are seconds from the start of pcm.
-	// It is called from several goroutines at once (one per channel).
+	// It is called from several goroutines at once (one per channel). pcm
+	// is reused for the next stretch: keep no reference to it.
 	Recognize(ctx context.Context, pcm []float32, sampleRate int) ([]schemas.Segment, error)
 	// Close frees the engine.
 	Close() error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -107,7 +108,11 @@ func (a *RecognizerAdapter) channel(ctx context.Context, ch Channel) ([]schemas.
 	if ch.SampleRate <= 0 {
 		return nil, fmt.Errorf("sample rate %d", ch.SampleRate)
 	}
-	dur := float64(len(ch.Samples)) / float64(ch.SampleRate)
+	total := 0
+	if ch.Samples != nil { // no audio, as an empty slice used to be
+		total = ch.Samples.Len()
+	}
+	dur := float64(total) / float64(ch.SampleRate)
 	var chunks []schemas.Interval
 	if ch.VADRan {
 		chunks = Chunks(ch.Speech, dur, a.cfg)
@@ -125,18 +130,22 @@ func (a *RecognizerAdapter) channel(ctx context.Context, ch Channel) ([]schemas.
 			return nil, err
 		}
 	}
-	var buf []float32
+	// in holds one chunk at the channel's rate, buf the chunk resampled:
+	// both are reused, so a channel costs two chunks of float32 whatever
+	// its length.
+	var in, buf []float32
 	var out []schemas.Segment
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		lo := int(c.Start * float64(ch.SampleRate))
-		hi := min(len(ch.Samples), int(math.Ceil(c.End*float64(ch.SampleRate))))
+		hi := min(total, int(math.Ceil(c.End*float64(ch.SampleRate))))
 		if hi <= lo {
 			continue
 		}
-		pcm := ch.Samples[lo:hi]
+		in = slices.Grow(in[:0], hi-lo)[:hi-lo]
+		pcm := in[:ch.Samples.Read(in, lo)]
 		if rs != nil {
 			want := int(math.Round(float64(len(pcm)) * float64(rate) / float64(ch.SampleRate)))
 			buf = rs.Flush(rs.Process(buf[:0], pcm))

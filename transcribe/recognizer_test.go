@@ -14,6 +14,7 @@ import (
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/vad"
+	"github.com/callscope/callscope/transcribe/wav"
 )
 
 func TestChunks(t *testing.T) {
@@ -126,8 +127,8 @@ func TestRecognizerAdapterTimesAndRates(t *testing.T) {
 			rec := &energyRecognizer{rate: tt.engine}
 			a := NewRecognizerAdapter(schemas.ASRInfo{Adapter: "test", Model: "energy"}, rec, ChunkConfig{MaxChunk: 20})
 			call := Call{Duration: 40, Channels: []Channel{
-				{Role: schemas.RoleOperator, SampleRate: 8000, Samples: tone(8000, 40, op...)},
-				{Role: schemas.RoleClient, SampleRate: 8000, Samples: tone(8000, 40, cl...)},
+				{Role: schemas.RoleOperator, SampleRate: 8000, Samples: wav.Floats(tone(8000, 40, op...))},
+				{Role: schemas.RoleClient, SampleRate: 8000, Samples: wav.Floats(tone(8000, 40, cl...))},
 			}}
 			if tt.vadRan {
 				call.Channels[0].Speech, call.Channels[0].VADRan = op, true
@@ -178,9 +179,22 @@ func (*failingRecognizer) Recognize(context.Context, []float32, int) ([]schemas.
 
 func TestRecognizerAdapterError(t *testing.T) {
 	a := NewRecognizerAdapter(schemas.ASRInfo{Adapter: "test"}, &failingRecognizer{}, ChunkConfig{})
-	_, err := a.Transcribe(context.Background(), Call{Channels: []Channel{{Role: "client", SampleRate: 8000, Samples: tone(8000, 2)}}})
+	_, err := a.Transcribe(context.Background(), Call{Channels: []Channel{{Role: "client", SampleRate: 8000, Samples: wav.Floats(tone(8000, 2))}}})
 	if !errors.Is(err, errEngine) || !strings.Contains(err.Error(), "client channel") {
 		t.Errorf("err = %v, want errEngine naming the channel", err)
+	}
+}
+
+// A channel without samples is silence, as an empty slice was: no
+// pieces, no segments, no error.
+func TestRecognizerAdapterChannelWithoutSamples(t *testing.T) {
+	rec := &energyRecognizer{rate: 16000}
+	a := NewRecognizerAdapter(schemas.ASRInfo{Adapter: "test"}, rec, ChunkConfig{})
+	for _, samples := range []wav.Samples{nil, wav.Floats(nil)} {
+		tr, err := a.Transcribe(context.Background(), Call{Channels: []Channel{{Role: "client", SampleRate: 8000, Samples: samples}}})
+		if err != nil || len(tr.Channels) != 1 || len(tr.Channels[0].Segments) != 0 || rec.calls != 0 {
+			t.Errorf("samples %#v: %+v, %v, %d recognizer calls; want one empty channel", samples, tr.Channels, err, rec.calls)
+		}
 	}
 }
 
@@ -335,7 +349,7 @@ func BenchmarkAdapterOverhead(b *testing.B) {
 		speech = append(speech, schemas.Interval{Start: t, End: t + 3})
 	}
 	ch := func(role string) Channel {
-		return Channel{Role: role, SampleRate: rate, Samples: tone(rate, dur, speech...), Speech: speech, VADRan: true}
+		return Channel{Role: role, SampleRate: rate, Samples: wav.Floats(tone(rate, dur, speech...)), Speech: speech, VADRan: true}
 	}
 	call := Call{Duration: dur, Channels: []Channel{ch(schemas.RoleOperator), ch(schemas.RoleClient)}}
 	a := NewRecognizerAdapter(schemas.ASRInfo{Adapter: "null"}, nullRecognizer{}, ChunkConfig{})

@@ -1,7 +1,6 @@
 package transcribe
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -154,7 +153,10 @@ func (s *Stage) Transcribe(ctx context.Context, job pipeline.TranscribeJob) (sch
 	if int64(len(data)) > s.cfg.MaxAudioBytes {
 		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: larger than the %d-byte limit", src, s.cfg.MaxAudioBytes))
 	}
-	audio, err := wav.Decode(bytes.NewReader(data))
+	// The samples stay in the downloaded bytes, in the file's encoding, and
+	// are decoded piece by piece by the VAD and the recognizer: the peak
+	// memory of a call is about its file size (see docs/asr.md, "Memory").
+	audio, err := wav.Parse(data)
 	if err != nil {
 		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
@@ -206,7 +208,7 @@ func (s *Stage) detectSpeech(ctx context.Context, channels []Channel) error {
 		go func() {
 			defer wg.Done()
 			ch := &channels[i]
-			speech, err := s.cfg.VAD.Detect(ctx, ch.Samples, ch.SampleRate)
+			speech, err := s.cfg.VAD.DetectSamples(ctx, ch.Samples, ch.SampleRate)
 			if err != nil {
 				errs[i] = fmt.Errorf("vad: %s channel: %w", ch.Role, err)
 				return
@@ -249,13 +251,13 @@ func (s *Stage) Fail(ctx context.Context, d pipeline.Delivery, cause error) erro
 	})
 }
 
-// splitChannels names the decoded channels by the metadata's channel map
-// (default: left = operator, right = client). A mono recording is one mixed
-// channel.
-func splitChannels(a *wav.Audio, chmap map[string]string) ([]Channel, error) {
-	switch len(a.Channels) {
+// splitChannels names the recording's channels by the metadata's channel
+// map (default: left = operator, right = client). A mono recording is one
+// mixed channel.
+func splitChannels(a *wav.Raw, chmap map[string]string) ([]Channel, error) {
+	switch a.NumChannels() {
 	case 1:
-		return []Channel{{Role: schemas.RoleMixed, SampleRate: a.SampleRate, Samples: a.Channels[0]}}, nil
+		return []Channel{{Role: schemas.RoleMixed, SampleRate: a.SampleRate, Samples: a.Channel(0)}}, nil
 	case 2:
 		left, right := schemas.RoleOperator, schemas.RoleClient
 		if r := chmap["left"]; r != "" {
@@ -271,11 +273,11 @@ func splitChannels(a *wav.Audio, chmap map[string]string) ([]Channel, error) {
 			}
 		}
 		return []Channel{
-			{Role: left, SampleRate: a.SampleRate, Samples: a.Channels[0]},
-			{Role: right, SampleRate: a.SampleRate, Samples: a.Channels[1]},
+			{Role: left, SampleRate: a.SampleRate, Samples: a.Channel(0)},
+			{Role: right, SampleRate: a.SampleRate, Samples: a.Channel(1)},
 		}, nil
 	default:
-		return nil, fmt.Errorf("%d channels: want 1 (mixed) or 2 (operator and client)", len(a.Channels))
+		return nil, fmt.Errorf("%d channels: want 1 (mixed) or 2 (operator and client)", a.NumChannels())
 	}
 }
 

@@ -1,7 +1,9 @@
 package transcribe
 
 import (
+	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -9,25 +11,43 @@ import (
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
+// rawWAV encodes channels whose samples are all 0.1, 0.2, ... by channel,
+// and parses the file back: a recording as the stage sees it.
+func rawWAV(t *testing.T, channels int) *wav.Raw {
+	t.Helper()
+	a := &wav.Audio{SampleRate: 8000}
+	for c := range channels {
+		a.Channels = append(a.Channels, []float32{float32(c+1) / 10, float32(c+1) / 10})
+	}
+	var file bytes.Buffer
+	if err := wav.Encode(&file, a); err != nil {
+		t.Fatal(err)
+	}
+	r, err := wav.Parse(file.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func TestSplitChannels(t *testing.T) {
-	stereo := &wav.Audio{SampleRate: 8000, Channels: [][]float32{{0.1}, {0.2}}}
 	tests := []struct {
-		name    string
-		audio   *wav.Audio
-		chmap   map[string]string
-		want    []string // roles in channel order
-		wantErr string
+		name     string
+		channels int
+		chmap    map[string]string
+		want     []string // roles in channel order
+		wantErr  string
 	}{
-		{"default map", stereo, nil, []string{"operator", "client"}, ""},
-		{"swapped", stereo, map[string]string{"left": "client", "right": "operator"}, []string{"client", "operator"}, ""},
-		{"left only", stereo, map[string]string{"left": "client"}, []string{"client", "operator"}, ""},
-		{"right only", stereo, map[string]string{"right": "operator"}, []string{"client", "operator"}, ""},
-		{"mono", &wav.Audio{SampleRate: 8000, Channels: [][]float32{{0}}}, nil, []string{"mixed"}, ""},
-		{"three", &wav.Audio{SampleRate: 8000, Channels: [][]float32{{0}, {0}, {0}}}, nil, nil, "3 channels"},
+		{"default map", 2, nil, []string{"operator", "client"}, ""},
+		{"swapped", 2, map[string]string{"left": "client", "right": "operator"}, []string{"client", "operator"}, ""},
+		{"left only", 2, map[string]string{"left": "client"}, []string{"client", "operator"}, ""},
+		{"right only", 2, map[string]string{"right": "operator"}, []string{"client", "operator"}, ""},
+		{"mono", 1, nil, []string{"mixed"}, ""},
+		{"three", 3, nil, nil, "3 channels"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			chs, err := splitChannels(tt.audio, tt.chmap)
+			chs, err := splitChannels(rawWAV(t, tt.channels), tt.chmap)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
@@ -40,8 +60,10 @@ func TestSplitChannels(t *testing.T) {
 			var roles []string
 			for i, c := range chs {
 				roles = append(roles, c.Role)
-				if &c.Samples[0] != &tt.audio.Channels[i][0] {
-					t.Errorf("channel %d is not the audio's channel %d", i, i)
+				// Channel i holds the file's channel i: its samples are (i+1)/10.
+				got := make([]float32, 2)
+				if n := c.Samples.Read(got, 0); n != 2 || math.Abs(float64(got[1])-float64(i+1)/10) > 1e-4 || c.SampleRate != 8000 {
+					t.Errorf("channel %d (%s): %d samples %v at %d Hz, want the file's channel %d", i, c.Role, n, got, c.SampleRate, i)
 				}
 			}
 			if strings.Join(roles, ",") != strings.Join(tt.want, ",") {

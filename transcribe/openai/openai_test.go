@@ -168,7 +168,7 @@ func TestAdapterShiftsTimesAndSendsCallLanguage(t *testing.T) {
 	samples := make([]float32, 8000*10)
 	copy(samples[8000*5:], speech(2, 8000))
 	tr, err := a.Transcribe(context.Background(), transcribe.Call{Language: "ru", Channels: []transcribe.Channel{{
-		Role: schemas.RoleClient, SampleRate: 8000, Samples: samples,
+		Role: schemas.RoleClient, SampleRate: 8000, Samples: wav.Floats(samples),
 		Speech: []schemas.Interval{{Start: 5, End: 7}}, VADRan: true}}})
 	if err != nil {
 		t.Fatal(err)

@@ -11,22 +11,21 @@
 //	threads: 2               # ONNX Runtime threads per decode
 //	precision: int8          # int8 (default when present) or fp32
 //	language: ru             # Whisper only
-//	decoding_method: greedy_search  # or modified_beam_search (transducers)
+//	decoding_method: greedy_search  # or modified_beam_search (zipformer transducers)
 //	max_chunk: 20            # seconds of speech decoded at once
 package sherpa
 
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 )
 
-// ErrModel means the model directory is missing or not a model the adapter
-// knows how to run.
+// ErrModel means the model directory is missing, or holds files that are
+// not a model of its type the adapter can run (see Layout.Check).
 var ErrModel = errors.New("sherpa: model")
 
 // Model types.
@@ -148,38 +147,4 @@ func (l Layout) SampleRate() int {
 		return 8000
 	}
 	return 16000
-}
-
-// CheckFiles looks at the model files before sherpa-onnx loads them:
-// ONNX Runtime aborts the whole process on a file that is not ONNX (an
-// HTML error page saved as model.onnx, a truncated download), so such
-// files are refused here with an error instead.
-func (l Layout) CheckFiles() error {
-	for _, p := range []string{l.Model, l.Encoder, l.Decoder, l.Joiner} {
-		if p == "" {
-			continue
-		}
-		if err := checkONNX(p); err != nil {
-			return fmt.Errorf("%w file %s: %w", ErrModel, p, err)
-		}
-	}
-	return nil
-}
-
-// checkONNX checks the start of an ONNX ModelProto: field 1 (ir_version,
-// a varint, tag byte 0x08) with a plausible version, in a file of some size.
-func checkONNX(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	head := make([]byte, 2)
-	if _, err := io.ReadFull(f, head); err != nil {
-		return errors.New("not an ONNX model: too short")
-	}
-	if head[0] != 0x08 || head[1] < 3 || head[1] > 30 {
-		return fmt.Errorf("not an ONNX model: starts with % x", head)
-	}
-	return nil
 }

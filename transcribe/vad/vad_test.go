@@ -7,11 +7,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/onnxcheck"
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
@@ -210,6 +212,55 @@ func speechSpan(s []float32, rate int) (first, last float64) {
 	return first, last
 }
 
+// Reading a channel a block at a time from the file's bytes finds the
+// same speech, to the millisecond, as the decoded channel: the stage's
+// memory saving changes no interval.
+func TestDetectSamplesMatchesDetect(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Silero VAD")
+	}
+	d := detector(t)
+	tests := []struct{ file, format string }{
+		{"01_polite_model.wav", "pcm16"},
+		{"02_complaint.wav", "alaw"},
+		{"08_negated_complaint.wav", "mulaw"},
+		{"12_mono_mixed.wav", "pcm16"}, // mono
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("../../testdata/calls", tt.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, err := wav.Parse(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if raw.Format != tt.format {
+				t.Fatalf("format %s, want %s", raw.Format, tt.format)
+			}
+			a := decode(t, path)
+			for c := range a.Channels {
+				want, err := d.Detect(context.Background(), a.Channels[c], a.SampleRate)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := d.DetectSamples(context.Background(), raw.Channel(c), raw.SampleRate)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want) == 0 {
+					t.Fatalf("channel %d: no speech found, the comparison would prove nothing", c)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("channel %d: DetectSamples = %v, Detect = %v", c, got, want)
+				}
+			}
+		})
+	}
+}
+
 func TestSilenceHasNoSpeech(t *testing.T) {
 	d := detector(t)
 	speech, err := d.Detect(context.Background(), make([]float32, 8000*5), 8000)
@@ -234,6 +285,68 @@ func TestMissingModelIsUnavailable(t *testing.T) {
 	_, err := New(Config{Model: filepath.Join(t.TempDir(), "nope.onnx")})
 	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "nope.onnx") {
 		t.Errorf("missing model: %v, want ErrUnavailable naming the file", err)
+	}
+}
+
+// A model file that is not Silero VAD is an ErrUnavailable naming the
+// file, not an exit inside sherpa-onnx.
+func TestWrongModelIsUnavailable(t *testing.T) {
+	v := func(name string, rank int) onnxcheck.Value { return onnxcheck.Value{Name: name, Rank: rank} }
+	nemo := onnxcheck.Encode(&onnxcheck.Model{
+		Inputs:   []onnxcheck.Value{v("audio_signal", 3), v("length", 1)},
+		Outputs:  []onnxcheck.Value{v("logprobs", 3)},
+		Metadata: map[string]string{"vocab_size": "34", "subsampling_factor": "4"},
+	})
+	mixed := onnxcheck.Encode(&onnxcheck.Model{ // v5 inputs, v4 outputs
+		Inputs:  []onnxcheck.Value{v("input", 2), v("state", 3), v("sr", 0)},
+		Outputs: []onnxcheck.Value{v("output", 2), v("hn", 3), v("cn", 3)},
+	})
+	tests := []struct {
+		name    string
+		content []byte
+		wantErr string
+	}{
+		{"NeMo CTC model", nemo, "is not a Silero VAD v5 model: inputs are [audio_signal length], want [input state sr]; outputs are [logprobs], want [output stateN]"},
+		{"v5 inputs with v4 outputs", mixed, "outputs are [output hn cn], want [output stateN]"},
+		{"HTML page", []byte("<html>Not Found</html>"), "not an ONNX model"},
+		{"empty file", nil, "not an ONNX model: empty file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), ModelFile)
+			if err := os.WriteFile(path, tt.content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := New(Config{Model: path})
+			if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("New: %v\nwant ErrUnavailable naming %s with %q", err, path, tt.wantErr)
+			}
+		})
+	}
+}
+
+// What sherpa-onnx accepts passes: the v5 model scripts/setup.sh installs
+// and a v4 model's declarations.
+func TestSileroModelsPassTheCheck(t *testing.T) {
+	v4 := filepath.Join(t.TempDir(), "silero_vad_v4.onnx")
+	v := func(name string) onnxcheck.Value { return onnxcheck.Value{Name: name, Rank: -1} }
+	os.WriteFile(v4, onnxcheck.Encode(&onnxcheck.Model{
+		Inputs:  []onnxcheck.Value{v("input"), v("sr"), v("h"), v("c")},
+		Outputs: []onnxcheck.Value{v("output"), v("hn"), v("cn")},
+	}), 0o644)
+	paths := []string{v4}
+	for _, p := range DefaultModelPaths() {
+		if _, err := os.Stat(p); err == nil {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 1 {
+		t.Log("no installed Silero VAD model (scripts/setup.sh vad): checking the v4 declarations only")
+	}
+	for _, p := range paths {
+		if err := checkModel(p); err != nil {
+			t.Errorf("checkModel(%s): %v", p, err)
+		}
 	}
 }
 

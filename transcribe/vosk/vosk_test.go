@@ -124,8 +124,8 @@ func TestIntegrationTranscribesShippedCall(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr, err := a.Transcribe(context.Background(), transcribe.Call{Duration: au.Duration(), Channels: []transcribe.Channel{
-		{Role: schemas.RoleOperator, SampleRate: au.SampleRate, Samples: au.Channels[0]},
-		{Role: schemas.RoleClient, SampleRate: au.SampleRate, Samples: au.Channels[1]},
+		{Role: schemas.RoleOperator, SampleRate: au.SampleRate, Samples: wav.Floats(au.Channels[0])},
+		{Role: schemas.RoleClient, SampleRate: au.SampleRate, Samples: wav.Floats(au.Channels[1])},
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,11 @@
 // Package wav decodes RIFF/WAVE recordings into float32 samples, one slice
 // per channel, for the transcribe stage.
 //
+// Decode converts a whole file. Parse reads the header of a file already in
+// memory and returns a Raw whose channels (Samples) are converted a piece at
+// a time as they are read, to the same values: the transcribe stage uses it
+// so that a one-hour call costs its file's bytes, not three times as much.
+//
 // Contact-center PBXes and call recorders (Asterisk's MixMonitor,
 // FreeSWITCH's record_session and the like) write telephone calls as WAV
 // holding either linear PCM16 or the G.711 codec the call was carried in
@@ -175,28 +180,38 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // ErrCorrupt, or else are read errors from r.
 func Decode(r io.Reader) (*Audio, error) {
 	in := &countingReader{r: r}
+	format, size, chunkOff, err := readHeader(in)
+	if err != nil {
+		return nil, err
+	}
+	return readData(in, r, format, size, chunkOff)
+}
+
+// readHeader walks the chunks up to the data chunk and returns the format,
+// the data chunk's declared size and its offset; in is left at the first
+// byte of the samples.
+func readHeader(in *countingReader) (format fmtChunk, size, chunkOff int64, err error) {
 	riff := in.scratch[:12]
 	if n, err := io.ReadFull(in, riff); err != nil {
 		switch {
 		case n == 0 && err == io.EOF:
-			return nil, newError(ErrNotWAV, "not a RIFF/WAVE file: empty input")
+			return fmtChunk{}, 0, 0, newError(ErrNotWAV, "not a RIFF/WAVE file: empty input")
 		case err == io.ErrUnexpectedEOF && bytes.HasPrefix(riff, []byte("RIFF")):
-			return nil, newError(ErrCorrupt, "corrupt file: RIFF header truncated at %d bytes", n)
+			return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: RIFF header truncated at %d bytes", n)
 		case err == io.ErrUnexpectedEOF:
-			return nil, notWAV(riff[:n])
+			return fmtChunk{}, 0, 0, notWAV(riff[:n])
 		}
-		return nil, fmt.Errorf("wav: read RIFF header: %w", err)
+		return fmtChunk{}, 0, 0, fmt.Errorf("wav: read RIFF header: %w", err)
 	}
 	switch magic := string(riff[0:4]); {
 	case magic == "RIFX" && string(riff[8:12]) == "WAVE":
-		return nil, newError(ErrUnsupported, "unsupported big-endian RIFX file")
+		return fmtChunk{}, 0, 0, newError(ErrUnsupported, "unsupported big-endian RIFX file")
 	case magic != "RIFF" && magic != "RF64", string(riff[8:12]) != "WAVE":
 		// RF64 (EBU Tech 3306) keeps the real sizes in a ds64 chunk and puts
 		// 0xFFFFFFFF in the data chunk header, which reads to the end.
-		return nil, notWAV(riff)
+		return fmtChunk{}, 0, 0, notWAV(riff)
 	}
 
-	var format fmtChunk
 	haveFormat := false
 	for {
 		chunkOff := in.off
@@ -204,38 +219,38 @@ func Decode(r io.Reader) (*Audio, error) {
 		if n, err := io.ReadFull(in, header); err != nil {
 			switch {
 			case n == 0 && err == io.EOF && !haveFormat:
-				return nil, newError(ErrCorrupt, "corrupt file: no fmt chunk before the end of the file at offset %d", chunkOff)
+				return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: no fmt chunk before the end of the file at offset %d", chunkOff)
 			case n == 0 && err == io.EOF:
-				return nil, newError(ErrCorrupt, "corrupt file: no data chunk before the end of the file at offset %d", chunkOff)
+				return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: no data chunk before the end of the file at offset %d", chunkOff)
 			case err == io.ErrUnexpectedEOF:
-				return nil, newError(ErrCorrupt, "corrupt file: chunk header at offset %d truncated at %d bytes", chunkOff, n)
+				return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: chunk header at offset %d truncated at %d bytes", chunkOff, n)
 			}
-			return nil, fmt.Errorf("wav: read chunk header at offset %d: %w", chunkOff, err)
+			return fmtChunk{}, 0, 0, fmt.Errorf("wav: read chunk header at offset %d: %w", chunkOff, err)
 		}
 		id := header[0:4]
 		size := int64(binary.LittleEndian.Uint32(header[4:8]))
 		switch string(id) { // no allocation: the compiler compares in place
 		case "fmt ":
 			if haveFormat {
-				return nil, newError(ErrCorrupt, "corrupt file: second fmt chunk at offset %d", chunkOff)
+				return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: second fmt chunk at offset %d", chunkOff)
 			}
 			f, err := readFmt(in, size, chunkOff)
 			if err != nil {
-				return nil, err
+				return fmtChunk{}, 0, 0, err
 			}
 			format, haveFormat = f, true
 		case "data":
 			if !haveFormat {
-				return nil, newError(ErrCorrupt, "corrupt file: data chunk at offset %d comes before the fmt chunk", chunkOff)
+				return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: data chunk at offset %d comes before the fmt chunk", chunkOff)
 			}
-			return readData(in, r, format, size, chunkOff)
+			return format, size, chunkOff, nil
 		default:
 			// Chunks are padded to an even size; the pad byte is not counted.
 			if err := skip(in, size+size&1); err != nil {
 				if errors.Is(err, io.ErrUnexpectedEOF) {
-					return nil, newError(ErrCorrupt, "corrupt file: %q chunk at offset %d (%d bytes) truncated", id, chunkOff, size)
+					return fmtChunk{}, 0, 0, newError(ErrCorrupt, "corrupt file: %q chunk at offset %d (%d bytes) truncated", id, chunkOff, size)
 				}
-				return nil, fmt.Errorf("wav: skip %q chunk at offset %d: %w", id, chunkOff, err)
+				return fmtChunk{}, 0, 0, fmt.Errorf("wav: skip %q chunk at offset %d: %w", id, chunkOff, err)
 			}
 		}
 	}
