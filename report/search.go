@@ -50,10 +50,10 @@ var ErrEmptyPhrase = errors.New("search phrase has no words")
 // of languages without a stemmer.
 var drillSearchLanguages = []string{"ru", "en", ""}
 
-// searchPages is how many pages of newest matching segments a search
-// checks against the filter before it asks the server for the matching
-// calls' segments in one go: a filter that most calls pass fills the
-// result from the first page; one that few pass is cheaper as a join.
+// searchPages is how many full pages of matching segments a search checks
+// against the filter before it lets the server join the filtered calls
+// instead: a filter that most calls pass fills the result from the first
+// page; one that few pass is cheaper as a join.
 const searchPages = 3
 
 // searchPage is the number of segments a page reads for a search of limit
@@ -68,7 +68,8 @@ var searchPage = func(limit int) int { return max(4*limit, 1000) }
 // segments first and stops at a page; a page's calls are then checked
 // against the filter and their latest analysis by call_id (the calls
 // key). A filter that few calls pass would need many pages: after
-// searchPages the rest is one query that joins the filtered calls.
+// searchPages full pages, each page joins the window's filtered calls on
+// the server.
 func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, error) {
 	var termSets [][]string
 	seen := map[string]bool{}
@@ -154,6 +155,7 @@ func (s *searcher) run(ctx context.Context) ([]SearchHit, error) {
 	var out []SearchHit
 	var after *candidate // page key: segments of calls before it
 	fullPages := 0
+	joinFilter := false
 	// Windows back in time from the newest segment: a day, then four
 	// times wider each time, the last one open. A frequent word fills
 	// the result from the first day; a rare one is read window by window,
@@ -165,14 +167,16 @@ func (s *searcher) run(ctx context.Context) ([]SearchHit, error) {
 			lo = time.Time{}
 		}
 		for {
-			if fullPages == searchPages {
-				rest, err := s.joined(ctx, hi, after, s.limit-len(out))
-				if err != nil {
-					return nil, err
-				}
-				return capHits(append(out, rest...), s.limit), nil
+			var cands []candidate
+			var full bool
+			var err error
+			if joinFilter || fullPages >= searchPages {
+				// The filter keeps few candidates: let the server join
+				// the window's filtered calls instead.
+				cands, full, err = s.joined(ctx, lo, hi, after, page)
+			} else {
+				cands, full, err = s.page(ctx, lo, hi, after, page)
 			}
-			cands, full, err := s.page(ctx, lo, hi, after, page)
 			if err != nil {
 				return nil, err
 			}
@@ -195,6 +199,11 @@ func (s *searcher) run(ctx context.Context) ([]SearchHit, error) {
 			kept, err := s.check(ctx, cands)
 			if err != nil {
 				return nil, err
+			}
+			// A full page of which the filter keeps under a quarter: the
+			// filter is selective, so joining it is cheaper from now on.
+			if full && 4*len(kept) < len(cands) {
+				joinFilter = true
 			}
 			out = append(out, kept...)
 			if len(out) >= s.limit {
@@ -290,20 +299,30 @@ func (s *searcher) call(ctx context.Context, c candidate) ([]candidate, error) {
 	return s.scan(ctx, query, append(append([]any(nil), s.segArgs...), c.stored, c.CallID))
 }
 
-// joined reads the matching segments of calls before hi and after that pass the
-// filter in their latest analysis, in one query: the filter is applied on
-// the server.
-func (s *searcher) joined(ctx context.Context, hi time.Time, after *candidate, n int) ([]SearchHit, error) {
-	kc, kargs := windowCond(time.Time{}, hi, after)
-	query := "SELECT " + searchColumns + "\nFROM segments\nWHERE " + s.segCond + kc +
-		"\n  AND (call_id, row_version) IN (SELECT call_id, row_version FROM calls FINAL WHERE " + s.where + ")" +
-		searchOrder + "\nLIMIT " + strconv.Itoa(4*n) + drillSettings
-	args := append(append(append([]any(nil), s.segArgs...), kargs...), s.whereArgs...)
-	cands, err := s.scan(ctx, query, args)
-	if err != nil {
-		return nil, err
+// joined is page for a filter that few calls pass: it reads only the
+// segments of calls in [lo, hi) that pass the filter in their latest
+// analysis, joined on the server (the calls subqueries read only the
+// window's months). The set of their start times lets the server skip, by
+// the segments key, the granules of calls that cannot pass.
+func (s *searcher) joined(ctx context.Context, lo, hi time.Time, after *candidate, n int) ([]candidate, bool, error) {
+	wc, wargs := windowCond(lo, hi, after)
+	callsWhere := s.where
+	callsArgs := s.whereArgs
+	if !lo.IsZero() {
+		callsWhere += " AND started_at >= ?"
+		callsArgs = append(append([]any(nil), callsArgs...), lo)
 	}
-	return s.check(ctx, cands)
+	if !hi.IsZero() {
+		callsWhere += " AND started_at < ?"
+		callsArgs = append(append([]any(nil), callsArgs...), hi)
+	}
+	query := "SELECT " + searchColumns + "\nFROM segments\nWHERE " + s.segCond + wc +
+		"\n  AND started_at IN (SELECT started_at FROM calls FINAL WHERE " + callsWhere + ")" +
+		"\n  AND (call_id, row_version) IN (SELECT call_id, row_version FROM calls FINAL WHERE " + callsWhere + ")" +
+		searchOrder + "\nLIMIT " + strconv.Itoa(n) + drillSettings
+	args := append(append(append(append([]any(nil), s.segArgs...), wargs...), callsArgs...), callsArgs...)
+	cands, err := s.scan(ctx, query, args)
+	return cands, len(cands) >= n, err
 }
 
 func (s *searcher) scan(ctx context.Context, query string, args []any) ([]candidate, error) {
