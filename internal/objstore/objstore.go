@@ -171,17 +171,25 @@ func (s *Store) Get(ctx context.Context, bucket, key string, maxBytes int64) ([]
 		return nil, wrap("get", bucket, key, err)
 	}
 	defer obj.Close()
-	var r io.Reader = obj
-	if maxBytes > 0 {
-		r = io.LimitReader(obj, maxBytes)
-	}
-	// minio-go sends the request on the first Read: that is where a missing
-	// object shows up.
-	data, err := io.ReadAll(r)
+	// minio-go sends the request on Stat or the first Read: that is where
+	// a missing object shows up. The size lets the buffer be allocated
+	// once: io.ReadAll's doubling would briefly hold twice a large
+	// recording.
+	info, err := obj.Stat()
 	if err != nil {
 		return nil, wrap("get", bucket, key, err)
 	}
-	return data, nil
+	var r io.Reader = obj
+	size := info.Size
+	if maxBytes > 0 {
+		r = io.LimitReader(obj, maxBytes)
+		size = min(size, maxBytes)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead))
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, wrap("get", bucket, key, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // Stat returns an object's description with its user metadata.
