@@ -76,9 +76,20 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	a.ETag = job.Audio.ETag
 	a.Meta = job.Meta
 	a.ASR = tr.ASR
-	a.AnalyzedAt = time.Now().UTC()
+	a.AnalyzedAt = AnalyzedAt(job, time.Now())
 	a.Version = s.cfg.CodeVersion + "+" + a.DictionaryVersion
 	return pipeline.Publish(ctx, s.js, pipeline.SubjectStore, "", pipeline.StoreJob{Analysis: &a})
+}
+
+// AnalyzedAt is the time an analysis of job is stored under: the time it
+// was requested, so that a redelivered job stores the same version again
+// instead of a newer copy; now for a job without one (published by an
+// older version).
+func AnalyzedAt(job pipeline.AnalyzeJob, now time.Time) time.Time {
+	if !job.RequestedAt.IsZero() {
+		return job.RequestedAt.UTC()
+	}
+	return now.UTC()
 }
 
 // Fail records a call that will not be analysed.

@@ -158,7 +158,7 @@ func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta ma
 		return err
 	}
 	if transcript != nil {
-		job := pipeline.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta}
+		job := pipeline.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, RequestedAt: time.Now().UTC()}
 		msgID := "analyze:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
 		return pipeline.Publish(ctx, in.js, pipeline.SubjectAnalyze, msgID, job)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -44,6 +45,11 @@ type AnalyzeJob struct {
 	Audio      Object           `json:"audio"`
 	Transcript Object           `json:"transcript"`
 	Meta       schemas.Metadata `json:"meta"`
+	// RequestedAt is when the analysis was asked for. It becomes the
+	// analysis's AnalyzedAt, and so its stored version: a job delivered
+	// twice writes the same version twice, which replaces itself, while
+	// a later request (a reprocess run) supersedes it.
+	RequestedAt time.Time `json:"requested_at,omitzero"`
 }
 
 // StoreJob asks the store stage to write an analysis or a status. Exactly one

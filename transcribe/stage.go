@@ -133,7 +133,8 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	}
 	next := pipeline.AnalyzeJob{
 		CallID: job.CallID, Audio: job.Audio, Meta: job.Meta,
-		Transcript: pipeline.Object{Bucket: s.cfg.TranscriptsBucket, Key: key},
+		Transcript:  pipeline.Object{Bucket: s.cfg.TranscriptsBucket, Key: key},
+		RequestedAt: time.Now().UTC(),
 	}
 	msgID := "analyze:" + job.Audio.Bucket + "/" + job.Audio.Key + ":" + job.Audio.ETag + ":" + fmt.Sprint(time.Now().UnixNano())
 	return pipeline.Publish(ctx, s.js, pipeline.SubjectAnalyze, msgID, next)

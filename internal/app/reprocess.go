@@ -239,7 +239,7 @@ func reprocessMsg(opt ReprocessOptions, ref store.CallRef) (*nats.Msg, error) {
 	switch {
 	case opt.Stage == ReprocessAnalyze && ref.Meta != nil && !opt.RereadMetadata:
 		subject = pipeline.SubjectAnalyze
-		job = pipeline.AnalyzeJob{CallID: ref.CallID, Audio: audio, Transcript: transcript, Meta: *ref.Meta}
+		job = pipeline.AnalyzeJob{CallID: ref.CallID, Audio: audio, Transcript: transcript, Meta: *ref.Meta, RequestedAt: time.Now().UTC()}
 	case opt.Stage == ReprocessAnalyze:
 		subject = pipeline.SubjectIngestScan
 		job = pipeline.IngestJob{Audio: audio, Run: opt.Run, Transcript: &transcript}
