@@ -100,7 +100,7 @@ func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error)
 		limit = DefaultCallsLimit
 	}
 	var list CallList
-	if err := drillScanOne(ctx, db, &list.Total, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where+drillSettings, args...); err != nil {
+	if err := drillScanOne(ctx, db, &list.Total, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where, args...); err != nil {
 		return list, fmt.Errorf("report: calls: %w", err)
 	}
 	scoreCols := "CAST(NULL AS Nullable(Float64)), CAST(NULL AS Nullable(Float64))"
@@ -112,8 +112,8 @@ func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error)
 FROM calls FINAL
 WHERE ` + where + `
 ORDER BY started_at, call_id
-LIMIT ` + strconv.Itoa(limit) + drillSettings
-	rows, err := db.Query(ctx, query, args...)
+LIMIT ` + strconv.Itoa(limit)
+	rows, err := drillQuery(ctx, db, query, args...)
 	if err != nil {
 		return list, fmt.Errorf("report: calls: %w", err)
 	}
@@ -142,6 +142,19 @@ LIMIT ` + strconv.Itoa(limit) + drillSettings
 // drillSettings keep old servers from moving WHERE to PREWHERE, which
 // under FINAL would filter rows before the latest analysis is picked.
 const drillSettings = "\nSETTINGS optimize_move_to_prewhere = 0"
+
+// drillQuery runs a query over calls FINAL with drillSettings. A user in
+// readonly=1 mode may not change a setting: the query then runs as it is
+// (servers since 20.x do not move WHERE to PREWHERE under FINAL anyway;
+// give a read-only user of an older server readonly=2, which allows
+// settings, see docs/drilldown.md).
+func drillQuery(ctx context.Context, db store.DB, query string, args ...any) (store.Rows, error) {
+	rows, err := db.Query(ctx, query+drillSettings, args...)
+	if err != nil && isReadonlyError(err) {
+		rows, err = db.Query(ctx, query, args...)
+	}
+	return rows, err
+}
 
 // drillWhere is the WHERE condition of a filter and a period.
 func drillWhere(e filter.Expr, loc *time.Location, from, to time.Time) (string, []any, error) {
@@ -201,7 +214,7 @@ func drillTableColumns(ctx context.Context, db store.DB, table string) (map[stri
 }
 
 func drillScanOne(ctx context.Context, db store.DB, dst any, query string, args ...any) error {
-	rows, err := db.Query(ctx, query, args...)
+	rows, err := drillQuery(ctx, db, query, args...)
 	if err != nil {
 		return err
 	}

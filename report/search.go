@@ -289,14 +289,14 @@ func (s *searcher) page(ctx context.Context, lo, hi time.Time, after *candidate,
 	wc, wargs := windowCond(lo, hi, after)
 	query := "SELECT " + searchColumns + "\nFROM segments\nWHERE " + s.segCond + wc + searchOrder +
 		"\nLIMIT " + strconv.Itoa(n)
-	cands, err := s.scan(ctx, query, append(append([]any(nil), s.segArgs...), wargs...))
+	cands, err := s.scan(ctx, query, append(append([]any(nil), s.segArgs...), wargs...), false)
 	return cands, len(cands) >= n, err
 }
 
 // call reads every matching segment of the call of c.
 func (s *searcher) call(ctx context.Context, c candidate) ([]candidate, error) {
 	query := "SELECT " + searchColumns + "\nFROM segments\nWHERE " + s.segCond + " AND started_at = ? AND call_id = ?" + searchOrder
-	return s.scan(ctx, query, append(append([]any(nil), s.segArgs...), c.stored, c.CallID))
+	return s.scan(ctx, query, append(append([]any(nil), s.segArgs...), c.stored, c.CallID), false)
 }
 
 // joined is page for a filter that few calls pass: it reads only the
@@ -319,14 +319,22 @@ func (s *searcher) joined(ctx context.Context, lo, hi time.Time, after *candidat
 	query := "SELECT " + searchColumns + "\nFROM segments\nWHERE " + s.segCond + wc +
 		"\n  AND started_at IN (SELECT started_at FROM calls FINAL WHERE " + callsWhere + ")" +
 		"\n  AND (call_id, row_version) IN (SELECT call_id, row_version FROM calls FINAL WHERE " + callsWhere + ")" +
-		searchOrder + "\nLIMIT " + strconv.Itoa(n) + drillSettings
+		searchOrder + "\nLIMIT " + strconv.Itoa(n)
 	args := append(append(append(append([]any(nil), s.segArgs...), wargs...), callsArgs...), callsArgs...)
-	cands, err := s.scan(ctx, query, args)
+	cands, err := s.scan(ctx, query, args, true)
 	return cands, len(cands) >= n, err
 }
 
-func (s *searcher) scan(ctx context.Context, query string, args []any) ([]candidate, error) {
-	rows, err := s.db.Query(ctx, query, args...)
+// scan reads candidates; final marks a query with a calls FINAL subquery,
+// which gets drillSettings.
+func (s *searcher) scan(ctx context.Context, query string, args []any, final bool) ([]candidate, error) {
+	var rows store.Rows
+	var err error
+	if final {
+		rows, err = drillQuery(ctx, s.db, query, args...)
+	} else {
+		rows, err = s.db.Query(ctx, query, args...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -361,8 +369,8 @@ func (s *searcher) check(ctx context.Context, cands []candidate) ([]SearchHit, e
 		operator string
 	}
 	// call_id IN (...) is a range of the calls key: a few granules read.
-	rows, err := s.db.Query(ctx, "SELECT call_id, row_version, started_at, operator_id FROM calls FINAL WHERE call_id IN (SELECT arrayJoin(?)) AND "+
-		s.where+drillSettings, append([]any{ids}, s.whereArgs...)...)
+	rows, err := drillQuery(ctx, s.db, "SELECT call_id, row_version, started_at, operator_id FROM calls FINAL WHERE call_id IN (SELECT arrayJoin(?)) AND "+
+		s.where, append([]any{ids}, s.whereArgs...)...)
 	if err != nil {
 		return nil, err
 	}

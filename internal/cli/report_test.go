@@ -46,6 +46,11 @@ func reportFixture(t *testing.T, dsn string) {
 			Categories: c.cats,
 			Score:      &schemas.Score{Profile: "default", Value: c.score, Max: 5},
 		})
+		if c.cats["complaint"] > 0 {
+			calls[i].Transcript = &schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+				{Role: schemas.RoleClient, Segments: []schemas.Segment{{Start: 3, End: 6, Text: "Хочу оставить жалобу"}}},
+			}}
+		}
 	}
 	if err := store.WriteAnalyses(ctx, db, calls); err != nil {
 		t.Fatal(err)
@@ -144,6 +149,26 @@ func TestReportReadOnly(t *testing.T) {
 	out, errOut, code := execute(t, "report", "--clickhouse", ro, "--by", "department")
 	if code != 0 || !strings.Contains(out, "Продажи") {
 		t.Errorf("read-only report: code %d, out %q, err %q", code, out, errOut)
+	}
+	// The drill-down commands too: none may change a setting.
+	out, errOut, code = execute(t, "calls", "--clickhouse", ro, "--format", "csv")
+	if code != 0 || strings.Count(out, "\n") < 2 {
+		t.Errorf("read-only calls: code %d, out %q, err %q", code, out, errOut)
+	}
+	if lines := strings.Split(out, "\n"); len(lines) > 1 {
+		id, _, _ := strings.Cut(lines[1], ",")
+		out, errOut, code = execute(t, "show", "--clickhouse", ro, id)
+		if code != 0 || !strings.Contains(out, id) {
+			t.Errorf("read-only show %s: code %d, out %q, err %q", id, code, out, errOut)
+		}
+	}
+	out, errOut, code = execute(t, "search", "--clickhouse", ro, "жалоба")
+	if code != 0 || !strings.Contains(out, "2 segments in 2 calls") {
+		t.Errorf("read-only search: code %d, out %q, err %q", code, out, errOut)
+	}
+	out, errOut, code = execute(t, "calls", "--clickhouse", ro, "--slice", "client=first")
+	if code != 0 {
+		t.Errorf("read-only calls of first-time clients: code %d, out %q, err %q", code, out, errOut)
 	}
 	out, errOut, code = execute(t, "migrate", "status", "--clickhouse", ro)
 	if code != 0 || !strings.Contains(out, "0001_calls.sql") || strings.Contains(out, "pending") {
