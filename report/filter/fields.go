@@ -125,6 +125,7 @@ var fields = withParams([]Field{
 	// Score.
 	{Name: "score", Type: Number, Doc: "the call's score on a 5-point scale (a profile with another maximum is rescaled, as in the reports); unknown when no profile applied", col: "if(score_max > 0, score * 5 / score_max, NULL)", nullable: true},
 	{Name: "score_profile", Type: String, Doc: "scoring profile the call was scored with", col: "score_profile"},
+	{Name: "score_profile_version", Type: String, Doc: "version (content hash) of the scoring profile the call was scored with: reprocess --filter 'score_profile_version != V' rescores calls of older versions", col: "score_profile_version"},
 	{Name: "criterion.ID", Type: Outcome, Doc: "result of one scoring criterion: passed, failed or n/a (criterion.greeting = failed)", col: criterionSQL, nullable: true, family: "criterion."},
 
 	// Parameters (docs/parameters.md), by name; param.NAME reaches any.
