@@ -64,12 +64,14 @@ var searchPage = func(limit int) int { return max(4*limit, 1000) }
 // phrase, in the latest analysis of the calls matching the filter; the
 // newest calls come first, each call's segments in time order.
 //
-// segments is sorted by call start, so the server reads the newest
-// segments first and stops at a page; a page's calls are then checked
-// against the filter and their latest analysis by call_id (the calls
-// key). A filter that few calls pass would need many pages: after
-// searchPages full pages, each page joins the window's filtered calls on
-// the server.
+// segments is sorted by call start, so a search reads back in time in
+// windows (the newest day, then four times wider each time) and stops as
+// soon as it has enough. Within a window it reads pages of matching
+// segments and checks their calls against the filter and their latest
+// analysis by call_id (the calls key). A filter that keeps few of a full
+// page (under a quarter), or searchPages full pages in all, means the
+// filter is selective: from then on each page joins the window's filtered
+// calls on the server instead.
 func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, error) {
 	var termSets [][]string
 	seen := map[string]bool{}
