@@ -360,3 +360,25 @@ func queryStrings(t *testing.T, db store.DB, query string) []string {
 	}
 	return out
 }
+
+// TestSegmentsSearchIndex: where the server has a full-text index (chDB
+// 26.7), segments.terms has one and the bloom filter it replaces is gone;
+// a search through it finds every inflection the terms were stemmed to.
+func TestSegmentsSearchIndex(t *testing.T) {
+	db := openDB(t, testenv.ChDB(t))
+	ctx := context.Background()
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	got := queryStrings(t, db, `SELECT concat(name, ' ', type) FROM system.data_skipping_indices WHERE database = currentDatabase() AND table = 'segments' ORDER BY name`)
+	if strings.Join(got, ",") != "terms_text text" {
+		t.Errorf("indices of segments: %v, want terms_text (text) only", got)
+	}
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{scored("call-t", t0)}); err != nil {
+		t.Fatal(err)
+	}
+	got = queryStrings(t, db, `SELECT concat(call_id, '@', toString(start_sec)) FROM segments WHERE hasAll(terms, ['`+store.SearchTerms("жалобы", "ru")[0]+`']) ORDER BY start_sec`)
+	if strings.Join(got, ",") != "call-t@4.6,call-t@10" {
+		t.Errorf("segments with a form of «жалоба»: %v", got)
+	}
+}
