@@ -105,26 +105,39 @@ func DeadLetters(ctx context.Context, js jetstream.JetStream, stage string, limi
 	if stage != "" {
 		filter = DeadSubject(stage)
 	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: stream %s: %w", StreamDead, err)
+	}
+	last := info.State.LastSeq
 	c, err := s.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: read %s: %w", StreamDead, err)
 	}
 	var out []DeadLetter
-	for len(out) < limit {
+	var seen uint64 // the last stream sequence read: an ordered consumer
+	// may hand a message again after it resets, so read forward only,
+	// up to the last letter there was when the read began.
+	for len(out) < limit && seen < last {
 		batch, err := c.FetchNoWait(min(limit-len(out), 256))
 		if err != nil {
 			return out, fmt.Errorf("pipeline: read %s: %w", StreamDead, err)
 		}
 		n := 0
 		for m := range batch.Messages() {
+			md, err := m.Metadata()
+			if err != nil || md.Sequence.Stream <= seen {
+				continue
+			}
+			seen = md.Sequence.Stream
 			n++
-			dl := DeadLetter{Data: m.Data(), Stage: m.Headers().Get(HeaderDeadStage),
+			if len(out) == limit {
+				continue
+			}
+			dl := DeadLetter{Seq: seen, Data: m.Data(), Stage: m.Headers().Get(HeaderDeadStage),
 				Subject: m.Headers().Get(HeaderDeadSubject), Reason: m.Headers().Get(HeaderDeadReason)}
 			dl.Attempts, _ = strconv.Atoi(m.Headers().Get(HeaderDeadAttempts))
 			dl.At, _ = time.Parse(time.RFC3339Nano, m.Headers().Get(HeaderDeadAt))
-			if md, err := m.Metadata(); err == nil {
-				dl.Seq = md.Sequence.Stream
-			}
 			out = append(out, dl)
 		}
 		if n == 0 || batch.Error() != nil {
@@ -146,4 +159,34 @@ func headerValue(s string) string {
 		s = strings.ToValidUTF8(s[:4096], "") + "…"
 	}
 	return s
+}
+
+// ErrNotReplayable means a dead letter that names no jobs subject to go
+// back to (one written by hand, or by another program).
+var ErrNotReplayable = errors.New("pipeline: dead letter cannot be replayed")
+
+// ReplayDead publishes a dead letter's job again, unchanged, to the
+// subject it was first published to, and then removes the letter from the
+// dead-letter stream: the job starts afresh with a full set of attempts.
+// If it fails again it is dead-lettered again, with the new reason.
+func ReplayDead(ctx context.Context, js jetstream.JetStream, dl DeadLetter) error {
+	if !strings.HasPrefix(dl.Subject, subjectJobsPrefix) {
+		return fmt.Errorf("%w: #%d was published to %q, not a callscope.jobs subject", ErrNotReplayable, dl.Seq, dl.Subject)
+	}
+	msg := nats.NewMsg(dl.Subject)
+	msg.Data = dl.Data
+	// A fresh id: the job's first publication may still be in the
+	// duplicate window, which would swallow the replay.
+	msg.Header.Set(jetstream.MsgIDHeader, fmt.Sprintf("replay:%d:%d", dl.Seq, time.Now().UnixNano()))
+	if _, err := js.PublishMsg(ctx, msg); err != nil {
+		return fmt.Errorf("pipeline: replay dead letter #%d to %s: %w", dl.Seq, dl.Subject, err)
+	}
+	s, err := js.Stream(ctx, StreamDead)
+	if err != nil {
+		return fmt.Errorf("pipeline: stream %s: %w", StreamDead, err)
+	}
+	if err := s.DeleteMsg(ctx, dl.Seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
+		return fmt.Errorf("pipeline: remove replayed dead letter #%d: %w", dl.Seq, err)
+	}
+	return nil
 }

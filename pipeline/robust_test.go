@@ -70,6 +70,12 @@ func TestDeadLetter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(dead) != 2 || dead[0].Seq >= dead[1].Seq {
+		t.Errorf("read %d dead letters (%+v), want the 2 in stream order, each once", len(dead), dead)
+	}
+	if one, err := DeadLetters(ctx, js, "", 1); err != nil || len(one) != 1 || one[0].Seq != dead[0].Seq {
+		t.Errorf("the first dead letter only: %+v, %v", one, err)
+	}
 	got := map[string]DeadLetter{}
 	for _, d := range dead {
 		got[string(d.Data)] = d
@@ -85,6 +91,49 @@ func TestDeadLetter(t *testing.T) {
 	}
 	if p, f := w.cfg.Metrics.Counts("transcribe"); p != 0 || f != 2 {
 		t.Errorf("metrics: processed %d failed %d, want 0 and 2", p, f)
+	}
+}
+
+// TestReplayDead: a dead-lettered job replayed once its cause is fixed is
+// handled, and leaves the dead-letter stream; a letter naming no jobs
+// subject is refused.
+func TestReplayDead(t *testing.T) {
+	js := startJetStream(t)
+	ctx := context.Background()
+	var fixed atomic.Bool
+	var handled, failed atomic.Int32
+	w := NewWorker(WorkerConfig{Stage: "transcribe", Subject: SubjectTranscribe, RetryDelay: 10 * time.Millisecond,
+		Consumer: ConsumerConfig{AckWait: 2 * time.Second, MaxDeliver: 2}}, js,
+		func(ctx context.Context, d Delivery) error {
+			if !fixed.Load() {
+				return Permanent(errors.New("ASR model missing"))
+			}
+			handled.Add(1)
+			return nil
+		},
+		func(ctx context.Context, d Delivery, cause error) error { failed.Add(1); return nil })
+	runWorker(t, w)
+	// The job's own message id stays in the duplicate window: the replay
+	// must not be swallowed by it.
+	if err := Publish(ctx, js, SubjectTranscribe, "job-1", map[string]string{"call_id": "c-1"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return failed.Load() == 1 })
+	dead, err := DeadLetters(ctx, js, "", 10)
+	if err != nil || len(dead) != 1 || dead[0].Reason != "ASR model missing" {
+		t.Fatalf("dead letters before the replay: %+v, %v", dead, err)
+	}
+	fixed.Store(true)
+	if err := ReplayDead(ctx, js, dead[0]); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return handled.Load() == 1 })
+	if left, err := DeadLetters(ctx, js, "", 10); err != nil || len(left) != 0 {
+		t.Errorf("dead letters after the replay: %+v, %v", left, err)
+	}
+	stray := DeadLetter{Seq: 99, Subject: "elsewhere.jobs", Data: []byte("{}")}
+	if err := ReplayDead(ctx, js, stray); !errors.Is(err, ErrNotReplayable) {
+		t.Errorf("replay of a letter to %q: %v, want ErrNotReplayable", stray.Subject, err)
 	}
 }
 

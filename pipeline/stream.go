@@ -21,6 +21,7 @@ const (
 	SubjectAnalyze     = "callscope.jobs.analyze"
 	SubjectStore       = "callscope.jobs.store"
 	subjectAllJobs     = "callscope.jobs.>"
+	subjectJobsPrefix  = "callscope.jobs."
 	defaultDuplicates  = 2 * time.Minute
 	consumerNamePrefix = "callscope-"
 )
