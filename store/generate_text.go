@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -116,7 +118,7 @@ func (t *genTexts) segments(rng *rand.Rand, lang string, dur float64, hits []gen
 	return segs
 }
 
-// hitSegment is the utterance of a generated hit of category in lang.
+// hitUtterance is the utterance of a generated hit of category in lang.
 func (t *genTexts) hitUtterance(rng *rand.Rand, lang, category string) genUtterance {
 	lines := t.phrases[lang][category]
 	if len(lines) == 0 {
@@ -145,12 +147,7 @@ func (b *genBatch) appendSegments(id string, ver uint64, started time.Time, segs
 }
 
 func sortSegments(segs []genSegment) {
-	// Insertion sort: a call has a handful of segments.
-	for i := 1; i < len(segs); i++ {
-		for j := i; j > 0 && segs[j].start < segs[j-1].start; j-- {
-			segs[j], segs[j-1] = segs[j-1], segs[j]
-		}
-	}
+	slices.SortStableFunc(segs, func(a, b genSegment) int { return cmp.Compare(a.start, b.start) })
 }
 
 func (b *genBatch) segmentData() []any {

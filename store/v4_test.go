@@ -164,17 +164,7 @@ func TestUpgrade(t *testing.T) {
 		t.Run(b.name, func(t *testing.T) {
 			db := openDB(t, b.dsn(t))
 			ctx := context.Background()
-			old := fstest.MapFS{}
-			for _, name := range []string{"0001_calls.sql", "0002_hits.sql", "0003_call_status.sql"} {
-				data, err := fsReadFile(name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				old[name] = &fstest.MapFile{Data: data}
-			}
-			if err := store.MigrateFS(ctx, db, old); err != nil {
-				t.Fatal(err)
-			}
+			migrateTo(t, db, "0001_calls.sql", "0002_hits.sql", "0003_call_status.sql")
 			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaOutdated) {
 				t.Errorf("CheckSchema on the old schema: %v, want ErrSchemaOutdated", err)
 			}
@@ -208,7 +198,22 @@ func TestUpgrade(t *testing.T) {
 	}
 }
 
-func fsReadFile(name string) ([]byte, error) { return fs.ReadFile(schemas.ClickHouseMigrations, name) }
+// migrateTo applies only the named migrations: a database as an older
+// callscope left it.
+func migrateTo(t *testing.T, db store.DB, names ...string) {
+	t.Helper()
+	old := fstest.MapFS{}
+	for _, name := range names {
+		data, err := fs.ReadFile(schemas.ClickHouseMigrations, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old[name] = &fstest.MapFile{Data: data}
+	}
+	if err := store.MigrateFS(context.Background(), db, old); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func testenvChDB(t *testing.T) string { return testenv.ChDB(t) }
 
@@ -293,17 +298,7 @@ func TestUpgradeTo6(t *testing.T) {
 		t.Run(b.name, func(t *testing.T) {
 			db := openDB(t, b.dsn(t))
 			ctx := context.Background()
-			old := fstest.MapFS{}
-			for _, name := range []string{"0001_calls.sql", "0002_hits.sql", "0003_call_status.sql", "0004_calls_v4.sql", "0005_criteria_segments.sql"} {
-				data, err := fsReadFile(name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				old[name] = &fstest.MapFile{Data: data}
-			}
-			if err := store.MigrateFS(ctx, db, old); err != nil {
-				t.Fatal(err)
-			}
+			migrateTo(t, db, "0001_calls.sql", "0002_hits.sql", "0003_call_status.sql", "0004_calls_v4.sql", "0005_criteria_segments.sql")
 			first := scored("call-1", t0)
 			first.Meta.Client.IDHash = "client-a"
 			second := scored("call-2", t0.Add(time.Hour))
