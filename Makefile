@@ -9,7 +9,7 @@ LDFLAGS   := -X github.com/callscope/callscope/internal/cli.Version=$(VERSION)
 DATA      ?= .callscope
 TESTFLAGS ?=
 
-.PHONY: all setup build demo test test-short bench lint testdata clean
+.PHONY: all setup build web web-test e2e demo test test-short bench lint testdata clean
 
 all: build
 
@@ -17,9 +17,23 @@ all: build
 setup:
 	scripts/setup.sh all
 
-## build: build bin/callscope
-build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/callscope
+## build: build the web UI and bin/callscope with the UI embedded
+build: web
+	$(GO) build -tags webui -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/callscope
+
+## web: build the web UI into web/dist (npm packages from scripts/setup.sh web)
+web:
+	scripts/setup.sh web
+	cd web && npm run --silent build
+
+## web-test: the web UI's unit tests (Vitest)
+web-test:
+	scripts/setup.sh web
+	cd web && npm test --silent
+
+## e2e: the web UI end to end in headless Chromium against callscope serve
+e2e: build
+	scripts/e2e.sh
 
 ## demo: set up, build and analyse the shipped test calls on the embedded default
 demo: setup build
@@ -28,6 +42,7 @@ demo: setup build
 ## test: set up and run every test, integration tests with real servers included
 test: setup lint
 	$(GO) test -timeout 25m -count=1 $(TESTFLAGS) ./... ./testdata/gen
+	$(MAKE) web-test e2e
 
 ## test-short: unit tests only (no servers)
 test-short:
@@ -49,4 +64,4 @@ testdata:
 	$(GO) run ./testdata/gen
 
 clean:
-	rm -rf bin $(DATA)
+	rm -rf bin $(DATA) web/dist

