@@ -29,6 +29,7 @@ func NewStage(db DB) *Stage { return &Stage{db: db, log: slog.Default().With("st
 func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	var analyses []schemas.Analysis
 	var statuses []schemas.Status
+	attempts := map[int]int{}
 	now := time.Now().UTC()
 	for _, d := range batch {
 		var job pipeline.StoreJob
@@ -41,11 +42,8 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 				s.log.Error("dropping an analysis without call id or object key", "call_id", a.CallID, "key", a.ObjectKey)
 				continue
 			}
+			attempts[len(analyses)] = d.Attempt
 			analyses = append(analyses, *a)
-			statuses = append(statuses, schemas.Status{
-				ObjectKey: a.ObjectKey, ETag: a.ETag, CallID: a.CallID,
-				Stage: schemas.StageStore, State: schemas.StateAnalysed, Attempts: d.Attempt, At: now,
-			})
 		}
 		if st := job.Status; st != nil {
 			if st.ObjectKey == "" {
@@ -55,10 +53,25 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 			statuses = append(statuses, *st)
 		}
 	}
-	if err := WriteAnalyses(ctx, s.db, analyses); err != nil {
+	kept, keptIdx, rejected, err := claimCallIDs(ctx, s.db, analyses, now, attempts)
+	if err != nil {
 		return err
 	}
-	return WriteStatuses(ctx, s.db, statuses)
+	for _, r := range rejected {
+		s.log.Warn("call_id used by two recordings; the later one is recorded failed", "call_id", r.CallID, "key", r.ObjectKey)
+	}
+	if err := WriteAnalyses(ctx, s.db, kept); err != nil {
+		return err
+	}
+	done := make([]schemas.Status, 0, len(kept)+len(rejected)+len(statuses))
+	for i, a := range kept {
+		done = append(done, schemas.Status{
+			ObjectKey: a.ObjectKey, ETag: a.ETag, CallID: a.CallID,
+			Stage: schemas.StageStore, State: schemas.StateAnalysed, Attempts: attempts[keptIdx[i]], At: now,
+		})
+	}
+	done = append(done, rejected...)
+	return WriteStatuses(ctx, s.db, append(done, statuses...))
 }
 
 func sortStatuses(s []schemas.Status) {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,5 +44,86 @@ func TestStage(t *testing.T) {
 	}
 	if n := countCalls(t, db); n != 1 {
 		t.Errorf("%d calls, want 1", n)
+	}
+}
+
+// TestStageCallIDCollision: a call_id belongs to the first recording stored
+// under it. Another recording with the same call_id is recorded as failed
+// with a reason naming both objects, never silently written over the first;
+// a new analysis of the same recording still replaces the old one.
+func TestStageCallIDCollision(t *testing.T) {
+	ctx := context.Background()
+	job := func(t *testing.T, a schemas.Analysis) pipeline.Delivery {
+		data, err := json.Marshal(pipeline.StoreJob{Analysis: &a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pipeline.Delivery{Subject: pipeline.SubjectStore, Data: data, Attempt: 1}
+	}
+	first := sample("dup-1", t0)
+	first.ObjectKey = "in/01_polite.wav"
+	second := sample("dup-1", t0.Add(time.Minute))
+	second.ObjectKey = "in/02_complaint.wav"
+	second.Meta.Operator.ID = "op-99"
+	again := first
+	again.AnalyzedAt = t0.Add(2 * time.Minute)
+	again.Meta.Operator.ID = "op-18"
+
+	for _, tc := range []struct {
+		name      string
+		batches   [][]schemas.Analysis
+		wantOp    string // operator of the stored dup-1
+		wantState map[string]string
+	}{
+		{"second recording in a later batch", [][]schemas.Analysis{{first}, {second}}, "op-17",
+			map[string]string{first.ObjectKey: schemas.StateAnalysed, second.ObjectKey: schemas.StateFailed}},
+		{"both in one batch", [][]schemas.Analysis{{first, second}}, "op-17",
+			map[string]string{first.ObjectKey: schemas.StateAnalysed, second.ObjectKey: schemas.StateFailed}},
+		{"same recording analysed again", [][]schemas.Analysis{{first}, {again}}, "op-18",
+			map[string]string{first.ObjectKey: schemas.StateAnalysed}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openDB(t, testenv.ChDB(t))
+			if err := store.Migrate(ctx, db); err != nil {
+				t.Fatal(err)
+			}
+			st := store.NewStage(db)
+			for _, b := range tc.batches {
+				var ds []pipeline.Delivery
+				for _, a := range b {
+					ds = append(ds, job(t, a))
+				}
+				for range 2 { // a redelivered batch changes nothing
+					if err := st.Handle(ctx, ds); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if n := countCalls(t, db); n != 1 {
+				t.Errorf("%d calls, want 1", n)
+			}
+			ops := queryStrings(t, db, "SELECT operator_id FROM calls FINAL WHERE call_id = 'dup-1'")
+			if len(ops) != 1 || ops[0] != tc.wantOp {
+				t.Errorf("stored operator %v, want %s", ops, tc.wantOp)
+			}
+			latest, err := store.LatestStatuses(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(latest) != len(tc.wantState) {
+				t.Errorf("statuses %+v, want %v", latest, tc.wantState)
+			}
+			for key, want := range tc.wantState {
+				got := latest[key]
+				if got.State != want {
+					t.Errorf("%s: state %q (%s), want %q", key, got.State, got.Error, want)
+				}
+				if want == schemas.StateFailed && (got.Stage != schemas.StageStore ||
+					!strings.Contains(got.Error, first.ObjectKey) || !strings.Contains(got.Error, second.ObjectKey) ||
+					!strings.Contains(got.Error, `"dup-1"`)) {
+					t.Errorf("%s: reason %q at %s does not name the call id and both recordings", key, got.Error, got.Stage)
+				}
+			}
+		})
 	}
 }

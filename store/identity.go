@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// ErrCallIDTaken is wrapped by the reason of a recording that was not
+// stored because its call_id already belongs to another recording.
+//
+// The identity rule: a call is identified by its call_id (the sidecar's
+// call_id, else the object key without its extension), and a call_id belongs
+// to the first recording (object key) stored under it. A new analysis of
+// that same recording (re-analysis, re-upload at the same key) replaces the
+// old one; an analysis of another recording with the same call_id is not
+// stored: that recording is recorded as failed at the store stage with a
+// reason naming both objects, so a collision is never silent.
+var ErrCallIDTaken = errors.New("call_id already used by another recording")
+
+// claimCallIDs splits a batch into the analyses that may be written and
+// failed statuses for those whose call_id belongs to another recording:
+// one already stored, or one earlier in the same batch.
+func claimCallIDs(ctx context.Context, db DB, analyses []schemas.Analysis, now time.Time, attempts map[int]int) (kept []schemas.Analysis, keptIdx []int, rejected []schemas.Status, err error) {
+	owners, err := storedOwners(ctx, db, analyses)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i, a := range analyses {
+		owner, ok := owners[a.CallID]
+		if !ok {
+			owners[a.CallID] = a.ObjectKey // the first in the batch takes it
+			owner = a.ObjectKey
+		}
+		if owner == a.ObjectKey {
+			kept = append(kept, a)
+			keptIdx = append(keptIdx, i)
+			continue
+		}
+		reason := fmt.Errorf("%w: call_id %q is the id of recording %s, stored first; this recording %s is not stored: give each recording its own call_id (or none: the key is then the id)",
+			ErrCallIDTaken, a.CallID, owner, a.ObjectKey)
+		rejected = append(rejected, schemas.Status{
+			ObjectKey: a.ObjectKey, ETag: a.ETag, CallID: a.CallID,
+			Stage: schemas.StageStore, State: schemas.StateFailed,
+			Error: reason.Error(), Attempts: max(attempts[i], 1), At: now,
+		})
+	}
+	return kept, keptIdx, rejected, nil
+}
+
+// storedOwners finds the recording (object key) each call_id of the batch
+// is stored under: the key of its newest row.
+func storedOwners(ctx context.Context, db DB, analyses []schemas.Analysis) (map[string]string, error) {
+	owners := map[string]string{}
+	for lo := 0; lo < len(analyses); lo += lookupChunk {
+		chunk := analyses[lo:min(lo+lookupChunk, len(analyses))]
+		ids := make([]any, len(chunk))
+		for i, a := range chunk {
+			ids[i] = a.CallID
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+		res, err := db.Query(ctx, `SELECT call_id, argMax(object_key, row_version) AS k
+FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id`, ids...)
+		if err != nil {
+			return nil, fmt.Errorf("store: look up the recordings of call ids: %w", err)
+		}
+		for res.Next() {
+			var id, key string
+			if err := res.Scan(&id, &key); err != nil {
+				res.Close()
+				return nil, fmt.Errorf("store: look up the recordings of call ids: %w", err)
+			}
+			owners[id] = key
+		}
+		err = res.Err()
+		res.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: look up the recordings of call ids: %w", err)
+		}
+	}
+	return owners, nil
+}
