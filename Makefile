@@ -41,7 +41,7 @@ demo: setup build
 
 ## test: set up and run every test, integration tests with real servers included
 test: setup lint
-	$(GO) test -timeout 25m -count=1 $(TESTFLAGS) ./... ./testdata/gen
+	$(GO) test -timeout 25m -count=1 $(TESTFLAGS) ./... ./testdata/gen ./testdata/realspeech
 	$(MAKE) web-test e2e
 
 ## test-short: unit tests only (no servers)

@@ -1,0 +1,411 @@
+// Package realspeech builds the labelled real-speech set: two-channel
+// telephone calls made of real recorded human speech (Debian's asterisk
+// prompts, Russian and English), with the truth computed from the clean
+// prompts before any impairment is mixed in, and then impaired the way real
+// lines are: line noise and hum, the other party leaking through the
+// hybrid, music and tones on hold, coughs and clicks, G.711.
+//
+// Everything is deterministic: a Spec always gives the same samples and the
+// same truth. The WAVs are built when needed (tests build them in memory;
+// `go run ./testdata/realspeech/gen -wav DIR` writes them); what is
+// committed is the generator and the truth (truth.json), which a test
+// compares with what the generator makes now.
+package realspeech
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/schemas"
+)
+
+// Spec names one call of the set.
+type Spec struct {
+	Name       string `json:"name"`
+	Language   string `json:"language"`
+	Split      string `json:"split"` // SplitTune or SplitHoldout
+	Scenario   string `json:"scenario"`
+	Seed       uint64 `json:"seed"`
+	Impairment string `json:"impairment"`
+}
+
+// Splits: refinement constants were chosen on the tune calls only; the
+// held-out calls use the other half of the prompts and, for English,
+// another speaker.
+const (
+	SplitTune    = "tune"
+	SplitHoldout = "holdout"
+)
+
+// Scenarios.
+const (
+	Dialogue = "dialogue" // turns 0.8-1.8 s apart, two overtalks
+	Rapid    = "rapid"    // short turns 0.25-0.45 s apart, one overtalk
+	Hold     = "hold"     // a hold of 8-14 s in the middle, one overtalk
+)
+
+// Placed is one prompt in a call: who says it and where its speech is.
+type Placed struct {
+	Role   string  `json:"role"`
+	Prompt string  `json:"prompt"`
+	Start  float64 `json:"start"`
+	End    float64 `json:"end"`
+}
+
+// Truth is what the call holds, measured on the clean prompts.
+type Truth struct {
+	Spec
+	Format   string  `json:"format"` // pcm16, mulaw or alaw
+	Duration float64 `json:"duration"`
+	// Operator (left channel) and Client (right) speech: the prompts'
+	// speech, pauses under TurnPause bridged.
+	Operator []schemas.Interval `json:"operator"`
+	Client   []schemas.Interval `json:"client"`
+	// Holds are the holds of the script (what the metadata would declare).
+	Holds []schemas.Interval `json:"holds,omitempty"`
+	// HoldAudio is what plays during the holds on the operator channel:
+	// "moh", "tones" or "" (silence).
+	HoldAudio string   `json:"hold_audio,omitempty"`
+	Prompts   []Placed `json:"prompts"`
+	// Parameters are the speech-timing parameters of the truth, computed
+	// by analyze.CallParameters over the truth's speech.
+	Parameters map[string]float64 `json:"parameters"`
+}
+
+// Call is a built call: its truth and its channels as the WAV holds them
+// (after the codec), and the WAV file.
+type Call struct {
+	Truth    Truth
+	Channels [2][]float32
+	WAV      []byte
+}
+
+// TimingParameters are the parameters the set is scored on.
+var TimingParameters = []string{
+	"talk_operator", "talk_client", "talk_total", "silence_total", "overtalk_total",
+	"overtalk_count", "interruptions_operator", "interruptions_client", "turns",
+}
+
+type base struct {
+	lang, split string
+	seed        uint64
+}
+
+var bases = []base{
+	{"ru", SplitTune, 1}, {"ru", SplitTune, 2},
+	{"ru", SplitHoldout, 3}, {"en", SplitHoldout, 4},
+}
+
+// Impairments, in the order tables list them.
+var Impairments = []string{"clean", "ulaw", "alaw", "snr30", "snr20", "xtalk30", "xtalk20", "snr20_xtalk25", "bursts", "moh", "tones", "all"}
+
+type impairment struct {
+	codec  string  // "" = pcm16
+	snr    float64 // dB of line noise and hum under the speech; 0 = none
+	xtalk  float64 // dB of the other channel leaking in; 0 = none
+	bursts bool    // coughs, keyboard clicks, noise bursts in the pauses
+	hold   string  // "moh" or "tones" in the holds
+}
+
+var impairments = map[string]impairment{
+	"clean":         {},
+	"ulaw":          {codec: "mulaw"},
+	"alaw":          {codec: "alaw"},
+	"snr30":         {snr: 30},
+	"snr20":         {snr: 20},
+	"xtalk30":       {xtalk: -30},
+	"xtalk20":       {xtalk: -20},
+	"snr20_xtalk25": {snr: 20, xtalk: -25, codec: "mulaw"},
+	"bursts":        {bursts: true},
+	"moh":           {hold: "moh"},
+	"tones":         {hold: "tones"},
+	"all":           {snr: 20, xtalk: -25, bursts: true, hold: "moh", codec: "alaw"},
+}
+
+// Set lists every call of the set: 4 bases (Russian tune ×2, Russian
+// held out, English held out) × 3 scenarios × the impairments (music and
+// tones on hold only where there is a hold).
+func Set() []Spec {
+	var out []Spec
+	for _, b := range bases {
+		for _, sc := range []string{Dialogue, Rapid, Hold} {
+			for _, im := range Impairments {
+				if (im == "moh" || im == "tones") && sc != Hold {
+					continue
+				}
+				out = append(out, Spec{
+					Name:     fmt.Sprintf("%s-%s%d-%s-%s", b.lang, b.split, b.seed, sc, im),
+					Language: b.lang, Split: b.split, Scenario: sc, Seed: b.seed, Impairment: im,
+				})
+			}
+		}
+	}
+	return out
+}
+
+// Find returns the spec of a name.
+func Find(name string) (Spec, bool) {
+	i := slices.IndexFunc(Set(), func(s Spec) bool { return s.Name == name })
+	if i < 0 {
+		return Spec{}, false
+	}
+	return Set()[i], true
+}
+
+func seedOf(parts ...string) uint64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// turn is one turn of a script.
+type turn struct {
+	role    string
+	prompts []*clip
+	// gap before the turn: from the end of the call's last speech; a
+	// negative gap starts it that long before the last speech ends
+	// (overtalk).
+	gap float64
+	// hold before the turn, in seconds (0: none).
+	hold float64
+}
+
+// script draws the turns of a scenario from the prompt pool.
+func script(sp Spec) ([]turn, error) {
+	p, err := loadPool(sp.Language)
+	if err != nil {
+		return nil, err
+	}
+	clips := p.tune
+	if sp.Split == SplitHoldout {
+		clips = p.holdout
+	}
+	r := rand.New(rand.NewPCG(sp.Seed, seedOf(sp.Language, sp.Scenario)))
+	short := slices.DeleteFunc(slices.Clone(clips), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
+	long := slices.DeleteFunc(slices.Clone(clips), func(c *clip) bool { return len(c.samples) < Rate })
+	pick := func(from []*clip, n int) []*clip {
+		out := make([]*clip, n)
+		for i := range out {
+			out[i] = from[r.IntN(len(from))]
+		}
+		return out
+	}
+	uni := func(a, b float64) float64 { return a + r.Float64()*(b-a) }
+	role := func(i int) string {
+		if i%2 == 0 {
+			return schemas.RoleOperator
+		}
+		return schemas.RoleClient
+	}
+	var turns []turn
+	switch sp.Scenario {
+	case Dialogue:
+		// 10 turns; the client breaks in on turn 4, the operator on turn
+		// 7; turn 9 is the operator's again.
+		for i := range 10 {
+			t := turn{role: role(i), prompts: pick(clips, 1+r.IntN(3)), gap: uni(0.8, 1.8)}
+			switch i {
+			case 3:
+				t.prompts = pick(long, 2)
+			case 4:
+				t.gap = -uni(0.5, 0.9)
+			case 6:
+				t.prompts = pick(long, 2)
+			case 7:
+				t.gap = -uni(0.5, 0.9)
+			case 9: // the operator goes on after a pause
+				t.role, t.gap = schemas.RoleOperator, uni(1.0, 1.6)
+			}
+			turns = append(turns, t)
+		}
+	case Rapid:
+		for i := range 16 {
+			t := turn{role: role(i), prompts: pick(short, 1), gap: uni(0.25, 0.45)}
+			if i == 9 {
+				t.prompts = pick(long, 1)
+			}
+			if i == 10 {
+				t.gap = -uni(0.5, 0.7)
+			}
+			turns = append(turns, t)
+		}
+	case Hold:
+		for i := range 8 {
+			t := turn{role: role(i), prompts: pick(clips, 1+r.IntN(2)), gap: uni(0.8, 1.6)}
+			switch i {
+			case 4: // the operator comes back after the hold
+				t.role, t.hold = schemas.RoleOperator, uni(8, 14)
+			case 5:
+				t.prompts = pick(long, 2)
+			case 6:
+				t.gap = -uni(0.5, 0.9)
+			}
+			turns = append(turns, t)
+		}
+	default:
+		return nil, fmt.Errorf("realspeech: unknown scenario %q", sp.Scenario)
+	}
+	return turns, nil
+}
+
+// interPrompt is the pause between prompts of one turn: under TurnPause,
+// so the turn is one stretch of speech.
+func interPrompt(r *rand.Rand) float64 { return 0.15 + 0.25*r.Float64() }
+
+const lead, tail = 1.0, 1.0 // silence before the first and after the last speech
+
+// Build makes the call of a spec.
+func Build(sp Spec) (*Call, error) {
+	im, ok := impairments[sp.Impairment]
+	if !ok {
+		return nil, fmt.Errorf("realspeech: unknown impairment %q", sp.Impairment)
+	}
+	turns, err := script(sp)
+	if err != nil {
+		return nil, err
+	}
+	if im.hold == "moh" {
+		if _, err := loadMOH(); err != nil {
+			return nil, err
+		}
+	}
+	r := rand.New(rand.NewPCG(sp.Seed, seedOf("layout", sp.Language, sp.Scenario)))
+	// Each side's level: peaks between -6 and -10 dBFS (operator) and
+	// -8 and -14 dBFS (client, a farther line).
+	gain := map[string]float32{
+		schemas.RoleOperator: float32(math.Pow(10, -(r.Float64()*4)/20)),
+		schemas.RoleClient:   float32(math.Pow(10, -(2+r.Float64()*6)/20)),
+	}
+	type piece struct {
+		role  string
+		c     *clip
+		start int // sample
+	}
+	var pieces []piece
+	var holds []schemas.Interval
+	end := int(lead * Rate) // end of the last speech so far
+	for i, t := range turns {
+		at := end + int(t.gap*Rate)
+		if i == 0 {
+			at = end
+		}
+		if t.hold > 0 {
+			holds = append(holds, schemas.Interval{Start: round3(float64(end+Rate/2) / Rate), End: round3(float64(end+Rate/2)/Rate + t.hold)})
+			at = end + Rate/2 + int(t.hold*Rate) + Rate/2
+		}
+		for k, c := range t.prompts {
+			if k > 0 {
+				at += int(interPrompt(r) * Rate)
+			}
+			pieces = append(pieces, piece{t.role, c, at})
+			at += len(c.samples)
+		}
+		end = max(end, at)
+	}
+	n := end + int(tail*Rate)
+	var clean [2][]float32
+	clean[0], clean[1] = make([]float32, n), make([]float32, n)
+	tr := Truth{Spec: sp, Format: cmp.Or(im.codec, "pcm16"), Duration: round3(float64(n) / Rate), Holds: holds, HoldAudio: im.hold}
+	var spans [2][]schemas.Interval
+	for _, p := range pieces {
+		ch := 0
+		if p.role == schemas.RoleClient {
+			ch = 1
+		}
+		g := gain[p.role]
+		for i, v := range p.c.samples {
+			clean[ch][p.start+i] += g * v
+		}
+		for _, s := range p.c.speech {
+			spans[ch] = append(spans[ch], schemas.Interval{Start: float64(p.start+s[0]) / Rate, End: float64(p.start+s[1]) / Rate})
+		}
+		tr.Prompts = append(tr.Prompts, Placed{Role: p.role, Prompt: p.c.name,
+			Start: round3(float64(p.start+p.c.speech[0][0]) / Rate), End: round3(float64(p.start+p.c.speech[len(p.c.speech)-1][1]) / Rate)})
+	}
+	tr.Operator, tr.Client = bridge(spans[0]), bridge(spans[1])
+	tr.Parameters = Parameters(tr.Operator, tr.Client, tr.Duration)
+
+	ir := rand.New(rand.NewPCG(sp.Seed, seedOf("impair", sp.Language, sp.Scenario, sp.Impairment)))
+	out := impair(clean, tr, im, ir)
+	call := &Call{Truth: tr, Channels: out}
+	call.Channels, call.WAV = encode(out, tr.Format)
+	return call, nil
+}
+
+// bridge sorts spans, joins those less than TurnPause apart and rounds
+// them to milliseconds.
+func bridge(in []schemas.Interval) []schemas.Interval {
+	slices.SortFunc(in, func(a, b schemas.Interval) int { return cmp.Compare(a.Start, b.Start) })
+	var out []schemas.Interval
+	for _, s := range in {
+		if n := len(out); n > 0 && s.Start-out[n-1].End < TurnPause {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	for i := range out {
+		out[i].Start, out[i].End = round3(out[i].Start), round3(out[i].End)
+	}
+	return out
+}
+
+// Parameters computes the timing parameters of a call from its speech by
+// the analyzer's own definitions.
+func Parameters(operator, client []schemas.Interval, duration float64) map[string]float64 {
+	tr := schemas.Transcript{Duration: duration, Channels: []schemas.TranscriptChannel{
+		{Role: schemas.RoleOperator, Speech: nonNil(operator)},
+		{Role: schemas.RoleClient, Speech: nonNil(client)},
+	}}
+	all := analyze.CallParameters(tr, schemas.Metadata{}, nil, nil)
+	out := map[string]float64{}
+	for _, name := range TimingParameters {
+		out[name] = all[name]
+	}
+	return out
+}
+
+func nonNil(s []schemas.Interval) []schemas.Interval {
+	if s == nil {
+		return []schemas.Interval{}
+	}
+	return s
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// BaseTruths builds the clean call of every base and scenario and returns
+// their truths: the speech is the same under every impairment of a base
+// and scenario (only the format and the hold audio differ).
+func BaseTruths() ([]Truth, error) {
+	var out []Truth
+	for _, sp := range Set() {
+		if sp.Impairment != "clean" {
+			continue
+		}
+		c, err := Build(sp)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c.Truth)
+	}
+	return out, nil
+}
+
+// MarshalTruths is truth.json: the truths, indented, one per base call.
+func MarshalTruths(ts []Truth) ([]byte, error) {
+	data, err := json.MarshalIndent(ts, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}

@@ -1,0 +1,144 @@
+package realspeech
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+func needSounds(t testing.TB) {
+	t.Helper()
+	if err := Available(); errors.Is(err, ErrNoSounds) {
+		t.Skip(err)
+	}
+}
+
+// The committed truth.json is what the generator makes from the installed
+// Debian packages: a change of either shows here (regenerate with
+// `go run ./testdata/realspeech/gen`).
+func TestTruthMatchesGenerator(t *testing.T) {
+	needSounds(t)
+	truths, err := BaseTruths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := MarshalTruths(truths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("truth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("truth.json differs from what the generator makes now; run go run ./testdata/realspeech/gen and review the diff")
+	}
+}
+
+// Every call of the set builds, twice the same; its impaired channels keep
+// the clean call's length, and the truth holds what the scenario promises.
+func TestSetBuildsDeterministically(t *testing.T) {
+	needSounds(t)
+	set := Set()
+	if len(set) != 4*3*10+4*2 {
+		t.Fatalf("%d calls in the set", len(set))
+	}
+	for _, name := range []string{"ru-tune1-dialogue-clean", "en-holdout4-hold-all", "ru-holdout3-rapid-snr20_xtalk25"} {
+		sp, ok := Find(name)
+		if !ok {
+			t.Fatalf("%s not in the set", name)
+		}
+		a, err := Build(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Build(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.WAV, b.WAV) {
+			t.Errorf("%s: two builds differ", name)
+		}
+		if n := len(a.Channels[0]); math.Abs(float64(n)/Rate-a.Truth.Duration) > 0.001 {
+			t.Errorf("%s: %d samples, truth says %.3f s", name, n, a.Truth.Duration)
+		}
+	}
+	for _, tr := range mustTruths(t) {
+		p := tr.Parameters
+		switch tr.Scenario {
+		case Dialogue:
+			if p["overtalk_count"] != 2 || p["interruptions_operator"] != 1 || p["interruptions_client"] != 1 {
+				t.Errorf("%s: %v, want two overtalks, one by each side", tr.Name, p)
+			}
+		case Rapid, Hold:
+			if p["overtalk_count"] != 1 || p["interruptions_operator"] != 1 {
+				t.Errorf("%s: %v, want one overtalk by the operator", tr.Name, p)
+			}
+		}
+		if tr.Scenario == Hold && len(tr.Holds) != 1 {
+			t.Errorf("%s: holds %v", tr.Name, tr.Holds)
+		}
+		// Speech on a side is never closer than TurnPause to its next
+		// speech: bridging is part of the truth.
+		for _, side := range [][]schemas.Interval{tr.Operator, tr.Client} {
+			for i := 1; i < len(side); i++ {
+				if side[i].Start-side[i-1].End < TurnPause {
+					t.Errorf("%s: spans %v and %v closer than %.1f s", tr.Name, side[i-1], side[i], TurnPause)
+				}
+			}
+		}
+	}
+}
+
+func mustTruths(t *testing.T) []Truth {
+	truths, err := BaseTruths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return truths
+}
+
+// G.711 round trip: the encoders invert the decoder's tables within one
+// quantization step, and the decoder (transcribe/wav) reads what they
+// write.
+func TestG711(t *testing.T) {
+	for _, format := range []string{"mulaw", "alaw", "pcm16"} {
+		var ch [2][]float32
+		for c := range ch {
+			ch[c] = make([]float32, Rate/10)
+			for i := range ch[c] {
+				ch[c][i] = float32(0.5 * math.Sin(float64(i*(c+1))/7))
+			}
+		}
+		got, _ := encode(ch, format)
+		for c := range ch {
+			for i, v := range ch[c] {
+				// G.711 steps are at most 1/32 of the magnitude (plus the
+				// smallest step near zero).
+				if d := math.Abs(float64(got[c][i] - v)); d > math.Abs(float64(v))/16+0.002 {
+					t.Fatalf("%s: sample %d: %f became %f", format, i, v, got[c][i])
+				}
+			}
+		}
+	}
+}
+
+// Scoring: a detection equal to the truth scores perfectly.
+func TestCompareTruthWithItself(t *testing.T) {
+	needSounds(t)
+	for _, tr := range mustTruths(t) {
+		s := Compare(tr, Detected{Operator: tr.Operator, Client: tr.Client, HoldDetected: tr.Holds})
+		if s.Within03 != len(Seconds) || s.CountErrors != 0 {
+			t.Errorf("%s: %+v", tr.Name, s)
+		}
+		for _, b := range s.Boundaries {
+			if b != 0 {
+				t.Errorf("%s: boundary error %f", tr.Name, b)
+			}
+		}
+	}
+}

@@ -1,0 +1,255 @@
+package realspeech
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/callscope/callscope/transcribe/wav"
+)
+
+// Rate is the sample rate of every call: the telephone's 8 kHz.
+const Rate = 8000
+
+// ErrNoSounds means the Debian sound packages are not installed.
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-moh-opsound-wav)")
+
+// Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
+// overrides the root (/usr/share/asterisk).
+var voiceDirs = map[string]string{
+	"ru": "sounds/ru_RU_f_IvrvoiceRU", // asterisk-core-sounds-ru-wav, CC-BY-3.0
+	"en": "sounds/en_US_f_Allison",    // asterisk-core-sounds-en-wav, CC-BY-SA-3.0
+}
+
+const mohDir = "moh" // asterisk-moh-opsound-wav, CC-BY-SA-3.0
+
+// Root is the directory the sounds are read from.
+func Root() string {
+	if d := os.Getenv("CALLSCOPE_ASTERISK_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/asterisk"
+}
+
+// Available reports whether the three sound packages are installed; the
+// error wraps ErrNoSounds and names the missing directory.
+func Available() error {
+	for _, d := range []string{voiceDirs["ru"], voiceDirs["en"], mohDir} {
+		p := filepath.Join(Root(), d)
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("%w: %s", ErrNoSounds, p)
+		}
+	}
+	return nil
+}
+
+// TurnPause is the longest pause inside one stretch of speech: a pause
+// shorter than this between two words (or two prompts of one turn) is part
+// of the speech, a longer one is silence. The detector's default
+// (vad.Config.TurnPause) is the same number.
+const TurnPause = 0.6
+
+// Speech in a clean studio prompt is where 10 ms frames rise above
+// truthDB dBFS; the recordings' noise floor is below -70 dBFS.
+const (
+	frame   = Rate / 100
+	truthDB = -45.0
+)
+
+// clip is one prompt: its samples (peak-normalized) and where in them
+// speech is, in samples, pauses under TurnPause bridged.
+type clip struct {
+	name    string
+	samples []float32
+	speech  [][2]int
+}
+
+// activity returns the sample spans of frames above truthDB, with gaps
+// under TurnPause bridged.
+func activity(s []float32) [][2]int {
+	var spans [][2]int
+	for i := 0; i+frame <= len(s); i += frame {
+		var e float64
+		for _, v := range s[i : i+frame] {
+			e += float64(v) * float64(v)
+		}
+		if 10*math.Log10(e/frame+1e-12) <= truthDB {
+			continue
+		}
+		// Refine to the sample: the first and last sample of the frame
+		// above the level's amplitude.
+		lo, hi := i, i+frame
+		if n := len(spans); n > 0 && lo-spans[n-1][1] < int(TurnPause*Rate) {
+			spans[n-1][1] = hi
+			continue
+		}
+		spans = append(spans, [2]int{lo, hi})
+	}
+	return spans
+}
+
+// ambiguous reports whether a clip has a pause near TurnPause (0.4 to
+// 0.9 s) that a boundary error of 0.1 s would count differently: such
+// prompts are left out, so that the truth does not hang on a coin toss.
+func ambiguous(s []float32) bool {
+	var prevEnd = -1
+	for i := 0; i+frame <= len(s); i += frame {
+		var e float64
+		for _, v := range s[i : i+frame] {
+			e += float64(v) * float64(v)
+		}
+		if 10*math.Log10(e/frame+1e-12) <= truthDB {
+			continue
+		}
+		if prevEnd >= 0 {
+			gap := float64(i-prevEnd) / Rate
+			if gap > 0.4 && gap < 0.9 {
+				return true
+			}
+		}
+		prevEnd = i + frame
+	}
+	return false
+}
+
+// Prompt pools: the prompts of a language usable as speech, in name
+// order, split in two halves by a hash of the name so that the tuning
+// calls and the held-out calls share no recording.
+type pool struct {
+	tune, holdout []*clip
+}
+
+var (
+	poolsMu sync.Mutex
+	pools   = map[string]*pool{}
+	moh     [][]float32
+)
+
+// nonSpeech are prompts that are tones or silence, not a voice.
+var nonSpeech = []string{"beep", "tone", "silence", "dial", "ring", "busy-signal", "confbridge-", "queue-periodic"}
+
+func loadPool(lang string) (*pool, error) {
+	poolsMu.Lock()
+	defer poolsMu.Unlock()
+	if p := pools[lang]; p != nil {
+		return p, nil
+	}
+	dir := filepath.Join(Root(), voiceDirs[lang])
+	names, err := filepath.Glob(filepath.Join(dir, "*.wav"))
+	if err != nil || len(names) == 0 {
+		return nil, fmt.Errorf("%w: no prompts in %s", ErrNoSounds, dir)
+	}
+	digits, _ := filepath.Glob(filepath.Join(dir, "digits", "*.wav"))
+	names = append(names, digits...)
+	slices.Sort(names)
+	p := &pool{}
+	for _, path := range names {
+		rel, _ := filepath.Rel(dir, path)
+		if slices.ContainsFunc(nonSpeech, func(s string) bool { return strings.Contains(rel, s) }) {
+			continue
+		}
+		s, err := readMono(path)
+		if err != nil {
+			return nil, err
+		}
+		normalize(s, -6)
+		c := &clip{name: rel, samples: s, speech: activity(s)}
+		d := float64(len(s)) / Rate
+		if len(c.speech) == 0 || d < 0.4 || d > 6 || ambiguous(s) {
+			continue
+		}
+		// Leading and trailing studio silence is cut to 50 ms so that the
+		// script's gaps are the gaps heard.
+		a, b := max(0, c.speech[0][0]-Rate/20), min(len(s), c.speech[len(c.speech)-1][1]+Rate/20)
+		c.samples = s[a:b]
+		c.speech = activity(c.samples)
+		h := fnv.New32a()
+		h.Write([]byte(rel))
+		if h.Sum32()%2 == 0 {
+			p.tune = append(p.tune, c)
+		} else {
+			p.holdout = append(p.holdout, c)
+		}
+	}
+	if len(p.tune) < 20 || len(p.holdout) < 20 {
+		return nil, fmt.Errorf("%w: only %d+%d usable prompts in %s", ErrNoSounds, len(p.tune), len(p.holdout), dir)
+	}
+	pools[lang] = p
+	return p, nil
+}
+
+func loadMOH() ([][]float32, error) {
+	poolsMu.Lock()
+	defer poolsMu.Unlock()
+	if moh != nil {
+		return moh, nil
+	}
+	names, _ := filepath.Glob(filepath.Join(Root(), mohDir, "*.wav"))
+	slices.Sort(names)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%w: no music in %s", ErrNoSounds, filepath.Join(Root(), mohDir))
+	}
+	for _, path := range names {
+		s, err := readMono(path)
+		if err != nil {
+			return nil, err
+		}
+		// 60 s of each track is plenty for holds of 8-14 s.
+		s = s[:min(len(s), 60*Rate)]
+		normalizeRMS(s, -20)
+		moh = append(moh, s)
+	}
+	return moh, nil
+}
+
+func readMono(path string) ([]float32, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNoSounds, err)
+	}
+	defer f.Close()
+	a, err := wav.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("realspeech: %s: %w", path, err)
+	}
+	if a.SampleRate != Rate || len(a.Channels) != 1 {
+		return nil, fmt.Errorf("realspeech: %s: %d Hz, %d channels; want 8000 Hz mono", path, a.SampleRate, len(a.Channels))
+	}
+	return a.Channels[0], nil
+}
+
+// normalize scales s so that its peak is at db dBFS.
+func normalize(s []float32, db float64) {
+	var peak float32
+	for _, v := range s {
+		peak = max(peak, v, -v)
+	}
+	if peak == 0 {
+		return
+	}
+	g := float32(math.Pow(10, db/20)) / peak
+	for i := range s {
+		s[i] *= g
+	}
+}
+
+// normalizeRMS scales s so that its RMS is db dBFS.
+func normalizeRMS(s []float32, db float64) {
+	var e float64
+	for _, v := range s {
+		e += float64(v) * float64(v)
+	}
+	if e == 0 {
+		return
+	}
+	g := math.Pow(10, db/20) / math.Sqrt(e/float64(len(s)))
+	for i := range s {
+		s[i] *= float32(g)
+	}
+}
