@@ -39,11 +39,12 @@ func newDictCmd(g *globals) *cobra.Command {
   list      categories, phrase counts, languages and the set's version
   test      the hits of a sentence, a transcript file or a stored call, highlighted
   whatif    which archived calls a changed set would add or remove categories from
+  eval      precision, recall and F1 per category on labelled calls
 
 Without --dir the set is dictionaries.dir from the configuration, or the
 built-in dictionaries when that is empty.`,
 	}
-	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g))
+	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g), newDictEvalCmd(g))
 	return cmd
 }
 
