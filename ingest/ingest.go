@@ -48,7 +48,10 @@ type Config struct {
 	AudioSuffixes []string
 	// ClientIDKey keys the hash that replaces client identifiers.
 	ClientIDKey []byte
-	// MaxSidecarBytes caps a sidecar's size (default 1 MiB).
+	// PhoneTags says what happens to tags that hold a phone number
+	// (default PhoneTagsHash); see Protect.
+	PhoneTags PhoneTags
+	// MaxSidecarBytes caps a sidecar's size (default MaxSidecarBytes).
 	MaxSidecarBytes int64
 	Logger          *slog.Logger
 }
@@ -66,7 +69,10 @@ func New(cfg Config, objects Objects, js jetstream.JetStream) *Ingester {
 		cfg.AudioSuffixes = []string{".wav"}
 	}
 	if cfg.MaxSidecarBytes == 0 {
-		cfg.MaxSidecarBytes = 1 << 20
+		cfg.MaxSidecarBytes = MaxSidecarBytes
+	}
+	if cfg.PhoneTags == "" {
+		cfg.PhoneTags = PhoneTagsHash
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -219,16 +225,16 @@ func (in *Ingester) readMetadata(ctx context.Context, audio pipeline.Object, use
 	return MetadataFromUser(userMeta, objectURL(audio.Bucket, audio.Key))
 }
 
-// protectClient replaces the client's raw identifier (a phone number) by a
-// keyed hash: reports can still tell a repeat caller, nobody can read the
-// number back.
+// protectClient replaces the client's raw identifier (a phone number), and
+// tags that hold one, by a keyed hash: reports can still tell a repeat
+// caller, nobody can read the number back.
 func (in *Ingester) protectClient(m *schemas.Metadata) {
-	if m.Client.ID == "" {
-		return
-	}
-	m.Client.IDHash = HashClientID(in.cfg.ClientIDKey, m.Client.ID)
-	m.Client.ID = ""
+	Protect(m, in.cfg.ClientIDKey, in.cfg.PhoneTags)
 }
+
+// MaxSidecarBytes is the largest sidecar (NAME.json) callscope reads, in
+// ingest and in `callscope analyze` alike.
+const MaxSidecarBytes = 1 << 20
 
 // HashClientID is the keyed hash (HMAC-SHA-256, 128 bits in hex) that
 // replaces a client identifier. Digits-only normalization makes

@@ -70,7 +70,7 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 		case "operator":
 			err = decodeStrict(raw, &m.Operator, "an object {id, name, department}")
 		case "client":
-			err = decodeStrict(raw, &m.Client, "an object {id}")
+			err = decodeClient(raw, &m.Client)
 		case "queue":
 			err = decodeString(raw, &m.Queue)
 		case "wait_seconds":
@@ -238,14 +238,14 @@ func decodeChannels(raw json.RawMessage, dst *map[string]string) error {
 	}
 	for side, role := range ch {
 		if side != "left" && side != "right" {
-			return fmt.Errorf("unknown side %q: want left or right", side)
+			return fmt.Errorf("unknown side %s: want left or right", quote(side))
 		}
 		if role != schemas.RoleOperator && role != schemas.RoleClient {
-			return fmt.Errorf("%s: unknown role %q: want operator or client", side, role)
+			return fmt.Errorf("%s: unknown role %s: want operator or client", side, quote(role))
 		}
 	}
 	if len(ch) == 2 && ch["left"] == ch["right"] {
-		return fmt.Errorf("left and right are both %q", ch["left"])
+		return fmt.Errorf("left and right are both %s", quote(ch["left"]))
 	}
 	*dst = ch
 	return nil
@@ -272,7 +272,7 @@ func oneOf(v string, allowed ...string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown value %q: want one of %s", v, strings.Join(allowed, ", "))
+	return fmt.Errorf("unknown value %s: want one of %s", quote(v), strings.Join(allowed, ", "))
 }
 
 var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
@@ -283,15 +283,58 @@ func parseTime(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("want an RFC 3339 time such as 2026-11-20T10:15:00+03:00, got %q", s)
+	return time.Time{}, fmt.Errorf("want an RFC 3339 time such as 2026-11-20T10:15:00+03:00, got %s", quote(s))
 }
 
+// describe names the kind of a JSON value for an error reason ("a
+// string", "an object"), never the value itself: it may be personal data.
 func describe(raw json.RawMessage) string {
-	s := string(bytes.TrimSpace(raw))
-	if len(s) > 40 {
-		s = s[:40] + "..."
+	s := bytes.TrimSpace(raw)
+	if len(s) == 0 {
+		return "nothing"
 	}
-	return s
+	switch s[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 't', 'f':
+		return "true/false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// decodeClient reads the client object. Only id is used; other fields (a
+// name, an e-mail) are ignored and never stored. A numeric id (a phone
+// number written as a JSON number) is taken as its digits.
+func decodeClient(raw json.RawMessage, dst *schemas.Client) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return fmt.Errorf("want an object {id}, got %s", describe(raw))
+	}
+	id, ok := fields["id"]
+	if !ok || isNull(id) {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(id))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return fmt.Errorf("id: want a string, got %s", describe(id))
+	}
+	switch x := v.(type) {
+	case string:
+		dst.ID = strings.TrimSpace(x)
+	case json.Number:
+		dst.ID = x.String()
+	default:
+		return fmt.Errorf("id: want a string, got %s", describe(id))
+	}
+	return nil
 }
 
 // jsonErr makes a JSON syntax error say where it is, as line:column.

@@ -62,7 +62,7 @@ func TestParseMetadataErrors(t *testing.T) {
 		{"not json", `hello`, "not a JSON object: line 1, column 1"},
 		{"syntax error line", "{\n \"call_id\": \"a\",\n}", "line 3"},
 		{"array", `[1,2]`, "not a JSON object"},
-		{"wrong type", `{"wait_seconds": "long"}`, `field "wait_seconds": want a number, got "long"`},
+		{"wrong type", `{"wait_seconds": "long"}`, `field "wait_seconds": want a number, got a string`},
 		{"negative wait", `{"wait_seconds": -3}`, `must not be negative`},
 		{"bad time", `{"started_at": "yesterday"}`, `field "started_at": want an RFC 3339 time`},
 		{"bad direction", `{"direction": "sideways"}`, `unknown value "sideways"`},

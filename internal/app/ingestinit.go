@@ -119,7 +119,9 @@ func ScanPendingWith(ctx context.Context, env *Env, in *ingest.Ingester, bucket 
 
 // NewIngester builds the ingest stage alone (for scans that only publish).
 func NewIngester(cfg config.Config, env *Env, log *slog.Logger) *ingest.Ingester {
-	return ingest.New(ingest.Config{ClientIDKey: []byte(cfg.Privacy.ClientIDKey), Logger: log}, objectsAdapter{env.Objects}, env.JS)
+	icfg, _ := ingestConfig(cfg, log) // a scan only publishes: the phone-tag mode is not used
+	icfg.ClientIDKey, icfg.Logger = []byte(cfg.Privacy.ClientIDKey), log
+	return ingest.New(icfg, objectsAdapter{env.Objects}, env.JS)
 }
 
 // Embedded reports whether the configuration leaves a server to embed:

@@ -53,10 +53,14 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	if err != nil {
 		return nil, err
 	}
+	icfg, err := ingestConfig(cfg, log)
+	if err != nil {
+		return nil, err
+	}
 	objects := objectsAdapter{env.Objects}
 	return &Stages{
 		cfg: cfg, env: env, log: log, dictionaries: watcher,
-		Ingest: ingest.New(ingest.Config{ClientIDKey: []byte(cfg.Privacy.ClientIDKey), Logger: log}, objects, env.JS),
+		Ingest: ingest.New(icfg, objects, env.JS),
 		Transcribe: transcribe.NewStage(transcribe.Config{
 			TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
 			ModelsDir: cfg.ASR.ModelsDir, Logger: log,
@@ -65,6 +69,16 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 		Store:   store.NewStage(env.DB),
 		Metrics: pipeline.NewMetrics(),
 	}, nil
+}
+
+// ingestConfig is the ingest stage's configuration: the client-id key and
+// what to do with phone-number tags.
+func ingestConfig(cfg config.Config, log *slog.Logger) (ingest.Config, error) {
+	mode, err := ingest.ParsePhoneTags(cfg.Privacy.PhoneTags)
+	if err != nil {
+		return ingest.Config{}, fmt.Errorf("%w: %w", config.ErrConfig, err)
+	}
+	return ingest.Config{ClientIDKey: []byte(cfg.Privacy.ClientIDKey), PhoneTags: mode, Logger: log}, nil
 }
 
 // ingestConcurrency is how many notifications one process handles at once:

@@ -168,7 +168,11 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 			return nil, fmt.Errorf("analyze: %w", err)
 		}
 	}
-	protectClient(&meta, o.g.cfg.Privacy.ClientIDKey)
+	mode, err := ingest.ParsePhoneTags(o.g.cfg.Privacy.PhoneTags)
+	if err != nil {
+		return nil, err
+	}
+	ingest.Protect(&meta, []byte(o.g.cfg.Privacy.ClientIDKey), mode)
 	if meta.CallID == "" {
 		meta.CallID = filepath.Base(base)
 	}
@@ -231,18 +235,6 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 }
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
-
-// protectClient hashes the client's number with the configured key, or
-// drops it without one: the offline command prints no personal data.
-func protectClient(m *schemas.Metadata, key string) {
-	if m.Client.ID == "" {
-		return
-	}
-	if key != "" {
-		m.Client.IDHash = ingest.HashClientID([]byte(key), m.Client.ID)
-	}
-	m.Client.ID = ""
-}
 
 func readAudio(name string) (*wav.Audio, error) {
 	f, err := os.Open(name)

@@ -99,6 +99,7 @@ type Scoring struct {
 // Privacy protects personal data.
 type Privacy struct {
 	ClientIDKey string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
+	PhoneTags   string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
 }
 
 // Log configures logging.
