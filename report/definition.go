@@ -190,19 +190,19 @@ func DateRange(from, to string, loc *time.Location) (time.Time, time.Time, error
 	if from != "" {
 		d, err := time.ParseInLocation(time.DateOnly, from, loc)
 		if err != nil {
-			return f, t, fmt.Errorf("--from: want a date such as 2026-11-01, got %q", from)
+			return f, t, paramErr("from", "--from: want a date such as 2026-11-01, got %q", from)
 		}
 		f = d
 	}
 	if to != "" {
 		d, err := time.ParseInLocation(time.DateOnly, to, loc)
 		if err != nil {
-			return f, t, fmt.Errorf("--to: want a date such as 2026-11-30, got %q", to)
+			return f, t, paramErr("to", "--to: want a date such as 2026-11-30, got %q", to)
 		}
 		t = d.AddDate(0, 0, 1)
 	}
 	if !f.IsZero() && !t.IsZero() && !f.Before(t) {
-		return f, t, fmt.Errorf("--from %s is after --to %s", from, to)
+		return f, t, paramErr("from", "--from %s is after --to %s", from, to)
 	}
 	return f, t, nil
 }

@@ -38,6 +38,11 @@ type CallsQuery struct {
 	// calls without a client id ("unknown"), as the report's client slice;
 	// "" keeps all.
 	Client string
+
+	// sort orders the list (oldest first when zero); after starts it past
+	// a cursor (CallsRequest sets both).
+	sort  callSort
+	after *callCursor
 }
 
 // DefaultCallsLimit is the number of calls listed when CallsQuery.Limit is 0.
@@ -63,13 +68,16 @@ type CallRow struct {
 type CallList struct {
 	Total uint64    `json:"total"`
 	Calls []CallRow `json:"calls"`
+	// Next continues the list after this page (CallsRequest.Cursor); ""
+	// on the last page.
+	Next string `json:"-"`
 }
 
 // ListCalls returns the calls matching q, oldest first (then by id), with
 // the number that match in all. It reads the latest analysis of each call
 // (calls FINAL). On a schema without scores the score is left out.
 func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error) {
-	where, args, err := drillWhere(q.Filter, q.Location, q.From, q.To)
+	where, args, err := drillWhere(ctx, q.Filter, q.Location, q.From, q.To)
 	if err != nil {
 		return CallList{}, err
 	}
@@ -103,6 +111,15 @@ func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error)
 	if err := drillScanOne(ctx, db, &list.Total, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where, args...); err != nil {
 		return list, fmt.Errorf("report: calls: %w", err)
 	}
+	if q.sort.Name == "" {
+		q.sort.Name = "started_at"
+	}
+	pageWhere, pageArgs := where, args
+	if q.after != nil {
+		c, cargs := q.after.cond(q.sort)
+		pageWhere += " AND " + c
+		pageArgs = append(append([]any(nil), args...), cargs...)
+	}
 	scoreCols := "CAST(NULL AS Nullable(Float64)), CAST(NULL AS Nullable(Float64))"
 	if cols["score"] && cols["score_max"] {
 		scoreCols = "score, score_max"
@@ -110,14 +127,15 @@ func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error)
 	query := `SELECT call_id, started_at, operator_id, operator_name, department, queue, direction,
        duration, category_names, category_counts, ` + scoreCols + `
 FROM calls FINAL
-WHERE ` + where + `
-ORDER BY started_at, call_id
+WHERE ` + pageWhere + `
+ORDER BY ` + q.sort.order() + `
 LIMIT ` + strconv.Itoa(limit)
-	rows, err := drillQuery(ctx, db, query, args...)
+	rows, err := drillQuery(ctx, db, query, pageArgs...)
 	if err != nil {
 		return list, fmt.Errorf("report: calls: %w", err)
 	}
 	defer rows.Close()
+	var stored time.Time // the last row's start as stored, for the cursor
 	for rows.Next() {
 		var r CallRow
 		var names []string
@@ -126,6 +144,7 @@ LIMIT ` + strconv.Itoa(limit)
 			&r.Direction, &r.Duration, &names, &counts, &r.Score, &r.ScoreMax); err != nil {
 			return list, fmt.Errorf("report: calls: %w", err)
 		}
+		stored = r.Started
 		r.Started = drillKnownTime(r.Started)
 		if !r.Started.IsZero() && q.Location != nil {
 			r.Started = r.Started.In(q.Location)
@@ -135,6 +154,9 @@ LIMIT ` + strconv.Itoa(limit)
 	}
 	if err := rows.Err(); err != nil {
 		return list, fmt.Errorf("report: calls: %w", err)
+	}
+	if len(list.Calls) == limit {
+		list.Next = cursorAfter(q.sort, list.Calls[limit-1], stored)
 	}
 	return list, nil
 }
@@ -156,12 +178,14 @@ func drillQuery(ctx context.Context, db store.DB, query string, args ...any) (st
 	return rows, err
 }
 
-// drillWhere is the WHERE condition of a filter and a period.
-func drillWhere(e filter.Expr, loc *time.Location, from, to time.Time) (string, []any, error) {
+// drillWhere is the WHERE condition of a filter and a period, within the
+// scope of ctx.
+func drillWhere(ctx context.Context, e filter.Expr, loc *time.Location, from, to time.Time) (string, []any, error) {
 	where, args, err := filter.CompileIn(e, loc)
 	if err != nil {
 		return "", nil, err
 	}
+	where, args = andScope(ctx, where, args)
 	if !from.IsZero() {
 		where += " AND started_at >= ?"
 		args = append(args, from)
@@ -431,7 +455,14 @@ func ShowCall(ctx context.Context, db store.DB, callID string, loc *time.Locatio
        ` + optional("score", "Float64") + `, ` + optional("score_max", "Float64") + `,
        ` + orEmpty("score_profile", "''") + `, ` + orEmpty("score_profile_version", "''") + `
 FROM calls FINAL WHERE call_id = ?`
-	rows, err := db.Query(ctx, query, callID)
+	args := []any{callID}
+	// Outside the reader's scope a call is not found, as if it did not
+	// exist: the API answers 404 either way.
+	if c, cargs := scopeCond(ctx); c != "" {
+		query += " AND " + c
+		args = append(args, cargs...)
+	}
+	rows, err := db.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report: call %s: %w", callID, err)
 	}

@@ -90,7 +90,7 @@ func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, 
 	} else if len(cols) == 0 {
 		return nil, errors.New("report: search: this database stores no transcripts (table segments is missing): run callscope migrate and analyse the calls again")
 	}
-	where, whereArgs, err := drillWhere(q.Filter, q.Location, q.From, q.To)
+	where, whereArgs, err := drillWhere(ctx, q.Filter, q.Location, q.From, q.To)
 	if err != nil {
 		return nil, err
 	}

@@ -301,6 +301,7 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 		}
 		where, whereArgs = w, a
 	}
+	where, whereArgs = andScope(ctx, where, whereArgs)
 	q := newQuery(res, spec, where, whereArgs)
 	v, err := store.ServerVersion(ctx, db)
 	if err != nil {

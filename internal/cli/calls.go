@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -71,29 +70,17 @@ func runCalls(ctx context.Context, opts *callsOptions) error {
 	if opts.limit <= 0 {
 		return fmt.Errorf("--limit: want a positive number, got %d", opts.limit)
 	}
-	loc, from, to, err := drillPeriod(opts.tz, opts.from, opts.to)
-	if err != nil {
+	req := report.CallsRequest{Filter: opts.filter, Slices: opts.slices, From: opts.from, To: opts.to,
+		TZ: opts.tz, Limit: opts.limit}
+	if _, err := req.Query(); err != nil {
 		return err
-	}
-	q := report.CallsQuery{From: from, To: to, Limit: opts.limit, Location: loc}
-	if q.Filter, err = parseFilterFlag(opts.filter); err != nil {
-		return err
-	}
-	for _, s := range opts.slices {
-		name, value, ok := strings.Cut(s, "=")
-		if !ok {
-			return fmt.Errorf("--slice %q: want NAME=VALUE, e.g. operator=op-12", s)
-		}
-		if err := q.AddSlice(strings.TrimSpace(name), strings.TrimSpace(value)); err != nil {
-			return fmt.Errorf("--slice %s: %w", s, err)
-		}
 	}
 	db, err := openDrillDB(ctx, opts.g)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	list, err := report.ListCalls(ctx, db, q)
+	list, err := report.Calls(ctx, db, req)
 	if err != nil {
 		return err
 	}
@@ -101,36 +88,7 @@ func runCalls(ctx context.Context, opts *callsOptions) error {
 }
 
 // parseFilterFlag parses --filter; empty means no filter.
-func parseFilterFlag(src string) (filter.Expr, error) {
-	if strings.TrimSpace(src) == "" {
-		return nil, nil
-	}
-	e, err := filter.Parse(src)
-	if err != nil {
-		return nil, fmt.Errorf("--filter: %w", err)
-	}
-	return e, nil
-}
-
-// drillPeriod reads --tz, --from and --to; the dates are days in the zone.
-func drillPeriod(tz, fromText, toText string) (*time.Location, time.Time, time.Time, error) {
-	loc, err := time.LoadLocation(tz)
-	if err != nil {
-		return nil, time.Time{}, time.Time{}, fmt.Errorf("--tz: unknown time zone %q: want an IANA name such as Europe/Moscow", tz)
-	}
-	var bounds [2]time.Time
-	for i, p := range []struct{ flag, value string }{{"--from", fromText}, {"--to", toText}} {
-		if p.value == "" {
-			continue
-		}
-		t, err := time.ParseInLocation("2006-01-02", p.value, loc)
-		if err != nil {
-			return nil, time.Time{}, time.Time{}, fmt.Errorf("%s: want a date such as 2026-11-01, got %q", p.flag, p.value)
-		}
-		bounds[i] = t
-	}
-	return loc, bounds[0], bounds[1], nil
-}
+func parseFilterFlag(src string) (filter.Expr, error) { return report.ParseFilter(src) }
 
 func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {
 	dsn, err := dsnOf(g)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -83,14 +82,14 @@ It only reads: a ClickHouse user with read-only rights is enough.`,
 	return cmd
 }
 
-// reportSpec merges the definition file and the flags set on the command
-// line into a report spec and an output format.
-func reportSpec(opts *reportOptions, changed func(string) bool, now time.Time) (report.Spec, string, error) {
+// reportDefinition merges the definition file and the flags set on the
+// command line into a report definition and an output format.
+func reportDefinition(opts *reportOptions, changed func(string) bool) (report.Definition, string, error) {
 	var def report.Definition
 	if opts.def != "" {
 		d, err := report.LoadDefinition(opts.def)
 		if err != nil {
-			return report.Spec{}, "", err
+			return report.Definition{}, "", err
 		}
 		def = d
 	}
@@ -118,33 +117,10 @@ func reportSpec(opts *reportOptions, changed func(string) bool, now time.Time) (
 	if changed("top") || changed("bottom") || opts.def == "" {
 		def.Top, def.Bottom = opts.top, opts.bottom
 	}
-	if def.Timezone == "" {
-		def.Timezone = "UTC"
-	}
 	if def.Format == "" {
 		def.Format = "table"
 	}
-	loc, err := time.LoadLocation(def.Timezone)
-	if err != nil {
-		return report.Spec{}, "", fmt.Errorf("--tz: unknown time zone %q", def.Timezone)
-	}
-	spec := report.Spec{By: def.By, Measures: def.Measures, Filter: def.Filter, Location: loc,
-		Compare: def.Compare, Sort: def.Sort, Top: def.Top, Bottom: def.Bottom}
-	switch {
-	case def.Period != "" && (def.From != "" || def.To != ""):
-		return report.Spec{}, "", fmt.Errorf("--period: give a period or --from/--to, not both")
-	case def.Period != "":
-		spec.From, spec.To, err = report.PeriodRange(def.Period, now, loc)
-		if err != nil {
-			return report.Spec{}, "", fmt.Errorf("--period: %w", err)
-		}
-	default:
-		spec.From, spec.To, err = report.DateRange(def.From, def.To, loc)
-		if err != nil {
-			return report.Spec{}, "", err
-		}
-	}
-	return spec, def.Format, nil
+	return def, def.Format, nil
 }
 
 func splitList(s string) []string {
@@ -158,8 +134,13 @@ func splitList(s string) []string {
 }
 
 func runReport(ctx context.Context, opts *reportOptions, changed func(string) bool) error {
-	spec, format, err := reportSpec(opts, changed, time.Now())
+	def, format, err := reportDefinition(opts, changed)
 	if err != nil {
+		return err
+	}
+	// The spec is checked before the database is opened: a wrong flag is
+	// reported without one.
+	if _, err := def.Spec(time.Now()); err != nil {
 		return err
 	}
 	dsn, err := dsnOf(opts.g)
@@ -176,7 +157,7 @@ func runReport(ctx context.Context, opts *reportOptions, changed func(string) bo
 	if err := store.CheckSchema(ctx, db); err != nil {
 		return err
 	}
-	res, err := report.Slice(ctx, db, spec)
+	res, err := report.Run(ctx, db, def, time.Now())
 	if err != nil {
 		return err
 	}

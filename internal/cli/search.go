@@ -3,12 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/callscope/callscope/report"
-	"github.com/callscope/callscope/schemas"
 )
 
 func init() { registerCommand(newSearchCmd) }
@@ -53,10 +51,12 @@ period narrow the calls searched (docs/filters.md).`,
 }
 
 func runSearch(ctx context.Context, opts *searchOptions, phrase string) error {
-	switch opts.channel {
-	case "", schemas.RoleOperator, schemas.RoleClient, schemas.RoleMixed:
-	default:
-		return fmt.Errorf("--channel: want operator, client or mixed, got %q", opts.channel)
+	req := report.SearchRequest{Phrase: phrase, Filter: opts.filter, Channel: opts.channel,
+		From: opts.from, To: opts.to, TZ: opts.tz, Limit: opts.limit}
+	if opts.channel != "" {
+		if _, err := (report.SearchRequest{Phrase: "x", Channel: opts.channel}).Query(); err != nil {
+			return err
+		}
 	}
 	if opts.format != report.FormatTable && opts.format != report.FormatCSV && opts.format != report.FormatJSON {
 		return fmt.Errorf("--format: want table, csv or json, got %q", opts.format)
@@ -64,15 +64,7 @@ func runSearch(ctx context.Context, opts *searchOptions, phrase string) error {
 	if opts.limit <= 0 {
 		return fmt.Errorf("--limit: want a positive number, got %d", opts.limit)
 	}
-	if strings.TrimSpace(phrase) == "" {
-		return fmt.Errorf("search: the phrase is empty")
-	}
-	loc, from, to, err := drillPeriod(opts.tz, opts.from, opts.to)
-	if err != nil {
-		return err
-	}
-	q := report.SearchQuery{Phrase: phrase, Channel: opts.channel, From: from, To: to, Location: loc, Limit: opts.limit}
-	if q.Filter, err = parseFilterFlag(opts.filter); err != nil {
+	if _, err := req.Query(); err != nil {
 		return err
 	}
 	db, err := openDrillDB(ctx, opts.g)
@@ -80,7 +72,7 @@ func runSearch(ctx context.Context, opts *searchOptions, phrase string) error {
 		return err
 	}
 	defer db.Close()
-	hits, err := report.SearchCalls(ctx, db, q)
+	hits, err := report.Search(ctx, db, req)
 	if err != nil {
 		return err
 	}

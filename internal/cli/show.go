@@ -54,8 +54,7 @@ func runShow(ctx context.Context, opts *showOptions, callID string) error {
 	if err != nil {
 		return err
 	}
-	loc, err := time.LoadLocation(opts.tz)
-	if err != nil {
+	if _, err := time.LoadLocation(opts.tz); err != nil {
 		return fmt.Errorf("--tz: unknown time zone %q: want an IANA name such as Europe/Moscow", opts.tz)
 	}
 	db, err := openDrillDB(ctx, opts.g)
@@ -63,7 +62,7 @@ func runShow(ctx context.Context, opts *showOptions, callID string) error {
 		return err
 	}
 	defer db.Close()
-	d, err := report.ShowCall(ctx, db, callID, loc)
+	d, err := report.Show(ctx, db, callID, opts.tz)
 	if err != nil {
 		return err
 	}
