@@ -14,7 +14,6 @@ import (
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/score"
-	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -307,14 +306,14 @@ func TestConcurrent(t *testing.T) {
 // one version; a job from before RequestedAt existed gets the time now.
 func TestAnalyzedAtIsTheRequestTime(t *testing.T) {
 	requested := time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("MSK", 3*3600))
-	job := pipeline.AnalyzeJob{CallID: "c-1", RequestedAt: requested}
+	job := schemas.AnalyzeJob{CallID: "c-1", RequestedAt: requested}
 	first := AnalyzedAt(job, time.Date(2026, 11, 20, 7, 0, 1, 0, time.UTC))
 	again := AnalyzedAt(job, time.Date(2026, 11, 20, 7, 5, 0, 0, time.UTC))
 	if !first.Equal(requested) || !again.Equal(first) || first.Location() != time.UTC {
 		t.Errorf("redelivered job analysed at %v then %v, want %v (UTC) both times", first, again, requested)
 	}
 	now := time.Date(2026, 11, 20, 7, 0, 0, 0, time.UTC)
-	if got := AnalyzedAt(pipeline.AnalyzeJob{CallID: "c-1"}, now); !got.Equal(now) {
+	if got := AnalyzedAt(schemas.AnalyzeJob{CallID: "c-1"}, now); !got.Equal(now) {
 		t.Errorf("job without a request time: %v, want %v", got, now)
 	}
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
-	"github.com/callscope/callscope/transcribe"
 )
 
 // CallAnalyzer is the pure core the stage runs on each transcript.
@@ -54,7 +53,7 @@ func NewStage(cfg StageConfig, analyzer CallAnalyzer, objects TranscriptReader, 
 
 // Handle analyses one call.
 func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
-	var job pipeline.AnalyzeJob
+	var job schemas.AnalyzeJob
 	if err := json.Unmarshal(d.Data, &job); err != nil {
 		return pipeline.Permanent(fmt.Errorf("analyze: job is not valid JSON: %w", err))
 	}
@@ -66,7 +65,7 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	if !found {
 		return pipeline.Permanent(fmt.Errorf("analyze: transcript %s not found", src))
 	}
-	tr, err := transcribe.ParseTranscript(data)
+	tr, err := schemas.ParseTranscript(data)
 	if err != nil {
 		return pipeline.Permanent(fmt.Errorf("analyze: %s: %w", src, err))
 	}
@@ -78,14 +77,14 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	a.ASR = tr.ASR
 	a.AnalyzedAt = AnalyzedAt(job, time.Now())
 	a.Version = s.cfg.CodeVersion + "+" + a.DictionaryVersion
-	return pipeline.Publish(ctx, s.js, pipeline.SubjectStore, "", pipeline.StoreJob{Analysis: &a})
+	return pipeline.Publish(ctx, s.js, schemas.StoreJob{Analysis: &a})
 }
 
 // AnalyzedAt is the time an analysis of job is stored under: the time it
 // was requested, so that a redelivered job stores the same version again
 // instead of a newer copy; now for a job without one (published by an
 // older version).
-func AnalyzedAt(job pipeline.AnalyzeJob, now time.Time) time.Time {
+func AnalyzedAt(job schemas.AnalyzeJob, now time.Time) time.Time {
 	if !job.RequestedAt.IsZero() {
 		return job.RequestedAt.UTC()
 	}
@@ -94,7 +93,7 @@ func AnalyzedAt(job pipeline.AnalyzeJob, now time.Time) time.Time {
 
 // Fail records a call that will not be analysed.
 func (s *Stage) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
-	var job pipeline.AnalyzeJob
+	var job schemas.AnalyzeJob
 	_ = json.Unmarshal(d.Data, &job)
 	return pipeline.PublishStatus(ctx, s.js, schemas.Status{
 		ObjectKey: job.Audio.Key, ETag: job.Audio.ETag, CallID: job.CallID,

@@ -96,7 +96,7 @@ func (in *Ingester) IsAudio(key string) bool {
 func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 	switch d.Subject {
 	case pipeline.SubjectIngestScan:
-		var job pipeline.IngestJob
+		var job schemas.IngestJob
 		if err := json.Unmarshal(d.Data, &job); err != nil {
 			return pipeline.Permanent(fmt.Errorf("ingest: scan job is not valid JSON: %w", err))
 		}
@@ -110,7 +110,7 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 			if !strings.HasPrefix(ev.EventName, "s3:ObjectCreated") && ev.EventName != "" {
 				continue
 			}
-			obj := pipeline.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
+			obj := schemas.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
 			if err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer, nil); err != nil {
 				return err
 			}
@@ -123,7 +123,7 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 // a stored transcript, its analyze job). Problems with the recording's own
 // metadata are recorded as a failed status and are not errors of the job;
 // errors returned are transient (storage, NATS).
-func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta map[string]string, origin string, transcript *pipeline.Object) error {
+func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map[string]string, origin string, transcript *schemas.Object) error {
 	if !in.IsAudio(audio.Key) {
 		return nil // sidecars and transcripts arrive in the same bucket
 	}
@@ -164,13 +164,11 @@ func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta ma
 		return err
 	}
 	if transcript != nil {
-		job := pipeline.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, RequestedAt: time.Now().UTC()}
-		msgID := "analyze:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
-		return pipeline.Publish(ctx, in.js, pipeline.SubjectAnalyze, msgID, job)
+		job := schemas.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, Origin: origin, RequestedAt: time.Now().UTC()}
+		return pipeline.Publish(ctx, in.js, job)
 	}
-	job := pipeline.TranscribeJob{CallID: callID, Audio: audio, Meta: meta}
-	msgID := "transcribe:" + audio.Bucket + "/" + audio.Key + ":" + audio.ETag + ":" + origin
-	return pipeline.Publish(ctx, in.js, pipeline.SubjectTranscribe, msgID, job)
+	job := schemas.TranscribeJob{CallID: callID, Audio: audio, Meta: meta, Origin: origin, RequestedAt: time.Now().UTC()}
+	return pipeline.Publish(ctx, in.js, job)
 }
 
 // Fail records the recordings of an ingest job that will not be retried as
@@ -178,15 +176,15 @@ func (in *Ingester) take(ctx context.Context, audio pipeline.Object, userMeta ma
 // recording: it is only dead-lettered (the worker does that), and the next
 // `ingest scan` finds the recording.
 func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
-	var objs []pipeline.Object
+	var objs []schemas.Object
 	if d.Subject == pipeline.SubjectIngestScan {
-		var job pipeline.IngestJob
+		var job schemas.IngestJob
 		if json.Unmarshal(d.Data, &job) == nil && job.Audio.Key != "" {
 			objs = append(objs, job.Audio)
 		}
 	} else if events, err := ParseS3Event(d.Data); err == nil {
 		for _, ev := range events {
-			objs = append(objs, pipeline.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag})
+			objs = append(objs, schemas.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag})
 		}
 	}
 	for _, o := range objs {
@@ -210,7 +208,7 @@ func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) 
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the
 // object's user metadata.
-func (in *Ingester) readMetadata(ctx context.Context, audio pipeline.Object, userMeta map[string]string) (schemas.Metadata, error) {
+func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (schemas.Metadata, error) {
 	sidecar := SidecarKey(audio.Key)
 	data, found, err := in.objects.ReadObject(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
 )
 
 // ScanResult counts what a scan found.
@@ -63,9 +64,8 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 			res.Skipped++
 			continue
 		}
-		job := pipeline.IngestJob{Audio: pipeline.Object{Bucket: bucket, Key: obj.Key, ETag: obj.ETag, Size: obj.Size}, Run: run}
-		msgID := "ingest:" + bucket + "/" + obj.Key + ":" + obj.ETag + ":" + run
-		if err := pipeline.Publish(ctx, in.js, pipeline.SubjectIngestScan, msgID, job); err != nil {
+		job := schemas.IngestJob{Audio: schemas.Object{Bucket: bucket, Key: obj.Key, ETag: obj.ETag, Size: obj.Size}, Run: run}
+		if err := pipeline.Publish(ctx, in.js, job); err != nil {
 			return res, err
 		}
 		res.Queued = append(res.Queued, obj.Key)

@@ -175,9 +175,11 @@ func ReplayDead(ctx context.Context, js jetstream.JetStream, dl DeadLetter) erro
 	}
 	msg := nats.NewMsg(dl.Subject)
 	msg.Data = dl.Data
-	// A fresh id: the job's first publication may still be in the
-	// duplicate window, which would swallow the replay.
-	msg.Header.Set(jetstream.MsgIDHeader, fmt.Sprintf("replay:%d:%d", dl.Seq, time.Now().UnixNano()))
+	// An id of its own: the job's first publication may still be in the
+	// duplicate window, which would swallow the replay. The letter's
+	// sequence is unique and stable, so replaying one letter twice (two
+	// operators at once) queues it once.
+	msg.Header.Set(jetstream.MsgIDHeader, ReplayMsgID(dl.Seq))
 	if _, err := js.PublishMsg(ctx, msg); err != nil {
 		return fmt.Errorf("pipeline: replay dead letter #%d to %s: %w", dl.Seq, dl.Subject, err)
 	}

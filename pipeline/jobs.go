@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -12,73 +13,110 @@ import (
 	"github.com/callscope/callscope/schemas"
 )
 
-// Object names a stored object at a known version.
-type Object struct {
-	Bucket string `json:"bucket"`
-	Key    string `json:"key"`
-	ETag   string `json:"etag,omitempty"`
-	Size   int64  `json:"size,omitempty"`
+// Subject is the subject a job is published to: each kind of job has one.
+func Subject(job schemas.Job) string {
+	switch job.(type) {
+	case schemas.IngestJob:
+		return SubjectIngestScan
+	case schemas.TranscribeJob:
+		return SubjectTranscribe
+	case schemas.AnalyzeJob:
+		return SubjectAnalyze
+	default:
+		return SubjectStore
+	}
 }
 
-// IngestJob asks ingest to take one recording, as a bucket scan found it.
-type IngestJob struct {
-	Audio Object `json:"audio"`
-	// Run identifies the scan that published the job, so a rescan is not
-	// swallowed by de-duplication of an earlier one.
-	Run string `json:"run,omitempty"`
-	// Transcript, when set, names a stored transcript of the recording:
-	// ingest then re-reads the metadata and publishes an AnalyzeJob over
-	// that transcript instead of a TranscribeJob (reprocessing without ASR).
-	Transcript *Object `json:"transcript,omitempty"`
+// MsgID is the one rule for a job's Nats-Msg-Id, which every publisher
+// follows by publishing through NewMsg, Publish or a Publisher: the kind of
+// job, the recording (bucket/key at its eTag) and what asked for the work
+// (a scan or reprocess run, a bucket notification). It never includes the
+// time of publication, so the same job published twice within the stream's
+// duplicate window (a redelivered stage publishing its result again, a
+// resumed reprocess run) is stored once, while a new run is not swallowed.
+//
+// A result carries its own version: an analysis is identified by the time
+// it was requested (its stored version), a status by its stage, state,
+// attempt and time.
+func MsgID(job schemas.Job) string {
+	obj := func(o schemas.Object) string { return o.Bucket + "/" + o.Key + ":" + o.ETag }
+	switch j := job.(type) {
+	case schemas.IngestJob:
+		id := "ingest:" + obj(j.Audio) + ":" + j.Run
+		if j.Transcript != nil {
+			id += ":transcript"
+		}
+		return id
+	case schemas.TranscribeJob:
+		return "transcribe:" + obj(j.Audio) + ":" + j.Origin
+	case schemas.AnalyzeJob:
+		return "analyze:" + obj(j.Audio) + ":" + j.Origin
+	case schemas.StoreJob:
+		switch {
+		case j.Analysis != nil:
+			a := j.Analysis
+			return "store:analysis:" + a.ObjectKey + ":" + a.ETag + ":" + a.CallID + ":" + stamp(a.AnalyzedAt)
+		case j.Status != nil:
+			st := j.Status
+			return "store:status:" + st.ObjectKey + ":" + st.ETag + ":" + st.CallID + ":" + st.Stage + ":" + st.State +
+				":" + strconv.Itoa(st.Attempts) + ":" + stamp(st.At)
+		}
+	}
+	return ""
 }
 
-// TranscribeJob asks transcribe to turn a recording into a transcript.
-type TranscribeJob struct {
-	CallID string           `json:"call_id"`
-	Audio  Object           `json:"audio"`
-	Meta   schemas.Metadata `json:"meta"`
-}
+// ReplayMsgID is the message id of the replay of dead letter seq: the
+// letter's sequence in the dead-letter stream, unique and stable.
+func ReplayMsgID(seq uint64) string { return "replay:" + strconv.FormatUint(seq, 10) }
 
-// AnalyzeJob asks analyze to analyse a stored transcript.
-type AnalyzeJob struct {
-	CallID     string           `json:"call_id"`
-	Audio      Object           `json:"audio"`
-	Transcript Object           `json:"transcript"`
-	Meta       schemas.Metadata `json:"meta"`
-	// RequestedAt is when the analysis was asked for. It becomes the
-	// analysis's AnalyzedAt, and so its stored version: a job delivered
-	// twice writes the same version twice, which replaces itself, while
-	// a later request (a reprocess run) supersedes it.
-	RequestedAt time.Time `json:"requested_at,omitzero"`
-}
+func stamp(t time.Time) string { return strconv.FormatInt(t.UnixNano(), 10) }
 
-// StoreJob asks the store stage to write an analysis or a status. Exactly one
-// of the fields is set.
-type StoreJob struct {
-	Analysis *schemas.Analysis `json:"analysis,omitempty"`
-	Status   *schemas.Status   `json:"status,omitempty"`
-}
-
-// Publish sends v as JSON to subject through JetStream. A non-empty msgID
-// becomes the Nats-Msg-Id header, so the same job published twice within the
-// stream's duplicate window is stored once.
-func Publish(ctx context.Context, js jetstream.JetStream, subject, msgID string, v any) error {
-	data, err := json.Marshal(v)
+// NewMsg encodes job as the message that publishes it: its subject, JSON
+// body and Nats-Msg-Id (MsgID).
+func NewMsg(job schemas.Job) (*nats.Msg, error) {
+	subject := Subject(job)
+	data, err := json.Marshal(job)
 	if err != nil {
-		return fmt.Errorf("pipeline: encode %s job: %w", subject, err)
+		return nil, fmt.Errorf("pipeline: encode %s job: %w", subject, err)
 	}
 	msg := nats.NewMsg(subject)
 	msg.Data = data
-	if msgID != "" {
-		msg.Header.Set(jetstream.MsgIDHeader, msgID)
+	if id := MsgID(job); id != "" {
+		msg.Header.Set(jetstream.MsgIDHeader, id)
+	}
+	return msg, nil
+}
+
+// Publish sends job through JetStream to its subject, with its message id.
+func Publish(ctx context.Context, js jetstream.JetStream, job schemas.Job) error {
+	msg, err := NewMsg(job)
+	if err != nil {
+		return err
 	}
 	if _, err := js.PublishMsg(ctx, msg); err != nil {
-		return fmt.Errorf("pipeline: publish to %s: %w", subject, err)
+		return fmt.Errorf("pipeline: publish to %s: %w", msg.Subject, err)
 	}
 	return nil
 }
 
 // PublishStatus records a call's processing state through the store stage.
 func PublishStatus(ctx context.Context, js jetstream.JetStream, st schemas.Status) error {
-	return Publish(ctx, js, SubjectStore, "", StoreJob{Status: &st})
+	return Publish(ctx, js, schemas.StoreJob{Status: &st})
+}
+
+// Publisher publishes jobs through JetStream. Stages declare the small
+// interface they need (Publish, PublishStatus) and are given one of these.
+type Publisher struct{ js jetstream.JetStream }
+
+// NewPublisher returns a Publisher over js.
+func NewPublisher(js jetstream.JetStream) *Publisher { return &Publisher{js: js} }
+
+// Publish sends job to its subject with its message id.
+func (p *Publisher) Publish(ctx context.Context, job schemas.Job) error {
+	return Publish(ctx, p.js, job)
+}
+
+// PublishStatus records a call's processing state through the store stage.
+func (p *Publisher) PublishStatus(ctx context.Context, st schemas.Status) error {
+	return PublishStatus(ctx, p.js, st)
 }

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -115,7 +117,7 @@ func TestReplayDead(t *testing.T) {
 	runWorker(t, w)
 	// The job's own message id stays in the duplicate window: the replay
 	// must not be swallowed by it.
-	if err := Publish(ctx, js, SubjectTranscribe, "job-1", map[string]string{"call_id": "c-1"}); err != nil {
+	if err := Publish(ctx, js, schemas.TranscribeJob{CallID: "c-1", Audio: schemas.Object{Bucket: "calls", Key: "c-1.wav", ETag: "e1"}}); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, func() bool { return failed.Load() == 1 })

@@ -12,6 +12,8 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 // startJetStream runs a real in-process NATS server with JetStream.
@@ -145,12 +147,12 @@ func TestBatchWorkerRetriesWholeBatch(t *testing.T) {
 		Consumer: ConsumerConfig{AckWait: 2 * time.Second, MaxDeliver: -1}}, js, handle)
 	const n = 120
 	for i := range n {
-		if err := Publish(ctx, js, SubjectStore, fmt.Sprintf("id-%d", i), i); err != nil {
+		if err := Publish(ctx, js, statusJob(i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// The same message id again is de-duplicated by JetStream.
-	if err := Publish(ctx, js, SubjectStore, "id-0", 0); err != nil {
+	// The same job again has the same message id: JetStream drops it.
+	if err := Publish(ctx, js, statusJob(0)); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
@@ -169,6 +171,11 @@ func TestBatchWorkerRetriesWholeBatch(t *testing.T) {
 			t.Errorf("%s written %d times", k, c)
 		}
 	}
+}
+
+func statusJob(i int) schemas.StoreJob {
+	return schemas.StoreJob{Status: &schemas.Status{ObjectKey: fmt.Sprintf("calls/%d.wav", i), ETag: "e", CallID: fmt.Sprint(i),
+		Stage: schemas.StageIngest, State: schemas.StateQueued, Attempts: 1, At: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}}
 }
 
 func waitFor(t *testing.T, cond func() bool) {

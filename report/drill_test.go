@@ -347,7 +347,7 @@ func TestDrillDownOldSchema(t *testing.T) {
 	}
 	defer db.Close()
 	for _, name := range []string{"0001_calls.sql", "0002_hits.sql"} {
-		ddl, err := fs.ReadFile(schemas.ClickHouseMigrations, name)
+		ddl, err := fs.ReadFile(store.Migrations, name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/callscope/callscope/schemas"
 )
 
 // Migration is one versioned schema file.
@@ -30,7 +28,7 @@ const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
     applied_at DateTime('UTC')
 ) ENGINE = ReplacingMergeTree() ORDER BY version`
 
-// Migrate applies the migrations of schemas.ClickHouseMigrations that db has
+// Migrate applies the migrations of Migrations that db has
 // not recorded in schema_migrations, in order, and records each. Running it
 // again changes nothing; two processes migrating at once are harmless (every
 // statement is CREATE ... IF NOT EXISTS and the record is a replacing row).
@@ -42,7 +40,7 @@ const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 func Migrate(ctx context.Context, db DB) error {
 	var err error
 	for attempt := 1; attempt <= 5; attempt++ {
-		if err = migrate(ctx, db, schemas.ClickHouseMigrations); err == nil {
+		if err = migrate(ctx, db, Migrations); err == nil {
 			return nil
 		}
 		select {
@@ -108,7 +106,7 @@ func migrate(ctx context.Context, db DB, fsys fs.FS) error {
 
 // MigrationStatus lists every known migration and whether db has it.
 func MigrationStatus(ctx context.Context, db DB) ([]Migration, error) {
-	return migrationStatus(ctx, db, schemas.ClickHouseMigrations)
+	return migrationStatus(ctx, db, Migrations)
 }
 
 func migrationStatus(ctx context.Context, db DB, fsys fs.FS) ([]Migration, error) {

@@ -21,7 +21,7 @@ type Stage struct {
 // NewStage builds the store stage over db.
 func NewStage(db DB) *Stage { return &Stage{db: db, log: slog.Default().With("stage", "store")} }
 
-// Handle writes a batch of pipeline.StoreJob deliveries: the analyses, then
+// Handle writes a batch of schemas.StoreJob deliveries: the analyses, then
 // an analysed status for each, then the other statuses. An error hands the
 // whole batch back for a retry, which is harmless because every write is
 // idempotent. A job that is not valid JSON is logged and dropped: retrying
@@ -32,7 +32,7 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	attempts := map[int]int{}
 	now := time.Now().UTC()
 	for _, d := range batch {
-		var job pipeline.StoreJob
+		var job schemas.StoreJob
 		if err := json.Unmarshal(d.Data, &job); err != nil {
 			s.log.Error("dropping a store job that is not valid JSON", "err", err, "bytes", len(d.Data))
 			continue

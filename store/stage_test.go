@@ -20,7 +20,7 @@ func TestStage(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := sample("call-9", t0)
-	job := func(v pipeline.StoreJob) pipeline.Delivery {
+	job := func(v schemas.StoreJob) pipeline.Delivery {
 		data, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)
@@ -28,7 +28,7 @@ func TestStage(t *testing.T) {
 		return pipeline.Delivery{Subject: pipeline.SubjectStore, Data: data, Attempt: 1}
 	}
 	failed := schemas.Status{ObjectKey: "bad.wav", Stage: schemas.StageTranscribe, State: schemas.StateFailed, Error: "boom", Attempts: 5, At: time.Now()}
-	batch := []pipeline.Delivery{job(pipeline.StoreJob{Analysis: &a}), job(pipeline.StoreJob{Status: &failed}), {Data: []byte("not json")}}
+	batch := []pipeline.Delivery{job(schemas.StoreJob{Analysis: &a}), job(schemas.StoreJob{Status: &failed}), {Data: []byte("not json")}}
 	st := store.NewStage(db)
 	for i := 0; i < 2; i++ { // a redelivered batch
 		if err := st.Handle(ctx, batch); err != nil {
@@ -54,7 +54,7 @@ func TestStage(t *testing.T) {
 func TestStageCallIDCollision(t *testing.T) {
 	ctx := context.Background()
 	job := func(t *testing.T, a schemas.Analysis) pipeline.Delivery {
-		data, err := json.Marshal(pipeline.StoreJob{Analysis: &a})
+		data, err := json.Marshal(schemas.StoreJob{Analysis: &a})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/callscope/callscope/internal/testenv"
 	"time"
+
+	"github.com/callscope/callscope/internal/testenv"
 
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -204,7 +205,7 @@ func migrateTo(t *testing.T, db store.DB, names ...string) {
 	t.Helper()
 	old := fstest.MapFS{}
 	for _, name := range names {
-		data, err := fs.ReadFile(schemas.ClickHouseMigrations, name)
+		data, err := fs.ReadFile(store.Migrations, name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
@@ -167,7 +166,7 @@ func BenchmarkHourCallMemory(b *testing.B) {
 	rec := &countingRecognizer{}
 	adapter := NewRecognizerAdapter(schemas.ASRInfo{Adapter: "count"}, rec, ChunkConfig{})
 	st := NewStage(Config{VAD: det, NoVAD: det == nil}, &memObjects{data: data}, adapter, nil)
-	job := pipeline.TranscribeJob{CallID: "hour", Audio: pipeline.Object{Bucket: "calls", Key: "hour.wav"}}
+	job := schemas.TranscribeJob{CallID: "hour", Audio: schemas.Object{Bucket: "calls", Key: "hour.wav"}}
 	var peak, live uint64
 	for b.Loop() {
 		p, l := peakHeap(func() {
@@ -203,7 +202,7 @@ func TestStageMemoryBeyondTheFile(t *testing.T) {
 	rec := &countingRecognizer{}
 	adapter := NewRecognizerAdapter(schemas.ASRInfo{Adapter: "count"}, rec, ChunkConfig{})
 	st := NewStage(Config{NoVAD: true}, &memObjects{data: data}, adapter, nil)
-	job := pipeline.TranscribeJob{CallID: "long", Audio: pipeline.Object{Bucket: "calls", Key: "long.wav"}}
+	job := schemas.TranscribeJob{CallID: "long", Audio: schemas.Object{Bucket: "calls", Key: "long.wav"}}
 	runtime.GC()
 	before := heapObjects()
 	peak, _ := peakHeap(func() {

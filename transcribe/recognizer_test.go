@@ -11,7 +11,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
@@ -242,8 +241,8 @@ func TestStageAddsSpeechToImportedTranscript(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := NewStage(Config{VAD: det}, &dirObjects{dir: "../testdata/calls"}, adapter, nil)
-	tr, err := st.Transcribe(context.Background(), pipeline.TranscribeJob{CallID: "c14",
-		Audio: pipeline.Object{Bucket: "calls", Key: "14_real_voice.wav"}})
+	tr, err := st.Transcribe(context.Background(), schemas.TranscribeJob{CallID: "c14",
+		Audio: schemas.Object{Bucket: "calls", Key: "14_real_voice.wav"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +269,7 @@ func TestStageWithoutVAD(t *testing.T) {
 	if st.VADModel() != "" {
 		t.Fatalf("VAD model %q in use, want none", st.VADModel())
 	}
-	tr, err := st.Transcribe(context.Background(), pipeline.TranscribeJob{Audio: pipeline.Object{Key: "01_polite_model.wav"}})
+	tr, err := st.Transcribe(context.Background(), schemas.TranscribeJob{Audio: schemas.Object{Key: "01_polite_model.wav"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,15 +107,9 @@ func (s *Stage) VADModel() string {
 	return s.cfg.VAD.Model()
 }
 
-// TranscriptKey is where the transcript of a recording is stored in the
-// transcripts bucket: the recording's key with .transcript.json.
-func TranscriptKey(audioKey string) string {
-	return strings.TrimSuffix(audioKey, path.Ext(audioKey)) + TranscriptSuffix
-}
-
 // Handle transcribes one recording and publishes its analyze job.
 func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
-	var job pipeline.TranscribeJob
+	var job schemas.TranscribeJob
 	if err := json.Unmarshal(d.Data, &job); err != nil {
 		return pipeline.Permanent(fmt.Errorf("transcribe: job is not valid JSON: %w", err))
 	}
@@ -127,22 +121,25 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	if err != nil {
 		return fmt.Errorf("transcribe: encode transcript: %w", err)
 	}
-	key := TranscriptKey(job.Audio.Key)
+	key := schemas.TranscriptKey(job.Audio.Key)
 	if err := s.objects.PutObject(ctx, s.cfg.TranscriptsBucket, key, data, "application/json"); err != nil {
 		return fmt.Errorf("transcribe: store transcript s3://%s/%s: %w", s.cfg.TranscriptsBucket, key, err)
 	}
-	next := pipeline.AnalyzeJob{
+	next := schemas.AnalyzeJob{
 		CallID: job.CallID, Audio: job.Audio, Meta: job.Meta,
-		Transcript:  pipeline.Object{Bucket: s.cfg.TranscriptsBucket, Key: key},
-		RequestedAt: time.Now().UTC(),
+		Transcript:  schemas.Object{Bucket: s.cfg.TranscriptsBucket, Key: key},
+		Origin:      job.Origin,
+		RequestedAt: job.RequestedAt,
 	}
-	msgID := "analyze:" + job.Audio.Bucket + "/" + job.Audio.Key + ":" + job.Audio.ETag + ":" + fmt.Sprint(time.Now().UnixNano())
-	return pipeline.Publish(ctx, s.js, pipeline.SubjectAnalyze, msgID, next)
+	if next.RequestedAt.IsZero() { // a job from an older ingest
+		next.RequestedAt = time.Now().UTC()
+	}
+	return pipeline.Publish(ctx, s.js, next)
 }
 
 // Transcribe fetches, decodes and transcribes one recording. Errors about
 // the recording itself wrap pipeline.ErrPermanent; others are transient.
-func (s *Stage) Transcribe(ctx context.Context, job pipeline.TranscribeJob) (schemas.Transcript, error) {
+func (s *Stage) Transcribe(ctx context.Context, job schemas.TranscribeJob) (schemas.Transcript, error) {
 	src := "s3://" + job.Audio.Bucket + "/" + job.Audio.Key
 	data, found, err := s.objects.ReadObject(ctx, job.Audio.Bucket, job.Audio.Key, s.cfg.MaxAudioBytes+1)
 	if err != nil {
@@ -243,7 +240,7 @@ func addSpeech(tr *schemas.Transcript, channels []Channel) {
 
 // Fail records a recording that will not be transcribed.
 func (s *Stage) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
-	var job pipeline.TranscribeJob
+	var job schemas.TranscribeJob
 	_ = json.Unmarshal(d.Data, &job)
 	return pipeline.PublishStatus(ctx, s.js, schemas.Status{
 		ObjectKey: job.Audio.Key, ETag: job.Audio.ETag, CallID: job.CallID,
@@ -295,7 +292,7 @@ func checkFits(tr schemas.Transcript, tolerance float64) error {
 	for _, ch := range tr.Channels {
 		for i, seg := range ch.Segments {
 			if seg.End > tr.Duration+tolerance {
-				return fmt.Errorf("%w: %s segment %d ends at %.1f s but the audio lasts %.1f s", ErrBadTranscript, ch.Role, i, seg.End, tr.Duration)
+				return fmt.Errorf("%w: %s segment %d ends at %.1f s but the audio lasts %.1f s", schemas.ErrBadTranscript, ch.Role, i, seg.End, tr.Duration)
 			}
 		}
 	}
@@ -303,5 +300,5 @@ func checkFits(tr schemas.Transcript, tolerance float64) error {
 }
 
 func isPermanentASR(err error) bool {
-	return errors.Is(err, ErrNoTranscript) || errors.Is(err, ErrBadTranscript)
+	return errors.Is(err, ErrNoTranscript) || errors.Is(err, schemas.ErrBadTranscript)
 }

@@ -80,19 +80,7 @@ func TestCheckFits(t *testing.T) {
 		t.Errorf("within tolerance: %v", err)
 	}
 	tr.Channels[0].Segments[0].End = 95
-	if err := checkFits(tr, 2); !errors.Is(err, ErrBadTranscript) || !strings.Contains(err.Error(), "ends at 95.0 s but the audio lasts 10.0 s") {
+	if err := checkFits(tr, 2); !errors.Is(err, schemas.ErrBadTranscript) || !strings.Contains(err.Error(), "ends at 95.0 s but the audio lasts 10.0 s") {
 		t.Errorf("mismatch: %v", err)
-	}
-}
-
-func TestTranscriptKey(t *testing.T) {
-	for in, want := range map[string]string{
-		"calls/01.wav":       "calls/01.transcript.json",
-		"a.b/rec.WAV":        "a.b/rec.transcript.json",
-		"2026/11/20/x y.wav": "2026/11/20/x y.transcript.json",
-	} {
-		if got := TranscriptKey(in); got != want {
-			t.Errorf("TranscriptKey(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -14,8 +14,8 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
-	"github.com/callscope/callscope/transcribe"
 )
 
 // Stages at which reprocessing re-queues calls.
@@ -232,28 +232,21 @@ func publishPage(ctx context.Context, js jetstream.JetStream, opt ReprocessOptio
 
 // reprocessMsg is the job that re-queues one call.
 func reprocessMsg(opt ReprocessOptions, ref store.CallRef) (*nats.Msg, error) {
-	audio := pipeline.Object{Bucket: opt.Bucket, Key: ref.ObjectKey, ETag: ref.ETag}
-	transcript := pipeline.Object{Bucket: opt.TranscriptsBucket, Key: transcribe.TranscriptKey(ref.ObjectKey)}
-	var subject string
-	var job any
+	audio := schemas.Object{Bucket: opt.Bucket, Key: ref.ObjectKey, ETag: ref.ETag}
+	transcript := schemas.Object{Bucket: opt.TranscriptsBucket, Key: schemas.TranscriptKey(ref.ObjectKey)}
+	var job schemas.Job
 	switch {
 	case opt.Stage == ReprocessAnalyze && ref.Meta != nil && !opt.RereadMetadata:
-		subject = pipeline.SubjectAnalyze
-		job = pipeline.AnalyzeJob{CallID: ref.CallID, Audio: audio, Transcript: transcript, Meta: *ref.Meta, RequestedAt: time.Now().UTC()}
+		job = schemas.AnalyzeJob{CallID: ref.CallID, Audio: audio, Transcript: transcript, Meta: *ref.Meta, Origin: "reprocess:" + opt.Run, RequestedAt: time.Now().UTC()}
 	case opt.Stage == ReprocessAnalyze:
-		subject = pipeline.SubjectIngestScan
-		job = pipeline.IngestJob{Audio: audio, Run: opt.Run, Transcript: &transcript}
+		job = schemas.IngestJob{Audio: audio, Run: opt.Run, Transcript: &transcript}
 	default:
-		subject = pipeline.SubjectIngestScan
-		job = pipeline.IngestJob{Audio: audio, Run: opt.Run}
+		job = schemas.IngestJob{Audio: audio, Run: opt.Run}
 	}
-	data, err := json.Marshal(job)
+	msg, err := pipeline.NewMsg(job)
 	if err != nil {
-		return nil, fmt.Errorf("reprocess: encode job of %s: %w", ref.ObjectKey, err)
+		return nil, fmt.Errorf("reprocess: %s: %w", ref.ObjectKey, err)
 	}
-	msg := nats.NewMsg(subject)
-	msg.Data = data
-	msg.Header.Set(jetstream.MsgIDHeader, "reprocess:"+opt.Run+":"+ref.ObjectKey+":"+ref.ETag)
 	return msg, nil
 }
 

@@ -15,7 +15,6 @@ import (
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
-	"github.com/callscope/callscope/transcribe"
 )
 
 // Upload puts the recordings at path (a WAV file or a directory of them),
@@ -56,7 +55,7 @@ func Upload(ctx context.Context, env *Env, bucket, path string) (int, error) {
 	sort.Strings(recordings)
 	for _, rec := range recordings {
 		base := strings.TrimSuffix(rec, filepath.Ext(rec))
-		for _, file := range []string{base + ".json", base + transcribe.TranscriptSuffix, rec} {
+		for _, file := range []string{base + ".json", base + schemas.TranscriptSuffix, rec} {
 			if _, err := os.Stat(file); err != nil && file != rec {
 				continue
 			}

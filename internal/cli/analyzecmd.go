@@ -20,7 +20,6 @@ import (
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/schemas"
-	"github.com/callscope/callscope/transcribe"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
 )
@@ -178,7 +177,7 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 	}
 	trFile := o.transcript
 	if trFile == "" {
-		trFile = base + transcribe.TranscriptSuffix
+		trFile = base + schemas.TranscriptSuffix
 	}
 	tr, err := readCallTranscript(trFile, audio)
 	if err != nil {
@@ -262,7 +261,7 @@ func readCallTranscript(name string, audio *wav.Audio) (schemas.Transcript, erro
 	if err != nil {
 		return schemas.Transcript{}, fmt.Errorf("analyze: transcript: %w", err)
 	}
-	tr, err := transcribe.ParseTranscript(data)
+	tr, err := schemas.ParseTranscript(data)
 	if err != nil {
 		return tr, fmt.Errorf("analyze: %s: %w: %w", name, ErrAnalyzeInput, err)
 	}

@@ -20,7 +20,6 @@ import (
 	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
-	"github.com/callscope/callscope/transcribe"
 )
 
 func init() { registerCommand(newDictCmd) }
@@ -538,7 +537,7 @@ FROM calls`
 const maxTranscriptBytes = 64 << 20
 
 func readTranscript(ctx context.Context, env *app.Env, bucket, objectKey string) (schemas.Transcript, error) {
-	key := transcribe.TranscriptKey(objectKey)
+	key := schemas.TranscriptKey(objectKey)
 	data, err := env.Objects.Get(ctx, bucket, key, maxTranscriptBytes)
 	if err != nil {
 		return schemas.Transcript{}, err

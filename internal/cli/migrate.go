@@ -19,7 +19,7 @@ func newMigrateCmd(g *globals) *cobra.Command {
 		Use:   "migrate [up|status] [--clickhouse DSN | --data DIR]",
 		Short: "Create or update the ClickHouse schema",
 		Long: `migrate (or 'migrate up') applies the schema migrations
-(schemas/clickhouse/*.sql) that the database has not seen yet, in order,
+(store/migrations/*.sql) that the database has not seen yet, in order,
 and records each one. It is idempotent: running it again changes nothing.
 'run' and 'worker' migrate on start too.
 

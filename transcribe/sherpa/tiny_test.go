@@ -27,7 +27,6 @@ import (
 	"testing"
 
 	"github.com/callscope/callscope/internal/onnxgen"
-	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe"
 	"github.com/callscope/callscope/transcribe/vad"
@@ -109,7 +108,7 @@ func (tinyFiles) PutObject(context.Context, string, string, []byte, string) erro
 
 // tinyJob is the transcribe job of a shipped call, with its sidecar's
 // metadata (call 13's swapped channel map among it).
-func tinyJob(t testing.TB, name string) pipeline.TranscribeJob {
+func tinyJob(t testing.TB, name string) schemas.TranscribeJob {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(tinyCalls, name+".json"))
 	if err != nil {
@@ -119,7 +118,7 @@ func tinyJob(t testing.TB, name string) pipeline.TranscribeJob {
 	if err := json.Unmarshal(data, &meta); err != nil {
 		t.Fatalf("%s.json: %v", name, err)
 	}
-	return pipeline.TranscribeJob{CallID: meta.CallID, Meta: meta, Audio: pipeline.Object{Bucket: "calls", Key: name + ".wav"}}
+	return schemas.TranscribeJob{CallID: meta.CallID, Meta: meta, Audio: schemas.Object{Bucket: "calls", Key: name + ".wav"}}
 }
 
 // tinyTruth is a shipped call's scripted transcript: where each channel
