@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/plugins/regions';
+import TimelinePlugin from 'wavesurfer.js/plugins/timeline';
+import type { Interval } from '../lib/api';
+import { t } from '../lib/i18n';
+
+export interface Marks { silences: Interval[]; overtalk: Interval[]; holds: Interval[] }
+
+export const MARK_COLORS = { silence: 'rgba(120,120,120,0.22)', overtalk: 'rgba(214,39,40,0.30)', hold: 'rgba(31,119,180,0.22)' };
+
+// Waveform draws the recording with wavesurfer.js, one lane per channel
+// (operator and client apart), the silences, overtalk and holds as regions,
+// and a time ruler. It plays through the page's <audio> element, so playback
+// and seeking work (with HTTP Range) before the waveform is decoded.
+export function Waveform({ media, url, roles, marks }: { media: HTMLAudioElement; url: string; roles: string[]; marks: Marks }) {
+  const el = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    if (!el.current) return;
+    const regions = RegionsPlugin.create();
+    const colors = ['#3b6fb6', '#c0504d'];
+    const ws = WaveSurfer.create({
+      container: el.current,
+      media,
+      url,
+      height: roles.length > 1 ? 56 : 80,
+      normalize: true,
+      cursorColor: '#111',
+      cursorWidth: 2,
+      dragToSeek: true,
+      splitChannels: roles.length > 1 ? roles.map((_, i) => ({ waveColor: colors[i % 2], progressColor: colors[i % 2] + '99' })) : undefined,
+      waveColor: '#3b6fb6',
+      progressColor: '#3b6fb699',
+      plugins: [regions, TimelinePlugin.create({ height: 18 })],
+    });
+    ws.on('decode', () => {
+      setReady(true);
+      for (const s of marks.silences) regions.addRegion({ start: s.start, end: s.end, color: MARK_COLORS.silence, drag: false, resize: false });
+      for (const s of marks.overtalk) regions.addRegion({ start: s.start, end: s.end, color: MARK_COLORS.overtalk, drag: false, resize: false });
+      for (const s of marks.holds) regions.addRegion({ start: s.start, end: s.end, color: MARK_COLORS.hold, drag: false, resize: false });
+    });
+    ws.on('error', (e) => setError(String(e)));
+    return () => ws.destroy();
+  }, [media, url]);
+  return (
+    <div class="waveform-wrap">
+      {roles.length > 1 && (
+        <div class="lane-labels" aria-hidden="true">{roles.map((r) => <div>{t(r)}</div>)}</div>
+      )}
+      <div class="waveform" ref={el} aria-label="waveform" />
+      {!ready && !error && <div class="muted small">{t('Waveform loading…')}</div>}
+      {error && <div class="error small">{error}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { get, post } from '../lib/api';
+import type { DictTest, Dictionaries as Dicts, User, WhatIf } from '../lib/api';
+import { Card, ErrorBox, Loading, useAsync } from '../components/common';
+import { FilterBox } from '../components/FilterBox';
+import { categoryColor } from '../lib/colors';
+import { clock } from '../lib/format';
+import { t } from '../lib/i18n';
+import { href } from '../lib/router';
+import type { Route } from '../lib/router';
+import { Badge } from './shared';
+
+function phraseText(p: unknown): string {
+  if (typeof p === 'string') return p;
+  const o = p as Record<string, unknown>;
+  return String(o?.text ?? o?.phrase ?? o?.pattern ?? o?.id ?? JSON.stringify(p));
+}
+
+export function Dictionaries({ user }: { route: Route; user: User }) {
+  const dicts = useAsync(() => get<Dicts>('/dictionaries'), []);
+  const [sentence, setSentence] = useState('');
+  const [callId, setCallId] = useState('');
+  const [language, setLanguage] = useState('ru');
+  const [test, setTest] = useState<{ data?: DictTest; error?: unknown; busy?: boolean }>({});
+  const [yaml, setYaml] = useState('');
+  const [filter, setFilter] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [whatif, setWhatif] = useState<{ data?: WhatIf; error?: unknown; busy?: boolean }>({});
+  const mayTest = user.role !== 'supervisor';
+  const runTest = async (body: unknown) => {
+    setTest({ busy: true });
+    try { setTest({ data: await post<DictTest>('/dictionaries/test', body) }); } catch (e) { setTest({ error: e }); }
+  };
+  const runWhatif = async () => {
+    setWhatif({ busy: true });
+    try { setWhatif({ data: await post<WhatIf>('/dictionaries/whatif', { dictionary: yaml, filter, from, to }) }); } catch (e) { setWhatif({ error: e }); }
+  };
+  return (
+    <div class="dicts">
+      <Card title={t('Dictionaries') + (dicts.data ? ` · ${dicts.data.version}` : '')}>
+        <ErrorBox error={dicts.error} />
+        {dicts.loading && <Loading />}
+        {dicts.data && (
+          <table class="list" id="dictionaries">
+            <thead><tr><th>{t('Category')}</th><th>{t('Language')}</th><th>{t('Phrases')}</th></tr></thead>
+            <tbody>
+              {dicts.data.dictionaries.map((d) => (
+                <tr>
+                  <td><Badge category={d.category} /> <a href={href('calls', { filter: `has ${d.category}` })} class="small">{t('Open the calls')}</a></td>
+                  <td>{d.language}</td>
+                  <td class="phrases">
+                    <details><summary>{d.phrases.length}</summary>
+                      <ul>{d.phrases.map((p) => <li>{phraseText(p)}</li>)}</ul>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      {mayTest && (
+        <div class="grid2">
+          <Card title={t('Test a sentence')}>
+            <form onSubmit={(e) => { e.preventDefault(); void runTest({ text: sentence, language }); }}>
+              <textarea id="dict-sentence" rows={3} value={sentence} onInput={(e) => setSentence(e.currentTarget.value)} placeholder="я хочу оставить жалобу" />
+              <div class="toolbar">
+                <select aria-label={t('Language')} value={language} onChange={(e) => setLanguage(e.currentTarget.value)}><option>ru</option><option>en</option></select>
+                <button type="submit" id="dict-test">{t('Test')}</button>
+              </div>
+            </form>
+            <form class="toolbar" onSubmit={(e) => { e.preventDefault(); void runTest({ call_id: callId }); }}>
+              <input aria-label={t('Call id')} placeholder={t('Call id')} value={callId} onInput={(e) => setCallId(e.currentTarget.value)} />
+              <button type="submit">{t('Test a call')}</button>
+            </form>
+            <ErrorBox error={test.error} />
+            {test.busy && <Loading />}
+            {test.data && (test.data.hits.length ? (
+              <ul class="hits" id="dict-hits">
+                {test.data.hits.map((h) => (
+                  <li><span class="dot" style={{ background: categoryColor(h.category) }} /><b>{h.category}</b> «{h.text}» <span class="muted small">{h.phrase_id} {h.end > 0 ? clock(h.start) : ''}</span></li>
+                ))}
+              </ul>
+            ) : <p class="muted">{t('No hits')}</p>)}
+          </Card>
+          <Card title={t('What-if')}>
+            <textarea rows={8} class="mono" aria-label={t('Dictionary YAML')} placeholder={'category: complaint\nlanguage: ru\nphrases:\n  - id: c1\n    text: "оставить жалобу"'} value={yaml} onInput={(e) => setYaml(e.currentTarget.value)} />
+            <FilterBox id="whatif-filter" value={filter} error={whatif.error} onSubmit={setFilter} />
+            <div class="toolbar">
+              <label>{t('From')}<input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} /></label>
+              <label>{t('To')}<input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} /></label>
+              <button type="button" onClick={runWhatif} disabled={!yaml.trim()}>{t('Run')}</button>
+            </div>
+            {whatif.error && !(whatif.error as { column?: number }).column ? <ErrorBox error={whatif.error} /> : null}
+            {whatif.busy && <Loading />}
+            {whatif.data && (
+              <>
+                <div class="count">{whatif.data.calls} {t('calls checked')}</div>
+                <table class="list">
+                  <thead><tr><th>{t('Category')}</th><th class="num">{t('Before')}</th><th class="num">{t('After')}</th><th class="num">{t('Gained')}</th><th class="num">{t('Lost')}</th></tr></thead>
+                  <tbody>
+                    {whatif.data.changes.map((c) => (
+                      <tr>
+                        <td><Badge category={c.category} /></td>
+                        <td class="num"><a href={href('calls', { filter: `has ${c.category}`, from, to })}>{c.before}</a></td>
+                        <td class="num">{c.after}</td>
+                        <td class="num good">+{c.gained}</td>
+                        <td class="num bad">−{c.lost}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+          </Card>
+        </div>
+      )}
+    </div>
+  );
+}
