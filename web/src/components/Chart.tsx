@@ -29,6 +29,8 @@ export function Chart({ labels, series, kind = 'line', height = 220, onPick, tit
       },
       { stroke: '#555', grid: { stroke: '#eee' }, size: 50 },
     ];
+    // bars and counts start at zero
+    scales.y = { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] };
     const used = new Set(series.map((s) => s.scale ?? 'y'));
     if (used.has('y2')) {
       scales.y2 = {};
@@ -41,7 +43,7 @@ export function Chart({ labels, series, kind = 'line', height = 220, onPick, tit
       title,
       scales,
       axes,
-      legend: { show: series.length > 1 },
+      legend: { show: series.length > 1, live: false },
       cursor: { drag: { x: false, y: false }, points: { size: 8 } },
       series: [
         { label: '' },

@@ -160,3 +160,25 @@ describe('exports', () => {
     expect(fromYAML('name: x\nby:\n  - operator\n  - month\nmeasures: [calls]\n').by).toEqual(['operator', 'month']);
   });
 });
+
+import { formatParam, grouped, PARAMETERS } from './params';
+
+describe('call parameters', () => {
+  it('groups by source, unknown where the call lacks a value, hits by category', () => {
+    const g = grouped({ duration: 26, talk_operator: 13.2, hits_complaint: 3, hits_greeting: 1, custom_x: 2 });
+    const timing = g.find((x) => x.title === 'Timing')!;
+    expect(timing.rows.find((r) => r.name === 'duration')?.value).toBe(26);
+    expect(timing.rows.find((r) => r.name === 'talk_client')?.value).toBeUndefined();
+    expect(g.find((x) => x.title === 'Hits')!.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['hits_complaint', 'hits_greeting', 'hits_total']));
+    expect(g[g.length - 1]).toEqual({ title: 'Other', rows: [{ name: 'custom_x', unit: '', description: '', value: 2 }] });
+    expect(PARAMETERS.length).toBeGreaterThan(30);
+  });
+  it('formats by unit, unknown as unknown', () => {
+    expect(formatParam(12.345, 's', 'en', '?')).toBe('12.3 s');
+    expect(formatParam(12.345, 's', 'ru', '?')).toBe('12,3 с');
+    expect(formatParam(undefined, 's', 'ru', 'неизвестно')).toBe('неизвестно');
+    expect(formatParam(1, 'flag', 'en', '?')).toBe('yes');
+    expect(formatParam(55.68, '%', 'en', '?')).toBe('55.7%');
+    expect(formatParam(136.4, 'words/min', 'en', '?')).toBe('136.4 words/min');
+  });
+});

@@ -5,36 +5,15 @@ import { Card, ErrorBox, Loading, useAsync } from '../components/common';
 import { loadFields } from '../components/FilterBox';
 import { MARK_COLORS, Waveform } from '../components/Waveform';
 import { categoryColor } from '../lib/colors';
-import { clock, clockTenths, dateTime, formatValue, paramKind, scoreOf5, UNKNOWN } from '../lib/format';
-import type { Kind } from '../lib/format';
-import { locale, t } from '../lib/i18n';
+import { clock, clockTenths, dateTime, formatValue, scoreOf5, UNKNOWN } from '../lib/format';
+import { formatParam, grouped } from '../lib/params';
+import { lang, locale, t } from '../lib/i18n';
 import type { Route } from '../lib/router';
 import { href } from '../lib/router';
 import { hitOf, silences, textParts, turns, wordAt } from '../lib/timeline';
 import type { Turn } from '../lib/timeline';
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
-
-// Parameter groups of the card; a parameter the call lacks is shown as unknown.
-export const PARAM_GROUPS: { title: string; names: string[] }[] = [
-  { title: 'Timing', names: ['silence_total', 'silence_longest', 'overtalk_total', 'overtalk_count', 'first_response', 'holds_total', 'holds_count'] },
-  { title: 'Speech', names: ['talk_ratio', 'speech_rate_operator', 'speech_rate_client', 'interruptions_operator', 'interruptions_client'] },
-];
-
-function kindOf(name: string, fields: Field[]): Kind {
-  const f = fields.find((x) => x.name === name);
-  if (f?.type === 'duration') return 'seconds';
-  if (f?.type === 'ratio') return 'percent';
-  return paramKind(name);
-}
-
-function paramValue(name: string, v: number | undefined, fields: Field[]): string {
-  if (v === undefined || v === null) return t('unknown');
-  const k = kindOf(name, fields);
-  if (k === 'percent' && v <= 1) return formatValue(v * 100, 'percent', locale());
-  if (k === 'seconds') return v.toLocaleString(locale(), { maximumFractionDigits: 1 }) + ' ' + (locale().startsWith('ru') ? 'с' : 's');
-  return formatValue(v, k === 'count' ? 'count' : 'number', locale());
-}
 
 export function CallCard({ id, route, user }: { id: string; route: Route; user: User }) {
   const call = useAsync(() => get<CallDetail>('/calls/' + encodeURIComponent(id)), [id]);
@@ -49,7 +28,8 @@ function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; sta
   const canListen = user.listen && c.audio;
   const audio = useMemo(() => {
     if (!canListen) return null;
-    const a = new Audio();
+    const a = document.createElement('audio');
+    a.id = 'call-audio';
     a.preload = 'metadata';
     a.src = audioURL(c.call_id);
     return a;
@@ -58,6 +38,7 @@ function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; sta
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const nowRef = useRef(startAt);
+  const audioHost = useRef<HTMLDivElement>(null);
   const tl = c.timeline;
   const duration = tl?.duration || c.duration_seconds;
   const hits = c.hits ?? [];
@@ -91,6 +72,8 @@ function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; sta
     audio.addEventListener('play', onPlay);
     audio.addEventListener('pause', onPause);
     audio.addEventListener('seeked', onSeek);
+    // in the page, so that tests and assistive tools find the media element
+    audioHost.current?.appendChild(audio);
     if (startAt) audio.currentTime = startAt;
     return () => {
       cancelAnimationFrame(raf);
@@ -135,6 +118,7 @@ function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; sta
       <Card>
         {canListen && audio ? (
           <>
+            <div hidden ref={audioHost} />
             <div class="player" role="group" aria-label="player">
               <button type="button" id="play" onClick={toggle} aria-pressed={playing}>{playing ? '❚❚ ' + t('Pause') : '▶ ' + t('Play')}</button>
               <button type="button" onClick={() => seek(nowRef.current - 5)} aria-label={t('Back 5 s')}>−5 s</button>
@@ -318,41 +302,24 @@ function Criteria({ c, onSeek }: { c: CallDetail; onSeek: (t: number) => void })
   );
 }
 
-function Parameters({ c, fields }: { c: CallDetail; fields: Field[] }) {
-  const params = c.parameters ?? {};
-  const grouped = new Set(PARAM_GROUPS.flatMap((g) => g.names));
-  const rest = Object.keys(params).filter((k) => !grouped.has(k)).sort();
-  const row = (name: string, value: string) => <tr><th>{name}</th><td class="num">{value}</td></tr>;
-  const sec = (v?: number) => (v == null ? t('unknown') : clock(v));
+function Parameters({ c }: { c: CallDetail; fields: Field[] }) {
+  const groups = grouped(c.parameters ?? {});
   return (
     <div class="params" id="parameters">
-      <h3>{t('Timing')}</h3>
-      <table class="plain"><tbody>
-        {row('duration', clock(c.duration_seconds))}
-        {row('total_talk', sec(c.total_talk))}
-        {row('operator_talk', sec(c.operator_talk))}
-        {row('client_talk', sec(c.client_talk))}
-        {PARAM_GROUPS[0].names.map((n) => row(n, paramValue(n, params[n], fields)))}
-      </tbody></table>
-      <h3>{t('Speech')}</h3>
-      <table class="plain"><tbody>{PARAM_GROUPS[1].names.map((n) => row(n, paramValue(n, params[n], fields)))}</tbody></table>
-      <h3>{t('Telephony')}</h3>
-      <table class="plain"><tbody>
-        {row(t('Channels'), c.channels === 1 ? '1 (mono)' : String(c.channels))}
-        {row(t('Wait'), sec(c.wait_seconds))}
-        {row(t('Transfers'), c.transfers == null ? t('unknown') : String(c.transfers))}
-      </tbody></table>
-      <h3>{t('Hits')}</h3>
-      <table class="plain"><tbody>
-        {Object.entries(c.categories ?? {}).map(([k, n]) => row(k, String(n)))}
-        {!Object.keys(c.categories ?? {}).length && row(t('Categories'), '0')}
-      </tbody></table>
-      {rest.length > 0 && (
+      {c.channels === 1 && <p class="muted small">{t('Mono recording: per-side values are unknown')}</p>}
+      {groups.map((g) => (
         <>
-          <h3>{t('Other')}</h3>
-          <table class="plain"><tbody>{rest.map((n) => row(n, paramValue(n, params[n], fields)))}</tbody></table>
+          <h3>{t(g.title)}</h3>
+          <table class="plain"><tbody>
+            {g.rows.map((r) => (
+              <tr title={r.description}>
+                <th>{r.name}</th>
+                <td class={'num' + (r.value === undefined ? ' muted' : '')}>{formatParam(r.value, r.unit, lang(), t('unknown'))}</td>
+              </tr>
+            ))}
+          </tbody></table>
         </>
-      )}
+      ))}
     </div>
   );
 }

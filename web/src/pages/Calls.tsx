@@ -104,7 +104,7 @@ export function Calls({ route, user }: { route: Route; user: User }) {
             </tr>
           </thead>
           <tbody>
-            {page.data.calls.map((c) => (
+            {(page.data.calls ?? []).map((c) => (
               <tr>
                 <td><a href={href('call', {}, c.call_id)}>{c.call_id}</a></td>
                 {shown.map((col) => <td class={col.num ? 'num' : ''}>{col.cell(c)}</td>)}
@@ -113,7 +113,7 @@ export function Calls({ route, user }: { route: Route; user: User }) {
           </tbody>
         </table>
       )}
-      {page.data && !page.data.calls.length && <p class="muted">{t('Nothing found')}</p>}
+      {page.data && !(page.data.calls ?? []).length && <p class="muted">{t('Nothing found')}</p>}
       <div class="pager">
         <button type="button" disabled={!cursors.length} onClick={() => setCursors(cursors.slice(0, -1))}>← {t('Previous')}</button>
         <button type="button" id="next-page" disabled={!page.data?.next_cursor} onClick={() => page.data?.next_cursor && setCursors([...cursors, page.data.next_cursor])}>{t('Next')} →</button>

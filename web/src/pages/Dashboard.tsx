@@ -119,7 +119,7 @@ export function Dashboard({ route }: { route: Route; user: User }) {
           {cats.data && total && (
             <table class="bars" id="category-shares">
               <tbody>
-                {[...cats.data.rows].filter((r) => r.keys.category).sort((a, b) => (b.values.calls ?? 0) - (a.values.calls ?? 0)).map((r) => {
+                {[...cats.data.rows].filter((r) => r.keys.category && r.keys.category !== '(none)').sort((a, b) => (b.values.calls ?? 0) - (a.values.calls ?? 0)).map((r) => {
                   const share = total.calls ? ((r.values.calls ?? 0) / total.calls) * 100 : 0;
                   return (
                     <tr>
@@ -178,10 +178,11 @@ function OperatorTable({ rows, link }: { rows: Report['rows']; link: (op: string
 function MiniCalls({ page, error }: { page?: CallPage; error?: unknown }) {
   if (error) return <ErrorBox error={error} />;
   if (!page) return <Loading />;
-  if (!page.calls.length) return <p class="muted">{t('Nothing found')}</p>;
+  const calls = page.calls ?? [];
+  if (!calls.length) return <p class="muted">{t('Nothing found')}</p>;
   return (
     <ul class="mini-calls">
-      {page.calls.map((c) => (
+      {calls.map((c) => (
         <li>
           <a href={href('call', {}, c.call_id)}>{c.call_id}</a>{' '}
           <span class="muted">{c.operator_name || c.operator_id} · {clock(c.duration_seconds)}</span>{' '}

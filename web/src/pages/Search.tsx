@@ -36,10 +36,10 @@ export function Search({ route }: { route: Route }) {
       {res.loading && q ? <Loading /> : null}
       {res.data && (
         <>
-          <div class="count">{t('Results')}: {res.data.hits.length}</div>
-          {!res.data.hits.length && <p class="muted">{t('Nothing found')}</p>}
+          <div class="count">{t('Results')}: {(res.data.hits ?? []).length}</div>
+          {!(res.data.hits ?? []).length && <p class="muted">{t('Nothing found')}</p>}
           <ul class="results" id="search-results">
-            {res.data.hits.map((h) => (
+            {(res.data.hits ?? []).map((h) => (
               <li>
                 <a href={href('call', { t: h.start.toFixed(2) }, h.call_id)}>
                   <span class="mono">{h.call_id}</span> · {clock(h.start)} · <span class="muted">{t(h.channel)} · {h.operator_id} · {dateTime(h.started_at)}</span>
