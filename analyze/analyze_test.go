@@ -15,6 +15,7 @@ import (
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/score"
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/redact"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -246,6 +247,24 @@ func BenchmarkAnalyzeCall(b *testing.B) {
 		hits = len(a.AnalyzeCall(tr, schemas.Metadata{}).Hits)
 	}
 	b.ReportMetric(float64(hits), "hits")
+}
+
+// BenchmarkRedactCall is the PII redaction of the same call, which the
+// transcribe stage runs before the transcript is stored: it must cost under
+// 2% of BenchmarkAnalyzeCall.
+func BenchmarkRedactCall(b *testing.B) {
+	r, err := redact.New(redact.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr := fiveMinuteCall()
+	b.ReportAllocs()
+	var spans int
+	for b.Loop() {
+		_, s, _ := r.Transcript(tr)
+		spans = len(s)
+	}
+	b.ReportMetric(float64(spans), "spans")
 }
 
 // BenchmarkAnalyzeCallScored is the whole analysis of a transcribed

@@ -1,0 +1,361 @@
+package redact
+
+import "strings"
+
+// A word's roles for the rules, as bits.
+type trig uint32
+
+const (
+	tNum       trig = 1 << iota // a number word or digits
+	tCue                        // an identifier cue word (cueOf says which)
+	tTrap                       // a word after which a number is not personal: заявка, сумма, тариф
+	tUnit                       // a word after which a number is a quantity: рублей, процентов, раз
+	tMonth                      // a month name
+	tNameCue                    // зовут, фамилия, имя
+	tStreet                     // улица, проспект
+	tHouse                      // дом, корпус, квартира
+	tAt                         // собака, at
+	tDot                        // точка, dot
+	tBirth                      // рождения, родился
+	tFiller                     // э, тире: may sit inside a dictated number
+	tConn                       // ой, нет, повторяю: joins the parts of one dictation
+	tStop                       // a function word: never part of a name or an e-mail
+	tFirstName                  // a common first name
+	tDateWord                   // года, числа, of: part of a date
+	tOperator                   // компания, оператор: the operator introduces themselves
+	tEmailCue                   // почта, email
+	tTLD                        // ру, ком, рф
+	tRole                       // clue words for the name rule: «это»
+	tNameQ                      // представьтесь: a question for the name
+)
+
+// lexEntry is what the lexicon knows of one normalized word.
+type lexEntry struct {
+	trig trig
+	num  numWord
+	cue  Type // for tCue
+}
+
+// numWord is a number word's value and how it combines.
+type numWord struct {
+	kind nk
+	val  int
+}
+
+type nk uint8
+
+const (
+	nkNone     nk = iota
+	nkDigits      // written in digits
+	nkUnit        // 0..9
+	nkTeen        // 10..19
+	nkTens        // 20..90
+	nkHundred     // 100..900
+	nkThousand    // тысяча: multiplies what comes before
+	nkOrdinal     // an ordinal form (пятого, восьмидесятого): dates only
+	nkOrdTens     // ordinal tens (двадцатого)
+	nkOrdThous    // двухтысячного
+	nkRepeat      // double, triple: repeats the next digit
+)
+
+var lexicon = map[string]map[string]*lexEntry{"ru": {}, "en": {}}
+
+func add(lang string, t trig, words ...string) {
+	for _, w := range words {
+		e := lexicon[lang][w]
+		if e == nil {
+			e = &lexEntry{}
+			lexicon[lang][w] = e
+		}
+		e.trig |= t
+	}
+}
+
+func addCue(lang string, typ Type, words ...string) {
+	add(lang, tCue, words...)
+	for _, w := range words {
+		lexicon[lang][w].cue = typ
+	}
+}
+
+func addNum(lang string, n numWord, words ...string) {
+	add(lang, tNum, words...)
+	for _, w := range words {
+		lexicon[lang][w].num = n
+	}
+}
+
+// forms returns stem+ending for each ending.
+func forms(stem string, endings ...string) []string {
+	out := make([]string, len(endings))
+	for i, e := range endings {
+		out[i] = stem + e
+	}
+	return out
+}
+
+var (
+	nounA   = []string{"а", "ы", "е", "у", "ой", "ою"}                        // карта
+	nounM   = []string{"", "а", "у", "ом", "е"}                               // паспорт
+	adjM    = []string{"ый", "ого", "ому", "ым", "ом", "ая", "ой", "ую", "ое"} // мобильный
+	adjSoft = []string{"ий", "его", "ему", "им", "ем", "яя", "ей", "юю", "ее"} // последний
+)
+
+func init() {
+	ruNumbers()
+	enNumbers()
+	ruWords()
+	enWords()
+}
+
+func ruNumbers() {
+	n := func(k nk, v int, ws ...string) { addNum("ru", numWord{k, v}, ws...) }
+	n(nkUnit, 0, "ноль", "нуль", "ноля", "нуля", "нолю", "нулю", "нолем", "нулем")
+	n(nkUnit, 1, "один", "одна", "одно", "одного", "одной", "одну", "одному", "одним", "одном")
+	n(nkUnit, 2, "два", "две", "двух", "двум", "двумя")
+	n(nkUnit, 3, "три", "трех", "трем", "тремя")
+	n(nkUnit, 4, "четыре", "четырех", "четырем", "четырьмя")
+	n(nkUnit, 5, "пять", "пяти", "пятью")
+	n(nkUnit, 6, "шесть", "шести", "шестью")
+	n(nkUnit, 7, "семь", "семи")
+	n(nkUnit, 8, "восемь", "восьми", "восемью", "восьмью")
+	n(nkUnit, 9, "девять", "девяти", "девятью")
+	n(nkTeen, 10, "десять", "десяти", "десятью")
+	for i, base := range []string{"одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат"} {
+		n(nkTeen, 11+i, base+"ь", base+"и", base+"ью")
+		n(nkOrdinal, 11+i, forms(base, adjM...)...)
+	}
+	n(nkTens, 20, "двадцать", "двадцати", "двадцатью")
+	n(nkTens, 30, "тридцать", "тридцати", "тридцатью")
+	n(nkTens, 40, "сорок", "сорока")
+	n(nkTens, 50, "пятьдесят", "пятидесяти")
+	n(nkTens, 60, "шестьдесят", "шестидесяти")
+	n(nkTens, 70, "семьдесят", "семидесяти")
+	n(nkTens, 80, "восемьдесят", "восьмидесяти")
+	n(nkTens, 90, "девяносто", "девяноста")
+	n(nkHundred, 100, "сто", "ста", "сотня")
+	n(nkHundred, 200, "двести", "двухсот")
+	n(nkHundred, 300, "триста", "трехсот")
+	n(nkHundred, 400, "четыреста", "четырехсот")
+	n(nkHundred, 500, "пятьсот", "пятисот")
+	n(nkHundred, 600, "шестьсот", "шестисот")
+	n(nkHundred, 700, "семьсот", "семисот")
+	n(nkHundred, 800, "восемьсот", "восьмисот")
+	n(nkHundred, 900, "девятьсот", "девятисот")
+	n(nkThousand, 1000, "тысяча", "тысячи", "тысяч", "тысячу", "тысячей")
+	// Ordinals, for dates: «пятого марта тысяча девятьсот восемьдесят пятого».
+	n(nkOrdinal, 0, forms("нулев", adjM...)...)
+	n(nkOrdinal, 1, forms("перв", adjM...)...)
+	n(nkOrdinal, 2, append(forms("втор", "ого", "ому", "ым", "ом", "ая", "ую", "ое"), "второй")...)
+	n(nkOrdinal, 3, forms("трет", "ий", "ья", "ье", "ьего", "ьему", "ьим", "ьем", "ью")...)
+	for v, base := range map[int]string{4: "четверт", 5: "пят", 6: "шест", 7: "седьм", 8: "восьм", 9: "девят", 10: "десят"} {
+		n(nkOrdinal, v, forms(base, adjM...)...)
+	}
+	for v, base := range map[int]string{20: "двадцат", 30: "тридцат", 40: "сороков", 50: "пятидесят", 60: "шестидесят", 70: "семидесят", 80: "восьмидесят", 90: "девяност"} {
+		n(nkOrdTens, v, forms(base, adjM...)...)
+	}
+	n(nkOrdThous, 2000, forms("двухтысячн", adjM...)...)
+	n(nkOrdThous, 1000, forms("тысячн", adjM...)...)
+}
+
+func enNumbers() {
+	n := func(k nk, v int, ws ...string) { addNum("en", numWord{k, v}, ws...) }
+	units := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	for v, w := range units {
+		n(nkUnit, v, w)
+	}
+	n(nkUnit, 0, "oh", "o", "nought")
+	for v, w := range []string{"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"} {
+		n(nkTeen, 10+v, w)
+	}
+	for i, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		n(nkTens, 20+10*i, w)
+	}
+	n(nkHundred, 100, "hundred")
+	n(nkThousand, 1000, "thousand")
+	ords := []string{"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
+	for v, w := range ords {
+		n(nkOrdinal, v, w)
+	}
+	for i, w := range []string{"twentieth", "thirtieth"} {
+		n(nkOrdTens, 20+10*i, w)
+	}
+	n(nkRepeat, 2, "double")
+	n(nkRepeat, 3, "triple")
+}
+
+func ruWords() {
+	ru := func(t trig, ws ...string) { add("ru", t, ws...) }
+	cue := func(t Type, ws ...string) { addCue("ru", t, ws...) }
+
+	cue(Phone, forms("телефон", nounM...)...)
+	cue(Phone, forms("мобильн", adjM...)...)
+	cue(Phone, forms("сотов", adjM...)...)
+	cue(Phone, forms("контактн", adjM...)...)
+	cue(Phone, forms("городск", "ой", "ого", "ому", "им", "ом")...)
+	cue(Phone, forms("домашн", adjSoft...)...)
+	cue(Phone, forms("рабоч", "ий", "его", "ему", "им", "ем")...)
+	cue(Phone, "тел", "мобила", "мобилу", "сотовый", "номерок", "ватсап", "вотсап", "whatsapp", "телеграм", "вайбер")
+	cue(Phone, "перезвоните", "перезвонить", "звоните", "позвоните", "позвонить", "наберите", "набрать", "связи", "связаться")
+
+	cue(Card, forms("карт", nounA...)...)
+	cue(Card, forms("карточк", "а", "и", "е", "у", "ой")...)
+	cue(Card, "виза", "визы", "мастеркард", "мастеркарда", "маэстро")
+	cue(Card, "заканчивается", "оканчивается", "кончается", "заканчивающейся", "оканчивающейся", "окончание", "цифры", "цифр")
+	cue(Card, forms("последн", adjSoft...)...)
+
+	cue(CVV, "cvv", "cvc", "cvv2", "cvc2", "цвв", "сививи", "цвц", "сиви", "сивисив")
+	cue(CVV, "безопасности", "обороте", "оборотной", "обратной", "трехзначный", "трехзначного", "защитный", "защитного")
+
+	cue(Code, "код", "кода", "коду", "кодом", "коде", "смс", "sms", "эсэмэс", "смски", "смску", "смска", "эсэмэски", "эсэмэску")
+	cue(Code, "подтверждения", "проверочный", "проверочного", "одноразовый", "одноразового", "пароль", "пароля", "пуш", "push")
+
+	cue(Passport, forms("паспорт", nounM...)...)
+	cue(Passport, "серия", "серии", "серию", "паспортные", "паспортных")
+
+	cue(SNILS, "снилс", "снилса", "снилсу", "снилсом", "снилсе", "страхового", "страховой", "страховое", "свидетельства", "свидетельство")
+	cue(INN, "инн", "инна", "иннн", "налогоплательщика", "индивидуальный")
+	cue(Account, "счет", "счета", "счету", "счетом", "счете", "расчетный", "расчетного", "расчетному", "лицевой", "лицевого", "реквизиты", "реквизитам")
+	cue(Account, forms("банковск", "ий", "ого", "ому", "им", "ом", "ие")...)
+
+	ru(tTrap, forms("заявк", "а", "и", "е", "у", "ой")...)
+	ru(tTrap, forms("заказ", nounM...)...)
+	ru(tTrap, forms("обращени", "е", "я", "ю", "ем", "и")...)
+	ru(tTrap, forms("тикет", nounM...)...)
+	ru(tTrap, forms("договор", nounM...)...)
+	ru(tTrap, forms("тариф", nounM...)...)
+	ru(tTrap, forms("сумм", nounA...)...)
+	ru(tTrap, forms("стоимост", "ь", "и", "ью")...)
+	ru(tTrap, "цена", "цены", "цене", "ценой", "стоит", "стоил", "стоила", "стоило", "стоят", "оплатил", "оплатила", "оплатили", "заплатил", "заплатила", "заплатили", "списали", "списалось", "списано", "зачислено", "пришло", "пополнил", "пополнила", "перевел", "перевела", "вернуть", "верните", "долг", "задолженность", "баланс", "балансе", "скидка", "скидку", "скидки", "скорость", "скорости", "скоростью", "акция", "акции", "пакет", "пакета", "мастер", "приедет", "придет", "подойдет", "ожидайте", "время", "времени", "окно", "интервал", "этаж", "этаже", "подъезд", "подъезде", "канал", "каналов", "абонентская", "абонентскую", "абонентской", "плата", "плату", "платы", "платеж", "платежа", "платежи", "кабинет", "кабинета", "офис", "офиса", "отделение", "отделения", "роутер", "роутера", "модель", "версия")
+
+	ru(tUnit, forms("рубл", "ь", "я", "ей", "ю", "ем", "ях")...)
+	ru(tUnit, "руб", "р", "рэ", "копеек", "копейки", "копейка", "коп", "тыс", "млн", "миллион", "миллиона", "миллионов", "доллар", "долларов", "доллара", "евро", "у.е", "уе")
+	ru(tUnit, "процент", "процента", "процентов", "процентах", "мегабит", "мегабита", "мегабиты", "мбит", "мб", "гигабит", "гигабита", "гб", "гигабайт", "гигабайта", "мегабайт", "мегабайта", "килобит")
+	ru(tUnit, "минут", "минуты", "минуту", "мин", "секунд", "секунды", "секунду", "сек", "час", "часа", "часов", "день", "дня", "дней", "дни", "неделю", "недели", "недель", "неделя", "месяц", "месяца", "месяцев", "год", "года", "лет", "раза", "штук", "штуки", "шт", "числа", "число", "канала", "каналов", "метров", "метра", "км", "гигов", "мегов", "этаж", "этаже", "вечера", "утра", "ночи", "дня", "человек", "человека", "квартал", "серии", "каналы", "звонка", "звонков", "попытки", "попыток", "уровня", "класса")
+
+	for _, m := range []string{"январ", "феврал", "апрел", "июн", "июл", "сентябр", "октябр", "ноябр", "декабр"} {
+		ru(tMonth, forms(m, "ь", "я", "е", "ю", "ем")...)
+	}
+	ru(tMonth, "март", "марта", "марте", "мая", "май", "мае", "август", "августа", "августе")
+
+	ru(tNameCue, "зовут", "звать", "фамилия", "фамилию", "фамилии", "имя", "отчество", "фио", "имени")
+	ru(tStreet, forms("улиц", "а", "ы", "е", "у", "ей")...)
+	ru(tStreet, "ул", "проспект", "проспекта", "проспекте", "пр", "переулок", "переулка", "переулке", "пер", "бульвар", "бульвара", "бульваре",
+		"шоссе", "набережная", "набережной", "площадь", "площади", "проезд", "проезда", "проезде", "тупик", "микрорайон", "микрорайоне", "мкр", "аллея", "аллее")
+	ru(tHouse, "дом", "дома", "доме", "д", "корпус", "корпуса", "к", "строение", "стр", "квартира", "квартиры", "квартире", "квартиру", "кв", "литера")
+	ru(tAt, "собака", "собачка", "собачку", "собаку", "эт")
+	ru(tDot, "точка", "точку")
+	ru(tTLD, "ру", "ру", "ком", "рф", "нет", "орг", "инфо", "ru", "com", "net", "org", "рус")
+	ru(tEmailCue, "почта", "почту", "почты", "почте", "мейл", "емейл", "имейл", "email", "mail", "e", "мыло", "ящик", "ящика", "электронку", "электронная", "электронной", "электронную")
+	ru(tBirth, "рождения", "родился", "родилась", "рожден", "рождена", "др")
+	ru(tFiller, "э", "ээ", "эээ", "м", "мм", "ммм", "тире", "дефис", "плюс")
+	ru(tConn, "ой", "нет", "извините", "простите", "то", "есть", "точнее", "вернее", "повторяю", "повторю", "еще", "раз", "так", "значит", "записывайте", "записали", "записываете", "да", "ну", "а", "вот", "диктую", "сейчас", "секунду", "номер", "серия", "серии", "не", "ошибся", "ошиблась", "сначала", "заново", "давайте",
+		"подождите", "погодите", "стоп", "неправильно", "сорри", "минутку", "минуточку", "вру", "перепутал", "перепутала", "короче", "блин", "ошибка", "исправлюсь", "правильно", "точно", "верно", "опять", "снова", "проверьте", "записали", "подожди")
+	ru(tStop, "я", "мне", "меня", "мой", "моя", "мое", "мои", "это", "вот", "и", "а", "но", "у", "в", "на", "по", "с", "со", "к", "о", "об", "за", "из", "от", "до", "для", "не", "да", "нет", "ну", "же", "бы", "ли",
+		"вас", "вам", "вы", "мы", "он", "она", "они", "его", "ее", "их", "тут", "там", "здесь", "сейчас", "уже", "еще", "тоже", "также", "просто", "вообще",
+		"звоню", "алло", "привет", "хочу", "хотел", "хотела", "могу", "можно", "нужно", "надо", "подскажите", "скажите", "пожалуйста", "спасибо", "здравствуйте", "добрый", "день", "вечер", "утро",
+		"поводу", "насчет", "вопрос", "вопросу", "проблема", "интернет", "интернета", "зовут", "фамилия", "имя", "отчество", "адрес", "почта", "почту", "точка", "собака",
+		"клиент", "абонент", "владелец", "звать", "так", "значит", "вот", "ага", "угу", "э", "ээ", "эээ", "что", "как", "когда", "где", "потому", "если", "чтобы")
+	ru(tDateWord, "года", "год", "г", "числа", "число", "го")
+	ru(tOperator, "позвонили", "компания", "компании", "оператор", "оператора", "специалист", "слушаю", "служба", "поддержки", "поддержка", "отдел", "отдела", "могу", "помочь", "ромашка")
+	ru(tRole, "это", "я")
+	ru(tNameQ, "представьтесь", "представиться", "обращаться", "владельца", "владелец")
+	ru(tFirstName, firstNamesRU...)
+}
+
+func enWords() {
+	en := func(t trig, ws ...string) { add("en", t, ws...) }
+	cue := func(t Type, ws ...string) { addCue("en", t, ws...) }
+	cue(Phone, "phone", "telephone", "mobile", "cell", "cellphone", "landline", "callback", "reach", "call")
+	cue(Card, "card", "visa", "mastercard", "amex", "ending", "ends", "digits", "last")
+	cue(CVV, "cvv", "cvc", "cvv2", "security", "back")
+	cue(Code, "code", "verification", "otp", "one-time", "sms", "text", "passcode", "pin")
+	cue(Passport, "passport", "social", "ssn", "license", "licence", "id")
+	cue(Account, "account", "iban", "routing")
+	en(tTrap, "order", "ticket", "case", "reference", "invoice", "plan", "tariff", "price", "costs", "cost", "paid", "pay", "payment", "amount", "total", "balance", "discount", "speed", "appointment", "technician", "package", "model", "version", "floor", "room")
+	en(tUnit, "dollars", "dollar", "bucks", "cents", "euros", "pounds", "rubles", "percent", "megabits", "mbps", "gigabytes", "gb", "mb", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "months", "years", "times", "pm", "am", "o'clock", "channels")
+	en(tMonth, "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+	en(tNameCue, "name", "surname", "lastname")
+	en(tStreet, "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "way", "court", "place")
+	en(tHouse, "apartment", "apt", "unit", "flat", "suite", "house")
+	en(tAt, "at")
+	en(tDot, "dot")
+	en(tTLD, "com", "net", "org", "ru", "uk", "io", "edu", "info")
+	en(tEmailCue, "email", "e-mail", "mail", "address", "e")
+	en(tBirth, "birth", "born", "birthday", "dob")
+	en(tFiller, "uh", "um", "er", "dash", "hyphen", "plus", "and")
+	en(tConn, "sorry", "no", "i", "mean", "that's", "is", "again", "repeat", "let", "me", "so", "ok", "okay", "number", "the", "it's", "it", "wait", "actually", "yes")
+	en(tStop, "i", "i'm", "me", "my", "is", "and", "the", "a", "an", "to", "of", "for", "in", "on", "at", "it", "this", "that", "calling", "about", "hi", "hello", "yes", "no", "please", "thanks", "thank", "you", "so", "um", "uh", "name", "here", "with", "from", "regarding", "sir", "madam", "just", "wanted", "want", "need", "have", "has", "was", "be")
+	en(tDateWord, "of", "the", "th", "st", "nd", "rd", "year")
+	en(tOperator, "company", "support", "help", "assist", "agent", "representative", "speaking", "calling")
+	en(tRole, "this", "i'm", "am")
+	en(tNameQ, "who")
+	en(tFirstName, "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "emma", "olivia", "anna", "peter", "paul", "mark", "daniel", "laura", "kate", "alex")
+}
+
+// lookup returns the lexicon's entry for a normalized word, or nil.
+func lookup(lang, w string) *lexEntry {
+	if w == "" {
+		return nil
+	}
+	if c := w[0]; c >= '0' && c <= '9' {
+		if allDigits(w) {
+			return &digitsEntry
+		}
+		return nil
+	}
+	return lexicon[lang][w]
+}
+
+var digitsEntry = lexEntry{trig: tNum, num: numWord{kind: nkDigits}}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// looksLikeNamePart reports whether a word reads as a surname, a
+// patronymic or a first name.
+func looksLikeNamePart(lang, w string, e *lexEntry) bool {
+	if e != nil && e.trig&tFirstName != 0 {
+		return true
+	}
+	if e != nil && e.trig&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth) != 0 {
+		return false
+	}
+	if lang == "en" {
+		return len(w) > 1 && isLetters(w)
+	}
+	for _, suf := range nameSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+var nameSuffixes = []string{"вич", "вна", "ична", "ич", "ов", "ова", "ев", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "ко", "ук", "юк", "ян", "их", "ых", "швили", "дзе", "ман", "берг", "ер", "ёв", "ёва", "ий", "ая"}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstNamesRU are common Russian first names in the forms said after
+// «меня зовут» and «это».
+var firstNamesRU = strings.Fields(`
+александр алексей анатолий андрей антон аркадий арсений артем артур богдан борис вадим валентин валерий василий виктор виталий владимир владислав всеволод вячеслав геннадий георгий герман глеб григорий давид даниил данила денис дмитрий евгений егор иван игорь илья кирилл константин лев леонид максим марк матвей михаил никита николай олег павел петр роберт родион роман руслан святослав семен сергей станислав степан тимофей тимур федор филипп эдуард юрий ярослав
+саша леша андрюша ваня дима женя коля миша петя сережа слава толя федя юра костя вова володя паша рома макс
+александра алена алина алла анастасия ангелина анна антонина валентина валерия варвара вера вероника виктория галина дарья диана евгения екатерина елена елизавета жанна зинаида зоя инна ирина карина кира клавдия кристина ксения лариса лидия любовь людмила маргарита марина мария милана надежда наталья наталия нина оксана олеся ольга полина раиса светлана снежана софия софья таисия тамара татьяна ульяна юлия яна
+аня катя лена маша наташа оля света таня юля настя даша галя люба надя ира
+`)

@@ -1,0 +1,480 @@
+package redact
+
+import (
+	"strconv"
+)
+
+// run is a stretch of number tokens read as one digit string:
+// «восемь девятьсот шестнадцать 123 45 67» is 89161234567.
+type run struct {
+	from, to int
+	digits   string
+	groups   []string // as said: 8, 916, 123, 45, 67
+	thousand bool     // «тысяча»: an amount or a year, not an identifier
+}
+
+// zone is one dictation: runs joined by fillers, corrections and
+// repetitions («123 ой нет 124 45 67», «повторяю»).
+type zone struct {
+	from, to int
+	runs     []run
+	digits   string
+}
+
+// isRunStart reports whether a number run starts at token i.
+func (s *scan) isRunStart(i int) bool {
+	t := &s.toks[i]
+	switch t.num() {
+	case nkDigits, nkUnit, nkTeen, nkTens, nkHundred, nkRepeat:
+		return true
+	}
+	if (t.norm == "плюс" || t.norm == "plus") && i+1 < len(s.toks) {
+		k := s.toks[i+1].num()
+		return k == nkDigits || k == nkUnit
+	}
+	return false
+}
+
+func runWord(k nk) bool {
+	switch k {
+	case nkDigits, nkUnit, nkTeen, nkTens, nkHundred, nkRepeat, nkThousand:
+		return true
+	}
+	return false
+}
+
+// readRun reads the run that starts at token i.
+func (s *scan) readRun(i int) run {
+	r := run{from: i}
+	var nums []int // token indexes of the number words
+	j := i
+	seg := s.toks[i].seg
+	for j < len(s.toks) && s.toks[j].seg == seg {
+		t := &s.toks[j]
+		if runWord(t.num()) {
+			nums = append(nums, j)
+			j++
+			if t.sym {
+				break
+			}
+			continue
+		}
+		// A filler inside a dictation («восемь э девятьсот», «тире»),
+		// only when a number follows it.
+		if t.has(tFiller) && j+1 < len(s.toks) && s.toks[j+1].seg == seg && runWord(s.toks[j+1].num()) && j-i < 40 {
+			j++
+			continue
+		}
+		break
+	}
+	r.to = j
+	if len(nums) > 0 {
+		r.to = nums[len(nums)-1] + 1
+	}
+	s.compose(&r, nums)
+	return r
+}
+
+// compose reads the number words of a run into groups of digits.
+func (s *scan) compose(r *run, nums []int) {
+	wordGroup := false
+	at := func(k int) numWord {
+		if k < len(nums) {
+			return s.toks[nums[k]].e.num
+		}
+		return numWord{}
+	}
+	for k := 0; k < len(nums); {
+		w := at(k)
+		t := &s.toks[nums[k]]
+		switch w.kind {
+		case nkDigits:
+			r.groups = append(r.groups, t.norm)
+			wordGroup = false
+			k++
+		case nkRepeat:
+			if n := at(k + 1); n.kind == nkUnit || n.kind == nkDigits && len(s.toks[nums[k+1]].norm) == 1 {
+				d := strconv.Itoa(n.val)
+				if n.kind == nkDigits {
+					d = s.toks[nums[k+1]].norm
+				}
+				g := ""
+				for range w.val {
+					g += d
+				}
+				r.groups = append(r.groups, g)
+				k += 2
+			} else {
+				k++
+			}
+			wordGroup = false
+		case nkThousand:
+			mult := 1
+			if wordGroup && len(r.groups) > 0 {
+				if v, err := strconv.Atoi(r.groups[len(r.groups)-1]); err == nil && v < 1000 {
+					mult = v
+					r.groups = r.groups[:len(r.groups)-1]
+				}
+			}
+			v, n := s.under1000(at, k+1)
+			r.groups = append(r.groups, strconv.Itoa(mult*1000+v))
+			r.thousand = true
+			wordGroup = true
+			k += 1 + n
+		default:
+			v, n := s.under1000(at, k)
+			if n == 0 {
+				k++
+				continue
+			}
+			r.groups = append(r.groups, strconv.Itoa(v))
+			wordGroup = true
+			k += n
+		}
+	}
+	for _, g := range r.groups {
+		r.digits += g
+	}
+}
+
+// under1000 composes «девятьсот шестнадцать», «сорок пять», «five hundred
+// twelve» from word k; it returns the value and the words used.
+func (s *scan) under1000(at func(int) numWord, k int) (int, int) {
+	w := at(k)
+	v, n := 0, 0
+	switch w.kind {
+	case nkHundred:
+		v, n = w.val, 1
+	case nkUnit:
+		if s.lang == "en" && at(k+1).kind == nkHundred && w.val > 0 {
+			v, n = w.val*100, 2
+			break
+		}
+		return w.val, 1
+	case nkTeen:
+		return w.val, 1
+	case nkTens:
+		if u := at(k + 1); u.kind == nkUnit && u.val > 0 {
+			return w.val + u.val, 2
+		}
+		return w.val, 1
+	default:
+		return 0, 0
+	}
+	// After a hundred: tens and a unit, a teen, or a unit.
+	switch u := at(k + n); u.kind {
+	case nkTens:
+		v += u.val
+		n++
+		if u2 := at(k + n); u2.kind == nkUnit && u2.val > 0 {
+			v += u2.val
+			n++
+		}
+	case nkTeen:
+		v += u.val
+		n++
+	case nkUnit:
+		if u.val > 0 {
+			v += u.val
+			n++
+		}
+	}
+	return v, n
+}
+
+// numbers finds the dictated numbers and masks those that are personal:
+// by their cue (own side's, or the other side's question), by their
+// format (Luhn, SNILS and INN checksums, phone shapes, 20-digit accounts),
+// or by their length alone (ten digits and more, no cue saying otherwise).
+func (s *scan) numbers() {
+	prevEnd := 0
+	for i := 0; i < len(s.toks); {
+		if !s.isRunStart(i) {
+			i++
+			continue
+		}
+		z := s.readZone(i)
+		if z.to <= i {
+			i++
+			continue
+		}
+		i = z.to
+		if s.claimed(z.from, z.to) || z.digits == "" {
+			prevEnd = z.to
+			continue
+		}
+		typ, rule := s.classify(z, prevEnd)
+		if typ != "" {
+			z.from = s.falseStart(z, prevEnd)
+		}
+		prevEnd = z.to
+		if typ != "" {
+			s.claim(typ, rule, z.from, z.to)
+		}
+	}
+}
+
+// falseStart extends a personal number back over a false start the
+// speaker broke off: «восемь сто пятнадцать нет подождите восемь девятьсот
+// пятнадцать...». A number before it, in the same sentence, separated by
+// at most four words that are no cue, trap, unit or month, goes with it.
+func (s *scan) falseStart(z zone, prevEnd int) int {
+	seg := s.toks[z.from].seg
+	j := z.from - 1
+	for n := 0; j >= prevEnd && n < 4 && s.toks[j].seg == seg && s.toks[j].num() == nkNone; n++ {
+		if s.toks[j].has(tCue|tTrap|tUnit|tMonth|tHouse|tStreet) || s.marks[j] != 0 {
+			return z.from
+		}
+		j--
+	}
+	if j < prevEnd || j < 0 || s.toks[j].seg != seg || !runWord(s.toks[j].num()) || s.marks[j] != 0 {
+		return z.from
+	}
+	k := j
+	for k > prevEnd && s.toks[k-1].seg == seg && (runWord(s.toks[k-1].num()) || s.toks[k-1].has(tFiller)) && s.marks[k-1] == 0 {
+		k--
+	}
+	if s.quantityAfter(j+1) {
+		return z.from
+	}
+	return k
+}
+
+// readZone reads the runs from i joined by fillers and corrections.
+func (s *scan) readZone(i int) zone {
+	z := zone{from: i}
+	for {
+		r := s.readRun(i)
+		if r.to <= i {
+			break
+		}
+		z.runs = append(z.runs, r)
+		z.to = r.to
+		z.digits += r.digits
+		if len(z.digits) > 60 || s.quantityAfter(r.to) {
+			break
+		}
+		// Up to three correction words, then another run.
+		j := r.to
+		for j < len(s.toks) && j < r.to+3 && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
+			j++
+		}
+		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[z.from].seg {
+			break
+		}
+		i = j
+	}
+	return z
+}
+
+// quantityAfter: the number before token j is an amount, a speed, a count
+// or a time: «500 рублей», «20%», «100 мегабит», «3 раза».
+func (s *scan) quantityAfter(j int) bool {
+	if j > 0 && s.toks[j-1].sym {
+		return true
+	}
+	return j < len(s.toks) && j > 0 && s.toks[j].seg == s.toks[j-1].seg && s.toks[j].has(tUnit|tMonth)
+}
+
+// cueBefore looks back from a zone for the nearest cue, no further than
+// the previous number: it returns the cue's type (refined by the cue
+// words around it), whether a trap word is nearer, and the distance.
+func (s *scan) cueBefore(z zone, prevEnd int) (typ Type, trap bool, types []Type) {
+	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
+		t := &s.toks[j]
+		if t.has(tCue) {
+			c := s.refine(j, t.e.cue)
+			if typ == "" && !trap {
+				typ = c
+			}
+			types = append(types, c)
+		} else if t.has(tTrap) && typ == "" && t.seg == s.toks[z.from].seg {
+			// A trap word says what the number is only in its own
+			// sentence: «списали пятнадцатого» must not veto the
+			// account dictated after the pause.
+			trap = true
+		}
+	}
+	return typ, trap, types
+}
+
+// digitRange is how many digits a dictation after a cue of each type
+// has, garbled ones included.
+var digitRange = map[Type][2]int{
+	Phone: {5, 15}, Card: {12, 19}, CVV: {3, 4}, Code: {3, 8}, Passport: {4, 12},
+	SNILS: {9, 13}, INN: {9, 14}, Account: {15, 25},
+}
+
+// classify decides what a zone is, or "" to leave it.
+func (s *scan) classify(z zone, prevEnd int) (Type, string) {
+	n := len(z.digits)
+	if s.quantityAfter(z.to) {
+		if t := strongFormat(z.digits); t == Card {
+			return t, "card/luhn"
+		}
+		return "", ""
+	}
+	thousand := false
+	for _, r := range z.runs {
+		thousand = thousand || r.thousand
+	}
+	typ, trap, types := s.cueBefore(z, prevEnd)
+	rule := "/cue"
+	if typ == "" && !trap {
+		if e, ok := s.otherCue(z); ok {
+			typ, trap, types, rule = e.typ, e.trap, []Type{e.typ}, "/answer"
+		}
+	}
+	if rule == "/answer" && s.dateOrTime(z) {
+		return "", ""
+	}
+	if typ != "" && !thousand {
+		// The most specific cue whose length fits.
+		for _, c := range []Type{CVV, Code} {
+			if contains(types, c) && fitsZone(c, z) {
+				return c, string(c) + rule
+			}
+		}
+		if contains(types, Card) && s.endingCue(z) && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, len(z.runs[0].digits))) {
+			return Card, "card/ending"
+		}
+		if fitsZone(typ, z) {
+			if f := strongFormat(z.digits); f != "" && f != typ && (f == Card || typ == Phone && f != Number) {
+				return f, string(f) + "/format"
+			}
+			return typ, string(typ) + rule
+		}
+		for _, c := range types {
+			if fitsZone(c, z) {
+				return c, string(c) + rule
+			}
+		}
+	}
+	if thousand {
+		return "", ""
+	}
+	f, fr := s.format(z)
+	if trap {
+		if f == Card || f == Account {
+			return f, fr
+		}
+		return "", ""
+	}
+	if f != "" {
+		return f, fr
+	}
+	return "", ""
+}
+
+// format types a zone by its digits alone (each run alone too, for a
+// repetition or a correction).
+func (s *scan) format(z zone) (Type, string) {
+	if s.dateOrTime(z) {
+		return "", ""
+	}
+	if f := strongFormat(z.digits); f != "" && f != Number {
+		return f, string(f) + "/format"
+	}
+	for _, r := range z.runs {
+		if f := strongFormat(r.digits); f != "" && f != Number {
+			return f, string(f) + "/format"
+		}
+	}
+	if len(z.digits) >= 10 {
+		return Number, "number/length"
+	}
+	return "", ""
+}
+
+// dateOrTime: «12 03 2026», «15 30» said as a date or a time.
+func (s *scan) dateOrTime(z zone) bool {
+	var g []string
+	for _, r := range z.runs {
+		g = append(g, r.groups...)
+	}
+	num := func(k int) int {
+		v, _ := strconv.Atoi(g[k])
+		return v
+	}
+	if len(g) >= 3 && len(g[0]) <= 2 && len(g[1]) <= 2 && num(0) >= 1 && num(0) <= 31 && num(1) >= 1 && num(1) <= 12 &&
+		len(g[2]) == 4 && num(2) >= 1900 && num(2) <= 2100 && len(g) <= 5 {
+		return true
+	}
+	return false
+}
+
+func (s *scan) endingCue(z zone) bool {
+	for j := z.from - 1; j >= 0 && j >= z.from-6; j-- {
+		switch s.toks[j].norm {
+		case "заканчивается", "оканчивается", "кончается", "заканчивающейся", "оканчивающейся", "окончание", "цифры", "цифр",
+			"последние", "последних", "ending", "ends", "last", "digits":
+			return true
+		}
+	}
+	return false
+}
+
+// otherCue is the latest cue of the other side within 10 s before the zone.
+func (s *scan) otherCue(z zone) (cueEvent, bool) {
+	at := s.toks[z.from].t0
+	var best cueEvent
+	ok := false
+	for _, e := range s.others {
+		if (e.typ != "" || e.trap && !e.own) && e.at <= at+0.5 && at-e.at <= 10 && (!ok || e.at >= best.at) {
+			best, ok = e, true
+		}
+	}
+	return best, ok
+}
+
+func contains(ts []Type, t Type) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// fitsZone: the whole dictation, its longest part or its last part has
+// the length of t (a repetition doubles the digits, a correction adds a
+// false start).
+func fitsZone(t Type, z zone) bool {
+	if fits(t, len(z.digits)) {
+		return true
+	}
+	longest := 0
+	for _, r := range z.runs {
+		longest = max(longest, len(r.digits))
+	}
+	return fits(t, longest) || fits(t, len(z.runs[len(z.runs)-1].digits))
+}
+
+func fits(t Type, n int) bool {
+	r, ok := digitRange[t]
+	return ok && n >= r[0] && n <= r[1]
+}
+
+// strongFormat types digits by shape and checksum alone.
+func strongFormat(d string) Type {
+	n := len(d)
+	switch {
+	case n >= 13 && n <= 19 && luhn(d):
+		return Card
+	case n == 20:
+		return Account
+	case n == 11 && (d[0] == '7' || d[0] == '8') && (d[1] == '9' || d[1] == '4' || d[1] == '3' || d[1] == '8'):
+		return Phone
+	case n == 11 && snilsOK(d):
+		return SNILS
+	case n == 12 && innOK(d):
+		return INN
+	case n == 10 && d[0] == '9':
+		return Phone
+	case n == 10 && innOK(d):
+		return INN
+	case n >= 10:
+		return Number
+	}
+	return ""
+}

@@ -1,0 +1,138 @@
+package redact
+
+import (
+	"strings"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// The fast path: most segments of a call have no digit, no @ and no word
+// a rule can start from (a number word, «зовут», «улица», «собака»...),
+// and are not tokenized at all. A segment is looked at through a bitset
+// keyed by each word's length and first and last two bytes; a false
+// positive only costs the full scan of that segment.
+
+const filterBits = 1 << 16
+
+var triggerBits [filterBits / 64]uint64
+
+// triggerSet confirms a bit: the words themselves.
+var triggerSet = map[string]bool{}
+
+// startTriggers are the roles that can start a detection: cue words alone
+// cannot (they need a number after them).
+const startTriggers = tAt | tNameCue | tNameQ | tStreet | tHouse | tBirth | tFirstName
+
+func init() {
+	for _, lex := range lexicon {
+		for w, e := range lex {
+			cardinal := e.trig&tNum != 0 && e.num.kind != nkOrdinal && e.num.kind != nkOrdTens && e.num.kind != nkOrdThous
+			if cardinal || e.trig&startTriggers != 0 {
+				k := wordKey(w)
+				triggerBits[k/64] |= 1 << (k % 64)
+				triggerSet[w] = true
+			}
+		}
+	}
+}
+
+// wordKey hashes a lower-case word by its byte length and its first and
+// last four bytes (two Cyrillic letters each): two multiplications.
+func wordKey(w string) uint32 {
+	n := len(w)
+	var a, b uint64
+	if n >= 4 {
+		a = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24
+		b = uint64(w[n-4]) | uint64(w[n-3])<<8 | uint64(w[n-2])<<16 | uint64(w[n-1])<<24
+	} else {
+		for i := 0; i < n; i++ {
+			a |= uint64(w[i]) << (8 * i)
+		}
+	}
+	h := (a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F
+	return uint32(h >> 48)
+}
+
+// isTrigger reports whether the word s[from:to] is a trigger word.
+func isTrigger(s string, from, to int) bool {
+	w := s[from:to]
+	if c := w[0]; c >= 'A' && c <= 'Z' || c == 0xD0 && len(w) > 1 && (w[1] >= 0x90 && w[1] <= 0xAF || w[1] == 0x81) || c == 0xD1 && len(w) > 1 && w[1] == 0x91 {
+		w = string(appendFolded(nil, w))
+	}
+	k := wordKey(w)
+	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet[w]
+}
+
+// segmentMay reports whether a segment may hold personal data.
+func segmentMay(seg *schemas.Segment) bool {
+	if len(seg.Words) > 0 {
+		for j := range seg.Words {
+			w := seg.Words[j].W
+			if w == "" {
+				continue
+			}
+			if c := w[0]; c >= '0' && c <= '9' || c == '+' || len(w) > 1 && w[len(w)-1] <= '9' && w[len(w)-1] >= '0' {
+				return true
+			}
+			if isTrigger(w, 0, len(w)) || strings.IndexByte(w, '@') >= 0 || hasDigit(w) {
+				return true
+			}
+		}
+		return false
+	}
+	return textMay(seg.Text)
+}
+
+// textMay scans s once: a digit or an @ anywhere, or a trigger word.
+func textMay(s string) bool {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if c >= '0' && c <= '9' || c == '@' {
+			return true
+		}
+		if start >= 0 {
+			if isTrigger(s, start, i) {
+				return true
+			}
+			start = -1
+		}
+	}
+	return start >= 0 && isTrigger(s, start, len(s))
+}
+
+// appendFolded lower-cases ASCII and Cyrillic capitals and folds ё.
+func appendFolded(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == 0xD0 && i+1 < len(w):
+			c2 := w[i+1]
+			switch {
+			case c2 >= 0x90 && c2 <= 0x9F:
+				b = append(b, 0xD0, c2+0x20)
+			case c2 >= 0xA0 && c2 <= 0xAF:
+				b = append(b, 0xD1, c2-0x20)
+			case c2 == 0x81:
+				b = append(b, 0xD0, 0xB5)
+			default:
+				b = append(b, c, c2)
+			}
+			i++
+		case c == 0xD1 && i+1 < len(w) && w[i+1] == 0x91:
+			b = append(b, 0xD0, 0xB5)
+			i++
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}

@@ -1,0 +1,345 @@
+// Package redact finds personal data in transcripts and masks it: phone
+// numbers, bank cards, CVV and one-time codes, passports, SNILS, INN, bank
+// accounts, e-mail addresses, dates of birth, street addresses and the
+// client's name when they introduce themselves, in Russian and English, as
+// speech recognizers write them: lower case, numbers as digits, as words or
+// both («восемь девятьсот шестнадцать 123 45 67»), with repetitions and
+// self-corrections.
+//
+// It is pure (no I/O) and keeps the shape of a transcript: every word keeps
+// its times, a masked word's text becomes its typed mask («[phone]»), and a
+// segment's text has one mask where the span was. What was masked is
+// reported as Spans (type, channel, times and the rule that fired, never
+// the value).
+//
+// What it leaves alone matters as much: prices and amounts, tariffs with
+// numbers, dates and times of payments and appointments, counts, ticket and
+// order numbers, speeds, percentages, the operator's own name, company and
+// city names (docs/privacy.md lists the rules).
+//
+// It fails closed: when a rule breaks on a transcript it did not expect,
+// every number of the channel is masked and the error is returned for the
+// log; the transcript is never returned less masked than the rules say.
+package redact
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// Type is a kind of personal data.
+type Type string
+
+// The types of personal data, in the order they take precedence when two
+// rules claim the same words.
+const (
+	Card      Type = "card"      // bank card number, 13-19 digits, Luhn; or its last digits
+	CVV       Type = "cvv"       // card security code after its cue words
+	Code      Type = "code"      // SMS / verification / one-time code after its cue words
+	Account   Type = "account"   // 20-digit bank account
+	SNILS     Type = "snils"     // 11 digits with the SNILS checksum
+	INN       Type = "inn"       // 10 or 12 digits with the INN checksum
+	Passport  Type = "passport"  // passport series and number (and the US SSN)
+	Phone     Type = "phone"     // mobile and landline numbers
+	Email     Type = "email"     // written or spelled out («собака», «точка»)
+	Birthdate Type = "birthdate" // a date said as a date of birth
+	Address   Type = "address"   // street, house, flat
+	Name      Type = "name"      // the client's name when they introduce themselves
+	// Number is a digit run of identifier length that no rule could type
+	// (no cue, no checksum): masked because failing closed is the rule.
+	Number Type = "number"
+)
+
+// Types lists every type, in precedence order.
+func Types() []Type {
+	return []Type{Card, CVV, Code, Account, SNILS, INN, Passport, Phone, Email, Birthdate, Address, Name, Number}
+}
+
+// ErrUnknownType is returned by ParseTypes for a name that is not a Type.
+var ErrUnknownType = errors.New("redact: unknown type")
+
+// ParseTypes reads a comma-separated list of type names («phone,card»);
+// "all" or "" is every type.
+func ParseTypes(s string) ([]Type, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "all" {
+		return Types(), nil
+	}
+	var out []Type
+	for _, f := range strings.Split(s, ",") {
+		t := Type(strings.TrimSpace(strings.ToLower(f)))
+		if !slices.Contains(Types(), t) {
+			return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownType, f, typeNames())
+		}
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+func typeNames() string {
+	var b []string
+	for _, t := range Types() {
+		b = append(b, string(t))
+	}
+	return strings.Join(b, ", ")
+}
+
+// Mask is the text that replaces a span of type t: «[phone]».
+func Mask(t Type) string { return "[" + string(t) + "]" }
+
+// IsMask reports whether w is a mask this package writes.
+func IsMask(w string) bool {
+	if len(w) < 3 || w[0] != '[' || w[len(w)-1] != ']' {
+		return false
+	}
+	return slices.Contains(Types(), Type(w[1:len(w)-1]))
+}
+
+// Span is one masked stretch: what kind, where, and why. It never holds the
+// value.
+type Span struct {
+	Type Type `json:"type"`
+	// Channel is the index of the transcript channel, Role its role.
+	Channel int    `json:"channel"`
+	Role    string `json:"role"`
+	// Start and End are seconds from the start of the recording: the
+	// words' times, or an estimate from the segment's when it has none.
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	// Rule names the rule that fired («phone/format», «cvv/cue»).
+	Rule string `json:"rule"`
+	// Segment is the index of the segment the span starts in; Words is
+	// how many words (or text tokens) it masks.
+	Segment int `json:"segment"`
+	Words   int `json:"words"`
+}
+
+// Config chooses what is redacted.
+type Config struct {
+	// Types to mask; nil or empty masks every type.
+	Types []Type
+}
+
+// Redactor masks personal data. It is safe for concurrent use.
+type Redactor struct {
+	on [numTypes]bool
+}
+
+const numTypes = 13
+
+func typeIndex(t Type) int { return slices.Index(Types(), t) }
+
+// New returns a Redactor for cfg.
+func New(cfg Config) (*Redactor, error) {
+	r := &Redactor{}
+	if len(cfg.Types) == 0 {
+		for i := range r.on {
+			r.on[i] = true
+		}
+		return r, nil
+	}
+	for _, t := range cfg.Types {
+		i := typeIndex(t)
+		if i < 0 {
+			return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownType, t, typeNames())
+		}
+		r.on[i] = true
+	}
+	return r, nil
+}
+
+// Enabled reports whether the Redactor masks t.
+func (r *Redactor) Enabled(t Type) bool {
+	i := typeIndex(t)
+	return i >= 0 && r.on[i]
+}
+
+// Transcript returns a copy of tr with personal data masked, the spans it
+// masked in order of channel and time, and an error when a rule failed on
+// a channel: that channel was then masked wholesale (every number and
+// every cue word), so the copy is safe to store either way; the error is
+// for the log.
+func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, spans []Span, err error) {
+	out = tr
+	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
+	copy(out.Channels, tr.Channels)
+	scans := make([]*scan, len(tr.Channels))
+	defer func() {
+		// A failure outside the per-channel guard: mask every channel.
+		if p := recover(); p != nil {
+			out, spans = r.failAll(tr)
+			err = fmt.Errorf("redact: %v", p)
+		}
+	}()
+	// Only the segments that may hold personal data are tokenized, with
+	// the segment before each (its cue words: «номер карты», a pause, the
+	// digits).
+	questions := false
+	wants := make([][]bool, len(tr.Channels))
+	for ci := range tr.Channels {
+		segs := out.Channels[ci].Segments
+		var want []bool
+		for k := range segs {
+			if segmentMay(&segs[k]) {
+				if want == nil {
+					want = make([]bool, len(segs))
+				}
+				want[k] = true
+				if k > 0 {
+					want[k-1] = true
+				}
+			}
+		}
+		wants[ci] = want
+	}
+	// The other side's question before a wanted segment is its cue:
+	// «назовите код из смс» — «4815».
+	for ci, want := range wants {
+		for k, w := range want {
+			if !w {
+				continue
+			}
+			at := out.Channels[ci].Segments[k].Start
+			for cj := range wants {
+				if cj == ci {
+					continue
+				}
+				for kj, seg := range out.Channels[cj].Segments {
+					if seg.End <= at+0.5 && at-seg.End <= 10 {
+						if wants[cj] == nil {
+							wants[cj] = make([]bool, len(out.Channels[cj].Segments))
+						}
+						wants[cj][kj] = true
+					}
+				}
+			}
+		}
+	}
+	for ci, want := range wants {
+		if want == nil {
+			continue
+		}
+		s := newScan(tr.Language, out.Channels[ci].Role)
+		s.load(out.Channels[ci].Segments, want)
+		scans[ci] = s
+		for _, e := range s.cues {
+			questions = questions || e.name
+		}
+	}
+	// The answer to «как вас зовут?» has no trigger word («олег
+	// олегович»): after such a question the other channels are read whole.
+	if questions {
+		for ci := range tr.Channels {
+			if scans[ci] != nil && wants[ci] == nil {
+				continue
+			}
+			scans[ci] = newScan(tr.Language, tr.Channels[ci].Role)
+			scans[ci].load(out.Channels[ci].Segments, nil)
+		}
+	}
+	// A mixed channel is both sides: its own earlier cues are questions
+	// its later segments may answer.
+	for ci, s := range scans {
+		if s != nil && tr.Channels[ci].Role == schemas.RoleMixed {
+			for _, e := range s.cues {
+				e.own = true
+				s.others = append(s.others, e)
+			}
+		}
+	}
+	if len(scans) > 1 {
+		for ci, s := range scans {
+			if s == nil {
+				continue
+			}
+			for cj, o := range scans {
+				if cj != ci && o != nil {
+					s.others = append(s.others, o.cues...)
+				}
+			}
+		}
+	}
+	var errs []error
+	for ci, s := range scans {
+		if s == nil {
+			continue
+		}
+		ch := &out.Channels[ci]
+		ch.Segments = slices.Clone(ch.Segments)
+		sp, e := r.channel(ci, ch, s)
+		if e != nil {
+			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, ch.Role, e))
+		}
+		spans = append(spans, sp...)
+	}
+	return out, spans, errors.Join(errs...)
+}
+
+// failAll masks every number and cue word of every channel.
+func (r *Redactor) failAll(tr schemas.Transcript) (schemas.Transcript, []Span) {
+	out := tr
+	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
+	var spans []Span
+	for ci, ch := range tr.Channels {
+		c := ch
+		c.Segments = slices.Clone(ch.Segments)
+		s := newScan(tr.Language, ch.Role)
+		for k := range c.Segments {
+			c.Segments[k].Words = slices.Clone(c.Segments[k].Words)
+		}
+		s.load(c.Segments, nil)
+		spans = append(spans, r.failClosed(ci, &c, s)...)
+		out.Channels[ci] = c
+	}
+	return out, spans
+}
+
+// Text masks one piece of text said by role in lang and returns it with
+// the spans (times are 0: plain text has none).
+func (r *Redactor) Text(lang, role, s string) (string, []Span, error) {
+	tr := schemas.Transcript{Language: lang, Channels: []schemas.TranscriptChannel{{Role: role, Segments: []schemas.Segment{{Text: s}}}}}
+	out, spans, err := r.Transcript(tr)
+	return out.Channels[0].Segments[0].Text, spans, err
+}
+
+// channel redacts one channel in place (its Segments slice is a copy the
+// caller owns; segments whose words change get new Words slices).
+func (r *Redactor) channel(ci int, ch *schemas.TranscriptChannel, st *scan) (spans []Span, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rule panicked: %v", p)
+			spans = r.failClosed(ci, ch, st)
+		}
+	}()
+	st.detect()
+	st.resolve(r)
+	return st.apply(ci, ch), nil
+}
+
+// failClosed masks every number token and every cue word of the channel.
+func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan) []Span {
+	st.marks = make([]int, len(st.toks))
+	st.found = st.found[:0]
+	for i := range st.toks {
+		if st.toks[i].has(tNum|tCue|tAt|tNameCue|tStreet|tHouse|tBirth) || hasDigit(st.toks[i].norm) {
+			st.found = append(st.found, found{typ: Number, rule: "fail-closed", from: i, to: i + 1})
+			st.marks[i] = len(st.found)
+		}
+	}
+	return st.apply(ci, ch)
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}

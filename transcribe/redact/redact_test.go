@@ -1,0 +1,226 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// TestText: each type in digits, words and mixtures, and each trap kind,
+// one line each; want is the redacted text.
+func TestText(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ role, in, want string }{
+		// phone
+		{"client", "мой номер телефона восемь девятьсот шестнадцать 123 45 67", "мой номер телефона [phone]"},
+		{"client", "запишите +7 916 123-45-67 пожалуйста", "запишите [phone] пожалуйста"},
+		{"client", "перезвоните на 8 495 223 45 67", "перезвоните на [phone]"},
+		{"client", "городской телефон 223 45 67", "городской телефон [phone]"},
+		{"client", "восемь девятьсот шестнадцать сто двадцать три ой нет сто двадцать четыре сорок пять шестьдесят семь", "[number]"},
+		{"client", "телефон восемь сто пятнадцать нет подождите восемь девятьсот пятнадцать 054 20 44", "телефон [phone]"},
+		// card
+		{"client", "номер карты 4276 1600 1234 5674", "номер карты [card]"},
+		{"client", "4276160012345675", "[card]"},
+		{"client", "карта заканчивается на 4521", "карта заканчивается на [card]"},
+		{"client", "последние четыре цифры карты сорок пять двадцать один", "последние четыре цифры карты [card]"},
+		// cvv, code
+		{"client", "код на обороте три четыре пять", "код на обороте [cvv]"},
+		{"client", "cvv 345", "cvv [cvv]"},
+		{"client", "код из смс пришел 4 8 1 5", "код из смс пришел [code]"},
+		{"client", "одноразовый пароль 948412", "одноразовый пароль [code]"},
+		// documents
+		{"client", "паспорт серия сорок пять ноль восемь номер сто двадцать три четыреста пятьдесят шесть", "паспорт серия [passport]"},
+		{"client", "снилс 112-233-445 95", "снилс [snils]"},
+		{"client", "11223344595", "[snils]"},
+		{"client", "инн 500100732259", "инн [inn]"},
+		{"client", "мой инн 7707083893", "мой инн [inn]"},
+		{"client", "счет 40817810099910004312", "счет [account]"},
+		// e-mail
+		{"client", "почта иван точка петров собака мейл точка ру", "почта [email]"},
+		{"client", "пишите на ivan.petrov@mail.ru спасибо", "пишите на [email] спасибо"},
+		{"client", "ivan petrov собака gmail точка com", "[email]"},
+		// birthdate
+		{"client", "дата рождения пятого марта тысяча девятьсот восемьдесят пятого года", "дата рождения [birthdate]"},
+		{"client", "05 03 1985 года рождения", "[birthdate] рождения"},
+		{"client", "я родилась 12.07.1990", "я родилась [birthdate]"},
+		// address
+		{"client", "я живу на улице ленина дом пять квартира двенадцать", "я живу на [address]"},
+		{"client", "москва ленинский проспект 15 кв 7", "москва [address]"},
+		{"client", "живу на гагарина 5 квартира 12", "живу на [address]"},
+		// name
+		{"client", "здравствуйте меня зовут иван петрович сидоров звоню по поводу интернета", "здравствуйте меня зовут [name] звоню по поводу интернета"},
+		{"client", "моя фамилия петрова", "моя фамилия [name]"},
+		{"client", "алло это орлова елена андреевна у меня вопрос", "алло это [name] у меня вопрос"},
+		// English
+		{"client", "my phone number is 415 555 2671", "my phone number is [phone]"},
+		{"client", "my name is john smith", "my name is [name]"},
+		{"client", "john dot smith at gmail dot com", "[email]"},
+		// traps: nothing masked
+		{"client", "тариф стоит пятьсот девяносто девять рублей в месяц", ""},
+		{"client", "я заплатил 15 430 рублей", ""},
+		{"client", "тариф домашний 100", ""},
+		{"client", "платеж прошел 15 марта", ""},
+		{"client", "оплатил 12 03 2026", ""},
+		{"client", "мастер придет 15 марта с 10 до 14", ""},
+		{"client", "перезвоните после 18 30", ""},
+		{"client", "я звоню уже третий раз", ""},
+		{"client", "номер заявки 4815162342", ""},
+		{"client", "скорость 100 мегабит скидка 20%", ""},
+		{"client", "обещали скидку двадцать пять процентов", ""},
+		{"client", "я из москвы", ""},
+		{"operator", "здравствуйте компания ромашка меня зовут анна", ""},
+		{"mixed", "здравствуйте компания ромашка меня зовут анна чем могу помочь", ""},
+	} {
+		lang := "ru"
+		if strings.HasPrefix(c.in, "my ") || strings.HasPrefix(c.in, "john") {
+			lang = "en"
+		}
+		want := c.want
+		if want == "" {
+			want = c.in
+		}
+		got, spans, err := r.Text(lang, c.role, c.in)
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+		}
+		if got != want {
+			t.Errorf("%q\n got  %q\n want %q (spans %+v)", c.in, got, want, spans)
+		}
+	}
+}
+
+// TestTranscriptKeepsShape: words keep their times, masked words become
+// masks, the spans have times and rules but no value, and the input is
+// not modified.
+func TestTranscriptKeepsShape(t *testing.T) {
+	r, _ := New(Config{})
+	words := strings.Fields("мой номер 8 916 123 45 67 спасибо")
+	seg := schemas.Segment{Start: 1, End: 5, Text: "Мой номер: 8-916-123-45-67, спасибо!"}
+	for i, w := range words {
+		seg.Words = append(seg.Words, schemas.Word{W: w, Start: 1 + 0.5*float64(i), End: 1.4 + 0.5*float64(i)})
+	}
+	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{{Role: "client", Segments: []schemas.Segment{seg}}}}
+	out, spans, err := r.Transcript(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := out.Channels[0].Segments[0]
+	if got.Text != "Мой номер: [phone], спасибо!" {
+		t.Errorf("text %q", got.Text)
+	}
+	if len(got.Words) != len(words) {
+		t.Fatalf("%d words, want %d", len(got.Words), len(words))
+	}
+	for i, w := range got.Words {
+		masked := i >= 2 && i <= 6
+		if masked != (w.W == "[phone]") || w.Start != seg.Words[i].Start || w.End != seg.Words[i].End {
+			t.Errorf("word %d: %+v", i, w)
+		}
+	}
+	if len(spans) != 1 || spans[0].Type != Phone || spans[0].Start != 2 || spans[0].End != 4.4 || spans[0].Rule != "phone/format" || spans[0].Words != 5 {
+		t.Errorf("spans %+v", spans)
+	}
+	if tr.Channels[0].Segments[0].Words[2].W != "8" || tr.Channels[0].Segments[0].Text != seg.Text {
+		t.Error("the input transcript was modified")
+	}
+}
+
+// TestCrossChannel: the operator asks, the client answers without a cue.
+func TestCrossChannel(t *testing.T) {
+	r, _ := New(Config{})
+	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{
+			{Start: 0, End: 2, Text: "назовите три цифры на обороте карты"},
+			{Start: 6, End: 8, Text: "как вас зовут"},
+			{Start: 12, End: 14, Text: "назовите дату рождения"},
+		}},
+		{Role: "client", Segments: []schemas.Segment{
+			{Start: 2.5, End: 4, Text: "три четыре пять"},
+			{Start: 8.5, End: 10, Text: "олег олегович"},
+			{Start: 14.5, End: 16, Text: "пятое марта восемьдесят пятого"},
+		}},
+	}}
+	out, spans, err := r.Transcript(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"[cvv]", "[name]", "[birthdate]"} {
+		if got := out.Channels[1].Segments[i].Text; got != want {
+			t.Errorf("answer %d: %q, want %q", i, got, want)
+		}
+	}
+	if len(spans) != 3 {
+		t.Errorf("spans %+v", spans)
+	}
+}
+
+// TestTypes: only the configured types are masked, and a type switched off
+// is not masked as another one instead.
+func TestTypes(t *testing.T) {
+	r, err := New(Config{Types: []Type{Phone}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ := r.Text("ru", "client", "телефон 89161234567 карта 4276160012345675")
+	if got != "телефон [phone] карта 4276160012345675" {
+		t.Errorf("%q", got)
+	}
+	if _, err := New(Config{Types: []Type{"ssn"}}); err == nil {
+		t.Error("an unknown type was accepted")
+	}
+	if ts, err := ParseTypes("phone, card"); err != nil || len(ts) != 2 {
+		t.Errorf("ParseTypes: %v %v", ts, err)
+	}
+}
+
+// TestFailClosed: a rule that breaks masks every number and cue word of
+// the channel and reports the error; the other channel is untouched.
+func TestFailClosed(t *testing.T) {
+	detectHook = func(s *scan) {
+		if s.role == "client" {
+			panic("broken rule")
+		}
+	}
+	defer func() { detectHook = nil }()
+	r, _ := New(Config{})
+	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{{Start: 0, End: 2, Text: "тариф 500 рублей"}}},
+		{Role: "client", Segments: []schemas.Segment{{Start: 2, End: 4, Text: "мой телефон 8 916 123 и тариф 500"}}},
+	}}
+	out, spans, err := r.Transcript(tr)
+	if err == nil || !strings.Contains(err.Error(), "broken rule") {
+		t.Errorf("err %v", err)
+	}
+	if got := out.Channels[1].Segments[0].Text; strings.ContainsAny(got, "0123456789") || strings.Contains(got, "телефон") {
+		t.Errorf("client %q: not masked closed", got)
+	}
+	if got := out.Channels[0].Segments[0].Text; got != "тариф 500 рублей" {
+		t.Errorf("operator %q", got)
+	}
+	for _, sp := range spans {
+		if sp.Rule != "fail-closed" {
+			t.Errorf("span %+v", sp)
+		}
+	}
+}
+
+func TestChecksums(t *testing.T) {
+	for _, c := range []struct {
+		f    func(string) bool
+		d    string
+		want bool
+	}{
+		{luhn, "4276160012345675", true}, {luhn, "4276160012345674", false},
+		{snilsOK, "11223344595", true}, {snilsOK, "11223344596", false},
+		{innOK, "7707083893", true}, {innOK, "7707083894", false},
+		{innOK, "500100732259", true}, {innOK, "500100732258", false},
+	} {
+		if got := c.f(c.d); got != c.want {
+			t.Errorf("%s: %v", c.d, got)
+		}
+	}
+}

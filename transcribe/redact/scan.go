@@ -1,0 +1,373 @@
+package redact
+
+import (
+	"strings"
+
+	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/schemas"
+)
+
+// token is one word of a channel, in order across its segments.
+type token struct {
+	norm string
+	e    *lexEntry
+	seg  int // segment index
+	word int // index in the segment's Words, or -1 for a text token
+	// off and end are byte offsets in the segment's text (text tokens) or
+	// in the word (word tokens).
+	off, end int
+	t0, t1   float64
+	// sym: a currency or percent sign written right after the token.
+	sym bool
+}
+
+func (t *token) has(x trig) bool { return t.e != nil && t.e.trig&x != 0 }
+
+func (t *token) num() nk {
+	if t.e == nil {
+		return nkNone
+	}
+	return t.e.num.kind
+}
+
+// segRange is a loaded segment's tokens.
+type segRange struct{ k, from, to int }
+
+// found is a stretch of tokens a rule claims.
+type found struct {
+	typ      Type
+	rule     string
+	from, to int
+}
+
+// cueEvent is a cue said on a channel, for the other channels' answers:
+// the operator asks «назовите код из смс», the client says the digits.
+type cueEvent struct {
+	at   float64
+	typ  Type // "" for a trap cue
+	trap bool
+	name bool // a question for the name
+	dob  bool // a question for the date of birth
+	own  bool // said on the same (mixed) channel
+}
+
+type scan struct {
+	lang, role string
+	toks       []token
+	segs       []segRange // the segments loaded, in order
+	found      []found
+	marks      []int // per token: 1 + index into found, 0 if unmasked
+	cues       []cueEvent
+	others     []cueEvent // cues of the other channels, by time
+	lits       [][2]int   // token ranges of written e-mail addresses
+}
+
+func newScan(lang, role string) *scan {
+	if lang != "en" {
+		lang = "ru"
+	}
+	return &scan{lang: lang, role: role}
+}
+
+// load tokenizes the segments whose want is true (all when want is nil):
+// their words when they have them (they carry the times), else their
+// text.
+func (s *scan) load(segs []schemas.Segment, want []bool) {
+	var buf []text.Token
+	for k := range segs {
+		if want != nil && !want[k] {
+			continue
+		}
+		seg := &segs[k]
+		from := len(s.toks)
+		if len(seg.Words) > 0 {
+			for j, w := range seg.Words {
+				buf = text.AppendTokens(buf[:0], w.W)
+				s.literals(w.W, buf)
+				for _, t := range buf {
+					s.toks = append(s.toks, token{norm: t.Norm, seg: k, word: j, off: t.Start, end: t.End,
+						t0: w.Start, t1: w.End, sym: symAfter(w.W, t.End)})
+				}
+			}
+		} else {
+			buf = text.AppendTokens(buf[:0], seg.Text)
+			s.literals(seg.Text, buf)
+			n := float64(len(seg.Text))
+			for _, t := range buf {
+				d := seg.End - seg.Start
+				s.toks = append(s.toks, token{norm: t.Norm, seg: k, word: -1, off: t.Start, end: t.End,
+					t0: seg.Start + d*float64(t.Start)/n, t1: seg.Start + d*float64(t.End)/n, sym: symAfter(seg.Text, t.End)})
+			}
+		}
+		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
+	}
+	for i := range s.toks {
+		s.toks[i].e = lookup(s.lang, s.toks[i].norm)
+	}
+	s.marks = make([]int, len(s.toks))
+	s.collectCues()
+}
+
+// literals records the tokens of each written e-mail address in src
+// (whose tokens, about to be appended, are toks).
+func (s *scan) literals(src string, toks []text.Token) {
+	if strings.IndexByte(src, '@') < 0 {
+		return
+	}
+	for at := 0; at < len(src); at++ {
+		if src[at] != '@' {
+			continue
+		}
+		lo, hi := at, at+1
+		for lo > 0 && emailByte(src[lo-1]) {
+			lo--
+		}
+		for hi < len(src) && emailByte(src[hi]) {
+			hi++
+		}
+		first, last := -1, -1
+		for k, t := range toks {
+			if t.End > lo && t.Start < hi {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first >= 0 && lo < at && hi > at+1 {
+			base := len(s.toks)
+			s.lits = append(s.lits, [2]int{base + first, base + last + 1})
+		}
+	}
+}
+
+func emailByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-' || c == '+' || c == '%'
+}
+
+// symAfter reports whether a %, ₽, $ or € follows offset i of s (spaces
+// skipped).
+func symAfter(s string, i int) bool {
+	for ; i < len(s) && s[i] == ' '; i++ {
+	}
+	if i >= len(s) {
+		return false
+	}
+	return s[i] == '%' || s[i] == '$' || strings.HasPrefix(s[i:], "₽") || strings.HasPrefix(s[i:], "€")
+}
+
+// collectCues records the cues of this channel for the other channels.
+func (s *scan) collectCues() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		switch {
+		case t.has(tCue):
+			s.cues = append(s.cues, cueEvent{at: t.t1, typ: s.refine(i, t.e.cue)})
+		case t.has(tTrap):
+			s.cues = append(s.cues, cueEvent{at: t.t1, trap: true})
+		case t.has(tNameCue | tNameQ):
+			s.cues = append(s.cues, cueEvent{at: t.t1, name: true})
+		case t.has(tBirth):
+			s.cues = append(s.cues, cueEvent{at: t.t1, dob: true})
+		}
+	}
+}
+
+// refine turns a generic cue into the specific one its neighbours say:
+// «код» near «безопасности» is a CVV, «код города» is a phone.
+func (s *scan) refine(i int, typ Type) Type {
+	if typ != Code && typ != Card {
+		return typ
+	}
+	for j := max(0, i-4); j < min(len(s.toks), i+5); j++ {
+		if s.toks[j].seg != s.toks[i].seg {
+			continue
+		}
+		if e := s.toks[j].e; e != nil && e.trig&tCue != 0 {
+			if e.cue == CVV {
+				return CVV
+			}
+			if typ == Code && e.cue == Phone && s.toks[j].norm != "связи" {
+				return Phone
+			}
+		}
+		if s.toks[j].norm == "города" && typ == Code {
+			return Phone
+		}
+	}
+	return typ
+}
+
+// claim records a rule's stretch; tokens already claimed keep their owner.
+func (s *scan) claim(typ Type, rule string, from, to int) {
+	if from >= to {
+		return
+	}
+	s.found = append(s.found, found{typ: typ, rule: rule, from: from, to: to})
+	id := len(s.found)
+	for i := from; i < to; i++ {
+		if s.marks[i] == 0 {
+			s.marks[i] = id
+		}
+	}
+}
+
+func (s *scan) claimed(from, to int) bool {
+	for i := from; i < to; i++ {
+		if s.marks[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// detect runs the rules; the first to claim a token owns it.
+func (s *scan) detect() {
+	if detectHook != nil {
+		detectHook(s)
+	}
+	s.emails()
+	s.birthdates()
+	s.addresses()
+	s.names()
+	s.numbers()
+}
+
+// detectHook lets a test break a rule (fail-closed tests).
+var detectHook func(*scan)
+
+// resolve drops the claims of types the Redactor does not mask. The
+// tokens stay claimed, so that a weaker rule does not mask them instead.
+func (s *scan) resolve(r *Redactor) {
+	for i := range s.found {
+		if !r.Enabled(s.found[i].typ) {
+			s.found[i].rule = ""
+		}
+	}
+}
+
+// apply masks the claimed tokens in the channel's segments and returns
+// the spans.
+func (s *scan) apply(ci int, ch *schemas.TranscriptChannel) []Span {
+	var spans []Span
+	last := -1
+	for i := 0; i < len(s.toks); i++ {
+		id := s.marks[i]
+		if id == 0 || s.found[id-1].rule == "" {
+			last = -1
+			continue
+		}
+		f := s.found[id-1]
+		t := &s.toks[i]
+		if id == last && len(spans) > 0 {
+			sp := &spans[len(spans)-1]
+			sp.End = max(sp.End, t.t1)
+			sp.Words++
+			continue
+		}
+		last = id
+		spans = append(spans, Span{Type: f.typ, Channel: ci, Role: ch.Role, Start: t.t0, End: t.t1, Rule: f.rule, Segment: t.seg, Words: 1})
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	// Rewrite the segments that have masked tokens.
+	for _, r := range s.segs {
+		for i := r.from; i < r.to; i++ {
+			if id := s.marks[i]; id != 0 && s.found[id-1].rule != "" {
+				s.rewrite(&ch.Segments[r.k], r.from, r.to)
+				break
+			}
+		}
+	}
+	return spans
+}
+
+func (s *scan) maskOf(i int) (Type, int) {
+	id := s.marks[i]
+	if id == 0 || s.found[id-1].rule == "" {
+		return "", 0
+	}
+	return s.found[id-1].typ, id
+}
+
+// rewrite masks tokens [from, to) of one segment: a masked word's text
+// becomes its mask (times kept); the segment's text gets one mask per
+// masked stretch. When the words and the text do not tokenize alike, the
+// text is rebuilt from the masked words: it loses punctuation, never a mask.
+func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
+	if len(seg.Words) == 0 {
+		seg.Text = s.maskText(seg.Text, from, to)
+		return
+	}
+	words := make([]schemas.Word, len(seg.Words))
+	copy(words, seg.Words)
+	for i := from; i < to; i++ {
+		if typ, _ := s.maskOf(i); typ != "" {
+			words[s.toks[i].word].W = Mask(typ)
+		}
+	}
+	seg.Words = words
+	// Do the text's tokens line up with the words' ones?
+	tt := text.Tokenize(seg.Text)
+	aligned := len(tt) == to-from
+	for j := 0; aligned && j < len(tt); j++ {
+		aligned = tt[j].Norm == s.toks[from+j].norm
+	}
+	if !aligned {
+		parts := make([]string, 0, len(words))
+		prev := ""
+		for _, w := range words {
+			if IsMask(w.W) && w.W == prev {
+				continue
+			}
+			parts = append(parts, w.W)
+			prev = w.W
+		}
+		seg.Text = strings.Join(parts, " ")
+		return
+	}
+	// Same tokens: mask the text by the text tokens' offsets.
+	saved := make([]token, to-from)
+	copy(saved, s.toks[from:to])
+	for j := range tt {
+		s.toks[from+j].off, s.toks[from+j].end = tt[j].Start, tt[j].End
+	}
+	seg.Text = s.maskText(seg.Text, from, to)
+	copy(s.toks[from:to], saved)
+}
+
+// maskText replaces each stretch of masked text tokens [from, to) of one
+// segment with its mask.
+func (s *scan) maskText(src string, from, to int) string {
+	var b strings.Builder
+	pos := 0
+	for i := from; i < to; {
+		typ, id := s.maskOf(i)
+		if typ == "" {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < to {
+			if _, id2 := s.maskOf(j); id2 != id {
+				break
+			}
+			j++
+		}
+		start, end := s.toks[i].off, s.toks[j-1].end
+		// A leading «+» (+7) and a trailing sign go with the number.
+		if start > 0 && src[start-1] == '+' {
+			start--
+		}
+		if start < pos {
+			start = pos
+		}
+		b.WriteString(src[pos:start])
+		b.WriteString(Mask(typ))
+		pos = end
+		i = j
+	}
+	b.WriteString(src[pos:])
+	return b.String()
+}
