@@ -17,6 +17,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -133,8 +134,22 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 			return fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, audio.Key), err)
 		}
 		if !found {
-			in.cfg.Logger.Info("recording is gone; skipping", "key", audio.Key)
-			return nil
+			if !strings.HasPrefix(origin, "scan:") {
+				// A notification of an object deleted since: nothing to do.
+				in.cfg.Logger.Info("recording is gone; skipping", "key", audio.Key)
+				return nil
+			}
+			// A scan listed it, so it was there: say why it ends here,
+			// or whoever waits for it waits for ever.
+			reason := fmt.Sprintf("%s: listed in the bucket but not found when read: deleted since the scan", objectURL(audio.Bucket, audio.Key))
+			if strings.ContainsRune(audio.Key, utf8.RuneError) {
+				reason = fmt.Sprintf("%s: listed in the bucket but not found when read: the listing replaced characters of its name by U+FFFD (a control character or invalid UTF-8 in the file name): rename the file", objectURL(audio.Bucket, audio.Key))
+			}
+			return pipeline.PublishStatus(ctx, in.js, schemas.Status{
+				ObjectKey: audio.Key, ETag: audio.ETag, CallID: CallIDFromKey(audio.Key),
+				Stage: schemas.StageIngest, State: schemas.StateFailed,
+				Error: reason, Attempts: 1, At: time.Now().UTC(),
+			})
 		}
 		audio.ETag, audio.Size = info.ETag, info.Size
 		userMeta = info.UserMetadata

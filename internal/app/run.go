@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/md5"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/ingest"
+	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -24,7 +27,10 @@ import (
 // name. Companions
 // go first, so an event-driven ingest finds the sidecar when the audio
 // arrives; objects already stored with the same content are not sent again.
-// It returns the number of recordings.
+// It returns the number of recordings uploaded. A recording whose name S3
+// cannot hold (objstore.CheckKey) is not uploaded: it is recorded as failed
+// at ingest with the reason, under its name as objstore.PrintableKey
+// writes it.
 func Upload(ctx context.Context, env *Env, bucket, path string) (int, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -53,7 +59,22 @@ func Upload(ctx context.Context, env *Env, bucket, path string) (int, error) {
 		recordings = []string{path}
 	}
 	sort.Strings(recordings)
+	var refused []schemas.Status
 	for _, rec := range recordings {
+		// A name S3 cannot list back as itself (a control character, not
+		// UTF-8) is refused here, with a reason, and the others go on: in
+		// the bucket it would be a recording no stage can find again.
+		if rel, err := filepath.Rel(root, rec); err == nil {
+			if err := objstore.CheckKey(filepath.ToSlash(rel)); err != nil {
+				key := objstore.PrintableKey(filepath.ToSlash(rel))
+				refused = append(refused, schemas.Status{
+					ObjectKey: key, CallID: ingest.CallIDFromKey(key),
+					Stage: schemas.StageIngest, State: schemas.StateFailed,
+					Error: "refused at upload: " + err.Error(), Attempts: 1, At: time.Now().UTC(),
+				})
+				continue
+			}
+		}
 		base := strings.TrimSuffix(rec, filepath.Ext(rec))
 		for _, file := range []string{base + ".json", base + schemas.TranscriptSuffix, rec} {
 			if _, err := os.Stat(file); err != nil && file != rec {
@@ -68,7 +89,10 @@ func Upload(ctx context.Context, env *Env, bucket, path string) (int, error) {
 			}
 		}
 	}
-	return len(recordings), nil
+	if err := store.WriteStatuses(ctx, env.DB, refused); err != nil {
+		return 0, fmt.Errorf("upload: record refused files: %w", err)
+	}
+	return len(recordings) - len(refused), nil
 }
 
 func putIfChanged(ctx context.Context, env *Env, bucket, key, file string) error {
@@ -111,30 +135,53 @@ func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run
 // recorded at or after since (this process's clock: statuses are stamped by
 // the stages it runs), reporting progress as it goes. It returns early if
 // the workers stop (their error arrives on workersDone).
+//
+// It never waits for a recording that no stage holds a job for: once every
+// stage's queue has been empty for LostAfter, the keys still without a
+// final state are recorded as failed ("lost") with the reason, and count
+// as failed.
 func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, progress func(analysed, failed int), workersDone <-chan error) error {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
+	var idleSince time.Time // when the queues were first seen empty, zero while busy
 	for {
+		// Queues first, statuses second: a status is written before its
+		// job leaves the store queue, so empty queues seen before the
+		// statuses were read mean every status there will be is in them.
+		idle := env.JS != nil && queuesEmpty(ctx, env)
 		latest, err := store.LatestStatuses(ctx, env.DB)
 		if err != nil {
 			return err
 		}
 		analysed, failed := 0, 0
+		var open []string
 		for _, k := range keys {
 			st, ok := latest[k]
-			if !ok || st.At.Before(since) {
-				continue
-			}
-			switch st.State {
-			case schemas.StateAnalysed:
+			final := ok && !st.At.Before(since)
+			switch {
+			case final && st.State == schemas.StateAnalysed:
 				analysed++
-			case schemas.StateFailed:
+			case final && st.State == schemas.StateFailed:
 				failed++
+			default:
+				open = append(open, k)
 			}
 		}
 		progress(analysed, failed)
-		if analysed+failed == len(keys) {
+		if len(open) == 0 {
 			return nil
+		}
+		switch {
+		case !idle:
+			idleSince = time.Time{}
+		case idleSince.IsZero():
+			idleSince = time.Now()
+		case time.Since(idleSince) >= LostAfter:
+			if err := recordLost(ctx, env, open, latest); err != nil {
+				return err
+			}
+			idleSince = time.Time{}
+			continue
 		}
 		select {
 		case <-ctx.Done():
@@ -147,6 +194,51 @@ func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, pro
 		case <-tick.C:
 		}
 	}
+}
+
+// LostAfter is how long WaitDone lets every queue stay empty while
+// recordings still have no final state before it records them as lost.
+var LostAfter = 2 * time.Second
+
+// ErrLost is the reason recorded for a recording no stage finished: its job
+// left the queues without a final status (a notification or scan for an
+// object the store could not find, a bug).
+var ErrLost = errors.New("lost: no stage holds a job for this recording and none recorded a result")
+
+func queuesEmpty(ctx context.Context, env *Env) bool {
+	depths, err := pipeline.QueueDepths(ctx, env.JS, pipeline.Stages...)
+	if err != nil || len(depths) < len(pipeline.Stages) {
+		return false // a consumer not made yet holds nothing but will
+	}
+	for _, d := range depths {
+		if d.Waiting > 0 || d.InFlight > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// recordLost writes a failed status for each key, at the stage it was last
+// seen in.
+func recordLost(ctx context.Context, env *Env, keys []string, latest map[string]schemas.Status) error {
+	now := time.Now().UTC()
+	lost := make([]schemas.Status, 0, len(keys))
+	for _, k := range keys {
+		st := latest[k]
+		stage := st.Stage
+		if stage == "" {
+			stage = schemas.StageIngest
+		}
+		callID := st.CallID
+		if callID == "" {
+			callID = ingest.CallIDFromKey(k)
+		}
+		lost = append(lost, schemas.Status{
+			ObjectKey: k, ETag: st.ETag, CallID: callID, Stage: stage, State: schemas.StateFailed,
+			Error: ErrLost.Error() + "; run again to retry it", Attempts: max(st.Attempts, 1), At: now,
+		})
+	}
+	return store.WriteStatuses(ctx, env.DB, lost)
 }
 
 // Summary is the final state of every recording the store knows.

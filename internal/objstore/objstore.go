@@ -229,6 +229,9 @@ func lowerMeta(in map[string]string) map[string]string {
 // with the given content type and user metadata (keys without the
 // x-amz-meta- prefix; S3 allows US-ASCII values only).
 func (s *Store) Put(ctx context.Context, bucket, key string, data []byte, contentType string, userMeta map[string]string) (Info, error) {
+	if err := CheckKey(key); err != nil {
+		return Info{}, fmt.Errorf("objstore: put to s3://%s: %w", bucket, err)
+	}
 	ui, err := s.client.PutObject(ctx, bucket, key, bytes.NewReader(data), int64(len(data)), minio.PutObjectOptions{
 		ContentType:      contentType,
 		UserMetadata:     userMeta,

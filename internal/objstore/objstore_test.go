@@ -374,3 +374,29 @@ func TestNotifyNATSMinIO(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckKey(t *testing.T) {
+	for _, tt := range []struct {
+		key, want, printable string
+	}{
+		{"calls/01.wav", "", "calls/01.wav"},
+		{"звонки/Иван 01.wav", "", "звонки/Иван 01.wav"},
+		{"e/esc\x1b[31mred.wav", "control character U+001B at byte 5", `e/esc\x1b[31mred.wav`},
+		{"bad\xffname.wav", "not valid UTF-8 (byte 0xff at 3)", `bad\xffname.wav`},
+		{"tab\there.wav", "control character U+0009", `tab\x09here.wav`},
+		{"c1\u0085.wav", "control character U+0085", `c1\x85.wav`},
+		{strings.Repeat("a", objstore.MaxKeyBytes+1), "longer than S3's 1024", strings.Repeat("a", objstore.MaxKeyBytes+1)},
+		{"", "empty key", ""},
+	} {
+		err := objstore.CheckKey(tt.key)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckKey(%q) = %v, want nil", tt.key, err)
+		case tt.want != "" && (!errors.Is(err, objstore.ErrBadKey) || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckKey(%q) = %v, want ErrBadKey with %q", tt.key, err, tt.want)
+		}
+		if got := objstore.PrintableKey(tt.key); got != tt.printable {
+			t.Errorf("PrintableKey(%q) = %q, want %q", tt.key, got, tt.printable)
+		}
+	}
+}

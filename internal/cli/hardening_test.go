@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/callscope/callscope/internal/testenv"
+)
+
+// copyCall copies a shipped call (WAV, sidecar, transcript) into dir under
+// the name as, editing the sidecar with edit when it is not nil.
+func copyCall(t *testing.T, dir, from, as string, edit func(map[string]any)) {
+	t.Helper()
+	src := filepath.Join("..", "..", "testdata", "calls", from)
+	for _, suffix := range []string{".wav", ".json", ".transcript.json"} {
+		data, err := os.ReadFile(src + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if suffix == ".json" && edit != nil {
+			var doc map[string]any
+			if err := json.Unmarshal(data, &doc); err != nil {
+				t.Fatal(err)
+			}
+			edit(doc)
+			if data, err = json.Marshal(doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, as+suffix), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestRunHostileInputs runs `callscope run` on inputs from the adversarial
+// probe of issue 12: each must end with every recording analysed or failed
+// with a reason, in bounded time, with no silent loss and no personal data
+// in the output or the stored tables.
+func TestRunHostileInputs(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	clearServerEnv(t)
+	const phone = "9161234567" // the digits of +79161234567, in any form
+	for _, tc := range []struct {
+		name string
+		// setup fills the input directory (and may seed the data dir).
+		setup func(t *testing.T, in, data string)
+		// summary is the line "N calls: A analysed, F failed"; reasons
+		// must each be in the output.
+		summary string
+		reasons []string
+		// private must appear in neither the output nor ClickHouse.
+		private []string
+		// raw must not appear in the output.
+		raw []string
+	}{
+		{
+			name: "reused call_id",
+			setup: func(t *testing.T, in, _ string) {
+				copyCall(t, in, "01_polite_model", "01_polite_model", nil)
+				copyCall(t, in, "02_complaint", "02_complaint", func(m map[string]any) { m["call_id"] = "2026-11-18-000101" })
+			},
+			summary: "2 calls: 1 analysed, 1 failed",
+			// Whichever is stored first keeps the id; the reason names both.
+			reasons: []string{`[store] call_id already used by another recording: call_id "2026-11-18-000101" is the id of recording in/0`,
+				"in/01_polite_model.wav, stored first; this recording in/02_complaint.wav is not stored|in/02_complaint.wav, stored first; this recording in/01_polite_model.wav is not stored"},
+		},
+		{
+			name: "client with extra fields and phone tags",
+			setup: func(t *testing.T, in, _ string) {
+				copyCall(t, in, "02_complaint", "02_complaint", func(m map[string]any) {
+					m["client"] = map[string]any{"id": "+79161234567", "name": "Иван Телефонов"}
+					m["ani"] = "+7 916 123-45-67"
+					m["tags"] = map[string]any{"msisdn": "79161234567", "callback": "8 916 123 45 67"}
+				})
+			},
+			summary: "1 calls: 1 analysed, 0 failed",
+			private: []string{phone, "916 123", "Телефонов"},
+		},
+		{
+			name: "phone number in a field that fails",
+			setup: func(t *testing.T, in, _ string) {
+				copyCall(t, in, "02_complaint", "02_complaint", func(m map[string]any) {
+					m["started_at"] = "+79161234567 Иван Телефонов"
+				})
+			},
+			summary: "1 calls: 0 analysed, 1 failed",
+			reasons: []string{`failed  in/02_complaint.wav  [ingest] bad metadata: s3://calls/in/02_complaint.json: field "started_at": want an RFC 3339 time`},
+			private: []string{phone},
+		},
+		{
+			name: "control character in a file name",
+			setup: func(t *testing.T, in, _ string) {
+				copyCall(t, in, "01_polite_model", "esc\x1b[31mred", nil)
+				copyCall(t, in, "03_repeat_first", "03_repeat_first", nil)
+			},
+			summary: "2 calls: 1 analysed, 1 failed",
+			reasons: []string{`failed  in/esc\x1b[31mred.wav  [ingest] refused at upload: object key cannot be stored: in/esc\x1b[31mred.wav: control character U+001B at byte 6`},
+			raw:     []string{"\x1b"},
+		},
+		{
+			name: "file name not UTF-8",
+			setup: func(t *testing.T, in, _ string) {
+				copyCall(t, in, "01_polite_model", "bad\xffname", nil)
+				copyCall(t, in, "03_repeat_first", "03_repeat_first", nil)
+				copyCall(t, in, "04_repeat_second", "04_repeat_second", nil)
+			},
+			summary: "3 calls: 2 analysed, 1 failed",
+			reasons: []string{`failed  in/bad\xffname.wav  [ingest] refused at upload: object key cannot be stored: in/bad\xffname.wav: not valid UTF-8 (byte 0xff at 6)`},
+		},
+		{
+			name: "control character in a name already in the bucket",
+			setup: func(t *testing.T, in, data string) {
+				copyCall(t, in, "03_repeat_first", "03_repeat_first", nil)
+				bucket := filepath.Join(data, "objects", "buckets", "calls", "in")
+				if err := os.MkdirAll(bucket, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				copyCall(t, bucket, "01_polite_model", "esc\x1bx", nil)
+			},
+			summary: "2 calls: 1 analysed, 1 failed",
+			reasons: []string{"listed in the bucket but not found when read: the listing replaced characters of its name by U+FFFD"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, data := t.TempDir(), t.TempDir()
+			in := filepath.Join(root, "in")
+			if err := os.Mkdir(in, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			tc.setup(t, in, data)
+			out, errOut, code := execute(t, "run", "--data", data, "--timeout", "90s", in)
+			if code != 0 {
+				t.Fatalf("run: exit %d\nstderr:\n%s\nstdout:\n%s", code, errOut, out)
+			}
+			if !strings.Contains(out, tc.summary) {
+				t.Errorf("summary: want %q in\n%s", tc.summary, out)
+			}
+			for _, r := range tc.reasons {
+				if !slices.ContainsFunc(strings.Split(r, "|"), func(alt string) bool { return strings.Contains(out, alt) }) {
+					t.Errorf("want the reason %q in\n%s", r, out)
+				}
+			}
+			if !utf8.ValidString(out) || !utf8.ValidString(errOut) {
+				t.Errorf("output is not valid UTF-8:\n%q\n%q", out, errOut)
+			}
+			for _, p := range append(tc.raw, tc.private...) {
+				if strings.Contains(out, p) || strings.Contains(errOut, p) {
+					t.Errorf("output shows %q:\n%s\n%s", p, out, errOut)
+				}
+			}
+			for _, p := range tc.private {
+				// The tables: chDB keeps short strings uncompressed
+				// enough to find them in its files.
+				_ = filepath.WalkDir(filepath.Join(data, "clickhouse"), func(path string, d os.DirEntry, err error) error {
+					if err != nil || d.IsDir() {
+						return nil
+					}
+					b, _ := os.ReadFile(path)
+					if strings.Contains(string(b), p) {
+						t.Errorf("%q stored in %s", p, path)
+					}
+					return nil
+				})
+			}
+		})
+	}
+}
