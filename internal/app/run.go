@@ -136,11 +136,22 @@ func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run
 // the stages it runs), reporting progress as it goes. It returns early if
 // the workers stop (their error arrives on workersDone).
 //
-// It never waits for a recording that no stage holds a job for: once every
-// stage's queue has been empty for LostAfter, the keys still without a
-// final state are recorded as failed ("lost") with the reason, and count
-// as failed.
 func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, progress func(analysed, failed int), workersDone <-chan error) error {
+	return waitDone(ctx, env, keys, since, progress, workersDone, false)
+}
+
+// WaitQueued is WaitDone for keys whose jobs the caller has already
+// published (run, a local scan), so that empty queues mean nothing more
+// will come: it never waits for a recording that no stage holds a job
+// for. Once every stage's queue has been empty for LostAfter, the keys
+// still without a final state are recorded as failed (ErrLost) and count
+// as failed. (WaitDone cannot do this: bucket notifications may still be
+// on their way.)
+func WaitQueued(ctx context.Context, env *Env, keys []string, since time.Time, progress func(analysed, failed int), workersDone <-chan error) error {
+	return waitDone(ctx, env, keys, since, progress, workersDone, true)
+}
+
+func waitDone(ctx context.Context, env *Env, keys []string, since time.Time, progress func(analysed, failed int), workersDone <-chan error, queued bool) error {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	var idleSince time.Time // when the queues were first seen empty, zero while busy
@@ -148,7 +159,7 @@ func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, pro
 		// Queues first, statuses second: a status is written before its
 		// job leaves the store queue, so empty queues seen before the
 		// statuses were read mean every status there will be is in them.
-		idle := env.JS != nil && queuesEmpty(ctx, env)
+		idle := queued && env.JS != nil && queuesEmpty(ctx, env)
 		latest, err := store.LatestStatuses(ctx, env.DB)
 		if err != nil {
 			return err
@@ -196,7 +207,7 @@ func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, pro
 	}
 }
 
-// LostAfter is how long WaitDone lets every queue stay empty while
+// LostAfter is how long WaitQueued lets every queue stay empty while
 // recordings still have no final state before it records them as lost.
 var LostAfter = 2 * time.Second
 

@@ -15,10 +15,10 @@ import (
 	"github.com/callscope/callscope/store"
 )
 
-// TestWaitDoneLost: a recording that no stage holds a job for and none
+// TestWaitQueuedLost: a recording that no stage holds a job for and none
 // recorded a result for is not waited on for ever: once the queues stay
-// empty, WaitDone records it as failed with ErrLost and returns.
-func TestWaitDoneLost(t *testing.T) {
+// empty, WaitQueued records it as failed with ErrLost and returns.
+func TestWaitQueuedLost(t *testing.T) {
 	testenv.SkipIfShort(t)
 	testenv.ChDB(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -43,7 +43,7 @@ func TestWaitDoneLost(t *testing.T) {
 	waitCtx, cancelWait := context.WithTimeout(ctx, 20*time.Second)
 	defer cancelWait()
 	start := time.Now()
-	err = WaitDone(waitCtx, env, []string{"in/ghost.wav"}, start, func(int, int) {}, done)
+	err = WaitQueued(waitCtx, env, []string{"in/ghost.wav"}, start, func(int, int) {}, done)
 	if errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("WaitDone waited %s for a recording nothing will finish", time.Since(start).Round(time.Second))
 	}

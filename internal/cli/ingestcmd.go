@@ -203,7 +203,7 @@ func runIngestScan(ctx context.Context, opts *ingestScanOptions) error {
 	waitCtx, cancel := context.WithTimeout(ctx, opts.timeout)
 	defer cancel()
 	bar := newProgress(g.errOut, len(res.Queued))
-	werr := app.WaitDone(waitCtx, local.env, res.Queued, start, bar.update, local.done)
+	werr := app.WaitQueued(waitCtx, local.env, res.Queued, start, bar.update, local.done)
 	bar.finish()
 	if serr := local.stop(); werr == nil {
 		werr = serr

@@ -117,7 +117,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	waitCtx, cancelWait := context.WithTimeout(ctx, opts.timeout)
 	defer cancelWait()
 	progress := newProgress(g.errOut, len(scan.Queued))
-	werr := app.WaitDone(waitCtx, env, scan.Queued, start, progress.update, stagesDone)
+	werr := app.WaitQueued(waitCtx, env, scan.Queued, start, progress.update, stagesDone)
 	progress.finish()
 	if serr := stop(); werr == nil && serr != nil {
 		werr = serr

@@ -17,8 +17,9 @@ var ErrBadKey = errors.New("object key cannot be stored")
 const MaxKeyBytes = 1024
 
 // CheckKey reports whether key can be stored and listed back as itself:
-// valid UTF-8, no control characters (U+0000-U+001F, U+007F-U+009F), at
-// most MaxKeyBytes bytes, not empty. The error names the key as
+// valid UTF-8 of characters XML 1.0 can write (no control characters
+// U+0000-U+001F other than tab, line feed and carriage return; not U+FFFE,
+// U+FFFF), at most MaxKeyBytes bytes, not empty. The error names the key as
 // PrintableKey shows it and says what is wrong where.
 func CheckKey(key string) error {
 	show := PrintableKey(key)
@@ -33,7 +34,7 @@ func CheckKey(key string) error {
 		if r == utf8.RuneError && size == 1 {
 			return fmt.Errorf("%w: %s: not valid UTF-8 (byte 0x%02x at %d): rename the file", ErrBadKey, show, key[i], i)
 		}
-		if isControl(r) {
+		if !xmlChar(r) {
 			return fmt.Errorf("%w: %s: control character %U at byte %d, which S3 listings cannot carry: rename the file", ErrBadKey, show, r, i)
 		}
 		i += size
@@ -61,6 +62,11 @@ func PrintableKey(key string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// xmlChar reports whether XML 1.0 can hold r (its Char production).
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0xd7ff) || (r >= 0xe000 && r <= 0xfffd) || (r >= 0x10000 && r <= 0x10ffff)
 }
 
 func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
