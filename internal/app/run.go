@@ -135,7 +135,6 @@ func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run
 // recorded at or after since (this process's clock: statuses are stamped by
 // the stages it runs), reporting progress as it goes. It returns early if
 // the workers stop (their error arrives on workersDone).
-//
 func WaitDone(ctx context.Context, env *Env, keys []string, since time.Time, progress func(analysed, failed int), workersDone <-chan error) error {
 	return waitDone(ctx, env, keys, since, progress, workersDone, false)
 }
