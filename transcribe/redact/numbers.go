@@ -234,7 +234,7 @@ func (s *scan) falseStart(z zone, prevEnd int) int {
 	for k > prevEnd && s.toks[k-1].seg == seg && (runWord(s.toks[k-1].num()) || s.toks[k-1].has(tFiller)) && s.marks[k-1] == 0 {
 		k--
 	}
-	if s.quantityAfter(j+1) {
+	if s.quantityAfter(j + 1) {
 		return z.from
 	}
 	return k
