@@ -142,10 +142,47 @@ func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) sch
 			out.Categories[h.Category]++
 		}
 	}
+	if tr.PII != nil {
+		// A card number or CVV said by the operator breaks the card
+		// security standard: its own category, whatever the dictionaries.
+		categories = append(categories, CategoryOperatorCardData)
+		slices.Sort(categories)
+		for _, h := range OperatorCardData(tr) {
+			out.Hits = append(out.Hits, h)
+			if out.Categories == nil {
+				out.Categories = map[string]int{}
+			}
+			out.Categories[h.Category]++
+		}
+	}
 	out.Parameters = CallParameters(tr, meta, out.Hits, categories)
 	if p := a.profileFor(meta); p != nil {
 		out.Score = p.Score(score.Call{Parameters: out.Parameters, Hits: out.Hits, Categories: categories,
 			Duration: out.Metrics.Duration, Unit: ParameterUnit})
+	}
+	return out
+}
+
+// CategoryOperatorCardData is the category of a card number or CVV said
+// by the operator (the redaction found it on the operator's channel): a
+// breach of the card security standard (PCI DSS), for scoring profiles
+// (require none of it) and filters (hits_operator_card_data).
+const CategoryOperatorCardData = "operator_card_data"
+
+// OperatorCardData turns the card and CVV spans the transcribe stage masked
+// on the operator's channel into hits of CategoryOperatorCardData; the
+// text is the mask, never the number.
+func OperatorCardData(tr schemas.Transcript) []schemas.Hit {
+	if tr.PII == nil {
+		return nil
+	}
+	var out []schemas.Hit
+	for _, s := range tr.PII.Spans {
+		if s.Role != schemas.RoleOperator || s.Type != "card" && s.Type != "cvv" {
+			continue
+		}
+		out = append(out, schemas.Hit{Category: CategoryOperatorCardData, PhraseID: "said_" + s.Type,
+			Channel: s.Role, Start: s.Start, End: s.End, Text: "[" + s.Type + "]"})
 	}
 	return out
 }

@@ -336,3 +336,30 @@ func TestAnalyzedAtIsTheRequestTime(t *testing.T) {
 		t.Errorf("job without a request time: %v, want %v", got, now)
 	}
 }
+
+// TestPIIParameters: pii_count and pii_types from the transcript's
+// redaction record, and a card number said by the operator is a hit of
+// its own category.
+func TestPIIParameters(t *testing.T) {
+	a := New(Config{}, builtin(t))
+	tr := schemas.Transcript{Language: "ru", Duration: 20, Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{{Start: 1, End: 4, Text: "ваша карта [card] верно"}}},
+		{Role: "client", Segments: []schemas.Segment{{Start: 5, End: 8, Text: "да и телефон [phone]"}}},
+	}}
+	res := a.AnalyzeCall(tr, schemas.Metadata{})
+	if _, ok := res.Parameters["pii_count"]; ok {
+		t.Error("pii_count without a redaction record")
+	}
+	tr.PII = &schemas.PIIRedaction{Types: []string{"card", "phone"}, Spans: []schemas.PIISpan{
+		{Type: "card", Channel: 0, Role: "operator", Start: 2, End: 3.5, Rule: "card/format"},
+		{Type: "phone", Channel: 1, Role: "client", Start: 6.5, End: 8, Rule: "phone/format"},
+		{Type: "phone", Channel: 1, Role: "client", Start: 9, End: 10, Rule: "phone/format"},
+	}}
+	res = a.AnalyzeCall(tr, schemas.Metadata{})
+	if res.Parameters["pii_count"] != 3 || res.Parameters["pii_types"] != 2 || res.Parameters["hits_"+CategoryOperatorCardData] != 1 {
+		t.Errorf("parameters %v", res.Parameters)
+	}
+	if res.Categories[CategoryOperatorCardData] != 1 {
+		t.Errorf("categories %v", res.Categories)
+	}
+}

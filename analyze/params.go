@@ -79,6 +79,8 @@ var parameters = []Parameter{
 	{"speech_rate_client", "words/min", SourceTranscript, "client's words per minute of talk_client"},
 	{"filler_rate", "per 100 words", SourceDictionaries, "operator's filler-word hits (category filler_words, counted once the call has its min_count) per 100 operator words; on a mono call per 100 words"},
 	{"hits_total", "count", SourceDictionaries, "dictionary hits of every category"},
+	{"pii_count", "count", SourceTranscript, "stretches of personal data the transcribe stage masked (phone, card, cvv, ...; docs/privacy.md); absent when redaction did not run"},
+	{"pii_types", "count", SourceTranscript, "different types of personal data masked in the call; absent when redaction did not run"},
 	{"wait_time", "s", SourceMetadata, "time the client waited before the answer (wait_seconds)"},
 	{"hold_count", "count", SourceMetadata, "holds declared in the metadata (holds)"},
 	{"hold_total", "s", SourceMetadata, "total length of the declared holds"},
@@ -317,7 +319,21 @@ func CallParameters(tr schemas.Transcript, meta schemas.Metadata, hits []schemas
 	wordParameters(p, t, hits, categories)
 	hitParameters(p, hits, categories)
 	metaParameters(p, meta)
+	piiParameters(p, tr.PII)
 	return p
+}
+
+// piiParameters counts what the transcribe stage masked.
+func piiParameters(p map[string]float64, pii *schemas.PIIRedaction) {
+	if pii == nil {
+		return
+	}
+	types := map[string]bool{}
+	for _, s := range pii.Spans {
+		types[s.Type] = true
+	}
+	p["pii_count"] = float64(len(pii.Spans))
+	p["pii_types"] = float64(len(types))
 }
 
 func (t timing) sides(p map[string]float64) {

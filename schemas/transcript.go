@@ -9,6 +9,31 @@ type Transcript struct {
 	Duration float64             `json:"duration"`
 	ASR      ASRInfo             `json:"asr"`
 	Channels []TranscriptChannel `json:"channels"`
+	// PII says what the transcribe stage masked before the transcript was
+	// stored (package transcribe/redact); nil when redaction did not run.
+	PII *PIIRedaction `json:"pii,omitempty"`
+}
+
+// PIIRedaction records a transcript's redaction: the types masked and
+// where; never a value.
+type PIIRedaction struct {
+	// Types are the types the redactor was configured to mask.
+	Types []string  `json:"types"`
+	Spans []PIISpan `json:"spans"`
+	// Error is set when a rule failed and a channel was masked closed
+	// (every number and cue word).
+	Error string `json:"error,omitempty"`
+}
+
+// PIISpan is one masked stretch: its type, channel (index and role),
+// times in seconds and the rule that fired.
+type PIISpan struct {
+	Type    string  `json:"type"`
+	Channel int     `json:"channel"`
+	Role    string  `json:"role"`
+	Start   float64 `json:"start"`
+	End     float64 `json:"end"`
+	Rule    string  `json:"rule"`
 }
 
 // ASRInfo names the engine and model that made a transcript.

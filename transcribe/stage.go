@@ -17,6 +17,7 @@ import (
 
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/redact"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
 )
@@ -53,6 +54,10 @@ type Config struct {
 	NoVAD bool
 	// Logger receives the VAD warning (default slog.Default()).
 	Logger *slog.Logger
+	// Redactor masks personal data in every transcript before it is
+	// stored or handed on (docs/privacy.md); nil stores transcripts as the
+	// recognizer made them.
+	Redactor *redact.Redactor
 }
 
 // Stage is the transcribe stage.
@@ -191,7 +196,21 @@ func (s *Stage) Transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 	if err := checkFits(tr, s.cfg.TimeTolerance); err != nil {
 		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
-	return tr, nil
+	return s.redact(tr), nil
+}
+
+// redact masks personal data before anything is stored: the transcript
+// object, and through it the segments, terms, hits and search index. A
+// rule that fails masks more, never less, and is logged with the call.
+func (s *Stage) redact(tr schemas.Transcript) schemas.Transcript {
+	if s.cfg.Redactor == nil {
+		return tr
+	}
+	out, err := s.cfg.Redactor.Apply(tr)
+	if err != nil {
+		s.cfg.Logger.Warn("transcribe: redaction failed closed", "call_id", tr.CallID, "reason", err.Error())
+	}
+	return out
 }
 
 // detectSpeech runs the VAD over every channel, in parallel.

@@ -3,11 +3,13 @@ package transcribe
 import (
 	"bytes"
 	"errors"
+	"log/slog"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/redact"
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
@@ -82,5 +84,34 @@ func TestCheckFits(t *testing.T) {
 	tr.Channels[0].Segments[0].End = 95
 	if err := checkFits(tr, 2); !errors.Is(err, schemas.ErrBadTranscript) || !strings.Contains(err.Error(), "ends at 95.0 s but the audio lasts 10.0 s") {
 		t.Errorf("mismatch: %v", err)
+	}
+}
+
+// TestStageRedacts: the stage masks personal data before the transcript
+// leaves it, records what it masked (never the value), and leaves the
+// transcript alone when redaction is off.
+func TestStageRedacts(t *testing.T) {
+	r, err := redact.New(redact.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := schemas.Transcript{CallID: "c1", Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{{Start: 0, End: 2, Text: "назовите номер карты"}}},
+		{Role: "client", Segments: []schemas.Segment{{Start: 2.5, End: 6, Text: "4276 1600 1234 5675 и тариф 500 рублей"}}},
+	}}
+	s := &Stage{cfg: Config{Redactor: r, Logger: slog.Default()}}
+	got := s.redact(tr)
+	if txt := got.Channels[1].Segments[0].Text; txt != "[card] и тариф 500 рублей" {
+		t.Errorf("client text %q", txt)
+	}
+	if got.PII == nil || len(got.PII.Spans) != 1 || got.PII.Spans[0].Type != "card" || got.PII.Spans[0].Role != "client" || len(got.PII.Types) != 13 {
+		t.Errorf("PII %+v", got.PII)
+	}
+	if tr.Channels[1].Segments[0].Text == got.Channels[1].Segments[0].Text {
+		t.Error("the input was modified")
+	}
+	s.cfg.Redactor = nil
+	if off := s.redact(tr); off.PII != nil || off.Channels[1].Segments[0].Text != tr.Channels[1].Segments[0].Text {
+		t.Errorf("redaction off changed the transcript: %+v", off)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"strings"
 	"sync"
 
 	"github.com/callscope/callscope/analyze"
@@ -15,6 +16,7 @@ import (
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/store"
 	"github.com/callscope/callscope/transcribe"
+	"github.com/callscope/callscope/transcribe/redact"
 )
 
 // Stages runs every stage worker of one process until ctx is cancelled.
@@ -57,13 +59,20 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	if err != nil {
 		return nil, err
 	}
+	redactor, err := NewRedactor(cfg.Privacy.Redact)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.ASR.Adapter == "openai" {
+		log.Warn("asr: the openai adapter sends each call's audio to the configured service before anything is redacted (docs/privacy.md)", "url", fmt.Sprint(cfg.ASR.Options["url"]))
+	}
 	objects := objectsAdapter{env.Objects}
 	return &Stages{
 		cfg: cfg, env: env, log: log, dictionaries: watcher,
 		Ingest: ingest.New(icfg, objects, env.JS),
 		Transcribe: transcribe.NewStage(transcribe.Config{
 			TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
-			ModelsDir: cfg.ASR.ModelsDir, Logger: log,
+			ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor,
 		}, objects, adapter, env.JS),
 		Analyze: analyze.NewStage(analyze.StageConfig{}, analyzer, objects, env.JS),
 		Store:   store.NewStage(env.DB),
@@ -148,4 +157,18 @@ func (s *Stages) Run(ctx context.Context) error {
 		return fmt.Errorf("workers: %w", err)
 	}
 	return nil
+}
+
+// NewRedactor reads privacy.redact: "all" (or empty) masks every type,
+// "off" none (nil), else a comma-separated list of types.
+func NewRedactor(setting string) (*redact.Redactor, error) {
+	switch strings.TrimSpace(setting) {
+	case "off", "none", "false":
+		return nil, nil
+	}
+	types, err := redact.ParseTypes(setting)
+	if err != nil {
+		return nil, fmt.Errorf("privacy.redact: %w", err)
+	}
+	return redact.New(redact.Config{Types: types})
 }

@@ -99,6 +99,7 @@ type Scoring struct {
 // Privacy protects personal data.
 type Privacy struct {
 	ClientIDKey string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
+	Redact      string `yaml:"redact" doc:"personal data masked in transcripts before anything is stored: all, off, or a list of types (phone,card,cvv,code,passport,snils,inn,account,email,birthdate,address,name,number); see docs/privacy.md"`
 	PhoneTags   string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
 }
 
@@ -121,6 +122,7 @@ func Default() Config {
 		Workers:      Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 1000, Flush: 200 * time.Millisecond},
 		Dictionaries: Dictionaries{Reload: 30 * time.Second},
 		Log:          Log{Level: "info", Format: "text"},
+		Privacy:      Privacy{Redact: "all"},
 	}
 }
 

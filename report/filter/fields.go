@@ -142,6 +142,8 @@ var fields = withParams([]Field{
 	{Name: "speech_rate_client", Type: Number, Doc: "client's words per minute", param: "speech_rate_client"},
 	{Name: "holds_count", Type: Number, Doc: "number of holds", param: "holds_count"},
 	{Name: "holds_total", Type: Duration, Doc: "total time on hold", param: "holds_total"},
+	{Name: "pii_count", Type: Number, Doc: "stretches of personal data masked in the transcript (docs/privacy.md)", param: "pii_count"},
+	{Name: "pii_types", Type: Number, Doc: "different types of personal data masked in the transcript", param: "pii_types"},
 })
 
 // withParams gives parameter shorthands the SQL of param.NAME.

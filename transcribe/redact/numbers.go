@@ -282,6 +282,9 @@ func (s *scan) quantityAfter(j int) bool {
 func (s *scan) cueBefore(z zone, prevEnd int) (typ Type, trap bool, types []Type) {
 	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
 		t := &s.toks[j]
+		if t.seg != s.toks[z.from].seg && s.toks[z.from].t0-t.t1 > 3 {
+			break // an earlier sentence, not the words before the number
+		}
 		if t.has(tCue) {
 			c := s.refine(j, t.e.cue)
 			if typ == "" && !trap {

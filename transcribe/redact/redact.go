@@ -25,6 +25,7 @@ package redact
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -343,3 +344,36 @@ func hasDigit(s string) bool {
 	}
 	return false
 }
+
+// On lists the types the Redactor masks.
+func (r *Redactor) On() []Type {
+	var out []Type
+	for i, t := range Types() {
+		if r.on[i] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Apply redacts tr and records what it masked in the copy's PII field.
+// The error (a rule failed; that channel was masked closed) is recorded
+// there too and returned for the log; the copy is safe to store either way.
+func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
+	out, spans, err := r.Transcript(tr)
+	info := &schemas.PIIRedaction{Spans: []schemas.PIISpan{}}
+	for _, t := range r.On() {
+		info.Types = append(info.Types, string(t))
+	}
+	for _, s := range spans {
+		info.Spans = append(info.Spans, schemas.PIISpan{Type: string(s.Type), Channel: s.Channel, Role: s.Role,
+			Start: round3(s.Start), End: round3(s.End), Rule: s.Rule})
+	}
+	if err != nil {
+		info.Error = err.Error()
+	}
+	out.PII = info
+	return out, err
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
