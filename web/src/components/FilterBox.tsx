@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from '../lib/api';
 import type { Field, FieldValues, Fields } from '../lib/api';
 import { applyCompletion, complete } from '../lib/filter';
@@ -52,7 +52,8 @@ export function FilterBox({ value, onSubmit, error, id = 'filter', placeholder }
     if (!valueCache.has(field)) loadValues(field).then(() => setTick((n) => n + 1));
     return valueCache.get(field) ?? [];
   };
-  const comp: Completion = useMemo(() => complete(text, caret, fields, values), [text, caret, fields, open, valueCache.size]);
+  // cheap enough to run at every render; values arriving re-render through setTick
+  const comp: Completion = complete(text, caret, fields, values);
   const items = comp.items.slice(0, 12);
   const take = (i: number) => {
     const s = items[i];

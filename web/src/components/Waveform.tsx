@@ -21,10 +21,14 @@ export function Waveform({ media, url, roles, marks }: { media: HTMLAudioElement
     if (!el.current) return;
     const regions = RegionsPlugin.create();
     const colors = ['#3b6fb6', '#c0504d'];
+    // The same absolute URL as the media element's: wavesurfer then keeps the
+    // element streaming it (with Range) rather than swapping in a blob when
+    // its own download for the waveform ends, which would stop playback.
+    const abs = new URL(url, location.href).href;
     const ws = WaveSurfer.create({
       container: el.current,
       media,
-      url,
+      url: abs,
       height: roles.length > 1 ? 56 : 80,
       normalize: true,
       cursorColor: '#111',

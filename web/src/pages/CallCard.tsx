@@ -31,7 +31,7 @@ function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; sta
     const a = document.createElement('audio');
     a.id = 'call-audio';
     a.preload = 'metadata';
-    a.src = audioURL(c.call_id);
+    a.src = new URL(audioURL(c.call_id), location.href).href;
     return a;
   }, [c.call_id, canListen]);
   const [now, setNow] = useState(startAt);

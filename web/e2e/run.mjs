@@ -1,0 +1,358 @@
+// End-to-end tests of the web UI: playwright-core drives Debian's Chromium
+// headless against `callscope serve` on the demo calls (testdata/calls and
+// testdata/bad analysed by `callscope run` into a fresh data directory).
+//
+//   CALLSCOPE_BIN=bin/callscope node web/e2e/run.mjs      (scripts/e2e.sh, make e2e)
+//
+// What the CLI answers is read before the server starts (the embedded
+// ClickHouse has one user at a time). Screenshots of every page and
+// results.json (checks, render timings, JavaScript size) are written to
+// web/e2e/artifacts/. Exits 1 when a check fails.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launch } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const artifacts = join(here, 'artifacts');
+const bin = resolve(root, process.env.CALLSCOPE_BIN || 'bin/callscope');
+const PASSWORD = 'e2e-Secret-pass-1';
+// The dashboard's tiles (web/src/pages/Dashboard.tsx KPIS) and its default period.
+const KPI_MEASURES = ['calls', 'avg_score', 'csat_index', 'pct:complaint', 'pct:repeat_contact', 'pct:incompetence',
+  'pct:churn_threat', 'avg_wait', 'avg_talk', 'param:silence_total'];
+const PERIOD = 'last-30-days';
+const SUPERVISOR_DEPT = 'Продажи';
+
+const results = { checks: [], timings: {}, sizes: {} };
+const log = (...a) => console.log('e2e:', ...a);
+
+function cli(data, args, input) {
+  const r = spawnSync(bin, [...args, '--data', data], { cwd: root, encoding: 'utf8', input, timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`callscope ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+async function waitReady(base, proc, seconds = 120) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (proc.exitCode !== null) throw new Error(`callscope serve exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(base + '/readyz');
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('callscope serve was not ready in time');
+}
+
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    const detail = await fn();
+    results.checks.push({ name, ok: true, ms: Date.now() - t0, detail });
+    log('PASS', name, detail ? JSON.stringify(detail) : '');
+  } catch (e) {
+    results.checks.push({ name, ok: false, ms: Date.now() - t0, error: String(e?.stack || e) });
+    log('FAIL', name, String(e?.message || e));
+  }
+}
+
+function expect(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const shot = (page, name) => page.screenshot({ path: join(artifacts, name + '.png') });
+
+async function login(page, base, user) {
+  await page.goto(base + '/');
+  await page.waitForSelector('#login-user');
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('#login-submit');
+  await page.waitForSelector('header.top', { timeout: 15000 });
+}
+
+async function logout(page) {
+  await page.click('.user-button');
+  await page.click('#signout');
+  await page.waitForSelector('#login-user');
+}
+
+const audioTime = (page) => page.evaluate(() => document.querySelector('#call-audio')?.currentTime ?? -1);
+
+async function main() {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'callscope-e2e-'));
+  const data = join(work, 'data');
+  let serve;
+  let browser;
+  try {
+    log('analysing the demo calls into', data);
+    spawnSync(bin, ['run', '--data', data, 'testdata/calls', 'testdata/bad'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+    // What the command line answers, to compare the pages with.
+    const expected = JSON.parse(cli(data, ['report', '--format', 'json', '--by', 'operator', '--measures', KPI_MEASURES.join(','), '--period', PERIOD]));
+    const withHits = JSON.parse(cli(data, ['calls', '--format', 'json', '--filter', 'has complaint and channels = 2', '--limit', '1']));
+    const deptCalls = JSON.parse(cli(data, ['calls', '--format', 'json', '--filter', `department = ${SUPERVISOR_DEPT}`, '--limit', '1000']));
+    const callId = withHits.calls[0]?.call_id;
+    expect(callId, 'no demo call with a complaint on two channels');
+    // Users: a manager who may listen, a supervisor of one department who may not.
+    const hasUsers = spawnSync(bin, ['users', '--help'], { cwd: root }).status === 0;
+    if (hasUsers) {
+      cli(data, ['users', 'add', 'anna', '--role', 'manager', '--listen', '--password-stdin'], PASSWORD + '\n');
+      cli(data, ['users', 'add', 'sam', '--role', 'supervisor', '--departments', SUPERVISOR_DEPT, '--password-stdin'], PASSWORD + '\n');
+    }
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    // E2E_SERVE_CMD runs another server in its place (development only): {data} and {addr} are filled in.
+    const cmd = process.env.E2E_SERVE_CMD
+      ? process.env.E2E_SERVE_CMD.replace('{data}', data).replace('{addr}', `127.0.0.1:${port}`).split(' ')
+      : [bin, 'serve', '--data', data, '--http', `127.0.0.1:${port}`];
+    serve = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let serveErr = '';
+    serve.stderr.on('data', (d) => { serveErr = (serveErr + d).slice(-4000); });
+    await waitReady(base, serve);
+    log('serving at', base);
+
+    browser = await launch();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const outside = [];
+    browser.context.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(base + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
+    });
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await check('login page and sign in', async () => {
+      await page.goto(base + '/');
+      await page.waitForSelector('#login-user');
+      await shot(page, 'login');
+      await page.fill('#login-user', 'anna');
+      await page.fill('#login-password', 'wrong password');
+      await page.click('#login-submit');
+      await page.waitForSelector('.login .error');
+      await login(page, base, 'anna');
+      return { user: await page.textContent('.user-button') };
+    });
+
+    await check('dashboard numbers equal callscope report --format json', async () => {
+      await page.goto(base + `/#/dashboard?period=${PERIOD}`);
+      await page.reload();
+      await page.waitForSelector('#kpis .kpi');
+      const firstRender = await page.evaluate(() => performance.now());
+      const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
+      results.timings.dashboard_first_meaningful_render_ms = Math.round(firstRender);
+      results.timings.dashboard_paint = Object.fromEntries(paint.map(([n, t]) => [n, Math.round(t)]));
+      await page.waitForSelector('#category-shares');
+      await page.waitForTimeout(300);
+      await shot(page, 'dashboard');
+      const tiles = await page.$$eval('#kpis .kpi', (els) => els.map((e) => [e.dataset.measure, e.dataset.value]));
+      const diffs = [];
+      for (const [m, v] of tiles) {
+        const want = expected.total[m];
+        const got = v === '' ? null : Number(v);
+        if (!(want === got || (want != null && got != null && Math.abs(want - got) < 1e-9))) diffs.push(`${m}: page ${got}, CLI ${want}`);
+      }
+      expect(tiles.length === KPI_MEASURES.length, `tiles ${tiles.length}`);
+      expect(diffs.length === 0, diffs.join('; '));
+      return { calls: expected.total.calls, tiles: tiles.length };
+    });
+
+    await check('a KPI tile opens the call list of its calls', async () => {
+      await page.click('#kpis .kpi[data-measure="calls"]');
+      await page.waitForSelector('#calls-total');
+      const total = Number(await page.getAttribute('#calls-total', 'data-total'));
+      expect(total === expected.total.calls, `call list ${total}, dashboard ${expected.total.calls}`);
+      await page.waitForSelector('#calls-table');
+      await shot(page, 'calls');
+      return { total };
+    });
+
+    await check('a slice cell opens a call list with the same count', async () => {
+      await page.goto(base + `/#/slices?by=department&measures=calls,avg_score,pct:complaint&period=${PERIOD}`);
+      await page.reload();
+      await page.waitForSelector('#report-table a[data-cell="calls"]');
+      results.timings.slices_first_meaningful_render_ms = Math.round(await page.evaluate(() => performance.now()));
+      await shot(page, 'slices');
+      const cell = page.locator('#report-table tbody a[data-cell="calls"]').first();
+      const n = Number((await cell.textContent()).replace(/\D/g, ''));
+      await cell.click();
+      await page.waitForSelector('#calls-total');
+      const total = Number(await page.getAttribute('#calls-total', 'data-total'));
+      expect(n === total && n > 0, `cell ${n}, call list ${total}`);
+      return { cell: n, list: total };
+    });
+
+    await check('the filter box shows a parse error at its caret', async () => {
+      await page.goto(base + '/#/calls');
+      await page.waitForSelector('#filter');
+      await page.fill('#filter', 'duration > 2m and duraton > 5');
+      await page.press('#filter', 'Enter');
+      await page.waitForSelector('.filter-error', { timeout: 10000 });
+      const caret = await page.textContent('.filter-error pre.caret');
+      const msg = await page.textContent('.filter-error');
+      expect(caret && caret.split('\n')[1]?.indexOf('^') === 'duration > 2m and '.length, `caret ${JSON.stringify(caret)}`);
+      await shot(page, 'filter-error');
+      return { message: msg };
+    });
+
+    await check('filter autocomplete offers fields and values', async () => {
+      await page.goto(base + '/#/calls');
+      await page.fill('#filter', '');
+      await page.type('#filter', 'depart');
+      await page.waitForSelector('.suggest li');
+      const items = await page.$$eval('.suggest li .mono', (els) => els.map((e) => e.textContent));
+      expect(items.includes('department'), `suggestions ${items}`);
+      await page.press('#filter', 'Tab');
+      await page.type('#filter', '= ');
+      await page.waitForFunction(() => document.querySelectorAll('.suggest li').length > 0);
+      const values = await page.$$eval('.suggest li .mono', (els) => els.map((e) => e.textContent));
+      expect(values.includes(SUPERVISOR_DEPT), `values ${values}`);
+      await shot(page, 'autocomplete');
+      return { fields: items.length, values };
+    });
+
+    await check('the call card plays audio and a hit seeks to its start', async () => {
+      const t0 = Date.now();
+      await page.goto(base + `/#/call/${encodeURIComponent(callId)}`);
+      await page.reload();
+      await page.waitForSelector('#transcript .turn');
+      await page.waitForSelector('#play');
+      results.timings.call_card_interactive_ms = Math.round(await page.evaluate(() => performance.now()));
+      results.timings.call_card_wall_ms = Date.now() - t0;
+      await page.click('#play');
+      await page.waitForFunction(() => (document.querySelector('#call-audio')?.currentTime ?? 0) > 0.5, null, { timeout: 15000 });
+      const played = await audioTime(page);
+      await page.click('#play'); // pause
+      await page.waitForFunction(() => document.querySelector('#call-audio')?.paused);
+      const hits = page.locator('#hits .hit-button');
+      const last = hits.nth((await hits.count()) - 1);
+      const start = Number(await last.getAttribute('data-hit-start'));
+      await last.click();
+      await page.waitForFunction((s) => Math.abs((document.querySelector('#call-audio')?.currentTime ?? -9) - s) < 0.05, start, { timeout: 5000 });
+      const lit = await page.$$eval('.word.lit', (els) => els.length);
+      await page.waitForTimeout(500);
+      await shot(page, 'call-card');
+      return { callId, played, hitStart: start, position: await audioTime(page), litWords: lit };
+    });
+
+    await check('search finds words in any inflection and opens the card at the moment', async () => {
+      await page.goto(base + '/#/search?q=' + encodeURIComponent('жалоба'));
+      await page.waitForSelector('#search-results li a');
+      await shot(page, 'search');
+      await page.click('#search-results li a');
+      await page.waitForSelector('#transcript .turn');
+      return { url: page.url().replace(base, '') };
+    });
+
+    await check('dictionaries page lists categories and tests a sentence', async () => {
+      await page.goto(base + '/#/dictionaries');
+      await page.waitForSelector('#dictionaries tbody tr');
+      await page.fill('#dict-sentence', 'я хочу оставить жалобу на вашего оператора');
+      await page.click('#dict-test');
+      await page.waitForSelector('#dict-hits li, .dicts p.muted, .dicts .error');
+      await shot(page, 'dictionaries');
+      const hits = await page.$$eval('#dict-hits li', (els) => els.map((e) => e.textContent));
+      expect(hits.some((h) => h.includes('complaint')), `hits ${JSON.stringify(hits)}; ${await page.textContent('.dicts')}`.slice(0, 400));
+      return { hits };
+    });
+
+    await check('English switch', async () => {
+      await page.goto(base + '/#/dashboard');
+      await page.click('.usermenu button.ghost');
+      await page.waitForSelector('text=Dashboard');
+      await shot(page, 'dashboard-en');
+      await page.click('.usermenu button.ghost');
+      await page.waitForSelector('text=Обзор');
+    });
+
+    await check('a supervisor sees only their department and gets no audio without the permission', async () => {
+      expect(hasUsers, 'this callscope has no users command');
+      await logout(page);
+      await login(page, base, 'sam');
+      await page.goto(base + '/#/calls');
+      await page.waitForSelector('#calls-table');
+      const total = Number(await page.getAttribute('#calls-total', 'data-total'));
+      const depts = await page.$$eval('#calls-table tbody tr', (rows) => rows.map((r) => r.children[3]?.textContent));
+      expect(total === deptCalls.total, `supervisor sees ${total} calls, ${SUPERVISOR_DEPT} has ${deptCalls.total}`);
+      expect(depts.every((d) => d === SUPERVISOR_DEPT), `departments ${[...new Set(depts)]}`);
+      const id = deptCalls.calls[0].call_id;
+      await page.goto(base + `/#/call/${encodeURIComponent(id)}`);
+      await page.waitForSelector('#transcript');
+      expect(await page.$('#no-audio'), 'no "no audio" notice');
+      expect(!(await page.$('#play')) && !(await page.$('#call-audio')), 'audio controls shown');
+      const status = await page.evaluate((u) => fetch(u).then((r) => r.status), `/api/v1/calls/${encodeURIComponent(id)}/audio`);
+      expect(status === 403, `audio answered ${status}`);
+      const other = await page.evaluate((u) => fetch(u).then((r) => r.status), `/api/v1/calls/${encodeURIComponent(callId)}`);
+      await shot(page, 'supervisor-call-card');
+      return { total, audioStatus: status, otherDepartmentCall: other };
+    });
+
+    await check('no resource is loaded from outside the server', async () => {
+      expect(outside.length === 0, outside.join(', '));
+    });
+
+    await check('no script errors in the pages', async () => {
+      expect(pageErrors.length === 0, pageErrors.join('; '));
+    });
+
+    await check('JavaScript shipped is under 600 KB gzipped', async () => {
+      const dir = join(root, 'web/dist/assets');
+      let gz = 0;
+      let raw = 0;
+      for (const f of readdirSync(dir)) {
+        if (!f.endsWith('.js')) continue;
+        const b = readFileSync(join(dir, f));
+        raw += b.length;
+        gz += gzipSync(b, { level: 9 }).length;
+      }
+      results.sizes = { js_bytes: raw, js_gzip_bytes: gz };
+      expect(gz < 600 * 1024, `${gz} bytes gzipped`);
+      return results.sizes;
+    });
+
+    await check('first meaningful render under 1.5 s (dashboard, slices) and call card under 1 s', async () => {
+      const t = results.timings;
+      expect(t.dashboard_first_meaningful_render_ms < 1500, `dashboard ${t.dashboard_first_meaningful_render_ms} ms`);
+      expect(t.slices_first_meaningful_render_ms < 1500, `slices ${t.slices_first_meaningful_render_ms} ms`);
+      expect(t.call_card_interactive_ms < 1000, `call card ${t.call_card_interactive_ms} ms`);
+      return t;
+    });
+    if (results.checks.some((c) => !c.ok)) log('server log tail:\n' + serveErr);
+  } finally {
+    if (browser) await browser.close();
+    if (serve && serve.exitCode === null) {
+      serve.kill('SIGTERM');
+      await new Promise((r) => { serve.on('exit', r); setTimeout(r, 10000); });
+    }
+    rmSync(work, { recursive: true, force: true });
+    writeFileSync(join(artifacts, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  }
+  const failed = results.checks.filter((c) => !c.ok);
+  log(`${results.checks.length - failed.length}/${results.checks.length} checks passed; artifacts in ${artifacts}`);
+  if (failed.length) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error('e2e:', e?.stack || e);
+  try { writeFileSync(join(artifacts, 'results.json'), JSON.stringify({ ...results, error: String(e) }, null, 2) + '\n'); } catch { /* ignore */ }
+  process.exit(1);
+});
