@@ -248,7 +248,8 @@ async function main() {
       const start = Number(await last.getAttribute('data-hit-start'));
       await last.click();
       await page.waitForFunction((s) => Math.abs((document.querySelector('#call-audio')?.currentTime ?? -9) - s) < 0.05, start, { timeout: 5000 });
-      const lit = await page.$$eval('.word.lit', (els) => els.length);
+      await page.waitForSelector('#transcript .lit');
+      const lit = await page.$$eval('#transcript .lit', (els) => els.map((e) => e.textContent));
       await page.waitForTimeout(500);
       await shot(page, 'call-card');
       return { callId, played, hitStart: start, position: await audioTime(page), litWords: lit };

@@ -103,7 +103,8 @@ export interface Fields {
 }
 export interface FieldValues { field: string; values: { value: string; label: string; calls: number }[] }
 
-export interface Dictionary { name: string; category: string; language: string; phrases: unknown[] }
+// phrases is the count (docs/api.md); a list of phrases is shown when the API gives one.
+export interface Dictionary { name: string; category: string; language: string; phrases: number | unknown[] }
 export interface Dictionaries { version: string; dictionaries: Dictionary[] }
 export interface DictTest { hits: Hit[] }
 export interface WhatIfChange { category: string; before: number; after: number; gained: number; lost: number }

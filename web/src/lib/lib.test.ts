@@ -138,6 +138,8 @@ describe('call timeline', () => {
     expect(ts.length).toBe(2);
     expect(ts[0].words.map((w) => w.w)).toEqual(['здравствуйте', 'слушаю', 'вас']);
     expect(ts[1].words[0].index).toBe(0);
+    expect(ts[0].segments.map((s) => s.index)).toEqual([0, 1]);
+    expect(ts[1].segments[0]).toEqual({ start: 3.9, end: 4.7, text: 'Жалоба', index: 2 });
   });
   it('marks the words a hit covers', () => {
     const hits = [{ category: 'complaint', phrase_id: 'p', channel: 'client', start: 3.9, end: 4.7, text: 'жалоба' }];

@@ -47,7 +47,8 @@ export function wordAt(words: Word[], t: number): number {
 }
 
 export interface TurnWord extends Word { channel: string; index: number }
-export interface Turn { channel: string; start: number; end: number; text: string; words: TurnWord[] }
+export interface TurnSegment { start: number; end: number; text: string; index: number }
+export interface Turn { channel: string; start: number; end: number; text: string; words: TurnWord[]; segments: TurnSegment[] }
 
 // turns groups the transcript into turns: consecutive segments of the same
 // channel, with the words (and their index in the channel's word list) of
@@ -58,7 +59,7 @@ export function turns(segments: Segment[], tl: Timeline | null): Turn[] {
   const used = new Set<string>();
   const out: Turn[] = [];
   const segs = [...segments].sort((a, b) => a.start - b.start);
-  for (const s of segs) {
+  segs.forEach((s, si) => {
     const words = byRole.get(s.channel) ?? [];
     const ws: TurnWord[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -75,10 +76,11 @@ export function turns(segments: Segment[], tl: Timeline | null): Turn[] {
       last.end = Math.max(last.end, s.end);
       last.text += ' ' + s.text;
       last.words.push(...ws);
+      last.segments.push({ start: s.start, end: s.end, text: s.text, index: si });
     } else {
-      out.push({ channel: s.channel, start: s.start, end: s.end, text: s.text, words: ws });
+      out.push({ channel: s.channel, start: s.start, end: s.end, text: s.text, words: ws, segments: [{ start: s.start, end: s.end, text: s.text, index: si }] });
     }
-  }
+  });
   return out;
 }
 

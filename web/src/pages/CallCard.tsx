@@ -216,6 +216,17 @@ function Transcript({ c, now, onSeek }: { c: CallDetail; now: number; onSeek: (t
         if (el) next.push(el);
       }
     }
+    // without word times, the segment being spoken is lit
+    if (!next.length && host.current) {
+      for (const turn of ts) {
+        for (const sg of turn.segments) {
+          if (sg.start <= now && now < sg.end) {
+            const el = host.current.querySelector<HTMLElement>(`[data-seg="${sg.index}"]`);
+            if (el) next.push(el);
+          }
+        }
+      }
+    }
     for (const el of lit.current) if (!next.includes(el)) el.classList.remove('lit');
     for (const el of next) {
       if (!el.classList.contains('lit')) {
@@ -256,9 +267,15 @@ function TurnView({ turn, hits, onSeek }: { turn: Turn; hits: Hit[]; onSeek: (t:
               </>
             );
           })
-          : textParts(turn.text, hits.filter((h) => h.channel === turn.channel && h.start < turn.end && h.end > turn.start)).map((p) =>
-            p.hit ? <mark style={{ background: categoryColor(p.hit.category) + '33', borderBottom: '2px solid ' + categoryColor(p.hit.category) }}
-              title={p.hit.category} onClick={() => onSeek(p.hit!.start)}>{p.text}</mark> : <span>{p.text}</span>)}
+          : turn.segments.map((sg) => (
+            <>
+              <span class="seg" data-seg={sg.index} data-start={sg.start} onClick={() => onSeek(sg.start)}>
+                {textParts(sg.text, hits.filter((h) => (h.channel === turn.channel || h.channel === 'mixed') && h.start < sg.end + 0.05 && h.end > sg.start - 0.05)).map((p) =>
+                  p.hit ? <mark style={{ background: categoryColor(p.hit.category) + '33', borderBottom: '2px solid ' + categoryColor(p.hit.category) }}
+                    title={p.hit.category} onClick={(e) => { e.stopPropagation(); onSeek(p.hit!.start); }}>{p.text}</mark> : <span>{p.text}</span>)}
+              </span>{' '}
+            </>
+          ))}
       </p>
     </div>
   );

@@ -48,14 +48,19 @@ export function Dashboard({ route }: { route: Route; user: User }) {
   const prev = useAsync(async () => {
     const r = main.data;
     if (!r?.from || !r?.to) return null;
+    // the previous period, as the report's compare reads it
     const pp = previous(r.from, r.to);
     return get<Report>('/report', { filter: scope, from: pp.from, to: pp.to, by: 'operator', measures });
   }, [main.data]);
-  const trendR = useAsync(() => get<Report>('/report', { ...base, by: trend, measures: 'calls,avg_score,pct:complaint' }), [scope, period, from, to, trend]);
-  const cats = useAsync(() => get<Report>('/report', { ...base, by: 'category', measures: 'calls' }), [scope, period, from, to]);
+  // The tiles come first; the rest is asked for once they are drawn, so that
+  // the first meaningful render does not queue behind five other queries.
+  const ready = main.data ?? null;
+  const after = <T,>(f: () => Promise<T>) => (): Promise<T | null> => (ready ? f() : Promise.resolve(null));
+  const trendR = useAsync(after(() => get<Report>('/report', { ...base, by: trend, measures: 'calls,avg_score,pct:complaint' })), [ready, trend]);
+  const cats = useAsync(after(() => get<Report>('/report', { ...base, by: 'category', measures: 'calls' })), [ready]);
   const range = callsRange(main.data?.from, main.data?.to);
-  const lowest = useAsync(() => get<CallPage>('/calls', { filter: and(scope, 'score is known'), ...range, sort: 'score', limit: 6 }), [scope, main.data]);
-  const churn = useAsync(() => get<CallPage>('/calls', { filter: and(scope, 'has churn_threat'), ...range, sort: '-started_at', limit: 6 }), [scope, main.data]);
+  const lowest = useAsync(after(() => get<CallPage>('/calls', { filter: and(scope, 'score is known'), ...range, sort: 'score', limit: 6 })), [ready]);
+  const churn = useAsync(after(() => get<CallPage>('/calls', { filter: and(scope, 'has churn_threat'), ...range, sort: '-started_at', limit: 6 })), [ready]);
   const callsLink = (filter?: string, slice?: string[]) => href('calls', { filter: and(scope, filter), slice, ...range });
   const total = main.data?.total;
   const ptotal: Values | undefined = prev.data?.total;
@@ -175,7 +180,7 @@ function OperatorTable({ rows, link }: { rows: Report['rows']; link: (op: string
   );
 }
 
-function MiniCalls({ page, error }: { page?: CallPage; error?: unknown }) {
+function MiniCalls({ page, error }: { page?: CallPage | null; error?: unknown }) {
   if (error) return <ErrorBox error={error} />;
   if (!page) return <Loading />;
   const calls = page.calls ?? [];

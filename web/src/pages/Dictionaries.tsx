@@ -43,16 +43,19 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
         {dicts.loading && <Loading />}
         {dicts.data && (
           <table class="list" id="dictionaries">
-            <thead><tr><th>{t('Category')}</th><th>{t('Language')}</th><th>{t('Phrases')}</th></tr></thead>
+            <thead><tr><th>{t('Category')}</th><th>{t('Dictionary')}</th><th>{t('Language')}</th><th>{t('Phrases')}</th></tr></thead>
             <tbody>
               {dicts.data.dictionaries.map((d) => (
                 <tr>
                   <td><Badge category={d.category} /> <a href={href('calls', { filter: `has ${d.category}` })} class="small">{t('Open the calls')}</a></td>
+                  <td>{d.name}</td>
                   <td>{d.language}</td>
                   <td class="phrases">
-                    <details><summary>{d.phrases.length}</summary>
-                      <ul>{d.phrases.map((p) => <li>{phraseText(p)}</li>)}</ul>
-                    </details>
+                    {Array.isArray(d.phrases) ? (
+                      <details><summary>{d.phrases.length}</summary>
+                        <ul>{d.phrases.map((p) => <li>{phraseText(p)}</li>)}</ul>
+                      </details>
+                    ) : d.phrases}
                   </td>
                 </tr>
               ))}
