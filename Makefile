@@ -24,11 +24,13 @@ build: web
 ## web: build the web UI into web/dist (npm packages from scripts/setup.sh web)
 web:
 	scripts/setup.sh web
+	$(GO) run ./web/internal/genparams web/src/generated/parameters.json
 	cd web && npm run --silent build
 
 ## web-test: the web UI's unit tests (Vitest)
 web-test:
 	scripts/setup.sh web
+	$(GO) run ./web/internal/genparams web/src/generated/parameters.json
 	cd web && npm test --silent
 
 ## e2e: the web UI end to end in headless Chromium against callscope serve

@@ -1,5 +1,5 @@
 // The call parameters as analyze defines them (generated/parameters.json is
-// analyze.Parameters(); a Go test fails when it drifts): grouping by source
+// analyze.Parameters(), written by web/internal/genparams in make web): grouping by source
 // and formatting by unit. A parameter the call lacks is unknown, not zero.
 
 import catalogue from '../generated/parameters.json';
