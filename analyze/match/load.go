@@ -14,7 +14,12 @@ import (
 
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/dictionaries"
+	"github.com/callscope/callscope/internal/safefile"
 )
+
+// MaxFileBytes is the largest dictionary file read (the built-in ones are
+// about 5 KB each).
+const MaxFileBytes = 4 << 20
 
 // ErrNoDictionaries means a directory holds no dictionary file.
 var ErrNoDictionaries = errors.New("no dictionary files (*.yaml, *.yml)")
@@ -68,7 +73,7 @@ func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
 	var errs []error
 	set := &Set{}
 	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
+		data, err := safefile.ReadFS(fsys, f, MaxFileBytes)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("dictionary %s: %w", path.Join(prefix, f), err))
 			continue

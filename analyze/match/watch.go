@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/callscope/callscope/internal/safefile"
 )
 
 // Watcher keeps a Matcher compiled from a directory and replaces it when the
@@ -163,7 +164,7 @@ func Fingerprint(dir string) (string, error) {
 	}
 	sort.Strings(files)
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := safefile.Read(f, MaxFileBytes)
 		if err != nil {
 			return "error:" + err.Error(), fmt.Errorf("dictionary %s: %w", f, err)
 		}

@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/callscope/callscope/internal/safefile"
 )
 
 // ErrInvalid is wrapped by every error about a profile's content; a
@@ -185,7 +187,7 @@ func LoadFS(fsys fs.FS, root, prefix string) (*Set, error) {
 	h := sha256.New()
 	names := map[string]string{}
 	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
+		data, err := safefile.ReadFS(fsys, f, 4<<20) // regular files only (no FIFO, no /dev/zero)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("scoring profile %s: %w", f, err))
 			continue

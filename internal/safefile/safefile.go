@@ -1,0 +1,112 @@
+// Package safefile reads configuration files (dictionaries, scoring
+// profiles) from a folder an operator controls without trusting it: only
+// regular files (a symlink is followed to one), never a FIFO, device or
+// socket, which would block for ever or never end, and never more than a
+// size limit.
+package safefile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// ErrNotRegular is wrapped by the error about a name that is not a regular
+// file (a FIFO, a device such as /dev/zero, a socket, a directory).
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooLarge is wrapped by the error about a file over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// ReadFS reads name from fsys, refusing what is not a regular file and
+// anything larger than limit bytes. It checks before it opens, so a FIFO is
+// never opened (opening one blocks until a writer comes).
+func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(st, limit); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The file may have changed since the Stat: check what was opened.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := check(st, limit); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+// Read is ReadFS for a path of the operating system.
+func Read(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(st, limit); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := check(st, limit); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+func check(st fs.FileInfo, limit int64) error {
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%w (%s): only regular files are read", ErrNotRegular, kind(st.Mode()))
+	}
+	if st.Size() > limit {
+		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, st.Size(), limit)
+	}
+	return nil
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return m.Type().String()
+}
