@@ -8,16 +8,17 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -554,42 +555,53 @@ func readTranscript(ctx context.Context, env *app.Env, bucket, objectKey string)
 type dictWhatifOptions struct {
 	g           *globals
 	dir         string
+	filter      string
+	from, to    string
+	tz          string
+	format      string
+	examples    int
 	strictMixed bool
+	progress    string
 }
 
 func newDictWhatifCmd(g *globals) *cobra.Command {
 	opts := &dictWhatifOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "whatif --dir NEWDIR",
+		Use:   "whatif --dir NEWDIR [--filter EXPR] [--from DATE] [--to DATE] [--format text|json]",
 		Short: "Show which archived calls a changed dictionary set would add or remove categories from",
-		Long: `whatif runs the dictionaries in NEWDIR over the transcripts of every
-analysed call (read from the transcripts bucket) and compares the
-categories each call would get with those its stored analysis has. It
-lists the calls that would gain or lose a category, with the phrase and
-words behind each gain, and a total per category. It writes nothing: the
-stored analyses and reports stay as they are until the calls are
-analysed again.`,
-		Example: `  callscope dict whatif --data .callscope --dir my-dictionaries`,
-		Args:    cobra.NoArgs,
+		Long: `whatif runs the dictionaries in NEWDIR over the transcripts stored in
+ClickHouse (table segments) of the analysed calls that --filter and the
+period select, and compares the categories each call would get with those
+its stored analysis has. Per category it prints the calls before and
+after, the calls gained, lost and the net change, and example calls with
+the evidence: the phrase and words behind a gain, the stored hit behind a
+loss.
+
+The archive is read in bulk, window by window of call start time, so its
+memory does not grow with the archive. It writes nothing: the stored
+analyses and reports stay as they are until the calls are analysed again
+(callscope reprocess).`,
+		Example: `  callscope dict whatif --data .callscope --dir my-dictionaries
+  callscope dict whatif --dir my-dictionaries --filter 'department = "Поддержка"' --from 2026-11-01 --tz Europe/Moscow
+  callscope dict whatif --dir my-dictionaries --format json > whatif.json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runDictWhatif(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.dir, "dir", "", "the changed dictionary directory (required)")
+	f.StringVar(&opts.filter, "filter", "", "compare only the calls this filter expression selects (docs/filters.md)")
+	f.StringVar(&opts.from, "from", "", "first day of call start, YYYY-MM-DD (inclusive)")
+	f.StringVar(&opts.to, "to", "", "last day of call start, YYYY-MM-DD (exclusive)")
+	f.StringVar(&opts.tz, "tz", "UTC", "time zone of dates in --from, --to and the filter (IANA name, e.g. Europe/Moscow)")
+	f.StringVar(&opts.format, "format", "text", "output: text or json")
+	f.IntVar(&opts.examples, "examples", whatif.DefaultExamples, "example calls per category and direction")
 	f.BoolVar(&opts.strictMixed, "strict-mixed", false, "a mixed channel matches only channel-any phrases")
-	g.bind(f, "data", "data_dir", "", "data directory of the embedded servers")
+	f.StringVar(&opts.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal), bar, lines or none")
+	g.bind(f, "data", "data_dir", "", "data directory of the embedded engine")
 	g.bind(f, "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(f, "s3", "s3.endpoint", "", "S3 endpoint")
 	return cmd
-}
-
-// categoryChange is what one call would gain and lose.
-type categoryChange struct {
-	call           storedCall
-	gained, lost   []string
-	evidence       map[string]match.CallHit // first hit of each gained category
-	storedEvidence map[string]schemas.Hit   // first stored hit of each lost category
 }
 
 func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
@@ -597,134 +609,151 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 	if opts.dir == "" {
 		return errors.New("dict whatif: --dir NEWDIR is required: the changed dictionary set to try")
 	}
-	abs, err := filepath.Abs(opts.dir)
-	if err != nil {
-		return err
+	if opts.format != "text" && opts.format != "json" {
+		return fmt.Errorf("dict whatif: --format %q: want text or json", opts.format)
 	}
-	// Before the embedded servers start: they may change the working dir.
-	m, err := loadOrReport(dictSource{abs}, g.errOut)
-	if err != nil {
-		return err
+	if opts.examples < 0 {
+		return fmt.Errorf("dict whatif: --examples: want 0 or more, got %d", opts.examples)
 	}
-	cfg := g.cfg
-	env, err := app.StartEmbedded(ctx, &cfg, g.log)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
-	calls, err := storedCalls(ctx, env.DB, "")
-	if err != nil {
-		return err
-	}
-	versions := map[string]int{}
-	var changes []categoryChange
-	var missing []string
-	gainedBy, lostBy := map[string]int{}, map[string]int{}
-	for _, c := range calls {
-		versions[c.dictVersion]++
-		tr, err := readTranscript(ctx, env, cfg.S3.TranscriptsBucket, c.objectKey)
-		if err != nil {
-			missing = append(missing, fmt.Sprintf("%s (%s): %v", c.id, c.objectKey, err))
-			continue
+	var bar *progressBar
+	switch opts.progress {
+	case "auto":
+		if isTerminal(g.errOut) {
+			bar = &progressBar{w: g.errOut, bar: true}
 		}
-		lang := cmp.Or(langOf(c.language), langOf(tr.Language), "ru")
-		ch := categoryChange{call: c, evidence: map[string]match.CallHit{}}
-		now := map[string]bool{}
-		for _, h := range m.MatchCall(tr, lang, match.CallOptions{StrictMixed: opts.strictMixed}) {
-			if !now[h.Category] {
-				now[h.Category] = true
-				ch.evidence[h.Category] = h
+	case "bar", "lines":
+		bar = &progressBar{w: g.errOut, bar: opts.progress == "bar"}
+	case "none":
+	default:
+		return fmt.Errorf("dict whatif: --progress %q: want auto, bar, lines or none", opts.progress)
+	}
+	loc, from, to, err := drillPeriod(opts.tz, opts.from, opts.to)
+	if err != nil {
+		return err
+	}
+	q := whatif.Query{From: from, To: to, Location: loc, StrictMixed: opts.strictMixed, Examples: opts.examples}
+	if opts.examples == 0 {
+		q.Examples = -1
+	}
+	if q.Filter, err = parseFilterFlag(opts.filter); err != nil {
+		return err
+	}
+	m, err := loadOrReport(dictSource{opts.dir}, g.errOut)
+	if err != nil {
+		return err
+	}
+	db, err := openDrillDB(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if bar != nil {
+		bar.start = time.Now()
+		q.Progress = bar.update
+	}
+	res, err := whatif.Run(ctx, db, m, q)
+	if err != nil {
+		return err
+	}
+	if opts.format == "json" {
+		enc := json.NewEncoder(g.out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	return writeWhatif(g.out, opts.dir, res, loc)
+}
+
+// writeWhatif prints a what-if result for people.
+func writeWhatif(w io.Writer, dir string, res *whatif.Result, loc *time.Location) error {
+	var vs []string
+	for _, v := range res.Stored {
+		vs = append(vs, fmt.Sprintf("%s on %d", cmp.Or(v.Version, "unknown"), v.Calls))
+	}
+	fmt.Fprintf(w, "what-if: %s (dictionaries %s) against the stored analyses (dictionaries %s)\n",
+		dir, res.Dictionaries, cmp.Or(strings.Join(vs, ", "), "none"))
+	fmt.Fprintf(w, "%d calls selected, %d compared, %d would change, %d without a stored transcript; nothing was written (%.1f s)\n",
+		res.Calls, res.Compared, res.Changed, res.WithoutTranscript, res.Elapsed.Seconds())
+	if len(res.Categories) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "CATEGORY\tBEFORE\tAFTER\tGAINED\tLOST\tNET\t")
+	for _, c := range res.Categories {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%+d\t\n", c.Category, c.Before, c.After, c.Gained, c.Lost, c.Net)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, c := range res.Categories {
+		for _, part := range []struct {
+			sign, verb string
+			n          int
+			ex         []whatif.Example
+		}{{"+", "gained", c.Gained, c.GainedExamples}, {"-", "lost", c.Lost, c.LostExamples}} {
+			if len(part.ex) == 0 {
+				continue
 			}
-		}
-		before := map[string]bool{}
-		for _, cat := range c.categories {
-			before[cat] = true
-			if !now[cat] {
-				ch.lost = append(ch.lost, cat)
+			fmt.Fprintf(w, "\n%s%s: %s by %d call(s), e.g.\n", part.sign, c.Category, part.verb, part.n)
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			for _, e := range part.ex {
+				started := "-"
+				if !e.Started.IsZero() {
+					started = e.Started.In(loc).Format("2006-01-02 15:04")
+				}
+				why := "no stored hit"
+				if h := e.Hit; h != nil {
+					was := ""
+					if part.sign == "-" {
+						was = "was "
+					}
+					why = fmt.Sprintf("%s%s\t%s\t%.2fs\t«%s»", was, h.PhraseID, h.Channel, h.Start, h.Text)
+				}
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", e.CallID, started, why)
 			}
-		}
-		for cat := range now {
-			if !before[cat] {
-				ch.gained = append(ch.gained, cat)
-			}
-		}
-		if len(ch.gained)+len(ch.lost) == 0 {
-			continue
-		}
-		slices.Sort(ch.gained)
-		slices.Sort(ch.lost)
-		if len(ch.lost) > 0 {
-			stored, err := store.CallHits(ctx, env.DB, c.id)
-			if err != nil {
+			if err := tw.Flush(); err != nil {
 				return err
 			}
-			ch.storedEvidence = map[string]schemas.Hit{}
-			for _, h := range stored {
-				if _, ok := ch.storedEvidence[h.Category]; !ok {
-					ch.storedEvidence[h.Category] = h
-				}
-			}
 		}
-		for _, cat := range ch.gained {
-			gainedBy[cat]++
-		}
-		for _, cat := range ch.lost {
-			lostBy[cat]++
-		}
-		changes = append(changes, ch)
-	}
-
-	var vs []string
-	for v, n := range versions {
-		vs = append(vs, fmt.Sprintf("%s on %d", cmp.Or(v, "unknown"), n))
-	}
-	slices.Sort(vs)
-	fmt.Fprintf(g.out, "what-if: %s (dictionaries %s) against the stored analyses (dictionaries %s)\n",
-		opts.dir, m.Version(), cmp.Or(strings.Join(vs, ", "), "none"))
-	fmt.Fprintf(g.out, "%d calls compared, %d would change, %d without a transcript; nothing was written\n",
-		len(calls)-len(missing), len(changes), len(missing))
-	if len(changes) > 0 {
-		fmt.Fprintln(g.out)
-		tw := tabwriter.NewWriter(g.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "CALL\tRECORDING\tCHANGE\tWHY")
-		for _, ch := range changes {
-			for _, cat := range ch.gained {
-				h := ch.evidence[cat]
-				fmt.Fprintf(tw, "%s\t%s\t+%s\t%s %s %.2fs «%s»\n", ch.call.id, ch.call.objectKey, cat, h.PhraseID, h.Channel, h.Start, h.Text)
-			}
-			for _, cat := range ch.lost {
-				why := "no phrase of it matches now"
-				if h, ok := ch.storedEvidence[cat]; ok {
-					why = fmt.Sprintf("was %s %s %.2fs «%s»", h.PhraseID, h.Channel, h.Start, h.Text)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t-%s\t%s\n", ch.call.id, ch.call.objectKey, cat, why)
-			}
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		fmt.Fprintln(g.out)
-		tw = tabwriter.NewWriter(g.out, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "CATEGORY\tGAINED\tLOST\t")
-		var cats []string
-		for c := range gainedBy {
-			cats = append(cats, c)
-		}
-		for c := range lostBy {
-			if gainedBy[c] == 0 {
-				cats = append(cats, c)
-			}
-		}
-		slices.Sort(cats)
-		for _, c := range cats {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t\n", c, gainedBy[c], lostBy[c])
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-	}
-	for _, s := range missing {
-		fmt.Fprintf(g.errOut, "callscope: no transcript for %s\n", s)
 	}
 	return nil
+}
+
+// progressBar draws a run's progress on stderr: a bar redrawn in place on
+// a terminal, else a line every few seconds.
+type progressBar struct {
+	w     io.Writer
+	bar   bool
+	start time.Time
+	last  time.Time
+}
+
+func (p *progressBar) update(pr whatif.Progress) {
+	now := time.Now()
+	final := pr.Done >= pr.Total
+	if !final && now.Sub(p.last) < 200*time.Millisecond || !p.bar && !final && now.Sub(p.last) < 5*time.Second {
+		return
+	}
+	p.last = now
+	frac := 1.0
+	if pr.Total > 0 {
+		frac = float64(pr.Done) / float64(pr.Total)
+	}
+	elapsed := now.Sub(p.start).Seconds()
+	if !p.bar {
+		fmt.Fprintf(p.w, "callscope: what-if %d/%d calls (%.0f%%) in %.1f s\n", pr.Done, pr.Total, 100*frac, elapsed)
+		return
+	}
+	const width = 30
+	full := int(frac * width)
+	eta := ""
+	if frac > 0 && !final {
+		eta = fmt.Sprintf(", about %.0f s left", elapsed/frac-elapsed)
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %3.0f%% %d/%d calls, %.1f s%s\x1b[K", strings.Repeat("#", full), strings.Repeat(".", width-full),
+		100*frac, pr.Done, pr.Total, elapsed, eta)
+	if final {
+		fmt.Fprintln(p.w)
+	}
 }

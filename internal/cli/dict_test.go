@@ -2,14 +2,17 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/dictionaries"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/store"
 )
 
@@ -128,21 +131,6 @@ func copyBuiltins(t *testing.T) string {
 	return dir
 }
 
-func editFile(t *testing.T, path string, edit func(string) string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	changed := edit(string(data))
-	if changed == string(data) {
-		t.Fatalf("edit of %s changed nothing", path)
-	}
-	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestDictWhatifEndToEnd analyses the shipped calls on the embedded default,
 // then asks what a changed set would do: without the «жалоб нет»
 // exclusions call 08 gains a complaint; without the refund and court
@@ -188,30 +176,51 @@ func TestDictWhatifEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("whatif: exit %d\n%s\n%s", code, errOut, out)
 	}
-	if !strings.Contains(out, "16 calls compared, 0 would change, 0 without a transcript") {
+	if !strings.Contains(out, "16 calls selected, 16 compared, 0 would change, 0 without a stored transcript; nothing was written") {
 		t.Errorf("whatif of an unchanged set:\n%s", out)
 	}
 
+	// complaint reduced to one phrase without exclusions: call 08 («у меня
+	// нет претензий») gains it, call 16 («Верните деньги!») loses it.
 	changed := copyBuiltins(t)
-	editFile(t, filepath.Join(changed, "ru", "complaint.yaml"), func(s string) string {
-		s = strings.Replace(s, "  - жалоб нет\n", "", 1)
-		s = strings.Replace(s, "  - нет претензий\n", "", 1)
-		i, j := strings.Index(s, "  - id: verni_dengi"), strings.Index(s, "  - id: plohoy_otzyv")
-		return s[:i] + s[j:]
-	})
-	out, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", changed)
+	if err := os.WriteFile(filepath.Join(changed, "ru", "complaint.yaml"), []byte(
+		"category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: pretenziya\n    text: претензия\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", changed, "--examples", "20", "--progress", "lines")
 	if code != 0 {
 		t.Fatalf("whatif: exit %d\n%s\n%s", code, errOut, out)
 	}
-	for _, want := range []string{
-		"16 calls compared, 2 would change, 0 without a transcript; nothing was written",
-		"2026-11-19-000203  calls/08_negated_complaint.wav  +complaint  pretenziya client 5.77s «претензий»",
-		"2026-11-20-000307  calls/16_refund_threat.wav      -complaint  was verni_dengi client 7.69s «Верните деньги»",
-		"complaint       1     1",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("whatif lacks %q:\n%s", want, out)
+	gained := regexp.MustCompile(`(?s)\+complaint: gained by 1 call\(s\), e\.g\.\n  2026-11-19-000203 +2026-11-19 \d\d:\d\d +pretenziya +client +\d+\.\d\ds +«претензий»\n`)
+	lost := regexp.MustCompile(`(?s)-complaint: lost by \d+ call\(s\), e\.g\.\n.*  2026-11-20-000307 +2026-11-20 \d\d:\d\d +was \w+ +client +\d+\.\d\ds +«[^»]+»\n`)
+	for _, re := range []*regexp.Regexp{gained, lost, regexp.MustCompile(`16 calls selected, 16 compared, \d+ would change`)} {
+		if !re.MatchString(out) {
+			t.Errorf("whatif lacks %s:\n%s", re, out)
 		}
+	}
+	if !strings.Contains(errOut, "callscope: what-if 16/16 calls (100%)") {
+		t.Errorf("no progress on stderr: %q", errOut)
+	}
+
+	// --format json, and a filter that keeps one call.
+	out, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", changed, "--format", "json",
+		"--filter", `call_id = "2026-11-20-000307"`)
+	if code != 0 {
+		t.Fatalf("whatif --format json: exit %d\n%s\n%s", code, errOut, out)
+	}
+	var res whatif.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("whatif --format json: %v\n%s", err, out)
+	}
+	var complaint *whatif.CategoryChange
+	for i := range res.Categories {
+		if res.Categories[i].Category == "complaint" {
+			complaint = &res.Categories[i]
+		}
+	}
+	if res.Calls != 1 || res.Compared != 1 || complaint == nil || complaint.Lost != 1 || complaint.Net != -1 ||
+		len(complaint.LostExamples) != 1 || complaint.LostExamples[0].Hit == nil || complaint.LostExamples[0].Hit.Channel != "client" {
+		t.Errorf("whatif --format json: %+v\n%s", res, out)
 	}
 	if after := rows(); after != before {
 		t.Errorf("whatif wrote rows: before %s, after %s", before, after)
