@@ -39,7 +39,7 @@ var ErrNoSegments = errors.New("this database stores no transcript segments: run
 // Defaults of Query.
 const (
 	DefaultExamples    = 5
-	DefaultWindowCalls = 50000
+	DefaultWindowCalls = 20000
 )
 
 // Query selects the calls to compare and tunes the run.
@@ -189,11 +189,12 @@ func Run(ctx context.Context, db DB, m *match.Matcher, q Query) (*Result, error)
 }
 
 type runner struct {
-	db    DB
-	m     *match.Matcher
-	q     Query
-	where string
-	args  []any
+	intern interner
+	db     DB
+	m      *match.Matcher
+	q      Query
+	where  string
+	args   []any
 }
 
 // window is a stretch of call start times [lo, hi) and its calls.
@@ -244,9 +245,6 @@ type call struct {
 	duration float64
 	tr       schemas.Transcript
 	segs     int
-	// seen marks the segment indexes read per channel: the same analysis
-	// written twice stores its segments twice until a merge.
-	seen map[string][]bool
 }
 
 // loaded is a window read from the database.
@@ -318,32 +316,33 @@ func (r *runner) run(ctx context.Context, windows []window, total int) (*Result,
 
 // load reads a window's selected calls and their latest segments.
 func (r *runner) load(ctx context.Context, w window) ([]*call, error) {
-	rows, err := query(ctx, r.db, `SELECT call_id, row_version, started_at, language, dictionary_version, duration, category_names, category_counts
+	// The calls whose latest analysis starts in the window and passes the
+	// filter. The IN narrows FINAL to the granules of the window's calls
+	// (calls is sorted by call_id), instead of merging the whole month.
+	rows, err := query(ctx, r.db, `SELECT call_id, cityHash64(call_id), row_version, started_at, language, dictionary_version, duration,
+       arrayStringConcat(arrayFilter((n, k) -> k > 0, category_names, category_counts), ',')
 FROM calls FINAL
-WHERE `+r.where+` AND started_at >= ? AND started_at < ?`, append(slices.Clip(r.args), w.lo, w.hi)...)
+WHERE call_id IN (SELECT call_id FROM calls WHERE started_at >= ? AND started_at < ?)
+  AND `+r.where+` AND started_at >= ? AND started_at < ?`, append(append([]any{w.lo, w.hi}, r.args...), w.lo, w.hi)...)
 	if err != nil {
 		return nil, fmt.Errorf("read calls: %w", err)
 	}
-	byID := make(map[string]*call, w.calls)
-	var calls []*call
+	byKey := make(map[uint64]int32, w.calls)
+	calls := make([]*call, 0, w.calls)
 	err = func() error {
 		defer rows.Close()
+		var key uint64
+		var lang, dictVer, cats string
 		for rows.Next() {
 			c := &call{}
-			var lang string
-			var names []string
-			var counts []uint32
-			if err := rows.Scan(&c.id, &c.version, &c.started, &lang, &c.dictVer, &c.duration, &names, &counts); err != nil {
+			if err := rows.Scan(&c.id, &key, &c.version, &c.started, &lang, &dictVer, &c.duration, &cats); err != nil {
 				return fmt.Errorf("read calls: %w", err)
 			}
-			c.lang = cmp.Or(baseLanguage(lang), r.q.DefaultLanguage)
-			for i, n := range names {
-				if i < len(counts) && counts[i] > 0 && !slices.Contains(c.before, n) {
-					c.before = append(c.before, n)
-				}
-			}
+			c.lang = r.intern.language(lang, r.q.DefaultLanguage)
+			c.dictVer = r.intern.string(dictVer)
+			c.before = r.intern.categories(cats)
 			c.tr = schemas.Transcript{CallID: c.id, Language: c.lang, Duration: c.duration}
-			byID[c.id] = c
+			byKey[key] = int32(len(calls))
 			calls = append(calls, c)
 		}
 		return rows.Err()
@@ -354,64 +353,93 @@ WHERE `+r.where+` AND started_at >= ? AND started_at < ?`, append(slices.Clip(r.
 	if len(calls) == 0 {
 		return nil, nil
 	}
-	// The window's segments, by the segments key (started_at first): the
-	// calls the filter dropped and older analyses are skipped here.
-	rows, err = r.db.Query(ctx, `SELECT call_id, row_version, channel, seg_index, start_sec, end_sec, text
+	// The window's segments, read as stored (a sort on the server costs
+	// more than the grouping below). The call is named by a hash of its id
+	// and the channel by a number, so that only the text is a string to
+	// decode. The calls the filter dropped and older analyses are skipped.
+	rows, err = r.db.Query(ctx, `SELECT cityHash64(call_id), row_version, toUInt8(indexOf(['client', 'mixed', 'operator'], channel)),
+       seg_index, start_sec, end_sec, text
 FROM segments
 WHERE started_at >= ? AND started_at < ?`, w.lo, w.hi)
 	if err != nil {
 		return nil, fmt.Errorf("read segments: %w", err)
 	}
 	defer rows.Close()
-	var id, channel string
-	var ver uint64
-	var idx uint32
-	var seg schemas.Segment
+	sr := make(segRows, 0, 12*len(calls))
+	var key, ver uint64
+	var s segRow
 	for rows.Next() {
-		if err := rows.Scan(&id, &ver, &channel, &idx, &seg.Start, &seg.End, &seg.Text); err != nil {
+		if err := rows.Scan(&key, &ver, &s.channel, &s.index, &s.seg.Start, &s.seg.End, &s.seg.Text); err != nil {
 			return nil, fmt.Errorf("read segments: %w", err)
 		}
-		c := byID[id]
-		if c == nil || c.version != ver {
-			continue
+		if ci, ok := byKey[key]; ok && calls[ci].version == ver {
+			s.call = ci
+			sr = append(sr, s)
 		}
-		c.add(channel, idx, seg)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read segments: %w", err)
 	}
-	for _, c := range calls {
-		c.seen = nil
-		for i := range c.tr.Channels {
-			ch := &c.tr.Channels[i]
-			slices.SortStableFunc(ch.Segments, func(a, b schemas.Segment) int { return cmp.Compare(a.Start, b.Start) })
-		}
-	}
+	sr.build(calls)
 	return calls, nil
 }
 
-// add puts segment idx of a channel into the call's transcript, once.
-func (c *call) add(channel string, idx uint32, seg schemas.Segment) {
-	if c.seen == nil {
-		c.seen = map[string][]bool{}
+// segRow is a segment of a selected call.
+type segRow struct {
+	call    int32 // index in the window's calls
+	channel uint8 // 1 client, 2 mixed, 3 operator, 0 another role (the key's order)
+	index   uint32
+	seg     schemas.Segment
+}
+
+// roles are the channel roles by segRow.channel (0: a role callscope does
+// not know, matched as mixed).
+var roles = [...]string{"", schemas.RoleClient, schemas.RoleMixed, schemas.RoleOperator}
+
+type segRows []segRow
+
+// build sets each call's transcript from the rows: grouped by call (a
+// counting sort), per channel in the order of the segment index, each
+// segment once (the same analysis written twice stores its segments twice
+// until a merge). The segments of all calls share one array.
+func (sr segRows) build(calls []*call) {
+	start := make([]int32, len(calls)+1)
+	for _, s := range sr {
+		start[s.call+1]++
 	}
-	seen := c.seen[channel]
-	if int(idx) < len(seen) && seen[idx] {
-		return
+	for i := range calls {
+		start[i+1] += start[i]
 	}
-	if int(idx) >= len(seen) {
-		seen = append(seen, make([]bool, int(idx)+1-len(seen))...)
+	grouped := make([]segRow, len(sr))
+	next := slices.Clone(start[:len(calls)])
+	for _, s := range sr {
+		grouped[next[s.call]] = s
+		next[s.call]++
 	}
-	seen[idx] = true
-	c.seen[channel] = seen
-	c.segs++
-	for i := range c.tr.Channels {
-		if c.tr.Channels[i].Role == channel {
-			c.tr.Channels[i].Segments = append(c.tr.Channels[i].Segments, seg)
-			return
+	arena := make([]schemas.Segment, 0, len(sr))
+	order := func(a, b segRow) int { return cmp.Or(cmp.Compare(a.channel, b.channel), cmp.Compare(a.index, b.index)) }
+	for ci, c := range calls {
+		rows := grouped[start[ci]:start[ci+1]]
+		if len(rows) == 0 {
+			continue
 		}
+		if !slices.IsSortedFunc(rows, order) {
+			slices.SortStableFunc(rows, order)
+		}
+		from := len(arena)
+		for k, s := range rows {
+			if k > 0 && order(rows[k-1], s) == 0 {
+				continue // stored twice
+			}
+			if k > 0 && rows[k-1].channel != s.channel && len(arena) > from {
+				c.tr.Channels = append(c.tr.Channels, schemas.TranscriptChannel{Role: roles[rows[k-1].channel], Segments: arena[from:len(arena):len(arena)]})
+				from = len(arena)
+			}
+			arena = append(arena, s.seg)
+			c.segs++
+		}
+		c.tr.Channels = append(c.tr.Channels, schemas.TranscriptChannel{Role: roles[rows[len(rows)-1].channel], Segments: arena[from:len(arena):len(arena)]})
 	}
-	c.tr.Channels = append(c.tr.Channels, schemas.TranscriptChannel{Role: channel, Segments: []schemas.Segment{seg}})
 }
 
 // match matches a window's calls on the workers, each into its own
@@ -436,6 +464,51 @@ func (r *runner) match(calls []*call, agg *aggregate) {
 	for _, p := range parts {
 		agg.merge(p)
 	}
+}
+
+// interner shares the strings and category lists that repeat from call to
+// call (a few languages, versions and category combinations): one copy
+// each instead of one a call. The load goroutine alone uses it.
+type interner struct {
+	strings map[string]string
+	cats    map[string][]string
+}
+
+func (in *interner) string(s string) string {
+	if in.strings == nil {
+		in.strings = map[string]string{}
+	}
+	if v, ok := in.strings[s]; ok {
+		return v
+	}
+	in.strings[s] = s
+	return s
+}
+
+// language is the base language of l ("ru-RU" -> "ru"), else def.
+func (in *interner) language(l, def string) string {
+	return in.string(cmp.Or(baseLanguage(l), def))
+}
+
+// categories splits a comma-joined category list.
+func (in *interner) categories(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if in.cats == nil {
+		in.cats = map[string][]string{}
+	}
+	if v, ok := in.cats[s]; ok {
+		return v
+	}
+	var v []string
+	for _, c := range strings.Split(s, ",") {
+		if !slices.Contains(v, c) {
+			v = append(v, c)
+		}
+	}
+	in.cats[s] = v
+	return v
 }
 
 // baseLanguage reduces "ru-RU" to "ru".
