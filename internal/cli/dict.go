@@ -612,9 +612,6 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 	if opts.format != "text" && opts.format != "json" {
 		return fmt.Errorf("dict whatif: --format %q: want text or json", opts.format)
 	}
-	if opts.examples < 0 {
-		return fmt.Errorf("dict whatif: --examples: want 0 or more, got %d", opts.examples)
-	}
 	var bar *progressBar
 	switch opts.progress {
 	case "auto":
@@ -627,16 +624,13 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 	default:
 		return fmt.Errorf("dict whatif: --progress %q: want auto, bar, lines or none", opts.progress)
 	}
-	loc, from, to, err := drillPeriod(opts.tz, opts.from, opts.to)
+	q, err := whatif.Request{Filter: opts.filter, From: opts.from, To: opts.to, TZ: opts.tz,
+		Examples: opts.examples, StrictMixed: opts.strictMixed}.Query()
 	if err != nil {
 		return err
 	}
-	q := whatif.Query{From: from, To: to, Location: loc, StrictMixed: opts.strictMixed, Examples: opts.examples}
 	if opts.examples == 0 {
-		q.Examples = -1
-	}
-	if q.Filter, err = parseFilterFlag(opts.filter); err != nil {
-		return err
+		q.Examples = -1 // none asked for
 	}
 	m, err := loadOrReport(dictSource{opts.dir}, g.errOut)
 	if err != nil {
@@ -661,7 +655,7 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	return writeWhatif(g.out, opts.dir, res, loc)
+	return writeWhatif(g.out, opts.dir, res, q.Location)
 }
 
 // writeWhatif prints a what-if result for people.

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -605,4 +606,32 @@ func hasTable(ctx context.Context, db DB, table string) (bool, error) {
 		}
 	}
 	return n > 0, rows.Err()
+}
+
+// Request is a what-if as people write it (the flags of `callscope dict
+// whatif`, the parameters of the HTTP API); Query checks it.
+type Request struct {
+	Filter string
+	// From and To are days in TZ (default UTC), From included, To excluded.
+	From, To, TZ string
+	// Examples per category and direction: 0 gives DefaultExamples.
+	Examples    int
+	StrictMixed bool
+}
+
+// Query checks the request and builds its query. A bad parameter is a
+// *report.ParamError naming it.
+func (r Request) Query() (Query, error) {
+	if r.Examples < 0 {
+		return Query{}, &report.ParamError{Param: "examples", Err: fmt.Errorf("--examples: want 0 or more, got %d", r.Examples)}
+	}
+	loc, from, to, err := report.DayRange(r.TZ, r.From, r.To)
+	if err != nil {
+		return Query{}, err
+	}
+	q := Query{From: from, To: to, Location: loc, StrictMixed: r.StrictMixed, Examples: r.Examples}
+	if q.Filter, err = report.ParseFilter(r.Filter); err != nil {
+		return Query{}, err
+	}
+	return q, nil
 }
