@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/embedded"
 	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/internal/secrets"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/store"
 )
@@ -138,20 +138,20 @@ func CheckServers(cfg config.Config) error {
 }
 
 func (e *Env) connect(ctx context.Context, cfg config.Config, log *slog.Logger) error {
-	e.NATSURL, e.S3Endpoint, e.DSNForDisplay = cfg.NATS.URL, cfg.S3.Endpoint, RedactDSN(cfg.ClickHouse.DSN)
+	e.NATSURL, e.S3Endpoint, e.DSNForDisplay = secrets.MaskURL(cfg.NATS.URL), secrets.MaskURL(cfg.S3.Endpoint), RedactDSN(cfg.ClickHouse.DSN)
 
 	nc, err := nats.Connect(cfg.NATS.URL, nats.Name("callscope"), nats.Timeout(5*time.Second),
 		nats.MaxReconnects(-1), nats.RetryOnFailedConnect(false))
 	if err != nil {
-		return fmt.Errorf("nats %s: %w", cfg.NATS.URL, err)
+		return fmt.Errorf("nats %s: %w", e.NATSURL, secrets.Scrub(err, cfg.NATS.URL))
 	}
 	e.closers = append(e.closers, func() { _ = nc.Drain() })
 	e.NC = nc
 	if e.JS, err = jetstream.New(nc); err != nil {
-		return fmt.Errorf("nats %s: jetstream: %w", cfg.NATS.URL, err)
+		return fmt.Errorf("nats %s: jetstream: %w", e.NATSURL, secrets.Scrub(err, cfg.NATS.URL))
 	}
 	if err := pipeline.EnsureStream(ctx, e.JS, pipeline.StreamConfig{Replicas: cfg.NATS.Replicas}); err != nil {
-		return fmt.Errorf("nats %s: %w", cfg.NATS.URL, err)
+		return fmt.Errorf("nats %s: %w", e.NATSURL, secrets.Scrub(err, cfg.NATS.URL))
 	}
 
 	e.Objects, err = objstore.New(objstore.Config{
@@ -181,16 +181,7 @@ func (e *Env) connect(ctx context.Context, cfg config.Config, log *slog.Logger) 
 }
 
 // RedactDSN hides the password of a DSN for messages.
-func RedactDSN(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
-	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxx")
-	}
-	return u.String()
-}
+func RedactDSN(dsn string) string { return secrets.MaskURL(dsn) }
 
 // clientIDKey reads the data dir's client-id hash key, creating it once.
 func clientIDKey(path string) (string, error) {

@@ -172,3 +172,42 @@ func TestRunHostileInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestSecretsMasked: no password or token of a NATS URL or ClickHouse DSN
+// is printed, by `callscope config` or by any connection error.
+func TestSecretsMasked(t *testing.T) {
+	clearServerEnv(t)
+	t.Setenv("CALLSCOPE_PRIVACY_CLIENT_ID_KEY", "k")
+	const natsPW, natsToken, chPW, queryPW = "natsPassw0rd", "natsT0ken", "chPassw0rd", "queryPassw0rd"
+	dsn := "clickhouse://bob:" + chPW + "@127.0.0.1:1/db?password=" + queryPW
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string // what the output must still say
+	}{
+		{"config", map[string]string{"CALLSCOPE_NATS_URL": "nats://alice:" + natsPW + "@n1:4222,nats://" + natsToken + "@n2:4222", "CALLSCOPE_CLICKHOUSE_DSN": dsn},
+			[]string{"config"}, "nats://alice:***@n1:4222,nats://***@n2:4222"},
+		{"nats refused", nil, []string{"worker", "--nats", "nats://alice:" + natsPW + "@127.0.0.1:1", "--s3", "127.0.0.1:1", "--clickhouse", dsn}, "nats://alice:***@127.0.0.1:1"},
+		{"nats token refused", nil, []string{"worker", "--nats", "nats://" + natsToken + "@127.0.0.1:1", "--s3", "127.0.0.1:1", "--clickhouse", dsn}, "nats://***@127.0.0.1:1"},
+		{"nats URL unparsable", nil, []string{"worker", "--nats", "nats://alice:" + natsPW + "@127.0.0.1:bad", "--s3", "127.0.0.1:1", "--clickhouse", dsn}, "invalid port"},
+		{"clickhouse refused", nil, []string{"report", "--clickhouse", dsn}, "clickhouse://bob:***@127.0.0.1:1/db?password=***: "},
+		{"clickhouse DSN unparsable", nil, []string{"migrate", "--clickhouse", "clickhouse://bob:" + chPW + "@127.0.0.1:bad/db"}, "invalid port"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			out, errOut, _ := execute(t, tc.args...)
+			all := out + errOut
+			for _, secret := range []string{natsPW, natsToken, chPW, queryPW} {
+				if strings.Contains(all, secret) {
+					t.Errorf("output shows the secret %q:\n%s", secret, all)
+				}
+			}
+			if !strings.Contains(all, tc.want) {
+				t.Errorf("output lacks %q:\n%s", tc.want, all)
+			}
+		})
+	}
+}

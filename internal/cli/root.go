@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/secrets"
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
@@ -125,7 +126,9 @@ func Execute(ctx context.Context, args []string, out, errOut io.Writer) int {
 	root := NewRootCmd(out, errOut)
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(errOut, "callscope: %v\n", err)
+		// Last line of defence: no password or token of a URL reaches the
+		// terminal, whatever error quoted it.
+		fmt.Fprintf(errOut, "callscope: %s\n", secrets.MaskText(err.Error()))
 		return 1
 	}
 	return 0

@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/callscope/callscope/internal/secrets"
 )
 
 // ErrConfig wraps every configuration error.
@@ -44,13 +46,13 @@ type Config struct {
 
 // NATS is the message bus.
 type NATS struct {
-	URL      string `yaml:"url" doc:"NATS server URL(s), comma-separated; empty in 'run' starts an embedded server"`
+	URL      string `yaml:"url" doc:"NATS server URL(s), comma-separated; empty in 'run' starts an embedded server" secret:"url"`
 	Replicas int    `yaml:"replicas" doc:"JetStream stream replicas (3 in a NATS cluster)"`
 }
 
 // S3 is the object storage.
 type S3 struct {
-	Endpoint          string `yaml:"endpoint" doc:"S3 endpoint host:port or URL; empty in 'run' starts an embedded S3 server"`
+	Endpoint          string `yaml:"endpoint" doc:"S3 endpoint host:port or URL; empty in 'run' starts an embedded S3 server" secret:"url"`
 	AccessKey         string `yaml:"access_key" doc:"S3 access key"`
 	SecretKey         string `yaml:"secret_key" doc:"S3 secret key (prefer the environment variable)" secret:"true"`
 	Region            string `yaml:"region" doc:"S3 region"`
@@ -62,7 +64,7 @@ type S3 struct {
 
 // ClickHouse is the analytics store.
 type ClickHouse struct {
-	DSN string `yaml:"dsn" doc:"clickhouse://user:pass@host:9000/db for a server, chdb:///dir for the embedded engine; empty in 'run' uses DATA_DIR/clickhouse" secret:"true"`
+	DSN string `yaml:"dsn" doc:"clickhouse://user:pass@host:9000/db for a server, chdb:///dir for the embedded engine; empty in 'run' uses DATA_DIR/clickhouse" secret:"url"`
 }
 
 // ASR chooses the speech recognizer.
@@ -194,8 +196,24 @@ type Field struct {
 	Path   string // s3.endpoint
 	Env    string // CALLSCOPE_S3_ENDPOINT
 	Doc    string
-	Secret bool
-	Type   string
+	Secret bool // the whole value is a secret: shown as ***
+	// SecretURL: the value is a URL (or a list of them) that may hold a
+	// password or token: shown with those masked.
+	SecretURL bool
+	Type      string
+}
+
+// Display is a setting's value as callscope shows it: secrets masked.
+func Display(f Field, value string) string {
+	switch {
+	case value == "":
+		return value
+	case f.Secret:
+		return secrets.Mask
+	case f.SecretURL:
+		return secrets.MaskURL(value)
+	}
+	return value
 }
 
 // Fields lists every setting settable by path, sorted by path.
@@ -207,7 +225,8 @@ func Fields() []Field {
 		}
 		out = append(out, Field{
 			Path: path, Env: "CALLSCOPE_" + strings.ToUpper(strings.ReplaceAll(path, ".", "_")),
-			Doc: sf.Tag.Get("doc"), Secret: sf.Tag.Get("secret") == "true", Type: typeName(sf.Type),
+			Doc: sf.Tag.Get("doc"), Secret: sf.Tag.Get("secret") == "true", SecretURL: sf.Tag.Get("secret") == "url",
+			Type: typeName(sf.Type),
 		})
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })

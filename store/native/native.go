@@ -11,12 +11,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+
+	"github.com/callscope/callscope/internal/secrets"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
@@ -34,7 +35,7 @@ func Open(ctx context.Context, dsn string) (*Conn, error) {
 	shown := Redact(dsn)
 	opts, err := clickhouse.ParseDSN(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("clickhouse %s: bad DSN: %w", shown, err)
+		return nil, fmt.Errorf("clickhouse %s: bad DSN: %w", shown, secrets.Scrub(err, dsn))
 	}
 	if !strings.Contains(dsn, "dial_timeout") {
 		opts.DialTimeout = 5 * time.Second
@@ -47,7 +48,7 @@ func Open(ctx context.Context, dsn string) (*Conn, error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("clickhouse %s: %w", shown, err)
+		return nil, fmt.Errorf("clickhouse %s: %w", shown, secrets.Scrub(err, dsn))
 	}
 	return &Conn{conn: c, dsn: shown}, nil
 }
@@ -157,13 +158,4 @@ func (c *Conn) InsertColumns(ctx context.Context, table string, columns []string
 func (c *Conn) Close() error { return c.conn.Close() }
 
 // Redact hides the password of a DSN for messages.
-func Redact(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return "(unparsable DSN)"
-	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxx")
-	}
-	return u.String()
-}
+func Redact(dsn string) string { return secrets.MaskURL(dsn) }
