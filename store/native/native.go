@@ -17,8 +17,8 @@ import (
 
 	"github.com/ClickHouse/clickhouse-go/v2"
 
-	"github.com/callscope/callscope/internal/secrets"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/callscope/callscope/internal/secrets"
 )
 
 // Conn is a pool of native connections to one server and database.
