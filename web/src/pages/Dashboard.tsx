@@ -89,7 +89,7 @@ export function Dashboard({ route }: { route: Route; user: User }) {
                 <div class="kpi-value">{formatValue(v, measureKind(k.measure), locale())}</div>
                 <div class={'kpi-change ' + (c.better === true ? 'good' : c.better === false ? 'bad' : '')}
                   title={t('vs previous period')}>
-                  {ptotal ? c.text : t('no previous period')}
+                  {!ptotal ? t('no previous period') : !ptotal.calls ? t('no calls in the previous period') : `${c.text} ${t('vs previous period')}`}
                 </div>
               </a>
             );
