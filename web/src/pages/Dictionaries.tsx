@@ -21,16 +21,17 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
   const [sentence, setSentence] = useState('');
   const [callId, setCallId] = useState('');
   const [language, setLanguage] = useState('ru');
-  const [test, setTest] = useState<{ data?: DictTest; error?: unknown; busy?: boolean }>({});
+  const [test, setTest] = useState<{ data?: DictTest; error?: unknown; busy?: boolean; call?: boolean }>({});
   const [yaml, setYaml] = useState('');
   const [filter, setFilter] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [whatif, setWhatif] = useState<{ data?: WhatIf; error?: unknown; busy?: boolean }>({});
   const mayTest = user.role !== 'supervisor';
-  const runTest = async (body: unknown) => {
-    setTest({ busy: true });
-    try { setTest({ data: await post<DictTest>('/dictionaries/test', body) }); } catch (e) { setTest({ error: e }); }
+  const runTest = async (body: { text?: string; language?: string; call_id?: string }) => {
+    const call = !!body.call_id;
+    setTest({ busy: true, call });
+    try { setTest({ data: await post<DictTest>('/dictionaries/test', body), call }); } catch (e) { setTest({ error: e, call }); }
   };
   const runWhatif = async () => {
     setWhatif({ busy: true });
@@ -82,13 +83,14 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
             {test.data && (test.data.hits.length ? (
               <ul class="hits" id="dict-hits">
                 {test.data.hits.map((h) => (
-                  <li><span class="dot" style={{ background: categoryColor(h.category) }} /><b>{h.category}</b> «{h.text}» <span class="muted small">{h.phrase_id} {h.end > 0 ? clock(h.start) : ''}</span></li>
+                  <li><span class="dot" style={{ background: categoryColor(h.category) }} /><b>{h.category}</b> «{h.text}» <span class="muted small">{h.phrase_id}</span>
+                    {test.call && <> · <a href={href('call', { t: h.start.toFixed(2) }, callId)}>{clock(h.start)}</a> <span class="muted small">{t(h.channel)}</span></>}</li>
                 ))}
               </ul>
             ) : <p class="muted">{t('No hits')}</p>)}
           </Card>
           <Card title={t('What-if')}>
-            <textarea rows={8} class="mono" aria-label={t('Dictionary YAML')} placeholder={'category: complaint\nlanguage: ru\nphrases:\n  - id: c1\n    text: "оставить жалобу"'} value={yaml} onInput={(e) => setYaml(e.currentTarget.value)} />
+            <textarea rows={8} class="mono" aria-label={t('Dictionary YAML')} placeholder={'category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: zhaloba\n    text: жалоба\n  - id: bezobrazie\n    text: безобразие'} value={yaml} onInput={(e) => setYaml(e.currentTarget.value)} />
             <FilterBox id="whatif-filter" value={filter} error={whatif.error} onSubmit={setFilter} />
             <div class="toolbar">
               <label>{t('From')}<input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} /></label>
