@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -107,23 +108,30 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 		if err != nil {
 			return pipeline.Permanent(fmt.Errorf("ingest: %w", err))
 		}
+		var broken []error // recordings with bad metadata: the others go on
 		for _, ev := range events {
 			if !strings.HasPrefix(ev.EventName, "s3:ObjectCreated") && ev.EventName != "" {
 				continue
 			}
 			obj := schemas.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
-			if err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer, nil); err != nil {
+			err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer, nil)
+			var rf *RecordingError
+			if errors.As(err, &rf) {
+				broken = append(broken, err)
+				continue
+			}
+			if err != nil {
 				return err
 			}
 		}
-		return nil
+		return pipeline.Permanent(errors.Join(broken...))
 	}
 }
 
 // take validates one recording and publishes its transcribe job (or, with
-// a stored transcript, its analyze job). Problems with the recording's own
-// metadata are recorded as a failed status and are not errors of the job;
-// errors returned are transient (storage, NATS).
+// a stored transcript, its analyze job). Broken metadata is a permanent
+// *RecordingError (the job is dead-lettered, Fail records the recording as
+// failed); other errors returned are transient (storage, NATS).
 func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map[string]string, origin string, transcript *schemas.Object) error {
 	if !in.IsAudio(audio.Key) {
 		return nil // sidecars and transcripts arrive in the same bucket
@@ -160,12 +168,15 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 	if callID == "" {
 		callID = CallIDFromKey(audio.Key)
 	}
+	if errors.Is(err, ErrBadMetadata) {
+		// Broken metadata is the upload's fault: a permanent failure,
+		// dead-lettered like a broken recording at any other stage (so
+		// `dead replay` retries it once the sidecar is fixed) and
+		// recorded as failed by Fail.
+		return pipeline.Permanent(&RecordingError{Object: audio, CallID: callID, Err: err})
+	}
 	if err != nil {
-		return pipeline.PublishStatus(ctx, in.js, schemas.Status{
-			ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
-			Stage: schemas.StageIngest, State: schemas.StateFailed,
-			Error: err.Error(), Attempts: 1, At: time.Now().UTC(),
-		})
+		return err // storage: transient
 	}
 	meta.CallID = callID
 	in.protectClient(&meta)
@@ -191,6 +202,20 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 // recording: it is only dead-lettered (the worker does that), and the next
 // `ingest scan` finds the recording.
 func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
+	if rfs := recordingErrors(cause); len(rfs) > 0 {
+		// Only the recordings that failed, each with its own reason.
+		for _, rf := range rfs {
+			err := pipeline.PublishStatus(ctx, in.js, schemas.Status{
+				ObjectKey: rf.Object.Key, ETag: rf.Object.ETag, CallID: rf.CallID,
+				Stage: schemas.StageIngest, State: schemas.StateFailed,
+				Error: rf.Err.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	var objs []schemas.Object
 	if d.Subject == pipeline.SubjectIngestScan {
 		var job schemas.IngestJob
@@ -219,6 +244,39 @@ func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) 
 		in.cfg.Logger.Warn("ingest job names no recording; dead-lettered only", "subject", d.Subject, "err", cause)
 	}
 	return nil
+}
+
+// RecordingError is the permanent failure of one recording of an ingest
+// job: its metadata is broken (it wraps ErrBadMetadata). The job is
+// dead-lettered and Fail records this recording as failed with Err.
+type RecordingError struct {
+	Object schemas.Object
+	CallID string
+	Err    error
+}
+
+func (e *RecordingError) Error() string { return e.Err.Error() }
+func (e *RecordingError) Unwrap() error { return e.Err }
+
+// recordingErrors finds every RecordingError in err's tree.
+func recordingErrors(err error) []*RecordingError {
+	var out []*RecordingError
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case nil:
+		case *RecordingError:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, inner := range x.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
 }
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the

@@ -211,3 +211,69 @@ func TestSecretsMasked(t *testing.T) {
 		})
 	}
 }
+
+// TestIngestFailuresDeadLettered: a recording whose sidecar is broken is
+// dead-lettered like a broken recording at any other stage (as
+// docs/operations.md says), so `dead list` shows every failure, and after
+// the sidecar is fixed `dead replay --stage ingest` analyses it.
+func TestIngestFailuresDeadLettered(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	clearServerEnv(t)
+	data := filepath.Join(t.TempDir(), "data")
+	src := filepath.Join(t.TempDir(), "broken")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"bad_sidecar_types", "bad_channel_map", "empty"} {
+		for _, suffix := range []string{".wav", ".json", ".transcript.json"} {
+			b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "bad", name+suffix))
+			if os.IsNotExist(err) {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(src, name+suffix), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if out, errOut, _ := execute(t, "run", "--data", data, src); !strings.Contains(out, "3 calls: 0 analysed, 3 failed") {
+		t.Fatalf("run:\n%s%s", out, errOut)
+	}
+	out, errOut, code := execute(t, "dead", "list", "--data", data, "--format", "json")
+	var letters []struct {
+		Stage, Recording, Reason string
+	}
+	if err := json.Unmarshal([]byte(out), &letters); code != 0 || err != nil {
+		t.Fatalf("dead list: exit %d, %v\n%s%s", code, err, out, errOut)
+	}
+	stages := map[string]string{}
+	for _, l := range letters {
+		stages[l.Recording] = l.Stage + ": " + l.Reason
+	}
+	for rec, want := range map[string]string{
+		"broken/bad_sidecar_types.wav": `ingest: bad metadata: s3://calls/broken/bad_sidecar_types.json: field "started_at"`,
+		"broken/bad_channel_map.wav":   `ingest: bad metadata: s3://calls/broken/bad_channel_map.json: field "channels"`,
+		"broken/empty.wav":             "transcribe: ",
+	} {
+		if !strings.HasPrefix(stages[rec], want) {
+			t.Errorf("dead letter of %s: %q, want %q...", rec, stages[rec], want)
+		}
+	}
+	if len(letters) != 3 {
+		t.Errorf("%d dead letters for 3 failed recordings: %+v", len(letters), letters)
+	}
+
+	// The uploader fixes one sidecar; replaying the ingest letters
+	// analyses it and dead-letters the other again.
+	sidecar := filepath.Join(data, "objects", "buckets", "calls", "broken", "bad_sidecar_types.json")
+	if err := os.WriteFile(sidecar, []byte(`{"call_id": "fixed-types", "operator": {"id": "op-1"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = execute(t, "dead", "replay", "--data", data, "--stage", "ingest")
+	if code != 0 || !strings.Contains(out, "2 dead letters replayed") || !strings.Contains(out, "1 analysed, 1 failed") {
+		t.Fatalf("dead replay: exit %d\n%s%s", code, out, errOut)
+	}
+}
