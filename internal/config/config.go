@@ -100,9 +100,12 @@ type Scoring struct {
 
 // Privacy protects personal data.
 type Privacy struct {
-	ClientIDKey string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
-	Redact      string `yaml:"redact" doc:"personal data masked in transcripts before anything is stored: all, off, or a list of types (phone,card,cvv,code,passport,snils,inn,account,email,birthdate,address,name,number); see docs/privacy.md"`
-	PhoneTags   string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
+	ClientIDKey     string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
+	Redact          string `yaml:"redact" doc:"personal data masked in transcripts before anything is stored: all, off, or a list of types (phone,card,cvv,code,passport,snils,inn,account,email,birthdate,address,name,number); see docs/privacy.md"`
+	RecordingsDays  int    `yaml:"recordings_days" doc:"retention of recordings and sidecars in the calls bucket, in days (callscope retention apply); 0 keeps them"`
+	TranscriptsDays int    `yaml:"transcripts_days" doc:"retention of transcripts (both buckets) and transcript segments and search terms in ClickHouse, in days; 0 keeps them"`
+	AnalysesDays    int    `yaml:"analyses_days" doc:"retention of analyses (calls, hits, criteria, statuses) in ClickHouse, in days; 0 keeps them"`
+	PhoneTags       string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
 }
 
 // Log configures logging.

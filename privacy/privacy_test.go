@@ -1,0 +1,224 @@
+package privacy_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/ingest"
+	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/privacy"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/store"
+)
+
+var key = []byte("test-key")
+
+var t0 = time.Date(2026, 11, 20, 7, 15, 0, 0, time.UTC)
+
+func analysis(id, client string, started time.Time) schemas.Analysis {
+	tr := &schemas.Transcript{Language: "ru", Duration: 10, Channels: []schemas.TranscriptChannel{
+		{Role: "client", Segments: []schemas.Segment{{Start: 1, End: 3, Text: "я хочу пожаловаться"}}}}}
+	return schemas.Analysis{
+		CallID: id, ObjectKey: "2026/11/" + id + ".wav", ETag: "e-" + id, Version: "v1", DictionaryVersion: "d1",
+		AnalyzedAt: started.Add(time.Hour),
+		Meta:       schemas.Metadata{CallID: id, StartedAt: started, Language: "ru", Client: schemas.Client{IDHash: ingest.HashClientID(key, client)}},
+		Metrics:    schemas.Metrics{Duration: 10, Channels: 2},
+		Categories: map[string]int{"complaint": 1},
+		Hits:       []schemas.Hit{{Category: "complaint", PhraseID: "c1", Channel: "client", Start: 1, End: 3, Text: "пожаловаться"}},
+		Transcript: tr,
+	}
+}
+
+type fixture struct {
+	db   store.DB
+	objs *objstore.Store
+	cfg  privacy.Config
+}
+
+func setup(t *testing.T, dsn string) fixture {
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	m := testenv.MinIO(t, testenv.MinIOOptions{})
+	objs, err := objstore.New(objstore.Config{Endpoint: m.Endpoint, AccessKey: m.AccessKey, SecretKey: m.SecretKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := privacy.Config{CallsBucket: "calls", TranscriptsBucket: "callscope-transcripts", ClientIDKey: key}
+	for _, b := range []string{cfg.CallsBucket, cfg.TranscriptsBucket} {
+		if err := objs.EnsureBucket(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	as := []schemas.Analysis{
+		analysis("a1", "+7 916 123-45-67", t0), analysis("a2", "89161234567", t0.Add(24*time.Hour)),
+		analysis("b1", "+79035550000", t0.Add(-40*24*time.Hour)),
+	}
+	if err := store.WriteAnalyses(ctx, db, as); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		base := strings.TrimSuffix(a.ObjectKey, ".wav")
+		for _, o := range [][2]string{{cfg.CallsBucket, a.ObjectKey}, {cfg.CallsBucket, base + ".json"}, {cfg.TranscriptsBucket, base + ".transcript.json"}} {
+			if _, err := objs.Put(ctx, o[0], o[1], []byte("x"), "application/octet-stream", nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return fixture{db, objs, cfg}
+}
+
+func (f fixture) rows(t *testing.T, ids ...string) map[string]uint64 {
+	var refs []store.StoredCall
+	for _, id := range ids {
+		refs = append(refs, store.StoredCall{CallID: id, ObjectKey: "2026/11/" + id + ".wav"})
+	}
+	n, err := store.CountCallRows(context.Background(), f.db, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func (f fixture) keys(t *testing.T, bucket string) []string {
+	var out []string
+	for info, err := range f.objs.List(context.Background(), bucket, "") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, info.Key)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var backends = []struct {
+	name string
+	dsn  func(testing.TB) string
+}{
+	{"chdb", testenv.ChDB},
+	{"clickhouse-18.16", testenv.ClickHouse},
+}
+
+// TestForget: a client's calls go from every table and both buckets, the
+// other client's stay, the dry run removes nothing, and the record of the
+// erasure holds counts, not the number or its hash.
+func TestForget(t *testing.T) {
+	for _, be := range backends {
+		t.Run(be.name, func(t *testing.T) {
+			f := setup(t, be.dsn(t))
+			ctx := context.Background()
+			dry, err := privacy.Forget(ctx, f.db, f.objs, f.cfg, "+7 (916) 123-45-67", true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(dry.Calls) != 2 || len(dry.Objects) != 8 || dry.Rows["calls"] != 2 || dry.Rows["hits"] != 2 || dry.Rows["segments"] != 2 {
+				t.Fatalf("dry run: %+v", dry)
+			}
+			if n := f.rows(t, "a1", "a2"); n["calls"] != 2 || len(f.keys(t, "calls")) != 6 {
+				t.Fatalf("the dry run removed something: %v", n)
+			}
+			rep, err := privacy.Forget(ctx, f.db, f.objs, f.cfg, "8 916 123 45 67", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Calls) != 2 {
+				t.Errorf("forgot %d calls", len(rep.Calls))
+			}
+			for table, n := range f.rows(t, "a1", "a2") {
+				if n != 0 {
+					t.Errorf("%s: %d rows of the forgotten client left", table, n)
+				}
+			}
+			if n := f.rows(t, "b1"); n["calls"] != 1 || n["hits"] != 1 || n["segments"] != 1 {
+				t.Errorf("the other client's rows: %v", n)
+			}
+			if got := f.keys(t, "calls"); !slices.Equal(got, []string{"2026/11/b1.json", "2026/11/b1.wav"}) {
+				t.Errorf("calls bucket: %v", got)
+			}
+			if got := f.keys(t, "callscope-transcripts"); !slices.Equal(got, []string{"2026/11/b1.transcript.json"}) {
+				t.Errorf("transcripts bucket: %v", got)
+			}
+			again, err := privacy.Forget(ctx, f.db, f.objs, f.cfg, "+79161234567", false)
+			if err != nil || len(again.Calls) != 0 {
+				t.Errorf("second run: %+v %v", again, err)
+			}
+			es, err := store.Erasures(ctx, f.db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(es) != 2 || es[1].Kind != "forget" || es[1].Calls != 2 || es[1].Objects != 8 || es[1].Rows == 0 {
+				t.Errorf("erasures %+v", es)
+			}
+			hash := ingest.HashClientID(key, "+79161234567")
+			for _, e := range es {
+				if strings.Contains(e.Note, hash) || strings.Contains(e.Note, "916") {
+					t.Errorf("the erasure record names the client: %+v", e)
+				}
+			}
+		})
+	}
+}
+
+// TestRetention: a dry run counts, a run removes what is older than the
+// policy (objects by age, rows by the call's start) and nothing younger;
+// TTL is set where the server has it.
+func TestRetention(t *testing.T) {
+	for _, be := range backends {
+		t.Run(be.name, func(t *testing.T) {
+			f := setup(t, be.dsn(t))
+			ctx := context.Background()
+			var steps []string
+			f.cfg.Progress = func(s string) { steps = append(steps, s) }
+			now := t0.Add(10 * 24 * time.Hour)
+			p := privacy.Policy{AnalysesDays: 30, TranscriptsDays: 30}
+			dry, err := privacy.ApplyRetention(ctx, f.db, f.objs, f.cfg, p, now, true, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dry.Rows["calls"] != 1 || dry.Rows["segments"] != 2 || len(dry.TTL) != 0 {
+				t.Errorf("dry run %+v", dry)
+			}
+			if n := f.rows(t, "b1"); n["calls"] != 1 {
+				t.Fatal("the dry run removed rows")
+			}
+			rep, err := privacy.ApplyRetention(ctx, f.db, f.objs, f.cfg, p, now, false, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for table, n := range f.rows(t, "b1") {
+				if n != 0 && table != "call_status" {
+					t.Errorf("%s: %d rows older than the policy left", table, n)
+				}
+			}
+			if n := f.rows(t, "a1", "a2"); n["calls"] != 2 || n["segments"] != 2 {
+				t.Errorf("younger rows removed: %v", n)
+			}
+			if len(steps) == 0 {
+				t.Error("no progress")
+			}
+			wantTTL := be.name == "chdb"
+			if (len(rep.TTL) > 0) != wantTTL {
+				t.Errorf("TTL on %v", rep.TTL)
+			}
+			// Objects by age: a policy of 1 day a year from now removes every one.
+			rep, err = privacy.ApplyRetention(ctx, f.db, f.objs, f.cfg, privacy.Policy{RecordingsDays: 1, TranscriptsDays: 1}, time.Now().Add(365*24*time.Hour), false, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.keys(t, "calls")) != 0 || len(f.keys(t, "callscope-transcripts")) != 0 || rep.Objects["calls"] != 6 {
+				t.Errorf("objects left: %v %v (%+v)", f.keys(t, "calls"), f.keys(t, "callscope-transcripts"), rep)
+			}
+		})
+	}
+}

@@ -1,0 +1,262 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// StoredCall names a stored call: its id, its recording's key in the calls
+// bucket and its start.
+type StoredCall struct {
+	CallID    string
+	ObjectKey string
+	StartedAt time.Time
+}
+
+// ClientCalls lists every call of a client (by the keyed hashes ingest
+// stores: one per way the number was written), whatever its analysis
+// version, ordered by call id.
+func ClientCalls(ctx context.Context, db DB, clientHashes []string) ([]StoredCall, error) {
+	if len(clientHashes) == 0 || slices.Contains(clientHashes, "") {
+		return nil, fmt.Errorf("store: client calls: empty client hash")
+	}
+	return callRefs(ctx, db, "SELECT call_id, object_key, min(started_at) FROM calls WHERE has(?, client_hash) GROUP BY call_id, object_key ORDER BY call_id", clientHashes)
+}
+
+// CallsStartedBefore lists up to limit calls that started before t, oldest
+// first: a retention run's next batch.
+func CallsStartedBefore(ctx context.Context, db DB, t time.Time, limit int) ([]StoredCall, error) {
+	return callRefs(ctx, db, "SELECT call_id, object_key, min(started_at) AS s FROM calls WHERE started_at < ? GROUP BY call_id, object_key ORDER BY s, call_id LIMIT ?", t.UTC(), limit)
+}
+
+func callRefs(ctx context.Context, db DB, q string, args ...any) ([]StoredCall, error) {
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find calls: %w", err)
+	}
+	defer rows.Close()
+	var out []StoredCall
+	for rows.Next() {
+		var r StoredCall
+		if err := rows.Scan(&r.CallID, &r.ObjectKey, &r.StartedAt); err != nil {
+			return nil, fmt.Errorf("store: find calls: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// callTables are the tables that hold a call's data, with the condition
+// that selects its rows from the call ids (first ?) and recording keys
+// (second ?).
+var callTables = []struct{ table, where string }{
+	{"calls", "has(?, call_id)"},
+	{"hits", "has(?, call_id)"},
+	{"criteria", "has(?, call_id)"},
+	{"segments", "has(?, call_id)"},
+	{"call_status", "has(?, call_id) OR has(?, object_key)"},
+}
+
+// CallTables lists the tables a call's data is in (what DeleteCalls and
+// CountCallRows cover).
+func CallTables() []string {
+	var out []string
+	for _, t := range callTables {
+		out = append(out, t.table)
+	}
+	return out
+}
+
+func refArgs(where string, refs []StoredCall) []any {
+	ids := make([]string, len(refs))
+	keys := make([]string, 0, len(refs))
+	for i, r := range refs {
+		ids[i] = r.CallID
+		if r.ObjectKey != "" {
+			keys = append(keys, r.ObjectKey)
+		}
+	}
+	if where == "has(?, call_id)" {
+		return []any{ids}
+	}
+	return []any{ids, keys}
+}
+
+// CountCallRows counts the rows of refs in each table: what DeleteCalls
+// would remove.
+func CountCallRows(ctx context.Context, db DB, refs []StoredCall) (map[string]uint64, error) {
+	out := map[string]uint64{}
+	if len(refs) == 0 {
+		return out, nil
+	}
+	for _, t := range callTables {
+		n, err := count(ctx, db, "SELECT count() FROM "+t.table+" WHERE "+t.where, refArgs(t.where, refs)...)
+		if err != nil {
+			return nil, fmt.Errorf("store: count %s rows: %w", t.table, err)
+		}
+		out[t.table] = n
+	}
+	return out, nil
+}
+
+func count(ctx context.Context, db DB, q string, args ...any) (uint64, error) {
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var n uint64
+	if rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	return n, rows.Err()
+}
+
+// DeleteCalls removes every row of refs from every table (all analysis
+// versions, hits, criteria, transcript segments and their search terms,
+// processing statuses) and waits until the server has applied the
+// deletion. It returns the rows removed per table. Running it again on
+// the same calls removes nothing more and is harmless.
+func DeleteCalls(ctx context.Context, db DB, refs []StoredCall) (map[string]uint64, error) {
+	counts, err := CountCallRows(ctx, db, refs)
+	if err != nil || len(refs) == 0 {
+		return counts, err
+	}
+	for _, t := range callTables {
+		if counts[t.table] == 0 {
+			continue
+		}
+		if err := mutate(ctx, db, t.table, "ALTER TABLE "+t.table+" DELETE WHERE "+t.where, refArgs(t.where, refs)...); err != nil {
+			return nil, fmt.Errorf("store: delete from %s: %w", t.table, err)
+		}
+	}
+	return counts, nil
+}
+
+// DeleteFirstContact forgets when a client first called (first_contacts),
+// so a later call of the same number counts as a first contact.
+func DeleteFirstContact(ctx context.Context, db DB, clientHashes []string) error {
+	n, err := count(ctx, db, "SELECT count() FROM first_contacts WHERE has(arrayMap(h -> cityHash64(h), ?), client_key)", clientHashes)
+	if err != nil || n == 0 {
+		return err
+	}
+	if err := mutate(ctx, db, "first_contacts", "ALTER TABLE first_contacts DELETE WHERE has(arrayMap(h -> cityHash64(h), ?), client_key)", clientHashes); err != nil {
+		return fmt.Errorf("store: delete from first_contacts: %w", err)
+	}
+	return nil
+}
+
+// mutate runs an ALTER ... DELETE and waits for it: the embedded engine
+// waits in the statement; a server applies mutations in the background,
+// so the table's unfinished mutations are polled until none is left.
+func mutate(ctx context.Context, db DB, table, q string, args ...any) error {
+	if db.Backend() == BackendChDB {
+		return db.Exec(ctx, q+" SETTINGS mutations_sync = 2", args...)
+	}
+	if err := db.Exec(ctx, q, args...); err != nil {
+		return err
+	}
+	deadline := time.Now().Add(10 * time.Minute)
+	for {
+		n, err := count(ctx, db, "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = ? AND is_done = 0", table)
+		if err != nil {
+			return fmt.Errorf("wait for the deletion: %w", err)
+		}
+		if n == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("wait for the deletion: %d mutations of %s still running after 10 minutes", n, table)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// Erasure is the record of a forget or retention run: counts, never what
+// was erased.
+type Erasure struct {
+	At      time.Time
+	Kind    string // "forget" or "retention"
+	Calls   int
+	Rows    uint64
+	Objects int
+	Note    string
+}
+
+// RecordErasure writes an erasure record (table erasures).
+func RecordErasure(ctx context.Context, db DB, e Erasure) error {
+	err := db.Insert(ctx, "erasures", []string{"at", "kind", "calls", "rows", "objects", "note"},
+		[][]any{{e.At.UTC(), e.Kind, uint32(e.Calls), e.Rows, uint32(e.Objects), e.Note}})
+	if err != nil {
+		return fmt.Errorf("store: record erasure: %w", err)
+	}
+	return nil
+}
+
+// Erasures lists the erasure records, newest first.
+func Erasures(ctx context.Context, db DB) ([]Erasure, error) {
+	rows, err := db.Query(ctx, "SELECT at, kind, calls, rows, objects, note FROM erasures ORDER BY at DESC")
+	if err != nil {
+		return nil, fmt.Errorf("store: erasures: %w", err)
+	}
+	defer rows.Close()
+	var out []Erasure
+	for rows.Next() {
+		var e Erasure
+		var calls, objects uint32
+		if err := rows.Scan(&e.At, &e.Kind, &calls, &e.Rows, &objects, &e.Note); err != nil {
+			return nil, fmt.Errorf("store: erasures: %w", err)
+		}
+		e.Calls, e.Objects = int(calls), int(objects)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// DeleteOlder removes the rows of table whose col (a DateTime) is before
+// t and returns how many there were; with dryRun it only counts them.
+func DeleteOlder(ctx context.Context, db DB, table, col string, t time.Time, dryRun bool) (uint64, error) {
+	if err := checkNames(table, []string{col}); err != nil {
+		return 0, err
+	}
+	n, err := count(ctx, db, "SELECT count() FROM "+table+" WHERE "+col+" < ?", t.UTC())
+	if err != nil {
+		return 0, fmt.Errorf("store: count old %s rows: %w", table, err)
+	}
+	if n == 0 || dryRun {
+		return n, nil
+	}
+	if err := mutate(ctx, db, table, "ALTER TABLE "+table+" DELETE WHERE "+col+" < ?", t.UTC()); err != nil {
+		return 0, fmt.Errorf("store: delete old %s rows: %w", table, err)
+	}
+	return n, nil
+}
+
+// SetTTL makes the server delete table's rows days after col, where it
+// can (ClickHouse 19.6 and newer, chDB); it reports false on an older
+// server, which keeps the rows until the next retention run.
+func SetTTL(ctx context.Context, db DB, table, col string, days int) (bool, error) {
+	if err := checkNames(table, []string{col}); err != nil {
+		return false, err
+	}
+	v, err := ServerVersion(ctx, db)
+	if err != nil {
+		return false, err
+	}
+	if !v.AtLeast(19, 6) {
+		return false, nil
+	}
+	q := fmt.Sprintf("ALTER TABLE %s MODIFY TTL %s + INTERVAL %d DAY", table, col, days)
+	if err := db.Exec(ctx, q); err != nil {
+		return false, fmt.Errorf("store: set TTL of %s: %w", table, err)
+	}
+	return true, nil
+}
