@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,7 +33,7 @@ func WriteCalls(w io.Writer, list CallList, format string) error {
 	case FormatJSON:
 		return drillWriteJSON(w, list)
 	case FormatCSV:
-		cw := csv.NewWriter(w)
+		cw := newCSV(w)
 		_ = cw.Write([]string{"call_id", "started_at", "operator_id", "operator_name", "department", "queue",
 			"direction", "duration_seconds", "categories", "score"})
 		for _, r := range list.Calls {
@@ -84,7 +83,7 @@ func WriteSearchHits(w io.Writer, hits []SearchHit, format string) error {
 		}
 		return drillWriteJSON(w, hits)
 	case FormatCSV:
-		cw := csv.NewWriter(w)
+		cw := newCSV(w)
 		_ = cw.Write([]string{"call_id", "started_at", "operator_id", "channel", "start", "end", "text"})
 		for _, h := range hits {
 			_ = cw.Write([]string{h.CallID, drillIsoTime(h.Started), h.OperatorID, h.Channel,
@@ -125,6 +124,7 @@ type ShowOptions struct {
 // with the dictionary hits marked, the parameters and the score with every
 // criterion's result and evidence.
 func WriteCallDetail(w io.Writer, d *CallDetail, o ShowOptions) error {
+	d = terminalDetail(d)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Call %s\n", d.CallID)
 	line := func(label, value string) {
@@ -341,6 +341,9 @@ type drillTextTable struct {
 }
 
 func (t *drillTextTable) write(w io.Writer) error {
+	for _, r := range t.rows {
+		terminalCells(r)
+	}
 	widths := make([]int, len(t.header))
 	for _, r := range append([][]string{t.header}, t.rows...) {
 		for i, c := range r {

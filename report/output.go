@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -130,7 +129,7 @@ func (r *Result) writeText(w io.Writer, markdown bool) error {
 	nkeys := len(r.keyHeader())
 	lines := [][]string{header}
 	for _, row := range r.Rows {
-		lines = append(lines, r.cells(row))
+		lines = append(lines, terminalCells(r.cells(row)))
 	}
 	if nkeys > 0 {
 		total := r.cells(r.Total)
@@ -225,7 +224,7 @@ func csvValue(v float64) string {
 }
 
 func (r *Result) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	var head []string
 	for _, d := range r.Dimensions {
 		head = append(head, d.Name)

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,8 +21,8 @@ func WriteTable(w io.Writer, rows []OperatorRow) error {
 		if id == "" {
 			id = "(none)"
 		}
-		return []string{id, r.OperatorName, r.Department, u(r.Calls), u(r.Complaints),
-			u(r.RepeatContacts), u(r.Incompetence), clock(r.AvgTalk), clock(r.AvgDuration)}
+		return terminalCells([]string{id, r.OperatorName, r.Department, u(r.Calls), u(r.Complaints),
+			u(r.RepeatContacts), u(r.Incompetence), clock(r.AvgTalk), clock(r.AvgDuration)})
 	}
 	for _, r := range rows {
 		lines = append(lines, cells(r))
@@ -91,7 +90,7 @@ func clock(sec float64) string {
 
 // WriteCSV prints rows as CSV with a header; times are seconds.
 func WriteCSV(w io.Writer, rows []OperatorRow) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	_ = cw.Write([]string{"operator_id", "operator_name", "department", "calls", "complaint_calls",
 		"repeat_contact_calls", "incompetence_calls", "avg_talk_seconds", "avg_duration_seconds"})
 	for _, r := range rows {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/store"
 )
 
@@ -207,7 +208,7 @@ func writeDeadLetters(w io.Writer, letters []pipeline.DeadLetter, format string)
 		if r := []rune(reason); len(r) > 120 {
 			reason = string(r[:119]) + "…"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\n", d.Seq, d.Stage, d.At.UTC().Format("2006-01-02 15:04:05"), d.Attempts, orDash(deadRecording(d.Data)), reason)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\n", d.Seq, d.Stage, d.At.UTC().Format("2006-01-02 15:04:05"), d.Attempts, report.TerminalText(orDash(deadRecording(d.Data))), report.TerminalText(reason))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

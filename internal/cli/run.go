@@ -148,7 +148,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 func writeSummary(w io.Writer, s app.Summary) {
 	fmt.Fprintf(w, "\n%d calls: %d analysed, %d failed\n", s.Analysed+len(s.Failed), s.Analysed, len(s.Failed))
 	for _, f := range s.Failed {
-		fmt.Fprintf(w, "  failed  %s  [%s] %s\n", f.ObjectKey, f.Stage, f.Error)
+		fmt.Fprintf(w, "  failed  %s  [%s] %s\n", report.TerminalText(f.ObjectKey), f.Stage, report.TerminalText(f.Error))
 	}
 }
 
