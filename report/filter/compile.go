@@ -70,15 +70,38 @@ func (c *compiler) expr(e Expr, neg bool) {
 	}
 }
 
+// binary writes a chain of one operator flat, (a AND b AND c), not
+// nested ((a AND b) AND c): a long chain then stays within the server's
+// parser depth.
 func (c *compiler) binary(l, r Expr, neg bool, op, negOp string) {
+	terms := flatten(l, op, flatten(r, op, nil))
 	if neg {
 		op = negOp
 	}
 	c.b.WriteByte('(')
-	c.expr(l, neg)
-	c.b.WriteString(op)
-	c.expr(r, neg)
+	for i, t := range terms {
+		if i > 0 {
+			c.b.WriteString(op)
+		}
+		c.expr(t, neg)
+	}
 	c.b.WriteByte(')')
+}
+
+// flatten prepends the terms of a chain of op (" AND " or " OR ") in e to
+// rest, in order.
+func flatten(e Expr, op string, rest []Expr) []Expr {
+	switch x := e.(type) {
+	case And:
+		if op == " AND " {
+			return flatten(x.Left, op, flatten(x.Right, op, rest))
+		}
+	case Or:
+		if op == " OR " {
+			return flatten(x.Left, op, flatten(x.Right, op, rest))
+		}
+	}
+	return append([]Expr{e}, rest...)
 }
 
 // col writes the field's value expression and binds its key.

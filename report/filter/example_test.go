@@ -22,7 +22,7 @@ func ExampleCompile() {
 	fmt.Println(where)
 	fmt.Println(args...)
 	// Output:
-	// ((has(category_names, ?) AND (wait_seconds > ? OR if(has(param_names, ?), param_values[indexOf(param_names, ?)], NULL) >= ?)) AND operator_id IN (?, ?))
+	// (has(category_names, ?) AND (wait_seconds > ? OR if(has(param_names, ?), param_values[indexOf(param_names, ?)], NULL) >= ?) AND operator_id IN (?, ?))
 	// complaint 60 silence_longest silence_longest 10 op-11 op-12
 }
 

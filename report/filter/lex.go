@@ -23,9 +23,28 @@ type Error struct {
 
 // Error is "column N: message", then the expression and a caret under the
 // place.
+// A long expression is shown as the 100 characters or so around the
+// place, so the message stays readable (and small) however long the
+// filter.
 func (e *Error) Error() string {
+	src, col := []rune(e.Src), e.Column
+	if len(src) > 2*excerpt {
+		from, to := max(0, col-1-excerpt), min(len(src), col-1+excerpt)
+		shown := string(src[from:to])
+		col -= from
+		if from > 0 {
+			shown, col = "…"+shown, col+1
+		}
+		if to < len(src) {
+			shown += "…"
+		}
+		return fmt.Sprintf("column %d: %s\n  %s\n  %s^", e.Column, e.Msg, shown, strings.Repeat(" ", col-1))
+	}
 	return fmt.Sprintf("column %d: %s\n  %s\n  %s^", e.Column, e.Msg, e.Src, strings.Repeat(" ", e.Column-1))
 }
+
+// excerpt is how many characters an error shows on each side of the place.
+const excerpt = 50
 
 // Unwrap makes errors.Is(err, ErrSyntax) true.
 func (e *Error) Unwrap() error { return ErrSyntax }

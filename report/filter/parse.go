@@ -12,13 +12,34 @@ import (
 // stack.
 const maxDepth = 100
 
+// MaxLength and MaxConditions bound a filter, so that what Parse accepts
+// always compiles to a query every server takes (ClickHouse refuses queries
+// over max_query_size, 256 KiB, and deeper than max_parser_depth): a
+// hand-written filter or a saved report's is far below both. A longer list
+// of values is one condition: operator in ["op-1", "op-2", ...].
+const (
+	MaxLength     = 16 << 10
+	MaxConditions = 256
+)
+
 // Parse parses and type-checks a filter expression. An empty (or blank)
 // expression is an error; callers that mean "no filter" pass nil along
 // instead. Errors are *Error (wrapping ErrSyntax) with the column.
 func Parse(src string) (Expr, error) {
+	if len(src) > MaxLength {
+		return nil, errAt(src, MaxLength, "filter too long: %d bytes, the limit is %d (a list of values is one condition: field in [a, b, ...])", len(src), MaxLength)
+	}
 	toks, err := lex(src)
 	if err != nil {
 		return nil, err
+	}
+	conds := 1
+	for _, t := range toks {
+		if t.kind == tAnd || t.kind == tOr {
+			if conds++; conds > MaxConditions {
+				return nil, errAt(src, t.off, "too many conditions: more than %d joined by and / or (a list of values is one condition: field in [a, b, ...])", MaxConditions)
+			}
+		}
 	}
 	p := &parser{src: src, toks: toks}
 	if p.peek().kind == tEOF {

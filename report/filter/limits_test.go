@@ -1,0 +1,118 @@
+package filter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/store"
+)
+
+// chain joins n conditions over several fields with and (or with or).
+func chain(n int, join string) string {
+	conds := []string{`duration > 1s`, `operator != "op-%d"`, `not has incompetence`, `tag.scenario != "s-%d"`, `silence_longest < 1h`}
+	parts := make([]string, n)
+	for i := range parts {
+		c := conds[i%len(conds)]
+		if strings.Contains(c, "%d") {
+			c = fmt.Sprintf(c, i)
+		}
+		parts[i] = c
+	}
+	return strings.Join(parts, " "+join+" ")
+}
+
+// TestLimits: a filter over MaxLength bytes or with more than
+// MaxConditions conditions gets our own error naming the limit, never the
+// server's ("Maximum parse depth", "Max query size").
+func TestLimits(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"1 MB", "operator = \"" + strings.Repeat("x", 1<<20) + "\"", "filter too long: 1048589 bytes, the limit is 16384"},
+		{"and chain", chain(MaxConditions+1, "and"), "too many conditions: more than 256"},
+		{"or chain", chain(MaxConditions+50, "or"), "too many conditions: more than 256"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.src)
+			if !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse: %.300v, want %q", err, tt.want)
+			}
+			if err != nil && len(err.Error()) > 500 {
+				t.Errorf("error of %d bytes: it should show an excerpt of the filter", len(err.Error()))
+			}
+		})
+	}
+}
+
+// TestLongestFilterOnBackends: the largest filter Parse accepts
+// (MaxConditions conditions in one and chain, in one or chain, and nested
+// in parentheses) runs on both servers and selects what Eval selects.
+func TestLongestFilterOnBackends(t *testing.T) {
+	testenv.SkipIfShort(t)
+	srcs := []string{
+		chain(MaxConditions, "and"),
+		chain(MaxConditions, "or"),
+		"(" + chain(MaxConditions/2, "and") + ") or not (" + chain(MaxConditions/2, "or") + ")",
+	}
+	for _, backend := range []struct {
+		name string
+		dsn  func(testing.TB) string
+	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
+		t.Run(backend.name, func(t *testing.T) {
+			ctx := context.Background()
+			db, err := store.Open(ctx, backend.dsn(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if db.Backend() == store.BackendClickHouse {
+				if err := db.Exec(ctx, "CREATE DATABASE IF NOT EXISTS callscope"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Exec(ctx, strings.Replace(contractTable, "CREATE TABLE calls", "CREATE TABLE IF NOT EXISTS calls_limits", 1)); err != nil {
+				t.Fatal(err)
+			}
+			calls := sampleCalls()
+			var rows [][]any
+			for _, a := range calls {
+				rows = append(rows, contractRow(a))
+			}
+			if err := db.Insert(ctx, "calls_limits", contractColumns, rows); err != nil {
+				t.Fatal(err)
+			}
+			for _, src := range srcs {
+				e, err := Parse(src)
+				if err != nil {
+					t.Fatalf("%.60s...: %v", src, err)
+				}
+				where, args, err := Compile(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := queryIDs(ctx, db, "SELECT call_id FROM calls_limits FINAL WHERE "+where+" ORDER BY call_id SETTINGS optimize_move_to_prewhere = 0", args...)
+				if err != nil {
+					t.Fatalf("%.60s...: %v", src, err)
+				}
+				var want []string
+				for i := range calls {
+					if ok, err := Eval(e, ValuesOf(&calls[i])); err != nil {
+						t.Fatal(err)
+					} else if ok {
+						want = append(want, calls[i].CallID)
+					}
+				}
+				sort.Strings(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("%.60s...: SQL selects %v, Eval %v", src, got, want)
+				}
+			}
+		})
+	}
+}
