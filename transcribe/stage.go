@@ -28,6 +28,12 @@ type Objects interface {
 	PutObject(ctx context.Context, bucket, key string, data []byte, contentType string) error
 }
 
+// Remover is what the stage also needs from object storage when the
+// original recording is restricted or deleted (AudioRedaction.Original).
+type Remover interface {
+	RemoveObject(ctx context.Context, bucket, key string) error
+}
+
 // Config configures the transcribe stage.
 type Config struct {
 	// TranscriptsBucket receives the transcripts (default "callscope-transcripts").
@@ -58,7 +64,35 @@ type Config struct {
 	// stored or handed on (docs/privacy.md); nil stores transcripts as the
 	// recognizer made them.
 	Redactor *redact.Redactor
+	// Audio, when its Bucket is set, stores a redacted copy of each
+	// recording (Redactor's spans silenced or toned) and applies the
+	// policy for the original.
+	Audio AudioRedaction
 }
+
+// AudioRedaction configures the redacted copies of recordings.
+type AudioRedaction struct {
+	// Bucket receives the copy, under the recording's key; "" is off.
+	Bucket string
+	// Mode: silence or a tone over each span.
+	Mode wav.MaskMode
+	// Original is what happens to the recording in the calls bucket once
+	// its copy is stored: OriginalKeep, OriginalRestrict (moved to
+	// RestrictedBucket) or OriginalDelete.
+	Original         string
+	RestrictedBucket string
+}
+
+// Policies for the original recording.
+const (
+	OriginalKeep     = "keep"
+	OriginalRestrict = "restrict"
+	OriginalDelete   = "delete"
+)
+
+// pad widens each masked span of the audio: word times are the
+// recognizer's estimate.
+const pad = 0.15
 
 // Stage is the transcribe stage.
 type Stage struct {
@@ -118,8 +152,11 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	if err := json.Unmarshal(d.Data, &job); err != nil {
 		return pipeline.Permanent(fmt.Errorf("transcribe: job is not valid JSON: %w", err))
 	}
-	tr, err := s.Transcribe(ctx, job)
+	tr, audio, err := s.transcribe(ctx, job)
 	if err != nil {
+		return err
+	}
+	if err := s.redactAudio(ctx, job, tr, audio); err != nil {
 		return err
 	}
 	data, err := json.Marshal(tr)
@@ -145,30 +182,78 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 // Transcribe fetches, decodes and transcribes one recording. Errors about
 // the recording itself wrap pipeline.ErrPermanent; others are transient.
 func (s *Stage) Transcribe(ctx context.Context, job schemas.TranscribeJob) (schemas.Transcript, error) {
+	tr, _, err := s.transcribe(ctx, job)
+	return tr, err
+}
+
+// redactAudio stores the redacted copy of the recording and applies the
+// policy for the original. The copy is written before the original is
+// touched, and a redelivered job writes the same copy again.
+func (s *Stage) redactAudio(ctx context.Context, job schemas.TranscribeJob, tr schemas.Transcript, audio []byte) error {
+	a := s.cfg.Audio
+	if a.Bucket == "" || tr.PII == nil {
+		return nil
+	}
+	var spans []wav.Span
+	for _, sp := range tr.PII.Spans {
+		spans = append(spans, wav.Span{Channel: sp.Channel, Start: sp.Start - pad, End: sp.End + pad})
+	}
+	if tr.PII.Error != "" {
+		// Failed closed: the whole recording is masked.
+		for c := range tr.Channels {
+			spans = append(spans, wav.Span{Channel: c, Start: 0, End: tr.Duration + 1})
+		}
+	}
+	masked, err := wav.Mask(audio, spans, a.Mode)
+	if err != nil {
+		return pipeline.Permanent(fmt.Errorf("transcribe: redact audio s3://%s/%s: %w", job.Audio.Bucket, job.Audio.Key, err))
+	}
+	if err := s.objects.PutObject(ctx, a.Bucket, job.Audio.Key, masked, "audio/wav"); err != nil {
+		return fmt.Errorf("transcribe: store redacted audio s3://%s/%s: %w", a.Bucket, job.Audio.Key, err)
+	}
+	switch a.Original {
+	case OriginalRestrict:
+		if err := s.objects.PutObject(ctx, a.RestrictedBucket, job.Audio.Key, audio, "audio/wav"); err != nil {
+			return fmt.Errorf("transcribe: move the original to s3://%s/%s: %w", a.RestrictedBucket, job.Audio.Key, err)
+		}
+		fallthrough
+	case OriginalDelete:
+		rm, ok := s.objects.(Remover)
+		if !ok {
+			return pipeline.Permanent(fmt.Errorf("transcribe: the object store cannot remove the original s3://%s/%s", job.Audio.Bucket, job.Audio.Key))
+		}
+		if err := rm.RemoveObject(ctx, job.Audio.Bucket, job.Audio.Key); err != nil {
+			return fmt.Errorf("transcribe: remove the original s3://%s/%s: %w", job.Audio.Bucket, job.Audio.Key, err)
+		}
+	}
+	return nil
+}
+
+func (s *Stage) transcribe(ctx context.Context, job schemas.TranscribeJob) (schemas.Transcript, []byte, error) {
 	src := "s3://" + job.Audio.Bucket + "/" + job.Audio.Key
 	data, found, err := s.objects.ReadObject(ctx, job.Audio.Bucket, job.Audio.Key, s.cfg.MaxAudioBytes+1)
 	if err != nil {
-		return schemas.Transcript{}, fmt.Errorf("transcribe: read %s: %w", src, err)
+		return schemas.Transcript{}, nil, fmt.Errorf("transcribe: read %s: %w", src, err)
 	}
 	if !found {
-		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: recording not found", src))
+		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: recording not found", src))
 	}
 	if int64(len(data)) > s.cfg.MaxAudioBytes {
-		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: larger than the %d-byte limit", src, s.cfg.MaxAudioBytes))
+		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: larger than the %d-byte limit", src, s.cfg.MaxAudioBytes))
 	}
 	// The samples stay in the downloaded bytes, in the file's encoding, and
 	// are decoded piece by piece by the VAD and the recognizer: the peak
 	// memory of a call is about its file size (see docs/asr.md, "Memory").
 	audio, err := wav.Parse(data)
 	if err != nil {
-		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
+		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
 	channels, err := splitChannels(audio, job.Meta.Channels)
 	if err != nil {
-		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
+		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
 	if err := s.detectSpeech(ctx, channels); err != nil {
-		return schemas.Transcript{}, fmt.Errorf("transcribe: %s: %w", src, err)
+		return schemas.Transcript{}, nil, fmt.Errorf("transcribe: %s: %w", src, err)
 	}
 	call := Call{
 		ID: job.CallID, Language: job.Meta.Language, Duration: audio.Duration(), Channels: channels,
@@ -182,7 +267,7 @@ func (s *Stage) Transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 		if isPermanentASR(err) {
 			err = pipeline.Permanent(err)
 		}
-		return schemas.Transcript{}, fmt.Errorf("transcribe: %s: %w", src, err)
+		return schemas.Transcript{}, nil, fmt.Errorf("transcribe: %s: %w", src, err)
 	}
 	tr.CallID = job.CallID
 	tr.Duration = call.Duration
@@ -194,9 +279,9 @@ func (s *Stage) Transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 	}
 	addSpeech(&tr, channels)
 	if err := checkFits(tr, s.cfg.TimeTolerance); err != nil {
-		return schemas.Transcript{}, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
+		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
-	return s.redact(tr), nil
+	return s.redact(tr), data, nil
 }
 
 // redact masks personal data before anything is stored: the transcript

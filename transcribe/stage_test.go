@@ -2,8 +2,10 @@ package transcribe
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"log/slog"
+	"os"
 	"math"
 	"strings"
 	"testing"
@@ -113,5 +115,61 @@ func TestStageRedacts(t *testing.T) {
 	s.cfg.Redactor = nil
 	if off := s.redact(tr); off.PII != nil || off.Channels[1].Segments[0].Text != tr.Channels[1].Segments[0].Text {
 		t.Errorf("redaction off changed the transcript: %+v", off)
+	}
+}
+
+// mapObjects is object storage in a map, for the stage's own logic.
+type mapObjects map[string][]byte
+
+func (m mapObjects) ReadObject(_ context.Context, b, k string, _ int64) ([]byte, bool, error) {
+	d, ok := m[b+"/"+k]
+	return d, ok, nil
+}
+func (m mapObjects) PutObject(_ context.Context, b, k string, d []byte, _ string) error {
+	m[b+"/"+k] = bytes.Clone(d)
+	return nil
+}
+func (m mapObjects) RemoveObject(_ context.Context, b, k string) error {
+	delete(m, b+"/"+k)
+	return nil
+}
+
+// TestRedactAudio: the redacted copy goes to its bucket with the spans
+// silent and every other byte equal; the original is kept, moved to the
+// restricted bucket or deleted by the policy.
+func TestRedactAudio(t *testing.T) {
+	orig, err := os.ReadFile("../testdata/calls/01_polite_model.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := schemas.Transcript{Duration: 23, Channels: []schemas.TranscriptChannel{{Role: "operator"}, {Role: "client"}},
+		PII: &schemas.PIIRedaction{Spans: []schemas.PIISpan{{Type: "phone", Channel: 1, Role: "client", Start: 2, End: 3}}}}
+	job := schemas.TranscribeJob{Audio: schemas.Object{Bucket: "calls", Key: "a/01.wav"}}
+	for _, policy := range []string{OriginalKeep, OriginalRestrict, OriginalDelete} {
+		t.Run(policy, func(t *testing.T) {
+			objs := mapObjects{"calls/a/01.wav": orig}
+			s := &Stage{cfg: Config{Audio: AudioRedaction{Bucket: "redacted", Original: policy, RestrictedBucket: "restricted"}}, objects: objs}
+			if err := s.redactAudio(context.Background(), job, tr, orig); err != nil {
+				t.Fatal(err)
+			}
+			copyData := objs["redacted/a/01.wav"]
+			want, _ := wav.Mask(orig, []wav.Span{{Channel: 1, Start: 2 - pad, End: 3 + pad}}, wav.MaskSilence)
+			if !bytes.Equal(copyData, want) || bytes.Equal(copyData, orig) {
+				t.Error("the redacted copy is not the original with the span silenced")
+			}
+			r, _ := wav.Parse(copyData)
+			got := make([]float32, 8000)
+			r.Channel(1).Read(got, 16000)
+			for i, v := range got {
+				if v != 0 {
+					t.Fatalf("sample %d of the span is %v", i, v)
+				}
+			}
+			_, kept := objs["calls/a/01.wav"]
+			_, restricted := objs["restricted/a/01.wav"]
+			if kept != (policy == OriginalKeep) || restricted != (policy == OriginalRestrict) {
+				t.Errorf("original kept %v, restricted %v", kept, restricted)
+			}
+		})
 	}
 }

@@ -161,7 +161,14 @@ func (e *Env) connect(ctx context.Context, cfg config.Config, log *slog.Logger) 
 	if err != nil {
 		return err
 	}
-	for _, b := range []string{cfg.S3.Bucket, cfg.S3.TranscriptsBucket} {
+	buckets := []string{cfg.S3.Bucket, cfg.S3.TranscriptsBucket}
+	if cfg.Privacy.AudioBucket != "" {
+		buckets = append(buckets, cfg.Privacy.AudioBucket)
+		if cfg.Privacy.OriginalAudio == "restrict" {
+			buckets = append(buckets, cfg.Privacy.RestrictedBucket)
+		}
+	}
+	for _, b := range buckets {
 		if err := e.Objects.EnsureBucket(ctx, b); err != nil {
 			return err
 		}

@@ -83,3 +83,7 @@ func newAnalyzer(cfg config.Config, log *slog.Logger) (*analyze.Analyzer, *match
 	}
 	return analyze.NewWith(analyze.Config{}, func() *match.Matcher { return m }, profiles), nil, nil
 }
+
+func (o objectsAdapter) RemoveObject(ctx context.Context, bucket, key string) error {
+	return o.s.Remove(ctx, bucket, key)
+}

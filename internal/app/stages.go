@@ -17,6 +17,7 @@ import (
 	"github.com/callscope/callscope/store"
 	"github.com/callscope/callscope/transcribe"
 	"github.com/callscope/callscope/transcribe/redact"
+	"github.com/callscope/callscope/transcribe/wav"
 )
 
 // Stages runs every stage worker of one process until ctx is cancelled.
@@ -63,6 +64,13 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	if err != nil {
 		return nil, err
 	}
+	audio, err := audioRedaction(cfg.Privacy)
+	if err != nil {
+		return nil, err
+	}
+	if audio.Bucket != "" && redactor == nil {
+		return nil, fmt.Errorf("privacy.audio_bucket is set but privacy.redact is off: nothing to redact in the audio")
+	}
 	if cfg.ASR.Adapter == "openai" {
 		log.Warn("asr: the openai adapter sends each call's audio to the configured service before anything is redacted (docs/privacy.md)", "url", fmt.Sprint(cfg.ASR.Options["url"]))
 	}
@@ -72,7 +80,7 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 		Ingest: ingest.New(icfg, objects, env.JS),
 		Transcribe: transcribe.NewStage(transcribe.Config{
 			TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
-			ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor,
+			ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor, Audio: audio,
 		}, objects, adapter, env.JS),
 		Analyze: analyze.NewStage(analyze.StageConfig{}, analyzer, objects, env.JS),
 		Store:   store.NewStage(env.DB),
@@ -171,4 +179,25 @@ func NewRedactor(setting string) (*redact.Redactor, error) {
 		return nil, fmt.Errorf("privacy.redact: %w", err)
 	}
 	return redact.New(redact.Config{Types: types})
+}
+
+// audioRedaction reads the privacy.audio_* settings.
+func audioRedaction(p config.Privacy) (transcribe.AudioRedaction, error) {
+	mode, err := wav.ParseMaskMode(p.AudioMask)
+	if err != nil {
+		return transcribe.AudioRedaction{}, fmt.Errorf("privacy.audio_mask: %w", err)
+	}
+	a := transcribe.AudioRedaction{Bucket: p.AudioBucket, Mode: mode, Original: p.OriginalAudio, RestrictedBucket: p.RestrictedBucket}
+	switch a.Original {
+	case "":
+		a.Original = transcribe.OriginalKeep
+	case transcribe.OriginalKeep, transcribe.OriginalDelete:
+	case transcribe.OriginalRestrict:
+		if a.RestrictedBucket == "" {
+			return a, fmt.Errorf("privacy.original_audio: restrict needs privacy.restricted_bucket")
+		}
+	default:
+		return a, fmt.Errorf("privacy.original_audio %q: want keep, restrict or delete", a.Original)
+	}
+	return a, nil
 }

@@ -100,12 +100,16 @@ type Scoring struct {
 
 // Privacy protects personal data.
 type Privacy struct {
-	ClientIDKey     string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
-	Redact          string `yaml:"redact" doc:"personal data masked in transcripts before anything is stored: all, off, or a list of types (phone,card,cvv,code,passport,snils,inn,account,email,birthdate,address,name,number); see docs/privacy.md"`
-	RecordingsDays  int    `yaml:"recordings_days" doc:"retention of recordings and sidecars in the calls bucket, in days (callscope retention apply); 0 keeps them"`
-	TranscriptsDays int    `yaml:"transcripts_days" doc:"retention of transcripts (both buckets) and transcript segments and search terms in ClickHouse, in days; 0 keeps them"`
-	AnalysesDays    int    `yaml:"analyses_days" doc:"retention of analyses (calls, hits, criteria, statuses) in ClickHouse, in days; 0 keeps them"`
-	PhoneTags       string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
+	ClientIDKey      string `yaml:"client_id_key" doc:"secret key of the hash that replaces client phone numbers; 'run' generates one in the data dir" secret:"true"`
+	Redact           string `yaml:"redact" doc:"personal data masked in transcripts before anything is stored: all, off, or a list of types (phone,card,cvv,code,passport,snils,inn,account,email,birthdate,address,name,number); see docs/privacy.md"`
+	AudioBucket      string `yaml:"audio_bucket" doc:"bucket for redacted copies of the recordings (personal data silenced or toned, same format and length); empty: no copies"`
+	AudioMask        string `yaml:"audio_mask" doc:"what replaces personal data in the redacted copy: silence or tone"`
+	OriginalAudio    string `yaml:"original_audio" doc:"the original recording once its redacted copy is stored: keep, restrict (moved to restricted_bucket) or delete"`
+	RestrictedBucket string `yaml:"restricted_bucket" doc:"bucket the originals are moved to with original_audio: restrict (grant it only to those allowed raw audio)"`
+	RecordingsDays   int    `yaml:"recordings_days" doc:"retention of recordings and sidecars in the calls bucket, in days (callscope retention apply); 0 keeps them"`
+	TranscriptsDays  int    `yaml:"transcripts_days" doc:"retention of transcripts (both buckets) and transcript segments and search terms in ClickHouse, in days; 0 keeps them"`
+	AnalysesDays     int    `yaml:"analyses_days" doc:"retention of analyses (calls, hits, criteria, statuses) in ClickHouse, in days; 0 keeps them"`
+	PhoneTags        string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
 }
 
 // Log configures logging.
@@ -127,7 +131,7 @@ func Default() Config {
 		Workers:      Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 1000, Flush: 200 * time.Millisecond},
 		Dictionaries: Dictionaries{Reload: 30 * time.Second},
 		Log:          Log{Level: "info", Format: "text"},
-		Privacy:      Privacy{Redact: "all"},
+		Privacy:      Privacy{Redact: "all", AudioMask: "silence", OriginalAudio: "keep", RestrictedBucket: "callscope-restricted"},
 	}
 }
 

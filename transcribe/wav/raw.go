@@ -45,6 +45,7 @@ type Raw struct {
 	channels   int
 	blockAlign int
 	data       []byte // the data chunk's whole frames
+	dataOff    int    // where data starts in the file
 }
 
 // Parse reads the header of a WAV file held in memory and returns a view
@@ -65,7 +66,7 @@ func Parse(file []byte) (*Raw, error) {
 	}
 	n -= n % int64(f.blockAlign)
 	return &Raw{SampleRate: f.sampleRate, Format: f.name, channels: f.channels, blockAlign: f.blockAlign,
-		data: file[start : start+n]}, nil
+		data: file[start : start+n], dataOff: int(start)}, nil
 }
 
 // NumChannels is the number of channels.
