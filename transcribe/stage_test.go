@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"os"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
