@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 	"testing"
 	"time"
 )
@@ -146,9 +147,19 @@ func TestParseErrors(t *testing.T) {
 			if perr.Column != tc.column || !strings.Contains(perr.Msg, tc.msg) {
 				t.Errorf("Parse(%q):\n got column %d: %s\nwant column %d: ...%s...", tc.src, perr.Column, perr.Msg, tc.column, tc.msg)
 			}
+			// The caret points at the place in the expression (or in the
+			// excerpt of a long one).
 			lines := strings.Split(err.Error(), "\n")
-			if want := "  " + strings.Repeat(" ", tc.column-1) + "^"; len(lines) != 3 || lines[2] != want {
-				t.Errorf("caret line wrong:\n%s", err)
+			if len(lines) != 3 || strings.TrimLeft(lines[2], " ") != "^" {
+				t.Fatalf("caret line wrong:\n%s", err)
+			}
+			shown, caret := []rune(lines[1]), utf8.RuneCountInString(lines[2])-1
+			src := []rune(tc.src)
+			if tc.column-1 < len(src) && (caret >= len(shown) || shown[caret] != src[tc.column-1]) {
+				t.Errorf("caret not under column %d:\n%s", tc.column, err)
+			}
+			if len(src) <= 100 && lines[1] != "  "+tc.src {
+				t.Errorf("a short expression is shown whole:\n%s", err)
 			}
 		})
 	}
