@@ -186,6 +186,24 @@ async function main() {
       return { total };
     });
 
+    await check('the call list pages with the cursor and sorts', async () => {
+      const ids = () => page.$$eval('#calls-table tbody tr td:first-child a', (els) => els.map((e) => e.textContent));
+      await page.goto(base + '/#/calls?limit=5&sort=duration');
+      await page.waitForSelector('#calls-table tbody tr');
+      const first = await ids();
+      const durations = await page.$$eval('#calls-table tbody tr', (rows) => rows.map((r) => r.children[6]?.textContent));
+      await page.click('#next-page');
+      await page.waitForFunction((f) => document.querySelector('#calls-table tbody tr td a')?.textContent !== f, first[0]);
+      const second = await ids();
+      await page.click('text=← Назад');
+      await page.waitForFunction((f) => document.querySelector('#calls-table tbody tr td a')?.textContent === f, first[0]);
+      expect(first.length === 5 && second.length === 5, `pages of ${first.length} and ${second.length}`);
+      expect(!first.some((id) => second.includes(id)), 'the second page repeats calls of the first');
+      const secs = durations.map((d) => d.split(':').reduce((a, x) => a * 60 + Number(x), 0));
+      expect(secs.every((s, i) => i === 0 || s >= secs[i - 1]), `not sorted by duration: ${durations}`);
+      return { first, second };
+    });
+
     await check('a slice cell opens a call list with the same count', async () => {
       await page.goto(base + `/#/slices?by=department&measures=calls,avg_score,pct:complaint&period=${PERIOD}`);
       await page.reload();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { get } from '../lib/api';
 import type { CallPage, CallRow, User } from '../lib/api';
 import { ErrorBox, Loading, useAsync } from '../components/common';
@@ -48,14 +48,18 @@ export function Calls({ route, user }: { route: Route; user: User }) {
   const to = p.get('to') ?? '';
   const sort = p.get('sort') ?? '-started_at';
   const quick = p.getAll('quick');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1] ?? '';
+  const limit = Math.min(1000, Math.max(1, Number(p.get('limit')) || 50));
+  // the cursors of the pages before this one, for the query they were made
+  // for (a cursor is bound to its filter and sort)
   const [cols, setCols] = useColumns(user.name);
   const full = and(filter, ...QUICK.filter((q) => quick.includes(q.id)).map((q) => q.filter));
   const key = JSON.stringify([full, slice, from, to, sort]);
-  useEffect(() => setCursors([]), [key]);
-  const page = useAsync(() => get<CallPage>('/calls', { filter: full, slice, from, to, sort, cursor, limit: 50 }), [key, cursor]);
-  const set = (ch: Record<string, string | string[]>) => setParams('calls', { filter, slice, from, to, sort, quick, ...ch });
+  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key, cursors: [] });
+  const cursors = paging.key === key ? paging.cursors : [];
+  const setCursors = (c: string[]) => setPaging({ key, cursors: c });
+  const cursor = cursors[cursors.length - 1] ?? '';
+  const page = useAsync(() => get<CallPage>('/calls', { filter: full, slice, from, to, sort, cursor, limit }), [key, cursor, limit]);
+  const set = (ch: Record<string, string | string[]>) => setParams('calls', { filter, slice, from, to, sort, quick, limit: p.get('limit') ?? undefined, ...ch });
   const shown = COLUMNS.filter((c) => cols.includes(c.id));
   const sortBy = (s: string) => set({ sort: sort === s ? '-' + s : sort === '-' + s ? s : s === 'started_at' ? '-' + s : s });
   return (
