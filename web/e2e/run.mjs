@@ -61,6 +61,7 @@ async function waitReady(base, proc, seconds = 120) {
   throw new Error('callscope serve was not ready in time');
 }
 
+let currentPage = null;
 async function check(name, fn) {
   const t0 = Date.now();
   try {
@@ -70,6 +71,7 @@ async function check(name, fn) {
   } catch (e) {
     results.checks.push({ name, ok: false, ms: Date.now() - t0, error: String(e?.stack || e) });
     log('FAIL', name, String(e?.message || e));
+    if (currentPage) await currentPage.screenshot({ path: join(artifacts, 'failed-' + name.replace(/\W+/g, '-') + '.png') }).catch(() => {});
   }
 }
 
@@ -133,6 +135,7 @@ async function main() {
 
     browser = await launch();
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    currentPage = page;
     const outside = [];
     browser.context.on('request', (r) => {
       const u = r.url();
@@ -189,7 +192,7 @@ async function main() {
     await check('the call list pages with the cursor and sorts', async () => {
       const ids = () => page.$$eval('#calls-table tbody tr td:first-child a', (els) => els.map((e) => e.textContent));
       await page.goto(base + '/#/calls?limit=5&sort=duration');
-      await page.waitForSelector('#calls-table tbody tr');
+      await page.waitForFunction(() => document.querySelectorAll('#calls-table tbody tr').length === 5);
       const first = await ids();
       const durations = await page.$$eval('#calls-table tbody tr', (rows) => rows.map((r) => r.children[6]?.textContent));
       await page.click('#next-page');
