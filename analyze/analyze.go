@@ -117,7 +117,9 @@ func (a *Analyzer) Language(tr schemas.Transcript, meta schemas.Metadata) string
 // else the transcript's), Meta, ASR, DictionaryVersion, Metrics, Hits,
 // Categories, Parameters, Score (when a profile applies) and Transcript (a
 // copy of tr); Version, AnalyzedAt and the object fields are the stage's.
-// A language without dictionaries yields metrics and parameters, no hits.
+// A language without dictionaries yields metrics and parameters, no hits;
+// so does a transcript without text (schemas.ASRNone: timing from the VAD
+// only), whose text parameters are absent.
 func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) schemas.Analysis {
 	m := a.matcher()
 	trCopy := tr
@@ -132,7 +134,7 @@ func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) sch
 	}
 	lang := a.Language(tr, meta)
 	var categories []string
-	if m.HasLanguage(lang) {
+	if m.HasLanguage(lang) && tr.TextKnown() {
 		categories = Categories(m, lang)
 		for _, h := range m.MatchCall(tr, lang, match.CallOptions{StrictMixed: a.cfg.StrictMixed}) {
 			out.Hits = append(out.Hits, h.Hit)
@@ -158,7 +160,7 @@ func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) sch
 	out.Parameters = CallParameters(tr, meta, out.Hits, categories)
 	if p := a.profileFor(meta); p != nil {
 		out.Score = p.Score(score.Call{Parameters: out.Parameters, Hits: out.Hits, Categories: categories,
-			Duration: out.Metrics.Duration, Unit: ParameterUnit})
+			NoText: !tr.TextKnown(), Duration: out.Metrics.Duration, Unit: ParameterUnit})
 	}
 	return out
 }

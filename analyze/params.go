@@ -296,7 +296,8 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 // metadata and dictionary hits. categories lists the dictionary categories
 // of the call's language (nil: no dictionaries for it), so that a category
 // with no hit is 0 and a category the set lacks is absent. A parameter
-// that cannot be known for the call is absent.
+// that cannot be known for the call is absent: the text parameters of a
+// transcript without text (schemas.ASRNone) among them.
 func CallParameters(tr schemas.Transcript, meta schemas.Metadata, hits []schemas.Hit, categories []string) map[string]float64 {
 	p := map[string]float64{}
 	m := CallMetrics(tr)
@@ -316,10 +317,14 @@ func CallParameters(tr schemas.Transcript, meta schemas.Metadata, hits []schemas
 	if t.opKnown && len(t.op) > 0 {
 		p["first_response_time"] = round3(t.op[0].start)
 	}
-	wordParameters(p, t, hits, categories)
-	hitParameters(p, hits, categories)
+	// A call without recognition (asr.adapter none) has timing only: what
+	// was said is unknown, so its words and hits are absent, not zero.
+	if tr.TextKnown() {
+		wordParameters(p, t, hits, categories)
+		hitParameters(p, hits, categories)
+		piiParameters(p, tr.PII)
+	}
 	metaParameters(p, meta)
-	piiParameters(p, tr.PII)
 	return p
 }
 

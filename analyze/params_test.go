@@ -359,3 +359,73 @@ func TestWordCount(t *testing.T) {
 		t.Errorf("with words: %d", got)
 	}
 }
+
+// TestTimingOnly: a call without text (asr.adapter none: the VAD's speech,
+// no segments) gets every speech-timing parameter, equal to what the same
+// speech gives with the transcript, and no text parameter, category or
+// hit: they are absent, not zero.
+func TestTimingOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the VAD model")
+	}
+	d, err := vad.New(vad.Config{})
+	if err != nil {
+		t.Skipf("no VAD here: %v", err)
+	}
+	withText, meta := shippedCall(t, "10_interrupt")
+	f, err := os.Open(filepath.Join("..", "testdata", "calls", "10_interrupt.wav"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	audio, err := wav.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timingOnly := schemas.Transcript{Duration: audio.Duration(), ASR: schemas.ASRInfo{Adapter: schemas.ASRNone}}
+	for i := range withText.Channels { // stereo, left = operator
+		speech, err := d.Detect(t.Context(), audio.Channels[i], audio.SampleRate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		withText.Channels[i].Speech = speech
+		timingOnly.Channels = append(timingOnly.Channels, schemas.TranscriptChannel{Role: withText.Channels[i].Role, Speech: speech})
+	}
+	withText.Duration = audio.Duration()
+	m, err := LoadMatcher("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{}, m)
+	full, got := a.AnalyzeCall(withText, meta), a.AnalyzeCall(timingOnly, meta)
+	for _, p := range Parameters() {
+		v, ok := got.Parameters[p.Name]
+		switch p.Source {
+		case SourceTiming:
+			if !ok {
+				t.Errorf("%s absent", p.Name)
+			} else if w := full.Parameters[p.Name]; v != w {
+				t.Errorf("%s = %g, with the transcript %g", p.Name, v, w)
+			}
+		case SourceTranscript, SourceDictionaries:
+			if ok {
+				t.Errorf("%s = %g without text, want absent", p.Name, v)
+			}
+		case SourceMetadata:
+			if w, wok := full.Parameters[p.Name]; ok != wok || v != w {
+				t.Errorf("%s = %g (%v), with the transcript %g (%v)", p.Name, v, ok, w, wok)
+			}
+		}
+	}
+	for name := range got.Parameters {
+		if strings.HasPrefix(name, HitsPrefix) {
+			t.Errorf("%s present without text", name)
+		}
+	}
+	if len(got.Hits) != 0 || got.Categories != nil {
+		t.Errorf("hits %v, categories %v without text", got.Hits, got.Categories)
+	}
+	if got.Parameters["interruptions_client"] != 1 || got.Parameters["overtalk_count"] != 2 || got.Metrics.OperatorTalk == nil || *got.Metrics.OperatorTalk <= 0 {
+		t.Errorf("timing: %v, metrics %+v", got.Parameters, got.Metrics)
+	}
+}

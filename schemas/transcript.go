@@ -36,6 +36,17 @@ type PIISpan struct {
 	Rule    string  `json:"rule"`
 }
 
+// ASRNone is the ASR adapter name of a transcript made without speech
+// recognition (asr.adapter: none, `callscope analyze --vad` without a
+// transcript): its channels carry the VAD's speech and no segments. What
+// was said is unknown, not silent: the text parameters and categories of
+// such a call are absent, not zero.
+const ASRNone = "none"
+
+// TextKnown tells whether the transcript says what was said: false for one
+// made by ASRNone, which has timing only.
+func (t Transcript) TextKnown() bool { return t.ASR.Adapter != ASRNone }
+
 // ASRInfo names the engine and model that made a transcript.
 type ASRInfo struct {
 	Adapter string `json:"adapter"`

@@ -19,6 +19,9 @@ type Call struct {
 	// Categories the dictionaries of the call's language have: a criterion
 	// over a category outside it is n/a rather than failed.
 	Categories []string
+	// NoText says the call has no transcript (timing only, asr.adapter
+	// none): every phrase criterion is n/a, since what was said is unknown.
+	NoText bool
 	// Duration of the call in seconds, for within_last.
 	Duration float64
 	// Unit names a parameter's unit in evidence ("s"); nil shows none.
@@ -106,6 +109,9 @@ func (c *Condition) holds(call Call) (ok, known bool, evidence string, at *float
 // found looks for the selected phrases. For require (forbid=false) ok means
 // enough were found; for forbid it means not too many were.
 func (ph *Phrases) found(c Call, forbid bool) (ok, known bool, evidence string, at *float64) {
+	if c.NoText {
+		return false, false, "what was said is unknown: the call has no transcript", nil
+	}
 	if !slices.Contains(c.Categories, ph.Category) {
 		return false, false, fmt.Sprintf("category %s is not in the dictionaries of this call's language", ph.Category), nil
 	}

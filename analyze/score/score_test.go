@@ -180,6 +180,16 @@ criteria:
 			},
 		},
 		{
+			name:  "no transcript (timing only): phrase criteria n/a, timing judged",
+			call:  Call{Duration: 60, Categories: cats, NoText: true, Parameters: map[string]float64{"silence_longest": 12}},
+			value: 1,
+			want: map[string]string{
+				"greeting": "n/a: what was said is unknown: the call has no transcript",
+				"apology":  "n/a: does not apply: what was said is unknown: the call has no transcript",
+				"quiet":    "failed: silence_longest 12 s > max 10 s",
+			},
+		},
+		{
 			name:  "no dictionaries for the language: nothing judged",
 			call:  Call{Duration: 60, Parameters: map[string]float64{}},
 			value: 0,

@@ -14,6 +14,7 @@ import (
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 	"github.com/callscope/callscope/transcribe"
 	"github.com/callscope/callscope/transcribe/redact"
@@ -75,16 +76,22 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 		log.Warn("asr: the openai adapter sends each call's audio to the configured service before anything is redacted (docs/privacy.md)", "url", fmt.Sprint(cfg.ASR.Options["url"]))
 	}
 	objects := objectsAdapter{env.Objects}
+	tstage := transcribe.NewStage(transcribe.Config{
+		TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
+		ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor, Audio: audio,
+	}, objects, adapter, env.JS)
+	if cfg.ASR.Adapter == schemas.ASRNone && tstage.VADModel() == "" {
+		// Without recognition the VAD is the only source of timing: a
+		// stage without it would record every call as silent.
+		return nil, fmt.Errorf("%w: asr.adapter none takes every timing from the VAD, and the VAD cannot run here (install the Silero VAD model: scripts/setup.sh vad, docs/asr.md)", config.ErrConfig)
+	}
 	return &Stages{
 		cfg: cfg, env: env, log: log, dictionaries: watcher,
-		Ingest: ingest.New(icfg, objects, env.JS),
-		Transcribe: transcribe.NewStage(transcribe.Config{
-			TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
-			ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor, Audio: audio,
-		}, objects, adapter, env.JS),
-		Analyze: analyze.NewStage(analyze.StageConfig{}, analyzer, objects, env.JS),
-		Store:   store.NewStage(env.DB),
-		Metrics: pipeline.NewMetrics(),
+		Ingest:     ingest.New(icfg, objects, env.JS),
+		Transcribe: tstage,
+		Analyze:    analyze.NewStage(analyze.StageConfig{}, analyzer, objects, env.JS),
+		Store:      store.NewStage(env.DB),
+		Metrics:    pipeline.NewMetrics(),
 	}, nil
 }
 

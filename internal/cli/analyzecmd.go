@@ -53,7 +53,7 @@ type analyzeOptions struct {
 func newAnalyzeCmd(g *globals) *cobra.Command {
 	opts := &analyzeOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "analyze --audio X.wav [--meta X.json] [--transcript X.transcript.json] [--format json|text]",
+		Use:   "analyze (--audio X.wav [--transcript X.transcript.json] | --transcript X.json) [--meta X.json] [--vad] [--format json|text]",
 		Short: "Analyse one call offline: parameters, phrase hits and the score with its reasons",
 		Long: `analyze runs the analyze stage on one recording without any server: it
 decodes the WAV, reads the sidecar metadata and the transcript, computes
@@ -66,10 +66,19 @@ X.transcript.json beside it. The channel map of the metadata says which WAV
 channel is the operator's; --vad runs Silero VAD over each channel and
 takes speech timing from it instead of the transcript's segment times.
 
+Without --audio, --transcript alone is analysed: every time comes from the
+transcript (its duration, else the end of its last segment). Without a
+transcript, --audio with --vad gives the timing parameters only (talk,
+silence, overtalk, interruptions, per side, from the VAD), as the pipeline
+does with asr.adapter none; the text parameters and categories are then
+unknown and left out.
+
 --format json prints the document integrators script against (its fields
 are in docs/scoring.md, "The analyze JSON"); --format text is for people.
 --list-parameters prints every parameter with its unit and source.`,
 		Example: `  callscope analyze --audio testdata/calls/10_interrupt.wav
+  callscope analyze --transcript testdata/calls/05_third_time.transcript.json
+  callscope analyze --audio call-without-transcript.wav --vad
   callscope analyze --audio call.wav --transcript asr/call.json --format json
   callscope analyze --audio call.wav --profile sales --scoring my-profiles/
   callscope analyze --list-parameters`,
@@ -81,9 +90,9 @@ are in docs/scoring.md, "The analyze JSON"); --format text is for people.
 	g.bind(cmd.Flags(), "dictionaries", "dictionaries.dir", "", "directory of dictionary YAML files (empty: built-in)")
 	g.bind(cmd.Flags(), "scoring", "scoring.dir", "", "directory of scoring profile YAML files (empty: built-in)")
 	f := cmd.Flags()
-	f.StringVar(&opts.audio, "audio", "", "the recording (WAV)")
-	f.StringVar(&opts.meta, "meta", "", "sidecar metadata JSON (default: X.json beside the audio, when present)")
-	f.StringVar(&opts.transcript, "transcript", "", "transcript JSON (default: X.transcript.json beside the audio)")
+	f.StringVar(&opts.audio, "audio", "", "the recording (WAV); without it, --transcript is analysed alone")
+	f.StringVar(&opts.meta, "meta", "", "sidecar metadata JSON (default: X.json beside the audio or transcript, when present)")
+	f.StringVar(&opts.transcript, "transcript", "", "transcript JSON (default: X.transcript.json beside the audio; none with --vad: timing only)")
 	f.StringVar(&opts.format, "format", "text", "output: text or json")
 	f.StringVar(&opts.profile, "profile", "", "score by this profile instead of the one the call's department, queue and direction choose")
 	f.BoolVar(&opts.listParameters, "list-parameters", false, "list every parameter with its unit, source and definition, and exit")
@@ -95,8 +104,8 @@ are in docs/scoring.md, "The analyze JSON"); --format text is for people.
 // docs/scoring.md documents every field.
 type AnalyzeOutput struct {
 	FormatVersion     int                `json:"format_version"`
-	Audio             AudioInfo          `json:"audio"`
-	TranscriptFile    string             `json:"transcript_file"`
+	Audio             *AudioInfo         `json:"audio,omitempty"` // absent for --transcript alone
+	TranscriptFile    string             `json:"transcript_file"` // "" for timing only (--vad without a transcript)
 	MetadataFile      string             `json:"metadata_file,omitempty"`
 	CallID            string             `json:"call_id"`
 	Language          string             `json:"language"`
@@ -128,8 +137,11 @@ func runAnalyze(ctx context.Context, o *analyzeOptions) error {
 	if o.listParameters {
 		return listParameters(o.g.out, o.format)
 	}
-	if o.audio == "" {
-		return errors.New("--audio is required (or --list-parameters)")
+	if o.audio == "" && o.transcript == "" {
+		return errors.New("give --audio, --transcript or both (or --list-parameters)")
+	}
+	if o.audio == "" && o.vad {
+		return errors.New("--vad needs --audio: the VAD runs on the recording")
 	}
 	out, err := analyzeFile(ctx, o)
 	if err != nil {
@@ -146,10 +158,16 @@ func runAnalyze(ctx context.Context, o *analyzeOptions) error {
 
 // analyzeFile reads the inputs and analyses the call.
 func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error) {
-	base := strings.TrimSuffix(o.audio, filepath.Ext(o.audio))
-	audio, err := readAudio(o.audio)
-	if err != nil {
-		return nil, err
+	var base string
+	var audio *wav.Audio
+	if o.audio != "" {
+		base = strings.TrimSuffix(o.audio, filepath.Ext(o.audio))
+		var err error
+		if audio, err = readAudio(o.audio); err != nil {
+			return nil, err
+		}
+	} else {
+		base = strings.TrimSuffix(strings.TrimSuffix(o.transcript, schemas.TranscriptSuffix), filepath.Ext(o.transcript))
 	}
 	metaFile := o.meta
 	if metaFile == "" {
@@ -179,8 +197,11 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 	if trFile == "" {
 		trFile = base + schemas.TranscriptSuffix
 	}
-	tr, err := readCallTranscript(trFile, audio)
-	if err != nil {
+	var tr schemas.Transcript
+	if _, statErr := os.Stat(trFile); o.transcript == "" && o.vad && errors.Is(statErr, fs.ErrNotExist) {
+		// No transcript: timing from the VAD, text unknown.
+		tr, trFile = timingOnlyTranscript(audio, meta.Channels), ""
+	} else if tr, err = readCallTranscript(trFile, audio); err != nil {
 		return nil, err
 	}
 	if tr.Language == "" {
@@ -214,14 +235,16 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 	a := analyze.NewWith(analyze.Config{Profile: o.profile}, func() *match.Matcher { return m }, profiles)
 	res := a.AnalyzeCall(tr, meta)
 	out := &AnalyzeOutput{
-		FormatVersion: AnalyzeFormatVersion,
-		Audio: AudioInfo{File: o.audio, Format: audio.Format, SampleRate: audio.SampleRate,
-			Channels: len(audio.Channels), Duration: round3(audio.Duration())},
+		FormatVersion:  AnalyzeFormatVersion,
 		TranscriptFile: trFile, MetadataFile: metaFile,
 		CallID: res.CallID, Language: a.Language(tr, meta), DictionaryVersion: res.DictionaryVersion,
 		ProfilesVersion: profiles.Version, SpeechTiming: timing,
 		Meta: res.Meta, ASR: res.ASR, Metrics: res.Metrics, Parameters: res.Parameters,
 		Categories: res.Categories, Hits: res.Hits, Score: res.Score,
+	}
+	if audio != nil {
+		out.Audio = &AudioInfo{File: o.audio, Format: audio.Format, SampleRate: audio.SampleRate,
+			Channels: len(audio.Channels), Duration: round3(audio.Duration())}
 	}
 	// Empty lists and maps print as [] and {}, never null: scripts index them.
 	if out.Categories == nil {
@@ -251,12 +274,28 @@ func readAudio(name string) (*wav.Audio, error) {
 	return audio, nil
 }
 
+// timingOnlyTranscript is the transcript of a recording without one, as
+// the pipeline's asr.adapter none makes it: a channel per WAV channel by
+// the channel map, no text; detectSpeech fills in the speech.
+func timingOnlyTranscript(audio *wav.Audio, chmap map[string]string) schemas.Transcript {
+	tr := schemas.Transcript{Duration: audio.Duration(), ASR: schemas.ASRInfo{Adapter: schemas.ASRNone}}
+	for _, role := range channelRoles(len(audio.Channels), chmap) {
+		tr.Channels = append(tr.Channels, schemas.TranscriptChannel{Role: role, Segments: []schemas.Segment{}})
+	}
+	return tr
+}
+
 // readCallTranscript reads and checks the transcript as the transcribe stage
-// does: valid, and no speech past the end of the audio.
+// does: valid, and no speech past the end of the audio (when there is
+// audio; without it the transcript's own times are the call's).
 func readCallTranscript(name string, audio *wav.Audio) (schemas.Transcript, error) {
 	data, err := os.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return schemas.Transcript{}, fmt.Errorf("analyze: %w: no transcript %s (give one with --transcript)", ErrAnalyzeInput, name)
+		hint := "give one with --transcript"
+		if audio != nil {
+			hint += ", or --vad for the timing parameters only"
+		}
+		return schemas.Transcript{}, fmt.Errorf("analyze: %w: no transcript %s (%s)", ErrAnalyzeInput, name, hint)
 	}
 	if err != nil {
 		return schemas.Transcript{}, fmt.Errorf("analyze: transcript: %w", err)
@@ -264,6 +303,12 @@ func readCallTranscript(name string, audio *wav.Audio) (schemas.Transcript, erro
 	tr, err := schemas.ParseTranscript(data)
 	if err != nil {
 		return tr, fmt.Errorf("analyze: %s: %w: %w", name, ErrAnalyzeInput, err)
+	}
+	if tr.ASR.Adapter == "" {
+		tr.ASR.Adapter = "import"
+	}
+	if audio == nil {
+		return tr, nil
 	}
 	tr.Duration = audio.Duration()
 	for _, ch := range tr.Channels {
@@ -273,9 +318,6 @@ func readCallTranscript(name string, audio *wav.Audio) (schemas.Transcript, erro
 					name, ErrAnalyzeInput, ch.Role, i, seg.End, tr.Duration)
 			}
 		}
-	}
-	if tr.ASR.Adapter == "" {
-		tr.ASR.Adapter = "import"
 	}
 	return tr, nil
 }
@@ -362,14 +404,21 @@ var outcomeMark = map[string]string{
 
 func printAnalysis(w io.Writer, a *AnalyzeOutput) error {
 	var b bytes.Buffer
-	channels := "stereo"
-	if a.Audio.Channels == 1 {
-		channels = "mono"
+	if au := a.Audio; au != nil {
+		channels := "stereo"
+		if au.Channels == 1 {
+			channels = "mono"
+		}
+		fmt.Fprintf(&b, "call %s  %s (%s %s %d Hz, %.3f s)\n", a.CallID, au.File, au.Format, channels, au.SampleRate, au.Duration)
+	} else {
+		fmt.Fprintf(&b, "call %s  %s (no audio: times from the transcript, %.3f s)\n", a.CallID, a.TranscriptFile, a.Metrics.Duration)
 	}
-	fmt.Fprintf(&b, "call %s  %s (%s %s %d Hz, %.3f s)\n", a.CallID, a.Audio.File, a.Audio.Format, channels, a.Audio.SampleRate, a.Audio.Duration)
 	fmt.Fprintf(&b, "operator %s %s, department %s, queue %s, direction %s, language %s\n",
 		dash(a.Meta.Operator.ID), a.Meta.Operator.Name, dash(a.Meta.Operator.Department), dash(a.Meta.Queue), dash(a.Meta.Direction), a.Language)
 	fmt.Fprintf(&b, "speech timing from %s; dictionaries %s\n", a.SpeechTiming, a.DictionaryVersion)
+	if a.ASR.Adapter == schemas.ASRNone {
+		fmt.Fprintf(&b, "no transcript: timing only; what was said is unknown (words, hits and categories are left out)\n")
+	}
 
 	if s := a.Score; s != nil {
 		fmt.Fprintf(&b, "\nSCORE %.2f of %g  (profile %s %s)\n", s.Value, s.Max, s.Profile, s.ProfileVersion)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/transcribe/vad"
 )
 
@@ -155,12 +156,15 @@ func TestAnalyzeBadInputs(t *testing.T) {
 		{[]string{"--audio", filepath.Join(bad, "bad_channel_map.wav")}, []string{"bad_channel_map.json", `unknown role "agent"`}},
 		{[]string{"--audio", filepath.Join(bad, "bad_transcript.wav")}, []string{"bad_transcript.transcript.json", "not valid transcript JSON"}},
 		{[]string{"--audio", filepath.Join(bad, "transcript_mismatch.wav")}, []string{"transcript_mismatch.transcript.json", "ends at 95.0 s"}},
-		{[]string{"--audio", filepath.Join(bad, "no_transcript.wav")}, []string{"no transcript", "no_transcript.transcript.json", "--transcript"}},
+		{[]string{"--audio", filepath.Join(bad, "no_transcript.wav")}, []string{"no transcript", "no_transcript.transcript.json", "--transcript", "--vad"}},
 		{[]string{"--audio", filepath.Join(bad, "missing.wav")}, []string{"missing.wav", "no such file"}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--meta", filepath.Join(bad, "none.json")}, []string{"none.json", "no such file"}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--profile", "nope"}, []string{`--profile "nope"`, "default, sales"}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--format", "xml"}, []string{`--format "xml"`}},
-		{[]string{}, []string{"--audio is required"}},
+		{[]string{}, []string{"give --audio, --transcript or both"}},
+		{[]string{"--transcript", filepath.Join(calls, "01_polite_model.transcript.json"), "--vad"}, []string{"--vad needs --audio"}},
+		{[]string{"--transcript", filepath.Join(bad, "no_transcript.transcript.json")}, []string{"no transcript", "no_transcript.transcript.json"}},
+		{[]string{"--transcript", filepath.Join(bad, "bad_transcript.transcript.json")}, []string{"bad_transcript.transcript.json", "not valid transcript JSON"}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--scoring", filepath.Join("testdata", "nonexistent")}, []string{"nonexistent"}},
 		{[]string{"--audio", filepath.Join(bad, "truncated_data.wav")}, nil},
 		{[]string{"--audio", filepath.Join(bad, "data_size_huge.wav")}, nil},
@@ -210,5 +214,113 @@ func TestAnalyzeVAD(t *testing.T) {
 	p := doc.Parameters
 	if doc.SpeechTiming != "vad" || p["overtalk_count"] != 2 || p["interruptions_client"] != 1 || p["overtalk_longest"] < 1.3 || p["overtalk_longest"] > 1.9 {
 		t.Errorf("timing %s, parameters %v", doc.SpeechTiming, p)
+	}
+}
+
+// TestAnalyzeTranscriptOnly: a transcript alone, without its audio, is
+// analysed with its own times; every shipped call gets what its audio and
+// transcript together give (the transcripts carry the calls' durations).
+func TestAnalyzeTranscriptOnly(t *testing.T) {
+	calls, err := filepath.Glob(filepath.Join("..", "..", "testdata", "calls", "*.transcript.json"))
+	if err != nil || len(calls) < 16 {
+		t.Fatalf("%d transcripts: %v", len(calls), err)
+	}
+	for _, tr := range calls {
+		name := strings.TrimSuffix(filepath.Base(tr), ".transcript.json")
+		t.Run(name, func(t *testing.T) {
+			analyse := func(args ...string) AnalyzeOutput {
+				t.Helper()
+				out, errOut, code := execute(t, append([]string{"analyze", "--format", "json"}, args...)...)
+				if code != 0 {
+					t.Fatalf("analyze %v: exit %d: %s", args, code, errOut)
+				}
+				var doc AnalyzeOutput
+				if err := json.Unmarshal([]byte(out), &doc); err != nil {
+					t.Fatal(err)
+				}
+				return doc
+			}
+			alone := analyse("--transcript", tr)
+			both := analyse("--audio", strings.TrimSuffix(tr, ".transcript.json")+".wav")
+			if alone.Audio != nil || alone.TranscriptFile != tr || alone.MetadataFile == "" || alone.CallID != both.CallID {
+				t.Errorf("audio %v, transcript %q, metadata %q, call %q", alone.Audio, alone.TranscriptFile, alone.MetadataFile, alone.CallID)
+			}
+			alone.Audio, alone.TranscriptFile = both.Audio, both.TranscriptFile
+			a, _ := json.Marshal(alone)
+			b, _ := json.Marshal(both)
+			if !bytes.Equal(a, b) {
+				t.Errorf("without audio:\n%s\nwith it:\n%s", a, b)
+			}
+		})
+	}
+	// Text for people says where the times come from.
+	out, errOut, code := execute(t, "analyze", "--transcript", calls[0])
+	if code != 0 || !strings.Contains(out, "no audio: times from the transcript") {
+		t.Errorf("exit %d: %s\n%s", code, errOut, out)
+	}
+}
+
+// TestAnalyzeVADOnly: a recording without a transcript gets every timing
+// parameter from the VAD, equal to what the VAD gives with the transcript,
+// and no text parameter, hit or category: they are unknown, not zero.
+func TestAnalyzeVADOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the VAD model")
+	}
+	if _, err := vad.New(vad.Config{}); err != nil {
+		t.Skipf("no VAD here: %v", err)
+	}
+	calls := filepath.Join("..", "..", "testdata", "calls")
+	dir := t.TempDir()
+	for _, f := range []string{"10_interrupt.wav", "10_interrupt.json"} {
+		data, err := os.ReadFile(filepath.Join(calls, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(audio string) AnalyzeOutput {
+		t.Helper()
+		out, errOut, code := execute(t, "analyze", "--audio", audio, "--vad", "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var doc AnalyzeOutput
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	got := run(filepath.Join(dir, "10_interrupt.wav"))
+	full := run(filepath.Join(calls, "10_interrupt.wav"))
+	if got.SpeechTiming != "vad" || got.ASR.Adapter != "none" || got.TranscriptFile != "" || len(got.Hits) != 0 || len(got.Categories) != 0 {
+		t.Errorf("timing %s, asr %s, transcript %q, hits %v, categories %v", got.SpeechTiming, got.ASR.Adapter, got.TranscriptFile, got.Hits, got.Categories)
+	}
+	for _, p := range analyze.Parameters() {
+		v, ok := got.Parameters[p.Name]
+		switch p.Source {
+		case analyze.SourceTiming:
+			if w := full.Parameters[p.Name]; !ok || v != w {
+				t.Errorf("%s = %g (present %v), with the transcript %g", p.Name, v, ok, w)
+			}
+		case analyze.SourceTranscript, analyze.SourceDictionaries:
+			if ok {
+				t.Errorf("%s = %g without a transcript, want absent", p.Name, v)
+			}
+		}
+	}
+	if got.Score == nil {
+		t.Fatal("no score")
+	}
+	for _, c := range got.Score.Criteria {
+		if c.ID == "greeting" && (c.Outcome != "n/a" || !strings.Contains(c.Evidence, "no transcript")) {
+			t.Errorf("greeting criterion without a transcript: %s %s", c.Outcome, c.Evidence)
+		}
+	}
+	out, _, code := execute(t, "analyze", "--audio", filepath.Join(dir, "10_interrupt.wav"), "--vad")
+	if code != 0 || !strings.Contains(out, "no transcript: timing only") || !strings.Contains(out, "interruptions_client") {
+		t.Errorf("text output:\n%s", out)
 	}
 }

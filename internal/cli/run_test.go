@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/store"
+	"github.com/callscope/callscope/transcribe/vad"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -139,4 +142,117 @@ func minSec(s string) (float64, bool) {
 		return 0, false
 	}
 	return float64(mi*60 + se), true
+}
+
+// TestRunASRNone: a site without a speech model (asr.adapter none) gets the
+// timing of every call from the VAD through the whole pipeline: recordings
+// without transcripts are analysed and stored with talk, silence, overtalk
+// and interruptions per side, and no words, hits or categories: those are
+// unknown, not zero.
+func TestRunASRNone(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	if _, err := vad.New(vad.Config{}); err != nil {
+		t.Skipf("no VAD here: %v", err)
+	}
+	clearServerEnv(t)
+	t.Setenv("CALLSCOPE_ASR_ADAPTER", "none")
+	// Recordings and sidecars only: no transcript beside them.
+	in := t.TempDir()
+	calls := filepath.Join("..", "..", "testdata", "calls")
+	names := []string{"10_interrupt", "09_long_hold", "12_mono_mixed"}
+	for _, n := range names {
+		for _, ext := range []string{".wav", ".json"} {
+			data, err := os.ReadFile(filepath.Join(calls, n+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(in, n+ext), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	data := t.TempDir()
+	out, errOut, code := execute(t, "run", "--data", data, in)
+	if code != 0 {
+		t.Fatalf("run: exit %d\nstderr:\n%s\nstdout:\n%s", code, errOut, out)
+	}
+	if !strings.Contains(errOut, "3/3 done (3 analysed, 0 failed)") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+
+	db, err := store.Open(t.Context(), "chdb://"+filepath.Join(data, "clickhouse"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(t.Context(), `SELECT object_key, asr_adapter, channels, operator_talk, client_talk, total_talk,
+       length(category_names), param_names, param_values FROM calls FINAL ORDER BY object_key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var key, adapter string
+		var channels uint8
+		var opTalk, clTalk *float64
+		var total float64
+		var cats uint64
+		var names []string
+		var values []float64
+		if err := rows.Scan(&key, &adapter, &channels, &opTalk, &clTalk, &total, &cats, &names, &values); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		p := map[string]float64{}
+		for i, name := range names {
+			p[name] = values[i]
+		}
+		if adapter != "none" || cats != 0 || total <= 0 {
+			t.Errorf("%s: adapter %q, %d categories, talk %g", key, adapter, cats, total)
+		}
+		for _, prm := range analyze.Parameters() {
+			_, ok := p[prm.Name]
+			if (prm.Source == analyze.SourceTranscript || prm.Source == analyze.SourceDictionaries) && ok {
+				t.Errorf("%s: %s = %g without a transcript, want absent", key, prm.Name, p[prm.Name])
+			}
+		}
+		for name := range p {
+			if strings.HasPrefix(name, analyze.HitsPrefix) {
+				t.Errorf("%s: %s stored without a transcript", key, name)
+			}
+		}
+		want := []string{"duration", "talk_total", "silence_total", "silence_longest"}
+		if channels == 2 {
+			want = append(want, "talk_operator", "talk_client", "overtalk_count", "interruptions_operator",
+				"interruptions_client", "monologue_longest_operator", "turns", "first_response_time", "response_time_avg")
+			if opTalk == nil || clTalk == nil || *opTalk <= 0 || *clTalk <= 0 {
+				t.Errorf("%s: operator talk %v, client talk %v", key, opTalk, clTalk)
+			}
+		} else if opTalk != nil || clTalk != nil {
+			t.Errorf("%s: a mono call has per-side talk", key)
+		}
+		for _, w := range want {
+			if _, ok := p[w]; !ok {
+				t.Errorf("%s: %s absent", key, w)
+			}
+		}
+		switch {
+		case strings.HasSuffix(key, "10_interrupt.wav"):
+			if p["overtalk_count"] != 2 || p["interruptions_client"] != 1 {
+				t.Errorf("%s: overtalk %g, client interruptions %g; want 2 and 1 (testdata/README.md)", key, p["overtalk_count"], p["interruptions_client"])
+			}
+		case strings.HasSuffix(key, "09_long_hold.wav"):
+			if p["silence_longest"] < 11 || p["silence_longest"] > 13 {
+				t.Errorf("%s: longest silence %g, want the 12 s hold", key, p["silence_longest"])
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(names) {
+		t.Errorf("%d calls stored, want %d", n, len(names))
+	}
 }

@@ -69,7 +69,7 @@ type ClickHouse struct {
 
 // ASR chooses the speech recognizer.
 type ASR struct {
-	Adapter string         `yaml:"adapter" doc:"ASR adapter: import (transcripts beside the audio), sherpa, vosk or openai (see docs/asr.md)"`
+	Adapter string         `yaml:"adapter" doc:"ASR adapter: import (transcripts beside the audio), sherpa, vosk, openai, or none (timing from the VAD only; see docs/asr.md)"`
 	Options map[string]any `yaml:"options" doc:"adapter options (YAML only)"`
 	// ModelsDir holds downloaded ASR and VAD models.
 	ModelsDir string `yaml:"models_dir" doc:"directory of ASR and VAD models; empty uses ~/.cache/callscope/models"`

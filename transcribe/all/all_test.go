@@ -15,7 +15,7 @@ func TestEveryAdapterRegistered(t *testing.T) {
 	for _, n := range transcribe.Adapters() {
 		got[n] = true
 	}
-	for _, want := range []string{"import", "openai", "sherpa", "vosk"} {
+	for _, want := range []string{"import", "none", "openai", "sherpa", "vosk"} {
 		if !got[want] {
 			t.Errorf("adapter %q not registered (have %v)", want, transcribe.Adapters())
 		}
