@@ -65,28 +65,64 @@ func isTrigger(s string, from, to int) bool {
 
 // segmentMay reports whether a segment may hold personal data.
 func segmentMay(seg *schemas.Segment) bool {
-	if len(seg.Words) > 0 {
-		for j := range seg.Words {
-			w := seg.Words[j].W
-			if w == "" {
-				continue
+	if len(seg.Words) == 0 {
+		// Split the text at spaces (IndexByte is vectorized) and look at
+		// each word as at a recognizer's word.
+		s := seg.Text
+		for len(s) > 0 {
+			w := s
+			if i := strings.IndexByte(s, ' '); i >= 0 {
+				w, s = s[:i], s[i+1:]
+			} else {
+				s = ""
 			}
-			if c := w[0]; c >= '0' && c <= '9' || c == '+' || len(w) > 1 && w[len(w)-1] <= '9' && w[len(w)-1] >= '0' {
-				return true
-			}
-			if isTrigger(w, 0, len(w)) || strings.IndexByte(w, '@') >= 0 || hasDigit(w) {
+			if w != "" && wordMay(w) {
 				return true
 			}
 		}
 		return false
 	}
-	return textMay(seg.Text)
+	for j := range seg.Words {
+		if w := seg.Words[j].W; w != "" && wordMay(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordMay looks at one space-free word: a number starts or ends with a
+// digit («916», «8-916», «+7», «(495)»); an e-mail address is written in
+// Latin letters, or has a digit too; a word with punctuation around it
+// gets the careful scan; any other word is looked up whole.
+func wordMay(w string) bool {
+	c, l := w[0], w[len(w)-1]
+	if c < 0x80 {
+		if c >= '0' && c <= '9' || c == '+' || c == '(' || l >= '0' && l <= '9' || strings.IndexByte(w, '@') >= 0 {
+			return true
+		}
+		if c < 'A' || l < '0' || l > 'z' {
+			return textMay(w)
+		}
+	} else if l < 0x80 && !(l >= 'a' && l <= 'z') {
+		return textMay(w)
+	}
+	return isTrigger(w, 0, len(w))
 }
 
 // textMay scans s once: a digit or an @ anywhere, or a trigger word.
+// Eight bytes of letters outside ASCII (four Cyrillic letters) are
+// skipped at once.
 func textMay(s string) bool {
 	start := -1
 	for i := 0; i < len(s); i++ {
+		if start >= 0 && i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x&0x8080808080808080 == 0x8080808080808080 {
+				i += 7
+				continue
+			}
+		}
 		c := s[i]
 		if c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' {
 			if start < 0 {
