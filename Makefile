@@ -39,7 +39,10 @@ e2e: build
 
 ## demo: set up, build and analyse the shipped test calls on the embedded default
 demo: setup build
-	$(BIN) run --data $(DATA) testdata/calls testdata/bad
+	$(BIN) run --data $(DATA) testdata/calls testdata/pii-calls testdata/bad
+	@echo; echo "== personal data is masked before anything is stored (docs/privacy.md):"
+	$(BIN) show --data $(DATA) --color never 2026-11-21-000401
+	$(BIN) show --data $(DATA) --color never 2026-11-21-000402
 
 ## test: set up and run every test, integration tests with real servers included
 test: setup lint
@@ -64,6 +67,7 @@ lint:
 ## testdata: regenerate the synthetic calls (needs espeak-ng and sox)
 testdata:
 	$(GO) run ./testdata/gen
+	$(GO) run ./testdata/gen -pii
 
 clean:
 	rm -rf bin $(DATA) web/dist

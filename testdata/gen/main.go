@@ -27,8 +27,13 @@ func main() {
 	dir := flag.String("dir", "testdata", "directory that receives calls/ and bad/")
 	only := flag.String("only", "", "generate only the calls whose name contains this (bad/ is skipped)")
 	sounds := flag.String("sounds", defaultSoundsDir, "asterisk-core-sounds-ru-wav directory, for calls with real speech")
+	pii := flag.Bool("pii", false, "generate only the calls that dictate personal data, into pii-calls/")
 	flag.Parse()
-	if err := run(*dir, *only, *sounds); err != nil {
+	if *pii {
+		calls = piiCalls
+		*dir = filepath.Join(*dir, "pii-calls")
+	}
+	if err := run(*dir, *only, *sounds, *pii); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -37,7 +42,7 @@ func main() {
 // defaultSoundsDir is where Debian's asterisk-core-sounds-ru-wav installs.
 const defaultSoundsDir = "/usr/share/asterisk/sounds/ru_RU_f_IvrvoiceRU"
 
-func run(dir, only, sounds string) error {
+func run(dir, only, sounds string, flat bool) error {
 	for _, tool := range []string{"espeak-ng", "sox"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s is not installed (sudo scripts/setup.sh apt): %w", tool, err)
@@ -51,6 +56,9 @@ func run(dir, only, sounds string) error {
 	syn := &synth{tmp: tmp, sounds: sounds}
 
 	callsDir := filepath.Join(dir, "calls")
+	if flat {
+		callsDir = dir
+	}
 	if err := os.MkdirAll(callsDir, 0o755); err != nil {
 		return err
 	}
@@ -80,6 +88,9 @@ func run(dir, only, sounds string) error {
 	}
 	if err := replaceFiles(callsDir, written); err != nil {
 		return err
+	}
+	if flat {
+		return nil
 	}
 	if err := writeBad(filepath.Join(dir, "bad"), syn); err != nil {
 		return fmt.Errorf("bad inputs: %w", err)

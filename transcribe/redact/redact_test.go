@@ -1,6 +1,8 @@
 package redact
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -221,6 +223,56 @@ func TestChecksums(t *testing.T) {
 	} {
 		if got := c.f(c.d); got != c.want {
 			t.Errorf("%s: %v", c.d, got)
+		}
+	}
+}
+
+// TestDemoCalls: the calls of testdata/pii-calls (make demo) come out with
+// every number of personal data masked and the traps kept.
+func TestDemoCalls(t *testing.T) {
+	r, _ := New(Config{})
+	want := map[string][]string{
+		"17_pii_card_payment":  {"card", "card", "code", "cvv", "name"},
+		"18_pii_personal_data": {"address", "birthdate", "email", "name", "passport", "phone"},
+	}
+	keep := []string{"пятьсот девяносто девять рублей", "Номер заявки сто двадцать три четыреста пятьдесят шесть", "пятнадцатого ноября в десять тридцать",
+		"Город Казань", "скорость сто мегабит", "скидка двадцать процентов", "меня зовут Игорь", "Ольга"}
+	for name, types := range want {
+		data, err := os.ReadFile("../../testdata/pii-calls/" + name + ".transcript.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := schemas.ParseTranscript(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, spans, err := r.Transcript(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range spans {
+			got = append(got, string(s.Type))
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, types) {
+			t.Errorf("%s: masked %v, want %v", name, got, types)
+		}
+		var all strings.Builder
+		for _, ch := range out.Channels {
+			for _, s := range ch.Segments {
+				all.WriteString(s.Text + "\n")
+			}
+		}
+		for _, bad := range []string{"4276", "Макаров", "Орлова", "Ленина", "собака", "123 45 67", "тысяча девятьсот"} {
+			if strings.Contains(all.String(), bad) {
+				t.Errorf("%s: %q survived:\n%s", name, bad, all.String())
+			}
+		}
+		for _, k := range keep {
+			if strings.Contains(string(data), k) && !strings.Contains(all.String(), k) {
+				t.Errorf("%s: %q was masked:\n%s", name, k, all.String())
+			}
 		}
 	}
 }
