@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
 )
@@ -426,4 +427,52 @@ func (s *searcher) check(ctx context.Context, cands []candidate) ([]SearchHit, e
 		return a.Start < b.Start
 	})
 	return out, nil
+}
+
+// SnippetPart is a piece of a segment's text; Hit marks a word of the
+// search phrase (in any inflection).
+type SnippetPart struct {
+	Text string `json:"text"`
+	Hit  bool   `json:"hit,omitempty"`
+}
+
+// Snippet cuts a found segment's text into parts, marking the words that
+// match the phrase's words as search matches them (stemmed in each
+// language the search tries).
+func Snippet(segment, phrase string) []SnippetPart {
+	want := map[string]bool{}
+	for _, lang := range drillSearchLanguages {
+		for _, t := range store.SearchTerms(phrase, lang) {
+			want[lang+"\x00"+t] = true
+		}
+	}
+	var parts []SnippetPart
+	pos := 0
+	add := func(s string, hit bool) {
+		if s == "" {
+			return
+		}
+		if n := len(parts); n > 0 && parts[n-1].Hit == hit {
+			parts[n-1].Text += s
+			return
+		}
+		parts = append(parts, SnippetPart{Text: s, Hit: hit})
+	}
+	for _, tok := range text.Tokenize(segment) {
+		hit := false
+		for _, lang := range drillSearchLanguages {
+			if st := store.SearchTerms(tok.Norm, lang); len(st) == 1 && want[lang+"\x00"+st[0]] {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			continue
+		}
+		add(segment[pos:tok.Start], false)
+		add(segment[tok.Start:tok.End], true)
+		pos = tok.End
+	}
+	add(segment[pos:], false)
+	return parts
 }

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,6 +51,22 @@ func (e *Env) Close() {
 // under cfg.DataDir. cfg is completed with what was started (DSN, client
 // id key) so the stages see the same settings.
 func StartEmbedded(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Env, error) {
+	return StartEmbeddedWith(ctx, cfg, log, EmbedOptions{})
+}
+
+// EmbedOptions change how the embedded servers start.
+type EmbedOptions struct {
+	// S3Listen is the HOST:PORT of the embedded S3 server; empty is a free
+	// loopback port.
+	S3Listen string
+	// S3Events makes the embedded S3 server publish an event for every new
+	// object to the ingest subject, so recordings are processed as they
+	// arrive (`serve`).
+	S3Events bool
+}
+
+// StartEmbeddedWith is StartEmbedded with options.
+func StartEmbeddedWith(ctx context.Context, cfg *config.Config, log *slog.Logger, o EmbedOptions) (*Env, error) {
 	dir, err := filepath.Abs(cfg.DataDir)
 	if err != nil {
 		return nil, fmt.Errorf("data dir %s: %w", cfg.DataDir, err)
@@ -87,9 +105,21 @@ func StartEmbedded(ctx context.Context, cfg *config.Config, log *slog.Logger) (*
 		cfg.NATS.URL = ns.ClientURL()
 	}
 	if cfg.S3.Endpoint == "" {
-		s3, err := embedded.StartS3(embedded.S3Config{
+		s3cfg := embedded.S3Config{
 			Dir: filepath.Join(dir, "objects"), AccessKey: cfg.S3.AccessKey, SecretKey: cfg.S3.SecretKey,
-		})
+		}
+		if o.S3Listen != "" {
+			host, port, err := net.SplitHostPort(o.S3Listen)
+			n, perr := strconv.Atoi(port)
+			if err != nil || perr != nil {
+				return fail(fmt.Errorf("server.s3_listen %q: want HOST:PORT", o.S3Listen))
+			}
+			s3cfg.Host, s3cfg.Port = host, n
+		}
+		if o.S3Events {
+			s3cfg.EventsNATSURL, s3cfg.EventsSubject = cfg.NATS.URL, pipeline.SubjectIngestS3
+		}
+		s3, err := embedded.StartS3(s3cfg)
 		if err != nil {
 			return fail(err)
 		}

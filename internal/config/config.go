@@ -41,7 +41,36 @@ type Config struct {
 	Dictionaries Dictionaries `yaml:"dictionaries"`
 	Scoring      Scoring      `yaml:"scoring"`
 	Privacy      Privacy      `yaml:"privacy"`
+	Server       Server       `yaml:"server"`
 	Log          Log          `yaml:"log"`
+}
+
+// Server configures `callscope serve`: the HTTP API, its users and access
+// (docs/security.md).
+type Server struct {
+	HTTP string `yaml:"http" doc:"address of the HTTP API and web UI"`
+	// AllowRemote lets a server without TLS listen beyond loopback.
+	AllowRemote bool   `yaml:"allow_remote" doc:"listen on a non-loopback address without TLS (behind a TLS proxy)"`
+	TLSCert     string `yaml:"tls_cert" doc:"TLS certificate file (PEM); with tls_key turns HTTPS on"`
+	TLSKey      string `yaml:"tls_key" doc:"TLS private key file (PEM)" secret:"true"`
+	Users       string `yaml:"users" doc:"the users file of 'callscope users'; empty is DATA_DIR/users.yaml"`
+	// SessionIdle and SessionMax end sessions.
+	SessionIdle time.Duration `yaml:"session_idle" doc:"a session ends after this long without a request"`
+	SessionMax  time.Duration `yaml:"session_max" doc:"a session ends this long after login at the latest"`
+	// TrustedProxies are CIDRs whose identity headers are believed.
+	TrustedProxies    string `yaml:"trusted_proxies" doc:"comma-separated addresses or CIDRs of a reverse proxy whose user and group headers are trusted; empty turns proxy login off"`
+	ProxyUserHeader   string `yaml:"proxy_user_header" doc:"header carrying the proxy's user name"`
+	ProxyGroupsHeader string `yaml:"proxy_groups_header" doc:"header carrying the proxy's comma-separated groups"`
+	// ProxyGroups maps proxy groups to roles (YAML only).
+	ProxyGroups map[string]ProxyGroup `yaml:"proxy_groups" doc:"group name -> role, departments, listen (YAML only)"`
+	S3Listen    string                `yaml:"s3_listen" doc:"address the embedded S3 server of 'serve --data' listens on, e.g. 0.0.0.0:9100; empty is a free loopback port"`
+}
+
+// ProxyGroup is what a group of the trusted proxy grants.
+type ProxyGroup struct {
+	Role        string   `yaml:"role"`
+	Departments []string `yaml:"departments"`
+	Listen      bool     `yaml:"listen"`
 }
 
 // NATS is the message bus.
@@ -132,6 +161,8 @@ func Default() Config {
 		Dictionaries: Dictionaries{Reload: 30 * time.Second},
 		Log:          Log{Level: "info", Format: "text"},
 		Privacy:      Privacy{Redact: "all", AudioMask: "silence", OriginalAudio: "keep", RestrictedBucket: "callscope-restricted"},
+		Server: Server{HTTP: "127.0.0.1:8080", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour,
+			ProxyUserHeader: "X-Forwarded-User", ProxyGroupsHeader: "X-Forwarded-Groups"},
 	}
 }
 

@@ -37,8 +37,11 @@ type S3Config struct {
 	Dir string
 	// AccessKey and SecretKey are the root credentials. Required.
 	AccessKey, SecretKey string
-	// Port is the port on 127.0.0.1; 0 picks a free one.
+	// Port is the port on Host; 0 picks a free one.
 	Port int
+	// Host is the address to listen on; empty is 127.0.0.1 (loopback
+	// only). `serve --s3-listen` sets it so a PBX or uploader can PUT.
+	Host string
 	// Region reported to clients; default us-east-1.
 	Region string
 	// EventsNATSURL, when set, makes the server publish an S3 event
@@ -153,7 +156,11 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 		_ = os.Chdir(workDir)
 		return nil, fmt.Errorf("embedded s3: posix backend at %s: %w", root, err)
 	}
-	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	host := cfg.Host
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	addr := net.JoinHostPort(host, strconv.Itoa(port))
 	listening := make(chan struct{})
 	var listenOnce sync.Once
 	gwCfg := &embedgw.Config{

@@ -1,0 +1,168 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/callscope/callscope/report"
+	"github.com/callscope/callscope/report/filter"
+)
+
+// apiError is the body of every error.
+type apiError struct {
+	Error errorBody `json:"error"`
+}
+
+type errorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Param   string `json:"param,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Caret   string `json:"caret,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, apiError{Error: errorBody{Code: code, Message: msg}})
+}
+
+func asMaxBytes(err error, target **http.MaxBytesError) bool { return errors.As(err, target) }
+
+// writeUseCaseError answers an error of a use case: a bad parameter or
+// filter is the client's (400, naming the parameter, with the filter's
+// column and caret); a call not found is 404; anything else is logged and
+// answered 500 without details.
+func (s *Server) writeUseCaseError(w http.ResponseWriter, r *http.Request, err error) {
+	var fe *filter.Error
+	if errors.As(err, &fe) {
+		b := errorBody{Code: "bad_filter", Message: fe.Msg, Param: "filter", Column: fe.Column,
+			Caret: fe.Src + "\n" + strings.Repeat(" ", max(fe.Column-1, 0)) + "^"}
+		writeJSON(w, http.StatusBadRequest, apiError{Error: b})
+		return
+	}
+	var pe *report.ParamError
+	if errors.As(err, &pe) {
+		writeJSON(w, http.StatusBadRequest, apiError{Error: errorBody{Code: "bad_request", Message: pe.Message(), Param: pe.Param}})
+		return
+	}
+	switch {
+	case errors.Is(err, report.ErrCallNotFound):
+		writeError(w, http.StatusNotFound, "not_found", "no such call")
+		return
+	case errors.Is(err, report.ErrBadSpec), errors.Is(err, report.ErrUnknownSlice), errors.Is(err, report.ErrEmptyPhrase),
+		errors.Is(err, filter.ErrSyntax), errors.Is(err, report.ErrDefinition):
+		writeError(w, http.StatusBadRequest, "bad_request", stripPrefix(err.Error()))
+		return
+	case errors.Is(err, context.Canceled):
+		return // the client went away
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "the query took too long")
+		return
+	}
+	s.log.Error("api: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	writeError(w, http.StatusInternalServerError, "internal", "internal error")
+}
+
+func stripPrefix(msg string) string {
+	return strings.TrimPrefix(msg, "report: ")
+}
+
+// params reads query parameters with limits: a parameter given twice where
+// one is expected, or too long, is refused.
+type params struct {
+	q   url.Values
+	err *errorBody
+}
+
+const maxParam = 4096
+
+func newParams(r *http.Request) *params {
+	return &params{q: r.URL.Query()}
+}
+
+func (p *params) fail(name, msg string) {
+	if p.err == nil {
+		p.err = &errorBody{Code: "bad_request", Message: msg, Param: name}
+	}
+}
+
+// str is a single parameter of at most max bytes.
+func (p *params) str(name string, max int) string {
+	vs := p.q[name]
+	if len(vs) == 0 {
+		return ""
+	}
+	if len(vs) > 1 {
+		p.fail(name, name+": given "+strconv.Itoa(len(vs))+" times, want once")
+		return ""
+	}
+	if max <= 0 {
+		max = maxParam
+	}
+	if len(vs[0]) > max {
+		p.fail(name, name+": longer than "+strconv.Itoa(max)+" bytes")
+		return ""
+	}
+	return vs[0]
+}
+
+func (p *params) list(name string, maxItems int) []string {
+	vs := p.q[name]
+	if len(vs) > maxItems {
+		p.fail(name, name+": more than "+strconv.Itoa(maxItems)+" values")
+		return nil
+	}
+	for _, v := range vs {
+		if len(v) > maxParam {
+			p.fail(name, name+": longer than "+strconv.Itoa(maxParam)+" bytes")
+			return nil
+		}
+	}
+	return vs
+}
+
+func (p *params) integer(name string, def, lo, hi int) int {
+	s := p.str(name, 20)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		p.fail(name, name+": want a whole number from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi)+", got "+strconv.Quote(truncate(s, 40)))
+		return def
+	}
+	return n
+}
+
+func (p *params) boolean(name string) bool {
+	s := p.str(name, 10)
+	if s == "" {
+		return false
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		p.fail(name, name+": want true or false")
+	}
+	return b
+}
+
+// ok answers the first problem and reports whether there was none.
+func (p *params) ok(w http.ResponseWriter) bool {
+	if p.err != nil {
+		writeJSON(w, http.StatusBadRequest, apiError{Error: *p.err})
+		return false
+	}
+	return true
+}

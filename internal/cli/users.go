@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/callscope/callscope/internal/users"
+)
+
+func init() { registerCommand(newUsersCmd) }
+
+type usersOptions struct {
+	g           *globals
+	role        string
+	departments []string
+	listen      bool
+	noListen    bool
+	// passwordStdin reads the password from standard input (scripts).
+	passwordStdin bool
+	in            io.Reader
+}
+
+func newUsersCmd(g *globals) *cobra.Command {
+	opts := &usersOptions{g: g, in: os.Stdin}
+	cmd := &cobra.Command{
+		Use:   "users add|passwd|set|disable|enable|list",
+		Short: "Manage the users of 'callscope serve'",
+		Long: `users manages the local users of 'callscope serve' in the users file
+(server.users, default DATA/users.yaml, mode 0600). Passwords are stored as
+argon2id hashes; a password is asked for on the terminal, or read from
+standard input with --password-stdin.
+
+Roles: admin (users and the audit trail, every department), manager (every
+department), supervisor (only --departments), analyst (dictionaries and
+what-if, every department). --listen lets the user play recordings.
+
+A running server sees changes at once; a disabled user, or one whose
+password changed, is logged out.`,
+		Example: `  callscope users add anna --role supervisor --departments Поддержка --listen --data .callscope
+  echo "$PW" | callscope users add ci-admin --role admin --password-stdin
+  callscope users passwd anna
+  callscope users disable anna
+  callscope users list`,
+	}
+	g.bind(cmd.PersistentFlags(), "data", "data_dir", "", "data directory (the users file is DATA/users.yaml)")
+	g.bind(cmd.PersistentFlags(), "users", "server.users", "", "users file")
+	cmd.PersistentFlags().BoolVar(&opts.passwordStdin, "password-stdin", false, "read the password from standard input")
+
+	add := &cobra.Command{Use: "add NAME --role ROLE [--departments D,...] [--listen]", Short: "Add a user", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runUsersAdd(opts, args[0]) }}
+	add.Flags().StringVar(&opts.role, "role", "", "admin, manager, supervisor or analyst")
+	add.Flags().StringSliceVar(&opts.departments, "departments", nil, "departments a supervisor sees, comma-separated")
+	add.Flags().BoolVar(&opts.listen, "listen", false, "may play recordings")
+
+	set := &cobra.Command{Use: "set NAME [--role ROLE] [--departments D,...] [--listen | --no-listen]", Short: "Change a user's role, departments or audio permission",
+		Args: cobra.ExactArgs(1), RunE: func(cmd *cobra.Command, args []string) error {
+			return runUsersSet(opts, args[0], cmd.Flags().Changed)
+		}}
+	set.Flags().StringVar(&opts.role, "role", "", "admin, manager, supervisor or analyst")
+	set.Flags().StringSliceVar(&opts.departments, "departments", nil, "departments a supervisor sees, comma-separated")
+	set.Flags().BoolVar(&opts.listen, "listen", false, "may play recordings")
+	set.Flags().BoolVar(&opts.noListen, "no-listen", false, "may not play recordings")
+
+	passwd := &cobra.Command{Use: "passwd NAME", Short: "Set a user's password (ends their sessions)", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runUsersPasswd(opts, args[0]) }}
+	disable := &cobra.Command{Use: "disable NAME", Short: "Disable a user (ends their sessions)", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runUsersDisable(opts, args[0], true) }}
+	enable := &cobra.Command{Use: "enable NAME", Short: "Enable a disabled user", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runUsersDisable(opts, args[0], false) }}
+	list := &cobra.Command{Use: "list", Short: "List the users", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runUsersList(opts) }}
+	cmd.AddCommand(add, set, passwd, disable, enable, list)
+	return cmd
+}
+
+// usersFile opens the users file named by the configuration.
+func usersFile(g *globals) (*users.File, error) {
+	path := g.cfg.Server.Users
+	if path == "" {
+		path = filepath.Join(g.cfg.DataDir, "users.yaml")
+	}
+	return users.Open(path, users.Params{})
+}
+
+// readPassword asks twice on a terminal, or reads one line from stdin.
+func (o *usersOptions) readPassword() (string, error) {
+	if !o.passwordStdin {
+		if f, ok := o.in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			fmt.Fprint(o.g.errOut, "Password: ")
+			p1, err := term.ReadPassword(int(f.Fd()))
+			fmt.Fprintln(o.g.errOut)
+			if err != nil {
+				return "", err
+			}
+			fmt.Fprint(o.g.errOut, "Again: ")
+			p2, err := term.ReadPassword(int(f.Fd()))
+			fmt.Fprintln(o.g.errOut)
+			if err != nil {
+				return "", err
+			}
+			if string(p1) != string(p2) {
+				return "", errors.New("the passwords differ")
+			}
+			return string(p1), nil
+		}
+		return "", errors.New("no terminal to ask for the password: give --password-stdin and the password on standard input")
+	}
+	line, err := bufio.NewReader(io.LimitReader(o.in, users.MaxPassword+2)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func runUsersAdd(o *usersOptions, name string) error {
+	f, err := usersFile(o.g)
+	if err != nil {
+		return err
+	}
+	u := users.User{Name: name, Role: users.Role(o.role), Departments: o.departments, Listen: o.listen}
+	if err := u.Check(); err != nil {
+		return err
+	}
+	pw, err := o.readPassword()
+	if err != nil {
+		return err
+	}
+	if err := f.Add(u, pw); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.g.out, "added %s (%s) to %s\n", name, o.role, f.Path())
+	return nil
+}
+
+func runUsersSet(o *usersOptions, name string, changed func(string) bool) error {
+	f, err := usersFile(o.g)
+	if err != nil {
+		return err
+	}
+	if o.listen && o.noListen {
+		return errors.New("give --listen or --no-listen, not both")
+	}
+	err = f.Update(name, func(u *users.User) {
+		if changed("role") {
+			u.Role = users.Role(o.role)
+		}
+		if changed("departments") {
+			u.Departments = o.departments
+		}
+		if u.Role.AllDepartments() && !changed("departments") {
+			u.Departments = nil
+		}
+		if o.listen {
+			u.Listen = true
+		}
+		if o.noListen {
+			u.Listen = false
+		}
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(o.g.out, "changed %s\n", name)
+	return nil
+}
+
+func runUsersPasswd(o *usersOptions, name string) error {
+	f, err := usersFile(o.g)
+	if err != nil {
+		return err
+	}
+	if _, ok := f.Get(name); !ok {
+		return fmt.Errorf("%w: %s", users.ErrNoUser, name)
+	}
+	pw, err := o.readPassword()
+	if err != nil {
+		return err
+	}
+	if err := f.SetPassword(name, pw); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.g.out, "password of %s changed; their sessions end\n", name)
+	return nil
+}
+
+func runUsersDisable(o *usersOptions, name string, disabled bool) error {
+	f, err := usersFile(o.g)
+	if err != nil {
+		return err
+	}
+	if err := f.SetDisabled(name, disabled); err != nil {
+		return err
+	}
+	state := "enabled"
+	if disabled {
+		state = "disabled; their sessions end"
+	}
+	fmt.Fprintf(o.g.out, "%s %s\n", name, state)
+	return nil
+}
+
+func runUsersList(o *usersOptions) error {
+	f, err := usersFile(o.g)
+	if err != nil {
+		return err
+	}
+	list, err := f.List()
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(o.g.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tROLE\tDEPARTMENTS\tLISTEN\tSTATE\tCREATED")
+	for _, u := range list {
+		state := "active"
+		if u.Disabled {
+			state = "disabled"
+		}
+		deps := strings.Join(u.Departments, ",")
+		if deps == "" {
+			deps = "(all)"
+		}
+		listen := "no"
+		if u.Listen {
+			listen = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Name, u.Role, deps, listen, state, u.CreatedAt.Format("2006-01-02"))
+	}
+	return tw.Flush()
+}
