@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/callscope/callscope/internal/audit"
@@ -145,9 +146,7 @@ func New(cfg Config) *Server {
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.Method+" "+rt.Path, s.wrap(rt))
 	}
-	s.mux.Handle("/api/", s.instrument("/api/*", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not_found", "no such endpoint: "+r.Method+" "+r.URL.Path)
-	})))
+	s.mux.Handle("/api/", s.instrument("/api/*", http.HandlerFunc(s.noRoute)))
 	ui := cfg.UI
 	if ui == nil {
 		ui = http.NotFoundHandler()
@@ -169,6 +168,28 @@ func (s *Server) Handler() http.Handler {
 
 // Close stops the background work (session sweeping).
 func (s *Server) Close() { s.sessions.close() }
+
+// noRoute answers a path under /api/ that no route takes: 405 with Allow
+// when another method has it, 404 otherwise.
+func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		if m == r.Method {
+			continue
+		}
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/api/" && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed here")
+		return
+	}
+	writeError(w, http.StatusNotFound, "not_found", "no such endpoint")
+}
 
 type discardAudit struct{}
 

@@ -318,8 +318,9 @@ func (s *Server) me(w http.ResponseWriter, r *http.Request, p *principal) {
 }
 
 // loginLimiter slows down guessing: after loginFree failures of a user
-// name or an address within loginWindow, each further attempt must wait
-// twice as long as the one before (1s, 2s, 4s ... up to loginMaxWait).
+// name (loginFreeIP of an address: an office may share one) within
+// loginWindow, each further attempt must wait twice as long as the one
+// before (1s, 2s, 4s ... up to loginMaxWait).
 type loginLimiter struct {
 	now func() time.Time
 	mu  sync.Mutex
@@ -333,6 +334,7 @@ type failures struct {
 
 const (
 	loginFree    = 5
+	loginFreeIP  = 20
 	loginWindow  = 15 * time.Minute
 	loginMaxWait = 15 * time.Minute
 )
@@ -360,10 +362,14 @@ func (l *loginLimiter) wait(ip netip.Addr, user string) time.Duration {
 			delete(l.m, k)
 			continue
 		}
-		if f.n < loginFree {
+		free := loginFree
+		if strings.HasPrefix(k, "ip:") {
+			free = loginFreeIP
+		}
+		if f.n < free {
 			continue
 		}
-		d := min(time.Second<<min(f.n-loginFree, 20), loginMaxWait)
+		d := min(time.Second<<min(f.n-free, 20), loginMaxWait)
 		if left := f.last.Add(d).Sub(now); left > longest {
 			longest = left
 		}
