@@ -317,9 +317,15 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 		}
 		return "", ""
 	}
+	// «тысяча» makes an amount or a year, unless the number is as long as
+	// an identifier: a card said in thousands («четыре тысячи двести
+	// семьдесят шесть, ...»).
 	thousand := false
 	for _, r := range z.runs {
 		thousand = thousand || r.thousand
+	}
+	if thousand && n >= 10 {
+		thousand = false
 	}
 	typ, trap, types := s.cueBefore(z, prevEnd)
 	rule := "/cue"
@@ -331,7 +337,7 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 	if rule == "/answer" && s.dateOrTime(z) {
 		return "", ""
 	}
-	if typ != "" && !thousand {
+	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && len(z.runs[0].groups) > 1) {
 		// The most specific cue whose length fits.
 		for _, c := range []Type{CVV, Code} {
 			if contains(types, c) && fitsZone(c, z) {

@@ -206,6 +206,37 @@ func (s *scan) addresses() {
 		}
 		s.claim(Address, "address/street", start, end)
 	}
+	// «проживаю по адресу ленина пять двенадцать»: the words before the
+	// first number after the cue, and the numbers.
+	for i := range s.toks {
+		if !isWord(s.toks[i].norm, "адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована") {
+			continue
+		}
+		first := -1
+		for j := i + 1; j < len(s.toks) && j <= i+6 && s.toks[j].seg == s.toks[i].seg; j++ {
+			if s.toks[j].has(tNum) && s.toks[j].num() != nkOrdinal {
+				first = j
+				break
+			}
+			if s.toks[j].has(tTrap | tCue | tUnit | tMonth) {
+				break
+			}
+		}
+		if first < 0 || s.claimed(first, first+1) {
+			continue
+		}
+		k := first
+		for n := 0; k > i+1 && n < 2 && !s.toks[k-1].has(tStop|tNum) && !isWord(s.toks[k-1].norm, "адресу", "адрес"); n++ {
+			k--
+		}
+		if k == first {
+			continue
+		}
+		end, house := s.houseRun(first)
+		if house {
+			s.claim(Address, "address/cue", k, end)
+		}
+	}
 	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -303,7 +334,12 @@ func (s *scan) names() {
 			if j < len(s.toks) && s.toks[j].norm == "is" {
 				j++
 			}
-			if j >= len(s.toks) || !s.toks[j].has(tFirstName) && !(t.norm == "это" && s.segStart(i) && looksLikeNamePart(s.lang, s.toks[j].norm, s.toks[j].e)) {
+			if j >= len(s.toks) {
+				continue
+			}
+			next := &s.toks[j]
+			surnameThenName := looksLikeNamePart(s.lang, next.norm, next.e) && j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
+			if !next.has(tFirstName) && !surnameThenName && !(t.norm == "это" && s.segStart(i) && looksLikeNamePart(s.lang, next.norm, next.e)) {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {
