@@ -1,0 +1,159 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/users"
+)
+
+// TestServeEmbedded runs `callscope serve --data DIR` in-process: a
+// recording PUT into the embedded S3 server after the start is analysed as
+// it arrives (the server's event, no scan), and the API serves it to a user
+// of the users file; the UI answers at /; the server stops gracefully.
+func TestServeEmbedded(t *testing.T) {
+	testenv.SkipIfShort(t)
+	dir := t.TempDir()
+	cfg := config.Default()
+	cfg.DataDir = filepath.Join(dir, "data")
+	cfg.Server.HTTP = "127.0.0.1:0"
+	cfg.Workers.Flush = 100 * time.Millisecond
+	uf, err := users.Open(filepath.Join(cfg.DataDir, "users.yaml"), users.Params{Memory: 1024, Time: 1, Threads: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := uf.Add(users.User{Name: "anna", Role: users.Manager, Listen: true}, "anna-password"); err != nil {
+		t.Fatal(err)
+	}
+	calls, err := filepath.Abs("../../testdata/calls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := StartServe(ctx, cfg, ServeOptions{Embedded: true, RescanEvery: -1}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(runCtx) }()
+
+	// A PBX uploads a recording with its sidecar and transcript.
+	for _, f := range []string{"01_polite_model.json", "01_polite_model.transcript.json", "01_polite_model.wav"} {
+		data, err := os.ReadFile(filepath.Join(calls, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := srv.Env.Objects.Put(ctx, cfg.S3.Bucket, "pbx/"+f, data, "application/octet-stream", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
+	resp, err := c.Post(srv.URL()+"/api/v1/login", "application/json", strings.NewReader(`{"user":"anna","password":"anna-password"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("login: %d", resp.StatusCode)
+	}
+	var page struct {
+		Total int `json:"total"`
+		Calls []struct {
+			CallID string `json:"call_id"`
+		} `json:"calls"`
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for page.Total == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the uploaded recording was not analysed within 2 minutes")
+		}
+		time.Sleep(300 * time.Millisecond)
+		resp, err := c.Get(srv.URL() + "/api/v1/calls")
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+	}
+	if page.Total != 1 {
+		t.Errorf("calls: %+v", page)
+	}
+	resp, err = c.Get(srv.URL() + "/api/v1/calls/" + page.Calls[0].CallID + "/audio")
+	if err != nil {
+		t.Fatal(err)
+	}
+	audio, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(audio[:4]) != "RIFF" {
+		t.Errorf("audio: %d", resp.StatusCode)
+	}
+	for _, p := range []string{"/", "/healthz", "/readyz"} {
+		resp, err := c.Get(srv.URL() + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("GET %s: %d", p, resp.StatusCode)
+		}
+	}
+	stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve stopped with %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+}
+
+func TestCheckListen(t *testing.T) {
+	for _, tc := range []struct {
+		addr        string
+		tls, remote bool
+		ok          bool
+	}{
+		{"127.0.0.1:8080", false, false, true},
+		{"[::1]:8080", false, false, true},
+		{"localhost:8080", false, false, true},
+		{"0.0.0.0:8080", false, false, false},
+		{":8080", false, false, false},
+		{"10.1.2.3:8080", false, false, false},
+		{"0.0.0.0:8443", true, false, true},
+		{"0.0.0.0:8080", false, true, true},
+		{"nonsense", false, false, false},
+	} {
+		err := checkListen(tc.addr, tc.tls, tc.remote)
+		if (err == nil) != tc.ok {
+			t.Errorf("checkListen(%q, tls=%v, remote=%v) = %v", tc.addr, tc.tls, tc.remote, err)
+		}
+		if tc.addr == "0.0.0.0:8080" && !tc.remote && !errors.Is(err, ErrInsecureListen) {
+			t.Errorf("want ErrInsecureListen, got %v", err)
+		}
+	}
+	if _, err := parsePrefixes("10.0.0.0/8, 192.0.2.7 ,::1"); err != nil {
+		t.Error(err)
+	}
+	if _, err := parsePrefixes("10.0.0.0/33"); err == nil {
+		t.Error("a bad CIDR is accepted")
+	}
+}
