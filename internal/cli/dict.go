@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/callscope/callscope/analyze/dicttest"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/internal/app"
@@ -231,6 +232,7 @@ type dictTestOptions struct {
 	dir                     string
 	text, transcript, call  string
 	lang, role              string
+	format                  string
 	strictMixed, forceColor bool
 }
 
@@ -266,6 +268,7 @@ Matched words are shown in bold on a terminal and in [brackets] otherwise.`,
 	f.StringVar(&opts.role, "role", "mixed", "--text only: who speaks: operator, client, or mixed (every phrase)")
 	f.BoolVar(&opts.strictMixed, "strict-mixed", false, "a mixed channel matches only channel-any phrases")
 	f.BoolVar(&opts.forceColor, "color", false, "highlight in bold even when the output is not a terminal")
+	f.StringVar(&opts.format, "format", "text", "output: text, or json (the hits with their times, words and weights; analyze/dicttest.Result)")
 	g.bind(f, "data", "data_dir", "", "data directory of the embedded servers (--call)")
 	g.bind(f, "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN (--call)")
 	g.bind(f, "s3", "s3.endpoint", "", "S3 endpoint (--call)")
@@ -288,12 +291,18 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 	default:
 		return fmt.Errorf("dict test: --role: want operator, client or mixed, got %q", opts.role)
 	}
+	if opts.format != "text" && opts.format != "json" {
+		return fmt.Errorf("dict test: --format %q: want text or json", opts.format)
+	}
 	m, err := loadOrReport(dictOf(g, opts.dir), g.errOut)
 	if err != nil {
 		return err
 	}
 	hl := highlighter{bold: opts.forceColor || isTerminal(g.out)}
 	copt := match.CallOptions{StrictMixed: opts.strictMixed}
+	if opts.format == "json" {
+		return dictTestJSON(ctx, opts, m, copt)
+	}
 	fmt.Fprintf(g.out, "dictionaries %s\n", m.Version())
 	switch {
 	case opts.text != "":
@@ -314,13 +323,9 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 		}
 		return nil
 	case opts.transcript != "":
-		data, err := os.ReadFile(opts.transcript)
+		tr, err := readTranscriptFile(opts.transcript)
 		if err != nil {
-			return fmt.Errorf("dict test: %w", err)
-		}
-		var tr schemas.Transcript
-		if err := json.Unmarshal(data, &tr); err != nil {
-			return fmt.Errorf("dict test: %s: not a transcript: %w", opts.transcript, err)
+			return err
 		}
 		lang := cmp.Or(langOf(opts.lang), langOf(tr.Language), "ru")
 		writeTranscriptHits(g.out, hl, m, tr, lang, copt)
@@ -329,26 +334,88 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 	return testStoredCall(ctx, opts, m, hl, copt)
 }
 
-func testStoredCall(ctx context.Context, opts *dictTestOptions, m *match.Matcher, hl highlighter, copt match.CallOptions) error {
+// dictTestJSON is dict test --format json: the use case's result as it is.
+func dictTestJSON(ctx context.Context, opts *dictTestOptions, m *match.Matcher, copt match.CallOptions) error {
 	g := opts.g
-	cfg := g.cfg
-	env, err := app.StartEmbedded(ctx, &cfg, g.log)
-	if err != nil {
-		return err
+	var res dicttest.Result
+	switch {
+	case opts.text != "":
+		res = dicttest.Text(m, cmp.Or(langOf(opts.lang), "ru"), opts.role, opts.text, opts.strictMixed)
+	case opts.transcript != "":
+		tr, err := readTranscriptFile(opts.transcript)
+		if err != nil {
+			return err
+		}
+		res = dicttest.Transcript(m, tr, cmp.Or(langOf(opts.lang), langOf(tr.Language), "ru"), copt)
+	default:
+		env, c, tr, err := openStoredCall(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer env.Close()
+		res = dicttest.Transcript(m, tr, cmp.Or(langOf(opts.lang), langOf(c.language), langOf(tr.Language), "ru"), copt)
+		stored, err := store.CallHits(ctx, env.DB, c.id)
+		if err != nil {
+			return err
+		}
+		if stored == nil {
+			stored = []schemas.Hit{}
+		}
+		res.CallID, res.Stored = c.id, &dicttest.Stored{DictionaryVersion: c.dictVersion, Hits: stored}
 	}
-	defer env.Close()
+	enc := json.NewEncoder(g.out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(res)
+}
+
+// readTranscriptFile reads a transcript JSON file.
+func readTranscriptFile(name string) (schemas.Transcript, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return schemas.Transcript{}, fmt.Errorf("dict test: %w", err)
+	}
+	var tr schemas.Transcript
+	if err := json.Unmarshal(data, &tr); err != nil {
+		return schemas.Transcript{}, fmt.Errorf("dict test: %s: not a transcript: %w", name, err)
+	}
+	return tr, nil
+}
+
+// openStoredCall starts the embedded servers (or connects to the
+// configured ones) and reads a stored call and its transcript; close the
+// env.
+func openStoredCall(ctx context.Context, opts *dictTestOptions) (*app.Env, storedCall, schemas.Transcript, error) {
+	cfg := opts.g.cfg
+	env, err := app.StartEmbedded(ctx, &cfg, opts.g.log)
+	if err != nil {
+		return nil, storedCall{}, schemas.Transcript{}, err
+	}
 	calls, err := storedCalls(ctx, env.DB, opts.call)
 	if err != nil {
-		return err
+		env.Close()
+		return nil, storedCall{}, schemas.Transcript{}, err
 	}
 	if len(calls) == 0 {
-		return fmt.Errorf("dict test: no stored call %q", opts.call)
+		env.Close()
+		return nil, storedCall{}, schemas.Transcript{}, fmt.Errorf("dict test: no stored call %q", opts.call)
 	}
 	c := calls[0]
 	tr, err := readTranscript(ctx, env, cfg.S3.TranscriptsBucket, c.objectKey)
 	if err != nil {
-		return fmt.Errorf("dict test: call %s: %w", c.id, err)
+		env.Close()
+		return nil, storedCall{}, schemas.Transcript{}, fmt.Errorf("dict test: call %s: %w", c.id, err)
 	}
+	return env, c, tr, nil
+}
+
+func testStoredCall(ctx context.Context, opts *dictTestOptions, m *match.Matcher, hl highlighter, copt match.CallOptions) error {
+	g := opts.g
+	env, c, tr, err := openStoredCall(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
 	lang := cmp.Or(langOf(opts.lang), langOf(c.language), langOf(tr.Language), "ru")
 	fmt.Fprintf(g.out, "call %s (%s), language %s\n", c.id, c.objectKey, lang)
 	writeTranscriptHits(g.out, hl, m, tr, lang, copt)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/callscope/callscope/analyze/dicttest"
 	"github.com/callscope/callscope/dictionaries"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report/whatif"
@@ -102,6 +103,60 @@ func TestDictTest(t *testing.T) {
 		} else if !strings.Contains(errOut, "dict test:") {
 			t.Errorf("dict test %q: %q", args, errOut)
 		}
+	}
+}
+
+// TestDictTestJSON: --format json says what the text output shows: the
+// same hits with their times and words, the same categories.
+func TestDictTestJSON(t *testing.T) {
+	clearServerEnv(t)
+	tr := filepath.Join("..", "..", "testdata", "calls", "05_third_time.transcript.json")
+	text, errOut, code := execute(t, "dict", "test", "--transcript", tr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	out, errOut, code := execute(t, "dict", "test", "--transcript", tr, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res dicttest.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(res.Hits) == 0 || len(res.Segments) == 0 || res.Language != "ru" || !strings.HasPrefix(res.DictionaryVersion, "sha256:") {
+		t.Fatalf("result %+v", res)
+	}
+	var cats []string
+	for _, c := range res.CategoryNames() {
+		cats = append(cats, fmt.Sprintf("%s ×%d", c, res.Categories[c]))
+	}
+	if want := fmt.Sprintf("%d hits; categories: %s", len(res.Hits), strings.Join(cats, ", ")); !strings.Contains(text, want) {
+		t.Errorf("text output lacks %q:\n%s", want, text)
+	}
+	for _, h := range res.Hits {
+		if want := fmt.Sprintf("    %s/%s %.2f-%.2fs: %s", h.Category, h.PhraseID, h.Start, h.End, h.Text); !strings.Contains(text, want) {
+			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+	for _, seg := range res.Segments {
+		for _, i := range seg.Hits {
+			if h := res.Hits[i]; h.Channel != seg.Channel || h.Start < seg.Start || h.End > seg.End+0.001 {
+				t.Errorf("segment %+v lists hit %+v", seg, h)
+			}
+		}
+	}
+
+	out, errOut, code = execute(t, "dict", "test", "--text", "хочу пожаловаться", "--role", "client", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	res = dicttest.Result{}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Hits) == 0 || res.Hits[0].Channel != "client" ||
+		"хочу пожаловаться"[res.Hits[0].From:res.Hits[0].To] != res.Hits[0].Text {
+		t.Errorf("--text --format json: %v\n%s", err, out)
+	}
+	if _, errOut, code := execute(t, "dict", "test", "--text", "a", "--format", "xml"); code == 0 || !strings.Contains(errOut, `--format "xml"`) {
+		t.Errorf("--format xml: exit %d, %q", code, errOut)
 	}
 }
 
@@ -240,6 +295,15 @@ func TestDictWhatifEndToEnd(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("dict test --call lacks %q:\n%s", want, out)
 		}
+	}
+	out, errOut, code = execute(t, "dict", "test", "--data", data, "--call", "2026-11-20-000307", "--format", "json")
+	if code != 0 {
+		t.Fatalf("dict test --call --format json: exit %d\n%s", code, errOut)
+	}
+	var tested dicttest.Result
+	if err := json.Unmarshal([]byte(out), &tested); err != nil || tested.CallID != "2026-11-20-000307" || tested.Stored == nil ||
+		len(tested.Stored.Hits) == 0 || len(tested.Hits) == 0 || !strings.HasPrefix(tested.Stored.DictionaryVersion, "sha256:") {
+		t.Errorf("dict test --call --format json: %v\n%s", err, out)
 	}
 	if _, errOut, code := execute(t, "dict", "test", "--data", data, "--call", "no-such-call"); code == 0 || !strings.Contains(errOut, `no stored call "no-such-call"`) {
 		t.Errorf("unknown call: exit %d, %q", code, errOut)

@@ -1,0 +1,148 @@
+// Package dicttest is the use case behind `callscope dict test` and the
+// HTTP API's dictionary test: the hits a dictionary set finds in one
+// sentence or in a whole transcript, with the words that fired, as an
+// analyst checks a phrase before publishing it. It is pure: a matcher and
+// text in, a Result out; reading a stored call is the caller's.
+package dicttest
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/schemas"
+)
+
+// Result is what a test found. Its JSON is `dict test --format json`'s.
+type Result struct {
+	DictionaryVersion string `json:"dictionary_version"`
+	Language          string `json:"language"`
+	// Hits are the hits that count for the call, ordered by start (for a
+	// sentence: in the order of its words, with zero times).
+	Hits []Hit `json:"hits"`
+	// Categories maps each category with hits to their number.
+	Categories map[string]int `json:"categories"`
+	// Segments are the transcript's segments that have hits, with the
+	// indexes of their hits in Hits (none for a sentence).
+	Segments []Segment `json:"segments,omitempty"`
+	// CallID and Stored are set by the caller for a stored call: the hits
+	// its stored analysis recorded, to compare with the new ones.
+	CallID string  `json:"call_id,omitempty"`
+	Stored *Stored `json:"stored,omitempty"`
+}
+
+// Stored is what a call's stored analysis found.
+type Stored struct {
+	DictionaryVersion string        `json:"dictionary_version"`
+	Hits              []schemas.Hit `json:"hits"`
+}
+
+// Hit is one hit: where, what phrase, the words as spoken, and the
+// phrase's weight for scoring.
+type Hit struct {
+	schemas.Hit
+	Weight float64 `json:"weight"`
+	// From and To are the byte offsets of the words in the sentence (a
+	// sentence test only), for highlighting.
+	From int `json:"from,omitempty"`
+	To   int `json:"to,omitempty"`
+}
+
+// Segment is a transcript segment with hits.
+type Segment struct {
+	Channel string  `json:"channel"`
+	Start   float64 `json:"start"`
+	End     float64 `json:"end"`
+	Text    string  `json:"text"`
+	Hits    []int   `json:"hits"`
+}
+
+// Language reduces "ru-RU" to "ru"; empty stays empty.
+func Language(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
+	}
+	return l
+}
+
+// Text finds the phrases of lang in one sentence said on a channel of role
+// (operator, client, or mixed: every phrase whatever its channel; with
+// strictMixed a mixed channel takes only channel-any phrases). Windows and
+// minimum counts need a call and are not applied.
+func Text(m *match.Matcher, lang, role, text string, strictMixed bool) Result {
+	res := Result{DictionaryVersion: m.Version(), Language: lang, Hits: []Hit{}, Categories: map[string]int{}}
+	matchRole := role
+	if role == schemas.RoleMixed && strictMixed {
+		matchRole = ""
+	}
+	seg := schemas.Segment{Text: text}
+	toks, words := match.SegmentTokens(nil, nil, seg)
+	for _, h := range m.Match(nil, lang, matchRole, toks) {
+		res.Hits = append(res.Hits, Hit{Hit: match.HitOf(h, role, seg, toks, words), Weight: h.Weight,
+			From: toks[h.Start].Start, To: toks[h.End-1].End})
+		res.Categories[h.Category]++
+	}
+	return res
+}
+
+// Transcript finds the hits of a whole transcript as the analyzer does
+// (channels, time windows, minimum counts), and the segments they are in.
+func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.CallOptions) Result {
+	res := Result{DictionaryVersion: m.Version(), Language: lang, Hits: []Hit{}, Categories: map[string]int{}}
+	if !tr.TextKnown() {
+		return res
+	}
+	all := m.MatchCall(tr, lang, opt)
+	type key struct {
+		cat, phrase, channel string
+		start, end           float64
+	}
+	index := make(map[key]int, len(all))
+	for i, h := range all {
+		res.Hits = append(res.Hits, Hit{Hit: h.Hit, Weight: h.Weight})
+		res.Categories[h.Category]++
+		index[key{h.Category, h.PhraseID, h.Channel, h.Start, h.End}] = i
+	}
+	// Each segment's own hits, kept when MatchCall counted them.
+	for _, ch := range tr.Channels {
+		role := cmp.Or(ch.Role, schemas.RoleMixed)
+		matchRole := role
+		if role == schemas.RoleMixed && opt.StrictMixed {
+			matchRole = ""
+		}
+		for _, seg := range ch.Segments {
+			toks, words := match.SegmentTokens(nil, nil, seg)
+			var in []int
+			for _, h := range m.Match(nil, lang, matchRole, toks) {
+				sh := match.HitOf(h, role, seg, toks, words)
+				if i, ok := index[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}]; ok && !slices.Contains(in, i) {
+					in = append(in, i)
+				}
+			}
+			if len(in) > 0 {
+				slices.Sort(in)
+				res.Segments = append(res.Segments, Segment{Channel: role, Start: seg.Start, End: seg.End, Text: segmentText(seg), Hits: in})
+			}
+		}
+	}
+	slices.SortStableFunc(res.Segments, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
+	return res
+}
+
+// CategoryNames are the result's categories, sorted.
+func (r Result) CategoryNames() []string { return slices.Sorted(maps.Keys(r.Categories)) }
+
+// segmentText is the segment's text, or its words joined when it has them.
+func segmentText(seg schemas.Segment) string {
+	if len(seg.Words) == 0 {
+		return seg.Text
+	}
+	ws := make([]string, len(seg.Words))
+	for i, w := range seg.Words {
+		ws[i] = w.W
+	}
+	return strings.Join(ws, " ")
+}
