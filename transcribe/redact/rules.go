@@ -76,7 +76,8 @@ func (s *scan) dateRun(i int) int {
 	}
 	// A trailing «года» / «числа» belongs to it; a lone number does not
 	// make a date unless it is a whole date in digits.
-	if nums < 2 && !(j == i+1 && len(s.toks[i].norm) >= 6 && allDigits(s.toks[i].norm)) {
+	if nums < 2 && !(j == i+1 && len(s.toks[i].norm) >= 6 && allDigits(s.toks[i].norm)) && !year(s.toks[i].norm) &&
+		!(j > i+1 && isWord(s.toks[j-1].norm, "года", "году", "год", "г")) {
 		return i
 	}
 	return j
@@ -407,4 +408,9 @@ func (s *scan) nameAfter(j int, strong bool, rule string) {
 		end++
 	}
 	s.claim(Name, rule, j, end)
+}
+
+// year: four digits from 1900 to 2099.
+func year(w string) bool {
+	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
 }
