@@ -363,3 +363,45 @@ func TestPIIParameters(t *testing.T) {
 		t.Errorf("categories %v", res.Categories)
 	}
 }
+
+// TestOperatorCardDataScored: a profile can forbid the operator reading
+// card data aloud; without a redaction record the criterion is n/a.
+func TestOperatorCardDataScored(t *testing.T) {
+	p, err := score.Parse("pci.yaml", []byte(`
+profile: pci
+criteria:
+  - id: no_card_data
+    text: the operator does not read card data aloud
+    weight: 10
+    forbid: {category: operator_card_data, channel: operator}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := schemas.Transcript{Language: "ru", Duration: 20, Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{{Start: 1, End: 4, Text: "ваша карта [card] верно"}}}}}
+	outcome := func(tr schemas.Transcript) string {
+		a := New(Config{}, builtin(t))
+		res := a.AnalyzeCall(tr, schemas.Metadata{})
+		s := p.Score(score.Call{Parameters: res.Parameters, Hits: res.Hits, Categories: append(Categories(builtin(t), "ru"), piiCategories(tr)...), Duration: 20})
+		return s.Criteria[0].Outcome
+	}
+	if got := outcome(tr); got != "n/a" {
+		t.Errorf("no redaction record: %s", got)
+	}
+	tr.PII = &schemas.PIIRedaction{Spans: []schemas.PIISpan{{Type: "card", Channel: 0, Role: "operator", Start: 2, End: 3}}}
+	if got := outcome(tr); got != "failed" {
+		t.Errorf("operator read a card: %s", got)
+	}
+	tr.PII.Spans[0].Role = "client"
+	if got := outcome(tr); got != "passed" {
+		t.Errorf("client said the card: %s", got)
+	}
+}
+
+func piiCategories(tr schemas.Transcript) []string {
+	if tr.PII == nil {
+		return nil
+	}
+	return []string{CategoryOperatorCardData}
+}
