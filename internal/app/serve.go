@@ -25,6 +25,7 @@ import (
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/users"
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 	"github.com/callscope/callscope/web"
@@ -141,6 +142,7 @@ func StartServe(ctx context.Context, cfg config.Config, opts ServeOptions, log *
 		return fail(err)
 	}
 	env := s.Env
+	dicts.db = env.DB
 	s.API = api.New(api.Config{
 		DB: env.DB, Objects: env.Objects, Bucket: cfg.S3.Bucket, TranscriptsBucket: cfg.S3.TranscriptsBucket,
 		Users: s.Users, Audit: s.Audit, UI: ui, Dictionaries: dicts, TLS: tlsOn,
@@ -358,6 +360,7 @@ func parsePrefixes(list string) ([]netip.Prefix, error) {
 // workers use.
 type dictionaries struct {
 	matcher func() *match.Matcher
+	db      store.DB // the archive a what-if reads
 }
 
 func newDictionaries(cfg config.Config) (*dictionaries, error) {
@@ -402,6 +405,20 @@ func (d *dictionaries) Test(ctx context.Context, req api.DictTestRequest) (api.D
 	return out, nil
 }
 
+// WhatIf tries the request's dictionary file in place of the one of the
+// same category and language in use, over the stored calls of the filter
+// and period: report/whatif, as `callscope dict whatif`.
 func (d *dictionaries) WhatIf(ctx context.Context, req api.WhatIfRequest) (any, error) {
-	return nil, fmt.Errorf("what-if: %w (use callscope dict what-if)", api.ErrNotImplemented)
+	q, err := whatif.Request{Filter: req.Filter, From: req.From, To: req.To}.Query()
+	if err != nil {
+		return nil, err
+	}
+	m, err := whatif.Replace(d.matcher().Set(), "dictionary", []byte(req.Dictionary))
+	if err != nil {
+		return nil, api.BadInput(fmt.Errorf("dictionary: %s", strings.Join(match.ErrorLines(err), "; ")))
+	}
+	if d.db == nil {
+		return nil, fmt.Errorf("what-if: %w: no database", api.ErrNotImplemented)
+	}
+	return whatif.Run(ctx, d.db, m, q)
 }

@@ -96,6 +96,53 @@ func TestServeEmbedded(t *testing.T) {
 	if page.Total != 1 {
 		t.Errorf("calls: %+v", page)
 	}
+	// What-if: an analyst's complaint dictionary that also counts «тариф»
+	// flags the stored call, which asks to change its tariff.
+	var login struct {
+		CSRF string `json:"csrf_token"`
+	}
+	resp, err = c.Get(srv.URL() + "/api/v1/me")
+	if err == nil {
+		json.NewDecoder(resp.Body).Decode(&login)
+		resp.Body.Close()
+	}
+	body, _ := json.Marshal(map[string]string{"dictionary": "category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: tarif\n    text: тариф\n"})
+	req, _ := http.NewRequest("POST", srv.URL()+"/api/v1/dictionaries/whatif", strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", login.CSRF)
+	resp, err = c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wi struct {
+		Calls      int `json:"calls"`
+		Compared   int `json:"compared"`
+		Categories []struct {
+			Category       string `json:"category"`
+			Gained         int    `json:"gained"`
+			GainedExamples []struct {
+				CallID string `json:"call_id"`
+				Hit    struct {
+					PhraseID string `json:"phrase_id"`
+				} `json:"hit"`
+			} `json:"gained_examples"`
+		} `json:"categories"`
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err := json.Unmarshal(raw, &wi); err != nil || resp.StatusCode != 200 || wi.Calls != 1 || wi.Compared != 1 {
+		t.Errorf("what-if: %d %v\n%s", resp.StatusCode, err, raw)
+	}
+	gained := false
+	for _, c := range wi.Categories {
+		if c.Category == "complaint" && c.Gained == 1 && len(c.GainedExamples) == 1 && c.GainedExamples[0].Hit.PhraseID == "tarif" {
+			gained = true
+		}
+	}
+	if !gained {
+		t.Errorf("what-if: the call does not gain a complaint by «тариф»:\n%s", raw)
+	}
+
 	resp, err = c.Get(srv.URL() + "/api/v1/calls/" + page.Calls[0].CallID + "/audio")
 	if err != nil {
 		t.Fatal(err)

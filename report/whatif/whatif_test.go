@@ -274,3 +274,28 @@ func TestRunWithoutSegments(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Replace swaps one dictionary of a set for an edited file, or adds it.
+func TestReplace(t *testing.T) {
+	base := matcher(t, storedSet, changedTwice)
+	m, err := whatif.Replace(base.Set(), "complaint.yaml", []byte(changedComplaint))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(m.Set().Dictionaries); n != 2 {
+		t.Errorf("%d dictionaries after replacing one of 2", n)
+	}
+	if m.Version() != matcher(t, changedComplaint, changedTwice).Version() && m.Version() != matcher(t, changedTwice, changedComplaint).Version() {
+		t.Error("the replaced set is not the edited one")
+	}
+	if len(base.Set().Dictionaries[0].Exclude) == 0 {
+		t.Error("Replace changed the base set")
+	}
+	m, err = whatif.Replace(base.Set(), "en.yaml", []byte(changedEn))
+	if err != nil || len(m.Set().Dictionaries) != 3 {
+		t.Errorf("adding a language: %v", err)
+	}
+	if _, err := whatif.Replace(base.Set(), "bad.yaml", []byte("category: complaint\nlanguage: ru\nphrases: []\n")); err == nil || !strings.Contains(err.Error(), "bad.yaml") {
+		t.Errorf("a bad file: %v", err)
+	}
+}
