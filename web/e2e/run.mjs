@@ -301,6 +301,8 @@ async function main() {
       await page.goto(base + '/#/dashboard');
       await page.click('.usermenu button.ghost');
       await page.waitForSelector('text=Dashboard');
+      await page.waitForSelector('#category-shares');
+      await page.waitForTimeout(300);
       await shot(page, 'dashboard-en');
       await page.click('.usermenu button.ghost');
       await page.waitForSelector('text=Обзор');

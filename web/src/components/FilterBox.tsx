@@ -12,6 +12,8 @@ export function loadFields(): Promise<Fields> {
 }
 
 const valueCache = new Map<string, string[]>();
+// labels of values (the operator's name for an operator id)
+export const valueLabels = new Map<string, string>();
 const valueFields = new Set(['operator', 'department', 'queue', 'direction', 'language', 'category']);
 export async function loadValues(field: string): Promise<string[]> {
   if (valueCache.has(field)) return valueCache.get(field)!;
@@ -19,6 +21,7 @@ export async function loadValues(field: string): Promise<string[]> {
   try {
     const v = await get<FieldValues>('/values', { field });
     const list = v.values.map((x) => x.value);
+    for (const x of v.values) if (x.label) valueLabels.set(field + '\u0000' + x.value, x.label);
     valueCache.set(field, list);
     return list;
   } catch {
@@ -124,7 +127,7 @@ export function FilterBox({ value, onSubmit, error, id = 'filter', placeholder }
             <li role="option" aria-selected={i === active} class={i === active ? 'active' : ''}
               onMouseDown={(e) => { e.preventDefault(); take(i); }}>
               <span class="mono">{s.label}</span>
-              {s.detail && <small>{s.detail}</small>}
+              {(s.detail || (comp.field && valueLabels.get(comp.field + '\u0000' + s.label))) && <small>{s.detail || valueLabels.get(comp.field + '\u0000' + s.label)}</small>}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import type { Route } from '../lib/router';
 import { callsRange, previous } from '../lib/period';
 import { categoryColor } from '../lib/colors';
 import { PeriodPicker, Select, setParams, useValues } from './shared';
+import { valueLabels } from '../components/FilterBox';
 
 // The KPI tiles: measure, title, and the filter of the calls behind it.
 export const KPIS: { measure: string; title: string; filter?: string }[] = [
@@ -74,7 +75,8 @@ export function Dashboard({ route }: { route: Route; user: User }) {
         <PeriodPicker period={period} from={from} to={to} onChange={(x) => set({ ...x, period: x.period || (x.from || x.to ? '' : 'all') })} />
         <Select label={t('Department')} id="scope-department" value={department} options={departments} onChange={(v) => set({ department: v })} />
         <Select label={t('Queue')} id="scope-queue" value={queue} options={queues} onChange={(v) => set({ queue: v })} />
-        <Select label={t('Operator')} id="scope-operator" value={operator} options={operators} onChange={(v) => set({ operator: v })} />
+        <Select label={t('Operator')} id="scope-operator" value={operator} options={operators} onChange={(v) => set({ operator: v })}
+          labels={(v) => { const n = valueLabels.get('operator\u0000' + v); return n ? `${n} (${v})` : v; }} />
       </div>
       <ErrorBox error={main.error} />
       {main.loading && !main.data ? <Loading /> : null}
@@ -140,10 +142,10 @@ export function Dashboard({ route }: { route: Route; user: User }) {
           )}
         </Card>
         <Card title={t('Best operators')}>
-          <OperatorTable rows={best} link={(op) => callsLink(undefined, [`operator=${op}`])} />
+          {main.data ? <OperatorTable rows={best} link={(op) => callsLink(undefined, [`operator=${op}`])} /> : <Loading />}
         </Card>
         <Card title={t('Worst operators')}>
-          <OperatorTable rows={worst} link={(op) => callsLink(undefined, [`operator=${op}`])} />
+          {main.data ? <OperatorTable rows={worst} link={(op) => callsLink(undefined, [`operator=${op}`])} /> : <Loading />}
         </Card>
       </div>
       <Card title={t('Calls needing attention')}>

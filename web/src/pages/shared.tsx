@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadFields, loadValues } from '../components/FilterBox';
 import { categoryColor } from '../lib/colors';
-import { t } from '../lib/i18n';
+import { lang, t } from '../lib/i18n';
 
 export const PERIODS = ['today', 'yesterday', 'this-week', 'last-week', 'this-month', 'last-month', 'this-quarter',
   'last-quarter', 'this-year', 'last-year', 'last-7-days', 'last-30-days', 'last-90-days'];
+
+// periodLabel names a period for people: "last 30 days", «последние 30 дней».
+export function periodLabel(p: string): string {
+  return lang() === 'ru' ? t(p) : p.replace(/-/g, ' ');
+}
 
 export function usePeriods(): string[] {
   const [p, setP] = useState(PERIODS);
@@ -34,7 +39,7 @@ export function PeriodPicker({ period, from, to, onChange }: {
           else onChange({ period: v, from: '', to: '' });
         }}>
           <option value="">{t('All time')}</option>
-          {periods.map((p) => <option value={p}>{t(p)}</option>)}
+          {periods.map((p) => <option value={p}>{periodLabel(p)}</option>)}
           <option value="dates">{t('From')} … {t('To')}</option>
         </select>
       </label>
