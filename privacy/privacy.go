@@ -38,6 +38,10 @@ type Objects interface {
 type Config struct {
 	CallsBucket       string // s3.bucket: recordings, sidecars, imported transcripts
 	TranscriptsBucket string // s3.transcripts_bucket
+	// AudioBucket and RestrictedBucket hold the redacted copies and the
+	// restricted originals (privacy.audio_bucket, privacy.restricted_bucket);
+	// "" when not in use.
+	AudioBucket, RestrictedBucket string
 	// ClientIDKey is privacy.client_id_key, the key ingest hashes client
 	// numbers with: forget finds a client by the same hash.
 	ClientIDKey []byte
@@ -80,6 +84,11 @@ func (c Config) objectsOf(calls []store.StoredCall) [][2]string {
 			[2]string{c.CallsBucket, base + ".json"},
 			[2]string{c.CallsBucket, base + schemas.TranscriptSuffix},
 			[2]string{c.TranscriptsBucket, schemas.TranscriptKey(call.ObjectKey)})
+		for _, b := range []string{c.AudioBucket, c.RestrictedBucket} {
+			if b != "" {
+				out = append(out, [2]string{b, call.ObjectKey})
+			}
+		}
 	}
 	return out
 }
@@ -192,6 +201,11 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 	var sweeps []sweep
 	if p.RecordingsDays > 0 {
 		sweeps = append(sweeps, sweep{cfg.CallsBucket, p.RecordingsDays, func(k string) bool { return !strings.HasSuffix(k, schemas.TranscriptSuffix) }})
+		for _, b := range []string{cfg.AudioBucket, cfg.RestrictedBucket} {
+			if b != "" {
+				sweeps = append(sweeps, sweep{b, p.RecordingsDays, func(string) bool { return true }})
+			}
+		}
 	}
 	if p.TranscriptsDays > 0 {
 		sweeps = append(sweeps, sweep{cfg.CallsBucket, p.TranscriptsDays, func(k string) bool { return strings.HasSuffix(k, schemas.TranscriptSuffix) }},

@@ -54,8 +54,8 @@ func setup(t *testing.T, dsn string) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := privacy.Config{CallsBucket: "calls", TranscriptsBucket: "callscope-transcripts", ClientIDKey: key}
-	for _, b := range []string{cfg.CallsBucket, cfg.TranscriptsBucket} {
+	cfg := privacy.Config{CallsBucket: "calls", TranscriptsBucket: "callscope-transcripts", ClientIDKey: key, AudioBucket: "redacted"}
+	for _, b := range []string{cfg.CallsBucket, cfg.TranscriptsBucket, cfg.AudioBucket} {
 		if err := objs.EnsureBucket(ctx, b); err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +69,7 @@ func setup(t *testing.T, dsn string) fixture {
 	}
 	for _, a := range as {
 		base := strings.TrimSuffix(a.ObjectKey, ".wav")
-		for _, o := range [][2]string{{cfg.CallsBucket, a.ObjectKey}, {cfg.CallsBucket, base + ".json"}, {cfg.TranscriptsBucket, base + ".transcript.json"}} {
+		for _, o := range [][2]string{{cfg.CallsBucket, a.ObjectKey}, {cfg.CallsBucket, base + ".json"}, {cfg.TranscriptsBucket, base + ".transcript.json"}, {cfg.AudioBucket, a.ObjectKey}} {
 			if _, err := objs.Put(ctx, o[0], o[1], []byte("x"), "application/octet-stream", nil); err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +122,7 @@ func TestForget(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(dry.Calls) != 2 || len(dry.Objects) != 8 || dry.Rows["calls"] != 2 || dry.Rows["hits"] != 2 || dry.Rows["segments"] != 2 {
+			if len(dry.Calls) != 2 || len(dry.Objects) != 10 || dry.Rows["calls"] != 2 || dry.Rows["hits"] != 2 || dry.Rows["segments"] != 2 {
 				t.Fatalf("dry run: %+v", dry)
 			}
 			if n := f.rows(t, "a1", "a2"); n["calls"] != 2 || len(f.keys(t, "calls")) != 6 {
@@ -149,6 +149,9 @@ func TestForget(t *testing.T) {
 			if got := f.keys(t, "callscope-transcripts"); !slices.Equal(got, []string{"2026/11/b1.transcript.json"}) {
 				t.Errorf("transcripts bucket: %v", got)
 			}
+			if got := f.keys(t, "redacted"); !slices.Equal(got, []string{"2026/11/b1.wav"}) {
+				t.Errorf("redacted audio bucket: %v", got)
+			}
 			again, err := privacy.Forget(ctx, f.db, f.objs, f.cfg, "+79161234567", false)
 			if err != nil || len(again.Calls) != 0 {
 				t.Errorf("second run: %+v %v", again, err)
@@ -157,7 +160,7 @@ func TestForget(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(es) != 2 || es[1].Kind != "forget" || es[1].Calls != 2 || es[1].Objects != 8 || es[1].Rows == 0 {
+			if len(es) != 2 || es[1].Kind != "forget" || es[1].Calls != 2 || es[1].Objects != 10 || es[1].Rows == 0 {
 				t.Errorf("erasures %+v", es)
 			}
 			hash := ingest.HashClientID(key, "+79161234567")
@@ -216,7 +219,7 @@ func TestRetention(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(f.keys(t, "calls")) != 0 || len(f.keys(t, "callscope-transcripts")) != 0 || rep.Objects["calls"] != 6 {
+			if len(f.keys(t, "calls")) != 0 || len(f.keys(t, "callscope-transcripts")) != 0 || len(f.keys(t, "redacted")) != 0 || rep.Objects["calls"] != 6 {
 				t.Errorf("objects left: %v %v (%+v)", f.keys(t, "calls"), f.keys(t, "callscope-transcripts"), rep)
 			}
 		})

@@ -33,8 +33,12 @@ func privacyEnv(ctx context.Context, g *globals) (*app.Env, privacy.Config, erro
 	if err != nil {
 		return nil, privacy.Config{}, err
 	}
-	return env, privacy.Config{CallsBucket: cfg.S3.Bucket, TranscriptsBucket: cfg.S3.TranscriptsBucket,
-		ClientIDKey: []byte(cfg.Privacy.ClientIDKey)}, nil
+	pc := privacy.Config{CallsBucket: cfg.S3.Bucket, TranscriptsBucket: cfg.S3.TranscriptsBucket,
+		ClientIDKey: []byte(cfg.Privacy.ClientIDKey), AudioBucket: cfg.Privacy.AudioBucket}
+	if cfg.Privacy.AudioBucket != "" && cfg.Privacy.OriginalAudio == "restrict" {
+		pc.RestrictedBucket = cfg.Privacy.RestrictedBucket
+	}
+	return env, pc, nil
 }
 
 type forgetOptions struct {
