@@ -220,7 +220,7 @@ func (a *Analyzer) MatchText(lang, role, s string) []schemas.Hit {
 	seg := schemas.Segment{Text: s}
 	toks, words := match.SegmentTokens(nil, nil, seg)
 	var out []schemas.Hit
-	for _, h := range a.matcher().Match(nil, lang, role, toks) {
+	for _, h := range a.matcher().MatchSegment(nil, lang, role, seg, toks, words) {
 		out = append(out, match.HitOf(h, role, seg, toks, words))
 	}
 	return out

@@ -44,18 +44,16 @@ func Example() {
 	}
 	// Output:
 	// operator 7s, client 5.5s, longest silence 1s, 0 interruptions
-	//  0.00- 1.00 operator greeting       company      "Компания"
-	//  2.00- 3.00 operator greeting       hello        "здравствуйте"
-	//  4.19- 5.56 client   repeat_contact uzhe_zvonil  "звоню уже"
-	//  5.56- 6.94 client   repeat_contact nth_raz      "третий раз"
+	//  0.00- 3.00 operator greeting       company      "Компания Ромашка, здравствуйте"
+	//  4.19- 6.94 client   repeat_contact nth_raz      "звоню уже третий раз"
 	//  8.31- 9.00 client   complaint      zhaloba      "жалобу"
 	// 10.00-11.33 operator incompetence   ne_znayu     "Не знаю"
 	// 11.33-14.00 operator incompetence   ne_ko_mne    "это не ко мне"
 	// 11.33-14.00 operator refusal        ne_ko_mne    "это не ко мне"
 	// score 2.80 of 5 by default
-	//   passed greeting             greeting/hello "здравствуйте" at 2 s (operator)
-	//   passed company_named        greeting/company "Компания" at 0 s (operator)
-	//   failed name_introduced      no greeting phrase (full, with_name, name) on the operator channel in the first 15 s
+	//   passed greeting             greeting/company "Компания Ромашка, здравствуйте" at 0 s (operator)
+	//   passed company_named        greeting/company "Компания Ромашка, здравствуйте" at 0 s (operator)
+	//   failed name_introduced      no greeting phrase (full, with_name) on the operator channel in the first 15 s
 	//   passed no_interrupting      interruptions_operator 0 ≤ max 0
 	//   failed clarifying           no clarifying phrase on the operator channel
 	//   failed no_bare_refusal      refusal/ne_ko_mne "это не ко мне" at 11.333 s (operator)

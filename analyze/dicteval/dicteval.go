@@ -176,6 +176,8 @@ type Error struct {
 	// Text is what was said: the words of the hit, or the utterance of the
 	// nearest phrase.
 	Text string `json:"text,omitempty"`
+	// Utterance is the whole utterance the hit is in (false positives).
+	Utterance string `json:"utterance,omitempty"`
 	// Nearest is, for a false negative, the wording that came closest and
 	// Missing the words of it the utterance lacks.
 	Nearest string   `json:"nearest,omitempty"`
@@ -236,7 +238,8 @@ func Evaluate(m *match.Matcher, calls []Call, opt Options) Report {
 			case got:
 				s.FP++
 				rep.Errors = append(rep.Errors, Error{Kind: "false_positive", Call: c.ID, Language: c.Language, Category: cat,
-					Channel: h.Channel, Start: h.Start, End: h.End, PhraseID: h.PhraseID, Text: h.Text, Source: c.Source})
+					Channel: h.Channel, Start: h.Start, End: h.End, PhraseID: h.PhraseID, Text: h.Text,
+					Utterance: utteranceAt(c.tr, h.Channel, h.Start), Source: c.Source})
 			default:
 				s.FN++
 				e := Error{Kind: "false_negative", Call: c.ID, Language: c.Language, Category: cat, Source: c.Source}
@@ -371,4 +374,19 @@ func (n *nearest) fill(e *Error, tr schemas.Transcript) {
 }
 
 // opRe finds the operators of an expression, which are not words.
-var opRe = regexp.MustCompile(`\b(NEAR|BEFORE|WITHIN):\d+\b|[{}]`)
+var opRe = regexp.MustCompile(`\b(NEAR|BEFORE):\d+\b|\}:\d+|[{}@^$*=]`)
+
+// utteranceAt is the text of the utterance of a channel that holds time t.
+func utteranceAt(tr schemas.Transcript, channel string, t float64) string {
+	for _, ch := range tr.Channels {
+		if ch.Role != channel {
+			continue
+		}
+		for _, seg := range ch.Segments {
+			if t >= seg.Start-0.001 && t <= seg.End+0.001 {
+				return seg.Text
+			}
+		}
+	}
+	return ""
+}

@@ -25,13 +25,27 @@ type CallHit struct {
 	Weight float64 `json:"weight"`
 }
 
+// JoinGap is the longest pause, in seconds, between two utterances of one
+// speaker that still lets a phrase run from one into the other: the
+// recognizer cut a sentence in two.
+const JoinGap = 1.0
+
+// AdjacentGap is the longest pause, in seconds, after an utterance within
+// which the speaker's next utterances count as adjacent for exclusions
+// (exclude_utterances): «не знаю» — «а кто знает?» — «сейчас уточню» is one
+// exchange; the same words a minute later answer another question.
+const AdjacentGap = 10.0
+
 // MatchCall finds the phrases of lang's dictionaries in a whole transcript:
-// each segment of each channel as Match does, then the time windows (a
-// greeting in the first seconds) and the minimum counts (filler words
-// only from the fifth). Each hit carries its category, phrase id, the role
-// of the channel it was said on, its start and end in seconds and the
-// words as spoken. Hits are ordered by start, end, channel, category and
-// phrase id.
+// each channel as one speaker's utterances (segments), a phrase within one
+// utterance or across two that follow within JoinGap, with negation and
+// exclusions applied as Match does, and exclusions reaching the adjacent
+// utterances a dictionary allows; then the position rules (the first or
+// last utterance of the channel), the time windows (a greeting in the
+// first seconds) and the minimum counts (filler words only from the
+// fifth). Each hit carries its category, phrase id, the role of the
+// channel it was said on, its start and end in seconds and the words as
+// spoken. Hits are ordered by start, end, channel, category and phrase id.
 //
 // With word times a hit runs from its first word's start to its last
 // word's end; without them it is interpolated by token position within the
@@ -49,32 +63,103 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 			}
 		}
 	}
-	type counted struct {
-		hit          CallHit
-		dict, phrase int32
-	}
-	toks := make([]text.Token, 0, 64)
-	var words []int
-	found := make([]Hit, 0, 8)
-	all := make([]counted, 0, 32)
-	for _, ch := range tr.Channels {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	toks, words, segTok, segWord, order := s.toks[:0], s.words[:0], s.segTok[:0], s.segWord[:0], s.order[:0]
+	all := s.all[:0]
+	defer func() {
+		s.toks, s.words, s.segTok, s.segWord, s.order, s.all = toks[:0], words[:0], segTok[:0], segWord[:0], order[:0], all[:0]
+	}()
+	for chi, ch := range tr.Channels {
+		if len(ch.Segments) == 0 {
+			continue
+		}
 		role := cmp.Or(ch.Role, schemas.RoleMixed)
 		matchRole := role
 		if role == schemas.RoleMixed && opt.StrictMixed {
 			matchRole = "" // speaker unknown: only channel-any phrases
 		}
-		for _, seg := range ch.Segments {
+		// Utterances in time order (a recognizer writes them so; a
+		// transcript put together by hand may not).
+		order = order[:0]
+		for i := range ch.Segments {
+			order = append(order, i)
+		}
+		if !slices.IsSortedFunc(ch.Segments, func(a, b schemas.Segment) int { return cmp.Compare(a.Start, b.Start) }) {
+			slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ch.Segments[a].Start, ch.Segments[b].Start) })
+		}
+		toks, words, segTok, segWord = toks[:0], words[:0], segTok[:0], segWord[:0]
+		s.units, s.segs = s.units[:0], s.segs[:0]
+		block := int32(-1)
+		prevEnd := math.Inf(-1)
+		for si, k := range order {
+			seg := ch.Segments[k]
+			t0 := len(toks)
+			segTok, segWord = append(segTok, t0), append(segWord, len(words))
 			// Words as written: the matcher's word cache folds each
 			// distinct word once, not on every call.
-			toks, words = segmentTokens(text.AppendWords, toks[:0], words[:0], seg)
-			found = m.Match(found[:0], lang, matchRole, toks)
-			for _, h := range found {
-				sh := HitOf(h, role, seg, toks, words)
-				if !lm.dicts[h.dict].phrases[h.phrase].window.Contains(sh.Start, duration) {
+			toks, words = segmentTokens(text.AppendWords, toks, words, seg)
+			if seg.Start-prevEnd > JoinGap || block < 0 {
+				block++
+			}
+			prevEnd = max(prevEnd, seg.End)
+			u0 := int32(len(s.units))
+			s.stops = sentenceStops(s.stops, seg, toks[t0:], words[segWord[si]:])
+			lm.appendUnits(s, toks[t0:], t0, int32(si), s.stops)
+			s.segs = append(s.segs, span{u0: u0, u1: int32(len(s.units)), block: block, start: seg.Start, end: seg.End})
+		}
+		segTok, segWord = append(segTok, len(toks)), append(segWord, len(words))
+		// Each utterance's block end, for the walks.
+		for i := len(s.segs) - 1; i >= 0; i-- {
+			if i == len(s.segs)-1 || s.segs[i+1].block != s.segs[i].block {
+				s.segs[i].blockE = s.segs[i].u1
+			} else {
+				s.segs[i].blockE = s.segs[i+1].blockE
+			}
+		}
+		if len(s.units) == 0 {
+			continue
+		}
+		lm.find(s, matchRole)
+		last := int32(len(s.segs) - 1)
+		for _, c := range s.keep {
+			r := &lm.rules[c.rule]
+			pi := &lm.dicts[r.dict].phrases[r.phrase]
+			seg0, seg1 := s.units[c.start].seg, s.units[c.end-1].seg
+			// A position rule wants the whole hit in that utterance.
+			switch pi.position {
+			case PositionFirst:
+				if seg1 != 0 {
 					continue
 				}
-				all = append(all, counted{CallHit{sh, h.Weight}, h.dict, h.phrase})
+			case PositionLast:
+				if seg0 != last {
+					continue
+				}
 			}
+			hitOf := func(si int32, from, to int32) schemas.Hit {
+				t0 := segTok[si]
+				h := Hit{Start: int(s.units[from].tokStart) - t0, End: int(s.units[to-1].tokEnd) - t0}
+				return HitOf(h, role, ch.Segments[order[si]], toks[t0:segTok[si+1]], words[segWord[si]:segWord[si+1]])
+			}
+			var sh schemas.Hit
+			if seg0 == seg1 {
+				sh = hitOf(seg0, c.start, c.end)
+			} else {
+				// Across utterances: from the first word in one to the last
+				// in the other, quoting both parts.
+				a, b := hitOf(seg0, c.start, s.segs[seg0].u1), hitOf(seg1, s.segs[seg1].u0, c.end)
+				sh = a
+				sh.End = b.End
+				sh.Text = a.Text + " " + b.Text
+			}
+			if !pi.window.Contains(sh.Start, duration) {
+				continue
+			}
+			di := &lm.dicts[r.dict]
+			p := &di.d.Phrases[r.phrase]
+			sh.Category, sh.PhraseID = di.d.Category, p.ID
+			all = append(all, counted{CallHit{sh, p.Weight}, r.dict, r.phrase, int32(chi)})
 		}
 	}
 	// Minimum counts, per phrase and per category, over the whole call.
@@ -94,20 +179,48 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		}
 		all = kept
 	}
-	// Sort indices, not the hits: a hit is a hundred bytes.
-	order := make([]int32, len(all))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortStableFunc(order, func(i, j int32) int {
+	// Order indices, not the hits: a hit is a hundred bytes. Each
+	// channel's hits come nearly in time order (only hits starting on the
+	// same word may be swapped), so an insertion sort per channel and a
+	// merge of the channels cost about one pass.
+	less := func(i, j int32) bool {
 		x, y := &all[i].hit, &all[j].hit
 		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End),
 			cmp.Compare(x.Channel, y.Channel), cmp.Compare(x.Category, y.Category),
-			cmp.Compare(x.PhraseID, y.PhraseID))
-	})
-	out := make([]CallHit, len(all))
-	for i, k := range order {
-		out[i] = all[k].hit
+			cmp.Compare(x.PhraseID, y.PhraseID), cmp.Compare(i, j)) < 0
+	}
+	idx := s.idx[:0]
+	for i := range all {
+		idx = append(idx, int32(i))
+	}
+	var runs [][2]int // per channel: [from, to) in idx
+	for i := 0; i < len(idx); {
+		j := i
+		for j < len(idx) && all[idx[j]].ch == all[idx[i]].ch {
+			j++
+		}
+		for k := i + 1; k < j; k++ {
+			for m := k; m > i && less(idx[m], idx[m-1]); m-- {
+				idx[m], idx[m-1] = idx[m-1], idx[m]
+			}
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	s.idx = idx
+	out := make([]CallHit, 0, len(all))
+	for {
+		best := -1
+		for r := range runs {
+			if runs[r][0] < runs[r][1] && (best < 0 || less(idx[runs[r][0]], idx[runs[best][0]])) {
+				best = r
+			}
+		}
+		if best < 0 {
+			break
+		}
+		out = append(out, all[idx[runs[best][0]]].hit)
+		runs[best][0]++
 	}
 	return out
 }

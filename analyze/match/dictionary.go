@@ -74,8 +74,16 @@ type Dictionary struct {
 	// ExcludeWindow widens the overlap test: an exclusion within this many
 	// words before or after a hit cancels it too. 0 means it must share a
 	// word with the hit.
-	ExcludeWindow int      `json:"exclude_window,omitempty"`
-	Phrases       []Phrase `json:"phrases"`
+	ExcludeWindow int `json:"exclude_window,omitempty"`
+	// ExcludeUtterances lets an exclusion cancel a hit from one of this many
+	// utterances of the same speaker before or after the hit's («не знаю» …
+	// next utterance «сейчас уточню»). 0: the same utterance only.
+	ExcludeUtterances int `json:"exclude_utterances,omitempty"`
+	// Position is the default position rule of the phrases: PositionFirst
+	// (the hit is in the first utterance of its channel), PositionLast, or
+	// empty (anywhere).
+	Position string   `json:"position,omitempty"`
+	Phrases  []Phrase `json:"phrases"`
 
 	// File and Line say where the dictionary came from, for messages.
 	File string `json:"-"`
@@ -111,6 +119,15 @@ type Phrase struct {
 	ExcludeWindow *int `json:"exclude_window,omitempty"`
 	// Weight is the phrase's importance for scoring (default 1).
 	Weight float64 `json:"weight"`
+	// NoNegation turns the negation rule off for the phrase (YAML
+	// negatable: false): a negator governing its first word does not
+	// cancel it. A phrase with a negator of its own is never negated.
+	NoNegation bool `json:"no_negation,omitempty"`
+	// Position, when not empty, replaces the dictionary's position rule.
+	Position string `json:"position,omitempty"`
+	// ExcludeUtterances, when not nil, replaces the dictionary's
+	// exclude_utterances for the phrase's own exclusions.
+	ExcludeUtterances *int `json:"exclude_utterances,omitempty"`
 
 	Line int `json:"-"`
 	// textAt and variantsAt are where the text and each variant are
@@ -145,6 +162,20 @@ func (p Phrase) EffectiveWindow(d Dictionary) *Window {
 	}
 	return d.Window
 }
+
+// EffectivePosition is the phrase's position rule: PositionFirst,
+// PositionLast or empty.
+func (p Phrase) EffectivePosition(d Dictionary) string {
+	return cmp.Or(p.Position, d.Position)
+}
+
+// Position rules: the hit must lie in the first or the last utterance of
+// the channel it is said on (the operator's first words greet, their last
+// ones say goodbye).
+const (
+	PositionFirst = "first_utterance"
+	PositionLast  = "last_utterance"
+)
 
 // Window limits a phrase to the start or the end of a call: a greeting
 // belongs in the first seconds, a farewell in the last ones. A hit is in
@@ -228,6 +259,13 @@ func Parse(name string, data []byte) (Dictionary, error) {
 type parser struct {
 	file string
 	errs []error
+}
+
+func (p *parser) err() error {
+	if len(p.errs) == 0 {
+		return nil
+	}
+	return errors.Join(p.errs...)
 }
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) {
@@ -330,8 +368,33 @@ func (p *parser) excludeWindow(v *yaml.Node) int {
 	return w
 }
 
-var dictFields = []string{"category", "description", "language", "channel", "window", "min_count", "weight", "exact", "exclude", "exclude_window", "phrases"}
-var phraseFields = []string{"id", "text", "variants", "description", "channel", "window", "exact", "exclude", "exclude_window", "weight", "min_count"}
+var dictFields = []string{"category", "description", "language", "channel", "window", "position", "min_count", "weight", "exact", "negatable", "exclude", "exclude_window", "exclude_utterances", "phrases"}
+var phraseFields = []string{"id", "text", "variants", "description", "channel", "window", "position", "exact", "negatable", "exclude", "exclude_window", "exclude_utterances", "weight", "min_count"}
+
+// maxUtterances bounds exclude_utterances.
+const maxUtterances = 3
+
+func (p *parser) excludeUtterances(v *yaml.Node) int {
+	var w int
+	if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil || w < 0 || w > maxUtterances {
+		p.errf(v, "exclude_utterances must be a whole number of utterances from 0 to %d, found %s", maxUtterances, kindName(v))
+		return 0
+	}
+	return w
+}
+
+func (p *parser) position(v *yaml.Node) string {
+	s, ok := p.str(v, "position")
+	if !ok {
+		return ""
+	}
+	switch s {
+	case PositionFirst, PositionLast:
+		return s
+	}
+	p.errf(v, "position %q is not one of %s, %s", s, PositionFirst, PositionLast)
+	return ""
+}
 
 // maxMinCount bounds min_count: more than this in one call is a typo.
 const maxMinCount = 100
@@ -464,6 +527,12 @@ func (p *parser) parse(data []byte) Dictionary {
 			}
 		case "exact":
 			defaults.exact = p.boolean(v, key)
+		case "negatable":
+			defaults.noNegation = !p.boolean(v, key)
+		case "position":
+			d.Position = p.position(v)
+		case "exclude_utterances":
+			d.ExcludeUtterances = p.excludeUtterances(v)
 		case "exclude":
 			var nodes []*yaml.Node
 			d.Exclude, nodes = p.strNodes(v, key)
@@ -514,12 +583,13 @@ func (p *parser) parse(data []byte) Dictionary {
 
 // phraseDefaults are the dictionary-wide values of phrase fields.
 type phraseDefaults struct {
-	weight float64
-	exact  bool
+	weight     float64
+	exact      bool
+	noNegation bool
 }
 
 func (p *parser) phrase(n *yaml.Node, def phraseDefaults) (Phrase, bool) {
-	ph := Phrase{Line: n.Line, Weight: def.weight, Exact: def.exact}
+	ph := Phrase{Line: n.Line, Weight: def.weight, Exact: def.exact, NoNegation: def.noNegation}
 	before := len(p.errs)
 	seen := map[string]bool{}
 	var textNode, variantsNode *yaml.Node
@@ -560,6 +630,13 @@ func (p *parser) phrase(n *yaml.Node, def phraseDefaults) (Phrase, bool) {
 		case "exclude_window":
 			w := p.excludeWindow(v)
 			ph.ExcludeWindow = &w
+		case "exclude_utterances":
+			w := p.excludeUtterances(v)
+			ph.ExcludeUtterances = &w
+		case "negatable":
+			ph.NoNegation = !p.boolean(v, key)
+		case "position":
+			ph.Position = p.position(v)
 		case "weight":
 			if w, ok := p.weight(v); ok {
 				ph.Weight = w

@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,6 +32,10 @@ type expr struct {
 	ops      []nearOp
 	// atStart and atEnd hold the phrase to the edges of an utterance.
 	atStart, atEnd bool
+	// set: the operands are a word set, {a b c}:n: each operand once, in
+	// any order, all within setN words.
+	set  bool
+	setN int
 }
 
 type term struct {
@@ -39,7 +44,19 @@ type term struct {
 	exact  bool
 	any    bool
 	prefix bool // word is the beginning of the word matched
+	// syn names a synonym set (@leave): any of its members, each a run of
+	// one or more words, stands here.
+	syn string
 }
+
+// setRe is a word set: {words}, optionally :n.
+var setRe = regexp.MustCompile(`^\{([^{}]*)\}(?::(\d+))?$`)
+
+// synRe is a synonym set reference.
+var synRe = regexp.MustCompile(`^@[a-z][a-z0-9_]*$`)
+
+// maxSet bounds the words of a word set.
+const maxSet = 6
 
 // minPrefix is the shortest prefix a term may give, in letters: shorter
 // ones match too much to be meant.
@@ -66,6 +83,9 @@ type exprError struct {
 
 // parseExpr reads an expression; allWordsExact is the phrase's exact flag.
 func parseExpr(s string, allExact bool) (expr, *exprError) {
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "{") {
+		return parseSet(s, allExact)
+	}
 	var e expr
 	var cur []term
 	closeOperand := func(off int, what string) *exprError {
@@ -126,6 +146,16 @@ func parseExpr(s string, allExact bool) (expr, *exprError) {
 			cur = append(cur, term{any: true, off: f.off})
 			continue
 		}
+		if strings.HasPrefix(w, "@") {
+			if !synRe.MatchString(w) {
+				return e, &exprError{f.off, fmt.Sprintf("%q: a synonym set is @ and its name in lower-case latin letters, digits and _ (@leave)", w)}
+			}
+			cur = append(cur, term{syn: w[1:], off: f.off})
+			continue
+		}
+		if strings.ContainsAny(w, "{}") {
+			return e, &exprError{f.off, "a word set {…} must be the whole phrase: {уйду конкурентам}:5"}
+		}
 		exact := allExact
 		if strings.HasPrefix(w, "=") {
 			exact = true
@@ -158,6 +188,42 @@ func parseExpr(s string, allExact bool) (expr, *exprError) {
 	}
 	if err := closeOperand(len(s), ""); err != nil {
 		return e, err
+	}
+	return e, nil
+}
+
+// parseSet reads a word set: {w1 w2 ...} or {w1 w2 ...}:n. Each element
+// is a word (=exact, prefix* and @synonyms allowed); the set matches when
+// every element occurs, in any order, all within n words (default: the
+// number of elements plus 3).
+func parseSet(s string, allExact bool) (expr, *exprError) {
+	e := expr{set: true}
+	t := strings.TrimSpace(s)
+	off := strings.Index(s, t)
+	m := setRe.FindStringSubmatch(t)
+	if m == nil {
+		return e, &exprError{off, "a word set is {words} or {words}:n and nothing else, e.g. {уйду конкурентам}:5"}
+	}
+	for _, f := range fields(m[1]) {
+		sub, err := parseExpr(f.s, allExact)
+		if err != nil {
+			return e, &exprError{off + 1 + f.off + err.off, err.msg}
+		}
+		if sub.atStart || sub.atEnd || len(sub.operands) != 1 || sub.operands[0][0].any {
+			return e, &exprError{off + 1 + f.off, fmt.Sprintf("%q: an element of a word set is one word, =word, prefix* or @synonyms", f.s)}
+		}
+		e.operands = append(e.operands, sub.operands[0])
+	}
+	if len(e.operands) < 2 || len(e.operands) > maxSet {
+		return e, &exprError{off, fmt.Sprintf("a word set has from 2 to %d elements", maxSet)}
+	}
+	e.setN = len(e.operands) + 3
+	if m[2] != "" {
+		n, err := strconv.Atoi(m[2])
+		if err != nil || n < len(e.operands) || n > maxNear {
+			return e, &exprError{off + len(t) - len(m[2]), fmt.Sprintf("{…}:%s: the span must be from the number of words (%d) to %d", m[2], len(e.operands), maxNear)}
+		}
+		e.setN = n
 	}
 	return e, nil
 }
@@ -203,6 +269,14 @@ func runeCol(s string, off int) int {
 // phrase.
 func (e expr) canonical(stem func(string) string) string {
 	var b strings.Builder
+	if e.set {
+		var els []string
+		for _, op := range e.operands {
+			els = append(els, expr{operands: [][]term{op}}.canonical(stem))
+		}
+		slices.Sort(els)
+		return fmt.Sprintf("{%s}:%d", strings.Join(els, " "), e.setN)
+	}
 	if e.atStart {
 		b.WriteString("^ ")
 	}
@@ -219,6 +293,8 @@ func (e expr) canonical(stem func(string) string) string {
 				b.WriteByte(' ')
 			}
 			switch {
+			case t.syn != "":
+				b.WriteString("@" + t.syn)
 			case t.any:
 				b.WriteByte('*')
 			case t.prefix:

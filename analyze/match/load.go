@@ -28,6 +28,8 @@ var ErrNoDictionaries = errors.New("no dictionary files (*.yaml, *.yml)")
 // category, sorted by language then category.
 type Set struct {
 	Dictionaries []Dictionary
+	// Synonyms are the shared synonym sets the phrases reference as @name.
+	Synonyms []Synonyms
 }
 
 // LoadDir reads every *.yaml and *.yml file under dir, in sub-folders too
@@ -72,12 +74,41 @@ func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
 	sort.Strings(files)
 	var errs []error
 	set := &Set{}
+	// Synonym files first: the dictionaries refer to them.
+	datas := map[string][]byte{}
+	var dicts []string
 	for _, f := range files {
 		data, err := safefile.ReadFS(fsys, f, MaxFileBytes)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("dictionary %s: %w", path.Join(prefix, f), err))
 			continue
 		}
+		name := path.Join(prefix, f)
+		if !IsSynonymsFile(data) {
+			datas[f] = data
+			dicts = append(dicts, f)
+			continue
+		}
+		sy, err := ParseSynonyms(name, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, other := range set.Synonyms {
+			if other.Language != sy.Language {
+				continue
+			}
+			for k := range sy.Sets {
+				if _, dup := other.Sets[k]; dup {
+					errs = append(errs, &PosError{File: name, Line: sy.at[k].line, Col: sy.at[k].col,
+						Msg: fmt.Sprintf("synonym set %q (%s) is already defined in %s", k, sy.Language, other.File)})
+				}
+			}
+		}
+		set.Synonyms = append(set.Synonyms, sy)
+	}
+	for _, f := range dicts {
+		data := datas[f]
 		name := path.Join(prefix, f)
 		d, err := Parse(name, data)
 		if err != nil {
@@ -87,7 +118,7 @@ func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
 		// Compile each file on its own too, so that its mistakes (two
 		// phrases with the same words after stemming) are reported even
 		// when another file does not parse.
-		if _, err := Compile(&Set{Dictionaries: []Dictionary{d}}); err != nil {
+		if _, err := Compile(&Set{Dictionaries: []Dictionary{d}, Synonyms: set.Synonyms}); err != nil {
 			errs = append(errs, err)
 			continue
 		}
@@ -131,7 +162,7 @@ func (s *Set) check() error {
 
 // matcherAlgo names the matching rules; it changes when they change what a
 // dictionary matches, so that stored analyses show they are out of date.
-const matcherAlgo = "match/2"
+const matcherAlgo = "match/3"
 
 // Version is a content hash of the set, "sha256:" and 16 hex digits. It
 // depends on what the dictionaries mean (phrases, channels, exclusions,
@@ -144,6 +175,9 @@ func (s *Set) Version() string {
 	for _, d := range s.Dictionaries {
 		// Encoding a struct of strings, slices and numbers cannot fail.
 		_ = enc.Encode(d)
+	}
+	for _, sy := range s.Synonyms {
+		_ = enc.Encode(sy)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
 }

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/schemas"
 )
 
 // wordCacheSize is the number of slots of the memo of analysed words per
@@ -58,9 +59,11 @@ type dictInfo struct {
 }
 
 type phraseInfo struct {
-	channel string
-	window  *Window
-	exclWin int // window of the phrase's own exclusions
+	channel  string
+	window   *Window
+	exclWin  int // window of the phrase's own exclusions
+	exclUtt  int // utterances of the phrase's own exclusions
+	position string
 }
 
 // rule is one wording: a phrase's text or variant, or an exclusion.
@@ -72,6 +75,11 @@ type rule struct {
 	operands  int
 	atStart   bool
 	atEnd     bool
+	// set: a word set, its operands in any order within setN units.
+	set  bool
+	setN int32
+	// negatable: a negator governing the hit cancels it.
+	negatable bool
 }
 
 type seqRef struct{ rule, operand int32 }
@@ -134,7 +142,7 @@ func Compile(set *Set) (*Matcher, error) {
 			lm.words.init(wordCacheSize)
 			m.langs[d.Language] = lm
 		}
-		errs = append(errs, lm.addDictionary(d)...)
+		errs = append(errs, lm.addDictionary(d, set.synonymsOf(d.Language))...)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -164,7 +172,7 @@ func (lm *langMatcher) newState() int32 {
 	return int32(len(lm.ends) - 1)
 }
 
-func (lm *langMatcher) addDictionary(d *Dictionary) []error {
+func (lm *langMatcher) addDictionary(d *Dictionary, syns map[string][]string) []error {
 	var errs []error
 	dix := int32(len(lm.dicts))
 	info := dictInfo{d: d, base: lm.phrases}
@@ -176,7 +184,12 @@ func (lm *langMatcher) addDictionary(d *Dictionary) []error {
 		if p.ExcludeWindow != nil {
 			w = *p.ExcludeWindow
 		}
-		info.phrases = append(info.phrases, phraseInfo{channel: p.EffectiveChannel(*d), window: p.EffectiveWindow(*d), exclWin: w})
+		u := d.ExcludeUtterances
+		if p.ExcludeUtterances != nil {
+			u = *p.ExcludeUtterances
+		}
+		info.phrases = append(info.phrases, phraseInfo{channel: p.EffectiveChannel(*d), window: p.EffectiveWindow(*d), exclWin: w,
+			exclUtt: u, position: p.EffectivePosition(*d)})
 	}
 	lm.dicts = append(lm.dicts, info)
 	// Two phrases with the same words after stemming would fight over
@@ -207,13 +220,35 @@ func (lm *langMatcher) addDictionary(d *Dictionary) []error {
 			}
 			seen[key] = origin{r.phrase, fmt.Sprintf("%q (line %d)", s, at.line)}
 		}
+		alts := make([][][]term, len(e.operands))
+		negative := false
+		for oi, op := range e.operands {
+			a, err := expand(op, syns)
+			if err != nil {
+				errs = append(errs, &PosError{File: d.File, Line: at.line, Col: at.col, Msg: fmt.Sprintf("%s %q: %v", what, s, err)})
+				return
+			}
+			alts[oi] = a
+			for _, run := range a {
+				for _, t := range run {
+					negative = negative || (!t.any && isNegator(lm.lang, t.word))
+				}
+			}
+		}
 		r.dict, r.ops, r.operands, r.atStart, r.atEnd = dix, e.ops, len(e.operands), e.atStart, e.atEnd
+		r.set, r.setN = e.set, int32(e.setN)
+		r.negatable = !r.exclusion && !negative && r.phrase >= 0 && !d.Phrases[r.phrase].NoNegation
 		ri := int32(len(lm.rules))
 		lm.rules = append(lm.rules, r)
-		for oi, op := range e.operands {
-			end := lm.insert(op)
-			lm.ends[end] = append(lm.ends[end], int32(len(lm.seqs)))
+		for oi := range alts {
+			seq := int32(len(lm.seqs))
 			lm.seqs = append(lm.seqs, seqRef{ri, int32(oi)})
+			for _, run := range alts[oi] {
+				end := lm.insert(run)
+				if !slices.Contains(lm.ends[end], seq) {
+					lm.ends[end] = append(lm.ends[end], seq)
+				}
+			}
 		}
 	}
 	for _, s := range d.Exclude {
@@ -301,6 +336,7 @@ type wordInfo struct {
 	stem, exact int32 // -1: in no phrase
 	num         text.Num
 	isNum       bool
+	flags       uint8   // negation flags (negation.go)
 	prefixes    []int32 // prefix terms the word begins with
 }
 
@@ -359,6 +395,7 @@ func (lm *langMatcher) word(w string) *wordInfo {
 		info.exact = id
 	}
 	info.num, info.isNum = text.ParseNumber(lm.lang, w)
+	info.flags = wordFlags(lm.lang, w)
 	for id, p := range lm.prefixes {
 		if strings.HasPrefix(w, p) {
 			info.prefixes = append(info.prefixes, int32(id))
@@ -374,7 +411,26 @@ type unit struct {
 	tokStart, tokEnd int32
 	stem, exact      int32
 	num              [2]int32 // number edges, -1 when none
+	seg              int32    // the utterance (segment) it is in
+	flags            uint8
 	prefixes         []int32
+}
+
+// span is one utterance among the units: units [u0, u1). Utterances of one
+// speaker that follow each other closely (a phrase the recognizer cut in
+// two) form a block: phrases and NEAR/BEFORE/word sets may run across the
+// utterances of a block, not beyond it.
+type span struct {
+	u0, u1     int32
+	block      int32
+	blockE     int32 // the last unit of the block, exclusive
+	start, end float64
+}
+
+// counted is a call hit with its dictionary and phrase, for min_count.
+type counted struct {
+	hit              CallHit
+	dict, phrase, ch int32
 }
 
 type cand struct {
@@ -387,13 +443,25 @@ type ruleMatch struct {
 	start, end int32 // units
 }
 
-// scratch holds the buffers of one Match call; they are pooled so that a
-// steady stream of calls allocates nothing for them.
+// scratch holds the buffers of one match; they are pooled so that a steady
+// stream of calls allocates nothing for them.
 type scratch struct {
+	// MatchCall's buffers.
+	toks                          []text.Token
+	words, segTok, segWord, order []int
+	all                           []counted
+	idx                           []int32
+
+	stops                   []bool
+	ruleHead, link, touched []int32
+	group                   []cand
+
 	units   []unit
+	segs    []span
 	cands   []cand
 	multi   []cand
 	matches []ruleMatch
+	excl    []ruleMatch
 	keep    []ruleMatch
 	lastEnd []int32
 	spans   [][2]int32
@@ -417,13 +485,15 @@ func (m *Matcher) HasLanguage(lang string) bool { return m.langs[lang] != nil }
 // phrase; any other value (speaker unknown) matches only channel-any
 // phrases.
 //
-// A hit overlapped by one of its exclusions is dropped. Within a category
-// overlapping hits are reduced to the leftmost-longest, so "я не знаю"
-// counts once even if "не знаю" is a phrase too. Hits come ordered by
-// Start, then category. The result is appended to dst.
+// A hit overlapped by one of its exclusions, or governed by a negator (see
+// negation.go), is dropped. Within a category overlapping hits are reduced
+// to the leftmost-longest, so "я не знаю" counts once even if "не знаю" is a
+// phrase too. Hits come ordered by Start, then category. The result is
+// appended to dst.
 //
-// Match sees one utterance, not the call: time windows and min_count are
-// not applied. MatchCall applies them.
+// Match sees one utterance, not the call: time windows, positions,
+// exclusions in other utterances and min_count are not applied. MatchCall
+// applies them.
 func (m *Matcher) Match(dst []Hit, lang, role string, toks []text.Token) []Hit {
 	lm := m.langs[lang]
 	if lm == nil || len(toks) == 0 {
@@ -431,100 +501,153 @@ func (m *Matcher) Match(dst []Hit, lang, role string, toks []text.Token) []Hit {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	lm.units(s, toks)
-	s.cands = s.cands[:0]
-	for i := range s.units {
-		// Most words start no phrase: skip the walk for them.
-		if u := &s.units[i]; (u.stem < 0 || lm.rootStem[u.stem] < 0) && (u.exact < 0 || lm.rootExact[u.exact] < 0) &&
-			u.num[0] < 0 && len(u.prefixes) == 0 {
-			continue
-		}
-		lm.walk(s, 0, int32(i), i)
+	s.units, s.segs = s.units[:0], s.segs[:0]
+	lm.appendUnits(s, toks, 0, 0, nil)
+	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
+	lm.find(s, role)
+	for _, c := range s.keep {
+		r := lm.rules[c.rule]
+		di := &lm.dicts[r.dict]
+		p := &di.d.Phrases[r.phrase]
+		dst = append(dst, Hit{Category: di.d.Category, PhraseID: p.ID, Channel: di.phrases[r.phrase].channel,
+			Weight: p.Weight, Start: int(s.units[c.start].tokStart), End: int(s.units[c.end-1].tokEnd),
+			lang: lm, dict: r.dict, phrase: r.phrase})
 	}
-	if len(s.cands) == 0 {
-		return dst
-	}
-	lm.rulesMatched(s)
-	return lm.select_(s, dst, role, toks)
+	return dst
 }
 
-func (lm *langMatcher) units(s *scratch, toks []text.Token) {
-	s.units = s.units[:0]
+// MatchSegment is Match for one transcript segment tokenized by
+// SegmentTokens: it also reads the segment's punctuation, so that negation
+// stops at the end of a sentence, as MatchCall does.
+func (m *Matcher) MatchSegment(dst []Hit, lang, role string, seg schemas.Segment, toks []text.Token, words []int) []Hit {
+	lm := m.langs[lang]
+	if lm == nil || len(toks) == 0 {
+		return dst
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.units, s.segs = s.units[:0], s.segs[:0]
+	s.stops = sentenceStops(s.stops, seg, toks, words)
+	lm.appendUnits(s, toks, 0, 0, s.stops)
+	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
+	lm.find(s, role)
+	for _, c := range s.keep {
+		r := lm.rules[c.rule]
+		di := &lm.dicts[r.dict]
+		p := &di.d.Phrases[r.phrase]
+		dst = append(dst, Hit{Category: di.d.Category, PhraseID: p.ID, Channel: di.phrases[r.phrase].channel,
+			Weight: p.Weight, Start: int(s.units[c.start].tokStart), End: int(s.units[c.end-1].tokEnd),
+			lang: lm, dict: r.dict, phrase: r.phrase})
+	}
+	return dst
+}
+
+// appendUnits reads the tokens of one utterance into units; tokStart is
+// the index of toks[0] among all the tokens, seg the utterance's index.
+func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, seg int32, stops []bool) {
 	for i := 0; i < len(toks); {
 		wi := lm.word(toks[i].Norm)
-		u := unit{tokStart: int32(i), tokEnd: int32(i + 1), stem: wi.stem, exact: wi.exact, num: [2]int32{-1, -1}, prefixes: wi.prefixes}
+		u := unit{tokStart: int32(tokStart + i), tokEnd: int32(tokStart + i + 1), stem: wi.stem, exact: wi.exact,
+			num: [2]int32{-1, -1}, seg: seg, flags: wi.flags, prefixes: wi.prefixes}
 		if wi.isNum {
-			num, span := text.ComposeNumber(min(2, len(toks)-i), func(j int) (text.Num, bool) {
+			num, n := text.ComposeNumber(min(2, len(toks)-i), func(j int) (text.Num, bool) {
 				if j == 0 {
 					return wi.num, true
 				}
 				w := lm.word(toks[i+j].Norm)
 				return w.num, w.isNum
 			})
-			if span == 2 {
-				u.tokEnd, u.stem, u.exact, u.prefixes = int32(i+2), -1, -1, nil
+			if n == 2 {
+				u.tokEnd, u.stem, u.exact, u.prefixes = int32(tokStart+i+2), -1, -1, nil
 			}
-			if span > 0 {
+			if n > 0 {
 				u.num[0] = numKey(num.Value, num.Ordinal)
 				if num.Digits {
 					u.num[1] = numKey(num.Value, true)
 				}
 			}
 		}
+		if len(stops) > 0 && stops[int(u.tokEnd)-tokStart-1] {
+			u.flags |= flagStop
+		}
 		s.units = append(s.units, u)
-		i = int(u.tokEnd)
+		i = int(u.tokEnd) - tokStart
 	}
 }
 
+// find matches s.units, cut into s.segs, and leaves the selected matches
+// in s.keep, ordered by start.
+func (lm *langMatcher) find(s *scratch, role string) {
+	s.cands, s.keep = s.cands[:0], s.keep[:0]
+	for i := range s.units {
+		// Most words start no phrase: skip the walk for them.
+		u := &s.units[i]
+		if (u.stem < 0 || lm.rootStem[u.stem] < 0) && (u.exact < 0 || lm.rootExact[u.exact] < 0) &&
+			u.num[0] < 0 && len(u.prefixes) == 0 {
+			continue
+		}
+		lm.walk(s, 0, int32(i), i, int(s.segs[u.seg].blockE))
+	}
+	if len(s.cands) == 0 {
+		return
+	}
+	lm.rulesMatched(s)
+	lm.selectMatches(s, role)
+}
+
 // walk follows every edge a unit offers from state, collecting the
-// operands that end on the way.
-func (lm *langMatcher) walk(s *scratch, state, start int32, j int) {
+// operands that end on the way; limit is the end of the block.
+func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 	for _, sq := range lm.ends[state] {
 		s.cands = append(s.cands, cand{sq, start, int32(j)})
 	}
-	if j == len(s.units) || !lm.hasOut[state] {
+	if j == limit || !lm.hasOut[state] {
 		return
 	}
 	u := &s.units[j]
 	if state == 0 {
 		if u.stem >= 0 {
 			if nx := lm.rootStem[u.stem]; nx >= 0 {
-				lm.walk(s, nx, start, j+1)
+				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 		if u.exact >= 0 {
 			if nx := lm.rootExact[u.exact]; nx >= 0 {
-				lm.walk(s, nx, start, j+1)
+				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 	} else {
 		if u.stem >= 0 {
 			if nx, ok := lm.trans[transKey(state, edge(edgeStem, uint32(u.stem)))]; ok {
-				lm.walk(s, nx, start, j+1)
+				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 		if u.exact >= 0 {
 			if nx, ok := lm.trans[transKey(state, edge(edgeExact, uint32(u.exact)))]; ok {
-				lm.walk(s, nx, start, j+1)
+				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 	}
 	for _, n := range u.num {
 		if n >= 0 {
 			if nx, ok := lm.trans[transKey(state, edge(edgeNum, uint32(n)))]; ok {
-				lm.walk(s, nx, start, j+1)
+				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 	}
 	for _, p := range u.prefixes {
 		if nx, ok := lm.trans[transKey(state, edge(edgePrefix, uint32(p)))]; ok {
-			lm.walk(s, nx, start, j+1)
+			lm.walk(s, nx, start, j+1, limit)
 		}
 	}
 	if lm.hasAny[state] {
 		if nx, ok := lm.trans[transKey(state, edge(edgeAny, 0))]; ok {
-			lm.walk(s, nx, start, j+1)
+			lm.walk(s, nx, start, j+1, limit)
 		}
+	}
+	// A hesitation inside a phrase: step over it.
+	if state != 0 && u.flags&flagFiller != 0 {
+		lm.walk(s, state, start, j+1, limit)
 	}
 }
 
@@ -535,9 +658,9 @@ const maxSpans = 64
 // rulesMatched turns operand candidates into rule matches: a one-part rule
 // matches where its operand does; a NEAR/BEFORE rule where its parts are
 // close enough, spanning from the first word of one to the last of the
-// other.
+// other; a word set where all its words are within its span.
 func (lm *langMatcher) rulesMatched(s *scratch) {
-	s.matches, s.multi = s.matches[:0], s.multi[:0]
+	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
 	for _, c := range s.cands {
 		sq := lm.seqs[c.seq]
 		if lm.rules[sq.rule].operands == 1 {
@@ -549,26 +672,41 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	if len(s.multi) == 0 {
 		return
 	}
-	slices.SortFunc(s.multi, func(a, b cand) int {
-		ra, rb := lm.seqs[a.seq], lm.seqs[b.seq]
-		if ra.rule != rb.rule {
-			return int(ra.rule - rb.rule)
+	// Group the candidates by rule without sorting: a linked list per rule
+	// (s.multi is in start order, and each group keeps it).
+	if len(s.ruleHead) < len(lm.rules) {
+		s.ruleHead = make([]int32, len(lm.rules))
+		for i := range s.ruleHead {
+			s.ruleHead[i] = -1
 		}
-		if ra.operand != rb.operand {
-			return int(ra.operand - rb.operand)
-		}
-		return int(a.start - b.start)
-	})
-	for i := 0; i < len(s.multi); {
+	}
+	s.link, s.touched = s.link[:0], s.touched[:0]
+	for i := len(s.multi) - 1; i >= 0; i-- {
 		ri := lm.seqs[s.multi[i].seq].rule
-		j := i
-		for j < len(s.multi) && lm.seqs[s.multi[j].seq].rule == ri {
-			j++
+		if s.ruleHead[ri] < 0 {
+			s.touched = append(s.touched, ri)
 		}
-		lm.combine(s, ri, s.multi[i:j])
-		i = j
+		s.link = append(s.link, s.ruleHead[ri])
+		s.ruleHead[ri] = int32(i)
+	}
+	// s.link was filled from the end: link of multi[i] is s.link[n-1-i].
+	n := len(s.multi)
+	for k := len(s.touched) - 1; k >= 0; k-- {
+		ri := s.touched[k]
+		s.group = s.group[:0]
+		for i := s.ruleHead[ri]; i >= 0; i = s.link[n-1-int(i)] {
+			s.group = append(s.group, s.multi[i])
+		}
+		s.ruleHead[ri] = -1
+		if lm.rules[ri].set {
+			lm.combineSet(s, ri, s.group)
+		} else {
+			lm.combine(s, ri, s.group)
+		}
 	}
 }
+
+func (s *scratch) block(u int32) int32 { return s.segs[s.units[u].seg].block }
 
 func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 	r := lm.rules[ri]
@@ -583,7 +721,7 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 		s.next = s.next[:0]
 		for _, sp := range s.spans {
 			for _, c := range cands {
-				if lm.seqs[c.seq].operand != int32(k) {
+				if lm.seqs[c.seq].operand != int32(k) || s.block(c.start) != s.block(sp[0]) {
 					continue
 				}
 				var ok bool
@@ -610,42 +748,142 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 	}
 }
 
-// addMatch keeps a rule match that respects the rule's ^ and $.
+// combineSet finds a word set: for each candidate as the leftmost word,
+// the nearest following candidate of every other element; the set matches
+// when they all fit in its span. Elements may not share a word. cands are
+// in start order.
+func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
+	r := &lm.rules[ri]
+	found := 0
+	for ai, a := range cands {
+		ka := lm.seqs[a.seq].operand
+		end := a.end
+		var used [maxSet]int32
+		var have [maxSet]bool
+		used[ka], have[ka] = a.start, true
+		got := 1
+		for _, c := range cands[ai+1:] {
+			if c.start-a.start >= r.setN {
+				break
+			}
+			k := lm.seqs[c.seq].operand
+			if have[k] || c.start == a.start || c.end-a.start > r.setN || s.block(c.start) != s.block(a.start) {
+				continue
+			}
+			dup := false
+			for x := 0; x < r.operands; x++ {
+				if have[x] && used[x] == c.start {
+					dup = true
+				}
+			}
+			if dup {
+				continue
+			}
+			used[k], have[k] = c.start, true
+			end = max(end, c.end)
+			got++
+			if got == r.operands {
+				break
+			}
+		}
+		if got == r.operands && found < maxSpans {
+			s.addMatch(lm, ruleMatch{ri, a.start, end})
+			found++
+		}
+	}
+}
+
+// addMatch keeps a rule match that respects the rule's ^ and $: the start
+// and end of an utterance.
 func (s *scratch) addMatch(lm *langMatcher, m ruleMatch) {
 	r := &lm.rules[m.rule]
-	if (r.atStart && m.start != 0) || (r.atEnd && int(m.end) != len(s.units)) {
+	if r.atStart && m.start != s.segs[s.units[m.start].seg].u0 {
+		return
+	}
+	if r.atEnd && m.end != s.segs[s.units[m.end-1].seg].u1 {
+		return
+	}
+	if r.exclusion {
+		s.excl = append(s.excl, m)
 		return
 	}
 	s.matches = append(s.matches, m)
 }
 
-// select_ keeps the matches this speaker may say that no exclusion
-// cancels, the leftmost-longest per category, and appends them as hits.
-func (lm *langMatcher) select_(s *scratch, dst []Hit, role string, toks []text.Token) []Hit {
-	s.keep = s.keep[:0]
-	for _, c := range s.matches {
-		r := lm.rules[c.rule]
-		if r.exclusion {
+// negated reports whether a negator governs the match (negation.go).
+func (s *scratch) negated(m ruleMatch) bool {
+	sg := s.segs[s.units[m.start].seg]
+	bridges := 0
+	for k := m.start - 1; k >= sg.u0; k-- {
+		f := s.units[k].flags
+		if f&flagStop != 0 {
+			break // the word ends the sentence before the hit
+		}
+		if f&flagNeg != 0 {
+			return true
+		}
+		if f&flagFiller != 0 && f&flagBridge == 0 {
 			continue
 		}
+		if f&flagBridge == 0 || bridges == maxBridges {
+			break
+		}
+		bridges++
+	}
+	sg = s.segs[s.units[m.end-1].seg]
+	bridges = 0
+	for k := m.end; k < sg.u1 && s.units[k-1].flags&flagStop == 0; k++ {
+		f := s.units[k].flags
+		if f&flagPostNeg != 0 {
+			return true
+		}
+		if f&flagFiller != 0 && f&flagBridge == 0 {
+			continue
+		}
+		if f&flagBridge == 0 || bridges == maxBridges {
+			break
+		}
+		bridges++
+	}
+	return false
+}
+
+// selectMatches keeps the matches this speaker may say that no negator
+// and no exclusion cancels, the leftmost-longest per category.
+func (lm *langMatcher) selectMatches(s *scratch, role string) {
+	s.keep = s.keep[:0]
+	for _, c := range s.matches {
+		r := &lm.rules[c.rule]
 		di := &lm.dicts[r.dict]
-		pi := di.phrases[r.phrase]
+		pi := &di.phrases[r.phrase]
 		if !allowed(pi.channel, role) {
 			continue
 		}
+		if r.negatable && s.negated(c) {
+			continue
+		}
 		cancelled := false
-		for _, x := range s.matches {
-			xr := lm.rules[x.rule]
-			if !xr.exclusion || xr.dict != r.dict || (xr.phrase >= 0 && xr.phrase != r.phrase) {
+		for _, x := range s.excl {
+			xr := &lm.rules[x.rule]
+			if xr.dict != r.dict || (xr.phrase >= 0 && xr.phrase != r.phrase) {
 				continue
 			}
 			// A category exclusion uses the category's window; a phrase's
 			// own exclusions use the phrase's window.
-			w := int32(di.d.ExcludeWindow)
+			w, utt := int32(di.d.ExcludeWindow), di.d.ExcludeUtterances
 			if xr.phrase >= 0 {
-				w = int32(pi.exclWin)
+				w, utt = int32(pi.exclWin), pi.exclUtt
 			}
-			if x.start < c.end+w && x.end > c.start-w {
+			// In the hit's utterance (or utterances), within the window.
+			xs := s.units[x.start].seg
+			if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
+				cancelled = true
+				break
+			}
+			// An exclusion in one of the next utterances of the speaker:
+			// «не знаю» … «сейчас уточню».
+			cs, xs := s.units[c.end-1].seg, s.units[x.start].seg
+			if d := xs - cs; d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap {
 				cancelled = true
 				break
 			}
@@ -654,7 +892,7 @@ func (lm *langMatcher) select_(s *scratch, dst []Hit, role string, toks []text.T
 			s.keep = append(s.keep, c)
 		}
 	}
-	slices.SortStableFunc(s.keep, func(a, b ruleMatch) int {
+	slices.SortFunc(s.keep, func(a, b ruleMatch) int {
 		if a.start != b.start {
 			return int(a.start - b.start)
 		}
@@ -667,20 +905,17 @@ func (lm *langMatcher) select_(s *scratch, dst []Hit, role string, toks []text.T
 	for range lm.dicts {
 		s.lastEnd = append(s.lastEnd, 0)
 	}
+	kept := s.keep[:0]
 	for _, c := range s.keep {
 		r := lm.rules[c.rule]
 		if c.start < s.lastEnd[r.dict] {
 			continue
 		}
 		s.lastEnd[r.dict] = c.end
-		di := &lm.dicts[r.dict]
-		p := &di.d.Phrases[r.phrase]
-		dst = append(dst, Hit{Category: di.d.Category, PhraseID: p.ID, Channel: di.phrases[r.phrase].channel,
-			Weight: p.Weight, Start: int(s.units[c.start].tokStart), End: int(s.units[c.end-1].tokEnd),
-			dict: r.dict, phrase: r.phrase})
+		kept = append(kept, c)
 	}
-	_ = toks
-	return dst
+	s.keep = kept
+	s.excl = s.excl[:0]
 }
 
 func allowed(channel, role string) bool {

@@ -205,10 +205,15 @@ func runDictList(g *globals, src dictSource) error {
 		for _, p := range d.Phrases {
 			wordings += 1 + len(p.Variants)
 		}
-		window := "-"
+		// WINDOW: the time window and the position rule of the file.
+		var where []string
 		if d.Window != nil {
-			window = d.Window.String()
+			where = append(where, d.Window.String())
 		}
+		if d.Position != "" {
+			where = append(where, d.Position)
+		}
+		window := cmp.Or(strings.Join(where, ", "), "-")
 		minCount := "-"
 		if d.MinCount > 1 {
 			minCount = fmt.Sprint(d.MinCount)
@@ -312,7 +317,7 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 			role = ""
 		}
 		toks := text.Tokenize(opts.text)
-		hits := m.Match(nil, lang, role, toks)
+		hits := m.MatchSegment(nil, lang, role, schemas.Segment{Text: opts.text}, toks, nil)
 		fmt.Fprintln(g.out, hl.mark(opts.text, toks, hits))
 		for _, h := range hits {
 			fmt.Fprintf(g.out, "  %s/%s (%s, weight %g): %s\n", h.Category, h.PhraseID, h.Channel, h.Weight,
@@ -453,7 +458,7 @@ func writeTranscriptHits(w io.Writer, hl highlighter, m *match.Matcher, tr schem
 			toks, words := match.SegmentTokens(nil, nil, seg)
 			var shown []match.Hit
 			var lines []string
-			for _, h := range m.Match(nil, lang, matchRole, toks) {
+			for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
 				sh := match.HitOf(h, role, seg, toks, words)
 				if !counted[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}] {
 					continue

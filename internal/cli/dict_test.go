@@ -53,8 +53,8 @@ func TestDictValidateAndList(t *testing.T) {
 	}
 	for _, want := range []string{
 		"LANG  CATEGORY",
-		"ru    greeting            operator  first 30s  -    5",
-		"ru    filler_words        operator  -          5",
+		"ru    greeting            operator  first_utterance  -    5",
+		"ru    filler_words        operator  -                5",
 		"en    complaint           client",
 		"30 categories",
 		"version sha256:",
@@ -71,18 +71,20 @@ func TestDictTest(t *testing.T) {
 		args []string
 		want []string
 	}{
+		// Negation stops at the end of a sentence: «Нет, не жалуюсь» does not
+		// cancel «пожаловаться!»; «не жалуюсь» itself is negated.
 		{[]string{"--text", "Я звоню уже в 3-й раз, хочу пожаловаться! Нет, не жалуюсь."}, []string{
-			"Я [звоню уже] в [3-й раз], хочу [пожаловаться]! Нет, не жалуюсь.",
-			"  repeat_contact/nth_raz (client, weight 2): 3-й раз",
+			"Я [звоню уже в 3-й раз], хочу [пожаловаться]! Нет, не жалуюсь.",
+			"  repeat_contact/nth_raz (client, weight 2): звоню уже в 3-й раз",
 			"  complaint/zhalovatsya (client, weight 2): пожаловаться",
 		}},
 		{[]string{"--text", "я не знаю", "--role", "client"}, []string{"я не знаю\n  no hits"}},
 		{[]string{"--text", "I don't know, sorry", "--lang", "en", "--role", "operator"}, []string{"[I don't know], [sorry]"}},
 		{[]string{"--text", "жалоба", "--color"}, []string{"\x1b[1mжалоба\x1b[0m"}},
 		{[]string{"--transcript", filepath.Join("..", "..", "testdata", "calls", "05_third_time.transcript.json")}, []string{
-			"   3.10s client   Здравствуйте. Я [звоню уже] [третий раз]! [Сколько можно ждать]? Роутер [так и не починили].",
-			"    repeat_contact/nth_raz 4.48-5.17s: третий раз",
-			"categories: complaint ×2, greeting ×1, hold_announcement ×1, politeness ×1, repeat_contact ×3",
+			"   3.10s client   Здравствуйте. Я [звоню уже третий раз]! [Сколько можно] ждать? Роутер [так и не починили].",
+			"    repeat_contact/nth_raz 3.79-5.17s: звоню уже третий раз",
+			"categories: complaint ×2, hold_announcement ×1, politeness ×1, repeat_contact ×2",
 		}},
 	}
 	for _, tt := range tests {
@@ -238,8 +240,9 @@ func TestDictWhatifEndToEnd(t *testing.T) {
 	// complaint reduced to one phrase without exclusions: call 08 («у меня
 	// нет претензий») gains it, call 16 («Верните деньги!») loses it.
 	changed := copyBuiltins(t)
+	// negatable: false, or the negation rule would cancel «нет претензий».
 	if err := os.WriteFile(filepath.Join(changed, "ru", "complaint.yaml"), []byte(
-		"category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: pretenziya\n    text: претензия\n"), 0o644); err != nil {
+		"category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: pretenziya\n    text: претензия\n    negatable: false\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", changed, "--examples", "20", "--progress", "lines")

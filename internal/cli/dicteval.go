@@ -135,7 +135,7 @@ func writeEvalReport(w io.Writer, rep dicteval.Report, limit int) {
 		}
 		switch e.Kind {
 		case "false_positive":
-			fmt.Fprintf(w, "FP %s %s: %s %s %.2fs %s «%s»\n", k, e.Call, e.Channel, e.PhraseID, e.Start, "fired on", e.Text)
+			fmt.Fprintf(w, "FP %s %s: %s %s %.2fs fired on «%s» in «%s»\n", k, e.Call, e.Channel, e.PhraseID, e.Start, e.Text, e.Utterance)
 		default:
 			if e.Nearest == "" {
 				fmt.Fprintf(w, "FN %s %s: nothing of the category comes close\n", k, e.Call)

@@ -107,7 +107,7 @@ the results will be ready in {days} we'll email them`),
 		greetTrue: lines(`
 {hi} thank you for calling {co} my name is {name}
 {hi} you're through to {co} this is {name} how can i help
-{co} {name} speaking how can i help
+{hi} {co} {name} speaking how can i help
 {hi} {co} {name} speaking
 {hi} this is {name} from {co}
 {hi} welcome to {co} you're speaking with {name}
@@ -124,7 +124,7 @@ speaking
 {hi} go ahead
 {co} {name} speaking
 hello yes`),
-		firstBroken: lines("hello hello can you hear me\nhello\nsorry you're breaking up"),
+		firstBroken: lines("hello hello can you hear me\nhello\nsorry you're breaking up || apology"),
 		byeTrue: lines(`
 goodbye
 have a great day goodbye
@@ -160,7 +160,7 @@ i'm calling again about the same thing
 this is my {nth} call about it
 i spoke to someone on friday about this
 i've been on the phone to you {nraz} about this
-i already explained all this yesterday || complaint
+i already explained all this yesterday
 i messaged you on twitter about it`),
 		repeatFalse: lines(`
 you called me yesterday about my bill

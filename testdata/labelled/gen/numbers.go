@@ -150,7 +150,14 @@ func (g *gen) number(key string) string {
 		return g.num(13 + r.IntN(6))
 	case "phone":
 		if g.words {
-			return "восемь девятьсот двенадцать " + g.words_(100+r.IntN(900)) + " " + g.words_(10+r.IntN(90)) + " " + g.words_(10+r.IntN(90))
+			prefix := "восемь девятьсот двенадцать "
+			if en {
+				prefix = "oh seven nine one two "
+			}
+			return prefix + g.words_(100+r.IntN(900)) + " " + g.words_(10+r.IntN(90)) + " " + g.words_(10+r.IntN(90))
+		}
+		if en {
+			return fmt.Sprintf("07912 %d %02d %02d", 100+r.IntN(900), r.IntN(100), r.IntN(100))
 		}
 		return fmt.Sprintf("8 912 %d %02d %02d", 100+r.IntN(900), r.IntN(100), r.IntN(100))
 	case "date":

@@ -1,0 +1,118 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/schemas"
+)
+
+// Negation scope. A negator that governs the first word of a hit cancels
+// it: «не хочу жаловаться», «никаких претензий», «i'm not going to
+// leave». It governs the word right after it, or one reached through at
+// most two bridge words (pronouns, modal and auxiliary verbs, particles:
+// «не **собираюсь** уходить», «не **буду** жаловаться»). In Russian a
+// «нет» right after a hit, or after one or two bridge words, negates it too:
+// «жалоб нет», «претензий у меня нет». A phrase with a negator of its own
+// («не знаю», «меня не устраивает») is never cancelled so, nor one marked
+// negatable: false. Negation does not reach into another utterance.
+
+const (
+	flagNeg     = 1 << iota // a negator: не, нет, never
+	flagBridge              // a word negation passes through
+	flagPostNeg             // negates the words before it: «жалоб нет»
+	flagFiller              // a hesitation a phrase may contain anywhere: «э», «ну», «uh»
+	flagStop                // the word ends a sentence («пожаловаться!»): negation stops here
+)
+
+// maxBridges is how many bridge words a negator may reach through.
+const maxBridges = 2
+
+type negTable struct {
+	neg, bridge, post, filler map[string]bool
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var negation = map[string]negTable{
+	"ru": {
+		neg: set("не", "нет", "ни", "никогда", "без", "никаких", "никакой", "никакие", "никакого", "никакую", "никакая",
+			"ничуть", "нету", "нисколько"),
+		bridge: set("я", "мы", "вы", "он", "она", "они", "вам", "вас", "мне", "нам", "меня", "нас", "у", "от", "к", "в", "на",
+			"хочу", "хотим", "хотела", "хотел", "хотели", "хочется", "буду", "будем", "будет", "собираюсь", "собираемся",
+			"собирался", "собиралась", "стану", "станем", "планирую", "планируем", "думаю", "думали", "надо", "нужно",
+			"было", "был", "была", "были", "так", "уж", "уже", "особо", "очень", "сильно", "то", "и", "же", "даже",
+			"совсем", "вообще", "еще", "пока", "сейчас", "бы", "могу", "можем", "стоит", "за", "что",
+			"писать", "подавать", "оставлять", "делать", "надо", "буду"),
+		post:   set("нет", "нету"),
+		filler: set("э", "ээ", "эээ", "эм", "м", "мм", "ммм", "ну", "вот"),
+	},
+	"en": {
+		neg: set("not", "no", "never", "without", "nothing", "dont", "doesnt", "didnt", "wont", "cant", "cannot",
+			"isnt", "arent", "wasnt", "werent", "havent", "hasnt", "wouldnt", "shouldnt", "nor",
+			"don't", "doesn't", "didn't", "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "haven't",
+			"hasn't", "wouldn't", "shouldn't"),
+		bridge: set("i", "we", "you", "am", "is", "are", "be", "was", "been", "going", "gonna", "to", "want", "wanna",
+			"planning", "plan", "really", "any", "a", "the", "have", "had", "will", "would", "do", "it", "even",
+			"at", "all", "that", "much", "about", "my", "need", "want", "wanted"),
+		filler: set("uh", "um", "er", "erm", "hmm", "mm", "like", "so"),
+	},
+}
+
+// isNegator reports whether a normalized word negates in lang.
+func isNegator(lang, w string) bool { return negation[lang].neg[w] }
+
+// wordFlags are the negation flags of a normalized word.
+func wordFlags(lang, w string) uint8 {
+	t, ok := negation[lang]
+	if !ok {
+		return 0
+	}
+	var f uint8
+	if t.neg[w] {
+		f |= flagNeg
+	}
+	if t.bridge[w] {
+		f |= flagBridge
+	}
+	if t.post[w] {
+		f |= flagPostNeg
+	}
+	if t.filler[w] {
+		f |= flagFiller
+	}
+	return f
+}
+
+// sentenceStops marks the tokens of a segment after which a sentence ends
+// (., !, ?, ;, …), from the punctuation the recognizer wrote: in the text
+// between tokens, or glued to a timed word. dst is reused.
+func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []int) []bool {
+	dst = dst[:0]
+	for i, t := range toks {
+		var tail string
+		switch {
+		case len(words) > 0:
+			w := seg.Words[words[i]].W
+			end := len(w)
+			if i+1 < len(toks) && words[i+1] == words[i] {
+				end = toks[i+1].Start
+			}
+			tail = w[min(t.End, len(w)):max(min(end, len(w)), min(t.End, len(w)))]
+		default:
+			end := len(seg.Text)
+			if i+1 < len(toks) {
+				end = toks[i+1].Start
+			}
+			tail = seg.Text[min(t.End, len(seg.Text)):max(end, min(t.End, len(seg.Text)))]
+		}
+		dst = append(dst, strings.ContainsAny(tail, ".!?;…"))
+	}
+	return dst
+}
