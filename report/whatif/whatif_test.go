@@ -31,6 +31,8 @@ phrases:
     text: верните деньги
 `
 
+// negatable: false, or the negation rule would cancel «Жалоб нет» as the
+// exclusion did.
 const changedComplaint = `
 category: complaint
 language: ru
@@ -38,6 +40,7 @@ channel: client
 phrases:
   - id: zhaloba
     text: жалоба
+    negatable: false
 `
 
 const changedTwice = `
