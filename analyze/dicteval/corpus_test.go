@@ -12,10 +12,10 @@ import (
 // recall of every category. The held-out part was not looked at while the
 // dictionaries were tuned; its floors are what it scored, not a target.
 var minimum = map[string]float64{
-	"ru/dev":     0.0,
-	"ru/heldout": 0.0,
-	"en/dev":     0.0,
-	"en/heldout": 0.0,
+	"ru/dev":     0.97, // reached: complaint recall 0.972, precision 0.986; the rest 1.000
+	"ru/heldout": 0.87, // reached: greeting recall 0.870; the rest 0.960 or more
+	"en/dev":     0.95, // reached: complaint recall 0.955; the rest 1.000
+	"en/heldout": 1.00, // reached: 1.000 on 23 calls
 }
 
 // TestBuiltinCorpus is `callscope dict eval testdata/labelled` with the
