@@ -80,7 +80,7 @@ func Text(m *match.Matcher, lang, role, text string, strictMixed bool) Result {
 	}
 	seg := schemas.Segment{Text: text}
 	toks, words := match.SegmentTokens(nil, nil, seg)
-	for _, h := range m.Match(nil, lang, matchRole, toks) {
+	for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
 		res.Hits = append(res.Hits, Hit{Hit: match.HitOf(h, role, seg, toks, words), Weight: h.Weight,
 			From: toks[h.Start].Start, To: toks[h.End-1].End})
 		res.Categories[h.Category]++
@@ -116,7 +116,7 @@ func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.
 		for _, seg := range ch.Segments {
 			toks, words := match.SegmentTokens(nil, nil, seg)
 			var in []int
-			for _, h := range m.Match(nil, lang, matchRole, toks) {
+			for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
 				sh := match.HitOf(h, role, seg, toks, words)
 				if i, ok := index[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}]; ok && !slices.Contains(in, i) {
 					in = append(in, i)

@@ -90,8 +90,9 @@ func wordFlags(lang, w string) uint8 {
 	return f
 }
 
-// sentenceStops marks the tokens of a segment after which a sentence ends
-// (., !, ?, ;, …), from the punctuation the recognizer wrote: in the text
+// sentenceStops marks the tokens of a segment after which a sentence or a
+// clause ends (. ! ? ; … , : —), from the punctuation the recognizer
+// wrote («Нет, здравствуйте»: the «нет» governs nothing): in the text
 // between tokens, or glued to a timed word. dst is reused.
 func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []int) []bool {
 	dst = dst[:0]
@@ -112,7 +113,7 @@ func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []i
 			}
 			tail = seg.Text[min(t.End, len(seg.Text)):max(end, min(t.End, len(seg.Text)))]
 		}
-		dst = append(dst, strings.ContainsAny(tail, ".!?;…"))
+		dst = append(dst, strings.ContainsAny(tail, ".!?;…,:—"))
 	}
 	return dst
 }
