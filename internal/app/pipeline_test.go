@@ -56,6 +56,7 @@ func TestPipelineOnServers(t *testing.T) {
 	cfg.S3.Endpoint, cfg.S3.AccessKey, cfg.S3.SecretKey = minio.Endpoint, minio.AccessKey, minio.SecretKey
 	cfg.ClickHouse.DSN = dsn
 	cfg.Privacy.ClientIDKey = "test-key"
+	cfg.Privacy.AudioBucket = "callscope-redacted"
 	cfg.Workers.Flush = 100 * time.Millisecond
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 
@@ -156,6 +157,38 @@ func TestPipelineOnServers(t *testing.T) {
 	}
 	if incompetence != 1 {
 		t.Errorf("swapped-channels call hits = %+v; want one incompetence hit on the operator", hits)
+	}
+
+	// Personal data is masked before anything is stored: 02 dictates an
+	// address. Its segments, its stored transcript and its redacted audio.
+	rows, err := env.DB.Query(ctx, "SELECT text FROM segments WHERE call_id = ?", "2026-11-18-000102")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, s)
+	}
+	rows.Close()
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, "[address]") || strings.Contains(all, "Садовая") {
+		t.Errorf("segments of 02 are not masked:\n%s", all)
+	}
+	stored, err := env.Objects.Get(ctx, cfg.S3.TranscriptsBucket, "upload/02_complaint.transcript.json", 1<<20)
+	if err != nil || !strings.Contains(string(stored), `"pii"`) || strings.Contains(string(stored), "Садовая") {
+		t.Errorf("stored transcript of 02: %v\n%s", err, stored)
+	}
+	orig, err := os.ReadFile(filepath.Join("..", "..", "testdata", "calls", "02_complaint.wav"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	red, err := env.Objects.Get(ctx, cfg.Privacy.AudioBucket, "upload/02_complaint.wav", 64<<20)
+	if err != nil || len(red) != len(orig) || string(red) == string(orig) {
+		t.Errorf("redacted audio of 02: %v, %d bytes (original %d), differs %v", err, len(red), len(orig), string(red) != string(orig))
 	}
 
 	// Redelivery: every recording is taken again (a new scan run, as after a
