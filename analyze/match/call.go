@@ -163,11 +163,23 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		}
 	}
 	// Minimum counts, per phrase and per category, over the whole call.
+	// The counters are the scratch's, cleared entry by entry after use: a
+	// call must not cost in proportion to the number of phrases.
 	if lm.minCounts && len(all) > 0 {
-		perPhrase := make([]int32, lm.phrases)
-		perDict := make([]int32, len(lm.dicts))
+		if len(s.perPhrase) < int(lm.phrases) {
+			s.perPhrase = make([]int32, lm.phrases)
+		}
+		if len(s.perDict) < len(lm.dicts) {
+			s.perDict = make([]int32, len(lm.dicts))
+		}
+		perPhrase, perDict := s.perPhrase, s.perDict
+		touched := s.touched[:0]
 		for _, c := range all {
-			perPhrase[lm.dicts[c.dict].base+c.phrase]++
+			pi := lm.dicts[c.dict].base + c.phrase
+			if perPhrase[pi] == 0 {
+				touched = append(touched, pi)
+			}
+			perPhrase[pi]++
 			perDict[c.dict]++
 		}
 		kept := all[:0]
@@ -177,6 +189,11 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				kept = append(kept, c)
 			}
 		}
+		for _, pi := range touched {
+			perPhrase[pi] = 0
+		}
+		clear(perDict)
+		s.touched = touched[:0]
 		all = kept
 	}
 	// Order indices, not the hits: a hit is a hundred bytes. Each
@@ -185,9 +202,20 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 	// merge of the channels cost about one pass.
 	less := func(i, j int32) bool {
 		x, y := &all[i].hit, &all[j].hit
-		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End),
-			cmp.Compare(x.Channel, y.Channel), cmp.Compare(x.Category, y.Category),
-			cmp.Compare(x.PhraseID, y.PhraseID), cmp.Compare(i, j)) < 0
+		// Lazily: cmp.Or would compare every field, strings too.
+		switch {
+		case x.Start != y.Start:
+			return x.Start < y.Start
+		case x.End != y.End:
+			return x.End < y.End
+		case x.Channel != y.Channel:
+			return x.Channel < y.Channel
+		case x.Category != y.Category:
+			return x.Category < y.Category
+		case x.PhraseID != y.PhraseID:
+			return x.PhraseID < y.PhraseID
+		}
+		return i < j
 	}
 	idx := s.idx[:0]
 	for i := range all {

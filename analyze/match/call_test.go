@@ -130,3 +130,38 @@ func TestMatchCallWordsAndMixed(t *testing.T) {
 		t.Errorf("weight %v, want 2", h.Weight)
 	}
 }
+
+// TestMinCountRepeated: the counters MatchCall reuses start from zero on
+// every call, whatever the previous call dropped.
+func TestMinCountRepeated(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	few := schemas.Transcript{Duration: 10, Channels: []schemas.TranscriptChannel{{Role: "operator",
+		Segments: []schemas.Segment{{Start: 0, End: 5, Text: "ну вот ну значит ну"}}}}}
+	many := schemas.Transcript{Duration: 10, Channels: []schemas.TranscriptChannel{{Role: "operator",
+		Segments: []schemas.Segment{{Start: 0, End: 5, Text: "ну как бы ну типа ну короче ну"}}}}}
+	count := func(tr schemas.Transcript) int {
+		n := 0
+		for _, h := range m.MatchCall(tr, "ru", CallOptions{}) {
+			if h.Category == "filler_words" {
+				n++
+			}
+		}
+		return n
+	}
+	want := count(many)
+	for range 3 {
+		if n := count(few); n != 0 {
+			t.Errorf("few fillers: %d hits, want 0 (under min_count)", n)
+		}
+		if n := count(many); n != want || n < 5 {
+			t.Errorf("many fillers: %d hits, want %d (5 or more)", n, want)
+		}
+	}
+}

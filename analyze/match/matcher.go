@@ -453,6 +453,7 @@ type scratch struct {
 	idx                           []int32
 
 	stops                   []bool
+	perPhrase, perDict      []int32
 	ruleHead, link, touched []int32
 	group                   []cand
 
