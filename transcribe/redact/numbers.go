@@ -334,7 +334,7 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 			typ, trap, types, rule = e.typ, e.trap, []Type{e.typ}, "/answer"
 		}
 	}
-	if rule == "/answer" && s.dateOrTime(z) {
+	if rule == "/answer" && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ""
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && len(z.runs[0].groups) > 1) {
@@ -410,6 +410,30 @@ func (s *scan) dateOrTime(z zone) bool {
 		return true
 	}
 	return false
+}
+
+// clockTime: «в 10 30», «к десяти», «до 18»: an hour (and minutes) after a
+// time preposition.
+func (s *scan) clockTime(z zone) bool {
+	if z.from == 0 || !isWord(s.toks[z.from-1].norm, "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") {
+		return false
+	}
+	var g []string
+	for _, r := range z.runs {
+		g = append(g, r.groups...)
+	}
+	if len(g) == 0 || len(g) > 2 {
+		return false
+	}
+	h, _ := strconv.Atoi(g[0])
+	if h > 23 || len(g[0]) > 2 {
+		return false
+	}
+	if len(g) == 2 {
+		m, _ := strconv.Atoi(g[1])
+		return m <= 59 && len(g[1]) == 2
+	}
+	return true
 }
 
 func (s *scan) endingCue(z zone) bool {

@@ -339,7 +339,8 @@ func (s *scan) names() {
 				continue
 			}
 			next := &s.toks[j]
-			surnameThenName := looksLikeNamePart(s.lang, next.norm, next.e) && j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
+			surnameThenName := isLetters(next.norm) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
+				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
 			if !next.has(tFirstName) && !surnameThenName && !(t.norm == "это" && s.segStart(i) && looksLikeNamePart(s.lang, next.norm, next.e)) {
 				continue
 			}
