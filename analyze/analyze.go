@@ -85,7 +85,7 @@ func LoadProfiles(dir string) (*score.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := set.CheckParameters(IsParameter); err != nil {
+	if err := set.CheckParameters(CheckParameterName); err != nil {
 		return nil, err
 	}
 	return set, nil

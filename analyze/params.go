@@ -2,6 +2,8 @@ package analyze
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -53,7 +55,7 @@ var parameters = []Parameter{
 	{"talk_client", "s", SourceTiming, "time the client speaks"},
 	{"talk_share_operator", "%", SourceTiming, "operator's share of the two sides' talk time: talk_operator / (talk_operator + talk_client)"},
 	{"talk_share_client", "%", SourceTiming, "client's share of the two sides' talk time"},
-	{"talk_ratio", "ratio", SourceTiming, "talk_operator / talk_client"},
+	{"talk_listen_ratio", "ratio", SourceTiming, "operator's talk time per second of client's talk: talk_operator / talk_client (1 = even, 2 = the operator talks twice as long)"},
 	{"silence_total", "s", SourceTiming, "time nobody speaks between the first and the last speech of the call"},
 	{"silence_share", "%", SourceTiming, "silence_total as a share of duration"},
 	{"silence_count", "count", SourceTiming, "pauses of at least 3 s in which nobody speaks"},
@@ -111,6 +113,80 @@ func IsParameter(name string) bool {
 		return categoryName.MatchString(c)
 	}
 	return slices.ContainsFunc(parameters, func(p Parameter) bool { return p.Name == name })
+}
+
+// LookupParameter is the catalogue's entry for name: a fixed name, or a
+// hits_<category> count.
+func LookupParameter(name string) (Parameter, bool) {
+	for _, p := range parameters {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	if IsParameter(name) {
+		c := strings.TrimPrefix(name, HitsPrefix)
+		return Parameter{name, "count", SourceDictionaries, "hits of the dictionary category " + c}, true
+	}
+	return Parameter{}, false
+}
+
+// renamedParameters are names parameters once had: a profile or filter
+// using one is refused with the name to write instead.
+var renamedParameters = map[string]string{
+	"talk_ratio":          "talk_listen_ratio (talk_operator / talk_client) or talk_share_operator (the operator's share of talk, %)",
+	"first_response":      "first_response_time",
+	"holds_count":         "hold_count",
+	"holds_total":         "hold_total",
+	"holds_longest":       "hold_longest",
+	"operator_talk_share": "talk_share_operator",
+	"silence_max":         "silence_longest",
+}
+
+// ErrUnknownParameter is the error of a name the catalogue does not have.
+var ErrUnknownParameter = errors.New("unknown parameter")
+
+// CheckParameterName returns nil for a parameter analyze computes, and for
+// any other name an error wrapping ErrUnknownParameter that names the
+// parameter meant: the new name of a renamed one, or the closest name.
+func CheckParameterName(name string) error {
+	if IsParameter(name) {
+		return nil
+	}
+	if to, ok := renamedParameters[name]; ok {
+		return fmt.Errorf("%w %q: renamed, write %s", ErrUnknownParameter, name, to)
+	}
+	best, bestD := "", 3
+	for _, p := range parameters {
+		if d := editDistance(name, p.Name); d < bestD {
+			best, bestD = p.Name, d
+		}
+	}
+	if best != "" {
+		return fmt.Errorf("%w %q (did you mean %s?)", ErrUnknownParameter, name, best)
+	}
+	return fmt.Errorf("%w %q (callscope analyze --list-parameters lists them)", ErrUnknownParameter, name)
+}
+
+// editDistance is the Levenshtein distance of a and b in bytes (parameter
+// names are ASCII).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // ParameterUnit is the unit of a parameter, "" for an unknown name.
@@ -353,7 +429,7 @@ func (t timing) sides(p map[string]float64) {
 		p["talk_share_operator"] = round1(100 * opTalk / (opTalk + clTalk))
 		p["talk_share_client"] = round1(100 * clTalk / (opTalk + clTalk))
 		if clTalk > 0 {
-			p["talk_ratio"] = round3(opTalk / clTalk)
+			p["talk_listen_ratio"] = round3(opTalk / clTalk)
 		}
 	}
 }

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
-	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -22,6 +19,26 @@ type TranscriptReader interface {
 	ReadObject(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, found bool, err error)
 }
 
+// Publisher is what the analyze stage needs from the job queue: to send a
+// result (or a failed status) on to the store stage. pipeline.Publisher is
+// one; it gives every job its message id.
+type Publisher interface {
+	Publish(ctx context.Context, job schemas.Job) error
+}
+
+// PermanentError marks a failure that no retry can mend (a transcript that
+// is missing or broken): the job is recorded as failed at once. The worker
+// recognises it by its Permanent method (pipeline.IsPermanent).
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Permanent reports that no retry can mend the failure.
+func (e *PermanentError) Permanent() bool { return true }
+
+func permanent(err error) error { return &PermanentError{err} }
+
 // StageConfig configures the analyze stage.
 type StageConfig struct {
 	// CodeVersion is recorded with every analysis besides the dictionary
@@ -32,42 +49,43 @@ type StageConfig struct {
 }
 
 // Stage is the analyze stage: it reads a stored transcript, analyses it and
-// publishes the result for the store stage.
+// publishes the result for the store stage. It knows nothing of NATS: the
+// worker hands it each job's body, and it publishes through a Publisher.
 type Stage struct {
 	cfg      StageConfig
 	analyzer CallAnalyzer
 	objects  TranscriptReader
-	js       jetstream.JetStream
+	pub      Publisher
 }
 
 // NewStage builds the analyze stage.
-func NewStage(cfg StageConfig, analyzer CallAnalyzer, objects TranscriptReader, js jetstream.JetStream) *Stage {
+func NewStage(cfg StageConfig, analyzer CallAnalyzer, objects TranscriptReader, pub Publisher) *Stage {
 	if cfg.CodeVersion == "" {
 		cfg.CodeVersion = "1"
 	}
 	if cfg.MaxTranscriptBytes == 0 {
 		cfg.MaxTranscriptBytes = 64 << 20
 	}
-	return &Stage{cfg: cfg, analyzer: analyzer, objects: objects, js: js}
+	return &Stage{cfg: cfg, analyzer: analyzer, objects: objects, pub: pub}
 }
 
-// Handle analyses one call.
-func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
+// Handle analyses the call of one AnalyzeJob (its JSON body).
+func (s *Stage) Handle(ctx context.Context, data []byte) error {
 	var job schemas.AnalyzeJob
-	if err := json.Unmarshal(d.Data, &job); err != nil {
-		return pipeline.Permanent(fmt.Errorf("analyze: job is not valid JSON: %w", err))
+	if err := json.Unmarshal(data, &job); err != nil {
+		return permanent(fmt.Errorf("analyze: job is not valid JSON: %w", err))
 	}
 	src := "s3://" + job.Transcript.Bucket + "/" + job.Transcript.Key
-	data, found, err := s.objects.ReadObject(ctx, job.Transcript.Bucket, job.Transcript.Key, s.cfg.MaxTranscriptBytes)
+	raw, found, err := s.objects.ReadObject(ctx, job.Transcript.Bucket, job.Transcript.Key, s.cfg.MaxTranscriptBytes)
 	if err != nil {
 		return fmt.Errorf("analyze: read %s: %w", src, err)
 	}
 	if !found {
-		return pipeline.Permanent(fmt.Errorf("analyze: transcript %s not found", src))
+		return permanent(fmt.Errorf("analyze: transcript %s not found", src))
 	}
-	tr, err := schemas.ParseTranscript(data)
+	tr, err := schemas.ParseTranscript(raw)
 	if err != nil {
-		return pipeline.Permanent(fmt.Errorf("analyze: %s: %w", src, err))
+		return permanent(fmt.Errorf("analyze: %s: %w", src, err))
 	}
 	a := s.analyzer.AnalyzeCall(tr, job.Meta)
 	a.CallID = job.CallID
@@ -77,7 +95,7 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	a.ASR = tr.ASR
 	a.AnalyzedAt = AnalyzedAt(job, time.Now())
 	a.Version = s.cfg.CodeVersion + "+" + a.DictionaryVersion
-	return pipeline.Publish(ctx, s.js, schemas.StoreJob{Analysis: &a})
+	return s.pub.Publish(ctx, schemas.StoreJob{Analysis: &a})
 }
 
 // AnalyzedAt is the time an analysis of job is stored under: the time it
@@ -91,13 +109,14 @@ func AnalyzedAt(job schemas.AnalyzeJob, now time.Time) time.Time {
 	return now.UTC()
 }
 
-// Fail records a call that will not be analysed.
-func (s *Stage) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
+// Fail records a call that will not be analysed (the job's JSON body, the
+// delivery attempt it failed on, and why).
+func (s *Stage) Fail(ctx context.Context, data []byte, attempt int, cause error) error {
 	var job schemas.AnalyzeJob
-	_ = json.Unmarshal(d.Data, &job)
-	return pipeline.PublishStatus(ctx, s.js, schemas.Status{
+	_ = json.Unmarshal(data, &job)
+	return s.pub.Publish(ctx, schemas.StoreJob{Status: &schemas.Status{
 		ObjectKey: job.Audio.Key, ETag: job.Audio.ETag, CallID: job.CallID,
 		Stage: schemas.StageAnalyze, State: schemas.StateFailed,
-		Error: cause.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
-	})
+		Error: cause.Error(), Attempts: attempt, At: time.Now().UTC(),
+	}})
 }

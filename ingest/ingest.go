@@ -20,8 +20,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 )
@@ -62,11 +60,18 @@ type Config struct {
 type Ingester struct {
 	cfg     Config
 	objects Objects
-	js      jetstream.JetStream
+	pub     Publisher
+}
+
+// Publisher is what the ingest stage needs from the job queue: to send
+// the next stage's job and statuses. pipeline.Publisher is one; it gives
+// every job its message id (pipeline.MsgID).
+type Publisher interface {
+	Publish(ctx context.Context, job schemas.Job) error
 }
 
 // New builds the ingest stage.
-func New(cfg Config, objects Objects, js jetstream.JetStream) *Ingester {
+func New(cfg Config, objects Objects, pub Publisher) *Ingester {
 	if len(cfg.AudioSuffixes) == 0 {
 		cfg.AudioSuffixes = []string{".wav"}
 	}
@@ -79,7 +84,7 @@ func New(cfg Config, objects Objects, js jetstream.JetStream) *Ingester {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Ingester{cfg: cfg, objects: objects, js: js}
+	return &Ingester{cfg: cfg, objects: objects, pub: pub}
 }
 
 // IsAudio reports whether key names a recording (by its suffix).
@@ -153,7 +158,7 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 			if strings.ContainsRune(audio.Key, utf8.RuneError) {
 				reason = fmt.Sprintf("%s: listed in the bucket but not found when read: the listing replaced characters of its name by U+FFFD (a control character or invalid UTF-8 in the file name): rename the file", objectURL(audio.Bucket, audio.Key))
 			}
-			return pipeline.PublishStatus(ctx, in.js, schemas.Status{
+			return in.status(ctx, schemas.Status{
 				ObjectKey: audio.Key, ETag: audio.ETag, CallID: CallIDFromKey(audio.Key),
 				Stage: schemas.StageIngest, State: schemas.StateFailed,
 				Error: reason, Attempts: 1, At: time.Now().UTC(),
@@ -183,7 +188,7 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 
 	// The queued status goes first: a later stage may fail the call within
 	// milliseconds, and its status must be the newer one.
-	if err := pipeline.PublishStatus(ctx, in.js, schemas.Status{
+	if err := in.status(ctx, schemas.Status{
 		ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
 		Stage: schemas.StageIngest, State: schemas.StateQueued, Attempts: 1, At: time.Now().UTC(),
 	}); err != nil {
@@ -191,10 +196,10 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 	}
 	if transcript != nil {
 		job := schemas.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, Origin: origin, RequestedAt: time.Now().UTC()}
-		return pipeline.Publish(ctx, in.js, job)
+		return in.pub.Publish(ctx, job)
 	}
 	job := schemas.TranscribeJob{CallID: callID, Audio: audio, Meta: meta, Origin: origin, RequestedAt: time.Now().UTC()}
-	return pipeline.Publish(ctx, in.js, job)
+	return in.pub.Publish(ctx, job)
 }
 
 // Fail records the recordings of an ingest job that will not be retried as
@@ -205,7 +210,7 @@ func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) 
 	if rfs := recordingErrors(cause); len(rfs) > 0 {
 		// Only the recordings that failed, each with its own reason.
 		for _, rf := range rfs {
-			err := pipeline.PublishStatus(ctx, in.js, schemas.Status{
+			err := in.status(ctx, schemas.Status{
 				ObjectKey: rf.Object.Key, ETag: rf.Object.ETag, CallID: rf.CallID,
 				Stage: schemas.StageIngest, State: schemas.StateFailed,
 				Error: rf.Err.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
@@ -231,7 +236,7 @@ func (in *Ingester) Fail(ctx context.Context, d pipeline.Delivery, cause error) 
 		if !in.IsAudio(o.Key) {
 			continue
 		}
-		err := pipeline.PublishStatus(ctx, in.js, schemas.Status{
+		err := in.status(ctx, schemas.Status{
 			ObjectKey: o.Key, ETag: o.ETag, CallID: CallIDFromKey(o.Key),
 			Stage: schemas.StageIngest, State: schemas.StateFailed,
 			Error: cause.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
@@ -338,3 +343,7 @@ func CallIDFromKey(key string) string {
 }
 
 func objectURL(bucket, key string) string { return "s3://" + bucket + "/" + key }
+
+func (in *Ingester) status(ctx context.Context, st schemas.Status) error {
+	return in.pub.Publish(ctx, schemas.StoreJob{Status: &st})
+}

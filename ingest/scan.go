@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -65,7 +64,7 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 			continue
 		}
 		job := schemas.IngestJob{Audio: schemas.Object{Bucket: bucket, Key: obj.Key, ETag: obj.ETag, Size: obj.Size}, Run: run}
-		if err := pipeline.Publish(ctx, in.js, job); err != nil {
+		if err := in.pub.Publish(ctx, job); err != nil {
 			return res, err
 		}
 		res.Queued = append(res.Queued, obj.Key)

@@ -99,13 +99,8 @@ func Publish(ctx context.Context, js jetstream.JetStream, job schemas.Job) error
 	return nil
 }
 
-// PublishStatus records a call's processing state through the store stage.
-func PublishStatus(ctx context.Context, js jetstream.JetStream, st schemas.Status) error {
-	return Publish(ctx, js, schemas.StoreJob{Status: &st})
-}
-
 // Publisher publishes jobs through JetStream. Stages declare the small
-// interface they need (Publish, PublishStatus) and are given one of these.
+// interface they need (Publish) and are given one of these.
 type Publisher struct{ js jetstream.JetStream }
 
 // NewPublisher returns a Publisher over js.
@@ -114,9 +109,4 @@ func NewPublisher(js jetstream.JetStream) *Publisher { return &Publisher{js: js}
 // Publish sends job to its subject with its message id.
 func (p *Publisher) Publish(ctx context.Context, job schemas.Job) error {
 	return Publish(ctx, p.js, job)
-}
-
-// PublishStatus records a call's processing state through the store stage.
-func (p *Publisher) PublishStatus(ctx context.Context, st schemas.Status) error {
-	return PublishStatus(ctx, p.js, st)
 }

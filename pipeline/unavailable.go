@@ -43,7 +43,7 @@ var unavailableText = []string{
 // messages of clients that do not wrap theirs. An error marked Permanent is
 // never unavailable.
 func IsUnavailable(err error) bool {
-	if err == nil || errors.Is(err, ErrPermanent) {
+	if err == nil || IsPermanent(err) {
 		return false
 	}
 	if errors.Is(err, ErrUnavailable) {

@@ -24,6 +24,18 @@ func Permanent(err error) error {
 	return permanentError{err}
 }
 
+// IsPermanent reports whether err is marked permanent: it wraps
+// ErrPermanent, or an error whose Permanent method returns true (how a
+// stage that does not import pipeline marks its errors, e.g.
+// analyze.PermanentError).
+func IsPermanent(err error) bool {
+	if errors.Is(err, ErrPermanent) {
+		return true
+	}
+	var p interface{ Permanent() bool }
+	return errors.As(err, &p) && p.Permanent()
+}
+
 type permanentError struct{ err error }
 
 func (e permanentError) Error() string        { return e.err.Error() }
@@ -171,7 +183,7 @@ func (w *Worker) process(ctx, stopping context.Context, msg jetstream.Msg) {
 		return
 	}
 
-	final := errors.Is(err, ErrPermanent) || (maxDeliver > 0 && attempt >= maxDeliver)
+	final := IsPermanent(err) || (maxDeliver > 0 && attempt >= maxDeliver)
 	if !final {
 		delay := w.cfg.RetryDelay << min(attempt-1, 6)
 		delay = min(delay, time.Minute)
@@ -210,7 +222,7 @@ func (w *Worker) handleWhileAvailable(ctx, stopping context.Context, d Delivery,
 	delay := w.cfg.RetryDelay
 	for waited := 0; ; waited++ {
 		err := w.handle(ctx, d)
-		if err == nil || errors.Is(err, ErrPermanent) || !IsUnavailable(err) {
+		if err == nil || IsPermanent(err) || !IsUnavailable(err) {
 			return err
 		}
 		w.cfg.Metrics.Observe(w.cfg.Stage, OutcomeUnavailable, 0)

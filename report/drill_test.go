@@ -42,7 +42,7 @@ func drillCalls() []schemas.Analysis {
 				{Category: "greeting", PhraseID: "company", Channel: "operator", Start: 0.5, End: 2.5, Text: "Компания Ромашка"},
 				{Category: "complaint", PhraseID: "zhalovatsya", Channel: "client", Start: 5.6, End: 7.2, Text: "хочу пожаловаться"},
 			},
-			Parameters: map[string]float64{"silence_longest": 3.2, "talk_ratio": 0.55, "overtalk_count": 1},
+			Parameters: map[string]float64{"silence_longest": 3.2, "talk_share_operator": 55, "overtalk_count": 1},
 			Score: &schemas.Score{Profile: "default", ProfileVersion: "3", Value: 2, Max: 5, Criteria: []schemas.CriterionResult{
 				{ID: "greeting", Text: "Приветствие с названием компании", Weight: 1, Outcome: schemas.CriterionPassed, Evidence: "«Компания Ромашка»", Start: fp(0.5)},
 				{ID: "farewell", Text: "Прощание", Weight: 1, Outcome: schemas.CriterionFailed, Evidence: "no farewell phrase"},
@@ -152,7 +152,7 @@ func TestDrillDown(t *testing.T) {
 			{"limit", CallsQuery{Limit: 1}, "d3", 3},
 			{"filter", CallsQuery{Filter: mustFilter(t, "has complaint or score >= 4")}, "d1 d2", 2},
 			{"old analysis hidden", CallsQuery{Filter: mustFilter(t, "operator = op-99")}, "", 0},
-			{"parameters", CallsQuery{Filter: mustFilter(t, "silence_longest > 3s and talk_ratio > 50%")}, "d1", 1},
+			{"parameters", CallsQuery{Filter: mustFilter(t, "silence_longest > 3s and talk_share_operator > 50%")}, "d1", 1},
 			{"criterion", CallsQuery{Filter: mustFilter(t, "criterion.farewell = failed")}, "d1", 1},
 			{"period", CallsQuery{From: time.Date(2026, 11, 19, 0, 0, 0, 0, time.UTC)}, "d2", 1},
 			{"operator slice", slice(nil, "operator", "op-12"), "d1", 1},

@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/callscope/callscope/report/filter"
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -317,19 +317,14 @@ func drillIndexFold(s, sub string) int {
 	return -1
 }
 
-// drillParamText formats a parameter by the type its named filter has.
+// drillParamText formats a parameter by its unit in the analyzer's
+// catalogue.
 func drillParamText(name string, v float64) string {
-	typ := filter.Number
-	for _, f := range filter.Fields() {
-		if f.Name == name {
-			typ = f.Type
-		}
-	}
-	switch typ {
-	case filter.Duration:
+	switch analyze.ParameterUnit(name) {
+	case "s":
 		return strconv.FormatFloat(v, 'f', 1, 64) + " s"
-	case filter.Ratio:
-		return strconv.FormatFloat(v*100, 'f', 0, 64) + "%"
+	case "%":
+		return strconv.FormatFloat(v, 'f', 0, 64) + "%"
 	}
 	return drillNum(drillRound1(v))
 }

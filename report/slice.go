@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
 )
 
@@ -18,16 +20,7 @@ var (
 	// ErrBadSpec means a report definition names an unknown dimension or
 	// measure, or is otherwise unusable; the message says which and why.
 	ErrBadSpec = errors.New("report")
-	// ErrNoFilter means a --filter was given but no filter compiler is
-	// linked in (see CompileFilter).
-	ErrNoFilter = errors.New("report: the filter language is not available in this build")
 )
-
-// CompileFilter turns a filter expression into a SQL condition over the
-// columns of calls with ? placeholders and their arguments. It is set by
-// package report/filter's adapter (filter_link.go); nil means filters are
-// unavailable.
-var CompileFilter func(src string) (where string, args []any, err error)
 
 // Dimension is one way to slice calls.
 type Dimension struct {
@@ -160,6 +153,9 @@ func measure(name string) (Measure, error) {
 	case "pct":
 		return Measure{Name: name, Title: up + " %", Kind: KindPercent, sum: "100 * countIf(has(category_names, " + lit + "))", den: "count()"}, nil
 	case "param":
+		if err := analyze.CheckParameterName(arg); err != nil {
+			return Measure{}, fmt.Errorf("%w: measure %q: %w", ErrBadSpec, name, err)
+		}
 		return Measure{Name: name, Title: up, Kind: KindNumber,
 			sum: "sum(if(has(param_names, " + lit + "), param_values[indexOf(param_names, " + lit + ")], 0))",
 			den: "countIf(has(param_names, " + lit + "))"}, nil
@@ -292,10 +288,12 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 	var where string
 	var whereArgs []any
 	if strings.TrimSpace(spec.Filter) != "" {
-		if CompileFilter == nil {
-			return nil, ErrNoFilter
+		e, err := filter.Parse(spec.Filter)
+		if err != nil {
+			return nil, fmt.Errorf("report: --filter: %w", err)
 		}
-		w, a, err := CompileFilter(spec.Filter)
+		// The filter's days and hours are those of the buckets.
+		w, a, err := filter.CompileIn(e, spec.Location)
 		if err != nil {
 			return nil, fmt.Errorf("report: --filter: %w", err)
 		}

@@ -165,6 +165,8 @@ func TestSliceSpecErrors(t *testing.T) {
 		{report.Spec{By: []string{"colour"}}, `unknown dimension "colour"`},
 		{report.Spec{Measures: []string{"avg_mood"}}, `unknown measure "avg_mood"`},
 		{report.Spec{Measures: []string{"pct:it's"}}, `unknown measure "pct:it's"`},
+		{report.Spec{Measures: []string{"param:holds_total"}}, `measure "param:holds_total": unknown parameter "holds_total": renamed, write hold_total`},
+		{report.Spec{Measures: []string{"param:silence_max"}}, `renamed, write silence_longest`},
 		{report.Spec{Sort: "avg_score", Measures: []string{"calls"}}, `--sort "avg_score" is not one of`},
 		{report.Spec{Top: 3, Bottom: 2}, "one of --top N or --bottom N"},
 		{report.Spec{From: day, To: day}, "the period is empty"},

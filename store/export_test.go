@@ -3,7 +3,15 @@ package store
 import (
 	"context"
 	"io/fs"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 // MigrateFS applies the migrations of fsys, for upgrade tests.
 func MigrateFS(ctx context.Context, db DB, fsys fs.FS) error { return migrate(ctx, db, fsys) }
+
+// WriteAnalysesSchema7 writes analyses as a version before migration 0008
+// did: without the holds and the channel map.
+func WriteAnalysesSchema7(ctx context.Context, db DB, analyses []schemas.Analysis) error {
+	return writeAnalyses(ctx, db, analyses, callColumns[:len(callColumns)-4])
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -235,10 +236,31 @@ type genBatch struct {
 
 func fp(f float64) *float64 { return &f }
 
+// genParameters are the parameters a generated call has, by the analyzer's
+// names (the drift test checks them against analyze.Parameters()).
+var genParameters = []string{"talk_share_operator", "overtalk_total", "silence_longest"}
+
+// GeneratorVocabulary is what generated calls name: parameters, dictionary
+// categories and scoring criteria with the category each one needs. A test
+// checks every name against the analyzer's catalogue, the dictionaries and
+// the scoring profiles.
+func GeneratorVocabulary() (parameters, categories []string, criteria map[string]string) {
+	criteria = map[string]string{}
+	for _, c := range genCriteria {
+		criteria[c.id] = c.category
+	}
+	for _, c := range genCategories {
+		categories = append(categories, c.name)
+	}
+	return slices.Clone(genParameters), categories, criteria
+}
+
+// genCriteria are criteria of the shipped default profile, by its ids, and
+// the category each one looks for (competent passes without it).
 var genCriteria = []struct{ id, text, category string }{
 	{"greeting", "The operator greets the client and says their name", "greeting"},
-	{"no_incompetence", "No signs of incompetence", "incompetence"},
-	{"solution", "The solution is confirmed with the client", "solution_confirmed"},
+	{"competent", "No signs of incompetence", "incompetence"},
+	{"solution_confirmed", "The solution is confirmed with the client", "solution_confirmed"},
 	{"next_steps", "Next steps are announced", "next_steps"},
 	{"farewell", "The operator says goodbye", "farewell"},
 }
@@ -317,7 +339,7 @@ func (g *generator) batch(offset, n int) *genBatch {
 		passedW, totalW := 0.0, 0.0
 		for ci, c := range genCriteria {
 			ok := has[c.category]
-			if c.id == "no_incompetence" {
+			if c.id == "competent" {
 				ok = !ok
 			}
 			out := "failed"
@@ -387,8 +409,8 @@ func (g *generator) batch(offset, n int) *genBatch {
 			counts = []uint32{}
 		}
 		b.catCounts = append(b.catCounts, counts)
-		b.paramNames = append(b.paramNames, []string{"operator_talk_share", "overtalk_total", "silence_max"})
-		b.paramValues = append(b.paramValues, []float64{math.Round(opShare*1000) / 1000, math.Round(overtalk*10) / 10, math.Round(silence*10) / 10})
+		b.paramNames = append(b.paramNames, genParameters)
+		b.paramValues = append(b.paramValues, []float64{math.Round(opShare*1000) / 10, math.Round(overtalk*10) / 10, math.Round(silence*10) / 10})
 		b.score = append(b.score, fp(math.Round(score*100)/100))
 		b.scoreMax = append(b.scoreMax, fp(5))
 		b.critIDs = append(b.critIDs, ids)

@@ -48,8 +48,9 @@ func (s Selection) Check() error {
 
 // CallRef is one selected call: enough to queue it again. Meta is rebuilt
 // from the latest analysis row (nil for a failed recording, which has none):
-// the stored columns, not the sidecar (holds and the channel map are not
-// stored).
+// the stored columns, not the sidecar. Every metadata field an analysis
+// reads is stored (holds and the channel map since migration 0008), so an
+// unchanged call analysed again from Meta gets the same result.
 type CallRef struct {
 	CallID    string
 	ObjectKey string
@@ -74,7 +75,9 @@ const latestCallsSQL = `SELECT call_id,
     argMax(ifNull(csat_scale, nan), row_version) AS l_csat_scale,
     argMax(tag_keys, row_version) AS l_tag_keys, argMax(tag_values, row_version) AS l_tag_values,
     argMax(duration, row_version) AS l_duration, argMax(dictionary_version, row_version) AS l_dict,
-    argMax(category_names, row_version) AS l_cats
+    argMax(category_names, row_version) AS l_cats,
+    argMax(hold_starts, row_version) AS l_hold_starts, argMax(hold_ends, row_version) AS l_hold_ends,
+    argMax(channel_keys, row_version) AS l_chan_keys, argMax(channel_roles, row_version) AS l_chan_roles
 FROM calls WHERE call_id > ? GROUP BY call_id`
 
 // where builds the outer filter of a selection of analysed calls.
@@ -129,7 +132,8 @@ func SelectCalls(ctx context.Context, db DB, sel Selection, after string, limit 
 	}
 	where, args := sel.where()
 	q := `SELECT call_id, l_key, l_etag, l_started, l_direction, l_language, l_op, l_op_name, l_dep, l_queue,
-    l_client, l_wait, l_transfers, l_csat_score, l_csat_scale, l_tag_keys, l_tag_values, l_duration
+    l_client, l_wait, l_transfers, l_csat_score, l_csat_scale, l_tag_keys, l_tag_values, l_duration,
+    l_hold_starts, l_hold_ends, l_chan_keys, l_chan_roles
 FROM (` + latestCallsSQL + `) WHERE ` + where + ` ORDER BY call_id LIMIT ?`
 	rows, err := db.Query(ctx, q, append(append([]any{after}, args...), limit)...)
 	if err != nil {
@@ -142,10 +146,12 @@ FROM (` + latestCallsSQL + `) WHERE ` + where + ` ORDER BY call_id LIMIT ?`
 		var m schemas.Metadata
 		var started time.Time
 		var wait, transfers, csatScore, csatScale float64
-		var tagKeys, tagValues []string
+		var tagKeys, tagValues, chanKeys, chanRoles []string
+		var holdStarts, holdEnds []float64
 		if err := rows.Scan(&r.CallID, &r.ObjectKey, &r.ETag, &started, &m.Direction, &m.Language,
 			&m.Operator.ID, &m.Operator.Name, &m.Operator.Department, &m.Queue, &m.Client.IDHash,
-			&wait, &transfers, &csatScore, &csatScale, &tagKeys, &tagValues, &r.Duration); err != nil {
+			&wait, &transfers, &csatScore, &csatScale, &tagKeys, &tagValues, &r.Duration,
+			&holdStarts, &holdEnds, &chanKeys, &chanRoles); err != nil {
 			return nil, fmt.Errorf("store: select calls: %w", err)
 		}
 		m.CallID = r.CallID
@@ -166,6 +172,18 @@ FROM (` + latestCallsSQL + `) WHERE ` + where + ` ORDER BY call_id LIMIT ?`
 			m.Tags = make(map[string]string, len(tagKeys))
 			for i, k := range tagKeys {
 				m.Tags[k] = tagValues[i]
+			}
+		}
+		if len(holdStarts) > 0 && len(holdStarts) == len(holdEnds) {
+			m.Holds = make([]schemas.Interval, len(holdStarts))
+			for i := range holdStarts {
+				m.Holds[i] = schemas.Interval{Start: holdStarts[i], End: holdEnds[i]}
+			}
+		}
+		if len(chanKeys) > 0 && len(chanKeys) == len(chanRoles) {
+			m.Channels = make(map[string]string, len(chanKeys))
+			for i, k := range chanKeys {
+				m.Channels[k] = chanRoles[i]
 			}
 		}
 		r.Meta = &m

@@ -19,7 +19,7 @@ import (
 // scored is sample with parameters, a score and a transcript.
 func scored(id string, analyzedAt time.Time) schemas.Analysis {
 	a := sample(id, analyzedAt)
-	a.Parameters = map[string]float64{"overtalk_total": 7.5, "silence_max": 3}
+	a.Parameters = map[string]float64{"overtalk_total": 7.5, "silence_longest": 3}
 	a.Score = &schemas.Score{Profile: "default", ProfileVersion: "p1", Value: 4, Max: 5, Criteria: []schemas.CriterionResult{
 		{ID: "greeting", Text: "Operator greets", Weight: 1, Outcome: schemas.CriterionPassed, Evidence: "«здравствуйте» at 0.8 s", Start: fptr(0.8)},
 		{ID: "no_overtalk", Text: "No overtalk over 5 s", Weight: 2, Outcome: schemas.CriterionFailed, Evidence: "overtalk_total 7.5 s > 5 s"},
@@ -68,7 +68,7 @@ FROM calls FINAL WHERE call_id = ?`, "call-s")
 				t.Fatal(err)
 			}
 			rows.Close()
-			if n != 1 || strings.Join(pn, ",") != "overtalk_total,silence_max" || pv[0] != 7.5 || *score != 4 || *smax != 5 ||
+			if n != 1 || strings.Join(pn, ",") != "overtalk_total,silence_longest" || pv[0] != 7.5 || *score != 4 || *smax != 5 ||
 				profile != "default" || strings.Join(ids, ",") != "greeting,no_overtalk" || strings.Join(outs, ",") != "passed,failed" ||
 				overtalk == nil || *overtalk != 7.5 {
 				t.Errorf("calls row: n=%d params %v %v score %v/%v %q criteria %v %v overtalk %v", n, pn, pv, score, smax, profile, ids, outs, overtalk)
@@ -305,7 +305,7 @@ func TestUpgradeTo6(t *testing.T) {
 			second := scored("call-2", t0.Add(time.Hour))
 			second.Meta.Client.IDHash = "client-a"
 			second.Meta.StartedAt = first.Meta.StartedAt.Add(24 * time.Hour)
-			if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{first, second}); err != nil {
+			if err := store.WriteAnalysesSchema7(ctx, db, []schemas.Analysis{first, second}); err != nil {
 				t.Fatal(err)
 			}
 			for i := 0; i < 2; i++ {

@@ -21,7 +21,7 @@ var (
 		"csat_scale", "duration", "channels", "operator_talk", "client_talk", "total_talk",
 		"category_names", "category_counts", "asr_adapter", "asr_model", "tag_keys", "tag_values",
 		"param_names", "param_values", "score", "score_max", "score_profile", "score_profile_version",
-		"criteria_ids", "criteria_outcomes",
+		"criteria_ids", "criteria_outcomes", "hold_starts", "hold_ends", "channel_keys", "channel_roles",
 	}
 	criterionColumns = []string{
 		"call_id", "row_version", "crit_index", "started_at", "profile", "profile_version",
@@ -64,6 +64,12 @@ func storedTime(t time.Time) time.Time {
 // report has its details stored. It is idempotent (see RowVersion); a batch
 // that fails can be written again.
 func WriteAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis) error {
+	return writeAnalyses(ctx, db, analyses, callColumns)
+}
+
+// writeAnalyses writes with the first len(callCols) columns of the calls
+// rows (upgrade tests write as an older version did).
+func writeAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis, callCols []string) error {
 	if len(analyses) == 0 {
 		return nil
 	}
@@ -92,7 +98,7 @@ func WriteAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis) erro
 		if tr := a.Transcript; tr != nil {
 			segments = appendSegments(segments, a, tr, ver, started)
 		}
-		calls = append(calls, callRow(a, ver, started))
+		calls = append(calls, callRow(a, ver, started)[:len(callCols)])
 	}
 	calls, err := keepOnePartition(ctx, db, analyses, calls)
 	if err != nil {
@@ -106,7 +112,7 @@ func WriteAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis) erro
 		{"hits", hitColumns, hits},
 		{"criteria", criterionColumns, criteria},
 		{"segments", segmentColumns, segments},
-		{"calls", callColumns, calls},
+		{"calls", callCols, calls},
 	} {
 		if err := db.Insert(ctx, t.table, t.columns, t.rows); err != nil {
 			return fmt.Errorf("store: write %d rows to %s: %w", len(t.rows), t.table, err)
@@ -267,6 +273,19 @@ func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
 	for i, p := range paramNames {
 		paramValues[i] = a.Parameters[p]
 	}
+	holdStarts, holdEnds := make([]float64, len(m.Holds)), make([]float64, len(m.Holds))
+	for i, h := range m.Holds {
+		holdStarts[i], holdEnds[i] = h.Start, h.End
+	}
+	chanKeys := make([]string, 0, len(m.Channels))
+	for k := range m.Channels {
+		chanKeys = append(chanKeys, k)
+	}
+	sort.Strings(chanKeys)
+	chanRoles := make([]string, len(chanKeys))
+	for i, k := range chanKeys {
+		chanRoles[i] = m.Channels[k]
+	}
 	var score, scoreMax *float64
 	var profile, profileVersion string
 	var critIDs, critOutcomes []string
@@ -286,7 +305,7 @@ func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
 		csatScale, a.Metrics.Duration, uint8(a.Metrics.Channels), a.Metrics.OperatorTalk, a.Metrics.ClientTalk, a.Metrics.TotalTalk,
 		catNames, catCounts, a.ASR.Adapter, a.ASR.Model, tagKeys, tagValues,
 		paramNames, paramValues, score, scoreMax, profile, profileVersion,
-		orEmpty(critIDs), orEmpty(critOutcomes),
+		orEmpty(critIDs), orEmpty(critOutcomes), holdStarts, holdEnds, chanKeys, chanRoles,
 	}
 }
 

@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/redact"
@@ -99,11 +97,18 @@ type Stage struct {
 	cfg     Config
 	objects Objects
 	adapter Adapter
-	js      jetstream.JetStream
+	pub     Publisher
+}
+
+// Publisher is what the transcribe stage needs from the job queue: to send
+// the next stage's job and statuses. pipeline.Publisher is one; it gives
+// every job its message id (pipeline.MsgID).
+type Publisher interface {
+	Publish(ctx context.Context, job schemas.Job) error
 }
 
 // NewStage builds the transcribe stage.
-func NewStage(cfg Config, objects Objects, adapter Adapter, js jetstream.JetStream) *Stage {
+func NewStage(cfg Config, objects Objects, adapter Adapter, pub Publisher) *Stage {
 	if cfg.TranscriptsBucket == "" {
 		cfg.TranscriptsBucket = "callscope-transcripts"
 	}
@@ -130,7 +135,7 @@ func NewStage(cfg Config, objects Objects, adapter Adapter, js jetstream.JetStre
 			cfg.VAD = d
 		}
 	}
-	return &Stage{cfg: cfg, objects: objects, adapter: adapter, js: js}
+	return &Stage{cfg: cfg, objects: objects, adapter: adapter, pub: pub}
 }
 
 func fileExists(p string) bool {
@@ -176,7 +181,7 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 	if next.RequestedAt.IsZero() { // a job from an older ingest
 		next.RequestedAt = time.Now().UTC()
 	}
-	return pipeline.Publish(ctx, s.js, next)
+	return s.pub.Publish(ctx, next)
 }
 
 // Transcribe fetches, decodes and transcribes one recording. Errors about
@@ -346,11 +351,11 @@ func addSpeech(tr *schemas.Transcript, channels []Channel) {
 func (s *Stage) Fail(ctx context.Context, d pipeline.Delivery, cause error) error {
 	var job schemas.TranscribeJob
 	_ = json.Unmarshal(d.Data, &job)
-	return pipeline.PublishStatus(ctx, s.js, schemas.Status{
+	return s.pub.Publish(ctx, schemas.StoreJob{Status: &schemas.Status{
 		ObjectKey: job.Audio.Key, ETag: job.Audio.ETag, CallID: job.CallID,
 		Stage: schemas.StageTranscribe, State: schemas.StateFailed,
 		Error: cause.Error(), Attempts: d.Attempt, At: time.Now().UTC(),
-	})
+	}})
 }
 
 // splitChannels names the recording's channels by the metadata's channel

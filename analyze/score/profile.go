@@ -244,15 +244,18 @@ func (s *Set) For(department, queue, direction string) *Profile {
 	return best
 }
 
-// CheckParameters reports every limit over a parameter that known does not
-// recognize, with its place.
-func (s *Set) CheckParameters(known func(name string) bool) error {
+// CheckParameters reports every limit over a parameter that check refuses
+// (its error says why, and what to write instead), with its place.
+func (s *Set) CheckParameters(check func(name string) error) error {
 	var errs []error
 	for _, p := range s.Profiles {
 		for _, c := range p.Criteria {
 			for _, l := range []*Limit{c.Limit, c.If.limit()} {
-				if l != nil && !known(l.Parameter) {
-					errs = append(errs, &PosError{p.File, c.Line, c.Col, fmt.Sprintf("criterion %q: unknown parameter %q (callscope analyze --list-parameters lists them)", c.ID, l.Parameter)})
+				if l == nil {
+					continue
+				}
+				if err := check(l.Parameter); err != nil {
+					errs = append(errs, &PosError{p.File, c.Line, c.Col, fmt.Sprintf("criterion %q: %v", c.ID, err)})
 				}
 			}
 		}

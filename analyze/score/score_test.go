@@ -2,6 +2,7 @@ package score
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,7 +73,12 @@ func TestLoadDir(t *testing.T) {
 			t.Errorf("For(%q, %q, %q) = %v, want %s", tt.department, tt.queue, tt.direction, p, tt.want)
 		}
 	}
-	err = set.CheckParameters(func(name string) bool { return name != "silence_longest" })
+	err = set.CheckParameters(func(name string) error {
+		if name == "silence_longest" {
+			return fmt.Errorf("unknown parameter %q", name)
+		}
+		return nil
+	})
 	if err == nil || !strings.Contains(err.Error(), `support.yaml:8:5: criterion "quiet": unknown parameter "silence_longest"`) {
 		t.Errorf("CheckParameters: %v", err)
 	}

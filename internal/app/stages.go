@@ -79,7 +79,7 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	tstage := transcribe.NewStage(transcribe.Config{
 		TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
 		ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor, Audio: audio,
-	}, objects, adapter, env.JS)
+	}, objects, adapter, pipeline.NewPublisher(env.JS))
 	if cfg.ASR.Adapter == schemas.ASRNone && tstage.VADModel() == "" {
 		// Without recognition the VAD is the only source of timing: a
 		// stage without it would record every call as silent.
@@ -87,9 +87,9 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	}
 	return &Stages{
 		cfg: cfg, env: env, log: log, dictionaries: watcher,
-		Ingest:     ingest.New(icfg, objects, env.JS),
+		Ingest:     ingest.New(icfg, objects, pipeline.NewPublisher(env.JS)),
 		Transcribe: tstage,
-		Analyze:    analyze.NewStage(analyze.StageConfig{}, analyzer, objects, env.JS),
+		Analyze:    analyze.NewStage(analyze.StageConfig{}, analyzer, objects, pipeline.NewPublisher(env.JS)),
 		Store:      store.NewStage(env.DB),
 		Metrics:    pipeline.NewMetrics(),
 	}, nil
@@ -142,7 +142,11 @@ func (s *Stages) Run(ctx context.Context) error {
 	workers := []runner{
 		worker(0, ingestConcurrency, s.Ingest.Handle, s.Ingest.Fail),
 		worker(1, w.Transcribe, s.Transcribe.Handle, s.Transcribe.Fail),
-		worker(2, w.Analyze, s.Analyze.Handle, s.Analyze.Fail),
+		worker(2, w.Analyze,
+			func(ctx context.Context, d pipeline.Delivery) error { return s.Analyze.Handle(ctx, d.Data) },
+			func(ctx context.Context, d pipeline.Delivery, cause error) error {
+				return s.Analyze.Fail(ctx, d.Data, d.Attempt, cause)
+			}),
 		pipeline.NewBatchWorker(pipeline.BatchConfig{Stage: cc[3].stage, Subject: cc[3].subject, Consumer: cc[3].consumer,
 			MaxBatch: w.MaxBatch, FlushInterval: w.Flush, Metrics: s.Metrics, Logger: s.log}, s.env.JS, s.Store.Handle),
 	}

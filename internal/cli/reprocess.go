@@ -31,7 +31,7 @@ type reprocessOptions struct {
 	categories            []string
 	status                string
 	dictVersion, staleDic string
-	filter                string
+	filter, tz            string
 	stage                 string
 	reread, dryRun        bool
 	rate                  float64
@@ -88,6 +88,7 @@ it runs the stages too and waits until the queue is empty.`,
 	f.StringVar(&opts.dictVersion, "dictionary-version", "", "calls last analysed with this dictionary version")
 	f.StringVar(&opts.staleDic, "stale-dictionary", "", "calls last analysed with any dictionary version but this one")
 	f.StringVar(&opts.filter, "filter", "", "calls whose latest analysis matches this filter expression (see callscope calls --fields)")
+	f.StringVar(&opts.tz, "tz", "UTC", "time zone of dates, days and hours in --filter (IANA name, e.g. Europe/Moscow)")
 	f.StringVar(&opts.stage, "stage", app.ReprocessAnalyze, "analyze (reuse transcripts) or transcribe (ASR again)")
 	f.BoolVar(&opts.reread, "reread-metadata", false, "analyze: read the sidecar metadata again instead of the stored values")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print how many calls and an estimate; queue nothing")
@@ -122,7 +123,11 @@ func (o *reprocessOptions) selection() (store.Selection, error) {
 		return sel, err
 	}
 	if e != nil {
-		if sel.Where, sel.WhereArgs, err = filter.Compile(e); err != nil {
+		loc, lerr := time.LoadLocation(o.tz)
+		if lerr != nil {
+			return sel, fmt.Errorf("--tz: unknown time zone %q: want an IANA name such as Europe/Moscow", o.tz)
+		}
+		if sel.Where, sel.WhereArgs, err = filter.CompileIn(e, loc); err != nil {
 			return sel, fmt.Errorf("--filter: %w", err)
 		}
 	}

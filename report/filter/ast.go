@@ -165,6 +165,8 @@ func valueText(t Type, v Value) string {
 		return strconv.FormatFloat(v.Num, 'g', -1, 64)
 	case Duration:
 		return strconv.FormatFloat(v.Num, 'g', -1, 64) + "s"
+	case Percent:
+		return strconv.FormatFloat(v.Num, 'g', -1, 64) + "%"
 	case Time:
 		return quoteWord(v.Text)
 	}

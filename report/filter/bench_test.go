@@ -1,6 +1,9 @@
 package filter
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 const benchExpr = "department = 'Поддержка' and (has complaint or csat <= 2) and started >= 2026-11-01 and silence_longest > 10s and operator in (op-11, op-12, op-13)"
 
@@ -12,7 +15,7 @@ func BenchmarkParseCompile(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := Compile(e); err != nil {
+		if _, _, err := CompileIn(e, time.UTC); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // epochSQL is the stored start time of a call whose start is unknown.
 const epochSQL = "toDateTime(0)"
 
-// Compile turns e into a ClickHouse boolean expression over the columns of
+// CompileIn turns e into a ClickHouse boolean expression over the columns of
 // `calls FINAL`, with every constant (values and family keys alike) bound
 // to a ? placeholder in args, in order: user text never becomes SQL text.
 // A nil e compiles to "1" (every call).
@@ -22,11 +22,11 @@ const epochSQL = "toDateTime(0)"
 // ClickHouse before 20.x moves WHERE to PREWHERE, which filters rows before
 // FINAL picks a call's latest analysis.
 //
-// Dates, hours and weekdays are in UTC; CompileIn takes a time zone.
-func Compile(e Expr) (where string, args []any, err error) { return CompileIn(e, time.UTC) }
-
-// CompileIn is Compile with dates, hours and weekdays in loc (a report's
-// time zone): started = 2026-11-20 is that day in loc.
+// Dates, hours and weekdays are in loc, the time zone of the report or
+// list the filter belongs to: started = 2026-11-20 is that day in loc, so
+// a filter selects the rows of the buckets it is shown beside. There is no
+// variant without a location: every query path says which it uses (nil
+// means UTC).
 func CompileIn(e Expr, loc *time.Location) (where string, args []any, err error) {
 	if e == nil {
 		return "1", nil, nil
@@ -172,7 +172,7 @@ var sqlOp = map[Op]string{Eq: "=", Ne: "!=", Lt: "<", Le: "<=", Gt: ">", Ge: ">=
 
 func scalar(f Field, v Value) any {
 	switch f.Type {
-	case Number, Duration, Ratio:
+	case Number, Duration, Ratio, Percent:
 		return v.Num
 	}
 	return v.Str

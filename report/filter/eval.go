@@ -113,7 +113,7 @@ func lookupValue(f Field, key string, values func(string) (any, bool)) (any, boo
 		return nil, false, fmt.Errorf("filter: eval: %s: want a %s value, got %T", name, f.Type, v)
 	}
 	switch f.Type {
-	case Number, Duration, Ratio:
+	case Number, Duration, Ratio, Percent:
 		n, isNum := toFloat(v)
 		if !isNum {
 			return bad()

@@ -3,6 +3,7 @@ package filter_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/schemas"
@@ -10,12 +11,12 @@ import (
 
 // A filter compiles to a condition over `calls FINAL` with every value
 // bound to a placeholder.
-func ExampleCompile() {
+func ExampleCompileIn() {
 	e, err := filter.Parse("has complaint and (wait > 1m or silence_longest >= 10s) and operator in (op-11, op-12)")
 	if err != nil {
 		panic(err)
 	}
-	where, args, err := filter.Compile(e)
+	where, args, err := filter.CompileIn(e, time.UTC)
 	if err != nil {
 		panic(err)
 	}

@@ -3,6 +3,8 @@ package filter
 import (
 	"sort"
 	"strings"
+
+	"github.com/callscope/callscope/analyze"
 )
 
 // Type is the type of a field: it decides which operators and values a
@@ -26,6 +28,9 @@ const (
 	Category
 	// Outcome is a criterion's result: passed, failed or n/a.
 	Outcome
+	// Percent is a percentage stored as 0..100, as the analyzer writes its
+	// "%" parameters; values are 60 or 60%.
+	Percent
 )
 
 func (t Type) String() string {
@@ -44,6 +49,8 @@ func (t Type) String() string {
 		return "category"
 	case Outcome:
 		return "outcome"
+	case Percent:
+		return "percent"
 	}
 	return "unknown type"
 }
@@ -128,33 +135,71 @@ var fields = withParams([]Field{
 	{Name: "score_profile_version", Type: String, Doc: "version (content hash) of the scoring profile the call was scored with: reprocess --filter 'score_profile_version != V' rescores calls of older versions", col: "score_profile_version"},
 	{Name: "criterion.ID", Type: Outcome, Doc: "result of one scoring criterion: passed, failed or n/a (criterion.greeting = failed)", col: criterionSQL, nullable: true, family: "criterion."},
 
-	// Parameters (docs/parameters.md), by name; param.NAME reaches any.
-	{Name: "param.NAME", Type: Number, Doc: "any call parameter by name (docs/parameters.md); unknown when the call has no value", col: paramSQL, nullable: true, family: "param."},
-	{Name: "talk_ratio", Type: Ratio, Doc: "operator's share of the talk time", param: "talk_ratio"},
-	{Name: "silence_total", Type: Duration, Doc: "total silence (neither side speaks)", param: "silence_total"},
-	{Name: "silence_longest", Type: Duration, Doc: "longest silence", param: "silence_longest"},
-	{Name: "overtalk_total", Type: Duration, Doc: "total time both sides speak at once", param: "overtalk_total"},
-	{Name: "overtalk_count", Type: Number, Doc: "number of overtalk episodes", param: "overtalk_count"},
-	{Name: "interruptions_operator", Type: Number, Doc: "times the operator interrupts the client", param: "interruptions_operator"},
-	{Name: "interruptions_client", Type: Number, Doc: "times the client interrupts the operator", param: "interruptions_client"},
-	{Name: "first_response", Type: Duration, Doc: "time from the start to the operator's first words", param: "first_response"},
-	{Name: "speech_rate_operator", Type: Number, Doc: "operator's words per minute", param: "speech_rate_operator"},
-	{Name: "speech_rate_client", Type: Number, Doc: "client's words per minute", param: "speech_rate_client"},
-	{Name: "holds_count", Type: Number, Doc: "number of holds", param: "holds_count"},
-	{Name: "holds_total", Type: Duration, Doc: "total time on hold", param: "holds_total"},
-	{Name: "pii_count", Type: Number, Doc: "stretches of personal data masked in the transcript (docs/privacy.md)", param: "pii_count"},
-	{Name: "pii_types", Type: Number, Doc: "different types of personal data masked in the transcript", param: "pii_types"},
+	// Parameters (docs/parameters.md), by name; param.NAME reaches any. A
+	// shorthand is the parameter's own name: its type comes from the
+	// parameter's unit and its description from analyze.Parameters().
+	{Name: "param.NAME", Type: Number, Doc: "any call parameter by name (docs/parameters.md); its type follows the parameter's unit (param.first_response_time > 5s); unknown when the call has no value", col: paramSQL, nullable: true, family: "param."},
+	{param: "talk_share_operator"},
+	{param: "talk_listen_ratio"},
+	{param: "silence_total"},
+	{param: "silence_longest"},
+	{param: "dead_air_longest"},
+	{param: "overtalk_total"},
+	{param: "overtalk_count"},
+	{param: "interruptions_operator"},
+	{param: "interruptions_client"},
+	{param: "first_response_time"},
+	{param: "response_time_max"},
+	{param: "speech_rate_operator"},
+	{param: "speech_rate_client"},
+	{param: "hold_count"},
+	{param: "hold_total"},
+	{param: "pii_count"},
+	{param: "pii_types"},
 })
 
-// withParams gives parameter shorthands the SQL of param.NAME.
+// Renamed are names the filter language once had (or that were easy to
+// mistake for a parameter): an expression using one is refused with the
+// name to write instead.
+var Renamed = map[string]string{
+	"first_response": "first_response_time",
+	"holds_count":    "hold_count",
+	"holds_total":    "hold_total",
+	"talk_ratio":     "talk_share_operator (the operator's share of talk, 0-100%) or talk_listen_ratio (talk_operator / talk_client)",
+}
+
+// withParams fills parameter shorthands from the analyzer's catalogue: the
+// name, the type its unit gives and its description; the SQL of param.NAME.
 func withParams(fs []Field) []Field {
 	for i := range fs {
-		if fs[i].param != "" {
-			fs[i].col, fs[i].nullable = paramSQL, true
+		if fs[i].param == "" {
+			continue
 		}
+		p, ok := analyze.LookupParameter(fs[i].param)
+		if !ok {
+			panic("filter: shorthand for unknown parameter " + fs[i].param)
+		}
+		fs[i].Name, fs[i].Type, fs[i].Doc = p.Name, UnitType(p.Unit), p.Description
+		fs[i].col, fs[i].nullable = paramSQL, true
 	}
 	return fs
 }
+
+// UnitType is the filter type of a parameter of unit (analyze.Parameter.Unit):
+// seconds are a Duration, "%" a Percent, anything else a Number.
+func UnitType(unit string) Type {
+	switch unit {
+	case "s":
+		return Duration
+	case "%":
+		return Percent
+	}
+	return Number
+}
+
+// Param is the parameter a field stands for ("" for a field that is not a
+// parameter shorthand).
+func (f Field) Param() string { return f.param }
 
 // Fields returns every named filter, in documentation order.
 func Fields() []Field {
@@ -180,7 +225,11 @@ func lookup(name string) (Field, string, bool) {
 	}
 	if i := strings.IndexByte(name, '.'); i > 0 && i < len(name)-1 {
 		if f, ok := byName[name[:i+1]]; ok {
-			return f, name[i+1:], true
+			key := name[i+1:]
+			if f.family == "param." {
+				f.Type = UnitType(analyze.ParameterUnit(key))
+			}
+			return f, key, true
 		}
 	}
 	return Field{}, "", false

@@ -3,6 +3,7 @@ package filter
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzParse feeds the parser arbitrary text: it must never panic, errors
@@ -30,7 +31,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		where, args, err := Compile(e)
+		where, args, err := CompileIn(e, time.UTC)
 		if err != nil {
 			t.Fatalf("Compile(%q): %v", src, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/store"
@@ -92,7 +93,7 @@ func TestLongestFilterOnBackends(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%.60s...: %v", src, err)
 				}
-				where, args, err := Compile(e)
+				where, args, err := CompileIn(e, time.UTC)
 				if err != nil {
 					t.Fatal(err)
 				}

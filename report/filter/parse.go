@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/callscope/callscope/analyze"
 )
 
 // maxDepth bounds nesting, so a hostile expression cannot exhaust the
@@ -192,6 +194,11 @@ func (p *parser) condition(name token) (Expr, error) {
 	if f.family != "" && key == "" {
 		return nil, errAt(p.src, name.off, "%s needs a name after the dot (%s)", f.family, f.Name)
 	}
+	if f.family == "param." {
+		if err := analyze.CheckParameterName(key); err != nil {
+			return nil, errAt(p.src, name.off, "%s: %v", text, err)
+		}
+	}
 	t := p.next()
 	switch {
 	case t.kind == tWord && strings.EqualFold(t.text, "is"):
@@ -246,6 +253,9 @@ func (p *parser) unknownField(name token, text string) error {
 	}
 	if _, err := strconv.ParseFloat(text, 64); err == nil || isKeyword(text) {
 		return errAt(p.src, name.off, "expected a field name, got %q", text)
+	}
+	if to, ok := Renamed[strings.ToLower(text)]; ok {
+		return errAt(p.src, name.off, "unknown field %q: renamed, write %s", text, to)
 	}
 	base, rest, dotted := strings.Cut(text, ".")
 	if s := suggest(strings.ToLower(base), fieldNames()); s != "" {
@@ -354,6 +364,12 @@ func convert(typ Type, text string) (Value, error) {
 		}
 		if s != text {
 			n /= 100
+		}
+		v.Num = n
+	case Percent:
+		n, err := number(strings.TrimSuffix(text, "%"))
+		if err != nil {
+			return v, fmt.Errorf("want a percentage such as 40 or 40%%, got %q", text)
 		}
 		v.Num = n
 	case Time:

@@ -1,0 +1,12 @@
+-- Everything an analysis reads from the metadata is stored with it, so that
+-- `reprocess --stage analyze` of an unchanged call rebuilds the same
+-- metadata from its row and writes the same parameters, hits and score:
+-- the declared holds (hold_count, hold_total, hold_longest and
+-- dead_air_longest read them) and the channel map (which WAV channel is the
+-- operator). Holds are two arrays of seconds from the start (start and end
+-- of each hold, in the sidecar's order); the channel map is its keys and
+-- roles, sorted by key. Rows written before this migration have empty
+-- arrays: their holds are unknown until the call is reprocessed with
+-- --reread-metadata.
+--@when SELECT count() = 0 FROM system.columns WHERE database = currentDatabase() AND table = 'calls' AND name = 'hold_starts'
+ALTER TABLE calls ADD COLUMN hold_starts Array(Float64), ADD COLUMN hold_ends Array(Float64), ADD COLUMN channel_keys Array(String), ADD COLUMN channel_roles Array(String);
