@@ -297,6 +297,24 @@ async function main() {
       return { hits };
     });
 
+    await check('what-if of a changed dictionary shows calls gained, opening their cards', async () => {
+      // the complaint dictionary with one more phrase that a demo call says
+      const yaml = readFileSync(join(root, 'dictionaries/ru/complaint.yaml'), 'utf8').trimEnd() +
+        '\n  - id: e2e_udobno\n    text: удобно говорить\n';
+      await page.goto(base + '/#/dictionaries');
+      await page.fill('#whatif-yaml', yaml);
+      await page.click('#whatif-run');
+      await page.waitForSelector('#whatif-result, .dicts .error', { timeout: 60000 });
+      const text = await page.textContent('.dicts');
+      const link = page.locator('#whatif-result ul.examples a').first();
+      expect(await link.count(), `no call gained: ${text.slice(-300)}`);
+      await shot(page, 'whatif');
+      const id = await link.textContent();
+      await link.click();
+      await page.waitForSelector('#transcript .turn');
+      return { gained: id };
+    });
+
     await check('English switch', async () => {
       await page.goto(base + '/#/dashboard');
       await page.click('.usermenu button.ghost');

@@ -107,8 +107,16 @@ export interface FieldValues { field: string; values: { value: string; label: st
 export interface Dictionary { name: string; category: string; language: string; phrases: number | unknown[] }
 export interface Dictionaries { version: string; dictionaries: Dictionary[] }
 export interface DictTest { hits: Hit[] }
-export interface WhatIfChange { category: string; before: number; after: number; gained: number; lost: number }
-export interface WhatIf { calls: number; changes: WhatIfChange[] }
+// The what-if result is report/whatif.Result (docs/api.md).
+export interface WhatIfExample { call_id: string; started_at?: string; hit?: Hit }
+export interface WhatIfChange {
+  category: string; before: number; after: number; gained: number; lost: number; net?: number;
+  gained_examples?: WhatIfExample[] | null; lost_examples?: WhatIfExample[] | null;
+}
+export interface WhatIf {
+  dictionary_version?: string; calls: number; compared?: number; without_transcript?: number; changed?: number;
+  categories: WhatIfChange[]; elapsed_ns?: number;
+}
 
 export class ApiError extends Error {
   status: number;

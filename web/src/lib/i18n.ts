@@ -59,7 +59,7 @@ const ru: Record<string, string> = {
   'Average wait': 'Среднее ожидание', 'Average talk': 'Средний разговор', 'Average silence': 'Средняя тишина',
   'Call count': 'Звонков', 'No calls in this period': 'Нет звонков за этот период',
   'The filter has an error': 'В фильтре ошибка', 'at column': 'в позиции', 'Rows': 'Строк',
-  'Open': 'Открыть', 'no calls in the previous period': 'в прошлом периоде звонков нет', 'Dictionary': 'Словарь', 'Mono recording: per-side values are unknown': 'Моно-запись: значения по сторонам неизвестны', 'Results': 'Результаты', 'Departments': 'Отделы', 'English': 'English', 'Русский': 'Русский',
+  'Open': 'Открыть', 'changed': 'изменилось', 'without transcript': 'без расшифровки', 'no calls in the previous period': 'в прошлом периоде звонков нет', 'Dictionary': 'Словарь', 'Mono recording: per-side values are unknown': 'Моно-запись: значения по сторонам неизвестны', 'Results': 'Результаты', 'Departments': 'Отделы', 'English': 'English', 'Русский': 'Русский',
 };
 
 let current: Lang = (typeof localStorage !== 'undefined' && (localStorage.getItem('callscope.lang') as Lang)) || 'ru';

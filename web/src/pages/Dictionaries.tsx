@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, post } from '../lib/api';
-import type { DictTest, Dictionaries as Dicts, User, WhatIf } from '../lib/api';
+import type { DictTest, Dictionaries as Dicts, User, WhatIf, WhatIfExample } from '../lib/api';
+import { exclusiveTo } from '../lib/period';
 import { Card, ErrorBox, Loading, useAsync } from '../components/common';
 import { FilterBox } from '../components/FilterBox';
 import { categoryColor } from '../lib/colors';
@@ -90,37 +91,53 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
             ) : <p class="muted">{t('No hits')}</p>)}
           </Card>
           <Card title={t('What-if')}>
-            <textarea rows={8} class="mono" aria-label={t('Dictionary YAML')} placeholder={'category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: zhaloba\n    text: жалоба\n  - id: bezobrazie\n    text: безобразие'} value={yaml} onInput={(e) => setYaml(e.currentTarget.value)} />
+            <textarea id="whatif-yaml" rows={8} class="mono" aria-label={t('Dictionary YAML')} placeholder={'category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: zhaloba\n    text: жалоба\n  - id: bezobrazie\n    text: безобразие'} value={yaml} onInput={(e) => setYaml(e.currentTarget.value)} />
             <FilterBox id="whatif-filter" value={filter} error={whatif.error} onSubmit={setFilter} />
             <div class="toolbar">
               <label>{t('From')}<input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} /></label>
               <label>{t('To')}<input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} /></label>
-              <button type="button" onClick={runWhatif} disabled={!yaml.trim()}>{t('Run')}</button>
+              <button type="button" id="whatif-run" onClick={runWhatif} disabled={!yaml.trim()}>{t('Run')}</button>
             </div>
             {whatif.error && !(whatif.error as { column?: number }).column ? <ErrorBox error={whatif.error} /> : null}
             {whatif.busy && <Loading />}
             {whatif.data && (
-              <>
-                <div class="count">{whatif.data.calls} {t('calls checked')}</div>
+              <div id="whatif-result">
+                <div class="count">
+                  {whatif.data.calls} {t('calls checked')}
+                  {whatif.data.changed != null && <> · {t('changed')}: {whatif.data.changed}</>}
+                  {whatif.data.without_transcript ? <span class="muted small"> · {t('without transcript')}: {whatif.data.without_transcript}</span> : null}
+                </div>
                 <table class="list">
                   <thead><tr><th>{t('Category')}</th><th class="num">{t('Before')}</th><th class="num">{t('After')}</th><th class="num">{t('Gained')}</th><th class="num">{t('Lost')}</th></tr></thead>
                   <tbody>
-                    {whatif.data.changes.map((c) => (
+                    {(whatif.data.categories ?? []).map((c) => (
                       <tr>
                         <td><Badge category={c.category} /></td>
-                        <td class="num"><a href={href('calls', { filter: `has ${c.category}`, from, to })}>{c.before}</a></td>
+                        <td class="num"><a href={href('calls', { filter: `has ${c.category}`, from, to: to ? exclusiveTo(to) : '' })}>{c.before}</a></td>
                         <td class="num">{c.after}</td>
-                        <td class="num good">+{c.gained}</td>
-                        <td class="num bad">−{c.lost}</td>
+                        <td class="num good">+{c.gained}<Examples list={c.gained_examples} /></td>
+                        <td class="num bad">−{c.lost}<Examples list={c.lost_examples} /></td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </>
+              </div>
             )}
           </Card>
         </div>
       )}
     </div>
+  );
+}
+
+// Examples links the calls a change gains or loses, opening each card at the hit.
+function Examples({ list }: { list?: WhatIfExample[] | null }) {
+  if (!list?.length) return null;
+  return (
+    <ul class="examples small">
+      {list.map((e) => (
+        <li><a href={href('call', { t: e.hit ? e.hit.start.toFixed(2) : undefined }, e.call_id)}>{e.call_id}</a>{e.hit ? <span class="muted"> «{e.hit.text}»</span> : null}</li>
+      ))}
+    </ul>
   );
 }
