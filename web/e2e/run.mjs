@@ -300,7 +300,7 @@ async function main() {
     await check('what-if of a changed dictionary shows calls gained, opening their cards', async () => {
       // the complaint dictionary with one more phrase that a demo call says
       const yaml = readFileSync(join(root, 'dictionaries/ru/complaint.yaml'), 'utf8').trimEnd() +
-        '\n  - id: e2e_udobno\n    text: удобно говорить\n';
+        '\n  - id: e2e_ne_nuzhno\n    text: пока не нужно\n';
       await page.goto(base + '/#/dictionaries');
       await page.fill('#whatif-yaml', yaml);
       await page.click('#whatif-run');
