@@ -569,3 +569,30 @@ FROM segments FINAL WHERE started_at = ? AND call_id = ? AND row_version = ? ORD
 	}
 	return out, rows.Err()
 }
+
+// CallObject returns the object key and department of a call's latest
+// analysis, in the scope of ctx: what serving its recording needs, without
+// the rest of ShowCall. ErrCallNotFound when there is none in scope.
+func CallObject(ctx context.Context, db store.DB, callID string) (objectKey, department string, err error) {
+	query := "SELECT object_key, department FROM calls FINAL WHERE call_id = ?"
+	args := []any{callID}
+	if c, cargs := scopeCond(ctx); c != "" {
+		query += " AND " + c
+		args = append(args, cargs...)
+	}
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return "", "", fmt.Errorf("report: call %s: %w", callID, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return "", "", fmt.Errorf("report: call %s: %w", callID, err)
+		}
+		return "", "", fmt.Errorf("%w: %q", ErrCallNotFound, callID)
+	}
+	if err := rows.Scan(&objectKey, &department); err != nil {
+		return "", "", fmt.Errorf("report: call %s: %w", callID, err)
+	}
+	return objectKey, department, rows.Err()
+}

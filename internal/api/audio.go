@@ -12,6 +12,7 @@ import (
 
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
@@ -23,21 +24,27 @@ const maxRecording = 1 << 30
 // encoding, with Range, ETag and caching headers. The user must see the
 // call (its department) and hold the listen permission.
 func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal) {
-	d, ok := s.showCall(w, r, p, "")
+	id, ok := callID(r)
 	if !ok {
+		writeError(w, http.StatusNotFound, "not_found", "no such call")
+		return
+	}
+	objectKey, department, err := report.CallObject(r.Context(), s.cfg.DB, id)
+	if err != nil {
+		s.callError(w, r, p, id, err)
 		return
 	}
 	if !p.Listen {
-		s.record(r, p, audit.Denied, d.CallID, d.Department, http.StatusForbidden, "no listen permission")
+		s.record(r, p, audit.Denied, id, department, http.StatusForbidden, "no listen permission")
 		writeError(w, http.StatusForbidden, "forbidden", "this user may not listen to recordings")
 		return
 	}
-	if s.cfg.Objects == nil || d.ObjectKey == "" {
+	if s.cfg.Objects == nil || objectKey == "" {
 		writeError(w, http.StatusNotFound, "not_found", "the recording is not in storage")
 		return
 	}
-	pcm, err := s.audio.get(d.ObjectKey, func() ([]byte, error) {
-		raw, err := s.cfg.Objects.Get(r.Context(), s.cfg.Bucket, d.ObjectKey, maxRecording)
+	pcm, err := s.audio.get(objectKey, func() ([]byte, error) {
+		raw, err := s.cfg.Objects.Get(r.Context(), s.cfg.Bucket, objectKey, maxRecording)
 		if err != nil {
 			return nil, err
 		}
@@ -58,8 +65,8 @@ func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal)
 	h.Set("Cache-Control", "private, max-age=3600")
 	h.Set("Content-Type", "audio/wav")
 	h.Set("Content-Disposition", `inline; filename="call.wav"`)
-	if r.Header.Get("If-None-Match") != etag && s.audio.firstListen(p.Name, d.CallID, s.cfg.Now()) {
-		s.record(r, p, audit.Listened, d.CallID, d.Department, http.StatusOK, r.Header.Get("Range"))
+	if r.Header.Get("If-None-Match") != etag && s.audio.firstListen(p.Name, id, s.cfg.Now()) {
+		s.record(r, p, audit.Listened, id, department, http.StatusOK, r.Header.Get("Range"))
 	}
 	http.ServeContent(w, r, "", pcm.modTime, bytes.NewReader(pcm.data))
 }

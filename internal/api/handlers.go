@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/callscope/callscope/internal/audit"
+	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
 )
@@ -114,19 +116,25 @@ func (s *Server) showCall(w http.ResponseWriter, r *http.Request, p *principal, 
 		return nil, false
 	}
 	d, err := report.Show(r.Context(), s.cfg.DB, id, tz)
-	if errors.Is(err, report.ErrCallNotFound) {
-		if sc, _ := report.ScopeFrom(r.Context()); !sc.All {
-			all := report.WithScope(context.WithoutCancel(r.Context()), report.Scope{All: true})
-			if other, err := report.ShowCall(all, s.cfg.DB, id, nil); err == nil {
-				s.record(r, p, audit.Denied, id, other.Department, http.StatusNotFound, "outside the user's departments")
-			}
-		}
-	}
 	if err != nil {
-		s.writeUseCaseError(w, r, err)
+		s.callError(w, r, p, id, err)
 		return nil, false
 	}
 	return d, true
+}
+
+// callError answers a failed read of one call; a call not found in the
+// user's scope that exists outside it gets a "denied" audit row.
+func (s *Server) callError(w http.ResponseWriter, r *http.Request, p *principal, id string, err error) {
+	if errors.Is(err, report.ErrCallNotFound) {
+		if sc, _ := report.ScopeFrom(r.Context()); !sc.All {
+			all := report.WithScope(context.WithoutCancel(r.Context()), report.Scope{All: true})
+			if _, dept, err := report.CallObject(all, s.cfg.DB, id); err == nil {
+				s.record(r, p, audit.Denied, id, dept, http.StatusNotFound, "outside the user's departments")
+			}
+		}
+	}
+	s.writeUseCaseError(w, r, err)
 }
 
 type callJSON struct {
@@ -147,7 +155,11 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request, p *principal) {
 	}
 	tl, err := s.timeline(r.Context(), d)
 	if err != nil {
-		s.log.Warn("api: timeline unavailable", "call", d.CallID, "err", err)
+		level := slog.LevelWarn
+		if errors.Is(err, objstore.ErrNotFound) {
+			level = slog.LevelDebug // an archive without transcripts in storage
+		}
+		s.log.Log(r.Context(), level, "api: timeline unavailable", "call", d.CallID, "err", err)
 	}
 	s.record(r, p, audit.Viewed, d.CallID, d.Department, http.StatusOK, "")
 	writeJSON(w, http.StatusOK, callJSON{CallDetail: d, Timeline: tl, Audio: p.Listen && s.cfg.Objects != nil && d.ObjectKey != ""})

@@ -1,0 +1,273 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/http/httptrace"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/internal/api"
+	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/users"
+	"github.com/callscope/callscope/report"
+	"github.com/callscope/callscope/store"
+)
+
+// The API benchmarks run over a `callscope bench generate` archive (set
+// CALLSCOPE_BENCH_DIR to its data directory; a copy, since one chDB
+// process owns a directory) or, without it, 100 000 generated calls:
+//
+//	CALLSCOPE_BENCH_DIR=/tmp/b10m go test ./internal/api -run '^$' -bench . -benchtime 20x
+//
+// The server is a real loopback HTTP server; recordings (5-minute two-
+// channel 8 kHz mu-law, converted to PCM16 on the way out) are in MinIO.
+
+type benchEnv struct {
+	db     store.DB
+	srv    *httptest.Server
+	client *http.Client
+	ids    []string
+}
+
+const benchRecordings = 24
+
+func benchSetup(b *testing.B) *benchEnv {
+	testenv.SkipIfShort(b)
+	e, err := newBenchEnv(b)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	return e
+}
+
+func newBenchEnv(b *testing.B) (*benchEnv, error) {
+	ctx := context.Background()
+	dsn := testenv.ChDB(b)
+	if dir := os.Getenv("CALLSCOPE_BENCH_DIR"); dir != "" {
+		abs, err := filepath.Abs(filepath.Join(dir, "clickhouse"))
+		if err != nil {
+			return nil, err
+		}
+		dsn = "chdb://" + abs
+	}
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	b.Cleanup(func() { db.Close() })
+	if err := store.Migrate(ctx, db); err != nil {
+		return nil, err
+	}
+	if os.Getenv("CALLSCOPE_BENCH_DIR") == "" {
+		if _, err := store.Generate(ctx, db, store.GenerateConfig{Calls: 100000, Seed: 1,
+			End: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Days: 365, Segments: true}); err != nil {
+			return nil, err
+		}
+	}
+	minio := testenv.MinIO(b, testenv.MinIOOptions{})
+	objs, err := objstore.New(objstore.Config{Endpoint: minio.Endpoint, AccessKey: minio.AccessKey, SecretKey: minio.SecretKey, Region: "us-east-1"})
+	if err != nil {
+		return nil, err
+	}
+	for _, bk := range []string{"calls", "callscope-transcripts"} {
+		if err := objs.EnsureBucket(ctx, bk); err != nil {
+			return nil, err
+		}
+	}
+	list, err := report.Calls(ctx, db, report.CallsRequest{Limit: benchRecordings, Sort: "-started_at"})
+	if err != nil {
+		return nil, err
+	}
+	e := &benchEnv{db: db}
+	rec := muLawWAV(8000 * 300)
+	for _, c := range list.Calls {
+		d, err := report.ShowCall(ctx, db, c.CallID, nil)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := objs.Put(ctx, "calls", d.ObjectKey, rec, "audio/wav", nil); err != nil {
+			return nil, err
+		}
+		e.ids = append(e.ids, c.CallID)
+	}
+	uf, err := users.Open(filepath.Join(b.TempDir(), "users.yaml"), users.Params{})
+	if err != nil {
+		return nil, err
+	}
+	if err := uf.Add(users.User{Name: "bench", Role: users.Manager, Listen: true}, pw); err != nil {
+		return nil, err
+	}
+	s := api.New(api.Config{DB: db, Objects: objs, Users: uf})
+	e.srv = httptest.NewServer(s.Handler())
+	b.Cleanup(func() { e.srv.Close(); s.Close() })
+	jar, _ := cookiejar.New(nil)
+	e.client = &http.Client{Jar: jar, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	resp, err := e.client.Post(e.srv.URL+"/api/v1/login", "application/json", strings.NewReader(`{"user":"bench","password":"`+pw+`"}`))
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("login: %d", resp.StatusCode)
+	}
+	return e, nil
+}
+
+func (e *benchEnv) get(b *testing.B, path string) []byte {
+	resp, err := e.client.Get(e.srv.URL + path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		b.Fatalf("GET %s: %d %s", path, resp.StatusCode, body)
+	}
+	return body
+}
+
+// benchReportDef is the report of BenchmarkReport*: operators by month
+// over a year, with the default measures.
+var benchReportDef = report.Definition{By: []string{"operator", "month"}, From: "2025-12-01", To: "2026-11-30"}
+
+const benchReportQuery = "/api/v1/report?by=operator,month&from=2025-12-01&to=2026-11-30"
+
+// BenchmarkReportUseCase is what `callscope report --format json` runs
+// once its database is open: report.Run and the JSON writer.
+func BenchmarkReportUseCase(b *testing.B) {
+	e := benchSetup(b)
+	for i := 0; i < b.N; i++ {
+		res, err := report.Run(context.Background(), e.db, benchReportDef, time.Now())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := res.Write(&buf, report.FormatJSON); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReportEndpoint is the same report through GET /api/v1/report.
+func BenchmarkReportEndpoint(b *testing.B) {
+	e := benchSetup(b)
+	for i := 0; i < b.N; i++ {
+		e.get(b, benchReportQuery)
+	}
+}
+
+// BenchmarkCallJSON is GET /api/v1/calls/{id} (show plus timeline).
+func BenchmarkCallJSON(b *testing.B) {
+	e := benchSetup(b)
+	for i := 0; i < b.N; i++ {
+		e.get(b, "/api/v1/calls/"+e.ids[i%len(e.ids)])
+	}
+}
+
+// BenchmarkAudioFirstByte is the time to the first byte of a call's audio
+// (a 5-minute mu-law recording converted to PCM16). Each request takes the
+// next of 24 recordings, more than the 64 MiB cache holds, so most are
+// read from storage and converted.
+func BenchmarkAudioFirstByte(b *testing.B) {
+	e := benchSetup(b)
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/calls/"+e.ids[i%len(e.ids)]+"/audio", nil)
+		var start time.Time
+		var first time.Duration
+		req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+			GotFirstResponseByte: func() { first = time.Since(start) },
+		}))
+		req.Header.Set("Range", "bytes=0-65535")
+		start = time.Now()
+		resp, err := e.client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 206 {
+			b.Fatalf("audio: %d", resp.StatusCode)
+		}
+		total += first
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-first-byte")
+}
+
+// Benchmark50Clients runs 50 concurrent clients, each looping over the
+// endpoints a call-list page uses (a page of calls, one call, a filtered
+// list, a search), and reports the latency percentiles; any error fails.
+func Benchmark50Clients(b *testing.B) {
+	e := benchSetup(b)
+	paths := []string{
+		"/api/v1/calls?limit=50&sort=-started_at",
+		"/api/v1/calls/" + e.ids[0],
+		"/api/v1/calls?limit=50&filter=" + "has%20complaint%20and%20duration%20%3E%202m",
+		"/api/v1/me",
+	}
+	var mu sync.Mutex
+	var lat []time.Duration
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	per := max(b.N, 50) / 50
+	errs := make(chan error, 50)
+	for c := 0; c < 50; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < per; i++ {
+				p := paths[(c+i)%len(paths)]
+				start := time.Now()
+				resp, err := e.client.Get(e.srv.URL + p)
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						err = fmt.Errorf("GET %s: %d", p, resp.StatusCode)
+					}
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				mu.Lock()
+				lat = append(lat, time.Since(start))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		b.Fatal(err)
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(pct(0.5), "ms-p50")
+	b.ReportMetric(pct(0.95), "ms-p95")
+	b.ReportMetric(float64(len(lat)), "requests")
+}
+
+// BenchmarkShowUseCase is what `callscope show --format json` runs once
+// its database is open, for comparison with BenchmarkCallJSON.
+func BenchmarkShowUseCase(b *testing.B) {
+	e := benchSetup(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := report.Show(context.Background(), e.db, e.ids[i%len(e.ids)], ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
