@@ -200,20 +200,30 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 	// channel's hits come nearly in time order (only hits starting on the
 	// same word may be swapped), so an insertion sort per channel and a
 	// merge of the channels cost about one pass.
+	// The keys are copied into a compact array: comparing reads 24 bytes,
+	// not two hundred-byte hits. Ties on start and end fall back to the
+	// channel, category and phrase id strings.
+	keys := s.keys[:0]
+	for i := range all {
+		keys = append(keys, hitKey{all[i].hit.Start, all[i].hit.End})
+	}
+	s.keys = keys
 	less := func(i, j int32) bool {
-		x, y := &all[i].hit, &all[j].hit
-		// Lazily: cmp.Or would compare every field, strings too.
+		x, y := &keys[i], &keys[j]
 		switch {
-		case x.Start != y.Start:
-			return x.Start < y.Start
-		case x.End != y.End:
-			return x.End < y.End
-		case x.Channel != y.Channel:
-			return x.Channel < y.Channel
-		case x.Category != y.Category:
-			return x.Category < y.Category
-		case x.PhraseID != y.PhraseID:
-			return x.PhraseID < y.PhraseID
+		case x.start != y.start:
+			return x.start < y.start
+		case x.end != y.end:
+			return x.end < y.end
+		}
+		a, b := &all[i].hit, &all[j].hit
+		switch {
+		case a.Channel != b.Channel:
+			return a.Channel < b.Channel
+		case a.Category != b.Category:
+			return a.Category < b.Category
+		case a.PhraseID != b.PhraseID:
+			return a.PhraseID < b.PhraseID
 		}
 		return i < j
 	}
@@ -221,13 +231,16 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 	for i := range all {
 		idx = append(idx, int32(i))
 	}
-	var runs [][2]int // per channel: [from, to) in idx
+	runs := s.runs[:0] // per channel: [from, to) in idx
 	for i := 0; i < len(idx); {
 		j := i
 		for j < len(idx) && all[idx[j]].ch == all[idx[i]].ch {
 			j++
 		}
 		for k := i + 1; k < j; k++ {
+			if !less(idx[k], idx[k-1]) {
+				continue // in order already: the usual case
+			}
 			for m := k; m > i && less(idx[m], idx[m-1]); m-- {
 				idx[m], idx[m-1] = idx[m-1], idx[m]
 			}
@@ -235,7 +248,7 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		runs = append(runs, [2]int{i, j})
 		i = j
 	}
-	s.idx = idx
+	s.idx, s.runs = idx, runs
 	out := make([]CallHit, 0, len(all))
 	for {
 		best := -1

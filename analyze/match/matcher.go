@@ -427,6 +427,9 @@ type span struct {
 	start, end float64
 }
 
+// hitKey is what orders call hits first.
+type hitKey struct{ start, end float64 }
+
 // counted is a call hit with its dictionary and phrase, for min_count.
 type counted struct {
 	hit              CallHit
@@ -453,6 +456,8 @@ type scratch struct {
 	idx                           []int32
 
 	stops                   []bool
+	keys                    []hitKey
+	runs                    [][2]int
 	perPhrase, perDict      []int32
 	ruleHead, link, touched []int32
 	group                   []cand
