@@ -15,8 +15,9 @@ import (
 type Dictionaries interface {
 	List(ctx context.Context) (DictList, error)
 	// Test finds the hits in a sentence, or in a stored call when CallID
-	// is set (read in the caller's scope: ctx carries it).
-	Test(ctx context.Context, req DictTestRequest) (DictTestResult, error)
+	// is set (read in the caller's scope: ctx carries it); the result is
+	// the JSON of `dict test --format json`.
+	Test(ctx context.Context, req DictTestRequest) (any, error)
 	// WhatIf compares a changed dictionary with the current one over the
 	// stored calls of the filter and period.
 	WhatIf(ctx context.Context, req WhatIfRequest) (any, error)
@@ -43,22 +44,9 @@ type DictInfo struct {
 type DictTestRequest struct {
 	Text     string `json:"text,omitempty"`
 	Language string `json:"language,omitempty"`
-	CallID   string `json:"call_id,omitempty"`
-}
-
-// DictHit is a hit of a dictionary test.
-type DictHit struct {
-	Category string  `json:"category"`
-	PhraseID string  `json:"phrase_id"`
-	Channel  string  `json:"channel"`
-	Start    float64 `json:"start"`
-	End      float64 `json:"end"`
-	Text     string  `json:"text"`
-}
-
-// DictTestResult is the answer of a test.
-type DictTestResult struct {
-	Hits []DictHit `json:"hits"`
+	// Channel is who says Text: operator, client or mixed (default).
+	Channel string `json:"channel,omitempty"`
+	CallID  string `json:"call_id,omitempty"`
 }
 
 // WhatIfRequest is the body of POST /api/v1/dictionaries/whatif.
@@ -67,6 +55,7 @@ type WhatIfRequest struct {
 	Filter     string `json:"filter,omitempty"`
 	From       string `json:"from,omitempty"`
 	To         string `json:"to,omitempty"`
+	TZ         string `json:"tz,omitempty"`
 }
 
 func (s *Server) dictionaries(w http.ResponseWriter, r *http.Request, p *principal) {
@@ -102,9 +91,6 @@ func (s *Server) dictTest(w http.ResponseWriter, r *http.Request, p *principal) 
 		}
 		s.dictError(w, r, err)
 		return
-	}
-	if res.Hits == nil {
-		res.Hits = []DictHit{}
 	}
 	s.record(r, p, audit.DictTested, req.CallID, "", http.StatusOK, truncate(req.Text, 200))
 	writeJSON(w, http.StatusOK, res)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,13 +19,14 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/analyze/dicttest"
 	"github.com/callscope/callscope/analyze/match"
-	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/internal/api"
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/users"
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -137,12 +139,11 @@ func StartServe(ctx context.Context, cfg config.Config, opts ServeOptions, log *
 		}
 		groups[name] = api.ProxyGroup{Role: role, Departments: g.Departments, Listen: g.Listen}
 	}
-	dicts, err := newDictionaries(cfg)
+	dicts, err := newDictionaries(cfg, s.Env)
 	if err != nil {
 		return fail(err)
 	}
 	env := s.Env
-	dicts.db = env.DB
 	s.API = api.New(api.Config{
 		DB: env.DB, Objects: env.Objects, Bucket: cfg.S3.Bucket, TranscriptsBucket: cfg.S3.TranscriptsBucket,
 		Users: s.Users, Audit: s.Audit, UI: ui, Dictionaries: dicts, TLS: tlsOn,
@@ -356,19 +357,21 @@ func parsePrefixes(list string) ([]netip.Prefix, error) {
 	return out, nil
 }
 
-// dictionaries serves the dictionary endpoints over the dictionaries the
-// workers use.
+// dictionaries serves the dictionary endpoints with the use cases of the
+// dict commands (analyze/dicttest, report/whatif) over the dictionaries
+// the workers use.
 type dictionaries struct {
-	matcher func() *match.Matcher
-	db      store.DB // the archive a what-if reads
+	matcher     func() *match.Matcher
+	env         *Env
+	transcripts string
 }
 
-func newDictionaries(cfg config.Config) (*dictionaries, error) {
+func newDictionaries(cfg config.Config, env *Env) (*dictionaries, error) {
 	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir)
 	if err != nil {
 		return nil, err
 	}
-	return &dictionaries{matcher: func() *match.Matcher { return m }}, nil
+	return &dictionaries{matcher: func() *match.Matcher { return m }, env: env, transcripts: cfg.S3.TranscriptsBucket}, nil
 }
 
 func (d *dictionaries) List(ctx context.Context) (api.DictList, error) {
@@ -381,44 +384,62 @@ func (d *dictionaries) List(ctx context.Context) (api.DictList, error) {
 	return out, nil
 }
 
-func (d *dictionaries) Test(ctx context.Context, req api.DictTestRequest) (api.DictTestResult, error) {
-	if req.CallID != "" {
-		return api.DictTestResult{}, fmt.Errorf("a stored call: %w (use callscope dict test --call)", api.ErrNotImplemented)
-	}
-	lang := req.Language
-	if lang == "" {
-		lang = "ru"
-	}
+// Test finds the hits in a sentence, or in a stored call's transcript (in
+// the caller's scope) beside the hits its analysis stored.
+func (d *dictionaries) Test(ctx context.Context, req api.DictTestRequest) (any, error) {
 	m := d.matcher()
-	if !m.HasLanguage(lang) {
-		return api.DictTestResult{}, api.BadInput(fmt.Errorf("no dictionaries in language %q", lang))
-	}
-	toks := text.Tokenize(req.Text)
-	var out api.DictTestResult
-	for _, h := range m.Match(nil, lang, schemas.RoleMixed, toks) {
-		if h.Start < 0 || h.End > len(toks) || h.Start >= h.End {
-			continue
+	if req.CallID == "" {
+		lang := dicttest.Language(req.Language)
+		if lang == "" {
+			lang = "ru"
 		}
-		out.Hits = append(out.Hits, api.DictHit{Category: h.Category, PhraseID: h.PhraseID, Channel: h.Channel,
-			Start: float64(h.Start), End: float64(h.End), Text: req.Text[toks[h.Start].Start:toks[h.End-1].End]})
+		if !m.HasLanguage(lang) {
+			return nil, api.BadInput(fmt.Errorf("no dictionaries in language %q", lang))
+		}
+		role := req.Channel
+		switch role {
+		case "":
+			role = schemas.RoleMixed
+		case schemas.RoleOperator, schemas.RoleClient, schemas.RoleMixed:
+		default:
+			return nil, api.BadInput(fmt.Errorf("channel: want operator, client or mixed, got %q", role))
+		}
+		return dicttest.Text(m, lang, role, req.Text, false), nil
 	}
-	return out, nil
-}
-
-// WhatIf tries the request's dictionary file in place of the one of the
-// same category and language in use, over the stored calls of the filter
-// and period: report/whatif, as `callscope dict whatif`.
-func (d *dictionaries) WhatIf(ctx context.Context, req api.WhatIfRequest) (any, error) {
-	q, err := whatif.Request{Filter: req.Filter, From: req.From, To: req.To}.Query()
+	key, _, err := report.CallObject(ctx, d.env.DB, req.CallID)
 	if err != nil {
 		return nil, err
 	}
+	data, err := d.env.Objects.Get(ctx, d.transcripts, schemas.TranscriptKey(key), 64<<20)
+	if err != nil {
+		return nil, fmt.Errorf("transcript of %s: %w", req.CallID, err)
+	}
+	var tr schemas.Transcript
+	if err := json.Unmarshal(data, &tr); err != nil {
+		return nil, fmt.Errorf("transcript of %s: %w", req.CallID, err)
+	}
+	lang := dicttest.Language(tr.Language)
+	if lang == "" {
+		lang = "ru"
+	}
+	res := dicttest.Transcript(m, tr, lang, match.CallOptions{})
+	res.CallID = req.CallID
+	if hits, err := store.CallHits(ctx, d.env.DB, req.CallID); err == nil {
+		res.Stored = &dicttest.Stored{Hits: hits}
+	}
+	return res, nil
+}
+
+// WhatIf compiles the set with one dictionary file replaced and compares
+// it with the stored analyses of the calls the filter and period select.
+func (d *dictionaries) WhatIf(ctx context.Context, req api.WhatIfRequest) (any, error) {
 	m, err := whatif.Replace(d.matcher().Set(), "dictionary", []byte(req.Dictionary))
 	if err != nil {
 		return nil, api.BadInput(fmt.Errorf("dictionary: %s", strings.Join(match.ErrorLines(err), "; ")))
 	}
-	if d.db == nil {
-		return nil, fmt.Errorf("what-if: %w: no database", api.ErrNotImplemented)
+	q, err := whatif.Request{Filter: req.Filter, From: req.From, To: req.To, TZ: req.TZ}.Query()
+	if err != nil {
+		return nil, err
 	}
-	return whatif.Run(ctx, d.db, m, q)
+	return whatif.Run(ctx, d.env.DB, m, q)
 }

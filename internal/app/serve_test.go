@@ -152,6 +152,28 @@ func TestServeEmbedded(t *testing.T) {
 	if resp.StatusCode != 200 || string(audio[:4]) != "RIFF" {
 		t.Errorf("audio: %d", resp.StatusCode)
 	}
+	// Dictionary test of a sentence and of the stored call.
+	for _, body := range []string{`{"text":"я хочу пожаловаться на ваш сервис","channel":"client"}`,
+		`{"call_id":"` + page.Calls[0].CallID + `"}`} {
+		req, _ := http.NewRequest("POST", srv.URL()+"/api/v1/dictionaries/test", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-CSRF-Token", login.CSRF)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			Hits []struct {
+				Category string `json:"category"`
+			} `json:"hits"`
+			Stored *struct{} `json:"stored"`
+		}
+		json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || len(res.Hits) == 0 || strings.Contains(body, "call_id") != (res.Stored != nil) {
+			t.Errorf("dictionary test %s: %d %+v", body, resp.StatusCode, res)
+		}
+	}
 	for _, p := range []string{"/", "/healthz", "/readyz"} {
 		resp, err := c.Get(srv.URL() + p)
 		if err != nil {

@@ -20,6 +20,8 @@ func Replace(base *match.Set, name string, data []byte) (*match.Matcher, error) 
 	}
 	set := &match.Set{}
 	if base != nil {
+		// Everything of the base set (its synonym sets too) stays.
+		*set = *base
 		set.Dictionaries = slices.Clone(base.Dictionaries)
 	}
 	i := slices.IndexFunc(set.Dictionaries, func(x match.Dictionary) bool {
