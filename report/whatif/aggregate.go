@@ -21,6 +21,9 @@ type aggregate struct {
 	cats     map[string]*catAgg
 	// examples' row versions (their stored hits are read at the end)
 	rowVersions map[string]uint64
+	// now and first are add's buffers, reused from call to call.
+	now   []string
+	first []match.CallHit
 }
 
 type catAgg struct {
@@ -56,8 +59,8 @@ func (a *aggregate) add(c *call, m *match.Matcher, opt match.CallOptions) {
 	}
 	a.compared++
 	a.versions[c.dictVer]++
-	var now []string
-	var first []match.CallHit
+	now, first := a.now[:0], a.first[:0]
+	defer func() { a.now, a.first = now[:0], first[:0] }()
 	if m.HasLanguage(c.lang) {
 		for _, h := range m.MatchCall(c.tr, c.lang, opt) {
 			if !slices.Contains(now, h.Category) {
