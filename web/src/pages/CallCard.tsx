@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { audioURL, get } from '../lib/api';
-import type { CallDetail, Field, Hit, Interval, Timeline, User } from '../lib/api';
+import type { CallDetail, Hit, Interval, Timeline, User } from '../lib/api';
 import { Card, ErrorBox, Loading, useAsync } from '../components/common';
-import { loadFields } from '../components/FilterBox';
 import { MARK_COLORS, Waveform } from '../components/Waveform';
 import { categoryColor } from '../lib/colors';
 import { clock, clockTenths, dateTime, formatValue, scoreOf5, UNKNOWN } from '../lib/format';
@@ -17,14 +16,12 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 
 export function CallCard({ id, route, user }: { id: string; route: Route; user: User }) {
   const call = useAsync(() => get<CallDetail>('/calls/' + encodeURIComponent(id)), [id]);
-  const [fields, setFields] = useState<Field[]>([]);
-  useEffect(() => { loadFields().then((f) => setFields(f.fields), () => {}); }, []);
   if (call.error) return <ErrorBox error={call.error} />;
   if (!call.data) return <Loading />;
-  return <CallView c={call.data} user={user} startAt={Number(route.params.get('t') ?? '') || 0} fields={fields} />;
+  return <CallView c={call.data} user={user} startAt={Number(route.params.get('t') ?? '') || 0} />;
 }
 
-function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; startAt: number; fields: Field[] }) {
+function CallView({ c, user, startAt }: { c: CallDetail; user: User; startAt: number }) {
   const canListen = user.listen && c.audio;
   const audio = useMemo(() => {
     if (!canListen) return null;
@@ -150,7 +147,7 @@ function CallView({ c, user, startAt, fields }: { c: CallDetail; user: User; sta
             <Criteria c={c} onSeek={seek} />
           </Card>
           <Card title={t('Parameters')}>
-            <Parameters c={c} fields={fields} />
+            <Parameters c={c} />
           </Card>
           <Card title={t('Metadata')}>
             <Metadata c={c} />
@@ -319,7 +316,7 @@ function Criteria({ c, onSeek }: { c: CallDetail; onSeek: (t: number) => void })
   );
 }
 
-function Parameters({ c }: { c: CallDetail; fields: Field[] }) {
+function Parameters({ c }: { c: CallDetail }) {
   const groups = grouped(c.parameters ?? {});
   return (
     <div class="params" id="parameters">

@@ -40,9 +40,6 @@ export function Dashboard({ route }: { route: Route; user: User }) {
   const scope = and(department && eq('department', department), queue && eq('queue', queue), operator && eq('operator', operator));
   const set = (ch: Record<string, string>) =>
     setParams('dashboard', { period: periodParam, from, to, department, queue, operator, trend, ...ch });
-  const departments = useValues('department');
-  const queues = useValues('queue');
-  const operators = useValues('operator');
   const base = { filter: scope, period, from, to };
   const measures = KPIS.map((k) => k.measure).join(',');
   const main = useAsync(() => get<Report>('/report', { ...base, by: 'operator', measures }), [scope, period, from, to]);
@@ -60,6 +57,9 @@ export function Dashboard({ route }: { route: Route; user: User }) {
   const trendR = useAsync(after(() => get<Report>('/report', { ...base, by: trend, measures: 'calls,avg_score,pct:complaint' })), [ready, trend]);
   const cats = useAsync(after(() => get<Report>('/report', { ...base, by: 'category', measures: 'calls' })), [ready]);
   const range = callsRange(main.data?.from, main.data?.to);
+  const departments = useValues('department', !!ready);
+  const queues = useValues('queue', !!ready);
+  const operators = useValues('operator', !!ready);
   const lowest = useAsync(after(() => get<CallPage>('/calls', { filter: and(scope, 'score is known'), ...range, sort: 'score', limit: 6 })), [ready]);
   const churn = useAsync(after(() => get<CallPage>('/calls', { filter: and(scope, 'has churn_threat'), ...range, sort: '-started_at', limit: 6 })), [ready]);
   const callsLink = (filter?: string, slice?: string[]) => href('calls', { filter: and(scope, filter), slice, ...range });

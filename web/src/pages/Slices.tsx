@@ -38,13 +38,16 @@ export function Slices({ route, user }: { route: Route; user: User }) {
   const [fields, setFields] = useState<Fields | null>(null);
   const [saved, setSaved] = useSaved(user.name);
   const [name, setName] = useState('');
-  const categories = useValues('category');
+  const [askValues, setAskValues] = useState(false);
+  const categories = useValues('category', askValues);
   useEffect(() => { loadFields().then(setFields, () => {}); }, []);
   const state = { by: by.join(','), measures: measures.join(','), filter, period, from, to, compare: compare ? 'true' : '' };
   const set = (ch: Record<string, string>) => setParams('slices', { ...state, ...ch });
   const rep = useAsync(() => get<Report>('/report', { by: by.join(','), measures: measures.join(','), filter, period, from, to, compare }),
     [state.by, state.measures, filter, period, from, to, compare]);
   const r = rep.data;
+  // the category measures are listed once the table is drawn
+  useEffect(() => { if (r) setAskValues(true); }, [r]);
   const dims = r?.dimensions ?? by;
   const rows: ReportRow[] = useMemo(() => {
     const rs = [...(r?.rows ?? [])];

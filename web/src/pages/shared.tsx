@@ -17,9 +17,11 @@ export function usePeriods(): string[] {
   return p;
 }
 
-export function useValues(field: string): string[] {
+// useValues gives the known values of a field; when is false it waits (the
+// dashboard asks once its tiles are drawn, not in front of them).
+export function useValues(field: string, when = true): string[] {
   const [v, setV] = useState<string[]>([]);
-  useEffect(() => { loadValues(field).then(setV); }, [field]);
+  useEffect(() => { if (when) loadValues(field).then(setV); }, [field, when]);
   return v;
 }
 
