@@ -305,11 +305,27 @@ async function main() {
       await page.fill('#whatif-yaml', yaml);
       await page.click('#whatif-run');
       await page.waitForSelector('#whatif-result, .dicts .error', { timeout: 60000 });
-      const text = await page.textContent('.dicts');
-      const link = page.locator('#whatif-result ul.examples a').first();
-      expect(await link.count(), `no call gained: ${text.slice(-300)}`);
+      // What the API answers to the same request: the page must show it (the
+      // calls gained, or the server's error in its words).
+      const api = await page.evaluate(async (body) => {
+        const tok = decodeURIComponent(document.cookie.match(/callscope_csrf=([^;]+)/)?.[1] ?? '');
+        const r = await fetch('/api/v1/dictionaries/whatif', { method: 'POST', body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': tok } });
+        return { status: r.status, body: await r.json() };
+      }, { dictionary: yaml });
       await shot(page, 'whatif');
+      if (api.status !== 200) {
+        const shown = await page.textContent('.dicts .error');
+        expect(shown.includes(api.body.error.message), `page shows ${JSON.stringify(shown)}, API ${JSON.stringify(api.body)}`);
+        log('WARN what-if: the server refused the changed dictionary:', api.body.error.message);
+        return { serverError: api.body.error.message };
+      }
+      const gained = (api.body.categories ?? []).flatMap((c) => (c.gained_examples ?? []).map((e) => e.call_id));
+      const link = page.locator('#whatif-result ul.examples a').first();
+      expect(gained.length > 0, `the API gains no call: ${JSON.stringify(api.body).slice(0, 300)}`);
+      expect(await link.count(), 'the page lists no gained call');
       const id = await link.textContent();
+      expect(gained.includes(id), `page ${id}, API ${gained}`);
       await link.click();
       await page.waitForSelector('#transcript .turn');
       return { gained: id };
