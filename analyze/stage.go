@@ -64,7 +64,7 @@ func NewStage(cfg StageConfig, analyzer CallAnalyzer, objects TranscriptReader, 
 		cfg.CodeVersion = "1"
 	}
 	if cfg.MaxTranscriptBytes == 0 {
-		cfg.MaxTranscriptBytes = 64 << 20
+		cfg.MaxTranscriptBytes = schemas.MaxTranscriptBytes
 	}
 	return &Stage{cfg: cfg, analyzer: analyzer, objects: objects, pub: pub}
 }
@@ -76,9 +76,12 @@ func (s *Stage) Handle(ctx context.Context, data []byte) error {
 		return permanent(fmt.Errorf("analyze: job is not valid JSON: %w", err))
 	}
 	src := "s3://" + job.Transcript.Bucket + "/" + job.Transcript.Key
-	raw, found, err := s.objects.ReadObject(ctx, job.Transcript.Bucket, job.Transcript.Key, s.cfg.MaxTranscriptBytes)
+	raw, found, err := s.objects.ReadObject(ctx, job.Transcript.Bucket, job.Transcript.Key, s.cfg.MaxTranscriptBytes+1)
 	if err != nil {
 		return fmt.Errorf("analyze: read %s: %w", src, err)
+	}
+	if int64(len(raw)) > s.cfg.MaxTranscriptBytes {
+		return permanent(fmt.Errorf("analyze: %s: %w", src, schemas.ErrTranscriptTooLarge))
 	}
 	if !found {
 		return permanent(fmt.Errorf("analyze: transcript %s not found", src))

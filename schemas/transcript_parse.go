@@ -18,6 +18,16 @@ const TranscriptSuffix = ".transcript.json"
 // ErrBadTranscript wraps every problem with a transcript's content.
 var ErrBadTranscript = errors.New("bad transcript")
 
+// MaxTranscriptBytes is the largest transcript callscope reads (64 MiB):
+// beside a recording, in the transcripts bucket, or a file given to
+// `callscope analyze`. Readers read one byte more and report
+// ErrTranscriptTooLarge, never a transcript cut short.
+const MaxTranscriptBytes = 64 << 20
+
+// ErrTranscriptTooLarge is a transcript of more than MaxTranscriptBytes. It
+// wraps ErrBadTranscript: retrying cannot mend it.
+var ErrTranscriptTooLarge = fmt.Errorf("%w: too large: more than %d bytes (64 MiB), the limit for a transcript", ErrBadTranscript, MaxTranscriptBytes)
+
 // TranscriptKey is where the transcript of a recording is stored, beside it
 // or in the transcripts bucket: the recording's key with .transcript.json
 // instead of its extension.

@@ -264,7 +264,11 @@ func (s *Stage) transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 		ID: job.CallID, Language: job.Meta.Language, Duration: audio.Duration(), Channels: channels,
 		Sibling: func(ctx context.Context, suffix string) ([]byte, bool, error) {
 			key := strings.TrimSuffix(job.Audio.Key, path.Ext(job.Audio.Key)) + suffix
-			return s.objects.ReadObject(ctx, job.Audio.Bucket, key, 64<<20)
+			data, found, err := s.objects.ReadObject(ctx, job.Audio.Bucket, key, schemas.MaxTranscriptBytes+1)
+			if err == nil && len(data) > schemas.MaxTranscriptBytes {
+				err = schemas.ErrTranscriptTooLarge
+			}
+			return data, found, err
 		},
 	}
 	tr, err := s.adapter.Transcribe(ctx, call)

@@ -19,6 +19,7 @@ import (
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/ingest"
+	"github.com/callscope/callscope/internal/safefile"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
@@ -177,7 +178,12 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 	}
 	var meta schemas.Metadata
 	if metaFile != "" {
-		data, err := os.ReadFile(metaFile)
+		// The same limit as ingest: a sidecar ingest would refuse is
+		// refused here too.
+		data, err := safefile.Read(metaFile, ingest.MaxSidecarBytes)
+		if errors.Is(err, safefile.ErrTooLarge) {
+			return nil, fmt.Errorf("analyze: %w: %w: %s: larger than %d bytes", ErrAnalyzeInput, ingest.ErrBadMetadata, metaFile, ingest.MaxSidecarBytes)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("analyze: metadata: %w", err)
 		}
@@ -289,7 +295,10 @@ func timingOnlyTranscript(audio *wav.Audio, chmap map[string]string) schemas.Tra
 // does: valid, and no speech past the end of the audio (when there is
 // audio; without it the transcript's own times are the call's).
 func readCallTranscript(name string, audio *wav.Audio) (schemas.Transcript, error) {
-	data, err := os.ReadFile(name)
+	data, err := safefile.Read(name, schemas.MaxTranscriptBytes)
+	if errors.Is(err, safefile.ErrTooLarge) {
+		return schemas.Transcript{}, fmt.Errorf("analyze: %s: %w: %w", name, ErrAnalyzeInput, schemas.ErrTranscriptTooLarge)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		hint := "give one with --transcript"
 		if audio != nil {

@@ -607,13 +607,16 @@ FROM calls`
 }
 
 // maxTranscriptBytes bounds a transcript read from the bucket.
-const maxTranscriptBytes = 64 << 20
+const maxTranscriptBytes = schemas.MaxTranscriptBytes
 
 func readTranscript(ctx context.Context, env *app.Env, bucket, objectKey string) (schemas.Transcript, error) {
 	key := schemas.TranscriptKey(objectKey)
-	data, err := env.Objects.Get(ctx, bucket, key, maxTranscriptBytes)
+	data, err := env.Objects.Get(ctx, bucket, key, maxTranscriptBytes+1)
 	if err != nil {
 		return schemas.Transcript{}, err
+	}
+	if len(data) > maxTranscriptBytes {
+		return schemas.Transcript{}, fmt.Errorf("s3://%s/%s: %w", bucket, key, schemas.ErrTranscriptTooLarge)
 	}
 	var tr schemas.Transcript
 	if err := json.Unmarshal(data, &tr); err != nil {

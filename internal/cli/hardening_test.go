@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,7 +10,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/schemas"
 )
 
 // copyCall copies a shipped call (WAV, sidecar, transcript) into dir under
@@ -35,6 +38,56 @@ func copyCall(t *testing.T, dir, from, as string, edit func(map[string]any)) {
 		if err := os.WriteFile(filepath.Join(dir, as+suffix), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// padTranscript puts n bytes of JSON white space before a transcript: still
+// a valid document, now too large (cut at the limit it would end early).
+func padTranscript(t *testing.T, path string, n int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(bytes.Repeat([]byte(" "), n), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAnalyzeLimits: `callscope analyze` refuses a transcript or a sidecar
+// over the limits ingest applies, saying so.
+func TestAnalyzeLimits(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  string
+	}{
+		{"transcript over 64 MiB", func(t *testing.T, dir string) {
+			padTranscript(t, filepath.Join(dir, "c.transcript.json"), schemas.MaxTranscriptBytes)
+		}, "bad transcript: too large: more than 67108864 bytes (64 MiB)"},
+		{"sidecar over 1 MiB", func(t *testing.T, dir string) {
+			path := filepath.Join(dir, "c.json")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, append(bytes.Repeat([]byte(" "), ingest.MaxSidecarBytes), data...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "bad metadata: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyCall(t, dir, "03_repeat_first", "c", nil)
+			tc.setup(t, dir)
+			_, errOut, code := execute(t, "analyze", "--audio", filepath.Join(dir, "c.wav"))
+			if code == 0 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("analyze: exit %d, want an error with %q:\n%s", code, tc.want, errOut)
+			}
+			if tc.name == "sidecar over 1 MiB" && !strings.Contains(errOut, "larger than 1048576 bytes") {
+				t.Errorf("the sidecar error should give the limit:\n%s", errOut)
+			}
+		})
 	}
 }
 
@@ -113,6 +166,15 @@ func TestRunHostileInputs(t *testing.T) {
 			},
 			summary: "3 calls: 2 analysed, 1 failed",
 			reasons: []string{`failed  in/bad\xffname.wav  [ingest] refused at upload: object key cannot be stored: in/bad\xffname.wav: not valid UTF-8 (byte 0xff at 6)`},
+		},
+		{
+			name: "transcript over the size limit",
+			setup: func(t *testing.T, in, _ string) {
+				copyCall(t, in, "03_repeat_first", "03_repeat_first", nil)
+				padTranscript(t, filepath.Join(in, "03_repeat_first.transcript.json"), schemas.MaxTranscriptBytes)
+			},
+			summary: "1 calls: 0 analysed, 1 failed",
+			reasons: []string{"import: read .transcript.json: bad transcript: too large: more than 67108864 bytes (64 MiB), the limit for a transcript"},
 		},
 		{
 			name: "control character in a name already in the bucket",
