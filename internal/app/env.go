@@ -191,6 +191,7 @@ func (e *Env) connect(ctx context.Context, cfg config.Config, log *slog.Logger) 
 	if err != nil {
 		return err
 	}
+	e.closers = append(e.closers, e.Objects.Close) // before an embedded S3 server stops: see Close
 	buckets := []string{cfg.S3.Bucket, cfg.S3.TranscriptsBucket}
 	if cfg.Privacy.AudioBucket != "" {
 		buckets = append(buckets, cfg.Privacy.AudioBucket)

@@ -177,7 +177,13 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 		IAMService: auth.NewIAMServiceSingle(auth.Account{
 			Access: cfg.AccessKey, Secret: cfg.SecretKey, Role: auth.RoleAdmin,
 		}),
-		KeepAlive: true,
+		// No HTTP keep-alive: on shutdown versitygw waits up to 10 s
+		// for every connection that is not idle, then prints "shutdown
+		// api server: context deadline exceeded". A kept-alive connection
+		// with bytes of an unfinished request on it (the final chunk of
+		// an aws-chunked body the gateway left unread) is such a one.
+		// Loopback connections are cheap.
+		KeepAlive: false,
 		NatsURL:   cfg.EventsNATSURL,
 		NatsTopic: cfg.EventsSubject,
 		S3Options: []s3api.Option{

@@ -20,6 +20,8 @@ import (
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
 	"github.com/minio/minio-go/v7/pkg/notification"
+
+	"github.com/callscope/callscope/internal/secrets"
 )
 
 // ErrNotFound is wrapped by errors about an object or bucket that does not
@@ -53,8 +55,9 @@ type Info struct {
 
 // Store is an S3 client. It is safe for concurrent use.
 type Store struct {
-	client *minio.Client
-	region string
+	client    *minio.Client
+	region    string
+	transport *http.Transport
 }
 
 // New checks cfg and builds a client. It does not contact the server.
@@ -63,15 +66,31 @@ func New(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Our own transport, so Close can end its kept-alive connections.
+	transport, err := minio.DefaultTransport(secure)
+	if err != nil {
+		return nil, fmt.Errorf("objstore: endpoint %q: %w", secrets.MaskURL(cfg.Endpoint), err)
+	}
 	client, err := minio.New(host, &minio.Options{
-		Creds:  credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
-		Secure: secure,
-		Region: cfg.Region,
+		Creds:     credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
+		Secure:    secure,
+		Region:    cfg.Region,
+		Transport: transport,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("objstore: endpoint %q: %w", cfg.Endpoint, err)
+		return nil, fmt.Errorf("objstore: endpoint %q: %w", secrets.MaskURL(cfg.Endpoint), secrets.Scrub(err, cfg.Endpoint))
 	}
-	return &Store{client: client, region: cfg.Region}, nil
+	return &Store{client: client, region: cfg.Region, transport: transport}, nil
+}
+
+// Close ends the client's idle kept-alive connections. A server shutting
+// down waits for open connections (the embedded S3 server for up to 10 s),
+// so a process closes its client first. The Store still works afterwards:
+// a later request opens a new connection.
+func (s *Store) Close() {
+	if s.transport != nil {
+		s.transport.CloseIdleConnections()
+	}
 }
 
 // parseEndpoint accepts "host:port" or "http(s)://host:port" and returns
