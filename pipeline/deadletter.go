@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -191,4 +193,62 @@ func ReplayDead(ctx context.Context, js jetstream.JetStream, dl DeadLetter) erro
 		return fmt.Errorf("pipeline: remove replayed dead letter #%d: %w", dl.Seq, err)
 	}
 	return nil
+}
+
+// DeadQuery selects dead letters: a stage ("" for every stage), at most
+// Limit of them, and when Seqs is set only those stream sequences.
+type DeadQuery struct {
+	Stage string
+	Limit int
+	Seqs  []uint64
+}
+
+// SelectDeadLetters reads the dead letters q selects, oldest first: what
+// `callscope dead list` and `dead replay` work on.
+func SelectDeadLetters(ctx context.Context, js jetstream.JetStream, q DeadQuery) ([]DeadLetter, error) {
+	all, err := DeadLetters(ctx, js, q.Stage, q.Limit)
+	if err != nil || len(q.Seqs) == 0 {
+		return all, err
+	}
+	var out []DeadLetter
+	for _, d := range all {
+		if slices.Contains(q.Seqs, d.Seq) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// Recording is the recording a dead job was about: the object key of an
+// ingest, transcribe or analyze job, of a status, or of an S3
+// notification; "" when the body names none.
+func (d DeadLetter) Recording() string {
+	var job struct {
+		Audio    struct{ Key string } `json:"audio"`
+		Analysis *struct {
+			ObjectKey string `json:"object_key"`
+		}
+		Status *struct {
+			ObjectKey string `json:"object_key"`
+		}
+		Records []struct {
+			S3 struct {
+				Object struct{ Key string } `json:"object"`
+			} `json:"s3"`
+		} `json:"Records"`
+	}
+	if json.Unmarshal(d.Data, &job) != nil {
+		return ""
+	}
+	switch {
+	case job.Audio.Key != "":
+		return job.Audio.Key
+	case job.Analysis != nil:
+		return job.Analysis.ObjectKey
+	case job.Status != nil:
+		return job.Status.ObjectKey
+	case len(job.Records) > 0:
+		return job.Records[0].S3.Object.Key
+	}
+	return ""
 }

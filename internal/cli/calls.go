@@ -87,9 +87,6 @@ func runCalls(ctx context.Context, opts *callsOptions) error {
 	return report.WriteCalls(opts.g.out, list, opts.format)
 }
 
-// parseFilterFlag parses --filter; empty means no filter.
-func parseFilterFlag(src string) (filter.Expr, error) { return report.ParseFilter(src) }
-
 func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {
 	dsn, err := dsnOf(g)
 	if err != nil {

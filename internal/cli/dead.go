@@ -95,17 +95,11 @@ func (o *deadOptions) check() error {
 
 // letters reads the dead letters the options select.
 func (o *deadOptions) letters(ctx context.Context, env *app.Env) ([]pipeline.DeadLetter, error) {
-	all, err := pipeline.DeadLetters(ctx, env.JS, o.stage, o.limit)
-	if err != nil || len(o.seqs) == 0 {
-		return all, err
+	q := pipeline.DeadQuery{Stage: o.stage, Limit: o.limit}
+	for _, s := range o.seqs {
+		q.Seqs = append(q.Seqs, uint64(s))
 	}
-	var out []pipeline.DeadLetter
-	for _, d := range all {
-		if slices.Contains(o.seqs, uint(d.Seq)) {
-			out = append(out, d)
-		}
-	}
-	return out, nil
+	return pipeline.SelectDeadLetters(ctx, env.JS, q)
 }
 
 func runDeadList(ctx context.Context, opts *deadOptions) error {
@@ -139,40 +133,6 @@ func connectOrEmbed(ctx context.Context, g *globals) (*app.Env, error) {
 	return app.StartEmbedded(ctx, &cfg, g.log)
 }
 
-// deadRecording is the recording a job was about: the object key of an
-// ingest, transcribe or analyze job, of a status, or of an S3
-// notification; "" when the body names none.
-func deadRecording(data []byte) string {
-	var job struct {
-		Audio    struct{ Key string } `json:"audio"`
-		Analysis *struct {
-			ObjectKey string `json:"object_key"`
-		}
-		Status *struct {
-			ObjectKey string `json:"object_key"`
-		}
-		Records []struct {
-			S3 struct {
-				Object struct{ Key string } `json:"object"`
-			} `json:"s3"`
-		} `json:"Records"`
-	}
-	if json.Unmarshal(data, &job) != nil {
-		return ""
-	}
-	switch {
-	case job.Audio.Key != "":
-		return job.Audio.Key
-	case job.Analysis != nil:
-		return job.Analysis.ObjectKey
-	case job.Status != nil:
-		return job.Status.ObjectKey
-	case len(job.Records) > 0:
-		return job.Records[0].S3.Object.Key
-	}
-	return ""
-}
-
 func writeDeadLetters(w io.Writer, letters []pipeline.DeadLetter, format string) error {
 	if format == "json" {
 		type entry struct {
@@ -191,7 +151,7 @@ func writeDeadLetters(w io.Writer, letters []pipeline.DeadLetter, format string)
 			if !json.Valid(job) {
 				job, _ = json.Marshal(string(d.Data))
 			}
-			out = append(out, entry{d.Seq, d.Stage, d.Subject, d.At.UTC(), d.Attempts, deadRecording(d.Data), d.Reason, job})
+			out = append(out, entry{d.Seq, d.Stage, d.Subject, d.At.UTC(), d.Attempts, d.Recording(), d.Reason, job})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -208,7 +168,7 @@ func writeDeadLetters(w io.Writer, letters []pipeline.DeadLetter, format string)
 		if r := []rune(reason); len(r) > 120 {
 			reason = string(r[:119]) + "…"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\n", d.Seq, d.Stage, d.At.UTC().Format("2006-01-02 15:04:05"), d.Attempts, report.TerminalText(orDash(deadRecording(d.Data))), report.TerminalText(reason))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\n", d.Seq, d.Stage, d.At.UTC().Format("2006-01-02 15:04:05"), d.Attempts, report.TerminalText(orDash(d.Recording())), report.TerminalText(reason))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -147,24 +147,10 @@ back from now (36h).`,
 }
 
 // ErrBadTime is wrapped by errors about a time flag.
-var ErrBadTime = errors.New("bad time")
+var ErrBadTime = app.ErrBadTime
 
-// parseSince reads --since: RFC 3339, a date (UTC) or a duration back from now.
-func parseSince(s string, now time.Time) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
-		return now.Add(-d), nil
-	}
-	return time.Time{}, fmt.Errorf("%w: %q: want an RFC 3339 time (2026-11-20T10:00:00+03:00), a date (2026-11-20) or a duration (36h)", ErrBadTime, s)
-}
+// parseSince reads --since, --from and --to (app.ParseSince).
+func parseSince(s string, now time.Time) (time.Time, error) { return app.ParseSince(s, now) }
 
 func runIngestScan(ctx context.Context, opts *ingestScanOptions) error {
 	g := opts.g

@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/callscope/callscope/internal/app"
-	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
 )
 
@@ -99,45 +98,9 @@ it runs the stages too and waits until the queue is empty.`,
 }
 
 func (o *reprocessOptions) selection() (store.Selection, error) {
-	var sel store.Selection
-	var err error
-	if sel.From, err = parseSince(o.from, time.Now()); err != nil {
-		return sel, fmt.Errorf("--from: %w", err)
-	}
-	if o.to != "" {
-		if sel.To, err = parseSince(o.to, time.Now()); err != nil {
-			return sel, fmt.Errorf("--to: %w", err)
-		}
-	}
-	switch o.status {
-	case "analysed", "analyzed", "":
-	case "failed":
-		sel.Failed = true
-	default:
-		return sel, fmt.Errorf("--status %q: want analysed or failed", o.status)
-	}
-	sel.Operators, sel.Departments, sel.Categories = o.operators, o.depts, o.categories
-	sel.DictionaryVersion, sel.StaleDictionary = o.dictVersion, o.staleDic
-	e, err := parseFilterFlag(o.filter)
-	if err != nil {
-		return sel, err
-	}
-	if e != nil {
-		loc, lerr := time.LoadLocation(o.tz)
-		if lerr != nil {
-			return sel, fmt.Errorf("--tz: unknown time zone %q: want an IANA name such as Europe/Moscow", o.tz)
-		}
-		if sel.Where, sel.WhereArgs, err = filter.CompileIn(e, loc); err != nil {
-			return sel, fmt.Errorf("--filter: %w", err)
-		}
-	}
-	if err := sel.Check(); err != nil {
-		return sel, err
-	}
-	if o.stage != app.ReprocessAnalyze && o.stage != app.ReprocessTranscribe {
-		return sel, fmt.Errorf("--stage %q: want analyze or transcribe", o.stage)
-	}
-	return sel, nil
+	return app.ReprocessRequest{From: o.from, To: o.to, Status: o.status, Operators: o.operators, Departments: o.depts,
+		Categories: o.categories, DictionaryVersion: o.dictVersion, StaleDictionary: o.staleDic,
+		Filter: o.filter, TZ: o.tz, Stage: o.stage}.Selection(time.Now())
 }
 
 func runReprocess(ctx context.Context, opts *reprocessOptions) error {
