@@ -13,7 +13,7 @@ import (
 // dictionaries were tuned; its floors are what it scored, not a target.
 var minimum = map[string]float64{
 	"ru/dev":     0.97, // reached: complaint recall 0.972, precision 0.986; the rest 1.000
-	"ru/heldout": 0.87, // reached: greeting recall 0.870; the rest 0.960 or more
+	"ru/heldout": 0.96, // reached: complaint and incompetence recall 0.963; blind first measurement: 0.870 (testdata/labelled/README.md)
 	"en/dev":     0.95, // reached: complaint recall 0.955; the rest 1.000
 	"en/heldout": 1.00, // reached: 1.000 on 23 calls
 }

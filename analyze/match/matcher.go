@@ -816,8 +816,17 @@ func (s *scratch) addMatch(lm *langMatcher, m ruleMatch) {
 	s.matches = append(s.matches, m)
 }
 
-// negated reports whether a negator governs the match (negation.go).
-func (s *scratch) negated(m ruleMatch) bool {
+// negated reports whether a negator governs the match (negation.go). In
+// a NEAR/BEFORE or word-set match a negator between the parts counts too:
+// «вчера не звонила» for {@contacted @when_past}.
+func (s *scratch) negated(m ruleMatch, multi bool) bool {
+	if multi {
+		for k := m.start + 1; k < m.end; k++ {
+			if s.units[k].flags&flagNeg != 0 {
+				return true
+			}
+		}
+	}
 	sg := s.segs[s.units[m.start].seg]
 	bridges := 0
 	for k := m.start - 1; k >= sg.u0; k-- {
@@ -865,7 +874,7 @@ func (lm *langMatcher) selectMatches(s *scratch, role string) {
 		if !allowed(pi.channel, role) {
 			continue
 		}
-		if r.negatable && s.negated(c) {
+		if r.negatable && s.negated(c, r.operands > 1) {
 			continue
 		}
 		cancelled := false
