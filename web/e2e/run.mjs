@@ -207,12 +207,16 @@ async function main() {
       return { first, second };
     });
 
-    await check('a slice cell opens a call list with the same count', async () => {
+    await check('a slice cell opens a call list with the same count; CSV export of the table', async () => {
       await page.goto(base + `/#/slices?by=department&measures=calls,avg_score,pct:complaint&period=${PERIOD}`);
       await page.reload();
       await page.waitForSelector('#report-table a[data-cell="calls"]');
       results.timings.slices_first_meaningful_render_ms = Math.round(await page.evaluate(() => performance.now()));
       await shot(page, 'slices');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+      const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+      const rows = await page.$$eval('#report-table tbody tr', (r) => r.length);
+      expect(csv[0].startsWith('department,CALLS') && csv.length === rows + 2 && csv[csv.length - 1].startsWith('TOTAL,'), `CSV ${JSON.stringify(csv)}`);
       const cell = page.locator('#report-table tbody a[data-cell="calls"]').first();
       const n = Number((await cell.textContent()).replace(/\D/g, ''));
       await cell.click();
@@ -251,7 +255,7 @@ async function main() {
       return { fields: items.length, values };
     });
 
-    await check('the call card plays audio and a hit seeks to its start', async () => {
+    await check('the call card plays audio, a hit seeks to its start, keys jump 5 s', async () => {
       const t0 = Date.now();
       await page.goto(base + `/#/call/${encodeURIComponent(callId)}`);
       await page.reload();
@@ -269,6 +273,13 @@ async function main() {
       const start = Number(await last.getAttribute('data-hit-start'));
       await last.click();
       await page.waitForFunction((s) => Math.abs((document.querySelector('#call-audio')?.currentTime ?? -9) - s) < 0.05, start, { timeout: 5000 });
+      // keyboard: → jumps 5 s, ← back, space plays
+      await page.focus('body');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((s) => Math.abs((document.querySelector('#call-audio')?.currentTime ?? -9) - Math.min(s + 5, document.querySelector('#call-audio').duration)) < 0.05, start);
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction((s) => Math.abs((document.querySelector('#call-audio')?.currentTime ?? -9) - Math.max(0, Math.min(s + 5, document.querySelector('#call-audio').duration) - 5)) < 0.05, start);
+      await last.click();
       await page.waitForSelector('#transcript .lit');
       const lit = await page.$$eval('#transcript .lit', (els) => els.map((e) => e.textContent));
       await page.waitForTimeout(500);
