@@ -115,24 +115,23 @@ func (a *Analyzer) Language(tr schemas.Transcript, meta schemas.Metadata) string
 // AnalyzeCall measures the call, matches its transcript against the
 // dictionaries of its language and scores it. It fills CallID (metadata's,
 // else the transcript's), Meta, ASR, DictionaryVersion, Metrics, Hits,
-// Categories, Parameters, Score (when a profile applies) and Transcript (a
-// copy of tr); Version, AnalyzedAt and the object fields are the stage's.
-// A language without dictionaries yields metrics and parameters, no hits;
-// so does a transcript without text (schemas.ASRNone: timing from the VAD
-// only), whose text parameters are absent.
+// Categories, Parameters, Score (when a profile applies) and Segments (the
+// transcript's segments with their search terms); Version, AnalyzedAt and
+// the object fields are the stage's. A language without dictionaries yields
+// metrics and parameters, no hits; so does a transcript without text
+// (schemas.ASRNone: timing from the VAD only), whose text parameters are
+// absent.
 func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) schemas.Analysis {
 	m := a.matcher()
-	trCopy := tr
-	trCopy.Channels = slices.Clone(tr.Channels)
+	lang := a.Language(tr, meta)
 	out := schemas.Analysis{
 		CallID:            cmp.Or(meta.CallID, tr.CallID),
 		DictionaryVersion: m.Version(),
 		Meta:              meta,
 		ASR:               tr.ASR,
 		Metrics:           CallMetrics(tr),
-		Transcript:        &trCopy,
+		Segments:          IndexSegments(tr, lang),
 	}
-	lang := a.Language(tr, meta)
 	var categories []string
 	if m.HasLanguage(lang) && tr.TextKnown() {
 		categories = Categories(m, lang)

@@ -64,10 +64,13 @@ func TestAnalyzeGolden(t *testing.T) {
 	m := builtin(t)
 	a := NewWith(Config{}, func() *match.Matcher { return m }, builtinProfiles(t))
 	got := a.AnalyzeCall(c.Transcript, c.Meta)
-	if !equalJSON(t, *got.Transcript, c.Transcript) {
-		t.Error("Analysis.Transcript is not the transcript analysed")
+	n := 0
+	for _, ch := range c.Transcript.Channels {
+		n += len(ch.Segments)
 	}
-	got.Transcript = nil       // the input, checked above
+	if len(got.Segments) != n || n == 0 {
+		t.Errorf("%d indexed segments, the transcript has %d", len(got.Segments), n)
+	}
 	got.DictionaryVersion = "" // changes with every dictionary edit; tested in match
 	out, err := json.MarshalIndent(got, "", "  ")
 	if err != nil {

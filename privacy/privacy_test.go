@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
@@ -29,7 +30,7 @@ func analysis(id, client string, started time.Time) schemas.Analysis {
 		Metrics:    schemas.Metrics{Duration: 10, Channels: 2},
 		Categories: map[string]int{"complaint": 1},
 		Hits:       []schemas.Hit{{Category: "complaint", PhraseID: "c1", Channel: "client", Start: 1, End: 3, Text: "пожаловаться"}},
-		Transcript: tr,
+		Segments:   analyze.IndexSegments(*tr, "ru"),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/schemas"
@@ -48,7 +49,7 @@ func drillCalls() []schemas.Analysis {
 				{ID: "farewell", Text: "Прощание", Weight: 1, Outcome: schemas.CriterionFailed, Evidence: "no farewell phrase"},
 				{ID: "transfers", Text: "Без лишних переводов", Weight: 0.5, Outcome: schemas.CriterionNotApplicable},
 			}},
-			Transcript: &schemas.Transcript{Language: "ru", Duration: 25.7, Channels: []schemas.TranscriptChannel{
+			Segments: idx(schemas.Transcript{Language: "ru", Duration: 25.7, Channels: []schemas.TranscriptChannel{
 				{Role: "operator", Segments: []schemas.Segment{
 					seg(0.5, 4.0, "Компания Ромашка, меня зовут Дмитрий, добрый день"),
 					seg(9.0, 11.0, "Приношу извинения, я вам перезвоню"),
@@ -56,7 +57,7 @@ func drillCalls() []schemas.Analysis {
 				{Role: "client", Segments: []schemas.Segment{
 					seg(5.0, 8.0, "Здравствуйте, я хочу пожаловаться на ваш сервис"),
 				}},
-			}}},
+			}})},
 		{CallID: "d2", ObjectKey: "calls/d2.wav", Version: "v1", DictionaryVersion: "dict1", AnalyzedAt: at,
 			Meta: schemas.Metadata{StartedAt: time.Date(2026, 11, 20, 22, 30, 0, 0, time.UTC), Direction: "inbound", Language: "ru",
 				Operator: schemas.Operator{ID: "op-11", Name: "Анна Петрова", Department: "Поддержка"}, Queue: "internet",
@@ -64,18 +65,18 @@ func drillCalls() []schemas.Analysis {
 			ASR:     schemas.ASRInfo{Adapter: "import"},
 			Metrics: schemas.Metrics{Duration: 16, Channels: 2, OperatorTalk: fp(7), ClientTalk: fp(6), TotalTalk: 13},
 			Score:   &schemas.Score{Profile: "default", ProfileVersion: "3", Value: 4.5, Max: 5},
-			Transcript: &schemas.Transcript{Language: "ru", Duration: 16, Channels: []schemas.TranscriptChannel{
+			Segments: idx(schemas.Transcript{Language: "ru", Duration: 16, Channels: []schemas.TranscriptChannel{
 				{Role: "operator", Segments: []schemas.Segment{seg(0.4, 3, "Ромашка, Анна, слушаю вас")}},
 				{Role: "client", Segments: []schemas.Segment{seg(3.5, 6, "Мне обещали перезвонить и не перезвонили, хочу пожаловаться")}},
-			}}},
+			}})},
 		{CallID: "d3", ObjectKey: "calls/d3.wav", Version: "v1", DictionaryVersion: "dict1", AnalyzedAt: at,
 			Meta: schemas.Metadata{Direction: "outbound", Language: "en",
 				Operator: schemas.Operator{ID: "op-21", Name: "Elena", Department: "Продажи"}},
 			ASR:     schemas.ASRInfo{Adapter: "import"},
 			Metrics: schemas.Metrics{Duration: 20, Channels: 1, TotalTalk: 15},
-			Transcript: &schemas.Transcript{Language: "en", Duration: 20, Channels: []schemas.TranscriptChannel{
+			Segments: idx(schemas.Transcript{Language: "en", Duration: 20, Channels: []schemas.TranscriptChannel{
 				{Role: "mixed", Segments: []schemas.Segment{seg(1, 4, "Our deliveries are late again, I want to complain")}},
-			}}},
+			}})},
 	}
 }
 
@@ -397,4 +398,9 @@ func stripComments(sql string) string {
 		}
 	}
 	return b.String()
+}
+
+// idx is what analysis stores of a transcript: its segments with terms.
+func idx(tr schemas.Transcript) []schemas.IndexedSegment {
+	return analyze.IndexSegments(tr, tr.Language)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
@@ -77,7 +78,7 @@ func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, 
 	var termSets [][]string
 	seen := map[string]bool{}
 	for _, lang := range drillSearchLanguages {
-		terms := store.SearchTerms(q.Phrase, lang)
+		terms := analyze.SearchTerms(q.Phrase, lang)
 		if len(terms) == 0 {
 			return nil, fmt.Errorf("report: search %q: %w", q.Phrase, ErrEmptyPhrase)
 		}
@@ -442,7 +443,7 @@ type SnippetPart struct {
 func Snippet(segment, phrase string) []SnippetPart {
 	want := map[string]bool{}
 	for _, lang := range drillSearchLanguages {
-		for _, t := range store.SearchTerms(phrase, lang) {
+		for _, t := range analyze.SearchTerms(phrase, lang) {
 			want[lang+"\x00"+t] = true
 		}
 	}
@@ -461,7 +462,7 @@ func Snippet(segment, phrase string) []SnippetPart {
 	for _, tok := range text.Tokenize(segment) {
 		hit := false
 		for _, lang := range drillSearchLanguages {
-			if st := store.SearchTerms(tok.Norm, lang); len(st) == 1 && want[lang+"\x00"+st[0]] {
+			if st := analyze.SearchTerms(tok.Norm, lang); len(st) == 1 && want[lang+"\x00"+st[0]] {
 				hit = true
 				break
 			}

@@ -29,9 +29,22 @@ type Analysis struct {
 	// Score is the call's score under its scoring profile; nil when no
 	// profile applies.
 	Score *Score `json:"score,omitempty"`
-	// Transcript is the transcript the analysis was made from, kept so the
-	// store can index its segments for search and what-if runs.
-	Transcript *Transcript `json:"transcript,omitempty"`
+	// Segments are the transcript's segments with their search terms, as
+	// the store writes them for search and what-if runs: analysis computes
+	// the terms, the store only writes. The whole transcript (words, speech
+	// intervals) stays in object storage and does not travel to the store.
+	Segments []IndexedSegment `json:"segments,omitempty"`
+}
+
+// IndexedSegment is one transcript segment with its search terms: its
+// words normalized and stemmed in the call's language.
+type IndexedSegment struct {
+	Channel string   `json:"channel"` // the channel's role
+	Index   int      `json:"index"`   // within its channel
+	Start   float64  `json:"start"`
+	End     float64  `json:"end"`
+	Text    string   `json:"text"`
+	Terms   []string `json:"terms"`
 }
 
 // Score is a call's score on a scoring profile's scale with the result of

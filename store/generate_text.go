@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"github.com/callscope/callscope/analyze"
 )
 
 // The generator's transcripts: short utterances per category, so that a
@@ -80,7 +82,7 @@ func newGenTexts() *genTexts {
 			dst[lang] = map[string][]genUtterance{}
 			for name, lines := range groups {
 				for _, l := range lines {
-					dst[lang][name] = append(dst[lang][name], genUtterance{text: l, terms: SearchTerms(l, lang)})
+					dst[lang][name] = append(dst[lang][name], genUtterance{text: l, terms: analyze.SearchTerms(l, lang)})
 				}
 			}
 		}

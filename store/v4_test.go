@@ -10,6 +10,7 @@ import (
 
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
 
 	"github.com/callscope/callscope/schemas"
@@ -24,10 +25,10 @@ func scored(id string, analyzedAt time.Time) schemas.Analysis {
 		{ID: "greeting", Text: "Operator greets", Weight: 1, Outcome: schemas.CriterionPassed, Evidence: "«здравствуйте» at 0.8 s", Start: fptr(0.8)},
 		{ID: "no_overtalk", Text: "No overtalk over 5 s", Weight: 2, Outcome: schemas.CriterionFailed, Evidence: "overtalk_total 7.5 s > 5 s"},
 	}}
-	a.Transcript = &schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+	a.Segments = analyze.IndexSegments(schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
 		{Role: schemas.RoleOperator, Segments: []schemas.Segment{{Start: 0.8, End: 4.1, Text: "Здравствуйте, компания Ромашка"}}},
 		{Role: schemas.RoleClient, Segments: []schemas.Segment{{Start: 4.6, End: 9, Text: "Хочу оставить жалобу"}, {Start: 10, End: 11, Text: "Жалобы!"}}},
-	}}
+	}}, "ru")
 	return a
 }
 
@@ -98,7 +99,7 @@ FROM criteria FINAL WHERE call_id = ? ORDER BY crit_index`, "call-s")
 				t.Errorf("criteria:\n got %q\nwant %q", strings.Join(got, "|"), want)
 			}
 			// Search by an inflected form finds both forms of the word.
-			terms := store.SearchTerms("жалоба", "ru")
+			terms := analyze.SearchTerms("жалоба", "ru")
 			rows, err = db.Query(ctx, `SELECT toString(channel), seg_index, text FROM segments FINAL
 WHERE call_id = ? AND hasAll(terms, ?) ORDER BY channel, seg_index`, "call-s", terms)
 			if err != nil {
@@ -373,7 +374,7 @@ func TestSegmentsSearchIndex(t *testing.T) {
 	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{scored("call-t", t0)}); err != nil {
 		t.Fatal(err)
 	}
-	got = queryStrings(t, db, `SELECT concat(call_id, '@', toString(start_sec)) FROM segments WHERE hasAll(terms, ['`+store.SearchTerms("жалобы", "ru")[0]+`']) ORDER BY start_sec`)
+	got = queryStrings(t, db, `SELECT concat(call_id, '@', toString(start_sec)) FROM segments WHERE hasAll(terms, ['`+analyze.SearchTerms("жалобы", "ru")[0]+`']) ORDER BY start_sec`)
 	if strings.Join(got, ",") != "call-t@4.6,call-t@10" {
 		t.Errorf("segments with a form of «жалоба»: %v", got)
 	}

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -95,9 +93,7 @@ func writeAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis, call
 				})
 			}
 		}
-		if tr := a.Transcript; tr != nil {
-			segments = appendSegments(segments, a, tr, ver, started)
-		}
+		segments = appendSegments(segments, a, ver, started)
 		calls = append(calls, callRow(a, ver, started)[:len(callCols)])
 	}
 	calls, err := keepOnePartition(ctx, db, analyses, calls)
@@ -169,67 +165,19 @@ func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, r
 
 func yyyymm(t time.Time) uint32 { return uint32(t.Year()*100 + int(t.Month())) }
 
-// appendSegments adds a transcript's segments with their search terms.
-func appendSegments(rows [][]any, a schemas.Analysis, tr *schemas.Transcript, ver uint64, started time.Time) [][]any {
-	stem := stemmerFor(callLanguage(a, tr))
-	var toks []text.Token
-	for _, ch := range tr.Channels {
-		for i, seg := range ch.Segments {
-			toks = text.AppendTokens(toks[:0], seg.Text)
-			terms := make([]string, len(toks))
-			for j, t := range toks {
-				terms[j] = stem(t.Norm)
-			}
-			rows = append(rows, []any{
-				a.CallID, ver, ch.Role, uint32(i), started, seg.Start, seg.End, seg.Text, terms,
-			})
+// appendSegments adds the analysis's segments, with the terms analysis
+// computed.
+func appendSegments(rows [][]any, a schemas.Analysis, ver uint64, started time.Time) [][]any {
+	for _, seg := range a.Segments {
+		terms := seg.Terms
+		if terms == nil {
+			terms = []string{}
 		}
+		rows = append(rows, []any{
+			a.CallID, ver, seg.Channel, uint32(seg.Index), started, seg.Start, seg.End, seg.Text, terms,
+		})
 	}
 	return rows
-}
-
-// DefaultLanguage is the language a transcript's terms are stemmed in when
-// neither the metadata nor the transcript names one; it is the analyze
-// stage's default too.
-const DefaultLanguage = "ru"
-
-// callLanguage is the language the analysis used: the metadata's, else the
-// transcript's, else DefaultLanguage (as analyze.Analyzer.Language).
-func callLanguage(a schemas.Analysis, tr *schemas.Transcript) string {
-	for _, l := range []string{a.Meta.Language, tr.Language} {
-		if l = strings.ToLower(strings.TrimSpace(l)); l != "" {
-			if base, _, ok := strings.Cut(l, "-"); ok {
-				l = base
-			}
-			return l
-		}
-	}
-	return DefaultLanguage
-}
-
-// SearchTerms are the terms a search phrase must match in segments.terms:
-// its words normalized and stemmed in lang exactly as the writer stems
-// transcripts.
-func SearchTerms(phrase, lang string) []string {
-	stem := stemmerFor(lang)
-	toks := text.Tokenize(phrase)
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = stem(t.Norm)
-	}
-	return out
-}
-
-var stemmers sync.Map // language -> text.Stemmer
-
-func stemmerFor(lang string) text.Stemmer {
-	if st, ok := stemmers.Load(lang); ok {
-		return st.(text.Stemmer)
-	}
-	st, _ := text.StemmerFor(lang)
-	st = text.Cached(st, 1<<16)
-	actual, _ := stemmers.LoadOrStore(lang, st)
-	return actual.(text.Stemmer)
 }
 
 func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {

@@ -23,6 +23,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/api"
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/objstore"
@@ -149,10 +150,10 @@ func analyses() []schemas.Analysis {
 			Categories: map[string]int{"complaint": 1},
 			Hits:       []schemas.Hit{{Category: "complaint", PhraseID: "p", Channel: "client", Start: 5, End: 6, Text: "пожаловаться"}},
 			Score:      &schemas.Score{Profile: "default", ProfileVersion: "1", Value: dur / 10, Max: 5},
-			Transcript: &schemas.Transcript{Language: "ru", Duration: dur, Channels: []schemas.TranscriptChannel{
+			Segments: analyze.IndexSegments(schemas.Transcript{Language: "ru", Duration: dur, Channels: []schemas.TranscriptChannel{
 				{Role: "operator", Segments: []schemas.Segment{{Start: 0.5, End: 4, Text: "Компания Ромашка, слушаю вас"}}},
 				{Role: "client", Segments: []schemas.Segment{{Start: 3.5, End: 8, Text: text}}},
-			}}}
+			}}, "ru")}
 	}
 	return []schemas.Analysis{
 		mk("a1", deptA, "op-1", 18, 30, "Я хочу пожаловаться на интернет"),
@@ -192,8 +193,7 @@ func newFixture(t *testing.T, dsn string, minio testenv.MinIOServer) *fixture {
 		if _, err := objs.Put(ctx, bucket, a.ObjectKey, muLawWAV(8000*int(a.Metrics.Duration)/10), "audio/wav", nil); err != nil {
 			t.Fatal(err)
 		}
-		tr := *a.Transcript
-		tr.Channels = slices.Clone(tr.Channels)
+		tr := transcriptOf(a)
 		tr.Channels[0].Speech = []schemas.Interval{{Start: 0.4, End: 4.1}}
 		tr.Channels[0].Segments = []schemas.Segment{{Start: 0.5, End: 4, Text: "Компания Ромашка, слушаю вас",
 			Words: []schemas.Word{{W: "компания", Start: 0.5, End: 1.1}}}}
@@ -861,4 +861,17 @@ func testHealth(t *testing.T, f *fixture) {
 			t.Errorf("metrics lack %s", want)
 		}
 	}
+}
+
+// transcriptOf is the transcript an analysis's segments came from.
+func transcriptOf(a schemas.Analysis) schemas.Transcript {
+	tr := schemas.Transcript{Language: "ru", Duration: a.Metrics.Duration}
+	for _, seg := range a.Segments {
+		if n := len(tr.Channels); n == 0 || tr.Channels[n-1].Role != seg.Channel {
+			tr.Channels = append(tr.Channels, schemas.TranscriptChannel{Role: seg.Channel})
+		}
+		ch := &tr.Channels[len(tr.Channels)-1]
+		ch.Segments = append(ch.Segments, schemas.Segment{Start: seg.Start, End: seg.End, Text: seg.Text})
+	}
+	return tr
 }

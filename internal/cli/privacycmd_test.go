@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/internal/config"
@@ -36,9 +37,9 @@ func TestForgetAndRetentionCommands(t *testing.T) {
 	for i, client := range []string{"+79161234567", "89161234567", "+79035550000"} {
 		id := []string{"c1", "c2", "c3"}[i]
 		a := schemas.Analysis{CallID: id, ObjectKey: "in/" + id + ".wav", ETag: "e", Version: "v1", AnalyzedAt: started.Add(time.Hour),
-			Meta:       schemas.Metadata{CallID: id, StartedAt: started.Add(time.Duration([]int{0, 80, 50}[i]) * 24 * time.Hour), Client: schemas.Client{IDHash: ingest.HashClientID(key, client)}},
-			Metrics:    schemas.Metrics{Duration: 5, Channels: 2},
-			Transcript: &schemas.Transcript{Channels: []schemas.TranscriptChannel{{Role: "client", Segments: []schemas.Segment{{Start: 0, End: 1, Text: "алло"}}}}}}
+			Meta:     schemas.Metadata{CallID: id, StartedAt: started.Add(time.Duration([]int{0, 80, 50}[i]) * 24 * time.Hour), Client: schemas.Client{IDHash: ingest.HashClientID(key, client)}},
+			Metrics:  schemas.Metrics{Duration: 5, Channels: 2},
+			Segments: analyze.IndexSegments(schemas.Transcript{Channels: []schemas.TranscriptChannel{{Role: "client", Segments: []schemas.Segment{{Start: 0, End: 1, Text: "алло"}}}}}, "ru")}
 		as = append(as, a)
 		for _, o := range [][2]string{{cfg.S3.Bucket, a.ObjectKey}, {cfg.S3.TranscriptsBucket, "in/" + id + ".transcript.json"}} {
 			if _, err := env.Objects.Put(ctx, o[0], o[1], []byte("x"), "", nil); err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -47,9 +48,9 @@ func reportFixture(t *testing.T, dsn string) {
 			Score:      &schemas.Score{Profile: "default", Value: c.score, Max: 5},
 		})
 		if c.cats["complaint"] > 0 {
-			calls[i].Transcript = &schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+			calls[i].Segments = analyze.IndexSegments(schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
 				{Role: schemas.RoleClient, Segments: []schemas.Segment{{Start: 3, End: 6, Text: "Хочу оставить жалобу"}}},
-			}}
+			}}, "ru")
 		}
 	}
 	if err := store.WriteAnalyses(ctx, db, calls); err != nil {

@@ -185,23 +185,20 @@ func (s *Store) EnsureBucket(ctx context.Context, bucket string) error {
 // To detect an oversized object, pass the limit plus one and compare the
 // length.
 func (s *Store) Get(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, error) {
-	obj, err := s.client.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
-	if err != nil {
-		return nil, wrap("get", bucket, key, err)
-	}
-	defer obj.Close()
-	// minio-go sends the request on Stat or the first Read: that is where
-	// a missing object shows up. The size lets the buffer be allocated
+	// One GET: the object's size comes with its body. (minio.Client's
+	// Object.Stat sends a HEAD first, which doubled the requests of every
+	// transcript a reprocess reads.) The size lets the buffer be allocated
 	// once: io.ReadAll's doubling would briefly hold twice a large
 	// recording.
-	info, err := obj.Stat()
+	body, info, _, err := minio.Core{Client: s.client}.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
 	if err != nil {
 		return nil, wrap("get", bucket, key, err)
 	}
-	var r io.Reader = obj
+	defer body.Close()
+	var r io.Reader = body
 	size := info.Size
 	if maxBytes > 0 {
-		r = io.LimitReader(obj, maxBytes)
+		r = io.LimitReader(body, maxBytes)
 		size = min(size, maxBytes)
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead))

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report/filter"
@@ -93,10 +94,10 @@ func call(id string, hours int, dept, lang string, cats map[string]int, hits []s
 			Operator: schemas.Operator{ID: "op-1", Department: dept}},
 		Metrics:    schemas.Metrics{Duration: 60, Channels: 2},
 		Categories: cats, Hits: hits,
-		Transcript: &schemas.Transcript{Language: lang, Duration: 60, Channels: []schemas.TranscriptChannel{
+		Segments: analyze.IndexSegments(schemas.Transcript{Language: lang, Duration: 60, Channels: []schemas.TranscriptChannel{
 			{Role: "operator", Segments: []schemas.Segment{{Start: 0.5, End: 3, Text: "Компания Ромашка, слушаю вас"}}},
 			{Role: "client", Segments: segs},
-		}},
+		}}, lang),
 	}
 }
 
@@ -123,7 +124,7 @@ func archive() []schemas.Analysis {
 		// no transcript at all
 		call("w8", 4, "Поддержка", "ru", complaint, hit("zhaloba", "жалоба")),
 	}
-	calls[7].Transcript = nil
+	calls[7].Segments = nil
 	return calls
 }
 
@@ -148,8 +149,8 @@ func backends(t *testing.T, run func(t *testing.T, db store.DB)) {
 			// its segments must not count.
 			old := calls[1]
 			old.AnalyzedAt = old.AnalyzedAt.Add(-time.Hour)
-			old.Transcript = &schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
-				{Role: "client", Segments: []schemas.Segment{{Start: 1, End: 2, Text: "тариф тариф"}}}}}
+			old.Segments = analyze.IndexSegments(schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+				{Role: "client", Segments: []schemas.Segment{{Start: 1, End: 2, Text: "тариф тариф"}}}}}, "ru")
 			if err := store.WriteAnalyses(ctx, db, append([]schemas.Analysis{old}, calls...)); err != nil {
 				t.Fatal(err)
 			}
