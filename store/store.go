@@ -21,7 +21,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 
@@ -84,6 +86,26 @@ func Open(ctx context.Context, dsn string) (DB, error) {
 	default:
 		return nil, fmt.Errorf("%w: got %q", ErrBadDSN, RedactDSN(dsn))
 	}
+}
+
+// ErrNoData means OpenExisting found no embedded database where the DSN
+// points.
+var ErrNoData = errors.New("no callscope data there")
+
+// OpenExisting is Open for commands that only read (report, calls, show,
+// search): an embedded chdb:// directory that does not exist is an error
+// (ErrNoData), not an empty database created there.
+func OpenExisting(ctx context.Context, dsn string) (DB, error) {
+	if strings.HasPrefix(dsn, "chdb://") {
+		dir, err := dsnPath(dsn)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("store: %s: %w: %s does not exist (callscope run or migrate creates it)", dsn, ErrNoData, dir)
+		}
+	}
+	return Open(ctx, dsn)
 }
 
 // RedactDSN hides the password of a DSN, for messages and logs.

@@ -20,6 +20,7 @@ import (
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/embedded"
 	"github.com/callscope/callscope/internal/objstore"
+	"github.com/callscope/callscope/internal/safefile"
 	"github.com/callscope/callscope/internal/secrets"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/store"
@@ -72,6 +73,11 @@ func StartEmbeddedWith(ctx context.Context, cfg *config.Config, log *slog.Logger
 		return nil, fmt.Errorf("data dir %s: %w", cfg.DataDir, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	// Said plainly and at once: the servers would fail on it later, NATS
+	// after a 30 s wait and chDB as "is another process using it?".
+	if err := safefile.CheckWritable(dir); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
 	cfg.DataDir = dir

@@ -92,7 +92,7 @@ func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, dsn)
+	return store.OpenExisting(ctx, dsn) // only reads: never creates a data directory
 }
 
 // writeFilterFields prints the filter fields: name, type, meaning.

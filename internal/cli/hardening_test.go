@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/callscope/callscope/ingest"
@@ -337,5 +339,80 @@ func TestIngestFailuresDeadLettered(t *testing.T) {
 	out, errOut, code = execute(t, "dead", "replay", "--data", data, "--stage", "ingest")
 	if code != 0 || !strings.Contains(out, "2 dead letters replayed") || !strings.Contains(out, "1 analysed, 1 failed") {
 		t.Fatalf("dead replay: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// makeReadOnly makes dir unwritable for this process: chmod for a user,
+// the immutable attribute for root (whom permissions do not stop).
+func makeReadOnly(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot make %s read-only as root (chattr +i: %v %s)", dir, err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("chattr", "-i", dir).Run() })
+}
+
+// TestDataDirProblems: a read-only data directory is said to be one at
+// once (no 30 s wait for NATS, no "is another process using it?"), and the
+// read-only commands never create a data directory that is not there.
+func TestDataDirProblems(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	clearServerEnv(t)
+	for _, tc := range []struct {
+		name string
+		args func(dir string) []string
+		// setup prepares dir; missing is a path that must not appear.
+		readOnly bool
+		missing  string
+		want     string
+	}{
+		{"run on a read-only data dir", func(dir string) []string { return []string{"run", "--data", dir} }, true, "",
+			"data dir: directory is not writable: "},
+		{"report on a read-only data dir", func(dir string) []string { return []string{"report", "--data", dir} }, true, "",
+			"directory is not writable: "},
+		{"report on a chdb DSN that does not exist", func(dir string) []string {
+			return []string{"report", "--clickhouse", "chdb://" + filepath.Join(dir, "nonexistent", "dir")}
+		}, false, "nonexistent", "no callscope data there: "},
+		{"calls on a data dir that does not exist", func(dir string) []string {
+			return []string{"calls", "--data", filepath.Join(dir, "nothing-here")}
+		}, false, "nothing-here", "no callscope data there: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tc.readOnly {
+				if err := os.MkdirAll(filepath.Join(dir, "clickhouse"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				makeReadOnly(t, filepath.Join(dir, "clickhouse"))
+				makeReadOnly(t, dir)
+			}
+			start := time.Now()
+			_, errOut, code := execute(t, tc.args(dir)...)
+			if code == 0 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, want an error with %q:\n%s", code, tc.want, errOut)
+			}
+			if tc.readOnly && !strings.Contains(errOut, "read-only") {
+				t.Errorf("the error should say read-only:\n%s", errOut)
+			}
+			if strings.Contains(errOut, "another process") {
+				t.Errorf("misleading cause:\n%s", errOut)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %s", d.Round(time.Second))
+			}
+			if tc.missing != "" {
+				if _, err := os.Stat(filepath.Join(dir, tc.missing)); err == nil {
+					t.Errorf("%s was created", tc.missing)
+				}
+			}
+		})
 	}
 }

@@ -147,7 +147,7 @@ func runReport(ctx context.Context, opts *reportOptions, changed func(string) bo
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, dsn)
+	db, err := store.OpenExisting(ctx, dsn)
 	if err != nil {
 		return err
 	}

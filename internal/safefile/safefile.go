@@ -110,3 +110,25 @@ func kind(m fs.FileMode) string {
 	}
 	return m.Type().String()
 }
+
+// ErrNotWritable is wrapped by CheckWritable's error.
+var ErrNotWritable = errors.New("directory is not writable")
+
+// CheckWritable reports whether files can be created in dir, by creating
+// and removing one: a read-only mount, an immutable directory or missing
+// permissions all fail here with the system's reason ("read-only file
+// system", "permission denied"), before a server fails on them in a way
+// that names another cause or waits.
+func CheckWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".callscope-write-check-*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%w: %s: %w (read-only?)", ErrNotWritable, dir, err)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}

@@ -19,6 +19,8 @@ import (
 	"unsafe"
 
 	"github.com/ebitengine/purego"
+
+	"github.com/callscope/callscope/internal/safefile"
 )
 
 // LibraryVersion is the chDB release callscope is built and tested against
@@ -162,6 +164,11 @@ func Open(path string, args ...string) (*Conn, error) {
 		path = abs
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			return nil, fmt.Errorf("chdb: data directory %s: %w", path, err)
+		}
+		// chDB cannot work in a directory it cannot write, and says only
+		// that the connection failed.
+		if err := safefile.CheckWritable(path); err != nil {
+			return nil, fmt.Errorf("chdb: data directory: %w", err)
 		}
 	}
 	open.Lock()
