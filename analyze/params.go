@@ -60,7 +60,7 @@ var parameters = []Parameter{
 	{"silence_share", "%", SourceTiming, "silence_total as a share of duration"},
 	{"silence_count", "count", SourceTiming, "pauses of at least 3 s in which nobody speaks"},
 	{"silence_longest", "s", SourceTiming, "longest pause in which nobody speaks"},
-	{"dead_air_longest", "s", SourceTiming, "longest pause in which nobody speaks outside the holds the metadata declares"},
+	{"dead_air_longest", "s", SourceTiming, "longest pause in which nobody speaks outside the holds the metadata declares (or, when it declares none, the holds heard in the audio)"},
 	{"overtalk_total", "s", SourceTiming, "time both sides speak at once (overlaps of at least 0.2 s)"},
 	{"overtalk_count", "count", SourceTiming, "overlaps of both sides lasting at least 0.2 s"},
 	{"overtalk_longest", "s", SourceTiming, "longest overlap of both sides"},
@@ -87,6 +87,8 @@ var parameters = []Parameter{
 	{"hold_count", "count", SourceMetadata, "holds declared in the metadata (holds)"},
 	{"hold_total", "s", SourceMetadata, "total length of the declared holds"},
 	{"hold_longest", "s", SourceMetadata, "longest declared hold"},
+	{"hold_detected_count", "count", SourceTiming, "holds heard in the audio (music on hold, ringback or IVR tones without speech) when the metadata declares none"},
+	{"hold_detected_total", "s", SourceTiming, "total length of the holds heard in the audio when the metadata declares none"},
 	{"transfers", "count", SourceMetadata, "transfers of the call to another operator or queue"},
 	{"csat_score", "points", SourceMetadata, "the client's rating after the call"},
 	{"csat_scale", "points", SourceMetadata, "the top of the rating's scale: 3 or 5"},
@@ -330,6 +332,13 @@ func timingOf(tr schemas.Transcript, duration float64) timing {
 	return t
 }
 
+// vadRan reports whether the speech of the transcript came from the VAD
+// run on the audio (some channel has speech intervals), so that holds
+// heard in the audio are known, 0 when none was heard.
+func vadRan(tr schemas.Transcript) bool {
+	return slices.ContainsFunc(tr.Channels, func(c schemas.TranscriptChannel) bool { return len(c.Speech) > 0 })
+}
+
 // wordCount counts the words of a segment: its recognized words, else the
 // runs of letters and digits in its text (a hyphen inside a word keeps it
 // one word: «кого-нибудь»).
@@ -384,7 +393,17 @@ func CallParameters(tr schemas.Transcript, meta schemas.Metadata, hits []schemas
 	}
 	p["talk_total"] = round3(total(t.all))
 	t.sides(p)
-	t.silence(p, meta.Holds)
+	holds := meta.Holds
+	if len(holds) == 0 && vadRan(tr) {
+		holds = tr.HoldDetected
+		var sum float64
+		for _, h := range holds {
+			sum += max(h.End-h.Start, 0)
+		}
+		p["hold_detected_count"] = float64(len(holds))
+		p["hold_detected_total"] = round3(sum)
+	}
+	t.silence(p, holds)
 	if t.opKnown && t.clKnown {
 		t.overtalk(p)
 		t.monologues(p)

@@ -9,6 +9,10 @@ type Transcript struct {
 	Duration float64             `json:"duration"`
 	ASR      ASRInfo             `json:"asr"`
 	Channels []TranscriptChannel `json:"channels"`
+	// HoldDetected are the holds heard in the audio: music on hold,
+	// ringback or IVR tones without speech (transcribe/vad). Reported
+	// apart from the holds the metadata declares.
+	HoldDetected []Interval `json:"hold_detected,omitempty"`
 	// PII says what the transcribe stage masked before the transcript was
 	// stored (package transcribe/redact); nil when redaction did not run.
 	PII *PIIRedaction `json:"pii,omitempty"`

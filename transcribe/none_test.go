@@ -44,7 +44,7 @@ func TestNoneAdapter(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &Stage{cfg: Config{VAD: d}}
-	if err := s.detectSpeech(context.Background(), channels); err != nil {
+	if _, err := s.detectSpeech(context.Background(), channels); err != nil {
 		t.Fatal(err)
 	}
 	tr, err := a.Transcribe(context.Background(), Call{Duration: audio.Duration(), Channels: channels})

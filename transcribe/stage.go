@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/callscope/callscope/pipeline"
@@ -257,7 +256,8 @@ func (s *Stage) transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 	if err != nil {
 		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
-	if err := s.detectSpeech(ctx, channels); err != nil {
+	holds, err := s.detectSpeech(ctx, channels)
+	if err != nil {
 		return schemas.Transcript{}, nil, fmt.Errorf("transcribe: %s: %w", src, err)
 	}
 	call := Call{
@@ -287,6 +287,9 @@ func (s *Stage) transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 		tr.ASR.Adapter = s.cfg.AdapterName
 	}
 	addSpeech(&tr, channels)
+	if tr.HoldDetected == nil {
+		tr.HoldDetected = holds
+	}
 	if err := checkFits(tr, s.cfg.TimeTolerance); err != nil {
 		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
@@ -307,31 +310,28 @@ func (s *Stage) redact(tr schemas.Transcript) schemas.Transcript {
 	return out
 }
 
-// detectSpeech runs the VAD over every channel, in parallel.
-func (s *Stage) detectSpeech(ctx context.Context, channels []Channel) error {
-	if s.cfg.VAD == nil {
-		return nil
+// detectSpeech runs the VAD over the call's channels (in parallel, each
+// compared with the other for echo) and returns the holds heard in them.
+func (s *Stage) detectSpeech(ctx context.Context, channels []Channel) ([]schemas.Interval, error) {
+	if s.cfg.VAD == nil || len(channels) == 0 {
+		return nil, nil
 	}
-	errs := make([]error, len(channels))
-	var wg sync.WaitGroup
+	samples := make([]wav.Samples, len(channels))
+	for i, ch := range channels {
+		samples[i] = ch.Samples
+	}
+	found, err := s.cfg.VAD.DetectCall(ctx, samples, channels[0].SampleRate)
+	if err != nil {
+		return nil, fmt.Errorf("vad: %w", err)
+	}
 	for i := range channels {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ch := &channels[i]
-			speech, err := s.cfg.VAD.DetectSamples(ctx, ch.Samples, ch.SampleRate)
-			if err != nil {
-				errs[i] = fmt.Errorf("vad: %s channel: %w", ch.Role, err)
-				return
-			}
-			if speech == nil {
-				speech = []schemas.Interval{}
-			}
-			ch.Speech, ch.VADRan = speech, true
-		}()
+		speech := found.Speech[i]
+		if speech == nil {
+			speech = []schemas.Interval{}
+		}
+		channels[i].Speech, channels[i].VADRan = speech, true
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return found.Holds, nil
 }
 
 // addSpeech puts the VAD's intervals into the transcript channels the

@@ -360,19 +360,24 @@ func channelRoles(n int, chmap map[string]string) []string {
 	return []string{left, right}
 }
 
-// detectSpeech runs the VAD on each channel and puts its speech into the
-// transcript channel of the same role.
+// detectSpeech runs the VAD on the call's channels (each compared with
+// the other for echo), puts each channel's speech into the transcript
+// channel of the same role, and the holds heard into HoldDetected.
 func detectSpeech(ctx context.Context, tr *schemas.Transcript, audio *wav.Audio, chmap map[string]string) error {
 	d, err := vad.New(vad.Config{})
 	if err != nil {
 		return fmt.Errorf("--vad: %w", err)
 	}
 	roles := channelRoles(len(audio.Channels), chmap)
-	for i, samples := range audio.Channels {
-		speech, err := d.Detect(ctx, samples, audio.SampleRate)
-		if err != nil {
-			return fmt.Errorf("vad: %s channel: %w", roles[i], err)
-		}
+	samples := make([]wav.Samples, len(audio.Channels))
+	for i, ch := range audio.Channels {
+		samples[i] = wav.Floats(ch)
+	}
+	found, err := d.DetectCall(ctx, samples, audio.SampleRate)
+	if err != nil {
+		return fmt.Errorf("vad: %w", err)
+	}
+	for i, speech := range found.Speech {
 		if speech == nil {
 			speech = []schemas.Interval{}
 		}
@@ -381,6 +386,9 @@ func detectSpeech(ctx context.Context, tr *schemas.Transcript, audio *wav.Audio,
 				tr.Channels[j].Speech = speech
 			}
 		}
+	}
+	if tr.HoldDetected == nil {
+		tr.HoldDetected = found.Holds
 	}
 	return nil
 }

@@ -43,6 +43,9 @@ type Score struct {
 	// HoldsFound counts the true holds with audio that a detected hold
 	// overlaps by at least half; HoldsWithAudio how many there are.
 	HoldsFound, HoldsWithAudio int
+	// FalseHold is the length of detected holds outside every true hold
+	// with music or tones.
+	FalseHold float64
 }
 
 // Compare scores a detection against the truth.
@@ -61,6 +64,15 @@ func Compare(tr Truth, d Detected) Score {
 		s.CountErrors += int(math.Abs(s.Got[name] - s.Truth[name]))
 	}
 	s.Boundaries = append(boundaryErrors(tr.Operator, d.Operator), boundaryErrors(tr.Client, d.Client)...)
+	for _, x := range d.HoldDetected {
+		inside := 0.0
+		if tr.HoldAudio != "" {
+			for _, h := range tr.Holds {
+				inside += max(0, min(x.End, h.End)-max(x.Start, h.Start))
+			}
+		}
+		s.FalseHold += x.End - x.Start - inside
+	}
 	if tr.HoldAudio != "" {
 		for _, h := range tr.Holds {
 			s.HoldsWithAudio++
@@ -102,6 +114,7 @@ type Row struct {
 	BoundaryP90        float64
 	HoldTalk           float64
 	HoldsFound, Holds  int
+	FalseHold          float64
 	CallsAllWithin03   int // calls whose every Seconds value is within 0.3 s
 	CallsCountsExact   int
 	boundaries         []float64
@@ -127,6 +140,7 @@ func Summarize(scores []Score, key func(Spec) string) []Row {
 		r.CountErrors += s.CountErrors
 		r.HoldTalk += s.HoldTalk
 		r.HoldsFound += s.HoldsFound
+		r.FalseHold += s.FalseHold
 		r.Holds += s.HoldsWithAudio
 		if s.Within03 == len(Seconds) {
 			r.CallsAllWithin03++
@@ -149,16 +163,16 @@ func Summarize(scores []Score, key func(Spec) string) []Row {
 
 // WriteTable prints rows as a Markdown table.
 func WriteTable(w io.Writer, rows []Row) {
-	fmt.Fprintln(w, "| group | calls | values within 0.3 s | within 0.5 s | boundary error median / p90 (s) | count errors | calls with counts exact | hold audio counted as talk (s) | holds found from audio |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| group | calls | values within 0.3 s | within 0.5 s | boundary error median / p90 (s) | count errors | calls with counts exact | hold audio counted as talk (s) | holds found from audio | false holds (s) |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
 		holds := "—"
 		if r.Holds > 0 {
 			holds = fmt.Sprintf("%d of %d", r.HoldsFound, r.Holds)
 		}
-		fmt.Fprintf(w, "| %s | %d | %d of %d | %d of %d | %.3f / %.3f | %d | %d of %d | %.1f | %s |\n",
+		fmt.Fprintf(w, "| %s | %d | %d of %d | %d of %d | %.3f / %.3f | %d | %d of %d | %.1f | %s | %.1f |\n",
 			r.Name, r.Calls, r.Within03, r.Values, r.Within05, r.Values, r.BoundaryMedian, r.BoundaryP90,
-			r.CountErrors, r.CallsCountsExact, r.Calls, r.HoldTalk, holds)
+			r.CountErrors, r.CallsCountsExact, r.Calls, r.HoldTalk, holds, r.FalseHold)
 	}
 }
 

@@ -52,7 +52,7 @@ func Available() error {
 // TurnPause is the longest pause inside one stretch of speech: a pause
 // shorter than this between two words (or two prompts of one turn) is part
 // of the speech, a longer one is silence. The detector's default
-// (vad.Config.TurnPause) is the same number.
+// (vad.DefaultMinSilence) is the same number.
 const TurnPause = 0.6
 
 // Speech in a clean studio prompt is where 10 ms frames rise above

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync"
 
 	sherpa "github.com/k2-fsa/sherpa-onnx-go/sherpa_onnx"
 
@@ -102,8 +103,49 @@ func (d *Detector) Detect(ctx context.Context, samples []float32, rate int) ([]s
 }
 
 // DetectSamples is Detect over samples read a block at a time, so that a
-// long channel is never converted to float32 whole.
+// long channel is never converted to float32 whole. A channel alone has
+// no other side to compare with: DetectCall also takes the echo of the
+// other channel out and finds holds.
 func (d *Detector) DetectSamples(ctx context.Context, samples wav.Samples, rate int) ([]schemas.Interval, error) {
+	raw, err := d.raw(ctx, samples, rate)
+	if err != nil {
+		return nil, err
+	}
+	speech, _ := refineCall([]*track{analyse(samples, rate)}, [][]schemas.Interval{raw}, d.cfg)
+	return speech[0], nil
+}
+
+// DetectCall finds the speech of every channel of a call (samples at rate
+// Hz) and the holds heard in it. With two channels, speech on one that is
+// an attenuated, slightly delayed copy of the other is not counted (the
+// other party's voice leaking through the telephone hybrid). The channels
+// run in parallel.
+func (d *Detector) DetectCall(ctx context.Context, channels []wav.Samples, rate int) (CallSpeech, error) {
+	raw := make([][]schemas.Interval, len(channels))
+	tracks := make([]*track, len(channels))
+	errs := make([]error, len(channels))
+	var wg sync.WaitGroup
+	for i, ch := range channels {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			raw[i], errs[i] = d.raw(ctx, ch, rate)
+			tracks[i] = analyse(ch, rate)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return CallSpeech{}, fmt.Errorf("channel %d: %w", i, err)
+		}
+	}
+	speech, holds := refineCall(tracks, raw, d.cfg)
+	return CallSpeech{Speech: speech, Holds: holds}, nil
+}
+
+// raw runs Silero VAD over one channel: its fine-grained stretches, before
+// refinement.
+func (d *Detector) raw(ctx context.Context, samples wav.Samples, rate int) ([]schemas.Interval, error) {
 	v, err := d.newVAD()
 	if err != nil {
 		return nil, err
@@ -197,7 +239,5 @@ func (d *Detector) DetectSamples(ctx context.Context, samples wav.Samples, rate 
 	for i := range out {
 		out[i].End = math.Min(out[i].End, round3(dur))
 	}
-	return tidy(refine(merge(out), samples, rate), d.cfg), nil
+	return merge(out), nil
 }
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

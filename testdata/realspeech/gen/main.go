@@ -2,11 +2,11 @@
 //
 //	go run ./testdata/realspeech/gen                 # rewrite testdata/realspeech/truth.json
 //	go run ./testdata/realspeech/gen -wav DIR        # write every call's WAV and truth into DIR
-//	go run ./testdata/realspeech/gen -eval [-raw]    # run the VAD over the set and print the tables
+//	go run ./testdata/realspeech/gen -eval [-per-channel] # run the VAD over the set and print the tables
 //
-// -eval runs vad.DetectCall (Silero VAD, refinement, crosstalk and
-// non-speech rejection); -raw runs the per-channel detector alone
-// (vad.Detect with Config.Raw), as the code did before the refinement.
+// -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
+// rejection, holds); -per-channel runs vad.Detect on each channel alone
+// (no comparison of the channels, no holds).
 // -only keeps the calls whose name contains the string.
 package main
 
@@ -26,9 +26,11 @@ func main() {
 	truth := flag.String("truth", "testdata/realspeech/truth.json", "where to write the truth of the base calls")
 	wavDir := flag.String("wav", "", "write every call's WAV and truth into this directory")
 	eval := flag.Bool("eval", false, "run the VAD over the set and print the accuracy tables")
-	raw := flag.Bool("raw", false, "with -eval: the per-channel detector without the call-level refinement")
+	raw := flag.Bool("per-channel", false, "with -eval: vad.Detect on each channel alone instead of vad.DetectCall")
 	only := flag.String("only", "", "only calls whose name contains this")
 	detail := flag.Bool("v", false, "with -eval: print every call's values")
+	threshold := flag.Float64("threshold", 0, "with -eval: Silero's speech probability threshold (0: the default)")
+	spans := flag.Bool("spans", false, "with -eval: print every call's speech, truth and detected")
 	flag.Parse()
 	if err := realspeech.Available(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -37,7 +39,7 @@ func main() {
 	var err error
 	switch {
 	case *eval:
-		err = runEval(context.Background(), *only, *raw, *detail)
+		err = runEval(context.Background(), *only, *raw, *detail, *spans, *threshold)
 	case *wavDir != "":
 		err = writeWAVs(*wavDir, *only)
 	default:

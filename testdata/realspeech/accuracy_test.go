@@ -1,0 +1,131 @@
+package realspeech_test
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/testdata/realspeech"
+	"github.com/callscope/callscope/transcribe/vad"
+	"github.com/callscope/callscope/transcribe/wav"
+)
+
+// detect runs vad.DetectCall over the calls of the set with the given
+// impairments and scores them against the truth.
+func detect(t *testing.T, impairments ...string) []realspeech.Score {
+	t.Helper()
+	if err := realspeech.Available(); err != nil {
+		t.Skip(err)
+	}
+	d, err := vad.New(vad.Config{})
+	if errors.Is(err, vad.ErrUnavailable) {
+		t.Skipf("Silero VAD not available (scripts/setup.sh vad): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scores []realspeech.Score
+	for _, sp := range realspeech.Set() {
+		if !slices.Contains(impairments, sp.Impairment) {
+			continue
+		}
+		c, err := realspeech.Build(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := d.DetectCall(t.Context(), []wav.Samples{wav.Floats(c.Channels[0]), wav.Floats(c.Channels[1])}, realspeech.Rate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scores = append(scores, realspeech.Compare(c.Truth, realspeech.Detected{Operator: cs.Speech[0], Client: cs.Speech[1], HoldDetected: cs.Holds}))
+	}
+	return scores
+}
+
+// The targets of issue 17 on real speech: talk per channel and total
+// silence within 0.3 s of the truth, boundaries within 0.1 s (median),
+// overtalk and interruption counts exact. On clean audio they hold on
+// every call, tuned and held out. At SNR 20 dB with echo 25 dB down they
+// hold on the tune calls; on the held-out calls the quiet ends of words
+// under the noise are lost (English most: up to 1.1 s of a side's talk on
+// a 50 s call, docs/parameters.md), so there only the boundary median and
+// a bound of 2 s are held.
+func TestTimingOnRealSpeech(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Silero VAD over 24 calls")
+	}
+	tests := []struct {
+		impairment   string
+		holdoutTol   float64
+		holdoutExact bool
+	}{
+		{"clean", 0.3, true},
+		{"snr20_xtalk25", 2.0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.impairment, func(t *testing.T) {
+			scores := detect(t, tt.impairment)
+			var within03, values int
+			for _, s := range scores {
+				tol, exact := 0.3, true
+				if s.Spec.Split == realspeech.SplitHoldout {
+					tol, exact = tt.holdoutTol, tt.holdoutExact
+				}
+				for _, name := range []string{"talk_operator", "talk_client", "silence_total"} {
+					e := math.Abs(s.Got[name] - s.Truth[name])
+					values++
+					if e <= 0.3 {
+						within03++
+					}
+					if e > tol {
+						t.Errorf("%s: %s = %.3f, truth %.3f (want within %.2f s)", s.Spec.Name, name, s.Got[name], s.Truth[name], tol)
+					}
+				}
+				for _, name := range []string{"overtalk_count", "interruptions_operator", "interruptions_client"} {
+					if exact && s.Got[name] != s.Truth[name] {
+						t.Errorf("%s: %s = %g, truth %g", s.Spec.Name, name, s.Got[name], s.Truth[name])
+					}
+				}
+			}
+			rows := realspeech.Summarize(scores, realspeech.ByImpairment)
+			if len(rows) != 1 || rows[0].Calls != 12 {
+				t.Fatalf("rows %+v, want 12 calls", rows)
+			}
+			if m := rows[0].BoundaryMedian; m > 0.1 {
+				t.Errorf("boundary error median %.3f s, want at most 0.1", m)
+			}
+			t.Logf("%s: %d of %d talk and silence values within 0.3 s; boundary error median %.3f s, p90 %.3f s",
+				tt.impairment, within03, values, rows[0].BoundaryMedian, rows[0].BoundaryP90)
+		})
+	}
+}
+
+// Music on hold, ringback, IVR beeps and DTMF are never talk, and mark the
+// hold they play in; coughs, clicks and line crackle are never talk; no
+// hold is heard where there is none.
+func TestNonSpeechOnRealCalls(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Silero VAD over 20 calls")
+	}
+	scores := detect(t, "moh", "tones", "bursts")
+	if len(scores) != 20 {
+		t.Fatalf("%d calls, want 20", len(scores))
+	}
+	for _, s := range scores {
+		if s.HoldTalk > 0.05 {
+			t.Errorf("%s: %.2f s of hold audio counted as operator talk", s.Spec.Name, s.HoldTalk)
+		}
+		if s.HoldsFound != s.HoldsWithAudio {
+			t.Errorf("%s: %d of %d holds heard", s.Spec.Name, s.HoldsFound, s.HoldsWithAudio)
+		}
+		// A detected hold may run a frame or two past the music.
+		if s.FalseHold > 0.2 {
+			t.Errorf("%s: %.2f s of hold heard where there is none", s.Spec.Name, s.FalseHold)
+		}
+		if strings.HasSuffix(s.Spec.Name, "-bursts") && s.CountErrors != 0 {
+			t.Errorf("%s: noises changed the counts: %v, truth %v", s.Spec.Name, s.Got, s.Truth)
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package vad
+
+// FrameSec is exported to the external tests.
+const FrameSec = frameSec

@@ -1,0 +1,182 @@
+package vad
+
+import (
+	"math"
+	"sort"
+
+	"github.com/callscope/callscope/transcribe/wav"
+)
+
+// frameSec is the hop of the frame features: 10 ms.
+const frameSec = 0.01
+
+// track holds one channel's frame features.
+type track struct {
+	// db is each 10 ms frame's energy in dBFS after a 250 Hz high-pass
+	// (4th order: mains hum and its harmonics are not speech, and the
+	// telephone band starts at 300 Hz).
+	db []float32
+	// low is each frame's energy in the 250-1000 Hz band, in dBFS: the
+	// band a telephone hybrid's echo keeps best, where the echo test
+	// compares the channels.
+	low []float32
+	// periodic is each frame's normalized autocorrelation peak at a pitch
+	// lag (60-400 Hz) over 30 ms: near 1 for voiced speech, music and
+	// tones, low for noise, coughs and clicks. 0 for frames under -65 dBFS.
+	periodic []float32
+	// floor is the channel's noise floor: the 10th percentile of db, not
+	// under -80 dBFS.
+	floor float32
+	// lowFloor is the floor of low.
+	lowFloor float32
+}
+
+const (
+	minFloorDB    = -80
+	periodicMinDB = -65
+)
+
+// biquad is a second-order IIR section.
+type biquad struct {
+	b0, b1, b2, a1, a2 float64
+	x1, x2, y1, y2     float64
+}
+
+// highPass returns a Butterworth high-pass at fc Hz.
+func highPass(fc float64, rate int) *biquad {
+	w := 2 * math.Pi * fc / float64(rate)
+	q := 1 / math.Sqrt2
+	alpha := math.Sin(w) / (2 * q)
+	cw := math.Cos(w)
+	a0 := 1 + alpha
+	return &biquad{
+		b0: (1 + cw) / 2 / a0, b1: -(1 + cw) / a0, b2: (1 + cw) / 2 / a0,
+		a1: -2 * cw / a0, a2: (1 - alpha) / a0,
+	}
+}
+
+func (f *biquad) step(x float64) float64 {
+	y := f.b0*x + f.b1*f.x1 + f.b2*f.x2 - f.a1*f.y1 - f.a2*f.y2
+	f.x2, f.x1 = f.x1, x
+	f.y2, f.y1 = f.y1, y
+	return y
+}
+
+// lowPass returns a Butterworth low-pass at fc Hz.
+func lowPass(fc float64, rate int) *biquad {
+	w := 2 * math.Pi * fc / float64(rate)
+	alpha := math.Sin(w) / math.Sqrt2
+	cw := math.Cos(w)
+	a0 := 1 + alpha
+	return &biquad{
+		b0: (1 - cw) / 2 / a0, b1: (1 - cw) / a0, b2: (1 - cw) / 2 / a0,
+		a1: -2 * cw / a0, a2: (1 - alpha) / a0,
+	}
+}
+
+// analyse computes a channel's frame features, reading the samples a
+// block at a time. Periodicity is measured on the signal taken down to
+// about 8 kHz (every rate/8000-th sample), where pitch lags are 20-133.
+func analyse(samples wav.Samples, rate int) *track {
+	n := max(1, int(frameSec*float64(rate)))
+	total := samples.Len()
+	frames := (total + n - 1) / n
+	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames)}
+	lp1, lp2 := lowPass(1000, rate), lowPass(1000, rate)
+	lowFrame := make([]float32, 0, n)
+	hp1, hp2 := highPass(250, rate), highPass(250, rate)
+	step := max(1, rate/8000)
+	// hist keeps the last 3 frames of the filtered, decimated signal: the
+	// 30 ms the periodicity of the frame before the newest is taken over.
+	dn := n / step
+	hist := make([]float32, 0, 3*dn)
+	var pending float32 = -1 // periodicity is known one frame late
+	buf := make([]float32, 1024*n)
+	frame := make([]float32, 0, n)
+	flushFrame := func() {
+		var e float64
+		for _, v := range frame {
+			e += float64(v) * float64(v)
+		}
+		db := float32(10 * math.Log10(e/float64(len(frame))+1e-12))
+		t.db = append(t.db, db)
+		e = 0
+		for _, v := range lowFrame {
+			e += float64(v) * float64(v)
+		}
+		t.low = append(t.low, float32(10*math.Log10(e/float64(len(lowFrame))+1e-12)))
+		lowFrame = lowFrame[:0]
+		for i := 0; i < len(frame); i += step {
+			hist = append(hist, frame[i])
+		}
+		if len(hist) > 3*dn {
+			hist = append(hist[:0], hist[len(hist)-3*dn:]...)
+		}
+		// The frame before this one, now that its neighbours are known.
+		if pending >= 0 {
+			p := float32(0)
+			if t.db[len(t.db)-2] > periodicMinDB {
+				p = periodicity(hist, rate/step)
+			}
+			t.periodic = append(t.periodic, p)
+		}
+		pending = 0
+		frame = frame[:0]
+	}
+	for off := 0; off < total; off += len(buf) {
+		got := buf[:samples.Read(buf, off)]
+		for _, v := range got {
+			h := hp2.step(hp1.step(float64(v)))
+			frame = append(frame, float32(h))
+			lowFrame = append(lowFrame, float32(lp2.step(lp1.step(h))))
+			if len(frame) == n {
+				flushFrame()
+			}
+		}
+	}
+	if len(frame) > 0 {
+		flushFrame()
+	}
+	if len(t.db) > 0 {
+		p := float32(0)
+		if t.db[len(t.db)-1] > periodicMinDB {
+			p = periodicity(hist, rate/step)
+		}
+		t.periodic = append(t.periodic, p)
+	}
+	if len(t.db) == 0 {
+		t.floor, t.lowFloor = minFloorDB, minFloorDB
+		return t
+	}
+	sorted := append([]float32(nil), t.db...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	t.floor = max(sorted[len(sorted)/10], minFloorDB)
+	copy(sorted, t.low)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	t.lowFloor = max(sorted[len(sorted)/10], minFloorDB)
+	return t
+}
+
+// periodicity is the largest normalized autocorrelation of x at a lag of
+// a 60-400 Hz pitch period (x at rate Hz).
+func periodicity(x []float32, rate int) float32 {
+	lo, hi := rate/400, rate/60
+	if len(x) < 2*lo {
+		return 0
+	}
+	hi = min(hi, len(x)/2)
+	var best float64
+	for l := lo; l <= hi; l++ {
+		var xy, xx, yy float64
+		for i := 0; i+l < len(x); i++ {
+			a, b := float64(x[i]), float64(x[i+l])
+			xy += a * b
+			xx += a * a
+			yy += b * b
+		}
+		if xx > 0 && yy > 0 {
+			best = max(best, xy/math.Sqrt(xx*yy))
+		}
+	}
+	return float32(best)
+}

@@ -1,0 +1,440 @@
+package vad
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// The refinement's constants. They were chosen on the tune half of
+// testdata/realspeech and are reported on the held-out half
+// (docs/parameters.md#accuracy-on-real-speech).
+const (
+	// A stretch's speech frames are those over the low threshold, in runs
+	// that reach the high one (hysteresis). Each threshold is the higher
+	// of a margin over the channel's noise floor and a depth under the
+	// loudest frame of the Silero stretch.
+	lowOverFloor  = 3
+	highOverFloor = 12
+	lowUnderPeak  = 35
+	highUnderPeak = 25
+	// maxExtend is how far from Silero's stretch speech frames are looked
+	// for (at least MinSilence): Silero's probability rises late on quiet
+	// onsets and misses short words next to speech. nearVoiced is the
+	// share of periodic frames a run outside the stretch needs.
+	maxExtend  = 0.6
+	nearVoiced = 0.5
+	// satelliteGap: quiet consonants up to this many frames from a run
+	// belong to it (see satellite).
+	satelliteGap = 15
+	// Echo (see echoPath and echoMask): delays of up to echoLag frames
+	// (50 ms); the loss is measured where the other channel is echoLoud
+	// dB over its floor and this one at least echoMinDiff under it, over at
+	// least echoMinFrames frames whose loss deviates by under echoMAD dB
+	// (median); a frame within echoTol dB of the echo, where the other
+	// channel is echoAbove over its floor, is echo.
+	echoMinDiff   = 6
+	echoLag       = 5
+	echoLoud      = 20
+	echoMinFrames = 50
+	echoMAD       = 3
+	echoTol       = 4
+	echoAbove     = 10
+	// minVoiced: a stretch of speech has at least this share of periodic
+	// frames (pitch 60-400 Hz); coughs, clicks and line noise do not.
+	minVoiced = 0.2
+	// periodicMin is the autocorrelation peak that makes a frame periodic.
+	periodicMin = 0.6
+	// Music (see musicMask).
+	musicWindow  = 100
+	musicSteady  = 0.7
+	musicDipDB   = 10
+	musicVoiced  = 0.6
+	musicTiltStd = 1.6
+	// Holds (see holdsHeard): tones are frames this periodic; a hold is
+	// at least holdMinSpan seconds of music or tones with gaps under
+	// holdGap (ringback: 0.8 s on, 3.2 s off), holdMinSound seconds of it
+	// sounding, holdMargin seconds clear of speech.
+	tonePeriodic = 0.8
+	holdMinSpan  = 4.0
+	holdGap      = 4.5
+	holdMinSound = 1.5
+	holdMargin   = 0.3
+)
+
+// CallSpeech is what DetectCall finds in a call.
+type CallSpeech struct {
+	// Speech holds each channel's speech intervals, in the order of the
+	// channels given, in time order.
+	Speech [][]schemas.Interval
+	// Holds are stretches of music or tones without speech (music on hold,
+	// ringback, IVR tones), heard on any channel: holds found in the
+	// audio, whatever the metadata declares.
+	Holds []schemas.Interval
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// fspan is a run of frames [a, b).
+type fspan struct{ a, b int }
+
+// echoPath estimates the telephone hybrid's echo of b in a: its delay in
+// frames (0 to echoLag) and its loss in dB in the 250-1000 Hz band. Where
+// b is loud and a is quieter but over its floor, the loss b - a is nearly
+// the same frame after frame at the echo's delay (the path is fixed for
+// a call) and scattered when a's sound is its own. ok is false when no
+// delay gives at least echoMinFrames such frames with a median absolute
+// deviation of the loss under echoMAD dB: then the line has no audible
+// echo and nothing is taken out.
+func echoPath(a, b *track) (lag int, loss float32, ok bool) {
+	bestMAD := float32(echoMAD)
+	var d []float32
+	for k := 0; k <= echoLag; k++ {
+		d = d[:0]
+		for f := k; f < len(a.low) && f-k < len(b.low); f++ {
+			x, y := a.low[f], b.low[f-k]
+			if y < b.lowFloor+echoLoud || x < a.lowFloor+lowOverFloor || x > y-echoMinDiff {
+				continue
+			}
+			d = append(d, y-x)
+		}
+		if len(d) < echoMinFrames {
+			continue
+		}
+		med := median(d)
+		dev := make([]float32, len(d))
+		for i, v := range d {
+			dev[i] = max(v-med, med-v)
+		}
+		if mad := median(dev); mad < bestMAD {
+			bestMAD, lag, loss, ok = mad, k, med, true
+		}
+	}
+	return lag, loss, ok
+}
+
+func median(x []float32) float32 {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// echoMask marks the frames of a that may be b's echo: a is no louder
+// than the echo b makes through the line's echo path (echoPath) at the
+// path's delay (±1 frame), within echoTol dB, where b is echoAbove dB over
+// its floor. Speech of a's own louder than the echo (overtalk) is kept,
+// however the envelopes move; on a line without echo nothing is marked.
+func echoMask(a, b *track) []bool {
+	out := make([]bool, len(a.low))
+	lag, loss, ok := echoPath(a, b)
+	if !ok {
+		return out
+	}
+	for f := range a.low {
+		for k := max(0, lag-1); k <= lag+1; k++ {
+			g := f - k
+			if g < 0 || g >= len(b.low) || b.low[g] < b.lowFloor+echoAbove {
+				continue
+			}
+			if a.low[f] <= b.low[g]-loss+echoTol {
+				out[f] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// refineCall turns Silero's raw stretches of each channel into speech
+// intervals: trimmed to where the channel's own energy says speech starts
+// and ends, the other channel's echo taken out, pauses under cfg.MinSilence
+// bridged, and stretches that are not voice (too few periodic frames)
+// dropped. It also returns the holds heard in the audio.
+func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]schemas.Interval, []schemas.Interval) {
+	echo := make([][]bool, len(tracks))
+	if len(tracks) == 2 {
+		echo[0], echo[1] = echoMask(tracks[0], tracks[1]), echoMask(tracks[1], tracks[0])
+	}
+	speech := make([][]fspan, len(tracks))
+	music := make([][]bool, len(tracks))
+	out := make([][]schemas.Interval, len(tracks))
+	for c, t := range tracks {
+		music[c] = musicMask(t, echo[c])
+		speech[c] = channelSpeech(t, echo[c], music[c], raw[c], cfg)
+		out[c] = toIntervals(speech[c])
+	}
+	var holds []fspan
+	for c, t := range tracks {
+		holds = append(holds, holdsHeard(t, echo[c], music[c], speech[c])...)
+	}
+	slices.SortFunc(holds, func(x, y fspan) int { return cmp.Compare(x.a, y.a) })
+	var joined []fspan
+	for _, h := range holds {
+		if n := len(joined); n > 0 && h.a <= joined[n-1].b {
+			joined[n-1].b = max(joined[n-1].b, h.b)
+			continue
+		}
+		joined = append(joined, h)
+	}
+	return out, toIntervals(joined)
+}
+
+func toIntervals(spans []fspan) []schemas.Interval {
+	out := make([]schemas.Interval, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, schemas.Interval{Start: round3(float64(s.a) * frameSec), End: round3(float64(s.b) * frameSec)})
+	}
+	return out
+}
+
+// channelSpeech is the refined speech of one channel.
+func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Config) []fspan {
+	nf := len(t.db)
+	own := func(f int) bool { return (echo == nil || !echo[f]) && !music[f] }
+	ext := int(max(maxExtend, cfg.MinSilence) / frameSec)
+	var runs []fspan
+	for _, cand := range raw {
+		a := min(nf, max(0, int(cand.Start/frameSec)))
+		b := min(nf, max(a, int(math.Ceil(cand.End/frameSec))))
+		var peak float32 = -200
+		for f := a; f < b; f++ {
+			if own(f) {
+				peak = max(peak, t.db[f])
+			}
+		}
+		if peak == -200 {
+			continue
+		}
+		low := max(t.floor+lowOverFloor, peak-lowUnderPeak)
+		high := max(t.floor+highOverFloor, peak-highUnderPeak)
+		lo, hi := max(0, a-ext), min(nf, b+ext)
+		// A run that crosses the window's edges is taken whole.
+		for lo > 0 && t.db[lo-1] >= low && own(lo-1) {
+			lo--
+		}
+		for hi < nf && t.db[hi] >= low && own(hi) {
+			hi++
+		}
+		for f := lo; f < hi; {
+			if t.db[f] < low || !own(f) {
+				f++
+				continue
+			}
+			g, reached := f, false
+			for g < hi && t.db[g] >= low && own(g) {
+				reached = reached || t.db[g] >= high
+				g++
+			}
+			// A run beside Silero's stretch counts when it is voice:
+			// Silero misses a first short word or syllable (measured on
+			// the tune calls: up to 0.8 s of speech before its stretch).
+			next := g
+			// The run's edges are held to its own loudest frame: a quiet
+			// stretch's thresholds do not reach into a loud neighbour.
+			var runPeak float32 = -200
+			for x := f; x < g; x++ {
+				runPeak = max(runPeak, t.db[x])
+			}
+			rlow := max(low, runPeak-lowUnderPeak)
+			for f < g && t.db[f] < rlow {
+				f++
+			}
+			for g > f && t.db[g-1] < rlow {
+				g--
+			}
+			v := voiced(t, echo, fspan{f, g})
+			if reached && g > f && v >= minVoiced && (g > a && f < b || v >= nearVoiced) {
+				runs = append(runs, fspan{satellite(t, own, rlow, f, -1), satellite(t, own, rlow, g-1, +1) + 1})
+			}
+			f = next
+		}
+	}
+	slices.SortFunc(runs, func(x, y fspan) int { return cmp.Compare(x.a, y.a) })
+	// Join runs that overlap or are less than MinSilence apart.
+	gap := int(math.Round(cfg.MinSilence / frameSec))
+	var joined []fspan
+	for _, r := range runs {
+		if n := len(joined); n > 0 && r.a-joined[n-1].b < gap {
+			joined[n-1].b = max(joined[n-1].b, r.b)
+			continue
+		}
+		joined = append(joined, r)
+	}
+	minLen := int(math.Round(cfg.MinSpeech / frameSec))
+	kept := joined[:0]
+	for _, s := range joined {
+		if s.b-s.a < minLen || voiced(t, echo, s) < minVoiced {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}
+
+// satellite follows a run from its edge frame in direction dir (-1: back,
+// +1: forward) to the farthest pair of loud frames (over low) that is
+// less than satelliteGap frames from the last one: a consonant at the
+// start or end of a word (a fricative, a released stop) is quieter than
+// the vowel and, on a noisy line, only a little over the floor.
+func satellite(t *track, own func(int) bool, low float32, edge, dir int) int {
+	last := edge
+	for f := edge + dir; f >= 0 && f+dir >= 0 && f+dir < len(t.db) && (f-last)*dir <= satelliteGap; f += dir {
+		if t.db[f] >= low && t.db[f+dir] >= low && own(f) && own(f+dir) {
+			last = f + dir
+			f += dir
+		}
+	}
+	return last
+}
+
+// musicMask marks the frames of music (music on hold): sound that goes on
+// without the pauses and dips of speech, periodic throughout, with a
+// steady spectral balance. A frame is music when, over ±musicWindow
+// frames around it, at least musicSteady of the frames are loud
+// (highOverFloor over the floor, not echo) and within musicDipDB of the
+// loudest frame within ±25 frames, over musicVoiced of the loud ones are
+// periodic, and their spectral tilt varies by less than musicTiltStd dB
+// (standard deviation). The marks are then
+// widened to the loud frames around them (at most musicWindow), so that
+// the music's edges go with it.
+func musicMask(t *track, echo []bool) []bool {
+	n := len(t.db)
+	out := make([]bool, n)
+	if n == 0 {
+		return out
+	}
+	loud := func(f int) bool { return t.db[f] >= t.floor+highOverFloor && (echo == nil || !echo[f]) }
+	// Prefix sums of steady (loud and within musicDipDB of the loudest
+	// frame around), loud, loud and periodic, and of the spectral tilt
+	// (the level over 1 kHz against the 250-1000 Hz band) of loud frames
+	// and its square.
+	steady, act, per := make([]int, n+1), make([]int, n+1), make([]int, n+1)
+	tilt, tilt2 := make([]float64, n+1), make([]float64, n+1)
+	peak := slidingMax(t.db, 25)
+	for f := range n {
+		st, a, p := 0, 0, 0
+		var x float64
+		if loud(f) {
+			a = 1
+			if t.periodic[f] >= periodicMin {
+				p = 1
+			}
+			if t.db[f] >= peak[f]-musicDipDB {
+				st = 1
+			}
+			x = float64(t.db[f] - t.low[f])
+		}
+		steady[f+1], act[f+1], per[f+1] = steady[f]+st, act[f]+a, per[f]+p
+		tilt[f+1], tilt2[f+1] = tilt[f]+x, tilt2[f]+x*x
+	}
+	w := musicWindow
+	for f := range n {
+		lo, hi := max(0, f-w), min(n, f+w+1)
+		na := act[hi] - act[lo]
+		if na == 0 {
+			continue
+		}
+		if float64(steady[hi]-steady[lo]) < musicSteady*float64(2*w+1) || float64(per[hi]-per[lo]) <= musicVoiced*float64(na) {
+			continue
+		}
+		// Speech alternates vowels and consonants, so its tilt swings;
+		// music's stays.
+		m := (tilt[hi] - tilt[lo]) / float64(na)
+		if v := (tilt2[hi]-tilt2[lo])/float64(na) - m*m; v < musicTiltStd*musicTiltStd {
+			out[f] = true
+		}
+	}
+	// Widen each run of marks over the loud frames next to it.
+	wide := slices.Clone(out)
+	for f := 0; f < n; f++ {
+		if !out[f] {
+			continue
+		}
+		g := f
+		for g < n && out[g] {
+			g++
+		}
+		for k, x := 1, f-1; k <= w && x >= 0 && t.db[x] >= t.floor+lowOverFloor; k, x = k+1, x-1 {
+			wide[x] = true
+		}
+		for k, x := 0, g; k < w && x < n && t.db[x] >= t.floor+lowOverFloor; k, x = k+1, x+1 {
+			wide[x] = true
+		}
+		f = g
+	}
+	return wide
+}
+
+// holdsHeard finds the holds in one channel: music (musicMask) or tones
+// (frames periodic over tonePeriodic: ringback, IVR beeps, DTMF) that are
+// loud, the channel's own (not echo) and clear of its speech, in clusters
+// of at least holdMinSpan with gaps under holdGap and holdMinSound of
+// sound. Silence on hold is not heard: only the metadata can tell it from
+// a pause.
+func holdsHeard(t *track, echo, music []bool, speech []fspan) []fspan {
+	n := len(t.db)
+	near := make([]bool, n)
+	m := int(holdMargin / frameSec)
+	for _, s := range speech {
+		for f := max(0, s.a-m); f < min(n, s.b+m); f++ {
+			near[f] = true
+		}
+	}
+	var out []fspan
+	start, last, sound := -1, -1, 0
+	flush := func() {
+		if start >= 0 && float64(last+1-start)*frameSec >= holdMinSpan && float64(sound)*frameSec >= holdMinSound {
+			out = append(out, fspan{start, last + 1})
+		}
+		start, last, sound = -1, -1, 0
+	}
+	gap := int(holdGap / frameSec)
+	for f := range n {
+		if near[f] || t.db[f] < t.floor+highOverFloor || (echo != nil && echo[f]) || !(music[f] || t.periodic[f] >= tonePeriodic) {
+			continue
+		}
+		if start >= 0 && f-last > gap {
+			flush()
+		}
+		if start < 0 {
+			start = f
+		}
+		last = f
+		sound++
+	}
+	flush()
+	return out
+}
+
+// slidingMax is the largest of x over ±r around each index.
+func slidingMax(x []float32, r int) []float32 {
+	out := make([]float32, len(x))
+	for i := range x {
+		m := x[i]
+		for j := max(0, i-r); j < min(len(x), i+r+1); j++ {
+			m = max(m, x[j])
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// voiced is the share of a span's own loud frames that are periodic.
+func voiced(t *track, echo []bool, s fspan) float64 {
+	n, v := 0, 0
+	for f := s.a; f < s.b; f++ {
+		if t.db[f] < t.floor+highOverFloor || (echo != nil && echo[f]) {
+			continue
+		}
+		n++
+		if t.periodic[f] >= periodicMin {
+			v++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(v) / float64(n)
+}
