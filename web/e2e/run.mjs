@@ -248,7 +248,8 @@ async function main() {
       expect(items.includes('department'), `suggestions ${items}`);
       await page.press('#filter', 'Tab');
       await page.type('#filter', '= ');
-      await page.waitForFunction(() => document.querySelectorAll('.suggest li').length > 0);
+      await page.waitForFunction((v) => [...document.querySelectorAll('.suggest li .mono')].some((e) => e.textContent === v), SUPERVISOR_DEPT, { timeout: 10000 })
+        .catch(() => {});
       const values = await page.$$eval('.suggest li .mono', (els) => els.map((e) => e.textContent));
       expect(values.includes(SUPERVISOR_DEPT), `values ${values}`);
       await shot(page, 'autocomplete');
