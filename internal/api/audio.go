@@ -58,8 +58,7 @@ func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal)
 		s.writeUseCaseError(w, r, err)
 		return
 	}
-	sum := sha256.Sum256(pcm.data)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	etag := pcm.etag
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "private, max-age=3600")
@@ -113,6 +112,7 @@ type load struct {
 type cachedAudio struct {
 	key     string
 	data    []byte
+	etag    string // of the converted bytes, computed once
 	modTime time.Time
 }
 
@@ -139,7 +139,9 @@ func (c *audioCache) get(key string, fetch func() ([]byte, error)) (*cachedAudio
 
 	data, err := fetch()
 	if err == nil {
-		l.v = &cachedAudio{key: key, data: data, modTime: time.Now().UTC().Truncate(time.Second)}
+		sum := sha256.Sum256(data)
+		l.v = &cachedAudio{key: key, data: data, etag: `"` + hex.EncodeToString(sum[:12]) + `"`,
+			modTime: time.Now().UTC().Truncate(time.Second)}
 	}
 	l.err = err
 	c.mu.Lock()

@@ -31,8 +31,11 @@ import (
 //
 //	CALLSCOPE_BENCH_DIR=/tmp/b10m go test ./internal/api -run '^$' -bench . -benchtime 20x
 //
-// The server is a real loopback HTTP server; recordings (5-minute two-
-// channel 8 kHz mu-law, converted to PCM16 on the way out) are in MinIO.
+// CALLSCOPE_BENCH_BACKEND=clickhouse uses the ClickHouse server (with the
+// 100 000 generated calls) instead of the embedded engine, which runs one
+// query at a time. The server is a real loopback HTTP server; recordings
+// (5-minute two-channel 8 kHz mu-law, converted to PCM16 on the way out)
+// are in MinIO.
 
 type benchEnv struct {
 	db     store.DB
@@ -55,7 +58,12 @@ func benchSetup(b *testing.B) *benchEnv {
 
 func newBenchEnv(b *testing.B) (*benchEnv, error) {
 	ctx := context.Background()
-	dsn := testenv.ChDB(b)
+	var dsn string
+	if os.Getenv("CALLSCOPE_BENCH_BACKEND") == "clickhouse" {
+		dsn = testenv.ClickHouse(b) // the server: queries run in parallel
+	} else {
+		dsn = testenv.ChDB(b) // the embedded engine runs one query at a time
+	}
 	if dir := os.Getenv("CALLSCOPE_BENCH_DIR"); dir != "" {
 		abs, err := filepath.Abs(filepath.Join(dir, "clickhouse"))
 		if err != nil {
@@ -270,4 +278,33 @@ func BenchmarkShowUseCase(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkReportPair alternates the use case and the endpoint in one loop,
+// so that a shared machine's load falls on both alike, and reports each
+// one's mean and the endpoint's overhead.
+func BenchmarkReportPair(b *testing.B) {
+	e := benchSetup(b)
+	var direct, endpoint time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		res, err := report.Run(context.Background(), e.db, benchReportDef, time.Now())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := res.Write(&buf, report.FormatJSON); err != nil {
+			b.Fatal(err)
+		}
+		direct += time.Since(start)
+		start = time.Now()
+		body := e.get(b, benchReportQuery)
+		endpoint += time.Since(start)
+		if !bytes.Equal(body, buf.Bytes()) {
+			b.Fatal("the endpoint's JSON differs from the use case's")
+		}
+	}
+	b.ReportMetric(float64(direct.Milliseconds())/float64(b.N), "ms-use-case")
+	b.ReportMetric(float64(endpoint.Milliseconds())/float64(b.N), "ms-endpoint")
+	b.ReportMetric(100*(float64(endpoint)/float64(direct)-1), "%-overhead")
 }
