@@ -248,11 +248,7 @@ func (s *Stage) transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 	// The samples stay in the downloaded bytes, in the file's encoding, and
 	// are decoded piece by piece by the VAD and the recognizer: the peak
 	// memory of a call is about its file size (see docs/asr.md, "Memory").
-	audio, err := wav.Parse(data)
-	if err != nil {
-		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
-	}
-	channels, err := splitChannels(audio, job.Meta.Channels)
+	audio, channels, err := OpenRecording(data, job.Meta.Channels)
 	if err != nil {
 		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
@@ -310,17 +306,39 @@ func (s *Stage) redact(tr schemas.Transcript) schemas.Transcript {
 	return out
 }
 
-// detectSpeech runs the VAD over the call's channels (in parallel, each
-// compared with the other for echo) and returns the holds heard in them.
+// OpenRecording is the pure core's first step, on the recording's bytes
+// (the stage's download, or a file `callscope analyze` read): it parses
+// the WAV (samples stay in data, decoded piece by piece) and names its
+// channels by the channel map.
+func OpenRecording(data []byte, chmap map[string]string) (*wav.Raw, []Channel, error) {
+	audio, err := wav.Parse(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	channels, err := splitChannels(audio, chmap)
+	if err != nil {
+		return nil, nil, err
+	}
+	return audio, channels, nil
+}
+
+// detectSpeech runs the stage's VAD (DetectSpeech).
 func (s *Stage) detectSpeech(ctx context.Context, channels []Channel) ([]schemas.Interval, error) {
-	if s.cfg.VAD == nil || len(channels) == 0 {
+	return DetectSpeech(ctx, s.cfg.VAD, channels)
+}
+
+// DetectSpeech runs d over the call's channels (in parallel, each compared
+// with the other for echo), fills each channel's Speech (VADRan) and
+// returns the holds heard in them. A nil d leaves speech unknown.
+func DetectSpeech(ctx context.Context, d *vad.Detector, channels []Channel) ([]schemas.Interval, error) {
+	if d == nil || len(channels) == 0 {
 		return nil, nil
 	}
 	samples := make([]wav.Samples, len(channels))
 	for i, ch := range channels {
 		samples[i] = ch.Samples
 	}
-	found, err := s.cfg.VAD.DetectCall(ctx, samples, channels[0].SampleRate)
+	found, err := d.DetectCall(ctx, samples, channels[0].SampleRate)
 	if err != nil {
 		return nil, fmt.Errorf("vad: %w", err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/safefile"
 	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
 )
@@ -160,7 +161,7 @@ func runAnalyze(ctx context.Context, o *analyzeOptions) error {
 // analyzeFile reads the inputs and analyses the call.
 func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error) {
 	var base string
-	var audio *wav.Audio
+	var audio *recording
 	if o.audio != "" {
 		base = strings.TrimSuffix(o.audio, filepath.Ext(o.audio))
 		var err error
@@ -249,8 +250,8 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 		Categories: res.Categories, Hits: res.Hits, Score: res.Score,
 	}
 	if audio != nil {
-		out.Audio = &AudioInfo{File: o.audio, Format: audio.Format, SampleRate: audio.SampleRate,
-			Channels: len(audio.Channels), Duration: round3(audio.Duration())}
+		out.Audio = &AudioInfo{File: o.audio, Format: audio.raw.Format, SampleRate: audio.raw.SampleRate,
+			Channels: audio.raw.NumChannels(), Duration: round3(audio.Duration())}
 	}
 	// Empty lists and maps print as [] and {}, never null: scripts index them.
 	if out.Categories == nil {
@@ -264,29 +265,35 @@ func analyzeFile(ctx context.Context, o *analyzeOptions) (*AnalyzeOutput, error)
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
 
-func readAudio(name string) (*wav.Audio, error) {
-	f, err := os.Open(name)
+// recording is a WAV file's bytes and its parsed header, read the way the
+// transcribe stage reads a download (transcribe.OpenRecording).
+type recording struct {
+	data []byte
+	raw  *wav.Raw
+}
+
+func (r *recording) Duration() float64 { return r.raw.Duration() }
+
+func readAudio(name string) (*recording, error) {
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: audio: %w", err)
 	}
-	defer f.Close()
-	audio, err := wav.Decode(f)
+	raw, _, err := transcribe.OpenRecording(data, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: %s: %w: %w", name, ErrAnalyzeInput, err)
 	}
-	if n := len(audio.Channels); n != 1 && n != 2 {
-		return nil, fmt.Errorf("analyze: %s: %w: %d channels: want 1 (mixed) or 2 (operator and client)", name, ErrAnalyzeInput, n)
-	}
-	return audio, nil
+	return &recording{data: data, raw: raw}, nil
 }
 
 // timingOnlyTranscript is the transcript of a recording without one, as
 // the pipeline's asr.adapter none makes it: a channel per WAV channel by
 // the channel map, no text; detectSpeech fills in the speech.
-func timingOnlyTranscript(audio *wav.Audio, chmap map[string]string) schemas.Transcript {
+func timingOnlyTranscript(audio *recording, chmap map[string]string) schemas.Transcript {
 	tr := schemas.Transcript{Duration: audio.Duration(), ASR: schemas.ASRInfo{Adapter: schemas.ASRNone}}
-	for _, role := range channelRoles(len(audio.Channels), chmap) {
-		tr.Channels = append(tr.Channels, schemas.TranscriptChannel{Role: role, Segments: []schemas.Segment{}})
+	_, channels, _ := transcribe.OpenRecording(audio.data, chmap) // readAudio parsed it
+	for _, ch := range channels {
+		tr.Channels = append(tr.Channels, schemas.TranscriptChannel{Role: ch.Role, Segments: []schemas.Segment{}})
 	}
 	return tr
 }
@@ -294,7 +301,7 @@ func timingOnlyTranscript(audio *wav.Audio, chmap map[string]string) schemas.Tra
 // readCallTranscript reads and checks the transcript as the transcribe stage
 // does: valid, and no speech past the end of the audio (when there is
 // audio; without it the transcript's own times are the call's).
-func readCallTranscript(name string, audio *wav.Audio) (schemas.Transcript, error) {
+func readCallTranscript(name string, audio *recording) (schemas.Transcript, error) {
 	data, err := safefile.Read(name, schemas.MaxTranscriptBytes)
 	if errors.Is(err, safefile.ErrTooLarge) {
 		return schemas.Transcript{}, fmt.Errorf("analyze: %s: %w: %w", name, ErrAnalyzeInput, schemas.ErrTranscriptTooLarge)
@@ -335,60 +342,33 @@ func hasSpeech(tr schemas.Transcript) bool {
 	return slices.ContainsFunc(tr.Channels, func(c schemas.TranscriptChannel) bool { return len(c.Speech) > 0 })
 }
 
-// channelRoles are the roles of the WAV's channels under the channel map,
-// as the transcribe stage splits them.
-func channelRoles(n int, chmap map[string]string) []string {
-	if n == 1 {
-		return []string{schemas.RoleMixed}
-	}
-	other := func(r string) string {
-		if r == schemas.RoleOperator {
-			return schemas.RoleClient
-		}
-		return schemas.RoleOperator
-	}
-	left, right := schemas.RoleOperator, schemas.RoleClient
-	if r := chmap["left"]; r != "" {
-		left, right = r, other(r)
-	}
-	if r := chmap["right"]; r != "" {
-		right = r
-		if chmap["left"] == "" {
-			left = other(r)
-		}
-	}
-	return []string{left, right}
-}
-
-// detectSpeech runs the VAD on the call's channels (each compared with
-// the other for echo), puts each channel's speech into the transcript
-// channel of the same role, and the holds heard into HoldDetected.
-func detectSpeech(ctx context.Context, tr *schemas.Transcript, audio *wav.Audio, chmap map[string]string) error {
+// detectSpeech runs the VAD on the call's channels, split by the channel
+// map and examined exactly as the transcribe stage does it (the same code:
+// transcribe.OpenRecording, transcribe.DetectSpeech), puts each channel's
+// speech into the transcript channel of the same role, and the holds heard
+// into HoldDetected.
+func detectSpeech(ctx context.Context, tr *schemas.Transcript, audio *recording, chmap map[string]string) error {
 	d, err := vad.New(vad.Config{})
 	if err != nil {
 		return fmt.Errorf("--vad: %w", err)
 	}
-	roles := channelRoles(len(audio.Channels), chmap)
-	samples := make([]wav.Samples, len(audio.Channels))
-	for i, ch := range audio.Channels {
-		samples[i] = wav.Floats(ch)
-	}
-	found, err := d.DetectCall(ctx, samples, audio.SampleRate)
+	_, channels, err := transcribe.OpenRecording(audio.data, chmap)
 	if err != nil {
-		return fmt.Errorf("vad: %w", err)
+		return err
 	}
-	for i, speech := range found.Speech {
-		if speech == nil {
-			speech = []schemas.Interval{}
-		}
+	holds, err := transcribe.DetectSpeech(ctx, d, channels)
+	if err != nil {
+		return err
+	}
+	for _, ch := range channels {
 		for j := range tr.Channels {
-			if tr.Channels[j].Role == roles[i] {
-				tr.Channels[j].Speech = speech
+			if tr.Channels[j].Role == ch.Role {
+				tr.Channels[j].Speech = ch.Speech
 			}
 		}
 	}
 	if tr.HoldDetected == nil {
-		tr.HoldDetected = found.Holds
+		tr.HoldDetected = holds
 	}
 	return nil
 }
