@@ -111,6 +111,7 @@ async function main() {
     // What the command line answers, to compare the pages with.
     const expected = JSON.parse(cli(data, ['report', '--format', 'json', '--by', 'operator', '--measures', KPI_MEASURES.join(','), '--period', PERIOD]));
     const withHits = JSON.parse(cli(data, ['calls', '--format', 'json', '--filter', 'has complaint and channels = 2', '--limit', '1']));
+    const mono = JSON.parse(cli(data, ['calls', '--format', 'json', '--filter', 'channels = 1', '--limit', '1']));
     const deptCalls = JSON.parse(cli(data, ['calls', '--format', 'json', '--filter', `department = ${SUPERVISOR_DEPT}`, '--limit', '1000']));
     const callId = withHits.calls[0]?.call_id;
     expect(callId, 'no demo call with a complaint on two channels');
@@ -286,6 +287,18 @@ async function main() {
       await page.waitForTimeout(500);
       await shot(page, 'call-card');
       return { callId, played, hitStart: start, position: await audioTime(page), litWords: lit };
+    });
+
+    await check('a mono call shows per-side parameters as unknown, not zero', async () => {
+      const id = mono.calls[0]?.call_id;
+      expect(id, 'the demo has no mono call');
+      await page.goto(base + `/#/call/${encodeURIComponent(id)}`);
+      await page.waitForFunction((i) => document.querySelector('.call-head h1')?.textContent === i, id);
+      await page.waitForSelector('#parameters');
+      const cell = await page.$$eval('#parameters tr', (rows) => Object.fromEntries(rows.map((r) => [r.children[0]?.textContent, r.children[1]?.textContent])));
+      for (const name of ['talk_operator', 'talk_client']) expect(cell[name] === 'неизвестно', `${name}: ${cell[name]}`);
+      await shot(page, 'mono-call-card');
+      return { id, talk_operator: cell.talk_operator, duration: cell.duration };
     });
 
     await check('search finds words in any inflection and opens the card at the moment', async () => {

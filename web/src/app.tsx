@@ -74,7 +74,7 @@ function Page({ route, user }: { route: Route; user: User }) {
   switch (route.page) {
     case 'slices': return <Slices route={route} user={user} />;
     case 'calls': return <Calls route={route} user={user} />;
-    case 'call': return <CallCard id={route.id ?? ''} route={route} user={user} />;
+    case 'call': return <CallCard key={route.id} id={route.id ?? ''} route={route} user={user} />;
     case 'search': return <Search route={route} />;
     case 'dictionaries': return <Dictionaries route={route} user={user} />;
   }
