@@ -382,9 +382,11 @@ async function main() {
       await page.waitForSelector('#transcript');
       expect(await page.$('#no-audio'), 'no "no audio" notice');
       expect(!(await page.$('#play')) && !(await page.$('#call-audio')), 'audio controls shown');
-      const status = await page.evaluate((u) => fetch(u).then((r) => r.status), `/api/v1/calls/${encodeURIComponent(id)}/audio`);
+      const status = await page.evaluate((u) => fetch(u, { cache: 'no-store' }).then((r) => r.status), `/api/v1/calls/${encodeURIComponent(id)}/audio`);
+      // no-store: ask the server, not the browser's cache (the manager who used
+      // this browser before may have played the same call)
       expect(status === 403, `audio answered ${status}`);
-      const other = await page.evaluate((u) => fetch(u).then((r) => r.status), `/api/v1/calls/${encodeURIComponent(callId)}`);
+      const other = await page.evaluate((u) => fetch(u, { cache: 'no-store' }).then((r) => r.status), `/api/v1/calls/${encodeURIComponent(callId)}`);
       expect(other === 404, `another department's call answered ${other}`);
       await shot(page, 'supervisor-call-card');
       return { total, audioStatus: status, otherDepartmentCall: other };

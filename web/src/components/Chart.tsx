@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { locale } from '../lib/i18n';
 
 export interface Series { label: string; values: (number | null)[]; color: string; scale?: string }
 
@@ -27,14 +28,14 @@ export function Chart({ labels, series, kind = 'line', height = 220, onPick, tit
         stroke: '#555',
         grid: { show: false },
       },
-      { stroke: '#555', grid: { stroke: '#eee' }, size: 50 },
+      { stroke: '#555', grid: { stroke: '#eee' }, size: 50, values: (_u, splits) => splits.map((v) => v.toLocaleString(locale())) },
     ];
     // bars and counts start at zero
     scales.y = { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] };
     const used = new Set(series.map((s) => s.scale ?? 'y'));
     if (used.has('y2')) {
       scales.y2 = {};
-      axes.push({ scale: 'y2', side: 1, stroke: '#555', grid: { show: false }, size: 50 });
+      axes.push({ scale: 'y2', side: 1, stroke: '#555', grid: { show: false }, size: 50, values: (_u, splits) => splits.map((v) => v.toLocaleString(locale())) });
     }
     const bars = kind === 'bars' ? uPlot.paths.bars!({ size: [0.7 / Math.max(1, series.length), 60], align: 0 }) : undefined;
     const opts: uPlot.Options = {
