@@ -338,6 +338,7 @@ async function main() {
           headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': tok } });
         return { status: r.status, body: await r.json() };
       }, { dictionary: yaml });
+      await page.locator('#whatif-result, .dicts .error').first().scrollIntoViewIfNeeded();
       await shot(page, 'whatif');
       if (api.status !== 200) {
         const shown = await page.textContent('.dicts .error');

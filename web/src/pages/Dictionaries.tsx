@@ -110,7 +110,7 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
                 <table class="list">
                   <thead><tr><th>{t('Category')}</th><th class="num">{t('Before')}</th><th class="num">{t('After')}</th><th class="num">{t('Gained')}</th><th class="num">{t('Lost')}</th></tr></thead>
                   <tbody>
-                    {(whatif.data.categories ?? []).map((c) => (
+                    {[...(whatif.data.categories ?? [])].sort((a, b) => b.gained + b.lost - a.gained - a.lost).map((c) => (
                       <tr>
                         <td><Badge category={c.category} /></td>
                         <td class="num"><a href={href('calls', { filter: `has ${c.category}`, from, to: to ? exclusiveTo(to) : '' })}>{c.before}</a></td>
