@@ -297,6 +297,9 @@ async function main() {
       await page.waitForSelector('#parameters');
       const cell = await page.$$eval('#parameters tr', (rows) => Object.fromEntries(rows.map((r) => [r.children[0]?.textContent, r.children[1]?.textContent])));
       for (const name of ['talk_operator', 'talk_client']) expect(cell[name] === 'неизвестно', `${name}: ${cell[name]}`);
+      const width = await page.$eval('.waveform', (e) => e.getBoundingClientRect().width);
+      expect(width > 800, `the mono waveform is ${width} px wide`);
+      await page.locator('#parameters').scrollIntoViewIfNeeded();
       await shot(page, 'mono-call-card');
       return { id, talk_operator: cell.talk_operator, duration: cell.duration };
     });

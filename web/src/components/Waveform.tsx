@@ -50,9 +50,7 @@ export function Waveform({ media, url, roles, marks }: { media: HTMLAudioElement
   }, [media, url]);
   return (
     <div class="waveform-wrap">
-      {roles.length > 1 && (
-        <div class="lane-labels" aria-hidden="true">{roles.map((r) => <div>{t(r)}</div>)}</div>
-      )}
+      <div class="lane-labels" aria-hidden="true">{roles.map((r) => <div>{t(r)}</div>)}</div>
       <div class="waveform" ref={el} aria-label="waveform" />
       {!ready && !error && <div class="muted small">{t('Waveform loading…')}</div>}
       {error && <div class="error small">{error}</div>}
