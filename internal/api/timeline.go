@@ -38,8 +38,15 @@ func (s *Server) timeline(ctx context.Context, d *report.CallDetail) (*Timeline,
 	if s.cfg.Objects == nil || d.ObjectKey == "" {
 		return nil, errors.New("no object storage")
 	}
+	// The sidecar's holds are read while the transcript is.
+	holdsc := make(chan []schemas.Interval, 1)
+	go func() {
+		holds, _ := s.holds(ctx, d.ObjectKey)
+		holdsc <- holds
+	}()
 	data, err := s.cfg.Objects.Get(ctx, s.cfg.TranscriptsBucket, schemas.TranscriptKey(d.ObjectKey), maxTranscript)
 	if err != nil {
+		<-holdsc
 		return nil, err
 	}
 	var tr schemas.Transcript
@@ -66,7 +73,7 @@ func (s *Server) timeline(ctx context.Context, d *report.CallDetail) (*Timeline,
 		tl.Channels = append(tl.Channels, c)
 	}
 	tl.Overtalk = overlap(byRole[schemas.RoleOperator], byRole[schemas.RoleClient])
-	if holds, err := s.holds(ctx, d.ObjectKey); err == nil {
+	if holds := <-holdsc; holds != nil {
 		tl.Holds = holds
 	}
 	return tl, nil
