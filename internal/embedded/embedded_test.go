@@ -1,7 +1,6 @@
 package embedded
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/md5"
@@ -9,8 +8,6 @@ import (
 	"errors"
 	"flag"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -321,40 +318,5 @@ func TestNATSRestartKeepsStreams(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "jetstream")); err != nil {
 		t.Errorf("JetStream store not under %s: %v", dir, err)
-	}
-}
-
-// TestS3CloseWithLeftoverBytes: Close returns at once even when a client
-// left an unfinished request on a connection after a complete one. With
-// HTTP keep-alive the gateway waited 10 s for that request and printed
-// "shutdown api server: context deadline exceeded" at the end of the
-// `callscope run` that hit it.
-func TestS3CloseWithLeftoverBytes(t *testing.T) {
-	s3, err := StartS3(S3Config{Dir: t.TempDir(), AccessKey: "a", SecretKey: "b"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := net.Dial("tcp", s3.Endpoint())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: "+s3.Endpoint()+"\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	// The next request on the kept-alive connection never ends.
-	_, _ = io.WriteString(conn, "PUT /calls/x.wav HTTP/1.1\r\nHost: "+s3.Endpoint()+"\r\nContent-Length: 100\r\n\r\nabc")
-	time.Sleep(200 * time.Millisecond)
-	start := time.Now()
-	if err := s3.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("Close took %s: the gateway waited for an unfinished request", d.Round(100*time.Millisecond))
 	}
 }
