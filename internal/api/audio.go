@@ -61,7 +61,11 @@ func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal)
 	etag := pcm.etag
 	h := w.Header()
 	h.Set("ETag", etag)
-	h.Set("Cache-Control", "private, max-age=3600")
+	// no-cache, not max-age: the browser keeps the bytes but asks again
+	// (If-None-Match, a 304 without a body) every time, so a user who may not
+	// listen never plays a copy another user of the same browser fetched.
+	h.Set("Cache-Control", "private, no-cache")
+	h.Set("Vary", "Cookie")
 	h.Set("Content-Type", "audio/wav")
 	h.Set("Content-Disposition", `inline; filename="call.wav"`)
 	if r.Header.Get("If-None-Match") != etag && s.audio.firstListen(p.Name, id, s.cfg.Now()) {
