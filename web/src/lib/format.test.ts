@@ -6,7 +6,9 @@ describe('measureKind', () => {
     ['calls', 'count'], ['cat:complaint', 'count'], ['csat_responses', 'count'],
     ['pct:complaint', 'percent'], ['csat_index', 'percent'], ['avg_score', 'score'],
     ['avg_talk', 'seconds'], ['avg_wait', 'seconds'], ['param:overtalk_total', 'seconds'],
-    ['param:overtalk_count', 'number'], ['param:talk_ratio', 'percent'],
+    ['param:overtalk_count', 'number'], ['param:talk_share_operator', 'percent'],
+    ['param:talk_listen_ratio', 'number'], ['param:first_response_time', 'seconds'], ['param:hold_total', 'seconds'],
+    ['param:hits_complaint', 'number'], ['param:no_such_parameter', 'number'],
   ])('%s is %s', (name, kind) => expect(measureKind(name)).toBe(kind));
 });
 

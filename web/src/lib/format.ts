@@ -2,6 +2,8 @@
 // gives as null (no data: an average of no calls, a parameter a mono
 // recording cannot have) is shown as unknown, never as zero.
 
+import { PARAMETERS } from './params';
+
 export type Kind = 'count' | 'percent' | 'score' | 'seconds' | 'number';
 
 // measureKind tells how to show a measure, from its name (the API's
@@ -15,16 +17,17 @@ export function measureKind(name: string): Kind {
   return 'number';
 }
 
-// Parameters measured in seconds (docs/parameters.md: durations).
-const secondsParams = new Set([
-  'silence_total', 'silence_longest', 'overtalk_total', 'first_response', 'holds_total',
-  'operator_talk', 'client_talk', 'total_talk', 'duration', 'wait',
-]);
+// paramKind follows the parameter's unit in analyze's catalogue
+// (generated/parameters.json), so a renamed or new parameter cannot be
+// shown in the wrong kind; a name the catalogue lacks is a plain number.
+const unitOf = new Map(PARAMETERS.map((p) => [p.name, p.unit]));
 
 export function paramKind(name: string): Kind {
-  if (secondsParams.has(name) || name.endsWith('_seconds') || name.endsWith('_total') && !name.endsWith('count')) return 'seconds';
-  if (name.endsWith('_ratio') || name === 'talk_ratio') return 'percent';
-  return 'number';
+  switch (unitOf.get(name)) {
+    case 's': return 'seconds';
+    case '%': return 'percent';
+    default: return 'number';
+  }
 }
 
 // clock formats seconds as m:ss, or h:mm:ss from an hour.
