@@ -36,21 +36,7 @@ func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	// The file may have changed since the Stat: check what was opened.
-	if st, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := check(st, limit); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
-	}
-	return data, nil
+	return readOpened(f, limit)
 }
 
 // Read is ReadFS for a path of the operating system.
@@ -67,7 +53,14 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err = f.Stat(); err != nil {
+	return readOpened(f, limit)
+}
+
+// readOpened reads a file opened after its Stat passed check. The file may
+// have changed in between, so what was opened is checked again.
+func readOpened(f fs.File, limit int64) ([]byte, error) {
+	st, err := f.Stat()
+	if err != nil {
 		return nil, err
 	}
 	if err := check(st, limit); err != nil {
