@@ -113,6 +113,7 @@ func StartEmbeddedWith(ctx context.Context, cfg *config.Config, log *slog.Logger
 	if cfg.S3.Endpoint == "" {
 		s3cfg := embedded.S3Config{
 			Dir: filepath.Join(dir, "objects"), AccessKey: cfg.S3.AccessKey, SecretKey: cfg.S3.SecretKey,
+			Log: log,
 		}
 		if o.S3Listen != "" {
 			host, port, err := net.SplitHostPort(o.S3Listen)

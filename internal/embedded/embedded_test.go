@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/md5"
@@ -8,8 +9,12 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -319,4 +324,113 @@ func TestNATSRestartKeepsStreams(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "jetstream")); err != nil {
 		t.Errorf("JetStream store not under %s: %v", dir, err)
 	}
+}
+
+// TestS3CloseQuietWithUnfinishedRequests: Close never leaves versitygw to
+// time out. Its shutdown waits 10 s for a connection in the middle of a
+// request and then prints "shutdown api server: context deadline
+// exceeded" to the process's stderr (issue 12 item 11: every `run` that
+// met such a connection ended with it). Close cuts those connections after
+// its own grace and says so in the log instead.
+//
+// Not covered, because it cannot be: a connection that never sends a byte.
+// fasthttp marks a new connection active before reading its first request,
+// so the gateway still waits 10 s for it, and Close cannot see it (no
+// request reaches a middleware). Our clients never open one.
+func TestS3CloseQuietWithUnfinishedRequests(t *testing.T) {
+	tests := []struct {
+		name string
+		// leave puts a request that never finishes on conn.
+		leave func(t *testing.T, conn net.Conn, host string)
+		cut   int // connections Close must cut
+	}{
+		{
+			// The gateway answers 403 at once, then drains the body it
+			// will never get.
+			name: "upload cut short after a complete request",
+			leave: func(t *testing.T, conn net.Conn, host string) {
+				if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: "+host+"\r\n\r\n"); err != nil {
+					t.Fatal(err)
+				}
+				resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				_, _ = io.WriteString(conn, "PUT /calls/x.wav HTTP/1.1\r\nHost: "+host+"\r\nContent-Length: 100\r\n\r\nabc")
+			},
+			cut: 1,
+		},
+		{
+			name: "headers cut short on a kept-alive connection",
+			leave: func(t *testing.T, conn net.Conn, host string) {
+				if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: "+host+"\r\n\r\n"); err != nil {
+					t.Fatal(err)
+				}
+				resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				_, _ = io.WriteString(conn, "PUT /calls/x.wav HTTP/1.1\r\nHost: ")
+			},
+			cut: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logged bytes.Buffer
+			s3, err := StartS3(S3Config{
+				Dir: t.TempDir(), AccessKey: "a", SecretKey: "b",
+				Log: slog.New(slog.NewTextHandler(&logged, nil)),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			conn, err := net.Dial("tcp", s3.Endpoint())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			tt.leave(t, conn, s3.Endpoint())
+			time.Sleep(200 * time.Millisecond) // the gateway reads what was sent
+
+			stderr := captureStderr(t, func() {
+				if err := s3.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			})
+			if strings.Contains(stderr, "shutdown") {
+				t.Errorf("the gateway timed out on shutdown; stderr:\n%s", stderr)
+			}
+			if tt.cut > 0 && !strings.Contains(logged.String(), "connections="+strconv.Itoa(tt.cut)) {
+				t.Errorf("log does not say %d connection(s) were cut:\n%s", tt.cut, logged.String())
+			}
+		})
+	}
+}
+
+// captureStderr runs f with the process's stderr (where versitygw prints)
+// going to a pipe, and returns what was written.
+func captureStderr(t *testing.T, f func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	got := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- string(b)
+	}()
+	defer func() {
+		os.Stderr = saved
+		w.Close()
+	}()
+	f()
+	os.Stderr = saved
+	w.Close()
+	return <-got
 }

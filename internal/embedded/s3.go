@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -50,6 +51,8 @@ type S3Config struct {
 	// ignore bucket notification rules (no suffix filter); ingest stats the
 	// object and filters by suffix itself.
 	EventsNATSURL, EventsSubject string
+	// Log receives what Close had to cut short; nil discards it.
+	Log *slog.Logger
 }
 
 // S3 is a running in-process S3 server.
@@ -62,6 +65,8 @@ type S3 struct {
 	// workDir is the process working directory before the posix backend
 	// changed it (see StartS3); Close restores it.
 	workDir string
+	conns   *connTracker
+	log     *slog.Logger
 }
 
 // s3Slot admits one embedded S3 server per process.
@@ -163,6 +168,7 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 	addr := net.JoinHostPort(host, strconv.Itoa(port))
 	listening := make(chan struct{})
 	var listenOnce sync.Once
+	conns := newConnTracker()
 	gwCfg := &embedgw.Config{
 		RootUserAccess:    cfg.AccessKey,
 		RootUserSecret:    cfg.SecretKey,
@@ -179,20 +185,25 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 		}),
 		// Keep-alive stays on (without it BenchmarkReprocessAnalyze
 		// spent 15-55% more CPU per call). versitygw waits up to 10 s on
-		// shutdown for connections that are not idle, so Env.Close ends
-		// the client's idle connections first (objstore.Store.Close).
+		// shutdown for a connection in the middle of a request; Close cuts
+		// those after s3ShutdownGrace (see connTracker).
 		KeepAlive: true,
 		NatsURL:   cfg.EventsNATSURL,
 		NatsTopic: cfg.EventsSubject,
 		S3Options: []s3api.Option{
 			s3api.WithOnListen(func() { listenOnce.Do(func() { close(listening) }) }),
+			s3api.WithMiddleware("/", conns.middleware),
 		},
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- embedgw.RunVersityGW(ctx, be, gwCfg) }()
 
-	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir}
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log}
 	if err := waitS3(addr, listening, done); err != nil {
 		cancel()
 		_ = os.Chdir(workDir)
@@ -251,13 +262,23 @@ func freeLoopbackPort() (int, error) {
 // and objstore.Config take it). It speaks plain HTTP.
 func (s *S3) Endpoint() string { return s.endpoint }
 
-// Close stops the server, waits for in-flight requests (up to versitygw's
-// shutdown timeout), and restores the process working directory. It is
-// safe to call more than once.
+// Close stops the server, lets requests in flight finish for up to
+// s3ShutdownGrace, closes the connections of those that did not (and logs
+// how many), and restores the process working directory. It is safe to
+// call more than once.
 func (s *S3) Close() error {
 	s.closed.Do(func() {
 		s.cancel()
-		if err := <-s.done; err != nil {
+		var err error
+		select {
+		case err = <-s.done:
+		case <-time.After(s3ShutdownGrace):
+			n := s.conns.closeAll()
+			err = <-s.done
+			s.log.Warn("embedded s3: closed connections with a request still unfinished at shutdown; their clients must retry",
+				"endpoint", s.endpoint, "connections", n, "grace", s3ShutdownGrace)
+		}
+		if err != nil {
 			s.closeErr = fmt.Errorf("embedded s3 at %s: %w", s.endpoint, err)
 		}
 		if err := os.Chdir(s.workDir); err != nil && s.closeErr == nil {
