@@ -64,7 +64,7 @@ func TestNoneAdapter(t *testing.T) {
 			}
 		}
 	}
-	if err := checkFits(tr, 2); err != nil {
+	if err := CheckFits(tr, 2); err != nil {
 		t.Error(err)
 	}
 }

@@ -115,7 +115,7 @@ func NewStage(cfg Config, objects Objects, adapter Adapter, pub Publisher) *Stag
 		cfg.MaxAudioBytes = 1 << 30
 	}
 	if cfg.TimeTolerance == 0 {
-		cfg.TimeTolerance = 2
+		cfg.TimeTolerance = DefaultTimeTolerance
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -286,7 +286,7 @@ func (s *Stage) transcribe(ctx context.Context, job schemas.TranscribeJob) (sche
 	if tr.HoldDetected == nil {
 		tr.HoldDetected = holds
 	}
-	if err := checkFits(tr, s.cfg.TimeTolerance); err != nil {
+	if err := CheckFits(tr, s.cfg.TimeTolerance); err != nil {
 		return schemas.Transcript{}, nil, pipeline.Permanent(fmt.Errorf("transcribe: %s: %w", src, err))
 	}
 	return s.redact(tr), data, nil
@@ -417,9 +417,13 @@ func other(role string) string {
 	return schemas.RoleOperator
 }
 
-// checkFits rejects a transcript whose speech runs past the end of the audio:
-// it belongs to another recording.
-func checkFits(tr schemas.Transcript, tolerance float64) error {
+// DefaultTimeTolerance is Config.TimeTolerance's default, in seconds.
+const DefaultTimeTolerance = 2.0
+
+// CheckFits rejects a transcript whose speech runs past the end of the
+// audio (tr.Duration) by more than tolerance seconds: it belongs to another
+// recording. The error wraps schemas.ErrBadTranscript.
+func CheckFits(tr schemas.Transcript, tolerance float64) error {
 	for _, ch := range tr.Channels {
 		for i, seg := range ch.Segments {
 			if seg.End > tr.Duration+tolerance {

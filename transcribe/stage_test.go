@@ -80,11 +80,11 @@ func TestSplitChannels(t *testing.T) {
 func TestCheckFits(t *testing.T) {
 	tr := schemas.Transcript{Duration: 10, Channels: []schemas.TranscriptChannel{{Role: "client",
 		Segments: []schemas.Segment{{Start: 1, End: 11.5}}}}}
-	if err := checkFits(tr, 2); err != nil {
+	if err := CheckFits(tr, 2); err != nil {
 		t.Errorf("within tolerance: %v", err)
 	}
 	tr.Channels[0].Segments[0].End = 95
-	if err := checkFits(tr, 2); !errors.Is(err, schemas.ErrBadTranscript) || !strings.Contains(err.Error(), "ends at 95.0 s but the audio lasts 10.0 s") {
+	if err := CheckFits(tr, 2); !errors.Is(err, schemas.ErrBadTranscript) || !strings.Contains(err.Error(), "ends at 95.0 s but the audio lasts 10.0 s") {
 		t.Errorf("mismatch: %v", err)
 	}
 }

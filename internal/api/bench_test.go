@@ -215,17 +215,42 @@ func BenchmarkAudioFirstByte(b *testing.B) {
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-first-byte")
 }
 
-// Benchmark50Clients runs 50 concurrent clients, each looping over the
-// endpoints a call-list page uses (a page of calls, one call, a filtered
-// list, a search), and reports the latency percentiles; any error fails.
-func Benchmark50Clients(b *testing.B) {
-	e := benchSetup(b)
-	paths := []string{
+// clientPaths are the requests of Benchmark50Clients: the endpoints a
+// call-list page uses (a page of calls, one call, a filtered list, the
+// current user).
+func (e *benchEnv) clientPaths() []string {
+	return []string{
 		"/api/v1/calls?limit=50&sort=-started_at",
 		"/api/v1/calls/" + e.ids[0],
 		"/api/v1/calls?limit=50&filter=" + "has%20complaint%20and%20duration%20%3E%202m",
 		"/api/v1/me",
 	}
+}
+
+// BenchmarkClientPaths times each request of Benchmark50Clients alone, one
+// after the other: what one client waits when nobody else queries.
+func BenchmarkClientPaths(b *testing.B) {
+	e := benchSetup(b)
+	paths := e.clientPaths()
+	spent := make([]time.Duration, len(paths))
+	for i := 0; i < b.N; i++ {
+		for j, p := range paths {
+			start := time.Now()
+			e.get(b, p)
+			spent[j] += time.Since(start)
+		}
+	}
+	for j, name := range []string{"list", "call", "filtered", "me"} {
+		b.ReportMetric(float64(spent[j].Microseconds())/1000/float64(b.N), "ms-"+name)
+	}
+}
+
+// Benchmark50Clients runs 50 concurrent clients, each looping over the
+// endpoints a call-list page uses (clientPaths), and reports the latency
+// percentiles; any error fails.
+func Benchmark50Clients(b *testing.B) {
+	e := benchSetup(b)
+	paths := e.clientPaths()
 	var mu sync.Mutex
 	var lat []time.Duration
 	b.ResetTimer()

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/analyzecall"
 	"github.com/callscope/callscope/transcribe/vad"
 )
 
@@ -56,11 +57,11 @@ func TestAnalyzeShippedCalls(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			var doc AnalyzeOutput
+			var doc analyzecall.Result
 			if err := json.Unmarshal([]byte(out), &doc); err != nil {
 				t.Fatalf("not JSON: %v", err)
 			}
-			if doc.FormatVersion != AnalyzeFormatVersion || doc.Score == nil || len(doc.Parameters) < 30 ||
+			if doc.FormatVersion != analyzecall.FormatVersion || doc.Score == nil || len(doc.Parameters) < 30 ||
 				doc.Meta.Client.ID != "" || doc.SpeechTiming != "segments" {
 				t.Errorf("format %d, score %v, %d parameters, client %q, timing %s",
 					doc.FormatVersion, doc.Score, len(doc.Parameters), doc.Meta.Client.ID, doc.SpeechTiming)
@@ -88,9 +89,9 @@ func TestAnalyzeText(t *testing.T) {
 func TestAnalyzeOptions(t *testing.T) {
 	calls := filepath.Join("..", "..", "testdata", "calls")
 	audio := filepath.Join(calls, "10_interrupt.wav")
-	decode := func(t *testing.T, out string) AnalyzeOutput {
+	decode := func(t *testing.T, out string) analyzecall.Result {
 		t.Helper()
-		var doc AnalyzeOutput
+		var doc analyzecall.Result
 		if err := json.Unmarshal([]byte(out), &doc); err != nil {
 			t.Fatalf("not JSON: %v\n%s", err, out)
 		}
@@ -207,7 +208,7 @@ func TestAnalyzeVAD(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var doc AnalyzeOutput
+	var doc analyzecall.Result
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -228,13 +229,13 @@ func TestAnalyzeTranscriptOnly(t *testing.T) {
 	for _, tr := range calls {
 		name := strings.TrimSuffix(filepath.Base(tr), ".transcript.json")
 		t.Run(name, func(t *testing.T) {
-			analyse := func(args ...string) AnalyzeOutput {
+			analyse := func(args ...string) analyzecall.Result {
 				t.Helper()
 				out, errOut, code := execute(t, append([]string{"analyze", "--format", "json"}, args...)...)
 				if code != 0 {
 					t.Fatalf("analyze %v: exit %d: %s", args, code, errOut)
 				}
-				var doc AnalyzeOutput
+				var doc analyzecall.Result
 				if err := json.Unmarshal([]byte(out), &doc); err != nil {
 					t.Fatal(err)
 				}
@@ -281,13 +282,13 @@ func TestAnalyzeVADOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	run := func(audio string) AnalyzeOutput {
+	run := func(audio string) analyzecall.Result {
 		t.Helper()
 		out, errOut, code := execute(t, "analyze", "--audio", audio, "--vad", "--format", "json")
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var doc AnalyzeOutput
+		var doc analyzecall.Result
 		if err := json.Unmarshal([]byte(out), &doc); err != nil {
 			t.Fatal(err)
 		}
