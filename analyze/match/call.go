@@ -66,15 +66,18 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	toks, words, segTok, segWord, order := s.toks[:0], s.words[:0], s.segTok[:0], s.segWord[:0], s.order[:0]
-	all := s.all[:0]
+	all, roles := s.all[:0], s.roles[:0]
 	defer func() {
+		clear(all) // the quotes: do not keep the transcript alive
 		s.toks, s.words, s.segTok, s.segWord, s.order, s.all = toks[:0], words[:0], segTok[:0], segWord[:0], order[:0], all[:0]
+		s.roles = roles[:0]
 	}()
 	for chi, ch := range tr.Channels {
+		role := cmp.Or(ch.Role, schemas.RoleMixed)
+		roles = append(roles, role)
 		if len(ch.Segments) == 0 {
 			continue
 		}
-		role := cmp.Or(ch.Role, schemas.RoleMixed)
 		matchRole := role
 		if role == schemas.RoleMixed && opt.StrictMixed {
 			matchRole = "" // speaker unknown: only channel-any phrases
@@ -122,6 +125,12 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		}
 		lm.find(s, matchRole)
 		last := int32(len(s.segs) - 1)
+		// place times and quotes units [from, to) of utterance si.
+		place := func(si int32, from, to int32) (float64, float64, string) {
+			t0 := segTok[si]
+			return hitSpan(int(s.units[from].tokStart)-t0, int(s.units[to-1].tokEnd)-t0, ch.Segments[order[si]],
+				toks[t0:segTok[si+1]], words[segWord[si]:segWord[si+1]])
+		}
 		for _, c := range s.keep {
 			r := &lm.rules[c.rule]
 			pi := &lm.dicts[r.dict].phrases[r.phrase]
@@ -137,29 +146,23 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 					continue
 				}
 			}
-			hitOf := func(si int32, from, to int32) schemas.Hit {
-				t0 := segTok[si]
-				h := Hit{Start: int(s.units[from].tokStart) - t0, End: int(s.units[to-1].tokEnd) - t0}
-				return HitOf(h, role, ch.Segments[order[si]], toks[t0:segTok[si+1]], words[segWord[si]:segWord[si+1]])
-			}
-			var sh schemas.Hit
+			var h callHit
 			if seg0 == seg1 {
-				sh = hitOf(seg0, c.start, c.end)
+				h.start, h.end, h.text = place(seg0, c.start, c.end)
 			} else {
 				// Across utterances: from the first word in one to the last
 				// in the other, quoting both parts.
-				a, b := hitOf(seg0, c.start, s.segs[seg0].u1), hitOf(seg1, s.segs[seg1].u0, c.end)
-				sh = a
-				sh.End = b.End
-				sh.Text = a.Text + " " + b.Text
+				var a, b string
+				h.start, _, a = place(seg0, c.start, s.segs[seg0].u1)
+				_, h.end, b = place(seg1, s.segs[seg1].u0, c.end)
+				h.text = a + " " + b
 			}
-			if !pi.window.Contains(sh.Start, duration) {
+			if !pi.window.Contains(h.start, duration) {
 				continue
 			}
-			di := &lm.dicts[r.dict]
-			p := &di.d.Phrases[r.phrase]
-			sh.Category, sh.PhraseID = di.d.Category, p.ID
-			all = append(all, counted{CallHit{sh, p.Weight}, r.dict, r.phrase, int32(chi)})
+			h.dict, h.phrase, h.ch = r.dict, r.phrase, int32(chi)
+			h.rank = lm.rank[lm.dicts[r.dict].base+r.phrase]
+			all = append(all, h)
 		}
 	}
 	// Minimum counts, per phrase and per category, over the whole call.
@@ -189,6 +192,7 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				kept = append(kept, c)
 			}
 		}
+		clear(all[len(kept):])
 		for _, pi := range touched {
 			perPhrase[pi] = 0
 		}
@@ -196,34 +200,22 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		s.touched = touched[:0]
 		all = kept
 	}
-	// Order indices, not the hits: a hit is a hundred bytes. Each
-	// channel's hits come nearly in time order (only hits starting on the
-	// same word may be swapped), so an insertion sort per channel and a
-	// merge of the channels cost about one pass.
-	// The keys are copied into a compact array: comparing reads 24 bytes,
-	// not two hundred-byte hits. Ties on start and end fall back to the
-	// channel, category and phrase id strings.
-	keys := s.keys[:0]
-	for i := range all {
-		keys = append(keys, hitKey{all[i].hit.Start, all[i].hit.End})
-	}
-	s.keys = keys
+	// Order indices, not the hits. Each channel's hits come nearly in time
+	// order (only hits starting on the same word may be swapped), so an
+	// insertion sort per channel and a merge of the channels cost about
+	// one pass. Ties on start and end fall back to the channel, category
+	// and phrase id (the phrase's rank) and then the order found.
 	less := func(i, j int32) bool {
-		x, y := &keys[i], &keys[j]
+		x, y := &all[i], &all[j]
 		switch {
 		case x.start != y.start:
 			return x.start < y.start
 		case x.end != y.end:
 			return x.end < y.end
-		}
-		a, b := &all[i].hit, &all[j].hit
-		switch {
-		case a.Channel != b.Channel:
-			return a.Channel < b.Channel
-		case a.Category != b.Category:
-			return a.Category < b.Category
-		case a.PhraseID != b.PhraseID:
-			return a.PhraseID < b.PhraseID
+		case x.ch != y.ch && roles[x.ch] != roles[y.ch]:
+			return roles[x.ch] < roles[y.ch]
+		case x.rank != y.rank:
+			return x.rank < y.rank
 		}
 		return i < j
 	}
@@ -249,19 +241,20 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		i = j
 	}
 	s.idx, s.runs = idx, runs
-	out := make([]CallHit, 0, len(all))
-	for {
+	out := make([]CallHit, len(all))
+	for k := range out {
 		best := -1
 		for r := range runs {
 			if runs[r][0] < runs[r][1] && (best < 0 || less(idx[runs[r][0]], idx[runs[best][0]])) {
 				best = r
 			}
 		}
-		if best < 0 {
-			break
-		}
-		out = append(out, all[idx[runs[best][0]]].hit)
+		h := &all[idx[runs[best][0]]]
 		runs[best][0]++
+		di := &lm.dicts[h.dict]
+		p := &di.d.Phrases[h.phrase]
+		out[k] = CallHit{Hit: schemas.Hit{Category: di.d.Category, PhraseID: p.ID, Channel: roles[h.ch], Start: h.start, End: h.end,
+			Text: h.text}, Weight: p.Weight}
 	}
 	return out
 }
@@ -291,33 +284,38 @@ func segmentTokens(tokenize func([]text.Token, string) []text.Token, toks []text
 // time and quotes it; channel is the role of the segment's channel.
 func HitOf(h Hit, channel string, seg schemas.Segment, toks []text.Token, words []int) schemas.Hit {
 	out := schemas.Hit{Category: h.Category, PhraseID: h.PhraseID, Channel: channel}
+	out.Start, out.End, out.Text = hitSpan(h.Start, h.End, seg, toks, words)
+	return out
+}
+
+// hitSpan is the start, end and quote of tokens [from, to) of a segment.
+func hitSpan(from, to int, seg schemas.Segment, toks []text.Token, words []int) (start, end float64, quote string) {
 	if len(words) > 0 {
-		first, last := words[h.Start], words[h.End-1]
-		out.Start, out.End = seg.Words[first].Start, seg.Words[last].End
+		first, last := words[from], words[to-1]
+		start, end = seg.Words[first].Start, seg.Words[last].End
 		// Quote whole words but cut the first and last at their tokens, so
 		// punctuation the ASR glued to them ("мне,") stays out.
 		ws := make([]string, 0, last-first+1)
 		for wi := first; wi <= last; wi++ {
 			w := seg.Words[wi].W
-			from, to := 0, len(w)
+			a, b := 0, len(w)
 			if wi == last {
-				to = toks[h.End-1].End
+				b = toks[to-1].End
 			}
 			if wi == first {
-				from = toks[h.Start].Start
+				a = toks[from].Start
 			}
-			ws = append(ws, w[from:to])
+			ws = append(ws, w[a:b])
 		}
-		out.Text = strings.Join(ws, " ")
+		quote = strings.Join(ws, " ")
 	} else {
 		span := seg.End - seg.Start
 		n := float64(len(toks))
-		out.Start = seg.Start + span*float64(h.Start)/n
-		out.End = seg.Start + span*float64(h.End)/n
-		out.Text = seg.Text[toks[h.Start].Start:toks[h.End-1].End]
+		start = seg.Start + span*float64(from)/n
+		end = seg.Start + span*float64(to)/n
+		quote = seg.Text[toks[from].Start:toks[to-1].End]
 	}
-	out.Start, out.End = ms(out.Start), ms(out.End)
-	return out
+	return ms(start), ms(end), quote
 }
 
 // ms rounds seconds to milliseconds: finer digits are interpolation noise

@@ -46,6 +46,10 @@ type langMatcher struct {
 	// minCounts: some dictionary or phrase has a min_count above one.
 	minCounts bool
 	phrases   int32 // phrases of all dictionaries
+	// rank orders the phrases (by dicts[d].base + phrase) as MatchCall
+	// orders hits that start and end together: by category, then phrase
+	// id; phrases with the same two share a rank.
+	rank []int32
 	// rootStem and rootExact are the root's transitions by word id: every
 	// word of a transcript starts a walk at the root, so these are the
 	// hottest lookups.
@@ -150,8 +154,39 @@ func Compile(set *Set) (*Matcher, error) {
 	for _, lm := range m.langs {
 		lm.rootStem = rootEdges(lm, edgeStem, len(lm.stems))
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
+		lm.rank = phraseRanks(lm)
 	}
 	return m, nil
+}
+
+// phraseRanks numbers the phrases of a language in the order of their
+// category and id, equal pairs alike.
+func phraseRanks(lm *langMatcher) []int32 {
+	type key struct {
+		cat, id string
+		at      int32
+	}
+	keys := make([]key, 0, lm.phrases)
+	for _, di := range lm.dicts {
+		for pi := range di.d.Phrases {
+			keys = append(keys, key{di.d.Category, di.d.Phrases[pi].ID, di.base + int32(pi)})
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := strings.Compare(a.cat, b.cat); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	rank := make([]int32, lm.phrases)
+	r := int32(0)
+	for i, k := range keys {
+		if i > 0 && (k.cat != keys[i-1].cat || k.id != keys[i-1].id) {
+			r++
+		}
+		rank[k.at] = r
+	}
+	return rank
 }
 
 func rootEdges(lm *langMatcher, kind uint32, n int) []int32 {
@@ -427,13 +462,16 @@ type span struct {
 	start, end float64
 }
 
-// hitKey is what orders call hits first.
-type hitKey struct{ start, end float64 }
-
-// counted is a call hit with its dictionary and phrase, for min_count.
-type counted struct {
-	hit              CallHit
+// callHit is a hit of MatchCall until the result is built: its times and
+// quote, its phrase (for min_count and the result's names), its channel and
+// its phrase's rank (the order of category and phrase id). It is half the
+// size of a CallHit and holds one pointer, so collecting, counting and
+// ordering the hits of a call moves little memory.
+type callHit struct {
+	start, end       float64
+	text             string
 	dict, phrase, ch int32
+	rank             int32
 }
 
 type cand struct {
@@ -452,11 +490,11 @@ type scratch struct {
 	// MatchCall's buffers.
 	toks                          []text.Token
 	words, segTok, segWord, order []int
-	all                           []counted
+	all                           []callHit
+	roles                         []string
 	idx                           []int32
 
 	stops                   []bool
-	keys                    []hitKey
 	runs                    [][2]int
 	perPhrase, perDict      []int32
 	ruleHead, link, touched []int32
