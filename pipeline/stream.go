@@ -40,8 +40,8 @@ type StreamConfig struct {
 	DeadMaxBytes int64
 }
 
-// EnsureStream creates or updates the jobs stream and the dead-letter
-// stream. It is idempotent.
+// EnsureStream creates or updates the jobs stream, the dead-letter stream
+// and the call-id claims bucket. It is idempotent.
 func EnsureStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {
 	if cfg.Replicas == 0 {
 		cfg.Replicas = 1
@@ -65,7 +65,10 @@ func EnsureStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig)
 	if err != nil {
 		return fmt.Errorf("pipeline: create stream %s: %w", StreamJobs, err)
 	}
-	return ensureDeadStream(ctx, js, cfg)
+	if err := ensureDeadStream(ctx, js, cfg); err != nil {
+		return err
+	}
+	return ensureCallIDs(ctx, js, cfg)
 }
 
 // ConsumerConfig tunes one stage's durable consumer.

@@ -22,19 +22,35 @@ import (
 // reason naming both objects, so a collision is never silent.
 var ErrCallIDTaken = errors.New("call_id already used by another recording")
 
+// Claimer atomically claims a call_id that ClickHouse has no recording
+// for, and returns the object key holding it (objectKey when the claim is
+// its own). Store workers running at once share one, so two recordings
+// with the same new call_id cannot both be stored (pipeline.CallIDClaims).
+type Claimer interface {
+	Claim(ctx context.Context, callID, objectKey string) (owner string, err error)
+}
+
 // claimCallIDs splits a batch into the analyses that may be written and
 // failed statuses for those whose call_id belongs to another recording:
-// one already stored, or one earlier in the same batch.
-func claimCallIDs(ctx context.Context, db DB, analyses []schemas.Analysis, now time.Time, attempts map[int]int) (kept []schemas.Analysis, keptIdx []int, rejected []schemas.Status, err error) {
+// one already stored, one earlier in the same batch, or one another
+// worker claimed (claims may be nil: one worker only).
+func claimCallIDs(ctx context.Context, db DB, claims Claimer, analyses []schemas.Analysis, now time.Time, attempts map[int]int) (kept []schemas.Analysis, keptIdx []int, rejected []schemas.Status, err error) {
 	owners, err := storedOwners(ctx, db, analyses)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	byClaim := map[string]bool{} // owned by a recording another worker is storing now
 	for i, a := range analyses {
 		owner, ok := owners[a.CallID]
 		if !ok {
-			owners[a.CallID] = a.ObjectKey // the first in the batch takes it
-			owner = a.ObjectKey
+			owner = a.ObjectKey // the first in the batch takes it
+			if claims != nil {
+				if owner, err = claims.Claim(ctx, a.CallID, a.ObjectKey); err != nil {
+					return nil, nil, nil, err
+				}
+				byClaim[a.CallID] = owner != a.ObjectKey
+			}
+			owners[a.CallID] = owner
 		}
 		if owner == a.ObjectKey {
 			kept = append(kept, a)
@@ -43,6 +59,10 @@ func claimCallIDs(ctx context.Context, db DB, analyses []schemas.Analysis, now t
 		}
 		reason := fmt.Errorf("%w: call_id %q is the id of recording %s, stored first; this recording %s is not stored: give each recording its own call_id (or none: the key is then the id)",
 			ErrCallIDTaken, a.CallID, owner, a.ObjectKey)
+		if byClaim[a.CallID] {
+			reason = fmt.Errorf("%w: call_id %q was claimed by recording %s, being stored at the same moment; this recording %s is not stored: give each recording its own call_id (or none: the key is then the id)",
+				ErrCallIDTaken, a.CallID, owner, a.ObjectKey)
+		}
 		rejected = append(rejected, schemas.Status{
 			ObjectKey: a.ObjectKey, ETag: a.ETag, CallID: a.CallID,
 			Stage: schemas.StageStore, State: schemas.StateFailed,

@@ -14,12 +14,16 @@ import (
 // Stage is the pipeline's store stage: it writes a batch of store jobs
 // (analyses and statuses) to ClickHouse in a few INSERTs.
 type Stage struct {
-	db  DB
-	log *slog.Logger
+	db     DB
+	claims Claimer
+	log    *slog.Logger
 }
 
-// NewStage builds the store stage over db.
-func NewStage(db DB) *Stage { return &Stage{db: db, log: slog.Default().With("stage", "store")} }
+// NewStage builds the store stage over db. claims settles new call_ids
+// between store workers running at once; nil is fine for a single worker.
+func NewStage(db DB, claims Claimer) *Stage {
+	return &Stage{db: db, claims: claims, log: slog.Default().With("stage", "store")}
+}
 
 // Handle writes a batch of schemas.StoreJob deliveries: the analyses, then
 // an analysed status for each, then the other statuses. An error hands the
@@ -53,7 +57,7 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 			statuses = append(statuses, *st)
 		}
 	}
-	kept, keptIdx, rejected, err := claimCallIDs(ctx, s.db, analyses, now, attempts)
+	kept, keptIdx, rejected, err := claimCallIDs(ctx, s.db, s.claims, analyses, now, attempts)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
@@ -29,7 +32,7 @@ func TestStage(t *testing.T) {
 	}
 	failed := schemas.Status{ObjectKey: "bad.wav", Stage: schemas.StageTranscribe, State: schemas.StateFailed, Error: "boom", Attempts: 5, At: time.Now()}
 	batch := []pipeline.Delivery{job(schemas.StoreJob{Analysis: &a}), job(schemas.StoreJob{Status: &failed}), {Data: []byte("not json")}}
-	st := store.NewStage(db)
+	st := store.NewStage(db, nil)
 	for i := 0; i < 2; i++ { // a redelivered batch
 		if err := st.Handle(ctx, batch); err != nil {
 			t.Fatal(err)
@@ -87,7 +90,7 @@ func TestStageCallIDCollision(t *testing.T) {
 			if err := store.Migrate(ctx, db); err != nil {
 				t.Fatal(err)
 			}
-			st := store.NewStage(db)
+			st := store.NewStage(db, nil)
 			for _, b := range tc.batches {
 				var ds []pipeline.Delivery
 				for _, a := range b {
@@ -125,5 +128,99 @@ func TestStageCallIDCollision(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// pausingDB stands for a store worker that has looked up a batch's call
+// ids in ClickHouse and not yet written: it holds the look-up's answer
+// until released.
+type pausingDB struct {
+	store.DB
+	looked  chan struct{} // closed after the look-up
+	release chan struct{} // closed to let the worker go on
+	once    bool
+}
+
+func (p *pausingDB) Query(ctx context.Context, query string, args ...any) (store.Rows, error) {
+	rows, err := p.DB.Query(ctx, query, args...)
+	if !p.once && strings.Contains(query, "argMax(object_key") {
+		p.once = true
+		close(p.looked)
+		<-p.release
+	}
+	return rows, err
+}
+
+// TestStageCallIDRace: two store workers meet two recordings with the same
+// new call_id at the same instant. Both ClickHouse look-ups find no owner;
+// before claims, both INSERTs landed, both recordings were recorded
+// analysed, and one call silently replaced the other. With the shared claim
+// one is stored and the other recorded failed, naming both.
+func TestStageCallIDRace(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, testenv.ChDB(t))
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	nc, err := nats.Connect(testenv.NATS(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
+		t.Fatal(err)
+	}
+	claims, err := pipeline.OpenCallIDClaims(ctx, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	a := sample("dup-2", t0)
+	a.ObjectKey, a.Meta.Operator.ID = "pbx1/0001.wav", "op-a"
+	b := sample("dup-2", t0.Add(time.Second))
+	b.ObjectKey, b.Meta.Operator.ID = "pbx2/0001.wav", "op-b"
+	job := func(a schemas.Analysis) []pipeline.Delivery {
+		data, err := json.Marshal(schemas.StoreJob{Analysis: &a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []pipeline.Delivery{{Subject: pipeline.SubjectStore, Data: data, Attempt: 1}}
+	}
+
+	slow := &pausingDB{DB: db, looked: make(chan struct{}), release: make(chan struct{})}
+	workerA, workerB := store.NewStage(slow, claims), store.NewStage(db, claims)
+	doneA := make(chan error, 1)
+	go func() { doneA <- workerA.Handle(ctx, job(a)) }()
+	<-slow.looked // A has found no owner for dup-2
+	if err := workerB.Handle(ctx, job(b)); err != nil {
+		t.Fatal(err)
+	}
+	close(slow.release)
+	if err := <-doneA; err != nil {
+		t.Fatal(err)
+	}
+
+	if n := countCalls(t, db); n != 1 {
+		t.Fatalf("%d calls, want 1", n)
+	}
+	ops := queryStrings(t, db, "SELECT operator_id FROM calls FINAL WHERE call_id = 'dup-2'")
+	latest, err := store.LatestStatuses(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, lost := b, a // B claimed first: A was paused before its claim
+	if len(ops) != 1 || ops[0] != stored.Meta.Operator.ID {
+		t.Errorf("stored operator %v, want %s", ops, stored.Meta.Operator.ID)
+	}
+	if got := latest[stored.ObjectKey]; got.State != schemas.StateAnalysed {
+		t.Errorf("%s: state %q (%s), want analysed", stored.ObjectKey, got.State, got.Error)
+	}
+	got := latest[lost.ObjectKey]
+	if got.State != schemas.StateFailed || !strings.Contains(got.Error, a.ObjectKey) || !strings.Contains(got.Error, b.ObjectKey) {
+		t.Errorf("%s: state %q, reason %q; want failed naming both recordings", lost.ObjectKey, got.State, got.Error)
 	}
 }

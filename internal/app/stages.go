@@ -75,6 +75,10 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	if cfg.ASR.Adapter == "openai" {
 		log.Warn("asr: the openai adapter sends each call's audio to the configured service before anything is redacted (docs/privacy.md)", "url", fmt.Sprint(cfg.ASR.Options["url"]))
 	}
+	claims, err := pipeline.OpenCallIDClaims(context.Background(), env.JS)
+	if err != nil {
+		return nil, err
+	}
 	objects := objectsAdapter{env.Objects}
 	tstage := transcribe.NewStage(transcribe.Config{
 		TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
@@ -90,7 +94,7 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 		Ingest:     ingest.New(icfg, objects, pipeline.NewPublisher(env.JS)),
 		Transcribe: tstage,
 		Analyze:    analyze.NewStage(analyze.StageConfig{}, analyzer, objects, pipeline.NewPublisher(env.JS)),
-		Store:      store.NewStage(env.DB),
+		Store:      store.NewStage(env.DB, claims),
 		Metrics:    pipeline.NewMetrics(),
 	}, nil
 }
