@@ -36,6 +36,10 @@ type Env struct {
 
 	NATSURL, S3Endpoint, DSNForDisplay string
 
+	// files reads objects of the embedded S3 server from their files
+	// (nil with an external S3).
+	files objectFiles
+
 	closers []func()
 }
 
@@ -132,6 +136,7 @@ func StartEmbeddedWith(ctx context.Context, cfg *config.Config, log *slog.Logger
 		}
 		env.closers = append(env.closers, func() { _ = s3.Close() })
 		cfg.S3.Endpoint = s3.Endpoint()
+		env.files = s3
 	}
 	if cfg.ClickHouse.DSN == "" {
 		cfg.ClickHouse.DSN = "chdb://" + filepath.Join(dir, "clickhouse")

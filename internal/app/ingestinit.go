@@ -121,7 +121,7 @@ func ScanPendingWith(ctx context.Context, env *Env, in *ingest.Ingester, bucket 
 func NewIngester(cfg config.Config, env *Env, log *slog.Logger) *ingest.Ingester {
 	icfg, _ := ingestConfig(cfg, log) // a scan only publishes: the phone-tag mode is not used
 	icfg.ClientIDKey, icfg.Logger = []byte(cfg.Privacy.ClientIDKey), log
-	return ingest.New(icfg, objectsAdapter{env.Objects}, pipeline.NewPublisher(env.JS))
+	return ingest.New(icfg, env.objects(), pipeline.NewPublisher(env.JS))
 }
 
 // Embedded reports whether the configuration leaves a server to embed:

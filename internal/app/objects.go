@@ -10,6 +10,7 @@ import (
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/ingest"
 	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/embedded"
 	"github.com/callscope/callscope/internal/objstore"
 )
 
@@ -17,9 +18,29 @@ import (
 // (ingest.Objects, transcribe.Objects, analyze.TranscriptReader) over one
 // objstore.Store. "Not found" becomes found=false: the stages treat a
 // missing sidecar or transcript as an expected case, not an error.
-type objectsAdapter struct{ s *objstore.Store }
+type objectsAdapter struct {
+	s *objstore.Store
+	// files, when set (the embedded S3 server of this process), reads
+	// objects from their files without an HTTP request.
+	files objectFiles
+}
+
+// objectFiles reads objects from their files: embedded.S3 is one. An
+// error wrapping embedded.ErrNotDirect sends the read to S3.
+type objectFiles interface {
+	ReadObject(bucket, key string, maxBytes int64) (data []byte, found bool, err error)
+}
+
+// objects is the object-storage adapter of env.
+func (e *Env) objects() objectsAdapter { return objectsAdapter{s: e.Objects, files: e.files} }
 
 func (o objectsAdapter) ReadObject(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, bool, error) {
+	if o.files != nil {
+		data, found, err := o.files.ReadObject(bucket, key, maxBytes)
+		if !errors.Is(err, embedded.ErrNotDirect) {
+			return data, found, err
+		}
+	}
 	data, err := o.s.Get(ctx, bucket, key, maxBytes)
 	if errors.Is(err, objstore.ErrNotFound) {
 		return nil, false, nil

@@ -101,7 +101,7 @@ func putIfChanged(ctx context.Context, env *Env, bucket, key, file string) error
 		return fmt.Errorf("upload: %w", err)
 	}
 	sum := md5.Sum(data)
-	if info, found, err := (objectsAdapter{env.Objects}).StatObject(ctx, bucket, key); err == nil && found &&
+	if info, found, err := env.objects().StatObject(ctx, bucket, key); err == nil && found &&
 		strings.EqualFold(info.ETag, hex.EncodeToString(sum[:])) {
 		return nil
 	}
@@ -112,7 +112,7 @@ func putIfChanged(ctx context.Context, env *Env, bucket, key, file string) error
 	case strings.HasSuffix(strings.ToLower(key), ".wav"):
 		ctype = "audio/wav"
 	}
-	if err := (objectsAdapter{env.Objects}).PutObject(ctx, bucket, key, data, ctype); err != nil {
+	if err := env.objects().PutObject(ctx, bucket, key, data, ctype); err != nil {
 		return fmt.Errorf("upload %s: %w", file, err)
 	}
 	return nil

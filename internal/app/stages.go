@@ -79,7 +79,7 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	if err != nil {
 		return nil, err
 	}
-	objects := objectsAdapter{env.Objects}
+	objects := env.objects()
 	tstage := transcribe.NewStage(transcribe.Config{
 		TranscriptsBucket: cfg.S3.TranscriptsBucket, AdapterName: cfg.ASR.Adapter,
 		ModelsDir: cfg.ASR.ModelsDir, Logger: log, Redactor: redactor, Audio: audio,

@@ -67,6 +67,9 @@ type S3 struct {
 	workDir string
 	conns   *connTracker
 	log     *slog.Logger
+	// files is the buckets directory, for ReadObject; nil once closed.
+	filesMu sync.RWMutex
+	files   *os.Root
 }
 
 // s3Slot admits one embedded S3 server per process.
@@ -195,6 +198,11 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 			s3api.WithMiddleware("/", conns.middleware),
 		},
 	}
+	files, err := os.OpenRoot(root)
+	if err != nil {
+		_ = os.Chdir(workDir)
+		return nil, fmt.Errorf("embedded s3: buckets directory %s: %w", root, err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- embedgw.RunVersityGW(ctx, be, gwCfg) }()
@@ -203,8 +211,9 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log}
+	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log, files: files}
 	if err := waitS3(addr, listening, done); err != nil {
+		_ = files.Close()
 		cancel()
 		_ = os.Chdir(workDir)
 		return nil, fmt.Errorf("embedded s3 at %s (data %s): %w", addr, filepath.Dir(root), err)
@@ -268,6 +277,10 @@ func (s *S3) Endpoint() string { return s.endpoint }
 // call more than once.
 func (s *S3) Close() error {
 	s.closed.Do(func() {
+		s.filesMu.Lock()
+		_ = s.files.Close()
+		s.files = nil
+		s.filesMu.Unlock()
 		s.cancel()
 		var err error
 		select {

@@ -1,0 +1,83 @@
+package embedded
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"syscall"
+)
+
+// ErrNotDirect is returned by S3.ReadObject for an object it does not read
+// from its file (a key a plain path cannot name faithfully, a directory, a
+// server that is closed): read it through the S3 API instead.
+var ErrNotDirect = errors.New("embedded s3: object not readable from its file")
+
+// ReadObject reads up to maxBytes (no limit if maxBytes <= 0) of an
+// object straight from its file in the posix backend: the bytes a GET
+// returns, without the HTTP round trip, request signing and the metadata
+// lookups the gateway makes for every GET (reprocessing reads one
+// transcript per call). found is false when the bucket or the object does
+// not exist. The backend publishes an object by linking a complete file
+// into place, so a read never sees a partial object. Anything ReadObject
+// is not sure of (see ErrNotDirect) is left to the S3 API.
+func (s *S3) ReadObject(bucket, key string, maxBytes int64) (data []byte, found bool, err error) {
+	if !plainPath(bucket) || !plainPath(key) || strings.HasPrefix(key, ".sgwtmp") {
+		return nil, false, ErrNotDirect
+	}
+	s.filesMu.RLock()
+	defer s.filesMu.RUnlock()
+	if s.files == nil {
+		return nil, false, ErrNotDirect
+	}
+	// os.Root keeps the path inside the buckets directory whatever the
+	// key holds.
+	f, err := s.files.Open(bucket + "/" + key)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return nil, false, nil
+		}
+		return nil, false, fmt.Errorf("%w: %w", ErrNotDirect, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, false, ErrNotDirect
+	}
+	size := info.Size()
+	var r io.Reader = f
+	if maxBytes > 0 {
+		size = min(size, maxBytes)
+		r = io.LimitReader(f, maxBytes)
+	}
+	buf := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, true, nil
+		}
+		if err != nil {
+			return nil, false, fmt.Errorf("embedded s3: read s3://%s/%s: %w", bucket, key, err)
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+}
+
+// plainPath reports whether p names the same file as the S3 name it is:
+// relative, no empty, "." or ".." element, no trailing slash (a directory
+// object), no NUL.
+func plainPath(p string) bool {
+	if p == "" || strings.ContainsRune(p, 0) {
+		return false
+	}
+	for el := range strings.SplitSeq(p, "/") {
+		if el == "" || el == "." || el == ".." {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,105 @@
+package embedded
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+)
+
+// TestReadObjectFromFile: an object read from its file is the bytes a GET
+// returns; a missing object or bucket is not found; a key a plain path
+// cannot name, and any read after Close, is left to the S3 API.
+func TestReadObjectFromFile(t *testing.T) {
+	s3, err := StartS3(S3Config{Dir: filepath.Join(t.TempDir(), "objects"), AccessKey: "test-access", SecretKey: "test-secret-key"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	t.Cleanup(func() {
+		if !closed {
+			_ = s3.Close()
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	mc, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const bucket = "transcripts"
+	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	objects := map[string][]byte{
+		"2026/11/20/звонок 000123+1.wav.transcript.json": []byte(`{"channels":[]}`),
+		"top.json":    []byte("x"),
+		"empty.txt":   {},
+		"a/b/c/d.bin": bytes.Repeat([]byte{0, 1, 2, 255}, 5000),
+	}
+	for k, body := range objects {
+		if _, err := mc.PutObject(ctx, bucket, k, bytes.NewReader(body), int64(len(body)), minio.PutObjectOptions{}); err != nil {
+			t.Fatalf("put %s: %v", k, err)
+		}
+	}
+	for k, body := range objects {
+		obj, err := mc.GetObject(ctx, bucket, k, minio.GetObjectOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		viaHTTP, err := io.ReadAll(obj)
+		obj.Close()
+		if err != nil || !bytes.Equal(viaHTTP, body) {
+			t.Fatalf("GET %s: %d bytes, %v", k, len(viaHTTP), err)
+		}
+		got, found, err := s3.ReadObject(bucket, k, 0)
+		if err != nil || !found || !bytes.Equal(got, viaHTTP) {
+			t.Errorf("ReadObject(%q) = %d bytes, found %v, %v; want the %d bytes of GET", k, len(got), found, err, len(viaHTTP))
+		}
+	}
+	big := objects["a/b/c/d.bin"]
+	if got, found, err := s3.ReadObject(bucket, "a/b/c/d.bin", 100); err != nil || !found || !bytes.Equal(got, big[:100]) {
+		t.Errorf("ReadObject with maxBytes 100 = %d bytes, %v, %v", len(got), found, err)
+	}
+	if got, _, _ := s3.ReadObject(bucket, "a/b/c/d.bin", int64(len(big))+1); len(got) != len(big) {
+		t.Errorf("ReadObject with maxBytes above the size = %d bytes, want %d", len(got), len(big))
+	}
+
+	for _, tc := range []struct {
+		name, bucket, key string
+		found             bool
+		err               error
+	}{
+		{"missing object", bucket, "nope.json", false, nil},
+		{"missing under a file", bucket, "top.json/x", false, nil},
+		{"missing bucket", "nobucket", "top.json", false, nil},
+		{"directory", bucket, "a/b", false, ErrNotDirect},
+		{"directory object", bucket, "a/b/", false, ErrNotDirect},
+		{"dot dot", bucket, "../" + bucket + "/top.json", false, ErrNotDirect},
+		{"absolute", bucket, "/etc/passwd", false, ErrNotDirect},
+		{"empty element", bucket, "a//b/c/d.bin", false, ErrNotDirect},
+		{"gateway temp dir", bucket, ".sgwtmp/x", false, ErrNotDirect},
+		{"empty key", bucket, "", false, ErrNotDirect},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, found, err := s3.ReadObject(tc.bucket, tc.key, 0)
+			if found != tc.found || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) || data != nil {
+				t.Errorf("ReadObject(%q, %q) = %d bytes, found %v, err %v; want found %v, err %v", tc.bucket, tc.key, len(data), found, err, tc.found, tc.err)
+			}
+		})
+	}
+
+	closed = true
+	if err := s3.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s3.ReadObject(bucket, "top.json", 0); !errors.Is(err, ErrNotDirect) {
+		t.Errorf("ReadObject after Close: %v, want ErrNotDirect", err)
+	}
+}
