@@ -132,16 +132,15 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				toks[t0:segTok[si+1]], words[segWord[si]:segWord[si+1]])
 		}
 		for _, c := range s.keep {
-			r := &lm.rules[c.rule]
-			pi := &lm.dicts[r.dict].phrases[r.phrase]
+			r := &lm.hot[c.rule]
 			seg0, seg1 := s.units[c.start].seg, s.units[c.end-1].seg
 			// A position rule wants the whole hit in that utterance.
-			switch pi.position {
-			case PositionFirst:
+			switch r.position {
+			case positionFirst:
 				if seg1 != 0 {
 					continue
 				}
-			case PositionLast:
+			case positionLast:
 				if seg0 != last {
 					continue
 				}
@@ -157,11 +156,10 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				_, h.end, b = place(seg1, s.segs[seg1].u0, c.end)
 				h.text = a + " " + b
 			}
-			if !pi.window.Contains(h.start, duration) {
+			if r.flags&hotWindow != 0 && !lm.dicts[r.dict].phrases[r.phrase].window.Contains(h.start, duration) {
 				continue
 			}
-			h.dict, h.phrase, h.ch = r.dict, r.phrase, int32(chi)
-			h.rank = lm.rank[lm.dicts[r.dict].base+r.phrase]
+			h.dict, h.phrase, h.ch, h.rank = r.dict, r.phrase, int32(chi), r.rank
 			all = append(all, h)
 		}
 	}
@@ -252,9 +250,12 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		h := &all[idx[runs[best][0]]]
 		runs[best][0]++
 		di := &lm.dicts[h.dict]
-		p := &di.d.Phrases[h.phrase]
-		out[k] = CallHit{Hit: schemas.Hit{Category: di.d.Category, PhraseID: p.ID, Channel: roles[h.ch], Start: h.start, End: h.end,
-			Text: h.text}, Weight: p.Weight}
+		p := &lm.out[di.base+h.phrase]
+		// Field by field into the zeroed result: a composite literal
+		// would be built aside and copied with a bulk write barrier.
+		o := &out[k]
+		o.Category, o.PhraseID, o.Channel, o.Text = di.d.Category, p.id, roles[h.ch], h.text
+		o.Start, o.End, o.Weight = h.start, h.end, p.weight
 	}
 	return out
 }

@@ -46,10 +46,14 @@ type langMatcher struct {
 	// minCounts: some dictionary or phrase has a min_count above one.
 	minCounts bool
 	phrases   int32 // phrases of all dictionaries
-	// rank orders the phrases (by dicts[d].base + phrase) as MatchCall
-	// orders hits that start and end together: by category, then phrase
-	// id; phrases with the same two share a rank.
-	rank []int32
+	// hot is, per rule, what matching reads for every candidate and hit,
+	// packed apart from the rules and phrases: with thousands of phrases
+	// those are too big for the cache and every hit would miss on them.
+	hot []ruleHot
+	// channels are the distinct phrase channels (ruleHot.channel).
+	channels []string
+	// out is, per phrase (dicts[d].base + phrase), what a CallHit names.
+	out []phraseOut
 	// rootStem and rootExact are the root's transitions by word id: every
 	// word of a transcript starts a walk at the root, so these are the
 	// hottest lookups.
@@ -87,6 +91,41 @@ type rule struct {
 }
 
 type seqRef struct{ rule, operand int32 }
+
+// ruleHot is the part of a rule and its phrase the hot paths read.
+type ruleHot struct {
+	dict, phrase int32 // phrase -1: an exclusion of the whole category
+	// rank orders the phrases as MatchCall orders hits that start and end
+	// together: by category, then phrase id; phrases with the same two
+	// share a rank.
+	rank     int32
+	flags    uint8
+	position uint8 // positionAny, positionFirst, positionLast
+	channel  int16 // index in langMatcher.channels; -1: any
+}
+
+// ruleHot flags.
+const (
+	hotMulti     = 1 << iota // more than one operand (NEAR, BEFORE, a word set)
+	hotExclusion             // an exclusion
+	hotAtStart               // ^: at the start of an utterance
+	hotAtEnd                 // $: at the end of one
+	hotNegatable             // a negator governing the hit cancels it
+	hotWindow                // the phrase has a time window
+)
+
+// Position codes of ruleHot.
+const (
+	positionAny = iota
+	positionFirst
+	positionLast
+)
+
+// phraseOut is what a call hit says of its phrase.
+type phraseOut struct {
+	id     string
+	weight float64
+}
 
 // Edge kinds, in the top bits of an edge key.
 const (
@@ -154,22 +193,26 @@ func Compile(set *Set) (*Matcher, error) {
 	for _, lm := range m.langs {
 		lm.rootStem = rootEdges(lm, edgeStem, len(lm.stems))
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
-		lm.rank = phraseRanks(lm)
+		lm.hotRules()
 	}
 	return m, nil
 }
 
-// phraseRanks numbers the phrases of a language in the order of their
-// category and id, equal pairs alike.
-func phraseRanks(lm *langMatcher) []int32 {
+// hotRules fills lm.hot, lm.channels and lm.out from the rules and
+// phrases.
+func (lm *langMatcher) hotRules() {
+	// The phrases in the order of their category and id, equal pairs alike.
 	type key struct {
 		cat, id string
 		at      int32
 	}
 	keys := make([]key, 0, lm.phrases)
+	lm.out = make([]phraseOut, lm.phrases)
 	for _, di := range lm.dicts {
 		for pi := range di.d.Phrases {
-			keys = append(keys, key{di.d.Category, di.d.Phrases[pi].ID, di.base + int32(pi)})
+			p := &di.d.Phrases[pi]
+			keys = append(keys, key{di.d.Category, p.ID, di.base + int32(pi)})
+			lm.out[di.base+int32(pi)] = phraseOut{p.ID, p.Weight}
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
@@ -186,7 +229,51 @@ func phraseRanks(lm *langMatcher) []int32 {
 		}
 		rank[k.at] = r
 	}
-	return rank
+	lm.hot = make([]ruleHot, len(lm.rules))
+	for ri := range lm.rules {
+		r := &lm.rules[ri]
+		h := ruleHot{dict: r.dict, phrase: r.phrase, channel: -1}
+		set := func(f uint8, on bool) {
+			if on {
+				h.flags |= f
+			}
+		}
+		set(hotMulti, r.operands > 1)
+		set(hotExclusion, r.exclusion)
+		set(hotAtStart, r.atStart)
+		set(hotAtEnd, r.atEnd)
+		set(hotNegatable, r.negatable)
+		if r.phrase >= 0 {
+			di := &lm.dicts[r.dict]
+			pi := &di.phrases[r.phrase]
+			h.rank = rank[di.base+r.phrase]
+			set(hotWindow, pi.window != nil)
+			switch pi.position {
+			case PositionFirst:
+				h.position = positionFirst
+			case PositionLast:
+				h.position = positionLast
+			}
+			if pi.channel != ChannelAny {
+				c := slices.Index(lm.channels, pi.channel)
+				if c < 0 {
+					c = len(lm.channels)
+					lm.channels = append(lm.channels, pi.channel)
+				}
+				h.channel = int16(c)
+			}
+		}
+		lm.hot[ri] = h
+	}
+}
+
+// channelOf is the index of role among the phrase channels; -2 when no
+// phrase has it, so only channel-any phrases are allowed.
+func (lm *langMatcher) channelOf(role string) int16 {
+	if c := slices.Index(lm.channels, role); c >= 0 {
+		return int16(c)
+	}
+	return -2
 }
 
 func rootEdges(lm *langMatcher, kind uint32, n int) []int32 {
@@ -707,7 +794,7 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
 	for _, c := range s.cands {
 		sq := lm.seqs[c.seq]
-		if lm.rules[sq.rule].operands == 1 {
+		if lm.hot[sq.rule].flags&hotMulti == 0 {
 			s.addMatch(lm, ruleMatch{sq.rule, c.start, c.end})
 		} else {
 			s.multi = append(s.multi, c)
@@ -840,14 +927,14 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 // addMatch keeps a rule match that respects the rule's ^ and $: the start
 // and end of an utterance.
 func (s *scratch) addMatch(lm *langMatcher, m ruleMatch) {
-	r := &lm.rules[m.rule]
-	if r.atStart && m.start != s.segs[s.units[m.start].seg].u0 {
+	h := &lm.hot[m.rule]
+	if h.flags&hotAtStart != 0 && m.start != s.segs[s.units[m.start].seg].u0 {
 		return
 	}
-	if r.atEnd && m.end != s.segs[s.units[m.end-1].seg].u1 {
+	if h.flags&hotAtEnd != 0 && m.end != s.segs[s.units[m.end-1].seg].u1 {
 		return
 	}
-	if r.exclusion {
+	if h.flags&hotExclusion != 0 {
 		s.excl = append(s.excl, m)
 		return
 	}
@@ -905,45 +992,21 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 // and no exclusion cancels, the leftmost-longest per category.
 func (lm *langMatcher) selectMatches(s *scratch, role string) {
 	s.keep = s.keep[:0]
+	// A speaker may say a channel-any phrase; a mixed speaker (both parties
+	// on one channel) any phrase; operator or client their channel's.
+	mixed, roleCh := role == "mixed", lm.channelOf(role)
 	for _, c := range s.matches {
-		r := &lm.rules[c.rule]
-		di := &lm.dicts[r.dict]
-		pi := &di.phrases[r.phrase]
-		if !allowed(pi.channel, role) {
+		h := &lm.hot[c.rule]
+		if h.channel >= 0 && !mixed && h.channel != roleCh {
 			continue
 		}
-		if r.negatable && s.negated(c, r.operands > 1) {
+		if h.flags&hotNegatable != 0 && s.negated(c, h.flags&hotMulti != 0) {
 			continue
 		}
-		cancelled := false
-		for _, x := range s.excl {
-			xr := &lm.rules[x.rule]
-			if xr.dict != r.dict || (xr.phrase >= 0 && xr.phrase != r.phrase) {
-				continue
-			}
-			// A category exclusion uses the category's window; a phrase's
-			// own exclusions use the phrase's window.
-			w, utt := int32(di.d.ExcludeWindow), di.d.ExcludeUtterances
-			if xr.phrase >= 0 {
-				w, utt = int32(pi.exclWin), pi.exclUtt
-			}
-			// In the hit's utterance (or utterances), within the window.
-			xs := s.units[x.start].seg
-			if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
-				cancelled = true
-				break
-			}
-			// An exclusion in one of the next utterances of the speaker:
-			// «не знаю» … «сейчас уточню».
-			cs, xs := s.units[c.end-1].seg, s.units[x.start].seg
-			if d := xs - cs; d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap {
-				cancelled = true
-				break
-			}
+		if len(s.excl) > 0 && lm.excluded(s, c) {
+			continue
 		}
-		if !cancelled {
-			s.keep = append(s.keep, c)
-		}
+		s.keep = append(s.keep, c)
 	}
 	slices.SortFunc(s.keep, func(a, b ruleMatch) int {
 		if a.start != b.start {
@@ -960,23 +1023,44 @@ func (lm *langMatcher) selectMatches(s *scratch, role string) {
 	}
 	kept := s.keep[:0]
 	for _, c := range s.keep {
-		r := lm.rules[c.rule]
-		if c.start < s.lastEnd[r.dict] {
+		d := lm.hot[c.rule].dict
+		if c.start < s.lastEnd[d] {
 			continue
 		}
-		s.lastEnd[r.dict] = c.end
+		s.lastEnd[d] = c.end
 		kept = append(kept, c)
 	}
 	s.keep = kept
 	s.excl = s.excl[:0]
 }
 
-func allowed(channel, role string) bool {
-	switch {
-	case channel == ChannelAny:
-		return true
-	case role == "mixed":
-		return true
+// excluded reports whether one of s.excl cancels match c.
+func (lm *langMatcher) excluded(s *scratch, c ruleMatch) bool {
+	r := &lm.rules[c.rule]
+	di := &lm.dicts[r.dict]
+	pi := &di.phrases[r.phrase]
+	for _, x := range s.excl {
+		xr := &lm.rules[x.rule]
+		if xr.dict != r.dict || (xr.phrase >= 0 && xr.phrase != r.phrase) {
+			continue
+		}
+		// A category exclusion uses the category's window; a phrase's
+		// own exclusions use the phrase's window.
+		w, utt := int32(di.d.ExcludeWindow), di.d.ExcludeUtterances
+		if xr.phrase >= 0 {
+			w, utt = int32(pi.exclWin), pi.exclUtt
+		}
+		// In the hit's utterance (or utterances), within the window.
+		xs := s.units[x.start].seg
+		if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
+			return true
+		}
+		// An exclusion in one of the next utterances of the speaker:
+		// «не знаю» … «сейчас уточню».
+		cs, xs := s.units[c.end-1].seg, s.units[x.start].seg
+		if d := xs - cs; d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap {
+			return true
+		}
 	}
-	return channel == role
+	return false
 }
