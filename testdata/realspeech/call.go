@@ -103,14 +103,18 @@ var bases = []base{
 }
 
 // Impairments, in the order tables list them.
-var Impairments = []string{"clean", "ulaw", "alaw", "snr30", "snr20", "xtalk30", "xtalk20", "snr20_xtalk25", "bursts", "moh", "tones", "all"}
+var Impairments = []string{"clean", "ulaw", "alaw", "snr30", "snr20", "xtalk30", "xtalk20", "snr20_xtalk25", "echo_long", "echo_vary", "bursts", "moh", "tones", "all"}
 
 type impairment struct {
-	codec  string  // "" = pcm16
-	snr    float64 // dB of line noise and hum under the speech; 0 = none
-	xtalk  float64 // dB of the other channel leaking in; 0 = none
-	bursts bool    // coughs, keyboard clicks, noise bursts in the pauses
-	hold   string  // "moh" or "tones" in the holds
+	codec string  // "" = pcm16
+	snr   float64 // dB of line noise and hum under the speech; 0 = none
+	xtalk float64 // dB of the other channel leaking in; 0 = none
+	// xtalkLate is how late the echo is, in seconds (from, to; zero: 10-40
+	// ms); xtalkSwing is how far, in dB, its level wanders around xtalk.
+	xtalkLate  [2]float64
+	xtalkSwing float64
+	bursts     bool   // coughs, keyboard clicks, noise bursts in the pauses
+	hold       string // "moh" or "tones" in the holds
 }
 
 var impairments = map[string]impairment{
@@ -122,6 +126,8 @@ var impairments = map[string]impairment{
 	"xtalk30":       {xtalk: -30},
 	"xtalk20":       {xtalk: -20},
 	"snr20_xtalk25": {snr: 20, xtalk: -25, codec: "mulaw"},
+	"echo_long":     {xtalk: -20, xtalkLate: [2]float64{0.06, 0.25}},
+	"echo_vary":     {xtalk: -20, xtalkSwing: 6},
 	"bursts":        {bursts: true},
 	"moh":           {hold: "moh"},
 	"tones":         {hold: "tones"},

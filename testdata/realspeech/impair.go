@@ -56,15 +56,28 @@ func impair(clean [2][]float32, tr Truth, im impairment, r *rand.Rand) [2][]floa
 	}
 	out := [2][]float32{append([]float32(nil), src[0]...), append([]float32(nil), src[1]...)}
 	if im.xtalk != 0 {
-		g := float32(math.Pow(10, im.xtalk/20))
+		late := im.xtalkLate
+		if late == [2]float64{} {
+			late = [2]float64{0.010, 0.040}
+		}
 		for c := range out {
-			// The hybrid: 10-40 ms late, a little duller.
-			d := int((0.010 + 0.030*r.Float64()) * Rate)
+			// The hybrid: 10-40 ms late (or as the impairment says), a
+			// little duller; with a swing, the loss wanders by up to
+			// ±xtalkSwing dB over 8-16 s, as a line's echo path changes.
+			d := int((late[0] + (late[1]-late[0])*r.Float64()) * Rate)
+			var period, phase float64
+			if im.xtalkSwing != 0 { // drawn only then: the other impairments keep their noise
+				period, phase = (8+8*r.Float64())*Rate, 2*math.Pi*r.Float64()
+			}
 			other := src[1-c]
 			var lp float32
 			for i := d; i < len(out[c]); i++ {
+				db := im.xtalk
+				if im.xtalkSwing != 0 {
+					db += im.xtalkSwing * math.Sin(2*math.Pi*float64(i)/period+phase)
+				}
 				lp += 0.6 * (other[i-d] - lp)
-				out[c][i] += g * lp
+				out[c][i] += float32(math.Pow(10, db/20)) * lp
 			}
 		}
 	}

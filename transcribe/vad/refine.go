@@ -29,19 +29,6 @@ const (
 	// satelliteGap: quiet consonants up to this many frames from a run
 	// belong to it (see satellite).
 	satelliteGap = 15
-	// Echo (see echoPath and echoMask): delays of up to echoLag frames
-	// (50 ms); the loss is measured where the other channel is echoLoud
-	// dB over its floor and this one at least echoMinDiff under it, over at
-	// least echoMinFrames frames whose loss deviates by under echoMAD dB
-	// (median); a frame within echoTol dB of the echo, where the other
-	// channel is echoAbove over its floor, is echo.
-	echoMinDiff   = 6
-	echoLag       = 5
-	echoLoud      = 20
-	echoMinFrames = 50
-	echoMAD       = 3
-	echoTol       = 4
-	echoAbove     = 10
 	// minVoiced: a stretch of speech has at least this share of periodic
 	// frames (pitch 60-400 Hz); coughs, clicks and line noise do not.
 	minVoiced = 0.2
@@ -79,73 +66,6 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // fspan is a run of frames [a, b).
 type fspan struct{ a, b int }
-
-// echoPath estimates the telephone hybrid's echo of b in a: its delay in
-// frames (0 to echoLag) and its loss in dB in the 250-1000 Hz band. Where
-// b is loud and a is quieter but over its floor, the loss b - a is nearly
-// the same frame after frame at the echo's delay (the path is fixed for
-// a call) and scattered when a's sound is its own. ok is false when no
-// delay gives at least echoMinFrames such frames with a median absolute
-// deviation of the loss under echoMAD dB: then the line has no audible
-// echo and nothing is taken out.
-func echoPath(a, b *track) (lag int, loss float32, ok bool) {
-	bestMAD := float32(echoMAD)
-	var d []float32
-	for k := 0; k <= echoLag; k++ {
-		d = d[:0]
-		for f := k; f < len(a.low) && f-k < len(b.low); f++ {
-			x, y := a.low[f], b.low[f-k]
-			if y < b.lowFloor+echoLoud || x < a.lowFloor+lowOverFloor || x > y-echoMinDiff {
-				continue
-			}
-			d = append(d, y-x)
-		}
-		if len(d) < echoMinFrames {
-			continue
-		}
-		med := median(d)
-		dev := make([]float32, len(d))
-		for i, v := range d {
-			dev[i] = max(v-med, med-v)
-		}
-		if mad := median(dev); mad < bestMAD {
-			bestMAD, lag, loss, ok = mad, k, med, true
-		}
-	}
-	return lag, loss, ok
-}
-
-func median(x []float32) float32 {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	return s[len(s)/2]
-}
-
-// echoMask marks the frames of a that may be b's echo: a is no louder
-// than the echo b makes through the line's echo path (echoPath) at the
-// path's delay (±1 frame), within echoTol dB, where b is echoAbove dB over
-// its floor. Speech of a's own louder than the echo (overtalk) is kept,
-// however the envelopes move; on a line without echo nothing is marked.
-func echoMask(a, b *track) []bool {
-	out := make([]bool, len(a.low))
-	lag, loss, ok := echoPath(a, b)
-	if !ok {
-		return out
-	}
-	for f := range a.low {
-		for k := max(0, lag-1); k <= lag+1; k++ {
-			g := f - k
-			if g < 0 || g >= len(b.low) || b.low[g] < b.lowFloor+echoAbove {
-				continue
-			}
-			if a.low[f] <= b.low[g]-loss+echoTol {
-				out[f] = true
-				break
-			}
-		}
-	}
-	return out
-}
 
 // refineCall turns Silero's raw stretches of each channel into speech
 // intervals: trimmed to where the channel's own energy says speech starts

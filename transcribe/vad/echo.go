@@ -1,0 +1,194 @@
+package vad
+
+import (
+	"math"
+	"slices"
+)
+
+// The echo test's constants (see echoPath and echoMask), chosen on the
+// tune half of testdata/realspeech.
+const (
+	// echoMaxLag is the longest echo delay looked for, in frames (300
+	// ms: a hybrid's echo behind a long network path).
+	echoMaxLag = 30
+	// A frame estimates the path where the other channel is echoLoud dB
+	// over its floor and this one at least echoMinDiff under it but
+	// lowOverFloor over its own floor; at least echoMinFrames such frames.
+	echoLoud      = 20
+	echoMinDiff   = 6
+	echoMinFrames = 50
+	// echoMinCorr is the correlation of the two channels' levels over
+	// those frames that makes an echo path: an echo's level follows the
+	// other side's, line noise does not.
+	echoMinCorr = 0.5
+	// The loss is taken as constant over ±echoSpan frames (it is
+	// estimated every echoStep frames from at least echoMinLocal frames,
+	// else from the nearest estimate), and the frames must scatter around
+	// it by under echoMAD dB (median absolute deviation).
+	echoSpan     = 100
+	echoStep     = 25
+	echoMinLocal = 15
+	echoMAD      = 3
+	// A frame is echo where the other channel is echoAbove dB over its
+	// floor, the echo it makes here is echoAudible dB over this channel's
+	// floor, and this channel is no louder than echo plus floor by more
+	// than echoTol dB.
+	echoAbove   = 10
+	echoAudible = 3
+	echoTol     = 4
+)
+
+// echoPath estimates the telephone hybrid's echo of b in a: its delay in
+// frames (0 to echoMaxLag) and its loss in dB in the 250-1000 Hz band, one
+// value per echoStep frames of a. Where b is loud and a is quieter but
+// over its floor, a's level follows b's at the echo's delay (the levels
+// correlate) with a loss that is nearly the same frame after frame, or
+// changes slowly; when a's sound there is its own or line noise, it does
+// not follow. ok is false when no delay gives at least echoMinFrames such
+// frames with a correlation of at least echoMinCorr and a scatter around
+// the local loss under echoMAD dB: then the line has no audible echo and
+// nothing is taken out.
+func echoPath(a, b *track) (lag int, loss []float32, ok bool) {
+	type pair struct {
+		f int
+		d float32
+	}
+	var best, cur []pair
+	bestR := echoMinCorr
+	for k := 0; k <= echoMaxLag; k++ {
+		cur = cur[:0]
+		var sx, sy, sxx, syy, sxy float64
+		for f := k; f < len(a.low) && f-k < len(b.low); f++ {
+			x, y := a.low[f], b.low[f-k]
+			if y < b.lowFloor+echoLoud || x < a.lowFloor+lowOverFloor || x > y-echoMinDiff {
+				continue
+			}
+			cur = append(cur, pair{f, y - x})
+			fx, fy := float64(x), float64(y)
+			sx, sy, sxx, syy, sxy = sx+fx, sy+fy, sxx+fx*fx, syy+fy*fy, sxy+fx*fy
+		}
+		n := float64(len(cur))
+		if len(cur) < echoMinFrames {
+			continue
+		}
+		vx, vy := sxx-sx*sx/n, syy-sy*sy/n
+		if vx <= 0 || vy <= 0 {
+			continue
+		}
+		if r := (sxy - sx*sy/n) / math.Sqrt(vx*vy); r > bestR {
+			bestR, lag, best = r, k, slices.Clone(cur)
+		}
+	}
+	if best == nil {
+		return 0, nil, false
+	}
+	// The loss around each step, from the frames within ±echoSpan (best
+	// is in frame order); steps without enough frames take the nearest
+	// estimate.
+	nseg := (len(a.low) + echoStep - 1) / echoStep
+	loss = make([]float32, nseg)
+	have := make([]bool, nseg)
+	var local []float32
+	lo := 0
+	for s := range nseg {
+		c := s*echoStep + echoStep/2
+		for lo < len(best) && best[lo].f < c-echoSpan {
+			lo++
+		}
+		local = local[:0]
+		for i := lo; i < len(best) && best[i].f <= c+echoSpan; i++ {
+			local = append(local, best[i].d)
+		}
+		if len(local) >= echoMinLocal {
+			loss[s], have[s] = median(local), true
+		}
+	}
+	if !fillNearest(loss, have) {
+		return 0, nil, false
+	}
+	dev := make([]float32, len(best))
+	for i, p := range best {
+		l := loss[p.f/echoStep]
+		dev[i] = max(p.d-l, l-p.d)
+	}
+	if median(dev) >= echoMAD {
+		return 0, nil, false
+	}
+	return lag, loss, true
+}
+
+// fillNearest gives every value without an estimate (have false) the
+// nearest estimated one; false when there is none.
+func fillNearest(x []float32, have []bool) bool {
+	last := -1
+	for i := range x {
+		if !have[i] {
+			continue
+		}
+		if last < 0 {
+			for j := range i {
+				x[j] = x[i]
+			}
+		} else {
+			for j := last + 1; j < i; j++ {
+				if j-last <= i-j {
+					x[j] = x[last]
+				} else {
+					x[j] = x[i]
+				}
+			}
+		}
+		last = i
+	}
+	if last < 0 {
+		return false
+	}
+	for j := last + 1; j < len(x); j++ {
+		x[j] = x[last]
+	}
+	return true
+}
+
+func median(x []float32) float32 {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// powSum adds two levels in dB as powers.
+func powSum(x, y float32) float32 {
+	return float32(10 * math.Log10(math.Pow(10, float64(x)/10)+math.Pow(10, float64(y)/10)))
+}
+
+// echoMask marks the frames of a that may be b's echo: the echo b makes
+// through the line's echo path (echoPath) at the path's delay (±1 frame)
+// is audible over a's floor, and a is no louder than that echo plus the
+// floor, within echoTol dB, where b is echoAbove dB over its floor. Speech
+// of a's own louder than the echo (overtalk) is kept, however the
+// envelopes move; so is a's quiet speech where the echo is lost under the
+// line noise; on a line without echo nothing is marked.
+func echoMask(a, b *track) []bool {
+	out := make([]bool, len(a.low))
+	lag, loss, ok := echoPath(a, b)
+	if !ok {
+		return out
+	}
+	for f := range a.low {
+		l := loss[f/echoStep]
+		for k := max(0, lag-1); k <= lag+1; k++ {
+			g := f - k
+			if g < 0 || g >= len(b.low) || b.low[g] < b.lowFloor+echoAbove {
+				continue
+			}
+			e := b.low[g] - l
+			if e < a.lowFloor+echoAudible {
+				continue
+			}
+			if a.low[f] <= powSum(e, a.lowFloor)+echoTol {
+				out[f] = true
+				break
+			}
+		}
+	}
+	return out
+}
