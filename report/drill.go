@@ -596,3 +596,47 @@ func CallObject(ctx context.Context, db store.DB, callID string) (objectKey, dep
 	}
 	return objectKey, department, rows.Err()
 }
+
+// Recording is what serving a call's recording needs to know of it.
+type Recording struct {
+	ObjectKey, Department string
+	// PIICount is the call's parameter pii_count, the stretches of
+	// personal data the transcribe stage masked; nil when redaction did
+	// not run on the call (docs/privacy.md).
+	PIICount *float64
+}
+
+// CallRecording reads a call's recording key, department and pii_count,
+// within the reader's scope (ErrCallNotFound outside it, as CallObject).
+func CallRecording(ctx context.Context, db store.DB, callID string) (Recording, error) {
+	query := "SELECT object_key, department, param_names, param_values FROM calls FINAL WHERE call_id = ?"
+	args := []any{callID}
+	if c, cargs := scopeCond(ctx); c != "" {
+		query += " AND " + c
+		args = append(args, cargs...)
+	}
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return Recording{}, fmt.Errorf("report: call %s: %w", callID, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return Recording{}, fmt.Errorf("report: call %s: %w", callID, err)
+		}
+		return Recording{}, fmt.Errorf("%w: %q", ErrCallNotFound, callID)
+	}
+	var rec Recording
+	var names []string
+	var values []float64
+	if err := rows.Scan(&rec.ObjectKey, &rec.Department, &names, &values); err != nil {
+		return Recording{}, fmt.Errorf("report: call %s: %w", callID, err)
+	}
+	for i, n := range names {
+		if n == "pii_count" && i < len(values) {
+			v := values[i]
+			rec.PIICount = &v
+		}
+	}
+	return rec, rows.Err()
+}

@@ -48,6 +48,8 @@ type ProxyGroup struct {
 	Role        users.Role `yaml:"role"`
 	Departments []string   `yaml:"departments"`
 	Listen      bool       `yaml:"listen"`
+	// RawAudio grants the original recordings (and implies Listen).
+	RawAudio bool `yaml:"raw_audio"`
 }
 
 // Config configures the server. DB is required; the rest have defaults.
@@ -57,8 +59,14 @@ type Config struct {
 	// Bucket holds the recordings and sidecars, TranscriptsBucket the
 	// transcripts the transcribe stage wrote.
 	Bucket, TranscriptsBucket string
-	Users                     Users
-	Audit                     Auditor
+	// RedactedBucket holds the redacted copies of the recordings
+	// (privacy.audio_bucket; "" when audio is not redacted), and
+	// RestrictedBucket the originals moved out of Bucket
+	// (privacy.original_audio: restrict). Users without the raw-audio
+	// permission are served the redacted copy (audio.go).
+	RedactedBucket, RestrictedBucket string
+	Users                            Users
+	Audit                            Auditor
 	// UI serves every path outside /api/, /healthz, /readyz and /metrics
 	// (the web UI, package web); nil answers 404 there.
 	UI http.Handler
@@ -76,7 +84,8 @@ type Config struct {
 	// X-Forwarded-User and X-Forwarded-Groups, as oauth2-proxy sends).
 	ProxyUserHeader, ProxyGroupsHeader string
 	// ProxyGroups maps the proxy's groups to roles; a user in several gets
-	// the strongest role, the union of departments and of listen.
+	// the strongest role, the union of departments, of listen and of
+	// raw audio.
 	ProxyGroups map[string]ProxyGroup
 	// Ready reports whether the servers behind the API answer (/readyz);
 	// nil checks the database only.

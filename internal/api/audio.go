@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"container/list"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -20,37 +21,156 @@ import (
 // 48 kHz in PCM16 is 2.7 GB; telephone calls are far smaller).
 const maxRecording = 1 << 30
 
+// The versions of a recording the audio endpoint serves.
+const (
+	// AudioOriginal is the recording as the PBX made it.
+	AudioOriginal = "original"
+	// AudioRedacted is its copy with the personal data the transcribe
+	// stage masked silenced or toned (privacy.audio_bucket).
+	AudioRedacted = "redacted"
+)
+
+// audioChoice is the version of a call's recording a user gets: the
+// places to look for it, in order, or why there is none for them.
+type audioChoice struct {
+	sources []audioSource
+	// denied says why the user may play nothing: the call had personal
+	// data masked and its redacted copy is missing. Fail closed: the
+	// original is never the fallback of a user without raw audio.
+	denied string
+}
+
+type audioSource struct {
+	version, bucket string
+}
+
+// noRedactedCopy is the reason given when a user without the raw-audio
+// permission asks for a recording whose redacted copy is missing.
+const noRedactedCopy = "the redacted copy of this recording is missing (personal data was masked in the call); the original needs the raw-audio permission"
+
+// chooseAudio decides which version of a call's recording p gets:
+//   - a user with raw audio: the original (the calls bucket, then the
+//     restricted one); the redacted copy only when no original is kept;
+//   - any other user, when audio is redacted (RedactedBucket): the
+//     redacted copy; the original only for a call in whose transcript the
+//     stage masked nothing (pii_count 0: the copy would be the same
+//     bytes); for a call with personal data, or one that redaction did not
+//     see, nothing;
+//   - when audio is not redacted at all (no RedactedBucket), the original:
+//     the installation keeps no copies to serve (docs/privacy.md).
+func (s *Server) chooseAudio(p *principal, rec report.Recording) audioChoice {
+	c := s.cfg
+	var ch audioChoice
+	switch {
+	case p.RawAudio:
+		ch.sources = append(ch.sources, audioSource{AudioOriginal, c.Bucket})
+		if c.RestrictedBucket != "" {
+			ch.sources = append(ch.sources, audioSource{AudioOriginal, c.RestrictedBucket})
+		}
+		if c.RedactedBucket != "" {
+			ch.sources = append(ch.sources, audioSource{AudioRedacted, c.RedactedBucket})
+		}
+	case c.RedactedBucket == "":
+		ch.sources = append(ch.sources, audioSource{AudioOriginal, c.Bucket})
+	default:
+		ch.sources = append(ch.sources, audioSource{AudioRedacted, c.RedactedBucket})
+		if rec.PIICount != nil && *rec.PIICount == 0 {
+			ch.sources = append(ch.sources, audioSource{AudioOriginal, c.Bucket})
+		} else {
+			ch.denied = noRedactedCopy
+		}
+	}
+	return ch
+}
+
+// statObjects is the object store's Stat, when it has one: the call
+// JSON says which version the user will get without fetching it.
+type statObjects interface {
+	Stat(ctx context.Context, bucket, key string) (objstore.Info, error)
+}
+
+// audioVersion says which version of the call's recording p would be
+// served ("" and why not when none): the first source in storage. An
+// object store that cannot Stat is taken at its word for the first source.
+func (s *Server) audioVersion(ctx context.Context, p *principal, rec report.Recording) (version, unavailable string) {
+	if !p.Listen {
+		return "", "this user may not listen to recordings"
+	}
+	if s.cfg.Objects == nil || rec.ObjectKey == "" {
+		return "", "the recording is not in storage"
+	}
+	ch := s.chooseAudio(p, rec)
+	st, ok := s.cfg.Objects.(statObjects)
+	if !ok {
+		return ch.sources[0].version, ""
+	}
+	for _, src := range ch.sources {
+		_, err := st.Stat(ctx, src.bucket, rec.ObjectKey)
+		if err == nil {
+			return src.version, ""
+		}
+		if !errors.Is(err, objstore.ErrNotFound) {
+			// Storage away: say what the user would be served, the
+			// audio endpoint answers the error itself.
+			return src.version, ""
+		}
+	}
+	if ch.denied != "" {
+		return "", ch.denied
+	}
+	return "", "the recording is not in storage"
+}
+
 // callAudio serves the call's recording as PCM16 WAV, whatever the stored
 // encoding, with Range, ETag and caching headers. The user must see the
-// call (its department) and hold the listen permission.
+// call (its department) and hold the listen permission; which version
+// they hear is chooseAudio's, and the X-Callscope-Audio header says it.
 func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal) {
 	id, ok := callID(r)
 	if !ok {
 		writeError(w, http.StatusNotFound, "not_found", "no such call")
 		return
 	}
-	objectKey, department, err := report.CallObject(r.Context(), s.cfg.DB, id)
+	rec, err := report.CallRecording(r.Context(), s.cfg.DB, id)
 	if err != nil {
 		s.callError(w, r, p, id, err)
 		return
 	}
+	department := rec.Department
 	if !p.Listen {
 		s.record(r, p, audit.Denied, id, department, http.StatusForbidden, "no listen permission")
 		writeError(w, http.StatusForbidden, "forbidden", "this user may not listen to recordings")
 		return
 	}
-	if s.cfg.Objects == nil || objectKey == "" {
+	if s.cfg.Objects == nil || rec.ObjectKey == "" {
 		writeError(w, http.StatusNotFound, "not_found", "the recording is not in storage")
 		return
 	}
-	pcm, err := s.audio.get(objectKey, func() ([]byte, error) {
-		raw, err := s.cfg.Objects.Get(r.Context(), s.cfg.Bucket, objectKey, maxRecording)
-		if err != nil {
-			return nil, err
+	ch := s.chooseAudio(p, rec)
+	var pcm *cachedAudio
+	var version string
+	for _, src := range ch.sources {
+		// The cache is keyed by bucket and key: an original fetched for
+		// one user is never the answer to another's redacted request.
+		pcm, err = s.audio.get(src.bucket+"/"+rec.ObjectKey, func() ([]byte, error) {
+			raw, err := s.cfg.Objects.Get(r.Context(), src.bucket, rec.ObjectKey, maxRecording)
+			if err != nil {
+				return nil, err
+			}
+			return toPCM16(raw)
+		})
+		if errors.Is(err, objstore.ErrNotFound) {
+			continue
 		}
-		return toPCM16(raw)
-	})
+		version = src.version
+		break
+	}
 	if errors.Is(err, objstore.ErrNotFound) {
+		if ch.denied != "" {
+			s.record(r, p, audit.Denied, id, department, http.StatusForbidden, "no redacted copy")
+			writeError(w, http.StatusForbidden, "redacted_audio_missing", ch.denied)
+			return
+		}
 		writeError(w, http.StatusNotFound, "not_found", "the recording is not in storage")
 		return
 	}
@@ -68,11 +188,20 @@ func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal)
 	h.Set("Vary", "Cookie")
 	h.Set("Content-Type", "audio/wav")
 	h.Set("Content-Disposition", `inline; filename="call.wav"`)
-	if r.Header.Get("If-None-Match") != etag && s.audio.firstListen(p.Name, id, s.cfg.Now()) {
-		s.record(r, p, audit.Listened, id, department, http.StatusOK, r.Header.Get("Range"))
+	h.Set(AudioVersionHeader, version)
+	if r.Header.Get("If-None-Match") != etag && s.audio.firstListen(p.Name, id+"\x00"+version, s.cfg.Now()) {
+		detail := version
+		if rg := r.Header.Get("Range"); rg != "" {
+			detail += " " + rg
+		}
+		s.record(r, p, audit.Listened, id, department, http.StatusOK, detail)
 	}
 	http.ServeContent(w, r, "", pcm.modTime, bytes.NewReader(pcm.data))
 }
+
+// AudioVersionHeader names the version of the recording served:
+// AudioOriginal or AudioRedacted.
+const AudioVersionHeader = "X-Callscope-Audio"
 
 // toPCM16 converts a WAV recording to PCM16 WAV; one that is PCM16 already
 // is served as it is.

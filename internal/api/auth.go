@@ -34,9 +34,11 @@ type principal struct {
 	Role        users.Role
 	Departments []string
 	Listen      bool
-	Auth        string // password or proxy
-	CSRF        string
-	sessionID   string
+	// RawAudio: the original recording, not the redacted copy.
+	RawAudio  bool
+	Auth      string // password or proxy
+	CSRF      string
+	sessionID string
 }
 
 // userJSON is the User of the API.
@@ -45,12 +47,13 @@ type userJSON struct {
 	Role        string   `json:"role"`
 	Departments []string `json:"departments,omitempty"`
 	Listen      bool     `json:"listen"`
+	RawAudio    bool     `json:"raw_audio"`
 	CSRFToken   string   `json:"csrf_token"`
 	Auth        string   `json:"auth"`
 }
 
 func (p *principal) json() userJSON {
-	return userJSON{Name: p.Name, Role: string(p.Role), Departments: p.Departments, Listen: p.Listen, CSRFToken: p.CSRF, Auth: p.Auth}
+	return userJSON{Name: p.Name, Role: string(p.Role), Departments: p.Departments, Listen: p.Listen, RawAudio: p.RawAudio, CSRFToken: p.CSRF, Auth: p.Auth}
 }
 
 // session is a logged-in browser.
@@ -174,7 +177,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (*principa
 		s.sessions.delete(c.Value)
 		return nil, false
 	}
-	return &principal{Name: u.Name, Role: u.Role, Departments: u.Departments, Listen: u.Listen,
+	return &principal{Name: u.Name, Role: u.Role, Departments: u.Departments, Listen: u.Listen, RawAudio: u.Listen && u.RawAudio,
 		Auth: "password", CSRF: v.csrf, sessionID: c.Value}, true
 }
 
@@ -224,7 +227,8 @@ func (s *Server) proxyPrincipal(r *http.Request) (*principal, bool) {
 				p.Departments = append(p.Departments, d)
 			}
 		}
-		p.Listen = p.Listen || grant.Listen
+		p.Listen = p.Listen || grant.Listen || grant.RawAudio
+		p.RawAudio = p.RawAudio || grant.RawAudio
 	}
 	if !found {
 		return nil, false
@@ -296,7 +300,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *principal) {
 	s.limiter.succeed(ip, user)
 	token, v := s.sessions.create(u.Name)
 	s.setCookies(w, token, v.csrf, 0)
-	p := &principal{Name: u.Name, Role: u.Role, Departments: u.Departments, Listen: u.Listen, Auth: "password", CSRF: v.csrf}
+	p := &principal{Name: u.Name, Role: u.Role, Departments: u.Departments, Listen: u.Listen, RawAudio: u.Listen && u.RawAudio, Auth: "password", CSRF: v.csrf}
 	s.record(r, p, audit.Login, "", "", http.StatusOK, "")
 	writeJSON(w, http.StatusOK, p.json())
 }

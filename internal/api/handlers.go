@@ -140,7 +140,12 @@ func (s *Server) callError(w http.ResponseWriter, r *http.Request, p *principal,
 type callJSON struct {
 	*report.CallDetail
 	Timeline *Timeline `json:"timeline"`
-	Audio    bool      `json:"audio"`
+	// Audio says whether the user may play a version of the recording,
+	// AudioVersion which (original or redacted), AudioUnavailable why
+	// there is none for them.
+	Audio            bool   `json:"audio"`
+	AudioVersion     string `json:"audio_version,omitempty"`
+	AudioUnavailable string `json:"audio_unavailable,omitempty"`
 }
 
 func (s *Server) call(w http.ResponseWriter, r *http.Request, p *principal) {
@@ -162,7 +167,12 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request, p *principal) {
 		s.log.Log(r.Context(), level, "api: timeline unavailable", "call", d.CallID, "err", err)
 	}
 	s.record(r, p, audit.Viewed, d.CallID, d.Department, http.StatusOK, "")
-	writeJSON(w, http.StatusOK, callJSON{CallDetail: d, Timeline: tl, Audio: p.Listen && s.cfg.Objects != nil && d.ObjectKey != ""})
+	rec := report.Recording{ObjectKey: d.ObjectKey, Department: d.Department}
+	if v, ok := d.Parameters["pii_count"]; ok {
+		rec.PIICount = &v
+	}
+	version, unavailable := s.audioVersion(r.Context(), p, rec)
+	writeJSON(w, http.StatusOK, callJSON{CallDetail: d, Timeline: tl, Audio: version != "", AudioVersion: version, AudioUnavailable: unavailable})
 }
 
 type searchHit struct {

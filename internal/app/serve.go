@@ -137,15 +137,23 @@ func StartServe(ctx context.Context, cfg config.Config, opts ServeOptions, log *
 		if !role.Valid() {
 			return fail(fmt.Errorf("server.proxy_groups.%s: role %q: want admin, manager, supervisor or analyst", name, g.Role))
 		}
-		groups[name] = api.ProxyGroup{Role: role, Departments: g.Departments, Listen: g.Listen}
+		groups[name] = api.ProxyGroup{Role: role, Departments: g.Departments, Listen: g.Listen, RawAudio: g.RawAudio}
 	}
 	dicts, err := newDictionaries(cfg, s.Env)
 	if err != nil {
 		return fail(err)
 	}
 	env := s.Env
+	restricted := ""
+	if cfg.Privacy.AudioBucket != "" && cfg.Privacy.OriginalAudio == "restrict" {
+		restricted = cfg.Privacy.RestrictedBucket
+	}
+	if cfg.Privacy.AudioBucket == "" {
+		log.Info("serve: privacy.audio_bucket is empty: users with the listen permission hear the original recordings (docs/privacy.md)")
+	}
 	s.API = api.New(api.Config{
 		DB: env.DB, Objects: env.Objects, Bucket: cfg.S3.Bucket, TranscriptsBucket: cfg.S3.TranscriptsBucket,
+		RedactedBucket: cfg.Privacy.AudioBucket, RestrictedBucket: restricted,
 		Users: s.Users, Audit: s.Audit, UI: ui, Dictionaries: dicts, TLS: tlsOn,
 		SessionIdle: cfg.Server.SessionIdle, SessionMax: cfg.Server.SessionMax,
 		TrustedProxies: proxies, ProxyUserHeader: cfg.Server.ProxyUserHeader, ProxyGroupsHeader: cfg.Server.ProxyGroupsHeader,

@@ -50,9 +50,27 @@ func TestUsersCommand(t *testing.T) {
 	if _, _, code = execute(t, "users", "disable", "anna", "--data", dir); code != 0 {
 		t.Errorf("disable: %d", code)
 	}
+	// --raw-audio: the original recordings, and listening with them.
+	withStdin(t, "carol's password\n", func() {
+		out, errOut, code = execute(t, "users", "add", "carol", "--role", "manager", "--raw-audio", "--password-stdin", "--data", dir)
+	})
+	if code != 0 {
+		t.Fatalf("users add --raw-audio: %d %s %s", code, out, errOut)
+	}
 	out, _, _ = execute(t, "users", "list", "--data", dir)
-	if !strings.Contains(out, "anna  supervisor  Поддержка,Продажи  yes     disabled") {
+	if !strings.Contains(out, "anna   supervisor  Поддержка,Продажи  yes     no         disabled") ||
+		!strings.Contains(out, "carol  manager     (all)              yes     yes        active") {
 		t.Errorf("users list:\n%s", out)
+	}
+	if _, errOut, code = execute(t, "users", "set", "carol", "--no-raw-audio", "--data", dir); code != 0 {
+		t.Errorf("set --no-raw-audio: %d %s", code, errOut)
+	}
+	if _, errOut, code = execute(t, "users", "set", "carol", "--raw-audio", "--no-listen", "--data", dir); code == 0 || !strings.Contains(errOut, "--raw-audio") {
+		t.Errorf("set --raw-audio --no-listen: %d %s", code, errOut)
+	}
+	out, _, _ = execute(t, "users", "list", "--data", dir)
+	if !strings.Contains(out, "carol  manager     (all)              yes     no         active") {
+		t.Errorf("users list after --no-raw-audio:\n%s", out)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "users.yaml"))
 	if strings.Contains(string(data), "first password") {

@@ -24,6 +24,10 @@ type usersOptions struct {
 	departments []string
 	listen      bool
 	noListen    bool
+	// rawAudio lets the user play original recordings, not only the
+	// redacted copies (it implies listen).
+	rawAudio   bool
+	noRawAudio bool
 	// passwordStdin reads the password from standard input (scripts).
 	passwordStdin bool
 	in            io.Reader
@@ -41,7 +45,9 @@ standard input with --password-stdin.
 
 Roles: admin (users and the audit trail, every department), manager (every
 department), supervisor (only --departments), analyst (dictionaries and
-what-if, every department). --listen lets the user play recordings.
+what-if, every department). --listen lets the user play recordings: the
+redacted copy when privacy.audio_bucket is set; --raw-audio (which implies
+--listen) lets them play the originals, with the personal data in them.
 
 A running server sees changes at once; a disabled user, or one whose
 password changed, is logged out.`,
@@ -55,20 +61,23 @@ password changed, is logged out.`,
 	g.bind(cmd.PersistentFlags(), "users", "server.users", "", "users file")
 	cmd.PersistentFlags().BoolVar(&opts.passwordStdin, "password-stdin", false, "read the password from standard input")
 
-	add := &cobra.Command{Use: "add NAME --role ROLE [--departments D,...] [--listen]", Short: "Add a user", Args: cobra.ExactArgs(1),
+	add := &cobra.Command{Use: "add NAME --role ROLE [--departments D,...] [--listen] [--raw-audio]", Short: "Add a user", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runUsersAdd(opts, args[0]) }}
 	add.Flags().StringVar(&opts.role, "role", "", "admin, manager, supervisor or analyst")
 	add.Flags().StringSliceVar(&opts.departments, "departments", nil, "departments a supervisor sees, comma-separated")
 	add.Flags().BoolVar(&opts.listen, "listen", false, "may play recordings")
+	add.Flags().BoolVar(&opts.rawAudio, "raw-audio", false, "may play the original recordings, not only their redacted copies (implies --listen)")
 
-	set := &cobra.Command{Use: "set NAME [--role ROLE] [--departments D,...] [--listen | --no-listen]", Short: "Change a user's role, departments or audio permission",
+	set := &cobra.Command{Use: "set NAME [--role ROLE] [--departments D,...] [--listen | --no-listen] [--raw-audio | --no-raw-audio]", Short: "Change a user's role, departments or audio permissions",
 		Args: cobra.ExactArgs(1), RunE: func(cmd *cobra.Command, args []string) error {
 			return runUsersSet(opts, args[0], cmd.Flags().Changed)
 		}}
 	set.Flags().StringVar(&opts.role, "role", "", "admin, manager, supervisor or analyst")
 	set.Flags().StringSliceVar(&opts.departments, "departments", nil, "departments a supervisor sees, comma-separated")
 	set.Flags().BoolVar(&opts.listen, "listen", false, "may play recordings")
-	set.Flags().BoolVar(&opts.noListen, "no-listen", false, "may not play recordings")
+	set.Flags().BoolVar(&opts.noListen, "no-listen", false, "may not play recordings (nor the originals)")
+	set.Flags().BoolVar(&opts.rawAudio, "raw-audio", false, "may play the original recordings (implies --listen)")
+	set.Flags().BoolVar(&opts.noRawAudio, "no-raw-audio", false, "may play only the redacted copies")
 
 	passwd := &cobra.Command{Use: "passwd NAME", Short: "Set a user's password (ends their sessions)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runUsersPasswd(opts, args[0]) }}
@@ -126,7 +135,7 @@ func runUsersAdd(o *usersOptions, name string) error {
 	if err != nil {
 		return err
 	}
-	u := users.User{Name: name, Role: users.Role(o.role), Departments: o.departments, Listen: o.listen}
+	u := users.User{Name: name, Role: users.Role(o.role), Departments: o.departments, Listen: o.listen || o.rawAudio, RawAudio: o.rawAudio}
 	if err := u.Check(); err != nil {
 		return err
 	}
@@ -149,6 +158,12 @@ func runUsersSet(o *usersOptions, name string, changed func(string) bool) error 
 	if o.listen && o.noListen {
 		return errors.New("give --listen or --no-listen, not both")
 	}
+	if o.rawAudio && o.noRawAudio {
+		return errors.New("give --raw-audio or --no-raw-audio, not both")
+	}
+	if o.rawAudio && o.noListen {
+		return errors.New("--raw-audio needs listening: drop --no-listen")
+	}
 	err = f.Update(name, func(u *users.User) {
 		if changed("role") {
 			u.Role = users.Role(o.role)
@@ -164,6 +179,13 @@ func runUsersSet(o *usersOptions, name string, changed func(string) bool) error 
 		}
 		if o.noListen {
 			u.Listen = false
+			u.RawAudio = false
+		}
+		if o.rawAudio {
+			u.Listen, u.RawAudio = true, true
+		}
+		if o.noRawAudio {
+			u.RawAudio = false
 		}
 	})
 	if err != nil {
@@ -218,7 +240,7 @@ func runUsersList(o *usersOptions) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(o.g.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tROLE\tDEPARTMENTS\tLISTEN\tSTATE\tCREATED")
+	fmt.Fprintln(tw, "NAME\tROLE\tDEPARTMENTS\tLISTEN\tRAW AUDIO\tSTATE\tCREATED")
 	for _, u := range list {
 		state := "active"
 		if u.Disabled {
@@ -228,11 +250,14 @@ func runUsersList(o *usersOptions) error {
 		if deps == "" {
 			deps = "(all)"
 		}
-		listen := "no"
+		listen, raw := "no", "no"
 		if u.Listen {
 			listen = "yes"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Name, u.Role, deps, listen, state, u.CreatedAt.Format("2006-01-02"))
+		if u.Listen && u.RawAudio {
+			raw = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", u.Name, u.Role, deps, listen, raw, state, u.CreatedAt.Format("2006-01-02"))
 	}
 	return tw.Flush()
 }

@@ -62,7 +62,7 @@ type Server struct {
 	ProxyUserHeader   string `yaml:"proxy_user_header" doc:"header carrying the proxy's user name"`
 	ProxyGroupsHeader string `yaml:"proxy_groups_header" doc:"header carrying the proxy's comma-separated groups"`
 	// ProxyGroups maps proxy groups to roles (YAML only).
-	ProxyGroups map[string]ProxyGroup `yaml:"proxy_groups" doc:"group name -> role, departments, listen (YAML only)"`
+	ProxyGroups map[string]ProxyGroup `yaml:"proxy_groups" doc:"group name -> role, departments, listen, raw_audio (YAML only)"`
 	S3Listen    string                `yaml:"s3_listen" doc:"address the embedded S3 server of 'serve --data' listens on, e.g. 0.0.0.0:9100; empty is a free loopback port"`
 }
 
@@ -71,6 +71,8 @@ type ProxyGroup struct {
 	Role        string   `yaml:"role"`
 	Departments []string `yaml:"departments"`
 	Listen      bool     `yaml:"listen"`
+	// RawAudio: the original recording instead of the redacted copy.
+	RawAudio bool `yaml:"raw_audio"`
 }
 
 // NATS is the message bus.

@@ -72,13 +72,16 @@ var (
 
 // User is one local user.
 type User struct {
-	Name        string    `yaml:"name" json:"name"`
-	Role        Role      `yaml:"role" json:"role"`
-	Departments []string  `yaml:"departments,omitempty" json:"departments,omitempty"`
-	Listen      bool      `yaml:"listen" json:"listen"`
-	Disabled    bool      `yaml:"disabled,omitempty" json:"disabled"`
-	Hash        string    `yaml:"hash" json:"-"`
-	CreatedAt   time.Time `yaml:"created_at" json:"created_at"`
+	Name        string   `yaml:"name" json:"name"`
+	Role        Role     `yaml:"role" json:"role"`
+	Departments []string `yaml:"departments,omitempty" json:"departments,omitempty"`
+	Listen      bool     `yaml:"listen" json:"listen"`
+	// RawAudio lets a user who may listen play the original recording;
+	// without it they get the redacted copy (docs/privacy.md).
+	RawAudio  bool      `yaml:"raw_audio,omitempty" json:"raw_audio"`
+	Disabled  bool      `yaml:"disabled,omitempty" json:"disabled"`
+	Hash      string    `yaml:"hash" json:"-"`
+	CreatedAt time.Time `yaml:"created_at" json:"created_at"`
 	// PasswordAt is when the password was last set: sessions started
 	// before it end.
 	PasswordAt time.Time `yaml:"password_at" json:"-"`
