@@ -168,7 +168,11 @@ func ClientHashes(key []byte, client string) []string {
 type Policy struct {
 	RecordingsDays  int // recordings and sidecars in the calls bucket
 	TranscriptsDays int // transcripts (both buckets) and the segments and search terms in ClickHouse
-	AnalysesDays    int // analyses: calls, hits, criteria, statuses
+	AnalysesDays    int // analyses: calls, hits, criteria, statuses, first contacts
+	// AuditDays is the audit trail's (table audit): who looked at or
+	// listened to which call. 0, the default, keeps it: it is the record
+	// of access that data-protection rules usually ask to keep.
+	AuditDays int
 }
 
 // RetentionReport is what a retention run removed, or would remove.
@@ -248,10 +252,21 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 	if p.AnalysesDays > 0 {
 		steps = append(steps, rowsStep{"calls", "started_at", p.AnalysesDays}, rowsStep{"hits", "started_at", p.AnalysesDays},
 			rowsStep{"criteria", "started_at", p.AnalysesDays}, rowsStep{"segments", "started_at", p.AnalysesDays},
-			rowsStep{"call_status", "at", p.AnalysesDays})
+			rowsStep{"call_status", "at", p.AnalysesDays}, rowsStep{"first_contacts", "", p.AnalysesDays})
+	}
+	if p.AuditDays > 0 {
+		steps = append(steps, rowsStep{"audit", "at", p.AuditDays})
 	}
 	for _, s := range steps {
-		n, err := store.DeleteOlder(ctx, db, s.table, s.col, cut(s.days), dryRun)
+		var n uint64
+		var err error
+		if s.table == "first_contacts" {
+			// After the calls: the clients' first calls among those kept
+			// are recorded again.
+			n, err = store.PruneFirstContacts(ctx, db, cut(s.days), dryRun)
+		} else {
+			n, err = store.DeleteOlder(ctx, db, s.table, s.col, cut(s.days), dryRun)
+		}
 		if err != nil {
 			return rep, err
 		}
@@ -259,14 +274,25 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 		progress(fmt.Sprintf("%s: %d rows older than %d days %s", s.table, n, s.days, verb(dryRun)))
 	}
 	if setTTL && !dryRun {
-		ttls := map[string]int{}
+		// first_contacts has none: a TTL would drop a client's record
+		// without recording their first call among those kept (retention
+		// apply does both).
+		type ttl struct {
+			col  string
+			days int
+		}
+		ttls := map[string]ttl{}
 		if p.AnalysesDays > 0 {
 			for _, t := range []string{"calls", "hits", "criteria"} {
-				ttls[t] = p.AnalysesDays
+				ttls[t] = ttl{"started_at", p.AnalysesDays}
 			}
+			ttls["call_status"] = ttl{"at", p.AnalysesDays}
 		}
 		if d := min(nonzero(p.TranscriptsDays), nonzero(p.AnalysesDays)); d > 0 && d < 1<<30 {
-			ttls["segments"] = d
+			ttls["segments"] = ttl{"started_at", d}
+		}
+		if p.AuditDays > 0 {
+			ttls["audit"] = ttl{"at", p.AuditDays}
 		}
 		tables := make([]string, 0, len(ttls))
 		for t := range ttls {
@@ -274,13 +300,13 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 		}
 		sort.Strings(tables)
 		for _, t := range tables {
-			ok, err := store.SetTTL(ctx, db, t, "started_at", ttls[t])
+			ok, err := store.SetTTL(ctx, db, t, ttls[t].col, ttls[t].days)
 			if err != nil {
 				return rep, err
 			}
 			if ok {
 				rep.TTL = append(rep.TTL, t)
-				progress(fmt.Sprintf("%s: TTL started_at + %d days", t, ttls[t]))
+				progress(fmt.Sprintf("%s: TTL %s + %d days", t, ttls[t].col, ttls[t].days))
 			} else {
 				progress(fmt.Sprintf("%s: the server has no TTL (ClickHouse 19.6+): run retention apply regularly", t))
 			}
@@ -296,7 +322,7 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 			objects += n
 		}
 		if err := store.RecordErasure(ctx, db, store.Erasure{At: time.Now(), Kind: "retention", Rows: rows, Objects: objects,
-			Note: fmt.Sprintf("recordings %d d, transcripts %d d, analyses %d d", p.RecordingsDays, p.TranscriptsDays, p.AnalysesDays)}); err != nil {
+			Note: fmt.Sprintf("recordings %d d, transcripts %d d, analyses %d d, audit %d d", p.RecordingsDays, p.TranscriptsDays, p.AnalysesDays, p.AuditDays)}); err != nil {
 			return rep, err
 		}
 	}

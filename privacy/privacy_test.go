@@ -9,6 +9,7 @@ import (
 
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/ingest"
+	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/privacy"
@@ -185,12 +186,32 @@ func TestRetention(t *testing.T) {
 			var steps []string
 			f.cfg.Progress = func(s string) { steps = append(steps, s) }
 			now := t0.Add(10 * 24 * time.Hour)
-			p := privacy.Policy{AnalysesDays: 30, TranscriptsDays: 30}
+			cut := now.Add(-30 * 24 * time.Hour)
+			// b1's client called again within the policy (b2); two calls
+			// without a start (no sidecar) are aged by their analysis: u0
+			// long ago, u1 yesterday.
+			b2 := analysis("b2", "+79035550000", t0)
+			u0, u1 := analysis("u0", "+79990000000", time.Time{}), analysis("u1", "+79990000001", time.Time{})
+			u0.AnalyzedAt, u1.AnalyzedAt = t0.Add(-60*24*time.Hour), now.Add(-24*time.Hour)
+			if err := store.WriteAnalyses(ctx, f.db, []schemas.Analysis{b2, u0, u1}); err != nil {
+				t.Fatal(err)
+			}
+			// The audit trail: one row older than its policy, one younger.
+			aw := audit.NewWriter(f.db, audit.Config{FlushInterval: time.Hour})
+			aw.Record(audit.Event{At: now.Add(-100 * 24 * time.Hour), User: "anna", Action: audit.Viewed, CallID: "b1"})
+			aw.Record(audit.Event{At: now.Add(-time.Hour), User: "anna", Action: audit.Viewed, CallID: "a1"})
+			if err := aw.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			aw.Close()
+			p := privacy.Policy{AnalysesDays: 30, TranscriptsDays: 30, AuditDays: 90}
 			dry, err := privacy.ApplyRetention(ctx, f.db, f.objs, f.cfg, p, now, true, true)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if dry.Rows["calls"] != 1 || dry.Rows["segments"] != 2 || len(dry.TTL) != 0 {
+			// First contacts: b's client (b1), and the clients of u0 and u1,
+			// recorded at the epoch (an unknown start).
+			if dry.Rows["calls"] != 2 || dry.Rows["segments"] != 4 || dry.Rows["first_contacts"] != 3 || dry.Rows["audit"] != 1 || len(dry.TTL) != 0 {
 				t.Errorf("dry run %+v", dry)
 			}
 			if n := f.rows(t, "b1"); n["calls"] != 1 {
@@ -200,20 +221,78 @@ func TestRetention(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for table, n := range f.rows(t, "b1") {
+			for table, n := range f.rows(t, "b1", "u0") {
 				if n != 0 && table != "call_status" {
 					t.Errorf("%s: %d rows older than the policy left", table, n)
 				}
 			}
-			if n := f.rows(t, "a1", "a2"); n["calls"] != 2 || n["segments"] != 2 {
+			if n := f.rows(t, "a1", "a2", "b2", "u1"); n["calls"] != 4 || n["segments"] != 4 || n["hits"] != 4 {
 				t.Errorf("younger rows removed: %v", n)
+			}
+			// First contacts: none older than the policy; b1's client's
+			// first call is now b2, the earliest kept; a1's is kept.
+			first := map[uint64]time.Time{}
+			rows, err := f.db.Query(ctx, "SELECT client_key, minMerge(first_at) FROM first_contacts GROUP BY client_key")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var k uint64
+				var at time.Time
+				if err := rows.Scan(&k, &at); err != nil {
+					t.Fatal(err)
+				}
+				first[k] = at.UTC()
+			}
+			rows.Close()
+			for k, at := range first {
+				if at.Before(cut) {
+					t.Errorf("first contact of client %x at %v, older than the policy", k, at)
+				}
+			}
+			keyOf := func(client string) uint64 {
+				var k uint64
+				rows, err := f.db.Query(ctx, "SELECT cityHash64(?)", ingest.HashClientID(key, client))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rows.Close()
+				for rows.Next() {
+					rows.Scan(&k)
+				}
+				return k
+			}
+			if got := first[keyOf("+79035550000")]; !got.Equal(t0) {
+				t.Errorf("first contact of b's client: %v, want b2's start %v", got, t0)
+			}
+			if got := first[keyOf("+79161234567")]; !got.Equal(t0) {
+				t.Errorf("first contact of a's client: %v, want %v", got, t0)
+			}
+			ev, err := audit.Read(ctx, f.db, audit.Query{})
+			if err != nil || len(ev.Events) != 1 || ev.Events[0].CallID != "a1" {
+				t.Errorf("audit after retention: %+v %v", ev.Events, err)
 			}
 			if len(steps) == 0 {
 				t.Error("no progress")
 			}
-			wantTTL := be.name == "chdb"
-			if (len(rep.TTL) > 0) != wantTTL {
-				t.Errorf("TTL on %v", rep.TTL)
+			// TTL where the server has it (chDB; not ClickHouse 18.16),
+			// on every table retention prunes by age but first_contacts.
+			var wantTTL []string
+			if be.name == "chdb" {
+				wantTTL = []string{"audit", "call_status", "calls", "criteria", "hits", "segments"}
+			}
+			if !slices.Equal(rep.TTL, wantTTL) {
+				t.Errorf("TTL on %v, want %v", rep.TTL, wantTTL)
+			}
+			// A second run finds nothing more.
+			again, err := privacy.ApplyRetention(ctx, f.db, f.objs, f.cfg, p, now, false, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for table, n := range again.Rows {
+				if n != 0 {
+					t.Errorf("second run: %d %s rows", n, table)
+				}
 			}
 			// Objects by age: a policy of 1 day a year from now removes every one.
 			rep, err = privacy.ApplyRetention(ctx, f.db, f.objs, f.cfg, privacy.Policy{RecordingsDays: 1, TranscriptsDays: 1}, time.Now().Add(365*24*time.Hour), false, false)

@@ -221,30 +221,93 @@ func Erasures(ctx context.Context, db DB) ([]Erasure, error) {
 	return out, rows.Err()
 }
 
-// DeleteOlder removes the rows of table whose col (a DateTime) is before
-// t and returns how many there were; with dryRun it only counts them.
-func DeleteOlder(ctx context.Context, db DB, table, col string, t time.Time, dryRun bool) (uint64, error) {
+// ageExprs are the ages DeleteOlder and SetTTL measure rows by, by the
+// column named: started_at is the call's start, or, for a call whose start
+// is unknown (stored as the epoch), the time it was analysed (row_version,
+// in nanoseconds): a recording without a sidecar is not removed the day it
+// arrives. Every table holding a call's rows has both columns.
+var ageExprs = map[string]string{
+	"started_at": "if(started_at > toDateTime(0, 'UTC'), started_at, toDateTime(intDiv(row_version, 1000000000), 'UTC'))",
+	"at":         "at",
+}
+
+func ageExpr(table, col string) (string, error) {
 	if err := checkNames(table, []string{col}); err != nil {
+		return "", err
+	}
+	e, ok := ageExprs[col]
+	if !ok {
+		return "", fmt.Errorf("store: age of %s rows: no age column %q", table, col)
+	}
+	return e, nil
+}
+
+// DeleteOlder removes the rows of table older than t by col (started_at,
+// the call's start, or at; see ageExprs) and returns how many there were;
+// with dryRun it only counts them.
+func DeleteOlder(ctx context.Context, db DB, table, col string, t time.Time, dryRun bool) (uint64, error) {
+	age, err := ageExpr(table, col)
+	if err != nil {
 		return 0, err
 	}
-	n, err := count(ctx, db, "SELECT count() FROM "+table+" WHERE "+col+" < ?", t.UTC())
+	n, err := count(ctx, db, "SELECT count() FROM "+table+" WHERE "+age+" < ?", t.UTC())
 	if err != nil {
 		return 0, fmt.Errorf("store: count old %s rows: %w", table, err)
 	}
 	if n == 0 || dryRun {
 		return n, nil
 	}
-	if err := mutate(ctx, db, table, "ALTER TABLE "+table+" DELETE WHERE "+col+" < ?", t.UTC()); err != nil {
+	if err := mutate(ctx, db, table, "ALTER TABLE "+table+" DELETE WHERE "+age+" < ?", t.UTC()); err != nil {
 		return 0, fmt.Errorf("store: delete old %s rows: %w", table, err)
 	}
 	return n, nil
 }
 
-// SetTTL makes the server delete table's rows days after col, where it
-// can (ClickHouse 19.6 and newer, chDB); it reports false on an older
-// server, which keeps the rows until the next retention run.
+// PruneFirstContacts removes the first-contact records (first_contacts)
+// of the clients whose first call started before t, and records again,
+// from the calls kept (those from t on), the first call of each of those
+// clients: after retention removed the old calls, a client's first
+// contact is the earliest call kept. It returns how many clients' records
+// were older than t (on a dry run, would be). Run it after the old calls
+// are gone; it can be repeated: the records are minimums, so writing one
+// again changes nothing.
+func PruneFirstContacts(ctx context.Context, db DB, t time.Time, dryRun bool) (uint64, error) {
+	t = t.UTC()
+	n, err := count(ctx, db, "SELECT count() FROM (SELECT client_key, minMerge(first_at) AS f FROM first_contacts GROUP BY client_key) WHERE f < ?", t)
+	if err != nil {
+		return 0, fmt.Errorf("store: count old first contacts: %w", err)
+	}
+	if dryRun || n == 0 {
+		return n, nil
+	}
+	// Each part's state is its own minimum: the old ones are those whose
+	// minimum is before t. The new records come first, so an interrupted
+	// run leaves every client findable.
+	old := "finalizeAggregation(first_at) < ?"
+	err = db.Exec(ctx, `INSERT INTO first_contacts (client_key, first_at)
+SELECT cityHash64(client_hash), minState(started_at) FROM calls
+WHERE client_hash != '' AND started_at >= ? AND cityHash64(client_hash) IN (SELECT client_key FROM first_contacts WHERE `+old+`)
+GROUP BY cityHash64(client_hash)`, t, t)
+	if err != nil {
+		return 0, fmt.Errorf("store: record the first contacts kept: %w", err)
+	}
+	stale, err := count(ctx, db, "SELECT count() FROM first_contacts WHERE "+old, t)
+	if err != nil || stale == 0 {
+		return n, err
+	}
+	if err := mutate(ctx, db, "first_contacts", "ALTER TABLE first_contacts DELETE WHERE "+old, t); err != nil {
+		return 0, fmt.Errorf("store: delete old first contacts: %w", err)
+	}
+	return n, nil
+}
+
+// SetTTL makes the server delete table's rows days after col (as
+// DeleteOlder measures it), where it can (ClickHouse 19.6 and newer,
+// chDB); it reports false on an older server, which keeps the rows until
+// the next retention run.
 func SetTTL(ctx context.Context, db DB, table, col string, days int) (bool, error) {
-	if err := checkNames(table, []string{col}); err != nil {
+	age, err := ageExpr(table, col)
+	if err != nil {
 		return false, err
 	}
 	v, err := ServerVersion(ctx, db)
@@ -254,7 +317,7 @@ func SetTTL(ctx context.Context, db DB, table, col string, days int) (bool, erro
 	if !v.AtLeast(19, 6) {
 		return false, nil
 	}
-	q := fmt.Sprintf("ALTER TABLE %s MODIFY TTL %s + INTERVAL %d DAY", table, col, days)
+	q := fmt.Sprintf("ALTER TABLE %s MODIFY TTL %s + INTERVAL %d DAY", table, age, days)
 	if err := db.Exec(ctx, q); err != nil {
 		return false, fmt.Errorf("store: set TTL of %s: %w", table, err)
 	}

@@ -129,10 +129,12 @@ func newRetentionCmd(g *globals) *cobra.Command {
   privacy.recordings_days   recordings and sidecars in the calls bucket
   privacy.transcripts_days  transcripts in both buckets, and the transcript
                             segments and search terms in ClickHouse
-  privacy.analyses_days     analyses: calls, hits, criteria, segments, statuses
+  privacy.analyses_days     analyses: calls, hits, criteria, segments, statuses,
+                            and the clients' first-contact records
+  privacy.audit_days        the audit trail (0, the default, keeps it)
 
 0 keeps that data. Objects go by their age in the bucket, rows by the
-call's start. It prints each step; every step can be repeated, so an
+call's start (when unknown, by when it was analysed). It prints each step; every step can be repeated, so an
 interrupted run is finished by running it again. --dry-run counts and
 removes nothing. --ttl also gives the tables a TTL where the server has it
 (ClickHouse 19.6 and newer, chDB), so the server removes old rows between
@@ -158,9 +160,9 @@ recorded in the erasures table.`,
 
 func runRetention(ctx context.Context, opts *retentionOptions) error {
 	c := opts.g.cfg.Privacy
-	p := privacy.Policy{RecordingsDays: c.RecordingsDays, TranscriptsDays: c.TranscriptsDays, AnalysesDays: c.AnalysesDays}
+	p := privacy.Policy{RecordingsDays: c.RecordingsDays, TranscriptsDays: c.TranscriptsDays, AnalysesDays: c.AnalysesDays, AuditDays: c.AuditDays}
 	if p == (privacy.Policy{}) {
-		return fmt.Errorf("retention: no policy: set privacy.recordings_days, privacy.transcripts_days or privacy.analyses_days (callscope config lists them)")
+		return fmt.Errorf("retention: no policy: set privacy.recordings_days, privacy.transcripts_days, privacy.analyses_days or privacy.audit_days (callscope config lists them)")
 	}
 	env, pcfg, err := privacyEnv(ctx, opts.g)
 	if err != nil {

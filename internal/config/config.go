@@ -139,7 +139,8 @@ type Privacy struct {
 	RestrictedBucket string `yaml:"restricted_bucket" doc:"bucket the originals are moved to with original_audio: restrict (grant it only to those allowed raw audio)"`
 	RecordingsDays   int    `yaml:"recordings_days" doc:"retention of recordings and sidecars in the calls bucket, in days (callscope retention apply); 0 keeps them"`
 	TranscriptsDays  int    `yaml:"transcripts_days" doc:"retention of transcripts (both buckets) and transcript segments and search terms in ClickHouse, in days; 0 keeps them"`
-	AnalysesDays     int    `yaml:"analyses_days" doc:"retention of analyses (calls, hits, criteria, statuses) in ClickHouse, in days; 0 keeps them"`
+	AnalysesDays     int    `yaml:"analyses_days" doc:"retention of analyses (calls, hits, criteria, statuses, first contacts) in ClickHouse, in days; 0 keeps them"`
+	AuditDays        int    `yaml:"audit_days" doc:"retention of the audit trail (who viewed or heard which call), in days; 0 keeps it"`
 	PhoneTags        string `yaml:"phone_tags" doc:"tags and unknown sidecar fields that hold a phone number (keys such as ani, phone, caller, msisdn, or a value that looks like one): hash (like client.id) or drop"`
 }
 
