@@ -66,11 +66,11 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	toks, words, segTok, segWord, order := s.toks[:0], s.words[:0], s.segTok[:0], s.segWord[:0], s.order[:0]
-	all, roles := s.all[:0], s.roles[:0]
+	all, roles, quotes := s.all[:0], s.roles[:0], s.quotes[:0]
 	defer func() {
-		clear(all) // the quotes: do not keep the transcript alive
+		clear(quotes) // do not keep the transcript alive
 		s.toks, s.words, s.segTok, s.segWord, s.order, s.all = toks[:0], words[:0], segTok[:0], segWord[:0], order[:0], all[:0]
-		s.roles = roles[:0]
+		s.roles, s.quotes = roles[:0], quotes[:0]
 	}()
 	for chi, ch := range tr.Channels {
 		role := cmp.Or(ch.Role, schemas.RoleMixed)
@@ -125,11 +125,32 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		}
 		lm.find(s, matchRole)
 		last := int32(len(s.segs) - 1)
-		// place times and quotes units [from, to) of utterance si.
-		place := func(si int32, from, to int32) (float64, float64, string) {
-			t0 := segTok[si]
-			return hitSpan(int(s.units[from].tokStart)-t0, int(s.units[to-1].tokEnd)-t0, ch.Segments[order[si]],
-				toks[t0:segTok[si+1]], words[segWord[si]:segWord[si+1]])
+		// The interpolated time of each token boundary (utterance si's
+		// boundary i is bounds[segTok[si]+si+i]), computed when a hit first
+		// needs it: a call of many hits has several on most words.
+		bounds := s.bounds[:0]
+		for range len(toks) + len(s.segs) {
+			bounds = append(bounds, math.NaN())
+		}
+		s.bounds = bounds
+		boundary := func(seg *schemas.Segment, si int32, i, n int) float64 {
+			b := &bounds[segTok[si]+int(si)+i]
+			if *b != *b { // NaN: not computed yet
+				*b = tokenTime(seg, i, n)
+			}
+			return *b
+		}
+		// place times units [from, to) of utterance si and says where their
+		// quote is: bytes [a, b) of the text, or q when a < 0.
+		place := func(si int32, from, to int32) (start, end float64, a, b int32, q string) {
+			t0, t1 := segTok[si], segTok[si+1]
+			i, j := int(s.units[from].tokStart)-t0, int(s.units[to-1].tokEnd)-t0
+			seg := &ch.Segments[order[si]]
+			if segWord[si] != segWord[si+1] {
+				start, end, q = hitSpan(i, j, *seg, toks[t0:t1], words[segWord[si]:segWord[si+1]])
+				return start, end, -1, -1, q
+			}
+			return boundary(seg, si, i, t1-t0), boundary(seg, si, j, t1-t0), int32(toks[t0+i].Start), int32(toks[t0+j-1].End), ""
 		}
 		for _, c := range s.keep {
 			r := &lm.hot[c.rule]
@@ -145,21 +166,33 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 					continue
 				}
 			}
-			var h callHit
+			h := callHit{seg: int32(order[seg0]), quote: -1}
+			var q string
 			if seg0 == seg1 {
-				h.start, h.end, h.text = place(seg0, c.start, c.end)
+				h.start, h.end, h.a, h.b, q = place(seg0, c.start, c.end)
 			} else {
 				// Across utterances: from the first word in one to the last
 				// in the other, quoting both parts.
-				var a, b string
-				h.start, _, a = place(seg0, c.start, s.segs[seg0].u1)
-				_, h.end, b = place(seg1, s.segs[seg1].u0, c.end)
-				h.text = a + " " + b
+				var qa, qb string
+				var a0, a1, b0, b1 int32
+				h.start, _, a0, a1, qa = place(seg0, c.start, s.segs[seg0].u1)
+				_, h.end, b0, b1, qb = place(seg1, s.segs[seg1].u0, c.end)
+				if a0 >= 0 {
+					qa = ch.Segments[order[seg0]].Text[a0:a1]
+				}
+				if b0 >= 0 {
+					qb = ch.Segments[order[seg1]].Text[b0:b1]
+				}
+				q, h.a = qa+" "+qb, -1
 			}
 			if r.flags&hotWindow != 0 && !lm.dicts[r.dict].phrases[r.phrase].window.Contains(h.start, duration) {
 				continue
 			}
-			h.dict, h.phrase, h.ch, h.rank = r.dict, r.phrase, int32(chi), r.rank
+			if h.a < 0 {
+				h.quote = int32(len(quotes))
+				quotes = append(quotes, q)
+			}
+			h.rule, h.ch, h.rank, h.phrase = c.rule, int32(chi), r.rank, lm.dicts[r.dict].base+r.phrase
 			all = append(all, h)
 		}
 	}
@@ -176,21 +209,20 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		perPhrase, perDict := s.perPhrase, s.perDict
 		touched := s.touched[:0]
 		for _, c := range all {
-			pi := lm.dicts[c.dict].base + c.phrase
-			if perPhrase[pi] == 0 {
-				touched = append(touched, pi)
+			if perPhrase[c.phrase] == 0 {
+				touched = append(touched, c.phrase)
 			}
-			perPhrase[pi]++
-			perDict[c.dict]++
+			perPhrase[c.phrase]++
+			perDict[lm.hot[c.rule].dict]++
 		}
 		kept := all[:0]
 		for _, c := range all {
-			di := &lm.dicts[c.dict]
-			if int(perDict[c.dict]) >= di.d.MinCount && int(perPhrase[di.base+c.phrase]) >= di.d.Phrases[c.phrase].MinCount {
+			r := &lm.hot[c.rule]
+			di := &lm.dicts[r.dict]
+			if int(perDict[r.dict]) >= di.d.MinCount && int(perPhrase[c.phrase]) >= di.d.Phrases[r.phrase].MinCount {
 				kept = append(kept, c)
 			}
 		}
-		clear(all[len(kept):])
 		for _, pi := range touched {
 			perPhrase[pi] = 0
 		}
@@ -249,12 +281,17 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		}
 		h := &all[idx[runs[best][0]]]
 		runs[best][0]++
-		di := &lm.dicts[h.dict]
-		p := &lm.out[di.base+h.phrase]
+		p := &lm.out[h.phrase]
+		q := ""
+		if h.quote < 0 {
+			q = tr.Channels[h.ch].Segments[h.seg].Text[h.a:h.b]
+		} else {
+			q = quotes[h.quote]
+		}
 		// Field by field into the zeroed result: a composite literal
 		// would be built aside and copied with a bulk write barrier.
 		o := &out[k]
-		o.Category, o.PhraseID, o.Channel, o.Text = di.d.Category, p.id, roles[h.ch], h.text
+		o.Category, o.PhraseID, o.Channel, o.Text = lm.dicts[lm.hot[h.rule].dict].d.Category, p.id, roles[h.ch], q
 		o.Start, o.End, o.Weight = h.start, h.end, p.weight
 	}
 	return out
@@ -308,15 +345,15 @@ func hitSpan(from, to int, seg schemas.Segment, toks []text.Token, words []int) 
 			}
 			ws = append(ws, w[a:b])
 		}
-		quote = strings.Join(ws, " ")
-	} else {
-		span := seg.End - seg.Start
-		n := float64(len(toks))
-		start = seg.Start + span*float64(from)/n
-		end = seg.Start + span*float64(to)/n
-		quote = seg.Text[toks[from].Start:toks[to-1].End]
+		return ms(start), ms(end), strings.Join(ws, " ")
 	}
-	return ms(start), ms(end), quote
+	return tokenTime(&seg, from, len(toks)), tokenTime(&seg, to, len(toks)), seg.Text[toks[from].Start:toks[to-1].End]
+}
+
+// tokenTime is the time of boundary i (before token i) of a segment of n
+// tokens without word times: interpolated by token position.
+func tokenTime(seg *schemas.Segment, i, n int) float64 {
+	return ms(seg.Start + (seg.End-seg.Start)*float64(i)/float64(n))
 }
 
 // ms rounds seconds to milliseconds: finer digits are interpolation noise

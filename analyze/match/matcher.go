@@ -549,16 +549,20 @@ type span struct {
 	start, end float64
 }
 
-// callHit is a hit of MatchCall until the result is built: its times and
-// quote, its phrase (for min_count and the result's names), its channel and
-// its phrase's rank (the order of category and phrase id). It is half the
-// size of a CallHit and holds one pointer, so collecting, counting and
-// ordering the hits of a call moves little memory.
+// callHit is a hit of MatchCall until the result is built: its times, its
+// quote, its rule (its phrase, for min_count and the result's names), its
+// channel and its phrase's rank (the order of category and phrase id). It
+// holds no pointer: the quote is text[a:b] of utterance seg of the
+// channel, or quotes[quote] when it is not one piece of an utterance's
+// text. So collecting, counting and ordering the hits of a call moves
+// little memory, with no write barriers, and the pooled buffer needs no
+// clearing.
 type callHit struct {
-	start, end       float64
-	text             string
-	dict, phrase, ch int32
-	rank             int32
+	start, end   float64
+	seg, a, b    int32
+	quote        int32 // -1: the text's bytes [a, b)
+	rule, ch     int32
+	rank, phrase int32 // the phrase among the language's (dicts[d].base + phrase)
 }
 
 type cand struct {
@@ -579,6 +583,8 @@ type scratch struct {
 	words, segTok, segWord, order []int
 	all                           []callHit
 	roles                         []string
+	quotes                        []string
+	bounds                        []float64
 	idx                           []int32
 
 	stops                   []bool
