@@ -40,6 +40,13 @@ const (
 	musicDipDB   = 10
 	musicVoiced  = 0.6
 	musicTiltStd = 1.6
+	// Music plays on: marks less than musicGap frames apart are one piece
+	// of music, and a piece with under musicMinMarks marked frames (as
+	// much sound as a hold needs, holdMinSound) is a stretch of steady
+	// speech, not music. On the tune calls every piece of music has over
+	// 8 s of marks; steady speech under line noise has had 0.5 s.
+	musicGap      = 200
+	musicMinMarks = 150
 	// Holds (see holdsHeard): tones are frames this periodic; a hold is
 	// at least holdMinSpan seconds of music or tones with gaps under
 	// holdGap (ringback: 0.8 s on, 3.2 s off), holdMinSound seconds of it
@@ -266,6 +273,7 @@ func musicMask(t *track, echo []bool) []bool {
 			out[f] = true
 		}
 	}
+	dropBrief(out, musicGap, musicMinMarks)
 	// Widen each run of marks over the loud frames next to it.
 	wide := slices.Clone(out)
 	for f := 0; f < n; f++ {
@@ -285,6 +293,34 @@ func musicMask(t *track, echo []bool) []bool {
 		f = g
 	}
 	return wide
+}
+
+// dropBrief clears the clusters of marks (gaps under gap frames) that
+// have fewer than minMarks marked frames.
+func dropBrief(marks []bool, gap, minMarks int) {
+	start, last, n := -1, -1, 0
+	flush := func() {
+		if start >= 0 && n < minMarks {
+			for f := start; f <= last; f++ {
+				marks[f] = false
+			}
+		}
+		start, n = -1, 0
+	}
+	for f, m := range marks {
+		if !m {
+			continue
+		}
+		if start >= 0 && f-last >= gap {
+			flush()
+		}
+		if start < 0 {
+			start = f
+		}
+		last = f
+		n++
+	}
+	flush()
 }
 
 // holdsHeard finds the holds in one channel: music (musicMask) or tones
