@@ -20,10 +20,16 @@ type BatchConfig struct {
 	Stage    string
 	Subject  string
 	Consumer ConsumerConfig
-	// MaxBatch is the most jobs handled at once; FlushInterval the longest a
-	// job waits for its batch to fill.
+	// MaxBatch is the most jobs handled at once. A batch is handled when it
+	// is full, when FlushInterval passes without a new job, or when its
+	// first job has waited MaxWait while more kept coming (default 5 ×
+	// FlushInterval). A lone job so waits about FlushInterval, and a steady
+	// stream (a reprocessing run) is written in batches of up to MaxBatch:
+	// each batch costs ClickHouse a new part per table, a fixed cost that
+	// dwarfs the rows' own at a hundred rows a batch.
 	MaxBatch      int
 	FlushInterval time.Duration
+	MaxWait       time.Duration
 	RetryDelay    time.Duration
 	// MaxRetryDelay caps the back-off between tries of a failing batch
 	// (default 15 s), so the backlog drains soon after ClickHouse is back.
@@ -47,6 +53,9 @@ func NewBatchWorker(cfg BatchConfig, js jetstream.JetStream, handle BatchHandler
 	}
 	if cfg.FlushInterval == 0 {
 		cfg.FlushInterval = 200 * time.Millisecond
+	}
+	if cfg.MaxWait < cfg.FlushInterval {
+		cfg.MaxWait = 5 * cfg.FlushInterval
 	}
 	if cfg.RetryDelay == 0 {
 		cfg.RetryDelay = time.Second
@@ -74,27 +83,14 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 	jobCtx := context.WithoutCancel(ctx)
 	failures := 0
 	for ctx.Err() == nil {
-		batch, err := cons.Fetch(w.cfg.MaxBatch, jetstream.FetchMaxWait(w.cfg.FlushInterval))
+		msgs, deliveries, err := w.collect(ctx, cons)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
-			if errors.Is(err, jetstream.ErrNoMessages) || errors.Is(err, context.DeadlineExceeded) {
-				continue
-			}
 			log.Warn("fetch failed", "err", err)
 			sleep(ctx, w.cfg.RetryDelay)
 			continue
-		}
-		var msgs []jetstream.Msg
-		var deliveries []Delivery
-		for msg := range batch.Messages() {
-			attempt := 1
-			if md, err := msg.Metadata(); err == nil {
-				attempt = int(md.NumDelivered)
-			}
-			msgs = append(msgs, msg)
-			deliveries = append(deliveries, Delivery{Subject: msg.Subject(), Data: msg.Data(), Attempt: attempt})
 		}
 		if len(msgs) == 0 {
 			continue
@@ -121,6 +117,51 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// collect fetches one batch: jobs until MaxBatch, or until a flush
+// interval brings none, or until the first has waited MaxWait. An error
+// with jobs in hand is dropped: the jobs are handled, and the next fetch
+// meets the error again if it lasts.
+func (w *BatchWorker) collect(ctx context.Context, cons jetstream.Consumer) ([]jetstream.Msg, []Delivery, error) {
+	var msgs []jetstream.Msg
+	var deliveries []Delivery
+	var first time.Time
+	for ctx.Err() == nil && len(msgs) < w.cfg.MaxBatch {
+		wait := w.cfg.FlushInterval
+		if len(msgs) > 0 {
+			wait = min(wait, w.cfg.MaxWait-time.Since(first))
+			if wait < 10*time.Millisecond {
+				break
+			}
+		}
+		batch, err := cons.Fetch(w.cfg.MaxBatch-len(msgs), jetstream.FetchMaxWait(wait))
+		if err != nil {
+			if errors.Is(err, jetstream.ErrNoMessages) || errors.Is(err, context.DeadlineExceeded) {
+				err = nil
+			}
+			if len(msgs) > 0 || err != nil {
+				return msgs, deliveries, err
+			}
+			continue
+		}
+		n := len(msgs)
+		for msg := range batch.Messages() {
+			attempt := 1
+			if md, err := msg.Metadata(); err == nil {
+				attempt = int(md.NumDelivered)
+			}
+			msgs = append(msgs, msg)
+			deliveries = append(deliveries, Delivery{Subject: msg.Subject(), Data: msg.Data(), Attempt: attempt})
+		}
+		switch {
+		case n == 0 && len(msgs) > 0:
+			first = time.Now().Add(-wait) // the first may have come at the start of the wait
+		case len(msgs) == n && n > 0:
+			return msgs, deliveries, nil // a flush interval without a new job
+		}
+	}
+	return msgs, deliveries, nil
 }
 
 // heartbeat keeps a batch in hand from being redelivered while a slow

@@ -188,3 +188,64 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestBatchWorkerFillsFromAStream: jobs that keep coming, a few per flush
+// interval, are written in batches that span several intervals (one
+// ClickHouse part per table per batch is the store's main cost), up to
+// MaxWait; a lone job is written after about one quiet interval.
+func TestBatchWorkerFillsFromAStream(t *testing.T) {
+	js := startJetStream(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	type written struct {
+		n  int
+		at time.Time
+	}
+	batches := make(chan written, 100)
+	handle := func(ctx context.Context, batch []Delivery) error {
+		batches <- written{len(batch), time.Now()}
+		return nil
+	}
+	const flush = 200 * time.Millisecond
+	w := NewBatchWorker(BatchConfig{Stage: "s", Subject: SubjectStore, MaxBatch: 1000, FlushInterval: flush,
+		MaxWait: 5 * flush, Consumer: ConsumerConfig{AckWait: 5 * time.Second, MaxDeliver: -1}}, js, handle)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	// A lone job.
+	sent := time.Now()
+	if err := Publish(ctx, js, statusJob(0)); err != nil {
+		t.Fatal(err)
+	}
+	b := <-batches
+	if b.n != 1 || b.at.Sub(sent) > 4*flush {
+		t.Errorf("a lone job: batch of %d after %v, want 1 within %v", b.n, b.at.Sub(sent), 4*flush)
+	}
+
+	// A stream: one job every 10 ms for 2 s, twenty per flush interval.
+	const n = 200
+	go func() {
+		for i := 1; i <= n; i++ {
+			if ctx.Err() != nil {
+				return
+			}
+			_ = Publish(ctx, js, statusJob(i))
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	total, largest := 0, 0
+	for total < n {
+		select {
+		case b := <-batches:
+			total += b.n
+			largest = max(largest, b.n)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%d of %d jobs written", total, n)
+		}
+	}
+	// One interval holds about 20 jobs; MaxWait (5 intervals) about 100.
+	if largest < 45 || largest > 130 {
+		t.Errorf("largest batch of a steady stream: %d jobs, want about 100 (several flush intervals, at most MaxWait)", largest)
+	}
+}

@@ -35,6 +35,14 @@ func embeddedEnv(b *testing.B) (config.Config, *Env) {
 	if v, err := strconv.Atoi(os.Getenv("CALLSCOPE_BENCH_ANALYZE")); err == nil {
 		cfg.Workers.Analyze = v
 	}
+	// CALLSCOPE_BENCH_FLUSH and CALLSCOPE_BENCH_MAX_BATCH try other store
+	// batch settings (workers.flush, workers.max_batch).
+	if v, err := time.ParseDuration(os.Getenv("CALLSCOPE_BENCH_FLUSH")); err == nil {
+		cfg.Workers.Flush = v
+	}
+	if v, err := strconv.Atoi(os.Getenv("CALLSCOPE_BENCH_MAX_BATCH")); err == nil {
+		cfg.Workers.MaxBatch = v
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	env, err := StartEmbedded(context.Background(), &cfg, log)
 	if err != nil {

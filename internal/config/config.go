@@ -113,7 +113,7 @@ type Workers struct {
 	AckWait    time.Duration `yaml:"ack_wait" doc:"how long a job may go without a heartbeat before redelivery"`
 	MaxDeliver int           `yaml:"max_deliver" doc:"attempts before a job is recorded as failed"`
 	MaxBatch   int           `yaml:"max_batch" doc:"rows per ClickHouse insert batch"`
-	Flush      time.Duration `yaml:"flush" doc:"longest wait before a partial batch is written"`
+	Flush      time.Duration `yaml:"flush" doc:"a store batch is written after this long without a new job (after 5 times this while jobs keep coming)"`
 	HealthAddr string        `yaml:"health_addr" doc:"address of the worker's /healthz and /metrics endpoint, e.g. :9464; empty turns it off"`
 }
 
