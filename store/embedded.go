@@ -20,12 +20,38 @@ import (
 // chdbDB is the embedded backend. Results travel as ClickHouse's Native
 // format and are decoded (and inserts encoded) with clickhouse-go's column
 // layer: the Go types match the network backend exactly.
+//
+// chDB runs one statement at a time, so concurrent callers (the API's
+// clients, the store stage) wait in a queue, first come first served,
+// instead of failing. A caller whose context ends while it waits leaves
+// the queue without its statement running, and a read that is the same
+// text as one still waiting in the queue joins it and shares its result:
+// fifty users opening the same page run its queries once. Only a read
+// that has not started is joined, so the result is never older than the
+// caller's request (a caller's own earlier writes are in it).
 type chdbDB struct {
 	c   *chdb.Conn
 	dsn string
 
+	// turn is held while a statement runs: a send takes it, a receive
+	// gives it back. Go queues blocked senders in order.
+	turn chan struct{}
+
+	qmu    sync.Mutex
+	queued map[string]*flight // reads waiting for their turn, by text
+	ran    int                // statements run (for tests)
+
 	mu    sync.Mutex
 	types map[string]map[string]string // table -> column -> type
+}
+
+// flight is one queued read and the callers waiting for its result.
+type flight struct {
+	refs int
+	gone chan struct{} // closed when every caller left before it started
+	done chan struct{} // closed when data and err are set
+	data []byte
+	err  error
 }
 
 func openChDB(dsn string) (DB, error) {
@@ -37,7 +63,8 @@ func openChDB(dsn string) (DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", dsn, err)
 	}
-	return &chdbDB{c: c, dsn: dsn, types: map[string]map[string]string{}}, nil
+	return &chdbDB{c: c, dsn: dsn, turn: make(chan struct{}, 1), queued: map[string]*flight{},
+		types: map[string]map[string]string{}}, nil
 }
 
 func (d *chdbDB) Backend() string { return BackendChDB }
@@ -51,7 +78,12 @@ func (d *chdbDB) Exec(ctx context.Context, query string, args ...any) error {
 	if err != nil {
 		return err
 	}
-	if _, err := d.c.Query(q, "TabSeparated"); err != nil {
+	if err := d.acquire(ctx); err != nil {
+		return err
+	}
+	_, err = d.c.Query(q, "TabSeparated")
+	d.release()
+	if err != nil {
 		return fmt.Errorf("store: %s: %w", d.dsn, err)
 	}
 	if isDDL(q) {
@@ -79,12 +111,15 @@ func (d *chdbDB) Query(ctx context.Context, query string, args ...any) (Rows, er
 	if err != nil {
 		return nil, err
 	}
-	res, err := d.c.Query(q, "Native")
+	data, err := d.read(ctx, q)
 	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("store: %s: %w", d.dsn, err)
 	}
 	rows := &blockRows{row: -1}
-	br := bytes.NewReader(res.Data)
+	br := bytes.NewReader(data)
 	r := chproto.NewReader(br)
 	// Decode until the reader is exhausted: it buffers ahead, so the byte
 	// reader's own length says nothing about blocks still to come.
@@ -142,7 +177,12 @@ func (d *chdbDB) Insert(ctx context.Context, table string, columns []string, row
 		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
 	}
 	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
-	if _, err := d.c.Insert(q, "Native", buf.Buf); err != nil {
+	if err := d.acquire(ctx); err != nil {
+		return err
+	}
+	_, err = d.c.Insert(q, "Native", buf.Buf)
+	d.release()
+	if err != nil {
 		return fmt.Errorf("store: %s: insert into %s: %w", d.dsn, table, err)
 	}
 	return nil
@@ -182,10 +222,93 @@ func (d *chdbDB) InsertColumns(ctx context.Context, table string, columns []stri
 		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
 	}
 	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
-	if _, err := d.c.Insert(q, "Native", buf.Buf); err != nil {
+	if err := d.acquire(ctx); err != nil {
+		return err
+	}
+	_, err = d.c.Insert(q, "Native", buf.Buf)
+	d.release()
+	if err != nil {
 		return fmt.Errorf("store: %s: insert into %s: %w", d.dsn, table, err)
 	}
 	return nil
+}
+
+// acquire waits for the turn to run a statement, or for ctx to end.
+func (d *chdbDB) acquire(ctx context.Context) error {
+	select {
+	case d.turn <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	d.qmu.Lock()
+	d.ran++
+	d.qmu.Unlock()
+	return nil
+}
+
+func (d *chdbDB) release() { <-d.turn }
+
+// isRead tells a statement that only reads (its result may be shared).
+func isRead(q string) bool {
+	q = strings.TrimLeft(q, " \t\r\n(")
+	return len(q) > 6 && (strings.EqualFold(q[:6], "SELECT") || strings.EqualFold(q[:4], "WITH") && (q[4] == ' ' || q[4] == '\n' || q[4] == '\t'))
+}
+
+// read runs q in its turn and returns its Native result; a read the same
+// as one still waiting joins it.
+func (d *chdbDB) read(ctx context.Context, q string) ([]byte, error) {
+	if !isRead(q) {
+		if err := d.acquire(ctx); err != nil {
+			return nil, err
+		}
+		defer d.release()
+		res, err := d.c.Query(q, "Native")
+		return res.Data, err
+	}
+	d.qmu.Lock()
+	f, ok := d.queued[q]
+	if !ok {
+		f = &flight{gone: make(chan struct{}), done: make(chan struct{})}
+		d.queued[q] = f
+		go d.fly(q, f)
+	}
+	f.refs++
+	d.qmu.Unlock()
+	select {
+	case <-f.done:
+		return f.data, f.err
+	case <-ctx.Done():
+		d.qmu.Lock()
+		f.refs--
+		if f.refs == 0 && d.queued[q] == f { // not started, and nobody waits for it
+			delete(d.queued, q)
+			close(f.gone)
+		}
+		d.qmu.Unlock()
+		return nil, ctx.Err()
+	}
+}
+
+// fly runs a queued read when its turn comes, unless everyone left.
+func (d *chdbDB) fly(q string, f *flight) {
+	select {
+	case d.turn <- struct{}{}:
+	case <-f.gone:
+		return
+	}
+	d.qmu.Lock()
+	if d.queued[q] != f { // everyone left as the turn came
+		d.qmu.Unlock()
+		d.release()
+		return
+	}
+	delete(d.queued, q) // it starts: a later caller runs it anew
+	d.ran++
+	d.qmu.Unlock()
+	res, err := d.c.Query(q, "Native")
+	d.release()
+	f.data, f.err = res.Data, err
+	close(f.done)
 }
 
 func (d *chdbDB) columnTypes(ctx context.Context, table string) (map[string]string, error) {
