@@ -20,6 +20,23 @@ import (
 const maxFilter = 2000
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request, p *principal) {
+	res, ok := s.runReport(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := res.Write(&buf, report.FormatJSON); err != nil {
+		s.writeUseCaseError(w, r, err)
+		return
+	}
+	s.record(r, p, audit.Reported, "", "", http.StatusOK, truncate(r.URL.RawQuery, 1024))
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(buf.Bytes())
+}
+
+// runReport reads a report's parameters (those of GET /api/v1/report) and
+// runs it; false when it has answered an error.
+func (s *Server) runReport(w http.ResponseWriter, r *http.Request) (*report.Result, bool) {
 	ps := newParams(r)
 	def := report.Definition{
 		Filter: ps.str("filter", maxFilter), From: ps.str("from", 10), To: ps.str("to", 10),
@@ -36,21 +53,14 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, p *principal) {
 		ps.fail("by", "at most 8 dimensions and 64 measures")
 	}
 	if !ps.ok(w) {
-		return
+		return nil, false
 	}
 	res, err := report.Run(r.Context(), s.cfg.DB, def, s.cfg.Now())
 	if err != nil {
 		s.writeUseCaseError(w, r, err)
-		return
+		return nil, false
 	}
-	var buf bytes.Buffer
-	if err := res.Write(&buf, report.FormatJSON); err != nil {
-		s.writeUseCaseError(w, r, err)
-		return
-	}
-	s.record(r, p, audit.Reported, "", "", http.StatusOK, truncate(r.URL.RawQuery, 1024))
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_, _ = w.Write(buf.Bytes())
+	return res, true
 }
 
 func splitList(s string) []string {

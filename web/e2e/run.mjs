@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from './browser.mjs';
+import { makeLongCall } from './longcall.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -96,6 +97,30 @@ async function logout(page) {
   await page.waitForSelector('#login-user');
 }
 
+// adminGet answers a GET of the API as the admin "root" (outside the browser).
+let adminCookies = '';
+async function adminGet(base, path) {
+  if (!adminCookies) {
+    const login = await fetch(base + '/api/v1/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: 'root', password: PASSWORD }) });
+    if (!login.ok) throw new Error(`login as root: ${login.status}`);
+    adminCookies = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  }
+  const r = await fetch(base + path, { headers: { Cookie: adminCookies } });
+  if (!r.ok) throw new Error(`GET ${path} as root: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+// waitFor polls f until it answers something, for up to 10 s.
+async function waitFor(f) {
+  for (let i = 0; ; i++) {
+    const v = await f();
+    if (v) return v;
+    if (i > 50) throw new Error('waitFor: nothing after 10 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const audioTime = (page) => page.evaluate(() => document.querySelector('#call-audio')?.currentTime ?? -1);
 
 async function main() {
@@ -106,8 +131,10 @@ async function main() {
   let serve;
   let browser;
   try {
-    log('analysing the demo calls into', data);
-    spawnSync(bin, ['run', '--data', data, 'testdata/calls', 'testdata/bad'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+    // a 30-minute call with word times, made from the demo calls (longcall.mjs)
+    const long = makeLongCall(root, join(work, 'long'));
+    log('analysing the demo calls and a', long.seconds / 60, 'minute call into', data);
+    spawnSync(bin, ['run', '--data', data, 'testdata/calls', 'testdata/bad', join(work, 'long')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: 900_000 });
     // What the command line answers, to compare the pages with.
     const expected = JSON.parse(cli(data, ['report', '--format', 'json', '--by', 'operator', '--measures', KPI_MEASURES.join(','), '--period', PERIOD]));
     const withHits = JSON.parse(cli(data, ['calls', '--format', 'json', '--filter', 'has complaint and channels = 2', '--limit', '1']));
@@ -120,6 +147,7 @@ async function main() {
     if (hasUsers) {
       cli(data, ['users', 'add', 'anna', '--role', 'manager', '--listen', '--password-stdin'], PASSWORD + '\n');
       cli(data, ['users', 'add', 'sam', '--role', 'supervisor', '--departments', SUPERVISOR_DEPT, '--password-stdin'], PASSWORD + '\n');
+      cli(data, ['users', 'add', 'root', '--role', 'admin', '--password-stdin'], PASSWORD + '\n');
     }
 
     const port = await freePort();
@@ -208,7 +236,7 @@ async function main() {
       return { first, second };
     });
 
-    await check('a slice cell opens a call list with the same count; CSV export of the table', async () => {
+    await check('a slice cell opens a call list with the same count; CSV export of the table is audited', async () => {
       await page.goto(base + `/#/slices?by=department&measures=calls,avg_score,pct:complaint&period=${PERIOD}`);
       await page.reload();
       await page.waitForSelector('#report-table a[data-cell="calls"]');
@@ -217,7 +245,13 @@ async function main() {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
       const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
       const rows = await page.$$eval('#report-table tbody tr', (r) => r.length);
-      expect(csv[0].startsWith('department,CALLS') && csv.length === rows + 2 && csv[csv.length - 1].startsWith('TOTAL,'), `CSV ${JSON.stringify(csv)}`);
+      expect(csv[0].startsWith('department,calls,avg_score,pct:complaint') && csv.length === rows + 2 && csv[csv.length - 1].startsWith('TOTAL,'), `CSV ${JSON.stringify(csv)}`);
+      // the export is in the audit trail (an admin reads it)
+      const trail = await waitFor(async () => {
+        const ev = (await adminGet(base, '/api/v1/audit?action=exported&user=anna')).events ?? [];
+        return ev.length ? ev : null;
+      });
+      expect(trail[0].detail.includes('by=department') && trail[0].path === '/api/v1/report/export', `audit ${JSON.stringify(trail)}`);
       const cell = page.locator('#report-table tbody a[data-cell="calls"]').first();
       const n = Number((await cell.textContent()).replace(/\D/g, ''));
       await cell.click();
@@ -289,6 +323,67 @@ async function main() {
       return { callId, played, hitStart: start, position: await audioTime(page), litWords: lit };
     });
 
+    await check('a 30-minute call: interactive, lights the spoken word, a word seeks by click and by Tab/Enter', async () => {
+      const url = base + `/#/call/${encodeURIComponent(long.id)}`;
+      await page.goto('about:blank');
+      await page.goto(url);
+      await page.waitForSelector('#transcript .word');
+      await page.waitForSelector('#play');
+      results.timings.long_call_interactive_ms = Math.round(await page.evaluate(() => performance.now()));
+      await page.waitForSelector('#transcript[data-complete]', { timeout: 30000 });
+      results.timings.long_call_transcript_complete_ms = Math.round(await page.evaluate(() => performance.now()));
+      await page.waitForFunction(() => !document.querySelector('.waveform-wrap .muted, .waveform-wrap .error'), null, { timeout: 120000 });
+      results.timings.long_call_waveform_ms = Math.round(await page.evaluate(() => performance.now()));
+      const words = await page.$$eval('#transcript .word', (els) => els.length);
+      expect(words === long.words, `the card shows ${words} words, the transcript has ${long.words}`);
+      // seek latency: a click on a word near the end until the player is there and the word is lit
+      const seek = await page.evaluate(() => new Promise((ok, fail) => {
+        const ws = document.querySelectorAll('#transcript .word');
+        const w = ws[ws.length - 5];
+        const start = Number(w.dataset.start);
+        const a = document.querySelector('#call-audio');
+        const t0 = performance.now();
+        w.click();
+        const poll = () => {
+          if (w.classList.contains('lit') && Math.abs(a.currentTime - start) < 0.05) ok({ ms: performance.now() - t0, start });
+          else if (performance.now() - t0 > 10000) fail(new Error(`after 10 s: at ${a.currentTime}, word at ${start}, lit ${w.className}`));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }));
+      results.timings.long_call_seek_ms = Math.round(seek.ms);
+      // playing lights the word being spoken, and the lit word moves on
+      const first = await page.evaluate(() => document.querySelector('#transcript .word')?.dataset.start);
+      await page.click('#transcript .turn .word');
+      await page.click('#play');
+      // a later word is lit while playing (between words and turns none is)
+      const litNow = await (await page.waitForFunction((s) => {
+        const a = document.querySelector('#call-audio');
+        const lit = [...document.querySelectorAll('#transcript .word.lit')].map((e) => [e.textContent, Number(e.dataset.start)]);
+        return lit.some(([, st]) => st > Number(s) + 0.5 && st <= a.currentTime + 0.05) && { at: a.currentTime, lit };
+      }, first, { timeout: 15000 })).jsonValue();
+      await page.click('#play');
+      expect(litNow.lit.every(([, st]) => st <= litNow.at + 0.05), `lit ${JSON.stringify(litNow)}`);
+      await page.waitForTimeout(300);
+      await shot(page, 'long-call-card');
+      // keyboard: Tab from a turn's time button reaches its first word, which shows a focus ring; Enter seeks there
+      const turn = page.locator('#transcript .turn').nth(3);
+      await turn.locator('.turn-time').focus();
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const e = document.activeElement;
+        const st = getComputedStyle(e);
+        return { cls: e.className, start: Number(e.dataset.start), text: e.textContent, outline: st.outlineStyle, width: parseFloat(st.outlineWidth) };
+      });
+      expect(focused.cls.includes('word'), `Tab focused ${focused.cls}`);
+      expect(focused.outline !== 'none' && focused.width >= 2, `no visible focus ring: ${focused.outline} ${focused.width}px`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((s) => Math.abs((document.querySelector('#call-audio')?.currentTime ?? -9) - s) < 0.05, focused.start, { timeout: 5000 });
+      await page.waitForSelector('#transcript .word.lit:focus');
+      await shot(page, 'word-focus');
+      return { words, seekMs: Math.round(seek.ms), lit: litNow.lit.map(([w]) => w), keyboard: focused.text };
+    });
+
     await check('a mono call shows per-side parameters as unknown, not zero', async () => {
       const id = mono.calls[0]?.call_id;
       expect(id, 'the demo has no mono call');
@@ -313,16 +408,23 @@ async function main() {
       return { url: page.url().replace(base, '') };
     });
 
-    await check('dictionaries page lists categories and tests a sentence', async () => {
+    await check('dictionaries page lists categories with their phrases and tests a sentence', async () => {
       await page.goto(base + '/#/dictionaries');
       await page.waitForSelector('#dictionaries tbody tr');
+      // a category's phrases, as its YAML file lists them
+      const file = readFileSync(join(root, 'dictionaries/ru/complaint.yaml'), 'utf8');
+      const ids = [...file.split(/^phrases:/m)[1].matchAll(/^  - id: (\S+)/gm)].map((m) => m[1]);
+      await page.click('.dict-phrases[data-dict="ru/complaint"] summary');
+      await page.waitForSelector('.dict-phrases[data-dict="ru/complaint"] li[data-phrase]');
+      const shown = await page.$$eval('.dict-phrases[data-dict="ru/complaint"] li[data-phrase]', (els) => els.map((e) => e.dataset.phrase));
+      expect(ids.length > 0 && JSON.stringify(shown) === JSON.stringify(ids), `page ${shown}, file ${ids}`);
       await page.fill('#dict-sentence', 'я хочу оставить жалобу на вашего оператора');
       await page.click('#dict-test');
       await page.waitForSelector('#dict-hits li, .dicts p.muted, .dicts .error');
       await shot(page, 'dictionaries');
       const hits = await page.$$eval('#dict-hits li', (els) => els.map((e) => e.textContent));
       expect(hits.some((h) => h.includes('complaint')), `hits ${JSON.stringify(hits)}; ${await page.textContent('.dicts')}`.slice(0, 400));
-      return { hits };
+      return { hits, complaintPhrases: shown.length };
     });
 
     await check('what-if of a changed dictionary shows calls gained, opening their cards', async () => {

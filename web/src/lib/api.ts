@@ -106,6 +106,8 @@ export interface FieldValues { field: string; values: { value: string; label: st
 // phrases is the count (docs/api.md); a list of phrases is shown when the API gives one.
 export interface Dictionary { name: string; category: string; language: string; phrases: number | unknown[] }
 export interface Dictionaries { version: string; dictionaries: Dictionary[] }
+export interface DictPhrase { id: string; text: string; variants?: string[]; description?: string; channel?: string; exact?: boolean; weight: number; exclude?: string[] }
+export interface DictDetail { name: string; category: string; language: string; version: string; description?: string; channel: string; exclude: string[]; phrases: DictPhrase[] }
 export interface DictTest { hits: Hit[] }
 // The what-if result is report/whatif.Result (docs/api.md).
 export interface WhatIfExample { call_id: string; started_at?: string; hit?: Hit }
@@ -209,6 +211,23 @@ export async function request<T>(method: string, path: string, params?: Params, 
 }
 
 export const get = <T>(path: string, params?: Params) => request<T>('GET', path, params);
+
+// getText fetches a text answer (a CSV export); errors as request's.
+export async function getText(path: string, params?: Params): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch('/api/v1' + path + query(params), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  if (!res.ok) {
+    let data: unknown = null;
+    try { data = await res.json(); } catch { data = null; }
+    if (res.status === 401) onUnauthorized();
+    throw errorFrom(res.status, data);
+  }
+  return res.text();
+}
 export const post = <T>(path: string, body: unknown) => request<T>('POST', path, undefined, body);
 
 export const audioURL = (id: string) => `/api/v1/calls/${encodeURIComponent(id)}/audio`;

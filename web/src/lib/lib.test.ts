@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cookie, errorFrom, query } from './api';
 import type { Field, Timeline } from './api';
-import { toCSV } from './csv';
 import { fromYAML, toYAML } from './definition';
 import { and, applyCompletion, complete, quote, tokens } from './filter';
 import { callsRange, previous, sliceParams } from './period';
@@ -150,9 +149,6 @@ describe('call timeline', () => {
 });
 
 describe('exports', () => {
-  it('writes CSV with escaping and no formulas', () => {
-    expect(toCSV(['A', 'B'], [['x,y', '=1+1'], [3, null]])).toBe('A,B\r\n"x,y",\'=1+1\r\n3,\r\n');
-  });
   it('round-trips a report definition through the YAML the CLI reads', () => {
     const d = { name: 'weekly', by: ['operator', 'week'], measures: ['calls', 'pct:complaint'], filter: 'department = "Поддержка"', period: 'last-week', compare: true, sort: 'avg_score', bottom: 10 };
     const y = toYAML(d);

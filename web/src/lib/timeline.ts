@@ -54,21 +54,30 @@ export interface Turn { channel: string; start: number; end: number; text: strin
 // channel, with the words (and their index in the channel's word list) of
 // each segment's time span.
 export function turns(segments: Segment[], tl: Timeline | null): Turn[] {
-  const byRole = new Map<string, Word[]>();
-  for (const c of tl?.channels ?? []) byRole.set(c.role, [...c.words].sort((a, b) => a.start - b.start));
-  const used = new Set<string>();
+  const byRole = new Map<string, { words: Word[]; used: Uint8Array; from: number }>();
+  for (const c of tl?.channels ?? []) {
+    const words = [...c.words].sort((a, b) => a.start - b.start);
+    byRole.set(c.role, { words, used: new Uint8Array(words.length), from: 0 });
+  }
   const out: Turn[] = [];
   const segs = [...segments].sort((a, b) => a.start - b.start);
+  // Segments and words are both in time order, so each segment's words are
+  // looked for from where the previous segment's began (a long call has
+  // thousands of both).
   segs.forEach((s, si) => {
-    const words = byRole.get(s.channel) ?? [];
+    const ch = byRole.get(s.channel);
     const ws: TurnWord[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      const mid = (w.start + w.end) / 2;
-      const key = s.channel + '/' + i;
-      if (mid >= s.start - 0.05 && mid <= s.end + 0.05 && !used.has(key)) {
-        used.add(key);
-        ws.push({ ...w, channel: s.channel, index: i });
+    if (ch) {
+      const { words, used } = ch;
+      // words ending before this segment can belong to no later one either
+      while (ch.from < words.length && (words[ch.from].start + words[ch.from].end) / 2 < s.start - 0.05) ch.from++;
+      for (let i = ch.from; i < words.length && words[i].start <= s.end + 0.05; i++) {
+        const w = words[i];
+        const mid = (w.start + w.end) / 2;
+        if (mid >= s.start - 0.05 && mid <= s.end + 0.05 && !used[i]) {
+          used[i] = 1;
+          ws.push({ ...w, channel: s.channel, index: i });
+        }
       }
     }
     const last = out[out.length - 1];

@@ -128,7 +128,7 @@ function CallView({ c, user, startAt }: { c: CallDetail; user: User; startAt: nu
               <span class="mono" id="position">{clockTenths(now)} / {clock(duration)}</span>
               <span class="muted small">{t('Keyboard')}: {t('space play/pause, ← → 5 s, [ ] speed')}</span>
             </div>
-            <Waveform media={audio} url={audioURL(c.call_id)} roles={roles} marks={{ silences: sil, overtalk: tl?.overtalk ?? [], holds: tl?.holds ?? [] }} />
+            <Waveform media={audio} url={audioURL(c.call_id)} duration={duration} roles={roles} marks={{ silences: sil, overtalk: tl?.overtalk ?? [], holds: tl?.holds ?? [] }} />
           </>
         ) : (
           <p class="muted" id="no-audio">{!user.listen ? t('No audio: you have no permission to listen') : t('No audio in storage')}</p>
@@ -198,12 +198,30 @@ function Lanes({ tl, silences: sil, hits, now, onSeek }: { tl: Timeline; silence
 
 // Transcript renders the turns once; the word being spoken is lit by
 // toggling a class on its element, so playing a long call does not redraw
-// thousands of words each frame.
+// thousands of words each frame. A long call's turns are drawn in chunks:
+// the first at once, the rest in the following tasks, so the card is
+// interactive before the last turn of a 30-minute call is in the page.
+const CHUNK = 60;
+
 function Transcript({ c, now, onSeek }: { c: CallDetail; now: number; onSeek: (t: number) => void }) {
   const hits = c.hits ?? [];
   const ts = useMemo(() => turns(c.segments ?? [], c.timeline), [c]);
   const host = useRef<HTMLDivElement>(null);
   const lit = useRef<HTMLElement[]>([]);
+  // each chunk's element is made once: Preact skips an unchanged element
+  const chunks = useMemo(() => {
+    const out = [];
+    for (let i = 0; i < ts.length; i += CHUNK) {
+      out.push(<div class="turns">{ts.slice(i, i + CHUNK).map((turn) => <TurnView turn={turn} hits={hits} onSeek={onSeek} />)}</div>);
+    }
+    return out;
+  }, [ts]); // onSeek reads refs and stable values only
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown >= chunks.length) return;
+    const id = setTimeout(() => setShown(shown + 1), 0);
+    return () => clearTimeout(id);
+  }, [shown, chunks]);
   useEffect(() => {
     const next: HTMLElement[] = [];
     for (const ch of c.timeline?.channels ?? []) {
@@ -216,6 +234,7 @@ function Transcript({ c, now, onSeek }: { c: CallDetail; now: number; onSeek: (t
     // without word times, the segment being spoken is lit
     if (!next.length && host.current) {
       for (const turn of ts) {
+        if (turn.start > now) break;
         for (const sg of turn.segments) {
           if (sg.start <= now && now < sg.end) {
             const el = host.current.querySelector<HTMLElement>(`[data-seg="${sg.index}"]`);
@@ -237,14 +256,20 @@ function Transcript({ c, now, onSeek }: { c: CallDetail; now: number; onSeek: (t
       }
     }
     lit.current = next;
-  }, [now]);
+  }, [now, shown >= chunks.length]);
   return useMemo(() => (
-    <div class="transcript" ref={host} id="transcript">
+    <div class="transcript" ref={host} id="transcript" data-complete={shown >= chunks.length ? 'true' : undefined}>
       {ts.length === 0 && <p class="muted">{t('Nothing found')}</p>}
-      {ts.map((turn) => <TurnView turn={turn} hits={hits} onSeek={onSeek} />)}
+      {chunks.slice(0, shown)}
     </div>
-  ), [ts]); // onSeek reads refs and stable values only
+  ), [chunks, shown]);
 }
+
+// enter runs f on Enter: words and segments are focusable (Tab), and Enter
+// seeks to them as a click does.
+const enter = (f: () => void) => (e: KeyboardEvent) => {
+  if (e.key === 'Enter') { f(); e.preventDefault(); }
+};
 
 function TurnView({ turn, hits, onSeek }: { turn: Turn; hits: Hit[]; onSeek: (t: number) => void }) {
   return (
@@ -258,15 +283,15 @@ function TurnView({ turn, hits, onSeek }: { turn: Turn; hits: Hit[]; onSeek: (t:
             const h = hitOf(w, hits);
             return (
               <>
-                <span class={'word' + (h ? ' hit' : '')} data-w={`${w.channel}/${w.index}`} data-start={w.start}
+                <span class={'word' + (h ? ' hit' : '')} data-w={`${w.channel}/${w.index}`} data-start={w.start} tabIndex={0}
                   style={h ? { background: categoryColor(h.category) + '33', borderBottom: '2px solid ' + categoryColor(h.category) } : undefined}
-                  title={h ? h.category : undefined} onClick={() => onSeek(w.start)}>{w.w}</span>{' '}
+                  title={h ? h.category : undefined} onClick={() => onSeek(w.start)} onKeyDown={enter(() => onSeek(w.start))}>{w.w}</span>{' '}
               </>
             );
           })
           : turn.segments.map((sg) => (
             <>
-              <span class="seg" data-seg={sg.index} data-start={sg.start} onClick={() => onSeek(sg.start)}>
+              <span class="seg" data-seg={sg.index} data-start={sg.start} tabIndex={0} onClick={() => onSeek(sg.start)} onKeyDown={enter(() => onSeek(sg.start))}>
                 {textParts(sg.text, hits.filter((h) => (h.channel === turn.channel || h.channel === 'mixed') && h.start < sg.end + 0.05 && h.end > sg.start - 0.05)).map((p) =>
                   p.hit ? <mark style={{ background: categoryColor(p.hit.category) + '33', borderBottom: '2px solid ' + categoryColor(p.hit.category) }}
                     title={p.hit.category} onClick={(e) => { e.stopPropagation(); onSeek(p.hit!.start); }}>{p.text}</mark> : <span>{p.text}</span>)}

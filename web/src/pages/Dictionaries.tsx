@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, post } from '../lib/api';
-import type { DictTest, Dictionaries as Dicts, User, WhatIf, WhatIfExample } from '../lib/api';
+import type { DictDetail, DictTest, Dictionaries as Dicts, Dictionary, User, WhatIf, WhatIfExample } from '../lib/api';
 import { exclusiveTo } from '../lib/period';
 import { Card, ErrorBox, Loading, useAsync } from '../components/common';
 import { FilterBox } from '../components/FilterBox';
@@ -11,10 +11,39 @@ import { href } from '../lib/router';
 import type { Route } from '../lib/router';
 import { Badge } from './shared';
 
-function phraseText(p: unknown): string {
-  if (typeof p === 'string') return p;
-  const o = p as Record<string, unknown>;
-  return String(o?.text ?? o?.phrase ?? o?.pattern ?? o?.id ?? JSON.stringify(p));
+// Phrases shows a dictionary's phrases, asked for when its row is opened.
+function Phrases({ d }: { d: Dictionary }) {
+  const [open, setOpen] = useState(false);
+  const detail = useAsync(() => (open ? get<DictDetail>(`/dictionaries/${encodeURIComponent(d.language)}/${encodeURIComponent(d.category)}`) : Promise.resolve(null)), [open]);
+  return (
+    <details class="dict-phrases" data-dict={d.name} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{typeof d.phrases === 'number' ? d.phrases : d.phrases.length} {t('phrases')}</summary>
+      <ErrorBox error={detail.error} />
+      {open && !detail.data && !detail.error && <Loading />}
+      {detail.data && (
+        <div>
+          {detail.data.description && <p class="muted small">{detail.data.description}</p>}
+          <p class="small">{t('Channel')}: {t(detail.data.channel)}</p>
+          <ul class="phrase-list">
+            {detail.data.phrases.map((p) => (
+              <li data-phrase={p.id} title={p.description}>
+                <b>{p.text}</b>
+                {p.variants?.length ? <span class="muted"> · {p.variants.join(' · ')}</span> : null}
+                {' '}<span class="mono small muted">{p.id}{p.weight !== 1 ? ` ×${p.weight}` : ''}{p.channel ? ` · ${t(p.channel)}` : ''}{p.exact ? ' · exact' : ''}</span>
+                {p.description && <div class="muted small">{p.description}</div>}
+              </li>
+            ))}
+          </ul>
+          {detail.data.exclude.length > 0 && (
+            <>
+              <p class="small">{t('Not counted when said with')}:</p>
+              <ul class="phrase-list exclude">{detail.data.exclude.map((x) => <li class="mono small">{x}</li>)}</ul>
+            </>
+          )}
+        </div>
+      )}
+    </details>
+  );
 }
 
 export function Dictionaries({ user }: { route: Route; user: User }) {
@@ -52,13 +81,7 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
                   <td><Badge category={d.category} /> <a href={href('calls', { filter: `has ${d.category}` })} class="small">{t('Open the calls')}</a></td>
                   <td>{d.name}</td>
                   <td>{d.language}</td>
-                  <td class="phrases">
-                    {Array.isArray(d.phrases) ? (
-                      <details><summary>{d.phrases.length}</summary>
-                        <ul>{d.phrases.map((p) => <li>{phraseText(p)}</li>)}</ul>
-                      </details>
-                    ) : d.phrases}
-                  </td>
+                  <td class="phrases"><Phrases d={d} /></td>
                 </tr>
               ))}
             </tbody>

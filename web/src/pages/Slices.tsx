@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { get } from '../lib/api';
+import { get, getText } from '../lib/api';
 import type { Fields, Report, ReportRow, User } from '../lib/api';
 import { Card, download, ErrorBox, Loading, useAsync } from '../components/common';
 import { FilterBox, loadFields } from '../components/FilterBox';
 import { Chart } from '../components/Chart';
-import { toCSV } from '../lib/csv';
 import { fromYAML, toYAML } from '../lib/definition';
 import type { Definition } from '../lib/definition';
 import { change, formatValue, measureKind } from '../lib/format';
@@ -71,12 +70,16 @@ export function Slices({ route, user }: { route: Route; user: User }) {
   const toggle = (list: string[], v: string, on: boolean) => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
   const title = (m: string) => r?.measures.find((x) => x.name === m)?.title ?? m;
   const sortOn = (col: string) => setSort(sort?.col === col ? { col, desc: !sort.desc } : { col, desc: true });
-  const exportCSV = () => {
-    if (!r) return;
-    const header = [...dims, ...r.measures.map((m) => m.title)];
-    const data = rows.map((row) => [...dims.map((d) => row.keys[d] ?? ''), ...r.measures.map((m) => row.values[m.name])]);
-    data.push([...dims.map((_, i) => (i === 0 ? 'TOTAL' : '')), ...r.measures.map((m) => r.total[m.name])]);
-    download('report.csv', toCSV(header, data), 'text/csv;charset=utf-8');
+  // The server writes the CSV (as `callscope report --format csv`) and
+  // records the export in the audit trail.
+  const [exported, setExported] = useState<{ busy?: boolean; error?: unknown }>({});
+  const exportCSV = async () => {
+    setExported({ busy: true });
+    try {
+      const csv = await getText('/report/export', { by: by.join(','), measures: measures.join(','), filter, period, from, to, compare });
+      download('report.csv', csv, 'text/csv;charset=utf-8');
+      setExported({});
+    } catch (e) { setExported({ error: e }); }
   };
   const current = (): Definition => ({ name: name || 'report', by, measures, filter: filter || undefined, period: period || undefined,
     from: from || undefined, to: to || undefined, compare: compare || undefined });
@@ -121,8 +124,9 @@ export function Slices({ route, user }: { route: Route; user: User }) {
             )}
           </Card>
           <Card title={`${t('Rows')}: ${r.rows.length}`} actions={<>
-            <button type="button" onClick={exportCSV} id="export-csv">{t('Export CSV')}</button>
+            <button type="button" onClick={() => void exportCSV()} id="export-csv" disabled={exported.busy}>{t('Export CSV')}</button>
           </>}>
+            <ErrorBox error={exported.error} />
             <div class="table-scroll">
               <table class="list report" id="report-table">
                 <thead>
