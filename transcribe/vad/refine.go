@@ -47,6 +47,16 @@ const (
 	// 8 s of marks; steady speech under line noise has had 0.5 s.
 	musicGap      = 200
 	musicMinMarks = 150
+	// The hangover under line noise (see hang and noiseLevel): the end
+	// of a run whose low threshold is set by the noise floor goes on for
+	// up to hangMax frames while the hangWindow frames from it are, on
+	// average, louder than the same average over the channel's noise
+	// (frames hangClear from any Silero candidate) is hangQuantile of the
+	// time.
+	hangWindow   = 5
+	hangClear    = 30
+	hangQuantile = 0.95
+	hangMax      = 30
 	// Holds (see holdsHeard): tones are frames this periodic; a hold is
 	// at least holdMinSpan seconds of music or tones with gaps under
 	// holdGap (ringback: 0.8 s on, 3.2 s off), holdMinSound seconds of it
@@ -121,6 +131,7 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 	nf := len(t.db)
 	own := func(f int) bool { return (echo == nil || !echo[f]) && !music[f] }
 	ext := int(max(maxExtend, cfg.MinSilence) / frameSec)
+	hangThr := noiseLevel(t, own, raw)
 	var runs []fspan
 	for _, cand := range raw {
 		a := min(nf, max(0, int(cand.Start/frameSec)))
@@ -173,7 +184,11 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 			}
 			v := voiced(t, echo, fspan{f, g})
 			if reached && g > f && v >= minVoiced && (g > a && f < b || v >= nearVoiced) {
-				runs = append(runs, fspan{satellite(t, own, rlow, f, -1), satellite(t, own, rlow, g-1, +1) + 1})
+				r := fspan{satellite(t, own, rlow, f, -1), satellite(t, own, rlow, g-1, +1) + 1}
+				if rlow <= t.floor+lowOverFloor {
+					r.b = hang(t, own, hangThr, r.b)
+				}
+				runs = append(runs, r)
 			}
 			f = next
 		}
@@ -198,6 +213,56 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 		kept = append(kept, s)
 	}
 	return kept
+}
+
+// noiseLevel is the level that the channel's line noise alone, averaged
+// over hangWindow frames, exceeds hangQuantile of the time: measured
+// over the frames at least hangClear frames from every Silero candidate,
+// neither echo nor music.
+func noiseLevel(t *track, own func(int) bool, raw []schemas.Interval) float32 {
+	n := len(t.db)
+	near := make([]bool, n)
+	for _, c := range raw {
+		for f := max(0, int(c.Start/frameSec)-hangClear); f < min(n, int(c.End/frameSec)+hangClear); f++ {
+			near[f] = true
+		}
+	}
+	var lv []float32
+	for f := 0; f+hangWindow <= n; f++ {
+		if near[f] || near[f+hangWindow-1] || !own(f) || !own(f+hangWindow-1) {
+			continue
+		}
+		lv = append(lv, meanLevel(t.db[f:f+hangWindow]))
+	}
+	if len(lv) < 50 {
+		return 0 // no measure: no hangover
+	}
+	slices.Sort(lv)
+	return lv[int(hangQuantile*float64(len(lv)-1))]
+}
+
+// meanLevel is the level of the mean power of frames in dB.
+func meanLevel(db []float32) float32 {
+	var p float64
+	for _, x := range db {
+		p += math.Pow(10, float64(x)/10)
+	}
+	return float32(10 * math.Log10(p/float64(len(db))))
+}
+
+// hang extends a run's end b (exclusive) while the hangWindow frames from
+// it are, on average, over thr and the channel's own, by up to hangMax
+// frames: under line noise the last, quiet part of a word is below the
+// low threshold frame by frame but not on average.
+func hang(t *track, own func(int) bool, thr float32, b int) int {
+	end := b
+	for f := b; f < b+hangMax && f+hangWindow <= len(t.db) && own(f); f++ {
+		if meanLevel(t.db[f:f+hangWindow]) < thr {
+			break
+		}
+		end = f + 1
+	}
+	return end
 }
 
 // satellite follows a run from its edge frame in direction dir (-1: back,
