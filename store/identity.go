@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/callscope/callscope/schemas"
@@ -34,11 +33,9 @@ type Claimer interface {
 // failed statuses for those whose call_id belongs to another recording:
 // one already stored, one earlier in the same batch, or one another
 // worker claimed (claims may be nil: one worker only).
-func claimCallIDs(ctx context.Context, db DB, claims Claimer, analyses []schemas.Analysis, now time.Time, attempts map[int]int) (kept []schemas.Analysis, keptIdx []int, rejected []schemas.Status, err error) {
-	owners, err := storedOwners(ctx, db, analyses)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+// stored is what storedCalls found of the batch's calls.
+func claimCallIDs(ctx context.Context, stored map[string][]storedMonth, claims Claimer, analyses []schemas.Analysis, now time.Time, attempts map[int]int) (kept []schemas.Analysis, keptIdx []int, rejected []schemas.Status, err error) {
+	owners := storedOwners(stored)
 	byClaim := map[string]bool{} // owned by a recording another worker is storing now
 	for i, a := range analyses {
 		owner, ok := owners[a.CallID]
@@ -72,35 +69,18 @@ func claimCallIDs(ctx context.Context, db DB, claims Claimer, analyses []schemas
 	return kept, keptIdx, rejected, nil
 }
 
-// storedOwners finds the recording (object key) each call_id of the batch
-// is stored under: the key of its newest row.
-func storedOwners(ctx context.Context, db DB, analyses []schemas.Analysis) (map[string]string, error) {
-	owners := map[string]string{}
-	for lo := 0; lo < len(analyses); lo += lookupChunk {
-		chunk := analyses[lo:min(lo+lookupChunk, len(analyses))]
-		ids := make([]any, len(chunk))
-		for i, a := range chunk {
-			ids[i] = a.CallID
-		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-		res, err := db.Query(ctx, `SELECT call_id, argMax(object_key, row_version) AS k
-FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id`, ids...)
-		if err != nil {
-			return nil, fmt.Errorf("store: look up the recordings of call ids: %w", err)
-		}
-		for res.Next() {
-			var id, key string
-			if err := res.Scan(&id, &key); err != nil {
-				res.Close()
-				return nil, fmt.Errorf("store: look up the recordings of call ids: %w", err)
+// storedOwners is the recording (object key) each call_id found by
+// storedCalls is stored under: the key of its newest row.
+func storedOwners(stored map[string][]storedMonth) map[string]string {
+	owners := make(map[string]string, len(stored))
+	for id, months := range stored {
+		newest := months[0]
+		for _, m := range months[1:] {
+			if m.version > newest.version {
+				newest = m
 			}
-			owners[id] = key
 		}
-		err = res.Err()
-		res.Close()
-		if err != nil {
-			return nil, fmt.Errorf("store: look up the recordings of call ids: %w", err)
-		}
+		owners[id] = newest.key
 	}
-	return owners, nil
+	return owners
 }

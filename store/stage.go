@@ -57,14 +57,21 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 			statuses = append(statuses, *st)
 		}
 	}
-	kept, keptIdx, rejected, err := claimCallIDs(ctx, s.db, s.claims, analyses, now, attempts)
+	var stored map[string][]storedMonth
+	if len(analyses) > 0 {
+		var err error
+		if stored, err = storedCalls(ctx, s.db, analyses); err != nil {
+			return err
+		}
+	}
+	kept, keptIdx, rejected, err := claimCallIDs(ctx, stored, s.claims, analyses, now, attempts)
 	if err != nil {
 		return err
 	}
 	for _, r := range rejected {
 		s.log.Warn("call_id used by two recordings; the later one is recorded failed", "call_id", r.CallID, "key", r.ObjectKey)
 	}
-	if err := WriteAnalyses(ctx, s.db, kept); err != nil {
+	if err := writeStored(ctx, s.db, kept, callColumns, stored); err != nil {
 		return err
 	}
 	done := make([]schemas.Status, 0, len(kept)+len(rejected)+len(statuses))

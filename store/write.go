@@ -71,6 +71,19 @@ func writeAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis, call
 	if len(analyses) == 0 {
 		return nil
 	}
+	stored, err := storedCalls(ctx, db, analyses)
+	if err != nil {
+		return err
+	}
+	return writeStored(ctx, db, analyses, callCols, stored)
+}
+
+// writeStored is writeAnalyses given what storedCalls found of the calls
+// (the store stage looks them up once for claimCallIDs and the write).
+func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCols []string, stored map[string][]storedMonth) error {
+	if len(analyses) == 0 {
+		return nil
+	}
 	calls := make([][]any, 0, len(analyses))
 	var hits, criteria, segments [][]any
 	for _, a := range analyses {
@@ -96,7 +109,7 @@ func writeAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis, call
 		segments = appendSegments(segments, a, ver, started)
 		calls = append(calls, callRow(a, ver, started)[:len(callCols)])
 	}
-	calls, err := keepOnePartition(ctx, db, analyses, calls)
+	calls, err := keepOnePartition(ctx, db, analyses, calls, stored)
 	if err != nil {
 		return err
 	}
@@ -124,11 +137,7 @@ func writeAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis, call
 // rows in the other month deleted; an analysis older than one already
 // stored in another month is not written, as it would lose anyway. Both are
 // rare: the usual batch costs one primary-key lookup.
-func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, rows [][]any) ([][]any, error) {
-	existing, err := storedMonths(ctx, db, analyses)
-	if err != nil {
-		return nil, err
-	}
+func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, rows [][]any, existing map[string][]storedMonth) ([][]any, error) {
 	if len(existing) == 0 {
 		return rows, nil
 	}
@@ -292,11 +301,12 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-// storedMonth is a month in which a call has rows, and its newest version
-// there.
+// storedMonth is a month in which a call has rows, its newest version
+// there and that version's recording (object key).
 type storedMonth struct {
 	month   uint32
 	version uint64
+	key     string
 }
 
 // lookupChunk bounds the IN list of one lookup: a query's text must stay
@@ -304,9 +314,11 @@ type storedMonth struct {
 // batch.
 const lookupChunk = 4000
 
-// storedMonths finds, for the calls of a batch, the months they already
-// have rows in.
-func storedMonths(ctx context.Context, db DB, analyses []schemas.Analysis) (map[string][]storedMonth, error) {
+// storedCalls finds, for the calls of a batch, the months they already
+// have rows in, with the newest version and its recording in each: one
+// primary-key lookup serves both the call_id rule (claimCallIDs) and the
+// one-partition rule (keepOnePartition).
+func storedCalls(ctx context.Context, db DB, analyses []schemas.Analysis) (map[string][]storedMonth, error) {
 	existing := map[string][]storedMonth{}
 	for lo := 0; lo < len(analyses); lo += lookupChunk {
 		chunk := analyses[lo:min(lo+lookupChunk, len(analyses))]
@@ -317,7 +329,7 @@ func storedMonths(ctx context.Context, db DB, analyses []schemas.Analysis) (map[
 			ids[i] = a.CallID
 		}
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-		res, err := db.Query(ctx, `SELECT call_id, toYYYYMM(started_at) AS m, max(row_version) AS v
+		res, err := db.Query(ctx, `SELECT call_id, toYYYYMM(started_at) AS m, max(row_version) AS v, argMax(object_key, row_version) AS k
 FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id, m`, ids...)
 		if err != nil {
 			return nil, fmt.Errorf("store: look up stored calls: %w", err)
@@ -325,7 +337,7 @@ FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id, m`, ids...)
 		for res.Next() {
 			var id string
 			var st storedMonth
-			if err := res.Scan(&id, &st.month, &st.version); err != nil {
+			if err := res.Scan(&id, &st.month, &st.version, &st.key); err != nil {
 				res.Close()
 				return nil, fmt.Errorf("store: look up stored calls: %w", err)
 			}

@@ -307,6 +307,9 @@ func (l *rateLimiter) wait(ctx context.Context) error {
 	return nil
 }
 
+// progressEvery is how often WaitDrained tells its progress.
+const progressEvery = time.Second
+
 // WaitDrained waits until the jobs stream is empty (every job of every
 // stage acknowledged), calling progress with the recordings finished since
 // `since` as it goes. It is how a process that runs the stages itself knows
@@ -314,19 +317,31 @@ func (l *rateLimiter) wait(ctx context.Context) error {
 func WaitDrained(ctx context.Context, env *Env, since time.Time, progress func(analysed, failed uint64), workersDone <-chan error) error {
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
+	var told time.Time
 	for {
-		a, f, err := store.FinishedSince(ctx, env.DB, since)
-		if err != nil {
-			return err
-		}
-		if progress != nil {
+		// Counting the finished calls scans the statuses since the start:
+		// once a second is enough for a progress line, and nothing asks
+		// without one.
+		if progress != nil && time.Since(told) >= progressEvery {
+			a, f, err := store.FinishedSince(ctx, env.DB, since)
+			if err != nil {
+				return err
+			}
 			progress(a, f)
+			told = time.Now()
 		}
 		n, err := pipeline.Pending(ctx, env.JS)
 		if err != nil {
 			return err
 		}
 		if n == 0 {
+			if progress != nil {
+				a, f, err := store.FinishedSince(ctx, env.DB, since)
+				if err != nil {
+					return err
+				}
+				progress(a, f)
+			}
 			return nil
 		}
 		select {
