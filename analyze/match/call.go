@@ -192,7 +192,8 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				h.quote = int32(len(quotes))
 				quotes = append(quotes, q)
 			}
-			h.rule, h.ch, h.rank, h.phrase = c.rule, int32(chi), r.rank, lm.dicts[r.dict].base+r.phrase
+			h.dict, h.ch, h.rank, h.phrase = r.dict, int32(chi), r.rank, lm.dicts[r.dict].base+r.phrase
+			h.idAt, h.idEnd, h.weight = r.idAt, r.idEnd, r.weight
 			all = append(all, h)
 		}
 	}
@@ -213,13 +214,12 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				touched = append(touched, c.phrase)
 			}
 			perPhrase[c.phrase]++
-			perDict[lm.hot[c.rule].dict]++
+			perDict[c.dict]++
 		}
 		kept := all[:0]
 		for _, c := range all {
-			r := &lm.hot[c.rule]
-			di := &lm.dicts[r.dict]
-			if int(perDict[r.dict]) >= di.d.MinCount && int(perPhrase[c.phrase]) >= di.d.Phrases[r.phrase].MinCount {
+			di := &lm.dicts[c.dict]
+			if int(perDict[c.dict]) >= di.d.MinCount && int(perPhrase[c.phrase]) >= di.d.Phrases[c.phrase-di.base].MinCount {
 				kept = append(kept, c)
 			}
 		}
@@ -281,7 +281,6 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		}
 		h := &all[idx[runs[best][0]]]
 		runs[best][0]++
-		p := &lm.out[h.phrase]
 		q := ""
 		if h.quote < 0 {
 			q = tr.Channels[h.ch].Segments[h.seg].Text[h.a:h.b]
@@ -291,8 +290,8 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		// Field by field into the zeroed result: a composite literal
 		// would be built aside and copied with a bulk write barrier.
 		o := &out[k]
-		o.Category, o.PhraseID, o.Channel, o.Text = lm.dicts[lm.hot[h.rule].dict].d.Category, p.id, roles[h.ch], q
-		o.Start, o.End, o.Weight = h.start, h.end, p.weight
+		o.Category, o.PhraseID, o.Channel, o.Text = lm.dicts[h.dict].d.Category, lm.ids[h.idAt:h.idEnd], roles[h.ch], q
+		o.Start, o.End, o.Weight = h.start, h.end, h.weight
 	}
 	return out
 }

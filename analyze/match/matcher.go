@@ -36,13 +36,22 @@ type langMatcher struct {
 	exacts   map[string]int32 // exact word form → id
 	prefixes []string         // prefix id → prefix
 	trans    map[uint64]int32 // state<<32 | edge → state
-	ends     [][]int32        // per state: operands ending there
-	hasOut   []bool           // per state: any transition
-	hasAny   []bool           // per state: a wildcard transition
-	seqs     []seqRef         // operand → its rule
-	rules    []rule
-	dicts    []dictInfo
-	words    wordCache
+	ends     [][]int32        // per state: operands ending there (while compiling)
+	// endAt and endSeq are ends packed once compiled: the operands ending
+	// in state i are endSeq[endAt[i]:endAt[i+1]]. Packed, they are one
+	// pointer-free block the garbage collector does not scan, not one
+	// slice per state; each carries what matching needs of its rule, so
+	// a candidate is judged without a lookup.
+	endAt  []int32
+	endSeq []ruleRef
+	// nearOps holds the rules' NEAR/BEFORE operators (rule.opsAt).
+	nearOps []nearOp
+	hasOut  []bool   // per state: any transition
+	hasAny  []bool   // per state: a wildcard transition
+	seqs    []seqRef // operand → its rule
+	rules   []rule
+	dicts   []dictInfo
+	words   wordCache
 	// minCounts: some dictionary or phrase has a min_count above one.
 	minCounts bool
 	phrases   int32 // phrases of all dictionaries
@@ -52,8 +61,9 @@ type langMatcher struct {
 	hot []ruleHot
 	// channels are the distinct phrase channels (ruleHot.channel).
 	channels []string
-	// out is, per phrase (dicts[d].base + phrase), what a CallHit names.
-	out []phraseOut
+	// ids holds the phrase ids (ruleHot.idAt), so that hot holds no
+	// pointer.
+	ids string
 	// rootStem and rootExact are the root's transitions by word id: every
 	// word of a transcript starts a walk at the root, so these are the
 	// hottest lookups.
@@ -79,10 +89,12 @@ type rule struct {
 	dict      int32
 	phrase    int32 // -1: an exclusion of the whole category
 	exclusion bool
-	ops       []nearOp
-	operands  int
-	atStart   bool
-	atEnd     bool
+	// opsAt indexes the rule's operators in langMatcher.nearOps, one
+	// between each two operands (a rule holds no pointer).
+	opsAt    int32
+	operands int
+	atStart  bool
+	atEnd    bool
 	// set: a word set, its operands in any order within setN units.
 	set  bool
 	setN int32
@@ -102,6 +114,9 @@ type ruleHot struct {
 	flags    uint8
 	position uint8 // positionAny, positionFirst, positionLast
 	channel  int16 // index in langMatcher.channels; -1: any
+	// The phrase's id (langMatcher.ids[idAt:idEnd]) and weight.
+	idAt, idEnd int32
+	weight      float64
 }
 
 // ruleHot flags.
@@ -120,12 +135,6 @@ const (
 	positionFirst
 	positionLast
 )
-
-// phraseOut is what a call hit says of its phrase.
-type phraseOut struct {
-	id     string
-	weight float64
-}
 
 // Edge kinds, in the top bits of an edge key.
 const (
@@ -194,6 +203,18 @@ func Compile(set *Set) (*Matcher, error) {
 		lm.rootStem = rootEdges(lm, edgeStem, len(lm.stems))
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
 		lm.hotRules()
+		lm.endAt = make([]int32, 0, len(lm.ends)+1)
+		for _, e := range lm.ends {
+			lm.endAt = append(lm.endAt, int32(len(lm.endSeq)))
+			for _, seq := range e {
+				sq := lm.seqs[seq]
+				h := &lm.hot[sq.rule]
+				lm.endSeq = append(lm.endSeq, ruleRef{rule: sq.rule, dict: h.dict, operand: sq.operand, channel: h.channel,
+					flags: h.flags})
+			}
+		}
+		lm.endAt = append(lm.endAt, int32(len(lm.endSeq)))
+		lm.ends = nil
 	}
 	return m, nil
 }
@@ -207,14 +228,18 @@ func (lm *langMatcher) hotRules() {
 		at      int32
 	}
 	keys := make([]key, 0, lm.phrases)
-	lm.out = make([]phraseOut, lm.phrases)
+	idAt := make([]int32, lm.phrases+1)
+	var ids strings.Builder
 	for _, di := range lm.dicts {
 		for pi := range di.d.Phrases {
 			p := &di.d.Phrases[pi]
 			keys = append(keys, key{di.d.Category, p.ID, di.base + int32(pi)})
-			lm.out[di.base+int32(pi)] = phraseOut{p.ID, p.Weight}
+			idAt[di.base+int32(pi)] = int32(ids.Len())
+			ids.WriteString(p.ID)
 		}
 	}
+	idAt[lm.phrases] = int32(ids.Len())
+	lm.ids = ids.String()
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := strings.Compare(a.cat, b.cat); c != 0 {
 			return c
@@ -247,6 +272,7 @@ func (lm *langMatcher) hotRules() {
 			di := &lm.dicts[r.dict]
 			pi := &di.phrases[r.phrase]
 			h.rank = rank[di.base+r.phrase]
+			h.idAt, h.idEnd, h.weight = idAt[di.base+r.phrase], idAt[di.base+r.phrase+1], di.d.Phrases[r.phrase].Weight
 			set(hotWindow, pi.window != nil)
 			switch pi.position {
 			case PositionFirst:
@@ -357,7 +383,9 @@ func (lm *langMatcher) addDictionary(d *Dictionary, syns map[string][]string) []
 				}
 			}
 		}
-		r.dict, r.ops, r.operands, r.atStart, r.atEnd = dix, e.ops, len(e.operands), e.atStart, e.atEnd
+		r.dict, r.operands, r.atStart, r.atEnd = dix, len(e.operands), e.atStart, e.atEnd
+		r.opsAt = int32(len(lm.nearOps))
+		lm.nearOps = append(lm.nearOps, e.ops...)
 		r.set, r.setN = e.set, int32(e.setN)
 		r.negatable = !r.exclusion && !negative && r.phrase >= 0 && !d.Phrases[r.phrase].NoNegation
 		ri := int32(len(lm.rules))
@@ -561,17 +589,29 @@ type callHit struct {
 	start, end   float64
 	seg, a, b    int32
 	quote        int32 // -1: the text's bytes [a, b)
-	rule, ch     int32
+	dict, ch     int32
 	rank, phrase int32 // the phrase among the language's (dicts[d].base + phrase)
+	idAt, idEnd  int32 // the phrase id: langMatcher.ids[idAt:idEnd]
+	weight       float64
+}
+
+// ruleRef is an operand of a rule with what matching needs of the rule
+// (ruleHot's dict, channel and flags).
+type ruleRef struct {
+	rule, dict int32
+	operand    int32
+	channel    int16
+	flags      uint8
 }
 
 type cand struct {
-	seq        int32
+	ruleRef
 	start, end int32 // units
 }
 
+// ruleMatch is a match of a rule (ruleRef.operand is 0).
 type ruleMatch struct {
-	rule       int32
+	ruleRef
 	start, end int32 // units
 }
 
@@ -598,6 +638,8 @@ type scratch struct {
 	cands   []cand
 	multi   []cand
 	matches []ruleMatch
+	inOrder int // matches[:inOrder] are in start order
+	merged  []ruleMatch
 	excl    []ruleMatch
 	keep    []ruleMatch
 	lastEnd []int32
@@ -735,7 +777,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 // walk follows every edge a unit offers from state, collecting the
 // operands that end on the way; limit is the end of the block.
 func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
-	for _, sq := range lm.ends[state] {
+	for _, sq := range lm.endSeq[lm.endAt[state]:lm.endAt[state+1]] {
 		s.cands = append(s.cands, cand{sq, start, int32(j)})
 	}
 	if j == limit || !lm.hasOut[state] {
@@ -799,13 +841,14 @@ const maxSpans = 64
 func (lm *langMatcher) rulesMatched(s *scratch) {
 	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
 	for _, c := range s.cands {
-		sq := lm.seqs[c.seq]
-		if lm.hot[sq.rule].flags&hotMulti == 0 {
-			s.addMatch(lm, ruleMatch{sq.rule, c.start, c.end})
+		if c.flags&hotMulti == 0 {
+			s.addMatch(ruleMatch{c.ruleRef, c.start, c.end})
 		} else {
 			s.multi = append(s.multi, c)
 		}
 	}
+	// The one-part matches come in start order (the walks go word by word).
+	s.inOrder = len(s.matches)
 	if len(s.multi) == 0 {
 		return
 	}
@@ -819,7 +862,7 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	}
 	s.link, s.touched = s.link[:0], s.touched[:0]
 	for i := len(s.multi) - 1; i >= 0; i-- {
-		ri := lm.seqs[s.multi[i].seq].rule
+		ri := s.multi[i].rule
 		if s.ruleHead[ri] < 0 {
 			s.touched = append(s.touched, ri)
 		}
@@ -849,16 +892,16 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 	r := lm.rules[ri]
 	s.spans = s.spans[:0]
 	for _, c := range cands {
-		if lm.seqs[c.seq].operand == 0 {
+		if c.operand == 0 {
 			s.spans = append(s.spans, [2]int32{c.start, c.end})
 		}
 	}
 	for k := 1; k < r.operands && len(s.spans) > 0; k++ {
-		op := r.ops[k-1]
+		op := lm.nearOps[r.opsAt+int32(k)-1]
 		s.next = s.next[:0]
 		for _, sp := range s.spans {
 			for _, c := range cands {
-				if lm.seqs[c.seq].operand != int32(k) || s.block(c.start) != s.block(sp[0]) {
+				if c.operand != int32(k) || s.block(c.start) != s.block(sp[0]) {
 					continue
 				}
 				var ok bool
@@ -880,8 +923,10 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 		}
 		s.spans, s.next = s.next, s.spans
 	}
+	ref := cands[0].ruleRef
+	ref.operand = 0
 	for _, sp := range s.spans {
-		s.addMatch(lm, ruleMatch{ri, sp[0], sp[1]})
+		s.addMatch(ruleMatch{ref, sp[0], sp[1]})
 	}
 }
 
@@ -893,7 +938,7 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 	r := &lm.rules[ri]
 	found := 0
 	for ai, a := range cands {
-		ka := lm.seqs[a.seq].operand
+		ka := a.operand
 		end := a.end
 		var used [maxSet]int32
 		var have [maxSet]bool
@@ -903,7 +948,7 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 			if c.start-a.start >= r.setN {
 				break
 			}
-			k := lm.seqs[c.seq].operand
+			k := c.operand
 			if have[k] || c.start == a.start || c.end-a.start > r.setN || s.block(c.start) != s.block(a.start) {
 				continue
 			}
@@ -924,7 +969,9 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 			}
 		}
 		if got == r.operands && found < maxSpans {
-			s.addMatch(lm, ruleMatch{ri, a.start, end})
+			ref := a.ruleRef
+			ref.operand = 0
+			s.addMatch(ruleMatch{ref, a.start, end})
 			found++
 		}
 	}
@@ -932,15 +979,14 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 
 // addMatch keeps a rule match that respects the rule's ^ and $: the start
 // and end of an utterance.
-func (s *scratch) addMatch(lm *langMatcher, m ruleMatch) {
-	h := &lm.hot[m.rule]
-	if h.flags&hotAtStart != 0 && m.start != s.segs[s.units[m.start].seg].u0 {
+func (s *scratch) addMatch(m ruleMatch) {
+	if m.flags&hotAtStart != 0 && m.start != s.segs[s.units[m.start].seg].u0 {
 		return
 	}
-	if h.flags&hotAtEnd != 0 && m.end != s.segs[s.units[m.end-1].seg].u1 {
+	if m.flags&hotAtEnd != 0 && m.end != s.segs[s.units[m.end-1].seg].u1 {
 		return
 	}
-	if h.flags&hotExclusion != 0 {
+	if m.flags&hotExclusion != 0 {
 		s.excl = append(s.excl, m)
 		return
 	}
@@ -1001,12 +1047,15 @@ func (lm *langMatcher) selectMatches(s *scratch, role string) {
 	// A speaker may say a channel-any phrase; a mixed speaker (both parties
 	// on one channel) any phrase; operator or client their channel's.
 	mixed, roleCh := role == "mixed", lm.channelOf(role)
-	for _, c := range s.matches {
-		h := &lm.hot[c.rule]
-		if h.channel >= 0 && !mixed && h.channel != roleCh {
+	inOrder := 0 // of s.keep, in start order
+	for i, c := range s.matches {
+		if i == s.inOrder {
+			inOrder = len(s.keep)
+		}
+		if c.channel >= 0 && !mixed && c.channel != roleCh {
 			continue
 		}
-		if h.flags&hotNegatable != 0 && s.negated(c, h.flags&hotMulti != 0) {
+		if c.flags&hotNegatable != 0 && s.negated(c, c.flags&hotMulti != 0) {
 			continue
 		}
 		if len(s.excl) > 0 && lm.excluded(s, c) {
@@ -1014,22 +1063,17 @@ func (lm *langMatcher) selectMatches(s *scratch, role string) {
 		}
 		s.keep = append(s.keep, c)
 	}
-	slices.SortFunc(s.keep, func(a, b ruleMatch) int {
-		if a.start != b.start {
-			return int(a.start - b.start)
-		}
-		if a.end != b.end {
-			return int(b.end - a.end)
-		}
-		return int(a.rule - b.rule)
-	})
+	if s.inOrder == len(s.matches) {
+		inOrder = len(s.keep)
+	}
+	s.sortMatches(inOrder)
 	s.lastEnd = s.lastEnd[:0]
 	for range lm.dicts {
 		s.lastEnd = append(s.lastEnd, 0)
 	}
 	kept := s.keep[:0]
 	for _, c := range s.keep {
-		d := lm.hot[c.rule].dict
+		d := c.dict
 		if c.start < s.lastEnd[d] {
 			continue
 		}
@@ -1038,6 +1082,49 @@ func (lm *langMatcher) selectMatches(s *scratch, role string) {
 	}
 	s.keep = kept
 	s.excl = s.excl[:0]
+}
+
+// matchOrder orders matches by start, longest first, then by rule.
+func matchOrder(a, b ruleMatch) int {
+	if a.start != b.start {
+		return int(a.start - b.start)
+	}
+	if a.end != b.end {
+		return int(b.end - a.end)
+	}
+	return int(a.rule - b.rule)
+}
+
+// sortMatches sorts s.keep by matchOrder. s.keep[:inOrder] is in start
+// order already, each start's few matches in any order: an insertion sort
+// puts it in order in about one pass; the rest (NEAR, BEFORE and word set
+// matches) is sorted and merged in. Matches that compare equal are the
+// same rule at the same place, so the result is what a sort of the whole
+// gives.
+func (s *scratch) sortMatches(inOrder int) {
+	head, tail := s.keep[:inOrder], s.keep[inOrder:]
+	for i := 1; i < len(head); i++ {
+		for j := i; j > 0 && matchOrder(head[j], head[j-1]) < 0; j-- {
+			head[j], head[j-1] = head[j-1], head[j]
+		}
+	}
+	if len(tail) == 0 {
+		return
+	}
+	slices.SortFunc(tail, matchOrder)
+	m := s.merged[:0]
+	i, j := 0, 0
+	for i < len(head) && j < len(tail) {
+		if matchOrder(tail[j], head[i]) < 0 {
+			m = append(m, tail[j])
+			j++
+		} else {
+			m = append(m, head[i])
+			i++
+		}
+	}
+	m = append(append(m, head[i:]...), tail[j:]...)
+	s.merged, s.keep = s.keep[:0], m
 }
 
 // excluded reports whether one of s.excl cancels match c.

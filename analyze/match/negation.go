@@ -113,7 +113,8 @@ func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []i
 			}
 			tail = seg.Text[min(t.End, len(seg.Text)):max(end, min(t.End, len(seg.Text)))]
 		}
-		dst = append(dst, strings.ContainsAny(tail, ".!?;…,:—"))
+		// Mostly one space between words: no need to look.
+		dst = append(dst, tail != "" && tail != " " && strings.ContainsAny(tail, ".!?;…,:—"))
 	}
 	return dst
 }
