@@ -270,28 +270,6 @@ func BenchmarkRedactCall(b *testing.B) {
 	b.ReportMetric(float64(spans), "spans")
 }
 
-// BenchmarkRedactShare runs the analysis and the redaction of the same call
-// in turn and reports the redaction's time as a share of the analysis's
-// (redact-%): interleaved, a busy machine slows both alike.
-func BenchmarkRedactShare(b *testing.B) {
-	r, err := redact.New(redact.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := New(Config{}, builtin(b))
-	tr := fiveMinuteCall()
-	var ta, tr2 time.Duration
-	for b.Loop() {
-		t0 := time.Now()
-		a.AnalyzeCall(tr, schemas.Metadata{})
-		t1 := time.Now()
-		_, _, _ = r.Transcript(tr)
-		ta += t1.Sub(t0)
-		tr2 += time.Since(t1)
-	}
-	b.ReportMetric(100*float64(tr2)/float64(ta), "redact-%")
-}
-
 // BenchmarkAnalyzeCallScored is the whole analysis of a transcribed
 // 5-minute call, everything but ASR: dictionaries, the parameters and the
 // score by the built-in default profile.

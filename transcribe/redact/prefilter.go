@@ -60,7 +60,12 @@ func wordKey(w string) uint32 {
 func isTrigger(s string, from, to int) bool {
 	w := s[from:to]
 	if c := w[0]; c >= 'A' && c <= 'Z' || c == 0xD0 && len(w) > 1 && (w[1] >= 0x90 && w[1] <= 0xAF || w[1] == 0x81) || c == 0xD1 && len(w) > 1 && w[1] == 0x91 {
-		w = string(appendFolded(nil, w))
+		// Folded on the stack: a capitalized word («Анна», the first word
+		// of a sentence) costs no allocation.
+		var buf [64]byte
+		b := appendFolded(buf[:0], w)
+		k := wordKey(unsafe.String(unsafe.SliceData(b), len(b)))
+		return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet[string(b)]
 	}
 	k := wordKey(w)
 	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet[w]
@@ -79,6 +84,12 @@ func segmentMay(seg *schemas.Segment) bool {
 			} else {
 				s = ""
 			}
+			if plainWord(w) {
+				if plainMay(w) {
+					return true
+				}
+				continue
+			}
 			if w != "" && wordMay(w) {
 				return true
 			}
@@ -86,11 +97,37 @@ func segmentMay(seg *schemas.Segment) bool {
 		return false
 	}
 	for j := range seg.Words {
-		if w := seg.Words[j].W; w != "" && wordMay(w) {
+		w := seg.Words[j].W
+		if plainWord(w) {
+			if plainMay(w) {
+				return true
+			}
+			continue
+		}
+		if w != "" && wordMay(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// plainWord reports whether w is a lower-case Cyrillic word of two
+// letters or more without ё at its start, ending in a letter outside
+// ASCII: nearly every word of a Russian transcript. wordMay would look it
+// up as it is (no digit, no @, no folding); plainMay does the same
+// without a call, from its first and last four bytes.
+func plainWord(w string) bool {
+	return len(w) >= 4 && w[len(w)-1] >= 0x80 && (w[0] == 0xD0 && w[1] >= 0xB0 || w[0] == 0xD1 && w[1] != 0x91)
+}
+
+// plainMay is isTrigger for a plainWord.
+func plainMay(w string) bool {
+	n := len(w)
+	p := unsafe.Pointer(unsafe.StringData(w))
+	a := uint64(*(*uint32)(p))
+	b := uint64(*(*uint32)(unsafe.Add(p, n-4)))
+	k := uint32(((a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F) >> 48)
+	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet[w]
 }
 
 // wordMay looks at one space-free word: a number starts or ends with a

@@ -227,21 +227,28 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			continue
 		}
 		s := newScan(tr.Language, out.Channels[ci].Role)
-		s.load(out.Channels[ci].Segments, want)
+		s.load(out.Channels[ci].Segments, want, nil)
 		scans[ci] = s
 		for _, e := range s.cues {
 			questions = questions || e.name
 		}
 	}
 	// The answer to «как вас зовут?» has no trigger word («олег
-	// олегович»): after such a question the other channels are read whole.
+	// олегович»): after such a question the other channels are read too,
+	// as far as an answer can be (answers: a segment starting within 10 s
+	// of the question; the date of birth likewise), with the context the
+	// prefilter gives any segment (the segment before it, the other
+	// side's talk in the 10 s before).
 	if questions {
+		wants = answerWindows(out.Channels, scans, wants)
 		for ci := range tr.Channels {
-			if scans[ci] != nil && wants[ci] == nil {
-				continue
+			old := scans[ci]
+			scans[ci] = nil
+			if wants[ci] != nil {
+				scans[ci] = newScan(tr.Language, tr.Channels[ci].Role)
+				scans[ci].load(out.Channels[ci].Segments, wants[ci], old)
 			}
-			scans[ci] = newScan(tr.Language, tr.Channels[ci].Role)
-			scans[ci].load(out.Channels[ci].Segments, nil)
+			old.release()
 		}
 	}
 	// A mixed channel is both sides: its own earlier cues are questions
@@ -272,12 +279,14 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			continue
 		}
 		ch := &out.Channels[ci]
-		ch.Segments = slices.Clone(ch.Segments)
 		sp, e := r.channel(ci, ch, s)
 		if e != nil {
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, ch.Role, e))
 		}
 		spans = append(spans, sp...)
+	}
+	for _, s := range scans {
+		s.release()
 	}
 	return out, spans, errors.Join(errs...)
 }
@@ -294,7 +303,7 @@ func (r *Redactor) failAll(tr schemas.Transcript) (schemas.Transcript, []Span) {
 		for k := range c.Segments {
 			c.Segments[k].Words = slices.Clone(c.Segments[k].Words)
 		}
-		s.load(c.Segments, nil)
+		s.load(c.Segments, nil, nil)
 		spans = append(spans, r.failClosed(ci, &c, s)...)
 		out.Channels[ci] = c
 	}
@@ -377,3 +386,67 @@ func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
 }
 
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// answerWindows widens wants by the segments that may answer a question
+// for the name or the date of birth asked on another channel (or on a
+// mixed channel, on its own): those starting from 1.5 s before the
+// question to 11 s after it (answers looks 0.5 s and 10 s either side of
+// a segment's first word), each with the segment before it; then, for
+// every segment wanted, the other channels' segments ending in the 10 s
+// before it, whose cues it may answer.
+func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, wants [][]bool) [][]bool {
+	mark := func(ci, k int) {
+		if wants[ci] == nil {
+			wants[ci] = make([]bool, len(chs[ci].Segments))
+		}
+		wants[ci][k] = true
+	}
+	type question struct {
+		ch int
+		at float64
+	}
+	var qs []question
+	for ci, s := range scans {
+		if s == nil {
+			continue
+		}
+		for _, e := range s.cues {
+			if e.name || e.dob {
+				qs = append(qs, question{ci, e.at})
+			}
+		}
+	}
+	for ci := range chs {
+		mixed := chs[ci].Role == schemas.RoleMixed
+		for k, seg := range chs[ci].Segments {
+			for _, q := range qs {
+				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+11 {
+					mark(ci, k)
+					if k > 0 {
+						mark(ci, k-1)
+					}
+					break
+				}
+			}
+		}
+	}
+	for ci, want := range wants {
+		for k, w := range want {
+			if !w {
+				continue
+			}
+			at := chs[ci].Segments[k].Start
+			for cj := range chs {
+				if cj == ci {
+					continue
+				}
+				for kj, seg := range chs[cj].Segments {
+					if seg.End <= at+0.5 && at-seg.End <= 10 {
+						mark(cj, kj)
+					}
+				}
+			}
+		}
+	}
+	return wants
+}

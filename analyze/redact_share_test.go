@@ -1,0 +1,270 @@
+package analyze
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/schemas"
+	"github.com/callscope/callscope/transcribe/redact"
+)
+
+// memObjects is object storage in memory: the benchmark measures the
+// stage's own work, not a network.
+type memObjects map[string][]byte
+
+func (m memObjects) ReadObject(_ context.Context, bucket, key string, _ int64) ([]byte, bool, error) {
+	d, ok := m[bucket+"/"+key]
+	return d, ok, nil
+}
+
+// jsonPublisher encodes each job as the queue's publisher does.
+type jsonPublisher struct{ bytes int }
+
+func (p *jsonPublisher) Publish(_ context.Context, job schemas.Job) error {
+	b, err := json.Marshal(job)
+	p.bytes += len(b)
+	return err
+}
+
+// cloneTranscript copies tr, strings included: redaction reads a
+// transcript the recognizer has just written, in the cache, not one the
+// analyze stage's work has pushed out of it.
+func cloneTranscript(tr schemas.Transcript) schemas.Transcript {
+	out := tr
+	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
+	for ci, ch := range tr.Channels {
+		c := ch
+		c.Segments = make([]schemas.Segment, len(ch.Segments))
+		for k, seg := range ch.Segments {
+			seg.Text = strings.Clone(seg.Text)
+			if seg.Words != nil {
+				ws := make([]schemas.Word, len(seg.Words))
+				for j, w := range seg.Words {
+					w.W = strings.Clone(w.W)
+					ws[j] = w
+				}
+				seg.Words = ws
+			}
+			c.Segments[k] = seg
+		}
+		out.Channels[ci] = c
+	}
+	return out
+}
+
+// shareCall is one call of BenchmarkRedactShare: the transcript as the
+// recognizer made it (what redaction reads) and the analyze job of its
+// redacted copy (what the analyze stage reads).
+type shareCall struct {
+	raw schemas.Transcript
+	job []byte
+}
+
+// BenchmarkRedactShare measures what redaction costs against the analyze
+// stage, per call: the redaction of the recognizer's transcript (run by
+// the transcribe stage) and the analyze stage's whole work on the stored,
+// redacted transcript (Stage.Handle: the job's and the transcript's JSON,
+// the dictionaries, parameters and built-in scoring profile, the
+// segments' search terms, the result's JSON for the store stage; storage
+// and queue in memory). The two run in turn on each call, on one locked
+// thread, and are timed by that thread's CPU clock (and by the wall
+// clock): on a shared machine the CPU time is what each costs. Redaction
+// gets a fresh copy of the transcript each time (made untimed), as the
+// transcribe stage hands it the recognizer's output; its own tables are
+// as cold as the stage's work between leaves them. redact-%
+// is the redaction's CPU time as a share of the stage's (the target is
+// under 2); wall-% the same by wall time.
+//
+//	five_minute: the 5-minute call (750 words, no personal data)
+//	demo_5min:   every call of testdata/calls and testdata/pii-calls,
+//	             lengthened to 5 minutes of talk (padTo5Minutes): the
+//	             operator's greeting with their name, three of 18
+//	             dictating personal data; the realistic case
+//	demo_calls:  the same calls as recorded (20-45 s each)
+//	pii_calls:   the calls of testdata/pii-calls alone, as recorded (a
+//	             card payment, a change of personal data: the costliest)
+func BenchmarkRedactShare(b *testing.B) {
+	r, err := redact.New(redact.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := builtin(b)
+	a := NewWith(Config{}, func() *match.Matcher { return m }, builtinProfiles(b))
+	demo := func(globs ...string) []schemas.Transcript {
+		var out []schemas.Transcript
+		for _, g := range globs {
+			files, _ := filepath.Glob(g)
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tr, err := schemas.ParseTranscript(data)
+				if err != nil {
+					b.Fatalf("%s: %v", f, err)
+				}
+				out = append(out, tr)
+			}
+		}
+		if len(out) == 0 {
+			b.Fatalf("no transcripts in %v", globs)
+		}
+		return out
+	}
+	sets := []struct {
+		name  string
+		calls []schemas.Transcript
+	}{
+		{"five_minute", []schemas.Transcript{fiveMinuteCall()}},
+		{"demo_5min", padAll(demo("../testdata/calls/*.transcript.json", "../testdata/pii-calls/*.transcript.json"))},
+		{"demo_calls", demo("../testdata/calls/*.transcript.json", "../testdata/pii-calls/*.transcript.json")},
+		{"pii_calls", demo("../testdata/pii-calls/*.transcript.json")},
+	}
+	for _, set := range sets {
+		b.Run(set.name, func(b *testing.B) {
+			objs := memObjects{}
+			var calls []shareCall
+			for i, tr := range set.calls {
+				red, _, err := r.Transcript(tr)
+				if err != nil {
+					b.Fatal(err)
+				}
+				data, err := json.Marshal(red)
+				if err != nil {
+					b.Fatal(err)
+				}
+				key := filepath.Join("calls", string(rune('a'+i))+".transcript.json")
+				objs["callscope-transcripts/"+key] = data
+				job, _ := json.Marshal(schemas.AnalyzeJob{CallID: "c", Audio: schemas.Object{Bucket: "calls", Key: key},
+					Meta:        schemas.Metadata{Language: "ru", Operator: schemas.Operator{ID: "op-1", Department: "Поддержка"}},
+					Transcript:  schemas.Object{Bucket: "callscope-transcripts", Key: key},
+					RequestedAt: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)})
+				calls = append(calls, shareCall{raw: tr, job: job})
+			}
+			pub := &jsonPublisher{}
+			stage := NewStage(StageConfig{}, a, objs, pub)
+			ctx := context.Background()
+			// Each side runs on a goroutine of its own, locked to its
+			// thread: its thread's CPU clock times it, and the garbage
+			// collector's assists charge each for its own allocations.
+			redCPU, redWall := worker(func(c shareCall) { _, _, _ = r.Transcript(c.raw) })
+			redCPU.prepare = func(c shareCall) shareCall { c.raw = cloneTranscript(c.raw); return c }
+			stageCPU, stageWall := worker(func(c shareCall) {
+				if err := stage.Handle(ctx, c.job); err != nil {
+					panic(err)
+				}
+			})
+			for b.Loop() {
+				for _, c := range calls {
+					redCPU.do(c)
+					stageCPU.do(c)
+				}
+			}
+			redCPU.stop()
+			stageCPU.stop()
+			n := float64(b.N * len(calls))
+			b.ReportMetric(100*float64(redCPU.cpu)/float64(stageCPU.cpu), "redact-%")
+			b.ReportMetric(100*float64(*redWall)/float64(*stageWall), "wall-%")
+			b.ReportMetric(float64(redCPU.cpu.Microseconds())/n, "redact-cpu-µs/call")
+			b.ReportMetric(float64(stageCPU.cpu.Microseconds())/n, "stage-cpu-µs/call")
+		})
+	}
+}
+
+func padAll(trs []schemas.Transcript) []schemas.Transcript {
+	out := make([]schemas.Transcript, len(trs))
+	for i, tr := range trs {
+		out[i] = padTo5Minutes(tr, uint64(i))
+	}
+	return out
+}
+
+// padTo5Minutes is tr lengthened to a 5-minute call as contact centres
+// have them: its own turns (the greeting with the operator's name, the
+// personal data it dictates), then the two sides' talk about a fault
+// without any personal data, alternating until 300 s, each word with its
+// times as a recognizer writes them (the
+// same as transcribe/redact's BenchmarkDemoCalls pads).
+func padTo5Minutes(tr schemas.Transcript, seed uint64) schemas.Transcript {
+	r := rand.New(rand.NewPCG(seed, 2))
+	filler := strings.Fields("да хорошо сейчас посмотрю ваш договор номер адрес интернет тариф " +
+		"подключение скорость роутер оплата счет мастер заявка понимаю спасибо минуту пожалуйста " +
+		"проверю линия абонент услуга сегодня завтра вечером утром работает сигнал кабель")
+	out := tr
+	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
+	end := 0.0
+	for ci, ch := range tr.Channels {
+		out.Channels[ci] = ch
+		out.Channels[ci].Segments = append([]schemas.Segment(nil), ch.Segments...)
+		for _, s := range ch.Segments {
+			end = max(end, s.End)
+		}
+	}
+	t := end + 1
+	for turn := 0; t < 295; turn++ {
+		n := 8 + r.IntN(10)
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = filler[r.IntN(len(filler))]
+		}
+		seg := schemas.Segment{Start: t, End: t + 0.4*float64(n), Text: strings.Join(ws, " ")}
+		for i, w := range ws {
+			seg.Words = append(seg.Words, schemas.Word{W: w, Start: t + 0.4*float64(i), End: t + 0.4*float64(i+1), Conf: 0.9})
+		}
+		c := &out.Channels[turn%len(out.Channels)]
+		c.Segments = append(c.Segments, seg)
+		t = seg.End + 0.5
+	}
+	out.Duration = max(tr.Duration, t)
+	return out
+}
+
+// timedWorker runs work on its own goroutine locked to one thread and sums
+// the thread CPU time and the wall time of each piece.
+type timedWorker struct {
+	// prepare, when set, runs before each piece, untimed.
+	prepare func(shareCall) shareCall
+	in      chan shareCall
+	done    chan struct{}
+	cpu     time.Duration
+	wall    time.Duration
+}
+
+func worker(f func(shareCall)) (*timedWorker, *time.Duration) {
+	w := &timedWorker{in: make(chan shareCall), done: make(chan struct{})}
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		for c := range w.in {
+			if w.prepare != nil {
+				c = w.prepare(c)
+			}
+			c0, w0 := threadCPU(), time.Now()
+			f(c)
+			w.cpu += threadCPU() - c0
+			w.wall += time.Since(w0)
+			w.done <- struct{}{}
+		}
+		close(w.done)
+	}()
+	return w, &w.wall
+}
+
+// do runs one piece and waits for it.
+func (w *timedWorker) do(c shareCall) {
+	w.in <- c
+	<-w.done
+}
+
+func (w *timedWorker) stop() {
+	close(w.in)
+	<-w.done
+}
