@@ -152,9 +152,10 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 			}
 			return boundary(seg, si, i, t1-t0), boundary(seg, si, j, t1-t0), int32(toks[t0+i].Start), int32(toks[t0+j-1].End), ""
 		}
+		units := s.units
 		for _, c := range s.keep {
 			r := &lm.hot[c.rule]
-			seg0, seg1 := s.units[c.start].seg, s.units[c.end-1].seg
+			seg0, seg1 := units[c.start].seg, units[c.end-1].seg
 			// A position rule wants the whole hit in that utterance.
 			switch r.position {
 			case positionFirst:
@@ -168,9 +169,23 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 			}
 			h := callHit{seg: int32(order[seg0]), quote: -1}
 			var q string
-			if seg0 == seg1 {
+			switch {
+			case seg0 == seg1 && segWord[seg0] == segWord[seg0+1]:
+				// In one utterance without word times, the usual case:
+				// place's work without its calls.
+				t0, t1 := segTok[seg0], segTok[seg0+1]
+				i, j := int(units[c.start].tokStart)-t0, int(units[c.end-1].tokEnd)-t0
+				b := bounds[t0+int(seg0):]
+				if b[i] != b[i] {
+					b[i] = tokenTime(&ch.Segments[h.seg], i, t1-t0)
+				}
+				if b[j] != b[j] {
+					b[j] = tokenTime(&ch.Segments[h.seg], j, t1-t0)
+				}
+				h.start, h.end, h.a, h.b = b[i], b[j], int32(toks[t0+i].Start), int32(toks[t0+j-1].End)
+			case seg0 == seg1:
 				h.start, h.end, h.a, h.b, q = place(seg0, c.start, c.end)
-			} else {
+			default:
 				// Across utterances: from the first word in one to the last
 				// in the other, quoting both parts.
 				var qa, qb string

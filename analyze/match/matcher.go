@@ -639,6 +639,9 @@ type scratch struct {
 	multi   []cand
 	matches []ruleMatch
 	inOrder int // matches[:inOrder] are in start order
+	// The speaker of the channel being matched (see allowed).
+	mixed   bool
+	roleCh  int16
 	merged  []ruleMatch
 	excl    []ruleMatch
 	keep    []ruleMatch
@@ -758,6 +761,10 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 // in s.keep, ordered by start.
 func (lm *langMatcher) find(s *scratch, role string) {
 	s.cands, s.keep = s.cands[:0], s.keep[:0]
+	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
+	// A speaker may say a channel-any phrase; a mixed speaker (both parties
+	// on one channel) any phrase; operator or client their channel's.
+	s.mixed, s.roleCh = role == "mixed", lm.channelOf(role)
 	for i := range s.units {
 		// Most words start no phrase: skip the walk for them.
 		u := &s.units[i]
@@ -767,18 +774,25 @@ func (lm *langMatcher) find(s *scratch, role string) {
 		}
 		lm.walk(s, 0, int32(i), i, int(s.segs[u.seg].blockE))
 	}
-	if len(s.cands) == 0 {
+	// The one-part matches come in start order (the walks go word by word).
+	s.inOrder = len(s.matches)
+	if len(s.matches) == 0 && len(s.multi) == 0 {
+		s.excl = s.excl[:0]
 		return
 	}
 	lm.rulesMatched(s)
-	lm.selectMatches(s, role)
+	lm.selectMatches(s)
 }
 
 // walk follows every edge a unit offers from state, collecting the
 // operands that end on the way; limit is the end of the block.
 func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 	for _, sq := range lm.endSeq[lm.endAt[state]:lm.endAt[state+1]] {
-		s.cands = append(s.cands, cand{sq, start, int32(j)})
+		if sq.flags&hotMulti != 0 {
+			s.multi = append(s.multi, cand{sq, start, int32(j)})
+		} else {
+			s.addSingle(ruleMatch{sq, start, int32(j)})
+		}
 	}
 	if j == limit || !lm.hasOut[state] {
 		return
@@ -834,21 +848,33 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 // utterance, so a pathological text cannot blow up.
 const maxSpans = 64
 
-// rulesMatched turns operand candidates into rule matches: a one-part rule
-// matches where its operand does; a NEAR/BEFORE rule where its parts are
-// close enough, spanning from the first word of one to the last of the
-// other; a word set where all its words are within its span.
-func (lm *langMatcher) rulesMatched(s *scratch) {
-	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
-	for _, c := range s.cands {
-		if c.flags&hotMulti == 0 {
-			s.addMatch(ruleMatch{c.ruleRef, c.start, c.end})
-		} else {
-			s.multi = append(s.multi, c)
-		}
+// addSingle takes a match of a one-part rule as the walk finds it: one that
+// respects ^ and $ is an exclusion, or a match kept when the speaker may
+// say it and no negator governs it (exclusions are applied once all are
+// found, in selectMatches).
+func (s *scratch) addSingle(m ruleMatch) {
+	if m.flags&(hotAtStart|hotAtEnd|hotExclusion) != 0 {
+		s.addMatch(m)
+		return
 	}
-	// The one-part matches come in start order (the walks go word by word).
-	s.inOrder = len(s.matches)
+	if !s.allowed(m) || m.flags&hotNegatable != 0 && s.negated(m, false) {
+		return
+	}
+	s.matches = append(s.matches, m)
+}
+
+// allowed reports whether the speaker of the matched channel may say m's
+// phrase.
+func (s *scratch) allowed(m ruleMatch) bool {
+	return m.channel < 0 || s.mixed || m.channel == s.roleCh
+}
+
+// rulesMatched turns the candidates of multi-part rules into rule matches:
+// a NEAR/BEFORE rule where its parts are close enough, spanning from the
+// first word of one to the last of the other; a word set where all its
+// words are within its span. (A one-part rule matches where its operand
+// does: addSingle.)
+func (lm *langMatcher) rulesMatched(s *scratch) {
 	if len(s.multi) == 0 {
 		return
 	}
@@ -990,6 +1016,9 @@ func (s *scratch) addMatch(m ruleMatch) {
 		s.excl = append(s.excl, m)
 		return
 	}
+	if m.flags&hotMulti == 0 && (!s.allowed(m) || m.flags&hotNegatable != 0 && s.negated(m, false)) {
+		return // as addSingle
+	}
 	s.matches = append(s.matches, m)
 }
 
@@ -1042,29 +1071,27 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 
 // selectMatches keeps the matches this speaker may say that no negator
 // and no exclusion cancels, the leftmost-longest per category.
-func (lm *langMatcher) selectMatches(s *scratch, role string) {
-	s.keep = s.keep[:0]
-	// A speaker may say a channel-any phrase; a mixed speaker (both parties
-	// on one channel) any phrase; operator or client their channel's.
-	mixed, roleCh := role == "mixed", lm.channelOf(role)
-	inOrder := 0 // of s.keep, in start order
-	for i, c := range s.matches {
-		if i == s.inOrder {
-			inOrder = len(s.keep)
+func (lm *langMatcher) selectMatches(s *scratch) {
+	// The one-part matches passed the speaker and negation when found.
+	s.keep = append(s.keep[:0], s.matches[:s.inOrder]...)
+	if len(s.excl) > 0 {
+		kept := s.keep[:0]
+		for _, c := range s.keep {
+			if !lm.excluded(s, c) {
+				kept = append(kept, c)
+			}
 		}
-		if c.channel >= 0 && !mixed && c.channel != roleCh {
-			continue
-		}
-		if c.flags&hotNegatable != 0 && s.negated(c, c.flags&hotMulti != 0) {
+		s.keep = kept
+	}
+	inOrder := len(s.keep) // of s.keep, in start order
+	for _, c := range s.matches[s.inOrder:] {
+		if !s.allowed(c) || c.flags&hotNegatable != 0 && s.negated(c, true) {
 			continue
 		}
 		if len(s.excl) > 0 && lm.excluded(s, c) {
 			continue
 		}
 		s.keep = append(s.keep, c)
-	}
-	if s.inOrder == len(s.matches) {
-		inOrder = len(s.keep)
 	}
 	s.sortMatches(inOrder)
 	s.lastEnd = s.lastEnd[:0]
