@@ -182,6 +182,9 @@ func ByImpairment(s Spec) string { return s.Impairment }
 // BySplit keys a row by split.
 func BySplit(s Spec) string { return s.Split }
 
+// BySplitImpairment keys a row by split and impairment.
+func BySplitImpairment(s Spec) string { return s.Split + " " + s.Impairment }
+
 // ByScenario keys a row by scenario.
 func ByScenario(s Spec) string { return s.Scenario }
 

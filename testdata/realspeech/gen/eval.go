@@ -54,6 +54,8 @@ func runEval(ctx context.Context, only string, perChannel, detail, spans bool, t
 	realspeech.WriteTable(os.Stdout, realspeech.Summarize(scores, realspeech.ByImpairment))
 	fmt.Println("\nBy split:")
 	realspeech.WriteTable(os.Stdout, realspeech.Summarize(scores, realspeech.BySplit))
+	fmt.Println("\nBy split and impairment:")
+	realspeech.WriteTable(os.Stdout, realspeech.Summarize(scores, realspeech.BySplitImpairment))
 	fmt.Println("\nBy scenario:")
 	realspeech.WriteTable(os.Stdout, realspeech.Summarize(scores, realspeech.ByScenario))
 	return nil
