@@ -1,8 +1,6 @@
 package schemas
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -39,8 +37,7 @@ func TranscriptKey(audioKey string) string {
 // times that are finite, non-negative and ordered.
 func ParseTranscript(data []byte) (Transcript, error) {
 	var tr Transcript
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&tr); err != nil {
+	if err := decodeFirst(data, &tr, func() { tr = Transcript{} }); err != nil {
 		return tr, fmt.Errorf("%w: not valid transcript JSON: %v", ErrBadTranscript, err)
 	}
 	if len(tr.Channels) == 0 {

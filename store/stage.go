@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"sort"
 	"time"
@@ -36,8 +35,8 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	attempts := map[int]int{}
 	now := time.Now().UTC()
 	for _, d := range batch {
-		var job schemas.StoreJob
-		if err := json.Unmarshal(d.Data, &job); err != nil {
+		job, err := schemas.DecodeStoreJob(d.Data)
+		if err != nil {
 			s.log.Error("dropping a store job that is not valid JSON", "err", err, "bytes", len(d.Data))
 			continue
 		}
