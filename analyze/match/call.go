@@ -92,7 +92,7 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 			slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ch.Segments[a].Start, ch.Segments[b].Start) })
 		}
 		toks, words, segTok, segWord = toks[:0], words[:0], segTok[:0], segWord[:0]
-		s.units, s.segs = s.units[:0], s.segs[:0]
+		s.units, s.segs, s.pres = s.units[:0], s.segs[:0], s.pres[:0]
 		block := int32(-1)
 		prevEnd := math.Inf(-1)
 		for si, k := range order {

@@ -563,7 +563,9 @@ type unit struct {
 	num              [2]int32 // number edges, -1 when none
 	seg              int32    // the utterance (segment) it is in
 	flags            uint8
-	prefixes         []int32
+	// The prefix terms the word begins with: pres[preAt:preEnd] of the
+	// scratch (a unit holds no pointer).
+	preAt, preEnd int32
 }
 
 // span is one utterance among the units: units [u0, u1). Utterances of one
@@ -634,6 +636,7 @@ type scratch struct {
 	group                   []cand
 
 	units   []unit
+	pres    []int32 // the units' prefix terms (unit.preAt)
 	segs    []span
 	cands   []cand
 	multi   []cand
@@ -683,7 +686,7 @@ func (m *Matcher) Match(dst []Hit, lang, role string, toks []text.Token) []Hit {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.units, s.segs = s.units[:0], s.segs[:0]
+	s.units, s.segs, s.pres = s.units[:0], s.segs[:0], s.pres[:0]
 	lm.appendUnits(s, toks, 0, 0, nil)
 	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
 	lm.find(s, role)
@@ -708,7 +711,7 @@ func (m *Matcher) MatchSegment(dst []Hit, lang, role string, seg schemas.Segment
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.units, s.segs = s.units[:0], s.segs[:0]
+	s.units, s.segs, s.pres = s.units[:0], s.segs[:0], s.pres[:0]
 	s.stops = sentenceStops(s.stops, seg, toks, words)
 	lm.appendUnits(s, toks, 0, 0, s.stops)
 	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
@@ -730,7 +733,12 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 	for i := 0; i < len(toks); {
 		wi := lm.word(toks[i].Norm)
 		u := unit{tokStart: int32(tokStart + i), tokEnd: int32(tokStart + i + 1), stem: wi.stem, exact: wi.exact,
-			num: [2]int32{-1, -1}, seg: seg, flags: wi.flags, prefixes: wi.prefixes}
+			num: [2]int32{-1, -1}, seg: seg, flags: wi.flags}
+		if len(wi.prefixes) > 0 {
+			u.preAt = int32(len(s.pres))
+			s.pres = append(s.pres, wi.prefixes...)
+			u.preEnd = int32(len(s.pres))
+		}
 		if wi.isNum {
 			num, n := text.ComposeNumber(min(2, len(toks)-i), func(j int) (text.Num, bool) {
 				if j == 0 {
@@ -740,7 +748,7 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 				return w.num, w.isNum
 			})
 			if n == 2 {
-				u.tokEnd, u.stem, u.exact, u.prefixes = int32(tokStart+i+2), -1, -1, nil
+				u.tokEnd, u.stem, u.exact, u.preEnd = int32(tokStart+i+2), -1, -1, u.preAt
 			}
 			if n > 0 {
 				u.num[0] = numKey(num.Value, num.Ordinal)
@@ -769,7 +777,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 		// Most words start no phrase: skip the walk for them.
 		u := &s.units[i]
 		if (u.stem < 0 || lm.rootStem[u.stem] < 0) && (u.exact < 0 || lm.rootExact[u.exact] < 0) &&
-			u.num[0] < 0 && len(u.prefixes) == 0 {
+			u.num[0] < 0 && u.preEnd == u.preAt {
 			continue
 		}
 		lm.walk(s, 0, int32(i), i, int(s.segs[u.seg].blockE))
@@ -828,7 +836,7 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 			}
 		}
 	}
-	for _, p := range u.prefixes {
+	for _, p := range s.pres[u.preAt:u.preEnd] {
 		if nx, ok := lm.trans[transKey(state, edge(edgePrefix, uint32(p)))]; ok {
 			lm.walk(s, nx, start, j+1, limit)
 		}
@@ -1072,18 +1080,20 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 // selectMatches keeps the matches this speaker may say that no negator
 // and no exclusion cancels, the leftmost-longest per category.
 func (lm *langMatcher) selectMatches(s *scratch) {
-	// The one-part matches passed the speaker and negation when found.
-	s.keep = append(s.keep[:0], s.matches[:s.inOrder]...)
+	// The one-part matches passed the speaker and negation when found;
+	// the others are judged here. Filtered in place, s.matches becomes
+	// s.keep (the two swap buffers).
+	keep := s.matches[:s.inOrder]
 	if len(s.excl) > 0 {
-		kept := s.keep[:0]
-		for _, c := range s.keep {
+		kept := keep[:0]
+		for _, c := range keep {
 			if !lm.excluded(s, c) {
 				kept = append(kept, c)
 			}
 		}
-		s.keep = kept
+		keep = kept
 	}
-	inOrder := len(s.keep) // of s.keep, in start order
+	inOrder := len(keep) // of keep, in start order
 	for _, c := range s.matches[s.inOrder:] {
 		if !s.allowed(c) || c.flags&hotNegatable != 0 && s.negated(c, true) {
 			continue
@@ -1091,8 +1101,9 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 		if len(s.excl) > 0 && lm.excluded(s, c) {
 			continue
 		}
-		s.keep = append(s.keep, c)
+		keep = append(keep, c)
 	}
+	s.keep, s.matches = keep, s.keep[:0]
 	s.sortMatches(inOrder)
 	s.lastEnd = s.lastEnd[:0]
 	for range lm.dicts {
