@@ -121,6 +121,13 @@ async function waitFor(f) {
   }
 }
 
+// drawnAt is when the page's main content was first on screen (the mark
+// "callscope:drawn" the pages set), in ms from navigation start.
+async function drawnAt(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('callscope:drawn').length > 0, null, { timeout: 30000 });
+  return Math.round(await page.evaluate(() => performance.getEntriesByName('callscope:drawn')[0].startTime));
+}
+
 const audioTime = (page) => page.evaluate(() => document.querySelector('#call-audio')?.currentTime ?? -1);
 
 async function main() {
@@ -189,7 +196,7 @@ async function main() {
       await page.goto(base + `/#/dashboard?period=${PERIOD}`);
       await page.reload();
       await page.waitForSelector('#kpis .kpi');
-      const firstRender = await page.evaluate(() => performance.now());
+      const firstRender = await drawnAt(page);
       const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
       results.timings.dashboard_first_meaningful_render_ms = Math.round(firstRender);
       results.timings.dashboard_paint = Object.fromEntries(paint.map(([n, t]) => [n, Math.round(t)]));
@@ -240,7 +247,7 @@ async function main() {
       await page.goto(base + `/#/slices?by=department&measures=calls,avg_score,pct:complaint&period=${PERIOD}`);
       await page.reload();
       await page.waitForSelector('#report-table a[data-cell="calls"]');
-      results.timings.slices_first_meaningful_render_ms = Math.round(await page.evaluate(() => performance.now()));
+      results.timings.slices_first_meaningful_render_ms = await drawnAt(page);
       await shot(page, 'slices');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
       const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
@@ -297,7 +304,7 @@ async function main() {
       await page.reload();
       await page.waitForSelector('#transcript .turn');
       await page.waitForSelector('#play');
-      results.timings.call_card_interactive_ms = Math.round(await page.evaluate(() => performance.now()));
+      results.timings.call_card_interactive_ms = await drawnAt(page);
       results.timings.call_card_wall_ms = Date.now() - t0;
       await page.click('#play');
       await page.waitForFunction(() => (document.querySelector('#call-audio')?.currentTime ?? 0) > 0.5, null, { timeout: 15000 });
@@ -329,7 +336,7 @@ async function main() {
       await page.goto(url);
       await page.waitForSelector('#transcript .word');
       await page.waitForSelector('#play');
-      results.timings.long_call_interactive_ms = Math.round(await page.evaluate(() => performance.now()));
+      results.timings.long_call_interactive_ms = await drawnAt(page);
       await page.waitForSelector('#transcript[data-complete]', { timeout: 30000 });
       results.timings.long_call_transcript_complete_ms = Math.round(await page.evaluate(() => performance.now()));
       await page.waitForFunction(() => !document.querySelector('.waveform-wrap .muted, .waveform-wrap .error'), null, { timeout: 120000 });
@@ -418,6 +425,8 @@ async function main() {
       await page.waitForSelector('.dict-phrases[data-dict="ru/complaint"] li[data-phrase]');
       const shown = await page.$$eval('.dict-phrases[data-dict="ru/complaint"] li[data-phrase]', (els) => els.map((e) => e.dataset.phrase));
       expect(ids.length > 0 && JSON.stringify(shown) === JSON.stringify(ids), `page ${shown}, file ${ids}`);
+      await page.locator('.dict-phrases[data-dict="ru/complaint"]').scrollIntoViewIfNeeded();
+      await shot(page, 'dictionary-phrases');
       await page.fill('#dict-sentence', 'я хочу оставить жалобу на вашего оператора');
       await page.click('#dict-test');
       await page.waitForSelector('#dict-hits li, .dicts p.muted, .dicts .error');

@@ -30,6 +30,19 @@ export function Loading() {
   return <div class="loading" aria-busy="true">{t('Loading…')}</div>;
 }
 
+// useDrawn marks the moment a page's main content is first on screen
+// (the frame after it is committed): performance mark "callscope:drawn",
+// which the e2e and perf scripts read as the first meaningful render.
+export function useDrawn(drawn: boolean) {
+  useEffect(() => {
+    if (!drawn) return;
+    const id = requestAnimationFrame(() => {
+      if (!performance.getEntriesByName('callscope:drawn').length) performance.mark('callscope:drawn');
+    });
+    return () => cancelAnimationFrame(id);
+  }, [drawn]);
+}
+
 export interface Async<T> { data?: T; error?: unknown; loading: boolean }
 
 // useAsync runs fn when deps change and keeps the latest answer only.

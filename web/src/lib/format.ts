@@ -3,6 +3,7 @@
 // recording cannot have) is shown as unknown, never as zero.
 
 import { PARAMETERS } from './params';
+import { num } from './num';
 
 export type Kind = 'count' | 'percent' | 'score' | 'seconds' | 'number';
 
@@ -54,19 +55,20 @@ export function clockTenths(sec: number): string {
 
 export const UNKNOWN = '—';
 
+
 export function formatValue(v: number | null | undefined, kind: Kind, locale = 'ru'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return UNKNOWN;
   switch (kind) {
     case 'count':
-      return Math.round(v).toLocaleString(locale);
+      return num(Math.round(v), locale);
     case 'percent':
-      return v.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
+      return num(v, locale, 1, 1) + '%';
     case 'score':
-      return v.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return num(v, locale, 2, 2);
     case 'seconds':
       return clock(v);
   }
-  return v.toLocaleString(locale, { maximumFractionDigits: 2 });
+  return num(v, locale, undefined, 2);
 }
 
 export interface Change {
@@ -99,15 +101,15 @@ export function change(name: string, cur: number | null | undefined, prev: numbe
   const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
   if (kind === 'percent') {
     delta = cur - prev;
-    text = `${sign(delta)}${Math.abs(delta).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} п.п.`;
+    text = `${sign(delta)}${num(Math.abs(delta), locale, 1, 1)} п.п.`;
     if (locale.startsWith('en')) text = text.replace(' п.п.', ' pp');
   } else if (kind === 'score') {
     delta = cur - prev;
-    text = `${sign(delta)}${Math.abs(delta).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    text = `${sign(delta)}${num(Math.abs(delta), locale, 2, 2)}`;
   } else {
     if (prev === 0) return { delta: null, text: UNKNOWN, better: null };
     delta = ((cur - prev) / Math.abs(prev)) * 100;
-    text = `${sign(delta)}${Math.abs(delta).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    text = `${sign(delta)}${num(Math.abs(delta), locale, 1, 1)}%`;
   }
   let better: boolean | null = null;
   if (delta !== 0 && name !== 'calls' && kind !== 'count' || name.startsWith('cat:')) {

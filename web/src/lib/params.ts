@@ -3,6 +3,7 @@
 // and formatting by unit. A parameter the call lacks is unknown, not zero.
 
 import catalogue from '../generated/parameters.json';
+import { num as fmt } from './num';
 
 export interface Parameter { name: string; unit: string; source: string; description: string }
 export const PARAMETERS: Parameter[] = catalogue as Parameter[];
@@ -48,7 +49,7 @@ const unitsRu: Record<string, string> = { s: 'с', '%': '%', 'words/min': 'сл/
 export function formatParam(v: number | undefined, unit: string, lang: 'ru' | 'en', unknown: string): string {
   if (v === undefined || v === null || !Number.isFinite(v)) return unknown;
   const loc = lang === 'ru' ? 'ru-RU' : 'en-US';
-  const num = (d: number) => v.toLocaleString(loc, { maximumFractionDigits: d });
+  const num = (d: number) => fmt(v, loc, undefined, d);
   const u = lang === 'ru' ? unitsRu[unit] ?? unit : unit;
   switch (unit) {
     case 's': return `${num(1)} ${u}`;

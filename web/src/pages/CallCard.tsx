@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { audioURL, get } from '../lib/api';
 import type { CallDetail, Hit, Interval, Timeline, User } from '../lib/api';
-import { Card, ErrorBox, Loading, useAsync } from '../components/common';
+import { Card, ErrorBox, Loading, useAsync, useDrawn } from '../components/common';
 import { MARK_COLORS, Waveform } from '../components/Waveform';
 import { categoryColor } from '../lib/colors';
 import { clock, clockTenths, dateTime, formatValue, scoreOf5, UNKNOWN } from '../lib/format';
@@ -206,6 +206,7 @@ const CHUNK = 60;
 function Transcript({ c, now, onSeek }: { c: CallDetail; now: number; onSeek: (t: number) => void }) {
   const hits = c.hits ?? [];
   const ts = useMemo(() => turns(c.segments ?? [], c.timeline), [c]);
+  useDrawn(true);
   const host = useRef<HTMLDivElement>(null);
   const lit = useRef<HTMLElement[]>([]);
   // each chunk's element is made once: Preact skips an unchanged element

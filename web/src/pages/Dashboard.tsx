@@ -1,6 +1,6 @@
 import { get } from '../lib/api';
 import type { CallPage, Report, User, Values } from '../lib/api';
-import { Card, ErrorBox, Loading, useAsync } from '../components/common';
+import { Card, ErrorBox, Loading, useAsync, useDrawn } from '../components/common';
 import { Chart } from '../components/Chart';
 import { change, formatValue, measureKind, scoreOf5, clock } from '../lib/format';
 import { and, eq } from '../lib/filter';
@@ -43,6 +43,7 @@ export function Dashboard({ route }: { route: Route; user: User }) {
   const base = { filter: scope, period, from, to };
   const measures = KPIS.map((k) => k.measure).join(',');
   const main = useAsync(() => get<Report>('/report', { ...base, by: 'operator', measures }), [scope, period, from, to]);
+  useDrawn(!!main.data);
   const prev = useAsync(async () => {
     const r = main.data;
     if (!r?.from || !r?.to) return null;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { get, getText } from '../lib/api';
 import type { Fields, Report, ReportRow, User } from '../lib/api';
-import { Card, download, ErrorBox, Loading, useAsync } from '../components/common';
+import { Card, download, ErrorBox, Loading, useAsync, useDrawn } from '../components/common';
 import { FilterBox, loadFields } from '../components/FilterBox';
 import { Chart } from '../components/Chart';
 import { fromYAML, toYAML } from '../lib/definition';
@@ -45,6 +45,7 @@ export function Slices({ route, user }: { route: Route; user: User }) {
   const rep = useAsync(() => get<Report>('/report', { by: by.join(','), measures: measures.join(','), filter, period, from, to, compare }),
     [state.by, state.measures, filter, period, from, to, compare]);
   const r = rep.data;
+  useDrawn(!!r);
   // the category measures are listed once the table is drawn
   useEffect(() => { if (r) setAskValues(true); }, [r]);
   const dims = r?.dimensions ?? by;
@@ -63,6 +64,15 @@ export function Slices({ route, user }: { route: Route; user: User }) {
     }
     return rs;
   }, [r, sort]);
+  // A long table (hundreds of operators) is drawn 100 rows at a time, the
+  // first at once and the rest in the following tasks.
+  const [shown, setShown] = useState(100);
+  useEffect(() => setShown(100), [r]);
+  useEffect(() => {
+    if (shown >= rows.length) return;
+    const id = setTimeout(() => setShown(shown + 100), 0);
+    return () => clearTimeout(id);
+  }, [shown, rows]);
   const range = callsRange(r?.from, r?.to);
   const cellLink = (row: ReportRow) => href('calls', { filter, slice: sliceParams(row.keys, dims), ...range });
   const allMeasures = [...(fields?.measures ?? DEFAULT_MEASURES), ...categories.flatMap((c) => [`pct:${c}`, `cat:${c}`])];
@@ -140,20 +150,23 @@ export function Slices({ route, user }: { route: Route; user: User }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((row) => (
+                  {rows.slice(0, shown).map((row) => {
+                    const link = cellLink(row);
+                    return (
                     <tr>
                       {dims.map((d) => <td>{row.keys[d] || '(none)'}{row.keys[d + '_name'] ? <span class="muted"> {row.keys[d + '_name']}</span> : null}</td>)}
                       {r.measures.map((m) => {
                         const ch = compare && row.previous ? change(m.name, row.values[m.name], row.previous[m.name], locale()) : null;
                         return (
                           <td class="num">
-                            <a href={cellLink(row)} data-cell={m.name}>{formatValue(row.values[m.name], measureKind(m.name), locale())}</a>
+                            <a href={link} data-cell={m.name}>{formatValue(row.values[m.name], measureKind(m.name), locale())}</a>
                             {ch && <div class={'small ' + (ch.better === true ? 'good' : ch.better === false ? 'bad' : 'muted')}>{ch.text}</div>}
                           </td>
                         );
                       })}
                     </tr>
-                  ))}
+                    );
+                  })}
                 </tbody>
                 <tfoot>
                   <tr>
