@@ -56,7 +56,6 @@ type cueEvent struct {
 type scan struct {
 	lang, role string
 	toks       []token
-	tokp       *[]token   // toks's buffer, from tokenPool
 	segs       []segRange // the segments loaded, in order
 	found      []found
 	marks      []int // per token: 1 + index into found, 0 if unmasked
@@ -65,11 +64,34 @@ type scan struct {
 	lits       [][2]int   // token ranges of written e-mail addresses
 }
 
+// scanPool keeps finished scans, their buffers with them: a call's
+// tokens are about 80 bytes each, and allocating (and collecting) them,
+// the marks and the cues anew for every call cost as much as reading
+// them.
+var scanPool sync.Pool
+
 func newScan(lang, role string) *scan {
 	if lang != "en" {
 		lang = "ru"
 	}
-	return &scan{lang: lang, role: role}
+	s, ok := scanPool.Get().(*scan)
+	if !ok {
+		s = &scan{}
+	}
+	s.lang, s.role = lang, role
+	return s
+}
+
+// release empties the scan and keeps it for another call; it is not used
+// again by the caller.
+func (s *scan) release() {
+	if s == nil {
+		return
+	}
+	clear(s.toks) // no strings of this call kept alive
+	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
+	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
+	scanPool.Put(s)
 }
 
 // load tokenizes the segments whose want is true (all when want is nil):
@@ -92,7 +114,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 			words += strings.Count(segs[k].Text, " ") + 1
 		}
 	}
-	s.tokenBuffer(words + words/4 + 8)
+	s.toks = slices.Grow(s.toks[:0], words+words/4+8)
 	s.segs = slices.Grow(s.segs, nsegs)
 	buf := make([]text.Token, 0, 32)
 	pi := 0
@@ -135,7 +157,8 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 		}
 		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
 	}
-	s.marks = make([]int, len(s.toks))
+	s.marks = slices.Grow(s.marks[:0], len(s.toks))[:len(s.toks)]
+	clear(s.marks)
 	s.collectCues()
 }
 
@@ -150,36 +173,6 @@ func hasAt(seg *schemas.Segment) bool {
 		}
 	}
 	return false
-}
-
-// tokenPool keeps the token slices of finished scans: a call's tokens
-// are about 80 bytes each, and allocating (and collecting) them anew for
-// every call cost as much as reading them.
-var tokenPool sync.Pool
-
-// tokenBuffer gives s an empty token slice with room for n.
-func (s *scan) tokenBuffer(n int) {
-	p, ok := tokenPool.Get().(*[]token)
-	if !ok {
-		p = new([]token)
-	}
-	if cap(*p) < n {
-		*p = make([]token, 0, n)
-	}
-	s.tokp, s.toks = p, (*p)[:0]
-}
-
-// release gives the scan's tokens back for the next call; the scan is
-// not used again.
-func (s *scan) release() {
-	if s == nil || s.tokp == nil {
-		return
-	}
-	t := s.toks[:cap(s.toks)]
-	clear(t) // no strings of this call kept alive
-	*s.tokp = t[:0]
-	tokenPool.Put(s.tokp)
-	s.tokp, s.toks = nil, nil
 }
 
 // literals records the tokens of each written e-mail address in src
