@@ -71,8 +71,8 @@ func NewStage(cfg StageConfig, analyzer CallAnalyzer, objects TranscriptReader, 
 
 // Handle analyses the call of one AnalyzeJob (its JSON body).
 func (s *Stage) Handle(ctx context.Context, data []byte) error {
-	var job schemas.AnalyzeJob
-	if err := json.Unmarshal(data, &job); err != nil {
+	job, err := schemas.DecodeAnalyzeJob(data)
+	if err != nil {
 		return permanent(fmt.Errorf("analyze: job is not valid JSON: %w", err))
 	}
 	src := "s3://" + job.Transcript.Bucket + "/" + job.Transcript.Key

@@ -22,6 +22,17 @@ func DecodeStoreJob(data []byte) (StoreJob, error) {
 	return job, nil
 }
 
+// DecodeAnalyzeJob decodes the JSON body of an analyze job as
+// json.Unmarshal does, with the faster decoder (see DecodeStoreJob).
+func DecodeAnalyzeJob(data []byte) (AnalyzeJob, error) {
+	var job AnalyzeJob
+	if err := fastjson.Unmarshal(data, &job); err != nil {
+		job = AnalyzeJob{}
+		return job, json.Unmarshal(data, &job)
+	}
+	return job, nil
+}
+
 // decodeFirst decodes the first JSON value of data into v and ignores what
 // follows, as json.Decoder.Decode does, with the faster decoder; whatever
 // it refuses is decoded again by encoding/json for its error.

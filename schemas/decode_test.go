@@ -94,6 +94,31 @@ func TestFastDecodeSame(t *testing.T) {
 			t.Errorf("store job %s: decoded\n%+v\nencoding/json decodes\n%+v", name, got, want)
 		}
 	}
+
+	// Analyze jobs: one with its metadata, and broken ones.
+	aj, err := json.Marshal(AnalyzeJob{CallID: "c1", Audio: Object{Bucket: "calls", Key: "a/звонок.wav", ETag: "e"},
+		Transcript: Object{Bucket: "transcripts", Key: "a/звонок.transcript.json"}, Meta: full.Analysis.Meta,
+		Origin: "reprocess:r1", RequestedAt: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string][]byte{
+		"full":      aj,
+		"truncated": aj[:len(aj)-3],
+		"not json":  []byte("analyze me"),
+		"null meta": []byte(`{"call_id":"x","meta":null,"requested_at":"2026-11-20T10:00:00Z"}`),
+	} {
+		var want AnalyzeJob
+		wantErr := json.Unmarshal(body, &want)
+		got, err := DecodeAnalyzeJob(body)
+		if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Errorf("analyze job %s: error %v, encoding/json says %v", name, err, wantErr)
+			continue
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("analyze job %s: decoded\n%+v\nencoding/json decodes\n%+v", name, got, want)
+		}
+	}
 }
 
 func BenchmarkDecodeStoreJob(b *testing.B) {
@@ -121,6 +146,30 @@ func BenchmarkDecodeStoreJob(b *testing.B) {
 	b.Run("DecodeStoreJob", func(b *testing.B) {
 		for b.Loop() {
 			_, _ = DecodeStoreJob(body)
+		}
+	})
+}
+
+func BenchmarkDecodeAnalyzeJob(b *testing.B) {
+	data, err := os.ReadFile("../testdata/calls/02_complaint.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var meta Metadata
+	if err := json.Unmarshal(data, &meta); err != nil {
+		b.Fatal(err)
+	}
+	body, _ := json.Marshal(AnalyzeJob{CallID: meta.CallID, Audio: Object{Bucket: "calls", Key: "archive/0000001.wav", ETag: "e"},
+		Transcript: Object{Bucket: "transcripts", Key: "archive/0000001.transcript.json"}, Meta: meta, Origin: "reprocess:r", RequestedAt: time.Now()})
+	b.Run("encoding-json", func(b *testing.B) {
+		for b.Loop() {
+			var job AnalyzeJob
+			_ = json.Unmarshal(body, &job)
+		}
+	})
+	b.Run("DecodeAnalyzeJob", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = DecodeAnalyzeJob(body)
 		}
 	})
 }
