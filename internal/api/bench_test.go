@@ -180,9 +180,17 @@ func BenchmarkReportEndpoint(b *testing.B) {
 // BenchmarkCallJSON is GET /api/v1/calls/{id} (show plus timeline).
 func BenchmarkCallJSON(b *testing.B) {
 	e := benchSetup(b)
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		e.get(b, "/api/v1/calls/"+e.ids[i%len(e.ids)])
 	}
+}
+
+// reportCPU reports the process's CPU time per operation since start (the
+// engine's threads and the loopback server included): unlike wall time it
+// does not grow with a shared machine's load.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkAudioFirstByte is the time to the first byte of a call's audio
@@ -191,6 +199,7 @@ func BenchmarkCallJSON(b *testing.B) {
 // read from storage and converted.
 func BenchmarkAudioFirstByte(b *testing.B) {
 	e := benchSetup(b)
+	defer reportCPU(b, cpuTime())
 	var total time.Duration
 	for i := 0; i < b.N; i++ {
 		req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/calls/"+e.ids[i%len(e.ids)]+"/audio", nil)
@@ -276,6 +285,7 @@ func run50Clients(b *testing.B, e *benchEnv, clientPaths func(c int) []string) {
 	var lat []time.Duration
 	b.ResetTimer()
 	var wg sync.WaitGroup
+	cpu := cpuTime()
 	per := max(b.N, 50) / 50
 	errs := make(chan error, 50)
 	for c := 0; c < 50; c++ {
@@ -305,6 +315,7 @@ func run50Clients(b *testing.B, e *benchEnv, clientPaths func(c int) []string) {
 		}()
 	}
 	wg.Wait()
+	cpu = cpuTime() - cpu
 	close(errs)
 	for err := range errs {
 		b.Fatal(err)
@@ -314,12 +325,14 @@ func run50Clients(b *testing.B, e *benchEnv, clientPaths func(c int) []string) {
 	b.ReportMetric(pct(0.5), "ms-p50")
 	b.ReportMetric(pct(0.95), "ms-p95")
 	b.ReportMetric(float64(len(lat)), "requests")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(lat)), "cpu-ms/request")
 }
 
 // BenchmarkShowUseCase is what `callscope show --format json` runs once
 // its database is open, for comparison with BenchmarkCallJSON.
 func BenchmarkShowUseCase(b *testing.B) {
 	e := benchSetup(b)
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		if _, err := report.Show(context.Background(), e.db, e.ids[i%len(e.ids)], ""); err != nil {
 			b.Fatal(err)
@@ -332,9 +345,9 @@ func BenchmarkShowUseCase(b *testing.B) {
 // one's mean and the endpoint's overhead.
 func BenchmarkReportPair(b *testing.B) {
 	e := benchSetup(b)
-	var direct, endpoint time.Duration
+	var direct, endpoint, directCPU, endpointCPU time.Duration
 	for i := 0; i < b.N; i++ {
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		res, err := report.Run(context.Background(), e.db, benchReportDef, time.Now())
 		if err != nil {
 			b.Fatal(err)
@@ -344,9 +357,11 @@ func BenchmarkReportPair(b *testing.B) {
 			b.Fatal(err)
 		}
 		direct += time.Since(start)
-		start = time.Now()
+		directCPU += cpuTime() - cpu
+		start, cpu = time.Now(), cpuTime()
 		body := e.get(b, benchReportQuery)
 		endpoint += time.Since(start)
+		endpointCPU += cpuTime() - cpu
 		// Not compared byte for byte: over millions of rows ClickHouse's
 		// parallel float sums differ in the last digits from run to run
 		// (TestAPI compares them on its fixed data).
@@ -357,4 +372,8 @@ func BenchmarkReportPair(b *testing.B) {
 	b.ReportMetric(float64(direct.Milliseconds())/float64(b.N), "ms-use-case")
 	b.ReportMetric(float64(endpoint.Milliseconds())/float64(b.N), "ms-endpoint")
 	b.ReportMetric(100*(float64(endpoint)/float64(direct)-1), "%-overhead")
+	// CPU time (the process's, the engine's threads included) does not
+	// grow with a shared machine's load as wall time does.
+	b.ReportMetric(float64(directCPU.Milliseconds())/float64(b.N), "cpu-ms-use-case")
+	b.ReportMetric(float64(endpointCPU.Milliseconds())/float64(b.N), "cpu-ms-endpoint")
 }
