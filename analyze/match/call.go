@@ -167,7 +167,7 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 					continue
 				}
 			}
-			h := callHit{seg: int32(order[seg0]), quote: -1}
+			h := callHit{seg: int32(order[seg0])}
 			var q string
 			switch {
 			case seg0 == seg1 && segWord[seg0] == segWord[seg0+1]:
@@ -204,11 +204,10 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				continue
 			}
 			if h.a < 0 {
-				h.quote = int32(len(quotes))
+				h.b = int32(len(quotes))
 				quotes = append(quotes, q)
 			}
-			h.dict, h.ch, h.rank, h.phrase = r.dict, int32(chi), r.rank, lm.dicts[r.dict].base+r.phrase
-			h.idAt, h.idEnd, h.weight = r.idAt, r.idEnd, r.weight
+			h.rule, h.ch, h.rank = c.rule, int32(chi), r.rank
 			all = append(all, h)
 		}
 	}
@@ -225,16 +224,19 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		perPhrase, perDict := s.perPhrase, s.perDict
 		touched := s.touched[:0]
 		for _, c := range all {
-			if perPhrase[c.phrase] == 0 {
-				touched = append(touched, c.phrase)
+			r := &lm.hot[c.rule]
+			pi := lm.dicts[r.dict].base + r.phrase
+			if perPhrase[pi] == 0 {
+				touched = append(touched, pi)
 			}
-			perPhrase[c.phrase]++
-			perDict[c.dict]++
+			perPhrase[pi]++
+			perDict[r.dict]++
 		}
 		kept := all[:0]
 		for _, c := range all {
-			di := &lm.dicts[c.dict]
-			if int(perDict[c.dict]) >= di.d.MinCount && int(perPhrase[c.phrase]) >= di.d.Phrases[c.phrase-di.base].MinCount {
+			r := &lm.hot[c.rule]
+			di := &lm.dicts[r.dict]
+			if int(perDict[r.dict]) >= di.d.MinCount && int(perPhrase[di.base+r.phrase]) >= di.d.Phrases[r.phrase].MinCount {
 				kept = append(kept, c)
 			}
 		}
@@ -297,16 +299,17 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 		h := &all[idx[runs[best][0]]]
 		runs[best][0]++
 		q := ""
-		if h.quote < 0 {
+		if h.a >= 0 {
 			q = tr.Channels[h.ch].Segments[h.seg].Text[h.a:h.b]
 		} else {
-			q = quotes[h.quote]
+			q = quotes[h.b]
 		}
+		r := &lm.hot[h.rule]
 		// Field by field into the zeroed result: a composite literal
 		// would be built aside and copied with a bulk write barrier.
 		o := &out[k]
-		o.Category, o.PhraseID, o.Channel, o.Text = lm.dicts[h.dict].d.Category, lm.ids[h.idAt:h.idEnd], roles[h.ch], q
-		o.Start, o.End, o.Weight = h.start, h.end, h.weight
+		o.Category, o.PhraseID, o.Channel, o.Text = lm.dicts[r.dict].d.Category, lm.ids[r.idAt:r.idEnd], roles[h.ch], q
+		o.Start, o.End, o.Weight = h.start, h.end, r.weight
 	}
 	return out
 }

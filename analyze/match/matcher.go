@@ -580,21 +580,18 @@ type span struct {
 }
 
 // callHit is a hit of MatchCall until the result is built: its times, its
-// quote, its rule (its phrase, for min_count and the result's names), its
-// channel and its phrase's rank (the order of category and phrase id). It
-// holds no pointer: the quote is text[a:b] of utterance seg of the
-// channel, or quotes[quote] when it is not one piece of an utterance's
-// text. So collecting, counting and ordering the hits of a call moves
-// little memory, with no write barriers, and the pooled buffer needs no
-// clearing.
+// quote, its rule (lm.hot: its phrase, for min_count and the result's
+// names), its channel and its phrase's rank (the order of category and
+// phrase id, for ties). It holds no pointer and takes 40 bytes: the quote
+// is text[a:b] of utterance seg of the channel, or quotes[b] when a < 0
+// (a quote that is not one piece of an utterance's text). So collecting,
+// counting and ordering the hits of a call moves little memory, with no
+// write barriers, and the pooled buffer needs no clearing.
 type callHit struct {
-	start, end   float64
-	seg, a, b    int32
-	quote        int32 // -1: the text's bytes [a, b)
-	dict, ch     int32
-	rank, phrase int32 // the phrase among the language's (dicts[d].base + phrase)
-	idAt, idEnd  int32 // the phrase id: langMatcher.ids[idAt:idEnd]
-	weight       float64
+	start, end float64
+	a, b, seg  int32
+	rule, ch   int32
+	rank       int32
 }
 
 // ruleRef is an operand of a rule with what matching needs of the rule
