@@ -140,6 +140,27 @@ describe('call timeline', () => {
     expect(ts[0].segments.map((s) => s.index)).toEqual([0, 1]);
     expect(ts[1].segments[0]).toEqual({ start: 3.9, end: 4.7, text: 'Жалоба', index: 2 });
   });
+  it('gives a long call each word once, in its segment, as a full search would', () => {
+    // 400 segments of 8 words on two channels, some overlapping the next, words unsorted in the input
+    const segs: { channel: string; start: number; end: number; text: string }[] = [];
+    const words: Record<string, { w: string; start: number; end: number }[]> = { operator: [], client: [] };
+    let at = 0;
+    for (let i = 0; i < 400; i++) {
+      const channel = i % 3 === 0 ? 'client' : 'operator';
+      const start = at;
+      for (let k = 0; k < 8; k++) words[channel].push({ w: `w${i}_${k}`, start: at + k * 0.4, end: at + k * 0.4 + 0.3 });
+      at += 8 * 0.4 - (i % 5 === 0 ? 0.5 : -0.3); // every fifth overlaps the next
+      segs.push({ channel, start, end: start + 8 * 0.4, text: '' });
+    }
+    const tl2 = { duration: at + 5, channels: ['operator', 'client'].map((role) => ({ role, speech: [], words: [...words[role]].reverse() })), overtalk: [], holds: [] } as unknown as Timeline;
+    const ts = turns(segs, tl2);
+    const got = ts.flatMap((t) => t.words.map((w) => w.w));
+    expect(new Set(got).size).toBe(got.length);
+    expect(got.length).toBe(400 * 8);
+    // each word lies in a segment of its turn's channel
+    for (const t of ts) for (const w of t.words) expect(w.channel).toBe(t.channel);
+    expect(ts.flatMap((t) => t.segments).length).toBe(400);
+  });
   it('marks the words a hit covers', () => {
     const hits = [{ category: 'complaint', phrase_id: 'p', channel: 'client', start: 3.9, end: 4.7, text: 'жалоба' }];
     expect(hitOf({ channel: 'client', start: 4, end: 4.6 }, hits)?.category).toBe('complaint');
