@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"crypto/tls"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -26,7 +25,6 @@ import (
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/users"
 	"github.com/callscope/callscope/pipeline"
-	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -414,28 +412,11 @@ func (d *dictionaries) Test(ctx context.Context, req api.DictTestRequest) (any, 
 		}
 		return dicttest.Text(m, lang, role, req.Text, false), nil
 	}
-	key, _, err := report.CallObject(ctx, d.env.DB, req.CallID)
+	c, err := whatif.ReadStoredCall(ctx, d.env.DB, d.env.Objects, d.transcripts, req.CallID)
 	if err != nil {
 		return nil, err
 	}
-	data, err := d.env.Objects.Get(ctx, d.transcripts, schemas.TranscriptKey(key), 64<<20)
-	if err != nil {
-		return nil, fmt.Errorf("transcript of %s: %w", req.CallID, err)
-	}
-	var tr schemas.Transcript
-	if err := json.Unmarshal(data, &tr); err != nil {
-		return nil, fmt.Errorf("transcript of %s: %w", req.CallID, err)
-	}
-	lang := dicttest.Language(tr.Language)
-	if lang == "" {
-		lang = "ru"
-	}
-	res := dicttest.Transcript(m, tr, lang, match.CallOptions{})
-	res.CallID = req.CallID
-	if hits, err := store.CallHits(ctx, d.env.DB, req.CallID); err == nil {
-		res.Stored = &dicttest.Stored{Hits: hits}
-	}
-	return res, nil
+	return c.Test(m, "", match.CallOptions{}), nil
 }
 
 // WhatIf compiles the set with one dictionary file replaced and compares

@@ -166,11 +166,17 @@ func TestServeEmbedded(t *testing.T) {
 			Hits []struct {
 				Category string `json:"category"`
 			} `json:"hits"`
-			Stored *struct{} `json:"stored"`
+			// For a call: what its analysis stored (whatif.ReadStoredCall,
+			// as `dict test --call` reads it).
+			Stored *struct {
+				DictionaryVersion string            `json:"dictionary_version"`
+				Hits              []json.RawMessage `json:"hits"`
+			} `json:"stored"`
 		}
 		json.NewDecoder(resp.Body).Decode(&res)
 		resp.Body.Close()
-		if resp.StatusCode != 200 || len(res.Hits) == 0 || strings.Contains(body, "call_id") != (res.Stored != nil) {
+		if resp.StatusCode != 200 || len(res.Hits) == 0 || strings.Contains(body, "call_id") != (res.Stored != nil) ||
+			res.Stored != nil && (res.Stored.DictionaryVersion == "" || len(res.Stored.Hits) == 0) {
 			t.Errorf("dictionary test %s: %d %+v", body, resp.StatusCode, res)
 		}
 	}

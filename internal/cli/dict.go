@@ -19,9 +19,9 @@ import (
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
-	"github.com/callscope/callscope/store"
 )
 
 func init() { registerCommand(newDictCmd) }
@@ -353,20 +353,12 @@ func dictTestJSON(ctx context.Context, opts *dictTestOptions, m *match.Matcher, 
 		}
 		res = dicttest.Transcript(m, tr, cmp.Or(langOf(opts.lang), langOf(tr.Language), "ru"), copt)
 	default:
-		env, c, tr, err := openStoredCall(ctx, opts)
+		env, c, err := openStoredCall(ctx, opts)
 		if err != nil {
 			return err
 		}
 		defer env.Close()
-		res = dicttest.Transcript(m, tr, cmp.Or(langOf(opts.lang), langOf(c.language), langOf(tr.Language), "ru"), copt)
-		stored, err := store.CallHits(ctx, env.DB, c.id)
-		if err != nil {
-			return err
-		}
-		if stored == nil {
-			stored = []schemas.Hit{}
-		}
-		res.CallID, res.Stored = c.id, &dicttest.Stored{DictionaryVersion: c.dictVersion, Hits: stored}
+		res = c.Test(m, opts.lang, copt)
 	}
 	enc := json.NewEncoder(g.out)
 	enc.SetIndent("", "  ")
@@ -388,48 +380,37 @@ func readTranscriptFile(name string) (schemas.Transcript, error) {
 }
 
 // openStoredCall starts the embedded servers (or connects to the
-// configured ones) and reads a stored call and its transcript; close the
-// env.
-func openStoredCall(ctx context.Context, opts *dictTestOptions) (*app.Env, storedCall, schemas.Transcript, error) {
+// configured ones) and reads a stored call (whatif.ReadStoredCall, as the
+// API's dictionary test does); close the env.
+func openStoredCall(ctx context.Context, opts *dictTestOptions) (*app.Env, whatif.StoredCall, error) {
 	cfg := opts.g.cfg
 	env, err := app.StartEmbedded(ctx, &cfg, opts.g.log)
 	if err != nil {
-		return nil, storedCall{}, schemas.Transcript{}, err
+		return nil, whatif.StoredCall{}, err
 	}
-	calls, err := storedCalls(ctx, env.DB, opts.call)
+	c, err := whatif.ReadStoredCall(ctx, env.DB, env.Objects, cfg.S3.TranscriptsBucket, opts.call)
 	if err != nil {
 		env.Close()
-		return nil, storedCall{}, schemas.Transcript{}, err
+		if errors.Is(err, report.ErrCallNotFound) {
+			return nil, c, fmt.Errorf("dict test: no stored call %q", opts.call)
+		}
+		return nil, c, fmt.Errorf("dict test: %w", err)
 	}
-	if len(calls) == 0 {
-		env.Close()
-		return nil, storedCall{}, schemas.Transcript{}, fmt.Errorf("dict test: no stored call %q", opts.call)
-	}
-	c := calls[0]
-	tr, err := readTranscript(ctx, env, cfg.S3.TranscriptsBucket, c.objectKey)
-	if err != nil {
-		env.Close()
-		return nil, storedCall{}, schemas.Transcript{}, fmt.Errorf("dict test: call %s: %w", c.id, err)
-	}
-	return env, c, tr, nil
+	return env, c, nil
 }
 
 func testStoredCall(ctx context.Context, opts *dictTestOptions, m *match.Matcher, hl highlighter, copt match.CallOptions) error {
 	g := opts.g
-	env, c, tr, err := openStoredCall(ctx, opts)
+	env, c, err := openStoredCall(ctx, opts)
 	if err != nil {
 		return err
 	}
 	defer env.Close()
-	lang := cmp.Or(langOf(opts.lang), langOf(c.language), langOf(tr.Language), "ru")
-	fmt.Fprintf(g.out, "call %s (%s), language %s\n", c.id, c.objectKey, lang)
-	writeTranscriptHits(g.out, hl, m, tr, lang, copt)
-	stored, err := store.CallHits(ctx, env.DB, c.id)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(g.out, "\nstored analysis (dictionaries %s): %d hits\n", c.dictVersion, len(stored))
-	for _, h := range stored {
+	lang := c.Lang(opts.lang)
+	fmt.Fprintf(g.out, "call %s (%s), language %s\n", c.CallID, c.ObjectKey, lang)
+	writeTranscriptHits(g.out, hl, m, c.Transcript, lang, copt)
+	fmt.Fprintf(g.out, "\nstored analysis (dictionaries %s): %d hits\n", c.DictionaryVersion, len(c.Hits))
+	for _, h := range c.Hits {
 		fmt.Fprintf(g.out, "  %7.2fs %-8s %s/%s: %s\n", h.Start, h.Channel, h.Category, h.PhraseID, h.Text)
 	}
 	return nil
@@ -569,60 +550,6 @@ func langOf(l string) string {
 		l = l[:i]
 	}
 	return l
-}
-
-// --- stored calls ---
-
-type storedCall struct {
-	id, objectKey, language, dictVersion string
-	categories                           []string
-}
-
-// storedCalls reads the latest analysis row of every call, or of one call
-// when id is not empty.
-func storedCalls(ctx context.Context, db store.DB, id string) ([]storedCall, error) {
-	q := `SELECT call_id, argMax(object_key, row_version), argMax(language, row_version),
-       argMax(dictionary_version, row_version), argMax(category_names, row_version)
-FROM calls`
-	var args []any
-	if id != "" {
-		q += "\nWHERE call_id = ?"
-		args = append(args, id)
-	}
-	q += "\nGROUP BY call_id\nORDER BY call_id"
-	rows, err := db.Query(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read stored calls: %w", err)
-	}
-	defer rows.Close()
-	var out []storedCall
-	for rows.Next() {
-		var c storedCall
-		if err := rows.Scan(&c.id, &c.objectKey, &c.language, &c.dictVersion, &c.categories); err != nil {
-			return nil, fmt.Errorf("read stored calls: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// maxTranscriptBytes bounds a transcript read from the bucket.
-const maxTranscriptBytes = schemas.MaxTranscriptBytes
-
-func readTranscript(ctx context.Context, env *app.Env, bucket, objectKey string) (schemas.Transcript, error) {
-	key := schemas.TranscriptKey(objectKey)
-	data, err := env.Objects.Get(ctx, bucket, key, maxTranscriptBytes+1)
-	if err != nil {
-		return schemas.Transcript{}, err
-	}
-	if len(data) > maxTranscriptBytes {
-		return schemas.Transcript{}, fmt.Errorf("s3://%s/%s: %w", bucket, key, schemas.ErrTranscriptTooLarge)
-	}
-	var tr schemas.Transcript
-	if err := json.Unmarshal(data, &tr); err != nil {
-		return schemas.Transcript{}, fmt.Errorf("s3://%s/%s: not a transcript: %w", bucket, key, err)
-	}
-	return tr, nil
 }
 
 // --- whatif ---
