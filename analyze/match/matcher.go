@@ -727,6 +727,7 @@ func (m *Matcher) MatchSegment(dst []Hit, lang, role string, seg schemas.Segment
 // appendUnits reads the tokens of one utterance into units; tokStart is
 // the index of toks[0] among all the tokens, seg the utterance's index.
 func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, seg int32, stops []bool) {
+	first := len(s.units)
 	for i := 0; i < len(toks); {
 		wi := lm.word(toks[i].Norm)
 		u := unit{tokStart: int32(tokStart + i), tokEnd: int32(tokStart + i + 1), stem: wi.stem, exact: wi.exact,
@@ -757,8 +758,25 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 		if len(stops) > 0 && stops[int(u.tokEnd)-tokStart-1] {
 			u.flags |= flagStop
 		}
+		// What negated would find next to this unit and the one before
+		// (see negated: the first word it meets decides unless it is a
+		// negator, a bridge or a filler).
+		if len(s.units) == first {
+			u.flags |= flagClearBefore
+		} else {
+			prev := &s.units[len(s.units)-1]
+			if prev.flags&flagStop != 0 || prev.flags&(flagNeg|flagFiller|flagBridge) == 0 {
+				u.flags |= flagClearBefore
+			}
+			if prev.flags&flagStop != 0 || u.flags&(flagPostNeg|flagFiller|flagBridge) == 0 {
+				prev.flags |= flagClearAfter
+			}
+		}
 		s.units = append(s.units, u)
 		i = int(u.tokEnd) - tokStart
+	}
+	if len(s.units) > first {
+		s.units[len(s.units)-1].flags |= flagClearAfter
 	}
 }
 
@@ -862,10 +880,16 @@ func (s *scratch) addSingle(m ruleMatch) {
 		s.addMatch(m)
 		return
 	}
-	if !s.allowed(m) || m.flags&hotNegatable != 0 && s.negated(m, false) {
+	if !s.allowed(m) || m.flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false) {
 		return
 	}
 	s.matches = append(s.matches, m)
+}
+
+// mayNegate reports whether a negator may govern a one-part match: not
+// when the words next to it stop negated's search at once (most words).
+func (s *scratch) mayNegate(m ruleMatch) bool {
+	return s.units[m.start].flags&flagClearBefore == 0 || s.units[m.end-1].flags&flagClearAfter == 0
 }
 
 // allowed reports whether the speaker of the matched channel may say m's
@@ -1021,7 +1045,7 @@ func (s *scratch) addMatch(m ruleMatch) {
 		s.excl = append(s.excl, m)
 		return
 	}
-	if m.flags&hotMulti == 0 && (!s.allowed(m) || m.flags&hotNegatable != 0 && s.negated(m, false)) {
+	if m.flags&hotMulti == 0 && (!s.allowed(m) || m.flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false)) {
 		return // as addSingle
 	}
 	s.matches = append(s.matches, m)
@@ -1106,16 +1130,19 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	for range lm.dicts {
 		s.lastEnd = append(s.lastEnd, 0)
 	}
-	kept := s.keep[:0]
-	for _, c := range s.keep {
+	n := 0
+	for i, c := range s.keep {
 		d := c.dict
 		if c.start < s.lastEnd[d] {
 			continue
 		}
 		s.lastEnd[d] = c.end
-		kept = append(kept, c)
+		if n != i {
+			s.keep[n] = c
+		}
+		n++
 	}
-	s.keep = kept
+	s.keep = s.keep[:n]
 	s.excl = s.excl[:0]
 }
 

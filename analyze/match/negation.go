@@ -23,6 +23,11 @@ const (
 	flagPostNeg             // negates the words before it: «жалоб нет»
 	flagFiller              // a hesitation a phrase may contain anywhere: «э», «ну», «uh»
 	flagStop                // the word ends a sentence («пожаловаться!»): negation stops here
+	// Set on units, not words: no negator can govern a match starting
+	// (ending) at this unit, as the word before (after) it stops the
+	// search at once; negated then need not look.
+	flagClearBefore
+	flagClearAfter
 )
 
 // maxBridges is how many bridge words a negator may reach through.
