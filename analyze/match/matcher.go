@@ -635,7 +635,6 @@ type scratch struct {
 	units   []unit
 	pres    []int32 // the units' prefix terms (unit.preAt)
 	segs    []span
-	cands   []cand
 	multi   []cand
 	matches []ruleMatch
 	inOrder int // matches[:inOrder] are in start order
@@ -783,7 +782,7 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 // find matches s.units, cut into s.segs, and leaves the selected matches
 // in s.keep, ordered by start.
 func (lm *langMatcher) find(s *scratch, role string) {
-	s.cands, s.keep = s.cands[:0], s.keep[:0]
+	s.keep = s.keep[:0]
 	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
 	// A speaker may say a channel-any phrase; a mixed speaker (both parties
 	// on one channel) any phrase; operator or client their channel's.
