@@ -24,6 +24,9 @@ type track struct {
 	// lag (60-400 Hz) over 30 ms: near 1 for voiced speech, music and
 	// tones, low for noise, coughs and clicks. 0 for frames under -65 dBFS.
 	periodic []float32
+	// pitch is the frequency, in Hz, of the lag where periodic peaks (0
+	// where periodic is 0).
+	pitch []float32
 	// floor is the channel's noise floor: the 10th percentile of db, not
 	// under -80 dBFS.
 	floor float32
@@ -81,7 +84,7 @@ func analyse(samples wav.Samples, rate int) *track {
 	n := max(1, int(frameSec*float64(rate)))
 	total := samples.Len()
 	frames := (total + n - 1) / n
-	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames)}
+	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames)}
 	lp1, lp2 := lowPass(1000, rate), lowPass(1000, rate)
 	lowFrame := make([]float32, 0, n)
 	hp1, hp2 := highPass(250, rate), highPass(250, rate)
@@ -114,11 +117,11 @@ func analyse(samples wav.Samples, rate int) *track {
 		}
 		// The frame before this one, now that its neighbours are known.
 		if pending >= 0 {
-			p := float32(0)
+			var p, hz float32
 			if t.db[len(t.db)-2] > periodicMinDB {
-				p = periodicity(hist, rate/step)
+				p, hz = periodicity(hist, rate/step)
 			}
-			t.periodic = append(t.periodic, p)
+			t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
 		}
 		pending = 0
 		frame = frame[:0]
@@ -138,11 +141,11 @@ func analyse(samples wav.Samples, rate int) *track {
 		flushFrame()
 	}
 	if len(t.db) > 0 {
-		p := float32(0)
+		var p, hz float32
 		if t.db[len(t.db)-1] > periodicMinDB {
-			p = periodicity(hist, rate/step)
+			p, hz = periodicity(hist, rate/step)
 		}
-		t.periodic = append(t.periodic, p)
+		t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
 	}
 	if len(t.db) == 0 {
 		t.floor, t.lowFloor = minFloorDB, minFloorDB
@@ -158,14 +161,15 @@ func analyse(samples wav.Samples, rate int) *track {
 }
 
 // periodicity is the largest normalized autocorrelation of x at a lag of
-// a 60-400 Hz pitch period (x at rate Hz).
-func periodicity(x []float32, rate int) float32 {
+// a 60-400 Hz pitch period (x at rate Hz), and the frequency of that lag.
+func periodicity(x []float32, rate int) (float32, float32) {
 	lo, hi := rate/400, rate/60
 	if len(x) < 2*lo {
-		return 0
+		return 0, 0
 	}
 	hi = min(hi, len(x)/2)
 	var best float64
+	lag := 0
 	for l := lo; l <= hi; l++ {
 		var xy, xx, yy float64
 		for i := 0; i+l < len(x); i++ {
@@ -175,8 +179,13 @@ func periodicity(x []float32, rate int) float32 {
 			yy += b * b
 		}
 		if xx > 0 && yy > 0 {
-			best = max(best, xy/math.Sqrt(xx*yy))
+			if r := xy / math.Sqrt(xx*yy); r > best {
+				best, lag = r, l
+			}
 		}
 	}
-	return float32(best)
+	if lag == 0 {
+		return 0, 0
+	}
+	return float32(best), float32(rate) / float32(lag)
 }

@@ -47,6 +47,22 @@ const (
 	// 8 s of marks; steady speech under line noise has had 0.5 s.
 	musicGap      = 200
 	musicMinMarks = 150
+	// Notes (see findNotes): music holds a pitch, speech glides. A note
+	// is at least noteMin frames, each noteOverFloor dB over the floor,
+	// not echo, and at least notePeriodic periodic, whose pitch stays
+	// within noteTol of the first frame's (or an octave from it: the
+	// autocorrelation peak may jump an octave). musicNotes notes starting
+	// within ±musicWindow frames, or one note of at least noteLong
+	// frames, are music however deep the gaps between the notes are (a
+	// track of short notes with silence between them is not steady).
+	// Speech has such notes too, but short and alone: on the whole set
+	// (tune: none; held out: 45, up to 0.47 s, never two within 2 s).
+	noteMin       = 25
+	noteTol       = 0.05
+	notePeriodic  = 0.8
+	noteOverFloor = 3
+	musicNotes    = 2
+	noteLong      = 80
 	// The hangover under line noise (see hang and noiseLevel): the end
 	// of a run whose low threshold is set by the noise floor goes on for
 	// up to hangMax frames while the hangWindow frames from it are, on
@@ -288,7 +304,8 @@ func satellite(t *track, own func(int) bool, low float32, edge, dir int) int {
 // (highOverFloor over the floor, not echo) and within musicDipDB of the
 // loudest frame within ±25 frames, over musicVoiced of the loud ones are
 // periodic, and their spectral tilt varies by less than musicTiltStd dB
-// (standard deviation). The marks are then
+// (standard deviation); or, whatever the gaps between them, where it holds
+// notes (findNotes). The marks are then
 // widened to the loud frames around them (at most musicWindow), so that
 // the music's edges go with it.
 func musicMask(t *track, echo []bool) []bool {
@@ -321,9 +338,32 @@ func musicMask(t *track, echo []bool) []bool {
 		steady[f+1], act[f+1], per[f+1] = steady[f]+st, act[f]+a, per[f]+p
 		tilt[f+1], tilt2[f+1] = tilt[f]+x, tilt2[f]+x*x
 	}
+	// Prefix sums of note starts.
+	notes := findNotes(t, echo)
+	starts := make([]int, n+1)
+	for _, nt := range notes {
+		starts[nt.a+1]++
+	}
+	for f := range n {
+		starts[f+1] += starts[f]
+	}
+	// Marks by notes: where musicNotes notes start within ±musicWindow,
+	// and on a note of at least noteLong frames.
+	byNotes := make([]bool, n)
+	for _, nt := range notes {
+		if nt.b-nt.a >= noteLong {
+			for f := nt.a; f < nt.b; f++ {
+				byNotes[f] = true
+			}
+		}
+	}
 	w := musicWindow
 	for f := range n {
 		lo, hi := max(0, f-w), min(n, f+w+1)
+		if starts[hi]-starts[lo] >= musicNotes {
+			byNotes[f] = true
+			continue
+		}
 		na := act[hi] - act[lo]
 		if na == 0 {
 			continue
@@ -338,7 +378,16 @@ func musicMask(t *track, echo []bool) []bool {
 			out[f] = true
 		}
 	}
+	// The minimum piece is for the marks by steadiness (steady speech
+	// under line noise makes short ones); notes have their own test, so
+	// their marks count to a piece and are kept.
+	for f, m := range byNotes {
+		out[f] = out[f] || m
+	}
 	dropBrief(out, musicGap, musicMinMarks)
+	for f, m := range byNotes {
+		out[f] = out[f] || m
+	}
 	// Widen each run of marks over the loud frames next to it.
 	wide := slices.Clone(out)
 	for f := 0; f < n; f++ {
@@ -358,6 +407,43 @@ func musicMask(t *track, echo []bool) []bool {
 		f = g
 	}
 	return wide
+}
+
+// findNotes finds the notes of a channel: runs of at least noteMin
+// frames, each at least noteOverFloor over the floor, not echo and
+// notePeriodic periodic, whose pitch stays within noteTol of the run's first frame (or
+// of an octave above or below it). A singer or an instrument holds a
+// note's pitch; a speaker's pitch glides through a syllable, so speech
+// has few such runs, short, and not in a row.
+func findNotes(t *track, echo []bool) []fspan {
+	n := len(t.db)
+	var out []fspan
+	ok := func(f int) bool {
+		return t.db[f] >= t.floor+noteOverFloor && t.periodic[f] >= notePeriodic && t.pitch[f] > 0 && (echo == nil || !echo[f])
+	}
+	same := func(p, q float32) bool {
+		for _, m := range [...]float32{1, 2, 0.5} {
+			if r := p / q; r >= m*(1-noteTol) && r <= m*(1+noteTol) {
+				return true
+			}
+		}
+		return false
+	}
+	for f := 0; f < n; {
+		if !ok(f) {
+			f++
+			continue
+		}
+		g := f + 1
+		for g < n && ok(g) && same(t.pitch[g], t.pitch[f]) {
+			g++
+		}
+		if g-f >= noteMin {
+			out = append(out, fspan{f, g})
+		}
+		f = g
+	}
+	return out
 }
 
 // dropBrief clears the clusters of marks (gaps under gap frames) that
