@@ -106,6 +106,7 @@ func init() {
 	enNumbers()
 	ruWords()
 	enWords()
+	lexRU, lexEN = newLexTable(lexicon["ru"]), newLexTable(lexicon["en"])
 }
 
 func ruNumbers() {
@@ -303,8 +304,14 @@ func lookup(lang, w string) *lexEntry {
 		}
 		return nil
 	}
-	return lexicon[lang][w]
+	if lang == "en" {
+		return lexEN.get(w)
+	}
+	return lexRU.get(w)
 }
+
+// lexRU and lexEN are the lexicon frozen for lookup.
+var lexRU, lexEN *lexTable
 
 var digitsEntry = lexEntry{trig: tNum, num: numWord{kind: nkDigits}}
 
