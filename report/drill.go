@@ -38,6 +38,8 @@ type CallsQuery struct {
 	// calls without a client id ("unknown"), as the report's client slice;
 	// "" keeps all.
 	Client string
+	// NoTotal skips the count of all matching calls (CallList.Total is 0).
+	NoTotal bool
 
 	// sort orders the list (oldest first when zero); after starts it past
 	// a cursor (CallsRequest sets both).
@@ -108,8 +110,10 @@ func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error)
 		limit = DefaultCallsLimit
 	}
 	var list CallList
-	if err := drillScanOne(ctx, db, &list.Total, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where, args...); err != nil {
-		return list, fmt.Errorf("report: calls: %w", err)
+	if !q.NoTotal {
+		if err := drillScanOne(ctx, db, &list.Total, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where, args...); err != nil {
+			return list, fmt.Errorf("report: calls: %w", err)
+		}
 	}
 	if q.sort.Name == "" {
 		q.sort.Name = "started_at"

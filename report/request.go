@@ -134,6 +134,10 @@ type CallsRequest struct {
 	// Sort is started_at (default), duration or score, with "-" first for
 	// descending; Cursor continues a previous page (CallList.Next).
 	Sort, Cursor string
+	// NoTotal skips counting the calls that match (CallList.Total is then
+	// 0): a count reads every matching call again, which a short list
+	// (the dashboard's lowest scores) does not need.
+	NoTotal bool
 }
 
 // Calls lists the calls of a request (`callscope calls`, GET /api/v1/calls).
@@ -154,7 +158,7 @@ func (r CallsRequest) Query() (CallsQuery, error) {
 	if err != nil {
 		return CallsQuery{}, err
 	}
-	q := CallsQuery{From: from, To: to, Limit: r.Limit, Location: loc}
+	q := CallsQuery{From: from, To: to, Limit: r.Limit, Location: loc, NoTotal: r.NoTotal}
 	if q.Filter, err = ParseFilter(r.Filter); err != nil {
 		return CallsQuery{}, err
 	}

@@ -306,6 +306,13 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	q.perPartitionFinal = v.AtLeast(21, 1)
+	if c := cacheFrom(ctx); c != nil {
+		stamp, err := tablesStamp(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		q.cache, q.stamp = c, stamp
+	}
 	res.Rows, err = q.run(ctx, db, spec.From, spec.To)
 	if err != nil {
 		return nil, err
@@ -356,9 +363,13 @@ type query struct {
 	// set it (the query is then run again without).
 	perPartitionFinal bool
 	res               *Result
-	tz                string
-	where             string
-	whereArgs         []any
+	// cache, when set, answers a query it has seen since the tables were
+	// last changed (stamp: tablesStamp as the report started).
+	cache     *Cache
+	stamp     string
+	tz        string
+	where     string
+	whereArgs []any
 }
 
 func newQuery(res *Result, spec Spec, where string, args []any) *query {
@@ -447,6 +458,21 @@ func (q *query) run(ctx context.Context, db store.DB, from, to time.Time) ([]Row
 
 func (q *query) scan(ctx context.Context, db store.DB, grouped bool, from, to time.Time) ([]Row, error) {
 	sqlText, args := q.sql(grouped, from, to)
+	key := ""
+	if q.cache != nil {
+		key = queryKey(sqlText, args)
+		if rows, ok := q.cache.get(key, q.stamp); ok {
+			return rows, nil
+		}
+	}
+	out, err := q.read(ctx, db, grouped, sqlText, args, from, to)
+	if err == nil && q.cache != nil {
+		q.cache.put(key, q.stamp, out)
+	}
+	return out, err
+}
+
+func (q *query) read(ctx context.Context, db store.DB, grouped bool, sqlText string, args []any, from, to time.Time) ([]Row, error) {
 	rows, err := db.Query(ctx, sqlText, args...)
 	if err != nil && q.perPartitionFinal && isReadonlyError(err) {
 		q.perPartitionFinal = false

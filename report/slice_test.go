@@ -134,8 +134,30 @@ func TestSlice(t *testing.T) {
 						t.Fatal(err)
 					}
 					golden(t, filepath.Join("testdata", "slice_"+tc.name+".golden"), out.Bytes())
+					// With a cache: the first run reads and keeps the
+					// rows, the second answers from them; both the same
+					// bytes as without.
+					cache := report.NewCache(0)
+					cctx := report.WithCache(ctx, cache)
+					for run := 0; run < 2; run++ {
+						res, err := report.Slice(cctx, db, tc.spec)
+						if err != nil {
+							t.Fatal(err)
+						}
+						var cached bytes.Buffer
+						if err := res.Write(&cached, tc.format); err != nil {
+							t.Fatal(err)
+						}
+						if cached.String() != out.String() {
+							t.Errorf("run %d with a cache:\n%s\nwithout:\n%s", run, cached.String(), out.String())
+						}
+					}
+					if cache.Hits() == 0 {
+						t.Error("the second run did not use the cache")
+					}
 				})
 			}
+			testCacheSeesWrites(t, db)
 		})
 	}
 }
@@ -175,5 +197,43 @@ func TestSliceSpecErrors(t *testing.T) {
 		if !errors.Is(err, report.ErrBadSpec) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: got %v, want ErrBadSpec with %q", tc.spec, err, tc.want)
 		}
+	}
+}
+
+// testCacheSeesWrites: a cached report is read again once the calls change
+// (a re-analysis, a new call), so it never answers with the old numbers.
+func testCacheSeesWrites(t *testing.T, db store.DB) {
+	ctx := context.Background()
+	cache := report.NewCache(0)
+	cctx := report.WithCache(ctx, cache)
+	spec := report.Spec{By: []string{"operator"}, Measures: []string{"calls", "pct:complaint", "avg_score"}}
+	text := func(ctx context.Context) string {
+		res, err := report.Slice(ctx, db, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := res.Write(&b, "json"); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	before := text(cctx)
+	if again := text(cctx); again != before || cache.Hits() == 0 {
+		t.Fatalf("unchanged tables: hits %d, %s vs %s", cache.Hits(), again, before)
+	}
+	first, _ := sliceFixture()
+	a := first[0]
+	a.CallID, a.ObjectKey = "cache-new", "cache-new.wav"
+	a.Categories = map[string]int{"complaint": 1}
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a}); err != nil {
+		t.Fatal(err)
+	}
+	after, want := text(cctx), text(ctx)
+	if after != want {
+		t.Errorf("after a write, cached:\n%s\nuncached:\n%s", after, want)
+	}
+	if after == before {
+		t.Errorf("a new call did not change the report: %s", after)
 	}
 }

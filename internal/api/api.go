@@ -23,6 +23,7 @@ import (
 
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/users"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/store"
 )
 
@@ -111,6 +112,9 @@ type Server struct {
 	limiter  *loginLimiter
 	metrics  *httpMetrics
 	audio    *audioCache
+	// reports keeps recent reports' rows while the calls are unchanged
+	// (report.Cache): a page opened again is not read from 10 M calls again.
+	reports *report.Cache
 	// proxyKey signs proxy users' CSRF tokens.
 	proxyKey []byte
 }
@@ -147,7 +151,7 @@ func New(cfg Config) *Server {
 	if cfg.TranscriptsBucket == "" {
 		cfg.TranscriptsBucket = "callscope-transcripts"
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(),
+	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), reports: report.NewCache(64),
 		sessions: newSessions(cfg.SessionIdle, cfg.SessionMax, cfg.Now),
 		limiter:  newLoginLimiter(cfg.Now), metrics: newHTTPMetrics(), audio: newAudioCache(64 << 20)}
 	s.proxyKey = make([]byte, 32)

@@ -463,6 +463,14 @@ func testCallsPages(t *testing.T, f *fixture) {
 	if p.Total != 2 {
 		t.Errorf("slice: %+v", p)
 	}
+	// total=false: the same page without the count of all matching calls
+	code, body := c.get("/api/v1/calls?limit=2&sort=-started_at&total=false")
+	if code != 200 || strings.Contains(string(body), `"total"`) || !strings.Contains(string(body), `"call_id":"b2"`) {
+		t.Errorf("total=false: %d %s", code, body)
+	}
+	if code, body := c.get("/api/v1/calls?total=maybe"); code != 400 || !strings.Contains(string(body), `"total"`) {
+		t.Errorf("total=maybe: %d %s", code, body)
+	}
 	var first page
 	c.getJSON("/api/v1/calls?limit=1", &first)
 	if code, body := c.get("/api/v1/calls?limit=1&sort=duration&cursor=" + first.Next); code != 400 || !strings.Contains(string(body), `"cursor"`) {

@@ -55,7 +55,7 @@ func (s *Server) runReport(w http.ResponseWriter, r *http.Request) (*report.Resu
 	if !ps.ok(w) {
 		return nil, false
 	}
-	res, err := report.Run(r.Context(), s.cfg.DB, def, s.cfg.Now())
+	res, err := report.Run(report.WithCache(r.Context(), s.reports), s.cfg.DB, def, s.cfg.Now())
 	if err != nil {
 		s.writeUseCaseError(w, r, err)
 		return nil, false
@@ -74,7 +74,8 @@ func splitList(s string) []string {
 }
 
 type callPage struct {
-	Total      uint64           `json:"total"`
+	// Total is left out when the request asked total=false.
+	Total      *uint64          `json:"total,omitempty"`
 	Calls      []report.CallRow `json:"calls"`
 	NextCursor string           `json:"next_cursor,omitempty"`
 }
@@ -85,6 +86,11 @@ func (s *Server) calls(w http.ResponseWriter, r *http.Request, p *principal) {
 		Filter: ps.str("filter", maxFilter), Slices: ps.list("slice", 16),
 		From: ps.str("from", 10), To: ps.str("to", 10), TZ: ps.str("tz", 64),
 		Limit: ps.integer("limit", report.DefaultCallsLimit, 1, 1000), Sort: ps.str("sort", 20), Cursor: ps.str("cursor", 2048),
+	}
+	// total=false: no count of all matching calls (a short list that
+	// shows none); true when not given.
+	if _, set := ps.q["total"]; set {
+		req.NoTotal = !ps.boolean("total")
 	}
 	if !ps.ok(w) {
 		return
@@ -98,7 +104,11 @@ func (s *Server) calls(w http.ResponseWriter, r *http.Request, p *principal) {
 		list.Calls = []report.CallRow{}
 	}
 	s.record(r, p, audit.Listed, "", "", http.StatusOK, truncate(r.URL.RawQuery, 1024))
-	writeJSON(w, http.StatusOK, callPage{Total: list.Total, Calls: list.Calls, NextCursor: list.Next})
+	page := callPage{Calls: list.Calls, NextCursor: list.Next}
+	if !req.NoTotal {
+		page.Total = &list.Total
+	}
+	writeJSON(w, http.StatusOK, page)
 }
 
 // callID reads the {id} of the path: at most 256 bytes of printable

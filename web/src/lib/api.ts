@@ -38,7 +38,7 @@ export interface CallRow {
   score?: number;
   score_max?: number;
 }
-export interface CallPage { total: number; calls: CallRow[]; next_cursor?: string }
+export interface CallPage { total?: number; calls: CallRow[]; next_cursor?: string }
 
 export interface Interval { start: number; end: number }
 export interface Word { w: string; start: number; end: number; conf?: number }
