@@ -603,9 +603,11 @@ type ruleRef struct {
 	flags      uint8
 }
 
+// cand is an operand of a multi-part rule found in the text: 16 bytes, as
+// a text may have thousands (the words of word sets and NEAR parts).
 type cand struct {
-	ruleRef
-	start, end int32 // units
+	rule, operand int32
+	start, end    int32 // units
 }
 
 // ruleMatch is a match of a rule (ruleRef.operand is 0).
@@ -811,7 +813,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 	for _, sq := range lm.endSeq[lm.endAt[state]:lm.endAt[state+1]] {
 		if sq.flags&hotMulti != 0 {
-			s.multi = append(s.multi, cand{sq, start, int32(j)})
+			s.multi = append(s.multi, cand{sq.rule, sq.operand, start, int32(j)})
 		} else {
 			s.addSingle(ruleMatch{sq, start, int32(j)})
 		}
@@ -940,6 +942,12 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	}
 }
 
+// refOf is the ruleRef of a match of rule ri.
+func (lm *langMatcher) refOf(ri int32) ruleRef {
+	h := &lm.hot[ri]
+	return ruleRef{rule: ri, dict: h.dict, channel: h.channel, flags: h.flags}
+}
+
 func (s *scratch) block(u int32) int32 { return s.segs[s.units[u].seg].block }
 
 func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
@@ -977,8 +985,7 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 		}
 		s.spans, s.next = s.next, s.spans
 	}
-	ref := cands[0].ruleRef
-	ref.operand = 0
+	ref := lm.refOf(ri)
 	for _, sp := range s.spans {
 		s.addMatch(ruleMatch{ref, sp[0], sp[1]})
 	}
@@ -1023,9 +1030,7 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 			}
 		}
 		if got == r.operands && found < maxSpans {
-			ref := a.ruleRef
-			ref.operand = 0
-			s.addMatch(ruleMatch{ref, a.start, end})
+			s.addMatch(ruleMatch{lm.refOf(ri), a.start, end})
 			found++
 		}
 	}
