@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/russian"
@@ -40,7 +41,16 @@ func Tokenize(s string) []Token {
 // in normal form (lower case, no ё, no typographic apostrophe), which is
 // most words of a transcript, is a substring of s and costs no allocation.
 func AppendTokens(dst []Token, s string) []Token {
-	return appendTokens(dst, s, false)
+	return appendTokens(dst, s, false, nil)
+}
+
+// AppendTokensInto is AppendTokens writing the normal form of each word
+// that needs folding («Анна», «ещё») to the end of *fold instead of a new
+// string, so that it allocates nothing once *fold has room: those tokens'
+// Norm points into *fold's array. The caller must not overwrite what is in
+// *fold (it may append to it, or start a new one) while it uses them.
+func AppendTokensInto(dst []Token, fold *[]byte, s string) []Token {
+	return appendTokens(dst, s, false, fold)
 }
 
 // AppendWords is AppendTokens without the folding: each token's Norm is
@@ -48,7 +58,7 @@ func AppendTokens(dst []Token, s string) []Token {
 // It allocates nothing; it is for callers that memoize per word and fold
 // only the words they have not seen.
 func AppendWords(dst []Token, s string) []Token {
-	return appendTokens(dst, s, true)
+	return appendTokens(dst, s, true, nil)
 }
 
 // Fold returns the normal form of one word as AppendWords gives it: lower
@@ -62,7 +72,7 @@ func Fold(w string) string {
 	return w
 }
 
-func appendTokens(dst []Token, s string, raw bool) []Token {
+func appendTokens(dst []Token, s string, raw bool, into *[]byte) []Token {
 	start := -1
 	dirty := false
 	for i := 0; i < len(s); {
@@ -89,7 +99,7 @@ func appendTokens(dst []Token, s string, raw bool) []Token {
 			continue
 		case c == ' ':
 			if start >= 0 {
-				dst = appendToken(dst, s, start, i, dirty)
+				dst = appendToken(dst, s, start, i, dirty, into)
 				start, dirty = -1, false
 			}
 			i++
@@ -113,21 +123,26 @@ func appendTokens(dst []Token, s string, raw bool) []Token {
 			}
 		default:
 			if start >= 0 {
-				dst = appendToken(dst, s, start, i, dirty)
+				dst = appendToken(dst, s, start, i, dirty, into)
 				start, dirty = -1, false
 			}
 		}
 		i += size
 	}
 	if start >= 0 {
-		dst = appendToken(dst, s, start, len(s), dirty)
+		dst = appendToken(dst, s, start, len(s), dirty, into)
 	}
 	return dst
 }
 
-func appendToken(dst []Token, s string, start, end int, dirty bool) []Token {
+func appendToken(dst []Token, s string, start, end int, dirty bool, into *[]byte) []Token {
 	norm := s[start:end]
-	if dirty {
+	switch {
+	case dirty && into != nil:
+		at := len(*into)
+		*into = appendFolded(*into, norm)
+		norm = unsafe.String(&(*into)[at], len(*into)-at)
+	case dirty:
 		norm = normalizeWord(norm)
 	}
 	return append(dst, Token{Norm: norm, Start: start, End: end})

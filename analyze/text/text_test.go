@@ -229,3 +229,32 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendTokensInto checks that folding into a caller's buffer gives
+// the tokens AppendTokens gives, that earlier tokens survive the buffer's
+// growth, and that it allocates nothing once the buffer has room.
+func TestAppendTokensInto(t *testing.T) {
+	texts := []string{
+		"Здравствуйте, меня зовут Анна Сергеевна.", "ЕЩЁ РАЗ: восемь 916 ЁЛКА", "Don’t WORRY, it's O'Brien",
+		"ǄUNGLA ẞtraße Ölförbrukning", "обычные слова без заглавных", "", "8-916-123-45-67 Е-МЕЙЛ",
+	}
+	var fold []byte
+	var all, want []Token
+	for _, s := range texts {
+		all = AppendTokensInto(all, &fold, s)
+		want = AppendTokens(want, s)
+	}
+	if len(all) != len(want) {
+		t.Fatalf("%d tokens, want %d", len(all), len(want))
+	}
+	for i := range all {
+		if all[i] != want[i] {
+			t.Errorf("token %d: %+v, want %+v", i, all[i], want[i])
+		}
+	}
+	buf, fold2 := make([]Token, 0, 64), make([]byte, 0, 256)
+	s := strings.Join(texts, " ")
+	if n := testing.AllocsPerRun(100, func() { buf = AppendTokensInto(buf[:0], &fold2, s); fold2 = fold2[:0] }); n != 0 {
+		t.Errorf("%v allocations a run", n)
+	}
+}

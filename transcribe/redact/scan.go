@@ -62,6 +62,10 @@ type scan struct {
 	cues       []cueEvent
 	others     []cueEvent // cues of the other channels, by time
 	lits       [][2]int   // token ranges of written e-mail addresses
+	// fold holds the normal forms of the words that needed folding
+	// («Анна», «Ещё»): their tokens' norm points into it
+	// (text.AppendTokensInto), so a capitalized word costs no allocation.
+	fold []byte
 }
 
 // scanPool keeps finished scans, their buffers with them: a call's
@@ -91,6 +95,10 @@ func (s *scan) release() {
 	clear(s.toks) // no strings of this call kept alive
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
+	s.fold = s.fold[:0]
+	if cap(s.fold) > 64<<10 {
+		s.fold = nil
+	}
 	scanPool.Put(s)
 }
 
@@ -115,6 +123,11 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 		}
 	}
 	s.toks = slices.Grow(s.toks[:0], words+words/4+8)
+	if prev != nil {
+		// The tokens copied from prev point into its fold: it comes
+		// along, and prev (released next) gets this scan's, unused.
+		s.fold, prev.fold = prev.fold, s.fold[:0]
+	}
 	s.segs = slices.Grow(s.segs, nsegs)
 	buf := make([]text.Token, 0, 32)
 	pi := 0
@@ -135,7 +148,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 		}
 		if len(seg.Words) > 0 {
 			for j, w := range seg.Words {
-				buf = text.AppendTokens(buf[:0], w.W)
+				buf = text.AppendTokensInto(buf[:0], &s.fold, w.W)
 				s.literals(w.W, buf)
 				for _, t := range buf {
 					s.toks = append(s.toks, token{norm: t.Norm, seg: k, word: j, off: t.Start, end: t.End,
@@ -143,7 +156,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 				}
 			}
 		} else {
-			buf = text.AppendTokens(buf[:0], seg.Text)
+			buf = text.AppendTokensInto(buf[:0], &s.fold, seg.Text)
 			s.literals(seg.Text, buf)
 			n := float64(len(seg.Text))
 			for _, t := range buf {
