@@ -610,9 +610,9 @@ type cand struct {
 	start, end    int32 // units
 }
 
-// ruleMatch is a match of a rule (ruleRef.operand is 0).
+// ruleMatch is a match of a rule: 16 bytes, as a call may have thousands.
 type ruleMatch struct {
-	ruleRef
+	rule, dict int32
 	start, end int32 // units
 }
 
@@ -815,7 +815,7 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 		if sq.flags&hotMulti != 0 {
 			s.multi = append(s.multi, cand{sq.rule, sq.operand, start, int32(j)})
 		} else {
-			s.addSingle(ruleMatch{sq, start, int32(j)})
+			s.addSingle(sq, start, int32(j))
 		}
 	}
 	if j == limit || !lm.hasOut[state] {
@@ -876,12 +876,13 @@ const maxSpans = 64
 // respects ^ and $ is an exclusion, or a match kept when the speaker may
 // say it and no negator governs it (exclusions are applied once all are
 // found, in selectMatches).
-func (s *scratch) addSingle(m ruleMatch) {
-	if m.flags&(hotAtStart|hotAtEnd|hotExclusion) != 0 {
-		s.addMatch(m)
+func (s *scratch) addSingle(ref ruleRef, start, end int32) {
+	m := ruleMatch{ref.rule, ref.dict, start, end}
+	if ref.flags&(hotAtStart|hotAtEnd|hotExclusion) != 0 {
+		s.addMatch(m, ref.flags, ref.channel)
 		return
 	}
-	if !s.allowed(m) || m.flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false) {
+	if !s.allowed(ref.channel) || ref.flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false) {
 		return
 	}
 	s.matches = append(s.matches, m)
@@ -895,8 +896,8 @@ func (s *scratch) mayNegate(m ruleMatch) bool {
 
 // allowed reports whether the speaker of the matched channel may say m's
 // phrase.
-func (s *scratch) allowed(m ruleMatch) bool {
-	return m.channel < 0 || s.mixed || m.channel == s.roleCh
+func (s *scratch) allowed(channel int16) bool {
+	return channel < 0 || s.mixed || channel == s.roleCh
 }
 
 // rulesMatched turns the candidates of multi-part rules into rule matches:
@@ -987,7 +988,7 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 	}
 	ref := lm.refOf(ri)
 	for _, sp := range s.spans {
-		s.addMatch(ruleMatch{ref, sp[0], sp[1]})
+		s.addMatch(ruleMatch{ri, ref.dict, sp[0], sp[1]}, ref.flags, ref.channel)
 	}
 }
 
@@ -1030,7 +1031,8 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 			}
 		}
 		if got == r.operands && found < maxSpans {
-			s.addMatch(ruleMatch{lm.refOf(ri), a.start, end})
+			ref := lm.refOf(ri)
+			s.addMatch(ruleMatch{ri, ref.dict, a.start, end}, ref.flags, ref.channel)
 			found++
 		}
 	}
@@ -1038,18 +1040,18 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 
 // addMatch keeps a rule match that respects the rule's ^ and $: the start
 // and end of an utterance.
-func (s *scratch) addMatch(m ruleMatch) {
-	if m.flags&hotAtStart != 0 && m.start != s.segs[s.units[m.start].seg].u0 {
+func (s *scratch) addMatch(m ruleMatch, flags uint8, channel int16) {
+	if flags&hotAtStart != 0 && m.start != s.segs[s.units[m.start].seg].u0 {
 		return
 	}
-	if m.flags&hotAtEnd != 0 && m.end != s.segs[s.units[m.end-1].seg].u1 {
+	if flags&hotAtEnd != 0 && m.end != s.segs[s.units[m.end-1].seg].u1 {
 		return
 	}
-	if m.flags&hotExclusion != 0 {
+	if flags&hotExclusion != 0 {
 		s.excl = append(s.excl, m)
 		return
 	}
-	if m.flags&hotMulti == 0 && (!s.allowed(m) || m.flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false)) {
+	if flags&hotMulti == 0 && (!s.allowed(channel) || flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false)) {
 		return // as addSingle
 	}
 	s.matches = append(s.matches, m)
@@ -1120,7 +1122,7 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	}
 	inOrder := len(keep) // of keep, in start order
 	for _, c := range s.matches[s.inOrder:] {
-		if !s.allowed(c) || c.flags&hotNegatable != 0 && s.negated(c, true) {
+		if h := &lm.hot[c.rule]; !s.allowed(h.channel) || h.flags&hotNegatable != 0 && s.negated(c, true) {
 			continue
 		}
 		if len(s.excl) > 0 && lm.excluded(s, c) {
