@@ -153,8 +153,15 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 			return boundary(seg, si, i, t1-t0), boundary(seg, si, j, t1-t0), int32(toks[t0+i].Start), int32(toks[t0+j-1].End), ""
 		}
 		units := s.units
+		var plain ruleHot
 		for _, c := range s.keep {
-			r := &lm.hot[c.rule]
+			// Most phrases have no position and no window: their rule's
+			// entry in lm.hot (a cache miss at 10,000 phrases) is not read.
+			special := lm.special[c.rule]
+			r := &plain // position any, no window
+			if special {
+				r = &lm.hot[c.rule]
+			}
 			seg0, seg1 := units[c.start].seg, units[c.end-1].seg
 			// A position rule wants the whole hit in that utterance.
 			switch r.position {
@@ -200,14 +207,14 @@ func (m *Matcher) MatchCall(tr schemas.Transcript, lang string, opt CallOptions)
 				}
 				q, h.a = qa+" "+qb, -1
 			}
-			if r.flags&hotWindow != 0 && !lm.dicts[r.dict].phrases[r.phrase].window.Contains(h.start, duration) {
+			if special && r.flags&hotWindow != 0 && !lm.dicts[r.dict].phrases[r.phrase].window.Contains(h.start, duration) {
 				continue
 			}
 			if h.a < 0 {
 				h.b = int32(len(quotes))
 				quotes = append(quotes, q)
 			}
-			h.rule, h.ch, h.rank = c.rule, int32(chi), r.rank
+			h.rule, h.ch, h.rank = c.rule, int32(chi), lm.rank[c.rule]
 			all = append(all, h)
 		}
 	}

@@ -59,6 +59,11 @@ type langMatcher struct {
 	// packed apart from the rules and phrases: with thousands of phrases
 	// those are too big for the cache and every hit would miss on them.
 	hot []ruleHot
+	// rank and special are the two things MatchCall reads of every hit's
+	// rule, packed small: hot[r].rank, and whether hot[r] has a position
+	// or a window.
+	rank    []int32
+	special []bool
 	// channels are the distinct phrase channels (ruleHot.channel).
 	channels []string
 	// ids holds the phrase ids (ruleHot.idAt), so that hot holds no
@@ -290,6 +295,12 @@ func (lm *langMatcher) hotRules() {
 			}
 		}
 		lm.hot[ri] = h
+	}
+	lm.rank = make([]int32, len(lm.hot))
+	lm.special = make([]bool, len(lm.hot))
+	for ri, h := range lm.hot {
+		lm.rank[ri] = h.rank
+		lm.special[ri] = h.position != positionAny || h.flags&hotWindow != 0
 	}
 }
 
