@@ -9,19 +9,13 @@ import (
 
 // The fast path: most segments of a call have no digit, no @ and no word
 // a rule can start from (a number word, «зовут», «улица», «собака»...),
-// and are not tokenized at all. A segment is looked at through a filter
+// and are not tokenized at all. A segment is looked at through a bitset
 // keyed by each word's length and first and last four bytes; a false
 // positive only costs the full scan of that segment.
-//
-// The filter is a blocked Bloom filter: a word sets two bits of one
-// 64-bit word of 2 KB (32 cache lines), and with about 450 trigger words
-// one word in 300 passes it falsely. Every word of a call reads the same
-// 32 lines; a table of 64 Kbit (one bit a word) was 128 lines, most of
-// them a cache miss once the analyze stage's work had evicted them.
 
-const filterWords = 256
+const filterBits = 1 << 16
 
-var triggerBits [filterWords]uint64
+var triggerBits [filterBits / 64]uint64
 
 // triggerSet confirms a bit: the words themselves (both languages').
 var triggerSet *lexTable
@@ -36,8 +30,8 @@ func init() {
 		for w, e := range lex {
 			cardinal := e.trig&tNum != 0 && e.num.kind != nkOrdinal && e.num.kind != nkOrdTens && e.num.kind != nkOrdThous
 			if cardinal || e.trig&startTriggers != 0 {
-				i, m := filterSlot(wordKey(w))
-				triggerBits[i] |= m
+				k := uint32(wordKey(w) >> 48)
+				triggerBits[k/64] |= 1 << (k % 64)
 				set[w] = e
 			}
 		}
@@ -47,7 +41,7 @@ func init() {
 
 // wordKey hashes a lower-case word by its byte length and its first and
 // last four bytes (two Cyrillic letters each): two loads, two
-// multiplications. The filter takes its top 20 bits.
+// multiplications. The filter takes its top 16 bits.
 func wordKey(w string) uint64 {
 	n := len(w)
 	var a, b uint64
@@ -63,18 +57,6 @@ func wordKey(w string) uint64 {
 	return (a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F
 }
 
-// filterSlot is where a word of hash h sits in the filter: the word of
-// triggerBits and its two bits.
-func filterSlot(h uint64) (uint8, uint64) {
-	return uint8(h >> 56), 1<<(h>>50&63) | 1<<(h>>44&63)
-}
-
-// mayTrigger reports whether the filter lets a word of hash h through.
-func mayTrigger(h uint64) bool {
-	i, m := filterSlot(h)
-	return triggerBits[i]&m == m
-}
-
 // isTrigger reports whether the word s[from:to] is a trigger word.
 func isTrigger(s string, from, to int) bool {
 	w := s[from:to]
@@ -83,9 +65,11 @@ func isTrigger(s string, from, to int) bool {
 		// of a sentence) costs no allocation.
 		var buf [64]byte
 		b := appendFolded(buf[:0], w)
-		return mayTrigger(wordKey(unsafe.String(unsafe.SliceData(b), len(b)))) && triggerSet.has(b)
+		k := uint32(wordKey(unsafe.String(unsafe.SliceData(b), len(b))) >> 48)
+		return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.has(b)
 	}
-	return mayTrigger(wordKey(w)) && triggerSet.get(w) != nil
+	k := uint32(wordKey(w) >> 48)
+	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.get(w) != nil
 }
 
 // segmentMay reports whether a segment may hold personal data.
@@ -139,11 +123,12 @@ func plainWord(w string) bool {
 
 // plainMay is isTrigger's filter for a plainWord (triggerSet confirms).
 func plainMay(w string) bool {
+	n := len(w)
 	p := unsafe.Pointer(unsafe.StringData(w))
-	h := (uint64(*(*uint32)(p))|uint64(len(w))<<32)*0x9E3779B97F4A7C15 ^
-		uint64(*(*uint32)(unsafe.Add(p, len(w)-4)))*0xC2B2AE3D27D4EB4F
-	m := uint64(1)<<(h>>50&63) | 1<<(h>>44&63)
-	return triggerBits[uint8(h>>56)]&m == m
+	a := uint64(*(*uint32)(p))
+	b := uint64(*(*uint32)(unsafe.Add(p, n-4)))
+	k := uint32(((a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F) >> 48)
+	return triggerBits[k/64]&(1<<(k%64)) != 0
 }
 
 // wordMay looks at one space-free word: a number starts or ends with a
