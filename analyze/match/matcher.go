@@ -699,6 +699,11 @@ func (m *Matcher) Match(dst []Hit, lang, role string, toks []text.Token) []Hit {
 	lm.appendUnits(s, toks, 0, 0, nil)
 	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
 	lm.find(s, role)
+	return lm.appendHits(dst, s)
+}
+
+// appendHits appends the matches find kept in s, with token positions.
+func (lm *langMatcher) appendHits(dst []Hit, s *scratch) []Hit {
 	for _, c := range s.keep {
 		r := lm.rules[c.rule]
 		di := &lm.dicts[r.dict]
@@ -725,15 +730,7 @@ func (m *Matcher) MatchSegment(dst []Hit, lang, role string, seg schemas.Segment
 	lm.appendUnits(s, toks, 0, 0, s.stops)
 	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
 	lm.find(s, role)
-	for _, c := range s.keep {
-		r := lm.rules[c.rule]
-		di := &lm.dicts[r.dict]
-		p := &di.d.Phrases[r.phrase]
-		dst = append(dst, Hit{Category: di.d.Category, PhraseID: p.ID, Channel: di.phrases[r.phrase].channel,
-			Weight: p.Weight, Start: int(s.units[c.start].tokStart), End: int(s.units[c.end-1].tokEnd),
-			lang: lm, dict: r.dict, phrase: r.phrase})
-	}
-	return dst
+	return lm.appendHits(dst, s)
 }
 
 // appendUnits reads the tokens of one utterance into units; tokStart is

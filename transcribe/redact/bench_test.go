@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/callscope/callscope/internal/fixtures"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/redact"
 )
@@ -45,7 +46,7 @@ func BenchmarkDemoCalls(b *testing.B) {
 	short := demoTranscripts(b)
 	var long []schemas.Transcript
 	for i, tr := range short {
-		long = append(long, padTo5Minutes(tr, uint64(i)))
+		long = append(long, fixtures.PadTo5Minutes(tr, uint64(i)))
 	}
 	for _, set := range []struct {
 		name string

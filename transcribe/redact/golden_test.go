@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/callscope/callscope/internal/fixtures"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/redact"
 )
@@ -86,7 +87,7 @@ func TestOutputsGolden(t *testing.T) {
 	lines = append(lines, fmt.Sprintf("demo-%d %s", len(demo), digest("demo", demo)))
 	var long []schemas.Transcript
 	for i, tr := range demo {
-		long = append(long, padTo5Minutes(tr, uint64(i)))
+		long = append(long, fixtures.PadTo5Minutes(tr, uint64(i)))
 	}
 	lines = append(lines, fmt.Sprintf("demo-5min-%d %s", len(long), digest("demo-5min", long)))
 	got := strings.Join(lines, "\n") + "\n"
@@ -115,7 +116,7 @@ func TestConcurrent(t *testing.T) {
 	}
 	trs := demoTranscripts(t)
 	for i := range trs {
-		trs = append(trs, padTo5Minutes(trs[i], uint64(i)))
+		trs = append(trs, fixtures.PadTo5Minutes(trs[i], uint64(i)))
 	}
 	want := make([]string, len(trs))
 	for i, tr := range trs {
