@@ -289,6 +289,9 @@ async function main() {
       const items = await page.$$eval('.suggest li .mono', (els) => els.map((e) => e.textContent));
       expect(items.includes('department'), `suggestions ${items}`);
       await page.press('#filter', 'Tab');
+      // The completion lands on the next render; keys typed before it would
+      // go to the old text (Playwright types faster than any person).
+      await page.waitForFunction(() => document.querySelector('#filter')?.value === 'department ', null, { timeout: 10000 });
       await page.type('#filter', '= ');
       await page.waitForFunction((v) => [...document.querySelectorAll('.suggest li .mono')].some((e) => e.textContent === v), SUPERVISOR_DEPT, { timeout: 10000 })
         .catch(() => {});
