@@ -2,6 +2,7 @@ package redact
 
 import (
 	"strconv"
+	"unsafe"
 )
 
 // run is a stretch of number tokens read as one digit string:
@@ -9,8 +10,8 @@ import (
 type run struct {
 	from, to int
 	digits   string
-	groups   []string // as said: 8, 916, 123, 45, 67
-	thousand bool     // «тысяча»: an amount or a year, not an identifier
+	g0, g1   int  // its groups as said (8, 916, 123, 45, 67): s.groups[g0:g1]
+	thousand bool // «тысяча»: an amount or a year, not an identifier
 }
 
 // zone is one dictation: runs joined by fillers, corrections and
@@ -19,6 +20,30 @@ type zone struct {
 	from, to int
 	runs     []run
 	digits   string
+}
+
+// The strings of runs and zones (digits, groups) are views of the scan's
+// digit buffer, valid while one zone is read and classified: numbers
+// reads a call's dictations without allocating.
+
+// digitView returns the digit buffer from from on as a string, valid
+// until resetDigits (appending to the buffer later leaves it as it is).
+func (s *scan) digitView(from int) string {
+	return unsafe.String(unsafe.SliceData(s.dig[from:]), len(s.dig)-from)
+}
+
+// resetDigits forgets the previous zone's digits, groups and runs (the
+// next zone writes over them: nothing holds a view of them by then).
+func (s *scan) resetDigits() {
+	s.dig, s.groups, s.runs = s.dig[:0], s.groups[:0], s.runs[:0]
+}
+
+// zoneGroups is every group of a zone, in order.
+func (s *scan) zoneGroups(z zone) []string {
+	if len(z.runs) == 0 {
+		return nil
+	}
+	return s.groups[z.runs[0].g0:z.runs[len(z.runs)-1].g1]
 }
 
 // isRunStart reports whether a number run starts at token i.
@@ -46,7 +71,7 @@ func runWord(k nk) bool {
 // readRun reads the run that starts at token i.
 func (s *scan) readRun(i int) run {
 	r := run{from: i}
-	var nums []int // token indexes of the number words
+	nums := s.nums[:0] // token indexes of the number words
 	j := i
 	seg := s.toks[i].seg
 	for j < len(s.toks) && s.toks[j].seg == seg {
@@ -72,6 +97,7 @@ func (s *scan) readRun(i int) run {
 		r.to = nums[len(nums)-1] + 1
 	}
 	s.compose(&r, nums)
+	s.nums = nums[:0]
 	return r
 }
 
@@ -84,25 +110,32 @@ func (s *scan) compose(r *run, nums []int) {
 		}
 		return numWord{}
 	}
+	r.g0 = len(s.groups)
+	// addNum appends v's decimal digits as a group.
+	addNum := func(v int) {
+		from := len(s.dig)
+		s.dig = strconv.AppendInt(s.dig, int64(v), 10)
+		s.groups = append(s.groups, s.digitView(from))
+	}
 	for k := 0; k < len(nums); {
 		w := at(k)
 		t := &s.toks[nums[k]]
 		switch w.kind {
 		case nkDigits:
-			r.groups = append(r.groups, t.norm)
+			s.groups = append(s.groups, t.norm)
 			wordGroup = false
 			k++
 		case nkRepeat:
 			if n := at(k + 1); n.kind == nkUnit || n.kind == nkDigits && len(s.toks[nums[k+1]].norm) == 1 {
-				d := strconv.Itoa(n.val)
+				d := byte('0' + n.val)
 				if n.kind == nkDigits {
-					d = s.toks[nums[k+1]].norm
+					d = s.toks[nums[k+1]].norm[0]
 				}
-				g := ""
+				from := len(s.dig)
 				for range w.val {
-					g += d
+					s.dig = append(s.dig, d)
 				}
-				r.groups = append(r.groups, g)
+				s.groups = append(s.groups, s.digitView(from))
 				k += 2
 			} else {
 				k++
@@ -110,14 +143,14 @@ func (s *scan) compose(r *run, nums []int) {
 			wordGroup = false
 		case nkThousand:
 			mult := 1
-			if wordGroup && len(r.groups) > 0 {
-				if v, err := strconv.Atoi(r.groups[len(r.groups)-1]); err == nil && v < 1000 {
+			if wordGroup && len(s.groups) > r.g0 {
+				if v, err := strconv.Atoi(s.groups[len(s.groups)-1]); err == nil && v < 1000 {
 					mult = v
-					r.groups = r.groups[:len(r.groups)-1]
+					s.groups = s.groups[:len(s.groups)-1]
 				}
 			}
 			v, n := s.under1000(at, k+1)
-			r.groups = append(r.groups, strconv.Itoa(mult*1000+v))
+			addNum(mult*1000 + v)
 			r.thousand = true
 			wordGroup = true
 			k += 1 + n
@@ -127,14 +160,17 @@ func (s *scan) compose(r *run, nums []int) {
 				k++
 				continue
 			}
-			r.groups = append(r.groups, strconv.Itoa(v))
+			addNum(v)
 			wordGroup = true
 			k += n
 		}
 	}
-	for _, g := range r.groups {
-		r.digits += g
+	r.g1 = len(s.groups)
+	from := len(s.dig)
+	for _, g := range s.groups[r.g0:r.g1] {
+		s.dig = append(s.dig, g...)
 	}
+	r.digits = s.digitView(from)
 }
 
 // under1000 composes «девятьсот шестнадцать», «сорок пять», «five hundred
@@ -242,16 +278,18 @@ func (s *scan) falseStart(z zone, prevEnd int) int {
 
 // readZone reads the runs from i joined by fillers and corrections.
 func (s *scan) readZone(i int) zone {
+	s.resetDigits()
 	z := zone{from: i}
+	n := 0 // digits so far
 	for {
 		r := s.readRun(i)
 		if r.to <= i {
 			break
 		}
-		z.runs = append(z.runs, r)
+		s.runs = append(s.runs, r)
 		z.to = r.to
-		z.digits += r.digits
-		if len(z.digits) > 60 || s.quantityAfter(r.to) {
+		n += len(r.digits)
+		if n > 60 || s.quantityAfter(r.to) {
 			break
 		}
 		// Up to three correction words, then another run.
@@ -263,6 +301,16 @@ func (s *scan) readZone(i int) zone {
 			break
 		}
 		i = j
+	}
+	z.runs = s.runs
+	if len(z.runs) == 1 {
+		z.digits = z.runs[0].digits
+	} else {
+		from := len(s.dig)
+		for _, r := range z.runs {
+			s.dig = append(s.dig, r.digits...)
+		}
+		z.digits = s.digitView(from)
 	}
 	return z
 }
@@ -279,7 +327,7 @@ func (s *scan) quantityAfter(j int) bool {
 // cueBefore looks back from a zone for the nearest cue, no further than
 // the previous number: it returns the cue's type (refined by the cue
 // words around it), whether a trap word is nearer, and the distance.
-func (s *scan) cueBefore(z zone, prevEnd int) (typ Type, trap bool, types []Type) {
+func (s *scan) cueBefore(z zone, prevEnd int, types []Type) (typ Type, trap bool, _ []Type) {
 	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
 		t := &s.toks[j]
 		if t.seg != s.toks[z.from].seg && s.toks[z.from].t0-t.t1 > 3 {
@@ -300,6 +348,24 @@ func (s *scan) cueBefore(z zone, prevEnd int) (typ Type, trap bool, types []Type
 	}
 	return typ, trap, types
 }
+
+// The kinds of evidence a number rule's name ends in: «phone/cue».
+const (
+	ruleCue = iota
+	ruleAnswer
+	ruleFormat
+)
+
+// ruleNames are the number rules' names by type and evidence, made once:
+// «card/luhn» and the like are literals where they fire.
+var ruleNames = func() (n [numTypes][3]string) {
+	for i, t := range Types() {
+		n[i] = [3]string{string(t) + "/cue", string(t) + "/answer", string(t) + "/format"}
+	}
+	return n
+}()
+
+func ruleName(t Type, kind int) string { return ruleNames[typeIndex(t)][kind] }
 
 // digitRange is how many digits a dictation after a cue of each type
 // has, garbled ones included.
@@ -327,21 +393,23 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 	if thousand && n >= 10 {
 		thousand = false
 	}
-	typ, trap, types := s.cueBefore(z, prevEnd)
-	rule := "/cue"
+	var tbuf [8]Type
+	typ, trap, types := s.cueBefore(z, prevEnd, tbuf[:0])
+	rule := ruleCue
 	if typ == "" && !trap {
 		if e, ok := s.otherCue(z); ok {
-			typ, trap, types, rule = e.typ, e.trap, []Type{e.typ}, "/answer"
+			typ, trap, rule = e.typ, e.trap, ruleAnswer
+			types = append(types[:0], e.typ)
 		}
 	}
-	if rule == "/answer" && (s.dateOrTime(z) || s.clockTime(z)) {
+	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ""
 	}
-	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && len(z.runs[0].groups) > 1) {
+	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1) {
 		// The most specific cue whose length fits.
 		for _, c := range []Type{CVV, Code} {
 			if contains(types, c) && fitsZone(c, z) {
-				return c, string(c) + rule
+				return c, ruleName(c, rule)
 			}
 		}
 		if contains(types, Card) && s.endingCue(z) && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, len(z.runs[0].digits))) {
@@ -349,13 +417,13 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 		}
 		if fitsZone(typ, z) {
 			if f := strongFormat(z.digits); f != "" && f != typ && (f == Card || typ == Phone && f != Number) {
-				return f, string(f) + "/format"
+				return f, ruleName(f, ruleFormat)
 			}
-			return typ, string(typ) + rule
+			return typ, ruleName(typ, rule)
 		}
 		for _, c := range types {
 			if fitsZone(c, z) {
-				return c, string(c) + rule
+				return c, ruleName(c, rule)
 			}
 		}
 	}
@@ -382,11 +450,11 @@ func (s *scan) format(z zone) (Type, string) {
 		return "", ""
 	}
 	if f := strongFormat(z.digits); f != "" && f != Number {
-		return f, string(f) + "/format"
+		return f, ruleName(f, ruleFormat)
 	}
 	for _, r := range z.runs {
 		if f := strongFormat(r.digits); f != "" && f != Number {
-			return f, string(f) + "/format"
+			return f, ruleName(f, ruleFormat)
 		}
 	}
 	if len(z.digits) >= 10 {
@@ -397,10 +465,7 @@ func (s *scan) format(z zone) (Type, string) {
 
 // dateOrTime: «12 03 2026», «15 30» said as a date or a time.
 func (s *scan) dateOrTime(z zone) bool {
-	var g []string
-	for _, r := range z.runs {
-		g = append(g, r.groups...)
-	}
+	g := s.zoneGroups(z)
 	num := func(k int) int {
 		v, _ := strconv.Atoi(g[k])
 		return v
@@ -418,10 +483,7 @@ func (s *scan) clockTime(z zone) bool {
 	if z.from == 0 || !isWord(s.toks[z.from-1].norm, "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") {
 		return false
 	}
-	var g []string
-	for _, r := range z.runs {
-		g = append(g, r.groups...)
-	}
+	g := s.zoneGroups(z)
 	if len(g) == 0 || len(g) > 2 {
 		return false
 	}

@@ -28,6 +28,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/callscope/callscope/schemas"
 )
@@ -182,22 +183,20 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// the segment before each (its cue words: «номер карты», a pause, the
 	// digits).
 	questions := false
-	wants := make([][]bool, len(tr.Channels))
+	cs := getCallScratch(out.Channels)
+	defer cs.release()
+	wants := cs.wants
 	for ci := range tr.Channels {
 		segs := out.Channels[ci].Segments
-		var want []bool
 		for k := range segs {
 			if segmentMay(&segs[k]) {
-				if want == nil {
-					want = make([]bool, len(segs))
-				}
+				want := cs.want(ci)
 				want[k] = true
 				if k > 0 {
 					want[k-1] = true
 				}
 			}
 		}
-		wants[ci] = want
 	}
 	// The other side's question before a wanted segment is its cue:
 	// «назовите код из смс» — «4815».
@@ -213,10 +212,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 				}
 				for kj, seg := range out.Channels[cj].Segments {
 					if seg.End <= at+0.5 && at-seg.End <= 10 {
-						if wants[cj] == nil {
-							wants[cj] = make([]bool, len(out.Channels[cj].Segments))
-						}
-						wants[cj][kj] = true
+						cs.want(cj)[kj] = true
 					}
 				}
 			}
@@ -240,7 +236,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// prefilter gives any segment (the segment before it, the other
 	// side's talk in the 10 s before).
 	if questions {
-		wants = answerWindows(out.Channels, scans, wants)
+		answerWindows(out.Channels, scans, cs)
 		for ci := range tr.Channels {
 			old := scans[ci]
 			scans[ci] = nil
@@ -279,11 +275,11 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			continue
 		}
 		ch := &out.Channels[ci]
-		sp, e := r.channel(ci, ch, s)
+		var e error
+		spans, e = r.channel(ci, ch, s, spans)
 		if e != nil {
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, ch.Role, e))
 		}
-		spans = append(spans, sp...)
 	}
 	for _, s := range scans {
 		s.release()
@@ -304,7 +300,7 @@ func (r *Redactor) failAll(tr schemas.Transcript) (schemas.Transcript, []Span) {
 			c.Segments[k].Words = slices.Clone(c.Segments[k].Words)
 		}
 		s.load(c.Segments, nil, nil)
-		spans = append(spans, r.failClosed(ci, &c, s)...)
+		spans = r.failClosed(ci, &c, s, spans)
 		out.Channels[ci] = c
 	}
 	return out, spans
@@ -319,21 +315,25 @@ func (r *Redactor) Text(lang, role, s string) (string, []Span, error) {
 }
 
 // channel redacts one channel in place (its Segments slice is a copy the
-// caller owns; segments whose words change get new Words slices).
-func (r *Redactor) channel(ci int, ch *schemas.TranscriptChannel, st *scan) (spans []Span, err error) {
+// caller owns; segments whose words change get new Words slices) and
+// appends its spans to spans.
+func (r *Redactor) channel(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) (_ []Span, err error) {
+	n := len(spans)
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("rule panicked: %v", p)
-			spans = r.failClosed(ci, ch, st)
+			spans = r.failClosed(ci, ch, st, spans[:n])
 		}
 	}()
 	st.detect()
 	st.resolve(r)
-	return st.apply(ci, ch), nil
+	spans = st.apply(ci, ch, spans)
+	return spans, nil
 }
 
-// failClosed masks every number token and every cue word of the channel.
-func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan) []Span {
+// failClosed masks every number token and every cue word of the channel
+// and appends the spans to spans.
+func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) []Span {
 	st.marks = make([]int, len(st.toks))
 	st.found = st.found[:0]
 	for i := range st.toks {
@@ -342,7 +342,7 @@ func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan) [
 			st.marks[i] = len(st.found)
 		}
 	}
-	return st.apply(ci, ch)
+	return st.apply(ci, ch, spans)
 }
 
 func hasDigit(s string) bool {
@@ -394,13 +394,9 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // a segment's first word), each with the segment before it; then, for
 // every segment wanted, the other channels' segments ending in the 10 s
 // before it, whose cues it may answer.
-func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, wants [][]bool) [][]bool {
-	mark := func(ci, k int) {
-		if wants[ci] == nil {
-			wants[ci] = make([]bool, len(chs[ci].Segments))
-		}
-		wants[ci][k] = true
-	}
+func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScratch) {
+	wants := cs.wants
+	mark := func(ci, k int) { cs.want(ci)[k] = true }
 	type question struct {
 		ch int
 		at float64
@@ -448,5 +444,43 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, wants [][]boo
 			}
 		}
 	}
-	return wants
 }
+
+// callScratch is what one call of Transcript needs besides its scans:
+// which segments each channel reads. It is pooled like the scans.
+type callScratch struct {
+	wants [][]bool // per channel: nil (none) or one per segment
+	flags []bool   // the wants' array
+	offs  []int    // where each channel's wants start in flags
+}
+
+var callPool sync.Pool
+
+func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
+	cs, ok := callPool.Get().(*callScratch)
+	if !ok {
+		cs = &callScratch{}
+	}
+	n := 0
+	cs.offs = cs.offs[:0]
+	for _, ch := range chs {
+		cs.offs = append(cs.offs, n)
+		n += len(ch.Segments)
+	}
+	cs.offs = append(cs.offs, n)
+	cs.flags = slices.Grow(cs.flags[:0], n)[:n]
+	clear(cs.flags)
+	cs.wants = slices.Grow(cs.wants[:0], len(chs))[:len(chs)]
+	clear(cs.wants)
+	return cs
+}
+
+// want returns channel ci's wants, making them on first use.
+func (cs *callScratch) want(ci int) []bool {
+	if cs.wants[ci] == nil {
+		cs.wants[ci] = cs.flags[cs.offs[ci]:cs.offs[ci+1]:cs.offs[ci+1]]
+	}
+	return cs.wants[ci]
+}
+
+func (cs *callScratch) release() { callPool.Put(cs) }

@@ -66,6 +66,12 @@ type scan struct {
 	// («Анна», «Ещё»): their tokens' norm points into it
 	// (text.AppendTokensInto), so a capitalized word costs no allocation.
 	fold []byte
+	// Scratch of numbers: the digits, groups and runs of the zone being
+	// read (numbers.go), the number words of a run.
+	dig    []byte
+	groups []string
+	runs   []run
+	nums   []int
 }
 
 // scanPool keeps finished scans, their buffers with them: a call's
@@ -96,6 +102,9 @@ func (s *scan) release() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
 	s.fold = s.fold[:0]
+	clear(s.groups[:cap(s.groups)])
+	clear(s.runs[:cap(s.runs)])
+	s.resetDigits()
 	if cap(s.fold) > 64<<10 {
 		s.fold = nil
 	}
@@ -328,8 +337,8 @@ func (s *scan) resolve(r *Redactor) {
 
 // apply masks the claimed tokens in the channel's segments and returns
 // the spans.
-func (s *scan) apply(ci int, ch *schemas.TranscriptChannel) []Span {
-	var spans []Span
+func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span {
+	n := len(spans)
 	last := -1
 	for i := 0; i < len(s.toks); i++ {
 		id := s.marks[i]
@@ -339,7 +348,7 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel) []Span {
 		}
 		f := s.found[id-1]
 		t := &s.toks[i]
-		if id == last && len(spans) > 0 {
+		if id == last && len(spans) > n {
 			sp := &spans[len(spans)-1]
 			sp.End = max(sp.End, t.t1)
 			sp.Words++
@@ -348,8 +357,8 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel) []Span {
 		last = id
 		spans = append(spans, Span{Type: f.typ, Channel: ci, Role: ch.Role, Start: t.t0, End: t.t1, Rule: f.rule, Segment: t.seg, Words: 1})
 	}
-	if len(spans) == 0 {
-		return nil
+	if len(spans) == n {
+		return spans
 	}
 	// Rewrite the segments that have masked tokens, in a copy of the
 	// channel's segments (the caller's transcript is left as it is; a
