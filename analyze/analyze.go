@@ -16,6 +16,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/score"
@@ -135,13 +136,19 @@ func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) sch
 	var categories []string
 	if m.HasLanguage(lang) && tr.TextKnown() {
 		categories = Categories(m, lang)
-		for _, h := range m.MatchCall(tr, lang, match.CallOptions{StrictMixed: a.cfg.StrictMixed}) {
+		buf := callHits.Get().(*[]match.CallHit)
+		hits := m.AppendCall((*buf)[:0], tr, lang, match.CallOptions{StrictMixed: a.cfg.StrictMixed})
+		if len(hits) > 0 {
+			out.Hits = make([]schemas.Hit, 0, len(hits))
+			out.Categories = map[string]int{}
+		}
+		for _, h := range hits {
 			out.Hits = append(out.Hits, h.Hit)
-			if out.Categories == nil {
-				out.Categories = map[string]int{}
-			}
 			out.Categories[h.Category]++
 		}
+		clear(hits) // keep no transcript text alive in the pool
+		*buf = hits[:0]
+		callHits.Put(buf)
 	}
 	if tr.PII != nil {
 		// A card number or CVV said by the operator breaks the card
@@ -163,6 +170,11 @@ func (a *Analyzer) AnalyzeCall(tr schemas.Transcript, meta schemas.Metadata) sch
 	}
 	return out
 }
+
+// callHits holds the matcher's per-call hit buffers: the analysis keeps
+// its own exactly sized copy of the hits (without the weights), so the
+// matcher's result is scratch.
+var callHits = sync.Pool{New: func() any { return new([]match.CallHit) }}
 
 // CategoryOperatorCardData is the category of a card number or CVV said
 // by the operator (the redaction found it on the operator's channel): a

@@ -165,3 +165,35 @@ func TestMinCountRepeated(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendCallDirtyBuffer: hits appended into a reused buffer full of a
+// previous call's hits (and of junk beyond its length) are exactly
+// MatchCall's, and what dst held before is kept.
+func TestAppendCallDirtyBuffer(t *testing.T) {
+	m := builtinMatcher(t)
+	tr := fiveMinuteCall(t)
+	want := m.MatchCall(tr, "ru", CallOptions{})
+	if len(want) == 0 {
+		t.Fatal("the 5-minute call has no hits")
+	}
+	junk := CallHit{Hit: schemas.Hit{Category: "junk", PhraseID: "junk", Channel: "junk", Start: -1, End: -1, Text: "junk"}, Weight: -1}
+	buf := make([]CallHit, 3*len(want))
+	for i := range buf {
+		buf[i] = junk
+	}
+	got := m.AppendCall(buf[:1], tr, "ru", CallOptions{})
+	if len(got) != 1+len(want) || got[0] != junk {
+		t.Fatalf("AppendCall onto 1 hit: %d hits, first %+v; want %d, first kept", len(got), got[0], 1+len(want))
+	}
+	for i, h := range got[1:] {
+		if h != want[i] {
+			t.Fatalf("hit %d: %+v, want %+v", i, h, want[i])
+		}
+	}
+	if again := m.AppendCall(got[:0], tr, "ru", CallOptions{}); len(again) != len(want) || again[len(want)-1] != want[len(want)-1] {
+		t.Fatalf("AppendCall onto its own result: %d hits, want %d", len(again), len(want))
+	}
+	if m.AppendCall(buf[:2], tr, "xx", CallOptions{}) == nil {
+		t.Fatal("a language without dictionaries must return dst, not nil")
+	}
+}

@@ -21,9 +21,10 @@ type aggregate struct {
 	cats     map[string]*catAgg
 	// examples' row versions (their stored hits are read at the end)
 	rowVersions map[string]uint64
-	// now and first are add's buffers, reused from call to call.
+	// now, first and hits are add's buffers, reused from call to call.
 	now   []string
 	first []match.CallHit
+	hits  []match.CallHit
 }
 
 type catAgg struct {
@@ -62,7 +63,8 @@ func (a *aggregate) add(c *call, m *match.Matcher, opt match.CallOptions) {
 	now, first := a.now[:0], a.first[:0]
 	defer func() { a.now, a.first = now[:0], first[:0] }()
 	if m.HasLanguage(c.lang) {
-		for _, h := range m.MatchCall(c.tr, c.lang, opt) {
+		a.hits = m.AppendCall(a.hits[:0], c.tr, c.lang, opt)
+		for _, h := range a.hits {
 			if !slices.Contains(now, h.Category) {
 				now = append(now, h.Category)
 				first = append(first, h)
