@@ -71,13 +71,19 @@ func ReplayMsgID(seq uint64) string { return "replay:" + strconv.FormatUint(seq,
 
 func stamp(t time.Time) string { return strconv.FormatInt(t.UnixNano(), 10) }
 
-// NewMsg encodes job as the message that publishes it: its subject, JSON
-// body and Nats-Msg-Id (MsgID).
+// NewMsg encodes job as the message that publishes it: its subject, body
+// and Nats-Msg-Id (MsgID). The body is JSON, except a store job's, which
+// is schemas.EncodeStoreJob's binary form (the store stage reads both).
 func NewMsg(job schemas.Job) (*nats.Msg, error) {
 	subject := Subject(job)
-	data, err := json.Marshal(job)
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: encode %s job: %w", subject, err)
+	var data []byte
+	if sj, ok := job.(schemas.StoreJob); ok {
+		data = schemas.EncodeStoreJob(sj)
+	} else {
+		var err error
+		if data, err = json.Marshal(job); err != nil {
+			return nil, fmt.Errorf("pipeline: encode %s job: %w", subject, err)
+		}
 	}
 	msg := nats.NewMsg(subject)
 	msg.Data = data

@@ -1,0 +1,213 @@
+package schemas
+
+import (
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// fill sets every field of v (a pointer) to a value that is not zero,
+// through reflection, so that a field the binary codec forgets comes back
+// zero and the comparison fails. Slices and maps get one to three
+// elements; strings mix ASCII, Cyrillic and an empty one now and then.
+func fill(t *testing.T, r *rand.Rand, v reflect.Value, path string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(t, r, v.Elem(), path)
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			v.Set(reflect.ValueOf(time.Unix(r.Int64N(4e9), r.Int64N(1e9)).UTC()))
+			return
+		}
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				t.Fatalf("%s.%s: unexported field in a contract type", path, f.Name)
+			}
+			fill(t, r, v.Field(i), path+"."+f.Name)
+		}
+	case reflect.String:
+		words := []string{"call-1", "жалоба", "calls/2026/a.wav", "x y", "ёлка \"в\" кавычках\n"}
+		v.SetString(words[r.IntN(len(words))])
+	case reflect.Int, reflect.Int64:
+		v.SetInt(r.Int64N(2000) - 1000 + 1e6*int64(r.IntN(2)))
+	case reflect.Float64:
+		v.SetFloat((r.Float64() - 0.3) * 1e3)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Slice:
+		n := 1 + r.IntN(3)
+		s := reflect.MakeSlice(v.Type(), n, n)
+		for i := range n {
+			fill(t, r, s.Index(i), path+"[]")
+		}
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for range 1 + r.IntN(3) {
+			k := reflect.New(v.Type().Key()).Elem()
+			fill(t, r, k, path+"{key}")
+			e := reflect.New(v.Type().Elem()).Elem()
+			fill(t, r, e, path+"{}")
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	default:
+		t.Fatalf("%s: kind %s is not handled by the test (nor, probably, by the binary codec)", path, v.Kind())
+	}
+}
+
+// viaJSON is job as the store stage would decode it from JSON.
+func viaJSON(t *testing.T, job StoreJob) StoreJob {
+	t.Helper()
+	data, err := json.Marshal(job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out StoreJob
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestStoreJobCodec: a store job in the binary form decodes to exactly the
+// value its JSON decodes to, for jobs with every field set (a field added
+// to the contract types and not to the codec fails here), with nil and
+// empty slices and maps, zero times, zones and bytes that are not UTF-8.
+func TestStoreJobCodec(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var jobs []StoreJob
+	for range 200 {
+		var job StoreJob
+		fill(t, r, reflect.ValueOf(&job).Elem(), "StoreJob")
+		switch r.IntN(3) {
+		case 0:
+			job.Status = nil
+		case 1:
+			job.Analysis = nil
+		}
+		jobs = append(jobs, job)
+	}
+	msk := time.FixedZone("MSK", 3*3600)
+	one := 1.5
+	zero := 0
+	jobs = append(jobs,
+		StoreJob{},
+		StoreJob{Analysis: &Analysis{}},
+		StoreJob{Status: &Status{}},
+		StoreJob{Analysis: &Analysis{CallID: "c", AnalyzedAt: time.Date(2026, 11, 20, 23, 59, 59, 999999999, msk),
+			Meta:       Metadata{StartedAt: time.Date(1969, 12, 31, 23, 0, 0, 1, time.UTC), Transfers: &zero, Holds: []Interval{}, Tags: map[string]string{}},
+			Categories: map[string]int{}, Hits: []Hit{}, Parameters: map[string]float64{"a": 0, "b": -0.0},
+			Score:    &Score{Criteria: []CriterionResult{}},
+			Segments: []IndexedSegment{{Terms: nil}, {Terms: []string{}}, {Terms: []string{"", ""}}},
+			Metrics:  Metrics{OperatorTalk: &one}}},
+		StoreJob{Analysis: &Analysis{Score: &Score{Criteria: nil}, Segments: []IndexedSegment{{Text: "при\xd0вет \xff", Terms: []string{"\xfe"}}}}},
+		StoreJob{Status: &Status{Error: "bad \xff byte\x00", At: time.Date(2026, 1, 2, 3, 4, 5, 6, time.FixedZone("", -5*3600-1800))}},
+	)
+	for i, job := range jobs {
+		body := EncodeStoreJob(job)
+		if !IsBinaryStoreJob(body) {
+			t.Fatalf("job %d: body does not start with the magic", i)
+		}
+		got, err := DecodeStoreJob(body)
+		if err != nil {
+			t.Fatalf("job %d: %v", i, err)
+		}
+		want := viaJSON(t, job)
+		if !reflect.DeepEqual(got, want) {
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(want)
+			t.Fatalf("job %d: binary decodes to\n%s\nJSON to\n%s\n(%+v / %+v)", i, gj, wj, got, want)
+		}
+		// Every shorter body is refused, never a panic or a wrong value.
+		for _, cut := range []int{len(body) - 1, len(body) / 2, len(storeJobMagic) + 1, len(storeJobMagic)} {
+			if cut < len(storeJobMagic) || cut >= len(body) {
+				continue
+			}
+			if _, err := DecodeStoreJob(body[:cut]); !errors.Is(err, ErrBadStoreJob) {
+				t.Fatalf("job %d cut to %d of %d bytes: error %v, want ErrBadStoreJob", i, cut, len(body), err)
+			}
+		}
+		if _, err := DecodeStoreJob(append(body, 0)); !errors.Is(err, ErrBadStoreJob) {
+			t.Fatalf("job %d with a trailing byte: error %v, want ErrBadStoreJob", i, err)
+		}
+	}
+	// A body from a newer version (an unknown part) is refused.
+	if _, err := DecodeStoreJob(append(append([]byte{}, storeJobMagic...), 4)); !errors.Is(err, ErrBadStoreJob) {
+		t.Fatalf("unknown part: error %v", err)
+	}
+	// JSON bodies still decode (published by older versions).
+	data, _ := json.Marshal(jobs[0])
+	if got, err := DecodeStoreJob(data); err != nil || !reflect.DeepEqual(got, viaJSON(t, jobs[0])) {
+		t.Fatalf("JSON body: %v", err)
+	}
+}
+
+// FuzzDecodeStoreJob: no body makes the decoder panic or allocate without
+// bound, and what it decodes encodes again.
+func FuzzDecodeStoreJob(f *testing.F) {
+	f.Add(EncodeStoreJob(StoreJob{Status: &Status{ObjectKey: "k", At: time.Unix(1, 2)}}))
+	f.Add(EncodeStoreJob(StoreJob{Analysis: &Analysis{CallID: "c", Segments: []IndexedSegment{{Terms: []string{"a"}}}}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !IsBinaryStoreJob(data) {
+			return
+		}
+		job, err := DecodeStoreJob(data)
+		if err == nil {
+			// What decodes encodes back to a body that decodes.
+			if _, err := DecodeStoreJob(EncodeStoreJob(job)); err != nil {
+				t.Fatalf("re-encoded body: %v", err)
+			}
+		}
+	})
+}
+
+func BenchmarkStoreJobCodec(b *testing.B) {
+	data, err := os.ReadFile("../testdata/calls/02_complaint.transcript.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr, err := ParseTranscript(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := Analysis{CallID: "c", ObjectKey: "k", AnalyzedAt: time.Now(), Parameters: map[string]float64{}}
+	for _, ch := range tr.Channels {
+		for i, s := range ch.Segments {
+			a.Segments = append(a.Segments, IndexedSegment{Channel: ch.Role, Index: i, Start: s.Start, End: s.End, Text: s.Text, Terms: []string{"добр", "ден", "хоч", "пожалова"}})
+		}
+	}
+	for _, p := range []string{"talk_share", "hold_count", "first_response_time", "overtalk_total", "dead_air_longest", "speech_rate_operator"} {
+		a.Parameters[p] = 1.0 / 3
+	}
+	job := StoreJob{Analysis: &a}
+	js, _ := json.Marshal(job)
+	bin := EncodeStoreJob(job)
+	b.Logf("JSON %d bytes, binary %d bytes", len(js), len(bin))
+	b.Run("encode-json", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = json.Marshal(job)
+		}
+	})
+	b.Run("encode-binary", func(b *testing.B) {
+		for b.Loop() {
+			_ = EncodeStoreJob(job)
+		}
+	})
+	b.Run("decode-json", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = DecodeStoreJob(js)
+		}
+	})
+	b.Run("decode-binary", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = DecodeStoreJob(bin)
+		}
+	})
+}
