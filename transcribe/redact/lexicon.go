@@ -293,27 +293,36 @@ func enWords() {
 	en(tFirstName, "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "emma", "olivia", "anna", "peter", "paul", "mark", "daniel", "laura", "kate", "alex")
 }
 
-// lookup returns the lexicon's entry for a normalized word, or nil.
-func lookup(lang, w string) *lexEntry {
+// lookup returns the lexicon's entry for a normalized word as a token
+// holds it: its roles, its index in lexEntries (0 when the word is not in
+// the lexicon) and its number kind.
+func lookup(lang, w string) (trig, uint16, nk) {
 	if w == "" {
-		return nil
+		return 0, 0, nkNone
 	}
 	if c := w[0]; c >= '0' && c <= '9' {
 		if allDigits(w) {
-			return &digitsEntry
+			return digitsEntry.trig, digitsIndex, nkDigits
 		}
-		return nil
+		return 0, 0, nkNone
 	}
+	tab := lexRU
 	if lang == "en" {
-		return lexEN.get(w)
+		tab = lexEN
 	}
-	return lexRU.get(w)
+	if sl := tab.slot(w); sl != nil {
+		return sl.trig, sl.ent, sl.kind
+	}
+	return 0, 0, nkNone
 }
 
 // lexRU and lexEN are the lexicon frozen for lookup.
 var lexRU, lexEN *lexTable
 
 var digitsEntry = lexEntry{trig: tNum, num: numWord{kind: nkDigits}}
+
+// digitsIndex is digitsEntry's index in lexEntries.
+var digitsIndex = entryIndex(digitsEntry)
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -7,7 +7,8 @@ import (
 )
 
 // lexTable is a word list frozen for lookups: open addressing over one
-// array whose slots hold the entries themselves, the keys in one string.
+// array whose slots hold what the tokens need of the entries (20 bytes),
+// the keys in one string.
 // A lookup reads one slot and the key's bytes, two cache lines, where a
 // Go map read its directory, a control group, a slot, the key and then
 // the entry, each a cache miss once the analyze stage's work between two
@@ -22,8 +23,24 @@ type lexTable struct {
 type lexSlot struct {
 	tag uint32 // the hash's high bits | 1; 0 is an empty slot
 	off uint32 // the key is keys[off : off+n]
-	n   uint32
-	e   lexEntry
+	n   uint16
+	ent uint16 // the entry: lexEntries[ent]
+	// The entry's roles and number kind, for the tokens.
+	trig trig
+	kind nk
+}
+
+// lexEntries holds the frozen tables' entries; 0 is no entry. Tokens
+// refer to an entry by its index (they hold no pointer).
+var lexEntries = []lexEntry{{}}
+
+// entryIndex appends e to lexEntries and returns its index.
+func entryIndex(e lexEntry) uint16 {
+	if len(lexEntries) >= 1<<16 {
+		panic("redact: more than 65535 lexicon entries")
+	}
+	lexEntries = append(lexEntries, e)
+	return uint16(len(lexEntries) - 1)
 }
 
 // newLexTable freezes words (an entry per word).
@@ -46,7 +63,8 @@ func newLexTable(words map[string]*lexEntry) *lexTable {
 		for t.slots[i].tag != 0 {
 			i = (i + 1) & uint64(size-1)
 		}
-		t.slots[i] = lexSlot{tag: uint32(h) | 1, off: uint32(b.Len()), n: uint32(len(w)), e: *words[w]}
+		e := *words[w]
+		t.slots[i] = lexSlot{tag: uint32(h) | 1, off: uint32(b.Len()), n: uint16(len(w)), ent: entryIndex(e), trig: e.trig, kind: e.num.kind}
 		b.WriteString(w)
 	}
 	t.keys = b.String()
@@ -62,6 +80,14 @@ func lexHash(w string) uint64 {
 
 // get returns w's entry, or nil.
 func (t *lexTable) get(w string) *lexEntry {
+	if sl := t.slot(w); sl != nil {
+		return &lexEntries[sl.ent]
+	}
+	return nil
+}
+
+// slot returns w's slot, or nil.
+func (t *lexTable) slot(w string) *lexSlot {
 	h := lexHash(w)
 	tag := uint32(h) | 1
 	mask := uint64(len(t.slots) - 1)
@@ -70,13 +96,13 @@ func (t *lexTable) get(w string) *lexEntry {
 		if sl.tag == 0 {
 			return nil
 		}
-		if sl.tag == tag && int(sl.n) == len(w) && t.keys[sl.off:sl.off+sl.n] == w {
-			return &sl.e
+		if sl.tag == tag && int(sl.n) == len(w) && t.keys[sl.off:sl.off+uint32(sl.n)] == w {
+			return sl
 		}
 	}
 }
 
 // has reports whether the word held in b is in the table.
 func (t *lexTable) has(b []byte) bool {
-	return t.get(unsafe.String(unsafe.SliceData(b), len(b))) != nil
+	return t.slot(unsafe.String(unsafe.SliceData(b), len(b))) != nil
 }

@@ -53,7 +53,7 @@ func (s *scan) isRunStart(i int) bool {
 	case nkDigits, nkUnit, nkTeen, nkTens, nkHundred, nkRepeat:
 		return true
 	}
-	if (t.norm == "плюс" || t.norm == "plus") && i+1 < len(s.toks) {
+	if (s.normOf(t) == "плюс" || s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		k := s.toks[i+1].num()
 		return k == nkDigits || k == nkUnit
 	}
@@ -106,7 +106,7 @@ func (s *scan) compose(r *run, nums []int) {
 	wordGroup := false
 	at := func(k int) numWord {
 		if k < len(nums) {
-			return s.toks[nums[k]].e.num
+			return s.toks[nums[k]].entry().num
 		}
 		return numWord{}
 	}
@@ -122,14 +122,14 @@ func (s *scan) compose(r *run, nums []int) {
 		t := &s.toks[nums[k]]
 		switch w.kind {
 		case nkDigits:
-			s.groups = append(s.groups, t.norm)
+			s.groups = append(s.groups, s.normOf(t))
 			wordGroup = false
 			k++
 		case nkRepeat:
-			if n := at(k + 1); n.kind == nkUnit || n.kind == nkDigits && len(s.toks[nums[k+1]].norm) == 1 {
+			if n := at(k + 1); n.kind == nkUnit || n.kind == nkDigits && len(s.norm(nums[k+1])) == 1 {
 				d := byte('0' + n.val)
 				if n.kind == nkDigits {
-					d = s.toks[nums[k+1]].norm[0]
+					d = s.norm(nums[k+1])[0]
 				}
 				from := len(s.dig)
 				for range w.val {
@@ -334,7 +334,7 @@ func (s *scan) cueBefore(z zone, prevEnd int, types []Type) (typ Type, trap bool
 			break // an earlier sentence, not the words before the number
 		}
 		if t.has(tCue) {
-			c := s.refine(j, t.e.cue)
+			c := s.refine(j, t.entry().cue)
 			if typ == "" && !trap {
 				typ = c
 			}
@@ -480,7 +480,7 @@ func (s *scan) dateOrTime(z zone) bool {
 // clockTime: «в 10 30», «к десяти», «до 18»: an hour (and minutes) after a
 // time preposition.
 func (s *scan) clockTime(z zone) bool {
-	if z.from == 0 || !isWord(s.toks[z.from-1].norm, "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") {
+	if z.from == 0 || !isWord(s.norm(z.from-1), "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") {
 		return false
 	}
 	g := s.zoneGroups(z)
@@ -500,7 +500,7 @@ func (s *scan) clockTime(z zone) bool {
 
 func (s *scan) endingCue(z zone) bool {
 	for j := z.from - 1; j >= 0 && j >= z.from-6; j-- {
-		switch s.toks[j].norm {
+		switch s.norm(j) {
 		case "заканчивается", "оканчивается", "кончается", "заканчивающейся", "оканчивающейся", "окончание", "цифры", "цифр",
 			"последние", "последних", "ending", "ends", "last", "digits":
 			return true

@@ -69,7 +69,7 @@ func isTrigger(s string, from, to int) bool {
 		return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.has(b)
 	}
 	k := uint32(wordKey(w) >> 48)
-	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.get(w) != nil
+	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.slot(w) != nil
 }
 
 // segmentMay reports whether a segment may hold personal data.
@@ -86,7 +86,7 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && triggerSet.get(w) != nil {
+				if plainMay(w) && triggerSet.slot(w) != nil {
 					return true
 				}
 				continue
@@ -100,7 +100,7 @@ func segmentMay(seg *schemas.Segment) bool {
 	for j := range seg.Words {
 		w := seg.Words[j].W
 		if plainWord(w) {
-			if plainMay(w) && triggerSet.get(w) != nil {
+			if plainMay(w) && triggerSet.slot(w) != nil {
 				return true
 			}
 			continue

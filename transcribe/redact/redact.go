@@ -337,7 +337,7 @@ func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan, s
 	st.marks = make([]int, len(st.toks))
 	st.found = st.found[:0]
 	for i := range st.toks {
-		if st.toks[i].has(tNum|tCue|tAt|tNameCue|tStreet|tHouse|tBirth) || hasDigit(st.toks[i].norm) {
+		if st.toks[i].has(tNum|tCue|tAt|tNameCue|tStreet|tHouse|tBirth) || hasDigit(st.norm(i)) {
 			st.found = append(st.found, found{typ: Number, rule: "fail-closed", from: i, to: i + 1})
 			st.marks[i] = len(st.found)
 		}

@@ -24,7 +24,7 @@ func (s *scan) emails() {
 			j += 2
 		}
 		cue := s.near(i, 8, tEmailCue)
-		if dots == 0 && !(cue && t.norm != "at" && j > i+1) {
+		if dots == 0 && !(cue && s.normOf(t) != "at" && j > i+1) {
 			continue
 		}
 		// Left: the mailbox, back over words that are not function words.
@@ -61,7 +61,7 @@ func (s *scan) near(i, n int, x trig) bool {
 // dateWord reports whether token i can be part of a spoken date.
 func (s *scan) dateWord(i int) bool {
 	t := &s.toks[i]
-	return t.has(tNum|tMonth|tDateWord) && !t.has(tUnit&^tDateWord) || t.has(tMonth) || t.norm == "года" || t.norm == "год"
+	return t.has(tNum|tMonth|tDateWord) && !t.has(tUnit&^tDateWord) || t.has(tMonth) || s.normOf(t) == "года" || s.normOf(t) == "год"
 }
 
 // dateRun returns the end of the date said from token i, or i.
@@ -76,8 +76,8 @@ func (s *scan) dateRun(i int) int {
 	}
 	// A trailing «года» / «числа» belongs to it; a lone number does not
 	// make a date unless it is a whole date in digits.
-	if nums < 2 && !(j == i+1 && len(s.toks[i].norm) >= 6 && allDigits(s.toks[i].norm)) && !year(s.toks[i].norm) &&
-		!(j > i+1 && isWord(s.toks[j-1].norm, "года", "году", "год", "г")) {
+	if nums < 2 && !(j == i+1 && len(s.norm(i)) >= 6 && allDigits(s.norm(i))) && !year(s.norm(i)) &&
+		!(j > i+1 && isWord(s.norm(j-1), "года", "году", "год", "г")) {
 		return i
 	}
 	return j
@@ -170,7 +170,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		start := i
-		if i > 0 && adjectival(s.toks[i-1].norm) && !s.toks[i-1].has(tStop|tCue|tTrap) {
+		if i > 0 && adjectival(s.norm(i-1)) && !s.toks[i-1].has(tStop|tCue|tTrap) {
 			start = i - 1
 		}
 		if s.lang == "en" && i > 0 {
@@ -210,7 +210,7 @@ func (s *scan) addresses() {
 	// «проживаю по адресу ленина пять двенадцать»: the words before the
 	// first number after the cue, and the numbers.
 	for i := range s.toks {
-		if !isWord(s.toks[i].norm, "адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована") {
+		if !isWord(s.norm(i), "адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована") {
 			continue
 		}
 		first := -1
@@ -227,7 +227,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		k := first
-		for n := 0; k > i+1 && n < 2 && !s.toks[k-1].has(tStop|tNum) && !isWord(s.toks[k-1].norm, "адресу", "адрес"); n++ {
+		for n := 0; k > i+1 && n < 2 && !s.toks[k-1].has(tStop|tNum) && !isWord(s.norm(k-1), "адресу", "адрес"); n++ {
 			k--
 		}
 		if k == first {
@@ -248,7 +248,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		k := i
-		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !isWord(s.toks[k-1].norm, "адрес", "адресу", "живу", "проживаю", "address"); n++ {
+		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !isWord(s.norm(k-1), "адрес", "адресу", "живу", "проживаю", "address"); n++ {
 			k--
 		}
 		end, _ := s.houseRun(i)
@@ -267,7 +267,7 @@ func isWord(w string, ws ...string) bool {
 
 func (s *scan) nearWord(i, n int, ws ...string) bool {
 	for j := i - 1; j >= 0 && j >= i-n; j-- {
-		if isWord(s.toks[j].norm, ws...) {
+		if isWord(s.norm(j), ws...) {
 			return true
 		}
 	}
@@ -288,11 +288,11 @@ func (s *scan) houseRun(j int) (int, bool) {
 			j++
 			end, house = j, true
 			continue
-		case houseNumber(u.norm) || (house && len(u.norm) == 1 && j == end):
+		case houseNumber(s.normOf(u)) || (house && len(s.normOf(u)) == 1 && j == end):
 			j++
 			end, house = j, true
 			continue
-		case u.has(tFiller) || u.norm == "дробь" || u.norm == "слэш":
+		case u.has(tFiller) || s.normOf(u) == "дробь" || s.normOf(u) == "слэш":
 			j++
 		default:
 			return end, house
@@ -319,10 +319,10 @@ func (s *scan) names() {
 		t := &s.toks[i]
 		switch {
 		case t.has(tNameCue):
-			if i > 0 && isWord(s.toks[i-1].norm, "как", "вас", "ваше", "ваша", "ваши", "your", "what's", "whats") {
+			if i > 0 && isWord(s.norm(i-1), "как", "вас", "ваше", "ваша", "ваши", "your", "what's", "whats") {
 				continue
 			}
-			if t.norm == "name" && !(i+1 < len(s.toks) && s.toks[i+1].norm == "is") {
+			if s.normOf(t) == "name" && !(i+1 < len(s.toks) && s.norm(i+1) == "is") {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {
@@ -332,16 +332,16 @@ func (s *scan) names() {
 		case t.has(tRole):
 			// «это иван петров», «я ольга», «this is john smith».
 			j := i + 1
-			if j < len(s.toks) && s.toks[j].norm == "is" {
+			if j < len(s.toks) && s.norm(j) == "is" {
 				j++
 			}
 			if j >= len(s.toks) {
 				continue
 			}
 			next := &s.toks[j]
-			surnameThenName := isLetters(next.norm) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
+			surnameThenName := isLetters(s.normOf(next)) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
 				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
-			if !next.has(tFirstName) && !surnameThenName && !(t.norm == "это" && s.segStart(i) && looksLikeNamePart(s.lang, next.norm, next.e)) {
+			if !next.has(tFirstName) && !surnameThenName && !(s.normOf(t) == "это" && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.entry())) {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {
@@ -355,7 +355,7 @@ func (s *scan) names() {
 		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) {
 			j++
 		}
-		if j < len(s.toks) && looksLikeNamePart(s.lang, s.toks[j].norm, s.toks[j].e) {
+		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].entry()) {
 			s.nameAfter(j, false, "name/answer")
 		}
 	})
@@ -395,17 +395,17 @@ func (s *scan) nameAfter(j int, strong bool, rule string) {
 		return
 	}
 	first := &s.toks[j]
-	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(first.norm) {
+	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) {
 		return
 	}
-	if !strong && !looksLikeNamePart(s.lang, first.norm, first.e) {
+	if !strong && !looksLikeNamePart(s.lang, s.normOf(first), first.entry()) {
 		return
 	}
 	if strong && first.has(tStop) && !first.has(tFirstName) {
 		return
 	}
 	end := j + 1
-	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && looksLikeNamePart(s.lang, s.toks[end].norm, s.toks[end].e) {
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && looksLikeNamePart(s.lang, s.norm(end), s.toks[end].entry()) {
 		end++
 	}
 	s.claim(Name, rule, j, end)

@@ -4,32 +4,52 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/schemas"
 )
 
-// token is one word of a channel, in order across its segments.
+// token is one word of a channel, in order across its segments. It holds
+// no pointer (its normal form is in the scan's norms, its lexicon entry
+// an index), so that the scan's tokens cost the garbage collector nothing
+// and copying them needs no write barrier.
 type token struct {
-	norm string
-	e    *lexEntry
-	seg  int // segment index
-	word int // index in the segment's Words, or -1 for a text token
+	t0, t1 float64
+	seg    int // segment index
+	word   int // index in the segment's Words, or -1 for a text token
 	// off and end are byte offsets in the segment's text (text tokens) or
 	// in the word (word tokens).
 	off, end int
-	t0, t1   float64
+	// no, nl: the normal form is s.norms[no : no+nl] (scan.norm).
+	no, nl uint32
+	// The word's lexicon entry, lexEntries[ent] (0: none), with its roles
+	// and number kind at hand.
+	trig trig
+	ent  uint16
+	kind nk
 	// sym: a currency or percent sign written right after the token.
 	sym bool
 }
 
-func (t *token) has(x trig) bool { return t.e != nil && t.e.trig&x != 0 }
+func (t *token) has(x trig) bool { return t.trig&x != 0 }
 
-func (t *token) num() nk {
-	if t.e == nil {
-		return nkNone
+func (t *token) num() nk { return t.kind }
+
+// entry is the token's lexicon entry, or nil.
+func (t *token) entry() *lexEntry {
+	if t.ent == 0 {
+		return nil
 	}
-	return t.e.num.kind
+	return &lexEntries[t.ent]
+}
+
+// norm is token i's normal form.
+func (s *scan) norm(i int) string { return s.normOf(&s.toks[i]) }
+
+// normOf is a token's normal form (valid while the scan is).
+func (s *scan) normOf(t *token) string {
+	return unsafe.String(unsafe.SliceData(s.norms[t.no:]), int(t.nl))
 }
 
 // segRange is a loaded segment's tokens.
@@ -62,8 +82,10 @@ type scan struct {
 	cues       []cueEvent
 	others     []cueEvent // cues of the other channels, by time
 	lits       [][2]int   // token ranges of written e-mail addresses
-	// fold holds the normal forms of the words that needed folding
-	// («Анна», «Ещё»): their tokens' norm points into it
+	// norms holds the tokens' normal forms, one after another.
+	norms []byte
+	// fold holds, while one word or text is tokenized, the normal forms
+	// of its words that needed folding («Анна», «Ещё»)
 	// (text.AppendTokensInto), so a capitalized word costs no allocation.
 	fold []byte
 	// Scratch of numbers: the digits, groups and runs of the zone being
@@ -98,15 +120,15 @@ func (s *scan) release() {
 	if s == nil {
 		return
 	}
-	clear(s.toks) // no strings of this call kept alive
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
-	s.fold = s.fold[:0]
-	clear(s.groups[:cap(s.groups)])
-	clear(s.runs[:cap(s.runs)])
+	s.fold, s.norms = s.fold[:0], s.norms[:0]
 	s.resetDigits()
 	if cap(s.fold) > 64<<10 {
 		s.fold = nil
+	}
+	if cap(s.norms) > 256<<10 {
+		s.norms = nil
 	}
 	scanPool.Put(s)
 }
@@ -133,9 +155,9 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 	}
 	s.toks = slices.Grow(s.toks[:0], words+words/4+8)
 	if prev != nil {
-		// The tokens copied from prev point into its fold: it comes
+		// The tokens copied from prev point into its norms: they come
 		// along, and prev (released next) gets this scan's, unused.
-		s.fold, prev.fold = prev.fold, s.fold[:0]
+		s.norms, prev.norms = prev.norms, s.norms[:0]
 	}
 	s.segs = slices.Grow(s.segs, nsegs)
 	buf := make([]text.Token, 0, 32)
@@ -157,25 +179,32 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 		}
 		if len(seg.Words) > 0 {
 			for j, w := range seg.Words {
+				s.fold = s.fold[:0]
 				buf = text.AppendTokensInto(buf[:0], &s.fold, w.W)
 				s.literals(w.W, buf)
 				for _, t := range buf {
-					s.toks = append(s.toks, token{norm: t.Norm, seg: k, word: j, off: t.Start, end: t.End,
+					no := len(s.norms)
+					s.norms = append(s.norms, t.Norm...)
+					s.toks = append(s.toks, token{no: uint32(no), nl: uint32(len(t.Norm)), seg: k, word: j, off: t.Start, end: t.End,
 						t0: w.Start, t1: w.End, sym: symAfter(w.W, t.End)})
 				}
 			}
 		} else {
+			s.fold = s.fold[:0]
 			buf = text.AppendTokensInto(buf[:0], &s.fold, seg.Text)
 			s.literals(seg.Text, buf)
 			n := float64(len(seg.Text))
 			for _, t := range buf {
 				d := seg.End - seg.Start
-				s.toks = append(s.toks, token{norm: t.Norm, seg: k, word: -1, off: t.Start, end: t.End,
+				no := len(s.norms)
+				s.norms = append(s.norms, t.Norm...)
+				s.toks = append(s.toks, token{no: uint32(no), nl: uint32(len(t.Norm)), seg: k, word: -1, off: t.Start, end: t.End,
 					t0: seg.Start + d*float64(t.Start)/n, t1: seg.Start + d*float64(t.End)/n, sym: symAfter(seg.Text, t.End)})
 			}
 		}
 		for i := from; i < len(s.toks); i++ {
-			s.toks[i].e = lookup(s.lang, s.toks[i].norm)
+			t := &s.toks[i]
+			t.trig, t.ent, t.kind = lookup(s.lang, s.normOf(t))
 		}
 		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
 	}
@@ -251,7 +280,7 @@ func (s *scan) collectCues() {
 		t := &s.toks[i]
 		switch {
 		case t.has(tCue):
-			s.cues = append(s.cues, cueEvent{at: t.t1, typ: s.refine(i, t.e.cue)})
+			s.cues = append(s.cues, cueEvent{at: t.t1, typ: s.refine(i, t.entry().cue)})
 		case t.has(tTrap):
 			s.cues = append(s.cues, cueEvent{at: t.t1, trap: true})
 		case t.has(tNameCue | tNameQ):
@@ -272,15 +301,15 @@ func (s *scan) refine(i int, typ Type) Type {
 		if s.toks[j].seg != s.toks[i].seg {
 			continue
 		}
-		if e := s.toks[j].e; e != nil && e.trig&tCue != 0 {
+		if e := s.toks[j].entry(); e != nil && e.trig&tCue != 0 {
 			if e.cue == CVV {
 				return CVV
 			}
-			if typ == Code && e.cue == Phone && s.toks[j].norm != "связи" {
+			if typ == Code && e.cue == Phone && s.norm(j) != "связи" {
 				return Phone
 			}
 		}
-		if s.toks[j].norm == "города" && typ == Code {
+		if s.norm(j) == "города" && typ == Code {
 			return Phone
 		}
 	}
@@ -404,7 +433,7 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 	tt := text.Tokenize(seg.Text)
 	aligned := len(tt) == to-from
 	for j := 0; aligned && j < len(tt); j++ {
-		aligned = tt[j].Norm == s.toks[from+j].norm
+		aligned = tt[j].Norm == s.norm(from+j)
 	}
 	if !aligned {
 		parts := make([]string, 0, len(words))
