@@ -27,6 +27,7 @@ const (
 	tTLD                        // ру, ком, рф
 	tRole                       // clue words for the name rule: «это»
 	tNameQ                      // представьтесь: a question for the name
+	tAddrCue                    // адресу, проживаю: a flat's numbers may follow
 )
 
 // lexEntry is what the lexicon knows of one normalized word.
@@ -259,6 +260,11 @@ func ruWords() {
 	ru(tOperator, "позвонили", "компания", "компании", "оператор", "оператора", "специалист", "слушаю", "служба", "поддержки", "поддержка", "отдел", "отдела", "могу", "помочь", "ромашка")
 	ru(tRole, "это", "я")
 	ru(tNameQ, "представьтесь", "представиться", "обращаться", "владельца", "владелец")
+	// The address rule's cues, in both lexicons: it matched them in
+	// either language (addresses).
+	for _, lang := range []string{"ru", "en"} {
+		add(lang, tAddrCue, addrCues...)
+	}
 	ru(tFirstName, firstNamesRU...)
 }
 
@@ -352,6 +358,9 @@ func looksLikeNamePart(lang, w string, e *lexEntry) bool {
 	}
 	return false
 }
+
+// addrCues start «проживаю по адресу ленина пять двенадцать».
+var addrCues = []string{"адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована"}
 
 var nameSuffixes = []string{"вич", "вна", "ична", "ич", "ов", "ова", "ев", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "енко", "ко", "ук", "юк", "ян", "их", "ых", "швили", "дзе", "берг"}
 

@@ -210,7 +210,7 @@ func (s *scan) addresses() {
 	// «проживаю по адресу ленина пять двенадцать»: the words before the
 	// first number after the cue, and the numbers.
 	for i := range s.toks {
-		if !isWord(s.norm(i), "адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована") {
+		if !s.toks[i].has(tAddrCue) {
 			continue
 		}
 		first := -1

@@ -82,6 +82,9 @@ type scan struct {
 	cues       []cueEvent
 	others     []cueEvent // cues of the other channels, by time
 	lits       [][2]int   // token ranges of written e-mail addresses
+	// any is every role some token has: a rule whose words are all
+	// absent is not run.
+	any trig
 	// norms holds the tokens' normal forms, one after another.
 	norms []byte
 	// fold holds, while one word or text is tokenized, the normal forms
@@ -122,6 +125,7 @@ func (s *scan) release() {
 	}
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
+	s.any = 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
 	s.resetDigits()
 	if cap(s.fold) > 64<<10 {
@@ -276,8 +280,10 @@ func symAfter(s string, i int) bool {
 
 // collectCues records the cues of this channel for the other channels.
 func (s *scan) collectCues() {
+	s.any = 0
 	for i := range s.toks {
 		t := &s.toks[i]
+		s.any |= t.trig
 		switch {
 		case t.has(tCue):
 			s.cues = append(s.cues, cueEvent{at: t.t1, typ: s.refine(i, t.entry().cue)})
@@ -339,16 +345,38 @@ func (s *scan) claimed(from, to int) bool {
 	return false
 }
 
-// detect runs the rules; the first to claim a token owns it.
+// detect runs the rules; the first to claim a token owns it. A rule none
+// of whose starting words the channel has (by any) is skipped: it would
+// claim nothing.
 func (s *scan) detect() {
 	if detectHook != nil {
 		detectHook(s)
 	}
-	s.emails()
-	s.birthdates()
-	s.addresses()
-	s.names()
-	s.numbers()
+	if s.any&tAt != 0 || len(s.lits) > 0 {
+		s.emails()
+	}
+	if s.any&tBirth != 0 || s.othersHave(func(e cueEvent) bool { return e.dob }) {
+		s.birthdates()
+	}
+	if s.any&(tStreet|tAddrCue|tHouse) != 0 {
+		s.addresses()
+	}
+	if s.any&(tNameCue|tRole) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
+		s.names()
+	}
+	if s.any&tNum != 0 {
+		s.numbers()
+	}
+}
+
+// othersHave reports whether the other side said a cue f accepts.
+func (s *scan) othersHave(f func(cueEvent) bool) bool {
+	for _, e := range s.others {
+		if f(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // detectHook lets a test break a rule (fail-closed tests).
