@@ -12,6 +12,7 @@ import (
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/internal/fixtures"
+	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/redact"
 )
@@ -25,12 +26,16 @@ func (m memObjects) ReadObject(_ context.Context, bucket, key string, _ int64) (
 	return d, ok, nil
 }
 
-// jsonPublisher encodes each job as the queue's publisher does.
-type jsonPublisher struct{ bytes int }
+// msgPublisher makes each job's message as the queue's publisher does
+// (pipeline.NewMsg: the store job's own encoder, the message id), short
+// of sending it.
+type msgPublisher struct{ bytes int }
 
-func (p *jsonPublisher) Publish(_ context.Context, job schemas.Job) error {
-	b, err := json.Marshal(job)
-	p.bytes += len(b)
+func (p *msgPublisher) Publish(_ context.Context, job schemas.Job) error {
+	m, err := pipeline.NewMsg(job)
+	if err == nil {
+		p.bytes += len(m.Data)
+	}
 	return err
 }
 
@@ -155,7 +160,7 @@ func BenchmarkRedactShare(b *testing.B) {
 					RequestedAt: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)})
 				calls = append(calls, shareCall{raw: tr, job: job})
 			}
-			pub := &jsonPublisher{}
+			pub := &msgPublisher{}
 			stage := NewStage(StageConfig{}, a, objs, pub)
 			ctx := context.Background()
 			// Each side runs on a goroutine of its own, locked to its
