@@ -3,7 +3,6 @@ package analyze
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -109,36 +108,7 @@ func BenchmarkRedactShare(b *testing.B) {
 	}
 	m := builtin(b)
 	a := NewWith(Config{}, func() *match.Matcher { return m }, builtinProfiles(b))
-	demo := func(globs ...string) []schemas.Transcript {
-		var out []schemas.Transcript
-		for _, g := range globs {
-			files, _ := filepath.Glob(g)
-			for _, f := range files {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				tr, err := schemas.ParseTranscript(data)
-				if err != nil {
-					b.Fatalf("%s: %v", f, err)
-				}
-				out = append(out, tr)
-			}
-		}
-		if len(out) == 0 {
-			b.Fatalf("no transcripts in %v", globs)
-		}
-		return out
-	}
-	sets := []struct {
-		name  string
-		calls []schemas.Transcript
-	}{
-		{"five_minute", []schemas.Transcript{fiveMinuteCall()}},
-		{"demo_5min", padAll(demo("../testdata/calls/*.transcript.json", "../testdata/pii-calls/*.transcript.json"))},
-		{"demo_calls", demo("../testdata/calls/*.transcript.json", "../testdata/pii-calls/*.transcript.json")},
-		{"pii_calls", demo("../testdata/pii-calls/*.transcript.json")},
-	}
+	sets := shareSets(b)
 	for _, set := range sets {
 		b.Run(set.name, func(b *testing.B) {
 			objs := memObjects{}
