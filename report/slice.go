@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -109,6 +110,9 @@ type Measure struct {
 	Kind  Kind   `json:"-"`
 	sum   string // SQL aggregate
 	den   string // SQL aggregate; "" for a plain count
+	// rsum and rden are the same over calls_rollup (rollup.go); rsum ""
+	// when the rollup cannot answer the measure.
+	rsum, rden string
 }
 
 // DefaultMeasures are the columns of a report that names none.
@@ -120,14 +124,14 @@ var DefaultMeasures = []string{"calls", "pct:complaint", "pct:repeat_contact", "
 // row. The writer stores a score only with score_max > 0 and a CSAT rating
 // only with csat_scale > 0.
 var simpleMeasures = map[string]Measure{
-	"calls":          {Title: "CALLS", Kind: KindCount, sum: "count()"},
-	"avg_duration":   {Title: "AVG DURATION", Kind: KindSeconds, sum: "sum(duration)", den: "count()"},
-	"avg_talk":       {Title: "AVG TALK", Kind: KindSeconds, sum: "sum(total_talk)", den: "count()"},
-	"avg_wait":       {Title: "AVG WAIT", Kind: KindSeconds, sum: "sum(wait_seconds)", den: "count(wait_seconds)"},
-	"avg_score":      {Title: "AVG SCORE", Kind: KindScore, sum: "sum(score * 5 / score_max)", den: "count(score)"},
-	"csat_index":     {Title: "CSAT %", Kind: KindPercent, sum: "100 * countIf(csat_score >= 0.8 * csat_scale)", den: "count(csat_score)"},
-	"csat_responses": {Title: "CSAT N", Kind: KindCount, sum: "count(csat_score)"},
-	"scored":         {Title: "SCORED", Kind: KindCount, sum: "count(score)"},
+	"calls":          {Title: "CALLS", Kind: KindCount, sum: "count()", rsum: "sum(calls)"},
+	"avg_duration":   {Title: "AVG DURATION", Kind: KindSeconds, sum: "sum(duration)", den: "count()", rsum: "sum(duration_sum)", rden: "sum(calls)"},
+	"avg_talk":       {Title: "AVG TALK", Kind: KindSeconds, sum: "sum(total_talk)", den: "count()", rsum: "sum(talk_sum)", rden: "sum(calls)"},
+	"avg_wait":       {Title: "AVG WAIT", Kind: KindSeconds, sum: "sum(wait_seconds)", den: "count(wait_seconds)", rsum: "sum(wait_sum)", rden: "sum(wait_n)"},
+	"avg_score":      {Title: "AVG SCORE", Kind: KindScore, sum: "sum(score * 5 / score_max)", den: "count(score)", rsum: "sum(score_sum)", rden: "sum(score_n)"},
+	"csat_index":     {Title: "CSAT %", Kind: KindPercent, sum: "100 * countIf(csat_score >= 0.8 * csat_scale)", den: "count(csat_score)", rsum: "100 * sum(csat_good)", rden: "sum(csat_n)"},
+	"csat_responses": {Title: "CSAT N", Kind: KindCount, sum: "count(csat_score)", rsum: "sum(csat_n)"},
+	"scored":         {Title: "SCORED", Kind: KindCount, sum: "count(score)", rsum: "sum(score_n)"},
 }
 
 var nameRe = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
@@ -149,16 +153,19 @@ func measure(name string) (Measure, error) {
 	up := strings.ToUpper(arg)
 	switch kind {
 	case "cat":
-		return Measure{Name: name, Title: up, Kind: KindCount, sum: "countIf(has(category_names, " + lit + "))"}, nil
+		return Measure{Name: name, Title: up, Kind: KindCount, sum: "countIf(has(category_names, " + lit + "))",
+			rsum: rollupCat(lit)}, nil
 	case "pct":
-		return Measure{Name: name, Title: up + " %", Kind: KindPercent, sum: "100 * countIf(has(category_names, " + lit + "))", den: "count()"}, nil
+		return Measure{Name: name, Title: up + " %", Kind: KindPercent, sum: "100 * countIf(has(category_names, " + lit + "))", den: "count()",
+			rsum: "100 * " + rollupCat(lit), rden: "sum(calls)"}, nil
 	case "param":
 		if err := analyze.CheckParameterName(arg); err != nil {
 			return Measure{}, fmt.Errorf("%w: measure %q: %w", ErrBadSpec, name, err)
 		}
 		return Measure{Name: name, Title: up, Kind: KindNumber,
-			sum: "sum(if(has(param_names, " + lit + "), param_values[indexOf(param_names, " + lit + ")], 0))",
-			den: "countIf(has(param_names, " + lit + "))"}, nil
+			sum:  "sum(if(has(param_names, " + lit + "), param_values[indexOf(param_names, " + lit + ")], 0))",
+			den:  "countIf(has(param_names, " + lit + "))",
+			rsum: "sum(param_sums[indexOf(param_names, " + lit + ")])", rden: "sum(param_n[indexOf(param_names, " + lit + ")])"}, nil
 	}
 	return Measure{}, fmt.Errorf("%w: unknown measure %q", ErrBadSpec, name)
 }
@@ -287,6 +294,7 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 	}
 	var where string
 	var whereArgs []any
+	var expr filter.Expr
 	if strings.TrimSpace(spec.Filter) != "" {
 		e, err := filter.Parse(spec.Filter)
 		if err != nil {
@@ -297,7 +305,7 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("report: --filter: %w", err)
 		}
-		where, whereArgs = w, a
+		where, whereArgs, expr = w, a, e
 	}
 	where, whereArgs = andScope(ctx, where, whereArgs)
 	q := newQuery(res, spec, where, whereArgs)
@@ -306,6 +314,7 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	q.perPartitionFinal = v.AtLeast(21, 1)
+	q.rollup = store.RollupSupported(v) && rollupAllowed(ctx) && rollupAnswers(res.Dimensions, res.Measures, expr)
 	if c := cacheFrom(ctx); c != nil {
 		stamp, err := tablesStamp(ctx, db)
 		if err != nil {
@@ -362,7 +371,11 @@ type query struct {
 	// servers before 21.1 lack it, and a user in readonly=1 mode may not
 	// set it (the query is then run again without).
 	perPartitionFinal bool
-	res               *Result
+	// rollup says whole months may be read from calls_rollup (rollup.go);
+	// onlyMonths, when set, limits the query over calls to these months.
+	rollup     bool
+	onlyMonths []uint32
+	res        *Result
 	// cache, when set, answers a query it has seen since the tables were
 	// last changed (stamp: tablesStamp as the report started).
 	cache     *Cache
@@ -424,6 +437,14 @@ func (q *query) sql(grouped bool, from, to time.Time) (string, []any) {
 		conds = append(conds, "("+q.where+")")
 		args = append(args, q.whereArgs...)
 	}
+	if q.onlyMonths != nil {
+		ms := make([]string, len(q.onlyMonths))
+		for i, m := range q.onlyMonths {
+			ms[i] = strconv.FormatUint(uint64(m), 10)
+		}
+		// the partition key's own expression, so only these partitions are read
+		conds = append(conds, "toYYYYMM(started_at) IN ("+strings.Join(ms, ", ")+")")
+	}
 	var b strings.Builder
 	b.WriteString("SELECT " + strings.Join(sel, ", ") + "\nFROM calls FINAL")
 	where := ""
@@ -465,7 +486,7 @@ func (q *query) scan(ctx context.Context, db store.DB, grouped bool, from, to ti
 			return rows, nil
 		}
 	}
-	out, err := q.read(ctx, db, grouped, sqlText, args, from, to)
+	out, err := q.fetch(ctx, db, grouped, sqlText, args, from, to)
 	if err == nil && q.cache != nil {
 		q.cache.put(key, q.stamp, out)
 	}

@@ -109,6 +109,10 @@ func StartServe(ctx context.Context, cfg config.Config, opts ServeOptions, log *
 		return fail(err)
 	}
 	s.cfg = cfg
+	// The reports' monthly rollup, before the first page asks for a report:
+	// every month the first time (about a second of CPU per million
+	// calls), then only the months that changed since.
+	s.refreshRollup(ctx)
 	usersPath := cfg.Server.Users
 	if usersPath == "" {
 		usersPath = filepath.Join(cfg.DataDir, "users.yaml")
@@ -250,6 +254,18 @@ func (s *Serve) Run(ctx context.Context) error {
 			}()
 		}
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(rollupEvery):
+				s.refreshRollup(ctx)
+			}
+		}
+	}()
 	<-ctx.Done()
 	sctx, scancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer scancel()
@@ -268,6 +284,21 @@ func (s *Serve) Run(ctx context.Context) error {
 // rescan queues every recording of the bucket that has no status yet: at
 // start, and then every RescanEvery (new recordings normally arrive as the
 // embedded S3 server's events).
+// rollupEvery is how often the server brings the reports' monthly rollup
+// up to date (store.RefreshRollup): reports read the months changed since
+// from calls meanwhile, so it only bounds how much of the archive they scan.
+const rollupEvery = 5 * time.Minute
+
+func (s *Serve) refreshRollup(ctx context.Context) {
+	st, err := store.RefreshRollup(ctx, s.Env.DB)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		s.log.Warn("serve: report rollup", "err", err)
+	case st.Built > 0:
+		s.log.Info("serve: report rollup built", "months", st.Built, "of", st.Months, "dropped", st.Dropped, "took", st.Took.Round(time.Millisecond))
+	}
+}
+
 func (s *Serve) rescan(ctx context.Context) {
 	every := s.opts.RescanEvery
 	if every == 0 {
