@@ -44,7 +44,7 @@ func TestTruthMatchesGenerator(t *testing.T) {
 func TestSetBuildsDeterministically(t *testing.T) {
 	needSounds(t)
 	set := Set()
-	if len(set) != 4*3*12+4*2 {
+	if len(set) != 7*3*12+7*2 {
 		t.Fatalf("%d calls in the set", len(set))
 	}
 	for _, name := range []string{"ru-tune1-dialogue-clean", "en-holdout4-hold-all", "ru-holdout3-rapid-snr20_xtalk25"} {
@@ -140,5 +140,43 @@ func TestCompareTruthWithItself(t *testing.T) {
 				t.Errorf("%s: boundary error %f", tr.Name, b)
 			}
 		}
+	}
+}
+
+// The edge rule: a true pause within EdgeTol of TurnPause counts as the
+// detection takes it; any other pause as the truth has it.
+func TestEdgeRule(t *testing.T) {
+	iv := func(a, b float64) schemas.Interval { return schemas.Interval{Start: a, End: b} }
+	tr := Truth{Duration: 20,
+		Operator:   []schemas.Interval{iv(1, 3), iv(3.65, 5), iv(10, 12)},
+		Client:     []schemas.Interval{iv(6, 9.5)},
+		EdgePauses: []EdgePause{{Role: "operator", Start: 3, End: 3.65}, {Role: "client", Start: 7, End: 7.55}},
+	}
+	tr.Parameters = Parameters(tr.Operator, tr.Client, tr.Duration)
+	for _, tt := range []struct {
+		name             string
+		operator, client []schemas.Interval
+		talk             float64 // the truth's talk_operator
+	}{
+		{"as the truth", tr.Operator, tr.Client, 5.35},
+		{"operator bridged", []schemas.Interval{iv(1, 5), iv(10, 12)}, tr.Client, 6},
+		{"client split", tr.Operator, []schemas.Interval{iv(6, 7), iv(7.55, 9.5)}, 5.35},
+		{"both", []schemas.Interval{iv(1, 5), iv(10, 12)}, []schemas.Interval{iv(6, 7), iv(7.55, 9.5)}, 6},
+	} {
+		s := Compare(tr, Detected{Operator: tt.operator, Client: tt.client})
+		if s.Within03 != len(Seconds) || s.CountErrors != 0 || math.Abs(s.Truth["talk_operator"]-tt.talk) > 1e-9 {
+			t.Errorf("%s: truth %v, got %v", tt.name, s.Truth, s.Got)
+		}
+		for _, b := range s.Boundaries {
+			if b != 0 {
+				t.Errorf("%s: boundary error %f", tt.name, b)
+			}
+		}
+	}
+	// A pause outside the edge is not resolved: bridging 10 s of silence
+	// costs it.
+	s := Compare(tr, Detected{Operator: []schemas.Interval{iv(1, 12)}, Client: tr.Client})
+	if s.Within03 == len(Seconds) {
+		t.Errorf("a pause of 5 s bridged scores as right: %v", s.Got)
 	}
 }

@@ -49,8 +49,21 @@ type Score struct {
 }
 
 // Compare scores a detection against the truth.
+//
+// The edge rule: a true pause within EdgeTol of TurnPause (0.5-0.7 s) is
+// taken as the detection takes it: silence when the detection has no
+// speech of that side at the pause's middle, a pause inside the turn when
+// it has. A boundary 0.1 s off (the boundary target) decides such a pause
+// either way, and a listener could not say which is right. Every other
+// pause counts as the truth has it.
 func Compare(tr Truth, d Detected) Score {
-	s := Score{Spec: tr.Spec, Truth: tr.Parameters, Got: Parameters(d.Operator, d.Client, tr.Duration)}
+	op, cl := resolveEdges(tr.Operator, tr.EdgePauses, schemas.RoleOperator, d.Operator), resolveEdges(tr.Client, tr.EdgePauses, schemas.RoleClient, d.Client)
+	tr.Operator, tr.Client = op, cl
+	truth := tr.Parameters
+	if len(tr.EdgePauses) > 0 {
+		truth = Parameters(op, cl, tr.Duration)
+	}
+	s := Score{Spec: tr.Spec, Truth: truth, Got: Parameters(d.Operator, d.Client, tr.Duration)}
 	for _, name := range Seconds {
 		e := math.Abs(s.Got[name] - s.Truth[name])
 		if e <= 0.3+1e-9 {
@@ -89,6 +102,35 @@ func Compare(tr Truth, d Detected) Score {
 		}
 	}
 	return s
+}
+
+// resolveEdges applies the edge rule to one side's true speech: its edge
+// pauses that the detection splits are cut out of the truth, those it
+// bridges are bridged.
+func resolveEdges(truth []schemas.Interval, edges []EdgePause, role string, got []schemas.Interval) []schemas.Interval {
+	out := slices.Clone(truth)
+	for _, e := range edges {
+		if e.Role != role {
+			continue
+		}
+		mid := (e.Start + e.End) / 2
+		split := !slices.ContainsFunc(got, func(g schemas.Interval) bool { return g.Start <= mid && mid < g.End })
+		for i := range out {
+			switch {
+			case split && out[i].Start < e.Start && e.End < out[i].End: // a pause inside: cut
+				tail := schemas.Interval{Start: e.End, End: out[i].End}
+				out[i].End = e.Start
+				out = slices.Insert(out, i+1, tail)
+			case !split && i+1 < len(out) && out[i].End <= e.Start+1e-6 && out[i+1].Start >= e.End-1e-6 && out[i+1].Start-out[i].End <= TurnPause+EdgeTol+1e-6: // a gap: bridge
+				out[i].End = out[i+1].End
+				out = slices.Delete(out, i+1, i+2)
+			default:
+				continue
+			}
+			break
+		}
+	}
+	return out
 }
 
 func boundaryErrors(truth, got []schemas.Interval) []float64 {

@@ -18,13 +18,18 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-moh-opsound-wav)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
 var voiceDirs = map[string]string{
 	"ru": "sounds/ru_RU_f_IvrvoiceRU", // asterisk-core-sounds-ru-wav, CC-BY-3.0
 	"en": "sounds/en_US_f_Allison",    // asterisk-core-sounds-en-wav, CC-BY-SA-3.0
+	// The fresh split's voices (see SplitFresh): another speaker and
+	// language each (Spanish is Allison's second language).
+	"fr": "sounds/fr_CA_f_June",    // asterisk-core-sounds-fr-wav, CC-BY-SA-3.0
+	"it": "sounds/it_IT_f_Menardi", // asterisk-prompt-it-menardi-wav, GPL-2
+	"es": "sounds/es_MX_f_Allison", // asterisk-core-sounds-es-wav, CC-BY-SA-3.0
 }
 
 const mohDir = "moh" // asterisk-moh-opsound-wav, CC-BY-SA-3.0
@@ -40,7 +45,7 @@ func Root() string {
 // Available reports whether the three sound packages are installed; the
 // error wraps ErrNoSounds and names the missing directory.
 func Available() error {
-	for _, d := range []string{voiceDirs["ru"], voiceDirs["en"], mohDir} {
+	for _, d := range []string{voiceDirs["ru"], voiceDirs["en"], voiceDirs["fr"], voiceDirs["it"], voiceDirs["es"], mohDir} {
 		p := filepath.Join(Root(), d)
 		if _, err := os.Stat(p); err != nil {
 			return fmt.Errorf("%w: %s", ErrNoSounds, p)
@@ -68,11 +73,31 @@ type clip struct {
 	name    string
 	samples []float32
 	speech  [][2]int
+	// pauses are the clip's inner pauses (in samples) within EdgeTol of
+	// TurnPause (see EdgePauses).
+	pauses [][2]int
 }
 
 // activity returns the sample spans of frames above truthDB, with gaps
 // under TurnPause bridged.
-func activity(s []float32) [][2]int {
+func activity(s []float32) [][2]int { return activityGap(s, TurnPause) }
+
+// edgePauses returns the gaps between the clip's frames above truthDB
+// that are within EdgeTol of TurnPause.
+func edgePauses(s []float32) [][2]int {
+	var out [][2]int
+	sp := activityGap(s, 0)
+	for i := 1; i < len(sp); i++ {
+		if g := float64(sp[i][0]-sp[i-1][1]) / Rate; math.Abs(g-TurnPause) <= EdgeTol {
+			out = append(out, [2]int{sp[i-1][1], sp[i][0]})
+		}
+	}
+	return out
+}
+
+// activityGap returns the sample spans of frames above truthDB, with gaps
+// under bridge seconds bridged.
+func activityGap(s []float32, bridge float64) [][2]int {
 	var spans [][2]int
 	for i := 0; i+frame <= len(s); i += frame {
 		var e float64
@@ -85,7 +110,7 @@ func activity(s []float32) [][2]int {
 		// Refine to the sample: the first and last sample of the frame
 		// above the level's amplitude.
 		lo, hi := i, i+frame
-		if n := len(spans); n > 0 && lo-spans[n-1][1] < int(TurnPause*Rate) {
+		if n := len(spans); n > 0 && lo-spans[n-1][1] < int(bridge*Rate) {
 			spans[n-1][1] = hi
 			continue
 		}
@@ -123,13 +148,22 @@ func ambiguous(s []float32) bool {
 // calls and the held-out calls share no recording.
 type pool struct {
 	tune, holdout []*clip
+	// all are every usable prompt, those with a pause near TurnPause
+	// included: the fresh split's languages are not split in halves, and
+	// a pause at the edge is a real case there (Compare scores it by
+	// EdgePauses).
+	all []*clip
 }
 
 var (
 	poolsMu sync.Mutex
 	pools   = map[string]*pool{}
-	moh     [][]float32
+	moh     = map[bool][][]float32{}
 )
+
+// freshLanguage reports whether a language's voice is only in the fresh
+// split.
+func freshLanguage(lang string) bool { return lang == "fr" || lang == "it" || lang == "es" }
 
 // nonSpeech are prompts that are tones or silence, not a voice.
 var nonSpeech = []string{"beep", "tone", "silence", "dial", "ring", "busy-signal", "confbridge-", "queue-periodic"}
@@ -161,7 +195,11 @@ func loadPool(lang string) (*pool, error) {
 		normalize(s, -6)
 		c := &clip{name: rel, samples: s, speech: activity(s)}
 		d := float64(len(s)) / Rate
-		if len(c.speech) == 0 || d < 0.4 || d > 6 || ambiguous(s) {
+		if len(c.speech) == 0 || d < 0.4 || d > 6 {
+			continue
+		}
+		amb := ambiguous(s)
+		if amb && !freshLanguage(lang) {
 			continue
 		}
 		// Leading and trailing studio silence is cut to 50 ms so that the
@@ -169,6 +207,11 @@ func loadPool(lang string) (*pool, error) {
 		a, b := max(0, c.speech[0][0]-Rate/20), min(len(s), c.speech[len(c.speech)-1][1]+Rate/20)
 		c.samples = s[a:b]
 		c.speech = activity(c.samples)
+		c.pauses = edgePauses(c.samples)
+		if freshLanguage(lang) {
+			p.all = append(p.all, c)
+			continue
+		}
 		h := fnv.New32a()
 		h.Write([]byte(rel))
 		if h.Sum32()%2 == 0 {
@@ -177,18 +220,24 @@ func loadPool(lang string) (*pool, error) {
 			p.holdout = append(p.holdout, c)
 		}
 	}
-	if len(p.tune) < 20 || len(p.holdout) < 20 {
+	if freshLanguage(lang) && len(p.all) < 40 {
+		return nil, fmt.Errorf("%w: only %d usable prompts in %s", ErrNoSounds, len(p.all), dir)
+	}
+	if !freshLanguage(lang) && (len(p.tune) < 20 || len(p.holdout) < 20) {
 		return nil, fmt.Errorf("%w: only %d+%d usable prompts in %s", ErrNoSounds, len(p.tune), len(p.holdout), dir)
 	}
 	pools[lang] = p
 	return p, nil
 }
 
-func loadMOH() ([][]float32, error) {
+// loadMOH loads the music: the first 60 s of each track for the tune and
+// held-out calls; for the fresh split (fresh true) the 60-180 s of the
+// tracks longer than two minutes, music no earlier call plays.
+func loadMOH(fresh bool) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
-	if moh != nil {
-		return moh, nil
+	if m := moh[fresh]; m != nil {
+		return m, nil
 	}
 	names, _ := filepath.Glob(filepath.Join(Root(), mohDir, "*.wav"))
 	slices.Sort(names)
@@ -201,11 +250,18 @@ func loadMOH() ([][]float32, error) {
 			return nil, err
 		}
 		// 60 s of each track is plenty for holds of 8-14 s.
-		s = s[:min(len(s), 60*Rate)]
+		switch {
+		case !fresh:
+			s = s[:min(len(s), 60*Rate)]
+		case len(s) >= 120*Rate:
+			s = s[60*Rate : min(len(s), 180*Rate)]
+		default:
+			continue
+		}
 		normalizeRMS(s, -20)
-		moh = append(moh, s)
+		moh[fresh] = append(moh[fresh], s)
 	}
-	return moh, nil
+	return moh[fresh], nil
 }
 
 func readMono(path string) ([]float32, error) {

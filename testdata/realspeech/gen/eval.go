@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/callscope/callscope/testdata/realspeech"
@@ -11,14 +12,14 @@ import (
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
-func runEval(ctx context.Context, only string, perChannel, detail, spans bool, threshold float64) error {
+func runEval(ctx context.Context, only string, splits []string, perChannel, detail, spans bool, threshold float64) error {
 	d, err := vad.New(vad.Config{Threshold: float32(threshold)})
 	if err != nil {
 		return err
 	}
 	var scores []realspeech.Score
 	for _, sp := range realspeech.Set() {
-		if !strings.Contains(sp.Name, only) {
+		if !matches(sp.Name, only) || !slices.Contains(splits, sp.Split) {
 			continue
 		}
 		c, err := realspeech.Build(sp)
@@ -59,4 +60,15 @@ func runEval(ctx context.Context, only string, perChannel, detail, spans bool, t
 	fmt.Println("\nBy scenario:")
 	realspeech.WriteTable(os.Stdout, realspeech.Summarize(scores, realspeech.ByScenario))
 	return nil
+}
+
+// matches tells whether name contains one of the comma-separated parts of
+// only (all names when only is empty).
+func matches(name, only string) bool {
+	for _, p := range strings.Split(only, ",") {
+		if strings.Contains(name, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,10 @@
 //	go run ./testdata/realspeech/gen                 # rewrite testdata/realspeech/truth.json
 //	go run ./testdata/realspeech/gen -wav DIR        # write every call's WAV and truth into DIR
 //	go run ./testdata/realspeech/gen -eval [-per-channel] # run the VAD over the set and print the tables
+//	go run ./testdata/realspeech/gen -eval -split fresh    # the same on the fresh held-out split
+//
+// -split chooses the splits for -eval and -wav (default tune,holdout: the
+// fresh split is evaluated only when asked for, see SplitFresh).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
@@ -17,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/callscope/callscope/testdata/realspeech"
@@ -27,10 +32,11 @@ func main() {
 	wavDir := flag.String("wav", "", "write every call's WAV and truth into this directory")
 	eval := flag.Bool("eval", false, "run the VAD over the set and print the accuracy tables")
 	raw := flag.Bool("per-channel", false, "with -eval: vad.Detect on each channel alone instead of vad.DetectCall")
-	only := flag.String("only", "", "only calls whose name contains this")
+	only := flag.String("only", "", "only calls whose name contains this (or one of these, comma-separated)")
 	detail := flag.Bool("v", false, "with -eval: print every call's values")
 	threshold := flag.Float64("threshold", 0, "with -eval: Silero's speech probability threshold (0: the default)")
 	spans := flag.Bool("spans", false, "with -eval: print every call's speech, truth and detected")
+	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh)")
 	flag.Parse()
 	if err := realspeech.Available(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -39,9 +45,9 @@ func main() {
 	var err error
 	switch {
 	case *eval:
-		err = runEval(context.Background(), *only, *raw, *detail, *spans, *threshold)
+		err = runEval(context.Background(), *only, strings.Split(*splits, ","), *raw, *detail, *spans, *threshold)
 	case *wavDir != "":
-		err = writeWAVs(*wavDir, *only)
+		err = writeWAVs(*wavDir, *only, strings.Split(*splits, ","))
 	default:
 		err = writeTruth(*truth)
 	}
@@ -63,12 +69,12 @@ func writeTruth(path string) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
-func writeWAVs(dir, only string) error {
+func writeWAVs(dir, only string, splits []string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	for _, sp := range realspeech.Set() {
-		if !strings.Contains(sp.Name, only) {
+		if !matches(sp.Name, only) || !slices.Contains(splits, sp.Split) {
 			continue
 		}
 		c, err := realspeech.Build(sp)
