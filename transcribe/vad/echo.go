@@ -169,16 +169,40 @@ func powSum(x, y float32) float32 {
 	return float32(10 * math.Log10(math.Pow(10, float64(x)/10)+math.Pow(10, float64(y)/10)))
 }
 
-// echoMask marks the frames of a that may be b's echo: the echo b makes
+// echoLine is one direction's echo path (see echoPath).
+type echoLine struct {
+	lag  int
+	loss []float32
+	ok   bool
+}
+
+func pathOf(a, b *track) echoLine {
+	lag, loss, ok := echoPath(a, b)
+	return echoLine{lag, loss, ok}
+}
+
+// echoMasks is both channels' echo masks (echoMask), each without the
+// frames of the other channel that are themselves echo: where b only
+// carries a's echo, a is not hearing b but its own voice twice over (with
+// a long echo path, the end of a's word comes back from b while a's word
+// still decays, and was taken for echo).
+func echoMasks(a, b *track) (ma, mb []bool) {
+	pa, pb := pathOf(a, b), pathOf(b, a)
+	ea, eb := pa.mask(a, b, nil), pb.mask(b, a, nil)
+	return pa.mask(a, b, eb), pb.mask(b, a, ea)
+}
+
+// mask marks the frames of a that may be b's echo: the echo b makes
 // through the line's echo path (echoPath) at the path's delay (±1 frame)
 // is audible over a's floor, and a is no louder than that echo plus the
 // floor, within echoTol dB, where b is echoAbove dB over its floor. Speech
 // of a's own louder than the echo (overtalk) is kept, however the
 // envelopes move; so is a's quiet speech where the echo is lost under the
 // line noise; on a line without echo nothing is marked.
-func echoMask(a, b *track) []bool {
+// b's frames marked in bEcho (nil: none) are left out.
+func (p echoLine) mask(a, b *track, bEcho []bool) []bool {
 	out := make([]bool, len(a.low))
-	lag, loss, ok := echoPath(a, b)
+	lag, loss, ok := p.lag, p.loss, p.ok
 	if !ok {
 		return out
 	}
@@ -186,7 +210,7 @@ func echoMask(a, b *track) []bool {
 		l := loss[f/echoStep]
 		for k := max(0, lag-1); k <= lag+1; k++ {
 			g := f - k
-			if g < 0 || g >= len(b.low) || b.low[g] < b.lowFloor+echoAbove {
+			if g < 0 || g >= len(b.low) || b.low[g] < b.lowFloor+echoAbove || (bEcho != nil && bEcho[g]) {
 				continue
 			}
 			e := b.low[g] - l

@@ -32,7 +32,21 @@ type track struct {
 	floor float32
 	// lowFloor is the floor of low.
 	lowFloor float32
+	// bands holds each frame's power in nBands bands of 250 Hz from 250
+	// Hz (a Hann-windowed 30 ms spectrum of the high-passed signal at
+	// about 8 kHz), nBands values a frame, linear: where the line noise is
+	// weak, a word's quiet end stands out of it (see tails.go).
+	bands []float32
 }
+
+// The spectrum's bands: nBands of bandBins FFT bins (fftSize points at 8
+// kHz: 31.25 Hz a bin) from bin firstBin (250 Hz) to 3750 Hz.
+const (
+	fftSize  = 256
+	bandBins = 8
+	firstBin = 8
+	nBands   = 14
+)
 
 const (
 	minFloorDB    = -80
@@ -84,7 +98,8 @@ func analyse(samples wav.Samples, rate int) *track {
 	n := max(1, int(frameSec*float64(rate)))
 	total := samples.Len()
 	frames := (total + n - 1) / n
-	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames)}
+	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames), bands: make([]float32, 0, frames*nBands)}
+	sp := newSpectrum()
 	lp1, lp2 := lowPass(1000, rate), lowPass(1000, rate)
 	lowFrame := make([]float32, 0, n)
 	hp1, hp2 := highPass(250, rate), highPass(250, rate)
@@ -122,6 +137,7 @@ func analyse(samples wav.Samples, rate int) *track {
 				p, hz = periodicity(hist, rate/step)
 			}
 			t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
+			t.bands = sp.bandPowers(t.bands, hist)
 		}
 		pending = 0
 		frame = frame[:0]
@@ -146,6 +162,7 @@ func analyse(samples wav.Samples, rate int) *track {
 			p, hz = periodicity(hist, rate/step)
 		}
 		t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
+		t.bands = sp.bandPowers(t.bands, hist)
 	}
 	if len(t.db) == 0 {
 		t.floor, t.lowFloor = minFloorDB, minFloorDB
@@ -188,4 +205,72 @@ func periodicity(x []float32, rate int) (float32, float32) {
 		return 0, 0
 	}
 	return float32(best), float32(rate) / float32(lag)
+}
+
+// spectrum computes band powers with a radix-2 FFT of fftSize points.
+type spectrum struct {
+	win        []float64
+	re, im     []float64
+	cos, sin   []float64
+	bitReverse []int
+}
+
+func newSpectrum() *spectrum {
+	s := &spectrum{re: make([]float64, fftSize), im: make([]float64, fftSize),
+		cos: make([]float64, fftSize/2), sin: make([]float64, fftSize/2), bitReverse: make([]int, fftSize)}
+	for i := range s.cos {
+		s.cos[i], s.sin[i] = math.Cos(2*math.Pi*float64(i)/fftSize), -math.Sin(2*math.Pi*float64(i)/fftSize)
+	}
+	bits := 0
+	for 1<<bits < fftSize {
+		bits++
+	}
+	for i := range s.bitReverse {
+		r := 0
+		for b := range bits {
+			if i&(1<<b) != 0 {
+				r |= 1 << (bits - 1 - b)
+			}
+		}
+		s.bitReverse[i] = r
+	}
+	return s
+}
+
+// bandPowers appends the nBands band powers of x (Hann-windowed, at most
+// fftSize samples, zero-padded) to out.
+func (s *spectrum) bandPowers(out []float32, x []float32) []float32 {
+	n := min(len(x), fftSize)
+	if len(s.win) != n {
+		s.win = make([]float64, n)
+		for i := range s.win {
+			s.win[i] = 0.5 - 0.5*math.Cos(2*math.Pi*(float64(i)+0.5)/float64(n))
+		}
+	}
+	clear(s.re)
+	clear(s.im)
+	for i := range n {
+		s.re[s.bitReverse[i]] = float64(x[len(x)-n+i]) * s.win[i]
+	}
+	for size := 2; size <= fftSize; size <<= 1 {
+		half, step := size/2, fftSize/size
+		for start := 0; start < fftSize; start += size {
+			for k := range half {
+				c, sn := s.cos[k*step], s.sin[k*step]
+				i, j := start+k, start+k+half
+				tr := s.re[j]*c - s.im[j]*sn
+				ti := s.re[j]*sn + s.im[j]*c
+				s.re[j], s.im[j] = s.re[i]-tr, s.im[i]-ti
+				s.re[i], s.im[i] = s.re[i]+tr, s.im[i]+ti
+			}
+		}
+	}
+	for b := range nBands {
+		var p float64
+		for k := firstBin + b*bandBins; k < firstBin+(b+1)*bandBins; k++ {
+			p += s.re[k]*s.re[k] + s.im[k]*s.im[k]
+		}
+		out = append(out, float32(p/float64(n)))
+	}
+	return out
 }

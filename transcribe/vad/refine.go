@@ -108,7 +108,7 @@ type fspan struct{ a, b int }
 func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]schemas.Interval, []schemas.Interval) {
 	echo := make([][]bool, len(tracks))
 	if len(tracks) == 2 {
-		echo[0], echo[1] = echoMask(tracks[0], tracks[1]), echoMask(tracks[1], tracks[0])
+		echo[0], echo[1] = echoMasks(tracks[0], tracks[1])
 	}
 	speech := make([][]fspan, len(tracks))
 	music := make([][]bool, len(tracks))
@@ -148,6 +148,7 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 	own := func(f int) bool { return (echo == nil || !echo[f]) && !music[f] }
 	ext := int(max(maxExtend, cfg.MinSilence) / frameSec)
 	hangThr := noiseLevel(t, own, raw)
+	noise := lineNoise(t, own, raw)
 	var runs []fspan
 	for _, cand := range raw {
 		a := min(nf, max(0, int(cand.Start/frameSec)))
@@ -204,6 +205,8 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 				if rlow <= t.floor+lowOverFloor {
 					r.b = hang(t, own, hangThr, r.b)
 				}
+				// A word's end decaying into the line noise (tails.go).
+				r.b = max(r.b, noise.tail(t, own, runPeak-lowUnderPeak, r.b))
 				runs = append(runs, r)
 			}
 			f = next

@@ -1,0 +1,180 @@
+package vad
+
+import (
+	"math"
+	"slices"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// Word ends under line noise (see tails). A word's last syllable decays
+// into the line noise: frame by frame it is no louder than the noise, but
+// the noise has its own spectrum, stationary, and speech puts its power
+// in other proportions (a fricative's over 2 kHz, where the hiss of a
+// telephone line is weaker). Measured against the noise's own spectrum
+// (each band's power over the noise's mean power in that band), the end
+// of a word stands out of the noise for longer than its level does.
+const (
+	// tailWindow frames are averaged (from the frame on, in the
+	// direction of the search).
+	tailWindow = 3
+	// tailQuantile of the noise's own whitened power (over the frames at
+	// least hangClear frames from every Silero candidate) is the level a
+	// window must exceed.
+	tailQuantile = 0.99
+	// tailMax is how far, in frames, a run's end is followed.
+	tailMax = 40
+	// tailGap: a word's last sound may follow a closure of this many
+	// frames.
+	tailGap = 12
+	// tailOutlier: see lineNoise.
+	tailOutlier = 6
+	// tailMinNoise is how many noise frames the measure needs.
+	tailMinNoise = 50
+)
+
+// noiseModel is a channel's line noise: its mean power in each band and
+// the tailQuantile of its whitened power over tailWindow frames.
+type noiseModel struct {
+	band [nBands]float64
+	thr  float64
+	ok   bool
+}
+
+// lineNoise measures the channel's noise over the frames at least
+// hangClear frames from every Silero candidate that are the channel's own
+// (not echo, not music).
+func lineNoise(t *track, own func(int) bool, raw []schemas.Interval) noiseModel {
+	n := len(t.db)
+	var m noiseModel
+	if len(t.bands) < n*nBands {
+		return m
+	}
+	near := make([]bool, n)
+	for _, c := range raw {
+		for f := max(0, int(c.Start/frameSec)-hangClear); f < min(n, int(c.End/frameSec)+hangClear); f++ {
+			near[f] = true
+		}
+	}
+	var frames []int
+	for f := range n {
+		if !near[f] && own(f) {
+			frames = append(frames, f)
+		}
+	}
+	if len(frames) < tailMinNoise {
+		return m
+	}
+	// A frame tailOutlier dB over the median (a click, a cough, a
+	// breath) is not line noise.
+	lv := make([]float32, len(frames))
+	for i, f := range frames {
+		lv[i] = t.db[f]
+	}
+	slices.Sort(lv)
+	cut := lv[len(lv)/2] + tailOutlier
+	cnt := 0
+	for _, f := range frames {
+		if t.db[f] > cut {
+			continue
+		}
+		cnt++
+		for b := range nBands {
+			m.band[b] += float64(t.bands[f*nBands+b])
+		}
+	}
+	for b := range nBands {
+		m.band[b] /= float64(cnt)
+		if m.band[b] <= 0 {
+			return m
+		}
+	}
+	// The threshold is measured on the same frames: a window with a
+	// click in it is not the noise a word's end decays into.
+	var ws []float64
+	for i, f := range frames {
+		if i+tailWindow > len(frames) || frames[i+tailWindow-1] != f+tailWindow-1 || slices.ContainsFunc(t.db[f:f+tailWindow], func(x float32) bool { return x > cut }) {
+			continue
+		}
+		ws = append(ws, m.white(t, f, f+tailWindow))
+	}
+	if len(ws) < tailMinNoise {
+		return m
+	}
+	slices.Sort(ws)
+	m.thr = ws[int(tailQuantile*float64(len(ws)-1))]
+	m.ok = true
+	return m
+}
+
+// white is the mean over frames [a, b) and the bands of each band's power
+// over the noise's: about 1 on noise alone, more where there is a sound.
+func (m *noiseModel) white(t *track, a, b int) float64 {
+	var s float64
+	for f := a; f < b; f++ {
+		for k := range nBands {
+			s += float64(t.bands[f*nBands+k]) / m.band[k]
+		}
+	}
+	return s / float64((b-a)*nBands)
+}
+
+// clean is the level, in dB, of what frames [a, b) hold over the noise:
+// their level with the noise's share of each band's power taken out.
+func (m *noiseModel) clean(t *track, a, b int) float32 {
+	var all, over float64
+	for f := a; f < b; f++ {
+		for k := range nBands {
+			p := float64(t.bands[f*nBands+k])
+			all += p
+			over += max(0, p-m.band[k])
+		}
+	}
+	if over <= 0 || all <= 0 {
+		return -200
+	}
+	return meanLevel(t.db[a:b]) + float32(10*math.Log10(over/all))
+}
+
+// heard tells whether frame f stands out of the noise: the tailWindow
+// frames around it, on average, are over the noise's whitened power
+// quantile, and with the noise taken out at least low loud.
+func (m *noiseModel) heard(t *track, low float32, f int) bool {
+	a := f - tailWindow/2
+	b := a + tailWindow
+	if a < 0 || b > len(t.db) {
+		return false
+	}
+	return m.white(t, a, b) > m.thr && m.clean(t, a, b) >= low
+}
+
+// tail follows a run's end b (exclusive) forward over the frames that
+// are heard (see heard) and the channel's own: frame by frame, and over
+// a gap of up to tailGap frames to two heard frames in a row (the release
+// of a final consonant after its closure), by up to tailMax frames.
+func (m *noiseModel) tail(t *track, own func(int) bool, low float32, b int) int {
+	return m.follow(t, own, low, b-1, +1) + 1
+}
+
+// follow walks from edge in direction dir (+1 forward, -1 back) and
+// returns the farthest frame reached.
+func (m *noiseModel) follow(t *track, own func(int) bool, low float32, edge, dir int) int {
+	if !m.ok {
+		return edge
+	}
+	last := edge
+	for f := edge + dir; f >= 0 && f < len(t.db) && (f-edge)*dir <= tailMax && (f-last)*dir <= tailGap+1 && own(f); f += dir {
+		if !m.heard(t, low, f) {
+			continue
+		}
+		if (f-last)*dir == 1 {
+			last = f
+			continue
+		}
+		if g := f + dir; g >= 0 && g < len(t.db) && own(g) && m.heard(t, low, g) {
+			last = g
+			f = g
+		}
+	}
+	return last
+}
