@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -80,7 +81,7 @@ func segmentMay(seg *schemas.Segment) bool {
 		s := seg.Text
 		for len(s) > 0 {
 			w := s
-			if i := strings.IndexByte(s, ' '); i >= 0 {
+			if i := spaceIndex(s); i >= 0 {
 				w, s = s[:i], s[i+1:]
 			} else {
 				s = ""
@@ -110,6 +111,28 @@ func segmentMay(seg *schemas.Segment) bool {
 		}
 	}
 	return false
+}
+
+// spaceIndex is strings.IndexByte(s, ' ') for the short strings between
+// two spaces: eight bytes at a time, without a call.
+func spaceIndex(s string) int {
+	i := 0
+	if len(s) >= 8 {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		for ; i+8 <= len(s); i += 8 {
+			x := *(*uint64)(unsafe.Add(p, i)) ^ 0x2020202020202020
+			// The lowest zero byte of x is the first space.
+			if t := (x - 0x0101010101010101) &^ x & 0x8080808080808080; t != 0 {
+				return i + bits.TrailingZeros64(t)/8
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 // plainWord reports whether w is a lower-case Cyrillic word of two

@@ -239,6 +239,9 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		answerWindows(out.Channels, scans, cs)
 		for ci := range tr.Channels {
 			old := scans[ci]
+			if old != nil && count(wants[ci]) == len(old.segs) {
+				continue // no segment to add: the scan stands
+			}
 			scans[ci] = nil
 			if wants[ci] != nil {
 				scans[ci] = newScan(tr.Language, tr.Channels[ci].Role)
@@ -285,6 +288,17 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		s.release()
 	}
 	return out, spans, errors.Join(errs...)
+}
+
+// count is how many of b are true.
+func count(b []bool) int {
+	n := 0
+	for _, x := range b {
+		if x {
+			n++
+		}
+	}
+	return n
 }
 
 // failAll masks every number and cue word of every channel.
