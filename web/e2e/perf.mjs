@@ -14,8 +14,9 @@
 // light it (seek latency). Every load is a fresh document (from
 // about:blank) on an idle server: the previous load's requests have all
 // been answered first, so no query of an earlier page is still running.
-// The first load of each page is reported apart (first_load): it is the
-// one that finds the server's report cache (report.Cache) empty; the
+// The first load of each page is reported apart (first_load, with the API
+// requests it made): it is the one that finds the server's report cache
+// (report.Cache) empty; the
 // later ones are answered from it while the archive is unchanged.
 // Beside the wall times it reports the server's CPU time (user+sys of the
 // serve process, Linux) spent on each load until the page went idle, which
@@ -111,7 +112,10 @@ try {
           poll();
         }));
       }
-      if (i === 0) first = { ms: Math.round(t), server_cpu_ms: c0 != null && c1 != null ? c1 - c0 : undefined };
+      if (i === 0) {
+        first = { ms: Math.round(t), server_cpu_ms: c0 != null && c1 != null ? c1 - c0 : undefined,
+          api: res.map(([p, start, ms]) => ({ path: p, start_ms: start, ms })) };
+      }
       if (i > 0) { // the first load warms the caches (the browser's, the OS's, the server's report cache)
         times.push(t);
         seens.push(seen);
