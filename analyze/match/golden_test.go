@@ -25,11 +25,25 @@ var updateGolden = flag.Bool("update", false, "rewrite testdata/hits.golden from
 // corpus, ru and en) as written, the same with word times (punctuation glued to the words
 // as an ASR writes it), every fifth with its utterances in reverse order,
 // and the benchmarks' 5-minute call.
+// nameHash is FNV-1a of s.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
 func goldenTranscripts(tb testing.TB) (names []string, trs []schemas.Transcript) {
 	tb.Helper()
 	root := filepath.Join("..", "..", "testdata")
 	var files []string
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "blind2" {
+			// The third author's labelled calls are measured once, blind,
+			// after the dictionaries are tuned: no test prints their hits.
+			return filepath.SkipDir
+		}
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".transcript.json") {
 			files = append(files, p)
 		}
@@ -39,7 +53,7 @@ func goldenTranscripts(tb testing.TB) (names []string, trs []schemas.Transcript)
 		tb.Fatalf("%d transcripts under testdata: %v", len(files), err)
 	}
 	slices.Sort(files)
-	for i, f := range files {
+	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			tb.Fatal(err)
@@ -51,7 +65,7 @@ func goldenTranscripts(tb testing.TB) (names []string, trs []schemas.Transcript)
 		name := filepath.ToSlash(strings.TrimPrefix(f, root+string(filepath.Separator)))
 		names, trs = append(names, name), append(trs, tr)
 		names, trs = append(names, name+"#words"), append(trs, withWords(tr))
-		if i%5 == 0 {
+		if nameHash(name)%5 == 0 { // a fifth, the same ones whatever files are added
 			names, trs = append(names, name+"#reversed"), append(trs, reversed(tr))
 		}
 	}
