@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"io/fs"
+	"time"
 
 	"github.com/callscope/callscope/schemas"
 )
@@ -14,4 +15,12 @@ func MigrateFS(ctx context.Context, db DB, fsys fs.FS) error { return migrate(ct
 // did: without the holds and the channel map.
 func WriteAnalysesSchema7(ctx context.Context, db DB, analyses []schemas.Analysis) error {
 	return writeAnalyses(ctx, db, analyses, callColumns[:len(callColumns)-4])
+}
+
+// SetRollupGrace sets how long replaced rollup builds stay, for a test;
+// it returns a function that puts the old value back.
+func SetRollupGrace(d time.Duration) func() {
+	old := rollupGrace
+	rollupGrace = d
+	return func() { rollupGrace = old }
 }

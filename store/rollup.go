@@ -17,7 +17,8 @@ import (
 // measures; calls_rollup_builds says which parts of calls each build was
 // made from. The report package reads a month from it only while that
 // month's parts are unchanged (RollupState), so a report gives the same
-// numbers with or without it.
+// numbers with or without it. A later migration that rebuilds calls (new
+// parts might take old names) must empty calls_rollup_builds.
 
 // RollupKeys are the columns of calls that calls_rollup keeps apart (same
 // names and types as in calls): a report whose dimensions and filter use
@@ -81,7 +82,7 @@ var rollupMu sync.Mutex
 // rollupGrace is how long an old build stays after a newer one of its
 // month replaced it, so that a report that chose it a moment before still
 // finds its rows.
-const rollupGrace = 10 * time.Minute
+var rollupGrace = 10 * time.Minute
 
 // RefreshRollup builds calls_rollup for every month whose calls changed
 // since its last build (all of them the first time: about a second of CPU
@@ -225,20 +226,22 @@ func monthNames(ctx context.Context, db DB, col string, month uint32) ([]string,
 	return out, rows.Err()
 }
 
-// dropOldRollups drops the builds no report reads any more: one that a
-// newer build of its month replaced more than rollupGrace ago, one of a
-// month that has no calls now (after the grace), and an unfinished one (no
-// row in calls_rollup_builds) older than an hour. The build a report would
-// choose now is never dropped.
+// dropOldRollups drops the builds no report reads any more: every build of
+// a month but the one a report would choose now (RollupState), once that
+// one has been there for rollupGrace (a report that chose an older build a
+// moment before it came still finds its rows); the builds of a month that
+// has no calls now, after the grace; and an unfinished build (no row in
+// calls_rollup_builds) older than an hour. A month whose calls changed
+// since its last build keeps its builds until the next one.
 func dropOldRollups(ctx context.Context, db DB) (int, error) {
 	current, err := RollupState(ctx, db)
 	if err != nil {
 		return 0, err
 	}
 	chosen := map[string]bool{}
-	months := map[uint32]bool{}
+	months := map[uint32]string{} // month -> its current build
 	for _, m := range current {
-		months[m.Month] = true
+		months[m.Month] = m.Build
 		chosen[m.Build] = true
 	}
 	type build struct {
@@ -246,7 +249,6 @@ func dropOldRollups(ctx context.Context, db DB) (int, error) {
 		at    time.Time
 	}
 	registry := map[string]build{}
-	newest := map[uint32][]time.Time{}
 	rows, err := db.Query(ctx, "SELECT month, build, built_at FROM calls_rollup_builds")
 	if err != nil {
 		return 0, fmt.Errorf("store: rollup: builds: %w", err)
@@ -259,7 +261,6 @@ func dropOldRollups(ctx context.Context, db DB) (int, error) {
 			return 0, fmt.Errorf("store: rollup: builds: %w", err)
 		}
 		registry[id] = b
-		newest[b.month] = append(newest[b.month], b.at)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -282,6 +283,7 @@ func dropOldRollups(ctx context.Context, db DB) (int, error) {
 			return 0, fmt.Errorf("store: rollup: partitions: %w", err)
 		}
 		b, registered := registry[id]
+		cur, hasCalls := months[month]
 		switch {
 		case chosen[id]:
 			continue
@@ -289,16 +291,15 @@ func dropOldRollups(ctx context.Context, db DB) (int, error) {
 			if time.Duration(age)*time.Second < time.Hour {
 				continue
 			}
-		case !months[month]:
+		case !hasCalls:
 			if now.Sub(b.at) < rollupGrace {
 				continue
 			}
+		case cur == "":
+			continue // changed since its last build: wait for the next one
 		default:
-			replaced := false
-			for _, at := range newest[month] {
-				replaced = replaced || at.After(b.at) && now.Sub(at) >= rollupGrace
-			}
-			if !replaced {
+			// replaced by cur, which came after every reader of this one
+			if now.Sub(registry[cur].at) < rollupGrace {
 				continue
 			}
 		}
