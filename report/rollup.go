@@ -14,7 +14,8 @@ import (
 // A report over whole months reads them from calls_rollup (migration 0012,
 // store.RefreshRollup): the month's sums by operator, department, queue,
 // direction, language, profile and channels, a few thousand rows instead
-// of every call. It may when its dimensions, measures and filter use only
+// of every call. It may when its dimensions (those, category for the
+// number of calls, month and year in UTC), measures and filter use only
 // what the rollup keeps, and only for the months whose build is current
 // (store.RollupState: no insert, re-analysis, erasure or merge since); the
 // other months, and the part of a month the period cuts, are read from
@@ -26,6 +27,13 @@ import (
 // whose rows it has for the number of calls only (rollupCategory).
 var rollupDims = map[string]bool{"operator": true, "department": true, "queue": true, "direction": true,
 	"language": true, "profile": true, "channels": true, "category": true}
+
+// rollupUTC are the period dimensions the rollup has in UTC, the time zone
+// of its months: their SQL over calls_rollup.
+var rollupUTC = map[string]string{
+	"month": "formatDateTime(makeDate(intDiv(month, 100), month % 100, 1), '%Y-%m')",
+	"year":  "toString(intDiv(month, 100))",
+}
 
 // rollupCategory is the category dimension over calls_rollup: each row is
 // spread over its categories (and "(none)" for the calls without any), and
@@ -44,10 +52,14 @@ func rollupCat(lit string) string {
 }
 
 // rollupAnswers says whether the rollup can answer a report of these
-// dimensions, measures and filter (nil: none).
-func rollupAnswers(dims []Dimension, ms []Measure, e filter.Expr) bool {
+// dimensions, measures and filter (nil: none) in time zone loc.
+func rollupAnswers(dims []Dimension, ms []Measure, e filter.Expr, loc *time.Location) bool {
+	utc := loc == nil || loc.String() == "UTC"
 	categories := 0
 	for _, d := range dims {
+		if _, ok := rollupUTC[d.Name]; ok && utc {
+			continue
+		}
 		if !rollupDims[d.Name] {
 			return false
 		}
@@ -149,6 +161,9 @@ func (q *query) readRollup(ctx context.Context, db store.DB, grouped bool, build
 			expr := d.expr
 			if d.explodes {
 				expr, exploded = "toString(cat)", true
+			}
+			if e, ok := rollupUTC[d.Name]; ok {
+				expr = e
 			}
 			sel = append(sel, strings.ReplaceAll(expr, "{tz}", q.tz)+" AS "+k)
 			keys = append(keys, k)

@@ -15,8 +15,10 @@ import (
 )
 
 // rollupSpecs are reports the monthly rollup may answer (the dashboard's
-// tiles, scoped and not, periods that take whole months or cut them) and
-// two it may not (a filter on another field, a time dimension).
+// tiles, scoped and not, periods that take whole months or cut them, by
+// category, by month and year in UTC) and some it may not (a filter on
+// another field, months in another time zone, by category with a measure
+// other than calls).
 var rollupSpecs = []report.Spec{
 	{By: []string{"operator"}, Measures: []string{"calls", "avg_score", "csat_index", "pct:complaint", "pct:repeat_contact",
 		"pct:incompetence", "pct:churn_threat", "avg_wait", "avg_talk", "param:overtalk_total"}},
@@ -30,6 +32,8 @@ var rollupSpecs = []report.Spec{
 	{By: []string{"direction", "language"}, Filter: "direction = inbound and language = ru and score_profile = default"},
 	{By: []string{"operator"}, Filter: "duration > 2m"},
 	{By: []string{"month"}, Measures: []string{"calls", "pct:complaint"}},
+	{By: []string{"year", "month", "department"}, Measures: []string{"calls", "avg_score"}, Compare: true},
+	{By: []string{"month"}, Measures: []string{"calls"}, Location: mustLoc("Asia/Vladivostok")},
 	{By: []string{"category"}, Measures: []string{"calls"}},
 	{By: []string{"operator", "category"}, Measures: []string{"calls"}, Filter: "department = Поддержка"},
 	{By: []string{"category"}, Measures: []string{"calls", "avg_score"}},

@@ -314,7 +314,7 @@ func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	q.perPartitionFinal = v.AtLeast(21, 1)
-	q.rollup = store.RollupSupported(v) && rollupAllowed(ctx) && rollupAnswers(res.Dimensions, res.Measures, expr)
+	q.rollup = store.RollupSupported(v) && rollupAllowed(ctx) && rollupAnswers(res.Dimensions, res.Measures, expr, spec.Location)
 	if c := cacheFrom(ctx); c != nil {
 		stamp, err := tablesStamp(ctx, db)
 		if err != nil {

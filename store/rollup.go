@@ -79,9 +79,9 @@ type RollupStats struct {
 // rollupMu keeps one process from building a month twice at once.
 var rollupMu sync.Mutex
 
-// rollupGrace is how long an old build stays after a newer one of its
-// month replaced it, so that a report that chose it a moment before still
-// finds its rows.
+// rollupGrace is how long the build that replaced older ones of its month
+// must have been the current one before they are dropped, so that a report
+// that chose one of them a moment before still finds its rows.
 var rollupGrace = 10 * time.Minute
 
 // RefreshRollup builds calls_rollup for every month whose calls changed
