@@ -31,7 +31,7 @@ var rollupDims = map[string]bool{"operator": true, "department": true, "queue": 
 // rollupUTC are the period dimensions the rollup has in UTC, the time zone
 // of its months: their SQL over calls_rollup.
 var rollupUTC = map[string]string{
-	"month": "formatDateTime(makeDate(intDiv(month, 100), month % 100, 1), '%Y-%m')",
+	"month": "concat(toString(intDiv(month, 100)), if(month % 100 < 10, '-0', '-'), toString(month % 100))",
 	"year":  "toString(intDiv(month, 100))",
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,6 +76,9 @@ type RollupStats struct {
 	Dropped int           // old builds dropped
 	Took    time.Duration // wall time
 }
+
+// partitionRe reads a calls_rollup partition's (month, build) tuple.
+var partitionRe = regexp.MustCompile(`^\((\d+),\s*'([0-9a-f-]+)'\)$`)
 
 // rollupMu keeps one process from building a month twice at once.
 var rollupMu sync.Mutex
@@ -266,22 +270,28 @@ func dropOldRollups(ctx context.Context, db DB) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("store: rollup: builds: %w", err)
 	}
-	rows, err = db.Query(ctx, "SELECT r.pid, r.month, r.build, toUInt32(ifNull(p.age, 0)) FROM"+
-		" (SELECT DISTINCT _partition_id AS pid, month, build FROM calls_rollup) AS r"+
-		" LEFT JOIN (SELECT partition_id AS pid, dateDiff('second', max(modification_time), now()) AS age FROM system.parts"+
-		"  WHERE database = currentDatabase() AND table = 'calls_rollup' AND active GROUP BY partition_id) AS p ON r.pid = p.pid")
+	// The partitions of calls_rollup, (month, build), from system.parts:
+	// its partition text is the tuple, e.g. (202611,'202611-0a1b...').
+	rows, err = db.Query(ctx, "SELECT partition_id, partition, toUInt32(greatest(now() - max(modification_time), 0))"+
+		" FROM system.parts WHERE database = currentDatabase() AND table = 'calls_rollup' AND active GROUP BY partition_id, partition")
 	if err != nil {
 		return 0, fmt.Errorf("store: rollup: partitions: %w", err)
 	}
 	now := time.Now()
 	var drop, forget []string
 	for rows.Next() {
-		var pid, id string
-		var month, age uint32
-		if err := rows.Scan(&pid, &month, &id, &age); err != nil {
+		var pid, tuple string
+		var age uint32
+		if err := rows.Scan(&pid, &tuple, &age); err != nil {
 			rows.Close()
 			return 0, fmt.Errorf("store: rollup: partitions: %w", err)
 		}
+		m := partitionRe.FindStringSubmatch(tuple)
+		if m == nil {
+			continue // not a partition this code made
+		}
+		month64, _ := strconv.ParseUint(m[1], 10, 32)
+		month, id := uint32(month64), m[2]
 		b, registered := registry[id]
 		cur, hasCalls := months[month]
 		switch {
