@@ -119,8 +119,23 @@ func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]sche
 		out[c] = toIntervals(speech[c])
 	}
 	var holds []fspan
+	minLen := int(math.Round(cfg.MinSpeech / frameSec))
 	for c, t := range tracks {
-		holds = append(holds, holdsHeard(t, echo[c], music[c], speech[c])...)
+		h := holdsHeard(t, echo[c], music[c], speech[c])
+		if len(h) > 0 {
+			// The hold's music that the music tests missed (holdMusic);
+			// the hold is then heard again without that "speech".
+			kept := speech[c][:0:0]
+			for _, s := range holdMusic(t, echo[c], music[c], speech[c], h) {
+				if s.b-s.a >= minLen {
+					kept = append(kept, s)
+				}
+			}
+			speech[c] = kept
+			out[c] = toIntervals(kept)
+			h = holdsHeard(t, echo[c], music[c], speech[c])
+		}
+		holds = append(holds, h...)
 	}
 	slices.SortFunc(holds, func(x, y fspan) int { return cmp.Compare(x.a, y.a) })
 	var joined []fspan

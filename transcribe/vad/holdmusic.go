@@ -1,0 +1,207 @@
+package vad
+
+import "math"
+
+// Music at a hold's edges and between its notes (see holdMusic). Under
+// line noise the music tests (musicMask) miss a track's quiet passages and
+// its first notes, which Silero and the energy runs take for speech. A
+// heard hold says what this channel's music sounds like; the channel's
+// speech away from the holds says what its speaker sounds like: speech
+// found in or next to a hold is kept only where its spectrum is nearer to
+// the speaker's than to the music's.
+const (
+	// holdReach: speech within this many frames of a heard hold is
+	// looked at.
+	holdReach = 100
+	// profileMin: each profile needs at least this many loud frames.
+	profileMin = 100
+	// profileSmooth: a frame's spectrum is the mean over ±profileSmooth
+	// loud frames.
+	profileSmooth = 15
+	// localMusic: the music within this many frames of a stretch, when
+	// at least localMin frames of it are loud, is the music compared.
+	localMusic = 200
+	localMin   = 30
+)
+
+// shape is a frame's spectral shape: its bands in dB less their mean
+// (the level does not count, only how the power is spread).
+func shape(t *track, f int, out *[nBands]float64) {
+	var m float64
+	for b := range nBands {
+		out[b] = 10 * math.Log10(float64(t.bands[f*nBands+b])+1e-12)
+		m += out[b]
+	}
+	m /= nBands
+	for b := range nBands {
+		out[b] -= m
+	}
+}
+
+// holdMusic takes out of one channel's speech what, in or within
+// holdReach of a hold heard on it, sounds like the hold's music: a stretch
+// inside the hold goes when it is on the whole nearer to the music's
+// spectral shape than to the speaker's; a stretch that touches the hold
+// loses its frames on the hold's side for as long as they are.
+func holdMusic(t *track, echo, music []bool, speech, holds []fspan) []fspan {
+	n := len(t.db)
+	if len(holds) == 0 || len(speech) == 0 || len(t.bands) < n*nBands {
+		return speech
+	}
+	loud := func(f int) bool { return t.db[f] >= t.floor+highOverFloor && (echo == nil || !echo[f]) }
+	nearHold := make([]bool, n)
+	for _, h := range holds {
+		for f := max(0, h.a-2*holdReach); f < min(n, h.b+2*holdReach); f++ {
+			nearHold[f] = true
+		}
+	}
+	var mp, sp [nBands]float64
+	var nm, ns int
+	var x [nBands]float64
+	for f := range n {
+		if !loud(f) {
+			continue
+		}
+		if music[f] && nearHold[f] {
+			shape(t, f, &x)
+			for b := range nBands {
+				mp[b] += x[b]
+			}
+			nm++
+		}
+	}
+	for _, s := range speech {
+		for f := s.a; f < s.b; f++ {
+			if loud(f) && !nearHold[f] && !music[f] {
+				shape(t, f, &x)
+				for b := range nBands {
+					sp[b] += x[b]
+				}
+				ns++
+			}
+		}
+	}
+	if nm < profileMin || ns < profileMin {
+		return speech
+	}
+	for b := range nBands {
+		mp[b] /= float64(nm)
+		sp[b] /= float64(ns)
+	}
+	// d[f]: how much nearer frame f's shape is to the music's than to the
+	// speaker's (positive: the music's); only loud frames count. The
+	// music's shape is the nearer of the whole holds' music and the music
+	// within localMusic frames on the hold's side of the stretch (a track
+	// changes over a hold).
+	d := make([]float64, n)
+	has := make([]bool, n)
+	profile := func(a, b int) [nBands]float64 {
+		var p [nBands]float64
+		k := 0
+		for f := max(0, a); f < min(n, b); f++ {
+			if loud(f) && music[f] {
+				shape(t, f, &x)
+				for i := range nBands {
+					p[i] += x[i]
+				}
+				k++
+			}
+		}
+		if k < localMin {
+			return mp
+		}
+		for i := range nBands {
+			p[i] /= float64(k)
+		}
+		return p
+	}
+	score := func(a, b int, m [nBands]float64) {
+		for f := max(0, a); f < min(n, b); f++ {
+			if !loud(f) {
+				continue
+			}
+			shape(t, f, &x)
+			var ds, dm, dg float64
+			for i := range nBands {
+				ds += (x[i] - sp[i]) * (x[i] - sp[i])
+				dm += (x[i] - m[i]) * (x[i] - m[i])
+				dg += (x[i] - mp[i]) * (x[i] - mp[i])
+			}
+			dm = min(dm, dg)
+			d[f], has[f] = ds-dm, true
+		}
+	}
+	for _, s := range speech {
+		for _, h := range holds {
+			if s.b <= h.a-holdReach || s.a >= h.b+holdReach {
+				continue
+			}
+			var m [nBands]float64
+			switch {
+			case s.a >= h.a && s.b <= h.b:
+				m = profile(s.a-localMusic, s.b+localMusic)
+			case s.a < h.a:
+				m = profile(s.b, s.b+localMusic)
+			default:
+				m = profile(s.a-localMusic, s.a)
+			}
+			score(s.a, s.b, m)
+		}
+	}
+	// smooth is the mean of d over the loud frames within ±profileSmooth
+	// of f inside [a, b).
+	smooth := func(f, a, b int) (float64, bool) {
+		var s float64
+		k := 0
+		for g := max(a, f-profileSmooth); g < min(b, f+profileSmooth+1); g++ {
+			if has[g] {
+				s += d[g]
+				k++
+			}
+		}
+		if k == 0 {
+			return 0, false
+		}
+		return s / float64(k), true
+	}
+	out := speech[:0:0]
+	for _, s := range speech {
+		for _, h := range holds {
+			if s.b <= h.a-holdReach || s.a >= h.b+holdReach {
+				continue
+			}
+			switch {
+			case s.a >= h.a && s.b <= h.b: // inside the hold
+				var sum float64
+				k := 0
+				for f := s.a; f < s.b; f++ {
+					if has[f] {
+						sum += d[f]
+						k++
+					}
+				}
+				if k > 0 && sum > 0 {
+					s.b = s.a
+				}
+			case s.a < h.a: // before the hold (or across its start): its end
+				for s.b > s.a {
+					if v, ok := smooth(s.b-1, s.a, s.b); ok && v <= 0 {
+						break
+					}
+					s.b--
+				}
+			default: // after the hold: its start
+				for s.a < s.b {
+					if v, ok := smooth(s.a, s.a, s.b); ok && v <= 0 {
+						break
+					}
+					s.a++
+				}
+			}
+		}
+		if s.b > s.a {
+			out = append(out, s)
+		}
+	}
+	return out
+}
