@@ -331,18 +331,19 @@ func (r *Redactor) Text(lang, role, s string) (string, []Span, error) {
 // channel redacts one channel in place (its Segments slice is a copy the
 // caller owns; segments whose words change get new Words slices) and
 // appends its spans to spans.
-func (r *Redactor) channel(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) (_ []Span, err error) {
+func (r *Redactor) channel(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) (out []Span, err error) {
 	n := len(spans)
 	defer func() {
 		if p := recover(); p != nil {
+			// The spans of the channels before stay; this channel's are
+			// those of failing closed.
 			err = fmt.Errorf("rule panicked: %v", p)
-			spans = r.failClosed(ci, ch, st, spans[:n])
+			out = r.failClosed(ci, ch, st, spans[:n])
 		}
 	}()
 	st.detect()
 	st.resolve(r)
-	spans = st.apply(ci, ch, spans)
-	return spans, nil
+	return st.apply(ci, ch, spans), nil
 }
 
 // failClosed masks every number token and every cue word of the channel

@@ -192,7 +192,8 @@ func TestTypes(t *testing.T) {
 }
 
 // TestFailClosed: a rule that breaks masks every number and cue word of
-// the channel and reports the error; the other channel is untouched.
+// the channel, records what it masked and reports the error; the other
+// channel is redacted as usual and keeps its spans.
 func TestFailClosed(t *testing.T) {
 	detectHook = func(s *scan) {
 		if s.role == "client" {
@@ -203,22 +204,35 @@ func TestFailClosed(t *testing.T) {
 	r, _ := New(Config{})
 	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
 		{Role: "operator", Segments: []schemas.Segment{{Start: 0, End: 2, Text: "тариф 500 рублей"}}},
+		{Role: "operator", Segments: []schemas.Segment{{Start: 5, End: 8, Text: "карта 4276 1600 1234 5675"}}},
 		{Role: "client", Segments: []schemas.Segment{{Start: 2, End: 4, Text: "мой телефон 8 916 123 и тариф 500"}}},
 	}}
 	out, spans, err := r.Transcript(tr)
 	if err == nil || !strings.Contains(err.Error(), "broken rule") {
 		t.Errorf("err %v", err)
 	}
-	if got := out.Channels[1].Segments[0].Text; strings.ContainsAny(got, "0123456789") || strings.Contains(got, "телефон") {
+	if got := out.Channels[2].Segments[0].Text; strings.ContainsAny(got, "0123456789") || strings.Contains(got, "телефон") {
 		t.Errorf("client %q: not masked closed", got)
 	}
 	if got := out.Channels[0].Segments[0].Text; got != "тариф 500 рублей" {
 		t.Errorf("operator %q", got)
 	}
+	if got := out.Channels[1].Segments[0].Text; got != "карта [card]" {
+		t.Errorf("operator's card %q", got)
+	}
+	closed, card := 0, 0
 	for _, sp := range spans {
-		if sp.Rule != "fail-closed" {
+		switch {
+		case sp.Channel == 2 && sp.Rule == "fail-closed":
+			closed++
+		case sp.Channel == 1 && sp.Type == Card:
+			card++
+		default:
 			t.Errorf("span %+v", sp)
 		}
+	}
+	if closed == 0 || card != 1 {
+		t.Errorf("%d fail-closed spans on the client's channel, %d card spans on the operator's: %+v", closed, card, spans)
 	}
 }
 
