@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,8 +42,9 @@ func BenchmarkInsertHitsChDB(b *testing.B) {
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "rows/s")
 }
 
-// BenchmarkWriteAnalysesChDB measures whole analyses (one calls row and 5
-// hits each) written 1 000 per batch.
+// BenchmarkWriteAnalysesChDB measures whole analyses (a calls row, 5 hits,
+// 6 criteria and 10 segments each) written 1 000 per batch, in wall time
+// and in CPU time of every thread (chDB's own included) per call.
 func BenchmarkWriteAnalysesChDB(b *testing.B) {
 	db, err := store.Open(context.Background(), testenv.ChDB(b))
 	if err != nil {
@@ -58,7 +60,24 @@ func BenchmarkWriteAnalysesChDB(b *testing.B) {
 	for i := range as {
 		as[i] = sample(fmt.Sprintf("call-%d", i), t0)
 		as[i].Hits = append(as[i].Hits, as[i].Hits[:2]...)
+		// As an analysed call carries them: parameters, a score with its
+		// criteria, indexed segments.
+		as[i].Parameters = map[string]float64{}
+		for _, p := range []string{"talk_share_operator", "overtalk_total", "silence_longest", "hold_count", "hold_total",
+			"first_response_time", "dead_air_longest", "speech_rate_operator", "speech_rate_client", "interruptions_operator"} {
+			as[i].Parameters[p] = float64(len(p)) / 3
+		}
+		five := 5.0
+		as[i].Score = &schemas.Score{Profile: "default", ProfileVersion: "1", Value: 4.2, Max: 5}
+		for _, c := range []string{"greeting", "competent", "solution_confirmed", "next_steps", "farewell", "no_overtalk"} {
+			as[i].Score.Criteria = append(as[i].Score.Criteria, schemas.CriterionResult{ID: c, Text: "Оператор " + c, Weight: 1, Outcome: "passed", Evidence: "фраза «" + c + "»", Start: &five})
+		}
+		for k := range 10 {
+			as[i].Segments = append(as[i].Segments, schemas.IndexedSegment{Channel: []string{"operator", "client"}[k%2], Index: k / 2,
+				Start: float64(k), End: float64(k) + 0.9, Text: "Добрый день, чем могу помочь по вашему тарифу", Terms: []string{"добр", "ден", "мог", "помоч", "ваш", "тариф"}})
+		}
 	}
+	cpu0 := processCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if err := store.WriteAnalyses(ctx, db, as); err != nil {
@@ -66,6 +85,7 @@ func BenchmarkWriteAnalysesChDB(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "calls/s")
+	b.ReportMetric((processCPU()-cpu0).Seconds()*1e6/float64(b.N*batch), "cpu-µs/call")
 }
 
 // BenchmarkInsertHitsColumnsChDB measures the bulk path (InsertColumns, as
@@ -99,4 +119,14 @@ func BenchmarkInsertHitsColumnsChDB(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// processCPU is the CPU time (user + system) the process has used: every
+// thread, chDB's own included.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -204,6 +204,15 @@ func (d *chdbDB) InsertColumns(ctx context.Context, table string, columns []stri
 	if err != nil {
 		return err
 	}
+	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
+	block, ok, err := nativeBlock(types, columns, data)
+	if err != nil {
+		return fmt.Errorf("store: insert into %s: %w", table, err)
+	}
+	if ok {
+		// LowCardinality columns go as their inner type (see nativeBlock).
+		return d.insertNative(ctx, table, q+" SETTINGS input_format_native_allow_types_conversion = 1", block)
+	}
 	b := &proto.Block{ServerContext: utc}
 	for i, c := range columns {
 		t, ok := types[c]
@@ -221,11 +230,16 @@ func (d *chdbDB) InsertColumns(ctx context.Context, table string, columns []stri
 	if err := b.Encode(buf, 0); err != nil {
 		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
 	}
-	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
+	return d.insertNative(ctx, table, q, buf.Buf)
+}
+
+// insertNative streams one Native block into an INSERT statement in its
+// turn.
+func (d *chdbDB) insertNative(ctx context.Context, table, q string, block []byte) error {
 	if err := d.acquire(ctx); err != nil {
 		return err
 	}
-	_, err = d.c.Insert(q, "Native", buf.Buf)
+	_, err := d.c.Insert(q, "Native", block)
 	d.release()
 	if err != nil {
 		return fmt.Errorf("store: %s: insert into %s: %w", d.dsn, table, err)

@@ -3,7 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,51 +81,54 @@ func writeAnalyses(ctx context.Context, db DB, analyses []schemas.Analysis, call
 
 // writeStored is writeAnalyses given what storedCalls found of the calls
 // (the store stage looks them up once for claimCallIDs and the write).
+// The rows are built column by column (one slice per column, handed to
+// InsertColumns), which spares a row of interface values per row and the
+// driver's per-value conversions.
 func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCols []string, stored map[string][]storedMonth) error {
 	if len(analyses) == 0 {
 		return nil
 	}
-	calls := make([][]any, 0, len(analyses))
-	var hits, criteria, segments [][]any
 	for _, a := range analyses {
 		if a.CallID == "" {
 			return fmt.Errorf("store: write analysis of %q: empty call_id", a.ObjectKey)
 		}
-		ver := RowVersion(a)
-		started := storedTime(a.Meta.StartedAt)
-		for i, h := range a.Hits {
-			hits = append(hits, []any{
-				a.CallID, ver, uint32(i), a.Version, started, h.Category,
-				h.PhraseID, h.Channel, h.Start, h.End, h.Text,
-			})
-		}
-		if sc := a.Score; sc != nil {
-			for i, c := range sc.Criteria {
-				criteria = append(criteria, []any{
-					a.CallID, ver, uint32(i), started, sc.Profile, sc.ProfileVersion,
-					c.ID, c.Text, c.Weight, c.Outcome, c.Evidence, c.Start,
-				})
-			}
-		}
-		segments = appendSegments(segments, a, ver, started)
-		calls = append(calls, callRow(a, ver, started)[:len(callCols)])
 	}
-	calls, err := keepOnePartition(ctx, db, analyses, calls, stored)
+	keep, err := keepOnePartition(ctx, db, analyses, stored)
 	if err != nil {
 		return err
 	}
+	var hits hitCols
+	var criteria criterionCols
+	var segments segmentCols
+	calls := newCallCols(len(analyses))
+	for i := range analyses {
+		a := &analyses[i]
+		ver := RowVersion(*a)
+		started := storedTime(a.Meta.StartedAt)
+		hits.add(a, ver, started)
+		criteria.add(a, ver, started)
+		segments.add(a, ver, started)
+		if keep == nil || keep[i] {
+			calls.add(a, ver, started)
+		}
+	}
 	for _, t := range []struct {
-		table   string
-		columns []string
-		rows    [][]any
+		table string
+		cols  []namedCol
+		n     int // columns written (-1: all)
+		rows  int
 	}{
-		{"hits", hitColumns, hits},
-		{"criteria", criterionColumns, criteria},
-		{"segments", segmentColumns, segments},
-		{"calls", callCols, calls},
+		{"hits", hits.named(), -1, len(hits.callID)},
+		{"criteria", criteria.named(), -1, len(criteria.callID)},
+		{"segments", segments.named(), -1, len(segments.callID)},
+		{"calls", calls.named(), len(callCols), len(calls.callID)},
 	} {
-		if err := db.Insert(ctx, t.table, t.columns, t.rows); err != nil {
-			return fmt.Errorf("store: write %d rows to %s: %w", len(t.rows), t.table, err)
+		if t.rows == 0 {
+			continue
+		}
+		names, data := columnsOf(t.cols, t.n)
+		if err := db.InsertColumns(ctx, t.table, names, data); err != nil {
+			return fmt.Errorf("store: write %d rows to %s: %w", t.rows, t.table, err)
 		}
 	}
 	return nil
@@ -135,23 +139,24 @@ func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCo
 // partition: the fast way (see docs/storage.md). A call whose new analysis
 // moves it to another month (its start time was corrected) has its older
 // rows in the other month deleted; an analysis older than one already
-// stored in another month is not written, as it would lose anyway. Both are
-// rare: the usual batch costs one primary-key lookup.
-func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, rows [][]any, existing map[string][]storedMonth) ([][]any, error) {
+// stored in another month is not written, as it would lose anyway: keep
+// says which calls rows to write (nil: all). Both are rare: the usual
+// batch costs one primary-key lookup.
+func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, existing map[string][]storedMonth) (keep []bool, err error) {
 	if len(existing) == 0 {
-		return rows, nil
+		return nil, nil
 	}
-	kept := rows[:0]
+	keep = make([]bool, len(analyses))
 	for i, a := range analyses {
 		month := yyyymm(storedTime(a.Meta.StartedAt))
 		ver := RowVersion(a)
-		keep := true
+		keep[i] = true
 		for _, st := range existing[a.CallID] {
 			if st.month == month {
 				continue
 			}
 			if st.version > ver {
-				keep = false
+				keep[i] = false
 				continue
 			}
 			del := "ALTER TABLE calls DELETE WHERE call_id = ? AND row_version < ? AND toYYYYMM(started_at) = ?"
@@ -165,32 +170,145 @@ func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, r
 				return nil, fmt.Errorf("store: call %s moved from month %d to %d: delete the older rows: %w", a.CallID, st.month, month, err)
 			}
 		}
-		if keep {
-			kept = append(kept, rows[i])
-		}
 	}
-	return kept, nil
+	return keep, nil
 }
 
 func yyyymm(t time.Time) uint32 { return uint32(t.Year()*100 + int(t.Month())) }
 
-// appendSegments adds the analysis's segments, with the terms analysis
-// computed.
-func appendSegments(rows [][]any, a schemas.Analysis, ver uint64, started time.Time) [][]any {
+// hitCols are the columns of hits rows (hitColumns, in order).
+type hitCols struct {
+	callID, version, category, phraseID, channel, text []string
+	ver                                                []uint64
+	index                                              []uint32
+	started                                            []time.Time
+	start, end                                         []float64
+}
+
+func (c *hitCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
+	for i, h := range a.Hits {
+		c.callID = append(c.callID, a.CallID)
+		c.ver = append(c.ver, ver)
+		c.index = append(c.index, uint32(i))
+		c.version = append(c.version, a.Version)
+		c.started = append(c.started, started)
+		c.category = append(c.category, h.Category)
+		c.phraseID = append(c.phraseID, h.PhraseID)
+		c.channel = append(c.channel, h.Channel)
+		c.start = append(c.start, h.Start)
+		c.end = append(c.end, h.End)
+		c.text = append(c.text, h.Text)
+	}
+}
+
+func (c *hitCols) named() []namedCol {
+	return []namedCol{{"call_id", c.callID}, {"row_version", c.ver}, {"hit_index", c.index}, {"version", c.version},
+		{"started_at", c.started}, {"category", c.category}, {"phrase_id", c.phraseID}, {"channel", c.channel},
+		{"start_sec", c.start}, {"end_sec", c.end}, {"text", c.text}}
+}
+
+// criterionCols are the columns of criteria rows (criterionColumns).
+type criterionCols struct {
+	callID, profile, profileVersion, id, text, outcome, evidence []string
+	ver                                                          []uint64
+	index                                                        []uint32
+	started                                                      []time.Time
+	weight                                                       []float64
+	start                                                        []*float64
+}
+
+func (c *criterionCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
+	sc := a.Score
+	if sc == nil {
+		return
+	}
+	for i, cr := range sc.Criteria {
+		c.callID = append(c.callID, a.CallID)
+		c.ver = append(c.ver, ver)
+		c.index = append(c.index, uint32(i))
+		c.started = append(c.started, started)
+		c.profile = append(c.profile, sc.Profile)
+		c.profileVersion = append(c.profileVersion, sc.ProfileVersion)
+		c.id = append(c.id, cr.ID)
+		c.text = append(c.text, cr.Text)
+		c.weight = append(c.weight, cr.Weight)
+		c.outcome = append(c.outcome, cr.Outcome)
+		c.evidence = append(c.evidence, cr.Evidence)
+		c.start = append(c.start, cr.Start)
+	}
+}
+
+func (c *criterionCols) named() []namedCol {
+	return []namedCol{{"call_id", c.callID}, {"row_version", c.ver}, {"crit_index", c.index}, {"started_at", c.started},
+		{"profile", c.profile}, {"profile_version", c.profileVersion}, {"criterion_id", c.id}, {"text", c.text},
+		{"weight", c.weight}, {"outcome", c.outcome}, {"evidence", c.evidence}, {"start_sec", c.start}}
+}
+
+// segmentCols are the columns of segments rows (segmentColumns), with the
+// terms analysis computed.
+type segmentCols struct {
+	callID, channel, text []string
+	ver                   []uint64
+	index                 []uint32
+	started               []time.Time
+	start, end            []float64
+	terms                 [][]string
+}
+
+func (c *segmentCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
 	for _, seg := range a.Segments {
 		terms := seg.Terms
 		if terms == nil {
 			terms = []string{}
 		}
-		rows = append(rows, []any{
-			a.CallID, ver, seg.Channel, uint32(seg.Index), started, seg.Start, seg.End, seg.Text, terms,
-		})
+		c.callID = append(c.callID, a.CallID)
+		c.ver = append(c.ver, ver)
+		c.channel = append(c.channel, seg.Channel)
+		c.index = append(c.index, uint32(seg.Index))
+		c.started = append(c.started, started)
+		c.start = append(c.start, seg.Start)
+		c.end = append(c.end, seg.End)
+		c.text = append(c.text, seg.Text)
+		c.terms = append(c.terms, terms)
 	}
-	return rows
 }
 
-func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
-	m := a.Meta
+func (c *segmentCols) named() []namedCol {
+	return []namedCol{{"call_id", c.callID}, {"row_version", c.ver}, {"channel", c.channel}, {"seg_index", c.index},
+		{"started_at", c.started}, {"start_sec", c.start}, {"end_sec", c.end}, {"text", c.text}, {"terms", c.terms}}
+}
+
+// callCols are the columns of calls rows (callColumns, in order).
+type callCols struct {
+	callID, objectKey, etag, version, dictVersion              []string
+	ver                                                        []uint64
+	analyzedAt, started                                        []time.Time
+	opID, opName, dept, queue, direction, language, clientHash []string
+	wait                                                       []*float64
+	transfers                                                  []*int32
+	csatScore, csatScale                                       []*float64
+	duration                                                   []float64
+	channels                                                   []uint8
+	opTalk, clTalk                                             []*float64
+	totalTalk                                                  []float64
+	catNames                                                   [][]string
+	catCounts                                                  [][]uint32
+	asrAdapter, asrModel                                       []string
+	tagKeys, tagValues, paramNames                             [][]string
+	paramValues                                                [][]float64
+	score, scoreMax                                            []*float64
+	profile, profileVersion                                    []string
+	critIDs, critOutcomes                                      [][]string
+	holdStarts, holdEnds                                       [][]float64
+	chanKeys, chanRoles                                        [][]string
+}
+
+func newCallCols(n int) *callCols {
+	return &callCols{callID: make([]string, 0, n)}
+}
+
+func (c *callCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
+	m := &a.Meta
 	var transfers *int32
 	if m.Transfers != nil {
 		t := int32(*m.Transfers)
@@ -203,67 +321,121 @@ func callRow(a schemas.Analysis, ver uint64, started time.Time) []any {
 		s, sc := m.CSAT.Score, m.CSAT.Scale
 		csatScore, csatScale = &s, &sc
 	}
-	catNames := make([]string, 0, len(a.Categories))
-	for c := range a.Categories {
-		catNames = append(catNames, c)
-	}
-	sort.Strings(catNames)
+	catNames := slices.Sorted(maps.Keys(a.Categories))
 	catCounts := make([]uint32, len(catNames))
-	for i, c := range catNames {
-		catCounts[i] = uint32(a.Categories[c])
+	for i, k := range catNames {
+		catCounts[i] = uint32(a.Categories[k])
 	}
-	tagKeys := make([]string, 0, len(m.Tags))
-	for k := range m.Tags {
-		tagKeys = append(tagKeys, k)
-	}
-	sort.Strings(tagKeys)
+	tagKeys := slices.Sorted(maps.Keys(m.Tags))
 	tagValues := make([]string, len(tagKeys))
 	for i, k := range tagKeys {
 		tagValues[i] = m.Tags[k]
 	}
-	paramNames := make([]string, 0, len(a.Parameters))
-	for p := range a.Parameters {
-		paramNames = append(paramNames, p)
-	}
-	sort.Strings(paramNames)
+	paramNames := slices.Sorted(maps.Keys(a.Parameters))
 	paramValues := make([]float64, len(paramNames))
-	for i, p := range paramNames {
-		paramValues[i] = a.Parameters[p]
+	for i, k := range paramNames {
+		paramValues[i] = a.Parameters[k]
 	}
 	holdStarts, holdEnds := make([]float64, len(m.Holds)), make([]float64, len(m.Holds))
 	for i, h := range m.Holds {
 		holdStarts[i], holdEnds[i] = h.Start, h.End
 	}
-	chanKeys := make([]string, 0, len(m.Channels))
-	for k := range m.Channels {
-		chanKeys = append(chanKeys, k)
-	}
-	sort.Strings(chanKeys)
+	chanKeys := slices.Sorted(maps.Keys(m.Channels))
 	chanRoles := make([]string, len(chanKeys))
 	for i, k := range chanKeys {
 		chanRoles[i] = m.Channels[k]
 	}
 	var score, scoreMax *float64
 	var profile, profileVersion string
-	var critIDs, critOutcomes []string
+	critIDs, critOutcomes := []string{}, []string{}
 	if sc := a.Score; sc != nil && sc.Max > 0 {
 		v, mx := sc.Value, sc.Max
 		score, scoreMax = &v, &mx
 		profile, profileVersion = sc.Profile, sc.ProfileVersion
-		for _, c := range sc.Criteria {
-			critIDs = append(critIDs, c.ID)
-			critOutcomes = append(critOutcomes, c.Outcome)
+		critIDs, critOutcomes = make([]string, len(sc.Criteria)), make([]string, len(sc.Criteria))
+		for i, cr := range sc.Criteria {
+			critIDs[i], critOutcomes[i] = cr.ID, cr.Outcome
 		}
 	}
-	return []any{
-		a.CallID, ver, a.ObjectKey, a.ETag, a.Version, a.DictionaryVersion,
-		storedTime(a.AnalyzedAt), started, m.Operator.ID, m.Operator.Name, m.Operator.Department, m.Queue,
-		m.Direction, m.Language, m.Client.IDHash, m.WaitSeconds, transfers, csatScore,
-		csatScale, a.Metrics.Duration, uint8(a.Metrics.Channels), a.Metrics.OperatorTalk, a.Metrics.ClientTalk, a.Metrics.TotalTalk,
-		catNames, catCounts, a.ASR.Adapter, a.ASR.Model, tagKeys, tagValues,
-		paramNames, paramValues, score, scoreMax, profile, profileVersion,
-		orEmpty(critIDs), orEmpty(critOutcomes), holdStarts, holdEnds, chanKeys, chanRoles,
+	c.callID = append(c.callID, a.CallID)
+	c.ver = append(c.ver, ver)
+	c.objectKey = append(c.objectKey, a.ObjectKey)
+	c.etag = append(c.etag, a.ETag)
+	c.version = append(c.version, a.Version)
+	c.dictVersion = append(c.dictVersion, a.DictionaryVersion)
+	c.analyzedAt = append(c.analyzedAt, storedTime(a.AnalyzedAt))
+	c.started = append(c.started, started)
+	c.opID = append(c.opID, m.Operator.ID)
+	c.opName = append(c.opName, m.Operator.Name)
+	c.dept = append(c.dept, m.Operator.Department)
+	c.queue = append(c.queue, m.Queue)
+	c.direction = append(c.direction, m.Direction)
+	c.language = append(c.language, m.Language)
+	c.clientHash = append(c.clientHash, m.Client.IDHash)
+	c.wait = append(c.wait, m.WaitSeconds)
+	c.transfers = append(c.transfers, transfers)
+	c.csatScore = append(c.csatScore, csatScore)
+	c.csatScale = append(c.csatScale, csatScale)
+	c.duration = append(c.duration, a.Metrics.Duration)
+	c.channels = append(c.channels, uint8(a.Metrics.Channels))
+	c.opTalk = append(c.opTalk, a.Metrics.OperatorTalk)
+	c.clTalk = append(c.clTalk, a.Metrics.ClientTalk)
+	c.totalTalk = append(c.totalTalk, a.Metrics.TotalTalk)
+	c.catNames = append(c.catNames, catNames)
+	c.catCounts = append(c.catCounts, catCounts)
+	c.asrAdapter = append(c.asrAdapter, a.ASR.Adapter)
+	c.asrModel = append(c.asrModel, a.ASR.Model)
+	c.tagKeys = append(c.tagKeys, tagKeys)
+	c.tagValues = append(c.tagValues, tagValues)
+	c.paramNames = append(c.paramNames, paramNames)
+	c.paramValues = append(c.paramValues, paramValues)
+	c.score = append(c.score, score)
+	c.scoreMax = append(c.scoreMax, scoreMax)
+	c.profile = append(c.profile, profile)
+	c.profileVersion = append(c.profileVersion, profileVersion)
+	c.critIDs = append(c.critIDs, critIDs)
+	c.critOutcomes = append(c.critOutcomes, critOutcomes)
+	c.holdStarts = append(c.holdStarts, holdStarts)
+	c.holdEnds = append(c.holdEnds, holdEnds)
+	c.chanKeys = append(c.chanKeys, chanKeys)
+	c.chanRoles = append(c.chanRoles, chanRoles)
+}
+
+func (c *callCols) named() []namedCol {
+	return []namedCol{
+		{"call_id", c.callID}, {"row_version", c.ver}, {"object_key", c.objectKey}, {"etag", c.etag},
+		{"version", c.version}, {"dictionary_version", c.dictVersion}, {"analyzed_at", c.analyzedAt},
+		{"started_at", c.started}, {"operator_id", c.opID}, {"operator_name", c.opName}, {"department", c.dept},
+		{"queue", c.queue}, {"direction", c.direction}, {"language", c.language}, {"client_hash", c.clientHash},
+		{"wait_seconds", c.wait}, {"transfers", c.transfers}, {"csat_score", c.csatScore}, {"csat_scale", c.csatScale},
+		{"duration", c.duration}, {"channels", c.channels}, {"operator_talk", c.opTalk}, {"client_talk", c.clTalk},
+		{"total_talk", c.totalTalk}, {"category_names", c.catNames}, {"category_counts", c.catCounts},
+		{"asr_adapter", c.asrAdapter}, {"asr_model", c.asrModel}, {"tag_keys", c.tagKeys}, {"tag_values", c.tagValues},
+		{"param_names", c.paramNames}, {"param_values", c.paramValues}, {"score", c.score}, {"score_max", c.scoreMax},
+		{"score_profile", c.profile}, {"score_profile_version", c.profileVersion}, {"criteria_ids", c.critIDs},
+		{"criteria_outcomes", c.critOutcomes}, {"hold_starts", c.holdStarts}, {"hold_ends", c.holdEnds},
+		{"channel_keys", c.chanKeys}, {"channel_roles", c.chanRoles},
 	}
+}
+
+// namedCol is one column of a batch: its name and its slice of values.
+// Each table's builder pairs them in one place; TestColumnBuilders checks
+// the names against the column lists.
+type namedCol struct {
+	name string
+	data any
+}
+
+// columnsOf is the names and data of cols, the first n of them (n < 0: all).
+func columnsOf(cols []namedCol, n int) (names []string, data []any) {
+	if n >= 0 {
+		cols = cols[:n]
+	}
+	for _, c := range cols {
+		names = append(names, c.name)
+		data = append(data, c.data)
+	}
+	return names, data
 }
 
 // WriteStatuses appends statuses to the processing history in one batch. A
