@@ -222,7 +222,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		if want == nil {
 			continue
 		}
-		s := newScan(tr.Language, out.Channels[ci].Role)
+		s := cs.scan(tr.Language, out.Channels[ci].Role)
 		s.load(out.Channels[ci].Segments, want, nil)
 		scans[ci] = s
 		for _, e := range s.cues {
@@ -244,10 +244,10 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			}
 			scans[ci] = nil
 			if wants[ci] != nil {
-				scans[ci] = newScan(tr.Language, tr.Channels[ci].Role)
+				scans[ci] = cs.scan(tr.Language, tr.Channels[ci].Role)
 				scans[ci].load(out.Channels[ci].Segments, wants[ci], old)
 			}
-			old.release()
+			cs.put(old)
 		}
 	}
 	// A mixed channel is both sides: its own earlier cues are questions
@@ -285,7 +285,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		}
 	}
 	for _, s := range scans {
-		s.release()
+		cs.put(s)
 	}
 	return out, spans, errors.Join(errs...)
 }
@@ -461,12 +461,14 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 	}
 }
 
-// callScratch is what one call of Transcript needs besides its scans:
-// which segments each channel reads. It is pooled like the scans.
+// callScratch is what one call of Transcript works with: which segments
+// each channel reads, and the scans. It is pooled, the scans and their
+// buffers with it (one pool round trip a call).
 type callScratch struct {
 	wants [][]bool // per channel: nil (none) or one per segment
 	flags []bool   // the wants' array
 	offs  []int    // where each channel's wants start in flags
+	free  []*scan  // emptied scans, for scan
 }
 
 var callPool sync.Pool
@@ -496,6 +498,30 @@ func (cs *callScratch) want(ci int) []bool {
 		cs.wants[ci] = cs.flags[cs.offs[ci]:cs.offs[ci+1]:cs.offs[ci+1]]
 	}
 	return cs.wants[ci]
+}
+
+// scan returns an empty scan for a channel of role in lang.
+func (cs *callScratch) scan(lang, role string) *scan {
+	if n := len(cs.free); n > 0 {
+		s := cs.free[n-1]
+		cs.free = cs.free[:n-1]
+		if lang != "en" {
+			lang = "ru"
+		}
+		s.lang, s.role = lang, role
+		return s
+	}
+	return newScan(lang, role)
+}
+
+// put empties s and keeps it for another channel or call; the caller does
+// not use it again.
+func (cs *callScratch) put(s *scan) {
+	if s == nil {
+		return
+	}
+	s.reset()
+	cs.free = append(cs.free, s)
 }
 
 func (cs *callScratch) release() { callPool.Put(cs) }

@@ -3,7 +3,6 @@ package redact
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/callscope/callscope/analyze/text"
@@ -99,30 +98,20 @@ type scan struct {
 	nums   []int
 }
 
-// scanPool keeps finished scans, their buffers with them: a call's
-// tokens are about 80 bytes each, and allocating (and collecting) them,
-// the marks and the cues anew for every call cost as much as reading
-// them.
-var scanPool sync.Pool
-
+// newScan returns an empty scan for a channel of role in lang. Calls of
+// Transcript take theirs from their callScratch, which keeps them from
+// call to call with their buffers: a call's tokens are 64 bytes each, and
+// allocating (and collecting) them, the marks and the cues anew for every
+// call cost as much as reading them.
 func newScan(lang, role string) *scan {
 	if lang != "en" {
 		lang = "ru"
 	}
-	s, ok := scanPool.Get().(*scan)
-	if !ok {
-		s = &scan{}
-	}
-	s.lang, s.role = lang, role
-	return s
+	return &scan{lang: lang, role: role}
 }
 
-// release empties the scan and keeps it for another call; it is not used
-// again by the caller.
-func (s *scan) release() {
-	if s == nil {
-		return
-	}
+// reset empties the scan for another channel, keeping its buffers.
+func (s *scan) reset() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
 	s.any = 0
@@ -134,7 +123,6 @@ func (s *scan) release() {
 	if cap(s.norms) > 256<<10 {
 		s.norms = nil
 	}
-	scanPool.Put(s)
 }
 
 // load tokenizes the segments whose want is true (all when want is nil):
