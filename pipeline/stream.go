@@ -83,6 +83,9 @@ type ConsumerConfig struct {
 	// more: if a worker dies during the last attempt, the extra delivery
 	// records the failure instead of leaving the job stuck in the stream.
 	MaxDeliver int
+	// MaxAckPending caps the jobs delivered and not yet acknowledged
+	// (default 1000). A batch worker needs at least its batch size.
+	MaxAckPending int
 }
 
 // EnsureConsumer creates or updates the durable consumer of a stage.
@@ -93,6 +96,9 @@ func EnsureConsumer(ctx context.Context, js jetstream.JetStream, stage, subject 
 	if cfg.MaxDeliver == 0 {
 		cfg.MaxDeliver = 5
 	}
+	if cfg.MaxAckPending <= 0 {
+		cfg.MaxAckPending = 1000
+	}
 	c, err := js.CreateOrUpdateConsumer(ctx, StreamJobs, jetstream.ConsumerConfig{
 		Durable:       consumerNamePrefix + stage,
 		Description:   "callscope " + stage + " stage",
@@ -100,7 +106,7 @@ func EnsureConsumer(ctx context.Context, js jetstream.JetStream, stage, subject 
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       cfg.AckWait,
 		MaxDeliver:    consumerMaxDeliver(cfg.MaxDeliver),
-		MaxAckPending: 1000,
+		MaxAckPending: cfg.MaxAckPending,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: create consumer for stage %s: %w", stage, err)

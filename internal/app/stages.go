@@ -122,8 +122,9 @@ func consumerConfigs(w config.Workers) []stageConsumer {
 		{"transcribe", pipeline.SubjectTranscribe, c},
 		{"analyze", pipeline.SubjectAnalyze, c},
 		// The store stage retries for ever: a result is never dropped
-		// because ClickHouse was away.
-		{"store", pipeline.SubjectStore, pipeline.ConsumerConfig{AckWait: w.AckWait, MaxDeliver: -1}},
+		// because ClickHouse was away. It holds a whole batch
+		// unacknowledged while writing it, and may fetch the next.
+		{"store", pipeline.SubjectStore, pipeline.ConsumerConfig{AckWait: w.AckWait, MaxDeliver: -1, MaxAckPending: max(1000, 2*w.MaxBatch)}},
 	}
 }
 

@@ -160,7 +160,7 @@ func Default() Config {
 			Bucket: "calls", TranscriptsBucket: "callscope-transcripts",
 		},
 		ASR:          ASR{Adapter: "import"},
-		Workers:      Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 1000, Flush: 200 * time.Millisecond},
+		Workers:      Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 5000, Flush: 200 * time.Millisecond},
 		Dictionaries: Dictionaries{Reload: 30 * time.Second},
 		Log:          Log{Level: "info", Format: "text"},
 		Privacy:      Privacy{Redact: "all", AudioMask: "silence", OriginalAudio: "keep", RestrictedBucket: "callscope-restricted"},
