@@ -36,10 +36,12 @@ export function Dashboard({ route }: { route: Route; user: User }) {
   const department = p.get('department') ?? '';
   const queue = p.get('queue') ?? '';
   const operator = p.get('operator') ?? '';
-  const trend = p.get('trend') ?? 'day';
+  // over all time by month (a year of days is no chart, and months are
+  // read from the monthly rollup); otherwise by day
+  const trend = p.get('trend') ?? (periodParam === 'all' ? 'month' : 'day');
   const scope = and(department && eq('department', department), queue && eq('queue', queue), operator && eq('operator', operator));
   const set = (ch: Record<string, string>) =>
-    setParams('dashboard', { period: periodParam, from, to, department, queue, operator, trend, ...ch });
+    setParams('dashboard', { period: periodParam, from, to, department, queue, operator, trend: p.get('trend') ?? '', ...ch });
   const base = { filter: scope, period, from, to };
   const measures = KPIS.map((k) => k.measure).join(',');
   const main = useAsync(() => get<Report>('/report', { ...base, by: 'operator', measures }), [scope, period, from, to]);
