@@ -48,12 +48,14 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 // silence within 0.3 s of the truth, boundaries within 0.1 s (median),
 // overtalk and interruption counts exact. On clean audio they hold on
 // every call, tuned and held out. At SNR 20 dB with echo 25 dB down they
-// hold on the tune calls; on the held-out calls the quiet ends of words
-// under the noise are lost (English most: up to 0.9 s of a side's talk on
-// a 50 s call, docs/parameters.md), so there only the boundary median and
-// a bound of 1 s are held. Echo 60-250 ms late (echo_long) and echo whose
-// level wanders by ±6 dB (echo_vary) never become overtalk; their talk
-// values hold the tune targets, and 1 s and 0.5 s on the held-out calls.
+// hold on the tune calls; on the held-out calls the quiet ends of English
+// words under the noise and the other side's echo still cost up to 0.4 s
+// of a side's talk, and one English overtalk is missed (a word's end
+// during overtalk as quiet as the other side's echo), so there the values
+// are held within 0.5 s (before the word-end test: up to 0.9 s).
+// Echo 60-250 ms late (echo_long) and echo whose level wanders by ±6 dB
+// (echo_vary) never become overtalk; their talk values hold the tune
+// targets, and 0.5 s on the held-out calls.
 func TestTimingOnRealSpeech(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Silero VAD over 48 calls")
@@ -64,8 +66,8 @@ func TestTimingOnRealSpeech(t *testing.T) {
 		holdoutExact bool
 	}{
 		{"clean", 0.3, true},
-		{"snr20_xtalk25", 1.0, false},
-		{"echo_long", 1.0, true},
+		{"snr20_xtalk25", 0.5, false},
+		{"echo_long", 0.5, true},
 		{"echo_vary", 0.5, true},
 	}
 	for _, tt := range tests {

@@ -33,9 +33,10 @@ type track struct {
 	// lowFloor is the floor of low.
 	lowFloor float32
 	// bands holds each frame's power in nBands bands of 250 Hz from 250
-	// Hz (a Hann-windowed 30 ms spectrum of the high-passed signal at
-	// about 8 kHz), nBands values a frame, linear: where the line noise is
-	// weak, a word's quiet end stands out of it (see tails.go).
+	// Hz and then in the fundamental's band, 156-250 Hz (a Hann-windowed
+	// 30 ms spectrum of the signal at about 8 kHz, not high-passed), nAll
+	// values a frame, linear: where the line noise is weak, a word's quiet
+	// end stands out of it (see tails.go).
 	bands []float32
 }
 
@@ -46,6 +47,11 @@ const (
 	bandBins = 8
 	firstBin = 8
 	nBands   = 14
+	// fundBand is an extra band after the nBands: bins 5-7 (156-250
+	// Hz), where a low voice's fundamental is (mains hum at 50 and 150 Hz
+	// is below it, and steady).
+	fundLo, fundHi = 5, 8
+	nAll           = nBands + 1
 )
 
 const (
@@ -98,7 +104,7 @@ func analyse(samples wav.Samples, rate int) *track {
 	n := max(1, int(frameSec*float64(rate)))
 	total := samples.Len()
 	frames := (total + n - 1) / n
-	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames), bands: make([]float32, 0, frames*nBands)}
+	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames), bands: make([]float32, 0, frames*nAll)}
 	sp := newSpectrum()
 	lp1, lp2 := lowPass(1000, rate), lowPass(1000, rate)
 	lowFrame := make([]float32, 0, n)
@@ -108,6 +114,10 @@ func analyse(samples wav.Samples, rate int) *track {
 	// 30 ms the periodicity of the frame before the newest is taken over.
 	dn := n / step
 	hist := make([]float32, 0, 3*dn)
+	// rawHist is the same without the high-pass: the spectrum's bands
+	// (the fundamental of a voice's last murmur is under 250 Hz).
+	rawHist := make([]float32, 0, 3*dn)
+	rawFrame := make([]float32, 0, n)
 	var pending float32 = -1 // periodicity is known one frame late
 	buf := make([]float32, 1024*n)
 	frame := make([]float32, 0, n)
@@ -130,6 +140,13 @@ func analyse(samples wav.Samples, rate int) *track {
 		if len(hist) > 3*dn {
 			hist = append(hist[:0], hist[len(hist)-3*dn:]...)
 		}
+		for i := 0; i < len(rawFrame); i += step {
+			rawHist = append(rawHist, rawFrame[i])
+		}
+		if len(rawHist) > 3*dn {
+			rawHist = append(rawHist[:0], rawHist[len(rawHist)-3*dn:]...)
+		}
+		rawFrame = rawFrame[:0]
 		// The frame before this one, now that its neighbours are known.
 		if pending >= 0 {
 			var p, hz float32
@@ -137,7 +154,7 @@ func analyse(samples wav.Samples, rate int) *track {
 				p, hz = periodicity(hist, rate/step)
 			}
 			t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
-			t.bands = sp.bandPowers(t.bands, hist)
+			t.bands = sp.bandPowers(t.bands, rawHist)
 		}
 		pending = 0
 		frame = frame[:0]
@@ -147,6 +164,7 @@ func analyse(samples wav.Samples, rate int) *track {
 		for _, v := range got {
 			h := hp2.step(hp1.step(float64(v)))
 			frame = append(frame, float32(h))
+			rawFrame = append(rawFrame, v)
 			lowFrame = append(lowFrame, float32(lp2.step(lp1.step(h))))
 			if len(frame) == n {
 				flushFrame()
@@ -162,7 +180,7 @@ func analyse(samples wav.Samples, rate int) *track {
 			p, hz = periodicity(hist, rate/step)
 		}
 		t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
-		t.bands = sp.bandPowers(t.bands, hist)
+		t.bands = sp.bandPowers(t.bands, rawHist)
 	}
 	if len(t.db) == 0 {
 		t.floor, t.lowFloor = minFloorDB, minFloorDB
@@ -272,5 +290,9 @@ func (s *spectrum) bandPowers(out []float32, x []float32) []float32 {
 		}
 		out = append(out, float32(p/float64(n)))
 	}
-	return out
+	var p float64
+	for k := fundLo; k < fundHi; k++ {
+		p += s.re[k]*s.re[k] + s.im[k]*s.im[k]
+	}
+	return append(out, float32(p/float64(n)))
 }

@@ -29,7 +29,7 @@ const (
 func shape(t *track, f int, out *[nBands]float64) {
 	var m float64
 	for b := range nBands {
-		out[b] = 10 * math.Log10(float64(t.bands[f*nBands+b])+1e-12)
+		out[b] = 10 * math.Log10(float64(t.bands[f*nAll+b])+1e-12)
 		m += out[b]
 	}
 	m /= nBands
@@ -45,7 +45,7 @@ func shape(t *track, f int, out *[nBands]float64) {
 // loses its frames on the hold's side for as long as they are.
 func holdMusic(t *track, echo, music []bool, speech, holds []fspan) []fspan {
 	n := len(t.db)
-	if len(holds) == 0 || len(speech) == 0 || len(t.bands) < n*nBands {
+	if len(holds) == 0 || len(speech) == 0 || len(t.bands) < n*nAll {
 		return speech
 	}
 	loud := func(f int) bool { return t.db[f] >= t.floor+highOverFloor && (echo == nil || !echo[f]) }

@@ -15,8 +15,7 @@ import (
 // (each band's power over the noise's mean power in that band), the end
 // of a word stands out of the noise for longer than its level does.
 const (
-	// tailWindow frames are averaged (from the frame on, in the
-	// direction of the search).
+	// tailWindow frames are averaged (centred on the frame).
 	tailWindow = 3
 	// tailQuantile of the noise's own whitened power (over the frames at
 	// least hangClear frames from every Silero candidate) is the level a
@@ -27,6 +26,8 @@ const (
 	// tailGap: a word's last sound may follow a closure of this many
 	// frames.
 	tailGap = 12
+	// fundQuantile: the same for the fundamental's band alone.
+	fundQuantile = 0.995
 	// tailOutlier: see lineNoise.
 	tailOutlier = 6
 	// tailMinNoise is how many noise frames the measure needs.
@@ -36,9 +37,11 @@ const (
 // noiseModel is a channel's line noise: its mean power in each band and
 // the tailQuantile of its whitened power over tailWindow frames.
 type noiseModel struct {
-	band [nBands]float64
+	band [nAll]float64
 	thr  float64
-	ok   bool
+	// thrFund is the same for the fundamental's band alone (fundBand).
+	thrFund float64
+	ok      bool
 }
 
 // lineNoise measures the channel's noise over the frames at least
@@ -47,7 +50,7 @@ type noiseModel struct {
 func lineNoise(t *track, own func(int) bool, raw []schemas.Interval) noiseModel {
 	n := len(t.db)
 	var m noiseModel
-	if len(t.bands) < n*nBands {
+	if len(t.bands) < n*nAll {
 		return m
 	}
 	near := make([]bool, n)
@@ -79,11 +82,11 @@ func lineNoise(t *track, own func(int) bool, raw []schemas.Interval) noiseModel 
 			continue
 		}
 		cnt++
-		for b := range nBands {
-			m.band[b] += float64(t.bands[f*nBands+b])
+		for b := range nAll {
+			m.band[b] += float64(t.bands[f*nAll+b])
 		}
 	}
-	for b := range nBands {
+	for b := range nAll {
 		m.band[b] /= float64(cnt)
 		if m.band[b] <= 0 {
 			return m
@@ -91,18 +94,21 @@ func lineNoise(t *track, own func(int) bool, raw []schemas.Interval) noiseModel 
 	}
 	// The threshold is measured on the same frames: a window with a
 	// click in it is not the noise a word's end decays into.
-	var ws []float64
+	var ws, fs []float64
 	for i, f := range frames {
 		if i+tailWindow > len(frames) || frames[i+tailWindow-1] != f+tailWindow-1 || slices.ContainsFunc(t.db[f:f+tailWindow], func(x float32) bool { return x > cut }) {
 			continue
 		}
 		ws = append(ws, m.white(t, f, f+tailWindow))
+		fs = append(fs, m.fund(t, f, f+tailWindow))
 	}
 	if len(ws) < tailMinNoise {
 		return m
 	}
 	slices.Sort(ws)
+	slices.Sort(fs)
 	m.thr = ws[int(tailQuantile*float64(len(ws)-1))]
+	m.thrFund = fs[int(fundQuantile*float64(len(fs)-1))]
 	m.ok = true
 	return m
 }
@@ -113,10 +119,20 @@ func (m *noiseModel) white(t *track, a, b int) float64 {
 	var s float64
 	for f := a; f < b; f++ {
 		for k := range nBands {
-			s += float64(t.bands[f*nBands+k]) / m.band[k]
+			s += float64(t.bands[f*nAll+k]) / m.band[k]
 		}
 	}
 	return s / float64((b-a)*nBands)
+}
+
+// fund is the mean over frames [a, b) of the fundamental band's power
+// over the noise's.
+func (m *noiseModel) fund(t *track, a, b int) float64 {
+	var s float64
+	for f := a; f < b; f++ {
+		s += float64(t.bands[f*nAll+nBands]) / m.band[nBands]
+	}
+	return s / float64(b-a)
 }
 
 // clean is the level, in dB, of what frames [a, b) hold over the noise:
@@ -125,7 +141,7 @@ func (m *noiseModel) clean(t *track, a, b int) float32 {
 	var all, over float64
 	for f := a; f < b; f++ {
 		for k := range nBands {
-			p := float64(t.bands[f*nBands+k])
+			p := float64(t.bands[f*nAll+k])
 			all += p
 			over += max(0, p-m.band[k])
 		}
@@ -138,14 +154,18 @@ func (m *noiseModel) clean(t *track, a, b int) float32 {
 
 // heard tells whether frame f stands out of the noise: the tailWindow
 // frames around it, on average, are over the noise's whitened power
-// quantile, and with the noise taken out at least low loud.
+// quantile or, in the fundamental's band (156-250 Hz) alone, over that
+// band's fundQuantile, and with the noise taken out (in the bands from
+// 250 Hz) at least low loud. A low voice's last murmur is mostly its
+// fundamental, which the 250 Hz high-pass of the levels removes; a line
+// that cuts at 300 Hz has nothing there and the test is the bands' alone.
 func (m *noiseModel) heard(t *track, low float32, f int) bool {
 	a := f - tailWindow/2
 	b := a + tailWindow
 	if a < 0 || b > len(t.db) {
 		return false
 	}
-	return m.white(t, a, b) > m.thr && m.clean(t, a, b) >= low
+	return (m.white(t, a, b) > m.thr || m.fund(t, a, b) > m.thrFund) && m.clean(t, a, b) >= low
 }
 
 // tail follows a run's end b (exclusive) forward over the frames that
