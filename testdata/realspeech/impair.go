@@ -24,7 +24,7 @@ func impair(clean [2][]float32, tr Truth, im impairment, r *rand.Rand) [2][]floa
 			a, b := int(h.Start*Rate), min(int(h.End*Rate), len(src[0]))
 			switch im.hold {
 			case "moh":
-				music, _ := loadMOH(tr.Split == SplitFresh) // loaded: Build checked
+				music, _ := loadMOH(tr.Split) // loaded: Build checked
 				m := music[r.IntN(len(music))]
 				off := r.IntN(len(m) - (b - a))
 				mixFaded(src[0][a:b], m[off:off+b-a])

@@ -158,7 +158,7 @@ type pool struct {
 var (
 	poolsMu sync.Mutex
 	pools   = map[string]*pool{}
-	moh     = map[bool][][]float32{}
+	moh     = map[string][][]float32{}
 )
 
 // freshLanguage reports whether a language's voice is only in the fresh
@@ -230,13 +230,14 @@ func loadPool(lang string) (*pool, error) {
 	return p, nil
 }
 
-// loadMOH loads the music: the first 60 s of each track for the tune and
-// held-out calls; for the fresh split (fresh true) the 60-180 s of the
-// tracks longer than two minutes, music no earlier call plays.
-func loadMOH(fresh bool) ([][]float32, error) {
+// loadMOH loads the music of a split: the first 60 s of each track for
+// the tune and held-out calls; for the fresh split the 60-180 s of the
+// tracks longer than two minutes; for the blind split the 180-240 s of the
+// tracks at least four minutes long: music no earlier split plays.
+func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
-	if m := moh[fresh]; m != nil {
+	if m := moh[split]; m != nil {
 		return m, nil
 	}
 	names, _ := filepath.Glob(filepath.Join(Root(), mohDir, "*.wav"))
@@ -251,17 +252,19 @@ func loadMOH(fresh bool) ([][]float32, error) {
 		}
 		// 60 s of each track is plenty for holds of 8-14 s.
 		switch {
-		case !fresh:
-			s = s[:min(len(s), 60*Rate)]
-		case len(s) >= 120*Rate:
+		case split == SplitFresh && len(s) >= 120*Rate:
 			s = s[60*Rate : min(len(s), 180*Rate)]
+		case split == SplitBlind && len(s) >= 240*Rate:
+			s = s[180*Rate : 240*Rate]
+		case split != SplitFresh && split != SplitBlind:
+			s = s[:min(len(s), 60*Rate)]
 		default:
 			continue
 		}
 		normalizeRMS(s, -20)
-		moh[fresh] = append(moh[fresh], s)
+		moh[split] = append(moh[split], s)
 	}
-	return moh[fresh], nil
+	return moh[split], nil
 }
 
 func readMono(path string) ([]float32, error) {
