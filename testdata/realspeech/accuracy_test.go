@@ -138,10 +138,10 @@ func TestNonSpeechOnRealCalls(t *testing.T) {
 
 // Music on hold under everything at once (SNR 20 dB, echo 25 dB down,
 // coughs and clicks, A-law): the music tests miss a track's quiet passages
-// and its first notes there; what the hold's music sounds like takes them
-// out (vad's holdMusic). Every hold is heard, and at most 0.5 s of music
-// is talk (the first notes of one tune track, 0.4 s, are not told from
-// speech; before holdMusic a held-out call counted 2.7 s).
+// and its first notes there; what the hold's music sounds like (vad's
+// holdMusic) and that music plays on without a breath (breathless) take
+// them out. Every hold is heard and no music is talk (before holdMusic a
+// held-out call counted 2.7 s, a tune call 0.8 s).
 func TestMusicOnHoldUnderNoise(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Silero VAD over 12 calls")
@@ -155,7 +155,7 @@ func TestMusicOnHoldUnderNoise(t *testing.T) {
 			continue
 		}
 		holds++
-		if s.HoldTalk > 0.5 {
+		if s.HoldTalk > 0.1 {
 			t.Errorf("%s: %.2f s of music counted as operator talk", s.Spec.Name, s.HoldTalk)
 		}
 		if s.HoldsFound != s.HoldsWithAudio {

@@ -42,11 +42,21 @@ const (
 	musicTiltStd = 1.6
 	// Music plays on: marks less than musicGap frames apart are one piece
 	// of music, and a piece with under musicMinMarks marked frames (as
-	// much sound as a hold needs, holdMinSound) is a stretch of steady
-	// speech, not music. On the tune calls every piece of music has over
-	// 8 s of marks; steady speech under line noise has had 0.5 s.
+	// long as a hold must be, holdMinSpan) is a stretch of steady speech,
+	// not music. On the tune calls every piece of music has over 8 s of
+	// marks; steady speech under line noise has had 0.5 s on the tune
+	// calls and 2.7 s on the fresh split (a Spanish operator's even
+	// sentence; 1.5 s before that was seen). Music that the steadiness
+	// test marks only in short pieces is found by its notes or by
+	// breathless.
 	musicGap      = 200
-	musicMinMarks = 150
+	musicMinMarks = 400
+	// Breath (see breathless): a pause is breathPause frames within
+	// breathDB of the floor (or echo); speech has one at least every
+	// breathMax frames.
+	breathDB    = 6
+	breathPause = 15
+	breathMax   = 800
 	// Notes (see findNotes): music holds a pitch, speech glides. A note
 	// is at least noteMin frames, each noteOverFloor dB over the floor,
 	// not echo, and at least notePeriodic periodic, whose pitch stays
@@ -406,6 +416,7 @@ func musicMask(t *track, echo []bool) []bool {
 	for f, m := range byNotes {
 		out[f] = out[f] || m
 	}
+	breathless(t, echo, out)
 	// Widen each run of marks over the loud frames next to it.
 	wide := slices.Clone(out)
 	for f := 0; f < n; f++ {
@@ -425,6 +436,42 @@ func musicMask(t *track, echo []bool) []bool {
 		f = g
 	}
 	return wide
+}
+
+// breathless marks as music the stretches of a channel's own sound (over
+// breathDB above the floor, not echo) that go on for breathMax frames or
+// more without a pause of breathPause frames: no one speaks that long
+// without taking a breath, music plays on (its quiet passages and the
+// decay of its notes stay over the floor, so a track whose notes are
+// short and whose spectrum swings like speech is still told apart).
+func breathless(t *track, echo []bool, marks []bool) {
+	n := len(t.db)
+	sounding := func(f int) bool { return t.db[f] >= t.floor+breathDB && (echo == nil || !echo[f]) }
+	start, quiet := -1, 0
+	flush := func(end int) {
+		if start >= 0 && end-start >= breathMax {
+			for f := start; f < end; f++ {
+				marks[f] = true
+			}
+		}
+		start = -1
+	}
+	for f := range n {
+		if sounding(f) {
+			if start < 0 {
+				start = f
+			}
+			quiet = 0
+			continue
+		}
+		quiet++
+		if quiet >= breathPause && start >= 0 {
+			flush(f - quiet + 1)
+		}
+	}
+	if start >= 0 {
+		flush(n - quiet)
+	}
 }
 
 // findNotes finds the notes of a channel: runs of at least noteMin
