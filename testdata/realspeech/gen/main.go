@@ -36,7 +36,7 @@ func main() {
 	detail := flag.Bool("v", false, "with -eval: print every call's values")
 	threshold := flag.Float64("threshold", 0, "with -eval: Silero's speech probability threshold (0: the default)")
 	spans := flag.Bool("spans", false, "with -eval: print every call's speech, truth and detected")
-	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh)")
+	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh, blind)")
 	flag.Parse()
 	if err := realspeech.Available(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
