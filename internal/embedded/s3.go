@@ -68,8 +68,11 @@ type S3 struct {
 	conns   *connTracker
 	log     *slog.Logger
 	// files is the buckets directory, for ReadObject; nil once closed.
+	// dir is the same directory opened for readBeneath (nil if it could
+	// not be opened: every read then goes through files).
 	filesMu sync.RWMutex
 	files   *os.Root
+	dir     *os.File
 }
 
 // s3Slot admits one embedded S3 server per process.
@@ -211,9 +214,13 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log, files: files}
+	dir, _ := os.Open(root)
+	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log, files: files, dir: dir}
 	if err := waitS3(addr, listening, done); err != nil {
 		_ = files.Close()
+		if dir != nil {
+			_ = dir.Close()
+		}
 		cancel()
 		_ = os.Chdir(workDir)
 		return nil, fmt.Errorf("embedded s3 at %s (data %s): %w", addr, filepath.Dir(root), err)
@@ -280,6 +287,10 @@ func (s *S3) Close() error {
 		s.filesMu.Lock()
 		_ = s.files.Close()
 		s.files = nil
+		if s.dir != nil {
+			_ = s.dir.Close()
+			s.dir = nil
+		}
 		s.filesMu.Unlock()
 		s.cancel()
 		var err error

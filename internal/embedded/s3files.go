@@ -31,6 +31,9 @@ func (s *S3) ReadObject(bucket, key string, maxBytes int64) (data []byte, found 
 	if s.files == nil {
 		return nil, false, ErrNotDirect
 	}
+	if data, found, ok, err := readBeneath(s.dir, bucket, key, maxBytes); ok {
+		return data, found, err
+	}
 	// os.Root keeps the path inside the buckets directory whatever the
 	// key holds.
 	f, err := s.files.Open(bucket + "/" + key)
