@@ -39,7 +39,11 @@ func nativeBlock(types map[string]string, columns []string, data []any) (block [
 		rows = n
 		sent[i] = t
 	}
-	b := make([]byte, 0, 64*rows*len(columns)/4+256)
+	size := 16
+	for i, c := range columns {
+		size += 2*binary.MaxVarintLen64 + len(c) + len(sent[i]) + columnSize(data[i])
+	}
+	b := make([]byte, 0, size)
 	b = binary.AppendUvarint(b, uint64(len(columns)))
 	b = binary.AppendUvarint(b, uint64(rows))
 	for i, c := range columns {
@@ -131,6 +135,51 @@ func sliceLen(data any) int {
 		return len(d)
 	case [][]float64:
 		return len(d)
+	}
+	return 0
+}
+
+// columnSize is at least the bytes appendColumn writes for data: the
+// block is allocated once.
+func columnSize(data any) int {
+	strs := func(v []string) int {
+		n := 0
+		for _, s := range v {
+			n += binary.MaxVarintLen64 + len(s)
+		}
+		return n
+	}
+	switch d := data.(type) {
+	case []string:
+		return strs(d)
+	case []uint64, []float64:
+		return 8 * sliceLen(d)
+	case []uint32, []time.Time:
+		return 4 * sliceLen(d)
+	case []uint8:
+		return len(d)
+	case []*float64:
+		return 9 * len(d)
+	case []*int32:
+		return 5 * len(d)
+	case [][]string:
+		n := 8 * len(d)
+		for _, r := range d {
+			n += strs(r)
+		}
+		return n
+	case [][]uint32:
+		n := 8 * len(d)
+		for _, r := range d {
+			n += 4 * len(r)
+		}
+		return n
+	case [][]float64:
+		n := 8 * len(d)
+		for _, r := range d {
+			n += 8 * len(r)
+		}
+		return n
 	}
 	return 0
 }

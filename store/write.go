@@ -97,9 +97,15 @@ func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCo
 	if err != nil {
 		return err
 	}
-	var hits hitCols
-	var criteria criterionCols
-	var segments segmentCols
+	var nHits, nCriteria, nSegments int
+	for i := range analyses {
+		nHits += len(analyses[i].Hits)
+		if sc := analyses[i].Score; sc != nil {
+			nCriteria += len(sc.Criteria)
+		}
+		nSegments += len(analyses[i].Segments)
+	}
+	hits, criteria, segments := newHitCols(nHits), newCriterionCols(nCriteria), newSegmentCols(nSegments)
 	calls := newCallCols(len(analyses))
 	for i := range analyses {
 		a := &analyses[i]
@@ -185,6 +191,15 @@ type hitCols struct {
 	start, end                                         []float64
 }
 
+func newHitCols(n int) *hitCols {
+	return &hitCols{
+		callID: make([]string, 0, n), version: make([]string, 0, n), category: make([]string, 0, n),
+		phraseID: make([]string, 0, n), channel: make([]string, 0, n), text: make([]string, 0, n),
+		ver: make([]uint64, 0, n), index: make([]uint32, 0, n), started: make([]time.Time, 0, n),
+		start: make([]float64, 0, n), end: make([]float64, 0, n),
+	}
+}
+
 func (c *hitCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
 	for i, h := range a.Hits {
 		c.callID = append(c.callID, a.CallID)
@@ -215,6 +230,15 @@ type criterionCols struct {
 	started                                                      []time.Time
 	weight                                                       []float64
 	start                                                        []*float64
+}
+
+func newCriterionCols(n int) *criterionCols {
+	return &criterionCols{
+		callID: make([]string, 0, n), profile: make([]string, 0, n), profileVersion: make([]string, 0, n),
+		id: make([]string, 0, n), text: make([]string, 0, n), outcome: make([]string, 0, n), evidence: make([]string, 0, n),
+		ver: make([]uint64, 0, n), index: make([]uint32, 0, n), started: make([]time.Time, 0, n),
+		weight: make([]float64, 0, n), start: make([]*float64, 0, n),
+	}
 }
 
 func (c *criterionCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
@@ -253,6 +277,14 @@ type segmentCols struct {
 	started               []time.Time
 	start, end            []float64
 	terms                 [][]string
+}
+
+func newSegmentCols(n int) *segmentCols {
+	return &segmentCols{
+		callID: make([]string, 0, n), channel: make([]string, 0, n), text: make([]string, 0, n),
+		ver: make([]uint64, 0, n), index: make([]uint32, 0, n), started: make([]time.Time, 0, n),
+		start: make([]float64, 0, n), end: make([]float64, 0, n), terms: make([][]string, 0, n),
+	}
 }
 
 func (c *segmentCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
@@ -304,7 +336,21 @@ type callCols struct {
 }
 
 func newCallCols(n int) *callCols {
-	return &callCols{callID: make([]string, 0, n)}
+	strs := func() []string { return make([]string, 0, n) }
+	lists := func() [][]string { return make([][]string, 0, n) }
+	opt := func() []*float64 { return make([]*float64, 0, n) }
+	return &callCols{
+		callID: strs(), objectKey: strs(), etag: strs(), version: strs(), dictVersion: strs(),
+		ver: make([]uint64, 0, n), analyzedAt: make([]time.Time, 0, n), started: make([]time.Time, 0, n),
+		opID: strs(), opName: strs(), dept: strs(), queue: strs(), direction: strs(), language: strs(), clientHash: strs(),
+		wait: opt(), transfers: make([]*int32, 0, n), csatScore: opt(), csatScale: opt(),
+		duration: make([]float64, 0, n), channels: make([]uint8, 0, n), opTalk: opt(), clTalk: opt(),
+		totalTalk: make([]float64, 0, n), catNames: lists(), catCounts: make([][]uint32, 0, n),
+		asrAdapter: strs(), asrModel: strs(), tagKeys: lists(), tagValues: lists(), paramNames: lists(),
+		paramValues: make([][]float64, 0, n), score: opt(), scoreMax: opt(), profile: strs(), profileVersion: strs(),
+		critIDs: lists(), critOutcomes: lists(), holdStarts: make([][]float64, 0, n), holdEnds: make([][]float64, 0, n),
+		chanKeys: lists(), chanRoles: lists(),
+	}
 }
 
 func (c *callCols) add(a *schemas.Analysis, ver uint64, started time.Time) {
