@@ -117,9 +117,54 @@ func (w *Worker) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("pipeline: stage %s: subscribe: %w", w.cfg.Stage, err)
 	}
+	return w.consume(ctx, jsIter{msgs})
+}
+
+// messageIter is what a worker needs of a consumer's message iterator:
+// the next job (waiting until ctx ends), and to drain or stop it.
+type messageIter interface {
+	Next(ctx context.Context) (jetstream.Msg, error)
+	Drain()
+	Stop()
+}
+
+// jsIter is a jetstream.MessagesContext as a messageIter.
+type jsIter struct{ jetstream.MessagesContext }
+
+func (it jsIter) Next(ctx context.Context) (jetstream.Msg, error) {
+	return it.MessagesContext.Next(jetstream.NextContext(ctx))
+}
+
+// drainGrace bounds a worker's shutdown: once ctx ends, the iterator is
+// drained (the jobs it has buffered are still handled) and Next should
+// soon report it closed; if it has not within drainGrace, the worker stops
+// waiting, and whatever the iterator still holds is delivered again after
+// AckWait. Without the bound a drain that never completed (the iterator's
+// channel never closed) kept Run, and a process's shutdown, waiting for
+// ever.
+var drainGrace = 10 * time.Second
+
+// consume hands the iterator's jobs to the handler until ctx ends and the
+// iterator is drained (or drainGrace has passed), then waits for the jobs
+// in hand.
+func (w *Worker) consume(ctx context.Context, msgs messageIter) error {
+	// Next waits on nextCtx, which ends drainGrace after ctx.
+	nextCtx, giveUp := context.WithCancel(context.WithoutCancel(ctx))
+	defer giveUp()
 	go func() {
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-nextCtx.Done():
+			return
+		}
 		msgs.Drain()
+		t := time.NewTimer(drainGrace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			giveUp()
+		case <-nextCtx.Done():
+		}
 	}()
 
 	// In-flight jobs finish with their own context so a shutdown does not
@@ -128,10 +173,14 @@ func (w *Worker) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, w.cfg.Concurrency)
 	for {
-		msg, err := msgs.Next()
+		msg, err := msgs.Next(nextCtx)
 		if err != nil {
 			wg.Wait()
 			if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
+				if !errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+					w.cfg.Logger.Warn("the job iterator did not drain in time; stopping it", "stage", w.cfg.Stage, "grace", drainGrace, "err", err)
+					msgs.Stop()
+				}
 				return nil
 			}
 			return fmt.Errorf("pipeline: stage %s: next job: %w", w.cfg.Stage, err)
