@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -79,77 +78,63 @@ func call(id, op string, startHour int, analyzed time.Time, cats map[string]int,
 }
 
 func TestByOperator(t *testing.T) {
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, b.dsn(t))
+	onBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		a1 := day.Add(48 * time.Hour)
+		calls := []schemas.Analysis{
+			call("c1", "op-1", 9, a1, map[string]int{"complaint": 2, "greeting": 1}, 100, 200),
+			call("c2", "op-1", 10, a1, map[string]int{"repeat_contact": 1, "complaint": 1}, 200, 300),
+			call("c3", "op-1", 11, a1, nil, 60, 100),
+			call("c4", "op-2", 12, a1, map[string]int{"incompetence": 1}, 30, 50),
+			call("c5", "op-2", 30, a1, map[string]int{"complaint": 1}, 30, 50), // next day
+		}
+		// Written twice, as a redelivered batch would be.
+		for i := 0; i < 2; i++ {
+			if err := store.WriteAnalyses(ctx, db, calls); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// c3 re-analysed with a new dictionary: now a complaint. c1
+		// re-analysed: no longer a complaint, longer talk.
+		re := []schemas.Analysis{
+			call("c3", "op-1", 11, a1.Add(time.Hour), map[string]int{"complaint": 1}, 60, 100),
+			call("c1", "op-1", 9, a1.Add(time.Hour), map[string]int{"greeting": 1}, 130, 200),
+		}
+		if err := store.WriteAnalyses(ctx, db, re); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			name string
+			opts report.Options
+			want []report.OperatorRow
+		}{
+			{"all", report.Options{}, []report.OperatorRow{
+				{OperatorID: "op-1", OperatorName: "Анна Петрова", Department: "Поддержка", Calls: 3, Complaints: 2, RepeatContacts: 1, AvgTalk: 130, AvgDuration: 200},
+				{OperatorID: "op-2", OperatorName: "Иван Сидоров", Department: "Продажи", Calls: 2, Complaints: 1, Incompetence: 1, AvgTalk: 30, AvgDuration: 50},
+			}},
+			{"one day", report.Options{From: day, To: day.Add(24 * time.Hour)}, []report.OperatorRow{
+				{OperatorID: "op-1", OperatorName: "Анна Петрова", Department: "Поддержка", Calls: 3, Complaints: 2, RepeatContacts: 1, AvgTalk: 130, AvgDuration: 200},
+				{OperatorID: "op-2", OperatorName: "Иван Сидоров", Department: "Продажи", Calls: 1, Incompetence: 1, AvgTalk: 30, AvgDuration: 50},
+			}},
+			{"department", report.Options{Department: "Продажи", From: day.Add(24 * time.Hour)}, []report.OperatorRow{
+				{OperatorID: "op-2", OperatorName: "Иван Сидоров", Department: "Продажи", Calls: 1, Complaints: 1, AvgTalk: 30, AvgDuration: 50},
+			}},
+			{"empty", report.Options{From: day.Add(-48 * time.Hour), To: day.Add(-24 * time.Hour)}, nil},
+		} {
+			got, err := report.ByOperator(ctx, db, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer db.Close()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
+			if len(got) != len(tc.want) {
+				t.Errorf("%s: got %+v, want %+v", tc.name, got, tc.want)
+				continue
 			}
-			a1 := day.Add(48 * time.Hour)
-			calls := []schemas.Analysis{
-				call("c1", "op-1", 9, a1, map[string]int{"complaint": 2, "greeting": 1}, 100, 200),
-				call("c2", "op-1", 10, a1, map[string]int{"repeat_contact": 1, "complaint": 1}, 200, 300),
-				call("c3", "op-1", 11, a1, nil, 60, 100),
-				call("c4", "op-2", 12, a1, map[string]int{"incompetence": 1}, 30, 50),
-				call("c5", "op-2", 30, a1, map[string]int{"complaint": 1}, 30, 50), // next day
-			}
-			// Written twice, as a redelivered batch would be.
-			for i := 0; i < 2; i++ {
-				if err := store.WriteAnalyses(ctx, db, calls); err != nil {
-					t.Fatal(err)
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("%s row %d:\n got %+v\nwant %+v", tc.name, i, got[i], tc.want[i])
 				}
 			}
-			// c3 re-analysed with a new dictionary: now a complaint. c1
-			// re-analysed: no longer a complaint, longer talk.
-			re := []schemas.Analysis{
-				call("c3", "op-1", 11, a1.Add(time.Hour), map[string]int{"complaint": 1}, 60, 100),
-				call("c1", "op-1", 9, a1.Add(time.Hour), map[string]int{"greeting": 1}, 130, 200),
-			}
-			if err := store.WriteAnalyses(ctx, db, re); err != nil {
-				t.Fatal(err)
-			}
-			for _, tc := range []struct {
-				name string
-				opts report.Options
-				want []report.OperatorRow
-			}{
-				{"all", report.Options{}, []report.OperatorRow{
-					{OperatorID: "op-1", OperatorName: "Анна Петрова", Department: "Поддержка", Calls: 3, Complaints: 2, RepeatContacts: 1, AvgTalk: 130, AvgDuration: 200},
-					{OperatorID: "op-2", OperatorName: "Иван Сидоров", Department: "Продажи", Calls: 2, Complaints: 1, Incompetence: 1, AvgTalk: 30, AvgDuration: 50},
-				}},
-				{"one day", report.Options{From: day, To: day.Add(24 * time.Hour)}, []report.OperatorRow{
-					{OperatorID: "op-1", OperatorName: "Анна Петрова", Department: "Поддержка", Calls: 3, Complaints: 2, RepeatContacts: 1, AvgTalk: 130, AvgDuration: 200},
-					{OperatorID: "op-2", OperatorName: "Иван Сидоров", Department: "Продажи", Calls: 1, Incompetence: 1, AvgTalk: 30, AvgDuration: 50},
-				}},
-				{"department", report.Options{Department: "Продажи", From: day.Add(24 * time.Hour)}, []report.OperatorRow{
-					{OperatorID: "op-2", OperatorName: "Иван Сидоров", Department: "Продажи", Calls: 1, Complaints: 1, AvgTalk: 30, AvgDuration: 50},
-				}},
-				{"empty", report.Options{From: day.Add(-48 * time.Hour), To: day.Add(-24 * time.Hour)}, nil},
-			} {
-				got, err := report.ByOperator(ctx, db, tc.opts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(got) != len(tc.want) {
-					t.Errorf("%s: got %+v, want %+v", tc.name, got, tc.want)
-					continue
-				}
-				for i := range got {
-					if got[i] != tc.want[i] {
-						t.Errorf("%s row %d:\n got %+v\nwant %+v", tc.name, i, got[i], tc.want[i])
-					}
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func ExampleWriteTable() {

@@ -69,146 +69,132 @@ func sameReport(a, b *report.Result) error {
 // the reports do read the rollup.
 func TestRollupEqualsCalls(t *testing.T) {
 	testenv.SkipIfShort(t)
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, b.dsn(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-			v, err := store.ServerVersion(ctx, db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			supported := store.RollupSupported(v)
-			first, again := sliceFixture()
-			if err := store.WriteAnalyses(ctx, db, first); err != nil {
-				t.Fatal(err)
-			}
-			if err := store.WriteAnalyses(ctx, db, again); err != nil {
-				t.Fatal(err)
-			}
-			// merge merges a month's parts into one, so that no background
-			// merge changes its parts (and so its stamp) between the steps
-			// that count the months a refresh builds.
-			merge := func(months ...int) {
-				t.Helper()
-				for _, m := range months {
-					if err := db.Exec(ctx, fmt.Sprintf("OPTIMIZE TABLE calls PARTITION %d FINAL", m)); err != nil {
-						t.Fatal(err)
-					}
+	onBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		v, err := store.ServerVersion(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		supported := store.RollupSupported(v)
+		first, again := sliceFixture()
+		if err := store.WriteAnalyses(ctx, db, first); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.WriteAnalyses(ctx, db, again); err != nil {
+			t.Fatal(err)
+		}
+		// merge merges a month's parts into one, so that no background
+		// merge changes its parts (and so its stamp) between the steps
+		// that count the months a refresh builds.
+		merge := func(months ...int) {
+			t.Helper()
+			for _, m := range months {
+				if err := db.Exec(ctx, fmt.Sprintf("OPTIMIZE TABLE calls PARTITION %d FINAL", m)); err != nil {
+					t.Fatal(err)
 				}
 			}
-			check := func(step string) {
-				t.Helper()
-				for i, spec := range rollupSpecs {
-					got, err := report.Slice(ctx, db, spec)
-					if err != nil {
-						t.Fatalf("%s: spec %d: %v", step, i, err)
-					}
-					want, err := report.Slice(report.WithoutRollup(ctx), db, spec)
-					if err != nil {
-						t.Fatalf("%s: spec %d without the rollup: %v", step, i, err)
-					}
-					if err := sameReport(got, want); err != nil {
-						t.Errorf("%s: spec %d (%v by %v, filter %q): %v", step, i, spec.Measures, spec.By, spec.Filter, err)
-					}
-				}
-			}
-			// built < 0: any number of months
-			refresh := func(step string, built int) {
-				t.Helper()
-				st, err := store.RefreshRollup(ctx, db)
+		}
+		check := func(step string) {
+			t.Helper()
+			for i, spec := range rollupSpecs {
+				got, err := report.Slice(ctx, db, spec)
 				if err != nil {
-					t.Fatalf("%s: %v", step, err)
+					t.Fatalf("%s: spec %d: %v", step, i, err)
 				}
-				if !supported {
-					built = 0
-				}
-				if built >= 0 && st.Built != built {
-					t.Errorf("%s: built %d months, want %d (%+v)", step, st.Built, built, st)
-				}
-				check(step)
-			}
-			check("before the first build")
-			merge(202610, 202611)
-			refresh("built", 2)
-			refresh("unchanged", 0)
-			if supported {
-				// The reports read the rollup: a change to its rows (and
-				// not to calls) shows in them.
-				if err := db.Exec(ctx, "ALTER TABLE calls_rollup UPDATE calls = calls + 1000 WHERE 1 SETTINGS mutations_sync = 2"); err != nil {
-					t.Fatal(err)
-				}
-				res, err := report.Slice(ctx, db, rollupSpecs[0])
+				want, err := report.Slice(report.WithoutRollup(ctx), db, spec)
 				if err != nil {
-					t.Fatal(err)
+					t.Fatalf("%s: spec %d without the rollup: %v", step, i, err)
 				}
-				if res.Total.Values[0] < 1000 {
-					t.Errorf("the report did not read the rollup: %v calls", res.Total.Values[0])
-				}
-				if err := db.Exec(ctx, "ALTER TABLE calls_rollup UPDATE calls = calls - 1000 WHERE 1 SETTINGS mutations_sync = 2"); err != nil {
-					t.Fatal(err)
+				if err := sameReport(got, want); err != nil {
+					t.Errorf("%s: spec %d (%v by %v, filter %q): %v", step, i, spec.Measures, spec.By, spec.Filter, err)
 				}
 			}
-
-			// A new call in November: November is read from calls until
-			// it is built again.
-			a := first[0]
-			a.CallID, a.ObjectKey = "new-1", "new-1.wav"
-			a.Categories = map[string]int{"churn_threat": 1}
-			a.Meta.Operator = schemas.Operator{ID: "op-3", Name: "Олег", Department: "Поддержка"}
-			if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a}); err != nil {
+		}
+		// built < 0: any number of months
+		refresh := func(step string, built int) {
+			t.Helper()
+			st, err := store.RefreshRollup(ctx, db)
+			if err != nil {
+				t.Fatalf("%s: %v", step, err)
+			}
+			if !supported {
+				built = 0
+			}
+			if built >= 0 && st.Built != built {
+				t.Errorf("%s: built %d months, want %d (%+v)", step, st.Built, built, st)
+			}
+			check(step)
+		}
+		check("before the first build")
+		merge(202610, 202611)
+		refresh("built", 2)
+		refresh("unchanged", 0)
+		if supported {
+			// The reports read the rollup: a change to its rows (and
+			// not to calls) shows in them.
+			if err := db.Exec(ctx, "ALTER TABLE calls_rollup UPDATE calls = calls + 1000 WHERE 1 SETTINGS mutations_sync = 2"); err != nil {
 				t.Fatal(err)
 			}
-			check("a new call")
-			merge(202611)
-			refresh("a new call, built", 1)
-
-			// A re-analysis moves n3 from November to October.
-			n3 := first[2]
-			n3.AnalyzedAt = n3.AnalyzedAt.Add(2 * time.Hour)
-			n3.Meta.StartedAt = time.Date(2026, 10, 30, 10, 0, 0, 0, time.UTC)
-			n3.Categories = map[string]int{"incompetence": 1}
-			if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{n3}); err != nil {
-				t.Fatal(err)
-			}
-			check("a re-analysis")
-			merge(202610)
-			refresh("a re-analysis, built", 2)
-
-			// A client forgotten (calls of cl-b in both months).
-			refs, err := store.ClientCalls(ctx, db, []string{"cl-b"})
-			if err != nil || len(refs) == 0 {
-				t.Fatalf("client calls: %v %v", refs, err)
-			}
-			if _, err := store.DeleteCalls(ctx, db, refs); err != nil {
-				t.Fatal(err)
-			}
-			check("forget")
-			refresh("forget, built", 2)
-
-			// Retention: everything before November goes, and October
-			// with it.
-			if _, err := store.DeleteOlder(ctx, db, "calls", "started_at", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), false); err != nil {
-				t.Fatal(err)
-			}
-			check("retention")
-			refresh("retention, built", -1) // November's parts changed too, October's may be gone
-			res, err := report.Slice(ctx, db, report.Spec{Measures: []string{"calls"}})
+			res, err := report.Slice(ctx, db, rollupSpecs[0])
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Total.Values[0] != 4 {
-				t.Errorf("after retention %v calls, want 4 (November: n1, n4, n5, new-1)", res.Total.Values[0])
+			if res.Total.Values[0] < 1000 {
+				t.Errorf("the report did not read the rollup: %v calls", res.Total.Values[0])
 			}
-		})
-	}
+			if err := db.Exec(ctx, "ALTER TABLE calls_rollup UPDATE calls = calls - 1000 WHERE 1 SETTINGS mutations_sync = 2"); err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		// A new call in November: November is read from calls until
+		// it is built again.
+		a := first[0]
+		a.CallID, a.ObjectKey = "new-1", "new-1.wav"
+		a.Categories = map[string]int{"churn_threat": 1}
+		a.Meta.Operator = schemas.Operator{ID: "op-3", Name: "Олег", Department: "Поддержка"}
+		if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a}); err != nil {
+			t.Fatal(err)
+		}
+		check("a new call")
+		merge(202611)
+		refresh("a new call, built", 1)
+
+		// A re-analysis moves n3 from November to October.
+		n3 := first[2]
+		n3.AnalyzedAt = n3.AnalyzedAt.Add(2 * time.Hour)
+		n3.Meta.StartedAt = time.Date(2026, 10, 30, 10, 0, 0, 0, time.UTC)
+		n3.Categories = map[string]int{"incompetence": 1}
+		if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{n3}); err != nil {
+			t.Fatal(err)
+		}
+		check("a re-analysis")
+		merge(202610)
+		refresh("a re-analysis, built", 2)
+
+		// A client forgotten (calls of cl-b in both months).
+		refs, err := store.ClientCalls(ctx, db, []string{"cl-b"})
+		if err != nil || len(refs) == 0 {
+			t.Fatalf("client calls: %v %v", refs, err)
+		}
+		if _, err := store.DeleteCalls(ctx, db, refs); err != nil {
+			t.Fatal(err)
+		}
+		check("forget")
+		refresh("forget, built", 2)
+
+		// Retention: everything before November goes, and October
+		// with it.
+		if _, err := store.DeleteOlder(ctx, db, "calls", "started_at", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), false); err != nil {
+			t.Fatal(err)
+		}
+		check("retention")
+		refresh("retention, built", -1) // November's parts changed too, October's may be gone
+		res, err := report.Slice(ctx, db, report.Spec{Measures: []string{"calls"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total.Values[0] != 4 {
+			t.Errorf("after retention %v calls, want 4 (November: n1, n4, n5, new-1)", res.Total.Values[0])
+		}
+	})
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -100,69 +99,18 @@ func mustLoc(name string) *time.Location {
 // TestSlice runs every case on both backends against the same golden
 // files: the two engines must agree to the byte.
 func TestSlice(t *testing.T) {
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, b.dsn(t))
-			if err != nil {
+	onBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		first, again := sliceFixture()
+		for i := 0; i < 2; i++ { // a redelivered batch
+			if err := store.WriteAnalyses(ctx, db, first); err != nil {
 				t.Fatal(err)
 			}
-			defer db.Close()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-			first, again := sliceFixture()
-			for i := 0; i < 2; i++ { // a redelivered batch
-				if err := store.WriteAnalyses(ctx, db, first); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := store.WriteAnalyses(ctx, db, again); err != nil {
-				t.Fatal(err)
-			}
-			for _, tc := range sliceCases {
-				t.Run(tc.name, func(t *testing.T) {
-					res, err := report.Slice(ctx, db, tc.spec)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var out bytes.Buffer
-					if err := res.Write(&out, tc.format); err != nil {
-						t.Fatal(err)
-					}
-					golden(t, filepath.Join("testdata", "slice_"+tc.name+".golden"), out.Bytes())
-					// With a cache: the first run reads and keeps the
-					// rows, the second answers from them; both the same
-					// bytes as without.
-					cache := report.NewCache(0)
-					cctx := report.WithCache(ctx, cache)
-					for run := 0; run < 2; run++ {
-						res, err := report.Slice(cctx, db, tc.spec)
-						if err != nil {
-							t.Fatal(err)
-						}
-						var cached bytes.Buffer
-						if err := res.Write(&cached, tc.format); err != nil {
-							t.Fatal(err)
-						}
-						if cached.String() != out.String() {
-							t.Errorf("run %d with a cache:\n%s\nwithout:\n%s", run, cached.String(), out.String())
-						}
-					}
-					if cache.Hits() == 0 {
-						t.Error("the second run did not use the cache")
-					}
-				})
-			}
-			// The same bytes once the monthly rollup is built (the
-			// reports it answers read it; on 18.16 it stays empty).
-			if _, err := store.RefreshRollup(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-			for _, tc := range sliceCases {
+		}
+		if err := store.WriteAnalyses(ctx, db, again); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range sliceCases {
+			t.Run(tc.name, func(t *testing.T) {
 				res, err := report.Slice(ctx, db, tc.spec)
 				if err != nil {
 					t.Fatal(err)
@@ -172,10 +120,47 @@ func TestSlice(t *testing.T) {
 					t.Fatal(err)
 				}
 				golden(t, filepath.Join("testdata", "slice_"+tc.name+".golden"), out.Bytes())
+				// With a cache: the first run reads and keeps the
+				// rows, the second answers from them; both the same
+				// bytes as without.
+				cache := report.NewCache(0)
+				cctx := report.WithCache(ctx, cache)
+				for run := 0; run < 2; run++ {
+					res, err := report.Slice(cctx, db, tc.spec)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var cached bytes.Buffer
+					if err := res.Write(&cached, tc.format); err != nil {
+						t.Fatal(err)
+					}
+					if cached.String() != out.String() {
+						t.Errorf("run %d with a cache:\n%s\nwithout:\n%s", run, cached.String(), out.String())
+					}
+				}
+				if cache.Hits() == 0 {
+					t.Error("the second run did not use the cache")
+				}
+			})
+		}
+		// The same bytes once the monthly rollup is built (the
+		// reports it answers read it; on 18.16 it stays empty).
+		if _, err := store.RefreshRollup(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range sliceCases {
+			res, err := report.Slice(ctx, db, tc.spec)
+			if err != nil {
+				t.Fatal(err)
 			}
-			testCacheSeesWrites(t, db)
-		})
-	}
+			var out bytes.Buffer
+			if err := res.Write(&out, tc.format); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", "slice_"+tc.name+".golden"), out.Bytes())
+		}
+		testCacheSeesWrites(t, db)
+	})
 }
 
 func golden(t *testing.T, path string, got []byte) {
