@@ -62,13 +62,18 @@ export function FilterBox({ value, onSubmit, error, id = 'filter', placeholder }
     const s = items[i];
     if (!s) return;
     const r = applyCompletion(text, comp, s);
+    // The completion goes into the input now, not on the next render or
+    // frame: a key typed straight after Tab must land after it (setting the
+    // caret in a later frame moved it back behind keys already typed).
+    const el = input.current;
+    if (el) {
+      el.value = r.text;
+      el.focus();
+      el.setSelectionRange(r.caret, r.caret);
+    }
     setText(r.text);
     setCaret(r.caret);
     setActive(0);
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.setSelectionRange(r.caret, r.caret);
-    });
   };
   const onKey = (e: KeyboardEvent) => {
     if (open && items.length) {
