@@ -28,7 +28,7 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	}
 	var scores []realspeech.Score
 	for _, sp := range realspeech.Set() {
-		if !slices.Contains(impairments, sp.Impairment) || sp.Split == realspeech.SplitFresh || sp.Split == realspeech.SplitBlind {
+		if !slices.Contains(impairments, sp.Impairment) || sp.Split == realspeech.SplitFresh || sp.Split == realspeech.SplitBlind || sp.Split == realspeech.SplitBlind2 {
 			continue
 		}
 		c, err := realspeech.Build(sp)

@@ -151,7 +151,7 @@ type pool struct {
 	// all are every usable prompt, those with a pause near TurnPause
 	// included: the fresh split's languages are not split in halves, and
 	// a pause at the edge is a real case there (Compare scores it by
-	// EdgePauses).
+	// EdgePauses). SplitBlind2 draws Russian and English from all too.
 	all []*clip
 }
 
@@ -198,18 +198,18 @@ func loadPool(lang string) (*pool, error) {
 		if len(c.speech) == 0 || d < 0.4 || d > 6 {
 			continue
 		}
+		// Prompts with a pause near TurnPause are left out of the halves
+		// of Russian and English, but kept in all (the later splits score
+		// them by the edge rule).
 		amb := ambiguous(s)
-		if amb && !freshLanguage(lang) {
-			continue
-		}
 		// Leading and trailing studio silence is cut to 50 ms so that the
 		// script's gaps are the gaps heard.
 		a, b := max(0, c.speech[0][0]-Rate/20), min(len(s), c.speech[len(c.speech)-1][1]+Rate/20)
 		c.samples = s[a:b]
 		c.speech = activity(c.samples)
 		c.pauses = edgePauses(c.samples)
-		if freshLanguage(lang) {
-			p.all = append(p.all, c)
+		p.all = append(p.all, c)
+		if freshLanguage(lang) || amb {
 			continue
 		}
 		h := fnv.New32a()
@@ -233,7 +233,10 @@ func loadPool(lang string) (*pool, error) {
 // loadMOH loads the music of a split: the first 60 s of each track for
 // the tune and held-out calls; for the fresh split the 60-180 s of the
 // tracks longer than two minutes; for the blind split the 180-240 s of the
-// tracks at least four minutes long: music no earlier split plays.
+// tracks at least four minutes long: music no earlier split plays; for
+// the blind2 split what follows 4:00 in the tracks of at least 4:30 (the
+// last 39 s of macroform-the_simplicity, the last 82 s of
+// reno_project-system), which no other split plays.
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -256,6 +259,10 @@ func loadMOH(split string) ([][]float32, error) {
 			s = s[60*Rate : min(len(s), 180*Rate)]
 		case split == SplitBlind && len(s) >= 240*Rate:
 			s = s[180*Rate : 240*Rate]
+		case split == SplitBlind2 && len(s) >= 270*Rate:
+			s = s[240*Rate:]
+		case split == SplitBlind2:
+			continue
 		case split != SplitFresh && split != SplitBlind:
 			s = s[:min(len(s), 60*Rate)]
 		default:

@@ -6,7 +6,8 @@
 //	go run ./testdata/realspeech/gen -eval -split fresh    # the same on the fresh held-out split
 //
 // -split chooses the splits for -eval and -wav (default tune,holdout: the
-// fresh split is evaluated only when asked for, see SplitFresh).
+// fresh, blind and blind2 splits are evaluated only when asked for, see
+// SplitFresh, SplitBlind2).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
@@ -36,7 +37,7 @@ func main() {
 	detail := flag.Bool("v", false, "with -eval: print every call's values")
 	threshold := flag.Float64("threshold", 0, "with -eval: Silero's speech probability threshold (0: the default)")
 	spans := flag.Bool("spans", false, "with -eval: print every call's speech, truth and detected")
-	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh, blind)")
+	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh, blind, blind2)")
 	flag.Parse()
 	if err := realspeech.Available(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
