@@ -162,11 +162,12 @@ func TestBuiltin(t *testing.T) {
 		{"ru", "client", "это пятый звонок", "repeat_contact/nth_raz", ""},
 		// A fault that recurs is not a repeat contact (testdata/labelled/README.md).
 		{"ru", "client", "интернет опять не работает", "", "repeat_contact"},
-		{"ru", "client", "мне так и не перезвонили", "repeat_contact/tak_i_ne", ""},
+		// «так и не перезвонили», «сколько раз вам звонить?» are dissatisfaction too.
+		{"ru", "client", "мне так и не перезвонили", "complaint/obvinenie repeat_contact/tak_i_ne", ""},
 		{"ru", "client", "у меня есть номер заявки", "repeat_contact/nomer_zayavki", ""},
 		{"ru", "client", "Здравствуйте, хочу подключить интернет", "", ""},
 		{"ru", "client", "сколько раз в месяц можно менять тариф?", "", ""},
-		{"ru", "client", "сколько раз вам звонить?", "repeat_contact/skolko_raz", ""},
+		{"ru", "client", "сколько раз вам звонить?", "complaint/kotoryy_raz repeat_contact/skolko_raz", ""},
 		{"ru", "client", "мне три раза обещали", "", "repeat_contact"},
 		{"en", "client", "this is the third time I'm calling", "repeat_contact/nth_time", ""},
 		{"en", "client", "this is the 3rd time I'm calling", "repeat_contact/nth_time", ""},
