@@ -289,3 +289,9 @@ func alias(words, stems map[string]string, w string, stem func(string) string) s
 // StemmerID names the stemming algorithm and its version; it is part of the
 // dictionary version because a new stemmer can change what matches.
 const StemmerID = "snowball v0.10.0 + aliases/" + aliasesVersion + " + numbers/" + numbersVersion
+
+// AppendFold appends the normal form of one word (as Tokenize gives it:
+// lower case, ё as е, ’ as ') to b: for callers that find the words
+// themselves and fold only the ones that need it, into a buffer of
+// theirs.
+func AppendFold(b []byte, w string) []byte { return appendFolded(b, w) }

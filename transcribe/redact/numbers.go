@@ -330,7 +330,7 @@ func (s *scan) quantityAfter(j int) bool {
 func (s *scan) cueBefore(z zone, prevEnd int, types []Type) (typ Type, trap bool, _ []Type) {
 	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
 		t := &s.toks[j]
-		if t.seg != s.toks[z.from].seg && s.toks[z.from].t0-t.t1 > 3 {
+		if t.seg != s.toks[z.from].seg && s.t0(&s.toks[z.from])-s.t1(t) > 3 {
 			break // an earlier sentence, not the words before the number
 		}
 		if t.has(tCue) {
@@ -369,10 +369,16 @@ func ruleName(t Type, kind int) string { return ruleNames[typeIndex(t)][kind] }
 
 // digitRange is how many digits a dictation after a cue of each type
 // has, garbled ones included.
-var digitRange = map[Type][2]int{
-	Phone: {5, 15}, Card: {12, 19}, CVV: {3, 4}, Code: {3, 8}, Passport: {4, 12},
-	SNILS: {9, 13}, INN: {9, 14}, Account: {15, 25},
-}
+// ([0, 0]: a type no dictation's length says), by typeIndex.
+var digitRange = func() (r [numTypes][2]int) {
+	for t, v := range map[Type][2]int{
+		Phone: {5, 15}, Card: {12, 19}, CVV: {3, 4}, Code: {3, 8}, Passport: {4, 12},
+		SNILS: {9, 13}, INN: {9, 14}, Account: {15, 25},
+	} {
+		r[typeIndex(t)] = v
+	}
+	return r
+}()
 
 // classify decides what a zone is, or "" to leave it.
 func (s *scan) classify(z zone, prevEnd int) (Type, string) {
@@ -511,7 +517,7 @@ func (s *scan) endingCue(z zone) bool {
 
 // otherCue is the latest cue of the other side within 10 s before the zone.
 func (s *scan) otherCue(z zone) (cueEvent, bool) {
-	at := s.toks[z.from].t0
+	at := s.t0(&s.toks[z.from])
 	var best cueEvent
 	ok := false
 	for _, e := range s.others {
@@ -546,8 +552,12 @@ func fitsZone(t Type, z zone) bool {
 }
 
 func fits(t Type, n int) bool {
-	r, ok := digitRange[t]
-	return ok && n >= r[0] && n <= r[1]
+	i := typeIndex(t)
+	if i < 0 {
+		return false
+	}
+	r := digitRange[i]
+	return r[1] > 0 && n >= r[0] && n <= r[1]
 }
 
 // strongFormat types digits by shape and checksum alone.

@@ -302,3 +302,17 @@ func TestDemoCalls(t *testing.T) {
 		}
 	}
 }
+
+func TestTypeIndex(t *testing.T) {
+	for i, typ := range Types() {
+		if typeIndex(typ) != i {
+			t.Errorf("typeIndex(%s) = %d, want %d", typ, typeIndex(typ), i)
+		}
+		if Mask(typ) != "["+string(typ)+"]" {
+			t.Errorf("Mask(%s) = %s", typ, Mask(typ))
+		}
+	}
+	if typeIndex("nope") != -1 || len(Types()) != numTypes {
+		t.Error("typeIndex of an unknown type, or numTypes, is wrong")
+	}
+}

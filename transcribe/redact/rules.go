@@ -139,7 +139,7 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 		if first >= r.to {
 			continue
 		}
-		at := s.toks[first].t0
+		at := s.t0(&s.toks[first])
 		for _, e := range s.others {
 			if want(e) && e.at <= at+0.5 && at-e.at <= 10 {
 				f(first)

@@ -9,18 +9,19 @@ import (
 	"github.com/callscope/callscope/schemas"
 )
 
-// token is one word of a channel, in order across its segments. It holds
-// no pointer (its normal form is in the scan's norms, its lexicon entry
-// an index), so that the scan's tokens cost the garbage collector nothing
-// and copying them needs no write barrier.
+// token is one word of a channel, in order across its segments: 32
+// bytes. It holds no pointer (its normal form is in the scan's norms, its
+// lexicon entry an index, its times are read from its segment when a rule
+// asks: scan.t0, scan.t1), so that the scan's tokens cost the garbage
+// collector nothing and copying them needs no write barrier.
 type token struct {
-	t0, t1 float64
-	seg    int // segment index
-	word   int // index in the segment's Words, or -1 for a text token
+	seg  int32 // segment index
+	word int32 // index in the segment's Words, or -1 for a text token
 	// off and end are byte offsets in the segment's text (text tokens) or
 	// in the word (word tokens).
-	off, end int
-	// no, nl: the normal form is s.norms[no : no+nl] (scan.norm).
+	off, end int32
+	// no, nl: the normal form is s.norms[no : no+nl] (scan.norm), or,
+	// when no is inSrc, the text itself, as written.
 	no, nl uint32
 	// The word's lexicon entry, lexEntries[ent] (0: none), with its roles
 	// and number kind at hand.
@@ -43,11 +44,39 @@ func (t *token) entry() *lexEntry {
 	return &lexEntries[t.ent]
 }
 
+// t0 is when token t starts: its word's time, or, for a text token, its
+// segment's time divided among the text's bytes.
+func (s *scan) t0(t *token) float64 {
+	seg := &s.src[t.seg]
+	if t.word >= 0 {
+		return seg.Words[t.word].Start
+	}
+	d := seg.End - seg.Start
+	return seg.Start + d*float64(t.off)/float64(len(seg.Text))
+}
+
+// t1 is when token t ends (as t0).
+func (s *scan) t1(t *token) float64 {
+	seg := &s.src[t.seg]
+	if t.word >= 0 {
+		return seg.Words[t.word].End
+	}
+	d := seg.End - seg.Start
+	return seg.Start + d*float64(t.end)/float64(len(seg.Text))
+}
+
 // norm is token i's normal form.
 func (s *scan) norm(i int) string { return s.normOf(&s.toks[i]) }
 
 // normOf is a token's normal form (valid while the scan is).
 func (s *scan) normOf(t *token) string {
+	if t.no == inSrc {
+		seg := &s.src[t.seg]
+		if t.word < 0 {
+			return seg.Text[t.off:t.end]
+		}
+		return seg.Words[t.word].W[t.off:t.end]
+	}
 	return unsafe.String(unsafe.SliceData(s.norms[t.no:]), int(t.nl))
 }
 
@@ -84,8 +113,14 @@ type scan struct {
 	// any is every role some token has: a rule whose words are all
 	// absent is not run.
 	any trig
+	// src is the channel's segments as loaded (the tokens' times are
+	// read from them).
+	src []schemas.Segment
 	// norms holds the tokens' normal forms, one after another.
 	norms []byte
+	// tbuf is tokenizeSlow's and rewrite's, saved rewrite's.
+	tbuf  []text.Token
+	saved []token
 	// fold holds, while one word or text is tokenized, the normal forms
 	// of its words that needed folding («Анна», «Ещё»)
 	// (text.AppendTokensInto), so a capitalized word costs no allocation.
@@ -116,6 +151,7 @@ func (s *scan) reset() {
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
 	s.any = 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
+	s.src = nil
 	s.resetDigits()
 	if cap(s.fold) > 64<<10 {
 		s.fold = nil
@@ -131,28 +167,13 @@ func (s *scan) reset() {
 // it, not made again (a segment with an @ excepted: its e-mail ranges are
 // worked out as it is tokenized).
 func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
-	// Room for the tokens at once (about one a word; a few more for
-	// «8-916» or «e-mail»): growing the slice was a third of the cost.
-	words, nsegs := 0, 0
-	for k := range segs {
-		if want != nil && !want[k] {
-			continue
-		}
-		nsegs++
-		if n := len(segs[k].Words); n > 0 {
-			words += n
-		} else {
-			words += strings.Count(segs[k].Text, " ") + 1
-		}
-	}
-	s.toks = slices.Grow(s.toks[:0], words+words/4+8)
+	s.src = segs
+	s.toks = s.toks[:0]
 	if prev != nil {
 		// The tokens copied from prev point into its norms: they come
 		// along, and prev (released next) gets this scan's, unused.
 		s.norms, prev.norms = prev.norms, s.norms[:0]
 	}
-	s.segs = slices.Grow(s.segs, nsegs)
-	buf := make([]text.Token, 0, 32)
 	pi := 0
 	for k := range segs {
 		if want != nil && !want[k] {
@@ -171,32 +192,14 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 		}
 		if len(seg.Words) > 0 {
 			for j, w := range seg.Words {
-				s.fold = s.fold[:0]
-				buf = text.AppendTokensInto(buf[:0], &s.fold, w.W)
-				s.literals(w.W, buf)
-				for _, t := range buf {
-					no := len(s.norms)
-					s.norms = append(s.norms, t.Norm...)
-					s.toks = append(s.toks, token{no: uint32(no), nl: uint32(len(t.Norm)), seg: k, word: j, off: t.Start, end: t.End,
-						t0: w.Start, t1: w.End, sym: symAfter(w.W, t.End)})
-				}
+				n0 := len(s.toks)
+				s.tokenize(w.W, int32(k), int32(j))
+				s.literals(w.W, n0)
 			}
 		} else {
-			s.fold = s.fold[:0]
-			buf = text.AppendTokensInto(buf[:0], &s.fold, seg.Text)
-			s.literals(seg.Text, buf)
-			n := float64(len(seg.Text))
-			for _, t := range buf {
-				d := seg.End - seg.Start
-				no := len(s.norms)
-				s.norms = append(s.norms, t.Norm...)
-				s.toks = append(s.toks, token{no: uint32(no), nl: uint32(len(t.Norm)), seg: k, word: -1, off: t.Start, end: t.End,
-					t0: seg.Start + d*float64(t.Start)/n, t1: seg.Start + d*float64(t.End)/n, sym: symAfter(seg.Text, t.End)})
-			}
-		}
-		for i := from; i < len(s.toks); i++ {
-			t := &s.toks[i]
-			t.trig, t.ent, t.kind = lookup(s.lang, s.normOf(t))
+			n0 := len(s.toks)
+			s.tokenize(seg.Text, int32(k), -1)
+			s.literals(seg.Text, n0)
 		}
 		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
 	}
@@ -219,8 +222,8 @@ func hasAt(seg *schemas.Segment) bool {
 }
 
 // literals records the tokens of each written e-mail address in src
-// (whose tokens, about to be appended, are toks).
-func (s *scan) literals(src string, toks []text.Token) {
+// (whose tokens are s.toks[n0:]).
+func (s *scan) literals(src string, n0 int) {
 	if strings.IndexByte(src, '@') < 0 {
 		return
 	}
@@ -236,8 +239,8 @@ func (s *scan) literals(src string, toks []text.Token) {
 			hi++
 		}
 		first, last := -1, -1
-		for k, t := range toks {
-			if t.End > lo && t.Start < hi {
+		for k, t := range s.toks[n0:] {
+			if int(t.end) > lo && int(t.off) < hi {
 				if first < 0 {
 					first = k
 				}
@@ -245,7 +248,7 @@ func (s *scan) literals(src string, toks []text.Token) {
 			}
 		}
 		if first >= 0 && lo < at && hi > at+1 {
-			base := len(s.toks)
+			base := n0
 			s.lits = append(s.lits, [2]int{base + first, base + last + 1})
 		}
 	}
@@ -274,13 +277,13 @@ func (s *scan) collectCues() {
 		s.any |= t.trig
 		switch {
 		case t.has(tCue):
-			s.cues = append(s.cues, cueEvent{at: t.t1, typ: s.refine(i, t.entry().cue)})
+			s.cues = append(s.cues, cueEvent{at: s.t1(t), typ: s.refine(i, t.entry().cue)})
 		case t.has(tTrap):
-			s.cues = append(s.cues, cueEvent{at: t.t1, trap: true})
+			s.cues = append(s.cues, cueEvent{at: s.t1(t), trap: true})
 		case t.has(tNameCue | tNameQ):
-			s.cues = append(s.cues, cueEvent{at: t.t1, name: true})
+			s.cues = append(s.cues, cueEvent{at: s.t1(t), name: true})
 		case t.has(tBirth):
-			s.cues = append(s.cues, cueEvent{at: t.t1, dob: true})
+			s.cues = append(s.cues, cueEvent{at: s.t1(t), dob: true})
 		}
 	}
 }
@@ -395,12 +398,12 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span
 		t := &s.toks[i]
 		if id == last && len(spans) > n {
 			sp := &spans[len(spans)-1]
-			sp.End = max(sp.End, t.t1)
+			sp.End = max(sp.End, s.t1(t))
 			sp.Words++
 			continue
 		}
 		last = id
-		spans = append(spans, Span{Type: f.typ, Channel: ci, Role: ch.Role, Start: t.t0, End: t.t1, Rule: f.rule, Segment: t.seg, Words: 1})
+		spans = append(spans, Span{Type: f.typ, Channel: ci, Role: ch.Role, Start: s.t0(t), End: s.t1(t), Rule: f.rule, Segment: int(t.seg), Words: 1})
 	}
 	if len(spans) == n {
 		return spans
@@ -446,7 +449,9 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 	}
 	seg.Words = words
 	// Do the text's tokens line up with the words' ones?
-	tt := text.Tokenize(seg.Text)
+	s.tbuf = text.AppendTokens(s.tbuf[:0], seg.Text)
+	tt := s.tbuf
+	defer clear(tt) // their Norms point into the text
 	aligned := len(tt) == to-from
 	for j := 0; aligned && j < len(tt); j++ {
 		aligned = tt[j].Norm == s.norm(from+j)
@@ -465,10 +470,10 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 		return
 	}
 	// Same tokens: mask the text by the text tokens' offsets.
-	saved := make([]token, to-from)
-	copy(saved, s.toks[from:to])
+	s.saved = append(s.saved[:0], s.toks[from:to]...)
+	saved := s.saved
 	for j := range tt {
-		s.toks[from+j].off, s.toks[from+j].end = tt[j].Start, tt[j].End
+		s.toks[from+j].off, s.toks[from+j].end = int32(tt[j].Start), int32(tt[j].End)
 	}
 	seg.Text = s.maskText(seg.Text, from, to)
 	copy(s.toks[from:to], saved)
@@ -478,6 +483,7 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 // segment with its mask.
 func (s *scan) maskText(src string, from, to int) string {
 	var b strings.Builder
+	b.Grow(len(src) + 16)
 	pos := 0
 	for i := from; i < to; {
 		typ, id := s.maskOf(i)
@@ -492,7 +498,7 @@ func (s *scan) maskText(src string, from, to int) string {
 			}
 			j++
 		}
-		start, end := s.toks[i].off, s.toks[j-1].end
+		start, end := int(s.toks[i].off), int(s.toks[j-1].end)
 		// A leading «+» (+7) and a trailing sign go with the number.
 		if start > 0 && src[start-1] == '+' {
 			start--

@@ -1,0 +1,156 @@
+package redact
+
+import (
+	"unsafe"
+
+	"github.com/callscope/callscope/analyze/text"
+)
+
+// tokenize appends the tokens of src (segment k's text when j < 0, else
+// its word j) to s.toks, each with its normal form in s.norms and its
+// lexicon roles, in one pass over the bytes. The tokens are those
+// text.AppendTokens gives (the same words, offsets and normal forms:
+// TestTokenizeSame, FuzzTokenize); src with a character outside ASCII and
+// the two-byte Cyrillic block (rare in a recognizer's output: «₽», «—»)
+// is handed to text.AppendTokensInto instead.
+func (s *scan) tokenize(src string, k, j int32) {
+	n0, norms0 := len(s.toks), len(s.norms)
+	start := -1
+	dirty := false
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if start < 0 {
+				start = i
+			}
+			i++
+			continue
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+			// Cyrillic: а..п are D0 B0..BF, р..я D1 80..8F; the rest of
+			// the two blocks (capitals, ё, Ukrainian letters) is folded.
+			if start < 0 {
+				start = i
+			}
+			if c2 := src[i+1]; c == 0xD0 && c2 < 0xB0 || c == 0xD1 && c2 >= 0x90 {
+				dirty = true
+			}
+			i += 2
+			continue
+		case c == ' ':
+		case 'A' <= c && c <= 'Z':
+			if start < 0 {
+				start = i
+			}
+			dirty = true
+			i++
+			continue
+		case c >= 0x80:
+			s.tokenizeSlow(src, k, j, n0, norms0)
+			return
+		case c == '\'' && start >= 0:
+			// Inside a word when a letter follows («don't»).
+			if i+1 < len(src) {
+				d := src[i+1]
+				if 'a' <= d && d <= 'z' || 'A' <= d && d <= 'Z' {
+					i++
+					continue
+				}
+				if d >= 0x80 {
+					if (d == 0xD0 || d == 0xD1) && i+2 < len(src) && src[i+2]&0xC0 == 0x80 {
+						i++
+						continue
+					}
+					s.tokenizeSlow(src, k, j, n0, norms0)
+					return
+				}
+			}
+		}
+		// A separator.
+		if start >= 0 {
+			s.addToken(src, start, i, dirty, k, j)
+			start, dirty = -1, false
+		}
+		i++
+	}
+	if start >= 0 {
+		s.addToken(src, start, len(src), dirty, k, j)
+	}
+}
+
+// addToken appends the token src[start:end]. A word already in normal
+// form (nearly every word) is read from src where it is (inSrc); one that
+// needs folding («Анна», «ЕЩЁ») is folded into s.norms.
+func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
+	t := token{seg: k, word: j, off: int32(start), end: int32(end), no: inSrc, nl: uint32(end - start)}
+	w := src[start:end]
+	if dirty {
+		no := len(s.norms)
+		s.norms = appendFold(s.norms, w)
+		t.no, t.nl = uint32(no), uint32(len(s.norms)-no)
+		w = unsafe.String(unsafe.SliceData(s.norms[no:]), len(s.norms)-no)
+	}
+	if end < len(src) {
+		t.sym = symAfter(src, end)
+	}
+	t.trig, t.ent, t.kind = lookup(s.lang, w)
+	s.toks = append(s.toks, t)
+}
+
+// inSrc marks a token whose normal form is its text as written.
+const inSrc = ^uint32(0)
+
+// appendFold is text.AppendFold for the words tokenize reads, with the
+// ASCII and Russian letters folded here and the rest of Cyrillic handed
+// to it.
+func appendFold(b []byte, w string) []byte {
+	n := len(b)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c < 0x80:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		case i+1 < len(w):
+			c2 := w[i+1]
+			i++
+			switch {
+			case c == 0xD0 && 0x90 <= c2 && c2 <= 0x9F: // А..П
+				b = append(b, 0xD0, c2+0x20)
+				continue
+			case c == 0xD0 && 0xA0 <= c2 && c2 <= 0xAF: // Р..Я
+				b = append(b, 0xD1, c2-0x20)
+				continue
+			case c == 0xD0 && c2 == 0x81 || c == 0xD1 && c2 == 0x91: // Ё, ё
+				b = append(b, 0xD0, 0xB5)
+				continue
+			case c == 0xD0 && c2 >= 0xB0 || c == 0xD1 && c2 <= 0x9F:
+				b = append(b, c, c2)
+				continue
+			}
+		}
+		return text.AppendFold(b[:n], w)
+	}
+	return b
+}
+
+// tokenizeSlow is tokenize by text.AppendTokensInto, for text with
+// characters tokenize leaves to it; the tokens src had from n0 on and
+// their normal forms are made again.
+func (s *scan) tokenizeSlow(src string, k, j int32, n0, norms0 int) {
+	s.toks, s.norms = s.toks[:n0], s.norms[:norms0]
+	s.fold = s.fold[:0]
+	s.tbuf = text.AppendTokensInto(s.tbuf[:0], &s.fold, src)
+	for _, t := range s.tbuf {
+		no := len(s.norms)
+		s.norms = append(s.norms, t.Norm...)
+		s.toks = append(s.toks, token{seg: k, word: j, off: int32(t.Start), end: int32(t.End), no: uint32(no), nl: uint32(len(t.Norm)),
+			sym: symAfter(src, t.End)})
+		tk := &s.toks[len(s.toks)-1]
+		tk.trig, tk.ent, tk.kind = lookup(s.lang, s.normOf(tk))
+	}
+	clear(s.tbuf) // its Norms point into src and fold
+}
