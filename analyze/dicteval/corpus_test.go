@@ -12,15 +12,15 @@ import (
 // recall of every category. The held-out part was not looked at while the
 // dictionaries were tuned; its floors are what it scored, not a target.
 var minimum = map[string]float64{
-	"ru/dev":     0.97, // reached: complaint recall 0.972, precision 0.986; the rest 1.000
-	"ru/heldout": 0.96, // reached: complaint and incompetence recall 0.963; blind first measurement: 0.870 (testdata/labelled/README.md)
-	"en/dev":     0.95, // reached: complaint recall 0.955; the rest 1.000
+	"ru/dev":     1.00, // reached: 1.000 for every category (178 calls)
+	"ru/heldout": 1.00, // reached: 1.000 for every category (114 calls); blind first measurement: 0.870 (testdata/labelled/README.md)
+	"en/dev":     1.00, // reached: 1.000 for every category (53 calls)
 	"en/heldout": 1.00, // reached: 1.000 on 23 calls
 	// The second author's calls (testdata/labelled/README.md): measured
 	// blind once (ru macro F1 0.887, en 0.819), then tuned on, so these
 	// floors are no longer blind figures.
 	"ru/blind": 1.00, // reached: 1.000 for every category (100 calls)
-	"en/blind": 0.88, // reached: churn_threat recall 0.889, repeat_contact precision 0.900 (30 calls; one debatable label each)
+	"en/blind": 0.90, // reached: repeat_contact precision 0.900 (30 calls; one debatable label, eb-0010), the rest 1.000
 	// The third author's calls: measured blind once by the lead at c138ec4
 	// (ru macro F1 0.901, en 0.874), then tuned on.
 	"ru/blind2": 1.00, // reached: 1.000 for every category (100 calls)
@@ -29,6 +29,7 @@ var minimum = map[string]float64{
 	// lead at 00ad57c (ru macro F1 0.846: complaint recall 0.386,
 	// churn_threat recall 0.478; en 0.832: churn_threat recall 0.286), then
 	// tuned on.
+	"en/blind3": 1.00, // reached: 1.000 for every category (35 calls)
 	"ru/blind3": 0.87, // reached: incompetence recall 0.875 (the operator's answers are undone by the next utterance's routing), greeting precision 0.983, repeat_contact precision 0.933; complaint and churn_threat 1.000
 }
 
