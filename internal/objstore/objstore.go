@@ -336,10 +336,40 @@ func (s *Store) NotifyNATS(ctx context.Context, bucket, arn string, suffixes ...
 	if !changed {
 		return nil
 	}
-	if err := s.client.SetBucketNotification(ctx, bucket, cfg); err != nil {
-		return wrap(fmt.Sprintf("set notification rules (%s, suffixes %q) on", arn, suffixes), bucket, "", err)
+	// MinIO connects its notification targets in the background after it
+	// reports ready, and until the NATS target is up it refuses rules naming
+	// it as if the ARN did not exist; so a setup run right after the server
+	// starts waits for the target a little before it gives up.
+	deadline := time.Now().Add(targetWait)
+	for {
+		err = s.client.SetBucketNotification(ctx, bucket, cfg)
+		if err == nil {
+			return nil
+		}
+		if !isUnknownTarget(err) || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return wrap(fmt.Sprintf("set notification rules (%s, suffixes %q) on", arn, suffixes), bucket, "", errors.Join(err, ctx.Err()))
+		case <-time.After(250 * time.Millisecond):
+		}
 	}
-	return nil
+	if isUnknownTarget(err) {
+		err = fmt.Errorf("%w (the server has no notification target %s: check its MINIO_NOTIFY_NATS_*_ settings and that it reaches NATS)", err, arn)
+	}
+	return wrap(fmt.Sprintf("set notification rules (%s, suffixes %q) on", arn, suffixes), bucket, "", err)
+}
+
+// targetWait bounds how long NotifyNATS waits for a notification target the
+// server does not know yet.
+var targetWait = 20 * time.Second
+
+// isUnknownTarget reports whether err is MinIO refusing a rule because it
+// has no notification target of that ARN (yet).
+func isUnknownTarget(err error) bool {
+	resp := minio.ToErrorResponse(err)
+	return strings.Contains(resp.Message, "destination ARN does not exist")
 }
 
 // hasQueueRule reports whether cfg already sends s3:ObjectCreated:* events

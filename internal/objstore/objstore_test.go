@@ -297,6 +297,15 @@ func TestNotifyNATSMinIO(t *testing.T) {
 	if err := s.NotifyNATS(ctx, bucket, "not-an-arn", ".wav"); err == nil || !strings.Contains(err.Error(), "s3://calls") {
 		t.Errorf("bad ARN: %v", err)
 	}
+	// A well-formed ARN of a target the server does not have is waited for
+	// (MinIO connects its targets after it reports ready), then refused
+	// with a hint at the server's settings.
+	restore := objstore.SetTargetWait(time.Second)
+	err = s.NotifyNATS(ctx, bucket, "arn:minio:sqs::NOSUCHTARGET:nats", ".wav")
+	restore()
+	if err == nil || !strings.Contains(err.Error(), "no notification target arn:minio:sqs::NOSUCHTARGET:nats") {
+		t.Errorf("unknown target: %v", err)
+	}
 
 	// The first uploads right after MinIO is ready may get no event:
 	// upload canaries until one arrives.
