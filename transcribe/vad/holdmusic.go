@@ -184,6 +184,9 @@ func holdMusic(t *track, echo, music []bool, speech, holds []fspan) []fspan {
 					s.b = s.a
 				}
 			case s.a < h.a: // before the hold (or across its start): its end
+				if silentBetween(t, echo, s.b, h.a) {
+					continue
+				}
 				for s.b > s.a {
 					if v, ok := smooth(s.b-1, s.a, s.b); ok && v <= 0 {
 						break
@@ -191,6 +194,9 @@ func holdMusic(t *track, echo, music []bool, speech, holds []fspan) []fspan {
 					s.b--
 				}
 			default: // after the hold: its start
+				if silentBetween(t, echo, h.b, s.a) {
+					continue
+				}
 				for s.a < s.b {
 					if v, ok := smooth(s.a, s.a, s.b); ok && v <= 0 {
 						break
@@ -204,4 +210,25 @@ func holdMusic(t *track, echo, music []bool, speech, holds []fspan) []fspan {
 		}
 	}
 	return out
+}
+
+// silentBetween tells whether frames [a, b) hold a pause: breathPause
+// frames in a row within breathDB of the floor (or echo). Music that the
+// music tests missed at a hold's edge sounds on into the stretch beside
+// it; a stretch that a pause parts from the hold's music starts (or
+// ends) with the speaker, and its edge is not trimmed by the music's
+// spectrum (a short first syllable after a hold is too short to be told
+// from the music by it).
+func silentBetween(t *track, echo []bool, a, b int) bool {
+	run := 0
+	for f := max(0, a); f < min(len(t.db), b); f++ {
+		if t.db[f] >= t.floor+breathDB && (echo == nil || !echo[f]) {
+			run = 0
+			continue
+		}
+		if run++; run >= breathPause {
+			return true
+		}
+	}
+	return false
 }
