@@ -37,6 +37,28 @@ const (
 	// fresh and blind splits was covered 83% or more).
 	coverMinLen = 100
 	coverMin    = 0.6
+	// A run inside Silero's stretch that never reaches the high threshold
+	// is a quiet syllable when it is at least quietMin frames, its loudest
+	// quietOverFloor dB over the floor, at least quietVoiced of its frames
+	// quietPeriodic periodic (a voice's pitch: line noise has none, and
+	// hum is under the 250 Hz high-pass; a few dB over the noise, the
+	// noise lowers a vowel's autocorrelation peak to 0.5-0.6 while the
+	// noise's own frames stay under 0.4), and the other side is loud in
+	// under quietOther of its frames (a quiet periodic run while the other
+	// side speaks may be its echo: the echo test does not mark every frame
+	// of it, and on `all` the rapid calls' client channels gained up to 4 s
+	// of the operator's echo without this). On a noisy line the last
+	// syllables of a word sink to a few dB over the noise (an Italian
+	// speaker's, 5-10 dB), the pause before the next word looks longer
+	// than MinSilence and the turn is split. A quiet syllable is not
+	// speech alone: it only bridges the pause between two stretches that
+	// are speech by themselves (see bridge), never an edge: at a hold's
+	// end the music's last quiet notes are periodic too.
+	quietMin       = 5
+	quietOverFloor = 6
+	quietVoiced    = 0.5
+	quietPeriodic  = 0.5
+	quietOther     = 0.5
 	// satelliteGap: quiet consonants up to this many frames from a run
 	// belong to it (see satellite).
 	satelliteGap = 15
@@ -145,7 +167,11 @@ func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]sche
 	out := make([][]schemas.Interval, len(tracks))
 	for c, t := range tracks {
 		music[c] = musicMask(t, echo[c])
-		speech[c] = channelSpeech(t, echo[c], music[c], raw[c], cfg)
+		var other *track
+		if len(tracks) == 2 {
+			other = tracks[1-c]
+		}
+		speech[c] = channelSpeech(t, other, echo[c], music[c], raw[c], cfg)
 		out[c] = toIntervals(speech[c])
 	}
 	var holds []fspan
@@ -187,15 +213,16 @@ func toIntervals(spans []fspan) []schemas.Interval {
 	return out
 }
 
-// channelSpeech is the refined speech of one channel.
-func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Config) []fspan {
+// channelSpeech is the refined speech of one channel (other is the
+// other channel of the call, nil when there is none).
+func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, cfg Config) []fspan {
 	nf := len(t.db)
 	own := func(f int) bool { return (echo == nil || !echo[f]) && !music[f] }
 	ext := int(max(maxExtend, cfg.MinSilence) / frameSec)
 	hangThr := noiseLevel(t, own, raw)
 	noise := lineNoise(t, own, raw)
 	inRaw := rawMask(nf, raw)
-	var runs []fspan
+	var runs, quiet []fspan
 	for _, cand := range raw {
 		a := min(nf, max(0, int(cand.Start/frameSec)))
 		b := min(nf, max(a, int(math.Ceil(cand.End/frameSec))))
@@ -246,6 +273,12 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 				g--
 			}
 			v := voiced(t, echo, fspan{f, g})
+			if !reached && g-f >= quietMin && g > a && f < b && runPeak >= t.floor+quietOverFloor &&
+				periodicShare(t, fspan{f, g}) >= quietVoiced && loudShare(other, fspan{f, g}) < quietOther {
+				quiet = append(quiet, fspan{f, g})
+				f = next
+				continue
+			}
 			if reached && g > f && v >= minVoiced && (g > a && f < b || v >= nearVoiced) {
 				r := fspan{satellite(t, own, rlow, f, -1), satellite(t, own, rlow, g-1, +1) + 1}
 				if rlow <= t.floor+lowOverFloor {
@@ -281,7 +314,34 @@ func channelSpeech(t *track, echo, music []bool, raw []schemas.Interval, cfg Con
 		}
 		kept = append(kept, s)
 	}
-	return kept
+	return bridge(kept, quiet, gap)
+}
+
+// bridge joins consecutive stretches of speech whose pause is spanned by
+// quiet syllables (see quietMin), each less than gap frames from the
+// last: the pause is then inside the turn.
+func bridge(kept, quiet []fspan, gap int) []fspan {
+	if len(quiet) == 0 || len(kept) < 2 {
+		return kept
+	}
+	slices.SortFunc(quiet, func(x, y fspan) int { return cmp.Compare(x.a, y.a) })
+	out := kept[:1]
+	q := 0
+	for _, s := range kept[1:] {
+		last := &out[len(out)-1]
+		end := last.b
+		for ; q < len(quiet) && quiet[q].a < s.a; q++ {
+			if quiet[q].b > end && quiet[q].a-end < gap {
+				end = quiet[q].b
+			}
+		}
+		if s.a-end < gap {
+			last.b = max(last.b, s.b)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // rawMask marks the frames inside Silero's stretches.
@@ -659,6 +719,33 @@ func slidingMax(x []float32, r int) []float32 {
 		out[i] = m
 	}
 	return out
+}
+
+// periodicShare is the share of a span's frames at least quietPeriodic
+// periodic.
+func periodicShare(t *track, s fspan) float64 {
+	k := 0
+	for f := s.a; f < s.b; f++ {
+		if t.periodic[f] >= quietPeriodic {
+			k++
+		}
+	}
+	return float64(k) / float64(s.b-s.a)
+}
+
+// loudShare is the share of a span's frames in which a channel is
+// highOverFloor over its floor (0 without the channel).
+func loudShare(t *track, s fspan) float64 {
+	if t == nil {
+		return 0
+	}
+	k := 0
+	for f := s.a; f < s.b; f++ {
+		if t.db[f] >= t.floor+highOverFloor {
+			k++
+		}
+	}
+	return float64(k) / float64(s.b-s.a)
 }
 
 // ownFrames counts the frames of a span that are not the other side's
