@@ -39,3 +39,14 @@ func TestLexTableSame(t *testing.T) {
 		t.Fatalf("%d trigger words", n)
 	}
 }
+
+func TestSameKey(t *testing.T) {
+	words := []string{"", "a", "ab", "abc", "abcd", "abce", "дом", "домa", "пять", "пятъ", "восемь", "восемъ", "девятьсот", "девятьсоп", "xбcdefghijklmnop", "xбcdefghijklmnoq", "a very long word indeed", "a very long word indeeD"}
+	for _, a := range words {
+		for _, b := range words {
+			if len(a) == len(b) && sameKey(a, b) != (a == b) {
+				t.Errorf("sameKey(%q, %q) = %v", a, b, !(a == b))
+			}
+		}
+	}
+}

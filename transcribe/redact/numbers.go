@@ -53,7 +53,7 @@ func (s *scan) isRunStart(i int) bool {
 	case nkDigits, nkUnit, nkTeen, nkTens, nkHundred, nkRepeat:
 		return true
 	}
-	if (s.normOf(t) == "плюс" || s.normOf(t) == "plus") && i+1 < len(s.toks) {
+	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		k := s.toks[i+1].num()
 		return k == nkDigits || k == nkUnit
 	}

@@ -121,6 +121,10 @@ type scan struct {
 	// tbuf is tokenizeSlow's and rewrite's, saved rewrite's.
 	tbuf  []text.Token
 	saved []token
+	// outb and outs are apply's: the masked texts, and which segment's
+	// each is (segment, from, to).
+	outb []byte
+	outs [][3]int
 	// fold holds, while one word or text is tokenized, the normal forms
 	// of its words that needed folding («Анна», «Ещё»)
 	// (text.AppendTokensInto), so a capitalized word costs no allocation.
@@ -151,6 +155,9 @@ func (s *scan) reset() {
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
 	s.any = 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
+	if cap(s.outb) > 64<<10 {
+		s.outb = nil
+	}
 	s.src = nil
 	s.resetDigits()
 	if cap(s.fold) > 64<<10 {
@@ -266,7 +273,13 @@ func symAfter(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
-	return s[i] == '%' || s[i] == '$' || strings.HasPrefix(s[i:], "₽") || strings.HasPrefix(s[i:], "€")
+	switch s[i] {
+	case '%', '$':
+		return true
+	case 0xE2: // ₽ is E2 82 BD, € E2 82 AC
+		return strings.HasPrefix(s[i:], "₽") || strings.HasPrefix(s[i:], "€")
+	}
+	return false
 }
 
 // collectCues records the cues of this channel for the other channels.
@@ -387,7 +400,19 @@ func (s *scan) resolve(r *Redactor) {
 // the spans.
 func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span {
 	n := len(spans)
-	last := -1
+	// Room for the spans at once: one per masked stretch.
+	stretches, last := 0, -1
+	for _, id := range s.marks {
+		if id != last && id != 0 && s.found[id-1].rule != "" {
+			stretches++
+		}
+		last = id
+	}
+	if stretches == 0 {
+		return spans
+	}
+	spans = slices.Grow(spans, stretches)
+	last = -1
 	for i := 0; i < len(s.toks); i++ {
 		id := s.marks[i]
 		if id == 0 || s.found[id-1].rule == "" {
@@ -412,12 +437,27 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span
 	// channel's segments (the caller's transcript is left as it is; a
 	// channel with nothing masked shares its segments).
 	ch.Segments = slices.Clone(ch.Segments)
+	// The masked texts of segments without word times are written one
+	// after another and made one string (one allocation a channel).
+	s.outb, s.outs = s.outb[:0], s.outs[:0]
 	for _, r := range s.segs {
 		for i := r.from; i < r.to; i++ {
 			if id := s.marks[i]; id != 0 && s.found[id-1].rule != "" {
-				s.rewrite(&ch.Segments[r.k], r.from, r.to)
+				if seg := &ch.Segments[r.k]; len(seg.Words) == 0 {
+					from := len(s.outb)
+					s.outb = s.appendMasked(s.outb, seg.Text, r.from, r.to)
+					s.outs = append(s.outs, [3]int{r.k, from, len(s.outb)})
+				} else {
+					s.rewrite(seg, r.from, r.to)
+				}
 				break
 			}
+		}
+	}
+	if len(s.outs) > 0 {
+		all := string(s.outb)
+		for _, o := range s.outs {
+			ch.Segments[o[0]].Text = all[o[1]:o[2]]
 		}
 	}
 	return spans
@@ -482,8 +522,12 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 // maskText replaces each stretch of masked text tokens [from, to) of one
 // segment with its mask.
 func (s *scan) maskText(src string, from, to int) string {
-	var b strings.Builder
-	b.Grow(len(src) + 16)
+	return string(s.appendMasked(make([]byte, 0, len(src)+16), src, from, to))
+}
+
+// appendMasked appends src with each stretch of masked text tokens
+// [from, to) of its segment replaced with its mask.
+func (s *scan) appendMasked(b []byte, src string, from, to int) []byte {
 	pos := 0
 	for i := from; i < to; {
 		typ, id := s.maskOf(i)
@@ -506,11 +550,10 @@ func (s *scan) maskText(src string, from, to int) string {
 		if start < pos {
 			start = pos
 		}
-		b.WriteString(src[pos:start])
-		b.WriteString(Mask(typ))
+		b = append(b, src[pos:start]...)
+		b = append(b, Mask(typ)...)
 		pos = end
 		i = j
 	}
-	b.WriteString(src[pos:])
-	return b.String()
+	return append(b, src[pos:]...)
 }

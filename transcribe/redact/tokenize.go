@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"unsafe"
 
 	"github.com/callscope/callscope/analyze/text"
@@ -36,6 +37,11 @@ func (s *scan) tokenize(src string, k, j int32) {
 				dirty = true
 			}
 			i += 2
+			// Four small Russian letters at once, without a branch each:
+			// most of a word.
+			for i+8 <= len(src) && lower4(*(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(src)), i))) {
+				i += 8
+			}
 			continue
 		case c == ' ':
 		case 'A' <= c && c <= 'Z':
@@ -105,6 +111,10 @@ const inSrc = ^uint32(0)
 // to it.
 func appendFold(b []byte, w string) []byte {
 	n := len(b)
+	// The folded word is as long as w (the letters folded here keep
+	// their length): written in place.
+	b = slices.Grow(b, len(w))[:n+len(w)]
+	o := b[n:]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -112,25 +122,24 @@ func appendFold(b []byte, w string) []byte {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			o[i] = c
 			continue
 		case i+1 < len(w):
 			c2 := w[i+1]
-			i++
 			switch {
 			case c == 0xD0 && 0x90 <= c2 && c2 <= 0x9F: // А..П
-				b = append(b, 0xD0, c2+0x20)
-				continue
+				o[i], o[i+1] = 0xD0, c2+0x20
 			case c == 0xD0 && 0xA0 <= c2 && c2 <= 0xAF: // Р..Я
-				b = append(b, 0xD1, c2-0x20)
-				continue
+				o[i], o[i+1] = 0xD1, c2-0x20
 			case c == 0xD0 && c2 == 0x81 || c == 0xD1 && c2 == 0x91: // Ё, ё
-				b = append(b, 0xD0, 0xB5)
-				continue
+				o[i], o[i+1] = 0xD0, 0xB5
 			case c == 0xD0 && c2 >= 0xB0 || c == 0xD1 && c2 <= 0x9F:
-				b = append(b, c, c2)
-				continue
+				o[i], o[i+1] = c, c2
+			default:
+				return text.AppendFold(b[:n], w)
 			}
+			i++
+			continue
 		}
 		return text.AppendFold(b[:n], w)
 	}
@@ -153,4 +162,15 @@ func (s *scan) tokenizeSlow(src string, k, j int32, n0, norms0 int) {
 		tk.trig, tk.ent, tk.kind = lookup(s.lang, s.normOf(tk))
 	}
 	clear(s.tbuf) // its Norms point into src and fold
+}
+
+// lower4 reports whether the eight bytes x (read little-endian) are four
+// small Russian letters but ё: а..п (D0 B0..BF) or р..я (D1 80..8F).
+func lower4(x uint64) bool {
+	const lanes = 0x00FF00FF00FF00FF
+	lead, next := x&lanes, x>>8&lanes
+	// Each lead byte D0 or D1; the byte after a D0 B0..BF, after a D1
+	// 80..8F (B0 ^ 30 when the lead's low bit is set).
+	return lead&0x00FE00FE00FE00FE == 0x00D000D000D000D0 &&
+		next&0x00F000F000F000F0 == 0x00B000B000B000B0^(lead&0x0001000100010001)*0x30
 }
