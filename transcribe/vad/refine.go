@@ -286,6 +286,8 @@ func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, 
 				}
 				// A word's end decaying into the line noise (tails.go).
 				r.b = max(r.b, noise.tail(t, own, runPeak-lowUnderPeak, r.b))
+				// A voiced murmur at either end, on a line without noise.
+				r = noise.murmur(t, own, rlow, r)
 				if r.b-r.a >= coverMinLen && covered(inRaw, r) < coverMin {
 					f = next
 					continue

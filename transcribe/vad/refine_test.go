@@ -34,3 +34,49 @@ func TestBridge(t *testing.T) {
 		})
 	}
 }
+
+// murmur takes in the frames beside a run whose level with the
+// fundamental's band is over the low threshold, on a line without
+// measured noise only, and not over another side's echo.
+func TestMurmur(t *testing.T) {
+	// 40 frames; a run at [15, 25). Frames 10-14 and 25-29 have little
+	// over 250 Hz (-70 dB) and a strong fundamental (100 times the power
+	// of the bands over 250 Hz: +20 dB, -50 dB in all); the rest is
+	// silence.
+	const n = 40
+	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), floor: -80}
+	for f := range n {
+		tr.db[f] = -100
+		for k := range nBands {
+			tr.bands[f*nAll+k] = 1e-6
+		}
+		switch {
+		case f >= 15 && f < 25:
+			tr.db[f] = -20
+		case f >= 10 && f < 30:
+			tr.db[f] = -70
+			tr.bands[f*nAll+nBands] = 100 * nBands * 1e-6
+		}
+	}
+	all := func(int) bool { return true }
+	tests := []struct {
+		name  string
+		noisy bool
+		own   func(int) bool
+		low   float32
+		want  fspan
+	}{
+		{"murmur on both sides", false, all, -55, fspan{10, 30}},
+		{"murmur under the low threshold", false, all, -45, fspan{15, 25}},
+		{"a line with measured noise", true, all, -55, fspan{15, 25}},
+		{"echo before the run", false, func(f int) bool { return f >= 13 }, -55, fspan{13, 30}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := noiseModel{ok: tt.noisy}
+			if got := m.murmur(tr, tt.own, tt.low, fspan{15, 25}); got != tt.want {
+				t.Errorf("murmur = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -176,6 +176,50 @@ func (m *noiseModel) tail(t *track, own func(int) bool, low float32, b int) int 
 	return m.follow(t, own, low, b-1, +1) + 1
 }
 
+// murmurMax is how far, in frames, murmur extends a run at each end.
+const murmurMax = 20
+
+// murmur extends run r over the frames next to it, up to murmurMax at
+// each end, whose level with the fundamental's band (156-250 Hz) added
+// to the bands over 250 Hz is at least low, on a line whose noise could
+// not be measured (digital silence between the words: a clean or G.711
+// line, with or without echo). A voice's onset and its last murmur (a
+// nasal, a voiced consonant, a vowel's decay in a low voice) carry their
+// power in the fundamental, which the 250 Hz high-pass of the levels
+// removes: on the clean calls of the real-speech set the Italian and
+// English speakers' talk came out 0.07-0.14 s short a side on average.
+// Where there is line noise, its hum (50 and 150 Hz) leaks into that
+// band and the murmur cannot be told from it; tail does the word ends
+// there.
+func (m *noiseModel) murmur(t *track, own func(int) bool, low float32, r fspan) fspan {
+	n := len(t.db)
+	if m.ok || len(t.bands) < n*nAll {
+		return r
+	}
+	ok := func(f int) bool { return f >= 0 && f < n && own(f) && fundLevel(t, f) >= low }
+	for k := 0; k < murmurMax && ok(r.a-1); k++ {
+		r.a--
+	}
+	for k := 0; k < murmurMax && ok(r.b); k++ {
+		r.b++
+	}
+	return r
+}
+
+// fundLevel is frame f's level, in dB, with the power of the
+// fundamental's band added to that of the bands over 250 Hz (the
+// frame's level, db, is of the signal high-passed at 250 Hz).
+func fundLevel(t *track, f int) float32 {
+	var over float64
+	for k := range nBands {
+		over += float64(t.bands[f*nAll+k])
+	}
+	if over <= 0 {
+		return t.db[f]
+	}
+	return t.db[f] + float32(10*math.Log10((over+float64(t.bands[f*nAll+nBands]))/over))
+}
+
 // follow walks from edge in direction dir (+1 forward, -1 back) and
 // returns the farthest frame reached.
 func (m *noiseModel) follow(t *track, own func(int) bool, low float32, edge, dir int) int {
