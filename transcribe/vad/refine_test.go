@@ -80,3 +80,46 @@ func TestMurmur(t *testing.T) {
 		})
 	}
 }
+
+// hang carries a run's end over frames that are, on average, over the
+// noise's level, and stops where that average less the floor's power is
+// under the run's low threshold.
+func TestHang(t *testing.T) {
+	// Floor -60 dB; the run ends at frame 10; frames 10-19 decay from
+	// -40 to -58 dB by 2 dB a frame, then the floor.
+	const n = 40
+	tr := &track{db: make([]float32, n), floor: -60}
+	for f := range n {
+		switch {
+		case f < 10:
+			tr.db[f] = -20
+		case f < 20:
+			tr.db[f] = -40 - 2*float32(f-10)
+		default:
+			tr.db[f] = -60
+		}
+	}
+	all := func(int) bool { return true }
+	tests := []struct {
+		name     string
+		own      func(int) bool
+		thr, low float32
+		want     int
+	}{
+		// Without a level cap the windows' mean stays over -56.5 dB up to
+		// frame 16 (frame 16's window: -55.1 dB; frame 17's: -57.0).
+		{"noise threshold only", all, -56.5, -200, 17},
+		// Frame 12's window less the floor's power is -47.4 dB, frame
+		// 13's -49.5.
+		{"capped by the run's low threshold", all, -56.5, -48, 13},
+		{"not over the line's noise", all, -30, -200, 10},
+		{"not into the other side's echo", func(f int) bool { return f < 12 }, -56.5, -200, 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hang(tr, tt.own, tt.thr, tt.low, 10); got != tt.want {
+				t.Errorf("hang = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
