@@ -225,43 +225,12 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	}()
 	// Only the segments that may hold personal data are tokenized, with
 	// the segment before each (its cue words: «номер карты», a pause, the
-	// digits).
+	// digits) and the other side's talk before it.
 	questions := false
 	cs := getCallScratch(out.Channels)
 	defer cs.release()
 	wants := cs.wants
-	for ci := range tr.Channels {
-		segs := out.Channels[ci].Segments
-		for k := range segs {
-			if segmentMay(&segs[k]) {
-				want := cs.want(ci)
-				want[k] = true
-				if k > 0 {
-					want[k-1] = true
-				}
-			}
-		}
-	}
-	// The other side's question before a wanted segment is its cue:
-	// «назовите код из смс» — «4815».
-	for ci, want := range wants {
-		for k, w := range want {
-			if !w {
-				continue
-			}
-			at := out.Channels[ci].Segments[k].Start
-			for cj := range wants {
-				if cj == ci {
-					continue
-				}
-				for kj, seg := range out.Channels[cj].Segments {
-					if seg.End <= at+0.5 && at-seg.End <= 10 {
-						cs.want(cj)[kj] = true
-					}
-				}
-			}
-		}
-	}
+	cs.markSegments(out.Channels)
 	for ci, want := range wants {
 		if want == nil {
 			continue
@@ -498,6 +467,51 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 				for kj, seg := range chs[cj].Segments {
 					if seg.End <= at+0.5 && at-seg.End <= 10 {
 						mark(cj, kj)
+					}
+				}
+			}
+		}
+	}
+}
+
+// markSegments marks the segments of chs to read: each that may hold
+// personal data (segmentMay), the segment before it, and the other
+// channels' segments ending in the 10 s before a marked one (the other
+// side's question before it is its cue: «назовите код из смс» — «4815»).
+// The channels are marked in order, each marking the others' segments
+// once its own are; so a channel's segments that the channels before it
+// have marked, with the segment before each, are not looked at: their
+// answer would mark nothing new (segmentMay marks a segment and the one
+// before it), and the marks are those of looking at every segment
+// (TestMarkSegmentsSame).
+func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
+	for ci := range chs {
+		segs := chs[ci].Segments
+		want := cs.wants[ci] // nil until a segment of the channel is marked
+		for k := range segs {
+			if want != nil && want[k] && (k == 0 || want[k-1]) {
+				continue
+			}
+			if segmentMay(&segs[k]) {
+				want = cs.want(ci)
+				want[k] = true
+				if k > 0 {
+					want[k-1] = true
+				}
+			}
+		}
+		for k, w := range want {
+			if !w {
+				continue
+			}
+			at := segs[k].Start
+			for cj := range chs {
+				if cj == ci {
+					continue
+				}
+				for kj, seg := range chs[cj].Segments {
+					if seg.End <= at+0.5 && at-seg.End <= 10 {
+						cs.want(cj)[kj] = true
 					}
 				}
 			}

@@ -1,0 +1,125 @@
+package redact
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/callscope/callscope/internal/fixtures"
+	"github.com/callscope/callscope/schemas"
+)
+
+// markAll is markSegments as it was before it skipped segments: every
+// segment looked at, then the other side's segments before each marked
+// one, channel by channel.
+func markAll(chs []schemas.TranscriptChannel) [][]bool {
+	wants := make([][]bool, len(chs))
+	for ci, ch := range chs {
+		for k := range ch.Segments {
+			if segmentMay(&ch.Segments[k]) {
+				if wants[ci] == nil {
+					wants[ci] = make([]bool, len(ch.Segments))
+				}
+				wants[ci][k] = true
+				if k > 0 {
+					wants[ci][k-1] = true
+				}
+			}
+		}
+	}
+	for ci, want := range wants {
+		for k, w := range want {
+			if !w {
+				continue
+			}
+			at := chs[ci].Segments[k].Start
+			for cj := range chs {
+				if cj == ci {
+					continue
+				}
+				for kj, seg := range chs[cj].Segments {
+					if seg.End <= at+0.5 && at-seg.End <= 10 {
+						if wants[cj] == nil {
+							wants[cj] = make([]bool, len(chs[cj].Segments))
+						}
+						wants[cj][kj] = true
+					}
+				}
+			}
+		}
+	}
+	return wants
+}
+
+// TestMarkSegmentsSame: markSegments, which skips the segments the
+// channels before have marked, marks what looking at every segment marks,
+// on the demo calls (as recorded and lengthened) and on random calls of
+// two and three channels, dense and sparse in segments that may hold
+// personal data.
+func TestMarkSegmentsSame(t *testing.T) {
+	var calls [][]schemas.TranscriptChannel
+	for _, g := range []string{"../../testdata/calls/*.transcript.json", "../../testdata/pii-calls/*.transcript.json"} {
+		files, _ := filepath.Glob(g)
+		for i, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr, err := schemas.ParseTranscript(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			calls = append(calls, tr.Channels, fixtures.PadTo5Minutes(tr, uint64(i)).Channels)
+		}
+	}
+	if len(calls) < 20 {
+		t.Fatalf("%d demo calls", len(calls))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	texts := []string{"добрый день", "меня зовут игорь", "номер карты", "четыре два семь шесть", "спасибо", "да", "123 45", "хорошо понятно"}
+	for n := 0; n < 500; n++ {
+		chs := make([]schemas.TranscriptChannel, 2+rng.IntN(2))
+		for ci := range chs {
+			at := rng.Float64() * 5
+			for range rng.IntN(12) {
+				d := 0.5 + rng.Float64()*6
+				chs[ci].Segments = append(chs[ci].Segments, schemas.Segment{Start: at, End: at + d, Text: texts[rng.IntN(len(texts))]})
+				at += d + rng.Float64()*8
+			}
+		}
+		calls = append(calls, chs)
+	}
+	marked, skipped := 0, 0
+	for i, chs := range calls {
+		want := markAll(chs)
+		cs := getCallScratch(chs)
+		cs.markSegments(chs)
+		for ci := range chs {
+			got := cs.wants[ci]
+			if got == nil {
+				got = make([]bool, len(chs[ci].Segments))
+			}
+			w := want[ci]
+			if w == nil {
+				w = make([]bool, len(chs[ci].Segments))
+			}
+			if !slices.Equal(got, w) {
+				t.Fatalf("call %d channel %d: marked %v, want %v", i, ci, got, w)
+			}
+			for k := range w {
+				if w[k] {
+					marked++
+				}
+				if w[k] && (k == 0 || w[k-1]) {
+					skipped++ // an upper bound: the channel's own marks count too
+				}
+			}
+		}
+		cs.release()
+	}
+	if marked == 0 || skipped == 0 {
+		t.Fatalf("marked %d, skippable %d: the cases test nothing", marked, skipped)
+	}
+}
