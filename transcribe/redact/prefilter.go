@@ -14,9 +14,22 @@ import (
 // keyed by each word's length and first and last four bytes; a false
 // positive only costs the full scan of that segment.
 
-const filterBits = 1 << 16
+// filterLog: the filter has 8 Kbit (1 KB, 16 cache lines) for the ~420
+// trigger words, so about one word in twenty that is not one gets
+// through to triggerSet. Small on purpose: between two calls the stage's
+// work evicts it, and a call reads a bit of it for nearly every word; of
+// 64 Kbit (128 lines) nearly every word of a short call read a line from
+// memory.
+const filterLog = 13
 
-var triggerBits [filterBits / 64]uint64
+var triggerBits [1 << filterLog / 64]uint64
+
+// mayTrigger reports whether the filter has the bit of a word's key
+// (wordKey's top bits).
+func mayTrigger(key uint64) bool {
+	k := uint32(key >> (64 - filterLog))
+	return triggerBits[k/64]&(1<<(k%64)) != 0
+}
 
 // triggerSet confirms a bit: the words themselves (both languages').
 var triggerSet *lexTable
@@ -31,7 +44,7 @@ func init() {
 		for w, e := range lex {
 			cardinal := e.trig&tNum != 0 && e.num.kind != nkOrdinal && e.num.kind != nkOrdTens && e.num.kind != nkOrdThous
 			if cardinal || e.trig&startTriggers != 0 {
-				k := uint32(wordKey(w) >> 48)
+				k := uint32(wordKey(w) >> (64 - filterLog))
 				triggerBits[k/64] |= 1 << (k % 64)
 				set[w] = e
 			}
@@ -42,7 +55,7 @@ func init() {
 
 // wordKey hashes a lower-case word by its byte length and its first and
 // last four bytes (two Cyrillic letters each): two loads, two
-// multiplications. The filter takes its top 16 bits.
+// multiplications. The filter takes its top filterLog bits.
 func wordKey(w string) uint64 {
 	n := len(w)
 	var a, b uint64
@@ -66,11 +79,9 @@ func isTrigger(s string, from, to int) bool {
 		// of a sentence) costs no allocation.
 		var buf [64]byte
 		b := appendFolded(buf[:0], w)
-		k := uint32(wordKey(unsafe.String(unsafe.SliceData(b), len(b))) >> 48)
-		return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.has(b)
+		return mayTrigger(wordKey(unsafe.String(unsafe.SliceData(b), len(b)))) && triggerSet.has(b)
 	}
-	k := uint32(wordKey(w) >> 48)
-	return triggerBits[k/64]&(1<<(k%64)) != 0 && triggerSet.slot(w) != nil
+	return mayTrigger(wordKey(w)) && triggerSet.slot(w) != nil
 }
 
 // segmentMay reports whether a segment may hold personal data.
@@ -135,14 +146,27 @@ func spaceIndex(s string) int {
 	return -1
 }
 
-// plainWord reports whether w is a lower-case Cyrillic word of two
-// letters or more without ё at its start, ending in a letter outside
-// ASCII: nearly every word of a Russian transcript. wordMay would look it
-// up as it is (no digit, no @, no folding); plainMay does the same
-// without a call, from its first and last four bytes.
+// plainWord reports whether w is a word of four bytes or more that
+// starts with a small Cyrillic letter other than ё and ends in a byte
+// outside ASCII: nearly every word of a Russian transcript. wordMay would
+// look it up as it is (no digit, no @, no folding: isTrigger folds only
+// a word that starts with a capital); plainMay does the same without a
+// call, from its first and last four bytes. Whether the first letter is
+// one is read from smallFirst, not branched on: а..п start with D0 and
+// р..я with D1, and a branch on which was mispredicted at every other
+// word.
 func plainWord(w string) bool {
-	return len(w) >= 4 && w[len(w)-1] >= 0x80 && (w[0] == 0xD0 && w[1] >= 0xB0 || w[0] == 0xD1 && w[1] != 0x91)
+	if len(w) < 4 || w[len(w)-1] < 0x80 {
+		return false
+	}
+	c, c2 := w[0], w[1]
+	return c|1 == 0xD1 && c2&0xC0 == 0x80 && smallFirst[c&1]>>(c2&63)&1 != 0
 }
+
+// smallFirst has, for a letter D0 xx ([0]) or D1 xx ([1]), bit xx&63 set
+// when it may start a plainWord: а..п (D0 B0..BF) and every D1 letter
+// but ё (D1 91).
+var smallFirst = [2]uint64{0xFFFF << 48, ^uint64(1 << 0x11)}
 
 // plainMay is isTrigger's filter for a plainWord (triggerSet confirms).
 func plainMay(w string) bool {
@@ -150,8 +174,7 @@ func plainMay(w string) bool {
 	p := unsafe.Pointer(unsafe.StringData(w))
 	a := uint64(*(*uint32)(p))
 	b := uint64(*(*uint32)(unsafe.Add(p, n-4)))
-	k := uint32(((a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F) >> 48)
-	return triggerBits[k/64]&(1<<(k%64)) != 0
+	return mayTrigger((a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F)
 }
 
 // wordMay looks at one space-free word: a number starts or ends with a

@@ -123,3 +123,35 @@ func TestMarkSegmentsSame(t *testing.T) {
 		t.Fatalf("marked %d, skippable %d: the cases test nothing", marked, skipped)
 	}
 }
+
+// TestPlainWordSame: for a word plainWord takes the fast path for,
+// plainMay and triggerSet answer what isTrigger answers, for every
+// lexicon word and variants of it (capitalized, with ё, Ukrainian and
+// other Cyrillic letters, short, with ASCII), and plainWord takes it for
+// the lower-case Russian words it is for.
+func TestPlainWordSame(t *testing.T) {
+	words := []string{"дом", "домик", "ёлка", "Ёлка", "Дом", "ДОМ", "їжак", "ѐѐѐ", "ђак", "ѓѓѓ", "рука", "яблоко", "пять", "Пять", "ПЯТЬ", "язык", "ѡѡѡ", "abcd", "ab", "аb", "дa", "дом1"}
+	for _, lex := range lexicon {
+		for w := range lex {
+			words = append(words, w, "Д"+w, "ё"+w, "ї"+w, w+"ё", "р"+w)
+		}
+	}
+	plain := 0
+	for _, w := range words {
+		if !plainWord(w) {
+			continue
+		}
+		plain++
+		if got, want := plainMay(w) && triggerSet.slot(w) != nil, isTrigger(w, 0, len(w)); got != want {
+			t.Errorf("%q: plain path %v, isTrigger %v", w, got, want)
+		}
+	}
+	if plain < 1000 {
+		t.Errorf("%d plain words of %d", plain, len(words))
+	}
+	for w, want := range map[string]bool{"я": false, "да": true, "дом": true, "домик": true, "рука": true, "яблоко": true, "ёлка": false, "Дом": false, "Домик": false, "ДОМИК": false, "їжак": true, "ѐѐѐ": true, "abcd": false, "домa": false} {
+		if plainWord(w) != want {
+			t.Errorf("plainWord(%q) = %v", w, !want)
+		}
+	}
+}
