@@ -40,20 +40,22 @@ const (
 	// A run inside Silero's stretch that never reaches the high threshold
 	// is a quiet syllable when it is at least quietMin frames, its loudest
 	// quietOverFloor dB over the floor, at least quietVoiced of its frames
-	// quietPeriodic periodic (a voice's pitch: line noise has none, and
-	// hum is under the 250 Hz high-pass; a few dB over the noise, the
-	// noise lowers a vowel's autocorrelation peak to 0.5-0.6 while the
-	// noise's own frames stay under 0.4), and the other side is loud in
-	// under quietOther of its frames (a quiet periodic run while the other
-	// side speaks may be its echo: the echo test does not mark every frame
-	// of it, and on `all` the rapid calls' client channels gained up to 4 s
-	// of the operator's echo without this). On a noisy line the last
-	// syllables of a word sink to a few dB over the noise (an Italian
-	// speaker's, 5-10 dB), the pause before the next word looks longer
-	// than MinSilence and the turn is split. A quiet syllable is not
-	// speech alone: it only bridges the pause between two stretches that
-	// are speech by themselves (see bridge), never an edge: at a hold's
-	// end the music's last quiet notes are periodic too.
+	// quietPeriodic periodic or quietMin such frames in a row (a vowel
+	// after a consonant that is under the noise), and the other side is
+	// loud in under quietOther of its frames. Periodic is a voice's pitch:
+	// line noise has none, and hum is under the 250 Hz high-pass; a few dB
+	// over the noise, the noise lowers a vowel's autocorrelation peak to
+	// 0.5-0.6 while the noise's own frames stay under 0.4. A quiet periodic
+	// run while the other side speaks may be its echo: the echo test does
+	// not mark every frame of it, and on `all` the rapid calls' client
+	// channels gained up to 4 s of the operator's echo without the
+	// quietOther test. On a noisy line the last syllables of a word sink to
+	// a few dB over the noise (an Italian speaker's, 5-10 dB), the pause
+	// before the next word looks longer than MinSilence and the turn is
+	// split. A quiet syllable is not speech alone: it only bridges the
+	// pause between two stretches that are speech by themselves (see
+	// bridge), never an edge: at a hold's end the music's last quiet notes
+	// are periodic too.
 	quietMin       = 5
 	quietOverFloor = 6
 	quietVoiced    = 0.5
@@ -274,7 +276,7 @@ func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, 
 			}
 			v := voiced(t, echo, fspan{f, g})
 			if !reached && g-f >= quietMin && g > a && f < b && runPeak >= t.floor+quietOverFloor &&
-				periodicShare(t, fspan{f, g}) >= quietVoiced && loudShare(other, fspan{f, g}) < quietOther {
+				(periodicShare(t, fspan{f, g}) >= quietVoiced || vowel(t, fspan{f, g}) >= quietMin) && loudShare(other, fspan{f, g}) < quietOther {
 				quiet = append(quiet, fspan{f, g})
 				f = next
 				continue
@@ -745,6 +747,21 @@ func periodicShare(t *track, s fspan) float64 {
 		}
 	}
 	return float64(k) / float64(s.b-s.a)
+}
+
+// vowel is the longest run of a span's frames at least quietPeriodic
+// periodic.
+func vowel(t *track, s fspan) int {
+	best, cur := 0, 0
+	for f := s.a; f < s.b; f++ {
+		if t.periodic[f] < quietPeriodic {
+			cur = 0
+			continue
+		}
+		cur++
+		best = max(best, cur)
+	}
+	return best
 }
 
 // loudShare is the share of a span's frames in which a channel is

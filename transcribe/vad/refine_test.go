@@ -123,3 +123,26 @@ func TestHang(t *testing.T) {
 		})
 	}
 }
+
+// vowel is the longest run of periodic frames: a syllable's vowel after
+// a consonant that is not.
+func TestVowel(t *testing.T) {
+	tests := []struct {
+		name     string
+		periodic []float32
+		want     int
+	}{
+		{"none", []float32{0.2, 0.3, 0.1}, 0},
+		{"consonant then vowel", []float32{0.2, 0.3, 0.4, 0.6, 0.8, 0.7, 0.6, 0.5, 0.3}, 5},
+		{"two vowels", []float32{0.6, 0.7, 0.2, 0.6, 0.6, 0.6, 0.1}, 3},
+		{"all periodic", []float32{0.9, 0.9, 0.9, 0.9}, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := &track{periodic: tt.periodic}
+			if got := vowel(tr, fspan{0, len(tt.periodic)}); got != tt.want {
+				t.Errorf("vowel = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
