@@ -42,17 +42,19 @@ const (
 	// quietOverFloor dB over the floor, at least quietVoiced of its frames
 	// quietPeriodic periodic or quietMin such frames in a row (a vowel
 	// after a consonant that is under the noise), and the other side is
-	// loud in under quietOther of its frames. Periodic is a voice's pitch:
-	// line noise has none, and hum is under the 250 Hz high-pass; a few dB
-	// over the noise, the noise lowers a vowel's autocorrelation peak to
-	// 0.5-0.6 while the noise's own frames stay under 0.4. A quiet periodic
-	// run while the other side speaks may be its echo: the echo test does
-	// not mark every frame of it, and on `all` the rapid calls' client
-	// channels gained up to 4 s of the operator's echo without the
-	// quietOther test. On a noisy line the last syllables of a word sink to
-	// a few dB over the noise (an Italian speaker's, 5-10 dB), the pause
-	// before the next word looks longer than MinSilence and the turn is
-	// split. A quiet syllable is not speech alone: it only bridges the
+	// loud and voiced in under quietOther of its frames. Periodic is a
+	// voice's pitch: line noise has none, and hum is under the 250 Hz
+	// high-pass; a few dB over the noise, the noise lowers a vowel's
+	// autocorrelation peak to 0.5-0.6 while the noise's own frames stay
+	// under 0.4. A quiet periodic run while the other side speaks may be
+	// its echo: the echo test does not mark every frame of it, and on
+	// `all` the rapid calls' client channels gained up to 4 s of the
+	// operator's echo without the quietOther test (a cough on the other
+	// side is not voiced and does not count: it-fresh6-dialogue-all lost
+	// a turn's pause to one). On a noisy line the last syllables of a word
+	// sink to a few dB over the noise (an Italian speaker's, 5-10 dB), the
+	// pause before the next word looks longer than MinSilence and the turn
+	// is split. A quiet syllable is not speech alone: it only bridges the
 	// pause between two stretches that are speech by themselves (see
 	// bridge), never an edge: at a hold's end the music's last quiet notes
 	// are periodic too.
@@ -276,7 +278,7 @@ func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, 
 			}
 			v := voiced(t, echo, fspan{f, g})
 			if !reached && g-f >= quietMin && g > a && f < b && runPeak >= t.floor+quietOverFloor &&
-				(periodicShare(t, fspan{f, g}) >= quietVoiced || vowel(t, fspan{f, g}) >= quietMin) && loudShare(other, fspan{f, g}) < quietOther {
+				(periodicShare(t, fspan{f, g}) >= quietVoiced || vowel(t, fspan{f, g}) >= quietMin) && voicedShare(other, fspan{f, g}) < quietOther {
 				quiet = append(quiet, fspan{f, g})
 				f = next
 				continue
@@ -764,15 +766,17 @@ func vowel(t *track, s fspan) int {
 	return best
 }
 
-// loudShare is the share of a span's frames in which a channel is
-// highOverFloor over its floor (0 without the channel).
-func loudShare(t *track, s fspan) float64 {
+// voicedShare is the share of a span's frames in which a channel is
+// highOverFloor over its floor and quietPeriodic periodic: a voice, whose
+// echo is periodic too (a cough's or a click's is not; 0 without the
+// channel).
+func voicedShare(t *track, s fspan) float64 {
 	if t == nil {
 		return 0
 	}
 	k := 0
 	for f := s.a; f < s.b; f++ {
-		if t.db[f] >= t.floor+highOverFloor {
+		if t.db[f] >= t.floor+highOverFloor && t.periodic[f] >= quietPeriodic {
 			k++
 		}
 	}
