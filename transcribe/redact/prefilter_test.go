@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/internal/fixtures"
@@ -153,5 +154,42 @@ func TestPlainWordSame(t *testing.T) {
 		if plainWord(w) != want {
 			t.Errorf("plainWord(%q) = %v", w, !want)
 		}
+	}
+}
+
+// TestCyrillicMaySame: wordMay's quick answers are wordMaySlow's, and
+// capitalKey is the key of the folded word, for every lexicon word and
+// variants of it: capitalized, in capitals, with ё, with a punctuation
+// mark, a digit, an apostrophe or an @ after it or inside.
+func TestCyrillicMaySame(t *testing.T) {
+	words := []string{"Компания", "Ромашка,", "здравствуйте.", "Здравствуйте!", "Игорь,", "Иван", "Ёлка", "Да", "Да,", "Я", "я,", "Ольга.", "ПЯТЬ", "Пять", "пять,", "пять1", "пя1ть,", "пять'", "пять@", "Пя,", "Ж", "Жё", "Жёлтый", "ЖЕЛТЫЙ", "«пять»", "(пять)"}
+	for _, lex := range lexicon {
+		for w := range lex {
+			r := []rune(w)
+			capital := strings.ToUpper(string(r[0])) + string(r[1:])
+			words = append(words, w, capital, strings.ToUpper(w), w+",", capital+".", capital+"?", w+"1", capital+"'", w+"@", "ё"+w, capital+"ё", w+"—", "ж"+w+"!")
+		}
+	}
+	quick := 0
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		if got, want := wordMay(w), wordMaySlow(w); got != want {
+			t.Errorf("wordMay(%q) = %v, wordMaySlow %v", w, got, want)
+		}
+		if w[0] >= 0x80 {
+			if _, ok := cyrillicMay(w); ok {
+				quick++
+			}
+		}
+		if key, ok := capitalKey(w); ok {
+			if f := appendFolded(nil, w); key != wordKey(string(f)) {
+				t.Errorf("capitalKey(%q) is not the key of %q", w, f)
+			}
+		}
+	}
+	if quick < 2000 {
+		t.Errorf("%d quick answers of %d words", quick, len(words))
 	}
 }
