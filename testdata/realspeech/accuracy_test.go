@@ -54,8 +54,9 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 // during overtalk as quiet as the other side's echo), so there the values
 // are held within 0.5 s (before the word-end test: up to 0.9 s).
 // Echo 60-250 ms late (echo_long) and echo whose level wanders by ±6 dB
-// (echo_vary) never become overtalk; their talk values hold the tune
-// targets, and 0.5 s on the held-out calls.
+// (echo_vary) never become overtalk; their talk values hold the clean
+// targets on tuned and held-out calls alike (held out: 0.5 s until the
+// hangover was capped at the run's low threshold; now at most 0.21 s off).
 func TestTimingOnRealSpeech(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Silero VAD over 48 calls")
@@ -67,8 +68,8 @@ func TestTimingOnRealSpeech(t *testing.T) {
 	}{
 		{"clean", 0.3, true},
 		{"snr20_xtalk25", 0.5, false},
-		{"echo_long", 0.5, true},
-		{"echo_vary", 0.5, true},
+		{"echo_long", 0.3, true},
+		{"echo_vary", 0.3, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.impairment, func(t *testing.T) {

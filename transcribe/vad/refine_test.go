@@ -1,8 +1,11 @@
 package vad
 
 import (
+	"math"
 	"slices"
 	"testing"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 // bridge joins two stretches of speech only where quiet syllables span
@@ -144,5 +147,98 @@ func TestVowel(t *testing.T) {
 				t.Errorf("vowel = %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// dipStarts counts a dip where two frames in a row within breathDB of
+// the floor (or echo) follow a louder frame.
+func TestDipStarts(t *testing.T) {
+	const L, Q = -20, -58 // loud; quiet (floor -60)
+	tests := []struct {
+		name string
+		db   []float32
+		echo []bool
+		want int
+	}{
+		{"no dip", []float32{L, L, L, L}, nil, 0},
+		{"a one-frame dip is no dip", []float32{L, Q, L, L}, nil, 0},
+		{"one dip", []float32{L, Q, Q, L}, nil, 1},
+		{"a long dip counts once", []float32{L, Q, Q, Q, Q, L}, nil, 1},
+		{"two dips", []float32{L, Q, Q, L, L, Q, Q, L}, nil, 2},
+		{"echo is a dip", []float32{L, L, L, L}, []bool{false, true, true, false}, 1},
+		{"starting quiet is no dip", []float32{Q, Q, L, L}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := &track{db: tt.db, floor: -60}
+			got := dipStarts(tr, tt.echo)
+			if len(got) != len(tt.db)+1 || got[len(tt.db)] != tt.want {
+				t.Errorf("dipStarts = %v, want %d dips in all", got, tt.want)
+			}
+		})
+	}
+}
+
+// covered is the share of a run inside Silero's stretches.
+func TestCovered(t *testing.T) {
+	raw := []schemas.Interval{{Start: 0.1, End: 0.3}, {Start: 0.5, End: 0.6}}
+	in := rawMask(100, raw)
+	tests := []struct {
+		r    fspan
+		want float64
+	}{
+		{fspan{10, 30}, 1},
+		{fspan{0, 40}, 0.5},
+		{fspan{30, 50}, 0},
+		{fspan{20, 60}, 0.5},
+	}
+	for _, tt := range tests {
+		if got := covered(in, tt.r); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("covered(%v) = %v, want %v", tt.r, got, tt.want)
+		}
+	}
+}
+
+// silentBetween finds a pause of breathPause frames within breathDB of
+// the floor, echo counting as pause; ownFrames counts a span's frames
+// that are not echo.
+func TestSilentBetweenAndOwnFrames(t *testing.T) {
+	n := 60
+	db := make([]float32, n)
+	for f := range db {
+		db[f] = -20
+	}
+	for f := 10; f < 10+breathPause; f++ { // a pause at [10, 25)
+		db[f] = -58
+	}
+	echo := make([]bool, n)
+	for f := 40; f < 40+breathPause; f++ { // echo at [40, 55)
+		echo[f] = true
+	}
+	tr := &track{db: db, floor: -60}
+	tests := []struct {
+		name string
+		a, b int
+		echo []bool
+		want bool
+	}{
+		{"the whole pause", 5, 30, nil, true},
+		{"part of the pause", 12, 30, nil, false},
+		{"loud only", 25, 40, echo, false},
+		{"echo is a pause", 35, 60, echo, true},
+		{"echo not given", 35, 60, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := silentBetween(tr, tt.echo, tt.a, tt.b); got != tt.want {
+				t.Errorf("silentBetween(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+	if got := ownFrames(echo, fspan{30, 50}); got != 10 {
+		t.Errorf("ownFrames = %d, want 10", got)
+	}
+	if got := ownFrames(nil, fspan{30, 50}); got != 20 {
+		t.Errorf("ownFrames without echo = %d, want 20", got)
 	}
 }
