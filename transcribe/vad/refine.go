@@ -276,7 +276,17 @@ func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, 
 			for g > f && t.db[g-1] < rlow {
 				g--
 			}
-			v := voiced(t, echo, fspan{f, g})
+			v := voiced(t, echo, fspan{f, g}, periodicMin)
+			if noise.ok && rlow <= t.floor+lowOverFloor && !(g > a && f < b) {
+				// Beside Silero's stretch, a run whose threshold the line
+				// noise sets is voice by the periodicity of a vowel a few
+				// dB over the noise (quietPeriodic): a short syllable
+				// between two phrases of a turn has two or three loud
+				// frames, and the noise pulls their periodicity under
+				// periodicMin (it-fresh6-dialogue-snr20_xtalk25: 0.32 and
+				// just under 0.6, and the turn was split).
+				v = max(v, voiced(t, echo, fspan{f, g}, quietPeriodic))
+			}
 			if !reached && g-f >= quietMin && g > a && f < b && runPeak >= t.floor+quietOverFloor &&
 				(periodicShare(t, fspan{f, g}) >= quietVoiced || vowel(t, fspan{f, g}) >= quietMin) && voicedShare(other, fspan{f, g}) < quietOther {
 				quiet = append(quiet, fspan{f, g})
@@ -315,7 +325,7 @@ func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, 
 	minLen := int(math.Round(cfg.MinSpeech / frameSec))
 	kept := joined[:0]
 	for _, s := range joined {
-		if s.b-s.a < minLen || ownFrames(echo, s) < minLen || voiced(t, echo, s) < minVoiced {
+		if s.b-s.a < minLen || ownFrames(echo, s) < minLen || voiced(t, echo, s, periodicMin) < minVoiced {
 			continue
 		}
 		kept = append(kept, s)
@@ -802,15 +812,16 @@ func ownFrames(echo []bool, s fspan) int {
 	return k
 }
 
-// voiced is the share of a span's own loud frames that are periodic.
-func voiced(t *track, echo []bool, s fspan) float64 {
+// voiced is the share of a span's own loud frames that are at least
+// periodic periodic.
+func voiced(t *track, echo []bool, s fspan, periodic float32) float64 {
 	n, v := 0, 0
 	for f := s.a; f < s.b; f++ {
 		if t.db[f] < t.floor+highOverFloor || (echo != nil && echo[f]) {
 			continue
 		}
 		n++
-		if t.periodic[f] >= periodicMin {
+		if t.periodic[f] >= periodic {
 			v++
 		}
 	}
