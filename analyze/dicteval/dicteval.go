@@ -30,6 +30,7 @@ import (
 	"slices"
 
 	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/analyze/model"
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/schemas"
 )
@@ -140,6 +141,9 @@ func loadFile(path string) ([]Call, error) {
 	return out, sc.Err()
 }
 
+// TranscriptData is the call's transcript.
+func (c Call) TranscriptData() schemas.Transcript { return c.tr }
+
 // WithTranscript makes a labelled call from a transcript in memory (the
 // HTTP API's uploads).
 func WithTranscript(id, lang string, tr schemas.Transcript, labels map[string]bool) Call {
@@ -182,7 +186,16 @@ type Error struct {
 	// Missing the words of it the utterance lacks.
 	Nearest string   `json:"nearest,omitempty"`
 	Missing []string `json:"missing,omitempty"`
-	Source  string   `json:"source,omitempty"`
+	// Probability is the category model's score of the channel: for a
+	// false positive the model fired on (PhraseID model:<category>), for a
+	// false negative the score that stayed under Threshold (0 and 0 when
+	// the category has no model).
+	Probability float64 `json:"probability,omitempty"`
+	Threshold   float64 `json:"threshold,omitempty"`
+	// ModelUtterance is, for a false negative, the utterance that weighed
+	// most in the model's score.
+	ModelUtterance string `json:"model_utterance,omitempty"`
+	Source         string `json:"source,omitempty"`
 }
 
 // Report is the result of an evaluation.
@@ -237,13 +250,25 @@ func Evaluate(m *match.Matcher, calls []Call, opt Options) Report {
 				s.TN++
 			case got:
 				s.FP++
-				rep.Errors = append(rep.Errors, Error{Kind: "false_positive", Call: c.ID, Language: c.Language, Category: cat,
+				e := Error{Kind: "false_positive", Call: c.ID, Language: c.Language, Category: cat,
 					Channel: h.Channel, Start: h.Start, End: h.End, PhraseID: h.PhraseID, Text: h.Text,
-					Utterance: utteranceAt(c.tr, h.Channel, h.Start), Source: c.Source})
+					Utterance: utteranceAt(c.tr, h.Channel, h.Start), Probability: h.Probability, Source: c.Source}
+				if h.Probability > 0 {
+					e.Threshold = modelOf(m, c.Language, cat).Threshold
+				}
+				rep.Errors = append(rep.Errors, e)
 			default:
 				s.FN++
 				e := Error{Kind: "false_negative", Call: c.ID, Language: c.Language, Category: cat, Source: c.Source}
 				near.fill(&e, c.tr)
+				if md := modelOf(m, c.Language, cat); md != nil {
+					us := ChannelUtterances(c.tr, md.Channel)
+					ev := md.Explain(us)
+					e.Probability, e.Threshold = ev.Probability, md.Threshold
+					if ev.Utterance >= 0 {
+						e.ModelUtterance = us[ev.Utterance]
+					}
+				}
 				rep.Errors = append(rep.Errors, e)
 			}
 		}
@@ -389,4 +414,57 @@ func utteranceAt(tr schemas.Transcript, channel string, t float64) string {
 		}
 	}
 	return ""
+}
+
+// Examples turns labelled calls of one language into the examples a
+// category model is trained and cross-validated on: the utterances of the
+// channel (in time order), the call's label, and whether m's phrases flag
+// the category on that channel (m should be compiled without models to
+// measure the phrases alone). Calls of other languages, or without a label
+// for the category, are left out.
+func Examples(m *match.Matcher, calls []Call, lang, category, channel string) []model.Example {
+	var out []model.Example
+	for _, c := range calls {
+		want, ok := c.Labels[category]
+		if !ok || c.Language != lang {
+			continue
+		}
+		e := model.Example{ID: c.ID, Label: want, Utterances: ChannelUtterances(c.tr, channel)}
+		for _, h := range m.MatchCall(c.tr, c.Language, match.CallOptions{}) {
+			if h.Category == category && (h.Channel == channel || h.Channel == schemas.RoleMixed) {
+				e.Phrase = true
+				break
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// modelOf is m's model of a category, nil when it has none.
+func modelOf(m *match.Matcher, lang, category string) *model.Model {
+	for _, md := range m.Models(lang) {
+		if md.Category == category {
+			return md
+		}
+	}
+	return nil
+}
+
+// ChannelUtterances is the text of the utterances of the channels of a
+// role, in time order: what MatchCall scores a model on (it leaves mixed
+// channels alone).
+func ChannelUtterances(tr schemas.Transcript, role string) []string {
+	var segs []schemas.Segment
+	for _, ch := range tr.Channels {
+		if ch.Role == role {
+			segs = append(segs, ch.Segments...)
+		}
+	}
+	slices.SortStableFunc(segs, func(a, b schemas.Segment) int { return cmp.Compare(a.Start, b.Start) })
+	out := make([]string, len(segs))
+	for i, s := range segs {
+		out[i] = s.Text
+	}
+	return out
 }

@@ -8,10 +8,12 @@ package dicttest
 import (
 	"cmp"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/analyze/model"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -31,6 +33,25 @@ type Result struct {
 	// its stored analysis recorded, to compare with the new ones.
 	CallID string  `json:"call_id,omitempty"`
 	Stored *Stored `json:"stored,omitempty"`
+	// Models are, for a sentence, the scores the category models give it
+	// as the whole of a channel (those reading the sentence's role; every
+	// model for a mixed one): in a call a model flags only where its
+	// category's phrases find nothing.
+	Models []ModelScore `json:"models,omitempty"`
+}
+
+// ModelScore is a category model's score of a sentence.
+type ModelScore struct {
+	Category    string          `json:"category"`
+	Channel     string          `json:"channel"`
+	Probability float64         `json:"probability"`
+	Threshold   float64         `json:"threshold"`
+	Features    []model.Feature `json:"features"`
+	// N is the number of the model's features in the sentence, and
+	// MinFeatures the fewest a call's window needs to be scored: a
+	// sentence under it is scored here, for the analyst, but not in a call.
+	N           int `json:"n"`
+	MinFeatures int `json:"min_features"`
 }
 
 // Stored is what a call's stored analysis found.
@@ -44,6 +65,9 @@ type Stored struct {
 type Hit struct {
 	schemas.Hit
 	Weight float64 `json:"weight"`
+	// Probability is a category model's score, for its hit (phrase id
+	// model:<category>, the utterance that weighed most).
+	Probability float64 `json:"probability,omitempty"`
 	// From and To are the byte offsets of the words in the sentence (a
 	// sentence test only), for highlighting.
 	From int `json:"from,omitempty"`
@@ -85,6 +109,16 @@ func Text(m *match.Matcher, lang, role, text string, strictMixed bool) Result {
 			From: toks[h.Start].Start, To: toks[h.End-1].End})
 		res.Categories[h.Category]++
 	}
+	for _, md := range m.Models(lang) {
+		if role != md.Channel && role != schemas.RoleMixed {
+			continue
+		}
+		whole := *md
+		whole.MinFeatures = 0
+		ev := whole.Explain([]string{text})
+		res.Models = append(res.Models, ModelScore{Category: md.Category, Channel: md.Channel, Probability: ev.Probability,
+			Threshold: md.Threshold, Features: ev.Features, N: ev.N, MinFeatures: md.MinFeatures})
+	}
 	return res
 }
 
@@ -102,7 +136,7 @@ func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.
 	}
 	index := make(map[key]int, len(all))
 	for i, h := range all {
-		res.Hits = append(res.Hits, Hit{Hit: h.Hit, Weight: h.Weight})
+		res.Hits = append(res.Hits, Hit{Hit: h.Hit, Weight: h.Weight, Probability: h.Probability})
 		res.Categories[h.Category]++
 		index[key{h.Category, h.PhraseID, h.Channel, h.Start, h.End}] = i
 	}
@@ -119,6 +153,12 @@ func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.
 			for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
 				sh := match.HitOf(h, role, seg, toks, words)
 				if i, ok := index[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}]; ok && !slices.Contains(in, i) {
+					in = append(in, i)
+				}
+			}
+			// A model's hit is the whole utterance.
+			for i, h := range all {
+				if h.Probability > 0 && h.Channel == role && h.Text == seg.Text && math.Abs(h.Start-seg.Start) < 0.001 {
 					in = append(in, i)
 				}
 			}

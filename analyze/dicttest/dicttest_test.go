@@ -119,3 +119,48 @@ func ExampleText() {
 	}
 	// Output: complaint/zhaloba «жалобу»
 }
+
+// TestModels: with the built-ins, a sentence gets the scores of the models
+// of its role, and a transcript the model's hit on the segment it fired on.
+func TestModels(t *testing.T) {
+	set, err := match.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := match.Compile(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grievance := "интернет опять не работает, и мне никто не перезвонил, сколько можно"
+	for _, tt := range []struct {
+		role   string
+		models int
+	}{{"client", 2}, {"mixed", 2}, {"operator", 0}} {
+		res := dicttest.Text(m, "ru", tt.role, grievance, false)
+		if len(res.Models) != tt.models {
+			t.Fatalf("%s: %d model scores, want %d", tt.role, len(res.Models), tt.models)
+		}
+		for _, ms := range res.Models {
+			if ms.Category == "complaint" && (ms.Probability < ms.Threshold || ms.N == 0 || ms.MinFeatures <= ms.N || len(ms.Features) == 0) {
+				t.Errorf("%s: %+v: a complaint, scored though shorter than a call's window", tt.role, ms)
+			}
+		}
+	}
+	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: schemas.RoleOperator, Segments: []schemas.Segment{{Start: 0, End: 2, Text: "Компания Ромашка, здравствуйте"}}},
+		{Role: schemas.RoleClient, Segments: []schemas.Segment{
+			{Start: 3, End: 9, Text: "Здравствуйте. Я уже звонил вчера, интернет опять не работает, и мне никто не перезвонил."}}},
+	}}
+	res := dicttest.Transcript(m, tr, "ru", match.CallOptions{})
+	found := false
+	for _, seg := range res.Segments {
+		for _, i := range seg.Hits {
+			if h := res.Hits[i]; h.PhraseID == "model:complaint" {
+				found = seg.Start == 3 && h.Probability >= 0.5 && h.Text == seg.Text
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no model:complaint hit on the client's segment: %+v", res)
+	}
+}

@@ -90,6 +90,54 @@ func BenchmarkMatchCall(b *testing.B) {
 	b.ReportMetric(float64(hits), "hits/call")
 }
 
+// BenchmarkMatchCallModels is BenchmarkMatchCall on a five-minute call
+// whose client says nothing the complaint and churn_threat phrases know:
+// the client's text comes from the labelled calls without a complaint or
+// a threat, so both models score the channel, window by window, as they
+// do on most calls of a contact center.
+func BenchmarkMatchCallModels(b *testing.B) {
+	m := builtinMatcher(b)
+	tr := fiveMinuteCall(b)
+	var quiet []string
+	for f, lt := range labelledTranscripts(b) {
+		if lt.Language != "ru" || strings.Contains(f, "/en/") {
+			continue
+		}
+		if !slices.ContainsFunc(m.MatchCall(lt, "ru", CallOptions{}), func(h CallHit) bool {
+			return h.Category == "complaint" || h.Category == "churn_threat"
+		}) {
+			quiet = append(quiet, roleUtterances(lt, schemas.RoleClient)...)
+		}
+	}
+	slices.Sort(quiet) // map order aside: the same call every run
+	client := &tr.Channels[1]
+	for i := range client.Segments {
+		client.Segments[i].Text = quiet[i*7%len(quiet)]
+	}
+	hits := m.MatchCall(tr, "ru", CallOptions{})
+	var models int
+	for _, h := range hits {
+		if strings.HasPrefix(h.PhraseID, ModelPhrasePrefix) {
+			models++
+		}
+		if h.Category == "complaint" || h.Category == "churn_threat" {
+			if !strings.HasPrefix(h.PhraseID, ModelPhrasePrefix) {
+				b.Fatalf("the client says a phrase: %+v", h)
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPU()
+	var buf []CallHit
+	for b.Loop() {
+		buf = m.AppendCall(buf[:0], tr, "ru", CallOptions{})
+	}
+	reportCPU(b, cpu)
+	b.ReportMetric(float64(countWords(tr)), "words/call")
+	b.ReportMetric(float64(models), "model-hits/call")
+}
+
 // BenchmarkMatchCallParallel is the same on every core, as a worker runs
 // it: the shared word cache must not serialize.
 func BenchmarkMatchCallParallel(b *testing.B) {

@@ -23,6 +23,10 @@ type CallOptions struct {
 type CallHit struct {
 	schemas.Hit
 	Weight float64 `json:"weight"`
+	// Probability is a model hit's score (models.go), 0 for a phrase's.
+	// It is not stored: the stored hit is the category, model:<category>
+	// and the utterance that weighed most.
+	Probability float64 `json:"probability,omitempty"`
 }
 
 // JoinGap is the longest pause, in seconds, between two utterances of one
@@ -79,12 +83,14 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	s.modelHits = s.modelHits[:0]
 	toks, words, segTok, segWord, order := s.toks[:0], s.words[:0], s.segTok[:0], s.segWord[:0], s.order[:0]
 	all, roles, quotes := s.all[:0], s.roles[:0], s.quotes[:0]
 	defer func() {
 		clear(quotes) // do not keep the transcript alive
 		s.toks, s.words, s.segTok, s.segWord, s.order, s.all = toks[:0], words[:0], segTok[:0], segWord[:0], order[:0], all[:0]
 		s.roles, s.quotes = roles[:0], quotes[:0]
+		s.wantFeats = false // Match and MatchSegment share the scratch
 	}()
 	for chi, ch := range tr.Channels {
 		role := cmp.Or(ch.Role, schemas.RoleMixed)
@@ -106,7 +112,8 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 			slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ch.Segments[a].Start, ch.Segments[b].Start) })
 		}
 		toks, words, segTok, segWord = toks[:0], words[:0], segTok[:0], segWord[:0]
-		s.units, s.segs, s.pres = s.units[:0], s.segs[:0], s.pres[:0]
+		s.units, s.segs, s.pres, s.feats = s.units[:0], s.segs[:0], s.pres[:0], s.feats[:0]
+		s.wantFeats = lm.models != nil && lm.models.reads(role)
 		block := int32(-1)
 		prevEnd := math.Inf(-1)
 		for si, k := range order {
@@ -137,6 +144,7 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 		if len(s.units) == 0 {
 			continue
 		}
+		chHits := len(all)
 		lm.find(s, matchRole)
 		last := int32(len(s.segs) - 1)
 		// The interpolated time of each token boundary (utterance si's
@@ -230,6 +238,9 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 			}
 			h.rule, h.ch, h.rank = c.rule, int32(chi), lm.rank[c.rule]
 			all = append(all, h)
+		}
+		if lm.models != nil {
+			lm.scoreModels(s, role, int32(chi), all[chHits:], segTok, order, ch.Segments)
 		}
 	}
 	// Minimum counts, per phrase and per category, over the whole call.
@@ -332,7 +343,10 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 		// copied with a bulk write barrier.
 		o := &out[k]
 		o.Category, o.PhraseID, o.Channel, o.Text = lm.dicts[r.dict].d.Category, lm.ids[r.idAt:r.idEnd], roles[h.ch], q
-		o.Start, o.End, o.Weight = h.start, h.end, r.weight
+		o.Start, o.End, o.Weight, o.Probability = h.start, h.end, r.weight, 0
+	}
+	if len(s.modelHits) > 0 {
+		dst = append(dst[:n0], lm.insertModelHits(dst[n0:], s, tr, roles)...)
 	}
 	return dst
 }

@@ -84,6 +84,12 @@ type Dictionary struct {
 	// empty (anywhere).
 	Position string   `json:"position,omitempty"`
 	Phrases  []Phrase `json:"phrases"`
+	// NoModel switches the category's trained model off (YAML model:
+	// false): only the phrases flag the category (models.go).
+	NoModel bool `json:"no_model,omitempty"`
+	// Weight is the file's default phrase weight, the weight of a model
+	// hit.
+	Weight float64 `json:"-"`
 
 	// File and Line say where the dictionary came from, for messages.
 	File string `json:"-"`
@@ -368,7 +374,7 @@ func (p *parser) excludeWindow(v *yaml.Node) int {
 	return w
 }
 
-var dictFields = []string{"category", "description", "language", "channel", "window", "position", "min_count", "weight", "exact", "negatable", "exclude", "exclude_window", "exclude_utterances", "phrases"}
+var dictFields = []string{"category", "description", "language", "channel", "window", "position", "min_count", "weight", "exact", "negatable", "exclude", "exclude_window", "exclude_utterances", "model", "phrases"}
 var phraseFields = []string{"id", "text", "variants", "description", "channel", "window", "position", "exact", "negatable", "exclude", "exclude_window", "exclude_utterances", "weight", "min_count"}
 
 // maxUtterances bounds exclude_utterances.
@@ -541,10 +547,13 @@ func (p *parser) parse(data []byte) Dictionary {
 			}
 		case "exclude_window":
 			d.ExcludeWindow = p.excludeWindow(v)
+		case "model":
+			d.NoModel = !p.boolean(v, key)
 		case "phrases":
 			phrasesNode = v
 		}
 	})
+	d.Weight = defaults.weight
 	if root.Kind != yaml.MappingNode {
 		return d
 	}

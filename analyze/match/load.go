@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/callscope/callscope/analyze/model"
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/dictionaries"
 	"github.com/callscope/callscope/internal/safefile"
@@ -30,6 +31,10 @@ type Set struct {
 	Dictionaries []Dictionary
 	// Synonyms are the shared synonym sets the phrases reference as @name.
 	Synonyms []Synonyms
+	// Models are the trained category models (models/<language>/<category>.json
+	// next to the dictionaries), sorted by language then category
+	// (models.go).
+	Models []*model.Model
 }
 
 // LoadDir reads every *.yaml and *.yml file under dir, in sub-folders too
@@ -55,13 +60,17 @@ func Builtin() (*Set, error) {
 // file names in error messages so they name the files as the analyst sees
 // them.
 func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
-	var files []string
+	var files, models []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml"):
 			files = append(files, p)
+		case isModelFile(p):
+			models = append(models, p)
 		}
 		return nil
 	})
@@ -134,6 +143,7 @@ func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
 	if err := set.check(); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, set.loadModels(fsys, prefix, models)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -178,6 +188,9 @@ func (s *Set) Version() string {
 	}
 	for _, sy := range s.Synonyms {
 		_ = enc.Encode(sy)
+	}
+	for _, m := range s.Models {
+		_ = enc.Encode(m)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
 }

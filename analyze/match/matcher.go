@@ -73,6 +73,9 @@ type langMatcher struct {
 	// word of a transcript starts a walk at the root, so these are the
 	// hottest lookups.
 	rootStem, rootExact []int32
+	// models are the language's trained category models (models.go); nil
+	// when it has none.
+	models *langModels
 }
 
 type dictInfo struct {
@@ -208,6 +211,7 @@ func Compile(set *Set) (*Matcher, error) {
 		lm.rootStem = rootEdges(lm, edgeStem, len(lm.stems))
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
 		lm.hotRules()
+		lm.compileModels(set.Models)
 		lm.endAt = make([]int32, 0, len(lm.ends)+1)
 		for _, e := range lm.ends {
 			lm.endAt = append(lm.endAt, int32(len(lm.endSeq)))
@@ -499,6 +503,7 @@ type wordInfo struct {
 	isNum       bool
 	flags       uint8   // negation flags (negation.go)
 	prefixes    []int32 // prefix terms the word begins with
+	feat        int32   // its stem's feature id in the models (models.go); -1: none
 }
 
 // wordCache memoizes wordInfo per normalized word. Snowball costs about
@@ -544,13 +549,19 @@ func (lm *langMatcher) word(w string) *wordInfo {
 	if e1 != nil && alt.Load() == nil {
 		slot = alt
 	}
-	e := &cachedWord{word: strings.Clone(w), info: wordInfo{stem: -1, exact: -1}}
+	e := &cachedWord{word: strings.Clone(w), info: wordInfo{stem: -1, exact: -1, feat: -1}}
 	info := &e.info
 	// The key is the word as written (MatchCall does not fold words it has
 	// seen); what it means is computed from its normal form.
 	w = text.Fold(w)
-	if id, ok := lm.stems[lm.stem(w)]; ok {
+	stem := lm.stem(w)
+	if id, ok := lm.stems[stem]; ok {
 		info.stem = id
+	}
+	if lm.models != nil {
+		if id, ok := lm.models.stems[stem]; ok {
+			info.feat = id
+		}
 	}
 	if id, ok := lm.exacts[w]; ok {
 		info.exact = id
@@ -660,6 +671,17 @@ type scratch struct {
 	lastEnd []int32
 	spans   [][2]int32
 	next    [][2]int32
+
+	// The models' buffers (models.go): each token's feature id, the
+	// features present, their stamps, the hits.
+	feats     []int32
+	wantFeats bool // the channel is one a model reads: fill feats
+	present   []int32
+	uAt       []int32
+	count     []int32
+	stamp     []uint32
+	epoch     uint32
+	modelHits []modelHit
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -739,6 +761,9 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 	first := len(s.units)
 	for i := 0; i < len(toks); {
 		wi := lm.word(toks[i].Norm)
+		if s.wantFeats {
+			s.feats = append(s.feats, wi.feat)
+		}
 		u := unit{tokStart: int32(tokStart + i), tokEnd: int32(tokStart + i + 1), stem: wi.stem, exact: wi.exact,
 			num: [2]int32{-1, -1}, seg: seg, flags: wi.flags}
 		if len(wi.prefixes) > 0 {
@@ -756,6 +781,9 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 			})
 			if n == 2 {
 				u.tokEnd, u.stem, u.exact, u.preEnd = int32(tokStart+i+2), -1, -1, u.preAt
+				if s.wantFeats {
+					s.feats = append(s.feats, lm.word(toks[i+1].Norm).feat)
+				}
 			}
 			if n > 0 {
 				u.num[0] = numKey(num.Value, num.Ordinal)

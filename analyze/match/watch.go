@@ -141,7 +141,7 @@ func ErrorLines(err error) []string {
 }
 
 // Fingerprint is a hash of the names, sizes and contents of the dictionary
-// files under dir: cheap to compute every few seconds, and it changes with
+// and model files under dir: cheap to compute every few seconds, and it changes with
 // any edit (Set.Version ignores comments; this does not, which only costs
 // one needless compile).
 func Fingerprint(dir string) (string, error) {
@@ -151,7 +151,13 @@ func Fingerprint(dir string) (string, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if d.IsDir() {
+			return nil
+		}
+		// The trained models (models/<language>/<category>.json) are
+		// part of the set: a retrained one reloads like an edited phrase.
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml") || isModelFile(filepath.ToSlash(rel)) {
 			files = append(files, p)
 		}
 		return nil
@@ -164,7 +170,11 @@ func Fingerprint(dir string) (string, error) {
 	}
 	sort.Strings(files)
 	for _, f := range files {
-		data, err := safefile.Read(f, MaxFileBytes)
+		limit := int64(MaxFileBytes)
+		if strings.HasSuffix(f, ".json") {
+			limit = MaxModelBytes
+		}
+		data, err := safefile.Read(f, limit)
 		if err != nil {
 			return "error:" + err.Error(), fmt.Errorf("dictionary %s: %w", f, err)
 		}

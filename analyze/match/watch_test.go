@@ -108,3 +108,35 @@ func TestNewWatcherMustValidate(t *testing.T) {
 		t.Error("an empty dir loaded")
 	}
 }
+
+// TestWatcherModels: a model added, retrained or removed under models/ is
+// reloaded like an edited phrase.
+func TestWatcherModels(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ru", "complaint.yaml"), watchDict)
+	w, err := NewWatcher(dir, time.Hour, slog.New(slog.NewTextHandler(&syncBuffer{}, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "models", "ru", "complaint.json")
+	model := func(threshold string) string {
+		return `{"bias": -1, "category": "complaint", "channel": "client", "language": "ru", "min_features": 0,
+  "threshold": ` + threshold + `, "training": {"calls": 0, "l2": 0, "max_df": 0, "min_df": 0, "positives": 0, "steps": 0},
+  "weights": {"безобраз": 3}, "window": 0}`
+	}
+	for _, step := range []struct {
+		name   string
+		write  func()
+		models int
+	}{
+		{"added", func() { writeFile(t, file, model("0.5")) }, 1},
+		{"retrained", func() { writeFile(t, file, model("0.6")) }, 1},
+		{"removed", func() { os.Remove(file) }, 0},
+	} {
+		before := w.Current()
+		step.write()
+		if !w.Check() || w.Current() == before || len(w.Current().Models("ru")) != step.models {
+			t.Errorf("model %s: not reloaded (%d models)", step.name, len(w.Current().Models("ru")))
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -41,11 +42,12 @@ func newDictCmd(g *globals) *cobra.Command {
   test      the hits of a sentence, a transcript file or a stored call, highlighted
   whatif    which archived calls a changed set would add or remove categories from
   eval      precision, recall and F1 per category on labelled calls
+  train     train a category model on labelled calls, or cross-validate it
 
 Without --dir the set is dictionaries.dir from the configuration, or the
 built-in dictionaries when that is empty.`,
 	}
-	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g), newDictEvalCmd(g))
+	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g), newDictEvalCmd(g), newDictTrainCmd(g))
 	return cmd
 }
 
@@ -326,6 +328,18 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 		if len(hits) == 0 {
 			fmt.Fprintln(g.out, "  no hits")
 		}
+		for _, ms := range dicttest.Text(m, lang, opts.role, opts.text, opts.strictMixed).Models {
+			var fs []string
+			for _, f := range ms.Features {
+				fs = append(fs, fmt.Sprintf("%s %+.2f", f.Name, f.Weight))
+			}
+			short := ""
+			if ms.N < ms.MinFeatures {
+				short = fmt.Sprintf(" (%d features: a call scores windows of %d or more)", ms.N, ms.MinFeatures)
+			}
+			fmt.Fprintf(g.out, "  model %s (%s): p %.2f%s, flags from %.2f where its phrases find nothing; heaviest: %s\n",
+				ms.Category, ms.Channel, ms.Probability, short, ms.Threshold, cmp.Or(strings.Join(fs, ", "), "none"))
+		}
 		return nil
 	case opts.transcript != "":
 		tr, err := readTranscriptFile(opts.transcript)
@@ -447,7 +461,14 @@ func writeTranscriptHits(w io.Writer, hl highlighter, m *match.Matcher, tr schem
 				shown = append(shown, h)
 				lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: %s", sh.Category, sh.PhraseID, sh.Start, sh.End, sh.Text))
 			}
-			if len(shown) == 0 {
+			// A model's hit is the whole utterance that weighed most in
+			// its score: no words to highlight.
+			for _, h := range all {
+				if h.Probability > 0 && h.Channel == role && h.Text == seg.Text && math.Abs(h.Start-seg.Start) < 0.001 {
+					lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: p %.2f, the utterance that weighed most", h.Category, h.PhraseID, h.Start, h.End, h.Probability))
+				}
+			}
+			if len(lines) == 0 {
 				continue
 			}
 			display, dtoks := segmentDisplay(seg, toks)

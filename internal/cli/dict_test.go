@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -167,23 +168,23 @@ func TestDictTestJSON(t *testing.T) {
 func copyBuiltins(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, lang := range []string{"ru", "en"} {
-		entries, err := dictionaries.FS.ReadDir(lang)
+	// Every file, the trained models (models/<lang>/) with the YAML: a
+	// copy without them is another set.
+	err := fs.WalkDir(dictionaries.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		if err := os.MkdirAll(filepath.Join(dir, lang), 0o755); err != nil {
-			t.Fatal(err)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, p), 0o755)
 		}
-		for _, e := range entries {
-			data, err := dictionaries.FS.ReadFile(lang + "/" + e.Name())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, lang, e.Name()), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		data, err := dictionaries.FS.ReadFile(p)
+		if err != nil {
+			return err
 		}
+		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

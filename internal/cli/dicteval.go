@@ -27,6 +27,7 @@ type dictEvalOptions struct {
 	categories  []string
 	strictMixed bool
 	errorsLimit int
+	noModels    bool
 }
 
 func newDictEvalCmd(g *globals) *cobra.Command {
@@ -36,7 +37,8 @@ func newDictEvalCmd(g *globals) *cobra.Command {
 		Short: "Measure a dictionary set on labelled calls: precision, recall and F1 per category",
 		Long: `eval runs a dictionary set over labelled calls and scores each category:
 calls flagged rightly (TP) and wrongly (FP), calls missed (FN), precision,
-recall and F1, per language. Every false positive is listed with the call,
+recall and F1, per language, with the set's trained models where the
+phrases find nothing (--no-models: the phrases alone). Every false positive is listed with the call,
 channel, time and the phrase that fired; every false negative with the
 wording of the category that came nearest and the words it lacked.
 
@@ -59,6 +61,7 @@ be tested before it is published.`,
 	f.Float64Var(&opts.minF1, "min-f1", 0, "exit non-zero when a category's F1 is under this (0..1)")
 	f.StringSliceVar(&opts.categories, "category", nil, "score only these categories (default: every labelled one)")
 	f.BoolVar(&opts.strictMixed, "strict-mixed", false, "a mixed channel matches only channel-any phrases")
+	f.BoolVar(&opts.noModels, "no-models", false, "measure the phrases alone, without the set's trained models")
 	f.IntVar(&opts.errorsLimit, "errors", 50, "text output: list at most this many errors per category (0: none, -1: all)")
 	return cmd
 }
@@ -74,6 +77,11 @@ func runDictEval(opts *dictEvalOptions) error {
 	m, err := loadOrReport(dictOf(g, opts.dir), g.errOut)
 	if err != nil {
 		return err
+	}
+	if opts.noModels {
+		if m, err = phrasesOnly(dictOf(g, opts.dir), g); err != nil {
+			return err
+		}
 	}
 	calls, err := dicteval.Load(opts.labels)
 	if err != nil {
@@ -135,14 +143,26 @@ func writeEvalReport(w io.Writer, rep dicteval.Report, limit int) {
 		}
 		switch e.Kind {
 		case "false_positive":
-			fmt.Fprintf(w, "FP %s %s: %s %s %.2fs fired on «%s» in «%s»\n", k, e.Call, e.Channel, e.PhraseID, e.Start, e.Text, e.Utterance)
-		default:
-			if e.Nearest == "" {
-				fmt.Fprintf(w, "FN %s %s: nothing of the category comes close\n", k, e.Call)
+			if e.Probability > 0 {
+				fmt.Fprintf(w, "FP %s %s: %s %s %.2fs p %.2f (flags from %.2f), weighed most «%s»\n", k, e.Call, e.Channel, e.PhraseID, e.Start,
+					e.Probability, e.Threshold, e.Text)
 				continue
 			}
-			fmt.Fprintf(w, "FN %s %s: %s %.2fs «%s»: nearest %s «%s», lacks %s\n", k, e.Call, e.Channel, e.Start, e.Text,
-				e.PhraseID, e.Nearest, strings.Join(e.Missing, " "))
+			fmt.Fprintf(w, "FP %s %s: %s %s %.2fs fired on «%s» in «%s»\n", k, e.Call, e.Channel, e.PhraseID, e.Start, e.Text, e.Utterance)
+		default:
+			model := ""
+			if e.Threshold > 0 {
+				model = fmt.Sprintf("; model p %.2f (flags from %.2f)", e.Probability, e.Threshold)
+				if e.ModelUtterance != "" {
+					model += fmt.Sprintf(", weighed most «%s»", e.ModelUtterance)
+				}
+			}
+			if e.Nearest == "" {
+				fmt.Fprintf(w, "FN %s %s: nothing of the category comes close%s\n", k, e.Call, model)
+				continue
+			}
+			fmt.Fprintf(w, "FN %s %s: %s %.2fs «%s»: nearest %s «%s», lacks %s%s\n", k, e.Call, e.Channel, e.Start, e.Text,
+				e.PhraseID, e.Nearest, strings.Join(e.Missing, " "), model)
 		}
 	}
 }

@@ -1,0 +1,89 @@
+package dicteval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/analyze/model"
+)
+
+// TrainModel trains the model of one category and language on labelled
+// calls (every call of that language labelled for the category; the
+// channel's utterances, opt.Channel). m's phrases do not change the
+// model; they are only reported in the examples.
+func TrainModel(m *match.Matcher, calls []Call, opt model.Options) (*model.Model, error) {
+	return model.Train(Examples(m, calls, opt.Language, opt.Category, opt.Channel), opt)
+}
+
+// Author is one fold of a cross-validation: the labelled calls of one
+// author (one or more parts) and the phrases to measure on them: the
+// dictionaries as they were before they were tuned on this author, for an
+// honest figure, or the current ones.
+type Author struct {
+	Name    string
+	Calls   []Call
+	Phrases *match.Matcher
+}
+
+// CVResult is a nested leave-one-author-out cross-validation of one
+// category (model.NestedCV), and the settings the same search chooses on
+// every author (what the built-in model is trained with).
+type CVResult struct {
+	Language string               `json:"language"`
+	Category string               `json:"category"`
+	Folds    []model.NestedResult `json:"folds"`
+	// Dictionary and Combined add up the folds' calls: the phrases alone,
+	// and the phrases or the model.
+	Dictionary model.Counts `json:"dictionary"`
+	Combined   model.Counts `json:"combined"`
+	// Selected are the settings chosen by cross-validation on all the
+	// authors, and SelectedF1 their mean F1 there (not a measure: it was
+	// chosen on these figures).
+	Selected   model.Options `json:"selected"`
+	SelectedF1 float64       `json:"selected_f1"`
+}
+
+// CrossValidate runs a nested leave-one-author-out cross-validation of
+// one category: each author is held out in turn, L2 and threshold are
+// chosen from grid by cross-validation on the other authors, a model with
+// them is trained on those authors, and the held-out author's calls are
+// counted flagged by that author's phrases alone and by the phrases or the
+// model.
+func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResult, error) {
+	var folds []model.Fold
+	for _, a := range authors {
+		folds = append(folds, model.Fold{Name: a.Name, Examples: Examples(a.Phrases, a.Calls, opt.Language, opt.Category, opt.Channel)})
+	}
+	res, err := model.NestedCV(folds, opt, grid)
+	if err != nil {
+		return CVResult{}, err
+	}
+	out := CVResult{Language: opt.Language, Category: opt.Category, Folds: res}
+	for _, f := range res {
+		out.Dictionary = out.Dictionary.Plus(f.Dictionary)
+		out.Combined = out.Combined.Plus(f.Combined)
+	}
+	if out.Selected, out.SelectedF1, err = model.Select(folds, opt, grid); err != nil {
+		return CVResult{}, err
+	}
+	return out, nil
+}
+
+// String is the result as a table: a row per held-out author, then all
+// authors' calls added up.
+func (r CVResult) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s/%s: nested leave-one-author-out cross-validation\n", r.Language, r.Category)
+	fmt.Fprintf(&b, "  %-34s %-18s %-20s %s\n", "held out", "chosen without it", "dictionary P/R/F1", "dictionary or model P/R/F1")
+	row := func(name, chosen string, d, c model.Counts) {
+		fmt.Fprintf(&b, "  %-34s %-18s %.3f %.3f %.3f    %.3f %.3f %.3f\n", name, chosen,
+			d.Precision(), d.Recall(), d.F1(), c.Precision(), c.Recall(), c.F1())
+	}
+	for _, f := range r.Folds {
+		row(f.Name, fmt.Sprintf("l2 %g th %g", f.Chosen.L2, f.Chosen.Threshold), f.Dictionary, f.Combined)
+	}
+	row("all held-out calls", "", r.Dictionary, r.Combined)
+	fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (mean F1 %.3f, in-sample)\n", r.Selected.L2, r.Selected.Threshold, r.SelectedF1)
+	return b.String()
+}

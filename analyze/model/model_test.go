@@ -1,0 +1,218 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	good := `{"bias": -1, "category": "complaint", "channel": "client", "language": "ru", "threshold": 0.5,
+  "training": {"calls": 2, "l2": 0.001, "min_df": 2, "positives": 1, "steps": 10},
+  "weights": {"безобраз": 2.5, "не работа": 1}}`
+	tests := []struct {
+		name, data string
+		err        string // "" parses
+	}{
+		{"good", good, ""},
+		{"no training record", strings.Replace(good, `"training": {"calls": 2, "l2": 0.001, "min_df": 2, "positives": 1, "steps": 10},`, "", 1), ""},
+		{"unknown field", strings.Replace(good, `"bias"`, `"bais": 1, "bias"`, 1), `unknown field "bais"`},
+		{"threshold 1", strings.Replace(good, `"threshold": 0.5`, `"threshold": 1`, 1), "threshold 1 is not between 0 and 1"},
+		{"no threshold", strings.Replace(good, `"threshold": 0.5,`, "", 1), "threshold 0 is not between 0 and 1"},
+		{"no category", strings.Replace(good, `"category": "complaint",`, "", 1), "category, language and channel are required"},
+		{"three stems", strings.Replace(good, `"не работа"`, `"не работа совсем"`, 1), `feature "не работа совсем" is neither a stem nor two`},
+		{"not JSON", "{", "unexpected EOF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Parse("m.json", []byte(tt.data))
+			if tt.err == "" {
+				if err != nil || m.Weights["безобраз"] != 2.5 || m.Threshold != 0.5 {
+					t.Fatalf("Parse: %+v, %v", m, err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.err) || !strings.HasPrefix(err.Error(), "model m.json: ") {
+				t.Errorf("error %v, want ErrInvalid with %q", err, tt.err)
+			}
+		})
+	}
+}
+
+func TestScoreExplain(t *testing.T) {
+	m := &Model{Language: "ru", Category: "complaint", Channel: "client", Threshold: 0.5, Bias: -1,
+		Weights: map[string]float64{"безобраз": 3, "не работа": 1, "спасиб": -2, "интернет": 0}}
+	sigma := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	tests := []struct {
+		name       string
+		utterances []string
+		p          float64
+		utterance  int
+		features   []string
+	}{
+		{"nothing of the model: not scored", []string{"добрый день", "до свидания"}, 0, -1, nil},
+		// безобраз, «не работа» (работает → работа) and интернет: 3+1+0 over √3.
+		{"one utterance", []string{"Это безобразие, интернет не работает"}, sigma(-1 + 4/math.Sqrt(3)), 0, []string{"безобраз", "не работа"}},
+		// A feature counts once per channel however often it is said.
+		{"said twice", []string{"безобразие", "безобразие!", "спасибо"}, sigma(-1 + 1/math.Sqrt(2)), 0, []string{"безобраз"}},
+		{"the heavier utterance", []string{"спасибо, интернет", "не работает"}, sigma(-1 + -1/math.Sqrt(3)), 1, []string{"не работа"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if p := m.Score(tt.utterances); math.Abs(p-tt.p) > 1e-12 {
+				t.Errorf("Score %.6f, want %.6f", p, tt.p)
+			}
+			ev := m.Explain(tt.utterances)
+			var names []string
+			for _, f := range ev.Features {
+				names = append(names, f.Name)
+			}
+			if math.Abs(ev.Probability-tt.p) > 1e-12 || ev.Utterance != tt.utterance || !slices.Equal(names, tt.features) {
+				t.Errorf("Explain %+v, want utterance %d, features %v", ev, tt.utterance, tt.features)
+			}
+		})
+	}
+}
+
+// examples are calls of two kinds: the complaints say one of a few words
+// of grievance among everyday words, the others only everyday words.
+func examples(n int, seed int) []Example {
+	grievance := []string{"безобразие", "возмутительно", "издевательство", "кошмар"}
+	everyday := []string{"здравствуйте", "договор", "интернет", "тариф", "адрес", "спасибо", "номер", "завтра"}
+	var out []Example
+	for i := range n {
+		k := i + seed
+		e := Example{ID: string(rune('a' + i%26)), Label: i%3 == 0}
+		e.Utterances = append(e.Utterances, everyday[k%len(everyday)]+" "+everyday[(k*5+1)%len(everyday)])
+		if e.Label {
+			e.Utterances = append(e.Utterances, "это "+grievance[k%len(grievance)])
+		}
+		e.Utterances = append(e.Utterances, everyday[(k*3+2)%len(everyday)])
+		out = append(out, e)
+	}
+	return out
+}
+
+func TestTrain(t *testing.T) {
+	opt := Options{Language: "ru", Category: "complaint", Channel: "client"}
+	m, err := Train(examples(60, 0), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Threshold != DefaultThreshold || m.Training != (Training{Calls: 60, Positives: 20, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps}) {
+		t.Errorf("settings %g %+v", m.Threshold, m.Training)
+	}
+	// Calls it did not see: the grievance words decide.
+	for _, e := range examples(30, 7) {
+		if p := m.Score(e.Utterances); (p >= m.Threshold) != e.Label {
+			t.Errorf("%v (label %v): p %.3f", e.Utterances, e.Label, p)
+		}
+	}
+	// The same calls give the same file, byte for byte.
+	a, _ := m.Marshal()
+	m2, err := Train(examples(60, 0), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := m2.Marshal()
+	if !bytes.Equal(a, b) {
+		t.Error("two trainings on the same calls differ")
+	}
+	// The file reads back as the same model.
+	back, err := Parse("m.json", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := back.Marshal(); !bytes.Equal(a, c) {
+		t.Error("Parse(Marshal(m)) is not m")
+	}
+	if _, err := Train(examples(60, 0)[:1], opt); !errors.Is(err, ErrNoExamples) {
+		t.Errorf("one class: %v, want ErrNoExamples", err)
+	}
+}
+
+func TestCounts(t *testing.T) {
+	var c Counts
+	for _, x := range [][2]bool{{true, true}, {true, true}, {true, false}, {false, true}, {false, false}} {
+		c.Add(x[0], x[1])
+	}
+	if c != (Counts{TP: 2, FP: 1, FN: 1, TN: 1}) || c.Precision() != 2.0/3 || c.Recall() != 2.0/3 || math.Abs(c.F1()-2.0/3) > 1e-12 {
+		t.Errorf("%+v P %g R %g F1 %g", c, c.Precision(), c.Recall(), c.F1())
+	}
+	if (Counts{TN: 3}).F1() != 1 || (Counts{FN: 1}).F1() != 0 {
+		t.Error("nothing to find and nothing flagged is F1 1; a miss alone is 0")
+	}
+}
+
+func TestNestedCV(t *testing.T) {
+	folds := []Fold{{"a", examples(30, 0)}, {"b", examples(30, 1)}, {"c", examples(30, 2)}}
+	// The phrases of fold c know the grievance word «кошмар».
+	for i, e := range folds[2].Examples {
+		folds[2].Examples[i].Phrase = slices.ContainsFunc(e.Utterances, func(u string) bool { return strings.Contains(u, "кошмар") })
+	}
+	grid := Grid{L2: []float64{0.001, 0.01}, Thresholds: []float64{0.5, 0.7}}
+	opt := Options{Language: "ru", Category: "complaint", Channel: "client"}
+	res, err := NestedCV(folds, opt, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 {
+		t.Fatalf("%d folds", len(res))
+	}
+	for _, r := range res {
+		if !slices.Contains(grid.L2, r.Chosen.L2) || !slices.Contains(grid.Thresholds, r.Chosen.Threshold) {
+			t.Errorf("%s: chose %+v, not in the grid", r.Name, r.Chosen)
+		}
+		if r.Combined.F1() != 1 || len(r.Probabilities) != 30 {
+			t.Errorf("%s: combined %+v", r.Name, r.Combined)
+		}
+	}
+	if d := res[2].Dictionary; d.TP == 0 || d.FN == 0 || d.FP != 0 {
+		t.Errorf("fold c's phrases: %+v, want some found and some missed", d)
+	}
+	again, _ := NestedCV(folds, opt, grid)
+	for i := range res {
+		if again[i].Chosen != res[i].Chosen || !slices.Equal(again[i].Probabilities, res[i].Probabilities) {
+			t.Errorf("fold %d: a second run differs", i)
+		}
+	}
+	if _, _, err := Select(folds[:1], opt, grid); err == nil {
+		t.Error("Select on one fold: no error")
+	}
+}
+
+func TestWindows(t *testing.T) {
+	sigma := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	talk := []string{"спасибо большое вам", "это безобразие", "до свидания"}
+	tests := []struct {
+		name                string
+		window, minFeatures int
+		utterances          []string
+		p                   float64
+		from, to, utterance int
+	}{
+		// One window: спасиб (-2) and безобраз (3) over √2.
+		{"the whole channel", 0, 0, talk, sigma(-1 + 1/math.Sqrt2), 0, 2, 1},
+		{"a window as long as the channel", 7, 0, talk, sigma(-1 + 1/math.Sqrt2), 0, 2, 1},
+		// Three words a window: «спасибо большое вам» alone, then «это
+		// безобразие до» cannot be: «это безобразие» (2 words) and «до
+		// свидания» (2) do not fit together, so the complaint is alone.
+		{"windows of three words", 3, 0, talk, sigma(-1 + 3), 1, 1, 1},
+		{"windows of four words", 4, 0, talk, sigma(-1 + 3), 1, 2, 1},
+		{"too few features", 0, 3, talk, 0, -1, -1, -1},
+		{"just enough features", 0, 2, talk, sigma(-1 + 1/math.Sqrt2), 0, 2, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &Model{Language: "ru", Category: "complaint", Channel: "client", Threshold: 0.5, Bias: -1,
+				Window: tt.window, MinFeatures: tt.minFeatures, Weights: map[string]float64{"безобраз": 3, "спасиб": -2}}
+			ev := m.Explain(tt.utterances)
+			if math.Abs(ev.Probability-tt.p) > 1e-12 || ev.From != tt.from || ev.To != tt.to || ev.Utterance != tt.utterance {
+				t.Errorf("Explain %+v, want p %.6f in [%d, %d] on %d", ev, tt.p, tt.from, tt.to, tt.utterance)
+			}
+		})
+	}
+}

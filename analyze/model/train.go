@@ -1,0 +1,227 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/callscope/callscope/analyze/text"
+)
+
+// ErrNoExamples is returned by Train when there is nothing to learn from:
+// no call, or calls of one class only.
+var ErrNoExamples = errors.New("no positive and negative examples")
+
+// Example is one labelled call as a model sees it: the utterances of its
+// channel, its label, and whether the category's phrases already flagged it
+// (for measuring a dictionary and a model together).
+type Example struct {
+	ID         string
+	Utterances []string
+	Label      bool
+	Phrase     bool
+}
+
+// Options are the settings of Train. The zero value of a field takes its
+// default.
+type Options struct {
+	Language, Category, Channel string
+	// Threshold is the probability the model flags from (default 0.5).
+	Threshold float64
+	// L2 is the strength of the regularisation (default DefaultL2).
+	L2 float64
+	// MinDF drops features found in fewer training calls (default
+	// DefaultMinDF): a word one call has says nothing about the next.
+	MinDF int
+	// MaxDF drops features found in more than this share of the training
+	// calls (default DefaultMaxDF; 1 keeps all): «и», «я», «не» are in
+	// nearly every call and weigh by how much a client says, not what.
+	MaxDF float64
+	// Steps of gradient descent (default DefaultSteps).
+	Steps int
+}
+
+// Defaults chosen by leave-one-author-out cross-validation on
+// testdata/labelled (docs/models.md).
+const (
+	DefaultL2        = 0.001
+	DefaultMinDF     = 2
+	DefaultMaxDF     = 1.0
+	DefaultSteps     = 400
+	DefaultThreshold = 0.5
+)
+
+func (o Options) withDefaults() Options {
+	if o.Threshold == 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.L2 == 0 {
+		o.L2 = DefaultL2
+	}
+	if o.MinDF == 0 {
+		o.MinDF = DefaultMinDF
+	}
+	if o.MaxDF == 0 {
+		o.MaxDF = DefaultMaxDF
+	}
+	if o.Steps == 0 {
+		o.Steps = DefaultSteps
+	}
+	return o
+}
+
+// Train fits a model to the examples: L2-regularised logistic regression
+// on each call's features present (Features), scaled by 1/√n, by
+// full-batch gradient descent with Nesterov momentum from zero weights.
+// Everything runs in a fixed order, so the same examples and options give
+// the same model. Weights are rounded to 4 decimals.
+func Train(examples []Example, opt Options) (*Model, error) {
+	opt = opt.withDefaults()
+	pos := 0
+	for _, e := range examples {
+		if e.Label {
+			pos++
+		}
+	}
+	if pos == 0 || pos == len(examples) {
+		return nil, fmt.Errorf("train %s/%s: %d calls, %d positive: %w", opt.Language, opt.Category, len(examples), pos, ErrNoExamples)
+	}
+	// Vocabulary: features in at least MinDF calls, sorted.
+	df := map[string]int{}
+	sets := make([][]string, len(examples))
+	var fs []string
+	for i, e := range examples {
+		fs = fs[:0]
+		for _, u := range e.Utterances {
+			fs = Features(fs, opt.Language, u)
+		}
+		slices.Sort(fs)
+		fs = slices.Compact(fs)
+		sets[i] = slices.Clone(fs)
+		for _, f := range fs {
+			df[f]++
+		}
+	}
+	var vocab []string
+	for f, n := range df {
+		if n >= opt.MinDF && float64(n) <= opt.MaxDF*float64(len(examples)) {
+			vocab = append(vocab, f)
+		}
+	}
+	slices.Sort(vocab)
+	id := make(map[string]int32, len(vocab))
+	for i, f := range vocab {
+		id[f] = int32(i)
+	}
+	xs := make([][]int32, len(examples))
+	scale := make([]float64, len(examples))
+	ys := make([]float64, len(examples))
+	for i, s := range sets {
+		for _, f := range s {
+			if j, ok := id[f]; ok {
+				xs[i] = append(xs[i], j)
+			}
+		}
+		if len(xs[i]) > 0 {
+			scale[i] = 1 / math.Sqrt(float64(len(xs[i])))
+		}
+		if examples[i].Label {
+			ys[i] = 1
+		}
+	}
+	// The sizes of the training calls bound where the model is used: a
+	// window about as long as the longer calls, no fewer features than
+	// most had.
+	words, nfeat := make([]int, len(examples)), make([]int, len(examples))
+	for i, e := range examples {
+		for _, u := range e.Utterances {
+			words[i] += len(text.Tokenize(u))
+		}
+		nfeat[i] = len(xs[i])
+	}
+	w, b := fit(xs, scale, ys, len(vocab), opt.L2, opt.Steps)
+	m := &Model{Language: opt.Language, Category: opt.Category, Channel: opt.Channel, Threshold: opt.Threshold,
+		Window: quantile(words, 0.95), MinFeatures: quantile(nfeat, 0.05),
+		Bias: round4(b), Weights: make(map[string]float64, len(vocab)),
+		Training: Training{Calls: len(examples), Positives: pos, L2: opt.L2, MinDF: opt.MinDF, MaxDF: opt.MaxDF, Steps: opt.Steps}}
+	for i, f := range vocab {
+		m.Weights[f] = round4(w[i])
+	}
+	return m, nil
+}
+
+// fit minimises the mean log-loss plus l2/2·|w|² (the bias is not
+// regularised). Each feature vector has norm 1, so the loss is smooth
+// with a constant of at most 1/4 + l2, and a step of 1/L is safe.
+func fit(xs [][]int32, scale, ys []float64, dim int, l2 float64, steps int) ([]float64, float64) {
+	n := float64(len(xs))
+	lr := 1 / (0.25 + l2)
+	w, prev := make([]float64, dim), make([]float64, dim)
+	look, grad := make([]float64, dim), make([]float64, dim)
+	b, prevB := 0.0, 0.0
+	for t := 1; t <= steps; t++ {
+		// Nesterov: the gradient at the look-ahead point.
+		mom := float64(t-1) / float64(t+2)
+		for j := range w {
+			look[j] = w[j] + mom*(w[j]-prev[j])
+		}
+		lookB := b + mom*(b-prevB)
+		clear(grad)
+		gb := 0.0
+		for i, x := range xs {
+			z := lookB
+			for _, j := range x {
+				z += look[j] * scale[i]
+			}
+			r := (Sigmoid(z) - ys[i]) / n
+			gb += r
+			for _, j := range x {
+				grad[j] += r * scale[i]
+			}
+		}
+		copy(prev, w)
+		prevB = b
+		for j := range w {
+			w[j] = look[j] - lr*(grad[j]+l2*look[j])
+		}
+		b = lookB - lr*gb
+	}
+	return w, b
+}
+
+// quantile is the q-quantile of xs (the element at q·(n-1) once sorted).
+func quantile(xs []int, q float64) int {
+	s := slices.Sorted(slices.Values(xs))
+	return s[int(q*float64(len(s)-1))]
+}
+
+func round4(x float64) float64 {
+	r := math.Round(x*1e4) / 1e4
+	if r == 0 {
+		return 0 // not -0
+	}
+	return r
+}
+
+// recommended are the settings of the built-in models, chosen by
+// leave-one-author-out cross-validation on testdata/labelled
+// (docs/models.md).
+var recommended = map[string]Options{
+	"ru/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.5},
+	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5},
+	"en/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.5},
+	"en/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.65},
+}
+
+// Recommended returns the settings the built-in model of a category was
+// trained with; for another category, the defaults on the client's
+// channel. Language and Category are filled in.
+func Recommended(lang, category string) Options {
+	o, ok := recommended[lang+"/"+category]
+	if !ok {
+		o = Options{Channel: "client"}
+	}
+	o.Language, o.Category = lang, category
+	return o.withDefaults()
+}

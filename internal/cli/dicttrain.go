@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/callscope/callscope/analyze/dicteval"
+	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/analyze/model"
+)
+
+type dictTrainOptions struct {
+	g          *globals
+	dir        string
+	lang       string
+	category   string
+	channel    string
+	threshold  float64
+	l2         float64
+	maxDF      float64
+	out        string
+	cv         bool
+	cvL2       []float64
+	thresholds []float64
+	labels     []string
+}
+
+func newDictTrainCmd(g *globals) *cobra.Command {
+	opts := &dictTrainOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "train --lang LANG --category CATEGORY [--out FILE] LABELS...",
+		Short: "Train a category model on labelled calls, or cross-validate one by author",
+		Long: `train fits the trained model of one category (docs/models.md): a
+logistic model over the stems and stem pairs of the
+category's channel, trained on every call of LABELS (labels.jsonl files or
+directories of them) labelled for the category. It writes the model as JSON
+to --out (or prints it); put it in DICTS/models/LANG/CATEGORY.json next to
+the dictionaries and the analyzer uses it where the phrases find nothing.
+
+With --cv each LABELS argument is one author: its parts joined by commas,
+and optionally =DICTS, the dictionary folder to measure that author's calls
+with (the dictionaries as they were before they saw that author; default
+--dir, else the built-ins, without their models). The cross-validation is
+nested: each author is held out in turn, --l2 and --threshold are chosen
+among --cv-l2 and --cv-thresholds by a cross-validation on the other
+authors alone, a model with them is trained on those authors, and the
+held-out calls are scored by the phrases alone and by the phrases or the
+model. The last line gives the settings the same search chooses on every
+author: the ones to train the shipped model with.`,
+		Example: `  callscope dict train --lang ru --category complaint --out dictionaries/models/ru/complaint.json \
+      testdata/labelled/ru/dev testdata/labelled/ru/heldout testdata/labelled/ru/blind testdata/labelled/ru/blind2 testdata/labelled/ru/blind3
+  callscope dict train --cv --lang ru --category complaint testdata/labelled/ru/dev,testdata/labelled/ru/heldout \
+      testdata/labelled/ru/blind=/tmp/d2e28247/dictionaries testdata/labelled/ru/blind2 testdata/labelled/ru/blind3`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.labels = args
+			f := cmd.Flags()
+			if !f.Changed("threshold") {
+				opts.threshold = 0
+			}
+			if !f.Changed("l2") {
+				opts.l2 = 0
+			}
+			return runDictTrain(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.dir, "dir", "", "dictionaries whose phrases --cv measures (default: dictionaries.dir, else the built-in ones)")
+	f.StringVar(&opts.lang, "lang", "", "language of the calls (required)")
+	f.StringVar(&opts.category, "category", "", "category to train (required)")
+	f.StringVar(&opts.channel, "channel", "", "role whose utterances the model reads (default: the built-in model's, client)")
+	f.Float64Var(&opts.threshold, "threshold", 0, "probability the model flags from (default: the built-in model's)")
+	f.Float64Var(&opts.l2, "l2", 0, "L2 regularisation (default: the built-in model's)")
+	f.Float64Var(&opts.maxDF, "max-df", 0, "drop features in more than this share of the calls (default: the built-in model's)")
+	f.StringVar(&opts.out, "out", "", "write the model to this file (default: print it)")
+	f.BoolVar(&opts.cv, "cv", false, "cross-validate, leaving out one author (one argument) at a time")
+	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
+	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
+	_ = cmd.MarkFlagRequired("lang")
+	_ = cmd.MarkFlagRequired("category")
+	return cmd
+}
+
+func runDictTrain(opts *dictTrainOptions) error {
+	g := opts.g
+	mopt := model.Recommended(opts.lang, opts.category)
+	if opts.channel != "" {
+		mopt.Channel = opts.channel
+	}
+	if opts.threshold != 0 {
+		if opts.threshold <= 0 || opts.threshold >= 1 {
+			return fmt.Errorf("dict train: --threshold: want a probability between 0 and 1, got %g", opts.threshold)
+		}
+		mopt.Threshold = opts.threshold
+	}
+	if opts.l2 != 0 {
+		if opts.l2 < 0 {
+			return fmt.Errorf("dict train: --l2: want a positive number, got %g", opts.l2)
+		}
+		mopt.L2 = opts.l2
+	}
+	if opts.maxDF != 0 {
+		if opts.maxDF < 0 || opts.maxDF > 1 {
+			return fmt.Errorf("dict train: --max-df: want a share from 0 to 1, got %g", opts.maxDF)
+		}
+		mopt.MaxDF = opts.maxDF
+	}
+	phrases, err := phrasesOnly(dictOf(g, opts.dir), g)
+	if err != nil {
+		return err
+	}
+	if !opts.cv {
+		var calls []dicteval.Call
+		for _, l := range opts.labels {
+			cs, err := dicteval.Load(l)
+			if err != nil {
+				return fmt.Errorf("dict train: %w", err)
+			}
+			calls = append(calls, cs...)
+		}
+		m, err := dicteval.TrainModel(phrases, calls, mopt)
+		if err != nil {
+			return fmt.Errorf("dict train: %w", err)
+		}
+		data, err := m.Marshal()
+		if err != nil {
+			return err
+		}
+		if opts.out == "" {
+			_, err = g.out.Write(data)
+			return err
+		}
+		if err := os.WriteFile(opts.out, data, 0o644); err != nil {
+			return fmt.Errorf("dict train: %w", err)
+		}
+		fmt.Fprintf(g.errOut, "dict train: %s/%s: %d calls (%d positive), %d features, threshold %g: %s\n",
+			m.Language, m.Category, m.Training.Calls, m.Training.Positives, len(m.Weights), m.Threshold, opts.out)
+		return nil
+	}
+	var authors []dicteval.Author
+	for _, arg := range opts.labels {
+		parts, dir, _ := strings.Cut(arg, "=")
+		a := dicteval.Author{Name: parts, Phrases: phrases}
+		if dir != "" {
+			if a.Phrases, err = phrasesOnly(dictSource{dir}, g); err != nil {
+				return err
+			}
+			a.Name += " @" + dir
+		}
+		for _, p := range strings.Split(parts, ",") {
+			cs, err := dicteval.Load(p)
+			if err != nil {
+				return fmt.Errorf("dict train: %w", err)
+			}
+			a.Calls = append(a.Calls, cs...)
+		}
+		authors = append(authors, a)
+	}
+	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds})
+	if err != nil {
+		return fmt.Errorf("dict train: %w", err)
+	}
+	_, err = fmt.Fprint(g.out, res)
+	return err
+}
+
+// phrasesOnly loads a set and compiles it without its models.
+func phrasesOnly(src dictSource, g *globals) (*match.Matcher, error) {
+	m, err := loadOrReport(src, g.errOut)
+	if err != nil {
+		return nil, err
+	}
+	if len(m.Set().Models) == 0 {
+		return m, nil
+	}
+	return match.Compile(m.Set().WithoutModels())
+}

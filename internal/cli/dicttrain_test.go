@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/analyze/model"
+)
+
+// TestDictTrain: a model file from labelled calls, the same file from the
+// same calls, and the nested cross-validation table.
+func TestDictTrain(t *testing.T) {
+	clearServerEnv(t)
+	en := filepath.Join("..", "..", "testdata", "labelled", "en")
+	dir := t.TempDir()
+	var files [2][]byte
+	for i := range files {
+		out := filepath.Join(dir, "m.json")
+		_, errOut, code := execute(t, "dict", "train", "--lang", "en", "--category", "complaint", "--out", out,
+			filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
+		if code != 0 || !strings.Contains(errOut, "en/complaint: 65 calls") {
+			t.Fatalf("train: exit %d\n%s", code, errOut)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = data
+		os.Remove(out)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("the same calls gave two different files")
+	}
+	m, err := model.Parse("m.json", files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Recommended("en", "complaint")
+	if m.Language != "en" || m.Category != "complaint" || m.Channel != "client" || m.Threshold != want.Threshold ||
+		m.Training.Calls != 65 || m.Training.L2 != want.L2 || len(m.Weights) == 0 {
+		t.Errorf("model %s/%s %s threshold %g training %+v, %d weights", m.Language, m.Category, m.Channel, m.Threshold, m.Training, len(m.Weights))
+	}
+	// Flags override the recorded settings.
+	out, _, code := execute(t, "dict", "train", "--lang", "en", "--category", "complaint", "--threshold", "0.7", "--l2", "0.01",
+		filepath.Join(en, "blind2"))
+	if m, err := model.Parse("stdout", []byte(out)); code != 0 || err != nil || m.Threshold != 0.7 || m.Training.L2 != 0.01 {
+		t.Errorf("--threshold 0.7 --l2 0.01: exit %d, %v\n%.300s", code, err, out)
+	}
+	out, errOut, code := execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
+		"--cv-thresholds", "0.5,0.6", filepath.Join(en, "dev")+","+filepath.Join(en, "heldout"), filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
+	if code != 0 {
+		t.Fatalf("cv: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, w := range []string{"en/complaint: nested leave-one-author-out cross-validation", "blind3", "l2 0.001 th 0.", "all held-out calls",
+		"chosen on all authors: --l2 0.001 --threshold 0."} {
+		if !strings.Contains(out, w) {
+			t.Errorf("cv output lacks %q:\n%s", w, out)
+		}
+	}
+	for _, bad := range [][]string{
+		{"--threshold", "1.5"},
+		{"--max-df", "2"},
+		{"--cv", "--lang", "en"}, // one author: nothing to hold out from
+	} {
+		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
+		if _, errOut, code := execute(t, append(args, filepath.Join(en, "blind2"))...); code == 0 {
+			t.Errorf("%v: exit 0\n%s", bad, errOut)
+		}
+	}
+}
