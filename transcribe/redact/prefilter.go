@@ -260,33 +260,50 @@ func allHigh(w string) bool {
 	return true
 }
 
-// capitalKey is wordKey of w folded, for a word of a capital Russian
-// letter (А..Я but Ё) and small ones (а..я but ё): folding changes only
-// its first letter, so the key is read from w with that letter folded.
-// ok is false for any other word.
-func capitalKey(w string) (key uint64, ok bool) {
+// capitalized reports whether w is a capital Russian letter (А..Я but
+// Ё) and small ones (а..я but ё), two bytes each: the commonest word to
+// fold, and folding changes only its first letter (foldCapital).
+func capitalized(w string) bool {
 	n := len(w)
 	if n < 4 || n%2 != 0 || w[0] != 0xD0 || w[1] < 0x90 || w[1] > 0xAF {
-		return 0, false
+		return false
 	}
 	p := unsafe.Pointer(unsafe.StringData(w))
 	i := 2
 	for ; i+8 <= n; i += 8 {
 		if !lower4(*(*uint64)(unsafe.Add(p, i))) {
-			return 0, false
+			return false
 		}
 	}
 	for ; i < n; i += 2 {
 		if !(w[i] == 0xD0 && w[i+1] >= 0xB0 || w[i] == 0xD1 && w[i+1] >= 0x80 && w[i+1] <= 0x8F) {
-			return 0, false
+			return false
 		}
 	}
-	a := uint64(*(*uint32)(p))
-	if w[1] < 0xA0 {
-		a += 0x20 << 8 // А..П (D0 90..9F) -> а..п (D0 B0..BF)
-	} else {
-		a = a&^0xFFFF | 0xD1 | uint64(w[1]-0x20)<<8 // Р..Я (D0 A0..AF) -> р..я (D1 80..8F)
+	return true
+}
+
+// foldCapital returns the two bytes of the small letter of the capital
+// D0 c2 (А..Я): А..П (D0 90..9F) are а..п (D0 B0..BF), Р..Я (D0 A0..AF)
+// р..я (D1 80..8F).
+func foldCapital(c2 byte) (byte, byte) {
+	if c2 < 0xA0 {
+		return 0xD0, c2 + 0x20
 	}
+	return 0xD1, c2 - 0x20
+}
+
+// capitalKey is wordKey of w folded, for a capitalized word: the key is
+// read from w with its first letter folded. ok is false for any other
+// word.
+func capitalKey(w string) (key uint64, ok bool) {
+	if !capitalized(w) {
+		return 0, false
+	}
+	n := len(w)
+	p := unsafe.Pointer(unsafe.StringData(w))
+	c0, c1 := foldCapital(w[1])
+	a := uint64(*(*uint32)(p))&^0xFFFF | uint64(c0) | uint64(c1)<<8
 	b := a // four bytes: the last four are the first
 	if n >= 6 {
 		b = uint64(*(*uint32)(unsafe.Add(p, n-4)))

@@ -111,6 +111,12 @@ const inSrc = ^uint32(0)
 // to it.
 func appendFold(b []byte, w string) []byte {
 	n := len(b)
+	if capitalized(w) {
+		// The commonest word to fold: only its first letter changes.
+		b = append(b, w...)
+		b[n], b[n+1] = foldCapital(w[1])
+		return b
+	}
 	// The folded word is as long as w (the letters folded here keep
 	// their length): written in place.
 	b = slices.Grow(b, len(w))[:n+len(w)]

@@ -59,3 +59,20 @@ func checkTokens(t *testing.T, s *scan, src string, word int32, want []text.Toke
 		}
 	}
 }
+
+// TestAppendFoldCapitalized: a capitalized word, folded by its first
+// letter alone, is folded as text.AppendFold folds it.
+func TestAppendFoldCapitalized(t *testing.T) {
+	n := 0
+	for _, w := range []string{"Анна", "Игорь", "Пётр", "Ромашка", "Яблоко", "Ёлка", "ИГОРЬ", "Да", "Я", "Жизнь", "Юлия", "Эдуард", "Олегович", "Петровна"} {
+		if capitalized(w) {
+			n++
+		}
+		if got, want := string(appendFold([]byte("x"), w)), "x"+string(text.AppendFold(nil, w)); got != want {
+			t.Errorf("appendFold(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d capitalized words", n)
+	}
+}
