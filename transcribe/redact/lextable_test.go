@@ -1,6 +1,9 @@
 package redact
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 // TestLexTableSame checks the frozen tables against the lexicon they are
 // made from: every word found with its entry, words outside not found,
@@ -48,5 +51,12 @@ func TestSameKey(t *testing.T) {
 				t.Errorf("sameKey(%q, %q) = %v", a, b, !(a == b))
 			}
 		}
+	}
+}
+
+// TestLexSlotSize: a slot is half a cache line, as lexTable says.
+func TestLexSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(lexSlot{}); n != 32 {
+		t.Errorf("lexSlot is %d bytes", n)
 	}
 }
