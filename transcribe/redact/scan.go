@@ -139,7 +139,7 @@ type scan struct {
 
 // newScan returns an empty scan for a channel of role in lang. Calls of
 // Transcript take theirs from their callScratch, which keeps them from
-// call to call with their buffers: a call's tokens are 64 bytes each, and
+// call to call with their buffers: a call's tokens are 32 bytes each, and
 // allocating (and collecting) them, the marks and the cues anew for every
 // call cost as much as reading them.
 func newScan(lang, role string) *scan {
