@@ -675,7 +675,8 @@ type scratch struct {
 	// The models' buffers (models.go): each token's feature id, the
 	// features present, their stamps, the hits.
 	feats     []int32
-	wantFeats bool // the channel is one a model reads: fill feats
+	wantFeats bool    // the channel is one a model reads: fill feats
+	todo      []int32 // the models to score on the channel
 	present   []int32
 	uAt       []int32
 	count     []int32

@@ -218,8 +218,7 @@ type modelHit struct {
 // read as the client's.
 func (lm *langMatcher) scoreModels(s *scratch, role string, chi int32, hits []callHit, segTok []int, order []int, segs []schemas.Segment) {
 	lms := lm.models
-	var todo [8]int32
-	n := 0
+	todo := s.todo[:0]
 	for i := range lms.list {
 		cm := &lms.list[i]
 		if role != cm.m.Channel {
@@ -228,13 +227,10 @@ func (lm *langMatcher) scoreModels(s *scratch, role string, chi int32, hits []ca
 		if slices.ContainsFunc(hits, func(h callHit) bool { return lm.dicts[lm.hot[h.rule].dict].d.Category == cm.m.Category }) {
 			continue
 		}
-		if n == len(todo) {
-			break
-		}
-		todo[n] = int32(i)
-		n++
+		todo = append(todo, int32(i))
 	}
-	if n == 0 {
+	s.todo = todo
+	if len(todo) == 0 {
 		return
 	}
 	// Each utterance's distinct features: uf[uAt[si]:uAt[si+1]].
@@ -256,7 +252,7 @@ func (lm *langMatcher) scoreModels(s *scratch, role string, chi int32, hits []ca
 	uAt = append(uAt, int32(len(uf)))
 	s.present, s.uAt = uf, uAt
 	count := s.count
-	for _, mi := range todo[:n] {
+	for _, mi := range todo {
 		cm := &lms.list[mi]
 		window, minFeatures := cm.m.Window, max(cm.m.MinFeatures, 1)
 		w := cm.weights
