@@ -201,8 +201,16 @@ func runDictList(g *globals, src dictSource) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(g.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "LANG\tCATEGORY\tCHANNEL\tWINDOW\tMIN\tPHRASES\tWORDINGS\tDESCRIPTION")
+	fmt.Fprintln(tw, "LANG\tCATEGORY\tCHANNEL\tWINDOW\tMIN\tPHRASES\tWORDINGS\tMODEL\tDESCRIPTION")
 	for _, d := range m.Set().Dictionaries {
+		// MODEL: the trained model's threshold, when it has one in use
+		// (docs/models.md).
+		model := "-"
+		for _, md := range m.Models(d.Language) {
+			if md.Category == d.Category {
+				model = fmt.Sprintf("p>=%.2f", md.Threshold)
+			}
+		}
 		wordings := 0
 		for _, p := range d.Phrases {
 			wordings += 1 + len(p.Variants)
@@ -220,8 +228,8 @@ func runDictList(g *globals, src dictSource) error {
 		if d.MinCount > 1 {
 			minCount = fmt.Sprint(d.MinCount)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", d.Language, d.Category, d.Channel, window, minCount,
-			len(d.Phrases), wordings, d.Description)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", d.Language, d.Category, d.Channel, window, minCount,
+			len(d.Phrases), wordings, model, d.Description)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
