@@ -236,7 +236,8 @@ func loadPool(lang string) (*pool, error) {
 // tracks at least four minutes long: music no earlier split plays; for
 // the blind2 split what follows 4:00 in the tracks of at least 4:30 (the
 // last 39 s of macroform-the_simplicity, the last 82 s of
-// reno_project-system), which no other split plays.
+// reno_project-system), which no other split plays; for the blind3 split
+// the rest, the only music still unplayed, as a playlist (see blind3MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -247,6 +248,14 @@ func loadMOH(split string) ([][]float32, error) {
 	slices.Sort(names)
 	if len(names) == 0 {
 		return nil, fmt.Errorf("%w: no music in %s", ErrNoSounds, filepath.Join(Root(), mohDir))
+	}
+	if split == SplitBlind3 {
+		m, err := blind3MOH(names)
+		if err != nil {
+			return nil, err
+		}
+		moh[split] = [][]float32{m}
+		return moh[split], nil
 	}
 	for _, path := range names {
 		s, err := readMono(path)
@@ -272,6 +281,43 @@ func loadMOH(split string) ([][]float32, error) {
 		moh[split] = append(moh[split], s)
 	}
 	return moh[split], nil
+}
+
+// blind3MOH is the music of the blind3 split: what the other splits leave
+// of the tracks, played one after the other as a hold playlist does, in
+// name order: after 3:00 of the tracks of 2-4 minutes (the last 8.7 s of
+// macroform-robot_dity, fading out) and after 1:00 of the tracks under 2
+// minutes (the last 13.1 s of manolo_camp-morning_coffee, fading out),
+// 21.8 s in all, at -20 dBFS RMS as a whole. The last 4.3 s of
+// macroform-cold_day (between 4:00 and 4:30, which blind2 skips) are
+// silent and left out. Each piece starts mid-note, so its first 50 ms
+// fade in: a hold player changing tracks does not click.
+func blind3MOH(names []string) ([]float32, error) {
+	var out []float32
+	for _, path := range names {
+		s, err := readMono(path)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case len(s) < 120*Rate && len(s) > 60*Rate:
+			s = s[60*Rate:]
+		case len(s) >= 120*Rate && len(s) < 240*Rate && len(s) > 180*Rate:
+			s = s[180*Rate:]
+		default:
+			continue
+		}
+		s = slices.Clone(s)
+		for i := range min(len(s), Rate/20) {
+			s[i] *= float32(i) / float32(Rate/20)
+		}
+		out = append(out, s...)
+	}
+	if len(out) < 15*Rate { // a hold is 8-14 s
+		return nil, fmt.Errorf("%w: %.1f s of music for the blind3 split in %s", ErrNoSounds, float64(len(out))/Rate, filepath.Join(Root(), mohDir))
+	}
+	normalizeRMS(out, -20)
+	return out, nil
 }
 
 func readMono(path string) ([]float32, error) {
