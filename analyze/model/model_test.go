@@ -216,3 +216,35 @@ func TestWindows(t *testing.T) {
 		})
 	}
 }
+
+func TestResolve(t *testing.T) {
+	rec := Recommended("ru", "complaint")
+	tests := []struct {
+		name string
+		over Options
+		want Options
+		err  string
+	}{
+		{"the built-in model's", Options{Language: "ru", Category: "complaint"}, rec, ""},
+		{"overridden", Options{Language: "ru", Category: "complaint", Threshold: 0.7, L2: 0.01, Channel: "operator"},
+			Options{Language: "ru", Category: "complaint", Channel: "operator", Threshold: 0.7, L2: 0.01, MinDF: rec.MinDF, MaxDF: rec.MaxDF, Steps: rec.Steps}, ""},
+		{"another category: the defaults", Options{Language: "en", Category: "repeat_contact"},
+			Options{Language: "en", Category: "repeat_contact", Channel: "client", Threshold: DefaultThreshold, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps}, ""},
+		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2},
+			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Resolve(tt.over)
+			if tt.err != "" {
+				if !errors.Is(err, ErrBadOption) || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), "threshold: want a probability") {
+					t.Errorf("error %v, want ErrBadOption with %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("Resolve = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
+	}
+}

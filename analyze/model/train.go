@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/callscope/callscope/analyze/text"
 )
@@ -224,4 +225,52 @@ func Recommended(lang, category string) Options {
 	}
 	o.Language, o.Category = lang, category
 	return o.withDefaults()
+}
+
+// ErrBadOption wraps a setting out of its range.
+var ErrBadOption = errors.New("bad training option")
+
+// Resolve is the settings to train with: the built-in model's of
+// over.Language and over.Category (Recommended), with every field over
+// sets (non-zero) in their place, checked.
+func Resolve(over Options) (Options, error) {
+	o := Recommended(over.Language, over.Category)
+	var bad []string
+	if over.Channel != "" {
+		o.Channel = over.Channel
+	}
+	if over.Threshold != 0 {
+		if !(over.Threshold > 0 && over.Threshold < 1) {
+			bad = append(bad, fmt.Sprintf("threshold: want a probability between 0 and 1, got %g", over.Threshold))
+		}
+		o.Threshold = over.Threshold
+	}
+	if over.L2 != 0 {
+		if over.L2 < 0 {
+			bad = append(bad, fmt.Sprintf("l2: want a positive number, got %g", over.L2))
+		}
+		o.L2 = over.L2
+	}
+	if over.MaxDF != 0 {
+		if over.MaxDF < 0 || over.MaxDF > 1 {
+			bad = append(bad, fmt.Sprintf("max-df: want a share from 0 to 1, got %g", over.MaxDF))
+		}
+		o.MaxDF = over.MaxDF
+	}
+	if over.MinDF != 0 {
+		if over.MinDF < 1 {
+			bad = append(bad, fmt.Sprintf("min-df: want at least 1, got %d", over.MinDF))
+		}
+		o.MinDF = over.MinDF
+	}
+	if over.Steps != 0 {
+		if over.Steps < 1 {
+			bad = append(bad, fmt.Sprintf("steps: want at least 1, got %d", over.Steps))
+		}
+		o.Steps = over.Steps
+	}
+	if len(bad) > 0 {
+		return o, fmt.Errorf("%w: %s", ErrBadOption, strings.Join(bad, "; "))
+	}
+	return o, nil
 }

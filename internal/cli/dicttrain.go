@@ -86,27 +86,10 @@ author: the ones to train the shipped model with.`,
 
 func runDictTrain(opts *dictTrainOptions) error {
 	g := opts.g
-	mopt := model.Recommended(opts.lang, opts.category)
-	if opts.channel != "" {
-		mopt.Channel = opts.channel
-	}
-	if opts.threshold != 0 {
-		if opts.threshold <= 0 || opts.threshold >= 1 {
-			return fmt.Errorf("dict train: --threshold: want a probability between 0 and 1, got %g", opts.threshold)
-		}
-		mopt.Threshold = opts.threshold
-	}
-	if opts.l2 != 0 {
-		if opts.l2 < 0 {
-			return fmt.Errorf("dict train: --l2: want a positive number, got %g", opts.l2)
-		}
-		mopt.L2 = opts.l2
-	}
-	if opts.maxDF != 0 {
-		if opts.maxDF < 0 || opts.maxDF > 1 {
-			return fmt.Errorf("dict train: --max-df: want a share from 0 to 1, got %g", opts.maxDF)
-		}
-		mopt.MaxDF = opts.maxDF
+	mopt, err := model.Resolve(model.Options{Language: opts.lang, Category: opts.category, Channel: opts.channel,
+		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF})
+	if err != nil {
+		return fmt.Errorf("dict train: %w", err)
 	}
 	phrases, err := phrasesOnly(dictOf(g, opts.dir), g)
 	if err != nil {
