@@ -1,6 +1,9 @@
 package vad
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Music at a hold's edges and between its notes (see holdMusic). Under
 // line noise the music tests (musicMask) miss a track's quiet passages and
@@ -231,4 +234,125 @@ func silentBetween(t *track, echo []bool, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// Pitch histograms (see afterHold): bins of a sixth of an octave from
+// pitchBase Hz, pitchBins of them (50-800 Hz, the periodicity's 60-400 Hz
+// and an octave's error either way).
+const (
+	pitchBase   = 50
+	pitchPerOct = 6
+	pitchBins   = 4 * pitchPerOct
+)
+
+func pitchBin(p float32) int {
+	b := int(math.Floor(math.Log2(float64(p)/pitchBase) * pitchPerOct))
+	return min(pitchBins-1, max(0, b))
+}
+
+// afterHold takes out of the start of a channel's first stretch after a
+// heard hold what plays at the hold music's pitches rather than the
+// speaker's. A track's quiet passage sinks under the line noise: the
+// music tests lose the music there and the hold heard ends early, a rest
+// in the track then looks like a pause, and the music's next phrase
+// (holdMusic stops at such a pause) is taken for the operator's return.
+// Until someone speaks the call is still on hold, so the first stretch
+// after a hold, with no speech of either side between, may begin with
+// the music; what tells them apart under the noise is the pitch: music
+// holds the notes of its melody and bass (a bass line far under a voice),
+// a voice keeps to its speaker's range. Each periodic frame scores the
+// log-likelihood of its pitch under the hold music's pitch histogram
+// against the speaker's (from the channel's speech away from holds); the
+// stretch's leading pieces (parted by pauses) whose frames' sum says
+// music are taken out, up to the first that says speaker. others are the
+// other channels' speech.
+func afterHold(t *track, echo, music []bool, speech, holds []fspan, others [][]fspan) []fspan {
+	n := len(t.db)
+	if len(holds) == 0 || len(speech) == 0 {
+		return speech
+	}
+	scored := func(f int) bool {
+		return t.db[f] >= t.floor+highOverFloor && (echo == nil || !echo[f]) && t.periodic[f] >= periodicMin && t.pitch[f] > 0
+	}
+	nearHold := make([]bool, n)
+	inHold := make([]bool, n)
+	for _, h := range holds {
+		for f := max(0, h.a-2*holdReach); f < min(n, h.b+2*holdReach); f++ {
+			nearHold[f] = true
+		}
+		for f := max(0, h.a); f < min(n, h.b); f++ {
+			inHold[f] = true
+		}
+	}
+	var mh, sh [pitchBins]float64
+	var nm, ns float64
+	for f := range n {
+		if inHold[f] && music[f] && scored(f) {
+			mh[pitchBin(t.pitch[f])]++
+			nm++
+		}
+	}
+	for _, s := range speech {
+		for f := s.a; f < s.b; f++ {
+			if !nearHold[f] && !music[f] && scored(f) {
+				sh[pitchBin(t.pitch[f])]++
+				ns++
+			}
+		}
+	}
+	if nm < profileMin || ns < profileMin {
+		return speech
+	}
+	// Laplace's rule: a pitch neither histogram has scores 0.
+	var llr [pitchBins]float64
+	for b := range pitchBins {
+		llr[b] = math.Log((mh[b]+1)/(nm+pitchBins)) - math.Log((sh[b]+1)/(ns+pitchBins))
+	}
+	out := slices.Clone(speech)
+	for _, h := range holds {
+		i := slices.IndexFunc(out, func(s fspan) bool { return s.a >= h.b })
+		if i < 0 {
+			continue
+		}
+		s := &out[i]
+		spoken := false
+		for _, o := range others {
+			for _, x := range o {
+				spoken = spoken || (x.b > h.b && x.a < s.a)
+			}
+		}
+		if spoken {
+			continue
+		}
+		// The stretch's pieces, parted by pauses (breathPause frames
+		// within breathDB of the floor): the music's phrase and the
+		// speaker's first words. A piece goes whole, judged on all its
+		// scored frames: a word's first frames alone do not tell.
+		quiet := func(f int) bool { return t.db[f] < t.floor+breathDB || (echo != nil && echo[f]) }
+		for s.a < s.b {
+			end, next, run := s.b, s.b, 0
+			for f := s.a; f < s.b; f++ {
+				if !quiet(f) {
+					if run >= breathPause {
+						end, next = f-run, f
+						break
+					}
+					run = 0
+					continue
+				}
+				run++
+			}
+			var sum float64
+			for f := s.a; f < end; f++ {
+				if scored(f) {
+					sum += llr[pitchBin(t.pitch[f])]
+				}
+			}
+			if sum <= 0 {
+				break
+			}
+			s.a = next
+		}
+	}
+	return slices.DeleteFunc(out, func(s fspan) bool { return s.b <= s.a })
 }

@@ -185,10 +185,17 @@ func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]sche
 	for c, t := range tracks {
 		h := holdsHeard(t, echo[c], music[c], speech[c])
 		if len(h) > 0 {
-			// The hold's music that the music tests missed (holdMusic);
-			// the hold is then heard again without that "speech".
+			// The hold's music that the music tests missed (holdMusic,
+			// afterHold); the hold is then heard again without that
+			// "speech".
 			kept := speech[c][:0:0]
-			for _, s := range holdMusic(t, echo[c], music[c], speech[c], h) {
+			var others [][]fspan
+			for o := range tracks {
+				if o != c {
+					others = append(others, speech[o])
+				}
+			}
+			for _, s := range afterHold(t, echo[c], music[c], holdMusic(t, echo[c], music[c], speech[c], h), h, others) {
 				if s.b-s.a >= minLen {
 					kept = append(kept, s)
 				}

@@ -242,3 +242,62 @@ func TestSilentBetweenAndOwnFrames(t *testing.T) {
 		t.Errorf("ownFrames without echo = %d, want 20", got)
 	}
 }
+
+// afterHold takes the leading pieces (parted by pauses) of the first
+// stretch after a heard hold out when their pitch is the hold music's
+// rather than the speaker's, and only while nobody has spoken since the
+// hold.
+func TestAfterHold(t *testing.T) {
+	// 1000 frames, floor -60 dB. The speaker talks at 150 Hz in [0, 150)
+	// (far from the hold); the hold [400, 600) plays a bass line at 80 Hz,
+	// marked as music. After it: frames [650, 700) per case, a pause at
+	// the floor [700, 740), then [740, 800) per case.
+	const n = 1000
+	build := func(first, second float32) (*track, []bool) {
+		tr := &track{db: make([]float32, n), periodic: make([]float32, n), pitch: make([]float32, n), floor: -60}
+		music := make([]bool, n)
+		set := func(a, b int, pitch float32) {
+			for f := a; f < b; f++ {
+				tr.db[f], tr.periodic[f], tr.pitch[f] = -25, 0.9, pitch
+			}
+		}
+		for f := range n {
+			tr.db[f] = -60
+		}
+		set(0, 150, 150)
+		set(400, 600, 80)
+		for f := 400; f < 600; f++ {
+			music[f] = true
+		}
+		set(650, 700, first)
+		set(740, 800, second)
+		return tr, music
+	}
+	holds := []fspan{{400, 600}}
+	tests := []struct {
+		name          string
+		first, second float32
+		others        [][]fspan
+		want          []fspan
+	}{
+		{"the music's phrase, a rest, then the speaker", 80, 150, nil, []fspan{{0, 150}, {740, 800}}},
+		{"the speaker from the start", 150, 150, nil, []fspan{{0, 150}, {650, 800}}},
+		{"the speaker, then a note at the music's pitch", 150, 80, nil, []fspan{{0, 150}, {650, 800}}},
+		{"music only", 80, 80, nil, []fspan{{0, 150}}},
+		{"the other side spoke after the hold", 80, 150, [][]fspan{{{610, 640}}}, []fspan{{0, 150}, {650, 800}}},
+		{"the other side spoke before the hold ended", 80, 150, [][]fspan{{{300, 420}}}, []fspan{{0, 150}, {740, 800}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, music := build(tt.first, tt.second)
+			speech := []fspan{{0, 150}, {650, 800}}
+			got := afterHold(tr, nil, music, speech, holds, tt.others)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("afterHold = %v, want %v", got, tt.want)
+			}
+			if !slices.Equal(speech, []fspan{{0, 150}, {650, 800}}) {
+				t.Errorf("afterHold changed its argument: %v", speech)
+			}
+		})
+	}
+}
