@@ -215,7 +215,6 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	out = tr
 	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
 	copy(out.Channels, tr.Channels)
-	scans := make([]*scan, len(tr.Channels))
 	defer func() {
 		// A failure outside the per-channel guard: mask every channel.
 		if p := recover(); p != nil {
@@ -229,7 +228,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	questions := false
 	cs := getCallScratch(out.Channels)
 	defer cs.release()
-	wants := cs.wants
+	wants, scans := cs.wants, cs.scans
 	cs.markSegments(out.Channels)
 	for ci, want := range wants {
 		if want == nil {
@@ -285,16 +284,27 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			}
 		}
 	}
+	// The rules run on every channel before any is masked, so that the
+	// spans of the whole call get one array: grown channel by channel,
+	// the spans of the channels before were copied again (write
+	// barriers and all) for each channel that had some.
 	var errs []error
+	stretches := 0
 	for ci, s := range scans {
 		if s == nil {
 			continue
 		}
-		ch := &out.Channels[ci]
-		var e error
-		spans, e = r.channel(ci, ch, s, spans)
-		if e != nil {
-			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, ch.Role, e))
+		if e := r.detect(s); e != nil {
+			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+		}
+		stretches += s.stretches()
+	}
+	if stretches > 0 {
+		spans = make([]Span, 0, stretches)
+	}
+	for ci, s := range scans {
+		if s != nil {
+			spans = s.apply(ci, &out.Channels[ci], spans)
 		}
 	}
 	for _, s := range scans {
@@ -341,27 +351,32 @@ func (r *Redactor) Text(lang, role, s string) (string, []Span, error) {
 	return out.Channels[0].Segments[0].Text, spans, err
 }
 
-// channel redacts one channel in place (its Segments slice is a copy the
-// caller owns; segments whose words change get new Words slices) and
-// appends its spans to spans.
-func (r *Redactor) channel(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) (out []Span, err error) {
-	n := len(spans)
+// detect runs the rules on one channel's scan and drops the claims of
+// the types r does not mask. When a rule breaks, the channel's claims are
+// those of failing closed (every number and cue word), and the error says
+// why.
+func (r *Redactor) detect(st *scan) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			// The spans of the channels before stay; this channel's are
-			// those of failing closed.
 			err = fmt.Errorf("rule panicked: %v", p)
-			out = r.failClosed(ci, ch, st, spans[:n])
+			st.failMarks()
 		}
 	}()
 	st.detect()
 	st.resolve(r)
-	return st.apply(ci, ch, spans), nil
+	return nil
 }
 
 // failClosed masks every number token and every cue word of the channel
 // and appends the spans to spans.
 func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) []Span {
+	st.failMarks()
+	return st.apply(ci, ch, spans)
+}
+
+// failMarks replaces the scan's claims with failing closed's: every
+// number token and every cue word.
+func (st *scan) failMarks() {
 	st.marks = make([]int, len(st.toks))
 	st.found = st.found[:0]
 	for i := range st.toks {
@@ -370,7 +385,6 @@ func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan, s
 			st.marks[i] = len(st.found)
 		}
 	}
-	return st.apply(ci, ch, spans)
 }
 
 func hasDigit(s string) bool {
@@ -527,6 +541,7 @@ type callScratch struct {
 	flags []bool   // the wants' array
 	offs  []int    // where each channel's wants start in flags
 	free  []*scan  // emptied scans, for scan
+	scans []*scan  // per channel: its scan, or nil
 }
 
 var callPool sync.Pool
@@ -547,6 +562,8 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 	clear(cs.flags)
 	cs.wants = slices.Grow(cs.wants[:0], len(chs))[:len(chs)]
 	clear(cs.wants)
+	cs.scans = slices.Grow(cs.scans[:0], len(chs))[:len(chs)]
+	clear(cs.scans)
 	return cs
 }
 

@@ -396,23 +396,23 @@ func (s *scan) resolve(r *Redactor) {
 	}
 }
 
+// stretches is how many spans apply will make: one per masked stretch.
+func (s *scan) stretches() int {
+	n, last := 0, -1
+	for _, id := range s.marks {
+		if id != last && id != 0 && s.found[id-1].rule != "" {
+			n++
+		}
+		last = id
+	}
+	return n
+}
+
 // apply masks the claimed tokens in the channel's segments and returns
 // the spans.
 func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span {
 	n := len(spans)
-	// Room for the spans at once: one per masked stretch.
-	stretches, last := 0, -1
-	for _, id := range s.marks {
-		if id != last && id != 0 && s.found[id-1].rule != "" {
-			stretches++
-		}
-		last = id
-	}
-	if stretches == 0 {
-		return spans
-	}
-	spans = slices.Grow(spans, stretches)
-	last = -1
+	last := -1
 	for i := 0; i < len(s.toks); i++ {
 		id := s.marks[i]
 		if id == 0 || s.found[id-1].rule == "" {
