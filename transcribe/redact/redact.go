@@ -285,11 +285,13 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		}
 	}
 	// The rules run on every channel before any is masked, so that the
-	// spans of the whole call get one array: grown channel by channel,
-	// the spans of the channels before were copied again (write
-	// barriers and all) for each channel that had some.
+	// whole call's output is allocated at once: its spans, the new
+	// segments of the channels with something masked (the caller's are
+	// left as they are), and their masked texts, each one array for all
+	// channels instead of one per channel (a call that dictates has
+	// something masked on both sides).
 	var errs []error
-	stretches := 0
+	stretches, nsegs := 0, 0
 	for ci, s := range scans {
 		if s == nil {
 			continue
@@ -297,15 +299,26 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		if e := r.detect(s); e != nil {
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
 		}
-		stretches += s.stretches()
+		if n := s.stretches(); n > 0 {
+			stretches += n
+			nsegs += len(out.Channels[ci].Segments)
+		}
 	}
 	if stretches > 0 {
 		spans = make([]Span, 0, stretches)
-	}
-	for ci, s := range scans {
-		if s != nil {
-			spans = s.apply(ci, &out.Channels[ci], spans)
+		segs := make([]schemas.Segment, nsegs)
+		txt := &cs.texts
+		txt.reset()
+		for ci, s := range scans {
+			if s == nil || s.stretches() == 0 {
+				continue
+			}
+			ch := &out.Channels[ci]
+			n := copy(segs, ch.Segments)
+			ch.Segments, segs = segs[:n:n], segs[n:]
+			spans = s.apply(ci, ch, spans, txt)
 		}
+		txt.set(out.Channels)
 	}
 	for _, s := range scans {
 		cs.put(s)
@@ -337,8 +350,8 @@ func (r *Redactor) failAll(tr schemas.Transcript) (schemas.Transcript, []Span) {
 			c.Segments[k].Words = slices.Clone(c.Segments[k].Words)
 		}
 		s.load(c.Segments, nil, nil)
-		spans = r.failClosed(ci, &c, s, spans)
 		out.Channels[ci] = c
+		spans = r.failClosed(ci, out.Channels, s, spans)
 	}
 	return out, spans
 }
@@ -367,11 +380,15 @@ func (r *Redactor) detect(st *scan) (err error) {
 	return nil
 }
 
-// failClosed masks every number token and every cue word of the channel
-// and appends the spans to spans.
-func (r *Redactor) failClosed(ci int, ch *schemas.TranscriptChannel, st *scan, spans []Span) []Span {
+// failClosed masks every number token and every cue word of channel ci
+// of chs (its segments a copy the caller owns) and appends the spans to
+// spans.
+func (r *Redactor) failClosed(ci int, chs []schemas.TranscriptChannel, st *scan, spans []Span) []Span {
 	st.failMarks()
-	return st.apply(ci, ch, spans)
+	var txt maskedTexts
+	spans = st.apply(ci, &chs[ci], spans, &txt)
+	txt.set(chs)
+	return spans
 }
 
 // failMarks replaces the scan's claims with failing closed's: every
@@ -542,6 +559,7 @@ type callScratch struct {
 	offs  []int    // where each channel's wants start in flags
 	free  []*scan  // emptied scans, for scan
 	scans []*scan  // per channel: its scan, or nil
+	texts maskedTexts
 }
 
 var callPool sync.Pool

@@ -121,10 +121,6 @@ type scan struct {
 	// tbuf is tokenizeSlow's and rewrite's, saved rewrite's.
 	tbuf  []text.Token
 	saved []token
-	// outb and outs are apply's: the masked texts, and which segment's
-	// each is (segment, from, to).
-	outb []byte
-	outs [][3]int
 	// fold holds, while one word or text is tokenized, the normal forms
 	// of its words that needed folding («Анна», «Ещё»)
 	// (text.AppendTokensInto), so a capitalized word costs no allocation.
@@ -155,9 +151,6 @@ func (s *scan) reset() {
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
 	s.any = 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
-	if cap(s.outb) > 64<<10 {
-		s.outb = nil
-	}
 	s.src = nil
 	s.resetDigits()
 	if cap(s.fold) > 64<<10 {
@@ -311,7 +304,10 @@ func (s *scan) refine(i int, typ Type) Type {
 		if s.toks[j].seg != s.toks[i].seg {
 			continue
 		}
-		if e := s.toks[j].entry(); e != nil && e.trig&tCue != 0 {
+		// The token's roles are its entry's: the entry (a line of a
+		// table the stage's work evicts) is read for a cue word only.
+		if tj := &s.toks[j]; tj.has(tCue) {
+			e := tj.entry()
 			if e.cue == CVV {
 				return CVV
 			}
@@ -319,7 +315,7 @@ func (s *scan) refine(i int, typ Type) Type {
 				return Phone
 			}
 		}
-		if s.norm(j) == "города" && typ == Code {
+		if typ == Code && s.toks[j].nl == uint32(len("города")) && s.norm(j) == "города" {
 			return Phone
 		}
 	}
@@ -408,9 +404,11 @@ func (s *scan) stretches() int {
 	return n
 }
 
-// apply masks the claimed tokens in the channel's segments and returns
-// the spans.
-func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span {
+// apply masks the claimed tokens in the channel's segments (a copy the
+// caller has made when the channel has something masked) and returns the
+// spans; the masked texts of segments without word times are written to
+// txt, for txt.set.
+func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *maskedTexts) []Span {
 	n := len(spans)
 	last := -1
 	for i := 0; i < len(s.toks); i++ {
@@ -433,20 +431,14 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span
 	if len(spans) == n {
 		return spans
 	}
-	// Rewrite the segments that have masked tokens, in a copy of the
-	// channel's segments (the caller's transcript is left as it is; a
-	// channel with nothing masked shares its segments).
-	ch.Segments = slices.Clone(ch.Segments)
-	// The masked texts of segments without word times are written one
-	// after another and made one string (one allocation a channel).
-	s.outb, s.outs = s.outb[:0], s.outs[:0]
+	// Rewrite the segments that have masked tokens.
 	for _, r := range s.segs {
 		for i := r.from; i < r.to; i++ {
 			if id := s.marks[i]; id != 0 && s.found[id-1].rule != "" {
 				if seg := &ch.Segments[r.k]; len(seg.Words) == 0 {
-					from := len(s.outb)
-					s.outb = s.appendMasked(s.outb, seg.Text, r.from, r.to)
-					s.outs = append(s.outs, [3]int{r.k, from, len(s.outb)})
+					from := len(txt.b)
+					txt.b = s.appendMasked(txt.b, seg.Text, r.from, r.to)
+					txt.at = append(txt.at, textAt{ci, r.k, from, len(txt.b)})
 				} else {
 					s.rewrite(seg, r.from, r.to)
 				}
@@ -454,13 +446,35 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span) []Span
 			}
 		}
 	}
-	if len(s.outs) > 0 {
-		all := string(s.outb)
-		for _, o := range s.outs {
-			ch.Segments[o[0]].Text = all[o[1]:o[2]]
-		}
-	}
 	return spans
+}
+
+// maskedTexts holds the masked texts of segments without word times, one
+// after another, until set makes them one string (one allocation a call).
+type maskedTexts struct {
+	b  []byte
+	at []textAt
+}
+
+// textAt is where segment seg of channel ch has its masked text: b[from:to].
+type textAt struct{ ch, seg, from, to int }
+
+func (t *maskedTexts) reset() {
+	if cap(t.b) > 64<<10 {
+		t.b = nil
+	}
+	t.b, t.at = t.b[:0], t.at[:0]
+}
+
+// set gives the segments of chs their masked texts.
+func (t *maskedTexts) set(chs []schemas.TranscriptChannel) {
+	if len(t.at) == 0 {
+		return
+	}
+	all := string(t.b)
+	for _, a := range t.at {
+		chs[a.ch].Segments[a.seg].Text = all[a.from:a.to]
+	}
 }
 
 func (s *scan) maskOf(i int) (Type, int) {
