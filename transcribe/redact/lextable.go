@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unsafe"
@@ -39,12 +40,23 @@ type lexSlot struct {
 // refer to an entry by its index (they hold no pointer).
 var lexEntries = []lexEntry{{}}
 
+// lexNumVals holds the entries' number values (numWord.val), by the
+// same index: 2 bytes an entry, where lexEntries has 40. The number
+// parser reads a value for every number word of a dictation, and the
+// values of a call's words are then a few lines of 4 KB instead of a line
+// each of 80 KB (lines the analyze stage's work evicts between two calls).
+var lexNumVals = []int16{0}
+
 // entryIndex appends e to lexEntries and returns its index.
 func entryIndex(e lexEntry) uint16 {
 	if len(lexEntries) >= 1<<16 {
 		panic("redact: more than 65535 lexicon entries")
 	}
+	if int(int16(e.num.val)) != e.num.val {
+		panic(fmt.Sprintf("redact: a number word's value %d does not fit in int16", e.num.val))
+	}
 	lexEntries = append(lexEntries, e)
+	lexNumVals = append(lexNumVals, int16(e.num.val))
 	return uint16(len(lexEntries) - 1)
 }
 

@@ -106,7 +106,8 @@ func (s *scan) compose(r *run, nums []int) {
 	wordGroup := false
 	at := func(k int) numWord {
 		if k < len(nums) {
-			return s.toks[nums[k]].entry().num
+			t := &s.toks[nums[k]]
+			return numWord{kind: t.kind, val: int(lexNumVals[t.ent])}
 		}
 		return numWord{}
 	}
