@@ -6,7 +6,7 @@
 // labels follow testdata/labelled/README.md.
 //
 //	go run ./testdata/labelled/gen            # rewrite the corpus
-//	go run ./testdata/labelled/gen -agree     # agreement of the second pass
+//	go run ./testdata/labelled/gen -agree     # agreement of the second passes
 package main
 
 import (
@@ -377,11 +377,11 @@ func labelsOf(t []turn, extra map[string]bool) map[string]bool {
 }
 
 func main() {
-	agree := flag.Bool("agree", false, "compare the second labelling pass with the first and print the agreement")
+	agree := flag.Bool("agree", false, "compare the second labelling passes with the first and print the agreement")
 	flag.Parse()
 	root := filepath.Join("testdata", "labelled")
 	if *agree {
-		if err := agreement(root); err != nil {
+		if err := agreement(root, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
