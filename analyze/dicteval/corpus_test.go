@@ -12,7 +12,7 @@ import (
 // recall of every category. The held-out part was not looked at while the
 // dictionaries were tuned; its floors are what it scored, not a target.
 var minimum = map[string]float64{
-	"ru/dev":     0.98, // reached: 1.000 for every category (178 calls) but complaint precision 0.986: ru-0140 «я писала в чат и мне никто не ответил» is the complaint model's (p 0.52; docs/models.md)
+	"ru/dev":     0.97, // reached: 1.000 for every category (178 calls) but complaint precision 0.973: ru-0140 «я писала в чат и мне никто не ответил» and ru-0243 are the complaint model's in-sample false flags (docs/models.md)
 	"ru/heldout": 1.00, // reached: 1.000 for every category (114 calls); blind first measurement: 0.870 (testdata/labelled/README.md)
 	"en/dev":     1.00, // reached: 1.000 for every category (53 calls)
 	"en/heldout": 1.00, // reached: 1.000 on 23 calls
@@ -31,6 +31,12 @@ var minimum = map[string]float64{
 	// tuned on.
 	"en/blind3": 1.00, // reached: 1.000 for every category (35 calls)
 	"ru/blind3": 0.93, // reached: greeting precision 0.983, repeat_contact precision 0.933 (outbound calls: «это служба доставки» naming no company, «вы и в прошлый раз вносили отметку»), complaint precision 0.978 (rb3-0086: the complaint model's, p 0.56, docs/models.md); the rest 1.000
+	// The fifth author's calls (helper b4): measured blind by the lead at
+	// 00ad57c, d6b0df5 and 3344fd1 (ru macro F1 0.873, 0.902, 0.934 with the
+	// models; en 0.909, 0.909, 0.941; testdata/labelled/README.md), never
+	// tuned on by the phrase lists, then added to the models' training.
+	"ru/blind4": 0.75, // reached: repeat_contact recall 0.759 (an earlier contact told as a form, a message or a ticket: «я заполнил неделю назад и тишина», «в ватсап фотки скидывала», «тикет открыт с понедельника»), greeting precision 0.944, incompetence precision 0.955
+	"en/blind4": 0.75, // reached: incompetence precision 0.750 recall 0.857, repeat_contact 0.900
 }
 
 // TestBuiltinCorpus is `callscope dict eval testdata/labelled` with the
