@@ -243,9 +243,10 @@ func TestDictWhatifEndToEnd(t *testing.T) {
 	// complaint reduced to one phrase without exclusions: call 08 («у меня
 	// нет претензий») gains it, call 16 («Верните деньги!») loses it.
 	changed := copyBuiltins(t)
-	// negatable: false, or the negation rule would cancel «нет претензий».
+	// negatable: false, or the negation rule would cancel «нет претензий»;
+	// model: false, or the trained complaint model would still flag call 16.
 	if err := os.WriteFile(filepath.Join(changed, "ru", "complaint.yaml"), []byte(
-		"category: complaint\nlanguage: ru\nchannel: client\nphrases:\n  - id: pretenziya\n    text: претензия\n    negatable: false\n"), 0o644); err != nil {
+		"category: complaint\nlanguage: ru\nchannel: client\nmodel: false\nphrases:\n  - id: pretenziya\n    text: претензия\n    negatable: false\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", changed, "--examples", "20", "--progress", "lines")
