@@ -64,8 +64,10 @@ func NewWith(cfg Config, matcher func() *match.Matcher, profiles *score.Set) *An
 }
 
 // LoadMatcher compiles the dictionaries of dir, or the built-in ones when
-// dir is empty: the usual way to get the matcher New needs.
-func LoadMatcher(dir string) (*match.Matcher, error) {
+// dir is empty: the usual way to get the matcher New needs. Without models
+// the set's trained category models are left out (configuration
+// dictionaries.models: false; docs/models.md).
+func LoadMatcher(dir string, models bool) (*match.Matcher, error) {
 	var set *match.Set
 	var err error
 	if dir == "" {
@@ -75,6 +77,9 @@ func LoadMatcher(dir string) (*match.Matcher, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if !models {
+		set = set.WithoutModels()
 	}
 	return match.Compile(set)
 }

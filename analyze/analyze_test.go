@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 func builtin(t testing.TB) *match.Matcher {
 	t.Helper()
-	m, err := LoadMatcher("")
+	m, err := LoadMatcher("", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,4 +407,40 @@ func piiCategories(tr schemas.Transcript) []string {
 		return nil
 	}
 	return []string{CategoryOperatorCardData}
+}
+
+// TestLoadMatcherWithoutModels: dictionaries.models: false leaves the
+// trained models out (no model: hit, another version), the phrases alone.
+func TestLoadMatcherWithoutModels(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "calls", "04_repeat_second.transcript.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := schemas.ParseTranscript(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modelHits := func(m *match.Matcher) (n, phrases int) {
+		for _, h := range m.MatchCall(tr, "ru", match.CallOptions{}) {
+			if strings.HasPrefix(h.PhraseID, "model:") {
+				n++
+			} else {
+				phrases++
+			}
+		}
+		return n, phrases
+	}
+	with := builtin(t)
+	without, err := LoadMatcher("", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nWith, pWith := modelHits(with)
+	nWithout, pWithout := modelHits(without)
+	if nWith == 0 || nWithout != 0 || pWith != pWithout {
+		t.Errorf("model hits with models %d, without %d (want >0 and 0); phrase hits %d and %d (want equal)", nWith, nWithout, pWith, pWithout)
+	}
+	if with.Version() == without.Version() {
+		t.Errorf("the set without models has the same version %s", with.Version())
+	}
 }

@@ -11,7 +11,7 @@ import (
 func Example() {
 	// The built-in dictionaries and scoring profiles; LoadMatcher(dir) and
 	// LoadProfiles(dir) read an analyst's own.
-	m, err := analyze.LoadMatcher("")
+	m, err := analyze.LoadMatcher("", true)
 	if err != nil {
 		panic(err)
 	}

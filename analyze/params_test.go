@@ -392,7 +392,7 @@ func TestTimingOnly(t *testing.T) {
 		timingOnly.Channels = append(timingOnly.Channels, schemas.TranscriptChannel{Role: withText.Channels[i].Role, Speech: speech})
 	}
 	withText.Duration = audio.Duration()
-	m, err := LoadMatcher("")
+	m, err := LoadMatcher("", true)
 	if err != nil {
 		t.Fatal(err)
 	}

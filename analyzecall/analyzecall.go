@@ -94,7 +94,7 @@ func New(cfg Config, matcher func() (*match.Matcher, error)) *Analyzer {
 		cfg.TimeTolerance = transcribe.DefaultTimeTolerance
 	}
 	if matcher == nil {
-		matcher = func() (*match.Matcher, error) { return analyze.LoadMatcher("") }
+		matcher = func() (*match.Matcher, error) { return analyze.LoadMatcher("", true) }
 	}
 	return &Analyzer{cfg: cfg, matcher: matcher}
 }

@@ -47,7 +47,7 @@ phrases:
 // A watcher keeps the last set that validates; Current is what to match
 // with, call by call.
 func ExampleNewWatcher() {
-	w, err := match.NewWatcher("/no/such/dir", 0, nil)
+	w, err := match.NewWatcher("/no/such/dir", 0, true, nil)
 	fmt.Println(w == nil, err != nil)
 	// Output: true true
 }

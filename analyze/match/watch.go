@@ -23,6 +23,7 @@ import (
 // Current is safe to call from any goroutine while Run polls.
 type Watcher struct {
 	dir      string
+	models   bool // false: the set's trained models are left out
 	interval time.Duration
 	log      *slog.Logger
 	current  atomic.Pointer[Matcher]
@@ -33,17 +34,18 @@ type Watcher struct {
 
 // NewWatcher loads and compiles the dictionaries of dir. The first load
 // must succeed: a process should not start without working dictionaries.
-// interval is how often Run looks at the files (at least 100 ms).
-func NewWatcher(dir string, interval time.Duration, log *slog.Logger) (*Watcher, error) {
+// interval is how often Run looks at the files (at least 100 ms). Without
+// models every set it compiles leaves the trained category models out.
+func NewWatcher(dir string, interval time.Duration, models bool, log *slog.Logger) (*Watcher, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	w := &Watcher{dir: dir, interval: max(interval, 100*time.Millisecond), log: log}
+	w := &Watcher{dir: dir, models: models, interval: max(interval, 100*time.Millisecond), log: log}
 	fp, err := Fingerprint(dir)
 	if err != nil {
 		return nil, err
 	}
-	m, err := compileDir(dir)
+	m, err := compileDir(dir, models)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +89,7 @@ func (w *Watcher) Check() bool {
 		return false
 	}
 	w.seen = fp
-	m, err := compileDir(w.dir)
+	m, err := compileDir(w.dir, w.models)
 	if err != nil {
 		msgs := errorLines(err)
 		w.log.Error("dictionaries changed but do not validate; keeping the working set",
@@ -106,10 +108,13 @@ func (w *Watcher) Check() bool {
 	return true
 }
 
-func compileDir(dir string) (*Matcher, error) {
+func compileDir(dir string, models bool) (*Matcher, error) {
 	set, err := LoadDir(dir)
 	if err != nil {
 		return nil, err
+	}
+	if !models {
+		set = set.WithoutModels()
 	}
 	return Compile(set)
 }

@@ -46,7 +46,7 @@ func TestWatcher(t *testing.T) {
 	file := filepath.Join(dir, "ru", "complaint.yaml")
 	writeFile(t, file, watchDict)
 	var logs syncBuffer
-	w, err := NewWatcher(dir, 10*time.Millisecond, slog.New(slog.NewTextHandler(&logs, nil)))
+	w, err := NewWatcher(dir, 10*time.Millisecond, true, slog.New(slog.NewTextHandler(&logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,11 +100,11 @@ func TestWatcher(t *testing.T) {
 func TestNewWatcherMustValidate(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "ru", "c.yaml"), "category: c\nlanguage: ru\nphrases: []\n")
-	_, err := NewWatcher(dir, time.Second, nil)
+	_, err := NewWatcher(dir, time.Second, true, nil)
 	if err == nil || !strings.Contains(err.Error(), "c.yaml:3:10: phrases is empty") {
 		t.Errorf("got %v", err)
 	}
-	if _, err := NewWatcher(t.TempDir(), time.Second, nil); err == nil {
+	if _, err := NewWatcher(t.TempDir(), time.Second, true, nil); err == nil {
 		t.Error("an empty dir loaded")
 	}
 }
@@ -114,7 +114,7 @@ func TestNewWatcherMustValidate(t *testing.T) {
 func TestWatcherModels(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "ru", "complaint.yaml"), watchDict)
-	w, err := NewWatcher(dir, time.Hour, slog.New(slog.NewTextHandler(&syncBuffer{}, nil)))
+	w, err := NewWatcher(dir, time.Hour, true, slog.New(slog.NewTextHandler(&syncBuffer{}, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,13 +92,13 @@ func newAnalyzer(cfg config.Config, log *slog.Logger) (*analyze.Analyzer, *match
 		return nil, nil, err
 	}
 	if cfg.Dictionaries.Dir != "" && cfg.Dictionaries.Reload > 0 {
-		w, err := match.NewWatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Reload, log)
+		w, err := match.NewWatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Reload, cfg.Dictionaries.Models, log)
 		if err != nil {
 			return nil, nil, err
 		}
 		return analyze.NewWith(analyze.Config{}, w.Current, profiles), w, nil
 	}
-	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir)
+	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Models)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -404,7 +404,7 @@ type dictionaries struct {
 }
 
 func newDictionaries(cfg config.Config, env *Env) (*dictionaries, error) {
-	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir)
+	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Models)
 	if err != nil {
 		return nil, err
 	}

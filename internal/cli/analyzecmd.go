@@ -98,7 +98,9 @@ func runAnalyze(ctx context.Context, o *analyzeOptions) error {
 	cfg := o.g.cfg
 	uc := analyzecall.New(analyzecall.Config{ScoringDir: cfg.Scoring.Dir,
 		ClientIDKey: []byte(cfg.Privacy.ClientIDKey), PhoneTags: cfg.Privacy.PhoneTags},
-		func() (*match.Matcher, error) { return loadOrReport(dictSource{cfg.Dictionaries.Dir}, o.g.errOut) })
+		func() (*match.Matcher, error) {
+			return loadOrReport(dictSource{path: cfg.Dictionaries.Dir, noModels: !cfg.Dictionaries.Models}, o.g.errOut)
+		})
 	out, err := uc.AnalyzeFile(ctx, analyzecall.Input{Audio: o.audio, Meta: o.meta, Transcript: o.transcript,
 		VAD: o.vad, Profile: o.profile})
 	switch {

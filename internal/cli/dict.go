@@ -52,8 +52,12 @@ built-in dictionaries when that is empty.`,
 }
 
 // dictSource names a dictionary set: a directory, one file, or the
-// built-ins (empty path).
-type dictSource struct{ path string }
+// built-ins (empty path); noModels leaves its trained models out
+// (dictionaries.models: false).
+type dictSource struct {
+	path     string
+	noModels bool
+}
 
 func (s dictSource) String() string {
 	if s.path == "" {
@@ -84,6 +88,9 @@ func (s dictSource) load() (*match.Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.noModels {
+		set = set.WithoutModels()
+	}
 	return match.Compile(set)
 }
 
@@ -101,7 +108,7 @@ func loadFile(path string) (*match.Set, error) {
 
 // dictOf is the set a command works with: --dir, else the configuration's.
 func dictOf(g *globals, dir string) dictSource {
-	return dictSource{cmp.Or(dir, g.cfg.Dictionaries.Dir)}
+	return dictSource{path: cmp.Or(dir, g.cfg.Dictionaries.Dir), noModels: !g.cfg.Dictionaries.Models}
 }
 
 // loadOrReport loads a set; when it has mistakes it prints them one a line
@@ -663,7 +670,7 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 	if opts.examples == 0 {
 		q.Examples = -1 // none asked for
 	}
-	m, err := loadOrReport(dictSource{opts.dir}, g.errOut)
+	m, err := loadOrReport(dictSource{path: opts.dir, noModels: !g.cfg.Dictionaries.Models}, g.errOut)
 	if err != nil {
 		return err
 	}

@@ -128,7 +128,7 @@ func runDictTrain(opts *dictTrainOptions) error {
 		parts, dir, _ := strings.Cut(arg, "=")
 		a := dicteval.Author{Name: parts, Phrases: phrases}
 		if dir != "" {
-			if a.Phrases, err = phrasesOnly(dictSource{dir}, g); err != nil {
+			if a.Phrases, err = phrasesOnly(dictSource{path: dir}, g); err != nil {
 				return err
 			}
 			a.Name += " @" + dir

@@ -120,6 +120,9 @@ type Workers struct {
 // Dictionaries chooses the phrase dictionaries.
 type Dictionaries struct {
 	Dir string `yaml:"dir" doc:"directory of dictionary YAML files; empty uses the built-in ones"`
+	// Models turns the trained category models beside the dictionaries on
+	// or off for every process that matches (docs/models.md).
+	Models bool `yaml:"models" doc:"use the trained category models (models/ beside the dictionaries, docs/models.md); false matches with the phrases alone"`
 	// Reload is how often a worker checks the directory for changes.
 	Reload time.Duration `yaml:"reload" doc:"how often workers look for changed dictionaries (0 turns reloading off); a set that does not validate never replaces a working one"`
 }
@@ -161,7 +164,7 @@ func Default() Config {
 		},
 		ASR:          ASR{Adapter: "import"},
 		Workers:      Workers{Transcribe: 2, Analyze: 4, AckWait: 30 * time.Second, MaxDeliver: 5, MaxBatch: 5000, Flush: 200 * time.Millisecond},
-		Dictionaries: Dictionaries{Reload: 30 * time.Second},
+		Dictionaries: Dictionaries{Reload: 30 * time.Second, Models: true},
 		Log:          Log{Level: "info", Format: "text"},
 		Privacy:      Privacy{Redact: "all", AudioMask: "silence", OriginalAudio: "keep", RestrictedBucket: "callscope-restricted"},
 		Server: Server{HTTP: "127.0.0.1:8080", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour,

@@ -92,3 +92,26 @@ func TestFieldsAndGet(t *testing.T) {
 		}
 	}
 }
+
+// TestDictionaryModels: the trained models are on unless a file or the
+// environment turns them off.
+func TestDictionaryModels(t *testing.T) {
+	if !Default().Dictionaries.Models {
+		t.Error("models are off by default")
+	}
+	for _, c := range []struct {
+		file string
+		env  []string
+	}{
+		{file: "dictionaries:\n  models: false\n"},
+		{file: "data_dir: /srv/callscope\n", env: []string{"CALLSCOPE_DICTIONARIES_MODELS=false"}},
+	} {
+		cfg, err := Load(writeFile(t, c.file), c.env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.Dictionaries.Models {
+			t.Errorf("%q %v: models still on", c.file, c.env)
+		}
+	}
+}
