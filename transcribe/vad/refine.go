@@ -64,8 +64,18 @@ const (
 	quietPeriodic  = 0.5
 	quietOther     = 0.5
 	// satelliteGap: quiet consonants up to this many frames from a run
-	// belong to it (see satellite).
+	// belong to it (see satellite); closureGap: up to this many where the
+	// other side's voice is not heard between them. A word-final stop is
+	// a closure of silence and then a burst: careful, read speech holds
+	// the closure up to 0.15-0.2 s (the French «huit» of
+	// ru_fr-blind2s11-dialogue: vowel, 0.16 s of closure, the «t»'s burst,
+	// which under line noise of 20 dB is a few dB over the floor, never
+	// reaches the high threshold and is aperiodic; the pause after the
+	// word then looked 0.6 s long and split the turn). Over the other
+	// side's voice the far frames may be its echo (at 20 frames for all,
+	// held-out calls with echo gained up to 0.9 s of overtalk).
 	satelliteGap = 15
+	closureGap   = 20
 	// minVoiced: a stretch of speech has at least this share of periodic
 	// frames (pitch 60-400 Hz); coughs, clicks and line noise do not.
 	minVoiced = 0.2
@@ -303,7 +313,7 @@ func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, 
 				continue
 			}
 			if reached && g > f && v >= minVoiced && (g > a && f < b || v >= nearVoiced) {
-				r := fspan{satellite(t, own, rlow, f, -1), satellite(t, own, rlow, g-1, +1) + 1}
+				r := fspan{satellite(t, other, own, rlow, f, -1), satellite(t, other, own, rlow, g-1, +1) + 1}
 				if rlow <= t.floor+lowOverFloor {
 					r.b = hang(t, own, hangThr, runPeak-lowUnderPeak, r.b)
 				}
@@ -457,11 +467,27 @@ func hang(t *track, own func(int) bool, thr, low float32, b int) int {
 // +1: forward) to the farthest pair of loud frames (over low) that is
 // less than satelliteGap frames from the last one: a consonant at the
 // start or end of a word (a fricative, a released stop) is quieter than
-// the vowel and, on a noisy line, only a little over the floor.
-func satellite(t *track, own func(int) bool, low float32, edge, dir int) int {
+// the vowel and, on a noisy line, only a little over the floor. Forward,
+// the last step may be up to closureGap frames (a word-final stop's
+// closure and its burst) where the other channel is there and its voice
+// not heard in the step. The burst ends the word, so the walk stops
+// there: walking on, it went from one digit into the next and over the
+// pauses between them (testdata/calls 14_real_voice's Russian digits
+// became one run that Silero covered too little, and were lost).
+// Without the other channel (Detect on one channel, a mono mix of both
+// sides) the far frames may be the other speaker's.
+func satellite(t, other *track, own func(int) bool, low float32, edge, dir int) int {
 	last := edge
-	for f := edge + dir; f >= 0 && f+dir >= 0 && f+dir < len(t.db) && (f-last)*dir <= satelliteGap; f += dir {
+	closure := dir > 0 && other != nil
+	for f := edge + dir; f >= 0 && f+dir >= 0 && f+dir < len(t.db) && (f-last)*dir <= closureGap; f += dir {
 		if t.db[f] >= low && t.db[f+dir] >= low && own(f) && own(f+dir) {
+			if (f-last)*dir > satelliteGap {
+				if !closure || voicedShare(other, fspan{last, f + 1}) > 0 {
+					continue
+				}
+				// The burst ends the word: no step from it.
+				return f + dir
+			}
 			last = f + dir
 			f += dir
 		}

@@ -301,3 +301,59 @@ func TestAfterHold(t *testing.T) {
 		})
 	}
 }
+
+// satellite takes in a word's quiet end consonant up to satelliteGap
+// frames from the run, and a burst up to closureGap frames after it (a
+// stop's closure) only where there is another channel and its voice is
+// not heard in between; the walk ends at that burst.
+func TestSatellite(t *testing.T) {
+	// A run ending at frame 49 (-20 dB), floor -60; a burst of two frames
+	// at -40 dB at a distance per case; low is -45.
+	const n = 100
+	mk := func(at int) *track {
+		tr := &track{db: make([]float32, n), floor: -60}
+		for f := range n {
+			tr.db[f] = -60
+			if f >= 30 && f < 50 {
+				tr.db[f] = -20
+			}
+		}
+		if at > 0 {
+			tr.db[at], tr.db[at+1] = -40, -40
+		}
+		return tr
+	}
+	// voice: the other side loud and periodic on frames [a, b).
+	voice := func(a, b int) *track {
+		o := &track{db: make([]float32, n), periodic: make([]float32, n), floor: -60}
+		for f := range n {
+			o.db[f] = -60
+			if f >= a && f < b {
+				o.db[f], o.periodic[f] = -20, 0.9
+			}
+		}
+		return o
+	}
+	all := func(int) bool { return true }
+	tests := []struct {
+		name  string
+		burst int
+		other *track
+		want  int
+	}{
+		{"no burst", 0, nil, 49},
+		{"a burst within satelliteGap", 49 + 12, nil, 62},
+		{"a burst after a closure, no other channel", 49 + 17, nil, 49},
+		{"a burst after a closure, the other side silent", 49 + 17, voice(80, 90), 67},
+		{"a burst after a closure, the other side speaking", 49 + 17, voice(55, 60), 49},
+		{"a burst within satelliteGap, the other side speaking", 49 + 12, voice(55, 60), 62},
+		{"a burst past closureGap", 49 + 23, voice(80, 90), 49},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := satellite(mk(tt.burst), tt.other, all, -45, 49, +1); got != tt.want {
+				t.Errorf("satellite = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
