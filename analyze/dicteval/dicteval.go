@@ -262,7 +262,7 @@ func Evaluate(m *match.Matcher, calls []Call, opt Options) Report {
 				e := Error{Kind: "false_negative", Call: c.ID, Language: c.Language, Category: cat, Source: c.Source}
 				near.fill(&e, c.tr)
 				if md := modelOf(m, c.Language, cat); md != nil {
-					us := ChannelUtterances(c.tr, md.Channel)
+					us := match.RoleUtterances(c.tr, md.Channel)
 					ev := md.Explain(us)
 					e.Probability, e.Threshold = ev.Probability, md.Threshold
 					if ev.Utterance >= 0 {
@@ -429,7 +429,7 @@ func Examples(m *match.Matcher, calls []Call, lang, category, channel string) []
 		if !ok || c.Language != lang {
 			continue
 		}
-		e := model.Example{ID: c.ID, Label: want, Utterances: ChannelUtterances(c.tr, channel)}
+		e := model.Example{ID: c.ID, Label: want, Utterances: match.RoleUtterances(c.tr, channel)}
 		for _, h := range m.MatchCall(c.tr, c.Language, match.CallOptions{}) {
 			if h.Category == category && (h.Channel == channel || h.Channel == schemas.RoleMixed) {
 				e.Phrase = true
@@ -449,22 +449,4 @@ func modelOf(m *match.Matcher, lang, category string) *model.Model {
 		}
 	}
 	return nil
-}
-
-// ChannelUtterances is the text of the utterances of the channels of a
-// role, in time order: what MatchCall scores a model on (it leaves mixed
-// channels alone).
-func ChannelUtterances(tr schemas.Transcript, role string) []string {
-	var segs []schemas.Segment
-	for _, ch := range tr.Channels {
-		if ch.Role == role {
-			segs = append(segs, ch.Segments...)
-		}
-	}
-	slices.SortStableFunc(segs, func(a, b schemas.Segment) int { return cmp.Compare(a.Start, b.Start) })
-	out := make([]string, len(segs))
-	for i, s := range segs {
-		out[i] = s.Text
-	}
-	return out
 }

@@ -149,7 +149,7 @@ func TestModelsLongCalls(t *testing.T) {
 		for _, md := range m.Models(lang) {
 			var pos, neg [][]string
 			for _, c := range calls {
-				us := dicteval.ChannelUtterances(c.TranscriptData(), md.Channel)
+				us := match.RoleUtterances(c.TranscriptData(), md.Channel)
 				switch {
 				case c.Labels[md.Category]:
 					pos = append(pos, us)

@@ -106,7 +106,7 @@ func BenchmarkMatchCallModels(b *testing.B) {
 		if !slices.ContainsFunc(m.MatchCall(lt, "ru", CallOptions{}), func(h CallHit) bool {
 			return h.Category == "complaint" || h.Category == "churn_threat"
 		}) {
-			quiet = append(quiet, roleUtterances(lt, schemas.RoleClient)...)
+			quiet = append(quiet, RoleUtterances(lt, schemas.RoleClient)...)
 		}
 	}
 	slices.Sort(quiet) // map order aside: the same call every run

@@ -409,3 +409,21 @@ func (m *Matcher) Models(lang string) []*model.Model {
 	}
 	return out
 }
+
+// RoleUtterances is the text of the utterances of the channels of a role,
+// in time order: what a model is trained and scored on (MatchCall leaves
+// mixed channels alone).
+func RoleUtterances(tr schemas.Transcript, role string) []string {
+	var segs []schemas.Segment
+	for _, ch := range tr.Channels {
+		if ch.Role == role {
+			segs = append(segs, ch.Segments...)
+		}
+	}
+	slices.SortStableFunc(segs, func(a, b schemas.Segment) int { return cmp.Compare(a.Start, b.Start) })
+	out := make([]string, len(segs))
+	for i, s := range segs {
+		out[i] = s.Text
+	}
+	return out
+}

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"cmp"
 	"encoding/json"
 	"math"
 	"os"
@@ -34,23 +33,6 @@ func labelledTranscripts(t testing.TB) map[string]schemas.Transcript {
 			t.Fatalf("%s: %v", f, err)
 		}
 		out[f] = tr
-	}
-	return out
-}
-
-// roleUtterances is the text of a role's utterances in time order: what a
-// model is trained on (analyze/dicteval.ChannelUtterances).
-func roleUtterances(tr schemas.Transcript, role string) []string {
-	var segs []schemas.Segment
-	for _, ch := range tr.Channels {
-		if ch.Role == role {
-			segs = append(segs, ch.Segments...)
-		}
-	}
-	slices.SortStableFunc(segs, func(a, b schemas.Segment) int { return cmp.Compare(a.Start, b.Start) })
-	out := make([]string, len(segs))
-	for i, s := range segs {
-		out[i] = s.Text
 	}
 	return out
 }
@@ -103,7 +85,7 @@ func TestModelHitsAgreeWithScore(t *testing.T) {
 				}
 				hits := tt.m.MatchCall(tr, lang, CallOptions{})
 				for _, md := range models {
-					us := roleUtterances(tr, md.Channel)
+					us := RoleUtterances(tr, md.Channel)
 					p := md.Score(us)
 					phrase := slices.ContainsFunc(hits, func(h CallHit) bool {
 						return h.Category == md.Category && h.Channel == md.Channel && !strings.HasPrefix(h.PhraseID, ModelPhrasePrefix)
