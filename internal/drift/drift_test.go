@@ -258,3 +258,15 @@ func TestAnalyzeImports(t *testing.T) {
 		}
 	}
 }
+
+// TestWebModelHitPrefix: the web UI tells a trained model's hit from a
+// phrase's by the prefix analyze/match gives its phrase_id.
+func TestWebModelHitPrefix(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "web", "src", "lib", "api.ts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "MODEL_PHRASE_PREFIX = '" + match.ModelPhrasePrefix + "'"; !strings.Contains(string(data), want) {
+		t.Errorf("web/src/lib/api.ts lacks %q: the web copy of match.ModelPhrasePrefix drifted", want)
+	}
+}

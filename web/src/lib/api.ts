@@ -50,6 +50,10 @@ export interface Timeline {
   overtalk: Interval[];
 }
 export interface Hit { category: string; phrase_id: string; channel: string; start: number; end: number; text: string }
+// A hit a trained category model made, not a phrase, has this phrase_id
+// prefix (analyze/match.ModelPhrasePrefix; internal/drift checks the copy).
+export const MODEL_PHRASE_PREFIX = 'model:';
+export const isModelHit = (h: Hit): boolean => h.phrase_id.startsWith(MODEL_PHRASE_PREFIX);
 export interface Criterion { id: string; text: string; weight: number; outcome: string; evidence?: string; start?: number }
 export interface Segment { channel: string; start: number; end: number; text: string }
 export interface CallDetail extends CallRow {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { audioURL, get } from '../lib/api';
+import { audioURL, get, isModelHit } from '../lib/api';
 import type { CallDetail, Hit, Interval, Timeline, User } from '../lib/api';
 import { Card, ErrorBox, Loading, useAsync, useDrawn } from '../components/common';
 import { MARK_COLORS, Waveform } from '../components/Waveform';
@@ -313,7 +313,7 @@ function HitList({ hits, onSeek }: { hits: Hit[]; onSeek: (t: number) => void })
         <li>
           <button type="button" class="ghost hit-button" data-hit-start={h.start} onClick={() => onSeek(h.start)}>
             <span class="dot" style={{ background: categoryColor(h.category) }} />
-            <span class="mono">{clock(h.start)}</span> <b>{h.category}</b> «{h.text}» <span class="muted">{t(h.channel)}</span>
+            <span class="mono">{clock(h.start)}</span> <b>{h.category}</b>{isModelHit(h) && <span class="tag" title={t('Found by a trained model, not by a phrase of the dictionary')}> {t('model')}</span>} «{h.text}» <span class="muted">{t(h.channel)}</span>
           </button>
         </li>
       ))}
