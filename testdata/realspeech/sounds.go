@@ -18,7 +18,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -33,6 +33,16 @@ var voiceDirs = map[string]string{
 }
 
 const mohDir = "moh" // asterisk-moh-opsound-wav, CC-BY-SA-3.0
+
+// XblastDir is where xblast-tnt-musics (GPL-2) puts the game's six
+// background songs, the blind4 split's music (see blind4MOH);
+// $CALLSCOPE_XBLAST_DIR overrides it.
+func XblastDir() string {
+	if d := os.Getenv("CALLSCOPE_XBLAST_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/xblast-tnt/sounds"
+}
 
 // Root is the directory the sounds are read from.
 func Root() string {
@@ -237,11 +247,20 @@ func loadPool(lang string) (*pool, error) {
 // the blind2 split what follows 4:00 in the tracks of at least 4:30 (the
 // last 39 s of macroform-the_simplicity, the last 82 s of
 // reno_project-system), which no other split plays; for the blind3 split
-// the rest, the only music still unplayed, as a playlist (see blind3MOH).
+// the rest, the only music still unplayed, as a playlist (see blind3MOH);
+// for the blind4 split the songs of another package (see blind4MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
 	if m := moh[split]; m != nil {
+		return m, nil
+	}
+	if split == SplitBlind4 {
+		m, err := blind4MOH()
+		if err != nil {
+			return nil, err
+		}
+		moh[split] = m
 		return m, nil
 	}
 	names, _ := filepath.Glob(filepath.Join(Root(), mohDir, "*.wav"))
@@ -318,6 +337,108 @@ func blind3MOH(names []string) ([]float32, error) {
 	}
 	normalizeRMS(out, -20)
 	return out, nil
+}
+
+// blind4MOH is the music of the blind4 split. Every minute of the
+// opsound tracks is played by an earlier split, and Debian's other
+// music-on-hold packages (asterisk-moh-opsound-g722, -gsm) hold the same
+// tracks; xblast-tnt-musics has six background songs of the game XBlast
+// (19-55 s, 193 s in all, looped by the game), in the form the game's
+// sound server plays (xbsndsrv: raw, 8-bit unsigned, stereo, 22050 Hz),
+// which needs no decoder. Each song, in name order, is mixed down to
+// mono, brought to 8 kHz (resample), cut after its last 10 ms frame above
+// truthDB (0.01-0.55 s of each song's end is under it), and put at -20 dBFS
+// RMS as the other splits' tracks are; a hold plays a piece of one.
+func blind4MOH() ([][]float32, error) {
+	dir := XblastDir()
+	names, _ := filepath.Glob(filepath.Join(dir, "xbsng*.raw"))
+	slices.Sort(names)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%w: no xblast-tnt-musics songs in %s", ErrNoSounds, dir)
+	}
+	var out [][]float32
+	for _, path := range names {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrNoSounds, err)
+		}
+		s := resample(stereo8ToMono(data), xblastRate)
+		if sp := activityGap(s, 0); len(sp) > 0 {
+			s = s[:sp[len(sp)-1][1]]
+		}
+		if len(s) < 15*Rate { // a hold is 8-14 s
+			return nil, fmt.Errorf("realspeech: %s: %.1f s of music, want at least 15", path, float64(len(s))/Rate)
+		}
+		normalizeRMS(s, -20)
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// xblastRate is the sample rate of the xblast songs (xbsndsrv's
+// SAMPLE_RATE).
+const xblastRate = 22050
+
+// stereo8ToMono decodes raw 8-bit unsigned stereo (left, right, left, ...)
+// to mono, the mean of the two channels, in [-1, 1).
+func stereo8ToMono(data []byte) []float32 {
+	out := make([]float32, len(data)/2)
+	for i := range out {
+		out[i] = (float32(data[2*i]) + float32(data[2*i+1]) - 256) / 256
+	}
+	return out
+}
+
+// resample brings s from the rate from to Rate by band-limited
+// interpolation: a sinc low-pass cut at resampleCut (under the 4 kHz of
+// the telephone's Nyquist, so the songs' upper octaves do not fold back
+// as aliases), Blackman-windowed over resampleHalf input samples either
+// side. The kernel is tabled for each of the phases the ratio of the
+// rates makes (160 for 22050 Hz), so the result is the same on every run.
+func resample(s []float32, from int) []float32 {
+	g := gcd(from, Rate)
+	step, phases := from/g, Rate/g // the output advances step/phases input samples
+	fc := resampleCut / float64(from)
+	taps := make([][]float64, phases)
+	for p := range taps {
+		frac := float64(p) / float64(phases)
+		taps[p] = make([]float64, 2*resampleHalf)
+		for k := range taps[p] {
+			t := float64(k-resampleHalf+1) - frac // from -half+1-frac to half-frac
+			x := t / resampleHalf
+			w := 0.42 + 0.5*math.Cos(math.Pi*x) + 0.08*math.Cos(2*math.Pi*x)
+			sinc := 2 * fc
+			if t != 0 {
+				sinc = math.Sin(2*math.Pi*fc*t) / (math.Pi * t)
+			}
+			taps[p][k] = sinc * w
+		}
+	}
+	out := make([]float32, len(s)*phases/step)
+	for i := range out {
+		at := i * step
+		c, p := at/phases, at%phases
+		var acc float64
+		for k, h := range taps[p] {
+			if j := c + k - resampleHalf + 1; j >= 0 && j < len(s) {
+				acc += float64(s[j]) * h
+			}
+		}
+		out[i] = float32(acc)
+	}
+	return out
+}
+
+const (
+	resampleCut  = 3600.0 // Hz
+	resampleHalf = 64     // input samples either side of the kernel's centre
+)
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 func readMono(path string) ([]float32, error) {
