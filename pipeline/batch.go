@@ -96,7 +96,7 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 			continue
 		}
 		start := time.Now()
-		stop := w.heartbeat(msgs)
+		stop := keepInProgress(w.cfg.Consumer.ackWait(), msgs...)
 		err = w.handle(jobCtx, deliveries)
 		stop()
 		if err != nil {
@@ -162,31 +162,6 @@ func (w *BatchWorker) collect(ctx context.Context, cons jetstream.Consumer) ([]j
 		}
 	}
 	return msgs, deliveries, nil
-}
-
-// heartbeat keeps a batch in hand from being redelivered while a slow
-// write goes on, until the returned stop function is called.
-func (w *BatchWorker) heartbeat(msgs []jetstream.Msg) (stop func()) {
-	ackWait := w.cfg.Consumer.AckWait
-	if ackWait == 0 {
-		ackWait = 30 * time.Second
-	}
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(ackWait / 3)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				for _, m := range msgs {
-					_ = m.InProgress()
-				}
-			}
-		}
-	}()
-	return func() { close(done) }
 }
 
 func sleep(ctx context.Context, d time.Duration) {

@@ -88,11 +88,41 @@ type ConsumerConfig struct {
 	MaxAckPending int
 }
 
+// DefaultAckWait is a consumer's AckWait when its configuration names none.
+const DefaultAckWait = 30 * time.Second
+
+func (cfg ConsumerConfig) ackWait() time.Duration {
+	if cfg.AckWait == 0 {
+		return DefaultAckWait
+	}
+	return cfg.AckWait
+}
+
+// keepInProgress tells JetStream that msgs are still being worked on, at a
+// third of ackWait so that one lost heartbeat does not expire them, until
+// the returned stop function is called.
+func keepInProgress(ackWait time.Duration, msgs ...jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(ackWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, m := range msgs {
+					_ = m.InProgress()
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
 // EnsureConsumer creates or updates the durable consumer of a stage.
 func EnsureConsumer(ctx context.Context, js jetstream.JetStream, stage, subject string, cfg ConsumerConfig) (jetstream.Consumer, error) {
-	if cfg.AckWait == 0 {
-		cfg.AckWait = 30 * time.Second
-	}
+	cfg.AckWait = cfg.ackWait()
 	if cfg.MaxDeliver == 0 {
 		cfg.MaxDeliver = 5
 	}

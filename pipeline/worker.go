@@ -214,7 +214,7 @@ func (w *Worker) process(ctx, stopping context.Context, msg jetstream.Msg) {
 		// attempt. Record the failure without trying again.
 		err = fmt.Errorf("%w: gave up after %d attempts (the last one did not finish: worker lost?)", ErrPermanent, maxDeliver)
 	} else {
-		stop := w.heartbeat(msg)
+		stop := keepInProgress(w.cfg.Consumer.ackWait(), msg)
 		err = w.handleWhileAvailable(ctx, stopping, d, log)
 		stop()
 	}
@@ -284,27 +284,4 @@ func (w *Worker) handleWhileAvailable(ctx, stopping context.Context, d Delivery,
 		}
 		delay = min(delay*2, w.cfg.UnavailableDelay)
 	}
-}
-
-// heartbeat tells JetStream the job is still in progress, at a third of
-// AckWait, until the returned stop function is called.
-func (w *Worker) heartbeat(msg jetstream.Msg) (stop func()) {
-	ackWait := w.cfg.Consumer.AckWait
-	if ackWait == 0 {
-		ackWait = 30 * time.Second
-	}
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(ackWait / 3)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				_ = msg.InProgress()
-			}
-		}
-	}()
-	return func() { close(done) }
 }
