@@ -64,11 +64,8 @@ func runCalls(ctx context.Context, opts *callsOptions) error {
 	if opts.fields {
 		return writeFilterFields(opts.g)
 	}
-	if opts.format != report.FormatTable && opts.format != report.FormatCSV && opts.format != report.FormatJSON {
-		return fmt.Errorf("--format: want table, csv or json, got %q", opts.format)
-	}
-	if opts.limit <= 0 {
-		return fmt.Errorf("--limit: want a positive number, got %d", opts.limit)
+	if err := checkListFlags(opts.format, opts.limit); err != nil {
+		return err
 	}
 	req := report.CallsRequest{Filter: opts.filter, Slices: opts.slices, From: opts.from, To: opts.to,
 		TZ: opts.tz, Limit: opts.limit}
@@ -85,6 +82,18 @@ func runCalls(ctx context.Context, opts *callsOptions) error {
 		return err
 	}
 	return report.WriteCalls(opts.g.out, list, opts.format)
+}
+
+// checkListFlags checks the --format and --limit of a command that lists
+// drill-down rows (calls, search), before anything is opened.
+func checkListFlags(format string, limit int) error {
+	if format != report.FormatTable && format != report.FormatCSV && format != report.FormatJSON {
+		return fmt.Errorf("--format: want table, csv or json, got %q", format)
+	}
+	if limit <= 0 {
+		return fmt.Errorf("--limit: want a positive number, got %d", limit)
+	}
+	return nil
 }
 
 func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -58,11 +57,8 @@ func runSearch(ctx context.Context, opts *searchOptions, phrase string) error {
 			return err
 		}
 	}
-	if opts.format != report.FormatTable && opts.format != report.FormatCSV && opts.format != report.FormatJSON {
-		return fmt.Errorf("--format: want table, csv or json, got %q", opts.format)
-	}
-	if opts.limit <= 0 {
-		return fmt.Errorf("--limit: want a positive number, got %d", opts.limit)
+	if err := checkListFlags(opts.format, opts.limit); err != nil {
+		return err
 	}
 	if _, err := req.Query(); err != nil {
 		return err
