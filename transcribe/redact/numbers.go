@@ -9,9 +9,9 @@ import (
 // «восемь девятьсот шестнадцать 123 45 67» is 89161234567.
 type run struct {
 	from, to int
-	digits   string
-	g0, g1   int  // its groups as said (8, 916, 123, 45, 67): s.groups[g0:g1]
-	thousand bool // «тысяча»: an amount or a year, not an identifier
+	d0, d1   int32 // its digits: s.dig[d0:d1] (runDigits)
+	g0, g1   int32 // its groups as said (8, 916, 123, 45, 67): s.groups[g0:g1]
+	thousand bool  // «тысяча»: an amount or a year, not an identifier
 }
 
 // zone is one dictation: runs joined by fillers, corrections and
@@ -19,18 +19,36 @@ type run struct {
 type zone struct {
 	from, to int
 	runs     []run
-	digits   string
+	d0, d1   int32 // every run's digits, one after another: s.dig[d0:d1]
 }
 
-// The strings of runs and zones (digits, groups) are views of the scan's
-// digit buffer, valid while one zone is read and classified: numbers
-// reads a call's dictations without allocating.
+// group is one group of digits as said («916»): s.dig[from:to].
+type group struct{ from, to int32 }
 
-// digitView returns the digit buffer from from on as a string, valid
-// until resetDigits (appending to the buffer later leaves it as it is).
-func (s *scan) digitView(from int) string {
-	return unsafe.String(unsafe.SliceData(s.dig[from:]), len(s.dig)-from)
+// The digits of a zone are written once into the scan's digit buffer,
+// group after group, run after run, so that a run's digits and the
+// zone's are stretches of it; runs, zones and groups hold offsets, no
+// pointer (appending them costs no write barrier while the collector
+// runs), and the strings the classifier reads are views of the buffer,
+// valid while one zone is read and classified: numbers reads a call's
+// dictations without allocating.
+
+// digits returns s.dig[from:to] as a string, valid until resetDigits.
+func (s *scan) digits(from, to int32) string {
+	if from == to {
+		return ""
+	}
+	return unsafe.String(&s.dig[from], int(to-from))
 }
+
+func (s *scan) runDigits(r *run) string { return s.digits(r.d0, r.d1) }
+
+// n is how many digits a run, a zone, a group has.
+func (r *run) n() int                      { return int(r.d1 - r.d0) }
+func (z *zone) n() int                     { return int(z.d1 - z.d0) }
+func (g group) n() int                     { return int(g.to - g.from) }
+func (s *scan) zoneDigits(z *zone) string  { return s.digits(z.d0, z.d1) }
+func (s *scan) groupDigits(g group) string { return s.digits(g.from, g.to) }
 
 // resetDigits forgets the previous zone's digits, groups and runs (the
 // next zone writes over them: nothing holds a view of them by then).
@@ -39,7 +57,7 @@ func (s *scan) resetDigits() {
 }
 
 // zoneGroups is every group of a zone, in order.
-func (s *scan) zoneGroups(z zone) []string {
+func (s *scan) zoneGroups(z *zone) []group {
 	if len(z.runs) == 0 {
 		return nil
 	}
@@ -68,16 +86,17 @@ func runWord(k nk) bool {
 	return false
 }
 
-// readRun reads the run that starts at token i.
+// readRun reads the run that starts at token i, its digits appended to
+// s.dig.
 func (s *scan) readRun(i int) run {
 	r := run{from: i}
-	nums := s.nums[:0] // token indexes of the number words
+	words := s.words[:0] // the number words, with their token indexes
 	j := i
 	seg := s.toks[i].seg
 	for j < len(s.toks) && s.toks[j].seg == seg {
 		t := &s.toks[j]
 		if runWord(t.num()) {
-			nums = append(nums, j)
+			words = append(words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
 			j++
 			if t.sym {
 				break
@@ -93,50 +112,57 @@ func (s *scan) readRun(i int) run {
 		break
 	}
 	r.to = j
-	if len(nums) > 0 {
-		r.to = nums[len(nums)-1] + 1
+	if len(words) > 0 {
+		r.to = words[len(words)-1].tok + 1
 	}
-	s.compose(&r, nums)
-	s.nums = nums[:0]
+	s.compose(&r, words)
+	s.words = words[:0]
 	return r
 }
 
-// compose reads the number words of a run into groups of digits.
-func (s *scan) compose(r *run, nums []int) {
+// numAt is a number word of a run and its token.
+type numAt struct {
+	numWord
+	tok int
+}
+
+// wordAt is words[k]'s number word, or none past the end.
+func wordAt(words []numAt, k int) numWord {
+	if k < len(words) {
+		return words[k].numWord
+	}
+	return numWord{}
+}
+
+// compose reads the number words of a run into groups of digits,
+// appended to s.dig one after another (the run's digits).
+func (s *scan) compose(r *run, words []numAt) {
 	wordGroup := false
-	at := func(k int) numWord {
-		if k < len(nums) {
-			t := &s.toks[nums[k]]
-			return numWord{kind: t.kind, val: int(lexNumVals[t.ent])}
-		}
-		return numWord{}
+	r.g0, r.d0 = int32(len(s.groups)), int32(len(s.dig))
+	// addGroup records the digits appended from from on as a group.
+	addGroup := func(from int) {
+		s.groups = append(s.groups, group{int32(from), int32(len(s.dig))})
 	}
-	r.g0 = len(s.groups)
-	// addNum appends v's decimal digits as a group.
-	addNum := func(v int) {
-		from := len(s.dig)
-		s.dig = strconv.AppendInt(s.dig, int64(v), 10)
-		s.groups = append(s.groups, s.digitView(from))
-	}
-	for k := 0; k < len(nums); {
-		w := at(k)
-		t := &s.toks[nums[k]]
+	for k := 0; k < len(words); {
+		w := words[k].numWord
 		switch w.kind {
 		case nkDigits:
-			s.groups = append(s.groups, s.normOf(t))
+			from := len(s.dig)
+			s.dig = append(s.dig, s.norm(words[k].tok)...)
+			addGroup(from)
 			wordGroup = false
 			k++
 		case nkRepeat:
-			if n := at(k + 1); n.kind == nkUnit || n.kind == nkDigits && len(s.norm(nums[k+1])) == 1 {
+			if n := wordAt(words, k+1); n.kind == nkUnit || n.kind == nkDigits && len(s.norm(words[k+1].tok)) == 1 {
 				d := byte('0' + n.val)
 				if n.kind == nkDigits {
-					d = s.norm(nums[k+1])[0]
+					d = s.norm(words[k+1].tok)[0]
 				}
 				from := len(s.dig)
 				for range w.val {
 					s.dig = append(s.dig, d)
 				}
-				s.groups = append(s.groups, s.digitView(from))
+				addGroup(from)
 				k += 2
 			} else {
 				k++
@@ -144,39 +170,60 @@ func (s *scan) compose(r *run, nums []int) {
 			wordGroup = false
 		case nkThousand:
 			mult := 1
-			if wordGroup && len(s.groups) > r.g0 {
-				if v, err := strconv.Atoi(s.groups[len(s.groups)-1]); err == nil && v < 1000 {
+			if wordGroup && len(s.groups) > int(r.g0) {
+				// The group before «тысяча» multiplies it: its digits are
+				// the last ones written, and are written again as part
+				// of the thousands.
+				last := s.groups[len(s.groups)-1]
+				if v, err := strconv.Atoi(s.groupDigits(last)); err == nil && v < 1000 {
 					mult = v
 					s.groups = s.groups[:len(s.groups)-1]
+					s.dig = s.dig[:last.from]
 				}
 			}
-			v, n := s.under1000(at, k+1)
-			addNum(mult*1000 + v)
+			v, n := s.under1000(words, k+1)
+			from := len(s.dig)
+			s.dig = appendDecimal(s.dig, mult*1000+v)
+			addGroup(from)
 			r.thousand = true
 			wordGroup = true
 			k += 1 + n
 		default:
-			v, n := s.under1000(at, k)
+			v, n := s.under1000(words, k)
 			if n == 0 {
 				k++
 				continue
 			}
-			addNum(v)
+			from := len(s.dig)
+			s.dig = appendDecimal(s.dig, v)
+			addGroup(from)
 			wordGroup = true
 			k += n
 		}
 	}
-	r.g1 = len(s.groups)
-	from := len(s.dig)
-	for _, g := range s.groups[r.g0:r.g1] {
-		s.dig = append(s.dig, g...)
+	r.g1, r.d1 = int32(len(s.groups)), int32(len(s.dig))
+}
+
+// appendDecimal is strconv.AppendInt(b, v, 10) for the values compose
+// makes (under a million, never negative), without a call.
+func appendDecimal(b []byte, v int) []byte {
+	if v < 0 || v >= 1e9 {
+		return strconv.AppendInt(b, int64(v), 10)
 	}
-	r.digits = s.digitView(from)
+	var tmp [9]byte
+	i := len(tmp) - 1
+	for ; v >= 10; i-- {
+		tmp[i] = byte('0' + v%10)
+		v /= 10
+	}
+	tmp[i] = byte('0' + v)
+	return append(b, tmp[i:]...)
 }
 
 // under1000 composes «девятьсот шестнадцать», «сорок пять», «five hundred
 // twelve» from word k; it returns the value and the words used.
-func (s *scan) under1000(at func(int) numWord, k int) (int, int) {
+func (s *scan) under1000(words []numAt, k int) (int, int) {
+	at := func(k int) numWord { return wordAt(words, k) }
 	w := at(k)
 	v, n := 0, 0
 	switch w.kind {
@@ -236,13 +283,13 @@ func (s *scan) numbers() {
 			continue
 		}
 		i = z.to
-		if s.claimed(z.from, z.to) || z.digits == "" {
+		if s.claimed(z.from, z.to) || z.d0 == z.d1 {
 			prevEnd = z.to
 			continue
 		}
-		typ, rule := s.classify(z, prevEnd)
+		typ, rule := s.classify(&z, prevEnd)
 		if typ != "" {
-			z.from = s.falseStart(z, prevEnd)
+			z.from = s.falseStart(&z, prevEnd)
 		}
 		prevEnd = z.to
 		if typ != "" {
@@ -255,7 +302,7 @@ func (s *scan) numbers() {
 // speaker broke off: «восемь сто пятнадцать нет подождите восемь девятьсот
 // пятнадцать...». A number before it, in the same sentence, separated by
 // at most four words that are no cue, trap, unit or month, goes with it.
-func (s *scan) falseStart(z zone, prevEnd int) int {
+func (s *scan) falseStart(z *zone, prevEnd int) int {
 	seg := s.toks[z.from].seg
 	j := z.from - 1
 	for n := 0; j >= prevEnd && n < 4 && s.toks[j].seg == seg && s.toks[j].num() == nkNone; n++ {
@@ -289,7 +336,7 @@ func (s *scan) readZone(i int) zone {
 		}
 		s.runs = append(s.runs, r)
 		z.to = r.to
-		n += len(r.digits)
+		n += r.n()
 		if n > 60 || s.quantityAfter(r.to) {
 			break
 		}
@@ -304,14 +351,9 @@ func (s *scan) readZone(i int) zone {
 		i = j
 	}
 	z.runs = s.runs
-	if len(z.runs) == 1 {
-		z.digits = z.runs[0].digits
-	} else {
-		from := len(s.dig)
-		for _, r := range z.runs {
-			s.dig = append(s.dig, r.digits...)
-		}
-		z.digits = s.digitView(from)
+	if len(z.runs) > 0 {
+		// The runs' digits are one after another in s.dig (compose).
+		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
 	return z
 }
@@ -328,7 +370,7 @@ func (s *scan) quantityAfter(j int) bool {
 // cueBefore looks back from a zone for the nearest cue, no further than
 // the previous number: it returns the cue's type (refined by the cue
 // words around it), whether a trap word is nearer, and the distance.
-func (s *scan) cueBefore(z zone, prevEnd int, types []Type) (typ Type, trap bool, _ []Type) {
+func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap bool, _ []Type) {
 	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
 		t := &s.toks[j]
 		if t.seg != s.toks[z.from].seg && s.t0(&s.toks[z.from])-s.t1(t) > 3 {
@@ -382,10 +424,10 @@ var digitRange = func() (r [numTypes][2]int) {
 }()
 
 // classify decides what a zone is, or "" to leave it.
-func (s *scan) classify(z zone, prevEnd int) (Type, string) {
-	n := len(z.digits)
+func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
+	n := z.n()
 	if s.quantityAfter(z.to) {
-		if t := strongFormat(z.digits); t == Card {
+		if t := strongFormat(s.zoneDigits(z)); t == Card {
 			return t, "card/luhn"
 		}
 		return "", ""
@@ -419,11 +461,11 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 				return c, ruleName(c, rule)
 			}
 		}
-		if contains(types, Card) && s.endingCue(z) && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, len(z.runs[0].digits))) {
+		if contains(types, Card) && s.endingCue(z) && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n())) {
 			return Card, "card/ending"
 		}
 		if fitsZone(typ, z) {
-			if f := strongFormat(z.digits); f != "" && f != typ && (f == Card || typ == Phone && f != Number) {
+			if f := strongFormat(s.zoneDigits(z)); f != "" && f != typ && (f == Card || typ == Phone && f != Number) {
 				return f, ruleName(f, ruleFormat)
 			}
 			return typ, ruleName(typ, rule)
@@ -452,33 +494,33 @@ func (s *scan) classify(z zone, prevEnd int) (Type, string) {
 
 // format types a zone by its digits alone (each run alone too, for a
 // repetition or a correction).
-func (s *scan) format(z zone) (Type, string) {
+func (s *scan) format(z *zone) (Type, string) {
 	if s.dateOrTime(z) {
 		return "", ""
 	}
-	if f := strongFormat(z.digits); f != "" && f != Number {
+	if f := strongFormat(s.zoneDigits(z)); f != "" && f != Number {
 		return f, ruleName(f, ruleFormat)
 	}
-	for _, r := range z.runs {
-		if f := strongFormat(r.digits); f != "" && f != Number {
+	for k := range z.runs {
+		if f := strongFormat(s.runDigits(&z.runs[k])); f != "" && f != Number {
 			return f, ruleName(f, ruleFormat)
 		}
 	}
-	if len(z.digits) >= 10 {
+	if z.n() >= 10 {
 		return Number, "number/length"
 	}
 	return "", ""
 }
 
 // dateOrTime: «12 03 2026», «15 30» said as a date or a time.
-func (s *scan) dateOrTime(z zone) bool {
+func (s *scan) dateOrTime(z *zone) bool {
 	g := s.zoneGroups(z)
 	num := func(k int) int {
-		v, _ := strconv.Atoi(g[k])
+		v, _ := strconv.Atoi(s.groupDigits(g[k]))
 		return v
 	}
-	if len(g) >= 3 && len(g[0]) <= 2 && len(g[1]) <= 2 && num(0) >= 1 && num(0) <= 31 && num(1) >= 1 && num(1) <= 12 &&
-		len(g[2]) == 4 && num(2) >= 1900 && num(2) <= 2100 && len(g) <= 5 {
+	if len(g) >= 3 && g[0].n() <= 2 && g[1].n() <= 2 && num(0) >= 1 && num(0) <= 31 && num(1) >= 1 && num(1) <= 12 &&
+		g[2].n() == 4 && num(2) >= 1900 && num(2) <= 2100 && len(g) <= 5 {
 		return true
 	}
 	return false
@@ -486,7 +528,7 @@ func (s *scan) dateOrTime(z zone) bool {
 
 // clockTime: «в 10 30», «к десяти», «до 18»: an hour (and minutes) after a
 // time preposition.
-func (s *scan) clockTime(z zone) bool {
+func (s *scan) clockTime(z *zone) bool {
 	if z.from == 0 || !isWord(s.norm(z.from-1), "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") {
 		return false
 	}
@@ -494,18 +536,18 @@ func (s *scan) clockTime(z zone) bool {
 	if len(g) == 0 || len(g) > 2 {
 		return false
 	}
-	h, _ := strconv.Atoi(g[0])
-	if h > 23 || len(g[0]) > 2 {
+	h, _ := strconv.Atoi(s.groupDigits(g[0]))
+	if h > 23 || g[0].n() > 2 {
 		return false
 	}
 	if len(g) == 2 {
-		m, _ := strconv.Atoi(g[1])
-		return m <= 59 && len(g[1]) == 2
+		m, _ := strconv.Atoi(s.groupDigits(g[1]))
+		return m <= 59 && g[1].n() == 2
 	}
 	return true
 }
 
-func (s *scan) endingCue(z zone) bool {
+func (s *scan) endingCue(z *zone) bool {
 	for j := z.from - 1; j >= 0 && j >= z.from-6; j-- {
 		switch s.norm(j) {
 		case "заканчивается", "оканчивается", "кончается", "заканчивающейся", "оканчивающейся", "окончание", "цифры", "цифр",
@@ -517,7 +559,7 @@ func (s *scan) endingCue(z zone) bool {
 }
 
 // otherCue is the latest cue of the other side within 10 s before the zone.
-func (s *scan) otherCue(z zone) (cueEvent, bool) {
+func (s *scan) otherCue(z *zone) (cueEvent, bool) {
 	at := s.t0(&s.toks[z.from])
 	var best cueEvent
 	ok := false
@@ -541,15 +583,15 @@ func contains(ts []Type, t Type) bool {
 // fitsZone: the whole dictation, its longest part or its last part has
 // the length of t (a repetition doubles the digits, a correction adds a
 // false start).
-func fitsZone(t Type, z zone) bool {
-	if fits(t, len(z.digits)) {
+func fitsZone(t Type, z *zone) bool {
+	if fits(t, z.n()) {
 		return true
 	}
 	longest := 0
-	for _, r := range z.runs {
-		longest = max(longest, len(r.digits))
+	for k := range z.runs {
+		longest = max(longest, z.runs[k].n())
 	}
-	return fits(t, longest) || fits(t, len(z.runs[len(z.runs)-1].digits))
+	return fits(t, longest) || fits(t, z.runs[len(z.runs)-1].n())
 }
 
 func fits(t Type, n int) bool {

@@ -128,9 +128,9 @@ type scan struct {
 	// Scratch of numbers: the digits, groups and runs of the zone being
 	// read (numbers.go), the number words of a run.
 	dig    []byte
-	groups []string
+	groups []group
 	runs   []run
-	nums   []int
+	words  []numAt
 }
 
 // newScan returns an empty scan for a channel of role in lang. Calls of
