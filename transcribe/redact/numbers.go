@@ -563,9 +563,9 @@ func (s *scan) otherCue(z *zone) (cueEvent, bool) {
 	at := s.t0(&s.toks[z.from])
 	var best cueEvent
 	ok := false
-	for _, e := range s.others {
-		if (e.typ != "" || e.trap && !e.own) && e.at <= at+0.5 && at-e.at <= 10 && (!ok || e.at >= best.at) {
-			best, ok = e, true
+	for k := range s.others {
+		if e := &s.others[k]; (e.typ != "" || e.trap && !e.own) && e.at <= at+0.5 && at-e.at <= 10 && (!ok || e.at >= best.at) {
+			best, ok = *e, true
 		}
 	}
 	return best, ok

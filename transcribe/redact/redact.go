@@ -473,7 +473,9 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 	}
 	for ci := range chs {
 		mixed := chs[ci].Role == schemas.RoleMixed
-		for k, seg := range chs[ci].Segments {
+		segs := chs[ci].Segments
+		for k := range segs {
+			seg := &segs[k]
 			for _, q := range qs {
 				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+11 {
 					mark(ci, k)
@@ -490,17 +492,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 			if !w {
 				continue
 			}
-			at := chs[ci].Segments[k].Start
-			for cj := range chs {
-				if cj == ci {
-					continue
-				}
-				for kj, seg := range chs[cj].Segments {
-					if seg.End <= at+0.5 && at-seg.End <= 10 {
-						mark(cj, kj)
-					}
-				}
-			}
+			markBefore(chs, ci, chs[ci].Segments[k].Start, cs)
 		}
 	}
 }
@@ -535,16 +527,22 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 			if !w {
 				continue
 			}
-			at := segs[k].Start
-			for cj := range chs {
-				if cj == ci {
-					continue
-				}
-				for kj, seg := range chs[cj].Segments {
-					if seg.End <= at+0.5 && at-seg.End <= 10 {
-						cs.want(cj)[kj] = true
-					}
-				}
+			markBefore(chs, ci, segs[k].Start, cs)
+		}
+	}
+}
+
+// markBefore marks the segments of the channels other than ci ending in
+// the 10 s before at (or up to 0.5 s after it).
+func markBefore(chs []schemas.TranscriptChannel, ci int, at float64, cs *callScratch) {
+	for cj := range chs {
+		if cj == ci {
+			continue
+		}
+		segs := chs[cj].Segments
+		for kj := range segs {
+			if end := segs[kj].End; end <= at+0.5 && at-end <= 10 {
+				cs.want(cj)[kj] = true
 			}
 		}
 	}

@@ -140,10 +140,10 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 			continue
 		}
 		at := s.t0(&s.toks[first])
-		for _, e := range s.others {
+		for k := range s.others {
 			// The times first: most cues are out of the window, and want
 			// is a call through a pointer.
-			if e.at <= at+0.5 && at-e.at <= 10 && want(e) {
+			if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 && want(*e) {
 				f(first)
 				break
 			}

@@ -88,7 +88,14 @@ func (s *scan) tokenize(src string, k, j int32) {
 // form (nearly every word) is read from src where it is (inSrc); one that
 // needs folding («Анна», «ЕЩЁ») is folded into s.norms.
 func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
-	t := token{seg: k, word: j, off: int32(start), end: int32(end), no: inSrc, nl: uint32(end - start)}
+	// The token is written where it goes, field by field: a token made
+	// on the stack and then copied was read back 16 bytes at a time
+	// right after its fields were written one by one, a load the CPU
+	// cannot forward from those stores (a stall at every token).
+	s.toks = append(s.toks, token{})
+	t := &s.toks[len(s.toks)-1]
+	t.seg, t.word, t.off, t.end = k, j, int32(start), int32(end)
+	t.no, t.nl = inSrc, uint32(end-start)
 	w := src[start:end]
 	if dirty {
 		no := len(s.norms)
@@ -100,7 +107,6 @@ func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 		t.sym = symAfter(src, end)
 	}
 	t.trig, t.ent, t.kind = lookup(s.lang, w)
-	s.toks = append(s.toks, t)
 }
 
 // inSrc marks a token whose normal form is its text as written.
