@@ -86,10 +86,10 @@ func runWord(k nk) bool {
 	return false
 }
 
-// readRun reads the run that starts at token i, its digits appended to
-// s.dig.
-func (s *scan) readRun(i int) run {
-	r := run{from: i}
+// readRun reads the run that starts at token i into r (a zero run), its
+// digits appended to s.dig.
+func (s *scan) readRun(i int, r *run) {
+	r.from = i
 	words := s.words[:0] // the number words, with their token indexes
 	j := i
 	seg := s.toks[i].seg
@@ -115,9 +115,8 @@ func (s *scan) readRun(i int) run {
 	if len(words) > 0 {
 		r.to = words[len(words)-1].tok + 1
 	}
-	s.compose(&r, words)
+	s.compose(r, words)
 	s.words = words[:0]
-	return r
 }
 
 // numAt is a number word of a run and its token.
@@ -272,12 +271,13 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 // or by their length alone (ten digits and more, no cue saying otherwise).
 func (s *scan) numbers() {
 	prevEnd := 0
+	var z zone
 	for i := 0; i < len(s.toks); {
 		if !s.isRunStart(i) {
 			i++
 			continue
 		}
-		z := s.readZone(i)
+		s.readZone(i, &z)
 		if z.to <= i {
 			i++
 			continue
@@ -324,17 +324,22 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 	return k
 }
 
-// readZone reads the runs from i joined by fillers and corrections.
-func (s *scan) readZone(i int) zone {
+// readZone reads the runs from i joined by fillers and corrections into
+// z. The runs and the zone are written where they go, not made and then
+// copied (a struct written field by field and then read back whole is a
+// load the CPU cannot forward from the stores).
+func (s *scan) readZone(i int, z *zone) {
 	s.resetDigits()
-	z := zone{from: i}
+	*z = zone{from: i}
 	n := 0 // digits so far
 	for {
-		r := s.readRun(i)
+		s.runs = append(s.runs, run{})
+		r := &s.runs[len(s.runs)-1]
+		s.readRun(i, r)
 		if r.to <= i {
+			s.runs = s.runs[:len(s.runs)-1]
 			break
 		}
-		s.runs = append(s.runs, r)
 		z.to = r.to
 		n += r.n()
 		if n > 60 || s.quantityAfter(r.to) {
@@ -355,7 +360,6 @@ func (s *scan) readZone(i int) zone {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
-	return z
 }
 
 // quantityAfter: the number before token j is an amount, a speed, a count

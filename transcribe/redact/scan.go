@@ -281,15 +281,22 @@ func (s *scan) collectCues() {
 	for i := range s.toks {
 		t := &s.toks[i]
 		s.any |= t.trig
+		if !t.has(tCue | tTrap | tNameCue | tNameQ | tBirth) {
+			continue
+		}
+		// Written where it goes (as readZone's runs).
+		s.cues = append(s.cues, cueEvent{})
+		e := &s.cues[len(s.cues)-1]
+		e.at = s.t1(t)
 		switch {
 		case t.has(tCue):
-			s.cues = append(s.cues, cueEvent{at: s.t1(t), typ: s.refine(i, t.entry().cue)})
+			e.typ = s.refine(i, t.entry().cue)
 		case t.has(tTrap):
-			s.cues = append(s.cues, cueEvent{at: s.t1(t), trap: true})
+			e.trap = true
 		case t.has(tNameCue | tNameQ):
-			s.cues = append(s.cues, cueEvent{at: s.t1(t), name: true})
-		case t.has(tBirth):
-			s.cues = append(s.cues, cueEvent{at: s.t1(t), dob: true})
+			e.name = true
+		default: // tBirth
+			e.dob = true
 		}
 	}
 }
@@ -327,7 +334,9 @@ func (s *scan) claim(typ Type, rule string, from, to int) {
 	if from >= to {
 		return
 	}
-	s.found = append(s.found, found{typ: typ, rule: rule, from: from, to: to})
+	s.found = append(s.found, found{})
+	f := &s.found[len(s.found)-1]
+	f.typ, f.rule, f.from, f.to = typ, rule, from, to
 	id := len(s.found)
 	for i := from; i < to; i++ {
 		if s.marks[i] == 0 {
@@ -417,7 +426,7 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *m
 			last = -1
 			continue
 		}
-		f := s.found[id-1]
+		f := &s.found[id-1]
 		t := &s.toks[i]
 		if id == last && len(spans) > n {
 			sp := &spans[len(spans)-1]
@@ -426,7 +435,10 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *m
 			continue
 		}
 		last = id
-		spans = append(spans, Span{Type: f.typ, Channel: ci, Role: ch.Role, Start: s.t0(t), End: s.t1(t), Rule: f.rule, Segment: int(t.seg), Words: 1})
+		spans = append(spans, Span{})
+		sp := &spans[len(spans)-1]
+		sp.Type, sp.Channel, sp.Role, sp.Rule = f.typ, ci, ch.Role, f.rule
+		sp.Start, sp.End, sp.Segment, sp.Words = s.t0(t), s.t1(t), int(t.seg), 1
 	}
 	if len(spans) == n {
 		return spans
