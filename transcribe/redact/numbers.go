@@ -451,8 +451,8 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 	rule := ruleCue
 	if typ == "" && !trap {
 		if e, ok := s.otherCue(z); ok {
-			typ, trap, rule = e.typ, e.trap, ruleAnswer
-			types = append(types[:0], e.typ)
+			typ, trap, rule = e.cueType(), e.trap, ruleAnswer
+			types = append(types[:0], typ)
 		}
 	}
 	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
@@ -568,7 +568,7 @@ func (s *scan) otherCue(z *zone) (cueEvent, bool) {
 	var best cueEvent
 	ok := false
 	for k := range s.others {
-		if e := &s.others[k]; (e.typ != "" || e.trap && !e.own) && e.at <= at+0.5 && at-e.at <= 10 && (!ok || e.at >= best.at) {
+		if e := &s.others[k]; (e.cue != 0 || e.trap && !e.own) && e.at <= at+0.5 && at-e.at <= 10 && (!ok || e.at >= best.at) {
 			best, ok = *e, true
 		}
 	}

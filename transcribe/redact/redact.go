@@ -58,8 +58,12 @@ const (
 
 // Types lists every type, in precedence order.
 func Types() []Type {
-	return []Type{Card, CVV, Code, Account, SNILS, INN, Passport, Phone, Email, Birthdate, Address, Name, Number}
+	all := typeAt // a copy: the caller may change it
+	return all[:]
 }
+
+// typeAt is every type, by typeIndex.
+var typeAt = [numTypes]Type{Card, CVV, Code, Account, SNILS, INN, Passport, Phone, Email, Birthdate, Address, Name, Number}
 
 // ErrUnknownType is returned by ParseTypes for a name that is not a Type.
 var ErrUnknownType = errors.New("redact: unknown type")
@@ -540,9 +544,14 @@ func markBefore(chs []schemas.TranscriptChannel, ci int, at float64, cs *callScr
 			continue
 		}
 		segs := chs[cj].Segments
+		marked := cs.wants[cj] // nil until a segment of cj is marked
 		for kj := range segs {
+			if marked != nil && marked[kj] {
+				continue // nothing to mark (most of a call that dictates)
+			}
 			if end := segs[kj].End; end <= at+0.5 && at-end <= 10 {
-				cs.want(cj)[kj] = true
+				marked = cs.want(cj)
+				marked[kj] = true
 			}
 		}
 	}

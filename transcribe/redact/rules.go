@@ -131,7 +131,16 @@ func (s *scan) birthdates() {
 // answers calls f with the first token of each segment of this channel
 // that starts within 10 s after a cue of the other side that want accepts.
 func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
-	if len(s.others) == 0 {
+	// The times of the cues want accepts (a question or two of a call),
+	// picked once, not once per segment.
+	var buf [16]float64
+	ats := buf[:0]
+	for k := range s.others {
+		if e := &s.others[k]; want(*e) {
+			ats = append(ats, e.at)
+		}
+	}
+	if len(ats) == 0 {
 		return
 	}
 	for _, r := range s.segs {
@@ -140,10 +149,8 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 			continue
 		}
 		at := s.t0(&s.toks[first])
-		for k := range s.others {
-			// The times first: most cues are out of the window, and want
-			// is a call through a pointer.
-			if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 && want(*e) {
+		for _, q := range ats {
+			if q <= at+0.5 && at-q <= 10 {
 				f(first)
 				break
 			}

@@ -93,8 +93,12 @@ type found struct {
 // cueEvent is a cue said on a channel, for the other channels' answers:
 // the operator asks «назовите код из смс», the client says the digits.
 type cueEvent struct {
-	at   float64
-	typ  Type // "" for a trap cue
+	at float64
+	// cue is 1 + the typeIndex of the cue's type (cueType), 0 for a trap
+	// cue and a question: an index, not the Type, so that cue events
+	// hold no pointer (appending and copying them costs no write
+	// barrier while the collector runs).
+	cue  uint8
 	trap bool
 	name bool // a question for the name
 	dob  bool // a question for the date of birth
@@ -290,7 +294,7 @@ func (s *scan) collectCues() {
 		e.at = s.t1(t)
 		switch {
 		case t.has(tCue):
-			e.typ = s.refine(i, t.entry().cue)
+			e.cue = uint8(1 + typeIndex(s.refine(i, t.entry().cue)))
 		case t.has(tTrap):
 			e.trap = true
 		case t.has(tNameCue | tNameQ):
@@ -299,6 +303,14 @@ func (s *scan) collectCues() {
 			e.dob = true
 		}
 	}
+}
+
+// cueType is the type of a cue event's cue, or "".
+func (e *cueEvent) cueType() Type {
+	if e.cue == 0 {
+		return ""
+	}
+	return typeAt[e.cue-1]
 }
 
 // refine turns a generic cue into the specific one its neighbours say:
