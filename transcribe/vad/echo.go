@@ -187,9 +187,16 @@ func pathOf(a, b *track) echoLine {
 // a long echo path, the end of a's word comes back from b while a's word
 // still decays, and was taken for echo).
 func echoMasks(a, b *track) (ma, mb []bool) {
-	pa, pb := pathOf(a, b), pathOf(b, a)
+	ma, mb, _, _ = echoMasksPaths(a, b)
+	return ma, mb
+}
+
+// echoMasksPaths is echoMasks and the two echo paths: pa is b's echo in
+// a, pb a's echo in b.
+func echoMasksPaths(a, b *track) (ma, mb []bool, pa, pb echoLine) {
+	pa, pb = pathOf(a, b), pathOf(b, a)
 	ea, eb := pa.mask(a, b, nil), pb.mask(b, a, nil)
-	return pa.mask(a, b, eb), pb.mask(b, a, ea)
+	return pa.mask(a, b, eb), pb.mask(b, a, ea), pa, pb
 }
 
 // mask marks the frames of a that may be b's echo: the echo b makes

@@ -141,6 +141,9 @@ const (
 	hangClear    = 30
 	hangQuantile = 0.95
 	hangMax      = 30
+	// echoQuiet: the noise is measured where the other side's echo, by
+	// the line's echo path, is at least this many dB under the floor.
+	echoQuiet = 6
 	// Holds (see holdsHeard): tones are frames this periodic; a hold is
 	// at least holdMinSpan seconds of music or tones with gaps under
 	// holdGap (ringback: 0.8 s on, 3.2 s off), holdMinSound seconds of it
@@ -175,8 +178,9 @@ type fspan struct{ a, b int }
 // dropped. It also returns the holds heard in the audio.
 func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]schemas.Interval, []schemas.Interval) {
 	echo := make([][]bool, len(tracks))
+	paths := make([]echoLine, len(tracks))
 	if len(tracks) == 2 {
-		echo[0], echo[1] = echoMasks(tracks[0], tracks[1])
+		echo[0], echo[1], paths[0], paths[1] = echoMasksPaths(tracks[0], tracks[1])
 	}
 	speech := make([][]fspan, len(tracks))
 	music := make([][]bool, len(tracks))
@@ -187,7 +191,7 @@ func refineCall(tracks []*track, raw [][]schemas.Interval, cfg Config) ([][]sche
 		if len(tracks) == 2 {
 			other = tracks[1-c]
 		}
-		speech[c] = channelSpeech(t, other, echo[c], music[c], raw[c], cfg)
+		speech[c] = channelSpeech(t, other, paths[c], echo[c], music[c], raw[c], cfg)
 		out[c] = toIntervals(speech[c])
 	}
 	var holds []fspan
@@ -237,13 +241,26 @@ func toIntervals(spans []fspan) []schemas.Interval {
 }
 
 // channelSpeech is the refined speech of one channel (other is the
-// other channel of the call, nil when there is none).
-func channelSpeech(t, other *track, echo, music []bool, raw []schemas.Interval, cfg Config) []fspan {
+// other channel of the call, nil when there is none; path is the other
+// channel's echo path into this one).
+func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []schemas.Interval, cfg Config) []fspan {
 	nf := len(t.db)
 	own := func(f int) bool { return (echo == nil || !echo[f]) && !music[f] }
 	ext := int(max(maxExtend, cfg.MinSilence) / frameSec)
-	hangThr := noiseLevel(t, own, raw)
-	noise := lineNoise(t, own, raw)
+	// The line's noise (for the hangover and the word ends) is measured
+	// where no audible echo of the other side can be: an echo under the
+	// echo mask's test (within echoTol of the floor) still raises the
+	// noise's spread, and the word ends were held to that.
+	silent := echoFree(t, other, path)
+	lineOnly := func(f int) bool { return own(f) && silent[f] }
+	hangThr := noiseLevel(t, lineOnly, raw)
+	if hangThr == 0 {
+		hangThr = noiseLevel(t, own, raw)
+	}
+	noise := lineNoise(t, lineOnly, raw)
+	if !noise.ok {
+		noise = lineNoise(t, own, raw)
+	}
 	inRaw := rawMask(nf, raw)
 	var runs, quiet []fspan
 	for _, cand := range raw {
@@ -375,6 +392,31 @@ func bridge(kept, quiet []fspan, gap int) []fspan {
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// echoFree marks the frames of t that carry no audible echo of the other
+// channel: on a line with an echo path (echoPath), where the echo the
+// other channel makes here at the path's delay (±1 frame) and loss is at
+// least echoQuiet dB under this channel's floor in the 250-1000 Hz band
+// (it adds under 1 dB to the noise); every frame on a line without one.
+func echoFree(t, other *track, p echoLine) []bool {
+	out := make([]bool, len(t.db))
+	for f := range out {
+		out[f] = true
+	}
+	if other == nil || !p.ok {
+		return out
+	}
+	for f := range out {
+		l := p.loss[min(f/echoStep, len(p.loss)-1)]
+		for g := max(0, f-p.lag-1); g <= f-p.lag+1 && g < len(other.low); g++ {
+			if other.low[g]-l >= t.lowFloor-echoQuiet {
+				out[f] = false
+				break
+			}
+		}
 	}
 	return out
 }
