@@ -357,3 +357,47 @@ func TestSatellite(t *testing.T) {
 		})
 	}
 }
+
+// echoFree keeps the frames where the other side's echo, by the line's
+// echo path, is echoQuiet dB or more under this channel's floor; on a
+// line without an echo path, every frame.
+func TestEchoFree(t *testing.T) {
+	// This channel's floor in the 250-1000 Hz band is -60 dB; the other
+	// side speaks at -30 dB in frames 10-19 and is at -80 dB elsewhere.
+	const n = 40
+	a := &track{db: make([]float32, n), low: make([]float32, n), lowFloor: -60}
+	b := &track{db: make([]float32, n), low: make([]float32, n), lowFloor: -80}
+	for f := range n {
+		b.low[f] = -80
+		if f >= 10 && f < 20 {
+			b.low[f] = -30
+		}
+	}
+	loss := func(db float32) []float32 { return []float32{db, db} }
+	tests := []struct {
+		name   string
+		path   echoLine
+		echoAt fspan // the frames that carry echo; the others are free
+	}{
+		{"no echo path", echoLine{}, fspan{}},
+		// Echo at -30-25 = -55 dB, over -60-6, 2 frames late (±1): frames
+		// 10+2-1 to 19+2+1.
+		{"echo 25 dB down, 2 frames late", echoLine{lag: 2, loss: loss(25), ok: true}, fspan{11, 23}},
+		// Echo at -30-40 = -70 dB: under the floor by more than echoQuiet.
+		{"echo 40 dB down", echoLine{lag: 2, loss: loss(40), ok: true}, fspan{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := echoFree(a, b, tt.path)
+			for f := range n {
+				want := f < tt.echoAt.a || f >= tt.echoAt.b
+				if got[f] != want {
+					t.Errorf("frame %d: free %v, want %v", f, got[f], want)
+				}
+			}
+		})
+	}
+	if got := echoFree(a, nil, echoLine{}); slices.Contains(got, false) {
+		t.Errorf("one channel alone: %v, want every frame free", got)
+	}
+}
