@@ -339,13 +339,14 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// looksLikeNamePart reports whether a word reads as a surname, a
-// patronymic or a first name.
-func looksLikeNamePart(lang, w string, e *lexEntry) bool {
-	if e != nil && e.trig&tFirstName != 0 {
+// looksLikeNamePart reports whether a word with the lexicon roles roles
+// (0: not in the lexicon) reads as a surname, a patronymic or a first
+// name.
+func looksLikeNamePart(lang, w string, roles trig) bool {
+	if roles&tFirstName != 0 {
 		return true
 	}
-	if e != nil && e.trig&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth) != 0 {
+	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth) != 0 {
 		return false
 	}
 	if lang == "en" {

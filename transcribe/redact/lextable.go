@@ -47,6 +47,12 @@ var lexEntries = []lexEntry{{}}
 // each of 80 KB (lines the analyze stage's work evicts between two calls).
 var lexNumVals = []int16{0}
 
+// lexCues holds the entries' cue types (lexEntry.cue) by the same index,
+// as 1 + typeIndex (0: not a cue): a byte an entry, so that the cue words
+// of a call are read from 2 KB, not from lines of lexEntries' 80 KB
+// (lines the analyze stage's work evicts between two calls).
+var lexCues = []uint8{0}
+
 // entryIndex appends e to lexEntries and returns its index.
 func entryIndex(e lexEntry) uint16 {
 	if len(lexEntries) >= 1<<16 {
@@ -57,6 +63,7 @@ func entryIndex(e lexEntry) uint16 {
 	}
 	lexEntries = append(lexEntries, e)
 	lexNumVals = append(lexNumVals, int16(e.num.val))
+	lexCues = append(lexCues, uint8(1+typeIndex(e.cue)))
 	return uint16(len(lexEntries) - 1)
 }
 

@@ -381,7 +381,7 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 			break // an earlier sentence, not the words before the number
 		}
 		if t.has(tCue) {
-			c := s.refine(j, t.entry().cue)
+			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
 				typ = c
 			}

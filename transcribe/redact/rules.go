@@ -350,7 +350,7 @@ func (s *scan) names() {
 			next := &s.toks[j]
 			surnameThenName := isLetters(s.normOf(next)) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
 				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
-			if !next.has(tFirstName) && !surnameThenName && !(s.normOf(t) == "это" && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.entry())) {
+			if !next.has(tFirstName) && !surnameThenName && !(s.normOf(t) == "это" && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {
@@ -364,7 +364,7 @@ func (s *scan) names() {
 		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) {
 			j++
 		}
-		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].entry()) {
+		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, "name/answer")
 		}
 	})
@@ -407,14 +407,14 @@ func (s *scan) nameAfter(j int, strong bool, rule string) {
 	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) {
 		return
 	}
-	if !strong && !looksLikeNamePart(s.lang, s.normOf(first), first.entry()) {
+	if !strong && !looksLikeNamePart(s.lang, s.normOf(first), first.trig) {
 		return
 	}
 	if strong && first.has(tStop) && !first.has(tFirstName) {
 		return
 	}
 	end := j + 1
-	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && looksLikeNamePart(s.lang, s.norm(end), s.toks[end].entry()) {
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) {
 		end++
 	}
 	s.claim(Name, rule, j, end)

@@ -36,12 +36,13 @@ func (t *token) has(x trig) bool { return t.trig&x != 0 }
 
 func (t *token) num() nk { return t.kind }
 
-// entry is the token's lexicon entry, or nil.
-func (t *token) entry() *lexEntry {
-	if t.ent == 0 {
-		return nil
+// cue is the type of the token's cue word (its lexicon entry's cue), or
+// "".
+func (t *token) cue() Type {
+	if c := lexCues[t.ent]; c != 0 {
+		return typeAt[c-1]
 	}
-	return &lexEntries[t.ent]
+	return ""
 }
 
 // t0 is when token t starts: its word's time, or, for a text token, its
@@ -294,7 +295,7 @@ func (s *scan) collectCues() {
 		e.at = s.t1(t)
 		switch {
 		case t.has(tCue):
-			e.cue = uint8(1 + typeIndex(s.refine(i, t.entry().cue)))
+			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 		case t.has(tTrap):
 			e.trap = true
 		case t.has(tNameCue | tNameQ):
@@ -323,14 +324,12 @@ func (s *scan) refine(i int, typ Type) Type {
 		if s.toks[j].seg != s.toks[i].seg {
 			continue
 		}
-		// The token's roles are its entry's: the entry (a line of a
-		// table the stage's work evicts) is read for a cue word only.
 		if tj := &s.toks[j]; tj.has(tCue) {
-			e := tj.entry()
-			if e.cue == CVV {
+			cue := tj.cue()
+			if cue == CVV {
 				return CVV
 			}
-			if typ == Code && e.cue == Phone && s.norm(j) != "связи" {
+			if typ == Code && cue == Phone && s.norm(j) != "связи" {
 				return Phone
 			}
 		}
