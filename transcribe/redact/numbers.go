@@ -90,13 +90,13 @@ func runWord(k nk) bool {
 // digits appended to s.dig.
 func (s *scan) readRun(i int, r *run) {
 	r.from = i
-	words := s.words[:0] // the number words, with their token indexes
+	s.words = s.words[:0] // the number words, with their token indexes
 	j := i
 	seg := s.toks[i].seg
 	for j < len(s.toks) && s.toks[j].seg == seg {
 		t := &s.toks[j]
 		if runWord(t.num()) {
-			words = append(words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
+			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
 			j++
 			if t.sym {
 				break
@@ -112,11 +112,10 @@ func (s *scan) readRun(i int, r *run) {
 		break
 	}
 	r.to = j
-	if len(words) > 0 {
-		r.to = words[len(words)-1].tok + 1
+	if n := len(s.words); n > 0 {
+		r.to = s.words[n-1].tok + 1
 	}
-	s.compose(r, words)
-	s.words = words[:0]
+	s.compose(r, s.words)
 }
 
 // numAt is a number word of a run and its token.
@@ -182,7 +181,7 @@ func (s *scan) compose(r *run, words []numAt) {
 			}
 			v, n := s.under1000(words, k+1)
 			from := len(s.dig)
-			s.dig = appendDecimal(s.dig, mult*1000+v)
+			s.appendDecimal(mult*1000 + v)
 			addGroup(from)
 			r.thousand = true
 			wordGroup = true
@@ -194,7 +193,7 @@ func (s *scan) compose(r *run, words []numAt) {
 				continue
 			}
 			from := len(s.dig)
-			s.dig = appendDecimal(s.dig, v)
+			s.appendDecimal(v)
 			addGroup(from)
 			wordGroup = true
 			k += n
@@ -203,11 +202,15 @@ func (s *scan) compose(r *run, words []numAt) {
 	r.g1, r.d1 = int32(len(s.groups)), int32(len(s.dig))
 }
 
-// appendDecimal is strconv.AppendInt(b, v, 10) for the values compose
-// makes (under a million, never negative), without a call.
-func appendDecimal(b []byte, v int) []byte {
+// appendDecimal appends v's decimal digits to s.dig, as
+// strconv.AppendInt for the values compose makes (under a million, never
+// negative) without a call, and appending in place (s.dig written back
+// from another function's result would be a write barrier while the
+// collector runs).
+func (s *scan) appendDecimal(v int) {
 	if v < 0 || v >= 1e9 {
-		return strconv.AppendInt(b, int64(v), 10)
+		s.dig = strconv.AppendInt(s.dig, int64(v), 10)
+		return
 	}
 	var tmp [9]byte
 	i := len(tmp) - 1
@@ -216,7 +219,7 @@ func appendDecimal(b []byte, v int) []byte {
 		v /= 10
 	}
 	tmp[i] = byte('0' + v)
-	return append(b, tmp[i:]...)
+	s.dig = append(s.dig, tmp[i:]...)
 }
 
 // under1000 composes «девятьсот шестнадцать», «сорок пять», «five hundred

@@ -99,14 +99,32 @@ func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 	w := src[start:end]
 	if dirty {
 		no := len(s.norms)
-		s.norms = appendFold(s.norms, w)
+		if b := appendFold(s.norms, w); unsafe.SliceData(b) == unsafe.SliceData(s.norms) {
+			// The same array: only the length is written back (a
+			// slice written whole is a write barrier while the
+			// collector runs).
+			s.norms = s.norms[:len(b)]
+		} else {
+			s.norms = b
+		}
 		t.no, t.nl = uint32(no), uint32(len(s.norms)-no)
 		w = unsafe.String(unsafe.SliceData(s.norms[no:]), len(s.norms)-no)
 	}
-	if end < len(src) {
+	if end < len(src) && maySym(src, end) {
 		t.sym = symAfter(src, end)
 	}
 	t.trig, t.ent, t.kind = lookup(s.lang, w)
+}
+
+// maySym is symAfter's answer when it is no, for the commonest cases,
+// without a call: after a word comes a space and the next word, or a
+// punctuation mark. It reports whether symAfter must look.
+func maySym(src string, end int) bool {
+	c := src[end]
+	if c == ' ' && end+1 < len(src) && src[end+1] != ' ' {
+		c = src[end+1]
+	}
+	return c == '%' || c == '$' || c == 0xE2 || c == ' '
 }
 
 // inSrc marks a token whose normal form is its text as written.
