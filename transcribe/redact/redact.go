@@ -492,9 +492,10 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 		}
 	}
 	for ci, want := range wants {
+		spread := cs.spread[cs.offs[ci]:]
 		for k, w := range want {
-			if !w {
-				continue
+			if !w || spread[k] {
+				continue // markSegments has marked its segments before
 			}
 			markBefore(chs, ci, chs[ci].Segments[k].Start, cs)
 		}
@@ -527,11 +528,13 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 				}
 			}
 		}
+		spread := cs.spread[cs.offs[ci]:]
 		for k, w := range want {
 			if !w {
 				continue
 			}
 			markBefore(chs, ci, segs[k].Start, cs)
+			spread[k] = true
 		}
 	}
 }
@@ -563,10 +566,14 @@ func markBefore(chs []schemas.TranscriptChannel, ci int, at float64, cs *callScr
 type callScratch struct {
 	wants [][]bool // per channel: nil (none) or one per segment
 	flags []bool   // the wants' array
-	offs  []int    // where each channel's wants start in flags
-	free  []*scan  // emptied scans, for scan
-	scans []*scan  // per channel: its scan, or nil
-	texts maskedTexts
+	// spread is, by the same index as flags, whether markSegments has
+	// marked the other channels' segments before the segment (markBefore
+	// would mark nothing new for it in answerWindows).
+	spread []bool
+	offs   []int   // where each channel's wants start in flags
+	free   []*scan // emptied scans, for scan
+	scans  []*scan // per channel: its scan, or nil
+	texts  maskedTexts
 }
 
 var callPool sync.Pool
@@ -585,6 +592,8 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 	cs.offs = append(cs.offs, n)
 	cs.flags = slices.Grow(cs.flags[:0], n)[:n]
 	clear(cs.flags)
+	cs.spread = slices.Grow(cs.spread[:0], n)[:n]
+	clear(cs.spread)
 	cs.wants = slices.Grow(cs.wants[:0], len(chs))[:len(chs)]
 	clear(cs.wants)
 	cs.scans = slices.Grow(cs.scans[:0], len(chs))[:len(chs)]

@@ -198,13 +198,15 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 		if len(seg.Words) > 0 {
 			for j, w := range seg.Words {
 				n0 := len(s.toks)
-				s.tokenize(w.W, int32(k), int32(j))
-				s.literals(w.W, n0)
+				if s.tokenize(w.W, int32(k), int32(j)) {
+					s.literals(w.W, n0)
+				}
 			}
 		} else {
 			n0 := len(s.toks)
-			s.tokenize(seg.Text, int32(k), -1)
-			s.literals(seg.Text, n0)
+			if s.tokenize(seg.Text, int32(k), -1) {
+				s.literals(seg.Text, n0)
+			}
 		}
 		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
 	}

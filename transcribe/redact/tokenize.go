@@ -2,6 +2,7 @@ package redact
 
 import (
 	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/callscope/callscope/analyze/text"
@@ -13,8 +14,10 @@ import (
 // text.AppendTokens gives (the same words, offsets and normal forms:
 // TestTokenizeSame, FuzzTokenize); src with a character outside ASCII and
 // the two-byte Cyrillic block (rare in a recognizer's output: «₽», «—»)
-// is handed to text.AppendTokensInto instead.
-func (s *scan) tokenize(src string, k, j int32) {
+// is handed to text.AppendTokensInto instead. It reports whether src has
+// an @ (a written e-mail address: literals), which it meets as a
+// separator, so that src is not searched for one again.
+func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 	n0, norms0 := len(s.toks), len(s.norms)
 	start := -1
 	dirty := false
@@ -53,7 +56,7 @@ func (s *scan) tokenize(src string, k, j int32) {
 			continue
 		case c >= 0x80:
 			s.tokenizeSlow(src, k, j, n0, norms0)
-			return
+			return strings.IndexByte(src, '@') >= 0
 		case c == '\'' && start >= 0:
 			// Inside a word when a letter follows («don't»).
 			if i+1 < len(src) {
@@ -68,11 +71,12 @@ func (s *scan) tokenize(src string, k, j int32) {
 						continue
 					}
 					s.tokenizeSlow(src, k, j, n0, norms0)
-					return
+					return strings.IndexByte(src, '@') >= 0
 				}
 			}
 		}
 		// A separator.
+		hasAt = hasAt || c == '@'
 		if start >= 0 {
 			s.addToken(src, start, i, dirty, k, j)
 			start, dirty = -1, false
@@ -82,6 +86,7 @@ func (s *scan) tokenize(src string, k, j int32) {
 	if start >= 0 {
 		s.addToken(src, start, len(src), dirty, k, j)
 	}
+	return hasAt
 }
 
 // addToken appends the token src[start:end]. A word already in normal

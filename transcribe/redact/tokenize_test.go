@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/analyze/text"
@@ -38,7 +39,9 @@ func checkTokenize(t *testing.T, src string) {
 		s := newScan("ru", "client")
 		s.src = make([]schemas.Segment, 4)
 		s.src[3] = schemas.Segment{Text: src, Words: []schemas.Word{{W: "x"}, {W: src}}}
-		s.tokenize(src, 3, word)
+		if hasAt := s.tokenize(src, 3, word); hasAt != strings.Contains(src, "@") {
+			t.Fatalf("%q: tokenize says it has an @: %v", src, hasAt)
+		}
 		checkTokens(t, s, src, word, want)
 	}
 }
