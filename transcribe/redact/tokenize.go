@@ -118,7 +118,23 @@ func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 	if end < len(src) && maySym(src, end) {
 		t.sym = symAfter(src, end)
 	}
-	t.trig, t.ent, t.kind = lookup(s.lang, w)
+	if c := w[0]; c < '0' || c > '9' {
+		// A word (nearly every token): its slot is looked up here, a
+		// call less than lookup (the token is zero: not in the lexicon).
+		if sl := s.lexTable().slot(w); sl != nil {
+			t.trig, t.ent, t.kind = sl.trig, sl.ent, sl.kind
+		}
+	} else {
+		t.trig, t.ent, t.kind = lookup(s.lang, w)
+	}
+}
+
+// lexTable is the lexicon of the scan's language.
+func (s *scan) lexTable() *lexTable {
+	if s.lang == "en" {
+		return lexEN
+	}
+	return lexRU
 }
 
 // maySym is symAfter's answer when it is no, for the commonest cases,
