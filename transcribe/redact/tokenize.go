@@ -28,7 +28,10 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 			if start < 0 {
 				start = i
 			}
-			i++
+			// The rest of a run of them in a loop of its own, not a
+			// turn of the switch each.
+			for i++; i < len(src) && asciiLower(src[i]); i++ {
+			}
 			continue
 		case (c == 0xD0 || c == 0xD1) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
 			// Cyrillic: а..п are D0 B0..BF, р..я D1 80..8F; the rest of
@@ -41,9 +44,14 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 			}
 			i += 2
 			// Four small Russian letters at once, without a branch each:
-			// most of a word.
+			// most of a word; then the rest of them, two bytes each, in a
+			// loop of its own (a turn of the switch would read them the
+			// same way).
 			for i+8 <= len(src) && lower4(*(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(src)), i))) {
 				i += 8
+			}
+			for i+1 < len(src) && smallRussian(src[i], src[i+1]) {
+				i += 2
 			}
 			continue
 		case c == ' ':
@@ -213,6 +221,15 @@ func (s *scan) tokenizeSlow(src string, k, j int32, n0, norms0 int) {
 		tk.trig, tk.ent, tk.kind = lookup(s.lang, s.normOf(tk))
 	}
 	clear(s.tbuf) // its Norms point into src and fold
+}
+
+// asciiLower reports whether c is a small ASCII letter or a digit.
+func asciiLower(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// smallRussian reports whether c, c2 is a small Russian letter but ё:
+// а..п (D0 B0..BF) or р..я (D1 80..8F), as lower4 reads them.
+func smallRussian(c, c2 byte) bool {
+	return c == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF || c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F
 }
 
 // lower4 reports whether the eight bytes x (read little-endian) are four
