@@ -168,7 +168,10 @@ func (s *scan) compose(r *run, words []numAt) {
 			wordGroup = false
 		case nkThousand:
 			mult := 1
-			if wordGroup && len(s.groups) > int(r.g0) {
+			// «65 тысяч» as «шестьдесят пять тысяч»: a group of up to
+			// three digits said right before multiplies it too.
+			digitsBefore := k > 0 && words[k-1].kind == nkDigits && len(s.norm(words[k-1].tok)) <= 3 && s.norm(words[k-1].tok)[0] != '0'
+			if (wordGroup || digitsBefore) && len(s.groups) > int(r.g0) {
 				// The group before «тысяча» multiplies it: its digits are
 				// the last ones written, and are written again as part
 				// of the thousands.
@@ -383,13 +386,13 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 		if t.seg != s.toks[z.from].seg && s.t0(&s.toks[z.from])-s.t1(t) > 3 {
 			break // an earlier sentence, not the words before the number
 		}
-		if t.has(tCue) {
+		if t.has(tCue) && !s.providerAccount(j) {
 			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
 				typ = c
 			}
 			types = append(types, c)
-		} else if t.has(tTrap) && typ == "" && t.seg == s.toks[z.from].seg {
+		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg {
 			// A trap word says what the number is only in its own
 			// sentence: «списали пятнадцатого» must not veto the
 			// account dictated after the pause.
@@ -452,10 +455,11 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 	var tbuf [8]Type
 	typ, trap, types := s.cueBefore(z, prevEnd, tbuf[:0])
 	rule := ruleCue
+	part := s.partCue(z, prevEnd)
 	if typ == "" && !trap {
-		if e, ok := s.otherCue(z); ok {
-			typ, trap, rule = e.cueType(), e.trap, ruleAnswer
-			types = append(types[:0], typ)
+		var ok bool
+		if typ, trap, types, ok = s.otherCue(z, types[:0], &part); ok {
+			rule = ruleAnswer
 		}
 	}
 	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
@@ -468,8 +472,17 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 				return c, ruleName(c, rule)
 			}
 		}
-		if contains(types, Card) && s.endingCue(z) && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n())) {
+		if contains(types, Card) && part && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n())) {
 			return Card, "card/ending"
+		}
+		// The end or the start of another identifier: «счет
+		// заканчивающийся на 9901», «инн начинается на 5099».
+		if part && n >= 2 && n <= 6 {
+			for _, c := range []Type{Account, INN, SNILS, Phone, Passport} {
+				if contains(types, c) {
+					return c, ruleName(c, rule)
+				}
+			}
 		}
 		if fitsZone(typ, z) {
 			if f := strongFormat(s.zoneDigits(z)); f != "" && f != typ && (f == Card || typ == Phone && f != Number) {
@@ -487,6 +500,9 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 		return "", ""
 	}
 	f, fr := s.format(z)
+	if f == Number && bankAccount(s.zoneDigits(z)) {
+		f, fr = Account, "account/format"
+	}
 	if trap {
 		if f == Card || f == Account {
 			return f, fr
@@ -517,6 +533,13 @@ func (s *scan) format(z *zone) (Type, string) {
 		return Number, "number/length"
 	}
 	return "", ""
+}
+
+// bankAccount: a bank account's digits said with a slip (18 to 22
+// digits): its balance account opens it, 40xxx or 42xxx (40817 a
+// person's current account, 42301 a deposit).
+func bankAccount(d string) bool {
+	return len(d) >= 18 && len(d) <= 22 && d[0] == '4' && (d[1] == '0' || d[1] == '2')
 }
 
 // dateOrTime: «12 03 2026», «15 30» said as a date or a time.
@@ -554,19 +577,43 @@ func (s *scan) clockTime(z *zone) bool {
 	return true
 }
 
-func (s *scan) endingCue(z *zone) bool {
-	for j := z.from - 1; j >= 0 && j >= z.from-6; j-- {
-		switch s.norm(j) {
-		case "заканчивается", "оканчивается", "кончается", "заканчивающейся", "оканчивающейся", "окончание", "цифры", "цифр",
-			"последние", "последних", "ending", "ends", "last", "digits":
+// partCue reports whether the words around a zone say it is part of a
+// number: «заканчивается на», «последние цифры» before it, «последние
+// цифры», «на конце» right after it, or a card's «карты на 9907».
+func (s *scan) partCue(z *zone, prevEnd int) bool {
+	seg := s.toks[z.from].seg
+	for j := z.from - 1; j >= prevEnd && j >= z.from-6; j-- {
+		switch w := s.norm(j); w {
+		case "цифры", "цифр", "ending", "ends", "last", "digits":
 			return true
+		default:
+			if partWord(w) {
+				return true
+			}
+		}
+	}
+	for j := z.to; j < len(s.toks) && j < z.to+3 && s.toks[j].seg == s.toks[z.to-1].seg; j++ {
+		if partWord(s.norm(j)) {
+			return true
+		}
+	}
+	// «с карты на 9907»: a card cue, then «на» and four digits.
+	if z.n() == 4 && z.from >= 2 && s.norm(z.from-1) == "на" {
+		for j := z.from - 2; j >= 0 && j >= z.from-4 && s.toks[j].seg == seg; j-- {
+			if t := &s.toks[j]; t.has(tCue) && t.cue() == Card {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// otherCue is the latest cue of the other side within 10 s before the zone.
-func (s *scan) otherCue(z *zone) (cueEvent, bool) {
+// otherCue reads the other side's latest question within 10 s before the
+// zone: its cue's type, whether it is a trap, every type its cues name
+// (appended to types) and whether it asks for part of a number (part).
+// A trap word in the question that does not name the number («инн для
+// договора», «номер телефона в полисе») gives way to the question's cue.
+func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, bool) {
 	at := s.t0(&s.toks[z.from])
 	var best cueEvent
 	ok := false
@@ -575,7 +622,31 @@ func (s *scan) otherCue(z *zone) (cueEvent, bool) {
 			best, ok = *e, true
 		}
 	}
-	return best, ok
+	if !ok {
+		return "", false, types, false
+	}
+	// The question's other cues: said in its sentence, in the 4 s
+	// before its last.
+	typ, trap := best.cueType(), best.trap
+	if typ != "" {
+		types = append(types, typ)
+	}
+	for k := range s.others {
+		e := &s.others[k]
+		if e.at > best.at || best.at-e.at > 4 || e.seg != best.seg || e.own && e.cue == 0 {
+			continue
+		}
+		*part = *part || e.part
+		if c := e.cueType(); c != "" {
+			if trap && !best.named {
+				typ, trap = c, false
+			}
+			if !contains(types, c) {
+				types = append(types, c)
+			}
+		}
+	}
+	return typ, trap, types, true
 }
 
 func contains(ts []Type, t Type) bool {

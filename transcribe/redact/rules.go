@@ -171,7 +171,10 @@ func adjectival(w string) bool {
 
 // addresses: a street word with a name and a house number: «улица ленина
 // дом пять квартира двенадцать», «ленинский проспект 15 кв 7», «12 main
-// street apartment 4»; or a flat number after «живу на» / «адрес».
+// street apartment 4»; the house first («квартира 54 дом 12 улица
+// маршала жукова»); the settlement first («деревня ивановка улица полевая
+// дом семь», «снт березка участок 118»); or a flat number («квартира 45»,
+// «ново садовая 106 корпус 3 квартира 44»).
 func (s *scan) addresses() {
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -179,8 +182,11 @@ func (s *scan) addresses() {
 			continue
 		}
 		start := i
-		if i > 0 && adjectival(s.norm(i-1)) && !s.toks[i-1].has(tStop|tCue|tTrap) {
+		if i > 0 && adjectival(s.norm(i-1)) && !s.toks[i-1].has(tStop|tCue|tTrap) && s.toks[i-1].seg == t.seg {
 			start = i - 1
+		}
+		if i > 1 && s.toks[i-2].has(tNum) && isWord(s.norm(i-1), "я", "й", "ая", "ой", "ья") && s.toks[i-2].seg == t.seg {
+			start = i - 2 // «2 я улица машиностроения»
 		}
 		if s.lang == "en" && i > 0 {
 			// «12 main street»: the house number and the name come first.
@@ -195,16 +201,21 @@ func (s *scan) addresses() {
 				start = k
 			}
 		}
+		// The house first: «квартира 54 дом 12 улица ...».
+		before := s.houseBefore(start)
 		// The street's name: up to three words (ordinals and numbers too:
 		// «8 марта», «25 лет октября»).
 		j := i + 1
-		for n := 0; j < len(s.toks) && n < 3 && !s.toks[j].has(tHouse|tStop|tTrap|tCue); n++ {
+		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tStop|tTrap|tCue); n++ {
 			if s.toks[j].has(tNum) && n > 0 {
 				break
 			}
 			j++
 		}
 		end, house := s.houseRun(j)
+		if before < start {
+			house = true
+		}
 		if !house && start == i && s.lang != "en" {
 			continue
 		}
@@ -214,7 +225,25 @@ func (s *scan) addresses() {
 		if end <= j {
 			end = j
 		}
-		s.claim(Address, "address/street", start, end)
+		s.claimAddress(s.settlementBefore(min(start, before)), end, "address/street")
+	}
+	// A settlement with a house and no street: «деревня ивановка дом 7»,
+	// «снт березка участок 118», «коттеджный поселок лесной дом 8».
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.has(tSettle) || s.marks[i] != 0 || s.lang == "en" {
+			continue
+		}
+		j := i + 1
+		for n := 0; j < len(s.toks) && n < 2 && s.toks[j].seg == t.seg && s.nameWord(j); n++ {
+			j++
+		}
+		if j == i+1 || j >= len(s.toks) || !(s.toks[j].has(tHouse) || plotWord(s.norm(j))) || s.toks[j].seg != t.seg {
+			continue
+		}
+		if end, house := s.houseRun(j); house {
+			s.claimAddress(s.settlementBefore(i), end, "address/settlement")
+		}
 	}
 	// «проживаю по адресу ленина пять двенадцать»: the words before the
 	// first number after the cue, and the numbers.
@@ -244,8 +273,31 @@ func (s *scan) addresses() {
 		}
 		end, house := s.houseRun(first)
 		if house {
-			s.claim(Address, "address/cue", k, end)
+			s.claimAddress(k, end, "address/cue")
 		}
+	}
+	// A flat: «квартира 45», «из квартиры 12», «ново садовая 106 корпус 3
+	// квартира 44» (the house before it, and the street's name when a
+	// house and a flat are said).
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.has(tFlat) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i+1].seg != t.seg {
+			continue
+		}
+		k := s.houseBefore(i)
+		nums := 0
+		for x := k; x < i; x++ {
+			if s.toks[x].has(tNum) {
+				nums++
+			}
+		}
+		if nums > 0 {
+			for n := 0; k > 0 && n < 2 && s.toks[k-1].seg == t.seg && s.nameWord(k-1); n++ {
+				k--
+			}
+		}
+		end, _ := s.houseRun(i)
+		s.claimAddress(k, end, "address/flat")
 	}
 	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
 	for i := range s.toks {
@@ -261,8 +313,132 @@ func (s *scan) addresses() {
 			k--
 		}
 		end, _ := s.houseRun(i)
-		s.claim(Address, "address/flat", k, end)
+		s.claimAddress(k, end, "address/flat")
 	}
+}
+
+// plotWord: a plot in a gardening partnership or a village («снт
+// березка участок 118»); not a house word alone, for «участок» is also
+// a doctor's district.
+func plotWord(w string) bool { return isWord(w, "участок", "участка", "уч") }
+
+// nameWord reports whether token j can be a word of a street's or a
+// settlement's name: letters, no function, cue or number word.
+func (s *scan) nameWord(j int) bool {
+	t := &s.toks[j]
+	return !t.has(tStop|tCue|tTrap|tUnit|tMonth|tNum|tHouse|tStreet|tSettle|tNameCue|tOperator|tConn) && isLetters(s.normOf(t)) && !plotWord(s.normOf(t))
+}
+
+// houseBefore returns where a house said before token i starts
+// («квартира 54 дом 12» before «улица ...»): i when none is.
+func (s *scan) houseBefore(i int) int {
+	k, house := i, false
+	for k > 0 && i-k < 8 && s.toks[k-1].seg == s.toks[i].seg {
+		u := &s.toks[k-1]
+		if u.has(tHouse) {
+			house = true
+		} else if !(u.has(tNum) && u.num() != nkOrdinal || houseNumber(s.normOf(u)) || s.houseLetter(k-1) && k-1 > 0 && s.toks[k-2].has(tNum)) {
+			break
+		}
+		k--
+	}
+	if !house || k == i {
+		return i
+	}
+	return k
+}
+
+// settlementBefore returns where the settlement said before an address
+// starting at i starts: «деревня ивановка», «сорок второй км»,
+// «коттеджный поселок лесной»; i when none is. A city and a region are
+// not taken («город казань», «московская область»), said with «город» or
+// alone: issue 13 keeps city names (a quality manager needs them), and a
+// street and house make the address without them; a village, a
+// gardening partnership or a kilometre of a highway is the address.
+func (s *scan) settlementBefore(i int) int {
+	k := i
+	for n := 0; k > 0 && n < 4 && s.toks[k-1].seg == s.toks[i].seg; n++ {
+		switch {
+		case s.toks[k-1].has(tSettle) && cityWord(s.norm(k-1)):
+			return k
+		case k > 1 && s.toks[k-2].has(tSettle) && cityWord(s.norm(k-2)):
+			return k
+		case s.toks[k-1].has(tSettle):
+			k--
+			// «сорок второй км»: the kilometre's number.
+			for k > 0 && s.toks[k-1].seg == s.toks[i].seg && s.toks[k-1].has(tNum) && i-k < 8 {
+				k--
+			}
+			// «московская область», «коттеджный поселок».
+			if k > 0 && s.toks[k-1].seg == s.toks[i].seg && s.nameWord(k-1) && adjectival(s.norm(k-1)) {
+				k--
+			}
+		case k > 1 && s.nameWord(k-1) && s.toks[k-2].has(tSettle) && s.toks[k-2].seg == s.toks[i].seg:
+			k -= 2 // «город тула», «село ямаш»
+		case k > 2 && s.nameWord(k-1) && s.nameWord(k-2) && s.toks[k-3].has(tSettle) && s.toks[k-3].seg == s.toks[i].seg && adjectival(s.norm(k-1)):
+			k -= 3 // «район альметьевский»: rare; the adjective after
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// cityWord: a settlement word that names a city or a region, kept.
+func cityWord(w string) bool {
+	return isWord(w, "город", "г", "область", "области", "обл", "край", "крае", "район", "районе", "республика", "республике")
+}
+
+// claimAddress claims an address, unless it is a company's that the
+// operator gives: said on the operator's channel, without a flat, near
+// the words of an office («отделение», «пункт выдачи», «работает с 9»,
+// «второй этаж») and not said to be the client's («ваш»).
+func (s *scan) claimAddress(from, to int, rule string) {
+	if s.role == "operator" && s.officeAddress(from, to) {
+		return
+	}
+	s.claim(Address, rule, from, to)
+}
+
+func (s *scan) officeAddress(from, to int) bool {
+	for i := from; i < to; i++ {
+		if s.toks[i].has(tFlat) {
+			return false
+		}
+	}
+	// The address's segment and the two before it (the operator's own
+	// words: «ближайшее отделение ... есть ленинградская улица 16»).
+	seg := s.toks[from].seg
+	office := false
+	for j := to; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		office = office || officeWord(s.norm(j))
+	}
+	for j, segs := from-1, 0; j >= 0 && segs < 3; j-- {
+		if s.toks[j].seg != seg {
+			seg = s.toks[j].seg
+			segs++
+			if segs == 3 {
+				break
+			}
+		}
+		w := s.norm(j)
+		if segs == 0 && isWord(w, "ваш", "ваша", "вашему", "вашего", "вашей", "указан", "указанный", "прописки", "регистрации", "проживания") {
+			return false
+		}
+		office = office || officeWord(w)
+	}
+	return office
+}
+
+// officeWord: a word that says an address is a company's place.
+func officeWord(w string) bool {
+	for _, p := range []string{"отделени", "офис", "пункт", "выдач", "салон", "клиник", "филиал", "мфц", "находим", "находит", "работает", "работаем", "работают",
+		"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isWord(w string, ws ...string) bool {
@@ -288,16 +464,30 @@ func (s *scan) nearWord(i, n int, ws ...string) bool {
 // the end and whether a number was read.
 func (s *scan) houseRun(j int) (int, bool) {
 	end, house := j, false
+	if j >= len(s.toks) {
+		return end, house
+	}
+	// An address is said in one sentence: the next segment's numbers are
+	// someone else's (a hotline, a price).
+	seg := s.toks[j].seg
 	for n := 0; j < len(s.toks) && n < 10; n++ {
 		u := &s.toks[j]
+		if u.seg != seg {
+			// The flat said in the next sentence: «переулок строителей
+			// 4» — «квартира сорок четыре».
+			if !house || !u.has(tFlat) || u.seg != seg+1 {
+				break
+			}
+			seg = u.seg
+		}
 		switch {
-		case u.has(tHouse):
+		case u.has(tHouse) || plotWord(s.normOf(u)):
 			j++
 		case u.has(tNum) && u.num() != nkOrdinal:
 			j++
 			end, house = j, true
 			continue
-		case houseNumber(s.normOf(u)) || (house && len(s.normOf(u)) == 1 && j == end):
+		case houseNumber(s.normOf(u)) || (house && j == end && s.houseLetter(j)):
 			j++
 			end, house = j, true
 			continue
@@ -308,6 +498,19 @@ func (s *scan) houseRun(j int) (int, bool) {
 		}
 	}
 	return end, house
+}
+
+// houseLetter reports whether token j is the letter of a house number
+// said apart («дом 15 а»): а, б, г, or в not followed by a word it
+// would govern («дом 5 в москве»); never «я», «и», «с».
+func (s *scan) houseLetter(j int) bool {
+	switch s.norm(j) {
+	case "а", "б", "г", "a", "b":
+		return true
+	case "в":
+		return j+1 >= len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || s.toks[j+1].has(tHouse)
+	}
+	return false
 }
 
 // houseNumber: «12а», «5к2».

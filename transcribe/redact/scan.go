@@ -94,7 +94,8 @@ type found struct {
 // cueEvent is a cue said on a channel, for the other channels' answers:
 // the operator asks «назовите код из смс», the client says the digits.
 type cueEvent struct {
-	at float64
+	at  float64
+	seg int32 // the segment it was said in (of its channel)
 	// cue is 1 + the typeIndex of the cue's type (cueType), 0 for a trap
 	// cue and a question: an index, not the Type, so that cue events
 	// hold no pointer (appending and copying them costs no write
@@ -104,6 +105,12 @@ type cueEvent struct {
 	name bool // a question for the name
 	dob  bool // a question for the date of birth
 	own  bool // said on the same (mixed) channel
+	// named: a trap word that names the number asked for («номер
+	// заявки»), not one that says what it is for («инн для договора»).
+	named bool
+	// part: a cue for part of a number («последние цифры», «начинается
+	// на»).
+	part bool
 }
 
 type scan struct {
@@ -294,18 +301,37 @@ func (s *scan) collectCues() {
 		// Written where it goes (as readZone's runs).
 		s.cues = append(s.cues, cueEvent{})
 		e := &s.cues[len(s.cues)-1]
-		e.at = s.t1(t)
+		e.at, e.seg = s.t1(t), t.seg
+		e.part = partWord(s.normOf(t))
 		switch {
-		case t.has(tCue):
+		case t.has(tCue) && !s.providerAccount(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
-		case t.has(tTrap):
+		case t.has(tTrap | tCue):
 			e.trap = true
+			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером")
 		case t.has(tNameCue | tNameQ):
 			e.name = true
 		default: // tBirth
 			e.dob = true
 		}
 	}
+}
+
+// providerAccount reports whether the account cue at i is a provider's
+// personal account («лицевой счет»): a contract's number, a trap.
+func (s *scan) providerAccount(i int) bool {
+	return i > 0 && s.toks[i].trig&tCue != 0 && s.toks[i].cue() == Account && strings.HasPrefix(s.norm(i-1), "лицев")
+}
+
+// partWord reports whether w cues part of a number: its end or its start
+// («заканчивается на», «последние», «начинается на», «конец»).
+func partWord(w string) bool {
+	for _, p := range []string{"заканчива", "оканчива", "кончаетс", "окончани", "последн", "начинает", "начало", "первые", "конец", "конце"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueType is the type of a cue event's cue, or "".
@@ -380,7 +406,7 @@ func (s *scan) detect() {
 	if s.any&tBirth != 0 || s.othersHave(func(e cueEvent) bool { return e.dob }) {
 		s.birthdates()
 	}
-	if s.any&(tStreet|tAddrCue|tHouse) != 0 {
+	if s.any&(tStreet|tAddrCue|tHouse|tSettle) != 0 {
 		s.addresses()
 	}
 	if s.any&(tNameCue|tRole) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
