@@ -436,6 +436,9 @@ var digitRange = func() (r [numTypes][2]int) {
 // classify decides what a zone is, or "" to leave it.
 func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 	n := z.n()
+	if freephone(s.zoneDigits(z)) {
+		return "", ""
+	}
 	if s.quantityAfter(z.to) {
 		if t := strongFormat(s.zoneDigits(z)); t == Card {
 			return t, "card/luhn"
@@ -533,6 +536,15 @@ func (s *scan) format(z *zone) (Type, string) {
 		return Number, "number/length"
 	}
 	return "", ""
+}
+
+// freephone: an 8 800 or 8 804 number (or its start), which only
+// companies have: a hotline, never a person's phone.
+func freephone(d string) bool {
+	if len(d) != 11 && len(d) != 4 || d[0] != '8' && d[0] != '7' {
+		return false
+	}
+	return d[1:4] == "800" || d[1:4] == "804"
 }
 
 // bankAccount: a bank account's digits said with a slip (18 to 22

@@ -276,6 +276,22 @@ func (s *scan) addresses() {
 			s.claimAddress(k, end, "address/cue")
 		}
 	}
+	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.has(tHouse) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) {
+			continue
+		}
+		if !(s.nearWord(i, 8, "живу", "проживаю", "адрес", "адресу", "прописан", "прописана", "зарегистрирован", "зарегистрирована", "live", "address")) {
+			continue
+		}
+		k := i
+		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !isWord(s.norm(k-1), "адрес", "адресу", "живу", "проживаю", "address"); n++ {
+			k--
+		}
+		end, _ := s.houseRun(i)
+		s.claimAddress(k, end, "address/flat")
+	}
 	// A flat: «квартира 45», «из квартиры 12», «ново садовая 106 корпус 3
 	// квартира 44» (the house before it, and the street's name when a
 	// house and a flat are said).
@@ -295,22 +311,6 @@ func (s *scan) addresses() {
 			for n := 0; k > 0 && n < 2 && s.toks[k-1].seg == t.seg && s.nameWord(k-1); n++ {
 				k--
 			}
-		}
-		end, _ := s.houseRun(i)
-		s.claimAddress(k, end, "address/flat")
-	}
-	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
-	for i := range s.toks {
-		t := &s.toks[i]
-		if !t.has(tHouse) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) {
-			continue
-		}
-		if !(s.nearWord(i, 8, "живу", "проживаю", "адрес", "адресу", "прописан", "прописана", "зарегистрирован", "зарегистрирована", "live", "address")) {
-			continue
-		}
-		k := i
-		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !isWord(s.norm(k-1), "адрес", "адресу", "живу", "проживаю", "address"); n++ {
-			k--
 		}
 		end, _ := s.houseRun(i)
 		s.claimAddress(k, end, "address/flat")
