@@ -384,7 +384,6 @@ func (lm *langMatcher) addDictionary(d *Dictionary, syns map[string][]string) []
 			seen[key] = origin{r.phrase, fmt.Sprintf("%q (line %d)", s, at.line)}
 		}
 		alts := make([][][]term, len(e.operands))
-		negative := false
 		for oi, op := range e.operands {
 			a, err := expand(op, syns)
 			if err != nil {
@@ -392,29 +391,38 @@ func (lm *langMatcher) addDictionary(d *Dictionary, syns map[string][]string) []
 				return
 			}
 			alts[oi] = a
-			for _, run := range a {
-				for _, t := range run {
-					negative = negative || (!t.any && isNegator(lm.lang, t.word))
-				}
-			}
 		}
 		r.dict, r.operands, r.atStart, r.atEnd = dix, len(e.operands), e.atStart, e.atEnd
-		r.opsAt = int32(len(lm.nearOps))
-		lm.nearOps = append(lm.nearOps, e.ops...)
 		r.set, r.setN = e.set, int32(e.setN)
-		r.negatable = !r.exclusion && !negative && r.phrase >= 0 && !d.Phrases[r.phrase].NoNegation
-		ri := int32(len(lm.rules))
-		lm.rules = append(lm.rules, r)
-		for oi := range alts {
-			seq := int32(len(lm.seqs))
-			lm.seqs = append(lm.seqs, seqRef{ri, int32(oi)})
-			for _, run := range alts[oi] {
-				end := lm.insert(run)
-				if !slices.Contains(lm.ends[end], seq) {
-					lm.ends[end] = append(lm.ends[end], seq)
-				}
+		negatable := !r.exclusion && r.phrase >= 0 && !d.Phrases[r.phrase].NoNegation
+		// A phrase with a negator of its own is never negated. When only
+		// some members of a synonym set have one («@when_past: вчера, не
+		// раз»), the phrase is compiled twice over: with the negator-free
+		// members, negatable, and, once per such part, with that part's
+		// negated members, not negatable, so «вчера не звонила» is
+		// cancelled and «не раз звонила» is not.
+		split := negatable
+		for _, a := range alts {
+			if neg, _ := partitionNegative(lm.lang, a); len(neg) == len(a) {
+				split = false // every match carries this part's negator
 			}
 		}
+		if !split {
+			lm.addRule(r, e.ops, alts, negatable && !hasNegator(lm.lang, alts))
+			return
+		}
+		free := slices.Clone(alts)
+		for oi, a := range alts {
+			neg, pos := partitionNegative(lm.lang, a)
+			if len(neg) == 0 {
+				continue
+			}
+			free[oi] = pos
+			only := slices.Clone(alts)
+			only[oi] = neg
+			lm.addRule(r, e.ops, only, false)
+		}
+		lm.addRule(r, e.ops, free, true)
 	}
 	for _, s := range d.Exclude {
 		add(s, false, rule{phrase: -1, exclusion: true}, pos{d.Line, 1}, "exclusion")
@@ -1137,6 +1145,53 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 			break
 		}
 		bridges++
+	}
+	return false
+}
+
+// addRule adds one compiled rule: r with its operands' alternative runs
+// inserted into the automaton.
+func (lm *langMatcher) addRule(r rule, ops []nearOp, alts [][][]term, negatable bool) {
+	r.negatable = negatable
+	r.opsAt = int32(len(lm.nearOps))
+	lm.nearOps = append(lm.nearOps, ops...)
+	ri := int32(len(lm.rules))
+	lm.rules = append(lm.rules, r)
+	for oi := range alts {
+		seq := int32(len(lm.seqs))
+		lm.seqs = append(lm.seqs, seqRef{ri, int32(oi)})
+		for _, run := range alts[oi] {
+			end := lm.insert(run)
+			if !slices.Contains(lm.ends[end], seq) {
+				lm.ends[end] = append(lm.ends[end], seq)
+			}
+		}
+	}
+}
+
+// partitionNegative splits a part's alternative runs into those with a
+// negator of their own and those without.
+func partitionNegative(lang string, runs [][]term) (neg, pos [][]term) {
+	for _, run := range runs {
+		if hasNegator(lang, [][][]term{{run}}) {
+			neg = append(neg, run)
+		} else {
+			pos = append(pos, run)
+		}
+	}
+	return neg, pos
+}
+
+// hasNegator reports whether any run of any part holds a negator.
+func hasNegator(lang string, alts [][][]term) bool {
+	for _, a := range alts {
+		for _, run := range a {
+			for _, t := range run {
+				if !t.any && isNegator(lang, t.word) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

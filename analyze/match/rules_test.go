@@ -19,6 +19,15 @@ func rulesSet(t *testing.T) *Matcher {
 synonyms:
   leave: [уйду, перейду, сбегу, расторгну договор]
   rival: [к конкурентам, в другой банк]
+  called: [звонила, звонил]
+  past: [вчера, не раз]
+`)},
+		"ru/again.yaml": {Data: []byte(`category: again
+language: ru
+channel: client
+phrases:
+  - id: called
+    text: "{@called @past}:6"
 `)},
 		"ru/churn.yaml": {Data: []byte(`category: churn
 language: ru
@@ -99,6 +108,13 @@ func TestNegationAndSets(t *testing.T) {
 		{"я не уйду к конкурентам", ""},                                        // negated
 		{"расторгну договор", "churn/terminate"},                               // a synonym of several words
 		{"я уйду на обед", ""},                                                 // the phrase's exclusion
+		// A synonym member with a negator of its own («не раз») does not
+		// shield the set's other members from negation.
+		{"я вам вчера не звонила", ""},
+		{"не звонила вчера", ""},
+		{"вчера звонила", "again/called"},
+		{"я не раз звонила", "again/called"},
+		{"звонила вам не раз", "again/called"},
 	} {
 		var got []string
 		for _, h := range m.Match(nil, "ru", "client", text.Tokenize(tt.text)) {
