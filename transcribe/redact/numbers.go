@@ -3,6 +3,8 @@ package redact
 import (
 	"strconv"
 	"unsafe"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 // run is a stretch of number tokens read as one digit string:
@@ -283,17 +285,46 @@ func (s *scan) numbers() {
 			i++
 			continue
 		}
-		s.readZone(i, &z)
+		s.readZone(i, &z, 0)
 		if z.to <= i {
 			i++
 			continue
 		}
-		i = z.to
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 {
+			i = z.to
 			prevEnd = z.to
 			continue
 		}
 		typ, rule := s.classify(&z, prevEnd)
+		// A dictation the speaker goes on with in their next sentence
+		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
+		// «восемьсот десять ...»): read as one, unless the first part is
+		// a whole number by its shape already, or the whole reads as
+		// nothing (then each part is read alone).
+		if (typ == "" || typ == Number) && s.continues(z.to) && s.joinable(&z, prevEnd) {
+			// The most sentences (three at most) that still make one
+			// number of a type: «ноль» — «0 ноль 84 785 635» is a SNILS,
+			// and with the repetition after it, too long for one. A
+			// number that is one alone is not joined: the next sentence
+			// is then another (a SNILS after the passport).
+			var zj zone
+			best := 0
+			for k, last := 1, z.to; k <= 3; k++ {
+				s.readZone(i, &zj, k)
+				if zj.to == last {
+					break
+				}
+				last = zj.to
+				if tj, rj := s.classify(&zj, prevEnd); tj != "" && tj != Number {
+					best, typ, rule = k, tj, rj
+				}
+			}
+			s.readZone(i, &z, best)
+			if best == 0 {
+				typ, rule = s.classify(&z, prevEnd)
+			}
+		}
+		i = z.to
 		if typ != "" {
 			z.from = s.falseStart(&z, prevEnd)
 		}
@@ -334,7 +365,7 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 // z. The runs and the zone are written where they go, not made and then
 // copied (a struct written field by field and then read back whole is a
 // load the CPU cannot forward from the stores).
-func (s *scan) readZone(i int, z *zone) {
+func (s *scan) readZone(i int, z *zone, join int) {
 	s.resetDigits()
 	*z = zone{from: i}
 	n := 0 // digits so far
@@ -351,12 +382,17 @@ func (s *scan) readZone(i int, z *zone) {
 		if n > 60 || s.quantityAfter(r.to) {
 			break
 		}
+		if join > 0 && s.continues(r.to) {
+			join--
+			i = s.continuation(r.to)
+			continue
+		}
 		// Up to three correction words, then another run.
 		j := r.to
 		for j < len(s.toks) && j < r.to+3 && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
 			j++
 		}
-		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[z.from].seg {
+		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[r.to-1].seg {
 			break
 		}
 		i = j
@@ -366,6 +402,58 @@ func (s *scan) readZone(i int, z *zone) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// joinable reports whether a number may be the start of a dictation
+// that goes on in the next sentence: said by one speaker (not on a mixed
+// channel), not a ticket's or an amount's (no trap word before it), not a
+// date or a time, not a house's number or a count («дом 3», «первые
+// четыре»).
+func (s *scan) joinable(z *zone, prevEnd int) bool {
+	if s.role == schemas.RoleMixed || s.dateOrTime(z) || s.clockTime(z) {
+		return false
+	}
+	if z.from > 0 {
+		if p := &s.toks[z.from-1]; p.seg == s.toks[z.from].seg && (p.has(tHouse|tStreet|tUnit|tMonth) || partWord(s.normOf(p))) {
+			return false
+		}
+	}
+	var tbuf [8]Type
+	_, trap, _ := s.cueBefore(z, prevEnd, tbuf[:0])
+	return !trap
+}
+
+// continues reports whether a number ending at token end (its sentence's
+// last word) goes on in the speaker's next sentence: the next segment,
+// at most 6 s later, opens with a number (after two words like «так»,
+// «нет» at most).
+func (s *scan) continues(end int) bool {
+	if end <= 0 || end >= len(s.toks) || s.toks[end].seg != s.toks[end-1].seg+1 {
+		return false
+	}
+	if s.t0(&s.toks[end])-s.t1(&s.toks[end-1]) > 6 {
+		return false
+	}
+	j := s.continuation(end)
+	if j >= len(s.toks) || s.toks[j].seg != s.toks[end].seg || !s.isRunStart(j) {
+		return false
+	}
+	// The number must not be one its own words say is something else:
+	// «три цифры на обороте», «5 минут».
+	for j < len(s.toks) && s.toks[j].seg == s.toks[end].seg && (runWord(s.toks[j].num()) || s.toks[j].has(tFiller)) {
+		j++
+	}
+	return j >= len(s.toks) || s.toks[j].seg != s.toks[end].seg || !s.toks[j].has(tCue|tTrap|tUnit|tMonth)
+}
+
+// continuation is where the number of the sentence opening at token
+// end starts: after up to two words like «так», «нет».
+func (s *scan) continuation(end int) int {
+	j := end
+	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end].seg && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
+		j++
+	}
+	return j
 }
 
 // quantityAfter: the number before token j is an amount, a speed, a count
