@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // A word's roles for the rules, as bits.
 type trig uint32
@@ -415,4 +418,69 @@ var firstNamesRU = strings.Fields(`
 саша леша андрюша ваня дима женя коля миша петя сережа слава толя федя юра костя вова володя паша рома макс
 александра алена алина алла анастасия ангелина анна антонина валентина валерия варвара вера вероника виктория галина дарья диана евгения екатерина елена елизавета жанна зинаида зоя инна ирина карина кира клавдия кристина ксения лариса лидия любовь людмила маргарита марина мария милана надежда наталья наталия нина оксана олеся ольга полина раиса светлана снежана софия софья таисия тамара татьяна ульяна юлия яна
 аня катя лена маша наташа оля света таня юля настя даша галя люба надя ира
+афанасий вениамин демид ефим захар игнат иннокентий кузьма лука мирон назар нестор остап платон прохор савва савелий тарас трофим яков елисей ростислав мирослав эрик адам
+ринат ренат азамат ильдар рашид айдар марат рустам рамиль ильнур динар альберт эльдар нурлан ахмед магомед расул ислам карим дамир ильшат фарид равиль наиль ильяс салават азат эмиль камиль радик рафаэль
+василиса злата эмилия ева алиса арина есения стефания серафима агата марьяна нелли элла эльмира римма фаина эмма майя нонна инга белла лиза вика соня валя люда зина
+альбина гульнара лейла лиана эльвира алсу динара диляра зарина камила регина рената аделина милена эвелина алия гузель ляйсан зульфия амина луиза
 `)
+
+// patronymicEndings are the endings of a patronymic in its cases
+// («ивановича», «петровной»).
+var patronymicEndings = []string{"ович", "овича", "овичу", "овичем", "овиче", "евич", "евича", "евичу", "евичем", "евиче",
+	"овна", "овны", "овне", "овну", "овной", "евна", "евны", "евне", "евну", "евной", "ична", "ичны", "ичне", "ичну", "ичной", "ильич", "ильича", "кузьмич", "кузьмича", "лукич", "фомич"}
+
+// patronymic reports whether w reads as a patronymic.
+func patronymic(w string) bool {
+	for _, e := range patronymicEndings {
+		if strings.HasSuffix(w, e) && len(w) >= len(e)+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameEndings are the endings of Russian surnames (and their
+// transliterations), in the cases said after «на», «от», «у»: «лисицину»,
+// «петрову», «smirnova».
+var surnameEndings = []string{"ов", "ова", "ову", "ев", "ева", "еву", "ин", "ина", "ину", "ын", "ына", "ский", "ская", "скую", "цкий", "цкая",
+	"енко", "ко", "ук", "юк", "ян", "швили", "дзе", "ов", "ova", "ov", "ev", "eva", "in", "ina", "sky", "skaya", "enko"}
+
+// surnameLike reports whether a word with the lexicon roles roles reads
+// as a surname: its ending, and no role of a common word.
+func surnameLike(w string, roles trig) bool {
+	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth|tConn|tFirstName|tSettle) != 0 || patronymic(w) {
+		return false
+	}
+	for _, e := range surnameEndings {
+		if strings.HasSuffix(w, e) && len(w) >= len(e)+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNameForm reports whether w is a first name in a case other than
+// the nominative: «ольгу», «андрея», «анатолия», «юлию», «иваном».
+func firstNameForm(w string) bool {
+	if len(w) < 6 || len(w) > 40 || w[0] < 0x80 {
+		return false
+	}
+	var buf [48]byte
+	try := func(cut int, add string) bool {
+		if cut >= len(w) {
+			return false
+		}
+		b := append(append(buf[:0], w[:len(w)-cut]...), add...)
+		sl := lexRU.slot(unsafe.String(unsafe.SliceData(b), len(b)))
+		return sl != nil && sl.trig&tFirstName != 0
+	}
+	for _, e := range [...]struct {
+		end, add string
+	}{{"а", ""}, {"у", ""}, {"ом", ""}, {"е", ""}, {"я", "й"}, {"ю", "й"}, {"ем", "й"}, {"е", "й"}, {"ия", "ий"}, {"ию", "ий"}, {"ии", "ий"}, {"ием", "ий"},
+		{"у", "а"}, {"ы", "а"}, {"и", "а"}, {"е", "а"}, {"ой", "а"}, {"ю", "я"}, {"и", "я"}, {"ей", "я"}} {
+		if strings.HasSuffix(w, e.end) && try(len(e.end), e.add) {
+			return true
+		}
+	}
+	return false
+}

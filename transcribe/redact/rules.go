@@ -524,6 +524,9 @@ func houseNumber(w string) bool {
 // never masked: it is on the operator's channel, or on a mono channel next
 // to the company's name.
 func (s *scan) names() {
+	// Full names last: the cue rules name what they found better
+	// («name/cue»), and a full name's rule takes what they left.
+	defer s.fullNames()
 	if s.role == "operator" {
 		return
 	}
@@ -571,6 +574,74 @@ func (s *scan) names() {
 			s.nameAfter(j, false, "name/answer")
 		}
 	})
+}
+
+// fullNames: a person named by first name and patronymic, surname and
+// first name, or first name and surname, on any channel: the client's
+// («гусейнов тимур рашидович»), the operator addressing the client
+// («игорь павлович вклад ...»), a relative or a payee («на мужа белов
+// андрей николаевич», «на лисицину ольгу»). A first name alone is not
+// taken (the operator's own name is one), nor a name after the
+// operator's introduction or a staff role («доктор», «курьер»).
+func (s *scan) fullNames() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if s.marks[i] != 0 || t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse) {
+			continue
+		}
+		w := s.normOf(t)
+		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && patronymic(s.norm(i+1))
+		surBefore := i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
+		if !t.has(tFirstName) && !((pat || surBefore) && firstNameForm(w)) {
+			continue
+		}
+		from, to := i, i+1
+		if pat {
+			to = i + 2
+		}
+		if surBefore || pat && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && len(s.norm(i-1)) >= 8 && s.segStart(i-1) {
+			// The surname before a first name and patronymic; any word
+			// the lexicon does not know, at the start of a sentence
+			// («гайдамак илья сергеевич»).
+			from = i - 1
+		} else if to < len(s.toks) && s.toks[to].seg == t.seg && surnameLike(s.norm(to), s.toks[to].trig) {
+			to++ // «тимофей соколов»
+		}
+		if to-from < 2 || s.introducedAt(from) {
+			continue
+		}
+		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
+			to++ // «белов андрей николаевич»
+		}
+		s.claim(Name, "name/full", from, to)
+	}
+}
+
+// introducedAt reports whether a name at token i is the operator's own
+// («меня зовут», «оператор») or a staff member's («доктор», «курьер»).
+func (s *scan) introducedAt(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
+		w := s.norm(j)
+		if s.role != "client" && (s.toks[j].has(tOperator) || w == "зовут") {
+			return true
+		}
+		// «к доктору», and a name after «к» alone: who one goes to see
+		// («запись к петровой елене викторовне»).
+		if staffWord(w) || w == "к" || w == "ко" {
+			return true
+		}
+	}
+	return false
+}
+
+// staffWord: a role of someone who works for the company.
+func staffWord(w string) bool {
+	for _, p := range []string{"доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // segStart: token i opens its segment, after greetings and function words
