@@ -9,8 +9,10 @@ package dictionaries
 
 import "embed"
 
-// FS holds the built-in dictionaries as <language>/<category>.yaml and
-// their trained models as models/<language>/<category>.json.
+// FS holds the built-in dictionaries as <language>/<category>.yaml, their
+// trained models as models/<language>/<category>.json, and the neutral
+// client utterances the models were trained against as
+// models/neutral/<language>.txt (`callscope dict train`).
 //
-//go:embed ru/*.yaml en/*.yaml models/*/*.json
+//go:embed ru/*.yaml en/*.yaml models/*/*.json models/neutral/*.txt
 var FS embed.FS

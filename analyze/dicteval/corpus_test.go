@@ -12,7 +12,7 @@ import (
 // recall of every category. The held-out part was not looked at while the
 // dictionaries were tuned; its floors are what it scored, not a target.
 var minimum = map[string]float64{
-	"ru/dev":     0.97, // reached: 1.000 for every category (178 calls) but complaint precision 0.973: ru-0140 «я писала в чат и мне никто не ответил» and ru-0243 are the complaint model's in-sample false flags (docs/models.md)
+	"ru/dev":     1.00, // reached: 1.000 for every category (178 calls); ru-0140 «я писала в чат и мне никто не ответил» and ru-0243, the complaint model's in-sample false flags, went with the neutral calls (docs/models.md)
 	"ru/heldout": 1.00, // reached: 1.000 for every category (114 calls); blind first measurement: 0.870 (testdata/labelled/README.md)
 	"en/dev":     1.00, // reached: 1.000 for every category (53 calls)
 	"en/heldout": 1.00, // reached: 1.000 on 23 calls

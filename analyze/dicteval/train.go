@@ -2,11 +2,24 @@ package dicteval
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/model"
+	"github.com/callscope/callscope/dictionaries"
 )
+
+// BuiltinNeutral are the neutral client utterances of a language the
+// built-in models are trained against (dictionaries/models/neutral/
+// LANG.txt, model.Options.Neutral); none for a language without a file.
+func BuiltinNeutral(lang string) []string {
+	data, err := fs.ReadFile(dictionaries.FS, "models/neutral/"+lang+".txt")
+	if err != nil {
+		return nil
+	}
+	return model.ParseNeutral(data)
+}
 
 // TrainModel trains the model of one category and language on labelled
 // calls (every call of that language labelled for the category; the
@@ -70,15 +83,23 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 	return out, nil
 }
 
+// Added are the calls the model flagged where the phrases did not: what
+// a manager sees as model: hits, and how many of them are right.
+func Added(dict, combined model.Counts) model.Counts {
+	return model.Counts{TP: combined.TP - dict.TP, FP: combined.FP - dict.FP}
+}
+
 // String is the result as a table: a row per held-out author, then all
-// authors' calls added up.
+// authors' calls added up. The last column is the precision of the
+// model's own flags (Added), and how many there were.
 func (r CVResult) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s/%s: nested leave-one-author-out cross-validation\n", r.Language, r.Category)
-	fmt.Fprintf(&b, "  %-34s %-18s %-20s %s\n", "held out", "chosen without it", "dictionary P/R/F1", "dictionary or model P/R/F1")
+	fmt.Fprintf(&b, "  %-34s %-18s %-20s %-28s %s\n", "held out", "chosen without it", "dictionary P/R/F1", "dictionary or model P/R/F1", "model's flags P")
 	row := func(name, chosen string, d, c model.Counts) {
-		fmt.Fprintf(&b, "  %-34s %-18s %.3f %.3f %.3f    %.3f %.3f %.3f\n", name, chosen,
-			d.Precision(), d.Recall(), d.F1(), c.Precision(), c.Recall(), c.F1())
+		a := Added(d, c)
+		fmt.Fprintf(&b, "  %-34s %-18s %.3f %.3f %.3f    %.3f %.3f %.3f          %.3f of %d\n", name, chosen,
+			d.Precision(), d.Recall(), d.F1(), c.Precision(), c.Recall(), c.F1(), a.Precision(), a.TP+a.FP)
 	}
 	for _, f := range r.Folds {
 		row(f.Name, fmt.Sprintf("l2 %g th %g", f.Chosen.L2, f.Chosen.Threshold), f.Dictionary, f.Combined)

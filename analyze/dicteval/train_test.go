@@ -45,7 +45,9 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			md, err := dicteval.TrainModel(m, calls, model.Recommended(lang, cat))
+			opt := model.Recommended(lang, cat)
+			opt.Neutral = dicteval.BuiltinNeutral(lang)
+			md, err := dicteval.TrainModel(m, calls, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -188,8 +190,13 @@ func TestModelsLongCalls(t *testing.T) {
 			}
 			t.Logf("%s/%s: %d of %d flagged calls still flagged inside a long call; %d of %d long calls without it flagged",
 				lang, md.Category, long, alone, flagged, groups)
-			if float64(long) < 0.75*float64(alone) || float64(flagged) > 0.1*float64(groups) {
-				t.Errorf("%s/%s: %d of %d found in long calls (want 75%%), %d of %d long calls flagged wrongly (want at most 10%%)",
+			// 65%: the models trained against neutral calls (docs/models.md)
+			// weigh the neutral talk around a complaint more against it, the
+			// price of firing less on neutral channels; en complaint (69%,
+			// threshold 0.8) and en churn_threat (73%) are the lowest, ru
+			// 95-96%.
+			if float64(long) < 0.65*float64(alone) || float64(flagged) > 0.1*float64(groups) {
+				t.Errorf("%s/%s: %d of %d found in long calls (want 65%%), %d of %d long calls flagged wrongly (want at most 10%%)",
 					lang, md.Category, long, alone, flagged, groups)
 			}
 		}

@@ -130,28 +130,37 @@ func MeanF1(res []FoldResult, dict bool) float64 {
 type Grid struct {
 	L2         []float64
 	Thresholds []float64
+	// MinPrecision is the precision of the phrases or the model, all the
+	// held-out calls added up, a setting must reach to be chosen; when
+	// none does, the best mean F1 of them all is. 0: no target.
+	MinPrecision float64
 }
 
 // DefaultGrid is the grid `dict train --cv` searches. No threshold under
 // 0.5: a model hit should at least say the call is more likely an
-// instance than not. The labelled corpus holds far more complaints and
-// threats (a quarter to 43% of its calls) than a contact center's traffic,
-// so a threshold that buys recall with precision there costs more
-// precision in production.
+// instance than not. The precision target: a manager acts on a flag only
+// if it is right, and the labelled corpus holds far more complaints and
+// threats (a quarter to 43% of its calls) than a contact center's
+// traffic, so a threshold that buys recall with precision there costs
+// more precision in production.
 var DefaultGrid = Grid{
-	L2:         []float64{0.0001, 0.0003, 0.001, 0.003, 0.01},
-	Thresholds: []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8},
+	L2:           []float64{0.0001, 0.0003, 0.001, 0.003, 0.01},
+	Thresholds:   []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9},
+	MinPrecision: 0.9,
 }
 
-// Select chooses the L2 and threshold of the grid with the best mean F1 of
-// the phrases or the model over a leave-one-fold-out cross-validation of
-// folds; a tie keeps the one met first (grid order: the smaller L2, then
-// the lower threshold). It returns opt with them and that F1.
+// Select chooses the L2 and threshold of the grid by a leave-one-fold-out
+// cross-validation of folds: of the settings whose phrases-or-model
+// precision reaches grid.MinPrecision (all held-out calls added up), the
+// one with the best mean F1 over the folds; when none reaches it, the
+// best mean F1 of all. A tie keeps the one met first (grid order: the
+// smaller L2, then the lower threshold). It returns opt with them and
+// that F1.
 func Select(folds []Fold, opt Options, grid Grid) (Options, float64, error) {
 	if len(folds) < 2 {
 		return opt, 0, fmt.Errorf("select %s/%s: %d folds, want at least 2", opt.Language, opt.Category, len(folds))
 	}
-	best, bestF1 := opt, -1.0
+	var cands []candidate
 	for _, l2 := range grid.L2 {
 		o := opt
 		o.L2 = l2
@@ -160,14 +169,36 @@ func Select(folds []Fold, opt Options, grid Grid) (Options, float64, error) {
 			return opt, 0, err
 		}
 		for _, th := range grid.Thresholds {
-			f1 := MeanF1(Rethreshold(folds, res, th), false)
-			if f1 > bestF1+1e-12 {
-				best, bestF1 = o, f1
-				best.Threshold = th
+			at := Rethreshold(folds, res, th)
+			var all Counts
+			for _, r := range at {
+				all = all.Plus(r.Combined)
 			}
+			cands = append(cands, candidate{l2: l2, threshold: th, f1: MeanF1(at, false), precision: all.Precision()})
 		}
 	}
-	return best.withDefaults(), bestF1, nil
+	c := choose(cands, grid.MinPrecision)
+	opt.L2, opt.Threshold = c.l2, c.threshold
+	return opt.withDefaults(), c.f1, nil
+}
+
+// candidate is one setting of the grid and its cross-validated figures.
+type candidate struct {
+	l2, threshold, f1, precision float64
+}
+
+// choose is Select's rule: of the candidates whose precision reaches
+// minPrecision, the first of the best F1; when none reaches it, the first
+// of the best F1 of all.
+func choose(cands []candidate, minPrecision float64) candidate {
+	best, bestPrecise := candidate{f1: -1}, false
+	for _, c := range cands {
+		precise := c.precision >= minPrecision
+		if (precise && !bestPrecise) || (precise == bestPrecise && c.f1 > best.f1+1e-12) {
+			best, bestPrecise = c, precise
+		}
+	}
+	return best
 }
 
 // NestedResult is one outer fold of NestedCV: the settings chosen without

@@ -78,11 +78,14 @@ type Model struct {
 
 // Training says what a model was trained on and with which settings.
 type Training struct {
-	// Calls is the number of training calls.
+	// Calls is the number of labelled training calls.
 	Calls int     `json:"calls"`
 	L2    float64 `json:"l2"`
 	MaxDF float64 `json:"max_df"`
 	MinDF int     `json:"min_df"`
+	// Neutral is the number of neutral calls added as negatives
+	// (Options.Neutral, Options.NeutralShare).
+	Neutral int `json:"neutral,omitempty"`
 	// Positives are the calls labelled true.
 	Positives int `json:"positives"`
 	Steps     int `json:"steps"`

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -175,7 +176,7 @@ func TestNestedCV(t *testing.T) {
 	}
 	again, _ := NestedCV(folds, opt, grid)
 	for i := range res {
-		if again[i].Chosen != res[i].Chosen || !slices.Equal(again[i].Probabilities, res[i].Probabilities) {
+		if !reflect.DeepEqual(again[i].Chosen, res[i].Chosen) || !slices.Equal(again[i].Probabilities, res[i].Probabilities) {
 			t.Errorf("fold %d: a second run differs", i)
 		}
 	}
@@ -227,11 +228,11 @@ func TestResolve(t *testing.T) {
 	}{
 		{"the built-in model's", Options{Language: "ru", Category: "complaint"}, rec, ""},
 		{"overridden", Options{Language: "ru", Category: "complaint", Threshold: 0.7, L2: 0.01, Channel: "operator"},
-			Options{Language: "ru", Category: "complaint", Channel: "operator", Threshold: 0.7, L2: 0.01, MinDF: rec.MinDF, MaxDF: rec.MaxDF, Steps: rec.Steps}, ""},
+			Options{Language: "ru", Category: "complaint", Channel: "operator", Threshold: 0.7, L2: 0.01, MinDF: rec.MinDF, MaxDF: rec.MaxDF, Steps: rec.Steps, NeutralShare: rec.NeutralShare}, ""},
 		{"another category: the defaults", Options{Language: "en", Category: "repeat_contact"},
 			Options{Language: "en", Category: "repeat_contact", Channel: "client", Threshold: DefaultThreshold, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps}, ""},
-		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2},
-			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2"},
+		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, NeutralShare: -1},
+			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; neutral-share: want a positive number, got -1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,9 +243,89 @@ func TestResolve(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || got != tt.want {
+			if err != nil || !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Resolve = %+v, %v; want %+v", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestNeutralCalls: the neutral file's lines, the calls made of them (the
+// same on every run), and what they teach: «это», said by every complaint
+// of the examples and by nothing else there, weighs less once calls that
+// say «это» without complaining are negatives.
+func TestNeutralCalls(t *testing.T) {
+	lines := ParseNeutral([]byte("# a comment\nэто мой номер договора\n\n  это адрес доставки  \nэто всё, спасибо\n"))
+	if !slices.Equal(lines, []string{"это мой номер договора", "это адрес доставки", "это всё, спасибо"}) {
+		t.Fatalf("ParseNeutral: %q", lines)
+	}
+	calls := NeutralCalls(lines, 5)
+	if len(calls) != 5 || NeutralCalls(nil, 5) != nil {
+		t.Fatalf("%d calls", len(calls))
+	}
+	for k, c := range calls {
+		if len(c.Utterances) != 4+k%3 || c.Label {
+			t.Errorf("call %d: %d lines, label %v; want %d, false", k, len(c.Utterances), c.Label, 4+k%3)
+		}
+		for _, u := range c.Utterances {
+			if !slices.Contains(lines, u) {
+				t.Errorf("call %d: %q is not a line of the file", k, u)
+			}
+		}
+	}
+	if !reflect.DeepEqual(calls, NeutralCalls(lines, 5)) {
+		t.Error("two runs made different calls")
+	}
+
+	opt := Options{Language: "ru", Category: "complaint", Channel: "client"}
+	plain, err := Train(examples(60, 0), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Neutral, opt.NeutralShare = lines, 0.5
+	neutral, err := Train(examples(60, 0), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if neutral.Training.Calls != 60 || neutral.Training.Neutral != 30 || neutral.Window != plain.Window || neutral.MinFeatures != plain.MinFeatures {
+		t.Errorf("training %+v, window %d, min_features %d; want 60 labelled and 30 neutral calls, the labelled calls' window %d and min_features %d",
+			neutral.Training, neutral.Window, neutral.MinFeatures, plain.Window, plain.MinFeatures)
+	}
+	if w0, w1 := plain.Weights["эт"], neutral.Weights["эт"]; !(w1 < w0-0.5) {
+		t.Errorf("«это» weighs %.3f without neutral calls, %.3f with them: want much less", w0, w1)
+	}
+	for _, e := range examples(30, 7) {
+		if p := neutral.Score(e.Utterances); (p >= neutral.Threshold) != e.Label {
+			t.Errorf("%v (label %v): p %.3f", e.Utterances, e.Label, p)
+		}
+	}
+}
+
+// TestChoose: Select's rule. A precision target rules out the settings
+// below it while one reaches it; when none does, the best F1 wins as
+// without a target; a tie keeps the first (the smaller L2, the lower
+// threshold).
+func TestChoose(t *testing.T) {
+	cands := []candidate{
+		{l2: 0.001, threshold: 0.5, f1: 0.80, precision: 0.75},
+		{l2: 0.001, threshold: 0.7, f1: 0.78, precision: 0.88},
+		{l2: 0.001, threshold: 0.9, f1: 0.70, precision: 0.93},
+		{l2: 0.01, threshold: 0.5, f1: 0.79, precision: 0.90},
+		{l2: 0.01, threshold: 0.7, f1: 0.79, precision: 0.95},
+	}
+	tests := []struct {
+		min        float64
+		l2, th, f1 float64
+	}{
+		{0, 0.001, 0.5, 0.80},    // no target: the best F1
+		{0.85, 0.01, 0.5, 0.79},  // 0.5 at 0.001 is ruled out; a tie keeps the first
+		{0.92, 0.01, 0.7, 0.79},  // the better F1 of the two that reach it
+		{0.94, 0.01, 0.7, 0.79},  // one reaches it
+		{0.99, 0.001, 0.5, 0.80}, // none: the best F1 of all
+	}
+	for _, tt := range tests {
+		if c := choose(cands, tt.min); c.l2 != tt.l2 || c.threshold != tt.th || c.f1 != tt.f1 {
+			t.Errorf("target %g: chose %+v, want l2 %g threshold %g", tt.min, c, tt.l2, tt.th)
+		}
 	}
 }

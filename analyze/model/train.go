@@ -41,6 +41,17 @@ type Options struct {
 	MaxDF float64
 	// Steps of gradient descent (default DefaultSteps).
 	Steps int
+	// Neutral are client utterances of no category (one a line of a
+	// neutral file): hard negatives. NeutralShare·(labelled calls)
+	// calls are made of them (NeutralCalls) and added to the training
+	// calls as negatives; they are never measured. The labelled calls
+	// teach what a complaint sounds like against the other calls of the
+	// same authors; a client who asks a plain question in words none of
+	// them used («номер договора сто двадцать три») is told nothing by
+	// them, and the model reads the function words and numbers that
+	// complaining clients say more of as a complaint.
+	Neutral      []string `json:"-"`
+	NeutralShare float64  `json:"neutral_share,omitempty"`
 }
 
 // Defaults chosen by leave-one-author-out cross-validation on
@@ -79,6 +90,10 @@ func (o Options) withDefaults() Options {
 // the same model. Weights are rounded to 4 decimals.
 func Train(examples []Example, opt Options) (*Model, error) {
 	opt = opt.withDefaults()
+	labelled := len(examples)
+	if n := int(math.Round(opt.NeutralShare * float64(labelled))); n > 0 && len(opt.Neutral) > 0 {
+		examples = append(slices.Clip(examples), NeutralCalls(opt.Neutral, n)...)
+	}
 	pos := 0
 	for _, e := range examples {
 		if e.Label {
@@ -133,9 +148,10 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	}
 	// The sizes of the training calls bound where the model is used: a
 	// window about as long as the longer calls, no fewer features than
-	// most had.
-	words, nfeat := make([]int, len(examples)), make([]int, len(examples))
-	for i, e := range examples {
+	// most had. The neutral calls are made up of lines and say nothing
+	// about how long calls are.
+	words, nfeat := make([]int, labelled), make([]int, labelled)
+	for i, e := range examples[:labelled] {
 		for _, u := range e.Utterances {
 			words[i] += len(text.Tokenize(u))
 		}
@@ -145,7 +161,7 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	m := &Model{Language: opt.Language, Category: opt.Category, Channel: opt.Channel, Threshold: opt.Threshold,
 		Window: quantile(words, 0.95), MinFeatures: quantile(nfeat, 0.05),
 		Bias: round4(b), Weights: make(map[string]float64, len(vocab)),
-		Training: Training{Calls: len(examples), Positives: pos, L2: opt.L2, MinDF: opt.MinDF, MaxDF: opt.MaxDF, Steps: opt.Steps}}
+		Training: Training{Calls: labelled, Neutral: len(examples) - labelled, Positives: pos, L2: opt.L2, MinDF: opt.MinDF, MaxDF: opt.MaxDF, Steps: opt.Steps}}
 	for i, f := range vocab {
 		m.Weights[f] = round4(w[i])
 	}
@@ -191,6 +207,41 @@ func fit(xs [][]int32, scale, ys []float64, dim int, l2 float64, steps int) ([]f
 	return w, b
 }
 
+// NeutralCalls makes n calls of no category from neutral client
+// utterances (one a line of a neutral file): call k holds 4 + k%3 of the
+// lines, picked by a fixed linear congruential sequence, so the same
+// lines give the same calls on every platform and Go version. A call of
+// a few lines is about as long as a window the model scores; a single
+// line would be too short to teach it anything a window sees.
+func NeutralCalls(lines []string, n int) []Example {
+	if len(lines) == 0 {
+		return nil
+	}
+	out := make([]Example, 0, n)
+	x := uint64(1)
+	for k := range n {
+		e := Example{ID: fmt.Sprintf("neutral-%d", k+1)}
+		for range 4 + k%3 {
+			x = x*6364136223846793005 + 1442695040888963407
+			e.Utterances = append(e.Utterances, lines[(x>>33)%uint64(len(lines))])
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// ParseNeutral reads a neutral file: one utterance a line, blank lines
+// and lines starting with # left out.
+func ParseNeutral(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // quantile is the q-quantile of xs (the element at q·(n-1) once sorted).
 func quantile(xs []int, q float64) int {
 	s := slices.Sorted(slices.Values(xs))
@@ -206,13 +257,14 @@ func round4(x float64) float64 {
 }
 
 // recommended are the settings of the built-in models, chosen by
-// leave-one-author-out cross-validation on testdata/labelled
-// (docs/models.md).
+// leave-one-author-out cross-validation on testdata/labelled with
+// DefaultGrid, trained against half as many neutral calls as labelled ones
+// (the built-in neutral file, dicteval.BuiltinNeutral; docs/models.md).
 var recommended = map[string]Options{
-	"ru/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.5},
-	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5},
-	"en/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.5},
-	"en/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.65},
+	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: 0.5},
+	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: 0.5},
+	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.8, NeutralShare: 0.5},
+	"en/churn_threat": {Channel: "client", L2: 0.001, Threshold: 0.5, NeutralShare: 0.5},
 }
 
 // Recommended returns the settings the built-in model of a category was
@@ -262,6 +314,15 @@ func Resolve(over Options) (Options, error) {
 			bad = append(bad, fmt.Sprintf("min-df: want at least 1, got %d", over.MinDF))
 		}
 		o.MinDF = over.MinDF
+	}
+	if over.NeutralShare != 0 {
+		if over.NeutralShare < 0 {
+			bad = append(bad, fmt.Sprintf("neutral-share: want a positive number, got %g", over.NeutralShare))
+		}
+		o.NeutralShare = over.NeutralShare
+	}
+	if over.Neutral != nil {
+		o.Neutral = over.Neutral
 	}
 	if over.Steps != 0 {
 		if over.Steps < 1 {

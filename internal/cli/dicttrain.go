@@ -21,10 +21,13 @@ type dictTrainOptions struct {
 	threshold  float64
 	l2         float64
 	maxDF      float64
+	neutral    string
+	neutShare  float64
 	out        string
 	cv         bool
 	cvL2       []float64
 	thresholds []float64
+	minPrec    float64
 	labels     []string
 }
 
@@ -46,7 +49,8 @@ with (the dictionaries as they were before they saw that author; default
 --dir, else the built-ins, without their models). The cross-validation is
 nested: each author is held out in turn, --l2 and --threshold are chosen
 among --cv-l2 and --cv-thresholds by a cross-validation on the other
-authors alone, a model with them is trained on those authors, and the
+authors alone (the best F1 of the settings whose precision reaches
+--cv-min-precision), a model with them is trained on those authors, and the
 held-out calls are scored by the phrases alone and by the phrases or the
 model. The last line gives the settings the same search chooses on every
 author: the ones to train the shipped model with.`,
@@ -75,10 +79,13 @@ author: the ones to train the shipped model with.`,
 	f.Float64Var(&opts.threshold, "threshold", 0, "probability the model flags from (default: the built-in model's)")
 	f.Float64Var(&opts.l2, "l2", 0, "L2 regularisation (default: the built-in model's)")
 	f.Float64Var(&opts.maxDF, "max-df", 0, "drop features in more than this share of the calls (default: the built-in model's)")
+	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt; none: no neutral calls)")
+	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's)")
 	f.StringVar(&opts.out, "out", "", "write the model to this file (default: print it)")
 	f.BoolVar(&opts.cv, "cv", false, "cross-validate, leaving out one author (one argument) at a time")
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
 	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
+	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv: the precision of the phrases or the model a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.MarkFlagRequired("category")
 	return cmd
@@ -87,9 +94,22 @@ author: the ones to train the shipped model with.`,
 func runDictTrain(opts *dictTrainOptions) error {
 	g := opts.g
 	mopt, err := model.Resolve(model.Options{Language: opts.lang, Category: opts.category, Channel: opts.channel,
-		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF})
+		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, NeutralShare: opts.neutShare})
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
+	}
+	switch opts.neutral {
+	case "":
+		mopt.Neutral = dicteval.BuiltinNeutral(opts.lang)
+	case "none":
+	default:
+		data, err := os.ReadFile(opts.neutral)
+		if err != nil {
+			return fmt.Errorf("dict train: --neutral: %w", err)
+		}
+		if mopt.Neutral = model.ParseNeutral(data); len(mopt.Neutral) == 0 {
+			return fmt.Errorf("dict train: --neutral %s: no utterance in it", opts.neutral)
+		}
 	}
 	phrases, err := phrasesOnly(dictOf(g, opts.dir), g)
 	if err != nil {
@@ -119,8 +139,8 @@ func runDictTrain(opts *dictTrainOptions) error {
 		if err := os.WriteFile(opts.out, data, 0o644); err != nil {
 			return fmt.Errorf("dict train: %w", err)
 		}
-		fmt.Fprintf(g.errOut, "dict train: %s/%s: %d calls (%d positive), %d features, threshold %g: %s\n",
-			m.Language, m.Category, m.Training.Calls, m.Training.Positives, len(m.Weights), m.Threshold, opts.out)
+		fmt.Fprintf(g.errOut, "dict train: %s/%s: %d calls (%d positive) and %d neutral, %d features, threshold %g: %s\n",
+			m.Language, m.Category, m.Training.Calls, m.Training.Positives, m.Training.Neutral, len(m.Weights), m.Threshold, opts.out)
 		return nil
 	}
 	var authors []dicteval.Author
@@ -142,7 +162,7 @@ func runDictTrain(opts *dictTrainOptions) error {
 		}
 		authors = append(authors, a)
 	}
-	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds})
+	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec})
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}
