@@ -193,7 +193,7 @@ func TestModelsLongCalls(t *testing.T) {
 			// 65%: the models trained against neutral calls (docs/models.md)
 			// weigh the neutral talk around a complaint more against it, the
 			// price of firing less on neutral channels; en complaint (69%,
-			// threshold 0.8) and en churn_threat (73%) are the lowest, ru
+			// threshold 0.8) and en churn_threat (69%) are the lowest, ru
 			// 95-96%.
 			if float64(long) < 0.65*float64(alone) || float64(flagged) > 0.1*float64(groups) {
 				t.Errorf("%s/%s: %d of %d found in long calls (want 65%%), %d of %d long calls flagged wrongly (want at most 10%%)",

@@ -264,7 +264,7 @@ var recommended = map[string]Options{
 	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: 0.5},
 	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: 0.5},
 	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.8, NeutralShare: 0.5},
-	"en/churn_threat": {Channel: "client", L2: 0.001, Threshold: 0.5, NeutralShare: 0.5},
+	"en/churn_threat": {Channel: "client", L2: 0.0003, Threshold: 0.6, NeutralShare: 0.5},
 }
 
 // Recommended returns the settings the built-in model of a category was
