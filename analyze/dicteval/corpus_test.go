@@ -30,7 +30,7 @@ var minimum = map[string]float64{
 	// churn_threat recall 0.478; en 0.832: churn_threat recall 0.286), then
 	// tuned on.
 	"en/blind3": 1.00, // reached: 1.000 for every category (35 calls)
-	"ru/blind3": 0.93, // reached: greeting precision 0.983, repeat_contact precision 0.933 (outbound calls: «это служба доставки» naming no company, «вы и в прошлый раз вносили отметку»), complaint precision 0.978 (rb3-0086: the complaint model's, p 0.56, docs/models.md); the rest 1.000
+	"ru/blind3": 0.93, // reached: greeting precision 0.983, repeat_contact precision 0.933 (outbound calls: «это служба доставки» naming no company, «вы и в прошлый раз вносили отметку»), complaint precision 0.978 (rb3-0086: the complaint model's, p 0.54, docs/models.md); the rest 1.000
 	// The fifth author's calls (helper b4): measured blind by the lead at
 	// 00ad57c, d6b0df5 and 3344fd1 (ru macro F1 0.873, 0.902, 0.934 with the
 	// models; en 0.909, 0.909, 0.941; testdata/labelled/README.md), never
