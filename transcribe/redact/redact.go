@@ -242,7 +242,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		s.load(out.Channels[ci].Segments, want, nil)
 		scans[ci] = s
 		for _, e := range s.cues {
-			questions = questions || e.name
+			questions = questions || e.name || e.mail
 		}
 	}
 	// The answer to «как вас зовут?» has no trigger word («олег
@@ -470,7 +470,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 			continue
 		}
 		for _, e := range s.cues {
-			if e.name || e.dob {
+			if e.name || e.dob || e.mail {
 				qs = append(qs, question{ci, e.at})
 			}
 		}

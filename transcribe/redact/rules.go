@@ -5,33 +5,48 @@ import (
 )
 
 // emails: a written address (the word has an @), or one spelled out:
-// «иван точка петров собака мейл точка ру», «john at gmail dot com».
+// «иван точка петров собака мейл точка ру», «john at gmail dot com»,
+// «рябов с собака рамблер ру»; and, where an e-mail is being given (an
+// e-mail cue on either side in the 30 s before), its parts said apart:
+// letters spelled («о л е г», «эс эм и эр эн о в», «е как елена»), a
+// word in Latin letters («ivanov»), words joined by «точка» or
+// «подчеркивание» («анна точка петрова»).
 func (s *scan) emails() {
 	for i := range s.toks {
 		t := &s.toks[i]
 		if !t.has(tAt) || s.marks[i] != 0 {
 			continue
 		}
-		// Right: a domain, then «точка» and a word, up to three times.
+		// Right: a domain (two words at most), then «точка» and a word,
+		// up to three times; or the domain and a top-level domain
+		// without «точка» («майл ру»).
 		j := i + 1
 		if j >= len(s.toks) || s.toks[j].has(tStop|tAt) && !s.toks[j].has(tTLD) && !(j+1 < len(s.toks) && s.toks[j+1].has(tDot)) {
 			continue
 		}
 		j++
+		if j+1 < len(s.toks) && !s.toks[j].has(tDot|tStop|tTLD|tAt) && s.toks[j+1].has(tDot) && s.toks[j].seg == t.seg {
+			j++ // «ип сидоров точка рф»
+		}
 		dots := 0
 		for dots < 3 && j+1 < len(s.toks) && s.toks[j].has(tDot) && (s.toks[j+1].has(tTLD) || !s.toks[j+1].has(tStop)) {
 			dots++
 			j += 2
 		}
+		if dots == 0 && j < len(s.toks) && s.toks[j].has(tTLD) && s.toks[j].seg == t.seg && !s.toks[j-1].has(tTLD) {
+			j++ // «майл ру»
+			dots++
+		}
 		cue := s.near(i, 8, tEmailCue)
 		if dots == 0 && !(cue && s.normOf(t) != "at" && j > i+1) {
 			continue
 		}
-		// Left: the mailbox, back over words that are not function words.
+		// Left: the mailbox, back over words that are not function words
+		// (single letters are: «тихонов а собака»).
 		k := i
 		for n := 0; k > 0 && n < 6; n++ {
 			u := &s.toks[k-1]
-			if u.has(tDot) || (!u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap) && u.seg == t.seg) {
+			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
 				k--
 				continue
 			}
@@ -46,6 +61,110 @@ func (s *scan) emails() {
 	for _, r := range s.lits {
 		s.claim(Email, "email/written", r[0], r[1])
 	}
+	s.mailboxParts()
+}
+
+// mailboxParts claims the parts of an e-mail said apart, where one is
+// being given: a run of three letters or more, spelled; a word in Latin
+// letters; words joined by «точка» or «подчеркивание».
+func (s *scan) mailboxParts() {
+	var ats [8]float64
+	cues := ats[:0]
+	for k := range s.others {
+		if e := &s.others[k]; e.mail && len(cues) < len(ats) {
+			cues = append(cues, e.at)
+		}
+	}
+	last := -1e9 // when this side last named an e-mail
+	for i := 0; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.has(tEmailCue|tAt) || s.marks[i] != 0 && s.found[s.marks[i]-1].typ == Email {
+			last = s.t1(t)
+		}
+		if s.marks[i] != 0 || t.has(tNum|tEmailCue) {
+			continue
+		}
+		at := s.t0(t)
+		ctx := at-last <= 30
+		for _, c := range cues {
+			ctx = ctx || c <= at+0.5 && at-c <= 30
+		}
+		if !ctx {
+			continue
+		}
+		switch {
+		case s.letter(i) || s.letterName(i):
+			j := i
+			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 {
+				switch {
+				case s.letter(j) || s.letterName(j):
+					j++
+					// «е как елена»: a letter and the word it is as.
+					if j+1 < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg {
+						j += 2
+					}
+					continue
+				}
+				break
+			}
+			if j-i >= 3 {
+				s.claim(Email, "email/letters", i, j)
+				i = j - 1
+			}
+		case latinWord(s.normOf(t)):
+			j := i + 1
+			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
+				j++
+			}
+			s.claim(Email, "email/latin", i, j)
+			i = j - 1
+		case i+2 < len(s.toks) && s.toks[i+1].has(tDot|tJoin) && s.toks[i+2].seg == t.seg && s.mailboxWord(i) && s.mailboxWord(i+2):
+			j := i + 1
+			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.toks[j].has(tDot|tJoin|tNum|tTLD) || s.mailboxWord(j)) {
+				j++
+			}
+			s.claim(Email, "email/joined", i, j)
+			i = j - 1
+		}
+	}
+}
+
+// letter reports whether token i is one letter, Latin or Cyrillic.
+func (s *scan) letter(i int) bool {
+	w := s.norm(i)
+	return len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' || len(w) == 2 && (w[0] == 0xD0 || w[0] == 0xD1)
+}
+
+// letterName reports whether token i names a letter as one spells it:
+// «эс», «эм», «эр», «ка», «икс», «дабл ю».
+func (s *scan) letterName(i int) bool {
+	switch s.norm(i) {
+	case "эс", "эм", "эн", "эр", "эль", "эл", "эф", "ка", "ха", "це", "че", "ша", "ща", "ге", "гэ", "де", "дэ", "те", "тэ", "пэ", "пе", "бэ", "бе", "вэ", "ве", "зэ", "зе", "жэ",
+		"икс", "игрек", "зет", "дабл", "би", "си", "ди", "эй", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "вай", "зед":
+		return true
+	}
+	return false
+}
+
+// latinWord: a word of Latin letters (and digits) that is not a common
+// English word a Russian speaker says («ok», «wi»): a mailbox's part.
+func latinWord(w string) bool {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return !isWord(w, "ok", "wi", "fi", "wifi", "sms", "pin", "push", "id", "online", "app")
+}
+
+// mailboxWord reports whether token i can be part of a mailbox said in
+// words: no function word, cue or unit; a name, a word, a number.
+func (s *scan) mailboxWord(i int) bool {
+	t := &s.toks[i]
+	return t.has(tNum|tFirstName) || latinWord(s.normOf(t)) || !t.has(tStop|tCue|tTrap|tUnit|tConn|tNameCue|tOperator|tEmailCue|tAt) && len(s.normOf(t)) >= 4
 }
 
 // near reports whether a word with x is within n tokens before i.

@@ -104,6 +104,7 @@ type cueEvent struct {
 	trap bool
 	name bool // a question for the name
 	dob  bool // a question for the date of birth
+	mail bool // a question for the e-mail address
 	own  bool // said on the same (mixed) channel
 	// named: a trap word that names the number asked for («номер
 	// заявки»), not one that says what it is for («инн для договора»).
@@ -295,7 +296,7 @@ func (s *scan) collectCues() {
 	for i := range s.toks {
 		t := &s.toks[i]
 		s.any |= t.trig
-		if !t.has(tCue | tTrap | tNameCue | tNameQ | tBirth) {
+		if !t.has(tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
@@ -311,8 +312,10 @@ func (s *scan) collectCues() {
 			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером")
 		case t.has(tNameCue | tNameQ):
 			e.name = true
-		default: // tBirth
+		case t.has(tBirth):
 			e.dob = true
+		default: // tEmailCue
+			e.mail = true
 		}
 	}
 }
@@ -400,7 +403,7 @@ func (s *scan) detect() {
 	if detectHook != nil {
 		detectHook(s)
 	}
-	if s.any&tAt != 0 || len(s.lits) > 0 {
+	if s.any&(tAt|tEmailCue) != 0 || len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) {
 		s.emails()
 	}
 	if s.any&tBirth != 0 || s.othersHave(func(e cueEvent) bool { return e.dob }) {

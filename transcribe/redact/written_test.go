@@ -21,7 +21,7 @@ var writtenSets = []struct {
 }{
 	{"blind/bp", map[string]float64{
 		"account": 0.96, "address": 0.91, "birthdate": 0.71, "card": 0.85, "code": 0.93, "cvv": 0.96,
-		"email": 0.32, "inn": 0.81, "name": 0.89, "passport": 1.00, "phone": 0.94, "snils": 1.00,
+		"email": 0.77, "inn": 0.81, "name": 0.89, "passport": 1.00, "phone": 0.94, "snils": 1.00,
 	}, 0.01},
 }
 
