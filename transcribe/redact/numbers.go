@@ -331,6 +331,7 @@ func (s *scan) numbers() {
 		prevEnd = z.to
 		if typ != "" {
 			s.claim(typ, rule, z.from, z.to)
+			s.recordNumber(typ, rule, &z)
 		}
 	}
 }

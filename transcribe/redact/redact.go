@@ -303,6 +303,20 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		if e := r.detect(s); e != nil {
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
 		}
+	}
+	// What one side says back of what any side had masked (echo.go).
+	for ci, s := range scans {
+		if s == nil {
+			continue
+		}
+		if e := r.echo(s, scans); e != nil {
+			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+		}
+	}
+	for ci, s := range scans {
+		if s == nil {
+			continue
+		}
 		if n := s.stretches(); n > 0 {
 			stretches += n
 			nsegs += len(out.Channels[ci].Segments)
@@ -380,6 +394,21 @@ func (r *Redactor) detect(st *scan) (err error) {
 		}
 	}()
 	st.detect()
+	st.resolve(r)
+	return nil
+}
+
+// echo runs the echoes of st against the call's scans and drops the
+// claims of the types r does not mask; when it breaks, the channel is
+// masked closed, as detect.
+func (r *Redactor) echo(st *scan, all []*scan) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("echo rule panicked: %v", p)
+			st.failMarks()
+		}
+	}()
+	st.echoes(all)
 	st.resolve(r)
 	return nil
 }

@@ -144,6 +144,10 @@ type scan struct {
 	groups []group
 	runs   []run
 	words  []numAt
+	// The personal numbers masked, with their digits, for the echoes
+	// (echo.go).
+	nclaims []numClaim
+	cdig    []byte
 }
 
 // newScan returns an empty scan for a channel of role in lang. Calls of
@@ -166,6 +170,7 @@ func (s *scan) reset() {
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
 	s.src = nil
 	s.resetDigits()
+	s.nclaims, s.cdig = s.nclaims[:0], s.cdig[:0]
 	if cap(s.fold) > 64<<10 {
 		s.fold = nil
 	}
@@ -303,7 +308,7 @@ func (s *scan) collectCues() {
 		s.cues = append(s.cues, cueEvent{})
 		e := &s.cues[len(s.cues)-1]
 		e.at, e.seg = s.t1(t), t.seg
-		e.part = partWord(s.normOf(t))
+		e.part = partWord(s.normOf(t)) || isWord(s.normOf(t), "цифры", "цифр")
 		switch {
 		case t.has(tCue) && !s.providerAccount(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))

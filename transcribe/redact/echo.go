@@ -1,0 +1,216 @@
+package redact
+
+import "strings"
+
+// What one side says back: the operator reads the client's number or
+// name back («пятьдесят ноль два а дальше», «максим на понедельник»), the
+// client corrects part of it («нет 411 ноль ноль 90»), or goes on with
+// it in their next turn after a pause («4276 а дальше нет» after «только
+// конец 0069»). None of it has a cue of its own; what makes it personal
+// is what was masked before it in the call. So after every channel's
+// rules have run, each channel is read once more against the call's
+// masked names, e-mails and numbers.
+
+// numClaim is a personal number a rule masked: its type, when it ended,
+// its digits (s.cdig[d0:d1]) and whether it was a number's end («card
+// ending on 3830»).
+type numClaim struct {
+	at     float64
+	d0, d1 int32
+	typ    uint8 // typeIndex
+	part   bool
+}
+
+// recordNumber remembers a masked number for the echoes.
+func (s *scan) recordNumber(typ Type, rule string, z *zone) {
+	if typ == Number || z.from >= z.to {
+		return
+	}
+	d0 := int32(len(s.cdig))
+	s.cdig = append(s.cdig, s.zoneDigits(z)...)
+	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(rule, "/ending")})
+}
+
+// echoes claims in s what repeats or goes on with what any channel of
+// the call had masked: the words of a name or an e-mail said again
+// anywhere, a number's digits said again (whole, its start, its end, or
+// four of them in a correction), and a number that the same speaker
+// goes on with within 15 s with no cue of its own.
+func (s *scan) echoes(all []*scan) {
+	type word struct {
+		w   string
+		typ Type
+	}
+	var buf [16]word
+	words := buf[:0]
+	nums := false
+	for _, o := range all {
+		if o == nil {
+			continue
+		}
+		nums = nums || len(o.nclaims) > 0
+		for k := range o.found {
+			f := &o.found[k]
+			if f.typ != Name && f.typ != Email {
+				continue
+			}
+			for i := f.from; i < f.to && len(words) < len(buf); i++ {
+				if o.marks[i] == k+1 && o.echoWord(i) {
+					words = append(words, word{o.norm(i), f.typ})
+				}
+			}
+		}
+	}
+	for i := range s.toks {
+		if len(words) == 0 {
+			break
+		}
+		if s.marks[i] != 0 || !s.echoWord(i) || s.introducedAt(i) {
+			continue // the operator's own name, also the client's
+		}
+		w := s.norm(i)
+		for _, x := range words {
+			if len(x.w) == len(w) && x.w == w {
+				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, i+1)
+				break
+			}
+		}
+	}
+	if nums {
+		s.numberEchoes(all)
+	}
+}
+
+// ruleEcho and ruleGoesOn are the echo rules' names, by typeIndex.
+var ruleEcho, ruleGoesOn = func() (e, g [numTypes]string) {
+	for i, t := range Types() {
+		e[i], g[i] = string(t)+"/echo", string(t)+"/continued"
+	}
+	return e, g
+}()
+
+// echoWord reports whether token i is a word an echo may repeat: a name
+// or a mailbox's word, not a function, cue or number word.
+func (s *scan) echoWord(i int) bool {
+	t := &s.toks[i]
+	return !t.has(tStop|tCue|tTrap|tUnit|tNum|tConn|tMonth|tOperator|tAt|tDot|tTLD|tEmailCue|tJoin) && len(s.normOf(t)) >= 5 && isLetters(s.normOf(t))
+}
+
+// numberEchoes claims the numbers of s that repeat or go on with a
+// masked number of the call.
+func (s *scan) numberEchoes(all []*scan) {
+	prevEnd := 0
+	var z zone
+	for i := 0; i < len(s.toks); {
+		if s.marks[i] != 0 || !s.isRunStart(i) {
+			i++
+			continue
+		}
+		s.readZone(i, &z, 0)
+		if z.to <= i {
+			i++
+			continue
+		}
+		i = z.to
+		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) {
+			prevEnd = z.to
+			continue
+		}
+		// A number its own words say is a ticket's or a tariff's is one,
+		// whatever digits it shares.
+		var tbuf [8]Type
+		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap {
+			prevEnd = z.to
+			continue
+		}
+		d := s.zoneDigits(&z)
+		at := s.t0(&s.toks[z.from])
+		part := s.partCue(&z, prevEnd)
+		typ, rule := Type(""), ""
+		for _, o := range all {
+			if o == nil || typ != "" {
+				continue
+			}
+			for k := range o.nclaims {
+				c := &o.nclaims[k]
+				if c.at > at+0.5 || at-c.at > 30 {
+					continue
+				}
+				ct := typeAt[c.typ]
+				if echoOf(d, string(o.cdig[c.d0:c.d1]), part) {
+					typ, rule = ct, ruleEcho[c.typ]
+					break
+				}
+				// «вторая на 3830» after a card's ending.
+				if c.part && len(d) == 4 && z.from > 0 && s.norm(z.from-1) == "на" {
+					typ, rule = ct, ruleName(ct, ruleCue)
+					break
+				}
+				if o == s && at-c.at <= 15 && s.goesOn(&z, prevEnd) {
+					typ, rule = ct, ruleGoesOn[c.typ]
+					break
+				}
+			}
+		}
+		prevEnd = z.to
+		if typ != "" {
+			s.claim(typ, rule, z.from, z.to)
+		}
+	}
+}
+
+// echoOf reports whether digits d repeat the masked number c: all of it,
+// its start or its end (three digits or more; two when the words say it
+// is the end: «69 на конце»), five digits of it or more, or, for a
+// correction of six digits or more, its first or last four.
+func echoOf(d, c string, part bool) bool {
+	switch {
+	case len(d) < 2:
+		return false
+	case d == c:
+		return true
+	case len(d) >= 3 && (strings.HasPrefix(c, d) || strings.HasSuffix(c, d)):
+		return true
+	case part && strings.HasSuffix(c, d):
+		return true
+	case len(d) >= 5 && strings.Contains(c, d):
+		return true
+	case len(d) >= 6 && (strings.Contains(c, d[:4]) || strings.Contains(c, d[len(d)-4:])):
+		return true
+	}
+	return false
+}
+
+// goesOn reports whether a number opens its sentence (after two words
+// like «нет», «вот» at most), with no cue or trap of its own before it,
+// and is no date or time: the rest of what the speaker was dictating.
+func (s *scan) goesOn(z *zone, prevEnd int) bool {
+	seg := s.toks[z.from].seg
+	for j, n := z.from-1, 0; j >= 0 && s.toks[j].seg == seg; j, n = j-1, n+1 {
+		if n >= 2 || !s.toks[j].has(tConn|tStop|tFiller) {
+			return false
+		}
+	}
+	if s.dateOrTime(z) || s.clockTime(z) || s.timeLike(z) {
+		return false
+	}
+	// A count names what it counts next («3 телевизора»); the rest of a
+	// number ends the sentence or is followed by «а дальше», «вот».
+	if z.to < len(s.toks) && s.toks[z.to].seg == seg && !s.toks[z.to].has(tConn|tStop|tFiller) {
+		return false
+	}
+	var tbuf [8]Type
+	typ, trap, _ := s.cueBefore(z, prevEnd, tbuf[:0])
+	return typ == "" && !trap
+}
+
+// timeLike: two groups that read as a time of day, on the hour or a
+// quarter («16 00», «шесть тридцать»).
+func (s *scan) timeLike(z *zone) bool {
+	g := s.zoneGroups(z)
+	if len(g) != 2 || g[0].n() > 2 {
+		return false
+	}
+	h, m := s.groupDigits(g[0]), s.groupDigits(g[1])
+	return (len(h) == 1 || h[0] <= '1' || h == "20" || h == "21" || h == "22" || h == "23") && (m == "00" || m == "15" || m == "30" || m == "45")
+}
