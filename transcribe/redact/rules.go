@@ -236,15 +236,115 @@ func (s *scan) birthdates() {
 		for j := first; j < len(s.toks) && j < first+4; j++ {
 			if s.toks[j].has(tNum | tMonth) {
 				if end := s.dateRun(j); end > j {
-					s.claim(Birthdate, "birthdate/answer", j, end)
+					s.claimBirth(j, end, "birthdate/answer")
 				}
 				return
 			}
-			if !s.toks[j].has(tStop | tConn | tBirth) {
+			if !s.toks[j].has(tStop|tConn|tBirth) && !s.letter(j) {
 				return
 			}
 		}
 	})
+	s.birthContext()
+}
+
+// claimBirth claims a date of birth and the correction said right after
+// it («17 июля нет 18 июля шестьдесят девятого»).
+func (s *scan) claimBirth(from, to int, rule string) {
+	s.claim(Birthdate, rule, from, to)
+	j := to
+	for j < len(s.toks) && j < to+3 && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tConn) && !s.toks[j].has(tNum) {
+		j++
+	}
+	if j > to && j < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tNum|tMonth) {
+		if end := s.dateRun(j); end > j {
+			s.claim(Birthdate, rule, j, end)
+		}
+	}
+}
+
+// birthContext: a date that opens a sentence in the 25 s after the date
+// of birth was asked for or named, on either side: the answer given a
+// turn later («подскажите год рождения» — «семьдесят шестой» — «и число
+// месяц» — «третье сентября»), or the operator reading it back
+// («третье июня девяносто второго»; on the side that asked, only a date
+// with its year). Not a date after «на», «до», «с», «к», «после», «через»
+// (an appointment: «записала на 5 мая»).
+func (s *scan) birthContext() {
+	var buf [8]float64
+	others := buf[:0]
+	for k := range s.others {
+		if e := &s.others[k]; e.dob && len(others) < len(buf) {
+			others = append(others, e.at)
+		}
+	}
+	own := -1e9
+	for _, r := range s.segs {
+		for i := r.from; i < r.to; i++ {
+			if s.toks[i].has(tBirth) {
+				own = s.t1(&s.toks[i]) // the question, or a cue of a date said
+			}
+		}
+		if r.from >= r.to {
+			continue
+		}
+		at := s.t0(&s.toks[r.from])
+		asked := false
+		for _, c := range others {
+			asked = asked || c <= at+0.5 && at-c <= 25
+		}
+		mine := at-own <= 25 && at >= own-0.5
+		if !asked && !mine {
+			continue
+		}
+		j := r.from
+		for j < r.to && j < r.from+3 && (s.toks[j].has(tStop|tConn) || s.letter(j)) && !s.toks[j].has(tNum) {
+			if isWord(s.norm(j), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от") {
+				j = r.to // an appointment's or a payment's date
+				break
+			}
+			j++
+		}
+		if j >= r.to || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
+			continue
+		}
+		end := s.dateRun(j)
+		if end <= j || !asked && !s.hasYear(j, end) {
+			continue
+		}
+		s.claimBirth(j, end, "birthdate/context")
+	}
+}
+
+// hasYear reports whether the date [from, to) says its year: four digits,
+// «девяносто второго», «две тысячи третьего».
+func (s *scan) hasYear(from, to int) bool {
+	for i := from; i < to; i++ {
+		t := &s.toks[i]
+		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from {
+			return true
+		}
+	}
+	return false
+}
+
+// birthAfterName: a date said right after a full name («рябова кристина
+// юрьевна 28 01 1990», «ефремов олег пятого пятого семьдесят пятого»):
+// the person's date of birth, as forms and data checks ask for them.
+func (s *scan) birthAfterName() {
+	for k := range s.found {
+		f := &s.found[k]
+		if f.typ != Name || f.to >= len(s.toks) || f.to-f.from < 2 {
+			continue
+		}
+		j := f.to
+		if s.toks[j].seg != s.toks[f.from].seg || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
+			continue
+		}
+		if end := s.dateRun(j); end > j {
+			s.claimBirth(j, end, "birthdate/name")
+		}
+	}
 }
 
 // answers calls f with the first token of each segment of this channel

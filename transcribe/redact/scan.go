@@ -419,6 +419,7 @@ func (s *scan) detect() {
 	}
 	if s.any&(tNameCue|tRole|tFirstName) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
 		s.names()
+		s.birthAfterName()
 	}
 	if s.any&tNum != 0 {
 		s.numbers()
