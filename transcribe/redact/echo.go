@@ -146,7 +146,7 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleName(ct, ruleCue)
 					break
 				}
-				if o == s && at-c.at <= 15 && s.goesOn(&z, prevEnd) {
+				if o == s && at-c.at <= 15 && s.goesOn(&z) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}
@@ -182,15 +182,17 @@ func echoOf(d, c string, part bool) bool {
 }
 
 // goesOn reports whether a number opens its sentence (after two words
-// like «нет», «вот» at most), with no cue or trap of its own before it,
-// and is no date or time: the rest of what the speaker was dictating.
-func (s *scan) goesOn(z *zone, prevEnd int) bool {
+// like «нет», «вот» at most, so with no cue or trap of its own before
+// it), is no date or time, and ends its sentence: the rest of what the
+// speaker was dictating.
+func (s *scan) goesOn(z *zone) bool {
 	seg := s.toks[z.from].seg
 	for j, n := z.from-1, 0; j >= 0 && s.toks[j].seg == seg; j, n = j-1, n+1 {
 		if n >= 2 || !s.toks[j].has(tConn|tStop|tFiller) {
 			return false
 		}
 	}
+	// (No cue or trap before it: only «нет», «вот» open the sentence.)
 	if s.dateOrTime(z) || s.clockTime(z) || s.timeLike(z) {
 		return false
 	}
@@ -199,9 +201,7 @@ func (s *scan) goesOn(z *zone, prevEnd int) bool {
 	if z.to < len(s.toks) && s.toks[z.to].seg == seg && !s.toks[z.to].has(tConn|tStop|tFiller) {
 		return false
 	}
-	var tbuf [8]Type
-	typ, trap, _ := s.cueBefore(z, prevEnd, tbuf[:0])
-	return typ == "" && !trap
+	return true
 }
 
 // timeLike: two groups that read as a time of day, on the hour or a

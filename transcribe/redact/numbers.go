@@ -227,6 +227,20 @@ func (s *scan) appendDecimal(v int) {
 	s.dig = append(s.dig, tmp[i:]...)
 }
 
+// digitUnit reads words[k] as the unit of a number said in words whose
+// last digit the recognizer wrote as a digit («шестьдесят 5» for 65): a
+// single digit 1 to 9.
+func (s *scan) digitUnit(words []numAt, k int) (int, bool) {
+	if k >= len(words) || words[k].kind != nkDigits {
+		return 0, false
+	}
+	d := s.norm(words[k].tok)
+	if len(d) != 1 || d[0] == '0' {
+		return 0, false
+	}
+	return int(d[0] - '0'), true
+}
+
 // under1000 composes «девятьсот шестнадцать», «сорок пять», «five hundred
 // twelve» from word k; it returns the value and the words used.
 func (s *scan) under1000(words []numAt, k int) (int, int) {
@@ -248,6 +262,9 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 		if u := at(k + 1); u.kind == nkUnit && u.val > 0 {
 			return w.val + u.val, 2
 		}
+		if d, ok := s.digitUnit(words, k+1); ok {
+			return w.val + d, 2 // «шестьдесят 5»: a recognizer's 65
+		}
 		return w.val, 1
 	default:
 		return 0, 0
@@ -259,6 +276,9 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 		n++
 		if u2 := at(k + n); u2.kind == nkUnit && u2.val > 0 {
 			v += u2.val
+			n++
+		} else if d, ok := s.digitUnit(words, k+n); ok {
+			v += d // «девятьсот шестьдесят 5»
 			n++
 		}
 	case nkTeen:
@@ -481,7 +501,9 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				typ = c
 			}
 			types = append(types, c)
-		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg {
+		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) {
+			// («счет из заявления заканчивающийся на 9901», «инн для
+			// договора»: the trap word is not what the number is.)
 			// A trap word says what the number is only in its own
 			// sentence: «списали пятнадцатого» must not veto the
 			// account dictated after the pause.

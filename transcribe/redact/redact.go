@@ -490,8 +490,8 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 	wants := cs.wants
 	mark := func(ci, k int) { cs.want(ci)[k] = true }
 	type question struct {
-		ch int
-		at float64
+		ch      int
+		at, far float64 // when it was asked; how long its answers are read
 	}
 	var qs []question
 	for ci, s := range scans {
@@ -500,7 +500,14 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 		}
 		for _, e := range s.cues {
 			if e.name || e.dob || e.mail {
-				qs = append(qs, question{ci, e.at})
+				// A date of birth is often asked in two turns («год
+				// рождения» — «и число месяц»): its answers are read for
+				// 25 s.
+				far := 11.0
+				if e.dob {
+					far = 25
+				}
+				qs = append(qs, question{ci, e.at, far})
 			}
 		}
 	}
@@ -510,7 +517,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 		for k := range segs {
 			seg := &segs[k]
 			for _, q := range qs {
-				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+11 {
+				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+q.far {
 					mark(ci, k)
 					if k > 0 {
 						mark(ci, k-1)

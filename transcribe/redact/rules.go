@@ -92,25 +92,22 @@ func (s *scan) mailboxParts() {
 		if !ctx {
 			continue
 		}
-		switch {
-		case s.letter(i) || s.letterName(i):
+		if s.letter(i) || s.letterName(i) {
 			j := i
-			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 {
-				switch {
-				case s.letter(j) || s.letterName(j):
-					j++
-					// «е как елена»: a letter and the word it is as.
-					if j+1 < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg {
-						j += 2
-					}
-					continue
+			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.letter(j) || s.letterName(j)) {
+				j++
+				// «е как елена»: a letter and the word it is as.
+				if j+1 < len(s.toks) && j < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg {
+					j += 2
 				}
-				break
 			}
 			if j-i >= 3 {
 				s.claim(Email, "email/letters", i, j)
 				i = j - 1
+				continue
 			}
+		}
+		switch {
 		case latinWord(s.normOf(t)):
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
@@ -907,8 +904,17 @@ func (s *scan) nameAfter(j int, strong bool, rule string) {
 		return
 	}
 	end := j + 1
-	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) {
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
+		latinWord(s.normOf(first)) && latinWord(s.norm(end))) { // «smirnova anna», as in a passport
 		end++
+	}
+	// The name spelled after it: «бондаренко б о н д а р е н к о».
+	k := end
+	for k < len(s.toks) && s.toks[k].seg == first.seg && s.letter(k) {
+		k++
+	}
+	if k-end >= 3 {
+		end = k
 	}
 	s.claim(Name, rule, j, end)
 }
