@@ -749,8 +749,10 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 		return "", false, types, false
 	}
 	// The question's other cues: said in its sentence, in the 4 s
-	// before its last.
-	typ, trap := best.cueType(), best.trap
+	// before its last. The other side's trap word says what a number is
+	// when it names one («номер заказа»), not in passing («третий
+	// этаж» before «номер мой обновите 8 965 ...»).
+	typ, trap := best.cueType(), best.trap && best.named
 	if typ != "" {
 		types = append(types, typ)
 	}
@@ -760,8 +762,9 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 			continue
 		}
 		*part = *part || e.part
+		trap = trap || best.trap && e.named
 		if c := e.cueType(); c != "" {
-			if trap && !best.named {
+			if best.trap && !best.named && !e.named {
 				typ, trap = c, false
 			}
 			if !contains(types, c) {

@@ -242,7 +242,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		s.load(out.Channels[ci].Segments, want, nil)
 		scans[ci] = s
 		for _, e := range s.cues {
-			questions = questions || e.name || e.mail
+			questions = questions || e.name || e.dob || e.mail
 		}
 	}
 	// The answer to «как вас зовут?» has no trigger word («олег

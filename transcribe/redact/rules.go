@@ -772,7 +772,7 @@ func (s *scan) names() {
 			next := &s.toks[j]
 			surnameThenName := isLetters(s.normOf(next)) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
 				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
-			if !next.has(tFirstName) && !surnameThenName && !(s.normOf(t) == "это" && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
+			if !next.has(tFirstName) && !surnameThenName && !(isWord(s.normOf(t), "это", "говорит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {
