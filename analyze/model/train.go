@@ -62,6 +62,9 @@ const (
 	DefaultMaxDF     = 1.0
 	DefaultSteps     = 400
 	DefaultThreshold = 0.5
+	// DefaultNeutralShare is the neutral calls per labelled call of the
+	// built-in models (Options.NeutralShare).
+	DefaultNeutralShare = 0.5
 )
 
 func (o Options) withDefaults() Options {
@@ -261,10 +264,10 @@ func round4(x float64) float64 {
 // DefaultGrid, trained against half as many neutral calls as labelled ones
 // (the built-in neutral file, dicteval.BuiltinNeutral; docs/models.md).
 var recommended = map[string]Options{
-	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: 0.5},
-	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: 0.5},
-	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.8, NeutralShare: 0.5},
-	"en/churn_threat": {Channel: "client", L2: 0.0003, Threshold: 0.6, NeutralShare: 0.5},
+	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: DefaultNeutralShare},
+	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: DefaultNeutralShare},
+	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.8, NeutralShare: DefaultNeutralShare},
+	"en/churn_threat": {Channel: "client", L2: 0.0003, Threshold: 0.6, NeutralShare: DefaultNeutralShare},
 }
 
 // Recommended returns the settings the built-in model of a category was

@@ -80,7 +80,7 @@ author: the ones to train the shipped model with.`,
 	f.Float64Var(&opts.l2, "l2", 0, "L2 regularisation (default: the built-in model's)")
 	f.Float64Var(&opts.maxDF, "max-df", 0, "drop features in more than this share of the calls (default: the built-in model's)")
 	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt; none: no neutral calls)")
-	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's)")
+	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's; 0.5 with --neutral FILE for a category without one)")
 	f.StringVar(&opts.out, "out", "", "write the model to this file (default: print it)")
 	f.BoolVar(&opts.cv, "cv", false, "cross-validate, leaving out one author (one argument) at a time")
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
@@ -109,6 +109,11 @@ func runDictTrain(opts *dictTrainOptions) error {
 		}
 		if mopt.Neutral = model.ParseNeutral(data); len(mopt.Neutral) == 0 {
 			return fmt.Errorf("dict train: --neutral %s: no utterance in it", opts.neutral)
+		}
+		// A file named on the command line is meant to be used, also for a
+		// category whose built-in settings have no neutral calls.
+		if mopt.NeutralShare == 0 {
+			mopt.NeutralShare = model.DefaultNeutralShare
 		}
 	}
 	phrases, err := phrasesOnly(dictOf(g, opts.dir), g)

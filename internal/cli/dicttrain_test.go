@@ -49,6 +49,28 @@ func TestDictTrain(t *testing.T) {
 	if m, err := model.Parse("stdout", []byte(out)); code != 0 || err != nil || m.Threshold != 0.7 || m.Training.L2 != 0.01 {
 		t.Errorf("--threshold 0.7 --l2 0.01: exit %d, %v\n%.300s", code, err, out)
 	}
+	// Neutral calls: the built-in lines by default, a file of one's own
+	// (used also for a category the built-ins train without them), none.
+	neutral := filepath.Join(dir, "neutral.txt")
+	if err := os.WriteFile(neutral, []byte("# calm requests\nI would like to check my balance\nwhat time do you open tomorrow\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args    []string
+		neutral int
+	}{
+		{nil, 15}, // half of blind2's 30 calls
+		{[]string{"--neutral", "none"}, 0},
+		{[]string{"--neutral", neutral, "--neutral-share", "1"}, 30},
+		{[]string{"--neutral", neutral, "--category", "repeat_contact"}, 15},
+	} {
+		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, tc.args...)
+		out, errOut, code := execute(t, append(args, filepath.Join(en, "blind2"))...)
+		m, err := model.Parse("stdout", []byte(out))
+		if code != 0 || err != nil || m.Training.Neutral != tc.neutral {
+			t.Errorf("%v: exit %d, %v, training %+v; want %d neutral calls\n%s", tc.args, code, err, m, tc.neutral, errOut)
+		}
+	}
 	out, errOut, code := execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
 		"--cv-thresholds", "0.5,0.6", filepath.Join(en, "dev")+","+filepath.Join(en, "heldout"), filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
 	if code != 0 {
@@ -63,6 +85,8 @@ func TestDictTrain(t *testing.T) {
 	for _, bad := range [][]string{
 		{"--threshold", "1.5"},
 		{"--max-df", "2"},
+		{"--neutral-share", "-1"},
+		{"--neutral", filepath.Join(dir, "missing.txt")},
 		{"--cv", "--lang", "en"}, // one author: nothing to hold out from
 	} {
 		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
