@@ -69,8 +69,7 @@ func (s *scan) zoneGroups(z *zone) []group {
 // isRunStart reports whether a number run starts at token i.
 func (s *scan) isRunStart(i int) bool {
 	t := &s.toks[i]
-	switch t.num() {
-	case nkDigits, nkUnit, nkTeen, nkTens, nkHundred, nkRepeat:
+	if runStarts&(1<<t.kind) != 0 {
 		return true
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
@@ -78,6 +77,15 @@ func (s *scan) isRunStart(i int) bool {
 		return k == nkDigits || k == nkUnit
 	}
 	return false
+}
+
+// runStarts has the bit 1<<kind of each number kind a run starts with.
+const runStarts = 1<<nkDigits | 1<<nkUnit | 1<<nkTeen | 1<<nkTens | 1<<nkHundred | 1<<nkRepeat
+
+// mayStartRun is isRunStart's no for most tokens, without a call: a word
+// that is no number and has not the length of «плюс» or «plus».
+func (t *token) mayStartRun() bool {
+	return runStarts&(1<<t.kind) != 0 || t.nl == 8 || t.nl == 4
 }
 
 func runWord(k nk) bool {
@@ -301,7 +309,7 @@ func (s *scan) numbers() {
 	prevEnd := 0
 	var z zone
 	for i := 0; i < len(s.toks); {
-		if !s.isRunStart(i) {
+		if !s.toks[i].mayStartRun() || !s.isRunStart(i) {
 			i++
 			continue
 		}

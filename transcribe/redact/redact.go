@@ -317,8 +317,8 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		if s == nil {
 			continue
 		}
-		if n := s.stretches(); n > 0 {
-			stretches += n
+		if s.nstretch = s.stretches(); s.nstretch > 0 {
+			stretches += s.nstretch
 			nsegs += len(out.Channels[ci].Segments)
 		}
 	}
@@ -328,7 +328,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		txt := &cs.texts
 		txt.reset()
 		for ci, s := range scans {
-			if s == nil || s.stretches() == 0 {
+			if s == nil || s.nstretch == 0 {
 				continue
 			}
 			ch := &out.Channels[ci]

@@ -123,6 +123,7 @@ type scan struct {
 	cues       []cueEvent
 	others     []cueEvent // cues of the other channels, by time
 	lits       [][2]int   // token ranges of written e-mail addresses
+	nstretch   int        // stretches(), once the rules have run (Transcript)
 	// any is every role some token has: a rule whose words are all
 	// absent is not run.
 	any trig
@@ -166,7 +167,7 @@ func newScan(lang, role string) *scan {
 func (s *scan) reset() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
-	s.any = 0
+	s.any, s.nstretch = 0, 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
 	s.src = nil
 	s.resetDigits()
