@@ -22,13 +22,13 @@ type numClaim struct {
 }
 
 // recordNumber remembers a masked number for the echoes.
-func (s *scan) recordNumber(typ Type, rule string, z *zone) {
+func (s *scan) recordNumber(typ Type, rule ruleID, z *zone) {
 	if typ == Number || z.from >= z.to {
 		return
 	}
 	d0 := int32(len(s.cdig))
 	s.cdig = append(s.cdig, s.zoneDigits(z)...)
-	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(rule, "/ending")})
+	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(ruleText[rule], "/ending")})
 }
 
 // echoes claims in s what repeats or goes on with what any channel of
@@ -51,12 +51,12 @@ func (s *scan) echoes(all []*scan) {
 		nums = nums || len(o.nclaims) > 0
 		for k := range o.found {
 			f := &o.found[k]
-			if f.typ != Name && f.typ != Email {
+			if ft := typeAt[f.typ]; ft != Name && ft != Email {
 				continue
 			}
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
 				if o.marks[i] == k+1 && o.echoWord(i) {
-					words = append(words, word{o.norm(i), f.typ})
+					words = append(words, word{o.norm(i), typeAt[f.typ]})
 				}
 			}
 		}
@@ -81,10 +81,11 @@ func (s *scan) echoes(all []*scan) {
 	}
 }
 
-// ruleEcho and ruleGoesOn are the echo rules' names, by typeIndex.
-var ruleEcho, ruleGoesOn = func() (e, g [numTypes]string) {
-	for i, t := range Types() {
-		e[i], g[i] = string(t)+"/echo", string(t)+"/continued"
+// ruleEcho and ruleGoesOn are the echo rules («phone/echo»,
+// «phone/continued»), by typeIndex.
+var ruleEcho, ruleGoesOn = func() (e, g [numTypes]ruleID) {
+	for i, t := range typeAt {
+		e[i], g[i] = ruleName(t, ruleEchoed), ruleName(t, ruleContinued)
 	}
 	return e, g
 }()
@@ -126,7 +127,7 @@ func (s *scan) numberEchoes(all []*scan) {
 		d := s.zoneDigits(&z)
 		at := s.t0(&s.toks[z.from])
 		part := s.partCue(&z, prevEnd)
-		typ, rule := Type(""), ""
+		typ, rule := Type(""), ruleDropped
 		for _, o := range all {
 			if o == nil || typ != "" {
 				continue

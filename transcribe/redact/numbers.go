@@ -526,18 +526,13 @@ const (
 	ruleCue = iota
 	ruleAnswer
 	ruleFormat
+	ruleEchoed    // said again (echo.go)
+	ruleContinued // gone on with (echo.go)
+	ruleKinds
 )
 
-// ruleNames are the number rules' names by type and evidence, made once:
-// «card/luhn» and the like are literals where they fire.
-var ruleNames = func() (n [numTypes][3]string) {
-	for i, t := range Types() {
-		n[i] = [3]string{string(t) + "/cue", string(t) + "/answer", string(t) + "/format"}
-	}
-	return n
-}()
-
-func ruleName(t Type, kind int) string { return ruleNames[typeIndex(t)][kind] }
+// ruleName is the rule of type t and evidence kind: «phone/cue».
+func ruleName(t Type, kind int) ruleID { return ruleByType + ruleID(ruleKinds*typeIndex(t)+kind) }
 
 // digitRange is how many digits a dictation after a cue of each type
 // has, garbled ones included.
@@ -553,16 +548,16 @@ var digitRange = func() (r [numTypes][2]int) {
 }()
 
 // classify decides what a zone is, or "" to leave it.
-func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
+func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	n := z.n()
 	if freephone(s.zoneDigits(z)) {
-		return "", ""
+		return "", ruleDropped
 	}
 	if s.quantityAfter(z.to) {
 		if t := strongFormat(s.zoneDigits(z)); t == Card {
-			return t, "card/luhn"
+			return t, ruleCardLuhn
 		}
-		return "", ""
+		return "", ruleDropped
 	}
 	// «тысяча» makes an amount or a year, unless the number is as long as
 	// an identifier: a card said in thousands («четыре тысячи двести
@@ -585,7 +580,7 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 		}
 	}
 	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
-		return "", ""
+		return "", ruleDropped
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1) {
 		// The most specific cue whose length fits.
@@ -595,7 +590,7 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 			}
 		}
 		if contains(types, Card) && part && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n())) {
-			return Card, "card/ending"
+			return Card, ruleCardEnding
 		}
 		// The end or the start of another identifier: «счет
 		// заканчивающийся на 9901», «инн начинается на 5099».
@@ -619,29 +614,29 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, string) {
 		}
 	}
 	if thousand {
-		return "", ""
+		return "", ruleDropped
 	}
 	f, fr := s.format(z)
 	if f == Number && bankAccount(s.zoneDigits(z)) {
-		f, fr = Account, "account/format"
+		f, fr = Account, ruleName(Account, ruleFormat)
 	}
 	if trap {
 		if f == Card || f == Account {
 			return f, fr
 		}
-		return "", ""
+		return "", ruleDropped
 	}
 	if f != "" {
 		return f, fr
 	}
-	return "", ""
+	return "", ruleDropped
 }
 
 // format types a zone by its digits alone (each run alone too, for a
 // repetition or a correction).
-func (s *scan) format(z *zone) (Type, string) {
+func (s *scan) format(z *zone) (Type, ruleID) {
 	if s.dateOrTime(z) {
-		return "", ""
+		return "", ruleDropped
 	}
 	if f := strongFormat(s.zoneDigits(z)); f != "" && f != Number {
 		return f, ruleName(f, ruleFormat)
@@ -652,9 +647,9 @@ func (s *scan) format(z *zone) (Type, string) {
 		}
 	}
 	if z.n() >= 10 {
-		return Number, "number/length"
+		return Number, ruleNumberLength
 	}
-	return "", ""
+	return "", ruleDropped
 }
 
 // freephone: an 8 800 or 8 804 number (or its start), which only

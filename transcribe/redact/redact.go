@@ -431,7 +431,7 @@ func (st *scan) failMarks() {
 	st.found = st.found[:0]
 	for i := range st.toks {
 		if st.toks[i].has(tNum|tCue|tAt|tNameCue|tStreet|tHouse|tBirth) || hasDigit(st.norm(i)) {
-			st.found = append(st.found, found{typ: Number, rule: "fail-closed", from: i, to: i + 1})
+			st.found = append(st.found, found{typ: uint8(typeIndex(Number)), rule: ruleFailClosed, from: i, to: i + 1})
 			st.marks[i] = len(st.found)
 		}
 	}

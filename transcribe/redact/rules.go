@@ -55,11 +55,11 @@ func (s *scan) emails() {
 		if k == i {
 			continue
 		}
-		s.claim(Email, "email/spelled", k, j)
+		s.claim(Email, ruleEmailSpelled, k, j)
 	}
 	// Written addresses: the @ was between two tokens of one word.
 	for _, r := range s.lits {
-		s.claim(Email, "email/written", r[0], r[1])
+		s.claim(Email, ruleEmailWritten, r[0], r[1])
 	}
 	s.mailboxParts()
 }
@@ -78,7 +78,7 @@ func (s *scan) mailboxParts() {
 	last := -1e9 // when this side last named an e-mail
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.has(tEmailCue|tAt) || s.marks[i] != 0 && s.found[s.marks[i]-1].typ == Email {
+		if t.has(tEmailCue|tAt) || s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email {
 			last = s.t1(t)
 		}
 		if s.marks[i] != 0 || t.has(tNum|tEmailCue) {
@@ -102,7 +102,7 @@ func (s *scan) mailboxParts() {
 				}
 			}
 			if j-i >= 3 {
-				s.claim(Email, "email/letters", i, j)
+				s.claim(Email, ruleEmailLetters, i, j)
 				i = j - 1
 				continue
 			}
@@ -113,14 +113,14 @@ func (s *scan) mailboxParts() {
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
 				j++
 			}
-			s.claim(Email, "email/latin", i, j)
+			s.claim(Email, ruleEmailLatin, i, j)
 			i = j - 1
 		case i+2 < len(s.toks) && s.toks[i+1].has(tDot|tJoin) && s.toks[i+2].seg == t.seg && s.mailboxWord(i) && s.mailboxWord(i+2):
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.toks[j].has(tDot|tJoin|tNum|tTLD) || s.mailboxWord(j)) {
 				j++
 			}
-			s.claim(Email, "email/joined", i, j)
+			s.claim(Email, ruleEmailJoined, i, j)
 			i = j - 1
 		}
 	}
@@ -211,7 +211,7 @@ func (s *scan) birthdates() {
 		for j := i + 1; j < len(s.toks) && j <= i+5 && s.toks[j].seg == t.seg; j++ {
 			if s.dateWord(j) && s.toks[j].has(tNum|tMonth) {
 				if end := s.dateRun(j); end > j {
-					s.claim(Birthdate, "birthdate/cue", j, end)
+					s.claim(Birthdate, ruleBirthCue, j, end)
 				}
 				break
 			}
@@ -225,7 +225,7 @@ func (s *scan) birthdates() {
 			k--
 		}
 		if k < i && s.dateRun(k) > k {
-			s.claim(Birthdate, "birthdate/cue", k, i)
+			s.claim(Birthdate, ruleBirthCue, k, i)
 		}
 	}
 	// Answers: the other side asked for the date of birth.
@@ -233,7 +233,7 @@ func (s *scan) birthdates() {
 		for j := first; j < len(s.toks) && j < first+4; j++ {
 			if s.toks[j].has(tNum | tMonth) {
 				if end := s.dateRun(j); end > j {
-					s.claimBirth(j, end, "birthdate/answer")
+					s.claimBirth(j, end, ruleBirthAnswer)
 				}
 				return
 			}
@@ -247,7 +247,7 @@ func (s *scan) birthdates() {
 
 // claimBirth claims a date of birth and the correction said right after
 // it («17 июля нет 18 июля шестьдесят девятого»).
-func (s *scan) claimBirth(from, to int, rule string) {
+func (s *scan) claimBirth(from, to int, rule ruleID) {
 	s.claim(Birthdate, rule, from, to)
 	j := to
 	for j < len(s.toks) && j < to+3 && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tConn) && !s.toks[j].has(tNum) {
@@ -309,7 +309,7 @@ func (s *scan) birthContext() {
 		if end <= j || !asked && !s.hasYear(j, end) {
 			continue
 		}
-		s.claimBirth(j, end, "birthdate/context")
+		s.claimBirth(j, end, ruleBirthContext)
 	}
 }
 
@@ -331,7 +331,7 @@ func (s *scan) hasYear(from, to int) bool {
 func (s *scan) birthAfterName() {
 	for k := range s.found {
 		f := &s.found[k]
-		if f.typ != Name || f.to >= len(s.toks) || f.to-f.from < 2 {
+		if typeAt[f.typ] != Name || f.to >= len(s.toks) || f.to-f.from < 2 {
 			continue
 		}
 		j := f.to
@@ -339,7 +339,7 @@ func (s *scan) birthAfterName() {
 			continue
 		}
 		if end := s.dateRun(j); end > j {
-			s.claimBirth(j, end, "birthdate/name")
+			s.claimBirth(j, end, ruleBirthName)
 		}
 	}
 }
@@ -441,7 +441,7 @@ func (s *scan) addresses() {
 		if end <= j {
 			end = j
 		}
-		s.claimAddress(s.settlementBefore(min(start, before)), end, "address/street")
+		s.claimAddress(s.settlementBefore(min(start, before)), end, ruleAddressStreet)
 	}
 	// A settlement with a house and no street: «деревня ивановка дом 7»,
 	// «снт березка участок 118», «коттеджный поселок лесной дом 8».
@@ -458,7 +458,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		if end, house := s.houseRun(j); house {
-			s.claimAddress(s.settlementBefore(i), end, "address/settlement")
+			s.claimAddress(s.settlementBefore(i), end, ruleAddressSettlement)
 		}
 	}
 	// «проживаю по адресу ленина пять двенадцать»: the words before the
@@ -489,7 +489,7 @@ func (s *scan) addresses() {
 		}
 		end, house := s.houseRun(first)
 		if house {
-			s.claimAddress(k, end, "address/cue")
+			s.claimAddress(k, end, ruleAddressCue)
 		}
 	}
 	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
@@ -506,7 +506,7 @@ func (s *scan) addresses() {
 			k--
 		}
 		end, _ := s.houseRun(i)
-		s.claimAddress(k, end, "address/flat")
+		s.claimAddress(k, end, ruleAddressFlat)
 	}
 	// A flat: «квартира 45», «из квартиры 12», «ново садовая 106 корпус 3
 	// квартира 44» (the house before it, and the street's name when a
@@ -529,7 +529,7 @@ func (s *scan) addresses() {
 			}
 		}
 		end, _ := s.houseRun(i)
-		s.claimAddress(k, end, "address/flat")
+		s.claimAddress(k, end, ruleAddressFlat)
 	}
 }
 
@@ -609,7 +609,7 @@ func cityWord(w string) bool {
 // operator gives: said on the operator's channel, without a flat, near
 // the words of an office («отделение», «пункт выдачи», «работает с 9»,
 // «второй этаж») and not said to be the client's («ваш»).
-func (s *scan) claimAddress(from, to int, rule string) {
+func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.role == "operator" && s.officeAddress(from, to) {
 		return
 	}
@@ -759,7 +759,7 @@ func (s *scan) names() {
 			if s.role != "client" && s.operatorNear(i) {
 				continue
 			}
-			s.nameAfter(i+1, true, "name/cue")
+			s.nameAfter(i+1, true, ruleNameCue)
 		case t.has(tRole):
 			// «это иван петров», «я ольга», «this is john smith».
 			j := i + 1
@@ -778,7 +778,7 @@ func (s *scan) names() {
 			if s.role != "client" && s.operatorNear(i) {
 				continue
 			}
-			s.nameAfter(j, false, "name/intro")
+			s.nameAfter(j, false, ruleNameIntro)
 		}
 	}
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
@@ -787,7 +787,7 @@ func (s *scan) names() {
 			j++
 		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
-			s.nameAfter(j, false, "name/answer")
+			s.nameAfter(j, false, ruleNameAnswer)
 		}
 	})
 }
@@ -829,7 +829,7 @@ func (s *scan) fullNames() {
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
 			to++ // «белов андрей николаевич»
 		}
-		s.claim(Name, "name/full", from, to)
+		s.claim(Name, ruleNameFull, from, to)
 	}
 }
 
@@ -885,7 +885,7 @@ func (s *scan) operatorNear(i int) bool {
 
 // nameAfter claims up to three name words from j; strong: the first word
 // is a name whatever it looks like (it follows «зовут»).
-func (s *scan) nameAfter(j int, strong bool, rule string) {
+func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// «меня зовут», «фамилия у меня», «моя фамилия —».
 	for n := 0; j < len(s.toks) && n < 2 && s.toks[j].has(tStop|tNameCue) && !s.toks[j].has(tFirstName); n++ {
 		j++

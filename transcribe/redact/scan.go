@@ -84,12 +84,67 @@ func (s *scan) normOf(t *token) string {
 // segRange is a loaded segment's tokens.
 type segRange struct{ k, from, to int }
 
-// found is a stretch of tokens a rule claims.
+// found is a stretch of tokens a rule claims. It holds no pointer (its
+// type is an index, its rule a ruleID): claiming costs no write barrier
+// while the collector runs.
 type found struct {
-	typ      Type
-	rule     string
 	from, to int
+	typ      uint8  // typeIndex
+	rule     ruleID // ruleDropped once resolve has dropped the claim
 }
+
+// ruleID is a rule's name as an index into ruleText.
+type ruleID uint8
+
+// The rules' names («phone/cue»): those of the number rules by type and
+// evidence (ruleName), and the others'.
+const (
+	ruleDropped ruleID = iota // a claim of a type the Redactor does not mask
+	ruleCardLuhn
+	ruleCardEnding
+	ruleNumberLength
+	ruleEmailSpelled
+	ruleEmailWritten
+	ruleBirthCue
+	ruleBirthAnswer
+	ruleAddressStreet
+	ruleAddressCue
+	ruleAddressFlat
+	ruleNameCue
+	ruleNameIntro
+	ruleNameAnswer
+	ruleFailClosed
+	ruleEmailLetters
+	ruleEmailLatin
+	ruleEmailJoined
+	ruleAddressSettlement
+	ruleNameFull
+	ruleBirthContext
+	ruleBirthName
+	// ruleByType + ruleKinds*typeIndex + evidence (ruleCue, ruleAnswer,
+	// ...: ruleName): «phone/cue», «phone/answer», «phone/format»,
+	// «phone/echo», «phone/continued».
+	ruleByType
+)
+
+// ruleText is the name of each ruleID, made once.
+var ruleText = func() []string {
+	t := []string{"", "card/luhn", "card/ending", "number/length", "email/spelled", "email/written",
+		"birthdate/cue", "birthdate/answer", "address/street", "address/cue", "address/flat",
+		"name/cue", "name/intro", "name/answer", "fail-closed",
+		"email/letters", "email/latin", "email/joined", "address/settlement", "name/full",
+		"birthdate/context", "birthdate/name"}
+	if len(t) != int(ruleByType) {
+		panic("redact: ruleText does not match the ruleIDs")
+	}
+	for _, typ := range typeAt {
+		t = append(t, string(typ)+"/cue", string(typ)+"/answer", string(typ)+"/format", string(typ)+"/echo", string(typ)+"/continued")
+	}
+	if len(t) > 256 {
+		panic("redact: more rules than a ruleID holds")
+	}
+	return t
+}()
 
 // cueEvent is a cue said on a channel, for the other channels' answers:
 // the operator asks «назовите код из смс», the client says the digits.
@@ -378,13 +433,13 @@ func (s *scan) refine(i int, typ Type) Type {
 }
 
 // claim records a rule's stretch; tokens already claimed keep their owner.
-func (s *scan) claim(typ Type, rule string, from, to int) {
+func (s *scan) claim(typ Type, rule ruleID, from, to int) {
 	if from >= to {
 		return
 	}
 	s.found = append(s.found, found{})
 	f := &s.found[len(s.found)-1]
-	f.typ, f.rule, f.from, f.to = typ, rule, from, to
+	f.typ, f.rule, f.from, f.to = uint8(typeIndex(typ)), rule, from, to
 	id := len(s.found)
 	for i := from; i < to; i++ {
 		if s.marks[i] == 0 {
@@ -444,8 +499,8 @@ var detectHook func(*scan)
 // tokens stay claimed, so that a weaker rule does not mask them instead.
 func (s *scan) resolve(r *Redactor) {
 	for i := range s.found {
-		if !r.Enabled(s.found[i].typ) {
-			s.found[i].rule = ""
+		if !r.on[s.found[i].typ] {
+			s.found[i].rule = ruleDropped
 		}
 	}
 }
@@ -454,7 +509,7 @@ func (s *scan) resolve(r *Redactor) {
 func (s *scan) stretches() int {
 	n, last := 0, -1
 	for _, id := range s.marks {
-		if id != last && id != 0 && s.found[id-1].rule != "" {
+		if id != last && id != 0 && s.found[id-1].rule != ruleDropped {
 			n++
 		}
 		last = id
@@ -471,7 +526,7 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *m
 	last := -1
 	for i := 0; i < len(s.toks); i++ {
 		id := s.marks[i]
-		if id == 0 || s.found[id-1].rule == "" {
+		if id == 0 || s.found[id-1].rule == ruleDropped {
 			last = -1
 			continue
 		}
@@ -486,7 +541,7 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *m
 		last = id
 		spans = append(spans, Span{})
 		sp := &spans[len(spans)-1]
-		sp.Type, sp.Channel, sp.Role, sp.Rule = f.typ, ci, ch.Role, f.rule
+		sp.Type, sp.Channel, sp.Role, sp.Rule = typeAt[f.typ], ci, ch.Role, ruleText[f.rule]
 		sp.Start, sp.End, sp.Segment, sp.Words = s.t0(t), s.t1(t), int(t.seg), 1
 	}
 	if len(spans) == n {
@@ -495,7 +550,7 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *m
 	// Rewrite the segments that have masked tokens.
 	for _, r := range s.segs {
 		for i := r.from; i < r.to; i++ {
-			if id := s.marks[i]; id != 0 && s.found[id-1].rule != "" {
+			if id := s.marks[i]; id != 0 && s.found[id-1].rule != ruleDropped {
 				if seg := &ch.Segments[r.k]; len(seg.Words) == 0 {
 					from := len(txt.b)
 					txt.b = s.appendMasked(txt.b, seg.Text, r.from, r.to)
@@ -540,10 +595,10 @@ func (t *maskedTexts) set(chs []schemas.TranscriptChannel) {
 
 func (s *scan) maskOf(i int) (Type, int) {
 	id := s.marks[i]
-	if id == 0 || s.found[id-1].rule == "" {
+	if id == 0 || s.found[id-1].rule == ruleDropped {
 		return "", 0
 	}
-	return s.found[id-1].typ, id
+	return typeAt[s.found[id-1].typ], id
 }
 
 // rewrite masks tokens [from, to) of one segment: a masked word's text
