@@ -488,7 +488,6 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // before it, whose cues it may answer.
 func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScratch) {
 	wants := cs.wants
-	mark := func(ci, k int) { cs.want(ci)[k] = true }
 	type question struct {
 		ch      int
 		at, far float64 // when it was asked; how long its answers are read
@@ -518,9 +517,9 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 			seg := &segs[k]
 			for _, q := range qs {
 				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+q.far {
-					mark(ci, k)
+					cs.mark(ci, k)
 					if k > 0 {
-						mark(ci, k-1)
+						cs.mark(ci, k-1)
 					}
 					break
 				}
@@ -557,11 +556,11 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 				continue
 			}
 			if segmentMay(&segs[k]) {
-				want = cs.want(ci)
-				want[k] = true
+				cs.mark(ci, k)
 				if k > 0 {
-					want[k-1] = true
+					cs.mark(ci, k-1)
 				}
+				want = cs.wants[ci]
 			}
 		}
 		spread := cs.spread[cs.offs[ci]:]
@@ -583,14 +582,17 @@ func markBefore(chs []schemas.TranscriptChannel, ci int, at float64, cs *callScr
 			continue
 		}
 		segs := chs[cj].Segments
+		if cs.marked[cj] == len(segs) {
+			continue // nothing to mark (most of a call that dictates)
+		}
 		marked := cs.wants[cj] // nil until a segment of cj is marked
 		for kj := range segs {
 			if marked != nil && marked[kj] {
-				continue // nothing to mark (most of a call that dictates)
+				continue
 			}
 			if end := segs[kj].End; end <= at+0.5 && at-end <= 10 {
-				marked = cs.want(cj)
-				marked[kj] = true
+				cs.mark(cj, kj)
+				marked = cs.wants[cj]
 			}
 		}
 	}
@@ -606,6 +608,7 @@ type callScratch struct {
 	// marked the other channels' segments before the segment (markBefore
 	// would mark nothing new for it in answerWindows).
 	spread []bool
+	marked []int   // per channel: how many of its segments are marked
 	offs   []int   // where each channel's wants start in flags
 	free   []*scan // emptied scans, for scan
 	scans  []*scan // per channel: its scan, or nil
@@ -634,7 +637,17 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 	clear(cs.wants)
 	cs.scans = slices.Grow(cs.scans[:0], len(chs))[:len(chs)]
 	clear(cs.scans)
+	cs.marked = slices.Grow(cs.marked[:0], len(chs))[:len(chs)]
+	clear(cs.marked)
 	return cs
+}
+
+// mark marks segment k of channel ci to read.
+func (cs *callScratch) mark(ci, k int) {
+	if w := cs.want(ci); !w[k] {
+		w[k] = true
+		cs.marked[ci]++
+	}
 }
 
 // want returns channel ci's wants, making them on first use.

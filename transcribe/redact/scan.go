@@ -553,7 +553,7 @@ func (s *scan) apply(ci int, ch *schemas.TranscriptChannel, spans []Span, txt *m
 			if id := s.marks[i]; id != 0 && s.found[id-1].rule != ruleDropped {
 				if seg := &ch.Segments[r.k]; len(seg.Words) == 0 {
 					from := len(txt.b)
-					txt.b = s.appendMasked(txt.b, seg.Text, r.from, r.to)
+					s.appendMasked(&txt.b, seg.Text, r.from, r.to)
 					txt.at = append(txt.at, textAt{ci, r.k, from, len(txt.b)})
 				} else {
 					s.rewrite(seg, r.from, r.to)
@@ -601,6 +601,16 @@ func (s *scan) maskOf(i int) (Type, int) {
 	return typeAt[s.found[id-1].typ], id
 }
 
+// maskIndex is maskOf with the type's typeIndex (its mask is masks[ti]);
+// id is 0 for a token left as it is.
+func (s *scan) maskIndex(i int) (ti uint8, id int) {
+	id = s.marks[i]
+	if id == 0 || s.found[id-1].rule == ruleDropped {
+		return 0, 0
+	}
+	return s.found[id-1].typ, id
+}
+
 // rewrite masks tokens [from, to) of one segment: a masked word's text
 // becomes its mask (times kept); the segment's text gets one mask per
 // masked stretch. When the words and the text do not tokenize alike, the
@@ -614,7 +624,7 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 	copy(words, seg.Words)
 	for i := from; i < to; i++ {
 		if typ, _ := s.maskOf(i); typ != "" {
-			words[s.toks[i].word].W = Mask(typ)
+			words[s.toks[i].word].W = masks[typeIndex(typ)]
 		}
 	}
 	seg.Words = words
@@ -652,22 +662,25 @@ func (s *scan) rewrite(seg *schemas.Segment, from, to int) {
 // maskText replaces each stretch of masked text tokens [from, to) of one
 // segment with its mask.
 func (s *scan) maskText(src string, from, to int) string {
-	return string(s.appendMasked(make([]byte, 0, len(src)+16), src, from, to))
+	b := make([]byte, 0, len(src)+16)
+	s.appendMasked(&b, src, from, to)
+	return string(b)
 }
 
-// appendMasked appends src with each stretch of masked text tokens
-// [from, to) of its segment replaced with its mask.
-func (s *scan) appendMasked(b []byte, src string, from, to int) []byte {
+// appendMasked appends to *b src with each stretch of masked text tokens
+// [from, to) of its segment replaced with its mask (in place: *b is not
+// written back whole, a write barrier while the collector runs).
+func (s *scan) appendMasked(b *[]byte, src string, from, to int) {
 	pos := 0
 	for i := from; i < to; {
-		typ, id := s.maskOf(i)
-		if typ == "" {
+		ti, id := s.maskIndex(i)
+		if id == 0 {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < to {
-			if _, id2 := s.maskOf(j); id2 != id {
+			if _, id2 := s.maskIndex(j); id2 != id {
 				break
 			}
 			j++
@@ -680,10 +693,10 @@ func (s *scan) appendMasked(b []byte, src string, from, to int) []byte {
 		if start < pos {
 			start = pos
 		}
-		b = append(b, src[pos:start]...)
-		b = append(b, Mask(typ)...)
+		*b = append(*b, src[pos:start]...)
+		*b = append(*b, masks[ti]...)
 		pos = end
 		i = j
 	}
-	return append(b, src[pos:]...)
+	*b = append(*b, src[pos:]...)
 }
