@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strconv"
 	"unsafe"
 
@@ -225,14 +226,20 @@ func (s *scan) appendDecimal(v int) {
 		s.dig = strconv.AppendInt(s.dig, int64(v), 10)
 		return
 	}
-	var tmp [9]byte
-	i := len(tmp) - 1
-	for ; v >= 10; i-- {
-		tmp[i] = byte('0' + v%10)
+	n := 1
+	for x := v; x >= 10; x /= 10 {
+		n++
+	}
+	if cap(s.dig)-len(s.dig) < n {
+		s.dig = slices.Grow(s.dig, n)
+	}
+	// The digits written in place, the last first (no copy, no call).
+	end := len(s.dig) + n
+	s.dig = s.dig[:end]
+	for i := end - 1; i >= end-n; i-- {
+		s.dig[i] = byte('0' + v%10)
 		v /= 10
 	}
-	tmp[i] = byte('0' + v)
-	s.dig = append(s.dig, tmp[i:]...)
 }
 
 // digitUnit reads words[k] as the unit of a number said in words whose
