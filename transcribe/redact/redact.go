@@ -513,7 +513,11 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 	for ci := range chs {
 		mixed := chs[ci].Role == schemas.RoleMixed
 		segs := chs[ci].Segments
+		want := cs.wants[ci]
 		for k := range segs {
+			if want != nil && want[k] && (k == 0 || want[k-1]) {
+				continue // marked already, with the segment before it
+			}
 			seg := &segs[k]
 			for _, q := range qs {
 				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+q.far {
@@ -521,6 +525,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 					if k > 0 {
 						cs.mark(ci, k-1)
 					}
+					want = cs.wants[ci]
 					break
 				}
 			}
