@@ -434,15 +434,40 @@ var firstNamesRU = strings.Fields(`
 var patronymicEndings = []string{"ович", "овича", "овичу", "овичем", "овиче", "евич", "евича", "евичу", "евичем", "евиче",
 	"овна", "овны", "овне", "овну", "овной", "евна", "евны", "евне", "евну", "евной", "ична", "ичны", "ичне", "ичну", "ичной", "ильич", "ильича", "кузьмич", "кузьмича", "лукич", "фомич"}
 
-// patronymic reports whether w reads as a patronymic.
-func patronymic(w string) bool {
-	for _, e := range patronymicEndings {
-		if strings.HasSuffix(w, e) && len(w) >= len(e)+4 {
+// endingSet is a list of word endings grouped by their last byte, so
+// that a word is compared with the few endings that can be its own: the
+// name rules ask it of nearly every word of a segment they read.
+type endingSet [256][]string
+
+func newEndingSet(endings ...[]string) *endingSet {
+	var e endingSet
+	for _, list := range endings {
+		for _, x := range list {
+			c := x[len(x)-1]
+			e[c] = append(e[c], x)
+		}
+	}
+	return &e
+}
+
+// of reports whether w ends in one of the set's endings with at least
+// min bytes before it.
+func (e *endingSet) of(w string, min int) bool {
+	if w == "" {
+		return false
+	}
+	for _, x := range e[w[len(w)-1]] {
+		if len(w) >= len(x)+min && w[len(w)-len(x):] == x {
 			return true
 		}
 	}
 	return false
 }
+
+var patronymics, surnames = newEndingSet(patronymicEndings), newEndingSet(surnameEndings)
+
+// patronymic reports whether w reads as a patronymic.
+func patronymic(w string) bool { return patronymics.of(w, 4) }
 
 // surnameEndings are the endings of Russian surnames (and their
 // transliterations), in the cases said after «на», «от», «у»: «лисицину»,
@@ -453,15 +478,10 @@ var surnameEndings = []string{"ов", "ова", "ову", "ев", "ева", "е�
 // surnameLike reports whether a word with the lexicon roles roles reads
 // as a surname: its ending, and no role of a common word.
 func surnameLike(w string, roles trig) bool {
-	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth|tConn|tFirstName|tSettle) != 0 || patronymic(w) {
+	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth|tConn|tFirstName|tSettle) != 0 {
 		return false
 	}
-	for _, e := range surnameEndings {
-		if strings.HasSuffix(w, e) && len(w) >= len(e)+4 {
-			return true
-		}
-	}
-	return false
+	return surnames.of(w, 4) && !patronymic(w)
 }
 
 // firstNameForm reports whether w is a first name in a case other than

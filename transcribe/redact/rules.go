@@ -806,9 +806,16 @@ func (s *scan) fullNames() {
 			continue
 		}
 		w := s.normOf(t)
-		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && patronymic(s.norm(i+1))
-		surBefore := i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
-		if !t.has(tFirstName) && !((pat || surBefore) && firstNameForm(w)) {
+		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].trig == 0 && patronymic(s.norm(i+1))
+		first := t.has(tFirstName)
+		// A first name in another case («ольгу», «анатолия») is looked
+		// up only before a patronymic or after «на фамилия» / «от
+		// фамилия» (a payee, a principal): the lookups cost.
+		surBefore := false
+		if first || pat || i > 1 && s.toks[i-2].seg == t.seg && isWord(s.norm(i-2), "на", "от", "для", "у") {
+			surBefore = i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
+		}
+		if !first && !((pat || surBefore) && firstNameForm(w)) {
 			continue
 		}
 		from, to := i, i+1

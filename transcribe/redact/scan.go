@@ -390,10 +390,21 @@ func (s *scan) providerAccount(i int) bool {
 // partWord reports whether w cues part of a number: its end or its start
 // («заканчивается на», «последние», «начинается на», «конец»).
 func partWord(w string) bool {
-	for _, p := range []string{"заканчива", "оканчива", "кончаетс", "окончани", "последн", "начинает", "начало", "первые", "конец", "конце"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
+	if len(w) < 10 {
+		return false
+	}
+	// By the first letter: a cue word is asked this of every cue.
+	switch w[:2] {
+	case "з":
+		return strings.HasPrefix(w, "заканчива")
+	case "о":
+		return strings.HasPrefix(w, "оканчива") || strings.HasPrefix(w, "окончани")
+	case "к":
+		return strings.HasPrefix(w, "кончаетс") || strings.HasPrefix(w, "конец") || strings.HasPrefix(w, "конце")
+	case "п":
+		return strings.HasPrefix(w, "последн") || strings.HasPrefix(w, "первые")
+	case "н":
+		return strings.HasPrefix(w, "начинает") || strings.HasPrefix(w, "начало")
 	}
 	return false
 }
