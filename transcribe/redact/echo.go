@@ -65,12 +65,13 @@ func (s *scan) echoes(all []*scan) {
 		if len(words) == 0 {
 			break
 		}
-		if s.marks[i] != 0 || !s.echoWord(i) || s.introducedAt(i) {
-			continue // the operator's own name, also the client's
+		if s.marks[i] != 0 {
+			continue
 		}
 		w := s.norm(i)
 		for _, x := range words {
-			if len(x.w) == len(w) && x.w == w {
+			// Not the operator's own name, also the client's.
+			if len(x.w) == len(w) && x.w == w && s.echoWord(i) && !s.introducedAt(i) {
 				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, i+1)
 				break
 			}
@@ -80,6 +81,10 @@ func (s *scan) echoes(all []*scan) {
 		s.numberEchoes(all)
 	}
 }
+
+// echoWindow is how long after a number is masked its digits said again
+// are masked too (a read-back, a correction), in seconds.
+const echoWindow = 20
 
 // ruleEcho and ruleGoesOn are the echo rules («phone/echo»,
 // «phone/continued»), by typeIndex.
@@ -100,10 +105,27 @@ func (s *scan) echoWord(i int) bool {
 // numberEchoes claims the numbers of s that repeat or go on with a
 // masked number of the call.
 func (s *scan) numberEchoes(all []*scan) {
+	// The times the claims were said, to skip at once a number said far
+	// from any (most of a call's prices and dates).
+	var buf [16]float64
+	ats := buf[:0]
+	for _, o := range all {
+		for k := 0; o != nil && k < len(o.nclaims) && len(ats) < len(buf); k++ {
+			ats = append(ats, o.nclaims[k].at)
+		}
+	}
+	near := func(at float64) bool {
+		for _, c := range ats {
+			if c <= at+0.5 && at-c <= echoWindow {
+				return true
+			}
+		}
+		return len(ats) == len(buf) // too many to tell: read it
+	}
 	prevEnd := 0
 	var z zone
 	for i := 0; i < len(s.toks); {
-		if s.marks[i] != 0 || !s.isRunStart(i) {
+		if s.marks[i] != 0 || !s.isRunStart(i) || !near(s.t0(&s.toks[i])) {
 			i++
 			continue
 		}
@@ -134,7 +156,7 @@ func (s *scan) numberEchoes(all []*scan) {
 			}
 			for k := range o.nclaims {
 				c := &o.nclaims[k]
-				if c.at > at+0.5 || at-c.at > 30 {
+				if c.at > at+0.5 || at-c.at > echoWindow {
 					continue
 				}
 				ct := typeAt[c.typ]

@@ -812,7 +812,7 @@ func (s *scan) fullNames() {
 		// up only before a patronymic or after «на фамилия» / «от
 		// фамилия» (a payee, a principal): the lookups cost.
 		surBefore := false
-		if first || pat || i > 1 && s.toks[i-2].seg == t.seg && isWord(s.norm(i-2), "на", "от", "для", "у") {
+		if first || pat || i > 1 && s.toks[i-1].trig == 0 && s.toks[i-2].has(tStop) && s.toks[i-2].seg == t.seg && isWord(s.norm(i-2), "на", "от", "для", "у") {
 			surBefore = i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
 		}
 		if !first && !((pat || surBefore) && firstNameForm(w)) {
