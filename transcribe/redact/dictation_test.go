@@ -1,0 +1,110 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// call makes a two-channel transcript from lines «o: ...» (operator) and
+// «c: ...» (client), said one after another (0.35 s a word, 0.5 s
+// between turns).
+func call(lines ...string) schemas.Transcript {
+	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{{Role: "operator"}, {Role: "client"}}}
+	at := 0.3
+	for _, l := range lines {
+		who, text, _ := strings.Cut(l, ": ")
+		ch := 1
+		if who == "o" {
+			ch = 0
+		}
+		end := at + 0.35*float64(len(strings.Fields(text)))
+		tr.Channels[ch].Segments = append(tr.Channels[ch].Segments, schemas.Segment{Start: at, End: end, Text: text})
+		at = end + 0.5
+	}
+	return tr
+}
+
+// TestDictation: what people do when they dictate personal data that a
+// rule reading one sentence at a time cannot see — a number over several
+// turns, read back or corrected in part, a name with its patronymic said
+// by the operator, a relative's name, an e-mail spelled letter by letter,
+// an address house first or settlement first, a date of birth after a
+// name — and what stays: a company's office, a hotline, a ticket, a time.
+// Each line of want is «o: text» or «c: text», the segment's redacted text.
+func TestDictation(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"number over three turns", []string{"o: продиктуйте снилс", "c: 154", "c: 101 491", "c: 17"},
+			[]string{"c: [snils]", "c: [snils]", "c: [snils]"}},
+		{"account begun in one turn", []string{"o: для перевода нужен номер счета получателя", "c: четыреста восемь семнадцать",
+			"c: восемьсот десять два ноль ноль ноль ноль ноль пять семь один два три четыре"}, []string{"c: [account]", "c: [account]"}},
+		{"a count is not continued", []string{"o: назовите номер телефона", "c: 8 916 123 45 67", "c: 3 раза звонила"},
+			[]string{"c: [phone]", "c: 3 раза звонила"}},
+		{"read back in part", []string{"o: назовите инн", "c: пятьдесят ноль два шестьдесят один семьдесят восемь девяносто один сорок три",
+			"o: пятьдесят ноль два а дальше"}, []string{"o: [inn] а дальше"}},
+		{"corrected in part", []string{"c: перезвоните мне на другой номер", "o: диктуйте", "c: восьмерка девятьсот пятнадцать 411 ноль ноль 09",
+			"c: нет 411 ноль ноль 90 девяносто в конце"}, []string{"c: [phone]", "c: нет [phone] в конце"}},
+		{"gone on with after a pause", []string{"c: карту потеряла номер не помню только конец 0069", "o: и начало не помните", "c: 4276 а дальше нет"},
+			[]string{"c: карту потеряла номер не помню только конец [card]", "c: [card] а дальше нет"}},
+		{"card ending on", []string{"o: на карту оканчивающуюся на три семь шесть пять", "c: да"}, []string{"o: на карту оканчивающуюся на [card]"}},
+		{"operator's name and patronymic", []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это кравченко игорь павлович",
+			"o: игорь павлович вклад открыт под 17 процентов"}, []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это [name]", "o: [name] вклад открыт под 17 процентов"}},
+		{"a relative", []string{"o: на чье имя договор", "c: на мужа белов андрей николаевич"}, []string{"c: на мужа [name]"}},
+		// (A sentence with no digit and no word a rule starts from is not
+		// read at all: «я сделала заказ на лисицину ольгу» alone stays.)
+		{"a payee in another case", []string{"c: я сделала заказ 78 04 66 13 на лисицину ольгу а надо на маму"},
+			[]string{"c: я сделала заказ 78 04 66 13 на [name] а надо на маму"}},
+		{"staff keep their names", []string{"o: вижу запись к петровой елене викторовне кабинет 310"}, []string{"o: вижу запись к петровой елене викторовне кабинет 310"}},
+		{"name said again", []string{"o: на кого запись", "c: на орлов максим", "o: максим на понедельник есть 16 00"},
+			[]string{"c: на [name]", "o: [name] на понедельник есть 16 00"}},
+		{"e-mail letter by letter", []string{"o: ваша почта", "c: о л е г", "c: девяносто четыре собака гмайл ком"},
+			[]string{"c: [email]", "c: [email]"}},
+		{"e-mail parts read back", []string{"o: электронная почта для уведомлений", "c: olga точка kuzmina собака mail ru", "o: ольга точка кузьмина"},
+			[]string{"c: [email]", "o: [email]"}},
+		{"house first", []string{"o: адрес установки оборудования", "c: квартира 54 дом 12 улица маршала жукова"}, []string{"c: [address]"}},
+		{"village first, the city stays", []string{"o: назовите адрес", "c: деревня ивановка улица полевая дом семь", "c: город тула улица мосина дом 20 квартира 7"},
+			[]string{"c: [address]", "c: город тула [address]"}},
+		{"a plot", []string{"o: адрес объекта", "c: снт березка участок сто восемнадцать"}, []string{"c: [address]"}},
+		{"a company's office", []string{"c: а где вы находитесь", "o: проспект ленина 44 второй этаж"}, []string{"o: проспект ленина 44 второй этаж"}},
+		{"birth date after a name", []string{"o: данные жены", "c: рябова кристина юрьевна 28 01 1990"}, []string{"c: [name] [birthdate]"}},
+		{"birth date read back", []string{"o: ваша дата рождения", "c: 17 июля нет 18 июля шестьдесят девятого", "o: восемнадцатое июля шестьдесят девятого",
+			"o: записала на 5 декабря"}, []string{"c: [birthdate] нет [birthdate]", "o: [birthdate]", "o: записала на 5 декабря"}},
+		{"hotline and tickets", []string{"c: вам звонили с номера 8 800 250 08 90", "o: посылка номер 10 245 887 612", "o: спасибо 1 299 списано"},
+			[]string{"c: вам звонили с номера 8 800 250 08 90", "o: посылка номер 10 245 887 612", "o: спасибо 1 299 списано"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tr := call(c.lines...)
+			out, _, err := r.Transcript(tr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				who, text, _ := strings.Cut(w, ": ")
+				ch := 1
+				if who == "o" {
+					ch = 0
+				}
+				found := false
+				for _, s := range out.Channels[ch].Segments {
+					found = found || s.Text == text
+				}
+				if !found {
+					var got []string
+					for _, s := range out.Channels[ch].Segments {
+						got = append(got, s.Text)
+					}
+					t.Errorf("%s: no segment %q; got %q", who, text, got)
+				}
+			}
+		})
+	}
+}
