@@ -232,7 +232,9 @@ func (s *scan) birthdates() {
 	s.answers(func(e cueEvent) bool { return e.dob }, func(first int) {
 		for j := first; j < len(s.toks) && j < first+4; j++ {
 			if s.toks[j].has(tNum | tMonth) {
-				if end := s.dateRun(j); end > j {
+				// Once the date of birth is given, a date without a year
+				// is another («а 15 марта можно записаться»).
+				if end := s.dateRun(j); end > j && (!s.birthBefore(j) || s.hasYear(j, end)) {
 					s.claimBirth(j, end, ruleBirthAnswer)
 				}
 				return
@@ -276,6 +278,7 @@ func (s *scan) birthContext() {
 		}
 	}
 	own := -1e9
+	since, lastQ := 0, -1e9 // sentences said since the other side's latest question
 	for _, r := range s.segs {
 		for i := r.from; i < r.to; i++ {
 			if s.toks[i].has(tBirth) {
@@ -288,8 +291,14 @@ func (s *scan) birthContext() {
 		at := s.t0(&s.toks[r.from])
 		asked := false
 		for _, c := range others {
-			asked = asked || c <= at+0.5 && at-c <= 25
+			if c <= at+0.5 && at-c <= 25 {
+				asked = true
+				if c > lastQ {
+					lastQ, since = c, 0
+				}
+			}
 		}
+		since++
 		mine := at-own <= 25 && at >= own-0.5
 		if !asked && !mine {
 			continue
@@ -306,7 +315,9 @@ func (s *scan) birthContext() {
 			continue
 		}
 		end := s.dateRun(j)
-		if end <= j || !asked && !s.hasYear(j, end) {
+		// The answer is the next sentence or the one after; a date later
+		// on, or on the side that asked, must say its year.
+		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) || s.recentYear(j, end) {
 			continue
 		}
 		s.claimBirth(j, end, ruleBirthContext)
@@ -319,6 +330,28 @@ func (s *scan) hasYear(from, to int) bool {
 	for i := from; i < to; i++ {
 		t := &s.toks[i]
 		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from {
+			return true
+		}
+	}
+	return false
+}
+
+// birthBefore reports whether a date of birth with its year was masked
+// on this channel before token i.
+func (s *scan) birthBefore(i int) bool {
+	for k := range s.found {
+		if f := &s.found[k]; typeAt[f.typ] == Birthdate && f.to <= i && s.hasYear(f.from, f.to) {
+			return true
+		}
+	}
+	return false
+}
+
+// recentYear reports whether the date [from, to) has a four-digit year
+// from 2020 on: a payment's, a contract's date.
+func (s *scan) recentYear(from, to int) bool {
+	for i := from; i < to; i++ {
+		if w := s.norm(i); year(w) && w >= "2020" {
 			return true
 		}
 	}
@@ -338,7 +371,9 @@ func (s *scan) birthAfterName() {
 		if s.toks[j].seg != s.toks[f.from].seg || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
 			continue
 		}
-		if end := s.dateRun(j); end > j {
+		// With its year, and not a recent one: «игорь павлович 15 марта
+		// у вас платеж» is a payment's date.
+		if end := s.dateRun(j); end > j && s.hasYear(j, end) && !s.recentYear(j, end) {
 			s.claimBirth(j, end, ruleBirthName)
 		}
 	}
@@ -700,6 +735,9 @@ func (s *scan) houseRun(j int) (int, bool) {
 		case u.has(tHouse) || plotWord(s.normOf(u)):
 			j++
 		case u.has(tNum) && u.num() != nkOrdinal:
+			if s.quantityAfter(j + 1) {
+				return end, house // «площадь квартиры 45 метров»
+			}
 			j++
 			end, house = j, true
 			continue
@@ -830,7 +868,7 @@ func (s *scan) fullNames() {
 		} else if to < len(s.toks) && s.toks[to].seg == t.seg && surnameLike(s.norm(to), s.toks[to].trig) {
 			to++ // «тимофей соколов»
 		}
-		if to-from < 2 || s.introducedAt(from) {
+		if to-from < 2 || s.introducedAt(from) || s.streetNamed(from) {
 			continue
 		}
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
@@ -851,6 +889,17 @@ func (s *scan) introducedAt(i int) bool {
 		// «к доктору», and a name after «к» alone: who one goes to see
 		// («запись к петровой елене викторовне»).
 		if staffWord(w) || w == "к" || w == "ко" {
+			return true
+		}
+	}
+	return false
+}
+
+// streetNamed reports whether a name at token i names a street or a
+// square («площадь александра пушкина», «улица юрия гагарина»).
+func (s *scan) streetNamed(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2 && s.toks[j].seg == s.toks[i].seg; j-- {
+		if s.toks[j].has(tStreet | tSettle) {
 			return true
 		}
 	}
