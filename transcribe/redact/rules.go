@@ -797,6 +797,24 @@ func (s *scan) names() {
 			if s.role != "client" && s.operatorNear(i) {
 				continue
 			}
+			// «меня катя зовут», «катя меня зовут»: the name before it.
+			if k := i - 1; s.normOf(t) == "зовут" && k >= 0 && s.toks[k].seg == t.seg {
+				if s.norm(k) == "меня" && k > 0 && s.toks[k-1].seg == t.seg {
+					k--
+				} else if s.norm(k) == "меня" {
+					k = -1
+				}
+				if k >= 0 && s.toks[k].has(tFirstName) && s.norm(k) != "меня" {
+					s.claim(Name, ruleNameCue, k, k+1)
+					continue // the name was before it
+				}
+			}
+			// The name after the cue, in its sentence, or opening the
+			// next («меня зовут» — «иван петров»), not after a word there
+			// («спасибо анна сергеевна» is the operator thanked).
+			if i+1 < len(s.toks) && s.toks[i+1].seg != t.seg && s.toks[i+1].has(tStop|tConn) && !s.toks[i+1].has(tFirstName) {
+				continue
+			}
 			s.nameAfter(i+1, true, ruleNameCue)
 		case t.has(tRole):
 			// «это иван петров», «я ольга», «this is john smith».
@@ -822,6 +840,9 @@ func (s *scan) names() {
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
 		j := first
 		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) {
+			if isWord(s.norm(j), "спасибо", "благодарю") {
+				return // «спасибо анна сергеевна»: thanking the operator
+			}
 			j++
 		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
@@ -869,6 +890,11 @@ func (s *scan) fullNames() {
 			to++ // «тимофей соколов»
 		}
 		if to-from < 2 || s.introducedAt(from) || s.streetNamed(from) {
+			continue
+		}
+		// The client thanking the operator by name and patronymic
+		// («спасибо анна сергеевна»): the operator's name.
+		if s.role == "client" && from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "спасибо", "благодарю", "свидания") {
 			continue
 		}
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
