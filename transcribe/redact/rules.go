@@ -537,7 +537,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		k := i
-		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !isWord(s.norm(k-1), "адрес", "адресу", "живу", "проживаю", "address"); n++ {
+		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !bigCities[s.norm(k-1)] && s.toks[k-1].seg == t.seg && !isWord(s.norm(k-1), "адрес", "адресу", "живу", "проживаю", "address"); n++ {
 			k--
 		}
 		end, _ := s.houseRun(i)
@@ -577,7 +577,7 @@ func plotWord(w string) bool { return isWord(w, "участок", "участк�
 // settlement's name: letters, no function, cue or number word.
 func (s *scan) nameWord(j int) bool {
 	t := &s.toks[j]
-	return !t.has(tStop|tCue|tTrap|tUnit|tMonth|tNum|tHouse|tStreet|tSettle|tNameCue|tOperator|tConn) && isLetters(s.normOf(t)) && !plotWord(s.normOf(t))
+	return !t.has(tStop|tCue|tTrap|tUnit|tMonth|tNum|tHouse|tStreet|tSettle|tNameCue|tOperator|tConn) && isLetters(s.normOf(t)) && !plotWord(s.normOf(t)) && !bigCities[s.normOf(t)]
 }
 
 // houseBefore returns where a house said before token i starts
@@ -865,6 +865,17 @@ func (s *scan) fullNames() {
 			continue
 		}
 		w := s.normOf(t)
+		if t.has(tRole) && len(w) >= 14 && (w[:2] == "г" || w[:2] == "у") && isWord(w, "господин", "госпожа", "гражданин", "гражданка", "уважаемый", "уважаемая") {
+			// «госпожа петрова», «уважаемый иван петрович».
+			if j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.toks[j].has(tFirstName) || surnameLike(s.norm(j), s.toks[j].trig)) {
+				end := j + 1
+				for end < len(s.toks) && end < j+3 && s.toks[end].seg == t.seg && (patronymic(s.norm(end)) || s.toks[end].has(tFirstName) || surnameLike(s.norm(end), s.toks[end].trig)) {
+					end++
+				}
+				s.claim(Name, ruleNameFull, j, end)
+			}
+			continue
+		}
 		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].trig == 0 && patronymic(s.norm(i+1))
 		first := t.has(tFirstName)
 		// A first name in another case («ольгу», «анатолия») is looked
