@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/callscope/callscope/schemas"
+)
 
 // What one side says back: the operator reads the client's number or
 // name back («пятьдесят ноль два а дальше», «максим на понедельник»), the
@@ -169,7 +173,8 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleName(ct, ruleCue)
 					break
 				}
-				if o == s && at-c.at <= 15 && s.goesOn(&z) {
+				// (A mixed channel is both speakers: who goes on is unknown.)
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && s.goesOn(&z) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}
