@@ -129,7 +129,7 @@ func (s *scan) numberEchoes(all []*scan) {
 	prevEnd := 0
 	var z zone
 	for i := 0; i < len(s.toks); {
-		if s.marks[i] != 0 || !s.isRunStart(i) || !near(s.t0(&s.toks[i])) {
+		if s.marks[i] != 0 || !s.toks[i].mayStartRun() || !s.isRunStart(i) || !near(s.t0(&s.toks[i])) {
 			i++
 			continue
 		}

@@ -394,10 +394,8 @@ func looksLikeNamePart(lang, w string, roles trig) bool {
 	if lang == "en" {
 		return len(w) > 1 && isLetters(w)
 	}
-	for _, suf := range nameSuffixes {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			return true
-		}
+	if nameEndings.of(w, 3) {
+		return true
 	}
 	return false
 }
@@ -480,7 +478,45 @@ func (e *endingSet) of(w string, min int) bool {
 	return false
 }
 
-var patronymics, surnames = newEndingSet(patronymicEndings), newEndingSet(surnameEndings)
+var patronymics, surnames, nameEndings = newEndingSet(patronymicEndings), newEndingSet(surnameEndings), newEndingSet(nameSuffixes)
+
+// beginningSet is a list of word beginnings grouped by their second byte
+// (the first is D0 or D1 for nearly every Russian letter), as endingSet:
+// the address and name rules ask it of many words.
+type beginningSet struct {
+	by    [256][]string
+	short []string // of one byte: compared with every word
+}
+
+func newBeginningSet(list ...string) *beginningSet {
+	b := &beginningSet{}
+	for _, x := range list {
+		if len(x) < 2 {
+			b.short = append(b.short, x)
+			continue
+		}
+		b.by[x[1]] = append(b.by[x[1]], x)
+	}
+	return b
+}
+
+// of reports whether w begins with one of the set's beginnings.
+func (b *beginningSet) of(w string) bool {
+	for _, x := range b.short {
+		if strings.HasPrefix(w, x) {
+			return true
+		}
+	}
+	if len(w) < 2 {
+		return false
+	}
+	for _, x := range b.by[w[1]] {
+		if strings.HasPrefix(w, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // patronymic reports whether w reads as a patronymic.
 func patronymic(w string) bool { return patronymics.of(w, 4) }

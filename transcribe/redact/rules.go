@@ -1,9 +1,5 @@
 package redact
 
-import (
-	"strings"
-)
-
 // emails: a written address (the word has an @), or one spelled out:
 // «иван точка петров собака мейл точка ру», «john at gmail dot com»,
 // «рябов с собака рамблер ру»; and, where an e-mail is being given (an
@@ -411,14 +407,9 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 
 // adjectival reports whether w reads as an adjective: «ленинский»
 // (проспект), «садовая» (улица).
-func adjectival(w string) bool {
-	for _, suf := range []string{"ий", "ый", "ой", "ая", "яя", "ое", "ом", "ском", "ской", "ого", "ую", "street"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+4 {
-			return true
-		}
-	}
-	return false
-}
+func adjectival(w string) bool { return adjectiveEndings.of(w, 5) }
+
+var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "яя", "ое", "ом", "ском", "ской", "ого", "ую", "street"})
 
 // addresses: a street word with a name and a house number: «улица ленина
 // дом пять квартира двенадцать», «ленинский проспект 15 кв 7», «12 main
@@ -682,15 +673,10 @@ func (s *scan) officeAddress(from, to int) bool {
 }
 
 // officeWord: a word that says an address is a company's place.
-func officeWord(w string) bool {
-	for _, p := range []string{"отделени", "офис", "пункт", "выдач", "салон", "клиник", "филиал", "мфц", "находим", "находит", "работает", "работаем", "работают",
-		"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
+func officeWord(w string) bool { return officeWords.of(w) }
+
+var officeWords = newBeginningSet("отделени", "офис", "пункт", "выдач", "салон", "клиник", "филиал", "мфц", "находим", "находит", "работает", "работаем", "работают",
+	"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш")
 
 func isWord(w string, ws ...string) bool {
 	for _, x := range ws {
@@ -944,14 +930,9 @@ func (s *scan) streetNamed(i int) bool {
 }
 
 // staffWord: a role of someone who works for the company.
-func staffWord(w string) bool {
-	for _, p := range []string{"доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
+func staffWord(w string) bool { return staffWords.of(w) }
+
+var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус")
 
 // segStart: token i opens its segment, after greetings and function words
 // at most («алло это», «здравствуйте это»).
