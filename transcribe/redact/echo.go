@@ -45,6 +45,45 @@ func (s *scan) echoes(all []*scan) {
 		w   string
 		typ Type
 	}
+	// The operator's own name (said opening the call, or after «меня
+	// зовут», «оператор»): never echoed, and a name claimed on this side
+	// that is it is the operator addressed («ольга петровна у меня
+	// вопрос»), not personal data.
+	var obuf [4]string
+	opNames := obuf[:0]
+	for _, o := range all {
+		if o == nil || o.role == "client" {
+			continue
+		}
+		for _, r := range o.segs {
+			for i := r.from; i < r.to && len(opNames) < len(obuf); i++ {
+				if o.toks[i].has(tFirstName) && (r.k == 0 || o.introducedAt(i)) {
+					opNames = append(opNames, o.norm(i))
+				}
+			}
+		}
+	}
+	isOp := func(w string) bool {
+		for _, x := range opNames {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	if len(opNames) > 0 && s.role == "client" {
+		for k := range s.found {
+			// (A name the client gives when asked stays theirs, even
+			// the operator's: «алексей владелец договора».)
+			if f := &s.found[k]; typeAt[f.typ] == Name && f.rule == ruleNameFull && isOp(s.norm(f.from)) {
+				for i := f.from; i < f.to; i++ {
+					if s.marks[i] == k+1 {
+						s.marks[i] = 0
+					}
+				}
+			}
+		}
+	}
 	var buf [16]word
 	words := buf[:0]
 	nums := false
@@ -59,7 +98,7 @@ func (s *scan) echoes(all []*scan) {
 				continue
 			}
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
-				if o.marks[i] == k+1 && o.echoWord(i) {
+				if o.marks[i] == k+1 && o.echoWord(i) && !isOp(o.norm(i)) {
 					words = append(words, word{o.norm(i), typeAt[f.typ]})
 				}
 			}

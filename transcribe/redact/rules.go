@@ -784,7 +784,8 @@ func (s *scan) names() {
 				continue
 			}
 			// «меня катя зовут», «катя меня зовут»: the name before it.
-			if k := i - 1; s.normOf(t) == "зовут" && k >= 0 && s.toks[k].seg == t.seg {
+			nameNext := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && looksLikeNamePart(s.lang, s.norm(i+1), s.toks[i+1].trig)
+			if k := i - 1; s.normOf(t) == "зовут" && !nameNext && k >= 0 && s.toks[k].seg == t.seg {
 				if s.norm(k) == "меня" && k > 0 && s.toks[k-1].seg == t.seg {
 					k--
 				} else if s.norm(k) == "меня" {
@@ -833,6 +834,17 @@ func (s *scan) names() {
 		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, ruleNameAnswer)
+		} else if j < len(s.toks) && j == first && s.toks[j].trig == 0 && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
+			// A name no list knows, said as the whole answer («ким ен
+			// хо»): the sentence's words the lexicon does not know, up
+			// to three.
+			end := j
+			for end < len(s.toks) && end < j+3 && s.toks[end].seg == s.toks[j].seg && s.toks[end].trig == 0 && isLetters(s.norm(end)) && !commonWord(s.norm(end)) {
+				end++
+			}
+			if end == len(s.toks) || s.toks[end].seg != s.toks[j].seg {
+				s.claim(Name, ruleNameAnswer, j, end)
+			}
 		}
 	})
 }
@@ -933,6 +945,20 @@ func (s *scan) streetNamed(i int) bool {
 func staffWord(w string) bool { return staffWords.of(w) }
 
 var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус")
+
+// commonWord reports whether w reads as an adjective or a verb («всего
+// хорошего», «помогите»): not a name no list knows.
+func commonWord(w string) bool {
+	if adjectival(w) || len(w) > 24 {
+		return true
+	}
+	for _, e := range []string{"ть", "ла", "ли", "ло", "ет", "ит", "ут", "ют", "ат", "ят", "те", "ся", "сь", "его", "ого"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // segStart: token i opens its segment, after greetings and function words
 // at most («алло это», «здравствуйте это»).

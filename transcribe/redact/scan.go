@@ -372,7 +372,8 @@ func (s *scan) collectCues() {
 			e.trap = true
 			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером")
 		case t.has(tNameCue | tNameQ):
-			e.name = true
+			// «меня зовут анна» introduces; it asks nobody's name.
+			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
 		case t.has(tBirth):
 			e.dob = true
 		default: // tEmailCue
