@@ -953,7 +953,7 @@ func commonWord(w string) bool {
 		return true
 	}
 	for _, e := range []string{"ть", "ла", "ли", "ло", "ет", "ит", "ут", "ют", "ат", "ят", "те", "ся", "сь", "его", "ого"} {
-		if strings.HasSuffix(w, e) {
+		if len(w) >= len(e) && w[len(w)-len(e):] == e {
 			return true
 		}
 	}
