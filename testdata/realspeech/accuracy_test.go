@@ -12,10 +12,21 @@ import (
 	"github.com/callscope/callscope/transcribe/wav"
 )
 
-// detect runs vad.DetectCall over the calls of the set with the given
-// impairments and scores them against the truth.
+// detect runs vad.DetectCall over the tune and held-out calls of the set
+// with the given impairments and scores them against the truth.
 func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	t.Helper()
+	return detectSplits(t, []string{realspeech.SplitTune, realspeech.SplitHoldout}, impairments...)
+}
+
+// detectSplits is detect over the calls of the given splits. Never
+// realspeech.SplitBlind4: it is the lead's reserved split, run only by
+// the lead.
+func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
+	t.Helper()
+	if slices.Contains(splits, realspeech.SplitBlind4) {
+		t.Fatal("blind4 is the lead's reserved split")
+	}
 	if err := realspeech.Available(); err != nil {
 		t.Skip(err)
 	}
@@ -28,9 +39,7 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	}
 	var scores []realspeech.Score
 	for _, sp := range realspeech.Set() {
-		// Only the tune and held-out calls: the later splits are measured
-		// with -eval -split, and blind4 only by the lead.
-		if !slices.Contains(impairments, sp.Impairment) || (sp.Split != realspeech.SplitTune && sp.Split != realspeech.SplitHoldout) {
+		if !slices.Contains(impairments, sp.Impairment) || !slices.Contains(splits, sp.Split) {
 			continue
 		}
 		c, err := realspeech.Build(sp)
@@ -67,11 +76,16 @@ func TestTimingOnRealSpeech(t *testing.T) {
 		impairment   string
 		holdoutTol   float64
 		holdoutExact bool
+		// minWithin03 of the 36 values (3 a call) are within 0.3 s.
+		minWithin03 int
 	}{
-		{"clean", 0.3, true},
-		{"snr20_xtalk25", 0.5, false},
-		{"echo_long", 0.3, true},
-		{"echo_vary", 0.3, true},
+		{"clean", 0.3, true, 36},
+		// 35 since the word-end threshold is the noise's mean and spread
+		// (32 before: en-holdout4-dialogue and -rapid, client and silence);
+		// en-holdout4-rapid's client is still 0.37 s short.
+		{"snr20_xtalk25", 0.5, false, 35},
+		{"echo_long", 0.3, true, 36},
+		{"echo_vary", 0.3, true, 36},
 	}
 	for _, tt := range tests {
 		t.Run(tt.impairment, func(t *testing.T) {
@@ -97,6 +111,9 @@ func TestTimingOnRealSpeech(t *testing.T) {
 						t.Errorf("%s: %s = %g, truth %g", s.Spec.Name, name, s.Got[name], s.Truth[name])
 					}
 				}
+			}
+			if within03 < tt.minWithin03 {
+				t.Errorf("%d of %d talk and silence values within 0.3 s, want at least %d", within03, values, tt.minWithin03)
 			}
 			rows := realspeech.Summarize(scores, realspeech.ByImpairment)
 			if len(rows) != 1 || rows[0].Calls != 12 {
@@ -167,5 +184,56 @@ func TestMusicOnHoldUnderNoise(t *testing.T) {
 	}
 	if holds != 4 {
 		t.Fatalf("%d hold calls, want 4", holds)
+	}
+}
+
+// The target condition (SNR 20 dB, echo 25 dB down, mu-law) on every
+// development split, held at what the detector reaches (docs/parameters.md,
+// the fifth round): values within 0.3 s of the truth (5 a call: talk per
+// side and in all, silence, overtalk), count errors, boundary median. The
+// misses left are talk too short: quiet word ends and onsets under the
+// noise, and a side's word end during overtalk taken for the other side's
+// echo; fr_ru-blind3s15-rapid splits a client turn (2 count errors), and
+// en-holdout4-rapid misses an overtalk (2).
+func TestTargetConditionOnEverySplit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Silero VAD over 48 calls")
+	}
+	floors := []struct {
+		split                 string
+		calls, within03, errs int
+	}{
+		{realspeech.SplitTune, 6, 30, 0},
+		{realspeech.SplitHoldout, 6, 28, 2},
+		{realspeech.SplitFresh, 9, 45, 0},
+		{realspeech.SplitBlind, 9, 40, 0},
+		{realspeech.SplitBlind2, 9, 37, 0},
+		{realspeech.SplitBlind3, 9, 41, 2},
+	}
+	var splits []string
+	for _, f := range floors {
+		splits = append(splits, f.split)
+	}
+	rows := realspeech.Summarize(detectSplits(t, splits, "snr20_xtalk25"), realspeech.BySplit)
+	for _, f := range floors {
+		i := slices.IndexFunc(rows, func(r realspeech.Row) bool { return r.Name == f.split })
+		if i < 0 {
+			t.Errorf("%s: no calls", f.split)
+			continue
+		}
+		r := rows[i]
+		if r.Calls != f.calls {
+			t.Errorf("%s: %d calls, want %d", f.split, r.Calls, f.calls)
+		}
+		if r.Within03 < f.within03 {
+			t.Errorf("%s: %d of %d values within 0.3 s, want at least %d", f.split, r.Within03, r.Values, f.within03)
+		}
+		if r.CountErrors > f.errs {
+			t.Errorf("%s: %d count errors, want at most %d", f.split, r.CountErrors, f.errs)
+		}
+		if r.BoundaryMedian > 0.01 {
+			t.Errorf("%s: boundary error median %.3f s, want at most 0.01", f.split, r.BoundaryMedian)
+		}
+		t.Logf("%s: %d of %d within 0.3 s, %d count errors, boundary median %.3f s", f.split, r.Within03, r.Values, r.CountErrors, r.BoundaryMedian)
 	}
 }
