@@ -459,6 +459,20 @@ func (s *scan) joinable(z *zone, prevEnd int) bool {
 	return !trap
 }
 
+// segFrom is the first token of token i's segment.
+func (s *scan) segFrom(i int) int {
+	for i > 0 && s.toks[i-1].seg == s.toks[i].seg {
+		i--
+	}
+	return i
+}
+
+// moneyVerb reports whether token j says money moved («списано»): a
+// unit for the number before it, but not for a card's end.
+func (s *scan) moneyVerb(j int) bool {
+	return j < len(s.toks) && isWord(s.norm(j), "списано", "списали", "списалось", "зачислено", "оплачено", "поступило", "переведено")
+}
+
 // continues reports whether a number ending at token end (its sentence's
 // last word) goes on in the speaker's next sentence: the next segment,
 // at most 6 s later, opens with a number (after two words like «так»,
@@ -560,7 +574,9 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	if freephone(s.zoneDigits(z)) {
 		return "", ruleDropped
 	}
-	if s.quantityAfter(z.to) {
+	// («с карты на 5674 списали»: a card's end before a money verb is
+	// the card's, not an amount.)
+	if s.quantityAfter(z.to) && !(s.moneyVerb(z.to) && s.partCue(z, s.segFrom(z.from))) {
 		if t := strongFormat(s.zoneDigits(z)); t == Card {
 			return t, ruleCardLuhn
 		}
