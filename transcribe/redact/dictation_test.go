@@ -70,6 +70,9 @@ func TestDictation(t *testing.T) {
 			[]string{"c: [email]", "c: [email]"}},
 		{"e-mail parts read back", []string{"o: электронная почта для уведомлений", "c: olga точка kuzmina собака mail ru", "o: ольга точка кузьмина"},
 			[]string{"c: [email]", "o: [email]"}},
+		{"a Latin mailbox read back in Cyrillic", []string{"o: какая почта указана", "c: gorbunova точка н собака yandex точка ru",
+			"o: там ошибка у нас записано горбунова с и на конце", "c: нет горбунова н без и"},
+			[]string{"c: [email]", "o: там ошибка у нас записано [email] и на конце", "c: нет [email] без и"}},
 		{"house first", []string{"o: адрес установки оборудования", "c: квартира 54 дом 12 улица маршала жукова"}, []string{"c: [address]"}},
 		{"village first, the city stays", []string{"o: назовите адрес", "c: деревня ивановка улица полевая дом семь", "c: город тула улица мосина дом 20 квартира 7"},
 			[]string{"c: [address]", "c: город тула [address]"}},
@@ -120,5 +123,17 @@ func TestDictation(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	for _, c := range []struct{ a, b string }{{"горбунова", "gorbunova"}, {"вася", "vasya2000"}, {"смирнов", "smirnov"}, {"юлия", "yuliya"},
+		{"харитонов", "kharitonov"}, {"цветкова", "tsvetkova"}, {"щукин", "shukin"}, {"жуков", "zhukov"}, {"ёлкин", "elkin"}} {
+		if x, y := string(skeleton(nil, c.a)), string(skeleton(nil, c.b)); x != y {
+			t.Errorf("%s -> %q, %s -> %q", c.a, x, c.b, y)
+		}
+	}
+	if string(skeleton(nil, "павел")) == string(skeleton(nil, "pavlov")) {
+		t.Error("павел and pavlov have one skeleton")
 	}
 }

@@ -104,6 +104,11 @@ func (s *scan) echoes(all []*scan) {
 			}
 		}
 	}
+	latin := false
+	for _, x := range words {
+		latin = latin || x.typ == Email && latinWord(x.w)
+	}
+	var sk [2][64]byte
 	for i := range s.toks {
 		if len(words) == 0 {
 			break
@@ -115,7 +120,22 @@ func (s *scan) echoes(all []*scan) {
 		for _, x := range words {
 			// Not the operator's own name, also the client's.
 			if len(x.w) == len(w) && x.w == w && s.echoWord(i) && !s.introducedAt(i) {
-				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, i+1)
+				end := i + 1
+				if x.typ == Email && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
+					end++ // a mailbox's initial after it: «горбунова н»
+				}
+				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, end)
+				break
+			}
+			// A mailbox in Latin letters read back in Cyrillic
+			// («gorbunova» — «горбунова с и на конце»).
+			if latin && x.typ == Email && w[0] >= 0x80 && latinWord(x.w) && s.echoWord(i) && !s.introducedAt(i) && !isOp(w) &&
+				string(skeleton(sk[0][:0], w)) == string(skeleton(sk[1][:0], x.w)) {
+				end := i + 1
+				if end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
+					end++ // its initial: «горбунова н»
+				}
+				s.claim(Email, ruleEcho[typeIndex(Email)], i, end)
 				break
 			}
 		}
@@ -281,3 +301,42 @@ func (s *scan) timeLike(z *zone) bool {
 	h, m := s.groupDigits(g[0]), s.groupDigits(g[1])
 	return (len(h) == 1 || h[0] <= '1' || h == "20" || h == "21" || h == "22" || h == "23") && (m == "00" || m == "15" || m == "30" || m == "45")
 }
+
+// skeleton appends to b how word w sounds, in Latin letters, for
+// comparing a Cyrillic word with a Latin one: «горбунова» and
+// «gorbunova», «вася» and «vasya» have one skeleton. Digits are left
+// out («vasya2000»).
+func skeleton(b []byte, w string) []byte {
+	for _, r := range w {
+		if len(b) > 56 {
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z':
+			c := byte(r)
+			switch c {
+			case 'y', 'j':
+				c = 'i'
+			case 'w':
+				c = 'v'
+			case 'q':
+				c = 'k'
+			}
+			// «kh» is х, «ts» ц: the second letter goes.
+			if n := len(b); n > 0 && (c == 'h' && b[n-1] == 'k' || c == 's' && b[n-1] == 't') {
+				b[n-1] = map[byte]byte{'k': 'h', 't': 'c'}[b[n-1]]
+				continue
+			}
+			b = append(b, c)
+		case r == 'ё':
+			b = append(b, 'e')
+		case r >= 'а' && r <= 'я':
+			b = append(b, cyrLatin[r-'а']...)
+		}
+	}
+	return b
+}
+
+// cyrLatin is each small Cyrillic letter а..я as skeleton spells it.
+var cyrLatin = [...]string{"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+	"r", "s", "t", "u", "f", "h", "c", "ch", "sh", "sh", "", "i", "", "e", "iu", "ia"}

@@ -491,6 +491,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 	type question struct {
 		ch      int
 		at, far float64 // when it was asked; how long its answers are read
+		both    bool    // its own side's sentences after it too
 	}
 	var qs []question
 	for ci, s := range scans {
@@ -502,11 +503,13 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 				// A date of birth is often asked in two turns («год
 				// рождения» — «и число месяц»): its answers are read for
 				// 25 s.
+				// An e-mail is spelled, read back and corrected on both
+				// sides for a while («через в или через ф»).
 				far := 11.0
-				if e.dob {
+				if e.dob || e.mail {
 					far = 25
 				}
-				qs = append(qs, question{ci, e.at, far})
+				qs = append(qs, question{ci, e.at, far, e.mail})
 			}
 		}
 	}
@@ -520,7 +523,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 			}
 			seg := &segs[k]
 			for _, q := range qs {
-				if (q.ch != ci || mixed) && seg.End >= q.at-1.5 && seg.Start <= q.at+q.far {
+				if (q.ch != ci || mixed || q.both && seg.Start >= q.at) && seg.End >= q.at-1.5 && seg.Start <= q.at+q.far {
 					cs.mark(ci, k)
 					if k > 0 {
 						cs.mark(ci, k-1)
