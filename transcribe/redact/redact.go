@@ -493,7 +493,10 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 		at, far float64 // when it was asked; how long its answers are read
 		both    bool    // its own side's sentences after it too
 	}
-	var qs []question
+	// On the stack: a call asks a few questions (a slice grown from nil
+	// was an allocation a call).
+	var qbuf [16]question
+	qs := qbuf[:0]
 	for ci, s := range scans {
 		if s == nil {
 			continue
