@@ -44,6 +44,7 @@ func (s *scan) echoes(all []*scan) {
 	type word struct {
 		w   string
 		typ Type
+		at  float64 // when it was said (for a mailbox's digits)
 	}
 	// The operator's own name (said opening the call, or after «меня
 	// зовут», «оператор»): never echoed, and a name claimed on this side
@@ -98,8 +99,12 @@ func (s *scan) echoes(all []*scan) {
 				continue
 			}
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
-				if o.marks[i] == k+1 && o.echoWord(i) && !isOp(o.norm(i)) {
-					words = append(words, word{o.norm(i), typeAt[f.typ]})
+				if o.marks[i] == k+1 && (o.echoWord(i) || typeAt[f.typ] == Email && len(o.norm(i)) >= 4 && latinWord(o.norm(i))) && !isOp(o.norm(i)) {
+					words = append(words, word{o.norm(i), typeAt[f.typ], 0})
+				} else if o.marks[i] == k+1 && typeAt[f.typ] == Email && len(o.norm(i)) >= 3 && allDigits(o.norm(i)) {
+					// A mailbox's digits («olga.kuzmina1990»), said again
+					// in the 30 s after: «без девяностый просто 1990».
+					words = append(words, word{o.norm(i), Email, o.t1(&o.toks[i])})
 				}
 			}
 		}
@@ -118,6 +123,15 @@ func (s *scan) echoes(all []*scan) {
 		}
 		w := s.norm(i)
 		for _, x := range words {
+			if x.at != 0 {
+				if x.w == w {
+					if at := s.t0(&s.toks[i]); at >= x.at-0.5 && at-x.at <= 30 {
+						s.claim(Email, ruleEcho[typeIndex(Email)], i, i+1)
+						break
+					}
+				}
+				continue
+			}
 			// Not the operator's own name, also the client's.
 			if len(x.w) == len(w) && x.w == w && s.echoWord(i) && !s.introducedAt(i) {
 				end := i + 1
@@ -134,6 +148,10 @@ func (s *scan) echoes(all []*scan) {
 				end := i + 1
 				if end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
 					end++ // its initial: «горбунова н»
+				}
+				// Its digits said in words: «vasya2000» — «вася две тысячи».
+				for n := 0; n < 4 && hasDigit(x.w) && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && runWord(s.toks[end].num()); n++ {
+					end++
 				}
 				s.claim(Email, ruleEcho[typeIndex(Email)], i, end)
 				break
