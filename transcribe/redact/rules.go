@@ -832,6 +832,16 @@ func (s *scan) names() {
 			}
 			j++
 		}
+		// Initials: two or three letters, then a number or nothing («а р
+		// 1988» after «инициалы и год рождения»).
+		k := first
+		for k < len(s.toks) && k < first+3 && s.toks[k].seg == s.toks[first].seg && s.letter(k) {
+			k++
+		}
+		if k-first >= 2 && (k >= len(s.toks) || s.toks[k].seg != s.toks[first].seg || s.toks[k].has(tNum)) {
+			s.claim(Name, ruleNameAnswer, first, k)
+			return
+		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, ruleNameAnswer)
 		} else if j < len(s.toks) && j == first && s.toks[j].trig == 0 && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
@@ -908,6 +918,12 @@ func (s *scan) fullNames() {
 		}
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
 			to++ // «белов андрей николаевич»
+		}
+		// A surname's initial after a first name and patronymic («на имя
+		// виктор андреевич к»), not a preposition before its word («к вам»).
+		if to == i+2 && pat && to < len(s.toks) && s.toks[to].seg == t.seg && s.letter(to) && !isWord(s.norm(to), "и", "в", "с", "у", "о", "а", "я") &&
+			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || !s.toks[to+1].has(tStop|tConn)) {
+			to++
 		}
 		s.claim(Name, ruleNameFull, from, to)
 	}
