@@ -251,6 +251,12 @@ func ruWords() {
 	ru(tTrap, forms("заявлени", "е", "я", "ю", "ем", "и")...)
 	ru(tTrap, forms("билет", nounM...)...)
 	ru(tTrap, "бронь", "брони", "бронью", "бронирования", "трек", "артикул", "артикула", "рейс", "рейса")
+	// A certificate's, a coupon's, a promo code's, a receipt's, a
+	// barcode's, a device's serial number: a company's numbers too.
+	ru(tTrap, forms("сертификат", nounM...)...)
+	ru(tTrap, forms("купон", nounM...)...)
+	ru(tTrap, forms("промокод", nounM...)...)
+	ru(tTrap, "чек", "чека", "чеку", "чеке", "штрихкод", "штрихкода", "серийный", "серийного", "серийник", "серийника")
 	ru(tTrap, forms("претензи", "я", "и", "ю", "ей")...)
 	ru(tTrap, forms("квитанци", "я", "и", "ю", "ей")...)
 	ru(tTrap, forms("задолженност", "ь", "и", "ью")...)
