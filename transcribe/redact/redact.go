@@ -503,13 +503,14 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 		}
 		for _, e := range s.cues {
 			if e.name || e.dob || e.mail {
-				// A date of birth is often asked in two turns («год
-				// рождения» — «и число месяц»): its answers are read for
-				// 25 s.
 				// An e-mail is spelled, read back and corrected on both
-				// sides for a while («через в или через ф»).
+				// sides for a while («через в или через ф»): its answer
+				// windows are 25 s on both sides. (A date of birth's are
+				// 11 s: 25 s loaded many sentences of every call that
+				// asks for one, for the rare answer with no cardinal
+				// number in it, «третье сентября».)
 				far := 11.0
-				if e.dob || e.mail {
+				if e.mail {
 					far = 25
 				}
 				qs = append(qs, question{ci, e.at, far, e.mail})
