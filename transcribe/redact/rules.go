@@ -150,7 +150,9 @@ func latinWord(w string) bool {
 			return false
 		}
 	}
-	return !isWord(w, "ok", "wi", "fi", "wifi", "sms", "pin", "push", "id", "online", "app")
+	// Brands a caller names in Latin letters are companies, kept.
+	return !isWord(w, "ok", "wi", "fi", "wifi", "sms", "pin", "push", "id", "online", "app", "iphone", "android", "samsung", "apple", "google",
+		"whatsapp", "telegram", "viber", "youtube", "wildberries", "ozon", "avito", "tinkoff", "sber", "vk", "max")
 }
 
 // mailboxWord reports whether token i can be part of a mailbox said in
