@@ -594,6 +594,12 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	var tbuf [8]Type
 	typ, trap, types := s.cueBefore(z, prevEnd, tbuf[:0])
+	// «смс с номера 0890», «звонили с номера ...»: the number a message or
+	// a call came from is a phone number whatever cue is near (a short
+	// one, a service's, is none: 5 digits at least).
+	if z.from >= 2 && s.toks[z.from-2].seg == s.toks[z.from].seg && isWord(s.norm(z.from-1), "номера", "номер", "номеров") && isWord(s.norm(z.from-2), "с", "со") {
+		typ, trap, types = Phone, false, append(types[:0], Phone)
+	}
 	rule := ruleCue
 	part := s.partCue(z, prevEnd)
 	if typ == "" && !trap {
