@@ -863,6 +863,13 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 			s.addSingle(sq, start, int32(j))
 		}
 	}
+	lm.step(s, state, start, j, limit)
+}
+
+// step follows the edges out of state that the unit at j takes. A filler
+// is stepped over without ending a phrase on it: a match ends on a word,
+// so it never reaches into the next utterance through its first «вот».
+func (lm *langMatcher) step(s *scratch, state, start int32, j, limit int) {
 	if j == limit || !lm.hasOut[state] {
 		return
 	}
@@ -909,7 +916,7 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 	}
 	// A hesitation inside a phrase: step over it.
 	if state != 0 && u.flags&flagFiller != 0 {
-		lm.walk(s, state, start, j+1, limit)
+		lm.step(s, state, start, j+1, limit)
 	}
 }
 

@@ -212,3 +212,39 @@ func TestSentenceStops(t *testing.T) {
 		}
 	}
 }
+
+// A phrase that ends an utterance does not reach into the speaker's next
+// one through the filler it starts with («вот»), even where another phrase
+// goes on from its last word: the hit and its quote stay in the first
+// utterance.
+func TestFillerAfterPhraseEnd(t *testing.T) {
+	fsys := fstest.MapFS{"ru/steps.yaml": {Data: []byte(`category: steps
+language: ru
+channel: operator
+phrases:
+  - id: term
+    text: в течение BEFORE:2 дней
+  - id: long
+    text: дней не могу решить
+`)}}
+	set, err := LoadFS(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, next := range []string{"вот", "ну вот так"} {
+		tr := schemas.Transcript{Duration: 30, Channels: []schemas.TranscriptChannel{
+			{Role: "operator", Segments: []schemas.Segment{utt(1, "доставят в течение четырёх дней"), utt(2.55, next)}},
+		}}
+		var got []string
+		for _, h := range m.MatchCall(tr, "ru", CallOptions{}) {
+			got = append(got, h.PhraseID+"«"+h.Text+"»")
+		}
+		if g, want := strings.Join(got, " "), "term«в течение четырёх дней»"; g != want {
+			t.Errorf("then %q: got %s, want %s", next, g, want)
+		}
+	}
+}
