@@ -39,6 +39,13 @@ var minimum = map[string]float64{
 	// -> 1.000 with the families of an earlier written contact).
 	"ru/blind4": 1.00, // reached: 1.000 for every category (100 calls; phrases alone: complaint recall 0.844 and churn_threat recall 0.909 are the lowest, the models flag the rest)
 	"en/blind4": 1.00, // reached: 1.000 for every category (35 calls)
+	// The sixth author's calls (helper b5): measured blind by the lead at
+	// 0d22ea5 and f707773 (ru macro F1 0.947 -> 0.957 with the models, en
+	// 0.895 -> 0.895; testdata/labelled/README.md); not tuned on, not in the
+	// models' training. The floors are the blind figures, so a change that
+	// loses what carried over to a new author fails here.
+	"ru/blind5": 0.85, // reached: repeat_contact recall 0.857, complaint recall 0.864, churn_threat and repeat_contact precision 0.889
+	"en/blind5": 0.60, // reached: repeat_contact recall 0.600, complaint recall 0.667, churn_threat recall 0.714
 }
 
 // TestBuiltinCorpus is `callscope dict eval testdata/labelled` with the
