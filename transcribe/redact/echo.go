@@ -40,30 +40,7 @@ func (s *scan) recordNumber(typ Type, rule ruleID, z *zone) {
 // anywhere, a number's digits said again (whole, its start, its end, or
 // four of them in a correction), and a number that the same speaker
 // goes on with within 15 s with no cue of its own.
-func (s *scan) echoes(all []*scan) {
-	type word struct {
-		w   string
-		typ Type
-		at  float64 // when it was said (for a mailbox's digits)
-	}
-	// The operator's own name (said opening the call, or after «меня
-	// зовут», «оператор»): never echoed, and a name claimed on this side
-	// that is it is the operator addressed («ольга петровна у меня
-	// вопрос»), not personal data.
-	var obuf [4]string
-	opNames := obuf[:0]
-	for _, o := range all {
-		if o == nil || o.role == "client" {
-			continue
-		}
-		for _, r := range o.segs {
-			for i := r.from; i < r.to && len(opNames) < len(obuf); i++ {
-				if o.toks[i].has(tFirstName) && (r.k == 0 || o.introducedAt(i)) {
-					opNames = append(opNames, o.norm(i))
-				}
-			}
-		}
-	}
+func (s *scan) echoes(all []*scan, opNames []string) {
 	isOp := func(w string) bool {
 		for _, x := range opNames {
 			if x == w {
@@ -85,9 +62,20 @@ func (s *scan) echoes(all []*scan) {
 			}
 		}
 	}
+	// Each masked word's forms are worked out once, before the loop over
+	// the channel's tokens: its key (a token whose key has no bit in
+	// keys equals no word), and for a mailbox's Latin word its skeleton.
+	type word struct {
+		w     string
+		typ   Type
+		at    float64 // when it was said (for a mailbox's digits)
+		latin bool    // a mailbox's Latin word (latinWord)
+		sk    [2]int  // its skeleton, when latin: s.esk[sk[0]:sk[1]]
+	}
 	var buf [16]word
 	words := buf[:0]
 	nums := false
+	var keys uint64
 	for _, o := range all {
 		if o == nil {
 			continue
@@ -100,28 +88,58 @@ func (s *scan) echoes(all []*scan) {
 			}
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
 				if o.marks[i] == k+1 && (o.echoWord(i) || typeAt[f.typ] == Email && len(o.norm(i)) >= 4 && latinWord(o.norm(i))) && !isOp(o.norm(i)) {
-					words = append(words, word{o.norm(i), typeAt[f.typ], 0})
+					words = append(words, word{w: o.norm(i), typ: typeAt[f.typ]})
 				} else if o.marks[i] == k+1 && typeAt[f.typ] == Email && len(o.norm(i)) >= 3 && allDigits(o.norm(i)) {
 					// A mailbox's digits («olga.kuzmina1990»), said again
 					// in the 30 s after: «без девяностый просто 1990».
-					words = append(words, word{o.norm(i), Email, o.t1(&o.toks[i])})
+					words = append(words, word{w: o.norm(i), typ: Email, at: o.t1(&o.toks[i])})
+				} else {
+					continue
 				}
+				keys |= 1 << echoKey(o.norm(i))
 			}
 		}
 	}
-	latin := false
-	for _, x := range words {
-		latin = latin || x.typ == Email && latinWord(x.w)
-	}
-	var sk [2][64]byte
-	for i := range s.toks {
-		if len(words) == 0 {
-			break
+	if len(words) == 0 {
+		if nums {
+			s.numberEchoes(all)
 		}
+		return
+	}
+	latin := false
+	var sk [64]byte
+	s.esk = s.esk[:0]
+	for k := range words {
+		x := &words[k]
+		if x.typ == Email && latinWord(x.w) {
+			latin, x.latin = true, true
+			n := len(s.esk)
+			s.esk = append(s.esk, skeleton(sk[:0], x.w)...)
+			x.sk = [2]int{n, len(s.esk)}
+		}
+	}
+	for i := range s.toks {
 		if s.marks[i] != 0 {
 			continue
 		}
 		w := s.norm(i)
+		// A token equal to no word, and no Cyrillic word read back from
+		// a Latin mailbox, is no echo (most tokens).
+		same := keys&(1<<echoKey(w)) != 0
+		cyr := latin && w[0] >= 0x80
+		if !same && !cyr {
+			continue
+		}
+		// Whether the token is a word a Latin mailbox's may be read back
+		// as, and its skeleton: once per token, not per word.
+		var wsk []byte
+		if cyr {
+			if s.echoWord(i) && !s.introducedAt(i) && !isOp(w) {
+				wsk = skeleton(sk[:0], w)
+			} else if !same {
+				continue
+			}
+		}
 		for _, x := range words {
 			if x.at != 0 {
 				if x.w == w {
@@ -143,8 +161,7 @@ func (s *scan) echoes(all []*scan) {
 			}
 			// A mailbox in Latin letters read back in Cyrillic
 			// («gorbunova» — «горбунова с и на конце»).
-			if latin && x.typ == Email && w[0] >= 0x80 && latinWord(x.w) && s.echoWord(i) && !s.introducedAt(i) && !isOp(w) &&
-				string(skeleton(sk[0][:0], w)) == string(skeleton(sk[1][:0], x.w)) {
+			if x.latin && wsk != nil && string(wsk) == string(s.esk[x.sk[0]:x.sk[1]]) {
 				end := i + 1
 				if end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
 					end++ // its initial: «горбунова н»
@@ -161,6 +178,45 @@ func (s *scan) echoes(all []*scan) {
 	if nums {
 		s.numberEchoes(all)
 	}
+}
+
+// echoKey files a word by its length and first and last bytes into one
+// of 64 bits: two equal words have one key.
+func echoKey(w string) uint {
+	if w == "" {
+		return 0
+	}
+	return (uint(len(w))*7 + uint(w[0]) + uint(w[len(w)-1])*3) & 63
+}
+
+// opNameCache holds the call's operator names, read by the first channel's
+// echoes (inside its recover) and kept for the others.
+type opNameCache struct {
+	done  bool
+	buf   [4]string
+	names []string
+}
+
+// operatorNames is the call's operator's own name (said opening the
+// call, or after «меня зовут», «оператор»), up to four words, read once
+// a call: never echoed, and a name claimed on the client's side that is
+// it is the operator addressed («ольга петровна у меня вопрос»), not
+// personal data.
+func operatorNames(all []*scan, buf *[4]string) []string {
+	opNames := buf[:0]
+	for _, o := range all {
+		if o == nil || o.role == "client" {
+			continue
+		}
+		for _, r := range o.segs {
+			for i := r.from; i < r.to && len(opNames) < len(buf); i++ {
+				if o.toks[i].has(tFirstName) && (r.k == 0 || o.introducedAt(i)) {
+					opNames = append(opNames, o.norm(i))
+				}
+			}
+		}
+	}
+	return opNames
 }
 
 // echoWindow is how long after a number is masked its digits said again

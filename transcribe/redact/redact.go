@@ -305,11 +305,12 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		}
 	}
 	// What one side says back of what any side had masked (echo.go).
+	var ops opNameCache
 	for ci, s := range scans {
 		if s == nil {
 			continue
 		}
-		if e := r.echo(s, scans); e != nil {
+		if e := r.echo(s, scans, &ops); e != nil {
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
 		}
 	}
@@ -401,14 +402,17 @@ func (r *Redactor) detect(st *scan) (err error) {
 // echo runs the echoes of st against the call's scans and drops the
 // claims of the types r does not mask; when it breaks, the channel is
 // masked closed, as detect.
-func (r *Redactor) echo(st *scan, all []*scan) (err error) {
+func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("echo rule panicked: %v", p)
 			st.failMarks()
 		}
 	}()
-	st.echoes(all)
+	if !ops.done {
+		ops.names, ops.done = operatorNames(all, &ops.buf), true
+	}
+	st.echoes(all, ops.names)
 	st.resolve(r)
 	return nil
 }

@@ -206,6 +206,8 @@ type scan struct {
 	// (echo.go).
 	nclaims []numClaim
 	cdig    []byte
+	// esk holds the echoes' skeletons of a mailbox's Latin words.
+	esk []byte
 }
 
 // newScan returns an empty scan for a channel of role in lang. Calls of
