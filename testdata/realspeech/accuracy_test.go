@@ -60,10 +60,10 @@ func detectSplits(t *testing.T, splits []string, impairments ...string) []realsp
 // overtalk and interruption counts exact. On clean audio they hold on
 // every call, tuned and held out. At SNR 20 dB with echo 25 dB down they
 // hold on the tune calls; on the held-out calls the quiet ends of English
-// words under the noise and the other side's echo still cost up to 0.4 s
-// of a side's talk, and one English overtalk is missed (a word's end
-// during overtalk as quiet as the other side's echo), so there the values
-// are held within 0.5 s (before the word-end test: up to 0.9 s).
+// words under the noise and the other side's echo still cost up to 0.32 s
+// of a side's talk, so there the values are held within 0.5 s (before the
+// word-end test: up to 0.9 s); the counts are exact (an English overtalk
+// was missed until the echo canceller's comparison).
 // Echo 60-250 ms late (echo_long) and echo whose level wanders by ±6 dB
 // (echo_vary) never become overtalk; their talk values hold the clean
 // targets on tuned and held-out calls alike (held out: 0.5 s until the
@@ -82,8 +82,11 @@ func TestTimingOnRealSpeech(t *testing.T) {
 		{"clean", 0.3, true, 36},
 		// 35 since the word-end threshold is the noise's mean and spread
 		// (32 before: en-holdout4-dialogue and -rapid, client and silence);
-		// en-holdout4-rapid's client is still 0.37 s short.
-		{"snr20_xtalk25", 0.5, false, 35},
+		// en-holdout4-rapid's client is still 0.32 s short. Counts exact
+		// since the echo canceller's comparison (echo.go): the client's
+		// word end during the operator's speech was taken for echo and
+		// its overtalk missed.
+		{"snr20_xtalk25", 0.5, true, 35},
 		{"echo_long", 0.3, true, 36},
 		{"echo_vary", 0.3, true, 36},
 	}
@@ -193,8 +196,7 @@ func TestMusicOnHoldUnderNoise(t *testing.T) {
 // side and in all, silence, overtalk), count errors, boundary median. The
 // misses left are talk too short: quiet word ends and onsets under the
 // noise, and a side's word end during overtalk taken for the other side's
-// echo; fr_ru-blind3s15-rapid splits a client turn (2 count errors), and
-// en-holdout4-rapid misses an overtalk (2).
+// echo; fr_ru-blind3s15-rapid splits a client turn (2 count errors).
 func TestTargetConditionOnEverySplit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Silero VAD over 48 calls")
@@ -204,7 +206,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		calls, within03, errs int
 	}{
 		{realspeech.SplitTune, 6, 30, 0},
-		{realspeech.SplitHoldout, 6, 28, 2},
+		{realspeech.SplitHoldout, 6, 29, 0},
 		{realspeech.SplitFresh, 9, 45, 0},
 		{realspeech.SplitBlind, 9, 40, 0},
 		{realspeech.SplitBlind2, 9, 37, 0},
