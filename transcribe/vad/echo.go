@@ -48,7 +48,8 @@ const (
 	// ownQuantile and ownRun: see calibrate and mask. A run of 5 frames
 	// (50 ms, the shortest quiet syllable, quietMin) and not less: 3 or
 	// 4 took the echo's spectral detail on clean lines with echo for
-	// speech (a call of blind and of blind2 lost values), 5 lost none.
+	// speech (3: blind xtalk30 and blind2 echo_vary lost values; 4:
+	// blind2 echo_vary), 5 lost none.
 	ownQuantile = 0.99
 	ownRun      = 5
 )
