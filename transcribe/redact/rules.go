@@ -871,6 +871,9 @@ func (s *scan) names() {
 func (s *scan) fullNames() {
 	for i := range s.toks {
 		t := &s.toks[i]
+		if t.has(tKin) {
+			s.kinName(i)
+		}
 		if s.marks[i] != 0 || t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse) {
 			continue
 		}
@@ -929,6 +932,45 @@ func (s *scan) fullNames() {
 		}
 		s.claim(Name, ruleNameFull, from, to)
 	}
+}
+
+// kinName: a relative's or a payee's name right after the word for them,
+// with no other cue («дочке настя», «на маму ханова роза», «жену гладких
+// ирина», «мужа воронин», «получатель соколов ян»): up to three words that
+// read as a name (a first name in any case, a surname's ending, a
+// patronymic), or a word no list knows before a first name («кравец
+// ангелина»). A lone word must be a first name or read as a surname.
+func (s *scan) kinName(i int) {
+	seg := s.toks[i].seg
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "моему", "моим", "тот", "же") {
+		j++
+	}
+	if j < len(s.toks) && isWord(s.norm(j), "же") {
+		j++
+	}
+	from := j
+	end, named := j, false
+words:
+	for end < len(s.toks) && end < from+3 && s.toks[end].seg == seg && s.marks[end] == 0 {
+		u := &s.toks[end]
+		w := s.normOf(u)
+		switch {
+		case u.has(tFirstName) || u.trig == 0 && (firstNameForm(w) || patronymic(w)):
+			named = true
+		case surnameLike(w, u.trig):
+			named = named || end == from
+		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.toks[end+1].has(tFirstName):
+			// a surname no ending tells, before the first name
+		default:
+			break words
+		}
+		end++
+	}
+	if !named || end == from || s.introducedAt(from) || s.streetNamed(from) {
+		return
+	}
+	s.claim(Name, ruleNameCue, from, end)
 }
 
 // introducedAt reports whether a name at token i is the operator's own
