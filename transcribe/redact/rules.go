@@ -460,8 +460,8 @@ func (s *scan) addresses() {
 		if before < start {
 			house = true
 		}
-		if !house && start == i && s.lang != "en" {
-			continue
+		if !house && s.lang != "en" {
+			continue // a street without a house is not an address: «на кутузовском проспекте»
 		}
 		if !house && s.lang == "en" && start == i {
 			continue
