@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // emails: a written address (the word has an @), or one spelled out:
 // «иван точка петров собака мейл точка ру», «john at gmail dot com»,
 // «рябов с собака рамблер ру»; and, where an e-mail is being given (an
@@ -426,7 +428,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		start := i
-		if i > 0 && adjectival(s.norm(i-1)) && !s.toks[i-1].has(tStop|tCue|tTrap) && s.toks[i-1].seg == t.seg {
+		if i > 0 && (adjectival(s.norm(i-1)) || dativeAdjective(s.norm(i-1))) && !s.toks[i-1].has(tStop|tCue|tTrap) && s.toks[i-1].seg == t.seg {
 			start = i - 1
 		}
 		if i > 1 && s.toks[i-2].has(tNum) && isWord(s.norm(i-1), "я", "й", "ая", "ой", "ья") && s.toks[i-2].seg == t.seg {
@@ -445,8 +447,14 @@ func (s *scan) addresses() {
 				start = k
 			}
 		}
-		// The house first: «квартира 54 дом 12 улица ...».
+		// The house first: «квартира 54 дом 12 улица ...», «дом 17 по
+		// улице зорге».
 		before := s.houseBefore(start)
+		if before == start && start > 1 && s.norm(start-1) == "по" {
+			if b := s.houseBefore(start - 1); b < start-1 {
+				before = b
+			}
+		}
 		// The street's name: up to three words (ordinals and numbers too:
 		// «8 марта», «25 лет октября»).
 		j := i + 1
@@ -509,8 +517,8 @@ func (s *scan) addresses() {
 			continue
 		}
 		k := first
-		for n := 0; k > i+1 && n < 2 && !s.toks[k-1].has(tStop|tNum) && !isWord(s.norm(k-1), "адресу", "адрес"); n++ {
-			k--
+		for n := 0; k > i+1 && n < 2 && (!s.toks[k-1].has(tStop|tNum) || s.toks[k-1].num() == nkOrdinal) && !isWord(s.norm(k-1), "адресу", "адрес"); n++ {
+			k-- // «по адресу третья парковая 44»
 		}
 		if k == first {
 			continue
@@ -545,6 +553,15 @@ func (s *scan) addresses() {
 			continue
 		}
 		k := s.houseBefore(i)
+		if x := i; k == i {
+			// «на дом кирова 40 кв 3»: «дом», the street's name, the number.
+			for x > 0 && s.toks[x-1].seg == t.seg && s.toks[x-1].has(tNum) && s.toks[x-1].num() != nkOrdinal {
+				x--
+			}
+			if x < i && x > 1 && s.toks[x-2].seg == t.seg && s.nameWord(x-1) && isWord(s.norm(x-2), "дом", "д") {
+				k = x - 2
+			}
+		}
 		nums := 0
 		for x := k; x < i; x++ {
 			if s.toks[x].has(tNum) {
@@ -555,10 +572,20 @@ func (s *scan) addresses() {
 			for n := 0; k > 0 && n < 2 && s.toks[k-1].seg == t.seg && s.nameWord(k-1); n++ {
 				k--
 			}
+			// «третья парковая 44 кв 19».
+			if k < i && k > 0 && s.toks[k-1].seg == t.seg && s.toks[k-1].num() == nkOrdinal {
+				k--
+			}
 		}
 		end, _ := s.houseRun(i)
 		s.claimAddress(k, end, ruleAddressFlat)
 	}
+}
+
+// dativeAdjective: a street's adjective after «по» («по ленинградскому
+// шоссе»).
+func dativeAdjective(w string) bool {
+	return len(w) >= 12 && (strings.HasSuffix(w, "ому") || strings.HasSuffix(w, "ему"))
 }
 
 // plotWord: a plot in a gardening partnership or a village («снт
@@ -579,7 +606,7 @@ func (s *scan) houseBefore(i int) int {
 	k, house := i, false
 	for k > 0 && i-k < 8 && s.toks[k-1].seg == s.toks[i].seg {
 		u := &s.toks[k-1]
-		if u.has(tHouse) {
+		if u.has(tHouse) || house && k > 1 && s.normOf(u) == "номер" && s.toks[k-2].has(tHouse) {
 			house = true
 		} else if !(u.has(tNum) && u.num() != nkOrdinal || houseNumber(s.normOf(u)) || s.houseLetter(k-1) && k-1 > 0 && s.toks[k-2].has(tNum)) {
 			break
