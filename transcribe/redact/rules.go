@@ -50,8 +50,8 @@ func (s *scan) emails() {
 			}
 			break
 		}
-		if k == i {
-			continue
+		if k == i || k == i-1 && s.roleMailboxAt(k) {
+			continue // «info собака medsi точка ru»: a company's mailbox
 		}
 		s.claim(Email, ruleEmailSpelled, k, j)
 	}
@@ -87,7 +87,7 @@ func (s *scan) mailboxParts() {
 		for _, c := range cues {
 			ctx = ctx || c <= at+0.5 && at-c <= 30
 		}
-		if !ctx {
+		if !ctx || s.roleMailboxAt(i) {
 			continue
 		}
 		if s.letter(i) || s.letterName(i) {
@@ -122,6 +122,47 @@ func (s *scan) mailboxParts() {
 			i = j - 1
 		}
 	}
+}
+
+// roleMailbox: a mailbox named for a job, not a person («info», «hr»,
+// «zayavki»): a company's e-mail, which issue 13 keeps.
+func roleMailbox(w string) bool { return roleMailboxes[w] }
+
+var roleMailboxes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`info hr support help office sales zakaz zakazy order orders zayavki zayavka zayavka vyplaty viplaty priem priemnaya
+		reception admin noreply post kadry buh buhgalteria secretary press pr feedback service client clients contact contacts hello claims pretenzii
+		dogovor docs doc otdel kanc mfc инфо заявки поддержка саппорт`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// roleMailboxAt reports whether token i is in a company's mailbox said
+// apart: the role word before «собака», the domain after it, its top-level
+// domain («hr собака magnit точка ru»); not when the domain is a person's
+// («info собака ип сидоров точка рф»).
+func (s *scan) roleMailboxAt(i int) bool {
+	for k := i; k >= 0 && k >= i-4 && s.toks[k].seg == s.toks[i].seg; k-- {
+		if s.toks[k].has(tAt) {
+			return k > 0 && s.toks[k-1].seg == s.toks[k].seg && roleMailbox(s.norm(k-1)) && !s.personalDomain(k+1)
+		}
+		if k == i && k+1 < len(s.toks) && s.toks[k+1].has(tAt) && roleMailbox(s.norm(k)) {
+			return !s.personalDomain(k + 2)
+		}
+	}
+	return false
+}
+
+// personalDomain reports whether the domain from token j names a person:
+// a sole trader («ип»), a first name, a surname's ending.
+func (s *scan) personalDomain(j int) bool {
+	for n := j; n < len(s.toks) && n < j+3 && s.toks[n].seg == s.toks[j].seg && !s.toks[n].has(tDot|tTLD); n++ {
+		if w := s.norm(n); w == "ип" || s.toks[n].has(tFirstName) || surnameLike(w, s.toks[n].trig) {
+			return true
+		}
+	}
+	return false
 }
 
 // letter reports whether token i is one letter, Latin or Cyrillic.
