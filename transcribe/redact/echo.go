@@ -75,7 +75,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	var buf [16]word
 	words := buf[:0]
 	nums := false
-	var keys uint64
+	var keys, lens uint64 // the words' keys and lengths (63: 63 or more)
 	for _, o := range all {
 		if o == nil {
 			continue
@@ -86,17 +86,23 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			if ft := typeAt[f.typ]; ft != Name && ft != Email {
 				continue
 			}
+			ft := typeAt[f.typ]
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
-				if o.marks[i] == k+1 && (o.echoWord(i) || typeAt[f.typ] == Email && len(o.norm(i)) >= 4 && latinWord(o.norm(i))) && !isOp(o.norm(i)) {
-					words = append(words, word{w: o.norm(i), typ: typeAt[f.typ]})
-				} else if o.marks[i] == k+1 && typeAt[f.typ] == Email && len(o.norm(i)) >= 3 && allDigits(o.norm(i)) {
+				if o.marks[i] != k+1 {
+					continue
+				}
+				w := o.norm(i)
+				if (o.echoWord(i) || ft == Email && len(w) >= 4 && latinWord(w)) && !isOp(w) {
+					words = append(words, word{w: w, typ: ft})
+				} else if ft == Email && len(w) >= 3 && allDigits(w) {
 					// A mailbox's digits («olga.kuzmina1990»), said again
 					// in the 30 s after: «без девяностый просто 1990».
-					words = append(words, word{w: o.norm(i), typ: Email, at: o.t1(&o.toks[i])})
+					words = append(words, word{w: w, typ: Email, at: o.t1(&o.toks[i])})
 				} else {
 					continue
 				}
-				keys |= 1 << echoKey(o.norm(i))
+				keys |= 1 << echoKey(w)
+				lens |= 1 << min(len(w), 63)
 			}
 		}
 	}
@@ -119,7 +125,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 	}
 	for i := range s.toks {
-		if s.marks[i] != 0 {
+		if s.marks[i] != 0 || !latin && lens&(1<<min(s.toks[i].nl, 63)) == 0 {
 			continue
 		}
 		w := s.norm(i)
@@ -236,7 +242,7 @@ var ruleEcho, ruleGoesOn = func() (e, g [numTypes]ruleID) {
 // or a mailbox's word, not a function, cue or number word.
 func (s *scan) echoWord(i int) bool {
 	t := &s.toks[i]
-	return !t.has(tStop|tCue|tTrap|tUnit|tNum|tConn|tMonth|tOperator|tAt|tDot|tTLD|tEmailCue|tJoin) && len(s.normOf(t)) >= 5 && isLetters(s.normOf(t))
+	return t.nl >= 5 && !t.has(tStop|tCue|tTrap|tUnit|tNum|tConn|tMonth|tOperator|tAt|tDot|tTLD|tEmailCue|tJoin) && isLetters(s.normOf(t))
 }
 
 // numberEchoes claims the numbers of s that repeat or go on with a

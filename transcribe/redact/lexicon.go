@@ -439,9 +439,11 @@ func init() {
 var nameSuffixes = []string{"вич", "вна", "ична", "ич", "ов", "ова", "ев", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "енко", "ко", "ук", "юк", "ян", "их", "ых", "швили", "дзе", "берг",
 	"ov", "ova", "ev", "eva", "in", "ina", "sky", "skaya", "enko"}
 
+// isLetters reports whether w has no digit (read by the byte: no byte
+// of a letter's UTF-8 is an ASCII digit).
 func isLetters(w string) bool {
-	for _, r := range w {
-		if r >= '0' && r <= '9' {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
 			return false
 		}
 	}

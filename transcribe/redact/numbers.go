@@ -786,6 +786,10 @@ func (s *scan) clockTime(z *zone) bool {
 func (s *scan) partCue(z *zone, prevEnd int) bool {
 	seg := s.toks[z.from].seg
 	for j := z.from - 1; j >= prevEnd && j >= z.from-6; j-- {
+		// (No word below has another length: most are not read.)
+		if nl := s.toks[j].nl; nl < 10 && nl != 4 && nl != 6 && nl != 8 {
+			continue
+		}
 		switch w := s.norm(j); w {
 		case "цифры", "цифр", "ending", "ends", "last", "digits":
 			return true
@@ -796,7 +800,7 @@ func (s *scan) partCue(z *zone, prevEnd int) bool {
 		}
 	}
 	for j := z.to; j < len(s.toks) && j < z.to+3 && s.toks[j].seg == s.toks[z.to-1].seg; j++ {
-		if partWord(s.norm(j)) {
+		if s.toks[j].nl >= 10 && partWord(s.norm(j)) {
 			return true
 		}
 	}
