@@ -1028,6 +1028,10 @@ words:
 			named = true
 		case surnameLike(w, u.trig):
 			named = named || end == from
+		case end == from+1 && s.surnameAt(from) && u.trig&^tFirstName == 0 && isLetters(w) && len(w) >= 4 && !commonWord(w) &&
+			(end+1 >= len(s.toks) || s.toks[end+1].seg != seg || s.toks[end+1].has(tStop|tNum)):
+			// a first name no list knows after the surname, closing
+			// the phrase («получатель соколов ян», «веселова дарина»)
 		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.toks[end+1].has(tFirstName):
 			// a surname no ending tells, before the first name
 		default:
@@ -1035,11 +1039,17 @@ words:
 		}
 		end++
 	}
-	if !named || end == from || s.introducedAt(from) || s.streetNamed(from) {
+	// Not introducedAt: the relative's word is right before the name, so
+	// a staff word before it is someone else («пусть курьер позвонит
+	// дочке настя»).
+	if !named || end == from || s.streetNamed(from) {
 		return
 	}
 	s.claim(Name, ruleNameCue, from, end)
 }
+
+// surnameAt reports whether token i reads as a surname.
+func (s *scan) surnameAt(i int) bool { return surnameLike(s.norm(i), s.toks[i].trig) }
 
 // introducedAt reports whether a name at token i is the operator's own
 // («меня зовут», «оператор») or a staff member's («доктор», «курьер»).
