@@ -992,6 +992,12 @@ func (s *scan) fullNames() {
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
 			to++ // «белов андрей николаевич»
 		}
+		// The surname after a first name and patronymic, closing the
+		// phrase («аркадий семенович гольдберг»).
+		if pat && to == i+2 && to < len(s.toks) && s.toks[to].seg == t.seg && s.marks[to] == 0 && (s.surnameAt(to) || s.toks[to].trig == 0 && strings.HasSuffix(s.norm(to), "берг")) &&
+			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || s.toks[to+1].has(tStop|tNum|tConn)) {
+			to++
+		}
 		// A surname's initial after a first name and patronymic («на имя
 		// виктор андреевич к»), not a preposition before its word («к вам»).
 		if to == i+2 && pat && to < len(s.toks) && s.toks[to].seg == t.seg && s.letter(to) && !isWord(s.norm(to), "и", "в", "с", "у", "о", "а", "я") &&
