@@ -60,7 +60,45 @@ func (s *scan) emails() {
 		s.claim(Email, ruleEmailWritten, r[0], r[1])
 	}
 	s.mailboxParts()
+	// The rest of a mailbox said in parts: its number, its provider.
+	for k, n := 0, len(s.found); k < n; k++ {
+		if f := s.found[k]; typeAt[f.typ] == Email && f.rule != ruleEmailWritten {
+			if end := s.mailTail(f.to); end > f.to {
+				s.claim(Email, f.rule, f.to, end)
+			}
+		}
+	}
 }
+
+// mailTail returns where a mailbox said in parts ends, from token j right
+// after a part: the number said with it («авто саша 77», «юзер девяносто
+// один»), unless the address is complete; the provider after «на» («на
+// яндексе», «на я ру»).
+func (s *scan) mailTail(j int) int {
+	if j <= 0 || j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg {
+		return j
+	}
+	seg := s.toks[j].seg
+	if !s.toks[j-1].has(tTLD) {
+		for j < len(s.toks) && s.toks[j].seg == seg && s.marks[j] == 0 && s.toks[j].has(tNum) && !s.toks[j].has(tUnit) && s.toks[j].num() != nkOrdinal {
+			j++
+		}
+	}
+	if j+1 < len(s.toks) && s.norm(j) == "на" && s.toks[j+1].seg == seg && s.marks[j+1] == 0 {
+		w := s.norm(j + 1)
+		tld := j+2 < len(s.toks) && s.toks[j+2].seg == seg && s.toks[j+2].has(tTLD) && s.marks[j+2] == 0
+		if w == "я" && tld || mailProviders.of(w) {
+			j += 2
+			if tld {
+				j++
+			}
+		}
+	}
+	return j
+}
+
+// mailProviders: the mail services said by name after «на».
+var mailProviders = newBeginningSet("яндекс", "рамблер", "гмейл", "джимейл", "гугл", "мейл", "майл", "gmail", "yandex", "mail", "rambler")
 
 // mailboxParts claims the parts of an e-mail said apart, where one is
 // being given: a run of three letters or more, spelled; a word in Latin
@@ -113,7 +151,7 @@ func (s *scan) mailboxParts() {
 			}
 			s.claim(Email, ruleEmailLatin, i, j)
 			i = j - 1
-		case i+2 < len(s.toks) && s.toks[i+1].has(tDot|tJoin) && s.toks[i+2].seg == t.seg && s.mailboxWord(i) && s.mailboxWord(i+2):
+		case s.joinedAt(i):
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.toks[j].has(tDot|tJoin|tNum|tTLD) || s.mailboxWord(j)) {
 				j++
@@ -122,6 +160,17 @@ func (s *scan) mailboxParts() {
 			i = j - 1
 		}
 	}
+}
+
+// joinedAt reports whether words joined by «точка» or «подчеркивание»
+// start at token i, a number between them too («анна точка петрова»,
+// «юзер девяносто один нижнее подчеркивание кот»).
+func (s *scan) joinedAt(i int) bool {
+	k := i + 1
+	for k < len(s.toks) && k < i+4 && s.toks[k].seg == s.toks[i].seg && s.toks[k].has(tNum) {
+		k++
+	}
+	return k+1 < len(s.toks) && s.toks[k].has(tDot|tJoin) && s.toks[k+1].seg == s.toks[i].seg && s.mailboxWord(i) && s.mailboxWord(k+1)
 }
 
 // roleMailbox: a mailbox named for a job, not a person («info», «hr»,
