@@ -478,6 +478,7 @@ func (s *scan) moneyVerb(j int) bool {
 // at most 6 s later, opens with a number (after two words like «так»,
 // «нет» at most).
 func (s *scan) continues(end int) bool {
+	end = s.sentenceEnd(end)
 	if end <= 0 || end >= len(s.toks) || s.toks[end].seg != s.toks[end-1].seg+1 {
 		return false
 	}
@@ -496,9 +497,27 @@ func (s *scan) continues(end int) bool {
 	return j >= len(s.toks) || s.toks[j].seg != s.toks[end].seg || !s.toks[j].has(tCue|tTrap|tUnit|tMonth)
 }
 
+// sentenceEnd: the end of the sentence a number ending at token end
+// closes, after up to two fillers («шестьсот одиннадцать семьсот тридцать
+// ммм» — «двести сорок пять сорок четыре»); end when other words follow.
+func (s *scan) sentenceEnd(end int) int {
+	if end <= 0 || end >= len(s.toks) || s.toks[end].seg != s.toks[end-1].seg {
+		return end
+	}
+	j := end
+	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end-1].seg && s.toks[j].has(tFiller) && !s.toks[j].has(tNum) {
+		j++
+	}
+	if j < len(s.toks) && s.toks[j].seg == s.toks[end-1].seg {
+		return end
+	}
+	return j
+}
+
 // continuation is where the number of the sentence opening at token
 // end starts: after up to two words like «так», «нет».
 func (s *scan) continuation(end int) int {
+	end = s.sentenceEnd(end)
 	j := end
 	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end].seg && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
 		j++
