@@ -254,6 +254,11 @@ func ruWords() {
 	ru(tTrap, "бронь", "брони", "бронью", "бронирования", "трек", "артикул", "артикула", "рейс", "рейса")
 	// A certificate's, a coupon's, a promo code's, a receipt's, a
 	// barcode's, a device's serial number: a company's numbers too.
+	// A request's, a tour's, a loan's, a sick note's, a registered
+	// letter's (РПО), a land plot's number.
+	ru(tTrap, forms("запрос", nounM...)...)
+	ru(tTrap, forms("кредит", nounM...)...)
+	ru(tTrap, "тур", "тура", "туре", "рпо", "больничный", "больничного", "больничному", "кадастровый", "кадастрового", "кадастровым")
 	ru(tTrap, forms("сертификат", nounM...)...)
 	ru(tTrap, forms("купон", nounM...)...)
 	ru(tTrap, forms("промокод", nounM...)...)
