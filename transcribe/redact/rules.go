@@ -463,7 +463,8 @@ func (s *scan) birthAfterName() {
 		}
 		// With its year, and not a recent one: «игорь павлович 15 марта
 		// у вас платеж» is a payment's date.
-		if end := s.dateRun(j); end > j && s.hasYear(j, end) && !s.recentYear(j, end) {
+		// A child's is recent: «ребенок богданова алиса 07 10 2022».
+		if end := s.dateRun(j); end > j && s.hasYear(j, end) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin)) {
 			s.claimBirth(j, end, ruleBirthName)
 		}
 	}
@@ -1114,9 +1115,10 @@ func (s *scan) introducedAt(i int) bool {
 		if s.role != "client" && (s.toks[j].has(tOperator) || w == "зовут") {
 			return true
 		}
-		// «к доктору», and a name after «к» alone: who one goes to see
-		// («запись к петровой елене викторовне»).
-		if staffWord(w) || w == "к" || w == "ко" {
+		// «к доктору», and a name just after «к»: who one goes to see
+		// («запись к петровой елене викторовне»; not «к вам кассиром
+		// ефремова ульяна»).
+		if staffWord(w) || (w == "к" || w == "ко") && j >= i-2 {
 			return true
 		}
 	}
