@@ -257,6 +257,11 @@ func ruWords() {
 	// A request's, a tour's, a loan's, a sick note's, a registered
 	// letter's (РПО), a land plot's number.
 	ru(tTrap, forms("запрос", nounM...)...)
+	// A payment's, a salary's amount: «оплата 28 615 прошла», «а
+	// зарплата 52 000».
+	ru(tTrap, forms("оплат", "а", "ы", "е", "у")...)
+	ru(tTrap, forms("зарплат", "а", "ы", "е", "у")...)
+	ru(tTrap, "оклад", "оклада")
 	ru(tTrap, forms("кредит", nounM...)...)
 	ru(tTrap, "тур", "тура", "туре", "рпо", "больничный", "больничного", "больничному", "кадастровый", "кадастрового", "кадастровым")
 	ru(tTrap, forms("сертификат", nounM...)...)

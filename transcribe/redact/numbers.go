@@ -589,6 +589,9 @@ var digitRange = func() (r [numTypes][2]int) {
 
 // classify decides what a zone is, or "" to leave it.
 func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
+	if s.issueYear(z) {
+		return "", ruleDropped
+	}
 	typ, rule := s.classifyAll(z, prevEnd)
 	// A ten-digit INN is a company's (a person's has twelve): with a
 	// company's words in its sentence or the question («инн организации»,
@@ -598,6 +601,20 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	return typ, rule
+}
+
+// issueYear reports whether a zone is a year said as one («в 2009 году
+// отделом уфмс», «выдан 2005»): a document's date, not its number, in an
+// answer to «паспорт».
+func (s *scan) issueYear(z *zone) bool {
+	if z.n() != 4 || len(z.runs) != 1 || !year(s.zoneDigits(z)) {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	if z.to < len(s.toks) && s.toks[z.to].seg == seg && isWord(s.norm(z.to), "году", "г") {
+		return true
+	}
+	return z.from > 0 && s.toks[z.from-1].seg == seg && isWord(s.norm(z.from-1), "выдан", "выдана", "выдано", "выдачи")
 }
 
 // companyINN reports whether an INN is said with a company's words: in
