@@ -905,15 +905,19 @@ func (s *scan) names() {
 			}
 			// «меня катя зовут», «катя меня зовут»: the name before it.
 			nameNext := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && looksLikeNamePart(s.lang, s.norm(i+1), s.toks[i+1].trig)
-			if k := i - 1; s.normOf(t) == "зовут" && !nameNext && k >= 0 && s.toks[k].seg == t.seg {
+			// «меня алина зовут сорокина»: before it and after it both
+			// (not «здравствуйте галина меня зовут олег»: the operator).
+			if k := i - 1; s.normOf(t) == "зовут" && k >= 0 && s.toks[k].seg == t.seg {
 				if s.norm(k) == "меня" && k > 0 && s.toks[k-1].seg == t.seg {
 					k--
 				} else if s.norm(k) == "меня" {
 					k = -1
 				}
-				if k >= 0 && s.toks[k].has(tFirstName) && s.norm(k) != "меня" {
+				if k >= 0 && s.toks[k].has(tFirstName) && s.norm(k) != "меня" && (!nameNext || k > 0 && s.norm(k-1) == "меня") {
 					s.claim(Name, ruleNameCue, k, k+1)
-					continue // the name was before it
+					if !nameNext {
+						continue // the name was before it
+					}
 				}
 			}
 			// The name after the cue, in its sentence, or opening the
