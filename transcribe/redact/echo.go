@@ -197,10 +197,13 @@ func echoKey(w string) uint {
 
 // opNameCache holds the call's operator names, read by the first channel's
 // echoes (inside its recover) and kept for the others.
+// (The names are an array and a count, not a slice of the array: a
+// struct pointing into itself would be moved to the heap, an allocation
+// per call.)
 type opNameCache struct {
 	done  bool
-	buf   [4]string
-	names []string
+	n     int
+	names [4]string
 }
 
 // operatorNames is the call's operator's own name (said opening the
@@ -208,21 +211,21 @@ type opNameCache struct {
 // a call: never echoed, and a name claimed on the client's side that is
 // it is the operator addressed («ольга петровна у меня вопрос»), not
 // personal data.
-func operatorNames(all []*scan, buf *[4]string) []string {
-	opNames := buf[:0]
+func operatorNames(all []*scan, c *opNameCache) {
 	for _, o := range all {
 		if o == nil || o.role == "client" {
 			continue
 		}
 		for _, r := range o.segs {
-			for i := r.from; i < r.to && len(opNames) < len(buf); i++ {
+			for i := r.from; i < r.to && c.n < len(c.names); i++ {
 				if o.toks[i].has(tFirstName) && (r.k == 0 || o.introducedAt(i)) {
-					opNames = append(opNames, o.norm(i))
+					c.names[c.n] = o.norm(i)
+					c.n++
 				}
 			}
 		}
 	}
-	return opNames
+	c.done = true
 }
 
 // echoWindow is how long after a number is masked its digits said again

@@ -410,9 +410,9 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 		}
 	}()
 	if !ops.done {
-		ops.names, ops.done = operatorNames(all, &ops.buf), true
+		operatorNames(all, ops)
 	}
-	st.echoes(all, ops.names)
+	st.echoes(all, ops.names[:ops.n])
 	st.resolve(r)
 	return nil
 }
