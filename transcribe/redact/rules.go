@@ -796,7 +796,7 @@ func (s *scan) officeAddress(from, to int) bool {
 func officeWord(w string) bool { return officeWords.of(w) }
 
 var officeWords = newBeginningSet("отделени", "офис", "пункт", "выдач", "салон", "клиник", "филиал", "мфц", "находим", "находит", "работает", "работаем", "работают",
-	"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш")
+	"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш", "терминал", "сервис", "автосервис")
 
 func isWord(w string, ws ...string) bool {
 	for _, x := range ws {
