@@ -42,7 +42,7 @@ func (s *scan) emails() {
 		// Left: the mailbox, back over words that are not function words
 		// (single letters are: «тихонов а собака»).
 		k := i
-		for n := 0; k > 0 && n < 6; n++ {
+		for n := 0; k > 0 && (n < 6 || n < 14 && (s.letter(k-1) || s.letterName(k-1))); n++ { // a spelled mailbox is longer
 			u := &s.toks[k-1]
 			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
 				k--
