@@ -458,7 +458,18 @@ func (s *scan) birthAfterName() {
 			continue
 		}
 		j := f.to
-		if s.toks[j].seg != s.toks[f.from].seg || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
+		if s.toks[j].seg != s.toks[f.from].seg || s.marks[j] != 0 {
+			continue
+		}
+		// «мельникова клавдия ефимовна с тридцать седьмого года»: the
+		// year one was born in, said with «с ... года».
+		if s.norm(j) == "с" && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tNum) && s.marks[j+1] == 0 {
+			if end := s.dateRun(j + 1); end > j+1 && s.norm(end-1) == "года" && s.hasYear(j+1, end) && !s.recentYear(j+1, end) {
+				s.claimBirth(j+1, end, ruleBirthName)
+			}
+			continue
+		}
+		if !s.toks[j].has(tNum | tMonth) {
 			continue
 		}
 		// With its year, and not a recent one: «игорь павлович 15 марта
