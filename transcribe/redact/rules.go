@@ -1081,6 +1081,9 @@ func (s *scan) fullNames() {
 // ангелина»). A lone word must be a first name or read as a surname.
 func (s *scan) kinName(i int) {
 	seg := s.toks[i].seg
+	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") {
+		return // «продавец ип кузнецова» is a company; «я ип гаврилов» the caller
+	}
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "моему", "моим", "тот", "же") {
 		j++
@@ -1115,6 +1118,11 @@ words:
 	// дочке настя»).
 	if !named || end == from || s.streetNamed(from) {
 		return
+	}
+	// The surname's initial after a first name and patronymic
+	// («получатель евгения андреевна б»).
+	if end-from == 2 && patronymic(s.norm(end-1)) && end < len(s.toks) && s.toks[end].seg == seg && s.letter(end) && !isWord(s.norm(end), "и", "в", "с", "у", "о", "а", "я", "к") {
+		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
 }
