@@ -367,7 +367,22 @@ func (s *scan) numbers() {
 		if typ != "" {
 			s.claim(typ, rule, z.from, z.to)
 			s.recordNumber(typ, rule, &z)
+			if typ == Phone {
+				s.nameBeforePhone(z.from)
+			}
 		}
+	}
+}
+
+// nameBeforePhone: a surname said right before a phone's cue is whose
+// the phone is («воробьев номер 89...», «давыдов телефон восемь ...»).
+func (s *scan) nameBeforePhone(from int) {
+	c, seg := from-1, s.toks[from].seg
+	if c < 1 || s.toks[c].seg != seg || s.toks[c-1].seg != seg || !isWord(s.norm(c), "номер", "телефон") {
+		return
+	}
+	if k := c - 1; s.marks[k] == 0 && surnameLike(s.norm(k), s.toks[k].trig) {
+		s.claim(Name, ruleNameCue, k, c)
 	}
 }
 
