@@ -1102,10 +1102,12 @@ words:
 			named = true
 		case surnameLike(w, u.trig):
 			named = named || end == from
-		case end == from+1 && s.surnameAt(from) && u.trig&^tFirstName == 0 && isLetters(w) && len(w) >= 4 && !commonWord(w) &&
+		case (end == from+1 && s.surnameAt(from) || end == from+2 && patronymic(s.norm(from+1))) && u.trig&^tFirstName == 0 && isLetters(w) && len(w) >= 4 && !commonWord(w) &&
 			(end+1 >= len(s.toks) || s.toks[end+1].seg != seg || s.toks[end+1].has(tStop|tNum)):
-			// a first name no list knows after the surname, closing
-			// the phrase («получатель соколов ян», «веселова дарина»)
+			// a first name no list knows after the surname, or a
+			// surname after the first name and patronymic, closing the
+			// phrase («получатель соколов ян», «веселова дарина», «на
+			// маму антонина егоровна ким 1952»)
 		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.toks[end+1].has(tFirstName):
 			// a surname no ending tells, before the first name
 		default:
