@@ -98,7 +98,7 @@ func (s *scan) mailTail(j int) int {
 }
 
 // mailProviders: the mail services said by name after «на».
-var mailProviders = newBeginningSet("яндекс", "рамблер", "гмейл", "джимейл", "гугл", "мейл", "майл", "gmail", "yandex", "mail", "rambler")
+var mailProviders = newBeginningSet("яндекс", "рамблер", "гмейл", "джимейл", "гугл", "мейл", "майл", "инбокс", "gmail", "yandex", "mail", "rambler", "inbox")
 
 // mailboxParts claims the parts of an e-mail said apart, where one is
 // being given: a run of three letters or more, spelled; a word in Latin
@@ -117,7 +117,8 @@ func (s *scan) mailboxParts() {
 		if t.has(tEmailCue|tAt) || s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email {
 			last = s.t1(t)
 		}
-		if s.marks[i] != 0 || t.has(tNum|tEmailCue) {
+		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
+		if s.marks[i] != 0 || t.has(tNum) || t.has(tEmailCue) && !provider {
 			continue
 		}
 		at := s.t0(t)
@@ -144,6 +145,11 @@ func (s *scan) mailboxParts() {
 			}
 		}
 		switch {
+		case provider:
+			// The mailbox read back without «собака»: «иванов сергей
+			// инбокс ру», «никитина света мейл ру».
+			s.claim(Email, ruleEmailJoined, i, i+2)
+			i++
 		case latinWord(s.normOf(t)):
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
