@@ -945,6 +945,12 @@ func (s *scan) names() {
 			}
 			s.nameAfter(i+1, true, ruleNameCue)
 		case t.has(tRole):
+			// «да голованов это я»: the surname said first, opening the
+			// sentence.
+			if s.normOf(t) == "это" && i > 0 && i+1 < len(s.toks) && s.norm(i+1) == "я" && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 &&
+				s.surnameAt(i-1) && s.segStart(i-1) && (s.role == "client" || !s.operatorNear(i)) {
+				s.claim(Name, ruleNameIntro, i-1, i)
+			}
 			// «это иван петров», «я ольга», «this is john smith».
 			j := i + 1
 			if j < len(s.toks) && s.norm(j) == "is" {
