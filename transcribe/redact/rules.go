@@ -1240,6 +1240,12 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		latinWord(s.normOf(first)) && latinWord(s.norm(end))) { // «smirnova anna», as in a passport
 		end++
 	}
+	// A first name no list knows closing the answer after the surname
+	// («сейтказиева айгерим»).
+	if end == j+1 && end < len(s.toks) && s.toks[end].seg == first.seg && s.surnameAt(j) && s.toks[end].trig == 0 && isLetters(s.norm(end)) && len(s.norm(end)) >= 4 &&
+		!commonWord(s.norm(end)) && (end+1 >= len(s.toks) || s.toks[end+1].seg != first.seg) {
+		end++
+	}
 	// The name spelled after it: «бондаренко б о н д а р е н к о».
 	k := end
 	for k < len(s.toks) && s.toks[k].seg == first.seg && s.letter(k) {
