@@ -83,16 +83,22 @@ func CrossValidate(folds []Fold, opt Options) ([]FoldResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		r := FoldResult{Name: f.Name}
-		for _, e := range f.Examples {
-			p := m.Score(e.Utterances)
-			r.Probabilities = append(r.Probabilities, p)
-			r.Dictionary.Add(e.Phrase, e.Label)
-			r.Combined.Add(e.Phrase || p >= opt.Threshold, e.Label)
-		}
-		out = append(out, r)
+		out = append(out, scoreFold(f, m, opt.Threshold))
 	}
 	return out, nil
+}
+
+// scoreFold scores a held-out fold with the model trained without it: the
+// phrases alone, and phrases or the model at threshold.
+func scoreFold(f Fold, m *Model, threshold float64) FoldResult {
+	r := FoldResult{Name: f.Name}
+	for _, e := range f.Examples {
+		p := m.Score(e.Utterances)
+		r.Probabilities = append(r.Probabilities, p)
+		r.Dictionary.Add(e.Phrase, e.Label)
+		r.Combined.Add(e.Phrase || p >= threshold, e.Label)
+	}
+	return r
 }
 
 // Rethreshold recounts the combined figures of CrossValidate's results at
@@ -234,14 +240,7 @@ func NestedCV(folds []Fold, opt Options, grid Grid) ([]NestedResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		r := NestedResult{FoldResult: FoldResult{Name: f.Name}, Chosen: chosen}
-		for _, e := range f.Examples {
-			p := m.Score(e.Utterances)
-			r.Probabilities = append(r.Probabilities, p)
-			r.Dictionary.Add(e.Phrase, e.Label)
-			r.Combined.Add(e.Phrase || p >= chosen.Threshold, e.Label)
-		}
-		out = append(out, r)
+		out = append(out, NestedResult{FoldResult: scoreFold(f, m, chosen.Threshold), Chosen: chosen})
 	}
 	return out, nil
 }
