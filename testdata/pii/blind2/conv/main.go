@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,6 +61,9 @@ func main() {
 		return
 	}
 	src, out, stats := os.Args[1], os.Args[2], os.Args[3]
+	// The cases' ids begin with the output's name: bq.jsonl gives
+	// bq-0001, and another set made with this converter its own.
+	prefix := strings.TrimSuffix(filepath.Base(out), filepath.Ext(out))
 	f, err := os.Open(src)
 	if err != nil {
 		panic(err)
@@ -77,7 +81,7 @@ func main() {
 			continue
 		}
 		if strings.HasPrefix(line, "==") {
-			cur = &Case{ID: fmt.Sprintf("bq-%04d", len(cases)+1), Lang: "ru", domain: strings.TrimSpace(line[2:]),
+			cur = &Case{ID: fmt.Sprintf("%s-%04d", prefix, len(cases)+1), Lang: "ru", domain: strings.TrimSpace(line[2:]),
 				Channels: []Channel{{Role: "operator", Segments: []Segment{}}, {Role: "client", Segments: []Segment{}}}, Spans: []Label{}, Traps: []Label{}}
 			cases = append(cases, cur)
 			clock = 0.3 + float64(len(cases)%5)*0.1
