@@ -740,8 +740,8 @@ func (s *scan) settlementBefore(i int) int {
 		switch {
 		case s.toks[k-1].has(tSettle) && cityWord(s.norm(k-1)):
 			return k
-		case k > 1 && s.toks[k-2].has(tSettle) && cityWord(s.norm(k-2)):
-			return k
+		case k > 1 && s.toks[k-2].has(tSettle) && cityWord(s.norm(k-2)) && !s.toks[k-1].has(tSettle):
+			return k // «город тула»; not «край поселок», the village after its region
 		case s.toks[k-1].has(tSettle):
 			k--
 			// «сорок второй км»: the kilometre's number.
@@ -1233,6 +1233,12 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		return
 	}
 	if strong && first.has(tStop) && !first.has(tFirstName) {
+		return
+	}
+	// A region's, a district's or a street's adjective before its word
+	// («это калужская область», «это пермский край», «я ленинский
+	// проспект»): a place, which reads as a surname by its ending.
+	if !first.has(tFirstName) && j+1 < len(s.toks) && s.toks[j+1].seg == first.seg && s.toks[j+1].has(tSettle|tStreet) {
 		return
 	}
 	end := j + 1
