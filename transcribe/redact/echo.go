@@ -234,11 +234,11 @@ const echoWindow = 20
 
 // ruleEcho and ruleGoesOn are the echo rules («phone/echo»,
 // «phone/continued»), by typeIndex.
-var ruleEcho, ruleGoesOn = func() (e, g [numTypes]ruleID) {
+var ruleEcho, ruleGoesOn, ruleRestart = func() (e, g, r [numTypes]ruleID) {
 	for i, t := range typeAt {
-		e[i], g[i] = ruleName(t, ruleEchoed), ruleName(t, ruleContinued)
+		e[i], g[i], r[i] = ruleName(t, ruleEchoed), ruleName(t, ruleContinued), ruleName(t, ruleRestarted)
 	}
-	return e, g
+	return e, g, r
 }()
 
 // echoWord reports whether token i is a word an echo may repeat: a name
@@ -262,7 +262,8 @@ func (s *scan) numberEchoes(all []*scan) {
 	}
 	near := func(at float64) bool {
 		for _, c := range ats {
-			if c <= at+0.5 && at-c <= echoWindow {
+			// (Or a claim after it: a false start before the number.)
+			if c <= at+0.5 && at-c <= echoWindow || c > at && c-at <= 2*echoWindow {
 				return true
 			}
 		}
@@ -295,6 +296,8 @@ func (s *scan) numberEchoes(all []*scan) {
 		d := s.zoneDigits(&z)
 		at := s.t0(&s.toks[z.from])
 		part := s.partCue(&z, prevEnd)
+		end := s.t1(&s.toks[z.to-1])
+		dropped := s.droppedStart(&z)
 		typ, rule := Type(""), ruleDropped
 		for _, o := range all {
 			if o == nil || typ != "" {
@@ -302,7 +305,17 @@ func (s *scan) numberEchoes(all []*scan) {
 			}
 			for k := range o.nclaims {
 				c := &o.nclaims[k]
-				if c.at > at+0.5 || at-c.at > echoWindow {
+				if c.at > at+0.5 {
+					// The dictation the other side then reads back, masked
+					// there by its cue or shape («606 765 97» — «418 606
+					// 765 97 так»): five of its digits or more.
+					if o != s && c.at-end <= echoWindow && len(d) >= 5 && strings.Contains(string(o.cdig[c.d0:c.d1]), d) {
+						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
+						break
+					}
+					continue
+				}
+				if at-c.at > echoWindow {
 					continue
 				}
 				ct := typeAt[c.typ]
@@ -318,6 +331,15 @@ func (s *scan) numberEchoes(all []*scan) {
 				// (A mixed channel is both speakers: who goes on is unknown.)
 				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && s.goesOn(&z) {
 					typ, rule = ct, ruleGoesOn[c.typ]
+					break
+				}
+			}
+			// A dictation begun and dropped, the number said anew after
+			// it (or read back by the other side): the false start is
+			// the number's too.
+			for k := range o.nclaims {
+				if c := &o.nclaims[k]; dropped && c.at > end && c.at-end <= echoWindow && len(d) <= int(c.d1-c.d0) {
+					typ, rule = typeAt[c.typ], ruleRestart[c.typ]
 					break
 				}
 			}
@@ -349,6 +371,41 @@ func echoOf(d, c string, part bool) bool {
 		return true
 	}
 	return false
+}
+
+// droppedStart reports whether a number is a dictation begun and
+// dropped: two digits or more, no date or time, said right after a word
+// like «вот», «номер», «мой» or an identifier's cue (not a preposition,
+// a trap, a unit or a word no list knows: «показания 1245»), and broken
+// off by a correction right after it («8 9 9 9 ой», «восемь девятьсот ой
+// городской лучше», «77 12 то есть», «8 4 9 5 а нет это домашний»). What
+// the speaker says next is the number they meant.
+func (s *scan) droppedStart(z *zone) bool {
+	if z.n() < 2 || s.dateOrTime(z) || s.clockTime(z) || s.timeLike(z) {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	if j := z.from - 1; j >= 0 && s.toks[j].seg == seg {
+		t := &s.toks[j]
+		if !t.has(tConn|tFiller|tStop|tCue) || t.has(tTrap|tUnit|tMonth|tHouse|tStreet|tNum) || isWord(s.normOf(t), "в", "во", "с", "со", "до", "к", "на", "по", "от", "за", "из", "у") {
+			return false
+		}
+	}
+	for j := z.to; j < len(s.toks) && j < z.to+2 && s.toks[j].seg == seg; j++ {
+		w := s.norm(j)
+		if correctionWord(w) || j+1 < len(s.toks) && s.toks[j+1].seg == seg && (w == "то" && s.norm(j+1) == "есть" || w == "не" && isWord(s.norm(j+1), "так", "то", "тот", "та", "туда")) {
+			return true
+		}
+		if !isWord(w, "а", "ну", "вот") {
+			return false // «а нет», «ну блин»; not «3 посылки не пришли»
+		}
+	}
+	return false
+}
+
+// correctionWord: a word a speaker breaks off a dictation with.
+func correctionWord(w string) bool {
+	return isWord(w, "ой", "нет", "стоп", "подождите", "погодите", "подожди", "извините", "простите", "блин", "вру", "ошибся", "ошиблась", "сбился", "сбилась", "неправильно", "перепутал", "перепутала")
 }
 
 // goesOn reports whether a number opens its sentence (after two words

@@ -583,6 +583,7 @@ const (
 	ruleFormat
 	ruleEchoed    // said again (echo.go)
 	ruleContinued // gone on with (echo.go)
+	ruleRestarted // begun, dropped and said anew (echo.go)
 	ruleKinds
 )
 

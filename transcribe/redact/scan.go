@@ -123,7 +123,7 @@ const (
 	ruleBirthName
 	// ruleByType + ruleKinds*typeIndex + evidence (ruleCue, ruleAnswer,
 	// ...: ruleName): «phone/cue», «phone/answer», «phone/format»,
-	// «phone/echo», «phone/continued».
+	// «phone/echo», «phone/continued», «phone/restarted».
 	ruleByType
 )
 
@@ -138,7 +138,7 @@ var ruleText = func() []string {
 		panic("redact: ruleText does not match the ruleIDs")
 	}
 	for _, typ := range typeAt {
-		t = append(t, string(typ)+"/cue", string(typ)+"/answer", string(typ)+"/format", string(typ)+"/echo", string(typ)+"/continued")
+		t = append(t, string(typ)+"/cue", string(typ)+"/answer", string(typ)+"/format", string(typ)+"/echo", string(typ)+"/continued", string(typ)+"/restarted")
 	}
 	if len(t) > 256 {
 		panic("redact: more rules than a ruleID holds")
