@@ -74,7 +74,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	var buf [16]word
 	words := buf[:0]
-	nums := false
+	nums, mails := false, false
 	var keys, lens uint64 // the words' keys and lengths (63: 63 or more)
 	for _, o := range all {
 		if o == nil {
@@ -87,6 +87,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 				continue
 			}
 			ft := typeAt[f.typ]
+			mails = mails || ft == Email
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
 				if o.marks[i] != k+1 {
 					continue
@@ -107,6 +108,9 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 	}
 	if len(words) == 0 {
+		if mails {
+			s.mailRest()
+		}
 		if nums {
 			s.numberEchoes(all)
 		}
@@ -180,6 +184,9 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 				break
 			}
 		}
+	}
+	if mails {
+		s.mailRest()
 	}
 	if nums {
 		s.numberEchoes(all)

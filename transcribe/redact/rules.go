@@ -36,7 +36,10 @@ func (s *scan) emails() {
 			dots++
 		}
 		cue := s.near(i, 8, tEmailCue)
-		if dots == 0 && !(cue && s.normOf(t) != "at" && j > i+1) {
+		// A mail service named after «собака» is a domain without its
+		// «точка ру» («орлов собака яндекс ой нет собака рамблер»).
+		provider := s.normOf(t) != "at" && j == i+2 && mailProviders.of(s.norm(i+1))
+		if dots == 0 && !(cue && s.normOf(t) != "at" && j > i+1) && !provider {
 			continue
 		}
 		// Left: the mailbox, back over words that are not function words
@@ -98,7 +101,159 @@ func (s *scan) mailTail(j int) int {
 }
 
 // mailProviders: the mail services said by name after «на».
-var mailProviders = newBeginningSet("яндекс", "рамблер", "гмейл", "джимейл", "гугл", "мейл", "майл", "инбокс", "gmail", "yandex", "mail", "rambler", "inbox")
+var mailProviders = newBeginningSet("яндекс", "рамблер", "гмейл", "джимейл", "гугл", "мейл", "майл", "маил", "инбокс", "аутлук", "айклауд", "хотмейл", "лист",
+	"gmail", "yandex", "mail", "rambler", "inbox", "outlook", "icloud", "hotmail", "list", "bk")
+
+// providerAfterNa reports whether «на» at token i names a mail service
+// closing its sentence («на яндексе», «на я ру»), not a company's shop
+// («на яндекс маркете»).
+func (s *scan) providerAfterNa(i int) bool {
+	seg := s.toks[i].seg
+	j := i + 1
+	if j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 {
+		return false
+	}
+	if s.norm(j) == "я" {
+		j++
+		if j >= len(s.toks) || s.toks[j].seg != seg || !s.toks[j].has(tTLD) {
+			return false
+		}
+	} else if !mailProviders.of(s.norm(j)) {
+		return false
+	}
+	j++
+	if j < len(s.toks) && s.toks[j].seg == seg && s.toks[j].has(tTLD) {
+		j++
+	}
+	return j >= len(s.toks) || s.toks[j].seg != seg || s.toks[j].has(tStop|tConn)
+}
+
+// mailRest claims, after every rule and echo, what is left of a mailbox
+// next to its masked parts in a sentence: its number and service after a
+// part read back («сергеев [восемьдесят восемь на яндексе]», «авто саша
+// [77]»), a service with its top-level domain («иванов сергей [инбокс
+// ру]», «тимур сорок два [бэ ка ру]»), a word, a joiner or «точка» between
+// two parts («[тире]», «ольга [сан] лист ру»), a part corrected («ой
+// [точка кос]», «ну [джимейл]»), and «точка ком» opening the speaker's
+// next sentence.
+func (s *scan) mailRest() {
+	mail := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email }
+	for i := 1; i < len(s.toks); i++ {
+		if s.marks[i] != 0 {
+			continue
+		}
+		seg := s.toks[i].seg
+		p := i - 1
+		if s.toks[p].seg != seg {
+			// «точка ком» opening the next sentence of a mailbox.
+			if mail(p) && s.t0(&s.toks[i])-s.t1(&s.toks[p]) <= 6 && s.toks[i].has(tDot|tAt) && i+1 < len(s.toks) && s.toks[i+1].seg == seg {
+				if end := s.mailAfter(i, false); end > i {
+					s.claim(Email, ruleEmailJoined, i, end)
+					i = end - 1
+				}
+			}
+			continue
+		}
+		// A part corrected after a masked one: «ой точка кос», «ну
+		// джимейл», «ой нет собака рамблер» (the words of the
+		// correction are left).
+		for p >= 0 && p >= i-2 && s.toks[p].seg == seg && s.marks[p] == 0 && isWord(s.norm(p), "ой", "нет", "ну", "или", "то", "есть") {
+			p--
+		}
+		if p < 0 || s.toks[p].seg != seg {
+			continue
+		}
+		// A mailbox read back as a name, then its service: «иванов
+		// сергей инбокс ру».
+		if p == i-1 && !mail(p) && s.marks[p] != 0 && typeAt[s.found[s.marks[p]-1].typ] == Name && mailProviders.of(s.norm(i)) &&
+			i+1 < len(s.toks) && s.toks[i+1].seg == seg && s.toks[i+1].has(tTLD) {
+			s.claim(Email, ruleEmailJoined, i, i+2)
+			i++
+			continue
+		}
+		if !mail(p) {
+			continue
+		}
+		from := i
+		for from < len(s.toks) && s.toks[from].seg == seg && s.marks[from] == 0 && isWord(s.norm(from), "ой", "нет", "ну", "или", "то", "есть") {
+			from++
+		}
+		if from < i+(i-1-p) || from >= len(s.toks) || s.toks[from].seg != seg || s.marks[from] != 0 {
+			continue
+		}
+		corrected := from > i || p < i-1
+		if corrected && !(s.toks[from].has(tDot|tAt) || mailProviders.of(s.norm(from))) {
+			continue
+		}
+		end := s.mailAfter(from, !corrected && s.toks[p].has(tTLD))
+		if end == from && !corrected {
+			// A word or two between two masked parts.
+			k := from
+			for k < len(s.toks) && k < from+2 && s.toks[k].seg == seg && s.marks[k] == 0 && (s.toks[k].has(tDot|tJoin|tAt) || !s.toks[k].has(tStop|tConn|tCue|tTrap|tUnit) && isLetters(s.norm(k))) {
+				k++
+			}
+			if k > from && k < len(s.toks) && s.toks[k].seg == seg && mail(k) {
+				end = k
+			}
+		}
+		if end > from {
+			s.claim(Email, ruleEmailJoined, from, end)
+			i = end - 1
+		}
+	}
+}
+
+// mailAfter returns where the rest of a mailbox said from token j ends
+// (j when nothing there is one): its number (not after its top-level
+// domain: «ру 5 минут»), its service after «на», a service, letters or
+// «точка» with the top-level domain («инбокс ру», «бэ ка ру», «точка
+// ком»), «собака» with a service, «точка» with a word.
+func (s *scan) mailAfter(j int, afterTLD bool) int {
+	seg := s.toks[j].seg
+	in := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg && s.marks[k] == 0 }
+	for {
+		start := j
+		if !afterTLD {
+			for in(j) && s.toks[j].has(tNum) && !s.toks[j].has(tUnit) && s.toks[j].num() != nkOrdinal && !s.quantityAfter(j+1) {
+				j++
+			}
+		}
+		switch {
+		case !in(j):
+		case s.norm(j) == "на" && s.providerAfterNa(j):
+			j += 2
+			if in(j) && s.toks[j].has(tTLD) {
+				j++
+			}
+		case mailProviders.of(s.norm(j)) && !s.toks[j].has(tStop):
+			j++
+			if in(j) && s.toks[j].has(tTLD) {
+				j++
+			}
+		case s.toks[j].has(tTLD) && !s.toks[j].has(tConn):
+			j++
+		case s.toks[j].has(tDot) && in(j+1) && (s.toks[j+1].has(tTLD) || s.mailboxWord(j+1)):
+			j += 2
+		case s.toks[j].has(tDot|tJoin|tAt) && j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.marks[j+1] != 0 && typeAt[s.found[s.marks[j+1]-1].typ] == Email:
+			j++ // «ой точка [кос]»
+		case s.toks[j].has(tAt) && in(j+1) && (mailProviders.of(s.norm(j+1)) || s.mailboxWord(j+1)):
+			j += 2
+		default:
+			// Letters with the top-level domain: «бэ ка ру».
+			k := j
+			for in(k) && k < j+3 && (s.letter(k) || s.letterName(k)) {
+				k++
+			}
+			if k > j && in(k) && s.toks[k].has(tTLD) {
+				j = k + 1
+			}
+		}
+		if j == start {
+			return j
+		}
+		afterTLD = s.toks[j-1].has(tTLD)
+	}
+}
 
 // mailboxParts claims the parts of an e-mail said apart, where one is
 // being given: a run of three letters or more, spelled; a word in Latin
@@ -150,6 +305,22 @@ func (s *scan) mailboxParts() {
 			// инбокс ру», «никитина света мейл ру».
 			s.claim(Email, ruleEmailJoined, i, i+2)
 			i++
+		case s.normOf(t) == "на" && s.providerAfterNa(i):
+			// The mailbox said without «собака», its service after «на»
+			// closing the sentence («смирнова ка на мейле», «котик семь
+			// на гмейле»): the words before it that a mailbox may have.
+			k := i
+			for k > 0 && k > i-4 && s.toks[k-1].seg == t.seg && s.marks[k-1] == 0 && (s.mailboxWord(k-1) || s.letter(k-1) || s.letterName(k-1)) && !commonWord(s.norm(k-1)) {
+				k--
+			}
+			if k < i {
+				end := i + 2
+				if end < len(s.toks) && s.toks[end].seg == t.seg && s.toks[end].has(tTLD) {
+					end++
+				}
+				s.claim(Email, ruleEmailJoined, k, end)
+				i = end - 1
+			}
 		case latinWord(s.normOf(t)):
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
@@ -1184,7 +1355,7 @@ func commonWord(w string) bool {
 	if adjectival(w) || len(w) > 24 {
 		return true
 	}
-	for _, e := range []string{"ть", "ла", "ли", "ло", "ет", "ит", "ут", "ют", "ат", "ят", "те", "ся", "сь", "его", "ого"} {
+	for _, e := range []string{"ть", "ла", "ли", "ло", "ет", "ит", "ут", "ют", "ат", "ят", "те", "ся", "сь", "его", "ого", "аю", "яю", "ую", "юю"} {
 		if len(w) >= len(e) && w[len(w)-len(e):] == e {
 			return true
 		}
