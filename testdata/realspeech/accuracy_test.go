@@ -20,12 +20,12 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 }
 
 // detectSplits is detect over the calls of the given splits. Never
-// realspeech.SplitBlind4: it is the lead's reserved split, run only by
+// realspeech.SplitBlind5: it is the lead's reserved split, run only by
 // the lead.
 func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
 	t.Helper()
-	if slices.Contains(splits, realspeech.SplitBlind4) {
-		t.Fatal("blind4 is the lead's reserved split")
+	if slices.Contains(splits, realspeech.SplitBlind5) {
+		t.Fatal("blind5 is the lead's reserved split")
 	}
 	if err := realspeech.Available(); err != nil {
 		t.Skip(err)

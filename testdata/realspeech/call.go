@@ -30,10 +30,10 @@ type Spec struct {
 	Name     string `json:"name"`
 	Language string `json:"language"` // the operator's voice (and the client's, unless ClientLanguage)
 	// ClientLanguage is the client's voice when it is not Language's
-	// (SplitBlind2, SplitBlind3 and SplitBlind4 mix the voices across the
-	// sound packages).
+	// (SplitBlind2 to SplitBlind5 mix the voices across the sound
+	// packages).
 	ClientLanguage string `json:"client_language,omitempty"`
-	Split          string `json:"split"` // SplitTune, SplitHoldout, SplitFresh, SplitBlind, SplitBlind2, SplitBlind3 or SplitBlind4
+	Split          string `json:"split"` // SplitTune, SplitHoldout, SplitFresh, SplitBlind, SplitBlind2 ... SplitBlind5
 	Scenario       string `json:"scenario"`
 	Seed           uint64 `json:"seed"`
 	Impairment     string `json:"impairment"`
@@ -71,13 +71,22 @@ const (
 	// measured it once (at 0d3f141); it is a development split now.
 	SplitBlind3 = "blind3"
 	// SplitBlind4 was made when blind3 was handed over for development,
-	// before any change to the detector; it is the lead's reserved split
-	// and nobody who changes the detector evaluates it: seeds 17-19, voices
-	// paired as no split pairs them, in either role (Russian and English,
-	// French and Italian, Spanish and French), and music from another
-	// package, since every minute of the opsound tracks is played by some
-	// split (xblast-tnt-musics, see blind4MOH).
+	// before any change to the detector: seeds 17-19, voices paired as no
+	// split pairs them, in either role (Russian and English, French and
+	// Italian, Spanish and French), and music from another package, since
+	// every minute of the opsound tracks is played by some split
+	// (xblast-tnt-musics, see blind4MOH). The lead measured it at 0364505
+	// and ae5c06c; it is a development split now.
 	SplitBlind4 = "blind4"
+	// SplitBlind5 was made when blind4 was handed over for development,
+	// before any change to the detector of that session; it is the lead's
+	// reserved split and nobody who changes the detector evaluates it:
+	// seeds 20-22, voice pairings no split has in that order (Russian
+	// operator and Spanish client, Italian and Russian, English and
+	// French, the last pair in neither order), and music from a third
+	// package, since every track of the opsound and xblast packages is
+	// played by some split (frozen-bubble-data, see blind5MOH).
+	SplitBlind5 = "blind5"
 )
 
 // Scenarios.
@@ -159,6 +168,7 @@ var bases = []base{
 	{"ru", SplitBlind2, 11, "fr"}, {"it", SplitBlind2, 12, "en"}, {"es", SplitBlind2, 13, "ru"},
 	{"en", SplitBlind3, 14, "es"}, {"fr", SplitBlind3, 15, "ru"}, {"ru", SplitBlind3, 16, "it"},
 	{"ru", SplitBlind4, 17, "en"}, {"fr", SplitBlind4, 18, "it"}, {"es", SplitBlind4, 19, "fr"},
+	{"ru", SplitBlind5, 20, "es"}, {"it", SplitBlind5, 21, "ru"}, {"en", SplitBlind5, 22, "fr"},
 }
 
 // Impairments, in the order tables list them.
@@ -274,7 +284,7 @@ func script(sp Spec) ([]turn, error) {
 		switch sp.Split {
 		case SplitHoldout:
 			clips = p.holdout
-		case SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4:
+		case SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4, SplitBlind5:
 			clips = p.all
 		}
 		voices[ro] = voice{

@@ -45,7 +45,7 @@ func TestTruthMatchesGenerator(t *testing.T) {
 func TestSetBuildsDeterministically(t *testing.T) {
 	needSounds(t)
 	set := Set()
-	if len(set) != 19*3*12+19*2 {
+	if len(set) != 22*3*12+22*2 {
 		t.Fatalf("%d calls in the set", len(set))
 	}
 	for _, name := range []string{"ru-tune1-dialogue-clean", "en-holdout4-hold-all", "ru-holdout3-rapid-snr20_xtalk25"} {
@@ -193,9 +193,16 @@ func TestStereo8ToMono(t *testing.T) {
 }
 
 // resample keeps the telephone band and does not fold what is above 4 kHz
-// back into it: a tone at 22050 Hz comes out at 8 kHz with its level, or,
-// above the cut, as no alias of any level.
+// back into it: a tone at 22050 Hz (the xblast songs) or 44.1 kHz (the
+// frozen-bubble songs) comes out at 8 kHz with its level, or, above the
+// cut, as no alias of any level.
 func TestResample(t *testing.T) {
+	for _, from := range []int{xblastRate, 44100} {
+		testResample(t, from)
+	}
+}
+
+func testResample(t *testing.T, from int) {
 	for _, tt := range []struct {
 		hz           float64
 		minDB, maxDB float64 // the output's RMS against the input's
@@ -207,13 +214,13 @@ func TestResample(t *testing.T) {
 		{6000, -200, -60}, // would alias to 2000 Hz
 		{9000, -200, -60}, // would alias to 1000 Hz
 	} {
-		in := make([]float32, 2*xblastRate)
+		in := make([]float32, 2*from)
 		for i := range in {
-			in[i] = float32(0.5 * math.Sin(2*math.Pi*tt.hz*float64(i)/xblastRate))
+			in[i] = float32(0.5 * math.Sin(2*math.Pi*tt.hz*float64(i)/float64(from)))
 		}
-		out := resample(in, xblastRate)
+		out := resample(in, from)
 		if len(out) != 2*Rate {
-			t.Fatalf("%.0f Hz: %d samples from 2 s, want %d", tt.hz, len(out), 2*Rate)
+			t.Fatalf("from %d Hz: %.0f Hz: %d samples from 2 s, want %d", from, tt.hz, len(out), 2*Rate)
 		}
 		// The RMS away from the ends, where the kernel runs off the input.
 		var e float64
@@ -223,7 +230,7 @@ func TestResample(t *testing.T) {
 		}
 		db := 10*math.Log10(e/float64(len(mid))+1e-30) - 10*math.Log10(0.125)
 		if db < tt.minDB || db > tt.maxDB {
-			t.Errorf("%.0f Hz: %.2f dB, want %.2f to %.2f", tt.hz, db, tt.minDB, tt.maxDB)
+			t.Errorf("from %d Hz: %.0f Hz: %.2f dB, want %.2f to %.2f", from, tt.hz, db, tt.minDB, tt.maxDB)
 		}
 	}
 }

@@ -1,11 +1,14 @@
 package realspeech
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,7 +21,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -42,6 +45,16 @@ func XblastDir() string {
 		return d
 	}
 	return "/usr/share/games/xblast-tnt/sounds"
+}
+
+// FrozenBubbleDir is where frozen-bubble-data (GPL-2) puts the game's
+// sounds, among them its three songs, the blind5 split's music (see
+// blind5MOH); $CALLSCOPE_FROZEN_BUBBLE_DIR overrides it.
+func FrozenBubbleDir() string {
+	if d := os.Getenv("CALLSCOPE_FROZEN_BUBBLE_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/frozen-bubble/snd"
 }
 
 // Root is the directory the sounds are read from.
@@ -248,15 +261,20 @@ func loadPool(lang string) (*pool, error) {
 // last 39 s of macroform-the_simplicity, the last 82 s of
 // reno_project-system), which no other split plays; for the blind3 split
 // the rest, the only music still unplayed, as a playlist (see blind3MOH);
-// for the blind4 split the songs of another package (see blind4MOH).
+// for the blind4 split the songs of another package (see blind4MOH), for
+// the blind5 split those of a third (see blind5MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
 	if m := moh[split]; m != nil {
 		return m, nil
 	}
-	if split == SplitBlind4 {
-		m, err := blind4MOH()
+	if split == SplitBlind4 || split == SplitBlind5 {
+		load := blind4MOH
+		if split == SplitBlind5 {
+			load = blind5MOH
+		}
+		m, err := load()
 		if err != nil {
 			return nil, err
 		}
@@ -375,6 +393,123 @@ func blind4MOH() ([][]float32, error) {
 	return out, nil
 }
 
+// frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
+// Vorbis, stereo, 44.1 kHz; 5:22, 3:04 and 3:16): the game's music, not its
+// sound effects (the package's other .ogg files, under 3 s each).
+var frozenBubbleSongs = []string{"frozen-mainzik-1p.ogg", "frozen-mainzik-2p.ogg", "introzik.ogg"}
+
+// blind5MOH is the music of the blind5 split. Every track of the opsound
+// package is played by some split and every song of xblast-tnt-musics by
+// blind4; frozen-bubble-data has three songs of a third game (11:41 in
+// all) that no split plays. They are Ogg Vorbis: each is decoded to mono
+// at its own rate (decodeOgg), brought to 8 kHz by the same low-pass as
+// blind4's songs (resample), cut to its first and last 10 ms frames above
+// truthDB, and put at -20 dBFS RMS as the other splits' tracks are; a hold
+// plays a piece of one.
+func blind5MOH() ([][]float32, error) {
+	dir := FrozenBubbleDir()
+	var out [][]float32
+	for _, name := range frozenBubbleSongs {
+		path := filepath.Join(dir, name)
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("%w: no frozen-bubble-data song %s", ErrNoSounds, path)
+		}
+		s, rate, err := decodeOgg(path)
+		if err != nil {
+			return nil, err
+		}
+		s = resample(s, rate)
+		if sp := activityGap(s, 0); len(sp) > 0 {
+			s = s[sp[0][0]:sp[len(sp)-1][1]]
+		}
+		if len(s) < 15*Rate { // a hold is 8-14 s
+			return nil, fmt.Errorf("realspeech: %s: %.1f s of music, want at least 15", path, float64(len(s))/Rate)
+		}
+		normalizeRMS(s, -20)
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// oggRecipe names how decodeOgg decodes (the sox command in soxDecode):
+// it is part of the cached file's name, so changing the command means
+// changing it, and every song is decoded anew.
+const oggRecipe = "sox-s16-mono-1"
+
+// MusicCacheDir is where decodeOgg keeps the decoded songs:
+// CACHE/realspeech-music, CACHE being $CALLSCOPE_CACHE or
+// ~/.cache/callscope (scripts/setup.sh's cache).
+func MusicCacheDir() string {
+	cache := os.Getenv("CALLSCOPE_CACHE")
+	if cache == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = os.TempDir()
+		}
+		cache = filepath.Join(home, ".cache", "callscope")
+	}
+	return filepath.Join(cache, "realspeech-music")
+}
+
+// decodeOgg decodes an Ogg Vorbis file to mono samples at the file's own
+// rate. Go's library has no Vorbis decoder and a test set's music is not
+// worth a module: sox (installed by scripts/setup.sh apt, whose
+// libsox-fmt-base reads Vorbis) decodes each song once into
+// MusicCacheDir, under its name, oggRecipe and the first 16 hex digits of
+// the file's SHA-256, so another version of the package with other bytes
+// is decoded anew and the same bytes never twice.
+func decodeOgg(path string) ([]float32, int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %w", ErrNoSounds, err)
+	}
+	sum := sha256.Sum256(data)
+	cached := filepath.Join(MusicCacheDir(), fmt.Sprintf("%s-%s-%x.wav", strings.TrimSuffix(filepath.Base(path), ".ogg"), oggRecipe, sum[:8]))
+	if _, err := os.Stat(cached); err != nil {
+		if err := soxDecode(path, cached); err != nil {
+			return nil, 0, err
+		}
+	}
+	f, err := os.Open(cached)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	a, err := wav.Decode(f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("realspeech: %s (decoded from %s): %w", cached, path, err)
+	}
+	if len(a.Channels) != 1 {
+		return nil, 0, fmt.Errorf("realspeech: %s: %d channels, want 1", cached, len(a.Channels))
+	}
+	return a.Channels[0], a.SampleRate, nil
+}
+
+// soxDecode decodes src (any format sox reads) to a 16-bit mono WAV at
+// src's rate, the channels' mean (sox's -c 1), at dst. -R (repeatable)
+// and -D (no dither): the same file gives the same samples on every run.
+// sox writes a file of this process's own and renames it into place, so
+// two test processes decoding at once do not read half a file.
+func soxDecode(src, dst string) error {
+	sox, err := exec.LookPath("sox")
+	if err != nil {
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 split: %w", ErrNoSounds, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", dst, os.Getpid())
+	out, err := exec.Command(sox, "-R", "-D", "-V1", src, "-t", "wav", "-e", "signed-integer", "-b", "16", "-c", "1", tmp).CombinedOutput()
+	if err != nil {
+		os.Remove(tmp)
+		if bytes.Contains(out, []byte("no handler")) { // sox without its format libraries
+			return fmt.Errorf("%w: sox cannot read %s (libsox-fmt-base reads Ogg Vorbis): %s", ErrNoSounds, src, bytes.TrimSpace(out))
+		}
+		return fmt.Errorf("realspeech: sox %s: %w: %s", src, err, bytes.TrimSpace(out))
+	}
+	return os.Rename(tmp, dst)
+}
+
 // xblastRate is the sample rate of the xblast songs (xbsndsrv's
 // SAMPLE_RATE).
 const xblastRate = 22050
@@ -393,19 +528,23 @@ func stereo8ToMono(data []byte) []float32 {
 // interpolation: a sinc low-pass cut at resampleCut (under the 4 kHz of
 // the telephone's Nyquist, so the songs' upper octaves do not fold back
 // as aliases), Blackman-windowed over resampleHalf input samples either
-// side. The kernel is tabled for each of the phases the ratio of the
-// rates makes (160 for 22050 Hz), so the result is the same on every run.
+// side at 22050 Hz, as many more as the rate is higher (128 at 44.1 kHz):
+// the window spans the same time at every rate, so the filter's response
+// in Hz is the same. The kernel is tabled for each of the phases the
+// ratio of the rates makes (160 for 22050 Hz, 80 for 44.1 kHz), so the
+// result is the same on every run.
 func resample(s []float32, from int) []float32 {
 	g := gcd(from, Rate)
 	step, phases := from/g, Rate/g // the output advances step/phases input samples
 	fc := resampleCut / float64(from)
+	half := max(1, resampleHalf*from/xblastRate)
 	taps := make([][]float64, phases)
 	for p := range taps {
 		frac := float64(p) / float64(phases)
-		taps[p] = make([]float64, 2*resampleHalf)
+		taps[p] = make([]float64, 2*half)
 		for k := range taps[p] {
-			t := float64(k-resampleHalf+1) - frac // from -half+1-frac to half-frac
-			x := t / resampleHalf
+			t := float64(k-half+1) - frac // from -half+1-frac to half-frac
+			x := t / float64(half)
 			w := 0.42 + 0.5*math.Cos(math.Pi*x) + 0.08*math.Cos(2*math.Pi*x)
 			sinc := 2 * fc
 			if t != 0 {
@@ -420,7 +559,7 @@ func resample(s []float32, from int) []float32 {
 		c, p := at/phases, at%phases
 		var acc float64
 		for k, h := range taps[p] {
-			if j := c + k - resampleHalf + 1; j >= 0 && j < len(s) {
+			if j := c + k - half + 1; j >= 0 && j < len(s) {
 				acc += float64(s[j]) * h
 			}
 		}
@@ -431,7 +570,7 @@ func resample(s []float32, from int) []float32 {
 
 const (
 	resampleCut  = 3600.0 // Hz
-	resampleHalf = 64     // input samples either side of the kernel's centre
+	resampleHalf = 64     // input samples either side of the kernel's centre, at xblastRate
 )
 
 func gcd(a, b int) int {
