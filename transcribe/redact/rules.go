@@ -447,11 +447,29 @@ func (s *scan) dateWord(i int) bool {
 	return t.has(tNum|tMonth|tDateWord) && !t.has(tUnit&^tDateWord) || t.has(tMonth) || s.normOf(t) == "года" || s.normOf(t) == "год"
 }
 
-// dateRun returns the end of the date said from token i, or i.
+// dateRun returns the end of the date said from token i, or i. A date
+// goes on in the speaker's next sentences when they hold nothing but a
+// date's words («семьдесят шестой» — «третье сентября»; «так восьмое
+// значит» — «октября ну» — «пятьдесят девятого»): the words that end a
+// sentence before such a one («значит», «ну») go with it.
 func (s *scan) dateRun(i int) int {
 	j := i
 	nums := 0
-	for j < len(s.toks) && j-i < 12 && s.dateWord(j) {
+	for j < len(s.toks) && j-i < 12 {
+		if j > i && s.toks[j].seg != s.toks[j-1].seg && (nums >= 3 || !s.dateSentence(j)) {
+			break // (a whole date's next sentence is something else: «в 10 30»)
+		}
+		if !s.dateWord(j) {
+			k := j
+			for k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k].has(tConn|tFiller) && !s.toks[k].has(tNum) {
+				k++
+			}
+			if k > j && k < len(s.toks) && s.toks[k].seg != s.toks[j].seg && nums < 3 && s.dateSentence(k) {
+				j = k
+				continue
+			}
+			break
+		}
 		if s.toks[j].has(tNum | tMonth) {
 			nums++
 		}
@@ -464,6 +482,32 @@ func (s *scan) dateRun(i int) int {
 		return i
 	}
 	return j
+}
+
+// dateSentence reports whether the sentence opening at token k, said
+// within 6 s of the one before, is a date's words alone (and words like
+// «так», «ну»): a day, a month, a year (not «007 то есть 006 712 414 14»).
+func (s *scan) dateSentence(k int) bool {
+	if k == 0 || s.toks[k-1].seg == s.toks[k].seg || s.t0(&s.toks[k])-s.t1(&s.toks[k-1]) > 6 {
+		return false
+	}
+	parts := 0
+	for j := k; j < len(s.toks) && s.toks[j].seg == s.toks[k].seg; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.has(tMonth) || t.has(tNum) && t.num() != nkDigits:
+			parts++
+		case t.has(tNum):
+			if w := s.normOf(t); len(w) > 2 && !year(w) {
+				return false
+			}
+			parts++
+		case t.has(tDateWord) || t.has(tConn|tFiller):
+		default:
+			return false
+		}
+	}
+	return parts > 0 && parts <= 4
 }
 
 // birthdates: a date after «дата рождения», «родился», «born» (or before
