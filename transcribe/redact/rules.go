@@ -1254,8 +1254,11 @@ func (s *scan) fullNames() {
 		// A first name in another case («ольгу», «анатолия») is looked
 		// up only before a patronymic or after «на фамилия» / «от
 		// фамилия» (a payee, a principal): the lookups cost.
+		// Or after a surname, when the word reads as a first name in
+		// another case («записать егорова тимофея», «оформить соколову
+		// дарью»): the surname's ending is read first, it is cheaper.
 		surBefore := false
-		if first || pat || i > 1 && s.toks[i-1].trig == 0 && s.toks[i-2].has(tStop) && s.toks[i-2].seg == t.seg && isWord(s.norm(i-2), "на", "от", "для", "у") {
+		if first || pat || i > 0 && s.toks[i-1].trig == 0 && s.toks[i-1].seg == t.seg {
 			surBefore = i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
 		}
 		if !first && !((pat || surBefore) && firstNameForm(w)) {
@@ -1364,7 +1367,8 @@ func (s *scan) surnameAt(i int) bool { return surnameLike(s.norm(i), s.toks[i].t
 func (s *scan) introducedAt(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
 		w := s.norm(j)
-		if s.role != "client" && (s.toks[j].has(tOperator) || w == "зовут") {
+		// (Not «слушаю вас анна сергеевна»: the client addressed.)
+		if s.role != "client" && (s.toks[j].has(tOperator) && !(j+1 < i && s.norm(j+1) == "вас") || w == "зовут") {
 			return true
 		}
 		// «к доктору», and a name just after «к»: who one goes to see

@@ -30,15 +30,15 @@ var writtenSets = []struct {
 	// and index out of the span, a city trap; its README).
 	{"blind2/bq", map[string]float64{
 		"account": 1.00, "address": 0.95, "birthdate": 0.88, "card": 1.00, "code": 1.00, "cvv": 1.00,
-		"email": 0.97, "inn": 0.97, "name": 0.89, "passport": 1.00, "phone": 0.98, "snils": 1.00,
+		"email": 0.97, "inn": 0.97, "name": 0.96, "passport": 1.00, "phone": 0.98, "snils": 1.00,
 	}, 0.033}, // 21 of 639 (3.3%; blind, on the old labels: 43 of 619, 6.9%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
 	// cause each block is): not blind, a regression test of the causes.
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "email": 1.00, "inn": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.035}, // 1 of 29
+		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "email": 1.00, "inn": 1.00, "name": 0.90, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.025}, // 1 of 41
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
