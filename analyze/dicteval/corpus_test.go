@@ -44,7 +44,12 @@ var minimum = map[string]float64{
 	// 0.895 -> 0.895; testdata/labelled/README.md); not tuned on, not in the
 	// models' training. The floors are the blind figures, so a change that
 	// loses what carried over to a new author fails here.
-	"ru/blind5": 0.85, // reached: repeat_contact recall 0.857, complaint recall 0.864, churn_threat and repeat_contact precision 0.889
+	// Then tuned on by the phrase lists (i16r, session 7: the families of
+	// its misses, written fresh in ru/dictwriter first), so no longer blind.
+	"ru/blind5": 0.94, // reached: churn_threat precision 0.944 (rb5-0001, the churn model's, p 0.61), the rest 1.000 (phrases alone: complaint recall 0.977, repeat_contact recall 0.964)
+	// The dictionary author's own wordings of the families above (its
+	// README): in-sample, written by the hand that wrote the phrases.
+	"ru/dictwriter": 0.92, // reached: complaint recall 0.929, churn_threat recall 0.944, repeat_contact recall 0.952
 	"en/blind5": 0.60, // reached: repeat_contact recall 0.600, complaint recall 0.667, churn_threat recall 0.714
 }
 
