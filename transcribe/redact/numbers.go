@@ -3,6 +3,7 @@ package redact
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unsafe"
 
 	"github.com/callscope/callscope/schemas"
@@ -360,6 +361,9 @@ func (s *scan) numbers() {
 			}
 		}
 		i = z.to
+		if typ == Phone && s.companyPhone(&z) {
+			typ = ""
+		}
 		if typ != "" {
 			z.from = s.falseStart(&z, prevEnd)
 		}
@@ -373,6 +377,43 @@ func (s *scan) numbers() {
 		}
 	}
 }
+
+// companyPhone reports whether a phone the operator says is the
+// company's: a landline (not 8 9.., not a mobile) said with an office's
+// words before it in its sentence («телефон регистратуры», «позвоните в
+// диспетчерскую», «справочная», «наш офис») or its hours after it («с 8
+// до 20», «круглосуточно»), and nothing that says it is the client's
+// («ваш», «вам», «домашний»).
+func (s *scan) companyPhone(z *zone) bool {
+	if s.role != schemas.RoleOperator {
+		return false
+	}
+	d := s.zoneDigits(z)
+	if !(len(d) == 11 && (d[0] == '8' || d[0] == '7') && d[1] != '9' || len(d) == 10 && d[0] != '9') {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	office := false
+	for j := z.from - 1; j >= 0 && j >= z.from-6 && s.toks[j].seg == seg; j-- {
+		w := s.norm(j)
+		if strings.HasPrefix(w, "ваш") || isWord(w, "вам", "вас", "домашний", "домашнего", "мобильный", "контактный", "клиента") {
+			return false
+		}
+		office = office || institutionWord(w)
+	}
+	if j := z.to; !office && j < len(s.toks) && s.toks[j].seg == seg {
+		w := s.norm(j)
+		office = isWord(w, "круглосуточно", "ежедневно") || w == "с" && j+2 < len(s.toks) && s.toks[j+1].has(tNum) && s.toks[j+2].seg == seg && s.norm(j+2) == "до"
+	}
+	return office
+}
+
+// institutionWord: a word naming a company's office or service, whose
+// phone it gives.
+func institutionWord(w string) bool { return institutionWords.of(w) }
+
+var institutionWords = newBeginningSet("регистратур", "диспетчер", "справочн", "офис", "отделени", "горяч", "приемн", "центр", "служб", "клиник", "поликлиник",
+	"бухгалтери", "касс", "ресепшн", "администрац", "филиал", "магазин", "аптек", "наш", "нашего", "нашей")
 
 // nameBeforePhone: a surname said right before a phone's cue is whose
 // the phone is («воробьев номер 89...», «давыдов телефон восемь ...»).
@@ -558,7 +599,7 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 		if t.seg != s.toks[z.from].seg && s.t0(&s.toks[z.from])-s.t1(t) > 3 {
 			break // an earlier sentence, not the words before the number
 		}
-		if t.has(tCue) && !s.providerAccount(j) {
+		if t.has(tCue) && !s.providerAccount(j) && !s.loyaltyCard(j) && !s.otherCode(j) {
 			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
 				typ = c
@@ -677,6 +718,16 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// («с карты на 5674 списали»: a card's end before a money verb is
 	// the card's, not an amount.)
 	if s.quantityAfter(z.to) && !(s.moneyVerb(z.to) && s.partCue(z, s.segFrom(z.from))) {
+		if t := strongFormat(s.zoneDigits(z)); t == Card {
+			return t, ruleCardLuhn
+		}
+		return "", ruleDropped
+	}
+	// A number ending in «тысяч» is an amount or a distance, however
+	// long: «2018 120 тысяч пробег», «в 2021 600 тысяч брала кредит» (a
+	// dictation says its digits after «тысяч»: «сорок тысяч восемьсот
+	// семнадцать»).
+	if s.toks[z.to-1].num() == nkThousand {
 		if t := strongFormat(s.zoneDigits(z)); t == Card {
 			return t, ruleCardLuhn
 		}
@@ -892,6 +943,7 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	if typ != "" {
 		types = append(types, typ)
 	}
+	coded, verify := false, false
 	for k := range s.others {
 		e := &s.others[k]
 		if e.at > best.at || best.at-e.at > 4 || e.seg != best.seg || e.own && e.cue == 0 {
@@ -899,6 +951,8 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 		}
 		*part = *part || e.part
 		trap = trap || best.trap && e.named
+		coded = coded || e.coded
+		verify = verify || e.cueType() == Code
 		if c := e.cueType(); c != "" {
 			if best.trap && !best.named && !e.named {
 				typ, trap = c, false
@@ -908,7 +962,39 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 			}
 		}
 	}
+	// A code the question names as no verification code («код
+	// подразделения в паспорте») is what is asked, whatever else its
+	// words name, unless it asks for a verification code too («код
+	// бронирования и код подтверждения из смс»).
+	coded = coded && !verify && typ != Code
+	if coded {
+		typ, trap = "", true
+	}
+	// A trap word says what the first answer to it is, not a number said
+	// in a later sentence («код домофона» — «44 ключ 1234» — «и ваш
+	// номер» — the phone).
+	if trap && s.answeredBefore(best.at, z.from) {
+		trap = false
+		if coded {
+			return "", false, types[:0], false
+		}
+	}
 	return typ, trap, types, true
+}
+
+// answeredBefore reports whether this channel said a number in a sentence
+// after at and before the sentence of token i.
+func (s *scan) answeredBefore(at float64, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		t := &s.toks[j]
+		if s.t1(t) < at {
+			return false
+		}
+		if t.seg != s.toks[i].seg && t.has(tNum) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(ts []Type, t Type) bool {

@@ -926,17 +926,21 @@ func (s *scan) nameWord(j int) bool {
 // houseBefore returns where a house said before token i starts
 // («квартира 54 дом 12» before «улица ...»): i when none is.
 func (s *scan) houseBefore(i int) int {
-	k, house := i, false
+	k, house, num := i, false, false
 	for k > 0 && i-k < 8 && s.toks[k-1].seg == s.toks[i].seg {
 		u := &s.toks[k-1]
 		if u.has(tHouse) || house && k > 1 && s.normOf(u) == "номер" && s.toks[k-2].has(tHouse) {
 			house = true
 		} else if !(u.has(tNum) && u.num() != nkOrdinal || houseNumber(s.normOf(u)) || s.houseLetter(k-1) && k-1 > 0 && s.toks[k-2].has(tNum)) {
 			break
+		} else {
+			num = true
 		}
 		k--
 	}
-	if !house || k == i {
+	// A house word needs its number: «к улице ленина» is «to the street»,
+	// not «корпус».
+	if !house || !num || k == i {
 		return i
 	}
 	return k

@@ -169,6 +169,9 @@ type cueEvent struct {
 	part bool
 	// org: an INN cue asking for a company's («инн организации»).
 	org bool
+	// coded: a trap word after «код», a code that is no verification
+	// code («код ошибки», «код подразделения»).
+	coded bool
 }
 
 type scan struct {
@@ -375,11 +378,16 @@ func (s *scan) collectCues() {
 			}
 		}
 		switch {
-		case t.has(tCue) && !s.providerAccount(i):
+		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 		case t.has(tTrap | tCue):
 			e.trap = true
-			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером")
+			// «номер заказа», «код ошибки»: the trap word names the
+			// number asked for.
+			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером", "код", "кода", "коду", "кодом")
+			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
+			// «номер дисконтной карты»: a shop's card is what is asked.
+			e.named = e.named || s.loyaltyCard(i)
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
@@ -395,6 +403,50 @@ func (s *scan) collectCues() {
 // personal account («лицевой счет»): a contract's number, a trap.
 func (s *scan) providerAccount(i int) bool {
 	return i > 0 && s.toks[i].trig&tCue != 0 && s.toks[i].cue() == Account && strings.HasPrefix(s.norm(i-1), "лицев")
+}
+
+// loyaltyCard reports whether the card cue at i is a shop's card
+// («бонусная карта», «номер дисконтной карты»): its number is the shop's,
+// a trap (a bank card's is masked by its Luhn check all the same).
+func (s *scan) loyaltyCard(i int) bool {
+	if i == 0 || s.toks[i].trig&tCue == 0 || s.toks[i].cue() != Card || s.toks[i-1].seg != s.toks[i].seg {
+		return false
+	}
+	w := s.norm(i - 1)
+	return strings.HasPrefix(w, "скидочн") || strings.HasPrefix(w, "бонусн") || strings.HasPrefix(w, "дисконтн") || strings.HasPrefix(w, "клубн") || strings.HasPrefix(w, "накопительн")
+}
+
+// otherCode reports whether the code cue at i names a code that is no
+// verification code: a trap word right after it («код ошибки», «кодом
+// региона»), or an error said next to it («ошибка код 691 пишет»).
+func (s *scan) otherCode(i int) bool {
+	if s.toks[i].trig&tCue == 0 || s.toks[i].cue() != Code || !strings.HasPrefix(s.norm(i), "код") {
+		return false
+	}
+	seg := s.toks[i].seg
+	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && s.toks[i+1].has(tTrap) {
+		return true
+	}
+	for j := max(0, i-2); j < min(len(s.toks), i+3); j++ {
+		if s.toks[j].seg == seg && strings.HasPrefix(s.norm(j), "ошибк") {
+			return true
+		}
+	}
+	// The other side has just asked for such a code («код ошибки какой»
+	// — «код 651 пишет»), and the speaker names no other («смс с кодом
+	// мне пришло»).
+	for j := max(0, i-3); j < min(len(s.toks), i+4); j++ {
+		if t := &s.toks[j]; j != i && t.seg == seg && t.trig&tCue != 0 && t.cue() == Code && !strings.HasPrefix(s.norm(j), "код") {
+			return false
+		}
+	}
+	at := s.t0(&s.toks[i])
+	for k := range s.others {
+		if e := &s.others[k]; e.coded && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // partWord reports whether w cues part of a number: its end or its start
