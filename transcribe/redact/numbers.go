@@ -649,15 +649,10 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	if s.issueYear(z) {
 		return "", ruleDropped
 	}
-	typ, rule := s.classifyAll(z, prevEnd)
-	// A ten-digit INN is a company's (a person's has twelve): with a
-	// company's words in its sentence or the question («инн организации»,
-	// «инн вашей компании»), it is not personal data. Without them it is
-	// masked all the same (issue 13: INNs of 10 and 12 digits).
-	if typ == INN && z.n() == 10 && innOK(s.zoneDigits(z)) && s.companyINN(z) {
-		return "", ruleDropped
-	}
-	return typ, rule
+	// (A ten-digit INN is an organisation's, a person's has twelve; issue
+	// 13 lists both, so one said with a company's words, «инн
+	// организации», is masked too.)
+	return s.classifyAll(z, prevEnd)
 }
 
 // issueYear reports whether a zone is a year said as one («в 2009 году
@@ -672,41 +667,6 @@ func (s *scan) issueYear(z *zone) bool {
 		return true
 	}
 	return z.from > 0 && s.toks[z.from-1].seg == seg && isWord(s.norm(z.from-1), "выдан", "выдана", "выдано", "выдачи")
-}
-
-// companyINN reports whether an INN is said with a company's words: in
-// its sentence, or in the other side's question for it.
-func (s *scan) companyINN(z *zone) bool {
-	seg := s.toks[z.from].seg
-	for j := z.from - 1; j >= 0 && s.toks[j].seg == seg; j-- {
-		if w := s.norm(j); companyWord(w) {
-			return true
-		} else if isWord(w, "мой", "моя", "мое", "личный", "свой") {
-			return false
-		}
-	}
-	// The other side's latest question for an INN.
-	at := s.t0(&s.toks[z.from])
-	var last *cueEvent
-	for k := range s.others {
-		if e := &s.others[k]; e.cueType() == INN && e.at <= at+0.5 && at-e.at <= 10 && (last == nil || e.at >= last.at) {
-			last = e
-		}
-	}
-	return last != nil && last.org
-}
-
-// companyWord: a word that says a company is meant.
-func companyWord(w string) bool {
-	if len(w) < 6 {
-		return isWord(w, "ооо", "зао", "оао", "пао", "ао")
-	}
-	for _, p := range []string{"организаци", "компани", "контрагент", "юрлиц", "юридическ", "фирм", "предприяти"} {
-		if len(w) >= len(p) && w[:len(p)] == p {
-			return true
-		}
-	}
-	return false
 }
 
 // classifyAll is classify before the company's INN is set apart.

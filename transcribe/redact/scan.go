@@ -167,8 +167,6 @@ type cueEvent struct {
 	// part: a cue for part of a number («последние цифры», «начинается
 	// на»).
 	part bool
-	// org: an INN cue asking for a company's («инн организации»).
-	org bool
 	// coded: a trap word after «код», a code that is no verification
 	// code («код ошибки», «код подразделения»).
 	coded bool
@@ -372,11 +370,6 @@ func (s *scan) collectCues() {
 		e := &s.cues[len(s.cues)-1]
 		e.at, e.seg = s.t1(t), t.seg
 		e.part = partWord(s.normOf(t)) || isWord(s.normOf(t), "цифры", "цифр")
-		if t.has(tCue) && t.cue() == INN {
-			for j := i + 1; j < len(s.toks) && j <= i+2 && s.toks[j].seg == t.seg; j++ {
-				e.org = e.org || companyWord(s.norm(j))
-			}
-		}
 		switch {
 		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))

@@ -22,7 +22,7 @@ var writtenSets = []struct {
 	{"blind/bp", map[string]float64{
 		"account": 1.00, "address": 0.91, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00,
 		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.002}, // 1 of 550 (0.2%)
+	}, 0.006}, // 3 of 550 (0.5%): two are companies' INNs, masked since issue 13 lists ten-digit INNs (bq labels them spans)
 	// The second author's set, measured blind once by the lead at f707773
 	// (docs/privacy.md), then handed over and tuned on (lane i13s): these
 	// floors are the tuned figures, no longer blind ones. Its address
@@ -30,7 +30,7 @@ var writtenSets = []struct {
 	// and index out of the span, a city trap; its README).
 	{"blind2/bq", map[string]float64{
 		"account": 1.00, "address": 0.95, "birthdate": 0.88, "card": 1.00, "code": 1.00, "cvv": 1.00,
-		"email": 0.97, "inn": 0.97, "name": 0.96, "passport": 1.00, "phone": 0.98, "snils": 1.00,
+		"email": 0.97, "inn": 1.00, "name": 0.96, "passport": 1.00, "phone": 0.98, "snils": 1.00,
 	}, 0.018}, // 11 of 639 (1.7%; blind, on the old labels: 43 of 619, 6.9%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
@@ -38,7 +38,7 @@ var writtenSets = []struct {
 	// cause each block is): not blind, a regression test of the causes.
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 1.00, "email": 1.00, "inn": 1.00, "name": 0.90, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.015}, // 1 of 70
+	}, 0.015}, // 1 of 71
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
