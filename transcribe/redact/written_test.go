@@ -20,9 +20,9 @@ var writtenSets = []struct {
 	maxOver   float64            // share of traps with any token masked
 }{
 	{"blind/bp", map[string]float64{
-		"account": 1.00, "address": 0.91, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00,
+		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00,
 		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.006}, // 3 of 550 (0.5%): two are companies' INNs, masked since issue 13 lists ten-digit INNs (bq labels them spans)
+	}, 0.006}, // 3 of 556 (0.5%): two are companies' INNs, masked since issue 13 lists ten-digit INNs (bq labels them spans)
 	// The second author's set, measured blind once by the lead at f707773
 	// (docs/privacy.md), then handed over and tuned on (lane i13s): these
 	// floors are the tuned figures, no longer blind ones. Its address
