@@ -13,7 +13,7 @@ import (
 
 // parts are the labelled parts of a language, one author each (dev and
 // heldout were written by the same generator, held out from each other).
-var parts = []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4"}
+var parts = []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5"}
 
 func loadParts(t *testing.T, lang string) [][]dicteval.Call {
 	t.Helper()
@@ -56,7 +56,7 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s is not what training makes of the corpus: callscope dict train --lang %s --category %s --out dictionaries/models/%s/%s.json testdata/labelled/%s/{dev,heldout,blind,blind2,blind3,blind4}",
+				t.Errorf("%s is not what training makes of the corpus: callscope dict train --lang %s --category %s --out dictionaries/models/%s/%s.json testdata/labelled/%s/{dev,heldout,blind,blind2,blind3,blind4,blind5}",
 					file, lang, cat, lang, cat, lang)
 			}
 		}

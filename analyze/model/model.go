@@ -66,8 +66,8 @@ type Model struct {
 	// to its weight. A feature not listed weighs nothing and does not
 	// count in n.
 	Weights map[string]float64 `json:"weights"`
-	// Window is the most words scored at once: about the length of the
-	// longer training calls (the 95th percentile of their channel). A
+	// Window is the most words scored at once: about the length of most
+	// training calls (WindowQuantile of their channel's words). A
 	// longer channel is scored in windows, each run of consecutive
 	// utterances of at most Window words (one utterance at least), and its
 	// probability is the highest: the model learnt from calls of a minute,

@@ -55,7 +55,7 @@ held-out calls are scored by the phrases alone and by the phrases or the
 model. The last line gives the settings the same search chooses on every
 author: the ones to train the shipped model with.`,
 		Example: `  callscope dict train --lang ru --category complaint --out dictionaries/models/ru/complaint.json \
-      testdata/labelled/ru/dev testdata/labelled/ru/heldout testdata/labelled/ru/blind testdata/labelled/ru/blind2 testdata/labelled/ru/blind3 testdata/labelled/ru/blind4
+      testdata/labelled/ru/dev testdata/labelled/ru/heldout testdata/labelled/ru/blind testdata/labelled/ru/blind2 testdata/labelled/ru/blind3 testdata/labelled/ru/blind4 testdata/labelled/ru/blind5
   callscope dict train --cv --lang ru --category complaint testdata/labelled/ru/dev,testdata/labelled/ru/heldout \
       testdata/labelled/ru/blind=/tmp/d2e28247/dictionaries testdata/labelled/ru/blind2 testdata/labelled/ru/blind3`,
 		Args: cobra.MinimumNArgs(1),
