@@ -783,6 +783,11 @@ func (s *scan) addresses() {
 		j := i + 1
 		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tStop|tTrap|tCue); n++ {
 			if s.toks[j].has(tNum) && n > 0 {
+				// A year in the street's name: «ул революции 1905 года».
+				if year(s.norm(j)) && j+1 < len(s.toks) && s.toks[j+1].seg == t.seg && s.norm(j+1) == "года" {
+					j += 2
+					continue
+				}
 				break
 			}
 			j++
@@ -817,7 +822,12 @@ func (s *scan) addresses() {
 			continue
 		}
 		if end, house := s.houseRun(j); house {
-			s.claimAddress(s.settlementBefore(i), end, ruleAddressSettlement)
+			from := s.settlementBefore(i)
+			// «коттеджный поселок березки»: its adjective before it.
+			if from == i && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.nameWord(i-1) && adjectival(s.norm(i-1)) {
+				from = i - 1
+			}
+			s.claimAddress(from, end, ruleAddressSettlement)
 		}
 	}
 	// «проживаю по адресу ленина пять двенадцать»: the words before the
@@ -883,6 +893,10 @@ func (s *scan) addresses() {
 			}
 			if x < i && x > 1 && s.toks[x-2].seg == t.seg && s.nameWord(x-1) && isWord(s.norm(x-2), "дом", "д") {
 				k = x - 2
+			} else if x < i && i-x <= 2 && x > 0 && s.toks[x-1].seg == t.seg && s.nameWord(x-1) && s.marks[x-1] == 0 {
+				// «профсоюзная 104 кв 15», «ленинский 32 квартира 8»: the
+				// street's name and the house's number, no word for them.
+				k = x
 			}
 		}
 		nums := 0
@@ -902,6 +916,35 @@ func (s *scan) addresses() {
 		}
 		end, _ := s.houseRun(i)
 		s.claimAddress(k, end, ruleAddressFlat)
+	}
+	s.addressRest()
+}
+
+// addressRest joins what an address said in pieces leaves between and
+// after them: a preposition between two of its pieces («в доме 14 [на]
+// улице гоголя квартира 6»), and a village or a settlement named right
+// after it («снт березка участок 112 [деревня малые горки]»; not a city,
+// which is kept).
+func (s *scan) addressRest() {
+	addr := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Address }
+	for i := 1; i+1 < len(s.toks); i++ {
+		if s.marks[i] != 0 || !addr(i-1) || s.toks[i-1].seg != s.toks[i].seg {
+			continue
+		}
+		seg := s.toks[i].seg
+		if isWord(s.norm(i), "на", "по", "в") && s.toks[i+1].seg == seg && addr(i+1) {
+			s.claim(Address, s.found[s.marks[i-1]-1].rule, i, i+1)
+			continue
+		}
+		if s.toks[i].has(tSettle) && !cityWord(s.norm(i)) {
+			j := i + 1
+			for j < len(s.toks) && j < i+3 && s.toks[j].seg == seg && s.nameWord(j) {
+				j++
+			}
+			if j > i+1 {
+				s.claim(Address, s.found[s.marks[i-1]-1].rule, i, j)
+			}
+		}
 	}
 }
 
@@ -1155,6 +1198,14 @@ func (s *scan) names() {
 						continue // the name was before it
 					}
 				}
+			}
+			// «иванова моя фамилия»: the surname said first, opening
+			// the sentence, the cue closing it.
+			if k := i - 1; s.normOf(t) == "фамилия" && k > 0 && isWord(s.norm(k), "моя", "у") && s.toks[k].seg == t.seg && s.toks[k-1].seg == t.seg && s.marks[k-1] == 0 &&
+				(s.surnameAt(k-1) || s.toks[k-1].trig == 0 && isLetters(s.norm(k-1)) && !commonWord(s.norm(k-1))) && s.segStart(k-1) &&
+				(i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg) {
+				s.claim(Name, ruleNameCue, k-1, k)
+				continue
 			}
 			// The name after the cue, in its sentence, or opening the
 			// next («меня зовут» — «иван петров»), not after a word there
@@ -1466,7 +1517,8 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	}
 	end := j + 1
 	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
-		latinWord(s.normOf(first)) && latinWord(s.norm(end))) { // «smirnova anna», as in a passport
+		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
+		s.toks[end].trig == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
 		end++
 	}
 	// A first name no list knows closing the answer after the surname
