@@ -522,7 +522,7 @@ func (s *scan) birthdates() {
 		for j := i + 1; j < len(s.toks) && j <= i+5 && s.toks[j].seg == t.seg; j++ {
 			if s.dateWord(j) && s.toks[j].has(tNum|tMonth) {
 				if end := s.dateRun(j); end > j {
-					s.claim(Birthdate, ruleBirthCue, j, end)
+					s.claimBirth(j, end, ruleBirthCue)
 				}
 				break
 			}
@@ -563,7 +563,8 @@ func (s *scan) birthdates() {
 func (s *scan) claimBirth(from, to int, rule ruleID) {
 	s.claim(Birthdate, rule, from, to)
 	j := to
-	for j < len(s.toks) && j < to+3 && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tConn) && !s.toks[j].has(tNum) {
+	// (Or the day after the year: «родилась 1996 а день 31 мая».)
+	for j < len(s.toks) && j < to+3 && s.toks[j].seg == s.toks[from].seg && (s.toks[j].has(tConn) || isWord(s.norm(j), "день", "число")) && !s.toks[j].has(tNum) {
 		j++
 	}
 	if j > to && j < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tNum|tMonth) {
@@ -647,6 +648,34 @@ func (s *scan) hasYear(from, to int) bool {
 	return false
 }
 
+// wholeDate reports whether the date [from, to) has its year: said as
+// one (hasYear), or a day, a month and a two-digit year («12 12 90»,
+// «15 августа 93»).
+func (s *scan) wholeDate(from, to int) bool {
+	if s.hasYear(from, to) {
+		return true
+	}
+	parts := 0
+	for i := from; i < to; i++ {
+		if t := &s.toks[i]; t.has(tMonth) || t.num() == nkDigits && len(s.normOf(t)) <= 2 {
+			parts++
+		}
+	}
+	return parts >= 3
+}
+
+// kinAsked reports whether the other side asked, in the 25 s before at,
+// for a relative's or a child's name or date («имя ребенка», «дата
+// рождения сына»).
+func (s *scan) kinAsked(at float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.kin && e.at <= at+0.5 && at-e.at <= 25 {
+			return true
+		}
+	}
+	return false
+}
+
 // birthBefore reports whether a date of birth with its year was masked
 // on this channel before token i.
 func (s *scan) birthBefore(i int) bool {
@@ -675,11 +704,19 @@ func (s *scan) recentYear(from, to int) bool {
 func (s *scan) birthAfterName() {
 	for k := range s.found {
 		f := &s.found[k]
-		if typeAt[f.typ] != Name || f.to >= len(s.toks) || f.to-f.from < 2 {
+		if typeAt[f.typ] != Name || f.to >= len(s.toks) {
 			continue
 		}
 		j := f.to
 		if s.toks[j].seg != s.toks[f.from].seg || s.marks[j] != 0 {
+			continue
+		}
+		// A first name alone, then a whole date with its year, closing the
+		// sentence: «богдан 12 12 90», «алина 15 августа 1993».
+		if f.to-f.from < 2 {
+			if end := s.dateRun(j); end > j && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg) && s.wholeDate(j, end) && !s.recentYear(j, end) {
+				s.claimBirth(j, end, ruleBirthName)
+			}
 			continue
 		}
 		// «мельникова клавдия ефимовна с тридцать седьмого года»: the
@@ -696,7 +733,9 @@ func (s *scan) birthAfterName() {
 		// With its year, and not a recent one: «игорь павлович 15 марта
 		// у вас платеж» is a payment's date.
 		// A child's is recent: «ребенок богданова алиса 07 10 2022».
-		if end := s.dateRun(j); end > j && s.hasYear(j, end) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin)) {
+		// Or one asked for with a child's or a relative's word («имя
+		// ребенка» — «мирон александрович 3 января 2024»).
+		if end := s.dateRun(j); end > j && s.hasYear(j, end) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin) || s.kinAsked(s.t0(&s.toks[f.from]))) {
 			s.claimBirth(j, end, ruleBirthName)
 		}
 	}

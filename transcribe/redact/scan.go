@@ -170,6 +170,9 @@ type cueEvent struct {
 	// coded: a trap word after «код», a code that is no verification
 	// code («код ошибки», «код подразделения»).
 	coded bool
+	// kin: a question for a relative's or a child's name or date of
+	// birth («имя ребенка»).
+	kin bool
 }
 
 type scan struct {
@@ -384,12 +387,25 @@ func (s *scan) collectCues() {
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
+			e.kin = s.kinNext(i)
 		case t.has(tBirth):
 			e.dob = true
+			e.kin = s.kinNext(i)
 		default: // tEmailCue
 			e.mail = true
 		}
 	}
+}
+
+// kinNext reports whether a relative's word follows token i in its
+// sentence, two words on at most («имя ребенка», «рождения вашего сына»).
+func (s *scan) kinNext(i int) bool {
+	for j := i + 1; j < len(s.toks) && j <= i+2 && s.toks[j].seg == s.toks[i].seg; j++ {
+		if s.toks[j].has(tKin) {
+			return true
+		}
+	}
+	return false
 }
 
 // providerAccount reports whether the account cue at i is a provider's
