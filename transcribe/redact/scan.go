@@ -374,7 +374,7 @@ func (s *scan) collectCues() {
 		e.at, e.seg = s.t1(t), t.seg
 		e.part = partWord(s.normOf(t)) || isWord(s.normOf(t), "цифры", "цифр")
 		switch {
-		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i):
+		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i) && !s.tariffName(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 		case t.has(tTrap | tCue):
 			e.trap = true
@@ -423,6 +423,21 @@ func (s *scan) loyaltyCard(i int) bool {
 	}
 	w := s.norm(i - 1)
 	return strings.HasPrefix(w, "скидочн") || strings.HasPrefix(w, "бонусн") || strings.HasPrefix(w, "дисконтн") || strings.HasPrefix(w, "клубн") || strings.HasPrefix(w, "накопительн")
+}
+
+// tariffName reports whether the phone cue at i is a landline's kind
+// naming a tariff («тариф домашний 100», «тариф называется домашний»):
+// a trap.
+func (s *scan) tariffName(i int) bool {
+	if s.toks[i].trig&tCue == 0 || s.toks[i].cue() != Phone || !isWord(s.norm(i), "городской", "городского", "домашний", "домашнего", "стационарный", "стационарного") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-2 && s.toks[j].seg == s.toks[i].seg; j-- {
+		if s.toks[j].has(tTrap) || s.norm(j) == "называется" {
+			return true
+		}
+	}
+	return false
 }
 
 // otherCode reports whether the code cue at i names a code that is no
