@@ -541,6 +541,14 @@ func (s *scan) continues(end int) bool {
 	if s.t0(&s.toks[end])-s.t1(&s.toks[end-1]) > 6 {
 		return false
 	}
+	// Not across the other side's question for something else («заказ
+	// 4471 2208» — «и ваш телефон» — the phone): the next sentence
+	// answers it.
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap || e.name || e.dob || e.mail) && e.at >= s.t1(&s.toks[end-1]) && e.at <= s.t0(&s.toks[end])+0.5 {
+			return false
+		}
+	}
 	j := s.continuation(end)
 	if j >= len(s.toks) || s.toks[j].seg != s.toks[end].seg || !s.isRunStart(j) {
 		return false
