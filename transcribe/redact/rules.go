@@ -134,8 +134,8 @@ func (s *scan) providerAfterNa(i int) bool {
 // [77]»), a service with its top-level domain («иванов сергей [инбокс
 // ру]», «тимур сорок два [бэ ка ру]»), a word, a joiner or «точка» between
 // two parts («[тире]», «ольга [сан] лист ру»), a part corrected («ой
-// [точка кос]», «ну [джимейл]»), and «точка ком» opening the speaker's
-// next sentence.
+// [точка кос]», «ну [джимейл]»), and «точка ком» or «на мейле» opening
+// the speaker's next sentence.
 func (s *scan) mailRest() {
 	mail := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email }
 	for i := 1; i < len(s.toks); i++ {
@@ -146,7 +146,7 @@ func (s *scan) mailRest() {
 		p := i - 1
 		if s.toks[p].seg != seg {
 			// «точка ком» opening the next sentence of a mailbox.
-			if mail(p) && s.t0(&s.toks[i])-s.t1(&s.toks[p]) <= 6 && s.toks[i].has(tDot|tAt) && i+1 < len(s.toks) && s.toks[i+1].seg == seg {
+			if mail(p) && s.t0(&s.toks[i])-s.t1(&s.toks[p]) <= 6 && (s.toks[i].has(tDot|tAt) || s.norm(i) == "на") && i+1 < len(s.toks) && s.toks[i+1].seg == seg {
 				if end := s.mailAfter(i, false); end > i {
 					s.claim(Email, ruleEmailJoined, i, end)
 					i = end - 1
