@@ -1,6 +1,7 @@
 package vad
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -76,6 +77,121 @@ func TestEchoMaskKeepsOwnSoundOverEcho(t *testing.T) {
 		want := !(f > 500 && f < 509)
 		if got[f] != want {
 			t.Errorf("frame %d: echo %v, want %v", f, got[f], want)
+		}
+	}
+}
+
+// nearLoss follows an echo whose level wanders (±6 dB over 10 s, as
+// echo_vary's) where the path's loss, estimated over ±1 s, is one value.
+func TestNearLossFollowsAWanderingEcho(t *testing.T) {
+	const n, lag = 3000, 2
+	trueLoss := func(f int) float64 { return 20 + 6*math.Sin(2*math.Pi*float64(f)/1000) }
+	a := &track{db: make([]float32, n), low: make([]float32, n)}
+	b := &track{db: make([]float32, n), low: make([]float32, n), lowFloor: -80}
+	marked := make([]bool, n)
+	r := rand.New(rand.NewPCG(5, 2))
+	for f := range n {
+		// b speaks in syllables of 10 frames, 0-10 dB apart.
+		b.low[f] = -20 - 10*float32(r.Float64())
+		if (f/10)%4 == 3 {
+			b.low[f] = -85 // a pause: no echo to measure
+		}
+		if g := f - lag; g >= 0 {
+			a.low[f] = b.low[g] - float32(trueLoss(f))
+			marked[f] = b.low[g] > -80
+		}
+	}
+	p := echoLine{lag: lag, ok: true}
+	for range n/echoStep + 1 {
+		p.loss = append(p.loss, 20)
+	}
+	near := p.nearLoss(a, b, marked)
+	worst := 0.0
+	for f := echoNearSpan; f < n-echoNearSpan; f++ {
+		worst = max(worst, math.Abs(10*math.Log10(near[f])-trueLoss(f)))
+	}
+	// Over ±0.3 s the loss moves by at most 6·2π·0.3/10 ≈ 1.1 dB; the
+	// median sits near the middle.
+	if worst > 0.6 {
+		t.Errorf("nearLoss is up to %.2f dB off the echo's loss, want 0.6 or less (the path's one value is 6 dB off)", worst)
+	}
+}
+
+// On a digitally silent line (PCM between words: zero), the echo's quiet
+// onset brings the codec's quantization noise, flat over the bands and
+// over the dulled echo's top bands: that is not this side's own sound.
+// calibrate takes the noise over the frames with sound, so the quiet
+// onset stays echo; a sound of this side's own over the echo is still
+// found.
+func TestEchoMaskOnADigitallySilentLine(t *testing.T) {
+	const n, lag, loss = 2400, 2, 25
+	const quant = 1e-10 // the quantization noise in each band while there is sound
+	r := rand.New(rand.NewPCG(7, 3))
+	a := &track{db: make([]float32, n), low: make([]float32, n), periodic: make([]float32, n), pitch: make([]float32, n), bands: make([]float32, n*nAll), lowFloor: minFloorDB, floor: minFloorDB}
+	b := &track{db: make([]float32, n), low: make([]float32, n), periodic: make([]float32, n), pitch: make([]float32, n), bands: make([]float32, n*nAll), lowFloor: minFloorDB, floor: minFloorDB}
+	// b speaks in two stretches, the second starting with a quiet onset
+	// 25 dB under the rest (frames 1300-1308: rare, as onsets that quiet
+	// are, under 1% of the echo); a is silent (zero) where b's echo is
+	// not.
+	level := func(f int) float32 {
+		switch {
+		case f >= 1300 && f < 1309:
+			return -45
+		case f >= 200 && f < 1100 || f >= 1309 && f < 2300:
+			return -20
+		}
+		return -120
+	}
+	own := func(f int) bool { return f >= 2000 && f < 2010 }
+	for f := range n {
+		b.low[f] = level(f)
+		b.db[f] = b.low[f]
+		for k := range nAll {
+			if b.low[f] > -100 {
+				b.bands[f*nAll+k] = float32(math.Pow(10, float64(b.low[f])/10) * r.ExpFloat64())
+			}
+		}
+	}
+	for f := range n {
+		a.low[f], a.db[f] = -120, -120
+		g := f - lag
+		if g < 0 || b.low[g] < -100 {
+			continue
+		}
+		a.low[f], a.db[f] = b.low[g]-loss, b.low[g]-loss
+		for k := range nAll {
+			// The hybrid dulls the highs steeply (3 dB a band); the
+			// quantization noise, a band of 8 bins, scatters little.
+			p := float64(b.bands[g*nAll+k])*math.Pow(10, -loss/10)*math.Pow(10, -0.3*float64(k)) + quant*(0.8+0.4*r.Float64())
+			if own(f) && k >= 7 {
+				p += 1e-5
+			}
+			a.bands[f*nAll+k] = float32(p)
+		}
+	}
+	p := echoLine{lag: lag, ok: true}
+	for range n/echoStep + 1 {
+		p.loss = append(p.loss, loss)
+	}
+	first := p.mask(a, b, nil)
+	for _, f := range []int{1305, 2005} {
+		if !first[f] {
+			t.Fatalf("frame %d: the first rule does not take it for echo; the test is void", f)
+		}
+	}
+	p.calibrate(a, b, first)
+	if p.gain == nil {
+		t.Fatal("no calibration")
+	}
+	got := p.mask(a, b, nil)
+	for f := 1303; f < 1311; f++ {
+		if !got[f] {
+			t.Errorf("frame %d (the echo's quiet onset, over the quantization noise): not echo", f)
+		}
+	}
+	for f := 2001; f < 2009; f++ {
+		if got[f] {
+			t.Errorf("frame %d (a's own sound over the echo): echo", f)
 		}
 	}
 }
