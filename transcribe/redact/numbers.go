@@ -660,7 +660,25 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// (A ten-digit INN is an organisation's, a person's has twelve; issue
 	// 13 lists both, so one said with a company's words, «инн
 	// организации», is masked too.)
-	return s.classifyAll(z, prevEnd)
+	typ, rule := s.classifyAll(z, prevEnd)
+	// A bank's correspondent account (20 digits from 30101) and a device's
+	// IMEI (15 digits that pass Luhn, after its word) are no person's.
+	if d := s.zoneDigits(z); (typ == Account || typ == Number) && len(d) == 20 && strings.HasPrefix(d, "30101") ||
+		typ == Card && len(d) == 15 && s.imeiBefore(z) {
+		return "", ruleDropped
+	}
+	return typ, rule
+}
+
+// imeiBefore reports whether «imei» is said in the three words before a
+// zone.
+func (s *scan) imeiBefore(z *zone) bool {
+	for j := z.from - 1; j >= 0 && j >= z.from-3 && s.toks[j].seg == s.toks[z.from].seg; j-- {
+		if isWord(s.norm(j), "imei", "имей", "имеи", "имэй") {
+			return true
+		}
+	}
+	return false
 }
 
 // issueYear reports whether a zone is a year said as one («в 2009 году

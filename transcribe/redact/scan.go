@@ -451,8 +451,9 @@ func (s *scan) otherCode(i int) bool {
 	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && s.toks[i+1].has(tTrap) {
 		return true
 	}
-	for j := max(0, i-2); j < min(len(s.toks), i+3); j++ {
-		if s.toks[j].seg == seg && strings.HasPrefix(s.norm(j), "ошибк") {
+	for j := max(0, i-3); j < min(len(s.toks), i+3); j++ {
+		// An error's, an entrance's («подъезд 3 код 1234»).
+		if w := s.norm(j); s.toks[j].seg == seg && (strings.HasPrefix(w, "ошибк") || j < i && strings.HasPrefix(w, "подъезд")) {
 			return true
 		}
 	}
