@@ -345,6 +345,9 @@ func ruWords() {
 	ru(tOperator, "позвонили", "компания", "компании", "оператор", "оператора", "специалист", "слушаю", "служба", "поддержки", "поддержка", "отдел", "отдела", "могу", "помочь", "ромашка")
 	ru(tRole, "это", "я", "говорит", "господин", "госпожа", "гражданин", "гражданка", "уважаемый", "уважаемая")
 	ru(tNameQ, "представьтесь", "представиться", "обращаться", "владельца", "владелец", "кем")
+	// «повторите по буквам»: a name spelled (an e-mail's letters, where
+	// one is being given, are the e-mail rules' first).
+	ru(tNameQ, "буквам")
 	// The address rule's cues, in both lexicons: it matched them in
 	// either language (addresses).
 	for _, lang := range []string{"ru", "en"} {

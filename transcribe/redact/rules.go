@@ -1298,6 +1298,16 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, first, k)
 			return
 		}
+		// A name spelled, the whole sentence letters and letters' names
+		// («ш е в ч у к», «гэ а вэ эр и эл ю ка» after «по буквам»).
+		k = first
+		for k < len(s.toks) && k < first+24 && s.toks[k].seg == s.toks[first].seg && (s.letter(k) || s.letterName(k) || isWord(s.norm(k), "й", "краткое")) {
+			k++
+		}
+		if k-first >= 3 && (k >= len(s.toks) || s.toks[k].seg != s.toks[first].seg) {
+			s.claim(Name, ruleNameAnswer, first, k)
+			return
+		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, ruleNameAnswer)
 		} else if j < len(s.toks) && j == first && s.toks[j].trig == 0 && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
