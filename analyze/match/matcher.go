@@ -509,7 +509,7 @@ type wordInfo struct {
 	stem, exact int32 // -1: in no phrase
 	num         text.Num
 	isNum       bool
-	flags       uint8   // negation flags (negation.go)
+	flags       uint16  // negation flags (negation.go)
 	prefixes    []int32 // prefix terms the word begins with
 	feat        int32   // its stem's feature id in the models (models.go); -1: none
 }
@@ -592,7 +592,7 @@ type unit struct {
 	stem, exact      int32
 	num              [2]int32 // number edges, -1 when none
 	seg              int32    // the utterance (segment) it is in
-	flags            uint8
+	flags            uint16
 	// The prefix terms the word begins with: pres[preAt:preEnd] of the
 	// scratch (a unit holds no pointer).
 	preAt, preEnd int32
@@ -1121,7 +1121,7 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 		}
 	}
 	sg := s.segs[s.units[m.start].seg]
-	bridges := 0
+	bridges, personal := 0, false
 	for k := m.start - 1; k >= sg.u0; k-- {
 		f := s.units[k].flags
 		if f&flagStop != 0 {
@@ -1133,9 +1133,10 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 		if f&flagFiller != 0 && f&flagBridge == 0 {
 			continue
 		}
-		if f&flagBridge == 0 || bridges == maxBridges {
-			break
+		if f&flagBridge == 0 || bridges == maxBridges || personal && f&flagImpersonal != 0 {
+			break // the last: another clause («не будет | буду»)
 		}
+		personal = personal || f&flagPersonal != 0
 		bridges++
 	}
 	sg = s.segs[s.units[m.end-1].seg]

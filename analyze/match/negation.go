@@ -13,7 +13,9 @@ import (
 // most two bridge words (pronouns, modal and auxiliary verbs, particles:
 // «не **собираюсь** уходить», «не **буду** жаловаться»). In Russian a
 // «нет» right after a hit, or after one or two bridge words, negates it too:
-// «жалоб нет», «претензий у меня нет». A phrase with a negator of its own
+// «жалоб нет», «претензий у меня нет». A chain of bridge words that
+// changes its subject («не будет | буду», «не было | я») is two clauses,
+// and the negator stays in the first. A phrase with a negator of its own
 // («не знаю», «меня не устраивает») is never cancelled so, nor one marked
 // negatable: false. Negation does not reach into another utterance.
 
@@ -28,13 +30,21 @@ const (
 	// search at once; negated then need not look.
 	flagClearBefore
 	flagClearAfter
+	// Clause marks: a subject of the first or second person («я», «мы»,
+	// «вы») or a verb in it («буду», «хочу»), and an impersonal or third
+	// person auxiliary («будет», «было»). Reading back from a hit, a
+	// personal one after an impersonal one is a new clause, so the «не»
+	// before the impersonal one stays in its own: «если решения не будет
+	// буду заниматься в другом клубе», «если так не будет я уйду».
+	flagPersonal
+	flagImpersonal
 )
 
 // maxBridges is how many bridge words a negator may reach through.
 const maxBridges = 2
 
 type negTable struct {
-	neg, bridge, post, filler map[string]bool
+	neg, bridge, post, filler, personal, impersonal map[string]bool
 }
 
 func set(words ...string) map[string]bool {
@@ -57,6 +67,11 @@ var negation = map[string]negTable{
 			"писать", "подавать", "оставлять", "делать", "надо", "буду"),
 		post:   set("нет", "нету"),
 		filler: set("э", "ээ", "эээ", "эм", "м", "мм", "ммм", "ну", "вот"),
+		// Bridges that name who acts (English has no such marks: its
+		// negators are auxiliaries themselves, «don't want to leave»).
+		personal: set("я", "мы", "вы", "хочу", "хотим", "буду", "будем", "собираюсь", "собираемся", "стану", "станем",
+			"планирую", "планируем", "думаю", "могу", "можем"),
+		impersonal: set("будет", "было", "был", "была", "были", "хочется", "стоит"),
 	},
 	"en": {
 		neg: set("not", "no", "never", "without", "nothing", "dont", "doesnt", "didnt", "wont", "cant", "cannot",
@@ -74,12 +89,12 @@ var negation = map[string]negTable{
 func isNegator(lang, w string) bool { return negation[lang].neg[w] }
 
 // wordFlags are the negation flags of a normalized word.
-func wordFlags(lang, w string) uint8 {
+func wordFlags(lang, w string) uint16 {
 	t, ok := negation[lang]
 	if !ok {
 		return 0
 	}
-	var f uint8
+	var f uint16
 	if t.neg[w] {
 		f |= flagNeg
 	}
@@ -91,6 +106,12 @@ func wordFlags(lang, w string) uint8 {
 	}
 	if t.filler[w] {
 		f |= flagFiller
+	}
+	if t.personal[w] {
+		f |= flagPersonal
+	}
+	if t.impersonal[w] {
+		f |= flagImpersonal
 	}
 	return f
 }

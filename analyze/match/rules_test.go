@@ -106,8 +106,15 @@ func TestNegationAndSets(t *testing.T) {
 		{"перейду пожалуй наверное всё таки в другой банк", "churn/terminate"}, // the set is too far apart; the bare verb matches
 		{"я не собираюсь уходить к конкурентам", ""},                           // «уходить» is not in the set
 		{"я не уйду к конкурентам", ""},                                        // negated
-		{"расторгну договор", "churn/terminate"},                               // a synonym of several words
-		{"я уйду на обед", ""},                                                 // the phrase's exclusion
+		// A negator stays in its clause: the chain of bridges changes subject.
+		{"если так не будет я уйду к конкурентам", "churn/leave"},
+		{"если решения не будет буду писать претензию", "complaint/claim"},
+		{"не будет буду претензия", "complaint/claim"},
+		{"не буду я уходить к конкурентам", ""}, // «уходить» is in no set
+		{"не хочу я претензию", ""},             // one subject
+		{"я не буду претензию", ""},
+		{"расторгну договор", "churn/terminate"}, // a synonym of several words
+		{"я уйду на обед", ""},                   // the phrase's exclusion
 		// A synonym member with a negator of its own («не раз») does not
 		// shield the set's other members from negation.
 		{"я вам вчера не звонила", ""},
