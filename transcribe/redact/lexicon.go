@@ -447,7 +447,8 @@ func looksLikeNamePart(lang, w string, roles trig) bool {
 }
 
 // addrCues start «проживаю по адресу ленина пять двенадцать».
-var addrCues = []string{"адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована", "живу", "живем", "проживаем"}
+var addrCues = []string{"адресу", "проживаю", "прописан", "прописана", "зарегистрирован", "зарегистрирована", "живу", "живем", "проживаем",
+	"адрес", "адреса", "прописка", "прописке", "прописки"}
 
 // bigCities are the largest cities, as said before a street's name
 // («москва тверская 12 квартира 5»): the address rules take up to two

@@ -900,6 +900,25 @@ func (s *scan) addresses() {
 			s.claimAddress(k, end, ruleAddressCue)
 		}
 	}
+	// The answer to the other side's «адрес регистрации»: a street's name
+	// and the house's numbers, the whole sentence («ленина 5 12»).
+	s.answers(func(e cueEvent) bool { return e.addr }, func(first int) {
+		seg := s.toks[first].seg
+		j := first
+		for j < len(s.toks) && j < first+2 && s.toks[j].seg == seg && s.toks[j].has(tStop|tConn) && !s.toks[j].has(tNum) {
+			j++
+		}
+		k := j
+		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && !commonWord(s.norm(k)) {
+			k++
+		}
+		if k == j || k >= len(s.toks) || s.toks[k].seg != seg || !s.toks[k].has(tNum) || s.toks[k].num() == nkOrdinal || s.marks[k] != 0 {
+			return
+		}
+		if end, house := s.houseRun(k); house && (end >= len(s.toks) || s.toks[end].seg != seg || s.toks[end].has(tStop|tConn)) {
+			s.claimAddress(j, end, ruleAddressCue)
+		}
+	})
 	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
 	for i := range s.toks {
 		t := &s.toks[i]

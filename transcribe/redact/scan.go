@@ -173,6 +173,14 @@ type cueEvent struct {
 	// kin: a question for a relative's or a child's name or date of
 	// birth («имя ребенка»).
 	kin bool
+	// addr: a question for an address («адрес регистрации»).
+	addr bool
+}
+
+// addressAsked: an address cue that asks for one («адрес», «прописка»),
+// not one that says where the speaker lives («живу»).
+func addressAsked(w string) bool {
+	return strings.HasPrefix(w, "адрес") || strings.HasPrefix(w, "прописк")
 }
 
 type scan struct {
@@ -365,7 +373,7 @@ func (s *scan) collectCues() {
 	for i := range s.toks {
 		t := &s.toks[i]
 		s.any |= t.trig
-		if !t.has(tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue) {
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
@@ -391,6 +399,8 @@ func (s *scan) collectCues() {
 		case t.has(tBirth):
 			e.dob = true
 			e.kin = s.kinNext(i)
+		case !t.has(tEmailCue):
+			e.addr = true // «адрес регистрации», «прописка»
 		default: // tEmailCue
 			e.mail = true
 		}
@@ -568,7 +578,7 @@ func (s *scan) detect() {
 	if s.any&tBirth != 0 || s.othersHave(func(e cueEvent) bool { return e.dob }) {
 		s.birthdates()
 	}
-	if s.any&(tStreet|tAddrCue|tHouse|tSettle) != 0 {
+	if s.any&(tStreet|tAddrCue|tHouse|tSettle) != 0 || s.othersHave(func(e cueEvent) bool { return e.addr }) {
 		s.addresses()
 	}
 	if s.any&(tNameCue|tRole|tFirstName|tKin) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
