@@ -779,6 +779,10 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			}
 		}
 	}
+	// «номер начинается на 8 916»: a mobile number's start.
+	if typ == "" && !trap && part && n >= 4 && n <= 7 && strings.HasPrefix(s.zoneDigits(z), "89") {
+		return Phone, ruleName(Phone, ruleCue)
+	}
 	if thousand {
 		return "", ruleDropped
 	}
