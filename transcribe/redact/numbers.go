@@ -337,7 +337,7 @@ func (s *scan) numbers() {
 		// «восемьсот десять ...»): read as one, unless the first part is
 		// a whole number by its shape already, or the whole reads as
 		// nothing (then each part is read alone).
-		if (typ == "" || typ == Number) && s.continues(z.to) && s.joinable(&z, prevEnd) {
+		if (typ == "" || typ == Number) && s.continues(z.to) && s.joinable(&z, prevEnd) && !s.expiryAsked(&z) {
 			// The most sentences (three at most) that still make one
 			// number of a type: «ноль» — «0 ноль 84 785 635» is a SNILS,
 			// and with the repetition after it, too long for one. A
@@ -368,7 +368,13 @@ func (s *scan) numbers() {
 			z.from = s.falseStart(&z, prevEnd)
 		}
 		prevEnd = z.to
-		if typ != "" {
+		if e := s.expiryAfter(&z); typ != "" && e < z.to {
+			// The card without its expiry.
+			typ, rule = Card, ruleCardLuhn
+			s.claim(typ, rule, z.from, e)
+			z.to, z.d1 = e, z.d1-4 // (its echoes are the card's digits)
+			s.recordNumber(typ, rule, &z)
+		} else if typ != "" {
 			s.claim(typ, rule, z.from, z.to)
 			s.recordNumber(typ, rule, &z)
 			if typ == Phone {
@@ -660,6 +666,11 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// (A ten-digit INN is an organisation's, a person's has twelve; issue
 	// 13 lists both, so one said with a company's words, «инн
 	// организации», is masked too.)
+	// A card's expiry asked for with the security code («срок действия и
+	// три цифры на обороте» — «08 28 а на обороте 5 1 9»).
+	if s.expiryAsked(z) {
+		return "", ruleDropped
+	}
 	typ, rule := s.classifyAll(z, prevEnd)
 	// A bank's correspondent account (20 digits from 30101) and a device's
 	// IMEI (15 digits that pass Luhn, after its word) are no person's.
@@ -668,6 +679,54 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	return typ, rule
+}
+
+// expiryAsked reports whether a zone is a month and a year, two numbers
+// of two digits («08 28»), answering the other side's question for a
+// card's expiry in the 10 s before.
+func (s *scan) expiryAsked(z *zone) bool {
+	if z.to-z.from != 2 || !s.monthYear(z.from) {
+		return false
+	}
+	at := s.t0(&s.toks[z.from])
+	for k := range s.others {
+		if e := &s.others[k]; e.expiry && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
+}
+
+// monthYear reports whether tokens i and i+1 are a month and a year in
+// two digits each («07 29»): a card's expiry.
+func (s *scan) monthYear(i int) bool {
+	if i+1 >= len(s.toks) || s.toks[i].num() != nkDigits || s.toks[i+1].num() != nkDigits || s.toks[i+1].seg != s.toks[i].seg {
+		return false
+	}
+	m, y := s.norm(i), s.norm(i+1)
+	return len(m) == 2 && len(y) == 2 && (m[0] == '0' && m[1] != '0' || m == "10" || m == "11" || m == "12")
+}
+
+// expiryAfter returns where a card's number ends when its expiry is said
+// right after it in the same run («карта 4377 3956 1214 3116 07 29»): the
+// digits before the month and year pass Luhn. z.to when they do not.
+func (s *scan) expiryAfter(z *zone) int {
+	e := z.to - 2
+	if e <= z.from || !s.monthYear(e) {
+		return z.to
+	}
+	var buf [24]byte
+	d := buf[:0]
+	for i := z.from; i < e; i++ {
+		if s.toks[i].num() != nkDigits || len(d)+len(s.norm(i)) > len(buf) {
+			return z.to
+		}
+		d = append(d, s.norm(i)...)
+	}
+	if len(d) < 13 || len(d) > 19 || !luhn(string(d)) {
+		return z.to
+	}
+	return e
 }
 
 // imeiBefore reports whether «imei» is said in the three words before a

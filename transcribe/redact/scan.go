@@ -175,6 +175,8 @@ type cueEvent struct {
 	kin bool
 	// addr: a question for an address («адрес регистрации»).
 	addr bool
+	// expiry: a question for a card's expiry («срок действия»).
+	expiry bool
 }
 
 // addressAsked: an address cue that asks for one («адрес», «прописка»),
@@ -390,6 +392,7 @@ func (s *scan) collectCues() {
 			// number asked for.
 			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером", "код", "кода", "коду", "кодом")
 			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
+			e.expiry = isWord(s.normOf(t), "действия", "действует")
 			// «номер дисконтной карты»: a shop's card is what is asked.
 			e.named = e.named || s.loyaltyCard(i)
 		case t.has(tNameCue | tNameQ):
