@@ -337,8 +337,9 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleName(ct, ruleCue)
 					break
 				}
-				// (A mixed channel is both speakers: who goes on is unknown.)
-				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && s.goesOn(&z) {
+				// (A mixed channel is both speakers: who goes on is unknown;
+				// after the other side's question, the number answers it.)
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && s.goesOn(&z) && !s.askedBetween(c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}
@@ -378,6 +379,18 @@ func echoOf(d, c string, part bool) bool {
 		return true
 	case len(d) >= 6 && (strings.Contains(c, d[:4]) || strings.Contains(c, d[len(d)-4:])):
 		return true
+	}
+	return false
+}
+
+// askedBetween reports whether the other side said a cue or a trap
+// word (a question: «номер заказа», «а номер обращения») between from and
+// to.
+func (s *scan) askedBetween(from, to float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap) && e.at >= from && e.at <= to+0.5 {
+			return true
+		}
 	}
 	return false
 }

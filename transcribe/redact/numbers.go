@@ -667,8 +667,9 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// 13 lists both, so one said with a company's words, «инн
 	// организации», is masked too.)
 	// A card's expiry asked for with the security code («срок действия и
-	// три цифры на обороте» — «08 28 а на обороте 5 1 9»).
-	if s.expiryAsked(z) {
+	// три цифры на обороте» — «08 28 а на обороте 5 1 9»); a count of
+	// digits, one number word after «цифр» («проверьте цифр двадцать»).
+	if s.expiryAsked(z) || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
 		return "", ruleDropped
 	}
 	typ, rule := s.classifyAll(z, prevEnd)
