@@ -37,6 +37,9 @@ type Author struct {
 	Name    string
 	Calls   []Call
 	Phrases *match.Matcher
+	// MeasureOnly: the author's calls are held out and counted, never
+	// trained on (model.Fold.MeasureOnly).
+	MeasureOnly bool
 }
 
 // CVResult is a nested leave-one-author-out cross-validation of one
@@ -66,7 +69,7 @@ type CVResult struct {
 func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResult, error) {
 	var folds []model.Fold
 	for _, a := range authors {
-		folds = append(folds, model.Fold{Name: a.Name, Examples: Examples(a.Phrases, a.Calls, opt.Language, opt.Category, opt.Channel)})
+		folds = append(folds, model.Fold{Name: a.Name, Examples: Examples(a.Phrases, a.Calls, opt.Language, opt.Category, opt.Channel), MeasureOnly: a.MeasureOnly})
 	}
 	res, err := model.NestedCV(folds, opt, grid)
 	if err != nil {

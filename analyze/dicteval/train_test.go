@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/analyze/dicteval"
@@ -28,6 +29,17 @@ func loadParts(t *testing.T, lang string) [][]dicteval.Call {
 	return out
 }
 
+// generator reports whether a part was written by the corpus generator
+// (testdata/labelled/gen) rather than by a hand-writing author.
+func generator(part string) bool { return part == "dev" || part == "heldout" }
+
+// handWrittenOnly reports whether the built-in model of a category learns
+// from the hand-written authors alone, the generator's calls measured but
+// not learnt (docs/models.md: the en complaint model; the generator labels
+// a conditional threat next to a problem no complaint, which the
+// hand-written authors label one).
+func handWrittenOnly(lang, cat string) bool { return lang == "en" && cat == "complaint" }
+
 // TestBuiltinModelsReproduce: each built-in model is what `callscope dict
 // train` makes of the labelled corpus with its recorded settings, byte for
 // byte. A corpus or training change that is not retrained fails here; the
@@ -35,11 +47,16 @@ func loadParts(t *testing.T, lang string) [][]dicteval.Call {
 func TestBuiltinModelsReproduce(t *testing.T) {
 	m := builtin(t)
 	for _, lang := range []string{"ru", "en"} {
-		var calls []dicteval.Call
-		for _, p := range loadParts(t, lang) {
-			calls = append(calls, p...)
-		}
+		loaded := loadParts(t, lang)
 		for _, cat := range []string{"complaint", "churn_threat"} {
+			var calls []dicteval.Call
+			var used []string
+			for i, p := range loaded {
+				if !handWrittenOnly(lang, cat) || !generator(parts[i]) {
+					calls = append(calls, p...)
+					used = append(used, parts[i])
+				}
+			}
 			file := filepath.Join("..", "..", "dictionaries", "models", lang, cat+".json")
 			want, err := os.ReadFile(file)
 			if err != nil {
@@ -56,8 +73,8 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s is not what training makes of the corpus: callscope dict train --lang %s --category %s --out dictionaries/models/%s/%s.json testdata/labelled/%s/{dev,heldout,blind,blind2,blind3,blind4,blind5}",
-					file, lang, cat, lang, cat, lang)
+				t.Errorf("%s is not what training makes of the corpus: callscope dict train --lang %s --category %s --out dictionaries/models/%s/%s.json testdata/labelled/%s/{%s}",
+					file, lang, cat, lang, cat, lang, strings.Join(used, ","))
 			}
 		}
 	}

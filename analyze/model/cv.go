@@ -9,6 +9,22 @@ import (
 type Fold struct {
 	Name     string
 	Examples []Example
+	// MeasureOnly folds are held out and counted like the others but
+	// never trained on: calls whose labels follow another convention
+	// than the authors' the model should learn from.
+	MeasureOnly bool
+}
+
+// trainingSet is the examples of the folds a model of held-out fold i
+// learns from: every other fold that is not MeasureOnly.
+func trainingSet(folds []Fold, i int) []Example {
+	var train []Example
+	for j, g := range folds {
+		if j != i && !g.MeasureOnly {
+			train = append(train, g.Examples...)
+		}
+	}
+	return train
 }
 
 // Counts are a confusion matrix.
@@ -73,13 +89,7 @@ func CrossValidate(folds []Fold, opt Options) ([]FoldResult, error) {
 	opt = opt.withDefaults()
 	var out []FoldResult
 	for i, f := range folds {
-		var train []Example
-		for j, g := range folds {
-			if j != i {
-				train = append(train, g.Examples...)
-			}
-		}
-		m, err := Train(train, opt)
+		m, err := Train(trainingSet(folds, i), opt)
 		if err != nil {
 			return nil, err
 		}
@@ -225,13 +235,12 @@ func NestedCV(folds []Fold, opt Options, grid Grid) ([]NestedResult, error) {
 	var out []NestedResult
 	for i, f := range folds {
 		var rest []Fold
-		var train []Example
 		for j, g := range folds {
 			if j != i {
 				rest = append(rest, g)
-				train = append(train, g.Examples...)
 			}
 		}
+		train := trainingSet(folds, i)
 		chosen, _, err := Select(rest, opt, grid)
 		if err != nil {
 			return nil, err

@@ -149,7 +149,7 @@ func TestCounts(t *testing.T) {
 }
 
 func TestNestedCV(t *testing.T) {
-	folds := []Fold{{"a", examples(30, 0)}, {"b", examples(30, 1)}, {"c", examples(30, 2)}}
+	folds := []Fold{{Name: "a", Examples: examples(30, 0)}, {Name: "b", Examples: examples(30, 1)}, {Name: "c", Examples: examples(30, 2)}}
 	// The phrases of fold c know the grievance word «кошмар».
 	for i, e := range folds[2].Examples {
 		folds[2].Examples[i].Phrase = slices.ContainsFunc(e.Utterances, func(u string) bool { return strings.Contains(u, "кошмар") })
@@ -182,6 +182,51 @@ func TestNestedCV(t *testing.T) {
 	}
 	if _, _, err := Select(folds[:1], opt, grid); err == nil {
 		t.Error("Select on one fold: no error")
+	}
+}
+
+// TestMeasureOnly: a MeasureOnly fold is held out and counted, and no
+// model learns from it. With its labels turned over, the other folds'
+// held-out probabilities are those of a cross-validation without it.
+func TestMeasureOnly(t *testing.T) {
+	flipped := examples(30, 2)
+	for i := range flipped {
+		flipped[i].Label = !flipped[i].Label
+	}
+	with := []Fold{{Name: "a", Examples: examples(30, 0)}, {Name: "b", Examples: examples(30, 1)}, {Name: "d", Examples: examples(30, 3)},
+		{Name: "c", Examples: flipped, MeasureOnly: true}}
+	opt := Options{Language: "ru", Category: "complaint", Channel: "client"}
+	got, err := CrossValidate(with, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := CrossValidate(with[:3], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 4 || len(got[3].Probabilities) != 30 {
+		t.Fatalf("%d folds; the measure-only fold is not counted", len(got))
+	}
+	for i := range want {
+		if !slices.Equal(got[i].Probabilities, want[i].Probabilities) {
+			t.Errorf("fold %s: the measure-only fold changed its model", want[i].Name)
+		}
+	}
+	// Scored by a model of the others, the turned-over labels are all
+	// wrong.
+	if c := got[3].Combined; c.TP+c.TN != 0 {
+		t.Errorf("measure-only fold: %+v, want every call wrong", c)
+	}
+	// One setting in the grid: the nested models are those of the plain
+	// cross-validation without the measure-only fold.
+	nested, err := NestedCV(with, opt, Grid{L2: []float64{DefaultL2}, Thresholds: []float64{0.5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if !slices.Equal(nested[i].Probabilities, want[i].Probabilities) {
+			t.Errorf("nested, fold %s: the measure-only fold changed its model", want[i].Name)
+		}
 	}
 }
 

@@ -275,7 +275,7 @@ func round4(x float64) float64 {
 var recommended = map[string]Options{
 	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: DefaultNeutralShare},
 	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.55, NeutralShare: DefaultNeutralShare},
-	"en/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.65, NeutralShare: DefaultNeutralShare},
+	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.65, NeutralShare: DefaultNeutralShare},
 	"en/churn_threat": {Channel: "client", L2: 0.0003, Threshold: 0.6, NeutralShare: DefaultNeutralShare},
 }
 

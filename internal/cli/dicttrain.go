@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,6 +29,7 @@ type dictTrainOptions struct {
 	cvL2       []float64
 	thresholds []float64
 	minPrec    float64
+	measure    []string
 	labels     []string
 }
 
@@ -53,7 +55,10 @@ authors alone (the best F1 of the settings whose precision reaches
 --cv-min-precision), a model with them is trained on those authors, and the
 held-out calls are scored by the phrases alone and by the phrases or the
 model. The last line gives the settings the same search chooses on every
-author: the ones to train the shipped model with.`,
+author: the ones to train the shipped model with. An author named in
+--cv-measure-only is held out and counted like the others, but no model
+learns from it (the built-in en complaint model leaves out the generator's
+dev and heldout that way).`,
 		Example: `  callscope dict train --lang ru --category complaint --out dictionaries/models/ru/complaint.json \
       testdata/labelled/ru/dev testdata/labelled/ru/heldout testdata/labelled/ru/blind testdata/labelled/ru/blind2 testdata/labelled/ru/blind3 testdata/labelled/ru/blind4 testdata/labelled/ru/blind5
   callscope dict train --cv --lang ru --category complaint testdata/labelled/ru/dev,testdata/labelled/ru/heldout \
@@ -85,6 +90,7 @@ author: the ones to train the shipped model with.`,
 	f.BoolVar(&opts.cv, "cv", false, "cross-validate, leaving out one author (one argument) at a time")
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
 	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
+	f.StringSliceVar(&opts.measure, "cv-measure-only", nil, "--cv: authors (their LABELS argument's first part) held out and counted but never trained on")
 	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv: the precision of the phrases or the model a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.MarkFlagRequired("category")
@@ -151,12 +157,16 @@ func runDictTrain(opts *dictTrainOptions) error {
 	var authors []dicteval.Author
 	for _, arg := range opts.labels {
 		parts, dir, _ := strings.Cut(arg, "=")
-		a := dicteval.Author{Name: parts, Phrases: phrases}
+		first, _, _ := strings.Cut(parts, ",")
+		a := dicteval.Author{Name: parts, Phrases: phrases, MeasureOnly: slices.Contains(opts.measure, first)}
 		if dir != "" {
 			if a.Phrases, err = phrasesOnly(dictSource{path: dir}, g); err != nil {
 				return err
 			}
 			a.Name += " @" + dir
+		}
+		if a.MeasureOnly {
+			a.Name += " (not learnt)"
 		}
 		for _, p := range strings.Split(parts, ",") {
 			cs, err := dicteval.Load(p)
