@@ -548,10 +548,10 @@ func (s *scan) continues(end int) bool {
 		return false
 	}
 	// Not across the other side's question for something else («заказ
-	// 4471 2208» — «и ваш телефон» — the phone): the next sentence
-	// answers it.
+	// 4471 2208» — «и ваш телефон» — the phone), nor a sentence of theirs
+	// («а мой номер у вас какой записан»): the next sentence answers it.
 	for k := range s.others {
-		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap || e.name || e.dob || e.mail) && e.at >= s.t1(&s.toks[end-1]) && e.at <= s.t0(&s.toks[end])+0.5 {
+		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap || e.name || e.dob || e.mail || e.said) && e.at >= s.t1(&s.toks[end-1]) && e.at <= s.t0(&s.toks[end])+0.5 {
 			return false
 		}
 	}

@@ -177,6 +177,8 @@ type cueEvent struct {
 	addr bool
 	// expiry: a question for a card's expiry («срок действия»).
 	expiry bool
+	// said: the end of a sentence of four words or more, no cue.
+	said bool
 }
 
 // addressAsked: an address cue that asks for one («адрес», «прописка»),
@@ -372,9 +374,18 @@ func symAfter(s string, i int) bool {
 // collectCues records the cues of this channel for the other channels.
 func (s *scan) collectCues() {
 	s.any = 0
+	start := 0 // the first token of token i's segment
 	for i := range s.toks {
 		t := &s.toks[i]
 		s.any |= t.trig
+		if i > 0 && s.toks[i-1].seg != t.seg {
+			start = i
+		}
+		// A sentence of four words or more: the other side has spoken
+		// (a number is not joined across it, continues).
+		if i-start >= 3 && (i+1 == len(s.toks) || s.toks[i+1].seg != t.seg) {
+			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, said: true})
+		}
 		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) {
 			continue
 		}
