@@ -433,9 +433,25 @@ func (s *scan) kinNext(i int) bool {
 }
 
 // providerAccount reports whether the account cue at i is a provider's
-// personal account («лицевой счет»): a contract's number, a trap.
+// personal account («лицевой счет») or an invoice («выставлен счет»,
+// «оплатите счет», «счет на оплату»): a company's number, a trap.
 func (s *scan) providerAccount(i int) bool {
-	return i > 0 && s.toks[i].trig&tCue != 0 && s.toks[i].cue() == Account && strings.HasPrefix(s.norm(i-1), "лицев")
+	if i == 0 || s.toks[i].trig&tCue == 0 || s.toks[i].cue() != Account {
+		return false
+	}
+	if strings.HasPrefix(s.norm(i-1), "лицев") {
+		return true
+	}
+	if !strings.HasPrefix(s.norm(i), "счет") {
+		return false
+	}
+	seg := s.toks[i].seg
+	for j := max(0, i-2); j < i; j++ {
+		if w := s.norm(j); s.toks[j].seg == seg && (strings.HasPrefix(w, "оплат") || strings.HasPrefix(w, "выставл")) {
+			return true
+		}
+	}
+	return i+2 < len(s.toks) && s.toks[i+2].seg == seg && s.norm(i+1) == "на" && strings.HasPrefix(s.norm(i+2), "оплат")
 }
 
 // loyaltyCard reports whether the card cue at i is a shop's card
