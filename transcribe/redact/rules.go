@@ -1488,6 +1488,17 @@ func (s *scan) surnameAt(i int) bool { return surnameLike(s.norm(i), s.toks[i].t
 // introducedAt reports whether a name at token i is the operator's own
 // («меня зовут», «оператор») or a staff member's («доктор», «курьер»).
 func (s *scan) introducedAt(i int) bool {
+	// The operator's first sentence of the call, the name after the
+	// organisation's words: «поликлиника номер 5 регистратура ольга
+	// петровна» (not «иван петрович добрый день вас беспокоит банк»,
+	// the client addressed).
+	if s.role != "client" && s.toks[i].seg == 0 {
+		for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
+			if institutionWord(s.norm(j)) {
+				return true
+			}
+		}
+	}
 	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
 		w := s.norm(j)
 		// (Not «слушаю вас анна сергеевна»: the client addressed.)
