@@ -613,7 +613,7 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 		if t.seg != s.toks[z.from].seg && s.t0(&s.toks[z.from])-s.t1(t) > 3 {
 			break // an earlier sentence, not the words before the number
 		}
-		if t.has(tCue) && !s.providerAccount(j) && !s.loyaltyCard(j) && !s.otherCode(j) && !s.tariffName(j) {
+		if t.has(tCue) && !s.providerAccount(j) && !s.loyaltyCard(j) && !s.otherCode(j) && !s.tariffName(j) && !s.docCertificate(j) {
 			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
 				typ = c

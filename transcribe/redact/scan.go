@@ -395,7 +395,7 @@ func (s *scan) collectCues() {
 		e.at, e.seg = s.t1(t), t.seg
 		e.part = partWord(s.normOf(t)) || isWord(s.normOf(t), "цифры", "цифр")
 		switch {
-		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i) && !s.tariffName(i):
+		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i) && !s.tariffName(i) && !s.docCertificate(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 		case t.has(tTrap | tCue):
 			e.trap = true
@@ -404,14 +404,18 @@ func (s *scan) collectCues() {
 			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером", "код", "кода", "коду", "кодом")
 			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
 			e.expiry = isWord(s.normOf(t), "действия", "действует")
-			// «номер дисконтной карты»: a shop's card is what is asked.
-			e.named = e.named || s.loyaltyCard(i)
+			// «номер дисконтной карты», «назовите лицевой счет»,
+			// «водительское удостоверение»: a shop's card, a provider's
+			// account, a document is what is asked.
+			e.named = e.named || s.loyaltyCard(i) || s.providerAccount(i) || i+1 < len(s.toks) && s.providerAccount(i+1) ||
+				strings.HasPrefix(s.normOf(t), "удостоверени") || s.docCertificate(i)
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
 			e.kin = s.kinNext(i)
 		case t.has(tBirth):
-			e.dob = true
+			// (Not «свидетельство о рождении»: a document.)
+			e.dob = !(i > 1 && s.norm(i-1) == "о" && strings.HasPrefix(s.norm(i-2), "свидетельств"))
 			e.kin = s.kinNext(i)
 		case !t.has(tEmailCue):
 			e.addr = true // «адрес регистрации», «прописка»
@@ -463,6 +467,22 @@ func (s *scan) loyaltyCard(i int) bool {
 	}
 	w := s.norm(i - 1)
 	return strings.HasPrefix(w, "скидочн") || strings.HasPrefix(w, "бонусн") || strings.HasPrefix(w, "дисконтн") || strings.HasPrefix(w, "клубн") || strings.HasPrefix(w, "накопительн")
+}
+
+// docCertificate reports whether the SNILS cue at i is a certificate of
+// another kind («свидетельство о регистрации», «о рождении»): not the
+// insurance one («страховое свидетельство», «свидетельство пенсионного
+// страхования»).
+func (s *scan) docCertificate(i int) bool {
+	if s.toks[i].trig&tCue == 0 || s.toks[i].cue() != SNILS || !strings.HasPrefix(s.norm(i), "свидетельств") {
+		return false
+	}
+	for j := max(0, i-2); j < min(len(s.toks), i+3); j++ {
+		if w := s.norm(j); s.toks[j].seg == s.toks[i].seg && (strings.HasPrefix(w, "страхов") || strings.HasPrefix(w, "пенсион") || w == "снилс") {
+			return false
+		}
+	}
+	return true
 }
 
 // tariffName reports whether the phone cue at i is a landline's kind
