@@ -181,6 +181,11 @@ type cueEvent struct {
 	said bool
 }
 
+// goOnWord: a word with which a listener asks a dictation to go on.
+func goOnWord(w string) bool {
+	return isWord(w, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага", "да")
+}
+
 // addressAsked: an address cue that asks for one («адрес», «прописка»),
 // not one that says where the speaker lives («живу»).
 func addressAsked(w string) bool {
@@ -374,16 +379,18 @@ func symAfter(s string, i int) bool {
 // collectCues records the cues of this channel for the other channels.
 func (s *scan) collectCues() {
 	s.any = 0
-	start := 0 // the first token of token i's segment
+	start, goOn := 0, false // the first token of token i's segment; a word asking to go on in it
 	for i := range s.toks {
 		t := &s.toks[i]
 		s.any |= t.trig
 		if i > 0 && s.toks[i-1].seg != t.seg {
-			start = i
+			start, goOn = i, false
 		}
-		// A sentence of four words or more: the other side has spoken
-		// (a number is not joined across it, continues).
-		if i-start >= 3 && (i+1 == len(s.toks) || s.toks[i+1].seg != t.seg) {
+		goOn = goOn || goOnWord(s.normOf(t))
+		// A sentence of four words or more that does not ask the other
+		// side to go on: they have spoken (a number is not joined across
+		// it, continues); «так записываю продолжайте» asks to go on.
+		if i-start >= 3 && !goOn && (i+1 == len(s.toks) || s.toks[i+1].seg != t.seg) {
 			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, said: true})
 		}
 		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) {
