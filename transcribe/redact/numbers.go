@@ -550,10 +550,19 @@ func (s *scan) continues(end int) bool {
 	// Not across the other side's question for something else («заказ
 	// 4471 2208» — «и ваш телефон» — the phone), nor a sentence of theirs
 	// («а мой номер у вас какой записан»): the next sentence answers it.
+	// (Unless they ask it to go on: «номер телефона записываю».)
+	asked := false
 	for k := range s.others {
-		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap || e.name || e.dob || e.mail || e.said) && e.at >= s.t1(&s.toks[end-1]) && e.at <= s.t0(&s.toks[end])+0.5 {
-			return false
+		if e := &s.others[k]; !e.own && e.at >= s.t1(&s.toks[end-1]) && e.at <= s.t0(&s.toks[end])+0.5 {
+			if e.goOn {
+				asked = false
+				break
+			}
+			asked = asked || e.cue != 0 || e.trap || e.name || e.dob || e.mail || e.said
 		}
+	}
+	if asked {
+		return false
 	}
 	j := s.continuation(end)
 	if j >= len(s.toks) || s.toks[j].seg != s.toks[end].seg || !s.isRunStart(j) {

@@ -1494,7 +1494,11 @@ func (s *scan) introducedAt(i int) bool {
 	// the client addressed).
 	if s.role != "client" && s.toks[i].seg == 0 {
 		for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
-			if institutionWord(s.norm(j)) {
+			w := s.norm(j)
+			if isWord(w, "здравствуйте", "добрый", "доброе", "день", "утро", "вечер", "алло") {
+				break // «регистратура здравствуйте ольга петровна вы записаны»: the client greeted
+			}
+			if institutionWord(w) {
 				return true
 			}
 		}

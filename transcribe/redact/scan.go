@@ -177,13 +177,14 @@ type cueEvent struct {
 	addr bool
 	// expiry: a question for a card's expiry («срок действия»).
 	expiry bool
-	// said: the end of a sentence of four words or more, no cue.
-	said bool
+	// said: the end of a sentence of four words or more, no cue; goOn:
+	// of a sentence asking a dictation to go on («записываю»).
+	said, goOn bool
 }
 
 // goOnWord: a word with which a listener asks a dictation to go on.
 func goOnWord(w string) bool {
-	return isWord(w, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага", "да")
+	return isWord(w, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
 }
 
 // addressAsked: an address cue that asks for one («адрес», «прописка»),
@@ -390,7 +391,9 @@ func (s *scan) collectCues() {
 		// A sentence of four words or more that does not ask the other
 		// side to go on: they have spoken (a number is not joined across
 		// it, continues); «так записываю продолжайте» asks to go on.
-		if i-start >= 3 && !goOn && (i+1 == len(s.toks) || s.toks[i+1].seg != t.seg) {
+		if end := i+1 == len(s.toks) || s.toks[i+1].seg != t.seg; end && goOn {
+			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, goOn: true})
+		} else if end && i-start >= 3 {
 			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, said: true})
 		}
 		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) {
