@@ -67,7 +67,7 @@ type Model struct {
 	// count in n.
 	Weights map[string]float64 `json:"weights"`
 	// Window is the most words scored at once: about the length of most
-	// training calls (WindowQuantile of their channel's words). A
+	// training calls (Options.WindowQuantile of their channel's words). A
 	// longer channel is scored in windows, each run of consecutive
 	// utterances of at most Window words (one utterance at least), and its
 	// probability is the highest: the model learnt from calls of a minute,
@@ -89,6 +89,9 @@ type Training struct {
 	// Positives are the calls labelled true.
 	Positives int `json:"positives"`
 	Steps     int `json:"steps"`
+	// WindowQuantile is the share of the training calls that fit in
+	// Window (Options.WindowQuantile).
+	WindowQuantile float64 `json:"window_quantile,omitempty"`
 }
 
 // Marshal encodes m as the model file: indented JSON, keys sorted, a

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/callscope/callscope/analyze/text"
 )
 
 func TestParse(t *testing.T) {
@@ -103,8 +105,27 @@ func TestTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Threshold != DefaultThreshold || m.Training != (Training{Calls: 60, Positives: 20, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps}) {
+	if m.Threshold != DefaultThreshold || m.Training != (Training{Calls: 60, Positives: 20, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps, WindowQuantile: DefaultWindowQuantile}) {
 		t.Errorf("settings %g %+v", m.Threshold, m.Training)
+	}
+	// The window: what three quarters of the calls fit (the 45th of 60
+	// once sorted: a third are positives, one sentence longer); what half
+	// of them fit with WindowQuantile 0.5.
+	var words []int
+	for _, e := range examples(60, 0) {
+		n := 0
+		for _, u := range e.Utterances {
+			n += len(text.Tokenize(u))
+		}
+		words = append(words, n)
+	}
+	slices.Sort(words)
+	half, err := Train(examples(60, 0), Options{Language: "ru", Category: "complaint", Channel: "client", WindowQuantile: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Window != words[44] || half.Window != words[29] || half.Window >= m.Window || half.Training.WindowQuantile != 0.5 {
+		t.Errorf("window %d (quantile 0.5: %d), want %d and %d", m.Window, half.Window, words[44], words[29])
 	}
 	// Calls it did not see: the grievance words decide.
 	for _, e := range examples(30, 7) {
@@ -273,11 +294,13 @@ func TestResolve(t *testing.T) {
 	}{
 		{"the built-in model's", Options{Language: "ru", Category: "complaint"}, rec, ""},
 		{"overridden", Options{Language: "ru", Category: "complaint", Threshold: 0.7, L2: 0.01, Channel: "operator"},
-			Options{Language: "ru", Category: "complaint", Channel: "operator", Threshold: 0.7, L2: 0.01, MinDF: rec.MinDF, MaxDF: rec.MaxDF, Steps: rec.Steps, NeutralShare: rec.NeutralShare}, ""},
+			Options{Language: "ru", Category: "complaint", Channel: "operator", Threshold: 0.7, L2: 0.01, MinDF: rec.MinDF, MaxDF: rec.MaxDF, Steps: rec.Steps, NeutralShare: rec.NeutralShare, WindowQuantile: rec.WindowQuantile}, ""},
+		{"the window overridden", Options{Language: "ru", Category: "churn_threat", WindowQuantile: 0.5},
+			func() Options { o := Recommended("ru", "churn_threat"); o.WindowQuantile = 0.5; return o }(), ""},
 		{"another category: the defaults", Options{Language: "en", Category: "repeat_contact"},
-			Options{Language: "en", Category: "repeat_contact", Channel: "client", Threshold: DefaultThreshold, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps}, ""},
-		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, NeutralShare: -1},
-			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; neutral-share: want a positive number, got -1"},
+			Options{Language: "en", Category: "repeat_contact", Channel: "client", Threshold: DefaultThreshold, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps, WindowQuantile: DefaultWindowQuantile}, ""},
+		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, NeutralShare: -1, WindowQuantile: 1.5},
+			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; neutral-share: want a positive number, got -1; window-quantile: want a share above 0 and at most 1, got 1.5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

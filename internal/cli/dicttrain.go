@@ -24,6 +24,7 @@ type dictTrainOptions struct {
 	maxDF      float64
 	neutral    string
 	neutShare  float64
+	windowQ    float64
 	out        string
 	cv         bool
 	cvL2       []float64
@@ -86,6 +87,7 @@ dev and heldout that way).`,
 	f.Float64Var(&opts.maxDF, "max-df", 0, "drop features in more than this share of the calls (default: the built-in model's)")
 	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt; none: no neutral calls)")
 	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's; 0.5 with --neutral FILE for a category without one)")
+	f.Float64Var(&opts.windowQ, "window-quantile", 0, "share of the training calls whose channel fits in the model's window (default: the built-in model's, 0.75)")
 	f.StringVar(&opts.out, "out", "", "write the model to this file (default: print it)")
 	f.BoolVar(&opts.cv, "cv", false, "cross-validate, leaving out one author (one argument) at a time")
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
@@ -100,7 +102,7 @@ dev and heldout that way).`,
 func runDictTrain(opts *dictTrainOptions) error {
 	g := opts.g
 	mopt, err := model.Resolve(model.Options{Language: opts.lang, Category: opts.category, Channel: opts.channel,
-		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, NeutralShare: opts.neutShare})
+		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, NeutralShare: opts.neutShare, WindowQuantile: opts.windowQ})
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}
