@@ -35,6 +35,7 @@ const (
 	tFlat                       // квартира, кв: a flat number follows
 	tJoin                       // подчеркивание, тире: joins the parts of a spelled mailbox
 	tKin                        // мамы, дочке, жену: a relative, whose name may follow
+	tNameForm                   // анну, сергея: a common first name in another case (it opens a sentence for reading)
 )
 
 // lexEntry is what the lexicon knows of one normalized word.
@@ -335,6 +336,9 @@ func ruWords() {
 		ru(tKin, forms(stem, "а", "у", "ом", "е")...)
 	}
 	ru(tKin, "отец", "сын", "брат", "муж", "внук", "дочь", "дочери", "дочерью", "мать", "матери", "папа", "папы", "папе", "папу", "дедушка", "дедушки", "дедушке", "дедушку", "получатель", "получателя", "ребенок", "ребенка", "ребенку", "ип")
+	// Whom a form names: «страхователь белоусова», «пациент иванов».
+	ru(tKin, "страхователь", "страхователя", "застрахованный", "застрахованного", "застрахованная", "застрахованной", "плательщик", "плательщика", "заявитель", "заявителя",
+		"пациент", "пациента", "пациентка", "пациентки")
 	ru(tJoin, "подчеркивание", "подчеркиванье", "подчеркивания", "нижнее", "тире", "дефис", "underscore")
 	ru(tTLD, "ру", "ру", "ком", "рф", "нет", "орг", "инфо", "ru", "com", "net", "org", "рус")
 	ru(tEmailCue, "почта", "почту", "почты", "почте", "мейл", "емейл", "имейл", "email", "mail", "e", "мыло", "ящик", "ящика", "электронку", "электронная", "электронной", "электронную", "латинскую", "латинская", "латиницей", "домен")
@@ -361,6 +365,7 @@ func ruWords() {
 		add(lang, tAddrCue, addrCues...)
 	}
 	ru(tFirstName, firstNamesRU...)
+	ru(tNameForm, nameFormsRU...)
 }
 
 func enWords() {
@@ -438,7 +443,7 @@ func allDigits(s string) bool {
 // (0: not in the lexicon) reads as a surname, a patronymic or a first
 // name.
 func looksLikeNamePart(lang, w string, roles trig) bool {
-	if roles&tFirstName != 0 {
+	if roles&(tFirstName|tNameForm) != 0 {
 		return true
 	}
 	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth) != 0 {
@@ -499,6 +504,59 @@ var firstNamesRU = strings.Fields(`
 альбина гульнара лейла лиана эльвира алсу динара диляра зарина камила регина рената аделина милена эвелина алия гузель ляйсан зульфия амина луиза
 дина дарина элина виолетта катерина лера лиля марьям фатима камилла ника ксюша влад тихон гордей демьян алишер шамиль аслан заур данияр
 `)
+
+// nameFormsRU are the other cases of the commonest first names («анну»,
+// «ольги», «сергея», «павла»): not roles (the rules read a first name's
+// case with firstNameForm), but words that make the prefilter read a
+// sentence, which may name someone with no other word a rule starts from
+// («запишите на петрову анну к терапевту»).
+var nameFormsRU = func() []string {
+	var out []string
+	for _, n := range strings.Fields(`анна ольга елена ирина наталья татьяна светлана екатерина юлия мария анастасия галина людмила надежда валентина
+		нина марина вера дарья виктория ксения алена софия полина тамара лариса жанна кристина евгения александра оксана
+		иван сергей александр алексей дмитрий андрей николай михаил владимир евгений игорь павел олег максим артем виктор юрий роман
+		денис антон константин никита василий петр григорий анатолий борис вадим илья кирилл тимур руслан егор матвей арсений степан федор`) {
+		out = append(out, nameForms(n)...)
+	}
+	return out
+}()
+
+// nameForms returns a first name's other cases by its ending.
+func nameForms(n string) []string {
+	stem := func(cut int) string { return n[:len(n)-cut] }
+	switch {
+	case n == "павел":
+		return []string{"павла", "павлу", "павлом", "павле"}
+	case n == "петр":
+		return []string{"петра", "петру", "петром", "петре"}
+	case strings.HasSuffix(n, "ия"):
+		b := stem(len("ия"))
+		return []string{b + "ию", b + "ии", b + "ией"}
+	case strings.HasSuffix(n, "ья"):
+		b := stem(len("ья"))
+		return []string{b + "ью", b + "ьи", b + "ье", b + "ьей"}
+	case strings.HasSuffix(n, "ий"):
+		b := stem(len("ий"))
+		return []string{b + "ия", b + "ию", b + "ием", b + "ии"}
+	case strings.HasSuffix(n, "ей") || strings.HasSuffix(n, "ай"):
+		b := stem(len("й"))
+		return []string{b + "я", b + "ю", b + "ем", b + "е"}
+	case strings.HasSuffix(n, "ь"):
+		b := stem(len("ь"))
+		return []string{b + "я", b + "ю", b + "ем", b + "е"}
+	case strings.HasSuffix(n, "а"):
+		b := stem(len("а"))
+		gen := b + "ы"
+		for _, k := range []string{"г", "к", "х", "ж", "ш", "щ", "ч"} {
+			if strings.HasSuffix(b, k) {
+				gen = b + "и"
+			}
+		}
+		return []string{b + "у", gen, b + "е", b + "ой"}
+	default:
+		return []string{n + "а", n + "у", n + "ом", n + "е"}
+	}
+}
 
 // patronymicEndings are the endings of a patronymic in its cases
 // («ивановича», «петровной»).
@@ -586,6 +644,7 @@ func patronymic(w string) bool {
 // transliterations), in the cases said after «на», «от», «у»: «лисицину»,
 // «петрову», «smirnova».
 var surnameEndings = []string{"ов", "ова", "ову", "ев", "ева", "еву", "ин", "ина", "ину", "ын", "ына", "ский", "ская", "скую", "цкий", "цкая",
+	"овой", "евой", "овым", "евым", // «для смирновой ольги», «с ивановым»
 	"енко", "ко", "ук", "юк", "ян", "швили", "дзе", "ов", "ova", "ov", "ev", "eva", "in", "ina", "sky", "skaya", "enko"}
 
 // surnameLike reports whether a word with the lexicon roles roles reads

@@ -36,7 +36,7 @@ var triggerSet *lexTable
 
 // startTriggers are the roles that can start a detection: cue words alone
 // cannot (they need a number after them).
-const startTriggers = tAt | tNameCue | tNameQ | tStreet | tHouse | tBirth | tFirstName | tEmailCue | tKin
+const startTriggers = tAt | tNameCue | tNameQ | tStreet | tHouse | tBirth | tFirstName | tEmailCue | tKin | tNameForm
 
 func init() {
 	set := map[string]*lexEntry{}

@@ -1451,7 +1451,7 @@ words:
 		u := &s.toks[end]
 		w := s.normOf(u)
 		switch {
-		case u.has(tFirstName) || u.trig == 0 && (firstNameForm(w) || patronymic(w)):
+		case u.has(tFirstName|tNameForm) || u.trig == 0 && (firstNameForm(w) || patronymic(w)):
 			named = true
 		case surnameLike(w, u.trig):
 			named = named || end == from
@@ -1461,7 +1461,7 @@ words:
 			// surname after the first name and patronymic, closing the
 			// phrase («получатель соколов ян», «веселова дарина», «на
 			// маму антонина егоровна ким 1952»)
-		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.toks[end+1].has(tFirstName):
+		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.toks[end+1].has(tFirstName|tNameForm):
 			// a surname no ending tells, before the first name
 		default:
 			break words
@@ -1601,7 +1601,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	end := j + 1
 	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
 		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
-		s.toks[end].trig == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
+		s.toks[end].trig&^tNameForm == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
 		end++
 	}
 	// A first name no list knows closing the answer after the surname

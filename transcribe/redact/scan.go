@@ -641,7 +641,7 @@ func (s *scan) detect() {
 	if s.any&(tStreet|tAddrCue|tHouse|tSettle) != 0 || s.othersHave(func(e cueEvent) bool { return e.addr }) {
 		s.addresses()
 	}
-	if s.any&(tNameCue|tRole|tFirstName|tKin) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
+	if s.any&(tNameCue|tRole|tFirstName|tKin|tNameForm) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
 		s.names()
 		s.birthAfterName()
 	}
