@@ -49,6 +49,12 @@ func TestDictTrain(t *testing.T) {
 	if m, err := model.Parse("stdout", []byte(out)); code != 0 || err != nil || m.Threshold != 0.7 || m.Training.L2 != 0.01 {
 		t.Errorf("--threshold 0.7 --l2 0.01: exit %d, %v\n%.300s", code, err, out)
 	}
+	// The window: what every training call fits with --window-quantile 1.
+	out, _, code = execute(t, "dict", "train", "--lang", "en", "--category", "complaint", "--window-quantile", "1",
+		filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
+	if w, err := model.Parse("stdout", []byte(out)); code != 0 || err != nil || w.Training.WindowQuantile != 1 || w.Window <= m.Window {
+		t.Errorf("--window-quantile 1: exit %d, %v, window %d (default %d)\n%.300s", code, err, w.Window, m.Window, out)
+	}
 	// Neutral calls: the built-in lines by default, a file of one's own
 	// (used also for a category the built-ins train without them), none.
 	neutral := filepath.Join(dir, "neutral.txt")
@@ -82,8 +88,17 @@ func TestDictTrain(t *testing.T) {
 			t.Errorf("cv output lacks %q:\n%s", w, out)
 		}
 	}
+	// An author held out and counted, never learnt from.
+	gen := filepath.Join(en, "dev") + "," + filepath.Join(en, "heldout")
+	out, errOut, code = execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
+		"--cv-thresholds", "0.5", "--cv-measure-only", filepath.Join(en, "dev"),
+		gen, filepath.Join(en, "blind2"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4"))
+	if code != 0 || !strings.Contains(out, gen+" (not learnt)") || strings.Count(out, "(not learnt)") != 1 {
+		t.Errorf("--cv-measure-only: exit %d\n%s%s", code, out, errOut)
+	}
 	for _, bad := range [][]string{
 		{"--threshold", "1.5"},
+		{"--window-quantile", "1.5"},
 		{"--max-df", "2"},
 		{"--neutral-share", "-1"},
 		{"--neutral", filepath.Join(dir, "missing.txt")},
