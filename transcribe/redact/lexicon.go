@@ -506,15 +506,15 @@ var firstNamesRU = strings.Fields(`
 `)
 
 // nameFormsRU are the other cases of the commonest first names («анну»,
-// «ольги», «сергея», «павла»): not roles (the rules read a first name's
-// case with firstNameForm), but words that make the prefilter read a
-// sentence, which may name someone with no other word a rule starts from
-// («запишите на петрову анну к терапевту»).
+// «ольги», «сергея», «павла»), which make the prefilter read a sentence
+// that may name someone with no other word a rule starts from («запишите
+// на петрову анну к терапевту»). Not of names that are common words in
+// those cases (вера, надежда, роман: «веру», «надежды», «романа»).
 var nameFormsRU = func() []string {
 	var out []string
-	for _, n := range strings.Fields(`анна ольга елена ирина наталья татьяна светлана екатерина юлия мария анастасия галина людмила надежда валентина
-		нина марина вера дарья виктория ксения алена софия полина тамара лариса жанна кристина евгения александра оксана
-		иван сергей александр алексей дмитрий андрей николай михаил владимир евгений игорь павел олег максим артем виктор юрий роман
+	for _, n := range strings.Fields(`анна ольга елена ирина наталья татьяна светлана екатерина юлия мария анастасия галина людмила валентина
+		нина марина дарья виктория ксения алена софия полина тамара лариса жанна кристина евгения александра оксана
+		иван сергей александр алексей дмитрий андрей николай михаил владимир евгений игорь павел олег максим артем виктор юрий
 		денис антон константин никита василий петр григорий анатолий борис вадим илья кирилл тимур руслан егор матвей арсений степан федор`) {
 		out = append(out, nameForms(n)...)
 	}
