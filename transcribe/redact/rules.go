@@ -624,6 +624,12 @@ func (s *scan) birthContext() {
 			j++
 		}
 		if j >= r.to || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
+			// Inside the answer, with its year, not after a word of time
+			// («на старый новый год 14 января 1961», «ой давно это было
+			// 3 марта 1950»; not «я платила 14 января 2025»).
+			if asked && since <= 2 {
+				s.birthInside(r.from, r.to)
+			}
 			continue
 		}
 		end := s.dateRun(j)
@@ -633,6 +639,25 @@ func (s *scan) birthContext() {
 			continue
 		}
 		s.claimBirth(j, end, ruleBirthContext)
+	}
+}
+
+// birthInside claims the first date with its year, and not a recent
+// one, in the sentence [from, to), unless a preposition of time is right
+// before it.
+func (s *scan) birthInside(from, to int) {
+	for j := from + 1; j < to; j++ {
+		if !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 || s.toks[j-1].has(tNum|tMonth) {
+			continue
+		}
+		end := s.dateRun(j)
+		if end <= j {
+			continue
+		}
+		if s.hasYear(j, end) && !s.recentYear(j, end) && !isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") {
+			s.claimBirth(j, end, ruleBirthContext)
+		}
+		return
 	}
 }
 
