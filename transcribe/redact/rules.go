@@ -1326,6 +1326,10 @@ func (s *scan) names() {
 	}
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
 		j := first
+		if s.shortSurname(j) {
+			s.claim(Name, ruleNameAnswer, j, j+2)
+			return
+		}
 		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) {
 			if isWord(s.norm(j), "спасибо", "благодарю") {
 				return // «спасибо анна сергеевна»: thanking the operator
@@ -1507,6 +1511,14 @@ words:
 	s.claim(Name, ruleNameCue, from, end)
 }
 
+// shortSurname reports whether token i is «ли» (a Korean surname, and a
+// particle that never opens a sentence) right before a first name: «ли
+// виктор».
+func (s *scan) shortSurname(i int) bool {
+	return i+1 < len(s.toks) && s.toks[i+1].seg == s.toks[i].seg && s.norm(i) == "ли" && s.toks[i+1].has(tFirstName|tNameForm) &&
+		(i == 0 || s.toks[i-1].seg != s.toks[i].seg || s.toks[i-1].has(tNameCue|tStop))
+}
+
 // surnameAt reports whether token i reads as a surname.
 func (s *scan) surnameAt(i int) bool { return surnameLike(s.norm(i), s.toks[i].trig) }
 
@@ -1600,11 +1612,16 @@ func (s *scan) operatorNear(i int) bool {
 // nameAfter claims up to three name words from j; strong: the first word
 // is a name whatever it looks like (it follows «зовут»).
 func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
-	// «меня зовут», «фамилия у меня», «моя фамилия —».
-	for n := 0; j < len(s.toks) && n < 2 && s.toks[j].has(tStop|tNameCue) && !s.toks[j].has(tFirstName); n++ {
+	// «меня зовут», «фамилия у меня», «моя фамилия —»; not a surname
+	// that is a function word before a first name («ли виктор»).
+	for n := 0; j < len(s.toks) && n < 2 && s.toks[j].has(tStop|tNameCue) && !s.toks[j].has(tFirstName) && !s.shortSurname(j); n++ {
 		j++
 	}
 	if j >= len(s.toks) {
+		return
+	}
+	if s.shortSurname(j) {
+		s.claim(Name, rule, j, j+2)
 		return
 	}
 	first := &s.toks[j]
