@@ -182,6 +182,21 @@ type cueEvent struct {
 	said, goOn bool
 }
 
+// mailAt reports whether token i is «собака» (or «at») in a mailbox said
+// out, a service's name, a Latin word or a top-level domain after it: an
+// e-mail is being given, as with an e-mail cue word (its answers are
+// read for 25 s on both sides: «ivanov sergei да»).
+func (s *scan) mailAt(i int) bool {
+	t := &s.toks[i]
+	if !t.has(tAt) || i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg {
+		return false
+	}
+	n := s.norm(i + 1)
+	// (Not a company's mailbox: «zayavki собака gkh74 точка ru» read
+	// back spelled is the company's.)
+	return (latinWord(n) || mailProviders.of(n) || s.toks[i+1].has(tTLD)) && !s.roleMailboxAt(i)
+}
+
 // goOnWord: a word with which a listener asks a dictation to go on.
 func goOnWord(w string) bool {
 	return isWord(w, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
@@ -396,7 +411,7 @@ func (s *scan) collectCues() {
 		} else if end && i-start >= 3 {
 			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, said: true})
 		}
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) {
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) && !s.mailAt(i) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
@@ -427,7 +442,7 @@ func (s *scan) collectCues() {
 			// (Not «свидетельство о рождении»: a document.)
 			e.dob = !(i > 1 && s.norm(i-1) == "о" && strings.HasPrefix(s.norm(i-2), "свидетельств"))
 			e.kin = s.kinNext(i)
-		case !t.has(tEmailCue):
+		case !t.has(tEmailCue) && !t.has(tAt):
 			e.addr = true // «адрес регистрации», «прописка»
 		default: // tEmailCue
 			e.mail = true
