@@ -207,13 +207,14 @@ func TestModelsLongCalls(t *testing.T) {
 			}
 			t.Logf("%s/%s: %d of %d flagged calls still flagged inside a long call; %d of %d long calls without it flagged",
 				lang, md.Category, long, alone, flagged, groups)
-			// 65%: the models trained against neutral calls (docs/models.md)
-			// weigh the neutral talk around a complaint more against it, the
-			// price of firing less on neutral channels; en complaint (69%,
-			// threshold 0.8) and en churn_threat (69%) are the lowest, ru
-			// 95-96%.
-			if float64(long) < 0.65*float64(alone) || float64(flagged) > 0.1*float64(groups) {
-				t.Errorf("%s/%s: %d of %d found in long calls (want 65%%), %d of %d long calls flagged wrongly (want at most 10%%)",
+			// 85%: the models trained against neutral calls (docs/models.md)
+			// weigh the neutral talk around a complaint more against it; with
+			// a window of 95% of the training calls en churn_threat found 41%
+			// (24 of 58) once blind5's longer calls were in, with today's
+			// window of 75% it finds 88% (50 of 57), the lowest; en complaint
+			// 97%, ru 96-98%.
+			if float64(long) < 0.85*float64(alone) || float64(flagged) > 0.1*float64(groups) {
+				t.Errorf("%s/%s: %d of %d found in long calls (want 85%%), %d of %d long calls flagged wrongly (want at most 10%%)",
 					lang, md.Category, long, alone, flagged, groups)
 			}
 		}
