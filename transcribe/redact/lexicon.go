@@ -36,6 +36,7 @@ const (
 	tJoin                       // подчеркивание, тире: joins the parts of a spelled mailbox
 	tKin                        // мамы, дочке, жену: a relative, whose name may follow
 	tNameForm                   // анну, сергея: a common first name in another case (it opens a sentence for reading)
+	tGoOn                       // продолжайте, записываю: a listener asks a dictation to go on
 )
 
 // lexEntry is what the lexicon knows of one normalized word.
@@ -366,6 +367,7 @@ func ruWords() {
 	}
 	ru(tFirstName, firstNamesRU...)
 	ru(tNameForm, nameFormsRU...)
+	ru(tGoOn, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
 }
 
 func enWords() {

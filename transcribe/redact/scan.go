@@ -197,19 +197,6 @@ func (s *scan) mailAt(i int) bool {
 	return (latinWord(n) || mailProviders.of(n) || s.toks[i+1].has(tTLD)) && !s.roleMailboxAt(i)
 }
 
-// goOnWord: a word with which a listener asks a dictation to go on. A
-// switch, which the compiler makes a search by length and bytes:
-// collectCues asks it of every token, and isWord's fourteen comparisons,
-// its list of words built on the stack at each call, were a fourteenth
-// of a call that dictates (pprof, warm).
-func goOnWord(w string) bool {
-	switch w {
-	case "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага":
-		return true
-	}
-	return false
-}
-
 // addressAsked: an address cue that asks for one («адрес», «прописка»),
 // not one that says where the speaker lives («живу»).
 func addressAsked(w string) bool {
@@ -410,7 +397,7 @@ func (s *scan) collectCues() {
 		if i > 0 && s.toks[i-1].seg != t.seg {
 			start, goOn = i, false
 		}
-		goOn = goOn || goOnWord(s.normOf(t))
+		goOn = goOn || t.has(tGoOn)
 		// A sentence of four words or more that does not ask the other
 		// side to go on: they have spoken (a number is not joined across
 		// it, continues); «так записываю продолжайте» asks to go on.
@@ -419,7 +406,7 @@ func (s *scan) collectCues() {
 		} else if end && i-start >= 3 {
 			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, said: true})
 		}
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) && !s.mailAt(i) {
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) && !(t.has(tAt) && s.mailAt(i)) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
