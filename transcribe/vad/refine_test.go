@@ -401,3 +401,92 @@ func TestEchoFree(t *testing.T) {
 		t.Errorf("one channel alone: %v, want every frame free", got)
 	}
 }
+
+// hiddenEcho marks where the other side's echo would be on a line with no
+// echo path: from the other channel's sound to echoMaxLag+1 frames after;
+// nothing with a path or without the other channel.
+func TestHiddenEcho(t *testing.T) {
+	const n = 100
+	other := &track{low: make([]float32, n), lowFloor: -60}
+	for f := range n {
+		other.low[f] = -60
+		if f >= 10 && f < 20 {
+			other.low[f] = -30
+		}
+	}
+	got := hiddenEcho(other, echoLine{}, n)
+	for f := range n {
+		want := f >= 10 && f <= 19+echoMaxLag+1
+		if got[f] != want {
+			t.Errorf("frame %d: sounding %v, want %v", f, got[f], want)
+		}
+	}
+	if got := hiddenEcho(other, echoLine{ok: true}, n); got != nil {
+		t.Errorf("with an echo path: %v, want nil", got)
+	}
+	if got := hiddenEcho(nil, echoLine{}, n); got != nil {
+		t.Errorf("without the other channel: %v, want nil", got)
+	}
+}
+
+// echoHeard: the noise where the other side sounds is hiddenEchoDB or more
+// louder in the 250-1000 Hz band than where it is silent.
+func TestEchoHeard(t *testing.T) {
+	tests := []struct {
+		name  string
+		ratio float64 // sounding over silent, in the low bands
+		want  bool
+	}{
+		{"no echo: the same noise", 1, false},
+		{"sampling: 0.2 dB", math.Pow(10, 0.02), false},
+		{"echo at the noise: 3 dB", 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var nq, ns noiseModel
+			for k := range nAll {
+				nq.band[k], ns.band[k] = 1e-6, 1e-6
+				if k < lowBands {
+					ns.band[k] *= tt.ratio
+				}
+			}
+			if got := echoHeard(nq, ns); got != tt.want {
+				t.Errorf("echoHeard = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// heard takes the fundamental's test of a frame where the other side is
+// silent from the quiet noise (noiseModel.quiet) and of a frame where it
+// sounds from the noise with its echo.
+func TestHeardTakesTheQuietNoiseWhereTheOtherSideIsSilent(t *testing.T) {
+	const n = 20
+	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll)}
+	for f := range n {
+		tr.db[f] = -40
+		for k := range nAll {
+			tr.bands[f*nAll+k] = 2e-6 // twice the noise in every band
+		}
+	}
+	m := noiseModel{thr: 10, thrFund: 3, ok: true} // the noise with echo: 2 is not heard
+	q := noiseModel{thr: 10, thrFund: 1.5, ok: true}
+	for k := range nAll {
+		m.band[k], q.band[k] = 1e-6, 1e-6
+	}
+	sounding := make([]bool, n)
+	for f := 10; f < n; f++ {
+		sounding[f] = true
+	}
+	m.quiet, m.sounding = &q, sounding
+	if !m.heard(tr, -100, 5) {
+		t.Error("frame 5, the other side silent: not heard against the quiet noise")
+	}
+	if m.heard(tr, -100, 15) {
+		t.Error("frame 15, the other side sounding: heard, want the noise with its echo to hold it")
+	}
+	m.quiet = nil
+	if m.heard(tr, -100, 5) {
+		t.Error("frame 5 without a quiet noise: heard")
+	}
+}

@@ -46,6 +46,11 @@ type noiseModel struct {
 	// thrFund is the same for the fundamental's band alone (fundBand).
 	thrFund float64
 	ok      bool
+	// quiet, where sounding does not mark a frame, is the noise measured
+	// where the other side is silent, for the fundamental's band (see
+	// hiddenEcho); nil: one noise for all.
+	quiet    *noiseModel
+	sounding []bool
 }
 
 // lineNoise measures the channel's noise over the frames at least
@@ -192,7 +197,11 @@ func (m *noiseModel) heard(t *track, low float32, f int) bool {
 	if a < 0 || b > len(t.db) {
 		return false
 	}
-	return (m.white(t, a, b) > m.thr || m.fund(t, a, b) > m.thrFund) && m.clean(t, a, b) >= low
+	fm := m
+	if m.quiet != nil && !m.sounding[f] {
+		fm = m.quiet
+	}
+	return (m.white(t, a, b) > m.thr || fm.fund(t, a, b) > fm.thrFund) && m.clean(t, a, b) >= low
 }
 
 // tail follows a run's end b (exclusive) forward over the frames that
