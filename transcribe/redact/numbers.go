@@ -551,19 +551,31 @@ func (s *scan) continues(end int) bool {
 	// 4471 2208» — «и ваш телефон» — the phone), nor a sentence of theirs
 	// («а мой номер у вас какой записан»): the next sentence answers it.
 	// (Unless they ask it to go on: «номер телефона записываю».)
+	t1, t0 := s.t1(&s.toks[end-1]), s.t0(&s.toks[end])+0.5
 	asked := false
-	for k := range s.others {
-		if e := &s.others[k]; !e.own && e.at >= s.t1(&s.toks[end-1]) && e.at <= s.t0(&s.toks[end])+0.5 {
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; e.at >= t1 && e.at <= t0 {
 			if e.goOn {
-				asked = false
-				break
+				return s.continuationOpens(end)
 			}
-			asked = asked || e.cue != 0 || e.trap || e.name || e.dob || e.mail || e.said
+			asked = true
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; !asked && !e.own && e.at >= t1 && e.at <= t0 {
+			asked = e.cue != 0 || e.trap || e.name || e.dob || e.mail
 		}
 	}
 	if asked {
 		return false
 	}
+	return s.continuationOpens(end)
+}
+
+// continuationOpens reports whether the speaker's next sentence, from
+// token end, opens with a number that is not one its own words say is
+// something else (continues).
+func (s *scan) continuationOpens(end int) bool {
 	j := s.continuation(end)
 	if j >= len(s.toks) || s.toks[j].seg != s.toks[end].seg || !s.isRunStart(j) {
 		return false

@@ -284,6 +284,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			for cj, o := range scans {
 				if cj != ci && o != nil {
 					s.others = append(s.others, o.cues...)
+					s.othersSpoke = append(s.othersSpoke, o.spoke...)
 				}
 			}
 		}

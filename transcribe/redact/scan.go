@@ -211,8 +211,13 @@ type scan struct {
 	marks      []int // per token: 1 + index into found, 0 if unmasked
 	cues       []cueEvent
 	others     []cueEvent // cues of the other channels, by time
-	lits       [][2]int   // token ranges of written e-mail addresses
-	nstretch   int        // stretches(), once the rules have run (Transcript)
+	// spoke: the ends of this channel's sentences of four words or more
+	// and of those asking a dictation to go on (said, goOn), apart from
+	// the cues, so that the loops over the cues do not read them;
+	// othersSpoke: the other channels' (continues).
+	spoke, othersSpoke []cueEvent
+	lits               [][2]int // token ranges of written e-mail addresses
+	nstretch           int      // stretches(), once the rules have run (Transcript)
 	// any is every role some token has: a rule whose words are all
 	// absent is not run.
 	any trig
@@ -258,6 +263,7 @@ func newScan(lang, role string) *scan {
 func (s *scan) reset() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
+	s.spoke, s.othersSpoke = s.spoke[:0], s.othersSpoke[:0]
 	s.any, s.nstretch = 0, 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
 	s.src = nil
@@ -402,9 +408,9 @@ func (s *scan) collectCues() {
 		// side to go on: they have spoken (a number is not joined across
 		// it, continues); «так записываю продолжайте» asks to go on.
 		if end := i+1 == len(s.toks) || s.toks[i+1].seg != t.seg; end && goOn {
-			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, goOn: true})
+			s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, goOn: true})
 		} else if end && i-start >= 3 {
-			s.cues = append(s.cues, cueEvent{at: s.t1(t), seg: t.seg, said: true})
+			s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, said: true})
 		}
 		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) && !(t.has(tAt) && s.mailAt(i)) {
 			continue
