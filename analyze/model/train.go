@@ -171,8 +171,8 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	}
 	// The sizes of the training calls bound where the model is used: a
 	// window about as long as most calls (opt.WindowQuantile), no fewer
-	// features than most had. The neutral calls are made up of lines and say nothing
-	// about how long calls are.
+	// features than most had. The neutral calls are made up of lines and
+	// say nothing about how long calls are.
 	words, nfeat := make([]int, labelled), make([]int, labelled)
 	for i, e := range examples[:labelled] {
 		for _, u := range e.Utterances {

@@ -128,6 +128,9 @@ func runDictTrain(opts *dictTrainOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(opts.measure) > 0 && !opts.cv {
+		return fmt.Errorf("dict train: --cv-measure-only needs --cv (to train without an author, leave it out of LABELS)")
+	}
 	if !opts.cv {
 		var calls []dicteval.Call
 		for _, l := range opts.labels {
@@ -157,9 +160,11 @@ func runDictTrain(opts *dictTrainOptions) error {
 		return nil
 	}
 	var authors []dicteval.Author
+	var firsts []string
 	for _, arg := range opts.labels {
 		parts, dir, _ := strings.Cut(arg, "=")
 		first, _, _ := strings.Cut(parts, ",")
+		firsts = append(firsts, first)
 		a := dicteval.Author{Name: parts, Phrases: phrases, MeasureOnly: slices.Contains(opts.measure, first)}
 		if dir != "" {
 			if a.Phrases, err = phrasesOnly(dictSource{path: dir}, g); err != nil {
@@ -178,6 +183,12 @@ func runDictTrain(opts *dictTrainOptions) error {
 			a.Calls = append(a.Calls, cs...)
 		}
 		authors = append(authors, a)
+	}
+	// A name that matches no author would silently be learnt from.
+	for _, m := range opts.measure {
+		if !slices.Contains(firsts, m) {
+			return fmt.Errorf("dict train: --cv-measure-only %s is no author's first part (%s)", m, strings.Join(firsts, ", "))
+		}
 	}
 	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec})
 	if err != nil {

@@ -103,6 +103,10 @@ func TestDictTrain(t *testing.T) {
 		{"--neutral-share", "-1"},
 		{"--neutral", filepath.Join(dir, "missing.txt")},
 		{"--cv", "--lang", "en"}, // one author: nothing to hold out from
+		// A measure-only author that is none of the LABELS (it would be
+		// learnt from), or without --cv.
+		{"--cv", "--cv-l2", "0.001", "--cv-thresholds", "0.5", "--cv-measure-only", filepath.Join(en, "dev"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4")},
+		{"--cv-measure-only", filepath.Join(en, "blind2")},
 	} {
 		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
 		if _, errOut, code := execute(t, append(args, filepath.Join(en, "blind2"))...); code == 0 {
