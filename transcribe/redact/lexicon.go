@@ -369,6 +369,7 @@ func ruWords() {
 	}
 	ru(tFirstName, firstNamesRU...)
 	ru(tNameForm, nameFormsRU...)
+	ru(tNameForm, "оглы", "кызы") // a Turkic patronymic's word: «мамедов ровшан оглы»
 	ru(tGoOn, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
 }
 
@@ -641,7 +642,7 @@ func (b *beginningSet) of(w string) bool {
 
 // patronymic reports whether w reads as a patronymic.
 func patronymic(w string) bool {
-	return patronymics.of(w, 4) || isWord(w, "ильич", "ильича", "ильичу", "ильичом", "кузьмич", "кузьмича", "лукич", "лукича", "фомич", "фомича")
+	return patronymics.of(w, 4) || isWord(w, "ильич", "ильича", "ильичу", "ильичом", "кузьмич", "кузьмича", "лукич", "лукича", "фомич", "фомича", "оглы", "кызы", "улы", "угли")
 }
 
 // surnameEndings are the endings of Russian surnames (and their

@@ -1401,8 +1401,13 @@ func (s *scan) fullNames() {
 			}
 			continue
 		}
-		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].trig == 0 && patronymic(s.norm(i+1))
+		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].trig&^tNameForm == 0 && patronymic(s.norm(i+1))
 		first := t.has(tFirstName)
+		// «мамедов ровшан оглы»: a Turkic patronymic's word makes the word
+		// before it a first name, whatever it is.
+		if pat && isWord(s.norm(i+1), "оглы", "кызы", "улы", "угли") && isLetters(w) && !commonWord(w) {
+			first = true
+		}
 		// A first name in another case («ольгу», «анатолия») is looked
 		// up only before a patronymic or after «на фамилия» / «от
 		// фамилия» (a payee, a principal): the lookups cost.
