@@ -317,8 +317,9 @@ func (s *scan) numberEchoes(all []*scan) {
 				if c.at > at+0.5 {
 					// The dictation the other side then reads back, masked
 					// there by its cue or shape («606 765 97» — «418 606
-					// 765 97 так»): five of its digits or more.
-					if o != s && c.at-end <= echoWindow && len(d) >= 5 && strings.Contains(string(o.cdig[c.d0:c.d1]), d) {
+					// 765 97 так»): five of its digits or more, or all of
+					// it («5 5 1 2» — «код пять пять один два принят»).
+					if cd := string(o.cdig[c.d0:c.d1]); o != s && c.at-end <= echoWindow && (len(d) >= 5 && strings.Contains(cd, d) || len(d) >= 3 && d == cd) {
 						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
 						break
 					}
