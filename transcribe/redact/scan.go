@@ -182,6 +182,17 @@ type cueEvent struct {
 	said, goOn bool
 }
 
+// namingWord: a word before a trap word that makes it name the number
+// asked for («номер заказа», «код ошибки»). A switch (collectCues asks
+// it of every trap word; isWord builds its list at each call).
+func namingWord(w string) bool {
+	switch w {
+	case "номер", "номера", "номеру", "номером", "код", "кода", "коду", "кодом":
+		return true
+	}
+	return false
+}
+
 // mailAt reports whether token i is «собака» (or «at») in a mailbox said
 // out, a service's name, a Latin word or a top-level domain after it: an
 // e-mail is being given, as with an e-mail cue word (its answers are
@@ -427,9 +438,12 @@ func (s *scan) collectCues() {
 			e.trap = true
 			// «номер заказа», «код ошибки»: the trap word names the
 			// number asked for.
-			e.named = i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "номер", "номера", "номеру", "номером", "код", "кода", "коду", "кодом")
+			e.named = i > 0 && s.toks[i-1].seg == t.seg && namingWord(s.norm(i-1))
 			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
-			e.expiry = isWord(s.normOf(t), "действия", "действует")
+			switch s.normOf(t) {
+			case "действия", "действует":
+				e.expiry = true
+			}
 			// «номер дисконтной карты», «назовите лицевой счет»,
 			// «водительское удостоверение»: a shop's card, a provider's
 			// account, a document is what is asked.
