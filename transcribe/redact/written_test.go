@@ -41,7 +41,7 @@ var writtenSets = []struct {
 	// «запишите анну николавну», «иванов и и») keep the name floor lower.
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.96, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00, "email": 1.00, "inn": 1.00, "name": 0.94, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.011}, // 2 of 190: block DD, left unfixed
+	}, 0.011}, // 2 of 197: block DD, left unfixed
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
