@@ -1134,7 +1134,9 @@ func (s *scan) officeAddress(from, to int) bool {
 	// words: «ближайшее отделение ... есть ленинградская улица 16»).
 	seg := s.toks[from].seg
 	office := false
-	for j := to; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+	// (From the address's start: a floor said with it is in the span now,
+	// «проспект ленина 44 второй этаж».)
+	for j := from; j < len(s.toks) && s.toks[j].seg == seg; j++ {
 		office = office || officeWord(s.norm(j))
 	}
 	for j, segs := from-1, 0; j >= 0 && segs < 3; j-- {
@@ -1200,10 +1202,15 @@ func (s *scan) houseRun(j int) (int, bool) {
 			seg = u.seg
 		}
 		switch {
+		case house && s.floorAt(j) > j:
+			// «квартира 206 девятый этаж», «подъезд 4 этаж 3 квартира
+			// 51»: the floor is where the client lives too.
+			j = s.floorAt(j)
+			end = j
 		case u.has(tHouse) || plotWord(s.normOf(u)):
 			j++
 		case u.has(tNum) && u.num() != nkOrdinal:
-			if s.quantityAfter(j + 1) {
+			if s.quantityAfter(j+1) && !(j+1 < len(s.toks) && floorWord(s.norm(j+1))) {
 				return end, house // «площадь квартиры 45 метров»
 			}
 			j++
@@ -1221,6 +1228,31 @@ func (s *scan) houseRun(j int) (int, bool) {
 	}
 	return end, house
 }
+
+// floorAt returns where a floor said from token j ends («пятый этаж»,
+// «этаж 7», «3 этаж», «на девятом этаже»): the floor word and its number
+// in j's sentence; j when none starts there. Only houseRun asks, after a
+// house number, so a floor said alone («поднимите на третий этаж») is
+// never read.
+func (s *scan) floorAt(j int) int {
+	seg := s.toks[j].seg
+	same := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg }
+	k := j
+	if s.norm(k) == "на" && same(k+1) {
+		k++
+	}
+	switch {
+	case floorWord(s.norm(k)) && same(k+1) && s.toks[k+1].has(tNum):
+		return k + 2 // «этаж 7», «этаж второй»
+	case s.toks[k].has(tNum) && same(k+1) && floorWord(s.norm(k+1)) && !(k > 0 && s.toks[k-1].has(tHouse)):
+		// «3 этаж», «девятый этаж»; not «квартира 9 этаж второй», the
+		// flat's number.
+		return k + 2
+	}
+	return j
+}
+
+func floorWord(w string) bool { return isWord(w, "этаж", "этаже") }
 
 // houseLetter reports whether token j is the letter of a house number
 // said apart («дом 15 а»): а, б, г, or в not followed by a word it
