@@ -34,3 +34,16 @@ func TestAffixSetsSame(t *testing.T) {
 		}
 	}
 }
+
+// TestPatronymic: patronymics written and as they are said, and the
+// common words that end like the spoken ones.
+func TestPatronymic(t *testing.T) {
+	for w, want := range map[string]bool{
+		"ивановича": true, "петровной": true, "иваныч": true, "михалыча": true, "николавна": true, "ильич": true,
+		"добыча": false, "добычу": false, "исправна": false, "исправной": false, "главной": false, "славны": false,
+	} {
+		if got := patronymic(w); got != want {
+			t.Errorf("patronymic(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

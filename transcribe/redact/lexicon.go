@@ -274,8 +274,6 @@ func ruWords() {
 	// a passport office's, an intercom's («код ошибки 651», «код
 	// подразделения 500 003», «код домофона 45»).
 	ru(tTrap, "ошибки", "ошибок", "подразделения", "домофона", "домофон", "домофону")
-	// A company's registration and a bank's codes (ОГРН, КПП, БИК, ...)
-	// and a device's IMEI: «огрн 1027700132195», «бик 044525225».
 	// A card's expiry: «срок действия 08 28», «действует до 03 29».
 	ru(tTrap, "действия", "действует")
 	// Documents issue 13 does not list: a driving licence, a disability
@@ -283,6 +281,8 @@ func ruWords() {
 	// удостоверение», «свидетельство о регистрации»; «страховое
 	// свидетельство» is a SNILS: docCertificate).
 	ru(tTrap, forms("удостоверени", "е", "я", "ю", "ем")...)
+	// A company's registration and a bank's codes (ОГРН, КПП, БИК, ...)
+	// and a device's IMEI: «огрн 1027700132195», «бик 044525225».
 	ru(tTrap, "огрн", "огрнип", "кпп", "бик", "окпо", "октмо", "окато", "оквэд", "imei", "имей", "имеи", "имэй")
 	ru(tTrap, forms("кредит", nounM...)...)
 	ru(tTrap, "тур", "тура", "туре", "рпо", "больничный", "больничного", "больничному", "кадастровый", "кадастрового", "кадастровым")
@@ -566,9 +566,28 @@ func nameForms(n string) []string {
 // patronymicEndings are the endings of a patronymic in its cases
 // («ивановича», «петровной»).
 var patronymicEndings = []string{"ович", "овича", "овичу", "овичем", "овиче", "евич", "евича", "евичу", "евичем", "евиче",
-	"овна", "овны", "овне", "овну", "овной", "евна", "евны", "евне", "евну", "евной", "ична", "ичны", "ичне", "ичну", "ичной", "ильич", "ильича", "кузьмич", "кузьмича", "лукич", "фомич",
-	// as they are said: «иваныч», «михалыч», «николавна»
-	"ыч", "ыча", "ычу", "ычем", "авна", "авны", "авне", "авну", "авной"}
+	"овна", "овны", "овне", "овну", "овной", "евна", "евны", "евне", "евну", "евной", "ична", "ичны", "ичне", "ичну", "ичной"}
+
+// spokenPatronymics are patronymics as they are said («иваныч»,
+// «михалыча», «николавна»), in their cases. They are listed from their
+// first names' stems, not matched by ending: «-ыч» and «-авна» also end
+// common words («добыча», «исправна», «главной»).
+var spokenPatronymics = func() map[string]bool {
+	m := map[string]bool{}
+	for _, stem := range []string{"иван", "михал", "пал", "сан", "степан", "семен", "семён", "данил", "борис", "максим",
+		"роман", "федор", "фёдор", "егор", "владимир", "кирилл", "тихон", "леонид", "денис", "назар", "макар", "захар",
+		"трофим", "ефим", "вадим", "прохор", "архип", "гаврил", "игнат", "марат", "рустам", "тимур", "богдан"} {
+		for _, end := range []string{"ыч", "ыча", "ычу", "ычем", "ыче"} {
+			m[stem+end] = true
+		}
+	}
+	for _, stem := range []string{"никол", "михал", "степан", "иван"} {
+		for _, end := range []string{"авна", "авны", "авне", "авну", "авной"} {
+			m[stem+end] = true
+		}
+	}
+	return m
+}()
 
 // endingSet is a list of word endings grouped by their last byte, so
 // that a word is compared with the few endings that can be its own: the
@@ -642,7 +661,8 @@ func (b *beginningSet) of(w string) bool {
 
 // patronymic reports whether w reads as a patronymic.
 func patronymic(w string) bool {
-	return patronymics.of(w, 4) || isWord(w, "ильич", "ильича", "ильичу", "ильичом", "кузьмич", "кузьмича", "лукич", "лукича", "фомич", "фомича", "оглы", "кызы", "улы", "угли")
+	return patronymics.of(w, 4) || spokenPatronymics[w] ||
+		isWord(w, "ильич", "ильича", "ильичу", "ильичом", "кузьмич", "кузьмича", "лукич", "лукича", "фомич", "фомича", "оглы", "кызы", "улы", "угли")
 }
 
 // surnameEndings are the endings of Russian surnames (and their

@@ -684,9 +684,6 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	if s.issueYear(z) {
 		return "", ruleDropped
 	}
-	// (A ten-digit INN is an organisation's, a person's has twelve; issue
-	// 13 lists both, so one said with a company's words, «инн
-	// организации», is masked too.)
 	// A card's expiry asked for with the security code («срок действия и
 	// три цифры на обороте» — «08 28 а на обороте 5 1 9»); a count of
 	// digits, one number word after «цифр» («проверьте цифр двадцать»).
@@ -776,7 +773,9 @@ func (s *scan) issueYear(z *zone) bool {
 	return z.from > 0 && s.toks[z.from-1].seg == seg && isWord(s.norm(z.from-1), "выдан", "выдана", "выдано", "выдачи")
 }
 
-// classifyAll is classify before the company's INN is set apart.
+// classifyAll is classify without its exceptions (an issue year, an
+// expiry asked for, a correspondent account, an IMEI): what the zone's
+// digits and the cues around them say it is.
 func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	n := z.n()
 	if freephone(s.zoneDigits(z)) {
