@@ -347,7 +347,7 @@ func TestSatellite(t *testing.T) {
 		{"a burst after a closure, the other side silent", 49 + 17, voice(80, 90), 67},
 		{"a burst after a closure, the other side speaking", 49 + 17, voice(55, 60), 49},
 		{"a burst within satelliteGap, the other side speaking", 49 + 12, voice(55, 60), 62},
-		{"a burst past closureGap", 49 + 23, voice(80, 90), 49},
+		{"a burst past closureGap", 49 + closureGap + 3, voice(90, 95), 49},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
