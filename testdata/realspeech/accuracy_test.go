@@ -209,7 +209,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitHoldout, 6, 29, 0},
 		{realspeech.SplitFresh, 9, 45, 0},
 		{realspeech.SplitBlind, 9, 40, 0},
-		{realspeech.SplitBlind2, 9, 39, 0},
+		{realspeech.SplitBlind2, 9, 42, 0},
 		{realspeech.SplitBlind3, 9, 43, 2},
 	}
 	var splits []string
