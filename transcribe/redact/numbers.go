@@ -535,6 +535,29 @@ func (s *scan) moneyVerb(j int) bool {
 	return j < len(s.toks) && isWord(s.norm(j), "списано", "списали", "списалось", "зачислено", "оплачено", "поступило", "переведено")
 }
 
+// moneyAmount reports whether a zone is a sum in thousands said right
+// after a word of money («ждите перевода 30 000», «разница 3 100»,
+// «выплата 18 300»): two digit groups, one or two digits and then three,
+// as a recognizer writes a sum, in the sentence of the money word. The
+// other side's question for a code or a card's last digits within 10 s
+// does not make it an answer; a code said after «код для перевода» has
+// «для» or «код» before it, not the money word.
+func (s *scan) moneyAmount(z *zone) bool {
+	if z.to-z.from != 2 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg {
+		return false
+	}
+	a, b := &s.toks[z.from], &s.toks[z.from+1]
+	if a.num() != nkDigits || b.num() != nkDigits || b.seg != a.seg {
+		return false
+	}
+	if x, y := s.normOf(a), s.normOf(b); len(x) > 2 || len(y) != 3 || x[0] == '0' {
+		return false
+	}
+	return isWord(s.norm(z.from-1), "перевод", "перевода", "переводом", "сумма", "сумму", "суммы", "сумме", "разница", "разницу", "разницы",
+		"деньги", "денег", "пособие", "пособия", "выплата", "выплату", "выплаты", "доплата", "доплату", "доплаты", "зачисление", "зарплата",
+		"зарплату", "штраф", "штрафа", "остаток", "премия", "премию", "кэшбэк", "кешбэк", "возврат", "возврата")
+}
+
 // continues reports whether a number ending at token end (its sentence's
 // last word) goes on in the speaker's next sentence: the next segment,
 // at most 6 s later, opens with a number (after two words like «так»,
@@ -787,6 +810,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		if t := strongFormat(s.zoneDigits(z)); t == Card {
 			return t, ruleCardLuhn
 		}
+		return "", ruleDropped
+	}
+	if s.moneyAmount(z) {
 		return "", ruleDropped
 	}
 	// A number ending in «тысяч» is an amount or a distance, however
