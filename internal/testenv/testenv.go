@@ -7,23 +7,14 @@ package testenv
 
 import (
 	"net"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/internal/cachedir"
 )
 
 // CacheDir is where scripts/setup.sh puts what is not an apt package.
-func CacheDir() string {
-	if d := os.Getenv("CALLSCOPE_CACHE"); d != "" {
-		return d
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return filepath.Join(os.TempDir(), "callscope-cache")
-	}
-	return filepath.Join(home, ".cache", "callscope")
-}
+func CacheDir() string { return cachedir.Dir() }
 
 // FreePort returns a TCP port on 127.0.0.1 that was free a moment ago.
 func FreePort(t testing.TB) int {

@@ -21,6 +21,8 @@ import (
 	"github.com/ebitengine/purego"
 
 	"github.com/callscope/callscope/internal/safefile"
+
+	"github.com/callscope/callscope/internal/cachedir"
 )
 
 // LibraryVersion is the chDB release callscope is built and tested against
@@ -44,15 +46,7 @@ func LibraryPath() string {
 	if p := os.Getenv("CALLSCOPE_CHDB_LIB"); p != "" {
 		return p
 	}
-	cache := os.Getenv("CALLSCOPE_CACHE")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = os.TempDir()
-		}
-		cache = filepath.Join(home, ".cache", "callscope")
-	}
-	return filepath.Join(cache, "chdb", LibraryVersion, "libchdb.so")
+	return filepath.Join(cachedir.Dir(), "chdb", LibraryVersion, "libchdb.so")
 }
 
 // The C API, as declared in chDB's programs/local/chdb.h. Handles are opaque

@@ -15,6 +15,8 @@ import (
 	"sync"
 
 	"github.com/callscope/callscope/transcribe/wav"
+
+	"github.com/callscope/callscope/internal/cachedir"
 )
 
 // Rate is the sample rate of every call: the telephone's 8 kHz.
@@ -440,15 +442,7 @@ const oggRecipe = "sox-s16-mono-1"
 // CACHE/realspeech-music, CACHE being $CALLSCOPE_CACHE or
 // ~/.cache/callscope (scripts/setup.sh's cache).
 func MusicCacheDir() string {
-	cache := os.Getenv("CALLSCOPE_CACHE")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = os.TempDir()
-		}
-		cache = filepath.Join(home, ".cache", "callscope")
-	}
-	return filepath.Join(cache, "realspeech-music")
+	return filepath.Join(cachedir.Dir(), "realspeech-music")
 }
 
 // decodeOgg decodes an Ogg Vorbis file to mono samples at the file's own

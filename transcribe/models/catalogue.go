@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/callscope/callscope/internal/cachedir"
 )
 
 // Errors of this package.
@@ -146,13 +148,7 @@ func DefaultDir() string {
 	if d := os.Getenv("CALLSCOPE_ASR_MODELS_DIR"); d != "" {
 		return d
 	}
-	if c := os.Getenv("CALLSCOPE_CACHE"); c != "" {
-		return filepath.Join(c, "models")
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, ".cache", "callscope", "models")
-	}
-	return filepath.Join(".callscope", "models")
+	return filepath.Join(cachedir.Dir(), "models")
 }
 
 // Path is where the model called name lives in dir (DefaultDir when

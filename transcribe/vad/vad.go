@@ -19,6 +19,8 @@ import (
 
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/onnxcheck"
+
+	"github.com/callscope/callscope/internal/cachedir"
 )
 
 // ErrUnavailable means VAD cannot run here: no model file, a file that is
@@ -97,22 +99,13 @@ func DefaultModelPaths() []string {
 	if p := os.Getenv("CALLSCOPE_VAD_MODEL"); p != "" {
 		paths = append(paths, p)
 	}
-	cache := os.Getenv("CALLSCOPE_CACHE")
-	if cache == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			cache = filepath.Join(home, ".cache", "callscope")
-		}
-	}
+	cache := cachedir.Dir()
 	models := os.Getenv("CALLSCOPE_ASR_MODELS_DIR")
-	if models == "" && cache != "" {
+	if models == "" {
 		models = filepath.Join(cache, "models")
 	}
-	if models != "" {
-		paths = append(paths, filepath.Join(models, "silero-vad-v5", ModelFile))
-	}
-	if cache != "" {
-		paths = append(paths, filepath.Join(cache, "silero-vad", AvrVadVersion, ModelFile))
-	}
+	paths = append(paths, filepath.Join(models, "silero-vad-v5", ModelFile))
+	paths = append(paths, filepath.Join(cache, "silero-vad", AvrVadVersion, ModelFile))
 	return paths
 }
 

@@ -35,6 +35,8 @@ import (
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe"
 	"github.com/callscope/callscope/transcribe/models"
+
+	"github.com/callscope/callscope/internal/cachedir"
 )
 
 // Version is the libvosk release the adapter is written against.
@@ -127,16 +129,7 @@ func LibraryPaths() []string {
 	if p := os.Getenv("CALLSCOPE_VOSK_LIB"); p != "" {
 		out = append(out, p)
 	}
-	cache := os.Getenv("CALLSCOPE_CACHE")
-	if cache == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			cache = filepath.Join(home, ".cache", "callscope")
-		}
-	}
-	if cache != "" {
-		out = append(out, filepath.Join(cache, "vosk", Version, "libvosk.so"))
-	}
-	return out
+	return append(out, filepath.Join(cachedir.Dir(), "vosk", Version, "libvosk.so"))
 }
 
 // api is libvosk's C API.
