@@ -535,6 +535,44 @@ func (s *scan) moneyVerb(j int) bool {
 	return j < len(s.toks) && isWord(s.norm(j), "списано", "списали", "списалось", "зачислено", "оплачено", "поступило", "переведено")
 }
 
+// ownCodeBefore returns the type of a verification or a card's security
+// code the speaker named in an earlier sentence at most 60 s before the
+// zone, when the zone reads out a number of its length one digit a word
+// («пришёл 5 0 8 0», «а его 3 3 8», «ноль ноль шесть три»); "" otherwise.
+// A number said so is dictated, and the code is what the speaker was
+// waiting for; anything else dictated has its question, its cue or its
+// trap word, read before this.
+func (s *scan) ownCodeBefore(z *zone) Type {
+	if z.n() < 3 || z.to-z.from != z.n() || s.role == schemas.RoleOperator {
+		return "" // (the operator reads out a train's, an order's number)
+	}
+	// Said alone or after a word pointing at what came: not after a noun
+	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
+	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
+		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") {
+		return ""
+	}
+	for k := z.from; k < z.to; k++ {
+		if kd := s.toks[k].num(); kd != nkUnit && (kd != nkDigits || len(s.norm(k)) != 1) {
+			return ""
+		}
+	}
+	at, seg := s.t0(&s.toks[z.from]), s.toks[z.from].seg
+	for k := len(s.cues) - 1; k >= 0; k-- {
+		e := &s.cues[k]
+		if e.seg >= seg || e.at > at {
+			continue
+		}
+		if at-e.at > 60 {
+			break
+		}
+		if t := e.cueType(); (t == Code || t == CVV) && fitsZone(t, z) {
+			return t
+		}
+	}
+	return ""
+}
+
 // moneyAmount reports whether a zone is a sum in thousands said right
 // after a word of money («ждите перевода 30 000», «разница 3 100»,
 // «выплата 18 300»): two digit groups, one or two digits and then three,
@@ -654,8 +692,11 @@ func (s *scan) quantityAfter(j int) bool {
 func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap bool, _ []Type) {
 	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
 		t := &s.toks[j]
-		if t.seg != s.toks[z.from].seg && s.t0(&s.toks[z.from])-s.t1(t) > 3 {
-			break // an earlier sentence, not the words before the number
+		if t.seg != s.toks[z.from].seg && (s.t0(&s.toks[z.from])-s.t1(t) > 3 || s.askedBetween(s.t1(t), s.t0(&s.toks[z.from]))) {
+			// An earlier sentence, not the words before the number; or the
+			// other side asked for something in between («код из смс не
+			// подходит» — «номер заказа продиктуйте» — «7 7 3 1 2 0 5»).
+			break
 		}
 		if t.has(tCue) && !s.providerAccount(j) && !s.loyaltyCard(j) && !s.otherCode(j) && !s.tariffName(j) && !s.docCertificate(j) {
 			c := s.refine(j, t.cue())
@@ -849,6 +890,14 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		var ok bool
 		if typ, trap, types, ok = s.otherCue(z, types[:0], &part); ok {
 			rule = ruleAnswer
+		}
+	}
+	// A code the speaker named sentences before, read out now with
+	// neither a cue nor a question for it («код не приходит» — «на
+	// какой номер» — ... — «пришёл 5 0 8 0»).
+	if typ == "" && !trap {
+		if c := s.ownCodeBefore(z); c != "" {
+			typ, types = c, append(types, c)
 		}
 	}
 	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
