@@ -570,7 +570,32 @@ func (s *scan) claimBirth(from, to int, rule ruleID) {
 	if j > to && j < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tNum|tMonth) {
 		if end := s.dateRun(j); end > j {
 			s.claim(Birthdate, rule, j, end)
+			return
 		}
+	}
+	s.birthAfterA(from, to, rule)
+}
+
+// birthAfterA claims a second whole date said after «а» in the sentence
+// of a date of birth [from, to), three words on at most: a spouse's or a
+// child's («я 07 11 1983 а муж 1 мая 80 года»), or the one printed wrongly
+// («2 02 1975 а написали 2 02 1957»). Not a recent one nor one after a
+// word of time («а платеж был 3 марта 2024», «а записаться хочу на 20
+// июня»).
+func (s *scan) birthAfterA(from, to int, rule ruleID) {
+	seg := s.toks[from].seg
+	if to >= len(s.toks) || s.toks[to].seg != seg || s.norm(to) != "а" {
+		return
+	}
+	for j := to + 1; j < len(s.toks) && j <= to+4 && s.toks[j].seg == seg; j++ {
+		if !s.toks[j].has(tNum | tMonth) {
+			continue
+		}
+		if end := s.dateRun(j); end > j && s.marks[j] == 0 && s.wholeDate(j, end) && !s.recentYear(j, end) &&
+			!isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") {
+			s.claim(Birthdate, rule, j, end)
+		}
+		return
 	}
 }
 
@@ -760,7 +785,9 @@ func (s *scan) birthAfterName() {
 		// A child's is recent: «ребенок богданова алиса 07 10 2022».
 		// Or one asked for with a child's or a relative's word («имя
 		// ребенка» — «мирон александрович 3 января 2024»).
-		if end := s.dateRun(j); end > j && s.hasYear(j, end) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin) || s.kinAsked(s.t0(&s.toks[f.from]))) {
+		// A day, a month and a two-digit year closing the sentence too
+		// («денисова ульяна 11 9 97»), as after a first name alone.
+		if end := s.dateRun(j); end > j && (s.hasYear(j, end) || s.wholeDate(j, end) && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg)) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin) || s.kinAsked(s.t0(&s.toks[f.from]))) {
 			s.claimBirth(j, end, ruleBirthName)
 		}
 	}
