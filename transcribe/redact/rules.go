@@ -273,7 +273,9 @@ func (s *scan) mailboxParts() {
 			last = s.t1(t)
 		}
 		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
-		if s.marks[i] != 0 || t.has(tNum) || t.has(tEmailCue) && !provider {
+		// («e» is a cue, «e mail», and a letter: «e k a t e r i n a».)
+		spelled := s.letter(i) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.letter(i+1)
+		if s.marks[i] != 0 || t.has(tNum) || t.has(tEmailCue) && !provider && !spelled {
 			continue
 		}
 		at := s.t0(t)
@@ -292,8 +294,14 @@ func (s *scan) mailboxParts() {
 				if j+1 < len(s.toks) && j < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg {
 					j += 2
 				}
+				// «d r точка s m i t h»: letters joined by «точка».
+				if j+1 < len(s.toks) && s.toks[j].seg == t.seg && s.toks[j].has(tDot|tJoin) && s.marks[j] == 0 && s.toks[j+1].seg == t.seg && s.letter(j+1) {
+					j++
+				}
 			}
-			if j-i >= 3 {
+			// Fewer letters when the masked mailbox goes on right after
+			// them, or after «точка»: «d r точка [s m i t h собака ...]».
+			if j-i >= 3 || s.mailGoesOn(j) {
 				s.claim(Email, ruleEmailLetters, i, j)
 				i = j - 1
 				continue
@@ -337,6 +345,15 @@ func (s *scan) mailboxParts() {
 			i = j - 1
 		}
 	}
+}
+
+// mailGoesOn reports whether a masked e-mail goes on at token j, in the
+// sentence of token j-1: right there, or after «точка» or a joiner.
+func (s *scan) mailGoesOn(j int) bool {
+	mail := func(k int) bool {
+		return k < len(s.toks) && s.toks[k].seg == s.toks[j-1].seg && s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == Email
+	}
+	return mail(j) || j < len(s.toks) && s.toks[j].seg == s.toks[j-1].seg && s.toks[j].has(tDot|tJoin) && mail(j+1)
 }
 
 // joinedAt reports whether words joined by «точка» or «подчеркивание»
