@@ -440,6 +440,9 @@ func (s *scan) collectCues() {
 			// number asked for.
 			e.named = i > 0 && s.toks[i-1].seg == t.seg && namingWord(s.norm(i-1))
 			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
+			// «полис омс ребенка», «трек номер», «права»: a short
+			// question the trap word opens names the number asked for.
+			e.named = e.named || s.trapQuestion(i)
 			switch s.normOf(t) {
 			case "действия", "действует":
 				e.expiry = true
@@ -463,6 +466,22 @@ func (s *scan) collectCues() {
 			e.mail = true
 		}
 	}
+}
+
+// trapQuestion reports whether the trap word at token i opens a sentence
+// of four words at most with no cue word: the thing whose number is
+// asked for («полис омс ребенка», «трек номер», «водительское»).
+func (s *scan) trapQuestion(i int) bool {
+	seg := s.toks[i].seg
+	if i > 0 && s.toks[i-1].seg == seg {
+		return false
+	}
+	for j := i + 1; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		if j >= i+4 || s.toks[j].has(tCue) {
+			return false
+		}
+	}
+	return true
 }
 
 // kinNext reports whether a relative's word follows token i in its
