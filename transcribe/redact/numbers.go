@@ -573,6 +573,18 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	return ""
 }
 
+// partAsked reports whether the other side asked for part of a number
+// («последние цифры») in the 10 s before the zone.
+func (s *scan) partAsked(z *zone) bool {
+	at := s.t0(&s.toks[z.from])
+	for k := range s.others {
+		if e := &s.others[k]; e.part && !e.own && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
+}
+
 // moneyAmount reports whether a zone is a sum in thousands said right
 // after a word of money («ждите перевода 30 000», «разница 3 100»,
 // «выплата 18 300»): two digit groups, one or two digits and then three,
@@ -886,6 +898,11 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	rule := ruleCue
 	part := s.partCue(z, prevEnd)
+	// «карта 30 94» after the other side's «последние цифры карты»: the
+	// card's own word typed it; the question says it is the card's end.
+	if typ == Card && !part {
+		part = s.partAsked(z)
+	}
 	if typ == "" && !trap {
 		var ok bool
 		if typ, trap, types, ok = s.otherCue(z, types[:0], &part); ok {
