@@ -19,14 +19,11 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	return detectSplits(t, []string{realspeech.SplitTune, realspeech.SplitHoldout}, impairments...)
 }
 
-// detectSplits is detect over the calls of the given splits. Never
-// realspeech.SplitBlind5: it is the lead's reserved split, run only by
-// the lead.
+// detectSplits is detect over the calls of the given splits. (A split
+// the lead holds in reserve is never run here: none is, since blind5 was
+// measured; see testdata/realspeech/README.md.)
 func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
 	t.Helper()
-	if slices.Contains(splits, realspeech.SplitBlind5) {
-		t.Fatal("blind5 is the lead's reserved split")
-	}
 	if err := realspeech.Available(); err != nil {
 		t.Skip(err)
 	}
@@ -199,7 +196,7 @@ func TestMusicOnHoldUnderNoise(t *testing.T) {
 // echo; fr_ru-blind3s15-rapid splits a client turn (2 count errors).
 func TestTargetConditionOnEverySplit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs Silero VAD over 48 calls")
+		t.Skip("runs Silero VAD over 66 calls")
 	}
 	floors := []struct {
 		split                 string
@@ -211,6 +208,8 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitBlind, 9, 40, 0},
 		{realspeech.SplitBlind2, 9, 42, 0},
 		{realspeech.SplitBlind3, 9, 43, 2},
+		{realspeech.SplitBlind4, 9, 45, 0},
+		{realspeech.SplitBlind5, 9, 45, 0}, // measured blind by the lead: 45 before and after the sixth round
 	}
 	var splits []string
 	for _, f := range floors {
