@@ -284,6 +284,8 @@ func ruWords() {
 	// A driving licence said short, a fine's ruling, a car's VIN, a
 	// complaint: numbers issue 13 does not list («права 9918 340552»,
 	// «номер постановления 1881 ...», «вин x t a 2170 ...»).
+	// A loan's number: «займ 55 12 80».
+	ru(tTrap, "займ", "займа", "займу", "займом", "займе")
 	ru(tTrap, "водительское", "водительского", "права", "постановление", "постановления", "вин", "vin", "жалоба", "жалобы", "жалобе", "жалобу")
 	// A company's registration and a bank's codes (ОГРН, КПП, БИК, ...)
 	// and a device's IMEI: «огрн 1027700132195», «бик 044525225».

@@ -602,6 +602,8 @@ func (s *scan) moneyAmount(z *zone) bool {
 	}
 	if x, y := s.normOf(a), s.normOf(b); len(x) > 2 || len(y) != 3 || x[0] == '0' {
 		return false
+	} else if y == "000" {
+		return true // «на 5 000», «30 000»: round thousands, whatever word is before
 	}
 	return isWord(s.norm(z.from-1), "перевод", "перевода", "переводом", "сумма", "сумму", "суммы", "сумме", "разница", "разницу", "разницы",
 		"деньги", "денег", "пособие", "пособия", "выплата", "выплату", "выплаты", "доплата", "доплату", "доплаты", "зачисление", "зарплата",
@@ -763,7 +765,7 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// A card's expiry asked for with the security code («срок действия и
 	// три цифры на обороте» — «08 28 а на обороте 5 1 9»); a count of
 	// digits, one number word after «цифр» («проверьте цифр двадцать»).
-	if s.expiryAsked(z) || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
+	if s.expiryAsked(z) || z.from > 0 && s.norm(z.from-1) == "срок" && s.monthYear(z.from) && z.to == z.from+2 || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
 		return "", ruleDropped
 	}
 	typ, rule := s.classifyAll(z, prevEnd)
