@@ -890,6 +890,13 @@ func (s *scan) addresses() {
 		// «8 марта», «25 лет октября»).
 		j := i + 1
 		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tStop|tTrap|tCue); n++ {
+			// An ordinal is part of the name and no word of its count:
+			// «улица двадцать шестого бакинского комиссара».
+			if k := s.toks[j].num(); n > 0 && (k == nkOrdinal || k == nkOrdTens) {
+				j++
+				n--
+				continue
+			}
 			if s.toks[j].has(tNum) && n > 0 {
 				// A year in the street's name: «ул революции 1905 года».
 				if year(s.norm(j)) && j+1 < len(s.toks) && s.toks[j+1].seg == t.seg && s.norm(j+1) == "года" {
