@@ -704,13 +704,23 @@ func (s *scan) quantityAfter(j int) bool {
 // the previous number: it returns the cue's type (refined by the cue
 // words around it), whether a trap word is nearer, and the distance.
 func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap bool, _ []Type) {
+	crossed, asked := false, false
 	for j := z.from - 1; j >= prevEnd && j >= z.from-7; j-- {
 		t := &s.toks[j]
-		if t.seg != s.toks[z.from].seg && (s.t0(&s.toks[z.from])-s.t1(t) > 3 || s.askedBetween(s.t1(t), s.t0(&s.toks[z.from]))) {
+		if t.seg != s.toks[z.from].seg {
 			// An earlier sentence, not the words before the number; or the
 			// other side asked for something in between («код из смс не
-			// подходит» — «номер заказа продиктуйте» — «7 7 3 1 2 0 5»).
-			break
+			// подходит» — «номер заказа продиктуйте» — «7 7 3 1 2 0 5»):
+			// asked once, at the sentence's last word.
+			if s.t0(&s.toks[z.from])-s.t1(t) > 3 {
+				break
+			}
+			if !crossed {
+				crossed, asked = true, s.askedBetween(s.t1(t), s.t0(&s.toks[z.from]))
+			}
+			if asked {
+				break
+			}
 		}
 		if t.has(tCue) && !s.providerAccount(j) && !s.loyaltyCard(j) && !s.otherCode(j) && !s.tariffName(j) && !s.docCertificate(j) {
 			c := s.refine(j, t.cue())
