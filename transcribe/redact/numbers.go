@@ -924,7 +924,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// A code the speaker named sentences before, read out now with
 	// neither a cue nor a question for it («код не приходит» — «на
 	// какой номер» — ... — «пришёл 5 0 8 0»).
-	if typ == "" && !trap {
+	// (Also when the other side's question named a number the zone does
+	// not fit: «он придёт вам на телефон» — «ноль ноль шесть три».)
+	if !trap && (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) {
 		if c := s.ownCodeBefore(z); c != "" {
 			typ, types = c, append(types, c)
 		}
