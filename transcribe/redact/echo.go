@@ -321,7 +321,11 @@ func (s *scan) numberEchoes(all []*scan) {
 					// there by its cue or shape («606 765 97» — «418 606
 					// 765 97 так»): five of its digits or more, or all of
 					// it («5 5 1 2» — «код пять пять один два принят»).
-					if cd := string(o.cdig[c.d0:c.d1]); o != s && c.at-end <= echoWindow && (len(d) >= 5 && strings.Contains(cd, d) || len(d) >= 3 && d == cd) {
+					// Or a card's or an account's first group, four digits,
+					// read back while the rest is still being dictated
+					// («так две двести четыре и дальше»).
+					if cd := string(o.cdig[c.d0:c.d1]); o != s && c.at-end <= echoWindow && (len(d) >= 5 && strings.Contains(cd, d) || len(d) >= 3 && d == cd ||
+						len(d) == 4 && len(cd) >= 12 && strings.HasPrefix(cd, d)) {
 						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
 						break
 					}
