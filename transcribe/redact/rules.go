@@ -708,7 +708,10 @@ func (s *scan) birthInside(from, to int) {
 func (s *scan) hasYear(from, to int) bool {
 	for i := from; i < to; i++ {
 		t := &s.toks[i]
-		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from {
+		// (And a thousand, then a unit's or a teen's ordinal: «две
+		// тысячи шестнадцатого».)
+		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from ||
+			t.num() == nkThousand && i+1 < to && s.toks[i+1].num() == nkOrdinal {
 			return true
 		}
 	}
