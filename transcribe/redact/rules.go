@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/callscope/callscope/schemas"
+)
 
 // emails: a written address (the word has an @), or one spelled out:
 // «иван точка петров собака мейл точка ру», «john at gmail dot com»,
@@ -669,7 +673,9 @@ func (s *scan) birthContext() {
 			// Inside the answer, with its year, not after a word of time
 			// («на старый новый год 14 января 1961», «ой давно это было
 			// 3 марта 1950»; not «я платила 14 января 2025»).
-			if asked && since <= 2 {
+			// Or the operator who asked reading it back («ой уточните муж
+			// первого мая восьмидесятого»).
+			if asked && since <= 2 || mine && !asked && s.role == schemas.RoleOperator {
 				s.birthInside(r.from, r.to)
 			}
 			continue
