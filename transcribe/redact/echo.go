@@ -167,6 +167,11 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 					end++ // a mailbox's initial after it: «горбунова н»
 				}
 				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, end)
+				// A first name the read-back adds after the surname
+				// («мельник» — «мельник светлана»).
+				if end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.marks[end] == 0 && s.toks[end].has(tFirstName) && !isOp(s.norm(end)) {
+					s.claim(Name, ruleEcho[typeIndex(Name)], end, end+1)
+				}
 				break
 			}
 			// A mailbox in Latin letters read back in Cyrillic
