@@ -496,6 +496,21 @@ func (s *scan) dateRun(i int) int {
 		}
 		j++
 	}
+	// More than eight digits said one by one are no date but a number
+	// dictated («права» — «9 9 1 8 3 4 0 5 5 2» after a date of birth).
+	// (A date run on into a number, «31 12 1990 4510 123456», is left
+	// as it was read.)
+	if j-i > 8 {
+		single := 0
+		for k := i; k < j; k++ {
+			if s.toks[k].num() == nkDigits && len(s.norm(k)) == 1 {
+				single++
+			}
+		}
+		if single > 8 {
+			return i
+		}
+	}
 	// A trailing «года» / «числа» belongs to it; a lone number does not
 	// make a date unless it is a whole date in digits.
 	if nums < 2 && !(j == i+1 && len(s.norm(i)) >= 6 && allDigits(s.norm(i))) && !year(s.norm(i)) &&
