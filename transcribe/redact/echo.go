@@ -71,6 +71,10 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		at    float64 // when it was said (for a mailbox's digits)
 		latin bool    // a mailbox's Latin word (latinWord)
 		sk    [2]int  // its skeleton, when latin: s.esk[sk[0]:sk[1]]
+		// An address's street name: the scan and the span it was said
+		// in, whose numbers the house read back must share.
+		src  *scan
+		span [2]int
 	}
 	var buf [16]word
 	words := buf[:0]
@@ -83,6 +87,19 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		nums = nums || len(o.nclaims) > 0
 		for k := range o.found {
 			f := &o.found[k]
+			if typeAt[f.typ] == Address {
+				// The street's name, read back with the house's number
+				// («улица ленина 40 квартира 12» — «на ленина 40»).
+				for i := f.from; i < f.to && len(words) < len(buf); i++ {
+					if o.marks[i] == k+1 && o.echoWord(i) && !o.toks[i].has(tStreet|tHouse|tSettle) && !commonWord(o.norm(i)) {
+						w := o.norm(i)
+						words = append(words, word{w: w, typ: Address, src: o, span: [2]int{f.from, f.to}})
+						keys |= 1 << echoKey(w)
+						lens |= 1 << min(len(w), 63)
+					}
+				}
+				continue
+			}
 			if ft := typeAt[f.typ]; ft != Name && ft != Email {
 				continue
 			}
@@ -160,6 +177,15 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 				}
 				continue
 			}
+			if x.typ == Address {
+				if x.w == w && s != x.src {
+					if end := s.houseEcho(i, x.src, x.span); end > i {
+						s.claim(Address, ruleEcho[typeIndex(Address)], i, end)
+						break
+					}
+				}
+				continue
+			}
 			// Not the operator's own name, also the client's.
 			if len(x.w) == len(w) && x.w == w && s.echoWord(i) && !s.introducedAt(i) {
 				end := i + 1
@@ -196,6 +222,28 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	if nums {
 		s.numberEchoes(all)
 	}
+}
+
+// houseEcho returns where an address read back from token i (its
+// street's name) ends: its house number right after it, whose first word
+// the address said in o's span too, and what houseRun reads after it; i
+// when no such number follows («на ленина 40» after «улица ленина 40
+// квартира 12»; not «по чехова 2 заявки»).
+func (s *scan) houseEcho(i int, o *scan, span [2]int) int {
+	j := i + 1
+	if j >= len(s.toks) || s.toks[j].seg != s.toks[i].seg || !s.toks[j].has(tNum) || s.toks[j].num() == nkOrdinal {
+		return i
+	}
+	w := s.norm(j)
+	for k := span[0]; k < span[1]; k++ {
+		if o.norm(k) == w {
+			if end, house := s.houseRun(j); house {
+				return end
+			}
+			return i
+		}
+	}
+	return i
 }
 
 // echoKey files a word by its length and first and last bytes into one
