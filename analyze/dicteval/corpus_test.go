@@ -50,6 +50,11 @@ var minimum = map[string]float64{
 	// The dictionary author's own wordings of the families above (its
 	// README): in-sample, written by the hand that wrote the phrases.
 	"ru/dictwriter": 0.96, // reached: complaint recall 0.961, precision 0.977 (seven traps, six written against the new phrases: «у вас беда с парковкой»…); repeat_contact recall 0.971, churn_threat recall 0.979; the operator's lines of rounds 6 and 14 1.000 (769 calls, fourteen rounds)
+	// The seventh author's calls (session 7, lane b6), measured blind by
+	// the lead at dca2c97 and 27ab209 (testdata/labelled/README.md): the
+	// floors are the blind figures at 27ab209, the lowest category's.
+	"ru/blind6":     0.66, // reached: complaint precision 0.667 (20 false flags, 14 more than the phrases alone: the complaint model: «нет спасибо мне не надо я вообще кредиты не беру» p 0.86); repeat_contact precision 0.763 (the company calling, a promise, another matter); churn_threat precision 0.773 (the churn model's five); phrases alone 0.763 (100 calls)
+	"en/blind6":     0.73, // reached: complaint recall 0.737 (five keyword-less complaints: «oh finally i was starting to think youd forgotten me»); phrases alone complaint recall 0.474 (40 calls)
 	"en/blind5":     1.00, // reached: 1.000 for every category with the models (in their training); phrases alone complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.970, precision 0.979 (the complaint model on edw-0100, a churn threat, and four of round 3's traps: «the least you could do is nothing»…); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }

@@ -43,6 +43,7 @@ func readLabels(path string) (map[string]map[string]bool, error) {
 var passes = []struct{ name, file string }{
 	{"same-author sample of the dev parts", "labels.jsonl"},
 	{"independent labeller, blind3 and blind4", "independent.jsonl"},
+	{"independent labeller, blind6", "independent-blind6.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
