@@ -216,7 +216,7 @@ func ruWords() {
 	cue(Phone, "тел", "мобила", "мобилу", "сотовый", "номерок", "ватсап", "вотсап", "whatsapp", "телеграм", "вайбер")
 	cue(Phone, "перезвоните", "перезвонить", "звоните", "позвоните", "позвонить", "наберите", "набрать", "связи", "связаться")
 	// A landline named by its kind alone: «городской 234 56 78».
-	cue(Phone, "городской", "городского", "домашний", "домашнего", "стационарный", "стационарного")
+	cue(Phone, landlineWords...)
 
 	cue(Card, forms("карт", nounA...)...)
 	cue(Card, forms("карточк", "а", "и", "е", "у", "ой")...)
@@ -289,7 +289,8 @@ func ruWords() {
 	ru(tTrap, "водительское", "водительского", "права", "постановление", "постановления", "вин", "vin", "жалоба", "жалобы", "жалобе", "жалобу")
 	// A company's registration and a bank's codes (ОГРН, КПП, БИК, ...)
 	// and a device's IMEI: «огрн 1027700132195», «бик 044525225».
-	ru(tTrap, "огрн", "огрнип", "кпп", "бик", "окпо", "октмо", "окато", "оквэд", "imei", "имей", "имеи", "имэй")
+	ru(tTrap, "огрн", "огрнип", "кпп", "бик", "окпо", "октмо", "окато", "оквэд")
+	ru(tTrap, imeiWords...)
 	ru(tTrap, forms("кредит", nounM...)...)
 	ru(tTrap, "тур", "тура", "туре", "рпо", "больничный", "больничного", "больничному", "кадастровый", "кадастрового", "кадастровым")
 	ru(tTrap, forms("сертификат", nounM...)...)
@@ -569,6 +570,14 @@ func nameForms(n string) []string {
 		return []string{n + "а", n + "у", n + "ом", n + "е"}
 	}
 }
+
+// landlineWords name a landline («городской 234 56 78»): a phone's cue,
+// and a tariff's name after a trap word (tariffName).
+var landlineWords = []string{"городской", "городского", "домашний", "домашнего", "стационарный", "стационарного"}
+
+// imeiWords name a device's IMEI: a trap word, and what makes 15 digits
+// that pass Luhn no card (imeiBefore).
+var imeiWords = []string{"imei", "имей", "имеи", "имэй"}
 
 // patronymicEndings are the endings of a patronymic in its cases
 // («ивановича», «петровной»).

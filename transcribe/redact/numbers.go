@@ -722,7 +722,7 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				break
 			}
 		}
-		if t.has(tCue) && !s.providerAccount(j) && !s.loyaltyCard(j) && !s.otherCode(j) && !s.tariffName(j) && !s.docCertificate(j) {
+		if s.cueAt(j) {
 			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
 				typ = c
@@ -840,7 +840,7 @@ func (s *scan) expiryAfter(z *zone) int {
 // zone.
 func (s *scan) imeiBefore(z *zone) bool {
 	for j := z.from - 1; j >= 0 && j >= z.from-3 && s.toks[j].seg == s.toks[z.from].seg; j-- {
-		if isWord(s.norm(j), "imei", "имей", "имеи", "имэй") {
+		if slices.Contains(imeiWords, s.norm(j)) {
 			return true
 		}
 	}

@@ -132,6 +132,17 @@ func (s *scan) providerAfterNa(i int) bool {
 	return j >= len(s.toks) || s.toks[j].seg != seg || s.toks[j].has(tStop|tConn)
 }
 
+// mailCorrectionWord reports whether w is a word of a speaker correcting a
+// mailbox's part («ой точка кос», «ну джимейл», «или то есть рамблер»),
+// skipped between a masked part and the next.
+func mailCorrectionWord(w string) bool {
+	switch w {
+	case "ой", "нет", "ну", "или", "то", "есть":
+		return true
+	}
+	return false
+}
+
 // mailRest claims, after every rule and echo, what is left of a mailbox
 // next to its masked parts in a sentence: its number and service after a
 // part read back («сергеев [восемьдесят восемь на яндексе]», «авто саша
@@ -161,7 +172,7 @@ func (s *scan) mailRest() {
 		// A part corrected after a masked one: «ой точка кос», «ну
 		// джимейл», «ой нет собака рамблер» (the words of the
 		// correction are left).
-		for p >= 0 && p >= i-2 && s.toks[p].seg == seg && s.marks[p] == 0 && isWord(s.norm(p), "ой", "нет", "ну", "или", "то", "есть") {
+		for p >= 0 && p >= i-2 && s.toks[p].seg == seg && s.marks[p] == 0 && mailCorrectionWord(s.norm(p)) {
 			p--
 		}
 		if p < 0 || s.toks[p].seg != seg {
@@ -179,7 +190,7 @@ func (s *scan) mailRest() {
 			continue
 		}
 		from := i
-		for from < len(s.toks) && s.toks[from].seg == seg && s.marks[from] == 0 && isWord(s.norm(from), "ой", "нет", "ну", "или", "то", "есть") {
+		for from < len(s.toks) && s.toks[from].seg == seg && s.marks[from] == 0 && mailCorrectionWord(s.norm(from)) {
 			from++
 		}
 		if from < i+(i-1-p) || from >= len(s.toks) || s.toks[from].seg != seg || s.marks[from] != 0 {

@@ -432,7 +432,7 @@ func (s *scan) collectCues() {
 		e.at, e.seg = s.t1(t), t.seg
 		e.part = partWord(s.normOf(t)) || isWord(s.normOf(t), "цифры", "цифр")
 		switch {
-		case t.has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i) && !s.tariffName(i) && !s.docCertificate(i):
+		case s.cueAt(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 		case t.has(tTrap | tCue):
 			e.trap = true
@@ -495,6 +495,15 @@ func (s *scan) kinNext(i int) bool {
 	return false
 }
 
+// cueAt reports whether the token at i is a cue that types the number
+// after it: a cue word, unless it names a number of a company or of
+// another document (a provider's account, a shop's card, a code of another
+// kind, a tariff, a certificate), one place for readZone and the cue
+// events to ask.
+func (s *scan) cueAt(i int) bool {
+	return s.toks[i].has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i) && !s.tariffName(i) && !s.docCertificate(i)
+}
+
 // providerAccount reports whether the account cue at i is a provider's
 // personal account («лицевой счет») or an invoice («выставлен счет»,
 // «оплатите счет», «счет на оплату»): a company's number, a trap.
@@ -548,7 +557,7 @@ func (s *scan) docCertificate(i int) bool {
 // naming a tariff («тариф домашний 100», «тариф называется домашний»):
 // a trap.
 func (s *scan) tariffName(i int) bool {
-	if s.toks[i].trig&tCue == 0 || s.toks[i].cue() != Phone || !isWord(s.norm(i), "городской", "городского", "домашний", "домашнего", "стационарный", "стационарного") {
+	if s.toks[i].trig&tCue == 0 || s.toks[i].cue() != Phone || !slices.Contains(landlineWords, s.norm(i)) {
 		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-2 && s.toks[j].seg == s.toks[i].seg; j-- {
