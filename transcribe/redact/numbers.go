@@ -201,6 +201,21 @@ func (s *scan) compose(r *run, words []numAt) {
 			r.thousand = true
 			wordGroup = true
 			k += 1 + n
+		case nkUnit:
+			// «два нуля», «три семерки»: a count of two to four, then a
+			// digit named as a noun, is that digit repeated (as «double»
+			// in English), not the count's digit and the noun's.
+			if next := wordAt(words, k+1); w.val >= 2 && w.val <= 4 && next.kind == nkUnit && digitNoun(s.norm(words[k+1].tok)) {
+				from := len(s.dig)
+				for range w.val {
+					s.dig = append(s.dig, byte('0'+next.val))
+				}
+				addGroup(from)
+				wordGroup = false
+				k += 2
+				continue
+			}
+			fallthrough
 		default:
 			v, n := s.under1000(words, k)
 			if n == 0 {
@@ -331,6 +346,15 @@ func (s *scan) numbers() {
 			prevEnd = z.to
 			continue
 		}
+		if k, typ := s.expiryThenCode(&z); k < z.to {
+			// The expiry kept, the code after it masked (the zone was
+			// read again from k: recordNumber takes its digits).
+			s.readZone(k, &z, 0)
+			s.claim(typ, ruleName(typ, ruleAnswer), k, z.to)
+			s.recordNumber(typ, ruleName(typ, ruleAnswer), &z)
+			i, prevEnd = z.to, z.to
+			continue
+		}
 		typ, rule := s.classify(&z, prevEnd)
 		// A dictation the speaker goes on with in their next sentence
 		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
@@ -373,6 +397,12 @@ func (s *scan) numbers() {
 			typ, rule = Card, ruleCardLuhn
 			s.claim(typ, rule, z.from, e)
 			z.to, z.d1 = e, z.d1-4 // (its echoes are the card's digits)
+			s.recordNumber(typ, rule, &z)
+		} else if e, nd := s.cardBeforeAmount(&z); typ == "" && e < z.to {
+			// The card without the amount said after it.
+			typ, rule = Card, ruleCardLuhn
+			s.claim(typ, rule, z.from, e)
+			z.to, z.d1 = e, z.d0+int32(nd)
 			s.recordNumber(typ, rule, &z)
 		} else if typ != "" {
 			s.claim(typ, rule, z.from, z.to)
@@ -788,6 +818,43 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	return typ, rule
 }
 
+// expiryThenCode reads a zone that answers the other side's question
+// for a card's expiry and its security code in the 10 s before («срок
+// действия и cvc» — «08 27 660», «ноль восемь двадцать семь шестьсот
+// шестьдесят»): seven or eight digits, the first four a month and a
+// year. It returns the token the code starts at and the code's type; z.to
+// when the zone is no such answer. (It reads zones from the tokens after
+// z.from: z's digits are to be read again.)
+func (s *scan) expiryThenCode(z *zone) (int, Type) {
+	n := z.n()
+	if n != 7 && n != 8 {
+		return z.to, ""
+	}
+	if d := s.zoneDigits(z); !(d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') {
+		return z.to, ""
+	}
+	at := s.t0(&s.toks[z.from])
+	expiry, typ := false, Type("")
+	for k := range s.others {
+		if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 {
+			expiry = expiry || e.expiry
+			if t := e.cueType(); t == CVV || t == Code && typ == "" {
+				typ = t
+			}
+		}
+	}
+	if !expiry || typ == "" {
+		return z.to, ""
+	}
+	var zk zone
+	for k := z.from + 1; k < z.to; k++ {
+		if s.readZone(k, &zk, 0); zk.to == z.to && zk.n() == n-4 {
+			return k, typ
+		}
+	}
+	return z.to, ""
+}
+
 // expiryAsked reports whether a zone is a month and a year, two numbers
 // of two digits («08 28»), answering the other side's question for a
 // card's expiry in the 10 s before.
@@ -834,6 +901,47 @@ func (s *scan) expiryAfter(z *zone) int {
 		return z.to
 	}
 	return e
+}
+
+// cardBeforeAmount returns where a card's number ends when an amount is
+// said right after it in the same run, its unit closing the run («с
+// карты 4279 6453 0464 6415 1 250 рублей»): the digits before the
+// amount's last one or two tokens pass Luhn, and no trap word is
+// before it; and how many digits the card has. z.to when there is no unit after the run or no such card.
+func (s *scan) cardBeforeAmount(z *zone) (int, int) {
+	if !s.quantityAfter(z.to) {
+		return z.to, 0
+	}
+	// Not after a trap word («номер заказа ... 1 250 рублей»): the
+	// digits before an amount pass Luhn one time in ten by chance.
+	var tbuf [8]Type
+	if _, trap, _ := s.cueBefore(z, s.segFrom(z.from), tbuf[:0]); trap {
+		return z.to, 0
+	}
+	for e := z.to - 1; e > z.from && e >= z.to-2; e-- {
+		if n := s.luhnTokens(z.from, e); n > 0 {
+			return e, n
+		}
+	}
+	return z.to, 0
+}
+
+// luhnTokens returns how many digits tokens from to to (each written in
+// digits) make when they are a card's number, 13 to 19 of them passing
+// Luhn; 0 otherwise.
+func (s *scan) luhnTokens(from, to int) int {
+	var buf [24]byte
+	d := buf[:0]
+	for i := from; i < to; i++ {
+		if s.toks[i].num() != nkDigits || len(d)+len(s.norm(i)) > len(buf) {
+			return 0
+		}
+		d = append(d, s.norm(i)...)
+	}
+	if len(d) < 13 || len(d) > 19 || !luhn(string(d)) {
+		return 0
+	}
+	return len(d)
 }
 
 // imeiBefore reports whether «imei» is said in the three words before a
@@ -1143,6 +1251,22 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	// words name, unless it asks for a verification code too («код
 	// бронирования и код подтверждения из смс»).
 	coded = coded && !verify && typ != Code
+	// A last sentence that names nothing («назовите цифры на обороте» —
+	// «а это не опасно» — «нет это нужно для оплаты» — «9 2 9»): the
+	// question before it, in the window and not answered yet, is what
+	// the number answers.
+	if typ == "" && !trap && !coded {
+		var q *cueEvent
+		for k := range s.others {
+			if e := &s.others[k]; e.cue != 0 && e.seg != best.seg && e.at < best.at && at-e.at <= 10 && (q == nil || e.at >= q.at) {
+				q = e
+			}
+		}
+		if q != nil && !s.answeredBefore(q.at, z.from) {
+			typ, *part = q.cueType(), *part || q.part
+			types = append(types, typ)
+		}
+	}
 	if coded {
 		typ, trap = "", true
 	}

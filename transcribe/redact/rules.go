@@ -57,8 +57,14 @@ func (s *scan) emails() {
 			}
 			break
 		}
-		if k == i || k == i-1 && s.roleMailboxAt(k) {
+		if k == i-1 && s.roleMailboxAt(k) {
 			continue // «info собака medsi точка ru»: a company's mailbox
+		}
+		// Nothing before «собака» in its sentence: the mailbox was said
+		// in the one before («petrova anna» — «да собака мейл ру»); the
+		// rest is masked when it names a mail service.
+		if k == i && !(j > i+1 && mailProviders.of(s.norm(i+1))) {
+			continue
 		}
 		s.claim(Email, ruleEmailSpelled, k, j)
 	}
@@ -161,7 +167,24 @@ func (s *scan) mailRest() {
 		p := i - 1
 		if s.toks[p].seg != seg {
 			// «точка ком» opening the next sentence of a mailbox.
-			if mail(p) && s.t0(&s.toks[i])-s.t1(&s.toks[p]) <= 6 && (s.toks[i].has(tDot|tAt) || s.norm(i) == "на") && i+1 < len(s.toks) && s.toks[i+1].seg == seg {
+			if !mail(p) || s.t0(&s.toks[i])-s.t1(&s.toks[p]) > 6 {
+				continue
+			}
+			// «m a s h a» — «собака» — «майл ру»: «собака» or «точка»
+			// alone, then the service or a word.
+			if s.toks[i].has(tDot|tAt) && (i+1 == len(s.toks) || s.toks[i+1].seg != seg) {
+				s.claim(Email, ruleEmailJoined, i, i+1)
+				continue
+			}
+			// «ю точка соколова» — «на яндексе», «майл ру».
+			if mailProviders.of(s.norm(i)) && !s.toks[i].has(tStop) {
+				if end := s.mailAfter(i, false); end > i {
+					s.claim(Email, ruleEmailJoined, i, end)
+					i = end - 1
+				}
+				continue
+			}
+			if (s.toks[i].has(tDot|tAt) || s.norm(i) == "на") && i+1 < len(s.toks) && s.toks[i+1].seg == seg {
 				if end := s.mailAfter(i, false); end > i {
 					s.claim(Email, ruleEmailJoined, i, end)
 					i = end - 1
@@ -373,13 +396,14 @@ func (s *scan) mailGoesOn(j int) bool {
 
 // joinedAt reports whether words joined by «точка» or «подчеркивание»
 // start at token i, a number between them too («анна точка петрова»,
-// «юзер девяносто один нижнее подчеркивание кот»).
+// «юзер девяносто один нижнее подчеркивание кот»); the first may be an
+// initial («ю точка соколова»).
 func (s *scan) joinedAt(i int) bool {
 	k := i + 1
 	for k < len(s.toks) && k < i+4 && s.toks[k].seg == s.toks[i].seg && s.toks[k].has(tNum) {
 		k++
 	}
-	return k+1 < len(s.toks) && s.toks[k].has(tDot|tJoin) && s.toks[k+1].seg == s.toks[i].seg && s.mailboxWord(i) && s.mailboxWord(k+1)
+	return k+1 < len(s.toks) && s.toks[k].has(tDot|tJoin) && s.toks[k+1].seg == s.toks[i].seg && (s.mailboxWord(i) || s.letter(i)) && s.mailboxWord(k+1)
 }
 
 // roleMailbox: a mailbox named for a job, not a person («info», «hr»,
@@ -592,8 +616,15 @@ func (s *scan) birthdates() {
 			if s.toks[j].has(tNum | tMonth) {
 				// Once the date of birth is given, a date without a year
 				// is another («а 15 марта можно записаться»).
-				if end := s.dateRun(j); end > j && (!s.birthBefore(j) || s.hasYear(j, end)) {
+				end := s.dateRun(j)
+				if end > j && (!s.birthBefore(j) || s.hasYear(j, end)) {
 					s.claimBirth(j, end, ruleBirthAnswer)
+				}
+				// An age said first («возраст и дата рождения» — «40
+				// лет 1 апреля 1984»): the date follows it.
+				if end == j && j+2 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tUnit) && !s.toks[j+1].has(tNum|tMonth) {
+					j++
+					continue
 				}
 				return
 			}
@@ -1019,11 +1050,17 @@ func (s *scan) addresses() {
 		for j < len(s.toks) && j < first+2 && s.toks[j].seg == seg && s.toks[j].has(tStop|tConn) && !s.toks[j].has(tNum) {
 			j++
 		}
-		k := j
-		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && !commonWord(s.norm(k)) {
+		k, adj := j, false
+		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && (!commonWord(s.norm(k)) || adjectival(s.norm(k))) {
+			adj = adj || adjectival(s.norm(k))
 			k++
 		}
 		if k == j || k >= len(s.toks) || s.toks[k].seg != seg || !s.toks[k].has(tNum) || s.toks[k].num() == nkOrdinal || s.marks[k] != 0 {
+			return
+		}
+		// A street's adjective («садовая 12 40») with a house and a flat:
+		// an adjective and one number may be anything («новый 5»).
+		if adj && !(k+1 < len(s.toks) && s.toks[k+1].seg == seg && s.toks[k+1].has(tNum|tHouse|tFlat)) {
 			return
 		}
 		if end, house := s.houseRun(k); house && (end >= len(s.toks) || s.toks[end].seg != seg || s.toks[end].has(tStop|tConn)) {
@@ -1204,11 +1241,34 @@ func cityWord(w string) bool {
 // the words of an office («отделение», «пункт выдачи», «работает с 9»,
 // «второй этаж») and not said to be the client's («ваш»).
 func (s *scan) claimAddress(from, to int, rule ruleID) {
-	if s.role == "operator" && s.officeAddress(from, to) {
+	if s.role == "operator" && s.officeAddress(from, to) || s.role != "operator" && s.placeBefore(from, to) {
 		return
 	}
 	s.claim(Address, rule, from, to)
 }
+
+// placeBefore reports whether an address the client says is a company's
+// place they name right before it, in the address's sentence, five words
+// back at most («заберу в пункте выдачи на улице ленина 15», «отделение
+// сбербанка на проспекте мира 20»): no flat in it. (Not «офис» or a floor,
+// which a client's home address may have: «офис 305».)
+func (s *scan) placeBefore(from, to int) bool {
+	for i := from; i < to; i++ {
+		if s.toks[i].has(tFlat) {
+			return false
+		}
+	}
+	seg := s.toks[from].seg
+	for j := from - 1; j >= 0 && j >= from-5 && s.toks[j].seg == seg; j-- {
+		if placeWords.of(s.norm(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWords: a company's place a client goes to.
+var placeWords = newBeginningSet("пункт", "выдач", "отделени", "филиал", "аптек", "банкомат", "магазин", "салон", "мфц", "терминал", "склад", "постамат", "почтомат")
 
 func (s *scan) officeAddress(from, to int) bool {
 	for i := from; i < to; i++ {
@@ -1539,7 +1599,10 @@ func (s *scan) fullNames() {
 		if first || pat || i > 0 && s.toks[i-1].trig == 0 && s.toks[i-1].seg == t.seg {
 			surBefore = i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
 		}
-		if !first && !((pat || surBefore) && firstNameForm(w)) {
+		// A common first name in another case, then a surname («на
+		// лену кузьмину», «передайте диме смирнову»).
+		formThenSur := !first && t.has(tNameForm) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.marks[i+1] == 0 && surnameLike(s.norm(i+1), s.toks[i+1].trig)
+		if !first && !((pat || surBefore) && firstNameForm(w)) && !formThenSur {
 			continue
 		}
 		from, to := i, i+1

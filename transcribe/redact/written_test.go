@@ -51,10 +51,16 @@ var writtenSets = []struct {
 	// surname alone after «на», «на кривцову») keep the name floor lower,
 	// and block RR's «код из смс не проходит» — «хром» — «вот новый 9 1 1
 	// 5 0 6» the code's (the prefilter does not load the cue's sentence,
-	// two sentences back).
+	// two sentences back). Session 8 (lane i13v) added blocks AI-AS of
+	// fresh wordings of every type, measured before the fixes; what they
+	// still miss keeps the address, e-mail and name floors lower (a
+	// street alone answering «а улица», a house before «на садовой»,
+	// «а в конце ру», a TLD corrected in the next sentence, double and
+	// foreign surnames, «ли» alone, a surname before a first name with
+	// no cue).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.96, "birthdate": 1.00, "card": 1.00, "code": 0.95, "cvv": 1.00, "email": 1.00, "inn": 1.00, "name": 0.93, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.013}, // 3 of 255: block DD, left unfixed; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
+		"account": 1.00, "address": 0.94, "birthdate": 1.00, "card": 1.00, "code": 0.96, "cvv": 1.00, "email": 0.96, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.014}, // 4 of 299: block DD, left unfixed; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
