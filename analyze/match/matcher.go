@@ -1122,6 +1122,7 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 	}
 	sg := s.segs[s.units[m.start].seg]
 	bridges, personal := 0, false
+	finite := s.units[m.start].flags&flagFinite != 0
 	for k := m.start - 1; k >= sg.u0; k-- {
 		f := s.units[k].flags
 		if f&flagStop != 0 {
@@ -1133,8 +1134,8 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 		if f&flagFiller != 0 && f&flagBridge == 0 {
 			continue
 		}
-		if f&flagBridge == 0 || bridges == maxBridges || personal && f&flagImpersonal != 0 {
-			break // the last: another clause («не будет | буду»)
+		if f&flagBridge == 0 || bridges == maxBridges || personal && f&flagImpersonal != 0 || finite && f&flagModal != 0 {
+			break // the last two: another clause («не будет | буду», «не могу | меняю»)
 		}
 		personal = personal || f&flagPersonal != 0
 		bridges++

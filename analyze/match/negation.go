@@ -15,7 +15,9 @@ import (
 // «нет» right after a hit, or after one or two bridge words, negates it too:
 // «жалоб нет», «претензий у меня нет». A chain of bridge words that
 // changes its subject («не будет | буду», «не было | я») is two clauses,
-// and the negator stays in the first. A phrase with a negator of its own
+// and the negator stays in the first; so does a modal verb before a verb in
+// the first person («я так больше не могу | меняю оператора»): a modal
+// governs an infinitive («не могу поменять»), never a finite verb. A phrase with a negator of its own
 // («не знаю», «меня не устраивает») is never cancelled so, nor one marked
 // negatable: false. Negation does not reach into another utterance.
 
@@ -38,13 +40,43 @@ const (
 	// буду заниматься в другом клубе», «если так не будет я уйду».
 	flagPersonal
 	flagImpersonal
+	// A modal or auxiliary verb («могу», «хочу», «буду»), and a verb in the
+	// first person singular («меняю», «ухожу», «отказываюсь», «перейду»):
+	// read back from a hit that starts with the second, the first is
+	// another clause.
+	flagModal
+	flagFinite
 )
 
 // maxBridges is how many bridge words a negator may reach through.
 const maxBridges = 2
 
 type negTable struct {
-	neg, bridge, post, filler, personal, impersonal map[string]bool
+	neg, bridge, post, filler, personal, impersonal, modal map[string]bool
+	// finite reports a verb in the first person singular by its ending.
+	finite func(w string) bool
+}
+
+// ruFirstPersonVerb reports a Russian word whose ending is a verb's in the
+// first person singular: -ю (not the nouns' and adjectives' -ию, -ую, -юю:
+// «претензию», «другую»), the reflexive -юсь/-усь, -жу/-шу/-чу/-щу
+// («ухожу», «прошу») and -йду («уйду», «перейду»). A heuristic without a
+// tagger: a noun so ended right after a modal is rare in speech.
+func ruFirstPersonVerb(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "юсь"), strings.HasSuffix(w, "усь"), strings.HasSuffix(w, "йду"):
+		return true
+	case strings.HasSuffix(w, "ию"), strings.HasSuffix(w, "ую"), strings.HasSuffix(w, "юю"):
+		return false
+	case strings.HasSuffix(w, "ю"):
+		return len(w) > len("ю")*2 // not a one-letter word
+	}
+	for _, end := range []string{"жу", "шу", "чу", "щу"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 func set(words ...string) map[string]bool {
@@ -72,6 +104,9 @@ var negation = map[string]negTable{
 		personal: set("я", "мы", "вы", "хочу", "хотим", "буду", "будем", "собираюсь", "собираемся", "стану", "станем",
 			"планирую", "планируем", "думаю", "могу", "можем"),
 		impersonal: set("будет", "было", "был", "была", "были", "хочется", "стоит"),
+		modal: set("хочу", "хотим", "буду", "будем", "собираюсь", "собираемся", "стану", "станем", "планирую",
+			"планируем", "думаю", "могу", "можем"),
+		finite: ruFirstPersonVerb,
 	},
 	"en": {
 		neg: set("not", "no", "never", "without", "nothing", "dont", "doesnt", "didnt", "wont", "cant", "cannot",
@@ -112,6 +147,12 @@ func wordFlags(lang, w string) uint16 {
 	}
 	if t.impersonal[w] {
 		f |= flagImpersonal
+	}
+	if t.modal[w] {
+		f |= flagModal
+	}
+	if t.finite != nil && t.finite(w) {
+		f |= flagFinite
 	}
 	return f
 }

@@ -113,6 +113,11 @@ func TestNegationAndSets(t *testing.T) {
 		{"не будет претензия", ""},  // an impersonal bridge alone: one clause
 		{"не хочу я претензию", ""}, // one subject
 		{"я не буду претензию", ""},
+		// A modal governs an infinitive, not a verb in the first person.
+		{"я так больше не могу уйду к конкурентам", "churn/leave"},
+		{"не могу я уйду к конкурентам", "churn/leave"},
+		{"я не могу претензию", ""}, // «-ию»: a noun
+		{"не хочу претензию", ""},
 		{"расторгну договор", "churn/terminate"}, // a synonym of several words
 		{"я уйду на обед", ""},                   // the phrase's exclusion
 		// A synonym member with a negator of its own («не раз») does not
