@@ -1001,12 +1001,18 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// «тысяча» makes an amount or a year, unless the number is as long as
 	// an identifier: a card said in thousands («четыре тысячи двести
 	// семьдесят шесть, ...»).
-	thousand := false
+	thousand, codeLike := false, false
 	for _, r := range z.runs {
 		thousand = thousand || r.thousand
 	}
 	if thousand && n >= 10 {
 		thousand = false
+	}
+	// A four-digit code said in thousands («код подтверждения» — «две
+	// тысячи пятьсот семь»), not a round sum («две тысячи»): a code's cue
+	// or question types it below.
+	if thousand && n == 4 && !strings.HasSuffix(s.zoneDigits(z), "00") && !s.quantityAfter(z.to) {
+		codeLike = true
 	}
 	var tbuf [8]Type
 	typ, trap, types := s.cueBefore(z, prevEnd, tbuf[:0])
@@ -1042,7 +1048,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ruleDropped
 	}
-	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1) {
+	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {
 		// The most specific cue whose length fits.
 		for _, c := range []Type{CVV, Code} {
 			if contains(types, c) && fitsZone(c, z) {

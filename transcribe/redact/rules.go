@@ -1073,7 +1073,10 @@ func (s *scan) addresses() {
 		if !t.has(tHouse) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) {
 			continue
 		}
-		if !(s.nearWord(i, 8, "живу", "проживаю", "адрес", "адресу", "прописан", "прописана", "зарегистрирован", "зарегистрирована", "live", "address")) {
+		// «у нас на ленина дом 3»: a street's name with no word for it
+		// between «на» and «дом».
+		onStreet := i >= 2 && s.toks[i-2].seg == t.seg && isWord(s.norm(i-2), "на", "по") && s.nameWord(i-1) && !commonWord(s.norm(i-1)) && isWord(s.normOf(t), "дом", "д")
+		if !onStreet && !(s.nearWord(i, 8, "живу", "проживаю", "адрес", "адресу", "прописан", "прописана", "зарегистрирован", "зарегистрирована", "live", "address")) {
 			continue
 		}
 		k := i
@@ -1102,6 +1105,11 @@ func (s *scan) addresses() {
 			} else if x < i && i-x <= 2 && x > 0 && s.toks[x-1].seg == t.seg && s.nameWord(x-1) && s.marks[x-1] == 0 {
 				// «профсоюзная 104 кв 15», «ленинский 32 квартира 8»: the
 				// street's name and the house's number, no word for them.
+				k = x
+			} else if x < i && i-x <= 2 && (x == 0 || s.toks[x-1].seg != t.seg) {
+				// «12 квартира 3» opening the sentence: the house's
+				// number, the street said before («улица какая» —
+				// «гагарина» — «дом квартира»).
 				k = x
 			}
 		}
@@ -1428,7 +1436,9 @@ func houseNumber(w string) bool {
 // to the company's name.
 func (s *scan) names() {
 	// Full names last: the cue rules name what they found better
-	// («name/cue»), and a full name's rule takes what they left.
+	// («name/cue»), and a full name's rule takes what they left; then the
+	// initials after a name (deferred first, run last).
+	defer s.nameInitials()
 	defer s.fullNames()
 	if s.role == "operator" {
 		return
@@ -1552,6 +1562,21 @@ func (s *scan) names() {
 			}
 		}
 	})
+}
+
+// nameInitials: two initials closing the sentence right after a name
+// masked («на имя владельца смирнов а в»).
+func (s *scan) nameInitials() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		j := f.to
+		if typeAt[f.typ] != Name || j+1 >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || s.toks[j+1].seg != s.toks[j].seg {
+			continue
+		}
+		if s.marks[j] == 0 && s.marks[j+1] == 0 && s.letter(j) && s.letter(j+1) && (j+2 == len(s.toks) || s.toks[j+2].seg != s.toks[j].seg) {
+			s.claim(Name, f.rule, j, j+2)
+		}
+	}
 }
 
 // fullNames: a person named by first name and patronymic, surname and

@@ -57,10 +57,12 @@ var writtenSets = []struct {
 	// street alone answering «а улица», a house before «на садовой»,
 	// «а в конце ру», a TLD corrected in the next sentence, double and
 	// foreign surnames, «ли» alone, a surname before a first name with
-	// no cue).
+	// no cue; block AT's «си ви ви» said as three letters, a year of
+	// birth after an age question, initials after a surname in a
+	// sentence the prefilter does not read).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.94, "birthdate": 1.00, "card": 1.00, "code": 0.96, "cvv": 1.00, "email": 0.96, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.014}, // 4 of 299: block DD, left unfixed; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
+		"account": 1.00, "address": 0.94, "birthdate": 0.99, "card": 1.00, "code": 0.96, "cvv": 0.96, "email": 0.97, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.013}, // 4 of 318: block DD, left unfixed; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
