@@ -30,10 +30,10 @@ type Spec struct {
 	Name     string `json:"name"`
 	Language string `json:"language"` // the operator's voice (and the client's, unless ClientLanguage)
 	// ClientLanguage is the client's voice when it is not Language's
-	// (SplitBlind2 to SplitBlind5 mix the voices across the sound
+	// (SplitBlind2 to SplitBlind6 mix the voices across the sound
 	// packages).
 	ClientLanguage string `json:"client_language,omitempty"`
-	Split          string `json:"split"` // SplitTune, SplitHoldout, SplitFresh, SplitBlind, SplitBlind2 ... SplitBlind5
+	Split          string `json:"split"` // SplitTune, SplitHoldout, SplitFresh, SplitBlind, SplitBlind2 ... SplitBlind6
 	Scenario       string `json:"scenario"`
 	Seed           uint64 `json:"seed"`
 	Impairment     string `json:"impairment"`
@@ -79,14 +79,27 @@ const (
 	// and ae5c06c; it is a development split now.
 	SplitBlind4 = "blind4"
 	// SplitBlind5 was made when blind4 was handed over for development,
-	// before any change to the detector of that session; it is the lead's
-	// reserved split and nobody who changes the detector evaluates it:
-	// seeds 20-22, voice pairings no split has in that order (Russian
-	// operator and Spanish client, Italian and Russian, English and
-	// French, the last pair in neither order), and music from a third
-	// package, since every track of the opsound and xblast packages is
-	// played by some split (frozen-bubble-data, see blind5MOH).
+	// before any change to the detector of that session: seeds 20-22,
+	// voice pairings no split had in that order (Russian operator and
+	// Spanish client, Italian and Russian, English and French, the last
+	// pair in neither order), and music from a third package, since every
+	// track of the opsound and xblast packages is played by some split
+	// (frozen-bubble-data, see blind5MOH). The lead measured it at b2b6351
+	// and f8432c5; it is a development split now.
 	SplitBlind5 = "blind5"
+	// SplitBlind6 was made when blind5 was handed over for development,
+	// before any change to the detector of session 8; it is the lead's
+	// reserved split and nobody who changes the detector evaluates it:
+	// seeds 23-25, an English operator with a Russian client (the only
+	// pairing with the Russian voice that no split has), an Italian
+	// operator with a Spanish client (a pair no split has in either
+	// order), a Russian operator with a French client (blind2's pairing:
+	// every other pairing with a Russian operator is taken, and the
+	// Russian voice is in two calls of three, once on each side, as in
+	// blind5), and music from a fourth package, since every song of the
+	// three earlier ones is played by some split (neverball-common, see
+	// blind6MOH).
+	SplitBlind6 = "blind6"
 )
 
 // Scenarios.
@@ -169,6 +182,7 @@ var bases = []base{
 	{"en", SplitBlind3, 14, "es"}, {"fr", SplitBlind3, 15, "ru"}, {"ru", SplitBlind3, 16, "it"},
 	{"ru", SplitBlind4, 17, "en"}, {"fr", SplitBlind4, 18, "it"}, {"es", SplitBlind4, 19, "fr"},
 	{"ru", SplitBlind5, 20, "es"}, {"it", SplitBlind5, 21, "ru"}, {"en", SplitBlind5, 22, "fr"},
+	{"en", SplitBlind6, 23, "ru"}, {"it", SplitBlind6, 24, "es"}, {"ru", SplitBlind6, 25, "fr"},
 }
 
 // Impairments, in the order tables list them.
@@ -284,7 +298,7 @@ func script(sp Spec) ([]turn, error) {
 		switch sp.Split {
 		case SplitHoldout:
 			clips = p.holdout
-		case SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4, SplitBlind5:
+		case SplitFresh, SplitBlind, SplitBlind2, SplitBlind3, SplitBlind4, SplitBlind5, SplitBlind6:
 			clips = p.all
 		}
 		voices[ro] = voice{

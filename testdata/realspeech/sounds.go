@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -57,6 +57,16 @@ func FrozenBubbleDir() string {
 		return d
 	}
 	return "/usr/share/games/frozen-bubble/snd"
+}
+
+// NeverballDir is where neverball-common (GPL-2+) puts the game's
+// background music, the blind6 split's (see blind6MOH);
+// $CALLSCOPE_NEVERBALL_DIR overrides it.
+func NeverballDir() string {
+	if d := os.Getenv("CALLSCOPE_NEVERBALL_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/neverball/bgm"
 }
 
 // Root is the directory the sounds are read from.
@@ -264,18 +274,15 @@ func loadPool(lang string) (*pool, error) {
 // reno_project-system), which no other split plays; for the blind3 split
 // the rest, the only music still unplayed, as a playlist (see blind3MOH);
 // for the blind4 split the songs of another package (see blind4MOH), for
-// the blind5 split those of a third (see blind5MOH).
+// the blind5 split those of a third (see blind5MOH), for the blind6 split
+// those of a fourth (see blind6MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
 	if m := moh[split]; m != nil {
 		return m, nil
 	}
-	if split == SplitBlind4 || split == SplitBlind5 {
-		load := blind4MOH
-		if split == SplitBlind5 {
-			load = blind5MOH
-		}
+	if load := packageMOH[split]; load != nil {
 		m, err := load()
 		if err != nil {
 			return nil, err
@@ -395,6 +402,14 @@ func blind4MOH() ([][]float32, error) {
 	return out, nil
 }
 
+// packageMOH loads the music of the splits whose songs come from a
+// package other than the opsound one.
+var packageMOH = map[string]func() ([][]float32, error){
+	SplitBlind4: blind4MOH,
+	SplitBlind5: blind5MOH,
+	SplitBlind6: blind6MOH,
+}
+
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
 // Vorbis, stereo, 44.1 kHz; 5:22, 3:04 and 3:16): the game's music, not its
 // sound effects (the package's other .ogg files, under 3 s each).
@@ -409,12 +424,36 @@ var frozenBubbleSongs = []string{"frozen-mainzik-1p.ogg", "frozen-mainzik-2p.ogg
 // truthDB, and put at -20 dBFS RMS as the other splits' tracks are; a hold
 // plays a piece of one.
 func blind5MOH() ([][]float32, error) {
-	dir := FrozenBubbleDir()
+	return oggSongs("frozen-bubble-data", FrozenBubbleDir(), frozenBubbleSongs)
+}
+
+// neverballSongs are the eight pieces of background music of
+// neverball-common (Ogg Vorbis, stereo, 44.1 kHz; 0:27 to 1:55, 9:35 in
+// all): the title, the interlude and the six level tracks; the package's
+// other .ogg files are sound effects of under 2 s.
+var neverballSongs = []string{"inter.ogg", "title.ogg", "track1.ogg", "track2.ogg", "track3.ogg", "track4.ogg", "track5.ogg", "track6.ogg"}
+
+// blind6MOH is the music of the blind6 split. Every song of the three
+// earlier music sources (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data) is played by some split; neverball-common has the
+// music of a fourth game that no split plays, made the way blind5's is
+// (oggSongs); a hold plays a piece of one.
+func blind6MOH() ([][]float32, error) {
+	return oggSongs("neverball-common", NeverballDir(), neverballSongs)
+}
+
+// oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
+// Debian package pkg): each is decoded to mono at its own rate
+// (decodeOgg), brought to 8 kHz by blind4's low-pass (resample), cut to
+// its first and last 10 ms frames above truthDB, and put at -20 dBFS RMS
+// as the other splits' tracks are. A song missing is ErrNoSounds naming
+// the package.
+func oggSongs(pkg, dir string, names []string) ([][]float32, error) {
 	var out [][]float32
-	for _, name := range frozenBubbleSongs {
+	for _, name := range names {
 		path := filepath.Join(dir, name)
 		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("%w: no frozen-bubble-data song %s", ErrNoSounds, path)
+			return nil, fmt.Errorf("%w: no %s song %s", ErrNoSounds, pkg, path)
 		}
 		s, rate, err := decodeOgg(path)
 		if err != nil {
@@ -487,7 +526,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 split: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 and blind6 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
