@@ -617,6 +617,11 @@ func (s *scan) birthdates() {
 				// Once the date of birth is given, a date without a year
 				// is another («а 15 марта можно записаться»).
 				end := s.dateRun(j)
+				// A year said as a decade's ordinal alone («год рождения»
+				// — «я с восьмидесятого»).
+				if end == j && s.toks[j].num() == nkOrdTens && (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || isWord(s.norm(j+1), "года", "году", "год")) {
+					end = j + 1
+				}
 				if end > j && (!s.birthBefore(j) || s.hasYear(j, end)) {
 					s.claimBirth(j, end, ruleBirthAnswer)
 				}
@@ -945,9 +950,9 @@ func (s *scan) addresses() {
 			}
 		}
 		// The house first: «квартира 54 дом 12 улица ...», «дом 17 по
-		// улице зорге».
+		// улице зорге», «дом десять квартира пятнадцать на улице лесной».
 		before := s.houseBefore(start)
-		if before == start && start > 1 && s.norm(start-1) == "по" {
+		if before == start && start > 1 && isWord(s.norm(start-1), "по", "на") {
 			if b := s.houseBefore(start - 1); b < start-1 {
 				before = b
 			}
@@ -971,6 +976,10 @@ func (s *scan) addresses() {
 				}
 				break
 			}
+			j++
+		}
+		// «на улице кирова в доме 5 квартира 20».
+		if j+1 < len(s.toks) && s.toks[j].seg == t.seg && s.toks[j+1].seg == t.seg && s.norm(j) == "в" && s.toks[j+1].has(tHouse) {
 			j++
 		}
 		end, house := s.houseRun(j)
@@ -1106,6 +1115,9 @@ func (s *scan) addresses() {
 				// «профсоюзная 104 кв 15», «ленинский 32 квартира 8»: the
 				// street's name and the house's number, no word for them.
 				k = x
+			} else if x == i && x >= 4 && s.toks[x-4].seg == t.seg && s.toks[x-4].has(tHouse) && s.toks[x-3].has(tNum) && isWord(s.norm(x-2), "на", "по") && s.nameWord(x-1) {
+				// «в доме 12 на садовой квартира 40».
+				k = x - 4
 			} else if x < i && i-x <= 2 && (x == 0 || s.toks[x-1].seg != t.seg) {
 				// «12 квартира 3» opening the sentence: the house's
 				// number, the street said before («улица какая» —
@@ -1366,6 +1378,11 @@ func (s *scan) houseRun(j int) (int, bool) {
 			end = j
 		case u.has(tHouse) || plotWord(s.normOf(u)):
 			j++
+			// «дом 3 литер б»: the letter after its word.
+			if house && j < len(s.toks) && s.toks[j].seg == seg && isWord(s.normOf(u), "литер", "литера") && s.letter(j) {
+				j++
+				end = j
+			}
 		case u.has(tNum) && u.num() != nkOrdinal:
 			if s.quantityAfter(j+1) && !(j+1 < len(s.toks) && floorWord(s.norm(j+1))) {
 				return end, house // «площадь квартиры 45 метров»
@@ -1627,6 +1644,11 @@ func (s *scan) fullNames() {
 		// A common first name in another case, then a surname («на
 		// лену кузьмину», «передайте диме смирнову»).
 		formThenSur := !first && t.has(tNameForm) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.marks[i+1] == 0 && surnameLike(s.norm(i+1), s.toks[i+1].trig)
+		// A surname, a word, a patronymic: the word is a first name no
+		// list knows («я ибрагимова залина мурадовна»).
+		if !first && pat && surBefore && isLetters(w) && !commonWord(w) {
+			first = true
+		}
 		if !first && !((pat || surBefore) && firstNameForm(w)) && !formThenSur {
 			continue
 		}
@@ -1856,6 +1878,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	}
 	end := j + 1
 	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
+		shortSurnames[s.norm(end)] || // «виктор пак»
 		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
 		s.toks[end].trig&^tNameForm == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
 		end++
