@@ -232,6 +232,9 @@ type scan struct {
 	// any is every role some token has: a rule whose words are all
 	// absent is not run.
 	any trig
+	// cand: the tokens with a cue's role (cueRoles), in order, for
+	// collectCues (account files them).
+	cand []int32
 	// src is the channel's segments as loaded (the tokens' times are
 	// read from them).
 	src []schemas.Segment
@@ -273,7 +276,7 @@ func newScan(lang, role string) *scan {
 // reset empties the scan for another channel, keeping its buffers.
 func (s *scan) reset() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
-	s.cues, s.others, s.lits = s.cues[:0], s.others[:0], s.lits[:0]
+	s.cues, s.others, s.lits, s.cand = s.cues[:0], s.others[:0], s.lits[:0], s.cand[:0]
 	s.spoke, s.othersSpoke = s.spoke[:0], s.othersSpoke[:0]
 	s.any, s.nstretch = 0, 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
@@ -295,7 +298,7 @@ func (s *scan) reset() {
 // worked out as it is tokenized).
 func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 	s.src = segs
-	s.toks = s.toks[:0]
+	s.toks, s.cand, s.any = s.toks[:0], s.cand[:0], 0
 	if prev != nil {
 		// The tokens copied from prev point into its norms: they come
 		// along, and prev (released next) gets this scan's, unused.
@@ -315,6 +318,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 			r := prev.segs[pi]
 			s.toks = append(s.toks, prev.toks[r.from:r.to]...)
 			s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
+			s.account(from, len(s.toks))
 			continue
 		}
 		if len(seg.Words) > 0 {
@@ -331,10 +335,49 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 			}
 		}
 		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
+		s.account(from, len(s.toks))
 	}
 	s.marks = slices.Grow(s.marks[:0], len(s.toks))[:len(s.toks)]
 	clear(s.marks)
 	s.collectCues()
+}
+
+// cueRoles are the roles of the tokens collectCues may make a cue event
+// of: what account files as candidates.
+const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCue | tAt
+
+// account files the tokens [from, to) of one loaded segment, right after
+// they are made (in the cache): every role some token has (any), the
+// segment's end as a sentence said (spoke), and the tokens with a cue's
+// role (cand), so that collectCues reads those alone, not every token
+// again. The candidates are filed without a branch on the token's roles
+// (one taken at every cue word was a mispredicted branch a call).
+func (s *scan) account(from, to int) {
+	if from == to {
+		return
+	}
+	s.cand = slices.Grow(s.cand, to-from)
+	n := len(s.cand)
+	buf := s.cand[:n+to-from]
+	var any trig
+	for i := from; i < to; i++ {
+		r := s.toks[i].trig
+		any |= r
+		buf[n] = int32(i)
+		if r&cueRoles != 0 {
+			n++
+		}
+	}
+	s.cand = buf[:n]
+	s.any |= any
+	// A sentence of four words or more that does not ask the other side
+	// to go on: they have spoken (a number is not joined across it,
+	// continues); «так записываю продолжайте» asks to go on.
+	if t := &s.toks[to-1]; any&tGoOn != 0 {
+		s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, goOn: true})
+	} else if to-from >= 4 {
+		s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, said: true})
+	}
 }
 
 // hasAt reports whether a segment's text or a word of it has an @.
@@ -405,24 +448,12 @@ func symAfter(s string, i int) bool {
 }
 
 // collectCues records the cues of this channel for the other channels.
+// It reads the tokens account filed as candidates (those with a cue's
+// role), in order.
 func (s *scan) collectCues() {
-	s.any = 0
-	start, goOn := 0, false // the first token of token i's segment; a word asking to go on in it
-	for i := range s.toks {
+	for _, c := range s.cand {
+		i := int(c)
 		t := &s.toks[i]
-		s.any |= t.trig
-		if i > 0 && s.toks[i-1].seg != t.seg {
-			start, goOn = i, false
-		}
-		goOn = goOn || t.has(tGoOn)
-		// A sentence of four words or more that does not ask the other
-		// side to go on: they have spoken (a number is not joined across
-		// it, continues); «так записываю продолжайте» asks to go on.
-		if end := i+1 == len(s.toks) || s.toks[i+1].seg != t.seg; end && goOn {
-			s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, goOn: true})
-		} else if end && i-start >= 3 {
-			s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, said: true})
-		}
 		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) && !(t.has(tAt) && s.mailAt(i)) {
 			continue
 		}
