@@ -398,7 +398,7 @@ func (s *scan) numbers() {
 			s.claim(typ, rule, z.from, e)
 			z.to, z.d1 = e, z.d1-4 // (its echoes are the card's digits)
 			s.recordNumber(typ, rule, &z)
-		} else if e, nd := s.cardBeforeAmount(&z); typ == "" && e < z.to {
+		} else if e, nd := s.cardBeforeAmount(typ, &z); e < z.to {
 			// The card without the amount said after it.
 			typ, rule = Card, ruleCardLuhn
 			s.claim(typ, rule, z.from, e)
@@ -907,9 +907,10 @@ func (s *scan) expiryAfter(z *zone) int {
 // said right after it in the same run, its unit closing the run («с
 // карты 4279 6453 0464 6415 1 250 рублей»): the digits before the
 // amount's last one or two tokens pass Luhn, and no trap word is
-// before it; and how many digits the card has. z.to when there is no unit after the run or no such card.
-func (s *scan) cardBeforeAmount(z *zone) (int, int) {
-	if !s.quantityAfter(z.to) {
+// before it; and how many digits the card has. z.to when the zone was
+// typed already (typ), has no unit after it, or is no such card.
+func (s *scan) cardBeforeAmount(typ Type, z *zone) (int, int) {
+	if typ != "" || z.to-z.from < 2 || !s.quantityAfter(z.to) {
 		return z.to, 0
 	}
 	// Not after a trap word («номер заказа ... 1 250 рублей»): the
