@@ -105,8 +105,13 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			}
 			ft := typeAt[f.typ]
 			mails = mails || ft == Email
+			domain := false
 			for i := f.from; i < f.to && len(words) < len(buf); i++ {
-				if o.marks[i] != k+1 {
+				// A mailbox's domain is a service's or a company's name
+				// («samolet partners ru»: the operator's «самолёт отдел
+				// продаж» is no echo of it).
+				domain = domain || ft == Email && o.toks[i].has(tAt)
+				if o.marks[i] != k+1 || domain {
 					continue
 				}
 				w := o.norm(i)

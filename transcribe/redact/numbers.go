@@ -429,7 +429,10 @@ func (s *scan) companyPhone(z *zone) bool {
 		return false
 	}
 	seg := s.toks[z.from].seg
-	office := false
+	// Said in the operator's first sentence, the greeting: nobody's
+	// number has been asked for yet («мосэнергосбыт оплата по телефону
+	// 8 499 ...»).
+	office := seg == 0
 	for j := z.from - 1; j >= 0 && j >= z.from-6 && s.toks[j].seg == seg; j-- {
 		w := s.norm(j)
 		if strings.HasPrefix(w, "ваш") || isWord(w, "вам", "вас", "домашний", "домашнего", "мобильный", "контактный", "клиента") {

@@ -1055,6 +1055,12 @@ func (s *scan) addresses() {
 	// and the house's numbers, the whole sentence («ленина 5 12»).
 	s.answers(func(e cueEvent) bool { return e.addr }, func(first int) {
 		seg := s.toks[first].seg
+		// Not when the other side asked for another number since
+		// («адрес объекта» — «...» — «и номер обращения» — «мфц 2025 5
+		// 9 1 1 4»).
+		if s.askedAfterAddress(s.t0(&s.toks[first])) {
+			return
+		}
 		j := first
 		for j < len(s.toks) && j < first+2 && s.toks[j].seg == seg && s.toks[j].has(tStop|tConn) && !s.toks[j].has(tNum) {
 			j++
@@ -1261,10 +1267,42 @@ func cityWord(w string) bool {
 // the words of an office («отделение», «пункт выдачи», «работает с 9»,
 // «второй этаж») and not said to be the client's («ваш»).
 func (s *scan) claimAddress(from, to int, rule ruleID) {
-	if s.role == "operator" && s.officeAddress(from, to) || s.role != "operator" && s.placeBefore(from, to) {
+	if s.role == "operator" && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != "operator" && s.placeBefore(from, to) {
 		return
 	}
 	s.claim(Address, rule, from, to)
+}
+
+// askedAfterAddress reports whether the other side's latest question
+// before at is for something other than an address: a number's cue or
+// a trap word naming a number, in a sentence after its last address
+// cue's («адрес откуда звоните» is one question).
+func (s *scan) askedAfterAddress(at float64) bool {
+	last, seg := -1.0, int32(-1)
+	for k := range s.others {
+		if e := &s.others[k]; e.addr && e.at <= at+0.5 && e.at > last {
+			last, seg = e.at, e.seg
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && e.at > last && e.seg != seg && e.at <= at+0.5 && (e.cue != 0 || e.trap && e.named) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAsked reports whether the other side asked for a company's place
+// in the 15 s before token from («а адрес клиники» — «улица
+// кржижановского 14 корпус 3»).
+func (s *scan) placeAsked(from int) bool {
+	at := s.t0(&s.toks[from])
+	for k := range s.others {
+		if e := &s.others[k]; e.place && !e.own && e.at <= at+0.5 && at-e.at <= 15 {
+			return true
+		}
+	}
+	return false
 }
 
 // placeBefore reports whether an address the client says is a company's
@@ -1329,7 +1367,9 @@ var officeWords = newBeginningSet("отделени", "офис", "пункт", 
 	"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш", "терминал", "сервис", "автосервис",
 	// A pharmacy, a client service, an invitation to come: «есть в
 	// аптеке на ...», «приходите в клиентскую службу на ...».
-	"аптек", "клиентск", "приходите", "подходите", "приезжайте", "подъезжайте")
+	"аптек", "клиентск", "приходите", "подходите", "приезжайте", "подъезжайте",
+	// An appointment's place: «запись на 12 декабря ... окно 6 по адресу ...».
+	"окно", "запись")
 
 func isWord(w string, ws ...string) bool {
 	for _, x := range ws {

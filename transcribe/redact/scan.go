@@ -177,6 +177,9 @@ type cueEvent struct {
 	addr bool
 	// expiry: a question for a card's expiry («срок действия»).
 	expiry bool
+	// place: a question for a company's place, a place's word in the
+	// address cue's sentence and no number («а адрес клиники»).
+	place bool
 	// said: the end of a sentence of four words or more, no cue; goOn:
 	// of a sentence asking a dictation to go on («записываю»).
 	said, goOn bool
@@ -375,7 +378,9 @@ func (s *scan) account(from, to int) {
 	// continues); «так записываю продолжайте» asks to go on.
 	if t := &s.toks[to-1]; any&tGoOn != 0 {
 		s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, goOn: true})
-	} else if to-from >= 4 {
+	} else if to-from >= 4 || to-from >= 2 && s.norm(from) == "а" {
+		// (Or a short question of its own: «показания счётчика» — «3 4
+		// 5 6 7» — «а горячая» — «1 2 3 4 5» is two numbers.)
 		s.spoke = append(s.spoke, cueEvent{at: s.t1(t), seg: t.seg, said: true})
 	}
 }
@@ -493,10 +498,25 @@ func (s *scan) collectCues() {
 			e.kin = s.kinNext(i)
 		case !t.has(tEmailCue) && !t.has(tAt):
 			e.addr = true // «адрес регистрации», «прописка»
+			e.place = s.placeQuestion(i)
 		default: // tEmailCue
 			e.mail = true
 		}
 	}
+}
+
+// placeQuestion reports whether the sentence of the address cue at
+// token i asks for a company's place: a place's word in it and no
+// number («а адрес клиники», «подскажите адрес ближайшего отделения»).
+func (s *scan) placeQuestion(i int) bool {
+	place := false
+	for j := s.segFrom(i); j < len(s.toks) && s.toks[j].seg == s.toks[i].seg; j++ {
+		if s.toks[j].has(tNum) {
+			return false
+		}
+		place = place || placeWords.of(s.norm(j)) || officeWord(s.norm(j))
+	}
+	return place
 }
 
 // trapQuestion reports whether the trap word at token i opens a sentence
