@@ -1129,7 +1129,9 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 			break // the word ends the sentence before the hit
 		}
 		if f&flagNeg != 0 {
-			return true
+			// «нет» before a verb in the first person ends its own
+			// clause: «сил нет | ухожу», «а нет так | уйду».
+			return !(finite && f&flagPostNeg != 0)
 		}
 		if f&flagFiller != 0 && f&flagBridge == 0 {
 			continue

@@ -17,7 +17,8 @@ import (
 // changes its subject («не будет | буду», «не было | я») is two clauses,
 // and the negator stays in the first; so does a modal verb before a verb in
 // the first person («я так больше не могу | меняю оператора»): a modal
-// governs an infinitive («не могу поменять»), never a finite verb. A phrase with a negator of its own
+// governs an infinitive («не могу поменять»), never a finite verb, and a
+// «нет» before such a verb is a clause of its own («сил нет | ухожу»). A phrase with a negator of its own
 // («не знаю», «меня не устраивает») is never cancelled so, nor one marked
 // negatable: false. Negation does not reach into another utterance.
 

@@ -118,6 +118,11 @@ func TestNegationAndSets(t *testing.T) {
 		{"не могу я уйду к конкурентам", "churn/leave"},
 		{"я не могу претензию", ""}, // «-ию»: a noun
 		{"не хочу претензию", ""},
+		// «нет» before a verb in the first person is a clause of its own.
+		{"сил нет уйду к конкурентам", "churn/leave"},
+		{"а нет так уйду к конкурентам", "churn/leave"},
+		{"нет я не уйду к конкурентам", ""},
+		{"нет претензий", ""},
 		{"расторгну договор", "churn/terminate"}, // a synonym of several words
 		{"я уйду на обед", ""},                   // the phrase's exclusion
 		// A synonym member with a negator of its own («не раз») does not
