@@ -93,6 +93,21 @@ func (s *scan) mailTail(j int) int {
 	}
 	seg := s.toks[j].seg
 	if !s.toks[j-1].has(tTLD) {
+		// «p e t r o v и дальше девяносто девять»: the number after a
+		// word that says the mailbox goes on, closing the sentence.
+		k := j
+		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && isWord(s.norm(k), "и", "дальше", "потом", "затем") {
+			k++
+		}
+		if k > j {
+			e := k
+			for e < len(s.toks) && s.toks[e].seg == seg && s.toks[e].has(tNum) && !s.toks[e].has(tUnit) && s.toks[e].num() != nkOrdinal {
+				e++
+			}
+			if e > k && (e == len(s.toks) || s.toks[e].seg != seg) {
+				j = k
+			}
+		}
 		for j < len(s.toks) && s.toks[j].seg == seg && s.marks[j] == 0 && s.toks[j].has(tNum) && !s.toks[j].has(tUnit) && s.toks[j].num() != nkOrdinal {
 			j++
 		}
@@ -337,6 +352,12 @@ func (s *scan) mailboxParts() {
 					j++
 				}
 			}
+			// A syllable closing a spelled run, as a recognizer writes the
+			// last letters («эс ве е тэ эл а на», «ка о зэ эл о ва»).
+			if j-i >= 3 && j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && len(s.norm(j)) == 4 && isLetters(s.norm(j)) &&
+				!s.toks[j].has(tNum) && (j+1 == len(s.toks) || s.toks[j+1].seg != t.seg || s.toks[j+1].has(tAt|tDot)) {
+				j++
+			}
 			// Fewer letters when the masked mailbox goes on right after
 			// them, or after «точка»: «d r точка [s m i t h собака ...]».
 			if j-i >= 3 || s.mailGoesOn(j) {
@@ -457,7 +478,7 @@ func (s *scan) letter(i int) bool {
 // «эс», «эм», «эр», «ка», «икс», «дабл ю».
 func (s *scan) letterName(i int) bool {
 	switch s.norm(i) {
-	case "эс", "эм", "эн", "эр", "эль", "эл", "эф", "ка", "ха", "це", "че", "ша", "ща", "ге", "гэ", "де", "дэ", "те", "тэ", "пэ", "пе", "бэ", "бе", "вэ", "ве", "зэ", "зе", "жэ",
+	case "эс", "эм", "эн", "эр", "эль", "эл", "эф", "ка", "ха", "це", "цэ", "че", "чэ", "ша", "ща", "ге", "гэ", "де", "дэ", "те", "тэ", "пэ", "пе", "бэ", "бе", "вэ", "ве", "зэ", "зе", "жэ",
 		"икс", "игрек", "зет", "дабл", "би", "си", "ди", "эй", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "вай", "зед":
 		return true
 	}

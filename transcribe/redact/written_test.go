@@ -39,7 +39,7 @@ var writtenSets = []struct {
 	// i13u; causes blocks PP onwards): no longer blind ones.
 	{"blind3/br", map[string]float64{
 		"account": 0.97, "address": 0.97, "birthdate": 1.00, "card": 1.00, "code": 0.97, "cvv": 1.00,
-		"email": 0.91, "inn": 1.00, "name": 0.99, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+		"email": 0.93, "inn": 1.00, "name": 0.99, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.006}, // 5 of 897 (0.6%; 10 after lane i13u; blind at 6ab3573 31, 3.5%; at dca2c97 37, 4.1%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
@@ -60,10 +60,11 @@ var writtenSets = []struct {
 	// no cue; block AT's «си ви ви» said as three letters, a year of
 	// birth after an age question, initials after a surname in a
 	// sentence the prefilter does not read; block AV's full name with no
-	// trigger, «я ибрагимова залина мурадовна», and an ordinal house).
+	// trigger, «я ибрагимова залина мурадовна», and an ordinal house;
+	// block AX's son booked «к лору тимур ахметов ему 12 апреля 2016»).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.94, "birthdate": 0.99, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.97, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.012}, // 4 of 362: block DD, left unfixed; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
+		"account": 1.00, "address": 0.94, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.012}, // 5 of 463: block DD, left unfixed; block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
