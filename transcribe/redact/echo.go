@@ -336,14 +336,19 @@ func (s *scan) numberEchoes(all []*scan) {
 	}
 	prevEnd := 0
 	var z zone
-	for i := 0; i < len(s.toks); {
+	// i is where the next number may start (a run starts only at one of
+	// the starts account filed: numbers).
+	i := 0
+	for _, c := range s.starts {
+		if int(c) < i {
+			continue
+		}
+		i = int(c)
 		if s.marks[i] != 0 || !s.toks[i].mayStartRun() || !s.isRunStart(i) || !near(s.t0(&s.toks[i])) {
-			i++
 			continue
 		}
 		s.readZone(i, &z, 0)
 		if z.to <= i {
-			i++
 			continue
 		}
 		i = z.to

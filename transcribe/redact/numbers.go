@@ -331,14 +331,19 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 func (s *scan) numbers() {
 	prevEnd := 0
 	var z zone
-	for i := 0; i < len(s.toks); {
+	// i is where the next number may start (the starts account filed
+	// before it are inside the last one); a run starts only at a start.
+	i := 0
+	for _, c := range s.starts {
+		if int(c) < i {
+			continue
+		}
+		i = int(c)
 		if !s.toks[i].mayStartRun() || !s.isRunStart(i) {
-			i++
 			continue
 		}
 		s.readZone(i, &z, 0)
 		if z.to <= i {
-			i++
 			continue
 		}
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 {

@@ -14,7 +14,8 @@ import (
 // word in Latin letters («ivanov»), words joined by «точка» or
 // «подчеркивание» («анна точка петрова»).
 func (s *scan) emails() {
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		if !t.has(tAt) || s.marks[i] != 0 {
 			continue
@@ -605,7 +606,8 @@ func (s *scan) dateSentence(k int) bool {
 // birthdates: a date after «дата рождения», «родился», «born» (or before
 // «года рождения»), or the answer to the other side's question for it.
 func (s *scan) birthdates() {
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		if !t.has(tBirth) {
 			continue
@@ -945,7 +947,8 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 // дом семь», «снт березка участок 118»); or a flat number («квартира 45»,
 // «ново садовая 106 корпус 3 квартира 44»).
 func (s *scan) addresses() {
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		if !t.has(tStreet) || s.marks[i] != 0 {
 			continue
@@ -1020,7 +1023,8 @@ func (s *scan) addresses() {
 	}
 	// A settlement with a house and no street: «деревня ивановка дом 7»,
 	// «снт березка участок 118», «коттеджный поселок лесной дом 8».
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		if !t.has(tSettle) || s.marks[i] != 0 || s.lang == "en" {
 			continue
@@ -1043,7 +1047,8 @@ func (s *scan) addresses() {
 	}
 	// «проживаю по адресу ленина пять двенадцать»: the words before the
 	// first number after the cue, and the numbers.
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		if !s.toks[i].has(tAddrCue) {
 			continue
 		}
@@ -1104,7 +1109,8 @@ func (s *scan) addresses() {
 		}
 	})
 	// «живу на ленина 5 квартира 12»: a flat or house number near a cue.
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		if !t.has(tHouse) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) {
 			continue
@@ -1125,7 +1131,8 @@ func (s *scan) addresses() {
 	// A flat: «квартира 45», «из квартиры 12», «ново садовая 106 корпус 3
 	// квартира 44» (the house before it, and the street's name when a
 	// house and a flat are said).
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		if !t.has(tFlat) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i+1].seg != t.seg {
 			continue
@@ -1521,7 +1528,8 @@ func (s *scan) names() {
 	if s.role == "operator" {
 		return
 	}
-	for i := range s.toks {
+	for _, c := range s.starts {
+		i := int(c)
 		t := &s.toks[i]
 		switch {
 		case t.has(tNameCue):

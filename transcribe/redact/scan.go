@@ -238,6 +238,9 @@ type scan struct {
 	// cand: the tokens with a cue's role (cueRoles), in order, for
 	// collectCues (account files them).
 	cand []int32
+	// starts: the tokens the rules' loops start from (startRoles, a run's
+	// first number word), in order (account files them).
+	starts []int32
 	// src is the channel's segments as loaded (the tokens' times are
 	// read from them).
 	src []schemas.Segment
@@ -279,7 +282,7 @@ func newScan(lang, role string) *scan {
 // reset empties the scan for another channel, keeping its buffers.
 func (s *scan) reset() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
-	s.cues, s.others, s.lits, s.cand = s.cues[:0], s.others[:0], s.lits[:0], s.cand[:0]
+	s.cues, s.others, s.lits, s.cand, s.starts = s.cues[:0], s.others[:0], s.lits[:0], s.cand[:0], s.starts[:0]
 	s.spoke, s.othersSpoke = s.spoke[:0], s.othersSpoke[:0]
 	s.any, s.nstretch = 0, 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
@@ -301,7 +304,7 @@ func (s *scan) reset() {
 // worked out as it is tokenized).
 func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 	s.src = segs
-	s.toks, s.cand, s.any = s.toks[:0], s.cand[:0], 0
+	s.toks, s.cand, s.starts, s.any = s.toks[:0], s.cand[:0], s.starts[:0], 0
 	if prev != nil {
 		// The tokens copied from prev point into its norms: they come
 		// along, and prev (released next) gets this scan's, unused.
@@ -349,29 +352,43 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 // of: what account files as candidates.
 const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCue | tAt
 
+// startRoles are the roles of the words the rules' loops start from (an
+// @, a birth's, a street's, a settlement's, an address's, a house's and a
+// flat's word, a name's cue and clue words) and tFiller, which «плюс»
+// and «plus» have (a run may start with them: isRunStart): with the
+// number words a run starts with, what account files as starts.
+const startRoles = tAt | tBirth | tStreet | tSettle | tAddrCue | tHouse | tFlat | tNameCue | tRole | tFiller
+
 // account files the tokens [from, to) of one loaded segment, right after
 // they are made (in the cache): every role some token has (any), the
-// segment's end as a sentence said (spoke), and the tokens with a cue's
-// role (cand), so that collectCues reads those alone, not every token
-// again. The candidates are filed without a branch on the token's roles
-// (one taken at every cue word was a mispredicted branch a call).
+// segment's end as a sentence said (spoke), the tokens with a cue's role
+// (cand), so that collectCues reads those alone, not every token again,
+// and the tokens a rule's loop may start from (starts: startRoles, and a
+// run's first number word), so that the rules read those alone. Both
+// lists are filed without a branch on the token's roles (one taken at
+// every cue word was a mispredicted branch a call).
 func (s *scan) account(from, to int) {
 	if from == to {
 		return
 	}
 	s.cand = slices.Grow(s.cand, to-from)
-	n := len(s.cand)
-	buf := s.cand[:n+to-from]
+	s.starts = slices.Grow(s.starts, to-from)
+	n, m := len(s.cand), len(s.starts)
+	buf, sbuf := s.cand[:n+to-from], s.starts[:m+to-from]
 	var any trig
 	for i := from; i < to; i++ {
-		r := s.toks[i].trig
+		t := &s.toks[i]
+		r := t.trig
 		any |= r
-		buf[n] = int32(i)
+		buf[n], sbuf[m] = int32(i), int32(i)
 		if r&cueRoles != 0 {
 			n++
 		}
+		if r&startRoles != 0 || runStarts>>t.kind&1 != 0 {
+			m++
+		}
 	}
-	s.cand = buf[:n]
+	s.cand, s.starts = buf[:n], sbuf[:m]
 	s.any |= any
 	// A sentence of four words or more that does not ask the other side
 	// to go on: they have spoken (a number is not joined across it,
