@@ -467,13 +467,29 @@ func (r *Redactor) On() []Type {
 // there too and returned for the log; the copy is safe to store either way.
 func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
 	out, spans, err := r.Transcript(tr)
-	info := &schemas.PIIRedaction{Spans: []schemas.PIISpan{}}
-	for _, t := range r.On() {
-		info.Types = append(info.Types, string(t))
+	// The types and the spans each made at their size, once: grown one
+	// append at a time (thirteen types, a call's spans), they cost more
+	// than a seventh of the redaction of a call that dictates (warm, the
+	// two PII calls: Apply 1.1 µs a call more than Transcript, 0.3 now).
+	info := &schemas.PIIRedaction{Spans: make([]schemas.PIISpan, len(spans))}
+	n := 0
+	for _, on := range r.on {
+		if on {
+			n++
+		}
 	}
-	for _, s := range spans {
-		info.Spans = append(info.Spans, schemas.PIISpan{Type: string(s.Type), Channel: s.Channel, Role: s.Role,
-			Start: round3(s.Start), End: round3(s.End), Rule: s.Rule})
+	if n > 0 {
+		info.Types = make([]string, 0, n)
+		for i, t := range typeAt {
+			if r.on[i] {
+				info.Types = append(info.Types, string(t))
+			}
+		}
+	}
+	for i := range spans {
+		s := &spans[i]
+		info.Spans[i] = schemas.PIISpan{Type: string(s.Type), Channel: s.Channel, Role: s.Role,
+			Start: round3(s.Start), End: round3(s.End), Rule: s.Rule}
 	}
 	if err != nil {
 		info.Error = err.Error()
