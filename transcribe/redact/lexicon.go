@@ -600,15 +600,23 @@ func nameForms(n string) []string {
 	case strings.HasSuffix(n, "ь"):
 		b := stem(len("ь"))
 		return []string{b + "я", b + "ю", b + "ем", b + "е"}
+	case strings.HasSuffix(n, "я"):
+		b := stem(len("я")) // «таня»: тани, тане, таню, таней
+		return []string{b + "ю", b + "и", b + "е", b + "ей"}
 	case strings.HasSuffix(n, "а"):
 		b := stem(len("а"))
-		gen := b + "ы"
+		gen, ins := b+"ы", b+"ой"
 		for _, k := range []string{"г", "к", "х", "ж", "ш", "щ", "ч"} {
 			if strings.HasSuffix(b, k) {
 				gen = b + "и"
 			}
 		}
-		return []string{b + "у", gen, b + "е", b + "ой"}
+		for _, k := range []string{"ж", "ш", "щ", "ч"} {
+			if strings.HasSuffix(b, k) {
+				ins = b + "ей" // «сашей»
+			}
+		}
+		return []string{b + "у", gen, b + "е", ins}
 	default:
 		return []string{n + "а", n + "у", n + "ом", n + "е"}
 	}
