@@ -1271,14 +1271,16 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	// «а это не опасно» — «нет это нужно для оплаты» — «9 2 9»): the
 	// question before it, in the window and not answered yet, is what
 	// the number answers.
-	if typ == "" && !trap && !coded {
+	// (Also when the last names a number the zone does not fit: «код
+	// из смс» — «у меня 2 карты» — «на телефон пришёл» — «4 0 9 1».)
+	if (typ == "" || !fitsZone(typ, z)) && !trap && !coded {
 		var q *cueEvent
 		for k := range s.others {
-			if e := &s.others[k]; e.cue != 0 && e.seg != best.seg && e.at < best.at && at-e.at <= 10 && (q == nil || e.at >= q.at) {
+			if e := &s.others[k]; e.cue != 0 && e.seg != best.seg && e.at < best.at && at-e.at <= 10 && (q == nil || e.at >= q.at) && (typ == "" || fitsZone(e.cueType(), z)) {
 				q = e
 			}
 		}
-		if q != nil && !s.answeredBefore(q.at, z.from) {
+		if q != nil && !s.answeredBefore(q.at, z.from, true) {
 			typ, *part = q.cueType(), *part || q.part
 			types = append(types, typ)
 		}
@@ -1289,7 +1291,7 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	// A trap word says what the first answer to it is, not a number said
 	// in a later sentence («код домофона» — «44 ключ 1234» — «и ваш
 	// номер» — the phone).
-	if trap && s.answeredBefore(best.at, z.from) {
+	if trap && s.answeredBefore(best.at, z.from, false) {
 		trap = false
 		if coded {
 			return "", false, types[:0], false
@@ -1299,18 +1301,34 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 }
 
 // answeredBefore reports whether this channel said a number in a sentence
-// after at and before the sentence of token i.
-func (s *scan) answeredBefore(at float64, i int) bool {
+// after at and before the sentence of token i; with noCount, not a count
+// or an amount (countAt).
+func (s *scan) answeredBefore(at float64, i int, noCount bool) bool {
 	for j := i - 1; j >= 0; j-- {
 		t := &s.toks[j]
 		if s.t1(t) < at {
 			return false
 		}
-		if t.seg != s.toks[i].seg && t.has(tNum) {
+		if t.seg != s.toks[i].seg && t.has(tNum) && !(noCount && s.countAt(j)) {
 			return true
 		}
 	}
 	return false
+}
+
+// countAt reports whether token j is a count or an amount said alone, no
+// answer to a question for a number: a quantity with its unit, or one
+// number word or two digits with no number next to them («у меня 2
+// карты», «две карты»).
+func (s *scan) countAt(j int) bool {
+	if s.quantityAfter(j + 1) {
+		return true
+	}
+	t := &s.toks[j]
+	if k := t.num(); !(k == nkUnit || k == nkTeen || k == nkTens || k == nkDigits && t.nl <= 2) {
+		return false
+	}
+	return !(j > 0 && s.toks[j-1].seg == t.seg && s.toks[j-1].has(tNum)) && !(j+1 < len(s.toks) && s.toks[j+1].seg == t.seg && s.toks[j+1].has(tNum))
 }
 
 func contains(ts []Type, t Type) bool {
