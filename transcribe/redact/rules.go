@@ -326,18 +326,23 @@ func (s *scan) mailboxParts() {
 		if t.has(tEmailCue|tAt) || s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email {
 			last = s.t1(t)
 		}
-		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
-		// («e» is a cue, «e mail», and a letter: «e k a t e r i n a».)
-		spelled := s.letter(i) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.letter(i+1)
-		if s.marks[i] != 0 || t.has(tNum) || t.has(tEmailCue) && !provider && !spelled {
+		if s.marks[i] != 0 || t.has(tNum) {
 			continue
 		}
+		// Where no e-mail is being given (most of a call's words), first:
+		// the checks of a word's form below cost more.
 		at := s.t0(t)
 		ctx := at-last <= 30
 		for _, c := range cues {
 			ctx = ctx || c <= at+0.5 && at-c <= 30
 		}
-		if !ctx || s.roleMailboxAt(i) {
+		if !ctx {
+			continue
+		}
+		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
+		// («e» is a cue, «e mail», and a letter: «e k a t e r i n a».)
+		spelled := s.letter(i) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.letter(i+1)
+		if t.has(tEmailCue) && !provider && !spelled || s.roleMailboxAt(i) {
 			continue
 		}
 		if s.letter(i) || s.letterName(i) {
