@@ -1612,6 +1612,12 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, j, j+2)
 			return
 		}
+		// A short surname that is a common word too, said as the whole
+		// answer («фамилия» — «ли», «ким», «хан»).
+		if (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg) && (shortSurnames[s.norm(j)] || isWord(s.norm(j), "ли", "ким", "хан", "ан", "нам")) {
+			s.claim(Name, ruleNameAnswer, j, j+1)
+			return
+		}
 		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) {
 			if isWord(s.norm(j), "спасибо", "благодарю") {
 				return // «спасибо анна сергеевна»: thanking the operator
@@ -1730,7 +1736,10 @@ func (s *scan) fullNames() {
 		if pat {
 			to = i + 2
 		}
-		if surBefore || pat && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && len(s.norm(i-1)) >= 8 && s.segStart(i-1) {
+		// A word no list knows opening the sentence, a first name, then a
+		// word of birth: the surname («кравец ирина рождённая 8 марта»).
+		birthAfter := first && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tBirth)
+		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && s.segStart(i-1) {
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence
 			// («гайдамак илья сергеевич»).
