@@ -19,7 +19,8 @@ import (
 // its digits (s.cdig[d0:d1]) and whether it was a number's end («card
 // ending on 3830»).
 type numClaim struct {
-	at     float64
+	at     float64 // when it ends
+	from   float64 // when it starts
 	d0, d1 int32
 	typ    uint8 // typeIndex
 	part   bool
@@ -32,7 +33,7 @@ func (s *scan) recordNumber(typ Type, rule ruleID, z *zone) {
 	}
 	d0 := int32(len(s.cdig))
 	s.cdig = append(s.cdig, s.zoneDigits(z)...)
-	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(ruleText[rule], "/ending")})
+	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), from: s.t0(&s.toks[z.from]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(ruleText[rule], "/ending")})
 }
 
 // echoes claims in s what repeats or goes on with what any channel of
@@ -387,8 +388,12 @@ func (s *scan) numberEchoes(all []*scan) {
 					// Or a card's or an account's first group, four digits,
 					// read back while the rest is still being dictated
 					// («так две двести четыре и дальше»).
+					// Or a group of three or four digits read back, alone in
+					// its sentence, while the dictation it is from goes on
+					// («8 916» — «916 так» — «444 0 3 2 1»).
 					if cd := string(o.cdig[c.d0:c.d1]); o != s && c.at-end <= echoWindow && (len(d) >= 5 && strings.Contains(cd, d) || len(d) >= 3 && d == cd ||
-						len(d) == 4 && len(cd) >= 12 && strings.HasPrefix(cd, d)) {
+						len(d) == 4 && len(cd) >= 12 && strings.HasPrefix(cd, d) ||
+						len(d) >= 3 && len(d) <= 4 && len(cd) >= 10 && c.from < at && strings.Contains(cd, d) && s.aloneInSentence(&z)) {
 						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
 						break
 					}
@@ -429,6 +434,19 @@ func (s *scan) numberEchoes(all []*scan) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}
+}
+
+// aloneInSentence reports whether a zone is its sentence but for two
+// words at most («916 так», «да 2202»).
+func (s *scan) aloneInSentence(z *zone) bool {
+	seg, n := s.toks[z.from].seg, 0
+	for j := z.from - 1; j >= 0 && s.toks[j].seg == seg; j-- {
+		n++
+	}
+	for j := z.to; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		n++
+	}
+	return n <= 2
 }
 
 // echoOf reports whether digits d repeat the masked number c: all of it,
