@@ -121,6 +121,20 @@ func (s *scan) readRun(i int, r *run) {
 			j++
 			continue
 		}
+		// A group said as an ordinal in the nominative after its tens or
+		// hundreds, the dictation going on («на девятьсот восемьдесят
+		// пятый двести двенадцать ...»: a phone's code said «на 985-й»);
+		// not a date's genitive («двадцать пятого»).
+		if k := len(s.words); t.num() == nkOrdinal && k > 0 && (s.words[k-1].kind == nkTens || s.words[k-1].kind == nkHundred) &&
+			j+1 < len(s.toks) && s.toks[j+1].seg == seg && runWord(s.toks[j+1].num()) && nominativeOrdinal(s.normOf(t)) {
+			kind := nkUnit
+			if v := int(lexNumVals[t.ent]); v >= 10 {
+				kind = nkTeen
+			}
+			s.words = append(s.words, numAt{numWord{kind: kind, val: int(lexNumVals[t.ent])}, j})
+			j++
+			continue
+		}
 		break
 	}
 	r.to = j
@@ -496,6 +510,12 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 		return z.from
 	}
 	return k
+}
+
+// nominativeOrdinal: an ordinal's masculine nominative («пятый»,
+// «второй», «третий», «шестнадцатый»).
+func nominativeOrdinal(w string) bool {
+	return strings.HasSuffix(w, "ый") || strings.HasSuffix(w, "ой") || strings.HasSuffix(w, "ий")
 }
 
 // readZone reads the runs from i joined by fillers and corrections into
