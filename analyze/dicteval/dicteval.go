@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/model"
@@ -429,7 +430,10 @@ func Examples(m *match.Matcher, calls []Call, lang, category, channel string) []
 		if !ok || c.Language != lang {
 			continue
 		}
-		e := model.Example{ID: c.ID, Label: want, Utterances: match.RoleUtterances(c.tr, channel)}
+		// The labels file is the author (model.Options.MinAuthors): one
+		// author a part.
+		author := c.Source[:max(strings.LastIndexByte(c.Source, ':'), 0)]
+		e := model.Example{ID: c.ID, Label: want, Utterances: match.RoleUtterances(c.tr, channel), Author: author}
 		for _, h := range m.MatchCall(c.tr, c.Language, match.CallOptions{}) {
 			if h.Category == category && (h.Channel == channel || h.Channel == schemas.RoleMixed) {
 				e.Phrase = true

@@ -53,11 +53,12 @@ type CVResult struct {
 	// and the phrases or the model.
 	Dictionary model.Counts `json:"dictionary"`
 	Combined   model.Counts `json:"combined"`
-	// Selected are the settings chosen by cross-validation on all the
-	// authors, and SelectedF1 their mean F1 there (not a measure: it was
-	// chosen on these figures).
-	Selected   model.Options `json:"selected"`
-	SelectedF1 float64       `json:"selected_f1"`
+	// Selected is the setting chosen by cross-validation on all the
+	// authors (or the model off), with its mean F1 there (not a measure:
+	// it was chosen on these figures).
+	Selected model.Selection `json:"selected"`
+	// Grid is what was searched, and the target of the model's flags.
+	Grid model.Grid `json:"grid"`
 }
 
 // CrossValidate runs a nested leave-one-author-out cross-validation of
@@ -75,39 +76,47 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 	if err != nil {
 		return CVResult{}, err
 	}
-	out := CVResult{Language: opt.Language, Category: opt.Category, Folds: res}
+	out := CVResult{Language: opt.Language, Category: opt.Category, Folds: res, Grid: grid}
 	for _, f := range res {
 		out.Dictionary = out.Dictionary.Plus(f.Dictionary)
 		out.Combined = out.Combined.Plus(f.Combined)
 	}
-	if out.Selected, out.SelectedF1, err = model.Select(folds, opt, grid); err != nil {
+	if out.Selected, err = model.Select(folds, opt, grid); err != nil {
 		return CVResult{}, err
 	}
 	return out, nil
 }
 
-// Added are the calls the model flagged where the phrases did not: what
-// a manager sees as model: hits, and how many of them are right.
-func Added(dict, combined model.Counts) model.Counts {
-	return model.Counts{TP: combined.TP - dict.TP, FP: combined.FP - dict.FP}
-}
-
 // String is the result as a table: a row per held-out author, then all
 // authors' calls added up. The last column is the precision of the
-// model's own flags (Added), and how many there were.
+// model's own flags (model.Added), and how many there were.
 func (r CVResult) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s/%s: nested leave-one-author-out cross-validation\n", r.Language, r.Category)
 	fmt.Fprintf(&b, "  %-34s %-18s %-20s %-28s %s\n", "held out", "chosen without it", "dictionary P/R/F1", "dictionary or model P/R/F1", "model's flags P")
 	row := func(name, chosen string, d, c model.Counts) {
-		a := Added(d, c)
+		a := model.Added(d, c)
 		fmt.Fprintf(&b, "  %-34s %-18s %.3f %.3f %.3f    %.3f %.3f %.3f          %.3f of %d\n", name, chosen,
 			d.Precision(), d.Recall(), d.F1(), c.Precision(), c.Recall(), c.F1(), a.Precision(), a.TP+a.FP)
 	}
 	for _, f := range r.Folds {
-		row(f.Name, fmt.Sprintf("l2 %g th %g", f.Chosen.L2, f.Chosen.Threshold), f.Dictionary, f.Combined)
+		chosen := "model off"
+		if !f.Chosen.Off {
+			chosen = fmt.Sprintf("l2 %g th %g", f.Chosen.L2, f.Chosen.Threshold)
+		}
+		row(f.Name, chosen, f.Dictionary, f.Combined)
 	}
 	row("all held-out calls", "", r.Dictionary, r.Combined)
-	fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (mean F1 %.3f, in-sample)\n", r.Selected.L2, r.Selected.Threshold, r.SelectedF1)
+	s := r.Selected
+	switch {
+	case s.Off:
+		fmt.Fprintf(&b, "  chosen on all authors: model off (no setting adds to the phrases with its own flags right %.2f of the time on every author; the phrases' mean F1 %.3f)\n",
+			r.Grid.MinFlagPrecision, s.F1)
+	case s.Worst != "":
+		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (mean F1 %.3f, in-sample; the worst author's flags: %s %.3f of %d)\n",
+			s.L2, s.Threshold, s.F1, s.Worst, s.WorstFlags.Precision(), s.WorstFlags.TP+s.WorstFlags.FP)
+	default:
+		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (mean F1 %.3f, in-sample; no flag of its own)\n", s.L2, s.Threshold, s.F1)
+	}
 	return b.String()
 }

@@ -83,6 +83,8 @@ type Training struct {
 	L2    float64 `json:"l2"`
 	MaxDF float64 `json:"max_df"`
 	MinDF int     `json:"min_df"`
+	// MinAuthors is Options.MinAuthors (0: every author's words).
+	MinAuthors int `json:"min_authors,omitempty"`
 	// Neutral is the number of neutral calls added as negatives
 	// (Options.Neutral, Options.NeutralShare).
 	Neutral int `json:"neutral,omitempty"`

@@ -201,7 +201,7 @@ func TestNestedCV(t *testing.T) {
 			t.Errorf("fold %d: a second run differs", i)
 		}
 	}
-	if _, _, err := Select(folds[:1], opt, grid); err == nil {
+	if _, err := Select(folds[:1], opt, grid); err == nil {
 		t.Error("Select on one fold: no error")
 	}
 }
@@ -299,8 +299,8 @@ func TestResolve(t *testing.T) {
 			func() Options { o := Recommended("ru", "churn_threat"); o.WindowQuantile = 0.5; return o }(), ""},
 		{"another category: the defaults", Options{Language: "en", Category: "repeat_contact"},
 			Options{Language: "en", Category: "repeat_contact", Channel: "client", Threshold: DefaultThreshold, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps, WindowQuantile: DefaultWindowQuantile}, ""},
-		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, NeutralShare: -1, WindowQuantile: 1.5},
-			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; neutral-share: want a positive number, got -1; window-quantile: want a share above 0 and at most 1, got 1.5"},
+		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, NeutralShare: -1, WindowQuantile: 1.5, MinAuthors: -2},
+			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; neutral-share: want a positive number, got -1; window-quantile: want a share above 0 and at most 1, got 1.5; min-authors: want at least 1, got -2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -395,5 +395,133 @@ func TestChoose(t *testing.T) {
 		if c := choose(cands, tt.min); c.l2 != tt.l2 || c.threshold != tt.th || c.f1 != tt.f1 {
 			t.Errorf("target %g: chose %+v, want l2 %g threshold %g", tt.min, c, tt.l2, tt.th)
 		}
+	}
+}
+
+// TestChooseTrusted: Select's rule with a target for the model's own flags
+// on the worst author. A setting whose flags fall under it on any author,
+// or that lowers an author's F1 below the phrases', is never chosen, however
+// good its mean F1, nor one that adds nothing to the phrases' F1; when none
+// is left, the model is off.
+func TestChooseTrusted(t *testing.T) {
+	cands := []candidate{
+		{l2: 0.001, threshold: 0.5, f1: 0.85, dictF1: 0.6, worstFlags: 0.20, keepsF1: true},  // one author's flags right 1 in 5
+		{l2: 0.001, threshold: 0.7, f1: 0.80, dictF1: 0.6, worstFlags: 0.86, keepsF1: false}, // an author loses F1
+		{l2: 0.001, threshold: 0.9, f1: 0.78, dictF1: 0.6, worstFlags: 0.90, keepsF1: true},
+		{l2: 0.01, threshold: 0.7, f1: 0.78, dictF1: 0.6, worstFlags: 1, keepsF1: true}, // a tie with the one before
+		{l2: 0.01, threshold: 0.9, f1: 0.70, dictF1: 0.6, worstFlags: 1, keepsF1: true},
+		{l2: 0.01, threshold: 0.95, f1: 0.60, dictF1: 0.6, worstFlags: 1, keepsF1: true}, // flags nothing
+	}
+	tests := []struct {
+		min     float64
+		off     bool
+		l2, th  float64
+		comment string
+	}{
+		{0.85, false, 0.001, 0.9, "the best of those that reach it; a tie keeps the first"},
+		{0.95, false, 0.01, 0.7, "only the flags right on every author"},
+		{0.20, false, 0.001, 0.5, "the worst author's 0.20 reaches a target of 0.20"},
+	}
+	for _, tt := range tests {
+		c, off := chooseTrusted(cands, tt.min)
+		if off != tt.off || c.l2 != tt.l2 || c.threshold != tt.th {
+			t.Errorf("target %g (%s): chose %+v, off %v", tt.min, tt.comment, c, off)
+		}
+	}
+	if _, off := chooseTrusted(cands[:2], 0.85); !off {
+		t.Error("no setting reaches the target and keeps F1: want the model off")
+	}
+	if _, off := chooseTrusted(cands[5:], 0.85); !off {
+		t.Error("the one setting left adds nothing to the phrases: want the model off")
+	}
+}
+
+// TestSelectOff: one author labels the grievance words the other way. A
+// model learnt from the others flags that author's calls wrongly, so with
+// a target for the worst author's flags it is off, and the nested
+// cross-validation counts the held-out authors with their phrases alone;
+// the mean-precision rule (no target for the flags) keeps a model.
+func TestSelectOff(t *testing.T) {
+	flipped := examples(30, 2)
+	for i := range flipped {
+		flipped[i].Label = !flipped[i].Label
+	}
+	folds := []Fold{{Name: "a", Examples: examples(30, 0)}, {Name: "b", Examples: examples(30, 1)}, {Name: "c", Examples: flipped}}
+	opt := Options{Language: "ru", Category: "complaint", Channel: "client"}
+	trusted := Grid{L2: []float64{0.001, 0.01}, Thresholds: []float64{0.5, 0.7, 0.9}, MinFlagPrecision: 0.85}
+	sel, err := Select(folds, opt, trusted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sel.Off {
+		t.Errorf("Select with a flag target: %+v, want the model off", sel)
+	}
+	var dict []FoldResult
+	for _, f := range folds {
+		dict = append(dict, phrasesAlone(f))
+	}
+	if want := MeanF1(dict, true); sel.F1 != want {
+		t.Errorf("off: F1 %.3f, want the phrases' %.3f", sel.F1, want)
+	}
+	mean := trusted
+	mean.MinFlagPrecision = 0
+	if sel, err := Select(folds, opt, mean); err != nil || sel.Off || sel.Worst != "c" || sel.WorstFlags.TP != 0 {
+		t.Errorf("Select by the mean: %+v, %v; want a model, the worst author c with no flag right", sel, err)
+	}
+	res, err := NestedCV(folds, opt, trusted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Chosen.Off && (r.Combined != r.Dictionary || r.Probabilities != nil) {
+			t.Errorf("%s: model off, but combined %+v, phrases %+v", r.Name, r.Combined, r.Dictionary)
+		}
+	}
+	if !res[0].Chosen.Off {
+		t.Errorf("held out a, b and c disagree: want the model off, chose %+v", res[0].Chosen)
+	}
+}
+
+// TestMinAuthors: a feature said by the calls of fewer authors than
+// MinAuthors is not learnt, whatever it says about the label; one that
+// enough authors say is.
+func TestMinAuthors(t *testing.T) {
+	var calls []Example
+	for i, author := range []string{"a", "b", "c"} {
+		for _, e := range examples(30, i) {
+			e.Author = author
+			if author == "a" && e.Label {
+				// Only author a's complaints talk about the pension.
+				e.Utterances = append(e.Utterances, "пенсия")
+			}
+			calls = append(calls, e)
+		}
+	}
+	opt := Options{Language: "ru", Category: "complaint", Channel: "client"}
+	pension, grievance := Stemmer("ru")("пенсия"), Stemmer("ru")("безобразие")
+	tests := []struct {
+		minAuthors     int
+		pension, grief bool
+	}{
+		{0, true, true},
+		{1, true, true},
+		{2, false, true},
+		{3, false, true},
+	}
+	for _, tt := range tests {
+		opt.MinAuthors = tt.minAuthors
+		m, err := Train(calls, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, p := m.Weights[pension]
+		_, g := m.Weights[grievance]
+		if p != tt.pension || g != tt.grief || m.Training.MinAuthors != tt.minAuthors {
+			t.Errorf("min authors %d: «%s» learnt %v, «%s» %v (training %+v)", tt.minAuthors, pension, p, grievance, g, m.Training)
+		}
+	}
+	opt.MinAuthors = 4
+	if _, err := Train(calls, opt); !errors.Is(err, ErrBadOption) {
+		t.Errorf("min authors 4 of 3 authors: %v, want ErrBadOption", err)
 	}
 }

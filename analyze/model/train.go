@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -22,6 +23,9 @@ type Example struct {
 	Utterances []string
 	Label      bool
 	Phrase     bool
+	// Author is who wrote the call (a labels file, a cross-validation
+	// fold), for Options.MinAuthors; "" for the neutral calls.
+	Author string
 }
 
 // Options are the settings of Train. The zero value of a field takes its
@@ -39,6 +43,12 @@ type Options struct {
 	// calls (default DefaultMaxDF; 1 keeps all): «и», «я», «не» are in
 	// nearly every call and weigh by how much a client says, not what.
 	MaxDF float64
+	// MinAuthors drops features found in the calls of fewer training
+	// authors (Example.Author; 0 or 1 keeps all). A word only one or two
+	// authors use is their topic or their style («пенсия», «внучка»), and
+	// a model that learns it flags the next author's calm calls about the
+	// same topic; the words of dissatisfaction are everybody's.
+	MinAuthors int `json:"min_authors,omitempty"`
 	// Steps of gradient descent (default DefaultSteps).
 	Steps int
 	// Neutral are client utterances of no category (one a line of a
@@ -126,8 +136,13 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	if pos == 0 || pos == len(examples) {
 		return nil, fmt.Errorf("train %s/%s: %d calls, %d positive: %w", opt.Language, opt.Category, len(examples), pos, ErrNoExamples)
 	}
-	// Vocabulary: features in at least MinDF calls, sorted.
+	// Vocabulary: features in at least MinDF calls (and MinAuthors
+	// authors), sorted.
 	df := map[string]int{}
+	authors, authorBits, err := authorIndex(examples, opt.MinAuthors)
+	if err != nil {
+		return nil, fmt.Errorf("train %s/%s: %w", opt.Language, opt.Category, err)
+	}
 	sets := make([][]string, len(examples))
 	var fs []string
 	for i, e := range examples {
@@ -140,11 +155,15 @@ func Train(examples []Example, opt Options) (*Model, error) {
 		sets[i] = slices.Clone(fs)
 		for _, f := range fs {
 			df[f]++
+			if authors != nil {
+				authorBits[f] |= authors[i]
+			}
 		}
 	}
 	var vocab []string
 	for f, n := range df {
-		if n >= opt.MinDF && float64(n) <= opt.MaxDF*float64(len(examples)) {
+		if n >= opt.MinDF && float64(n) <= opt.MaxDF*float64(len(examples)) &&
+			(authors == nil || bits.OnesCount64(authorBits[f]) >= opt.MinAuthors) {
 			vocab = append(vocab, f)
 		}
 	}
@@ -184,11 +203,40 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	m := &Model{Language: opt.Language, Category: opt.Category, Channel: opt.Channel, Threshold: opt.Threshold,
 		Window: quantile(words, opt.WindowQuantile), MinFeatures: quantile(nfeat, 0.05),
 		Bias: round4(b), Weights: make(map[string]float64, len(vocab)),
-		Training: Training{Calls: labelled, Neutral: len(examples) - labelled, Positives: pos, L2: opt.L2, MinDF: opt.MinDF, MaxDF: opt.MaxDF, Steps: opt.Steps, WindowQuantile: opt.WindowQuantile}}
+		Training: Training{Calls: labelled, Neutral: len(examples) - labelled, Positives: pos, L2: opt.L2, MinDF: opt.MinDF, MaxDF: opt.MaxDF,
+			MinAuthors: opt.MinAuthors, Steps: opt.Steps, WindowQuantile: opt.WindowQuantile}}
 	for i, f := range vocab {
 		m.Weights[f] = round4(w[i])
 	}
 	return m, nil
+}
+
+// authorIndex gives each example a bit of its author (Example.Author;
+// none for "") when minAuthors asks to count them; nil otherwise.
+func authorIndex(examples []Example, minAuthors int) ([]uint64, map[string]uint64, error) {
+	if minAuthors <= 1 {
+		return nil, nil, nil
+	}
+	index := map[string]int{}
+	bit := make([]uint64, len(examples))
+	for i, e := range examples {
+		if e.Author == "" {
+			continue
+		}
+		k, ok := index[e.Author]
+		if !ok {
+			k = len(index)
+			index[e.Author] = k
+		}
+		if k >= 64 {
+			return nil, nil, fmt.Errorf("%w: min-authors counts at most 64 authors", ErrBadOption)
+		}
+		bit[i] = 1 << k
+	}
+	if len(index) < minAuthors {
+		return nil, nil, fmt.Errorf("%w: min-authors %d, but the calls have %d authors", ErrBadOption, minAuthors, len(index))
+	}
+	return bit, map[string]uint64{}, nil
 }
 
 // fit minimises the mean log-loss plus l2/2·|w|² (the bias is not
@@ -352,6 +400,12 @@ func Resolve(over Options) (Options, error) {
 			bad = append(bad, fmt.Sprintf("window-quantile: want a share above 0 and at most 1, got %g", over.WindowQuantile))
 		}
 		o.WindowQuantile = over.WindowQuantile
+	}
+	if over.MinAuthors != 0 {
+		if over.MinAuthors < 1 {
+			bad = append(bad, fmt.Sprintf("min-authors: want at least 1, got %d", over.MinAuthors))
+		}
+		o.MinAuthors = over.MinAuthors
 	}
 	if over.Steps != 0 {
 		if over.Steps < 1 {

@@ -22,6 +22,7 @@ type dictTrainOptions struct {
 	threshold  float64
 	l2         float64
 	maxDF      float64
+	minAuthors int
 	neutral    string
 	neutShare  float64
 	windowQ    float64
@@ -30,6 +31,7 @@ type dictTrainOptions struct {
 	cvL2       []float64
 	thresholds []float64
 	minPrec    float64
+	minFlags   float64
 	measure    []string
 	labels     []string
 }
@@ -52,11 +54,15 @@ with (the dictionaries as they were before they saw that author; default
 --dir, else the built-ins, without their models). The cross-validation is
 nested: each author is held out in turn, --l2 and --threshold are chosen
 among --cv-l2 and --cv-thresholds by a cross-validation on the other
-authors alone (the best F1 of the settings whose precision reaches
---cv-min-precision), a model with them is trained on those authors, and the
-held-out calls are scored by the phrases alone and by the phrases or the
-model. The last line gives the settings the same search chooses on every
-author: the ones to train the shipped model with. An author named in
+authors alone (the best mean F1 of the settings whose own flags, the calls
+the model flags where the phrases found nothing, are right at least
+--cv-min-flag-precision of the time on EVERY one of those authors and that
+lower no author's F1 below the phrases'; when none does, the model is off
+and that author is counted with the phrases alone), a model with them is
+trained on those authors, and the held-out calls are scored by the phrases
+alone and by the phrases or the model. The last line gives the settings the
+same search chooses on every author: the ones to train the shipped model
+with, or "model off": ship no model of that category. An author named in
 --cv-measure-only is held out and counted like the others, but no model
 learns from it (the built-in en complaint model leaves out the generator's
 dev and heldout that way).`,
@@ -85,6 +91,7 @@ dev and heldout that way).`,
 	f.Float64Var(&opts.threshold, "threshold", 0, "probability the model flags from (default: the built-in model's)")
 	f.Float64Var(&opts.l2, "l2", 0, "L2 regularisation (default: the built-in model's)")
 	f.Float64Var(&opts.maxDF, "max-df", 0, "drop features in more than this share of the calls (default: the built-in model's)")
+	f.IntVar(&opts.minAuthors, "min-authors", 0, "drop features found in the calls of fewer authors (LABELS arguments; default: the built-in model's)")
 	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt; none: no neutral calls)")
 	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's; 0.5 with --neutral FILE for a category without one)")
 	f.Float64Var(&opts.windowQ, "window-quantile", 0, "share of the training calls whose channel fits in the model's window (default: the built-in model's, 0.75)")
@@ -93,7 +100,8 @@ dev and heldout that way).`,
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
 	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
 	f.StringSliceVar(&opts.measure, "cv-measure-only", nil, "--cv: authors (their LABELS argument's first part) held out and counted but never trained on")
-	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv: the precision of the phrases or the model a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
+	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
+	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.MarkFlagRequired("category")
 	return cmd
@@ -102,7 +110,7 @@ dev and heldout that way).`,
 func runDictTrain(opts *dictTrainOptions) error {
 	g := opts.g
 	mopt, err := model.Resolve(model.Options{Language: opts.lang, Category: opts.category, Channel: opts.channel,
-		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, NeutralShare: opts.neutShare, WindowQuantile: opts.windowQ})
+		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, MinAuthors: opts.minAuthors, NeutralShare: opts.neutShare, WindowQuantile: opts.windowQ})
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}
@@ -190,7 +198,7 @@ func runDictTrain(opts *dictTrainOptions) error {
 			return fmt.Errorf("dict train: --cv-measure-only %s is no author's first part (%s)", m, strings.Join(firsts, ", "))
 		}
 	}
-	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec})
+	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags})
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}
