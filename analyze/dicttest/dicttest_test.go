@@ -131,7 +131,7 @@ func TestModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	grievance := "интернет опять не работает, и мне никто не перезвонил, сколько можно"
+	grievance := "интернет опять не работает, и мне никто не перезвонил, сколько можно уже"
 	for _, tt := range []struct {
 		role   string
 		models int
