@@ -542,6 +542,12 @@ func (s *scan) dateRun(i int) int {
 		if j > i && s.toks[j].seg != s.toks[j-1].seg && (nums >= 3 || !s.dateSentence(j)) {
 			break // (a whole date's next sentence is something else: «в 10 30»)
 		}
+		// «число 15 месяц 07 год 1992»: the words naming a date's parts,
+		// a number after them.
+		if !s.dateWord(j) && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tNum) && dateLabel(s.norm(j)) {
+			j++
+			continue
+		}
 		if !s.dateWord(j) {
 			k := j
 			for k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k].has(tConn|tFiller) && !s.toks[k].has(tNum) {
@@ -580,6 +586,12 @@ func (s *scan) dateRun(i int) int {
 		return i
 	}
 	return j
+}
+
+// dateLabel: a word naming a date's part before its number («число 15
+// месяц 07 год 1992»).
+func dateLabel(w string) bool {
+	return isWord(w, "число", "числа", "месяц", "месяца")
 }
 
 // dateSentence reports whether the sentence opening at token k, said
@@ -661,7 +673,7 @@ func (s *scan) birthdates() {
 				}
 				return
 			}
-			if !s.toks[j].has(tStop|tConn|tBirth) && !s.letter(j) {
+			if !s.toks[j].has(tStop|tConn|tBirth) && !s.letter(j) && !dateLabel(s.norm(j)) {
 				return
 			}
 		}
@@ -1662,7 +1674,8 @@ func (s *scan) names() {
 }
 
 // nameInitials: two initials closing the sentence right after a name
-// masked («на имя владельца смирнов а в»).
+// masked, letters or their names («на имя владельца смирнов а в»,
+// «петрова эм и»).
 func (s *scan) nameInitials() {
 	for k, n := 0, len(s.found); k < n; k++ {
 		f := s.found[k]
@@ -1670,7 +1683,7 @@ func (s *scan) nameInitials() {
 		if typeAt[f.typ] != Name || j+1 >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || s.toks[j+1].seg != s.toks[j].seg {
 			continue
 		}
-		if s.marks[j] == 0 && s.marks[j+1] == 0 && s.letter(j) && s.letter(j+1) && (j+2 == len(s.toks) || s.toks[j+2].seg != s.toks[j].seg) {
+		if s.marks[j] == 0 && s.marks[j+1] == 0 && (s.letter(j) || s.letterName(j)) && (s.letter(j+1) || s.letterName(j+1)) && (j+2 == len(s.toks) || s.toks[j+2].seg != s.toks[j].seg) {
 			s.claim(Name, f.rule, j, j+2)
 		}
 	}
