@@ -1670,6 +1670,16 @@ func (s *scan) names() {
 				s.claim(Name, ruleNameAnswer, j, end)
 			}
 		}
+		// The surname closing a longer answer («такая же как у меня
+		// орлов»): its last word, read as a surname by its ending, when
+		// nothing in the answer was taken.
+		last := first
+		for last+1 < len(s.toks) && s.toks[last+1].seg == s.toks[first].seg {
+			last++
+		}
+		if last-first >= 2 && last-first <= 8 && s.surnameAt(last) && !s.claimed(first, last+1) {
+			s.claim(Name, ruleNameAnswer, last, last+1)
+		}
 	})
 }
 
