@@ -1145,6 +1145,24 @@ func (s *scan) addresses() {
 		end, _ := s.houseRun(i)
 		s.claimAddress(k, end, ruleAddressFlat)
 	}
+	// «в доме номер пять по ленина»: the house, then the street's name
+	// after «по» or «на» with no word for it, closing the sentence.
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.has(tHouse) || s.marks[i] != 0 || !isWord(s.normOf(t), "дом", "доме", "дома") {
+			continue
+		}
+		j := i + 1
+		if j < len(s.toks) && s.toks[j].seg == t.seg && s.norm(j) == "номер" {
+			j++
+		}
+		end, house := s.houseRun(j)
+		if !house || end+1 >= len(s.toks) || s.toks[end].seg != t.seg || s.toks[end+1].seg != t.seg || !isWord(s.norm(end), "по", "на") ||
+			!s.nameWord(end+1) || commonWord(s.norm(end+1)) || end+2 < len(s.toks) && s.toks[end+2].seg == t.seg && !s.toks[end+2].has(tStop|tConn) {
+			continue
+		}
+		s.claimAddress(i, end+2, ruleAddressFlat)
+	}
 	// A flat: «квартира 45», «из квартиры 12», «ново садовая 106 корпус 3
 	// квартира 44» (the house before it, and the street's name when a
 	// house and a flat are said).
@@ -1183,6 +1201,11 @@ func (s *scan) addresses() {
 			}
 		}
 		if nums > 0 {
+			// «на кутузовском в доме 30 квартира 8»: the street's name
+			// before «в» and the house.
+			if k > 2 && s.toks[k-3].seg == t.seg && s.norm(k-1) == "в" && s.nameWord(k-2) && isWord(s.norm(k-3), "на", "по") && s.toks[k].has(tHouse) {
+				k -= 2
+			}
 			for n := 0; k > 0 && n < 2 && s.toks[k-1].seg == t.seg && s.nameWord(k-1); n++ {
 				k--
 			}
@@ -1511,7 +1534,9 @@ func (s *scan) floorAt(j int) int {
 	return j
 }
 
-func floorWord(w string) bool { return isWord(w, "этаж", "этаже") }
+func floorWord(w string) bool {
+	return isWord(w, "этаж", "этаже", "подъезд", "подъезде")
+}
 
 // houseLetter reports whether token j is the letter of a house number
 // said apart («дом 15 а»): а, б, г, or в not followed by a word it
