@@ -291,7 +291,7 @@ func ruWords() {
 	ru(tTrap, forms("отправлени", "е", "я", "ю", "ем", "и")...)
 	ru(tTrap, forms("заявлени", "е", "я", "ю", "ем", "и")...)
 	ru(tTrap, forms("билет", nounM...)...)
-	ru(tTrap, "бронь", "брони", "бронью", "бронирования", "трек", "артикул", "артикула", "рейс", "рейса")
+	ru(tTrap, "бронь", "брони", "бронью", "бронирования", "трек", "артикул", "артикула", "рейс", "рейса", "штрих", "штрихкод", "штрихкода")
 	// A certificate's, a coupon's, a promo code's, a receipt's, a
 	// barcode's, a device's serial number: a company's numbers too.
 	// A request's, a tour's, a loan's, a sick note's, a registered

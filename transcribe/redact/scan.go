@@ -602,7 +602,8 @@ func (s *scan) loyaltyCard(i int) bool {
 		return false
 	}
 	w := s.norm(i - 1)
-	return strings.HasPrefix(w, "скидочн") || strings.HasPrefix(w, "бонусн") || strings.HasPrefix(w, "дисконтн") || strings.HasPrefix(w, "клубн") || strings.HasPrefix(w, "накопительн")
+	return strings.HasPrefix(w, "скидочн") || strings.HasPrefix(w, "бонусн") || strings.HasPrefix(w, "дисконтн") || strings.HasPrefix(w, "клубн") || strings.HasPrefix(w, "накопительн") ||
+		strings.HasPrefix(w, "подарочн") // a gift card's number or code
 }
 
 // docCertificate reports whether the SNILS cue at i is a certificate of
@@ -646,6 +647,9 @@ func (s *scan) otherCode(i int) bool {
 	seg := s.toks[i].seg
 	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && s.toks[i+1].has(tTrap) {
 		return true
+	}
+	if i > 0 && s.toks[i-1].seg == seg && strings.HasPrefix(s.norm(i-1), "штрих") {
+		return true // «штрих код 4 600 123 456 789»: a product's
 	}
 	for j := max(0, i-3); j < min(len(s.toks), i+3); j++ {
 		// An error's, an entrance's («подъезд 3 код 1234»).
