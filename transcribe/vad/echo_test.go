@@ -195,3 +195,44 @@ func TestEchoMaskOnADigitallySilentLine(t *testing.T) {
 		}
 	}
 }
+
+// keepOwn: a run of ownRun marked frames over the echo's reach (thr) is
+// this side's own sound, and so, by hysteresis, is every frame of a run
+// over the lower bar (low) that holds ownRun frames over thr, marked or
+// not: a word's end decaying into the other side's echo after its loud
+// part. A run whose loud part is shorter, or frames under low, stay echo.
+func TestKeepOwn(t *testing.T) {
+	const thr, low = 4.0, 1.5
+	tests := []struct {
+		name   string
+		ov     []float64
+		marked string // 'e': marked as echo by the level rule
+		want   string // 'e': still echo after keepOwn
+	}{
+		{"five marked frames over thr are own", []float64{0.8, 5, 5, 5, 5, 5, 0.8}, "eeeeeee", "e.....e"},
+		{"four are not", []float64{0.8, 5, 5, 5, 5, 0.8, 0.8}, "eeeeeee", "eeeeeee"},
+		{"a word's end after its loud part is own", []float64{9, 9, 9, 9, 9, 3, 2.5, 2, 1.6, 1.2, 0.9}, ".....eeeeee", ".........ee"},
+		{"under the lower bar it is echo", []float64{9, 9, 9, 9, 9, 1.4, 3, 3, 0.9}, ".....eeee", ".....eeee"},
+		{"a short loud part does not carry its end", []float64{9, 9, 9, 9, 3, 3, 3, 0.9}, "....eeee", "....eeee"},
+		{"a run of echo over low alone stays echo", []float64{0.8, 3, 3, 3, 3, 3, 3, 0.8}, "eeeeeeee", "eeeeeeee"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := make([]bool, len(tt.marked))
+			for i, c := range tt.marked {
+				out[i] = c == 'e'
+			}
+			keepOwn(out, tt.ov, thr, low)
+			got := make([]byte, len(out))
+			for i, e := range out {
+				got[i] = '.'
+				if e {
+					got[i] = 'e'
+				}
+			}
+			if string(got) != tt.want {
+				t.Errorf("echo after keepOwn %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
