@@ -288,6 +288,11 @@ func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []sch
 			noise.quiet, noise.sounding = &nq, sounding
 		}
 	}
+	// A word's end decays through the other side's echo (see follow).
+	if echo != nil {
+		noise.echo = func(f int) bool { return echo[f] && !music[f] }
+		noise.clear = func(f int) bool { return silent[f] }
+	}
 	inRaw := rawMask(nf, raw)
 	var runs, quiet []fspan
 	for _, cand := range raw {

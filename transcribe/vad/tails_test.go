@@ -75,3 +75,43 @@ func TestLineNoiseThreshold(t *testing.T) {
 		t.Errorf("%.2f%% of noise windows over the threshold, want 0.1-1.5%%", 100*share)
 	}
 }
+
+// A word's end is followed over the frames the echo mask takes for the
+// other side's echo, as over a gap, to frames heard over the noise where
+// no echo is; not to heard frames that carry the echo, and not over echo
+// on a line without the other side (no echo to cross).
+func TestFollowCrossesTheEcho(t *testing.T) {
+	const n, end = 200, 100 // the run's last frame
+	loud := map[int]float64{}
+	for f := 90; f <= end; f++ {
+		loud[f] = 30
+	}
+	for f := 109; f <= 112; f++ { // the word's murmur after the echo
+		loud[f] = 30
+	}
+	tr := noiseTrack(n, loud, 5)
+	isEcho := func(f int) bool { return f > end && f < 109 }
+	tests := []struct {
+		name        string
+		echo, clear func(int) bool
+		want        int
+	}{
+		// 113: the window centred there (3 frames) holds the murmur's last.
+		{"over the echo to frames clear of it", isEcho, func(int) bool { return true }, 113},
+		{"not to frames with the echo in them", isEcho, func(f int) bool { return f < 109 }, end},
+		{"no echo to cross", nil, nil, end},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := lineNoise(tr, func(f int) bool { return f < 80 || f > 130 }, nil)
+			if !m.ok {
+				t.Fatal("no noise model")
+			}
+			m.echo, m.clear = tt.echo, tt.clear
+			own := func(f int) bool { return !isEcho(f) }
+			if got := m.follow(tr, own, -100, end, +1); got != tt.want {
+				t.Errorf("walk ends at %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
