@@ -58,12 +58,12 @@ func detectSplits(t *testing.T, splits []string, impairments ...string) []realsp
 // The targets of issue 17 on real speech: talk per channel and total
 // silence within 0.3 s of the truth, boundaries within 0.1 s (median),
 // overtalk and interruption counts exact. On clean audio they hold on
-// every call, tuned and held out. At SNR 20 dB with echo 25 dB down they
-// hold on the tune calls; on the held-out calls the quiet ends of English
-// words under the noise and the other side's echo still cost up to 0.32 s
-// of a side's talk, so there the values are held within 0.5 s (before the
-// word-end test: up to 0.9 s); the counts are exact (an English overtalk
-// was missed until the echo canceller's comparison).
+// every call, tuned and held out, and at SNR 20 dB with echo 25 dB down
+// too, since the word-end walk goes through the other side's echo (the
+// seventh round: the held-out calls had been held within 0.5 s, an
+// English client's word end during the operator's speech 0.32 s short;
+// before the word-end test up to 0.9 s); the counts are exact (an English
+// overtalk was missed until the echo canceller's comparison).
 // Echo 60-250 ms late (echo_long) and echo whose level wanders by ±6 dB
 // (echo_vary) never become overtalk; their talk values hold the clean
 // targets on tuned and held-out calls alike (held out: 0.5 s until the
@@ -80,13 +80,13 @@ func TestTimingOnRealSpeech(t *testing.T) {
 		minWithin03 int
 	}{
 		{"clean", 0.3, true, 36},
-		// 35 since the word-end threshold is the noise's mean and spread
-		// (32 before: en-holdout4-dialogue and -rapid, client and silence);
-		// en-holdout4-rapid's client is still 0.32 s short. Counts exact
-		// since the echo canceller's comparison (echo.go): the client's
-		// word end during the operator's speech was taken for echo and
-		// its overtalk missed.
-		{"snr20_xtalk25", 0.5, true, 35},
+		// 36 since the word-end walk goes through the echo (35 since the
+		// word-end threshold is the noise's mean and spread, 32 before:
+		// en-holdout4-dialogue and -rapid, client and silence). Counts
+		// exact since the echo canceller's comparison (echo.go): the
+		// client's word end during the operator's speech was taken for
+		// echo and its overtalk missed.
+		{"snr20_xtalk25", 0.3, true, 36},
 		{"echo_long", 0.3, true, 36},
 		{"echo_vary", 0.3, true, 36},
 	}
@@ -192,11 +192,11 @@ func TestMusicOnHoldUnderNoise(t *testing.T) {
 
 // The target condition (SNR 20 dB, echo 25 dB down, mu-law) on every
 // development split, held at what the detector reaches (docs/parameters.md,
-// the sixth round): values within 0.3 s of the truth (5 a call: talk per
+// the seventh round): values within 0.3 s of the truth (5 a call: talk per
 // side and in all, silence, overtalk), count errors, boundary median. The
 // misses left are talk too short: quiet word ends and onsets under the
-// noise, and a side's word end during overtalk taken for the other side's
-// echo; fr_ru-blind3s15-rapid splits a client turn (2 count errors).
+// noise. (fr_ru-blind3s15-rapid's client turn split by a word end taken
+// for echo, 2 count errors until the canceller's hysteresis, keepOwn.)
 func TestTargetConditionOnEverySplit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Silero VAD over 66 calls")
@@ -206,11 +206,11 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		calls, within03, errs int
 	}{
 		{realspeech.SplitTune, 6, 30, 0},
-		{realspeech.SplitHoldout, 6, 29, 0},
+		{realspeech.SplitHoldout, 6, 30, 0},
 		{realspeech.SplitFresh, 9, 45, 0},
 		{realspeech.SplitBlind, 9, 40, 0},
 		{realspeech.SplitBlind2, 9, 42, 0},
-		{realspeech.SplitBlind3, 9, 43, 2},
+		{realspeech.SplitBlind3, 9, 44, 0},
 		{realspeech.SplitBlind4, 9, 45, 0},
 		{realspeech.SplitBlind5, 9, 45, 0}, // measured blind by the lead: 45 before and after the sixth round
 	}
