@@ -186,6 +186,18 @@ func (s *scan) mailRest() {
 			if !mail(p) || s.t0(&s.toks[i])-s.t1(&s.toks[p]) > 6 {
 				continue
 			}
+			// «... собака gmail точка com» — «ой не ком а ру»: a sentence of
+			// a mailbox's ending and the words correcting it, and nothing
+			// else; its endings are the mailbox's.
+			if end, ok := s.mailCorrection(i); ok {
+				for k := i; k < end; k++ {
+					if s.toks[k].has(tTLD|tDot|tAt) && !s.toks[k].has(tConn) || mailProviders.of(s.norm(k)) {
+						s.claim(Email, ruleEmailJoined, k, k+1)
+					}
+				}
+				i = end - 1
+				continue
+			}
 			// «m a s h a» — «собака» — «майл ру»: «собака» or «точка»
 			// alone, then the service or a word.
 			if s.toks[i].has(tDot|tAt) && (i+1 == len(s.toks) || s.toks[i+1].seg != seg) {
@@ -228,6 +240,19 @@ func (s *scan) mailRest() {
 		if !mail(p) {
 			continue
 		}
+		// «смирнов а собака мейл [а в конце ру]»: the rest of the
+		// sentence a mailbox's ending and the words around it.
+		if p == i-1 {
+			if end, ok := s.mailCorrection(i); ok {
+				for k := i; k < end; k++ {
+					if s.toks[k].has(tTLD|tDot|tAt) && !s.toks[k].has(tConn) || mailProviders.of(s.norm(k)) {
+						s.claim(Email, ruleEmailJoined, k, k+1)
+					}
+				}
+				i = end - 1
+				continue
+			}
+		}
 		from := i
 		for from < len(s.toks) && s.toks[from].seg == seg && s.marks[from] == 0 && mailCorrectionWord(s.norm(from)) {
 			from++
@@ -255,6 +280,29 @@ func (s *scan) mailRest() {
 			i = end - 1
 		}
 	}
+}
+
+// mailCorrection reports whether the sentence from token i to its end is
+// a mailbox's ending corrected or placed and nothing else («ой не ком а
+// ру», «нет не мейл а яндекс», «а в конце ру»): correction words, «не»,
+// «а», «в конце», and a top-level domain or a service at least once; and
+// where it ends.
+func (s *scan) mailCorrection(i int) (int, bool) {
+	seg, mail := s.toks[i].seg, false
+	j := i
+	for ; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		w := s.norm(j)
+		switch {
+		case s.marks[j] != 0:
+			return j, false
+		case s.toks[j].has(tTLD) && !s.toks[j].has(tConn) || mailProviders.of(w) && !s.toks[j].has(tStop):
+			mail = true
+		case mailCorrectionWord(w) || isWord(w, "не", "а", "в", "конце", "потом", "и"):
+		default:
+			return j, false
+		}
+	}
+	return j, mail && j-i >= 2
 }
 
 // mailAfter returns where the rest of a mailbox said from token j ends
