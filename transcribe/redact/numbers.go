@@ -454,7 +454,7 @@ func (s *scan) companyPhone(z *zone) bool {
 	office := seg == 0
 	for j := z.from - 1; j >= 0 && j >= z.from-6 && s.toks[j].seg == seg; j-- {
 		w := s.norm(j)
-		if strings.HasPrefix(w, "ваш") || isWord(w, "вам", "вас", "домашний", "домашнего", "мобильный", "контактный", "клиента") {
+		if strings.HasPrefix(w, "ваш") || isWord(w, "вам", "вас", "вы", "вами", "домашний", "домашнего", "мобильный", "контактный", "клиента") {
 			return false
 		}
 		office = office || institutionWord(w)
