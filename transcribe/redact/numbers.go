@@ -1075,6 +1075,13 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			typ, types = c, append(types, c)
 		}
 	}
+	// The cue said after the number, closing its sentence («семьсот один
+	// это цвц», «4 4 1 9 это код из смс»).
+	if typ == "" && !trap {
+		if c := s.cueAfter(z); c != "" {
+			typ, types = c, append(types, c)
+		}
+	}
 	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ruleDropped
 	}
@@ -1318,6 +1325,44 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 		}
 	}
 	return typ, trap, types, true
+}
+
+// cueAfter returns the type of a cue said right after a zone, in its
+// sentence, after «это», «мой», «у меня» and the like at most (two
+// words), the sentence ending within three words of it («семьсот один это
+// цвц», «0 9 2 три цифры сзади», «45 03 681 244 это паспорт»); "" when
+// none is, or a trap word is first.
+func (s *scan) cueAfter(z *zone) Type {
+	// Not a time or a round sum («на 8 30 а мне смс не пришло», «150 000
+	// кодом»).
+	if s.dateOrTime(z) || s.clockTime(z) || strings.HasSuffix(s.zoneDigits(z), "000") {
+		return ""
+	}
+	seg, na := s.toks[z.from].seg, false
+	for j := z.to; j < len(s.toks) && s.toks[j].seg == seg && j < z.to+3; j++ {
+		t := &s.toks[j]
+		if s.cueAt(j) && s.norm(j) != "кодом" {
+			for k := j + 1; k < len(s.toks) && s.toks[k].seg == seg; k++ {
+				if k > j+3 {
+					return ""
+				}
+			}
+			// A cue right after the number, with no «это» between, is
+			// the next question but for a code's or a CVV's («11 40
+			// паспорт»: a time, then the operator asks).
+			// («пятьсот двенадцать на обороте»: after «на», a CVV's.)
+			c := s.refine(j, t.cue())
+			if (j == z.to || na) && c != CVV && c != Code {
+				return ""
+			}
+			return c
+		}
+		na = na || s.norm(j) == "на"
+		if !isWord(s.norm(j), "это", "мой", "моя", "мое", "мои", "его", "ее", "её", "у", "меня", "три", "четыре", "цифры", "на") {
+			return ""
+		}
+	}
+	return ""
 }
 
 // answeredBefore reports whether this channel said a number in a sentence

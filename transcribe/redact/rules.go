@@ -689,13 +689,18 @@ func (s *scan) birthdates() {
 				break
 			}
 		}
-		// Backward: «пятого марта восемьдесят пятого года рождения».
-		k := i
-		for k > 0 && i-k < 12 && s.dateWord(k-1) && s.toks[k-1].seg == t.seg {
+		// Backward: «пятого марта восемьдесят пятого года рождения»,
+		// «15 03 1980 это дата рождения».
+		e := i
+		for e > 0 && e > i-3 && s.toks[e-1].seg == t.seg && isWord(s.norm(e-1), "это", "дата", "дату", "моя", "мой", "день", "его", "ее", "её") {
+			e--
+		}
+		k := e
+		for k > 0 && e-k < 12 && s.dateWord(k-1) && s.toks[k-1].seg == t.seg {
 			k--
 		}
-		if k < i && s.dateRun(k) > k {
-			s.claim(Birthdate, ruleBirthCue, k, i)
+		if k < e && s.dateRun(k) > k {
+			s.claim(Birthdate, ruleBirthCue, k, e)
 		}
 	}
 	// Answers: the other side asked for the date of birth.
