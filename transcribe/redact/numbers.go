@@ -1064,6 +1064,15 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		if typ, trap, types, ok = s.otherCue(z, types[:0], &part); ok {
 			rule = ruleAnswer
 		}
+	} else if !trap && !part && !fitsZone(typ, z) {
+		// The speaker's own cue names a number the zone does not fit
+		// («назовите защитный код» — «так сейчас переверну карту вот 3 0
+		// 1»): the other side's question, when its type fits.
+		var obuf [8]Type
+		p := false
+		if ot, otrap, ots, ok := s.otherCue(z, obuf[:0], &p); ok && !otrap && ot != "" && fitsZone(ot, z) {
+			typ, rule, types = ot, ruleAnswer, append(types, ots...)
+		}
 	}
 	// A code the speaker named sentences before, read out now with
 	// neither a cue nor a question for it («код не приходит» — «на
