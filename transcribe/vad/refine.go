@@ -366,8 +366,15 @@ func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []sch
 				if rlow <= t.floor+lowOverFloor {
 					r.b = hang(t, own, hangThr, runPeak-lowUnderPeak, r.b)
 				}
-				// A word's end decaying into the line noise (tails.go).
-				r.b = max(r.b, noise.tail(t, own, runPeak-lowUnderPeak, r.b))
+				// A word's end decaying into the line noise (tails.go),
+				// and where the noise sets the run's threshold (the level
+				// walk of satellite does not hear it), a final consonant
+				// after a long closure.
+				var closure func(a, b int) bool
+				if other != nil && rlow <= t.floor+lowOverFloor {
+					closure = func(a, b int) bool { return voicedShare(other, fspan{a, b + 1}) == 0 }
+				}
+				r.b = max(r.b, noise.tail(t, own, runPeak-lowUnderPeak, r.b, closure))
 				// A voiced murmur at either end, on a line without noise.
 				r = noise.murmur(t, own, rlow, r)
 				if r.b-r.a >= coverMinLen && covered(inRaw, r) < coverMin {

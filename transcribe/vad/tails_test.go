@@ -1,6 +1,7 @@
 package vad
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -111,6 +112,59 @@ func TestFollowCrossesTheEcho(t *testing.T) {
 			own := func(f int) bool { return !isEcho(f) }
 			if got := m.follow(tr, own, -100, end, +1); got != tt.want {
 				t.Errorf("walk ends at %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// A word-final consonant after a closure longer than the walk's gap (up
+// to closureGap frames) ends the word when it is burstMin frames of
+// sound far over the noise (burstZ), the other side's voice not heard
+// in the closure and nothing but this side's own frames in it; a fainter
+// or later sound, or one past the other side's voice or echo, is not
+// taken.
+func TestTailFindsTheBurstAfterAClosure(t *testing.T) {
+	const n, end = 200, 100 // the run's last frame
+	always := func(a, b int) bool { return true }
+	consonant := []int{116, 117, 118, 119}
+	tests := []struct {
+		name    string
+		burst   []int   // frames of the consonant
+		power   float64 // its power over the noise's
+		closure func(a, b int) bool
+		echoAt  int // a frame marked as the other side's echo (0: none)
+		want    int // the run's end, exclusive
+	}{
+		// end+2 where no consonant is taken: the window centred on end+1
+		// holds the run's last frame.
+		// 121: the window centred on 120 holds the consonant's last frame.
+		{"a consonant 0.16 s after the vowel", consonant, 30, always, 0, 121},
+		{"too faint to be told from the noise", consonant, 1.1, always, 0, end + 2},
+		{"past the closure's reach", []int{128, 129, 130, 131}, 30, always, 0, end + 2},
+		{"the other side's voice in the closure", consonant, 30, func(a, b int) bool { return false }, 0, end + 2},
+		{"echo in the closure", consonant, 30, always, 110, end + 2},
+		{"no other side", consonant, 30, nil, 0, end + 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loud := map[int]float64{}
+			for f := 90; f <= end; f++ {
+				loud[f] = 30
+			}
+			for _, f := range tt.burst {
+				loud[f] = tt.power
+			}
+			tr := noiseTrack(n, loud, 7)
+			m := lineNoise(tr, func(f int) bool { return f < 80 || f > 140 }, nil)
+			if !m.ok {
+				t.Fatal("no noise model")
+			}
+			// The whitened test alone: the fundamental band's single band
+			// passes 0.5% of the noise's windows by chance.
+			m.thrFund = math.Inf(1)
+			own := func(f int) bool { return f != tt.echoAt }
+			if got := m.tail(tr, own, -100, end+1, tt.closure); got != tt.want {
+				t.Errorf("run ends at %d, want %d", got, tt.want)
 			}
 		})
 	}
