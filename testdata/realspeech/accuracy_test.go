@@ -210,7 +210,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitFresh, 9, 45, 0},
 		{realspeech.SplitBlind, 9, 40, 0},
 		{realspeech.SplitBlind2, 9, 42, 0},
-		{realspeech.SplitBlind3, 9, 44, 0},
+		{realspeech.SplitBlind3, 9, 45, 0},
 		{realspeech.SplitBlind4, 9, 45, 0},
 		{realspeech.SplitBlind5, 9, 45, 0}, // measured blind by the lead: 45 before and after the sixth round
 	}
