@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,9 +47,20 @@ func handWrittenOnly(lang, cat string) bool { return lang == "en" && cat == "com
 // message gives the command.
 func TestBuiltinModelsReproduce(t *testing.T) {
 	m := builtin(t)
+	// The models the cross-validation keeps (docs/models.md); a file lost
+	// or added without it fails here.
+	shipped := map[string][]string{"ru": {"churn_threat", "complaint", "repeat_contact"}, "en": {"churn_threat", "complaint"}}
 	for _, lang := range []string{"ru", "en"} {
+		var have []string
+		for _, md := range m.Models(lang) {
+			have = append(have, md.Category)
+		}
+		if slices.Sort(have); !slices.Equal(have, shipped[lang]) {
+			t.Errorf("%s: built-in models of %v, want %v", lang, have, shipped[lang])
+		}
 		loaded := loadParts(t, lang)
-		for _, cat := range []string{"complaint", "churn_threat"} {
+		for _, md := range m.Models(lang) {
+			cat := md.Category
 			var calls []dicteval.Call
 			var used []string
 			for i, p := range loaded {
@@ -181,7 +193,8 @@ func TestModelsLongCalls(t *testing.T) {
 				switch {
 				case c.Labels[md.Category]:
 					pos = append(pos, us)
-				case !c.Labels["complaint"] && !c.Labels["churn_threat"]:
+				case !slices.ContainsFunc(m.Models(lang), func(o *model.Model) bool { return c.Labels[o.Category] }):
+					// No category with a model: the talk around is none of them.
 					neg = append(neg, us)
 				}
 			}
@@ -219,9 +232,10 @@ func TestModelsLongCalls(t *testing.T) {
 			// 85%: the models trained against neutral calls (docs/models.md)
 			// weigh the neutral talk around a complaint more against it; with
 			// a window of 95% of the training calls en churn_threat found 41%
-			// (24 of 58) once blind5's longer calls were in, with today's
-			// window of 75% it finds 88% (50 of 57), the lowest; en complaint
-			// 97%, ru 96-98%.
+			// (24 of 58) once blind5's longer calls were in. With today's
+			// window of 75% and the thresholds of the worst-author rule
+			// (0.70-0.85): ru churn_threat 88% (60 of 68), the lowest; ru
+			// complaint 91%, repeat_contact 95%, en 89-97%.
 			if float64(long) < 0.85*float64(alone) || float64(flagged) > 0.1*float64(groups) {
 				t.Errorf("%s/%s: %d of %d found in long calls (want 85%%), %d of %d long calls flagged wrongly (want at most 10%%)",
 					lang, md.Category, long, alone, flagged, groups)

@@ -135,7 +135,7 @@ func TestModels(t *testing.T) {
 	for _, tt := range []struct {
 		role   string
 		models int
-	}{{"client", 2}, {"mixed", 2}, {"operator", 0}} {
+	}{{"client", 3}, {"mixed", 3}, {"operator", 0}} { // ru: complaint, churn_threat, repeat_contact
 		res := dicttest.Text(m, "ru", tt.role, grievance, false)
 		if len(res.Models) != tt.models {
 			t.Fatalf("%s: %d model scores, want %d", tt.role, len(res.Models), tt.models)

@@ -334,10 +334,13 @@ func round4(x float64) float64 {
 // labelled ones (the built-in neutral file, dicteval.BuiltinNeutral;
 // docs/models.md).
 var recommended = map[string]Options{
-	"ru/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.75, NeutralShare: DefaultNeutralShare},
+	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.85, NeutralShare: DefaultNeutralShare},
 	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.85, NeutralShare: DefaultNeutralShare},
 	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.8, NeutralShare: DefaultNeutralShare},
 	"en/churn_threat": {Channel: "client", L2: 0.0003, Threshold: 0.7, NeutralShare: DefaultNeutralShare},
+	// No neutral calls: the neutral file holds calm earlier contacts, which
+	// are repeat contacts by the labelling rules.
+	"ru/repeat_contact": {Channel: "client", L2: 0.0003, Threshold: 0.85},
 }
 
 // Recommended returns the settings the built-in model of a category was
