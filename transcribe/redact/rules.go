@@ -592,7 +592,7 @@ func (s *scan) dateRun(i int) int {
 		}
 		// «число 15 месяц 07 год 1992»: the words naming a date's parts,
 		// a number after them.
-		if !s.dateWord(j) && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tNum) && dateLabel(s.norm(j)) {
+		if !s.dateWord(j) && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tNum|tMonth) && dateLabel(s.norm(j)) {
 			j++
 			continue
 		}
@@ -732,6 +732,41 @@ func (s *scan) birthdates() {
 		}
 	})
 	s.birthContext()
+}
+
+// birthAfterPronoun: a whole date or a year with «года» right after «я»,
+// «он», «она» is when that one was born («по паспорту я 1 января 1970»,
+// «сыну 5 лет он 2019 года»); not a year of make or building after it
+// («он 2019 года выпуска»).
+func (s *scan) birthAfterPronoun() {
+	// (From the numbers' starts, not from every word.)
+	for _, c := range s.starts {
+		i := int(c) - 1
+		if i < 0 || i+2 >= len(s.toks) || s.toks[i].nl > 6 || !isWord(s.norm(i), "я", "он", "она") || s.toks[i+1].seg != s.toks[i].seg || !s.toks[i+1].has(tNum) || s.marks[i+1] != 0 {
+			continue
+		}
+		end := s.dateRun(i + 1)
+		if end <= i+1 || !s.hasYear(i+1, end) {
+			continue
+		}
+		// A whole date of this century is a payment's or a visit's as
+		// often («я 15 марта 2024 оплатила»): a whole date is taken with
+		// an earlier year only; a year alone with «года» is a child's too
+		// («он 2019 года»).
+		day := 0 // the day and the month said with the year
+		for k := i + 1; k < end; k++ {
+			if t := &s.toks[k]; t.has(tMonth) || t.num() == nkDigits && t.nl <= 2 || t.num() == nkOrdinal {
+				day++
+			}
+		}
+		if whole := day >= 2; !whole && !isWord(s.norm(end-1), "года", "г") || whole && s.yearSince(i+1, end, "2010") {
+			continue
+		}
+		if end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && isWord(s.norm(end), "выпуска", "постройки", "издания") {
+			continue
+		}
+		s.claimBirth(i+1, end, ruleBirthContext)
+	}
 }
 
 // claimBirth claims a date of birth and the correction said right after
@@ -920,6 +955,17 @@ func (s *scan) birthBefore(i int) bool {
 
 // recentYear reports whether the date [from, to) has a four-digit year
 // from 2020 on: a payment's, a contract's date.
+// yearSince reports whether a date from to to has a year from since on:
+// four digits, or a year said with «тысяча» («две тысячи пятнадцатого»).
+func (s *scan) yearSince(from, to int, since string) bool {
+	for i := from; i < to; i++ {
+		if w := s.norm(i); year(w) && w >= since || s.toks[i].num() == nkThousand || s.toks[i].num() == nkOrdThous {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *scan) recentYear(from, to int) bool {
 	for i := from; i < to; i++ {
 		if w := s.norm(i); year(w) && w >= "2020" {

@@ -776,6 +776,7 @@ func (s *scan) detect() {
 		s.birthAfterName()
 	}
 	if s.any&tNum != 0 {
+		s.birthAfterPronoun()
 		s.numbers()
 	}
 }
