@@ -2036,7 +2036,8 @@ func (s *scan) streetNamed(i int) bool {
 // staffWord: a role of someone who works for the company.
 func staffWord(w string) bool { return staffWords.of(w) }
 
-var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус")
+var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус",
+	"коллег", "главврач", "администратор", "консультант", "заведующ") // (not «начальник», «директор»: a client's own boss is a third person named)
 
 // commonWord reports whether w reads as an adjective or a verb («всего
 // хорошего», «помогите»): not a name no list knows.
