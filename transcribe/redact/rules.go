@@ -128,6 +128,7 @@ func (s *scan) mailTail(j int) int {
 
 // mailProviders: the mail services said by name after «на».
 var mailProviders = newBeginningSet("яндекс", "рамблер", "гмейл", "джимейл", "гугл", "мейл", "майл", "маил", "инбокс", "аутлук", "айклауд", "хотмейл", "лист",
+	"мэйл", "мэил", "гмэйл", "джимэйл", "хотмэйл", "яндэкс", "рамблэр", // (as a recognizer writes them too)
 	"gmail", "yandex", "mail", "rambler", "inbox", "outlook", "icloud", "hotmail", "list", "bk")
 
 // providerAfterNa reports whether «на» at token i names a mail service
