@@ -1268,6 +1268,11 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 			best, ok = *e, true
 		}
 	}
+	// The client's cue said with their own number asks the operator for
+	// no part of one («карта 5469 ...» — «три цифры 480» — the
+	// operator's «место 12 а 1 200» is no card's end); a read-back of it
+	// («605 спасибо») is still typed by it.
+	noPart := best.dictated && s.role == schemas.RoleOperator
 	if !ok {
 		return "", false, types, false
 	}
@@ -1285,7 +1290,7 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 		if e.at > best.at || best.at-e.at > 4 || e.seg != best.seg || e.own && e.cue == 0 {
 			continue
 		}
-		*part = *part || e.part
+		*part = *part || e.part && !noPart
 		trap = trap || best.trap && e.named
 		coded = coded || e.coded
 		verify = verify || e.cueType() == Code

@@ -180,6 +180,10 @@ type cueEvent struct {
 	// place: a question for a company's place, a place's word in the
 	// address cue's sentence and no number («а адрес клиники»).
 	place bool
+	// dictated: a number follows the cue in its sentence: the speaker
+	// gave the number with its cue («карта 5469 ...», «три цифры 480»),
+	// asked nothing.
+	dictated bool
 	// said: the end of a sentence of four words or more, no cue; goOn:
 	// of a sentence asking a dictation to go on («записываю»).
 	said, goOn bool
@@ -487,6 +491,12 @@ func (s *scan) collectCues() {
 		switch {
 		case s.cueAt(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
+			for j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && j <= i+4; j++ {
+				if s.toks[j].has(tNum) {
+					e.dictated = true
+					break
+				}
+			}
 		case t.has(tTrap | tCue):
 			e.trap = true
 			// «номер заказа», «код ошибки»: the trap word names the
