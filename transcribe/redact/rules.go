@@ -50,10 +50,19 @@ func (s *scan) emails() {
 		// Left: the mailbox, back over words that are not function words
 		// (single letters are: «тихонов а собака»).
 		k := i
-		for n := 0; k > 0 && (n < 6 || n < 14 && (s.letter(k-1) || s.letterName(k-1))); n++ { // a spelled mailbox is longer
+		lim := 6
+		for n := 0; k > 0 && (n < lim || n < 14 && (s.letter(k-1) || s.letterName(k-1))); n++ { // a spelled mailbox is longer
 			u := &s.toks[k-1]
 			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
 				k--
+				continue
+			}
+			// The words that order a mailbox's parts or explain a letter
+			// («маша как мария потом 90 собака ...», «ivanov потом цифры
+			// 85 собака ...»), between its words.
+			if u.seg == t.seg && k >= 2 && isWord(s.norm(k-1), "потом", "затем", "цифры", "как") && s.toks[k-2].seg == t.seg && !s.toks[k-2].has(tStop|tEmailCue|tNameCue|tTrap) {
+				k--
+				lim = 12
 				continue
 			}
 			break
