@@ -361,6 +361,13 @@ func (s *scan) numbers() {
 			continue
 		}
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 {
+			// A number said right after a claimed one in the same run
+			// («12 мая [1980] 8 916 123 45 67»: the phone after the date
+			// of birth) is read from its own start.
+			if k := s.unclaimedTail(&z); k < z.to {
+				i, prevEnd = k, k
+				continue
+			}
 			i = z.to
 			prevEnd = z.to
 			continue
@@ -411,7 +418,16 @@ func (s *scan) numbers() {
 			z.from = s.falseStart(&z, prevEnd)
 		}
 		prevEnd = z.to
-		if e := s.expiryAfter(&z); typ != "" && e < z.to {
+		if e, c := s.cardExpiryCode(&z); e < z.to {
+			// The card, its expiry kept, the security code after it
+			// («4377 7437 2427 0873 08 27 119»).
+			s.claim(Card, ruleCardLuhn, z.from, e)
+			s.claim(CVV, ruleName(CVV, ruleCue), c, z.to)
+			var zc zone
+			s.readZone(z.from, &zc, 0) // (recordNumber takes the digits of what it is given)
+			zc.to, zc.d1 = e, zc.d0+int32(s.luhnTokens(z.from, e))
+			s.recordNumber(Card, ruleCardLuhn, &zc)
+		} else if e := s.expiryAfter(&z); typ != "" && e < z.to {
 			// The card without its expiry.
 			typ, rule = Card, ruleCardLuhn
 			s.claim(typ, rule, z.from, e)
@@ -508,6 +524,25 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 	}
 	if s.quantityAfter(j + 1) {
 		return z.from
+	}
+	return k
+}
+
+// unclaimedTail returns where the unclaimed rest of a zone starts, when
+// the zone begins with claimed tokens and ends with five or more
+// unclaimed ones that start a run; z.to otherwise.
+func (s *scan) unclaimedTail(z *zone) int {
+	k := z.from
+	for k < z.to && s.marks[k] != 0 {
+		k++
+	}
+	if k == z.from || z.to-k < 5 || !s.isRunStart(k) {
+		return z.to
+	}
+	for j := k; j < z.to; j++ {
+		if s.marks[j] != 0 {
+			return z.to
+		}
 	}
 	return k
 }
@@ -930,6 +965,32 @@ func (s *scan) expiryAfter(z *zone) int {
 		return z.to
 	}
 	return e
+}
+
+// cardExpiryCode returns, for a run that is a card's number, its expiry
+// and three or four digits more, where the card ends and where the code
+// starts; z.to, z.to when the run is no such one.
+func (s *scan) cardExpiryCode(z *zone) (int, int) {
+	if z.to-z.from < 4 {
+		return z.to, z.to
+	}
+	for c := z.to - 1; c >= z.to-4 && c > z.from+2; c-- {
+		e := c - 2
+		if !s.monthYear(e) {
+			continue
+		}
+		n := 0
+		for k := c; k < z.to; k++ {
+			if s.toks[k].num() != nkDigits {
+				n = -100
+			}
+			n += int(s.toks[k].nl)
+		}
+		if n >= 3 && n <= 4 && s.luhnTokens(z.from, e) > 0 {
+			return e, c
+		}
+	}
+	return z.to, z.to
 }
 
 // cardBeforeAmount returns where a card's number ends when an amount is

@@ -621,6 +621,12 @@ func (s *scan) dateRun(i int) int {
 			nums++
 		}
 		j++
+		// A year in digits after a day and a month ends the date: what
+		// follows is another number («12 мая 1980 восемь девятьсот
+		// шестнадцать ...», the phone after the date of birth).
+		if nums >= 3 && year(s.norm(j-1)) && j < len(s.toks) && s.toks[j].seg == s.toks[j-1].seg && s.toks[j].has(tNum) {
+			break
+		}
 	}
 	// More than eight digits said one by one are no date but a number
 	// dictated («права» — «9 9 1 8 3 4 0 5 5 2» after a date of birth).

@@ -546,13 +546,24 @@ func (s *scan) placeQuestion(i int) bool {
 	return place
 }
 
-// trapQuestion reports whether the trap word at token i opens a sentence
-// of four words at most with no cue word: the thing whose number is
-// asked for («полис омс ребенка», «трек номер», «водительское»).
+// trapQuestion reports whether the trap word at token i opens or closes a
+// sentence of four words at most with no cue word: the thing whose
+// number is asked for («полис омс ребенка», «трек номер», «водительское»,
+// «фио и полис»).
 func (s *scan) trapQuestion(i int) bool {
 	seg := s.toks[i].seg
 	if i > 0 && s.toks[i-1].seg == seg {
-		return false
+		// Or closing a question of four words at most with no cue of a
+		// number («фио и полис»: the name and the policy asked for).
+		if i+1 < len(s.toks) && s.toks[i+1].seg == seg {
+			return false
+		}
+		for j := i - 1; j >= 0 && s.toks[j].seg == seg; j-- {
+			if j <= i-4 || s.toks[j].has(tCue) {
+				return false
+			}
+		}
+		return true
 	}
 	for j := i + 1; j < len(s.toks) && s.toks[j].seg == seg; j++ {
 		if j >= i+4 || s.toks[j].has(tCue) {
