@@ -24,7 +24,9 @@ func (s *scan) emails() {
 		// up to three times; or the domain and a top-level domain
 		// without «точка» («майл ру»).
 		j := i + 1
-		if j >= len(s.toks) || s.toks[j].has(tStop|tAt) && !s.toks[j].has(tTLD) && !(j+1 < len(s.toks) && s.toks[j+1].has(tDot)) {
+		// («собака я ру»: the service ya.ru.)
+		ya := j+1 < len(s.toks) && s.norm(j) == "я" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
+		if j >= len(s.toks) || s.toks[j].has(tStop|tAt) && !s.toks[j].has(tTLD) && !(j+1 < len(s.toks) && s.toks[j+1].has(tDot)) && !ya {
 			continue
 		}
 		j++
