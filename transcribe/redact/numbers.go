@@ -418,7 +418,7 @@ func (s *scan) numbers() {
 			z.from = s.falseStart(&z, prevEnd)
 		}
 		prevEnd = z.to
-		if e, c := s.cardExpiryCode(&z); e < z.to {
+		if e, c := s.cardExpiryCode(typ, &z); e < z.to {
 			// The card, its expiry kept, the security code after it
 			// («4377 7437 2427 0873 08 27 119»).
 			s.claim(Card, ruleCardLuhn, z.from, e)
@@ -969,9 +969,10 @@ func (s *scan) expiryAfter(z *zone) int {
 
 // cardExpiryCode returns, for a run that is a card's number, its expiry
 // and three or four digits more, where the card ends and where the code
-// starts; z.to, z.to when the run is no such one.
-func (s *scan) cardExpiryCode(z *zone) (int, int) {
-	if z.to-z.from < 4 {
+// starts; z.to, z.to when the run is no such one (or was not typed: typ;
+// or has fewer than 13+4+3 digits).
+func (s *scan) cardExpiryCode(typ Type, z *zone) (int, int) {
+	if typ == "" || z.n() < 19 || z.to-z.from < 4 {
 		return z.to, z.to
 	}
 	for c := z.to - 1; c >= z.to-4 && c > z.from+2; c-- {

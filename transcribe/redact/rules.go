@@ -760,7 +760,12 @@ func (s *scan) birthAfterPronoun() {
 	// (From the numbers' starts, not from every word.)
 	for _, c := range s.starts {
 		i := int(c) - 1
-		if i < 0 || i+2 >= len(s.toks) || s.toks[i].nl > 6 || !isWord(s.norm(i), "я", "он", "она") || s.toks[i+1].seg != s.toks[i].seg || !s.toks[i+1].has(tNum) || s.marks[i+1] != 0 {
+		if i < 0 || i+2 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i].nl > 6 || s.toks[i].nl < 2 || s.toks[i+1].seg != s.toks[i].seg || s.marks[i+1] != 0 {
+			continue
+		}
+		switch s.norm(i) {
+		case "я", "он", "она":
+		default:
 			continue
 		}
 		end := s.dateRun(i + 1)
