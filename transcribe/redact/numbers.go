@@ -972,7 +972,7 @@ func (s *scan) expiryAfter(z *zone) int {
 // starts; z.to, z.to when the run is no such one (or was not typed: typ;
 // or has fewer than 13+4+3 digits).
 func (s *scan) cardExpiryCode(typ Type, z *zone) (int, int) {
-	if typ == "" || z.n() < 19 || z.to-z.from < 4 {
+	if typ == "" || z.n() < 20 || z.to-z.from < 4 {
 		return z.to, z.to
 	}
 	for c := z.to - 1; c >= z.to-4 && c > z.from+2; c-- {
