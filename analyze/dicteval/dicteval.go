@@ -187,6 +187,13 @@ type Error struct {
 	// Missing the words of it the utterance lacks.
 	Nearest string   `json:"nearest,omitempty"`
 	Missing []string `json:"missing,omitempty"`
+	// Cancelled says, when the utterance has every word of the nearest
+	// wording, why it did not fire there: «negated by «не»», «excluded by
+	// «спасибо»», or that it matches the utterance alone and the call's
+	// rules (position, time window, minimum count) dropped it; empty when
+	// the words' stems are there but not in the wording's order, span or
+	// exact forms.
+	Cancelled string `json:"cancelled,omitempty"`
 	// Probability is the category model's score of the channel: for a
 	// false positive the model fired on (PhraseID model:<category>), for a
 	// false negative the score that stayed under Threshold (0 and 0 when
@@ -394,9 +401,31 @@ func (n *nearest) fill(e *Error, tr schemas.Transcript) {
 				best = score
 				e.Channel, e.Start, e.End, e.PhraseID, e.Text, e.Nearest, e.Missing =
 					ch.Role, seg.Start, seg.End, w.phrase, seg.Text, w.text, missing
+				e.Cancelled = ""
+				if len(missing) == 0 {
+					e.Cancelled = n.why(e.Language, ch.Role, seg, w.phrase)
+				}
 			}
 		}
 	}
+}
+
+// why says why phrase did not fire in seg although seg has all its words
+// (Error.Cancelled).
+func (n *nearest) why(lang, role string, seg schemas.Segment, phrase string) string {
+	toks, words := match.SegmentTokens(nil, nil, seg)
+	hits, cancelled := n.m.Explain(lang, role, seg, toks, words)
+	for _, c := range cancelled {
+		if c.PhraseID == phrase {
+			return c.Reason(toks)
+		}
+	}
+	for _, h := range hits {
+		if h.PhraseID == phrase {
+			return "matches the utterance alone; the call's rules (position, window, minimum count) drop it"
+		}
+	}
+	return ""
 }
 
 // opRe finds the operators of an expression, which are not words.

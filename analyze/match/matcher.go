@@ -671,14 +671,17 @@ type scratch struct {
 	matches []ruleMatch
 	inOrder int // matches[:inOrder] are in start order
 	// The speaker of the channel being matched (see allowed).
-	mixed   bool
-	roleCh  int16
-	merged  []ruleMatch
-	excl    []ruleMatch
-	keep    []ruleMatch
-	lastEnd []int32
-	spans   [][2]int32
-	next    [][2]int32
+	mixed  bool
+	roleCh int16
+	merged []ruleMatch
+	excl   []ruleMatch
+	// cancelled, when not nil, collects the matches a negator or an
+	// exclusion took back (Explain); nil in every other match.
+	cancelled *[]cancellation
+	keep      []ruleMatch
+	lastEnd   []int32
+	spans     [][2]int32
+	next      [][2]int32
 
 	// The models' buffers (models.go): each token's feature id, the
 	// features present, their stamps, the hits.
@@ -934,7 +937,7 @@ func (s *scratch) addSingle(ref ruleRef, start, end int32) {
 		s.addMatch(m, ref.flags, ref.channel)
 		return
 	}
-	if !s.allowed(ref.channel) || ref.flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false) {
+	if !s.allowed(ref.channel) || ref.flags&hotNegatable != 0 && s.mayNegate(m) && s.negatedNoted(m, false) {
 		return
 	}
 	s.matches = append(s.matches, m)
@@ -1103,20 +1106,30 @@ func (s *scratch) addMatch(m ruleMatch, flags uint8, channel int16) {
 		s.excl = append(s.excl, m)
 		return
 	}
-	if flags&hotMulti == 0 && (!s.allowed(channel) || flags&hotNegatable != 0 && s.mayNegate(m) && s.negated(m, false)) {
+	if flags&hotMulti == 0 && (!s.allowed(channel) || flags&hotNegatable != 0 && s.mayNegate(m) && s.negatedNoted(m, false)) {
 		return // as addSingle
 	}
 	s.matches = append(s.matches, m)
 }
 
-// negated reports whether a negator governs the match (negation.go). In
-// a NEAR/BEFORE or word-set match a negator between the parts counts too:
-// «вчера не звонила» for {@contacted @when_past}.
-func (s *scratch) negated(m ruleMatch, multi bool) bool {
+// negatedNoted reports whether a negator governs the match (negation.go),
+// and notes it when Explain asks. In a NEAR/BEFORE or word-set match a
+// negator between the parts counts too: «вчера не звонила» for
+// {@contacted @when_past}.
+func (s *scratch) negatedNoted(m ruleMatch, multi bool) bool {
+	k := s.negator(m, multi)
+	if k >= 0 && s.cancelled != nil {
+		*s.cancelled = append(*s.cancelled, cancellation{m, k, k + 1, false})
+	}
+	return k >= 0
+}
+
+// negator is the unit of the negator that governs the match, -1 if none.
+func (s *scratch) negator(m ruleMatch, multi bool) int32 {
 	if multi {
 		for k := m.start + 1; k < m.end; k++ {
 			if s.units[k].flags&flagNeg != 0 {
-				return true
+				return k
 			}
 		}
 	}
@@ -1131,7 +1144,10 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 		if f&flagNeg != 0 {
 			// «нет» before a verb in the first person ends its own
 			// clause: «сил нет | ухожу», «а нет так | уйду».
-			return !(finite && f&flagPostNeg != 0)
+			if finite && f&flagPostNeg != 0 {
+				return -1
+			}
+			return k
 		}
 		if f&flagFiller != 0 && f&flagBridge == 0 {
 			continue
@@ -1147,7 +1163,7 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 	for k := m.end; k < sg.u1 && s.units[k-1].flags&flagStop == 0; k++ {
 		f := s.units[k].flags
 		if f&flagPostNeg != 0 {
-			return true
+			return k
 		}
 		if f&flagFiller != 0 && f&flagBridge == 0 {
 			continue
@@ -1157,7 +1173,7 @@ func (s *scratch) negated(m ruleMatch, multi bool) bool {
 		}
 		bridges++
 	}
-	return false
+	return -1
 }
 
 // addRule adds one compiled rule: r with its operands' alternative runs
@@ -1217,7 +1233,7 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	if len(s.excl) > 0 {
 		kept := keep[:0]
 		for _, c := range keep {
-			if !lm.excluded(s, c) {
+			if !lm.excludedNoted(s, c) {
 				kept = append(kept, c)
 			}
 		}
@@ -1225,10 +1241,10 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	}
 	inOrder := len(keep) // of keep, in start order
 	for _, c := range s.matches[s.inOrder:] {
-		if h := &lm.hot[c.rule]; !s.allowed(h.channel) || h.flags&hotNegatable != 0 && s.negated(c, true) {
+		if h := &lm.hot[c.rule]; !s.allowed(h.channel) || h.flags&hotNegatable != 0 && s.negatedNoted(c, true) {
 			continue
 		}
-		if len(s.excl) > 0 && lm.excluded(s, c) {
+		if len(s.excl) > 0 && lm.excludedNoted(s, c) {
 			continue
 		}
 		keep = append(keep, c)
@@ -1298,12 +1314,23 @@ func (s *scratch) sortMatches(inOrder int) {
 	s.merged, s.keep = s.keep[:0], m
 }
 
-// excluded reports whether one of s.excl cancels match c.
-func (lm *langMatcher) excluded(s *scratch, c ruleMatch) bool {
+// excludedNoted reports whether one of s.excl cancels match c, and notes
+// it when Explain asks.
+func (lm *langMatcher) excludedNoted(s *scratch, c ruleMatch) bool {
+	x := lm.excluder(s, c)
+	if x >= 0 && s.cancelled != nil {
+		*s.cancelled = append(*s.cancelled, cancellation{c, s.excl[x].start, s.excl[x].end, true})
+	}
+	return x >= 0
+}
+
+// excluder is the index in s.excl of an exclusion that cancels match c,
+// -1 if none.
+func (lm *langMatcher) excluder(s *scratch, c ruleMatch) int {
 	r := &lm.rules[c.rule]
 	di := &lm.dicts[r.dict]
 	pi := &di.phrases[r.phrase]
-	for _, x := range s.excl {
+	for xi, x := range s.excl {
 		xr := &lm.rules[x.rule]
 		if xr.dict != r.dict || (xr.phrase >= 0 && xr.phrase != r.phrase) {
 			continue
@@ -1317,14 +1344,14 @@ func (lm *langMatcher) excluded(s *scratch, c ruleMatch) bool {
 		// In the hit's utterance (or utterances), within the window.
 		xs := s.units[x.start].seg
 		if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
-			return true
+			return xi
 		}
 		// An exclusion in one of the next utterances of the speaker:
 		// «не знаю» … «сейчас уточню».
 		cs, xs := s.units[c.end-1].seg, s.units[x.start].seg
 		if d := xs - cs; d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap {
-			return true
+			return xi
 		}
 	}
-	return false
+	return -1
 }

@@ -265,3 +265,25 @@ phrases:
 		}
 	}
 }
+
+// Explain says which rule took back a wording whose words were all said.
+func TestExplainCancellations(t *testing.T) {
+	m := rulesSet(t)
+	for _, tt := range []struct{ text, want string }{
+		{"я не уйду к конкурентам", "churn/terminate negated by «не»; churn/leave negated by «не»"},
+		{"претензий у меня нет", "complaint/claim negated by «нет»"},
+		{"я уйду на обед", "churn/terminate excluded by «уйду на»"}, // the bare verb's exclusion
+		{"я уйду к конкурентам", ""},                                // a hit: nothing cancelled
+	} {
+		seg := schemas.Segment{Text: tt.text}
+		toks, words := SegmentTokens(nil, nil, seg)
+		_, cancelled := m.Explain("ru", "client", seg, toks, words)
+		var got []string
+		for _, c := range cancelled {
+			got = append(got, c.Category+"/"+c.PhraseID+" "+c.Reason(toks))
+		}
+		if g := strings.Join(got, "; "); g != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}

@@ -161,8 +161,16 @@ func writeEvalReport(w io.Writer, rep dicteval.Report, limit int) {
 				fmt.Fprintf(w, "FN %s %s: nothing of the category comes close%s\n", k, e.Call, model)
 				continue
 			}
-			fmt.Fprintf(w, "FN %s %s: %s %.2fs «%s»: nearest %s «%s», lacks %s%s\n", k, e.Call, e.Channel, e.Start, e.Text,
-				e.PhraseID, e.Nearest, strings.Join(e.Missing, " "), model)
+			lacks := "lacks " + strings.Join(e.Missing, " ")
+			switch {
+			case len(e.Missing) > 0:
+			case e.Cancelled != "":
+				lacks = "has its words, " + e.Cancelled
+			default:
+				lacks = "has its words' stems, not in its order, span or exact forms"
+			}
+			fmt.Fprintf(w, "FN %s %s: %s %.2fs «%s»: nearest %s «%s», %s%s\n", k, e.Call, e.Channel, e.Start, e.Text,
+				e.PhraseID, e.Nearest, lacks, model)
 		}
 	}
 }
