@@ -236,3 +236,43 @@ func TestKeepOwn(t *testing.T) {
 		})
 	}
 }
+
+// heardEcho: an echo path is this side's echo only if this side sounds
+// where the path predicts the echo clearly over its floor; levels that
+// follow the other side's in overtalk alone, with silence wherever the
+// other side speaks alone, are a coincidence. An echo predicted under the
+// floor's margin is not tested.
+func TestHeardEcho(t *testing.T) {
+	const n, lag = 1000, 3
+	tests := []struct {
+		name  string
+		loss  float32
+		heard func(f int) bool // where a sounds, among b's loud frames
+		want  bool
+	}{
+		{"an echo wherever the other side speaks", 25, func(int) bool { return true }, true},
+		{"sound only in overtalk, a tenth of the time", 25, func(f int) bool { return f%10 == 0 }, false},
+		{"a third of the time", 25, func(f int) bool { return f%3 == 0 }, true},
+		{"an echo predicted under the floor's margin", 56, func(f int) bool { return f%10 == 0 }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &track{low: make([]float32, n), lowFloor: -80}
+			b := &track{low: make([]float32, n), lowFloor: -80}
+			for f := range n {
+				b.low[f] = -20 - float32(f%7) // loud, and its level moves
+				a.low[f] = -80
+				if g := f - lag; g >= 0 && tt.heard(f) {
+					a.low[f] = b.low[g] - tt.loss
+				}
+			}
+			loss := make([]float32, (n+echoStep-1)/echoStep)
+			for i := range loss {
+				loss[i] = tt.loss
+			}
+			if got := heardEcho(a, b, lag, loss); got != tt.want {
+				t.Errorf("heardEcho = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
