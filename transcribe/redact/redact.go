@@ -148,6 +148,28 @@ type Config struct {
 // Redactor masks personal data. It is safe for concurrent use.
 type Redactor struct {
 	on [numTypes]bool
+	// types are the names of the types on, in Types order (the first
+	// ntypes), for Apply's record.
+	types  [numTypes]string
+	ntypes int
+}
+
+// record is Apply's record of a call with the array of its types'
+// names, allocated together.
+type record struct {
+	info  schemas.PIIRedaction
+	types [numTypes]string
+}
+
+// setTypes fills r.types from r.on.
+func (r *Redactor) setTypes() {
+	r.ntypes = 0
+	for i, t := range typeAt {
+		if r.on[i] {
+			r.types[r.ntypes] = string(t)
+			r.ntypes++
+		}
+	}
 }
 
 const numTypes = 13
@@ -192,6 +214,7 @@ func New(cfg Config) (*Redactor, error) {
 		for i := range r.on {
 			r.on[i] = true
 		}
+		r.setTypes()
 		return r, nil
 	}
 	for _, t := range cfg.Types {
@@ -201,6 +224,7 @@ func New(cfg Config) (*Redactor, error) {
 		}
 		r.on[i] = true
 	}
+	r.setTypes()
 	return r, nil
 }
 
@@ -471,20 +495,15 @@ func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
 	// append at a time (thirteen types, a call's spans), they cost more
 	// than a seventh of the redaction of a call that dictates (warm, the
 	// two PII calls: Apply 1.1 µs a call more than Transcript, 0.3 now).
-	info := &schemas.PIIRedaction{Spans: make([]schemas.PIISpan, len(spans))}
-	n := 0
-	for _, on := range r.on {
-		if on {
-			n++
-		}
-	}
-	if n > 0 {
-		info.Types = make([]string, 0, n)
-		for i, t := range typeAt {
-			if r.on[i] {
-				info.Types = append(info.Types, string(t))
-			}
-		}
+	// The record and its list of types are one allocation, the list
+	// copied from the one New made: a call with nothing masked made
+	// two, and they were a tenth of its redaction (five_minute, in
+	// turns with Transcript in one process).
+	rec := &record{types: r.types}
+	info := &rec.info
+	info.Spans = make([]schemas.PIISpan, len(spans))
+	if r.ntypes > 0 {
+		info.Types = rec.types[:r.ntypes:r.ntypes]
 	}
 	for i := range spans {
 		s := &spans[i]
