@@ -43,7 +43,10 @@ func init() {
 	for _, lex := range lexicon {
 		for w, e := range lex {
 			cardinal := e.trig&tNum != 0 && e.num.kind != nkOrdinal && e.num.kind != nkOrdTens && e.num.kind != nkOrdThous
-			if cardinal || e.trig&startTriggers != 0 {
+			// «беспокоит»: «петрова беспокоит», the client introducing
+			// themselves with no other trigger word (the name rule's
+			// own role word, not a start trigger otherwise).
+			if cardinal || e.trig&startTriggers != 0 || w == "беспокоит" {
 				k := uint32(wordKey(w) >> (64 - filterLog))
 				triggerBits[k/64] |= 1 << (k % 64)
 				set[w] = e
@@ -107,7 +110,7 @@ func segmentMay(seg *schemas.Segment) bool {
 				return true
 			}
 		}
-		return false
+		return introMay(seg)
 	}
 	for j := range seg.Words {
 		w := seg.Words[j].W
@@ -121,7 +124,95 @@ func segmentMay(seg *schemas.Segment) bool {
 			return true
 		}
 	}
+	return introMay(seg)
+}
+
+// introMay reports whether a segment with no trigger word is a client's
+// self-introduction the name rules take: it opens (after «алло»,
+// «здравствуйте», «да» at most) with «это» and a word that reads as a
+// name's («это кузнецов по заявке»), or with «я» and a patronymic two or
+// three words on («я ибрагимова залина мурадовна»: a surname, a word, a
+// patronymic). Most segments are answered at their first word (neither
+// an opener nor «это», «я»); only the few that open so are read further.
+func introMay(seg *schemas.Segment) bool {
+	w := segWords{seg: seg}
+	first := w.next()
+	for n := 0; n < 3 && opener(first); n++ {
+		first = w.next()
+	}
+	switch first {
+	case "это":
+		next := w.next()
+		if next == "" {
+			return false
+		}
+		var roles trig
+		if e := lexRU.get(next); e != nil {
+			roles = e.trig
+		}
+		return looksLikeNamePart("ru", next, roles)
+	case "я":
+		w.next() // the surname
+		for k := 0; k < 2; k++ {
+			if p := w.next(); p != "" && patronymic(p) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// opener reports whether w may open a sentence before «это» or «я» of a
+// self-introduction (the name rule's segStart allows three such words).
+func opener(w string) bool {
+	switch w {
+	case "алло", "здравствуйте", "да", "ну", "вот", "а", "добрый", "доброе", "день", "утро", "вечер", "привет":
+		return true
+	}
+	return false
+}
+
+// segWords reads a segment's first words one by one, lower-cased, with a
+// punctuation mark after a word dropped: the recognizer's words, or its
+// text split at spaces.
+type segWords struct {
+	seg *schemas.Segment
+	j   int    // the next of seg.Words
+	s   string // the rest of seg.Text, when the segment has no words
+	buf [48]byte
+}
+
+// next returns the next word, or "" after the last.
+func (r *segWords) next() string {
+	var w string
+	if len(r.seg.Words) > 0 {
+		if r.j >= len(r.seg.Words) {
+			return ""
+		}
+		w = r.seg.Words[r.j].W
+		r.j++
+	} else {
+		if r.j == 0 {
+			r.s, r.j = r.seg.Text, 1
+		}
+		for w == "" && r.s != "" {
+			if i := spaceIndex(r.s); i >= 0 {
+				w, r.s = r.s[:i], r.s[i+1:]
+			} else {
+				w, r.s = r.s, ""
+			}
+		}
+	}
+	for w != "" && w[len(w)-1] < 0x80 && separator(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if w != "" && (w[0] >= 'A' && w[0] <= 'Z' || w[0] == 0xD0 && len(w) > 1 && w[1] >= 0x81 && w[1] <= 0xAF) && len(w) <= len(r.buf) {
+		// Folded into buf, without an allocation: the caller reads
+		// each word before asking for the next.
+		b := appendFolded(r.buf[:0], w)
+		w = unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return w
 }
 
 // spaceIndex is strings.IndexByte(s, ' ') for the short strings between

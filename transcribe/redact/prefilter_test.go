@@ -193,3 +193,58 @@ func TestCyrillicMaySame(t *testing.T) {
 		t.Errorf("%d quick answers of %d words", quick, len(words))
 	}
 }
+
+// TestIntroMay: a self-introduction with no trigger word loads its
+// segment, as text and as a recognizer's words alike; the same openings
+// with no name, and words of a patronymic's ending that are none, do not.
+func TestIntroMay(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"это кузнецов по заявке", true},
+		{"алло это белоусов посылка не пришла", true},
+		{"Здравствуйте, это Крылова, мне перезвонить просили", true},
+		{"добрый день это никитина", true},
+		{"я ибрагимова залина мурадовна", true},
+		{"да я мамедова айгюль кызы по кредиту", true},
+		{"это я звонила утром", false},
+		{"это по поводу кредита", false},
+		{"это курьер опоздал", false},
+		{"я недовольна обслуживанием", false},
+		{"сумма условна это просто пример", false},
+		{"кузнецов по заявке", false}, // no «это»: not a self-introduction this test reads
+		{"это", false},
+		{"", false},
+	}
+	for _, c := range cases {
+		text := schemas.Segment{Text: c.text}
+		if got := introMay(&text); got != c.want {
+			t.Errorf("introMay(text %q) = %v, want %v", c.text, got, c.want)
+		}
+		var words schemas.Segment
+		for _, w := range strings.Fields(c.text) {
+			words.Words = append(words.Words, schemas.Word{W: w})
+		}
+		if got := introMay(&words); got != c.want {
+			t.Errorf("introMay(words %q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSegmentMayIntroduction: «беспокоит» is a trigger word, so «петрова
+// беспокоит» loads its segment; «это кузнецов» does through introMay.
+func TestSegmentMayIntroduction(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"петрова беспокоит по поводу кредита", true},
+		{"это кузнецов по заявке", true},
+		{"это по поводу кредита", false},
+	} {
+		if got := segmentMay(&schemas.Segment{Text: c.text}); got != c.want {
+			t.Errorf("segmentMay(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

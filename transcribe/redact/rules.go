@@ -1745,6 +1745,13 @@ func (s *scan) names() {
 				s.surnameAt(i-1) && s.segStart(i-1) && (s.role == "client" || !s.operatorNear(i)) {
 				s.claim(Name, ruleNameIntro, i-1, i)
 			}
+			// «петрова беспокоит», «вас соколова беспокоит»: the
+			// client's surname opening the sentence before it (the
+			// operator's «вас беспокоит анна» is its own name, kept).
+			if s.normOf(t) == "беспокоит" && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.segStart(i-1) &&
+				(s.surnameAt(i-1) || s.toks[i-1].trig == 0 && looksLikeNamePart(s.lang, s.norm(i-1), 0)) && (s.role == "client" || !s.operatorNear(i)) {
+				s.claim(Name, ruleNameIntro, i-1, i)
+			}
 			// «это иван петров», «я ольга», «this is john smith».
 			j := i + 1
 			if j < len(s.toks) && s.norm(j) == "is" {
@@ -1756,7 +1763,7 @@ func (s *scan) names() {
 			next := &s.toks[j]
 			surnameThenName := isLetters(s.normOf(next)) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
 				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
-			if !next.has(tFirstName) && !surnameThenName && !(isWord(s.normOf(t), "это", "говорит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
+			if !next.has(tFirstName) && !surnameThenName && !(isWord(s.normOf(t), "это", "говорит", "беспокоит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {

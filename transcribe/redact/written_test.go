@@ -60,13 +60,13 @@ var writtenSets = []struct {
 	// no cue; block AT's «си ви ви» said as three letters, a year of
 	// birth after an age question, initials after a surname in a
 	// sentence the prefilter does not read; block AV's full name with no
-	// trigger, «я ибрагимова залина мурадовна», and an ordinal house;
+	// trigger (since block BZ read: introMay), and an ordinal house;
 	// block AX's son booked «к лору тимур ахметов ему 12 апреля 2016»;
 	// block BJ's corner «угол ленина и мира дом 3», «снт дружба 3 я линия
 	// участок 45», a dormitory's room).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.93, "birthdate": 0.98, "card": 1.00, "code": 0.97, "cvv": 0.97, "email": 0.99, "inn": 1.00, "name": 0.93, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.011}, // 6 of 572: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
+		"account": 1.00, "address": 0.93, "birthdate": 0.98, "card": 1.00, "code": 0.97, "cvv": 0.97, "email": 0.99, "inn": 1.00, "name": 0.94, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.011}, // 6 of 589: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
 // TestPIIWrittenSets measures the rules on the hand-written sets and fails
