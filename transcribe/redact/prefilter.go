@@ -2,7 +2,9 @@ package redact
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
+	"unicode"
 	"unsafe"
 
 	"github.com/callscope/callscope/schemas"
@@ -132,9 +134,62 @@ func segmentMay(seg *schemas.Segment) bool {
 // «здравствуйте», «да» at most) with «это» and a word that reads as a
 // name's («это кузнецов по заявке»), or with «я» and a patronymic two or
 // three words on («я ибрагимова залина мурадовна»: a surname, a word, a
-// patronymic). Most segments are answered at their first word (neither
-// an opener nor «это», «я»); only the few that open so are read further.
+// patronymic). Most segments are answered by one bit of their first
+// word's key (introKeys); only the few that may open so are read further
+// (introSlow).
 func introMay(seg *schemas.Segment) bool {
+	// The first word read here, not kept from segmentMay's loop: a
+	// variable live across the loop cost it more than this.
+	var w string
+	if len(seg.Words) > 0 {
+		w = seg.Words[0].W
+	} else {
+		w = seg.Text
+		if i := spaceIndex(w); i >= 0 {
+			w = w[:i]
+		}
+	}
+	if len(w) < 2 {
+		return false
+	}
+	// One bit read, no branch on the letters: a branch on the first
+	// letter was mispredicted at every other segment.
+	k := introKey(w)
+	if introKeys[k/64]>>(k%64)&1 == 0 {
+		return false
+	}
+	return introSlow(seg)
+}
+
+// introKey keys a word (two bytes or more) by its length and its first
+// letter's second byte and the low bit of its first: 12 bits.
+func introKey(w string) uint {
+	return uint(w[0]&1)<<6 | uint(w[1]&63) | uint(len(w)&31)<<7
+}
+
+// introKeys has the introKey bits of the openers, «это» and «я», small
+// and capitalized, with and without a mark after them; a word that
+// shares one (the same first letter and length: «до», «ваш») is read on
+// and answered by introSlow.
+var introKeys [1 << 12 / 64]uint64
+
+// introOpeners may open a sentence before «это» or «я» of a
+// self-introduction (the name rule's segStart allows three such words).
+var introOpeners = []string{"алло", "здравствуйте", "да", "ну", "вот", "а", "добрый", "доброе", "день", "утро", "вечер", "привет"}
+
+func init() {
+	for _, w := range append([]string{"это", "я"}, introOpeners...) {
+		r := []rune(w)
+		capital := string(unicode.ToUpper(r[0])) + string(r[1:])
+		for _, v := range []string{w, w + ",", capital, capital + ","} {
+			k := introKey(v)
+			introKeys[k/64] |= 1 << (k % 64)
+		}
+	}
+}
+
+// introSlow is introMay past the first word's key.
+func introSlow(seg *schemas.Segment) bool {
 	w := segWords{seg: seg}
 	first := w.next()
 	for n := 0; n < 3 && opener(first); n++ {
@@ -162,14 +217,9 @@ func introMay(seg *schemas.Segment) bool {
 	return false
 }
 
-// opener reports whether w may open a sentence before «это» or «я» of a
-// self-introduction (the name rule's segStart allows three such words).
+// opener reports whether w is one of introOpeners.
 func opener(w string) bool {
-	switch w {
-	case "алло", "здравствуйте", "да", "ну", "вот", "а", "добрый", "доброе", "день", "утро", "вечер", "привет":
-		return true
-	}
-	return false
+	return slices.Contains(introOpeners, w)
 }
 
 // segWords reads a segment's first words one by one, lower-cased, with a
