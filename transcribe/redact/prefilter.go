@@ -161,17 +161,18 @@ func introMay(seg *schemas.Segment) bool {
 	return introSlow(seg)
 }
 
-// introKey keys a word (two bytes or more) by its length and its first
-// letter's second byte and the low bit of its first: 12 bits.
+// introKey keys a word (two bytes or more) by its length, its first
+// letter (the low bit of its first byte, six of its second) and three
+// bits of its fourth byte (the second letter's; «ваш» and «вот» differ
+// there): 14 bits.
 func introKey(w string) uint {
-	return uint(w[0]&1)<<6 | uint(w[1]&63) | uint(len(w)&31)<<7
+	return uint(w[0]&1)<<6 | uint(w[1]&63) | uint(len(w)&15)<<7 | uint(w[min(3, len(w)-1)]&7)<<11
 }
 
 // introKeys has the introKey bits of the openers, «это» and «я», small
 // and capitalized, with and without a mark after them; a word that
-// shares one (the same first letter and length: «до», «ваш») is read on
-// and answered by introSlow.
-var introKeys [1 << 12 / 64]uint64
+// shares one («до») is read on and answered by introSlow.
+var introKeys [1 << 14 / 64]uint64
 
 // introOpeners may open a sentence before «это» or «я» of a
 // self-introduction (the name rule's segStart allows three such words).
@@ -190,6 +191,23 @@ func init() {
 
 // introSlow is introMay past the first word's key.
 func introSlow(seg *schemas.Segment) bool {
+	// A recognizer's words, small and bare: the openers are passed by
+	// their keys first, so that most «да ...», «ну ...» stop at the next
+	// word's key without segWords.
+	if ws := seg.Words; len(ws) > 0 {
+		for i := 0; i < len(ws) && i < 4; i++ {
+			w := ws[i].W
+			if len(w) < 2 || w[0] == 0xD0 && w[1] < 0xB0 || w[len(w)-1] < 0x80 {
+				break // a capital or a mark: read folded, below
+			}
+			if k := introKey(w); introKeys[k/64]>>(k%64)&1 == 0 {
+				return false // neither an opener nor «это», «я»
+			}
+			if !opener(w) {
+				break // «это», «я» or a word of their key: below
+			}
+		}
+	}
 	w := segWords{seg: seg}
 	first := w.next()
 	for n := 0; n < 3 && opener(first); n++ {
