@@ -490,7 +490,18 @@ func (s *scan) joinedAt(i int) bool {
 	for k < len(s.toks) && k < i+4 && s.toks[k].seg == s.toks[i].seg && s.toks[k].has(tNum) {
 		k++
 	}
-	return k+1 < len(s.toks) && s.toks[k].has(tDot|tJoin) && s.toks[k+1].seg == s.toks[i].seg && (s.mailboxWord(i) || s.letter(i)) && s.mailboxWord(k+1)
+	if k+1 >= len(s.toks) || !s.toks[k].has(tDot|tJoin) || s.toks[k+1].seg != s.toks[i].seg {
+		return false
+	}
+	// «96 300 минус 15 процентов»: a «минус» or a dash between two numbers
+	// is arithmetic or a range, not a mailbox's joiner.
+	if k > i && s.toks[k-1].has(tNum) && s.toks[k+1].has(tNum) && s.toks[k].has(tJoin) && !s.toks[k].has(tDot) {
+		switch s.norm(k) {
+		case "минус", "тире", "дефис":
+			return false
+		}
+	}
+	return (s.mailboxWord(i) || s.letter(i)) && s.mailboxWord(k+1)
 }
 
 // roleMailbox: a mailbox named for a job, not a person («info», «hr»,
