@@ -472,6 +472,12 @@ func (s *scan) mailboxParts() {
 	}
 }
 
+// nameMaskedAt reports whether token k, in segment seg, is masked as a
+// name.
+func (s *scan) nameMaskedAt(k int, seg int32) bool {
+	return k >= 0 && s.toks[k].seg == seg && s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == Name
+}
+
 // mailGoesOn reports whether a masked e-mail goes on at token j, in the
 // sentence of token j-1: right there, or after «точка» or a joiner.
 func (s *scan) mailGoesOn(j int) bool {
@@ -1913,8 +1919,9 @@ func (s *scan) fullNames() {
 		// лену кузьмину», «передайте диме смирнову»).
 		formThenSur := !first && t.has(tNameForm) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.marks[i+1] == 0 && surnameLike(s.norm(i+1), s.toks[i+1].trig)
 		// A surname, a word, a patronymic: the word is a first name no
-		// list knows («я ибрагимова залина мурадовна»).
-		if !first && pat && surBefore && isLetters(w) && !commonWord(w) {
+		// list knows («я ибрагимова залина мурадовна»); so after a name
+		// already masked («на маму [кюрегян] асмик ованесовна»).
+		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && !commonWord(w) {
 			first = true
 		}
 		if !first && !((pat || surBefore) && firstNameForm(w)) && !formThenSur {

@@ -46,10 +46,11 @@ var writtenSets = []struct {
 	// conversation, traps that look like identifiers. Measured blind by
 	// the lead at 7f97839 and at c51bf0f (after the session's rule work;
 	// docs/privacy.md, "A fourth author"): the floors are the blind
-	// figures at c51bf0f, not tuned on yet.
+	// figures at c51bf0f, but for two causes fixed after (name 0.646 ->
+	// 0.708, over-redaction 5.6% -> 5.4%).
 	{"blind4/bs", map[string]float64{
 		"account": 1.00, "address": 0.97, "birthdate": 0.90, "card": 1.00, "code": 0.97, "cvv": 0.86,
-		"email": 0.95, "inn": 1.00, "name": 0.64, "passport": 0.91, "phone": 0.96, "snils": 1.00,
+		"email": 0.95, "inn": 1.00, "name": 0.70, "passport": 0.91, "phone": 0.96, "snils": 1.00,
 	}, 0.055}, // 69 of 1268 (5.4%; blind at c51bf0f 71, 5.6%, at 7f97839 69): prices next to a card's digits, office addresses, hotlines; «минус» between two numbers no longer a mailbox's joiner (after it was landed)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
