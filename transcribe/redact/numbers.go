@@ -694,10 +694,18 @@ func (s *scan) moneyAmount(z *zone) bool {
 	if a.num() != nkDigits || b.num() != nkDigits || b.seg != a.seg {
 		return false
 	}
-	if x, y := s.normOf(a), s.normOf(b); len(x) > 2 || len(y) != 3 || x[0] == '0' {
+	if x, y := s.normOf(a), s.normOf(b); len(x) > 3 || len(y) != 3 || x[0] == '0' {
 		return false
 	} else if y == "000" {
-		return true // «на 5 000», «30 000»: round thousands, whatever word is before
+		return true // «на 5 000», «150 000»: round thousands, whatever word is before
+	} else if len(x) <= 2 && y[1:] == "00" && !s.toks[z.from-1].has(tCue) {
+		// Round hundreds («48 500», «4 800»): a sum as a recognizer
+		// writes «сорок восемь тысяч пятьсот»; a code is dictated in
+		// digits or pairs, rarely as two such groups, and right after
+		// its cue word («код 48 500») it is still the code.
+		return true
+	} else if len(x) > 2 {
+		return false
 	}
 	return isWord(s.norm(z.from-1), "перевод", "перевода", "переводом", "сумма", "сумму", "суммы", "сумме", "разница", "разницу", "разницы",
 		"деньги", "денег", "пособие", "пособия", "выплата", "выплату", "выплаты", "доплата", "доплату", "доплаты", "зачисление", "зарплата",

@@ -65,6 +65,11 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// A sum in round hundreds or thousands next to a code's cue.
+		{"client", "пришла смс будто я перевожу 48 500 я ничего не переводил", ""},
+		{"client", "код из смс пришёл а лимит на переводы 150 000 в сутки", ""},
+		{"client", "код 48 500", "код [code]"},
+		{"client", "код из смс 12 345", "код из смс [code]"},
 		{"client", "проживаю по адресу ленина пять двенадцать", "проживаю по адресу [address]"},
 		{"client", "я родился в восемьдесят пятом году", "я родился в [birthdate]"},
 		{"client", "проживаю в москве уже пять лет", ""},
