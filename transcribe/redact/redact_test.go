@@ -65,6 +65,12 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// A company's address the operator gives with its hours.
+		{"operator", "до 22 00 адрес улица гоголя 12 вход со двора", ""},
+		{"operator", "проспект победы 40 с 8 до 17 без перерыва", ""},
+		{"operator", "ждём вас 3 марта в 9 30 улица чехова 18", ""},
+		{"operator", "записал ваш адрес улица лесная 7 привезём до 18", "записал ваш адрес [address] привезём до 18"},
+		{"operator", "улица лесная 7 квартира 12 курьер будет с 10 до 14", "[address] курьер будет с 10 до 14"},
 		// A sum in round hundreds or thousands next to a code's cue.
 		{"client", "пришла смс будто я перевожу 48 500 я ничего не переводил", ""},
 		{"client", "код из смс пришёл а лимит на переводы 150 000 в сутки", ""},

@@ -1550,6 +1550,9 @@ func (s *scan) officeAddress(from, to int) bool {
 	for j := from; j < len(s.toks) && s.toks[j].seg == seg; j++ {
 		office = office || officeWord(s.norm(j))
 	}
+	if !office && s.hoursAround(from, to) {
+		office = true
+	}
 	for j, segs := from-1, 0; j >= 0 && segs < 3; j-- {
 		if s.toks[j].seg != seg {
 			seg = s.toks[j].seg
@@ -1565,6 +1568,39 @@ func (s *scan) officeAddress(from, to int) bool {
 		office = office || officeWord(w)
 	}
 	return office
+}
+
+// hoursAround reports whether the operator's sentence of an address
+// from..to gives opening hours or an appointment's time outside it
+// («до 22 00 адрес улица ...», «... речная 8 с 9 до 18», «в 10 00 улица
+// пушкина 41»): a place the client is to come to, not the client's home.
+// «до» and an hour, or «в» and an hour with its minutes; «с» alone is a
+// building's («8 с 9»), so it counts only with «до» after.
+func (s *scan) hoursAround(from, to int) bool {
+	seg := s.toks[from].seg
+	for j := s.segFrom(from); j+1 < len(s.toks) && s.toks[j].seg == seg; j++ {
+		if j >= from && j < to {
+			continue
+		}
+		switch w := s.norm(j); {
+		case w == "до" && s.hourAt(j+1, seg):
+			return true
+		case w == "в" && s.hourAt(j+1, seg) && j+2 < len(s.toks) && s.toks[j+2].seg == seg &&
+			s.toks[j+2].num() == nkDigits && len(s.norm(j+2)) == 2:
+			return true
+		}
+	}
+	return false
+}
+
+// hourAt reports whether token j, in segment seg, is an hour of the day
+// written in digits (0 to 24).
+func (s *scan) hourAt(j int, seg int32) bool {
+	if j >= len(s.toks) || s.toks[j].seg != seg || s.toks[j].num() != nkDigits {
+		return false
+	}
+	w := s.norm(j)
+	return len(w) <= 2 && (len(w) == 1 || w[0] <= '1' || w[0] == '2' && w[1] <= '4')
 }
 
 // officeWord: a word that says an address is a company's place.
