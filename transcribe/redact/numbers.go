@@ -824,6 +824,11 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				break
 			}
 		}
+		if s.cueAt(j) && s.refusedCue(j) {
+			// «не называйте код пожалуйста доставка 350»: no code is
+			// said after a refusal to hear one.
+			continue
+		}
 		if s.cueAt(j) {
 			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
@@ -1346,6 +1351,14 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	if !ok {
 		return "", false, types, false
 	}
+	// Nor does a CVV or a code the client blurts out with its cue («и
+	// cvv 811») ask the operator for one: the operator's next number is
+	// their own («анализ ттг 690», «в полицию 102»), unless it opens
+	// the operator's sentence: a read-back («605 спасибо», «48 17 2
+	// подтверждено»).
+	if noPart && best.cue != 0 && (best.cueType() == CVV || best.cueType() == Code) && !s.opensSentence(z.from) {
+		return "", false, types, false
+	}
 	// The question's other cues: said in its sentence, in the 4 s
 	// before its last. The other side's trap word says what a number is
 	// when it names one («номер заказа»), not in passing («третий
@@ -1409,6 +1422,28 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 		}
 	}
 	return typ, trap, types, true
+}
+
+// refusedCue reports whether the cue at token j is the object of a
+// refusal to hear it («не называйте код», «не говорите cvv»).
+func (s *scan) refusedCue(j int) bool {
+	for k := j - 1; k >= 1 && k >= j-2 && s.toks[k].seg == s.toks[j].seg; k-- {
+		if s.norm(k-1) == "не" && s.toks[k-1].seg == s.toks[j].seg && isWord(s.norm(k), "называйте", "называй", "говорите", "говори", "диктуйте", "сообщайте", "сообщай", "передавайте") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether token i opens its sentence, after words
+// like «так», «да» at most.
+func (s *scan) opensSentence(i int) bool {
+	for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
+		if !s.toks[j].has(tConn|tFiller) || s.toks[j].has(tNum) {
+			return false
+		}
+	}
+	return true
 }
 
 // cueAfter returns the type of a cue said right after a zone, in its

@@ -65,6 +65,8 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// A code's cue refused, not said: the number after it is no code.
+		{"operator", "не называйте код пожалуйста доставка 350", ""},
 		// A company's address the operator gives with its hours.
 		{"operator", "до 22 00 адрес улица гоголя 12 вход со двора", ""},
 		{"operator", "проспект победы 40 с 8 до 17 без перерыва", ""},
