@@ -1308,7 +1308,7 @@ func (s *scan) partCue(z *zone, prevEnd int) bool {
 		case "цифры", "цифр", "ending", "ends", "last", "digits":
 			return true
 		default:
-			if partWord(w) {
+			if partWord(w) && !s.lastTime(j) {
 				return true
 			}
 		}
@@ -1433,6 +1433,13 @@ func (s *scan) refusedCue(j int) bool {
 		}
 	}
 	return false
+}
+
+// lastTime reports whether «последн...» at token j says when, not which
+// digits: «последний раз», «в последнее время».
+func (s *scan) lastTime(j int) bool {
+	return strings.HasPrefix(s.norm(j), "последн") && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg &&
+		isWord(s.norm(j+1), "раз", "время", "месяц", "неделю", "год", "дни", "дней", "день")
 }
 
 // opensSentence reports whether token i opens its sentence, after words

@@ -65,6 +65,10 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// «последний раз» says when, not a number's last digits.
+		{"client", "последний раз вы платили 1 870", ""},
+		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},
+		{"client", "последние цифры карты 7 7 1 9", "последние цифры карты [card]"},
 		// A code's cue refused, not said: the number after it is no code.
 		{"operator", "не называйте код пожалуйста доставка 350", ""},
 		// A company's address the operator gives with its hours.

@@ -487,7 +487,7 @@ func (s *scan) collectCues() {
 		s.cues = append(s.cues, cueEvent{})
 		e := &s.cues[len(s.cues)-1]
 		e.at, e.seg = s.t1(t), t.seg
-		e.part = partWord(s.normOf(t)) || isWord(s.normOf(t), "цифры", "цифр")
+		e.part = partWord(s.normOf(t)) && !s.lastTime(i) || isWord(s.normOf(t), "цифры", "цифр")
 		switch {
 		case s.cueAt(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
