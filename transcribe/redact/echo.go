@@ -24,16 +24,20 @@ type numClaim struct {
 	d0, d1 int32
 	typ    uint8 // typeIndex
 	part   bool
+	// weak: a number no rule typed, masked by its length ([number]):
+	// only a correction of its end («нет сто семнадцать в конце») takes
+	// from it; no echo repeats it.
+	weak bool
 }
 
 // recordNumber remembers a masked number for the echoes.
 func (s *scan) recordNumber(typ Type, rule ruleID, z *zone) {
-	if typ == Number || z.from >= z.to {
+	if z.from >= z.to {
 		return
 	}
 	d0 := int32(len(s.cdig))
 	s.cdig = append(s.cdig, s.zoneDigits(z)...)
-	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), from: s.t0(&s.toks[z.from]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(ruleText[rule], "/ending")})
+	s.nclaims = append(s.nclaims, numClaim{at: s.t1(&s.toks[z.to-1]), from: s.t0(&s.toks[z.from]), d0: d0, d1: int32(len(s.cdig)), typ: uint8(typeIndex(typ)), part: strings.HasSuffix(ruleText[rule], "/ending"), weak: typ == Number})
 }
 
 // echoes claims in s what repeats or goes on with what any channel of
@@ -380,6 +384,13 @@ func (s *scan) numberEchoes(all []*scan) {
 			}
 			for k := range o.nclaims {
 				c := &o.nclaims[k]
+				if c.weak {
+					if part && o != s && c.at <= at+0.5 && at-c.at <= echoWindow && s.endCorrected(&z, d, string(o.cdig[c.d0:c.d1])) {
+						typ, rule = Number, ruleEcho[c.typ]
+						break
+					}
+					continue
+				}
 				if c.at > at+0.5 {
 					// The dictation the other side then reads back, masked
 					// there by its cue or shape («606 765 97» — «418 606
@@ -407,6 +418,12 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleEcho[c.typ]
 					break
 				}
+				// «82 15 604 170 верно» — «нет сто семнадцать в конце»:
+				// the other side's read-back corrected at its end.
+				if part && o != s && s.endCorrected(&z, d, string(o.cdig[c.d0:c.d1])) {
+					typ, rule = ct, ruleEcho[c.typ]
+					break
+				}
 				// «вторая на 3830» after a card's ending.
 				if c.part && len(d) == 4 && z.from > 0 && s.norm(z.from-1) == "на" {
 					typ, rule = ct, ruleName(ct, ruleCue)
@@ -423,7 +440,7 @@ func (s *scan) numberEchoes(all []*scan) {
 			// it (or read back by the other side): the false start is
 			// the number's too.
 			for k := range o.nclaims {
-				if c := &o.nclaims[k]; dropped && c.at > end && c.at-end <= echoWindow && len(d) <= int(c.d1-c.d0) {
+				if c := &o.nclaims[k]; dropped && !c.weak && c.at > end && c.at-end <= echoWindow && len(d) <= int(c.d1-c.d0) {
 					typ, rule = typeAt[c.typ], ruleRestart[c.typ]
 					break
 				}
@@ -447,6 +464,29 @@ func (s *scan) aloneInSentence(z *zone) bool {
 		n++
 	}
 	return n <= 2
+}
+
+// endCorrected reports whether digits d, said after «нет» (in the two
+// words before the zone), replace the end of the masked number c: two to
+// four digits, c at least three longer, and at most two of them changed.
+func (s *scan) endCorrected(z *zone, d, c string) bool {
+	if len(d) < 2 || len(d) > 4 || len(c) < len(d)+3 {
+		return false
+	}
+	no := false
+	for j := z.from - 1; j >= 0 && j >= z.from-2 && s.toks[j].seg == s.toks[z.from].seg; j-- {
+		no = no || s.norm(j) == "нет"
+	}
+	if !no {
+		return false
+	}
+	diff, tail := 0, c[len(c)-len(d):]
+	for k := range d {
+		if d[k] != tail[k] {
+			diff++
+		}
+	}
+	return diff <= 2
 }
 
 // echoOf reports whether digits d repeat the masked number c: all of it,
