@@ -1960,6 +1960,10 @@ func (s *scan) fullNames() {
 		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && !commonWord(w) {
 			first = true
 		}
+		if !first && !pat && s.firstAfterSurname(i) {
+			s.claim(Name, ruleNameFull, i, i+1)
+			continue
+		}
 		if !first && !((pat || surBefore) && firstNameForm(w)) && !formThenSur {
 			continue
 		}
@@ -2003,6 +2007,28 @@ func (s *scan) fullNames() {
 		}
 		s.claim(Name, ruleNameFull, from, to)
 	}
+}
+
+// firstAfterSurname reports whether token i, a word no list knows, is a
+// first name after a surname masked alone right before it, with no
+// patronymic: the sentence ends after it, or a number, a date's month, a
+// cue or a word of birth follows («[мирзаев] хуршед паспорт ...»,
+// «[ибрагимова] зайнаб 82 20 ...», «[джураева] мухаббат 10 09 1968»).
+// (Asked only when the word before is masked: no work on most words.)
+func (s *scan) firstAfterSurname(i int) bool {
+	t := &s.toks[i]
+	if i == 0 || s.marks[i-1] == 0 || t.trig != 0 || !s.nameMaskedAt(i-1, t.seg) {
+		return false
+	}
+	// The surname alone in its mask, and a surname by its ending.
+	if i >= 2 && s.marks[i-2] == s.marks[i-1] && s.toks[i-2].seg == t.seg || !surnameLike(s.norm(i-1), 0) {
+		return false
+	}
+	if w := s.normOf(t); !isLetters(w) || commonWord(w) || len(w) < 6 {
+		return false
+	}
+	j := i + 1
+	return j >= len(s.toks) || s.toks[j].seg != t.seg || s.toks[j].has(tNum|tMonth|tCue|tBirth)
 }
 
 // kinName: a relative's or a payee's name right after the word for them,
