@@ -68,6 +68,7 @@ func TestText(t *testing.T) {
 		// A first name no list knows after a surname masked alone.
 		{"client", "моя фамилия рахимова гульноза паспорт 40 12 554 810", "моя фамилия [name] [name] паспорт [passport]"},
 		{"client", "моя фамилия кузнецова слушаю вас", "моя фамилия [name] слушаю вас"},
+		{"client", "моя фамилия исмаилов фархат рустамович", "моя фамилия [name] [name]"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

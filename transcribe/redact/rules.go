@@ -1957,7 +1957,7 @@ func (s *scan) fullNames() {
 		// A surname, a word, a patronymic: the word is a first name no
 		// list knows («я ибрагимова залина мурадовна»); so after a name
 		// already masked («на маму [кюрегян] асмик ованесовна»).
-		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && !commonWord(w) {
+		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && (!commonWord(w) || nameInAt(w)) {
 			first = true
 		}
 		if !first && !pat && s.firstAfterSurname(i) {
@@ -2024,12 +2024,17 @@ func (s *scan) firstAfterSurname(i int) bool {
 	if i >= 2 && s.marks[i-2] == s.marks[i-1] && s.toks[i-2].seg == t.seg || !surnameLike(s.norm(i-1), 0) {
 		return false
 	}
-	if w := s.normOf(t); !isLetters(w) || commonWord(w) || len(w) < 6 {
+	if w := s.normOf(t); !isLetters(w) || commonWord(w) && !nameInAt(w) || len(w) < 6 {
 		return false
 	}
 	j := i + 1
 	return j >= len(s.toks) || s.toks[j].seg != t.seg || s.toks[j].has(tNum|tMonth|tCue|tBirth)
 }
+
+// nameInAt reports whether w ends in «ат» and is no adjective: a verb's
+// ending («молчат»), and as often a first name's (патимат, шухрат,
+// мухаббат, фархат), so read as one where a name is expected.
+func nameInAt(w string) bool { return strings.HasSuffix(w, "ат") && !adjectival(w) }
 
 // kinName: a relative's or a payee's name right after the word for them,
 // with no other cue («дочке настя», «на маму ханова роза», «жену гладких
