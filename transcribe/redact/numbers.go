@@ -885,6 +885,9 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	if s.expiryAsked(z) || z.from > 0 && s.norm(z.from-1) == "срок" && s.monthYear(z.from) && z.to == z.from+2 || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
 		return "", ruleDropped
 	}
+	if s.cvvAfterCard(z) {
+		return CVV, ruleName(CVV, ruleCue)
+	}
 	typ, rule := s.classifyAll(z, prevEnd)
 	// A bank's correspondent account (20 digits from 30101) and a device's
 	// IMEI (15 digits that pass Luhn, after its word) are no person's.
@@ -893,6 +896,20 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	return typ, rule
+}
+
+// cvvAfterCard reports whether a zone of three digits is a card's
+// security code said right after its number, joined by «и», with no cue
+// of its own («4377 0069 0393 4671 и ноль ноль три»): not an amount, a
+// count or a time (a unit, a month or a clock's minutes after it).
+func (s *scan) cvvAfterCard(z *zone) bool {
+	if z.n() != 3 || z.from < 2 || s.norm(z.from-1) != "и" || s.toks[z.from-1].seg != s.toks[z.from].seg || s.toks[z.from-2].seg != s.toks[z.from].seg {
+		return false
+	}
+	if m := s.marks[z.from-2]; m == 0 || typeAt[s.found[m-1].typ] != Card {
+		return false
+	}
+	return !s.quantityAfter(z.to) && !s.clockTime(z)
 }
 
 // expiryThenCode reads a zone that answers the other side's question

@@ -65,6 +65,10 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// A CVV right after its card, joined by «и»; not an amount.
+		{"client", "вот 4276 1600 1234 5675 и ноль три девять срок 11 27", "вот [card] и [cvv] срок 11 27"},
+		{"client", "с карты 4276 1600 1234 5675 и ещё 500 рублей наличными", "с карты [card] и ещё 500 рублей наличными"},
+		{"client", "вот 4276 1600 1234 5675 и 500 рублей", "вот [card] и 500 рублей"},
 		// A first name no list knows after a surname masked alone.
 		{"client", "моя фамилия рахимова гульноза паспорт 40 12 554 810", "моя фамилия [name] [name] паспорт [passport]"},
 		{"client", "моя фамилия кузнецова слушаю вас", "моя фамилия [name] слушаю вас"},
