@@ -818,7 +818,9 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				break
 			}
 			if !crossed {
-				crossed, asked = true, s.askedBetween(s.t1(t), s.t0(&s.toks[z.from]))
+				// (Or answered in between: «последние цифры» — «9 4 6 3» —
+				// «1 085 вернутся ...» is the speaker's own sum.)
+				crossed, asked = true, s.askedBetween(s.t1(t), s.t0(&s.toks[z.from])) || s.otherSaid(s.t1(t), s.t0(&s.toks[z.from]))
 			}
 			if asked {
 				break
@@ -896,6 +898,17 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	return typ, rule
+}
+
+// otherSaid reports whether the other side said a sentence of four words
+// or more (not one asking to go on) between from and to.
+func (s *scan) otherSaid(from, to float64) bool {
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; e.said && e.at >= from && e.at <= to+0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // cvvAfterCard reports whether a zone of three digits is a card's
