@@ -65,6 +65,10 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// A marketplace ad's, a cadastral, a licence's number: no person's.
+		{"client", "номер объявления 3 0 4 4 9 1 7 7 0 2", ""},
+		{"client", "по кадастровому номеру 50 20 0 0 40 2 18 47", ""},
+		{"client", "объявление сняли а мой телефон 8 916 442 18 09", "объявление сняли а мой телефон [phone]"},
 		// A CVV right after its card, joined by «и»; not an amount.
 		{"client", "вот 4276 1600 1234 5675 и ноль три девять срок 11 27", "вот [card] и [cvv] срок 11 27"},
 		{"client", "с карты 4276 1600 1234 5675 и ещё 500 рублей наличными", "с карты [card] и ещё 500 рублей наличными"},
