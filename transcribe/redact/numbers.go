@@ -1455,11 +1455,19 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 }
 
 // refusedCue reports whether the cue at token j is the object of a
-// refusal to hear it («не называйте код», «не говорите cvv»).
+// refusal to hear it («не называйте код», «не говорите cvv», «вам не
+// стоит называть код»): a verb of saying one or two words before it,
+// «не» one or two words before the verb.
 func (s *scan) refusedCue(j int) bool {
-	for k := j - 1; k >= 1 && k >= j-2 && s.toks[k].seg == s.toks[j].seg; k-- {
-		if s.norm(k-1) == "не" && s.toks[k-1].seg == s.toks[j].seg && isWord(s.norm(k), "называйте", "называй", "говорите", "говори", "диктуйте", "сообщайте", "сообщай", "передавайте") {
-			return true
+	seg := s.toks[j].seg
+	for k := j - 1; k >= 1 && k >= j-2 && s.toks[k].seg == seg; k-- {
+		if !isWord(s.norm(k), "называйте", "называй", "называть", "говорите", "говори", "говорить", "диктуйте", "диктовать", "сообщайте", "сообщай", "сообщать", "передавайте") {
+			continue
+		}
+		for n := k - 1; n >= 0 && n >= k-2 && s.toks[n].seg == seg; n-- {
+			if s.norm(n) == "не" {
+				return true
+			}
 		}
 	}
 	return false

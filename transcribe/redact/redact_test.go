@@ -83,6 +83,8 @@ func TestText(t *testing.T) {
 		{"client", "последние цифры карты 7 7 1 9", "последние цифры карты [card]"},
 		// A code's cue refused, not said: the number after it is no code.
 		{"operator", "не называйте код пожалуйста доставка 350", ""},
+		{"operator", "вам не стоит называть код доставка 350", ""},
+		{"operator", "назовите код доставка 350", "назовите код доставка [code]"},
 		// A company's address the operator gives with its hours.
 		{"operator", "до 22 00 адрес улица гоголя 12 вход со двора", ""},
 		{"operator", "проспект победы 40 с 8 до 17 без перерыва", ""},

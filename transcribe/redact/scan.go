@@ -489,6 +489,9 @@ func (s *scan) collectCues() {
 		e.at, e.seg = s.t1(t), t.seg
 		e.part = partWord(s.normOf(t)) && !s.lastTime(i) || isWord(s.normOf(t), "цифры", "цифр")
 		switch {
+		case s.cueAt(i) && s.refusedCue(i):
+			// «не называйте код»: refused, not asked; nothing answers it.
+			s.cues = s.cues[:len(s.cues)-1]
 		case s.cueAt(i):
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 			for j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && j <= i+4; j++ {
