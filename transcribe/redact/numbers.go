@@ -900,6 +900,24 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	return typ, rule
 }
 
+// trapNamedAfter reports whether the speaker says right after a number,
+// with «это», that it is one a trap word names («044525 593 это бик
+// банка», «4 4 1 7 2 9 0 3 это номер заказа», «5 1 0 9 это код ошибки»):
+// a trap word in the three words after «это», not a cue word's own
+// («это мой телефон», «это код»).
+func (s *scan) trapNamedAfter(z *zone) bool {
+	seg := s.toks[z.from].seg
+	if j := z.to; j >= len(s.toks) || s.toks[j].seg != seg || s.norm(j) != "это" {
+		return false
+	}
+	for k := z.to + 1; k < len(s.toks) && k <= z.to+3 && s.toks[k].seg == seg; k++ {
+		if s.toks[k].has(tTrap) && !s.cueAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherSaid reports whether the other side said a sentence of four words
 // or more (not one asking to go on) between from and to.
 func (s *scan) otherSaid(from, to float64) bool {
@@ -1120,7 +1138,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		return "", ruleDropped
 	}
-	if s.moneyAmount(z) {
+	if s.moneyAmount(z) || s.trapNamedAfter(z) {
 		return "", ruleDropped
 	}
 	// A number ending in «тысяч» is an amount or a distance, however

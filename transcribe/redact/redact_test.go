@@ -65,6 +65,9 @@ func TestText(t *testing.T) {
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
 		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		// What the speaker says a number is, right after it.
+		{"client", "ваш инн 044525 225 это бик подождите", ""},
+		{"client", "телефон 8 917 331 20 45 это мой телефон", "телефон [phone] это мой телефон"},
 		// A marketplace ad's, a cadastral, a licence's number: no person's.
 		{"client", "номер объявления 3 0 4 4 9 1 7 7 0 2", ""},
 		{"client", "по кадастровому номеру 50 20 0 0 40 2 18 47", ""},
