@@ -186,7 +186,7 @@ func mailCorrectionWord(w string) bool {
 // [точка кос]», «ну [джимейл]»), and «точка ком» or «на мейле» opening
 // the speaker's next sentence.
 func (s *scan) mailRest() {
-	mail := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email }
+	mail := func(i int) bool { return s.maskedAs(i, Email) }
 	for i := 1; i < len(s.toks); i++ {
 		if s.marks[i] != 0 {
 			continue
@@ -202,11 +202,7 @@ func (s *scan) mailRest() {
 			// a mailbox's ending and the words correcting it, and nothing
 			// else; its endings are the mailbox's.
 			if end, ok := s.mailCorrection(i); ok {
-				for k := i; k < end; k++ {
-					if s.toks[k].has(tTLD|tDot|tAt) && !s.toks[k].has(tConn) || mailProviders.of(s.norm(k)) {
-						s.claim(Email, ruleEmailJoined, k, k+1)
-					}
-				}
+				s.claimMailEnding(i, end)
 				i = end - 1
 				continue
 			}
@@ -243,7 +239,7 @@ func (s *scan) mailRest() {
 		}
 		// A mailbox read back as a name, then its service: «иванов
 		// сергей инбокс ру».
-		if p == i-1 && !mail(p) && s.marks[p] != 0 && typeAt[s.found[s.marks[p]-1].typ] == Name && mailProviders.of(s.norm(i)) &&
+		if p == i-1 && !mail(p) && s.maskedAs(p, Name) && mailProviders.of(s.norm(i)) &&
 			i+1 < len(s.toks) && s.toks[i+1].seg == seg && s.toks[i+1].has(tTLD) {
 			s.claim(Email, ruleEmailJoined, i, i+2)
 			i++
@@ -256,11 +252,7 @@ func (s *scan) mailRest() {
 		// sentence a mailbox's ending and the words around it.
 		if p == i-1 {
 			if end, ok := s.mailCorrection(i); ok {
-				for k := i; k < end; k++ {
-					if s.toks[k].has(tTLD|tDot|tAt) && !s.toks[k].has(tConn) || mailProviders.of(s.norm(k)) {
-						s.claim(Email, ruleEmailJoined, k, k+1)
-					}
-				}
+				s.claimMailEnding(i, end)
 				i = end - 1
 				continue
 			}
@@ -348,7 +340,7 @@ func (s *scan) mailAfter(j int, afterTLD bool) int {
 			j++
 		case s.toks[j].has(tDot) && in(j+1) && (s.toks[j+1].has(tTLD) || s.mailboxWord(j+1)):
 			j += 2
-		case s.toks[j].has(tDot|tJoin|tAt) && j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.marks[j+1] != 0 && typeAt[s.found[s.marks[j+1]-1].typ] == Email:
+		case s.toks[j].has(tDot|tJoin|tAt) && j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.maskedAs(j+1, Email):
 			j++ // «ой точка [кос]»
 		case s.toks[j].has(tAt) && in(j+1) && (mailProviders.of(s.norm(j+1)) || s.mailboxWord(j+1)):
 			j += 2
@@ -383,7 +375,7 @@ func (s *scan) mailboxParts() {
 	last := -1e9 // when this side last named an e-mail
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.has(tEmailCue|tAt) || s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Email {
+		if t.has(tEmailCue|tAt) || s.maskedAs(i, Email) {
 			last = s.t1(t)
 		}
 		if s.marks[i] != 0 || t.has(tNum) {
@@ -472,17 +464,33 @@ func (s *scan) mailboxParts() {
 	}
 }
 
+// maskedAs reports whether token k is masked as typ.
+func (s *scan) maskedAs(k int, typ Type) bool {
+	return s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == typ
+}
+
+// claimMailEnding claims, in the sentence [i, end) that corrects a
+// mailbox's ending (mailCorrection), the words of the ending: «точка»,
+// «собака», a top-level domain, a service.
+func (s *scan) claimMailEnding(i, end int) {
+	for k := i; k < end; k++ {
+		if s.toks[k].has(tTLD|tDot|tAt) && !s.toks[k].has(tConn) || mailProviders.of(s.norm(k)) {
+			s.claim(Email, ruleEmailJoined, k, k+1)
+		}
+	}
+}
+
 // nameMaskedAt reports whether token k, in segment seg, is masked as a
 // name.
 func (s *scan) nameMaskedAt(k int, seg int32) bool {
-	return k >= 0 && s.toks[k].seg == seg && s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == Name
+	return k >= 0 && s.toks[k].seg == seg && s.maskedAs(k, Name)
 }
 
 // mailGoesOn reports whether a masked e-mail goes on at token j, in the
 // sentence of token j-1: right there, or after «точка» or a joiner.
 func (s *scan) mailGoesOn(j int) bool {
 	mail := func(k int) bool {
-		return k < len(s.toks) && s.toks[k].seg == s.toks[j-1].seg && s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == Email
+		return k < len(s.toks) && s.toks[k].seg == s.toks[j-1].seg && s.maskedAs(k, Email)
 	}
 	return mail(j) || j < len(s.toks) && s.toks[j].seg == s.toks[j-1].seg && s.toks[j].has(tDot|tJoin) && mail(j+1)
 }
@@ -1365,7 +1373,7 @@ func (s *scan) addresses() {
 // after it («снт березка участок 112 [деревня малые горки]»; not a city,
 // which is kept).
 func (s *scan) addressRest() {
-	addr := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Address }
+	addr := func(i int) bool { return s.maskedAs(i, Address) }
 	for i := 1; i+1 < len(s.toks); i++ {
 		if s.marks[i] != 0 || !addr(i-1) || s.toks[i-1].seg != s.toks[i].seg {
 			continue
