@@ -56,6 +56,14 @@ func TestDictation(t *testing.T) {
 		{"gone on with after a pause", []string{"c: карту потеряла номер не помню только конец 0069", "o: и начало не помните", "c: 4276 а дальше нет"},
 			[]string{"c: карту потеряла номер не помню только конец [card]", "c: [card] а дальше нет"}},
 		{"card ending on", []string{"o: на карту оканчивающуюся на три семь шесть пять", "c: да"}, []string{"o: на карту оканчивающуюся на [card]"}},
+		// Whom a thing is for, asked in a word or two; a name no list
+		// knows as the answer, or opening it before a number (causes
+		// block CM).
+		{"name asked with «на кого»", []string{"o: на кого отложить", "c: абдуллаев бахром"}, []string{"c: [name]"}},
+		{"name asked with «получатель»", []string{"o: получатель", "c: гусейнзаде эльнур 8 925 614 20 77"}, []string{"c: [name] [phone]"}},
+		{"two names joined by «и»", []string{"o: кому оформляем билеты", "c: кипиани тамаз и кипиани нино"}, []string{"c: [name] и [name]"}},
+		{"a company is no name", []string{"o: получатель", "c: ооо вектор плюс по счету"}, []string{"c: ооо вектор плюс по счету"}},
+		{"no name answered", []string{"o: кому передать посылку", "c: в бухгалтерию на ресепшен"}, []string{"c: в бухгалтерию на ресепшен"}},
 		{"operator's name and patronymic", []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это кравченко игорь павлович",
 			"o: игорь павлович вклад открыт под 17 процентов"}, []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это [name]", "o: [name] вклад открыт под 17 процентов"}},
 		{"a relative", []string{"o: на чье имя договор", "c: на мужа белов андрей николаевич"}, []string{"c: на мужа [name]"}},

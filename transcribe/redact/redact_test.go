@@ -64,7 +64,7 @@ func TestText(t *testing.T) {
 		{"client", "я петрова мария звоню по поводу счета", "я [name] звоню по поводу счета"},
 		// A first name no list knows and a patronymic after a masked surname.
 		{"client", "на маму кюрегян асмик ованесовна она сама не может", "на маму [name] [name] она сама не может"},
-		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name] [name]"},
+		{"client", "моя фамилия мирзоев фарход бахтиёрович", "моя фамилия [name]"},
 		// What the speaker says a number is, right after it.
 		{"client", "ваш инн 044525 225 это бик подождите", ""},
 		{"client", "телефон 8 917 331 20 45 это мой телефон", "телефон [phone] это мой телефон"},
@@ -77,9 +77,13 @@ func TestText(t *testing.T) {
 		{"client", "с карты 4276 1600 1234 5675 и ещё 500 рублей наличными", "с карты [card] и ещё 500 рублей наличными"},
 		{"client", "вот 4276 1600 1234 5675 и 500 рублей", "вот [card] и 500 рублей"},
 		// A first name no list knows after a surname masked alone.
-		{"client", "моя фамилия рахимова гульноза паспорт 40 12 554 810", "моя фамилия [name] [name] паспорт [passport]"},
+		{"client", "моя фамилия рахимова гульноза паспорт 40 12 554 810", "моя фамилия [name] паспорт [passport]"},
 		{"client", "моя фамилия кузнецова слушаю вас", "моя фамилия [name] слушаю вас"},
-		{"client", "моя фамилия исмаилов фархат рустамович", "моя фамилия [name] [name]"},
+		{"client", "моя фамилия исмаилов фархат рустамович", "моя фамилия [name]"},
+		// An owner's or a guest's name after the word for them, as a
+		// relative's; a first name no list knows before a patronymic.
+		{"client", "кличка барсик владелец ахмедова зарифа", "кличка барсик владелец [name]"},
+		{"client", "моя фамилия хачатрян анаит суреновна", "моя фамилия [name]"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

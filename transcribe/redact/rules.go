@@ -971,7 +971,11 @@ func (s *scan) wholeDate(from, to int) bool {
 	}
 	parts := 0
 	for i := from; i < to; i++ {
-		if t := &s.toks[i]; t.has(tMonth) || t.num() == nkDigits && len(s.normOf(t)) <= 2 {
+		t := &s.toks[i]
+		if t.num() == nkDigits && len(s.normOf(t)) > 2 {
+			return false // no day, month or two-digit year: «8 925 614 20 77» is a phone
+		}
+		if t.has(tMonth) || t.num() == nkDigits {
 			parts++
 		}
 	}
@@ -1875,14 +1879,20 @@ func (s *scan) names() {
 			s.nameAfter(j, false, ruleNameAnswer)
 		} else if j < len(s.toks) && j == first && s.toks[j].trig == 0 && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
 			// A name no list knows, said as the whole answer («ким ен
-			// хо»): the sentence's words the lexicon does not know, up
-			// to three.
-			end := j
-			for end < len(s.toks) && end < j+3 && s.toks[end].seg == s.toks[j].seg && s.toks[end].trig == 0 && isLetters(s.norm(end)) && !commonWord(s.norm(end)) {
-				end++
-			}
-			if end == len(s.toks) || s.toks[end].seg != s.toks[j].seg {
+			// хо», «цхведиани ника»), or opening it before a number, a
+			// date, a cue or a trap word («гусейнзаде эльнур 8 925 ...»,
+			// «ондар айдыс заезд 5 мая»), or two such names joined by
+			// «и» («кипиани тамаз и кипиани нино»).
+			for j < len(s.toks) {
+				end, closed := s.unknownNameRun(j)
+				if end == j || !closed && !(end-j >= 2 && end+2 < len(s.toks) && s.norm(end) == "и" && s.toks[end+1].seg == s.toks[j].seg) {
+					break
+				}
 				s.claim(Name, ruleNameAnswer, j, end)
+				if closed {
+					break
+				}
+				j = end + 1 // after «и»
 			}
 		}
 		// The surname closing a longer answer («такая же как у меня
@@ -1896,6 +1906,50 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, last, last+1)
 		}
 	})
+}
+
+// unknownNameRun reads, from token j of an answer to a question for a
+// name, the words that may be a name no list knows: words the lexicon
+// does not know (no adjective, no verb), first names and patronymics, up
+// to four. closed: the run ends its sentence (one word or more), or has
+// two words or more and a number, a month, a cue, a trap word or a word
+// of birth follows it.
+func (s *scan) unknownNameRun(j int) (end int, closed bool) {
+	seg := s.toks[j].seg
+	end = j
+	for end < len(s.toks) && end < j+4 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
+		t := &s.toks[end]
+		w := s.normOf(t)
+		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
+			break
+		}
+		end++
+	}
+	if end == j {
+		return end, false
+	}
+	if end == len(s.toks) || s.toks[end].seg != seg {
+		return end, true
+	}
+	return end, end-j >= 2 && s.toks[end].has(tNum|tMonth|tCue|tTrap|tBirth)
+}
+
+// orgWord reports whether w names a company's legal form or a customer's
+// kind («ооо вектор», «юрлицо»): what follows is a company, not a name.
+func orgWord(w string) bool {
+	switch w {
+	case "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "гуп", "муп", "фгуп", "нко", "тсж", "снт", "юрлицо", "юрлица", "физлицо", "организация", "компания", "фирма":
+		return true
+	}
+	return institutionWord(w)
+}
+
+// unknownFirstName reports whether w, a word no list knows where a first
+// name is expected (after a surname), may be one: no verb's or
+// adjective's ending, but for those first names share («патимат»,
+// «бахром», «акром»).
+func unknownFirstName(w string) bool {
+	return isLetters(w) && len(w) >= 6 && (!commonWord(w) || nameInAt(w) || strings.HasSuffix(w, "ром"))
 }
 
 // nameInitials: two initials closing the sentence right after a name
@@ -1965,7 +2019,7 @@ func (s *scan) fullNames() {
 		// A surname, a word, a patronymic: the word is a first name no
 		// list knows («я ибрагимова залина мурадовна»); so after a name
 		// already masked («на маму [кюрегян] асмик ованесовна»).
-		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && (!commonWord(w) || nameInAt(w)) {
+		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && !adjectival(w) {
 			first = true
 		}
 		if !first && !pat && s.firstAfterSurname(i) {
@@ -2032,7 +2086,7 @@ func (s *scan) firstAfterSurname(i int) bool {
 	if i >= 2 && s.marks[i-2] == s.marks[i-1] && s.toks[i-2].seg == t.seg || !surnameLike(s.norm(i-1), 0) {
 		return false
 	}
-	if w := s.normOf(t); !isLetters(w) || commonWord(w) && !nameInAt(w) || len(w) < 6 {
+	if w := s.normOf(t); !unknownFirstName(w) {
 		return false
 	}
 	j := i + 1
@@ -2234,13 +2288,15 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
 		shortSurnames[s.norm(end)] || // «виктор пак»
 		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
+		end > j && s.surnameAt(end) || // «лену кузьмину»
+		s.toks[end].trig == 0 && !adjectival(s.norm(end)) && isLetters(s.norm(end)) && end+1 < len(s.toks) && s.toks[end+1].seg == first.seg && patronymic(s.norm(end+1)) || // «хачатрян анаит суреновна»
 		s.toks[end].trig&^tNameForm == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
 		end++
 	}
 	// A first name no list knows closing the answer after the surname
-	// («сейтказиева айгерим»).
-	if end == j+1 && end < len(s.toks) && s.toks[end].seg == first.seg && s.surnameAt(j) && s.toks[end].trig == 0 && isLetters(s.norm(end)) && len(s.norm(end)) >= 4 &&
-		!commonWord(s.norm(end)) && (end+1 >= len(s.toks) || s.toks[end+1].seg != first.seg) {
+	// («сейтказиева айгерим»), or before a number, a date, a cue or a
+	// trap word («эрдынеев баир права покажу»).
+	if end == j+1 && end < len(s.toks) && s.toks[end].seg == first.seg && s.surnameAt(j) && s.toks[end].trig == 0 && unknownFirstName(s.norm(end)) && (end+1 >= len(s.toks) || s.toks[end+1].seg != first.seg || s.toks[end+1].has(tNum|tMonth|tCue|tTrap|tBirth)) {
 		end++
 	}
 	// The name spelled after it: «бондаренко б о н д а р е н к о».
