@@ -84,6 +84,15 @@ func TestText(t *testing.T) {
 		// relative's; a first name no list knows before a patronymic.
 		{"client", "кличка барсик владелец ахмедова зарифа", "кличка барсик владелец [name]"},
 		{"client", "моя фамилия хачатрян анаит суреновна", "моя фамилия [name]"},
+		// A first name no list knows before a patronymic, with no cue; a
+		// colleague the client names; a double surname with a hyphen; a
+		// name then an address (causes block CN).
+		{"client", "это для мамы гульсум фаритовна", "это для мамы [name]"},
+		{"client", "перевод коллеге саргсян ашот на карту", "перевод коллеге [name] на карту"},
+		{"operator", "коллега ашот вам перезвонит", ""},
+		{"client", "моя фамилия бойко-шторм михаил", "моя фамилия [name]"},
+		{"client", "моя фамилия галиева айсылу казань улица баумана 12 квартира 4", "моя фамилия [name] казань [address]"},
+		{"client", "мой коллега я смирнова ия павловна бронирую", "мой коллега я [name] бронирую"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

@@ -1920,7 +1920,7 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	for end < len(s.toks) && end < j+4 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
 		t := &s.toks[end]
 		w := s.normOf(t)
-		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
+		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
 			break
 		}
 		end++
@@ -1931,7 +1931,7 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	if end == len(s.toks) || s.toks[end].seg != seg {
 		return end, true
 	}
-	return end, end-j >= 2 && s.toks[end].has(tNum|tMonth|tCue|tTrap|tBirth)
+	return end, end-j >= 2 && s.nameEnds(end, seg) && !isWord(s.norm(end), "и")
 }
 
 // orgWord reports whether w names a company's legal form or a customer's
@@ -1949,7 +1949,17 @@ func orgWord(w string) bool {
 // adjective's ending, but for those first names share («патимат»,
 // «бахром», «акром»).
 func unknownFirstName(w string) bool {
-	return isLetters(w) && len(w) >= 6 && (!commonWord(w) || nameInAt(w) || strings.HasSuffix(w, "ром"))
+	return isLetters(w) && len(w) >= 6 && (!commonWord(w) || nameInAt(w) || strings.HasSuffix(w, "ром")) && !pronoun(w)
+}
+
+// pronoun reports whether w is a possessive or demonstrative pronoun no
+// list has as a stop word («госпожа [петрова] ваш договор готов»).
+func pronoun(w string) bool {
+	switch w {
+	case "ваш", "ваша", "ваше", "ваши", "наш", "наша", "наше", "наши", "свой", "своя", "свое", "свои", "этот", "эта", "эти", "тот", "та", "те", "весь", "вся", "все", "сам", "сама", "сами", "кто", "чей", "чья":
+		return true
+	}
+	return false
 }
 
 // nameInitials: two initials closing the sentence right after a name
@@ -2022,21 +2032,39 @@ func (s *scan) fullNames() {
 		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && !adjectival(w) {
 			first = true
 		}
+		// Or with no surname: a word no list knows (no verb, no
+		// adjective) before a patronymic written out in full is a first
+		// name («вижу вас зарема алиевна», «мадина руслановна у вас
+		// долг»); not a spoken one («иваныч»: a nickname alone).
+		if !first && pat && len(w) >= 4 && isLetters(w) && (!commonWord(w) || nameInAt(w)) && patronymics.of(s.norm(i+1), 4) {
+			first = true
+		}
 		if !first && !pat && s.firstAfterSurname(i) {
+			s.claim(Name, ruleNameFull, i, i+1)
+			continue
+		}
+		// A first name a list knows right after a name masked in its
+		// sentence («[бойко-шторм] михаил 03 10 1999»): the same
+		// person's.
+		if first && !pat && s.nameMaskedAt(i-1, t.seg) {
 			s.claim(Name, ruleNameFull, i, i+1)
 			continue
 		}
 		if !first && !((pat || surBefore) && firstNameForm(w)) && !formThenSur {
 			continue
 		}
-		from, to := i, i+1
+		from, to, inner := i, i+1, false
 		if pat {
 			to = i + 2
 		}
 		// A word no list knows opening the sentence, a first name, then a
 		// word of birth: the surname («кравец ирина рождённая 8 марта»).
 		birthAfter := first && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tBirth)
-		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && s.segStart(i-1) {
+		// (Or anywhere in it, a word of eight bytes or more before a
+		// first name and a patronymic: «доверенность от фишер ганс
+		// петрович», «мюллер артур андреевич».)
+		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !s.introducedAt(i)) {
+			inner = !surBefore && !s.segStart(i-1)
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence
 			// («гайдамак илья сергеевич»).
@@ -2044,7 +2072,9 @@ func (s *scan) fullNames() {
 		} else if to < len(s.toks) && s.toks[to].seg == t.seg && surnameLike(s.norm(to), s.toks[to].trig) {
 			to++ // «тимофей соколов»
 		}
-		if to-from < 2 || s.introducedAt(from) || s.streetNamed(from) {
+		// (A surname taken inside the sentence, inner, was asked of the
+		// first name's place: whose name it is.)
+		if to-from < 2 || s.introducedAt(from) && !inner || s.streetNamed(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -2089,8 +2119,24 @@ func (s *scan) firstAfterSurname(i int) bool {
 	if w := s.normOf(t); !unknownFirstName(w) {
 		return false
 	}
-	j := i + 1
-	return j >= len(s.toks) || s.toks[j].seg != t.seg || s.toks[j].has(tNum|tMonth|tCue|tBirth)
+	return s.nameEnds(i+1, t.seg)
+}
+
+// nameEnds reports whether a name said before token k, in segment seg,
+// ends there: the sentence ends, or a number, a month, a cue, a trap word,
+// a word of birth, a relative's word, an address's word, a large city,
+// «индекс», «и» or «а» follows («[джураев] фаррух а я ...», «[галиева]
+// айсылу казань улица ...», «олейник богдан муж»).
+func (s *scan) nameEnds(k int, seg int32) bool {
+	if k >= len(s.toks) || s.toks[k].seg != seg {
+		return true
+	}
+	t := &s.toks[k]
+	if t.has(tNum | tMonth | tCue | tTrap | tBirth | tKin | tStreet | tSettle | tAddrCue) {
+		return true
+	}
+	w := s.normOf(t)
+	return bigCities[w] || isWord(w, "индекс", "и", "а")
 }
 
 // nameInAt reports whether w ends in «ат» and is no adjective: a verb's
@@ -2108,6 +2154,9 @@ func (s *scan) kinName(i int) {
 	seg := s.toks[i].seg
 	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") {
 		return // «продавец ип кузнецова» is a company; «я ип гаврилов» the caller
+	}
+	if s.role != "client" && staffKin(s.norm(i)) {
+		return // «коллега анна вам перезвонит», «ваш водитель шохрух»: staff
 	}
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "моему", "моим", "тот", "же") {
@@ -2154,6 +2203,33 @@ words:
 	s.claim(Name, ruleNameCue, from, end)
 }
 
+// hyphenJoined reports whether tokens i and i+1 are one word written
+// with a hyphen («бойко-шторм», «кожевникова-лау»).
+func (s *scan) hyphenJoined(i int) bool {
+	if i < 0 || i+1 >= len(s.toks) {
+		return false
+	}
+	a, b := &s.toks[i], &s.toks[i+1]
+	if a.seg != b.seg || a.word != b.word || a.end+1 != b.off {
+		return false
+	}
+	src := s.src[a.seg].Text
+	if a.word >= 0 {
+		src = s.src[a.seg].Words[a.word].W
+	}
+	return int(a.end) < len(src) && src[a.end] == '-'
+}
+
+// staffKin reports whether w is a colleague's or a driver's word: a
+// relative's on the client's channel, a staff member's on the operator's.
+func staffKin(w string) bool {
+	switch w {
+	case "коллега", "коллеге", "коллегу", "коллеги", "водитель", "водителя":
+		return true
+	}
+	return false
+}
+
 // shortSurname reports whether token i is «ли» (a Korean surname, and a
 // particle that never opens a sentence) right before a first name: «ли
 // виктор».
@@ -2185,6 +2261,9 @@ func (s *scan) introducedAt(i int) bool {
 	}
 	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
 		w := s.norm(j)
+		if isWord(w, "я", "она", "он") {
+			break // «мой коллега я смирнова ия павловна»: the speaker, not the colleague
+		}
 		// (Not «слушаю вас анна сергеевна»: the client addressed.)
 		if s.role != "client" && (s.toks[j].has(tOperator) && !(j+1 < i && s.norm(j+1) == "вас") || w == "зовут") {
 			return true
@@ -2214,7 +2293,7 @@ func (s *scan) streetNamed(i int) bool {
 func staffWord(w string) bool { return staffWords.of(w) }
 
 var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус",
-	"коллег", "главврач", "администратор", "консультант", "заведующ") // (not «начальник», «директор»: a client's own boss is a third person named)
+	"коллег", "главврач", "администратор", "консультант", "заведующ", "секретар") // (not «начальник», «директор»: a client's own boss is a third person named)
 
 // commonWord reports whether w reads as an adjective or a verb («всего
 // хорошего», «помогите»): not a name no list knows.
@@ -2289,6 +2368,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		shortSurnames[s.norm(end)] || // «виктор пак»
 		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
 		end > j && s.surnameAt(end) || // «лену кузьмину»
+		s.hyphenJoined(end-1) && isLetters(s.norm(end)) || // «бойко-шторм», a double surname
 		s.toks[end].trig == 0 && !adjectival(s.norm(end)) && isLetters(s.norm(end)) && end+1 < len(s.toks) && s.toks[end+1].seg == first.seg && patronymic(s.norm(end+1)) || // «хачатрян анаит суреновна»
 		s.toks[end].trig&^tNameForm == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
 		end++
@@ -2296,7 +2376,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// A first name no list knows closing the answer after the surname
 	// («сейтказиева айгерим»), or before a number, a date, a cue or a
 	// trap word («эрдынеев баир права покажу»).
-	if end == j+1 && end < len(s.toks) && s.toks[end].seg == first.seg && s.surnameAt(j) && s.toks[end].trig == 0 && unknownFirstName(s.norm(end)) && (end+1 >= len(s.toks) || s.toks[end+1].seg != first.seg || s.toks[end+1].has(tNum|tMonth|tCue|tTrap|tBirth)) {
+	if end == j+1 && end < len(s.toks) && s.toks[end].seg == first.seg && s.surnameAt(j) && s.toks[end].trig == 0 && unknownFirstName(s.norm(end)) && s.nameEnds(end+1, first.seg) {
 		end++
 	}
 	// The name spelled after it: «бондаренко б о н д а р е н к о».

@@ -50,8 +50,8 @@ var writtenSets = []struct {
 	// 0.708, over-redaction 5.6% -> 5.4%).
 	{"blind4/bs", map[string]float64{
 		"account": 1.00, "address": 0.97, "birthdate": 0.94, "card": 1.00, "code": 0.97, "cvv": 0.88,
-		"email": 0.95, "inn": 1.00, "name": 0.83, "passport": 0.95, "phone": 0.96, "snils": 1.00,
-	}, 0.030}, // 37 of 1268 (2.9%; blind at c51bf0f 71, 5.6%, at 7f97839 69): prices next to a card's digits, office addresses, hotlines; «минус» between two numbers no longer a mailbox's joiner, sums in round hundreds and thousands, an operator's address with hours, the operator's numbers after a CVV the client blurted, «последний раз», an ad's, a licence's, a cadastral number, a refused cue, «это бик» after a number (after it was landed)
+		"email": 0.95, "inn": 1.00, "name": 0.92, "passport": 0.95, "phone": 0.96, "snils": 1.00,
+	}, 0.029}, // 37 of 1268 (2.9%; blind at c51bf0f 71, 5.6%, at 7f97839 69): prices next to a card's digits, office addresses, hotlines; «минус» between two numbers no longer a mailbox's joiner, sums in round hundreds and thousands, an operator's address with hours, the operator's numbers after a CVV the client blurted, «последний раз», an ad's, a licence's, a cadastral number, a refused cue, «это бик» after a number (after it was landed)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -78,9 +78,12 @@ var writtenSets = []struct {
 	// «садовая 15 корпус 2», a street with no street word answering a
 	// question the rules do not take for an address's; block CK's «не
 	// говорите cvv а код из смс назовите» — «5 5 0 1 9», missed before
-	// and after its fix: the refused «cvv» still types «код» a CVV).
+	// and after its fix: the refused «cvv» still types «код» a CVV;
+	// block CN's names with no word the prefilter starts from, «вижу вас
+	// гульсум фаритовна», «доверенность от фишер ганс петрович», a
+	// driver named three words after «водитель», «а я джураева нилуфар»).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.92, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.99, "inn": 1.00, "name": 0.94, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+		"account": 1.00, "address": 0.92, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.99, "inn": 1.00, "name": 0.93, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.011}, // 6 of 589: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
