@@ -17,7 +17,7 @@ import (
 )
 
 // The checks a reserved split with music decoded from a package's Ogg
-// Vorbis songs needs (blind5, blind6): its calls pinned by digests, the
+// Vorbis songs needs (blind5, blind6, blind7): its calls pinned by digests, the
 // songs decoded as the files declare, a missing package or decoder named,
 // the music heard on every hold.
 

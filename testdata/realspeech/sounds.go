@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -67,6 +67,16 @@ func NeverballDir() string {
 		return d
 	}
 	return "/usr/share/games/neverball/bgm"
+}
+
+// A7xpgDir is where a7xpg-data (BSD-2-Clause) puts the game's sounds,
+// among them its three songs, the blind7 split's music (see blind7MOH);
+// $CALLSCOPE_A7XPG_DIR overrides it.
+func A7xpgDir() string {
+	if d := os.Getenv("CALLSCOPE_A7XPG_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/a7xpg/sounds"
 }
 
 // Root is the directory the sounds are read from.
@@ -275,7 +285,8 @@ func loadPool(lang string) (*pool, error) {
 // the rest, the only music still unplayed, as a playlist (see blind3MOH);
 // for the blind4 split the songs of another package (see blind4MOH), for
 // the blind5 split those of a third (see blind5MOH), for the blind6 split
-// those of a fourth (see blind6MOH).
+// those of a fourth (see blind6MOH), for the blind7 split those of a fifth
+// (see blind7MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -408,6 +419,7 @@ var packageMOH = map[string]func() ([][]float32, error){
 	SplitBlind4: blind4MOH,
 	SplitBlind5: blind5MOH,
 	SplitBlind6: blind6MOH,
+	SplitBlind7: blind7MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -440,6 +452,23 @@ var neverballSongs = []string{"inter.ogg", "title.ogg", "track1.ogg", "track2.og
 // (oggSongs); a hold plays a piece of one.
 func blind6MOH() ([][]float32, error) {
 	return oggSongs("neverball-common", NeverballDir(), neverballSongs)
+}
+
+// a7xpgSongs are the three songs of a7xpg-data (Ogg Vorbis, mono,
+// 44.1 kHz; 1:22, 0:55 and 1:09, 3:26 in all): the game's background
+// music, not its sound effects (the package's .wav files, under 3 s
+// each).
+var a7xpgSongs = []string{"bgm1.ogg", "bgm2.ogg", "bgm3.ogg"}
+
+// blind7MOH is the music of the blind7 split. Every song of the four
+// earlier music sources (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data, neverball-common) is played by some split;
+// a7xpg-data has the music of a fifth game, Kenta Cho's A7Xpg (mono,
+// where the earlier packages' songs are stereo), that no split plays,
+// made the way blind5's and blind6's are (oggSongs); a hold plays a piece
+// of one.
+func blind7MOH() ([][]float32, error) {
+	return oggSongs("a7xpg-data", A7xpgDir(), a7xpgSongs)
 }
 
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
@@ -526,7 +555,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 and blind6 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5, blind6 and blind7 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err

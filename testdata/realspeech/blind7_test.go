@@ -1,0 +1,112 @@
+package realspeech
+
+import (
+	"flag"
+	"slices"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+var updateBlind7 = flag.Bool("update-blind7", false, "rewrite blind7.sha256 from the calls the generator makes now")
+
+// blind7Digests is the SHA-256 of every file `gen -wav DIR -split blind7`
+// writes (NAME.wav and NAME.truth.json), as sha256sum prints it, so the
+// lead can check a directory of them with `sha256sum -c`.
+const blind7Digests = "blind7.sha256"
+
+// a7xpg is the blind7 split's music source.
+var a7xpg = oggSource{
+	pkg: "a7xpg-data", dirEnv: "CALLSCOPE_A7XPG_DIR", dir: A7xpgDir,
+	songs: a7xpgSongs, minSeconds: 45, load: blind7MOH,
+}
+
+// blind7 is the lead's reserved split: the same calls at the session's
+// start and at its end, so the digests pin them (rewrite with
+// -update-blind7 only while the split has not been measured). These
+// tests build the calls and check their bytes, prompts and music; none
+// runs the detector on them.
+func TestBlind7Digests(t *testing.T) {
+	testSplitDigests(t, SplitBlind7, blind7Digests, *updateBlind7)
+}
+
+// The blind7 music decodes to what the Ogg files declare.
+func TestA7xpgSongsDecode(t *testing.T) { testOggSongsDecode(t, a7xpg) }
+
+// Without a7xpg-data, or without sox to decode it, the blind7 music is
+// not made and the error says what to install; the split's calls without
+// music still build.
+func TestBlind7MusicMissing(t *testing.T) {
+	testMusicMissing(t, a7xpg, "ru_it-blind7s26-hold-clean")
+}
+
+// The music is heard on every blind7 hold.
+func TestBlind7HoldMusicAudible(t *testing.T) { testHoldMusicAudible(t, SplitBlind7) }
+
+// The digests file lists every blind7 call, in Set's order, with its
+// truth: the list sha256sum -c reads.
+func TestBlind7DigestsFileLists(t *testing.T) { testDigestsFileLists(t, SplitBlind7, blind7Digests) }
+
+// Every blind7 voice speaks only prompts that no earlier split plays: the
+// Russian voice's pairings are all taken, so its calls are new by what is
+// said. Each voice has enough of them for every scenario (short ones for
+// the rapid calls, long ones for the interruptions).
+func TestBlind7PromptsUnplayed(t *testing.T) {
+	needSounds(t)
+	earlier := map[string]map[string]bool{} // language -> prompt
+	var mine []Truth
+	for _, tr := range mustTruths(t) {
+		if tr.Split == SplitBlind7 {
+			mine = append(mine, tr)
+			continue
+		}
+		for _, p := range tr.Prompts {
+			lang := tr.Language
+			if p.Role == schemas.RoleClient && tr.ClientLanguage != "" {
+				lang = tr.ClientLanguage
+			}
+			if earlier[lang] == nil {
+				earlier[lang] = map[string]bool{}
+			}
+			earlier[lang][p.Prompt] = true
+		}
+	}
+	if len(mine) != 9 {
+		t.Fatalf("%d blind7 base calls, want 9", len(mine))
+	}
+	russian := 0
+	for _, tr := range mine {
+		if tr.Language == "ru" || tr.ClientLanguage == "ru" {
+			russian++
+		}
+		for _, p := range tr.Prompts {
+			lang := tr.Language
+			if p.Role == schemas.RoleClient {
+				lang = tr.ClientLanguage
+			}
+			if earlier[lang][p.Prompt] {
+				t.Errorf("%s: the %s prompt %s (%s) is played by an earlier split", tr.Name, lang, p.Prompt, p.Role)
+			}
+		}
+	}
+	if russian != 6 { // 2 bases × 3 scenarios
+		t.Errorf("%d of the 9 blind7 base calls have the Russian voice, want 6", russian)
+	}
+	played, err := playedBefore(SplitBlind7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"ru", "en", "fr", "it", "es"} {
+		p, err := loadPool(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		left := unplayed(p.all, played[lang])
+		short := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
+		long := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) < Rate })
+		t.Logf("%s: %d usable prompts, %d played before blind7, %d left (%d short, %d long)", lang, len(p.all), len(played[lang]), len(left), len(short), len(long))
+		if len(left)+len(played[lang]) != len(p.all) || len(short) < 10 || len(long) < 10 {
+			t.Errorf("%s: %d prompts left of %d, %d short and %d long: too few for the scenarios", lang, len(left), len(p.all), len(short), len(long))
+		}
+	}
+}
