@@ -2050,7 +2050,7 @@ func (s *scan) fullNames() {
 			s.claim(Name, ruleNameFull, i, i+1)
 			continue
 		}
-		if !first && !((pat || surBefore) && firstNameForm(w)) && !formThenSur {
+		if !first && !((pat || surBefore) && (t.has(tNameForm) || firstNameForm(w))) && !formThenSur {
 			continue
 		}
 		from, to, inner := i, i+1, false
