@@ -3,5 +3,6 @@
 // criterion (filter fields, report measures, scoring profiles, the bench
 // generator, the documentation) is one the analyzer's catalogue
 // (analyze.Parameters), the built-in dictionaries or the built-in scoring
-// profiles define. A copy that drifts fails the test.
+// profiles define; and that docs/ARCHITECTURE.md's package and import
+// tables say what go list says. A copy that drifts fails the test.
 package drift
