@@ -333,6 +333,9 @@ func ruWords() {
 	// ВЭД), a toll transponder's: «номер объявления 3 0 4 4 ...».
 	ru(tTrap, forms("объявлени", "е", "я", "ю", "ем", "и")...)
 	ru(tTrap, forms("лицензи", "я", "и", "ю", "ей")...)
+	// A foreign worker's patent (a work permit: its number is no
+	// passport's, issue 13 does not list it).
+	ru(tTrap, forms("патент", nounM...)...)
 	ru(tTrap, "тнвэд", "вэд", "транспондер", "транспондера", "транспондеру")
 	ru(tTrap, forms("сертификат", nounM...)...)
 	ru(tTrap, forms("купон", nounM...)...)

@@ -106,6 +106,12 @@ func (s *scan) readRun(i int, r *run) {
 	j := i
 	seg := s.toks[i].seg
 	for j < len(s.toks) && s.toks[j].seg == seg {
+		// A run that meets words another rule claimed ends there: they
+		// are another value («паспорт fa 099 4412 [двадцать пятое мая
+		// двухтысячного]», the date of birth after it).
+		if j > i && s.marks[j] != 0 && s.marks[j-1] == 0 {
+			break
+		}
 		t := &s.toks[j]
 		if runWord(t.num()) {
 			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
@@ -643,7 +649,7 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	// Said alone or after a word pointing at what came: not after a noun
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
-		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") {
+		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") && !gaveVerb(s.norm(j)) {
 		return ""
 	}
 	for k := z.from; k < z.to; k++ {
@@ -1119,7 +1125,8 @@ func (s *scan) issueYear(z *zone) bool {
 	if z.to < len(s.toks) && s.toks[z.to].seg == seg && isWord(s.norm(z.to), "году", "г") {
 		return true
 	}
-	return z.from > 0 && s.toks[z.from-1].seg == seg && isWord(s.norm(z.from-1), "выдан", "выдана", "выдано", "выдачи")
+	// (Or a date's year after its month: «выдан 12 марта 2019».)
+	return z.from > 0 && s.toks[z.from-1].seg == seg && (isWord(s.norm(z.from-1), "выдан", "выдана", "выдано", "выдачи") || s.toks[z.from-1].has(tMonth))
 }
 
 // classifyAll is classify without its exceptions (an issue year, an
@@ -1478,8 +1485,15 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 // «не» one or two words before the verb.
 func (s *scan) refusedCue(j int) bool {
 	seg := s.toks[j].seg
+	// «cvv никому не сообщайте»: the refusal after the cue, «не» right
+	// before its verb.
+	for k := j + 1; k < len(s.toks) && k <= j+3 && s.toks[k].seg == seg; k++ {
+		if s.norm(k-1) == "не" && sayingVerb(s.norm(k)) {
+			return true
+		}
+	}
 	for k := j - 1; k >= 1 && k >= j-2 && s.toks[k].seg == seg; k-- {
-		if !isWord(s.norm(k), "называйте", "называй", "называть", "говорите", "говори", "говорить", "диктуйте", "диктовать", "сообщайте", "сообщай", "сообщать", "передавайте") {
+		if !sayingVerb(s.norm(k)) {
 			continue
 		}
 		for n := k - 1; n >= 0 && n >= k-2 && s.toks[n].seg == seg; n-- {
@@ -1489,6 +1503,18 @@ func (s *scan) refusedCue(j int) bool {
 		}
 	}
 	return false
+}
+
+// gaveVerb reports whether w says the speaker gave or typed a code
+// («продиктовала 5 3 1», «назвала семь семь два», «ввёл 2 0 7»).
+func gaveVerb(w string) bool {
+	return isWord(w, "продиктовал", "продиктовала", "назвал", "назвала", "сказал", "сказала", "сообщил", "сообщила", "ввел", "ввёл", "ввела", "вводил", "вводила", "набрал", "набрала")
+}
+
+// sayingVerb reports whether w asks to say or give a number: what a
+// refusal («не называйте») negates.
+func sayingVerb(w string) bool {
+	return isWord(w, "называйте", "называй", "называть", "говорите", "говори", "говорить", "диктуйте", "диктовать", "сообщайте", "сообщай", "сообщать", "передавайте")
 }
 
 // lastTime reports whether «последн...» at token j says when, not which

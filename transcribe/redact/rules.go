@@ -644,6 +644,12 @@ func (s *scan) dateRun(i int) int {
 			}
 			break
 		}
+		// Three digits, or four that are no year, are no day, month or
+		// year: another number («паспорт fa 099 4412 двадцать пятое мая
+		// ...»: the passport's, then the date).
+		if s.noDatePart(j) {
+			break
+		}
 		if s.toks[j].has(tNum | tMonth) {
 			nums++
 		}
@@ -739,7 +745,7 @@ func (s *scan) birthdates() {
 			e--
 		}
 		k := e
-		for k > 0 && e-k < 12 && s.dateWord(k-1) && s.toks[k-1].seg == t.seg {
+		for k > 0 && e-k < 12 && s.dateWord(k-1) && s.toks[k-1].seg == t.seg && !s.noDatePart(k-1) {
 			k--
 		}
 		if k < e && s.dateRun(k) > k {
@@ -931,9 +937,16 @@ func (s *scan) birthContext() {
 // birthInside claims the first date with its year, and not a recent
 // one, in the sentence [from, to), unless a preposition of time is right
 // before it.
+// noDatePart reports whether token j is digits no date has: three, or
+// four that are no year.
+func (s *scan) noDatePart(j int) bool {
+	w := s.norm(j)
+	return s.toks[j].num() == nkDigits && (len(w) == 3 || len(w) == 4 && !year(w))
+}
+
 func (s *scan) birthInside(from, to int) {
 	for j := from + 1; j < to; j++ {
-		if !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 || s.toks[j-1].has(tNum|tMonth) {
+		if !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 || s.toks[j-1].has(tNum|tMonth) && !s.noDatePart(j-1) {
 			continue
 		}
 		end := s.dateRun(j)
@@ -1960,6 +1973,31 @@ func pronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// passportSeries: a foreign passport's series said as letters right
+// before its masked number («паспорт fa 2583901», «ab 4 4 1 2 0 9 8»):
+// a Latin word of two letters, or two single letters, none a word of its
+// own («и», «а», «в»).
+func (s *scan) passportSeries() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		i := f.from
+		if typeAt[f.typ] != Passport || i == 0 || s.toks[i-1].seg != s.toks[i].seg || s.marks[i-1] != 0 || s.toks[i-1].has(tStop) {
+			continue
+		}
+		from := i
+		if w := s.norm(i - 1); len(w) == 2 && latinWord(w) {
+			from = i - 1
+		} else if i >= 2 && s.toks[i-2].seg == s.toks[i].seg && s.marks[i-2] == 0 && !s.toks[i-2].has(tStop) && s.letter(i-1) && s.letter(i-2) {
+			from = i - 2
+		}
+		// The passport's span grows: one span, as said.
+		for j := from; j < i; j++ {
+			s.marks[j] = k + 1
+		}
+		s.found[k].from = from
+	}
 }
 
 // nameInitials: two initials closing the sentence right after a name

@@ -802,6 +802,7 @@ func (s *scan) detect() {
 	if s.any&tNum != 0 {
 		s.birthAfterPronoun()
 		s.numbers()
+		s.passportSeries()
 	}
 }
 
