@@ -1587,7 +1587,9 @@ func (s *scan) officeAddress(from, to int) bool {
 			}
 		}
 		w := s.norm(j)
-		if segs == 0 && isWord(w, "ваш", "ваша", "вашему", "вашего", "вашей", "указан", "указанный", "прописки", "регистрации", "проживания") {
+		// («ваш» of the address: right before it or before «адрес»; not
+		// «выдадим по паспорту вашему и коду улица новаторов 7».)
+		if segs == 0 && (isWord(w, "ваш", "ваша", "вашему", "вашего", "вашей") && (j+1 == from || strings.HasPrefix(s.norm(j+1), "адрес")) || isWord(w, "указан", "указанный", "прописки", "регистрации", "проживания")) {
 			return false
 		}
 		office = office || officeWord(w)
