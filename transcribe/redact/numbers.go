@@ -106,10 +106,11 @@ func (s *scan) readRun(i int, r *run) {
 	j := i
 	seg := s.toks[i].seg
 	for j < len(s.toks) && s.toks[j].seg == seg {
-		// A run that meets words another rule claimed ends there: they
-		// are another value («паспорт fa 099 4412 [двадцать пятое мая
-		// двухтысячного]», the date of birth after it).
-		if j > i && s.marks[j] != 0 && s.marks[j-1] == 0 {
+		// A run that meets words another rule claimed, or leaves them,
+		// ends there: they are another value («паспорт fa 099 4412
+		// [двадцать пятое мая двухтысячного]», the date of birth after
+		// it; «[кв 112] 89031234567», the phone after the flat).
+		if j > i && s.marks[j] != s.marks[j-1] {
 			break
 		}
 		t := &s.toks[j]

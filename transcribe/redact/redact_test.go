@@ -102,6 +102,11 @@ func TestText(t *testing.T) {
 		{"client", "паспорт fa 099 4412 двадцать пятое мая двухтысячного года рождения", "паспорт [passport] [birthdate] рождения"},
 		{"operator", "cvv никому не сообщайте доставка 350", ""},
 		{"client", "попросили три цифры с обратной стороны карты и я назвала семь семь два", "попросили три цифры с обратной стороны карты и я назвала [cvv]"},
+		// A flat's number, then another value; a surname no ending marks
+		// before a first name in another case (causes block CU).
+		{"client", "квартира 77 8 903 515 03 62", "[address] [phone]"},
+		{"client", "адрес квартира 77 8 903 515 03 62", "адрес [address] [phone]"},
+		{"client", "водитель ковальчик ростислава права с собой", "водитель [name] права с собой"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

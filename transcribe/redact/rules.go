@@ -1697,6 +1697,13 @@ func (s *scan) houseRun(j int) (int, bool) {
 			if s.quantityAfter(j+1) && !(j+1 < len(s.toks) && floorWord(s.norm(j+1))) {
 				return end, house // «площадь квартиры 45 метров»
 			}
+			// A flat's number is one group of digits (or digits said one
+			// by one: «квартира 1 4 5»): digits after it are another
+			// value («квартира 77 8 903 515 03 62», the phone asked with
+			// it).
+			if u.num() == nkDigits && j >= 2 && s.toks[j-1].num() == nkDigits && len(s.norm(j-1)) >= 2 && s.toks[j-2].has(tFlat) && s.toks[j-2].seg == u.seg {
+				return end, house
+			}
 			j++
 			end, house = j, true
 			continue
@@ -2222,8 +2229,10 @@ words:
 			// surname after the first name and patronymic, closing the
 			// phrase («получатель соколов ян», «веселова дарина», «на
 			// маму антонина егоровна ким 1952»)
-		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.toks[end+1].has(tFirstName|tNameForm):
-			// a surname no ending tells, before the first name
+		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg &&
+			(s.toks[end+1].has(tFirstName|tNameForm) || s.toks[end+1].trig == 0 && firstNameForm(s.norm(end+1))):
+			// a surname no ending tells, before the first name (in any
+			// case: «водитель ковальчик ростислава»)
 		default:
 			break words
 		}
