@@ -1,6 +1,7 @@
 package dicteval
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -59,6 +60,34 @@ type CVResult struct {
 	Selected model.Selection `json:"selected"`
 	// Grid is what was searched, and the target of the model's flags.
 	Grid model.Grid `json:"grid"`
+	// Flags are the model's own flags on the held-out authors (the calls
+	// it flagged where the phrases found nothing), author by author: what
+	// a manager would have been shown, right or wrong.
+	Flags []CVFlag `json:"flags"`
+	// Ship is the verdict of the held-out figures: the model's own flags
+	// right at least Grid.MinFlagPrecision of the time on the worst
+	// held-out author, and no held-out author's F1 under its phrases'
+	// alone. Selected is chosen on the same authors it is measured on;
+	// only the held-out authors say what a new one gets, so a category
+	// whose model fails here ships no model (docs/models.md).
+	Ship bool `json:"ship"`
+	// Worst is the held-out author whose model flags were right least
+	// often ("" when the model flagged nothing on any), WorstFlags those
+	// flags; Lowered the held-out authors whose F1 the model lowered.
+	Worst      string       `json:"worst,omitempty"`
+	WorstFlags model.Counts `json:"worst_flags"`
+	Lowered    []string     `json:"lowered,omitempty"`
+}
+
+// CVFlag is one call a model flagged on a held-out author where that
+// author's phrases found nothing.
+type CVFlag struct {
+	Author      string  `json:"author"`
+	Call        string  `json:"call"`
+	Probability float64 `json:"probability"`
+	Threshold   float64 `json:"threshold"`
+	// Right: the call is labelled an instance of the category.
+	Right bool `json:"right"`
 }
 
 // CrossValidate runs a nested leave-one-author-out cross-validation of
@@ -76,13 +105,30 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 	if err != nil {
 		return CVResult{}, err
 	}
-	out := CVResult{Language: opt.Language, Category: opt.Category, Folds: res, Grid: grid}
-	for _, f := range res {
+	out := CVResult{Language: opt.Language, Category: opt.Category, Folds: res, Grid: grid, Ship: true}
+	for i, f := range res {
 		out.Dictionary = out.Dictionary.Plus(f.Dictionary)
 		out.Combined = out.Combined.Plus(f.Combined)
+		if !f.Chosen.Off {
+			for k, e := range folds[i].Examples {
+				if p := f.Probabilities[k]; !e.Phrase && p >= f.Chosen.Threshold {
+					out.Flags = append(out.Flags, CVFlag{Author: f.Name, Call: e.ID, Probability: p, Threshold: f.Chosen.Threshold, Right: e.Label})
+				}
+			}
+		}
+		a := model.Added(f.Dictionary, f.Combined)
+		if n := a.TP + a.FP; n > 0 && (out.Worst == "" || a.Precision() < out.WorstFlags.Precision()) {
+			out.Worst, out.WorstFlags = f.Name, a
+		}
+		if f.Combined.F1() < f.Dictionary.F1()-1e-12 {
+			out.Lowered = append(out.Lowered, f.Name)
+		}
 	}
 	if out.Selected, err = model.Select(folds, opt, grid); err != nil {
 		return CVResult{}, err
+	}
+	if out.Selected.Off || out.Worst != "" && out.WorstFlags.Precision() < grid.MinFlagPrecision-1e-12 || len(out.Lowered) > 0 {
+		out.Ship = false
 	}
 	return out, nil
 }
@@ -107,6 +153,18 @@ func (r CVResult) String() string {
 		row(f.Name, chosen, f.Dictionary, f.Combined)
 	}
 	row("all held-out calls", "", r.Dictionary, r.Combined)
+	switch {
+	case r.Selected.Off:
+		fmt.Fprintf(&b, "  held out: model OFF (no setting passes on all authors, below)\n")
+	case r.Ship && r.Worst == "":
+		fmt.Fprintf(&b, "  held out: ship (the model flagged nothing the phrases did not, on any author)\n")
+	case r.Ship:
+		fmt.Fprintf(&b, "  held out: ship (the worst author's own flags: %s %.3f of %d, at least %.2f; no author's F1 lowered)\n",
+			r.Worst, r.WorstFlags.Precision(), r.WorstFlags.TP+r.WorstFlags.FP, r.Grid.MinFlagPrecision)
+	default:
+		fmt.Fprintf(&b, "  held out: model OFF (the worst author's own flags: %s %.3f of %d, want %.2f; F1 lowered on: %s)\n",
+			r.Worst, r.WorstFlags.Precision(), r.WorstFlags.TP+r.WorstFlags.FP, r.Grid.MinFlagPrecision, cmp.Or(strings.Join(r.Lowered, ", "), "none"))
+	}
 	s := r.Selected
 	switch {
 	case s.Off:
@@ -117,6 +175,21 @@ func (r CVResult) String() string {
 			s.L2, s.Threshold, s.F1, s.Worst, s.WorstFlags.Precision(), s.WorstFlags.TP+s.WorstFlags.FP)
 	default:
 		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (mean F1 %.3f, in-sample; no flag of its own)\n", s.L2, s.Threshold, s.F1)
+	}
+	return b.String()
+}
+
+// FlagList is the model's own flags on the held-out authors, one a line:
+// the author, the call, the probability and the threshold, and whether
+// the call is an instance (right) or not (WRONG).
+func (r CVResult) FlagList() string {
+	var b strings.Builder
+	for _, f := range r.Flags {
+		verdict := "WRONG"
+		if f.Right {
+			verdict = "right"
+		}
+		fmt.Fprintf(&b, "  flag %s/%s %s %s: p %.2f (flags from %g)\n", r.Language, r.Category, verdict, f.Call, f.Probability, f.Threshold)
 	}
 	return b.String()
 }

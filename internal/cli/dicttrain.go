@@ -33,6 +33,7 @@ type dictTrainOptions struct {
 	minPrec    float64
 	minFlags   float64
 	measure    []string
+	listFlags  bool
 	labels     []string
 }
 
@@ -60,9 +61,13 @@ the model flags where the phrases found nothing, are right at least
 lower no author's F1 below the phrases'; when none does, the model is off
 and that author is counted with the phrases alone), a model with them is
 trained on those authors, and the held-out calls are scored by the phrases
-alone and by the phrases or the model. The last line gives the settings the
-same search chooses on every author: the ones to train the shipped model
-with, or "model off": ship no model of that category. An author named in
+alone and by the phrases or the model. Under the table, the held-out
+verdict: "ship" when the model's own flags were right at least
+--cv-min-flag-precision of the time on the worst held-out author and no
+held-out author's F1 fell, "model OFF" otherwise: ship no model of that
+category. The last line gives the settings the same search chooses on every
+author: the ones to train the shipped model with. --cv-flags lists the
+model's own flags on the held-out authors, right or WRONG. An author named in
 --cv-measure-only is held out and counted like the others, but no model
 learns from it (the built-in en complaint model leaves out the generator's
 dev and heldout that way).`,
@@ -100,6 +105,7 @@ dev and heldout that way).`,
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
 	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
 	f.StringSliceVar(&opts.measure, "cv-measure-only", nil, "--cv: authors (their LABELS argument's first part) held out and counted but never trained on")
+	f.BoolVar(&opts.listFlags, "cv-flags", false, "--cv: list the model's own flags on the held-out authors, each call right or WRONG")
 	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
 	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
@@ -202,7 +208,10 @@ func runDictTrain(opts *dictTrainOptions) error {
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}
-	_, err = fmt.Fprint(g.out, res)
+	if _, err = fmt.Fprint(g.out, res); err != nil || !opts.listFlags {
+		return err
+	}
+	_, err = fmt.Fprint(g.out, res.FlagList())
 	return err
 }
 

@@ -80,15 +80,21 @@ func TestDictTrain(t *testing.T) {
 	// The mean-precision rule (--cv-min-flag-precision 0) always chooses a
 	// setting.
 	out, errOut, code := execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
-		"--cv-thresholds", "0.5,0.6", "--cv-min-flag-precision", "0",
+		"--cv-thresholds", "0.5,0.6", "--cv-min-flag-precision", "0", "--cv-flags",
 		filepath.Join(en, "dev")+","+filepath.Join(en, "heldout"), filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
 	if code != 0 {
 		t.Fatalf("cv: exit %d\n%s%s", code, out, errOut)
 	}
 	for _, w := range []string{"en/complaint: nested leave-one-author-out cross-validation", "blind3", "l2 0.001 th 0.", "all held-out calls",
-		"chosen on all authors: --l2 0.001 --threshold 0."} {
+		"held out: ", "chosen on all authors: --l2 0.001 --threshold 0.", "  flag en/complaint "} {
 		if !strings.Contains(out, w) {
 			t.Errorf("cv output lacks %q:\n%s", w, out)
+		}
+	}
+	// --cv-flags: one line a flag, each right or WRONG.
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "  flag ") && !strings.Contains(l, " right ") && !strings.Contains(l, " WRONG ") {
+			t.Errorf("flag line without its verdict: %q", l)
 		}
 	}
 	// By default a model must add to the phrases, its own flags right 0.85
@@ -96,7 +102,8 @@ func TestDictTrain(t *testing.T) {
 	// these authors and find every complaint: nothing is left to add.
 	out, errOut, code = execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
 		"--cv-thresholds", "0.5", filepath.Join(en, "blind2"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4"))
-	if code != 0 || strings.Count(out, "model off") != 4 || !strings.Contains(out, "right 0.85 of the time on every author") {
+	if code != 0 || strings.Count(out, "model off") != 4 || !strings.Contains(out, "right 0.85 of the time on every author") ||
+		!strings.Contains(out, "held out: model OFF") {
 		t.Errorf("the default target: exit %d, want the model off for every author and on all\n%s%s", code, out, errOut)
 	}
 	// An author held out and counted, never learnt from.
