@@ -107,6 +107,10 @@ func TestText(t *testing.T) {
 		{"client", "квартира 77 8 903 515 03 62", "[address] [phone]"},
 		{"client", "адрес квартира 77 8 903 515 03 62", "адрес [address] [phone]"},
 		{"client", "водитель ковальчик ростислава права с собой", "водитель [name] права с собой"},
+		// The operator's first sentence: the company's or a department's
+		// words, then their own name; not the client greeted (block CV).
+		{"operator", "мегафон для бизнеса азат ринатович", ""},
+		{"operator", "слушаю вас степан андреевич", "слушаю вас [name]"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

@@ -2297,13 +2297,17 @@ func (s *scan) introducedAt(i int) bool {
 	// organisation's words: «поликлиника номер 5 регистратура ольга
 	// петровна» (not «иван петрович добрый день вас беспокоит банк»,
 	// the client addressed).
+	// Or after any words of the company's, a department's («медицина
+	// оксана», «мегафон для бизнеса азат ринатович», «магнит кадры
+	// оксана игоревна»): what opens the call is the operator's
+	// introduction.
 	if s.role != "client" && s.toks[i].seg == 0 {
 		for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
 			w := s.norm(j)
-			if isWord(w, "здравствуйте", "добрый", "доброе", "день", "утро", "вечер", "алло") {
-				break // «регистратура здравствуйте ольга петровна вы записаны»: the client greeted
+			if isWord(w, "здравствуйте", "добрый", "доброе", "день", "утро", "вечер", "алло", "вас") {
+				break // «регистратура здравствуйте ольга петровна вы записаны», «слушаю вас анна сергеевна»: the client greeted
 			}
-			if institutionWord(w) {
+			if institutionWord(w) || !s.toks[j].has(tStop) && isLetters(w) {
 				return true
 			}
 		}
