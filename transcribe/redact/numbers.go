@@ -388,7 +388,7 @@ func (s *scan) numbers() {
 			i, prevEnd = z.to, z.to
 			continue
 		}
-		typ, rule := s.classify(&z, prevEnd)
+		typ, rule := s.classifyZone(&z, prevEnd)
 		// A dictation the speaker goes on with in their next sentence
 		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
 		// «восемьсот десять ...»): read as one, unless the first part is
@@ -408,13 +408,13 @@ func (s *scan) numbers() {
 					break
 				}
 				last = zj.to
-				if tj, rj := s.classify(&zj, prevEnd); tj != "" && tj != Number {
+				if tj, rj := s.classifyZone(&zj, prevEnd); tj != "" && tj != Number {
 					best, typ, rule = k, tj, rj
 				}
 			}
 			s.readZone(i, &z, best)
 			if best == 0 {
-				typ, rule = s.classify(&z, prevEnd)
+				typ, rule = s.classifyZone(&z, prevEnd)
 			}
 		}
 		i = z.to
@@ -882,6 +882,76 @@ var digitRange = func() (r [numTypes][2]int) {
 	}
 	return r
 }()
+
+// classifyZone is classify, the zones plainNumber rules out left
+// without running it.
+func (s *scan) classifyZone(z *zone, prevEnd int) (Type, ruleID) {
+	if s.plainNumber(z, prevEnd) {
+		if ruleOutCheck != nil {
+			ruleOutCheck(s, *z, prevEnd) // (a copy: a pointer handed to a func value would move z to the heap)
+		}
+		return "", ruleDropped
+	}
+	return s.classify(z, prevEnd)
+}
+
+// ruleOutCheck, when set (by a test), is called on every zone
+// plainNumber rules out: TestRuleOutSame classifies it all the same.
+var ruleOutCheck func(s *scan, z zone, prevEnd int)
+
+// plainNumber reports whether classify would leave a zone ("") by what
+// a few tokens and cue events around it say, without running it: the
+// prices, counts, times and contracts said in passing that most calls
+// have. Run from the caches the analyze stage leaves between two calls,
+// the classifier's code (its dozen checks, each a few branches on the
+// call's words) cost a call more than its work; this reads what decides
+// it: fewer than ten digits (no format types a zone of fewer: card,
+// account, phone, SNILS, INN and a long number all need ten or more), no
+// cue word among the seven words before it or the three after it
+// (cueBefore, cueAfter), no cue of the other side in the 14 s before it
+// (otherCue: its question within 10 s and that question's sentence, 4 s
+// before it) nor a code's or a CVV's cue of the speaker's own in the
+// 60 s before (ownCodeBefore), not «с номера» (a phone, whatever its
+// cue), not three digits right after a masked number (cvvAfterCard),
+// not four to seven digits opening with 89 (a mobile number's start,
+// asked for by the other side's «начинается на»). TestRuleOutSame
+// checks it against classify on every labelled case.
+func (s *scan) plainNumber(z *zone, prevEnd int) bool {
+	n := z.n()
+	if n >= 10 || n == 3 && z.from >= 2 && s.marks[z.from-2] != 0 {
+		return false
+	}
+	if n >= 4 && n <= 7 && s.dig[z.d0] == '8' && s.dig[z.d0+1] == '9' {
+		return false
+	}
+	for j := max(prevEnd, z.from-7, 0); j < z.from; j++ {
+		if s.toks[j].has(tCue) {
+			return false
+		}
+	}
+	for j := z.to; j < len(s.toks) && j < z.to+3; j++ {
+		if s.toks[j].has(tCue) {
+			return false
+		}
+	}
+	if z.from > 0 && isWord(s.norm(z.from-1), "номера", "номер", "номеров") {
+		return false
+	}
+	at := s.t0(&s.toks[z.from])
+	for k := range s.others {
+		if e := &s.others[k]; e.cue != 0 && e.at <= at+0.5 && at-e.at <= 14 {
+			return false
+		}
+	}
+	for k := range s.cues {
+		if e := &s.cues[k]; e.cue != 0 && e.at <= at && at-e.at <= 60 {
+			if t := e.cueType(); t == Code || t == CVV {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // classify decides what a zone is, or "" to leave it.
 func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
