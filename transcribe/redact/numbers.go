@@ -833,12 +833,13 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				break
 			}
 		}
-		if s.cueAt(j) && s.refusedCue(j) {
+		cue := s.cueAt(j)
+		if cue && s.refusedCue(j) {
 			// «не называйте код пожалуйста доставка 350»: no code is
 			// said after a refusal to hear one.
 			continue
 		}
-		if s.cueAt(j) {
+		if cue {
 			c := s.refine(j, t.cue())
 			if typ == "" && !trap {
 				typ = c

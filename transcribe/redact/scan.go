@@ -488,11 +488,12 @@ func (s *scan) collectCues() {
 		e := &s.cues[len(s.cues)-1]
 		e.at, e.seg = s.t1(t), t.seg
 		e.part = partWord(s.normOf(t)) && !s.lastTime(i) || isWord(s.normOf(t), "цифры", "цифр")
+		cue := s.cueAt(i)
 		switch {
-		case s.cueAt(i) && s.refusedCue(i):
+		case cue && s.refusedCue(i):
 			// «не называйте код»: refused, not asked; nothing answers it.
 			s.cues = s.cues[:len(s.cues)-1]
-		case s.cueAt(i):
+		case cue:
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 			for j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && j <= i+4; j++ {
 				if s.toks[j].has(tNum) {
@@ -592,8 +593,28 @@ func (s *scan) kinNext(i int) bool {
 // another document (a provider's account, a shop's card, a code of another
 // kind, a tariff, a certificate), one place for readZone and the cue
 // events to ask.
+//
+// Each exception is of one cue type and asked only of a cue of that type
+// (each answers no for any other): a cue word runs one of them, not all
+// five, so a call's first cues read less of the code from cold caches.
 func (s *scan) cueAt(i int) bool {
-	return s.toks[i].has(tCue) && !s.providerAccount(i) && !s.loyaltyCard(i) && !s.otherCode(i) && !s.tariffName(i) && !s.docCertificate(i)
+	t := &s.toks[i]
+	if !t.has(tCue) {
+		return false
+	}
+	switch t.cue() {
+	case Account:
+		return !s.providerAccount(i)
+	case Card:
+		return !s.loyaltyCard(i)
+	case Code:
+		return !s.otherCode(i)
+	case Phone:
+		return !s.tariffName(i)
+	case SNILS:
+		return !s.docCertificate(i)
+	}
+	return true
 }
 
 // providerAccount reports whether the account cue at i is a provider's
