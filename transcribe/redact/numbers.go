@@ -694,12 +694,18 @@ func (s *scan) partAsked(z *zone) bool {
 // does not make it an answer; a code said after «код для перевода» has
 // «для» or «код» before it, not the money word.
 func (s *scan) moneyAmount(z *zone) bool {
-	if z.to-z.from != 2 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg {
+	if z.to-z.from != 2 {
 		return false
 	}
 	a, b := &s.toks[z.from], &s.toks[z.from+1]
 	if a.num() != nkDigits || b.num() != nkDigits || b.seg != a.seg {
 		return false
+	}
+	if z.from == 0 || s.toks[z.from-1].seg != a.seg {
+		// Opening the sentence, round hundreds or thousands before «за»
+		// are a price («4 800 за 4 колеса», «5 600 за ночь»).
+		x, y := s.normOf(a), s.normOf(b)
+		return len(x) <= 2 && x[0] != '0' && len(y) == 3 && y[1:] == "00" && z.to < len(s.toks) && s.toks[z.to].seg == a.seg && s.norm(z.to) == "за"
 	}
 	if x, y := s.normOf(a), s.normOf(b); len(x) > 3 || len(y) != 3 || x[0] == '0' {
 		return false

@@ -111,6 +111,10 @@ func TestText(t *testing.T) {
 		// words, then their own name; not the client greeted (block CV).
 		{"operator", "мегафон для бизнеса азат ринатович", ""},
 		{"operator", "слушаю вас степан андреевич", "слушаю вас [name]"},
+		// A sum opening the sentence before «за»; a restaurant's address
+		// the operator gives (causes block CY).
+		{"operator", "4 800 за 4 колеса сезон", ""},
+		{"operator", "плюс 20 процентов ресторан проспект мира 211", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

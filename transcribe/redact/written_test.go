@@ -51,7 +51,7 @@ var writtenSets = []struct {
 	{"blind4/bs", map[string]float64{
 		"account": 1.00, "address": 0.97, "birthdate": 0.96, "card": 1.00, "code": 0.97, "cvv": 0.91,
 		"email": 0.95, "inn": 1.00, "name": 0.93, "passport": 1.00, "phone": 0.98, "snils": 1.00,
-	}, 0.026}, // 32 of 1268 (2.5%; 37 at session 9's start; blind at c51bf0f 71, 5.6%, at 7f97839 69): prices next to a card's digits, office addresses, hotlines; «минус» between two numbers no longer a mailbox's joiner, sums in round hundreds and thousands, an operator's address with hours, the operator's numbers after a CVV the client blurted, «последний раз», an ad's, a licence's, a cadastral number, a refused cue, «это бик» after a number (after it was landed)
+	}, 0.024}, // 30 of 1268 (2.4%; 37 at session 9's start; blind at c51bf0f 71, 5.6%, at 7f97839 69): prices next to a card's digits, office addresses, hotlines; «минус» between two numbers no longer a mailbox's joiner, sums in round hundreds and thousands, an operator's address with hours, the operator's numbers after a CVV the client blurted, «последний раз», an ad's, a licence's, a cadastral number, a refused cue, «это бик» after a number (after it was landed)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -83,9 +83,12 @@ var writtenSets = []struct {
 	// гульсум фаритовна», «доверенность от фишер ганс петрович», a
 	// driver named three words after «водитель», «а я джураева нилуфар»;
 	// block CO's surname alone after a preposition or a verb, «заказ
-	// оформлен на гаврилову», «передайте зайцеву»).
+	// оформлен на гаврилову», «передайте зайцеву»; block CX's mailbox
+	// after its service, «ящик на рамблере кот пятьдесят пять», and
+	// block CY's «курьер из кафе приедет на садовую 12», a street with no
+	// street word).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.92, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.99, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+		"account": 1.00, "address": 0.92, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.011}, // 6 of 589: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
