@@ -115,6 +115,11 @@ func TestText(t *testing.T) {
 		// the operator gives (causes block CY).
 		{"operator", "4 800 за 4 колеса сезон", ""},
 		{"operator", "плюс 20 процентов ресторан проспект мира 211", ""},
+		// A street with no street word after a verb of delivering or
+		// coming; a day or a count after it is none (causes block CZ).
+		{"client", "привезите на ленина 40 я дома весь день", "привезите на [address] я дома весь день"},
+		{"client", "доставьте в среду к 12", ""},
+		{"client", "привезите завтра 2 коробки", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

@@ -1247,7 +1247,7 @@ func (s *scan) addresses() {
 			continue
 		}
 		k := first
-		for n := 0; k > i+1 && n < 2 && (!s.toks[k-1].has(tStop|tNum) || s.toks[k-1].num() == nkOrdinal) && !isWord(s.norm(k-1), "адресу", "адрес"); n++ {
+		for n := 0; k > i+1 && n < 2 && (!s.toks[k-1].has(tStop|tNum) || s.toks[k-1].num() == nkOrdinal) && !isWord(s.norm(k-1), "адресу", "адрес") && !dayWord(s.norm(k-1)); n++ {
 			k-- // «по адресу третья парковая 44»
 		}
 		if k == first {
@@ -1417,6 +1417,12 @@ func (s *scan) addressRest() {
 func dativeAdjective(w string) bool {
 	return len(w) >= 12 && (strings.HasSuffix(w, "ому") || strings.HasSuffix(w, "ему"))
 }
+
+// dayWord reports whether w names a day or a time of it («в среду 12»,
+// «завтра 2 коробки»): no street's name before a number.
+func dayWord(w string) bool { return dayWords.of(w) }
+
+var dayWords = newBeginningSet("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень", "завтра", "сегодня", "послезавтра", "утр", "вечер", "днем", "ночь", "обед")
 
 // plotWord: a plot in a gardening partnership or a village («снт
 // березка участок 118»); not a house word alone, for «участок» is also

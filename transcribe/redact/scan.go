@@ -480,7 +480,9 @@ func (s *scan) collectCues() {
 	for _, c := range s.cand {
 		i := int(c)
 		t := &s.toks[i]
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !(t.has(tAddrCue) && addressAsked(s.normOf(t))) && !(t.has(tAt) && s.mailAt(i)) {
+		// («куда доставить», «куда привезти заказ»: an address asked.)
+		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && s.norm(i-1) == "куда")
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
