@@ -633,6 +633,12 @@ func (s *scan) dateRun(i int) int {
 			j++
 			continue
 		}
+		// «3 марта этого года», «прошлого года»: a year said by when it
+		// was (a recent one), after a day and a month.
+		if nums >= 2 && relativeYear(s.norm(j)) && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.norm(j+1) == "года" {
+			j += 2
+			break
+		}
 		if !s.dateWord(j) {
 			k := j
 			for k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k].has(tConn|tFiller) && !s.toks[k].has(tNum) {
@@ -965,6 +971,9 @@ func (s *scan) birthInside(from, to int) {
 func (s *scan) hasYear(from, to int) bool {
 	for i := from; i < to; i++ {
 		t := &s.toks[i]
+		if relativeYear(s.normOf(t)) {
+			return true
+		}
 		// (And a thousand, then a unit's or a teen's ordinal: «две
 		// тысячи шестнадцатого».)
 		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from ||
@@ -1033,11 +1042,17 @@ func (s *scan) yearSince(from, to int, since string) bool {
 
 func (s *scan) recentYear(from, to int) bool {
 	for i := from; i < to; i++ {
-		if w := s.norm(i); year(w) && w >= "2020" {
+		if w := s.norm(i); year(w) && w >= "2020" || relativeYear(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// relativeYear reports whether w, before «года», says a year by when it
+// was: «этого года», «прошлого года».
+func relativeYear(w string) bool {
+	return isWord(w, "этого", "прошлого", "позапрошлого", "текущего", "нынешнего")
 }
 
 // birthAfterName: a date said right after a full name («рябова кристина
