@@ -112,7 +112,7 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 			slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ch.Segments[a].Start, ch.Segments[b].Start) })
 		}
 		toks, words, segTok, segWord = toks[:0], words[:0], segTok[:0], segWord[:0]
-		s.units, s.segs, s.pres, s.feats = s.units[:0], s.segs[:0], s.pres[:0], s.feats[:0]
+		s.units, s.segs, s.pres, s.feats, s.glues = s.units[:0], s.segs[:0], s.pres[:0], s.feats[:0], s.glues[:0]
 		s.wantFeats = lm.models != nil && lm.models.reads(role)
 		block := int32(-1)
 		prevEnd := math.Inf(-1)

@@ -172,7 +172,7 @@ func (s *Set) check() error {
 
 // matcherAlgo names the matching rules; it changes when they change what a
 // dictionary matches, so that stored analyses show they are out of date.
-const matcherAlgo = "match/3"
+const matcherAlgo = "match/4"
 
 // Version is a content hash of the set, "sha256:" and 16 hex digits. It
 // depends on what the dictionaries mean (phrases, channels, exclusions,

@@ -76,6 +76,8 @@ type langMatcher struct {
 	// models are the language's trained category models (models.go); nil
 	// when it has none.
 	models *langModels
+	// slips is what reading recognizer slips needs (asr.go).
+	slips slipIndex
 }
 
 type dictInfo struct {
@@ -210,6 +212,7 @@ func Compile(set *Set) (*Matcher, error) {
 	for _, lm := range m.langs {
 		lm.rootStem = rootEdges(lm, edgeStem, len(lm.stems))
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
+		lm.buildSlips()
 		lm.hotRules()
 		lm.compileModels(set.Models)
 		lm.endAt = make([]int32, 0, len(lm.ends)+1)
@@ -509,9 +512,16 @@ type wordInfo struct {
 	stem, exact int32 // -1: in no phrase
 	num         text.Num
 	isNum       bool
-	flags       uint16  // negation flags (negation.go)
-	prefixes    []int32 // prefix terms the word begins with
-	feat        int32   // its stem's feature id in the models (models.go); -1: none
+	// head: the word begins some phrase word, so it and the next word
+	// may be one word the recognizer split (asr.go): its id in
+	// slipIndex.heads; -1: none.
+	head     int32
+	flags    uint16  // negation flags (negation.go)
+	prefixes []int32 // prefix terms the word begins with
+	feat     int32   // its stem's feature id in the models (models.go); -1: none
+	// glued: the word is a function word glued to a phrase word, read as
+	// these two (asr.go); nil otherwise (nearly always).
+	glued *[2]string
 }
 
 // wordCache memoizes wordInfo per normalized word. Snowball costs about
@@ -557,7 +567,7 @@ func (lm *langMatcher) word(w string) *wordInfo {
 	if e1 != nil && alt.Load() == nil {
 		slot = alt
 	}
-	e := &cachedWord{word: strings.Clone(w), info: wordInfo{stem: -1, exact: -1, feat: -1}}
+	e := &cachedWord{word: strings.Clone(w), info: wordInfo{stem: -1, exact: -1, feat: -1, head: -1}}
 	info := &e.info
 	// The key is the word as written (MatchCall does not fold words it has
 	// seen); what it means is computed from its normal form.
@@ -581,6 +591,12 @@ func (lm *langMatcher) word(w string) *wordInfo {
 			info.prefixes = append(info.prefixes, int32(id))
 		}
 	}
+	if id, ok := lm.slips.heads[w]; ok {
+		info.head = id
+	}
+	if info.stem < 0 && info.exact < 0 && len(info.prefixes) == 0 && !info.isNum {
+		lm.mend(w, stem, info)
+	}
 	slot.Store(e)
 	return info
 }
@@ -593,6 +609,9 @@ type unit struct {
 	num              [2]int32 // number edges, -1 when none
 	seg              int32    // the utterance (segment) it is in
 	flags            uint16
+	// glue: this unit and the next read as one word (a word the recognizer
+	// split, asr.go) is glues[glue-1] of the scratch; 0: none.
+	glue uint16
 	// The prefix terms the word begins with: pres[preAt:preEnd] of the
 	// scratch (a unit holds no pointer).
 	preAt, preEnd int32
@@ -666,6 +685,8 @@ type scratch struct {
 
 	units   []unit
 	pres    []int32 // the units' prefix terms (unit.preAt)
+	glues   []glued // the second readings of split words (unit.glue)
+	glueBuf []byte
 	segs    []span
 	multi   []cand
 	matches []ruleMatch
@@ -729,7 +750,7 @@ func (m *Matcher) Match(dst []Hit, lang, role string, toks []text.Token) []Hit {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.units, s.segs, s.pres = s.units[:0], s.segs[:0], s.pres[:0]
+	s.units, s.segs, s.pres, s.glues = s.units[:0], s.segs[:0], s.pres[:0], s.glues[:0]
 	lm.appendUnits(s, toks, 0, 0, nil)
 	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
 	lm.find(s, role)
@@ -759,7 +780,7 @@ func (m *Matcher) MatchSegment(dst []Hit, lang, role string, seg schemas.Segment
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.units, s.segs, s.pres = s.units[:0], s.segs[:0], s.pres[:0]
+	s.units, s.segs, s.pres, s.glues = s.units[:0], s.segs[:0], s.pres[:0], s.glues[:0]
 	s.stops = sentenceStops(s.stops, seg, toks, words)
 	lm.appendUnits(s, toks, 0, 0, s.stops)
 	s.segs = append(s.segs, span{u0: 0, u1: int32(len(s.units)), blockE: int32(len(s.units))})
@@ -771,10 +792,20 @@ func (m *Matcher) MatchSegment(dst []Hit, lang, role string, seg schemas.Segment
 // the index of toks[0] among all the tokens, seg the utterance's index.
 func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, seg int32, stops []bool) {
 	first := len(s.units)
+	prevHead := int32(-1) // the unit before is one word that begins a phrase word (wordInfo.head)
 	for i := 0; i < len(toks); {
 		wi := lm.word(toks[i].Norm)
 		if s.wantFeats {
 			s.feats = append(s.feats, wi.feat)
+		}
+		if wi.glued != nil {
+			// A function word glued to a phrase word: two units of one
+			// token (asr.go), the first ending no sentence.
+			lm.pushUnit(s, lm.word(wi.glued[0]), tokStart, i, seg, first, nil)
+			lm.pushUnit(s, lm.word(wi.glued[1]), tokStart, i, seg, first, stops)
+			prevHead = -1
+			i++
+			continue
 		}
 		u := unit{tokStart: int32(tokStart + i), tokEnd: int32(tokStart + i + 1), stem: wi.stem, exact: wi.exact,
 			num: [2]int32{-1, -1}, seg: seg, flags: wi.flags}
@@ -822,6 +853,13 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 			}
 		}
 		s.units = append(s.units, u)
+		if prevHead >= 0 {
+			lm.glue(s, toks, tokStart, len(s.units)-2, prevHead)
+		}
+		prevHead = -1
+		if u.tokEnd-u.tokStart == 1 {
+			prevHead = wi.head
+		}
 		i = int(u.tokEnd) - tokStart
 	}
 	if len(s.units) > first {
@@ -841,7 +879,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 		// Most words start no phrase: skip the walk for them.
 		u := &s.units[i]
 		if (u.stem < 0 || lm.rootStem[u.stem] < 0) && (u.exact < 0 || lm.rootExact[u.exact] < 0) &&
-			u.num[0] < 0 && u.preEnd == u.preAt {
+			u.num[0] < 0 && u.preEnd == u.preAt && u.glue == 0 {
 			continue
 		}
 		lm.walk(s, 0, int32(i), i, int(s.segs[u.seg].blockE))
@@ -916,6 +954,10 @@ func (lm *langMatcher) step(s *scratch, state, start int32, j, limit int) {
 		if nx, ok := lm.trans[transKey(state, edge(edgeAny, 0))]; ok {
 			lm.walk(s, nx, start, j+1, limit)
 		}
+	}
+	// A word the recognizer split: this unit and the next read as one.
+	if u.glue > 0 && j+2 <= limit {
+		lm.stepGlued(s, &s.glues[u.glue-1], state, start, j+2, limit)
 	}
 	// A hesitation inside a phrase: step over it.
 	if state != 0 && u.flags&flagFiller != 0 {

@@ -1,0 +1,100 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/callscope/callscope/analyze/text"
+	"github.com/callscope/callscope/schemas"
+)
+
+const slipDictRu = `category: slips
+language: ru
+phrases:
+  - id: rastorgnu
+    text: расторгну договор
+  - id: pretenziya
+    text: претензия
+  - id: zhaloba
+    text: пожаловаться
+  - id: prinosila
+    text: уже приносила
+  - id: ne_znayu
+    text: не знаю
+  - id: zatrudnyayus
+    text: затрудняюсь ответить
+  - id: razvod
+    text: развод
+  - id: bezobrazie
+    text: безобраз*
+  - id: tri_raza
+    text: звоню третий раз
+  - id: ne_hochu
+    text: "{=уйду конкурентам}:4"
+`
+
+const slipDictEn = `category: slips
+language: en
+phrases:
+  - id: form
+    text: filled in the form
+  - id: complaint
+    text: complaint
+`
+
+// TestRecognizerSlips: a phrase finds the word a recognizer split, glued,
+// cut short or misspelt (asr.go), and two real words are not joined.
+func TestRecognizerSlips(t *testing.T) {
+	m := compileYAML(t, slipDictRu, slipDictEn)
+	for _, tt := range []struct {
+		lang, text, want string
+	}{
+		// A word split in two: the two tokens read as one.
+		{"ru", "хочу рас торгнуть договор", "rastorgnu[1:4]"},
+		{"ru", "я вам уже при носила документы", "prinosila[2:5]"},
+		{"ru", "хочу по жаловаться", "zhaloba[1:3]"},
+		{"ru", "претен зию пишу", "pretenziya[0:2]"},
+		{"ru", "бес предел", ""},                     // no phrase word
+		{"ru", "это без образие", "bezobrazie[1:3]"}, // a prefix term
+		// Two real words are not joined: «раз» is a phrase's word on its own.
+		{"ru", "раз вода ваша", ""},
+		{"ru", "звоню третий раз вода", "tri_raza[0:3]"},
+		// A function word glued to a phrase word: two words.
+		{"ru", "незнаю", "ne_znayu[0:1]"},
+		{"ru", "я незнаю честно", "ne_znayu[1:2]"},
+		{"ru", "выписали", ""}, // «вы» is glued by no one: a word of its own
+		// A lost ending.
+		{"ru", "затрудняюс ответить", "zatrudnyayus[0:2]"},
+		// A misspelt unstressed vowel, matched by sound.
+		{"ru", "у меня притензия", "pretenziya[2:3]"},
+		{"ru", "хочу растаргнуть договор", "rastorgnu[1:3]"},
+		{"ru", "хочу пожаловатся", "zhaloba[1:2]"},
+		{"ru", "безабразие", "bezobrazie[0:1]"},
+		{"ru", "претендую на скидку", ""}, // another word: a consonant differs
+		// A split or glued word keeps negation working.
+		{"ru", "я не уйду к конкурентам", ""},
+		// English is not mended: «for me» is no «forme».
+		{"en", "can you chase it for me", ""},
+		{"en", "i filled in the form", "form[1:5]"},
+		{"en", "complain", "complaint[0:1]"},
+	} {
+		got := render(m.Match(nil, tt.lang, "client", text.Tokenize(tt.text)))
+		if got != tt.want {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSplitWordAcrossCall: in a whole call a split word joins only within
+// one utterance, and a hit on it quotes both pieces.
+func TestSplitWordAcrossCall(t *testing.T) {
+	m := compileYAML(t, slipDictRu)
+	tr := schemas.Transcript{Language: "ru", Duration: 20, Channels: []schemas.TranscriptChannel{{Role: "client", Segments: []schemas.Segment{
+		{Start: 0, End: 3, Text: "хочу рас торгнуть договор"},
+		{Start: 8, End: 9, Text: "и рас"},
+		{Start: 12, End: 14, Text: "торгнуть договор"},
+	}}}}
+	hits := m.MatchCall(tr, "ru", CallOptions{})
+	if len(hits) != 1 || hits[0].Text != "рас торгнуть договор" {
+		t.Fatalf("hits %+v, want one: «рас торгнуть договор» in the first utterance", hits)
+	}
+}
