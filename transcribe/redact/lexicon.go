@@ -37,6 +37,7 @@ const (
 	tKin                        // мамы, дочке, жену: a relative, whose name may follow
 	tNameForm                   // анну, сергея: a common first name in another case (it opens a sentence for reading)
 	tGoOn                       // продолжайте, записываю: a listener asks a dictation to go on
+	tExpiry                     // срок: a card's expiry asked (a question only: no trap word, it would cut a card dictated with it)
 )
 
 // lexEntry is what the lexicon knows of one normalized word.
@@ -441,6 +442,7 @@ func ruWords() {
 	ru(tFirstName, firstNamesPeoplesRU...)
 	ru(tNameForm, nameFormsRU...)
 	ru(tNameForm, "оглы", "кызы") // a Turkic patronymic's word: «мамедов ровшан оглы»
+	ru(tExpiry, "срок")
 	ru(tGoOn, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
 }
 

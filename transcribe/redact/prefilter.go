@@ -37,8 +37,9 @@ func mayTrigger(key uint64) bool {
 var triggerSet *lexTable
 
 // startTriggers are the roles that can start a detection: cue words alone
-// cannot (they need a number after them).
-const startTriggers = tAt | tNameCue | tNameQ | tStreet | tHouse | tBirth | tFirstName | tEmailCue | tKin | tNameForm
+// cannot (they need a number after them). «срок» (tExpiry) asks the other
+// side for a card's expiry: a question read alone («а срок»).
+const startTriggers = tAt | tNameCue | tNameQ | tStreet | tHouse | tBirth | tFirstName | tEmailCue | tKin | tNameForm | tExpiry
 
 func init() {
 	set := map[string]*lexEntry{}

@@ -354,7 +354,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 
 // cueRoles are the roles of the tokens collectCues may make a cue event
 // of: what account files as candidates.
-const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCue | tAt
+const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCue | tAt | tExpiry
 
 // startRoles are the roles of the words the rules' loops start from (an
 // @, a birth's, a street's, a settlement's, an address's, a house's and a
@@ -482,7 +482,7 @@ func (s *scan) collectCues() {
 		t := &s.toks[i]
 		// («куда доставить», «куда привезти заказ»: an address asked.)
 		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && s.norm(i-1) == "куда")
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) {
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
@@ -492,6 +492,10 @@ func (s *scan) collectCues() {
 		e.part = partWord(s.normOf(t)) && !s.lastTime(i) || isWord(s.normOf(t), "цифры", "цифр")
 		cue := s.cueAt(i)
 		switch {
+		case t.has(tExpiry):
+			// «срок», «а срок», «срок и код»: the card's expiry asked
+			// (not «срок 05 27», said with it).
+			e.expiry = !(i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tNum))
 		case cue && s.refusedCue(i):
 			// «не называйте код»: refused, not asked; nothing answers it.
 			s.cues = s.cues[:len(s.cues)-1]
