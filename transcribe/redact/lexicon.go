@@ -337,6 +337,17 @@ func ruWords() {
 	// A foreign worker's patent (a work permit: its number is no
 	// passport's, issue 13 does not list it).
 	ru(tTrap, forms("патент", nounM...)...)
+	// Words of money the list lacked: a refund, a subscription, a
+	// deposit, a fine, a fee, a surcharge, an overpayment, a cashback
+	// («подписка кинопоиск 299», «возврат 399» after a card's digits).
+	ru(tTrap, forms("возврат", nounM...)...)
+	ru(tTrap, forms("подписк", nounA...)...)
+	ru(tTrap, forms("залог", nounM...)...)
+	ru(tTrap, forms("штраф", nounM...)...)
+	ru(tTrap, forms("комисси", "я", "и", "ю", "ей")...)
+	ru(tTrap, forms("доплат", "а", "ы", "е", "у", "ой")...)
+	ru(tTrap, forms("переплат", "а", "ы", "е", "у", "ой")...)
+	ru(tTrap, "кэшбэк", "кешбэк", "кэшбек", "кешбек")
 	ru(tTrap, "тнвэд", "вэд", "транспондер", "транспондера", "транспондеру")
 	ru(tTrap, forms("сертификат", nounM...)...)
 	ru(tTrap, forms("купон", nounM...)...)
