@@ -67,6 +67,7 @@ func TestDictation(t *testing.T) {
 		{"expiry asked with «срок» alone", []string{"o: номер карты и код на обороте", "c: 4276 3800 1234 5679", "o: а срок", "c: 11 27"},
 			[]string{"c: [card]", "c: 11 27"}},
 		{"expiry and code asked with «срок»", []string{"o: срок и три цифры на обороте", "c: 08 26 4 4 1"}, []string{"c: 08 26 [cvv]"}},
+		{"no house from the next sentence", []string{"c: у меня транспондер не пишет проезд", "c: 5 0 0 7 1 2 3 3"}, []string{"c: 5 0 0 7 1 2 3 3"}},
 		{"address asked with «куда доставить»", []string{"o: куда доставить", "c: садовая 15 корпус 2"}, []string{"c: [address]"}},
 		{"operator's name and patronymic", []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это кравченко игорь павлович",
 			"o: игорь павлович вклад открыт под 17 процентов"}, []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это [name]", "o: [name] вклад открыт под 17 процентов"}},

@@ -1309,7 +1309,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 				return c, ruleName(c, rule)
 			}
 		}
-		if contains(types, Card) && part && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n())) {
+		if contains(types, Card) && part && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n()) && z.runs[0].n() <= 6) {
 			return Card, ruleCardEnding
 		}
 		// The end or the start of another identifier: «счет

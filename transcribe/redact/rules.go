@@ -1202,6 +1202,14 @@ func (s *scan) addresses() {
 		if j+1 < len(s.toks) && s.toks[j].seg == t.seg && s.toks[j+1].seg == t.seg && s.norm(j) == "в" && s.toks[j+1].has(tHouse) {
 			j++
 		}
+		// A street word closing its sentence takes a house from the next
+		// one only with a house's word («улица ленина» — «дом 5»), not
+		// bare digits («не пишет проезд» — «4 0 0 9 5 1 1 2», an account).
+		// (The house said before it is the address's: «квартира 54 дом 12
+		// улица маршала жукова».)
+		if j < len(s.toks) && s.toks[j].seg != t.seg && !s.toks[j].has(tHouse) && before == start {
+			continue
+		}
 		end, house := s.houseRun(j)
 		if before < start {
 			house = true
@@ -1719,6 +1727,11 @@ func (s *scan) houseRun(j int) (int, bool) {
 		case u.has(tNum) && u.num() != nkOrdinal:
 			if s.quantityAfter(j+1) && !(j+1 < len(s.toks) && floorWord(s.norm(j+1))) {
 				return end, house // «площадь квартиры 45 метров»
+			}
+			// Round thousands start a sum, no house's or flat's number
+			// («кв 4 45 000 в месяц»).
+			if u.num() == nkDigits && j > 0 && j+1 < len(s.toks) && s.toks[j+1].seg == u.seg && s.norm(j+1) == "000" && s.toks[j-1].num() == nkDigits {
+				return end, house
 			}
 			// A flat's number is one group of digits (or digits said one
 			// by one: «квартира 1 4 5»): digits after it are another
@@ -2431,6 +2444,11 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		return
 	}
 	if strong && first.has(tStop) && !first.has(tFirstName) {
+		return
+	}
+	// A place, not a person: «это диспетчерская», «это регистратура»
+	// (an adjective's ending reads as a surname's).
+	if !first.has(tFirstName) && institutionWord(s.normOf(first)) {
 		return
 	}
 	// A region's, a district's or a street's adjective before its word
