@@ -70,6 +70,8 @@ func (s *scan) t1(t *token) float64 {
 func (s *scan) norm(i int) string { return s.normOf(&s.toks[i]) }
 
 // normOf is a token's normal form (valid while the scan is).
+//
+//go:noinline
 func (s *scan) normOf(t *token) string {
 	if t.no == inSrc {
 		seg := &s.src[t.seg]
