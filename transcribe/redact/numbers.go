@@ -650,7 +650,7 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	// Said alone or after a word pointing at what came: not after a noun
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
-		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") && !gaveVerb(s.norm(j)) {
+		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") && !s.gaveBefore(z.from) && !s.secondTry(z.from) {
 		return ""
 	}
 	for k := z.from; k < z.to; k++ {
@@ -1581,6 +1581,28 @@ func (s *scan) refusedCue(j int) bool {
 		}
 	}
 	return false
+}
+
+// gaveBefore reports whether a verb of giving or typing a code is among
+// the three words before token i in its sentence, none a cue or a trap
+// word («ввела два раза 3 0 8», «назвала вчера 7 7 1 0 4»).
+func (s *scan) gaveBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
+		if gaveVerb(s.norm(j)) {
+			return true
+		}
+		if s.toks[j].has(tCue | tTrap) {
+			return false
+		}
+	}
+	return false
+}
+
+// secondTry reports whether token i follows a code or a CVV just masked,
+// joined by «и», «или», «потом» («ввёл 5 1 7 и 5 7 1»): another try of it.
+func (s *scan) secondTry(i int) bool {
+	j := i - 1
+	return j >= 1 && s.toks[j-1].seg == s.toks[i].seg && isWord(s.norm(j), "и", "или", "потом") && (s.maskedAs(j-1, Code) || s.maskedAs(j-1, CVV))
 }
 
 // gaveVerb reports whether w says the speaker gave or typed a code
