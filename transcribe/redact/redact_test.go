@@ -132,6 +132,9 @@ func TestText(t *testing.T) {
 		{"client", "последние цифры 0 0 4 1 7 7 2 9 и стоит", ""},
 		{"client", "алло это диспетчерская у нас лифт застрял", ""},
 		{"client", "сдаю улица мира 8 кв 4 45 000 в месяц", "сдаю [address] 45 000 в месяц"},
+		// A number word cut off before the number (causes block DG).
+		{"client", "код из смс пят 5 1 2", "код из смс [code]"},
+		{"client", "сорок минут ждал 500 рублей отдал", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

@@ -2045,6 +2045,41 @@ func (s *scan) passportSeries() {
 	}
 }
 
+// cutNumberWords: a number word the recognizer cut off right before a
+// number masked («вось 8 3 1 ой восемь восемь три один», «пят 5 1 2»):
+// three letters or more that begin a number word and are none, in the
+// number's span.
+func (s *scan) cutNumberWords() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		i := f.from
+		switch typeAt[f.typ] {
+		case Name, Email, Address, Birthdate:
+			continue
+		}
+		if i == 0 || s.toks[i-1].seg != s.toks[i].seg || s.marks[i-1] != 0 || s.toks[i-1].trig != 0 || !cutNumberWord(s.norm(i-1)) {
+			continue
+		}
+		s.marks[i-1] = k + 1
+		s.found[k].from = i - 1
+	}
+}
+
+// cutNumberWord reports whether w is the start of a number word, three
+// letters or more, and no word of its own («вось», «пят», «шес», «девя»).
+func cutNumberWord(w string) bool {
+	if len(w) < 6 || !isLetters(w) {
+		return false
+	}
+	for _, n := range [...]string{"ноль", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "двадцать", "тридцать", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот",
+		"восьмерка", "восьмидесяти", "семерка", "шестерка", "пятерка", "девятка", "четверка"} {
+		if len(w) < len(n) && strings.HasPrefix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameInitials: two initials closing the sentence right after a name
 // masked, letters or their names («на имя владельца смирнов а в»,
 // «петрова эм и»).

@@ -832,6 +832,7 @@ func (s *scan) detect() {
 		s.birthAfterPronoun()
 		s.numbers()
 		s.passportSeries()
+		s.cutNumberWords()
 	}
 }
 
