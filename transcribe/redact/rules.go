@@ -1896,6 +1896,18 @@ func (s *scan) names() {
 		}
 	}
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
+		// A number said first, answering a question for it and the name
+		// («номер записи и фио» — «2 0 2 5 ... лопес гарсия мария»): the
+		// answer for the name is after it.
+		if s.toks[first].has(tNum) {
+			k := first
+			for k < len(s.toks) && s.toks[k].seg == s.toks[first].seg && s.toks[k].has(tNum|tFiller) {
+				k++
+			}
+			if k-first >= 3 && k < len(s.toks) && s.toks[k].seg == s.toks[first].seg {
+				first = k
+			}
+		}
 		j := first
 		if s.shortSurname(j) {
 			s.claim(Name, ruleNameAnswer, j, j+2)
@@ -1969,13 +1981,13 @@ func (s *scan) names() {
 // unknownNameRun reads, from token j of an answer to a question for a
 // name, the words that may be a name no list knows: words the lexicon
 // does not know (no adjective, no verb), first names and patronymics, up
-// to four. closed: the run ends its sentence (one word or more), or has
-// two words or more and a number, a month, a cue, a trap word or a word
-// of birth follows it.
+// to five («лопес гарсия мария хосе лопес»). closed: the run ends its
+// sentence (one word or more), or has two words or more and a word
+// nameEnds stops at follows it.
 func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	seg := s.toks[j].seg
 	end = j
-	for end < len(s.toks) && end < j+4 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
+	for end < len(s.toks) && end < j+5 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
 		t := &s.toks[end]
 		w := s.normOf(t)
 		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
