@@ -135,6 +135,12 @@ func TestText(t *testing.T) {
 		// A number word cut off before the number (causes block DG).
 		{"client", "код из смс пят 5 1 2", "код из смс [code]"},
 		{"client", "сорок минут ждал 500 рублей отдал", ""},
+		// An e-mail's domain said in Cyrillic; the e-mail spelled or
+		// explained right after it (causes block DI).
+		{"client", "почта алекс собака протон ми", "почта [email]"},
+		{"client", "почта анна точка хо собака yandex ru хо эйч оу", "почта [email]"},
+		{"client", "почта кей ю эс собака яндекс ру кус латиницей", "почта [email]"},
+		{"client", "почта иван собака мейл ру спасибо большое", "почта [email] спасибо большое"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

@@ -464,6 +464,49 @@ func (s *scan) mailboxParts() {
 	}
 }
 
+// mailSpelledAfter: an e-mail spelled again, or explained, right after it
+// is said, closing its sentence: letters, letters' names and its own
+// words («... yandex ru хо эйч оу», «... гмейл ком ли эл ай»), or a word
+// and «латиницей» («... яндекс ру кус латиницей»). Two words at least.
+func (s *scan) mailSpelledAfter() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Email || f.to >= len(s.toks) || s.toks[f.to].seg != s.toks[f.to-1].seg {
+			continue
+		}
+		seg := s.toks[f.to].seg
+		end, latin := f.to, false
+		for end < len(s.toks) && end < f.to+8 && s.toks[end].seg == seg && s.marks[end] == 0 {
+			w := s.norm(end)
+			if isWord(w, "латиницей", "латинскими", "латинские") {
+				latin = true
+			} else if !(s.letter(end) || s.letterName(end) || s.mailWordOf(k, w) || end+1 < len(s.toks) && s.toks[end+1].seg == seg && isWord(s.norm(end+1), "латиницей", "латинскими") && isLetters(w)) {
+				break
+			}
+			end++
+		}
+		if end-f.to >= 2 && (end == len(s.toks) || s.toks[end].seg != seg) || latin && end-f.to >= 2 {
+			// The e-mail's span grows: one span, as said.
+			for j := f.to; j < end; j++ {
+				s.marks[j] = k + 1
+			}
+			s.found[k].to = end
+		}
+	}
+}
+
+// mailWordOf reports whether w is a word of the e-mail found k (not a
+// joiner, a service or a domain): said again to spell it («хо»).
+func (s *scan) mailWordOf(k int, w string) bool {
+	f := s.found[k]
+	for i := f.from; i < f.to; i++ {
+		if t := &s.toks[i]; !t.has(tAt|tDot|tTLD|tJoin) && s.normOf(t) == w {
+			return true
+		}
+	}
+	return false
+}
+
 // maskedAs reports whether token k is masked as typ.
 func (s *scan) maskedAs(k int, typ Type) bool {
 	return s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == typ

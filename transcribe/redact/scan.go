@@ -817,6 +817,7 @@ func (s *scan) detect() {
 	}
 	if s.any&(tAt|tEmailCue) != 0 || len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) {
 		s.emails()
+		s.mailSpelledAfter()
 	}
 	if s.any&tBirth != 0 || s.othersHave(func(e cueEvent) bool { return e.dob }) {
 		s.birthdates()
