@@ -535,6 +535,19 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 	return k
 }
 
+// partPhrase returns the token after a part of a number named at j, in
+// its sentence («это первая часть», «вторая половина»), or j.
+func (s *scan) partPhrase(j int) int {
+	k := j
+	if k < len(s.toks) && s.norm(k) == "это" {
+		k++
+	}
+	if k+1 < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k+1].seg == s.toks[j].seg && s.toks[k].num() == nkOrdinal && isWord(s.norm(k+1), "часть", "половина") {
+		return k + 2
+	}
+	return j
+}
+
 // unclaimedTail returns where the unclaimed rest of a zone starts, when
 // the zone begins with claimed tokens and ends with five or more
 // unclaimed ones that start a run; z.to otherwise.
@@ -586,10 +599,14 @@ func (s *scan) readZone(i int, z *zone, join int) {
 			i = s.continuation(r.to)
 			continue
 		}
-		// Up to three correction words, then another run.
+		// Up to three correction words, then another run; or a part
+		// named («8 961 это первая часть 540 77 20»).
 		j := r.to
 		for j < len(s.toks) && j < r.to+3 && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
 			j++
+		}
+		if j == r.to {
+			j = s.partPhrase(j)
 		}
 		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[r.to-1].seg {
 			break
