@@ -144,6 +144,10 @@ func TestText(t *testing.T) {
 		// A number dictated in parts named as such (causes block DJ).
 		{"client", "телефон 8 916 это первая часть 204 33 71", "телефон [phone]"},
 		{"client", "оплатил 2 000 это первая часть остальное потом", ""},
+		// A surname alone after «для» by an ending no common word has; not
+		// after «к» (block DK).
+		{"client", "посылка для сидоренко а я соседка", "посылка для [name] а я соседка"},
+		{"client", "я соседка записан к бондаренко", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

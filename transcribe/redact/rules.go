@@ -2212,6 +2212,10 @@ func (s *scan) fullNames() {
 		if !first && pat && len(w) >= 4 && isLetters(w) && (!commonWord(w) || nameInAt(w)) && patronymics.of(s.norm(i+1), 4) {
 			first = true
 		}
+		if !first && !pat && s.bareSurname(i) {
+			s.claim(Name, ruleNameFull, i, i+1)
+			continue
+		}
 		if !first && !pat && s.firstAfterSurname(i) {
 			s.claim(Name, ruleNameFull, i, i+1)
 			continue
@@ -2273,6 +2277,28 @@ func (s *scan) fullNames() {
 		s.claim(Name, ruleNameFull, from, to)
 	}
 }
+
+// bareSurname reports whether token i, a word no list knows, is a surname
+// said alone after «для», «от», «у», «на», «передайте» («для сидоренко»,
+// «перевод от гаспарян»): by an ending no common word has (-енко, -ук,
+// -юк, -ян, -дзе, -швили, -заде), and not a staff member's («к
+// бондаренко» is who one sees).
+func (s *scan) bareSurname(i int) bool {
+	t := &s.toks[i]
+	if i == 0 || t.trig != 0 || s.toks[i-1].seg != t.seg || !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
+		return false
+	}
+	w := s.normOf(t)
+	if !strongSurnames.of(w, 6) || s.introducedAt(i) {
+		return false
+	}
+	// The name alone: the next word is no name's (a first name after it
+	// is the full name's rule's).
+	return i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg || !looksLikeNamePart(s.lang, s.norm(i+1), s.toks[i+1].trig)
+}
+
+// strongSurnames: surname endings no common Russian word has.
+var strongSurnames = newEndingSet([]string{"енко", "ук", "юк", "ян", "дзе", "швили", "заде"})
 
 // firstAfterSurname reports whether token i, a word no list knows, is a
 // first name after a surname masked alone right before it, with no

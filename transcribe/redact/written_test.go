@@ -86,7 +86,8 @@ var writtenSets = []struct {
 	// оформлен на гаврилову», «передайте зайцеву»; block CX's mailbox
 	// after its service, «ящик на рамблере кот пятьдесят пять», and
 	// block CY's «курьер из кафе приедет на садовую 12», a street with no
-	// street word).
+	// street word; block DK's bare surnames in sentences the prefilter
+	// does not read, «перевод от гаспарян пришёл»).
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.92, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.011}, // 6 of 589: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
