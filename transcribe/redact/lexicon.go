@@ -337,6 +337,8 @@ func ruWords() {
 	// A foreign worker's patent (a work permit: its number is no
 	// passport's, issue 13 does not list it).
 	ru(tTrap, forms("патент", nounM...)...)
+	// A postal index: «индекс инспекции 143 400».
+	ru(tTrap, "индекс", "индекса", "индексу", "индексом")
 	// Words of money the list lacked: a refund, a subscription, a
 	// deposit, a fine, a fee, a surcharge, an overpayment, a cashback
 	// («подписка кинопоиск 299», «возврат 399» after a card's digits).

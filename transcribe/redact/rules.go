@@ -375,7 +375,7 @@ func (s *scan) mailboxParts() {
 	last := -1e9 // when this side last named an e-mail
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.has(tEmailCue|tAt) || s.maskedAs(i, Email) {
+		if t.has(tAt) || t.has(tEmailCue) && !s.postOffice(i) || s.maskedAs(i, Email) {
 			last = s.t1(t)
 		}
 		if s.marks[i] != 0 || t.has(tNum) {
@@ -505,6 +505,12 @@ func (s *scan) mailWordOf(k int, w string) bool {
 		}
 	}
 	return false
+}
+
+// postOffice reports whether the e-mail cue at token i names the post
+// office («почта россии», «на почте россии»): no e-mail is being given.
+func (s *scan) postOffice(i int) bool {
+	return i+1 < len(s.toks) && s.toks[i+1].seg == s.toks[i].seg && s.norm(i+1) == "россии" && strings.HasPrefix(s.norm(i), "почт")
 }
 
 // maskedAs reports whether token k is masked as typ.

@@ -484,7 +484,7 @@ func (s *scan) collectCues() {
 		t := &s.toks[i]
 		// («куда доставить», «куда привезти заказ»: an address asked.)
 		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && s.norm(i-1) == "куда")
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) {
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) || t.has(tEmailCue) && s.postOffice(i) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
