@@ -347,6 +347,20 @@ var recommended = map[string]Options{
 	"ru/repeat_contact": {Channel: "client", L2: 0.001, Threshold: 0.75},
 }
 
+// heldOutOff are the categories whose built-in model the nine-author
+// cross-validation turned off (dicteval.CVResult.Ship false), and why:
+// their settings above are kept for a site that retrains one on its own
+// calls, which should check it with `dict train --cv` first.
+var heldOutOff = map[string]string{
+	"ru/churn_threat":   "its own flags on the worst held-out author were right 2 of 3 times (ru/blind7)",
+	"en/churn_threat":   "its own flags on the worst held-out author were right 3 of 4 times (en/dev)",
+	"en/repeat_contact": "its one flag on a held-out author was wrong and lowered that author's F1 (en/blind7)",
+}
+
+// HeldOutOff says why the built-in model of a category was turned off by
+// the held-out verdict ("" when it ships, or was never trained).
+func HeldOutOff(lang, category string) string { return heldOutOff[lang+"/"+category] }
+
 // Recommended returns the settings the built-in model of a category was
 // trained with; for another category, the defaults on the client's
 // channel. Language and Category are filled in.

@@ -158,6 +158,10 @@ func runDictTrain(opts *dictTrainOptions) error {
 		if err != nil {
 			return fmt.Errorf("dict train: %w", err)
 		}
+		if why := model.HeldOutOff(m.Language, m.Category); why != "" {
+			fmt.Fprintf(g.errOut, "dict train: note: the built-ins ship no %s/%s model: %s; measure yours with --cv before using it (docs/models.md)\n",
+				m.Language, m.Category, why)
+		}
 		data, err := m.Marshal()
 		if err != nil {
 			return err

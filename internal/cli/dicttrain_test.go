@@ -49,6 +49,15 @@ func TestDictTrain(t *testing.T) {
 	if m, err := model.Parse("stdout", []byte(out)); code != 0 || err != nil || m.Threshold != 0.7 || m.Training.L2 != 0.01 {
 		t.Errorf("--threshold 0.7 --l2 0.01: exit %d, %v\n%.300s", code, err, out)
 	}
+	// A category whose built-in model the held-out verdict turned off is
+	// trained, with a note saying so; one that ships gets none.
+	_, noteOut, code := execute(t, "dict", "train", "--lang", "en", "--category", "churn_threat", filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
+	if code != 0 || !strings.Contains(noteOut, "the built-ins ship no en/churn_threat model") {
+		t.Errorf("churn_threat: exit %d, want a note\n%s", code, noteOut)
+	}
+	if _, errOut, _ := execute(t, "dict", "train", "--lang", "en", "--category", "complaint", filepath.Join(en, "blind2")); strings.Contains(errOut, "ship no") {
+		t.Errorf("complaint: a note for a model that ships\n%s", errOut)
+	}
 	// The window: what every training call fits with --window-quantile 1.
 	out, _, code = execute(t, "dict", "train", "--lang", "en", "--category", "complaint", "--window-quantile", "1",
 		filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
