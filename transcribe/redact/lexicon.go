@@ -337,6 +337,8 @@ func ruWords() {
 	// A foreign worker's patent (a work permit: its number is no
 	// passport's, issue 13 does not list it).
 	ru(tTrap, forms("патент", nounM...)...)
+	// An app's or a device's version: «в приложении версии 3 44 1».
+	ru(tTrap, "версии", "версию", "версией", "прошивки", "прошивка", "прошивку")
 	// A postal index: «индекс инспекции 143 400».
 	ru(tTrap, "индекс", "индекса", "индексу", "индексом")
 	// Words of money the list lacked: a refund, a subscription, a

@@ -148,6 +148,8 @@ func TestText(t *testing.T) {
 		// after «к» (block DK).
 		{"client", "посылка для сидоренко а я соседка", "посылка для [name] а я соседка"},
 		{"client", "я соседка записан к бондаренко", ""},
+		// An app's version after a code's cue (causes block DM).
+		{"operator", "смените пароль он работает в приложении версии 6 1 0 или новее", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},
