@@ -150,6 +150,8 @@ func TestText(t *testing.T) {
 		{"client", "я соседка записан к бондаренко", ""},
 		// An app's version after a code's cue (causes block DM).
 		{"operator", "смените пароль он работает в приложении версии 6 1 0 или новее", ""},
+		// An institution's word is no surname (causes block CN's trap).
+		{"operator", "регистратура зульфия ринатовна слушаю", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

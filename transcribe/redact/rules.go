@@ -2246,7 +2246,7 @@ func (s *scan) fullNames() {
 		// (Or anywhere in it, a word of eight bytes or more before a
 		// first name and a patronymic: «доверенность от фишер ганс
 		// петрович», «мюллер артур андреевич».)
-		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !s.introducedAt(i)) {
+		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
 			inner = !surBefore && !s.segStart(i-1)
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence
