@@ -339,6 +339,11 @@ func ruWords() {
 	ru(tTrap, forms("патент", nounM...)...)
 	// An app's or a device's version: «в приложении версии 3 44 1».
 	ru(tTrap, "версии", "версию", "версией", "прошивки", "прошивка", "прошивку")
+	// A barcode, a VIN in the dative: «баркод товара», «отчёт по вину».
+	// (Not «записи»: «код из смс для записи 3 3 1 8» then types the
+	// operator's «в регистратуру 122» as the code, the trap word being
+	// the question's latest.)
+	ru(tTrap, "баркод", "баркода", "баркоду", "вину")
 	// A postal index: «индекс инспекции 143 400».
 	ru(tTrap, "индекс", "индекса", "индексу", "индексом")
 	// Words of money the list lacked: a refund, a subscription, a

@@ -995,7 +995,10 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// A bank's correspondent account (20 digits from 30101) and a device's
 	// IMEI (15 digits that pass Luhn, after its word) are no person's.
 	if d := s.zoneDigits(z); (typ == Account || typ == Number) && len(d) == 20 && strings.HasPrefix(d, "30101") ||
-		typ == Card && len(d) == 15 && s.imeiBefore(z) {
+		typ == Card && len(d) == 15 && s.imeiBefore(z) ||
+		// (And a barcode, 13 digits after its word, whatever Luhn says:
+		// «баркод» — «4 6 0 1 2 3 4 5 6 7 8 9 0».)
+		typ == Card && len(d) == 13 && s.barcodeAsked(z) {
 		return "", ruleDropped
 	}
 	return typ, rule
@@ -1196,6 +1199,28 @@ func (s *scan) luhnTokens(from, to int) int {
 		return 0
 	}
 	return len(d)
+}
+
+// barcodeAsked reports whether a barcode's word is said in the three
+// words before a zone, or asked by the other side in the 10 s before.
+func (s *scan) barcodeAsked(z *zone) bool {
+	for j := z.from - 1; j >= 0 && j >= z.from-3 && s.toks[j].seg == s.toks[z.from].seg; j-- {
+		if barcodeWord(s.norm(j)) {
+			return true
+		}
+	}
+	at := s.t0(&s.toks[z.from])
+	for k := range s.others {
+		if e := &s.others[k]; e.barcode && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
+}
+
+// barcodeWord: a product's barcode («штрихкод», «баркод»).
+func barcodeWord(w string) bool {
+	return isWord(w, "штрихкод", "штрихкода", "штрихкоду", "баркод", "баркода", "баркоду", "ean")
 }
 
 // imeiBefore reports whether «imei» is said in the three words before a

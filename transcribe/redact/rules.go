@@ -397,7 +397,7 @@ func (s *scan) mailboxParts() {
 		if t.has(tEmailCue) && !provider && !spelled || s.roleMailboxAt(i) {
 			continue
 		}
-		if s.letter(i) || s.letterName(i) {
+		if (s.letter(i) || s.letterName(i)) && !s.afterTrapRun(i) {
 			j := i
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.letter(j) || s.letterName(j)) {
 				j++
@@ -505,6 +505,17 @@ func (s *scan) mailWordOf(k int, w string) bool {
 		}
 	}
 	return false
+}
+
+// afterTrapRun reports whether token i is in a run of letters and
+// digits that a trap word opens («отчёт по вину z 9 4 c t 4 1 d b k r»,
+// a VIN while an e-mail is being given): no mailbox's letters.
+func (s *scan) afterTrapRun(i int) bool {
+	j := i
+	for j > 0 && s.toks[j-1].seg == s.toks[i].seg && (s.letter(j-1) || s.toks[j-1].has(tNum)) {
+		j--
+	}
+	return j > 0 && j < i+1 && s.toks[j-1].seg == s.toks[i].seg && s.toks[j-1].has(tTrap)
 }
 
 // postOffice reports whether the e-mail cue at token i names the post

@@ -179,6 +179,8 @@ type cueEvent struct {
 	addr bool
 	// expiry: a question for a card's expiry («срок действия»).
 	expiry bool
+	// barcode: a product's barcode named («баркод»).
+	barcode bool
 	// place: a question for a company's place, a place's word in the
 	// address cue's sentence and no number («а адрес клиники»).
 	place bool
@@ -522,6 +524,7 @@ func (s *scan) collectCues() {
 			case "действия", "действует":
 				e.expiry = true
 			}
+			e.barcode = barcodeWord(s.normOf(t))
 			// «номер дисконтной карты», «назовите лицевой счет»,
 			// «водительское удостоверение»: a shop's card, a provider's
 			// account, a document is what is asked.
