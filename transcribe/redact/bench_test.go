@@ -1,9 +1,11 @@
 package redact_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/internal/fixtures"
@@ -69,4 +71,93 @@ func BenchmarkDemoCalls(b *testing.B) {
 			b.ReportMetric(float64((threadCPU()-c0).Nanoseconds())/1e3/float64(b.N*len(set.trs)), "cpu-µs/call")
 		})
 	}
+}
+
+// BenchmarkColdCalls redacts each demo call after emptying the caches of
+// what redaction reads: 4 MB of memory written and read, and a JSON round
+// trip of another call (code of another package), untimed, so that each
+// redaction starts as in the transcribe stage, where recognition runs
+// between two, and with a fresh copy of its transcript (as the recognizer
+// hands it over). cpu-µs/call is the redaction's thread CPU time. It is
+// meant for callgrind, which simulates the caches and the branch predictor
+// and counts, the same in every run, what a variant executes and misses
+// (docs/privacy.md, "Cost"): on this shared machine timings of a few per
+// cent are lost in the noise.
+//
+//	pii:  the two calls of testdata/pii-calls (they dictate personal data)
+//	demo: the 18 demo calls, as recorded
+func BenchmarkColdCalls(b *testing.B) {
+	r, err := redact.New(redact.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := demoTranscripts(b)
+	pii, _ := filepath.Glob("../../testdata/pii-calls/*.transcript.json") // (the last ones demoTranscripts reads)
+	for _, set := range []struct {
+		name string
+		trs  []schemas.Transcript
+	}{{"pii", all[len(all)-len(pii):]}, {"demo", all}} {
+		b.Run(set.name, func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			var cpu int64
+			for b.Loop() {
+				for i, tr := range set.trs {
+					c := cloneTranscript(tr)
+					evictCaches(set.trs[(i+1)%len(set.trs)])
+					c0 := threadCPU()
+					if _, err := r.Apply(c); err != nil {
+						b.Fatal(err)
+					}
+					cpu += (threadCPU() - c0).Nanoseconds()
+				}
+			}
+			b.ReportMetric(float64(cpu)/1e3/float64(b.N*len(set.trs)), "cpu-µs/call")
+		})
+	}
+}
+
+// evictBuf is larger than a core's second-level cache.
+var evictBuf = make([]byte, 4<<20)
+
+// evictSink keeps evictCaches' work from being optimized away.
+var evictSink int
+
+// evictCaches writes and reads every cache line of evictBuf and runs
+// encoding/json on tr: the redactor's data and code leave the caches.
+func evictCaches(tr schemas.Transcript) {
+	s := 0
+	for i := 0; i < len(evictBuf); i += 64 {
+		evictBuf[i]++
+		s += int(evictBuf[i])
+	}
+	data, _ := json.Marshal(tr)
+	var back schemas.Transcript
+	_ = json.Unmarshal(data, &back)
+	evictSink += s + len(back.Channels)
+}
+
+// cloneTranscript copies tr, strings included, as a recognizer's fresh
+// output.
+func cloneTranscript(tr schemas.Transcript) schemas.Transcript {
+	out := tr
+	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
+	for ci, ch := range tr.Channels {
+		c := ch
+		c.Segments = make([]schemas.Segment, len(ch.Segments))
+		for k, seg := range ch.Segments {
+			seg.Text = strings.Clone(seg.Text)
+			if seg.Words != nil {
+				ws := make([]schemas.Word, len(seg.Words))
+				for j, w := range seg.Words {
+					w.W = strings.Clone(w.W)
+					ws[j] = w
+				}
+				seg.Words = ws
+			}
+			c.Segments[k] = seg
+		}
+		out.Channels[ci] = c
+	}
+	return out
 }
