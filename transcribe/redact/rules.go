@@ -2050,7 +2050,7 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	for end < len(s.toks) && end < j+5 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
 		t := &s.toks[end]
 		w := s.normOf(t)
-		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
+		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) && !staffWord(w) && !roleWords.of(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
 			break
 		}
 		end++
@@ -2510,6 +2510,10 @@ func (s *scan) streetNamed(i int) bool {
 	}
 	return false
 }
+
+// roleWords: a person's role, not their name («кому передать» —
+// «бухгалтеру», «на кого» — «директора»).
+var roleWords = newBeginningSet("бухгалтер", "директор", "начальник", "руководител", "кассир", "продав", "охранник", "оператор", "управляющ", "учител", "воспитател", "завхоз")
 
 // staffWord: a role of someone who works for the company.
 func staffWord(w string) bool { return staffWords.of(w) }
