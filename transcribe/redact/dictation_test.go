@@ -65,6 +65,7 @@ func TestDictation(t *testing.T) {
 		{"a name after a number asked with it", []string{"o: номер заявки и фио", "c: 4 4 7 1 2 0 9 гонсалес мартинес ана"}, []string{"c: 4 4 7 1 2 0 9 [name]"}},
 		{"a company is no name", []string{"o: получатель", "c: ооо вектор плюс по счету"}, []string{"c: ооо вектор плюс по счету"}},
 		{"a role is no name", []string{"o: кому передать документы", "c: бухгалтеру"}, []string{"c: бухгалтеру"}},
+		{"nobody answered", []string{"o: на кого оформляем", "c: пока непонятно"}, []string{"c: пока непонятно"}},
 		{"no name answered", []string{"o: кому передать посылку", "c: в бухгалтерию на ресепшен"}, []string{"c: в бухгалтерию на ресепшен"}},
 		{"expiry asked with «срок» alone", []string{"o: номер карты и код на обороте", "c: 4276 3800 1234 5679", "o: а срок", "c: 11 27"},
 			[]string{"c: [card]", "c: 11 27"}},

@@ -2013,9 +2013,16 @@ func (s *scan) names() {
 			// date, a cue or a trap word («гусейнзаде эльнур 8 925 ...»,
 			// «ондар айдыс заезд 5 мая»), or two such names joined by
 			// «и» («кипиани тамаз и кипиани нино»).
+			// (A question that names no name's word, «кому», «на кого»,
+			// «гость», is answered by a role or a word as often: the
+			// answer must have a word that reads as a name.)
+			strong := s.nameCueAsked(s.t0(&s.toks[first]))
 			for j < len(s.toks) {
 				end, closed := s.unknownNameRun(j)
 				if end == j || !closed && !(end-j >= 2 && end+2 < len(s.toks) && s.norm(end) == "и" && s.toks[end+1].seg == s.toks[j].seg) {
+					break
+				}
+				if !strong && !s.nameLikeIn(j, end) {
 					break
 				}
 				s.claim(Name, ruleNameAnswer, j, end)
@@ -2064,6 +2071,30 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	return end, end-j >= 2 && s.nameEnds(end, seg) && !isWord(s.norm(end), "и")
 }
 
+// nameCueAsked reports whether the other side asked for a name with a
+// name's word («фамилия», «имя», «фио», «зовут») in the 10 s before at.
+func (s *scan) nameCueAsked(at float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.name && e.nameCue && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLikeIn reports whether a word of tokens from..to reads as a name: a
+// first name, a patronymic, a surname by its ending.
+func (s *scan) nameLikeIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		t := &s.toks[i]
+		w := s.normOf(t)
+		if t.has(tFirstName|tNameForm) || patronymic(w) || surnameLike(w, t.trig) || strongSurnames.of(w, 4) {
+			return true
+		}
+	}
+	return false
+}
+
 // orgWord reports whether w names a company's legal form or a customer's
 // kind («ооо вектор», «юрлицо»): what follows is a company, not a name.
 func orgWord(w string) bool {
@@ -2086,7 +2117,8 @@ func unknownFirstName(w string) bool {
 // list has as a stop word («госпожа [петрова] ваш договор готов»).
 func pronoun(w string) bool {
 	switch w {
-	case "ваш", "ваша", "ваше", "ваши", "наш", "наша", "наше", "наши", "свой", "своя", "свое", "свои", "этот", "эта", "эти", "тот", "та", "те", "весь", "вся", "все", "сам", "сама", "сами", "кто", "чей", "чья":
+	case "ваш", "ваша", "ваше", "ваши", "наш", "наша", "наше", "наши", "свой", "своя", "свое", "свои", "этот", "эта", "эти", "тот", "та", "те", "весь", "вся", "все", "сам", "сама", "сами", "кто", "чей", "чья",
+		"никому", "никто", "никого", "себе", "себя", "всем", "всех", "кому", "кого":
 		return true
 	}
 	return false
@@ -2257,7 +2289,7 @@ func (s *scan) fullNames() {
 		// (Or anywhere in it, a word of eight bytes or more before a
 		// first name and a patronymic: «доверенность от фишер ганс
 		// петрович», «мюллер артур андреевич».)
-		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
+		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
 			inner = !surBefore && !s.segStart(i-1)
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence

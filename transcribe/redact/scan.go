@@ -175,6 +175,10 @@ type cueEvent struct {
 	// kin: a question for a relative's or a child's name or date of
 	// birth («имя ребенка»).
 	kin bool
+	// nameCue: the question for the name says «фамилия», «имя», «фио»,
+	// «зовут» (not «кому», «на кого», «получатель»: those are answered
+	// by a role or a word as often).
+	nameCue bool
 	// addr: a question for an address («адрес регистрации»).
 	addr bool
 	// expiry: a question for a card's expiry («срок действия»).
@@ -533,6 +537,7 @@ func (s *scan) collectCues() {
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
+			e.nameCue = t.has(tNameCue)
 			e.kin = s.kinNext(i)
 		case t.has(tBirth):
 			// (Not «свидетельство о рождении»: a document.)
