@@ -1336,6 +1336,13 @@ func (s *scan) addresses() {
 		if k == first {
 			continue
 		}
+		// After a verb of delivering or coming, the words before the
+		// number must read as a street's name: an adjective («на
+		// садовую 12»), a person's name in the genitive («на ленина 40»),
+		// not «на склад 40 мешков», «на машине 777».
+		if deliveryVerb(s.norm(i)) && !s.streetShaped(k, first) {
+			continue
+		}
 		end, house := s.houseRun(first)
 		if house {
 			s.claimAddress(k, end, ruleAddressCue)
@@ -1500,6 +1507,30 @@ func (s *scan) addressRest() {
 func dativeAdjective(w string) bool {
 	return len(w) >= 12 && (strings.HasSuffix(w, "ому") || strings.HasSuffix(w, "ему"))
 }
+
+// deliveryVerb: a verb of delivering or coming, an address cue whose
+// street has no word of its own («привезите на ленина 40»).
+func deliveryVerb(w string) bool {
+	return isWord(w, "доставить", "доставьте", "доставите", "привезите", "привезти", "привезете", "подъедет", "подъехать", "приедет", "приехать")
+}
+
+// streetShaped reports whether the words from..to read as a street's
+// name without its word: an adjective or an ordinal («садовую»,
+// «третьей парковой»), or a name in the genitive («ленина», «кирова»,
+// «гагарина»).
+func (s *scan) streetShaped(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := s.norm(k)
+		if !(adjectival(w) || s.toks[k].num() == nkOrdinal || genitiveNames.of(w, 4)) {
+			return false
+		}
+	}
+	return true
+}
+
+// genitiveNames: the endings of a person's name in the genitive, as
+// streets are named («ленина», «кирова», «строителей»).
+var genitiveNames = newEndingSet([]string{"ина", "ова", "ева", "ына", "ого", "его", "ей", "ов"})
 
 // dayWord reports whether w names a day or a time of it («в среду 12»,
 // «завтра 2 коробки»): no street's name before a number.
