@@ -38,6 +38,12 @@ type track struct {
 	// values a frame, linear: where the line noise is weak, a word's quiet
 	// end stands out of it (see tails.go).
 	bands []float32
+	// sub is each frame's power in the band under the fundamental's,
+	// 62.5-156 Hz (bins subLo to subHi of the same spectrum), linear: a
+	// low voice's fundamental, and all that is left of a voice at a
+	// voiced stop's closure (the voice bar) or in a creaky last syllable
+	// (see murmur and subHeard).
+	sub []float32
 }
 
 // The spectrum's bands: nBands of bandBins FFT bins (fftSize points at 8
@@ -52,6 +58,11 @@ const (
 	// is below it, and steady).
 	fundLo, fundHi = 5, 8
 	nAll           = nBands + 1
+	// subLo-subHi are bins 2-4 (62.5-156 Hz), under the fundamental's
+	// band (not in bands: the echo canceller and the noise's whitened
+	// power keep their 15 bands); bins 0-1 hold a DC offset's leak and
+	// 50 Hz hum.
+	subLo, subHi = 2, 5
 )
 
 const (
@@ -104,7 +115,7 @@ func analyse(samples wav.Samples, rate int) *track {
 	n := max(1, int(frameSec*float64(rate)))
 	total := samples.Len()
 	frames := (total + n - 1) / n
-	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames), bands: make([]float32, 0, frames*nAll)}
+	t := &track{db: make([]float32, 0, frames), low: make([]float32, 0, frames), periodic: make([]float32, 0, frames), pitch: make([]float32, 0, frames), bands: make([]float32, 0, frames*nAll), sub: make([]float32, 0, frames)}
 	sp := newSpectrum()
 	lp1, lp2 := lowPass(1000, rate), lowPass(1000, rate)
 	lowFrame := make([]float32, 0, n)
@@ -155,6 +166,7 @@ func analyse(samples wav.Samples, rate int) *track {
 			}
 			t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
 			t.bands = sp.bandPowers(t.bands, rawHist)
+			t.sub = append(t.sub, sp.binPower(subLo, subHi))
 		}
 		pending = 0
 		frame = frame[:0]
@@ -181,6 +193,7 @@ func analyse(samples wav.Samples, rate int) *track {
 		}
 		t.periodic, t.pitch = append(t.periodic, p), append(t.pitch, hz)
 		t.bands = sp.bandPowers(t.bands, rawHist)
+		t.sub = append(t.sub, sp.binPower(subLo, subHi))
 	}
 	if len(t.db) == 0 {
 		t.floor, t.lowFloor = minFloorDB, minFloorDB
@@ -290,9 +303,15 @@ func (s *spectrum) bandPowers(out []float32, x []float32) []float32 {
 		}
 		out = append(out, float32(p/float64(n)))
 	}
+	return append(out, s.binPower(fundLo, fundHi))
+}
+
+// binPower is the power in bins [lo, hi) of the spectrum bandPowers took
+// last.
+func (s *spectrum) binPower(lo, hi int) float32 {
 	var p float64
-	for k := fundLo; k < fundHi; k++ {
+	for k := lo; k < hi; k++ {
 		p += s.re[k]*s.re[k] + s.im[k]*s.im[k]
 	}
-	return append(out, float32(p/float64(n)))
+	return float32(p / float64(len(s.win)))
 }

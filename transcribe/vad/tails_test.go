@@ -169,3 +169,93 @@ func TestTailFindsTheBurstAfterAClosure(t *testing.T) {
 		})
 	}
 }
+
+// murmurs hears a frame by the band under the fundamental's (62.5-156
+// Hz) only where that band holds subDominance times the power of all the
+// bands over it: a voice bar, not a vowel's decay or a breath.
+func TestMurmurs(t *testing.T) {
+	// One frame: -70 dB over 250 Hz, each of the 14 bands 1e-6 (so the
+	// bands over 250 Hz hold 14e-6); the fundamental's band and the one
+	// under it as the rows say.
+	tests := []struct {
+		name      string
+		fund, sub float32 // multiples of the bands' 14e-6
+		low       float32
+		want      bool
+	}{
+		{"silent low bands", 0, 0, -60, false},
+		{"the fundamental's band alone", 100, 0, -60, true},
+		{"a voice bar, 100 times the rest", 0, 100, -60, true},
+		{"a voice bar under the low threshold", 0, 100, -45, false},
+		{"the band under as loud as the rest: not heard by it", 0, 3, -66, false},
+		{"4 times the rest and the fundamental's band", 1, 8, -61, true},
+		{"under 4 times the rest and the fundamental's band", 1, 7, -61, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := &track{db: []float32{-70}, bands: make([]float32, nAll), sub: []float32{tt.sub * nBands * 1e-6}}
+			for k := range nBands {
+				tr.bands[k] = 1e-6
+			}
+			tr.bands[nBands] = tt.fund * nBands * 1e-6
+			if got := murmurs(tr, tt.low, 0); got != tt.want {
+				t.Errorf("murmurs = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// A track without the band (older features) hears as before.
+	tr := &track{db: []float32{-70}, bands: make([]float32, nAll)}
+	for k := range nBands {
+		tr.bands[k] = 1e-6
+	}
+	if murmurs(tr, -60, 0) {
+		t.Error("murmurs without the sub band heard a silent fundamental")
+	}
+}
+
+// subHeard: under line noise whose band under the fundamental's is
+// steady (mains hum), a voice bar a few dB over it is heard; the same
+// rise with as much power in the bands over it, or under the noise's own
+// spread, is not.
+func TestSubHeard(t *testing.T) {
+	const n = 400
+	r := rand.New(rand.NewPCG(7, 7))
+	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
+	for f := range n {
+		tr.db[f] = -50
+		for k := range nAll {
+			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
+		}
+		tr.sub[f] = float32(20e-6 * (0.95 + 0.1*r.Float64())) // hum: steady
+	}
+	m := lineNoise(tr, func(int) bool { return true }, nil)
+	if !m.ok || m.thrSub <= 1 || m.thrSub > 1.1 {
+		t.Fatalf("noise: ok %v, thrSub %.3f; want a steady band's threshold just over 1", m.ok, m.thrSub)
+	}
+	tests := []struct {
+		name      string
+		sub, over float64 // added to each of 3 frames: the band under, each band over it
+		low       float32
+		want      bool
+	}{
+		{"nothing added", 0, 0, -90, false},
+		{"a voice bar 3 dB over the hum", 20e-6, 0, -90, true},
+		{"a voice bar under the low threshold", 20e-6, 0, -40, false},
+		{"within the hum's spread", 0.2e-6, 0, -90, false},
+		{"as much added over it: not the band's alone", 20e-6, 20e-6 / nAll * 2, -90, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := &track{db: slices.Clone(tr.db), bands: slices.Clone(tr.bands), sub: slices.Clone(tr.sub), floor: tr.floor}
+			for f := 200; f < 203; f++ {
+				x.sub[f] = float32(m.sub + tt.sub)
+				for k := range nAll {
+					x.bands[f*nAll+k] = float32(m.band[k] + tt.over)
+				}
+			}
+			if got := m.subHeard(x, tt.low, 200, 203); got != tt.want {
+				t.Errorf("subHeard = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
