@@ -154,6 +154,9 @@ func TestText(t *testing.T) {
 		{"operator", "смените пароль он работает в приложении версии 6 1 0 или новее", ""},
 		// An institution's word is no surname (causes block CN's trap).
 		{"operator", "регистратура зульфия ринатовна слушаю", ""},
+		// A street named after two people joined by «и» (causes block DU).
+		{"client", "улица кирилла и мефодия дом 4 квартира 12", "[address]"},
+		{"client", "улица ленина 5 и два пакета", "[address] и два пакета"},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},

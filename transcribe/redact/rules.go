@@ -1240,7 +1240,16 @@ func (s *scan) addresses() {
 		// The street's name: up to three words (ordinals and numbers too:
 		// «8 марта», «25 лет октября»).
 		j := i + 1
-		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tStop|tTrap|tCue); n++ {
+		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue); n++ {
+			// Two names joined by «и»: «улица сакко и ванцетти дом 30»,
+			// «кирилла и мефодия».
+			if s.toks[j].has(tStop) {
+				if !(n > 0 && s.norm(j) == "и" && j+2 < len(s.toks) && s.toks[j+1].seg == t.seg && s.nameWord(j+1) && s.toks[j+2].seg == t.seg && s.toks[j+2].has(tHouse|tNum)) {
+					break
+				}
+				j += 2
+				continue
+			}
 			// An ordinal is part of the name and no word of its count:
 			// «улица двадцать шестого бакинского комиссара».
 			if k := s.toks[j].num(); n > 0 && (k == nkOrdinal || k == nkOrdTens) {
