@@ -1605,6 +1605,20 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 // «не» one or two words before the verb.
 func (s *scan) refusedCue(j int) bool {
 	seg := s.toks[j].seg
+	// Either way «не» is among the four words before the cue or the two
+	// after it (its own place included), in its sentence: most cues have
+	// none, and are answered by the tokens' lengths, without a verb read
+	// (this is asked of every cue word, twice of a number's).
+	ne := false
+	for n := max(j-4, 0); n < len(s.toks) && n <= j+2; n++ {
+		if t := &s.toks[n]; t.seg == seg && t.nl == uint32(len("не")) && s.normOf(t) == "не" {
+			ne = true
+			break
+		}
+	}
+	if !ne {
+		return false
+	}
 	// «cvv никому не сообщайте»: the refusal after the cue, «не» right
 	// before its verb.
 	for k := j + 1; k < len(s.toks) && k <= j+3 && s.toks[k].seg == seg; k++ {
