@@ -535,6 +535,21 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 	return k
 }
 
+// cardEndSaid reports whether a zone is four digits said one by one
+// right after a card's word («на карте 4 5 2 1 осталось ...»): its end,
+// as people name a card; a sum is not dictated so.
+func (s *scan) cardEndSaid(z *zone) bool {
+	if z.to-z.from != 4 || z.n() != 4 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg || !s.cueAt(z.from-1) || s.toks[z.from-1].cue() != Card {
+		return false
+	}
+	for k := z.from; k < z.to; k++ {
+		if s.toks[k].num() != nkDigits || len(s.norm(k)) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // partPhrase returns the token after a part of a number named at j, in
 // its sentence («это первая часть», «вторая половина»), or j.
 func (s *scan) partPhrase(j int) int {
@@ -1307,7 +1322,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// «карта 30 94» after the other side's «последние цифры карты»: the
 	// card's own word typed it; the question says it is the card's end.
 	if typ == Card && !part {
-		part = s.partAsked(z)
+		part = s.partAsked(z) || s.cardEndSaid(z)
 	}
 	if typ == "" && !trap {
 		var ok bool

@@ -157,6 +157,9 @@ func TestText(t *testing.T) {
 		// A street named after two people joined by «и» (causes block DU).
 		{"client", "улица кирилла и мефодия дом 4 квартира 12", "[address]"},
 		{"client", "улица ленина 5 и два пакета", "[address] и два пакета"},
+		// A card's end dictated after its word; a sum is not (block DW).
+		{"client", "на карте 4 5 2 1 осталось 5 000", "на карте [card] осталось 5 000"},
+		{"client", "на карте 1500 осталось", ""},
 		// «последний раз» says when, not a number's last digits.
 		{"client", "последний раз вы платили 1 870", ""},
 		{"client", "последний раз передавала в марте 0 1 4 5 2", ""},
