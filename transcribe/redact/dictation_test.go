@@ -80,6 +80,8 @@ func TestDictation(t *testing.T) {
 		{"a barcode passing Luhn", []string{"o: баркод товара", "c: 4 6 0 1 2 3 4 5 6 7 8 9 0"}, []string{"c: 4 6 0 1 2 3 4 5 6 7 8 9 0"}},
 		{"a VIN while an e-mail is given", []string{"o: почта для отчёта", "c: ivan 77 собака mail ru", "o: отчёт по вину z 9 4 c t 4 1 d b k r 2 3 4 5 1 2 отправлен"},
 			[]string{"o: отчёт по вину z 9 4 c t 4 1 d b k r 2 3 4 5 1 2 отправлен"}},
+		{"a pickup point asked for", []string{"o: в каком пункте выдачи", "c: на улице мира 8"}, []string{"c: на улице мира 8"}},
+		{"a home after it", []string{"o: в каком пункте выдачи", "c: не знаю я живу на улице мира 8 квартира 5"}, []string{"c: не знаю я живу на [address]"}},
 		{"no house from the next sentence", []string{"c: у меня транспондер не пишет проезд", "c: 5 0 0 7 1 2 3 3"}, []string{"c: 5 0 0 7 1 2 3 3"}},
 		{"address asked with «куда доставить»", []string{"o: куда доставить", "c: садовая 15 корпус 2"}, []string{"c: [address]"}},
 		{"operator's name and patronymic", []string{"o: банк втб оператор денис здравствуйте", "c: здравствуйте это кравченко игорь павлович",

@@ -1628,7 +1628,9 @@ func cityWord(w string) bool {
 // the words of an office («отделение», «пункт выдачи», «работает с 9»,
 // «второй этаж») and not said to be the client's («ваш»).
 func (s *scan) claimAddress(from, to int, rule ruleID) {
-	if s.role == "operator" && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != "operator" && s.placeBefore(from, to) {
+	// (A company's place asked for is the company's whoever answers:
+	// «в каком пункте выдачи» — «на улице мира 8».)
+	if s.role == "operator" && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != "operator" && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
 		return
 	}
 	s.claim(Address, rule, from, to)
@@ -1680,6 +1682,16 @@ func (s *scan) placeBefore(from, to int) bool {
 	seg := s.toks[from].seg
 	for j := from - 1; j >= 0 && j >= from-5 && s.toks[j].seg == seg; j-- {
 		if placeWords.of(s.norm(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// flatIn reports whether a flat is named in tokens from..to: a home.
+func (s *scan) flatIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		if s.toks[i].has(tFlat) {
 			return true
 		}
 	}

@@ -489,7 +489,10 @@ func (s *scan) collectCues() {
 		i := int(c)
 		t := &s.toks[i]
 		// («куда доставить», «куда привезти заказ»: an address asked.)
-		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && s.norm(i-1) == "куда")
+		// («в каком пункте выдачи», «где отделение»: a company's place
+		// asked.)
+		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && (s.norm(i-1) == "куда" ||
+			placeWords.of(s.normOf(t)) && isWord(s.norm(i-1), "каком", "какой", "какое", "какую", "где")))
 		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) || t.has(tEmailCue) && s.postOffice(i) {
 			continue
 		}
