@@ -57,6 +57,18 @@ const (
 	// over 0.3 s (12 values lost on the nine development splits); with
 	// 2, 4 values lost; 8 heard nothing.
 	subDominance = 4
+	// subSteadyMin and subSteadyMax bound the band's noise threshold
+	// (thrSub, the 99.5th percentile of its 3-frame windows over their
+	// mean) on a line where the band is used: its noise must vary at all
+	// (A-law's idle code is a constant, 1.000 on every A-law line of the
+	// set, and a digitally silent line's is 0), and be a line's steady
+	// noise, not the other side's echo or a cough left in the frames the
+	// noise is measured on (5 and over, up to 60, on lines with echo or
+	// bursts and no line noise; 1.48-1.80 with hum and hiss at SNR 20-30
+	// dB, up to 4.9 with an echo 25 dB down under them). On A-law, echo
+	// and burst lines the band had lengthened word ends by 30 ms.
+	subSteadyMin = 1.01
+	subSteadyMax = 5
 )
 
 // noiseModel is a channel's line noise: its mean power in each band and
@@ -168,7 +180,8 @@ func lineNoise(t *track, own func(int) bool, raw []schemas.Interval) noiseModel 
 	// The band under the fundamental's holds the mains hum (150 Hz, and
 	// 50 Hz's leak): steady, so its windows vary little, and a voice bar
 	// a few dB over it stands out. Its threshold is its percentile, as
-	// the fundamental's.
+	// the fundamental's; a band whose noise is no line noise (see
+	// subSteadyMin) is not used.
 	if len(ss) > 0 {
 		m.sub, _ = meanSD(ss)
 		if m.sub > 0 {
@@ -177,6 +190,9 @@ func lineNoise(t *track, own func(int) bool, raw []schemas.Interval) noiseModel 
 			}
 			slices.Sort(ss)
 			m.thrSub = ss[int(fundQuantile*float64(len(ss)-1))]
+		}
+		if m.thrSub <= subSteadyMin || m.thrSub > subSteadyMax {
+			m.sub, m.thrSub = 0, 0
 		}
 	}
 	m.ok = true

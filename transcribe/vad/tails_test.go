@@ -259,3 +259,44 @@ func TestSubHeard(t *testing.T) {
 		})
 	}
 }
+
+// lineNoise leaves the band under the fundamental's out where its noise
+// is no line noise: a constant (A-law's idle code) or windows as uneven
+// as the other side's echo left in it.
+func TestSubSteady(t *testing.T) {
+	tests := []struct {
+		name   string
+		sub    func(f int, r *rand.Rand) float32
+		useSub bool
+	}{
+		{"steady hum", func(_ int, r *rand.Rand) float32 { return float32(20e-6 * (0.95 + 0.1*r.Float64())) }, true},
+		{"a constant", func(int, *rand.Rand) float32 { return 20e-6 }, false},
+		{"echo bursts in it", func(f int, r *rand.Rand) float32 {
+			if f%50 < 3 {
+				return 400e-6
+			}
+			return float32(20e-6 * (0.95 + 0.1*r.Float64()))
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			const n = 400
+			r := rand.New(rand.NewPCG(3, 3))
+			tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
+			for f := range n {
+				tr.db[f] = -50
+				for k := range nAll {
+					tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64())
+				}
+				tr.sub[f] = tt.sub(f, r)
+			}
+			m := lineNoise(tr, func(int) bool { return true }, nil)
+			if !m.ok {
+				t.Fatal("no noise measured")
+			}
+			if got := m.sub > 0; got != tt.useSub {
+				t.Errorf("band used %v (thrSub %.3f), want %v", got, m.thrSub, tt.useSub)
+			}
+		})
+	}
+}
