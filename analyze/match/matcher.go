@@ -1189,6 +1189,10 @@ func (s *scratch) negator(m ruleMatch, multi bool) int32 {
 			if finite && f&flagPostNeg != 0 {
 				return -1
 			}
+			// «нет» before a subject pronoun answers: «нет | я звонила».
+			if f&flagPostNeg != 0 && s.units[k+1].flags&flagSubject != 0 {
+				return -1
+			}
 			return k
 		}
 		if f&flagFiller != 0 && f&flagBridge == 0 {

@@ -18,9 +18,10 @@ import (
 // and the negator stays in the first; so does a modal verb before a verb in
 // the first person («я так больше не могу | меняю оператора»): a modal
 // governs an infinitive («не могу поменять»), never a finite verb, and a
-// «нет» before such a verb is a clause of its own («сил нет | ухожу»). A phrase with a negator of its own
-// («не знаю», «меня не устраивает») is never cancelled so, nor one marked
-// negatable: false. Negation does not reach into another utterance.
+// «нет» before such a verb is a clause of its own («сил нет | ухожу»), as is
+// one before a subject pronoun, which answers («заявки нет | я её
+// оставляла»). A phrase with a negator of its own («не знаю», «меня не
+// устраивает») is never cancelled so, nor one marked negatable: false. Negation does not reach into another utterance.
 
 const (
 	flagNeg     = 1 << iota // a negator: не, нет, never
@@ -47,13 +48,17 @@ const (
 	// another clause.
 	flagModal
 	flagFinite
+	// A subject pronoun («я», «мы», «вы», «он», «она», «они»): a «нет»
+	// right before one answers and ends its clause, «заявки нет | я её
+	// оставляла», «нет | я звонила вчера».
+	flagSubject
 )
 
 // maxBridges is how many bridge words a negator may reach through.
 const maxBridges = 2
 
 type negTable struct {
-	neg, bridge, post, filler, personal, impersonal, modal map[string]bool
+	neg, bridge, post, filler, personal, impersonal, modal, subject map[string]bool
 	// finite reports a verb in the first person singular by its ending.
 	finite func(w string) bool
 }
@@ -107,7 +112,8 @@ var negation = map[string]negTable{
 		impersonal: set("будет", "было", "был", "была", "были", "хочется", "стоит"),
 		modal: set("хочу", "хотим", "буду", "будем", "собираюсь", "собираемся", "стану", "станем", "планирую",
 			"планируем", "думаю", "могу", "можем"),
-		finite: ruFirstPersonVerb,
+		subject: set("я", "мы", "вы", "он", "она", "они"),
+		finite:  ruFirstPersonVerb,
 	},
 	"en": {
 		neg: set("not", "no", "never", "without", "nothing", "dont", "doesnt", "didnt", "wont", "cant", "cannot",
@@ -154,6 +160,9 @@ func wordFlags(lang, w string) uint16 {
 	}
 	if t.finite != nil && t.finite(w) {
 		f |= flagFinite
+	}
+	if t.subject[w] {
+		f |= flagSubject
 	}
 	return f
 }

@@ -122,6 +122,10 @@ func TestNegationAndSets(t *testing.T) {
 		{"сил нет уйду к конкурентам", "churn/leave"},
 		{"а нет так уйду к конкурентам", "churn/leave"},
 		{"нет я не уйду к конкурентам", ""},
+		// «нет» before a subject pronoun answers; its clause ends there.
+		{"нет я вчера звонила", "again/called"},
+		{"претензий нет я звонила вчера", "again/called"},
+		{"нет у меня претензий", ""}, // «меня» is no subject: «нет» governs the hit
 		{"нет претензий", ""},
 		{"расторгну договор", "churn/terminate"}, // a synonym of several words
 		{"я уйду на обед", ""},                   // the phrase's exclusion
