@@ -14,6 +14,7 @@ import (
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/model"
+	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -98,13 +99,8 @@ func Language(l string) string {
 // minimum counts need a call and are not applied.
 func Text(m *match.Matcher, lang, role, text string, strictMixed bool) Result {
 	res := Result{DictionaryVersion: m.Version(), Language: lang, Hits: []Hit{}, Categories: map[string]int{}}
-	matchRole := role
-	if role == schemas.RoleMixed && strictMixed {
-		matchRole = ""
-	}
-	seg := schemas.Segment{Text: text}
-	toks, words := match.SegmentTokens(nil, nil, seg)
-	for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
+	seg, toks, words, hits := sentenceHits(m, lang, role, text, strictMixed)
+	for _, h := range hits {
 		res.Hits = append(res.Hits, Hit{Hit: match.HitOf(h, role, seg, toks, words), Weight: h.Weight,
 			From: toks[h.Start].Start, To: toks[h.End-1].End})
 		res.Categories[h.Category]++
@@ -122,6 +118,30 @@ func Text(m *match.Matcher, lang, role, text string, strictMixed bool) Result {
 	return res
 }
 
+// SentenceHits are the phrase hits of one sentence said on a channel of
+// role, as Text finds them, and the sentence's tokens, which their Start
+// and End index (for highlighting).
+func SentenceHits(m *match.Matcher, lang, role, sentence string, strictMixed bool) ([]text.Token, []match.Hit) {
+	_, toks, _, hits := sentenceHits(m, lang, role, sentence, strictMixed)
+	return toks, hits
+}
+
+func sentenceHits(m *match.Matcher, lang, role, sentence string, strictMixed bool) (schemas.Segment, []text.Token, []int, []match.Hit) {
+	seg := schemas.Segment{Text: sentence}
+	toks, words := match.SegmentTokens(nil, nil, seg)
+	return seg, toks, words, m.MatchSegment(nil, lang, matchRole(role, strictMixed), seg, toks, words)
+}
+
+// matchRole is the role a channel of role matches phrases as: with
+// strictMixed a mixed channel (speaker unknown) takes only channel-any
+// phrases, as match.CallOptions.StrictMixed has MatchCall do.
+func matchRole(role string, strictMixed bool) string {
+	if role == schemas.RoleMixed && strictMixed {
+		return ""
+	}
+	return role
+}
+
 // Transcript finds the hits of a whole transcript as the analyzer does
 // (channels, time windows, minimum counts), and the segments they are in.
 func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.CallOptions) Result {
@@ -129,6 +149,55 @@ func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.
 	if !tr.TextKnown() {
 		return res
 	}
+	all, segs := CountedHits(m, tr, lang, opt)
+	for _, h := range all {
+		res.Hits = append(res.Hits, Hit{Hit: h.Hit, Weight: h.Weight, Probability: h.Probability})
+		res.Categories[h.Category]++
+	}
+	for _, s := range segs {
+		var in []int
+		for _, p := range s.Phrases {
+			if !slices.Contains(in, p.Index) {
+				in = append(in, p.Index)
+			}
+		}
+		in = append(in, s.Models...)
+		slices.Sort(in)
+		res.Segments = append(res.Segments, Segment{Channel: s.Role, Start: s.Segment.Start, End: s.Segment.End, Text: segmentText(s.Segment), Hits: in})
+	}
+	slices.SortStableFunc(res.Segments, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
+	return res
+}
+
+// SegmentHits is a transcript segment with the hits in it that count for
+// the call.
+type SegmentHits struct {
+	// Role is the channel's role, mixed for a channel without one.
+	Role    string
+	Segment schemas.Segment
+	// Tokens are the segment's tokens (match.SegmentTokens), the ones
+	// Phrases' Match positions index.
+	Tokens []text.Token
+	// Phrases are the phrase hits of the segment that MatchCall counted,
+	// in the order MatchSegment finds them.
+	Phrases []SegmentHit
+	// Models are the indexes in the call's hits of the model hits whose
+	// utterance (the one that weighed most in the score) is this segment.
+	Models []int
+}
+
+// SegmentHit is a phrase hit in a segment that counts for the call.
+type SegmentHit struct {
+	Match match.Hit   // the phrase and its token positions in the segment
+	Hit   schemas.Hit // as the call records it: channel, times, words
+	Index int         // its index in the call's hits
+}
+
+// CountedHits are a transcript's hits as the analyzer counts them
+// (match.MatchCall: channels, time windows, minimum counts) and, in the
+// transcript's order, the segments holding any of them: the one rule of
+// which hits a segment shows, for Transcript and `dict test`'s text.
+func CountedHits(m *match.Matcher, tr schemas.Transcript, lang string, opt match.CallOptions) ([]match.CallHit, []SegmentHits) {
 	all := m.MatchCall(tr, lang, opt)
 	type key struct {
 		cat, phrase, channel string
@@ -136,40 +205,33 @@ func Transcript(m *match.Matcher, tr schemas.Transcript, lang string, opt match.
 	}
 	index := make(map[key]int, len(all))
 	for i, h := range all {
-		res.Hits = append(res.Hits, Hit{Hit: h.Hit, Weight: h.Weight, Probability: h.Probability})
-		res.Categories[h.Category]++
 		index[key{h.Category, h.PhraseID, h.Channel, h.Start, h.End}] = i
 	}
-	// Each segment's own hits, kept when MatchCall counted them.
+	var segs []SegmentHits
 	for _, ch := range tr.Channels {
 		role := cmp.Or(ch.Role, schemas.RoleMixed)
-		matchRole := role
-		if role == schemas.RoleMixed && opt.StrictMixed {
-			matchRole = ""
-		}
 		for _, seg := range ch.Segments {
-			toks, words := match.SegmentTokens(nil, nil, seg)
-			var in []int
-			for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
-				sh := match.HitOf(h, role, seg, toks, words)
-				if i, ok := index[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}]; ok && !slices.Contains(in, i) {
-					in = append(in, i)
+			s := SegmentHits{Role: role, Segment: seg}
+			var words []int
+			s.Tokens, words = match.SegmentTokens(nil, nil, seg)
+			for _, h := range m.MatchSegment(nil, lang, matchRole(role, opt.StrictMixed), seg, s.Tokens, words) {
+				sh := match.HitOf(h, role, seg, s.Tokens, words)
+				if i, ok := index[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}]; ok {
+					s.Phrases = append(s.Phrases, SegmentHit{Match: h, Hit: sh, Index: i})
 				}
 			}
 			// A model's hit is the whole utterance.
 			for i, h := range all {
 				if h.Probability > 0 && h.Channel == role && h.Text == seg.Text && math.Abs(h.Start-seg.Start) < 0.001 {
-					in = append(in, i)
+					s.Models = append(s.Models, i)
 				}
 			}
-			if len(in) > 0 {
-				slices.Sort(in)
-				res.Segments = append(res.Segments, Segment{Channel: role, Start: seg.Start, End: seg.End, Text: segmentText(seg), Hits: in})
+			if len(s.Phrases) > 0 || len(s.Models) > 0 {
+				segs = append(segs, s)
 			}
 		}
 	}
-	slices.SortStableFunc(res.Segments, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
-	return res
+	return all, segs
 }
 
 // CategoryNames are the result's categories, sorted.

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -329,12 +329,7 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 	switch {
 	case opts.text != "":
 		lang := cmp.Or(langOf(opts.lang), "ru")
-		role := opts.role
-		if role == schemas.RoleMixed && opts.strictMixed {
-			role = ""
-		}
-		toks := text.Tokenize(opts.text)
-		hits := m.MatchSegment(nil, lang, role, schemas.Segment{Text: opts.text}, toks, nil)
+		toks, hits := dicttest.SentenceHits(m, lang, opts.role, opts.text, opts.strictMixed)
 		fmt.Fprintln(g.out, hl.mark(opts.text, toks, hits))
 		for _, h := range hits {
 			fmt.Fprintf(g.out, "  %s/%s (%s, weight %g): %s\n", h.Category, h.PhraseID, h.Channel, h.Weight,
@@ -446,64 +441,35 @@ func testStoredCall(ctx context.Context, opts *dictTestOptions, m *match.Matcher
 }
 
 // writeTranscriptHits prints every segment with hits, the hit words
-// highlighted, and the hits with their times; MatchCall decides which hits
-// count (windows, minimum counts), Match finds their words in the segment.
+// highlighted, and the hits with their times; dicttest.CountedHits decides
+// which hits count (windows, minimum counts) and where they are.
 func writeTranscriptHits(w io.Writer, hl highlighter, m *match.Matcher, tr schemas.Transcript, lang string, copt match.CallOptions) {
-	all := m.MatchCall(tr, lang, copt)
-	type key struct {
-		cat, phrase, channel string
-		start, end           float64
-	}
-	counted := map[key]bool{}
-	for _, h := range all {
-		counted[key{h.Category, h.PhraseID, h.Channel, h.Start, h.End}] = true
-	}
-	for _, ch := range tr.Channels {
-		role := cmp.Or(ch.Role, schemas.RoleMixed)
-		matchRole := role
-		if role == schemas.RoleMixed && copt.StrictMixed {
-			matchRole = ""
+	all, segs := dicttest.CountedHits(m, tr, lang, copt)
+	for _, s := range segs {
+		var shown []match.Hit
+		var lines []string
+		for _, p := range s.Phrases {
+			shown = append(shown, p.Match)
+			lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: %s", p.Hit.Category, p.Hit.PhraseID, p.Hit.Start, p.Hit.End, p.Hit.Text))
 		}
-		for _, seg := range ch.Segments {
-			toks, words := match.SegmentTokens(nil, nil, seg)
-			var shown []match.Hit
-			var lines []string
-			for _, h := range m.MatchSegment(nil, lang, matchRole, seg, toks, words) {
-				sh := match.HitOf(h, role, seg, toks, words)
-				if !counted[key{sh.Category, sh.PhraseID, sh.Channel, sh.Start, sh.End}] {
-					continue
-				}
-				shown = append(shown, h)
-				lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: %s", sh.Category, sh.PhraseID, sh.Start, sh.End, sh.Text))
-			}
-			// A model's hit is the whole utterance that weighed most in
-			// its score: no words to highlight.
-			for _, h := range all {
-				if h.Probability > 0 && h.Channel == role && h.Text == seg.Text && math.Abs(h.Start-seg.Start) < 0.001 {
-					lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: p %.2f, the utterance that weighed most", h.Category, h.PhraseID, h.Start, h.End, h.Probability))
-				}
-			}
-			if len(lines) == 0 {
-				continue
-			}
-			display, dtoks := segmentDisplay(seg, toks)
-			fmt.Fprintf(w, "%7.2fs %-8s %s\n", seg.Start, role, hl.mark(display, dtoks, shown))
-			for _, l := range lines {
-				fmt.Fprintln(w, l)
-			}
+		// A model's hit is the whole utterance that weighed most in its
+		// score: no words to highlight.
+		for _, i := range s.Models {
+			h := all[i]
+			lines = append(lines, fmt.Sprintf("    %s/%s %.2f-%.2fs: p %.2f, the utterance that weighed most", h.Category, h.PhraseID, h.Start, h.End, h.Probability))
+		}
+		display, dtoks := segmentDisplay(s.Segment, s.Tokens)
+		fmt.Fprintf(w, "%7.2fs %-8s %s\n", s.Segment.Start, s.Role, hl.mark(display, dtoks, shown))
+		for _, l := range lines {
+			fmt.Fprintln(w, l)
 		}
 	}
 	cats := map[string]int{}
 	for _, h := range all {
 		cats[h.Category]++
 	}
-	names := make([]string, 0, len(cats))
-	for c := range cats {
-		names = append(names, c)
-	}
-	slices.Sort(names)
 	var parts []string
-	for _, c := range names {
+	for _, c := range slices.Sorted(maps.Keys(cats)) {
 		parts = append(parts, fmt.Sprintf("%s ×%d", c, cats[c]))
 	}
 	if len(parts) == 0 {
