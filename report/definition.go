@@ -41,6 +41,23 @@ type Definition struct {
 	Format   string `yaml:"format"`
 }
 
+// DefaultBy are the dimensions of a report asked for on the command line
+// or through the API without naming any (--by, by=).
+var DefaultBy = []string{"operator"}
+
+// SplitList splits a comma-separated list of dimensions or measures as
+// the command line (--by, --measures) and the API (by=, measures=) write
+// it: names are trimmed, empty ones dropped.
+func SplitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // ErrDefinition means a report definition file is not valid; the message
 // names the file, line and column.
 var ErrDefinition = errors.New("report definition")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -149,4 +150,14 @@ func ExampleWriteTable() {
 	// op-2      Ivan          Sales           8          0       0             1      1:35          2:10
 	// --------------------------------------------------------------------------------------------------
 	// TOTAL                                  20          2       1             1      2:32          3:28
+}
+
+// The list a manager writes after --by or by=: spaces and empty names
+// around the commas do not count.
+func ExampleSplitList() {
+	fmt.Printf("%q\n", report.SplitList(" operator, month,,pct:complaint "))
+	fmt.Printf("%q\n", report.SplitList(""))
+	// Output:
+	// ["operator" "month" "pct:complaint"]
+	// []
 }

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -43,12 +43,11 @@ func (s *Server) runReport(w http.ResponseWriter, r *http.Request) (*report.Resu
 		Period: ps.str("period", 40), Timezone: ps.str("tz", 64), Compare: ps.boolean("compare"),
 		Sort: ps.str("sort", 200), Top: ps.integer("top", 0, 0, 100000), Bottom: ps.integer("bottom", 0, 0, 100000),
 	}
-	by := "operator"
+	def.By = slices.Clone(report.DefaultBy)
 	if _, set := ps.q["by"]; set {
-		by = ps.str("by", 500)
+		def.By = report.SplitList(ps.str("by", 500))
 	}
-	def.By = splitList(by)
-	def.Measures = splitList(ps.str("measures", 2000))
+	def.Measures = report.SplitList(ps.str("measures", 2000))
 	if len(def.By) > 8 || len(def.Measures) > 64 {
 		ps.fail("by", "at most 8 dimensions and 64 measures")
 	}
@@ -61,16 +60,6 @@ func (s *Server) runReport(w http.ResponseWriter, r *http.Request) (*report.Resu
 		return nil, false
 	}
 	return res, true
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 type callPage struct {

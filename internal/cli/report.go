@@ -67,7 +67,7 @@ It only reads: a ClickHouse user with read-only rights is enough.`,
 	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
 	f := cmd.Flags()
 	f.StringVar(&opts.def, "def", "", "report definition file (YAML)")
-	f.StringVar(&opts.by, "by", "operator", "dimensions, comma-separated")
+	f.StringVar(&opts.by, "by", strings.Join(report.DefaultBy, ","), "dimensions, comma-separated")
 	f.StringVar(&opts.measures, "measures", "", "measures, comma-separated (default: "+strings.Join(report.DefaultMeasures, ",")+")")
 	f.StringVar(&opts.filter, "filter", "", "filter expression, e.g. 'department = \"Продажи\" and duration > 2m'")
 	f.StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (included)")
@@ -99,10 +99,10 @@ func reportDefinition(opts *reportOptions, changed func(string) bool) (report.De
 		}
 	}
 	if changed("by") || opts.def == "" {
-		def.By = splitList(opts.by)
+		def.By = report.SplitList(opts.by)
 	}
 	if changed("measures") || opts.def == "" {
-		def.Measures = splitList(opts.measures)
+		def.Measures = report.SplitList(opts.measures)
 	}
 	set("filter", &def.Filter, opts.filter)
 	set("tz", &def.Timezone, opts.tz)
@@ -121,16 +121,6 @@ func reportDefinition(opts *reportOptions, changed func(string) bool) (report.De
 		def.Format = "table"
 	}
 	return def, def.Format, nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func runReport(ctx context.Context, opts *reportOptions, changed func(string) bool) error {
