@@ -157,13 +157,39 @@ func StartEmbeddedWith(ctx context.Context, cfg *config.Config, log *slog.Logger
 		cfg.S3.Endpoint = s3.Endpoint()
 		env.files = s3
 	}
-	if cfg.ClickHouse.DSN == "" {
-		cfg.ClickHouse.DSN = "chdb://" + filepath.Join(dir, "clickhouse")
+	if cfg.ClickHouse.DSN, err = ClickHouseDSN(*cfg); err != nil {
+		return fail(err)
 	}
 	if err := env.connect(ctx, *cfg, log); err != nil {
 		return fail(err)
 	}
 	return env, nil
+}
+
+// ClickHouseDSN is the ClickHouse of the configuration: clickhouse.dsn, else
+// the embedded engine in DATA/clickhouse. The one rule, so the commands
+// that open the database without starting the servers (report, calls,
+// migrate, bench) find what `run` and `serve` wrote.
+func ClickHouseDSN(cfg config.Config) (string, error) {
+	if cfg.ClickHouse.DSN != "" {
+		return cfg.ClickHouse.DSN, nil
+	}
+	dir, err := filepath.Abs(cfg.DataDir)
+	if err != nil {
+		return "", fmt.Errorf("data dir %s: %w", cfg.DataDir, err)
+	}
+	return "chdb://" + filepath.Join(dir, "clickhouse"), nil
+}
+
+// Open is the servers a command works on: the external ones when the
+// configuration names them all (Connect), else the embedded ones of the
+// data directory for those it does not (StartEmbedded, which completes
+// cfg).
+func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Env, error) {
+	if Embedded(*cfg) {
+		return StartEmbedded(ctx, cfg, log)
+	}
+	return Connect(ctx, *cfg, log)
 }
 
 // Connect connects to external servers named by the configuration.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/store"
 )
 
@@ -77,7 +78,7 @@ func runBenchGenerate(ctx context.Context, opts *benchGenerateOptions) error {
 		}
 		cfg.End = t.AddDate(0, 0, 1)
 	}
-	dsn, err := dsnOf(opts.g)
+	dsn, err := app.ClickHouseDSN(opts.g.cfg)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
@@ -97,7 +98,7 @@ func checkListFlags(format string, limit int) error {
 }
 
 func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {
-	dsn, err := dsnOf(g)
+	dsn, err := app.ClickHouseDSN(g.cfg)
 	if err != nil {
 		return nil, err
 	}

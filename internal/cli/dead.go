@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -106,7 +105,8 @@ func runDeadList(ctx context.Context, opts *deadOptions) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
-	env, err := connectOrEmbed(ctx, opts.g)
+	cfg := opts.g.cfg
+	env, err := app.Open(ctx, &cfg, opts.g.log)
 	if err != nil {
 		return err
 	}
@@ -116,21 +116,6 @@ func runDeadList(ctx context.Context, opts *deadOptions) error {
 		return err
 	}
 	return writeDeadLetters(opts.g.out, letters, opts.format)
-}
-
-// connectOrEmbed starts the embedded servers of the data directory, or
-// connects to the external ones when all are configured.
-func connectOrEmbed(ctx context.Context, g *globals) (*app.Env, error) {
-	cfg := g.cfg
-	if !app.Embedded(cfg) {
-		return app.Connect(ctx, cfg, g.log)
-	}
-	abs, err := filepath.Abs(cfg.DataDir)
-	if err != nil {
-		return nil, err
-	}
-	cfg.DataDir = abs
-	return app.StartEmbedded(ctx, &cfg, g.log)
 }
 
 func writeDeadLetters(w io.Writer, letters []pipeline.DeadLetter, format string) error {

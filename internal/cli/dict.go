@@ -408,7 +408,7 @@ func readTranscriptFile(name string) (schemas.Transcript, error) {
 // API's dictionary test does); close the env.
 func openStoredCall(ctx context.Context, opts *dictTestOptions) (*app.Env, whatif.StoredCall, error) {
 	cfg := opts.g.cfg
-	env, err := app.StartEmbedded(ctx, &cfg, opts.g.log)
+	env, err := app.Open(ctx, &cfg, opts.g.log)
 	if err != nil {
 		return nil, whatif.StoredCall{}, err
 	}

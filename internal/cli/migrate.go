@@ -3,12 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/store"
 )
 
@@ -51,21 +51,8 @@ Without --clickhouse it works on the embedded engine in the data directory.`,
 	return cmd
 }
 
-// dsnOf is the ClickHouse DSN of the configuration: the embedded engine in
-// the data directory unless one is given.
-func dsnOf(g *globals) (string, error) {
-	if g.cfg.ClickHouse.DSN != "" {
-		return g.cfg.ClickHouse.DSN, nil
-	}
-	dir, err := filepath.Abs(g.cfg.DataDir)
-	if err != nil {
-		return "", err
-	}
-	return "chdb://" + filepath.Join(dir, "clickhouse"), nil
-}
-
 func runMigrate(ctx context.Context, opts *migrateOptions) error {
-	dsn, err := dsnOf(opts.g)
+	dsn, err := app.ClickHouseDSN(opts.g.cfg)
 	if err != nil {
 		return err
 	}
@@ -106,7 +93,7 @@ func runMigrate(ctx context.Context, opts *migrateOptions) error {
 }
 
 func runMigrateStatus(ctx context.Context, opts *migrateOptions) error {
-	dsn, err := dsnOf(opts.g)
+	dsn, err := app.ClickHouseDSN(opts.g.cfg)
 	if err != nil {
 		return err
 	}

@@ -23,13 +23,7 @@ func init() {
 // the embedded ones over the data directory.
 func privacyEnv(ctx context.Context, g *globals) (*app.Env, privacy.Config, error) {
 	cfg := g.cfg
-	var env *app.Env
-	var err error
-	if app.Embedded(cfg) {
-		env, err = app.StartEmbedded(ctx, &cfg, g.log)
-	} else {
-		env, err = app.Connect(ctx, cfg, g.log)
-	}
+	env, err := app.Open(ctx, &cfg, g.log)
 	if err != nil {
 		return nil, privacy.Config{}, err
 	}

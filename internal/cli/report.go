@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/store"
 )
@@ -133,7 +134,7 @@ func runReport(ctx context.Context, opts *reportOptions, changed func(string) bo
 	if _, err := def.Spec(time.Now()); err != nil {
 		return err
 	}
-	dsn, err := dsnOf(opts.g)
+	dsn, err := app.ClickHouseDSN(opts.g.cfg)
 	if err != nil {
 		return err
 	}
