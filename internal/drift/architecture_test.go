@@ -1,6 +1,10 @@
 package drift
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -9,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/callscope/callscope/pipeline"
 )
 
 const module = "github.com/callscope/callscope/"
@@ -180,6 +186,111 @@ func TestArchitectureImports(t *testing.T) {
 			if !slices.Contains(named, imp) && !slices.Contains(leaves, imp) {
 				t.Errorf("docs/ARCHITECTURE.md: the import row of %s lacks %s", pkg, imp)
 			}
+		}
+	}
+}
+
+// packageDirs are the directories of the packages docs/ARCHITECTURE.md
+// names Go identifiers of, by the name code calls them by.
+var packageDirs = map[string]string{
+	"analyze": "analyze", "embedded": "internal/embedded", "ingest": "ingest", "pipeline": "pipeline",
+	"report": "report", "schemas": "schemas", "store": "store", "transcribe": "transcribe",
+	"vad": "transcribe/vad", "whatif": "report/whatif",
+}
+
+// declared is every top-level name of the package in dir (tests aside),
+// methods as Type.Method.
+func declared(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	pkgs, err := parser.ParseDir(token.NewFileSet(), filepath.Join("..", "..", dir), func(fi fs.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if d.Recv == nil {
+						names[d.Name.Name] = true
+						continue
+					}
+					typ := d.Recv.List[0].Type
+					if star, ok := typ.(*ast.StarExpr); ok {
+						typ = star.X
+					}
+					if id, ok := typ.(*ast.Ident); ok {
+						names[id.Name+"."+d.Name.Name] = true
+					}
+				case *ast.GenDecl:
+					for _, s := range d.Specs {
+						switch s := s.(type) {
+						case *ast.TypeSpec:
+							names[s.Name.Name] = true
+						case *ast.ValueSpec:
+							for _, n := range s.Names {
+								names[n.Name] = true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// TestArchitectureNames: every pkg.Name (and pkg.Type.Method) that
+// docs/ARCHITECTURE.md mentions is declared in that package.
+func TestArchitectureNames(t *testing.T) {
+	doc := archDoc(t)
+	ref := regexp.MustCompile(`\b([a-z]+)\.([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)?)`)
+	decls := map[string]map[string]bool{}
+	checked := 0
+	for _, m := range ref.FindAllStringSubmatch(doc, -1) {
+		dir, ok := packageDirs[m[1]]
+		if !ok {
+			continue
+		}
+		if decls[dir] == nil {
+			decls[dir] = declared(t, dir)
+		}
+		checked++
+		if !decls[dir][m[2]] {
+			t.Errorf("docs/ARCHITECTURE.md names %s.%s, which %s does not declare", m[1], m[2], dir)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d Go names checked in docs/ARCHITECTURE.md", checked)
+	}
+}
+
+// TestArchitectureSubjects: the subjects and streams docs/ARCHITECTURE.md
+// lists are pipeline's, and it lists every one a stage consumes.
+func TestArchitectureSubjects(t *testing.T) {
+	doc := archDoc(t)
+	known := map[string]bool{
+		pipeline.SubjectIngestS3: true, pipeline.SubjectIngestScan: true, pipeline.SubjectTranscribe: true,
+		pipeline.SubjectAnalyze: true, pipeline.SubjectStore: true, pipeline.SubjectDeadPrefix + "<stage>": true,
+	}
+	// The jobs stream's subjects: every subject under the stages' prefix.
+	allJobs := strings.TrimSuffix(pipeline.SubjectTranscribe, "transcribe") + ">"
+	for _, m := range regexp.MustCompile("`(callscope\\.(?:jobs|dead)\\.[^`]*)`").FindAllStringSubmatch(doc, -1) {
+		if !known[m[1]] && m[1] != allJobs {
+			t.Errorf("docs/ARCHITECTURE.md names subject %q, which pipeline does not define", m[1])
+		}
+	}
+	for s := range known {
+		if !strings.Contains(doc, "| `"+s+"` |") {
+			t.Errorf("docs/ARCHITECTURE.md's subject table lacks %q", s)
+		}
+	}
+	for _, stream := range []string{pipeline.StreamJobs, pipeline.StreamDead} {
+		if !strings.Contains(doc, "`"+stream+"`") {
+			t.Errorf("docs/ARCHITECTURE.md does not name the stream %q", stream)
 		}
 	}
 }
