@@ -67,7 +67,7 @@ func (c *Cache) Hits() int {
 // any change to the data gives a different set of parts. A few
 // milliseconds, read before the report's queries so that an entry is never
 // older than its stamp.
-func tablesStamp(ctx context.Context, db store.DB) (string, error) {
+func tablesStamp(ctx context.Context, db store.Querier) (string, error) {
 	rows, err := db.Query(ctx, "SELECT toString(count()), toString(sum(cityHash64(table, name, toString(modification_time))))"+
 		" FROM system.parts WHERE database = currentDatabase() AND active AND table IN ('calls', 'first_contacts')")
 	if err != nil {

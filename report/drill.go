@@ -78,7 +78,7 @@ type CallList struct {
 // ListCalls returns the calls matching q, oldest first (then by id), with
 // the number that match in all. It reads the latest analysis of each call
 // (calls FINAL). On a schema without scores the score is left out.
-func ListCalls(ctx context.Context, db store.DB, q CallsQuery) (CallList, error) {
+func ListCalls(ctx context.Context, db store.Querier, q CallsQuery) (CallList, error) {
 	where, args, err := drillWhere(ctx, q.Filter, q.Location, q.From, q.To)
 	if err != nil {
 		return CallList{}, err
@@ -174,7 +174,7 @@ const drillSettings = "\nSETTINGS optimize_move_to_prewhere = 0"
 // (servers since 20.x do not move WHERE to PREWHERE under FINAL anyway;
 // give a read-only user of an older server readonly=2, which allows
 // settings, see docs/drilldown.md).
-func drillQuery(ctx context.Context, db store.DB, query string, args ...any) (store.Rows, error) {
+func drillQuery(ctx context.Context, db store.Querier, query string, args ...any) (store.Rows, error) {
 	rows, err := db.Query(ctx, query+drillSettings, args...)
 	if err != nil && isReadonlyError(err) {
 		rows, err = db.Query(ctx, query, args...)
@@ -224,7 +224,7 @@ func drillCategoryMap(names []string, counts []uint32) map[string]uint32 {
 // drillTableColumns is the set of column names of a table in the current
 // database (empty when the table does not exist): it lets the drill-down
 // read a database whose schema predates a column.
-func drillTableColumns(ctx context.Context, db store.DB, table string) (map[string]bool, error) {
+func drillTableColumns(ctx context.Context, db store.Querier, table string) (map[string]bool, error) {
 	rows, err := db.Query(ctx, "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = ?", table)
 	if err != nil {
 		return nil, fmt.Errorf("report: columns of %s: %w", table, err)
@@ -241,7 +241,7 @@ func drillTableColumns(ctx context.Context, db store.DB, table string) (map[stri
 	return cols, rows.Err()
 }
 
-func drillScanOne(ctx context.Context, db store.DB, dst any, query string, args ...any) error {
+func drillScanOne(ctx context.Context, db store.Querier, dst any, query string, args ...any) error {
 	rows, err := drillQuery(ctx, db, query, args...)
 	if err != nil {
 		return err
@@ -431,7 +431,7 @@ type TranscriptSegment struct {
 // database lacks (an older schema) are left empty.
 //
 // Times are shown in loc (UTC if nil).
-func ShowCall(ctx context.Context, db store.DB, callID string, loc *time.Location) (*CallDetail, error) {
+func ShowCall(ctx context.Context, db store.Querier, callID string, loc *time.Location) (*CallDetail, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -532,7 +532,7 @@ FROM calls FINAL WHERE call_id = ?`
 	return d, nil
 }
 
-func drillCallCriteria(ctx context.Context, db store.DB, callID string, ver uint64) ([]schemas.CriterionResult, error) {
+func drillCallCriteria(ctx context.Context, db store.Querier, callID string, ver uint64) ([]schemas.CriterionResult, error) {
 	if cols, err := drillTableColumns(ctx, db, "criteria"); err != nil || len(cols) == 0 {
 		return nil, err
 	}
@@ -553,7 +553,7 @@ FROM criteria FINAL WHERE call_id = ? AND row_version = ? ORDER BY crit_index`, 
 	return out, rows.Err()
 }
 
-func drillCallSegments(ctx context.Context, db store.DB, callID string, ver uint64, started time.Time) ([]TranscriptSegment, error) {
+func drillCallSegments(ctx context.Context, db store.Querier, callID string, ver uint64, started time.Time) ([]TranscriptSegment, error) {
 	if cols, err := drillTableColumns(ctx, db, "segments"); err != nil || len(cols) == 0 {
 		return nil, err
 	}
@@ -577,7 +577,7 @@ FROM segments FINAL WHERE started_at = ? AND call_id = ? AND row_version = ? ORD
 // CallObject returns the object key and department of a call's latest
 // analysis, in the scope of ctx: what serving its recording needs, without
 // the rest of ShowCall. ErrCallNotFound when there is none in scope.
-func CallObject(ctx context.Context, db store.DB, callID string) (objectKey, department string, err error) {
+func CallObject(ctx context.Context, db store.Querier, callID string) (objectKey, department string, err error) {
 	query := "SELECT object_key, department FROM calls FINAL WHERE call_id = ?"
 	args := []any{callID}
 	if c, cargs := scopeCond(ctx); c != "" {
@@ -612,7 +612,7 @@ type Recording struct {
 
 // CallRecording reads a call's recording key, department and pii_count,
 // within the reader's scope (ErrCallNotFound outside it, as CallObject).
-func CallRecording(ctx context.Context, db store.DB, callID string) (Recording, error) {
+func CallRecording(ctx context.Context, db store.Querier, callID string) (Recording, error) {
 	query := "SELECT object_key, department, param_names, param_values FROM calls FINAL WHERE call_id = ?"
 	args := []any{callID}
 	if c, cargs := scopeCond(ctx); c != "" {

@@ -55,7 +55,7 @@ type OperatorRow struct {
 // time (both sides) and average duration. Rows are ordered by operator id;
 // calls without an operator id form one row with an empty id. An operator's
 // name and department are those of their latest call.
-func ByOperator(ctx context.Context, db store.DB, o Options) ([]OperatorRow, error) {
+func ByOperator(ctx context.Context, db store.Querier, o Options) ([]OperatorRow, error) {
 	var conds []string
 	var args []any
 	args = append(args, CategoryComplaint, CategoryRepeatContact, CategoryIncompetence)

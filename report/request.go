@@ -78,7 +78,7 @@ func (d Definition) Spec(now time.Time) (Spec, error) {
 
 // Run runs a report definition as of now: what `callscope report` and
 // GET /api/v1/report both do.
-func Run(ctx context.Context, db store.DB, d Definition, now time.Time) (*Result, error) {
+func Run(ctx context.Context, db store.Querier, d Definition, now time.Time) (*Result, error) {
 	spec, err := d.Spec(now)
 	if err != nil {
 		return nil, err
@@ -141,7 +141,7 @@ type CallsRequest struct {
 }
 
 // Calls lists the calls of a request (`callscope calls`, GET /api/v1/calls).
-func Calls(ctx context.Context, db store.DB, r CallsRequest) (CallList, error) {
+func Calls(ctx context.Context, db store.Querier, r CallsRequest) (CallList, error) {
 	q, err := r.Query()
 	if err != nil {
 		return CallList{}, err
@@ -192,7 +192,7 @@ type SearchRequest struct {
 }
 
 // Search runs a search request (`callscope search`, GET /api/v1/search).
-func Search(ctx context.Context, db store.DB, r SearchRequest) ([]SearchHit, error) {
+func Search(ctx context.Context, db store.Querier, r SearchRequest) ([]SearchHit, error) {
 	q, err := r.Query()
 	if err != nil {
 		return nil, err
@@ -226,7 +226,7 @@ func (r SearchRequest) Query() (SearchQuery, error) {
 
 // Show reads one call with its times in tz (`callscope show`,
 // GET /api/v1/calls/{id}).
-func Show(ctx context.Context, db store.DB, callID, tz string) (*CallDetail, error) {
+func Show(ctx context.Context, db store.Querier, callID, tz string) (*CallDetail, error) {
 	if tz == "" {
 		tz = "UTC"
 	}

@@ -112,7 +112,7 @@ func monthSpan(m uint32) (time.Time, time.Time) {
 
 // fetch reads a report's rows: from calls_rollup for the whole months of
 // [from, to) that have a current build, from calls for the rest.
-func (q *query) fetch(ctx context.Context, db store.DB, grouped bool, sqlText string, args []any, from, to time.Time) ([]Row, error) {
+func (q *query) fetch(ctx context.Context, db store.Querier, grouped bool, sqlText string, args []any, from, to time.Time) ([]Row, error) {
 	if !q.rollup {
 		return q.read(ctx, db, grouped, sqlText, args, from, to)
 	}
@@ -152,7 +152,7 @@ func (q *query) fetch(ctx context.Context, db store.DB, grouped bool, sqlText st
 }
 
 // readRollup runs the report's query over the given builds of calls_rollup.
-func (q *query) readRollup(ctx context.Context, db store.DB, grouped bool, builds []string) ([]Row, error) {
+func (q *query) readRollup(ctx context.Context, db store.Querier, grouped bool, builds []string) ([]Row, error) {
 	var sel, keys []string
 	exploded := false
 	if grouped {

@@ -74,7 +74,7 @@ var searchPage = func(limit int) int { return max(4*limit, 1000) }
 // page (under a quarter), or searchPages full pages in all, means the
 // filter is selective: from then on each page joins the window's filtered
 // calls on the server instead.
-func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, error) {
+func SearchCalls(ctx context.Context, db store.Querier, q SearchQuery) ([]SearchHit, error) {
 	var termSets [][]string
 	seen := map[string]bool{}
 	for _, lang := range drillSearchLanguages {
@@ -133,7 +133,7 @@ func SearchCalls(ctx context.Context, db store.DB, q SearchQuery) ([]SearchHit, 
 }
 
 type searcher struct {
-	db        store.DB
+	db        store.Querier
 	segCond   string
 	segArgs   []any
 	where     string

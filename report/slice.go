@@ -252,7 +252,7 @@ func (r Row) Change(m Measure, i int) float64 {
 }
 
 // Slice runs a slice report.
-func Slice(ctx context.Context, db store.DB, spec Spec) (*Result, error) {
+func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 	res := &Result{Spec: spec}
 	for _, name := range spec.By {
 		d, ok := dimension(name)
@@ -473,11 +473,11 @@ func (q *query) sql(grouped bool, from, to time.Time) (string, []any) {
 	return b.String(), args
 }
 
-func (q *query) run(ctx context.Context, db store.DB, from, to time.Time) ([]Row, error) {
+func (q *query) run(ctx context.Context, db store.Querier, from, to time.Time) ([]Row, error) {
 	return q.scan(ctx, db, true, from, to)
 }
 
-func (q *query) scan(ctx context.Context, db store.DB, grouped bool, from, to time.Time) ([]Row, error) {
+func (q *query) scan(ctx context.Context, db store.Querier, grouped bool, from, to time.Time) ([]Row, error) {
 	sqlText, args := q.sql(grouped, from, to)
 	key := ""
 	if q.cache != nil {
@@ -493,7 +493,7 @@ func (q *query) scan(ctx context.Context, db store.DB, grouped bool, from, to ti
 	return out, err
 }
 
-func (q *query) read(ctx context.Context, db store.DB, grouped bool, sqlText string, args []any, from, to time.Time) ([]Row, error) {
+func (q *query) read(ctx context.Context, db store.Querier, grouped bool, sqlText string, args []any, from, to time.Time) ([]Row, error) {
 	rows, err := db.Query(ctx, sqlText, args...)
 	if err != nil && q.perPartitionFinal && isReadonlyError(err) {
 		q.perPartitionFinal = false
@@ -551,7 +551,7 @@ func (r *Row) values(ms []Measure) {
 
 // total adds the rows up, or asks the database when a call can fall in
 // several rows (by category) or there are no dimensions.
-func (q *query) total(ctx context.Context, db store.DB, rows []Row, from, to time.Time) (Row, error) {
+func (q *query) total(ctx context.Context, db store.Querier, rows []Row, from, to time.Time) (Row, error) {
 	exploded := false
 	for _, d := range q.res.Dimensions {
 		exploded = exploded || d.explodes
@@ -579,7 +579,7 @@ func (q *query) total(ctx context.Context, db store.DB, rows []Row, from, to tim
 
 // compare fills Prev: the previous bucket of a period dimension, else the
 // previous period of the same length.
-func compare(ctx context.Context, db store.DB, q *query, res *Result) error {
+func compare(ctx context.Context, db store.Querier, q *query, res *Result) error {
 	for di, d := range res.Dimensions {
 		if d.step == nil {
 			continue

@@ -39,7 +39,7 @@ func ValueFields() []string {
 // prefix (case-insensitive), in the scope of ctx, for autocomplete. It
 // counts every stored analysis row, not only the latest: an estimate
 // that needs no FINAL over the archive.
-func FieldValues(ctx context.Context, db store.DB, field, prefix string, limit int) ([]FieldValue, error) {
+func FieldValues(ctx context.Context, db store.Querier, field, prefix string, limit int) ([]FieldValue, error) {
 	f, ok := valueFields[field]
 	if !ok {
 		return nil, paramErr("field", "--field: want one of operator, department, queue, direction, language, category, got %q", field)

@@ -296,7 +296,7 @@ func (v Version) AtLeast(major, minor int) bool {
 func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
 
 // ServerVersion asks the server (or the embedded engine) its version.
-func ServerVersion(ctx context.Context, db DB) (Version, error) {
+func ServerVersion(ctx context.Context, db Querier) (Version, error) {
 	rows, err := db.Query(ctx, "SELECT version()")
 	if err != nil {
 		return Version{}, fmt.Errorf("store: server version: %w", err)

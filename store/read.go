@@ -102,7 +102,7 @@ func queryStatuses(ctx context.Context, db DB, query string, args ...any) (map[s
 
 // CallHits returns the hits of a call's latest analysis, in the order the
 // analysis listed them: why the call was flagged.
-func CallHits(ctx context.Context, db DB, callID string) ([]schemas.Hit, error) {
+func CallHits(ctx context.Context, db Querier, callID string) ([]schemas.Hit, error) {
 	rows, err := db.Query(ctx, `SELECT category, phrase_id, channel, start_sec, end_sec, text
 FROM hits FINAL
 WHERE call_id = ? AND row_version = (SELECT max(row_version) FROM calls WHERE call_id = ?)

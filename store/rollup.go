@@ -43,7 +43,7 @@ type RollupMonth struct {
 // current build. It is one cheap query (system.parts and the builds table);
 // read it before the rollup rows so that a build is never newer than the
 // parts it was checked against. Call it only where RollupSupported.
-func RollupState(ctx context.Context, db DB) ([]RollupMonth, error) {
+func RollupState(ctx context.Context, db Querier) ([]RollupMonth, error) {
 	rows, err := db.Query(ctx, "SELECT toUInt32(p.month), ifNull(b.build, '') FROM ("+partsStampSQL+") AS p"+
 		" LEFT JOIN (SELECT toString(month) AS month, stamp, min(build) AS build FROM calls_rollup_builds GROUP BY month, stamp) AS b"+
 		" ON p.month = b.month AND p.stamp = b.stamp ORDER BY p.month")

@@ -33,10 +33,9 @@ import (
 // DB is a connection to ClickHouse, embedded or over the network. It is safe
 // for concurrent use.
 type DB interface {
+	Querier
 	// Exec runs a statement that returns no rows. Args bind to ? placeholders.
 	Exec(ctx context.Context, query string, args ...any) error
-	// Query runs a query. Args bind to ? placeholders. Close the rows.
-	Query(ctx context.Context, query string, args ...any) (Rows, error)
 	// Insert writes rows (each one value per column, in order) into table's
 	// named columns as one batch.
 	Insert(ctx context.Context, table string, columns []string, rows [][]any) error
@@ -48,6 +47,13 @@ type DB interface {
 	Backend() string
 	// Close releases the connection.
 	Close() error
+}
+
+// Querier is the part of DB that reads: what a package that never writes
+// to ClickHouse asks for (report, the HTTP API), so its signatures say so.
+type Querier interface {
+	// Query runs a query. Args bind to ? placeholders. Close the rows.
+	Query(ctx context.Context, query string, args ...any) (Rows, error)
 }
 
 // Rows is a query result, read row by row like database/sql's.

@@ -55,7 +55,9 @@ type ProxyGroup struct {
 
 // Config configures the server. DB is required; the rest have defaults.
 type Config struct {
-	DB      store.DB
+	// DB is only read (reports, calls, the audit trail's pages): the
+	// server's own writes to ClickHouse go through Audit.
+	DB      store.Querier
 	Objects Objects
 	// Bucket holds the recordings and sidecars, TranscriptsBucket the
 	// transcripts the transcribe stage wrote.

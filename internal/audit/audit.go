@@ -250,7 +250,7 @@ type Page struct {
 var ErrBadCursor = errors.New("audit: not a cursor of the audit trail")
 
 // Read returns a page of events, newest first.
-func Read(ctx context.Context, db store.DB, q Query) (Page, error) {
+func Read(ctx context.Context, db store.Querier, q Query) (Page, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
