@@ -193,7 +193,7 @@ func TestArchitectureImports(t *testing.T) {
 // packageDirs are the directories of the packages docs/ARCHITECTURE.md
 // names Go identifiers of, by the name code calls them by.
 var packageDirs = map[string]string{
-	"analyze": "analyze", "embedded": "internal/embedded", "ingest": "ingest", "pipeline": "pipeline",
+	"analyze": "analyze", "app": "internal/app", "audit": "internal/audit", "embedded": "internal/embedded", "ingest": "ingest", "pipeline": "pipeline",
 	"report": "report", "schemas": "schemas", "store": "store", "transcribe": "transcribe",
 	"vad": "transcribe/vad", "whatif": "report/whatif",
 }
