@@ -320,7 +320,7 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 	if err != nil {
 		return err
 	}
-	hl := highlighter{bold: opts.forceColor || isTerminal(g.out)}
+	hl := highlighter{bold: opts.forceColor || colorTerminal(g.out)}
 	copt := match.CallOptions{StrictMixed: opts.strictMixed}
 	if opts.format == "json" {
 		return dictTestJSON(ctx, opts, m, copt)
@@ -533,18 +533,6 @@ func (h highlighter) mark(s string, toks []text.Token, hits []match.Hit) string 
 	return b.String()
 }
 
-func isTerminal(w io.Writer) bool {
-	if os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
 // langOf reduces "ru-RU" to "ru".
 func langOf(l string) string {
 	l = strings.ToLower(strings.TrimSpace(l))
@@ -619,7 +607,7 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 	var bar *progressBar
 	switch opts.progress {
 	case "auto":
-		if isTerminal(g.errOut) {
+		if colorTerminal(g.errOut) {
 			bar = &progressBar{w: g.errOut, bar: true}
 		}
 	case "bar", "lines":

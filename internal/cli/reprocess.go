@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -242,13 +241,7 @@ type rateBar struct {
 }
 
 func newRateBar(w io.Writer, label string) *rateBar {
-	tty := false
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			tty = true
-		}
-	}
-	return &rateBar{w: w, label: label, tty: tty, start: time.Now()}
+	return &rateBar{w: w, label: label, tty: isTerminal(w), start: time.Now()}
 }
 
 // line renders the bar for done of total after elapsed.

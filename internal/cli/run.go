@@ -162,13 +162,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, total int) *progress {
-	tty := false
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			tty = true
-		}
-	}
-	return &progress{w: w, total: total, tty: tty}
+	return &progress{w: w, total: total, tty: isTerminal(w)}
 }
 
 func (p *progress) update(analysed, failed int) {
