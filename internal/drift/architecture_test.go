@@ -193,8 +193,9 @@ func TestArchitectureImports(t *testing.T) {
 // identifiers of, by the name code calls them by.
 var packageDirs = map[string]string{
 	"analyze": "analyze", "api": "internal/api", "app": "internal/app", "audit": "internal/audit",
-	"embedded": "internal/embedded", "filter": "report/filter", "ingest": "ingest", "match": "analyze/match",
-	"objstore": "internal/objstore", "pipeline": "pipeline", "report": "report", "schemas": "schemas",
+	"dicttest": "analyze/dicttest", "embedded": "internal/embedded", "filter": "report/filter",
+	"ingest": "ingest", "match": "analyze/match", "objstore": "internal/objstore", "pipeline": "pipeline",
+	"privacy": "privacy", "report": "report", "schemas": "schemas", "score": "analyze/score",
 	"store": "store", "transcribe": "transcribe", "vad": "transcribe/vad", "wav": "transcribe/wav",
 	"whatif": "report/whatif",
 }
