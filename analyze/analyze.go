@@ -230,18 +230,6 @@ func Categories(m *match.Matcher, lang string) []string {
 	return out
 }
 
-// MatchText finds the phrases of lang in one sentence said on a channel of
-// role, as `dict test` shows an analyst. Hit times are zero.
-func (a *Analyzer) MatchText(lang, role, s string) []schemas.Hit {
-	seg := schemas.Segment{Text: s}
-	toks, words := match.SegmentTokens(nil, nil, seg)
-	var out []schemas.Hit
-	for _, h := range a.matcher().MatchSegment(nil, lang, role, seg, toks, words) {
-		out = append(out, match.HitOf(h, role, seg, toks, words))
-	}
-	return out
-}
-
 // ms rounds seconds to milliseconds: finer digits are interpolation noise
 // and would make equal analyses differ.
 func ms(s float64) float64 { return math.Round(s*1000) / 1000 }

@@ -196,14 +196,6 @@ func equalJSON(t *testing.T, a, b any) bool {
 	return bytes.Equal(x, y)
 }
 
-func TestMatchText(t *testing.T) {
-	a := New(Config{}, builtin(t))
-	hits := a.MatchText("ru", "client", "Я звоню уже третий раз!")
-	if len(hits) != 1 || hits[0].PhraseID != "nth_raz" || hits[0].Text != "звоню уже третий раз" {
-		t.Errorf("MatchText: %+v", hits)
-	}
-}
-
 // fiveMinuteCall builds a two-channel call of about 750 words over 300 s:
 // turns of ordinary speech with a few dictionary phrases, segments with
 // word times on the operator side and text only on the client side.
