@@ -64,6 +64,7 @@ func TestDictation(t *testing.T) {
 		{"two names joined by «и»", []string{"o: кому оформляем билеты", "c: кипиани тамаз и кипиани нино"}, []string{"c: [name] и [name]"}},
 		{"a name after a number asked with it", []string{"o: номер заявки и фио", "c: 4 4 7 1 2 0 9 гонсалес мартинес ана"}, []string{"c: 4 4 7 1 2 0 9 [name]"}},
 		{"a company is no name", []string{"o: получатель", "c: ооо вектор плюс по счету"}, []string{"c: ооо вектор плюс по счету"}},
+		{"a name corrected", []string{"o: подтвердите личность", "c: ахмедова ой то есть ахмедзянова лейла по паспорту"}, []string{"c: [name] ой то есть [name] по паспорту"}},
 		{"a role is no name", []string{"o: кому передать документы", "c: бухгалтеру"}, []string{"c: бухгалтеру"}},
 		{"nobody answered", []string{"o: на кого оформляем", "c: пока непонятно"}, []string{"c: пока непонятно"}},
 		{"no name answered", []string{"o: кому передать посылку", "c: в бухгалтерию на ресепшен"}, []string{"c: в бухгалтерию на ресепшен"}},

@@ -2703,6 +2703,39 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		end = k
 	}
 	s.claim(Name, rule, j, end)
+	// The name corrected right after it («кожевникова-лау ой то есть лау
+	// мэй линь по паспорту»): correction words, then words that may be a
+	// name no list knows, closing the sentence or before a cue.
+	c := end
+	for c < len(s.toks) && c < end+3 && s.toks[c].seg == first.seg && s.toks[c].has(tConn) && !s.toks[c].has(tFirstName) {
+		c++
+	}
+	if c > end && c < len(s.toks) && s.toks[c].seg == first.seg && s.marks[c] == 0 {
+		if e, closed := s.unknownNameRun(c); closed || e > c && e+1 < len(s.toks) && s.toks[e].seg == first.seg && s.norm(e) == "по" && s.toks[e+1].seg == first.seg && s.toks[e+1].has(tCue) {
+			if s.nameLikeIn(c, e) || s.maskedNameWord(c, e) || e-c >= 2 {
+				s.claim(Name, rule, c, e)
+			}
+		}
+	}
+}
+
+// maskedNameWord reports whether a word of tokens from..to is a word of
+// a name already masked in the scan («лау» said again).
+func (s *scan) maskedNameWord(from, to int) bool {
+	for i := from; i < to; i++ {
+		w := s.norm(i)
+		for _, f := range s.found {
+			if typeAt[f.typ] != Name {
+				continue
+			}
+			for j := f.from; j < f.to; j++ {
+				if s.norm(j) == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // year: four digits from 1900 to 2099.
