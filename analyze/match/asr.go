@@ -31,7 +31,9 @@ import (
 //     like a phrase stem of at least five letters, unstressed vowels
 //     reduced as speech reduces them (о = а; е, я, э, ы = и; ю = у), soft
 //     and hard signs and doubled letters ignored, is read as that stem
-//     («притензия» = «претензия»).
+//     («притензия» = «претензия»); one that sounds like an exact form
+//     (=word) of at least six letters, as that form («обьясняю» =
+//     «=объясняю»).
 //
 // The last three are properties of a word, computed once when the word is
 // first seen and cached with it (lm.word); the first is looked up for
@@ -48,6 +50,10 @@ const (
 	maxLostTail  = 2 // letters of a lost ending (more is a suffix: «автоответ|чик»)
 	minSoundStem = 5 // a stem matched by its sound
 	minGlueRest  = 4 // the phrase word glued after a function word
+	// minSoundExact: an exact form matched by its sound. Longer than a
+	// stem's minimum, as a form keeps its ending and short forms that
+	// differ by an unstressed vowel are different words («было», «была»).
+	minSoundExact = 6
 )
 
 // glueWords are the short words a recognizer glues to the next one,
@@ -85,6 +91,10 @@ type slipIndex struct {
 	// or more to the stem's id; -1 when two stems share a key (then
 	// neither is guessed).
 	sound map[string]int32
+	// soundExact is sound, for the exact word forms (=word) of
+	// minSoundExact letters or more: a misspelt form sounds like the form
+	// written («обьясняю» = «=объясняю»).
+	soundExact map[string]int32
 	// soundPre is the sound key of each prefix term (by id), "" for a
 	// prefix too short to be matched by sound.
 	soundPre []string
@@ -150,6 +160,18 @@ func (lm *langMatcher) buildSlips() {
 			continue
 		}
 		x.sound[k] = id
+	}
+	x.soundExact = map[string]int32{}
+	for s, id := range lm.exacts {
+		if utf8.RuneCountInString(s) < minSoundExact {
+			continue
+		}
+		k := soundKey(s)
+		if prev, dup := x.soundExact[k]; dup && prev != id {
+			x.soundExact[k] = -1
+			continue
+		}
+		x.soundExact[k] = id
 	}
 	x.soundPre = make([]string, len(lm.prefixes))
 	for i, p := range lm.prefixes {
@@ -246,16 +268,19 @@ func (lm *langMatcher) mend(w, stem string, info *wordInfo) bool {
 			}
 			if id, ok := x.sound[k]; ok && id >= 0 {
 				info.stem = id
-				return true
+				break
 			}
 		}
 		wk := soundKey(w)
+		if id, ok := x.soundExact[wk]; ok && id >= 0 {
+			info.exact = id
+		}
 		for id, pk := range x.soundPre {
 			if pk != "" && strings.HasPrefix(wk, pk) {
 				info.prefixes = append(info.prefixes, int32(id))
 			}
 		}
-		if len(info.prefixes) > 0 {
+		if info.stem >= 0 || info.exact >= 0 || len(info.prefixes) > 0 {
 			return true
 		}
 	}

@@ -30,6 +30,8 @@ phrases:
     text: звоню третий раз
   - id: ne_hochu
     text: "{=уйду конкурентам}:4"
+  - id: obyasnyayu
+    text: третий раз =объясняю
 `
 
 const slipDictEn = `category: slips
@@ -69,7 +71,9 @@ func TestRecognizerSlips(t *testing.T) {
 		{"ru", "хочу растаргнуть договор", "rastorgnu[1:3]"},
 		{"ru", "хочу пожаловатся", "zhaloba[1:2]"},
 		{"ru", "безабразие", "bezobrazie[0:1]"},
-		{"ru", "претендую на скидку", ""}, // another word: a consonant differs
+		{"ru", "претендую на скидку", ""},                // another word: a consonant differs
+		{"ru", "третий раз обьясняю", "obyasnyayu[0:3]"}, // an exact form by its sound
+		{"ru", "третий раз объяснял", ""},                // another form
 		// A split or glued word keeps negation working.
 		{"ru", "я не уйду к конкурентам", ""},
 		// English is not mended: «for me» is no «forme».
