@@ -21,9 +21,10 @@ var a7xpg = oggSource{
 	songs: a7xpgSongs, minSeconds: 45, load: blind7MOH,
 }
 
-// blind7 is the lead's reserved split: the same calls at the session's
-// start and at its end, so the digests pin them (rewrite with
-// -update-blind7 only while the split has not been measured). These
+// blind7 was the lead's reserved split of session 9: the same calls at
+// the session's start and at its end, so the digests pin them (measured
+// since: never rewrite them with -update-blind7 but with a change of the
+// generator that is meant to change the calls). These
 // tests build the calls and check their bytes, prompts and music; none
 // runs the detector on them.
 func TestBlind7Digests(t *testing.T) {

@@ -52,6 +52,18 @@ var writtenSets = []struct {
 		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 0.95,
 		"email": 1.00, "inn": 1.00, "name": 0.96, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.015}, // 18 of 1268 (1.4%; 37 at session 9's start; blind at c51bf0f 71, 5.6%, at 7f97839 69): prices next to a card's digits, office addresses, hotlines; «минус» between two numbers no longer a mailbox's joiner, sums in round hundreds and thousands, an operator's address with hours, the operator's numbers after a CVV the client blurted, «последний раз», an ad's, a licence's, a cadastral number, a refused cue, «это бик» after a number (after it was landed)
+	// The fifth author's set (lane bp5, session 9): names in every case
+	// and order, foreign and spelled, addresses in unusual forms (шоссе,
+	// СНТ, «дробь», the flat first), data in uneven chunks and pieces
+	// across answers, read-backs corrected, traps that look like
+	// identifiers next to the real ones. Measured blind by the lead at
+	// 5ec9e1b and at bf6fc3c (after the session's rule work;
+	// docs/privacy.md, "A fifth author"): the floors are the blind
+	// figures at bf6fc3c, not tuned on yet.
+	{"blind5/bt", map[string]float64{
+		"account": 1.00, "address": 0.68, "birthdate": 0.81, "card": 0.93, "code": 0.97, "cvv": 0.85,
+		"email": 1.00, "inn": 0.94, "name": 0.86, "passport": 0.98, "phone": 0.95, "snils": 0.88,
+	}, 0.029}, // 33 of 1176 (2.8%; 35 at 5ec9e1b, 3.0%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which

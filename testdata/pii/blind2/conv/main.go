@@ -1,6 +1,6 @@
 // Command conv turns the marked-up fragments of a hand-written personal-data
-// set (bq.src.txt here, ../../blind3/br.src.txt, ../../blind4/bs.src.txt)
-// into its JSONL cases.
+// set (bq.src.txt here, ../../blind3/br.src.txt, ../../blind4/bs.src.txt,
+// ../../blind5/bt.src.txt) into its JSONL cases.
 //
 // Markup: a case starts with "== domain"; then one line per segment,
 // "o: text" (operator) or "c: text" (client). Inside the text
@@ -51,7 +51,7 @@ type Label struct {
 
 var spanTypes = map[string]bool{"phone": true, "card": true, "cvv": true, "code": true, "passport": true, "snils": true, "inn": true, "account": true, "email": true, "birthdate": true, "address": true, "name": true}
 var forms = map[string]bool{"digits": true, "words": true, "mixed": true, "corrected": true, "spelled": true, "other": true}
-var trapKinds = map[string]bool{"price": true, "tariff": true, "date": true, "time": true, "count": true, "ticket": true, "speed": true, "percent": true, "operator_name": true, "company": true, "city": true, "meter": true, "order": true, "hotline": true, "contract": true, "street": true, "office_address": true, "vin": true, "plate": true, "age": true, "weight": true, "staff_name": true, "other_code": true, "card_expiry": true, "doc_date": true, "doc_number": true, "inn_bank": true, "license": true, "product": true, "dose": true, "floor": true, "company_email": true, "utility_account": true, "policy": true, "other_number": true, "common_word": true, "corr_account": true, "postal_index": true, "flight": true, "version": true, "track": true, "loyalty": true, "serial": true, "room": true, "duration": true, "company_account": true}
+var trapKinds = map[string]bool{"price": true, "tariff": true, "date": true, "time": true, "count": true, "ticket": true, "speed": true, "percent": true, "operator_name": true, "company": true, "city": true, "meter": true, "order": true, "hotline": true, "contract": true, "street": true, "office_address": true, "vin": true, "plate": true, "age": true, "weight": true, "staff_name": true, "other_code": true, "card_expiry": true, "doc_date": true, "doc_number": true, "inn_bank": true, "license": true, "product": true, "dose": true, "floor": true, "company_email": true, "utility_account": true, "policy": true, "other_number": true, "common_word": true, "corr_account": true, "postal_index": true, "flight": true, "version": true, "track": true, "loyalty": true, "serial": true, "room": true, "duration": true, "company_account": true, "account_no": true, "dept_code": true, "bik": true, "train": true, "car_plate": true, "passport_office": true, "reading": true}
 
 var errs []string
 
