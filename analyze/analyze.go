@@ -106,16 +106,19 @@ func (a *Analyzer) Profiles() *score.Set { return a.profiles }
 // Language is the language a call is analysed in: the metadata's, else the
 // transcript's, else the configured default; a region ("ru-RU") is dropped.
 func (a *Analyzer) Language(tr schemas.Transcript, meta schemas.Metadata) string {
-	for _, l := range []string{meta.Language, tr.Language} {
-		l = strings.ToLower(strings.TrimSpace(l))
-		if i := strings.IndexAny(l, "-_"); i >= 0 {
-			l = l[:i]
-		}
-		if l != "" {
-			return l
-		}
+	return cmp.Or(BaseLanguage(meta.Language), BaseLanguage(tr.Language), a.cfg.DefaultLanguage)
+}
+
+// BaseLanguage is the language l names, in lower case and without its
+// region ("ru-RU", " RU_ru" -> "ru"); empty stays empty. Dictionaries and
+// models are kept per base language, so every place that picks them by a
+// call's or a request's language reduces it here.
+func BaseLanguage(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
 	}
-	return a.cfg.DefaultLanguage
+	return l
 }
 
 // AnalyzeCall measures the call, matches its transcript against the

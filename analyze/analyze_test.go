@@ -436,3 +436,9 @@ func TestLoadMatcherWithoutModels(t *testing.T) {
 		t.Errorf("the set without models has the same version %s", with.Version())
 	}
 }
+
+// The language a call or a request names, as dictionaries are kept.
+func ExampleBaseLanguage() {
+	fmt.Printf("%q %q %q\n", BaseLanguage("ru-RU"), BaseLanguage(" EN_us "), BaseLanguage(""))
+	// Output: "ru" "en" ""
+}

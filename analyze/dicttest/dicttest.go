@@ -84,15 +84,6 @@ type Segment struct {
 	Hits    []int   `json:"hits"`
 }
 
-// Language reduces "ru-RU" to "ru"; empty stays empty.
-func Language(l string) string {
-	l = strings.ToLower(strings.TrimSpace(l))
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
-	return l
-}
-
 // Text finds the phrases of lang in one sentence said on a channel of role
 // (operator, client, or mixed: every phrase whatever its channel; with
 // strictMixed a mixed channel takes only channel-any phrases). Windows and

@@ -426,7 +426,7 @@ func (d *dictionaries) List(ctx context.Context) (api.DictList, error) {
 func (d *dictionaries) Test(ctx context.Context, req api.DictTestRequest) (any, error) {
 	m := d.matcher()
 	if req.CallID == "" {
-		lang := dicttest.Language(req.Language)
+		lang := analyze.BaseLanguage(req.Language)
 		if lang == "" {
 			lang = "ru"
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/dicttest"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/text"
@@ -328,7 +329,7 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 	fmt.Fprintf(g.out, "dictionaries %s\n", m.Version())
 	switch {
 	case opts.text != "":
-		lang := cmp.Or(langOf(opts.lang), "ru")
+		lang := cmp.Or(analyze.BaseLanguage(opts.lang), "ru")
 		toks, hits := dicttest.SentenceHits(m, lang, opts.role, opts.text, opts.strictMixed)
 		fmt.Fprintln(g.out, hl.mark(opts.text, toks, hits))
 		for _, h := range hits {
@@ -356,7 +357,7 @@ func runDictTest(ctx context.Context, opts *dictTestOptions) error {
 		if err != nil {
 			return err
 		}
-		lang := cmp.Or(langOf(opts.lang), langOf(tr.Language), "ru")
+		lang := cmp.Or(analyze.BaseLanguage(opts.lang), analyze.BaseLanguage(tr.Language), "ru")
 		writeTranscriptHits(g.out, hl, m, tr, lang, copt)
 		return nil
 	}
@@ -369,13 +370,13 @@ func dictTestJSON(ctx context.Context, opts *dictTestOptions, m *match.Matcher, 
 	var res dicttest.Result
 	switch {
 	case opts.text != "":
-		res = dicttest.Text(m, cmp.Or(langOf(opts.lang), "ru"), opts.role, opts.text, opts.strictMixed)
+		res = dicttest.Text(m, cmp.Or(analyze.BaseLanguage(opts.lang), "ru"), opts.role, opts.text, opts.strictMixed)
 	case opts.transcript != "":
 		tr, err := readTranscriptFile(opts.transcript)
 		if err != nil {
 			return err
 		}
-		res = dicttest.Transcript(m, tr, cmp.Or(langOf(opts.lang), langOf(tr.Language), "ru"), copt)
+		res = dicttest.Transcript(m, tr, cmp.Or(analyze.BaseLanguage(opts.lang), analyze.BaseLanguage(tr.Language), "ru"), copt)
 	default:
 		env, c, err := openStoredCall(ctx, opts)
 		if err != nil {
@@ -531,15 +532,6 @@ func (h highlighter) mark(s string, toks []text.Token, hits []match.Hit) string 
 	}
 	b.WriteString(s[pos:])
 	return b.String()
-}
-
-// langOf reduces "ru-RU" to "ru".
-func langOf(l string) string {
-	l = strings.ToLower(strings.TrimSpace(l))
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
-	return l
 }
 
 // --- whatif ---

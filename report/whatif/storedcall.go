@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/dicttest"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/report"
@@ -78,7 +79,7 @@ FROM calls WHERE call_id = ?`, callID)
 // Lang is the language the call is tested in: lang when given, else its
 // analysis's, else its transcript's, else Russian.
 func (c StoredCall) Lang(lang string) string {
-	return cmp.Or(dicttest.Language(lang), dicttest.Language(c.Language), dicttest.Language(c.Transcript.Language), "ru")
+	return cmp.Or(analyze.BaseLanguage(lang), analyze.BaseLanguage(c.Language), analyze.BaseLanguage(c.Transcript.Language), "ru")
 }
 
 // Test finds m's hits in the call's transcript (in c.Lang(lang)) beside

@@ -26,6 +26,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
@@ -494,7 +495,7 @@ func (in *interner) string(s string) string {
 
 // language is the base language of l ("ru-RU" -> "ru"), else def.
 func (in *interner) language(l, def string) string {
-	return in.string(cmp.Or(baseLanguage(l), def))
+	return in.string(cmp.Or(analyze.BaseLanguage(l), def))
 }
 
 // categories splits a comma-joined category list.
@@ -516,15 +517,6 @@ func (in *interner) categories(s string) []string {
 	}
 	in.cats[s] = v
 	return v
-}
-
-// baseLanguage reduces "ru-RU" to "ru".
-func baseLanguage(l string) string {
-	l = strings.ToLower(strings.TrimSpace(l))
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
-	return l
 }
 
 // lostEvidence fills the hit of each lost example from the hits its stored
