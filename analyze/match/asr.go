@@ -33,7 +33,8 @@ import (
 //     and hard signs and doubled letters ignored, is read as that stem
 //     («притензия» = «претензия»); one that sounds like an exact form
 //     (=word) of at least six letters, as that form («обьясняю» =
-//     «=объясняю»).
+//     «=объясняю»), and an adjective's ending written as said, «-ова»,
+//     «-ева» for «-ого», «-его» («всего доброва»).
 //
 // The last three are properties of a word, computed once when the word is
 // first seen and cached with it (lm.word); the first is looked up for
@@ -252,6 +253,18 @@ func (lm *langMatcher) mend(w, stem string, info *wordInfo) bool {
 			if id, ok := lm.stems[w[:cut]]; ok {
 				info.stem = id
 				return true
+			}
+		}
+	}
+	// An adjective's «-ого», «-его» written as said, «-ова», «-ева»
+	// («всего доброва»).
+	if x.rus {
+		for _, e := range [...][2]string{{"ова", "ого"}, {"ева", "его"}} {
+			if base, ok := strings.CutSuffix(w, e[0]); ok && utf8.RuneCountInString(base) >= 2 {
+				if id, known := lm.stems[lm.stem(base+e[1])]; known {
+					info.stem = id
+					return true
+				}
 			}
 		}
 	}

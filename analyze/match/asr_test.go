@@ -32,6 +32,8 @@ phrases:
     text: "{=уйду конкурентам}:4"
   - id: obyasnyayu
     text: третий раз =объясняю
+  - id: vsego_dobrogo
+    text: всего доброго
 `
 
 const slipDictEn = `category: slips
@@ -72,6 +74,8 @@ func TestRecognizerSlips(t *testing.T) {
 		{"ru", "хочу пожаловатся", "zhaloba[1:2]"},
 		{"ru", "безабразие", "bezobrazie[0:1]"},
 		{"ru", "претендую на скидку", ""},                // another word: a consonant differs
+		{"ru", "всего доброва", "vsego_dobrogo[0:2]"},    // «-ого» written as said
+		{"ru", "всего снова", ""},                        // no adjective
 		{"ru", "третий раз обьясняю", "obyasnyayu[0:3]"}, // an exact form by its sound
 		{"ru", "третий раз объяснял", ""},                // another form
 		// A split or glued word keeps negation working.
