@@ -551,14 +551,30 @@ func (s *scan) cardEndSaid(z *zone) bool {
 }
 
 // partPhrase returns the token after a part of a number named at j, in
-// its sentence («это первая часть», «вторая половина»), or j.
+// its sentence («это первая часть», «вторая половина», a SNILS's «и
+// контрольное число»), or j.
 func (s *scan) partPhrase(j int) int {
 	k := j
-	if k < len(s.toks) && s.norm(k) == "это" {
+	if k < len(s.toks) && isWord(s.norm(k), "это", "и", "а") {
 		k++
 	}
 	if k+1 < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k+1].seg == s.toks[j].seg && s.toks[k].num() == nkOrdinal && isWord(s.norm(k+1), "часть", "половина") {
 		return k + 2
+	}
+	return s.controlPhrase(k, j)
+}
+
+// controlPhrase returns the token after a SNILS's control number named at
+// k before it is said («279 283 328 и контрольное 20», «а контрольная
+// сумма 35»), or j. The zone's digits are still typed by their checksum,
+// so a sum before «контрольная работа» stays a sum.
+func (s *scan) controlPhrase(k, j int) int {
+	if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && isWord(s.norm(k), "контрольное", "контрольные", "контрольная", "контрольный") {
+		k++
+		if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && isWord(s.norm(k), "число", "цифры", "сумма") {
+			k++
+		}
+		return k
 	}
 	return j
 }
@@ -622,6 +638,8 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		}
 		if j == r.to {
 			j = s.partPhrase(j)
+		} else {
+			j = s.controlPhrase(j, j) // «... ноль ноль пять а контрольная сумма 35»
 		}
 		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[r.to-1].seg {
 			break
