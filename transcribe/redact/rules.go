@@ -1209,9 +1209,15 @@ func (s *scan) addresses() {
 		if !t.has(tStreet) || s.marks[i] != 0 {
 			continue
 		}
+		if lineWord(s.norm(i)) && !s.lineStreet(i) {
+			continue
+		}
 		start := i
 		if i > 0 && (adjectival(s.norm(i-1)) || dativeAdjective(s.norm(i-1))) && !s.toks[i-1].has(tStop|tCue|tTrap) && s.toks[i-1].seg == t.seg {
 			start = i - 1
+		}
+		if lineWord(s.norm(i)) && s.toks[i-1].has(tNum) {
+			start = i - 1 // «7 линия участок 212»
 		}
 		if i > 1 && s.toks[i-2].has(tNum) && isWord(s.norm(i-1), "я", "й", "ая", "ой", "ья") && s.toks[i-2].seg == t.seg {
 			start = i - 2 // «2 я улица машиностроения»
@@ -1546,6 +1552,34 @@ var genitiveNames = newEndingSet([]string{"ина", "ова", "ева", "ына"
 func dayWord(w string) bool { return dayWords.of(w) }
 
 var dayWords = newBeginningSet("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень", "завтра", "сегодня", "послезавтра", "утр", "вечер", "днем", "ночь", "обед")
+
+func lineWord(w string) bool { return isWord(w, "линия", "линии", "линию") }
+
+// lineStreet reports whether the «линия» at i is a street (Vasilyevsky
+// Island's, an SNT's): its number or name right before it («пятая
+// линия», «7 линия», «кадетская линия») and a house's or a plot's word
+// within three words after it, before any number («дом 38», «участок
+// 212»). A hotline («горячая линия 8 800 ...»), a support line («вторую
+// линию поддержки ожидание 4 минуты») or a fault «на линии» has no house
+// word before its number.
+func (s *scan) lineStreet(i int) bool {
+	seg := s.toks[i].seg
+	if i == 0 || s.toks[i-1].seg != seg || s.toks[i-1].has(tStop|tCue|tTrap) {
+		return false
+	}
+	if p := s.norm(i - 1); !s.toks[i-1].has(tNum) && !(adjectival(p) && !isWord(p, "горячая", "горячей", "горячую", "телефонная", "телефонной", "выделенная", "выделенной", "прямая", "прямой")) {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4 && s.toks[k].seg == seg; k++ {
+		switch {
+		case s.toks[k].has(tHouse) || plotWord(s.norm(k)):
+			return true
+		case s.toks[k].has(tNum | tStop | tCue | tTrap):
+			return false
+		}
+	}
+	return false
+}
 
 // plotWord: a plot in a gardening partnership or a village («снт
 // березка участок 118»); not a house word alone, for «участок» is also
