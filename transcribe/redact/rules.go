@@ -1236,9 +1236,10 @@ func (s *scan) addresses() {
 			}
 		}
 		// The house first: «квартира 54 дом 12 улица ...», «дом 17 по
-		// улице зорге», «дом десять квартира пятнадцать на улице лесной».
+		// улице зорге», «дом десять квартира пятнадцать на улице лесной»,
+		// «дом 12 корпус 3 это проспект вернадского».
 		before := s.houseBefore(start)
-		if before == start && start > 1 && isWord(s.norm(start-1), "по", "на") {
+		if before == start && start > 1 && isWord(s.norm(start-1), "по", "на", "это") {
 			if b := s.houseBefore(start - 1); b < start-1 {
 				before = b
 			}
