@@ -45,6 +45,7 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind3 and blind4", "independent.jsonl"},
 	{"independent labeller, blind6", "independent-blind6.jsonl"},
 	{"independent labeller, blind7", "independent-blind7.jsonl"},
+	{"independent labeller, blind8", "independent-blind8.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
