@@ -1558,17 +1558,22 @@ func lineWord(w string) bool { return isWord(w, "линия", "линии", "л�
 
 // lineStreet reports whether the «линия» at i is a street (Vasilyevsky
 // Island's, an SNT's): its number or name right before it («пятая
-// линия», «7 линия», «кадетская линия») and a house's or a plot's word
+// линия», «7 линия», «3 я линия», «кадетская линия») and a house's or a plot's word
 // within three words after it, before any number («дом 38», «участок
 // 212»). A hotline («горячая линия 8 800 ...»), a support line («вторую
 // линию поддержки ожидание 4 минуты») or a fault «на линии» has no house
 // word before its number.
 func (s *scan) lineStreet(i int) bool {
 	seg := s.toks[i].seg
-	if i == 0 || s.toks[i-1].seg != seg || s.toks[i-1].has(tStop|tCue|tTrap) {
+	if i == 0 || s.toks[i-1].seg != seg {
 		return false
 	}
-	if p := s.norm(i - 1); !s.toks[i-1].has(tNum) && !(adjectival(p) && !isWord(p, "горячая", "горячей", "горячую", "телефонная", "телефонной", "выделенная", "выделенной", "прямая", "прямой")) {
+	// «3 я линия»: the ordinal's ending written apart.
+	ordinalApart := i > 1 && s.toks[i-2].seg == seg && s.toks[i-2].has(tNum) && isWord(s.norm(i-1), "я", "ая", "ья")
+	if s.toks[i-1].has(tStop|tCue|tTrap) && !ordinalApart {
+		return false
+	}
+	if p := s.norm(i - 1); !ordinalApart && !s.toks[i-1].has(tNum) && !(adjectival(p) && !isWord(p, "горячая", "горячей", "горячую", "телефонная", "телефонной", "выделенная", "выделенной", "прямая", "прямой")) {
 		return false
 	}
 	for k := i + 1; k < len(s.toks) && k <= i+4 && s.toks[k].seg == seg; k++ {

@@ -58,11 +58,13 @@ var writtenSets = []struct {
 	// across answers, read-backs corrected, traps that look like
 	// identifiers next to the real ones. Measured blind by the lead at
 	// 5ec9e1b and at bf6fc3c (after the session's rule work;
-	// docs/privacy.md, "A fifth author"): the floors are the blind
-	// figures at bf6fc3c, not tuned on yet.
+	// docs/privacy.md, "A fifth author"): the floors were the blind
+	// figures at bf6fc3c; tuned on since (lane i13s9, session 9: causes
+	// blocks DZ, EA, EB, a SNILS's «и контрольное», a «линия», a street
+	// after its house), so address and snils are in-sample figures now.
 	{"blind5/bt", map[string]float64{
-		"account": 1.00, "address": 0.68, "birthdate": 0.81, "card": 0.93, "code": 0.97, "cvv": 0.85,
-		"email": 1.00, "inn": 0.94, "name": 0.86, "passport": 0.98, "phone": 0.95, "snils": 0.88,
+		"account": 1.00, "address": 0.80, "birthdate": 0.81, "card": 0.93, "code": 0.97, "cvv": 0.85,
+		"email": 1.00, "inn": 0.94, "name": 0.86, "passport": 0.98, "phone": 0.95, "snils": 0.96,
 	}, 0.029}, // 33 of 1176 (2.8%; 35 at 5ec9e1b, 3.0%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
@@ -85,8 +87,7 @@ var writtenSets = []struct {
 	// sentence the prefilter does not read; block AV's full name with no
 	// trigger (since block BZ read: introMay), and an ordinal house;
 	// block AX's son booked «к лору тимур ахметов ему 12 апреля 2016»;
-	// block BJ's corner «угол ленина и мира дом 3», «снт дружба 3 я линия
-	// участок 45», a dormitory's room; block CB's «куда доставить» —
+	// block BJ's corner «угол ленина и мира дом 3», a dormitory's room; block CB's «куда доставить» —
 	// «садовая 15 корпус 2», a street with no street word answering a
 	// question the rules do not take for an address's; block CK's «не
 	// говорите cvv а код из смс назовите» — «5 5 0 1 9», missed before
@@ -107,7 +108,7 @@ var writtenSets = []struct {
 	// block DV's CVV said in pieces with words between them, «там
 	// стерлось 7 4 и вроде 1»).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.92, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.95, "email": 0.98, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+		"account": 1.00, "address": 0.94, "birthdate": 0.98, "card": 1.00, "code": 0.96, "cvv": 0.95, "email": 0.98, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.011}, // 8 of 854 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
