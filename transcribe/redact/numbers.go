@@ -389,6 +389,7 @@ func (s *scan) numbers() {
 			continue
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
+		typ, rule = s.lastGroupAfterAnd(i, &z, typ, rule)
 		// A dictation the speaker goes on with in their next sentence
 		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
 		// «восемьсот десять ...»): read as one, unless the first part is
@@ -564,6 +565,63 @@ func (s *scan) partPhrase(j int) int {
 	return s.controlPhrase(k, j)
 }
 
+// andPhrase returns the token after «и» (and «еще», «последние») at j
+// when a number may follow it in j's sentence, or j.
+func (s *scan) andPhrase(j int) int {
+	if j >= len(s.toks) || s.norm(j) != "и" {
+		return j
+	}
+	k := j + 1
+	if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && isWord(s.norm(k), "еще", "последние", "последняя", "последний") {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].seg != s.toks[j].seg {
+		return j
+	}
+	return k
+}
+
+// checksummed is the type whose checksum digits d pass (a card, a SNILS,
+// an INN), or "".
+func checksummed(d string) Type {
+	switch t := strongFormat(d); t {
+	case Card, SNILS, INN:
+		return t
+	}
+	return ""
+}
+
+// lastGroupAfterAnd reads the zone z (from i, typed typ by rule) on over
+// a last group said after «и» («346 826 318 и 063», «снилс ... 66 и
+// 086», «88 05 и 93 59»), when the whole passes a card's, a SNILS's or
+// an INN's checksum and the part before «и» passes none, the group after
+// it has four digits or fewer and the part was read as nothing, a bare
+// number or that type. Two sums or two orders joined by «и» pass no
+// checksum (or, by chance, one in ten or a hundred, and then are not of
+// a checksum's length with a short last group), and a card before «и
+// код» passes its own already.
+func (s *scan) lastGroupAfterAnd(i int, z *zone, typ Type, rule ruleID) (Type, ruleID) {
+	if s.andPhrase(z.to) == z.to || checksummed(s.zoneDigits(z)) != "" {
+		return typ, rule
+	}
+	var zj zone
+	s.andJoin = true
+	s.readZone(i, &zj, 0)
+	s.andJoin = false
+	if zj.to > z.to {
+		last := zj.runs[len(zj.runs)-1].n()
+		if t := checksummed(s.zoneDigits(&zj)); t != "" && last <= 4 && (typ == "" || typ == Number || typ == t) {
+			*z = zj
+			if t == Card {
+				return t, ruleCardLuhn
+			}
+			return t, ruleName(t, ruleFormat)
+		}
+	}
+	s.readZone(i, z, 0) // (the runs and digits are z's again)
+	return typ, rule
+}
+
 // controlPhrase returns the token after a SNILS's control number named at
 // k before it is said («279 283 328 и контрольное 20», «а контрольная
 // сумма 35»), or j. The zone's digits are still typed by their checksum,
@@ -640,6 +698,9 @@ func (s *scan) readZone(i int, z *zone, join int) {
 			j = s.partPhrase(j)
 		} else {
 			j = s.controlPhrase(j, j) // «... ноль ноль пять а контрольная сумма 35»
+		}
+		if j == r.to && s.andJoin {
+			j = s.andPhrase(j)
 		}
 		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[r.to-1].seg {
 			break

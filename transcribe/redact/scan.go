@@ -271,6 +271,9 @@ type scan struct {
 	groups []group
 	runs   []run
 	words  []numAt
+	// andJoin: readZone joins a last group said after «и» (numbers asks,
+	// lastGroupAfterAnd).
+	andJoin bool
 	// The personal numbers masked, with their digits, for the echoes
 	// (echo.go).
 	nclaims []numClaim
