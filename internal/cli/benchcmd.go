@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/store"
 )
 
@@ -78,11 +77,7 @@ func runBenchGenerate(ctx context.Context, opts *benchGenerateOptions) error {
 		}
 		cfg.End = t.AddDate(0, 0, 1)
 	}
-	dsn, err := app.ClickHouseDSN(opts.g.cfg)
-	if err != nil {
-		return err
-	}
-	db, err := store.Open(ctx, dsn)
+	db, err := openDB(ctx, opts.g, store.Open)
 	if err != nil {
 		return err
 	}

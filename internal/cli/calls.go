@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
@@ -98,11 +97,7 @@ func checkListFlags(format string, limit int) error {
 }
 
 func openDrillDB(ctx context.Context, g *globals) (store.DB, error) {
-	dsn, err := app.ClickHouseDSN(g.cfg)
-	if err != nil {
-		return nil, err
-	}
-	return store.OpenExisting(ctx, dsn) // only reads: never creates a data directory
+	return openDB(ctx, g, store.OpenExisting) // only reads: never creates a data directory
 }
 
 // writeFilterFields prints the filter fields: name, type, meaning.

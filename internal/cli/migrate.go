@@ -51,12 +51,19 @@ Without --clickhouse it works on the embedded engine in the data directory.`,
 	return cmd
 }
 
-func runMigrate(ctx context.Context, opts *migrateOptions) error {
-	dsn, err := app.ClickHouseDSN(opts.g.cfg)
+// openDB opens the ClickHouse of the configuration (app.ClickHouseDSN)
+// with open: store.Open, or store.OpenExisting for a command that only
+// reads and must not create the embedded engine's data directory.
+func openDB(ctx context.Context, g *globals, open func(context.Context, string) (store.DB, error)) (store.DB, error) {
+	dsn, err := app.ClickHouseDSN(g.cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	db, err := store.Open(ctx, dsn)
+	return open(ctx, dsn)
+}
+
+func runMigrate(ctx context.Context, opts *migrateOptions) error {
+	db, err := openDB(ctx, opts.g, store.Open)
 	if err != nil {
 		return err
 	}
@@ -93,11 +100,7 @@ func runMigrate(ctx context.Context, opts *migrateOptions) error {
 }
 
 func runMigrateStatus(ctx context.Context, opts *migrateOptions) error {
-	dsn, err := app.ClickHouseDSN(opts.g.cfg)
-	if err != nil {
-		return err
-	}
-	db, err := store.Open(ctx, dsn)
+	db, err := openDB(ctx, opts.g, store.Open)
 	if err != nil {
 		return err
 	}

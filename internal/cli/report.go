@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/store"
 )
@@ -134,11 +133,7 @@ func runReport(ctx context.Context, opts *reportOptions, changed func(string) bo
 	if _, err := def.Spec(time.Now()); err != nil {
 		return err
 	}
-	dsn, err := app.ClickHouseDSN(opts.g.cfg)
-	if err != nil {
-		return err
-	}
-	db, err := store.OpenExisting(ctx, dsn)
+	db, err := openDB(ctx, opts.g, store.OpenExisting)
 	if err != nil {
 		return err
 	}
