@@ -261,13 +261,19 @@ func toIntervals(spans []fspan) []schemas.Interval {
 // channel's echo path into this one).
 func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []schemas.Interval, cfg Config) []fspan {
 	nf := len(t.db)
+	// The noise model of a line whose echo is near the noise is that of
+	// a line without a path (see echoLine.underNoise).
+	npath := path
+	if path.underNoise {
+		npath.ok = false
+	}
 	own := func(f int) bool { return (echo == nil || !echo[f]) && !music[f] }
 	ext := int(max(maxExtend, cfg.MinSilence) / frameSec)
 	// The line's noise (for the hangover and the word ends) is measured
 	// where no audible echo of the other side can be: an echo under the
 	// echo mask's test (within echoTol of the floor) still raises the
 	// noise's spread, and the word ends were held to that.
-	silent := echoFree(t, other, path)
+	silent := echoFree(t, other, npath)
 	lineOnly := func(f int) bool { return own(f) && silent[f] }
 	hangThr := noiseLevel(t, lineOnly, raw)
 	if hangThr == 0 {
@@ -281,7 +287,7 @@ func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []sch
 	// there, under the line noise (see hiddenEcho): the noise of the
 	// voice's fundamental band is then measured where the other side is
 	// silent too, for the word ends there.
-	if sounding := hiddenEcho(other, path, nf); sounding != nil && noise.ok {
+	if sounding := hiddenEcho(other, npath, nf); sounding != nil && noise.ok {
 		inQuiet := func(f int) bool { return lineOnly(f) && !sounding[f] }
 		inSound := func(f int) bool { return lineOnly(f) && sounding[f] }
 		if nq, ns := lineNoise(t, inQuiet, raw), lineNoise(t, inSound, raw); nq.ok && ns.ok && echoHeard(nq, ns) {
