@@ -82,9 +82,14 @@ func packageNames(cell string) []string {
 // prefix) to the module packages it imports, tests aside.
 func goImports(t *testing.T) map[string][]string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", module+"...").CombinedOutput()
+	// Only stdout is the list: go list warns on stderr about what it
+	// skips (a symlinked web/node_modules in a fresh clone).
+	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", module+"...")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		t.Skipf("go list: %v\n%s", err, out)
+		t.Skipf("go list: %v\n%s", err, stderr.String())
 	}
 	imports := map[string][]string{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
