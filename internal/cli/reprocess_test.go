@@ -54,8 +54,23 @@ func TestReprocessInterruptResume(t *testing.T) {
 		t.Errorf("bad --filter: exit %d, stderr %q", code, errOut)
 	}
 
+	// Interrupt the run 1.5 s after it has started (its first checkpoint
+	// written), not at a fixed time from now: on a loaded machine starting
+	// the embedded servers alone can take longer than a fixed delay. At
+	// --rate 4 a few of the 16 calls are published by then.
 	interrupted, stop := context.WithCancel(ctx)
-	time.AfterFunc(2500*time.Millisecond, stop)
+	defer stop()
+	go func() {
+		deadline := time.Now().Add(2 * time.Minute)
+		for time.Now().Before(deadline) && interrupted.Err() == nil {
+			if _, found, _ := app.LoadCheckpoint(filepath.Join(data, "reprocess"), "rp-test"); found {
+				time.AfterFunc(1500*time.Millisecond, stop)
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		stop()
+	}()
 	code, _, errOut = exec(interrupted, "reprocess", "--data", data, "--rate", "4", "--run", "rp-test")
 	if code == 0 || !strings.Contains(errOut, "resume with: callscope reprocess --run rp-test") {
 		t.Fatalf("interrupted run: exit %d, stderr:\n%s", code, errOut)

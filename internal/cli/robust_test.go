@@ -383,7 +383,7 @@ func TestKillWorkerMidBatch(t *testing.T) {
 	t.Logf("killed the worker holding %d jobs", held)
 	second := startWorkerProc(t, c.workerEnv())
 	<-uploaded
-	st := waitFinal(t, ctx, c.db, keys, 90*time.Second, "after the kill")
+	st := waitFinal(t, ctx, c.db, keys, 4*time.Minute, "after the kill") // a bound, not a target: under load (CI at 2be2ae7, load 6-9) 64 calls took over 90 s
 	checkExactlyOnce(t, ctx, c.db, st, keys)
 	if code := second.term(t); code != 0 {
 		t.Errorf("worker exit code %d after SIGTERM:\n%s", code, second.out)
