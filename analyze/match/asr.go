@@ -150,30 +150,8 @@ func (lm *langMatcher) buildSlips() {
 	if !x.rus {
 		return
 	}
-	x.sound = map[string]int32{}
-	for s, id := range lm.stems {
-		if utf8.RuneCountInString(s) < minSoundStem {
-			continue
-		}
-		k := soundKey(s)
-		if prev, dup := x.sound[k]; dup && prev != id {
-			x.sound[k] = -1
-			continue
-		}
-		x.sound[k] = id
-	}
-	x.soundExact = map[string]int32{}
-	for s, id := range lm.exacts {
-		if utf8.RuneCountInString(s) < minSoundExact {
-			continue
-		}
-		k := soundKey(s)
-		if prev, dup := x.soundExact[k]; dup && prev != id {
-			x.soundExact[k] = -1
-			continue
-		}
-		x.soundExact[k] = id
-	}
+	x.sound = soundIndex(lm.stems, minSoundStem)
+	x.soundExact = soundIndex(lm.exacts, minSoundExact)
 	x.soundPre = make([]string, len(lm.prefixes))
 	for i, p := range lm.prefixes {
 		if utf8.RuneCountInString(p) >= minSoundStem {
@@ -360,18 +338,7 @@ func (lm *langMatcher) pushUnit(s *scratch, wi *wordInfo, tokStart, i int, seg i
 	if len(stops) > 0 && stops[i] {
 		u.flags |= flagStop
 	}
-	if len(s.units) == first {
-		u.flags |= flagClearBefore
-	} else {
-		prev := &s.units[len(s.units)-1]
-		if prev.flags&flagStop != 0 || prev.flags&(flagNeg|flagFiller|flagBridge) == 0 {
-			u.flags |= flagClearBefore
-		}
-		if prev.flags&flagStop != 0 || u.flags&(flagPostNeg|flagFiller|flagBridge) == 0 {
-			prev.flags |= flagClearAfter
-		}
-	}
-	s.units = append(s.units, u)
+	s.appendUnit(u, first)
 }
 
 // glued is the second reading of two units as one word (unit.glue).
@@ -398,4 +365,23 @@ func (lm *langMatcher) stepGlued(s *scratch, g *glued, state, start int32, next,
 			lm.walk(s, nx, start, next, limit)
 		}
 	}
+}
+
+// soundIndex maps the sound key of every word of words with at least
+// minRunes letters to its id; a key two different words share maps to -1
+// (ambiguous: a misspelling is read as neither).
+func soundIndex(words map[string]int32, minRunes int) map[string]int32 {
+	idx := map[string]int32{}
+	for w, id := range words {
+		if utf8.RuneCountInString(w) < minRunes {
+			continue
+		}
+		k := soundKey(w)
+		if prev, dup := idx[k]; dup && prev != id {
+			idx[k] = -1
+			continue
+		}
+		idx[k] = id
+	}
+	return idx
 }
