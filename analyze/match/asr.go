@@ -338,7 +338,18 @@ func (lm *langMatcher) pushUnit(s *scratch, wi *wordInfo, tokStart, i int, seg i
 	if len(stops) > 0 && stops[i] {
 		u.flags |= flagStop
 	}
-	s.appendUnit(u, first)
+	if len(s.units) == first {
+		u.flags |= flagClearBefore
+	} else {
+		prev := &s.units[len(s.units)-1]
+		if prev.flags&flagStop != 0 || prev.flags&(flagNeg|flagFiller|flagBridge) == 0 {
+			u.flags |= flagClearBefore
+		}
+		if prev.flags&flagStop != 0 || u.flags&(flagPostNeg|flagFiller|flagBridge) == 0 {
+			prev.flags |= flagClearAfter
+		}
+	}
+	s.units = append(s.units, u)
 }
 
 // glued is the second reading of two units as one word (unit.glue).
