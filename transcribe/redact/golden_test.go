@@ -69,21 +69,7 @@ func TestOutputsGolden(t *testing.T) {
 		}
 		lines = append(lines, split+"-words "+digest(split+"-words", words), split+"-text "+digest(split+"-text", plain))
 	}
-	var demo []schemas.Transcript
-	for _, g := range []string{"../../testdata/calls/*.transcript.json", "../../testdata/pii-calls/*.transcript.json"} {
-		files, _ := filepath.Glob(g)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tr, err := schemas.ParseTranscript(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			demo = append(demo, tr)
-		}
-	}
+	demo := demoTranscripts(t)
 	lines = append(lines, fmt.Sprintf("demo-%d %s", len(demo), digest("demo", demo)))
 	var long []schemas.Transcript
 	for i, tr := range demo {
