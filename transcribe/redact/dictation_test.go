@@ -56,6 +56,11 @@ func TestDictation(t *testing.T) {
 		{"gone on with after a pause", []string{"c: карту потеряла номер не помню только конец 0069", "o: и начало не помните", "c: 4276 а дальше нет"},
 			[]string{"c: карту потеряла номер не помню только конец [card]", "c: [card] а дальше нет"}},
 		{"card ending on", []string{"o: на карту оканчивающуюся на три семь шесть пять", "c: да"}, []string{"o: на карту оканчивающуюся на [card]"}},
+		// A worn card's CVV, its last digit doubted after «и» (causes
+		// block ED); a wait in minutes after a code's question stays.
+		{"cvv last digit doubted", []string{"o: три цифры на обороте", "c: плохо видно 3 6 и вроде 9"}, []string{"c: плохо видно [cvv]"}},
+		{"code last digit after и еще", []string{"o: код из смс", "c: 5 1 2 и еще 8"}, []string{"c: [code]"}},
+		{"minutes after a code's question", []string{"o: код из смс", "c: не пришел жду 5 и 10 минут уже"}, []string{"c: не пришел жду 5 и 10 минут уже"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

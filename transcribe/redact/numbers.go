@@ -389,7 +389,7 @@ func (s *scan) numbers() {
 			continue
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
-		typ, rule = s.lastGroupAfterAnd(i, &z, typ, rule)
+		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule)
 		// A dictation the speaker goes on with in their next sentence
 		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
 		// «восемьсот десять ...»): read as one, unless the first part is
@@ -565,8 +565,10 @@ func (s *scan) partPhrase(j int) int {
 	return s.controlPhrase(k, j)
 }
 
-// andPhrase returns the token after «и» (and «еще», «последние») at j
-// when a number may follow it in j's sentence, or j.
+// andPhrase returns the token after «и» (and «еще», «последние», and a
+// doubt: «вроде», «вроде бы», «кажется», «наверное») at j when a number
+// may follow it in j's sentence, or j («1 9 и вроде 6», «2 4 и
+// последняя кажется 1»: a worn card read digit by digit).
 func (s *scan) andPhrase(j int) int {
 	if j >= len(s.toks) || s.norm(j) != "и" {
 		return j
@@ -574,6 +576,12 @@ func (s *scan) andPhrase(j int) int {
 	k := j + 1
 	if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && isWord(s.norm(k), "еще", "последние", "последняя", "последний") {
 		k++
+	}
+	if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && isWord(s.norm(k), "вроде", "кажется", "наверное") {
+		k++
+		if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.norm(k) == "бы" {
+			k++
+		}
 	}
 	if k >= len(s.toks) || s.toks[k].seg != s.toks[j].seg {
 		return j
@@ -591,7 +599,7 @@ func checksummed(d string) Type {
 	return ""
 }
 
-// lastGroupAfterAnd reads the zone z (from i, typed typ by rule) on over
+// lastGroupAfterAnd reads the zone z (from i after prevEnd, typed typ by rule) on over
 // a last group said after «и» («346 826 318 и 063», «снилс ... 66 и
 // 086», «88 05 и 93 59»), when the whole passes a card's, a SNILS's or
 // an INN's checksum and the part before «и» passes none, the group after
@@ -600,7 +608,13 @@ func checksummed(d string) Type {
 // checksum (or, by chance, one in ten or a hundred, and then are not of
 // a checksum's length with a short last group), and a card before «и
 // код» passes its own already.
-func (s *scan) lastGroupAfterAnd(i int, z *zone, typ Type, rule ruleID) (Type, ruleID) {
+//
+// A short number so read is a CVV or a code when the whole is one as the
+// zone's cues read it and the part before «и» has three digits or fewer
+// and the part after two or fewer, not an amount's or a count's («1 9 и
+// вроде 6» after «три цифры на обороте», «2 8 1 и еще 5» after «код из
+// смс»; «5 и 10 минут» stays).
+func (s *scan) lastGroupAfterAnd(i, prevEnd int, z *zone, typ Type, rule ruleID) (Type, ruleID) {
 	if s.andPhrase(z.to) == z.to || checksummed(s.zoneDigits(z)) != "" {
 		return typ, rule
 	}
@@ -616,6 +630,12 @@ func (s *scan) lastGroupAfterAnd(i int, z *zone, typ Type, rule ruleID) (Type, r
 				return t, ruleCardLuhn
 			}
 			return t, ruleName(t, ruleFormat)
+		}
+		if z.n() <= 3 && last <= 2 && zj.n() <= 6 && !s.quantityAfter(zj.to) && (typ == "" || typ == Number || typ == Code || typ == CVV) {
+			if t, r := s.classifyZone(&zj, prevEnd); (t == CVV || t == Code) && (typ == "" || typ == Number || typ == t) {
+				*z = zj
+				return t, r
+			}
 		}
 	}
 	s.readZone(i, z, 0) // (the runs and digits are z's again)
