@@ -64,6 +64,9 @@ type langMatcher struct {
 	// or a window.
 	rank    []int32
 	special []bool
+	// opsAll is, per rule, the bits of all its operands (scratch.ruleOps);
+	// 0 for a rule of more than 63, which is then never skipped.
+	opsAll []uint64
 	// channels are the distinct phrase channels (ruleHot.channel).
 	channels []string
 	// ids holds the phrase ids (ruleHot.idAt), so that hot holds no
@@ -305,9 +308,13 @@ func (lm *langMatcher) hotRules() {
 	}
 	lm.rank = make([]int32, len(lm.hot))
 	lm.special = make([]bool, len(lm.hot))
+	lm.opsAll = make([]uint64, len(lm.hot))
 	for ri, h := range lm.hot {
 		lm.rank[ri] = h.rank
 		lm.special[ri] = h.position != positionAny || h.flags&hotWindow != 0
+		if n := lm.rules[ri].operands; n < 64 {
+			lm.opsAll[ri] = 1<<n - 1
+		}
 	}
 }
 
@@ -681,7 +688,10 @@ type scratch struct {
 	runs                    [][2]int
 	perPhrase, perDict      []int32
 	ruleHead, link, touched []int32
-	group                   []cand
+	// ruleOps: per rule, the operands found (bit k: operand k), while
+	// rulesMatched runs; zero otherwise.
+	ruleOps []uint64
+	group   []cand
 
 	units   []unit
 	pres    []int32 // the units' prefix terms (unit.preAt)
@@ -696,6 +706,8 @@ type scratch struct {
 	roleCh int16
 	merged []ruleMatch
 	excl   []ruleMatch
+	// exclHead and exclNext link s.excl by category (indexExclusions).
+	exclHead, exclNext []int32
 	// cancelled, when not nil, collects the matches a negator or an
 	// exclusion took back (Explain); nil in every other match.
 	cancelled *[]cancellation
@@ -1008,17 +1020,41 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	if len(s.multi) == 0 {
 		return
 	}
-	// Group the candidates by rule without sorting: a linked list per rule
-	// (s.multi is in start order, and each group keeps it).
 	if len(s.ruleHead) < len(lm.rules) {
 		s.ruleHead = make([]int32, len(lm.rules))
 		for i := range s.ruleHead {
 			s.ruleHead[i] = -1
 		}
+		s.ruleOps = make([]uint64, len(lm.rules))
 	}
+	// A rule matches only where every one of its operands was found, and
+	// most rules with a candidate have some operand nowhere in the text (a
+	// call has thousands of candidates of hundreds of rules, a few dozen
+	// of them complete): note each rule's operands found, as bits, and
+	// group only the candidates of complete rules. Operand 64 and beyond
+	// share bit 63; lm.opsAll makes such a rule always complete here.
+	s.touched = s.touched[:0]
+	for _, c := range s.multi {
+		ops := &s.ruleOps[c.rule]
+		if *ops == 0 {
+			s.touched = append(s.touched, c.rule)
+		}
+		*ops |= 1 << min(c.operand, 63)
+	}
+	for _, ri := range s.touched {
+		if s.ruleOps[ri]&lm.opsAll[ri] != lm.opsAll[ri] {
+			s.ruleOps[ri] = 0 // incomplete: its candidates are skipped below
+		}
+	}
+	// Group the candidates by rule without sorting: a linked list per rule
+	// (s.multi is in start order, and each group keeps it).
 	s.link, s.touched = s.link[:0], s.touched[:0]
 	for i := len(s.multi) - 1; i >= 0; i-- {
 		ri := s.multi[i].rule
+		if s.ruleOps[ri] == 0 {
+			s.link = append(s.link, -1) // keeps s.link's indexing below
+			continue
+		}
 		if s.ruleHead[ri] < 0 {
 			s.touched = append(s.touched, ri)
 		}
@@ -1033,7 +1069,7 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		for i := s.ruleHead[ri]; i >= 0; i = s.link[n-1-int(i)] {
 			s.group = append(s.group, s.multi[i])
 		}
-		s.ruleHead[ri] = -1
+		s.ruleHead[ri], s.ruleOps[ri] = -1, 0
 		if lm.rules[ri].set {
 			lm.combineSet(s, ri, s.group)
 		} else {
@@ -1279,6 +1315,7 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	// s.keep (the two swap buffers).
 	keep := s.matches[:s.inOrder]
 	if len(s.excl) > 0 {
+		s.indexExclusions(len(lm.dicts))
 		kept := keep[:0]
 		for _, c := range keep {
 			if !lm.excludedNoted(s, c) {
@@ -1372,21 +1409,45 @@ func (lm *langMatcher) excludedNoted(s *scratch, c ruleMatch) bool {
 	return x >= 0
 }
 
+// indexExclusions links the exclusion matches of each category, in the
+// order of s.excl: exclHead[d] is the first of category d, exclNext[x]
+// the next after x (-1: none). A call has hundreds of exclusion matches
+// in thirty categories, and a candidate hit is checked against its own
+// category's only.
+func (s *scratch) indexExclusions(dicts int) {
+	s.exclHead = s.exclHead[:0]
+	for range dicts {
+		s.exclHead = append(s.exclHead, -1)
+	}
+	s.exclNext = s.exclNext[:0]
+	for range s.excl {
+		s.exclNext = append(s.exclNext, -1)
+	}
+	// Filled from the end, so each list keeps the order of s.excl.
+	for xi := len(s.excl) - 1; xi >= 0; xi-- {
+		d := s.excl[xi].dict
+		s.exclNext[xi] = s.exclHead[d]
+		s.exclHead[d] = int32(xi)
+	}
+}
+
 // excluder is the index in s.excl of an exclusion that cancels match c,
-// -1 if none.
+// -1 if none: the first in s.excl's order (s.indexExclusions has linked
+// them by category).
 func (lm *langMatcher) excluder(s *scratch, c ruleMatch) int {
 	r := &lm.rules[c.rule]
 	di := &lm.dicts[r.dict]
 	pi := &di.phrases[r.phrase]
-	for xi, x := range s.excl {
-		xr := &lm.rules[x.rule]
-		if xr.dict != r.dict || (xr.phrase >= 0 && xr.phrase != r.phrase) {
+	for xi := int(s.exclHead[c.dict]); xi >= 0; xi = int(s.exclNext[xi]) {
+		x := s.excl[xi]
+		xp := lm.hot[x.rule].phrase
+		if xp >= 0 && xp != r.phrase {
 			continue
 		}
 		// A category exclusion uses the category's window; a phrase's
 		// own exclusions use the phrase's window.
 		w, utt := int32(di.d.ExcludeWindow), di.d.ExcludeUtterances
-		if xr.phrase >= 0 {
+		if xp >= 0 {
 			w, utt = int32(pi.exclWin), pi.exclUtt
 		}
 		// In the hit's utterance (or utterances), within the window.
