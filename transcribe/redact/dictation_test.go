@@ -61,6 +61,18 @@ func TestDictation(t *testing.T) {
 		{"cvv last digit doubted", []string{"o: три цифры на обороте", "c: плохо видно 3 6 и вроде 9"}, []string{"c: плохо видно [cvv]"}},
 		{"code last digit after и еще", []string{"o: код из смс", "c: 5 1 2 и еще 8"}, []string{"c: [code]"}},
 		{"minutes after a code's question", []string{"o: код из смс", "c: не пришел жду 5 и 10 минут уже"}, []string{"c: не пришел жду 5 и 10 минут уже"}},
+		// Dates of birth said of a family (causes block EE): a two-digit
+		// year as an ordinal after the month, a date after «ей» closing
+		// the sentence, a day and a month after «а у мужа», a year after
+		// an age and «я с»; a letter's date after «ей» and an
+		// appointment after «а к врачу» stay.
+		{"year as an ordinal after the month", []string{"c: нужны даты рождения детей", "o: диктуйте", "c: сын павел третье мая десятого дочь алина первое июня четырнадцатого"},
+			[]string{"c: сын [name] [birthdate] дочь [name] [birthdate]"}},
+		{"date after ей", []string{"o: фамилия и имя дочери", "c: петрова анна ей 7 июля 2001"}, []string{"c: [name] ей [birthdate]"}},
+		{"a spouse's day and month after а", []string{"o: дата рождения", "c: 12 марта 1990 а у мужа 3 мая"}, []string{"c: [birthdate] а у мужа [birthdate]"}},
+		{"a year after an age", []string{"o: возраст и дата рождения", "c: мне семьдесят шесть я с пятидесятого"}, []string{"c: мне семьдесят шесть я с [birthdate]"}},
+		{"a letter's date after ей", []string{"c: ей 5 июня 2024 пришло письмо из банка"}, []string{"c: ей 5 июня 2024 пришло письмо из банка"}},
+		{"an appointment after а к врачу", []string{"o: дата рождения", "c: 3 января 1975 а к врачу 3 мая можно"}, []string{"c: [birthdate] а к врачу 3 мая можно"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

@@ -825,6 +825,9 @@ func (s *scan) birthdates() {
 				// Once the date of birth is given, a date without a year
 				// is another («а 15 марта можно записаться»).
 				end := s.dateRun(j)
+				if s.ageAfterDative(j, end) {
+					return
+				}
 				// A year said as a decade's ordinal alone («год рождения»
 				// — «я с восьмидесятого»).
 				if end == j && s.toks[j].num() == nkOrdTens && (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || isWord(s.norm(j+1), "года", "году", "год")) {
@@ -852,16 +855,35 @@ func (s *scan) birthdates() {
 // birthAfterPronoun: a whole date or a year with «года» right after «я»,
 // «он», «она» is when that one was born («по паспорту я 1 января 1970»,
 // «сыну 5 лет он 2019 года»); not a year of make or building after it
-// («он 2019 года выпуска»).
+// («он 2019 года выпуска»). So is a whole date, not a recent one, after
+// «ему», «ей», «мне» that closes the sentence or follows a name masked in
+// it («[ярошенко диана] ... ей 5 июня 2005», «сына [тимура] ему 14
+// февраля 2004 права есть»; not «мне 12 мая 2008 выдали паспорт»), and a
+// year after «я с», «он с», «она с» that no day can be (32 on: «мне
+// восемьдесят один я с сорок пятого»; not «я с двадцать пятого в
+// отпуске»).
 func (s *scan) birthAfterPronoun() {
 	// (From the numbers' starts, not from every word.)
 	for _, c := range s.starts {
 		i := int(c) - 1
-		if i < 0 || i+2 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i].nl > 6 || s.toks[i].nl < 2 || s.toks[i+1].seg != s.toks[i].seg || s.marks[i+1] != 0 {
+		if i < 0 || i+2 > len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i].nl > 6 || s.toks[i].nl < 2 || s.toks[i+1].seg != s.toks[i].seg || s.marks[i+1] != 0 {
 			continue
 		}
 		switch s.norm(i) {
 		case "я", "он", "она":
+			if i+2 >= len(s.toks) {
+				continue
+			}
+		case "с":
+			if end := s.yearSinceBirth(i); end > i+1 {
+				s.claimBirth(i+1, end, ruleBirthContext)
+			}
+			continue
+		case "ему", "ей", "мне":
+			if end := s.dateRun(i + 1); end > i+1 && s.dativeBirth(i, end) {
+				s.claimBirth(i+1, end, ruleBirthContext)
+			}
+			continue
 		default:
 			continue
 		}
@@ -887,6 +909,71 @@ func (s *scan) birthAfterPronoun() {
 		}
 		s.claimBirth(i+1, end, ruleBirthContext)
 	}
+}
+
+// ageAfterDative reports whether the numbers [j, end) after «мне», «ему»,
+// «ей» are an age, not a date: no month, no year («возраст и дата
+// рождения» — «мне семьдесят шесть я с пятидесятого»).
+func (s *scan) ageAfterDative(j, end int) bool {
+	return end > j && j > 0 && s.toks[j-1].seg == s.toks[j].seg && isWord(s.norm(j-1), "мне", "ему", "ей") && !s.hasYear(j, end) && !s.monthOrDay(j, end)
+}
+
+// dativeBirth reports whether the date [i+1, end) after «ему», «ей»,
+// «мне» at i is when that one was born: a whole date with its year, not
+// a recent one, that closes its sentence or follows a name masked in it.
+func (s *scan) dativeBirth(i, end int) bool {
+	seg := s.toks[i].seg
+	if !s.hasYear(i+1, end) || s.recentYear(i+1, end) || !s.monthOrDay(i+1, end) {
+		return false
+	}
+	if end >= len(s.toks) || s.toks[end].seg != seg {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-8 && s.toks[k].seg == seg; k-- {
+		if s.maskedAs(k, Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthOrDay reports whether the date [from, to) says more than its
+// year: a month, or a day and a month in digits.
+func (s *scan) monthOrDay(from, to int) bool {
+	n := 0
+	for k := from; k < to; k++ {
+		if t := &s.toks[k]; t.has(tMonth) {
+			return true
+		} else if t.num() == nkDigits && t.nl <= 2 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// yearSinceBirth returns the end of a year said after «я с», «он с»,
+// «она с» at i (the «с»): an ordinal no day can be (32 on: «сорок
+// пятого», «пятидесятого», «тридцать шестого»), with «года» if said; or
+// i when there is none.
+func (s *scan) yearSinceBirth(i int) int {
+	if i == 0 || s.toks[i-1].seg != s.toks[i].seg || !isWord(s.norm(i-1), "я", "он", "она") {
+		return i
+	}
+	j, seg := i+1, s.toks[i].seg
+	t := &s.toks[j]
+	v := int(lexNumVals[t.ent])
+	switch {
+	case t.num() == nkOrdTens && v >= 40:
+		j++
+	case t.num() == nkTens && j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.toks[j+1].num() == nkOrdinal && v+int(lexNumVals[s.toks[j+1].ent]) >= 32:
+		j += 2
+	default:
+		return i
+	}
+	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "года", "год", "г") {
+		j++
+	}
+	return j
 }
 
 // claimBirth claims a date of birth and the correction said right after
@@ -922,12 +1009,26 @@ func (s *scan) birthAfterA(from, to int, rule ruleID) {
 		if !s.toks[j].has(tNum | tMonth) {
 			continue
 		}
-		if end := s.dateRun(j); end > j && s.marks[j] == 0 && s.wholeDate(j, end) && !s.recentYear(j, end) &&
+		// (A day and a month alone when nothing but a person is named
+		// between: «а я 17 мая», «а у мужа 2 июля», the corrected or
+		// the other one's.)
+		if end := s.dateRun(j); end > j && s.marks[j] == 0 && (s.wholeDate(j, end) || s.personOnly(to+1, j) && s.monthOrDay(j, end)) && !s.recentYear(j, end) &&
 			!isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") {
 			s.claim(Birthdate, rule, j, end)
 		}
 		return
 	}
+}
+
+// personOnly reports whether the tokens [from, to), one at least, name
+// nobody but a person: «я», «у меня», «у мужа», «моя», a relative's word.
+func (s *scan) personOnly(from, to int) bool {
+	for k := from; k < to; k++ {
+		if !s.toks[k].has(tKin) && !isWord(s.norm(k), "я", "у", "меня", "мой", "моя", "он", "она", "его", "ее", "её", "него", "нее", "неё") {
+			return false
+		}
+	}
+	return to > from
 }
 
 // birthContext: a date that opens a sentence in the 25 s after the date
@@ -991,6 +1092,9 @@ func (s *scan) birthContext() {
 			continue
 		}
 		end := s.dateRun(j)
+		if s.ageAfterDative(j, end) {
+			continue
+		}
 		// The answer is the next sentence or the one after; a date later
 		// on, or on the side that asked, must say its year.
 		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) || s.recentYear(j, end) {
@@ -1037,11 +1141,25 @@ func (s *scan) hasYear(from, to int) bool {
 		// (And a thousand, then a unit's or a teen's ordinal: «две
 		// тысячи шестнадцатого».)
 		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from ||
-			t.num() == nkThousand && i+1 < to && s.toks[i+1].num() == nkOrdinal {
+			t.num() == nkThousand && i+1 < to && s.toks[i+1].num() == nkOrdinal || s.ordinalYear(i, from) {
 			return true
 		}
 	}
 	return false
+}
+
+// ordinalYear reports whether token i, an ordinal in the genitive after a
+// day and a month's genitive from from on, is a two-digit year said as
+// people say it («восьмое августа двенадцатого», «второе марта
+// одиннадцатого»: 2012, 2011); not a day after a month in the
+// prepositional («в декабре третьего»).
+func (s *scan) ordinalYear(i, from int) bool {
+	t := &s.toks[i]
+	if t.num() != nkOrdinal || i-2 < from || !s.toks[i-1].has(tMonth) || !s.toks[i-2].has(tNum) {
+		return false
+	}
+	w, m := s.normOf(t), s.norm(i-1)
+	return (strings.HasSuffix(w, "ого") || strings.HasSuffix(w, "его")) && (strings.HasSuffix(m, "я") || strings.HasSuffix(m, "а"))
 }
 
 // wholeDate reports whether the date [from, to) has its year: said as
@@ -1129,9 +1247,11 @@ func (s *scan) birthAfterName() {
 			continue
 		}
 		// A first name alone, then a whole date with its year, closing the
-		// sentence: «богдан 12 12 90», «алина 15 августа 1993».
+		// sentence or before the next relative's word: «богдан 12 12 90»,
+		// «алина 15 августа 1993», «сын артем восьмое августа двенадцатого
+		// дочь ...».
 		if f.to-f.from < 2 {
-			if end := s.dateRun(j); end > j && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg) && s.wholeDate(j, end) && !s.recentYear(j, end) {
+			if end := s.dateRun(j); end > j && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg || s.toks[end].has(tKin)) && s.wholeDate(j, end) && !s.recentYear(j, end) {
 				s.claimBirth(j, end, ruleBirthName)
 			}
 			continue

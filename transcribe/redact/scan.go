@@ -374,6 +374,11 @@ const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCu
 // number words a run starts with, what account files as starts.
 const startRoles = tAt | tBirth | tStreet | tSettle | tAddrCue | tHouse | tFlat | tNameCue | tRole | tFiller
 
+// startKinds are the number kinds account files as starts: those a run
+// starts with, and a decade's ordinal, a year said alone after «я с»
+// («я с пятидесятого»: birthAfterPronoun).
+const startKinds = runStarts | 1<<nkOrdTens
+
 // account files the tokens [from, to) of one loaded segment, right after
 // they are made (in the cache): every role some token has (any), the
 // segment's end as a sentence said (spoke), the tokens with a cue's role
@@ -399,7 +404,7 @@ func (s *scan) account(from, to int) {
 		if r&cueRoles != 0 {
 			n++
 		}
-		if r&startRoles != 0 || runStarts>>t.kind&1 != 0 {
+		if r&startRoles != 0 || startKinds>>t.kind&1 != 0 {
 			m++
 		}
 	}
