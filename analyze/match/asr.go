@@ -362,17 +362,17 @@ type glued struct {
 // walking on from unit next (the one after the two it joins).
 func (lm *langMatcher) stepGlued(s *scratch, g *glued, state, start int32, next, limit int) {
 	if g.stem >= 0 {
-		if nx, ok := lm.trans[transKey(state, edge(edgeStem, uint32(g.stem)))]; ok {
+		if nx := lm.next(state, edge(edgeStem, uint32(g.stem))); nx >= 0 {
 			lm.walk(s, nx, start, next, limit)
 		}
 	}
 	if g.exact >= 0 {
-		if nx, ok := lm.trans[transKey(state, edge(edgeExact, uint32(g.exact)))]; ok {
+		if nx := lm.next(state, edge(edgeExact, uint32(g.exact))); nx >= 0 {
 			lm.walk(s, nx, start, next, limit)
 		}
 	}
 	for _, p := range s.pres[g.preAt:g.preEnd] {
-		if nx, ok := lm.trans[transKey(state, edge(edgePrefix, uint32(p)))]; ok {
+		if nx := lm.next(state, edge(edgePrefix, uint32(p))); nx >= 0 {
 			lm.walk(s, nx, start, next, limit)
 		}
 	}

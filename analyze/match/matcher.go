@@ -27,7 +27,8 @@ type Matcher struct {
 
 // langMatcher is the automaton of one language: a trie over word keys
 // (stems, exact forms, numbers, the wildcard) whose states are numbered and
-// whose transitions are one hash map, so a word that starts no phrase costs
+// whose transitions are, at the root, arrays by word id, and elsewhere each
+// state's short sorted list of edges, so a word that starts no phrase costs
 // one cached lookup and nothing else.
 type langMatcher struct {
 	lang     string
@@ -35,8 +36,16 @@ type langMatcher struct {
 	stems    map[string]int32 // stem → id
 	exacts   map[string]int32 // exact word form → id
 	prefixes []string         // prefix id → prefix
-	trans    map[uint64]int32 // state<<32 | edge → state
-	ends     [][]int32        // per state: operands ending there (while compiling)
+	trans    map[uint64]int32 // state<<32 | edge → state (while compiling)
+	// edgeAt, edgeKey and edgeTo are trans packed once compiled: the
+	// edges out of state i are edgeKey[edgeAt[i]:edgeAt[i+1]], sorted,
+	// leading to the states in edgeTo. Most states of a trie have one or
+	// two edges, and a short scan of them costs less than a hash lookup
+	// (next).
+	edgeAt  []int32
+	edgeKey []uint32
+	edgeTo  []int32
+	ends    [][]int32 // per state: operands ending there (while compiling)
 	// endAt and endSeq are ends packed once compiled: the operands ending
 	// in state i are endSeq[endAt[i]:endAt[i+1]]. Packed, they are one
 	// pointer-free block the garbage collector does not scan, not one
@@ -230,6 +239,7 @@ func Compile(set *Set) (*Matcher, error) {
 		}
 		lm.endAt = append(lm.endAt, int32(len(lm.endSeq)))
 		lm.ends = nil
+		lm.packEdges()
 	}
 	return m, nil
 }
@@ -336,6 +346,50 @@ func rootEdges(lm *langMatcher, kind uint32, n int) []int32 {
 		}
 	}
 	return out
+}
+
+// packEdges turns lm.trans into the sorted edge lists next reads.
+func (lm *langMatcher) packEdges() {
+	keys := make([]uint64, 0, len(lm.trans))
+	for k := range lm.trans {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // by state, then edge
+	lm.edgeAt = make([]int32, len(lm.hasOut)+1)
+	lm.edgeKey = make([]uint32, len(keys))
+	lm.edgeTo = make([]int32, len(keys))
+	for i, k := range keys {
+		lm.edgeKey[i], lm.edgeTo[i] = uint32(k), lm.trans[k]
+		lm.edgeAt[k>>32+1]++
+	}
+	for i := 1; i < len(lm.edgeAt); i++ {
+		lm.edgeAt[i] += lm.edgeAt[i-1]
+	}
+	lm.trans = nil
+}
+
+// next is the state edge e leads to from state, -1 if none: a binary
+// search of the state's edges down to a few, then a scan.
+func (lm *langMatcher) next(state int32, e uint32) int32 {
+	lo, end := lm.edgeAt[state], lm.edgeAt[state+1]
+	// The first key >= e is in [lo, hi].
+	for hi := end; hi-lo > 8; {
+		mid := int32(uint32(lo+hi) >> 1)
+		if lm.edgeKey[mid] < e {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for ; lo < end; lo++ {
+		if k := lm.edgeKey[lo]; k >= e {
+			if k == e {
+				return lm.edgeTo[lo]
+			}
+			break
+		}
+	}
+	return -1
 }
 
 func (lm *langMatcher) newState() int32 {
@@ -942,30 +996,30 @@ func (lm *langMatcher) step(s *scratch, state, start int32, j, limit int) {
 		}
 	} else {
 		if u.stem >= 0 {
-			if nx, ok := lm.trans[transKey(state, edge(edgeStem, uint32(u.stem)))]; ok {
+			if nx := lm.next(state, edge(edgeStem, uint32(u.stem))); nx >= 0 {
 				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 		if u.exact >= 0 {
-			if nx, ok := lm.trans[transKey(state, edge(edgeExact, uint32(u.exact)))]; ok {
+			if nx := lm.next(state, edge(edgeExact, uint32(u.exact))); nx >= 0 {
 				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 	}
 	for _, n := range u.num {
 		if n >= 0 {
-			if nx, ok := lm.trans[transKey(state, edge(edgeNum, uint32(n)))]; ok {
+			if nx := lm.next(state, edge(edgeNum, uint32(n))); nx >= 0 {
 				lm.walk(s, nx, start, j+1, limit)
 			}
 		}
 	}
 	for _, p := range s.pres[u.preAt:u.preEnd] {
-		if nx, ok := lm.trans[transKey(state, edge(edgePrefix, uint32(p)))]; ok {
+		if nx := lm.next(state, edge(edgePrefix, uint32(p))); nx >= 0 {
 			lm.walk(s, nx, start, j+1, limit)
 		}
 	}
 	if lm.hasAny[state] {
-		if nx, ok := lm.trans[transKey(state, edge(edgeAny, 0))]; ok {
+		if nx := lm.next(state, edge(edgeAny, 0)); nx >= 0 {
 			lm.walk(s, nx, start, j+1, limit)
 		}
 	}
