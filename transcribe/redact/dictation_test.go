@@ -73,6 +73,12 @@ func TestDictation(t *testing.T) {
 		{"a year after an age", []string{"o: возраст и дата рождения", "c: мне семьдесят шесть я с пятидесятого"}, []string{"c: мне семьдесят шесть я с [birthdate]"}},
 		{"a letter's date after ей", []string{"c: ей 5 июня 2024 пришло письмо из банка"}, []string{"c: ей 5 июня 2024 пришло письмо из банка"}},
 		{"an appointment after а к врачу", []string{"o: дата рождения", "c: 3 января 1975 а к врачу 3 мая можно"}, []string{"c: [birthdate] а к врачу 3 мая можно"}},
+		// A name with a word said twice (causes block EF): the words
+		// around the repetition go with it; repeated words before a
+		// company stay.
+		{"first name said twice", []string{"o: фио полностью", "c: шевчук тарас тарас богданович"}, []string{"c: [name] [name]"}},
+		{"surname said twice in two cases", []string{"o: на кого запись", "c: на ахмедову ахмедова динару"}, []string{"c: на [name] [name]"}},
+		{"repeated words before a company", []string{"c: да да мегафон тариф безлимит 500"}, []string{"c: да да мегафон тариф безлимит 500"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

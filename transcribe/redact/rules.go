@@ -2,6 +2,7 @@ package redact
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/callscope/callscope/schemas"
 )
@@ -2537,6 +2538,96 @@ func (s *scan) fullNames() {
 		}
 		s.claim(Name, ruleNameFull, from, to)
 	}
+}
+
+// stutteredNames: a name with one of its words said twice, as people
+// stumble or stress it («на кравца олега олега павловича», «шевчук тарас
+// тарас богданович», «на ахмедову ахмедова динару», «кравец кравец
+// елены»). The name's rules read a word's neighbours, and the repetition
+// stood where they looked, so the words around it were left. When one
+// word of the pair is masked as a name, the other is too, and so is a
+// name's word right after the pair (a patronymic, a first name in any
+// case, a surname's ending) and, when the pair is a first name, a word
+// no list knows right before it (its surname). A pair of words no list
+// knows right before a masked name is a name too. (Repeated words
+// around what is no name are left: «да да мегафон». Only the pairs at
+// and around the names masked are read: a long call's other words cost
+// nothing.)
+func (s *scan) stutteredNames() {
+	// (A pair read twice, around two names, claims nothing the second
+	// time: only unclaimed tokens are claimed.)
+	n := len(s.found)
+	for f := 0; f < n; f++ {
+		if typeAt[s.found[f].typ] != Name {
+			continue
+		}
+		for k := max(s.found[f].from-2, 0); k <= s.found[f].to && k+1 < len(s.toks); k++ {
+			if s.stutterAt(k) {
+				k++
+			}
+		}
+	}
+}
+
+// stutterAt reads the pair of tokens k, k+1 for stutteredNames, and
+// reports whether it was a repeated name's.
+func (s *scan) stutterAt(k int) bool {
+	a := &s.toks[k]
+	if a.seg != s.toks[k+1].seg || a.has(tNum|tStop) || !repeatedWord(s.normOf(a), s.norm(k+1)) {
+		return false
+	}
+	seg := a.seg
+	ma, mb := s.maskedAs(k, Name), s.maskedAs(k+1, Name)
+	if !ma && !mb {
+		w := s.normOf(a)
+		if s.marks[k] == 0 && s.marks[k+1] == 0 && a.trig == 0 && s.toks[k+1].trig == 0 && isLetters(w) && !commonWord(w) && !pronoun(w) &&
+			k+2 < len(s.toks) && s.toks[k+2].seg == seg && s.maskedAs(k+2, Name) {
+			s.claim(Name, ruleNameFull, k, k+2)
+			return true
+		}
+		return false
+	}
+	if !ma && s.marks[k] == 0 {
+		s.claim(Name, ruleNameFull, k, k+1)
+	}
+	if !mb && s.marks[k+1] == 0 {
+		s.claim(Name, ruleNameFull, k+1, k+2)
+	}
+	if j := k + 2; j < len(s.toks) && s.toks[j].seg == seg && s.marks[j] == 0 {
+		w, tr := s.norm(j), s.toks[j].trig
+		if patronymic(w) || tr&(tFirstName|tNameForm) != 0 || tr == 0 && (firstNameForm(w) || surnameLike(w, tr)) {
+			s.claim(Name, ruleNameFull, j, j+1)
+		}
+	}
+	if i := k - 1; i >= 0 && s.toks[i].seg == seg && s.marks[i] == 0 && s.toks[i].trig == 0 && (a.has(tFirstName|tNameForm) || firstNameForm(s.normOf(a))) {
+		if w := s.norm(i); len(w) >= 6 && isLetters(w) && !commonWord(w) && !staffWord(w) && !orgWord(w) && !dayWord(w) {
+			s.claim(Name, ruleNameFull, i, i+1)
+		}
+	}
+	return true
+}
+
+// repeatedWord reports whether b repeats a: the same word, or the same
+// word in another case (a stem of four letters at least, and all but two
+// letters of the shorter: «кравца» — «кравец», «ахмедову» — «ахмедова»).
+// (Asked of every two words side by side: the first byte and the
+// length are read before anything is counted, and nothing is allocated.)
+func repeatedWord(a, b string) bool {
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] || len(a)-len(b) > 8 || len(b)-len(a) > 8 {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	for n > 0 && n < len(a) && !utf8.RuneStart(a[n]) {
+		n-- // (a letter's bytes cut: the prefix ends before it)
+	}
+	stem := utf8.RuneCountInString(a[:n])
+	return stem >= 4 && stem >= min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))-2
 }
 
 // bareSurname reports whether token i, a word no list knows, is a surname
