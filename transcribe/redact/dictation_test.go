@@ -79,6 +79,15 @@ func TestDictation(t *testing.T) {
 		{"first name said twice", []string{"o: фио полностью", "c: шевчук тарас тарас богданович"}, []string{"c: [name] [name]"}},
 		{"surname said twice in two cases", []string{"o: на кого запись", "c: на ахмедову ахмедова динару"}, []string{"c: на [name] [name]"}},
 		{"repeated words before a company", []string{"c: да да мегафон тариф безлимит 500"}, []string{"c: да да мегафон тариф безлимит 500"}},
+		// Addresses in the forms of causes block EG; a year's quarter and
+		// a street alone that answers no question stay.
+		{"street's ordinal apart", []string{"o: адрес доставки", "c: 2 я садовая улица дом 14 квартира 8"}, []string{"c: [address]"}},
+		{"квартал with a house", []string{"o: адрес", "c: квартал 12 дом 4 квартира 56"}, []string{"c: [address]"}},
+		{"housing estate with its section", []string{"o: адрес", "c: жк солнечный корпус 3 секция 2 квартира 140"}, []string{"c: [address]"}},
+		{"street alone answering, house next", []string{"o: куда доставить", "c: улица гагарина", "o: дом", "c: 15 квартира 4"}, []string{"c: [address]"}},
+		{"street said twice", []string{"o: адрес", "c: улица льва толстого улица льва толстого дом 12"}, []string{"c: [address]"}},
+		{"a year's quarter", []string{"c: отчет за 1 квартал пришел сумма 12 000"}, []string{"c: отчет за 1 квартал пришел сумма 12 000"}},
+		{"street alone unasked", []string{"c: улица гагарина"}, []string{"c: улица гагарина"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

@@ -1343,6 +1343,14 @@ func (s *scan) addresses() {
 		if i > 1 && s.toks[i-2].has(tNum) && isWord(s.norm(i-1), "я", "й", "ая", "ой", "ья") && s.toks[i-2].seg == t.seg {
 			start = i - 2 // «2 я улица машиностроения»
 		}
+		if start > 1 && s.ordinalApart(start) {
+			start -= 2 // «2 я садовая улица»
+		}
+		// The street said twice: «улица маршала жукова улица маршала
+		// жукова дом 7» (the first time has no house after it).
+		if k := s.streetRepeated(i); k > 0 && i-k < start {
+			start = i - k
+		}
 		if s.lang == "en" && i > 0 {
 			// «12 main street»: the house number and the name come first.
 			k := i
@@ -1405,6 +1413,12 @@ func (s *scan) addresses() {
 		// (The house said before it is the address's: «квартира 54 дом 12
 		// улица маршала жукова».)
 		if j < len(s.toks) && s.toks[j].seg != t.seg && !s.toks[j].has(tHouse) && before == start {
+			// (Or alone, when it is the whole answer to the other side's
+			// question for the address: «куда доставить» — «улица
+			// гагарина» — «дом» — «15 квартира 4».)
+			if j > i+1 && s.segStart(start) && s.addressAsked(s.t0(&s.toks[start])) {
+				s.claimAddress(start, j, ruleAddressCue)
+			}
 			continue
 		}
 		end, house := s.houseRun(j)
@@ -1431,7 +1445,8 @@ func (s *scan) addresses() {
 			continue
 		}
 		j := i + 1
-		for n := 0; j < len(s.toks) && n < 2 && s.toks[j].seg == t.seg && s.nameWord(j); n++ {
+		// (A name that is a company's word too: «снт ромашка участок 112».)
+		for n := 0; j < len(s.toks) && n < 2 && s.toks[j].seg == t.seg && (s.nameWord(j) || s.toks[j].trig == tOperator && isLetters(s.norm(j))); n++ {
 			j++
 		}
 		if j == i+1 || j >= len(s.toks) || !(s.toks[j].has(tHouse) || plotWord(s.norm(j))) || s.toks[j].seg != t.seg {
@@ -1600,15 +1615,58 @@ func (s *scan) addresses() {
 			for n := 0; k > 0 && n < 2 && s.toks[k-1].seg == t.seg && s.nameWord(k-1); n++ {
 				k--
 			}
-			// «третья парковая 44 кв 19».
+			// «третья парковая 44 кв 19», «4 я линейная 17 кв 2».
 			if k < i && k > 0 && s.toks[k-1].seg == t.seg && s.toks[k-1].num() == nkOrdinal {
 				k--
+			} else if k < i && k > 1 && s.ordinalApart(k) {
+				k -= 2
 			}
 		}
 		end, _ := s.houseRun(i)
 		s.claimAddress(k, end, ruleAddressFlat)
 	}
 	s.addressRest()
+}
+
+// ordinalApart reports whether the two tokens before token k, in its
+// sentence, are a street's ordinal said in digits with its ending apart
+// («2 я» садовая, «4 я» линейная, «1 й» переулок), before an adjective or
+// a street's word at k.
+func (s *scan) ordinalApart(k int) bool {
+	seg := s.toks[k].seg
+	return s.toks[k-1].seg == seg && s.toks[k-2].seg == seg && s.toks[k-2].num() == nkDigits && len(s.norm(k-2)) <= 2 &&
+		isWord(s.norm(k-1), "я", "й", "ая", "ой", "ий", "ья") && (adjectival(s.norm(k)) || s.toks[k].has(tStreet))
+}
+
+// streetRepeated returns how many words before the street's word at i
+// say the same street again (the street's word and up to three words of
+// its name: «улица маршала жукова улица маршала жукова»), or 0.
+func (s *scan) streetRepeated(i int) int {
+	seg := s.toks[i].seg
+	for k := 2; k <= 4 && i-k >= 0; k++ {
+		if s.toks[i-k].seg != seg || s.norm(i-k) != s.norm(i) {
+			continue
+		}
+		same := true
+		for m := 1; m < k && same; m++ {
+			same = i+m < len(s.toks) && s.toks[i+m].seg == seg && s.norm(i-k+m) == s.norm(i+m)
+		}
+		if same {
+			return k
+		}
+	}
+	return 0
+}
+
+// addressAsked reports whether the other side asked for an address in
+// the 10 s before at.
+func (s *scan) addressAsked(at float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.addr && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // addressRest joins what an address said in pieces leaves between and

@@ -64,10 +64,11 @@ var writtenSets = []struct {
 	// street after its house, a last group after «и»; lane i13r10,
 	// session 10: block ED, a CVV's or a code's last digit after «и» and
 	// a doubt; block EE, dates of birth said of a family; block EF, a
-	// name with a word said twice), so address, inn, snils, cvv, code,
-	// birthdate and name are in-sample figures now.
+	// name with a word said twice; block EG, addresses in unusual forms),
+	// so address, inn, snils, cvv, code, birthdate and name are in-sample
+	// figures now.
 	{"blind5/bt", map[string]float64{
-		"account": 1.00, "address": 0.80, "birthdate": 0.90, "card": 0.93, "code": 1.00, "cvv": 0.90,
+		"account": 1.00, "address": 0.83, "birthdate": 0.90, "card": 0.93, "code": 1.00, "cvv": 0.90,
 		"email": 1.00, "inn": 0.96, "name": 0.89, "passport": 0.98, "phone": 0.95, "snils": 0.98,
 	}, 0.029}, // 33 of 1176 (2.8%; 35 at 5ec9e1b, 3.0%)
 	// Self-tests of the causes found on the two sets above, written by
