@@ -97,9 +97,10 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 	return hasAt
 }
 
-// addToken appends the token src[start:end]. A word already in normal
-// form (nearly every word) is read from src where it is (inSrc); one that
-// needs folding («Анна», «ЕЩЁ») is folded into s.norms.
+// addToken appends the token src[start:end] with its normal form in
+// s.norms: a word already in normal form (nearly every word) copied as it
+// is, one that needs folding («Анна», «ЕЩЁ») folded (normOf reads every
+// form from s.norms, without a branch on where it is).
 func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 	// The token is written where it goes, field by field: a token made
 	// on the stack and then copied was read back 16 bytes at a time
@@ -108,21 +109,26 @@ func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 	s.toks = append(s.toks, token{})
 	t := &s.toks[len(s.toks)-1]
 	t.seg, t.word, t.off, t.end = k, j, int32(start), int32(end)
-	t.no, t.nl = inSrc, uint32(end-start)
 	w := src[start:end]
+	no := len(s.norms)
+	var b []byte
 	if dirty {
-		no := len(s.norms)
-		if b := appendFold(s.norms, w); unsafe.SliceData(b) == unsafe.SliceData(s.norms) {
-			// The same array: only the length is written back (a
-			// slice written whole is a write barrier while the
-			// collector runs).
-			s.norms = s.norms[:len(b)]
-		} else {
-			s.norms = b
-		}
-		t.no, t.nl = uint32(no), uint32(len(s.norms)-no)
-		w = unsafe.String(unsafe.SliceData(s.norms[no:]), len(s.norms)-no)
+		b = appendFold(s.norms, w)
+	} else if n := no + len(w); n <= cap(s.norms) {
+		b = s.norms[:n]
+		copy(b[no:], w)
+	} else {
+		b = append(s.norms, w...)
 	}
+	if unsafe.SliceData(b) == unsafe.SliceData(s.norms) {
+		// The same array: only the length is written back (a slice
+		// written whole is a write barrier while the collector runs).
+		s.norms = s.norms[:len(b)]
+	} else {
+		s.norms = b
+	}
+	t.no, t.nl = uint32(no), uint32(len(b)-no)
+	w = unsafe.String(unsafe.SliceData(b[no:]), len(b)-no)
 	if end < len(src) && maySym(src, end) {
 		t.sym = symAfter(src, end)
 	}
@@ -155,9 +161,6 @@ func maySym(src string, end int) bool {
 	}
 	return c == '%' || c == '$' || c == 0xE2 || c == ' '
 }
-
-// inSrc marks a token whose normal form is its text as written.
-const inSrc = ^uint32(0)
 
 // appendFold is text.AppendFold for the words tokenize reads, with the
 // ASCII and Russian letters folded here and the rest of Cyrillic handed
