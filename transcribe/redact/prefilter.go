@@ -94,7 +94,16 @@ func isTrigger(s string, from, to int) bool {
 	return mayTrigger(wordKey(w)) && triggerSet.slot(w) != nil
 }
 
-// segmentMay reports whether a segment may hold personal data.
+// segmentMay reports whether a segment may hold personal data. A form
+// of «линия» is a trigger word (a street's word) that loads its segment
+// only when the segment has a plot's word too (linePlot): the address
+// rule takes a «линия» only with a house's word (a trigger of its own) or
+// a plot's word after it in its segment (lineStreet), and «оставайтесь
+// на линии», «горячая линия», «авария на линии» are said in most calls.
+// Loaded, every segment with one (and the one before it, and the other
+// side's talk of the 10 s before it) was tokenized for nothing: a call
+// whose talk has «линия» in every other turn cost 12 times as much
+// (BenchmarkRedactShare five_minute).
 func segmentMay(seg *schemas.Segment) bool {
 	if len(seg.Words) == 0 {
 		// Split the text at spaces (IndexByte is vectorized) and look at
@@ -108,12 +117,12 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && triggerSet.slot(w) != nil {
+				if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || linePlot(seg)) {
 					return true
 				}
 				continue
 			}
-			if w != "" && wordMay(w) {
+			if w != "" && wordMay(w) && (!lineForm(w) || linePlot(seg)) {
 				return true
 			}
 		}
@@ -122,16 +131,60 @@ func segmentMay(seg *schemas.Segment) bool {
 	for j := range seg.Words {
 		w := seg.Words[j].W
 		if plainWord(w) {
-			if plainMay(w) && triggerSet.slot(w) != nil {
+			if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || linePlot(seg)) {
 				return true
 			}
 			continue
 		}
-		if w != "" && wordMay(w) {
+		if w != "" && wordMay(w) && (!lineForm(w) || linePlot(seg)) {
 			return true
 		}
 	}
 	return introMay(seg)
+}
+
+// lineForm reports whether w, a word wordMay answered yes, is a form of
+// «линия» and nothing else: capitalized, or with punctuation marks after
+// it («Линия», «линии.»). A word with anything else in it («линии/дом»)
+// is not: it loads its segment, as any trigger.
+func lineForm(w string) bool {
+	for len(w) > 0 && w[len(w)-1] < 0x80 && separator(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if len(w) != len("линия") || w[0] != 0xD0 || w[1] != 0xBB && w[1] != 0x9B {
+		return false // not л or Л first
+	}
+	var b [len("линия")]byte
+	copy(b[:], w)
+	b[1] = 0xBB
+	return lineWord(string(b[:]))
+}
+
+// linePlot reports, for a segment with a form of «линия», whether it may
+// have a plot's word (plotWord: «участок», «участка», «уч»): whether «уч»
+// is in it anywhere, in any case. (Loose on purpose: a segment it loads
+// was loaded before as well.)
+func linePlot(seg *schemas.Segment) bool {
+	if len(seg.Words) == 0 {
+		return hasUch(seg.Text)
+	}
+	for j := range seg.Words {
+		if hasUch(seg.Words[j].W) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUch reports whether s has «уч» in it, either letter small or
+// capital.
+func hasUch(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == 0xD1 && s[i+1] == 0x83 || s[i] == 0xD0 && s[i+1] == 0xA3) && (s[i+2] == 0xD1 && s[i+3] == 0x87 || s[i+2] == 0xD0 && s[i+3] == 0xA7) {
+			return true
+		}
+	}
+	return false
 }
 
 // introMay reports whether a segment with no trigger word is a client's

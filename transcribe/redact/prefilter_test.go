@@ -248,3 +248,55 @@ func TestSegmentMayIntroduction(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentMayLine: a form of «линия» loads its segment only with a
+// plot's word in it (a house's word or a number loads it anyway), in a
+// recognizer's words and in text, capitalized or with a mark after it.
+func TestSegmentMayLine(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"оставайтесь на линии", false},
+		{"Соединяю вас со старшим смены, оставайтесь на линии.", false},
+		{"Понимаю. Тогда проверю линию. Готово", false},
+		{"Линия занята", false},
+		{"проверю линия абонент услуга", false},
+		{"снт рассвет кадетская линия участок", true},
+		{"кадетская Линия, Участок", true},
+		{"пятая линия дом тридцать восемь", true},
+		{"горячая линия 8 800", true},
+		{"на линии меня зовут анна", true},
+		{"линии-8", true}, // not a form alone: read as any word with a digit
+	} {
+		text := schemas.Segment{Text: c.text}
+		if got := segmentMay(&text); got != c.want {
+			t.Errorf("segmentMay(text %q) = %v, want %v", c.text, got, c.want)
+		}
+		var words schemas.Segment
+		for _, w := range strings.Fields(c.text) {
+			words.Words = append(words.Words, schemas.Word{W: w})
+		}
+		if got := segmentMay(&words); got != c.want {
+			t.Errorf("segmentMay(words %q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestLineForm: lineForm takes every form of «линия» as lineWord does,
+// capitalized or with marks after it, and nothing else.
+func TestLineForm(t *testing.T) {
+	for _, w := range []string{"линия", "линии", "линию"} {
+		capital := "Л" + w[len("л"):]
+		for _, v := range []string{w, w + ".", w + ",", w + "?!", capital, capital + "."} {
+			if !lineForm(v) {
+				t.Errorf("lineForm(%q) = false", v)
+			}
+		}
+	}
+	for _, v := range []string{"линией", "линиях", "лини", "линия-2", "улица", "", ".", "линии/дом", "Лини"} {
+		if lineForm(v) {
+			t.Errorf("lineForm(%q) = true", v)
+		}
+	}
+}
