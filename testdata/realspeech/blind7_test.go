@@ -2,10 +2,7 @@ package realspeech
 
 import (
 	"flag"
-	"slices"
 	"testing"
-
-	"github.com/callscope/callscope/schemas"
 )
 
 var updateBlind7 = flag.Bool("update-blind7", false, "rewrite blind7.sha256 from the calls the generator makes now")
@@ -52,62 +49,4 @@ func TestBlind7DigestsFileLists(t *testing.T) { testDigestsFileLists(t, SplitBli
 // Russian voice's pairings are all taken, so its calls are new by what is
 // said. Each voice has enough of them for every scenario (short ones for
 // the rapid calls, long ones for the interruptions).
-func TestBlind7PromptsUnplayed(t *testing.T) {
-	needSounds(t)
-	earlier := map[string]map[string]bool{} // language -> prompt
-	var mine []Truth
-	for _, tr := range mustTruths(t) {
-		if tr.Split == SplitBlind7 {
-			mine = append(mine, tr)
-			continue
-		}
-		for _, p := range tr.Prompts {
-			lang := tr.Language
-			if p.Role == schemas.RoleClient && tr.ClientLanguage != "" {
-				lang = tr.ClientLanguage
-			}
-			if earlier[lang] == nil {
-				earlier[lang] = map[string]bool{}
-			}
-			earlier[lang][p.Prompt] = true
-		}
-	}
-	if len(mine) != 9 {
-		t.Fatalf("%d blind7 base calls, want 9", len(mine))
-	}
-	russian := 0
-	for _, tr := range mine {
-		if tr.Language == "ru" || tr.ClientLanguage == "ru" {
-			russian++
-		}
-		for _, p := range tr.Prompts {
-			lang := tr.Language
-			if p.Role == schemas.RoleClient {
-				lang = tr.ClientLanguage
-			}
-			if earlier[lang][p.Prompt] {
-				t.Errorf("%s: the %s prompt %s (%s) is played by an earlier split", tr.Name, lang, p.Prompt, p.Role)
-			}
-		}
-	}
-	if russian != 6 { // 2 bases × 3 scenarios
-		t.Errorf("%d of the 9 blind7 base calls have the Russian voice, want 6", russian)
-	}
-	played, err := playedBefore(SplitBlind7)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, lang := range []string{"ru", "en", "fr", "it", "es"} {
-		p, err := loadPool(lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		left := unplayed(p.all, played[lang])
-		short := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
-		long := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) < Rate })
-		t.Logf("%s: %d usable prompts, %d played before blind7, %d left (%d short, %d long)", lang, len(p.all), len(played[lang]), len(left), len(short), len(long))
-		if len(left)+len(played[lang]) != len(p.all) || len(short) < 10 || len(long) < 10 {
-			t.Errorf("%s: %d prompts left of %d, %d short and %d long: too few for the scenarios", lang, len(left), len(p.all), len(short), len(long))
-		}
-	}
-}
+func TestBlind7PromptsUnplayed(t *testing.T) { testPromptsUnplayed(t, SplitBlind7) }

@@ -14,12 +14,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 // The checks a reserved split with music decoded from a package's Ogg
-// Vorbis songs needs (blind5, blind6, blind7): its calls pinned by digests, the
+// Vorbis songs needs (blind5 to blind8): its calls pinned by digests, the
 // songs decoded as the files declare, a missing package or decoder named,
-// the music heard on every hold.
+// the music heard on every hold; and, for the splits whose voices speak
+// only prompts no earlier split plays (blind7, blind8), that they do.
 
 // testSplitDigests builds every call of split and compares the SHA-256 of
 // every file `gen -wav DIR -split SPLIT` would write (NAME.wav and
@@ -332,4 +335,78 @@ func rmsDB(s []float32) float64 {
 		e += float64(v) * float64(v)
 	}
 	return 10 * math.Log10(e/float64(max(1, len(s)))+1e-30)
+}
+
+// testPromptsUnplayed checks that every voice of split speaks only prompts
+// that no split listed before it in bases plays, that the Russian voice is
+// in two of its three bases (6 base calls of 9), and that each voice has
+// enough prompts left for every scenario (short ones for the rapid calls,
+// long ones for the interruptions).
+func testPromptsUnplayed(t *testing.T, split string) {
+	needSounds(t)
+	order := map[string]int{} // split -> its first base's index
+	for i, b := range bases {
+		if _, ok := order[b.split]; !ok {
+			order[b.split] = i
+		}
+	}
+	earlier := map[string]map[string]bool{} // language -> prompt
+	var mine []Truth
+	for _, tr := range mustTruths(t) {
+		if tr.Split == split {
+			mine = append(mine, tr)
+			continue
+		}
+		if order[tr.Split] > order[split] {
+			continue
+		}
+		for _, p := range tr.Prompts {
+			lang := tr.Language
+			if p.Role == schemas.RoleClient && tr.ClientLanguage != "" {
+				lang = tr.ClientLanguage
+			}
+			if earlier[lang] == nil {
+				earlier[lang] = map[string]bool{}
+			}
+			earlier[lang][p.Prompt] = true
+		}
+	}
+	if len(mine) != 9 {
+		t.Fatalf("%d %s base calls, want 9", len(mine), split)
+	}
+	russian := 0
+	for _, tr := range mine {
+		if tr.Language == "ru" || tr.ClientLanguage == "ru" {
+			russian++
+		}
+		for _, p := range tr.Prompts {
+			lang := tr.Language
+			if p.Role == schemas.RoleClient {
+				lang = tr.ClientLanguage
+			}
+			if earlier[lang][p.Prompt] {
+				t.Errorf("%s: the %s prompt %s (%s) is played by an earlier split", tr.Name, lang, p.Prompt, p.Role)
+			}
+		}
+	}
+	if russian != 6 { // 2 bases × 3 scenarios
+		t.Errorf("%d of the 9 %s base calls have the Russian voice, want 6", russian, split)
+	}
+	played, err := playedBefore(split)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"ru", "en", "fr", "it", "es"} {
+		p, err := loadPool(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		left := unplayed(p.all, played[lang])
+		short := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
+		long := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) < Rate })
+		t.Logf("%s: %d usable prompts, %d played before %s, %d left (%d short, %d long)", lang, len(p.all), len(played[lang]), split, len(left), len(short), len(long))
+		if len(left)+len(played[lang]) != len(p.all) || len(short) < 10 || len(long) < 10 {
+			t.Errorf("%s: %d prompts left of %d, %d short and %d long: too few for the scenarios", lang, len(left), len(p.all), len(short), len(long))
+		}
+	}
 }

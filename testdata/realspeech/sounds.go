@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -77,6 +77,16 @@ func A7xpgDir() string {
 		return d
 	}
 	return "/usr/share/games/a7xpg/sounds"
+}
+
+// HexAHopDir is where hex-a-hop-data puts the game's sounds, among them
+// its three pieces of music (CC-BY-SA-3.0, by remaxim), the blind8
+// split's music (see blind8MOH); $CALLSCOPE_HEXAHOP_DIR overrides it.
+func HexAHopDir() string {
+	if d := os.Getenv("CALLSCOPE_HEXAHOP_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/hex-a-hop/hex-a-hop"
 }
 
 // Root is the directory the sounds are read from.
@@ -286,7 +296,7 @@ func loadPool(lang string) (*pool, error) {
 // for the blind4 split the songs of another package (see blind4MOH), for
 // the blind5 split those of a third (see blind5MOH), for the blind6 split
 // those of a fourth (see blind6MOH), for the blind7 split those of a fifth
-// (see blind7MOH).
+// (see blind7MOH), for the blind8 split those of a sixth (see blind8MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -420,6 +430,7 @@ var packageMOH = map[string]func() ([][]float32, error){
 	SplitBlind5: blind5MOH,
 	SplitBlind6: blind6MOH,
 	SplitBlind7: blind7MOH,
+	SplitBlind8: blind8MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -469,6 +480,23 @@ var a7xpgSongs = []string{"bgm1.ogg", "bgm2.ogg", "bgm3.ogg"}
 // of one.
 func blind7MOH() ([][]float32, error) {
 	return oggSongs("a7xpg-data", A7xpgDir(), a7xpgSongs)
+}
+
+// hexAHopSongs are the three pieces of music of hex-a-hop-data (Ogg
+// Vorbis, stereo, 44.1 kHz; 5:23, 2:55 and 1:06, 9:25 in all): the game's
+// music, not its sound effects (the package's sound-*.ogg files, under
+// 2 s each).
+var hexAHopSongs = []string{"music-game.ogg", "music-game-1.ogg", "music-ending.ogg"}
+
+// blind8MOH is the music of the blind8 split. Every song of the five
+// earlier music sources (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data, neverball-common, a7xpg-data) is played by some
+// split; hex-a-hop-data has the music of a sixth game, the puzzle game
+// Hex-a-Hop (by remaxim, a composer no earlier source has), that no
+// split plays, made the way blind5's to blind7's are (oggSongs); a hold
+// plays a piece of one.
+func blind8MOH() ([][]float32, error) {
+	return oggSongs("hex-a-hop-data", HexAHopDir(), hexAHopSongs)
 }
 
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
@@ -555,7 +583,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5, blind6 and blind7 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind8 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
