@@ -88,6 +88,13 @@ func TestDictation(t *testing.T) {
 		{"street said twice", []string{"o: адрес", "c: улица льва толстого улица льва толстого дом 12"}, []string{"c: [address]"}},
 		{"a year's quarter", []string{"c: отчет за 1 квартал пришел сумма 12 000"}, []string{"c: отчет за 1 квартал пришел сумма 12 000"}},
 		{"street alone unasked", []string{"c: улица гагарина"}, []string{"c: улица гагарина"}},
+		// Causes block EH: a double surname's half across the hyphen, a
+		// surname spelled after a question for it, a surname changed; a
+		// company spelled where no name was asked stays.
+		{"double surname's first half", []string{"o: получатель", "c: на соколову-микитову"}, []string{"c: на [name]"}},
+		{"surname spelled", []string{"o: фамилия ученика", "c: пак три буквы п а к"}, []string{"c: [name] три буквы [name]"}},
+		{"surname before a change", []string{"o: фамилия", "c: была агеева стала лисицына"}, []string{"c: была [name] стала [name]"}},
+		{"company spelled", []string{"o: какой пункт", "c: озон по буквам о з о н"}, []string{"c: озон по буквам о з о н"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

@@ -2619,12 +2619,142 @@ func (s *scan) stutteredNames() {
 		if typeAt[s.found[f].typ] != Name {
 			continue
 		}
-		for k := max(s.found[f].from-2, 0); k <= s.found[f].to && k+1 < len(s.toks); k++ {
+		from, to := s.found[f].from, s.found[f].to
+		for k := max(from-2, 0); k <= to && k+1 < len(s.toks); k++ {
 			if s.stutterAt(k) {
 				k++
 			}
 		}
+		// A double surname's other half across its hyphen
+		// («белоусова-[римская]», «[соколову]-микитову»).
+		// (The claim grows to take it: one mask for the word,
+		// «на [name]», not «на [name]-[name]».)
+		if from > 0 && s.marks[from-1] == 0 && s.marks[from] == f+1 && s.hyphenJoined(from-1) && isLetters(s.norm(from-1)) && !s.toks[from-1].has(tNum|tStop) {
+			s.marks[from-1] = f + 1
+			s.found[f].from = from - 1
+		}
+		if to < len(s.toks) && s.marks[to] == 0 && s.marks[to-1] == f+1 && s.hyphenJoined(to-1) && isLetters(s.norm(to)) && !s.toks[to].has(tNum|tStop) {
+			s.marks[to] = f + 1
+			s.found[f].to = to + 1
+		}
+		from, to = s.found[f].from, s.found[f].to
+		// The name before a change of it: «была агеева стала [лисицына]»,
+		// «была круглова а теперь [сомова]».
+		if k := s.formerName(from); k >= 0 {
+			s.claim(Name, ruleNameFull, k, k+1)
+		}
+		// And the name after it: «[агеева] стала лисицына».
+		if k := s.laterName(to); k >= 0 {
+			s.claim(Name, ruleNameFull, k, k+1)
+		}
 	}
+}
+
+// laterName returns the token of a surname said after «стала», «стал»,
+// «теперь» (and «а» before them) right after a name masked up to to,
+// itself after «была», «был» («была [агеева] стала лисицына»), or -1.
+// (A cue's word, «была» being no name, is not unmasked here: the cue's
+// rule's span is left as it is.)
+func (s *scan) laterName(to int) int {
+	if to < 2 || to >= len(s.toks) {
+		return -1
+	}
+	seg := s.toks[to-1].seg
+	from := to - 1
+	for from > 0 && s.marks[from-1] == s.marks[to-1] && s.toks[from-1].seg == seg {
+		from--
+	}
+	// («была» said before the name, or taken into its mask by a cue's
+	// rule: «фамилия [была агеева] стала лисицына».)
+	if !isWord(s.norm(from), "была", "был") && (from == 0 || s.toks[from-1].seg != seg || !isWord(s.norm(from-1), "была", "был")) {
+		return -1
+	}
+	k := to
+	if k < len(s.toks) && s.toks[k].seg == seg && s.norm(k) == "а" {
+		k++
+	}
+	if k+1 >= len(s.toks) || s.toks[k].seg != seg || s.toks[k+1].seg != seg || !isWord(s.norm(k), "стала", "стал", "теперь") {
+		return -1
+	}
+	k++
+	if s.marks[k] != 0 || !(surnameLike(s.norm(k), s.toks[k].trig) || s.toks[k].trig == 0 && isLetters(s.norm(k)) && !commonWord(s.norm(k))) {
+		return -1
+	}
+	return k
+}
+
+// formerName returns the token of a surname said after «была», «был»
+// before «стала», «стал», «теперь» (and «а») right before a name masked
+// at from («была агеева стала [лисицына]»), or -1.
+func (s *scan) formerName(from int) int {
+	seg := s.toks[from].seg
+	k := from - 1
+	if k < 0 || s.toks[k].seg != seg || !isWord(s.norm(k), "стала", "стал", "теперь") {
+		return -1
+	}
+	k--
+	if k >= 0 && s.toks[k].seg == seg && s.norm(k) == "а" {
+		k--
+	}
+	if k < 1 || s.toks[k].seg != seg || s.toks[k-1].seg != seg || s.marks[k] != 0 || !isWord(s.norm(k-1), "была", "был") ||
+		!(surnameLike(s.norm(k), s.toks[k].trig) || s.toks[k].trig == 0 && isLetters(s.norm(k)) && !commonWord(s.norm(k))) {
+		return -1
+	}
+	return k
+}
+
+// spelledNames: a name spelled letter by letter right after it, in the
+// answer to the other side's question for a name («фамилия» — «пак три
+// буквы п а к», «ли по буквам л и»): the word and its letters, whatever
+// the word is (a surname no list knows, or one that is a common word
+// too). A word spelled where no name was asked for is left («озон по
+// буквам о з о н»).
+func (s *scan) spelledNames() {
+	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
+		seg := s.toks[first].seg
+		for i := first; i < len(s.toks) && s.toks[i].seg == seg; i++ {
+			if end := s.spelledAfter(i); end > i {
+				if s.marks[i] == 0 {
+					s.claim(Name, ruleNameAnswer, i, i+1)
+				}
+				s.claim(Name, ruleNameAnswer, end-utf8.RuneCountInString(s.norm(i)), end)
+				i = end - 1
+			}
+		}
+	})
+}
+
+// spelledAfter returns the end of the letters that spell word i, said
+// right after it or after «по буквам», «две буквы», «три буквы»...; or i.
+func (s *scan) spelledAfter(i int) int {
+	// (A letter, «по» or a number must come next: most words are left
+	// after one look at the next token.)
+	seg, j := s.toks[i].seg, i+1
+	if j+1 >= len(s.toks) || s.toks[j].seg != seg || s.toks[i].has(tNum) {
+		return i
+	}
+	if !s.letter(j) {
+		if !(s.toks[j+1].seg == seg && (s.norm(j) == "по" && s.norm(j+1) == "буквам" || s.toks[j].has(tNum) && isWord(s.norm(j+1), "буквы", "букв"))) {
+			return i
+		}
+		j += 2
+	}
+	w := s.norm(i)
+	n := utf8.RuneCountInString(w)
+	if s.marks[i] != 0 && !s.maskedAs(i, Name) || n < 2 || n > 12 || !isLetters(w) || j+n > len(s.toks) {
+		return i
+	}
+	k := j
+	for _, r := range w {
+		if s.toks[k].seg != seg || !s.letter(k) || s.marks[k] != 0 {
+			return i
+		}
+		if c, _ := utf8.DecodeRuneInString(s.norm(k)); c != r {
+			return i
+		}
+		k++
+	}
+	return k
 }
 
 // stutterAt reads the pair of tokens k, k+1 for stutteredNames, and

@@ -64,12 +64,14 @@ var writtenSets = []struct {
 	// street after its house, a last group after «и»; lane i13r10,
 	// session 10: block ED, a CVV's or a code's last digit after «и» and
 	// a doubt; block EE, dates of birth said of a family; block EF, a
-	// name with a word said twice; block EG, addresses in unusual forms),
+	// name with a word said twice; block EG, addresses in unusual forms;
+	// block EH, a double surname's half, a surname spelled after it, the
+	// name before and after «стала»),
 	// so address, inn, snils, cvv, code, birthdate and name are in-sample
 	// figures now.
 	{"blind5/bt", map[string]float64{
 		"account": 1.00, "address": 0.83, "birthdate": 0.90, "card": 0.93, "code": 1.00, "cvv": 0.90,
-		"email": 1.00, "inn": 0.96, "name": 0.89, "passport": 0.98, "phone": 0.95, "snils": 0.98,
+		"email": 1.00, "inn": 0.96, "name": 0.91, "passport": 0.98, "phone": 0.95, "snils": 0.98,
 	}, 0.029}, // 33 of 1176 (2.8%; 35 at 5ec9e1b, 3.0%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
@@ -112,9 +114,13 @@ var writtenSets = []struct {
 	// a case no list has in a sentence the prefilter does not read,
 	// «записала вас на гаврилюк тимофея», «перевод от халилова рустама»;
 	// block DV's CVV said in pieces with words between them, «там
-	// стерлось 7 4 и вроде 1», masked since block ED's fix).
+	// стерлось 7 4 и вроде 1», masked since block ED's fix; block EF's
+	// «заказ на петров петров пришел», a sentence the prefilter does not
+	// read; block EH's «доверенность от петровой-водкиной анны», no rule
+	// reading a genitive «-иной» surname, and «девичья была круглова а
+	// теперь сомова», no name masked to start from: name 0.91).
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.94, "birthdate": 1.00, "card": 1.00, "code": 0.96, "cvv": 0.98, "email": 0.98, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+		"account": 1.00, "address": 0.94, "birthdate": 1.00, "card": 1.00, "code": 0.96, "cvv": 0.98, "email": 0.98, "inn": 1.00, "name": 0.91, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.011}, // 8 of 854 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives; block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance (a card, masked whatever its word)
 }
 
