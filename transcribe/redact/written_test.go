@@ -45,7 +45,7 @@ var writtenSets = []struct {
 	// people of Russia and beyond, several kinds of data in one
 	// conversation, traps that look like identifiers. Measured blind by
 	// the lead at 7f97839 and at c51bf0f (after the session's rule work;
-	// docs/privacy.md, "A fourth author"): the floors are the blind
+	// docs/privacy.md, "Accuracy"): the floors are the blind
 	// figures at c51bf0f, but for two causes fixed after (name 0.646 ->
 	// 0.708, over-redaction 5.6% -> 5.4%).
 	{"blind4/bs", map[string]float64{
@@ -58,7 +58,7 @@ var writtenSets = []struct {
 	// across answers, read-backs corrected, traps that look like
 	// identifiers next to the real ones. Measured blind by the lead at
 	// 5ec9e1b and at bf6fc3c (after the session's rule work;
-	// docs/privacy.md, "A fifth author"): the floors were the blind
+	// docs/privacy.md, "Accuracy"): the floors were the blind
 	// figures at bf6fc3c; tuned on since (lane i13s9, session 9: causes
 	// blocks DZ, EA, EB, EC, a SNILS's «и контрольное», a «линия», a
 	// street after its house, a last group after «и»; lane i13r10,
