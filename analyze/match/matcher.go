@@ -760,8 +760,9 @@ type scratch struct {
 	roleCh int16
 	merged []ruleMatch
 	excl   []ruleMatch
-	// exclHead and exclNext link s.excl by category (indexExclusions).
-	exclHead, exclNext []int32
+	// exclHead and exclNext link s.excl by category and by phrase
+	// (indexExclusions); exclKeys are the heads set.
+	exclHead, exclNext, exclKeys []int32
 	// cancelled, when not nil, collects the matches a negator or an
 	// exclusion took back (Explain); nil in every other match.
 	cancelled *[]cancellation
@@ -1369,7 +1370,7 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	// s.keep (the two swap buffers).
 	keep := s.matches[:s.inOrder]
 	if len(s.excl) > 0 {
-		s.indexExclusions(len(lm.dicts))
+		lm.indexExclusions(s)
 		kept := keep[:0]
 		for _, c := range keep {
 			if !lm.excludedNoted(s, c) {
@@ -1388,6 +1389,7 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 		}
 		keep = append(keep, c)
 	}
+	s.unindexExclusions()
 	s.keep, s.matches = keep, s.keep[:0]
 	s.sortMatches(inOrder)
 	s.lastEnd = s.lastEnd[:0]
@@ -1463,57 +1465,83 @@ func (lm *langMatcher) excludedNoted(s *scratch, c ruleMatch) bool {
 	return x >= 0
 }
 
-// indexExclusions links the exclusion matches of each category, in the
-// order of s.excl: exclHead[d] is the first of category d, exclNext[x]
-// the next after x (-1: none). A call has hundreds of exclusion matches
-// in thirty categories, and a candidate hit is checked against its own
-// category's only.
-func (s *scratch) indexExclusions(dicts int) {
-	s.exclHead = s.exclHead[:0]
-	for range dicts {
-		s.exclHead = append(s.exclHead, -1)
+// indexExclusions links the exclusion matches of each category, and those
+// of each phrase, in the order of s.excl: exclHead[d] is the first of
+// category d's own (a category exclusion), exclHead[len(lm.dicts)+p] the
+// first of phrase p's (its index among the language's phrases), and
+// exclNext[x] the one after x (-1: none). A call has hundreds of exclusion
+// matches, most of them a phrase's own; a candidate hit is checked against
+// its category's and its phrase's only. unindexExclusions undoes it.
+func (lm *langMatcher) indexExclusions(s *scratch) {
+	if n := len(lm.dicts) + int(lm.phrases); len(s.exclHead) < n {
+		s.exclHead = make([]int32, n)
+		for i := range s.exclHead {
+			s.exclHead[i] = -1
+		}
 	}
 	s.exclNext = s.exclNext[:0]
 	for range s.excl {
 		s.exclNext = append(s.exclNext, -1)
 	}
+	s.exclKeys = s.exclKeys[:0]
 	// Filled from the end, so each list keeps the order of s.excl.
 	for xi := len(s.excl) - 1; xi >= 0; xi-- {
-		d := s.excl[xi].dict
-		s.exclNext[xi] = s.exclHead[d]
-		s.exclHead[d] = int32(xi)
+		x := &s.excl[xi]
+		key := x.dict
+		if p := lm.hot[x.rule].phrase; p >= 0 {
+			key = int32(len(lm.dicts)) + lm.dicts[x.dict].base + p
+		}
+		if s.exclHead[key] < 0 {
+			s.exclKeys = append(s.exclKeys, key)
+		}
+		s.exclNext[xi] = s.exclHead[key]
+		s.exclHead[key] = int32(xi)
 	}
 }
 
+// unindexExclusions clears what indexExclusions set: exclHead is all -1
+// between matches, whatever the matcher.
+func (s *scratch) unindexExclusions() {
+	for _, k := range s.exclKeys {
+		s.exclHead[k] = -1
+	}
+	s.exclKeys = s.exclKeys[:0]
+}
+
 // excluder is the index in s.excl of an exclusion that cancels match c,
-// -1 if none: the first in s.excl's order (s.indexExclusions has linked
-// them by category).
+// -1 if none: the first in s.excl's order of its category's and its
+// phrase's (linked by indexExclusions).
 func (lm *langMatcher) excluder(s *scratch, c ruleMatch) int {
 	r := &lm.rules[c.rule]
 	di := &lm.dicts[r.dict]
 	pi := &di.phrases[r.phrase]
-	for xi := int(s.exclHead[c.dict]); xi >= 0; xi = int(s.exclNext[xi]) {
-		x := s.excl[xi]
-		xp := lm.hot[x.rule].phrase
-		if xp >= 0 && xp != r.phrase {
-			continue
+	// The two lists merged by their index in s.excl.
+	cat, own := s.exclHead[c.dict], s.exclHead[int32(len(lm.dicts))+di.base+r.phrase]
+	for cat >= 0 || own >= 0 {
+		xi := cat
+		if cat < 0 || own >= 0 && own < cat {
+			xi = own
 		}
+		x := s.excl[xi]
 		// A category exclusion uses the category's window; a phrase's
 		// own exclusions use the phrase's window.
 		w, utt := int32(di.d.ExcludeWindow), di.d.ExcludeUtterances
-		if xp >= 0 {
+		if xi == own {
 			w, utt = int32(pi.exclWin), pi.exclUtt
+			own = s.exclNext[xi]
+		} else {
+			cat = s.exclNext[xi]
 		}
 		// In the hit's utterance (or utterances), within the window.
 		xs := s.units[x.start].seg
 		if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
-			return xi
+			return int(xi)
 		}
 		// An exclusion in one of the next utterances of the speaker:
 		// «не знаю» … «сейчас уточню».
 		cs, xs := s.units[c.end-1].seg, s.units[x.start].seg
 		if d := xs - cs; d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap {
-			return xi
+			return int(xi)
 		}
 	}
 	return -1
