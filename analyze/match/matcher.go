@@ -37,26 +37,23 @@ type langMatcher struct {
 	exacts   map[string]int32 // exact word form → id
 	prefixes []string         // prefix id → prefix
 	trans    map[uint64]int32 // state<<32 | edge → state (while compiling)
-	// edgeAt, edgeKey and edgeTo are trans packed once compiled: the
-	// edges out of state i are edgeKey[edgeAt[i]:edgeAt[i+1]], sorted,
-	// leading to the states in edgeTo. Most states of a trie have one or
-	// two edges, and a short scan of them costs less than a hash lookup
-	// (next).
-	edgeAt  []int32
-	edgeKey []uint32
-	edgeTo  []int32
-	ends    [][]int32 // per state: operands ending there (while compiling)
-	// endAt and endSeq are ends packed once compiled: the operands ending
-	// in state i are endSeq[endAt[i]:endAt[i+1]]. Packed, they are one
-	// pointer-free block the garbage collector does not scan, not one
-	// slice per state; each carries what matching needs of its rule, so
-	// a candidate is judged without a lookup.
-	endAt  []int32
+	ends     [][]int32        // per state: operands ending there (while compiling)
+	// states, edges and endSeq are the automaton packed once compiled
+	// (packStates): what a walk reads of state i is states[i] and
+	// states[i+1], one or two cache lines, not one per array. The edges
+	// out of state i are edges[states[i].edges:states[i+1].edges], sorted
+	// by key: most states of a trie have one or two, and a short scan
+	// costs less than a hash lookup (next). The operands ending in state i
+	// are endSeq[states[i].ends:states[i+1].ends], each with what matching
+	// needs of its rule, so a candidate is judged without a lookup. The
+	// three are pointer-free blocks the garbage collector does not scan.
+	states []stateRec
+	edges  []edgeRec
 	endSeq []ruleRef
 	// nearOps holds the rules' NEAR/BEFORE operators (rule.opsAt).
 	nearOps []nearOp
-	hasOut  []bool   // per state: any transition
-	hasAny  []bool   // per state: a wildcard transition
+	hasOut  []bool   // per state: any transition (while compiling)
+	hasAny  []bool   // per state: a wildcard transition (while compiling)
 	seqs    []seqRef // operand → its rule
 	rules   []rule
 	dicts   []dictInfo
@@ -227,19 +224,7 @@ func Compile(set *Set) (*Matcher, error) {
 		lm.buildSlips()
 		lm.hotRules()
 		lm.compileModels(set.Models)
-		lm.endAt = make([]int32, 0, len(lm.ends)+1)
-		for _, e := range lm.ends {
-			lm.endAt = append(lm.endAt, int32(len(lm.endSeq)))
-			for _, seq := range e {
-				sq := lm.seqs[seq]
-				h := &lm.hot[sq.rule]
-				lm.endSeq = append(lm.endSeq, ruleRef{rule: sq.rule, dict: h.dict, operand: sq.operand, channel: h.channel,
-					flags: h.flags})
-			}
-		}
-		lm.endAt = append(lm.endAt, int32(len(lm.endSeq)))
-		lm.ends = nil
-		lm.packEdges()
+		lm.packStates()
 	}
 	return m, nil
 }
@@ -348,43 +333,75 @@ func rootEdges(lm *langMatcher, kind uint32, n int) []int32 {
 	return out
 }
 
-// packEdges turns lm.trans into the sorted edge lists next reads.
-func (lm *langMatcher) packEdges() {
+// stateRec is where a state's edges and ending operands begin (they end
+// where the next state's begin), and where its wildcard edge leads (-1:
+// none).
+type stateRec struct {
+	edges, ends, anyTo int32
+}
+
+// edgeRec is an edge out of a state: its key (edge()) and the state it
+// leads to.
+type edgeRec struct {
+	key uint32
+	to  int32
+}
+
+// packStates packs the compiled automaton (lm.trans, lm.ends) into
+// lm.states, lm.edges and lm.endSeq.
+func (lm *langMatcher) packStates() {
 	keys := make([]uint64, 0, len(lm.trans))
 	for k := range lm.trans {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys) // by state, then edge
-	lm.edgeAt = make([]int32, len(lm.hasOut)+1)
-	lm.edgeKey = make([]uint32, len(keys))
-	lm.edgeTo = make([]int32, len(keys))
+	n := len(lm.ends)
+	lm.states = make([]stateRec, n+1)
+	lm.edges = make([]edgeRec, len(keys))
+	for i := range lm.states[:n] {
+		lm.states[i].anyTo = -1
+	}
 	for i, k := range keys {
-		lm.edgeKey[i], lm.edgeTo[i] = uint32(k), lm.trans[k]
-		lm.edgeAt[k>>32+1]++
+		st, e := int32(k>>32), uint32(k)
+		lm.edges[i] = edgeRec{e, lm.trans[k]}
+		lm.states[st+1].edges++
+		if e == edge(edgeAny, 0) {
+			lm.states[st].anyTo = lm.trans[k]
+		}
 	}
-	for i := 1; i < len(lm.edgeAt); i++ {
-		lm.edgeAt[i] += lm.edgeAt[i-1]
+	for i := 1; i <= n; i++ {
+		lm.states[i].edges += lm.states[i-1].edges
 	}
-	lm.trans = nil
+	for i, e := range lm.ends {
+		lm.states[i].ends = int32(len(lm.endSeq))
+		for _, seq := range e {
+			sq := lm.seqs[seq]
+			h := &lm.hot[sq.rule]
+			lm.endSeq = append(lm.endSeq, ruleRef{rule: sq.rule, dict: h.dict, operand: sq.operand, channel: h.channel,
+				flags: h.flags})
+		}
+	}
+	lm.states[n].ends, lm.states[n].anyTo = int32(len(lm.endSeq)), -1
+	lm.trans, lm.ends, lm.hasOut, lm.hasAny = nil, nil, nil, nil
 }
 
 // next is the state edge e leads to from state, -1 if none: a binary
 // search of the state's edges down to a few, then a scan.
 func (lm *langMatcher) next(state int32, e uint32) int32 {
-	lo, end := lm.edgeAt[state], lm.edgeAt[state+1]
+	lo, end := lm.states[state].edges, lm.states[state+1].edges
 	// The first key >= e is in [lo, hi].
 	for hi := end; hi-lo > 8; {
 		mid := int32(uint32(lo+hi) >> 1)
-		if lm.edgeKey[mid] < e {
+		if lm.edges[mid].key < e {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
 	for ; lo < end; lo++ {
-		if k := lm.edgeKey[lo]; k >= e {
+		if k := lm.edges[lo].key; k >= e {
 			if k == e {
-				return lm.edgeTo[lo]
+				return lm.edges[lo].to
 			}
 			break
 		}
@@ -966,7 +983,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 // walk follows every edge a unit offers from state, collecting the
 // operands that end on the way; limit is the end of the block.
 func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
-	for _, sq := range lm.endSeq[lm.endAt[state]:lm.endAt[state+1]] {
+	for _, sq := range lm.endSeq[lm.states[state].ends:lm.states[state+1].ends] {
 		if sq.flags&hotMulti != 0 {
 			s.multi = append(s.multi, cand{sq.rule, sq.operand, start, int32(j)})
 		} else {
@@ -980,7 +997,7 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 // is stepped over without ending a phrase on it: a match ends on a word,
 // so it never reaches into the next utterance through its first «вот».
 func (lm *langMatcher) step(s *scratch, state, start int32, j, limit int) {
-	if j == limit || !lm.hasOut[state] {
+	if j == limit || lm.states[state].edges == lm.states[state+1].edges {
 		return
 	}
 	u := &s.units[j]
@@ -1019,10 +1036,8 @@ func (lm *langMatcher) step(s *scratch, state, start int32, j, limit int) {
 			lm.walk(s, nx, start, j+1, limit)
 		}
 	}
-	if lm.hasAny[state] {
-		if nx := lm.next(state, edge(edgeAny, 0)); nx >= 0 {
-			lm.walk(s, nx, start, j+1, limit)
-		}
+	if nx := lm.states[state].anyTo; nx >= 0 {
+		lm.walk(s, nx, start, j+1, limit)
 	}
 	// A word the recognizer split: this unit and the next read as one.
 	if u.glue > 0 && j+2 <= limit {
