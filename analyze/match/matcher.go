@@ -38,18 +38,21 @@ type langMatcher struct {
 	prefixes []string         // prefix id → prefix
 	trans    map[uint64]int32 // state<<32 | edge → state (while compiling)
 	ends     [][]int32        // per state: operands ending there (while compiling)
-	// states, edges and endSeq are the automaton packed once compiled
-	// (packStates): what a walk reads of state i is states[i] and
-	// states[i+1], one or two cache lines, not one per array. The edges
-	// out of state i are edges[states[i].edges:states[i+1].edges], sorted
-	// by key: most states of a trie have one or two, and a short scan
-	// costs less than a hash lookup (next). The operands ending in state i
-	// are endSeq[states[i].ends:states[i+1].ends], each with what matching
-	// needs of its rule, so a candidate is judged without a lookup. The
-	// three are pointer-free blocks the garbage collector does not scan.
-	states []stateRec
-	edges  []edgeRec
-	endSeq []ruleRef
+	// states, edges, endSeq and multiSeq are the automaton packed once
+	// compiled (packStates): what a walk reads of state i is states[i]
+	// and states[i+1], one or two cache lines, not one per array. The
+	// edges out of state i are edges[states[i].edges:states[i+1].edges],
+	// sorted by key: most states of a trie have one or two, and a short
+	// scan costs less than a hash lookup (next). The one-part rules ending
+	// in state i are endSeq[states[i].ends:states[i+1].ends], each with
+	// what matching needs of its rule, so a match is judged without a
+	// lookup; the operands of multi-part rules ending there are
+	// multiSeq[states[i].multi:states[i+1].multi]. The four are
+	// pointer-free blocks the garbage collector does not scan.
+	states   []stateRec
+	edges    []edgeRec
+	endSeq   []ruleRef
+	multiSeq []operandRef
 	// nearOps holds the rules' NEAR/BEFORE operators (rule.opsAt).
 	nearOps []nearOp
 	hasOut  []bool   // per state: any transition (while compiling)
@@ -333,12 +336,15 @@ func rootEdges(lm *langMatcher, kind uint32, n int) []int32 {
 	return out
 }
 
-// stateRec is where a state's edges and ending operands begin (they end
-// where the next state's begin), and where its wildcard edge leads (-1:
-// none).
+// stateRec is where a state's edges, one-part rules and multi-part
+// operands begin (they end where the next state's begin), and where its
+// wildcard edge leads (-1: none).
 type stateRec struct {
-	edges, ends, anyTo int32
+	edges, ends, multi, anyTo int32
 }
+
+// operandRef is an operand of a multi-part rule.
+type operandRef struct{ rule, operand int32 }
 
 // edgeRec is an edge out of a state: its key (edge()) and the state it
 // leads to.
@@ -373,15 +379,19 @@ func (lm *langMatcher) packStates() {
 		lm.states[i].edges += lm.states[i-1].edges
 	}
 	for i, e := range lm.ends {
-		lm.states[i].ends = int32(len(lm.endSeq))
+		lm.states[i].ends, lm.states[i].multi = int32(len(lm.endSeq)), int32(len(lm.multiSeq))
 		for _, seq := range e {
 			sq := lm.seqs[seq]
 			h := &lm.hot[sq.rule]
+			if h.flags&hotMulti != 0 {
+				lm.multiSeq = append(lm.multiSeq, operandRef(sq))
+				continue
+			}
 			lm.endSeq = append(lm.endSeq, ruleRef{rule: sq.rule, dict: h.dict, operand: sq.operand, channel: h.channel,
 				flags: h.flags})
 		}
 	}
-	lm.states[n].ends, lm.states[n].anyTo = int32(len(lm.endSeq)), -1
+	lm.states[n].ends, lm.states[n].multi, lm.states[n].anyTo = int32(len(lm.endSeq)), int32(len(lm.multiSeq)), -1
 	lm.trans, lm.ends, lm.hasOut, lm.hasAny = nil, nil, nil, nil
 }
 
@@ -737,6 +747,11 @@ type cand struct {
 	start, end    int32 // units
 }
 
+// stateHit is a state a walk reached over units [start, end).
+type stateHit struct {
+	state, start, end int32
+}
+
 // ruleMatch is a match of a rule: 16 bytes, as a call may have thousands.
 type ruleMatch struct {
 	rule, dict int32
@@ -769,6 +784,10 @@ type scratch struct {
 	glues   []glued // the second readings of split words (unit.glue)
 	glueBuf []byte
 	segs    []span
+	// ended: where the walks reached a state in which operands of
+	// multi-part rules end (rulesMatched reads them); multi: the
+	// candidates of the rules all of whose operands were found.
+	ended   []stateHit
 	multi   []cand
 	matches []ruleMatch
 	inOrder int // matches[:inOrder] are in start order
@@ -957,7 +976,7 @@ func (lm *langMatcher) appendUnits(s *scratch, toks []text.Token, tokStart int, 
 // in s.keep, ordered by start.
 func (lm *langMatcher) find(s *scratch, role string) {
 	s.keep = s.keep[:0]
-	s.matches, s.multi, s.excl = s.matches[:0], s.multi[:0], s.excl[:0]
+	s.matches, s.ended, s.excl = s.matches[:0], s.ended[:0], s.excl[:0]
 	// A speaker may say a channel-any phrase; a mixed speaker (both parties
 	// on one channel) any phrase; operator or client their channel's.
 	s.mixed, s.roleCh = role == "mixed", lm.channelOf(role)
@@ -972,7 +991,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 	}
 	// The one-part matches come in start order (the walks go word by word).
 	s.inOrder = len(s.matches)
-	if len(s.matches) == 0 && len(s.multi) == 0 {
+	if len(s.matches) == 0 && len(s.ended) == 0 {
 		s.excl = s.excl[:0]
 		return
 	}
@@ -983,12 +1002,14 @@ func (lm *langMatcher) find(s *scratch, role string) {
 // walk follows every edge a unit offers from state, collecting the
 // operands that end on the way; limit is the end of the block.
 func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
-	for _, sq := range lm.endSeq[lm.states[state].ends:lm.states[state+1].ends] {
-		if sq.flags&hotMulti != 0 {
-			s.multi = append(s.multi, cand{sq.rule, sq.operand, start, int32(j)})
-		} else {
-			s.addSingle(sq, start, int32(j))
-		}
+	st := &lm.states[state]
+	for _, sq := range lm.endSeq[st.ends:lm.states[state+1].ends] {
+		s.addSingle(sq, start, int32(j))
+	}
+	// Operands of multi-part rules end here: noted once for all of them,
+	// and read in rulesMatched, where most turn out not to be needed.
+	if st.multi < lm.states[state+1].multi {
+		s.ended = append(s.ended, stateHit{state, start, int32(j)})
 	}
 	lm.step(s, state, start, j, limit)
 }
@@ -1087,7 +1108,7 @@ func (s *scratch) allowed(channel int16) bool {
 // words are within its span. (A one-part rule matches where its operand
 // does: addSingle.)
 func (lm *langMatcher) rulesMatched(s *scratch) {
-	if len(s.multi) == 0 {
+	if len(s.ended) == 0 {
 		return
 	}
 	if len(s.ruleHead) < len(lm.rules) {
@@ -1098,22 +1119,33 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		s.ruleOps = make([]uint64, len(lm.rules))
 	}
 	// A rule matches only where every one of its operands was found, and
-	// most rules with a candidate have some operand nowhere in the text (a
-	// call has thousands of candidates of hundreds of rules, a few dozen
-	// of them complete): note each rule's operands found, as bits, and
-	// group only the candidates of complete rules. Operand 64 and beyond
-	// share bit 63; lm.opsAll makes such a rule always complete here.
+	// most rules with an operand found have another nowhere in the text
+	// (a call has thousands of operands found of hundreds of rules, a few
+	// dozen of them complete): note each rule's operands found, as bits,
+	// and make candidates of the complete rules' only. Operand 64 and
+	// beyond share bit 63; lm.opsAll makes such a rule always complete
+	// here.
 	s.touched = s.touched[:0]
-	for _, c := range s.multi {
-		ops := &s.ruleOps[c.rule]
-		if *ops == 0 {
-			s.touched = append(s.touched, c.rule)
+	for _, e := range s.ended {
+		for _, op := range lm.multiSeq[lm.states[e.state].multi:lm.states[e.state+1].multi] {
+			ops := &s.ruleOps[op.rule]
+			if *ops == 0 {
+				s.touched = append(s.touched, op.rule)
+			}
+			*ops |= 1 << min(op.operand, 63)
 		}
-		*ops |= 1 << min(c.operand, 63)
 	}
 	for _, ri := range s.touched {
 		if s.ruleOps[ri]&lm.opsAll[ri] != lm.opsAll[ri] {
-			s.ruleOps[ri] = 0 // incomplete: its candidates are skipped below
+			s.ruleOps[ri] = 0 // incomplete: no candidates
+		}
+	}
+	s.multi = s.multi[:0]
+	for _, e := range s.ended {
+		for _, op := range lm.multiSeq[lm.states[e.state].multi:lm.states[e.state+1].multi] {
+			if s.ruleOps[op.rule] != 0 {
+				s.multi = append(s.multi, cand{op.rule, op.operand, e.start, e.end})
+			}
 		}
 	}
 	// Group the candidates by rule without sorting: a linked list per rule
@@ -1121,10 +1153,6 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	s.link, s.touched = s.link[:0], s.touched[:0]
 	for i := len(s.multi) - 1; i >= 0; i-- {
 		ri := s.multi[i].rule
-		if s.ruleOps[ri] == 0 {
-			s.link = append(s.link, -1) // keeps s.link's indexing below
-			continue
-		}
 		if s.ruleHead[ri] < 0 {
 			s.touched = append(s.touched, ri)
 		}
