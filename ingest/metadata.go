@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,10 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&fields); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			return fail("want a JSON object of fields, got %s", describe(bytes.TrimSpace(data)))
+		}
 		return fail("not a JSON object: %s", jsonErr(err, data))
 	}
 	if dec.More() {
@@ -65,8 +70,10 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 				err = oneOf(m.Direction, "inbound", "outbound", "internal")
 			}
 		case "language":
-			err = decodeString(raw, &m.Language)
-			m.Language = strings.ToLower(m.Language)
+			if err = decodeString(raw, &m.Language); err == nil {
+				m.Language = strings.ToLower(m.Language)
+				err = checkLanguage(m.Language)
+			}
 		case "operator":
 			err = decodeStrict(raw, &m.Operator, "an object {id, name, department}")
 		case "client":
@@ -223,8 +230,15 @@ func decodeStrict(raw json.RawMessage, dst any, want string) error {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) && ute.Field != "" {
-			return fmt.Errorf("%s: want %s, got %s", ute.Field, ute.Type, ute.Value)
+		if errors.As(err, &ute) {
+			if ute.Field != "" {
+				return fmt.Errorf("%s: want %s, got %s", ute.Field, kindOf(ute.Type), valueKind(ute.Value))
+			}
+			return fmt.Errorf("want %s, got %s", want, describe(raw))
+		}
+		// encoding/json words an unknown field only as text.
+		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			return fmt.Errorf("unknown field %s: want %s", name, want)
 		}
 		return fmt.Errorf("want %s, got %s (%v)", want, describe(raw), err)
 	}
@@ -264,6 +278,89 @@ func checkCallID(id string) error {
 		}
 	}
 	return nil
+}
+
+// checkLanguage accepts a language code (ISO 639, two or three letters)
+// with optional subtags ("ru", "ru-RU", "en_us"). A language name
+// ("russian") would find no dictionaries: the call would be analysed
+// without any phrase category, silently, so it is refused here instead.
+func checkLanguage(l string) error {
+	if l == "" {
+		return nil // not given: the transcript's language, else the default
+	}
+	code, rest, hasRest := strings.Cut(strings.ReplaceAll(l, "_", "-"), "-")
+	good := (len(code) == 2 || len(code) == 3) && isLetters(code)
+	if hasRest {
+		for sub := range strings.SplitSeq(rest, "-") {
+			if sub == "" || len(sub) > 8 || !isAlnum(sub) {
+				good = false
+			}
+		}
+	}
+	if !good {
+		return fmt.Errorf("want a language code such as ru, en or ru-RU, got %s", quote(l))
+	}
+	return nil
+}
+
+func isLetters(s string) bool {
+	for _, c := range s {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(s string) bool {
+	for _, c := range s {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// kindOf names the JSON kind a Go type is read from, for a reason a
+// person reads ("a number", not "float64").
+func kindOf(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Pointer:
+		return kindOf(t.Elem())
+	}
+	return "another kind of value"
+}
+
+// valueKind names the kind json.UnmarshalTypeError saw ("number -5",
+// "array"...) without the value: it may be personal data.
+func valueKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "string":
+		return "a string"
+	case "number":
+		return "a number"
+	case "bool":
+		return "true/false"
+	case "array":
+		return "a list"
+	case "object":
+		return "an object"
+	}
+	return kind
 }
 
 func oneOf(v string, allowed ...string) error {

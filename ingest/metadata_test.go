@@ -55,19 +55,46 @@ func TestParseMetadataEmptyAndNull(t *testing.T) {
 	}
 }
 
+// TestParseMetadataLanguage: codes with or without a region are kept (in
+// lower case), an empty one is not given; a language's name is refused.
+func TestParseMetadataLanguage(t *testing.T) {
+	for _, tt := range []struct{ doc, want string }{
+		{`{"language": "ru"}`, "ru"},
+		{`{"language": "RU"}`, "ru"},
+		{`{"language": "ru-RU"}`, "ru-ru"},
+		{`{"language": "en_US"}`, "en_us"},
+		{`{"language": "kaz"}`, "kaz"},
+		{`{"language": "zh-Hant-TW"}`, "zh-hant-tw"},
+		{`{"language": " "}`, ""},
+	} {
+		m, err := ParseMetadata([]byte(tt.doc), "x.json")
+		if err != nil || m.Language != tt.want {
+			t.Errorf("%s: language %q, %v; want %q", tt.doc, m.Language, err, tt.want)
+		}
+	}
+}
+
 func TestParseMetadataErrors(t *testing.T) {
 	tests := []struct {
 		name, doc, want string
 	}{
 		{"not json", `hello`, "not a JSON object: line 1, column 1"},
 		{"syntax error line", "{\n \"call_id\": \"a\",\n}", "line 3"},
-		{"array", `[1,2]`, "not a JSON object"},
+		{"array", `[1,2]`, "want a JSON object of fields, got a list"},
+		{"string", `"op-11"`, "want a JSON object of fields, got a string"},
 		{"wrong type", `{"wait_seconds": "long"}`, `field "wait_seconds": want a number, got a string`},
 		{"negative wait", `{"wait_seconds": -3}`, `must not be negative`},
 		{"bad time", `{"started_at": "yesterday"}`, `field "started_at": want an RFC 3339 time`},
 		{"bad direction", `{"direction": "sideways"}`, `unknown value "sideways"`},
 		{"operator type", `{"operator": "op-1"}`, `field "operator": want an object`},
-		{"operator field type", `{"operator": {"id": 17}}`, `field "operator": id: want string, got number`},
+		{"operator field type", `{"operator": {"id": 17}}`, `field "operator": id: want a string, got a number`},
+		{"operator unknown field", `{"operator": {"id": "op-1", "phone": "x"}}`, `field "operator": unknown field "phone": want an object {id, name, department}`},
+		{"csat score type", `{"csat": {"score": "five"}}`, `field "csat": score: want a number, got a string`},
+		{"hold type", `{"holds": [{"start": "1:00", "end": 95}]}`, `field "holds": start: want a number, got a string`},
+		{"tags type", `{"tags": ["a"]}`, `field "tags": want an object of strings, got a list`},
+		{"language name", `{"language": "Russian"}`, `field "language": want a language code such as ru, en or ru-RU, got "russian"`},
+		{"language type", `{"language": 7}`, `field "language": want a string, got a number`},
+		{"language bad region", `{"language": "ru-"}`, `field "language": want a language code`},
 		{"fractional transfers", `{"transfers": 1.5}`, `want a whole number`},
 		{"csat out of scale", `{"csat": {"score": 7, "scale": 5}}`, `outside the scale`},
 		{"bad channel role", `{"channels": {"left": "boss"}}`, `unknown role "boss"`},
@@ -88,6 +115,13 @@ func TestParseMetadataErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "s3://calls/x.json") {
 				t.Errorf("error %q should name the file and contain %q", err, tt.want)
+			}
+			// The reason is for the people who fix the uploader: JSON's
+			// words, not Go's.
+			for _, goWord := range []string{"Go value", "Go struct", "schemas.", "float64", "json.RawMessage"} {
+				if strings.Contains(err.Error(), goWord) {
+					t.Errorf("error %q says %q", err, goWord)
+				}
 			}
 		})
 	}

@@ -713,6 +713,12 @@ func testBadInput(t *testing.T, f *fixture) {
 		{"/api/v1/report?by=" + strings.Repeat("operator,", 100), "by"},
 		{"/api/v1/calls?from=2026-13-45", "from"},
 		{"/api/v1/values?field=password", "field"},
+		// A pair that does not decode or a misspelt name would otherwise
+		// be dropped, and the list answered as if unfiltered.
+		{"/api/v1/calls?filter=%zz", "filter"},
+		{"/api/v1/calls?fliter=" + url.QueryEscape("has complaint"), "fliter"},
+		{"/api/v1/report?measure=calls", "measure"},
+		{"/api/v1/search?q=x&lmit=3", "lmit"},
 	} {
 		code, body := c.get(tc.path)
 		if code != 400 || !strings.Contains(string(body), `"param":"`+tc.param+`"`) {
@@ -735,9 +741,9 @@ func testBadInput(t *testing.T, f *fixture) {
 			t.Errorf("login body %.40q: %d %s, want %d", tc.body, resp.StatusCode, body, tc.code)
 		}
 	}
-	resp, _ := c.do("POST", "/api/v1/dictionaries/test", `{"text": 5}`, map[string]string{api.CSRFHeader: c.csrf})
-	if resp.StatusCode != 400 {
-		t.Errorf("malformed dictionary test: %d", resp.StatusCode)
+	resp, body := c.do("POST", "/api/v1/dictionaries/test", `{"text": 5}`, map[string]string{api.CSRFHeader: c.csrf})
+	if resp.StatusCode != 400 || !strings.Contains(string(body), `field \"text\": want a string, got a number`) || !strings.Contains(string(body), `"param":"text"`) {
+		t.Errorf("malformed dictionary test: %d %s, want 400 naming the field text", resp.StatusCode, body)
 	}
 	if code, _ := c.get("/api/v1/nothing"); code != 404 {
 		t.Errorf("unknown endpoint: %d", code)

@@ -426,7 +426,8 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any, limit int64) bool {
 			writeError(w, http.StatusRequestEntityTooLarge, "too_large", "the body is larger than "+strconv.FormatInt(limit, 10)+" bytes")
 			return false
 		}
-		writeError(w, http.StatusBadRequest, "bad_request", "the body is not valid JSON of the expected shape: "+truncate(err.Error(), 200))
+		msg, param := bodyError(err)
+		writeJSON(w, http.StatusBadRequest, apiError{Error: errorBody{Code: "bad_request", Message: msg, Param: param}})
 		return false
 	}
 	if dec.More() {

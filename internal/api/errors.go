@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -80,16 +84,46 @@ func stripPrefix(msg string) string {
 }
 
 // params reads query parameters with limits: a parameter given twice where
-// one is expected, or too long, is refused.
+// one is expected, or too long, is refused. So is a query string that does
+// not decode and a parameter the endpoint does not read: r.URL.Query()
+// silently drops a pair with a bad escape (filter=%zz) and a misspelt name
+// (fliter=...) would be ignored, and either way the user would get every
+// call as if no filter had been asked for.
 type params struct {
-	q   url.Values
-	err *errorBody
+	q    url.Values
+	read map[string]bool
+	err  *errorBody
 }
 
 const maxParam = 4096
 
 func newParams(r *http.Request) *params {
-	return &params{q: r.URL.Query()}
+	p := &params{q: url.Values{}, read: map[string]bool{}}
+	for _, pair := range strings.Split(r.URL.RawQuery, "&") {
+		if pair == "" {
+			continue
+		}
+		rawKey, rawValue, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(rawKey)
+		if err != nil {
+			p.fail(truncate(rawKey, 40), "the query string does not decode: "+err.Error())
+			continue
+		}
+		value, err := url.QueryUnescape(rawValue)
+		if err != nil {
+			p.fail(key, key+": the value does not decode: "+err.Error())
+			continue
+		}
+		p.q[key] = append(p.q[key], value)
+	}
+	return p
+}
+
+// has says whether the parameter was given, and counts it as read.
+func (p *params) has(name string) bool {
+	p.read[name] = true
+	_, ok := p.q[name]
+	return ok
 }
 
 func (p *params) fail(name, msg string) {
@@ -100,6 +134,7 @@ func (p *params) fail(name, msg string) {
 
 // str is a single parameter of at most max bytes.
 func (p *params) str(name string, max int) string {
+	p.read[name] = true
 	vs := p.q[name]
 	if len(vs) == 0 {
 		return ""
@@ -119,6 +154,7 @@ func (p *params) str(name string, max int) string {
 }
 
 func (p *params) list(name string, maxItems int) []string {
+	p.read[name] = true
 	vs := p.q[name]
 	if len(vs) > maxItems {
 		p.fail(name, name+": more than "+strconv.Itoa(maxItems)+" values")
@@ -158,11 +194,110 @@ func (p *params) boolean(name string) bool {
 	return b
 }
 
-// ok answers the first problem and reports whether there was none.
+// ok answers the first problem and reports whether there was none. Call it
+// after reading every parameter the endpoint takes: any other is unknown.
 func (p *params) ok(w http.ResponseWriter) bool {
+	if p.err == nil {
+		p.failUnknown()
+	}
 	if p.err != nil {
 		writeJSON(w, http.StatusBadRequest, apiError{Error: *p.err})
 		return false
 	}
 	return true
+}
+
+// failUnknown refuses the first parameter (in name order) that the
+// endpoint did not read, listing those it takes.
+func (p *params) failUnknown() {
+	var unknown, known []string
+	for name := range p.q {
+		if !p.read[name] {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) == 0 {
+		return
+	}
+	for name := range p.read {
+		known = append(known, name)
+	}
+	sort.Strings(unknown)
+	sort.Strings(known)
+	takes := "no parameters"
+	if len(known) > 0 {
+		takes = strings.Join(known, ", ")
+	}
+	p.fail(truncate(unknown[0], 40), "unknown parameter "+strconv.Quote(truncate(unknown[0], 40))+": this endpoint takes "+takes)
+}
+
+// bodyError says what is wrong with a JSON body in the user's terms: where
+// the syntax breaks, or which field has the wrong kind of value or is
+// unknown (named in param), never Go's type names. Values are not quoted:
+// a body may hold personal data.
+func bodyError(err error) (msg, param string) {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF):
+		return "the body is empty: want a JSON object", ""
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the body is not valid JSON: it ends in the middle of a value", ""
+	case errors.As(err, &syn):
+		return fmt.Sprintf("the body is not valid JSON: byte %d: %s", syn.Offset, strings.TrimPrefix(syn.Error(), "json: ")), ""
+	case errors.As(err, &typ):
+		want := jsonKind(typ.Type)
+		if typ.Field == "" {
+			return fmt.Sprintf("the body must be %s, got %s", want, jsonValueKind(typ.Value)), ""
+		}
+		return fmt.Sprintf("field %q: want %s, got %s", typ.Field, want, jsonValueKind(typ.Value)), typ.Field
+	}
+	// encoding/json words the unknown-field error only as text.
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if field, err := strconv.Unquote(name); err == nil {
+			return fmt.Sprintf("unknown field %q", field), field
+		}
+	}
+	return "the body is not valid JSON of the expected shape: " + truncate(err.Error(), 200), ""
+}
+
+// jsonKind names the JSON kind a Go type is read from.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a JSON object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return "another kind of value"
+}
+
+// jsonValueKind names the kind of value json.UnmarshalTypeError saw
+// ("number", "number -5", "array"...) without the value itself.
+func jsonValueKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "string":
+		return "a string"
+	case "number":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "array":
+		return "a list"
+	case "object":
+		return "an object"
+	}
+	return kind
 }

@@ -44,7 +44,7 @@ func (s *Server) runReport(w http.ResponseWriter, r *http.Request) (*report.Resu
 		Sort: ps.str("sort", 200), Top: ps.integer("top", 0, 0, 100000), Bottom: ps.integer("bottom", 0, 0, 100000),
 	}
 	def.By = slices.Clone(report.DefaultBy)
-	if _, set := ps.q["by"]; set {
+	if ps.has("by") {
 		def.By = report.SplitList(ps.str("by", 500))
 	}
 	def.Measures = report.SplitList(ps.str("measures", 2000))
@@ -78,7 +78,7 @@ func (s *Server) calls(w http.ResponseWriter, r *http.Request, p *principal) {
 	}
 	// total=false: no count of all matching calls (a short list that
 	// shows none); true when not given.
-	if _, set := ps.q["total"]; set {
+	if ps.has("total") {
 		req.NoTotal = !ps.boolean("total")
 	}
 	if !ps.ok(w) {
