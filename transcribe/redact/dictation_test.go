@@ -95,6 +95,12 @@ func TestDictation(t *testing.T) {
 		{"surname spelled", []string{"o: фамилия ученика", "c: пак три буквы п а к"}, []string{"c: [name] три буквы [name]"}},
 		{"surname before a change", []string{"o: фамилия", "c: была агеева стала лисицына"}, []string{"c: была [name] стала [name]"}},
 		{"company spelled", []string{"o: какой пункт", "c: озон по буквам о з о н"}, []string{"c: озон по буквам о з о н"}},
+		// Causes block EI: a passport office's code after the issuing,
+		// an error after «ошибку»; a code after «выдана» with no passport
+		// is masked.
+		{"passport office's code", []string{"o: паспортные данные", "c: серия 45 11 номер 302 118 выдан 3 мая 2012 код 770 045"}, []string{"c: серия [passport] выдан 3 мая 2012 код 770 045"}},
+		{"error after ошибку", []string{"o: введите код из смс", "c: ввожу выдает ошибку 4 0 4"}, []string{"c: ввожу выдает ошибку 4 0 4"}},
+		{"code after выдана", []string{"o: назовите код из смс", "c: карта выдана вчера код 5 9 1 8"}, []string{"c: карта выдана вчера код [code]"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

@@ -311,6 +311,9 @@ func ruWords() {
 	// a passport office's, an intercom's («код ошибки 651», «код
 	// подразделения 500 003», «код домофона 45»).
 	ru(tTrap, "ошибки", "ошибок", "подразделения", "домофона", "домофон", "домофону")
+	// An error's number said after its word: «выдает ошибку 5 0 2»
+	// («ошибка» is a correction's word: «ой ошибка 45 ...»).
+	ru(tTrap, "ошибку", "ошибкой")
 	// A card's expiry: «срок действия 08 28», «действует до 03 29».
 	ru(tTrap, "действия", "действует")
 	// Documents issue 13 does not list: a driving licence, a disability

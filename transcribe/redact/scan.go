@@ -720,6 +720,11 @@ func (s *scan) otherCode(i int) bool {
 	if i > 0 && s.toks[i-1].seg == seg && strings.HasPrefix(s.norm(i-1), "штрих") {
 		return true // «штрих код 4 600 123 456 789»: a product's
 	}
+	// A passport office's, named by the issuing before it («выдан
+	// отделом мвд ... код 500 034»), as «код подразделения» names it.
+	if s.issuedBefore(i) {
+		return true
+	}
 	for j := max(0, i-3); j < min(len(s.toks), i+3); j++ {
 		// An error's, an entrance's («подъезд 3 код 1234»).
 		if w := s.norm(j); s.toks[j].seg == seg && (strings.HasPrefix(w, "ошибк") || j < i && strings.HasPrefix(w, "подъезд")) {
@@ -853,6 +858,31 @@ func (s *scan) detect() {
 		s.passportSeries()
 		s.cutNumberWords()
 	}
+}
+
+// issuedBefore reports whether the word «код» at i names a passport
+// office's code: an issuing authority («отделом мвд», «уфмс», «овд»)
+// among the eight words before it in its sentence, or «выдан» there
+// after a passport's cue («серия ... номер ... выдан 21 03 2016 код 500
+// 034»). Not «карта выдана вчера код из смс»: no passport, no authority.
+func (s *scan) issuedBefore(i int) bool {
+	if s.norm(i) != "код" {
+		return false
+	}
+	seg, issued := s.toks[i].seg, false
+	for k := i - 1; k >= 0 && k >= i-20 && s.toks[k].seg == seg; k-- {
+		w := s.norm(k)
+		if k >= i-8 && isWord(w, "отделом", "отделением", "уфмс", "фмс", "мвд", "овд", "гувд", "увд") {
+			return true
+		}
+		if k >= i-8 && isWord(w, "выдан", "выдано") {
+			issued = true
+		}
+		if issued && s.toks[k].has(tCue) && s.toks[k].cue() == Passport {
+			return true
+		}
+	}
+	return false
 }
 
 // othersHave reports whether the other side said a cue f accepts.
