@@ -787,10 +787,14 @@ type scratch struct {
 	// ended: where the walks reached a state in which operands of
 	// multi-part rules end (rulesMatched reads them); multi: the
 	// candidates of the rules all of whose operands were found.
-	ended   []stateHit
-	multi   []cand
-	matches []ruleMatch
-	inOrder int // matches[:inOrder] are in start order
+	ended []stateHit
+	multi []cand
+	// stateMark: per state, whether rulesMatched has it among states (the
+	// distinct states of ended) and whether it is of use; zero otherwise.
+	stateMark []uint8
+	states    []int32
+	matches   []ruleMatch
+	inOrder   int // matches[:inOrder] are in start order
 	// The speaker of the channel being matched (see allowed).
 	mixed  bool
 	roleCh int16
@@ -1118,16 +1122,31 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		}
 		s.ruleOps = make([]uint64, len(lm.rules))
 	}
+	if len(s.stateMark) < len(lm.states) {
+		s.stateMark = make([]uint8, len(lm.states))
+	}
 	// A rule matches only where every one of its operands was found, and
 	// most rules with an operand found have another nowhere in the text
 	// (a call has thousands of operands found of hundreds of rules, a few
 	// dozen of them complete): note each rule's operands found, as bits,
-	// and make candidates of the complete rules' only. Operand 64 and
-	// beyond share bit 63; lm.opsAll makes such a rule always complete
-	// here.
-	s.touched = s.touched[:0]
+	// and make candidates of the complete rules' only. The operands found
+	// are those of the distinct states reached, a fraction of the states
+	// reached («я», «не» end operands of many word sets and are said
+	// often). Operand 64 and beyond share bit 63; lm.opsAll makes such a
+	// rule always complete here.
+	const (
+		reached = 1 // stateMark: among s.states
+		useful  = 2 // and an operand of a complete rule ends there
+	)
+	s.states, s.touched = s.states[:0], s.touched[:0]
 	for _, e := range s.ended {
-		for _, op := range lm.multiSeq[lm.states[e.state].multi:lm.states[e.state+1].multi] {
+		if s.stateMark[e.state] == 0 {
+			s.stateMark[e.state] = reached
+			s.states = append(s.states, e.state)
+		}
+	}
+	for _, st := range s.states {
+		for _, op := range lm.multiSeq[lm.states[st].multi:lm.states[st+1].multi] {
 			ops := &s.ruleOps[op.rule]
 			if *ops == 0 {
 				s.touched = append(s.touched, op.rule)
@@ -1140,13 +1159,27 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 			s.ruleOps[ri] = 0 // incomplete: no candidates
 		}
 	}
+	for _, st := range s.states {
+		for _, op := range lm.multiSeq[lm.states[st].multi:lm.states[st+1].multi] {
+			if s.ruleOps[op.rule] != 0 {
+				s.stateMark[st] = useful
+				break
+			}
+		}
+	}
 	s.multi = s.multi[:0]
 	for _, e := range s.ended {
+		if s.stateMark[e.state] != useful {
+			continue
+		}
 		for _, op := range lm.multiSeq[lm.states[e.state].multi:lm.states[e.state+1].multi] {
 			if s.ruleOps[op.rule] != 0 {
 				s.multi = append(s.multi, cand{op.rule, op.operand, e.start, e.end})
 			}
 		}
+	}
+	for _, st := range s.states {
+		s.stateMark[st] = 0
 	}
 	// Group the candidates by rule without sorting: a linked list per rule
 	// (s.multi is in start order, and each group keeps it).
