@@ -101,6 +101,14 @@ func TestDictation(t *testing.T) {
 		{"passport office's code", []string{"o: паспортные данные", "c: серия 45 11 номер 302 118 выдан 3 мая 2012 код 770 045"}, []string{"c: серия [passport] выдан 3 мая 2012 код 770 045"}},
 		{"error after ошибку", []string{"o: введите код из смс", "c: ввожу выдает ошибку 4 0 4"}, []string{"c: ввожу выдает ошибку 4 0 4"}},
 		{"code after выдана", []string{"o: назовите код из смс", "c: карта выдана вчера код 5 9 1 8"}, []string{"c: карта выдана вчера код [code]"}},
+		// Causes block EJ: foreign first names, a surname's particles, an
+		// Armenian surname's case, a surname closing a two-word answer;
+		// «де» in a city's name stays.
+		{"surname with particles", []string{"o: как вас зовут", "c: меня зовут де ла торре карлос"}, []string{"c: меня зовут [name]"}},
+		{"foreign first name's case", []string{"o: на чье имя бронь", "c: на имя о'брайена шона"}, []string{"c: на имя [name]"}},
+		{"armenian surname's genitive", []string{"o: на кого заказ", "c: на мкртчяна арсена"}, []string{"c: на [name]"}},
+		{"surname closing a two-word answer", []string{"o: как вас зовут", "c: эмма ватсон"}, []string{"c: [name] [name]"}},
+		{"particle in a city's name", []string{"c: летим в ла пас через де мойн"}, []string{"c: летим в ла пас через де мойн"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

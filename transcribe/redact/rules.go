@@ -2303,6 +2303,19 @@ func (s *scan) names() {
 				j = end + 1 // after «и»
 			}
 		}
+		// A two-word answer to a question with a name's word, one word a
+		// first name masked, the other a word no list knows: the
+		// surname, whatever its ending («эмма ватсон», «смит джон»:
+		// «смит» ends as a verb does).
+		if k := first + 1; k < len(s.toks) && s.toks[k].seg == s.toks[first].seg && (k+1 == len(s.toks) || s.toks[k+1].seg != s.toks[k].seg) && s.nameCueAsked(s.t0(&s.toks[first])) {
+			for _, p := range [2][2]int{{first, k}, {k, first}} {
+				if m, u := p[0], p[1]; s.maskedAs(m, Name) && s.toks[m].has(tFirstName) && s.marks[u] == 0 && s.toks[u].trig == 0 {
+					if w := s.norm(u); len(w) >= 6 && isLetters(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !adjectival(w) {
+						s.claim(Name, ruleNameAnswer, u, u+1)
+					}
+				}
+			}
+		}
 		// The surname closing a longer answer («такая же как у меня
 		// орлов»): its last word, read as a surname by its ending, when
 		// nothing in the answer was taken.
@@ -2328,7 +2341,8 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	for end < len(s.toks) && end < j+5 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
 		t := &s.toks[end]
 		w := s.normOf(t)
-		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) && !staffWord(w) && !roleWords.of(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w))) {
+		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) && !staffWord(w) && !roleWords.of(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w)) ||
+			s.particleAt(end) || end > j && s.particleAt(end-1) && t.trig&(tStop|tNum|tCue|tTrap) == 0) {
 			break
 		}
 		end++
@@ -2340,6 +2354,28 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 		return end, true
 	}
 	return end, end-j >= 2 && s.nameEnds(end, seg) && !isWord(s.norm(end), "и")
+}
+
+// nameParticles are the particles of foreign surnames said before them
+// («де ла торре», «ван дер берг», «фон браун», «ибн сина»).
+var nameParticles = map[string]bool{"де": true, "ла": true, "ле": true, "ван": true, "дер": true, "фон": true, "дель": true, "дю": true, "ди": true, "бен": true, "ибн": true, "аль": true, "эль": true}
+
+// particleAt reports whether token k is a surname's particle with a word
+// of letters after it in its sentence.
+func (s *scan) particleAt(k int) bool {
+	return nameParticles[s.norm(k)] && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && isLetters(s.norm(k+1)) && !s.toks[k+1].has(tNum|tStop|tCue|tTrap)
+}
+
+// particlesIn is how many of tokens [from, to] are surnames' particles
+// (a name with them has more words).
+func (s *scan) particlesIn(from, to int) int {
+	n := 0
+	for k := from; k <= to && k < len(s.toks); k++ {
+		if nameParticles[s.norm(k)] {
+			n++
+		}
+	}
+	return n
 }
 
 // nameCueAsked reports whether the other side asked for a name with a
@@ -3118,7 +3154,8 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		return
 	}
 	end := j + 1
-	for end < len(s.toks) && end < j+3 && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
+	for end < len(s.toks) && (end < j+3 || end < j+3+s.particlesIn(j, end)) && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
+		s.toks[end].nl <= 8 && s.particleAt(end) || s.toks[end-1].nl <= 8 && s.particleAt(end-1) && isLetters(s.norm(end)) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || // «де ла торре карлос» (particles are short: most words are not looked up)
 		shortSurnames[s.norm(end)] || // «виктор пак»
 		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
 		end > j && s.surnameAt(end) || // «лену кузьмину»

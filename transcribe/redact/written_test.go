@@ -67,7 +67,8 @@ var writtenSets = []struct {
 	// name with a word said twice; block EG, addresses in unusual forms;
 	// block EH, a double surname's half, a surname spelled after it, the
 	// name before and after «стала»; block EI, a passport office's code
-	// and an error's number are no codes),
+	// and an error's number are no codes; block EJ, foreign and rare
+	// names),
 	// so address, inn, snils, cvv, code, birthdate and name are in-sample
 	// figures now.
 	{"blind5/bt", map[string]float64{
