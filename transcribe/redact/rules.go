@@ -2278,6 +2278,10 @@ func (s *scan) names() {
 		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, ruleNameAnswer)
+		} else if j > first && j < len(s.toks) && s.toks[j].seg == s.toks[first].seg && s.marks[j] == 0 && s.surnameAt(j) {
+			// A surname in another case after «на», «для» («на кого
+			// записать» — «на гаврилову»).
+			s.nameAfter(j, true, ruleNameAnswer)
 		} else if j < len(s.toks) && j == first && s.toks[j].trig == 0 && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
 			// A name no list knows, said as the whole answer («ким ен
 			// хо», «цхведиани ника»), or opening it before a number, a
@@ -2533,6 +2537,9 @@ func (s *scan) fullNames() {
 				}
 				s.claim(Name, ruleNameFull, j, end)
 			}
+			continue
+		}
+		if t.has(tRole) && len(w) >= 12 && (w[0] == 0xD0 || w[0] == 0xD1) && s.recordedAs(i) {
 			continue
 		}
 		pat := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].trig&^tNameForm == 0 && patronymic(s.norm(i+1))
@@ -2852,6 +2859,36 @@ func repeatedWord(a, b string) bool {
 	}
 	stem := utf8.RuneCountInString(a[:n])
 	return stem >= 4 && stem >= min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))-2
+}
+
+// recordedAs claims a name read back as it is on record after a verb of
+// recording at i and «как» («записала вас как белова да», «вы у нас
+// значитесь как мельникова ирина», «оформлен как соболев»): a surname or
+// a first name, or a word no list knows that reads as no verb or
+// adjective, and the name's words after it. Not «записала как срочное
+// обращение». It reports whether i was such a verb.
+func (s *scan) recordedAs(i int) bool {
+	if !isWord(s.norm(i), "записала", "записал", "записан", "записана", "записаны", "значитесь", "значится", "оформлен", "оформлена", "оформлено", "указан", "указана") {
+		return false
+	}
+	seg, k := s.toks[i].seg, i+1
+	if k < len(s.toks) && s.toks[k].seg == seg && isWord(s.norm(k), "вас", "вы", "его", "ее", "её", "тебя") {
+		k++
+	}
+	if k+1 >= len(s.toks) || s.toks[k].seg != seg || s.norm(k) != "как" || s.toks[k+1].seg != seg {
+		return true
+	}
+	k++
+	w, tr := s.norm(k), s.toks[k].trig
+	if s.marks[k] != 0 || !(surnameLike(w, tr) || tr&(tFirstName|tNameForm) != 0 || tr == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w)) {
+		return true
+	}
+	end := k + 1
+	for end < len(s.toks) && end < k+3 && s.toks[end].seg == seg && s.marks[end] == 0 && (s.toks[end].has(tFirstName|tNameForm) || patronymic(s.norm(end)) || s.surnameAt(end)) {
+		end++
+	}
+	s.claim(Name, ruleNameFull, k, end)
+	return true
 }
 
 // bareSurname reports whether token i, a word no list knows, is a surname
