@@ -84,8 +84,10 @@ func BenchmarkDemoCalls(b *testing.B) {
 // (docs/privacy.md, "Cost"): on this shared machine timings of a few per
 // cent are lost in the noise.
 //
-//	pii:  the two calls of testdata/pii-calls (they dictate personal data)
-//	demo: the 18 demo calls, as recorded
+//	pii:   the two calls of testdata/pii-calls (they dictate personal data)
+//	demo:  the 18 demo calls, as recorded
+//	demo5: the 18 demo calls lengthened to 5 minutes (fixtures.PadTo5Minutes:
+//	       talk without personal data, most of it for the prefilter alone)
 func BenchmarkColdCalls(b *testing.B) {
 	r, err := redact.New(redact.Config{})
 	if err != nil {
@@ -93,10 +95,14 @@ func BenchmarkColdCalls(b *testing.B) {
 	}
 	all := demoTranscripts(b)
 	pii, _ := filepath.Glob("../../testdata/pii-calls/*.transcript.json") // (the last ones demoTranscripts reads)
+	var long []schemas.Transcript
+	for i, tr := range all {
+		long = append(long, fixtures.PadTo5Minutes(tr, uint64(i)))
+	}
 	for _, set := range []struct {
 		name string
 		trs  []schemas.Transcript
-	}{{"pii", all[len(all)-len(pii):]}, {"demo", all}} {
+	}{{"pii", all[len(all)-len(pii):]}, {"demo", all}, {"demo5", long}} {
 		b.Run(set.name, func(b *testing.B) {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()

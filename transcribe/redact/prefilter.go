@@ -96,14 +96,15 @@ func isTrigger(s string, from, to int) bool {
 
 // segmentMay reports whether a segment may hold personal data. A form
 // of «линия» is a trigger word (a street's word) that loads its segment
-// only when the segment has a plot's word too (linePlot): the address
-// rule takes a «линия» only with a house's word (a trigger of its own) or
-// a plot's word after it in its segment (lineStreet), and «оставайтесь
-// на линии», «горячая линия», «авария на линии» are said in most calls.
-// Loaded, every segment with one (and the one before it, and the other
-// side's talk of the 10 s before it) was tokenized for nothing: a call
-// whose talk has «линия» in every other turn cost 12 times as much
-// (BenchmarkRedactShare five_minute).
+// only when one of the four words after it may be a plot's word
+// (plotAfter): the address rule takes a «линия» only with a house's word
+// (a trigger of its own) or a plot's word among the four tokens after it
+// in its segment (lineStreet), and «оставайтесь на линии», «горячая
+// линия», «авария на линии» are said in most calls. Loaded, every segment
+// with one (and the one before it, and the other side's talk of the 10 s
+// before it) was tokenized for nothing: a call whose talk has «линия» in
+// every other turn cost 12 times as much (BenchmarkRedactShare
+// five_minute).
 func segmentMay(seg *schemas.Segment) bool {
 	if len(seg.Words) == 0 {
 		// Split the text at spaces (IndexByte is vectorized) and look at
@@ -117,12 +118,12 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || linePlot(seg)) {
+				if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) {
 					return true
 				}
 				continue
 			}
-			if w != "" && wordMay(w) && (!lineForm(w) || linePlot(seg)) {
+			if w != "" && wordMay(w) && (!lineForm(w) || plotInText(s)) {
 				return true
 			}
 		}
@@ -131,12 +132,12 @@ func segmentMay(seg *schemas.Segment) bool {
 	for j := range seg.Words {
 		w := seg.Words[j].W
 		if plainWord(w) {
-			if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || linePlot(seg)) {
+			if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInWords(seg.Words[j+1:])) {
 				return true
 			}
 			continue
 		}
-		if w != "" && wordMay(w) && (!lineForm(w) || linePlot(seg)) {
+		if w != "" && wordMay(w) && (!lineForm(w) || plotInWords(seg.Words[j+1:])) {
 			return true
 		}
 	}
@@ -160,16 +161,29 @@ func lineForm(w string) bool {
 	return lineWord(string(b[:]))
 }
 
-// linePlot reports, for a segment with a form of «линия», whether it may
-// have a plot's word (plotWord: «участок», «участка», «уч»): whether «уч»
-// is in it anywhere, in any case. (Loose on purpose: a segment it loads
-// was loaded before as well.)
-func linePlot(seg *schemas.Segment) bool {
-	if len(seg.Words) == 0 {
-		return hasUch(seg.Text)
+// plotInText reports whether a plot's word (plotWord: «участок»,
+// «участка», «уч») may be among the four words at the start of rest, the
+// text after a form of «линия»: whether «уч» is in them, in any case.
+// (Four tokens are in at most four words; loose on purpose: a segment it
+// loads was loaded before as well.)
+func plotInText(rest string) bool {
+	end := 0
+	for n := 0; n < 4 && end < len(rest); n++ {
+		i := spaceIndex(rest[end:])
+		if i < 0 {
+			end = len(rest)
+			break
+		}
+		end += i + 1
 	}
-	for j := range seg.Words {
-		if hasUch(seg.Words[j].W) {
+	return hasUch(rest[:end])
+}
+
+// plotInWords is plotInText for a recognizer's words after a form of
+// «линия».
+func plotInWords(ws []schemas.Word) bool {
+	for j := 0; j < len(ws) && j < 4; j++ {
+		if hasUch(ws[j].W) {
 			return true
 		}
 	}
@@ -177,12 +191,28 @@ func linePlot(seg *schemas.Segment) bool {
 }
 
 // hasUch reports whether s has «уч» in it, either letter small or
-// capital.
+// capital. The second letter's last byte is searched for (IndexByte:
+// vectorized, no branch a byte), then the three bytes before it read: a
+// loop over every byte was a third of a padded call's redaction
+// (callgrind, BenchmarkColdCalls/demo5: its filler has «линия» in one
+// segment of three).
 func hasUch(s string) bool {
-	for i := 0; i+3 < len(s); i++ {
-		if (s[i] == 0xD1 && s[i+1] == 0x83 || s[i] == 0xD0 && s[i+1] == 0xA3) && (s[i+2] == 0xD1 && s[i+3] == 0x87 || s[i+2] == 0xD0 && s[i+3] == 0xA7) {
+	return uchAt(s, 0xD1, 0x87) || uchAt(s, 0xD0, 0xA7) // ч, Ч
+}
+
+// uchAt reports whether s has the letter c1 c2 (ч or Ч) right after у or
+// У.
+func uchAt(s string, c1, c2 byte) bool {
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], c2)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j >= 3 && s[j-1] == c1 && (s[j-3] == 0xD1 && s[j-2] == 0x83 || s[j-3] == 0xD0 && s[j-2] == 0xA3) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
 }

@@ -250,8 +250,9 @@ func TestSegmentMayIntroduction(t *testing.T) {
 }
 
 // TestSegmentMayLine: a form of «линия» loads its segment only with a
-// plot's word in it (a house's word or a number loads it anyway), in a
-// recognizer's words and in text, capitalized or with a mark after it.
+// plot's word among the four words after it (a house's word or a number
+// loads it anyway), in a recognizer's words and in text, capitalized or
+// with a mark after it.
 func TestSegmentMayLine(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -264,6 +265,9 @@ func TestSegmentMayLine(t *testing.T) {
 		{"проверю линия абонент услуга", false},
 		{"снт рассвет кадетская линия участок", true},
 		{"кадетская Линия, Участок", true},
+		{"кадетская линия это наш участок", true},
+		{"кадетская линия это наш старый садовый участок", false},
+		{"участок кадетская линия", false},
 		{"пятая линия дом тридцать восемь", true},
 		{"горячая линия 8 800", true},
 		{"на линии меня зовут анна", true},
@@ -297,6 +301,22 @@ func TestLineForm(t *testing.T) {
 	for _, v := range []string{"линией", "линиях", "лини", "линия-2", "улица", "", ".", "линии/дом", "Лини"} {
 		if lineForm(v) {
 			t.Errorf("lineForm(%q) = true", v)
+		}
+	}
+}
+
+// TestHasUch: «уч» found in any case and anywhere, and nothing else.
+func TestHasUch(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"участок", true}, {"Участок", true}, {"УЧАСТОК", true}, {"уЧ", true}, {"линия уч 5", true},
+		{"на линии учёт", true}, {"лучше", true},
+		{"", false}, {"у", false}, {"ч", false}, {"у ч", false}, {"что очень", false}, {"участ"[2:], false}, {"Ї уЇ", false},
+	} {
+		if got := hasUch(c.s); got != c.want {
+			t.Errorf("hasUch(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
 }
