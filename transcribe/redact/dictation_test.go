@@ -114,6 +114,10 @@ func TestDictation(t *testing.T) {
 		{"read back as on record", []string{"o: как вас зовут", "c: сергеев", "o: вы у нас значитесь как мельникова ирина верно"}, []string{"o: вы у нас значитесь как [name] верно"}},
 		{"surname answering на кого", []string{"o: на кого записать", "c: на гаврилову"}, []string{"c: на [name]"}},
 		{"adjective after как", []string{"o: как вас зовут", "c: сергеев", "o: записала как срочное обращение"}, []string{"o: записала как срочное обращение"}},
+		// Causes block EL: a code that names what it codes; a
+		// verification code for a service is masked.
+		{"a school's code", []string{"o: код школы 1 5 0 7 3 укажите в заявлении"}, []string{"o: код школы 1 5 0 7 3 укажите в заявлении"}},
+		{"code for a service", []string{"o: код подтверждения для услуги", "c: 7 7 1 0 2"}, []string{"c: [code]"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

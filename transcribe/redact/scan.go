@@ -725,6 +725,11 @@ func (s *scan) otherCode(i int) bool {
 	if s.issuedBefore(i) {
 		return true
 	}
+	// What it codes named after it or before it: a school's, a bank's, a
+	// service's, a tariff's («код школы 1 2 0 4 4», «тарифный код»).
+	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && codedThing(s.norm(i+1)) || i > 0 && s.toks[i-1].seg == seg && codedThingAdj(s.norm(i-1)) {
+		return true
+	}
 	for j := max(0, i-3); j < min(len(s.toks), i+3); j++ {
 		// An error's, an entrance's («подъезд 3 код 1234»).
 		if w := s.norm(j); s.toks[j].seg == seg && (strings.HasPrefix(w, "ошибк") || j < i && strings.HasPrefix(w, "подъезд")) {
@@ -858,6 +863,20 @@ func (s *scan) detect() {
 		s.passportSeries()
 		s.cutNumberWords()
 	}
+}
+
+// codedThing: what a code after «код» in the genitive says is coded,
+// other than a person's verification: a school, a kindergarten, a
+// company, a bank, a branch, a country, a city, a region, a service, a
+// tariff, a product, a currency, an operator.
+func codedThing(w string) bool {
+	return isWord(w, "школы", "сада", "садика", "организации", "предприятия", "компании", "банка", "филиала", "отделения", "страны", "города", "района", "услуги", "тарифа", "валюты", "оператора", "специальности", "профессии", "вуза")
+}
+
+// codedThingAdj: an adjective before «код» that says what is coded
+// («тарифный код», «почтовый код», «школьный код»).
+func codedThingAdj(w string) bool {
+	return isWord(w, "тарифный", "тарифного", "почтовый", "почтового", "школьный", "школьного", "налоговый", "налогового", "бюджетный", "бюджетного", "региональный", "регионального", "товарный", "товарного")
 }
 
 // issuedBefore reports whether the word «код» at i names a passport
