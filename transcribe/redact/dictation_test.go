@@ -118,6 +118,12 @@ func TestDictation(t *testing.T) {
 		// verification code for a service is masked.
 		{"a school's code", []string{"o: код школы 1 5 0 7 3 укажите в заявлении"}, []string{"o: код школы 1 5 0 7 3 укажите в заявлении"}},
 		{"code for a service", []string{"o: код подтверждения для услуги", "c: 7 7 1 0 2"}, []string{"c: [code]"}},
+		// Causes block EM: what an address or a date of birth leaves
+		// after it; a floor after «и» stays.
+		{"house letter before the flat", []string{"o: дом какой", "c: да 12 б квартира 40"}, []string{"c: да [address]"}},
+		{"entrance after и", []string{"o: адрес", "c: улица мира дом 7 и подъезд 3"}, []string{"c: [address]"}},
+		{"month and day after the year", []string{"o: год рождения", "c: я с пятьдесят второго в марте седьмого"}, []string{"c: я с [birthdate] в [birthdate]"}},
+		{"floor after и", []string{"o: адрес", "c: улица мира дом 7 и 5 этаж"}, []string{"c: [address] и 5 этаж"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

@@ -986,6 +986,11 @@ func (s *scan) claimBirth(from, to int, rule ruleID) {
 	for j < len(s.toks) && j < to+3 && s.toks[j].seg == s.toks[from].seg && (s.toks[j].has(tConn) || isWord(s.norm(j), "день", "число")) && !s.toks[j].has(tNum) {
 		j++
 	}
+	// (Or the month and the day after the year: «я с сорок пятого в
+	// декабре третьего».)
+	if j == to && j+2 < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.norm(j) == "в" && s.toks[j+1].has(tMonth) && s.toks[j+2].seg == s.toks[from].seg && s.toks[j+2].has(tNum) && s.hasYear(from, to) {
+		j++
+	}
 	if j > to && j < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tNum|tMonth) {
 		if end := s.dateRun(j); end > j {
 			s.claim(Birthdate, rule, j, end)
@@ -1598,6 +1603,9 @@ func (s *scan) addresses() {
 				// number, the street said before («улица какая» —
 				// «гагарина» — «дом квартира»).
 				k = x
+			} else if x == i && i >= 2 && s.toks[i-1].seg == t.seg && s.toks[i-2].seg == t.seg && s.houseLetter(i-1) && s.toks[i-2].num() == nkDigits && len(s.norm(i-2)) <= 3 && s.segStart(i-2) {
+				// «да 12 б квартира 40»: the house with its letter.
+				k = i - 2
 			}
 		}
 		nums := 0
@@ -1692,6 +1700,19 @@ func (s *scan) addressRest() {
 			}
 			if j > i+1 {
 				s.claim(Address, s.found[s.marks[i-1]-1].rule, i, j)
+			}
+		}
+		// An entrance, a building or a flat after «и» («дом 7 и подъезд
+		// 3», «15 и парадная 4»; not «и 5 этаж»).
+		if s.norm(i) == "и" && i+2 < len(s.toks) && s.toks[i+1].seg == seg && s.toks[i+2].seg == seg &&
+			(s.toks[i+1].has(tHouse) || isWord(s.norm(i+1), "парадная", "парадной", "парадную")) && s.toks[i+2].has(tNum) && s.marks[i+2] == 0 {
+			if end, house := s.houseRun(i + 2); house && !s.claimed(i, end) {
+				// (The address's claim grows to take it: one mask.)
+				id := s.marks[i-1]
+				for k := i; k < end; k++ {
+					s.marks[k] = id
+				}
+				s.found[id-1].to = max(s.found[id-1].to, end)
 			}
 		}
 	}
