@@ -124,6 +124,11 @@ func TestDictation(t *testing.T) {
 		{"entrance after и", []string{"o: адрес", "c: улица мира дом 7 и подъезд 3"}, []string{"c: [address]"}},
 		{"month and day after the year", []string{"o: год рождения", "c: я с пятьдесят второго в марте седьмого"}, []string{"c: я с [birthdate] в [birthdate]"}},
 		{"floor after и", []string{"o: адрес", "c: улица мира дом 7 и 5 этаж"}, []string{"c: [address] и 5 этаж"}},
+		// Causes block EN: Irish and French surnames; «о» before a word
+		// of the request stays.
+		{"о брайен", []string{"o: как вас зовут", "c: о брайен шон"}, []string{"c: [name]"}},
+		{"apostrophe surname before a first name", []string{"c: я о'хара кейт по поводу перевода"}, []string{"c: я [name] по поводу перевода"}},
+		{"о before a request", []string{"o: как к вам обращаться", "c: павел о кредите хотел узнать"}, []string{"c: [name] о кредите хотел узнать"}},
 		// Whom a thing is for, asked in a word or two; a name no list
 		// knows as the answer, or opening it before a number (causes
 		// block CM).

@@ -2244,7 +2244,9 @@ func (s *scan) names() {
 			if s.role != "client" && s.operatorNear(i) {
 				continue
 			}
-			s.nameAfter(j, false, ruleNameIntro)
+			// (A surname no list reads, an apostrophe's, before a first
+			// name: «я о'хара кейт».)
+			s.nameAfter(j, surnameThenName && apostropheName(s.normOf(next)), ruleNameIntro)
 		}
 	}
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
@@ -2271,7 +2273,7 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, j, j+1)
 			return
 		}
-		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) {
+		for j < len(s.toks) && j < first+3 && s.toks[j].has(tStop|tConn|tRole) && !s.toks[j].has(tFirstName) && !(j == first && s.irishO(j)) {
 			if isWord(s.norm(j), "спасибо", "благодарю") {
 				return // «спасибо анна сергеевна»: thanking the operator
 			}
@@ -2303,7 +2305,7 @@ func (s *scan) names() {
 			// A surname in another case after «на», «для» («на кого
 			// записать» — «на гаврилову»).
 			s.nameAfter(j, true, ruleNameAnswer)
-		} else if j < len(s.toks) && j == first && s.toks[j].trig == 0 && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
+		} else if j < len(s.toks) && j == first && (s.toks[j].trig == 0 || s.irishO(j)) && s.toks[j].seg == s.toks[first].seg && isLetters(s.norm(j)) && s.marks[j] == 0 {
 			// A name no list knows, said as the whole answer («ким ен
 			// хо», «цхведиани ника»), or opening it before a number, a
 			// date, a cue or a trap word («гусейнзаде эльнур 8 925 ...»,
@@ -2366,8 +2368,15 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 	for end < len(s.toks) && end < j+5 && s.toks[end].seg == seg && s.marks[end] == 0 && isLetters(s.norm(end)) {
 		t := &s.toks[end]
 		w := s.normOf(t)
+		// A patronymic ends the name: «о брайен патрик майклович
+		// [зачетка] ...».
+		if end > j+1 && patronymic(s.norm(end-1)) && s.toks[end-1].trig&^tNameForm == 0 {
+			break
+		}
 		if !(t.trig == 0 && !commonWord(w) && !orgWord(w) && !pronoun(w) && !staffWord(w) && !roleWords.of(w) || end > j && (t.trig&^(tFirstName|tNameForm) == 0 && t.trig != 0 || t.trig&^tNameForm == 0 && patronymic(w)) ||
-			s.particleAt(end) || end > j && s.particleAt(end-1) && t.trig&(tStop|tNum|tCue|tTrap) == 0) {
+			s.particleAt(end) || end > j && s.particleAt(end-1) && t.trig&(tStop|tNum|tCue|tTrap) == 0 ||
+			apostropheName(w) || s.irishO(end) || end > j && s.irishO(end-1) && t.trig&(tStop|tNum|tCue|tTrap) == 0 ||
+			end > j && isWord(w, "апостроф", "дефис") && end+1 < len(s.toks) && s.toks[end+1].seg == seg && isLetters(s.norm(end+1))) {
 			break
 		}
 		end++
@@ -2384,6 +2393,20 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 // nameParticles are the particles of foreign surnames said before them
 // («де ла торре», «ван дер берг», «фон браун», «ибн сина»).
 var nameParticles = map[string]bool{"де": true, "ла": true, "ле": true, "ван": true, "дер": true, "фон": true, "дель": true, "дю": true, "ди": true, "бен": true, "ибн": true, "аль": true, "эль": true}
+
+// apostropheName reports whether w is a word with an apostrophe between
+// its letters («о'коннор», «д'артаньян»): a foreign surname; no Russian
+// word is written so.
+func apostropheName(w string) bool {
+	k := strings.IndexAny(w, "'’")
+	return k > 0 && k < len(w)-1 && isLetters(w) && len(w) >= 6
+}
+
+// irishO reports whether token k is «о» before a word no list knows, as
+// an Irish surname is said without its apostrophe («о брайен», «о нил»).
+func (s *scan) irishO(k int) bool {
+	return s.norm(k) == "о" && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && s.toks[k+1].trig == 0 && isLetters(s.norm(k+1)) && !commonWord(s.norm(k+1))
+}
 
 // particleAt reports whether token k is a surname's particle with a word
 // of letters after it in its sentence.
@@ -2702,6 +2725,14 @@ func (s *scan) stutteredNames() {
 			s.found[f].to = to + 1
 		}
 		from, to = s.found[f].from, s.found[f].to
+		// An Irish or French surname right before a masked first name
+		// («я о'коннор [патрик]», «о [брайен патрик]»): the claim grows
+		// to take it.
+		if from > 0 && s.marks[from-1] == 0 && s.marks[from] == f+1 && s.toks[from-1].seg == s.toks[from].seg && (apostropheName(s.norm(from-1)) || s.norm(from-1) == "о" && s.toks[from].trig == 0) {
+			s.marks[from-1] = f + 1
+			s.found[f].from = from - 1
+			from--
+		}
 		// The name before a change of it: «была агеева стала [лисицына]»,
 		// «была круглова а теперь [сомова]».
 		if k := s.formerName(from); k >= 0 {
