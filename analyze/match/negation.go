@@ -191,7 +191,25 @@ func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []i
 			tail = seg.Text[min(t.End, len(seg.Text)):max(end, min(t.End, len(seg.Text)))]
 		}
 		// Mostly one space between words: no need to look.
-		dst = append(dst, tail != "" && tail != " " && strings.ContainsAny(tail, ".!?;…,:—"))
+		dst = append(dst, tail != "" && tail != " " && hasStop(tail))
 	}
 	return dst
+}
+
+// hasStop is strings.ContainsAny(s, ".!?;…,:—") byte by byte: every
+// token boundary of a call asks, and the tail is a byte or two. UTF-8
+// synchronizes itself, so «…» and «—» are found where ContainsAny finds
+// them, also after an invalid byte.
+func hasStop(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', ';', ',', ':':
+			return true
+		case "…"[0]: // «—» begins with the same byte
+			if strings.HasPrefix(s[i:], "…") || strings.HasPrefix(s[i:], "—") {
+				return true
+			}
+		}
+	}
+	return false
 }

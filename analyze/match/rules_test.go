@@ -234,6 +234,32 @@ func TestSentenceStops(t *testing.T) {
 	}
 }
 
+// TestHasStop: the byte loop finds a stop where strings.ContainsAny does,
+// the two multi-byte ones and invalid UTF-8 included.
+func TestHasStop(t *testing.T) {
+	for _, tt := range []struct {
+		tail string
+		want bool
+	}{
+		{" ", false},
+		{", ", true},
+		{" — ", true},
+		{"…", true},
+		{" – ", false}, // an en dash: not a stop, though it begins like «—»
+		{"\u2025", false},
+		{"\xe2", false},
+		{"\xe2\x80", false},
+		{"\xe2…", true},
+		{"\x80\xa6", false},
+		{" ) ", false},
+		{"?!", true},
+	} {
+		if got := hasStop(tt.tail); got != tt.want || got != strings.ContainsAny(tt.tail, ".!?;…,:—") {
+			t.Errorf("hasStop(%q) = %v, want %v (strings.ContainsAny agrees)", tt.tail, got, tt.want)
+		}
+	}
+}
+
 // A phrase that ends an utterance does not reach into the speaker's next
 // one through the filler it starts with («вот»), even where another phrase
 // goes on from its last word: the hit and its quote stay in the first
