@@ -320,3 +320,31 @@ func TestHasUch(t *testing.T) {
 		}
 	}
 }
+
+// TestFillerLoadsNothing: the talk the cost benchmarks lengthen calls with
+// (fixtures.PadTo5Minutes; analyze's five-minute call has the same words)
+// has no trigger word, so the prefilter loads none of it, as it loads
+// none of the talk of a call that says no personal data. A word of it
+// given a start role (a street's, a name's...) makes every segment with
+// it tokenized with its context: «линия» as a street's word (81a838f)
+// made the five-minute call cost 12 times as much (docs/privacy.md,
+// "Cost").
+func TestFillerLoadsNothing(t *testing.T) {
+	tr := fixtures.PadTo5Minutes(schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{{Role: "operator"}, {Role: "client"}}}, 1)
+	n := 0
+	for _, ch := range tr.Channels {
+		for k := range ch.Segments {
+			n++
+			seg := &ch.Segments[k]
+			if segmentMay(seg) {
+				t.Errorf("segmentMay(%q) = true", seg.Text)
+			}
+			if text := (schemas.Segment{Text: seg.Text}); segmentMay(&text) {
+				t.Errorf("segmentMay(text %q) = true", seg.Text)
+			}
+		}
+	}
+	if n < 30 {
+		t.Fatalf("%d segments of filler", n)
+	}
+}
