@@ -447,7 +447,8 @@ func (s *scan) mailboxParts() {
 				s.claim(Email, ruleEmailJoined, k, end)
 				i = end - 1
 			}
-		case latinWord(s.normOf(t)):
+		case latinWord(s.normOf(t)) && !s.afterTrapRun(i):
+			// (Not a promo code's, a coupon's word: «а промокод SUMMER 25».)
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
 				j++
