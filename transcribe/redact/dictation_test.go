@@ -129,6 +129,10 @@ func TestDictation(t *testing.T) {
 		{"о брайен", []string{"o: как вас зовут", "c: о брайен шон"}, []string{"c: [name]"}},
 		{"apostrophe surname before a first name", []string{"c: я о'хара кейт по поводу перевода"}, []string{"c: я [name] по поводу перевода"}},
 		{"о before a request", []string{"o: как к вам обращаться", "c: павел о кредите хотел узнать"}, []string{"c: [name] о кредите хотел узнать"}},
+		// Causes block EP: a house first with «дробь» or in the dative,
+		// its street after it.
+		{"house with дробь first", []string{"o: адрес", "c: дом 5 дробь 2 квартира 9 улица мира"}, []string{"c: [address]"}},
+		{"house in the dative first", []string{"o: куда подать", "c: к дому 12 на улице победы"}, []string{"c: [address]"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

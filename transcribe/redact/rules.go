@@ -1808,7 +1808,9 @@ func (s *scan) houseBefore(i int) int {
 		u := &s.toks[k-1]
 		if u.has(tHouse) || house && k > 1 && s.normOf(u) == "номер" && s.toks[k-2].has(tHouse) {
 			house = true
-		} else if !(u.has(tNum) && u.num() != nkOrdinal || houseNumber(s.normOf(u)) || s.houseLetter(k-1) && k-1 > 0 && s.toks[k-2].has(tNum)) {
+		} else if !(u.has(tNum) && u.num() != nkOrdinal || houseNumber(s.normOf(u)) || s.houseLetter(k-1) && k-1 > 0 && s.toks[k-2].has(tNum) ||
+			// «дом 5 дробь 2»: between two numbers.
+			isWord(s.normOf(u), "дробь", "слэш") && k-1 > 0 && s.toks[k-2].has(tNum) && num) {
 			break
 		} else {
 			num = true
