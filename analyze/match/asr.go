@@ -88,6 +88,11 @@ type slipIndex struct {
 	// phrase word (contKey): the next word must begin so for the two to be
 	// worth joining, which spares the lookup for nearly every pair.
 	cont map[uint64]bool
+	// mayFollow is a filter before cont: bit contBit(head, r1) is set
+	// when some key of cont has that head and first letter. Most pairs of
+	// words are no split word, and one bit says so without two lookups in
+	// cont; a set bit may be another pair's, so cont decides.
+	mayFollow []uint64
 	// sound maps the sound key of each phrase stem of minSoundStem letters
 	// or more to the stem's id; -1 when two stems share a key (then
 	// neither is guessed).
@@ -110,6 +115,7 @@ func (lm *langMatcher) buildSlips() {
 		return
 	}
 	x.heads, x.cont = map[string]int32{}, map[uint64]bool{}
+	x.mayFollow = make([]uint64, contBits/64)
 	x.rus = lm.lang == "ru"
 	seen := map[string]bool{}
 	addHeads := func(w string) {
@@ -135,6 +141,7 @@ func (lm *langMatcher) buildSlips() {
 					r2 = 0
 				}
 				x.cont[contKey(id, r1, r2)] = true
+				x.mayFollow[contBit(id, r1)/64] |= 1 << (contBit(id, r1) % 64)
 			}
 		}
 	}
@@ -172,11 +179,26 @@ func (x *slipIndex) follows(head int32, w string) bool {
 	r1, size := utf8.DecodeRuneInString(w)
 	r2, _ := utf8.DecodeRuneInString(w[size:])
 	r1, r2 = foldRune(r1), foldRune(r2)
+	if b := contBit(head, r1); x.mayFollow[b/64]&(1<<(b%64)) == 0 {
+		return false // no phrase word goes on so after head
+	}
 	return x.cont[contKey(head, r1, r2)] || x.cont[contKey(head, r1, 0)]
+}
+
+// contBits is the size of slipIndex.mayFollow, in bits.
+const contBits = 1 << 18
+
+// contBit is the bit of slipIndex.mayFollow for a head and the letter
+// after it.
+func contBit(head int32, r1 rune) uint32 {
+	return (uint32(head)*0x9E3779B1 ^ uint32(r1)*0x85EBCA77) % contBits
 }
 
 // foldRune folds one letter as text.Fold does: lower case, ё as е.
 func foldRune(r rune) rune {
+	if 'а' <= r && r <= 'я' || 'a' <= r && r <= 'z' {
+		return r // lower case already: most letters
+	}
 	if r == utf8.RuneError {
 		return 0
 	}

@@ -106,3 +106,29 @@ func TestSplitWordAcrossCall(t *testing.T) {
 		t.Fatalf("hits %+v, want one: «рас торгнуть договор» in the first utterance", hits)
 	}
 }
+
+// TestMayFollowCoversCont: the bit filter before slipIndex.cont may say
+// yes wrongly but never no wrongly: every head and letter cont knows has
+// its bit, in the built-in dictionaries, so follows answers as cont alone.
+func TestMayFollowCoversCont(t *testing.T) {
+	x := &builtinMatcher(t).langs["ru"].slips
+	if len(x.cont) == 0 {
+		t.Fatal("no split-word continuations in the built-in Russian dictionaries")
+	}
+	set := 0
+	for _, w := range x.mayFollow {
+		for ; w != 0; w &= w - 1 {
+			set++
+		}
+	}
+	for k := range x.cont {
+		head, r1 := int32(k>>42), rune(k>>21&(1<<21-1))
+		if b := contBit(head, r1); x.mayFollow[b/64]&(1<<(b%64)) == 0 {
+			t.Fatalf("head %d, letter %q: in cont, not in mayFollow", head, r1)
+		}
+	}
+	// A filter with most bits set would filter nothing.
+	if set > contBits/4 {
+		t.Errorf("%d of %d bits set: the filter rejects too little", set, contBits)
+	}
+}
