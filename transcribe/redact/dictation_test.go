@@ -133,6 +133,10 @@ func TestDictation(t *testing.T) {
 		// its street after it.
 		{"house with дробь first", []string{"o: адрес", "c: дом 5 дробь 2 квартира 9 улица мира"}, []string{"c: [address]"}},
 		{"house in the dative first", []string{"o: куда подать", "c: к дому 12 на улице победы"}, []string{"c: [address]"}},
+		// Causes block EQ: a number dictated on after «и дальше»; sums
+		// so joined stay.
+		{"phone on after и дальше", []string{"o: контактный номер", "c: 8 926 и дальше 123 45 67"}, []string{"c: [phone]"}},
+		{"sums after и дальше", []string{"c: сначала 500 и дальше 300 в месяц"}, []string{"c: сначала 500 и дальше 300 в месяц"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -711,7 +711,7 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// Up to three correction words, then another run; or a part
 		// named («8 961 это первая часть 540 77 20»).
 		j := r.to
-		for j < len(s.toks) && j < r.to+3 && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
+		for j < len(s.toks) && j < r.to+3 && (s.toks[j].has(tConn|tFiller) || s.andGoesOn(j)) && !s.isRunStart(j) {
 			j++
 		}
 		if j == r.to {
@@ -732,6 +732,13 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// andGoesOn reports whether token j is «и» before a word of going on in
+// its sentence («8 926 и дальше 123 45 67», «и потом 95»): a joiner, as
+// «дальше» alone is.
+func (s *scan) andGoesOn(j int) bool {
+	return s.toks[j].nl == 2 && s.norm(j) == "и" && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && isWord(s.norm(j+1), "дальше", "далее", "потом", "затем")
 }
 
 // joinable reports whether a number may be the start of a dictation

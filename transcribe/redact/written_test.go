@@ -72,7 +72,8 @@ var writtenSets = []struct {
 	// кого»; block EL, a code that names what it codes; block EM, what an
 	// address or a date of birth leaves after it; block EN, Irish and
 	// French surnames; block EO, a promo code's Latin word; block EP, a
-	// house first with «дробь» or «к дому»),
+	// house first with «дробь» or «к дому»; block EQ, a number dictated
+	// on after «и дальше»),
 	// so address, inn, snils, cvv, code, birthdate and name are in-sample
 	// figures now.
 	{"blind5/bt", map[string]float64{
