@@ -137,6 +137,11 @@ func TestDictation(t *testing.T) {
 		// so joined stay.
 		{"phone on after и дальше", []string{"o: контактный номер", "c: 8 926 и дальше 123 45 67"}, []string{"c: [phone]"}},
 		{"sums after и дальше", []string{"c: сначала 500 и дальше 300 в месяц"}, []string{"c: сначала 500 и дальше 300 в месяц"}},
+		// Causes block ER: a dictation gone on with after a sentence of
+		// «ой подождите» (its words masked with the number); a sum after
+		// such a pause stays.
+		{"card on after a pause", []string{"o: номер карты", "c: 4276 3800", "c: ой подождите", "c: 1234 5679"}, []string{"c: [card]"}},
+		{"sum after a pause", []string{"o: сколько заплатили", "c: 1 500", "c: ой подождите", "c: 2 000 с доставкой"}, []string{"c: 1 500", "c: 2 000 с доставкой"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

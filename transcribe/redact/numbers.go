@@ -920,8 +920,11 @@ func (s *scan) continuationOpens(end int) bool {
 // closes, after up to two fillers («шестьсот одиннадцать семьсот тридцать
 // ммм» — «двести сорок пять сорок четыре»); end when other words follow.
 func (s *scan) sentenceEnd(end int) int {
-	if end <= 0 || end >= len(s.toks) || s.toks[end].seg != s.toks[end-1].seg {
+	if end <= 0 || end >= len(s.toks) {
 		return end
+	}
+	if s.toks[end].seg != s.toks[end-1].seg {
+		return s.pauseOver(end)
 	}
 	j := end
 	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end-1].seg && s.toks[j].has(tFiller) && !s.toks[j].has(tNum) {
@@ -929,6 +932,25 @@ func (s *scan) sentenceEnd(end int) int {
 	}
 	if j < len(s.toks) && s.toks[j].seg == s.toks[end-1].seg {
 		return end
+	}
+	return s.pauseOver(j)
+}
+
+// pauseOver returns where the sentence after the one opening at token k
+// starts when that one is nothing but one to three fillers or
+// correction words, said within 6 s of the one before it («4276 3800» —
+// «ой подождите» — «1234 5679»: the dictation goes on after it); k
+// otherwise. (Its words are masked with the number they stand in.)
+func (s *scan) pauseOver(k int) int {
+	if k <= 0 || k >= len(s.toks) || s.toks[k].seg != s.toks[k-1].seg+1 || s.t0(&s.toks[k])-s.t1(&s.toks[k-1]) > 6 {
+		return k
+	}
+	j := k
+	for j < len(s.toks) && j < k+4 && s.toks[j].seg == s.toks[k].seg && s.toks[j].has(tConn|tFiller) && !s.toks[j].has(tNum) && s.norm(j) != "нет" {
+		j++
+	}
+	if j == k || j >= len(s.toks) || s.toks[j].seg == s.toks[k].seg || s.toks[j].seg != s.toks[k].seg+1 {
+		return k
 	}
 	return j
 }

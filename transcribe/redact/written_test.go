@@ -73,7 +73,7 @@ var writtenSets = []struct {
 	// address or a date of birth leaves after it; block EN, Irish and
 	// French surnames; block EO, a promo code's Latin word; block EP, a
 	// house first with «дробь» or «к дому»; block EQ, a number dictated
-	// on after «и дальше»),
+	// on after «и дальше»; block ER, after a sentence of «ой подождите»),
 	// so address, inn, snils, cvv, code, birthdate and name are in-sample
 	// figures now.
 	{"blind5/bt", map[string]float64{
