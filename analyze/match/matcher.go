@@ -354,7 +354,7 @@ type edgeRec struct {
 }
 
 // packStates packs the compiled automaton (lm.trans, lm.ends) into
-// lm.states, lm.edges and lm.endSeq.
+// lm.states, lm.edges, lm.endSeq and lm.multiSeq.
 func (lm *langMatcher) packStates() {
 	keys := make([]uint64, 0, len(lm.trans))
 	for k := range lm.trans {
