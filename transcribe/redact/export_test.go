@@ -20,3 +20,10 @@ func CheckRuleOuts() (done func() (ruled int, typed []string)) {
 		return ruled, typed
 	}
 }
+
+// Ungated runs every rule the gates skip until the returned function is
+// called (TestGatesSame).
+func Ungated() (done func()) {
+	ungated = true
+	return func() { ungated = false }
+}

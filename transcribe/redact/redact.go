@@ -329,10 +329,19 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
 		}
 	}
-	// What one side says back of what any side had masked (echo.go).
+	// What one side says back of what any side had masked (echo.go):
+	// only when a rule claimed something on some channel. With no claim
+	// anywhere the echoes have no word and no number to look for, and the
+	// operator's names they read first (operatorNames) serve only to
+	// unmask or leave a claimed name: they claim and drop nothing. Most
+	// calls that dictate nothing (a demo call's greeting, its prices and
+	// dates) then skip the echoes' code, read from caches the analyze
+	// stage has emptied. TestGatesSame holds the outputs to the ungated
+	// ones.
 	var ops opNameCache
+	echoes := ungated || anyClaim(scans)
 	for ci, s := range scans {
-		if s == nil {
+		if s == nil || !echoes {
 			continue
 		}
 		if e := r.echo(s, scans, &ops); e != nil {
@@ -369,6 +378,23 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	}
 	return out, spans, errors.Join(errs...)
 }
+
+// anyClaim reports whether a rule claimed something on any of the
+// scans: a stretch of tokens (found, dropped claims included) or a number
+// (nclaims).
+func anyClaim(scans []*scan) bool {
+	for _, s := range scans {
+		if s != nil && (len(s.found) > 0 || len(s.nclaims) > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// ungated, set by a test (TestGatesSame), runs every rule the gates
+// skip (the echoes of a call where nothing was claimed), so that the
+// outputs with and without the gates can be compared.
+var ungated bool
 
 // count is how many of b are true.
 func count(b []bool) int {
