@@ -142,6 +142,10 @@ func TestDictation(t *testing.T) {
 		// such a pause stays.
 		{"card on after a pause", []string{"o: номер карты", "c: 4276 3800", "c: ой подождите", "c: 1234 5679"}, []string{"c: [card]"}},
 		{"sum after a pause", []string{"o: сколько заплатили", "c: 1 500", "c: ой подождите", "c: 2 000 с доставкой"}, []string{"c: 1 500", "c: 2 000 с доставкой"}},
+		// Causes block ES: a relative's word, «на» and the name; «маме на
+		// день рождения» stays.
+		{"relative then на and the name", []string{"c: оформите на жену на наталью"}, []string{"c: оформите на жену на [name]"}},
+		{"relative then на and no name", []string{"c: подарок маме на день рождения ищу"}, []string{"c: подарок маме на день рождения ищу"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

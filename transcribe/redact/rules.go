@@ -3032,6 +3032,13 @@ func (s *scan) kinName(i int) {
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
 		j++
 	}
+	// «оформите на жену на наталью», «сыну на артема»: a preposition
+	// between, the name after it in its case (a first name's form must
+	// follow: «маме на день рождения» names nobody).
+	if j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && isWord(s.norm(j), "на", "за", "для") &&
+		(s.toks[j+1].has(tFirstName|tNameForm) || s.toks[j+1].trig == 0 && firstNameForm(s.norm(j+1))) {
+		j++
+	}
 	from := j
 	end, named := j, false
 words:

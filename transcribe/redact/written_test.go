@@ -73,7 +73,8 @@ var writtenSets = []struct {
 	// address or a date of birth leaves after it; block EN, Irish and
 	// French surnames; block EO, a promo code's Latin word; block EP, a
 	// house first with «дробь» or «к дому»; block EQ, a number dictated
-	// on after «и дальше»; block ER, after a sentence of «ой подождите»),
+	// on after «и дальше»; block ER, after a sentence of «ой подождите»;
+	// block ES, a relative's word, «на» and the name),
 	// so address, inn, snils, cvv, code, birthdate and name are in-sample
 	// figures now.
 	{"blind5/bt", map[string]float64{
