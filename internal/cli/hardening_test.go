@@ -340,6 +340,42 @@ func TestIngestFailuresDeadLettered(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "2 dead letters replayed") || !strings.Contains(out, "1 analysed, 1 failed") {
 		t.Fatalf("dead replay: exit %d\n%s%s", code, out, errOut)
 	}
+
+	// The two still failed, one at ingest (its sidecar) and one at
+	// transcribe (its audio), are fixed in place; `reprocess --status
+	// failed` without --stage goes through transcribe and analyses both.
+	// (At analyze, its old default, both failed again: no transcript had
+	// been stored for either.)
+	fixes := map[string]string{
+		filepath.Join("broken", "bad_channel_map.json"):  "",
+		filepath.Join("broken", "empty.wav"):             filepath.Join("..", "..", "testdata", "calls", "01_polite_model.wav"),
+		filepath.Join("broken", "empty.transcript.json"): filepath.Join("..", "..", "testdata", "calls", "01_polite_model.transcript.json"),
+	}
+	for dst, src := range fixes {
+		b := []byte(`{"call_id": "fixed-channels", "channels": {"left": "operator", "right": "client"}}`)
+		if src != "" {
+			var err error
+			if b, err = os.ReadFile(src); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(data, "objects", "buckets", "calls", dst), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code = execute(t, "reprocess", "--data", data, "--status", "failed", "--dry-run")
+	if code != 0 || !strings.Contains(out, "2 failed recordings selected") || !strings.Contains(out, "stage transcribe") {
+		t.Fatalf("reprocess --status failed --dry-run: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = execute(t, "reprocess", "--data", data, "--status", "failed")
+	if code != 0 || !strings.Contains(out, "2 calls reprocessed") || !strings.Contains(out, "2 analysed, 0 failed") {
+		t.Fatalf("reprocess --status failed: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = execute(t, "calls", "--data", data, "--filter", "call_id in (fixed-channels, bad-empty)", "--format", "json")
+	var list struct{ Total int }
+	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil || list.Total != 2 {
+		t.Errorf("calls after the fix: exit %d, %v, total %d\n%s%s", code, err, list.Total, out, errOut)
+	}
 }
 
 // makeReadOnly makes dir unwritable for this process: chmod for a user,

@@ -51,6 +51,11 @@ analysis) and queues them again:
   --stage transcribe  run ASR again: the recording goes through ingest, which
                       re-reads its metadata
 
+Without --stage, archived calls go to analyze and failed recordings
+(--status failed) to transcribe: most failures (a bad sidecar, audio that
+does not decode, a missing transcript) happened before any transcript was
+stored, so analysis alone would fail them again.
+
 Selection flags combine with AND; repeatable ones match any of their values.
 --filter takes the expressions of callscope report and calls (callscope calls
 --fields lists them) and applies to each call's latest analysis.
@@ -72,7 +77,10 @@ it runs the stages too and waits until the queue is empty.`,
   callscope reprocess --status failed --stage transcribe
   callscope reprocess --run rp-20261120-101500      # resume an interrupted run`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runReprocess(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.stage = reprocessStage(opts.stage, opts.status)
+			return runReprocess(cmd.Context(), opts)
+		},
 	}
 	bindServers(g, cmd)
 	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory (embedded servers, checkpoints)")
@@ -87,7 +95,7 @@ it runs the stages too and waits until the queue is empty.`,
 	f.StringVar(&opts.staleDic, "stale-dictionary", "", "calls last analysed with any dictionary version but this one")
 	f.StringVar(&opts.filter, "filter", "", "calls whose latest analysis matches this filter expression (see callscope calls --fields)")
 	f.StringVar(&opts.tz, "tz", "UTC", "time zone of dates, days and hours in --filter (IANA name, e.g. Europe/Moscow)")
-	f.StringVar(&opts.stage, "stage", app.ReprocessAnalyze, "analyze (reuse transcripts) or transcribe (ASR again)")
+	f.StringVar(&opts.stage, "stage", "", "analyze (reuse transcripts) or transcribe (ASR again); default: analyze, transcribe with --status failed")
 	f.BoolVar(&opts.reread, "reread-metadata", false, "analyze: read the sidecar metadata again instead of the stored values")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print how many calls and an estimate; queue nothing")
 	f.Float64Var(&opts.rate, "rate", 0, "queue at most N calls per second (0: no limit)")
@@ -197,6 +205,19 @@ func runReprocess(ctx context.Context, opts *reprocessOptions) error {
 	}
 	fmt.Fprintf(g.out, "%d calls reprocessed in %s: %d analysed, %d failed\n", res.PublishedNow, time.Since(start).Round(time.Millisecond), analysed, failed)
 	return nil
+}
+
+// reprocessStage is the stage to re-queue at: the one asked for, else
+// transcribe for failed recordings (re-reading the sidecar and the audio
+// is what fixes them) and analyze for archived calls.
+func reprocessStage(stage, status string) string {
+	switch {
+	case stage != "":
+		return stage
+	case status == "failed":
+		return app.ReprocessTranscribe
+	}
+	return app.ReprocessAnalyze
 }
 
 func writeEstimate(w io.Writer, n uint64, seconds float64, stage string, failed bool) {

@@ -97,3 +97,19 @@ func TestReprocessInterruptResume(t *testing.T) {
 		t.Errorf("report after reprocessing:\n%s", out)
 	}
 }
+
+// TestReprocessStage: failed recordings default to transcribe (their
+// failure came before a transcript was stored, as a rule), archived calls
+// to analyze; an explicit --stage is kept either way.
+func TestReprocessStage(t *testing.T) {
+	for _, tc := range []struct{ stage, status, want string }{
+		{"", "analysed", app.ReprocessAnalyze},
+		{"", "failed", app.ReprocessTranscribe},
+		{app.ReprocessAnalyze, "failed", app.ReprocessAnalyze},
+		{app.ReprocessTranscribe, "analysed", app.ReprocessTranscribe},
+	} {
+		if got := reprocessStage(tc.stage, tc.status); got != tc.want {
+			t.Errorf("--stage %q --status %s: %s, want %s", tc.stage, tc.status, got, tc.want)
+		}
+	}
+}
