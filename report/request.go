@@ -27,9 +27,12 @@ type ParamError struct {
 func (e *ParamError) Error() string { return e.Err.Error() }
 func (e *ParamError) Unwrap() error { return e.Err }
 
-// Message is the error without the "--param: " the command line puts first.
+// Message is the error as the API says it, beside the parameter's name:
+// without the "--param: " the command line puts first, the package's
+// "report: ", or an " in --param" naming the flag.
 func (e *ParamError) Message() string {
-	msg := e.Err.Error()
+	msg := strings.TrimPrefix(e.Err.Error(), "report: ")
+	msg = strings.Replace(msg, " in --"+e.Param, "", 1)
 	for _, p := range []string{"--" + e.Param + ": ", "--" + e.Param + " "} {
 		if strings.HasPrefix(msg, p) {
 			return strings.TrimPrefix(msg, p)

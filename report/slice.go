@@ -257,7 +257,8 @@ func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 	for _, name := range spec.By {
 		d, ok := dimension(name)
 		if !ok {
-			return nil, fmt.Errorf("%w: unknown dimension %q in --by (want %s)", ErrBadSpec, name, dimensionNames())
+			// A ParamError: the API names the parameter (by) too.
+			return nil, &ParamError{Param: "by", Err: fmt.Errorf("%w: unknown dimension %q in --by (want %s)", ErrBadSpec, name, dimensionNames())}
 		}
 		res.Dimensions = append(res.Dimensions, d)
 	}
@@ -268,7 +269,7 @@ func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 	for _, n := range names {
 		m, err := measure(strings.TrimSpace(n))
 		if err != nil {
-			return nil, err
+			return nil, &ParamError{Param: "measures", Err: err}
 		}
 		res.Measures = append(res.Measures, m)
 	}

@@ -719,6 +719,9 @@ func testBadInput(t *testing.T, f *fixture) {
 		{"/api/v1/calls?fliter=" + url.QueryEscape("has complaint"), "fliter"},
 		{"/api/v1/report?measure=calls", "measure"},
 		{"/api/v1/search?q=x&lmit=3", "lmit"},
+		{"/api/v1/report?by=operator,nonsense", "by"},
+		{"/api/v1/report?measures=calls,nosuch", "measures"},
+		{"/api/v1/report?period=someday", "period"},
 	} {
 		code, body := c.get(tc.path)
 		if code != 400 || !strings.Contains(string(body), `"param":"`+tc.param+`"`) {
