@@ -537,6 +537,14 @@ func testCallAndAudio(t *testing.T, f *fixture) {
 	if resp.StatusCode != 206 || len(part) != 1000 || !bytes.Equal(part, wavData[44:1044]) {
 		t.Errorf("range: %d, %d bytes", resp.StatusCode, len(part))
 	}
+	// A Range that cannot be served is the API's JSON error, like every other.
+	for _, rg := range []string{"bytes=999999999-", "bytes=abc", "bytes=5-1"} {
+		resp, body := c.do("GET", "/api/v1/calls/a1/audio", "", map[string]string{"Range": rg})
+		if resp.StatusCode != 416 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") ||
+			!strings.Contains(string(body), `"code":"bad_range"`) || !strings.Contains(string(body), "the recording has") {
+			t.Errorf("Range %s: %d %s %s, want 416 with a JSON error", rg, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
+	}
 	resp, _ = c.do("GET", "/api/v1/calls/a1/audio", "", map[string]string{"If-None-Match": resp.Header.Get("ETag")})
 	if resp.StatusCode != 304 {
 		t.Errorf("If-None-Match: %d, want 304", resp.StatusCode)

@@ -7,7 +7,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -196,8 +198,39 @@ func (s *Server) callAudio(w http.ResponseWriter, r *http.Request, p *principal)
 		}
 		s.record(r, p, audit.Listened, id, department, http.StatusOK, detail)
 	}
-	http.ServeContent(w, r, "", pcm.modTime, bytes.NewReader(pcm.data))
+	http.ServeContent(&rangeErrorJSON{ResponseWriter: w, rangeHeader: r.Header.Get("Range"), size: len(pcm.data)}, r, "", pcm.modTime, bytes.NewReader(pcm.data))
 }
+
+// rangeErrorJSON answers a Range that cannot be served (416) with the
+// API's JSON error instead of the plain text http.ServeContent writes, so
+// every error of the API has the same shape.
+type rangeErrorJSON struct {
+	http.ResponseWriter
+	rangeHeader string
+	size        int
+	failed      bool
+}
+
+func (w *rangeErrorJSON) WriteHeader(code int) {
+	if code != http.StatusRequestedRangeNotSatisfiable {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	w.failed = true
+	w.Header().Del("Content-Disposition")
+	writeJSON(w.ResponseWriter, code, apiError{Error: errorBody{Code: "bad_range", Param: "Range",
+		Message: fmt.Sprintf("Range %s cannot be served: the recording has %d bytes (want e.g. bytes=0-1023)", strconv.Quote(truncate(w.rangeHeader, 100)), w.size)}})
+}
+
+// Write drops ServeContent's plain-text message after a JSON error.
+func (w *rangeErrorJSON) Write(b []byte) (int, error) {
+	if w.failed {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *rangeErrorJSON) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // AudioVersionHeader names the version of the recording served:
 // AudioOriginal or AudioRedacted.
