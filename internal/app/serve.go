@@ -455,7 +455,8 @@ func (d *dictionaries) Test(ctx context.Context, req api.DictTestRequest) (any, 
 func (d *dictionaries) WhatIf(ctx context.Context, req api.WhatIfRequest) (any, error) {
 	m, err := whatif.Replace(d.matcher().Set(), "dictionary", []byte(req.Dictionary))
 	if err != nil {
-		return nil, api.BadInput(fmt.Errorf("dictionary: %s", strings.Join(match.ErrorLines(err), "; ")))
+		// Each line already names the place as dictionary:LINE:COL.
+		return nil, api.BadInput(errors.New(strings.Join(match.ErrorLines(err), "; ")))
 	}
 	q, err := whatif.Request{Filter: req.Filter, From: req.From, To: req.To, TZ: req.TZ}.Query()
 	if err != nil {

@@ -142,6 +142,27 @@ func TestServeEmbedded(t *testing.T) {
 	if !gained {
 		t.Errorf("what-if: the call does not gain a complaint by «тариф»:\n%s", raw)
 	}
+	// A dictionary that is not valid: 400, each mistake with its line and
+	// column in the text sent, named once.
+	for _, tc := range []struct{ yaml, want string }{
+		{"category: complaint\nlanguage: ru\nphrases:\n  - id: a\n    text: \"жалоба\n", `not valid YAML`},
+		{"category: complaint\nlanguage: ru\nphrases:\n  - id: a\n    text: \"{жалоба руководитель:3\"\n", `a word set is {words}`},
+	} {
+		body, _ := json.Marshal(map[string]string{"dictionary": tc.yaml})
+		req, _ := http.NewRequest("POST", srv.URL()+"/api/v1/dictionaries/whatif", strings.NewReader(string(body)))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-CSRF-Token", login.CSRF)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 400 || !strings.Contains(string(raw), tc.want) || !strings.Contains(string(raw), `"message":"dictionary:`) ||
+			strings.Contains(string(raw), "dictionary: dictionary") {
+			t.Errorf("what-if of a broken dictionary: %d %s, want 400 with %q", resp.StatusCode, raw, tc.want)
+		}
+	}
 
 	resp, err = c.Get(srv.URL() + "/api/v1/calls/" + page.Calls[0].CallID + "/audio")
 	if err != nil {
