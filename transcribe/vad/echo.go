@@ -57,6 +57,10 @@ const (
 	// echo's pitch estimate is not always its source's).
 	echoOwnPeriodic = 0.8
 	echoPitchTol    = 0.1
+	// pitchMultiples: the most periods a pitch estimate spans (see
+	// samePitch): periodicity's longest lag, 120 samples, over the period
+	// of a 400 Hz voice, 20.
+	pitchMultiples = 6
 	// ownQuantile and ownRun: see calibrate and mask. A run of 5 frames
 	// (50 ms, the shortest quiet syllable, quietMin) and not less: 3 or
 	// 4 took the echo's spectral detail on clean lines with echo for
@@ -589,14 +593,28 @@ func ownPitch(a, b *track, f, g int) bool {
 	return true
 }
 
-// samePitch tells whether p is within tol of q times 1, 2, 3 or 3/2 or
-// their inverses (a pitch estimate may land on a multiple of the period).
+// samePitch tells whether p is within tol of q times 1 to pitchMultiples,
+// 3/2, or their inverses. A pitch estimate may land on a multiple of the
+// period: the autocorrelation of a steady vowel peaks at every multiple,
+// and periodicity searches lags up to 120 samples (a 240-sample frame:
+// 66.7 Hz), four periods of a 276 Hz voice and six of a 400 Hz one. An
+// estimate four periods long (69 Hz against the echo's source at 286 Hz)
+// read as another voice, left one frame of ru_it-blind7s26-rapid-xtalk20's
+// operator channel out of the client's echo, and that frame, 0.51 s after
+// the operator's word, was joined to it as talk (0.56 s long, an overtalk
+// and an interruption invented). Ratios from pitchMultiples*(1-tol) up are
+// all "the same": two voices 3.6 times apart in pitch do not talk.
 func samePitch(p, q, tol float32) bool {
 	if q <= 0 {
 		return false
 	}
-	for _, m := range [...]float32{1, 2, 0.5, 3, 1.0 / 3, 1.5, 2.0 / 3} {
-		if r := p / q; r >= m*(1-tol) && r <= m*(1+tol) {
+	r := p / q
+	near := func(m float32) bool { return r >= m*(1-tol) && r <= m*(1+tol) }
+	if near(1.5) || near(1/1.5) {
+		return true
+	}
+	for m := float32(1); m <= pitchMultiples; m++ {
+		if near(m) || near(1/m) {
 			return true
 		}
 	}

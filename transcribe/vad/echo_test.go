@@ -276,3 +276,36 @@ func TestHeardEcho(t *testing.T) {
 		})
 	}
 }
+
+// Two pitch estimates are the same voice when one is the other's within
+// the tolerance, or a multiple of it that the lag search can land on (up
+// to pitchMultiples periods), or 3/2 of it; voices apart by other ratios
+// are two voices.
+func TestSamePitch(t *testing.T) {
+	tests := []struct {
+		name string
+		p, q float32
+		want bool
+	}{
+		{"equal", 200, 200, true},
+		{"within the tolerance", 215, 200, true},
+		{"an octave down", 100, 200, true},
+		{"an octave up", 400, 200, true},
+		{"three periods", 92, 276, true},
+		{"four periods (the echo of ru_it-blind7s26-rapid-xtalk20)", 69, 286, true},
+		{"four periods, the other side's estimate", 286, 69, true},
+		{"six periods", 400, 66.7, true},
+		{"3/2", 300, 200, true},
+		{"2/3", 200, 300, true},
+		{"a man and a woman", 120, 210, false},
+		{"25% apart", 250, 200, false},
+		{"between three and four periods", 70, 240, false},
+		{"seven periods is past the search", 70, 490, false},
+		{"no pitch on the other side", 200, 0, false},
+	}
+	for _, tt := range tests {
+		if got := samePitch(tt.p, tt.q, echoPitchTol); got != tt.want {
+			t.Errorf("%s: samePitch(%v, %v) = %v, want %v", tt.name, tt.p, tt.q, got, tt.want)
+		}
+	}
+}
