@@ -309,3 +309,73 @@ func TestSamePitch(t *testing.T) {
 		}
 	}
 }
+
+// markBandEcho: a frame that the 250-1000 Hz band's rule cannot judge
+// (the echo there under this channel's floor, and this channel too) but
+// whose sound the canceller explains as the other side's echo in every
+// band (a fricative's echo, its power over 1 kHz) is echo where that
+// echo is audible over the noise; a frame with a sound of its own over
+// the echo, a frame where the echo is under the noise, a frame whose
+// source is itself echo on the other channel, and frames where the
+// 250-1000 Hz band hears the echo or this channel's own sound are not.
+func TestMarkBandEcho(t *testing.T) {
+	const n, lag = 12, 1
+	noise := 1e-8
+	p := echoLine{lag: lag, loss: []float32{0}, ok: true, gain: make([]float64, nAll), noise: make([]float64, nAll)}
+	for k := range nAll {
+		p.gain[k], p.noise[k] = 1, noise
+	}
+	// b's sound at frame g, the same in every band.
+	src := []float64{0, 1e-6, 1e-6, 1e-6, 1e-9, 1e-9, 1e-9, 1e-6, 1e-6, 1e-6, 0, 0}
+	tests := []struct {
+		name       string
+		ov         float64
+		f          int
+		bEcho      []bool
+		bLow, aLow float32 // b's 250-1000 Hz level (every frame), a's at f
+		marked     bool    // by the first rule already
+		want       bool
+	}{
+		{"the echo explains the frame and is audible", 0.8, 2, nil, -70, -62, false, true},
+		{"the frame has a sound over the echo", 3, 2, nil, -70, -62, false, false},
+		{"the echo is under the noise", 0.8, 6, nil, -70, -62, false, false},
+		{"the source frames are the other channel's own echo", 0.8, 8, []bool{false, false, false, false, false, false, true, true, true, true, true, false}, -70, -62, false, false},
+		{"the echo is audible in 250-1000 Hz: the first rule's", 0.8, 2, nil, -40, -62, false, false},
+		{"this channel sounds in 250-1000 Hz", 0.8, 2, nil, -70, -45, false, false},
+		{"this channel is at its floor", 0.8, 2, nil, -70, -62, false, false},
+		{"already marked stays marked", 5, 2, nil, -70, -62, true, true},
+	}
+	for _, tt := range tests {
+		a := &track{db: make([]float32, n), low: make([]float32, n), lowFloor: -60, floor: -70}
+		b := &track{db: make([]float32, n), low: make([]float32, n), bands: make([]float32, n*nAll)}
+		for g := range n {
+			a.low[g], b.low[g] = -62, tt.bLow
+			for k := range nAll {
+				b.bands[g*nAll+k] = float32(src[g])
+			}
+		}
+		a.low[tt.f] = tt.aLow
+		for f := range n {
+			a.db[f] = -70
+		}
+		if tt.name != "this channel is at its floor" {
+			a.db[tt.f] = -50 // the echo's highs
+		}
+		out := make([]bool, n)
+		out[tt.f] = tt.marked
+		ov := make([]float64, n)
+		for f := range ov {
+			ov[f] = 10
+		}
+		ov[tt.f] = tt.ov
+		p.markBandEcho(out, ov, a, b, tt.bEcho)
+		if out[tt.f] != tt.want {
+			t.Errorf("%s: frame %d marked %v, want %v", tt.name, tt.f, out[tt.f], tt.want)
+		}
+		for f := range out {
+			if f != tt.f && out[f] {
+				t.Errorf("%s: frame %d marked, its comparison is 10", tt.name, f)
+			}
+		}
+	}
+}
