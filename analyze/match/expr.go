@@ -75,6 +75,43 @@ var (
 	opLikeRe = regexp.MustCompile(`(?i)^(near|before|notin|not|and|or)(:\d*)?$`)
 )
 
+// colonRe is a token written like an operator: latin letters, a colon and
+// what follows it (NEAR:x, first:abc, agent:). NEAR:n and BEFORE:n with a
+// good distance are read before it.
+var colonRe = regexp.MustCompile(`^([A-Za-z]+):(.*)$`)
+
+// colonOperator refuses a token that looks like an operator but is none:
+// read as words, «жалоба NEAR:x претензия» would look for the words
+// "near" and "x", and the analyst would never learn why the phrase finds
+// nothing. A name the grammar or Verint's language knows is refused
+// whatever follows its colon; any other latin WORD: is refused when
+// something follows the colon at once (a colon at the end of a word is
+// punctuation, and «в 10:30» has no letters before its colon).
+func colonOperator(off int, w string) *exprError {
+	m := colonRe.FindStringSubmatch(w)
+	if m == nil {
+		return nil
+	}
+	name, arg := m[1], m[2]
+	switch upper := strings.ToUpper(name); upper {
+	case "NEAR", "BEFORE":
+		if name != upper {
+			return &exprError{off, fmt.Sprintf("%q: write the operator in capitals with a distance, e.g. %s:3", w, upper)}
+		}
+		return &exprError{off, fmt.Sprintf("%q: the distance must be a whole number of words from 0 to %d, e.g. %s:3", w, maxNear, upper)}
+	case "NOT", "AND", "OR", "NOTIN":
+		return &exprError{off, fmt.Sprintf("%q is not supported: use exclude for NOT, and separate variants for OR", w)}
+	case "FIRST", "LAST":
+		return &exprError{off, fmt.Sprintf("%q is not an operator: where a phrase may lie is its window field ({%s: 30s}) or its position field (%s_utterance)", w, strings.ToLower(name), strings.ToLower(name))}
+	case "AGENT", "OPERATOR", "CLIENT", "CUSTOMER", "CALLER", "SPEAKER":
+		return &exprError{off, fmt.Sprintf("%q is not an operator: the speaker of a phrase is its channel field (operator, client or any)", w)}
+	}
+	if arg == "" {
+		return nil
+	}
+	return &exprError{off, fmt.Sprintf("%q looks like an operator, but the only ones are NEAR:n and BEFORE:n: write words without a colon", w)}
+}
+
 // exprError is a mistake in an expression at a byte offset of it.
 type exprError struct {
 	off int
@@ -133,6 +170,9 @@ func parseExpr(s string, allExact bool) (expr, *exprError) {
 			e.ops = append(e.ops, nearOp{n: n, ordered: m[1] == "BEFORE"})
 			lastOp, lastOpOff = w, f.off
 			continue
+		}
+		if err := colonOperator(f.off, w); err != nil {
+			return e, err
 		}
 		if m := opLikeRe.FindStringSubmatch(w); m != nil && (m[2] != "" || w == strings.ToUpper(w) && len(w) > 1) {
 			switch strings.ToUpper(m[1]) {

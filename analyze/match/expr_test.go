@@ -59,6 +59,8 @@ func TestOperators(t *testing.T) {
 		{"different number", "три дня", "4 дня", ""},
 		{"zero", "ноль рублей", "0 рублей", "p[0:2]"},
 		{"hundred", "сто рублей", "100 рублей", "p[0:2]"},
+		{"colon after a word is punctuation", "внимание: жалоба", "внимание, жалоба", "p[0:2]"},
+		{"time of day is no operator", "перезвоню в 10:30", "перезвоню в 10:30", "p[0:4]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +83,7 @@ func TestOperatorsEnglish(t *testing.T) {
 		{"call NEAR:2 back", "she called me back", "p[1:4]"},
 		{"complaint", "we complained twice", "p[1:2]"},
 		{"tell", "you told me", "p[1:2]"},
+		{"note: the bill", "note the bill", "p[0:3]"},
 	}
 	for _, tt := range tests {
 		m := compileOne(t, "en", "  - id: p\n    text: '"+tt.phrase+"'\n")
@@ -137,6 +140,19 @@ func TestExprErrors(t *testing.T) {
 		{"  - id: a\n    text: NEAR:3 знаю\n", `f.yaml:5:11: phrase text "NEAR:3 знаю": NEAR:3 needs words on both sides`},
 		{"  - id: a\n    text: а NEAR:99 б\n", `f.yaml:5:13: phrase text "а NEAR:99 б": NEAR:99: the distance must be a whole number of words from 0 to 20`},
 		{"  - id: a\n    text: а near:3 б\n", `f.yaml:5:13: phrase text "а near:3 б": "near:3": write the operator in capitals with a distance, e.g. NEAR:3`},
+		{"  - id: a\n    text: жалоба NEAR:x претензия\n", `f.yaml:5:18: phrase text "жалоба NEAR:x претензия": "NEAR:x": the distance must be a whole number of words from 0 to 20, e.g. NEAR:3`},
+		{"  - id: a\n    text: \"жалоба NEAR: претензия\"\n", `f.yaml:5:19: phrase text "жалоба NEAR: претензия": "NEAR:": the distance must be a whole number`},
+		{"  - id: a\n    text: а BEFORE:3x б\n", `f.yaml:5:13: phrase text "а BEFORE:3x б": "BEFORE:3x": the distance must be a whole number`},
+		{"  - id: a\n    text: а NEAR:-1 б\n", `f.yaml:5:13: phrase text "а NEAR:-1 б": "NEAR:-1": the distance must be a whole number`},
+		{"  - id: a\n    text: а before:x б\n", `f.yaml:5:13: phrase text "а before:x б": "before:x": write the operator in capitals with a distance, e.g. BEFORE:3`},
+		{"  - id: a\n    text: first:abc жалоба\n", `f.yaml:5:11: phrase text "first:abc жалоба": "first:abc" is not an operator: where a phrase may lie is its window field ({first: 30s}) or its position field (first_utterance)`},
+		{"  - id: a\n    text: жалоба LAST:10%\n", `f.yaml:5:18: phrase text "жалоба LAST:10%": "LAST:10%" is not an operator: where a phrase may lie is its window field ({last: 30s})`},
+		{"  - id: a\n    text: agent:здравствуйте\n", `f.yaml:5:11: phrase text "agent:здравствуйте": "agent:здравствуйте" is not an operator: the speaker of a phrase is its channel field`},
+		{"  - id: a\n    text: а OR:2 б\n", `f.yaml:5:13: phrase text "а OR:2 б": "OR:2" is not supported`},
+		{"  - id: a\n    text: а WITHIN:3 б\n", `f.yaml:5:13: phrase text "а WITHIN:3 б": "WITHIN:3" looks like an operator, but the only ones are NEAR:n and BEFORE:n`},
+		{"  - id: a\n    text: x\n    variants: [y, 'а NEAR:x б']\n", `f.yaml:6:22: variant "а NEAR:x б": "NEAR:x": the distance must be a whole number`},
+		{"  - id: a\n    text: x\n    exclude: [y first:z]\n", `f.yaml:6:17: exclusion "y first:z": "first:z" is not an operator`},
+		{"  - id: a\n    text: \"{уйду NEAR:x}:4\"\n", `f.yaml:5:18: phrase text "{уйду NEAR:x}:4": "NEAR:x": the distance must be a whole number`},
 		{"  - id: a\n    text: а NOT б\n", `f.yaml:5:13: phrase text "а NOT б": "NOT" is not supported: use exclude for NOT`},
 		{"  - id: a\n    text: '* раз'\n", `f.yaml:5:12: phrase text "* раз": * (any one word) must stand between words`},
 		{"  - id: a\n    text: жа*\n", `f.yaml:5:11: phrase text "жа*": "жа*": a prefix is one word of at least 3 letters`},
