@@ -19,14 +19,11 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	return detectSplits(t, []string{realspeech.SplitTune, realspeech.SplitHoldout}, impairments...)
 }
 
-// detectSplits is detect over the calls of the given splits. Never
-// realspeech.SplitBlind8: it is the lead's reserved split, run only by
-// the lead (see testdata/realspeech/README.md).
+// detectSplits is detect over the calls of the given splits. (A split
+// the lead holds in reserve is never run here: none is, since blind8 was
+// measured; see testdata/realspeech/README.md.)
 func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
 	t.Helper()
-	if slices.Contains(splits, realspeech.SplitBlind8) {
-		t.Fatal("blind8 is the lead's reserved split")
-	}
 	if err := realspeech.Available(); err != nil {
 		t.Skip(err)
 	}
@@ -199,7 +196,7 @@ func TestMusicOnHoldUnderNoise(t *testing.T) {
 // for echo, 2 count errors until the canceller's hysteresis, keepOwn.)
 func TestTargetConditionOnEverySplit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs Silero VAD over 84 calls")
+		t.Skip("runs Silero VAD over 93 calls")
 	}
 	floors := []struct {
 		split                 string
@@ -215,6 +212,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitBlind5, 9, 45, 0}, // measured blind by the lead: 45 before and after the sixth round
 		{realspeech.SplitBlind6, 9, 45, 0}, // measured blind by the lead: 45 before and after the seventh round
 		{realspeech.SplitBlind7, 9, 44, 0}, // measured blind by the lead: 43 before and after the eighth round (es_ru-blind7s27-dialogue: echo as the client's talk); 44 since echoMinDiff 10 (ninth round, in-sample)
+		{realspeech.SplitBlind8, 9, 45, 0}, // measured blind by the lead: 45 before (019f113) and after the tenth round (fba90be)
 	}
 	var splits []string
 	for _, f := range floors {

@@ -18,9 +18,10 @@ var hexAHop = oggSource{
 	songs: hexAHopSongs, minSeconds: 60, load: blind8MOH,
 }
 
-// blind8 is the lead's reserved split of session 10: the same calls at
-// the session's start and at its end, so the digests pin them (rewrite
-// with -update-blind8 only while the split has not been measured). These
+// blind8 was the lead's reserved split of session 10: the same calls at
+// the session's start and at its end, so the digests pin them (measured
+// since: never rewrite them with -update-blind8 but with a change of the
+// generator that is meant to change the calls). These
 // tests build the calls and check their bytes, prompts and music; none
 // runs the detector on them.
 func TestBlind8Digests(t *testing.T) {

@@ -119,8 +119,10 @@ const (
 	// earlier ones is played by some split (a7xpg-data, see blind7MOH).
 	SplitBlind7 = "blind7"
 	// SplitBlind8 was made when blind7 was handed over for development,
-	// before any change to the detector of session 10; it is the lead's
-	// reserved split and nobody who changes the detector evaluates it:
+	// before any change to the detector of session 10, as the lead's
+	// reserved split that nobody who changed the detector evaluated
+	// (measured by the lead at e3aacf4 and fba90be; a development split
+	// now):
 	// seeds 29-31. Every pairing of the Russian voice is taken in both
 	// roles, so, as in blind7, each voice speaks only prompts that no
 	// earlier split plays (blind7's included). A Russian operator with an
