@@ -146,6 +146,16 @@ func TestDictation(t *testing.T) {
 		// день рождения» stays.
 		{"relative then на and the name", []string{"c: оформите на жену на наталью"}, []string{"c: оформите на жену на [name]"}},
 		{"relative then на and no name", []string{"c: подарок маме на день рождения ищу"}, []string{"c: подарок маме на день рождения ищу"}},
+		// Causes block ET: a fine's ruling or UIN (20 digits from 1 or
+		// 0), a number passing Luhn from 0 or 7, a bank's INN named by
+		// its genitive stay; a person's account, card and INN next to
+		// them are masked.
+		{"fine's ruling", []string{"o: номер постановления", "c: 18810077250301004422"}, []string{"c: 18810077250301004422"}},
+		{"tax UIN", []string{"c: уин 0355 1200 4411 0000 2285 оплатила вчера"}, []string{"c: уин 0355 1200 4411 0000 2285 оплатила вчера"}},
+		{"policy passing Luhn from 7", []string{"o: полис омс", "c: 7791 4400 1234 5670"}, []string{"c: 7791 4400 1234 5670"}},
+		{"bank's INN", []string{"c: а инн банка подскажите", "o: 7702070139"}, []string{"o: 7702070139"}},
+		{"person's account next to them", []string{"o: счет для возврата", "c: 40817 810 5 0031 0042 871"}, []string{"c: [account]"}},
+		{"own INN after an organisation's", []string{"o: инн организации", "c: 5260034184"}, []string{"c: [inn]"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -1939,9 +1939,17 @@ func fits(t Type, n int) bool {
 func strongFormat(d string) Type {
 	n := len(d)
 	switch {
-	case n >= 13 && n <= 19 && luhn(d):
+	// A bank card's number opens with its industry digit 2 to 6 (ISO/IEC
+	// 7812: 2 and 5 MasterCard and Mir, 4 Visa, 3 and 6 the others); a
+	// number that passes Luhn by chance from 0, 1, 7, 8 or 9 is a fine's
+	// ruling, a diagnostic card's or a parcel's («1881 0152 2300 1234
+	// 56»).
+	case n >= 13 && n <= 19 && d[0] >= '2' && d[0] <= '6' && luhn(d):
 		return Card
-	case n == 20:
+	// A bank account's balance account opens it: class 4 (40817 a
+	// person's, 42301 a deposit), class 3 the interbank ones (30101); a
+	// fine's 20-digit UIN opens with 1 or 0 («18810177...»).
+	case n == 20 && (d[0] == '4' || d[0] == '3'):
 		return Account
 	case n == 11 && (d[0] == '7' || d[0] == '8') && (d[1] == '9' || d[1] == '4' || d[1] == '3' || d[1] == '8'):
 		return Phone

@@ -540,7 +540,7 @@ func (s *scan) collectCues() {
 			// «номер дисконтной карты», «назовите лицевой счет»,
 			// «водительское удостоверение»: a shop's card, a provider's
 			// account, a document is what is asked.
-			e.named = e.named || s.loyaltyCard(i) || s.providerAccount(i) || i+1 < len(s.toks) && s.providerAccount(i+1) ||
+			e.named = e.named || s.loyaltyCard(i) || s.providerAccount(i) || i+1 < len(s.toks) && s.providerAccount(i+1) || s.institutionINN(i) ||
 				strings.HasPrefix(s.normOf(t), "удостоверени") || s.docCertificate(i)
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
@@ -620,7 +620,7 @@ func (s *scan) kinNext(i int) bool {
 //
 // Each exception is of one cue type and asked only of a cue of that type
 // (each answers no for any other): a cue word runs one of them, not all
-// five, so a call's first cues read less of the code from cold caches.
+// six, so a call's first cues read less of the code from cold caches.
 func (s *scan) cueAt(i int) bool {
 	t := &s.toks[i]
 	if !t.has(tCue) {
@@ -637,8 +637,22 @@ func (s *scan) cueAt(i int) bool {
 		return !s.tariffName(i)
 	case SNILS:
 		return !s.docCertificate(i)
+	case INN:
+		return !s.institutionINN(i)
 	}
 	return true
+}
+
+// institutionINN reports whether the INN cue at i names an institution's
+// INN by the genitive after it («инн банка», «а инн клиники»): a bank's,
+// a clinic's, a shop's, a school's, public and printed on its receipts,
+// a trap. Not the client's own business («инн организации», «инн ип»,
+// «инн работодателя»), which the client's papers give as theirs.
+func (s *scan) institutionINN(i int) bool {
+	if s.toks[i].trig&tCue == 0 || s.toks[i].cue() != INN || i+1 >= len(s.toks) || s.toks[i+1].seg != s.toks[i].seg {
+		return false
+	}
+	return isWord(s.norm(i+1), "банка", "клиники", "больницы", "поликлиники", "аптеки", "магазина", "школы", "университета", "вуза", "садика", "застройщика", "налоговой", "инспекции", "фонда")
 }
 
 // providerAccount reports whether the account cue at i is a provider's
@@ -672,7 +686,12 @@ func (s *scan) loyaltyCard(i int) bool {
 	}
 	w := s.norm(i - 1)
 	return strings.HasPrefix(w, "скидочн") || strings.HasPrefix(w, "бонусн") || strings.HasPrefix(w, "дисконтн") || strings.HasPrefix(w, "клубн") || strings.HasPrefix(w, "накопительн") ||
-		strings.HasPrefix(w, "подарочн") // a gift card's number or code
+		strings.HasPrefix(w, "подарочн") || // a gift card's number or code
+		// A card of another kind: a car's inspection, a migrant's, a
+		// patient's, a fuel or a transport card («диагностическая карта
+		// 0 7 8 3 ...»).
+		strings.HasPrefix(w, "диагностическ") || strings.HasPrefix(w, "миграционн") || strings.HasPrefix(w, "медицинск") ||
+		strings.HasPrefix(w, "топливн") || strings.HasPrefix(w, "транспортн")
 }
 
 // docCertificate reports whether the SNILS cue at i is a certificate of
