@@ -156,6 +156,16 @@ func TestDictation(t *testing.T) {
 		{"bank's INN", []string{"c: а инн банка подскажите", "o: 7702070139"}, []string{"o: 7702070139"}},
 		{"person's account next to them", []string{"o: счет для возврата", "c: 40817 810 5 0031 0042 871"}, []string{"c: [account]"}},
 		{"own INN after an organisation's", []string{"o: инн организации", "c: 5260034184"}, []string{"c: [inn]"}},
+		// Causes block EU: a surname no list knows around a first name
+		// and patronymic or after a relative's first name, a surname
+		// with two initials after a relative's word; a company after a
+		// name in a longer sentence, a plan's letters stay.
+		{"surname after first name and patronymic", []string{"o: кто будет на приеме", "c: будет тамара генриховна майер"}, []string{"c: будет [name]"}},
+		{"korean surname before first name and patronymic", []string{"o: на кого полис", "c: на ли анну сергеевну"}, []string{"c: на [name]"}},
+		{"surname after a relative's first name", []string{"c: заберет брат артур зингер"}, []string{"c: заберет брат [name]"}},
+		{"surname with initials after a relative", []string{"c: оформите на мать гольдман р и"}, []string{"c: оформите на мать [name]"}},
+		{"company after a name, sentence goes on", []string{"c: это нина петровна ростелеком звонил мне"}, []string{"c: это [name] ростелеком звонил мне"}},
+		{"plan's letters", []string{"o: тариф вариант а б или вариант в"}, []string{"o: тариф вариант а б или вариант в"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -2736,6 +2736,17 @@ func (s *scan) stutteredNames() {
 			s.found[f].from = from - 1
 			from--
 		}
+		// A surname no list knows around a first name and its
+		// patronymic, or after a relative's first name: the claim grows
+		// to take it (surnameAround).
+		if k := s.surnameAround(f, from, to); k >= 0 {
+			s.marks[k] = f + 1
+			if k < from {
+				s.found[f].from, from = k, k
+			} else {
+				s.found[f].to, to = k+1, k+1
+			}
+		}
 		// The name before a change of it: «была агеева стала [лисицына]»,
 		// «была круглова а теперь [сомова]».
 		if k := s.formerName(from); k >= 0 {
@@ -2746,6 +2757,48 @@ func (s *scan) stutteredNames() {
 			s.claim(Name, ruleNameFull, k, k+1)
 		}
 	}
+}
+
+// surnameAround returns the token of a surname no list knows next to the
+// name masked as found f over [from, to), or -1: after a first name and
+// its patronymic, closing the sentence or before a function word
+// («[эльвира раисовна] шварц», «[ольга вальтеровна] рихтер»; not «[патрик
+// майклович] зачетка 2 1 2 ...», «стаж 12 лет»), or after a first name alone right after a
+// relative's word («брат [владимир] хегай», «сестра [дина] кауфман»);
+// right before a first name and its patronymic, opening the phrase or
+// after a function word («на юн [марину олеговну]», «да пак [евгения
+// сергеевна]»). A name's shape, not a list: a foreign surname has no
+// Russian ending to read.
+func (s *scan) surnameAround(f, from, to int) int {
+	seg := s.toks[from].seg
+	firstPatronymic := func(a int) bool {
+		return a >= from && a+1 < to && s.toks[a+1].seg == seg && s.marks[a] == f+1 && s.marks[a+1] == f+1 &&
+			(s.toks[a].has(tFirstName|tNameForm) || s.toks[a].trig == 0 && firstNameForm(s.norm(a))) && patronymic(s.norm(a+1))
+	}
+	if k := to; k < len(s.toks) && s.toks[k].seg == seg && s.toks[to-1].seg == seg && s.marks[k] == 0 && s.unknownSurname(k, false) &&
+		(k+1 == len(s.toks) || s.toks[k+1].seg != seg || s.toks[k+1].has(tStop) && !s.toks[k+1].has(tNum)) &&
+		(firstPatronymic(to-2) || to-from == 1 && s.toks[from].has(tFirstName) && from > 0 && s.toks[from-1].seg == seg && s.toks[from-1].has(tKin)) {
+		return k
+	}
+	if k := from - 1; k >= 0 && s.toks[k].seg == seg && s.marks[k] == 0 && firstPatronymic(from) && s.unknownSurname(k, true) &&
+		(k == 0 || s.toks[k-1].seg != seg || s.toks[k-1].has(tStop|tKin)) {
+		return k
+	}
+	return -1
+}
+
+// unknownSurname reports whether token k may be a surname no list knows:
+// a word of letters the lexicon does not have that reads as no verb, no
+// adjective, no pronoun, no role or company word, no patronymic; with
+// short, a Korean surname that is a common word or a cue too («ким»,
+// «ли», «пак»), said where a surname is expected.
+func (s *scan) unknownSurname(k int, short bool) bool {
+	t := &s.toks[k]
+	w := s.normOf(t)
+	if short && (shortSurnames[w] || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
+		return true
+	}
+	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !patronymic(w)
 }
 
 // laterName returns the token of a surname said after «стала», «стал»,
@@ -3040,6 +3093,14 @@ func (s *scan) kinName(i int) {
 		j++
 	}
 	from := j
+	// A surname no list knows with two initials closing the sentence or
+	// before a word of confirming («на отца эйсмонт г в», «владелец
+	// вайс д л верно»).
+	if k := from; k+2 < len(s.toks) && s.toks[k+2].seg == seg && s.marks[k] == 0 && (s.unknownSurname(k, true) || surnameLike(s.norm(k), s.toks[k].trig)) &&
+		s.letter(k+1) && s.letter(k+2) && (k+3 == len(s.toks) || s.toks[k+3].seg != seg || isWord(s.norm(k+3), "верно", "правильно", "да")) {
+		s.claim(Name, ruleNameCue, k, k+3)
+		return
+	}
 	end, named := j, false
 words:
 	for end < len(s.toks) && end < from+3 && s.toks[end].seg == seg && s.marks[end] == 0 {
