@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -87,6 +87,17 @@ func HexAHopDir() string {
 		return d
 	}
 	return "/usr/share/games/hex-a-hop/hex-a-hop"
+}
+
+// PowermangaDir is where powermanga-data puts the three pieces of music
+// of its handheld-console build (Ogg Vorbis; GPL-3+, by TLK Games), the
+// blind9 split's music (see blind9MOH); $CALLSCOPE_POWERMANGA_DIR
+// overrides it.
+func PowermangaDir() string {
+	if d := os.Getenv("CALLSCOPE_POWERMANGA_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/powermanga/sound/handheld_console"
 }
 
 // Root is the directory the sounds are read from.
@@ -296,7 +307,8 @@ func loadPool(lang string) (*pool, error) {
 // for the blind4 split the songs of another package (see blind4MOH), for
 // the blind5 split those of a third (see blind5MOH), for the blind6 split
 // those of a fourth (see blind6MOH), for the blind7 split those of a fifth
-// (see blind7MOH), for the blind8 split those of a sixth (see blind8MOH).
+// (see blind7MOH), for the blind8 split those of a sixth (see blind8MOH),
+// for the blind9 split those of a seventh (see blind9MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -431,6 +443,7 @@ var packageMOH = map[string]func() ([][]float32, error){
 	SplitBlind6: blind6MOH,
 	SplitBlind7: blind7MOH,
 	SplitBlind8: blind8MOH,
+	SplitBlind9: blind9MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -497,6 +510,25 @@ var hexAHopSongs = []string{"music-game.ogg", "music-game-1.ogg", "music-ending.
 // plays a piece of one.
 func blind8MOH() ([][]float32, error) {
 	return oggSongs("hex-a-hop-data", HexAHopDir(), hexAHopSongs)
+}
+
+// powermangaSongs are the three pieces of music of powermanga-data's
+// handheld-console build (Ogg Vorbis, stereo, 22.05 kHz; 3:57, 1:36 and
+// 1:33, 7:05 in all): the shoot-'em-up's menu, game and ending music.
+// The package's other sounds are effects (sounds/*.wav) and the same
+// music for the desktop build in the game's own format (sounds/*.zik),
+// which sox does not read.
+var powermangaSongs = []string{"music_congratulations.ogg", "music_game.ogg", "music_menu.ogg"}
+
+// blind9MOH is the music of the blind9 split. Every song of the six
+// earlier music sources (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data, neverball-common, a7xpg-data, hex-a-hop-data) is
+// played by some split; powermanga-data has the music of a seventh game,
+// TLK Games' Powermanga (at 22.05 kHz, where the earlier packages' songs
+// are at 44.1 kHz), that no split plays, made the way blind5's to
+// blind8's are (oggSongs); a hold plays a piece of one.
+func blind9MOH() ([][]float32, error) {
+	return oggSongs("powermanga-data", PowermangaDir(), powermangaSongs)
 }
 
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
@@ -583,7 +615,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind8 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind9 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
