@@ -166,6 +166,12 @@ func TestDictation(t *testing.T) {
 		{"surname with initials after a relative", []string{"c: оформите на мать гольдман р и"}, []string{"c: оформите на мать [name]"}},
 		{"company after a name, sentence goes on", []string{"c: это нина петровна ростелеком звонил мне"}, []string{"c: это [name] ростелеком звонил мне"}},
 		{"plan's letters", []string{"o: тариф вариант а б или вариант в"}, []string{"o: тариф вариант а б или вариант в"}},
+		// Causes block EV: a first name no list knows and a surname after
+		// a relative's word and «мою», a buyer's name before a cue; a
+		// product and its brand after a relative's word stay.
+		{"relative, мою and a name no list knows", []string{"c: сестру мою айгуль шарипова"}, []string{"c: сестру мою [name]"}},
+		{"buyer's name before a cue", []string{"c: покупатель мамедова айтен паспорт 45 07 318 224"}, []string{"c: покупатель [name] паспорт [passport]"}},
+		{"relative, a product and a brand", []string{"c: маме чайник бош"}, []string{"c: маме чайник бош"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

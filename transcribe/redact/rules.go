@@ -2767,7 +2767,8 @@ func (s *scan) stutteredNames() {
 // relative's word («брат [владимир] хегай», «сестра [дина] кауфман»);
 // right before a first name and its patronymic, opening the phrase or
 // after a function word («на юн [марину олеговну]», «да пак [евгения
-// сергеевна]»). A name's shape, not a list: a foreign surname has no
+// сергеевна]»); a first name no list knows between a relative's word and
+// a masked surname. A name's shape, not a list: a foreign surname has no
 // Russian ending to read.
 func (s *scan) surnameAround(f, from, to int) int {
 	seg := s.toks[from].seg
@@ -2784,7 +2785,23 @@ func (s *scan) surnameAround(f, from, to int) int {
 		(k == 0 || s.toks[k-1].seg != seg || s.toks[k-1].has(tStop|tKin)) {
 		return k
 	}
+	// A first name no list knows between a relative's word and a masked
+	// surname («сына моего эрдни [бадмаев]»).
+	if k := from - 1; k >= 1 && s.toks[k].seg == seg && s.marks[k] == 0 && to-from == 1 && surnameLike(s.norm(from), s.toks[from].trig) && s.unknownSurname(k, false) && s.kinBefore(k) {
+		return k
+	}
 	return -1
+}
+
+// kinBefore reports whether a relative's word is right before token k, or
+// before «моего», «моей», «мой», «моя» right before it.
+func (s *scan) kinBefore(k int) bool {
+	seg := s.toks[k].seg
+	j := k - 1
+	if j >= 1 && s.toks[j].seg == seg && isWord(s.norm(j), "моего", "моей", "мой", "моя", "мою", "моему") {
+		j--
+	}
+	return j >= 0 && s.toks[j].seg == seg && s.toks[j].has(tKin)
 }
 
 // unknownSurname reports whether token k may be a surname no list knows:
@@ -3079,7 +3096,7 @@ func (s *scan) kinName(i int) {
 		return // «коллега анна вам перезвонит», «ваш водитель шохрух»: staff
 	}
 	j := i + 1
-	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "моему", "моим", "тот", "же") {
+	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "мою", "моему", "моим", "тот", "же") {
 		j++
 	}
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
@@ -3101,6 +3118,15 @@ func (s *scan) kinName(i int) {
 		s.claim(Name, ruleNameCue, k, k+3)
 		return
 	}
+	// Two words as the whole rest of the sentence after the relative's
+	// word, one a word no list knows, the other a name's: a first name
+	// and a surname of another people («сын даниэль беков», «дочь
+	// дарина ковач»; not «маме пылесос дайсон»).
+	if k := from; k+1 < len(s.toks) && s.toks[k+1].seg == seg && (k+2 == len(s.toks) || s.toks[k+2].seg != seg) &&
+		s.marks[k] == 0 && s.marks[k+1] == 0 && (s.kinNameWord(k) && s.unknownSurname(k+1, false) || s.unknownSurname(k, false) && s.kinNameWord(k+1)) {
+		s.claim(Name, ruleNameCue, k, k+2)
+		return
+	}
 	end, named := j, false
 words:
 	for end < len(s.toks) && end < from+3 && s.toks[end].seg == seg && s.marks[end] == 0 {
@@ -3112,7 +3138,7 @@ words:
 		case surnameLike(w, u.trig):
 			named = named || end == from
 		case (end == from+1 && s.surnameAt(from) || end == from+2 && patronymic(s.norm(from+1))) && u.trig&^tFirstName == 0 && isLetters(w) && len(w) >= 4 && !commonWord(w) &&
-			(end+1 >= len(s.toks) || s.toks[end+1].seg != seg || s.toks[end+1].has(tStop|tNum)):
+			(end+1 >= len(s.toks) || s.toks[end+1].seg != seg || s.toks[end+1].has(tStop|tNum|tCue)):
 			// a first name no list knows after the surname, or a
 			// surname after the first name and patronymic, closing the
 			// phrase («получатель соколов ян», «веселова дарина», «на
@@ -3138,6 +3164,14 @@ words:
 		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
+}
+
+// kinNameWord reports whether token k reads as a word of a name: a first
+// name, a surname by its ending (of two words after a relative's word,
+// one must: «маме пылесос дайсон» names nobody).
+func (s *scan) kinNameWord(k int) bool {
+	t := &s.toks[k]
+	return t.has(tFirstName) && t.trig&(tStop|tNum|tCue|tTrap) == 0 || surnameLike(s.normOf(t), t.trig)
 }
 
 // hyphenJoined reports whether tokens i and i+1 are one word written
