@@ -172,6 +172,13 @@ func TestDictation(t *testing.T) {
 		{"relative, мою and a name no list knows", []string{"c: сестру мою айгуль шарипова"}, []string{"c: сестру мою [name]"}},
 		{"buyer's name before a cue", []string{"c: покупатель мамедова айтен паспорт 45 07 318 224"}, []string{"c: покупатель [name] паспорт [passport]"}},
 		{"relative, a product and a brand", []string{"c: маме чайник бош"}, []string{"c: маме чайник бош"}},
+		// Causes block EW: a code with letters among its digits where a
+		// code is asked, in digits and letters or in words and letters'
+		// names; a car plate after a code and a flat's letter stay.
+		{"code with letters", []string{"o: код подтверждения из смс", "c: пришло 5 т 1 н"}, []string{"c: пришло [code]"}},
+		{"code with letters' names", []string{"o: продиктуйте код из письма", "c: ди три эс ноль"}, []string{"c: [code]"}},
+		{"car plate after a code", []string{"o: код из смс", "c: 5 5 2 0 и машина к 4 5 6 м н"}, []string{"c: [code] и машина к 4 5 6 м н"}},
+		{"letters and digits with no code asked", []string{"c: корпус 2 а 4 б"}, []string{"c: корпус 2 а 4 б"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

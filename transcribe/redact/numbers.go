@@ -1122,7 +1122,7 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 
 // classify decides what a zone is, or "" to leave it.
 func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
-	if s.issueYear(z) {
+	if s.issueYear(z) || s.plateDigits(z) {
 		return "", ruleDropped
 	}
 	// A card's expiry asked for with the security code («срок действия и
@@ -1145,6 +1145,19 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	return typ, rule
+}
+
+// plateDigits reports whether a zone is a car plate's three digits: one
+// letter right before them, two letters right after («машина а 1 2 3 в
+// с», «а 123 вс» is one token), in its sentence.
+func (s *scan) plateDigits(z *zone) bool {
+	// (The letters first: most zones have none around them, and their
+	// digits are not gathered.)
+	if z.from == 0 || z.to+1 >= len(s.toks) || !s.letter(z.from-1) || !s.letter(z.to) || !s.letter(z.to+1) {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	return s.toks[z.from-1].seg == seg && s.toks[z.to+1].seg == seg && s.toks[z.to].num() == nkNone && len(s.zoneDigits(z)) == 3
 }
 
 // trapNamedAfter reports whether the speaker says right after a number,

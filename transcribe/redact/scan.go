@@ -881,7 +881,116 @@ func (s *scan) detect() {
 		s.numbers()
 		s.passportSeries()
 		s.cutNumberWords()
+		s.codesWithLetters()
 	}
+}
+
+// codesWithLetters: a verification code with letters among its digits,
+// as some services send them («а 7 к 4 2 ж», «4 а 9 м», «g 4 r 8 1»,
+// «джи четыре ар восемь один»), where a code is asked: a run of one-digit
+// numbers (a digit or a digit's word) and letters (one letter, or a
+// letter's name), two of each at least, a letter between two digits or a
+// digit between two letters, after a code's cue in the 10 s before on
+// either side. What of it a number rule masked already stays its (a
+// code's digits: «р 7 ж [2 9 1]»); a car plate's shape («а 123 вс», «а
+// 1 2 3 в с») is no code.
+func (s *scan) codesWithLetters() {
+	if !s.codeCueAny() {
+		return // most calls: no code asked, no token read
+	}
+	for i := 0; i < len(s.toks); {
+		seg := s.toks[i].seg
+		j, digits, letters := i, 0, 0
+		for ; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+			if s.codeDigit(j) {
+				digits++
+			} else if s.letter(j) || s.letterName(j) {
+				letters++
+			} else {
+				break
+			}
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if digits >= 2 && letters >= 2 && s.interleaved(i, j) && !s.plateShape(i, j) && s.codeAskedBefore(i) {
+			for k := i; k < j; k++ {
+				if s.marks[k] == 0 {
+					e := k
+					for e < j && s.marks[e] == 0 {
+						e++
+					}
+					s.claim(Code, ruleName(Code, ruleCue), k, e)
+					k = e
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// codeCueAny reports whether a code's cue word was said anywhere in the
+// call: a cue event of the other side, a cue word of this channel.
+func (s *scan) codeCueAny() bool {
+	for k := range s.others {
+		if s.others[k].cueType() == Code {
+			return true
+		}
+	}
+	for _, c := range s.cand {
+		if t := &s.toks[c]; t.has(tCue) && t.cue() == Code {
+			return true
+		}
+	}
+	return false
+}
+
+// codeDigit: token k is one digit, or a word for one («7», «семь»), or a
+// number a rule masked as a code's.
+func (s *scan) codeDigit(k int) bool {
+	t := &s.toks[k]
+	return t.kind == nkUnit || t.kind == nkDigits && (t.nl == 1 || s.maskedAs(k, Code))
+}
+
+// interleaved reports whether in tokens [from, to) a letter has digits
+// on both sides, or a digit letters on both sides.
+func (s *scan) interleaved(from, to int) bool {
+	for k := from + 1; k+1 < to; k++ {
+		d, dl, dr := s.codeDigit(k), s.codeDigit(k-1), s.codeDigit(k+1)
+		if d && !dl && !dr || !d && dl && dr {
+			return true
+		}
+	}
+	return false
+}
+
+// plateShape reports whether tokens [from, to) read as a Russian car
+// plate: a letter, three digits, two letters, the region's digits after
+// («а 1 2 3 в с 77»).
+func (s *scan) plateShape(from, to int) bool {
+	if to-from < 6 {
+		return false
+	}
+	return !s.codeDigit(from) && s.codeDigit(from+1) && s.codeDigit(from+2) && s.codeDigit(from+3) && !s.codeDigit(from+4) && !s.codeDigit(from+5)
+}
+
+// codeAskedBefore reports whether a verification code's cue was said in
+// the 10 s before token i: on this channel (its tokens before it) or by
+// the other side (its cue events).
+func (s *scan) codeAskedBefore(i int) bool {
+	at := s.t0(&s.toks[i])
+	for k := range s.others {
+		if e := &s.others[k]; e.cueType() == Code && !e.coded && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	for j := i - 1; j >= 0 && at-s.t1(&s.toks[j]) <= 10; j-- {
+		if t := &s.toks[j]; t.has(tCue) && t.cue() == Code && s.cueAt(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // codedThing: what a code after «код» in the genitive says is coded,
