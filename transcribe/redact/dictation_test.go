@@ -179,6 +179,12 @@ func TestDictation(t *testing.T) {
 		{"code with letters' names", []string{"o: продиктуйте код из письма", "c: ди три эс ноль"}, []string{"c: [code]"}},
 		{"car plate after a code", []string{"o: код из смс", "c: 5 5 2 0 и машина к 4 5 6 м н"}, []string{"c: [code] и машина к 4 5 6 м н"}},
 		{"letters and digits with no code asked", []string{"c: корпус 2 а 4 б"}, []string{"c: корпус 2 а 4 б"}},
+		// Causes block EX: a day and a month after an age and
+		// «исполнилось», a family's whole dates after relatives' words;
+		// a contract's age with its unit and a trip's date stay.
+		{"birthday after an age", []string{"c: мужу 52 исполнится 30 августа"}, []string{"c: мужу 52 исполнится [birthdate]"}},
+		{"family's dates after relatives' words", []string{"c: я 12 04 81 сын 05 09 2009"}, []string{"c: я [birthdate] сын [birthdate]"}},
+		{"contract's age and a date", []string{"c: договору 2 года исполнилось 15 мая"}, []string{"c: договору 2 года исполнилось 15 мая"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -1007,9 +1007,17 @@ func (s *scan) claimBirth(from, to int, rule ruleID) {
 // («2 02 1975 а написали 2 02 1957»). Not a recent one nor one after a
 // word of time («а платеж был 3 марта 2024», «а записаться хочу на 20
 // июня»).
+//
+// Or a relative's word right after the date, a whole date after it: the
+// family's dates in a row («я 14 02 88 жена 2 10 90 сын 21 мая 2016»),
+// each read on from the one before.
 func (s *scan) birthAfterA(from, to int, rule ruleID) {
 	seg := s.toks[from].seg
-	if to >= len(s.toks) || s.toks[to].seg != seg || s.norm(to) != "а" {
+	if to >= len(s.toks) || s.toks[to].seg != seg {
+		return
+	}
+	kin := s.toks[to].has(tKin)
+	if s.norm(to) != "а" && !kin {
 		return
 	}
 	for j := to + 1; j < len(s.toks) && j <= to+4 && s.toks[j].seg == seg; j++ {
@@ -1019,11 +1027,36 @@ func (s *scan) birthAfterA(from, to int, rule ruleID) {
 		// (A day and a month alone when nothing but a person is named
 		// between: «а я 17 мая», «а у мужа 2 июля», the corrected or
 		// the other one's.)
-		if end := s.dateRun(j); end > j && s.marks[j] == 0 && (s.wholeDate(j, end) || s.personOnly(to+1, j) && s.monthOrDay(j, end)) && !s.recentYear(j, end) &&
-			!isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") {
+		end := s.dateRun(j)
+		if end > j && s.marks[j] == 0 && (s.wholeDate(j, end) || !kin && s.personOnly(to+1, j) && s.monthOrDay(j, end)) && !s.recentYear(j, end) &&
+			!isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") && (!kin || s.personOnly(to, j)) {
 			s.claim(Birthdate, rule, j, end)
+			if kin {
+				s.birthAfterA(j, end, rule)
+			}
 		}
 		return
+	}
+}
+
+// birthAfterTurned: a day and a month said right after an age and a form
+// of «исполниться» («мне 45 исполнилось 12 мая», «61 исполнится 9
+// ноября»): the day the age is reached, a date of birth's day and month.
+// Not an age with its unit («вкладу 3 года исполнилось 1 марта»: a
+// contract's). Run only when a month was said (any).
+func (s *scan) birthAfterTurned() {
+	for i := 1; i+2 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.nl != 20 && t.nl != 22 || !isWord(s.normOf(t), "исполнилось", "исполнится", "исполняется") {
+			continue
+		}
+		seg, age := t.seg, &s.toks[i-1]
+		if age.seg != seg || !age.has(tNum) || age.num() == nkDigits && age.nl > 2 || s.toks[i+1].seg != seg || s.marks[i+1] != 0 || !s.toks[i+1].has(tNum) {
+			continue
+		}
+		if end := s.dateRun(i + 1); end > i+1 && s.monthOrDay(i+1, end) {
+			s.claimBirth(i+1, end, ruleBirthContext)
+		}
 	}
 }
 

@@ -878,6 +878,9 @@ func (s *scan) detect() {
 	}
 	if s.any&tNum != 0 {
 		s.birthAfterPronoun()
+		if s.any&tMonth != 0 {
+			s.birthAfterTurned()
+		}
 		s.numbers()
 		s.passportSeries()
 		s.cutNumberWords()
