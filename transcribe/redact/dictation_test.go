@@ -183,7 +183,7 @@ func TestDictation(t *testing.T) {
 		// «исполнилось», a family's whole dates after relatives' words;
 		// a contract's age with its unit and a trip's date stay.
 		{"birthday after an age", []string{"c: мужу 52 исполнится 30 августа"}, []string{"c: мужу 52 исполнится [birthdate]"}},
-		{"family's dates after relatives' words", []string{"c: я 12 04 81 сын 05 09 2009"}, []string{"c: я [birthdate] сын [birthdate]"}},
+		{"family's dates after relatives' words", []string{"c: я 12 04 1981 сын 05 09 2009"}, []string{"c: я [birthdate] сын [birthdate]"}},
 		{"contract's age and a date", []string{"c: договору 2 года исполнилось 15 мая"}, []string{"c: договору 2 года исполнилось 15 мая"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
