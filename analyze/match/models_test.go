@@ -76,13 +76,15 @@ func TestModelHitsAgreeWithScore(t *testing.T) {
 		m    *Matcher
 	}{{"built-ins", builtinMatcher(t)}, {"models alone", modelsAlone(t)}} {
 		t.Run(tt.name, func(t *testing.T) {
+			// en ships no model since the ten-author held-out verdict
+			// (docs/models.md): its calls have nothing to compare.
+			if len(tt.m.Models("ru")) == 0 {
+				t.Fatal("no built-in ru model: nothing to compare")
+			}
 			fired := map[string]int{}
 			for f, tr := range calls {
 				lang := tr.Language
 				models := tt.m.Models(lang)
-				if len(models) == 0 {
-					t.Fatalf("%s: no built-in model for %q", f, lang)
-				}
 				hits := tt.m.MatchCall(tr, lang, CallOptions{})
 				for _, md := range models {
 					us := RoleUtterances(tr, md.Channel)
@@ -184,10 +186,10 @@ func TestModelSwitchedOff(t *testing.T) {
 		models []string // ru models left, by category
 		hit    bool     // a model:complaint hit
 	}{
-		{"built-ins", set, tr, []string{"complaint", "repeat_contact"}, true},
-		{"model: false in the complaint dictionary", &off, tr, []string{"repeat_contact"}, false},
+		{"built-ins", set, tr, []string{"complaint"}, true},
+		{"model: false in the complaint dictionary", &off, tr, nil, false},
 		{"the set without models", set.WithoutModels(), tr, nil, false},
-		{"the client's words on a mixed channel", set, mixed, []string{"complaint", "repeat_contact"}, false},
+		{"the client's words on a mixed channel", set, mixed, []string{"complaint"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

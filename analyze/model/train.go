@@ -328,33 +328,36 @@ func round4(x float64) float64 {
 }
 
 // recommended are the settings of the built-in models, chosen by nested
-// leave-one-author-out cross-validation on testdata/labelled with
-// DefaultGrid (the model's own flags right at least 0.85 of the time on
-// every author), trained against half as many neutral calls as labelled
-// ones (the built-in neutral file, dicteval.BuiltinNeutral;
-// docs/models.md). ru and en churn_threat ship no model: on the nine
-// authors, the held-out author whose model flags were right least often
-// was under 0.85 (ru/blind7 2 of 3, en/dev 3 of 4), so `dict train --cv`
-// says model OFF; their settings are what a site retraining one on its
-// own calls starts from.
+// leave-one-author-out cross-validation on the ten parts of
+// testdata/labelled with DefaultGrid (the model's own flags right at least
+// 0.85 of the time on every author), trained against half as many neutral
+// calls as labelled ones (the built-in neutral file,
+// dicteval.BuiltinNeutral; docs/models.md). Only ru complaint ships; the
+// others are what the cross-validation chose on all ten authors for a
+// model the held-out verdict turned off (heldOutOff), kept as the
+// settings a site retraining one on its own calls starts from.
 var recommended = map[string]Options{
-	"ru/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.85, NeutralShare: DefaultNeutralShare},
+	"ru/complaint":    {Channel: "client", L2: 0.001, Threshold: 0.7, NeutralShare: DefaultNeutralShare},
 	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.9, NeutralShare: DefaultNeutralShare},
-	"en/complaint":    {Channel: "client", L2: 0.001, Threshold: 0.6, NeutralShare: DefaultNeutralShare},
-	"en/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.85, NeutralShare: DefaultNeutralShare},
+	"en/complaint":    {Channel: "client", L2: 0.0003, Threshold: 0.65, NeutralShare: DefaultNeutralShare},
+	// The only setting at which en churn_threat passed the held-out
+	// verdict; its model fails TestModelsLongCalls, so it stays off.
+	"en/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.8, NeutralShare: DefaultNeutralShare},
 	// No neutral calls: the neutral file holds calm earlier contacts, which
 	// are repeat contacts by the labelling rules.
-	"ru/repeat_contact": {Channel: "client", L2: 0.001, Threshold: 0.75},
+	"ru/repeat_contact": {Channel: "client", L2: 0.0003, Threshold: 0.9},
 }
 
-// heldOutOff are the categories whose built-in model the nine-author
+// heldOutOff are the categories whose built-in model the ten-author
 // cross-validation turned off (dicteval.CVResult.Ship false), and why:
 // their settings above are kept for a site that retrains one on its own
 // calls, which should check it with `dict train --cv` first.
 var heldOutOff = map[string]string{
 	"ru/churn_threat":   "its own flags on the worst held-out author were right 2 of 3 times (ru/blind7)",
-	"en/churn_threat":   "its own flags on the worst held-out author were right 3 of 4 times (en/dev)",
-	"en/repeat_contact": "its one flag on a held-out author was wrong and lowered that author's F1 (en/blind7)",
+	"ru/repeat_contact": "its own flags on the worst held-out author were right 1 of 2 times (ru/blind3)",
+	"en/complaint":      "its own flags on the worst held-out author were right 7 of 9 times (en/dev)",
+	"en/churn_threat":   "where its held-out flags pass, it finds 44 of 61 threats told inside a five-minute call (85 % asked); with a shorter window, its flags on en/dev are right 3 of 4 times",
+	"en/repeat_contact": "with ten authors held out in turn it flags nothing the phrases miss (with nine, its one flag, on en/blind7, was wrong)",
 }
 
 // HeldOutOff says why the built-in model of a category was turned off by
