@@ -185,6 +185,12 @@ func TestDictation(t *testing.T) {
 		{"birthday after an age", []string{"c: мужу 52 исполнится 30 августа"}, []string{"c: мужу 52 исполнится [birthdate]"}},
 		{"family's dates after relatives' words", []string{"c: я 12 04 1981 сын 05 09 2009"}, []string{"c: я [birthdate] сын [birthdate]"}},
 		{"contract's age and a date", []string{"c: договору 2 года исполнилось 15 мая"}, []string{"c: договору 2 года исполнилось 15 мая"}},
+		// Causes block EY: one initial after a masked name answering a
+		// question for one, a first name no list knows before it; a
+		// tariff's letter after a name stays.
+		{"one initial after a payee's name", []string{"o: получатель", "c: наиля ш"}, []string{"c: [name]"}},
+		{"unknown first name and an initial", []string{"o: получатель", "c: хасанова гульназ м"}, []string{"c: [name]"}},
+		{"tariff's letter after a name", []string{"o: как к вам обращаться", "c: ирина тариф м"}, []string{"c: [name] тариф м"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -2589,6 +2589,53 @@ func (s *scan) nameInitials() {
 			s.claim(Name, f.rule, j, j+2)
 		}
 	}
+	// One initial closing the answer to a question for a name, right
+	// after the name masked («получатель [зарина] т»), or after a
+	// first name no list knows after a masked surname («[мирзоева]
+	// севиль т»): a letter that is no word of its own («и», «в», «с», «а»,
+	// «к», «у», «о», «я»).
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		j := f.to
+		if typeAt[f.typ] != Name || j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || s.marks[j] != 0 {
+			continue
+		}
+		seg := s.toks[j].seg
+		first := j
+		if j+1 < len(s.toks) && s.toks[j+1].seg == seg && surnameLike(s.norm(j-1), 0) && s.toks[j].trig == 0 && unknownFirstName(s.norm(j)) {
+			j++ // the first name no list knows before the initial
+		}
+		if s.marks[j] == 0 && s.initialAlone(j) && (j+1 == len(s.toks) || s.toks[j+1].seg != seg) && s.nameAskedBefore(f.from) {
+			// (The name's mask grows to take them: one «[name]».)
+			for m := first; m <= j; m++ {
+				s.marks[m] = k + 1
+			}
+			s.found[k].to = j + 1
+		}
+	}
+}
+
+// nameAskedBefore reports whether a name is asked for right before the
+// name at token i: a relative's or a payee's word right before it in its
+// sentence («получатель [зарина] т»), or the other side's question for a
+// name in the 10 s before («получатель» — «[мирзоева] севиль т»).
+func (s *scan) nameAskedBefore(i int) bool {
+	if i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.toks[i-1].has(tKin) {
+		return true
+	}
+	at := s.t0(&s.toks[i])
+	for k := range s.others {
+		if e := &s.others[k]; e.name && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
+}
+
+// initialAlone reports whether token j is one Cyrillic letter that is no
+// word of its own: a name's initial.
+func (s *scan) initialAlone(j int) bool {
+	return s.letter(j) && !isWord(s.norm(j), "и", "в", "с", "а", "к", "у", "о", "я")
 }
 
 // fullNames: a person named by first name and patronymic, surname and
