@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -458,6 +459,8 @@ func ruWords() {
 	ru(tDateWord, "года", "год", "году", "г", "числа", "число", "го")
 	ru(tOperator, "позвонили", "компания", "компании", "оператор", "оператора", "специалист", "слушаю", "служба", "поддержки", "поддержка", "отдел", "отдела", "могу", "помочь", "ромашка")
 	ru(tRole, "это", "я", "говорит", "беспокоит", "господин", "госпожа", "гражданин", "гражданка", "уважаемый", "уважаемая")
+	// A title's other cases: «на имя гражданки эрдэнэ сарана».
+	ru(tRole, titleCases...)
 	// A name read back as it is on record: «записала вас как белова»,
 	// «вы у нас значитесь как ...» (fullNames: recordedAs).
 	ru(tRole, "записала", "записал", "записан", "записана", "записаны", "значитесь", "значится", "оформлен", "оформлена", "оформлено", "указан", "указана")
@@ -562,6 +565,16 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// titles are the words a person is named after by their title, in every
+// case: «гражданка тхай лан ань», «господин вайсман». Each loads its
+// segment (prefilter): a name no list knows after one has no other word
+// to start from.
+var titleCases = []string{"гражданина", "гражданину", "гражданином", "гражданки", "гражданке", "гражданку", "гражданкой", "господина", "господину", "госпожи", "госпоже", "госпожу"}
+
+func title(w string) bool {
+	return isWord(w, "господин", "госпожа", "гражданин", "гражданка") || slices.Contains(titleCases, w)
 }
 
 // looksLikeNamePart reports whether a word with the lexicon roles roles

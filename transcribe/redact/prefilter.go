@@ -53,7 +53,8 @@ func init() {
 			// «беспокоит»: «петрова беспокоит», the client introducing
 			// themselves with no other trigger word (the name rule's
 			// own role word, not a start trigger otherwise).
-			if cardinal || e.trig&startTriggers != 0 || w == "беспокоит" {
+			// A title: «гражданка тхай лан ань» (title).
+			if cardinal || e.trig&startTriggers != 0 || w == "беспокоит" || title(w) {
 				k := uint32(wordKey(w) >> (64 - filterLog))
 				triggerBits[k/64] |= 1 << (k % 64)
 				set[w] = e

@@ -2655,7 +2655,7 @@ func (s *scan) fullNames() {
 			continue
 		}
 		w := s.normOf(t)
-		if t.has(tRole) && len(w) >= 14 && (w[:2] == "г" || w[:2] == "у") && isWord(w, "господин", "госпожа", "гражданин", "гражданка", "уважаемый", "уважаемая") {
+		if t.has(tRole) && len(w) >= 14 && (w[:2] == "г" || w[:2] == "у") && (isWord(w, "уважаемый", "уважаемая") || title(w)) {
 			// «госпожа петрова», «уважаемый иван петрович».
 			if j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.toks[j].has(tFirstName) || surnameLike(s.norm(j), s.toks[j].trig)) {
 				end := j + 1
@@ -2663,6 +2663,8 @@ func (s *scan) fullNames() {
 					end++
 				}
 				s.claim(Name, ruleNameFull, j, end)
+			} else if end := s.titledName(i + 1); end > i+1 && title(w) {
+				s.claim(Name, ruleNameFull, i+1, end)
 			}
 			continue
 		}
@@ -2839,6 +2841,37 @@ func (s *scan) stutteredNames() {
 	}
 }
 
+// titledName returns the end of a name no list knows said from token j
+// after a title («гражданка тхай лан ань из ...», «господин вайсман
+// ваша ...», «на имя гражданки эрдэнэ сарана»): one to three words no list
+// knows (no verb's or adjective's ending, no pronoun), closing the
+// sentence or before a function word, a pronoun, a cue or a number; not
+// a citizen's country («гражданин казахстана», «гражданка рф»). Or j.
+func (s *scan) titledName(j int) int {
+	seg, end := s.toks[j-1].seg, j
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && s.toks[end].trig&^(tFirstName|tNameForm) == 0 {
+		w := s.norm(end)
+		if !isLetters(w) || commonWord(w) || pronoun(w) || staffWord(w) || orgWord(w) || roleWords.of(w) || country(w) {
+			break
+		}
+		end++
+	}
+	if end == j {
+		return j
+	}
+	if end < len(s.toks) && s.toks[end].seg == seg && !s.toks[end].has(tStop|tNum|tCue) && !pronoun(s.norm(end)) {
+		return j
+	}
+	return end
+}
+
+// country reports whether w names a citizen's country after a title, in
+// the genitive or short («гражданин казахстана», «гражданка рф»).
+func country(w string) bool {
+	return strings.HasSuffix(w, "стана") || strings.HasSuffix(w, "ии") || strings.HasSuffix(w, "ины") ||
+		isWord(w, "рф", "рк", "снг", "сша", "россии", "беларуси", "молдовы", "китая", "израиля", "вьетнама", "азербайджана", "турции", "кореи", "монголии")
+}
+
 // surnameAround returns the token of a surname no list knows next to the
 // name masked as found f over [from, to), or -1: after a first name and
 // its patronymic, closing the sentence or before a function word
@@ -2895,7 +2928,7 @@ func (s *scan) unknownSurname(k int, short bool) bool {
 	if short && (shortSurnames[w] || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
 		return true
 	}
-	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !patronymic(w)
+	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !patronymic(w) && !country(w)
 }
 
 // laterName returns the token of a surname said after «стала», «стал»,
@@ -3182,6 +3215,11 @@ func (s *scan) kinName(i int) {
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
 		j++
 	}
+	// A title after the relative's word is no name («муж гражданин
+	// таджикистана»): the title's rule reads a name after it.
+	if j < len(s.toks) && s.toks[j].seg == seg && title(s.norm(j)) {
+		return
+	}
 	// «оформите на жену на наталью», «сыну на артема»: a preposition
 	// between, the name after it in its case (a first name's form must
 	// follow: «маме на день рождения» names nobody).
@@ -3251,7 +3289,7 @@ words:
 // one must: «маме пылесос дайсон» names nobody).
 func (s *scan) kinNameWord(k int) bool {
 	t := &s.toks[k]
-	return t.has(tFirstName) && t.trig&(tStop|tNum|tCue|tTrap) == 0 || surnameLike(s.normOf(t), t.trig)
+	return t.has(tFirstName) && t.trig&(tStop|tNum|tCue|tTrap) == 0 || surnameLike(s.normOf(t), t.trig) && !title(s.normOf(t))
 }
 
 // hyphenJoined reports whether tokens i and i+1 are one word written
@@ -3404,6 +3442,11 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	}
 	if s.shortSurname(j) {
 		s.claim(Name, rule, j, j+2)
+		return
+	}
+	// A title before the name: its rule reads the name after it
+	// (fullNames: «на имя гражданки эрдэнэ сарана»).
+	if title(s.norm(j)) {
 		return
 	}
 	first := &s.toks[j]
