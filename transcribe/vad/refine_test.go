@@ -490,3 +490,83 @@ func TestHeardTakesTheQuietNoiseWhereTheOtherSideIsSilent(t *testing.T) {
 		t.Error("frame 5 without a quiet noise: heard")
 	}
 }
+
+// breathEdges takes off a run's ends only the frames that are both
+// aperiodic and breathUnderPeak dB or more under the run's loudest
+// frame; it stops at the first frame that is not, and a run of breath
+// alone comes out empty.
+func TestBreathEdges(t *testing.T) {
+	const peak = -20
+	// frame is one frame's level and periodicity.
+	type frame struct {
+		db, periodic float32
+	}
+	breath := frame{peak - breathUnderPeak - 3, 0.3} // aperiodic, 31 dB under
+	vowel := frame{peak, 0.9}
+	fricative := frame{peak - 15, 0.2}                  // aperiodic, loud
+	decay := frame{peak - breathUnderPeak - 5, 0.8}     // quiet, periodic
+	atDepth := frame{peak - breathUnderPeak + 0.5, 0.2} // aperiodic, just over the depth
+	tests := []struct {
+		name   string
+		frames []frame
+		want   fspan // in frames of the run [0, len(frames))
+	}{
+		{"no breath", []frame{vowel, vowel, vowel}, fspan{0, 3}},
+		{"a breath before the word", []frame{breath, breath, breath, vowel, vowel}, fspan{3, 5}},
+		{"room tone after the word", []frame{vowel, vowel, breath, breath}, fspan{0, 2}},
+		{"both ends", []frame{breath, vowel, fricative, breath}, fspan{1, 3}},
+		{"a loud fricative stays", []frame{fricative, vowel, fricative}, fspan{0, 3}},
+		{"a quiet periodic decay stays", []frame{vowel, decay, decay}, fspan{0, 3}},
+		{"aperiodic but less deep stays", []frame{atDepth, vowel, atDepth}, fspan{0, 3}},
+		{"breath past a frame that stays is kept", []frame{breath, fricative, breath, vowel}, fspan{1, 4}},
+		{"breath alone", []frame{breath, breath}, fspan{2, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The run sits at frame 10 of a track with silence around it.
+			const at = 10
+			n := at + len(tt.frames) + 10
+			tr := &track{db: make([]float32, n), periodic: make([]float32, n), floor: -80}
+			for f := range n {
+				tr.db[f] = -100
+			}
+			for i, fr := range tt.frames {
+				tr.db[at+i], tr.periodic[at+i] = fr.db, fr.periodic
+			}
+			got := breathEdges(tr, fspan{at, at + len(tt.frames)}, peak)
+			if want := (fspan{at + tt.want.a, at + tt.want.b}); got != want {
+				t.Errorf("breathEdges = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// joinRuns judges the pauses on the runs' spans and takes each stretch's
+// edges from its runs' edges, so that a breath taken off an edge never
+// splits a turn.
+func TestJoinRuns(t *testing.T) {
+	const gap = 60
+	run := func(a, b int) edgedRun { return edgedRun{fspan{a, b}, fspan{a, b}} }
+	tests := []struct {
+		name string
+		runs []edgedRun
+		want []fspan
+	}{
+		{"runs without breath join as spans do", []edgedRun{run(0, 100), run(150, 200), run(300, 400)}, []fspan{{0, 200}, {300, 400}}},
+		{"the edges of a stretch are its runs' edges", []edgedRun{{fspan{0, 100}, fspan{5, 100}}, {fspan{150, 200}, fspan{150, 190}}}, []fspan{{5, 190}}},
+		// The pause between the spans is 50 frames (one turn); between
+		// the edges it would be 70.
+		{"trimmed edges never split a turn", []edgedRun{{fspan{0, 100}, fspan{0, 90}}, {fspan{150, 200}, fspan{160, 200}}}, []fspan{{0, 200}}},
+		{"a run of breath alone gives no edge", []edgedRun{{fspan{0, 20}, fspan{20, 20}}, run(40, 100)}, []fspan{{40, 100}}},
+		{"an outer edge of an inner run counts", []edgedRun{{fspan{0, 100}, fspan{10, 60}}, run(50, 90)}, []fspan{{10, 90}}},
+		{"a stretch of breath alone keeps its span", []edgedRun{{fspan{0, 20}, fspan{20, 20}}}, []fspan{{0, 20}}},
+		{"runs out of order", []edgedRun{run(300, 400), {fspan{0, 100}, fspan{3, 97}}}, []fspan{{3, 97}, {300, 400}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinRuns(slices.Clone(tt.runs), gap); !slices.Equal(got, tt.want) {
+				t.Errorf("joinRuns(%v) = %v, want %v", tt.runs, got, tt.want)
+			}
+		})
+	}
+}
