@@ -298,6 +298,9 @@ func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 	var expr filter.Expr
 	if strings.TrimSpace(spec.Filter) != "" {
 		e, err := filter.Parse(spec.Filter)
+		if err == nil {
+			err = CheckFilterCategories(ctx, db, spec.Filter, e)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("report: --filter: %w", err)
 		}

@@ -227,7 +227,7 @@ func newFixture(t *testing.T, dsn string, minio testenv.MinIOServer) *fixture {
 	aw := audit.NewWriter(db, audit.Config{Logger: log, FlushInterval: time.Hour})
 	clk := &clock{t: time.Now()}
 	s := api.New(api.Config{DB: db, Objects: objs, Bucket: bucket, TranscriptsBucket: bucket + "-tr", Users: uf, Audit: aw,
-		Logger: log, LoginDelay: 20 * time.Millisecond, Now: clk.Now,
+		Logger: log, LoginDelay: 20 * time.Millisecond, Now: clk.Now, Dictionaries: categoriesOnly{"greeting", "farewell"},
 		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")},
 		ProxyGroups:    map[string]api.ProxyGroup{"qa": {Role: users.Manager}}})
 	srv := httptest.NewServer(s.Handler())
@@ -338,6 +338,7 @@ func TestAPI(t *testing.T) {
 		t.Run("roles", func(t *testing.T) { testRoles(t, f) })
 		t.Run("csrf", func(t *testing.T) { testCSRF(t, f) })
 		t.Run("bad input", func(t *testing.T) { testBadInput(t, f) })
+		t.Run("unknown category", func(t *testing.T) { testUnknownCategory(t, f) })
 		t.Run("sessions", func(t *testing.T) { testSessions(t, f) })
 		t.Run("proxy", func(t *testing.T) { testProxy(t, f) })
 		t.Run("login throttling and logs", func(t *testing.T) { testLoginThrottle(t, f) })
@@ -761,6 +762,68 @@ func testBadInput(t *testing.T, f *fixture) {
 	}
 	if resp, _ := c.do("DELETE", "/api/v1/calls/a1", "", map[string]string{api.CSRFHeader: c.csrf}); resp.StatusCode != 405 {
 		t.Errorf("DELETE a call: %d, want 405", resp.StatusCode)
+	}
+}
+
+// categoriesOnly are dictionaries that only list their categories.
+type categoriesOnly []string
+
+func (c categoriesOnly) List(context.Context) (api.DictList, error) {
+	var l api.DictList
+	for _, name := range c {
+		l.Dictionaries = append(l.Dictionaries, api.DictInfo{Name: "ru/" + name, Category: name, Language: "ru"})
+	}
+	return l, nil
+}
+
+func (categoriesOnly) Test(context.Context, api.DictTestRequest) (any, error) {
+	return nil, api.ErrNotImplemented
+}
+
+func (categoriesOnly) WhatIf(context.Context, api.WhatIfRequest) (any, error) {
+	return nil, api.ErrNotImplemented
+}
+
+// testUnknownCategory: a filter may name a category of the dictionaries
+// (greeting, though no call has it) or of a stored call (complaint, which
+// the dictionaries lack); any other is a 400 bad_filter at its column
+// that lists both kinds, on every endpoint that takes a filter.
+func testUnknownCategory(t *testing.T, f *fixture) {
+	c := f.login("mgr")
+	for _, tc := range []struct {
+		path, filter string
+		code         int
+		column       int
+		msg          string
+	}{
+		{"/api/v1/calls", "has greeting", 200, 0, ""},
+		{"/api/v1/calls", "has complaint and category != farewell", 200, 0, ""},
+		{"/api/v1/calls", "has complant", 400, 5, `unknown category \"complant\" (did you mean complaint?): the known categories are complaint, farewell, greeting`},
+		{"/api/v1/report", "duration > 1s and category.nosuch > 0", 400, 28, `unknown category \"nosuch\"`},
+		{"/api/v1/search?q=" + url.QueryEscape("пожаловаться"), "category in (complaint, greting)", 400, 25, `unknown category \"greting\" (did you mean greeting?)`},
+	} {
+		sep := "?"
+		if strings.Contains(tc.path, "?") {
+			sep = "&"
+		}
+		code, body := c.get(tc.path + sep + "filter=" + url.QueryEscape(tc.filter))
+		if code != tc.code {
+			t.Errorf("%s %q: %d %s, want %d", tc.path, tc.filter, code, body, tc.code)
+			continue
+		}
+		if tc.code == 200 {
+			continue
+		}
+		var e struct {
+			Error struct {
+				Code   string `json:"code"`
+				Column int    `json:"column"`
+			} `json:"error"`
+		}
+		json.Unmarshal(body, &e)
+		if e.Error.Code != "bad_filter" || e.Error.Column != tc.column || !strings.Contains(string(body), tc.msg) {
+			t.Errorf("%s %q: %s, want bad_filter at column %d saying %s", tc.path, tc.filter, body, tc.column, tc.msg)
+		}
 	}
 }
 

@@ -182,3 +182,18 @@ func (s *Server) usersList(w http.ResponseWriter, r *http.Request, p *principal)
 	s.record(r, p, audit.UsersRead, "", "", http.StatusOK, "")
 	writeJSON(w, http.StatusOK, map[string]any{"users": list})
 }
+
+// dictionaryCategories are the categories of the dictionaries in use: a
+// filter naming another that no stored call has either is refused
+// (report.WithCategories).
+func (s *Server) dictionaryCategories(ctx context.Context) ([]string, error) {
+	list, err := s.cfg.Dictionaries.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, d := range list.Dictionaries {
+		out = append(out, d.Category)
+	}
+	return out, nil
+}

@@ -90,7 +90,11 @@ func (s *Server) wrap(rt Route) http.Handler {
 			writeError(w, http.StatusForbidden, "forbidden", "the role "+string(p.Role)+" may not do this")
 			return
 		}
-		r = r.WithContext(report.WithScope(r.Context(), p.scope()))
+		ctx := report.WithScope(r.Context(), p.scope())
+		if s.cfg.Dictionaries != nil {
+			ctx = report.WithCategories(ctx, s.dictionaryCategories)
+		}
+		r = r.WithContext(ctx)
 		rt.handle(w, r, p)
 	})
 	return s.instrument(rt.Path, h)

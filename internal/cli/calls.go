@@ -77,7 +77,7 @@ func runCalls(ctx context.Context, opts *callsOptions) error {
 		return err
 	}
 	defer db.Close()
-	list, err := report.Calls(ctx, db, req)
+	list, err := report.Calls(withDictionaryCategories(ctx, opts.g), db, req)
 	if err != nil {
 		return err
 	}

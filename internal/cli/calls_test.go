@@ -88,8 +88,23 @@ func TestDrillDownEndToEnd(t *testing.T) {
 			{[]string{"--slice", "op-12"}, "want NAME=VALUE"},
 			{[]string{"--tz", "Mars/Olympus"}, "unknown time zone"},
 			{[]string{"--format", "xml"}, "--format: want table, csv or json"},
+			// A category of neither the built-in dictionaries nor a stored
+			// call would list no call.
+			{[]string{"--filter", "has complant"}, "--filter: column 5: unknown category \"complant\" (did you mean complaint?): the known categories are apology, churn_threat, "},
 		} {
 			_, errOut, code := execute(t, append([]string{"calls", "--data", data}, tc.args...)...)
+			if code == 0 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q, want it to contain %q", tc.args, code, errOut, tc.want)
+			}
+		}
+		for _, tc := range []struct {
+			args []string
+			want string
+		}{
+			{[]string{"report", "--data", data, "--filter", "category.nosuch > 0"}, "report: --filter: column 10: unknown category \"nosuch\": the known categories are apology, "},
+			{[]string{"search", "--data", data, "--filter", "has greting", "пожаловаться"}, "--filter: column 5: unknown category \"greting\" (did you mean greeting?)"},
+		} {
+			_, errOut, code := execute(t, tc.args...)
 			if code == 0 || !strings.Contains(errOut, tc.want) {
 				t.Errorf("%v: exit %d, stderr %q, want it to contain %q", tc.args, code, errOut, tc.want)
 			}

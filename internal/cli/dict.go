@@ -70,6 +70,15 @@ func (s dictSource) String() string {
 // load reads and compiles the set. On mistakes it returns them all, each
 // a *match.PosError or a file error.
 func (s dictSource) load() (*match.Matcher, error) {
+	set, err := s.read()
+	if err != nil {
+		return nil, err
+	}
+	return match.Compile(set)
+}
+
+// read reads the set without compiling it.
+func (s dictSource) read() (*match.Set, error) {
 	var set *match.Set
 	var err error
 	switch {
@@ -92,7 +101,29 @@ func (s dictSource) load() (*match.Matcher, error) {
 	if s.noModels {
 		set = set.WithoutModels()
 	}
-	return match.Compile(set)
+	return set, nil
+}
+
+// withDictionaryCategories is the context of a command whose filter may
+// name only the categories of the configured dictionaries (or of a stored
+// call): calls, report and search. The dictionaries are read only when a
+// filter names a category, and are not compiled.
+func withDictionaryCategories(ctx context.Context, g *globals) context.Context {
+	src := dictOf(g, "")
+	return report.WithCategories(ctx, func(context.Context) ([]string, error) {
+		set, err := src.read()
+		if err != nil {
+			return nil, err
+		}
+		var out []string
+		for _, d := range set.Dictionaries {
+			out = append(out, d.Category)
+		}
+		for _, m := range set.Models {
+			out = append(out, m.Category)
+		}
+		return out, nil
+	})
 }
 
 func loadFile(path string) (*match.Set, error) {

@@ -143,7 +143,7 @@ func runReport(ctx context.Context, opts *reportOptions, changed func(string) bo
 	if err := store.CheckSchema(ctx, db); err != nil {
 		return err
 	}
-	res, err := report.Run(ctx, db, def, time.Now())
+	res, err := report.Run(withDictionaryCategories(ctx, opts.g), db, def, time.Now())
 	if err != nil {
 		return err
 	}

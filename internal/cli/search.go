@@ -68,7 +68,7 @@ func runSearch(ctx context.Context, opts *searchOptions, phrase string) error {
 		return err
 	}
 	defer db.Close()
-	hits, err := report.Search(ctx, db, req)
+	hits, err := report.Search(withDictionaryCategories(ctx, opts.g), db, req)
 	if err != nil {
 		return err
 	}

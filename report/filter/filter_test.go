@@ -174,6 +174,78 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestUnknownCategory: with the known categories given, a filter naming
+// any other is refused at the name, listing the known ones; without them
+// (nil) every name passes, as before.
+func TestUnknownCategory(t *testing.T) {
+	known := []string{"repeat_contact", "complaint", "churn_threat", "greeting"}
+	many := make([]string, 40)
+	for i := range many {
+		many[i] = fmt.Sprintf("cat%02d", i)
+	}
+	for _, tc := range []struct {
+		src    string
+		known  []string
+		column int    // 0: no error
+		msg    string // part of the message
+	}{
+		{"has complaint", known, 0, ""},
+		{"has complaint", nil, 0, ""},
+		{"has nosuchcat", nil, 0, ""},
+		{"category in (complaint, greeting) and category.churn_threat >= 2", known, 0, ""},
+		{"has 'complaint'", known, 0, ""},
+		{"has complant", known, 5, `unknown category "complant" (did you mean complaint?): the known categories are churn_threat, complaint, greeting, repeat_contact`},
+		{"has Complaint", known, 5, `unknown category "Complaint" (did you mean complaint?)`},
+		{"has nosuchcat", known, 5, `unknown category "nosuchcat": the known categories are churn_threat, complaint, greeting, repeat_contact`},
+		{"duration > 1m and not has 'no such'", known, 27, `unknown category "no such": the known`},
+		{"category = complaints", known, 12, `unknown category "complaints" (did you mean complaint?)`},
+		{"category != nosuch", known, 13, `unknown category "nosuch"`},
+		{"category in (complaint, repeat)", known, 25, `unknown category "repeat"`},
+		{"category not in (greeting, churn)", known, 28, `unknown category "churn"`},
+		{"category.complain > 0", known, 10, `unknown category "complain" (did you mean complaint?)`},
+		{"category.'no such' > 0", known, 10, `unknown category "no such"`},
+		{"has жалоба", known, 5, `unknown category "жалоба": the known categories are`},
+		{"has complaint", []string{}, 5, `unknown category "complaint": no dictionary has a category and no stored call has one`},
+		{"has cat99", many, 5, "the known categories are cat00, cat01, "},
+		{"has cat99", many, 5, "cat28, cat29 and 10 more"},
+	} {
+		t.Run(tc.src, func(t *testing.T) {
+			_, err := ParseWith(tc.src, Options{Categories: tc.known})
+			if tc.column == 0 {
+				if err != nil {
+					t.Fatalf("ParseWith(%q, %v) = %v, want no error", tc.src, tc.known, err)
+				}
+				return
+			}
+			var perr *Error
+			if !errors.As(err, &perr) || !errors.Is(err, ErrSyntax) {
+				t.Fatalf("ParseWith(%q) = %v, want *Error wrapping ErrSyntax", tc.src, err)
+			}
+			if perr.Column != tc.column || !strings.Contains(perr.Msg, tc.msg) {
+				t.Errorf("ParseWith(%q):\n got column %d: %s\nwant column %d: ...%s...", tc.src, perr.Column, perr.Msg, tc.column, tc.msg)
+			}
+		})
+	}
+}
+
+func TestCategoryNames(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"duration > 5m", ""},
+		{"categories > 1", ""},
+		{"has complaint", "complaint"},
+		{"not (has a or category in (b, c)) and category.d > 1 and category != e", "a b c d e"},
+		{"tag.scenario = complaint", ""},
+	} {
+		e, err := Parse(tc.src)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.src, err)
+		}
+		if got := strings.Join(CategoryNames(e), " "); got != tc.want {
+			t.Errorf("CategoryNames(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
 func TestFieldsCount(t *testing.T) {
 	if n := len(Fields()); n < 30 {
 		t.Errorf("%d named filters, want at least 30", n)

@@ -3,6 +3,7 @@ package filter
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +28,20 @@ const (
 // Parse parses and type-checks a filter expression. An empty (or blank)
 // expression is an error; callers that mean "no filter" pass nil along
 // instead. Errors are *Error (wrapping ErrSyntax) with the column.
-func Parse(src string) (Expr, error) {
+func Parse(src string) (Expr, error) { return ParseWith(src, Options{}) }
+
+// Options are what a filter is checked against beyond its grammar and the
+// fields' types: what the caller knows of the data.
+type Options struct {
+	// Categories, when not nil, are the categories a filter may name (has
+	// X, category = X, category in (X, Y), category.X): any other is an
+	// *Error at its place that lists these. A mistyped name would
+	// otherwise select no call, and an empty report looks like an answer.
+	Categories []string
+}
+
+// ParseWith is Parse with the checks of opts.
+func ParseWith(src string, opts Options) (Expr, error) {
 	if len(src) > MaxLength {
 		return nil, errAt(src, MaxLength, "filter too long: %d bytes, the limit is %d (a list of values is one condition: field in [a, b, ...])", len(src), MaxLength)
 	}
@@ -44,6 +58,12 @@ func Parse(src string) (Expr, error) {
 		}
 	}
 	p := &parser{src: src, toks: toks}
+	if opts.Categories != nil {
+		// Not nil even when empty: no category is known then.
+		p.categories = append([]string{}, opts.Categories...)
+		slices.Sort(p.categories)
+		p.categories = slices.Compact(p.categories)
+	}
 	if p.peek().kind == tEOF {
 		return nil, errAt(src, 0, "empty filter: write a condition such as duration > 5m")
 	}
@@ -65,6 +85,35 @@ type parser struct {
 	toks  []token
 	pos   int
 	depth int
+	// categories are the known categories, sorted; nil: not checked.
+	categories []string
+}
+
+// maxListed bounds the known categories an error lists.
+const maxListed = 30
+
+// checkCategory refuses a category name that is not a known one.
+func (p *parser) checkCategory(name string, off int) error {
+	if p.categories == nil {
+		return nil
+	}
+	if _, found := slices.BinarySearch(p.categories, name); found {
+		return nil
+	}
+	var hint string
+	if s := suggest(name, p.categories); s != "" {
+		hint = fmt.Sprintf(" (did you mean %s?)", s)
+	} else if s := suggest(strings.ToLower(name), p.categories); s != "" {
+		hint = fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	if len(p.categories) == 0 {
+		return errAt(p.src, off, "unknown category %q: no dictionary has a category and no stored call has one", name)
+	}
+	listed := strings.Join(p.categories[:min(len(p.categories), maxListed)], ", ")
+	if n := len(p.categories) - maxListed; n > 0 {
+		listed += fmt.Sprintf(" and %d more", n)
+	}
+	return errAt(p.src, off, "unknown category %q%s: the known categories are %s", name, hint, listed)
 }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
@@ -170,6 +219,9 @@ func (p *parser) has(kw token) (Expr, error) {
 	if t.kind == tWord && isKeyword(t.text) {
 		return nil, errAt(p.src, t.off, "expected a category after has, got keyword %q (quote it if it is a category)", t.text)
 	}
+	if err := p.checkCategory(t.text, t.off); err != nil {
+		return nil, err
+	}
 	return Compare{Field: f, Op: Eq, Values: []Value{{Text: t.text, Str: t.text}}}, nil
 }
 
@@ -177,11 +229,14 @@ func (p *parser) has(kw token) (Expr, error) {
 // known|unknown.
 func (p *parser) condition(name token) (Expr, error) {
 	text := name.text
-	// A family key may be quoted: tag.'sales channel'.
+	// A family key may be quoted: tag.'sales channel'. keyOff is where the
+	// key is written, for messages about it.
+	keyOff := name.off + strings.IndexByte(text, '.') + 1
 	if strings.HasSuffix(text, ".") {
 		if s := p.peek(); s.kind == tString && s.off == name.off+len(name.text) {
 			p.next()
 			text += s.text
+			keyOff = s.off
 		}
 	}
 	if fam, ok := byName[text]; ok && fam.family != "" {
@@ -197,6 +252,11 @@ func (p *parser) condition(name token) (Expr, error) {
 	if f.family == "param." {
 		if err := analyze.CheckParameterName(key); err != nil {
 			return nil, errAt(p.src, name.off, "%s: %v", text, err)
+		}
+	}
+	if f.family == "category." {
+		if err := p.checkCategory(key, keyOff); err != nil {
+			return nil, err
 		}
 	}
 	t := p.next()
@@ -323,6 +383,11 @@ func (p *parser) value(f Field) (Value, error) {
 	v, err := convert(f.Type, t.text)
 	if err != nil {
 		return Value{}, errAt(p.src, t.off, "%s: %v", f.Name, err)
+	}
+	if f.Type == Category {
+		if err := p.checkCategory(v.Str, t.off); err != nil {
+			return Value{}, err
+		}
 	}
 	return v, nil
 }
@@ -487,4 +552,33 @@ func period(s string) (from, to time.Time, zoned bool, err error) {
 		}
 	}
 	return zero, zero, false, bad
+}
+
+// CategoryNames are the categories e names, in order of writing: a caller
+// that finds them all known need not parse again with Options.Categories.
+func CategoryNames(e Expr) []string {
+	var out []string
+	var walk func(Expr)
+	walk = func(e Expr) {
+		switch e := e.(type) {
+		case And:
+			walk(e.Left)
+			walk(e.Right)
+		case Or:
+			walk(e.Left)
+			walk(e.Right)
+		case Not:
+			walk(e.X)
+		case Compare:
+			if e.Field.family == "category." {
+				out = append(out, e.Key)
+			} else if e.Field.Type == Category {
+				for _, v := range e.Values {
+					out = append(out, v.Str)
+				}
+			}
+		}
+	}
+	walk(e)
+	return out
 }
