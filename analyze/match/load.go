@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/callscope/callscope/analyze/text"
 	"github.com/callscope/callscope/dictionaries"
 	"github.com/callscope/callscope/internal/safefile"
+	"gopkg.in/yaml.v3"
 )
 
 // MaxFileBytes is the largest dictionary file read (the built-in ones are
@@ -60,27 +62,10 @@ func Builtin() (*Set, error) {
 // file names in error messages so they name the files as the analyst sees
 // them.
 func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
-	var files, models []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		switch {
-		case d.IsDir():
-		case strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml"):
-			files = append(files, p)
-		case isModelFile(p):
-			models = append(models, p)
-		}
-		return nil
-	})
+	files, models, err := setFiles(fsys, prefix)
 	if err != nil {
-		return nil, fmt.Errorf("dictionaries %s: %w", prefix, err)
+		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("dictionaries %s: %w", prefix, ErrNoDictionaries)
-	}
-	sort.Strings(files)
 	var errs []error
 	set := &Set{}
 	// Synonym files first: the dictionaries refer to them.
@@ -148,6 +133,68 @@ func LoadFS(fsys fs.FS, prefix string) (*Set, error) {
 		return nil, errors.Join(errs...)
 	}
 	return set, nil
+}
+
+// setFiles are the YAML files (dictionaries and synonyms, sorted) and the
+// model files of a set.
+func setFiles(fsys fs.FS, prefix string) (files, models []string, err error) {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml"):
+			files = append(files, p)
+		case isModelFile(p):
+			models = append(models, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("dictionaries %s: %w", prefix, err)
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("dictionaries %s: %w", prefix, ErrNoDictionaries)
+	}
+	sort.Strings(files)
+	return files, models, nil
+}
+
+// Categories lists the categories the dictionaries of dir declare (the
+// built-ins when dir is ""), sorted, each once. It reads each file's
+// category and nothing else: what a filter that names a category is
+// checked against, without LoadDir's checks, which compile every file
+// (0.65 s of CPU for the built-ins). A file that does not parse, or has
+// no category, is passed over: its mistakes are dict validate's to report.
+func Categories(dir string) ([]string, error) {
+	var fsys fs.FS = dictionaries.FS
+	prefix := "dictionaries"
+	if dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("dictionaries %s: %w", dir, err)
+		}
+		fsys, prefix = os.DirFS(dir), dir
+	}
+	files, _, err := setFiles(fsys, prefix)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		data, err := safefile.ReadFS(fsys, f, MaxFileBytes)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary %s: %w", path.Join(prefix, f), err)
+		}
+		var head struct {
+			Category string `yaml:"category"`
+		}
+		if yaml.Unmarshal(data, &head) == nil && head.Category != "" {
+			out = append(out, head.Category)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }
 
 // check reports a category defined twice for one language and sorts the set.

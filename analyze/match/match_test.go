@@ -388,3 +388,62 @@ func TestVersion(t *testing.T) {
 		t.Error("a changed phrase kept the version")
 	}
 }
+
+// TestCategories: the categories of a folder are read from each file's
+// category alone: a synonyms file has none, a category of two languages is
+// listed once, a file whose phrases are wrong still names its category
+// (dict validate reports the phrases), and one that is not YAML is passed
+// over.
+func TestCategories(t *testing.T) {
+	dir := t.TempDir()
+	for name, doc := range map[string]string{
+		"ru/complaint.yaml": "category: complaint\nlanguage: ru\nphrases:\n  - {id: a, text: жалоба}\n",
+		"en/complaint.yaml": "category: complaint\nlanguage: en\nphrases:\n  - {id: a, text: complaint}\n",
+		"ru/synonyms.yaml":  "language: ru\nsynonyms:\n  leave: [уйду]\n",
+		"ru/broken.yaml":    "category: broken_phrases\nlanguage: ru\nphrases:\n  - {id: a, text: \"а NEAR:x б\"}\n",
+		"ru/notyaml.yaml":   "category: [\n",
+		"ru/greeting.yml":   "category: greeting\nlanguage: ru\nphrases:\n  - {id: a, text: здравствуйте}\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		dir, want string
+	}{
+		{dir, "broken_phrases complaint greeting"},
+		{"", builtinCategories(t)},
+	} {
+		got, err := Categories(tc.dir)
+		if err != nil {
+			t.Fatalf("Categories(%q): %v", tc.dir, err)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Categories(%q) = %v, want %s", tc.dir, got, tc.want)
+		}
+	}
+	if _, err := Categories(filepath.Join(dir, "nothing")); err == nil {
+		t.Error("a folder that does not exist: no error")
+	}
+}
+
+// builtinCategories are the categories of the built-in set as LoadFS reads
+// it, each once.
+func builtinCategories(t *testing.T) string {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cats []string
+	for _, d := range set.Dictionaries {
+		cats = append(cats, d.Category)
+	}
+	if len(cats) == 0 {
+		t.Fatal("the built-in set has no dictionary")
+	}
+	slices.Sort(cats)
+	return strings.Join(slices.Compact(cats), " ")
+}

@@ -70,15 +70,6 @@ func (s dictSource) String() string {
 // load reads and compiles the set. On mistakes it returns them all, each
 // a *match.PosError or a file error.
 func (s dictSource) load() (*match.Matcher, error) {
-	set, err := s.read()
-	if err != nil {
-		return nil, err
-	}
-	return match.Compile(set)
-}
-
-// read reads the set without compiling it.
-func (s dictSource) read() (*match.Set, error) {
 	var set *match.Set
 	var err error
 	switch {
@@ -101,29 +92,16 @@ func (s dictSource) read() (*match.Set, error) {
 	if s.noModels {
 		set = set.WithoutModels()
 	}
-	return set, nil
+	return match.Compile(set)
 }
 
 // withDictionaryCategories is the context of a command whose filter may
 // name only the categories of the configured dictionaries (or of a stored
 // call): calls, report and search. The dictionaries are read only when a
-// filter names a category, and are not compiled.
+// filter names a category, and then only each file's category.
 func withDictionaryCategories(ctx context.Context, g *globals) context.Context {
-	src := dictOf(g, "")
-	return report.WithCategories(ctx, func(context.Context) ([]string, error) {
-		set, err := src.read()
-		if err != nil {
-			return nil, err
-		}
-		var out []string
-		for _, d := range set.Dictionaries {
-			out = append(out, d.Category)
-		}
-		for _, m := range set.Models {
-			out = append(out, m.Category)
-		}
-		return out, nil
-	})
+	dir := g.cfg.Dictionaries.Dir
+	return report.WithCategories(ctx, func(context.Context) ([]string, error) { return match.Categories(dir) })
 }
 
 func loadFile(path string) (*match.Set, error) {
