@@ -30,8 +30,9 @@ func WithCategories(ctx context.Context, dictionaries CategoryLister) context.Co
 }
 
 // CheckFilterCategories refuses a filter e (parsed from src) that names a
-// category unknown in ctx (see WithCategories): the *filter.Error names it
-// at its column and lists the known ones. The stored categories are read
+// category unknown in ctx (see WithCategories): a *ParamError of the
+// filter parameter whose *filter.Error names it at its column and lists the
+// known ones. The stored categories are read
 // only when the dictionaries lack a name, so a right filter costs no query.
 // Dictionaries that do not load are no mistake of the filter: the stored
 // categories decide alone then.
@@ -67,8 +68,10 @@ func CheckFilterCategories(ctx context.Context, db store.Querier, src string, e 
 	if allKnown() {
 		return nil
 	}
-	_, err = filter.ParseWith(src, filter.Options{Categories: known})
-	return err
+	if _, err := filter.ParseWith(src, filter.Options{Categories: known}); err != nil {
+		return &ParamError{Param: "filter", Err: fmt.Errorf("--filter: %w", err)}
+	}
+	return nil
 }
 
 // storedCategories are the categories the stored calls in the scope of ctx

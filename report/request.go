@@ -126,19 +126,6 @@ func ParseFilter(src string) (filter.Expr, error) {
 	return e, nil
 }
 
-// checkFilterParam is CheckFilterCategories for a filter parameter: its
-// mistake is the parameter's, like a syntax error of ParseFilter.
-func checkFilterParam(ctx context.Context, db store.Querier, src string, e filter.Expr) error {
-	if err := CheckFilterCategories(ctx, db, src, e); err != nil {
-		var fe *filter.Error
-		if errors.As(err, &fe) {
-			return &ParamError{Param: "filter", Err: fmt.Errorf("--filter: %w", err)}
-		}
-		return err
-	}
-	return nil
-}
-
 // CallsRequest asks for the calls behind a report cell.
 type CallsRequest struct {
 	Filter string
@@ -162,7 +149,7 @@ func Calls(ctx context.Context, db store.Querier, r CallsRequest) (CallList, err
 	if err != nil {
 		return CallList{}, err
 	}
-	if err := checkFilterParam(ctx, db, r.Filter, q.Filter); err != nil {
+	if err := CheckFilterCategories(ctx, db, r.Filter, q.Filter); err != nil {
 		return CallList{}, err
 	}
 	return ListCalls(ctx, db, q)
@@ -216,7 +203,7 @@ func Search(ctx context.Context, db store.Querier, r SearchRequest) ([]SearchHit
 	if err != nil {
 		return nil, err
 	}
-	if err := checkFilterParam(ctx, db, r.Filter, q.Filter); err != nil {
+	if err := CheckFilterCategories(ctx, db, r.Filter, q.Filter); err != nil {
 		return nil, err
 	}
 	return SearchCalls(ctx, db, q)

@@ -298,11 +298,11 @@ func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 	var expr filter.Expr
 	if strings.TrimSpace(spec.Filter) != "" {
 		e, err := filter.Parse(spec.Filter)
-		if err == nil {
-			err = CheckFilterCategories(ctx, db, spec.Filter, e)
-		}
 		if err != nil {
 			return nil, fmt.Errorf("report: --filter: %w", err)
+		}
+		if err := CheckFilterCategories(ctx, db, spec.Filter, e); err != nil {
+			return nil, fmt.Errorf("report: %w", err)
 		}
 		// The filter's days and hours are those of the buckets.
 		w, a, err := filter.CompileIn(e, spec.Location)

@@ -25,6 +25,7 @@ import (
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/users"
 	"github.com/callscope/callscope/pipeline"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -460,6 +461,11 @@ func (d *dictionaries) WhatIf(ctx context.Context, req api.WhatIfRequest) (any, 
 	}
 	q, err := whatif.Request{Filter: req.Filter, From: req.From, To: req.To, TZ: req.TZ}.Query()
 	if err != nil {
+		return nil, err
+	}
+	// The filter selects stored calls: its categories are those of the
+	// dictionaries in use (the request's context) or of a stored call.
+	if err := report.CheckFilterCategories(ctx, d.env.DB, req.Filter, q.Filter); err != nil {
 		return nil, err
 	}
 	return whatif.Run(ctx, d.env.DB, m, q)

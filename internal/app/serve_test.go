@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"net/http/cookiejar"
 	"os"
 	"path/filepath"
@@ -162,6 +163,33 @@ func TestServeEmbedded(t *testing.T) {
 			strings.Contains(string(raw), "dictionary: dictionary") {
 			t.Errorf("what-if of a broken dictionary: %d %s, want 400 with %q", resp.StatusCode, raw, tc.want)
 		}
+	}
+	// A filter naming a category that neither the served dictionaries nor
+	// a stored call has: 400 bad_filter at its column, on the call list and
+	// on the what-if, whose filter selects stored calls too.
+	resp, err = c.Get(srv.URL() + "/api/v1/calls?filter=" + url.QueryEscape("has complant"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(raw), `"code":"bad_filter"`) || !strings.Contains(string(raw), `"column":5`) ||
+		!strings.Contains(string(raw), `unknown category \"complant\" (did you mean complaint?): the known categories are apology,`) {
+		t.Errorf("calls with an unknown category: %d %s", resp.StatusCode, raw)
+	}
+	body, _ = json.Marshal(map[string]string{"dictionary": "category: complaint\nlanguage: ru\nphrases:\n  - {id: a, text: жалоба}\n",
+		"filter": "duration > 1s and category in (complaint, greting)"})
+	req, _ = http.NewRequest("POST", srv.URL()+"/api/v1/dictionaries/whatif", strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", login.CSRF)
+	if resp, err = c.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(raw), `"code":"bad_filter"`) || !strings.Contains(string(raw), `"column":43`) ||
+		!strings.Contains(string(raw), `unknown category \"greting\" (did you mean greeting?)`) {
+		t.Errorf("what-if with an unknown category: %d %s", resp.StatusCode, raw)
 	}
 
 	resp, err = c.Get(srv.URL() + "/api/v1/calls/" + page.Calls[0].CallID + "/audio")

@@ -261,6 +261,12 @@ func TestDictWhatifEndToEnd(t *testing.T) {
 	if !strings.Contains(out, "16 calls selected, 16 compared, 0 would change, 0 without a stored transcript; nothing was written") {
 		t.Errorf("whatif of an unchanged set:\n%s", out)
 	}
+	// A filter naming a category no dictionary and no stored call has
+	// would compare no call.
+	_, errOut, code = execute(t, "dict", "whatif", "--data", data, "--dir", same, "--filter", "not has complant")
+	if want := "--filter: column 9: unknown category \"complant\" (did you mean complaint?)"; code == 0 || !strings.Contains(errOut, want) {
+		t.Errorf("whatif --filter 'not has complant': exit %d, stderr %q, want %q", code, errOut, want)
+	}
 
 	// complaint reduced to one phrase without exclusions: call 08 («у меня
 	// нет претензий») gains it, call 16 («Верните деньги!») loses it.
