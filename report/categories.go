@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
@@ -29,24 +30,64 @@ func WithCategories(ctx context.Context, dictionaries CategoryLister) context.Co
 	return context.WithValue(ctx, categoriesKey{}, dictionaries)
 }
 
-// CheckFilterCategories refuses a filter e (parsed from src) that names a
-// category unknown in ctx (see WithCategories): a *ParamError of the
-// filter parameter whose *filter.Error names it at its column and lists the
-// known ones. The stored categories are read
-// only when the dictionaries lack a name, so a right filter costs no query.
+// CheckFilterCategories refuses a filter src that names a category
+// unknown in ctx (see WithCategories): a *ParamError of the filter
+// parameter whose *filter.Error names it at its column and lists the known
+// ones. A filter that does not parse is the caller's to report; the names
+// a slice adds (category=X) are CheckSliceCategories'.
+func CheckFilterCategories(ctx context.Context, db store.Querier, src string) error {
+	if strings.TrimSpace(src) == "" {
+		return nil
+	}
+	e, err := filter.Parse(src)
+	if err != nil {
+		return nil
+	}
+	known, ok, err := knownCategories(ctx, db, filter.CategoryNames(e))
+	if ok || err != nil {
+		return err
+	}
+	if _, err := filter.ParseWith(src, filter.Options{Categories: known}); err != nil {
+		return &ParamError{Param: "filter", Err: fmt.Errorf("--filter: %w", err)}
+	}
+	return nil
+}
+
+// CheckSliceCategories refuses a category=X slice (NAME=VALUE, as
+// CallsRequest.Slices) whose category is unknown in ctx, as
+// CheckFilterCategories does a filter's.
+func CheckSliceCategories(ctx context.Context, db store.Querier, cells []string) error {
+	var names []string
+	for _, c := range cells {
+		name, value, _ := strings.Cut(c, "=")
+		if value = strings.TrimSpace(value); strings.TrimSpace(name) == "category" && value != "(none)" {
+			names = append(names, value)
+		}
+	}
+	known, ok, err := knownCategories(ctx, db, names)
+	if ok || err != nil {
+		return err
+	}
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			return paramErr("slice", "--slice category=%s: %s", n, filter.UnknownCategory(n, known))
+		}
+	}
+	return nil
+}
+
+// knownCategories says whether every name is a known category in ctx (or
+// ctx knows none: WithCategories was not called); when one is not, it
+// returns the known ones, sorted. The stored categories are read only when
+// the dictionaries lack a name, so a right filter costs no query.
 // Dictionaries that do not load are no mistake of the filter: the stored
 // categories decide alone then.
-func CheckFilterCategories(ctx context.Context, db store.Querier, src string, e filter.Expr) error {
+func knownCategories(ctx context.Context, db store.Querier, names []string) (known []string, ok bool, err error) {
 	dictionaries, _ := ctx.Value(categoriesKey{}).(CategoryLister)
-	if dictionaries == nil || e == nil {
-		return nil
+	if dictionaries == nil || len(names) == 0 {
+		return nil, true, nil
 	}
-	names := filter.CategoryNames(e)
-	if len(names) == 0 {
-		return nil
-	}
-	known, err := dictionaries(ctx)
-	if err != nil {
+	if known, err = dictionaries(ctx); err != nil {
 		known = nil
 	}
 	allKnown := func() bool {
@@ -58,20 +99,18 @@ func CheckFilterCategories(ctx context.Context, db store.Querier, src string, e 
 		return true
 	}
 	if allKnown() {
-		return nil
+		return nil, true, nil
 	}
 	stored, err := storedCategories(ctx, db)
 	if err != nil {
-		return err
+		return nil, false, err
 	}
 	known = append(known, stored...)
 	if allKnown() {
-		return nil
+		return nil, true, nil
 	}
-	if _, err := filter.ParseWith(src, filter.Options{Categories: known}); err != nil {
-		return &ParamError{Param: "filter", Err: fmt.Errorf("--filter: %w", err)}
-	}
-	return nil
+	slices.Sort(known)
+	return slices.Compact(known), false, nil
 }
 
 // storedCategories are the categories the stored calls in the scope of ctx

@@ -149,7 +149,10 @@ func Calls(ctx context.Context, db store.Querier, r CallsRequest) (CallList, err
 	if err != nil {
 		return CallList{}, err
 	}
-	if err := CheckFilterCategories(ctx, db, r.Filter, q.Filter); err != nil {
+	if err := CheckFilterCategories(ctx, db, r.Filter); err != nil {
+		return CallList{}, err
+	}
+	if err := CheckSliceCategories(ctx, db, r.Slices); err != nil {
 		return CallList{}, err
 	}
 	return ListCalls(ctx, db, q)
@@ -203,7 +206,7 @@ func Search(ctx context.Context, db store.Querier, r SearchRequest) ([]SearchHit
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckFilterCategories(ctx, db, r.Filter, q.Filter); err != nil {
+	if err := CheckFilterCategories(ctx, db, r.Filter); err != nil {
 		return nil, err
 	}
 	return SearchCalls(ctx, db, q)

@@ -301,7 +301,7 @@ func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("report: --filter: %w", err)
 		}
-		if err := CheckFilterCategories(ctx, db, spec.Filter, e); err != nil {
+		if err := CheckFilterCategories(ctx, db, spec.Filter); err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
 		// The filter's days and hours are those of the buckets.

@@ -825,6 +825,11 @@ func testUnknownCategory(t *testing.T, f *fixture) {
 			t.Errorf("%s %q: %s, want bad_filter at column %d saying %s", tc.path, tc.filter, body, tc.column, tc.msg)
 		}
 	}
+	// A report cell's category is checked too.
+	if code, body := c.get("/api/v1/calls?slice=" + url.QueryEscape("category=complant")); code != 400 ||
+		!strings.Contains(string(body), `"param":"slice"`) || !strings.Contains(string(body), `category=complant: unknown category \"complant\" (did you mean complaint?)`) {
+		t.Errorf("slice category=complant: %d %s, want 400 naming the slice", code, body)
+	}
 }
 
 func testSessions(t *testing.T, f *fixture) {

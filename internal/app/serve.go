@@ -465,7 +465,7 @@ func (d *dictionaries) WhatIf(ctx context.Context, req api.WhatIfRequest) (any, 
 	}
 	// The filter selects stored calls: its categories are those of the
 	// dictionaries in use (the request's context) or of a stored call.
-	if err := report.CheckFilterCategories(ctx, d.env.DB, req.Filter, q.Filter); err != nil {
+	if err := report.CheckFilterCategories(ctx, d.env.DB, req.Filter); err != nil {
 		return nil, err
 	}
 	return whatif.Run(ctx, d.env.DB, m, q)

@@ -91,6 +91,7 @@ func TestDrillDownEndToEnd(t *testing.T) {
 			// A category of neither the built-in dictionaries nor a stored
 			// call would list no call.
 			{[]string{"--filter", "has complant"}, "--filter: column 5: unknown category \"complant\" (did you mean complaint?): the known categories are apology, churn_threat, "},
+			{[]string{"--slice", "category=complant"}, "--slice category=complant: unknown category \"complant\" (did you mean complaint?): the known categories are apology, "},
 		} {
 			_, errOut, code := execute(t, append([]string{"calls", "--data", data}, tc.args...)...)
 			if code == 0 || !strings.Contains(errOut, tc.want) {

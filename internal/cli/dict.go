@@ -638,7 +638,7 @@ func runDictWhatif(ctx context.Context, opts *dictWhatifOptions) error {
 		bar.start = time.Now()
 		q.Progress = bar.update
 	}
-	if err := report.CheckFilterCategories(withDictionaryCategories(ctx, g), db, opts.filter, q.Filter); err != nil {
+	if err := report.CheckFilterCategories(withDictionaryCategories(ctx, g), db, opts.filter); err != nil {
 		return err
 	}
 	res, err := whatif.Run(ctx, db, m, q)

@@ -100,20 +100,27 @@ func (p *parser) checkCategory(name string, off int) error {
 	if _, found := slices.BinarySearch(p.categories, name); found {
 		return nil
 	}
+	return errAt(p.src, off, "%s", UnknownCategory(name, p.categories))
+}
+
+// UnknownCategory is the message for a category name that is not one of
+// known (sorted): the closest known name, if one is close, and the known
+// ones.
+func UnknownCategory(name string, known []string) string {
 	var hint string
-	if s := suggest(name, p.categories); s != "" {
+	if s := suggest(name, known); s != "" {
 		hint = fmt.Sprintf(" (did you mean %s?)", s)
-	} else if s := suggest(strings.ToLower(name), p.categories); s != "" {
+	} else if s := suggest(strings.ToLower(name), known); s != "" {
 		hint = fmt.Sprintf(" (did you mean %s?)", s)
 	}
-	if len(p.categories) == 0 {
-		return errAt(p.src, off, "unknown category %q: no dictionary has a category and no stored call has one", name)
+	if len(known) == 0 {
+		return fmt.Sprintf("unknown category %q: no dictionary has a category and no stored call has one", name)
 	}
-	listed := strings.Join(p.categories[:min(len(p.categories), maxListed)], ", ")
-	if n := len(p.categories) - maxListed; n > 0 {
+	listed := strings.Join(known[:min(len(known), maxListed)], ", ")
+	if n := len(known) - maxListed; n > 0 {
 		listed += fmt.Sprintf(" and %d more", n)
 	}
-	return errAt(p.src, off, "unknown category %q%s: the known categories are %s", name, hint, listed)
+	return fmt.Sprintf("unknown category %q%s: the known categories are %s", name, hint, listed)
 }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
