@@ -66,8 +66,14 @@ var minimum = map[string]float64{
 	// b0ebe4b, the lowest category's; development parts since, ru tuned
 	// on (phrases, lane i16t9: ru/dictwriter round 33, en/dictwriter round
 	// 28 first).
-	"ru/blind8":     0.77, // reached (tuned now): churn_threat recall 0.778 (rb8-0021, -0068, -0086, -0097: a story of long waits or past service, no threat said), incompetence precision 0.882, complaint 0.923 / 0.857; phrases alone churn_threat recall 0.556 -> 0.778, complaint 0.800 / 0.762 -> 0.919 / 0.810 (sincere thanks with praise or a blessing no longer read as sarcasm) (100 calls)
-	"en/blind8":     0.66, // reached (tuned now, en/dictwriter round 28 first): churn_threat recall 0.667 (eb8-0003, -0017, -0027: a threat only implied; phrases alone, the en churn_threat model being off), repeat_contact recall 0.857, incompetence recall 0.900, complaint 1.000 / 0.889 (phrases alone since the ten-author verdict turned the en complaint model off), greeting recall 0.960; phrases alone churn_threat precision 0.750 -> 1.000, complaint 0.933 / 0.778 -> 1.000 / 0.889 (40 calls)
+	"ru/blind8": 0.77, // reached (tuned now): churn_threat recall 0.778 (rb8-0021, -0068, -0086, -0097: a story of long waits or past service, no threat said), incompetence precision 0.882, complaint 0.923 / 0.857; phrases alone churn_threat recall 0.556 -> 0.778, complaint 0.800 / 0.762 -> 0.919 / 0.810 (sincere thanks with praise or a blessing no longer read as sarcasm) (100 calls)
+	"en/blind8": 0.66, // reached (tuned now, en/dictwriter round 28 first): churn_threat recall 0.667 (eb8-0003, -0017, -0027: a threat only implied; phrases alone, the en churn_threat model being off), repeat_contact recall 0.857, incompetence recall 0.900, complaint 1.000 / 0.889 (phrases alone since the ten-author verdict turned the en complaint model off), greeting recall 0.960; phrases alone churn_threat precision 0.750 -> 1.000, complaint 0.933 / 0.778 -> 1.000 / 0.889 (40 calls)
+	// The tenth author's calls (session 10, lane b9), measured blind by
+	// the lead at 019f113 and 5c6845f (after the session's three phrase
+	// rounds and the ten-author model verdict): the floors are the blind
+	// figures at 5c6845f, the lowest category's; not tuned on yet.
+	"ru/blind9":     0.38, // reached: churn_threat recall 0.381 (churn said conditionally or as looking at competitors, closing a contract «просто на всякий случай»), complaint recall 0.727 (stories with the dissatisfaction said once), incompetence precision 0.882 (100 calls)
+	"en/blind9":     0.52, // reached: complaint recall 0.529 (0.824 at 019f113 with the en complaint model, off since the ten-author verdict), churn_threat recall 0.667 (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }

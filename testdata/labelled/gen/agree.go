@@ -46,6 +46,7 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind6", "independent-blind6.jsonl"},
 	{"independent labeller, blind7", "independent-blind7.jsonl"},
 	{"independent labeller, blind8", "independent-blind8.jsonl"},
+	{"independent labeller, blind9", "independent-blind9.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
