@@ -196,6 +196,8 @@ func TestDictation(t *testing.T) {
 		{"name after a title", []string{"o: пропуск на гражданина очир ганбаатар"}, []string{"o: пропуск на гражданина [name]"}},
 		{"name after a title in the genitive", []string{"c: бронь на госпожу ким ё сон"}, []string{"c: бронь на госпожу [name]"}},
 		{"country after a title", []string{"c: муж гражданин таджикистана"}, []string{"c: муж гражданин таджикистана"}},
+		// Causes block FA: «аш» spelling a mailbox after its read-back.
+		{"mailbox spelled with аш", []string{"c: почта hakimov собака mail ру", "o: хакимов через h", "c: аш а ка и эм о в"}, []string{"c: [email]"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},
