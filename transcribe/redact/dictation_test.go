@@ -198,6 +198,12 @@ func TestDictation(t *testing.T) {
 		{"country after a title", []string{"c: муж гражданин таджикистана"}, []string{"c: муж гражданин таджикистана"}},
 		// Causes block FA: «аш» spelling a mailbox after its read-back.
 		{"mailbox spelled with аш", []string{"c: почта hakimov собака mail ру", "o: хакимов через h", "c: аш а ка и эм о в"}, []string{"c: [email]"}},
+		// Causes block FB: what opens an address before its street or
+		// house; a postal index's last digit and a city stay out.
+		{"microdistrict's number first", []string{"o: адрес", "c: 12 микрорайон дом 5 квартира 33"}, []string{"c: [address]"}},
+		{"flat's ordinal first", []string{"o: адрес", "c: седьмая квартира дом 2 улица лесная"}, []string{"c: [address]"}},
+		{"housing estate in full", []string{"o: адрес", "c: тюмень жилой комплекс озерный корпус 5 квартира 77"}, []string{"c: тюмень [address]"}},
+		{"index before the street", []string{"o: адрес", "c: индекс 6 2 5 0 3 1 улица мира дом 4"}, []string{"c: индекс 6 2 5 0 3 1 [address]"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -1668,6 +1668,53 @@ func (s *scan) addresses() {
 		s.claimAddress(k, end, ruleAddressFlat)
 	}
 	s.addressRest()
+	s.addressLeads()
+}
+
+// addressLeads grows each address masked back over what opens it before
+// its street or house, in its sentence: a number or an ordinal before a
+// street's or a house's word («7 [микрорайон дом 3]», «девятая [квартира
+// дом 14 ...]»), a street's word before («улица [5 я линия ...]»), a
+// street's word and its number or name before («квартал 12 [...]»,
+// «микрорайон кузнечики [улица ...]»), a housing estate said in full
+// («жилой комплекс [речной корпус 2 ...]»). A city or a settlement
+// before them is no street's word and stays («подольск», «снт ...»).
+func (s *scan) addressLeads() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		if typeAt[s.found[k].typ] != Address {
+			continue
+		}
+		for step := 0; step < 4; step++ {
+			from := s.found[k].from
+			p := from - 1
+			if p < 0 || s.toks[p].seg != s.toks[from].seg || s.marks[p] != 0 {
+				break
+			}
+			seg, lead := s.toks[from].seg, -1
+			before := p >= 1 && s.toks[p-1].seg == seg && s.marks[p-1] == 0
+			switch pt := &s.toks[p]; {
+			case s.toks[from].has(tStreet|tHouse) && (pt.num() == nkOrdinal || pt.num() == nkDigits && pt.nl <= 2) && !(before && s.toks[p-1].has(tNum)):
+				// (Not a longer number's last digit: «индекс 1 2 7 2 4 9
+				// [улица ...]».)
+				lead = p
+			case pt.has(tStreet) && !pt.has(tNum|tSettle):
+				lead = p
+			case before && s.toks[p-1].has(tStreet) && !s.toks[p-1].has(tSettle) && (pt.num() == nkDigits && pt.nl <= 3 || pt.trig == 0 && isLetters(s.norm(p))):
+				lead = p - 1
+			case s.norm(p) == "жилой" && s.norm(from) == "комплекс":
+				lead = p
+			case before && s.norm(p) == "комплекс" && s.norm(p-1) == "жилой":
+				lead = p - 1
+			}
+			if lead < 0 {
+				break
+			}
+			for m := lead; m < from; m++ {
+				s.marks[m] = k + 1
+			}
+			s.found[k].from = lead
+		}
+	}
 }
 
 // ordinalApart reports whether the two tokens before token k, in its
