@@ -204,6 +204,11 @@ func TestDictation(t *testing.T) {
 		{"flat's ordinal first", []string{"o: адрес", "c: седьмая квартира дом 2 улица лесная"}, []string{"c: [address]"}},
 		{"housing estate in full", []string{"o: адрес", "c: тюмень жилой комплекс озерный корпус 5 квартира 77"}, []string{"c: тюмень [address]"}},
 		{"index before the street", []string{"o: адрес", "c: индекс 6 2 5 0 3 1 улица мира дом 4"}, []string{"c: индекс 6 2 5 0 3 1 [address]"}},
+		// Causes block FC: a CVV's digits said again swapped after words
+		// that are no correction's; a sum of the same digits with its
+		// unit stays.
+		{"CVV's digits swapped", []string{"o: что вы сказали мошенникам", "c: сказала код с обратной стороны 6 2 9 а потом поняла что 6 9 2"}, []string{"c: сказала код с обратной стороны [cvv] а потом поняла что [cvv]"}},
+		{"sum of a code's digits", []string{"o: код из смс", "c: 1 2 3 4", "o: сумма", "c: 4 3 2 1 рубль"}, []string{"c: 4 3 2 1 рубль"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

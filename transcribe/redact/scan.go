@@ -885,7 +885,77 @@ func (s *scan) detect() {
 		s.passportSeries()
 		s.cutNumberWords()
 		s.codesWithLetters()
+		s.digitsSwapped()
 	}
+}
+
+// digitsSwapped: a CVV's or a code's digits said again in another order,
+// one by one, after it on the same channel within 30 s, whatever words
+// come between («... 4 1 7 а потом вспомнил что 4 7 1», «[0 8 9]» — «а
+// еще какой то 0 9 8»): a correction of digits swapped, the same type;
+// not with a unit after it or a trap word before it. Run only when such a
+// number was masked.
+func (s *scan) digitsSwapped() {
+	n := len(s.found)
+	any := false
+	for k := 0; k < n; k++ {
+		if t := typeAt[s.found[k].typ]; t == CVV || t == Code {
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	for i := 0; i < len(s.toks); {
+		j := i
+		for j < len(s.toks) && j-i < 7 && s.toks[j].seg == s.toks[i].seg && s.marks[j] == 0 && oneDigit(&s.toks[j]) {
+			j++
+		}
+		// (Not an amount or a count: a unit after it, a trap word right
+		// before it: «4 3 2 1 рубль».)
+		unit := j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && s.toks[j].has(tUnit) || i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.toks[i-1].has(tTrap)
+		if j-i >= 3 && !unit && (j == len(s.toks) || s.toks[j].seg != s.toks[i].seg || !oneDigit(&s.toks[j])) {
+			a := s.digitCounts(i, j)
+			at := s.t0(&s.toks[i])
+			for k := 0; k < n; k++ {
+				f := &s.found[k]
+				t := typeAt[f.typ]
+				if (t == CVV || t == Code) && f.to <= i && f.to-f.from == j-i && at-s.t1(&s.toks[f.to-1]) <= 30 && s.digitCounts(f.from, f.to) == a && a != ([10]int8{}) {
+					s.claim(t, f.rule, i, j)
+					break
+				}
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+}
+
+// oneDigit: a token that is one digit, or a word for one.
+func oneDigit(t *token) bool {
+	return t.kind == nkUnit || t.kind == nkDigits && t.nl == 1
+}
+
+// digitCounts counts the digits of tokens [from, to), each one digit or
+// a word for one (all zero if one is not).
+func (s *scan) digitCounts(from, to int) (c [10]int8) {
+	for k := from; k < to; k++ {
+		t := &s.toks[k]
+		v := -1
+		switch {
+		case t.kind == nkUnit:
+			v = int(lexNumVals[t.ent])
+		case t.kind == nkDigits && t.nl == 1:
+			v = int(s.norm(k)[0] - '0')
+		}
+		if v < 0 || v > 9 {
+			return [10]int8{}
+		}
+		c[v]++
+	}
+	return c
 }
 
 // codesWithLetters: a verification code with letters among its digits,
