@@ -247,7 +247,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitHoldout, 6, 30, 0},
 		{realspeech.SplitFresh, 9, 45, 0},
 		{realspeech.SplitBlind, 9, 42, 0},  // 40 until the band under the fundamental's (subHeard)
-		{realspeech.SplitBlind2, 9, 44, 0}, // 42 until subHeard
+		{realspeech.SplitBlind2, 9, 45, 0}, // 42 until subHeard, 44 until a low voice's onset was followed by its voice bar (voiceBar)
 		{realspeech.SplitBlind3, 9, 45, 0},
 		{realspeech.SplitBlind4, 9, 45, 0},
 		{realspeech.SplitBlind5, 9, 45, 0}, // measured blind by the lead: 45 before and after the sixth round

@@ -400,6 +400,11 @@ func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []sch
 					closure = func(a, b int) bool { return voicedShare(other, fspan{a, b + 1}) == 0 }
 				}
 				r.b = max(r.b, noise.tail(t, own, runPeak-lowUnderPeak, r.b, closure))
+				// A low voice's onset under strong line noise, by its
+				// voice bar (tails.go).
+				if noise.ok && rlow <= t.floor+lowOverFloor && runPeak-t.floor < voiceBarSNR {
+					r.a = noise.voiceBar(t, own, runPeak-lowUnderPeak, r.a)
+				}
 				// A voiced murmur at either end, on a line without noise.
 				r = noise.murmur(t, own, rlow, r)
 				if r.b-r.a >= coverMinLen && covered(inRaw, r) < coverMin {

@@ -300,3 +300,58 @@ func TestSubSteady(t *testing.T) {
 		})
 	}
 }
+
+// voiceBar follows an onset back over frames heard in the band under
+// the fundamental's alone, by at most voiceBarMax frames, over the
+// channel's own frames only; the 3-frame window hears a bar one frame
+// before its first.
+func TestVoiceBar(t *testing.T) {
+	const n, onset = 400, 200
+	r := rand.New(rand.NewPCG(9, 9))
+	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
+	for f := range n {
+		tr.db[f] = -50
+		for k := range nAll {
+			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
+		}
+		tr.sub[f] = float32(20e-6 * (0.95 + 0.1*r.Float64())) // hum: steady
+	}
+	m := lineNoise(tr, func(int) bool { return true }, nil)
+	if !m.ok || m.sub <= 0 {
+		t.Fatalf("noise: ok %v, sub %.3g; want the band measured", m.ok, m.sub)
+	}
+	all := func(int) bool { return true }
+	tests := []struct {
+		name        string
+		from        int     // the bar (or breath) is on frames [from, onset)
+		sub, over   float64 // added to each of those frames: the band under, each band over it
+		own         func(int) bool
+		withoutBand bool
+		want        int
+	}{
+		{"no voice bar", onset, 0, 0, all, false, onset},
+		{"a voice bar before the onset", onset - 5, 40e-6, 0, all, false, onset - 6},
+		{"a voice bar longer than voiceBarMax", onset - 20, 40e-6, 0, all, false, onset - voiceBarMax},
+		{"a breath: as much over the band", onset - 5, 40e-6, 40e-6 / nAll * 2, all, false, onset},
+		{"the other side's echo before", onset - 5, 40e-6, 0, func(f int) bool { return f >= onset-2 }, false, onset - 2},
+		{"a line without the band", onset - 5, 40e-6, 0, all, true, onset},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := &track{db: slices.Clone(tr.db), bands: slices.Clone(tr.bands), sub: slices.Clone(tr.sub), floor: tr.floor}
+			for f := tt.from; f < onset; f++ {
+				x.sub[f] += float32(tt.sub)
+				for k := range nAll {
+					x.bands[f*nAll+k] += float32(tt.over)
+				}
+			}
+			mm := m
+			if tt.withoutBand {
+				mm.sub, mm.thrSub = 0, 0
+			}
+			if got := mm.voiceBar(x, tt.own, -90, onset); got != tt.want {
+				t.Errorf("voiceBar = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
