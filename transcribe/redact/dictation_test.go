@@ -209,6 +209,12 @@ func TestDictation(t *testing.T) {
 		// unit stays.
 		{"CVV's digits swapped", []string{"o: что вы сказали мошенникам", "c: сказала код с обратной стороны 6 2 9 а потом поняла что 6 9 2"}, []string{"c: сказала код с обратной стороны [cvv] а потом поняла что [cvv]"}},
 		{"sum of a code's digits", []string{"o: код из смс", "c: 1 2 3 4", "o: сумма", "c: 4 3 2 1 рубль"}, []string{"c: 4 3 2 1 рубль"}},
+		// Causes block FD: a surname and two initials opening the
+		// answer, a first name after «меня» before an age; a plan's
+		// letters stay.
+		{"korean surname and initials", []string{"o: фамилия инициалы", "c: югай т с"}, []string{"c: [name]"}},
+		{"first name after меня and an age", []string{"c: меня полина 15 лет"}, []string{"c: меня [name] 15 лет"}},
+		{"plan's letters after a word", []string{"c: тариф вариант а б"}, []string{"c: тариф вариант а б"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -2698,6 +2698,17 @@ func (s *scan) fullNames() {
 		if t.has(tKin) {
 			s.kinName(i)
 		}
+		if s.marks[i] == 0 && s.surnameInitials(i) {
+			s.claim(Name, ruleNameFull, i, i+3)
+			continue
+		}
+		// «меня ксения 17 лет»: a first name after «меня» with no
+		// «зовут», closing the sentence or before a number.
+		if t.nl == 8 && s.marks[i] == 0 && s.normOf(t) == "меня" && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.marks[i+1] == 0 &&
+			s.toks[i+1].has(tFirstName) && !s.toks[i+1].has(tStop|tNum|tCue|tTrap) && (i+2 == len(s.toks) || s.toks[i+2].seg != t.seg || s.toks[i+2].has(tNum)) {
+			s.claim(Name, ruleNameFull, i+1, i+2)
+			continue
+		}
 		if s.marks[i] != 0 || t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse) {
 			continue
 		}
@@ -2886,6 +2897,31 @@ func (s *scan) stutteredNames() {
 			s.claim(Name, ruleNameFull, k, k+1)
 		}
 	}
+}
+
+// surnameInitials reports whether token i is a surname with two initials
+// after it, closing the sentence or before «верно», «правильно», «да»
+// («абонент цой а в верно», «тен о и», «клиент пак е с верно»): a Korean
+// surname or one by its ending, opening the sentence or after a word for
+// a client; or a word no list knows after «клиент», «абонент»,
+// «владелец». (Not «вариант а б»: no surname, no client's word.)
+func (s *scan) surnameInitials(i int) bool {
+	if i+2 >= len(s.toks) || !s.letter(i+1) || !s.letter(i+2) {
+		return false
+	}
+	seg := s.toks[i].seg
+	if s.toks[i+1].seg != seg || s.toks[i+2].seg != seg || s.marks[i+1] != 0 || s.marks[i+2] != 0 {
+		return false
+	}
+	if k := i + 3; k < len(s.toks) && s.toks[k].seg == seg && !isWord(s.norm(k), "верно", "правильно", "да") {
+		return false
+	}
+	w := s.norm(i)
+	client := i > 0 && s.toks[i-1].seg == seg && isWord(s.norm(i-1), "клиент", "клиентка", "абонент", "абонентка", "владелец", "владелица")
+	if shortSurnames[w] || surnameLike(w, s.toks[i].trig) {
+		return client || i == 0 || s.toks[i-1].seg != seg || s.toks[i-1].has(tStop) && s.segStart(i)
+	}
+	return client && s.unknownSurname(i, false)
 }
 
 // titledName returns the end of a name no list knows said from token j

@@ -99,7 +99,8 @@ var writtenSets = []struct {
 	// after a masked name; block EZ, a name no list knows after a
 	// title; block FA, «аш» spelling a mailbox; block FB, what opens an
 	// address before its street or house; block FC, a CVV's digits said
-	// again swapped), so name, code, cvv, e-mail, address,
+	// again swapped; block FD, a surname and initials opening an answer,
+	// a first name after «меня»), so name, code, cvv, e-mail, address,
 	// birthdate and over-redaction are in-sample now.
 	{"blind6/bu", map[string]float64{
 		"account": 1.00, "address": 0.92, "birthdate": 0.88, "card": 1.00, "code": 1.00, "cvv": 0.97,
