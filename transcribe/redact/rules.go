@@ -2698,7 +2698,9 @@ func (s *scan) fullNames() {
 		if t.has(tKin) {
 			s.kinName(i)
 		}
-		if s.marks[i] == 0 && s.surnameInitials(i) {
+		// (Two tokens of one letter after it first, by their length: no
+		// call for most words.)
+		if i+2 < len(s.toks) && s.toks[i+1].nl <= 2 && s.toks[i+2].nl <= 2 && s.marks[i] == 0 && s.surnameInitials(i) {
 			s.claim(Name, ruleNameFull, i, i+3)
 			continue
 		}
