@@ -215,6 +215,9 @@ func TestDictation(t *testing.T) {
 		{"korean surname and initials", []string{"o: фамилия инициалы", "c: югай т с"}, []string{"c: [name]"}},
 		{"first name after меня and an age", []string{"c: меня полина 15 лет"}, []string{"c: меня [name] 15 лет"}},
 		{"plan's letters after a word", []string{"c: тариф вариант а б"}, []string{"c: тариф вариант а б"}},
+		// Causes block FE: a KPP asked for after the INN shares its four
+		// first digits and stays; the INN is masked.
+		{"KPP after the INN", []string{"o: инн организации", "c: 5260034184", "o: кпп", "c: 526001001"}, []string{"c: [inn]", "c: 526001001"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -372,6 +372,7 @@ func (s *scan) numberEchoes(all []*scan) {
 			prevEnd = z.to
 			continue
 		}
+
 		d := s.zoneDigits(&z)
 		at := s.t0(&s.toks[z.from])
 		part := s.partCue(&z, prevEnd)
@@ -411,6 +412,13 @@ func (s *scan) numberEchoes(all []*scan) {
 					continue
 				}
 				if at-c.at > echoWindow {
+					continue
+				}
+				// The other side asked for another number by a trap word
+				// since («кпп» — «662301001» after the INN «6623 ...»: a
+				// KPP opens with its INN's four digits; «а номер заказа»):
+				// this one answers that question, no repeat.
+				if s.trapAskedBetween(c.at, at) {
 					continue
 				}
 				ct := typeAt[c.typ]
@@ -507,6 +515,17 @@ func echoOf(d, c string, part bool) bool {
 		return true
 	case len(d) >= 6 && (strings.Contains(c, d[:4]) || strings.Contains(c, d[len(d)-4:])):
 		return true
+	}
+	return false
+}
+
+// trapAskedBetween reports whether the other side asked for a number by
+// a trap word naming it («кпп», «номер заказа») between from and to.
+func (s *scan) trapAskedBetween(from, to float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && e.trap && e.named && e.at > from && e.at <= to+0.5 {
+			return true
+		}
 	}
 	return false
 }
