@@ -218,6 +218,13 @@ func TestDictation(t *testing.T) {
 		// Causes block FE: a KPP asked for after the INN shares its four
 		// first digits and stays; the INN is masked.
 		{"KPP after the INN", []string{"o: инн организации", "c: 5260034184", "o: кпп", "c: 526001001"}, []string{"c: [inn]", "c: 526001001"}},
+		// Causes block FF: «числа ... месяца» after a date of birth's
+		// numbers, the date said again in words, a number's end after
+		// «заканчивающийся на»; a payment's day stays.
+		{"month by its number and месяца", []string{"o: дата рождения", "c: родился в 1968 году 9 числа 4 месяца"}, []string{"c: родился в [birthdate]"}},
+		{"date of birth said again in words", []string{"o: дата рождения", "c: 7 8 1949 седьмое августа"}, []string{"c: [birthdate] [birthdate]"}},
+		{"number's end after заканчивающийся", []string{"o: смс придет на номер заканчивающийся на 5 1"}, []string{"o: смс придет на номер заканчивающийся на [card]"}},
+		{"payment's day", []string{"c: списание 25 числа каждого месяца"}, []string{"c: списание 25 числа каждого месяца"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

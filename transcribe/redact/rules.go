@@ -701,6 +701,12 @@ func (s *scan) dateRun(i int) int {
 			j += 2
 			break
 		}
+		// «14 числа 6 месяца»: the month said by its number, «месяца»
+		// after it (a unit's word elsewhere).
+		if !s.dateWord(j) && j >= i+3 && isWord(s.norm(j), "месяца", "месяц") && s.toks[j-1].has(tNum) && isWord(s.norm(j-2), "числа", "число") && s.toks[j].seg == s.toks[j-1].seg {
+			j++
+			break
+		}
 		if !s.dateWord(j) {
 			k := j
 			for k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k].has(tConn|tFiller) && !s.toks[k].has(tNum) {
@@ -994,6 +1000,14 @@ func (s *scan) claimBirth(from, to int, rule ruleID) {
 	}
 	if j > to && j < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.toks[j].has(tNum|tMonth) {
 		if end := s.dateRun(j); end > j {
+			s.claim(Birthdate, rule, j, end)
+			return
+		}
+	}
+	// The date said again in words right after it, closing the
+	// sentence («3 4 1941 третье апреля»).
+	if j == to && j < len(s.toks) && s.toks[j].seg == s.toks[from].seg && s.marks[j] == 0 && s.toks[j].num() == nkOrdinal {
+		if end := s.dateRun(j); end > j && s.monthOrDay(j, end) && (end == len(s.toks) || s.toks[end].seg != s.toks[from].seg) {
 			s.claim(Birthdate, rule, j, end)
 			return
 		}
