@@ -64,13 +64,26 @@ func CheckSliceCategories(ctx context.Context, db store.Querier, cells []string)
 			names = append(names, value)
 		}
 	}
+	return checkNames(ctx, db, names, "slice", "--slice category=")
+}
+
+// CheckCategoryFlag refuses a name of a flag that lists categories
+// (reprocess --category) that is unknown in ctx, as CheckFilterCategories
+// does a filter's.
+func CheckCategoryFlag(ctx context.Context, db store.Querier, flag string, names []string) error {
+	return checkNames(ctx, db, names, flag, "--"+flag+" ")
+}
+
+// checkNames refuses the first of names that is unknown in ctx, as the
+// parameter param written prefix+name.
+func checkNames(ctx context.Context, db store.Querier, names []string, param, prefix string) error {
 	known, ok, err := knownCategories(ctx, db, names)
 	if ok || err != nil {
 		return err
 	}
 	for _, n := range names {
 		if !slices.Contains(known, n) {
-			return paramErr("slice", "--slice category=%s: %s", n, filter.UnknownCategory(n, known))
+			return paramErr(param, "%s%s: %s", prefix, n, filter.UnknownCategory(n, known))
 		}
 	}
 	return nil

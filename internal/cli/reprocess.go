@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/callscope/callscope/internal/app"
+	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/store"
 )
 
@@ -152,6 +153,15 @@ func runReprocess(ctx context.Context, opts *reprocessOptions) error {
 		defer env.Close()
 	}
 
+	// A category no dictionary and no stored call has would select no
+	// call: say so rather than "0 calls".
+	known := withDictionaryCategories(ctx, g)
+	if err := report.CheckFilterCategories(known, env.DB, opts.filter); err != nil {
+		return err
+	}
+	if err := report.CheckCategoryFlag(known, env.DB, "category", opts.categories); err != nil {
+		return err
+	}
 	if opts.dryRun {
 		n, seconds, err := store.SelectionSize(ctx, env.DB, sel)
 		if err != nil {

@@ -53,6 +53,24 @@ func TestReprocessInterruptResume(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "--filter: column") {
 		t.Errorf("bad --filter: exit %d, stderr %q", code, errOut)
 	}
+	// A category neither the dictionaries nor a stored call has would
+	// select no call.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--filter", "has complant"}, "--filter: column 5: unknown category \"complant\" (did you mean complaint?)"},
+		{[]string{"--category", "complaint,greting"}, "--category greting: unknown category \"greting\" (did you mean greeting?): the known categories are apology, "},
+	} {
+		code, out, errOut = exec(ctx, append([]string{"reprocess", "--data", data, "--dry-run"}, tc.args...)...)
+		if code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("reprocess %v: exit %d, stderr %q, want %q\n%s", tc.args, code, errOut, tc.want, out)
+		}
+	}
+	code, out, errOut = exec(ctx, "reprocess", "--data", data, "--dry-run", "--category", "complaint")
+	if want := fmt.Sprintf("%d calls selected", list.Total); code != 0 || !strings.Contains(out, want) {
+		t.Errorf("dry run with --category complaint: exit %d, want %q in\n%s%s", code, want, out, errOut)
+	}
 
 	// Interrupt the run 1.5 s after it has started (its first checkpoint
 	// written), not at a fixed time from now: on a loaded machine starting
