@@ -225,6 +225,11 @@ func TestDictation(t *testing.T) {
 		{"date of birth said again in words", []string{"o: дата рождения", "c: 7 8 1949 седьмое августа"}, []string{"c: [birthdate] [birthdate]"}},
 		{"number's end after заканчивающийся", []string{"o: смс придет на номер заканчивающийся на 5 1"}, []string{"o: смс придет на номер заканчивающийся на [card]"}},
 		{"payment's day", []string{"c: списание 25 числа каждого месяца"}, []string{"c: списание 25 числа каждого месяца"}},
+		// Causes block FG: a date of birth's day and month read back
+		// alone by the side that asked; an appointment's after «на»
+		// stays.
+		{"date of birth read back alone", []string{"o: дата рождения", "c: 11 6 1987", "o: одиннадцатое июня", "c: да одиннадцатое июня"}, []string{"o: [birthdate]", "c: да [birthdate]"}},
+		{"appointment after a date of birth", []string{"o: дата рождения", "c: 11 6 1987", "o: записываю на одиннадцатое июля"}, []string{"o: записываю на одиннадцатое июля"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -1150,8 +1150,13 @@ func (s *scan) birthContext() {
 			continue
 		}
 		// The answer is the next sentence or the one after; a date later
-		// on, or on the side that asked, must say its year.
-		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) || s.recentYear(j, end) {
+		// on, or on the side that asked, must say its year, unless it is
+		// the whole sentence, a day and a month alone: the date read back
+		// or confirmed («2 2 2010» — «второе февраля» — «да второе
+		// февраля»; an appointment's is said with a preposition or more
+		// words).
+		bare := end == r.to && s.monthOrDay(j, end) && s.toks[j].num() == nkOrdinal
+		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) && !bare || s.recentYear(j, end) {
 			continue
 		}
 		s.claimBirth(j, end, ruleBirthContext)
