@@ -230,6 +230,10 @@ func TestDictation(t *testing.T) {
 		// stays.
 		{"date of birth read back alone", []string{"o: дата рождения", "c: 11 6 1987", "o: одиннадцатое июня", "c: да одиннадцатое июня"}, []string{"o: [birthdate]", "c: да [birthdate]"}},
 		{"appointment after a date of birth", []string{"o: дата рождения", "c: 11 6 1987", "o: записываю на одиннадцатое июля"}, []string{"o: записываю на одиннадцатое июля"}},
+		// Causes block FH: the Cyrillic domain «почта рф» after «собака»;
+		// a company's role mailbox after other words stays.
+		{"mailbox at почта рф", []string{"o: почта", "c: anna смирнова собака почта рф"}, []string{"c: [email]"}},
+		{"role mailbox after other words", []string{"c: приходят уведомления noreply собака magnit точка ru"}, []string{"c: приходят уведомления noreply собака magnit точка ru"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

@@ -27,6 +27,9 @@ func (s *scan) emails() {
 		j := i + 1
 		// («собака я ру»: the service ya.ru.)
 		ya := j+1 < len(s.toks) && s.norm(j) == "я" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
+		// («собака почта рф»: the Cyrillic mail service почта.рф, «почта»
+		// a cue's word elsewhere.)
+		ya = ya || j+1 < len(s.toks) && s.norm(j) == "почта" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
 		if j >= len(s.toks) || s.toks[j].has(tStop|tAt) && !s.toks[j].has(tTLD) && !(j+1 < len(s.toks) && s.toks[j+1].has(tDot)) && !ya {
 			continue
 		}
@@ -70,8 +73,11 @@ func (s *scan) emails() {
 			}
 			break
 		}
-		if k == i-1 && s.roleMailboxAt(k) {
-			continue // «info собака medsi точка ru»: a company's mailbox
+		if k < i && s.roleMailboxAt(i-1) {
+			// «info собака medsi точка ru»: a company's mailbox, also
+			// after the sentence's other words («письмо пришло noreply
+			// собака почта рф»: the words before it are no mailbox's).
+			continue
 		}
 		// Nothing before «собака» in its sentence: the mailbox was said
 		// in the one before («petrova anna» — «да собака мейл ру»); the
