@@ -509,17 +509,20 @@ func TestBreathEdges(t *testing.T) {
 	tests := []struct {
 		name   string
 		frames []frame
-		want   fspan // in frames of the run [0, len(frames))
+		depth  float32 // 0: breathUnderPeak
+		want   fspan   // in frames of the run [0, len(frames))
 	}{
-		{"no breath", []frame{vowel, vowel, vowel}, fspan{0, 3}},
-		{"a breath before the word", []frame{breath, breath, breath, vowel, vowel}, fspan{3, 5}},
-		{"room tone after the word", []frame{vowel, vowel, breath, breath}, fspan{0, 2}},
-		{"both ends", []frame{breath, vowel, fricative, breath}, fspan{1, 3}},
-		{"a loud fricative stays", []frame{fricative, vowel, fricative}, fspan{0, 3}},
-		{"a quiet periodic decay stays", []frame{vowel, decay, decay}, fspan{0, 3}},
-		{"aperiodic but less deep stays", []frame{atDepth, vowel, atDepth}, fspan{0, 3}},
-		{"breath past a frame that stays is kept", []frame{breath, fricative, breath, vowel}, fspan{1, 4}},
-		{"breath alone", []frame{breath, breath}, fspan{2, 2}},
+		{"no breath", []frame{vowel, vowel, vowel}, 0, fspan{0, 3}},
+		{"a breath before the word", []frame{breath, breath, breath, vowel, vowel}, 0, fspan{3, 5}},
+		{"room tone after the word", []frame{vowel, vowel, breath, breath}, 0, fspan{0, 2}},
+		{"both ends", []frame{breath, vowel, fricative, breath}, 0, fspan{1, 3}},
+		{"a loud fricative stays", []frame{fricative, vowel, fricative}, 0, fspan{0, 3}},
+		{"a quiet periodic decay stays", []frame{vowel, decay, decay}, 0, fspan{0, 3}},
+		{"aperiodic but less deep stays", []frame{atDepth, vowel, atDepth}, 0, fspan{0, 3}},
+		{"breath past a frame that stays is kept", []frame{breath, fricative, breath, vowel}, 0, fspan{1, 4}},
+		{"breath alone", []frame{breath, breath}, 0, fspan{2, 2}},
+		{"under line noise, a deeper depth keeps it", []frame{breath, vowel, breath}, breathUnderPeak + 5, fspan{0, 3}},
+		{"under line noise, deeper still is taken off", []frame{decay, vowel, breath}, breathUnderPeak + 2, fspan{0, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -533,7 +536,11 @@ func TestBreathEdges(t *testing.T) {
 			for i, fr := range tt.frames {
 				tr.db[at+i], tr.periodic[at+i] = fr.db, fr.periodic
 			}
-			got := breathEdges(tr, fspan{at, at + len(tt.frames)}, peak)
+			depth := tt.depth
+			if depth == 0 {
+				depth = breathUnderPeak
+			}
+			got := breathEdges(tr, fspan{at, at + len(tt.frames)}, peak, depth)
 			if want := (fspan{at + tt.want.a, at + tt.want.b}); got != want {
 				t.Errorf("breathEdges = %v, want %v", got, want)
 			}
