@@ -234,6 +234,9 @@ func TestDictation(t *testing.T) {
 		// a company's role mailbox after other words stays.
 		{"mailbox at почта рф", []string{"o: почта", "c: anna смирнова собака почта рф"}, []string{"c: [email]"}},
 		{"role mailbox after other words", []string{"c: приходят уведомления noreply собака magnit точка ru"}, []string{"c: приходят уведомления noreply собака magnit точка ru"}},
+		// Causes block FI: a card's expiry read back with «срок» after
+		// it stays; the CVV before it is masked.
+		{"expiry with срок after it", []string{"o: карта для брони", "c: 4276 3800 1234 5679 и на обороте 7 3 2", "o: 10 27 срок"}, []string{"o: 10 27 срок"}},
 		// Causes block EO: a promo code's Latin word while an e-mail is
 		// given stays; the mailbox is masked.
 		{"promo code after an e-mail", []string{"o: на какую почту регистрировались", "c: olga.k собака mail ru", "o: нашла", "c: а промокод WINTER 10 сработает"},

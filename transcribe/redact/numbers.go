@@ -1128,7 +1128,7 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// A card's expiry asked for with the security code («срок действия и
 	// три цифры на обороте» — «08 28 а на обороте 5 1 9»); a count of
 	// digits, one number word after «цифр» («проверьте цифр двадцать»).
-	if s.expiryAsked(z) || z.from > 0 && s.norm(z.from-1) == "срок" && s.monthYear(z.from) && z.to == z.from+2 || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
+	if s.expiryAsked(z) || z.from > 0 && s.norm(z.from-1) == "срок" && s.monthYear(z.from) && z.to == z.from+2 || s.expiryNamedAfter(z) || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
 		return "", ruleDropped
 	}
 	if s.cvvAfterCard(z) {
@@ -1145,6 +1145,13 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	return typ, rule
+}
+
+// expiryNamedAfter reports whether a zone is a card's expiry, a month and
+// a year, with «срок» right after it («12 28 срок» read back after the
+// card and its CVV).
+func (s *scan) expiryNamedAfter(z *zone) bool {
+	return z.to == z.from+2 && z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && s.norm(z.to) == "срок" && s.monthYear(z.from)
 }
 
 // plateDigits reports whether a zone is a car plate's three digits: one
