@@ -395,8 +395,9 @@ func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []sch
 			if reached && g > f && v >= minVoiced && (g > a && f < b || v >= nearVoiced) {
 				r := fspan{satellite(t, other, own, rlow, f, -1), satellite(t, other, own, rlow, g-1, +1) + 1}
 				// The run's edges without a breath or room tone, on a line
-				// without measurable noise (under line noise they are
-				// under it); the murmur beside them is taken in as below.
+				// without measurable noise, before the steps below lengthen
+				// it (the murmur beside them is taken in as for the run);
+				// under line noise, after those steps (below).
 				edges := r
 				if !noise.ok {
 					edges = breathEdges(t, r, runPeak, breathUnderPeak)
