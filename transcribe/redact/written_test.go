@@ -121,7 +121,7 @@ var writtenSets = []struct {
 	// session's second round of rules, tuned on bu): the floors are the
 	// blind figures at 3ec3178, not tuned on yet.
 	{"blind7/bv", map[string]float64{
-		"account": 0.89, "address": 0.83, "birthdate": 0.81, "card": 0.98, "code": 0.62, "cvv": 0.62,
+		"account": 0.89, "address": 0.83, "birthdate": 0.81, "card": 0.97, "code": 0.62, "cvv": 0.62,
 		"email": 0.90, "inn": 0.98, "name": 0.84, "passport": 0.71, "phone": 0.79, "snils": 0.89,
 	}, 0.033}, // 27 of 857 (3.2%; 28 at 019f113 and 039f6b5)
 	// Self-tests of the causes found on the two sets above, written by
