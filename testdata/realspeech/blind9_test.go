@@ -18,10 +18,11 @@ var powermanga = oggSource{
 	songs: powermangaSongs, minSeconds: 60, load: blind9MOH,
 }
 
-// blind9 is the lead's reserved split of session 10's second round: the
-// same calls when the lead measures it at the round's start and at its
-// end, so the digests pin them (rewrite them with -update-blind9 only
-// while the split has not been measured). These tests build the calls and
+// blind9 was the lead's reserved split of session 10's second round: the
+// same calls when the lead measured it at the round's start and at its
+// end, so the digests pin them (measured since: never rewrite them with
+// -update-blind9 but with a change of the generator that is meant to
+// change the calls). These tests build the calls and
 // check their bytes, prompts and music; none runs the detector on them.
 func TestBlind9Digests(t *testing.T) {
 	testSplitDigests(t, SplitBlind9, blind9Digests, *updateBlind9)

@@ -7,8 +7,9 @@
 //
 // -split chooses the splits for -eval and -wav (default tune,holdout: the
 // fresh, blind, blind2 ... blind9 splits are evaluated only when asked
-// for, see SplitFresh, SplitBlind2 ... SplitBlind9; blind9 is the lead's
-// reserved split: whoever changes the detector never runs -eval on it).
+// for, see SplitFresh, SplitBlind2 ... SplitBlind9; a split the lead
+// holds in reserve is never run by whoever changes the detector: none is
+// since blind9 was measured).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
