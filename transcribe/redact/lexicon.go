@@ -119,6 +119,7 @@ func init() {
 	ruWords()
 	enWords()
 	yoSpellings()
+	initGarbled(lexicon["ru"])
 	lexRU, lexEN = newLexTable(lexicon["ru"]), newLexTable(lexicon["en"])
 }
 
@@ -191,6 +192,9 @@ func ruNumbers() {
 	n(nkTens, 70, "семьдесят", "семидесяти")
 	n(nkTens, 80, "восемьдесят", "восьмидесяти")
 	n(nkTens, 90, "девяносто", "девяноста")
+	for v, ws := range ruColloquialNumbers {
+		n(nkTens, v, ws...)
+	}
 	n(nkHundred, 100, "сто", "ста", "сотня")
 	n(nkHundred, 200, "двести", "двухсот")
 	n(nkHundred, 300, "триста", "трехсот")

@@ -352,6 +352,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 				s.literals(seg.Text, n0)
 			}
 		}
+		s.garbledNumbers(from, len(s.toks))
 		s.segs = append(s.segs, segRange{k: k, from: from, to: len(s.toks)})
 		s.account(from, len(s.toks))
 	}

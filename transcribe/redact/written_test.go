@@ -119,10 +119,13 @@ var writtenSets = []struct {
 	// («мкр», «кв»), dates of birth with the month first. Measured blind
 	// by the lead at 019f113, at 039f6b5 and at 3ec3178 (after the
 	// session's second round of rules, tuned on bu): the floors are the
-	// blind figures at 3ec3178, not tuned on yet.
+	// blind figures at 3ec3178; tuned on since (lane i13n10, session 10:
+	// block FJ, number words garbled by the recognizer, read as the
+	// number words they sound like next to a number), so account, card,
+	// code, cvv, inn, passport, phone and snils are in-sample now.
 	{"blind7/bv", map[string]float64{
-		"account": 0.89, "address": 0.83, "birthdate": 0.81, "card": 0.97, "code": 0.62, "cvv": 0.62,
-		"email": 0.90, "inn": 0.98, "name": 0.84, "passport": 0.71, "phone": 0.79, "snils": 0.89,
+		"account": 0.94, "address": 0.83, "birthdate": 0.81, "card": 1.00, "code": 0.88, "cvv": 0.82,
+		"email": 0.90, "inn": 1.00, "name": 0.84, "passport": 0.77, "phone": 0.92, "snils": 0.97,
 	}, 0.033}, // 27 of 857 (3.2%; 28 at 019f113 and 039f6b5)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
@@ -172,8 +175,13 @@ var writtenSets = []struct {
 	// теперь сомова», no name masked to start from; block EK's
 	// «записала вас как кравченко да» and «заказ оформлен как соболев
 	// правильно», sentences the prefilter does not read: name 0.91).
+	// Block FJ's answers made only of garbled number words («читыре
+	// семнаццать», «пицот девятнацать»: a segment with no word the
+	// prefilter knows is not read), a number word two letters off
+	// («шездесят») and one with another first letter («адин») keep the
+	// code, cvv, passport and phone floors lower.
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.94, "birthdate": 1.00, "card": 1.00, "code": 0.96, "cvv": 0.98, "email": 0.98, "inn": 1.00, "name": 0.91, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+		"account": 1.00, "address": 0.94, "birthdate": 1.00, "card": 1.00, "code": 0.95, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.91, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
 }
 

@@ -1,0 +1,201 @@
+package redact
+
+import "unicode/utf8"
+
+// Number words as a telephone recognizer garbles them on accented or fast
+// speech («сорог», «восем», «двацать», «питсот», «одинацать», «нол»):
+// not in the lexicon, they broke a dictation into pieces too short for an
+// identifier. A word the lexicon does not know, standing next to a number
+// (a number word or digits), is read as the number word it sounds like:
+//   - the same sound key (soundKey: a lost soft sign, a voiced or
+//     devoiced final, «дц», «тс», «дс» heard as «ц», a double letter
+//     halved), for a key of three letters or more;
+//   - or its key one letter short of a number word's key (key of four
+//     letters or more), or one letter wrong (five or more), the first
+//     letter the same: shorter words are a letter away from too many
+//     ordinary ones («сим», «пит»).
+// A word the lexicon knows in any role is never taken, and a word one
+// letter longer than a number word is not («семья», «семи»): garbling
+// loses letters, it seldom adds them. The check runs only on unknown
+// words next to a number, and reads two small maps.
+
+// garbledKey maps a number word's sound key to its lexicon word;
+// garbledDel maps each key of four letters or more with one letter
+// deleted. A key two words of different values share is dropped ("").
+var garbledKey, garbledDel map[string]string
+
+// ruColloquialNumbers are spoken reductions of fifty and sixty heard in
+// every register («писят», «шисят»): in no garbling's reach of the
+// written forms.
+var ruColloquialNumbers = map[int][]string{50: {"писят", "пясят"}, 60: {"шисят", "шейсят", "шесят"}}
+
+func initGarbled(lex map[string]*lexEntry) {
+	garbledKey, garbledDel = map[string]string{}, map[string]string{}
+	val := func(w string) int { return lex[w].num.val }
+	put := func(m map[string]string, k, w string) {
+		if old, ok := m[k]; !ok {
+			m[k] = w
+		} else if old != "" && val(old) != val(w) {
+			m[k] = ""
+		}
+	}
+	for w, e := range lex {
+		switch e.num.kind {
+		case nkUnit, nkTeen, nkTens, nkHundred, nkThousand:
+		default:
+			continue
+		}
+		if e.trig&^tNum != 0 {
+			continue // a word with other roles too: not a pure number word
+		}
+		k := soundKey(w)
+		put(garbledKey, k, w)
+		if r := []rune(k); len(r) >= 4 {
+			for i := range r {
+				put(garbledDel, string(r[:i])+string(r[i+1:]), w)
+			}
+		}
+	}
+}
+
+// soundKey folds what a recognizer confuses in a number word: the soft
+// and hard signs dropped, «дц», «тц», «тс», «дс» as «ц», doubled letters
+// as one, a voiced final consonant devoiced.
+func soundKey(w string) string {
+	r := make([]rune, 0, len(w)/2)
+	for _, c := range w {
+		if c == 'ь' || c == 'ъ' {
+			continue
+		}
+		if n := len(r); n > 0 {
+			p := r[n-1]
+			if c == 'ц' && (p == 'д' || p == 'т') || c == 'с' && (p == 'т' || p == 'д') {
+				r[n-1] = 'ц'
+				continue
+			}
+			if c == p {
+				continue
+			}
+		}
+		r = append(r, c)
+	}
+	if n := len(r); n > 0 {
+		switch r[n-1] {
+		case 'б':
+			r[n-1] = 'п'
+		case 'в':
+			r[n-1] = 'ф'
+		case 'г':
+			r[n-1] = 'к'
+		case 'д':
+			r[n-1] = 'т'
+		case 'ж':
+			r[n-1] = 'ш'
+		case 'з':
+			r[n-1] = 'с'
+		}
+	}
+	return string(r)
+}
+
+// garbledNumber returns the number word an unknown word w sounds like, or
+// "".
+func garbledNumber(w string) string {
+	if len(w) < 6 || w[0] < 0xD0 || w[0] > 0xD1 { // three Cyrillic letters at least
+		return ""
+	}
+	k := soundKey(w)
+	n := utf8.RuneCountInString(k)
+	if n < 3 {
+		return ""
+	}
+	if m := garbledKey[k]; m != "" {
+		return m
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	same := func(m string) string {
+		if c, _ := utf8.DecodeRuneInString(m); c == first {
+			return m
+		}
+		return ""
+	}
+	if n >= 4 {
+		if m := garbledDel[k]; m != "" && same(m) != "" {
+			return m
+		}
+	}
+	if n >= 5 {
+		r := []rune(k)
+		var found string
+		for i := range r {
+			if m := garbledDel[string(r[:i])+string(r[i+1:])]; m != "" && same(m) != "" {
+				if found != "" && lexicon["ru"][found].num.val != lexicon["ru"][m].num.val {
+					return "" // two numbers a letter away: neither
+				}
+				found = m
+			}
+		}
+		return found
+	}
+	return ""
+}
+
+// numberNeighbour: the kinds a garbled word must stand next to.
+const numberNeighbour = runStarts | 1<<nkThousand
+
+// garbledNumbers reads the unknown Russian words of the tokens [from, to)
+// (one segment) that stand next to a number as the number words they
+// sound like: in passes both ways until none changes, so that a garbled
+// word next to one read so is read too («... сорог восем 5»); then two
+// unknown words side by side that both sound like number words
+// («читыре семнаццать») are read as numbers, and the passes run again.
+func (s *scan) garbledNumbers(from, to int) {
+	if s.lang != "ru" {
+		return
+	}
+	isNum := func(i int) bool {
+		return i >= from && i < to && numberNeighbour&(1<<s.toks[i].kind) != 0
+	}
+	unknown := func(i int) bool {
+		return i >= from && i < to && s.toks[i].ent == 0 && s.toks[i].trig == 0
+	}
+	read := func(i int, m string) {
+		if sl := lexRU.slot(m); sl != nil {
+			t := &s.toks[i]
+			t.trig, t.ent, t.kind = sl.trig&tNum, sl.ent, sl.kind
+		}
+	}
+	neighbours := func() {
+		for changed := true; changed; {
+			changed = false
+			for i := from; i < to; i++ {
+				if unknown(i) && (isNum(i-1) || isNum(i+1)) {
+					if m := garbledNumber(s.normOf(&s.toks[i])); m != "" {
+						read(i, m)
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	neighbours()
+	paired := false
+	for i := from; i+1 < to; i++ {
+		if !unknown(i) || !unknown(i+1) {
+			continue
+		}
+		a := garbledNumber(s.normOf(&s.toks[i]))
+		if a == "" {
+			continue
+		}
+		if b := garbledNumber(s.normOf(&s.toks[i+1])); b != "" {
+			read(i, a)
+			read(i+1, b)
+			paired = true
+			i++
+		}
+	}
+	if paired {
+		neighbours()
+	}
+}

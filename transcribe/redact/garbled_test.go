@@ -1,0 +1,43 @@
+package redact
+
+import "testing"
+
+// TestGarbledNumber: the number word a garbled spelling is read as, and
+// the ordinary words a letter or so away that must stay words.
+func TestGarbledNumber(t *testing.T) {
+	for _, tc := range []struct {
+		word, want string
+	}{
+		{"сорог", "сорок"},      // a devoiced final heard voiced
+		{"восем", "восемь"},     // the soft sign lost
+		{"нол", "ноль"},         // the soft sign lost, three letters
+		{"двацать", "двадцать"}, // «дц» heard as «ц»
+		{"трицать", "тридцать"},
+		{"одинацать", "одиннадцать"}, // a double letter halved
+		{"семнаццать", "семнадцать"}, // a letter doubled
+		{"читыре", "четыре"},         // one vowel wrong
+		{"восимь", "восемь"},
+		{"тристо", "триста"},
+		{"пиисят", "писят"}, // the spoken fifty, a vowel doubled
+		{"семья", ""},       // a letter longer than «семи»: a word
+		{"сорт", ""},
+		{"пятно", ""},
+		{"сим", ""},      // three letters: only an exact sound key
+		{"адин", ""},     // another first letter
+		{"dva", ""},      // not Cyrillic
+		{"шездесят", ""}, // two letters off: out of reach
+	} {
+		// The word it is read as may be another form of the same
+		// number («восимь»: «восьми»): the value is what counts.
+		got := garbledNumber(tc.word)
+		if got == "" || tc.want == "" {
+			if got != tc.want {
+				t.Errorf("garbledNumber(%q) = %q, want %q", tc.word, got, tc.want)
+			}
+			continue
+		}
+		if g, w := lexicon["ru"][got].num.val, lexicon["ru"][tc.want].num.val; g != w {
+			t.Errorf("garbledNumber(%q) = %q (%d), want %q (%d)", tc.word, got, g, tc.want, w)
+		}
+	}
+}
