@@ -50,6 +50,9 @@ func initGarbled(lex map[string]*lexEntry) {
 		}
 		k := soundKey(w)
 		put(garbledKey, k, w)
+		if c, _ := utf8.DecodeRuneInString(w); c >= 'а' && c <= 'я' {
+			numberInitial[c-'а'] = true
+		}
 		if r := []rune(k); len(r) >= 4 {
 			for i := range r {
 				put(garbledDel, string(r[:i])+string(r[i+1:]), w)
@@ -62,12 +65,28 @@ func initGarbled(lex map[string]*lexEntry) {
 // and hard signs dropped, «дц», «тц», «тс», «дс» as «ц», doubled letters
 // as one, a voiced final consonant devoiced.
 func soundKey(w string) string {
-	r := make([]rune, 0, len(w)/2)
+	var r [maxGarbled]rune
+	n := soundRunes(&r, w)
+	if n < 0 {
+		return w
+	}
+	return string(r[:n])
+}
+
+// maxGarbled is the longest sound key garbledNumber looks at, in letters
+// (the longest number word's, «восемнадцатью», is 13).
+const maxGarbled = 16
+
+// soundRunes writes w's sound key to r and returns its length, or -1
+// when it is longer than r: into an array on the caller's stack, since
+// the check runs on every unknown word next to a number.
+func soundRunes(r *[maxGarbled]rune, w string) int {
+	n := 0
 	for _, c := range w {
 		if c == 'ь' || c == 'ъ' {
 			continue
 		}
-		if n := len(r); n > 0 {
+		if n > 0 {
 			p := r[n-1]
 			if c == 'ц' && (p == 'д' || p == 'т') || c == 'с' && (p == 'т' || p == 'д') {
 				r[n-1] = 'ц'
@@ -77,9 +96,13 @@ func soundKey(w string) string {
 				continue
 			}
 		}
-		r = append(r, c)
+		if n == maxGarbled {
+			return -1
+		}
+		r[n] = c
+		n++
 	}
-	if n := len(r); n > 0 {
+	if n > 0 {
 		switch r[n-1] {
 		case 'б':
 			r[n-1] = 'п'
@@ -95,49 +118,65 @@ func soundKey(w string) string {
 			r[n-1] = 'с'
 		}
 	}
-	return string(r)
+	return n
 }
 
+// appendRunesBut appends r but r[skip] (none when skip < 0) as UTF-8.
+func appendRunesBut(b []byte, r []rune, skip int) []byte {
+	for i, c := range r {
+		if i != skip {
+			b = utf8.AppendRune(b, c)
+		}
+	}
+	return b
+}
+
+// numberInitial: the first letters of the number words (by rune - 'а'),
+// a check before any key is made.
+var numberInitial [32]bool
+
 // garbledNumber returns the number word an unknown word w sounds like, or
-// "".
+// "". It allocates nothing: the keys are made on the stack and the maps
+// are read with them as bytes.
 func garbledNumber(w string) string {
-	if len(w) < 6 || w[0] < 0xD0 || w[0] > 0xD1 { // three Cyrillic letters at least
+	if len(w) < 6 || len(w) > 2*maxGarbled+8 || w[0] < 0xD0 || w[0] > 0xD1 { // three Cyrillic letters at least
 		return ""
 	}
-	k := soundKey(w)
-	n := utf8.RuneCountInString(k)
+	first, _ := utf8.DecodeRuneInString(w)
+	if first < 'а' || first > 'я' || !numberInitial[first-'а'] {
+		return ""
+	}
+	var r [maxGarbled]rune
+	n := soundRunes(&r, w)
 	if n < 3 {
 		return ""
 	}
-	if m := garbledKey[k]; m != "" {
+	var buf [4 * maxGarbled]byte
+	if m := garbledKey[string(appendRunesBut(buf[:0], r[:n], -1))]; m != "" {
 		return m
 	}
-	first, _ := utf8.DecodeRuneInString(w)
-	same := func(m string) string {
-		if c, _ := utf8.DecodeRuneInString(m); c == first {
-			return m
-		}
-		return ""
+	same := func(m string) bool {
+		c, _ := utf8.DecodeRuneInString(m)
+		return c == first
 	}
 	if n >= 4 {
-		if m := garbledDel[k]; m != "" && same(m) != "" {
+		if m := garbledDel[string(appendRunesBut(buf[:0], r[:n], -1))]; m != "" && same(m) {
 			return m
 		}
 	}
-	if n >= 5 {
-		r := []rune(k)
-		var found string
-		for i := range r {
-			if m := garbledDel[string(r[:i])+string(r[i+1:])]; m != "" && same(m) != "" {
-				if found != "" && lexicon["ru"][found].num.val != lexicon["ru"][m].num.val {
-					return "" // two numbers a letter away: neither
-				}
-				found = m
-			}
-		}
-		return found
+	if n < 5 {
+		return ""
 	}
-	return ""
+	found := ""
+	for i := 0; i < n; i++ {
+		if m := garbledDel[string(appendRunesBut(buf[:0], r[:n], i))]; m != "" && same(m) {
+			if found != "" && lexicon["ru"][found].num.val != lexicon["ru"][m].num.val {
+				return "" // two numbers a letter away: neither
+			}
+			found = m
+		}
+	}
+	return found
 }
 
 // numberNeighbour: the kinds a garbled word must stand next to.
