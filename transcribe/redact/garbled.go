@@ -52,6 +52,7 @@ func initGarbled(lex map[string]*lexEntry) {
 		put(garbledKey, k, w)
 		if c, _ := utf8.DecodeRuneInString(w); c >= 'а' && c <= 'я' {
 			numberInitial[c-'а'] = true
+			numberKeyLens[c-'а'] |= 1 << utf8.RuneCountInString(k)
 		}
 		if r := []rune(k); len(r) >= 4 {
 			for i := range r {
@@ -132,8 +133,12 @@ func appendRunesBut(b []byte, r []rune, skip int) []byte {
 }
 
 // numberInitial: the first letters of the number words (by rune - 'а'),
-// a check before any key is made.
-var numberInitial [32]bool
+// a check before any key is made; numberKeyLens: by the same index, the
+// lengths of their sound keys (bit n), a check before the maps are read.
+var (
+	numberInitial [32]bool
+	numberKeyLens [32]uint32
+)
 
 // garbledNumber returns the number word an unknown word w sounds like, or
 // "". It allocates nothing: the keys are made on the stack and the maps
@@ -148,7 +153,9 @@ func garbledNumber(w string) string {
 	}
 	var r [maxGarbled]rune
 	n := soundRunes(&r, w)
-	if n < 3 {
+	// A number word's key is as long as this one's (the same, or a
+	// letter wrong) or a letter longer (a letter lost).
+	if n < 3 || numberKeyLens[first-'а']&(3<<n) == 0 {
 		return ""
 	}
 	var buf [4 * maxGarbled]byte
@@ -184,12 +191,22 @@ const numberNeighbour = runStarts | 1<<nkThousand
 
 // garbledNumbers reads the unknown Russian words of the tokens [from, to)
 // (one segment) that stand next to a number as the number words they
-// sound like: in passes both ways until none changes, so that a garbled
-// word next to one read so is read too («... сорог восем 5»); then two
-// unknown words side by side that both sound like number words
-// («читыре семнаццать») are read as numbers, and the passes run again.
+// sound like: in passes until none changes, so that a garbled word next
+// to one read so is read too («... сорог восем 5»); then, in a segment
+// with a cue word or a number, two unknown words side by side that both sound like
+// number words («код читыре семнаццать») are read as numbers, and the
+// passes run again.
 func (s *scan) garbledNumbers(from, to int) {
 	if s.lang != "ru" {
+		return
+	}
+	// Most segments read have no number or no unknown word next to one:
+	// one pass over the roles says whether to look at all.
+	var any trig
+	for i := from; i < to; i++ {
+		any |= s.toks[i].trig
+	}
+	if any&(tNum|tCue) == 0 {
 		return
 	}
 	isNum := func(i int) bool {
@@ -197,6 +214,20 @@ func (s *scan) garbledNumbers(from, to int) {
 	}
 	unknown := func(i int) bool {
 		return i >= from && i < to && s.toks[i].ent == 0 && s.toks[i].trig == 0
+	}
+	// failed marks the words (the segment's first 64) no number word is
+	// near, so that no pass asks of them again.
+	var failed uint64
+	try := func(i int) string {
+		k := uint(i - from)
+		if k < 64 && failed&(1<<k) != 0 {
+			return ""
+		}
+		m := garbledNumber(s.normOf(&s.toks[i]))
+		if m == "" && k < 64 {
+			failed |= 1 << k
+		}
+		return m
 	}
 	read := func(i int, m string) {
 		if sl := lexRU.slot(m); sl != nil {
@@ -209,7 +240,7 @@ func (s *scan) garbledNumbers(from, to int) {
 			changed = false
 			for i := from; i < to; i++ {
 				if unknown(i) && (isNum(i-1) || isNum(i+1)) {
-					if m := garbledNumber(s.normOf(&s.toks[i])); m != "" {
+					if m := try(i); m != "" {
 						read(i, m)
 						changed = true
 					}
@@ -217,17 +248,22 @@ func (s *scan) garbledNumbers(from, to int) {
 			}
 		}
 	}
-	neighbours()
+	if any&tNum != 0 {
+		neighbours()
+	}
+	// Two garbled words with no number by them: only in a segment with a
+	// cue word or a number elsewhere («код читыре семнаццать», «сем
+	// восемнацать ну 718»), not in every sentence of talk.
 	paired := false
 	for i := from; i+1 < to; i++ {
 		if !unknown(i) || !unknown(i+1) {
 			continue
 		}
-		a := garbledNumber(s.normOf(&s.toks[i]))
+		a := try(i)
 		if a == "" {
 			continue
 		}
-		if b := garbledNumber(s.normOf(&s.toks[i+1])); b != "" {
+		if b := try(i + 1); b != "" {
 			read(i, a)
 			read(i+1, b)
 			paired = true
