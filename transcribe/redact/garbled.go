@@ -54,6 +54,10 @@ func initGarbled(lex map[string]*lexEntry) {
 			numberInitial[c-'а'] = true
 			numberKeyLens[c-'а'] |= 1 << utf8.RuneCountInString(k)
 		}
+		if r := []rune(k); len(r) >= 3 && letterIndex(r[0]) >= 0 && letterIndex(r[1]) >= 0 && letterIndex(r[2]) >= 0 {
+			numberPair01[letterIndex(r[0])][letterIndex(r[1])] = true
+			numberPair02[letterIndex(r[0])][letterIndex(r[2])] = true
+		}
 		if r := []rune(k); len(r) >= 4 {
 			for i := range r {
 				put(garbledDel, string(r[:i])+string(r[i+1:]), w)
@@ -140,6 +144,23 @@ var (
 	numberKeyLens [32]uint32
 )
 
+// numberPair01 and numberPair02: the number words' keys' first letter
+// with their second, and with their third. A key a letter off a number
+// word's, the first letter the same, has its first two letters (the
+// letter off later), or its first and second as the word's first and
+// third (the word's second lost), or its first and third as the word's
+// (its second wrong): most words are turned away here, before a map is
+// read («очень», «вашим» next to a number).
+var numberPair01, numberPair02 [32][32]bool
+
+// letterIndex is a small Russian letter's index (а = 0), or -1.
+func letterIndex(c rune) int {
+	if c >= 'а' && c <= 'я' {
+		return int(c - 'а')
+	}
+	return -1
+}
+
 // garbledNumber returns the number word an unknown word w sounds like, or
 // "". It allocates nothing: the keys are made on the stack and the maps
 // are read with them as bytes.
@@ -156,6 +177,10 @@ func garbledNumber(w string) string {
 	// A number word's key is as long as this one's (the same, or a
 	// letter wrong) or a letter longer (a letter lost).
 	if n < 3 || numberKeyLens[first-'а']&(3<<n) == 0 {
+		return ""
+	}
+	a, b, c := letterIndex(r[0]), letterIndex(r[1]), letterIndex(r[2])
+	if a < 0 || b < 0 || !numberPair01[a][b] && !numberPair02[a][b] && (c < 0 || !numberPair02[a][c]) {
 		return ""
 	}
 	var buf [4 * maxGarbled]byte
