@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -232,7 +231,7 @@ func decodeStrict(raw json.RawMessage, dst any, want string) error {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
 			if ute.Field != "" {
-				return fmt.Errorf("%s: want %s, got %s", ute.Field, kindOf(ute.Type), valueKind(ute.Value))
+				return fmt.Errorf("%s: want %s, got %s", ute.Field, schemas.JSONKind(ute.Type), schemas.JSONValueKind(ute.Value))
 			}
 			return fmt.Errorf("want %s, got %s", want, describe(raw))
 		}
@@ -319,48 +318,6 @@ func isAlnum(s string) bool {
 		}
 	}
 	return true
-}
-
-// kindOf names the JSON kind a Go type is read from, for a reason a
-// person reads ("a number", not "float64").
-func kindOf(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Map, reflect.Struct:
-		return "an object"
-	case reflect.Pointer:
-		return kindOf(t.Elem())
-	}
-	return "another kind of value"
-}
-
-// valueKind names the kind json.UnmarshalTypeError saw ("number -5",
-// "array"...) without the value: it may be personal data.
-func valueKind(v string) string {
-	kind, _, _ := strings.Cut(v, " ")
-	switch kind {
-	case "string":
-		return "a string"
-	case "number":
-		return "a number"
-	case "bool":
-		return "true/false"
-	case "array":
-		return "a list"
-	case "object":
-		return "an object"
-	}
-	return kind
 }
 
 func oneOf(v string, allowed ...string) error {

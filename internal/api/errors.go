@@ -8,13 +8,13 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
+	"github.com/callscope/callscope/schemas"
 )
 
 // apiError is the body of every error.
@@ -246,11 +246,14 @@ func bodyError(err error) (msg, param string) {
 	case errors.As(err, &syn):
 		return fmt.Sprintf("the body is not valid JSON: byte %d: %s", syn.Offset, strings.TrimPrefix(syn.Error(), "json: ")), ""
 	case errors.As(err, &typ):
-		want := jsonKind(typ.Type)
+		want, got := schemas.JSONKind(typ.Type), schemas.JSONValueKind(typ.Value)
 		if typ.Field == "" {
-			return fmt.Sprintf("the body must be %s, got %s", want, jsonValueKind(typ.Value)), ""
+			if want == "an object" {
+				want = "a JSON object" // the whole body: say what it is
+			}
+			return fmt.Sprintf("the body must be %s, got %s", want, got), ""
 		}
-		return fmt.Sprintf("field %q: want %s, got %s", typ.Field, want, jsonValueKind(typ.Value)), typ.Field
+		return fmt.Sprintf("field %q: want %s, got %s", typ.Field, want, got), typ.Field
 	}
 	// encoding/json words the unknown-field error only as text.
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
@@ -259,45 +262,4 @@ func bodyError(err error) (msg, param string) {
 		}
 	}
 	return "the body is not valid JSON of the expected shape: " + truncate(err.Error(), 200), ""
-}
-
-// jsonKind names the JSON kind a Go type is read from.
-func jsonKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Map, reflect.Struct:
-		return "a JSON object"
-	case reflect.Pointer:
-		return jsonKind(t.Elem())
-	}
-	return "another kind of value"
-}
-
-// jsonValueKind names the kind of value json.UnmarshalTypeError saw
-// ("number", "number -5", "array"...) without the value itself.
-func jsonValueKind(v string) string {
-	kind, _, _ := strings.Cut(v, " ")
-	switch kind {
-	case "string":
-		return "a string"
-	case "number":
-		return "a number"
-	case "bool":
-		return "true or false"
-	case "array":
-		return "a list"
-	case "object":
-		return "an object"
-	}
-	return kind
 }
