@@ -497,7 +497,7 @@ func ruWords() {
 	ru(tFirstName, firstNamesRU...)
 	ru(tFirstName, firstNamesPeoplesRU...)
 	ru(tNameForm, nameFormsRU...)
-	ru(tNameForm, "оглы", "кызы") // a Turkic patronymic's word: «мамедов ровшан оглы»
+	ru(tNameForm, turkicPatronymicWords...) // a Turkic patronymic's word: «мамедов ровшан оглы»
 	ru(tExpiry, "срок")
 	ru(tGoOn, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
 }
@@ -850,7 +850,46 @@ func (b *beginningSet) of(w string) bool {
 // patronymic reports whether w reads as a patronymic.
 func patronymic(w string) bool {
 	return patronymics.of(w, 4) || spokenPatronymics[w] ||
-		isWord(w, "ильич", "ильича", "ильичу", "ильичом", "кузьмич", "кузьмича", "лукич", "лукича", "фомич", "фомича", "оглы", "кызы", "улы", "угли")
+		isWord(w, "ильич", "ильича", "ильичу", "ильичом", "кузьмич", "кузьмича", "лукич", "лукича", "фомич", "фомича") ||
+		turkicPatronymicWord(w)
+}
+
+// turkicPatronymic reports whether w is a Turkic patronymic's word or a
+// patronymic fused with it; by its last letter first («ы», «у», «и» end
+// them all), since turkicNames asks it of every word no list knows.
+func turkicPatronymic(w string) bool {
+	if len(w) < 6 || w[len(w)-2] != 0xD1 && w[len(w)-2] != 0xD0 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "ы", "у", "и":
+		return turkicPatronymicWord(w) || fusedTurkicPatronymic(w)
+	}
+	return false
+}
+
+// turkicPatronymicWords are the words that make a Turkic patronymic of
+// the father's first name before them, as the recognizer writes them:
+// Azerbaijani «оглы», «оглу», «кызы», «гызы»; Kazakh «улы», «кызы»;
+// Kyrgyz «уулу», «кызы»; Uzbek «угли», «кизи».
+var turkicPatronymicWords = []string{"оглы", "оглу", "кызы", "гызы", "улы", "уулу", "угли", "кизи"}
+
+func turkicPatronymicWord(w string) bool { return isWord(w, turkicPatronymicWords...) }
+
+// fusedTurkicPatronymic reports whether w is a Kazakh or Kyrgyz
+// patronymic written as one word, the father's name and «улы», «уулу»,
+// «кызы», «гызы» («ерланулы», «асхаткызы»): a stem of three letters or
+// more, and none of the common words that end so («прогулы», «караулы»).
+func fusedTurkicPatronymic(w string) bool {
+	if len(w) < 12 {
+		return false
+	}
+	for _, e := range [...]string{"улы", "уулу", "кызы", "гызы"} {
+		if len(w) >= len(e)+6 && w[len(w)-len(e):] == e {
+			return !isWord(w, "прогулы", "загулы", "разгулы", "караулы", "посулы", "переулы")
+		}
+	}
+	return false
 }
 
 // surnameEndings are the endings of Russian surnames (and their

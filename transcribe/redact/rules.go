@@ -2760,7 +2760,7 @@ func (s *scan) fullNames() {
 		first := t.has(tFirstName)
 		// «мамедов ровшан оглы»: a Turkic patronymic's word makes the word
 		// before it a first name, whatever it is.
-		if pat && isWord(s.norm(i+1), "оглы", "кызы", "улы", "угли") && isLetters(w) && !commonWord(w) {
+		if pat && turkicPatronymicWord(s.norm(i+1)) && isLetters(w) && !commonWord(w) {
 			first = true
 		}
 		// A first name in another case («ольгу», «анатолия») is looked
@@ -2853,6 +2853,80 @@ func (s *scan) fullNames() {
 		}
 		s.claim(Name, ruleNameFull, from, to)
 	}
+}
+
+// turkicNames: a Turkic patronymic, its own word after the father's first
+// name («тофик гызы», «алмазбек уулу», «бахтиёр угли») or fused with it
+// («ерланулы», «асхаткызы»), is a name by its shape, whatever list knows
+// the names around it: the father's name is none a list of first names
+// has, and the name rules read the patronymic's word as no name's, so
+// «[мамедов эльвин вугар] оглы» kept the word and «[сагинтаев] тимур
+// ерланулы» the first name and patronymic. The patronymic is masked with
+// the father's name before its word, up to two name words before them
+// (the first name, the surname: a word a list knows as a name's, a
+// surname's shape, a name masked, or a word no list knows that is no
+// verb or adjective) and one after (a first name or a surname closing
+// the sentence: «эркинбек уулу бакыт», «тимур ерланулы сагинтаев»). Run
+// only on a patronymic's words, by their last bytes.
+func (s *scan) turkicNames() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		// (A patronymic's word is a name's form or no word a list
+		// knows: every other word is passed on its roles alone.)
+		if t.trig&^tNameForm != 0 || t.nl < 6 {
+			continue
+		}
+		w := s.normOf(t)
+		if !turkicPatronymic(w) {
+			continue
+		}
+		from, to, seg := i, i+1, t.seg
+		switch {
+		case turkicPatronymicWord(w):
+			// The father's name, whatever it is, but no word of a role.
+			if i == 0 || s.toks[i-1].seg != seg || !s.turkicNameWord(i-1) && !(s.toks[i-1].trig == 0 && isLetters(s.norm(i-1))) {
+				continue
+			}
+			from = i - 1
+		case t.trig == 0 && fusedTurkicPatronymic(w):
+		default:
+			continue
+		}
+		for from > 0 && i-from < 3 && s.toks[from-1].seg == seg && s.turkicNameWord(from-1) {
+			from--
+		}
+		// A word no list knows opening the sentence before them is the
+		// surname, whatever its ending («мамедли эльнур вагиф оглу»).
+		if from > 0 && from < i && s.toks[from-1].seg == seg && s.marks[from-1] == 0 && s.toks[from-1].trig == 0 && s.segStart(from-1) && isLetters(s.norm(from-1)) && len(s.norm(from-1)) >= 8 {
+			from--
+		}
+		if to < len(s.toks) && s.toks[to].seg == seg && s.turkicNameWord(to) {
+			last := to+1 == len(s.toks) || s.toks[to+1].seg != seg || s.toks[to+1].has(tStop|tNum|tConn)
+			if s.toks[to].has(tFirstName) || s.surnameAt(to) || s.maskedAs(to, Name) || last {
+				to++
+			}
+		}
+		s.claim(Name, ruleNameFull, from, to)
+	}
+}
+
+// turkicNameWord: token k may be a word of a name around a Turkic
+// patronymic: masked as a name, a first name or a name's form a list
+// knows, a surname's shape, or a word no list knows that reads as no verb
+// or adjective.
+func (s *scan) turkicNameWord(k int) bool {
+	t := &s.toks[k]
+	if s.marks[k] != 0 {
+		return s.maskedAs(k, Name)
+	}
+	if t.has(tStop | tNum | tCue | tTrap | tUnit | tNameCue | tOperator | tStreet | tHouse | tMonth | tConn | tKin | tRole) {
+		return false
+	}
+	w := s.normOf(t)
+	if !isLetters(w) || len(w) < 4 {
+		return false
+	}
+	return t.has(tFirstName|tNameForm) || surnameLike(w, t.trig) || t.trig == 0 && !commonWord(w) && !staffWord(w) && !orgWord(w)
 }
 
 // stutteredNames: a name with one of its words said twice, as people

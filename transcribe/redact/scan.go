@@ -874,6 +874,7 @@ func (s *scan) detect() {
 	if s.any&(tNameCue|tRole|tFirstName|tKin|tNameForm) != 0 || s.othersHave(func(e cueEvent) bool { return e.name }) {
 		s.names()
 		s.stutteredNames()
+		s.turkicNames()
 		s.spelledNames()
 		s.birthAfterName()
 	}
