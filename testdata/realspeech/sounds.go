@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -98,6 +98,17 @@ func PowermangaDir() string {
 		return d
 	}
 	return "/usr/share/games/powermanga/sound/handheld_console"
+}
+
+// PushoverDir is where pushover-data puts the ten pieces of music of the
+// puzzle game Pushover's themes (Ogg Vorbis; GPL-3+, by Roberto Lorenz),
+// the blind10 split's music (see blind10MOH); $CALLSCOPE_PUSHOVER_DIR
+// overrides it.
+func PushoverDir() string {
+	if d := os.Getenv("CALLSCOPE_PUSHOVER_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/pushover/themes"
 }
 
 // Root is the directory the sounds are read from.
@@ -308,7 +319,8 @@ func loadPool(lang string) (*pool, error) {
 // the blind5 split those of a third (see blind5MOH), for the blind6 split
 // those of a fourth (see blind6MOH), for the blind7 split those of a fifth
 // (see blind7MOH), for the blind8 split those of a sixth (see blind8MOH),
-// for the blind9 split those of a seventh (see blind9MOH).
+// for the blind9 split those of a seventh (see blind9MOH), for the blind10
+// split those of an eighth (see blind10MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -438,12 +450,13 @@ func blind4MOH() ([][]float32, error) {
 // packageMOH loads the music of the splits whose songs come from a
 // package other than the opsound one.
 var packageMOH = map[string]func() ([][]float32, error){
-	SplitBlind4: blind4MOH,
-	SplitBlind5: blind5MOH,
-	SplitBlind6: blind6MOH,
-	SplitBlind7: blind7MOH,
-	SplitBlind8: blind8MOH,
-	SplitBlind9: blind9MOH,
+	SplitBlind4:  blind4MOH,
+	SplitBlind5:  blind5MOH,
+	SplitBlind6:  blind6MOH,
+	SplitBlind7:  blind7MOH,
+	SplitBlind8:  blind8MOH,
+	SplitBlind9:  blind9MOH,
+	SplitBlind10: blind10MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -531,6 +544,25 @@ func blind9MOH() ([][]float32, error) {
 	return oggSongs("powermanga-data", PowermangaDir(), powermangaSongs)
 }
 
+// pushoverSongs are three of the ten pieces of pushover-data (Ogg Vorbis,
+// stereo, 44.1 kHz; 3:40, 1:32 and 3:48, 9:00 in all), the three whose
+// themes are named for a people, not a setting or a style: aztec, greek,
+// japanese. The other seven (castle, dungeon, electro, mechanic, option,
+// space, toxcity) are left out to keep the decoded cache small (48 MB,
+// not 165); nobody listened to any of them to choose.
+var pushoverSongs = []string{"aztec.ogg", "greek.ogg", "japanese.ogg"}
+
+// blind10MOH is the music of the blind10 split. Every song of the seven
+// earlier music sources (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data, neverball-common, a7xpg-data, hex-a-hop-data,
+// powermanga-data) is played by some split; pushover-data is a package
+// of music alone, an eighth game's (Pushover, the domino puzzle), that no
+// split plays, made the way blind5's to blind9's is (oggSongs); a hold
+// plays a piece of one.
+func blind10MOH() ([][]float32, error) {
+	return oggSongs("pushover-data", PushoverDir(), pushoverSongs)
+}
+
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
 // Debian package pkg): each is decoded to mono at its own rate
 // (decodeOgg), brought to 8 kHz by blind4's low-pass (resample), cut to
@@ -615,7 +647,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind9 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind10 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
