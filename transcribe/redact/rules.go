@@ -2179,8 +2179,10 @@ func (s *scan) houseRun(j int) (int, bool) {
 			end = j
 		case u.has(tHouse) || plotWord(s.normOf(u)):
 			j++
-			// «дом 3 литер б»: the letter after its word.
-			if house && j < len(s.toks) && s.toks[j].seg == seg && isWord(s.normOf(u), "литер", "литера") && s.letter(j) {
+			// «дом 3 литер б», «дом 4 корпус б»: the letter after its
+			// word.
+			if house && j < len(s.toks) && s.toks[j].seg == seg && (isWord(s.normOf(u), "литер", "литера") && s.letter(j) ||
+				isWord(s.normOf(u), "корпус", "корп", "строение", "стр") && s.houseLetter(j)) {
 				j++
 				end = j
 			}

@@ -885,6 +885,7 @@ func (s *scan) detect() {
 		}
 		s.numbers()
 		s.passportSeries()
+		s.documentLetters()
 		s.cutNumberWords()
 		s.codesWithLetters()
 		s.digitsSwapped()
@@ -1003,6 +1004,50 @@ func (s *scan) codesWithLetters() {
 		}
 		i = j
 	}
+}
+
+// documentLetters: the letters of a foreign passport's series said
+// before its digits («эф эй 3 3 0 9 8 1 4», «c 1 9 0 3 3 4 6 2», «а ка 4 4
+// 0 9 1 7 3»), or of a code's («юд 4 4 2 9»): the number rules mask the
+// digits, and the letters, no number's words, were left. Up to three
+// tokens of letters right before a passport or a code masked in the same
+// sentence go with it: a letter's name in either alphabet («эй», «ка»,
+// «це»), one letter, or two letters the lexicon does not know as a word
+// («ab», «ан», «юд»); one Russian letter alone is a word there, not a
+// series («и», «в», «у»...). Run only when a passport or a code was
+// masked.
+func (s *scan) documentLetters() {
+	n := len(s.found)
+	for f := 0; f < n; f++ {
+		fd := &s.found[f]
+		if t := typeAt[fd.typ]; t != Passport && t != Code || s.marks[fd.from] != f+1 {
+			continue
+		}
+		seg, k := s.toks[fd.from].seg, fd.from
+		for k > 0 && fd.from-k < 3 && s.toks[k-1].seg == seg && s.marks[k-1] == 0 && s.seriesLetter(k-1) {
+			k--
+		}
+		if fd.from-k == 1 && isWord(s.norm(k), "и", "в", "с", "у", "о", "а", "я", "к", "ей") {
+			continue
+		}
+		s.claim(typeAt[fd.typ], fd.rule, k, fd.from)
+	}
+}
+
+// seriesLetter: token k can be a letter of a document's series: a
+// letter's name, one letter, or two letters no word of the lexicon.
+func (s *scan) seriesLetter(k int) bool {
+	if s.letter(k) || s.letterName(k) {
+		return true
+	}
+	w := s.norm(k)
+	if s.toks[k].trig != 0 {
+		return false
+	}
+	if len(w) == 2 {
+		return w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z'
+	}
+	return len(w) == 4 && (w[0] == 0xD0 || w[0] == 0xD1) && (w[2] == 0xD0 || w[2] == 0xD1)
 }
 
 // codeCueAny reports whether a code's cue word was said anywhere in the
