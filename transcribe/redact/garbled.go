@@ -24,6 +24,11 @@ import "unicode/utf8"
 // deleted. A key two words of different values share is dropped ("").
 var garbledKey, garbledDel map[string]string
 
+// Ordinals are read so too, by their sound key only («шестнацатого»,
+// «пятнацатое»), next to a number or right before a month's name (a
+// date's day: «шестнацатого октября»); and an ordinal is a number a
+// garbled word may stand next to («двацать третьего»).
+
 // ruColloquialNumbers are spoken reductions of fifty and sixty heard in
 // every register («писят», «шисят»): in no garbling's reach of the
 // written forms.
@@ -41,7 +46,7 @@ func initGarbled(lex map[string]*lexEntry) {
 	}
 	for w, e := range lex {
 		switch e.num.kind {
-		case nkUnit, nkTeen, nkTens, nkHundred, nkThousand:
+		case nkUnit, nkTeen, nkTens, nkHundred, nkThousand, nkOrdinal:
 		default:
 			continue
 		}
@@ -58,7 +63,10 @@ func initGarbled(lex map[string]*lexEntry) {
 			numberPair01[letterIndex(r[0])][letterIndex(r[1])] = true
 			numberPair02[letterIndex(r[0])][letterIndex(r[2])] = true
 		}
-		if r := []rune(k); len(r) >= 4 {
+		// An ordinal by its sound key alone: its many case forms («-ого»,
+		// «-ом», «-ое») are a letter away from too many words («пятно»:
+		// «пятом»).
+		if r := []rune(k); len(r) >= 4 && e.num.kind != nkOrdinal {
 			for i := range r {
 				put(garbledDel, string(r[:i])+string(r[i+1:]), w)
 			}
@@ -211,8 +219,10 @@ func garbledNumber(w string) string {
 	return found
 }
 
-// numberNeighbour: the kinds a garbled word must stand next to.
-const numberNeighbour = runStarts | 1<<nkThousand
+// numberNeighbour: the kinds a garbled word must stand next to; an
+// ordinal too, so that a date's garbled tens are read («двацать
+// третьего», «восемдесят седьмого»).
+const numberNeighbour = runStarts | 1<<nkThousand | 1<<nkOrdinal
 
 // garbledNumbers reads the unknown Russian words of the tokens [from, to)
 // (one segment) that stand next to a number as the number words they
@@ -260,12 +270,21 @@ func (s *scan) garbledNumbers(from, to int) {
 			t.trig, t.ent, t.kind = sl.trig&tNum, sl.ent, sl.kind
 		}
 	}
+	// A date's day before its month is an ordinal («шестнацатого
+	// октября»): a garbled word right before a month word is read when
+	// it sounds like one.
+	month := func(i int) bool {
+		return i < to && s.toks[i].has(tMonth)
+	}
 	neighbours := func() {
 		for changed := true; changed; {
 			changed = false
 			for i := from; i < to; i++ {
-				if unknown(i) && (isNum(i-1) || isNum(i+1)) {
-					if m := try(i); m != "" {
+				if !unknown(i) {
+					continue
+				}
+				if num := isNum(i-1) || isNum(i+1); num || any&tMonth != 0 && month(i+1) {
+					if m := try(i); m != "" && (num || lexRU.get(m).num.kind == nkOrdinal) {
 						read(i, m)
 						changed = true
 					}

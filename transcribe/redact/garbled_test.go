@@ -22,10 +22,13 @@ func TestGarbledNumber(t *testing.T) {
 		{"семья", ""},       // a letter longer than «семи»: a word
 		{"сорт", ""},
 		{"пятно", ""},
-		{"сим", ""},      // three letters: only an exact sound key
-		{"адин", ""},     // another first letter
-		{"dva", ""},      // not Cyrillic
-		{"шездесят", ""}, // two letters off: out of reach
+		{"сим", ""},                       // three letters: only an exact sound key
+		{"адин", ""},                      // another first letter
+		{"dva", ""},                       // not Cyrillic
+		{"шездесят", ""},                  // two letters off: out of reach
+		{"шестнацатого", "шестнадцатого"}, // an ordinal by its sound key
+		{"пятнацатое", "пятнадцатое"},
+		{"пятном", ""}, // a letter off an ordinal («пятом»): a word
 	} {
 		// The word it is read as may be another form of the same
 		// number («восимь»: «восьми»): the value is what counts.
