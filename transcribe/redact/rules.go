@@ -1579,16 +1579,23 @@ func (s *scan) addresses() {
 			j++
 		}
 		k, adj := j, false
-		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && (!commonWord(s.norm(k)) || adjectival(s.norm(k))) {
+		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && (!commonWord(s.norm(k)) || adjectival(s.norm(k)) || genitiveName(s.norm(k))) {
 			adj = adj || adjectival(s.norm(k))
 			k++
 		}
-		if k == j || k >= len(s.toks) || s.toks[k].seg != seg || !s.toks[k].has(tNum) || s.toks[k].num() == nkOrdinal || s.marks[k] != 0 {
+		// (The house's word after the name: «горького дом 12».)
+		houseWord := k+1 < len(s.toks) && s.toks[k].has(tHouse) && s.toks[k+1].seg == seg && s.toks[k+1].has(tNum)
+		if k == j || k >= len(s.toks) || s.toks[k].seg != seg || !s.toks[k].has(tNum) && !houseWord || s.toks[k].num() == nkOrdinal || s.marks[k] != 0 {
 			return
 		}
-		// A street's adjective («садовая 12 40») with a house and a flat:
-		// an adjective and one number may be anything («новый 5»).
-		if adj && !(k+1 < len(s.toks) && s.toks[k+1].seg == seg && s.toks[k+1].has(tNum|tHouse|tFlat)) {
+		// A street's adjective («садовая 12 40») with a house and a flat
+		// (the house's letter or «дробь» between: «луговая 5 а квартира
+		// 40»): an adjective and one number may be anything («новый 5»).
+		next := k + 1
+		if next+1 < len(s.toks) && s.toks[next].seg == seg && s.toks[next+1].seg == seg && (s.houseLetter(next) || isWord(s.norm(next), "дробь")) {
+			next++
+		}
+		if adj && !houseWord && !(next < len(s.toks) && s.toks[next].seg == seg && s.toks[next].has(tNum|tHouse|tFlat)) {
 			return
 		}
 		if end, house := s.houseRun(k); house && (end >= len(s.toks) || s.toks[end].seg != seg || s.toks[end].has(tStop|tConn)) {
@@ -1645,19 +1652,29 @@ func (s *scan) addresses() {
 		k := s.houseBefore(i)
 		if x := i; k == i {
 			// «на дом кирова 40 кв 3»: «дом», the street's name, the number.
-			for x > 0 && s.toks[x-1].seg == t.seg && s.toks[x-1].has(tNum) && s.toks[x-1].num() != nkOrdinal {
-				x--
+			// (A house's letter or «дробь» between its numbers: «толстого
+			// 21 б кв 4», «рабочая 33 дробь 1 квартира 2».)
+			apart := 0
+			for x > 0 && s.toks[x-1].seg == t.seg {
+				if s.toks[x-1].has(tNum) && s.toks[x-1].num() != nkOrdinal {
+					x--
+				} else if apart == 0 && x-1 > 0 && x < i+1 && s.toks[x-2].seg == t.seg && s.houseNumberWord(x-2) && (s.houseLetter(x-1) || s.norm(x-1) == "дробь") {
+					x--
+					apart++
+				} else {
+					break
+				}
 			}
 			if x < i && x > 1 && s.toks[x-2].seg == t.seg && s.nameWord(x-1) && isWord(s.norm(x-2), "дом", "д") {
 				k = x - 2
-			} else if x < i && i-x <= 2 && x > 0 && s.toks[x-1].seg == t.seg && s.nameWord(x-1) && s.marks[x-1] == 0 {
+			} else if x < i && i-x-apart <= 2 && x > 0 && s.toks[x-1].seg == t.seg && s.nameWord(x-1) && s.marks[x-1] == 0 {
 				// «профсоюзная 104 кв 15», «ленинский 32 квартира 8»: the
 				// street's name and the house's number, no word for them.
 				k = x
 			} else if x == i && x >= 4 && s.toks[x-4].seg == t.seg && s.toks[x-4].has(tHouse) && s.toks[x-3].has(tNum) && isWord(s.norm(x-2), "на", "по") && s.nameWord(x-1) {
 				// «в доме 12 на садовой квартира 40».
 				k = x - 4
-			} else if x < i && i-x <= 2 && (x == 0 || s.toks[x-1].seg != t.seg) {
+			} else if x < i && i-x-apart <= 2 && (x == 0 || s.toks[x-1].seg != t.seg || apart > 0 && s.segStart(x)) {
 				// «12 квартира 3» opening the sentence: the house's
 				// number, the street said before («улица какая» —
 				// «гагарина» — «дом квартира»).
@@ -1822,6 +1839,25 @@ func (s *scan) addressRest() {
 			}
 		}
 	}
+}
+
+// houseNumberWord: token k can be a house's number: up to three digits,
+// or a number word under a thousand («три», «сорок»).
+func (s *scan) houseNumberWord(k int) bool {
+	switch s.toks[k].num() {
+	case nkDigits:
+		return len(s.norm(k)) <= 3
+	case nkUnit, nkTeen, nkTens, nkHundred:
+		return true
+	}
+	return false
+}
+
+// genitiveName: a street named after a person in the genitive
+// («горького», «островского», «маяковского»), which commonWord takes for
+// an adjective's form.
+func genitiveName(w string) bool {
+	return len(w) >= 10 && (strings.HasSuffix(w, "ого") || strings.HasSuffix(w, "его"))
 }
 
 // dativeAdjective: a street's adjective after «по» («по ленинградскому
