@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's, bumprace-data for the blind11 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -109,6 +109,17 @@ func PushoverDir() string {
 		return d
 	}
 	return "/usr/share/pushover/themes"
+}
+
+// BumpraceDir is where bumprace-data puts the sounds of the game
+// BumpRace, among them its one piece of music, Alexandr Zhelanov's
+// "Flying me softly" (Ogg Vorbis; CC-BY-3.0), the blind11 split's music
+// (see blind11MOH); $CALLSCOPE_BUMPRACE_DIR overrides it.
+func BumpraceDir() string {
+	if d := os.Getenv("CALLSCOPE_BUMPRACE_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/bumprace/sound"
 }
 
 // Root is the directory the sounds are read from.
@@ -320,7 +331,8 @@ func loadPool(lang string) (*pool, error) {
 // those of a fourth (see blind6MOH), for the blind7 split those of a fifth
 // (see blind7MOH), for the blind8 split those of a sixth (see blind8MOH),
 // for the blind9 split those of a seventh (see blind9MOH), for the blind10
-// split those of an eighth (see blind10MOH).
+// split those of an eighth (see blind10MOH), for the blind11 split the
+// song of a ninth (see blind11MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -457,6 +469,7 @@ var packageMOH = map[string]func() ([][]float32, error){
 	SplitBlind8:  blind8MOH,
 	SplitBlind9:  blind9MOH,
 	SplitBlind10: blind10MOH,
+	SplitBlind11: blind11MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -563,6 +576,24 @@ func blind10MOH() ([][]float32, error) {
 	return oggSongs("pushover-data", PushoverDir(), pushoverSongs)
 }
 
+// bumpraceSongs is the one piece of music of bumprace-data (Ogg Vorbis,
+// stereo, 44.1 kHz, 1:03; "Flying me softly" by Alexandr Zhelanov,
+// CC-BY-3.0; the package's other three files are sound effects of under
+// 3 s). Debian names it with underscores for the spaces.
+var bumpraceSongs = []string{"Flying_me_softly.ogg"}
+
+// blind11MOH is the music of the blind11 split, from a ninth source: the
+// eight earlier ones (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data, neverball-common, a7xpg-data, hex-a-hop-data,
+// powermanga-data, pushover-data) are played by some split, and the seven
+// pushover-data pieces blind10 leaves out are the same composer's for the
+// same game. bumprace-data is a small package (a 4 MB download) whose one
+// song no split plays, by a composer of none of the others; it is made
+// the way blind5's to blind10's is (oggSongs); a hold plays a piece of it.
+func blind11MOH() ([][]float32, error) {
+	return oggSongs("bumprace-data", BumpraceDir(), bumpraceSongs)
+}
+
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
 // Debian package pkg): each is decoded to mono at its own rate
 // (decodeOgg), brought to 8 kHz by blind4's low-pass (resample), cut to
@@ -647,7 +678,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind10 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind11 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
