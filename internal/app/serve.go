@@ -66,6 +66,10 @@ type Serve struct {
 	log  *slog.Logger
 	ln   net.Listener
 	http *http.Server
+	// dictionaries reloads the API's dictionary set when this process
+	// runs no workers to share theirs with (dictionarySource); nil
+	// otherwise.
+	dictionaries *match.Watcher
 }
 
 // ErrInsecureListen means a plain-HTTP server asked to listen beyond
@@ -142,10 +146,12 @@ func StartServe(ctx context.Context, cfg config.Config, opts ServeOptions, log *
 		}
 		groups[name] = api.ProxyGroup{Role: role, Departments: g.Departments, Listen: g.Listen, RawAudio: g.RawAudio}
 	}
-	dicts, err := newDictionaries(cfg, s.Env)
+	current, own, err := dictionarySource(cfg, s.Stages, log)
 	if err != nil {
 		return fail(err)
 	}
+	s.dictionaries = own
+	dicts := &dictionaries{matcher: current, env: s.Env, transcripts: cfg.S3.TranscriptsBucket}
 	env := s.Env
 	restricted := ""
 	if cfg.Privacy.AudioBucket != "" && cfg.Privacy.OriginalAudio == "restrict" {
@@ -254,6 +260,13 @@ func (s *Serve) Run(ctx context.Context) error {
 				s.rescan(ctx)
 			}()
 		}
+	}
+	if s.dictionaries != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.dictionaries.Run(ctx)
+		}()
 	}
 	wg.Add(1)
 	go func() {
@@ -404,12 +417,29 @@ type dictionaries struct {
 	transcripts string
 }
 
-func newDictionaries(cfg config.Config, env *Env) (*dictionaries, error) {
+// dictionarySource is where the API reads the dictionaries in use. When
+// this process runs the workers and they reload the set, it is their
+// watcher: a dictionary an analyst publishes reaches the filters' known
+// categories, the dictionary list and dict test when it reaches the
+// analyses, without a restart, and the two never disagree. An API-only
+// server whose configuration reloads the set watches it itself: own is
+// that watcher, for Run to run. Otherwise the set is loaded once.
+func dictionarySource(cfg config.Config, stages *Stages, log *slog.Logger) (current func() *match.Matcher, own *match.Watcher, err error) {
+	if stages != nil && stages.dictionaries != nil {
+		return stages.dictionaries.Current, nil, nil
+	}
+	if cfg.Dictionaries.Dir != "" && cfg.Dictionaries.Reload > 0 {
+		w, err := match.NewWatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Reload, cfg.Dictionaries.Models, log)
+		if err != nil {
+			return nil, nil, err
+		}
+		return w.Current, w, nil
+	}
 	m, err := analyze.LoadMatcher(cfg.Dictionaries.Dir, cfg.Dictionaries.Models)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &dictionaries{matcher: func() *match.Matcher { return m }, env: env, transcripts: cfg.S3.TranscriptsBucket}, nil
+	return func() *match.Matcher { return m }, nil, nil
 }
 
 func (d *dictionaries) List(ctx context.Context) (api.DictList, error) {
