@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, clock, clockTenths, formatValue, measureKind, scoreOf5 } from './format';
+import { badgesOf, change, clock, clockTenths, formatValue, measureKind, scoreOf5 } from './format';
 
 describe('measureKind', () => {
   it.each([
@@ -61,5 +61,25 @@ describe('change against the previous period', () => {
   });
   it('a longer wait is bad', () => {
     expect(change('avg_wait', 40, 30).better).toBe(false);
+  });
+});
+
+describe('badgesOf', () => {
+  const many: Record<string, number> = {};
+  for (let i = 1; i <= 12; i++) many[`topic_${String(i).padStart(2, '0')}`] = 1;
+  many.complaint = 3;
+  many.farewell = 2;
+  it.each([
+    ['no categories', undefined, 6, [], []],
+    ['fewer than max: all, most hits first, then by name', { greeting: 1, complaint: 2, apology: 1 }, 6,
+      [['complaint', 2], ['apology', 1], ['greeting', 1]], []],
+    ['exactly max: no "+N"', { a: 1, b: 1, c: 1 }, 3, [['a', 1], ['b', 1], ['c', 1]], []],
+    ['one over max: max-1 shown, two hidden', { a: 1, b: 1, c: 1, d: 1 }, 3, [['a', 1], ['b', 1]], ['c', 'd']],
+    ['14 categories in 6 badges: the most hit first, the rest named with their counts', many, 6,
+      [['complaint', 3], ['farewell', 2], ['topic_01', 1], ['topic_02', 1], ['topic_03', 1]],
+      ['topic_04', 'topic_05', 'topic_06', 'topic_07', 'topic_08', 'topic_09', 'topic_10', 'topic_11', 'topic_12']],
+    ['hidden keep their counts', { a: 5, b: 4, c: 2 }, 2, [['a', 5]], ['b ×4', 'c ×2']],
+  ] as [string, Record<string, number> | undefined, number, [string, number][], string[]][])('%s', (_, cats, max, shown, hidden) => {
+    expect(badgesOf(cats, max)).toEqual({ shown, hidden });
   });
 });

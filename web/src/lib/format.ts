@@ -134,3 +134,15 @@ export function scoreOf5(score: number | undefined | null, max: number | undefin
   if (score == null || max == null || !(max > 0)) return null;
   return (score * 5) / max;
 }
+
+// badgesOf orders a call's categories for a row of badges, the most hits
+// first (then by name), and keeps at most max of them: with 40 categories
+// a call can have 15, which made a calls-list row seven lines high and
+// squeezed its other columns. hidden are the rest, as "name ×n" for a
+// title; the row shows them as one "+N" badge.
+export function badgesOf(categories: Record<string, number> | undefined, max: number): { shown: [string, number][]; hidden: string[] } {
+  const all = Object.entries(categories ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (all.length <= max) return { shown: all, hidden: [] };
+  const keep = Math.max(0, max - 1);
+  return { shown: all.slice(0, keep), hidden: all.slice(keep).map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)) };
+}

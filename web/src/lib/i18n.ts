@@ -22,7 +22,7 @@ const ru: Record<string, string> = {
   'last-quarter': 'прошлый квартал', 'this-year': 'этот год', 'last-year': 'прошлый год',
   'last-7-days': 'последние 7 дней', 'last-30-days': 'последние 30 дней', 'last-90-days': 'последние 90 дней',
   'Trend': 'Динамика', 'by day': 'по дням', 'by week': 'по неделям', 'by month': 'по месяцам',
-  'Category shares': 'Доли категорий', 'Best operators': 'Лучшие операторы', 'Worst operators': 'Худшие операторы',
+  'Category shares': 'Доли категорий', 'Show all': 'Показать все', 'Show fewer': 'Показать меньше', 'Best operators': 'Лучшие операторы', 'Worst operators': 'Худшие операторы',
   'Calls needing attention': 'Звонки, требующие внимания', 'Lowest scores': 'Низшие оценки', 'Churn threats': 'Угрозы ухода',
   'vs previous period': 'к прошлому периоду', 'no previous period': 'нет прошлого периода',
   'calls': 'звонков', 'Score': 'Оценка', 'Duration': 'Длительность', 'Started': 'Начало', 'Direction': 'Направление',

@@ -3,7 +3,7 @@ import { get } from '../lib/api';
 import type { CallPage, CallRow, User } from '../lib/api';
 import { ErrorBox, Loading, useAsync } from '../components/common';
 import { FilterBox } from '../components/FilterBox';
-import { clock, dateTime, formatValue, scoreOf5 } from '../lib/format';
+import { badgesOf, clock, dateTime, formatValue, scoreOf5 } from '../lib/format';
 import { and } from '../lib/filter';
 import { locale, t } from '../lib/i18n';
 import { href } from '../lib/router';
@@ -20,15 +20,29 @@ export const QUICK: { id: string; label: string; filter: string }[] = [
 
 interface Column { id: string; title: string; cell: (c: CallRow) => preact.ComponentChild; sort?: string; num?: boolean }
 
+// A row shows at most this many category badges (badgesOf): the rest are
+// one "+N" badge whose title names them.
+const MAX_BADGES = 6;
+
+function CategoryBadges({ categories }: { categories?: Record<string, number> }) {
+  const { shown, hidden } = badgesOf(categories, MAX_BADGES);
+  return (
+    <span class="badges">
+      {shown.map(([k, n]) => <Badge category={k} count={n} />)}
+      {hidden.length > 0 && <span class="badge more" title={hidden.join(', ')}>+{hidden.length}</span>}
+    </span>
+  );
+}
+
 const COLUMNS: Column[] = [
-  { id: 'started', title: 'Started', cell: (c) => dateTime(c.started_at), sort: 'started_at' },
+  { id: 'started', title: 'Started', cell: (c) => <span class="nowrap">{dateTime(c.started_at)}</span>, sort: 'started_at' },
   { id: 'operator', title: 'Operator', cell: (c) => <>{c.operator_name || c.operator_id} <span class="muted">{c.operator_id}</span></> },
   { id: 'department', title: 'Department', cell: (c) => c.department },
   { id: 'queue', title: 'Queue', cell: (c) => c.queue },
   { id: 'direction', title: 'Direction', cell: (c) => c.direction },
   { id: 'duration', title: 'Duration', cell: (c) => clock(c.duration_seconds), sort: 'duration', num: true },
   { id: 'score', title: 'Score', cell: (c) => formatValue(scoreOf5(c.score, c.score_max), 'score', locale()), sort: 'score', num: true },
-  { id: 'categories', title: 'Categories', cell: (c) => <span class="badges">{Object.entries(c.categories ?? {}).map(([k, n]) => <Badge category={k} count={n} />)}</span> },
+  { id: 'categories', title: 'Categories', cell: (c) => <CategoryBadges categories={c.categories} /> },
 ];
 const DEFAULT_COLUMNS = COLUMNS.map((c) => c.id);
 

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { get } from '../lib/api';
 import type { CallPage, Report, User, Values } from '../lib/api';
 import { Card, ErrorBox, Loading, useAsync, useDrawn } from '../components/common';
@@ -25,6 +26,9 @@ export const KPIS: { measure: string; title: string; filter?: string }[] = [
   { measure: 'avg_talk', title: 'Average talk' },
   { measure: 'param:silence_total', title: 'Average silence', filter: 'silence_total is known' },
 ];
+
+// How many category shares the dashboard shows before "Show all".
+const SHARES_SHOWN = 15;
 
 export function Dashboard({ route }: { route: Route; user: User }) {
   const p = route.params;
@@ -69,6 +73,11 @@ export function Dashboard({ route }: { route: Route; user: User }) {
   const churn = useAsync(after(() => get<CallPage>('/calls', { filter: and(scope, 'has churn_threat'), ...range, sort: '-started_at', limit: 6, total: 'false' })), [ready]);
   const callsLink = (filter?: string, slice?: string[]) => href('calls', { filter: and(scope, filter), slice, ...range });
   const total = main.data?.total;
+  // The most frequent categories first; with dozens of them the card shows
+  // the first SHARES_SHOWN until asked for all.
+  const shares = [...(cats.data?.rows ?? [])].filter((r) => r.keys.category && r.keys.category !== '(none)')
+    .sort((a, b) => (b.values.calls ?? 0) - (a.values.calls ?? 0));
+  const [allShares, setAllShares] = useState(false);
   const ptotal: Values | undefined = prev.data?.total;
   const ops = (main.data?.rows ?? []).filter((r) => r.values.avg_score != null);
   ops.sort((a, b) => (b.values.avg_score ?? 0) - (a.values.avg_score ?? 0));
@@ -131,7 +140,7 @@ export function Dashboard({ route }: { route: Route; user: User }) {
           {cats.data && total && (
             <table class="bars" id="category-shares">
               <tbody>
-                {[...cats.data.rows].filter((r) => r.keys.category && r.keys.category !== '(none)').sort((a, b) => (b.values.calls ?? 0) - (a.values.calls ?? 0)).map((r) => {
+                {shares.slice(0, allShares ? shares.length : SHARES_SHOWN).map((r) => {
                   const share = total.calls ? ((r.values.calls ?? 0) / total.calls) * 100 : 0;
                   return (
                     <tr>
@@ -144,6 +153,11 @@ export function Dashboard({ route }: { route: Route; user: User }) {
                 })}
               </tbody>
             </table>
+          )}
+          {shares.length > SHARES_SHOWN && (
+            <button type="button" class="ghost small" id="all-category-shares" onClick={() => setAllShares(!allShares)}>
+              {allShares ? t('Show fewer') : `${t('Show all')} (${shares.length})`}
+            </button>
           )}
         </Card>
         <Card title={t('Best operators')}>
