@@ -35,10 +35,38 @@ func (e *ParamError) Message() string {
 	msg = strings.Replace(msg, " in --"+e.Param, "", 1)
 	for _, p := range []string{"--" + e.Param + ": ", "--" + e.Param + " "} {
 		if strings.HasPrefix(msg, p) {
-			return strings.TrimPrefix(msg, p)
+			msg = strings.TrimPrefix(msg, p)
+			break
 		}
 	}
-	return msg
+	return APIText(msg)
+}
+
+// APIText is a message of this package as the API says it: a flag it
+// names is the API's parameter of the same name (--to is to, "--from/--to"
+// is "from/to"), since an API user has no flags. Quoted text (a value the
+// user sent, written with %q) is left as it is.
+func APIText(msg string) string {
+	var b strings.Builder
+	quoted := false
+	for i := 0; i < len(msg); i++ {
+		c := msg[i]
+		switch {
+		case c == '\\' && quoted && i+1 < len(msg):
+			b.WriteByte(c)
+			i++
+			b.WriteByte(msg[i])
+			continue
+		case c == '"':
+			quoted = !quoted
+		case !quoted && c == '-' && strings.HasPrefix(msg[i:], "--") && i+2 < len(msg) &&
+			msg[i+2] >= 'a' && msg[i+2] <= 'z' && (i == 0 || strings.IndexByte(" /(,", msg[i-1]) >= 0):
+			i++ // drop the two dashes
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return strings.TrimPrefix(b.String(), "report: ")
 }
 
 func paramErr(param, format string, args ...any) error {

@@ -22,6 +22,14 @@ func TestParamErrorMessage(t *testing.T) {
 			`--period: unknown period "someday"`, `unknown period "someday"`},
 		{&ParamError{Param: "tz", Err: errors.New(`--tz unknown time zone "Mars"`)},
 			`--tz unknown time zone "Mars"`, `unknown time zone "Mars"`},
+		// The other flags a message names are the API's parameters.
+		{&ParamError{Param: "from", Err: errors.New(`--from 2026-11-30 is after --to 2026-11-01`)},
+			`--from 2026-11-30 is after --to 2026-11-01`, `2026-11-30 is after to 2026-11-01`},
+		{&ParamError{Param: "period", Err: errors.New(`--period: give a period or --from/--to, not both`)},
+			`--period: give a period or --from/--to, not both`, `give a period or from/to, not both`},
+		// A value the user sent is quoted and stays as sent.
+		{&ParamError{Param: "limit", Err: fmt.Errorf("--limit: want a positive number, got %q", `--to "x"`)},
+			`--limit: want a positive number, got "--to \"x\""`, `want a positive number, got "--to \"x\""`},
 	} {
 		if got := tc.err.Error(); got != tc.cli {
 			t.Errorf("Error() %q, want %q", got, tc.cli)
@@ -47,6 +55,25 @@ func TestSliceNamesItsParameter(t *testing.T) {
 		var pe *ParamError
 		if !errors.As(err, &pe) || pe.Param != tc.param || !errors.Is(err, ErrBadSpec) {
 			t.Errorf("%+v: %v, want a ParamError naming %s that is ErrBadSpec", tc.spec, err, tc.param)
+		}
+	}
+}
+
+// TestAPIText: the messages the API passes on as they are (a bad spec, an
+// unknown slice) name the API's parameters, not the command line's flags;
+// what is quoted, and dashes that are no flag, stay.
+func TestAPIText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"report: give one of --top N or --bottom N, N > 0", "give one of top N or bottom N, N > 0"},
+		{"report: a comparison needs both --from and --to (or a day, week, month or year dimension)",
+			"a comparison needs both from and to (or a day, week, month or year dimension)"},
+		{`report: --sort "x" is not one of the report's measures`, `sort "x" is not one of the report's measures`},
+		{`unknown slice "a --b": want one of category`, `unknown slice "a --b": want one of category`},
+		{"a range 1--2 and a dash -- alone", "a range 1--2 and a dash -- alone"},
+		{`got "\"--to\"" then --to`, `got "\"--to\"" then to`},
+	} {
+		if got := APIText(tc.in); got != tc.want {
+			t.Errorf("APIText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

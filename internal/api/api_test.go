@@ -731,10 +731,17 @@ func testBadInput(t *testing.T, f *fixture) {
 		{"/api/v1/report?by=operator,nonsense", "by"},
 		{"/api/v1/report?measures=calls,nosuch", "measures"},
 		{"/api/v1/report?period=someday", "period"},
+		{"/api/v1/report?from=2026-11-30&to=2026-11-01", "from"},
+		{"/api/v1/report?period=last-week&from=2026-11-01", "period"},
+		{"/api/v1/report?top=3&bottom=2", ""},
 	} {
 		code, body := c.get(tc.path)
-		if code != 400 || !strings.Contains(string(body), `"param":"`+tc.param+`"`) {
+		if code != 400 || !strings.Contains(string(body), `"param":"`+tc.param+`"`) && tc.param != "" {
 			t.Errorf("GET %.80s: %d %s, want 400 naming %s", tc.path, code, body, tc.param)
+		}
+		// An API user has parameters, not the command line's flags.
+		if strings.Contains(string(body), "--") {
+			t.Errorf("GET %.80s: %s names a command-line flag", tc.path, body)
 		}
 	}
 	anon := f.anon()

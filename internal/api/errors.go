@@ -67,7 +67,7 @@ func (s *Server) writeUseCaseError(w http.ResponseWriter, r *http.Request, err e
 		return
 	case errors.Is(err, report.ErrBadSpec), errors.Is(err, report.ErrUnknownSlice), errors.Is(err, report.ErrEmptyPhrase),
 		errors.Is(err, filter.ErrSyntax), errors.Is(err, report.ErrDefinition):
-		writeError(w, http.StatusBadRequest, "bad_request", stripPrefix(err.Error()))
+		writeError(w, http.StatusBadRequest, "bad_request", report.APIText(err.Error()))
 		return
 	case errors.Is(err, context.Canceled):
 		return // the client went away
@@ -77,10 +77,6 @@ func (s *Server) writeUseCaseError(w http.ResponseWriter, r *http.Request, err e
 	}
 	s.log.Error("api: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, "internal", "internal error")
-}
-
-func stripPrefix(msg string) string {
-	return strings.TrimPrefix(msg, "report: ")
 }
 
 // params reads query parameters with limits: a parameter given twice where
