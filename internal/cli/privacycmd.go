@@ -72,6 +72,11 @@ finished by running it again.`,
 }
 
 func runForget(ctx context.Context, opts *forgetOptions) error {
+	// Before the servers start: an empty --client (a script's unset
+	// variable) would start them only to say so.
+	if strings.TrimSpace(opts.client) == "" {
+		return fmt.Errorf("forget: --client is empty: give the client's phone number as the PBX sends it, e.g. --client \"+7 916 123-45-67\"")
+	}
 	env, pcfg, err := privacyEnv(ctx, opts.g)
 	if err != nil {
 		return err

@@ -91,3 +91,14 @@ func TestForgetAndRetentionCommands(t *testing.T) {
 		t.Errorf("retention:\n%s", out)
 	}
 }
+
+// TestForgetEmptyClient: an empty --client (a script's unset variable) is
+// refused by name before any server starts.
+func TestForgetEmptyClient(t *testing.T) {
+	for _, client := range []string{"", "   "} {
+		_, errOut, code := execute(t, "forget", "--client", client, "--dry-run", "--data", t.TempDir())
+		if code == 0 || !strings.Contains(errOut, "--client is empty") {
+			t.Errorf("forget --client %q: code %d, stderr %q; want an error naming --client", client, code, errOut)
+		}
+	}
+}
