@@ -27,9 +27,13 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 	fail := func(format string, args ...any) (schemas.Metadata, error) {
 		return schemas.Metadata{}, fmt.Errorf("%w: %s: %s", ErrBadMetadata, source, fmt.Sprintf(format, args...))
 	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return fail("UTF-16 text: save it as UTF-8")
+	}
 	if !utf8.Valid(data) {
 		return fail("not UTF-8 text")
 	}
+	data = schemas.WithoutBOM(data)
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&fields); err != nil {

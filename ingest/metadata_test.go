@@ -48,6 +48,17 @@ func TestParseMetadata(t *testing.T) {
 	}
 }
 
+// TestParseMetadataByteOrderMark: a sidecar a Windows tool saved with a
+// UTF-8 byte-order mark reads as the same sidecar without it.
+func TestParseMetadataByteOrderMark(t *testing.T) {
+	for _, doc := range []string{"\xef\xbb\xbf{\"queue\": \"internet\", \"wait_seconds\": 12}", "\xef\xbb\xbf\n  {\"queue\": \"internet\", \"wait_seconds\": 12}"} {
+		m, err := ParseMetadata([]byte(doc), "x.json")
+		if err != nil || m.Queue != "internet" || m.WaitSeconds == nil || *m.WaitSeconds != 12 {
+			t.Errorf("%q: %+v %v; want queue internet, wait 12", doc, m, err)
+		}
+	}
+}
+
 func TestParseMetadataEmptyAndNull(t *testing.T) {
 	m, err := ParseMetadata([]byte(`{"wait_seconds": null}`), "x.json")
 	if err != nil || m.WaitSeconds != nil {
@@ -103,6 +114,9 @@ func TestParseMetadataErrors(t *testing.T) {
 		{"control char id", "{\"call_id\": \"a\\u0000b\"}", `control character`},
 		{"trailing", `{} {}`, `trailing data`},
 		{"not utf8", "{\"queue\": \"\xff\"}", `not UTF-8`},
+		{"utf-16 le", "\xff\xfe{\x00}\x00", `UTF-16 text: save it as UTF-8`},
+		{"utf-16 be", "\xfe\xff\x00{\x00}", `UTF-16 text: save it as UTF-8`},
+		{"a byte-order mark alone is still no object", "\xef\xbb\xbf", `not a JSON object`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -37,6 +38,7 @@ func TranscriptKey(audioKey string) string {
 // times that are finite, non-negative and ordered.
 func ParseTranscript(data []byte) (Transcript, error) {
 	var tr Transcript
+	data = WithoutBOM(data)
 	if err := decodeFirst(data, &tr, func() { tr = Transcript{} }); err != nil {
 		return tr, fmt.Errorf("%w: not valid transcript JSON: %v", ErrBadTranscript, err)
 	}
@@ -60,3 +62,11 @@ func ParseTranscript(data []byte) (Transcript, error) {
 }
 
 func bad(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) || f < 0 }
+
+// WithoutBOM is data without a leading UTF-8 byte-order mark. Windows
+// tools (Notepad, spreadsheet exports, some PBXs) start the JSON they save
+// with one; JSON has no place for it and it means nothing, so a sidecar or
+// a transcript is not failed for it.
+func WithoutBOM(data []byte) []byte {
+	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+}

@@ -12,6 +12,7 @@ func TestParseTranscript(t *testing.T) {
 		wantErr   string // "" = valid
 	}{
 		{"valid", `{"duration":3,"asr":{"adapter":"pbx"},"channels":[{"role":"operator","segments":[{"start":0.5,"end":1.5,"text":"Здравствуйте"}]},{"role":"client","segments":[]}]}`, ""},
+		{"with a UTF-8 byte-order mark", "\xef\xbb\xbf" + `{"duration":3,"asr":{"adapter":"pbx"},"channels":[{"role":"mixed","segments":[{"start":0,"end":1,"text":"алло"}]}]}`, ""},
 		{"mixed", `{"duration":3,"asr":{"adapter":"pbx"},"channels":[{"role":"mixed","segments":[{"start":0,"end":1,"text":"алло"}]}]}`, ""},
 		{"not json", `{"channels": [`, "not valid transcript JSON"},
 		{"no channels", `{"duration":3,"asr":{"adapter":"x"},"channels":[]}`, "no channels"},
