@@ -777,12 +777,14 @@ func (s *scan) moneyVerb(j int) bool {
 // ownCodeBefore returns the type of a verification or a card's security
 // code the speaker named in an earlier sentence at most 60 s before the
 // zone, when the zone reads out a number of its length one digit a word
-// («пришёл 5 0 8 0», «а его 3 3 8», «ноль ноль шесть три»); "" otherwise.
+// («пришёл 5 0 8 0», «а его 3 3 8», «ноль ноль шесть три»), or in groups
+// after a word pointing at it («там девятьсот восемнадцать»); ""
+// otherwise.
 // A number said so is dictated, and the code is what the speaker was
 // waiting for; anything else dictated has its question, its cue or its
 // trap word, read before this.
 func (s *scan) ownCodeBefore(z *zone) Type {
-	if z.n() < 3 || z.to-z.from != z.n() || s.role == schemas.RoleOperator {
+	if z.n() < 3 || s.role == schemas.RoleOperator {
 		return "" // (the operator reads out a train's, an order's number)
 	}
 	// Said alone or after a word pointing at what came: not after a noun
@@ -791,12 +793,35 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") && !s.gaveBefore(z.from) && !s.secondTry(z.from) {
 		return ""
 	}
+	// Digit by digit; or in groups of number words («там девятьсот
+	// восемнадцать», «вот новый триста двадцать девять сорок один»)
+	// after a word pointing at what came and before no word that says
+	// what the number counts («там триста баллов», «девятьсот рублей»):
+	// the end of the sentence, a function word, a verb («написано»).
+	grouped := false
 	for k := z.from; k < z.to; k++ {
-		if kd := s.toks[k].num(); kd != nkUnit && (kd != nkDigits || len(s.norm(k)) != 1) {
+		switch kd := s.toks[k].num(); {
+		case kd == nkUnit || kd == nkDigits && len(s.norm(k)) == 1:
+		case kd == nkTeen || kd == nkTens || kd == nkHundred || kd == nkDigits && len(s.norm(k)) <= 3:
+			grouped = true
+		default:
 			return ""
 		}
 	}
-	at, seg := s.t0(&s.toks[z.from]), s.toks[z.from].seg
+	seg := s.toks[z.from].seg
+	if grouped {
+		if z.from == 0 || s.toks[z.from-1].seg != seg {
+			return ""
+		}
+		if a := z.to; a < len(s.toks) && s.toks[a].seg == seg && !s.toks[a].has(tStop|tConn|tGoOn) && !commonWord(s.norm(a)) && !strings.HasSuffix(s.norm(a), "но") {
+			return ""
+		}
+		// (Nor a unit two words on: «четыреста пятьдесят в месяц».)
+		if a := z.to + 1; a < len(s.toks) && s.toks[a].seg == seg && s.toks[a].has(tUnit) {
+			return ""
+		}
+	}
+	at := s.t0(&s.toks[z.from])
 	for k := len(s.cues) - 1; k >= 0; k-- {
 		e := &s.cues[k]
 		if e.seg >= seg || e.at > at {
