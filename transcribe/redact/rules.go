@@ -2948,6 +2948,81 @@ func (s *scan) turkicNames() {
 	}
 }
 
+// staffNames: the operator naming a member of the company's staff is no
+// client's data (issue 13 keeps the operator's own name; a colleague's
+// is the company's too): a name the operator says after a staff word
+// («преподаватель светлана игоревна», «ваш тренер денис олегович»: the
+// word inside the name masked, or before it), after a verb of what staff
+// do for the client («справку подпишет ...», «вас будет собеседовать
+// ...»), after «у», «к» or «спросить» in a sentence naming an office
+// («кабинет 204 спросить елену викторовну», «в отделении окно 3 у ольги
+// петровны»), or before «из» and a department or «стаж» («... из
+// регистратуры», «... стаж 12 лет»). The client's own name said again
+// by the operator is masked by the echo all the same. Run on the
+// operator's channel only, and only when a name was masked.
+func (s *scan) staffNames() {
+	if s.role != schemas.RoleOperator {
+		return
+	}
+	for f, n := 0, len(s.found); f < n; f++ {
+		fd := &s.found[f]
+		if typeAt[fd.typ] != Name || s.marks[fd.from] != f+1 {
+			continue
+		}
+		from, to, seg := fd.from, fd.to, s.toks[fd.from].seg
+		staff := staffTitle(s.norm(from))
+		if p := from - 1; !staff && p >= 0 && s.toks[p].seg == seg {
+			w := s.norm(p)
+			staff = staffTitle(w) || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from)
+		}
+		if a := to; !staff && a < len(s.toks) && s.toks[a].seg == seg {
+			staff = s.norm(a) == "стаж" || s.norm(a) == "из" && a+1 < len(s.toks) && s.toks[a+1].seg == seg && departmentWord(s.norm(a+1))
+		}
+		if !staff {
+			continue
+		}
+		for k := from; k < to; k++ {
+			if s.marks[k] == f+1 {
+				s.marks[k] = 0
+			}
+		}
+	}
+}
+
+// staffTitle: a word for a member of staff («преподаватель», «тренер»,
+// «доктор»).
+func staffTitle(w string) bool {
+	return staffWord(w) || staffTitles.of(w)
+}
+
+var staffTitles = newBeginningSet("преподавател", "тренер", "инструктор", "учител", "воспитател", "бухгалтер", "кадровик", "логопед", "психолог", "руководител", "наставник", "куратор", "приемщик", "мастер-")
+
+// staffVerb: what a member of staff does for the client, said before
+// their name («занятия ведет ...», «справку подпишет ...»).
+func staffVerb(w string) bool {
+	return isWord(w, "ведет", "ведёт", "проведет", "проведёт", "подпишет", "собеседовать", "консультирует", "принимает", "перезвонит", "свяжется")
+}
+
+// departmentWord: a department a member of staff is from («из
+// регистратуры», «из отдела кадров», «из бухгалтерии»).
+func departmentWord(w string) bool {
+	return departments.of(w)
+}
+
+var departments = newBeginningSet("регистратур", "отдел", "бухгалтер", "кадр", "приемн", "поддержк", "администрац", "канцеляр", "деканат", "филиал")
+
+// officeInSentence reports whether the sentence of token i names an
+// office or its place («кабинет», «окно», «отделение»).
+func (s *scan) officeInSentence(i int) bool {
+	seg := s.toks[i].seg
+	for j := s.segFrom(i); j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		if w := s.norm(j); officeWord(w) || isWord(w, "кабинет", "кабинете", "окно", "окне", "отделении", "отделение", "отдел", "отделе") {
+			return true
+		}
+	}
+	return false
+}
+
 // turkicNameWord: token k may be a word of a name around a Turkic
 // patronymic: masked as a name, a first name or a name's form a list
 // knows, a surname's shape, or a word no list knows that reads as no verb

@@ -875,6 +875,7 @@ func (s *scan) detect() {
 		s.names()
 		s.stutteredNames()
 		s.turkicNames()
+		s.staffNames()
 		s.spelledNames()
 		s.birthAfterName()
 	}
