@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/callscope/callscope/schemas"
@@ -55,12 +56,18 @@ type FailureReason struct {
 }
 
 // FailureReasons groups the failed recordings by stage and error, most
-// frequent first.
-func FailureReasons(ctx context.Context, db DB) ([]FailureReason, error) {
-	rows, err := db.Query(ctx, `SELECT st, er, toUInt64(count()) AS n FROM (
-    SELECT argMax(stage, at_ns) AS st, argMax(state, at_ns) AS s, argMax(error, at_ns) AS er
-    FROM call_status GROUP BY object_key)
-WHERE s = ? GROUP BY st, er ORDER BY n DESC, st, er`, schemas.StateFailed)
+// frequent first: those whose failure is at or after from and before to
+// (either zero: unbounded), as reprocess --status failed selects them.
+func FailureReasons(ctx context.Context, db DB, from, to time.Time) ([]FailureReason, error) {
+	conds, args := []string{"l_state = ?"}, []any{schemas.StateFailed}
+	if !from.IsZero() {
+		conds, args = append(conds, "l_at_ns >= ?"), append(args, uint64(from.UnixNano()))
+	}
+	if !to.IsZero() {
+		conds, args = append(conds, "l_at_ns < ?"), append(args, uint64(to.UnixNano()))
+	}
+	rows, err := db.Query(ctx, `SELECT l_stage, l_error, toUInt64(count()) AS n FROM (`+latestStatusSQL+` GROUP BY object_key)
+WHERE `+strings.Join(conds, " AND ")+` GROUP BY l_stage, l_error ORDER BY n DESC, l_stage, l_error`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: failure reasons: %w", err)
 	}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -249,12 +250,29 @@ func testStatuses(t *testing.T, db store.DB) {
 	if len(failed) != 2 || failed[0].ObjectKey != "b.wav" || failed[1].Stage != schemas.StageIngest {
 		t.Errorf("failures: %+v", failed)
 	}
-	reasons, err := store.FailureReasons(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(reasons) != 2 || reasons[0].Calls != 1 {
-		t.Errorf("reasons: %+v", reasons)
+	// The failures by stage and reason, over the period of the failure
+	// (from included, to excluded), as reprocess --status failed selects.
+	for _, tc := range []struct {
+		name     string
+		from, to time.Time
+		want     []store.FailureReason
+	}{
+		{name: "all", want: []store.FailureReason{
+			{Stage: schemas.StageIngest, Error: "audio: not a WAV file", Calls: 1},
+			{Stage: schemas.StageTranscribe, Error: "audio: not a WAV file", Calls: 1}}},
+		{name: "from the failure on", from: at, want: []store.FailureReason{
+			{Stage: schemas.StageIngest, Error: "audio: not a WAV file", Calls: 1},
+			{Stage: schemas.StageTranscribe, Error: "audio: not a WAV file", Calls: 1}}},
+		{name: "after it", from: at.Add(time.Millisecond)},
+		{name: "before it", to: at},
+	} {
+		reasons, err := store.FailureReasons(ctx, db, tc.from, tc.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(reasons, tc.want) {
+			t.Errorf("reasons %s: %+v, want %+v", tc.name, reasons, tc.want)
+		}
 	}
 }
 

@@ -63,7 +63,8 @@ Selection flags combine with AND; repeatable ones match any of their values.
 --status failed selects recordings whose latest state is failed instead
 (only --from/--to apply to them: the time of the failure).
 
---dry-run prints how many calls and an estimate, and queues nothing. The real
+--dry-run prints how many calls and an estimate, and queues nothing; with
+--status failed it lists them by stage and reason too. The real
 run shows a progress bar with rate and ETA (plain lines when stderr is not a
 terminal), saves a checkpoint after every page under DATA/reprocess/<run>.json,
 and can be interrupted (Ctrl-C) and resumed with --run <id>; --rate caps the
@@ -167,7 +168,15 @@ func runReprocess(ctx context.Context, opts *reprocessOptions) error {
 		if err != nil {
 			return err
 		}
-		writeEstimate(g.out, n, seconds, opts.stage, sel.Failed)
+		var reasons []store.FailureReason
+		if sel.Failed {
+			// What failed and why, before queueing it again: the failure
+			// report of the operator who fixed the uploader or the sidecars.
+			if reasons, err = store.FailureReasons(ctx, env.DB, sel.From, sel.To); err != nil {
+				return err
+			}
+		}
+		writeEstimate(g.out, n, seconds, opts.stage, sel.Failed, reasons)
 		return nil
 	}
 
@@ -230,7 +239,7 @@ func reprocessStage(stage, status string) string {
 	return app.ReprocessAnalyze
 }
 
-func writeEstimate(w io.Writer, n uint64, seconds float64, stage string, failed bool) {
+func writeEstimate(w io.Writer, n uint64, seconds float64, stage string, failed bool, reasons []store.FailureReason) {
 	what := "calls"
 	if failed {
 		what = "failed recordings"
@@ -239,7 +248,11 @@ func writeEstimate(w io.Writer, n uint64, seconds float64, stage string, failed 
 	if seconds > 0 {
 		fmt.Fprintf(w, " (%.1f hours of audio)", seconds/3600)
 	}
+	if len(reasons) > 0 {
+		fmt.Fprint(w, ", by stage and reason:")
+	}
 	fmt.Fprintln(w)
+	writeFailureReasons(w, reasons, maxFailureReasons)
 	analysis := time.Duration(float64(n) / analysisCallsPerSecond * float64(time.Second))
 	switch stage {
 	case app.ReprocessAnalyze:
@@ -248,6 +261,21 @@ func writeEstimate(w io.Writer, n uint64, seconds float64, stage string, failed 
 	default:
 		fmt.Fprintf(w, "stage transcribe (ASR again): ASR time depends on the adapter and hardware (%.1f hours of audio), plus about %s of analysis\n",
 			seconds/3600, fmtDuration(analysis))
+	}
+}
+
+// maxFailureReasons is how many reasons a dry run of --status failed lists.
+const maxFailureReasons = 20
+
+// writeFailureReasons lists the failed recordings by stage and reason, most
+// frequent first, at most max lines.
+func writeFailureReasons(w io.Writer, reasons []store.FailureReason, max int) {
+	for i, r := range reasons {
+		if i == max {
+			fmt.Fprintf(w, "  … %d more reasons\n", len(reasons)-max)
+			break
+		}
+		fmt.Fprintf(w, "  %6d  [%s] %s\n", r.Calls, r.Stage, report.TerminalText(r.Error))
 	}
 }
 

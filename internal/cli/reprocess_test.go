@@ -12,6 +12,7 @@ import (
 
 	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/store"
 )
 
 // TestReprocessInterruptResume: on the embedded default, a dry run counts
@@ -129,5 +130,54 @@ func TestReprocessStage(t *testing.T) {
 		if got := reprocessStage(tc.stage, tc.status); got != tc.want {
 			t.Errorf("--stage %q --status %s: %s, want %s", tc.stage, tc.status, got, tc.want)
 		}
+	}
+}
+
+// TestFailureReasonsListed: a dry run of --status failed lists what failed
+// and why under its count, most frequent first as given, at most
+// maxFailureReasons lines, with what a terminal would act on escaped.
+func TestFailureReasonsListed(t *testing.T) {
+	reason := func(n uint64, stage, err string) store.FailureReason {
+		return store.FailureReason{Stage: stage, Error: err, Calls: n}
+	}
+	var many []store.FailureReason
+	for i := range maxFailureReasons + 2 {
+		many = append(many, reason(1, "ingest", fmt.Sprintf("reason %02d", i)))
+	}
+	for _, tc := range []struct {
+		name          string
+		reasons       []store.FailureReason
+		want, wantNot []string
+	}{
+		{name: "none", want: []string{"0 failed recordings selected\n"}, wantNot: []string{"by stage and reason", "  ["}},
+		{name: "each with its count and stage",
+			reasons: []store.FailureReason{reason(7, "ingest", `bad metadata: s3://calls/a.json: field "csat": score 9 is outside the scale 0..5`), reason(2, "transcribe", "wav: not a RIFF/WAVE file: empty input")},
+			want: []string{"9 failed recordings selected, by stage and reason:\n" +
+				"       7  [ingest] bad metadata: s3://calls/a.json: field \"csat\": score 9 is outside the scale 0..5\n" +
+				"       2  [transcribe] wav: not a RIFF/WAVE file: empty input\nstage transcribe"}},
+		{name: "cut after maxFailureReasons", reasons: many,
+			want:    []string{"[ingest] reason 00\n", fmt.Sprintf("[ingest] reason %02d\n  … 2 more reasons\n", maxFailureReasons-1)},
+			wantNot: []string{fmt.Sprintf("reason %02d", maxFailureReasons)}},
+		{name: "a terminal escape in a reason is shown, not obeyed", reasons: []store.FailureReason{reason(1, "ingest", "key \x1b[2Jx.wav")},
+			want: []string{"[ingest] key "}, wantNot: []string{"\x1b"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var n uint64
+			for _, r := range tc.reasons {
+				n += r.Calls
+			}
+			var out bytes.Buffer
+			writeEstimate(&out, n, 0, app.ReprocessTranscribe, true, tc.reasons)
+			for _, w := range tc.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+			for _, w := range tc.wantNot {
+				if strings.Contains(out.String(), w) {
+					t.Errorf("output has %q:\n%s", w, out.String())
+				}
+			}
+		})
 	}
 }
