@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -98,7 +99,36 @@ func (o *deadOptions) letters(ctx context.Context, env *app.Env) ([]pipeline.Dea
 	for _, s := range o.seqs {
 		q.Seqs = append(q.Seqs, uint64(s))
 	}
-	return pipeline.SelectDeadLetters(ctx, env.JS, q)
+	letters, err := pipeline.SelectDeadLetters(ctx, env.JS, q)
+	if err != nil {
+		return nil, err
+	}
+	return letters, missingDeadLetters(o.seqs, o.stage, letters)
+}
+
+// missingDeadLetters names the --seq numbers that select no letter (a
+// mistyped number, one of another --stage, one older than the stream
+// keeps), so that a replay of them says so rather than "no dead letters
+// to replay", and replays nothing until they are right.
+func missingDeadLetters(seqs []uint, stage string, letters []pipeline.DeadLetter) error {
+	found := map[uint64]bool{}
+	for _, d := range letters {
+		found[d.Seq] = true
+	}
+	var missing []string
+	for _, s := range seqs {
+		if !found[uint64(s)] {
+			missing = append(missing, strconv.FormatUint(uint64(s), 10))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	where := "no such dead letter"
+	if stage != "" {
+		where += " of --stage " + stage
+	}
+	return fmt.Errorf("--seq %s: %s (callscope dead list shows the letters kept, with their numbers)", strings.Join(missing, ", "), where)
 }
 
 func runDeadList(ctx context.Context, opts *deadOptions) error {

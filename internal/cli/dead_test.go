@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/pipeline"
 )
 
 // TestDeadListAndReplay runs two broken recordings through the embedded
@@ -91,5 +92,34 @@ func TestDeadListAndReplay(t *testing.T) {
 	_, errOut, code = execute(t, "dead", "replay", "--data", data, "--stage", "ingestion")
 	if code == 0 || !strings.Contains(errOut, `--stage "ingestion": want one of ingest, transcribe, analyze, store`) {
 		t.Errorf("bad --stage: exit %d, %s", code, errOut)
+	}
+}
+
+// TestMissingDeadLetters: a --seq that selects no letter is named, with the
+// --stage it was looked for in, rather than replaying the others or
+// answering "no dead letters".
+func TestMissingDeadLetters(t *testing.T) {
+	letters := []pipeline.DeadLetter{{Seq: 3, Stage: "ingest"}, {Seq: 5, Stage: "ingest"}}
+	for _, tc := range []struct {
+		name    string
+		seqs    []uint
+		stage   string
+		letters []pipeline.DeadLetter
+		want    string // "" is no error
+	}{
+		{name: "no --seq", letters: letters},
+		{name: "all found", seqs: []uint{3, 5}, letters: letters},
+		{name: "one mistyped", seqs: []uint{3, 99999}, letters: letters, want: "--seq 99999: no such dead letter ("},
+		{name: "of another stage", seqs: []uint{7, 8}, stage: "transcribe", want: "--seq 7, 8: no such dead letter of --stage transcribe"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := missingDeadLetters(tc.seqs, tc.stage, tc.letters)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("error %v, want none", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
 	}
 }
