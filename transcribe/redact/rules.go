@@ -1711,6 +1711,47 @@ func (s *scan) addresses() {
 	}
 	s.addressRest()
 	s.addressLeads()
+	s.addressCorrections()
+}
+
+// addressCorrections: a house's or a flat's number corrected or doubted
+// right after the address («... дом двенадцать не двадцать один»,
+// «квартира 45 не 54», «... дом 7 ой не 17 а 7», «квартира 8 или 9»):
+// the other number is the address's too. After «не», «нет», «или», «а»,
+// «вернее», «точнее» (and «ой», «ну» before them), a number a house's
+// number can be, with no unit after it («а 300 рублей», «не 10 минут»
+// stay). Run only on the addresses masked.
+func (s *scan) addressCorrections() {
+	for f, n := 0, len(s.found); f < n; f++ {
+		fd := &s.found[f]
+		if typeAt[fd.typ] != Address || fd.to < 1 || s.marks[fd.to-1] != f+1 {
+			continue
+		}
+		seg := s.toks[fd.to-1].seg
+		in := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg && s.marks[k] == 0 }
+		for j, n := fd.to, 0; n < 3; n++ {
+			k := j
+			for in(k) && k < j+2 && isWord(s.norm(k), "ой", "ну") {
+				k++
+			}
+			cw := k
+			for in(k) && k < cw+2 && isWord(s.norm(k), "не", "нет", "или", "а", "вернее", "точнее") {
+				k++
+			}
+			if k == cw {
+				break
+			}
+			num := k
+			for in(k) && k < num+3 && (s.houseNumberWord(k) || k > num && s.houseLetter(k)) {
+				k++
+			}
+			if k == num || k < len(s.toks) && s.toks[k].seg == seg && s.toks[k].has(tUnit) {
+				break
+			}
+			s.claim(Address, fd.rule, j, k)
+			j = k
+		}
+	}
 }
 
 // addressLeads grows each address masked back over what opens it before
