@@ -3790,6 +3790,19 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	if title(s.norm(j)) {
 		return
 	}
+	// After the cue, words of a relative, of time or of a document before
+	// the surname («фамилия моя по мужу сидоренко», «фамилия теперь
+	// другая гаврилюк», «фамилия по паспорту иванов», «а фамилия как у
+	// меня бондаренко»): a word that is no name's, and a surname's shape
+	// within the next three words of the sentence, is where the name is.
+	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j))) {
+		for k := j + 1; k < len(s.toks) && k <= j+3 && s.toks[k].seg == s.toks[j].seg && !s.toks[k].has(tNum|tCue|tTrap); k++ {
+			if s.marks[k] == 0 && s.surnameAt(k) {
+				j = k
+				break
+			}
+		}
+	}
 	first := &s.toks[j]
 	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) {
 		return
