@@ -123,6 +123,50 @@ func BenchmarkColdCalls(b *testing.B) {
 	}
 }
 
+// BenchmarkWarmCalls is BenchmarkColdCalls with each call redacted
+// right after a copy of itself (untimed) instead of after the caches are
+// emptied: its code, tables and branch history are those of the same
+// call. Against BenchmarkColdCalls, in turns, it splits a call's cost into
+// the instructions it runs (what is left warm) and what reading the
+// redactor's code and tables from beyond the caches adds (docs/privacy.md,
+// "Cost"); sets as there.
+func BenchmarkWarmCalls(b *testing.B) {
+	r, err := redact.New(redact.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := demoTranscripts(b)
+	pii, _ := filepath.Glob("../../testdata/pii-calls/*.transcript.json") // (the last ones demoTranscripts reads)
+	var long []schemas.Transcript
+	for i, tr := range all {
+		long = append(long, fixtures.PadTo5Minutes(tr, uint64(i)))
+	}
+	for _, set := range []struct {
+		name string
+		trs  []schemas.Transcript
+	}{{"pii", all[len(all)-len(pii):]}, {"demo", all}, {"demo5", long}} {
+		b.Run(set.name, func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			var cpu int64
+			for b.Loop() {
+				for _, tr := range set.trs {
+					c := cloneTranscript(tr)
+					if _, err := r.Apply(cloneTranscript(tr)); err != nil {
+						b.Fatal(err)
+					}
+					c0 := threadCPU()
+					if _, err := r.Apply(c); err != nil {
+						b.Fatal(err)
+					}
+					cpu += (threadCPU() - c0).Nanoseconds()
+				}
+			}
+			b.ReportMetric(float64(cpu)/1e3/float64(b.N*len(set.trs)), "cpu-µs/call")
+		})
+	}
+}
+
 // evictBuf is larger than a core's second-level cache.
 var evictBuf = make([]byte, 4<<20)
 
