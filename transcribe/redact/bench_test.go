@@ -123,13 +123,15 @@ func BenchmarkColdCalls(b *testing.B) {
 	}
 }
 
-// BenchmarkWarmCalls is BenchmarkColdCalls with each call redacted
-// right after a copy of itself (untimed) instead of after the caches are
-// emptied: its code, tables and branch history are those of the same
-// call. Against BenchmarkColdCalls, in turns, it splits a call's cost into
-// the instructions it runs (what is left warm) and what reading the
-// redactor's code and tables from beyond the caches adds (docs/privacy.md,
-// "Cost"); sets as there.
+// BenchmarkWarmCalls is BenchmarkColdCalls with the caches not emptied:
+// each call is redacted right after a copy of itself (same) or of the
+// next call of its set (next), untimed. same leaves the redactor's code,
+// tables and branch history those of the call's own words; next warms
+// the code and tables alone, with another call's words. Against
+// BenchmarkColdCalls, in turns, they split a call's cost into the
+// instructions it runs (same), what its branches predicted afresh add
+// (next less same) and what reading the code and tables from beyond the
+// caches adds (cold less next) (docs/privacy.md, "Cost"); sets as there.
 func BenchmarkWarmCalls(b *testing.B) {
 	r, err := redact.New(redact.Config{})
 	if err != nil {
@@ -145,25 +147,30 @@ func BenchmarkWarmCalls(b *testing.B) {
 		name string
 		trs  []schemas.Transcript
 	}{{"pii", all[len(all)-len(pii):]}, {"demo", all}, {"demo5", long}} {
-		b.Run(set.name, func(b *testing.B) {
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			var cpu int64
-			for b.Loop() {
-				for _, tr := range set.trs {
-					c := cloneTranscript(tr)
-					if _, err := r.Apply(cloneTranscript(tr)); err != nil {
-						b.Fatal(err)
+		for _, before := range []struct {
+			name string
+			next int // which call is redacted before: i+next
+		}{{"same", 0}, {"next", 1}} {
+			b.Run(set.name+"_"+before.name, func(b *testing.B) {
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
+				var cpu int64
+				for b.Loop() {
+					for i, tr := range set.trs {
+						c := cloneTranscript(tr)
+						if _, err := r.Apply(cloneTranscript(set.trs[(i+before.next)%len(set.trs)])); err != nil {
+							b.Fatal(err)
+						}
+						c0 := threadCPU()
+						if _, err := r.Apply(c); err != nil {
+							b.Fatal(err)
+						}
+						cpu += (threadCPU() - c0).Nanoseconds()
 					}
-					c0 := threadCPU()
-					if _, err := r.Apply(c); err != nil {
-						b.Fatal(err)
-					}
-					cpu += (threadCPU() - c0).Nanoseconds()
 				}
-			}
-			b.ReportMetric(float64(cpu)/1e3/float64(b.N*len(set.trs)), "cpu-µs/call")
-		})
+				b.ReportMetric(float64(cpu)/1e3/float64(b.N*len(set.trs)), "cpu-µs/call")
+			})
+		}
 	}
 }
 
