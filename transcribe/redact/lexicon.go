@@ -370,6 +370,16 @@ func ruWords() {
 	ru(tTrap, forms("доплат", "а", "ы", "е", "у", "ой")...)
 	ru(tTrap, forms("переплат", "а", "ы", "е", "у", "ой")...)
 	ru(tTrap, "кэшбэк", "кешбэк", "кэшбек", "кешбек")
+	// A purchase, a monthly fee, an automatic payment, a fee, an advance,
+	// a prepayment, a total (causes block FU: «покупка 12 990» after the
+	// client's «код», «абонплата 850» after «вводить»).
+	ru(tTrap, forms("покупк", nounA...)...)
+	ru(tTrap, forms("абонплат", "а", "ы", "е", "у", "ой")...)
+	ru(tTrap, forms("автоплатеж", nounM...)...)
+	ru(tTrap, forms("взнос", nounM...)...)
+	ru(tTrap, forms("аванс", nounM...)...)
+	ru(tTrap, forms("предоплат", "а", "ы", "е", "у", "ой")...)
+	ru(tTrap, "итого")
 	ru(tTrap, "тнвэд", "вэд", "транспондер", "транспондера", "транспондеру")
 	ru(tTrap, forms("сертификат", nounM...)...)
 	ru(tTrap, forms("купон", nounM...)...)
