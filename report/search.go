@@ -80,7 +80,8 @@ func SearchCalls(ctx context.Context, db store.Querier, q SearchQuery) ([]Search
 	for _, lang := range drillSearchLanguages {
 		terms := analyze.SearchTerms(q.Phrase, lang)
 		if len(terms) == 0 {
-			return nil, fmt.Errorf("report: search %q: %w", q.Phrase, ErrEmptyPhrase)
+			// The API's q (a ParamError), as an empty phrase is.
+			return nil, &ParamError{Param: "q", Err: fmt.Errorf("report: search %q: %w", q.Phrase, ErrEmptyPhrase)}
 		}
 		if k := strings.Join(terms, "\x00"); !seen[k] {
 			seen[k] = true

@@ -650,6 +650,27 @@ func testRoles(t *testing.T, f *fixture) {
 	if strings.Contains(string(body), "argon2") || !strings.Contains(string(body), `"sup"`) {
 		t.Errorf("users list: %s", body)
 	}
+	// The audit trail refuses what it cannot answer, naming the
+	// parameter: an action it never records would read as "nobody did it".
+	admin := f.login("admin")
+	for _, tc := range []struct {
+		query, param, message string
+	}{
+		{"action=viewd", "action", `unknown action \"viewd\": want one of login,`},
+		{"cursor=abc", "cursor", "not a cursor of the audit trail"},
+		{"action=" + audit.UsersRead, "", ""},
+	} {
+		code, body := admin.get("/api/v1/audit?" + tc.query)
+		if tc.param == "" {
+			if code != 200 {
+				t.Errorf("audit?%s: %d %s, want 200", tc.query, code, body)
+			}
+			continue
+		}
+		if code != 400 || !strings.Contains(string(body), `"param":"`+tc.param+`"`) || !strings.Contains(string(body), tc.message) {
+			t.Errorf("audit?%s: %d %s, want 400 naming %s with %q", tc.query, code, body, tc.param, tc.message)
+		}
+	}
 }
 
 func testCSRF(t *testing.T, f *fixture) {
@@ -719,6 +740,7 @@ func testBadInput(t *testing.T, f *fixture) {
 		{"/api/v1/calls?limit=1&limit=2", "limit"},
 		{"/api/v1/calls?" + strings.Repeat("slice=operator=x&", 50), "slice"},
 		{"/api/v1/search?q=" + url.QueryEscape(strings.Repeat("слово ", 200)), "q"},
+		{"/api/v1/search?q=" + url.QueryEscape(`"" ,.`), "q"}, // no word in it
 		{"/api/v1/report?by=" + strings.Repeat("operator,", 100), "by"},
 		{"/api/v1/calls?from=2026-13-45", "from"},
 		{"/api/v1/values?field=password", "field"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/users"
@@ -154,9 +155,12 @@ func (s *Server) auditRead(w http.ResponseWriter, r *http.Request, p *principal)
 	}
 	q.From, q.To = f, t
 	page, err := audit.Read(r.Context(), s.cfg.DB, q)
-	if errors.Is(err, audit.ErrBadCursor) {
-		writeError(w, http.StatusBadRequest, "bad_request", err.Error())
-		return
+	for param, bad := range map[string]error{"cursor": audit.ErrBadCursor, "action": audit.ErrUnknownAction} {
+		if errors.Is(err, bad) {
+			writeJSON(w, http.StatusBadRequest, apiError{Error: errorBody{Code: "bad_request",
+				Message: strings.TrimPrefix(err.Error(), "audit: "), Param: param}})
+			return
+		}
 	}
 	if err != nil {
 		s.writeUseCaseError(w, r, err)

@@ -1,5 +1,5 @@
 // Package audit records who did what to which call in `callscope serve`
-// (viewed, listened, searched, exported, denied, logged in, changed a
+// (viewed, listened, searched, exported, denied, logged in, tested a
 // dictionary) in the ClickHouse table audit (migration 0011), and reads
 // the trail back for admins (GET /api/v1/audit, `callscope audit`).
 //
@@ -17,7 +17,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,11 +40,19 @@ const (
 	Exported      = "exported"
 	Denied        = "denied"
 	DictTested    = "dictionary_tested"
-	DictChanged   = "dictionary_changed"
 	AuditRead     = "audit_read"
 	UsersRead     = "users_read"
 	LoginThrottle = "login_throttled"
 )
+
+// Actions are every action the trail records, in the order docs/api.md
+// lists them.
+var Actions = []string{Login, LoginFailed, LoginThrottle, Logout, Viewed, Listened, Searched, Reported, Listed,
+	Exported, Denied, DictTested, AuditRead, UsersRead}
+
+// ErrUnknownAction is a query for an action the trail never records: it
+// would answer an empty page, read as "nobody did it".
+var ErrUnknownAction = errors.New("audit: unknown action")
 
 // Event is one row of the trail.
 type Event struct {
@@ -251,6 +261,9 @@ var ErrBadCursor = errors.New("audit: not a cursor of the audit trail")
 
 // Read returns a page of events, newest first.
 func Read(ctx context.Context, db store.Querier, q Query) (Page, error) {
+	if q.Action != "" && !slices.Contains(Actions, q.Action) {
+		return Page{}, fmt.Errorf("%w %q: want one of %s", ErrUnknownAction, q.Action, strings.Join(Actions, ", "))
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
