@@ -3857,6 +3857,17 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	for c < len(s.toks) && c < end+3 && s.toks[c].seg == first.seg && s.toks[c].has(tConn) && !s.toks[c].has(tFirstName) {
 		c++
 	}
+	// A first name a list knows, the one corrected to its full form
+	// («сашенька ой александра», «миша то есть михаил»), with its
+	// patronymic or surname after it.
+	if c > end && c < len(s.toks) && s.toks[c].seg == first.seg && s.marks[c] == 0 && s.toks[c].has(tFirstName) && !s.toks[c].has(tStop|tCue|tTrap) {
+		e := c + 1
+		for e < len(s.toks) && e < c+3 && s.toks[e].seg == first.seg && s.marks[e] == 0 && (patronymic(s.norm(e)) || s.surnameAt(e)) {
+			e++
+		}
+		s.claim(Name, rule, c, e)
+		return
+	}
 	if c > end && c < len(s.toks) && s.toks[c].seg == first.seg && s.marks[c] == 0 {
 		if e, closed := s.unknownNameRun(c); closed || e > c && e+1 < len(s.toks) && s.toks[e].seg == first.seg && s.norm(e) == "по" && s.toks[e+1].seg == first.seg && s.toks[e+1].has(tCue) {
 			if s.nameLikeIn(c, e) || s.maskedNameWord(c, e) || e-c >= 2 {
