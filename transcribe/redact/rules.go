@@ -3794,10 +3794,12 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// the surname («фамилия моя по мужу сидоренко», «фамилия теперь
 	// другая гаврилюк», «фамилия по паспорту иванов», «а фамилия как у
 	// меня бондаренко»): a word that is no name's, and a surname's shape
-	// within the next three words of the sentence, is where the name is.
-	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j))) {
+	// or a first name within the next three words of the sentence, is
+	// where the name is («зовите меня просто леша»; a word of two
+	// letters is none: «обращайтесь ко мне валентина»).
+	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j)) || len(s.norm(j)) <= 4 && !s.particleAt(j)) {
 		for k := j + 1; k < len(s.toks) && k <= j+3 && s.toks[k].seg == s.toks[j].seg && !s.toks[k].has(tNum|tCue|tTrap); k++ {
-			if s.marks[k] == 0 && s.surnameAt(k) {
+			if s.marks[k] == 0 && (s.surnameAt(k) || s.toks[k].has(tFirstName) && !s.toks[k].has(tStop)) {
 				j = k
 				break
 			}
