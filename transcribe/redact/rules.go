@@ -1646,7 +1646,7 @@ func (s *scan) addresses() {
 	for _, c := range s.starts {
 		i := int(c)
 		t := &s.toks[i]
-		if !t.has(tFlat) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i+1].seg != t.seg {
+		if !t.has(tFlat) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i+1].seg != t.seg || s.flatNoNumber(i) {
 			continue
 		}
 		k := s.houseBefore(i)
@@ -1892,6 +1892,25 @@ func (s *scan) houseNumberWord(k int) bool {
 		return true
 	}
 	return false
+}
+
+// flatNoNumber reports whether the flat's word at i is followed by what
+// is no flat's number: its rooms («квартира 3 комнатная»), its price in
+// thousands («квартира 8 500 000»), or a payment for it («за квартиру 4
+// 380»).
+func (s *scan) flatNoNumber(i int) bool {
+	seg, n := s.toks[i].seg, i+1
+	if i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "за" {
+		return true
+	}
+	if n+1 >= len(s.toks) || s.toks[n+1].seg != seg {
+		return false
+	}
+	next := s.norm(n + 1)
+	if strings.HasPrefix(next, "комнатн") {
+		return true
+	}
+	return s.toks[n].num() == nkDigits && len(s.norm(n)) == 1 && s.toks[n+1].num() == nkDigits && len(next) == 3
 }
 
 // genitiveName: a street named after a person in the genitive
