@@ -138,6 +138,15 @@ func DayRange(tz, fromText, toText string) (*time.Location, time.Time, time.Time
 		}
 		bounds[i] = t
 	}
+	// The last day is excluded, unlike a report's: the same day twice
+	// would select nothing, and an empty list reads as an answer.
+	if f, t := bounds[0], bounds[1]; !f.IsZero() && !t.IsZero() && !f.Before(t) {
+		if f.Equal(t) {
+			return nil, time.Time{}, time.Time{}, paramErr("to", "--to %s is excluded here, so --from %s --to %s selects no day: give --to %s for that day",
+				toText, fromText, toText, t.AddDate(0, 0, 1).Format(time.DateOnly))
+		}
+		return nil, time.Time{}, time.Time{}, paramErr("from", "--from %s is after --to %s", fromText, toText)
+	}
 	return loc, bounds[0], bounds[1], nil
 }
 

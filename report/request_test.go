@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 )
 
 // TestParamErrorMessage: the API shows a parameter's error beside its name,
@@ -75,5 +76,44 @@ func TestAPIText(t *testing.T) {
 		if got := APIText(tc.in); got != tc.want {
 			t.Errorf("APIText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestDayRange: the drill-down commands' days, from included, to
+// excluded; the same day twice or a from after to would select nothing
+// and is refused, naming the parameter and, for the same day, the --to
+// that selects it.
+func TestDayRange(t *testing.T) {
+	msk, _ := time.LoadLocation("Europe/Moscow")
+	for _, tc := range []struct {
+		name, tz, from, to string
+		wantFrom, wantTo   time.Time
+		param, message     string
+	}{
+		{name: "no days"},
+		{name: "a week in UTC", from: "2026-11-16", to: "2026-11-23",
+			wantFrom: time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC), wantTo: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)},
+		{name: "one day in Moscow", tz: "Europe/Moscow", from: "2026-11-18", to: "2026-11-19",
+			wantFrom: time.Date(2026, 11, 18, 0, 0, 0, 0, msk), wantTo: time.Date(2026, 11, 19, 0, 0, 0, 0, msk)},
+		{name: "from alone", from: "2026-11-18", wantFrom: time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)},
+		{name: "the same day twice", from: "2026-11-18", to: "2026-11-18", param: "to",
+			message: "--to 2026-11-18 is excluded here, so --from 2026-11-18 --to 2026-11-18 selects no day: give --to 2026-11-19 for that day"},
+		{name: "from after to", from: "2026-11-20", to: "2026-11-18", param: "from", message: "--from 2026-11-20 is after --to 2026-11-18"},
+		{name: "not a date", to: "2026-11-31", param: "to", message: `--to: want a date such as 2026-11-01, got "2026-11-31"`},
+		{name: "unknown zone", tz: "Mars/Olympus", param: "tz"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, from, to, err := DayRange(tc.tz, tc.from, tc.to)
+			if tc.param == "" {
+				if err != nil || !from.Equal(tc.wantFrom) || !to.Equal(tc.wantTo) {
+					t.Errorf("%v %v %v, want %v %v", from, to, err, tc.wantFrom, tc.wantTo)
+				}
+				return
+			}
+			var pe *ParamError
+			if !errors.As(err, &pe) || pe.Param != tc.param || tc.message != "" && err.Error() != tc.message {
+				t.Errorf("error %v, want a ParamError of %s saying %q", err, tc.param, tc.message)
+			}
+		})
 	}
 }

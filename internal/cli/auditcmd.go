@@ -45,7 +45,7 @@ audit_read...), which call, the HTTP status and the client address.
 	f.StringVar(&opts.action, "action", "", "only this action")
 	f.StringVar(&opts.callID, "call", "", "only events of this call")
 	f.StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (UTC, included)")
-	f.StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (UTC, excluded)")
+	f.StringVar(&opts.to, "to", "", "the day after the last, YYYY-MM-DD (UTC, excluded)")
 	f.IntVar(&opts.limit, "limit", 100, "most events, 1..1000")
 	f.StringVar(&opts.format, "format", "table", "output: table or json (one event a line)")
 	return cmd

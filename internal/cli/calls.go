@@ -52,7 +52,7 @@ report leads to its calls. 'callscope show CALL_ID' then prints one call.
 	cmd.Flags().StringVar(&opts.filter, "filter", "", "filter expression (docs/filters.md)")
 	cmd.Flags().StringArrayVar(&opts.slices, "slice", nil, "report cell as NAME=VALUE (repeatable): "+strings.Join(report.SliceNames(), ", "))
 	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")
-	cmd.Flags().StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (exclusive)")
+	cmd.Flags().StringVar(&opts.to, "to", "", "the day after the last, YYYY-MM-DD (excluded, unlike report's --to)")
 	cmd.Flags().StringVar(&opts.tz, "tz", "UTC", "time zone of dates, days, hours (IANA name, e.g. Europe/Moscow)")
 	cmd.Flags().IntVar(&opts.limit, "limit", report.DefaultCallsLimit, "most calls to list")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output: table, csv or json")

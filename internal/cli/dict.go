@@ -586,7 +586,7 @@ analyses and reports stay as they are until the calls are analysed again
 	f.StringVar(&opts.dir, "dir", "", "the changed dictionary directory (required)")
 	f.StringVar(&opts.filter, "filter", "", "compare only the calls this filter expression selects (docs/filters.md)")
 	f.StringVar(&opts.from, "from", "", "first day of call start, YYYY-MM-DD (inclusive)")
-	f.StringVar(&opts.to, "to", "", "last day of call start, YYYY-MM-DD (exclusive)")
+	f.StringVar(&opts.to, "to", "", "the day after the last of call start, YYYY-MM-DD (excluded)")
 	f.StringVar(&opts.tz, "tz", "UTC", "time zone of dates in --from, --to and the filter (IANA name, e.g. Europe/Moscow)")
 	f.StringVar(&opts.format, "format", "text", "output: text or json")
 	f.IntVar(&opts.examples, "examples", whatif.DefaultExamples, "example calls per category and direction")

@@ -42,7 +42,7 @@ period narrow the calls searched (docs/filters.md).`,
 	cmd.Flags().StringVar(&opts.filter, "filter", "", "filter expression (docs/filters.md)")
 	cmd.Flags().StringVar(&opts.channel, "channel", "", "search one side only: operator, client or mixed")
 	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")
-	cmd.Flags().StringVar(&opts.to, "to", "", "last day, YYYY-MM-DD (exclusive)")
+	cmd.Flags().StringVar(&opts.to, "to", "", "the day after the last, YYYY-MM-DD (excluded, unlike report's --to)")
 	cmd.Flags().StringVar(&opts.tz, "tz", "UTC", "time zone of dates (IANA name, e.g. Europe/Moscow)")
 	cmd.Flags().IntVar(&opts.limit, "limit", report.DefaultCallsLimit, "most segments to print")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output: table, csv or json")

@@ -65,7 +65,9 @@ export function Dictionaries({ user }: { route: Route; user: User }) {
   };
   const runWhatif = async () => {
     setWhatif({ busy: true });
-    try { setWhatif({ data: await post<WhatIf>('/dictionaries/whatif', { dictionary: yaml, filter, from, to }) }); } catch (e) { setWhatif({ error: e }); }
+    // The page's "To" is the last day, included, as in the links to the
+    // calls below; the API's to is the day after it.
+    try { setWhatif({ data: await post<WhatIf>('/dictionaries/whatif', { dictionary: yaml, filter, from, to: to ? exclusiveTo(to) : '' }) }); } catch (e) { setWhatif({ error: e }); }
   };
   return (
     <div class="dicts">
