@@ -465,7 +465,7 @@ func (s *scan) numbers() {
 // («ваш», «вам», «домашний»).
 func (s *scan) companyPhone(z *zone) bool {
 	if s.role != schemas.RoleOperator {
-		return false
+		return s.clientCompanyPhone(z)
 	}
 	d := s.zoneDigits(z)
 	if !(len(d) == 11 && (d[0] == '8' || d[0] == '7') && d[1] != '9' || len(d) == 10 && d[0] != '9') {
@@ -488,6 +488,28 @@ func (s *scan) companyPhone(z *zone) bool {
 		office = isWord(w, "круглосуточно", "ежедневно") || w == "с" && j+2 < len(s.toks) && s.toks[j+1].has(tNum) && s.toks[j+2].seg == seg && s.norm(j+2) == "до"
 	}
 	return office
+}
+
+// clientCompanyPhone reports whether a landline the client says is a
+// company's (causes block FY): a company named right before it in its
+// sentence, by its legal form, as an organisation or an employer, or its
+// personnel department («ооо стройком 8 343 ...», «телефон компании 8
+// 495 ...», «отдел кадров 8 812 ...»), and no word that makes it the
+// client's («мой», «рабочий», «мне»).
+func (s *scan) clientCompanyPhone(z *zone) bool {
+	d := s.zoneDigits(z)
+	if !(len(d) == 11 && (d[0] == '8' || d[0] == '7') && d[1] != '9') {
+		return false
+	}
+	seg, company := s.toks[z.from].seg, false
+	for j := z.from - 1; j >= 0 && j >= z.from-4 && s.toks[j].seg == seg; j-- {
+		w := s.norm(j)
+		if strings.HasPrefix(w, "мо") && isWord(w, "мой", "моя", "мое", "моего", "мобильный") || isWord(w, "мне", "меня", "рабочий", "рабочего", "домашний", "личный") {
+			return false
+		}
+		company = company || isWord(w, "компании", "организации", "ооо", "оао", "зао", "пао", "ао", "ип", "кадров", "кадры", "работодателя", "работодатель", "фирмы")
+	}
+	return company
 }
 
 // institutionWord: a word naming a company's office or service, whose
