@@ -4,7 +4,7 @@ import { cookie, errorFrom, query } from './api';
 import type { Field, Timeline } from './api';
 import { fromYAML, toYAML } from './definition';
 import { and, applyCompletion, complete, quote, tokens } from './filter';
-import { callsRange, previous, sliceParams } from './period';
+import { callsRange, exclusiveTo, lastDay, previous, sliceParams } from './period';
 import { href, parseHash } from './router';
 import { hitOf, merge, silences, textParts, turns, wordAt } from './timeline';
 
@@ -97,6 +97,11 @@ describe('periods', () => {
   });
   it('turns the report period into the call list range', () => {
     expect(callsRange('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z')).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    // a call list's excluded "to" shown as the last day it includes, and back
+    expect(lastDay('2026-12-01')).toBe('2026-11-30');
+    expect(lastDay('2026-03-01')).toBe('2026-02-28');
+    expect(lastDay('2027-01-01')).toBe('2026-12-31');
+    expect(exclusiveTo(lastDay('2026-11-19'))).toBe('2026-11-19');
   });
   it('makes slice parameters from a cell', () => {
     expect(sliceParams({ operator: 'op-1', operator_name: 'A', month: '2026-11' }, ['operator', 'month'])).toEqual(['operator=op-1', 'month=2026-11']);

@@ -24,6 +24,13 @@ export function exclusiveTo(inclusiveTo: string): string {
   return addDays(inclusiveTo, 1);
 }
 
+// lastDay is the last day a call list's exclusive "to" includes, for
+// showing the period as a person reads it ("18.11 … 18.11" for one day,
+// not "… 19.11").
+export function lastDay(exclusiveTo: string): string {
+  return addDays(exclusiveTo, -1);
+}
+
 // previous is the period of the same length just before [from, to): the
 // report's "previous period", as days for the report (both included).
 export function previous(from: string, to: string): { from: string; to: string } {

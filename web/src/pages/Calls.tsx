@@ -6,6 +6,7 @@ import { FilterBox } from '../components/FilterBox';
 import { badgesOf, clock, dateTime, formatValue, scoreOf5 } from '../lib/format';
 import { and } from '../lib/filter';
 import { locale, t } from '../lib/i18n';
+import { lastDay } from '../lib/period';
 import { href } from '../lib/router';
 import type { Route } from '../lib/router';
 import { Badge, setParams } from './shared';
@@ -92,7 +93,7 @@ export function Calls({ route, user }: { route: Route; user: User }) {
           <span class="chip slice">{s} <button type="button" class="ghost" aria-label={t('Clear') + ' ' + s}
             onClick={() => set({ slice: slice.filter((x) => x !== s) })}>×</button></span>
         ))}
-        {(from || to) && <span class="chip">{from} … {to}</span>}
+        {(from || to) && <span class="chip" id="calls-period">{from} … {to ? lastDay(to) : ''}</span>}
         <details class="columns">
           <summary>{t('Columns')}</summary>
           {COLUMNS.map((c) => (
