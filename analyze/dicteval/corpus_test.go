@@ -72,13 +72,13 @@ var minimum = map[string]float64{
 	// the lead at 019f113 and 5c6845f (after the session's three phrase
 	// rounds and the ten-author model verdict): the floors are the blind
 	// figures at 5c6845f, the lowest category's; since tuned on (lane i16t10).
-	"ru/blind9": 0.79, // reached (tuned now, ru/dictwriter rounds 37-39 first): complaint recall 0.795 (stories with the dissatisfaction said once, slang verdicts), churn_threat 0.947 / 0.857 (rb9-0022, -0055, -0100 left), incompetence 1.000; blind at 5c6845f: churn_threat recall 0.381, complaint 0.727, incompetence precision 0.882 (100 calls)
+	"ru/blind9": 0.81, // reached (tuned now, ru/dictwriter rounds 37-39 first; then the constructions of rounds 40-42, written without reading it: churn_threat recall 0.857 -> 0.905 phrases alone, complaint 0.795 -> 0.818 with the models): complaint recall 0.818 (stories with the dissatisfaction said once, slang verdicts), churn_threat 0.947 / 0.857 (rb9-0022, -0055, -0100 left), incompetence 1.000; blind at 5c6845f: churn_threat recall 0.381, complaint 0.727, incompetence precision 0.882 (100 calls)
 	"en/blind9": 0.76, // reached (tuned now, en/dictwriter rounds 32-33 first): complaint recall 0.765 (phrases alone since the ten-author verdict turned the en complaint model off), churn_threat recall 0.889; blind at 5c6845f: complaint 0.529, churn_threat 0.667 (40 calls)
 	// The eleventh author's calls (session 10's second round, lane b10),
 	// measured blind by the lead at 019f113, 039f6b5 and 0e46c25 (after
 	// the second round's phrases, tuned on blind9): the floors are the
 	// blind figures at 0e46c25, the lowest category's; not tuned on yet.
-	"ru/blind10":    0.73, // reached: complaint recall 0.733 (a question or rhetorical reproach, non-native Russian), churn_threat recall 0.778, repeat_contact recall 0.944 (100 calls)
+	"ru/blind10":    0.75, // reached: complaint recall 0.756 with the models (0.733 before the constructions of ru/dictwriter rounds 40-42, written without reading this part: phrases alone 0.711 -> 0.733) (a question or rhetorical reproach, non-native Russian), churn_threat recall 0.778, repeat_contact recall 0.944 (100 calls)
 	"en/blind10":    0.42, // reached: churn_threat recall 0.429, complaint recall 0.647 (0.882 with the en complaint model, off since the ten-author verdict) (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
