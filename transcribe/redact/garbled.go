@@ -57,16 +57,21 @@ func initGarbled(lex map[string]*lexEntry) {
 		put(garbledKey, k, w)
 		if c, _ := utf8.DecodeRuneInString(w); c >= 'а' && c <= 'я' {
 			numberInitial[c-'а'] = true
+			if e.num.kind == nkOrdinal {
+				// An ordinal by its sound key alone: its many case forms
+				// («-ого», «-ом», «-ое») are a letter away from too many
+				// words («пятно»: «пятом»); and the letter-off filters
+				// below stay the cardinals', so no more words pass them.
+				ordinalKeyLens[c-'а'] |= 1 << utf8.RuneCountInString(k)
+				continue
+			}
 			numberKeyLens[c-'а'] |= 1 << utf8.RuneCountInString(k)
 		}
 		if r := []rune(k); len(r) >= 3 && letterIndex(r[0]) >= 0 && letterIndex(r[1]) >= 0 && letterIndex(r[2]) >= 0 {
 			numberPair01[letterIndex(r[0])][letterIndex(r[1])] = true
 			numberPair02[letterIndex(r[0])][letterIndex(r[2])] = true
 		}
-		// An ordinal by its sound key alone: its many case forms («-ого»,
-		// «-ом», «-ое») are a letter away from too many words («пятно»:
-		// «пятом»).
-		if r := []rune(k); len(r) >= 4 && e.num.kind != nkOrdinal {
+		if r := []rune(k); len(r) >= 4 {
 			for i := range r {
 				put(garbledDel, string(r[:i])+string(r[i+1:]), w)
 			}
@@ -150,6 +155,9 @@ func appendRunesBut(b []byte, r []rune, skip int) []byte {
 var (
 	numberInitial [32]bool
 	numberKeyLens [32]uint32
+	// ordinalKeyLens: the ordinals' sound keys' lengths, read by their
+	// key alone.
+	ordinalKeyLens [32]uint32
 )
 
 // numberPair01 and numberPair02: the number words' keys' first letter
@@ -182,16 +190,24 @@ func garbledNumber(w string) string {
 	}
 	var r [maxGarbled]rune
 	n := soundRunes(&r, w)
+	var buf [4 * maxGarbled]byte
+	// An ordinal of this key's length: its key is read as it is.
+	ordinal := n >= 3 && ordinalKeyLens[first-'а']&(1<<n) != 0
 	// A number word's key is as long as this one's (the same, or a
 	// letter wrong) or a letter longer (a letter lost).
 	if n < 3 || numberKeyLens[first-'а']&(3<<n) == 0 {
+		if ordinal {
+			return garbledKey[string(appendRunesBut(buf[:0], r[:n], -1))]
+		}
 		return ""
 	}
 	a, b, c := letterIndex(r[0]), letterIndex(r[1]), letterIndex(r[2])
 	if a < 0 || b < 0 || !numberPair01[a][b] && !numberPair02[a][b] && (c < 0 || !numberPair02[a][c]) {
+		if ordinal {
+			return garbledKey[string(appendRunesBut(buf[:0], r[:n], -1))]
+		}
 		return ""
 	}
-	var buf [4 * maxGarbled]byte
 	if m := garbledKey[string(appendRunesBut(buf[:0], r[:n], -1))]; m != "" {
 		return m
 	}
