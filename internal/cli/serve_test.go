@@ -47,6 +47,19 @@ func TestUsersCommand(t *testing.T) {
 	if _, errOut, code = execute(t, "users", "add", "bob", "--role", "root", "--password-stdin", "--data", dir); code == 0 || !strings.Contains(errOut, "role") {
 		t.Errorf("unknown role: %d %s", code, errOut)
 	}
+	// Departments limit supervisors only: for another role they would be
+	// stored and listed as a limit the server does not apply.
+	for _, args := range [][]string{
+		{"users", "add", "dave", "--role", "manager", "--departments", "Продажи", "--password-stdin"},
+		{"users", "set", "anna", "--role", "analyst", "--departments", "Продажи"},
+	} {
+		if _, errOut, code = execute(t, append(args, "--data", dir)...); code == 0 || !strings.Contains(errOut, "--departments is for supervisors") {
+			t.Errorf("%v: %d %s, want --departments refused", args, code, errOut)
+		}
+	}
+	if _, errOut, code = execute(t, "users", "set", "anna", "--departments", "Поддержка,Продажи", "--data", dir); code != 0 {
+		t.Errorf("a supervisor's departments: %d %s", code, errOut)
+	}
 	if _, _, code = execute(t, "users", "disable", "anna", "--data", dir); code != 0 {
 		t.Errorf("disable: %d", code)
 	}

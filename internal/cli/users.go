@@ -130,6 +130,16 @@ func (o *usersOptions) readPassword() (string, error) {
 	return strings.TrimRight(line, "\r\n"), nil
 }
 
+// departmentsOnlyForSupervisors refuses --departments for a role that sees
+// every department: stored, they would show in `users list` as a limit the
+// server does not apply.
+func departmentsOnlyForSupervisors(role users.Role, departments []string) error {
+	if len(departments) > 0 && role.Valid() && role.AllDepartments() {
+		return fmt.Errorf("--departments is for supervisors: a %s sees every department (give --role supervisor to limit the user to %s)", role, strings.Join(departments, ", "))
+	}
+	return nil
+}
+
 func runUsersAdd(o *usersOptions, name string) error {
 	f, err := usersFile(o.g)
 	if err != nil {
@@ -137,6 +147,9 @@ func runUsersAdd(o *usersOptions, name string) error {
 	}
 	u := users.User{Name: name, Role: users.Role(o.role), Departments: o.departments, Listen: o.listen || o.rawAudio, RawAudio: o.rawAudio}
 	if err := u.Check(); err != nil {
+		return err
+	}
+	if err := departmentsOnlyForSupervisors(u.Role, u.Departments); err != nil {
 		return err
 	}
 	pw, err := o.readPassword()
@@ -163,6 +176,17 @@ func runUsersSet(o *usersOptions, name string, changed func(string) bool) error 
 	}
 	if o.rawAudio && o.noListen {
 		return errors.New("--raw-audio needs listening: drop --no-listen")
+	}
+	if changed("departments") {
+		role := users.Role(o.role)
+		if !changed("role") {
+			if u, ok := f.Get(name); ok {
+				role = u.Role
+			}
+		}
+		if err := departmentsOnlyForSupervisors(role, o.departments); err != nil {
+			return err
+		}
 	}
 	err = f.Update(name, func(u *users.User) {
 		if changed("role") {
