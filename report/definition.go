@@ -99,6 +99,9 @@ func ParseDefinition(name string, data []byte) (Definition, error) {
 			return Definition{}, at(k, "unknown setting %q", k.Value)
 		}
 		values[k.Value] = doc.Content[i+1]
+		if err := settingShape(k.Value, doc.Content[i+1], at); err != nil {
+			return Definition{}, err
+		}
 	}
 	var def Definition
 	if err := doc.Decode(&def); err != nil {
@@ -145,6 +148,52 @@ func ParseDefinition(name string, data []byte) (Definition, error) {
 		}
 	}
 	return def, nil
+}
+
+// settingShape checks that a setting's value has its type, naming the
+// place, before the YAML is decoded (whose own words are Go's: "cannot
+// unmarshal !!str into []string"). by and measures may also be written as
+// the command line writes them, one comma-separated string (by: operator,
+// month): n is rewritten into the list.
+func settingShape(key string, n *yaml.Node, at func(*yaml.Node, string, ...any) error) error {
+	kind := map[yaml.Kind]string{yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.AliasNode: "an alias"}
+	if n.Tag == "!!null" {
+		return nil
+	}
+	switch key {
+	case "by", "measures":
+		switch n.Kind {
+		case yaml.ScalarNode:
+			list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: n.Line, Column: n.Column}
+			for _, item := range SplitList(n.Value) {
+				list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: item, Line: n.Line, Column: n.Column})
+			}
+			*n = *list
+		case yaml.SequenceNode:
+			for _, item := range n.Content {
+				if item.Kind != yaml.ScalarNode {
+					return at(item, "%s: want names such as [operator, month], got %s in the list", key, kind[item.Kind])
+				}
+			}
+		default:
+			return at(n, "%s: want a list such as [operator, month], got %s", key, kind[n.Kind])
+		}
+		return nil
+	}
+	want, tag := "a string", ""
+	switch key {
+	case "compare":
+		want, tag = "true or false", "!!bool"
+	case "top", "bottom":
+		want, tag = "a whole number", "!!int"
+	}
+	if n.Kind != yaml.ScalarNode {
+		return at(n, "%s: want %s, got %s", key, want, kind[n.Kind])
+	}
+	if tag != "" && n.Tag != tag {
+		return at(n, "%s: want %s, got %q", key, want, n.Value)
+	}
+	return nil
 }
 
 func validFormat(f string) bool {
