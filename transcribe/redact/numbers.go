@@ -345,6 +345,17 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 	return v, n
 }
 
+// numberFamily: the number rules start from a digit or a number word
+// (tNum); birthAfterTurned from a month's name besides (tMonth: «мне 45
+// исполнилось 12 мая»); passportSeries, documentLetters, cutNumberWords
+// and digitsSwapped read only around the numbers masked (claimed).
+var numberFamily = family{
+	starts: tNum,
+	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers},
+		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).cutNumberWords, claimed: true},
+		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
+}
+
 // numbers finds the dictated numbers and masks those that are personal:
 // by their cue (own side's, or the other side's question), by their
 // format (Luhn, SNILS and INN checksums, phone shapes, 20-digit accounts),

@@ -392,8 +392,9 @@ func anyClaim(scans []*scan) bool {
 }
 
 // ungated, set by a test (TestGatesSame), runs every rule the gates
-// skip (the echoes of a call where nothing was claimed), so that the
-// outputs with and without the gates can be compared.
+// skip (the echoes of a call where nothing was claimed, a family's rules
+// that need a claim or a word besides the family's: familyRule), so that
+// the outputs with and without the gates can be compared.
 var ungated bool
 
 // count is how many of b are true.

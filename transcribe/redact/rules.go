@@ -7,6 +7,15 @@ import (
 	"github.com/callscope/callscope/schemas"
 )
 
+// mailFamily: the e-mail rules start from «собака» or «at» (tAt), a
+// mailbox's word (tEmailCue: «почта», «email», «ящик»), an address written
+// with an @ (lits) or the other side's question for an e-mail.
+var mailFamily = family{
+	starts: tAt | tEmailCue,
+	opens:  func(s *scan) bool { return len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) },
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}},
+}
+
 // emails: a written address (the word has an @), or one spelled out:
 // «иван точка петров собака мейл точка ру», «john at gmail dot com»,
 // «рябов с собака рамблер ру»; and, where an e-mail is being given (an
@@ -797,6 +806,15 @@ func (s *scan) dateSentence(k int) bool {
 	return parts > 0 && parts <= 4
 }
 
+// birthFamily: the date of birth's rules start from a birth's word
+// (tBirth: «рождения», «родился», «born») or the other side's question
+// for a date of birth.
+var birthFamily = family{
+	starts: tBirth,
+	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.dob }) },
+	rules:  []familyRule{{run: (*scan).birthdates}},
+}
+
 // birthdates: a date after «дата рождения», «родился», «born» (or before
 // «года рождения»), or the answer to the other side's question for it.
 func (s *scan) birthdates() {
@@ -1380,6 +1398,16 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 func adjectival(w string) bool { return adjectiveEndings.of(w, 5) }
 
 var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "яя", "ое", "ом", "ском", "ской", "ого", "ую", "street"})
+
+// addressFamily: the address rules start from a street's word
+// (tStreet), an address's (tAddrCue: «адрес», «прописка», «живу»), a
+// house's (tHouse) or a settlement's (tSettle), or the other side's
+// question for an address.
+var addressFamily = family{
+	starts: tStreet | tAddrCue | tHouse | tSettle,
+	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.addr }) },
+	rules:  []familyRule{{run: (*scan).addresses}},
+}
 
 // addresses: a street word with a name and a house number: «улица ленина
 // дом пять квартира двенадцать», «ленинский проспект 15 кв 7», «12 main
@@ -2360,6 +2388,19 @@ func (s *scan) houseLetter(j int) bool {
 // houseNumber: «12а», «5к2».
 func houseNumber(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9' && len(w) <= 8
+}
+
+// nameFamily: the name rules start from a name's cue (tNameCue: «зовут»,
+// «фамилия»), a role word (tRole: «я», «это», «беспокоит»), a first name
+// (tFirstName) or one in another case a list knows (tNameForm), a
+// relative's word (tKin), or the other side's question for a name.
+// stutteredNames, staffNames and birthAfterName read only around the
+// names masked (claimed).
+var nameFamily = family{
+	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
+	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) },
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
+		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true}},
 }
 
 // names: the client says who they are: «меня зовут иван петров», «моя
