@@ -351,7 +351,7 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 // and digitsSwapped read only around the numbers masked (claimed).
 var numberFamily = family{
 	starts: tNum,
-	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers},
+	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
 		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).cutNumberWords, claimed: true},
 		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
 }
@@ -1143,39 +1143,182 @@ var ruleOutCheck func(s *scan, z zone, prevEnd int)
 // checks it against classify on every labelled case.
 func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	n := z.n()
-	if n >= 10 || n == 3 && z.from >= 2 && s.marks[z.from-2] != 0 {
+	if n >= formatDigits || n == 3 && z.from >= 2 && s.marks[z.from-2] != 0 {
 		return false
 	}
-	if n >= 4 && n <= 7 && s.dig[z.d0] == '8' && s.dig[z.d0+1] == '9' {
+	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
 		return false
 	}
-	for j := max(prevEnd, z.from-7, 0); j < z.from; j++ {
+	for j := max(prevEnd, z.from-cueWordsBefore, 0); j < z.from; j++ {
 		if s.toks[j].has(tCue) {
 			return false
 		}
 	}
-	for j := z.to; j < len(s.toks) && j < z.to+3; j++ {
+	for j := z.to; j < len(s.toks) && j < z.to+cueWordsAfter; j++ {
 		if s.toks[j].has(tCue) {
 			return false
 		}
 	}
-	if z.from > 0 && isWord(s.norm(z.from-1), "номера", "номер", "номеров") {
+	if z.from > 0 && numberNamed(s.norm(z.from-1)) {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
-	for k := range s.others {
-		if e := &s.others[k]; e.cue != 0 && e.at <= at+0.5 && at-e.at <= 14 {
+	if s.otherCueBy(at) {
+		return false
+	}
+	for k := range s.cues {
+		if e := &s.cues[k]; e.cue != 0 && e.at <= at && at-e.at <= 60 && ownCodeCue(e) {
 			return false
 		}
 	}
-	for k := range s.cues {
-		if e := &s.cues[k]; e.cue != 0 && e.at <= at && at-e.at <= 60 {
-			if t := e.cueType(); t == Code || t == CVV {
-				return false
-			}
+	return true
+}
+
+// cueWordsBefore and cueWordsAfter: a cue word of a number this many
+// tokens before it or after it types it (plainNumber, numbersMay).
+const cueWordsBefore, cueWordsAfter = 7, 3
+
+// otherCueBy reports whether the other side said a cue of a number in
+// the 14 s before at (or half a second after): its question and that
+// question's sentence (plainNumber, numbersMay).
+func (s *scan) otherCueBy(at float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.cue != 0 && e.at <= at+0.5 && at-e.at <= 14 {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// ownCodeCue: a cue event of the speaker's own that types the numbers
+// they say in the minute after it: a code's or a CVV's (plainNumber,
+// numbersMay).
+func ownCodeCue(e *cueEvent) bool {
+	t := e.cueType()
+	return t == Code || t == CVV
+}
+
+// formatDigits: no format types a number of fewer digits (a card, an
+// account, a phone, a SNILS, an INN and a long number all have ten or
+// more: strongFormat, format); plainNumber and numbersMay read it.
+const formatDigits = 10
+
+// mobileStart: a mobile number's first two digits (8 9), which a number
+// of four to seven digits opening with them is read for (the other
+// side's «начинается на»: plainNumber, numbersMay).
+func mobileStart(a, b byte) bool { return a == '8' && b == '9' }
+
+// numberNamed: «номер» right before a number («с номера 5 5 1 2»), which
+// has it read whatever its cue (plainNumber, numbersMay).
+func numberNamed(w string) bool { return isWord(w, "номера", "номер", "номеров") }
+
+// numbersMay reports whether the number rule (numbers) may claim a
+// number on the channel: whether plainNumber may keep one of its zones
+// for classify, asked of the channel as a whole before any zone is read,
+// from plainNumber's own definitions. plainNumber keeps a zone with a
+// cue word of a number among the cueWordsBefore tokens before it or the
+// cueWordsAfter after it, a cue of the other side's by its time
+// (otherCueBy), a code's or a CVV's cue of the speaker's own
+// (ownCodeCue), «номер» right before it (numberNamed), a claim two
+// tokens before it, ten digits or more (formatDigits) or a mobile's
+// start (mobileStart). A channel where no number token (a zone's tokens
+// are number tokens and the fillers between them) has any of them by it
+// and whose numbers have fewer than ten digits in all (digitBound, an
+// upper bound of what compose makes of each token, so that zones joined
+// across sentences are counted too) has no zone classify reads; numbers'
+// other claims need a cue of the other side (expiryThenCode), a
+// checksum or Luhn over ten digits and more (lastGroupAfterAnd,
+// cardBeforeAmount) or a type already (cardExpiryCode, expiryAfter), so
+// it claims nothing there and its code is not read: a demo call's
+// «четыре пять семь один два» answering «номер договора», its prices and
+// dates. TestGatesSame runs numbers on every channel all the same
+// (redact.Ungated).
+func (s *scan) numbersMay() bool {
+	if len(s.found) > 0 {
+		return true // a claim two tokens before a zone
+	}
+	for k := range s.cues {
+		if e := &s.cues[k]; e.cue != 0 && ownCodeCue(e) {
+			return true
+		}
+	}
+	typedOther := false
+	for k := range s.others {
+		typedOther = typedOther || s.others[k].cue != 0
+	}
+	digits, lead := 0, byte(0)
+	lastCue, lastNum := -1<<30, -1<<30
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.has(tCue) {
+			if i-lastNum <= cueWordsAfter {
+				return true
+			}
+			lastCue = i
+		}
+		if t.kind == nkNone && !t.has(tFiller) {
+			continue
+		}
+		// A number token, or a filler («плюс», «тире») a zone may
+		// start with or go on over.
+		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
+			i > 0 && numberNamed(s.norm(i-1)) {
+			return true
+		}
+		lastNum = i
+		n, first := s.digitBound(t)
+		digits += n
+		if first == 0 {
+			continue // «тысяча», «double», a filler: the digit before goes on
+		}
+		// A mobile's start over two tokens («восемь девятьсот ...»,
+		// «8 9 ...», «восемь тысяч девятьсот», or across a sentence).
+		if lead == '8' && first == '9' {
+			return true
+		}
+		lead = first
+		if t.kind == nkDigits && t.nl >= 2 && mobileStart(s.normOf(t)[0], s.normOf(t)[1]) {
+			return true
+		}
+	}
+	return digits >= formatDigits
+}
+
+// digitBound is at most how many digits compose makes of token t in a
+// run, and the first of them (0 for «тысяча» and «double», which go on
+// the digits before or after them, and for a token no run reads): a
+// digit written is one, a unit one (four when it is a digit's noun: «три
+// семерки» is three), a teen or tens two, a hundred or an ordinal three,
+// «тысяча» four (it writes the group before it again with three more, or
+// 1000), «double» its count.
+func (s *scan) digitBound(t *token) (n int, first byte) {
+	v := int(lexNumVals[t.ent])
+	switch t.kind {
+	case nkDigits:
+		return int(t.nl), s.normOf(t)[0]
+	case nkUnit:
+		if digitNoun(s.normOf(t)) {
+			return 4, leadDigit(v)
+		}
+		return 1, leadDigit(v)
+	case nkTeen, nkTens:
+		return 2, leadDigit(v)
+	case nkHundred, nkOrdinal:
+		return 3, leadDigit(v)
+	case nkThousand:
+		return 4, 0
+	case nkRepeat:
+		return v, 0
+	}
+	return 0, 0
+}
+
+// leadDigit is v's first decimal digit.
+func leadDigit(v int) byte {
+	for v >= 10 {
+		v /= 10
+	}
+	return byte('0' + v)
 }
 
 // classify decides what a zone is, or "" to leave it.

@@ -866,7 +866,7 @@ func (s *scan) detect() {
 		}
 		for k := range f.rules {
 			r := &f.rules[k]
-			if ungated || (r.needs == 0 || s.any&r.needs != 0) && (!r.claimed || len(s.found) > 0) {
+			if ungated || (r.needs == 0 || s.any&r.needs != 0) && (!r.claimed || len(s.found) > 0) && (r.may == nil || r.may(s)) {
 				r.run(s)
 			}
 		}
@@ -897,15 +897,18 @@ type family struct {
 
 // familyRule is one rule of a family, with what it needs beyond the
 // family's starts: a word of one of its needs roles on the channel (a
-// month for birthAfterTurned), or a claim (claimed: a rule that reads
-// only what the rules before it masked, a name's neighbours, a passport
-// number's series). A rule that needs neither is run whenever its family
-// reads the channel. These are gates on cost alone: redact.Ungated runs
-// the rules all the same and TestGatesSame requires the same outputs.
+// month for birthAfterTurned), a claim (claimed: a rule that reads only
+// what the rules before it masked, a name's neighbours, a passport
+// number's series), or what may says, written next to the rule from the
+// rule's own definitions (numbersMay). A rule that needs none is run
+// whenever its family reads the channel. These are gates on cost alone:
+// redact.Ungated runs the rules all the same and TestGatesSame requires
+// the same outputs.
 type familyRule struct {
 	run     func(s *scan)
 	needs   trig
 	claimed bool
+	may     func(s *scan) bool
 }
 
 // families are the rule families in the order they run: a token claimed
