@@ -415,8 +415,12 @@ func channelSpeech(t, other *track, path echoLine, echo, music []bool, raw []sch
 					closure = func(a, b int) bool { return voicedShare(other, fspan{a, b + 1}) == 0 }
 				}
 				r.b = max(r.b, noise.tail(t, own, runPeak-lowUnderPeak, r.b, closure))
-				// A low voice's onset under strong line noise, by its
-				// voice bar (tails.go).
+				// A word's onset under line noise that carries its power
+				// under 250 Hz (tails.go), and a low voice's under strong
+				// line noise, by its voice bar.
+				if noise.ok && rlow <= t.floor+lowOverFloor {
+					r.a = noise.onset(t, own, runPeak-lowUnderPeak, r)
+				}
 				if noise.ok && rlow <= t.floor+lowOverFloor && runPeak-t.floor < voiceBarSNR {
 					r.a = noise.voiceBar(t, own, runPeak-lowUnderPeak, r.a)
 				}

@@ -355,3 +355,62 @@ func TestVoiceBar(t *testing.T) {
 		})
 	}
 }
+
+// onset follows a run's start back over frames that stand out of the
+// noise and are within onsetUnderPeak dB of the run's loudest frame over
+// the whole spectrum, the band under the fundamental's included: a low
+// voice's voice bar, whose power is under 250 Hz, is taken in; a breath
+// as far over the noise but 30 dB under the peak is not, nor more than
+// onsetMax frames, nor the other side's echo.
+func TestOnset(t *testing.T) {
+	const n, start, end = 400, 200, 230
+	r := rand.New(rand.NewPCG(11, 3))
+	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
+	for f := range n {
+		tr.db[f] = -50
+		for k := range nAll {
+			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
+		}
+		tr.sub[f] = float32(20e-6 * (0.95 + 0.1*r.Float64())) // hum: steady
+	}
+	m := lineNoise(tr, func(int) bool { return true }, nil)
+	if !m.ok {
+		t.Fatal("no noise measured")
+	}
+	// The run: a vowel whose loudest frame holds 1e-2 over the spectrum
+	// (about 1000 times the noise's 35e-6).
+	for f := start; f < end; f++ {
+		for k := range nAll {
+			tr.bands[f*nAll+k] += 1e-2 / nAll
+		}
+	}
+	all := func(int) bool { return true }
+	tests := []struct {
+		name      string
+		from      int     // the sound before the run is on frames [from, start)
+		sub, over float64 // added to each of those frames: the band under the fundamental's, each band over it
+		own       func(int) bool
+		want      int
+	}{
+		{"nothing before the run", start, 0, 0, all, start},
+		{"a voice bar 15 dB under the peak", start - 6, 3e-4, 0, all, start - 6},
+		{"a voice bar longer than onsetMax", start - 20, 3e-4, 0, all, start - onsetMax},
+		{"a breath 30 dB under the peak, over the noise", start - 6, 0, 1e-5 / nAll, all, start},
+		{"a breath 15 dB under the peak", start - 6, 0, 3e-4 / nAll, all, start - 6},
+		{"the other side's echo before", start - 6, 3e-4, 0, func(f int) bool { return f >= start-2 }, start - 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := &track{db: slices.Clone(tr.db), bands: slices.Clone(tr.bands), sub: slices.Clone(tr.sub), floor: tr.floor}
+			for f := tt.from; f < start; f++ {
+				x.sub[f] += float32(tt.sub)
+				for k := range nAll {
+					x.bands[f*nAll+k] += float32(tt.over)
+				}
+			}
+			if got := m.onset(x, tt.own, -90, fspan{start, end}); got != tt.want {
+				t.Errorf("onset = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
