@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -94,6 +95,9 @@ func runAnalyze(ctx context.Context, o *analyzeOptions) error {
 	}
 	if o.audio == "" && o.vad {
 		return errors.New("--vad needs --audio: the VAD runs on the recording")
+	}
+	if st, err := os.Stat(o.audio); o.audio != "" && err == nil && st.IsDir() {
+		return fmt.Errorf("--audio %s is a directory: analyze takes one recording; callscope run %s analyses every one in it", o.audio, o.audio)
 	}
 	cfg := o.g.cfg
 	uc := analyzecall.New(analyzecall.Config{ScoringDir: cfg.Scoring.Dir,

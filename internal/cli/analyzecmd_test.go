@@ -159,6 +159,7 @@ func TestAnalyzeBadInputs(t *testing.T) {
 		{[]string{"--audio", filepath.Join(bad, "transcript_mismatch.wav")}, []string{"transcript_mismatch.transcript.json", "ends at 95.0 s"}},
 		{[]string{"--audio", filepath.Join(bad, "no_transcript.wav")}, []string{"no transcript", "no_transcript.transcript.json", "--transcript", "--vad"}},
 		{[]string{"--audio", filepath.Join(bad, "missing.wav")}, []string{"missing.wav", "no such file"}},
+		{[]string{"--audio", bad}, []string{"is a directory", "callscope run " + bad}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--meta", filepath.Join(bad, "none.json")}, []string{"none.json", "no such file"}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--profile", "nope"}, []string{`--profile "nope"`, "default, sales"}},
 		{[]string{"--audio", filepath.Join(calls, "01_polite_model.wav"), "--format", "xml"}, []string{`--format "xml"`}},
