@@ -1751,7 +1751,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		f, fr = Account, ruleName(Account, ruleFormat)
 	}
 	if trap {
-		if f == Card || f == Account {
+		if f == Card || f == Account || f == Phone && s.phoneShapeFree(z, prevEnd) {
 			return f, fr
 		}
 		return "", ruleDropped
@@ -1760,6 +1760,74 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		return f, fr
 	}
 	return "", ruleDropped
+}
+
+// phoneShapeFree reports whether a zone of a phone number's shape (a
+// mobile's 9XX and seven digits, with 8 or 7 before them or not; an
+// 11-digit landline with its area code: strongFormat) is the phone it
+// looks like although a trap word was said before it: no order's,
+// ticket's or price's number has that shape unless a trap word names it.
+// A trap word names it when it stands among the three words before the
+// digits with no verb between them («заказ 921 ...», «заявка номер 903
+// ...», «лицевой за свет 9 6 0 ...», «права мои 99 12 ...»; «номер» and
+// «под» are not counted), or when the other side asked for a number by
+// the trap word («номер заказа», «полис») with no question for a person
+// in that sentence («на кого кредит» asks for a name, not the credit's
+// number). A trap word further back, or with a verb between, only says
+// what the talk is about («в заявке у вас указан номер 926 ...», «по
+// займу звонили мне на 8 903 ...», «в накладной стоит 968 ...»).
+func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
+	if strongFormat(s.zoneDigits(z)) != Phone {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	for j, words := z.from-1, 0; j >= prevEnd && s.toks[j].seg == seg && words < 3; j-- {
+		w := s.norm(j)
+		if namingWord(w) || w == "под" {
+			continue
+		}
+		if verbLike(w) {
+			break // (a trap word too: «стоит», «перевела» govern a price)
+		}
+		if s.toks[j].has(tTrap|tCue) && !s.cueAt(j) {
+			return false
+		}
+		words++
+	}
+	at := s.t0(&s.toks[z.from])
+	for k := range s.others {
+		e := &s.others[k]
+		if !e.trap || !e.named || e.at > at+0.5 || at-e.at > 10 {
+			continue
+		}
+		person := false
+		for m := range s.others {
+			person = person || s.others[m].seg == e.seg && s.others[m].name
+		}
+		if !person {
+			return false
+		}
+	}
+	return true
+}
+
+// verbLike: a word with a verb's ending (past «указал», «вносила»,
+// infinitive «звонить», imperative «перезвоните», participle «указан»,
+// «оформлен», present «стоит», «звонят», «вижу», «прошу»): what stands
+// between a trap word and a number when the trap word is the talk's
+// topic, not the number's name. Trap words that end so (the money's and the time's:
+// «стоит», «перевела», «списали») govern an amount or a time, never a
+// number of a phone's shape. (A few nouns end so too, «кредит».)
+func verbLike(w string) bool {
+	if len(w) < 6 { // (bytes: three Cyrillic letters)
+		return false
+	}
+	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // format types a zone by its digits alone (each run alone too, for a
