@@ -1210,7 +1210,14 @@ func mobileStart(a, b byte) bool { return a == '8' && b == '9' }
 
 // numberNamed: «номер» right before a number («с номера 5 5 1 2»), which
 // has it read whatever its cue (plainNumber, numbersMay).
-func numberNamed(w string) bool { return isWord(w, "номера", "номер", "номеров") }
+// (A switch: numbersMay asks it before every number word.)
+func numberNamed(w string) bool {
+	switch w {
+	case "номера", "номер", "номеров":
+		return true
+	}
+	return false
+}
 
 // numbersMay reports whether the number rule (numbers) may claim a
 // number on the channel: whether plainNumber may keep one of its zones
@@ -1267,6 +1274,14 @@ func (s *scan) numbersMay() bool {
 		}
 		lastNum = i
 		n, first := s.digitBound(t)
+		// «три семерки»: a count of two to four before a digit's noun
+		// is that many digits (compose); a unit's next word is not
+		// looked up as a noun here (a map), its count is taken as four.
+		if t.kind == nkUnit && i+1 < len(s.toks) && s.toks[i+1].kind == nkUnit {
+			if v := lexNumVals[t.ent]; v >= 2 && v <= 4 {
+				n += 3
+			}
+		}
 		digits += n
 		if first == 0 {
 			continue // «тысяча», «double», a filler: the digit before goes on
@@ -1287,8 +1302,8 @@ func (s *scan) numbersMay() bool {
 // digitBound is at most how many digits compose makes of token t in a
 // run, and the first of them (0 for «тысяча» and «double», which go on
 // the digits before or after them, and for a token no run reads): a
-// digit written is one, a unit one (four when it is a digit's noun: «три
-// семерки» is three), a teen or tens two, a hundred or an ordinal three,
+// digit written is one, a unit one (a count before a digit's noun is
+// numbersMay's), a teen or tens two, a hundred or an ordinal three,
 // «тысяча» four (it writes the group before it again with three more, or
 // 1000), «double» its count.
 func (s *scan) digitBound(t *token) (n int, first byte) {
@@ -1297,9 +1312,6 @@ func (s *scan) digitBound(t *token) (n int, first byte) {
 	case nkDigits:
 		return int(t.nl), s.normOf(t)[0]
 	case nkUnit:
-		if digitNoun(s.normOf(t)) {
-			return 4, leadDigit(v)
-		}
 		return 1, leadDigit(v)
 	case nkTeen, nkTens:
 		return 2, leadDigit(v)
