@@ -438,8 +438,11 @@ func (s *scan) numberEchoes(all []*scan) {
 					break
 				}
 				// (A mixed channel is both speakers: who goes on is unknown;
-				// after the other side's question, the number answers it.)
-				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && s.goesOn(&z) && !s.askedBetween(c.at, at) {
+				// after the other side's question, the number answers it.
+				// What goes on from a card's last four digits is another
+				// group of four, its start: «конец 0069» — «4276 а дальше
+				// нет», not «картой 8380» — «от одного до пяти дней».)
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z) && !s.askedBetween(c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}

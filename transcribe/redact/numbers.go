@@ -458,6 +458,12 @@ func (s *scan) numbers() {
 			s.claim(typ, rule, z.from, e)
 			z.to, z.d1 = e, z.d0+int32(nd)
 			s.recordNumber(typ, rule, &z)
+		} else if e := s.cardEndBeforeSum(&z); typ == "" && e < z.to {
+			// The card's end without the amount said after it.
+			typ, rule = Card, ruleCardEnding
+			s.claim(typ, rule, z.from, e)
+			z.to, z.d1 = e, z.d0+4
+			s.recordNumber(typ, rule, &z)
 		} else if typ != "" {
 			s.claim(typ, rule, z.from, z.to)
 			s.recordNumber(typ, rule, &z)
@@ -569,19 +575,61 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 	return k
 }
 
-// cardEndSaid reports whether a zone is four digits said one by one
-// right after a card's word («на карте 4 5 2 1 осталось ...»): its end,
-// as people name a card; a sum is not dictated so.
+// cardEndSaid reports whether a zone is a card's last four digits by
+// their shape, said right after a card's word with no word for an end
+// («на карте 4 5 2 1 осталось ...», «оплата картой 8380», «удержим с
+// карты 0699», «нужна карта 77 31», «с карты шестьдесят два ноль
+// девять»): four digits, as one token written in digits or in groups of
+// one or two digits. That is how people name a card; an amount has its
+// thousands said («картой 1 340», «по карте 3 000», «две тысячи
+// четыреста») or its unit after it («карта 990 рублей», «100 дней»,
+// read before this).
 func (s *scan) cardEndSaid(z *zone) bool {
-	if z.to-z.from != 4 || z.n() != 4 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg || !s.cueAt(z.from-1) || s.toks[z.from-1].cue() != Card {
+	if z.n() != 4 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg || !s.cueAt(z.from-1) || s.toks[z.from-1].cue() != Card {
 		return false
 	}
-	for k := z.from; k < z.to; k++ {
-		if s.toks[k].num() != nkDigits || len(s.norm(k)) != 1 {
+	for _, r := range z.runs {
+		if r.thousand {
+			return false
+		}
+	}
+	// (Not a card's expiry, «оплатили картой 03 28», nor a round sum
+	// written in one token, «на карте 1500 осталось»: a card's end ends
+	// in 00 one time in a hundred.)
+	if s.monthYear(z.from) && z.to == z.from+2 {
+		return false
+	}
+	gs := s.zoneGroups(z)
+	if len(gs) == 1 {
+		return z.to == z.from+1 && s.toks[z.from].num() == nkDigits && !strings.HasSuffix(s.norm(z.from), "00")
+	}
+	for _, g := range gs {
+		if g.n() > 2 {
 			return false
 		}
 	}
 	return true
+}
+
+// cardEndBeforeSum returns where a card's end stops when an amount in
+// digits follows it in the same run, right after a card's word («с
+// карты 7239 4 500», «картой 3902 12 300»): one token of four digits,
+// then groups written as a sum's (one to three digits, then groups of
+// three). z.to when the zone is no such thing.
+func (s *scan) cardEndBeforeSum(z *zone) int {
+	if z.to-z.from < 3 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg || !s.cueAt(z.from-1) || s.toks[z.from-1].cue() != Card {
+		return z.to
+	}
+	if s.toks[z.from].num() != nkDigits || len(s.norm(z.from)) != 4 {
+		return z.to
+	}
+	for k := z.from + 1; k < z.to; k++ {
+		n := len(s.norm(k))
+		if s.toks[k].num() != nkDigits || k == z.from+1 && (n < 1 || n > 3) || k > z.from+1 && n != 3 {
+			return z.to
+		}
+	}
+	return z.from + 1
 }
 
 // partPhrase returns the token after a part of a number named at j, in
