@@ -611,6 +611,74 @@ func (s *scan) cardEndSaid(z *zone) bool {
 	return true
 }
 
+// cameBefore reports whether a zone is what came, said right after
+// «пришёл», «пришло», «пришла» (a message's word, «вот», «уже», «мне»
+// between at most: «пришла смска 3 1 1 6 0 8», «да пришел 8 0 3 3»):
+// a code, the thing people are asked to say that comes. It has a code's
+// length and its shape, its digits one or two a group or one token,
+// not a round number («зарплата пришла 45000»): a sum or a time after
+// the verb comes with a preposition or a noun («пришел счет на 4 380»,
+// «пришла в 14 20», read as such) or with its thousands.
+func (s *scan) cameBefore(z *zone) bool {
+	n := z.n()
+	if n < 3 || n > 8 || z.from == 0 {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	j := z.from - 1
+	for k := 0; k < 2 && j > 0 && s.toks[j].seg == seg && cameBetween(s.norm(j)); k++ {
+		j--
+	}
+	if s.toks[j].seg != seg || !cameWord(s.norm(j)) {
+		return false
+	}
+	for _, r := range z.runs {
+		if r.thousand {
+			return false
+		}
+	}
+	gs := s.zoneGroups(z)
+	if len(gs) == 1 {
+		return s.toks[z.from].num() == nkDigits && !strings.HasSuffix(s.norm(z.from), "00")
+	}
+	for _, g := range gs {
+		if g.n() > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// cameNear reports whether a coming verb (cameWord) stands among the
+// three tokens before token i in its sentence: numbersMay's bound of
+// cameBefore.
+func (s *scan) cameNear(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
+		if cameWord(s.norm(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cameWord: «пришёл» and its forms, what a code does (cameBefore).
+func cameWord(w string) bool {
+	switch w {
+	case "пришел", "пришёл", "пришло", "пришла", "пришли", "приходит":
+		return true
+	}
+	return false
+}
+
+// cameBetween: a word said between «пришла» and the code (cameBefore).
+func cameBetween(w string) bool {
+	switch w {
+	case "смс", "смска", "смску", "sms", "сообщение", "вот", "уже", "мне", "же":
+		return true
+	}
+	return false
+}
+
 // cardEndBeforeSum returns where a card's end stops when an amount in
 // digits follows it in the same run, right after a card's word («с
 // карты 7239 4 500», «картой 3902 12 300»): one token of four digits,
@@ -1207,7 +1275,7 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 			return false
 		}
 	}
-	if z.from > 0 && numberNamed(s.norm(z.from-1)) {
+	if z.from > 0 && numberNamed(s.norm(z.from-1)) || s.cameBefore(z) {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
@@ -1317,7 +1385,7 @@ func (s *scan) numbersMay() bool {
 		// A number token, or a filler («плюс», «тире») a zone may
 		// start with or go on over.
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
-			i > 0 && numberNamed(s.norm(i-1)) {
+			i > 0 && numberNamed(s.norm(i-1)) || s.cameNear(i) {
 			return true
 		}
 		lastNum = i
@@ -1758,6 +1826,10 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			typ, types = c, append(types, c)
 		}
 	}
+	// What came, said right after «пришёл», «пришло»: a code.
+	if typ == "" && !trap && s.cameBefore(z) {
+		typ, types = Code, append(types, Code)
+	}
 	// The cue said after the number, closing its sentence («семьсот один
 	// это цвц», «4 4 1 9 это код из смс»).
 	if typ == "" && !trap {
@@ -1765,7 +1837,8 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			typ, types = c, append(types, c)
 		}
 	}
-	if rule == ruleAnswer && (s.dateOrTime(z) || s.clockTime(z)) {
+	// (And a code's cue before a time: «смс пришла в 14 20».)
+	if (rule == ruleAnswer || typ == Code) && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ruleDropped
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {

@@ -818,7 +818,9 @@ func (s *scan) refine(i int, typ Type) Type {
 			if cue == CVV {
 				return CVV
 			}
-			if typ == Code && cue == Phone && s.norm(j) != "связи" {
+			// («код телефона», «код города»: an area code; not a code
+			// sent to the phone, «на телефон придет код».)
+			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) {
 				return Phone
 			}
 		}

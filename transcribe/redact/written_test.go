@@ -136,9 +136,9 @@ var writtenSets = []struct {
 	// floors are the blind figures at 2bfc2f0a (the same as at b45d428 but
 	// code 0.875 -> 0.950).
 	{"blind8/bw", map[string]float64{
-		"account": 0.97, "address": 0.88, "birthdate": 0.88, "card": 0.96, "code": 0.95, "cvv": 1.00,
+		"account": 0.97, "address": 0.88, "birthdate": 0.88, "card": 0.96, "code": 0.97, "cvv": 1.00,
 		"email": 0.92, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.89, "snils": 1.00,
-	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word)
+	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), code 0.950 -> 0.975 since block GB (a code right after «пришёл»)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -193,9 +193,12 @@ var writtenSets = []struct {
 	// («шездесят») and one with another first letter («адин») keep the
 	// code, cvv, passport and phone floors lower; so block FM's date of
 	// birth with a year two letters off («семнацатого мая шездесят
-	// второго») the birthdate floor.
+	// второго») the birthdate floor. Block GB's codes answering the other
+	// side's «что пришло в сообщении», «что пришло на телефон» with no
+	// code's word in the question (129 of 136 codes; 120 of 125 before
+	// the block) keep the code floor lower.
 	{"causes/causes", map[string]float64{
-		"account": 1.00, "address": 0.95, "birthdate": 0.99, "card": 1.00, "code": 0.95, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
+		"account": 1.00, "address": 0.95, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
 }
 
