@@ -153,6 +153,35 @@ func TestCrossValidate(t *testing.T) {
 		t.Errorf("table or flag list without the verdict or a flag a line:\n%s%s", trusted, trusted.FlagList())
 	}
 	t.Log(trusted)
+	// The author rule (the default, docs/models.md): the verdict is ship
+	// when the pooled F1 rises over the phrases', more held-out authors
+	// gain labels net than lose them, and none loses more than two.
+	grid.ByAuthor, grid.MaxAuthorLoss = true, 2
+	byAuthor, err := dicteval.CrossValidate(authors, opt, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	improved, worsened, mostLost := 0, 0, 0
+	for _, f := range byAuthor.Folds {
+		a := model.Added(f.Dictionary, f.Combined)
+		switch net := a.TP - a.FP; {
+		case net > 0:
+			improved++
+		case net < 0:
+			worsened++
+			mostLost = max(mostLost, -net)
+		}
+	}
+	d, c := byAuthor.Dictionary, byAuthor.Combined
+	want := !byAuthor.Selected.Off && c.F1() > d.F1() && improved > worsened && mostLost <= 2
+	if byAuthor.Ship != want || byAuthor.Authors.Improved != improved || byAuthor.Authors.Worsened != worsened || byAuthor.Authors.MostLost != mostLost {
+		t.Errorf("ship %v, tally %+v; want ship %v: %d authors improved, %d worsened, the most lost %d, F1 %.3f -> %.3f",
+			byAuthor.Ship, byAuthor.Authors, want, improved, worsened, mostLost, d.F1(), c.F1())
+	}
+	if !byAuthor.Ship || !strings.Contains(byAuthor.String(), "held out: ship (F1 ") {
+		t.Errorf("a model that finds complaints a one-wording set misses, by the author rule: want ship\n%s", byAuthor)
+	}
+	t.Log(byAuthor)
 }
 
 func compile(t *testing.T, yaml string) *match.Matcher {

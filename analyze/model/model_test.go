@@ -436,6 +436,70 @@ func TestChooseTrusted(t *testing.T) {
 	}
 }
 
+// TestTallyAuthors: each fold's net labels are the model's right flags
+// less its wrong ones (where the phrases found nothing), and the folds
+// add up.
+func TestTallyAuthors(t *testing.T) {
+	res := []FoldResult{
+		{Name: "gains", Dictionary: Counts{TP: 5, FN: 5, TN: 10}, Combined: Counts{TP: 8, FP: 1, FN: 2, TN: 9}},  // +3 -1
+		{Name: "loses", Dictionary: Counts{TP: 5, FN: 5, TN: 10}, Combined: Counts{TP: 6, FP: 3, FN: 4, TN: 7}},  // +1 -3
+		{Name: "even", Dictionary: Counts{TP: 5, FN: 5, TN: 10}, Combined: Counts{TP: 6, FP: 1, FN: 4, TN: 9}},   // +1 -1
+		{Name: "loses2", Dictionary: Counts{TP: 5, FN: 5, TN: 10}, Combined: Counts{TP: 5, FP: 2, FN: 5, TN: 8}}, // -2
+	}
+	got := TallyAuthors(res)
+	want := AuthorTally{Dictionary: Counts{TP: 20, FN: 20, TN: 40}, Combined: Counts{TP: 25, FP: 7, FN: 15, TN: 33},
+		Improved: 1, Worsened: 2, MostLost: 2, MostLostFold: "loses"}
+	if got != want {
+		t.Errorf("tally %+v, want %+v", got, want)
+	}
+	if n := Net(res[0].Dictionary, res[0].Combined); n != 2 {
+		t.Errorf("net of gains %d, want 2", n)
+	}
+}
+
+// TestAuthorRule: a setting passes when the pooled F1 rises, more folds
+// gain labels than lose them, and no fold loses more than the limit; of
+// those the best pooled F1 is chosen, the first of equal ones; none
+// passing is the model off.
+func TestAuthorRule(t *testing.T) {
+	up := Counts{TP: 30, FP: 2, FN: 10, TN: 58} // F1 above base
+	base := Counts{TP: 25, FN: 15, TN: 60}
+	tests := []struct {
+		name  string
+		tally AuthorTally
+		max   int
+		pass  bool
+	}{
+		{"gains on most, loses two on one", AuthorTally{Dictionary: base, Combined: up, Improved: 5, Worsened: 1, MostLost: 2}, 2, true},
+		{"one author loses three", AuthorTally{Dictionary: base, Combined: up, Improved: 5, Worsened: 1, MostLost: 3}, 2, false},
+		{"as many worsened as improved", AuthorTally{Dictionary: base, Combined: up, Improved: 2, Worsened: 2, MostLost: 1}, 2, false},
+		{"pooled F1 no higher", AuthorTally{Dictionary: base, Combined: base, Improved: 1}, 2, false},
+		{"no loss allowed, none lost", AuthorTally{Dictionary: base, Combined: up, Improved: 1}, 0, true},
+	}
+	for _, tt := range tests {
+		if got := tt.tally.Passes(tt.max); got != tt.pass {
+			t.Errorf("%s: passes %v, want %v", tt.name, got, tt.pass)
+		}
+	}
+	pass := AuthorTally{Dictionary: base, Combined: up, Improved: 3}
+	fail := AuthorTally{Dictionary: base, Combined: up, Improved: 3, Worsened: 1, MostLost: 4}
+	cands := []candidate{
+		{l2: 0.001, threshold: 0.5, f1: 0.90, authors: fail}, // the best F1, but one author loses four
+		{l2: 0.001, threshold: 0.7, f1: 0.80, authors: pass},
+		{l2: 0.01, threshold: 0.7, f1: 0.80, authors: pass}, // a tie keeps the first
+		{l2: 0.01, threshold: 0.9, f1: 0.75, authors: pass},
+	}
+	if c, off := chooseByAuthor(cands, 2); off || c.l2 != 0.001 || c.threshold != 0.7 {
+		t.Errorf("chose %+v off %v, want l2 0.001 threshold 0.7", c, off)
+	}
+	if c, off := chooseByAuthor(cands, 4); off || c.threshold != 0.5 {
+		t.Errorf("a loss of four allowed: chose %+v off %v, want threshold 0.5", c, off)
+	}
+	if _, off := chooseByAuthor(cands[:1], 2); !off {
+		t.Error("no setting passes: want the model off")
+	}
+}
+
 // TestSelectOff: one author labels the grievance words the other way. A
 // model learnt from the others flags that author's calls wrongly, so with
 // a target for the worst author's flags it is off, and the nested
@@ -479,6 +543,11 @@ func TestSelectOff(t *testing.T) {
 	}
 	if !res[0].Chosen.Off {
 		t.Errorf("held out a, b and c disagree: want the model off, chose %+v", res[0].Chosen)
+	}
+	// The author rule: author c loses far more than two labels net.
+	byAuthor := Grid{L2: trusted.L2, Thresholds: trusted.Thresholds, ByAuthor: true, MaxAuthorLoss: 2}
+	if sel, err := Select(folds, opt, byAuthor); err != nil || !sel.Off || sel.Authors.Combined != sel.Authors.Dictionary {
+		t.Errorf("Select by the author rule: %+v, %v; want the model off, counted with the phrases alone", sel, err)
 	}
 }
 

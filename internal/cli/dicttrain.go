@@ -32,6 +32,8 @@ type dictTrainOptions struct {
 	thresholds []float64
 	minPrec    float64
 	minFlags   float64
+	rule       string
+	maxLoss    int
 	measure    []string
 	listFlags  bool
 	labels     []string
@@ -55,17 +57,19 @@ with (the dictionaries as they were before they saw that author; default
 --dir, else the built-ins, without their models). The cross-validation is
 nested: each author is held out in turn, --l2 and --threshold are chosen
 among --cv-l2 and --cv-thresholds by a cross-validation on the other
-authors alone (the best mean F1 of the settings whose own flags, the calls
-the model flags where the phrases found nothing, are right at least
---cv-min-flag-precision of the time on EVERY one of those authors and that
-lower no author's F1 below the phrases'; when none does, the model is off
-and that author is counted with the phrases alone), a model with them is
-trained on those authors, and the held-out calls are scored by the phrases
-alone and by the phrases or the model. Under the table, the held-out
-verdict: "ship" when the model's own flags were right at least
---cv-min-flag-precision of the time on the worst held-out author and no
-held-out author's F1 fell, "model OFF" otherwise: ship no model of that
-category. The last line gives the settings the same search chooses on every
+authors alone, a model with them is trained on those authors, and the
+held-out calls are scored by the phrases alone and by the phrases or the
+model. The rule (--cv-rule authors) counts, for each author, the labels the
+model's own flags (the calls it flags where the phrases found nothing) made
+right less those they made wrong: a setting passes when the F1 of all the
+authors' calls added up rises over the phrases', more authors gain labels
+net than lose them, and no author loses more than --cv-max-author-loss; of
+those, the best pooled F1 is chosen, and when none passes, the model is off
+and that author is counted with the phrases alone. Under the table, the
+held-out verdict: the same rule on the held-out authors, "ship" or "model
+OFF": ship no model of that category. --cv-rule worst-author is the older
+rule: the model's own flags right at least --cv-min-flag-precision of the
+time on EVERY author and no author's F1 lowered. category. The last line gives the settings the same search chooses on every
 author: the ones to train the shipped model with. --cv-flags lists the
 model's own flags on the held-out authors, right or WRONG. An author named in
 --cv-measure-only is held out and counted like the others, but no model
@@ -106,8 +110,10 @@ dev and heldout that way).`,
 	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
 	f.StringSliceVar(&opts.measure, "cv-measure-only", nil, "--cv: authors (their LABELS argument's first part) held out and counted but never trained on")
 	f.BoolVar(&opts.listFlags, "cv-flags", false, "--cv: list the model's own flags on the held-out authors, each call right or WRONG")
-	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
-	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
+	f.StringVar(&opts.rule, "cv-rule", "authors", "--cv: the rule that chooses a setting and gives the verdict: authors (the pooled F1 rises, more authors gain labels net than lose them, none loses more than --cv-max-author-loss) or worst-author (--cv-min-flag-precision)")
+	f.IntVar(&opts.maxLoss, "cv-max-author-loss", model.DefaultGrid.MaxAuthorLoss, "--cv, --cv-rule authors: the most labels net (the model's wrong flags less its right ones) one author may lose")
+	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv, --cv-rule worst-author: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
+	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, --cv-rule worst-author with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.MarkFlagRequired("category")
 	return cmd
@@ -208,7 +214,18 @@ func runDictTrain(opts *dictTrainOptions) error {
 			return fmt.Errorf("dict train: --cv-measure-only %s is no author's first part (%s)", m, strings.Join(firsts, ", "))
 		}
 	}
-	res, err := dicteval.CrossValidate(authors, mopt, model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags})
+	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss}
+	switch opts.rule {
+	case "authors":
+		grid.ByAuthor = true
+		if opts.maxLoss < 0 {
+			return fmt.Errorf("dict train: --cv-max-author-loss %d: want 0 or more", opts.maxLoss)
+		}
+	case "worst-author":
+	default:
+		return fmt.Errorf("dict train: --cv-rule %q: want authors or worst-author", opts.rule)
+	}
+	res, err := dicteval.CrossValidate(authors, mopt, grid)
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}

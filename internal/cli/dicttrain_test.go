@@ -94,10 +94,10 @@ func TestDictTrain(t *testing.T) {
 			t.Errorf("%v: exit %d, %v, training %+v; want %d neutral calls\n%s", tc.args, code, err, m, tc.neutral, errOut)
 		}
 	}
-	// The mean-precision rule (--cv-min-flag-precision 0) always chooses a
-	// setting.
+	// The mean-precision rule (--cv-rule worst-author
+	// --cv-min-flag-precision 0) always chooses a setting.
 	out, errOut, code := execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
-		"--cv-thresholds", "0.5,0.6", "--cv-min-flag-precision", "0", "--cv-flags",
+		"--cv-thresholds", "0.5,0.6", "--cv-rule", "worst-author", "--cv-min-flag-precision", "0", "--cv-flags",
 		filepath.Join(en, "dev")+","+filepath.Join(en, "heldout"), filepath.Join(en, "blind2"), filepath.Join(en, "blind3"))
 	if code != 0 {
 		t.Fatalf("cv: exit %d\n%s%s", code, out, errOut)
@@ -114,14 +114,22 @@ func TestDictTrain(t *testing.T) {
 			t.Errorf("flag line without its verdict: %q", l)
 		}
 	}
-	// By default a model must add to the phrases, its own flags right 0.85
-	// of the time on every author. The built-in phrases were tuned on
+	// A model must add to the phrases, by the author rule (the default)
+	// and by the worst-author one. The built-in phrases were tuned on
 	// these authors and find every complaint: nothing is left to add.
-	out, errOut, code = execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
-		"--cv-thresholds", "0.5", filepath.Join(en, "blind2"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4"))
-	if code != 0 || strings.Count(out, "model off") != 4 || !strings.Contains(out, "right 0.85 of the time on every author") ||
-		!strings.Contains(out, "held out: model OFF") {
-		t.Errorf("the default target: exit %d, want the model off for every author and on all\n%s%s", code, out, errOut)
+	for _, rule := range []struct{ args []string }{
+		{nil},
+		{[]string{"--cv-rule", "worst-author"}},
+	} {
+		args := append([]string{"dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001", "--cv-thresholds", "0.5"}, rule.args...)
+		out, errOut, code = execute(t, append(args, filepath.Join(en, "blind2"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4"))...)
+		why := "no setting passes the author rule"
+		if rule.args != nil {
+			why = "right 0.85 of the time on every author"
+		}
+		if code != 0 || strings.Count(out, "model off") != 4 || !strings.Contains(out, why) || !strings.Contains(out, "held out: model OFF") {
+			t.Errorf("%v: exit %d, want the model off for every author and on all (%q)\n%s%s", rule.args, code, why, out, errOut)
+		}
 	}
 	// An author held out and counted, never learnt from.
 	gen := filepath.Join(en, "dev") + "," + filepath.Join(en, "heldout")
@@ -142,6 +150,8 @@ func TestDictTrain(t *testing.T) {
 		// learnt from), or without --cv.
 		{"--cv", "--cv-l2", "0.001", "--cv-thresholds", "0.5", "--cv-measure-only", filepath.Join(en, "dev"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4")},
 		{"--cv-measure-only", filepath.Join(en, "blind2")},
+		{"--cv", "--cv-rule", "mean", filepath.Join(en, "blind3")},
+		{"--cv", "--cv-max-author-loss", "-1", filepath.Join(en, "blind3")},
 	} {
 		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
 		if _, errOut, code := execute(t, append(args, filepath.Join(en, "blind2"))...); code == 0 {
