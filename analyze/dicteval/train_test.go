@@ -15,7 +15,18 @@ import (
 
 // parts are the labelled parts of a language, one author each (dev and
 // heldout were written by the same generator, held out from each other).
-var parts = []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"}
+var parts = []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"}
+
+// generator reports whether a part was written by the corpus generator
+// (testdata/labelled/gen) rather than by a hand-writing author.
+func generator(part string) bool { return part == "dev" || part == "heldout" }
+
+// handWrittenOnly reports whether the built-in model of a category learns
+// from the hand-written authors alone, the generator's calls measured but
+// not learnt (docs/models.md: the en complaint model; the generator labels
+// a conditional threat next to a problem no complaint, which the
+// hand-written authors label one).
+func handWrittenOnly(lang, cat string) bool { return lang == "en" && cat == "complaint" }
 
 func loadParts(t *testing.T, lang string) [][]dicteval.Call {
 	t.Helper()
@@ -36,10 +47,9 @@ func loadParts(t *testing.T, lang string) [][]dicteval.Call {
 // message gives the command.
 func TestBuiltinModelsReproduce(t *testing.T) {
 	m := builtin(t)
-	// The models the ten-author held-out verdict keeps (docs/models.md): ru
-	// repeat_contact and en complaint failed it; a file lost or added
-	// without it fails here.
-	shipped := map[string][]string{"ru": {"complaint"}}
+	// The models the twelve-author held-out verdict keeps, by the author
+	// rule (docs/models.md); a file lost or added without it fails here.
+	shipped := map[string][]string{"ru": {"complaint"}, "en": {"complaint"}}
 	for _, lang := range []string{"ru", "en"} {
 		var have []string
 		for _, md := range m.Models(lang) {
@@ -52,8 +62,12 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 		for _, md := range m.Models(lang) {
 			cat := md.Category
 			var calls []dicteval.Call
-			for _, p := range loaded {
-				calls = append(calls, p...)
+			var used []string
+			for i, p := range loaded {
+				if !handWrittenOnly(lang, cat) || !generator(parts[i]) {
+					calls = append(calls, p...)
+					used = append(used, parts[i])
+				}
 			}
 			file := filepath.Join("..", "..", "dictionaries", "models", lang, cat+".json")
 			want, err := os.ReadFile(file)
@@ -72,7 +86,7 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 			}
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s is not what training makes of the corpus: callscope dict train --lang %s --category %s --out dictionaries/models/%s/%s.json testdata/labelled/%s/{%s}",
-					file, lang, cat, lang, cat, lang, strings.Join(parts, ","))
+					file, lang, cat, lang, cat, lang, strings.Join(used, ","))
 			}
 		}
 	}
@@ -155,8 +169,8 @@ func TestCrossValidate(t *testing.T) {
 	t.Log(trusted)
 	// The author rule (the default, docs/models.md): the verdict is ship
 	// when the pooled F1 rises over the phrases', more held-out authors
-	// gain labels net than lose them, and none loses more than two.
-	grid.ByAuthor, grid.MaxAuthorLoss = true, 2
+	// gain labels net than lose them, and none loses more than five.
+	grid.ByAuthor, grid.MaxAuthorLoss = true, model.DefaultGrid.MaxAuthorLoss
 	byAuthor, err := dicteval.CrossValidate(authors, opt, grid)
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +187,7 @@ func TestCrossValidate(t *testing.T) {
 		}
 	}
 	d, c := byAuthor.Dictionary, byAuthor.Combined
-	want := !byAuthor.Selected.Off && c.F1() > d.F1() && improved > worsened && mostLost <= 2
+	want := !byAuthor.Selected.Off && c.F1() > d.F1() && improved > worsened && mostLost <= grid.MaxAuthorLoss
 	if byAuthor.Ship != want || byAuthor.Authors.Improved != improved || byAuthor.Authors.Worsened != worsened || byAuthor.Authors.MostLost != mostLost {
 		t.Errorf("ship %v, tally %+v; want ship %v: %d authors improved, %d worsened, the most lost %d, F1 %.3f -> %.3f",
 			byAuthor.Ship, byAuthor.Authors, want, improved, worsened, mostLost, d.F1(), c.F1())
