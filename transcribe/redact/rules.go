@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -857,6 +858,9 @@ func (s *scan) birthdates() {
 				// Once the date of birth is given, a date without a year
 				// is another («а 15 марта можно записаться»).
 				end := s.dateRun(j)
+				if end == j && s.slipThenBirth(j) {
+					return
+				}
 				if s.ageAfterDative(j, end) {
 					return
 				}
@@ -865,7 +869,9 @@ func (s *scan) birthdates() {
 				if end == j && s.toks[j].num() == nkOrdTens && (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || isWord(s.norm(j+1), "года", "году", "год")) {
 					end = j + 1
 				}
-				if end > j && (!s.birthBefore(j) || s.hasYear(j, end)) {
+				// (Nor is a date after «от» one: a document's, «договор
+				// от какого числа» — «от 15 июля 2019».)
+				if end > j && (!s.birthBefore(j) || s.hasYear(j, end)) && !(j > first && s.norm(j-1) == "от") {
 					s.claimBirth(j, end, ruleBirthAnswer)
 				}
 				// An age said first («возраст и дата рождения» — «40
@@ -877,11 +883,108 @@ func (s *scan) birthdates() {
 				return
 			}
 			if !s.toks[j].has(tStop|tConn|tBirth) && !s.letter(j) && !dateLabel(s.norm(j)) {
+				s.birthAfterWords(j)
 				return
 			}
 		}
 	})
 	s.birthContext()
+}
+
+// slipThenBirth masks a number said as a slip and the whole date of
+// birth said right after its correction («восемнадцатое ой восьмое ноль
+// шестого восемьдесят первого», «11 нет 12 февраля 83»): the number at
+// j, one or two correction words (correctionWord, «то есть»), then a
+// date with a day, a month and a year (two digits of it at least). It
+// reports whether it did.
+func (s *scan) slipThenBirth(j int) bool {
+	seg := s.toks[j].seg
+	k := j + 1
+	for k < len(s.toks) && k <= j+2 && s.toks[k].seg == seg && (correctionWord(s.norm(k)) || isWord(s.norm(k), "то", "есть")) {
+		k++
+	}
+	if k == j+1 || k >= len(s.toks) || s.toks[k].seg != seg || !s.toks[k].has(tNum|tMonth) {
+		return false
+	}
+	end := s.dateRun(k)
+	if !s.birthShaped(k, end) {
+		return false
+	}
+	s.claimBirth(j, j+1, ruleBirthAnswer)
+	s.claimBirth(k, end, ruleBirthAnswer)
+	return true
+}
+
+// birthShaped reports whether the date read from k to end has a date
+// of birth's shape: a day, a month and a year (three parts at least),
+// the year a person's born in (1930 to 2012 in four digits; two digits
+// that are no 00 and no 13 to 29; a year in words), and no number right after it
+// in its sentence (the date is not the start of a phone, «плюс 7 9 66 8
+// ...», nor a day and a time, «14 января 10 00»). A payment's date this
+// year, «14 января 2025», a year alone, «с 2008 года», a sum after a
+// date, «9 сентября 1 200», are not.
+func (s *scan) birthShaped(k, end int) bool {
+	if end < k+3 {
+		return false
+	}
+	parts, digits := 0, 0
+	for i := k; i < end; i++ {
+		if s.toks[i].has(tNum | tMonth) {
+			parts++
+		}
+		if s.toks[i].num() == nkDigits {
+			digits++
+		}
+	}
+	// (Written in digits, a date has three numbers at most: «7 9 66 8 1
+	// 5 44 09» is a phone.)
+	if parts < 3 || digits > 3 || end < len(s.toks) && s.toks[end].seg == s.toks[end-1].seg && s.toks[end].has(tNum) {
+		return false
+	}
+	y := end - 1
+	for y > k && !s.toks[y].has(tNum) {
+		y-- // («года» after it)
+	}
+	if s.toks[y].num() != nkDigits {
+		return s.hasYear(k, end) && !relativeYear(s.norm(y))
+	}
+	v, err := strconv.Atoi(s.norm(y))
+	switch len(s.norm(y)) {
+	case 4:
+		return err == nil && v >= 1930 && v <= 2012
+	case 2: // (not «00», a clock's minutes: «14 января 10 00»)
+		return err == nil && (v >= 1 && v <= 12 || v >= 30)
+	}
+	return false
+}
+
+// birthAfterWords masks a whole date with its year said a few words
+// into an answer to the question for the date of birth («это я говорю 7
+// октября 87», «ну записывайте 3 марта 79»): the first number of the
+// sentence, no more than six words in, opening a date with a day, a month
+// and a year. A date without a year, or with a number before it, is
+// something else («в 10 30 перезвоню», «3 дня назад»).
+func (s *scan) birthAfterWords(j int) {
+	seg := s.toks[j].seg
+	for k := j; k < len(s.toks) && k <= j+6 && s.toks[k].seg == seg; k++ {
+		if !s.toks[k].has(tNum | tMonth) {
+			continue
+		}
+		end := s.dateRun(k)
+		if end == k && s.slipThenBirth(k) {
+			return
+		}
+		if !s.birthShaped(k, end) {
+			return
+		}
+		for f := range s.found {
+			if typeAt[s.found[f].typ] == Birthdate && s.found[f].to <= k {
+				return // given already: this is another date
+			}
+		}
+		s.claimBirth(k, end, ruleBirthAnswer)
+		return
+	}
 }
 
 // birthAfterPronoun: a whole date or a year with «года» right after «я»,
@@ -1277,11 +1380,12 @@ func (s *scan) kinAsked(at float64) bool {
 	return false
 }
 
-// birthBefore reports whether a date of birth with its year was masked
-// on this channel before token i.
+// birthBefore reports whether a date of birth with its year (in words,
+// four digits or two: birthShaped) was masked on this channel before
+// token i.
 func (s *scan) birthBefore(i int) bool {
 	for k := range s.found {
-		if f := &s.found[k]; typeAt[f.typ] == Birthdate && f.to <= i && s.hasYear(f.from, f.to) {
+		if f := &s.found[k]; typeAt[f.typ] == Birthdate && f.to <= i && (s.hasYear(f.from, f.to) || s.birthShaped(f.from, f.to)) {
 			return true
 		}
 	}
