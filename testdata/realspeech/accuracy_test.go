@@ -20,11 +20,11 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 }
 
 // detectSplits is detect over the calls of the given splits. Never
-// realspeech.SplitBlind10 or SplitBlind11: they are the lead's reserved
-// splits, run only by the lead (see testdata/realspeech/README.md).
+// realspeech.SplitBlind11: it is the lead's reserved split, run only by
+// the lead (see testdata/realspeech/README.md).
 func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
 	t.Helper()
-	for _, reserved := range []string{realspeech.SplitBlind10, realspeech.SplitBlind11} {
+	for _, reserved := range []string{realspeech.SplitBlind11} {
 		if slices.Contains(splits, reserved) {
 			t.Fatalf("%s is the lead's reserved split", reserved)
 		}
@@ -244,7 +244,7 @@ func holdEverySplit(t *testing.T, impairment string, floors []splitFloor) {
 // for echo, 2 count errors until the canceller's hysteresis, keepOwn.)
 func TestTargetConditionOnEverySplit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs Silero VAD over 102 calls")
+		t.Skip("runs Silero VAD over 111 calls")
 	}
 	holdEverySplit(t, "snr20_xtalk25", []splitFloor{
 		{realspeech.SplitTune, 6, 30, 0},
@@ -254,11 +254,12 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitBlind2, 9, 45, 0}, // 42 until subHeard, 44 until a low voice's onset was followed by its voice bar (voiceBar)
 		{realspeech.SplitBlind3, 9, 45, 0},
 		{realspeech.SplitBlind4, 9, 45, 0},
-		{realspeech.SplitBlind5, 9, 45, 0}, // measured blind by the lead: 45 before and after the sixth round
-		{realspeech.SplitBlind6, 9, 45, 0}, // measured blind by the lead: 45 before and after the seventh round
-		{realspeech.SplitBlind7, 9, 44, 0}, // measured blind by the lead: 43 before and after the eighth round (es_ru-blind7s27-dialogue: echo as the client's talk); 44 since echoMinDiff 10 (ninth round, in-sample)
-		{realspeech.SplitBlind8, 9, 45, 0}, // measured blind by the lead: 45 before (019f113) and after the tenth round (fba90be)
-		{realspeech.SplitBlind9, 9, 44, 0}, // measured blind by the lead: 44 before (fba90be) and after session 10's second round (2be5486): es_en-blind9s34-rapid, the client's talk 0.31 s short
+		{realspeech.SplitBlind5, 9, 45, 0},  // measured blind by the lead: 45 before and after the sixth round
+		{realspeech.SplitBlind6, 9, 45, 0},  // measured blind by the lead: 45 before and after the seventh round
+		{realspeech.SplitBlind7, 9, 44, 0},  // measured blind by the lead: 43 before and after the eighth round (es_ru-blind7s27-dialogue: echo as the client's talk); 44 since echoMinDiff 10 (ninth round, in-sample)
+		{realspeech.SplitBlind8, 9, 45, 0},  // measured blind by the lead: 45 before (019f113) and after the tenth round (fba90be)
+		{realspeech.SplitBlind9, 9, 44, 0},  // measured blind by the lead: 44 before (fba90be) and after session 10's second round (2be5486): es_en-blind9s34-rapid, the client's talk 0.31 s short
+		{realspeech.SplitBlind10, 9, 45, 0}, // measured blind by the lead: 45 at b45d428 and after session 11's onset rule (f1bbea11)
 	})
 }
 
@@ -269,7 +270,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 // en_ru-blind6s23-rapid's talk total 0.31 s long).
 func TestCleanOnEverySplit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs Silero VAD over 93 calls")
+		t.Skip("runs Silero VAD over 111 calls")
 	}
 	var floors []splitFloor
 	for _, split := range []string{realspeech.SplitTune, realspeech.SplitHoldout, realspeech.SplitFresh, realspeech.SplitBlind,
@@ -281,5 +282,11 @@ func TestCleanOnEverySplit(t *testing.T) {
 		}
 		floors = append(floors, splitFloor{split, calls, 5 * calls, 0})
 	}
+	// blind10, measured blind by the lead at b45d428 and after session
+	// 11's onset rule (f1bbea11): 39 of 45 both times, the first split
+	// whose clean audio misses: es_it-blind10s37-rapid's Italian client
+	// loses a short utterance (14 turns of 16) and en_ru-blind10s36-dialogue's
+	// Russian client talks 0.75 s less than the truth.
+	floors = append(floors, splitFloor{realspeech.SplitBlind10, 9, 39, 2})
 	holdEverySplit(t, "clean", floors)
 }

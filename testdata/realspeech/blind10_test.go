@@ -22,10 +22,11 @@ var pushover = oggSource{
 	songs: pushoverSongs, minSeconds: 60, load: blind10MOH,
 }
 
-// blind10 is the lead's reserved split of session 11: the same calls
-// when the lead measures it at the session's start and at its end, so
-// the digests pin them (rewrite them with -update-blind10 only while the
-// split has not been measured). These tests build the calls and check
+// blind10 was the lead's reserved split of session 11: the same calls
+// when the lead measured it at the session's start and after the
+// session's VAD changes, so the digests pin them (measured since: never
+// rewrite them with -update-blind10 but with a change of the generator
+// that is meant to change the calls). These tests build the calls and check
 // their bytes, prompts and music; none runs the detector on them.
 func TestBlind10Digests(t *testing.T) {
 	testSplitDigests(t, SplitBlind10, blind10Digests, *updateBlind10)

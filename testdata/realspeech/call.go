@@ -152,8 +152,9 @@ const (
 	// by some split (powermanga-data, see blind9MOH).
 	SplitBlind9 = "blind9"
 	// SplitBlind10 was made when blind9 was handed over for development,
-	// in session 11, as the lead's reserved split: nobody who changes the
-	// detector evaluates it; the lead measures it.
+	// in session 11, as the lead's reserved split that nobody who changed
+	// the detector evaluated (measured by the lead at b45d428 and after
+	// session 11's onset rule, f1bbea11; a development split now).
 	// Seeds 35-37. Every pairing of the Russian voice is taken in both
 	// roles, so the two with the Russian voice are the two only one split
 	// has: a Russian operator with a Spanish client (blind5's) and an

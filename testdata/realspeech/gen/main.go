@@ -7,9 +7,9 @@
 //
 // -split chooses the splits for -eval and -wav (default tune,holdout: the
 // fresh, blind, blind2 ... blind11 splits are evaluated only when asked
-// for, see SplitFresh, SplitBlind2 ... SplitBlind11; blind10 and blind11
-// are the lead's reserved splits: whoever changes the detector never
-// runs -eval on them).
+// for, see SplitFresh, SplitBlind2 ... SplitBlind11; blind11 is the
+// lead's reserved split: whoever changes the detector never runs -eval
+// on it).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
