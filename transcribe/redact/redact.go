@@ -580,7 +580,14 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 				if e.mail {
 					far = 25
 				}
-				qs = append(qs, question{ci, e.at, far, e.mail})
+				// (A client naming their surname as the talk's topic,
+				// «фамилию сменила», answers the operator's short question
+				// about it in their own next sentences: surnameOnTopic.)
+				topic := e.name && e.nameCue && s.role == schemas.RoleClient
+				if topic {
+					far = 20
+				}
+				qs = append(qs, question{ci, e.at, far, e.mail || topic})
 			}
 		}
 	}

@@ -2708,6 +2708,48 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, last, last+1)
 		}
 	})
+	s.surnameOnTopic()
+}
+
+// surnameOnTopic masks a surname said as a whole sentence of its own
+// (a word or two that read as surnames by their ending, «была», «через
+// дефис» after them at most) in the 20 s after the speaker named their
+// surname as the talk's topic («фамилию сменила» — «какая была» —
+// «кравцова»; «фамилия у меня двойная» — «первая часть» — «сергеева»):
+// the other side's short question names no surname, the topic did.
+func (s *scan) surnameOnTopic() {
+	topic := -1.0
+	topicSeg := int32(-1)
+	for _, c := range s.starts {
+		if t := &s.toks[c]; t.has(tNameCue) && strings.HasPrefix(s.normOf(t), "фамили") {
+			topic, topicSeg = s.t1(t), t.seg
+		}
+	}
+	if topicSeg < 0 {
+		return
+	}
+	for _, r := range s.segs {
+		if r.from >= r.to || s.toks[r.from].seg <= topicSeg || r.to-r.from > 4 {
+			continue
+		}
+		if at := s.t0(&s.toks[r.from]); at < topic || at-topic > 20 {
+			continue
+		}
+		end := r.from
+		for end < r.to && end < r.from+2 && s.marks[end] == 0 && s.surnameAt(end) {
+			end++
+		}
+		if end == r.from {
+			continue
+		}
+		rest := end
+		for rest < r.to && isWord(s.norm(rest), "была", "был", "через", "дефис", "теперь") {
+			rest++
+		}
+		if rest == r.to {
+			s.claim(Name, ruleNameAnswer, r.from, end)
+		}
+	}
 }
 
 // unknownNameRun reads, from token j of an answer to a question for a
