@@ -53,7 +53,12 @@ type Config struct {
 	PhoneTags PhoneTags
 	// MaxSidecarBytes caps a sidecar's size (default MaxSidecarBytes).
 	MaxSidecarBytes int64
-	Logger          *slog.Logger
+	// ImportsTranscripts says the transcribe stage reads the transcript
+	// beside the recording (asr.adapter import): a transcript that arrives
+	// after its recording then queues the recording again, as a late
+	// sidecar does.
+	ImportsTranscripts bool
+	Logger             *slog.Logger
 }
 
 // Ingester is the ingest stage.
@@ -68,6 +73,15 @@ type Ingester struct {
 // every job its message id (pipeline.MsgID).
 type Publisher interface {
 	Publish(ctx context.Context, job schemas.Job) error
+}
+
+// DedupPublisher is a Publisher that also says whether the job was new:
+// JetStream drops a job whose message id it saw within its duplicate
+// window. Ingest sends no queued status for a dropped one: that status
+// would be newer than the statuses of the job already running.
+type DedupPublisher interface {
+	Publisher
+	PublishNew(ctx context.Context, job schemas.Job) (fresh bool, err error)
 }
 
 // New builds the ingest stage.
@@ -118,8 +132,13 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 			if !strings.HasPrefix(ev.EventName, "s3:ObjectCreated") && ev.EventName != "" {
 				continue
 			}
-			obj := schemas.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
-			err := in.take(ctx, obj, ev.UserMetadata, "s3:"+ev.Sequencer, nil)
+			var err error
+			if in.IsAudio(ev.Key) {
+				obj := schemas.Object{Bucket: ev.Bucket, Key: ev.Key, ETag: ev.ETag, Size: ev.Size}
+				err = in.take(ctx, obj, ev.UserMetadata, originS3, nil)
+			} else {
+				err = in.takeLate(ctx, ev.Bucket, ev.Key)
+			}
 			var rf *RecordingError
 			if errors.As(err, &rf) {
 				broken = append(broken, err)
@@ -132,6 +151,11 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 		return pipeline.Permanent(errors.Join(broken...))
 	}
 }
+
+// originS3 is the origin of a recording taken on a bucket notification
+// (its own or, late, its sidecar's or transcript's): take completes it
+// with the versions of the sidecar and transcript it finds (inputsOrigin).
+const originS3 = "s3:"
 
 // take validates one recording and publishes its transcribe job (or, with
 // a stored transcript, its analyze job). Broken metadata is a permanent
@@ -147,7 +171,7 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 			return fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, audio.Key), err)
 		}
 		if !found {
-			if !strings.HasPrefix(origin, "scan:") {
+			if origin == originS3 {
 				// A notification of an object deleted since: nothing to do.
 				in.cfg.Logger.Info("recording is gone; skipping", "key", audio.Key)
 				return nil
@@ -168,6 +192,14 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		userMeta = info.UserMetadata
 	}
 
+	if origin == originS3 {
+		// Before the sidecar is read: a sidecar replaced in between makes
+		// a new origin, and the recording is taken again for it.
+		var err error
+		if origin, err = in.inputsOrigin(ctx, audio); err != nil {
+			return err
+		}
+	}
 	meta, err := in.readMetadata(ctx, audio, userMeta)
 	callID := meta.CallID
 	if callID == "" {
@@ -186,20 +218,61 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 	meta.CallID = callID
 	in.protectClient(&meta)
 
-	// The queued status goes first: a later stage may fail the call within
-	// milliseconds, and its status must be the newer one.
-	if err := in.status(ctx, schemas.Status{
-		ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
-		Stage: schemas.StageIngest, State: schemas.StateQueued, Attempts: 1, At: time.Now().UTC(),
-	}); err != nil {
+	// The queued status is stamped before the job is published: a later
+	// stage may fail the call within milliseconds, and its status must be
+	// the newer one. It is sent only when the job is new: a job JetStream
+	// drops as a duplicate is already queued or running, and a queued
+	// status now would hide that job's own statuses.
+	queuedAt := time.Now().UTC()
+	var job schemas.Job = schemas.TranscribeJob{CallID: callID, Audio: audio, Meta: meta, Origin: origin, RequestedAt: queuedAt}
+	if transcript != nil {
+		job = schemas.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, Origin: origin, RequestedAt: queuedAt}
+	}
+	fresh, err := in.publishJob(ctx, job)
+	if err != nil || !fresh {
 		return err
 	}
-	if transcript != nil {
-		job := schemas.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, Origin: origin, RequestedAt: time.Now().UTC()}
-		return in.pub.Publish(ctx, job)
+	return in.status(ctx, schemas.Status{
+		ObjectKey: audio.Key, ETag: audio.ETag, CallID: callID,
+		Stage: schemas.StageIngest, State: schemas.StateQueued, Attempts: 1, At: queuedAt,
+	})
+}
+
+// publishJob publishes job and says whether it was new (see DedupPublisher;
+// a plain Publisher's jobs are all new).
+func (in *Ingester) publishJob(ctx context.Context, job schemas.Job) (fresh bool, err error) {
+	if dp, ok := in.pub.(DedupPublisher); ok {
+		return dp.PublishNew(ctx, job)
 	}
-	job := schemas.TranscribeJob{CallID: callID, Audio: audio, Meta: meta, Origin: origin, RequestedAt: time.Now().UTC()}
-	return in.pub.Publish(ctx, job)
+	return true, in.pub.Publish(ctx, job)
+}
+
+// inputsOrigin is the origin of a recording taken on a bucket
+// notification: the ETags of its sidecar and (when transcripts are
+// imported) its transcript as they are now, "-" for one that is not there.
+// The job's message id is made of the recording's ETag and this origin, so
+// the recording's own event and the event of a sidecar that arrived just
+// after it, handled when both are in the bucket, queue it once; a sidecar
+// or transcript that came after the recording was taken makes a new origin
+// and the recording is taken again.
+func (in *Ingester) inputsOrigin(ctx context.Context, audio schemas.Object) (string, error) {
+	keys := []string{SidecarKey(audio.Key)}
+	if in.cfg.ImportsTranscripts {
+		keys = append(keys, schemas.TranscriptKey(audio.Key))
+	}
+	origin := originS3 + "inputs"
+	for _, k := range keys {
+		info, found, err := in.objects.StatObject(ctx, audio.Bucket, k)
+		if err != nil {
+			return "", fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, k), err)
+		}
+		etag := "-"
+		if found {
+			etag = info.ETag
+		}
+		origin += ":" + etag
+	}
+	return origin, nil
 }
 
 // Fail records the recordings of an ingest job that will not be retried as

@@ -16,8 +16,16 @@ import (
 )
 
 // AudioSuffixes are the key endings of recordings that bucket notification
-// rules are set for (S3 suffix filters are case-sensitive).
+// rules are set for (S3 suffix filters are case-sensitive); InitIngest sets
+// rules for ingest.NotifySuffixes too (sidecars and transcripts).
 var AudioSuffixes = []string{".wav", ".WAV"}
+
+// NotifySuffixes are the key endings the bucket's notification rules are
+// set for: the recordings' and their sidecars' and transcripts' (one that
+// arrives after its recording queues the recording again).
+func NotifySuffixes() []string {
+	return append(append([]string{}, AudioSuffixes...), ingest.NotifySuffixes...)
+}
 
 // ErrNotifyTarget means the object store does not know the notification
 // target s3.notify_arn names (MinIO: no MINIO_NOTIFY_NATS_*_<ID> settings
@@ -35,8 +43,8 @@ type InitResult struct {
 }
 
 // InitIngest creates the streams, the stages' durable consumers and the
-// bucket's notification rules (s3:ObjectCreated:* of the audio suffixes to
-// s3.notify_arn). Everything it does is idempotent. Without an ARN, or with
+// bucket's notification rules (s3:ObjectCreated:* of the audio suffixes and
+// of .json, sidecars and transcripts, to s3.notify_arn). Everything it does is idempotent. Without an ARN, or with
 // one the object store does not know, the streams and consumers are still
 // made and the error wraps ErrNotifyTarget.
 func InitIngest(ctx context.Context, env *Env, cfg config.Config) (InitResult, error) {
@@ -51,7 +59,8 @@ func InitIngest(ctx context.Context, env *Env, cfg config.Config) (InitResult, e
 	if arn == "" {
 		return res, fmt.Errorf("%w: s3.notify_arn is empty", ErrNotifyTarget)
 	}
-	if err := env.Objects.NotifyNATS(ctx, cfg.S3.Bucket, arn, AudioSuffixes...); err != nil {
+	suffixes := NotifySuffixes()
+	if err := env.Objects.NotifyNATS(ctx, cfg.S3.Bucket, arn, suffixes...); err != nil {
 		msg := strings.ToLower(err.Error())
 		// MinIO: "A specified destination ARN does not exist or is not
 		// well-formed."
@@ -61,7 +70,7 @@ func InitIngest(ctx context.Context, env *Env, cfg config.Config) (InitResult, e
 		}
 		return res, err
 	}
-	res.Rules = AudioSuffixes
+	res.Rules = suffixes
 	return res, nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/ingest"
@@ -91,7 +93,7 @@ func NewStages(cfg config.Config, env *Env, log *slog.Logger) (*Stages, error) {
 	}
 	return &Stages{
 		cfg: cfg, env: env, log: log, dictionaries: watcher,
-		Ingest:     ingest.New(icfg, objects, pipeline.NewPublisher(env.JS)),
+		Ingest:     ingest.New(icfg, objects, ingestPublisher{pipeline.NewPublisher(env.JS), env.JS}),
 		Transcribe: tstage,
 		Analyze:    analyze.NewStage(analyze.StageConfig{}, analyzer, objects, pipeline.NewPublisher(env.JS)),
 		Store:      store.NewStage(env.DB, claims),
@@ -106,7 +108,29 @@ func ingestConfig(cfg config.Config, log *slog.Logger) (ingest.Config, error) {
 	if err != nil {
 		return ingest.Config{}, fmt.Errorf("%w: %w", config.ErrConfig, err)
 	}
-	return ingest.Config{ClientIDKey: []byte(cfg.Privacy.ClientIDKey), PhoneTags: mode, Logger: log}, nil
+	return ingest.Config{ClientIDKey: []byte(cfg.Privacy.ClientIDKey), PhoneTags: mode, Logger: log,
+		ImportsTranscripts: cfg.ASR.Adapter == "import"}, nil
+}
+
+// ingestPublisher is the ingest stage's publisher: it says when JetStream
+// dropped a job as a duplicate (ingest.DedupPublisher), so that a recording
+// queued twice at once (its own event and its late sidecar's) gets one
+// queued status.
+type ingestPublisher struct {
+	*pipeline.Publisher
+	js jetstream.JetStream
+}
+
+func (p ingestPublisher) PublishNew(ctx context.Context, job schemas.Job) (bool, error) {
+	msg, err := pipeline.NewMsg(job)
+	if err != nil {
+		return false, err
+	}
+	ack, err := p.js.PublishMsg(ctx, msg)
+	if err != nil {
+		return false, fmt.Errorf("pipeline: publish to %s: %w", msg.Subject, err)
+	}
+	return !ack.Duplicate, nil
 }
 
 // ingestConcurrency is how many notifications one process handles at once:

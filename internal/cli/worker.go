@@ -66,7 +66,7 @@ func runWorker(ctx context.Context, opts *workerOptions) error {
 	}
 	defer env.Close()
 	if arn := g.cfg.S3.NotifyARN; arn != "" {
-		if err := env.Objects.NotifyNATS(ctx, g.cfg.S3.Bucket, arn, app.AudioSuffixes...); err != nil {
+		if err := env.Objects.NotifyNATS(ctx, g.cfg.S3.Bucket, arn, app.NotifySuffixes()...); err != nil {
 			return fmt.Errorf("bucket notifications: %w", err)
 		}
 	}
