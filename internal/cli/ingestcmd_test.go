@@ -33,7 +33,7 @@ func TestIngestInit(t *testing.T) {
 	}{
 		{"known target", withTarget.Endpoint, withTarget.ARN, 0, []string{
 			"CALLSCOPE_JOBS, CALLSCOPE_DEAD", "callscope-ingest, callscope-transcribe, callscope-analyze, callscope-store",
-			"s3://calls: s3:ObjectCreated:* of .wav, .WAV -> arn:minio:sqs::CALLSCOPE:nats"}},
+			"s3://calls: s3:ObjectCreated:* of .wav, .WAV, .json -> arn:minio:sqs::CALLSCOPE:nats"}},
 		{"unknown target", without.Endpoint, "arn:minio:sqs::CALLSCOPE:nats", 1, []string{
 			"MINIO_NOTIFY_NATS_ENABLE_CALLSCOPE=on", "MINIO_NOTIFY_NATS_ADDRESS_CALLSCOPE=" + strings.TrimPrefix(natsURL, "nats://"),
 			"MINIO_NOTIFY_NATS_SUBJECT_CALLSCOPE=callscope.jobs.ingest.s3", "MINIO_NOTIFY_NATS_QUEUE_DIR_CALLSCOPE="}},
