@@ -216,6 +216,11 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		return err // storage: transient
 	}
 	meta.CallID = callID
+	if w := meta.Tags[schemas.WarningsTag]; w != "" {
+		// Kept with the call (a tag) and said here, where whoever runs
+		// the workers looks.
+		in.cfg.Logger.Warn("metadata warning; the call goes on", "key", audio.Key, "call_id", callID, "warnings", w)
+	}
 	in.protectClient(&meta)
 
 	// The queued status is stamped before the job is published: a later

@@ -21,9 +21,16 @@ var ErrBadMetadata = errors.New("bad metadata")
 // ParseMetadata reads a sidecar JSON document. source names the document in
 // errors (e.g. "s3://calls/2026/11/20/000123.json"). Every field is optional;
 // a field of the wrong type is an error naming the field, and fields that
-// callscope does not know are kept in Tags.
+// callscope does not know are kept in Tags. What is suspect but not wrong
+// (a field that looks like a misspelt known one, a started_at before 2000
+// or in the future) does not fail the call: it is a warning, kept in
+// Tags[schemas.WarningsTag].
 func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 	var m schemas.Metadata
+	var warnings []string
+	warn := func(format string, args ...any) {
+		warnings = append(warnings, source+": "+fmt.Sprintf(format, args...))
+	}
 	fail := func(format string, args ...any) (schemas.Metadata, error) {
 		return schemas.Metadata{}, fmt.Errorf("%w: %s: %s", ErrBadMetadata, source, fmt.Sprintf(format, args...))
 	}
@@ -66,7 +73,11 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 		case "started_at":
 			var s string
 			if err = decodeString(raw, &s); err == nil {
-				m.StartedAt, err = parseTime(s)
+				if m.StartedAt, err = parseTime(s); err == nil {
+					if w := implausibleTime(m.StartedAt, now()); w != "" {
+						warn("field \"started_at\": %s is %s; the call is kept with it", quote(s), w)
+					}
+				}
 			}
 		case "direction":
 			if err = decodeString(raw, &m.Direction); err == nil {
@@ -133,12 +144,89 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 			var v any
 			_ = json.Unmarshal(raw, &v)
 			setTag(&m, name, v)
+			if known := nearKnownField(name); known != "" {
+				warn("unknown field %s is kept as a tag: did you mean %s?", quote(name), known)
+			}
 		}
 		if err != nil {
 			return fail("field %q: %v", name, err)
 		}
 	}
+	if len(warnings) > 0 {
+		setTag(&m, schemas.WarningsTag, strings.Join(warnings, "; "))
+	}
 	return m, nil
+}
+
+// now is the clock started_at is checked against (tests set it).
+var now = time.Now
+
+// knownFields are the sidecar's top-level fields, in the order
+// ParseMetadata documents them.
+var knownFields = []string{"call_id", "started_at", "direction", "language", "operator", "client", "queue",
+	"wait_seconds", "holds", "transfers", "csat", "channels", "tags"}
+
+// nearKnownField is the known field an unknown one is probably a
+// misspelling of: within 2 edits (1 for a known name of 4 letters or
+// fewer, where 2 edits reach unrelated words: "cost" is 2 from "csat"),
+// comparing without case and with '-' or ' ' as '_'; "" when none is.
+func nearKnownField(name string) string {
+	folded := strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(name))
+	best, bestDist := "", 3
+	for _, k := range knownFields {
+		limit := 2
+		if len(k) <= 4 {
+			limit = 1
+		}
+		if d := editDistance(folded, k); d <= limit && d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in characters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// earliestStart is the earliest started_at taken as plausible: recordings
+// of contact centers callscope analyses are not older.
+var earliestStart = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// futureSlack is how far ahead of this machine's clock a started_at may
+// be before it is suspect: clocks of PBXes and workers differ a little,
+// and a time zone written wrongly moves a time by up to 14 hours.
+const futureSlack = 24 * time.Hour
+
+// implausibleTime says why a call's start time is suspect ("before 2000",
+// "in the future"), or "" when it is not. A wrong start time moves the
+// call to another day, month or report without an error: worth a warning.
+func implausibleTime(t, now time.Time) string {
+	switch {
+	case t.Before(earliestStart):
+		return "before 2000"
+	case t.After(now.Add(futureSlack)):
+		return "in the future"
+	}
+	return ""
 }
 
 // MetadataFromUser reads metadata from S3 user metadata (x-amz-meta-*), for

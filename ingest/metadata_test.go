@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 func TestParseMetadata(t *testing.T) {
@@ -179,5 +181,73 @@ func TestKeys(t *testing.T) {
 	}
 	if got := CallIDFromKey("2026/11/call-1.WAV"); got != "2026/11/call-1" {
 		t.Error(got)
+	}
+}
+
+// TestMetadataWarnings: what is suspect but not wrong keeps the call and is
+// a warning naming the file and the field: an unknown field near a known
+// one (a misspelling that would leave the call without its operator), a
+// started_at before 2000 or far in the future. Unknown fields far from
+// every known one are tags without a warning.
+func TestMetadataWarnings(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name, doc string
+		want      []string // in the warnings, in order; none: no warning
+		tag       string   // a tag the field is kept under
+	}{
+		{"misspelt operator", `{"operatr": {"id": "op-7", "department": "Поддержка"}}`,
+			[]string{`s3://calls/a.json: unknown field "operatr" is kept as a tag: did you mean operator?`}, "operatr"},
+		{"capitalized field", `{"Operator": {"id": "op-7"}}`, []string{`"Operator"`, "did you mean operator?"}, "Operator"},
+		{"dash for underscore", `{"started-at": "2026-11-20T10:15:00Z"}`, []string{`"started-at"`, "did you mean started_at?"}, "started-at"},
+		{"two letters swapped", `{"langauge": "ru"}`, []string{`"langauge"`, "did you mean language?"}, "langauge"},
+		{"one edit from a short name", `{"tag": {"a": "b"}}`, []string{`"tag"`, "did you mean tags?"}, "tag"},
+		{"two edits from a short name: a tag of its own", `{"cost": "12"}`, nil, "cost"},
+		{"a tag of its own", `{"crm_ticket": "T-1"}`, nil, "crm_ticket"},
+		{"started_at in 2099", `{"started_at": "2099-01-01T00:00:00Z"}`,
+			[]string{`s3://calls/a.json: field "started_at": "2099-01-01T00:00:00Z" is in the future; the call is kept with it`}, ""},
+		{"started_at before 2000", `{"started_at": "1970-01-01"}`,
+			[]string{`field "started_at": "1970-01-01" is before 2000`}, ""},
+		{"started_at this morning", `{"started_at": "2026-12-06T08:00:00+03:00"}`, nil, ""},
+		{"started_at a few hours ahead (a clock or zone off)", `{"started_at": "2026-12-06T20:00:00Z"}`, nil, ""},
+		{"two warnings", `{"operatr": {"id": "op-7"}, "started_at": "2099-01-01"}`,
+			[]string{`"operatr"`, "; ", `"2099-01-01" is in the future`}, "operatr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := ParseMetadata([]byte(tt.doc), "s3://calls/a.json")
+			if err != nil {
+				t.Fatalf("the call must be kept: %v", err)
+			}
+			got, has := m.Tags[schemas.WarningsTag]
+			if len(tt.want) == 0 && has {
+				t.Errorf("warning %q, want none", got)
+			}
+			rest := got
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Errorf("warnings %q: want %q (in this order)", got, tt.want)
+					break
+				}
+				rest = rest[i+len(w):]
+			}
+			if _, kept := m.Tags[tt.tag]; tt.tag != "" && !kept {
+				t.Errorf("field %q not kept as a tag: %v", tt.tag, m.Tags)
+			}
+		})
+	}
+}
+
+// TestMetadataWarningsFromUserMetadata: user metadata (x-amz-meta-*) is
+// read by the same rules and its warnings name it.
+func TestMetadataWarningsFromUserMetadata(t *testing.T) {
+	m, err := MetadataFromUser(map[string]string{"x-amz-meta-started-at": "2099-05-01T00:00:00Z"}, "s3://calls/a.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := m.Tags[schemas.WarningsTag]; !strings.Contains(w, "s3://calls/a.wav (user metadata)") || !strings.Contains(w, "in the future") {
+		t.Errorf("warning %q: want it to name the user metadata and say the time is in the future", w)
 	}
 }

@@ -27,6 +27,14 @@ type Metadata struct {
 	Tags map[string]string `json:"tags,omitempty"`
 }
 
+// WarningsTag is the tag under which ingest keeps what it noticed about a
+// call's metadata without failing the call: an unknown field that looks
+// like a misspelt known one ("operatr": did you mean operator), a
+// started_at before 2000 or in the future. Each warning names the file and
+// the field; warnings are joined by "; ". Being a tag, it is stored with
+// the call and shown with it (callscope show, the API's call card).
+const WarningsTag = "callscope_warnings"
+
 // Operator is the contact-center employee on the call.
 type Operator struct {
 	ID         string `json:"id,omitempty"`
