@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -113,9 +114,7 @@ func loadFile(path string) ([]Call, error) {
 		}
 		where := fmt.Sprintf("%s:%d", path, n)
 		var c Call
-		dec := json.NewDecoder(bytes.NewReader(l))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&c); err != nil {
+		if err := decodeLabelsLine(l, &c); err != nil {
 			return nil, fmt.Errorf("%s: %w: %v", where, ErrBadLabels, err)
 		}
 		if c.ID == "" || c.Transcript == "" || len(c.Labels) == 0 {
@@ -140,6 +139,115 @@ func loadFile(path string) ([]Call, error) {
 		out = append(out, c)
 	}
 	return out, sc.Err()
+}
+
+// labelsLineFields are the fields of a labels line, as an error lists them.
+const labelsLineFields = `"call", "transcript", "labels" and "language"`
+
+// decodeLabelsLine reads one labels line into c. Its errors name the
+// field, the call and the label, and say what is wanted, in a person's
+// words ("label \"complaint\": want true or false, got a string \"yes\""),
+// not encoding/json's ("cannot unmarshal string into Go struct field
+// Call.labels of type bool"). The call is read first so that every later
+// error can name it.
+func decodeLabelsLine(line []byte, c *Call) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			return fmt.Errorf("want a JSON object with %s, got %s", labelsLineFields, rawKind(line))
+		}
+		return fmt.Errorf("not JSON: %v", err)
+	}
+	str := func(name string, dst *string) error {
+		raw, ok := fields[name]
+		if !ok {
+			return nil
+		}
+		if err := json.Unmarshal(raw, dst); err != nil {
+			return fmt.Errorf("%sfield %q: want a string, got %s", callPrefix(c.ID), name, rawKind(raw))
+		}
+		return nil
+	}
+	if err := str("call", &c.ID); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		var err error
+		switch name {
+		case "call":
+		case "language":
+			err = str(name, &c.Language)
+		case "transcript":
+			err = str(name, &c.Transcript)
+		case "labels":
+			err = decodeLabels(fields[name], c)
+		default:
+			err = fmt.Errorf("%sunknown field %q: a line has %s", callPrefix(c.ID), name, labelsLineFields)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeLabels reads the labels object: a category name to true or false.
+func decodeLabels(raw json.RawMessage, c *Call) error {
+	var labels map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &labels); err != nil {
+		return fmt.Errorf(`%sfield "labels": want an object {"category": true or false}, got %s`, callPrefix(c.ID), rawKind(raw))
+	}
+	if labels == nil {
+		return nil
+	}
+	c.Labels = make(map[string]bool, len(labels))
+	for _, cat := range slices.Sorted(maps.Keys(labels)) {
+		var v bool
+		if err := json.Unmarshal(labels[cat], &v); err != nil || bytes.Equal(bytes.TrimSpace(labels[cat]), []byte("null")) {
+			return fmt.Errorf("%slabel %q: want true (the call is an instance of the category) or false, got %s", callPrefix(c.ID), cat, rawKind(labels[cat]))
+		}
+		c.Labels[cat] = v
+	}
+	return nil
+}
+
+// callPrefix names the call an error is about, when it is known.
+func callPrefix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return fmt.Sprintf("call %q: ", id)
+}
+
+// rawKind names a JSON value for an error: its kind, and a short string or
+// number itself (labels hold no personal data; "yes" or 1 tells the writer
+// what to change).
+func rawKind(raw json.RawMessage) string {
+	s := bytes.TrimSpace(raw)
+	if len(s) == 0 {
+		return "nothing"
+	}
+	short := len(s) <= 24
+	switch s[0] {
+	case '"':
+		if short {
+			return "a string " + string(s)
+		}
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 't', 'f':
+		return string(s)
+	case 'n':
+		return "null"
+	}
+	if short {
+		return "a number " + string(s)
+	}
+	return "a number"
 }
 
 // TranscriptData is the call's transcript.
