@@ -266,7 +266,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		s.load(out.Channels[ci].Segments, want, nil)
 		scans[ci] = s
 		for _, e := range s.cues {
-			questions = questions || e.name || e.dob || e.mail
+			questions = questions || e.name || e.dob || e.mail || e.field != 0
 		}
 	}
 	// The answer to «как вас зовут?» has no trigger word («олег
@@ -569,14 +569,14 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 			continue
 		}
 		for _, e := range s.cues {
-			if e.name || e.dob || e.mail {
+			if e.name || e.dob || e.mail || e.field != 0 {
 				// An e-mail is spelled, read back and corrected on both
 				// sides for a while («через в или через ф»): its answer
 				// windows are 25 s on both sides. (A date of birth's are
 				// 11 s: 25 s loaded many sentences of every call that
 				// asks for one, for the rare answer with no cardinal
 				// number in it, «третье сентября».)
-				far := 11.0
+				far := 11.0 // (an address's field: «улица» — «маршала жукова»)
 				if e.mail {
 					far = 25
 				}

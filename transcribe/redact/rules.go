@@ -1510,7 +1510,89 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.addr }) },
-	rules:  []familyRule{{run: (*scan).addresses}},
+	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}},
+}
+
+// fieldAnswers masks an address taken down field by field: the answer to
+// the other side's question for one field, asked with its word alone
+// (fieldAsked: «улица», «номер дома», «квартира»), when the answer is the
+// speaker's first sentence after it, in the 10 s after it, nothing said
+// by the other side between, and is the whole of that sentence («так»,
+// «ну», «нет», «да» before it at most): a street's name after «улица»,
+// one to three words with no number, no house's word and no function
+// word («маршала жукова», «проспект мира»); a house's or a flat's number
+// after a house's or a flat's word, numbers with a house's letter or
+// «корпус» between them, six words at most, no unit («сорок три», «семь
+// б», «35 корпус 2»). What the form asks next with no such word («этаж»,
+// «код домофона», «сколько комнат») is answered in a later sentence and
+// kept.
+func (s *scan) fieldAnswers() {
+	for si, r := range s.segs {
+		if r.from >= r.to || s.marks[r.from] != 0 {
+			continue
+		}
+		at := s.t0(&s.toks[r.from])
+		var q *cueEvent
+		for k := range s.others {
+			if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 && (q == nil || e.at >= q.at) {
+				q = e
+			}
+		}
+		if q == nil || q.field == 0 {
+			continue
+		}
+		// (Nothing else said by the other side since: a sentence of
+		// theirs after the question's own.)
+		said := false
+		for k := range s.othersSpoke {
+			if e := &s.othersSpoke[k]; e.said && e.seg != q.seg && e.at > q.at && e.at <= at+0.5 {
+				said = true
+			}
+		}
+		if said {
+			continue
+		}
+		// The speaker's first sentence after the question.
+		if si > 0 && s.segs[si-1].from < s.segs[si-1].to && s.t0(&s.toks[s.segs[si-1].from]) > q.at {
+			continue
+		}
+		j := r.from
+		for j < r.to && j < r.from+2 && isWord(s.norm(j), "так", "ну", "нет", "да", "вот") {
+			j++
+		}
+		if j == r.to || r.to-j > 6 {
+			continue
+		}
+		if q.field == 1 {
+			if r.to-j > 3 {
+				continue
+			}
+			ok := true
+			for k := j; k < r.to && ok; k++ {
+				t := &s.toks[k]
+				ok = isLetters(s.norm(k)) && !t.has(tNum|tHouse|tStop|tConn|tCue|tTrap|tNameCue|tUnit|tMonth|tFiller|tOperator)
+			}
+			if ok {
+				s.claimAddress(j, r.to, ruleAddressCue)
+			}
+			continue
+		}
+		nums, ok := 0, true
+		for k := j; k < r.to && ok; k++ {
+			t := &s.toks[k]
+			switch {
+			case t.has(tNum) && !t.has(tUnit):
+				nums++
+			case k > j && s.letter(k) && (k+1 == r.to || s.toks[k+1].has(tNum|tHouse)):
+			case k > j && t.has(tHouse) && k+1 < r.to && s.toks[k+1].has(tNum):
+			default:
+				ok = false
+			}
+		}
+		if ok && nums > 0 {
+			s.claimAddress(j, r.to, ruleAddressCue)
+		}
+	}
 }
 
 // addresses: a street word with a name and a house number: «улица ленина

@@ -178,6 +178,10 @@ type cueEvent struct {
 	nameCue bool
 	// addr: a question for an address («адрес регистрации»).
 	addr bool
+	// field: a question for one field of an address, its word alone:
+	// 1 a street («улица»), 2 a house's or a flat's number («номер
+	// дома», «квартира»); 0 none (fieldAnswers).
+	field uint8
 	// expiry: a question for a card's expiry («срок действия»).
 	expiry bool
 	// barcode: a product's barcode named («баркод»).
@@ -406,6 +410,18 @@ func (s *scan) account(from, to int) {
 			m++
 		}
 	}
+	// A field of an address asked with its word alone («улица», «номер
+	// дома», «а квартира»: a sentence of three words at most, no number
+	// in it): its word is a cue's candidate too (collectCues, fieldAsked).
+	if to-from <= 3 && any&(tStreet|tHouse) != 0 && any&(tNum|cueRoles) == 0 {
+		for i := from; i < to; i++ {
+			if s.toks[i].has(tStreet | tHouse) {
+				buf = append(buf[:n], int32(i))
+				n++
+				break
+			}
+		}
+	}
 	s.cand, s.starts = buf[:n], sbuf[:m]
 	s.any |= any
 	// A sentence of four words or more that does not ask the other side
@@ -499,7 +515,10 @@ func (s *scan) collectCues() {
 		// asked.)
 		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && (s.norm(i-1) == "куда" ||
 			placeWords.of(s.normOf(t)) && isWord(s.norm(i-1), "каком", "какой", "какое", "какую", "где")))
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) || t.has(tEmailCue) && s.postOffice(i) {
+		// (A street's or a house's word alone is filed only when it asks
+		// for one field of an address: fieldAsked.)
+		field := t.has(tStreet|tHouse) && !t.has(cueRoles) && s.fieldAsked(i)
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) && !field || t.has(tEmailCue) && s.postOffice(i) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
@@ -555,10 +574,43 @@ func (s *scan) collectCues() {
 		case !t.has(tEmailCue) && !t.has(tAt):
 			e.addr = true // «адрес регистрации», «прописка»
 			e.place = s.placeQuestion(i)
+			// (Or one field of it, asked with its word alone: account
+			// files such a word only in a sentence of three words with
+			// no number and no cue's word.)
+			if field {
+				e.field = 2
+				if t.has(tStreet) {
+					e.field = 1
+				}
+			}
 		default: // tEmailCue
 			e.mail = true
 		}
 	}
+}
+
+// fieldAsked reports whether the street's or house's word at token i is
+// a question for one field of an address: the whole of a sentence of
+// three words at most with no number and no cue's word in it (account
+// files only such a word as a candidate when it has no cue's role).
+func (s *scan) fieldAsked(i int) bool {
+	seg := s.toks[i].seg
+	from, to := i, i+1
+	for from > 0 && s.toks[from-1].seg == seg {
+		from--
+	}
+	for to < len(s.toks) && s.toks[to].seg == seg {
+		to++
+	}
+	if to-from > 3 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if s.toks[k].has(tNum | cueRoles) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeQuestion reports whether the sentence of the address cue at
