@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -94,7 +95,20 @@ func Protect(m *schemas.Metadata, key []byte, mode PhoneTags) {
 			delete(m.Tags, k)
 			continue
 		}
-		if v == "" || !(IsPhoneKey(k) || LooksLikePhone(v)) {
+		if v == "" {
+			continue
+		}
+		if !IsPhoneKey(k) && !LooksLikePhone(v) {
+			// An object or list kept as JSON (an unknown field such as a
+			// misspelt "clinet": {"id": "+7..."}) may hold a number
+			// inside: its numbers are hashed in place, or the tag dropped.
+			if protected, found := protectJSON(v, key, mode); found {
+				if protected == "" {
+					delete(m.Tags, k)
+				} else {
+					m.Tags[k] = protected
+				}
+			}
 			continue
 		}
 		if mode == PhoneTagsDrop || len(key) == 0 {
@@ -103,6 +117,62 @@ func Protect(m *schemas.Metadata, key []byte, mode PhoneTags) {
 		}
 		m.Tags[k] = HashClientID(key, v)
 	}
+}
+
+// protectJSON looks into a tag value that is a JSON object or list for a
+// phone number: a string or number that looks like one (LooksLikePhone), or
+// any value under a key that names one (IsPhoneKey). When it finds one it
+// returns the value with each such number replaced by its keyed hash
+// (PhoneTagsHash with a key), or "" to drop the tag (PhoneTagsDrop, or no
+// key).
+func protectJSON(v string, key []byte, mode PhoneTags) (protected string, found bool) {
+	if v == "" || (v[0] != '{' && v[0] != '[') {
+		return "", false
+	}
+	var doc any
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.UseNumber()
+	if dec.Decode(&doc) != nil {
+		return "", false
+	}
+	hash := mode != PhoneTagsDrop && len(key) > 0
+	var walk func(x any, phoneKey bool) any
+	walk = func(x any, phoneKey bool) any {
+		switch y := x.(type) {
+		case map[string]any:
+			for k, inner := range y {
+				y[k] = walk(inner, phoneKey || IsPhoneKey(k))
+			}
+		case []any:
+			for i, inner := range y {
+				y[i] = walk(inner, phoneKey)
+			}
+		case string:
+			if y != "" && (phoneKey || LooksLikePhone(y)) {
+				found = true
+				if hash {
+					return HashClientID(key, y)
+				}
+			}
+		case json.Number:
+			if phoneKey || LooksLikePhone(y.String()) {
+				found = true
+				if hash {
+					return HashClientID(key, y.String())
+				}
+			}
+		}
+		return x
+	}
+	doc = walk(doc, false)
+	if !found || !hash {
+		return "", found
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return "", true
+	}
+	return string(out), true
 }
 
 // maxQuoted is the longest value an error reason quotes, in characters.

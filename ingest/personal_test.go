@@ -132,3 +132,46 @@ func TestClip(t *testing.T) {
 	var m schemas.Metadata
 	Protect(&m, nil, PhoneTagsHash) // nothing to do, no panic
 }
+
+// TestProtectInsideJSONTags: an unknown field whose value is an object or
+// list (a misspelt "clinet", a CRM's own record) is kept as JSON; a phone
+// number inside it is hashed in place like client.id, or the tag dropped,
+// and nothing else in it changes.
+func TestProtectInsideJSONTags(t *testing.T) {
+	key := []byte("k")
+	h := HashClientID(key, "79161234567")
+	tests := []struct {
+		name, doc, tag string
+		hashed         string // the tag with PhoneTagsHash; "" when it must be unchanged
+	}{
+		{"misspelt client", `{"clinet": {"id": "+79161234567"}}`, "clinet", `{"id":"` + h + `"}`},
+		{"number as a JSON number", `{"clinet": {"id": 79161234567}}`, "clinet", `{"id":"` + h + `"}`},
+		{"under a phone key", `{"customer": {"phone": "112", "segment": "vip"}}`, "customer", `{"phone":"` + HashClientID(key, "112") + `","segment":"vip"}`},
+		{"in a list", `{"contacts": ["+7 (916) 123-45-67", "office"]}`, "contacts", `["` + h + `","office"]`},
+		{"nothing personal", `{"crm": {"ticket": "T-1", "order": 12345, "day": "2026-11-20"}}`, "crm", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, mode := range []PhoneTags{PhoneTagsHash, PhoneTagsDrop} {
+				m, err := ParseMetadata([]byte(tt.doc), "x.json")
+				if err != nil {
+					t.Fatal(err)
+				}
+				before := m.Tags[tt.tag]
+				Protect(&m, key, mode)
+				got, kept := m.Tags[tt.tag]
+				switch {
+				case tt.hashed == "" && got != before:
+					t.Errorf("%s: tag %q, want it unchanged %q", mode, got, before)
+				case tt.hashed != "" && mode == PhoneTagsHash && got != tt.hashed:
+					t.Errorf("%s: tag %q, want %q", mode, got, tt.hashed)
+				case tt.hashed != "" && mode == PhoneTagsDrop && kept:
+					t.Errorf("%s: tag %q kept, want it dropped", mode, got)
+				}
+				if strings.Contains(got, "9161234567") || strings.Contains(got, "123-45-67") {
+					t.Errorf("%s: the number is stored: %q", mode, got)
+				}
+			}
+		})
+	}
+}
