@@ -940,9 +940,9 @@ func (s *scan) detect() {
 // masks, an address written). That belongs to what the rules mean, not
 // to their cost: run on every channel, the name rules mask «хорошо
 // дневной» and the initials of «клиент пак е с верно» on channels with no
-// name's word (4 of TestGatesSame's 20,800 transcripts differ), so
+// name's word (a few of TestGatesSame's transcripts differ), so
 // TestGatesSame keeps the families' reading as it is and holds the rules'
-// own gates (needs, claimed) and the echoes' to the outputs.
+// own gates (needs, claimed, may) and the echoes' to the outputs.
 type family struct {
 	starts trig
 	opens  func(s *scan) bool
