@@ -78,8 +78,15 @@ var minimum = map[string]float64{
 	// measured blind by the lead at 019f113, 039f6b5 and 0e46c25 (after
 	// the second round's phrases, tuned on blind9): the floors are the
 	// blind figures at 0e46c25, the lowest category's; not tuned on yet.
-	"ru/blind10":    0.75, // reached: complaint recall 0.756 with the models (0.733 before the constructions of ru/dictwriter rounds 40-42, written without reading this part: phrases alone 0.711 -> 0.733) (a question or rhetorical reproach, non-native Russian), churn_threat recall 0.778, repeat_contact recall 0.944 (100 calls)
-	"en/blind10":    0.42, // reached: churn_threat recall 0.429, complaint recall 0.647 (0.882 with the en complaint model, off since the ten-author verdict) (40 calls)
+	"ru/blind10": 0.75, // reached: complaint recall 0.756 with the models (0.733 before the constructions of ru/dictwriter rounds 40-42, written without reading this part: phrases alone 0.711 -> 0.733) (a question or rhetorical reproach, non-native Russian), churn_threat recall 0.778, repeat_contact recall 0.944 (100 calls)
+	"en/blind10": 0.42, // reached: churn_threat recall 0.429, complaint recall 0.647 (0.882 with the en complaint model, off since the ten-author verdict) (40 calls)
+	// The twelfth author's calls (session 11, lane b11), measured blind by
+	// the lead at b45d428, at e15a41fa (after session 11's phrase
+	// constructions, lane i16g11) and at 520b461 (after the twelve-author
+	// model verdict, lane i16m11): the floors are the blind figures at
+	// 520b461, the lowest category's; not tuned on yet.
+	"ru/blind11":    0.55, // reached: churn_threat 0.909 / 0.556 (phrases alone; the same at b45d428 and e15a41fa), repeat_contact 0.725 / 0.935 (0.806 before the ru repeat_contact model came back), complaint 0.833 / 0.930 with the models (0.828 / 0.558 before, phrases alone 0.821 / 0.535) (100 calls)
+	"en/blind11":    0.37, // reached: churn_threat recall 0.375 (phrases alone), complaint 0.941 / 1.000 with the models (0.909 / 0.625 phrases alone) (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }
