@@ -93,6 +93,17 @@ func TestPipelineOnServers(t *testing.T) {
 	copyCalls(t, filepath.Join("..", "..", "testdata", "calls"), dir,
 		"02_complaint", "06_incompetent", "08_negated_complaint", "12_mono_mixed", "13_swapped_channels")
 	copyCalls(t, filepath.Join("..", "..", "testdata", "bad"), dir, "not_wav_text", "bad_sidecar_types")
+	// One sidecar with a misspelt extra field: analysed, with a warning the
+	// run's summary lists.
+	negated := filepath.Join(dir, "08_negated_complaint.json")
+	side, err := os.ReadFile(negated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	side = []byte(strings.Replace(string(side), "{", `{"qeueu": "sales-2",`, 1))
+	if err := os.WriteFile(negated, side, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
 	n, err := Upload(ctx, env, cfg.S3.Bucket, dir)
 	if err != nil || n != 7 {
@@ -110,6 +121,11 @@ func TestPipelineOnServers(t *testing.T) {
 	}
 	if sum.Analysed != 5 || len(sum.Failed) != 2 {
 		t.Fatalf("summary: %d analysed, %d failed %+v; want 5 and 2", sum.Analysed, len(sum.Failed), sum.Failed)
+	}
+	if sum.WarnedTotal != 1 || len(sum.Warned) != 1 || sum.Warned[0].CallID != "2026-11-19-000203" ||
+		sum.Warned[0].ObjectKey != "upload/08_negated_complaint.wav" ||
+		!strings.Contains(sum.Warned[0].Warnings, `s3://calls/upload/08_negated_complaint.json: unknown field "qeueu" is kept as a tag: did you mean queue?`) {
+		t.Errorf("summary warnings: %d %+v; want the misspelt queue of 08", sum.WarnedTotal, sum.Warned)
 	}
 	wantFailure := map[string][]string{
 		"upload/bad_sidecar_types.wav": {schemas.StageIngest, "bad_sidecar_types.json", "started_at"},

@@ -255,7 +255,21 @@ func recordLost(ctx context.Context, env *Env, keys []string, latest map[string]
 type Summary struct {
 	Analysed int
 	Failed   []schemas.Status
+	// Warned are the analysed calls whose metadata had warnings (a field
+	// that looks misspelt, an implausible start time): kept, but worth a
+	// look. At most MaxWarned, by call id; WarnedTotal counts them all.
+	Warned      []CallWarning
+	WarnedTotal int
 }
+
+// CallWarning is an analysed call and the warnings about its metadata
+// (the tag schemas.WarningsTag of its latest analysis).
+type CallWarning struct {
+	CallID, ObjectKey, Warnings string
+}
+
+// MaxWarned caps the calls with warnings a summary lists.
+const MaxWarned = 20
 
 // Summarize counts analysed and failed recordings.
 func Summarize(ctx context.Context, env *Env) (Summary, error) {
@@ -273,5 +287,33 @@ func Summarize(ctx context.Context, env *Env) (Summary, error) {
 		}
 	}
 	sort.Slice(s.Failed, func(i, j int) bool { return s.Failed[i].ObjectKey < s.Failed[j].ObjectKey })
-	return s, nil
+	s.Warned, s.WarnedTotal, err = warnedCalls(ctx, env.DB)
+	return s, err
+}
+
+// warnedCalls finds the calls whose latest analysis carries metadata
+// warnings: the first MaxWarned by call id, and how many there are.
+func warnedCalls(ctx context.Context, db store.DB) ([]CallWarning, int, error) {
+	rows, err := db.Query(ctx, `SELECT call_id, argMax(object_key, row_version) AS k,
+       argMax(tag_values[indexOf(tag_keys, ?)], row_version) AS w
+FROM calls WHERE has(tag_keys, ?) GROUP BY call_id HAVING w != '' ORDER BY call_id`, schemas.WarningsTag, schemas.WarningsTag)
+	if err != nil {
+		return nil, 0, fmt.Errorf("calls with metadata warnings: %w", err)
+	}
+	defer rows.Close()
+	var out []CallWarning
+	n := 0
+	for rows.Next() {
+		var c CallWarning
+		if err := rows.Scan(&c.CallID, &c.ObjectKey, &c.Warnings); err != nil {
+			return nil, 0, fmt.Errorf("calls with metadata warnings: %w", err)
+		}
+		if n++; len(out) < MaxWarned {
+			out = append(out, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("calls with metadata warnings: %w", err)
+	}
+	return out, n, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/callscope/callscope/internal/app"
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/report"
+	"github.com/callscope/callscope/schemas"
 )
 
 type runOptions struct {
@@ -149,6 +150,18 @@ func writeSummary(w io.Writer, s app.Summary) {
 	fmt.Fprintf(w, "\n%d calls: %d analysed, %d failed\n", s.Analysed+len(s.Failed), s.Analysed, len(s.Failed))
 	for _, f := range s.Failed {
 		fmt.Fprintf(w, "  failed  %s  [%s] %s\n", report.TerminalText(f.ObjectKey), f.Stage, report.TerminalText(f.Error))
+	}
+	if s.WarnedTotal == 0 {
+		return
+	}
+	// Kept, but the call may lack its operator or sit on a wrong day:
+	// say so where the user looks after a run.
+	fmt.Fprintf(w, "%d analysed with metadata warnings (kept; callscope show CALL_ID):\n", s.WarnedTotal)
+	for _, c := range s.Warned {
+		fmt.Fprintf(w, "  warning %s  %s\n", report.TerminalText(c.CallID), report.TerminalText(c.Warnings))
+	}
+	if more := s.WarnedTotal - len(s.Warned); more > 0 {
+		fmt.Fprintf(w, "  ... and %d more: callscope calls --filter 'tag.%s != \"\"'\n", more, schemas.WarningsTag)
 	}
 }
 
