@@ -849,7 +849,9 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		}
 		z.to = r.to
 		n += r.n()
-		if n > 60 || s.quantityAfter(r.to) {
+		// (A unit's word that asks to wait, closing the sentence, is no
+		// unit: «8 926 секунду» — «143 55 02».)
+		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) {
 			break
 		}
 		if join > 0 && s.continues(r.to) {
@@ -1100,8 +1102,11 @@ func (s *scan) sentenceEnd(end int) int {
 	if s.toks[end].seg != s.toks[end-1].seg {
 		return s.pauseOver(end)
 	}
+	// (Fillers, or words asking the other side to go on or wait, said
+	// after the part: «4276 1300 так дальше», «восемь девятьсот двадцать
+	// шесть секунду», «8 903 записываете».)
 	j := end
-	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end-1].seg && s.toks[j].has(tFiller) && !s.toks[j].has(tNum) {
+	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end-1].seg && s.toks[j].has(tFiller|tGoOn) && !s.toks[j].has(tNum) {
 		j++
 	}
 	if j < len(s.toks) && s.toks[j].seg == s.toks[end-1].seg {
