@@ -75,7 +75,7 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 			if err = decodeString(raw, &s); err == nil {
 				if m.StartedAt, err = parseTime(s); err == nil {
 					if w := implausibleTime(m.StartedAt, now()); w != "" {
-						warn("field \"started_at\": %s is %s; the call is kept with it", quote(s), w)
+						warn("field \"started_at\": %s is %s (the call is kept with it)", quote(s), w)
 					}
 				}
 			}

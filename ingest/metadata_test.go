@@ -206,7 +206,7 @@ func TestMetadataWarnings(t *testing.T) {
 		{"two edits from a short name: a tag of its own", `{"cost": "12"}`, nil, "cost"},
 		{"a tag of its own", `{"crm_ticket": "T-1"}`, nil, "crm_ticket"},
 		{"started_at in 2099", `{"started_at": "2099-01-01T00:00:00Z"}`,
-			[]string{`s3://calls/a.json: field "started_at": "2099-01-01T00:00:00Z" is in the future; the call is kept with it`}, ""},
+			[]string{`s3://calls/a.json: field "started_at": "2099-01-01T00:00:00Z" is in the future (the call is kept with it)`}, ""},
 		{"started_at before 2000", `{"started_at": "1970-01-01"}`,
 			[]string{`field "started_at": "1970-01-01" is before 2000`}, ""},
 		{"started_at this morning", `{"started_at": "2026-12-06T08:00:00+03:00"}`, nil, ""},

@@ -31,7 +31,7 @@ type Metadata struct {
 // call's metadata without failing the call: an unknown field that looks
 // like a misspelt known one ("operatr": did you mean operator), a
 // started_at before 2000 or in the future. Each warning names the file and
-// the field; warnings are joined by "; ". Being a tag, it is stored with
+// the field; warnings are joined by "; ", which no warning holds. Being a tag, it is stored with
 // the call and shown with it (callscope show, the API's call card).
 const WarningsTag = "callscope_warnings"
 

@@ -167,6 +167,11 @@ func printAnalysis(w io.Writer, a *analyzecall.Result) error {
 	}
 	fmt.Fprintf(&b, "operator %s %s, department %s, queue %s, direction %s, language %s\n",
 		dash(a.Meta.Operator.ID), a.Meta.Operator.Name, dash(a.Meta.Operator.Department), dash(a.Meta.Queue), dash(a.Meta.Direction), a.Language)
+	if w := a.Meta.Tags[schemas.WarningsTag]; w != "" {
+		for _, one := range strings.Split(w, "; ") {
+			fmt.Fprintf(&b, "warning: %s\n", one)
+		}
+	}
 	fmt.Fprintf(&b, "speech timing from %s; dictionaries %s\n", a.SpeechTiming, a.DictionaryVersion)
 	if a.ASR.Adapter == schemas.ASRNone {
 		fmt.Fprintf(&b, "no transcript: timing only; what was said is unknown (words, hits and categories are left out)\n")

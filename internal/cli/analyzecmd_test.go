@@ -326,3 +326,40 @@ func TestAnalyzeVADOnly(t *testing.T) {
 		t.Errorf("text output:\n%s", out)
 	}
 }
+
+// TestAnalyzeMetadataWarnings: what is suspect in a sidecar does not stop
+// the analysis, and the output says it, one warning a line, naming the file
+// and the field.
+func TestAnalyzeMetadataWarnings(t *testing.T) {
+	calls := filepath.Join("..", "..", "testdata", "calls")
+	tests := []struct {
+		name, sidecar string
+		want          []string
+	}{
+		{"misspelt operator", `{"operatr": {"id": "op-7"}}`, []string{"\nwarning: ", `meta.json: unknown field "operatr" is kept as a tag: did you mean operator?` + "\n"}},
+		{"a start in 2099 and a misspelt queue", `{"qeue": "tv", "started_at": "2099-01-01T00:00:00Z"}`, []string{
+			`meta.json: unknown field "qeue" is kept as a tag: did you mean queue?` + "\n",
+			`warning: `, `meta.json: field "started_at": "2099-01-01T00:00:00Z" is in the future (the call is kept with it)` + "\n"}},
+		{"nothing suspect", `{"queue": "tv"}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			meta := filepath.Join(t.TempDir(), "meta.json")
+			if err := os.WriteFile(meta, []byte(tt.sidecar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, errOut, code := execute(t, "analyze", "--audio", filepath.Join(calls, "01_polite_model.wav"), "--meta", meta)
+			if code != 0 || !strings.Contains(out, "SCORE") {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if tt.want == nil && strings.Contains(out, "warning") {
+				t.Errorf("a warning for a good sidecar:\n%s", out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output does not say %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
