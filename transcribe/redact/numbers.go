@@ -1924,6 +1924,12 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 		if namingWord(w) || w == "под" {
 			continue
 		}
+		if j == z.from-1 && w == "на" {
+			// «по заказу на 8 926 ...»: what a trap word puts «на» before
+			// is an amount, a count or a date («заказ на 5 штук»), none
+			// of a phone's shape; the number is where to call.
+			break
+		}
 		if verbLike(w) {
 			break // (a trap word too: «стоит», «перевела» govern a price)
 		}
@@ -1951,16 +1957,17 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 
 // verbLike: a word with a verb's ending (past «указал», «вносила»,
 // infinitive «звонить», imperative «перезвоните», participle «указан»,
-// «оформлен», present «стоит», «звонят», «вижу», «прошу»): what stands
-// between a trap word and a number when the trap word is the talk's
-// topic, not the number's name. Trap words that end so (the money's and the time's:
-// «стоит», «перевела», «списали») govern an amount or a time, never a
-// number of a phone's shape. (A few nouns end so too, «кредит».)
+// «оформлен», present «стоит», «звонят», «вижу», «прошу», «перезвоним»,
+// «отправляем»): what stands between a trap word and a number when the
+// trap word is the talk's topic, not the number's name. Trap words that
+// end so (the money's and the time's: «стоит», «перевела», «списали»)
+// govern an amount or a time, never a number of a phone's shape. (A few
+// nouns end so too, «кредит».)
 func verbLike(w string) bool {
 	if len(w) < 6 { // (bytes: three Cyrillic letters)
 		return false
 	}
-	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу"} {
+	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу", "им", "ем"} {
 		if strings.HasSuffix(w, end) {
 			return true
 		}
