@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/callscope/callscope/schemas"
@@ -29,6 +30,14 @@ type ScanOptions struct {
 	HasResult func(key, etag string) bool
 	// Limit, when positive, stops after that many jobs.
 	Limit int
+	// ResultAt, when set, is when the result HasResult found for a
+	// recording was recorded. Such a recording is queued all the same
+	// when its sidecar, or its transcript with Config.ImportsTranscripts,
+	// was modified after that: it arrived after the analysis, which was
+	// made without it. The listing gives their times, so this costs no
+	// request, only memory for the .json keys' times until the listing
+	// ends.
+	ResultAt func(key string) time.Time
 }
 
 // Scan lists the bucket and publishes an ingest job for every recording for
@@ -45,11 +54,21 @@ func (in *Ingester) Scan(ctx context.Context, bucket, prefix, run string, hasRes
 func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions) (ScanResult, error) {
 	var res ScanResult
 	prefix, run, hasResult := opt.Prefix, opt.Run, opt.HasResult
+	// With ResultAt: the times of sidecars and transcripts, and the
+	// recordings with a result, decided once the listing has given every
+	// key (a recording's .json keys sort before or after it).
+	inputs := map[string]time.Time{}
+	var done []ObjectInfo
 	for obj, err := range in.objects.ListObjects(ctx, bucket, prefix) {
 		if err != nil {
 			return res, fmt.Errorf("ingest: list s3://%s/%s: %w", bucket, prefix, err)
 		}
 		if !in.IsAudio(obj.Key) {
+			// Only those modified since Since: an older one cannot be
+			// newer than a result of a recording the scan looks at.
+			if opt.ResultAt != nil && strings.HasSuffix(obj.Key, ".json") && (opt.Since.IsZero() || !obj.LastModified.Before(opt.Since)) {
+				inputs[obj.Key] = obj.LastModified
+			}
 			continue
 		}
 		if !opt.Since.IsZero() && !obj.LastModified.IsZero() && obj.LastModified.Before(opt.Since) {
@@ -60,14 +79,51 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 		}
 		res.Recordings++
 		if hasResult != nil && hasResult(obj.Key, obj.ETag) {
+			if opt.ResultAt != nil {
+				done = append(done, obj)
+				continue
+			}
 			res.Skipped++
 			continue
 		}
-		job := schemas.IngestJob{Audio: schemas.Object{Bucket: bucket, Key: obj.Key, ETag: obj.ETag, Size: obj.Size}, Run: run}
-		if err := in.pub.Publish(ctx, job); err != nil {
+		if err := in.queueScanned(ctx, bucket, obj, run, &res); err != nil {
 			return res, err
 		}
-		res.Queued = append(res.Queued, obj.Key)
+	}
+	for _, obj := range done {
+		if !in.inputsNewer(obj.Key, opt.ResultAt(obj.Key), inputs) || (opt.Limit > 0 && len(res.Queued) >= opt.Limit) {
+			res.Skipped++
+			continue
+		}
+		in.cfg.Logger.Info("a sidecar or transcript is newer than the recording's analysis: the recording is queued again", "key", obj.Key)
+		if err := in.queueScanned(ctx, bucket, obj, run, &res); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
+}
+
+func (in *Ingester) queueScanned(ctx context.Context, bucket string, obj ObjectInfo, run string, res *ScanResult) error {
+	job := schemas.IngestJob{Audio: schemas.Object{Bucket: bucket, Key: obj.Key, ETag: obj.ETag, Size: obj.Size}, Run: run}
+	if err := in.pub.Publish(ctx, job); err != nil {
+		return err
+	}
+	res.Queued = append(res.Queued, obj.Key)
+	return nil
+}
+
+// inputsNewer reports whether the recording's sidecar (or, when
+// transcripts are imported, its transcript) was modified after its result
+// was recorded at resultAt.
+func (in *Ingester) inputsNewer(audioKey string, resultAt time.Time, modified map[string]time.Time) bool {
+	keys := []string{SidecarKey(audioKey)}
+	if in.cfg.ImportsTranscripts {
+		keys = append(keys, schemas.TranscriptKey(audioKey))
+	}
+	for _, k := range keys {
+		if t, ok := modified[k]; ok && !resultAt.IsZero() && t.After(resultAt) {
+			return true
+		}
+	}
+	return false
 }

@@ -113,7 +113,8 @@ type ScanOptions struct {
 
 // ScanPendingWith lists the bucket under a prefix and queues every
 // recording, modified at or after Since, that has not been analysed at its
-// current content.
+// current content, or whose sidecar or transcript is newer than its
+// analysis (a late one whose notification was missed).
 func ScanPendingWith(ctx context.Context, env *Env, in *ingest.Ingester, bucket string, opt ScanOptions) (ingest.ScanResult, error) {
 	latest, err := store.LatestStatuses(ctx, env.DB)
 	if err != nil {
@@ -123,7 +124,8 @@ func ScanPendingWith(ctx context.Context, env *Env, in *ingest.Ingester, bucket 
 		HasResult: func(key, etag string) bool {
 			st, ok := latest[key]
 			return ok && st.State == schemas.StateAnalysed && st.ETag == etag
-		}})
+		},
+		ResultAt: func(key string) time.Time { return latest[key].At }})
 }
 
 // NewIngester builds the ingest stage alone (for scans that only publish).

@@ -119,16 +119,21 @@ func putIfChanged(ctx context.Context, env *Env, bucket, key, file string) error
 }
 
 // ScanPending publishes an ingest job for every recording in the bucket that
-// has not been analysed at its current content.
+// has not been analysed at its current content, or whose sidecar or
+// transcript is newer than its analysis.
 func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run string) (ingest.ScanResult, error) {
 	latest, err := store.LatestStatuses(ctx, env.DB)
 	if err != nil {
 		return ingest.ScanResult{}, err
 	}
-	return in.Scan(ctx, bucket, "", run, func(key, etag string) bool {
-		st, ok := latest[key]
-		return ok && st.State == schemas.StateAnalysed && st.ETag == etag
-	})
+	return in.ScanWith(ctx, bucket, ingest.ScanOptions{Run: run,
+		HasResult: func(key, etag string) bool {
+			st, ok := latest[key]
+			return ok && st.State == schemas.StateAnalysed && st.ETag == etag
+		},
+		// A sidecar or transcript put after the analysis (run again with
+		// it added or fixed) takes the recording again.
+		ResultAt: func(key string) time.Time { return latest[key].At }})
 }
 
 // WaitDone waits until every key has a final state (analysed or failed)

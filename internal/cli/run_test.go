@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
@@ -254,5 +255,70 @@ func TestRunASRNone(t *testing.T) {
 	}
 	if n != len(names) {
 		t.Errorf("%d calls stored, want %d", n, len(names))
+	}
+}
+
+// TestRunLateSidecar: a sidecar added (or fixed) after its recording was
+// analysed is not ignored by the next run: the recording is analysed again
+// with it, under the same call, and a run with nothing new queues nothing.
+func TestRunLateSidecar(t *testing.T) {
+	testenv.SkipIfShort(t)
+	testenv.ChDB(t)
+	clearServerEnv(t)
+	data, dir := t.TempDir(), filepath.Join(t.TempDir(), "in")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	calls := filepath.Join("..", "..", "testdata", "calls")
+	for _, suffix := range []string{".wav", ".transcript.json"} {
+		b, err := os.ReadFile(filepath.Join(calls, "02_complaint"+suffix))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "02"+suffix), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name, sidecar string // sidecar written before the run; "" none
+		queued        string // in stderr
+		operator      string // of the call in `show`
+	}{
+		{"recording alone", "", "1 recordings, 0 already analysed, 1 queued", "(none)"},
+		{"sidecar added", `{"operator": {"id": "op-7", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "op-7"},
+		{"nothing new", "", "1 recordings, 1 already analysed, 0 queued", "op-7"},
+		{"sidecar fixed", `{"operator": {"id": "op-8", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "op-8"},
+	}
+	for _, s := range steps {
+		if s.sidecar != "" {
+			time.Sleep(10 * time.Millisecond) // a modification time after the analysis
+			if err := os.WriteFile(filepath.Join(dir, "02.json"), []byte(s.sidecar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, errOut, code := execute(t, "run", "--data", data, dir)
+		if code != 0 {
+			t.Fatalf("%s: run: exit %d\n%s", s.name, code, errOut)
+		}
+		if !strings.Contains(errOut, s.queued) {
+			t.Errorf("%s: stderr lacks %q:\n%s", s.name, s.queued, errOut)
+		}
+		if !strings.Contains(out, "\n1 calls: 1 analysed, 0 failed") {
+			t.Errorf("%s: want one call, analysed:\n%s", s.name, out)
+		}
+		rep, errOut, code := execute(t, "calls", "--data", data, "--format", "csv")
+		if code != 0 {
+			t.Fatalf("%s: calls: exit %d: %s", s.name, code, errOut)
+		}
+		if lines := strings.Split(strings.TrimSpace(rep), "\n"); len(lines) != 2 || !strings.Contains(lines[1], "in/02,") {
+			t.Errorf("%s: calls: want the one call in/02:\n%s", s.name, rep)
+		}
+		op := "(none)"
+		if strings.Contains(rep, ",op-") {
+			op = rep[strings.Index(rep, ",op-")+1:][:4]
+		}
+		if op != s.operator {
+			t.Errorf("%s: operator %s, want %s:\n%s", s.name, op, s.operator, rep)
+		}
 	}
 }
