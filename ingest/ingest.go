@@ -192,15 +192,7 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		userMeta = info.UserMetadata
 	}
 
-	if origin == originS3 {
-		// Before the sidecar is read: a sidecar replaced in between makes
-		// a new origin, and the recording is taken again for it.
-		var err error
-		if origin, err = in.inputsOrigin(ctx, audio); err != nil {
-			return err
-		}
-	}
-	meta, err := in.readMetadata(ctx, audio, userMeta)
+	meta, sidecarID, err := in.readMetadata(ctx, audio, userMeta)
 	callID := meta.CallID
 	if callID == "" {
 		callID = CallIDFromKey(audio.Key)
@@ -216,6 +208,11 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		return err // storage: transient
 	}
 	meta.CallID = callID
+	if origin == originS3 {
+		if origin, err = in.inputsOrigin(ctx, audio, sidecarID); err != nil {
+			return err
+		}
+	}
 	if w := meta.Tags[schemas.WarningsTag]; w != "" {
 		// Kept with the call (a tag) and said here, where whoever runs
 		// the workers looks.
@@ -253,31 +250,29 @@ func (in *Ingester) publishJob(ctx context.Context, job schemas.Job) (fresh bool
 }
 
 // inputsOrigin is the origin of a recording taken on a bucket
-// notification: the ETags of its sidecar and (when transcripts are
-// imported) its transcript as they are now, "-" for one that is not there.
-// The job's message id is made of the recording's ETag and this origin, so
-// the recording's own event and the event of a sidecar that arrived just
-// after it, handled when both are in the bucket, queue it once; a sidecar
-// or transcript that came after the recording was taken makes a new origin
-// and the recording is taken again.
-func (in *Ingester) inputsOrigin(ctx context.Context, audio schemas.Object) (string, error) {
-	keys := []string{SidecarKey(audio.Key)}
-	if in.cfg.ImportsTranscripts {
-		keys = append(keys, schemas.TranscriptKey(audio.Key))
+// notification: the content of its sidecar as read (sidecarID) and, when
+// transcripts are imported, its transcript's ETag ("-" for one that is not
+// there). The job's message id is made of the recording's ETag and this
+// origin, so the recording's own event and the event of a sidecar that
+// arrived just after it, handled when both are in the bucket, queue it
+// once; a sidecar or transcript that came after the recording was taken
+// makes a new origin and the recording is taken again. The sidecar costs
+// no request (it was read); the transcript one HEAD.
+func (in *Ingester) inputsOrigin(ctx context.Context, audio schemas.Object, sidecarID string) (string, error) {
+	origin := originS3 + "inputs:" + sidecarID
+	if !in.cfg.ImportsTranscripts {
+		return origin, nil
 	}
-	origin := originS3 + "inputs"
-	for _, k := range keys {
-		info, found, err := in.objects.StatObject(ctx, audio.Bucket, k)
-		if err != nil {
-			return "", fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, k), err)
-		}
-		etag := "-"
-		if found {
-			etag = info.ETag
-		}
-		origin += ":" + etag
+	k := schemas.TranscriptKey(audio.Key)
+	info, found, err := in.objects.StatObject(ctx, audio.Bucket, k)
+	if err != nil {
+		return "", fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, k), err)
 	}
-	return origin, nil
+	etag := "-"
+	if found {
+		etag = info.ETag
+	}
+	return origin + ":" + etag, nil
 }
 
 // Fail records the recordings of an ingest job that will not be retried as
@@ -363,20 +358,24 @@ func recordingErrors(err error) []*RecordingError {
 }
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the
-// object's user metadata.
-func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (schemas.Metadata, error) {
+// object's user metadata. sidecarID names the sidecar's content (a hash of
+// its bytes), "-" without one.
+func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (meta schemas.Metadata, sidecarID string, err error) {
 	sidecar := SidecarKey(audio.Key)
 	data, found, err := in.objects.ReadObject(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
 	if err != nil {
-		return schemas.Metadata{}, fmt.Errorf("ingest: read sidecar %s: %w", objectURL(audio.Bucket, sidecar), err)
+		return schemas.Metadata{}, "", fmt.Errorf("ingest: read sidecar %s: %w", objectURL(audio.Bucket, sidecar), err)
 	}
 	if found {
 		if int64(len(data)) > in.cfg.MaxSidecarBytes {
-			return schemas.Metadata{}, fmt.Errorf("%w: %s: larger than %d bytes", ErrBadMetadata, objectURL(audio.Bucket, sidecar), in.cfg.MaxSidecarBytes)
+			return schemas.Metadata{}, "", fmt.Errorf("%w: %s: larger than %d bytes", ErrBadMetadata, objectURL(audio.Bucket, sidecar), in.cfg.MaxSidecarBytes)
 		}
-		return ParseMetadata(data, objectURL(audio.Bucket, sidecar))
+		sum := sha256.Sum256(data)
+		meta, err = ParseMetadata(data, objectURL(audio.Bucket, sidecar))
+		return meta, hex.EncodeToString(sum[:8]), err
 	}
-	return MetadataFromUser(userMeta, objectURL(audio.Bucket, audio.Key))
+	meta, err = MetadataFromUser(userMeta, objectURL(audio.Bucket, audio.Key))
+	return meta, "-", err
 }
 
 // protectClient replaces the client's raw identifier (a phone number), and
