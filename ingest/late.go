@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/callscope/callscope/schemas"
@@ -31,14 +32,20 @@ func recordingBase(key string) (base, kind string, ok bool) {
 // when the recording's own event arrives; one uploaded after the recording
 // would otherwise be ignored, and the call kept without its operator or
 // failed for want of its transcript, silently. So when the recording is
-// already in the bucket and is older than this object, the recording is
-// queued again as an ingest job, as `reprocess --status failed` queues one.
-// The job's Run names the versions (ETags) of the sidecar and the
-// transcript as they are now: the events of a sidecar and a transcript
-// that both arrived late, or an event delivered twice, give the same
-// message id, and JetStream queues the recording once. The new analysis
-// replaces the one made without them (the same recording, the same
-// call_id). Errors returned are transient (storage, NATS).
+// already in the bucket and is not newer than this object, the recording
+// is taken again (take, with the origin of a bucket notification). The
+// job's message id names the recording's content and its inputs
+// (inputsOrigin): the recording's own event and this one, handled when
+// both objects are in the bucket, or an event delivered twice, give the
+// same id, and JetStream queues the recording once, as it queues a
+// `reprocess` run's jobs once. The new analysis replaces the one made
+// without them (the same recording, the same call_id). Errors returned are
+// transient (storage, NATS), or a *RecordingError for a bad sidecar.
+//
+// One listing of the keys that start with the recording's base gives both
+// objects with their times to the millisecond (a HEAD gives whole
+// seconds): a sidecar put just before its recording, the documented
+// order, is told from one put just after.
 func (in *Ingester) takeLate(ctx context.Context, bucket, key string) error {
 	base, kind, ok := recordingBase(key)
 	if !ok {
@@ -47,49 +54,31 @@ func (in *Ingester) takeLate(ctx context.Context, bucket, key string) error {
 	if kind == "transcript" && !in.cfg.ImportsTranscripts {
 		return nil // the ASR makes the transcript: one beside is not read
 	}
-	late, found, err := in.objects.StatObject(ctx, bucket, key)
-	if err != nil {
-		return fmt.Errorf("ingest: stat %s: %w", objectURL(bucket, key), err)
+	var late, rec ObjectInfo
+	var foundLate, foundRec bool
+	for obj, err := range in.objects.ListObjects(ctx, bucket, base+".") {
+		if err != nil {
+			return fmt.Errorf("ingest: list s3://%s/%s.: %w", bucket, base, err)
+		}
+		switch {
+		case obj.Key == key:
+			late, foundLate = obj, true
+		case !foundRec && in.IsAudio(obj.Key) && strings.TrimSuffix(obj.Key, path.Ext(obj.Key)) == base:
+			rec, foundRec = obj, true
+		}
 	}
-	if !found {
-		return nil // deleted since
-	}
-	rec, found, err := in.findRecording(ctx, bucket, base)
-	if err != nil || !found {
-		// Not found: the recording comes later, and its own event reads
-		// this object.
-		return err
+	if !foundLate || !foundRec {
+		// Deleted since; or the recording comes later, and its own event
+		// reads this object.
+		return nil
 	}
 	if late.LastModified.Before(rec.LastModified) {
-		// Uploaded before the recording (the documented order): the
+		// Put before the recording (the documented order): the
 		// recording's own event reads it.
 		return nil
 	}
 	in.cfg.Logger.Info("a "+kind+" arrived after its recording: the recording is taken again", "key", key, "recording", rec.Key)
+	// A listing carries no user metadata: take reads it with the object.
 	audio := schemas.Object{Bucket: bucket, Key: rec.Key, ETag: rec.ETag, Size: rec.Size}
-	return in.take(ctx, audio, rec.UserMetadata, originS3, nil)
-}
-
-// findRecording finds the recording named base plus one of the audio
-// suffixes (as configured, then in upper case: PBXes write .WAV).
-func (in *Ingester) findRecording(ctx context.Context, bucket, base string) (ObjectInfo, bool, error) {
-	seen := map[string]bool{}
-	for _, s := range in.cfg.AudioSuffixes {
-		for _, suffix := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
-			k := base + suffix
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			info, found, err := in.objects.StatObject(ctx, bucket, k)
-			if err != nil {
-				return ObjectInfo{}, false, fmt.Errorf("ingest: stat %s: %w", objectURL(bucket, k), err)
-			}
-			if found {
-				info.Key = k
-				return info, true, nil
-			}
-		}
-	}
-	return ObjectInfo{}, false, nil
+	return in.take(ctx, audio, nil, originS3, nil)
 }
