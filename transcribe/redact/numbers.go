@@ -1957,17 +1957,18 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 
 // verbLike: a word with a verb's ending (past «указал», «вносила»,
 // infinitive «звонить», imperative «перезвоните», participle «указан»,
-// «оформлен», present «стоит», «звонят», «вижу», «прошу», «перезвоним»,
-// «отправляем»): what stands between a trap word and a number when the
-// trap word is the talk's topic, not the number's name. Trap words that
-// end so (the money's and the time's: «стоит», «перевела», «списали»)
-// govern an amount or a time, never a number of a phone's shape. (A few
-// nouns end so too, «кредит».)
+// «оформлен», «записано», present «стоит», «звонят», «вижу», «прошу»,
+// «перезвоним», «отправляем»): what stands between a trap word and a
+// number when the trap word is the talk's topic, not the number's name
+// (phoneShapeFree), and no mailbox's word (mailReadBackEnds). Trap words
+// that end so (the money's and the time's: «стоит», «перевела»,
+// «списали») govern an amount or a time, never a number of a phone's
+// shape. (A few nouns end so too, «кредит».)
 func verbLike(w string) bool {
 	if len(w) < 6 { // (bytes: three Cyrillic letters)
 		return false
 	}
-	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу", "им", "ем"} {
+	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу", "им", "ем", "ано", "ено"} {
 		if strings.HasSuffix(w, end) {
 			return true
 		}

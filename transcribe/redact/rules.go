@@ -183,6 +183,58 @@ func (s *scan) providerAfterNa(i int) bool {
 	return j >= len(s.toks) || s.toks[j].seg != seg || s.toks[j].has(tStop|tConn)
 }
 
+// mailReadBackEnds claims the words around a mailbox's masked part that
+// a read-back says with it and no rule read (mailRest's last step): the
+// words right before it, back to a word a list knows (a verb, «на»,
+// «почта»), a mailbox's first words said as they sound or spelled
+// before, which no echo matches («галкина [1961 рамблер]», «кейт лав
+// букс [рамблер ру]», «записала мартынова [инбокс ру]»: «записала»
+// stays); and a short word with its top-level domain after it («волков
+// [1980] бк ру»). Only words no list knows (a first name's or a surname's
+// form too), digits and letters' names, three at most.
+func (s *scan) mailReadBackEnds() {
+	part := func(k int) bool {
+		t := &s.toks[k]
+		w := s.normOf(t)
+		if s.marks[k] != 0 || t.trig&^(tFirstName|tNameForm) != 0 && !s.letterName(k) {
+			return t.num() == nkDigits && s.marks[k] == 0
+		}
+		return isLetters(w) && !verbLike(w) && !pronoun(w) && !commonWord(w) && !staffWord(w) && !orgWord(w)
+	}
+	// (From a part a read-back's rule masked, said again or joined to
+	// one: not from a Latin word an e-mail's context masked, «курс
+	// [python]».)
+	readBack := func(i int) bool {
+		if !s.maskedAs(i, Email) {
+			return false
+		}
+		r := s.found[s.marks[i]-1].rule
+		return r == ruleEcho[typeIndex(Email)] || r == ruleEmailJoined
+	}
+	for i := 1; i < len(s.toks); i++ {
+		if !readBack(i) || s.maskedAs(i-1, Email) {
+			continue
+		}
+		seg := s.toks[i].seg
+		k := i
+		for k > 0 && k > i-3 && s.toks[k-1].seg == seg && part(k-1) {
+			k--
+		}
+		if k < i {
+			s.claim(Email, ruleEmailJoined, k, i)
+		}
+	}
+	for i := 0; i+2 < len(s.toks); i++ {
+		if !readBack(i) || s.marks[i+1] != 0 {
+			continue
+		}
+		if j := i + 1; s.toks[j].seg == s.toks[i].seg && s.toks[j+1].seg == s.toks[i].seg && s.toks[j].nl <= 6 && isLetters(s.norm(j)) && s.toks[j].trig == 0 &&
+			s.marks[j+1] == 0 && s.toks[j+1].has(tTLD) && (j+2 == len(s.toks) || s.toks[j+2].seg != s.toks[i].seg) {
+			s.claim(Email, ruleEmailJoined, j, j+2)
+		}
+	}
+}
+
 // mailCorrectionWord reports whether w is a word of a speaker correcting a
 // mailbox's part («ой точка кос», «ну джимейл», «или то есть рамблер»),
 // skipped between a masked part and the next.
@@ -203,6 +255,7 @@ func mailCorrectionWord(w string) bool {
 // [точка кос]», «ну [джимейл]»), and «точка ком» or «на мейле» opening
 // the speaker's next sentence.
 func (s *scan) mailRest() {
+	defer s.mailReadBackEnds()
 	mail := func(i int) bool { return s.maskedAs(i, Email) }
 	for i := 1; i < len(s.toks); i++ {
 		if s.marks[i] != 0 {
