@@ -575,9 +575,10 @@ func (s *scan) droppedStart(z *zone) bool {
 	return false
 }
 
-// correctionWord: a word a speaker breaks off a dictation with.
+// correctionWord: a word a speaker breaks off a dictation with (or the
+// line does: «код 4 7 алло» — «4 7 1 9 2»).
 func correctionWord(w string) bool {
-	return isWord(w, "ой", "нет", "стоп", "подождите", "погодите", "подожди", "извините", "простите", "блин", "вру", "ошибся", "ошиблась", "сбился", "сбилась", "неправильно", "перепутал", "перепутала")
+	return isWord(w, "ой", "нет", "стоп", "подождите", "погодите", "подожди", "извините", "простите", "блин", "вру", "ошибся", "ошиблась", "сбился", "сбилась", "неправильно", "перепутал", "перепутала", "алло")
 }
 
 // goesOn reports whether a number opens its sentence (after two words

@@ -136,9 +136,9 @@ var writtenSets = []struct {
 	// floors are the blind figures at 2bfc2f0a (the same as at b45d428 but
 	// code 0.875 -> 0.950).
 	{"blind8/bw", map[string]float64{
-		"account": 0.97, "address": 0.98, "birthdate": 0.95, "card": 1.00, "code": 0.97, "cvv": 1.00,
+		"account": 0.97, "address": 0.98, "birthdate": 0.95, "card": 1.00, "code": 1.00, "cvv": 1.00,
 		"email": 0.96, "inn": 1.00, "name": 0.94, "passport": 0.98, "phone": 0.89, "snils": 1.00,
-	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), 0.966 -> 1.000 since block GF (a number in parts, «так дальше» between), email 0.929 -> 0.964 since block GH (a mailbox's read-back's first words), code 0.950 -> 0.975 since block GB (a code right after «пришёл»), birthdate 0.885 -> 0.951 since block GC (a date of birth a few words into its answer, after a slip), name 0.931 -> 0.943 since block GD (a surname alone after the client named it as the topic), address 0.885 -> 0.981 since block GE (an address taken down field by field)
+	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), 0.966 -> 1.000 since block GF (a number in parts, «так дальше» between), email 0.929 -> 0.964 since block GH (a mailbox's read-back's first words), code 0.950 -> 0.975 since block GB (a code right after «пришёл»), 0.975 -> 1.000 since block GI (a code's start cut off by «алло»), birthdate 0.885 -> 0.951 since block GC (a date of birth a few words into its answer, after a slip), name 0.931 -> 0.943 since block GD (a surname alone after the client named it as the topic), address 0.885 -> 0.981 since block GE (an address taken down field by field)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
