@@ -170,10 +170,14 @@ var knownFields = []string{"call_id", "started_at", "direction", "language", "op
 // misspelling of: within 2 edits (1 for a known name of 4 letters or
 // fewer, where 2 edits reach unrelated words: "cost" is 2 from "csat"),
 // comparing without case and with '-' or ' ' as '_'; "" when none is.
-func nearKnownField(name string) string {
+func nearKnownField(name string) string { return nearest(name, knownFields) }
+
+// nearest is the name of known within the edits nearKnownField allows of
+// name, the closest; "" when none is.
+func nearest(name string, known []string) string {
 	folded := strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(name))
 	best, bestDist := "", 3
-	for _, k := range knownFields {
+	for _, k := range known {
 		limit := 2
 		if len(k) <= 4 {
 			limit = 1
@@ -237,6 +241,11 @@ func implausibleTime(t, now time.Time) string {
 func MetadataFromUser(user map[string]string, source string) (schemas.Metadata, error) {
 	doc := map[string]any{}
 	op := map[string]any{}
+	// Keys it does not know go to tags, with a warning of their own when
+	// one looks like a misspelt user-metadata key (operator-id, not the
+	// sidecar's operator).
+	tags := map[string]any{}
+	var warnings []string
 	for k, v := range user {
 		key := strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(strings.ToLower(k), "x-amz-meta-")), "-", "_")
 		switch key {
@@ -267,15 +276,36 @@ func MetadataFromUser(user map[string]string, source string) (schemas.Metadata, 
 			c["scale"] = numberOrString(v)
 			doc["csat"] = c
 		default:
-			doc[key] = v
+			tags[key] = v
+			if known := nearest(key, userMetaKeys); known != "" {
+				warnings = append(warnings, fmt.Sprintf("%s (user metadata): unknown key %s is kept as a tag: did you mean x-amz-meta-%s?",
+					source, quote(key), strings.ReplaceAll(known, "_", "-")))
+			}
 		}
 	}
 	if len(op) > 0 {
 		doc["operator"] = op
 	}
+	if len(tags) > 0 {
+		doc["tags"] = tags
+	}
 	data, _ := json.Marshal(doc)
-	return ParseMetadata(data, source+" (user metadata)")
+	m, err := ParseMetadata(data, source+" (user metadata)")
+	if err != nil || len(warnings) == 0 {
+		return m, err
+	}
+	sort.Strings(warnings)
+	if w := m.Tags[schemas.WarningsTag]; w != "" {
+		warnings = append(warnings, w)
+	}
+	setTag(&m, schemas.WarningsTag, strings.Join(warnings, "; "))
+	return m, nil
 }
+
+// userMetaKeys are the user-metadata keys MetadataFromUser knows, with '_'
+// for '-'.
+var userMetaKeys = []string{"call_id", "started_at", "direction", "language", "queue", "operator_id", "operator_name",
+	"department", "operator_department", "client_id", "wait_seconds", "transfers", "csat", "csat_scale"}
 
 func numberOrString(s string) any {
 	if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {

@@ -241,13 +241,48 @@ func TestMetadataWarnings(t *testing.T) {
 }
 
 // TestMetadataWarningsFromUserMetadata: user metadata (x-amz-meta-*) is
-// read by the same rules and its warnings name it.
+// read by the same rules, its warnings name it, and a misspelt key is
+// told the user-metadata key it is near (operator-id, not the sidecar's
+// operator).
 func TestMetadataWarningsFromUserMetadata(t *testing.T) {
-	m, err := MetadataFromUser(map[string]string{"x-amz-meta-started-at": "2099-05-01T00:00:00Z"}, "s3://calls/a.wav")
-	if err != nil {
-		t.Fatal(err)
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name string
+		user map[string]string
+		want []string // in the warnings; none: no warning
+		tag  string   // kept as a tag
+	}{
+		{"a start in 2099", map[string]string{"x-amz-meta-started-at": "2099-05-01T00:00:00Z"},
+			[]string{`s3://calls/a.wav (user metadata): field "started_at": "2099-05-01T00:00:00Z" is in the future`}, ""},
+		{"misspelt operator id", map[string]string{"x-amz-meta-operatr-id": "op-7"},
+			[]string{`s3://calls/a.wav (user metadata): unknown key "operatr_id" is kept as a tag: did you mean x-amz-meta-operator-id?`}, "operatr_id"},
+		{"misspelt department and a start before 2000", map[string]string{"x-amz-meta-departmnt": "support", "x-amz-meta-started-at": "1999-12-31"},
+			[]string{`unknown key "departmnt" is kept as a tag: did you mean x-amz-meta-department?`, "; ", `field "started_at": "1999-12-31" is before 2000`}, "departmnt"},
+		{"a key of its own", map[string]string{"x-amz-meta-crm-ticket": "T-1", "content-type": "audio/wav"}, nil, "crm_ticket"},
 	}
-	if w := m.Tags[schemas.WarningsTag]; !strings.Contains(w, "s3://calls/a.wav (user metadata)") || !strings.Contains(w, "in the future") {
-		t.Errorf("warning %q: want it to name the user metadata and say the time is in the future", w)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := MetadataFromUser(tt.user, "s3://calls/a.wav")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, has := m.Tags[schemas.WarningsTag]
+			if len(tt.want) == 0 && has {
+				t.Errorf("warning %q, want none", got)
+			}
+			rest := got
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Errorf("warnings %q: want %q (in this order)", got, tt.want)
+					break
+				}
+				rest = rest[i+len(w):]
+			}
+			if _, kept := m.Tags[tt.tag]; tt.tag != "" && !kept {
+				t.Errorf("key %q not kept as a tag: %v", tt.tag, m.Tags)
+			}
+		})
 	}
 }
