@@ -260,6 +260,7 @@ func TestMetadataWarningsFromUserMetadata(t *testing.T) {
 		{"misspelt department and a start before 2000", map[string]string{"x-amz-meta-departmnt": "support", "x-amz-meta-started-at": "1999-12-31"},
 			[]string{`unknown key "departmnt" is kept as a tag: did you mean x-amz-meta-department?`, "; ", `field "started_at": "1999-12-31" is before 2000`}, "departmnt"},
 		{"a key of its own", map[string]string{"x-amz-meta-crm-ticket": "T-1", "content-type": "audio/wav"}, nil, "crm_ticket"},
+		{"a key named tags", map[string]string{"x-amz-meta-tags": "vip"}, nil, "tags"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
