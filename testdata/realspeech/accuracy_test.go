@@ -267,7 +267,14 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 // of every development split: every value within 0.3 s of the truth,
 // counts exact. blind6 was 44 of 45 until a breath and the recording's
 // room tone at a turn's edge stopped counting as talk (breathEdges:
-// en_ru-blind6s23-rapid's talk total 0.31 s long).
+// en_ru-blind6s23-rapid's talk total 0.31 s long). blind10, measured
+// blind by the lead at b45d428 and after session 11's onset rule
+// (f1bbea11), was 39 of 45 with 2 count errors, the first split whose
+// clean audio missed, until a stretch's periodic share was measured over
+// its loud frames near its peak (voiced: es_it-blind10s37-rapid's Italian
+// client's short reply lost) and the cover test was of a run's own
+// frames, not of the quiet consonants its walk takes in (coverMin:
+// en_ru-blind10s36-dialogue's Russian client 0.75 s short).
 func TestCleanOnEverySplit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Silero VAD over 111 calls")
@@ -275,18 +282,12 @@ func TestCleanOnEverySplit(t *testing.T) {
 	var floors []splitFloor
 	for _, split := range []string{realspeech.SplitTune, realspeech.SplitHoldout, realspeech.SplitFresh, realspeech.SplitBlind,
 		realspeech.SplitBlind2, realspeech.SplitBlind3, realspeech.SplitBlind4, realspeech.SplitBlind5, realspeech.SplitBlind6,
-		realspeech.SplitBlind7, realspeech.SplitBlind8, realspeech.SplitBlind9} {
+		realspeech.SplitBlind7, realspeech.SplitBlind8, realspeech.SplitBlind9, realspeech.SplitBlind10} {
 		calls := 9
 		if split == realspeech.SplitTune || split == realspeech.SplitHoldout {
 			calls = 6
 		}
 		floors = append(floors, splitFloor{split, calls, 5 * calls, 0})
 	}
-	// blind10, measured blind by the lead at b45d428 and after session
-	// 11's onset rule (f1bbea11): 39 of 45 both times, the first split
-	// whose clean audio misses: es_it-blind10s37-rapid's Italian client
-	// loses a short utterance (14 turns of 16) and en_ru-blind10s36-dialogue's
-	// Russian client talks 0.75 s less than the truth.
-	floors = append(floors, splitFloor{realspeech.SplitBlind10, 9, 39, 2})
 	holdEverySplit(t, "clean", floors)
 }

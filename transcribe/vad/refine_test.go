@@ -577,3 +577,123 @@ func TestJoinRuns(t *testing.T) {
 		})
 	}
 }
+
+// voiced counts a span's periodic frames among its own loud ones: over
+// the floor by highOverFloor and within highUnderPeak of the span's
+// loudest own frame, so that on a line of digital silence the quiet,
+// aperiodic sounds around a vowel (a fricative, a breath) do not dilute
+// it, and a loud aperiodic sound is not made a voice by a quiet periodic
+// one beside it.
+func TestVoiced(t *testing.T) {
+	type part struct {
+		n         int
+		db, per   float32
+		otherEcho bool
+	}
+	build := func(floor float32, parts []part) (*track, []bool) {
+		tr := &track{floor: floor}
+		var echo []bool
+		for _, p := range parts {
+			for range p.n {
+				tr.db = append(tr.db, p.db)
+				tr.periodic = append(tr.periodic, p.per)
+				echo = append(echo, p.otherEcho)
+			}
+		}
+		return tr, echo
+	}
+	tests := []struct {
+		name  string
+		floor float32
+		parts []part
+		want  float64
+	}{
+		// 5 vowel frames and 25 of a fricative 30 dB under them: 5 of 30
+		// (0.17, under minVoiced) when every frame over -68 dB counted.
+		{"a vowel and a long quiet fricative on digital silence", -80, []part{{5, -25, 0.8, false}, {25, -55, 0.3, false}}, 1},
+		{"the same under line noise", -60, []part{{5, -25, 0.8, false}, {25, -55, 0.3, false}}, 1},
+		{"a cough on digital silence", -80, []part{{20, -30, 0.3, false}}, 0},
+		// A quiet hum after a cough: 20 of 30 periodic when the quiet
+		// frames counted.
+		{"a cough with a quiet periodic hum after it", -80, []part{{10, -25, 0.3, false}, {20, -60, 0.7, false}}, 0},
+		{"half the vowels periodic", -80, []part{{4, -30, 0.8, false}, {4, -32, 0.4, false}, {10, -70, 0.1, false}}, 0.5},
+		// The other side's echo is neither counted nor the peak the
+		// frames are measured against.
+		{"the loudest frames are the other side's echo", -80, []part{{10, -10, 0.9, true}, {10, -45, 0.8, false}}, 1},
+		{"only echo", -80, []part{{10, -10, 0.9, true}}, 0},
+		{"nothing over the floor's margin", -80, []part{{10, -75, 0.9, false}}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, echo := build(tt.floor, tt.parts)
+			if got := voiced(tr, echo, fspan{0, len(tr.db)}, periodicMin); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("voiced = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The cover test (coverMin) is of a run's own frames: a long run of
+// sound that Silero mostly leaves out is dropped (music on hold), on
+// digital silence and under line noise alike; a short run inside Silero's
+// stretch is kept with the quiet consonants its walk (satellite) takes in
+// beyond the stretch, however far (en_ru-blind10s36-dialogue: a client's
+// first 0.8 s of a turn on clean audio, 58% covered with its consonants,
+// lost when they counted).
+func TestCoverIsOfTheRunItself(t *testing.T) {
+	const n = 400
+	// Silero's stretch: frames 100-129.
+	raw := []schemas.Interval{{Start: 1.0, End: 1.3}}
+	vowel := func(tr *track, a, b int) {
+		for f := a; f < b; f++ {
+			tr.db[f], tr.periodic[f], tr.pitch[f] = -20, 0.9, 150
+		}
+	}
+	consonant := func(tr *track, a, b int) {
+		for f := a; f < b; f++ {
+			tr.db[f], tr.periodic[f] = -40, 0.3
+		}
+	}
+	tests := []struct {
+		name  string
+		noisy bool
+		sound func(tr *track)
+		want  fspan // none kept when empty
+	}{
+		// A vowel inside the stretch and pairs of consonant frames 12
+		// frames apart on either side (64-166: 102 frames, 29% covered).
+		{"consonants walked beyond the stretch, digital silence", false, func(tr *track) {
+			vowel(tr, 100, 130)
+			for _, a := range []int{64, 76, 88, 140, 152, 164} {
+				consonant(tr, a, a+2)
+			}
+		}, fspan{64, 166}},
+		// 110 frames of periodic sound, 27% covered.
+		{"a long run mostly outside the stretch, digital silence", false, func(tr *track) { vowel(tr, 60, 170) }, fspan{}},
+		{"a long run mostly outside the stretch, line noise", true, func(tr *track) { vowel(tr, 60, 170) }, fspan{}},
+		{"a run under coverMinLen, half beyond the stretch", false, func(tr *track) { vowel(tr, 100, 130); consonant(tr, 130, 160) }, fspan{100, 160}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), floor: minFloorDB}
+			for f := range n {
+				tr.db[f] = -120
+			}
+			if tt.noisy {
+				tr = noiseTrack(n, nil, 3)
+			}
+			tr.periodic, tr.pitch = make([]float32, n), make([]float32, n)
+			tt.sound(tr)
+			got := channelSpeech(tr, nil, echoLine{}, nil, make([]bool, n), raw, Config{}.withDefaults())
+			if tt.want == (fspan{}) {
+				if len(got) > 0 {
+					t.Errorf("speech %v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("speech %v, want [%v]", got, tt.want)
+			}
+		})
+	}
+}
