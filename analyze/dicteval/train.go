@@ -68,7 +68,8 @@ type CVResult struct {
 	// (the default), the author rule on the held-out authors (Authors
 	// passes: the pooled F1 of the phrases or the model above the
 	// phrases' alone, more authors gaining labels net than losing them,
-	// none losing more than Grid.MaxAuthorLoss); otherwise the model's own
+	// none losing more than Grid.MaxAuthorLoss, the model's own flags
+	// right at least Grid.MinOwnPrecision of the time); otherwise the model's own
 	// flags right at least Grid.MinFlagPrecision of the time on the worst
 	// held-out author, and no held-out author's F1 under its phrases'
 	// alone. Either way a setting must be chosen on all authors. Selected
@@ -140,7 +141,7 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 		return CVResult{}, err
 	}
 	if grid.ByAuthor {
-		out.Ship = !out.Selected.Off && out.Authors.Passes(grid.MaxAuthorLoss)
+		out.Ship = !out.Selected.Off && out.Authors.Passes(grid.MaxAuthorLoss, grid.MinOwnPrecision)
 	} else if out.Selected.Off || out.Worst != "" && out.WorstFlags.Precision() < grid.MinFlagPrecision-1e-12 || len(out.Lowered) > 0 {
 		out.Ship = false
 	}
@@ -181,8 +182,9 @@ func (r CVResult) String() string {
 		if t.MostLost > 0 {
 			lost = fmt.Sprintf("the most lost: %d net on %s", t.MostLost, t.MostLostFold)
 		}
-		fmt.Fprintf(&b, "  held out: %s (F1 %.3f with the model, %.3f phrases alone; authors gaining labels %d, losing %d; %s, at most %d allowed)\n",
-			verdict, t.Combined.F1(), t.Dictionary.F1(), t.Improved, t.Worsened, lost, r.Grid.MaxAuthorLoss)
+		own := t.Own()
+		fmt.Fprintf(&b, "  held out: %s (F1 %.3f with the model, %.3f phrases alone; authors gaining labels %d, losing %d; %s, at most %d allowed; own flags right %.3f of %d, at least %.2f)\n",
+			verdict, t.Combined.F1(), t.Dictionary.F1(), t.Improved, t.Worsened, lost, r.Grid.MaxAuthorLoss, own.Precision(), own.TP+own.FP, r.Grid.MinOwnPrecision)
 	case r.Selected.Off:
 		fmt.Fprintf(&b, "  held out: model OFF (no setting passes on all authors, below)\n")
 	case r.Ship && r.Worst == "":
@@ -199,8 +201,9 @@ func (r CVResult) String() string {
 	case s.Off && r.Grid.ByAuthor:
 		fmt.Fprintf(&b, "  chosen on all authors: model off (no setting passes the author rule; the phrases' pooled F1 %.3f)\n", s.F1)
 	case r.Grid.ByAuthor:
-		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (pooled F1 %.3f, in-sample; authors gaining labels %d, losing %d, the most lost %d)\n",
-			s.L2, s.Threshold, s.F1, s.Authors.Improved, s.Authors.Worsened, s.Authors.MostLost)
+		own := s.Authors.Own()
+		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (pooled F1 %.3f, in-sample; authors gaining labels %d, losing %d, the most lost %d; own flags right %.3f of %d)\n",
+			s.L2, s.Threshold, s.F1, s.Authors.Improved, s.Authors.Worsened, s.Authors.MostLost, own.Precision(), own.TP+own.FP)
 	case s.Off:
 		fmt.Fprintf(&b, "  chosen on all authors: model off (no setting adds to the phrases with its own flags right %.2f of the time on every author; the phrases' mean F1 %.3f)\n",
 			r.Grid.MinFlagPrecision, s.F1)

@@ -190,6 +190,13 @@ type Grid struct {
 	// MaxAuthorLoss is the most labels net (the model's wrong flags less
 	// its right ones) one fold may lose under ByAuthor.
 	MaxAuthorLoss int
+	// MinOwnPrecision is the precision the model's own flags (the calls
+	// it flags where the phrases found nothing), all folds' flags added
+	// up, must reach under ByAuthor. The author rule ranks by F1 on a
+	// corpus far richer in instances than real traffic, so it lets
+	// through flags that are right too rarely to survive there. 0: no
+	// guard.
+	MinOwnPrecision float64
 }
 
 // DefaultGrid is the grid `dict train --cv` searches. No threshold under
@@ -212,6 +219,12 @@ var DefaultGrid = Grid{
 	// a coin's net on 9 tosses (±6): noise, not an author the model
 	// misreads. More than five lost on one author is a pattern.
 	MaxAuthorLoss: 5,
+	// 0.75: a model's flag should stay more likely right than wrong in
+	// traffic with half the corpus's share of instances. Halving a share
+	// of 0.25 (churn) to 0.43 (complaint) divides the odds of a flag
+	// being right by 2.3 to 2.75, so the corpus's odds must be at least
+	// 2.75, a precision of 0.733; 0.75 rounds it up (docs/models.md).
+	MinOwnPrecision: 0.75,
 }
 
 // AuthorTally is what a model does to each fold's labels, net: the calls
@@ -261,10 +274,16 @@ func TallyAuthors(res []FoldResult) AuthorTally {
 
 // Passes is the author rule (Grid.ByAuthor): the pooled F1 of the
 // phrases or the model above the phrases' alone, more folds improved than
-// worsened, and no fold losing more than maxLoss labels net.
-func (t AuthorTally) Passes(maxLoss int) bool {
-	return t.Combined.F1() > t.Dictionary.F1()+1e-12 && t.Improved > t.Worsened && t.MostLost <= maxLoss
+// worsened, no fold losing more than maxLoss labels net, and the model's
+// own flags, all folds' added up, right at least minOwn of the time.
+func (t AuthorTally) Passes(maxLoss int, minOwn float64) bool {
+	return t.Combined.F1() > t.Dictionary.F1()+1e-12 && t.Improved > t.Worsened && t.MostLost <= maxLoss &&
+		t.Own().Precision() >= minOwn-1e-12
 }
+
+// Own is the model's own flags, all folds' added up: the calls it flagged
+// where the phrases found nothing (Added).
+func (t AuthorTally) Own() Counts { return Added(t.Dictionary, t.Combined) }
 
 // Selection is the setting Select chose and its cross-validated figures.
 type Selection struct {
@@ -333,7 +352,7 @@ func Select(folds []Fold, opt Options, grid Grid) (Selection, error) {
 	off := false
 	switch {
 	case grid.ByAuthor:
-		c, off = chooseByAuthor(cands, grid.MaxAuthorLoss)
+		c, off = chooseByAuthor(cands, grid.MaxAuthorLoss, grid.MinOwnPrecision)
 	case grid.MinFlagPrecision > 0:
 		c, off = chooseTrusted(cands, grid.MinFlagPrecision)
 	default:
@@ -402,10 +421,10 @@ func chooseTrusted(cands []candidate, minFlags float64) (candidate, bool) {
 // chooseByAuthor is Select's rule with Grid.ByAuthor: of the candidates
 // that pass the author rule (AuthorTally.Passes), the first of the best
 // pooled F1 (f1); off when none passes.
-func chooseByAuthor(cands []candidate, maxLoss int) (candidate, bool) {
+func chooseByAuthor(cands []candidate, maxLoss int, minOwn float64) (candidate, bool) {
 	best := candidate{f1: -1}
 	for _, c := range cands {
-		if c.authors.Passes(maxLoss) && c.f1 > best.f1+1e-12 {
+		if c.authors.Passes(maxLoss, minOwn) && c.f1 > best.f1+1e-12 {
 			best = c
 		}
 	}

@@ -458,26 +458,33 @@ func TestTallyAuthors(t *testing.T) {
 }
 
 // TestAuthorRule: a setting passes when the pooled F1 rises, more folds
-// gain labels than lose them, and no fold loses more than the limit; of
+// gain labels than lose them, no fold loses more than the limit, and the
+// model's own flags, all folds' added up, are right often enough; of
 // those the best pooled F1 is chosen, the first of equal ones; none
 // passing is the model off.
 func TestAuthorRule(t *testing.T) {
-	up := Counts{TP: 30, FP: 2, FN: 10, TN: 58} // F1 above base
+	up := Counts{TP: 30, FP: 2, FN: 10, TN: 58}      // F1 above base; own flags 5 right, 2 wrong (0.714)
+	precise := Counts{TP: 30, FP: 1, FN: 10, TN: 59} // own flags 5 right, 1 wrong (0.833)
 	base := Counts{TP: 25, FN: 15, TN: 60}
 	tests := []struct {
-		name  string
-		tally AuthorTally
-		max   int
-		pass  bool
+		name   string
+		tally  AuthorTally
+		max    int
+		minOwn float64
+		pass   bool
 	}{
-		{"gains on most, loses two on one", AuthorTally{Dictionary: base, Combined: up, Improved: 5, Worsened: 1, MostLost: 2}, 2, true},
-		{"one author loses three", AuthorTally{Dictionary: base, Combined: up, Improved: 5, Worsened: 1, MostLost: 3}, 2, false},
-		{"as many worsened as improved", AuthorTally{Dictionary: base, Combined: up, Improved: 2, Worsened: 2, MostLost: 1}, 2, false},
-		{"pooled F1 no higher", AuthorTally{Dictionary: base, Combined: base, Improved: 1}, 2, false},
-		{"no loss allowed, none lost", AuthorTally{Dictionary: base, Combined: up, Improved: 1}, 0, true},
+		{"gains on most, loses two on one", AuthorTally{Dictionary: base, Combined: up, Improved: 5, Worsened: 1, MostLost: 2}, 2, 0, true},
+		{"one author loses three", AuthorTally{Dictionary: base, Combined: up, Improved: 5, Worsened: 1, MostLost: 3}, 2, 0, false},
+		{"as many worsened as improved", AuthorTally{Dictionary: base, Combined: up, Improved: 2, Worsened: 2, MostLost: 1}, 2, 0, false},
+		{"pooled F1 no higher", AuthorTally{Dictionary: base, Combined: base, Improved: 1}, 2, 0, false},
+		{"no loss allowed, none lost", AuthorTally{Dictionary: base, Combined: up, Improved: 1}, 0, 0, true},
+		{"own flags right 5 of 7, under the guard", AuthorTally{Dictionary: base, Combined: up, Improved: 5}, 2, 0.75, false},
+		{"own flags right 5 of 7, a lower guard", AuthorTally{Dictionary: base, Combined: up, Improved: 5}, 2, 0.7, true},
+		{"own flags right 5 of 6, over the guard", AuthorTally{Dictionary: base, Combined: precise, Improved: 5}, 2, 0.75, true},
+		{"own flags right 5 of 6, a guard of exactly that", AuthorTally{Dictionary: base, Combined: precise, Improved: 5}, 2, 5.0 / 6, true},
 	}
 	for _, tt := range tests {
-		if got := tt.tally.Passes(tt.max); got != tt.pass {
+		if got := tt.tally.Passes(tt.max, tt.minOwn); got != tt.pass {
 			t.Errorf("%s: passes %v, want %v", tt.name, got, tt.pass)
 		}
 	}
@@ -489,14 +496,23 @@ func TestAuthorRule(t *testing.T) {
 		{l2: 0.01, threshold: 0.7, f1: 0.80, authors: pass}, // a tie keeps the first
 		{l2: 0.01, threshold: 0.9, f1: 0.75, authors: pass},
 	}
-	if c, off := chooseByAuthor(cands, 2); off || c.l2 != 0.001 || c.threshold != 0.7 {
+	if c, off := chooseByAuthor(cands, 2, 0); off || c.l2 != 0.001 || c.threshold != 0.7 {
 		t.Errorf("chose %+v off %v, want l2 0.001 threshold 0.7", c, off)
 	}
-	if c, off := chooseByAuthor(cands, 4); off || c.threshold != 0.5 {
+	if c, off := chooseByAuthor(cands, 4, 0); off || c.threshold != 0.5 {
 		t.Errorf("a loss of four allowed: chose %+v off %v, want threshold 0.5", c, off)
 	}
-	if _, off := chooseByAuthor(cands[:1], 2); !off {
+	if _, off := chooseByAuthor(cands[:1], 2, 0); !off {
 		t.Error("no setting passes: want the model off")
+	}
+	// The guard on the own flags: the settings above flag 5 right, 2 wrong;
+	// a setting of lower F1 whose own flags are right 5 of 6 is chosen.
+	guarded := append(cands, candidate{l2: 0.01, threshold: 0.95, f1: 0.7, authors: AuthorTally{Dictionary: base, Combined: precise, Improved: 3}})
+	if c, off := chooseByAuthor(guarded, 2, 0.75); off || c.threshold != 0.95 {
+		t.Errorf("own flags at least 0.75: chose %+v off %v, want threshold 0.95", c, off)
+	}
+	if _, off := chooseByAuthor(cands, 2, 0.75); !off {
+		t.Error("no setting's own flags right 0.75 of the time: want the model off")
 	}
 }
 

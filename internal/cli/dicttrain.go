@@ -34,6 +34,7 @@ type dictTrainOptions struct {
 	minFlags   float64
 	rule       string
 	maxLoss    int
+	minOwn     float64
 	measure    []string
 	listFlags  bool
 	labels     []string
@@ -63,7 +64,9 @@ model. The rule (--cv-rule authors) counts, for each author, the labels the
 model's own flags (the calls it flags where the phrases found nothing) made
 right less those they made wrong: a setting passes when the F1 of all the
 authors' calls added up rises over the phrases', more authors gain labels
-net than lose them, and no author loses more than --cv-max-author-loss; of
+net than lose them, no author loses more than --cv-max-author-loss, and the
+model's own flags, all authors' added up, are right at least
+--cv-min-own-precision of the time (0.75); of
 those, the best pooled F1 is chosen, and when none passes, the model is off
 and that author is counted with the phrases alone. Under the table, the
 held-out verdict: the same rule on the held-out authors, "ship" or "model
@@ -112,6 +115,7 @@ dev and heldout that way).`,
 	f.BoolVar(&opts.listFlags, "cv-flags", false, "--cv: list the model's own flags on the held-out authors, each call right or WRONG")
 	f.StringVar(&opts.rule, "cv-rule", "authors", "--cv: the rule that chooses a setting and gives the verdict: authors (the pooled F1 rises, more authors gain labels net than lose them, none loses more than --cv-max-author-loss) or worst-author (--cv-min-flag-precision)")
 	f.IntVar(&opts.maxLoss, "cv-max-author-loss", model.DefaultGrid.MaxAuthorLoss, "--cv, --cv-rule authors: the most labels net (the model's wrong flags less its right ones) one author may lose")
+	f.Float64Var(&opts.minOwn, "cv-min-own-precision", model.DefaultGrid.MinOwnPrecision, "--cv, --cv-rule authors: the precision the model's own flags (where the phrases found nothing), all authors' added up, must reach (0: no guard)")
 	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv, --cv-rule worst-author: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
 	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, --cv-rule worst-author with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
@@ -214,12 +218,15 @@ func runDictTrain(opts *dictTrainOptions) error {
 			return fmt.Errorf("dict train: --cv-measure-only %s is no author's first part (%s)", m, strings.Join(firsts, ", "))
 		}
 	}
-	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss}
+	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss, MinOwnPrecision: opts.minOwn}
 	switch opts.rule {
 	case "authors":
 		grid.ByAuthor = true
 		if opts.maxLoss < 0 {
 			return fmt.Errorf("dict train: --cv-max-author-loss %d: want 0 or more", opts.maxLoss)
+		}
+		if !(opts.minOwn >= 0 && opts.minOwn <= 1) {
+			return fmt.Errorf("dict train: --cv-min-own-precision %g: want a share from 0 to 1", opts.minOwn)
 		}
 	case "worst-author":
 	default:

@@ -151,6 +151,8 @@ func TestDictTrain(t *testing.T) {
 		{"--cv-measure-only", filepath.Join(en, "blind2")},
 		{"--cv", "--cv-rule", "mean", filepath.Join(en, "blind3")},
 		{"--cv", "--cv-max-author-loss", "-1", filepath.Join(en, "blind3")},
+		{"--cv", "--cv-min-own-precision", "1.5", filepath.Join(en, "blind3")},
+		{"--cv", "--cv-min-own-precision", "-0.1", filepath.Join(en, "blind3")},
 	} {
 		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
 		if _, errOut, code := execute(t, append(args, filepath.Join(en, "blind2"))...); code == 0 {
