@@ -55,7 +55,7 @@ func TestDictTrain(t *testing.T) {
 	for _, tc := range []struct {
 		lang, category, note string
 	}{
-		{"en", "churn_threat", "the built-ins ship no en/churn_threat model"},
+		{"en", "repeat_contact", "the built-ins ship no en/repeat_contact model"},
 		{"en", "complaint", ""},
 		{"ru", "complaint", ""},
 	} {
