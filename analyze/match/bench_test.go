@@ -93,9 +93,8 @@ func BenchmarkMatchCall(b *testing.B) {
 // BenchmarkMatchCallModels is BenchmarkMatchCall on a five-minute call
 // whose client says nothing the complaint and churn_threat phrases know:
 // the client's text comes from the labelled calls without a complaint or
-// a threat, so the complaint model scores the channel, window by window,
-// as the models do on most calls of a contact center (and the
-// repeat_contact model where its phrases find nothing either).
+// a threat, so the complaint and churn_threat models score the channel,
+// window by window, as the models do on most calls of a contact center.
 func BenchmarkMatchCallModels(b *testing.B) {
 	m := builtinMatcher(b)
 	tr := fiveMinuteCall(b)

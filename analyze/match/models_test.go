@@ -186,10 +186,10 @@ func TestModelSwitchedOff(t *testing.T) {
 		models []string // ru models left, by category
 		hit    bool     // a model:complaint hit
 	}{
-		{"built-ins", set, tr, []string{"complaint", "repeat_contact"}, true},
-		{"model: false in the complaint dictionary", &off, tr, []string{"repeat_contact"}, false},
+		{"built-ins", set, tr, []string{"churn_threat", "complaint"}, true},
+		{"model: false in the complaint dictionary", &off, tr, []string{"churn_threat"}, false},
 		{"the set without models", set.WithoutModels(), tr, nil, false},
-		{"the client's words on a mixed channel", set, mixed, []string{"complaint", "repeat_contact"}, false},
+		{"the client's words on a mixed channel", set, mixed, []string{"churn_threat", "complaint"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
