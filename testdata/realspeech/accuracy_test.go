@@ -19,16 +19,11 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 	return detectSplits(t, []string{realspeech.SplitTune, realspeech.SplitHoldout}, impairments...)
 }
 
-// detectSplits is detect over the calls of the given splits. Never
-// realspeech.SplitBlind11: it is the lead's reserved split, run only by
-// the lead (see testdata/realspeech/README.md).
+// detectSplits is detect over the calls of the given splits. (A split
+// the lead holds in reserve is never run here: none is, since blind11 was
+// measured; see testdata/realspeech/README.md.)
 func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
 	t.Helper()
-	for _, reserved := range []string{realspeech.SplitBlind11} {
-		if slices.Contains(splits, reserved) {
-			t.Fatalf("%s is the lead's reserved split", reserved)
-		}
-	}
 	if err := realspeech.Available(); err != nil {
 		t.Skip(err)
 	}
@@ -244,7 +239,7 @@ func holdEverySplit(t *testing.T, impairment string, floors []splitFloor) {
 // for echo, 2 count errors until the canceller's hysteresis, keepOwn.)
 func TestTargetConditionOnEverySplit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs Silero VAD over 111 calls")
+		t.Skip("runs Silero VAD over 120 calls")
 	}
 	holdEverySplit(t, "snr20_xtalk25", []splitFloor{
 		{realspeech.SplitTune, 6, 30, 0},
@@ -260,6 +255,7 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 		{realspeech.SplitBlind8, 9, 45, 0},  // measured blind by the lead: 45 before (019f113) and after the tenth round (fba90be)
 		{realspeech.SplitBlind9, 9, 44, 0},  // measured blind by the lead: 44 before (fba90be) and after session 10's second round (2be5486): es_en-blind9s34-rapid, the client's talk 0.31 s short
 		{realspeech.SplitBlind10, 9, 45, 0}, // measured blind by the lead: 45 at b45d428 and after session 11's onset rule (f1bbea11)
+		{realspeech.SplitBlind11, 9, 44, 0}, // measured blind by the lead: 44 at b45d428 and at 13b170d (after session 11's rules): ru_en-blind11s38-dialogue, the operator's talk 0.35 s long
 	})
 }
 
@@ -277,12 +273,12 @@ func TestTargetConditionOnEverySplit(t *testing.T) {
 // en_ru-blind10s36-dialogue's Russian client 0.75 s short).
 func TestCleanOnEverySplit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs Silero VAD over 111 calls")
+		t.Skip("runs Silero VAD over 120 calls")
 	}
 	var floors []splitFloor
 	for _, split := range []string{realspeech.SplitTune, realspeech.SplitHoldout, realspeech.SplitFresh, realspeech.SplitBlind,
 		realspeech.SplitBlind2, realspeech.SplitBlind3, realspeech.SplitBlind4, realspeech.SplitBlind5, realspeech.SplitBlind6,
-		realspeech.SplitBlind7, realspeech.SplitBlind8, realspeech.SplitBlind9, realspeech.SplitBlind10} {
+		realspeech.SplitBlind7, realspeech.SplitBlind8, realspeech.SplitBlind9, realspeech.SplitBlind10, realspeech.SplitBlind11} {
 		calls := 9
 		if split == realspeech.SplitTune || split == realspeech.SplitHoldout {
 			calls = 6

@@ -19,11 +19,12 @@ var bumprace = oggSource{
 	songs: bumpraceSongs, minSeconds: 60, load: blind11MOH,
 }
 
-// blind11 is the lead's second reserved split of session 11: the same
-// calls whenever the lead measures it, so the digests pin them (rewrite
-// them with -update-blind11 only while the split has not been measured).
-// These tests build the calls and check their bytes, prompts and music;
-// none runs the detector on them.
+// blind11 was the lead's second reserved split of session 11: the same
+// calls when the lead measured it at the session's start and at its end,
+// so the digests pin them (measured since: never rewrite them with
+// -update-blind11 but with a change of the generator that is meant to
+// change the calls). These tests build the calls and check their bytes,
+// prompts and music; none runs the detector on them.
 func TestBlind11Digests(t *testing.T) {
 	testSplitDigests(t, SplitBlind11, blind11Digests, *updateBlind11)
 }

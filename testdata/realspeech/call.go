@@ -167,9 +167,9 @@ const (
 	// every song of the seven earlier ones is played by some split
 	// (pushover-data, see blind10MOH).
 	SplitBlind10 = "blind10"
-	// SplitBlind11 is a second reserved split of session 11, made beside
-	// blind10 (not after it was measured): the lead measures it, blind, at
-	// the session's end; nobody who changes the detector evaluates it.
+	// SplitBlind11 was a second reserved split of session 11, made beside
+	// blind10 (not after it was measured): measured blind by the lead at
+	// b45d428 and at the session's end (13b170d); a development split now.
 	// Seeds 38-40. Every order of the Russian voice is taken by two
 	// splits at least (ru_fr by three), so the two calls with the Russian
 	// voice, one on each side, take two orders blind10 does not have: a

@@ -7,9 +7,8 @@
 //
 // -split chooses the splits for -eval and -wav (default tune,holdout: the
 // fresh, blind, blind2 ... blind11 splits are evaluated only when asked
-// for, see SplitFresh, SplitBlind2 ... SplitBlind11; blind11 is the
-// lead's reserved split: whoever changes the detector never runs -eval
-// on it).
+// for, see SplitFresh, SplitBlind2 ... SplitBlind11; none is reserved
+// now: the next reserved split needs seeds 41 and up).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
