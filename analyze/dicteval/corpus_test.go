@@ -88,8 +88,17 @@ var minimum = map[string]float64{
 	// Since the thirteen-author verdict these calls are in the models'
 	// training, so the model figures below are in-sample; the floors stay
 	// the blind figures.
-	"ru/blind11":    0.55, // blind at 520b461: churn_threat 0.909 / 0.556 (phrases alone; the same at b45d428 and e15a41fa), repeat_contact 0.725 / 0.935 (the ru repeat_contact model's 4 false flags; 0.806 without it, the model removed by the guard since), complaint 0.833 / 0.930 with the models (0.828 / 0.558 before, phrases alone 0.821 / 0.535); now, in-sample: churn_threat 0.941 / 0.889 with the ru churn_threat model, complaint 0.894 / 0.977, repeat_contact 0.806 / 0.935 (100 calls)
-	"en/blind11":    0.37, // blind at 520b461: churn_threat recall 0.375 (phrases alone), complaint 0.941 / 1.000 with the models (0.909 / 0.625 phrases alone); now, in-sample: churn_threat 1.000 / 1.000 with the en churn_threat model (40 calls)
+	"ru/blind11": 0.55, // blind at 520b461: churn_threat 0.909 / 0.556 (phrases alone; the same at b45d428 and e15a41fa), repeat_contact 0.725 / 0.935 (the ru repeat_contact model's 4 false flags; 0.806 without it, the model removed by the guard since), complaint 0.833 / 0.930 with the models (0.828 / 0.558 before, phrases alone 0.821 / 0.535); now, in-sample: churn_threat 0.941 / 0.889 with the ru churn_threat model, complaint 0.894 / 0.977, repeat_contact 0.806 / 0.935 (100 calls)
+	"en/blind11": 0.37, // blind at 520b461: churn_threat recall 0.375 (phrases alone), complaint 0.941 / 1.000 with the models (0.909 / 0.625 phrases alone); now, in-sample: churn_threat 1.000 / 1.000 with the en churn_threat model (40 calls)
+	// The thirteenth author's calls (session 11's second round, lane b12:
+	// the mainstream of a big contact centre, calls with several topics),
+	// measured blind by the lead at b45d428, e15a41fa (after session 11's
+	// phrase constructions), 520b461 (after the twelve-author model
+	// verdict) and 832a9439 (after the thirteen-author verdict with its
+	// precision guard): the floors are the blind figures at 832a9439, the
+	// lowest category's; not tuned on yet.
+	"ru/blind12":    0.91, // reached: repeat_contact precision 0.919 (phrases), complaint 0.957 / 0.936 and churn_threat 0.947 / 1.000 with the models (phrases alone complaint recall 0.681, churn_threat 0.889); macro F1 0.959, 0.959, 0.967, 0.977 (100 calls)
+	"en/blind12":    0.84, // reached: complaint 0.941 / 0.842 and churn_threat recall 0.857 with the models (phrases alone 0.684 and 0.571); macro F1 0.923, 0.923, 0.934, 0.966 (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }
