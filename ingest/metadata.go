@@ -464,25 +464,7 @@ func parseTime(s string) (time.Time, error) {
 
 // describe names the kind of a JSON value for an error reason ("a
 // string", "an object"), never the value itself: it may be personal data.
-func describe(raw json.RawMessage) string {
-	s := bytes.TrimSpace(raw)
-	if len(s) == 0 {
-		return "nothing"
-	}
-	switch s[0] {
-	case '"':
-		return "a string"
-	case '{':
-		return "an object"
-	case '[':
-		return "a list"
-	case 't', 'f':
-		return "true/false"
-	case 'n':
-		return "null"
-	}
-	return "a number"
-}
+func describe(raw json.RawMessage) string { return schemas.JSONRawKind(raw) }
 
 // decodeClient reads the client object. Only id is used; other fields (a
 // name, an e-mail) are ignored and never stored. A numeric id (a phone

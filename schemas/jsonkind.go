@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 )
@@ -47,4 +48,27 @@ func JSONValueKind(v string) string {
 		return "an object"
 	}
 	return kind
+}
+
+// JSONRawKind names the kind of a raw JSON value ("a string", "a list",
+// "nothing" for no value) without the value itself: it may be personal
+// data. Ingest's metadata and dict eval's labels word their errors with it.
+func JSONRawKind(raw []byte) string {
+	s := bytes.TrimSpace(raw)
+	if len(s) == 0 {
+		return "nothing"
+	}
+	switch s[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }

@@ -224,30 +224,18 @@ func callPrefix(id string) string {
 // number itself (labels hold no personal data; "yes" or 1 tells the writer
 // what to change).
 func rawKind(raw json.RawMessage) string {
+	kind := schemas.JSONRawKind(raw)
 	s := bytes.TrimSpace(raw)
-	if len(s) == 0 {
-		return "nothing"
+	if len(s) > 24 {
+		return kind
 	}
-	short := len(s) <= 24
-	switch s[0] {
-	case '"':
-		if short {
-			return "a string " + string(s)
-		}
-		return "a string"
-	case '{':
-		return "an object"
-	case '[':
-		return "a list"
-	case 't', 'f':
+	switch kind {
+	case "a string", "a number":
+		return kind + " " + string(s)
+	case "true or false":
 		return string(s)
-	case 'n':
-		return "null"
 	}
-	if short {
-		return "a number " + string(s)
-	}
-	return "a number"
+	return kind
 }
 
 // TranscriptData is the call's transcript.
