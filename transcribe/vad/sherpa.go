@@ -41,8 +41,30 @@ func New(cfg Config) (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
-	sherpa.DeleteVoiceActivityDetector(v)
+	keepRuntime(v)
 	return d, nil
+}
+
+// runtimeKeeper is one detector the process never deletes. onnxruntime
+// shares one environment among its sessions and destroys it with the last
+// one; a session created while another thread destroys it aborts the
+// process («Only one instance of LoggingManager created with
+// InstanceType::Default can exist at any point in time», seen in CI when
+// calls were analysed in parallel and every detector of the moment had
+// just been deleted). With one session kept the environment is made once.
+var runtimeKeeper struct {
+	sync.Once
+	v *sherpa.VoiceActivityDetector
+}
+
+// keepRuntime keeps v for the life of the process if no detector is kept
+// yet, and deletes it otherwise.
+func keepRuntime(v *sherpa.VoiceActivityDetector) {
+	kept := false
+	runtimeKeeper.Do(func() { runtimeKeeper.v, kept = v, true })
+	if !kept {
+		sherpa.DeleteVoiceActivityDetector(v)
+	}
 }
 
 // Model is the path of the model file in use.

@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -389,4 +392,41 @@ func BenchmarkDetect(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(audio), "RTF")
+}
+
+// Calls analysed in parallel, each making and deleting its detectors,
+// give each the same speech as one alone; in CI the runtime once aborted
+// the process when a detector was made while the last one of the moment
+// was deleted (see runtimeKeeper).
+func TestDetectCallsInParallel(t *testing.T) {
+	d := detector(t)
+	a := decode(t, "../../testdata/calls/02_complaint.wav")
+	chans := []wav.Samples{wav.Floats(a.Channels[0]), wav.Floats(a.Channels[1])}
+	want, err := d.DetectCall(context.Background(), chans, a.SampleRate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const workers, rounds = 6, 4
+	errs := make(chan error, workers*rounds)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range rounds {
+				got, err := d.DetectCall(context.Background(), chans, a.SampleRate)
+				if err == nil && !reflect.DeepEqual(got, want) {
+					err = fmt.Errorf("speech differs from one call alone: %v", got.Speech)
+				}
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
