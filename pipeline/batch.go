@@ -110,11 +110,7 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 		}
 		failures = 0
 		w.cfg.Metrics.observeBatch(w.cfg.Stage, len(msgs), time.Since(start))
-		for _, m := range msgs {
-			if err := m.Ack(); err != nil {
-				log.Warn("ack failed; the job will be delivered again", "err", fmt.Errorf("ack: %w", err))
-			}
-		}
+		ackBatch(msgs, log)
 	}
 	return nil
 }
@@ -170,5 +166,26 @@ func sleep(ctx context.Context, d time.Duration) {
 	select {
 	case <-ctx.Done():
 	case <-t.C:
+	}
+}
+
+// ackBatch acks a written batch. The last ack waits for the server's
+// answer, which comes after the acks sent before it: when the worker stops
+// after a batch, the batch has left the stream (an ack merely sent could
+// be lost with the process, and the batch written again). One round trip
+// a batch, not one a job.
+func ackBatch(msgs []jetstream.Msg, log *slog.Logger) {
+	for i, m := range msgs {
+		var err error
+		if i < len(msgs)-1 {
+			err = m.Ack()
+		} else {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			err = m.DoubleAck(ctx)
+			cancel()
+		}
+		if err != nil {
+			log.Warn("ack failed; the job will be delivered again", "err", fmt.Errorf("ack: %w", err))
+		}
 	}
 }
