@@ -291,7 +291,11 @@ func TestRunLateSidecar(t *testing.T) {
 	}
 	for _, s := range steps {
 		if s.sidecar != "" {
-			time.Sleep(10 * time.Millisecond) // a modification time after the analysis
+			// A modification time after the analysis: the embedded S3 lists
+			// times to the second, so the sidecar is written in a later
+			// second than the analysis (in the same second it is not seen
+			// as newer; docs/operations.md).
+			time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 50*time.Millisecond)))
 			if err := os.WriteFile(filepath.Join(dir, "02.json"), []byte(s.sidecar), 0o644); err != nil {
 				t.Fatal(err)
 			}
