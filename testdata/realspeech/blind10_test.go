@@ -5,8 +5,6 @@ import (
 	"maps"
 	"slices"
 	"testing"
-
-	"github.com/callscope/callscope/schemas"
 )
 
 var updateBlind10 = flag.Bool("update-blind10", false, "rewrite blind10.sha256 from the calls the generator makes now")
@@ -156,36 +154,7 @@ func TestLeastPlayed(t *testing.T) {
 // enough prompts for every scenario.
 func testPromptsLeastPlayed(t *testing.T, split string) {
 	needSounds(t)
-	order := map[string]int{} // split -> its first base's index
-	for i, b := range bases {
-		if _, ok := order[b.split]; !ok {
-			order[b.split] = i
-		}
-	}
-	voice := func(tr Truth, p Placed) string {
-		if p.Role == schemas.RoleClient && tr.ClientLanguage != "" {
-			return tr.ClientLanguage
-		}
-		return tr.Language
-	}
-	earlier := map[string]map[string]int{} // language -> prompt -> plays
-	var mine []Truth
-	for _, tr := range mustTruths(t) {
-		if tr.Split == split {
-			mine = append(mine, tr)
-			continue
-		}
-		if order[tr.Split] > order[split] {
-			continue
-		}
-		for _, p := range tr.Prompts {
-			lang := voice(tr, p)
-			if earlier[lang] == nil {
-				earlier[lang] = map[string]int{}
-			}
-			earlier[lang][p.Prompt]++
-		}
-	}
+	mine, earlier := playedBeforeSplit(t, split)
 	if len(mine) != 9 {
 		t.Fatalf("%d %s base calls, want 9", len(mine), split)
 	}
@@ -197,7 +166,7 @@ func testPromptsLeastPlayed(t *testing.T, split string) {
 			russian++
 		}
 		for _, p := range tr.Prompts {
-			lang := voice(tr, p)
+			lang := voiceOf(tr, p)
 			if spoken[lang].unplayed == nil {
 				spoken[lang] = tally{map[string]bool{}, map[string]bool{}}
 			}

@@ -337,21 +337,18 @@ func rmsDB(s []float32) float64 {
 	return 10 * math.Log10(e/float64(max(1, len(s)))+1e-30)
 }
 
-// testPromptsUnplayed checks that every voice of split speaks only prompts
-// that no split listed before it in bases plays, that the Russian voice is
-// in two of its three bases (6 base calls of 9), and that each voice has
-// enough prompts left for every scenario (short ones for the rapid calls,
-// long ones for the interruptions).
-func testPromptsUnplayed(t *testing.T, split string) {
-	needSounds(t)
+// playedBeforeSplit returns split's base calls' truths and, per language, how
+// many times each prompt is played by the splits listed before split in
+// bases.
+func playedBeforeSplit(t *testing.T, split string) (mine []Truth, earlier map[string]map[string]int) {
+	t.Helper()
 	order := map[string]int{} // split -> its first base's index
 	for i, b := range bases {
 		if _, ok := order[b.split]; !ok {
 			order[b.split] = i
 		}
 	}
-	earlier := map[string]map[string]bool{} // language -> prompt
-	var mine []Truth
+	earlier = map[string]map[string]int{} // language -> prompt -> plays
 	for _, tr := range mustTruths(t) {
 		if tr.Split == split {
 			mine = append(mine, tr)
@@ -361,16 +358,32 @@ func testPromptsUnplayed(t *testing.T, split string) {
 			continue
 		}
 		for _, p := range tr.Prompts {
-			lang := tr.Language
-			if p.Role == schemas.RoleClient && tr.ClientLanguage != "" {
-				lang = tr.ClientLanguage
-			}
+			lang := voiceOf(tr, p)
 			if earlier[lang] == nil {
-				earlier[lang] = map[string]bool{}
+				earlier[lang] = map[string]int{}
 			}
-			earlier[lang][p.Prompt] = true
+			earlier[lang][p.Prompt]++
 		}
 	}
+	return mine, earlier
+}
+
+// voiceOf is the language of the voice that speaks p in tr.
+func voiceOf(tr Truth, p Placed) string {
+	if p.Role == schemas.RoleClient && tr.ClientLanguage != "" {
+		return tr.ClientLanguage
+	}
+	return tr.Language
+}
+
+// testPromptsUnplayed checks that every voice of split speaks only prompts
+// that no split listed before it in bases plays, that the Russian voice is
+// in two of its three bases (6 base calls of 9), and that each voice has
+// enough prompts left for every scenario (short ones for the rapid calls,
+// long ones for the interruptions).
+func testPromptsUnplayed(t *testing.T, split string) {
+	needSounds(t)
+	mine, earlier := playedBeforeSplit(t, split)
 	if len(mine) != 9 {
 		t.Fatalf("%d %s base calls, want 9", len(mine), split)
 	}
@@ -384,7 +397,7 @@ func testPromptsUnplayed(t *testing.T, split string) {
 			if p.Role == schemas.RoleClient {
 				lang = tr.ClientLanguage
 			}
-			if earlier[lang][p.Prompt] {
+			if earlier[lang][p.Prompt] > 0 {
 				t.Errorf("%s: the %s prompt %s (%s) is played by an earlier split", tr.Name, lang, p.Prompt, p.Role)
 			}
 		}
