@@ -452,6 +452,14 @@ func (s *scan) numbers() {
 			s.claim(typ, rule, z.from, e)
 			z.to, z.d1 = e, z.d1-4 // (its echoes are the card's digits)
 			s.recordNumber(typ, rule, &z)
+		} else if e := s.snilsBeforeMore(typ, &z); e < z.to {
+			// The SNILS in its 3-3-3-2 groups, the rest of the run read
+			// from its own start (a date of birth, a passport said on).
+			s.claim(SNILS, ruleName(SNILS, ruleFormat), z.from, e)
+			z.to, z.d1 = e, z.d0+11
+			s.recordNumber(SNILS, ruleName(SNILS, ruleFormat), &z)
+			i, prevEnd = e, e
+			continue
 		} else if e, nd := s.cardBeforeAmount(typ, &z); e < z.to {
 			// The card without the amount said after it.
 			typ, rule = Card, ruleCardLuhn
@@ -1678,6 +1686,35 @@ func (s *scan) cardBeforeAmount(typ Type, z *zone) (int, int) {
 		}
 	}
 	return z.to, 0
+}
+
+// snilsBeforeMore returns where a SNILS ends that opens a run of digits
+// read as nothing whole (causes block GJ: «657 189 061 36 15 января 1986»,
+// the date of birth said right after it; z.to otherwise).
+func (s *scan) snilsBeforeMore(typ Type, z *zone) int {
+	if typ != "" && typ != Number || z.to-z.from < 5 || !s.snilsShaped(z.from) {
+		return z.to
+	}
+	return z.from + 4
+}
+
+// snilsShaped reports whether the four tokens from i are a SNILS as it
+// is printed and said: digits grouped 3-3-3-2 in one sentence, passing
+// its checksum.
+func (s *scan) snilsShaped(i int) bool {
+	if i < 0 || i+4 > len(s.toks) {
+		return false
+	}
+	var buf [11]byte
+	d := buf[:0]
+	for k, n := range [4]int{3, 3, 3, 2} {
+		t := &s.toks[i+k]
+		if t.seg != s.toks[i].seg || t.num() != nkDigits || len(s.normOf(t)) != n {
+			return false
+		}
+		d = append(d, s.normOf(t)...)
+	}
+	return snilsOK(string(d))
 }
 
 // luhnTokens returns how many digits tokens from to to (each written in

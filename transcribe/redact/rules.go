@@ -701,7 +701,7 @@ func (s *scan) letter(i int) bool {
 func (s *scan) letterName(i int) bool {
 	switch s.norm(i) {
 	case "эс", "эм", "эн", "эр", "эль", "эл", "эф", "ка", "ха", "аш", "це", "цэ", "че", "чэ", "ша", "ща", "ге", "гэ", "де", "дэ", "те", "тэ", "пэ", "пе", "бэ", "бе", "вэ", "ве", "зэ", "зе", "жэ",
-		"икс", "игрек", "зет", "дабл", "би", "си", "ди", "эй", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "вай", "зед":
+		"икс", "игрек", "зет", "зэт", "зэд", "зи", "дабл", "би", "си", "ди", "эй", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "вай", "зед":
 		return true
 	}
 	return false
@@ -1314,6 +1314,9 @@ func (s *scan) birthContext() {
 			}
 			j++
 		}
+		if j+4 < r.to && s.snilsShaped(j) {
+			j += 4 // a SNILS said first, the date after it (numbers masks it)
+		}
 		if j >= r.to || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
 			// Inside the answer, with its year, not after a word of time
 			// («на старый новый год 14 января 1961», «ой давно это было
@@ -1355,7 +1358,9 @@ func (s *scan) noDatePart(j int) bool {
 
 func (s *scan) birthInside(from, to int) {
 	for j := from + 1; j < to; j++ {
-		if !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 || s.toks[j-1].has(tNum|tMonth) && !s.noDatePart(j-1) {
+		// (A number before it is the date's own part, unless it ends
+		// a SNILS said first: «657 189 061 36 15 января 1986».)
+		if !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 || s.toks[j-1].has(tNum|tMonth) && !s.noDatePart(j-1) && !s.snilsShaped(j-4) {
 			continue
 		}
 		end := s.dateRun(j)
@@ -2788,6 +2793,12 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, first, k)
 			return
 		}
+		// Spelled, then said whole («ка у эль и ка о вэ куликов», «эс эм
+		// и эр эн о вэ смирнов»): the word that the letters spell.
+		if k-first >= 3 && s.spelledBefore(first, k) {
+			s.claim(Name, ruleNameAnswer, first, k+1)
+			return
+		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, ruleNameAnswer)
 		} else if j > first && j < len(s.toks) && s.toks[j].seg == s.toks[first].seg && s.marks[j] == 0 && s.surnameAt(j) {
@@ -3685,6 +3696,69 @@ func (s *scan) spelledNames() {
 			}
 		}
 	})
+}
+
+// spelledBefore reports whether the word at k is the one the letters
+// from first to k spell (causes block GK): it opens with the first
+// letter's sound and has about as many letters (a Latin spelling of a
+// Russian surname is a letter or two longer or shorter: «эс эм и эр эн о
+// вэ» for «смирнов»).
+func (s *scan) spelledBefore(first, k int) bool {
+	if k >= len(s.toks) || s.toks[k].seg != s.toks[first].seg || s.marks[k] != 0 && !s.maskedAs(k, Name) {
+		return false
+	}
+	w := s.norm(k)
+	n := utf8.RuneCountInString(w)
+	if !isLetters(w) || n < 3 || n-(k-first) > 2 || (k-first)-n > 2 {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(w)
+	return letterSound(s.norm(first)) == c
+}
+
+// latinSounds: the Cyrillic letter each Latin letter reads as, a to z.
+var latinSounds = [26]rune([]rune("абсдефгхидклмнопкрстуввкиз"))
+
+// letterSound is the Cyrillic letter a spelled letter or a letter's name
+// stands for («эм» м, «ка» к, «зэт» з, «s» с); 0 when unknown.
+func letterSound(w string) rune {
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) {
+		if r >= 'a' && r <= 'z' {
+			return latinSounds[r-'a']
+		}
+		return r
+	}
+	switch w {
+	case "эс", "эм", "эн", "эр", "эль", "эл", "эф":
+		r, _ := utf8.DecodeRuneInString(w[len("э"):])
+		return r
+	case "зэт", "зет", "зэд", "зед", "зи":
+		return 'з'
+	case "икс", "экс":
+		return 'к'
+	case "эй":
+		return 'а'
+	case "ай":
+		return 'и'
+	case "джи", "джей":
+		return 'д'
+	case "эйч", "аш":
+		return 'х'
+	case "оу":
+		return 'о'
+	case "кей", "кью":
+		return 'к'
+	case "си":
+		return 'с'
+	case "ар":
+		return 'р'
+	case "уай", "вай", "игрек":
+		return 'и'
+	case "дабл":
+		return 'в'
+	}
+	r, _ := utf8.DecodeRuneInString(w) // «ка», «бэ», «вэ», «пи», «ти», «би»...
+	return r
 }
 
 // spelledAfter returns the end of the letters that spell word i, said
