@@ -3152,6 +3152,9 @@ func (s *scan) initialAlone(j int) bool {
 // taken (the operator's own name is one), nor a name after the
 // operator's introduction or a staff role («доктор», «курьер»).
 func (s *scan) fullNames() {
+	if !ungated && !s.fullNamesMay() {
+		return
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
 		if t.has(tKin) {
@@ -3287,6 +3290,59 @@ func (s *scan) fullNames() {
 		}
 		s.claim(Name, ruleNameFull, from, to)
 	}
+}
+
+// fullNamesMay reports whether fullNames may claim a word of the channel,
+// from the starts of its own paths, each a word or two around a token:
+// a claim already (a first name or a surname after a name masked:
+// nameMaskedAt, firstAfterSurname), a relative's word (kinName), two
+// one-letter words (surnameInitials), «меня» before a first name, a
+// title or «записала» (tRole: titledName, recordedAs), a strong surname
+// after «для», «от», «на» (bareSurname), a patronymic after a word, a
+// surname's ending before a first name or one in another case, a first
+// name before a surname or a word of birth, a name's form before a
+// surname. Any other first name stands alone, which fullNames leaves
+// (the operator's «меня зовут анна», the client's «да анна»), so on most
+// channels that say nothing of the kind fullNames' code is not read
+// (a demo call read some 80 lines of it from beyond the second level).
+// It reads every token as fullNames does but runs far less code on each;
+// TestGatesSame holds it to the outputs (redact.Ungated skips it).
+func (s *scan) fullNamesMay() bool {
+	if len(s.found) > 0 || s.any&tKin != 0 {
+		return true
+	}
+	for i := range s.toks {
+		t := &s.toks[i]
+		next := i+1 < len(s.toks) && s.toks[i+1].seg == t.seg
+		if i+2 < len(s.toks) && s.toks[i+1].nl <= 2 && s.toks[i+2].nl <= 2 && s.letter(i+1) && s.letter(i+2) {
+			return true
+		}
+		if t.nl == 8 && next && s.toks[i+1].has(tFirstName) && s.normOf(t) == "меня" {
+			return true
+		}
+		// (fullNames passes these words on, as it does here.)
+		if t.has(tStop | tNum | tCue | tTrap | tUnit | tMonth | tStreet | tHouse) {
+			continue
+		}
+		w := s.normOf(t)
+		if t.has(tRole) && (len(w) >= 14 && (isWord(w, "уважаемый", "уважаемая") || title(w)) || len(w) >= 12 && recordedWord(w)) {
+			return true
+		}
+		if t.trig == 0 && s.bareSurname(i) {
+			return true
+		}
+		if next && s.toks[i+1].trig&^tNameForm == 0 && patronymic(s.norm(i+1)) {
+			return true
+		}
+		first := t.has(tFirstName)
+		if next && (first || t.has(tNameForm)) && surnameLike(s.norm(i+1), s.toks[i+1].trig) || first && next && s.toks[i+1].has(tBirth) {
+			return true
+		}
+		if i > 0 && s.toks[i-1].seg == t.seg && surnameLike(s.norm(i-1), s.toks[i-1].trig) && (first || t.has(tNameForm) || firstNameForm(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // turkicNames: a Turkic patronymic, its own word after the father's first
@@ -3862,7 +3918,7 @@ func repeatedWord(a, b string) bool {
 // adjective, and the name's words after it. Not «записала как срочное
 // обращение». It reports whether i was such a verb.
 func (s *scan) recordedAs(i int) bool {
-	if !isWord(s.norm(i), "записала", "записал", "записан", "записана", "записаны", "значитесь", "значится", "оформлен", "оформлена", "оформлено", "указан", "указана") {
+	if !recordedWord(s.norm(i)) {
 		return false
 	}
 	seg, k := s.toks[i].seg, i+1
@@ -3883,6 +3939,12 @@ func (s *scan) recordedAs(i int) bool {
 	}
 	s.claim(Name, ruleNameFull, k, end)
 	return true
+}
+
+// recordedWord: «записала», «значитесь», «оформлен», «указан»: how one
+// is recorded, before «как» and the name (recordedAs).
+func recordedWord(w string) bool {
+	return isWord(w, "записала", "записал", "записан", "записана", "записаны", "значитесь", "значится", "оформлен", "оформлена", "оформлено", "указан", "указана")
 }
 
 // bareSurname reports whether token i, a word no list knows, is a surname
