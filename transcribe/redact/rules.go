@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -866,7 +867,72 @@ func (s *scan) dateSentence(k int) bool {
 var birthFamily = family{
 	starts: tBirth,
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.dob }) },
-	rules:  []familyRule{{run: (*scan).birthdates}},
+	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, claimed: true}},
+}
+
+// birthDayCorrected masks a date of birth's day corrected right after it
+// (causes block GM): in the speaker's next sentence, within 15 s, after
+// a correction word («ой», «нет», «то есть», «ошиблась»), a day alone in
+// digits (1 to 31) or as an ordinal, or a whole date («ой нет 12
+// двенадцатое», «то есть восьмое»); not after a preposition (an
+// appointment's day: «на 20»), not with a unit after it («3 раза»). Run
+// only when something was masked.
+func (s *scan) birthDayCorrected() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped {
+			continue
+		}
+		si := 0
+		for si < len(s.segs) && s.segs[si].to < f.to {
+			si++
+		}
+		if si+1 >= len(s.segs) {
+			continue
+		}
+		r := s.segs[si+1]
+		if r.from >= r.to || s.t0(&s.toks[r.from])-s.t1(&s.toks[f.to-1]) > 15 {
+			continue
+		}
+		corrected := false
+		for j := r.from; j < r.to; j++ {
+			w := s.norm(j)
+			if correctionWord(w) || w == "есть" && j > r.from && s.norm(j-1) == "то" || isWord(w, "точнее", "вернее") {
+				corrected = true
+				continue
+			}
+			if !corrected || !s.toks[j].has(tNum) || s.marks[j] != 0 || j > r.from && isWord(s.norm(j-1), "на", "в", "во", "к", "до", "с", "со", "по", "через", "за") {
+				continue
+			}
+			end := s.dateRun(j)
+			if k := s.toks[j].num(); k == nkDigits && !s.toks[end-1].has(tMonth) || end <= j && k == nkOrdinal {
+				end = j + 1 // (a day alone is no date to dateRun; «12 двенадцатое» is two)
+			}
+			if end <= j || s.quantityAfter(end) || !s.dayOrDate(j, end) {
+				continue
+			}
+			s.claim(Birthdate, ruleBirthContext, j, end)
+			j = end - 1
+		}
+	}
+}
+
+// dayOrDate reports whether [j, end) is a day alone (1 to 31 in digits,
+// an ordinal in words, two words at most) or a date with its month.
+func (s *scan) dayOrDate(j, end int) bool {
+	for i := j; i < end; i++ {
+		if s.toks[i].has(tMonth) {
+			return true
+		}
+	}
+	if end-j > 2 {
+		return false
+	}
+	if s.toks[j].num() == nkDigits {
+		v, err := strconv.Atoi(s.norm(j))
+		return err == nil && v >= 1 && v <= 31 && end == j+1
+	}
+	return s.toks[end-1].num() == nkOrdinal
 }
 
 // birthdates: a date after «дата рождения», «родился», «born» (or before
@@ -1568,7 +1634,69 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.addr }) },
-	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}},
+	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).addressSaidAgain, claimed: true}},
+}
+
+// addressSaidAgain masks what the speaker says of an address right after
+// it, in one of their next two sentences within 20 s (causes block GL):
+// one of its numbers said again alone, repeated or correcting a wrong
+// read-back («нет 54», «девятнадцать квартира»: a correction word, a
+// house's or a flat's word around it at most, no unit after it); and
+// its second piece opening the next sentence, the entrance and the floor
+// («подъезд 2 этаж 5»; a floor said alone, «этаж 9», or an entrance with
+// the door's code, «подъезд 3 код домофона ...», is kept). Run only when
+// an address was masked.
+func (s *scan) addressSaidAgain() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Address || f.rule == ruleDropped {
+			continue
+		}
+		si := 0
+		for si < len(s.segs) && s.segs[si].to < f.to {
+			si++ // the address's last sentence, in the sentences loaded
+		}
+		var nums []string
+		var z zone
+		for i := f.from; i < f.to; i++ {
+			if s.toks[i].has(tNum) && s.isRunStart(i) && (i == f.from || !s.toks[i-1].has(tNum)) {
+				s.readZone(i, &z, 0)
+				if d := s.zoneDigits(&z); d != "" && len(d) <= 4 {
+					nums = append(nums, strings.Clone(d))
+				}
+			}
+		}
+		end := s.t1(&s.toks[f.to-1])
+		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
+			r := s.segs[sj]
+			if r.from >= r.to || s.t0(&s.toks[r.from])-end > 20 {
+				break
+			}
+			j := r.from
+			for j < r.to && j < r.from+2 && !s.toks[j].has(tNum) && (s.toks[j].has(tConn|tFiller) || correctionWord(s.norm(j))) {
+				j++
+			}
+			if j+3 < r.to && sj == si+1 && s.norm(j) == "подъезд" && s.toks[j+1].has(tNum) && s.norm(j+2) == "этаж" && s.toks[j+3].has(tNum) && s.marks[j] == 0 {
+				s.claim(Address, ruleAddressFlat, j, j+4)
+				continue
+			}
+			if j < r.to && isWord(s.norm(j), "квартира", "кв", "дом") {
+				j++
+			}
+			if j >= r.to || !s.toks[j].has(tNum) || s.marks[j] != 0 || !s.isRunStart(j) {
+				continue
+			}
+			s.readZone(j, &z, 0)
+			e := z.to
+			if e < r.to && isWord(s.norm(e), "квартира", "кв", "дом") {
+				e++
+			}
+			if e != r.to || z.to > j+3 || !slices.Contains(nums, s.zoneDigits(&z)) {
+				continue
+			}
+			s.claim(Address, ruleAddressFlat, j, z.to)
+		}
+	}
 }
 
 // fieldAnswers masks an address taken down field by field: the answer to
@@ -2644,7 +2772,49 @@ var nameFamily = family{
 	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) },
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
-		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true}},
+		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
+		{run: (*scan).coupleNames, claimed: true}},
+}
+
+// coupleNames masks a surname joined by «и» to a masked one of the same
+// stem (causes block GN: a couple, a family, «осипов и осипова»,
+// «гаврилова и гаврилов»): the same word, or it with the feminine «а»
+// added or taken away, or «ий»/«ой» for «ая». Run only when something
+// was masked.
+func (s *scan) coupleNames() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Name || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.from].seg
+		if j := f.to; j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && s.norm(j) == "и" && s.marks[j+1] == 0 && sameSurname(s.norm(f.to-1), s.norm(j+1)) {
+			s.claim(Name, ruleNameFull, j+1, j+2)
+		}
+		if j := f.from - 1; j >= 1 && s.toks[j].seg == seg && s.toks[j-1].seg == seg && s.norm(j) == "и" && s.marks[j-1] == 0 && sameSurname(s.norm(f.from), s.norm(j-1)) {
+			s.claim(Name, ruleNameFull, j-1, j)
+		}
+	}
+}
+
+// sameSurname reports whether b is surname a in the other gender (or a
+// again): «осипов» «осипова», «гаврилова» «гаврилов», «тарасенко»,
+// «белый» «белая». Words of fewer than five letters are left (too many
+// common words pair so).
+func sameSurname(a, b string) bool {
+	if utf8.RuneCountInString(a) < 5 || utf8.RuneCountInString(b) < 5 || !isLetters(a) || !isLetters(b) || commonWord(a) || commonWord(b) {
+		return false
+	}
+	if a == b || a+"а" == b || b+"а" == a {
+		return true
+	}
+	for _, p := range [][2]string{{"ий", "ая"}, {"ой", "ая"}, {"ый", "ая"}} {
+		if strings.HasSuffix(a, p[0]) && strings.HasSuffix(b, p[1]) && a[:len(a)-len(p[0])] == b[:len(b)-len(p[1])] ||
+			strings.HasSuffix(b, p[0]) && strings.HasSuffix(a, p[1]) && b[:len(b)-len(p[0])] == a[:len(a)-len(p[1])] {
+			return true
+		}
+	}
+	return false
 }
 
 // names: the client says who they are: «меня зовут иван петров», «моя

@@ -38,9 +38,9 @@ var writtenSets = []struct {
 	// third author"), then raised to the figures after tuning on it (lane
 	// i13u; causes blocks PP onwards): no longer blind ones.
 	{"blind3/br", map[string]float64{
-		"account": 0.97, "address": 0.97, "birthdate": 1.00, "card": 1.00, "code": 0.97, "cvv": 1.00,
+		"account": 0.97, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 0.97, "cvv": 1.00,
 		"email": 0.97, "inn": 1.00, "name": 0.99, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.004}, // 3 of 897 (0.3%; 10 after lane i13u; blind at 6ab3573 31, 3.5%; at dca2c97 37, 4.1%)
+	}, 0.004}, // address 0.978 -> 1.000 since block GL (an entrance and floor after the address); 3 of 897 (0.3%; 10 after lane i13u; blind at 6ab3573 31, 3.5%; at dca2c97 37, 4.1%)
 	// The fourth author's set (lane bp4, session 8): names from every
 	// people of Russia and beyond, several kinds of data in one
 	// conversation, traps that look like identifiers. Measured blind by
@@ -111,7 +111,7 @@ var writtenSets = []struct {
 	{"blind6/bu", map[string]float64{
 		"account": 1.00, "address": 0.92, "birthdate": 0.97, "card": 1.00, "code": 1.00, "cvv": 0.97,
 		"email": 0.89, "inn": 0.97, "name": 0.84, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.021}, // 16 of 779 (2.1%; a staff member's name «из кадров» since block FQ, a sum after «автоплатеж» since block FU; 18 before; block FI's expiry read back with «срок» after it; 26 blind at fba90be and 019f113: block ET's fines' rulings and UINs, banks' and a clinic's INNs, a diagnostic card; block FE's KPP after the INN; block FH's role mailbox after other words)
+	}, 0.024}, // 18 of 779 (2.3%) since block GL: «подъезд 2 этаж 9» right after the address is a trap to this author (two kinds on one sentence), a span to br's, bv's and bx's, which the rule follows; 16 of 779 (2.1%; a staff member's name «из кадров» since block FQ, a sum after «автоплатеж» since block FU; 18 before; block FI's expiry read back with «срок» after it; 26 blind at fba90be and 019f113: block ET's fines' rulings and UINs, banks' and a clinic's INNs, a diagnostic card; block FE's KPP after the INN; block FH's role mailbox after other words)
 	// The seventh author's set (lane bp7, session 10): heavy recognizer
 	// garbling of number words («сорог», «восем», «питсот») and
 	// non-native speakers, identifiers over three or more turns, names of
@@ -124,9 +124,9 @@ var writtenSets = []struct {
 	// number words they sound like next to a number), so account, card,
 	// code, cvv, inn, passport, phone and snils are in-sample now.
 	{"blind7/bv", map[string]float64{
-		"account": 0.94, "address": 0.87, "birthdate": 0.96, "card": 1.00, "code": 0.95, "cvv": 0.88,
+		"account": 0.94, "address": 0.88, "birthdate": 0.96, "card": 1.00, "code": 0.95, "cvv": 0.88,
 		"email": 0.92, "inn": 1.00, "name": 0.99, "passport": 0.92, "phone": 0.92, "snils": 0.97,
-	}, 0.026}, // email 0.906 -> 0.922 since block GK («зэт»); 22 of 857 (2.6%; 27 before block FQ's staff members named by the operator, block FR's parcel locker and block FX's «квартира 2 комнатная»; 28 at 019f113 and 039f6b5); name in-sample since block FK (Turkic patronymics: 0.842 -> 0.941), passport and code since block FL (a series' letters: 0.774 -> 0.925, 0.889 -> 0.911), address since its «корпус б» and block FO (a house's letter or «дробь» before the flat: 0.835 -> 0.873), birthdate since block FM (garbled ordinals: 0.811 -> 0.962), code and cvv since block FP (a code or CVV the speaker named, read out in grouped number words after a warning: 0.911 -> 0.956, 0.829 -> 0.886), name since block FN (first names of the CIS's peoples and diminutives, several taken from this set's and bu's misses: 0.941 -> 0.995)
+	}, 0.026}, // email 0.906 -> 0.922 since block GK («зэт»), address 0.873 -> 0.886 since block GL; 22 of 857 (2.6%; 27 before block FQ's staff members named by the operator, block FR's parcel locker and block FX's «квартира 2 комнатная»; 28 at 019f113 and 039f6b5); name in-sample since block FK (Turkic patronymics: 0.842 -> 0.941), passport and code since block FL (a series' letters: 0.774 -> 0.925, 0.889 -> 0.911), address since its «корпус б» and block FO (a house's letter or «дробь» before the flat: 0.835 -> 0.873), birthdate since block FM (garbled ordinals: 0.811 -> 0.962), code and cvv since block FP (a code or CVV the speaker named, read out in grouped number words after a warning: 0.911 -> 0.956, 0.829 -> 0.886), name since block FN (first names of the CIS's peoples and diminutives, several taken from this set's and bu's misses: 0.941 -> 0.995)
 	// The eighth author's set (lane bp8, session 11): personal data taken
 	// down as a form is filled in (an insurance claim, a loan, a clinic's
 	// card, a delivery), field after field, answers with no cue word,
@@ -136,9 +136,9 @@ var writtenSets = []struct {
 	// floors are the blind figures at 2bfc2f0a (the same as at b45d428 but
 	// code 0.875 -> 0.950).
 	{"blind8/bw", map[string]float64{
-		"account": 0.97, "address": 0.98, "birthdate": 0.95, "card": 1.00, "code": 1.00, "cvv": 1.00,
-		"email": 0.96, "inn": 1.00, "name": 0.94, "passport": 0.98, "phone": 0.89, "snils": 1.00,
-	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), 0.966 -> 1.000 since block GF (a number in parts, «так дальше» between), email 0.929 -> 0.964 since block GH (a mailbox's read-back's first words), code 0.950 -> 0.975 since block GB (a code right after «пришёл»), 0.975 -> 1.000 since block GI (a code's start cut off by «алло»), birthdate 0.885 -> 0.951 since block GC (a date of birth a few words into its answer, after a slip), name 0.931 -> 0.943 since block GD (a surname alone after the client named it as the topic), address 0.885 -> 0.981 since block GE (an address taken down field by field)
+		"account": 0.97, "address": 1.00, "birthdate": 0.95, "card": 1.00, "code": 1.00, "cvv": 1.00,
+		"email": 0.96, "inn": 1.00, "name": 0.95, "passport": 0.98, "phone": 0.89, "snils": 1.00,
+	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), 0.966 -> 1.000 since block GF (a number in parts, «так дальше» between), email 0.929 -> 0.964 since block GH (a mailbox's read-back's first words), code 0.950 -> 0.975 since block GB (a code right after «пришёл»), 0.975 -> 1.000 since block GI (a code's start cut off by «алло»), birthdate 0.885 -> 0.951 since block GC (a date of birth a few words into its answer, after a slip), name 0.931 -> 0.943 since block GD (a surname alone after the client named it as the topic), address 0.885 -> 0.981 since block GE (an address taken down field by field), 0.981 -> 1.000 since block GL (a flat's number corrected after a read-back), name 0.943 -> 0.954 since block GN («осипов и осипова»)
 	// The ninth author's set (lane bp9, session 11): the mainstream of a
 	// big contact centre's calls (a bank, a mobile operator, a
 	// marketplace, an insurer, a clinic, a utility, a state hotline),
@@ -148,9 +148,9 @@ var writtenSets = []struct {
 	// 5c01d2ca (after lane i13w11's rules by shape, tuned on bw): the
 	// floors are the blind figures at 5c01d2ca.
 	{"blind9/bx", map[string]float64{
-		"account": 1.00, "address": 0.94, "birthdate": 0.95, "card": 0.98, "code": 1.00, "cvv": 1.00,
+		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 0.98, "code": 1.00, "cvv": 1.00,
 		"email": 0.93, "inn": 1.00, "name": 0.98, "passport": 1.00, "phone": 0.97, "snils": 1.00,
-	}, 0.016}, // 14 of 936 (1.5%), blind at 5c01d2ca (15 at b45d428); snils 0.972 -> 1.000 and birthdate 0.927 -> 0.951 since block GJ (a SNILS's 3-3-3-2 groups before a date of birth), email 0.915 -> 0.936 and name 0.973 -> 0.986 since block GK (letters' names «зэт», a surname spelled then said); phone 0.949 -> 0.974 and card 0.962 -> 0.981 since blocks FZ and GA (by shape), cvv 0.971 -> 1.000 since lane i13r11's rules
+	}, 0.016}, // 14 of 936 (1.5%), blind at 5c01d2ca (15 at b45d428); snils 0.972 -> 1.000 and birthdate 0.927 -> 0.951 since block GJ (a SNILS's 3-3-3-2 groups before a date of birth), email 0.915 -> 0.936 and name 0.973 -> 0.986 since block GK (letters' names «зэт», a surname spelled then said); address 0.949 -> 1.000 since block GL (a flat said again, an entrance and floor after the address), birthdate 0.951 -> 1.000 since block GM (a day corrected); phone 0.949 -> 0.974 and card 0.962 -> 0.981 since blocks FZ and GA (by shape), cvv 0.971 -> 1.000 since lane i13r11's rules
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -213,8 +213,8 @@ var writtenSets = []struct {
 	// and bw's misses written as the data's shape in fresh wordings, with
 	// traps of the same shape.
 	{"shape12/sh", map[string]float64{
-		"address": 0.66, "birthdate": 0.62, "email": 1.00, "name": 0.70, "passport": 1.00, "snils": 1.00,
-	}, 0}, // 0 of 28; before blocks GJ and GK snils 0.750, email 0.667, name 0.300, birthdate 0.500
+		"address": 1.00, "birthdate": 1.00, "email": 1.00, "name": 0.80, "passport": 1.00, "snils": 1.00,
+	}, 0}, // 0 of 32; before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300; left: «тарасенко и тарасенко» (no name masked to start from)
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.95, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
