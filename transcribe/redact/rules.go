@@ -259,7 +259,11 @@ func (s *scan) mailRest() {
 	defer s.mailReadBackEnds()
 	mail := func(i int) bool { return s.maskedAs(i, Email) }
 	for i := 1; i < len(s.toks); i++ {
-		if s.marks[i] != 0 {
+		// Every step below takes words after a mailbox's part masked
+		// within the three words before them (after a name masked right
+		// before, for a service read back with it): the rest of the
+		// channel's words, most of them, are passed on the marks alone.
+		if s.marks[i] != 0 || s.marks[i-1] == 0 && (i < 2 || !mail(i-2)) && (i < 3 || !mail(i-3)) {
 			continue
 		}
 		seg := s.toks[i].seg
