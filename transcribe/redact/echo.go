@@ -140,6 +140,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 		if nums {
 			s.numberEchoes(all)
+			s.piecesReadBack(all)
 		}
 		return
 	}
@@ -231,6 +232,69 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	if nums {
 		s.numberEchoes(all)
+		s.piecesReadBack(all)
+	}
+}
+
+// piecesReadBack masks a number dictated in pieces too short to type
+// alone, with talk between them («девятьсот двадцать шесть э» — «триста
+// сорок секунду гляну ноль два семьдесят семь»), that the other side then
+// reads back whole and had masked (causes block GO): the speaker's
+// unmasked numbers in the 30 s before the read-back, consecutive, whose
+// digits together are the read-back's (or all but its leading 8 or 7),
+// two pieces at least; none with a unit after it. Run only on a call
+// with a masked number, reading the speaker's numbers near a read-back.
+func (s *scan) piecesReadBack(all []*scan) {
+	type piece struct {
+		from, to int
+		d        string
+	}
+	var pbuf [12]piece
+	var z zone
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.nclaims {
+			c := &o.nclaims[k]
+			cd := string(o.cdig[c.d0:c.d1])
+			if c.weak || len(cd) < 7 {
+				continue
+			}
+			pieces := pbuf[:0]
+			for _, st := range s.starts {
+				i := int(st)
+				if len(pieces) == len(pbuf) || i < len(s.toks) && s.t0(&s.toks[i]) > c.from+0.5 {
+					break
+				}
+				if n := len(pieces); n > 0 && i < pieces[n-1].to || s.marks[i] != 0 || !s.toks[i].mayStartRun() || !s.isRunStart(i) || c.from-s.t0(&s.toks[i]) > 30 {
+					continue
+				}
+				s.readZone(i, &z, 0)
+				// (A unit's word that asks to wait, the sentence going on
+				// after it, is no unit: «триста сорок секунду гляну ...».)
+				if z.to <= i || z.d0 == z.d1 || s.claimed(z.from, z.to) || s.quantityAfter(z.to) && !(s.toks[z.to].has(tGoOn) && z.to+1 < len(s.toks) && s.toks[z.to+1].seg == s.toks[z.to].seg) {
+					continue
+				}
+				pieces = append(pieces, piece{z.from, z.to, strings.Clone(s.zoneDigits(&z))})
+			}
+			for a := range pieces {
+				got := ""
+				for b := a; b < len(pieces) && len(got) < len(cd); b++ {
+					got += pieces[b].d
+					whole := got == cd || len(cd) == 11 && (cd[0] == '8' || cd[0] == '7') && got == cd[1:]
+					if whole && b > a {
+						for _, p := range pieces[a : b+1] {
+							s.claim(typeAt[c.typ], ruleEcho[c.typ], p.from, p.to)
+						}
+						break
+					}
+					if !strings.HasPrefix(cd, got) && !strings.HasPrefix(cd[1:], got) {
+						break
+					}
+				}
+			}
+		}
 	}
 }
 

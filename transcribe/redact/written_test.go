@@ -137,8 +137,8 @@ var writtenSets = []struct {
 	// code 0.875 -> 0.950).
 	{"blind8/bw", map[string]float64{
 		"account": 0.97, "address": 1.00, "birthdate": 0.95, "card": 1.00, "code": 1.00, "cvv": 1.00,
-		"email": 0.96, "inn": 1.00, "name": 0.95, "passport": 0.98, "phone": 0.89, "snils": 1.00,
-	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), 0.966 -> 1.000 since block GF (a number in parts, «так дальше» between), email 0.929 -> 0.964 since block GH (a mailbox's read-back's first words), code 0.950 -> 0.975 since block GB (a code right after «пришёл»), 0.975 -> 1.000 since block GI (a code's start cut off by «алло»), birthdate 0.885 -> 0.951 since block GC (a date of birth a few words into its answer, after a slip), name 0.931 -> 0.943 since block GD (a surname alone after the client named it as the topic), address 0.885 -> 0.981 since block GE (an address taken down field by field), 0.981 -> 1.000 since block GL (a flat's number corrected after a read-back), name 0.943 -> 0.954 since block GN («осипов и осипова»)
+		"email": 0.96, "inn": 1.00, "name": 0.95, "passport": 0.98, "phone": 0.96, "snils": 1.00,
+	}, 0.025}, // 27 of 1100 (2.5%), blind at b45d428 and 2bfc2f0a; phone 0.862 -> 0.897 since block FZ (a phone's shape under a trap word that does not name it), card 0.915 -> 0.966 since block GA (a card's last four digits right after its word), 0.966 -> 1.000 since block GF (a number in parts, «так дальше» between), email 0.929 -> 0.964 since block GH (a mailbox's read-back's first words), code 0.950 -> 0.975 since block GB (a code right after «пришёл»), 0.975 -> 1.000 since block GI (a code's start cut off by «алло»), birthdate 0.885 -> 0.951 since block GC (a date of birth a few words into its answer, after a slip), name 0.931 -> 0.943 since block GD (a surname alone after the client named it as the topic), address 0.885 -> 0.981 since block GE (an address taken down field by field), 0.981 -> 1.000 since block GL (a flat's number corrected after a read-back), name 0.943 -> 0.954 since block GN («осипов и осипова»), phone 0.897 -> 0.966 since block GO (a phone in pieces read back whole)
 	// The ninth author's set (lane bp9, session 11): the mainstream of a
 	// big contact centre's calls (a bank, a mobile operator, a
 	// marketplace, an insurer, a clinic, a utility, a state hotline),
@@ -213,8 +213,8 @@ var writtenSets = []struct {
 	// and bw's misses written as the data's shape in fresh wordings, with
 	// traps of the same shape.
 	{"shape12/sh", map[string]float64{
-		"address": 1.00, "birthdate": 1.00, "email": 1.00, "name": 0.80, "passport": 1.00, "snils": 1.00,
-	}, 0}, // 0 of 32; before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300; left: «тарасенко и тарасенко» (no name masked to start from)
+		"address": 1.00, "birthdate": 1.00, "card": 1.00, "email": 1.00, "name": 0.80, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0}, // 0 of 36; before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300, phone 0.636 (block GO); left: «тарасенко и тарасенко» (no name masked to start from)
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.95, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
