@@ -94,6 +94,7 @@ func (s *Stage) Handle(ctx context.Context, data []byte) error {
 	a.CallID = job.CallID
 	a.ObjectKey = job.Audio.Key
 	a.ETag = job.Audio.ETag
+	a.Inputs = job.Inputs
 	a.Meta = job.Meta
 	a.ASR = tr.ASR
 	a.AnalyzedAt = AnalyzedAt(job, time.Now())

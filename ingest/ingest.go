@@ -35,10 +35,15 @@ type ObjectInfo struct {
 
 // Objects is what ingest needs from object storage.
 type Objects interface {
-	// ReadObject returns at most maxBytes of an object; found is false when
-	// the object does not exist.
-	ReadObject(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, found bool, err error)
+	// ReadObjectETag returns at most maxBytes of an object and its ETag
+	// (unquoted, as a listing gives it); found is false when the object
+	// does not exist.
+	ReadObjectETag(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, etag string, found bool, err error)
 	StatObject(ctx context.Context, bucket, key string) (info ObjectInfo, found bool, err error)
+	// ObjectETag returns an object's ETag (unquoted); found is false when
+	// the object does not exist. It may cost less than StatObject (no user
+	// metadata to fetch).
+	ObjectETag(ctx context.Context, bucket, key string) (etag string, found bool, err error)
 	ListObjects(ctx context.Context, bucket, prefix string) iter.Seq2[ObjectInfo, error]
 }
 
@@ -153,8 +158,12 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 }
 
 // originS3 is the origin of a recording taken on a bucket notification
-// (its own or, late, its sidecar's or transcript's): take completes it
-// with the versions of the sidecar and transcript it finds (inputsOrigin).
+// (its own or, late, its sidecar's or transcript's). Jobs of this origin
+// differ only by the recording's ETag and the inputs take found (the
+// versions of its sidecar and transcript), both in the message id
+// (pipeline.MsgID): the events that find the same objects queue the
+// recording once, a sidecar or transcript put after it was taken queues
+// it again.
 const originS3 = "s3:"
 
 // take validates one recording and publishes its transcribe job (or, with
@@ -192,7 +201,7 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		userMeta = info.UserMetadata
 	}
 
-	meta, sidecarID, err := in.readMetadata(ctx, audio, userMeta)
+	meta, sidecarETag, err := in.readMetadata(ctx, audio, userMeta)
 	callID := meta.CallID
 	if callID == "" {
 		callID = CallIDFromKey(audio.Key)
@@ -208,8 +217,9 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		return err // storage: transient
 	}
 	meta.CallID = callID
-	if origin == originS3 {
-		if origin, err = in.inputsOrigin(ctx, audio, sidecarID); err != nil {
+	inputs := schemas.Inputs{Sidecar: sidecarETag}
+	if in.cfg.ImportsTranscripts && transcript == nil {
+		if inputs.Transcript, err = in.transcriptETag(ctx, audio); err != nil {
 			return err
 		}
 	}
@@ -226,9 +236,9 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 	// drops as a duplicate is already queued or running, and a queued
 	// status now would hide that job's own statuses.
 	queuedAt := time.Now().UTC()
-	var job schemas.Job = schemas.TranscribeJob{CallID: callID, Audio: audio, Meta: meta, Origin: origin, RequestedAt: queuedAt}
+	var job schemas.Job = schemas.TranscribeJob{CallID: callID, Audio: audio, Meta: meta, Inputs: inputs, Origin: origin, RequestedAt: queuedAt}
 	if transcript != nil {
-		job = schemas.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, Origin: origin, RequestedAt: queuedAt}
+		job = schemas.AnalyzeJob{CallID: callID, Audio: audio, Transcript: *transcript, Meta: meta, Inputs: inputs, Origin: origin, RequestedAt: queuedAt}
 	}
 	fresh, err := in.publishJob(ctx, job)
 	if err != nil || !fresh {
@@ -249,30 +259,24 @@ func (in *Ingester) publishJob(ctx context.Context, job schemas.Job) (fresh bool
 	return true, in.pub.Publish(ctx, job)
 }
 
-// inputsOrigin is the origin of a recording taken on a bucket
-// notification: the content of its sidecar as read (sidecarID) and, when
-// transcripts are imported, its transcript's ETag ("-" for one that is not
-// there). The job's message id is made of the recording's ETag and this
-// origin, so the recording's own event and the event of a sidecar that
-// arrived just after it, handled when both are in the bucket, queue it
-// once; a sidecar or transcript that came after the recording was taken
-// makes a new origin and the recording is taken again. The sidecar costs
-// no request (it was read); the transcript one HEAD.
-func (in *Ingester) inputsOrigin(ctx context.Context, audio schemas.Object, sidecarID string) (string, error) {
-	origin := originS3 + "inputs:" + sidecarID
-	if !in.cfg.ImportsTranscripts {
-		return origin, nil
-	}
+// transcriptETag is the ETag of the transcript beside the recording
+// (asr.adapter import), InputAbsent when there is none. It goes into the
+// job's inputs, and so into its message id (pipeline.MsgID): the
+// recording's own event and a late transcript's event, handled when both
+// are in the bucket, give the same id and queue the recording once, while
+// a transcript put after the recording was taken gives a new one. One HEAD
+// on an external server; the embedded one reads the ETag from its
+// metadata file.
+func (in *Ingester) transcriptETag(ctx context.Context, audio schemas.Object) (string, error) {
 	k := schemas.TranscriptKey(audio.Key)
-	info, found, err := in.objects.StatObject(ctx, audio.Bucket, k)
+	etag, found, err := in.objects.ObjectETag(ctx, audio.Bucket, k)
 	if err != nil {
 		return "", fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, k), err)
 	}
-	etag := "-"
-	if found {
-		etag = info.ETag
+	if !found {
+		return schemas.InputAbsent, nil
 	}
-	return origin + ":" + etag, nil
+	return etag, nil
 }
 
 // Fail records the recordings of an ingest job that will not be retried as
@@ -358,11 +362,11 @@ func recordingErrors(err error) []*RecordingError {
 }
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the
-// object's user metadata. sidecarID names the sidecar's content (a hash of
-// its bytes), "-" without one.
-func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (meta schemas.Metadata, sidecarID string, err error) {
+// object's user metadata. sidecarETag is the ETag of the sidecar read,
+// schemas.InputAbsent without one.
+func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (meta schemas.Metadata, sidecarETag string, err error) {
 	sidecar := SidecarKey(audio.Key)
-	data, found, err := in.objects.ReadObject(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
+	data, etag, found, err := in.objects.ReadObjectETag(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
 	if err != nil {
 		return schemas.Metadata{}, "", fmt.Errorf("ingest: read sidecar %s: %w", objectURL(audio.Bucket, sidecar), err)
 	}
@@ -370,12 +374,11 @@ func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, user
 		if int64(len(data)) > in.cfg.MaxSidecarBytes {
 			return schemas.Metadata{}, "", fmt.Errorf("%w: %s: larger than %d bytes", ErrBadMetadata, objectURL(audio.Bucket, sidecar), in.cfg.MaxSidecarBytes)
 		}
-		sum := sha256.Sum256(data)
 		meta, err = ParseMetadata(data, objectURL(audio.Bucket, sidecar))
-		return meta, hex.EncodeToString(sum[:8]), err
+		return meta, etag, err
 	}
 	meta, err = MetadataFromUser(userMeta, objectURL(audio.Bucket, audio.Key))
-	return meta, "-", err
+	return meta, schemas.InputAbsent, err
 }
 
 // protectClient replaces the client's raw identifier (a phone number), and

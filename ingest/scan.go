@@ -30,14 +30,21 @@ type ScanOptions struct {
 	HasResult func(key, etag string) bool
 	// Limit, when positive, stops after that many jobs.
 	Limit int
-	// ResultAt, when set, is when the result HasResult found for a
-	// recording was recorded. Such a recording is queued all the same
-	// when its sidecar, or its transcript with Config.ImportsTranscripts,
-	// was modified after that: it arrived after the analysis, which was
-	// made without it. The listing gives their times, so this costs no
-	// request, only memory for the .json keys' times until the listing
-	// ends.
-	ResultAt func(key string) time.Time
+	// Result, when set, says what the result HasResult found for a
+	// recording was made with: the versions of its sidecar and transcript
+	// (schemas.Inputs) and when it was recorded. Such a recording is
+	// queued all the same when its sidecar, or its transcript with
+	// Config.ImportsTranscripts, is in the bucket at another ETag than the
+	// one the analysis read (inputsChanged). The listing gives the ETags,
+	// so this costs no request, only memory for the .json keys' ETags
+	// until the listing ends.
+	Result func(key string) (inputs schemas.Inputs, at time.Time)
+}
+
+// listedInput is a sidecar's or transcript's version in a listing.
+type listedInput struct {
+	etag     string
+	modified time.Time
 }
 
 // Scan lists the bucket and publishes an ingest job for every recording for
@@ -54,10 +61,10 @@ func (in *Ingester) Scan(ctx context.Context, bucket, prefix, run string, hasRes
 func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions) (ScanResult, error) {
 	var res ScanResult
 	prefix, run, hasResult := opt.Prefix, opt.Run, opt.HasResult
-	// With ResultAt: the times of sidecars and transcripts, and the
+	// With Result: the versions of sidecars and transcripts, and the
 	// recordings with a result, decided once the listing has given every
 	// key (a recording's .json keys sort before or after it).
-	inputs := map[string]time.Time{}
+	inputs := map[string]listedInput{}
 	var done []ObjectInfo
 	for obj, err := range in.objects.ListObjects(ctx, bucket, prefix) {
 		if err != nil {
@@ -66,8 +73,8 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 		if !in.IsAudio(obj.Key) {
 			// Only those modified since Since: an older one cannot be
 			// newer than a result of a recording the scan looks at.
-			if opt.ResultAt != nil && strings.HasSuffix(obj.Key, ".json") && (opt.Since.IsZero() || !obj.LastModified.Before(opt.Since)) {
-				inputs[obj.Key] = obj.LastModified
+			if opt.Result != nil && strings.HasSuffix(obj.Key, ".json") && (opt.Since.IsZero() || !obj.LastModified.Before(opt.Since)) {
+				inputs[obj.Key] = listedInput{etag: obj.ETag, modified: obj.LastModified}
 			}
 			continue
 		}
@@ -79,7 +86,7 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 		}
 		res.Recordings++
 		if hasResult != nil && hasResult(obj.Key, obj.ETag) {
-			if opt.ResultAt != nil {
+			if opt.Result != nil {
 				done = append(done, obj)
 				continue
 			}
@@ -91,11 +98,12 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 		}
 	}
 	for _, obj := range done {
-		if !in.inputsNewer(obj.Key, opt.ResultAt(obj.Key), inputs) || (opt.Limit > 0 && len(res.Queued) >= opt.Limit) {
+		recorded, at := opt.Result(obj.Key)
+		if !in.inputsChanged(obj.Key, recorded, at, inputs) || (opt.Limit > 0 && len(res.Queued) >= opt.Limit) {
 			res.Skipped++
 			continue
 		}
-		in.cfg.Logger.Info("a sidecar or transcript is newer than the recording's analysis: the recording is queued again", "key", obj.Key)
+		in.cfg.Logger.Info("a sidecar or transcript differs from the one the recording's analysis read: the recording is queued again", "key", obj.Key)
 		if err := in.queueScanned(ctx, bucket, obj, run, &res); err != nil {
 			return res, err
 		}
@@ -112,16 +120,32 @@ func (in *Ingester) queueScanned(ctx context.Context, bucket string, obj ObjectI
 	return nil
 }
 
-// inputsNewer reports whether the recording's sidecar (or, when
-// transcripts are imported, its transcript) was modified after its result
-// was recorded at resultAt.
-func (in *Ingester) inputsNewer(audioKey string, resultAt time.Time, modified map[string]time.Time) bool {
-	keys := []string{SidecarKey(audioKey)}
+// inputsChanged reports whether the recording's sidecar (or, when
+// transcripts are imported, its transcript) in the listing is another
+// version than the one its analysis read: its ETag differs from the
+// recorded one, or it is there and the analysis found none. An input the
+// analysis read and that is gone since changes nothing (the analysis
+// stands). For an analysis that recorded no version of an input (made
+// before versions were recorded), or a listing without ETags, the
+// listing's time decides: modified
+// after the analysis. Times alone cannot decide: some servers list them to
+// the second, and an input put in the same second as the analysis ended
+// would be missed.
+func (in *Ingester) inputsChanged(audioKey string, recorded schemas.Inputs, resultAt time.Time, listed map[string]listedInput) bool {
+	type input struct{ key, recorded string }
+	check := []input{{SidecarKey(audioKey), recorded.Sidecar}}
 	if in.cfg.ImportsTranscripts {
-		keys = append(keys, schemas.TranscriptKey(audioKey))
+		check = append(check, input{schemas.TranscriptKey(audioKey), recorded.Transcript})
 	}
-	for _, k := range keys {
-		if t, ok := modified[k]; ok && !resultAt.IsZero() && t.After(resultAt) {
+	for _, c := range check {
+		l, ok := listed[c.key]
+		switch {
+		case !ok:
+		case c.recorded == "" || l.etag == "":
+			if !resultAt.IsZero() && l.modified.After(resultAt) {
+				return true
+			}
+		case l.etag != c.recorded:
 			return true
 		}
 	}

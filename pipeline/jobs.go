@@ -29,8 +29,9 @@ func Subject(job schemas.Job) string {
 
 // MsgID is the one rule for a job's Nats-Msg-Id, which every publisher
 // follows by publishing through NewMsg, Publish or a Publisher: the kind of
-// job, the recording (bucket/key at its eTag) and what asked for the work
-// (a scan or reprocess run, a bucket notification). It never includes the
+// job, the recording (bucket/key at its eTag), what asked for the work
+// (a scan or reprocess run, a bucket notification) and the versions of the
+// sidecar and transcript ingest found (inputsID). It never includes the
 // time of publication, so the same job published twice within the stream's
 // duplicate window (a redelivered stage publishing its result again, a
 // resumed reprocess run) is stored once, while a new run is not swallowed.
@@ -48,9 +49,9 @@ func MsgID(job schemas.Job) string {
 		}
 		return id
 	case schemas.TranscribeJob:
-		return "transcribe:" + obj(j.Audio) + ":" + j.Origin
+		return "transcribe:" + obj(j.Audio) + ":" + j.Origin + inputsID(j.Inputs)
 	case schemas.AnalyzeJob:
-		return "analyze:" + obj(j.Audio) + ":" + j.Origin
+		return "analyze:" + obj(j.Audio) + ":" + j.Origin + inputsID(j.Inputs)
 	case schemas.StoreJob:
 		switch {
 		case j.Analysis != nil:
@@ -68,6 +69,18 @@ func MsgID(job schemas.Job) string {
 // ReplayMsgID is the message id of the replay of dead letter seq: the
 // letter's sequence in the dead-letter stream, unique and stable.
 func ReplayMsgID(seq uint64) string { return "replay:" + strconv.FormatUint(seq, 10) }
+
+// inputsID is the part of a job's message id that names the versions of
+// the sidecar and transcript it was made with: a retake for a changed
+// sidecar or transcript is a new job, never dropped as a duplicate of the
+// one before it within JetStream's duplicate window. Empty for a job
+// without recorded inputs (its id is what it was before inputs were).
+func inputsID(in schemas.Inputs) string {
+	if in == (schemas.Inputs{}) {
+		return ""
+	}
+	return ":inputs:" + in.Sidecar + ":" + in.Transcript
+}
 
 func stamp(t time.Time) string { return strconv.FormatInt(t.UnixNano(), 10) }
 

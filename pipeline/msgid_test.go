@@ -11,8 +11,9 @@ import (
 
 // TestPublishTwiceStoresOnce: every kind of job, published twice (a stage
 // redelivered and publishing its result again, a resumed run), is stored
-// once; the same recording asked for by another run, or an analysis of
-// another version, is not swallowed.
+// once; the same recording asked for by another run, taken again with
+// another version of its sidecar or transcript, or an analysis of another
+// version, is not swallowed.
 func TestPublishTwiceStoresOnce(t *testing.T) {
 	js := startJetStream(t)
 	ctx := context.Background()
@@ -31,6 +32,15 @@ func TestPublishTwiceStoresOnce(t *testing.T) {
 		{"ingest with transcript", schemas.IngestJob{Audio: audio, Run: "r1", Transcript: &tr}, schemas.IngestJob{Audio: audio, Run: "r3", Transcript: &tr}},
 		{"transcribe", schemas.TranscribeJob{CallID: "c1", Audio: audio, Origin: "scan:r1", RequestedAt: at}, schemas.TranscribeJob{CallID: "c1", Audio: audio, Origin: "s3:0001"}},
 		{"analyze", schemas.AnalyzeJob{CallID: "c1", Audio: audio, Transcript: tr, Origin: "scan:r1", RequestedAt: at}, schemas.AnalyzeJob{CallID: "c1", Audio: audio, Transcript: tr, Origin: "reprocess:r9"}},
+		// A bucket notification's retake: the same recording and origin,
+		// another version of its sidecar or transcript (a late one, put
+		// within the duplicate window of the first take).
+		{"transcribe, sidecar changed", schemas.TranscribeJob{CallID: "c1", Audio: audio, Origin: "s3:", Inputs: schemas.Inputs{Sidecar: "s1", Transcript: "-"}, RequestedAt: at},
+			schemas.TranscribeJob{CallID: "c1", Audio: audio, Origin: "s3:", Inputs: schemas.Inputs{Sidecar: "s2", Transcript: "-"}, RequestedAt: at}},
+		{"transcribe, sidecar added", schemas.TranscribeJob{CallID: "c1", Audio: audio, Origin: "s3:", Inputs: schemas.Inputs{Sidecar: "-", Transcript: "t1"}, RequestedAt: at},
+			schemas.TranscribeJob{CallID: "c1", Audio: audio, Origin: "s3:", Inputs: schemas.Inputs{Sidecar: "s1", Transcript: "t1"}, RequestedAt: at}},
+		{"analyze, transcript added", schemas.AnalyzeJob{CallID: "c1", Audio: audio, Transcript: tr, Origin: "s3:", Inputs: schemas.Inputs{Sidecar: "s1", Transcript: "-"}, RequestedAt: at},
+			schemas.AnalyzeJob{CallID: "c1", Audio: audio, Transcript: tr, Origin: "s3:", Inputs: schemas.Inputs{Sidecar: "s1", Transcript: "t1"}, RequestedAt: at}},
 		{"analysis", schemas.StoreJob{Analysis: a}, schemas.StoreJob{Analysis: a2}},
 		{"status", schemas.StoreJob{Status: st}, schemas.StoreJob{Status: &schemas.Status{ObjectKey: audio.Key, ETag: "e1", CallID: "c1", Stage: schemas.StageAnalyze, State: schemas.StateFailed, Attempts: 4, At: at}}},
 	}

@@ -9,6 +9,9 @@ type Analysis struct {
 	CallID    string `json:"call_id"`
 	ObjectKey string `json:"object_key"`
 	ETag      string `json:"etag"`
+	// Inputs are the versions of the sidecar and transcript the analysis
+	// was made with (see Inputs).
+	Inputs Inputs `json:"inputs,omitzero"`
 	// Version identifies the analysis: code version plus dictionary version.
 	// A newer analysis of the same call replaces an older one.
 	Version           string    `json:"version"`
@@ -109,7 +112,25 @@ type Status struct {
 	Error     string    `json:"error,omitempty"`
 	Attempts  int       `json:"attempts"`
 	At        time.Time `json:"at"`
+	// Inputs, in an analysed status, are the versions of the sidecar and
+	// transcript the analysis read: `run` and `ingest scan` take the
+	// recording again when one in the bucket has another ETag.
+	Inputs Inputs `json:"inputs,omitzero"`
 }
+
+// Inputs are the versions of the objects beside a recording that ingest
+// read for it: its sidecar NAME.json and, with asr.adapter import, its
+// transcript NAME.transcript.json. Each is the object's ETag as the bucket
+// reports it (a listing gives the same value, so comparing costs no
+// request), InputAbsent when there was none, and "" when it is not known
+// (an analysis recorded before inputs were, a transcript made by the ASR).
+type Inputs struct {
+	Sidecar    string `json:"sidecar,omitempty"`
+	Transcript string `json:"transcript,omitempty"`
+}
+
+// InputAbsent is the version of an input that was not in the bucket.
+const InputAbsent = "-"
 
 // States of a call.
 const (

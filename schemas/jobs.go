@@ -40,6 +40,10 @@ type TranscribeJob struct {
 	CallID string   `json:"call_id"`
 	Audio  Object   `json:"audio"`
 	Meta   Metadata `json:"meta"`
+	// Inputs are the versions of the sidecar and transcript ingest found
+	// beside the recording; they pass on to the analysis, and are part of
+	// the message ids (a retake with other inputs is a new job).
+	Inputs Inputs `json:"inputs,omitzero"`
 	// Origin says what asked for the work (a scan run, a bucket
 	// notification); it passes on to the analyze job and is part of the
 	// message ids of both.
@@ -55,6 +59,8 @@ type AnalyzeJob struct {
 	Audio      Object   `json:"audio"`
 	Transcript Object   `json:"transcript"`
 	Meta       Metadata `json:"meta"`
+	// Inputs: see TranscribeJob.Inputs.
+	Inputs Inputs `json:"inputs,omitzero"`
 	// Origin says what asked for the analysis (see TranscribeJob.Origin).
 	Origin string `json:"origin,omitempty"`
 	// RequestedAt is when the analysis was asked for. It becomes the

@@ -31,7 +31,15 @@ import (
 // writes even when empty (no omitempty) keeps nil apart from empty: its
 // length is written plus one, 0 meaning nil. Pointers and optional parts
 // have a presence byte.
-var storeJobMagic = []byte{0, 'c', 's', 1}
+//
+// The magic's last byte is the layout's version: 2 adds the inputs (their
+// sidecar and transcript strings) at the end of the analysis and of the
+// status. A version-1 body (a worker not yet upgraded) is still read, with
+// no inputs.
+var storeJobMagic = []byte{0, 'c', 's', 2}
+
+// storeJobOldest is the oldest layout version DecodeStoreJob reads.
+const storeJobOldest = 1
 
 // ErrBadStoreJob is wrapped by errors about a binary store job that cannot
 // be read (truncated, or from a newer version).
@@ -60,7 +68,9 @@ func EncodeStoreJob(job StoreJob) []byte {
 
 // IsBinaryStoreJob tells a body written by EncodeStoreJob from JSON.
 func IsBinaryStoreJob(data []byte) bool {
-	return len(data) >= len(storeJobMagic) && string(data[:len(storeJobMagic)]) == string(storeJobMagic)
+	n := len(storeJobMagic)
+	return len(data) >= n && string(data[:n-1]) == string(storeJobMagic[:n-1]) &&
+		data[n-1] >= storeJobOldest && data[n-1] <= storeJobMagic[n-1]
 }
 
 // storeJobSizeHint guesses the encoded size, so that the buffer grows
@@ -68,7 +78,7 @@ func IsBinaryStoreJob(data []byte) bool {
 func storeJobSizeHint(job StoreJob) int {
 	n := 64
 	if s := job.Status; s != nil {
-		n += len(s.ObjectKey) + len(s.ETag) + len(s.CallID) + len(s.Stage) + len(s.State) + len(s.Error) + 32
+		n += len(s.ObjectKey) + len(s.ETag) + len(s.CallID) + len(s.Stage) + len(s.State) + len(s.Error) + len(s.Inputs.Sidecar) + len(s.Inputs.Transcript) + 32
 	}
 	if a := job.Analysis; a != nil {
 		n += 512 + 16*len(a.Parameters) + 16*len(a.Categories)
@@ -226,6 +236,7 @@ func (e *encoder) analysis(a *Analysis) {
 		e.str(s.Text)
 		e.strings(s.Terms)
 	}
+	e.inputs(a.Inputs)
 }
 
 func (e *encoder) meta(m *Metadata) {
@@ -267,6 +278,12 @@ func (e *encoder) status(s *Status) {
 	e.str(s.Error)
 	e.int(s.Attempts)
 	e.time(s.At)
+	e.inputs(s.Inputs)
+}
+
+func (e *encoder) inputs(in Inputs) {
+	e.str(in.Sidecar)
+	e.str(in.Transcript)
 }
 
 // decodeBinaryStoreJob reads a body written by EncodeStoreJob into the
@@ -276,7 +293,7 @@ func (e *encoder) status(s *Status) {
 func decodeBinaryStoreJob(data []byte) (job StoreJob, err error) {
 	// Every string is a slice of one copy of the body: one allocation
 	// instead of one per string.
-	d := decoder{s: string(data), pos: len(storeJobMagic)}
+	d := decoder{s: string(data), pos: len(storeJobMagic), version: data[len(storeJobMagic)-1]}
 	defer func() {
 		if r := recover(); r != nil {
 			if de, ok := r.(decodeError); ok {
@@ -305,8 +322,9 @@ func decodeBinaryStoreJob(data []byte) (job StoreJob, err error) {
 type decodeError struct{ err error }
 
 type decoder struct {
-	s   string
-	pos int
+	s       string
+	pos     int
+	version byte // of the layout (the magic's last byte)
 }
 
 func (d *decoder) fail(what string) {
@@ -521,6 +539,7 @@ func (d *decoder) analysis() *Analysis {
 			s.Terms = d.strings()
 		}
 	}
+	a.Inputs = d.inputs()
 	return a
 }
 
@@ -564,5 +583,14 @@ func (d *decoder) status() *Status {
 	s.Error = d.str()
 	s.Attempts = d.int()
 	s.At = d.time()
+	s.Inputs = d.inputs()
 	return s
+}
+
+// inputs reads what encoder.inputs wrote; a version-1 body has none.
+func (d *decoder) inputs() Inputs {
+	if d.version < 2 {
+		return Inputs{}
+	}
+	return Inputs{Sidecar: d.str(), Transcript: d.str()}
 }

@@ -211,3 +211,54 @@ func BenchmarkStoreJobCodec(b *testing.B) {
 		}
 	})
 }
+
+// TestStoreJobCodecReadsVersion1: a body of layout 1 (published by a
+// worker from before inputs were recorded: the same fields without the
+// inputs at the end of the analysis and of the status) is still read, with
+// no inputs; a version this code does not know is refused.
+func TestStoreJobCodecReadsVersion1(t *testing.T) {
+	at := time.Date(2026, 12, 6, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		job  StoreJob
+	}{
+		{"status", StoreJob{Status: &Status{ObjectKey: "a.wav", ETag: "e", State: StateAnalysed, Attempts: 1, At: at}}},
+		{"analysis", StoreJob{Analysis: &Analysis{CallID: "c", ObjectKey: "a.wav", ETag: "e", AnalyzedAt: at}}},
+		{"both", StoreJob{Analysis: &Analysis{CallID: "c", ObjectKey: "a.wav"}, Status: &Status{ObjectKey: "a.wav", At: at}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The version-2 body of a job without inputs ends each part
+			// with two empty strings (a zero byte each): a version-1 body
+			// is that body without them.
+			v2 := EncodeStoreJob(tt.job)
+			var v1 []byte
+			n := len(storeJobMagic)
+			v1 = append(v1, storeJobMagic[:n-1]...)
+			v1 = append(v1, 1)
+			v1 = append(v1, v2[n])
+			rest := v2[n+1:]
+			if tt.job.Analysis != nil && tt.job.Status != nil {
+				a := EncodeStoreJob(StoreJob{Analysis: tt.job.Analysis})[n+1:]
+				v1 = append(v1, a[:len(a)-2]...)
+				rest = rest[len(a):]
+			}
+			v1 = append(v1, rest[:len(rest)-2]...)
+			if !IsBinaryStoreJob(v1) {
+				t.Fatal("a version-1 body is not taken for a binary store job")
+			}
+			got, err := DecodeStoreJob(v1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := viaJSON(t, tt.job); !reflect.DeepEqual(got, want) {
+				t.Errorf("version 1 decodes to %+v, want %+v", got, want)
+			}
+			v3 := append([]byte(nil), v2...)
+			v3[n-1] = 3
+			if IsBinaryStoreJob(v3) {
+				t.Error("a version-3 body is taken for one this code reads")
+			}
+		})
+	}
+}

@@ -16,7 +16,8 @@ const latestStatusSQL = `SELECT object_key,
        argMax(etag, at_ns) AS l_etag, argMax(call_id, at_ns) AS l_call_id,
        argMax(stage, at_ns) AS l_stage, argMax(state, at_ns) AS l_state,
        argMax(error, at_ns) AS l_error, argMax(attempts, at_ns) AS l_attempts,
-       max(at_ns) AS l_at_ns
+       max(at_ns) AS l_at_ns,
+       argMax(sidecar_etag, at_ns) AS l_sidecar_etag, argMax(transcript_etag, at_ns) AS l_transcript_etag
 FROM call_status`
 
 // LatestStatuses returns the latest status of every recording, by object
@@ -94,7 +95,7 @@ func queryStatuses(ctx context.Context, db DB, query string, args ...any) (map[s
 		var s schemas.Status
 		var attempts uint32
 		var atNS uint64
-		if err := rows.Scan(&s.ObjectKey, &s.ETag, &s.CallID, &s.Stage, &s.State, &s.Error, &attempts, &atNS); err != nil {
+		if err := rows.Scan(&s.ObjectKey, &s.ETag, &s.CallID, &s.Stage, &s.State, &s.Error, &attempts, &atNS, &s.Inputs.Sidecar, &s.Inputs.Transcript); err != nil {
 			return nil, fmt.Errorf("store: read statuses: %w", err)
 		}
 		s.Attempts = int(attempts)

@@ -78,6 +78,7 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 		done = append(done, schemas.Status{
 			ObjectKey: a.ObjectKey, ETag: a.ETag, CallID: a.CallID,
 			Stage: schemas.StageStore, State: schemas.StateAnalysed, Attempts: attempts[keptIdx[i]], At: now,
+			Inputs: a.Inputs,
 		})
 	}
 	done = append(done, rejected...)

@@ -23,6 +23,7 @@ func TestStage(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := sample("call-9", t0)
+	a.Inputs = schemas.Inputs{Sidecar: "5e1d", Transcript: schemas.InputAbsent}
 	job := func(v schemas.StoreJob) pipeline.Delivery {
 		data, err := json.Marshal(v)
 		if err != nil {
@@ -44,6 +45,10 @@ func TestStage(t *testing.T) {
 	}
 	if latest[a.ObjectKey].State != schemas.StateAnalysed || latest["bad.wav"].State != schemas.StateFailed || len(latest) != 2 {
 		t.Errorf("latest statuses: %+v", latest)
+	}
+	// What the scans compare with the bucket's listing.
+	if got := latest[a.ObjectKey].Inputs; got != a.Inputs {
+		t.Errorf("analysed status's inputs %+v, want the analysis's %+v", got, a.Inputs)
 	}
 	if n := countCalls(t, db); n != 1 {
 		t.Errorf("%d calls, want 1", n)

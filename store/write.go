@@ -34,7 +34,7 @@ var (
 		"phrase_id", "channel", "start_sec", "end_sec", "text",
 	}
 	statusColumns = []string{
-		"object_key", "etag", "call_id", "stage", "state", "error", "attempts", "at", "at_ns",
+		"object_key", "etag", "call_id", "stage", "state", "error", "attempts", "at", "at_ns", "sidecar_etag", "transcript_etag",
 	}
 )
 
@@ -503,7 +503,7 @@ func WriteStatuses(ctx context.Context, db DB, statuses []schemas.Status) error 
 		}
 		rows = append(rows, []any{
 			s.ObjectKey, s.ETag, s.CallID, s.Stage, s.State, s.Error, uint32(max(s.Attempts, 0)),
-			storedTime(at), uint64(max(at.UnixNano(), 0)),
+			storedTime(at), uint64(max(at.UnixNano(), 0)), s.Inputs.Sidecar, s.Inputs.Transcript,
 		})
 	}
 	if err := db.Insert(ctx, "call_status", statusColumns, rows); err != nil {

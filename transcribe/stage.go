@@ -172,7 +172,7 @@ func (s *Stage) Handle(ctx context.Context, d pipeline.Delivery) error {
 		return fmt.Errorf("transcribe: store transcript s3://%s/%s: %w", s.cfg.TranscriptsBucket, key, err)
 	}
 	next := schemas.AnalyzeJob{
-		CallID: job.CallID, Audio: job.Audio, Meta: job.Meta,
+		CallID: job.CallID, Audio: job.Audio, Meta: job.Meta, Inputs: job.Inputs,
 		Transcript:  schemas.Object{Bucket: s.cfg.TranscriptsBucket, Key: key},
 		Origin:      job.Origin,
 		RequestedAt: job.RequestedAt,

@@ -113,8 +113,8 @@ type ScanOptions struct {
 
 // ScanPendingWith lists the bucket under a prefix and queues every
 // recording, modified at or after Since, that has not been analysed at its
-// current content, or whose sidecar or transcript is newer than its
-// analysis (a late one whose notification was missed).
+// current content, or whose sidecar or transcript is not the version its
+// analysis read (a late one whose notification was missed).
 func ScanPendingWith(ctx context.Context, env *Env, in *ingest.Ingester, bucket string, opt ScanOptions) (ingest.ScanResult, error) {
 	latest, err := store.LatestStatuses(ctx, env.DB)
 	if err != nil {
@@ -125,7 +125,7 @@ func ScanPendingWith(ctx context.Context, env *Env, in *ingest.Ingester, bucket 
 			st, ok := latest[key]
 			return ok && st.State == schemas.StateAnalysed && st.ETag == etag
 		},
-		ResultAt: func(key string) time.Time { return latest[key].At }})
+		Result: func(key string) (schemas.Inputs, time.Time) { return latest[key].Inputs, latest[key].At }})
 }
 
 // NewIngester builds the ingest stage alone (for scans that only publish).

@@ -29,6 +29,8 @@ type objectsAdapter struct {
 // error wrapping embedded.ErrNotDirect sends the read to S3.
 type objectFiles interface {
 	ReadObject(bucket, key string, maxBytes int64) (data []byte, found bool, err error)
+	ReadObjectETag(bucket, key string, maxBytes int64) (data []byte, etag string, found bool, err error)
+	ObjectETag(bucket, key string) (etag string, found bool, err error)
 }
 
 // objects is the object-storage adapter of env.
@@ -49,6 +51,38 @@ func (o objectsAdapter) ReadObject(ctx context.Context, bucket, key string, maxB
 		return nil, false, err
 	}
 	return data, true, nil
+}
+
+// ReadObjectETag is ReadObject with the ETag of the bytes read (the same
+// GET's).
+func (o objectsAdapter) ReadObjectETag(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, string, bool, error) {
+	if o.files != nil {
+		data, etag, found, err := o.files.ReadObjectETag(bucket, key, maxBytes)
+		if !errors.Is(err, embedded.ErrNotDirect) {
+			return data, etag, found, err
+		}
+	}
+	data, info, err := o.s.GetWithInfo(ctx, bucket, key, maxBytes)
+	if errors.Is(err, objstore.ErrNotFound) {
+		return nil, "", false, nil
+	}
+	if err != nil {
+		return nil, "", false, err
+	}
+	return data, info.ETag, true, nil
+}
+
+// ObjectETag is a HEAD's ETag; the embedded server's is read from its
+// metadata file.
+func (o objectsAdapter) ObjectETag(ctx context.Context, bucket, key string) (string, bool, error) {
+	if o.files != nil {
+		etag, found, err := o.files.ObjectETag(bucket, key)
+		if !errors.Is(err, embedded.ErrNotDirect) {
+			return etag, found, err
+		}
+	}
+	info, found, err := o.StatObject(ctx, bucket, key)
+	return info.ETag, found, err
 }
 
 func (o objectsAdapter) StatObject(ctx context.Context, bucket, key string) (ingest.ObjectInfo, bool, error) {

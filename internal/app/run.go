@@ -120,7 +120,7 @@ func putIfChanged(ctx context.Context, env *Env, bucket, key, file string) error
 
 // ScanPending publishes an ingest job for every recording in the bucket that
 // has not been analysed at its current content, or whose sidecar or
-// transcript is newer than its analysis.
+// transcript is not the version its analysis read.
 func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run string) (ingest.ScanResult, error) {
 	latest, err := store.LatestStatuses(ctx, env.DB)
 	if err != nil {
@@ -131,9 +131,9 @@ func ScanPending(ctx context.Context, env *Env, in *ingest.Ingester, bucket, run
 			st, ok := latest[key]
 			return ok && st.State == schemas.StateAnalysed && st.ETag == etag
 		},
-		// A sidecar or transcript put after the analysis (run again with
-		// it added or fixed) takes the recording again.
-		ResultAt: func(key string) time.Time { return latest[key].At }})
+		// A sidecar or transcript added or changed since the analysis
+		// (run again with it added or fixed) takes the recording again.
+		Result: func(key string) (schemas.Inputs, time.Time) { return latest[key].Inputs, latest[key].At }})
 }
 
 // WaitDone waits until every key has a final state (analysed or failed)

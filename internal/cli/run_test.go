@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"math"
 	"os"
@@ -11,6 +12,9 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/internal/config"
+	"github.com/callscope/callscope/internal/embedded"
+	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/store"
 	"github.com/callscope/callscope/transcribe/vad"
@@ -258,9 +262,14 @@ func TestRunASRNone(t *testing.T) {
 	}
 }
 
-// TestRunLateSidecar: a sidecar added (or fixed) after its recording was
-// analysed is not ignored by the next run: the recording is analysed again
-// with it, under the same call, and a run with nothing new queues nothing.
+// TestRunLateSidecar: a sidecar added or fixed after a recording was
+// analysed is taken by the next `run` (the call is analysed again with
+// it), one already read is not. The sidecar is put into the bucket listed
+// at a time before the previous analysis ended, as the embedded S3 (and
+// other servers that list times to the second) lists one put in the same
+// second as the analysis, or one put while the recording was being
+// analysed: the analysis records the ETag of the sidecar it read, and
+// `run` compares ETags, not times.
 func TestRunLateSidecar(t *testing.T) {
 	testenv.SkipIfShort(t)
 	testenv.ChDB(t)
@@ -280,7 +289,7 @@ func TestRunLateSidecar(t *testing.T) {
 		}
 	}
 	steps := []struct {
-		name, sidecar string // sidecar written before the run; "" none
+		name, sidecar string // sidecar put before the run; "" none
 		queued        string // in stderr
 		operator      string // of the call in `show`
 	}{
@@ -289,17 +298,18 @@ func TestRunLateSidecar(t *testing.T) {
 		{"nothing new", "", "1 recordings, 1 already analysed, 0 queued", "op-7"},
 		{"sidecar fixed", `{"operator": {"id": "op-8", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "op-8"},
 	}
+	var lastRun time.Time // when the run before this step started
 	for _, s := range steps {
 		if s.sidecar != "" {
-			// A modification time after the analysis: the embedded S3 lists
-			// times to the second, so the sidecar is written in a later
-			// second than the analysis (in the same second it is not seen
-			// as newer; docs/operations.md).
-			time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 50*time.Millisecond)))
+			// In the bucket before the run (which finds it there, the
+			// same bytes, and does not put it again), listed at a time
+			// before the last analysis.
 			if err := os.WriteFile(filepath.Join(dir, "02.json"), []byte(s.sidecar), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			putListedAt(t, data, "in/02.json", []byte(s.sidecar), lastRun.Truncate(time.Second))
 		}
+		lastRun = time.Now()
 		out, errOut, code := execute(t, "run", "--data", data, dir)
 		if code != 0 {
 			t.Fatalf("%s: run: exit %d\n%s", s.name, code, errOut)
@@ -323,6 +333,38 @@ func TestRunLateSidecar(t *testing.T) {
 		}
 		if op != s.operator {
 			t.Errorf("%s: operator %s, want %s:\n%s", s.name, op, s.operator, rep)
+		}
+	}
+}
+
+// putListedAt puts an object into the bucket of the embedded S3 server of
+// data (as `run` uploads it) and gives its file the modification time at,
+// the time that server lists for it.
+func putListedAt(t *testing.T, data, key string, body []byte, at time.Time) {
+	t.Helper()
+	cfg := config.Default()
+	s3, err := embedded.StartS3(embedded.S3Config{Dir: filepath.Join(data, "objects"), AccessKey: cfg.S3.AccessKey, SecretKey: cfg.S3.SecretKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s3.Close()
+	objects, err := objstore.New(objstore.Config{Endpoint: s3.Endpoint(), AccessKey: cfg.S3.AccessKey, SecretKey: cfg.S3.SecretKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer objects.Close()
+	if _, err := objects.Put(context.Background(), cfg.S3.Bucket, key, body, "application/json", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(filepath.Join(data, "objects", "buckets", cfg.S3.Bucket, key), at, at); err != nil {
+		t.Fatal(err)
+	}
+	for info, err := range objects.List(context.Background(), cfg.S3.Bucket, key) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !info.LastModified.Equal(at) {
+			t.Fatalf("%s listed at %s, want %s", key, info.LastModified, at)
 		}
 	}
 }

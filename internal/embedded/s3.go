@@ -73,6 +73,9 @@ type S3 struct {
 	filesMu sync.RWMutex
 	files   *os.Root
 	dir     *os.File
+	// meta is the metadata directory (Dir/meta), for ObjectETag and
+	// ReadObjectETag; nil once closed or if it could not be opened.
+	meta *os.Root
 }
 
 // s3Slot admits one embedded S3 server per process.
@@ -215,11 +218,15 @@ func runS3(cfg S3Config, root, metaDir, workDir string, port int) (*S3, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	dir, _ := os.Open(root)
-	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log, files: files, dir: dir}
+	metaRoot, _ := os.OpenRoot(metaDir) // nil: ETags are asked of the gateway
+	s := &S3{endpoint: addr, cancel: cancel, done: done, workDir: workDir, conns: conns, log: log, files: files, dir: dir, meta: metaRoot}
 	if err := waitS3(addr, listening, done); err != nil {
 		_ = files.Close()
 		if dir != nil {
 			_ = dir.Close()
+		}
+		if metaRoot != nil {
+			_ = metaRoot.Close()
 		}
 		cancel()
 		_ = os.Chdir(workDir)
@@ -290,6 +297,10 @@ func (s *S3) Close() error {
 		if s.dir != nil {
 			_ = s.dir.Close()
 			s.dir = nil
+		}
+		if s.meta != nil {
+			_ = s.meta.Close()
+			s.meta = nil
 		}
 		s.filesMu.Unlock()
 		s.cancel()

@@ -1,6 +1,8 @@
 package embedded
 
 import (
+	"crypto/md5"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -68,6 +70,70 @@ func (s *S3) ReadObject(bucket, key string, maxBytes int64) (data []byte, found 
 			buf = append(buf, 0)[:len(buf)]
 		}
 	}
+}
+
+// ObjectETag returns an object's ETag from the file in which the posix
+// backend keeps it (Dir/meta/<bucket>/<key>/meta/etag), without the HTTP
+// round trip of a HEAD: ingest asks it for the transcript beside every
+// recording it takes. found is false when the object does not exist. An
+// error wrapping ErrNotDirect sends the question to S3.
+func (s *S3) ObjectETag(bucket, key string) (etag string, found bool, err error) {
+	if !plainPath(bucket) || !plainPath(key) || strings.HasPrefix(key, ".sgwtmp") {
+		return "", false, ErrNotDirect
+	}
+	s.filesMu.RLock()
+	defer s.filesMu.RUnlock()
+	if s.files == nil || s.meta == nil {
+		return "", false, ErrNotDirect
+	}
+	info, err := s.files.Stat(bucket + "/" + key)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return "", false, nil
+		}
+		return "", false, fmt.Errorf("%w: %w", ErrNotDirect, err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", false, ErrNotDirect
+	}
+	return s.etagLocked(bucket, key)
+}
+
+// ReadObjectETag is ReadObject with the object's ETag. The backend writes
+// an object's ETag before it links the object's file into place, so a
+// read between the two would pair the new ETag with the old bytes: an ETag
+// that is an MD5 (a single PUT, as sidecars are) is checked against the
+// bytes, and any other, or a mismatch, sends the read to S3.
+func (s *S3) ReadObjectETag(bucket, key string, maxBytes int64) (data []byte, etag string, found bool, err error) {
+	data, found, err = s.ReadObject(bucket, key, maxBytes)
+	if err != nil || !found {
+		return nil, "", found, err
+	}
+	s.filesMu.RLock()
+	etag, found, err = s.etagLocked(bucket, key)
+	s.filesMu.RUnlock()
+	if err != nil || !found {
+		return nil, "", false, ErrNotDirect // deleted or replaced since: S3 decides
+	}
+	sum := md5.Sum(data)
+	if maxBytes > 0 && int64(len(data)) >= maxBytes || !strings.EqualFold(etag, hex.EncodeToString(sum[:])) {
+		return nil, "", false, ErrNotDirect
+	}
+	return data, etag, true, nil
+}
+
+// etagLocked reads an object's ETag file; s.filesMu is held.
+func (s *S3) etagLocked(bucket, key string) (etag string, found bool, err error) {
+	if s.meta == nil {
+		return "", false, ErrNotDirect
+	}
+	b, err := s.meta.ReadFile(bucket + "/" + key + "/meta/etag")
+	if err != nil {
+		// No ETag file for an object that is there: not a layout this
+		// reader knows.
+		return "", false, fmt.Errorf("%w: %w", ErrNotDirect, err)
+	}
+	return strings.Trim(strings.TrimSpace(string(b)), `"`), true, nil
 }
 
 // plainPath reports whether p names the same file as the S3 name it is:

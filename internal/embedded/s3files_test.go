@@ -170,3 +170,92 @@ func BenchmarkReadObject(b *testing.B) {
 		})
 	}
 }
+
+// TestObjectETagFromFile: the ETag read from the backend's metadata file is
+// the one a HEAD (and so a listing) gives, for ObjectETag and with the
+// bytes for ReadObjectETag; a missing object is not found; an ETag file
+// that does not go with the bytes (a PUT between writing the one and
+// linking the other), or a server closed, is left to the S3 API.
+func TestObjectETagFromFile(t *testing.T) {
+	s3Dir := filepath.Join(t.TempDir(), "objects")
+	s3, err := StartS3(S3Config{Dir: s3Dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	t.Cleanup(func() {
+		if !closed {
+			_ = s3.Close()
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	mc, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const bucket = "calls"
+	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	put := func(key string, body []byte) {
+		t.Helper()
+		if _, err := mc.PutObject(ctx, bucket, key, bytes.NewReader(body), int64(len(body)), minio.PutObjectOptions{DisableMultipart: true}); err != nil {
+			t.Fatalf("put %s: %v", key, err)
+		}
+	}
+	tests := []struct {
+		name string
+		key  string
+		puts [][]byte // put in turn; the last one is current
+	}{
+		{"sidecar", "2026/11/20/звонок 000123+1.json", [][]byte{[]byte(`{"operator": {"id": "op-7"}}`)}},
+		{"replaced", "a/b.transcript.json", [][]byte{[]byte(`{"channels":[]}`), []byte(`{"channels":[{}]}`)}},
+		{"empty", "empty.json", [][]byte{{}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, body := range tt.puts {
+				put(tt.key, body)
+			}
+			head, err := mc.StatObject(ctx, bucket, tt.key, minio.StatObjectOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if etag, found, err := s3.ObjectETag(bucket, tt.key); err != nil || !found || etag != head.ETag {
+				t.Errorf("ObjectETag = %q, found %v, %v; want the HEAD's %q", etag, found, err, head.ETag)
+			}
+			data, etag, found, err := s3.ReadObjectETag(bucket, tt.key, 1<<20)
+			if err != nil || !found || etag != head.ETag || !bytes.Equal(data, tt.puts[len(tt.puts)-1]) {
+				t.Errorf("ReadObjectETag = %q, %q, found %v, %v; want the last bytes put and the HEAD's %q", data, etag, found, err, head.ETag)
+			}
+		})
+	}
+	if _, found, err := s3.ObjectETag(bucket, "nope.json"); found || err != nil {
+		t.Errorf("ObjectETag of a missing object: found %v, %v", found, err)
+	}
+	if _, _, found, err := s3.ReadObjectETag(bucket, "nope.json", 0); found || err != nil {
+		t.Errorf("ReadObjectETag of a missing object: found %v, %v", found, err)
+	}
+
+	// The ETag file of another version than the bytes.
+	put("race.json", []byte("new"))
+	etagFile := filepath.Join(s3Dir, "meta", bucket, "race.json", "meta", "etag")
+	if _, err := os.Stat(etagFile); err != nil {
+		t.Fatalf("the backend's ETag file is not where ObjectETag reads it: %v", err)
+	}
+	if err := os.WriteFile(etagFile, []byte(`"d41d8cd98f00b204e9800998ecf8427e"`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, etag, found, err := s3.ReadObjectETag(bucket, "race.json", 0); !errors.Is(err, ErrNotDirect) {
+		t.Errorf("ReadObjectETag with an ETag of other bytes = %q, %q, found %v, %v; want ErrNotDirect", data, etag, found, err)
+	}
+
+	closed = true
+	if err := s3.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s3.ObjectETag(bucket, "empty.json"); !errors.Is(err, ErrNotDirect) {
+		t.Errorf("ObjectETag after Close: %v, want ErrNotDirect", err)
+	}
+}

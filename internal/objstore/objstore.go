@@ -185,6 +185,14 @@ func (s *Store) EnsureBucket(ctx context.Context, bucket string) error {
 // To detect an oversized object, pass the limit plus one and compare the
 // length.
 func (s *Store) Get(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, error) {
+	data, _, err := s.GetWithInfo(ctx, bucket, key, maxBytes)
+	return data, err
+}
+
+// GetWithInfo is Get that also returns the object's description from the
+// same GET (ETag, size, time; no user metadata): the ETag is that of the
+// bytes returned.
+func (s *Store) GetWithInfo(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, Info, error) {
 	// One GET: the object's size comes with its body. (minio.Client's
 	// Object.Stat sends a HEAD first, which doubled the requests of every
 	// transcript a reprocess reads.) The size lets the buffer be allocated
@@ -192,7 +200,7 @@ func (s *Store) Get(ctx context.Context, bucket, key string, maxBytes int64) ([]
 	// recording.
 	body, info, _, err := minio.Core{Client: s.client}.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
 	if err != nil {
-		return nil, wrap("get", bucket, key, err)
+		return nil, Info{}, wrap("get", bucket, key, err)
 	}
 	defer body.Close()
 	var r io.Reader = body
@@ -203,9 +211,12 @@ func (s *Store) Get(ctx context.Context, bucket, key string, maxBytes int64) ([]
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead))
 	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, wrap("get", bucket, key, err)
+		return nil, Info{}, wrap("get", bucket, key, err)
 	}
-	return buf.Bytes(), nil
+	info.Key = key
+	got := infoFrom(info)
+	got.UserMetadata = nil // a GET's headers, not all of them the user's
+	return buf.Bytes(), got, nil
 }
 
 // Stat returns an object's description with its user metadata.
