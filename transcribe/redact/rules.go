@@ -3943,7 +3943,23 @@ func (s *scan) spelledBefore(first, k int) bool {
 		return false
 	}
 	c, _ := utf8.DecodeRuneInString(w)
-	return letterSound(s.norm(first)) == c
+	a := letterSound(s.norm(first))
+	if a == c {
+		return true
+	}
+	// A Latin spelling's two letters for one sound: «эс эйч» (sh) ш, «си
+	// эйч» (ch) ч, «зэт эйч» (zh) ж, «кей эйч» (kh) х.
+	switch b := letterSound(s.norm(first + 1)); {
+	case b != 'х':
+		return false
+	case a == 'с':
+		return c == 'ш' || c == 'ч'
+	case a == 'з':
+		return c == 'ж'
+	case a == 'к':
+		return c == 'х'
+	}
+	return false
 }
 
 // latinSounds: the Cyrillic letter each Latin letter reads as, a to z.

@@ -110,8 +110,8 @@ var writtenSets = []struct {
 	// birthdate and over-redaction are in-sample now.
 	{"blind6/bu", map[string]float64{
 		"account": 1.00, "address": 0.92, "birthdate": 0.97, "card": 1.00, "code": 1.00, "cvv": 0.97,
-		"email": 0.89, "inn": 0.97, "name": 0.84, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.024}, // 18 of 779 (2.3%) since block GL: «подъезд 2 этаж 9» right after the address is a trap to this author (two kinds on one sentence), a span to br's, bv's and bx's, which the rule follows; 16 of 779 (2.1%; a staff member's name «из кадров» since block FQ, a sum after «автоплатеж» since block FU; 18 before; block FI's expiry read back with «срок» after it; 26 blind at fba90be and 019f113: block ET's fines' rulings and UINs, banks' and a clinic's INNs, a diagnostic card; block FE's KPP after the INN; block FH's role mailbox after other words)
+		"email": 0.89, "inn": 0.97, "name": 0.86, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.024}, // name 0.846 -> 0.867 since block GP («эс эйч эм и дэ тэ шмидт», read back after); 18 of 779 (2.3%) since block GL: «подъезд 2 этаж 9» right after the address is a trap to this author (two kinds on one sentence), a span to br's, bv's and bx's, which the rule follows; 16 of 779 (2.1%; a staff member's name «из кадров» since block FQ, a sum after «автоплатеж» since block FU; 18 before; block FI's expiry read back with «срок» after it; 26 blind at fba90be and 019f113: block ET's fines' rulings and UINs, banks' and a clinic's INNs, a diagnostic card; block FE's KPP after the INN; block FH's role mailbox after other words)
 	// The seventh author's set (lane bp7, session 10): heavy recognizer
 	// garbling of number words («сорог», «восем», «питсот») and
 	// non-native speakers, identifiers over three or more turns, names of
@@ -213,8 +213,8 @@ var writtenSets = []struct {
 	// and bw's misses written as the data's shape in fresh wordings, with
 	// traps of the same shape.
 	{"shape12/sh", map[string]float64{
-		"address": 1.00, "birthdate": 1.00, "card": 1.00, "email": 1.00, "name": 0.80, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0}, // 0 of 36; before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300, phone 0.636 (block GO); left: «тарасенко и тарасенко» (no name masked to start from)
+		"address": 1.00, "birthdate": 1.00, "card": 1.00, "email": 1.00, "name": 0.88, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0}, // 0 of 41; name 0.556 -> 0.889 since block GP (sh, ch, zh, kh spelled); before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300, phone 0.636 (block GO); left: «тарасенко и тарасенко» (no name masked to start from)
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.95, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
