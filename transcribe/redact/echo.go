@@ -94,9 +94,11 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			f := &o.found[k]
 			if typeAt[f.typ] == Address {
 				// The street's name, read back with the house's number
-				// («улица ленина 40 квартира 12» — «на ленина 40»).
+				// («улица ленина 40 квартира 12» — «на ленина 40»), also
+				// a name that is a common word too («вернадского»): the
+				// read-back's numbers must be the address's (houseEcho).
 				for i := f.from; i < f.to && len(words) < len(buf); i++ {
-					if o.marks[i] == k+1 && o.echoWord(i) && !o.toks[i].has(tStreet|tHouse|tSettle) && !commonWord(o.norm(i)) {
+					if o.marks[i] == k+1 && o.echoWord(i) && !o.toks[i].has(tStreet|tHouse|tSettle) {
 						w := o.norm(i)
 						words = append(words, word{w: w, typ: Address, src: o, span: [2]int{f.from, f.to}})
 						keys |= 1 << echoKey(w)
@@ -309,15 +311,72 @@ func (s *scan) houseEcho(i int, o *scan, span [2]int) int {
 		return i
 	}
 	w := s.norm(j)
+	v, next := s.smallNumber(j)
 	for k := span[0]; k < span[1]; k++ {
-		if o.norm(k) == w {
+		// (The same number in digits or words: «комарова двенадцать
+		// сорок восемь» after «улица комарова 12 кв 48», block GQ.)
+		if o.norm(k) == w || v > 0 && o.spanNumberAt(span, k) == v {
 			if end, house := s.houseRun(j); house {
 				return end
+			}
+			// The house and the flat read back bare, both the address's
+			// («вернадского 41 8» after «... дом сорок один квартира
+			// восемь»).
+			if f, end := s.smallNumber(next); f > 0 && end < len(s.toks)+1 && next < len(s.toks) && s.toks[next].seg == s.toks[j].seg {
+				for m := k + 1; m < span[1]; m++ {
+					if o.spanNumberAt(span, m) == f {
+						return end
+					}
+				}
 			}
 			return i
 		}
 	}
 	return i
+}
+
+// spanNumberAt is the number opening at token k of an address's span
+// (smallNumber), 0 when k does not open one.
+func (s *scan) spanNumberAt(span [2]int, k int) int {
+	if k > span[0] && s.toks[k-1].has(tNum) {
+		return 0
+	}
+	v, _ := s.smallNumber(k)
+	return v
+}
+
+// smallNumber reads the number under 10,000 that token k opens, in
+// digits or in words («двенадцать», «сто сорок», «двадцать шесть»): its
+// value (0 when none) and the token after it.
+func (s *scan) smallNumber(k int) (int, int) {
+	if k >= len(s.toks) || !s.toks[k].has(tNum) {
+		return 0, k
+	}
+	if s.toks[k].num() == nkDigits {
+		w := s.norm(k)
+		v := 0
+		for i := 0; i < len(w) && i < 4; i++ {
+			v = v*10 + int(w[i]-'0')
+		}
+		if len(w) > 4 {
+			return 0, k
+		}
+		return v, k + 1
+	}
+	v, last, j := 0, nkNone, k
+	for ; j < len(s.toks) && s.toks[j].seg == s.toks[k].seg; j++ {
+		kind := s.toks[j].num()
+		// Hundreds, then tens or a teen, then a unit: each smaller than
+		// the one before.
+		ok := kind == nkHundred && last == nkNone || kind == nkTens && (last == nkNone || last == nkHundred) ||
+			kind == nkTeen && (last == nkNone || last == nkHundred) || kind == nkUnit && (last == nkNone || last == nkHundred || last == nkTens)
+		if !ok {
+			break
+		}
+		v += lexEntries[s.toks[j].ent].num.val
+		last = kind
+	}
+	return v, j
 }
 
 // echoKey files a word by its length and first and last bytes into one
