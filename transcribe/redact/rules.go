@@ -15,7 +15,60 @@ import (
 var mailFamily = family{
 	starts: tAt | tEmailCue,
 	opens:  func(s *scan) bool { return len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) },
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}},
+}
+
+// mailDigitsAdded masks a mailbox's digits the speaker adds after it in
+// one of their next two sentences within 20 s (causes block GR: «нет там
+// ещё 83 в конце», «ой и в конце 12», «нет после петрова ещё
+// девяносто»): a sentence of eight words at most with one number of one
+// to four digits, no unit after it, a word placing it («конце»,
+// «после», «ещё»), and no other word but function words, correction
+// words, masked words and the one word after «после» (the part it goes
+// after). Run only when something was masked.
+func (s *scan) mailDigitsAdded() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Email || f.rule == ruleDropped {
+			continue
+		}
+		si := 0
+		for si < len(s.segs) && s.segs[si].to < f.to {
+			si++
+		}
+		end := s.t1(&s.toks[f.to-1])
+		var z zone
+		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
+			r := s.segs[sj]
+			if r.from >= r.to || r.to-r.from > 8 || s.t0(&s.toks[r.from])-end > 20 {
+				break
+			}
+			num, placed, other := -1, false, false
+			for j := r.from; j < r.to; j++ {
+				w := s.norm(j)
+				switch {
+				case s.toks[j].has(tNum) && num < 0 && s.isRunStart(j) && s.marks[j] == 0:
+					s.readZone(j, &z, 0)
+					if z.to <= j || z.n() > 4 || s.quantityAfter(z.to) {
+						other = true
+						break
+					}
+					num = j
+					j = z.to - 1
+				case isWord(w, "конце", "после", "ещё", "еще"):
+					placed = true
+				case j > r.from && s.norm(j-1) == "после", s.marks[j] != 0,
+					s.toks[j].has(tConn|tStop|tFiller) && !s.toks[j].has(tNum), correctionWord(w):
+				default:
+					other = true
+				}
+			}
+			if num >= 0 && placed && !other {
+				s.readZone(num, &z, 0)
+				s.claim(Email, ruleEmailLetters, num, z.to)
+			}
+		}
+	}
 }
 
 // emails: a written address (the word has an @), or one spelled out:

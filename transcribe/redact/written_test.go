@@ -149,8 +149,8 @@ var writtenSets = []struct {
 	// floors are the blind figures at 5c01d2ca.
 	{"blind9/bx", map[string]float64{
 		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 0.98, "code": 1.00, "cvv": 1.00,
-		"email": 0.93, "inn": 1.00, "name": 0.98, "passport": 1.00, "phone": 0.97, "snils": 1.00,
-	}, 0.016}, // 14 of 936 (1.5%), blind at 5c01d2ca (15 at b45d428); snils 0.972 -> 1.000 and birthdate 0.927 -> 0.951 since block GJ (a SNILS's 3-3-3-2 groups before a date of birth), email 0.915 -> 0.936 and name 0.973 -> 0.986 since block GK (letters' names «зэт», a surname spelled then said); address 0.949 -> 1.000 since block GL (a flat said again, an entrance and floor after the address), birthdate 0.951 -> 1.000 since block GM (a day corrected); phone 0.949 -> 0.974 and card 0.962 -> 0.981 since blocks FZ and GA (by shape), cvv 0.971 -> 1.000 since lane i13r11's rules
+		"email": 0.95, "inn": 1.00, "name": 0.98, "passport": 1.00, "phone": 0.97, "snils": 1.00,
+	}, 0.016}, // 14 of 936 (1.5%), blind at 5c01d2ca (15 at b45d428); snils 0.972 -> 1.000 and birthdate 0.927 -> 0.951 since block GJ (a SNILS's 3-3-3-2 groups before a date of birth), email 0.915 -> 0.936 and name 0.973 -> 0.986 since block GK, email 0.936 -> 0.957 since block GR (a mailbox's digits added after it) (letters' names «зэт», a surname spelled then said); address 0.949 -> 1.000 since block GL (a flat said again, an entrance and floor after the address), birthdate 0.951 -> 1.000 since block GM (a day corrected); phone 0.949 -> 0.974 and card 0.962 -> 0.981 since blocks FZ and GA (by shape), cvv 0.971 -> 1.000 since lane i13r11's rules
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -214,7 +214,7 @@ var writtenSets = []struct {
 	// traps of the same shape.
 	{"shape12/sh", map[string]float64{
 		"address": 1.00, "birthdate": 1.00, "card": 1.00, "email": 1.00, "name": 0.88, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0}, // 0 of 46; address 0.938 -> 1.000 since block GQ; name 0.556 -> 0.889 since block GP (sh, ch, zh, kh spelled); before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300, phone 0.636 (block GO); left: «тарасенко и тарасенко» (no name masked to start from)
+	}, 0}, // 0 of 48; email 0.778 -> 1.000 since block GR; address 0.938 -> 1.000 since block GQ; name 0.556 -> 0.889 since block GP (sh, ch, zh, kh spelled); before the blocks' rules snils 0.750, email 0.667, birthdate 0.500, address 0.667, name 0.300, phone 0.636 (block GO); left: «тарасенко и тарасенко» (no name masked to start from)
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.96, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
