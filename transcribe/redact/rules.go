@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -1713,15 +1712,29 @@ func (s *scan) addressSaidAgain() {
 		for si < len(s.segs) && s.segs[si].to < f.to {
 			si++ // the address's last sentence, in the sentences loaded
 		}
-		var nums []string
+		// The address's numbers: their digits one after another in digs
+		// (on the stack: an allocation each was most of what the rule
+		// cost), each by its offsets.
+		var dbuf [32]byte
+		var nbuf [8][2]int
+		digs, nums := dbuf[:0], nbuf[:0]
 		var z zone
 		for i := f.from; i < f.to; i++ {
 			if s.toks[i].has(tNum) && s.isRunStart(i) && (i == f.from || !s.toks[i-1].has(tNum)) {
 				s.readZone(i, &z, 0)
 				if d := s.zoneDigits(&z); d != "" && len(d) <= 4 {
-					nums = append(nums, strings.Clone(d))
+					nums = append(nums, [2]int{len(digs), len(digs) + len(d)})
+					digs = append(digs, d...)
 				}
 			}
+		}
+		said := func(d string) bool {
+			for _, n := range nums {
+				if string(digs[n[0]:n[1]]) == d {
+					return true
+				}
+			}
+			return false
 		}
 		end := s.t1(&s.toks[f.to-1])
 		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
@@ -1748,7 +1761,7 @@ func (s *scan) addressSaidAgain() {
 			if e < r.to && isWord(s.norm(e), "квартира", "кв", "дом") {
 				e++
 			}
-			if e != r.to || z.to > j+3 || !slices.Contains(nums, s.zoneDigits(&z)) {
+			if e != r.to || z.to > j+3 || !said(s.zoneDigits(&z)) {
 				continue
 			}
 			s.claim(Address, ruleAddressFlat, j, z.to)
