@@ -85,6 +85,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	words := buf[:0]
 	nums, mails := false, false
 	var keys, lens uint64 // the words' keys and lengths (63: 63 or more)
+	var stems uint64      // the names' stems' keys (stemKey)
 	for _, o := range all {
 		if o == nil {
 			continue
@@ -133,6 +134,14 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 				}
 				keys |= 1 << echoKey(w)
 				lens |= 1 << min(len(w), 63)
+				if ft == Name && len(w) >= 8 {
+					// (A token's stem is the name as said, «максим» —
+					// «максима», or the name's stem, «тимура» — «тимуру».)
+					stems |= 1 << stemKey(w)
+					if st := nameStem(w); st != "" {
+						stems |= 1 << stemKey(st)
+					}
+				}
 			}
 		}
 	}
@@ -159,15 +168,22 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 	}
 	for i := range s.toks {
-		if s.marks[i] != 0 || !latin && lens&(1<<min(s.toks[i].nl, 63)) == 0 {
+		if s.marks[i] != 0 || !latin && stems == 0 && lens&(1<<min(s.toks[i].nl, 63)) == 0 {
 			continue
 		}
 		w := s.norm(i)
 		// A token equal to no word, and no Cyrillic word read back from
-		// a Latin mailbox, is no echo (most tokens).
-		same := keys&(1<<echoKey(w)) != 0
+		// a Latin mailbox, is no echo (most tokens); nor one whose stem
+		// is no masked name's.
+		same := keys&(1<<echoKey(w)) != 0 && lens&(1<<min(len(w), 63)) != 0
 		cyr := latin && w[0] >= 0x80
-		if !same && !cyr {
+		var stem string
+		if stems != 0 && !same && len(w) >= 8 && w[0] >= 0x80 {
+			if stem = nameStem(w); stem != "" && stems&(1<<stemKey(stem)) == 0 {
+				stem = ""
+			}
+		}
+		if !same && !cyr && stem == "" {
 			continue
 		}
 		// Whether the token is a word a Latin mailbox's may be read back
@@ -199,8 +215,10 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 				}
 				continue
 			}
-			// Not the operator's own name, also the client's.
-			if len(x.w) == len(w) && x.w == w && s.echoWord(i) && !s.introducedAt(i) {
+			// Not the operator's own name, also the client's. A name in
+			// another case is the name too («максим» — «дата рождения
+			// максима», «соколова» — «для соколовой»: block GT).
+			if (len(x.w) == len(w) && x.w == w || stem != "" && x.typ == Name && (stem == x.w || stem == nameStem(x.w)) && !isOp(w)) && s.echoWord(i) && !s.introducedAt(i) {
 				end := i + 1
 				if x.typ == Email && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
 					end++ // a mailbox's initial after it: «горбунова н»
@@ -378,6 +396,26 @@ func (s *scan) smallNumber(k int) (int, int) {
 	}
 	return v, j
 }
+
+// nameStem is a name without its case's ending («соколовой», «соколова»
+// and «соколов» are «соколов»; «максима» «максим»), or "" when what is
+// left is shorter than four letters.
+func nameStem(w string) string {
+	for _, e := range []string{"ой", "ей", "ом", "ем", "ою", "ею", "ым", "им", "а", "я", "у", "ю", "е", "и", "ы"} {
+		if strings.HasSuffix(w, e) {
+			w = w[:len(w)-len(e)]
+			break
+		}
+	}
+	if len(w) < 8 {
+		return ""
+	}
+	return w
+}
+
+// stemKey files a stem by its length and its first and last bytes into
+// one of 64 bits, as echoKey a word.
+func stemKey(st string) uint { return echoKey(st) }
 
 // echoKey files a word by its length and first and last bytes into one
 // of 64 bits: two equal words have one key.
