@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's, bumprace-data for the blind11 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's, bumprace-data for the blind11 split's, hannah-data for the blind12 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -120,6 +120,18 @@ func BumpraceDir() string {
 		return d
 	}
 	return "/usr/share/games/bumprace/sound"
+}
+
+// HannahDir is where hannah-data puts the data of the game Help
+// Hannah's Horse, among them its one piece of music, bgm1.ogg (Ogg
+// Vorbis; GPL-2, as every file of the package, © 2007 Stephen Branley
+// per its copyright file), the blind12 split's music (see blind12MOH);
+// $CALLSCOPE_HANNAH_DIR overrides it.
+func HannahDir() string {
+	if d := os.Getenv("CALLSCOPE_HANNAH_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/games/hannah"
 }
 
 // Root is the directory the sounds are read from.
@@ -332,7 +344,8 @@ func loadPool(lang string) (*pool, error) {
 // (see blind7MOH), for the blind8 split those of a sixth (see blind8MOH),
 // for the blind9 split those of a seventh (see blind9MOH), for the blind10
 // split those of an eighth (see blind10MOH), for the blind11 split the
-// song of a ninth (see blind11MOH).
+// song of a ninth (see blind11MOH), for the blind12 split the song of a
+// tenth (see blind12MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -470,6 +483,7 @@ var packageMOH = map[string]func() ([][]float32, error){
 	SplitBlind9:  blind9MOH,
 	SplitBlind10: blind10MOH,
 	SplitBlind11: blind11MOH,
+	SplitBlind12: blind12MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -594,6 +608,27 @@ func blind11MOH() ([][]float32, error) {
 	return oggSongs("bumprace-data", BumpraceDir(), bumpraceSongs)
 }
 
+// hannahSongs is the one piece of music of hannah-data (Ogg Vorbis,
+// stereo, 11025 Hz, 3:13; GPL-2; the package's other sounds are effects
+// of under 1.4 s, under sounds/). Its rate is the lowest of the Ogg
+// songs': nothing over 5.5 kHz, the telephone band whole.
+var hannahSongs = []string{"bgm1.ogg"}
+
+// blind12MOH is the music of the blind12 split, from a tenth source: the
+// songs of the nine earlier ones (the opsound tracks, xblast-tnt-musics,
+// frozen-bubble-data, neverball-common, a7xpg-data, hex-a-hop-data,
+// powermanga-data, pushover-data, bumprace-data) are played by some
+// split, but for the seven pushover-data pieces blind10 leaves out, the
+// same composer's for the same game. hannah-data is a small package (a
+// 3.4 MB download, no dependencies) whose one song no split plays,
+// chosen among three such songs for a lead whose pitch glides and wavers
+// as a voice's does (curved partials at 0.3-3 kHz in a spectrogram of
+// its first minute). It is made the way blind5's to blind11's is
+// (oggSongs); a hold plays a piece of it.
+func blind12MOH() ([][]float32, error) {
+	return oggSongs("hannah-data", HannahDir(), hannahSongs)
+}
+
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
 // Debian package pkg): each is decoded to mono at its own rate
 // (decodeOgg), brought to 8 kHz by blind4's low-pass (resample), cut to
@@ -678,7 +713,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind11 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind12 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
@@ -713,11 +748,12 @@ func stereo8ToMono(data []byte) []float32 {
 // interpolation: a sinc low-pass cut at resampleCut (under the 4 kHz of
 // the telephone's Nyquist, so the songs' upper octaves do not fold back
 // as aliases), Blackman-windowed over resampleHalf input samples either
-// side at 22050 Hz, as many more as the rate is higher (128 at 44.1 kHz):
+// side at 22050 Hz, in proportion to the rate at others (128 at 44.1
+// kHz, 32 at 11025 Hz):
 // the window spans the same time at every rate, so the filter's response
 // in Hz is the same. The kernel is tabled for each of the phases the
-// ratio of the rates makes (160 for 22050 Hz, 80 for 44.1 kHz), so the
-// result is the same on every run.
+// ratio of the rates makes (320 for 11025 Hz, 160 for 22050 Hz, 80 for
+// 44.1 kHz), so the result is the same on every run.
 func resample(s []float32, from int) []float32 {
 	g := gcd(from, Rate)
 	step, phases := from/g, Rate/g // the output advances step/phases input samples
