@@ -2972,7 +2972,14 @@ func (s *scan) names() {
 			next := &s.toks[j]
 			surnameThenName := isLetters(s.normOf(next)) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
 				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
-			if !next.has(tFirstName) && !surnameThenName && !(isWord(s.normOf(t), "это", "говорит", "беспокоит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
+			// «а я петров номер мой ...», «я иванова мне звонят»: a
+			// surname by a list or its ending right after «я» (causes
+			// block GU), not a short adjective that ends as one does
+			// («я готова», «я здоров»), nor the object of a verb
+			// negated after it («я ленина не знаю»: a street).
+			selfSurname := s.normOf(t) == "я" && next.seg == t.seg && s.marks[j] == 0 && s.surnameAt(j) && !commonWord(s.normOf(next)) && !shortAdjective(s.normOf(next)) &&
+				!(j+1 < len(s.toks) && s.toks[j+1].seg == next.seg && s.norm(j+1) == "не")
+			if !next.has(tFirstName) && !surnameThenName && !selfSurname && !(isWord(s.normOf(t), "это", "говорит", "беспокоит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
 				continue
 			}
 			if s.role != "client" && s.operatorNear(i) {
@@ -3992,6 +3999,13 @@ func (s *scan) spelledNames() {
 			}
 		}
 	})
+}
+
+// shortAdjective reports whether w is a short adjective or participle
+// said of oneself that ends as a surname does («готова», «здоров»).
+func shortAdjective(w string) bool {
+	return isWord(w, "готов", "готова", "здоров", "здорова", "знаком", "знакома", "виноват", "виновата", "свободен", "свободна", "занят", "занята",
+		"одинока", "одинок", "против", "согласен", "согласна", "должна", "должен", "рада", "уверена", "уверен")
 }
 
 // spelledBefore reports whether the word at k is the one the letters
