@@ -287,13 +287,15 @@ func (s *scan) piecesReadBack(all []*scan) {
 				if len(pieces) == len(pbuf) || i < len(s.toks) && s.t0(&s.toks[i]) > c.from+0.5 {
 					break
 				}
-				if n := len(pieces); n > 0 && i < pieces[n-1].to || s.marks[i] != 0 || !s.toks[i].mayStartRun() || !s.isRunStart(i) || c.from-s.t0(&s.toks[i]) > 30 {
+				// (A piece a rule masked as a number already, a part read
+				// as going on with the one before, is one of the pieces.)
+				if n := len(pieces); n > 0 && i < pieces[n-1].to || s.marks[i] != 0 && !s.maskedNumber(i) || !s.toks[i].mayStartRun() || !s.isRunStart(i) || c.from-s.t0(&s.toks[i]) > 30 {
 					continue
 				}
 				s.readZone(i, &z, 0)
 				// (A unit's word that asks to wait, the sentence going on
 				// after it, is no unit: «триста сорок секунду гляну ...».)
-				if z.to <= i || z.d0 == z.d1 || s.claimed(z.from, z.to) || s.quantityAfter(z.to) && !(s.toks[z.to].has(tGoOn) && z.to+1 < len(s.toks) && s.toks[z.to+1].seg == s.toks[z.to].seg) {
+				if z.to <= i || z.d0 == z.d1 || s.marks[i] == 0 && s.claimed(z.from, z.to) || s.quantityAfter(z.to) && !(s.toks[z.to].has(tGoOn) && z.to+1 < len(s.toks) && s.toks[z.to+1].seg == s.toks[z.to].seg) {
 					continue
 				}
 				pieces = append(pieces, piece{z.from, z.to, strings.Clone(s.zoneDigits(&z))})
@@ -305,7 +307,9 @@ func (s *scan) piecesReadBack(all []*scan) {
 					whole := got == cd || len(cd) == 11 && (cd[0] == '8' || cd[0] == '7') && got == cd[1:]
 					if whole && b > a {
 						for _, p := range pieces[a : b+1] {
-							s.claim(typeAt[c.typ], ruleEcho[c.typ], p.from, p.to)
+							if s.marks[p.from] == 0 {
+								s.claim(typeAt[c.typ], ruleEcho[c.typ], p.from, p.to)
+							}
 						}
 						break
 					}
@@ -361,6 +365,15 @@ func (s *scan) spanNumberAt(span [2]int, k int) int {
 	}
 	v, _ := s.smallNumber(k)
 	return v
+}
+
+// maskedNumber reports whether token i is masked as a number's type.
+func (s *scan) maskedNumber(i int) bool {
+	switch typeAt[s.found[s.marks[i]-1].typ] {
+	case Phone, Card, Account, SNILS, INN, Passport, Number:
+		return true
+	}
+	return false
 }
 
 // smallNumber reads the number under 10,000 that token k opens, in

@@ -858,8 +858,9 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		z.to = r.to
 		n += r.n()
 		// (A unit's word that asks to wait, closing the sentence, is no
-		// unit: «8 926 секунду» — «143 55 02».)
-		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) {
+		// unit: «8 926 секунду» — «143 55 02»; nor inside it, between
+		// two parts: «217 695 секунду 123 85», block GV.)
+		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) && !s.waitInside(r.to) {
 			break
 		}
 		if join > 0 && s.continues(r.to) {
@@ -870,7 +871,7 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// Up to three correction words, then another run; or a part
 		// named («8 961 это первая часть 540 77 20»).
 		j := r.to
-		for j < len(s.toks) && j < r.to+3 && (s.toks[j].has(tConn|tFiller) || s.andGoesOn(j)) && !s.isRunStart(j) {
+		for j < len(s.toks) && j < r.to+3 && (s.toks[j].has(tConn|tFiller) || s.andGoesOn(j) || s.waitInside(j)) && !s.isRunStart(j) {
 			j++
 		}
 		if j == r.to {
@@ -891,6 +892,14 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// waitInside reports whether token j asks to wait in the middle of a
+// sentence («секунду», «минутку» with more said after it): a pause inside
+// a dictation, not a unit.
+func (s *scan) waitInside(j int) bool {
+	return j+1 < len(s.toks) && s.toks[j].has(tGoOn) && s.toks[j+1].seg == s.toks[j].seg &&
+		isWord(s.norm(j), "секунду", "секундочку", "минутку", "минуточку")
 }
 
 // andGoesOn reports whether token j is «и» before a word of going on in
