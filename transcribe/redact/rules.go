@@ -122,7 +122,11 @@ func (s *scan) emails() {
 		lim := 6
 		for n := 0; k > 0 && (n < lim || n < 14 && (s.letter(k-1) || s.letterName(k-1))); n++ { // a spelled mailbox is longer
 			u := &s.toks[k-1]
-			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
+			// (A word the lists know as a cue between a joiner and what
+			// follows it is the mailbox's: «... подчеркивание пак собака»,
+			// «ivan точка код собака», block GW.)
+			joined := k >= 2 && u.has(tCue) && !u.has(tStop|tConn) && s.toks[k-2].seg == t.seg && s.toks[k-2].has(tDot|tJoin) && s.toks[k].has(tAt|tDot|tJoin)
+			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || joined || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
 				k--
 				continue
 			}
