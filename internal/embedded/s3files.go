@@ -86,6 +86,15 @@ func (s *S3) ObjectETag(bucket, key string) (etag string, found bool, err error)
 	if s.files == nil || s.meta == nil {
 		return "", false, ErrNotDirect
 	}
+	if regular, found, ok := regularBeneath(s.dir, bucket+"/"+key); ok {
+		switch {
+		case !found:
+			return "", false, nil
+		case !regular:
+			return "", false, ErrNotDirect
+		}
+		return s.etagLocked(bucket, key)
+	}
 	info, err := s.files.Stat(bucket + "/" + key)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {

@@ -74,3 +74,36 @@ func readBeneath(dir *os.File, bucket, key string, maxBytes int64) (data []byte,
 	}
 	return buf, true, true, nil
 }
+
+// regularBeneath reports whether name (a plain path) below dir is a
+// regular file, with one openat2 call kept beneath dir (O_PATH: nothing is
+// read) and an fstat; ok is false when it cannot tell (see readBeneath).
+func regularBeneath(dir *os.File, name string) (regular, found, ok bool) {
+	if dir == nil || noOpenat2.Load() {
+		return false, false, false
+	}
+	how := unix.OpenHow{
+		Flags:   unix.O_PATH | unix.O_CLOEXEC,
+		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
+	}
+	fd, err := unix.Openat2(int(dir.Fd()), name, &how)
+	for errors.Is(err, unix.EINTR) {
+		fd, err = unix.Openat2(int(dir.Fd()), name, &how)
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, unix.ENOENT) || errors.Is(err, unix.ENOTDIR):
+		return false, false, true
+	case errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EPERM):
+		noOpenat2.Store(true)
+		return false, false, false
+	default:
+		return false, false, false
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return false, false, false
+	}
+	return st.Mode&unix.S_IFMT == unix.S_IFREG, true, true
+}

@@ -15,3 +15,9 @@ var noOpenat2 atomic.Bool
 func readBeneath(dir *os.File, bucket, key string, maxBytes int64) (data []byte, found, ok bool, err error) {
 	return nil, false, false, nil
 }
+
+// regularBeneath is the Linux fast path (s3files_linux.go); elsewhere
+// os.Root decides.
+func regularBeneath(dir *os.File, name string) (regular, found, ok bool) {
+	return false, false, false
+}

@@ -231,8 +231,19 @@ func TestObjectETagFromFile(t *testing.T) {
 			}
 		})
 	}
-	if _, found, err := s3.ObjectETag(bucket, "nope.json"); found || err != nil {
-		t.Errorf("ObjectETag of a missing object: found %v, %v", found, err)
+	for _, tc := range []struct {
+		name, bucket, key string
+		err               error
+	}{
+		{"missing object", bucket, "nope.json", nil},
+		{"missing bucket", "nobucket", "nope.json", nil},
+		{"under a file", bucket, "empty.json/x", nil},
+		{"directory", bucket, "a", ErrNotDirect},
+		{"dot dot", bucket, "../" + bucket + "/empty.json", ErrNotDirect},
+	} {
+		if etag, found, err := s3.ObjectETag(tc.bucket, tc.key); found || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) {
+			t.Errorf("ObjectETag of %s: %q, found %v, %v; want not found, %v", tc.name, etag, found, err, tc.err)
+		}
 	}
 	if _, _, found, err := s3.ReadObjectETag(bucket, "nope.json", 0); found || err != nil {
 		t.Errorf("ReadObjectETag of a missing object: found %v, %v", found, err)
