@@ -105,6 +105,20 @@ func (s *scan) emails() {
 			dots++
 			j += 2
 		}
+		// A domain of two or three words before its top-level domain with
+		// no «точка» («бест тур ру», «смарт хоум ком»: block GX), after a
+		// mailbox's word: the words no list knows as anything else.
+		if dots == 0 && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1) {
+			dom := func(k int) bool {
+				return k < len(s.toks) && s.toks[k].seg == t.seg && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tConn|tNum|tAt|tDot|tTLD|tEmailCue)
+			}
+			tld := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == t.seg && s.toks[k].has(tTLD) }
+			if dom(j) && tld(j+1) {
+				j++
+			} else if dom(j) && dom(j+1) && tld(j+2) {
+				j += 2
+			}
+		}
 		if dots == 0 && j < len(s.toks) && s.toks[j].has(tTLD) && s.toks[j].seg == t.seg && !s.toks[j-1].has(tTLD) {
 			j++ // «майл ру»
 			dots++
