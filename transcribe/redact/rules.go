@@ -168,8 +168,14 @@ func (s *scan) emails() {
 		}
 		s.claim(Email, ruleEmailSpelled, k, j)
 	}
-	// Written addresses: the @ was between two tokens of one word.
+	// Written addresses: the @ was between two tokens of one word. A
+	// company's role mailbox written so is kept, as said with «собака»
+	// («support@moneyman.ru», «hr@ancor.ru»: block GY), unless its
+	// domain names a person.
 	for _, r := range s.lits {
+		if s.roleMailboxAt(r[0]) {
+			continue
+		}
 		s.claim(Email, ruleEmailWritten, r[0], r[1])
 	}
 	s.mailboxParts()
@@ -743,6 +749,13 @@ var roleMailboxes = func() map[string]bool {
 // domain («hr собака magnit точка ru»); not when the domain is a person's
 // («info собака ип сидоров точка рф»).
 func (s *scan) roleMailboxAt(i int) bool {
+	for _, r := range s.lits {
+		if i >= r[0] && i < r[1] {
+			// Written with its @ («support@moneyman.ru»: block GY).
+			local, _, _ := strings.Cut(s.norm(r[0]), "@")
+			return roleMailbox(local) && !s.personalDomain(r[0]+1)
+		}
+	}
 	for k := i; k >= 0 && k >= i-4 && s.toks[k].seg == s.toks[i].seg; k-- {
 		if s.toks[k].has(tAt) {
 			return k > 0 && s.toks[k-1].seg == s.toks[k].seg && roleMailbox(s.norm(k-1)) && !s.personalDomain(k+1)
