@@ -532,7 +532,7 @@ func (s *scan) numberEchoes(all []*scan) {
 		}
 		i = z.to
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
-			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) {
+			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z) {
 			// (A card's expiry, asked for or said right after it, is
 			// none of its digits; a sum, «200 тысяч», «перевод 9 999»,
 			// repeats no number, as classify says.)

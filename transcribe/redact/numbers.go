@@ -401,6 +401,9 @@ func (s *scan) numbers() {
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule)
+		if typ != "" && s.roundThousands(&z) {
+			typ, rule = "", ruleDropped // a sum: «30 000», «15 000» (block GZ)
+		}
 		// A dictation the speaker goes on with in their next sentence
 		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
 		// «восемьсот десять ...»): read as one, unless the first part is
@@ -1695,6 +1698,18 @@ func (s *scan) cardBeforeAmount(typ Type, z *zone) (int, int) {
 		}
 	}
 	return z.to, 0
+}
+
+// roundThousands reports whether a zone is a round sum in thousands
+// written so, one to three digits and «000» and nothing else («30 000»,
+// «150 000»): said right after an identifier it is a limit or a debt,
+// not the identifier going on (causes block GZ).
+func (s *scan) roundThousands(z *zone) bool {
+	if z.to-z.from != 2 || s.toks[z.from].num() != nkDigits || s.toks[z.from+1].num() != nkDigits {
+		return false
+	}
+	a := s.norm(z.from)
+	return len(a) <= 3 && a[0] != '0' && s.norm(z.from+1) == "000"
 }
 
 // snilsBeforeMore returns where a SNILS ends that opens a run of digits
