@@ -86,6 +86,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	nums, mails := false, false
 	var keys, lens uint64 // the words' keys and lengths (63: 63 or more)
 	var stems uint64      // the names' stems' keys (stemKey)
+	var firsts uint64     // the names' second bytes (their first letter's), bit w[1]&63
 	for _, o := range all {
 		if o == nil {
 			continue
@@ -138,6 +139,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 					// (A token's stem is the name as said, «максим» —
 					// «максима», or the name's stem, «тимура» — «тимуру».)
 					stems |= 1 << stemKey(w)
+					firsts |= 1 << (w[1] & 63)
 					if st := nameStem(w); st != "" {
 						stems |= 1 << stemKey(st)
 					}
@@ -178,7 +180,9 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		same := keys&(1<<echoKey(w)) != 0 && lens&(1<<min(len(w), 63)) != 0
 		cyr := latin && w[0] >= 0x80
 		var stem string
-		if stems != 0 && !same && len(w) >= 8 && w[0] >= 0x80 {
+		// (A word whose first letter no masked name has is no form of
+		// one: one bit read before the stem is cut.)
+		if stems != 0 && !same && len(w) >= 8 && w[0] >= 0x80 && firsts&(1<<(w[1]&63)) != 0 {
 			if stem = nameStem(w); stem != "" && stems&(1<<stemKey(stem)) == 0 {
 				stem = ""
 			}
@@ -414,7 +418,7 @@ func (s *scan) smallNumber(k int) (int, int) {
 // and «соколов» are «соколов»; «максима» «максим»), or "" when what is
 // left is shorter than four letters.
 func nameStem(w string) string {
-	for _, e := range []string{"ой", "ей", "ом", "ем", "ою", "ею", "ым", "им", "а", "я", "у", "ю", "е", "и", "ы"} {
+	for _, e := range caseEndings {
 		if strings.HasSuffix(w, e) {
 			w = w[:len(w)-len(e)]
 			break
@@ -425,6 +429,9 @@ func nameStem(w string) string {
 	}
 	return w
 }
+
+// caseEndings are the endings nameStem cuts, two letters' first.
+var caseEndings = [...]string{"ой", "ей", "ом", "ем", "ою", "ею", "ым", "им", "а", "я", "у", "ю", "е", "и", "ы"}
 
 // stemKey files a stem by its length and its first and last bytes into
 // one of 64 bits, as echoKey a word.
