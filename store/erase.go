@@ -137,6 +137,33 @@ func DeleteCalls(ctx context.Context, db DB, refs []StoredCall) (map[string]uint
 	return counts, nil
 }
 
+// deleteCallRows removes every analysis of the calls ids (their rows in
+// every table but call_status: the recordings' processing history stays)
+// and waits until the server has applied it.
+func deleteCallRows(ctx context.Context, db DB, ids []string) error {
+	refs := make([]StoredCall, len(ids))
+	for i, id := range ids {
+		refs[i] = StoredCall{CallID: id}
+	}
+	for _, t := range callTables {
+		if t.table == "call_status" {
+			continue
+		}
+		args := refArgs(t.where, refs)
+		n, err := count(ctx, db, "SELECT count() FROM "+t.table+" WHERE "+t.where, args...)
+		if err != nil {
+			return fmt.Errorf("count %s rows: %w", t.table, err)
+		}
+		if n == 0 {
+			continue
+		}
+		if err := mutate(ctx, db, t.table, "ALTER TABLE "+t.table+" DELETE WHERE "+t.where, args...); err != nil {
+			return fmt.Errorf("delete from %s: %w", t.table, err)
+		}
+	}
+	return nil
+}
+
 // DeleteFirstContact forgets when a client first called (first_contacts),
 // so a later call of the same number counts as a first contact.
 func DeleteFirstContact(ctx context.Context, db DB, clientHashes []string) error {

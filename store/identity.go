@@ -16,7 +16,7 @@ import (
 // call_id, else the object key without its extension), and a call_id belongs
 // to the first recording (object key) stored under it. A new analysis of
 // that same recording (re-analysis, re-upload at the same key) replaces the
-// old one; an analysis of another recording with the same call_id is not
+// old one, also under another call_id (supersedeEarlierIDs); an analysis of another recording with the same call_id is not
 // stored: that recording is recorded as failed at the store stage with a
 // reason naming both objects, so a collision is never silent.
 var ErrCallIDTaken = errors.New("call_id already used by another recording")

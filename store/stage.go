@@ -70,6 +70,13 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	for _, r := range rejected {
 		s.log.Warn("call_id used by two recordings; the later one is recorded failed", "call_id", r.CallID, "key", r.ObjectKey)
 	}
+	gone, err := supersedeEarlierIDs(ctx, s.db, kept, stored)
+	if err != nil {
+		return err
+	}
+	if len(gone) > 0 {
+		s.log.Info("recordings analysed again under a new call_id: their calls under the earlier ids are removed", "call_ids", gone)
+	}
 	if err := writeStored(ctx, s.db, kept, callColumns, stored); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -131,6 +132,92 @@ func TestStageCallIDCollision(t *testing.T) {
 					!strings.Contains(got.Error, `"dup-1"`)) {
 					t.Errorf("%s: reason %q at %s does not name the call id and both recordings", key, got.Error, got.Stage)
 				}
+			}
+		})
+	}
+}
+
+// TestStageCallIDChanged: a recording analysed again under another
+// call_id (a late sidecar that gives it one, a sidecar fixed) is one call:
+// the rows of the earlier id are removed, hits and all, while the
+// recording's statuses stay. An earlier id that another recording holds
+// now, or whose analysis is newer than the one being stored (delivered
+// out of order), is left.
+func TestStageCallIDChanged(t *testing.T) {
+	ctx := context.Background()
+	at := func(id, key string, minute int) schemas.Analysis {
+		a := sample(id, t0.Add(time.Duration(minute)*time.Minute))
+		a.ObjectKey = key
+		a.Score = &schemas.Score{Profile: "p", Value: 4, Max: 5, Criteria: []schemas.CriterionResult{{ID: "greet", Text: "Поздоровался", Weight: 1, Outcome: schemas.CriterionPassed}}}
+		a.Segments = []schemas.IndexedSegment{{Channel: "client", Start: 4.6, End: 5.2, Text: "жалобу", Terms: []string{"жалоб"}}}
+		return a
+	}
+	const rec, other = "in/02.wav", "in/03.wav"
+	tests := []struct {
+		name    string
+		batches [][]schemas.Analysis
+		want    map[string]string // stored call_id -> its recording
+	}{
+		{"late sidecar gives a call_id", [][]schemas.Analysis{{at("in/02", rec, 1)}, {at("C-1", rec, 2)}},
+			map[string]string{"C-1": rec}},
+		{"call_id fixed twice", [][]schemas.Analysis{{at("in/02", rec, 1)}, {at("C-1", rec, 2)}, {at("C-2", rec, 3)}},
+			map[string]string{"C-2": rec}},
+		{"sidecar with the call_id removed", [][]schemas.Analysis{{at("C-1", rec, 1)}, {at("in/02", rec, 2)}},
+			map[string]string{"in/02": rec}},
+		{"both analyses in one batch", [][]schemas.Analysis{{at("in/02", rec, 1)}, {at("C-1", rec, 2), at("C-1", rec, 2)}},
+			map[string]string{"C-1": rec}},
+		{"earlier id held by another recording now", [][]schemas.Analysis{{at("A", rec, 1)}, {at("B", rec, 2)}, {at("A", other, 3)}, {at("C", rec, 4)}},
+			map[string]string{"A": other, "C": rec}},
+		{"newer analysis under the earlier id", [][]schemas.Analysis{{at("A", rec, 2)}, {at("B", rec, 1)}},
+			map[string]string{"A": rec, "B": rec}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := openDB(t, testenv.ChDB(t))
+			if err := store.Migrate(ctx, db); err != nil {
+				t.Fatal(err)
+			}
+			st := store.NewStage(db, nil)
+			for _, b := range tt.batches {
+				var ds []pipeline.Delivery
+				for _, a := range b {
+					data, err := json.Marshal(schemas.StoreJob{Analysis: &a})
+					if err != nil {
+						t.Fatal(err)
+					}
+					ds = append(ds, pipeline.Delivery{Subject: pipeline.SubjectStore, Data: data, Attempt: 1})
+				}
+				for range 2 { // a redelivered batch changes nothing
+					if err := st.Handle(ctx, ds); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			got := map[string]string{}
+			for _, row := range queryStrings(t, db, "SELECT concat(call_id, ' ', object_key) FROM calls FINAL") {
+				id, key, _ := strings.Cut(row, " ")
+				got[id] = key
+			}
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("calls %v, want %v", got, tt.want)
+			}
+			for _, table := range []string{"hits", "criteria", "segments"} {
+				ids := queryStrings(t, db, "SELECT DISTINCT call_id FROM "+table)
+				for _, id := range ids {
+					if _, ok := tt.want[id]; !ok {
+						t.Errorf("%s keeps rows of the removed call %s", table, id)
+					}
+				}
+				if len(ids) != len(tt.want) {
+					t.Errorf("%s has the calls %v, want those of %v", table, ids, tt.want)
+				}
+			}
+			latest, err := store.LatestStatuses(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := latest[rec]; s.State != schemas.StateAnalysed {
+				t.Errorf("%s: latest status %+v, want analysed", rec, s)
 			}
 		})
 	}

@@ -291,12 +291,15 @@ func TestRunLateSidecar(t *testing.T) {
 	steps := []struct {
 		name, sidecar string // sidecar put before the run; "" none
 		queued        string // in stderr
+		call          string // the one call `calls` lists
 		operator      string // of the call in `show`
 	}{
-		{"recording alone", "", "1 recordings, 0 already analysed, 1 queued", "(none)"},
-		{"sidecar added", `{"operator": {"id": "op-7", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "op-7"},
-		{"nothing new", "", "1 recordings, 1 already analysed, 0 queued", "op-7"},
-		{"sidecar fixed", `{"operator": {"id": "op-8", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "op-8"},
+		{"recording alone", "", "1 recordings, 0 already analysed, 1 queued", "in/02", "(none)"},
+		{"sidecar added", `{"operator": {"id": "op-7", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "in/02", "op-7"},
+		{"nothing new", "", "1 recordings, 1 already analysed, 0 queued", "in/02", "op-7"},
+		{"sidecar fixed", `{"operator": {"id": "op-8", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "in/02", "op-8"},
+		// The call made under the key's id is replaced, not kept beside.
+		{"sidecar gives a call_id", `{"call_id": "2026-12-06-0001", "operator": {"id": "op-9", "department": "Поддержка"}}`, "1 recordings, 0 already analysed, 1 queued", "2026-12-06-0001", "op-9"},
 	}
 	var lastRun time.Time // when the run before this step started
 	for _, s := range steps {
@@ -324,8 +327,8 @@ func TestRunLateSidecar(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%s: calls: exit %d: %s", s.name, code, errOut)
 		}
-		if lines := strings.Split(strings.TrimSpace(rep), "\n"); len(lines) != 2 || !strings.Contains(lines[1], "in/02,") {
-			t.Errorf("%s: calls: want the one call in/02:\n%s", s.name, rep)
+		if lines := strings.Split(strings.TrimSpace(rep), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], s.call+",") {
+			t.Errorf("%s: calls: want the one call %s:\n%s", s.name, s.call, rep)
 		}
 		op := "(none)"
 		if strings.Contains(rep, ",op-") {
