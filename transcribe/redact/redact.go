@@ -587,7 +587,10 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 				if topic {
 					far = 20
 				}
-				qs = append(qs, question{ci, e.at, far, e.mail || topic})
+				// (The side that asked for a name reads it back in its
+				// own next sentences, «кравец верно», «да гончаренко
+				// вижу»: those are read for the echo too, block HA.)
+				qs = append(qs, question{ci, e.at, far, e.mail || topic || e.name})
 			}
 		}
 	}
