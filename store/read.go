@@ -11,13 +11,16 @@ import (
 
 // latestStatusSQL is the latest status of each object key (highest at_ns).
 // Aliases differ from column names: 18.16 would resolve a same-named alias
-// inside the aggregate.
+// inside the aggregate. The inputs are the latest recorded ones: an
+// analysis that records none (reprocess --stage analyze reads the stored
+// metadata and transcript, not the bucket's) was made from those.
 const latestStatusSQL = `SELECT object_key,
        argMax(etag, at_ns) AS l_etag, argMax(call_id, at_ns) AS l_call_id,
        argMax(stage, at_ns) AS l_stage, argMax(state, at_ns) AS l_state,
        argMax(error, at_ns) AS l_error, argMax(attempts, at_ns) AS l_attempts,
        max(at_ns) AS l_at_ns,
-       argMax(sidecar_etag, at_ns) AS l_sidecar_etag, argMax(transcript_etag, at_ns) AS l_transcript_etag
+       argMaxIf(sidecar_etag, at_ns, sidecar_etag != '') AS l_sidecar_etag,
+       argMaxIf(transcript_etag, at_ns, transcript_etag != '') AS l_transcript_etag
 FROM call_status`
 
 // LatestStatuses returns the latest status of every recording, by object

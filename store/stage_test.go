@@ -51,6 +51,23 @@ func TestStage(t *testing.T) {
 	if got := latest[a.ObjectKey].Inputs; got != a.Inputs {
 		t.Errorf("analysed status's inputs %+v, want the analysis's %+v", got, a.Inputs)
 	}
+	// An analysis that records no inputs (reprocess --stage analyze, from
+	// the stored metadata and transcript) leaves the recorded ones.
+	before := latest[a.ObjectKey]
+	again := a
+	again.AnalyzedAt, again.Inputs = t0.Add(time.Hour), schemas.Inputs{}
+	if err := st.Handle(ctx, []pipeline.Delivery{job(schemas.StoreJob{Analysis: &again})}); err != nil {
+		t.Fatal(err)
+	}
+	if latest, err = store.LatestStatuses(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if got := latest[a.ObjectKey]; got.Inputs != a.Inputs {
+		t.Errorf("after an analysis without inputs: %+v, want the inputs recorded before, %+v", got, a.Inputs)
+	}
+	if got := latest[a.ObjectKey].At; !got.After(before.At) {
+		t.Errorf("the latest status is from %s, not after the earlier analysis's %s: the new analysis recorded none", got, before.At)
+	}
 	if n := countCalls(t, db); n != 1 {
 		t.Errorf("%d calls, want 1", n)
 	}
