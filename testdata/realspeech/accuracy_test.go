@@ -20,12 +20,14 @@ func detect(t *testing.T, impairments ...string) []realspeech.Score {
 }
 
 // detectSplits is detect over the calls of the given splits. Never
-// realspeech.SplitBlind12: it is the lead's reserved split, run only by
-// the lead (see testdata/realspeech/README.md).
+// realspeech.SplitBlind12 or SplitBlind13: they are the lead's reserved
+// splits, run only by the lead (see testdata/realspeech/README.md).
 func detectSplits(t *testing.T, splits []string, impairments ...string) []realspeech.Score {
 	t.Helper()
-	if slices.Contains(splits, realspeech.SplitBlind12) {
-		t.Fatal("blind12 is the lead's reserved split")
+	for _, reserved := range []string{realspeech.SplitBlind12, realspeech.SplitBlind13} {
+		if slices.Contains(splits, reserved) {
+			t.Fatalf("%s is the lead's reserved split", reserved)
+		}
 	}
 	if err := realspeech.Available(); err != nil {
 		t.Skip(err)

@@ -151,9 +151,9 @@ func TestLeastPlayed(t *testing.T) {
 // bases plays, but for the voices whose unplayed prompts are too few for
 // a pool (minPoolPrompts, minPoolShort short, minPoolLong long; see
 // leastPlayed), which may speak prompts played once too (the Russian
-// voice from blind10 on, the Italian too in blind12); that the Russian
-// voice is in two of its three bases; and that each voice's pool has
-// enough prompts for every scenario.
+// voice from blind10 on, the Italian too in blind12 and blind13); that
+// the Russian voice is in two of its three bases; and that each voice's
+// pool has enough prompts for every scenario.
 func testPromptsLeastPlayed(t *testing.T, split string) {
 	needSounds(t)
 	mine, earlier := playedBeforeSplit(t, split)

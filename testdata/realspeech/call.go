@@ -31,10 +31,10 @@ type Spec struct {
 	Name     string `json:"name"`
 	Language string `json:"language"` // the operator's voice (and the client's, unless ClientLanguage)
 	// ClientLanguage is the client's voice when it is not Language's
-	// (SplitBlind2 to SplitBlind12 mix the voices across the sound
+	// (SplitBlind2 to SplitBlind13 mix the voices across the sound
 	// packages).
 	ClientLanguage string `json:"client_language,omitempty"`
-	Split          string `json:"split"` // SplitTune, SplitHoldout, SplitFresh, SplitBlind, SplitBlind2 ... SplitBlind12
+	Split          string `json:"split"` // SplitTune, SplitHoldout, SplitFresh, SplitBlind, SplitBlind2 ... SplitBlind13
 	Scenario       string `json:"scenario"`
 	Seed           uint64 `json:"seed"`
 	Impairment     string `json:"impairment"`
@@ -198,6 +198,24 @@ const (
 	// counted as played. Music from a tenth package (hannah-data, see
 	// blind12MOH).
 	SplitBlind12 = "blind12"
+	// SplitBlind13 is the lead's second reserved split of session 12,
+	// made beside blind12 (not after it was measured): the lead measures
+	// it, blind; nobody who changes the detector evaluates it, and its
+	// author did not. Seeds 44-46. After blind12 the orders of the
+	// Russian voice that the fewest splits have are taken by two each
+	// (ru_it, es_ru, en_ru; the other five by three), so the two calls
+	// with the Russian voice, one on each side, take a Russian operator
+	// with an Italian client (blind3's, blind7's) and, of the two orders
+	// with a Russian client, the one played longest ago, a Spanish
+	// operator (blind2's, blind7's; en_ru is blind6's and blind10's).
+	// Every order of the other four voices is taken by one split, so
+	// the third call takes, of the two that bring in the voices missing
+	// (English, French), the one played longest ago: an English
+	// operator with a French client (blind5's; fr_en is blind7's). Each
+	// voice's pool is made as blind10's (leastPlayed), blind12's prompts
+	// counted as played. Music from an eleventh package (phlipple-data,
+	// see blind13MOH).
+	SplitBlind13 = "blind13"
 )
 
 // Scenarios.
@@ -287,6 +305,7 @@ var bases = []base{
 	{"ru", SplitBlind10, 35, "es"}, {"en", SplitBlind10, 36, "ru"}, {"es", SplitBlind10, 37, "it"},
 	{"ru", SplitBlind11, 38, "en"}, {"it", SplitBlind11, 39, "ru"}, {"fr", SplitBlind11, 40, "es"},
 	{"ru", SplitBlind12, 41, "es"}, {"fr", SplitBlind12, 42, "ru"}, {"en", SplitBlind12, 43, "it"},
+	{"ru", SplitBlind13, 44, "it"}, {"es", SplitBlind13, 45, "ru"}, {"en", SplitBlind13, 46, "fr"},
 }
 
 // Impairments, in the order tables list them.
@@ -413,7 +432,7 @@ func script(sp Spec) ([]turn, error) {
 			if len(clips) < 40 {
 				return nil, fmt.Errorf("%w: only %d prompts of %s that no split before %s plays", ErrNoSounds, len(clips), lang, sp.Split)
 			}
-		case SplitBlind10, SplitBlind11, SplitBlind12:
+		case SplitBlind10, SplitBlind11, SplitBlind12, SplitBlind13:
 			played, err := playedBefore(sp.Split)
 			if err != nil {
 				return nil, err

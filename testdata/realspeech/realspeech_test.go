@@ -45,7 +45,7 @@ func TestTruthMatchesGenerator(t *testing.T) {
 func TestSetBuildsDeterministically(t *testing.T) {
 	needSounds(t)
 	set := Set()
-	if len(set) != 43*3*12+43*2 {
+	if len(set) != 46*3*12+46*2 {
 		t.Fatalf("%d calls in the set", len(set))
 	}
 	for _, name := range []string{"ru-tune1-dialogue-clean", "en-holdout4-hold-all", "ru-holdout3-rapid-snr20_xtalk25"} {

@@ -23,7 +23,7 @@ import (
 const Rate = 8000
 
 // ErrNoSounds means the Debian sound packages are not installed.
-var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's, bumprace-data for the blind11 split's, hannah-data for the blind12 split's)")
+var ErrNoSounds = errors.New("realspeech: asterisk sound packages missing (scripts/setup.sh apt: asterisk-core-sounds-ru-wav, asterisk-core-sounds-en-wav, asterisk-core-sounds-fr-wav, asterisk-core-sounds-es-wav, asterisk-prompt-it-menardi-wav, asterisk-moh-opsound-wav; xblast-tnt-musics for the blind4 split's music, frozen-bubble-data for the blind5 split's, neverball-common for the blind6 split's, a7xpg-data for the blind7 split's, hex-a-hop-data for the blind8 split's, powermanga-data for the blind9 split's, pushover-data for the blind10 split's, bumprace-data for the blind11 split's, hannah-data for the blind12 split's, phlipple-data for the blind13 split's)")
 
 // Where the Debian packages put their files. $CALLSCOPE_ASTERISK_DIR
 // overrides the root (/usr/share/asterisk).
@@ -132,6 +132,18 @@ func HannahDir() string {
 		return d
 	}
 	return "/usr/share/games/hannah"
+}
+
+// PhlippleDir is where phlipple-data puts the data of the puzzle game
+// Phlipple, among them its one piece of music, theme.ogg (Ogg Vorbis;
+// GPL-3+, as every file of the package, © 2011 Remigiusz Dybka per its
+// copyright file), the blind13 split's music (see blind13MOH);
+// $CALLSCOPE_PHLIPPLE_DIR overrides it.
+func PhlippleDir() string {
+	if d := os.Getenv("CALLSCOPE_PHLIPPLE_DIR"); d != "" {
+		return d
+	}
+	return "/usr/share/phlipple"
 }
 
 // Root is the directory the sounds are read from.
@@ -345,7 +357,8 @@ func loadPool(lang string) (*pool, error) {
 // for the blind9 split those of a seventh (see blind9MOH), for the blind10
 // split those of an eighth (see blind10MOH), for the blind11 split the
 // song of a ninth (see blind11MOH), for the blind12 split the song of a
-// tenth (see blind12MOH).
+// tenth (see blind12MOH), for the blind13 split the song of an eleventh
+// (see blind13MOH).
 func loadMOH(split string) ([][]float32, error) {
 	poolsMu.Lock()
 	defer poolsMu.Unlock()
@@ -484,6 +497,7 @@ var packageMOH = map[string]func() ([][]float32, error){
 	SplitBlind10: blind10MOH,
 	SplitBlind11: blind11MOH,
 	SplitBlind12: blind12MOH,
+	SplitBlind13: blind13MOH,
 }
 
 // frozenBubbleSongs are the three songs of frozen-bubble-data (Ogg
@@ -629,6 +643,29 @@ func blind12MOH() ([][]float32, error) {
 	return oggSongs("hannah-data", HannahDir(), hannahSongs)
 }
 
+// phlippleSongs is the one piece of music of phlipple-data (Ogg Vorbis,
+// stereo, 48 kHz, 1:25; GPL-3+; the package's other sounds are effects
+// of under 3.6 s).
+var phlippleSongs = []string{"theme.ogg"}
+
+// blind13MOH is the music of the blind13 split, from an eleventh source:
+// the songs of the ten earlier ones (the opsound tracks,
+// xblast-tnt-musics, frozen-bubble-data, neverball-common, a7xpg-data,
+// hex-a-hop-data, powermanga-data, pushover-data, bumprace-data,
+// hannah-data) are played by some split, but for the seven pushover-data
+// pieces blind10 leaves out, the same composer's for the same game.
+// phlipple-data is a small package (a 2.5 MB download, no dependencies)
+// whose one song no split plays, chosen over raincat-data's (sparse
+// piano-like notes) for a character none of the earlier music has: a
+// dense, steady beat with no pause (no 100 ms of it 20 dB under its mean
+// level; hannah-data's song has 31) whose power sits under 300 Hz, where
+// a voice's fundamental is (87% of it at 8 kHz against the hannah-data
+// song's 52%; sox sinc -300 stats). It is made the way blind5's to blind12's is (oggSongs); a hold
+// plays a piece of it.
+func blind13MOH() ([][]float32, error) {
+	return oggSongs("phlipple-data", PhlippleDir(), phlippleSongs)
+}
+
 // oggSongs makes hold music of the Ogg Vorbis songs names in dir (the
 // Debian package pkg): each is decoded to mono at its own rate
 // (decodeOgg), brought to 8 kHz by blind4's low-pass (resample), cut to
@@ -713,7 +750,7 @@ func decodeOgg(path string) ([]float32, int, error) {
 func soxDecode(src, dst string) error {
 	sox, err := exec.LookPath("sox")
 	if err != nil {
-		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind12 splits: %w", ErrNoSounds, err)
+		return fmt.Errorf("%w: sox decodes the Ogg Vorbis music of the blind5 to blind13 splits: %w", ErrNoSounds, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
@@ -749,11 +786,11 @@ func stereo8ToMono(data []byte) []float32 {
 // the telephone's Nyquist, so the songs' upper octaves do not fold back
 // as aliases), Blackman-windowed over resampleHalf input samples either
 // side at 22050 Hz, in proportion to the rate at others (128 at 44.1
-// kHz, 32 at 11025 Hz):
+// kHz, 139 at 48 kHz, 32 at 11025 Hz):
 // the window spans the same time at every rate, so the filter's response
 // in Hz is the same. The kernel is tabled for each of the phases the
 // ratio of the rates makes (320 for 11025 Hz, 160 for 22050 Hz, 80 for
-// 44.1 kHz), so the result is the same on every run.
+// 44.1 kHz, 1 for 48 kHz), so the result is the same on every run.
 func resample(s []float32, from int) []float32 {
 	g := gcd(from, Rate)
 	step, phases := from/g, Rate/g // the output advances step/phases input samples

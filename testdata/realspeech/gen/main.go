@@ -6,10 +6,10 @@
 //	go run ./testdata/realspeech/gen -eval -split fresh    # the same on the fresh held-out split
 //
 // -split chooses the splits for -eval and -wav (default tune,holdout: the
-// fresh, blind, blind2 ... blind12 splits are evaluated only when asked
-// for, see SplitFresh, SplitBlind2 ... SplitBlind12; blind12 is the
-// lead's reserved split: whoever changes the detector never runs -eval
-// on it).
+// fresh, blind, blind2 ... blind13 splits are evaluated only when asked
+// for, see SplitFresh, SplitBlind2 ... SplitBlind13; blind12 and blind13
+// are the lead's reserved splits: whoever changes the detector never runs
+// -eval on them).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
@@ -39,7 +39,7 @@ func main() {
 	detail := flag.Bool("v", false, "with -eval: print every call's values")
 	threshold := flag.Float64("threshold", 0, "with -eval: Silero's speech probability threshold (0: the default)")
 	spans := flag.Bool("spans", false, "with -eval: print every call's speech, truth and detected")
-	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh, blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12)")
+	splits := flag.String("split", "tune,holdout", "with -eval and -wav: the splits (comma-separated: tune, holdout, fresh, blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13)")
 	flag.Parse()
 	if err := realspeech.Available(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
