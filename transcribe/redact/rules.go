@@ -1721,7 +1721,35 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.addr }) },
-	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).addressSaidAgain, claimed: true}},
+	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer}, {run: (*scan).addressSaidAgain, claimed: true}},
+}
+
+// houseAnswer masks a house with no street answering the other side's
+// question for an address (causes block HB: «адрес подключения» — «дом
+// 31 улиц у нас нет»): the answer opens, after two function words at
+// most, with a house's word and its number (under 1000, no unit after
+// it, no word of what the house has: «дом 2 этажа», «дом 1985 года» are
+// kept).
+func (s *scan) houseAnswer() {
+	s.answers(func(e cueEvent) bool { return e.addr }, func(first int) {
+		seg := s.toks[first].seg
+		i := first
+		for i < len(s.toks) && i < first+2 && s.toks[i].seg == seg && s.toks[i].has(tStop|tConn|tFiller) && !s.toks[i].has(tHouse|tNum) {
+			i++
+		}
+		if i+1 >= len(s.toks) || s.toks[i].seg != seg || s.toks[i+1].seg != seg || s.marks[i] != 0 || !isWord(s.norm(i), "дом", "д") || !s.toks[i+1].has(tNum) {
+			return
+		}
+		v, end := s.smallNumber(i + 1)
+		if v == 0 || v >= 1000 || s.quantityAfter(end) || end < len(s.toks) && s.toks[end].seg == seg &&
+			isWord(s.norm(end), "этаж", "этажа", "этажей", "этажный", "комнаты", "комнат", "сотки", "соток", "года", "лет", "квадратов", "метров") {
+			return
+		}
+		if e, house := s.houseRun(i + 1); house && e > end {
+			end = e
+		}
+		s.claim(Address, ruleAddressCue, i, end)
+	})
 }
 
 // addressSaidAgain masks what the speaker says of an address right after
