@@ -2902,7 +2902,36 @@ var nameFamily = family{
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) },
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
-		{run: (*scan).coupleNames, claimed: true}},
+		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}},
+}
+
+// firstNameReadBack masks a first name (with its patronymic at most) said
+// alone as a sentence by the side that asked for a name, in the 11 s
+// after its question (causes block HC: «как вас зовут» — «зайцева» —
+// «екатерина»: read from its records to be confirmed). The side's own
+// name is said with «меня зовут» or «я», not alone.
+func (s *scan) firstNameReadBack() {
+	for k := range s.cues {
+		q := &s.cues[k]
+		if !q.name {
+			continue
+		}
+		for _, r := range s.segs {
+			if r.from >= r.to {
+				continue
+			}
+			if at := s.t0(&s.toks[r.from]); at <= q.at+0.5 || at-q.at > 11 {
+				continue
+			}
+			j := r.from
+			for j < r.to && j < r.from+2 && s.toks[j].has(tStop|tConn|tFiller) && !s.toks[j].has(tFirstName|tRole) {
+				j++
+			}
+			if j < r.to && s.marks[j] == 0 && s.toks[j].has(tFirstName) && (j+1 == r.to || j+2 == r.to && patronymic(s.norm(j+1))) {
+				s.claim(Name, ruleNameAnswer, j, r.to)
+			}
+		}
+	}
 }
 
 // coupleNames masks a surname joined by «и» to a masked one of the same
