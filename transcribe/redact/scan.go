@@ -647,7 +647,10 @@ func (s *scan) trapQuestion(i int) bool {
 		return true
 	}
 	for j := i + 1; j < len(s.toks) && s.toks[j].seg == seg; j++ {
-		if j >= i+4 || s.toks[j].has(tCue) {
+		// («заказ на номер», «доставка на какой номер»: «на» after the
+		// trap word asks where it goes, a phone, not its own number:
+		// causes block HD.)
+		if j >= i+4 || s.toks[j].has(tCue) || j == i+1 && s.norm(j) == "на" {
 			return false
 		}
 	}
