@@ -558,7 +558,8 @@ func Examples(m *match.Matcher, calls []Call, lang, category, channel string) []
 		// The labels file is the author (model.Options.MinAuthors): one
 		// author a part.
 		author := c.Source[:max(strings.LastIndexByte(c.Source, ':'), 0)]
-		e := model.Example{ID: c.ID, Label: want, Utterances: match.RoleUtterances(c.tr, channel), Author: author}
+		e := model.Example{ID: c.ID, Label: want, Utterances: match.RoleUtterances(c.tr, channel), Author: author,
+			Neighbour: !want && neighbourOf(c.Labels, category, channel)}
 		for _, h := range m.MatchCall(c.tr, c.Language, match.CallOptions{}) {
 			if h.Category == category && (h.Channel == channel || h.Channel == schemas.RoleMixed) {
 				e.Phrase = true
@@ -568,6 +569,25 @@ func Examples(m *match.Matcher, calls []Call, lang, category, channel string) []
 		out = append(out, e)
 	}
 	return out
+}
+
+// labelChannels is the channel each labelled category counts on
+// (testdata/labelled/README.md, the service standard).
+var labelChannels = map[string]string{
+	"complaint": schemas.RoleClient, "repeat_contact": schemas.RoleClient, "churn_threat": schemas.RoleClient,
+	"incompetence": schemas.RoleOperator, "greeting": schemas.RoleOperator, "farewell": schemas.RoleOperator, "apology": schemas.RoleOperator,
+}
+
+// neighbourOf says whether labels hold an instance of another category
+// counted on channel than category: the calls a model of category meets
+// in ordinary traffic and must leave alone (model.Example.Neighbour).
+func neighbourOf(labels map[string]bool, category, channel string) bool {
+	for c, v := range labels {
+		if v && c != category && labelChannels[c] == channel {
+			return true
+		}
+	}
+	return false
 }
 
 // modelOf is m's model of a category, nil when it has none.

@@ -96,6 +96,9 @@ type CVFlag struct {
 	Threshold   float64 `json:"threshold"`
 	// Right: the call is labelled an instance of the category.
 	Right bool `json:"right"`
+	// Neighbour: a wrong flag on an instance of another category of the
+	// channel (model.Example.Neighbour).
+	Neighbour bool `json:"neighbour,omitempty"`
 }
 
 // CrossValidate runs a nested leave-one-author-out cross-validation of
@@ -120,7 +123,7 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 		if !f.Chosen.Off {
 			for k, e := range folds[i].Examples {
 				if p := f.Probabilities[k]; !e.Phrase && p >= f.Chosen.Threshold {
-					out.Flags = append(out.Flags, CVFlag{Author: f.Name, Call: e.ID, Probability: p, Threshold: f.Chosen.Threshold, Right: e.Label})
+					out.Flags = append(out.Flags, CVFlag{Author: f.Name, Call: e.ID, Probability: p, Threshold: f.Chosen.Threshold, Right: e.Label, Neighbour: e.Neighbour})
 				}
 			}
 		}
@@ -141,7 +144,7 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 		return CVResult{}, err
 	}
 	if grid.ByAuthor {
-		out.Ship = !out.Selected.Off && out.Authors.Passes(grid.MaxAuthorLoss, grid.MinOwnPrecision)
+		out.Ship = !out.Selected.Off && out.Authors.Passes(grid)
 	} else if out.Selected.Off || out.Worst != "" && out.WorstFlags.Precision() < grid.MinFlagPrecision-1e-12 || len(out.Lowered) > 0 {
 		out.Ship = false
 	}
@@ -155,20 +158,21 @@ func CrossValidate(authors []Author, opt model.Options, grid model.Grid) (CVResu
 func (r CVResult) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s/%s: nested leave-one-author-out cross-validation\n", r.Language, r.Category)
-	fmt.Fprintf(&b, "  %-34s %-18s %-20s %-28s %-17s %s\n", "held out", "chosen without it", "dictionary P/R/F1", "dictionary or model P/R/F1", "model's flags P", "right wrong net")
-	row := func(name, chosen string, d, c model.Counts) {
+	fmt.Fprintf(&b, "  %-34s %-18s %-20s %-28s %-17s %-15s %s\n", "held out", "chosen without it", "dictionary P/R/F1", "dictionary or model P/R/F1", "model's flags P", "right wrong net", "neighbour calls flagged")
+	row := func(name, chosen string, d, c model.Counts, neighbourFlags, neighbours int) {
 		a := model.Added(d, c)
-		fmt.Fprintf(&b, "  %-34s %-18s %.3f %.3f %.3f    %.3f %.3f %.3f          %-17s +%d -%d %+d\n", name, chosen,
-			d.Precision(), d.Recall(), d.F1(), c.Precision(), c.Recall(), c.F1(), fmt.Sprintf("%.3f of %d", a.Precision(), a.TP+a.FP), a.TP, a.FP, a.TP-a.FP)
+		fmt.Fprintf(&b, "  %-34s %-18s %.3f %.3f %.3f    %.3f %.3f %.3f          %-17s %-15s %d of %d\n", name, chosen,
+			d.Precision(), d.Recall(), d.F1(), c.Precision(), c.Recall(), c.F1(), fmt.Sprintf("%.3f of %d", a.Precision(), a.TP+a.FP),
+			fmt.Sprintf("+%d -%d %+d", a.TP, a.FP, a.TP-a.FP), neighbourFlags, neighbours)
 	}
 	for _, f := range r.Folds {
 		chosen := "model off"
 		if !f.Chosen.Off {
 			chosen = fmt.Sprintf("l2 %g th %g", f.Chosen.L2, f.Chosen.Threshold)
 		}
-		row(f.Name, chosen, f.Dictionary, f.Combined)
+		row(f.Name, chosen, f.Dictionary, f.Combined, f.NeighbourFlags, f.Neighbours)
 	}
-	row("all held-out calls", "", r.Dictionary, r.Combined)
+	row("all held-out calls", "", r.Dictionary, r.Combined, r.Authors.NeighbourFlags, r.Authors.Neighbours)
 	t := r.Authors
 	verdict := "model OFF"
 	if r.Ship {
@@ -183,8 +187,8 @@ func (r CVResult) String() string {
 			lost = fmt.Sprintf("the most lost: %d net on %s", t.MostLost, t.MostLostFold)
 		}
 		own := t.Own()
-		fmt.Fprintf(&b, "  held out: %s (F1 %.3f with the model, %.3f phrases alone; authors gaining labels %d, losing %d; %s, at most %d allowed; own flags right %.3f of %d, at least %.2f)\n",
-			verdict, t.Combined.F1(), t.Dictionary.F1(), t.Improved, t.Worsened, lost, r.Grid.MaxAuthorLoss, own.Precision(), own.TP+own.FP, r.Grid.MinOwnPrecision)
+		fmt.Fprintf(&b, "  held out: %s (F1 %.3f with the model, %.3f phrases alone; authors gaining labels %d, losing %d; %s, at most %d allowed; own flags right %.3f of %d, at least %.2f; %s)\n",
+			verdict, t.Combined.F1(), t.Dictionary.F1(), t.Improved, t.Worsened, lost, r.Grid.MaxAuthorLoss, own.Precision(), own.TP+own.FP, r.Grid.MinOwnPrecision, neighbourNote(t, r.Grid))
 	case r.Selected.Off:
 		fmt.Fprintf(&b, "  held out: model OFF (no setting passes on all authors, below)\n")
 	case r.Ship && r.Worst == "":
@@ -202,8 +206,8 @@ func (r CVResult) String() string {
 		fmt.Fprintf(&b, "  chosen on all authors: model off (no setting passes the author rule; the phrases' pooled F1 %.3f)\n", s.F1)
 	case r.Grid.ByAuthor:
 		own := s.Authors.Own()
-		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (pooled F1 %.3f, in-sample; authors gaining labels %d, losing %d, the most lost %d; own flags right %.3f of %d)\n",
-			s.L2, s.Threshold, s.F1, s.Authors.Improved, s.Authors.Worsened, s.Authors.MostLost, own.Precision(), own.TP+own.FP)
+		fmt.Fprintf(&b, "  chosen on all authors: --l2 %g --threshold %g (pooled F1 %.3f, in-sample; authors gaining labels %d, losing %d, the most lost %d; own flags right %.3f of %d; %s)\n",
+			s.L2, s.Threshold, s.F1, s.Authors.Improved, s.Authors.Worsened, s.Authors.MostLost, own.Precision(), own.TP+own.FP, neighbourNote(s.Authors, r.Grid))
 	case s.Off:
 		fmt.Fprintf(&b, "  chosen on all authors: model off (no setting adds to the phrases with its own flags right %.2f of the time on every author; the phrases' mean F1 %.3f)\n",
 			r.Grid.MinFlagPrecision, s.F1)
@@ -216,6 +220,16 @@ func (r CVResult) String() string {
 	return b.String()
 }
 
+// neighbourNote says how many of the neighbour calls (model.Example.
+// Neighbour) the model flagged, and the most the grid allows.
+func neighbourNote(t model.AuthorTally, g model.Grid) string {
+	bar := "not checked"
+	if g.MaxNeighbourRate > 0 {
+		bar = fmt.Sprintf("at most %.2f", g.MaxNeighbourRate)
+	}
+	return fmt.Sprintf("neighbour calls flagged %d of %d, %.3f, %s", t.NeighbourFlags, t.Neighbours, t.NeighbourRate(), bar)
+}
+
 // FlagList is the model's own flags on the held-out authors, one a line:
 // the author, the call, the probability and the threshold, and whether
 // the call is an instance (right) or not (WRONG).
@@ -223,10 +237,117 @@ func (r CVResult) FlagList() string {
 	var b strings.Builder
 	for _, f := range r.Flags {
 		verdict := "WRONG"
-		if f.Right {
+		switch {
+		case f.Right:
 			verdict = "right"
+		case f.Neighbour:
+			verdict = "WRONG (neighbour)"
 		}
 		fmt.Fprintf(&b, "  flag %s/%s %s %s: p %.2f (flags from %g)\n", r.Language, r.Category, verdict, f.Call, f.Probability, f.Threshold)
+	}
+	return b.String()
+}
+
+// VetoTrial is a trial of a model as a veto on its category's phrases:
+// each author held out in turn, a model trained on the others (at fixed
+// settings) scores the channels the phrases flagged, and a phrase hit on a
+// channel scored under a veto level is dropped. A veto is right on a call
+// the phrases flagged wrongly and wrong on an instance. Nothing is chosen
+// on the held-out author: every level is reported.
+type VetoTrial struct {
+	Language string      `json:"language"`
+	Category string      `json:"category"`
+	Levels   []VetoLevel `json:"levels"`
+}
+
+// VetoLevel is what a veto at one probability does, author by author.
+type VetoLevel struct {
+	Level float64 `json:"level"`
+	// Authors are the held-out authors' vetoes (Right: phrase flags
+	// dropped on calls that are no instance; Wrong: on instances).
+	Authors []VetoAuthor `json:"authors"`
+	// Dictionary and Vetoed add up the authors' calls: the phrases alone
+	// and the phrases less the vetoed hits.
+	Dictionary model.Counts `json:"dictionary"`
+	Vetoed     model.Counts `json:"vetoed"`
+}
+
+// VetoAuthor is one held-out author's vetoes.
+type VetoAuthor struct {
+	Name  string `json:"name"`
+	Right int    `json:"right"`
+	Wrong int    `json:"wrong"`
+}
+
+// Passes is the rule a veto must meet to ship: the pooled precision rises
+// and no author loses an instance (a veto trades no recall for precision).
+func (l VetoLevel) Passes() bool {
+	if l.Vetoed.Precision() <= l.Dictionary.Precision()+1e-12 {
+		return false
+	}
+	for _, a := range l.Authors {
+		if a.Wrong > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// TrialVeto runs the veto trial of one category at opt's settings for
+// each of levels.
+func TrialVeto(authors []Author, opt model.Options, levels []float64) (VetoTrial, error) {
+	out := VetoTrial{Language: opt.Language, Category: opt.Category}
+	var folds []model.Fold
+	for _, a := range authors {
+		folds = append(folds, model.Fold{Name: a.Name, Examples: Examples(a.Phrases, a.Calls, opt.Language, opt.Category, opt.Channel), MeasureOnly: a.MeasureOnly})
+	}
+	res, err := model.CrossValidate(folds, opt)
+	if err != nil {
+		return out, err
+	}
+	for _, v := range levels {
+		l := VetoLevel{Level: v}
+		for i, f := range folds {
+			a := VetoAuthor{Name: f.Name}
+			for k, e := range f.Examples {
+				// 0 is a channel too short for the model to score
+				// (model.Model.Score): no evidence, no veto.
+				p := res[i].Probabilities[k]
+				veto := e.Phrase && p > 0 && p < v
+				l.Dictionary.Add(e.Phrase, e.Label)
+				l.Vetoed.Add(e.Phrase && !veto, e.Label)
+				switch {
+				case veto && e.Label:
+					a.Wrong++
+				case veto:
+					a.Right++
+				}
+			}
+			l.Authors = append(l.Authors, a)
+		}
+		out.Levels = append(out.Levels, l)
+	}
+	return out, nil
+}
+
+// String is the trial as a table: a line per level, the pooled figures
+// and the authors who had vetoes.
+func (t VetoTrial) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s/%s: the model as a veto on the phrases (held out author by author)\n", t.Language, t.Category)
+	for _, l := range t.Levels {
+		verdict := "fails"
+		if l.Passes() {
+			verdict = "passes"
+		}
+		var who []string
+		for _, a := range l.Authors {
+			if a.Right+a.Wrong > 0 {
+				who = append(who, fmt.Sprintf("%s +%d -%d", a.Name, a.Right, a.Wrong))
+			}
+		}
+		fmt.Fprintf(&b, "  veto under %g: P/R %.3f/%.3f -> %.3f/%.3f, %s; %s\n", l.Level, l.Dictionary.Precision(), l.Dictionary.Recall(),
+			l.Vetoed.Precision(), l.Vetoed.Recall(), verdict, cmp.Or(strings.Join(who, ", "), "no veto"))
 	}
 	return b.String()
 }

@@ -174,6 +174,7 @@ func TestCrossValidate(t *testing.T) {
 	// model's own flags, all authors' added up, are right at least 0.75
 	// of the time.
 	grid.ByAuthor, grid.MaxAuthorLoss, grid.MinOwnPrecision = true, model.DefaultGrid.MaxAuthorLoss, model.DefaultGrid.MinOwnPrecision
+	grid.MaxNeighbourRate = model.DefaultGrid.MaxNeighbourRate
 	byAuthor, err := dicteval.CrossValidate(authors, opt, grid)
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +192,29 @@ func TestCrossValidate(t *testing.T) {
 	}
 	d, c := byAuthor.Dictionary, byAuthor.Combined
 	own := model.Added(d, c)
-	want := !byAuthor.Selected.Off && c.F1() > d.F1() && improved > worsened && mostLost <= grid.MaxAuthorLoss && own.Precision() >= grid.MinOwnPrecision
+	// The neighbour calls: no complaint, but a threat or an earlier
+	// contact, counted from the labels; the model's own flags on them.
+	neighbours, neighbourFlags := 0, 0
+	for _, a := range authors {
+		for _, call := range a.Calls {
+			if !call.Labels["complaint"] && (call.Labels["churn_threat"] || call.Labels["repeat_contact"]) {
+				neighbours++
+			}
+		}
+	}
+	for _, f := range byAuthor.Flags {
+		if f.Neighbour {
+			neighbourFlags++
+			if f.Right {
+				t.Errorf("flag %+v: a neighbour call is no instance", f)
+			}
+		}
+	}
+	if neighbours == 0 || byAuthor.Authors.Neighbours != neighbours || byAuthor.Authors.NeighbourFlags != neighbourFlags {
+		t.Errorf("neighbour calls flagged %d of %d, want %d of %d", byAuthor.Authors.NeighbourFlags, byAuthor.Authors.Neighbours, neighbourFlags, neighbours)
+	}
+	want := !byAuthor.Selected.Off && c.F1() > d.F1() && improved > worsened && mostLost <= grid.MaxAuthorLoss && own.Precision() >= grid.MinOwnPrecision &&
+		float64(neighbourFlags) <= grid.MaxNeighbourRate*float64(neighbours)
 	if byAuthor.Ship != want || byAuthor.Authors.Improved != improved || byAuthor.Authors.Worsened != worsened || byAuthor.Authors.MostLost != mostLost {
 		t.Errorf("ship %v, tally %+v; want ship %v: %d authors improved, %d worsened, the most lost %d, F1 %.3f -> %.3f, own flags %+v",
 			byAuthor.Ship, byAuthor.Authors, want, improved, worsened, mostLost, d.F1(), c.F1(), own)

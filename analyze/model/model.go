@@ -94,6 +94,9 @@ type Training struct {
 	// WindowQuantile is the share of the training calls that fit in
 	// Window (Options.WindowQuantile).
 	WindowQuantile float64 `json:"window_quantile,omitempty"`
+	// NeighbourWeight is Options.NeighbourWeight (0: the neighbour calls
+	// weighed as much as the others).
+	NeighbourWeight float64 `json:"neighbour_weight,omitempty"`
 }
 
 // Marshal encodes m as the model file: indented JSON, keys sorted, a

@@ -484,7 +484,7 @@ func TestAuthorRule(t *testing.T) {
 		{"own flags right 5 of 6, a guard of exactly that", AuthorTally{Dictionary: base, Combined: precise, Improved: 5}, 2, 5.0 / 6, true},
 	}
 	for _, tt := range tests {
-		if got := tt.tally.Passes(tt.max, tt.minOwn); got != tt.pass {
+		if got := tt.tally.Passes(Grid{MaxAuthorLoss: tt.max, MinOwnPrecision: tt.minOwn}); got != tt.pass {
 			t.Errorf("%s: passes %v, want %v", tt.name, got, tt.pass)
 		}
 	}
@@ -496,23 +496,77 @@ func TestAuthorRule(t *testing.T) {
 		{l2: 0.01, threshold: 0.7, f1: 0.80, authors: pass}, // a tie keeps the first
 		{l2: 0.01, threshold: 0.9, f1: 0.75, authors: pass},
 	}
-	if c, off := chooseByAuthor(cands, 2, 0); off || c.l2 != 0.001 || c.threshold != 0.7 {
+	if c, off := chooseByAuthor(cands, Grid{MaxAuthorLoss: 2}); off || c.l2 != 0.001 || c.threshold != 0.7 {
 		t.Errorf("chose %+v off %v, want l2 0.001 threshold 0.7", c, off)
 	}
-	if c, off := chooseByAuthor(cands, 4, 0); off || c.threshold != 0.5 {
+	if c, off := chooseByAuthor(cands, Grid{MaxAuthorLoss: 4}); off || c.threshold != 0.5 {
 		t.Errorf("a loss of four allowed: chose %+v off %v, want threshold 0.5", c, off)
 	}
-	if _, off := chooseByAuthor(cands[:1], 2, 0); !off {
+	if _, off := chooseByAuthor(cands[:1], Grid{MaxAuthorLoss: 2}); !off {
 		t.Error("no setting passes: want the model off")
 	}
 	// The guard on the own flags: the settings above flag 5 right, 2 wrong;
 	// a setting of lower F1 whose own flags are right 5 of 6 is chosen.
 	guarded := append(cands, candidate{l2: 0.01, threshold: 0.95, f1: 0.7, authors: AuthorTally{Dictionary: base, Combined: precise, Improved: 3}})
-	if c, off := chooseByAuthor(guarded, 2, 0.75); off || c.threshold != 0.95 {
+	if c, off := chooseByAuthor(guarded, Grid{MaxAuthorLoss: 2, MinOwnPrecision: 0.75}); off || c.threshold != 0.95 {
 		t.Errorf("own flags at least 0.75: chose %+v off %v, want threshold 0.95", c, off)
 	}
-	if _, off := chooseByAuthor(cands, 2, 0.75); !off {
+	if _, off := chooseByAuthor(cands, Grid{MaxAuthorLoss: 2, MinOwnPrecision: 0.75}); !off {
 		t.Error("no setting's own flags right 0.75 of the time: want the model off")
+	}
+}
+
+// TestNeighbourRule: a model's own flags on the neighbour calls (no
+// instance, but an instance of another category of the channel) are
+// counted per fold whatever the threshold, added up over the folds, and a
+// setting that flags more of them than the grid allows does not pass,
+// however well it does on the labels.
+func TestNeighbourRule(t *testing.T) {
+	f := Fold{Name: "a", Examples: []Example{
+		{ID: "threat", Label: true},
+		{ID: "complaint1", Neighbour: true},
+		{ID: "complaint2", Neighbour: true},
+		{ID: "complaint3", Neighbour: true, Phrase: true}, // the phrases' false flag, not the model's
+		{ID: "calm"},
+	}}
+	res := []FoldResult{{Name: "a", Probabilities: []float64{0.9, 0.8, 0.4, 0.95, 0.7}}}
+	tests := []struct {
+		threshold float64
+		flags     int
+	}{
+		{0.5, 1}, // complaint1; complaint3 is flagged by its phrases
+		{0.85, 0},
+		{0.3, 2},
+	}
+	for _, tt := range tests {
+		got := Rethreshold([]Fold{f}, res, tt.threshold)[0]
+		if got.Neighbours != 3 || got.NeighbourFlags != tt.flags {
+			t.Errorf("threshold %g: neighbour flags %d of %d, want %d of 3", tt.threshold, got.NeighbourFlags, got.Neighbours, tt.flags)
+		}
+	}
+	if r := phrasesAlone(f); r.Neighbours != 3 || r.NeighbourFlags != 0 {
+		t.Errorf("phrases alone: neighbour flags %d of %d, want 0 of 3", r.NeighbourFlags, r.Neighbours)
+	}
+	tally := TallyAuthors([]FoldResult{{Neighbours: 30, NeighbourFlags: 2}, {Neighbours: 10, NeighbourFlags: 1}})
+	if tally.Neighbours != 40 || tally.NeighbourFlags != 3 || tally.NeighbourRate() != 0.075 {
+		t.Errorf("tally: %d of %d (%g), want 3 of 40 (0.075)", tally.NeighbourFlags, tally.Neighbours, tally.NeighbourRate())
+	}
+	base := Counts{TP: 25, FN: 15, TN: 60}
+	up := Counts{TP: 30, FP: 1, FN: 10, TN: 59}
+	for _, tt := range []struct {
+		flags int
+		max   float64
+		pass  bool
+	}{
+		{2, 0.05, true},  // 2 of 40, 0.05
+		{3, 0.05, false}, // 0.075
+		{3, 0, true},     // no check
+		{0, 0.05, true},
+	} {
+		a := AuthorTally{Dictionary: base, Combined: up, Improved: 3, Neighbours: 40, NeighbourFlags: tt.flags}
+		if got := a.Passes(Grid{MaxAuthorLoss: 5, MaxNeighbourRate: tt.max}); got != tt.pass {
+			t.Errorf("%d of 40 neighbour calls flagged, at most %g: passes %v, want %v", tt.flags, tt.max, got, tt.pass)
+		}
 	}
 }
 

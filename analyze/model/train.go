@@ -26,6 +26,11 @@ type Example struct {
 	// Author is who wrote the call (a labels file, a cross-validation
 	// fold), for Options.MinAuthors; "" for the neutral calls.
 	Author string
+	// Neighbour: the call is no instance of the category but is one of
+	// another category of the same channel (a complaint without a
+	// threat, for churn_threat). Ordinary traffic is full of such calls
+	// and a model of a close category misreads them (Grid.MaxNeighbourRate).
+	Neighbour bool
 }
 
 // Options are the settings of Train. The zero value of a field takes its
@@ -65,6 +70,12 @@ type Options struct {
 	// WindowQuantile is the share of the training calls whose channel
 	// fits in the model's Window (default DefaultWindowQuantile).
 	WindowQuantile float64 `json:"window_quantile,omitempty"`
+	// NeighbourWeight is how much a neighbour call (Example.Neighbour:
+	// a complaint without a threat, for churn_threat) weighs in the loss
+	// against another call (0 or 1: as much). The corpus holds fewer of
+	// them than ordinary traffic does, where they are most of what a
+	// model of a close category could misread.
+	NeighbourWeight float64 `json:"neighbour_weight,omitempty"`
 }
 
 // Defaults chosen by leave-one-author-out cross-validation on
@@ -175,6 +186,7 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	xs := make([][]int32, len(examples))
 	scale := make([]float64, len(examples))
 	ys := make([]float64, len(examples))
+	weight := make([]float64, len(examples))
 	for i, s := range sets {
 		for _, f := range s {
 			if j, ok := id[f]; ok {
@@ -186,6 +198,10 @@ func Train(examples []Example, opt Options) (*Model, error) {
 		}
 		if examples[i].Label {
 			ys[i] = 1
+		}
+		weight[i] = 1
+		if examples[i].Neighbour && opt.NeighbourWeight > 0 {
+			weight[i] = opt.NeighbourWeight
 		}
 	}
 	// The sizes of the training calls bound where the model is used: a
@@ -199,12 +215,12 @@ func Train(examples []Example, opt Options) (*Model, error) {
 		}
 		nfeat[i] = len(xs[i])
 	}
-	w, b := fit(xs, scale, ys, len(vocab), opt.L2, opt.Steps)
+	w, b := fit(xs, scale, ys, weight, len(vocab), opt.L2, opt.Steps)
 	m := &Model{Language: opt.Language, Category: opt.Category, Channel: opt.Channel, Threshold: opt.Threshold,
 		Window: quantile(words, opt.WindowQuantile), MinFeatures: quantile(nfeat, 0.05),
 		Bias: round4(b), Weights: make(map[string]float64, len(vocab)),
 		Training: Training{Calls: labelled, Neutral: len(examples) - labelled, Positives: pos, L2: opt.L2, MinDF: opt.MinDF, MaxDF: opt.MaxDF,
-			MinAuthors: opt.MinAuthors, Steps: opt.Steps, WindowQuantile: opt.WindowQuantile}}
+			MinAuthors: opt.MinAuthors, Steps: opt.Steps, WindowQuantile: opt.WindowQuantile, NeighbourWeight: opt.NeighbourWeight}}
 	for i, f := range vocab {
 		m.Weights[f] = round4(w[i])
 	}
@@ -239,12 +255,19 @@ func authorIndex(examples []Example, minAuthors int) ([]uint64, map[string]uint6
 	return bit, map[string]uint64{}, nil
 }
 
-// fit minimises the mean log-loss plus l2/2·|w|² (the bias is not
-// regularised). Each feature vector has norm 1, so the loss is smooth
-// with a constant of at most 1/4 + l2, and a step of 1/L is safe.
-func fit(xs [][]int32, scale, ys []float64, dim int, l2 float64, steps int) ([]float64, float64) {
-	n := float64(len(xs))
-	lr := 1 / (0.25 + l2)
+// fit minimises the weighted mean log-loss (weight: each call's share,
+// normalised to a mean of 1) plus l2/2·|w|² (the bias is not regularised).
+// Each feature vector has norm 1 and the largest weight is at most
+// maxW times the mean, so the loss is smooth with a constant of at most
+// maxW/4 + l2, and a step of 1/L is safe.
+func fit(xs [][]int32, scale, ys, weight []float64, dim int, l2 float64, steps int) ([]float64, float64) {
+	n, maxW := 0.0, 0.0
+	for _, v := range weight {
+		n += v
+		maxW = max(maxW, v)
+	}
+	maxW *= float64(len(xs)) / n
+	lr := 1 / (maxW/4 + l2)
 	w, prev := make([]float64, dim), make([]float64, dim)
 	look, grad := make([]float64, dim), make([]float64, dim)
 	b, prevB := 0.0, 0.0
@@ -262,7 +285,7 @@ func fit(xs [][]int32, scale, ys []float64, dim int, l2 float64, steps int) ([]f
 			for _, j := range x {
 				z += look[j] * scale[i]
 			}
-			r := (Sigmoid(z) - ys[i]) / n
+			r := weight[i] * (Sigmoid(z) - ys[i]) / n
 			gb += r
 			for _, j := range x {
 				grad[j] += r * scale[i]
@@ -440,6 +463,12 @@ func Resolve(over Options) (Options, error) {
 			bad = append(bad, fmt.Sprintf("min-authors: want at least 1, got %d", over.MinAuthors))
 		}
 		o.MinAuthors = over.MinAuthors
+	}
+	if over.NeighbourWeight != 0 {
+		if over.NeighbourWeight < 0 {
+			bad = append(bad, fmt.Sprintf("neighbour-weight: want a positive number, got %g", over.NeighbourWeight))
+		}
+		o.NeighbourWeight = over.NeighbourWeight
 	}
 	if over.Steps != 0 {
 		if over.Steps < 1 {

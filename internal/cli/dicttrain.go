@@ -26,6 +26,7 @@ type dictTrainOptions struct {
 	neutral    string
 	neutShare  float64
 	windowQ    float64
+	neighW     float64
 	out        string
 	cv         bool
 	cvL2       []float64
@@ -35,8 +36,10 @@ type dictTrainOptions struct {
 	rule       string
 	maxLoss    int
 	minOwn     float64
+	maxNeigh   float64
 	measure    []string
 	listFlags  bool
+	veto       []float64
 	labels     []string
 }
 
@@ -107,15 +110,18 @@ dev and heldout that way).`,
 	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt; none: no neutral calls)")
 	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's; 0.5 with --neutral FILE for a category without one)")
 	f.Float64Var(&opts.windowQ, "window-quantile", 0, "share of the training calls whose channel fits in the model's window (default: the built-in model's, 0.75)")
+	f.Float64Var(&opts.neighW, "neighbour-weight", 0, "weight in training of a neighbour call (no instance, but one of another category of the channel: a complaint without a threat, for churn_threat) against another call (default: the built-in model's, else 1)")
 	f.StringVar(&opts.out, "out", "", "write the model to this file (default: print it)")
 	f.BoolVar(&opts.cv, "cv", false, "cross-validate, leaving out one author (one argument) at a time")
 	f.Float64SliceVar(&opts.cvL2, "cv-l2", model.DefaultGrid.L2, "--cv: the L2 strengths to choose from")
 	f.Float64SliceVar(&opts.thresholds, "cv-thresholds", model.DefaultGrid.Thresholds, "--cv: the thresholds to choose from")
 	f.StringSliceVar(&opts.measure, "cv-measure-only", nil, "--cv: authors (their LABELS argument's first part) held out and counted but never trained on")
+	f.Float64SliceVar(&opts.veto, "cv-veto", nil, "--cv: instead of the cross-validation, try the model as a veto on its phrases: drop a phrase hit on a channel the model, trained without that author at --l2, scores under each of these probabilities (docs/models.md)")
 	f.BoolVar(&opts.listFlags, "cv-flags", false, "--cv: list the model's own flags on the held-out authors, each call right or WRONG")
 	f.StringVar(&opts.rule, "cv-rule", "authors", "--cv: the rule that chooses a setting and gives the verdict: authors (the pooled F1 rises, more authors gain labels net than lose them, none loses more than --cv-max-author-loss) or worst-author (--cv-min-flag-precision)")
 	f.IntVar(&opts.maxLoss, "cv-max-author-loss", model.DefaultGrid.MaxAuthorLoss, "--cv, --cv-rule authors: the most labels net (the model's wrong flags less its right ones) one author may lose")
 	f.Float64Var(&opts.minOwn, "cv-min-own-precision", model.DefaultGrid.MinOwnPrecision, "--cv, --cv-rule authors: the precision the model's own flags (where the phrases found nothing), all authors' added up, must reach (0: no guard)")
+	f.Float64Var(&opts.maxNeigh, "cv-max-neighbour-rate", model.DefaultGrid.MaxNeighbourRate, "--cv, --cv-rule authors: the share of the neighbour calls (no instance, but one of another category of the channel: a complaint without a threat, for churn_threat), all authors' added up, the model may flag (0: no check)")
 	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv, --cv-rule worst-author: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
 	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, --cv-rule worst-author with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
@@ -126,7 +132,7 @@ dev and heldout that way).`,
 func runDictTrain(opts *dictTrainOptions) error {
 	g := opts.g
 	mopt, err := model.Resolve(model.Options{Language: opts.lang, Category: opts.category, Channel: opts.channel,
-		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, MinAuthors: opts.minAuthors, NeutralShare: opts.neutShare, WindowQuantile: opts.windowQ})
+		Threshold: opts.threshold, L2: opts.l2, MaxDF: opts.maxDF, MinAuthors: opts.minAuthors, NeutralShare: opts.neutShare, WindowQuantile: opts.windowQ, NeighbourWeight: opts.neighW})
 	if err != nil {
 		return fmt.Errorf("dict train: %w", err)
 	}
@@ -218,7 +224,7 @@ func runDictTrain(opts *dictTrainOptions) error {
 			return fmt.Errorf("dict train: --cv-measure-only %s is no author's first part (%s)", m, strings.Join(firsts, ", "))
 		}
 	}
-	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss, MinOwnPrecision: opts.minOwn}
+	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss, MinOwnPrecision: opts.minOwn, MaxNeighbourRate: opts.maxNeigh}
 	switch opts.rule {
 	case "authors":
 		grid.ByAuthor = true
@@ -228,9 +234,20 @@ func runDictTrain(opts *dictTrainOptions) error {
 		if !(opts.minOwn >= 0 && opts.minOwn <= 1) {
 			return fmt.Errorf("dict train: --cv-min-own-precision %g: want a share from 0 to 1", opts.minOwn)
 		}
+		if !(opts.maxNeigh >= 0 && opts.maxNeigh <= 1) {
+			return fmt.Errorf("dict train: --cv-max-neighbour-rate %g: want a share from 0 to 1", opts.maxNeigh)
+		}
 	case "worst-author":
 	default:
 		return fmt.Errorf("dict train: --cv-rule %q: want authors or worst-author", opts.rule)
+	}
+	if len(opts.veto) > 0 {
+		t, err := dicteval.TrialVeto(authors, mopt, opts.veto)
+		if err != nil {
+			return fmt.Errorf("dict train: %w", err)
+		}
+		_, err = fmt.Fprint(g.out, t)
+		return err
 	}
 	res, err := dicteval.CrossValidate(authors, mopt, grid)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -130,6 +131,17 @@ func TestDictTrain(t *testing.T) {
 			t.Errorf("%v: exit %d, want the model off for every author and on all (%q)\n%s%s", rule.args, code, why, out, errOut)
 		}
 	}
+	// The neighbour calls (no complaint, but a threat or an earlier
+	// contact) are counted for every author and added up under the table.
+	if !strings.Contains(out, "neighbour calls flagged") || !regexp.MustCompile(`all held-out calls .* 0 of [1-9]\d*\n`).MatchString(out) {
+		t.Errorf("the cv output lacks the neighbour calls and their bar:\n%s", out)
+	}
+	// The veto trial: one line a level, each with its verdict.
+	out, errOut, code = execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--l2", "0.001", "--cv-veto", "0.05,0.3",
+		filepath.Join(en, "blind2"), filepath.Join(en, "blind3"), filepath.Join(en, "blind4"))
+	if code != 0 || !strings.Contains(out, "en/complaint: the model as a veto on the phrases") || strings.Count(out, "  veto under ") != 2 {
+		t.Errorf("--cv-veto: exit %d\n%s%s", code, out, errOut)
+	}
 	// An author held out and counted, never learnt from.
 	gen := filepath.Join(en, "dev") + "," + filepath.Join(en, "heldout")
 	out, errOut, code = execute(t, "dict", "train", "--cv", "--lang", "en", "--category", "complaint", "--cv-l2", "0.001",
@@ -153,6 +165,8 @@ func TestDictTrain(t *testing.T) {
 		{"--cv", "--cv-max-author-loss", "-1", filepath.Join(en, "blind3")},
 		{"--cv", "--cv-min-own-precision", "1.5", filepath.Join(en, "blind3")},
 		{"--cv", "--cv-min-own-precision", "-0.1", filepath.Join(en, "blind3")},
+		{"--cv", "--cv-max-neighbour-rate", "1.5", filepath.Join(en, "blind3")},
+		{"--neighbour-weight", "-1"},
 	} {
 		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
 		if _, errOut, code := execute(t, append(args, filepath.Join(en, "blind2"))...); code == 0 {
