@@ -221,11 +221,11 @@ func (r CVResult) String() string {
 }
 
 // neighbourNote says how many of the neighbour calls (model.Example.
-// Neighbour) the model flagged, and the most the grid allows.
+// Neighbour) the model flagged, and the grid's bar.
 func neighbourNote(t model.AuthorTally, g model.Grid) string {
 	bar := "not checked"
-	if g.MaxNeighbourRate > 0 {
-		bar = fmt.Sprintf("at most %.2f", g.MaxNeighbourRate)
+	if g.NeighbourOdds > 0 {
+		bar = fmt.Sprintf("times %g at most the %.3f of the instances its own flags found", g.NeighbourOdds, t.OwnRecall())
 	}
 	return fmt.Sprintf("neighbour calls flagged %d of %d, %.3f, %s", t.NeighbourFlags, t.Neighbours, t.NeighbourRate(), bar)
 }

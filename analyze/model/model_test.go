@@ -519,8 +519,9 @@ func TestAuthorRule(t *testing.T) {
 // TestNeighbourRule: a model's own flags on the neighbour calls (no
 // instance, but an instance of another category of the channel) are
 // counted per fold whatever the threshold, added up over the folds, and a
-// setting that flags more of them than the grid allows does not pass,
-// however well it does on the labels.
+// setting that flags more of them, times the neighbour calls an instance
+// in traffic, than the share of the instances its own flags find does
+// not pass, however well it does on the labels.
 func TestNeighbourRule(t *testing.T) {
 	f := Fold{Name: "a", Examples: []Example{
 		{ID: "threat", Label: true},
@@ -551,21 +552,26 @@ func TestNeighbourRule(t *testing.T) {
 	if tally.Neighbours != 40 || tally.NeighbourFlags != 3 || tally.NeighbourRate() != 0.075 {
 		t.Errorf("tally: %d of %d (%g), want 3 of 40 (0.075)", tally.NeighbourFlags, tally.Neighbours, tally.NeighbourRate())
 	}
+	// The phrases find 25 of 40 instances; the model's own flags 5 more
+	// (0.125 of the instances) and 1 wrong. With four neighbour calls an
+	// instance in traffic, it may flag at most 0.125/4 of the 40 neighbour
+	// calls: 1.25, so one.
 	base := Counts{TP: 25, FN: 15, TN: 60}
 	up := Counts{TP: 30, FP: 1, FN: 10, TN: 59}
 	for _, tt := range []struct {
 		flags int
-		max   float64
+		odds  float64
 		pass  bool
 	}{
-		{2, 0.05, true},  // 2 of 40, 0.05
-		{3, 0.05, false}, // 0.075
-		{3, 0, true},     // no check
-		{0, 0.05, true},
+		{1, 4, true},
+		{2, 4, false}, // 4 x 0.05 = 0.2 > 0.125
+		{2, 2, true},  // 2 x 0.05 = 0.1
+		{3, 0, true},  // no check
+		{0, 4, true},
 	} {
 		a := AuthorTally{Dictionary: base, Combined: up, Improved: 3, Neighbours: 40, NeighbourFlags: tt.flags}
-		if got := a.Passes(Grid{MaxAuthorLoss: 5, MaxNeighbourRate: tt.max}); got != tt.pass {
-			t.Errorf("%d of 40 neighbour calls flagged, at most %g: passes %v, want %v", tt.flags, tt.max, got, tt.pass)
+		if got := a.Passes(Grid{MaxAuthorLoss: 5, NeighbourOdds: tt.odds}); got != tt.pass {
+			t.Errorf("%d of 40 neighbour calls flagged, %g neighbour calls an instance, own recall %.3f: passes %v, want %v", tt.flags, tt.odds, a.OwnRecall(), got, tt.pass)
 		}
 	}
 }

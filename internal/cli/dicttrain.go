@@ -36,7 +36,7 @@ type dictTrainOptions struct {
 	rule       string
 	maxLoss    int
 	minOwn     float64
-	maxNeigh   float64
+	neighOdds  float64
 	measure    []string
 	listFlags  bool
 	veto       []float64
@@ -121,7 +121,7 @@ dev and heldout that way).`,
 	f.StringVar(&opts.rule, "cv-rule", "authors", "--cv: the rule that chooses a setting and gives the verdict: authors (the pooled F1 rises, more authors gain labels net than lose them, none loses more than --cv-max-author-loss) or worst-author (--cv-min-flag-precision)")
 	f.IntVar(&opts.maxLoss, "cv-max-author-loss", model.DefaultGrid.MaxAuthorLoss, "--cv, --cv-rule authors: the most labels net (the model's wrong flags less its right ones) one author may lose")
 	f.Float64Var(&opts.minOwn, "cv-min-own-precision", model.DefaultGrid.MinOwnPrecision, "--cv, --cv-rule authors: the precision the model's own flags (where the phrases found nothing), all authors' added up, must reach (0: no guard)")
-	f.Float64Var(&opts.maxNeigh, "cv-max-neighbour-rate", model.DefaultGrid.MaxNeighbourRate, "--cv, --cv-rule authors: the share of the neighbour calls (no instance, but one of another category of the channel: a complaint without a threat, for churn_threat), all authors' added up, the model may flag (0: no check)")
+	f.Float64Var(&opts.neighOdds, "cv-neighbour-odds", model.DefaultGrid.NeighbourOdds, "--cv, --cv-rule authors: neighbour calls (no instance, but one of another category of the channel: a complaint without a threat, for churn_threat) per instance in traffic; the share of them the model flags, times this, must be at most the share of the instances its own flags find, all authors added up (0: no check)")
 	f.Float64Var(&opts.minFlags, "cv-min-flag-precision", model.DefaultGrid.MinFlagPrecision, "--cv, --cv-rule worst-author: the precision the model's own flags must reach on every author, the worst deciding, for a setting to be chosen; when none does, the model is off (0: the rule of --cv-min-precision)")
 	f.Float64Var(&opts.minPrec, "cv-min-precision", model.DefaultGrid.MinPrecision, "--cv, --cv-rule worst-author with --cv-min-flag-precision 0: the precision of the phrases or the model, all authors' calls added up, a setting must reach to be chosen (0: none; when no setting reaches it, the best F1)")
 	_ = cmd.MarkFlagRequired("lang")
@@ -224,7 +224,7 @@ func runDictTrain(opts *dictTrainOptions) error {
 			return fmt.Errorf("dict train: --cv-measure-only %s is no author's first part (%s)", m, strings.Join(firsts, ", "))
 		}
 	}
-	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss, MinOwnPrecision: opts.minOwn, MaxNeighbourRate: opts.maxNeigh}
+	grid := model.Grid{L2: opts.cvL2, Thresholds: opts.thresholds, MinPrecision: opts.minPrec, MinFlagPrecision: opts.minFlags, MaxAuthorLoss: opts.maxLoss, MinOwnPrecision: opts.minOwn, NeighbourOdds: opts.neighOdds}
 	switch opts.rule {
 	case "authors":
 		grid.ByAuthor = true
@@ -234,8 +234,8 @@ func runDictTrain(opts *dictTrainOptions) error {
 		if !(opts.minOwn >= 0 && opts.minOwn <= 1) {
 			return fmt.Errorf("dict train: --cv-min-own-precision %g: want a share from 0 to 1", opts.minOwn)
 		}
-		if !(opts.maxNeigh >= 0 && opts.maxNeigh <= 1) {
-			return fmt.Errorf("dict train: --cv-max-neighbour-rate %g: want a share from 0 to 1", opts.maxNeigh)
+		if !(opts.neighOdds >= 0) {
+			return fmt.Errorf("dict train: --cv-neighbour-odds %g: want 0 or more", opts.neighOdds)
 		}
 	case "worst-author":
 	default:

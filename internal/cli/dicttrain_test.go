@@ -165,7 +165,7 @@ func TestDictTrain(t *testing.T) {
 		{"--cv", "--cv-max-author-loss", "-1", filepath.Join(en, "blind3")},
 		{"--cv", "--cv-min-own-precision", "1.5", filepath.Join(en, "blind3")},
 		{"--cv", "--cv-min-own-precision", "-0.1", filepath.Join(en, "blind3")},
-		{"--cv", "--cv-max-neighbour-rate", "1.5", filepath.Join(en, "blind3")},
+		{"--cv", "--cv-neighbour-odds", "-1", filepath.Join(en, "blind3")},
 		{"--neighbour-weight", "-1"},
 	} {
 		args := append([]string{"dict", "train", "--lang", "en", "--category", "complaint"}, bad...)
