@@ -69,8 +69,11 @@ right less those they made wrong: a setting passes when the F1 of all the
 authors' calls added up rises over the phrases', more authors gain labels
 net than lose them, no author loses more than --cv-max-author-loss, and the
 model's own flags, all authors' added up, are right at least
---cv-min-own-precision of the time (0.75); of
-those, the best pooled F1 is chosen, and when none passes, the model is off
+--cv-min-own-precision of the time (0.75), and the share of the neighbour
+calls (no instance, but one of another category of the channel: a
+complaint without a threat, for churn_threat) the model flags, times
+--cv-neighbour-odds (4), is at most the share of the instances its own
+flags find; of those, the best pooled F1 is chosen, and when none passes, the model is off
 and that author is counted with the phrases alone. Under the table, the
 held-out verdict: the same rule on the held-out authors, "ship" or "model
 OFF": ship no model of that category. --cv-rule worst-author is the older
@@ -80,7 +83,9 @@ author: the ones to train the shipped model with. --cv-flags lists the
 model's own flags on the held-out authors, right or WRONG. An author named in
 --cv-measure-only is held out and counted like the others, but no model
 learns from it (the built-in en complaint model leaves out the generator's
-dev and heldout that way).`,
+dev and heldout that way). --cv-veto LEVELS tries the model as a veto on its
+phrases instead: a phrase hit dropped where the model, trained without that
+author, scores under a level.`,
 		Example: `  callscope dict train --lang ru --category complaint --out dictionaries/models/ru/complaint.json \
       testdata/labelled/ru/dev testdata/labelled/ru/heldout testdata/labelled/ru/blind testdata/labelled/ru/blind2 testdata/labelled/ru/blind3 testdata/labelled/ru/blind4 testdata/labelled/ru/blind5
   callscope dict train --cv --lang ru --category complaint testdata/labelled/ru/dev,testdata/labelled/ru/heldout \
