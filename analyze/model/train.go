@@ -365,7 +365,7 @@ var recommended = map[string]Options{
 	"ru/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.75, NeutralShare: DefaultNeutralShare},
 	"ru/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: DefaultNeutralShare},
 	// Learnt from the hand-writing authors alone (docs/models.md).
-	"en/complaint": {Channel: "client", L2: 0.0001, Threshold: 0.65, NeutralShare: DefaultNeutralShare},
+	"en/complaint":    {Channel: "client", L2: 0.0001, Threshold: 0.65, NeutralShare: DefaultNeutralShare},
 	"en/churn_threat": {Channel: "client", L2: 0.0001, Threshold: 0.5, NeutralShare: DefaultNeutralShare},
 	// The operator's channel; no neutral calls (the neutral file holds
 	// clients' lines). Ships none (heldOutOff).
