@@ -16,6 +16,7 @@ import (
 	"iter"
 	"log/slog"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -35,15 +36,16 @@ type ObjectInfo struct {
 
 // Objects is what ingest needs from object storage.
 type Objects interface {
-	// ReadObjectETag returns at most maxBytes of an object and its ETag
-	// (unquoted, as a listing gives it); found is false when the object
-	// does not exist.
-	ReadObjectETag(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, etag string, found bool, err error)
+	// ReadObjectInfo returns at most maxBytes of an object and the version
+	// read: its ETag (unquoted, as a listing gives it) and modification
+	// time (no user metadata); found is false when the object does not
+	// exist.
+	ReadObjectInfo(ctx context.Context, bucket, key string, maxBytes int64) (data []byte, info ObjectInfo, found bool, err error)
 	StatObject(ctx context.Context, bucket, key string) (info ObjectInfo, found bool, err error)
-	// ObjectETag returns an object's ETag (unquoted); found is false when
-	// the object does not exist. It may cost less than StatObject (no user
-	// metadata to fetch).
-	ObjectETag(ctx context.Context, bucket, key string) (etag string, found bool, err error)
+	// ObjectVersion returns an object's ETag (unquoted) and modification
+	// time; found is false when the object does not exist. It may cost
+	// less than StatObject (no user metadata to fetch).
+	ObjectVersion(ctx context.Context, bucket, key string) (info ObjectInfo, found bool, err error)
 	ListObjects(ctx context.Context, bucket, prefix string) iter.Seq2[ObjectInfo, error]
 }
 
@@ -157,13 +159,14 @@ func (in *Ingester) Handle(ctx context.Context, d pipeline.Delivery) error {
 	}
 }
 
-// originS3 is the origin of a recording taken on a bucket notification
-// (its own or, late, its sidecar's or transcript's). Jobs of this origin
-// differ only by the recording's ETag and the inputs take found (the
-// versions of its sidecar and transcript), both in the message id
-// (pipeline.MsgID): the events that find the same objects queue the
-// recording once, a sidecar or transcript put after it was taken queues
-// it again.
+// originS3 marks a recording taken on a bucket notification (its own or,
+// late, its sidecar's or transcript's); take completes it with the times
+// of the sidecar and transcript it read (notifiedOrigin). Jobs of this
+// origin differ only by the recording's ETag and the versions of its
+// sidecar and transcript (their ETags in the inputs, their times in the
+// origin), all in the message id (pipeline.MsgID): the events that find
+// the same objects queue the recording once, a sidecar or transcript put
+// after it was taken queues it again.
 const originS3 = "s3:"
 
 // take validates one recording and publishes its transcribe job (or, with
@@ -201,7 +204,7 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		userMeta = info.UserMetadata
 	}
 
-	meta, sidecarETag, err := in.readMetadata(ctx, audio, userMeta)
+	meta, sidecar, err := in.readMetadata(ctx, audio, userMeta)
 	callID := meta.CallID
 	if callID == "" {
 		callID = CallIDFromKey(audio.Key)
@@ -217,11 +220,16 @@ func (in *Ingester) take(ctx context.Context, audio schemas.Object, userMeta map
 		return err // storage: transient
 	}
 	meta.CallID = callID
-	inputs := schemas.Inputs{Sidecar: sidecarETag}
+	inputs := schemas.Inputs{Sidecar: versionETag(sidecar)}
+	var tr *ObjectInfo
 	if in.cfg.ImportsTranscripts && transcript == nil {
-		if inputs.Transcript, err = in.transcriptETag(ctx, audio); err != nil {
+		if tr, err = in.transcriptVersion(ctx, audio); err != nil {
 			return err
 		}
+		inputs.Transcript = versionETag(tr)
+	}
+	if origin == originS3 {
+		origin = notifiedOrigin(sidecar, tr)
 	}
 	if w := meta.Tags[schemas.WarningsTag]; w != "" {
 		// Kept with the call (a tag) and said here, where whoever runs
@@ -259,24 +267,48 @@ func (in *Ingester) publishJob(ctx context.Context, job schemas.Job) (fresh bool
 	return true, in.pub.Publish(ctx, job)
 }
 
-// transcriptETag is the ETag of the transcript beside the recording
-// (asr.adapter import), InputAbsent when there is none. It goes into the
-// job's inputs, and so into its message id (pipeline.MsgID): the
+// transcriptVersion is the version of the transcript beside the
+// recording (asr.adapter import), nil when there is none. Its ETag goes
+// into the job's inputs, and so into its message id (pipeline.MsgID): the
 // recording's own event and a late transcript's event, handled when both
 // are in the bucket, give the same id and queue the recording once, while
 // a transcript put after the recording was taken gives a new one. One HEAD
-// on an external server; the embedded one reads the ETag from its
-// metadata file.
-func (in *Ingester) transcriptETag(ctx context.Context, audio schemas.Object) (string, error) {
+// on an external server; the embedded one reads its files.
+func (in *Ingester) transcriptVersion(ctx context.Context, audio schemas.Object) (*ObjectInfo, error) {
 	k := schemas.TranscriptKey(audio.Key)
-	etag, found, err := in.objects.ObjectETag(ctx, audio.Bucket, k)
+	info, found, err := in.objects.ObjectVersion(ctx, audio.Bucket, k)
 	if err != nil {
-		return "", fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, k), err)
+		return nil, fmt.Errorf("ingest: stat %s: %w", objectURL(audio.Bucket, k), err)
 	}
 	if !found {
-		return schemas.InputAbsent, nil
+		return nil, nil
 	}
-	return etag, nil
+	return &info, nil
+}
+
+// versionETag is the ETag of an input as schemas.Inputs records it.
+func versionETag(v *ObjectInfo) string {
+	if v == nil {
+		return schemas.InputAbsent
+	}
+	return v.ETag
+}
+
+// notifiedOrigin is the origin of a recording taken on a bucket
+// notification: the modification times (to the second, as a GET or HEAD
+// gives them) of the sidecar and transcript read, which the message id
+// holds beside their ETags. A sidecar changed and changed back within
+// JetStream's duplicate window has the ETag of the first again, but not
+// its time: the third take is not dropped as a duplicate of the first.
+// The events that read the same objects still give one id.
+func notifiedOrigin(sidecar, transcript *ObjectInfo) string {
+	at := func(v *ObjectInfo) string {
+		if v == nil || v.LastModified.IsZero() {
+			return "-"
+		}
+		return strconv.FormatInt(v.LastModified.Unix(), 10)
+	}
+	return originS3 + "at:" + at(sidecar) + ":" + at(transcript)
 }
 
 // Fail records the recordings of an ingest job that will not be retried as
@@ -362,23 +394,23 @@ func recordingErrors(err error) []*RecordingError {
 }
 
 // readMetadata prefers the sidecar <base>.json; without one it reads the
-// object's user metadata. sidecarETag is the ETag of the sidecar read,
-// schemas.InputAbsent without one.
-func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (meta schemas.Metadata, sidecarETag string, err error) {
+// object's user metadata. version is that of the sidecar read, nil
+// without one.
+func (in *Ingester) readMetadata(ctx context.Context, audio schemas.Object, userMeta map[string]string) (meta schemas.Metadata, version *ObjectInfo, err error) {
 	sidecar := SidecarKey(audio.Key)
-	data, etag, found, err := in.objects.ReadObjectETag(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
+	data, info, found, err := in.objects.ReadObjectInfo(ctx, audio.Bucket, sidecar, in.cfg.MaxSidecarBytes+1)
 	if err != nil {
-		return schemas.Metadata{}, "", fmt.Errorf("ingest: read sidecar %s: %w", objectURL(audio.Bucket, sidecar), err)
+		return schemas.Metadata{}, nil, fmt.Errorf("ingest: read sidecar %s: %w", objectURL(audio.Bucket, sidecar), err)
 	}
 	if found {
 		if int64(len(data)) > in.cfg.MaxSidecarBytes {
-			return schemas.Metadata{}, "", fmt.Errorf("%w: %s: larger than %d bytes", ErrBadMetadata, objectURL(audio.Bucket, sidecar), in.cfg.MaxSidecarBytes)
+			return schemas.Metadata{}, nil, fmt.Errorf("%w: %s: larger than %d bytes", ErrBadMetadata, objectURL(audio.Bucket, sidecar), in.cfg.MaxSidecarBytes)
 		}
 		meta, err = ParseMetadata(data, objectURL(audio.Bucket, sidecar))
-		return meta, etag, err
+		return meta, &info, err
 	}
 	meta, err = MetadataFromUser(userMeta, objectURL(audio.Bucket, audio.Key))
-	return meta, schemas.InputAbsent, err
+	return meta, nil, err
 }
 
 // protectClient replaces the client's raw identifier (a phone number), and

@@ -12,16 +12,16 @@ import (
 // listing is an Objects that only lists (what a scan reads).
 type listing []ObjectInfo
 
-func (l listing) ReadObjectETag(context.Context, string, string, int64) ([]byte, string, bool, error) {
-	return nil, "", false, nil
+func (l listing) ReadObjectInfo(context.Context, string, string, int64) ([]byte, ObjectInfo, bool, error) {
+	return nil, ObjectInfo{}, false, nil
 }
 
 func (l listing) StatObject(context.Context, string, string) (ObjectInfo, bool, error) {
 	return ObjectInfo{}, false, nil
 }
 
-func (l listing) ObjectETag(context.Context, string, string) (string, bool, error) {
-	return "", false, nil
+func (l listing) ObjectVersion(context.Context, string, string) (ObjectInfo, bool, error) {
+	return ObjectInfo{}, false, nil
 }
 
 func (l listing) ListObjects(context.Context, string, string) iter.Seq2[ObjectInfo, error] {

@@ -83,8 +83,11 @@ func TestLateSidecarAndTranscript(t *testing.T) {
 	// read for a key to the ingest stage.
 	type step struct {
 		put    string // suffix put: .wav, .json, .transcript.json
+		body   []byte // what is put; nil: the suffix's usual content
+		later  bool   // put in a later second than the step before (a GET's or HEAD's time is to the second)
 		handle string // suffix whose event is handled now
 	}
+	sidecar8 := []byte(`{"operator": {"id": "op-8", "department": "Поддержка"}, "started_at": "2026-11-20T10:15:00Z"}`)
 	tests := []struct {
 		name  string
 		steps []step
@@ -109,6 +112,10 @@ func TestLateSidecarAndTranscript(t *testing.T) {
 		{"transcript after the recording was taken", []step{
 			{put: ".json"}, {put: ".wav"}, {handle: ".json"}, {handle: ".wav"}, {put: ".transcript.json"}, {handle: ".transcript.json"},
 		}, []string{"op-7", "op-7"}},
+		{"sidecar changed and changed back within the duplicate window", []step{
+			{put: ".wav"}, {handle: ".wav"}, {put: ".json"}, {handle: ".json"}, {put: ".json", body: sidecar8}, {handle: ".json"},
+			{put: ".json", later: true}, {handle: ".json"},
+		}, []string{"", "op-7", "op-8", "op-7"}},
 		{"sidecar and transcript late, both events after both arrived", []step{
 			{put: ".wav"}, {handle: ".wav"}, {put: ".json"}, {put: ".transcript.json"}, {handle: ".json"}, {handle: ".transcript.json"},
 		}, []string{"", "op-7"}},
@@ -120,6 +127,12 @@ func TestLateSidecarAndTranscript(t *testing.T) {
 			for _, s := range tt.steps {
 				if s.put != "" {
 					data := map[string][]byte{".wav": wav, ".json": sidecar, ".transcript.json": transcript}[s.put]
+					if s.body != nil {
+						data = s.body
+					}
+					if s.later {
+						time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 50*time.Millisecond)))
+					}
 					if _, err := objects.Put(ctx, bucket, base+s.put, data, "application/octet-stream", nil); err != nil {
 						t.Fatal(err)
 					}

@@ -29,8 +29,8 @@ type objectsAdapter struct {
 // error wrapping embedded.ErrNotDirect sends the read to S3.
 type objectFiles interface {
 	ReadObject(bucket, key string, maxBytes int64) (data []byte, found bool, err error)
-	ReadObjectETag(bucket, key string, maxBytes int64) (data []byte, etag string, found bool, err error)
-	ObjectETag(bucket, key string) (etag string, found bool, err error)
+	ReadObjectVersion(bucket, key string, maxBytes int64) (data []byte, v embedded.Version, found bool, err error)
+	ObjectVersion(bucket, key string) (v embedded.Version, found bool, err error)
 }
 
 // objects is the object-storage adapter of env.
@@ -53,36 +53,35 @@ func (o objectsAdapter) ReadObject(ctx context.Context, bucket, key string, maxB
 	return data, true, nil
 }
 
-// ReadObjectETag is ReadObject with the ETag of the bytes read (the same
-// GET's).
-func (o objectsAdapter) ReadObjectETag(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, string, bool, error) {
+// ReadObjectInfo is ReadObject with the version (ETag, modification
+// time) of the bytes read: the same GET's.
+func (o objectsAdapter) ReadObjectInfo(ctx context.Context, bucket, key string, maxBytes int64) ([]byte, ingest.ObjectInfo, bool, error) {
 	if o.files != nil {
-		data, etag, found, err := o.files.ReadObjectETag(bucket, key, maxBytes)
+		data, v, found, err := o.files.ReadObjectVersion(bucket, key, maxBytes)
 		if !errors.Is(err, embedded.ErrNotDirect) {
-			return data, etag, found, err
+			return data, ingest.ObjectInfo{Key: key, ETag: v.ETag, Size: int64(len(data)), LastModified: v.Modified}, found, err
 		}
 	}
 	data, info, err := o.s.GetWithInfo(ctx, bucket, key, maxBytes)
 	if errors.Is(err, objstore.ErrNotFound) {
-		return nil, "", false, nil
+		return nil, ingest.ObjectInfo{}, false, nil
 	}
 	if err != nil {
-		return nil, "", false, err
+		return nil, ingest.ObjectInfo{}, false, err
 	}
-	return data, info.ETag, true, nil
+	return data, objectInfo(info), true, nil
 }
 
-// ObjectETag is a HEAD's ETag; the embedded server's is read from its
-// metadata file.
-func (o objectsAdapter) ObjectETag(ctx context.Context, bucket, key string) (string, bool, error) {
+// ObjectVersion is a HEAD's ETag and time; the embedded server's are read
+// from its files.
+func (o objectsAdapter) ObjectVersion(ctx context.Context, bucket, key string) (ingest.ObjectInfo, bool, error) {
 	if o.files != nil {
-		etag, found, err := o.files.ObjectETag(bucket, key)
+		v, found, err := o.files.ObjectVersion(bucket, key)
 		if !errors.Is(err, embedded.ErrNotDirect) {
-			return etag, found, err
+			return ingest.ObjectInfo{Key: key, ETag: v.ETag, LastModified: v.Modified}, found, err
 		}
 	}
-	info, found, err := o.StatObject(ctx, bucket, key)
-	return info.ETag, found, err
+	return o.StatObject(ctx, bucket, key)
 }
 
 func (o objectsAdapter) StatObject(ctx context.Context, bucket, key string) (ingest.ObjectInfo, bool, error) {

@@ -73,8 +73,8 @@ type S3 struct {
 	filesMu sync.RWMutex
 	files   *os.Root
 	dir     *os.File
-	// meta is the metadata directory (Dir/meta), for ObjectETag and
-	// ReadObjectETag; nil once closed or if it could not be opened.
+	// meta is the metadata directory (Dir/meta), for ObjectVersion and
+	// ReadObjectVersion; nil once closed or if it could not be opened.
 	meta *os.Root
 }
 

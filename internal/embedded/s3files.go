@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // ErrNotDirect is returned by S3.ReadObject for an object it does not read
@@ -72,77 +73,93 @@ func (s *S3) ReadObject(bucket, key string, maxBytes int64) (data []byte, found 
 	}
 }
 
-// ObjectETag returns an object's ETag from the file in which the posix
-// backend keeps it (Dir/meta/<bucket>/<key>/meta/etag), without the HTTP
-// round trip of a HEAD: ingest asks it for the transcript beside every
-// recording it takes. found is false when the object does not exist. An
-// error wrapping ErrNotDirect sends the question to S3.
-func (s *S3) ObjectETag(bucket, key string) (etag string, found bool, err error) {
+// Version is what tells one version of an object from another: its ETag
+// and its modification time (to the second, as a HEAD gives it).
+type Version struct {
+	ETag     string
+	Modified time.Time
+}
+
+// ObjectVersion returns an object's ETag, from the file in which the posix
+// backend keeps it (Dir/meta/<bucket>/<key>/meta/etag), and its file's
+// modification time, without the HTTP round trip of a HEAD: ingest asks it
+// for the transcript beside every recording it takes. found is false when
+// the object does not exist. An error wrapping ErrNotDirect sends the
+// question to S3.
+func (s *S3) ObjectVersion(bucket, key string) (v Version, found bool, err error) {
 	if !plainPath(bucket) || !plainPath(key) || strings.HasPrefix(key, ".sgwtmp") {
-		return "", false, ErrNotDirect
+		return Version{}, false, ErrNotDirect
 	}
 	s.filesMu.RLock()
 	defer s.filesMu.RUnlock()
 	if s.files == nil || s.meta == nil {
-		return "", false, ErrNotDirect
+		return Version{}, false, ErrNotDirect
 	}
-	if regular, found, ok := regularBeneath(s.dir, bucket+"/"+key); ok {
-		switch {
-		case !found:
-			return "", false, nil
-		case !regular:
-			return "", false, ErrNotDirect
-		}
-		return s.etagLocked(bucket, key)
-	}
-	info, err := s.files.Stat(bucket + "/" + key)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
-			return "", false, nil
-		}
-		return "", false, fmt.Errorf("%w: %w", ErrNotDirect, err)
-	}
-	if !info.Mode().IsRegular() {
-		return "", false, ErrNotDirect
-	}
-	return s.etagLocked(bucket, key)
+	return s.versionLocked(bucket, key)
 }
 
-// ReadObjectETag is ReadObject with the object's ETag. The backend writes
-// an object's ETag before it links the object's file into place, so a
-// read between the two would pair the new ETag with the old bytes: an ETag
-// that is an MD5 (a single PUT, as sidecars are) is checked against the
-// bytes, and any other, or a mismatch, sends the read to S3.
-func (s *S3) ReadObjectETag(bucket, key string, maxBytes int64) (data []byte, etag string, found bool, err error) {
+// versionLocked is ObjectVersion with s.filesMu held.
+func (s *S3) versionLocked(bucket, key string) (v Version, found bool, err error) {
+	regular, modified, found, ok := regularBeneath(s.dir, bucket+"/"+key)
+	if !ok {
+		info, err := s.files.Stat(bucket + "/" + key)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+				return Version{}, false, nil
+			}
+			return Version{}, false, fmt.Errorf("%w: %w", ErrNotDirect, err)
+		}
+		regular, modified, found = info.Mode().IsRegular(), info.ModTime(), true
+	}
+	switch {
+	case !found:
+		return Version{}, false, nil
+	case !regular:
+		return Version{}, false, ErrNotDirect
+	}
+	etag, err := s.etagLocked(bucket, key)
+	if err != nil {
+		return Version{}, false, err
+	}
+	return Version{ETag: etag, Modified: modified.UTC().Truncate(time.Second)}, true, nil
+}
+
+// ReadObjectVersion is ReadObject with the object's version. The backend
+// writes an object's ETag before it links the object's file into place,
+// so a read between the two would pair the new ETag with the old bytes:
+// an ETag that is an MD5 (a single PUT, as sidecars are) is checked
+// against the bytes, and any other, or a mismatch, sends the read to S3.
+func (s *S3) ReadObjectVersion(bucket, key string, maxBytes int64) (data []byte, v Version, found bool, err error) {
 	data, found, err = s.ReadObject(bucket, key, maxBytes)
 	if err != nil || !found {
-		return nil, "", found, err
+		return nil, Version{}, found, err
 	}
 	s.filesMu.RLock()
-	etag, found, err = s.etagLocked(bucket, key)
+	if s.files == nil || s.meta == nil {
+		err = ErrNotDirect
+	} else {
+		v, found, err = s.versionLocked(bucket, key)
+	}
 	s.filesMu.RUnlock()
 	if err != nil || !found {
-		return nil, "", false, ErrNotDirect // deleted or replaced since: S3 decides
+		return nil, Version{}, false, ErrNotDirect // deleted or replaced since: S3 decides
 	}
 	sum := md5.Sum(data)
-	if maxBytes > 0 && int64(len(data)) >= maxBytes || !strings.EqualFold(etag, hex.EncodeToString(sum[:])) {
-		return nil, "", false, ErrNotDirect
+	if maxBytes > 0 && int64(len(data)) >= maxBytes || !strings.EqualFold(v.ETag, hex.EncodeToString(sum[:])) {
+		return nil, Version{}, false, ErrNotDirect
 	}
-	return data, etag, true, nil
+	return data, v, true, nil
 }
 
 // etagLocked reads an object's ETag file; s.filesMu is held.
-func (s *S3) etagLocked(bucket, key string) (etag string, found bool, err error) {
-	if s.meta == nil {
-		return "", false, ErrNotDirect
-	}
+func (s *S3) etagLocked(bucket, key string) (string, error) {
 	b, err := s.meta.ReadFile(bucket + "/" + key + "/meta/etag")
 	if err != nil {
 		// No ETag file for an object that is there: not a layout this
 		// reader knows.
-		return "", false, fmt.Errorf("%w: %w", ErrNotDirect, err)
+		return "", fmt.Errorf("%w: %w", ErrNotDirect, err)
 	}
-	return strings.Trim(strings.TrimSpace(string(b)), `"`), true, nil
+	return strings.Trim(strings.TrimSpace(string(b)), `"`), nil
 }
 
 // plainPath reports whether p names the same file as the S3 name it is:

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -76,11 +77,12 @@ func readBeneath(dir *os.File, bucket, key string, maxBytes int64) (data []byte,
 }
 
 // regularBeneath reports whether name (a plain path) below dir is a
-// regular file, with one openat2 call kept beneath dir (O_PATH: nothing is
-// read) and an fstat; ok is false when it cannot tell (see readBeneath).
-func regularBeneath(dir *os.File, name string) (regular, found, ok bool) {
+// regular file, and its modification time, with one openat2 call kept
+// beneath dir (O_PATH: nothing is read) and an fstat; ok is false when it
+// cannot tell (see readBeneath).
+func regularBeneath(dir *os.File, name string) (regular bool, modified time.Time, found, ok bool) {
 	if dir == nil || noOpenat2.Load() {
-		return false, false, false
+		return false, time.Time{}, false, false
 	}
 	how := unix.OpenHow{
 		Flags:   unix.O_PATH | unix.O_CLOEXEC,
@@ -93,17 +95,17 @@ func regularBeneath(dir *os.File, name string) (regular, found, ok bool) {
 	switch {
 	case err == nil:
 	case errors.Is(err, unix.ENOENT) || errors.Is(err, unix.ENOTDIR):
-		return false, false, true
+		return false, time.Time{}, false, true
 	case errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EPERM):
 		noOpenat2.Store(true)
-		return false, false, false
+		return false, time.Time{}, false, false
 	default:
-		return false, false, false
+		return false, time.Time{}, false, false
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
-		return false, false, false
+		return false, time.Time{}, false, false
 	}
-	return st.Mode&unix.S_IFMT == unix.S_IFREG, true, true
+	return st.Mode&unix.S_IFMT == unix.S_IFREG, time.Unix(st.Mtim.Unix()), true, true
 }

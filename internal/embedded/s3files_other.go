@@ -5,6 +5,7 @@ package embedded
 import (
 	"os"
 	"sync/atomic"
+	"time"
 )
 
 // noOpenat2: there is no openat2 here (see s3files_linux.go).
@@ -18,6 +19,6 @@ func readBeneath(dir *os.File, bucket, key string, maxBytes int64) (data []byte,
 
 // regularBeneath is the Linux fast path (s3files_linux.go); elsewhere
 // os.Root decides.
-func regularBeneath(dir *os.File, name string) (regular, found, ok bool) {
-	return false, false, false
+func regularBeneath(dir *os.File, name string) (regular bool, modified time.Time, found, ok bool) {
+	return false, time.Time{}, false, false
 }

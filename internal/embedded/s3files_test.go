@@ -171,12 +171,12 @@ func BenchmarkReadObject(b *testing.B) {
 	}
 }
 
-// TestObjectETagFromFile: the ETag read from the backend's metadata file is
-// the one a HEAD (and so a listing) gives, for ObjectETag and with the
-// bytes for ReadObjectETag; a missing object is not found; an ETag file
+// TestObjectVersionFromFile: the ETag read from the backend's metadata file
+// and the file's time are the ones a HEAD gives, for ObjectVersion and with
+// the bytes for ReadObjectVersion; a missing object is not found; an ETag file
 // that does not go with the bytes (a PUT between writing the one and
 // linking the other), or a server closed, is left to the S3 API.
-func TestObjectETagFromFile(t *testing.T) {
+func TestObjectVersionFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
 	s3, err := StartS3(S3Config{Dir: s3Dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
 	if err != nil {
@@ -222,12 +222,13 @@ func TestObjectETagFromFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if etag, found, err := s3.ObjectETag(bucket, tt.key); err != nil || !found || etag != head.ETag {
-				t.Errorf("ObjectETag = %q, found %v, %v; want the HEAD's %q", etag, found, err, head.ETag)
+			want := Version{ETag: head.ETag, Modified: head.LastModified.UTC()}
+			if v, found, err := s3.ObjectVersion(bucket, tt.key); err != nil || !found || v != want {
+				t.Errorf("ObjectVersion = %+v, found %v, %v; want the HEAD's %+v", v, found, err, want)
 			}
-			data, etag, found, err := s3.ReadObjectETag(bucket, tt.key, 1<<20)
-			if err != nil || !found || etag != head.ETag || !bytes.Equal(data, tt.puts[len(tt.puts)-1]) {
-				t.Errorf("ReadObjectETag = %q, %q, found %v, %v; want the last bytes put and the HEAD's %q", data, etag, found, err, head.ETag)
+			data, v, found, err := s3.ReadObjectVersion(bucket, tt.key, 1<<20)
+			if err != nil || !found || v != want || !bytes.Equal(data, tt.puts[len(tt.puts)-1]) {
+				t.Errorf("ReadObjectVersion = %q, %+v, found %v, %v; want the last bytes put and the HEAD's %+v", data, v, found, err, want)
 			}
 		})
 	}
@@ -241,32 +242,32 @@ func TestObjectETagFromFile(t *testing.T) {
 		{"directory", bucket, "a", ErrNotDirect},
 		{"dot dot", bucket, "../" + bucket + "/empty.json", ErrNotDirect},
 	} {
-		if etag, found, err := s3.ObjectETag(tc.bucket, tc.key); found || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) {
-			t.Errorf("ObjectETag of %s: %q, found %v, %v; want not found, %v", tc.name, etag, found, err, tc.err)
+		if v, found, err := s3.ObjectVersion(tc.bucket, tc.key); found || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) {
+			t.Errorf("ObjectVersion of %s: %+v, found %v, %v; want not found, %v", tc.name, v, found, err, tc.err)
 		}
 	}
-	if _, _, found, err := s3.ReadObjectETag(bucket, "nope.json", 0); found || err != nil {
-		t.Errorf("ReadObjectETag of a missing object: found %v, %v", found, err)
+	if _, _, found, err := s3.ReadObjectVersion(bucket, "nope.json", 0); found || err != nil {
+		t.Errorf("ReadObjectVersion of a missing object: found %v, %v", found, err)
 	}
 
 	// The ETag file of another version than the bytes.
 	put("race.json", []byte("new"))
 	etagFile := filepath.Join(s3Dir, "meta", bucket, "race.json", "meta", "etag")
 	if _, err := os.Stat(etagFile); err != nil {
-		t.Fatalf("the backend's ETag file is not where ObjectETag reads it: %v", err)
+		t.Fatalf("the backend's ETag file is not where ObjectVersion reads it: %v", err)
 	}
 	if err := os.WriteFile(etagFile, []byte(`"d41d8cd98f00b204e9800998ecf8427e"`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if data, etag, found, err := s3.ReadObjectETag(bucket, "race.json", 0); !errors.Is(err, ErrNotDirect) {
-		t.Errorf("ReadObjectETag with an ETag of other bytes = %q, %q, found %v, %v; want ErrNotDirect", data, etag, found, err)
+	if data, v, found, err := s3.ReadObjectVersion(bucket, "race.json", 0); !errors.Is(err, ErrNotDirect) {
+		t.Errorf("ReadObjectVersion with an ETag of other bytes = %q, %+v, found %v, %v; want ErrNotDirect", data, v, found, err)
 	}
 
 	closed = true
 	if err := s3.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s3.ObjectETag(bucket, "empty.json"); !errors.Is(err, ErrNotDirect) {
-		t.Errorf("ObjectETag after Close: %v, want ErrNotDirect", err)
+	if _, _, err := s3.ObjectVersion(bucket, "empty.json"); !errors.Is(err, ErrNotDirect) {
+		t.Errorf("ObjectVersion after Close: %v, want ErrNotDirect", err)
 	}
 }
