@@ -71,8 +71,9 @@ func (in *Ingester) ScanWith(ctx context.Context, bucket string, opt ScanOptions
 			return res, fmt.Errorf("ingest: list s3://%s/%s: %w", bucket, prefix, err)
 		}
 		if !in.IsAudio(obj.Key) {
-			// Only those modified since Since: an older one cannot be
-			// newer than a result of a recording the scan looks at.
+			// Only those modified since Since: an older one was in the
+			// bucket before any recording the scan looks at, so their
+			// analyses read it.
 			if opt.Result != nil && strings.HasSuffix(obj.Key, ".json") && (opt.Since.IsZero() || !obj.LastModified.Before(opt.Since)) {
 				inputs[obj.Key] = listedInput{etag: obj.ETag, modified: obj.LastModified}
 			}

@@ -124,7 +124,9 @@ func newIngestScanCmd(g *globals) *cobra.Command {
 		Short: "Queue every recording in the bucket that has no result yet",
 		Long: `scan lists the recordings bucket (under --prefix, modified at or after
 --since) and queues every recording that is not analysed at its current
-content: recordings never seen, failed ones, and ones whose content changed.
+content: recordings never seen, failed ones, ones whose content changed,
+and ones whose sidecar (or imported transcript) is not the one their
+analysis read.
 
 Against external servers (nats.url, s3.endpoint and clickhouse.dsn all set)
 it only queues: running workers do the work. On the embedded default

@@ -40,7 +40,8 @@ exactly as separate workers would. It waits until every call is analysed or
 failed, prints a slice report per operator and a summary line, and exits.
 
 Running it again on the same data directory changes no count: a recording
-already analysed at the same content is not analysed again.
+already analysed at the same content, with the same sidecar and transcript,
+is not analysed again; one whose sidecar was added or changed is.
 
 Settings given in the configuration (nats.url, s3.endpoint, clickhouse.dsn)
 replace the matching embedded server with an external one.`,
