@@ -97,8 +97,18 @@ var minimum = map[string]float64{
 	// verdict) and 832a9439 (after the thirteen-author verdict with its
 	// precision guard): the floors are the blind figures at 832a9439, the
 	// lowest category's; not tuned on yet.
-	"ru/blind12":    0.91, // reached: repeat_contact precision 0.919 (phrases), complaint 0.957 / 0.936 and churn_threat 0.947 / 1.000 with the models (phrases alone complaint recall 0.681, churn_threat 0.889); macro F1 0.959, 0.959, 0.967, 0.977 (100 calls)
-	"en/blind12":    0.84, // reached: complaint 0.941 / 0.842 and churn_threat recall 0.857 with the models (phrases alone 0.684 and 0.571); macro F1 0.923, 0.923, 0.934, 0.966 (40 calls)
+	"ru/blind12": 0.91, // reached: repeat_contact precision 0.919 (phrases), complaint 0.957 / 0.936 and churn_threat 0.947 / 1.000 with the models (phrases alone complaint recall 0.681, churn_threat 0.889); macro F1 0.959, 0.959, 0.967, 0.977 (100 calls)
+	"en/blind12": 0.84, // reached: complaint 0.941 / 0.842 and churn_threat recall 0.857 with the models (phrases alone 0.684 and 0.571); macro F1 0.923, 0.923, 0.934, 0.966 (40 calls)
+	// The fourteenth author's calls (session 12, lane b13: a random week in
+	// the sectors earlier authors used least, housing, clinics, state
+	// hotlines, travel, car service, schools, real estate, apps, and
+	// outbound calls), re-labelled blind by a second labeller (lane b13x:
+	// 978 of 980 agree), measured blind by the lead at 29ac2b3e, 7e24d55b
+	// and 3912f6c0 (after lane i16m12's fourteen-author model verdict):
+	// the floors are the figures at 3912f6c0, the lowest category's; not
+	// tuned on yet.
+	"ru/blind13":    0.77, // blind: churn_threat 0.824 / 0.778, repeat_contact 0.914 / 0.970, complaint 0.913 / 1.000 -> 0.909 / 0.952 with the models (phrases alone macro F1 0.938 each time); macro F1 0.955, 0.955, 0.951 (100 calls)
+	"en/blind13":    0.57, // blind: churn_threat 0.571 / 0.571, complaint 0.889 / 0.889 -> 0.941 / 0.889, repeat_contact 0.929 / 0.929 with the models (phrases alone macro F1 0.866 each time); macro F1 0.913, 0.913, 0.916 (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }

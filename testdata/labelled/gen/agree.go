@@ -48,6 +48,7 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind8", "independent-blind8.jsonl"},
 	{"independent labeller, blind9", "independent-blind9.jsonl"},
 	{"independent labeller, blind11", "independent-blind11.jsonl"},
+	{"independent labeller, blind13", "independent-blind13.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
