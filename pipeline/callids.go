@@ -43,9 +43,7 @@ func OpenCallIDClaims(ctx context.Context, js jetstream.JetStream) (*CallIDClaim
 // returns the holder: objectKey itself when the claim is (or already was)
 // its own.
 func (c *CallIDClaims) Claim(ctx context.Context, callID, objectKey string) (string, error) {
-	// Key-value keys allow a narrow alphabet; a call_id may hold anything.
-	sum := sha256.Sum256([]byte(callID))
-	key := hex.EncodeToString(sum[:16])
+	key := claimKey(callID)
 	_, err := c.kv.Create(ctx, key, []byte(objectKey))
 	if err == nil {
 		return objectKey, nil
@@ -62,6 +60,41 @@ func (c *CallIDClaims) Claim(ctx context.Context, callID, objectKey string) (str
 		return "", fmt.Errorf("pipeline: read the claim on call_id %q: %w", callID, err)
 	}
 	return string(e.Value()), nil
+}
+
+// Release gives up objectKey's claim on callID (the store removed the
+// recording's call under that id: it was analysed again under another), so
+// that another recording may take the id at once rather than after the
+// claim expires. A claim another recording holds is left; releasing one
+// that is not there is not an error.
+func (c *CallIDClaims) Release(ctx context.Context, callID, objectKey string) error {
+	key := claimKey(callID)
+	e, err := c.kv.Get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("pipeline: read the claim on call_id %q: %w", callID, err)
+	}
+	if string(e.Value()) != objectKey {
+		return nil
+	}
+	// Only the revision read: a claim taken again since stays.
+	err = c.kv.Delete(ctx, key, jetstream.LastRevision(e.Revision()))
+	if err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) && !errors.Is(err, jetstream.ErrKeyExists) {
+		var apiErr *jetstream.APIError
+		if !errors.As(err, &apiErr) || apiErr.ErrorCode != jetstream.JSErrCodeStreamWrongLastSequence {
+			return fmt.Errorf("pipeline: release the claim on call_id %q: %w", callID, err)
+		}
+	}
+	return nil
+}
+
+// claimKey is a call_id's key in the claims bucket: key-value keys allow a
+// narrow alphabet, a call_id may hold anything.
+func claimKey(callID string) string {
+	sum := sha256.Sum256([]byte(callID))
+	return hex.EncodeToString(sum[:16])
 }
 
 func ensureCallIDs(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {

@@ -29,6 +29,15 @@ type Claimer interface {
 	Claim(ctx context.Context, callID, objectKey string) (owner string, err error)
 }
 
+// ClaimReleaser is a Claimer that can give a claim up: the store stage
+// releases the claim on a call_id whose call it removed (a recording
+// analysed again under another id), so another recording may take the id
+// at once. pipeline.CallIDClaims is one.
+type ClaimReleaser interface {
+	Claimer
+	Release(ctx context.Context, callID, objectKey string) error
+}
+
 // claimCallIDs splits a batch into the analyses that may be written and
 // failed statuses for those whose call_id belongs to another recording:
 // one already stored, one earlier in the same batch, or one another

@@ -74,8 +74,13 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	if err != nil {
 		return err
 	}
-	if len(gone) > 0 {
-		s.log.Info("recordings analysed again under a new call_id: their calls under the earlier ids are removed", "call_ids", gone)
+	for _, c := range gone {
+		s.log.Info("a recording analysed again under a new call_id: its call under the earlier id is removed", "key", c.ObjectKey, "call_id", c.CallID)
+		if r, ok := s.claims.(ClaimReleaser); ok {
+			if err := r.Release(ctx, c.CallID, c.ObjectKey); err != nil {
+				return err
+			}
+		}
 	}
 	if err := writeStored(ctx, s.db, kept, callColumns, stored); err != nil {
 		return err

@@ -240,6 +240,65 @@ func TestStageCallIDChanged(t *testing.T) {
 	}
 }
 
+// TestStageCallIDChangedFreesTheID: once a recording is stored under a
+// new call_id, its earlier id is free: another recording that takes it is
+// stored, not failed on the claim the first recording held (store workers
+// sharing claims in NATS).
+func TestStageCallIDChangedFreesTheID(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, testenv.ChDB(t))
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	nc, err := nats.Connect(testenv.NATS(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
+		t.Fatal(err)
+	}
+	claims, err := pipeline.OpenCallIDClaims(ctx, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := store.NewStage(db, claims)
+	at := func(id, key string, minute int) schemas.Analysis {
+		a := sample(id, t0.Add(time.Duration(minute)*time.Minute))
+		a.ObjectKey = key
+		return a
+	}
+	for _, a := range []schemas.Analysis{at("free-A", "pbx/1.wav", 1), at("free-B", "pbx/1.wav", 2), at("free-A", "pbx/2.wav", 3)} {
+		data, err := json.Marshal(schemas.StoreJob{Analysis: &a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Handle(ctx, []pipeline.Delivery{{Subject: pipeline.SubjectStore, Data: data, Attempt: 1}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	latest, err := store.LatestStatuses(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"pbx/1.wav", "pbx/2.wav"} {
+		if s := latest[key]; s.State != schemas.StateAnalysed {
+			t.Errorf("%s: %s %s, want analysed", key, s.State, s.Error)
+		}
+	}
+	// A claim another recording holds is not released.
+	if err := claims.Release(ctx, "free-A", "pbx/1.wav"); err != nil {
+		t.Fatal(err)
+	}
+	if owner, err := claims.Claim(ctx, "free-A", "pbx/3.wav"); err != nil || owner != "pbx/2.wav" {
+		t.Errorf("claim on free-A after another recording's release: owner %q, %v; want pbx/2.wav", owner, err)
+	}
+}
+
 // pausingDB stands for a store worker that has looked up a batch's call
 // ids in ClickHouse and not yet written: it holds the look-up's answer
 // until released.

@@ -13,7 +13,7 @@ import (
 // gives the recording a call_id (or another one) makes its new analysis a
 // new call, and the analysis made before it arrived must not stay beside
 // it under the old id (one call per recording, counted once in reports).
-// It returns the ids removed.
+// It returns the calls removed.
 //
 // Only analyses whose call_id has no rows yet (stored, from storedCalls)
 // can have an earlier id: a re-analysis under the same id replaces its
@@ -25,7 +25,7 @@ import (
 // delivered first, is left). The rows go before the new analysis is
 // written: a batch retried after a failure in between finds the old id
 // again, never a new call beside an old one that nothing removes.
-func supersedeEarlierIDs(ctx context.Context, db DB, kept []schemas.Analysis, stored map[string][]storedMonth) ([]string, error) {
+func supersedeEarlierIDs(ctx context.Context, db DB, kept []schemas.Analysis, stored map[string][]storedMonth) ([]StoredCall, error) {
 	byKey := map[string]schemas.Analysis{} // the newest analysis of each recording with a new call_id
 	var keys []any
 	for _, a := range kept {
@@ -60,7 +60,7 @@ WHERE object_key IN (`+marks+`) AND state = ? AND call_id != ''`, append(chunk, 
 	for id := range earlier {
 		ids = append(ids, id)
 	}
-	var gone []string
+	var gone []StoredCall
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
 	rows, err := db.Query(ctx, `SELECT call_id, argMax(object_key, row_version) AS k, max(row_version) AS v
 FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id`, ids...)
@@ -75,7 +75,7 @@ FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id`, ids...)
 			return nil, fmt.Errorf("store: look up the recordings' earlier calls: %w", err)
 		}
 		if key == earlier[id] && ver < RowVersion(byKey[key]) {
-			gone = append(gone, id)
+			gone = append(gone, StoredCall{CallID: id, ObjectKey: key})
 		}
 	}
 	err = rows.Err()
@@ -86,7 +86,11 @@ FROM calls WHERE call_id IN (`+marks+`) GROUP BY call_id`, ids...)
 	if len(gone) == 0 {
 		return nil, nil
 	}
-	if err := deleteCallRows(ctx, db, gone); err != nil {
+	goneIDs := make([]string, len(gone))
+	for i, c := range gone {
+		goneIDs[i] = c.CallID
+	}
+	if err := deleteCallRows(ctx, db, goneIDs); err != nil {
 		return nil, fmt.Errorf("store: remove the calls superseded under a new call_id: %w", err)
 	}
 	return gone, nil
