@@ -1950,7 +1950,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		f, fr = Account, ruleName(Account, ruleFormat)
 	}
 	if trap {
-		if f == Card || f == Account || f == Phone && s.phoneShapeFree(z, prevEnd) {
+		if f == Card || f == Account || (f == Phone || f == INN && n == 12 || f == SNILS) && s.phoneShapeFree(z, prevEnd) {
 			return f, fr
 		}
 		return "", ruleDropped
@@ -1975,8 +1975,18 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 // number). A trap word further back, or with a verb between, only says
 // what the talk is about («в заявке у вас указан номер 926 ...», «по
 // займу звонили мне на 8 903 ...», «в накладной стоит 968 ...»).
+//
+// A person's INN of 12 digits and a SNILS whose checksums hold are free
+// the same way: no order's or claim's number passes their checksum
+// unless by chance, and then a trap word names it.
 func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
-	if strongFormat(s.zoneDigits(z)) != Phone {
+	switch d := s.zoneDigits(z); strongFormat(d) {
+	case Phone:
+	case INN, SNILS:
+		if len(d) == 10 {
+			return false // (a company's INN: a trap word may say whose)
+		}
+	default:
 		return false
 	}
 	seg := s.toks[z.from].seg
@@ -1993,6 +2003,14 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 		}
 		if verbLike(w) {
 			break // (a trap word too: «стоит», «перевела» govern a price)
+		}
+		if j > prevEnd && z.n() >= 11 && isWord(s.norm(j-1), "в", "во") && (strings.HasSuffix(w, "е") || strings.HasSuffix(w, "и")) {
+			// «в заказе 8 912 ...», «в заявлении 4099 ...»: a trap word
+			// after «в» says where the number is written, not what it
+			// is, when the number has the whole shape (a mobile with its
+			// 8 or 7; «в заказе 9 2 1 6 8 3 4 7 0 2», ten digits, may be
+			// the order's own).
+			break
 		}
 		if s.toks[j].has(tTrap|tCue) && !s.cueAt(j) {
 			return false
@@ -2029,7 +2047,7 @@ func verbLike(w string) bool {
 	if len(w) < 6 { // (bytes: three Cyrillic letters)
 		return false
 	}
-	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу", "им", "ем", "ано", "ено"} {
+	for _, end := range []string{"л", "ла", "ли", "ло", "ть", "те", "ан", "ен", "ит", "ят", "жу", "шу", "чу", "щу", "им", "ем", "ано", "ено", "дет", "дёт"} {
 		if strings.HasSuffix(w, end) {
 			return true
 		}
