@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -17,15 +16,8 @@ import (
 // BenchmarkInsertHitsChDB measures batched hit inserts into the embedded
 // engine (10 000 rows per INSERT, as the store stage batches them).
 func BenchmarkInsertHitsChDB(b *testing.B) {
-	db, err := store.Open(context.Background(), testenv.ChDB(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedChDB(b)
 	ctx := context.Background()
-	if err := store.Migrate(ctx, db); err != nil {
-		b.Fatal(err)
-	}
 	const batch = 10000
 	rows := make([][]any, batch)
 	started := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
@@ -48,15 +40,8 @@ func BenchmarkInsertHitsChDB(b *testing.B) {
 // 6 criteria and 10 segments each) written 1 000 per batch, in wall time
 // and in CPU time of every thread (chDB's own included) per call.
 func BenchmarkWriteAnalysesChDB(b *testing.B) {
-	db, err := store.Open(context.Background(), testenv.ChDB(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedChDB(b)
 	ctx := context.Background()
-	if err := store.Migrate(ctx, db); err != nil {
-		b.Fatal(err)
-	}
 	const batch = 1000
 	as := make([]schemas.Analysis, batch)
 	for i := range as {
@@ -93,15 +78,8 @@ func BenchmarkWriteAnalysesChDB(b *testing.B) {
 // BenchmarkInsertHitsColumnsChDB measures the bulk path (InsertColumns, as
 // `bench generate` uses): 100 000 hit rows per INSERT.
 func BenchmarkInsertHitsColumnsChDB(b *testing.B) {
-	db, err := store.Open(context.Background(), testenv.ChDB(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedChDB(b)
 	ctx := context.Background()
-	if err := store.Migrate(ctx, db); err != nil {
-		b.Fatal(err)
-	}
 	const batch = 100000
 	started := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
 	ids, vers, idx, version, st, cat, phrase, ch, s, e, text :=
@@ -140,15 +118,8 @@ func processCPU() time.Duration {
 // (supersedeEarlierIDs) shows here. Calls/s and CPU time of every thread
 // per call.
 func BenchmarkStageNewCallsChDB(b *testing.B) {
-	db, err := store.Open(context.Background(), testenv.ChDB(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := migratedChDB(b)
 	ctx := context.Background()
-	if err := store.Migrate(ctx, db); err != nil {
-		b.Fatal(err)
-	}
 	var earlier []schemas.Status
 	for i := range 100000 {
 		earlier = append(earlier, schemas.Status{ObjectKey: fmt.Sprintf("old/%07d.wav", i), ETag: "e", CallID: fmt.Sprintf("old/%07d", i),

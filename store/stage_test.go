@@ -246,26 +246,7 @@ func TestStageCallIDChanged(t *testing.T) {
 // sharing claims in NATS).
 func TestStageCallIDChangedFreesTheID(t *testing.T) {
 	ctx := context.Background()
-	db := openDB(t, testenv.ChDB(t))
-	if err := store.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	nc, err := nats.Connect(testenv.NATS(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
-		t.Fatal(err)
-	}
-	claims, err := pipeline.OpenCallIDClaims(ctx, js)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, claims := dbWithClaims(t)
 	st := store.NewStage(db, claims)
 	at := func(id, key string, minute int) schemas.Analysis {
 		a := sample(id, t0.Add(time.Duration(minute)*time.Minute))
@@ -299,6 +280,31 @@ func TestStageCallIDChangedFreesTheID(t *testing.T) {
 	}
 }
 
+// dbWithClaims opens a migrated chDB database and the call_id claims that
+// store workers share in NATS (on a stream in memory).
+func dbWithClaims(t *testing.T) (store.DB, *pipeline.CallIDClaims) {
+	t.Helper()
+	ctx := context.Background()
+	db := migratedChDB(t)
+	nc, err := nats.Connect(testenv.NATS(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
+		t.Fatal(err)
+	}
+	claims, err := pipeline.OpenCallIDClaims(ctx, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, claims
+}
+
 // pausingDB stands for a store worker that has looked up a batch's call
 // ids in ClickHouse and not yet written: it holds the look-up's answer
 // until released.
@@ -326,26 +332,7 @@ func (p *pausingDB) Query(ctx context.Context, query string, args ...any) (store
 // one is stored and the other recorded failed, naming both.
 func TestStageCallIDRace(t *testing.T) {
 	ctx := context.Background()
-	db := openDB(t, testenv.ChDB(t))
-	if err := store.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	nc, err := nats.Connect(testenv.NATS(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
-		t.Fatal(err)
-	}
-	claims, err := pipeline.OpenCallIDClaims(ctx, js)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, claims := dbWithClaims(t)
 
 	a := sample("dup-2", t0)
 	a.ObjectKey, a.Meta.Operator.ID = "pbx1/0001.wav", "op-a"

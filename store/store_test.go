@@ -23,7 +23,7 @@ var backends = []struct {
 	{"clickhouse-18.16", testenv.ClickHouse},
 }
 
-func openDB(t *testing.T, dsn string) store.DB {
+func openDB(t testing.TB, dsn string) store.DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, dsn)
@@ -31,6 +31,16 @@ func openDB(t *testing.T, dsn string) store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// migratedChDB opens an embedded chDB database with every migration applied.
+func migratedChDB(t testing.TB) store.DB {
+	t.Helper()
+	db := openDB(t, testenv.ChDB(t))
+	if err := store.Migrate(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
 	return db
 }
 

@@ -15,27 +15,31 @@ import (
 	"github.com/minio/minio-go/v7/pkg/credentials"
 )
 
+// startS3WithClient starts an embedded S3 server on dir and an S3 client
+// of it. The server is closed when the test ends, if the test has not
+// closed it (Close may be called twice).
+func startS3WithClient(t *testing.T, dir string) (*S3, *minio.Client) {
+	t.Helper()
+	s3, err := StartS3(S3Config{Dir: dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s3.Close() })
+	mc, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s3, mc
+}
+
 // TestReadObjectFromFile: an object read from its file is the bytes a GET
 // returns; a missing object or bucket is not found; a key a plain path
 // cannot name, and any read after Close, is left to the S3 API.
 func TestReadObjectFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
-	s3, err := StartS3(S3Config{Dir: s3Dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := false
-	t.Cleanup(func() {
-		if !closed {
-			_ = s3.Close()
-		}
-	})
+	s3, mc := startS3WithClient(t, s3Dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	mc, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	const bucket = "transcripts"
 	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
 		t.Fatal(err)
@@ -128,7 +132,6 @@ func TestReadObjectFromFile(t *testing.T) {
 		}
 	}
 
-	closed = true
 	if err := s3.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -178,22 +181,9 @@ func BenchmarkReadObject(b *testing.B) {
 // linking the other), or a server closed, is left to the S3 API.
 func TestObjectVersionFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
-	s3, err := StartS3(S3Config{Dir: s3Dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := false
-	t.Cleanup(func() {
-		if !closed {
-			_ = s3.Close()
-		}
-	})
+	s3, mc := startS3WithClient(t, s3Dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	mc, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	const bucket = "calls"
 	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
 		t.Fatal(err)
@@ -263,7 +253,6 @@ func TestObjectVersionFromFile(t *testing.T) {
 		t.Errorf("ReadObjectVersion with an ETag of other bytes = %q, %+v, found %v, %v; want ErrNotDirect", data, v, found, err)
 	}
 
-	closed = true
 	if err := s3.Close(); err != nil {
 		t.Fatal(err)
 	}
