@@ -547,7 +547,9 @@ func (s *scan) collectCues() {
 			e.trap = true
 			// «номер заказа», «код ошибки»: the trap word names the
 			// number asked for.
-			e.named = i > 0 && s.toks[i-1].seg == t.seg && namingWord(s.norm(i-1))
+			// («на какой номер придёт»: a verb after «номер» names
+			// nothing.)
+			e.named = i > 0 && s.toks[i-1].seg == t.seg && namingWord(s.norm(i-1)) && !verbLike(s.normOf(t))
 			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
 			// «полис омс ребенка», «трек номер», «права»: a short
 			// question the trap word opens names the number asked for.
