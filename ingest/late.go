@@ -34,13 +34,15 @@ func recordingBase(key string) (base, kind string, ok bool) {
 // failed for want of its transcript, silently. So when the recording is
 // already in the bucket and is not newer than this object, the recording
 // is taken again (take, with the origin of a bucket notification). The
-// job's message id names the recording's content and its inputs
-// (inputsOrigin): the recording's own event and this one, handled when
-// both objects are in the bucket, or an event delivered twice, give the
-// same id, and JetStream queues the recording once, as it queues a
-// `reprocess` run's jobs once. The new analysis replaces the one made
-// without them (the same recording, the same call_id). Errors returned are
-// transient (storage, NATS), or a *RecordingError for a bad sidecar.
+// job's message id names the recording's content and its inputs (their
+// ETags, and their times in notifiedOrigin): the recording's own event and
+// this one, handled when both objects are in the bucket, or an event
+// delivered twice, give the same id, and JetStream queues the recording
+// once, as it queues a `reprocess` run's jobs once. The new analysis
+// replaces the one made without them (the same recording; under a new
+// call_id the store removes its call under the earlier one). Errors
+// returned are transient (storage, NATS), or a *RecordingError for a bad
+// sidecar.
 //
 // One listing of the keys that start with the recording's base gives both
 // objects with their times to the millisecond (a HEAD gives whole
