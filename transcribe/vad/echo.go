@@ -387,9 +387,25 @@ func (p *echoLine) calibrate(a, b *track, marked []bool) {
 		p.gain = nil
 		return
 	}
+	p.ownThr, p.ownLow = ownBars(w)
+}
+
+// ownBars is keepOwn's two bars from the comparison (over) on the frames
+// marked as echo: thr, the ownQuantile of them (more than the echo alone
+// reaches), and low, their ownLowQuantile; each at least 1. A sound no
+// louder than the noise plus the echo predicted is not this side's own,
+// however low the echo's own comparison sits: on a digitally silent line
+// the codec's quantization noise is in both the prediction and the
+// echo's bands, and the echo's frames come out at 0.7-0.9. Without the
+// floor on thr, en_ru-blind10s36-rapid-xtalk20's operator line (thr
+// 0.85) kept 6 frames of the client's echo at 0.86-0.91 as the operator's
+// own sound, joined to her next word 0.3 s on (0.43 s of talk invented;
+// it_ru-blind9s33-rapid-echo_vary's operator, 0.62 s); of the 282
+// channels of the 14 splits whose thr was under 1 (xtalk30, xtalk20,
+// echo_vary, echo_long, all), those two calls changed, 6 values won.
+func ownBars(w []float64) (thr, low float64) {
 	slices.Sort(w)
-	p.ownThr = w[int(ownQuantile*float64(len(w)-1))]
-	p.ownLow = max(1, w[int(ownLowQuantile*float64(len(w)-1))])
+	return max(1, w[int(ownQuantile*float64(len(w)-1))]), max(1, w[int(ownLowQuantile*float64(len(w)-1))])
 }
 
 // lossAt is the path's loss at frame f as a power ratio (over 1).

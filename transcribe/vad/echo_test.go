@@ -379,3 +379,44 @@ func TestMarkBandEcho(t *testing.T) {
 		}
 	}
 }
+
+// ownBars: keepOwn's bars are the echo's own comparison's quantiles, but
+// never under 1: where the echo's frames sit under their prediction (a
+// digitally silent line, 0.7-0.9), a run of echo a little over the rest
+// of it, still under the prediction, stays echo.
+func TestOwnBars(t *testing.T) {
+	spread := func(lo, hi float64) []float64 {
+		w := make([]float64, 1000)
+		for i := range w {
+			w[i] = lo + (hi-lo)*float64(i)/float64(len(w)-1)
+		}
+		return w
+	}
+	tests := []struct {
+		name             string
+		echo             []float64 // the comparison on the echo's frames
+		wantThr, wantLow float64
+		run              []float64 // a run of 6 marked frames
+		wantEcho         bool      // the run still echo after keepOwn
+	}{
+		{"echo under its prediction", spread(0.6, 0.9), 1, 1, []float64{0.92, 0.95, 0.93, 0.96, 0.94, 0.93}, true},
+		{"echo around its prediction", spread(0.5, 2.5), 2.48, 2.3, []float64{3, 3, 3, 3, 3, 3}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			thr, low := ownBars(tt.echo)
+			if math.Abs(thr-tt.wantThr) > 0.01 || math.Abs(low-tt.wantLow) > 0.01 {
+				t.Errorf("bars %.3f and %.3f, want %.2f and %.2f", thr, low, tt.wantThr, tt.wantLow)
+			}
+			out := make([]bool, len(tt.run)+2)
+			ov := append(append([]float64{0.5}, tt.run...), 0.5)
+			for i := range out {
+				out[i] = true
+			}
+			keepOwn(out, ov, thr, low)
+			if echo := out[1] && out[len(out)-2]; echo != tt.wantEcho {
+				t.Errorf("the run is echo: %v, want %v", echo, tt.wantEcho)
+			}
+		})
+	}
+}

@@ -414,3 +414,58 @@ func TestOnset(t *testing.T) {
 		})
 	}
 }
+
+// Past a dip of tailDip frames the walk lands only on sound burstZ
+// standard deviations over the noise (heardPastDip): a faint sound over
+// tailZ's threshold but under that is taken after a short dip (a word's
+// decay flickering about the noise) and not after a longer gap, where a
+// search over that many windows finds the noise's own rare ones; a
+// strong sound (a consonant's release) is taken after either.
+func TestFollowPastADip(t *testing.T) {
+	const n, end = 200, 100 // the run's last frame
+	// Steady noise (every band at the noise's mean power) and a model
+	// whose whitened windows spread by sd: tailZ's threshold is 1.129,
+	// burstZ's 1.2.
+	const sd = 0.05
+	m := noiseModel{mean: 1, sd: sd, thr: 1 + tailZ*sd, thrFund: 2, ok: true}
+	for k := range nAll {
+		m.band[k] = 1e-6
+	}
+	tests := []struct {
+		name  string
+		gap   int     // frames between the run and the sound
+		power float64 // the sound's power over the noise's, 6 frames
+		want  int     // the walk's last frame
+	}{
+		// end+1: the window centred there holds the word's last frame.
+		// A faint sound is heard where its window is all sound, from its
+		// second frame to its fifth; a strong one also where two of the
+		// window's three frames are sound, to the frame after its last.
+		{"faint sound after a dip", tailDip - 1, 1.15, end + tailDip - 1 + 5},
+		{"faint sound after a longer gap", tailDip + 3, 1.15, end + 1},
+		{"strong sound after a longer gap", tailDip + 3, 1.5, end + tailDip + 3 + 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), floor: -60}
+			for f := range n {
+				tr.db[f] = -60
+				k := 1.0
+				switch {
+				case f > end-10 && f <= end:
+					k = 30 // the word
+				case f > end+tt.gap && f <= end+tt.gap+6:
+					k = tt.power
+				}
+				for b := range nBands {
+					tr.bands[f*nAll+b] = float32(1e-6 * k)
+				}
+				tr.bands[f*nAll+nBands] = 1e-6
+			}
+			own := func(int) bool { return true }
+			if got := m.follow(tr, own, -100, end, +1); got != tt.want {
+				t.Errorf("walk ends at %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
