@@ -401,6 +401,11 @@ func (s *scan) numbers() {
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule)
+		if typ == "" || typ == Number {
+			if t := s.secondOfType(&z, prevEnd); t != "" {
+				typ, rule = t, ruleName(t, ruleCue)
+			}
+		}
 		if typ != "" && s.roundThousands(&z) {
 			typ, rule = "", ruleDropped // a sum: «30 000», «15 000» (block GZ)
 		}
@@ -483,6 +488,32 @@ func (s *scan) numbers() {
 			}
 		}
 	}
+}
+
+// secondOfType is the type of the number masked right before z when z is
+// a second value of that type said after it with «и» («два кода 6 1 4 4
+// и 9 2 8 0», «две карты на 4410 и на 7723»): as many digits, in the same
+// sentence, with no unit and no «года» after it. Two sums or two counts so joined are
+// not masked to begin with; a code and «и 5 минут» differ in length.
+func (s *scan) secondOfType(z *zone, prevEnd int) Type {
+	j := z.from - 1
+	if j >= 1 && s.norm(j) == "на" {
+		j--
+	}
+	if j < 1 || s.norm(j) != "и" || s.toks[j].seg != s.toks[z.from].seg || s.marks[j-1] == 0 || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
+		z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && isWord(s.norm(z.to), "год", "года", "году", "годом") {
+		return ""
+	}
+	// (The number masked last: its digits are the last claim's.)
+	last := &s.nclaims[len(s.nclaims)-1]
+	if f := &s.found[s.marks[j-1]-1]; f.to != j || f.typ != last.typ || int(last.d1-last.d0) != z.n() {
+		return ""
+	}
+	switch t := typeAt[last.typ]; t {
+	case Code, CVV, Card, Account, Passport:
+		return t
+	}
+	return ""
 }
 
 // companyPhone reports whether a phone the operator says is the
@@ -2157,10 +2188,13 @@ func (s *scan) partCue(z *zone, prevEnd int) bool {
 			return true
 		}
 	}
-	// «с карты на 9907»: a card cue, then «на» and four digits.
+	// «с карты на 9907»: a card cue, then «на» and four digits; an
+	// account's too when its word is not the nominative «счёт», which
+	// puts «на» before an invoice's sum («со счёта на 4417», «два счёта
+	// на 1209»; «выставили счёт на 1209»).
 	if z.n() == 4 && z.from >= 2 && s.norm(z.from-1) == "на" {
 		for j := z.from - 2; j >= 0 && j >= z.from-4 && s.toks[j].seg == seg; j-- {
-			if t := &s.toks[j]; t.has(tCue) && t.cue() == Card {
+			if t := &s.toks[j]; t.has(tCue) && (t.cue() == Card || t.cue() == Account && !isWord(s.norm(j), "счет", "счёт") && !s.providerAccount(j)) {
 				return true
 			}
 		}
