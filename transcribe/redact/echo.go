@@ -418,10 +418,14 @@ func (s *scan) smallNumber(k int) (int, int) {
 // and «соколов» are «соколов»; «максима» «максим»), or "" when what is
 // left is shorter than four letters.
 func nameStem(w string) string {
-	for _, e := range caseEndings {
-		if strings.HasSuffix(w, e) {
-			w = w[:len(w)-len(e)]
-			break
+	// (Only the endings with w's last byte can be its own: the first of
+	// them it ends in is the first of caseEndings.)
+	if w != "" {
+		for _, e := range caseEndingsBy[w[len(w)-1]] {
+			if strings.HasSuffix(w, e) {
+				w = w[:len(w)-len(e)]
+				break
+			}
 		}
 	}
 	if len(w) < 8 {
@@ -430,8 +434,11 @@ func nameStem(w string) string {
 	return w
 }
 
-// caseEndings are the endings nameStem cuts, two letters' first.
+// caseEndings are the endings nameStem cuts, two letters' first;
+// caseEndingsBy the same by their last byte, in this order.
 var caseEndings = [...]string{"ой", "ей", "ом", "ем", "ою", "ею", "ым", "им", "а", "я", "у", "ю", "е", "и", "ы"}
+
+var caseEndingsBy = newEndingSet(caseEndings[:])
 
 // stemKey files a stem by its length and its first and last bytes into
 // one of 64 bits, as echoKey a word.
