@@ -618,15 +618,26 @@ func (s *scan) fieldAsked(i int) bool {
 // placeQuestion reports whether the sentence of the address cue at
 // token i asks for a company's place: a place's word in it and no
 // number («а адрес клиники», «подскажите адрес ближайшего отделения»).
+//
+// A verb of being somewhere («находится», «работает») asks for a
+// company's place only in the client's question: the operator knows where
+// the company is, and asks where the client's car, plot or home is («адрес
+// где находится автомобиль»).
 func (s *scan) placeQuestion(i int) bool {
 	place := false
 	for j := s.segFrom(i); j < len(s.toks) && s.toks[j].seg == s.toks[i].seg; j++ {
 		if s.toks[j].has(tNum) {
 			return false
 		}
-		place = place || placeWords.of(s.norm(j)) || officeWord(s.norm(j))
+		w := s.norm(j)
+		place = place || placeWords.of(w) || officeWord(w) && !(s.role == "operator" && locatingVerb(w))
 	}
 	return place
+}
+
+// locatingVerb: «находится», «находимся», «работает» and their forms.
+func locatingVerb(w string) bool {
+	return strings.HasPrefix(w, "находи") || strings.HasPrefix(w, "работа")
 }
 
 // trapQuestion reports whether the trap word at token i opens or closes a

@@ -159,9 +159,9 @@ var writtenSets = []struct {
 	// 3912f6c0 (after lane i13s12's rules by shape, tuned on bw, bx and
 	// its own shape12): the floors are the blind figures at 3912f6c0.
 	{"blind10/by", map[string]float64{
-		"account": 0.97, "address": 0.84, "birthdate": 0.97, "card": 1.00, "code": 0.87, "cvv": 0.97,
+		"account": 0.97, "address": 0.89, "birthdate": 0.97, "card": 1.00, "code": 0.87, "cvv": 0.97,
 		"email": 0.93, "inn": 0.95, "name": 0.96, "passport": 1.00, "phone": 0.97, "snils": 0.97,
-	}, 0.018}, // account 0.921 -> 0.974 since block HF (a second value of one type after «и», «два счёта на 1209 и на 5447»; left: «два кода и ни один не подходит 6 1 4 4 и 9 2 8 0», where «один» bounds the cue); phone 0.956 -> 0.978 and inn 0.927 -> 0.951 since block HG (a verb after «номер», «инн банка» name no person's number); phone 0.911 -> 0.956 and inn 0.902 -> 0.927 since block HE (a mobile's, an INN's, a SNILS's whole shape after a trap word that does not name it: «придет 8916...», «в заявлении 4099...»); 19 of 1090 (1.7%), blind each time; email 0.909 -> 0.932 and address 0.826 -> 0.848 between 29ac2b3e and 7e24d55b
+	}, 0.019}, // address 0.848 -> 0.891 since block HH (the operator's «адрес где находится автомобиль» asks for the client's place), and 19 -> 20 of 1090 (1.8%): «посёлок рощино улица лесная 12» is now masked with its village, which this author labels a city trap and bp's, bq's and causes' authors the address (the rule follows the majority: settlementBefore); account 0.921 -> 0.974 since block HF (a second value of one type after «и», «два счёта на 1209 и на 5447»; left: «два кода и ни один не подходит 6 1 4 4 и 9 2 8 0», where «один» bounds the cue); phone 0.956 -> 0.978 and inn 0.927 -> 0.951 since block HG (a verb after «номер», «инн банка» name no person's number); phone 0.911 -> 0.956 and inn 0.902 -> 0.927 since block HE (a mobile's, an INN's, a SNILS's whole shape after a trap word that does not name it: «придет 8916...», «в заявлении 4099...»); 19 of 1090 (1.7%), blind each time; email 0.909 -> 0.932 and address 0.826 -> 0.848 between 29ac2b3e and 7e24d55b
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -230,8 +230,8 @@ var writtenSets = []struct {
 	// misses written as the data's shape in fresh wordings, with traps of
 	// the same shape.
 	{"shape12b/sb", map[string]float64{
-		"account": 1.00, "card": 1.00, "code": 1.00, "inn": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0}, // code 0.667 -> 1.000 and account 0.000 -> 1.000 since block HF, 0 of 34; phone 0.857 -> 1.000 and inn 0.667 -> 1.000 since block HG, 0 of 31; inn 0.500 -> 1.000 and snils 0.667 -> 1.000 since block HE; 0 of 25
+		"account": 1.00, "address": 1.00, "card": 1.00, "code": 1.00, "inn": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0}, // address 0.333 -> 1.000 since block HH, 0 of 42; code 0.667 -> 1.000 and account 0.000 -> 1.000 since block HF, 0 of 34; phone 0.857 -> 1.000 and inn 0.667 -> 1.000 since block HG, 0 of 31; inn 0.500 -> 1.000 and snils 0.667 -> 1.000 since block HE; 0 of 25
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.96, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
