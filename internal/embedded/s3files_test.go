@@ -5,31 +5,130 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
+
+	"github.com/callscope/callscope/internal/objstore"
 )
 
-// startS3WithClient starts an embedded S3 server on dir and an S3 client
-// of it. The server is closed when the test ends, if the test has not
-// closed it (Close may be called twice).
-func startS3WithClient(t *testing.T, dir string) (*S3, *minio.Client) {
+// startS3WithClient starts an embedded S3 server on dir and the client
+// callscope uses (objstore: its Put works around the gateway's stray 400
+// after an empty body, TestEmptyPutLeavesConnectionClean). The server is
+// closed when the test ends, if the test has not closed it (Close may be
+// called twice).
+func startS3WithClient(t *testing.T, dir string) (*S3, *objstore.Store) {
 	t.Helper()
 	s3, err := StartS3(S3Config{Dir: dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = s3.Close() })
-	mc, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
+	objects, err := objstore.New(objstore.Config{Endpoint: s3.Endpoint(), AccessKey: "test-access", SecretKey: "test-secret-key"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s3, mc
+	t.Cleanup(objects.Close) // before the server's Close: no idle connection for it to wait for
+	return s3, objects
+}
+
+// TestEmptyPutLeavesConnectionClean: over plain HTTP minio-go signs a PUT's
+// body in aws-chunked form, and for an empty object it declares a length of
+// 0 yet still sends the closing chunk, which versitygw 1.8.0 never reads:
+// the gateway parses those bytes as the next request on the kept-alive
+// connection, answers them 400 («An error occurred when parsing the HTTP
+// request») and closes it. A request the client sent on that connection
+// meanwhile takes the 400 as its answer: the rare failure of
+// TestReadObjectFromFile («put a/b/c/d.bin: An error occurred when parsing
+// the HTTP request»), whose puts, in map order, included an empty object
+// through minio-go directly. objstore.Put sends an empty body unsigned. The
+// stray answer shows in Go's transport log as «Unsolicited response
+// received on idle HTTP channel»; minio-go's own put shows that this test
+// sees it (when it no longer does, the gateway or minio-go is fixed and
+// objstore.Put's workaround can go).
+func TestEmptyPutLeavesConnectionClean(t *testing.T) {
+	s3, objects := startS3WithClient(t, filepath.Join(t.TempDir(), "objects"))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	const bucket = "calls"
+	if err := objects.Client().MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := &lockedBuffer{}
+	log.SetOutput(logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	tests := []struct {
+		name  string
+		put   func() error
+		stray bool // whether the gateway answers bytes left after the PUT
+	}{
+		{"objstore.Put", func() error {
+			_, err := objects.Put(ctx, bucket, "a.json", nil, "application/json", nil)
+			return err
+		}, false},
+		{"minio-go's streaming signature", func() error {
+			_, err := raw.PutObject(ctx, bucket, "b.json", bytes.NewReader(nil), 0, minio.PutObjectOptions{})
+			return err
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			logged.reset()
+			if err := tt.put(); err != nil {
+				t.Fatal(err)
+			}
+			// The gateway answers stray bytes at once; a clean connection
+			// is given a second to show none.
+			wait := time.Second
+			if tt.stray {
+				wait = 20 * time.Second
+			}
+			stray := false
+			for deadline := time.Now().Add(wait); !stray && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+				stray = strings.Contains(logged.String(), "Unsolicited response")
+			}
+			if stray != tt.stray {
+				t.Errorf("a stray answer after the empty PUT: %v, want %v (log: %q)", stray, tt.stray, logged.String())
+			}
+		})
+	}
+}
+
+// lockedBuffer is a log output that the transport's goroutines write to
+// while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *lockedBuffer) reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }
 
 // TestReadObjectFromFile: an object read from its file is the bytes a GET
@@ -37,25 +136,26 @@ func startS3WithClient(t *testing.T, dir string) (*S3, *minio.Client) {
 // cannot name, and any read after Close, is left to the S3 API.
 func TestReadObjectFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
-	s3, mc := startS3WithClient(t, s3Dir)
+	s3, objects := startS3WithClient(t, s3Dir)
+	mc := objects.Client()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	const bucket = "transcripts"
 	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	objects := map[string][]byte{
+	bodies := map[string][]byte{
 		"2026/11/20/звонок 000123+1.wav.transcript.json": []byte(`{"channels":[]}`),
 		"top.json":    []byte("x"),
 		"empty.txt":   {},
 		"a/b/c/d.bin": bytes.Repeat([]byte{0, 1, 2, 255}, 5000),
 	}
-	for k, body := range objects {
-		if _, err := mc.PutObject(ctx, bucket, k, bytes.NewReader(body), int64(len(body)), minio.PutObjectOptions{}); err != nil {
+	for k, body := range bodies {
+		if _, err := objects.Put(ctx, bucket, k, body, "", nil); err != nil {
 			t.Fatalf("put %s: %v", k, err)
 		}
 	}
-	for k, body := range objects {
+	for k, body := range bodies {
 		obj, err := mc.GetObject(ctx, bucket, k, minio.GetObjectOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -70,7 +170,7 @@ func TestReadObjectFromFile(t *testing.T) {
 			t.Errorf("ReadObject(%q) = %d bytes, found %v, %v; want the %d bytes of GET", k, len(got), found, err, len(viaHTTP))
 		}
 	}
-	big := objects["a/b/c/d.bin"]
+	big := bodies["a/b/c/d.bin"]
 	if got, found, err := s3.ReadObject(bucket, "a/b/c/d.bin", 100); err != nil || !found || !bytes.Equal(got, big[:100]) {
 		t.Errorf("ReadObject with maxBytes 100 = %d bytes, %v, %v", len(got), found, err)
 	}
@@ -181,7 +281,8 @@ func BenchmarkReadObject(b *testing.B) {
 // linking the other), or a server closed, is left to the S3 API.
 func TestObjectVersionFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
-	s3, mc := startS3WithClient(t, s3Dir)
+	s3, objects := startS3WithClient(t, s3Dir)
+	mc := objects.Client()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	const bucket = "calls"
@@ -190,7 +291,7 @@ func TestObjectVersionFromFile(t *testing.T) {
 	}
 	put := func(key string, body []byte) {
 		t.Helper()
-		if _, err := mc.PutObject(ctx, bucket, key, bytes.NewReader(body), int64(len(body)), minio.PutObjectOptions{DisableMultipart: true}); err != nil {
+		if _, err := objects.Put(ctx, bucket, key, body, "", nil); err != nil {
 			t.Fatalf("put %s: %v", key, err)
 		}
 	}
