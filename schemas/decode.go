@@ -3,6 +3,7 @@ package schemas
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	fastjson "github.com/segmentio/encoding/json"
 )
@@ -14,10 +15,15 @@ import (
 // github.com/segmentio/encoding/json, into the same value 2-3 times faster
 // than encoding/json (TestFastDecodeSame checks the values agree). A JSON
 // body it refuses is decoded again by encoding/json, so errors read as
-// they always have.
+// they always have. A binary body of a layout this version does not know
+// (a newer worker's) is refused with an error that says so.
 func DecodeStoreJob(data []byte) (StoreJob, error) {
 	if IsBinaryStoreJob(data) {
 		return decodeBinaryStoreJob(data)
+	}
+	if n := len(storeJobMagic); len(data) >= n && bytes.Equal(data[:n-1], storeJobMagic[:n-1]) {
+		return StoreJob{}, fmt.Errorf("%w: layout version %d; this worker reads %d to %d (a newer worker wrote it)",
+			ErrBadStoreJob, data[n-1], storeJobOldest, storeJobMagic[n-1])
 	}
 	var job StoreJob
 	if err := fastjson.Unmarshal(data, &job); err != nil {

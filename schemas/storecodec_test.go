@@ -3,9 +3,11 @@ package schemas
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -141,6 +143,12 @@ func TestStoreJobCodec(t *testing.T) {
 	// A body from a newer version (an unknown part) is refused.
 	if _, err := DecodeStoreJob(append(append([]byte{}, storeJobMagic...), 4)); !errors.Is(err, ErrBadStoreJob) {
 		t.Fatalf("unknown part: error %v", err)
+	}
+	// So is a newer layout, saying so (not as JSON that does not parse).
+	newer := append(append([]byte{}, storeJobMagic...), 1)
+	newer[len(storeJobMagic)-1]++
+	if _, err := DecodeStoreJob(newer); !errors.Is(err, ErrBadStoreJob) || !strings.Contains(err.Error(), fmt.Sprintf("layout version %d", newer[len(storeJobMagic)-1])) {
+		t.Fatalf("newer layout: error %v, want ErrBadStoreJob naming its version", err)
 	}
 	// JSON bodies still decode (published by older versions).
 	data, _ := json.Marshal(jobs[0])

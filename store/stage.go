@@ -27,8 +27,9 @@ func NewStage(db DB, claims Claimer) *Stage {
 // Handle writes a batch of schemas.StoreJob deliveries: the analyses, then
 // an analysed status for each, then the other statuses. An error hands the
 // whole batch back for a retry, which is harmless because every write is
-// idempotent. A job that is not valid JSON is logged and dropped: retrying
-// it could never succeed and would block the batch for ever.
+// idempotent. A job that cannot be read (broken, or of a newer worker's
+// binary layout) is logged and dropped: retrying it here could never
+// succeed and would block the batch for ever.
 func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	var analyses []schemas.Analysis
 	var statuses []schemas.Status
@@ -37,7 +38,7 @@ func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	for _, d := range batch {
 		job, err := schemas.DecodeStoreJob(d.Data)
 		if err != nil {
-			s.log.Error("dropping a store job that is not valid JSON", "err", err, "bytes", len(d.Data))
+			s.log.Error("dropping a store job that cannot be read", "err", err, "bytes", len(d.Data))
 			continue
 		}
 		if a := job.Analysis; a != nil {
