@@ -2228,19 +2228,63 @@ func (s *scan) addresses() {
 			for n := 0; k > 0 && n < 2 && s.toks[k-1].seg == t.seg && s.nameWord(k-1); n++ {
 				k--
 			}
-			// «третья парковая 44 кв 19», «4 я линейная 17 кв 2».
+			// «третья парковая 44 кв 19», «4 я линейная 17 кв 2»; «3
+			// парковая 18 кв 66», the ordinal in digits opening the
+			// sentence before the street's adjective.
 			if k < i && k > 0 && s.toks[k-1].seg == t.seg && s.toks[k-1].num() == nkOrdinal {
 				k--
 			} else if k < i && k > 1 && s.ordinalApart(k) {
 				k -= 2
+			} else if k < i && k > 0 && s.toks[k-1].seg == t.seg && s.toks[k-1].num() == nkDigits && len(s.norm(k-1)) <= 2 && s.segStart(k-1) && s.marks[k-1] == 0 && adjectival(s.norm(k)) {
+				k--
 			}
 		}
 		end, _ := s.houseRun(i)
 		s.claimAddress(k, end, ruleAddressFlat)
 	}
+	s.partAfterHouse()
 	s.addressRest()
 	s.addressLeads()
 	s.addressCorrections()
+}
+
+// partAfterHouse: a street's name with no word for it, the house's number
+// and a part of the house with its number, opening a sentence
+// («профсоюзная 40 подъезд 3», «мира 118 корпус 2»): a street's shape
+// without its word, as «профсоюзная 104 кв 15» is (the flat's rule).
+// The name reads as a street's (an adjective, an ordinal, a person's name
+// in the genitive), or is no common word in the answer to the question
+// for an address, and no word of a place, an office or a trap («палата 5
+// корпус 2», «школе 118 корпус 2» are kept).
+func (s *scan) partAfterHouse() {
+	for _, c := range s.starts {
+		i := int(c)
+		t := &s.toks[i]
+		if !t.has(tHouse) || t.has(tFlat) || s.marks[i] != 0 || i < 2 || i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg || !s.toks[i+1].has(tNum) ||
+			!isWord(s.normOf(t), "подъезд", "корпус", "корп", "строение", "стр") {
+			continue
+		}
+		h, name := i-1, i-2
+		if s.toks[h].seg != t.seg || s.toks[name].seg != t.seg || !s.houseNumberWord(h) || s.marks[h] != 0 || s.marks[name] != 0 {
+			continue
+		}
+		w := s.norm(name)
+		if !s.nameWord(name) || s.toks[name].has(tTrap|tCue|tStop) || placeWords.of(w) || officeWord(w) || institutionWord(w) ||
+			!(s.streetShaped(name, name+1) || !commonWord(w) && s.addressAsked(s.t0(&s.toks[name]))) {
+			continue
+		}
+		from := name
+		if !s.segStart(from) {
+			if from == 0 || !isWord(s.norm(from-1), "на", "по", "с", "со", "от") || !s.segStart(from-1) {
+				continue
+			}
+		}
+		end, _ := s.houseRun(h)
+		if end < i+2 {
+			end = i + 2
+		}
+		s.claimAddress(from, end, ruleAddressFlat)
+	}
 }
 
 // addressCorrections: a house's or a flat's number corrected or doubted
