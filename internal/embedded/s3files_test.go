@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,12 +19,12 @@ import (
 	"github.com/callscope/callscope/internal/objstore"
 )
 
-// startS3WithClient starts an embedded S3 server on dir and the client
-// callscope uses (objstore: its Put works around the gateway's stray 400
-// after an empty body, TestEmptyPutLeavesConnectionClean). The server is
-// closed when the test ends, if the test has not closed it (Close may be
-// called twice).
-func startS3WithClient(t *testing.T, dir string) (*S3, *objstore.Store) {
+// startS3WithBucket starts an embedded S3 server on dir with bucket, and
+// the client callscope uses (objstore: its Put works around the gateway's
+// stray 400 after an empty body, TestEmptyPutLeavesConnectionClean). The
+// server is closed when the test ends, if the test has not closed it
+// (Close may be called twice).
+func startS3WithBucket(t *testing.T, dir, bucket string) (*S3, *objstore.Store) {
 	t.Helper()
 	s3, err := StartS3(S3Config{Dir: dir, AccessKey: "test-access", SecretKey: "test-secret-key"})
 	if err != nil {
@@ -37,6 +36,9 @@ func startS3WithClient(t *testing.T, dir string) (*S3, *objstore.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(objects.Close) // before the server's Close: no idle connection for it to wait for
+	if err := objects.EnsureBucket(context.Background(), bucket); err != nil {
+		t.Fatal(err)
+	}
 	return s3, objects
 }
 
@@ -55,18 +57,15 @@ func startS3WithClient(t *testing.T, dir string) (*S3, *objstore.Store) {
 // sees it (when it no longer does, the gateway or minio-go is fixed and
 // objstore.Put's workaround can go).
 func TestEmptyPutLeavesConnectionClean(t *testing.T) {
-	s3, objects := startS3WithClient(t, filepath.Join(t.TempDir(), "objects"))
+	const bucket = "calls"
+	s3, objects := startS3WithBucket(t, filepath.Join(t.TempDir(), "objects"), bucket)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	const bucket = "calls"
-	if err := objects.Client().MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	raw, err := minio.New(s3.Endpoint(), &minio.Options{Creds: credentials.NewStaticV4("test-access", "test-secret-key", "")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	logged := &lockedBuffer{}
+	logged := make(logLines, 16)
 	log.SetOutput(logged)
 	t.Cleanup(func() { log.SetOutput(os.Stderr) })
 	tests := []struct {
@@ -85,7 +84,9 @@ func TestEmptyPutLeavesConnectionClean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			logged.reset()
+			for len(logged) > 0 {
+				<-logged // lines from before this PUT
+			}
 			if err := tt.put(); err != nil {
 				t.Fatal(err)
 			}
@@ -95,40 +96,38 @@ func TestEmptyPutLeavesConnectionClean(t *testing.T) {
 			if tt.stray {
 				wait = 20 * time.Second
 			}
-			stray := false
-			for deadline := time.Now().Add(wait); !stray && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-				stray = strings.Contains(logged.String(), "Unsolicited response")
-			}
-			if stray != tt.stray {
-				t.Errorf("a stray answer after the empty PUT: %v, want %v (log: %q)", stray, tt.stray, logged.String())
+			if stray := logged.saw("Unsolicited response", wait); stray != tt.stray {
+				t.Errorf("a stray answer after the empty PUT: %v, want %v", stray, tt.stray)
 			}
 		})
 	}
 }
 
-// lockedBuffer is a log output that the transport's goroutines write to
-// while the test reads it.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+// logLines is a log output that hands each line to the test (a line that
+// finds the buffer full is dropped: the log never waits for the test).
+type logLines chan string
+
+func (l logLines) Write(p []byte) (int, error) {
+	select {
+	case l <- string(p):
+	default:
+	}
+	return len(p), nil
 }
 
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func (b *lockedBuffer) reset() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf.Reset()
+// saw reports whether a line containing text is logged within wait.
+func (l logLines) saw(text string, wait time.Duration) bool {
+	timeout := time.After(wait)
+	for {
+		select {
+		case line := <-l:
+			if strings.Contains(line, text) {
+				return true
+			}
+		case <-timeout:
+			return false
+		}
+	}
 }
 
 // TestReadObjectFromFile: an object read from its file is the bytes a GET
@@ -136,14 +135,11 @@ func (b *lockedBuffer) reset() {
 // cannot name, and any read after Close, is left to the S3 API.
 func TestReadObjectFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
-	s3, objects := startS3WithClient(t, s3Dir)
+	const bucket = "transcripts"
+	s3, objects := startS3WithBucket(t, s3Dir, bucket)
 	mc := objects.Client()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	const bucket = "transcripts"
-	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	bodies := map[string][]byte{
 		"2026/11/20/звонок 000123+1.wav.transcript.json": []byte(`{"channels":[]}`),
 		"top.json":    []byte("x"),
@@ -281,14 +277,11 @@ func BenchmarkReadObject(b *testing.B) {
 // linking the other), or a server closed, is left to the S3 API.
 func TestObjectVersionFromFile(t *testing.T) {
 	s3Dir := filepath.Join(t.TempDir(), "objects")
-	s3, objects := startS3WithClient(t, s3Dir)
+	const bucket = "calls"
+	s3, objects := startS3WithBucket(t, s3Dir, bucket)
 	mc := objects.Client()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	const bucket = "calls"
-	if err := mc.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	put := func(key string, body []byte) {
 		t.Helper()
 		if _, err := objects.Put(ctx, bucket, key, body, "", nil); err != nil {
