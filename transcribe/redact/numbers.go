@@ -992,7 +992,12 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	// Said alone or after a word pointing at what came: not after a noun
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
-		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") && !s.gaveBefore(z.from) && !s.secondTry(z.from) {
+		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры") && !s.gaveBefore(z.from) && !s.secondTry(z.from) &&
+		!(showingVerb(s.norm(j)) && !s.toks[j].has(tTrap|tCue|tUnit) && s.digitByDigit(z)) {
+		// (Or after a verb, digit by digit: «там написано 7 3 4 2»,
+		// «высветилось 4 4 0 9», «показывает 3 3 0 1»; not a money's or
+		// a time's trap verb, «списали 1 5 0 0», nor a sum in groups,
+		// «оплачу 1 860».)
 		return ""
 	}
 	// Digit by digit; or in groups of number words («там девятьсот
@@ -1037,6 +1042,34 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 		}
 	}
 	return ""
+}
+
+// showingVerb: a verb's form (verbLike's, and the present's and the
+// reflexive's: «показывает», «высветилось», «светится»).
+func showingVerb(w string) bool {
+	if verbLike(w) {
+		return true
+	}
+	if len(w) < 8 { // (bytes: four Cyrillic letters)
+		return false
+	}
+	for _, end := range []string{"ает", "яет", "ует", "еет", "сь", "ся"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// digitByDigit reports whether every token of z is one digit or a unit's
+// number word.
+func (s *scan) digitByDigit(z *zone) bool {
+	for k := z.from; k < z.to; k++ {
+		if kd := s.toks[k].num(); !(kd == nkUnit || kd == nkDigits && len(s.norm(k)) == 1) {
+			return false
+		}
+	}
+	return true
 }
 
 // partAsked reports whether the other side asked for part of a number
