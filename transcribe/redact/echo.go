@@ -614,6 +614,13 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleEcho[c.typ]
 					break
 				}
+				// «1 1 4 7» — «а у нас указан 1174»: the other side reads
+				// a short number back with its digits in another order
+				// (its record differs, or a slip).
+				if o != s && len(d) >= 3 && len(d) <= 6 && int(c.d1-c.d0) == len(d) && sameDigits(d, string(o.cdig[c.d0:c.d1])) {
+					typ, rule = ct, ruleEcho[c.typ]
+					break
+				}
 				// «82 15 604 170 верно» — «нет сто семнадцать в конце»:
 				// the other side's read-back corrected at its end.
 				if part && o != s && s.endCorrected(&z, d, string(o.cdig[c.d0:c.d1])) {
@@ -650,6 +657,19 @@ func (s *scan) numberEchoes(all []*scan) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}
+}
+
+// sameDigits reports whether a and b hold the same digits, each as many
+// times, in any order.
+func sameDigits(a, b string) bool {
+	var n [10]int
+	for i := range a {
+		n[a[i]-'0']++
+	}
+	for i := range b {
+		n[b[i]-'0']--
+	}
+	return n == [10]int{}
 }
 
 // aloneInSentence reports whether a zone is its sentence but for two
