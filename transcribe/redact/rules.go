@@ -1805,8 +1805,8 @@ func (s *scan) addressSaidAgain() {
 			for j < r.to && j < r.from+2 && !s.toks[j].has(tNum) && (s.toks[j].has(tConn|tFiller) || correctionWord(s.norm(j))) {
 				j++
 			}
-			if j+3 < r.to && sj == si+1 && s.norm(j) == "подъезд" && s.toks[j+1].has(tNum) && s.norm(j+2) == "этаж" && s.toks[j+3].has(tNum) && s.marks[j] == 0 {
-				s.claim(Address, ruleAddressFlat, j, j+4)
+			if e := s.entranceAndFloor(j, r.to); sj == si+1 && e > j && s.marks[j] == 0 {
+				s.claim(Address, ruleAddressFlat, j, e)
 				continue
 			}
 			if j < r.to && isWord(s.norm(j), "квартира", "кв", "дом") {
@@ -1826,6 +1826,37 @@ func (s *scan) addressSaidAgain() {
 			s.claim(Address, ruleAddressFlat, j, z.to)
 		}
 	}
+}
+
+// entranceAndFloor returns where an entrance and a floor said together
+// from token j end, in either order, each number before or after its
+// word, in digits or ordinals («подъезд 2 этаж 5», «второй подъезд этаж
+// пятый», «этаж 4 подъезд 1»), opening the sentence that ends at to; j
+// otherwise.
+func (s *scan) entranceAndFloor(j, to int) int {
+	piece := func(k int, word string) int {
+		if k+1 >= to {
+			return -1
+		}
+		small := func(i int) bool {
+			return s.toks[i].num() == nkOrdinal || s.houseNumberWord(i) && len(s.norm(i)) <= 2
+		}
+		if s.norm(k) == word && small(k+1) {
+			return k + 2
+		}
+		if small(k) && s.norm(k+1) == word {
+			return k + 2
+		}
+		return -1
+	}
+	for _, order := range [2][2]string{{"подъезд", "этаж"}, {"этаж", "подъезд"}} {
+		if k := piece(j, order[0]); k > 0 {
+			if e := piece(k, order[1]); e > k {
+				return e
+			}
+		}
+	}
+	return j
 }
 
 // fieldAnswers masks an address taken down field by field: the answer to
