@@ -11,8 +11,9 @@ import (
 )
 
 // BatchHandler processes a batch of jobs at once (the store stage writes a
-// batch in one INSERT). A nil error acknowledges every job in the batch; an
-// error hands them all back for a later retry.
+// batch in one INSERT). A nil error acknowledges every job in the batch
+// but those it marked HandBack, which go back to the stream for another
+// worker; an error hands them all back for a later retry.
 type BatchHandler func(ctx context.Context, batch []Delivery) error
 
 // BatchConfig configures a batch worker.
@@ -109,10 +110,31 @@ func (w *BatchWorker) Run(ctx context.Context) error {
 			continue
 		}
 		failures = 0
-		w.cfg.Metrics.observeBatch(w.cfg.Stage, len(msgs), time.Since(start))
-		ackBatch(msgs, log)
+		// Jobs the handler marked are handed back; the others are done.
+		done := make([]jetstream.Msg, 0, len(msgs))
+		for i, m := range msgs {
+			if deliveries[i].HandBack {
+				_ = m.NakWithDelay(w.handBackDelay(deliveries[i].Attempt))
+				continue
+			}
+			done = append(done, m)
+		}
+		if len(done) > 0 {
+			w.cfg.Metrics.observeBatch(w.cfg.Stage, len(done), time.Since(start))
+			ackBatch(done, log)
+		}
 	}
 	return nil
+}
+
+// handBackDelay is how long a job handed back on its attempt-th delivery
+// waits before it is delivered again: RetryDelay, doubling with each
+// delivery up to MaxRetryDelay. A newer worker next to this one soon takes
+// it; with none (only workers that cannot read it), it keeps coming back
+// at most every MaxRetryDelay and stays in the stream, never acknowledged,
+// until one is started.
+func (w *BatchWorker) handBackDelay(attempt int) time.Duration {
+	return min(w.cfg.RetryDelay<<min(max(attempt-1, 0), 6), w.cfg.MaxRetryDelay)
 }
 
 // collect fetches one batch: jobs until MaxBatch, or until a flush

@@ -48,6 +48,13 @@ type Delivery struct {
 	Data    []byte
 	// Attempt counts deliveries of this job, from 1.
 	Attempt int
+	// HandBack is set by a BatchHandler (batch[i].HandBack = true) on a job
+	// this worker cannot handle but another one can (a store job of a newer
+	// layout, during a rolling upgrade): when the batch succeeds, the job is
+	// handed back to the stream with a delay instead of acknowledged, and
+	// goes to whichever worker fetches next. A Handler gets its Delivery by
+	// value and cannot set it.
+	HandBack bool
 }
 
 // Handler processes one job. A nil error acknowledges it; an error wrapping

@@ -16,13 +16,18 @@ import (
 // than encoding/json (TestFastDecodeSame checks the values agree). A JSON
 // body it refuses is decoded again by encoding/json, so errors read as
 // they always have. A binary body of a layout this version does not know
-// (a newer worker's) is refused with an error that says so.
+// is refused with an error that says so; a newer worker's wraps
+// ErrNewerLayout.
 func DecodeStoreJob(data []byte) (StoreJob, error) {
 	if IsBinaryStoreJob(data) {
 		return decodeBinaryStoreJob(data)
 	}
 	if n := len(storeJobMagic); len(data) >= n && bytes.Equal(data[:n-1], storeJobMagic[:n-1]) {
-		return StoreJob{}, fmt.Errorf("%w: layout version %d; this worker reads %d to %d (a newer worker wrote it)",
+		if data[n-1] > storeJobMagic[n-1] {
+			return StoreJob{}, fmt.Errorf("%w: layout version %d; this worker reads %d to %d (%w)",
+				ErrBadStoreJob, data[n-1], storeJobOldest, storeJobMagic[n-1], ErrNewerLayout)
+		}
+		return StoreJob{}, fmt.Errorf("%w: layout version %d; this worker reads %d to %d",
 			ErrBadStoreJob, data[n-1], storeJobOldest, storeJobMagic[n-1])
 	}
 	var job StoreJob

@@ -45,6 +45,12 @@ const storeJobOldest = 1
 // be read (truncated, or from a newer version).
 var ErrBadStoreJob = errors.New("schemas: bad binary store job")
 
+// ErrNewerLayout is wrapped (with ErrBadStoreJob) by the error about a
+// binary store job of a layout newer than this code reads: a newer worker
+// wrote it, and a newer worker can read it, so the store stage hands it
+// back to the stream instead of dropping it (a rolling upgrade).
+var ErrNewerLayout = errors.New("a newer worker wrote it")
+
 // EncodeStoreJob is the body that publishes job (see the layout above).
 func EncodeStoreJob(job StoreJob) []byte {
 	e := encoder{b: make([]byte, 0, storeJobSizeHint(job))}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sort"
 	"time"
@@ -27,16 +28,23 @@ func NewStage(db DB, claims Claimer) *Stage {
 // Handle writes a batch of schemas.StoreJob deliveries: the analyses, then
 // an analysed status for each, then the other statuses. An error hands the
 // whole batch back for a retry, which is harmless because every write is
-// idempotent. A job that cannot be read (broken, or of a newer worker's
-// binary layout) is logged and dropped: retrying it here could never
-// succeed and would block the batch for ever.
+// idempotent. A job of a newer worker's binary layout is marked HandBack:
+// it goes back to the stream for a newer worker (a rolling upgrade) while
+// the rest of the batch is written. A job that cannot be read otherwise
+// (broken) is logged and dropped: no worker could ever read it, and
+// retrying it would block the batch for ever.
 func (s *Stage) Handle(ctx context.Context, batch []pipeline.Delivery) error {
 	var analyses []schemas.Analysis
 	var statuses []schemas.Status
 	attempts := map[int]int{}
 	now := time.Now().UTC()
-	for _, d := range batch {
+	for i, d := range batch {
 		job, err := schemas.DecodeStoreJob(d.Data)
+		if errors.Is(err, schemas.ErrNewerLayout) {
+			s.log.Warn("handing back a store job of a newer layout for a newer worker", "err", err, "attempt", d.Attempt)
+			batch[i].HandBack = true
+			continue
+		}
 		if err != nil {
 			s.log.Error("dropping a store job that cannot be read", "err", err, "bytes", len(d.Data))
 			continue
