@@ -1644,12 +1644,31 @@ func (s *scan) expiryThenCode(z *zone) (int, Type) {
 		return z.to, ""
 	}
 	at := s.t0(&s.toks[z.from])
-	expiry, typ := false, Type("")
+	expiry, typ, eseg := false, Type(""), int32(-1)
 	for k := range s.others {
 		if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 {
-			expiry = expiry || e.expiry
+			if e.expiry {
+				expiry, eseg = true, e.seg
+			}
 			if t := e.cueType(); t == CVV || t == Code && typ == "" {
 				typ = t
+			}
+		}
+	}
+	// («срок и три цифры», «срок и ещё три» right after the card: the
+	// three digits after its expiry are its security code, whatever the
+	// question calls them; not with a trap word in the question, «срок и
+	// сумма».)
+	trap := false
+	for k := range s.others {
+		if e := &s.others[k]; e.seg == eseg && e.trap && !e.expiry && e.at <= at+0.5 && at-e.at <= 10 {
+			trap = true
+		}
+	}
+	if expiry && typ == "" && !trap && n == 7 {
+		for k := range s.nclaims {
+			if c := &s.nclaims[k]; typeAt[c.typ] == Card && c.at <= at && at-c.at <= 60 {
+				typ = CVV
 			}
 		}
 	}
