@@ -954,7 +954,35 @@ func (s *scan) dateSentence(k int) bool {
 var birthFamily = family{
 	starts: tBirth,
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.dob }) },
-	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, claimed: true}},
+	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, claimed: true}, {run: (*scan).birthSibling, claimed: true}},
+}
+
+// birthSibling masks a second date of birth in the sentence of a masked
+// one: a whole date of a birth year's shape (birthShaped: a day, a month
+// and a year 1930 to 2012) with no cue of its own, a record and its
+// correction or two people's («в анкете 12 07 1988 а родился я 21 07
+// 1988»). Not after a preposition (an appointment's or a document's
+// date: «от 12 01 2024», «на 20 02 2026», of this decade anyway). Run
+// only when something was masked.
+func (s *scan) birthSibling() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.from].seg
+		for j := s.segFrom(f.from); j < len(s.toks) && s.toks[j].seg == seg; j++ {
+			if s.marks[j] != 0 || !s.toks[j].has(tNum) || j > 0 && s.toks[j-1].seg == seg && (s.toks[j-1].has(tNum) || isWord(s.norm(j-1), "на", "в", "во", "к", "до", "с", "со", "по", "через", "за", "от")) {
+				continue
+			}
+			end := s.dateRun(j)
+			if end <= j+2 || s.toks[end-1].seg != seg || s.claimed(j, end) || !s.birthShaped(j, end) {
+				continue
+			}
+			s.claim(Birthdate, ruleBirthContext, j, end)
+			j = end - 1
+		}
+	}
 }
 
 // birthDayCorrected masks a date of birth's day corrected right after it
