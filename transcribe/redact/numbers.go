@@ -488,6 +488,7 @@ func (s *scan) numbers() {
 			}
 		}
 	}
+	s.areaCodes()
 }
 
 // secondOfType is the type of the number masked right before z when z is
@@ -514,6 +515,31 @@ func (s *scan) secondOfType(z *zone, prevEnd int) Type {
 		return t
 	}
 	return ""
+}
+
+// areaCodes masks a landline's area code said with «код города» in the
+// sentence of a masked phone, before or after it («домашний 2 14 56 30
+// код города 4 8 2 2»): three to five digits. Run after numbers, only
+// where a phone was masked.
+func (s *scan) areaCodes() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Phone || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.from].seg
+		var z zone
+		for j := s.segFrom(f.from) + 2; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+			if s.marks[j] != 0 || !s.toks[j].has(tNum) || s.norm(j-1) != "города" || s.norm(j-2) != "код" || !s.isRunStart(j) {
+				continue
+			}
+			s.readZone(j, &z, 0)
+			if z.n() >= 3 && z.n() <= 5 && !s.claimed(z.from, z.to) && !s.quantityAfter(z.to) {
+				s.claim(Phone, f.rule, z.from, z.to)
+				s.recordNumber(Phone, f.rule, &z)
+			}
+		}
+	}
 }
 
 // companyPhone reports whether a phone the operator says is the
