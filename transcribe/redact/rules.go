@@ -14,7 +14,37 @@ import (
 var mailFamily = family{
 	starts: tAt | tEmailCue,
 	opens:  func(s *scan) bool { return len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) },
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}, {run: (*scan).mailCaseWords, claimed: true}},
+}
+
+// mailCaseWords masks the letters' case named before a masked mailbox's
+// first spelled letters («большая а маленькая п и р ...», «заглавная эм
+// строчные ...»): a case word right before it, and a letter after a case
+// word before that, three tokens at most. Run only when something was
+// masked.
+func (s *scan) mailCaseWords() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Email || f.rule == ruleDropped {
+			continue
+		}
+		from := f.from
+		for j := from - 1; j >= 0 && j >= f.from-4 && s.toks[j].seg == s.toks[f.from].seg && s.marks[j] == 0; j-- {
+			if letterCase(s.norm(j)) {
+				from = j
+			} else if !(s.letter(j) || s.letterName(j)) || j == 0 || !letterCase(s.norm(j-1)) {
+				break
+			}
+		}
+		if from < f.from {
+			s.claim(Email, f.rule, from, f.from)
+		}
+	}
+}
+
+// letterCase: a word naming a spelled letter's case.
+func letterCase(w string) bool {
+	return isWord(w, "большая", "большое", "большие", "заглавная", "заглавные", "прописная", "маленькая", "маленькие", "строчная", "строчные")
 }
 
 // mailDigitsAdded masks a mailbox's digits the speaker adds after it in
