@@ -420,3 +420,49 @@ func TestOwnBars(t *testing.T) {
 		})
 	}
 }
+
+func TestKeepLowVoice(t *testing.T) {
+	// The path: 2 frames' delay, 20 dB of loss; the band under the
+	// fundamental where only noise and echo sound: 1e-4.
+	p := echoLine{lag: 2, loss: []float32{20}, ok: true, subEcho: 1e-4}
+	tests := []struct {
+		name   string
+		aSub   float64 // a's band under the fundamental on the frames 2-8
+		bSub   float64 // b's there, every frame
+		marked string
+		want   string
+	}{
+		{"a low voice under a high voice's echo is own", 1e-3, 1e-4, "eeeeeeeeee", "ee.......e"},
+		{"at the echo frames' level it is echo", 1.5e-4, 1e-4, "eeeeeeeeee", "eeeeeeeeee"},
+		{"the echo of a low voice stays echo", 1e-3, 1e0, "eeeeeeeeee", "eeeeeeeeee"},
+		{"four frames are not a voice", 1e-3, 1e-4, "eeeeee....", "eeeeee...."},
+		{"unmarked frames stay unmarked", 1e-3, 1e-4, "..........", ".........."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := len(tt.marked)
+			a, b := &track{sub: make([]float32, n)}, &track{sub: make([]float32, n)}
+			for f := range n {
+				a.sub[f], b.sub[f] = 1e-4, float32(tt.bSub)
+				if f >= 2 && f <= 8 {
+					a.sub[f] = float32(tt.aSub)
+				}
+			}
+			out := make([]bool, n)
+			for i, c := range tt.marked {
+				out[i] = c == 'e'
+			}
+			p.keepLowVoice(out, a, b)
+			got := make([]byte, n)
+			for i, e := range out {
+				got[i] = '.'
+				if e {
+					got[i] = 'e'
+				}
+			}
+			if string(got) != tt.want {
+				t.Errorf("echo after keepLowVoice %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
