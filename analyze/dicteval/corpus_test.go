@@ -109,8 +109,16 @@ var minimum = map[string]float64{
 	// tuned on by the phrases yet. Since lane i16n12 these calls are in the
 	// models' training, so the model figures now are in-sample (they rose);
 	// the floors stay the blind figures.
-	"ru/blind13":    0.77, // blind: churn_threat 0.824 / 0.778, repeat_contact 0.914 / 0.970, complaint 0.913 / 1.000 -> 0.909 / 0.952 with the models (phrases alone macro F1 0.938 each time); macro F1 0.955, 0.955, 0.951; now, in-sample: churn_threat 0.895 / 0.944, complaint 0.913 / 1.000, macro F1 0.972 (100 calls)
-	"en/blind13":    0.57, // blind: churn_threat 0.571 / 0.571, complaint 0.889 / 0.889 -> 0.941 / 0.889, repeat_contact 0.929 / 0.929 with the models (phrases alone macro F1 0.866 each time); macro F1 0.913, 0.913, 0.916; now, in-sample: churn_threat 0.875 / 1.000, complaint 0.944 / 0.944, macro F1 0.972 (40 calls)
+	"ru/blind13": 0.77, // blind: churn_threat 0.824 / 0.778, repeat_contact 0.914 / 0.970, complaint 0.913 / 1.000 -> 0.909 / 0.952 with the models (phrases alone macro F1 0.938 each time); macro F1 0.955, 0.955, 0.951; now, in-sample: churn_threat 0.895 / 0.944, complaint 0.913 / 1.000, macro F1 0.972 (100 calls)
+	"en/blind13": 0.57, // blind: churn_threat 0.571 / 0.571, complaint 0.889 / 0.889 -> 0.941 / 0.889, repeat_contact 0.929 / 0.929 with the models (phrases alone macro F1 0.866 each time); macro F1 0.913, 0.913, 0.916; now, in-sample: churn_threat 0.875 / 1.000, complaint 0.944 / 0.944, macro F1 0.972 (40 calls)
+	// The fifteenth author's calls (session 12's second round, lane b14:
+	// colloquial speech through a weaker recognizer, many slips, numbers
+	// as words), re-labelled blind by a second labeller (lane b14x: 977 of
+	// 980 agree), measured blind by the lead at 29ac2b3e, f727a0dc and
+	// ba8d9c40 (after the fifteen-author models): the floors are the
+	// figures at ba8d9c40, the lowest category's; not tuned on yet.
+	"ru/blind14":    0.88, // blind: complaint 0.884 / 0.950 -> 0.881 / 0.925, churn_threat 0.842 / 0.889 -> 0.889 / 0.889 with the models, incompetence precision 0.882, greeting precision 0.972 (phrases alone macro F1 0.943 each time); macro F1 0.953, 0.954, 0.954 (100 calls)
+	"en/blind14":    0.80, // blind: repeat_contact 0.889 / 0.800, churn_threat recall 0.875 (phrases alone macro F1 0.890, with the models 0.968 each time) (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }

@@ -49,6 +49,7 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind9", "independent-blind9.jsonl"},
 	{"independent labeller, blind11", "independent-blind11.jsonl"},
 	{"independent labeller, blind13", "independent-blind13.jsonl"},
+	{"independent labeller, blind14", "independent-blind14.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
