@@ -19,7 +19,7 @@ var hannah = oggSource{
 	songs: hannahSongs, minSeconds: 180, load: blind12MOH,
 }
 
-// blind12 is the lead's reserved split of session 12: the same calls
+// blind12 was the lead's reserved split of session 12: the same calls
 // whenever the lead measures it, so the digests pin them (rewrite them
 // with -update-blind12 only while the split has not been measured).
 // These tests build the calls and check their bytes, prompts and music;

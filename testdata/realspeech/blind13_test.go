@@ -19,7 +19,7 @@ var phlipple = oggSource{
 	songs: phlippleSongs, minSeconds: 80, load: blind13MOH,
 }
 
-// blind13 is the lead's second reserved split of session 12: the same calls
+// blind13 was the lead's second reserved split of session 12: the same calls
 // whenever the lead measures it, so the digests pin them (rewrite them
 // with -update-blind13 only while the split has not been measured).
 // These tests build the calls and check their bytes, prompts and music;

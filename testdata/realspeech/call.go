@@ -184,10 +184,10 @@ const (
 	// sources play is played by some split (bumprace-data, see
 	// blind11MOH).
 	SplitBlind11 = "blind11"
-	// SplitBlind12 is the lead's reserved split of session 12, made when
-	// blind10 and blind11 were development splits: the lead measures it,
-	// blind; nobody who changes the detector evaluates it, and its author
-	// did not. Seeds 41-43. The orders of the Russian voice that the
+	// SplitBlind12 was the lead's reserved split of session 12, made when
+	// blind10 and blind11 were development splits, measured blind by the
+	// lead (its author did not run the detector on it); a development
+	// split since. Seeds 41-43. The orders of the Russian voice that the
 	// fewest splits have are taken by two splits each (ru_it, ru_es,
 	// fr_ru, es_ru, en_ru; the other three by three), so the split takes
 	// two of them, the Russian voice once on each side: a Russian
@@ -198,10 +198,9 @@ const (
 	// counted as played. Music from a tenth package (hannah-data, see
 	// blind12MOH).
 	SplitBlind12 = "blind12"
-	// SplitBlind13 is the lead's second reserved split of session 12,
-	// made beside blind12 (not after it was measured): the lead measures
-	// it, blind; nobody who changes the detector evaluates it, and its
-	// author did not. Seeds 44-46. After blind12 the orders of the
+	// SplitBlind13 was the lead's second reserved split of session 12,
+	// made beside blind12 (not after it was measured), measured blind by
+	// the lead; a development split since. Seeds 44-46. After blind12 the orders of the
 	// Russian voice that the fewest splits have are taken by two each
 	// (ru_it, es_ru, en_ru; the other five by three), so the two calls
 	// with the Russian voice, one on each side, take a Russian operator
