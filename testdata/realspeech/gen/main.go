@@ -7,9 +7,8 @@
 //
 // -split chooses the splits for -eval and -wav (default tune,holdout: the
 // fresh, blind, blind2 ... blind13 splits are evaluated only when asked
-// for, see SplitFresh, SplitBlind2 ... SplitBlind13; blind12 and blind13
-// are the lead's reserved splits: whoever changes the detector never runs
-// -eval on them).
+// for, see SplitFresh, SplitBlind2 ... SplitBlind13; each was once a
+// reserved split the lead measured blind).
 //
 // -eval runs vad.DetectCall (Silero VAD, refinement, echo and non-speech
 // rejection, holds); -per-channel runs vad.Detect on each channel alone
