@@ -243,6 +243,13 @@ var writtenSets = []struct {
 	{"shape12b/sb", map[string]float64{
 		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00, "email": 1.00, "inn": 1.00, "passport": 1.00, "phone": 0.81, "snils": 1.00,
 	}, 0}, // email 0.333 -> 1.000 since block HQ, 0 of 75; phone 0.727 -> 0.818 since block HP, 0 of 74 (left: «код города 8 4 2 2 а номер 55 12 90», no phone masked in the sentence to start from); birthdate 0.833 -> 1.000 since block HO, 0 of 72; card_expiry kept (1 of 68 over-redacted before) since block HN, 0 of 68; address 0.857 -> 1.000 since block HM, 0 of 63; card 0.800 -> 1.000 since block HL, 0 of 61; code 0.600 -> 1.000 since block HK, 0 of 58; snils 0.750 -> 1.000 and passport 0.000 -> 1.000 since block HJ, 0 of 56; address 0.750 -> 1.000 since block HI, 0 of 53; address 0.333 -> 1.000 since block HH, 0 of 42; code 0.667 -> 1.000 and account 0.000 -> 1.000 since block HF, 0 of 34; phone 0.857 -> 1.000 and inn 0.667 -> 1.000 since block HG, 0 of 31; inn 0.500 -> 1.000 and snils 0.667 -> 1.000 since block HE; 0 of 25
+	// Lane i13u12's own set (session 12; its README): a number-word
+	// recognizer's slips inside a dictated value (glued words, «но» for
+	// «ноль», a case form) written as shapes in fresh wordings, with traps
+	// of the same shapes.
+	{"shape12c/sc", map[string]float64{
+		"card": 0, "code": 0, "passport": 0, "phone": 0, "snils": 0,
+	}, 1},
 	{"causes/causes", map[string]float64{
 		"account": 1.00, "address": 0.96, "birthdate": 0.99, "card": 1.00, "code": 0.94, "cvv": 0.97, "email": 0.98, "inn": 1.00, "name": 0.93, "passport": 0.98, "phone": 0.99, "snils": 1.00,
 	}, 0.009}, // 8 of 959 (session 9 added block DN's VIN and record's number); 6 of 589 before: block DD, left unfixed; block BG's book «анна каренина» (a name by every rule); block AX's school mailbox the operator gives (block WW's ruling number «1881 0152 2300 1234 56», whose 18 digits pass Luhn by chance, kept since block ET: no bank card opens with 1)
