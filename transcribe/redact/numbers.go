@@ -142,6 +142,19 @@ func (s *scan) readRun(i int, r *run) {
 			j++
 			continue
 		}
+		// A recognizer's slip inside the dictation: number words glued
+		// into one token, «но» heard for «ноль» (numberSlip).
+		var parts [3]numWord
+		if n := s.numberSlip(j, len(s.words) > 0, &parts); n > 0 {
+			for _, p := range parts[:n] {
+				s.words = append(s.words, numAt{p, j})
+			}
+			j++
+			if t.sym {
+				break
+			}
+			continue
+		}
 		break
 	}
 	r.to = j
@@ -373,6 +386,12 @@ func (s *scan) numbers() {
 		i = int(c)
 		if !s.toks[i].mayStartRun() || !s.isRunStart(i) {
 			continue
+		}
+		// A dictation that opens with a recognizer's slip («сорокдва
+		// девятнадцать ...», «но четыре семь семь ...») starts there.
+		var parts [3]numWord
+		if i > prevEnd && s.toks[i-1].seg == s.toks[i].seg && s.marks[i-1] == s.marks[i] && s.numberSlip(i-1, false, &parts) > 0 {
+			i--
 		}
 		s.readZone(i, &z, 0)
 		if z.to <= i {
@@ -2598,4 +2617,120 @@ func strongFormat(d string) Type {
 		return Number
 	}
 	return ""
+}
+
+// numberSlip reads token j as a telephone recognizer's slip on number
+// words, by its shape, into parts, and returns how many words it stands
+// for (0: no slip). Only the tokens next to a number run are asked (a
+// run's end, the token before its start), never every token of a call.
+//   - A token that is no word the lexicon knows but two or three of its
+//     cardinal number words written together («стопятьдесят», «сорокдва»,
+//     «девятнадцатьноль»): those words. A date's ordinal in it
+//     («двадцатьпятого») is no cardinal: left.
+//   - «но» for «ноль» between the number words of one dictation (inRun:
+//     a number word right before it): a digit after it, and after that
+//     digit the dictation going on or its sentence ending («восемьсот но
+//     девять», «пятьсот но три сорок два»); not «двадцать но пять раз»,
+//     «две но одна заблокирована» (the conjunction before a count's noun
+//     or a verb), nor after a pause. Opening a dictation (not inRun): only
+//     before three digits said one by one, two of them digits' words
+//     («но четыре семь семь ...», «но три но семь»), not «но три дня».
+func (s *scan) numberSlip(j int, inRun bool, parts *[3]numWord) int {
+	t := &s.toks[j]
+	if t.ent == 0 {
+		if t.nl < 12 || s.lang != "ru" {
+			return 0 // shorter than two words of three letters
+		}
+		return s.gluedNumberWords(s.normOf(t), parts, 0)
+	}
+	if t.nl != 4 || s.normOf(t) != "но" || j+1 >= len(s.toks) || s.toks[j+1].seg != t.seg {
+		return 0
+	}
+	if inRun {
+		if p := &s.toks[j-1]; p.word >= 0 && t.word >= 0 && s.t0(t)-s.t1(p) > heardZeroPause {
+			return 0
+		}
+		d := j + 1 // the digit after it («два но но семь»: after another «но»)
+		if s.heardZero(d) && d+1 < len(s.toks) && s.toks[d+1].seg == t.seg {
+			d++
+		}
+		if !s.zeroDigit(d) {
+			return 0
+		}
+		if k := d + 1; k < len(s.toks) && s.toks[k].seg == t.seg && !runWord(s.toks[k].num()) && !s.heardZero(k) {
+			return 0
+		}
+	} else {
+		units, zeros := 0, 0
+		for k := j + 1; k < len(s.toks) && k <= j+6 && s.toks[k].seg == t.seg && (s.zeroDigit(k) || s.heardZero(k)); k++ {
+			if s.zeroDigit(k) {
+				units++
+			} else {
+				zeros++
+			}
+		}
+		if units < 2 || units+zeros < 3 {
+			return 0
+		}
+	}
+	parts[0] = numWord{kind: nkUnit}
+	return 1
+}
+
+// heardZeroPause is the most seconds between a number word and «но» after
+// it for «но» to be read as «ноль» of the same dictation.
+const heardZeroPause = 0.5
+
+// zeroDigit reports whether token j is one digit: a unit's word or a
+// digit written.
+func (s *scan) zeroDigit(j int) bool {
+	t := &s.toks[j]
+	return t.kind == nkUnit || t.kind == nkDigits && t.nl == 1
+}
+
+// heardZero reports whether token j is «но» (a digit's place in a
+// dictation, as numberSlip reads it).
+func (s *scan) heardZero(j int) bool {
+	return s.toks[j].nl == 4 && s.norm(j) == "но"
+}
+
+// gluedNumberWords splits w into two or three cardinal number words of the
+// lexicon written together (parts from n on), the longest first word
+// first; it returns how many parts w has in all, 0 when it is no such
+// concatenation. w is Cyrillic (two bytes a letter); each part has three
+// letters at least.
+func (s *scan) gluedNumberWords(w string, parts *[3]numWord, n int) int {
+	if n == len(parts) || len(w) < 6 || w[0] < 0x80 {
+		return 0
+	}
+	lex := s.lexTable()
+	for p := len(w); p >= 6; p -= 2 {
+		if n == 0 && p == len(w) {
+			continue // the whole token: one word, no slip
+		}
+		if p < len(w) && len(w)-p < 6 {
+			continue
+		}
+		sl := lex.slot(w[:p])
+		if sl == nil || !cardinal(sl.kind) {
+			continue
+		}
+		parts[n] = numWord{kind: sl.kind, val: int(lexNumVals[sl.ent])}
+		if p == len(w) {
+			return n + 1
+		}
+		if m := s.gluedNumberWords(w[p:], parts, n+1); m > 0 {
+			return m
+		}
+	}
+	return 0
+}
+
+// cardinal reports whether k is a cardinal number word's kind.
+func cardinal(k nk) bool {
+	switch k {
+	case nkUnit, nkTeen, nkTens, nkHundred, nkThousand:
+		return true
+	}
+	return false
 }
