@@ -47,6 +47,17 @@ func letterCase(w string) bool {
 	return isWord(w, "большая", "большое", "большие", "заглавная", "заглавные", "прописная", "маленькая", "маленькие", "строчная", "строчные")
 }
 
+// sentenceEnding is the index, in the sentences loaded, of the one a
+// span ending before token to ends in (len(s.segs) when none does): the
+// sentence the rules that read what follows a masked value start from.
+func (s *scan) sentenceEnding(to int) int {
+	si := 0
+	for si < len(s.segs) && s.segs[si].to < to {
+		si++
+	}
+	return si
+}
+
 // mailDigitsAdded masks a mailbox's digits the speaker adds after it in
 // one of their next two sentences within 20 s (causes block GR: «нет там
 // ещё 83 в конце», «ой и в конце 12», «нет после петрова ещё
@@ -61,10 +72,7 @@ func (s *scan) mailDigitsAdded() {
 		if typeAt[f.typ] != Email || f.rule == ruleDropped {
 			continue
 		}
-		si := 0
-		for si < len(s.segs) && s.segs[si].to < f.to {
-			si++
-		}
+		si := s.sentenceEnding(f.to)
 		end := s.t1(&s.toks[f.to-1])
 		var z zone
 		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
@@ -1028,10 +1036,7 @@ func (s *scan) birthDayCorrected() {
 		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped {
 			continue
 		}
-		si := 0
-		for si < len(s.segs) && s.segs[si].to < f.to {
-			si++
-		}
+		si := s.sentenceEnding(f.to)
 		if si+1 >= len(s.segs) {
 			continue
 		}
@@ -1825,10 +1830,7 @@ func (s *scan) addressSaidAgain() {
 		if typeAt[f.typ] != Address || f.rule == ruleDropped {
 			continue
 		}
-		si := 0
-		for si < len(s.segs) && s.segs[si].to < f.to {
-			si++ // the address's last sentence, in the sentences loaded
-		}
+		si := s.sentenceEnding(f.to) // the address's last sentence, in the sentences loaded
 		// The address's numbers: their digits one after another in digs
 		// (on the stack: an allocation each was most of what the rule
 		// cost), each by its offsets.
