@@ -1856,10 +1856,20 @@ func (s *scan) addressSaidAgain() {
 			return false
 		}
 		end := s.t1(&s.toks[f.to-1])
+		flat := false
+		for i := f.from; i < f.to && !flat; i++ {
+			flat = s.toks[i].has(tFlat)
+		}
+		if flat && si < len(s.segs) {
+			s.otherFlats(f.to, s.segs[si].to)
+		}
 		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
 			r := s.segs[sj]
 			if r.from >= r.to || s.t0(&s.toks[r.from])-end > 20 {
 				break
+			}
+			if flat {
+				s.otherFlats(r.from, r.to)
 			}
 			j := r.from
 			for j < r.to && j < r.from+2 && !s.toks[j].has(tNum) && (s.toks[j].has(tConn|tFiller) || correctionWord(s.norm(j))) {
@@ -1867,6 +1877,18 @@ func (s *scan) addressSaidAgain() {
 			}
 			if e := s.entranceAndFloor(j, r.to); sj == si+1 && e > j && s.marks[j] == 0 {
 				s.claim(Address, ruleAddressFlat, j, e)
+				continue
+			}
+			// The entrance alone, the whole rest of the sentence («да а
+			// подъезд второй»; not «подъезд 2 код домофона ...»). A floor
+			// alone is kept («этаж 9»: a floor is no part of the
+			// address to most authors).
+			p := r.from
+			for p < r.to && p < r.from+3 && isWord(s.norm(p), "да", "ну", "и", "а", "еще", "ещё", "так", "вот") {
+				p++
+			}
+			if e := s.addressPiece(p, r.to, "подъезд"); sj == si+1 && e == r.to && s.marks[p] == 0 {
+				s.claim(Address, ruleAddressFlat, p, e)
 				continue
 			}
 			if j < r.to && isWord(s.norm(j), "квартира", "кв", "дом") {
@@ -1894,29 +1916,73 @@ func (s *scan) addressSaidAgain() {
 // пятый», «этаж 4 подъезд 1»), opening the sentence that ends at to; j
 // otherwise.
 func (s *scan) entranceAndFloor(j, to int) int {
-	piece := func(k int, word string) int {
-		if k+1 >= to {
-			return -1
-		}
-		small := func(i int) bool {
-			return s.toks[i].num() == nkOrdinal || s.houseNumberWord(i) && len(s.norm(i)) <= 2
-		}
-		if s.norm(k) == word && small(k+1) {
-			return k + 2
-		}
-		if small(k) && s.norm(k+1) == word {
-			return k + 2
-		}
-		return -1
-	}
 	for _, order := range [2][2]string{{"подъезд", "этаж"}, {"этаж", "подъезд"}} {
-		if k := piece(j, order[0]); k > 0 {
-			if e := piece(k, order[1]); e > k {
+		if k := s.addressPiece(j, to, order[0]); k > 0 {
+			if e := s.addressPiece(k, to, order[1]); e > k {
 				return e
 			}
 		}
 	}
 	return j
+}
+
+// addressPiece returns where the piece of an address named by word
+// («подъезд», «этаж») and its small number, in either order, from token
+// k ends, before to; -1 when none starts there.
+func (s *scan) addressPiece(k, to int, word string) int {
+	if k+1 >= to {
+		return -1
+	}
+	small := func(i int) bool {
+		return s.toks[i].num() == nkOrdinal || s.houseNumberWord(i) && len(s.norm(i)) <= 2
+	}
+	if s.norm(k) == word && small(k+1) {
+		return k + 2
+	}
+	if small(k) && s.norm(k+1) == word {
+		return k + 2
+	}
+	return -1
+}
+
+// otherFlats masks, between from and to, another flat of the house of a
+// masked address with a flat in it, named by its ordinal after a
+// preposition, the flat's word understood («а соседи в шестнадцатой»,
+// «течет из тридцать третьей», «они в пятьдесят четвертой живут»): a
+// feminine form (-ой, -ей) and no noun of its own after it («в первой
+// половине месяца», «в двадцать первой декаде» are kept).
+func (s *scan) otherFlats(from, to int) {
+	for k := from; k+1 < to; k++ {
+		if s.marks[k] != 0 || !isWord(s.norm(k), "в", "во", "из", "с", "со", "от", "к", "над", "под") || !s.toks[k+1].has(tNum) && s.norm(k+1) != "третьей" {
+			continue
+		}
+		e := k + 1
+		for e < to && e < k+3 && s.marks[e] == 0 && (s.toks[e].num() == nkHundred || s.toks[e].num() == nkTens) {
+			e++
+		}
+		// («третьей», the one feminine form the dates' lexicon lacks.)
+		if e >= to || s.marks[e] != 0 || s.toks[e].num() != nkOrdinal && s.toks[e].num() != nkOrdTens && s.norm(e) != "третьей" {
+			continue
+		}
+		if w := s.norm(e); !strings.HasSuffix(w, "ой") && !strings.HasSuffix(w, "ей") {
+			continue
+		}
+		e++
+		if e < to && s.toks[e].has(tFlat) {
+			e++ // «в пятой квартире»
+		} else if e < to && !s.toks[e].has(tStop|tConn|tFiller) && nounCase(s.norm(e)) {
+			continue
+		}
+		s.claim(Address, ruleAddressFlat, k+1, e)
+		k = e - 1
+	}
+}
+
+// nounCase reports whether w ends as a feminine or neuter noun in the
+// case an ordinal in -ой/-ей governs (-е, -и, -у, -ю: «половине»,
+// «очереди»); verbs and adverbs end otherwise («живут», «шумят»).
+func nounCase(w string) bool {
+	return strings.HasSuffix(w, "е") || strings.HasSuffix(w, "и") || strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")
 }
 
 // fieldAnswers masks an address taken down field by field: the answer to
@@ -2924,8 +2990,14 @@ func (s *scan) houseRun(j int) (int, bool) {
 	// An address is said in one sentence: the next segment's numbers are
 	// someone else's (a hotline, a price).
 	seg := s.toks[j].seg
+	// Ten pieces at most (words and numbers), a number said in words
+	// counted once: «квартира двести девяносто девять этаж двенадцатый»
+	// is as long as «квартира 299 этаж 12».
 	for n := 0; j < len(s.toks) && n < 10; n++ {
 		u := &s.toks[j]
+		if u.has(tNum) && j > 0 && s.toks[j-1].seg == u.seg && s.toks[j-1].has(tNum) && !u.has(tHouse) {
+			n--
+		}
 		if u.seg != seg {
 			// The flat said in the next sentence: «переулок строителей
 			// 4» — «квартира сорок четыре».
@@ -2996,9 +3068,11 @@ func (s *scan) floorAt(j int) int {
 	switch {
 	case floorWord(s.norm(k)) && same(k+1) && s.toks[k+1].has(tNum):
 		return k + 2 // «этаж 7», «этаж второй»
-	case s.toks[k].has(tNum) && same(k+1) && floorWord(s.norm(k+1)) && !(k > 0 && s.toks[k-1].has(tHouse)):
+	case s.toks[k].has(tNum) && same(k+1) && floorWord(s.norm(k+1)) && !(k > 0 && s.toks[k-1].has(tHouse)) && !(same(k+2) && s.toks[k+2].has(tNum)):
 		// «3 этаж», «девятый этаж»; not «квартира 9 этаж второй», the
-		// flat's number.
+		// flat's number, nor the end of a flat's number in words before
+		// the floor's own («квартира двести девяносто девять этаж
+		// двенадцатый»).
 		return k + 2
 	}
 	return j
