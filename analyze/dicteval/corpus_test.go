@@ -117,8 +117,16 @@ var minimum = map[string]float64{
 	// 980 agree), measured blind by the lead at 29ac2b3e, f727a0dc and
 	// ba8d9c40 (after the fifteen-author models): the floors are the
 	// figures at ba8d9c40, the lowest category's; not tuned on yet.
-	"ru/blind14":    0.88, // blind: complaint 0.884 / 0.950 -> 0.881 / 0.925, churn_threat 0.842 / 0.889 -> 0.889 / 0.889 with the models, incompetence precision 0.882, greeting precision 0.972 (phrases alone macro F1 0.943 each time); macro F1 0.953, 0.954, 0.954 (100 calls)
-	"en/blind14":    0.80, // blind: repeat_contact 0.889 / 0.800, churn_threat recall 0.875 (phrases alone macro F1 0.890, with the models 0.968 each time) (40 calls)
+	"ru/blind14": 0.88, // blind: complaint 0.884 / 0.950 -> 0.881 / 0.925, churn_threat 0.842 / 0.889 -> 0.889 / 0.889 with the models, incompetence precision 0.882, greeting precision 0.972 (phrases alone macro F1 0.943 each time); macro F1 0.953, 0.954, 0.954 (100 calls)
+	"en/blind14": 0.80, // blind: repeat_contact 0.889 / 0.800, churn_threat recall 0.875 (phrases alone macro F1 0.890, with the models 0.968 each time) (40 calls)
+	// The sixteenth author's calls (session 13, lane b15: borderline
+	// decisions, reported speech, implied repeat contacts, churn as a
+	// condition or a deed, subtle incompetence), re-labelled blind by a
+	// second labeller (lane b15x: 979 of 980 agree), measured blind by the
+	// lead at 484727ac, then a development part: the floors are the
+	// lowest blind figure.
+	"ru/blind15":    0.68, // blind at 484727ac: churn_threat 0.684 / 1.000, repeat_contact 0.727 / 0.889, complaint 0.939 / 0.861, incompetence recall 0.900; macro F1 0.919 (phrases alone 0.914) (100 calls)
+	"en/blind15":    0.50, // blind at 484727ac: repeat_contact 1.000 / 0.500, churn_threat 0.800 / 0.667, complaint 0.917 / 0.786; macro F1 0.891 (phrases alone 0.842) (40 calls)
 	"en/blind5":     0.93, // reached: complaint recall 0.933 (eb5-0030, sarcasm with no cue but the setting: the en complaint model found it, in-sample, and the ten-author verdict turned it off, docs/models.md), the rest 1.000 (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.96, // reached: complaint recall 0.971, precision 0.987 (phrases alone since the en complaint model is off; four of round 3's traps, «the least you could do is nothing»…, and edw-0657 «i think i was charged twice»); repeat_contact recall 0.969, churn_threat recall 0.973; the operator's lines of rounds 6 and 14 1.000 (617 calls, fourteen rounds)
 }
