@@ -423,6 +423,8 @@ func (s *scan) numbers() {
 		if typ == "" || typ == Number {
 			if t := s.secondOfType(&z, prevEnd); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
+			} else if t := s.negatedOfType(&z); t != "" {
+				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
 		if typ != "" && s.roundThousands(&z) {
@@ -534,6 +536,26 @@ func (s *scan) secondOfType(z *zone, prevEnd int) Type {
 		return t
 	}
 	return ""
+}
+
+// negatedOfType is the type of the number masked right before z when z
+// is said after it with «а не», the value it is not: the wrong one of a
+// correction («семь восемь два ноль шесть один шесть один а не девять
+// один», «... 78 12 шестьдесят пять а не пятьдесят шесть»), no more
+// digits than the masked one, in the same sentence, with no unit and no
+// «года» after it. Sums and dates so corrected are not masked to begin
+// with.
+func (s *scan) negatedOfType(z *zone) Type {
+	j := z.from - 2
+	if j < 1 || !s.negatedAfter(j) || s.marks[j-1] == 0 || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
+		z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && isWord(s.norm(z.to), "год", "года", "году", "годом") {
+		return ""
+	}
+	last := &s.nclaims[len(s.nclaims)-1]
+	if f := &s.found[s.marks[j-1]-1]; f.to != j || f.typ != last.typ || int(last.d1-last.d0) < z.n() {
+		return ""
+	}
+	return typeAt[last.typ]
 }
 
 // areaCodes masks a landline's area code said with «код города» in the
@@ -953,6 +975,9 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		for j < len(s.toks) && j < r.to+3 && (s.toks[j].has(tConn|tFiller) || s.andGoesOn(j) || s.waitInside(j)) && !s.isRunStart(j) {
 			j++
 		}
+		if s.negatedAfter(r.to) {
+			break
+		}
 		if j == r.to {
 			j = s.partPhrase(j)
 		} else {
@@ -971,6 +996,14 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// negatedAfter reports whether «а не» follows a run at token j («в конце
+// двадцать три а не тридцать два», «девятнадцатое а не двадцатое»): what
+// follows is the value the speaker says it is not, another number, no
+// part of this one.
+func (s *scan) negatedAfter(j int) bool {
+	return j+1 < len(s.toks) && s.toks[j].nl == 2 && s.toks[j+1].nl == 4 && s.norm(j) == "а" && s.norm(j+1) == "не" && s.toks[j+1].seg == s.toks[j].seg
 }
 
 // waitInside reports whether token j asks to wait in the middle of a
@@ -2266,7 +2299,13 @@ func (s *scan) clockTime(z *zone) bool {
 // цифры», «на конце» right after it, or a card's «карты на 9907».
 func (s *scan) partCue(z *zone, prevEnd int) bool {
 	seg := s.toks[z.from].seg
-	for j := z.from - 1; j >= prevEnd && j >= z.from-6; j-- {
+	lo, far := prevEnd, z.from-6
+	if z.from >= 3 && s.negatedAfter(z.from-2) {
+		// The value it is not names the same part as the one before
+		// «а не» («в конце двадцать три а не тридцать два»).
+		lo, far = s.segFrom(z.from), z.from-12
+	}
+	for j := z.from - 1; j >= lo && j >= far; j-- {
 		// (No word below has another length: most are not read.)
 		if nl := s.toks[j].nl; nl < 10 && nl != 4 && nl != 6 && nl != 8 {
 			continue
