@@ -425,6 +425,8 @@ func (s *scan) numbers() {
 				typ, rule = t, ruleName(t, ruleCue)
 			} else if t := s.negatedOfType(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
+			} else if t := s.groupOfType(&z); t != "" {
+				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
 		if typ != "" && s.roundThousands(&z) {
@@ -556,6 +558,48 @@ func (s *scan) negatedOfType(z *zone) Type {
 		return ""
 	}
 	return typeAt[last.typ]
+}
+
+// groupOfType is the type of the number a group of two to four digits
+// is of when its place in it is named before it («вторая группа 16 80
+// так», «нет третья группа тридцать три пятьдесят четыре»): read back or
+// corrected while a card, an account or another identifier is taken
+// down, a middle group no echo finds at its start or end. The type is
+// the speaker's last masked number's in the minute before, or the last
+// one asked for by either side; none, and no type («первая группа
+// крови», «третья группа 12 человек»: no number asked or said).
+func (s *scan) groupOfType(z *zone) Type {
+	j := z.from - 1
+	if j < 1 || z.n() < 2 || z.n() > 4 || s.quantityAfter(z.to) || s.toks[j].seg != s.toks[z.from].seg || s.toks[j-1].seg != s.toks[j].seg ||
+		s.norm(j) != "группа" || s.toks[j-1].num() != nkOrdinal && s.norm(j-1) != "последняя" {
+		return ""
+	}
+	if w := s.norm(j - 1); !strings.HasSuffix(w, "ая") && w != "третья" {
+		return ""
+	}
+	at := s.t0(&s.toks[z.from])
+	identifier := func(t Type) bool {
+		switch t {
+		case Card, Account, Phone, SNILS, INN, Passport:
+			return true
+		}
+		return false
+	}
+	for k := len(s.nclaims) - 1; k >= 0; k-- {
+		if c := &s.nclaims[k]; at-c.at <= 60 && identifier(typeAt[c.typ]) {
+			return typeAt[c.typ]
+		}
+	}
+	var typ Type
+	last := -1.0
+	for _, es := range [2][]cueEvent{s.cues, s.others} {
+		for k := range es {
+			if e := &es[k]; e.cue != 0 && e.at <= at && at-e.at <= 60 && e.at > last && identifier(typeAt[e.cue-1]) {
+				typ, last = typeAt[e.cue-1], e.at
+			}
+		}
+	}
+	return typ
 }
 
 // areaCodes masks a landline's area code said with «код города» in the
