@@ -4853,6 +4853,11 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) {
 		return
 	}
+	// «нет семенов а имя правильно»: the name's cue, then a word of
+	// confirming, names nobody (causes block NA).
+	if !first.has(tFirstName|tNameForm) && confirmWord(s.normOf(first)) {
+		return
+	}
 	if !strong && !looksLikeNamePart(s.lang, s.normOf(first), first.trig) {
 		return
 	}

@@ -1,0 +1,98 @@
+package redact
+
+// The name rules that read the other side's masks: they run with the
+// echoes (echo.go), after every channel's rules, so that what one side
+// had masked is known to the other's; and, like the echoes, only on a
+// call where some rule claimed something.
+
+// nameCorrected masks the name a speaker says right after «нет» in answer
+// to the other side's sentence with a masked name in it, said in the
+// 10 s before (causes block NA): a name read back wrongly and corrected
+// («записываю новиков виталий петрович верно» — «нет семенов через о а
+// имя правильно», «вы соловьева анна» — «нет соловьёва через ё»). The
+// corrected name is a surname by its ending, a first name or a
+// patronymic in any case, up to three words, before anything else; not
+// an adjective, a verb or a word of confirming («нет другая», «нет
+// никакой», «нет правильно»).
+func (s *scan) nameCorrected(all []*scan) {
+	for _, r := range s.segs {
+		if r.from >= r.to {
+			continue
+		}
+		j := r.from
+		for j < r.to && j < r.from+2 && isWord(s.norm(j), "ну", "а", "ой", "да") {
+			j++
+		}
+		if j >= r.to || s.norm(j) != "нет" {
+			continue
+		}
+		j++
+		// «нет не семенов», «нет на семенову», «нет фамилия семенов».
+		for n := 0; j < r.to && n < 2 && isWord(s.norm(j), "не", "на", "а", "фамилия", "имя", "отчество", "моя", "мое", "моё"); n++ {
+			j++
+		}
+		end := j
+		for end < r.to && end < j+3 && s.marks[end] == 0 && s.correctedNameWord(end) {
+			end++
+		}
+		if end == j || !s.nameSaidBefore(all, s.t0(&s.toks[r.from])) {
+			continue
+		}
+		// A first name that is a common word too, alone and not closing
+		// the sentence, is the word («нет роман я заказывала»).
+		if end == j+1 && end < r.to && wordName(s.norm(j)) {
+			continue
+		}
+		s.claim(Name, ruleNameAnswer, j, end)
+	}
+}
+
+// correctedNameWord reports whether token k reads as a word of a name
+// corrected (nameCorrected): a surname by its ending or a list, a first
+// name or a patronymic in any case; no adjective, verb, function word or
+// word of confirming.
+func (s *scan) correctedNameWord(k int) bool {
+	t := &s.toks[k]
+	w := s.normOf(t)
+	if t.has(tStop|tNum|tCue|tTrap|tUnit|tConn|tMonth|tStreet|tHouse|tSettle|tOperator) || !isLetters(w) || confirmWord(w) {
+		return false
+	}
+	if t.has(tFirstName|tNameForm) || patronymic(w) {
+		return true
+	}
+	return surnameLike(w, t.trig) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w)
+}
+
+// nameSaidBefore reports whether another channel's sentence with a masked
+// name in it ended in the 10 s before at (or up to 0.5 s after it).
+func (s *scan) nameSaidBefore(all []*scan, at float64) bool {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
+				continue
+			}
+			seg := o.toks[f.from].seg
+			if end := o.src[seg].End; end <= at+0.5 && at-end <= 10 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confirmWord reports whether w confirms or denies what was read back
+// («а имя правильно», «фамилия верно»): no name, even where a name's cue
+// is before it.
+func confirmWord(w string) bool {
+	return isWord(w, "правильно", "верно", "неправильно", "неверно", "точно", "так", "такое", "такая", "такой", "тоже", "то", "тот", "та", "же", "совпадает", "совпадают")
+}
+
+// wordName reports whether w is a first name that is a common word too
+// («вера», «надежда», «любовь», «роман», «лев»).
+func wordName(w string) bool {
+	return isWord(w, "вера", "надежда", "любовь", "роман", "лев", "слава", "лада", "мир", "злата", "марс")
+}
