@@ -96,3 +96,91 @@ func confirmWord(w string) bool {
 func wordName(w string) bool {
 	return isWord(w, "вера", "надежда", "любовь", "роман", "лев", "слава", "лада", "мир", "злата", "марс")
 }
+
+// ownerNames masks the first name of the person whose data a sentence
+// gives, said after «у» or a word of age among children («у юли [инн]»,
+// «мой [снилс] а у веры ильиничны», «старший иван [дата] младшая полина
+// [дата]», causes block NB): a first name in any case a list knows, with
+// its patronymic after it, in a sentence with a personal value of
+// another type masked before or after it. Run with the echoes: the
+// numbers' rules run after the names'. Not a first name that is a common
+// word too unless a patronymic follows («у веры в них нет»), nor a staff
+// member's («у доктора анны»: the word before is no «у»).
+func (s *scan) ownerNames() {
+	for _, r := range s.segs {
+		if r.to-r.from < 3 || !s.valueMaskedIn(r.from, r.to) {
+			continue
+		}
+		for k := r.from + 1; k < r.to; k++ {
+			if s.marks[k] != 0 || !ownerWord(s.norm(k-1)) || !s.firstNameAt(k) {
+				continue
+			}
+			end := k + 1
+			if end < r.to && s.marks[end] == 0 && patronymic(s.norm(end)) {
+				end++
+			}
+			if end == k+1 && wordNameForm(s.norm(k)) || s.introducedAt(k) {
+				continue
+			}
+			s.claim(Name, ruleNameCue, k, end)
+		}
+	}
+}
+
+// valueMaskedIn reports whether a personal value other than a name or
+// an address is masked among tokens from..to.
+func (s *scan) valueMaskedIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		if id := s.marks[i]; id != 0 {
+			f := &s.found[id-1]
+			if t := typeAt[f.typ]; t != Name && t != Address && f.rule != ruleDropped {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerWord reports whether w, before a first name, says whose data
+// follows: «у», or a child's age among siblings («старший», «младшей»).
+func ownerWord(w string) bool {
+	if w == "у" {
+		return true
+	}
+	for _, p := range [...]string{"старш", "младш", "средн"} {
+		if len(w) <= len(p)+6 && len(w) > len(p) && w[:len(p)] == p {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNameAt reports whether token k is a first name in any case a list
+// knows, and no function word, number or cue.
+func (s *scan) firstNameAt(k int) bool {
+	t := &s.toks[k]
+	if t.has(tStop | tNum | tCue | tTrap | tMonth | tUnit) {
+		return false
+	}
+	return t.has(tFirstName|tNameForm) || t.trig == 0 && firstNameForm(s.normOf(t))
+}
+
+// wordNameForm reports whether w is a case of a first name that is a
+// common word too (wordName: «веры», «надежду», «романа», «льва»).
+func wordNameForm(w string) bool {
+	if wordName(w) {
+		return true
+	}
+	switch w {
+	case "любви", "любовью", "льва", "льву", "львом", "льве":
+		return true
+	}
+	for _, n := range [...]string{"вера", "надежда", "роман", "слава", "лада", "мир", "злата"} {
+		for _, f := range nameForms(n) {
+			if f == w {
+				return true
+			}
+		}
+	}
+	return false
+}

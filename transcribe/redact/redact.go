@@ -466,6 +466,7 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 	}
 	st.echoes(all, ops.names[:ops.n])
 	st.nameCorrected(all)
+	st.ownerNames()
 	st.resolve(r)
 	return nil
 }
