@@ -130,10 +130,11 @@ func segmentMay(seg *schemas.Segment) bool {
 		}
 		return introMay(seg)
 	}
-	for j := range seg.Words {
+	for j := plainSkip(seg.Words, 0); j < len(seg.Words); j = plainSkip(seg.Words, j+1) {
 		w := seg.Words[j].W
 		if plainWord(w) {
-			if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInWords(seg.Words[j+1:])) {
+			// Its filter bit is set (plainSkip).
+			if triggerSet.slot(w) != nil && (!lineWord(w) || plotInWords(seg.Words[j+1:])) {
 				return true
 			}
 			continue
@@ -143,6 +144,36 @@ func segmentMay(seg *schemas.Segment) bool {
 		}
 	}
 	return introMay(seg)
+}
+
+// plainSkip returns the index of the first of ws from j on that is not a
+// plainWord whose filter bit is clear (plainMay), or len(ws): the words
+// segmentMay passes at once (nearly every word of a recognizer's output),
+// passed in a loop of their own, with no call in it (the words' slices
+// and the constants stay in registers) and one branch a word, on the
+// answer, not on each of its tests (a branch on each was mispredicted at
+// random words: callgrind, BenchmarkColdCalls/demo5).
+func plainSkip(ws []schemas.Word, j int) int {
+	for ; j < len(ws); j++ {
+		w := ws[j].W
+		n := len(w)
+		if n < 4 {
+			return j
+		}
+		p := unsafe.Pointer(unsafe.StringData(w))
+		a := uint64(*(*uint32)(p))
+		b := uint64(*(*uint32)(unsafe.Add(p, n-4)))
+		c, c2 := byte(a), byte(a>>8)
+		// Not plain: the last byte in ASCII, the first not D0 or D1, the
+		// second not a continuation byte, or not a small letter but ё
+		// (smallFirst); each test a bit of stop.
+		stop := (b >> 31) ^ 1 | uint64(c|1^0xD1) | uint64(c2&0xC0^0x80) | ^(smallFirst[c&1]>>(c2&63))&1
+		k := uint32(((a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F) >> (64 - filterLog))
+		if stop|triggerBits[k/64]>>(k%64)&1 != 0 {
+			return j
+		}
+	}
+	return j
 }
 
 // lineForm reports whether w, a word wordMay answered yes, is a form of
@@ -198,7 +229,41 @@ func plotInWords(ws []schemas.Word) bool {
 // (callgrind, BenchmarkColdCalls/demo5: its filler has «линия» in one
 // segment of three).
 func hasUch(s string) bool {
-	return uchAt(s, 0xD1, 0x87) || uchAt(s, 0xD0, 0xA7) // ч, Ч
+	return chByteIn(s) && (uchAt(s, 0xD1, 0x87) || uchAt(s, 0xD0, 0xA7)) // ч, Ч
+}
+
+// chByteIn reports whether s (four bytes or more) has a byte 87 or A7,
+// the last of ч (D1 87) and Ч (D0 A7), read eight bytes at a time: most
+// words after a «линия» have none, and uchAt's two searches cost them a
+// call each (callgrind, BenchmarkColdCalls/demo5: a third of its
+// prefilter's instructions).
+func chByteIn(s string) bool {
+	n := len(s)
+	if n < 4 {
+		return false
+	}
+	p := unsafe.Pointer(unsafe.StringData(s))
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if chBytes(*(*uint64)(unsafe.Add(p, i))) {
+			return true
+		}
+	}
+	switch {
+	case i == n:
+		return false
+	case n >= 8:
+		return chBytes(*(*uint64)(unsafe.Add(p, n-8))) // the last eight, read again in part
+	}
+	return chBytes(uint64(*(*uint32)(p)) | uint64(*(*uint32)(unsafe.Add(p, n-4)))<<32)
+}
+
+// chBytes reports whether a byte of x is 87 or A7 (a zero byte of x^87..
+// or of x^A7.., found as the classic has-zero-byte test does).
+func chBytes(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y, z := x^0x87*ones, x^0xA7*ones
+	return ((y-ones)&^y|(z-ones)&^z)&highs != 0
 }
 
 // uchAt reports whether s has the letter c1 c2 (ч or Ч) right after у or
