@@ -543,9 +543,24 @@ func cyrillicMay(w string) (may, ok bool) {
 	if key, ok := capitalKey(w); ok {
 		// The filter's bit of the folded word, read without folding it;
 		// isTrigger folds it when the bit is set.
-		return mayTrigger(key) && isTrigger(w, 0, len(w)), true
+		return mayTrigger(key) && capitalTrigger(w), true
 	}
 	return false, false
+}
+
+// capitalTrigger is isTrigger for a capitalized word whose filter bit is
+// set: folded by its first letter alone (the rest is small), on the
+// stack, and looked up (isTrigger folded it byte by byte and read the
+// filter's bit again).
+func capitalTrigger(w string) bool {
+	var buf [64]byte
+	if len(w) > len(buf) {
+		return isTrigger(w, 0, len(w))
+	}
+	b := buf[:len(w)]
+	copy(b, w)
+	b[0], b[1] = foldCapital(w[1])
+	return triggerSet.has(b)
 }
 
 // separator reports whether textMay ends a word at the ASCII byte c

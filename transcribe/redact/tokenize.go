@@ -20,7 +20,11 @@ import (
 func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 	n0, norms0 := len(s.toks), len(s.norms)
 	start := -1
-	dirty := false
+	// dirty: the token has a letter to fold; capFirst: its first letter
+	// alone, a Russian capital (А..Я but Ё), with none to fold after it
+	// («Анна», a sentence's first word): copied with that letter folded,
+	// without appendFold's reading of the word again.
+	dirty, capFirst := false, false
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
@@ -40,7 +44,11 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 				start = i
 			}
 			if c2 := src[i+1]; c == 0xD0 && c2 < 0xB0 || c == 0xD1 && c2 >= 0x90 {
-				dirty = true
+				if start == i && c == 0xD0 && c2 >= 0x90 {
+					capFirst = true
+				} else {
+					dirty = true
+				}
 			}
 			i += 2
 			// Four small Russian letters at once, without a branch each:
@@ -86,13 +94,13 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 		// A separator.
 		hasAt = hasAt || c == '@'
 		if start >= 0 {
-			s.addToken(src, start, i, dirty, k, j)
-			start, dirty = -1, false
+			s.addToken(src, start, i, dirty, capFirst, k, j)
+			start, dirty, capFirst = -1, false, false
 		}
 		i++
 	}
 	if start >= 0 {
-		s.addToken(src, start, len(src), dirty, k, j)
+		s.addToken(src, start, len(src), dirty, capFirst, k, j)
 	}
 	return hasAt
 }
@@ -101,7 +109,7 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 // s.norms: a word already in normal form (nearly every word) copied as it
 // is, one that needs folding («Анна», «ЕЩЁ») folded (normOf reads every
 // form from s.norms, without a branch on where it is).
-func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
+func (s *scan) addToken(src string, start, end int, dirty, capFirst bool, k, j int32) {
 	// The token is written where it goes, field by field: a token made
 	// on the stack and then copied was read back 16 bytes at a time
 	// right after its fields were written one by one, a load the CPU
@@ -114,11 +122,16 @@ func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 	var b []byte
 	if dirty {
 		b = appendFold(s.norms, w)
-	} else if n := no + len(w); n <= cap(s.norms) {
-		b = s.norms[:n]
-		copy(b[no:], w)
 	} else {
-		b = append(s.norms, w...)
+		if n := no + len(w); n <= cap(s.norms) {
+			b = s.norms[:n]
+			copyShort(b[no:], w)
+		} else {
+			b = append(s.norms, w...)
+		}
+		if capFirst {
+			b[no], b[no+1] = foldCapital(w[1])
+		}
 	}
 	if unsafe.SliceData(b) == unsafe.SliceData(s.norms) {
 		// The same array: only the length is written back (a slice
@@ -140,6 +153,29 @@ func (s *scan) addToken(src string, start, end int, dirty bool, k, j int32) {
 		}
 	} else {
 		t.trig, t.ent, t.kind = lookup(s.lang, w)
+	}
+}
+
+// copyShort is copy(dst, w) for a dst as long as w, a word: up to 16
+// bytes (nearly every word) by two overlapping loads and stores, no call
+// to memmove.
+func copyShort(dst []byte, w string) {
+	n := len(w)
+	dst = dst[:n]
+	d, p := unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.StringData(w))
+	switch {
+	case n > 16:
+		copy(dst, w)
+	case n >= 8:
+		a, b := *(*uint64)(p), *(*uint64)(unsafe.Add(p, n-8))
+		*(*uint64)(d), *(*uint64)(unsafe.Add(d, n-8)) = a, b
+	case n >= 4:
+		a, b := *(*uint32)(p), *(*uint32)(unsafe.Add(p, n-4))
+		*(*uint32)(d), *(*uint32)(unsafe.Add(d, n-4)) = a, b
+	default:
+		for i := 0; i < n; i++ {
+			dst[i] = w[i]
+		}
 	}
 }
 
