@@ -62,6 +62,12 @@ func init() {
 		}
 	}
 	triggerSet = newLexTable(set)
+	// segmentMay takes a form of «линия» as one without a lookup.
+	for _, w := range []string{"линия", "линии", "линию"} {
+		if !lineWord10(w) || triggerSet.slot(w) == nil {
+			panic("redact: «" + w + "» is no trigger word or lineWord10 misses it")
+		}
+	}
 }
 
 // wordKey hashes a lower-case word by its byte length and its first and
@@ -133,8 +139,15 @@ func segmentMay(seg *schemas.Segment) bool {
 	for j := plainSkip(seg.Words, 0); j < len(seg.Words); j = plainSkip(seg.Words, j+1) {
 		w := seg.Words[j].W
 		if plainWord(w) {
-			// Its filter bit is set (plainSkip).
-			if triggerSet.slot(w) != nil && (!lineWord(w) || plotInWords(seg.Words[j+1:])) {
+			// Its filter bit is set (plainSkip). A form of «линия» is a
+			// trigger word (init): not looked up.
+			if lineWord10(w) {
+				if plotInWords(seg.Words[j+1:]) {
+					return true
+				}
+				continue
+			}
+			if triggerSet.slot(w) != nil {
 				return true
 			}
 			continue
@@ -163,11 +176,11 @@ func plainSkip(ws []schemas.Word, j int) int {
 		p := unsafe.Pointer(unsafe.StringData(w))
 		a := uint64(*(*uint32)(p))
 		b := uint64(*(*uint32)(unsafe.Add(p, n-4)))
-		c, c2 := byte(a), byte(a>>8)
-		// Not plain: the last byte in ASCII, the first not D0 or D1, the
-		// second not a continuation byte, or not a small letter but ё
-		// (smallFirst); each test a bit of stop.
-		stop := (b >> 31) ^ 1 | uint64(c|1^0xD1) | uint64(c2&0xC0^0x80) | ^(smallFirst[c&1]>>(c2&63))&1
+		// Not plain: the last byte in ASCII, the first not D0 or D1, or
+		// the second not that of a small letter but ё (plainSecond);
+		// each test a bit of stop.
+		f := a&1<<8 | a>>8&0xFF
+		stop := (b >> 31) ^ 1 | ((a|1)&0xFF ^ 0xD1) | ^(plainSecond[f>>6]>>(f&63))&1
 		k := uint32(((a|uint64(n)<<32)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F) >> (64 - filterLog))
 		if stop|triggerBits[k/64]>>(k%64)&1 != 0 {
 			return j
@@ -229,7 +242,33 @@ func plotInWords(ws []schemas.Word) bool {
 // (callgrind, BenchmarkColdCalls/demo5: its filler has «линия» in one
 // segment of three).
 func hasUch(s string) bool {
-	return chByteIn(s) && (uchAt(s, 0xD1, 0x87) || uchAt(s, 0xD0, 0xA7)) // ч, Ч
+	if !chByteIn(s) {
+		return false
+	}
+	for i := 3; i < len(s); i++ {
+		// ч (D1 87) or Ч (D0 A7) right after у (D1 83) or У (D0 A3).
+		if c := s[i]; (c == 0x87 && s[i-1] == 0xD1 || c == 0xA7 && s[i-1] == 0xD0) && (s[i-3] == 0xD1 && s[i-2] == 0x83 || s[i-3] == 0xD0 && s[i-2] == 0xA3) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineWord10 is lineWord («линия», «линии», «линию») read as two loads.
+func lineWord10(w string) bool {
+	if len(w) != len("линия") {
+		return false
+	}
+	p := unsafe.Pointer(unsafe.StringData(w))
+	const lini = "лини"
+	if *(*uint64)(p) != *(*uint64)(unsafe.Pointer(unsafe.StringData(lini))) {
+		return false
+	}
+	switch *(*uint16)(unsafe.Add(p, 8)) {
+	case 0x8FD1, 0xB8D0, 0x8ED1: // я, и, ю
+		return true
+	}
+	return false
 }
 
 // chByteIn reports whether s (four bytes or more) has a byte 87 or A7,
@@ -264,23 +303,6 @@ func chBytes(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	y, z := x^0x87*ones, x^0xA7*ones
 	return ((y-ones)&^y|(z-ones)&^z)&highs != 0
-}
-
-// uchAt reports whether s has the letter c1 c2 (ч or Ч) right after у or
-// У.
-func uchAt(s string, c1, c2 byte) bool {
-	for i := 0; i < len(s); {
-		j := strings.IndexByte(s[i:], c2)
-		if j < 0 {
-			return false
-		}
-		j += i
-		if j >= 3 && s[j-1] == c1 && (s[j-3] == 0xD1 && s[j-2] == 0x83 || s[j-3] == 0xD0 && s[j-2] == 0xA3) {
-			return true
-		}
-		i = j + 1
-	}
-	return false
 }
 
 // introMay reports whether a segment with no trigger word is a client's
@@ -480,6 +502,22 @@ func plainWord(w string) bool {
 // when it may start a plainWord: а..п (D0 B0..BF) and every D1 letter
 // but ё (D1 91).
 var smallFirst = [2]uint64{0xFFFF << 48, ^uint64(1 << 0x11)}
+
+// plainSecond has, for a word's first two bytes D0 c2 or D1 c2, bit
+// (c&1)<<8 | c2 set when they are a letter that may start a plainWord
+// (c2 a continuation byte, smallFirst's bit set): plainSkip reads one
+// bit for the two tests.
+var plainSecond = func() (t [8]uint64) {
+	for c := 0; c < 2; c++ {
+		for c2 := 0x80; c2 <= 0xBF; c2++ {
+			if smallFirst[c]>>(c2&63)&1 != 0 {
+				f := c<<8 | c2
+				t[f>>6] |= 1 << (f & 63)
+			}
+		}
+	}
+	return t
+}()
 
 // plainMay is isTrigger's filter for a plainWord (triggerSet confirms).
 func plainMay(w string) bool {
