@@ -28,15 +28,6 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			if start < 0 {
-				start = i
-			}
-			// The rest of a run of them in a loop of its own, not a
-			// turn of the switch each.
-			for i++; i < len(src) && asciiLower(src[i]); i++ {
-			}
-			continue
 		case (c == 0xD0 || c == 0xD1) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
 			// Cyrillic: а..п are D0 B0..BF, р..я D1 80..8F; the rest of
 			// the two blocks (capitals, ё, Ukrainian letters) is folded.
@@ -58,8 +49,22 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 			for i+8 <= len(src) && lower4(*(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(src)), i))) {
 				i += 8
 			}
-			for i+1 < len(src) && smallRussian(src[i], src[i+1]) {
+			// The last one to three letters: two at once, then one.
+			if i+4 <= len(src) && lower2(*(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(src)), i))) {
+				i += 4
+			}
+			if i+1 < len(src) && smallRussian(src[i], src[i+1]) {
 				i += 2
+			}
+			continue
+		// (Cyrillic first: the commonest start of a token.)
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if start < 0 {
+				start = i
+			}
+			// The rest of a run of them in a loop of its own, not a
+			// turn of the switch each.
+			for i++; i < len(src) && asciiLower(src[i]); i++ {
 			}
 			continue
 		case c == ' ':
@@ -125,7 +130,11 @@ func (s *scan) addToken(src string, start, end int, dirty, capFirst bool, k, j i
 	} else {
 		if n := no + len(w); n <= cap(s.norms) {
 			b = s.norms[:n]
-			copyShort(b[no:], w)
+			if len(w) >= 4 && len(w) <= 16 {
+				copyShort(unsafe.Pointer(&b[no]), w)
+			} else {
+				copy(b[no:], w)
+			}
 		} else {
 			b = append(s.norms, w...)
 		}
@@ -156,27 +165,17 @@ func (s *scan) addToken(src string, start, end int, dirty, capFirst bool, k, j i
 	}
 }
 
-// copyShort is copy(dst, w) for a dst as long as w, a word: up to 16
-// bytes (nearly every word) by two overlapping loads and stores, no call
-// to memmove.
-func copyShort(dst []byte, w string) {
-	n := len(w)
-	dst = dst[:n]
-	d, p := unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.StringData(w))
-	switch {
-	case n > 16:
-		copy(dst, w)
-	case n >= 8:
+// copyShort copies w, of 4 to 16 bytes (nearly every word), to d by two
+// overlapping loads and stores, with no call to memmove.
+func copyShort(d unsafe.Pointer, w string) {
+	n, p := len(w), unsafe.Pointer(unsafe.StringData(w))
+	if n >= 8 {
 		a, b := *(*uint64)(p), *(*uint64)(unsafe.Add(p, n-8))
 		*(*uint64)(d), *(*uint64)(unsafe.Add(d, n-8)) = a, b
-	case n >= 4:
-		a, b := *(*uint32)(p), *(*uint32)(unsafe.Add(p, n-4))
-		*(*uint32)(d), *(*uint32)(unsafe.Add(d, n-4)) = a, b
-	default:
-		for i := 0; i < n; i++ {
-			dst[i] = w[i]
-		}
+		return
 	}
+	a, b := *(*uint32)(p), *(*uint32)(unsafe.Add(p, n-4))
+	*(*uint32)(d), *(*uint32)(unsafe.Add(d, n-4)) = a, b
 }
 
 // lexTable is the lexicon of the scan's language.
@@ -269,6 +268,14 @@ func asciiLower(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '
 // а..п (D0 B0..BF) or р..я (D1 80..8F), as lower4 reads them.
 func smallRussian(c, c2 byte) bool {
 	return c == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF || c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F
+}
+
+// lower2 is lower4 for the four bytes x: two small Russian letters but
+// ё.
+func lower2(x uint32) bool {
+	const lanes = 0x00FF00FF
+	lead, next := x&lanes, x>>8&lanes
+	return lead&0x00FE00FE == 0x00D000D0 && next&0x00F000F0 == 0x00B000B0^(lead&0x00010001)*0x30
 }
 
 // lower4 reports whether the eight bytes x (read little-endian) are four
