@@ -72,13 +72,21 @@ func (s *scan) zoneGroups(z *zone) []group {
 func (s *scan) isRunStart(i int) bool {
 	t := &s.toks[i]
 	if runStarts&(1<<t.kind) != 0 {
-		return true
+		return t.kind != nkUnit || !s.negatedOne(i)
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		k := s.toks[i+1].num()
 		return k == nkDigits || k == nkUnit
 	}
 	return false
+}
+
+// negatedOne reports whether token i, a unit's number word, follows «ни»
+// («ни один», «ни одного»): no number but a negation («два кода и ни
+// один не подходит 6 1 4 4 и 9 2 8 0»: the cue reaches the codes over
+// it, and no false start of theirs is read there).
+func (s *scan) negatedOne(i int) bool {
+	return i > 0 && s.toks[i-1].nl == 4 && s.toks[i-1].seg == s.toks[i].seg && s.normOf(&s.toks[i-1]) == "ни"
 }
 
 // runStarts has the bit 1<<kind of each number kind a run starts with.
@@ -715,7 +723,7 @@ func (s *scan) falseStart(z *zone, prevEnd int) int {
 		}
 		j--
 	}
-	if j < prevEnd || j < 0 || s.toks[j].seg != seg || !runWord(s.toks[j].num()) || s.marks[j] != 0 {
+	if j < prevEnd || j < 0 || s.toks[j].seg != seg || !runWord(s.toks[j].num()) || s.marks[j] != 0 || s.negatedOne(j) {
 		return z.from
 	}
 	k := j
