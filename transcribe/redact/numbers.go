@@ -749,6 +749,27 @@ func (s *scan) cardEndSaid(z *zone) bool {
 	if z.n() != 4 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg || !s.cueAt(z.from-1) || s.toks[z.from-1].cue() != Card {
 		return false
 	}
+	return s.endShaped(z)
+}
+
+// accountEndSaid reports whether a zone is an account's last four digits
+// by their shape (endShaped), said right after the account's word in an
+// oblique case («по вашему счету три восемь семь два», «со счета 4417»):
+// not the nominative «счёт», an invoice («счет 4 380»), nor a balance
+// after «на», «в» («на счету 2475»).
+func (s *scan) accountEndSaid(z *zone) bool {
+	j := z.from - 1
+	if z.n() != 4 || j < 0 || s.toks[j].seg != s.toks[z.from].seg || !s.cueAt(j) || s.toks[j].cue() != Account ||
+		!isWord(s.norm(j), "счету", "счета", "счетом", "счете") || j > 0 && s.toks[j-1].seg == s.toks[j].seg && isWord(s.norm(j-1), "на", "в") {
+		return false
+	}
+	return s.endShaped(z)
+}
+
+// endShaped reports whether four digits are said as the end of a card or
+// an account is: one token in digits, not a round number, or groups of
+// one or two digits; no thousands, no expiry's month and year.
+func (s *scan) endShaped(z *zone) bool {
 	for _, r := range z.runs {
 		if r.thousand {
 			return false
@@ -2079,6 +2100,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// card's own word typed it; the question says it is the card's end.
 	if typ == Card && !part {
 		part = s.partAsked(z) || s.cardEndSaid(z)
+	}
+	if typ == Account && !part {
+		part = s.accountEndSaid(z)
 	}
 	if typ == "" && !trap {
 		var ok bool
