@@ -3823,8 +3823,8 @@ func (s *scan) fullNames() {
 		// The surname after a first name and patronymic, closing the
 		// phrase («аркадий семенович гольдберг»).
 		if pat && to == i+2 && to < len(s.toks) && s.toks[to].seg == t.seg && s.marks[to] == 0 && (s.surnameAt(to) || s.toks[to].trig == 0 && strings.HasSuffix(s.norm(to), "берг")) &&
-			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || s.toks[to+1].has(tStop|tNum|tConn)) {
-			to++
+			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || s.toks[to+1].has(tStop|tNum|tConn|tBirth)) {
+			to++ // (or before a word of birth: «зинаида федоровна кочеткова рождения ...», causes block NC)
 		}
 		// A surname's initial after a first name and patronymic («на имя
 		// виктор андреевич к»), not a preposition before its word («к вам»).
@@ -4661,6 +4661,12 @@ words:
 	if !named || end == from || s.streetNamed(from) {
 		return
 	}
+	// The surname after the first name and patronymic that closed the
+	// three words («записать ветерана николай петрович гуляев рождения»,
+	// causes block NC).
+	if end-from == 3 && patronymic(s.norm(end-1)) && end < len(s.toks) && s.toks[end].seg == seg && s.marks[end] == 0 && s.surnameAt(end) && !commonWord(s.norm(end)) {
+		end++
+	}
 	// The surname's initial after a first name and patronymic
 	// («получатель евгения андреевна б»).
 	if end-from == 2 && patronymic(s.norm(end-1)) && end < len(s.toks) && s.toks[end].seg == seg && s.letter(end) && !isWord(s.norm(end), "и", "в", "с", "у", "о", "а", "я", "к") {
@@ -4726,7 +4732,10 @@ func (s *scan) introducedAt(i int) bool {
 	// оксана», «мегафон для бизнеса азат ринатович», «магнит кадры
 	// оксана игоревна»): what opens the call is the operator's
 	// introduction.
-	if s.role != "client" && s.toks[i].seg == 0 {
+	// («ренессанс страхование мирон проверим данные водителя королёв
+	// денис»: the operator named themselves before, and the name after
+	// other words is someone else's: causes block NC.)
+	if s.role != "client" && s.toks[i].seg == 0 && !s.namedBefore(i) {
 		for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
 			w := s.norm(j)
 			if isWord(w, "здравствуйте", "добрый", "доброе", "день", "утро", "вечер", "алло", "вас") {
@@ -4752,6 +4761,20 @@ func (s *scan) introducedAt(i int) bool {
 		if staffWord(w) || (w == "к" || w == "ко") && j >= i-2 {
 			return true
 		}
+	}
+	return false
+}
+
+// namedBefore reports whether a first name is said before token i in its
+// sentence with a word that is no name's between them («мирон проверим
+// данные водителя [королёв денис]»): the name at i is another person's.
+func (s *scan) namedBefore(i int) bool {
+	between := false
+	for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
+		if s.toks[j].has(tFirstName) && between {
+			return true
+		}
+		between = between || !s.toks[j].has(tFirstName|tNameForm) && !patronymic(s.norm(j)) && !s.surnameAt(j)
 	}
 	return false
 }
