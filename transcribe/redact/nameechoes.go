@@ -1,5 +1,7 @@
 package redact
 
+import "unicode/utf8"
+
 // The name rules that read the other side's masks: they run with the
 // echoes (echo.go), after every channel's rules, so that what one side
 // had masked is known to the other's; and, like the echoes, only on a
@@ -183,4 +185,73 @@ func wordNameForm(w string) bool {
 		}
 	}
 	return false
+}
+
+// koreanName returns the end of a Korean name at token j, a surname of
+// one syllable and a first name of one or two («пак ен хи», «ким ин хо»,
+// «ли ен су», causes block ND), or j: the surname a list of them knows,
+// then syllables of two to four letters that are no word of the lexicon
+// (no function word, number or first name), closing the sentence or
+// before a word that ends a name (nameEnds), «это», «или», «нет». Asked
+// where a name is expected: the answer to a question for it, after a
+// name's cue.
+func (s *scan) koreanName(j int) int {
+	if j >= len(s.toks) || !koreanSurname(s.norm(j)) {
+		return j
+	}
+	seg := s.toks[j].seg
+	end := j + 1
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && koreanSyllable(s.norm(end), s.toks[end].trig) {
+		end++
+	}
+	if end == j+1 {
+		return j
+	}
+	if end < len(s.toks) && s.toks[end].seg == seg && !s.nameEnds(end, seg) && !isWord(s.norm(end), "это", "или", "нет", "не") {
+		return j
+	}
+	return end
+}
+
+// koreanSurname: the Korean surnames common in Russia as the recognizer
+// writes them («ким», «ли», «пак», «цой»...).
+func koreanSurname(w string) bool {
+	return shortSurnames[w] || isWord(w, "ким", "ли", "хан", "нам", "ан", "кан", "мун", "чон", "чен", "хегай", "ю", "син")
+}
+
+// koreanSyllable reports whether w, with the lexicon roles roles, may be
+// a syllable of a Korean first name: two to four letters, Cyrillic, and
+// no role of a common word (a unit's, «мин», is one: a rare abbreviation).
+func koreanSyllable(w string, roles trig) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || n > 4 || w[0] < 0x80 || !isLetters(w) || roles&^tUnit != 0 {
+		return false
+	}
+	return !isWord(w, "он", "ну", "да", "то", "же", "ли", "бы", "из", "за", "от", "до", "по", "во", "ко", "со", "об", "уж", "ой", "ах", "ох", "эх", "ей", "им", "их", "ею", "мы", "вы", "ты", "ага", "угу", "так", "как", "там", "тут", "вот", "все", "всё", "уже", "еще", "ещё", "тоже", "нет", "или", "это", "его", "нас", "вас", "нам", "вам", "кто", "что", "где", "сам", "чем", "при", "без", "над", "под", "про", "для")
+}
+
+// koreanNamesGoOn masks the first name's syllables after a Korean surname
+// masked (by the echo of the other side's words: «[ким] ин хо или
+// кимирин», «[тен сон] ир нашла», causes block ND): up to two syllables
+// (koreanSyllable) after it or after a syllable masked with it, whatever
+// follows them.
+func (s *scan) koreanNamesGoOn() {
+	for i := range s.toks {
+		if s.marks[i] == 0 || s.toks[i].nl > 10 || !koreanSurname(s.norm(i)) || typeAt[s.found[s.marks[i]-1].typ] != Name {
+			continue
+		}
+		seg := s.toks[i].seg
+		for k := i + 1; k < len(s.toks) && k <= i+2 && s.toks[k].seg == seg; k++ {
+			if s.marks[k] != 0 {
+				if typeAt[s.found[s.marks[k]-1].typ] != Name {
+					break
+				}
+				continue
+			}
+			if !koreanSyllable(s.norm(k), s.toks[k].trig) {
+				break
+			}
+			s.claim(Name, ruleNameAnswer, k, k+1)
+		}
+	}
 }

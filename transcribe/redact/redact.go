@@ -467,6 +467,7 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 	st.echoes(all, ops.names[:ops.n])
 	st.nameCorrected(all)
 	st.ownerNames()
+	st.koreanNamesGoOn()
 	st.resolve(r)
 	return nil
 }

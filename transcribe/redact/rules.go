@@ -3305,6 +3305,16 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, j, j+2)
 			return
 		}
+		if end := s.koreanName(j); end > j {
+			s.claim(Name, ruleNameAnswer, j, end) // «пак ен хи» (causes block ND)
+			return
+		}
+		// A Korean surname answering a question for the surname, before
+		// «а», «и» («фамилия» — «ким а лечит меня ...»).
+		if j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && koreanSurname(s.norm(j)) && isWord(s.norm(j+1), "а", "и") && s.nameCueAsked(s.t0(&s.toks[j])) {
+			s.claim(Name, ruleNameAnswer, j, j+1)
+			return
+		}
 		// A short surname that is a common word too, said as the whole
 		// answer («фамилия» — «ли», «ким», «хан»).
 		if (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg) && (shortSurnames[s.norm(j)] || isWord(s.norm(j), "ли", "ким", "хан", "ан", "нам")) {
@@ -4842,7 +4852,7 @@ func (s *scan) operatorNear(i int) bool {
 func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// «меня зовут», «фамилия у меня», «моя фамилия —»; not a surname
 	// that is a function word before a first name («ли виктор»).
-	for n := 0; j < len(s.toks) && n < 2 && s.toks[j].has(tStop|tNameCue) && !s.toks[j].has(tFirstName) && !s.shortSurname(j); n++ {
+	for n := 0; j < len(s.toks) && n < 2 && s.toks[j].has(tStop|tNameCue) && !s.toks[j].has(tFirstName) && !s.shortSurname(j) && s.koreanName(j) == j; n++ {
 		j++
 	}
 	if j >= len(s.toks) {
@@ -4850,6 +4860,10 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	}
 	if s.shortSurname(j) {
 		s.claim(Name, rule, j, j+2)
+		return
+	}
+	if end := s.koreanName(j); end > j {
+		s.claim(Name, rule, j, end) // «меня зовут ли ен су» (causes block ND)
 		return
 	}
 	// A title before the name: its rule reads the name after it
