@@ -255,3 +255,57 @@ func (s *scan) koreanNamesGoOn() {
 		}
 	}
 }
+
+// nameOtherForm masks the name's other form said after a name masked in
+// the same sentence, after «но», «а», «или» and words that say which form
+// it is (causes block NE): a short one («гурбангулы можно просто гуля»,
+// «антонина но можно тоня»), the one in the passport («ольга но по
+// паспорту хельга»), the maiden one («щербакова ольга в девичестве
+// орлова»), the speaker's own after a relative's («её фамилия гордеева а
+// моя лапина»): a first name in any case a list knows, or a surname by
+// its ending (no adjective or verb), closing the sentence or before a
+// word that ends a name.
+func (s *scan) nameOtherForm() {
+	for _, r := range s.segs {
+		named := false
+		for k := r.from; k < r.to; k++ {
+			if id := s.marks[k]; id != 0 && typeAt[s.found[id-1].typ] == Name {
+				named = true
+				continue
+			}
+			if !named {
+				continue
+			}
+			// After «но», «а», «или», or right after the name with the
+			// words of the form («гурбангулы можно просто гуля», «ольга
+			// геннадьевна в девичестве орлова»).
+			j := k
+			if isWord(s.norm(k), "но", "а", "или") {
+				j++
+			} else if !isWord(s.norm(k), "можно", "в", "по", "девичья") {
+				continue
+			}
+			from := j
+			for n := 0; j < r.to && n < 3 && otherFormWord(s.norm(j)); n++ {
+				j++
+			}
+			if j == from || j >= r.to || s.marks[j] != 0 || !s.nameEnds(j+1, s.toks[j].seg) {
+				continue
+			}
+			t := &s.toks[j]
+			w := s.normOf(t)
+			if t.has(tStop|tNum|tCue|tTrap|tConn|tMonth) || !isLetters(w) {
+				continue
+			}
+			if t.has(tFirstName|tNameForm) && !wordName(w) || surnameLike(w, t.trig) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) {
+				s.claim(Name, ruleNameFull, j, j+1)
+			}
+		}
+	}
+}
+
+// otherFormWord: the words that say which form of a name follows
+// (nameOtherForm): «можно просто», «по паспорту», «в девичестве», «а моя».
+func otherFormWord(w string) bool {
+	return isWord(w, "можно", "просто", "по", "паспорту", "документам", "в", "девичестве", "девичья", "девичьей", "моя", "мой", "у", "меня", "раньше", "была", "был", "теперь", "сейчас", "коротко", "сокращенно", "сокращённо", "полностью", "все", "зовут", "называют")
+}

@@ -468,6 +468,7 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 	st.nameCorrected(all)
 	st.ownerNames()
 	st.koreanNamesGoOn()
+	st.nameOtherForm()
 	st.resolve(r)
 	return nil
 }
