@@ -7,6 +7,50 @@ import "unicode/utf8"
 // had masked is known to the other's; and, like the echoes, only on a
 // call where some rule claimed something.
 
+// nameEchoes runs the name rules that read what the rules masked (with
+// the echoes, after every channel's rules), each only where what it reads
+// was masked: a name on another channel (nameCorrected), a value of
+// another type on this one (ownerNames), a name on this one
+// (koreanNamesGoOn, nameOtherForm).
+func (s *scan) nameEchoes(all []*scan) {
+	if ungated || s.othersNamed(all) {
+		s.nameCorrected(all)
+	}
+	if ungated || s.foundOf(func(t Type) bool { return t != Name && t != Address }) {
+		s.ownerNames()
+	}
+	// (After those two: what they masked is a name too.)
+	if ungated || s.foundOf(func(t Type) bool { return t == Name }) {
+		s.koreanNamesGoOn()
+		s.nameOtherForm()
+	}
+}
+
+// foundOf reports whether a rule masked a stretch of a type is accepts.
+func (s *scan) foundOf(is func(Type) bool) bool {
+	for k := range s.found {
+		if f := &s.found[k]; f.rule != ruleDropped && is(typeAt[f.typ]) {
+			return true
+		}
+	}
+	return false
+}
+
+// othersNamed reports whether a channel other than s's has a name masked.
+func (s *scan) othersNamed(all []*scan) bool {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.found {
+			if f := &o.found[k]; typeAt[f.typ] == Name && f.rule != ruleDropped {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nameCorrected masks the name a speaker says right after «нет» in answer
 // to the other side's sentence with a masked name in it, said in the
 // 10 s before (causes block NA): a name read back wrongly and corrected

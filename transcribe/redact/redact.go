@@ -465,10 +465,7 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 		operatorNames(all, ops)
 	}
 	st.echoes(all, ops.names[:ops.n])
-	st.nameCorrected(all)
-	st.ownerNames()
-	st.koreanNamesGoOn()
-	st.nameOtherForm()
+	st.nameEchoes(all)
 	st.resolve(r)
 	return nil
 }
