@@ -281,7 +281,9 @@ func koreanSyllable(w string, roles trig) bool {
 // follows them.
 func (s *scan) koreanNamesGoOn() {
 	for i := range s.toks {
-		if s.marks[i] == 0 || s.toks[i].nl > 10 || !koreanSurname(s.norm(i)) || typeAt[s.found[s.marks[i]-1].typ] != Name {
+		// (The mask's type read first: most masked tokens are a number's,
+		// and koreanSurname is a map's lookup and a dozen comparisons.)
+		if s.marks[i] == 0 || typeAt[s.found[s.marks[i]-1].typ] != Name || s.toks[i].nl > 10 || !koreanSurname(s.norm(i)) {
 			continue
 		}
 		seg := s.toks[i].seg
