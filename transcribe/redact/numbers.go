@@ -163,6 +163,16 @@ func (s *scan) readRun(i int, r *run) {
 			}
 			continue
 		}
+		// The tens of an ordinal's day said right after a dictation's
+		// group are the day's, not the dictation's («... триста
+		// семьдесят восемь пятьдесят два двадцать седьмое апреля»: a
+		// SNILS, then the date of birth); a year's tens after its
+		// hundreds stay the year's («тысяча девятьсот восемьдесят
+		// пятого»).
+		if k := len(s.words); k >= 2 && t.num() == nkOrdinal && s.words[k-1].kind == nkTens && s.words[k-1].tok == j-1 && lexNumVals[t.ent] < 10 &&
+			s.words[k-2].kind != nkHundred && s.words[k-2].kind != nkThousand {
+			s.words = s.words[:k-1]
+		}
 		break
 	}
 	r.to = j
@@ -1954,6 +1964,21 @@ func (s *scan) snilsBeforeMore(typ Type, z *zone) int {
 		return z.to
 	}
 	return z.from + 4
+}
+
+// snilsInWords returns where a SNILS said in number words from token i
+// ends, more said after it before to (a date of birth): its run's eleven
+// digits, checksum held; i when none is there.
+func (s *scan) snilsInWords(i, to int) int {
+	if i >= to || s.toks[i].num() == nkDigits || !s.toks[i].mayStartRun() || !s.isRunStart(i) {
+		return i
+	}
+	var z zone
+	s.readZone(i, &z, 0)
+	if z.n() != 11 || z.to >= to || !snilsOK(s.zoneDigits(&z)) {
+		return i
+	}
+	return z.to
 }
 
 // snilsShaped reports whether the four tokens from i are a SNILS as it

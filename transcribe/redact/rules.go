@@ -880,6 +880,7 @@ func (s *scan) dateWord(i int) bool {
 func (s *scan) dateRun(i int) int {
 	j := i
 	nums := 0
+	named := false // a month or an ordinal read
 	for j < len(s.toks) && j-i < 12 {
 		if j > i && s.toks[j].seg != s.toks[j-1].seg && (nums >= 3 || !s.dateSentence(j)) {
 			break // (a whole date's next sentence is something else: «в 10 30»)
@@ -917,10 +918,22 @@ func (s *scan) dateRun(i int) int {
 		// year: another number («паспорт fa 099 4412 двадцать пятое мая
 		// ...»: the passport's, then the date).
 		if s.noDatePart(j) {
+			// (Hundreds in words after cardinals alone, no month and no
+			// ordinal yet, go on a number dictated: no date begins it,
+			// «двадцать двумя сорок пятьсот шестьдесят одна ...».)
+			if j > i && !named && s.toks[j].num() == nkHundred {
+				return i
+			}
 			break
 		}
 		if s.toks[j].has(tNum | tMonth) {
 			nums++
+		}
+		switch s.toks[j].num() {
+		case nkOrdinal, nkOrdTens, nkOrdThous:
+			named = true
+		default:
+			named = named || s.toks[j].has(tMonth)
 		}
 		j++
 		// A year in digits after a day and a month ends the date: what
@@ -1532,6 +1545,8 @@ func (s *scan) birthContext() {
 		}
 		if j+4 < r.to && s.snilsShaped(j) {
 			j += 4 // a SNILS said first, the date after it (numbers masks it)
+		} else if e := s.snilsInWords(j, r.to); e > j {
+			j = e // (in words: «восемьсот двадцать один ... пятьдесят два двадцать седьмое апреля ...»)
 		}
 		if j >= r.to || !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 {
 			// Inside the answer, with its year, not after a word of time
@@ -1569,7 +1584,17 @@ func (s *scan) birthContext() {
 // four that are no year.
 func (s *scan) noDatePart(j int) bool {
 	w := s.norm(j)
-	return s.toks[j].num() == nkDigits && (len(w) == 3 || len(w) == 4 && !year(w))
+	switch s.toks[j].num() {
+	case nkDigits:
+		return len(w) == 3 || len(w) == 4 && !year(w)
+	case nkHundred:
+		// Hundreds in words are a year's only after its thousand
+		// («тысяча девятьсот»): «восемьсот двадцать один триста
+		// одиннадцать ... двадцать седьмое апреля» is a SNILS, then
+		// the date.
+		return j == 0 || s.toks[j-1].seg != s.toks[j].seg || s.toks[j-1].num() != nkThousand
+	}
+	return false
 }
 
 func (s *scan) birthInside(from, to int) {
