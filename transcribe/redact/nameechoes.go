@@ -153,16 +153,36 @@ func wordName(w string) bool {
 // word too unless a patronymic follows («у веры в них нет»), nor a staff
 // member's («у доктора анны»: the word before is no «у»).
 func (s *scan) ownerNames() {
-	for _, r := range s.segs {
-		if r.to-r.from < 3 || !s.valueMaskedIn(r.from, r.to) {
+	value := func(x *found) bool {
+		t := typeAt[x.typ]
+		return t != Name && t != Address && x.rule != ruleDropped && x.from < x.to
+	}
+	for n, f := len(s.found), 0; f < n; f++ {
+		x := &s.found[f]
+		if !value(x) {
 			continue
 		}
-		for k := r.from + 1; k < r.to; k++ {
+		// Each sentence once: the first value masked in it reads it.
+		seg, first := s.toks[x.from].seg, true
+		for g := 0; g < f && first; g++ {
+			first = !value(&s.found[g]) || s.toks[s.found[g].from].seg != seg
+		}
+		if !first {
+			continue
+		}
+		from, to := x.from, x.to
+		for from > 0 && s.toks[from-1].seg == seg {
+			from--
+		}
+		for to < len(s.toks) && s.toks[to].seg == seg {
+			to++
+		}
+		for k := from + 1; k < to; k++ {
 			if s.marks[k] != 0 || !ownerWord(s.norm(k-1)) || !s.firstNameAt(k) {
 				continue
 			}
 			end := k + 1
-			if end < r.to && s.marks[end] == 0 && patronymic(s.norm(end)) {
+			if end < to && s.marks[end] == 0 && patronymic(s.norm(end)) {
 				end++
 			}
 			if end == k+1 && wordNameForm(s.norm(k)) || s.introducedAt(k) {
@@ -171,20 +191,6 @@ func (s *scan) ownerNames() {
 			s.claim(Name, ruleNameCue, k, end)
 		}
 	}
-}
-
-// valueMaskedIn reports whether a personal value other than a name or
-// an address is masked among tokens from..to.
-func (s *scan) valueMaskedIn(from, to int) bool {
-	for i := from; i < to; i++ {
-		if id := s.marks[i]; id != 0 {
-			f := &s.found[id-1]
-			if t := typeAt[f.typ]; t != Name && t != Address && f.rule != ruleDropped {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // ownerWord reports whether w, before a first name, says whose data
@@ -280,24 +286,28 @@ func koreanSyllable(w string, roles trig) bool {
 // (koreanSyllable) after it or after a syllable masked with it, whatever
 // follows them.
 func (s *scan) koreanNamesGoOn() {
-	for i := range s.toks {
-		// (The mask's type read first: most masked tokens are a number's,
-		// and koreanSurname is a map's lookup and a dozen comparisons.)
-		if s.marks[i] == 0 || typeAt[s.found[s.marks[i]-1].typ] != Name || s.toks[i].nl > 10 || !koreanSurname(s.norm(i)) {
+	for n, k := len(s.found), 0; k < n; k++ {
+		f := &s.found[k]
+		if typeAt[f.typ] != Name {
 			continue
 		}
-		seg := s.toks[i].seg
-		for k := i + 1; k < len(s.toks) && k <= i+2 && s.toks[k].seg == seg; k++ {
-			if s.marks[k] != 0 {
-				if typeAt[s.found[s.marks[k]-1].typ] != Name {
-					break
-				}
+		for i := f.from; i < f.to; i++ {
+			if s.marks[i] != k+1 || s.toks[i].nl > 10 || !koreanSurname(s.norm(i)) {
 				continue
 			}
-			if !koreanSyllable(s.norm(k), s.toks[k].trig) {
-				break
+			seg := s.toks[i].seg
+			for j := i + 1; j < len(s.toks) && j <= i+2 && s.toks[j].seg == seg; j++ {
+				if s.marks[j] != 0 {
+					if typeAt[s.found[s.marks[j]-1].typ] != Name {
+						break
+					}
+					continue
+				}
+				if !koreanSyllable(s.norm(j), s.toks[j].trig) {
+					break
+				}
+				s.claim(Name, ruleNameAnswer, j, j+1)
 			}
-			s.claim(Name, ruleNameAnswer, k, k+1)
 		}
 	}
 }
@@ -312,14 +322,13 @@ func (s *scan) koreanNamesGoOn() {
 // its ending (no adjective or verb), closing the sentence or before a
 // word that ends a name.
 func (s *scan) nameOtherForm() {
-	for _, r := range s.segs {
-		named := false
-		for k := r.from; k < r.to; k++ {
-			if id := s.marks[k]; id != 0 && typeAt[s.found[id-1].typ] == Name {
-				named = true
-				continue
-			}
-			if !named {
+	for n, f := len(s.found), 0; f < n; f++ {
+		if typeAt[s.found[f].typ] != Name {
+			continue
+		}
+		seg := s.toks[s.found[f].from].seg
+		for k := s.found[f].to; k < len(s.toks) && s.toks[k].seg == seg; k++ {
+			if s.marks[k] != 0 {
 				continue
 			}
 			// After «но», «а», «или», or right after the name with the
@@ -332,10 +341,10 @@ func (s *scan) nameOtherForm() {
 				continue
 			}
 			from := j
-			for n := 0; j < r.to && n < 3 && otherFormWord(s.norm(j)); n++ {
+			for n := 0; j < len(s.toks) && s.toks[j].seg == seg && n < 3 && otherFormWord(s.norm(j)); n++ {
 				j++
 			}
-			if j == from || j >= r.to || s.marks[j] != 0 || !s.nameEnds(j+1, s.toks[j].seg) {
+			if j == from || j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 || !s.nameEnds(j+1, seg) {
 				continue
 			}
 			t := &s.toks[j]
