@@ -3437,6 +3437,16 @@ func (s *scan) names() {
 		if last-first >= 2 && last-first <= 8 && s.surnameAt(last) && !s.claimed(first, last+1) {
 			s.claim(Name, ruleNameAnswer, last, last+1)
 		}
+		// So a first name a list knows closing an answer of a few words to
+		// a question for a name, nothing in it taken («а это
+		// важно ну лилия», «я забыла представиться светлана», causes
+		// block NF); not one that is a common word too («... ну вера»).
+		if last-first >= 1 && last-first <= 5 && s.toks[last].has(tFirstName) && !s.toks[last].has(tStop|tNum|tCue|tTrap) && !wordName(s.norm(last)) &&
+			!s.claimed(first, last+1) {
+			// (ruleNameFull: the operator's own name, said back to
+			// them, is left by the echoes: «а зачем вам денис».)
+			s.claim(Name, ruleNameFull, last, last+1)
+		}
 	})
 	s.surnameOnTopic()
 }
