@@ -3141,7 +3141,7 @@ var nameFamily = family{
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) },
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
-		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}},
+		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue}},
 }
 
 // firstNameReadBack masks a first name (with its patronymic at most) said
@@ -3168,6 +3168,44 @@ func (s *scan) firstNameReadBack() {
 			}
 			if j < r.to && s.marks[j] == 0 && s.toks[j].has(tFirstName) && (j+1 == r.to || j+2 == r.to && patronymic(s.norm(j+1))) {
 				s.claim(Name, ruleNameAnswer, j, r.to)
+			}
+		}
+	}
+}
+
+// readBackThenAsked masks the name the side that asked for it reads back
+// before asking for the next part of it, in the 20 s after its question
+// (causes block NG: «фамилия латиницей» — «с а в и н а» — «савина имя»,
+// «кравцова анна отчество»): a sentence of one or two words that read as
+// a name's (a surname by its ending, a first name, a patronymic) and a
+// name's cue closing it («имя», «отчество», «имя отчество»).
+func (s *scan) readBackThenAsked() {
+	for k := range s.cues {
+		q := &s.cues[k]
+		if !q.name {
+			continue
+		}
+		for _, r := range s.segs {
+			if r.to-r.from < 2 || r.to-r.from > 4 || !s.toks[r.to-1].has(tNameCue) {
+				continue
+			}
+			if at := s.t0(&s.toks[r.from]); at <= q.at+0.5 || at-q.at > 20 {
+				continue
+			}
+			end := r.from
+			for end < r.to && end < r.from+2 && s.marks[end] == 0 && !s.toks[end].has(tStop|tNum|tCue|tTrap|tNameCue) &&
+				(s.toks[end].has(tFirstName|tNameForm) || patronymic(s.norm(end)) || s.surnameAt(end) && !commonWord(s.norm(end))) {
+				end++
+			}
+			if end == r.from {
+				continue
+			}
+			cue := end
+			for cue < r.to && s.toks[cue].has(tNameCue) {
+				cue++
+			}
+			if cue == r.to && cue > end {
+				s.claim(Name, ruleNameAnswer, r.from, end)
 			}
 		}
 	}
