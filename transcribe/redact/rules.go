@@ -3423,6 +3423,7 @@ func (s *scan) names() {
 		}
 		if j < len(s.toks) && looksLikeNamePart(s.lang, s.norm(j), s.toks[j].trig) {
 			s.nameAfter(j, false, ruleNameAnswer)
+			s.namesJoined(j)
 		} else if j > first && j < len(s.toks) && s.toks[j].seg == s.toks[first].seg && s.marks[j] == 0 && s.surnameAt(j) {
 			// A surname in another case after «на», «для» («на кого
 			// записать» — «на гаврилову»).
@@ -3487,6 +3488,28 @@ func (s *scan) names() {
 		}
 	})
 	s.surnameOnTopic()
+}
+
+// namesJoined masks the names joined by «и» to the name masked from token
+// j of an answer to a question for names («как зовут детей» — «маша и
+// ваня», «фамилии как в загранпаспорте» — «petrov sergey и petrova
+// elena», causes block NH): after the masked stretch, «и» and a word
+// that reads as a name's, read as the answer's first name was
+// (nameAfter); up to three more.
+func (s *scan) namesJoined(j int) {
+	seg := s.toks[j].seg
+	for n := 0; n < 3; n++ {
+		e := j
+		for e < len(s.toks) && s.toks[e].seg == seg && s.marks[e] != 0 && typeAt[s.found[s.marks[e]-1].typ] == Name {
+			e++
+		}
+		if e == j || e+1 >= len(s.toks) || s.toks[e].seg != seg || s.toks[e+1].seg != seg || s.norm(e) != "и" || s.marks[e+1] != 0 ||
+			!looksLikeNamePart(s.lang, s.norm(e+1), s.toks[e+1].trig) {
+			return
+		}
+		j = e + 1
+		s.nameAfter(j, false, ruleNameAnswer)
+	}
 }
 
 // surnameOnTopic masks a surname said as a whole sentence of its own
