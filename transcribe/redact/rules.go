@@ -3356,6 +3356,9 @@ func (s *scan) names() {
 		}
 	}
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
+		if s.askedSinceName(first) {
+			return // «девичья фамилия» — «турсунова» — «дата и место рождения» — «19 7 1985 ташкент»
+		}
 		// A number said first, answering a question for it and the name
 		// («номер записи и фио» — «2 0 2 5 ... лопес гарсия мария»): the
 		// answer for the name is after it.
@@ -3628,6 +3631,28 @@ func (s *scan) particlesIn(from, to int) int {
 func (s *scan) nameCueAsked(at float64) bool {
 	for k := range s.others {
 		if e := &s.others[k]; e.name && e.nameCue && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
+}
+
+// askedSinceName reports whether the other side asked for something else
+// (an identifier, a date of birth, an e-mail, an address) in a sentence
+// of its own after its last question for a name and before the answer
+// from token first: the answer is that question's (causes block NI:
+// «девичья фамилия» — «турсунова» — «дата и место рождения» — «19 7 1985
+// ташкент», the city no name).
+func (s *scan) askedSinceName(first int) bool {
+	at := s.t0(&s.toks[first])
+	last, seg := -1.0, int32(-1)
+	for k := range s.others {
+		if e := &s.others[k]; e.name && e.at <= at+0.5 && e.at > last {
+			last, seg = e.at, e.seg
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; !e.name && !e.own && e.seg != seg && e.at > last && e.at <= at+0.5 && (e.dob || e.mail || e.addr || e.cue != 0) {
 			return true
 		}
 	}
