@@ -1860,6 +1860,13 @@ func (s *scan) addressSaidAgain() {
 		if typeAt[f.typ] != Address || f.rule == ruleDropped {
 			continue
 		}
+		// A house's or a flat's word closing the sentence right after it,
+		// its number not said («сто шестьдесят дом восемьдесят восемь
+		// квартира»): the address's.
+		if e := f.to; e < len(s.toks) && s.toks[e].seg == s.toks[e-1].seg && s.marks[e] == 0 && s.toks[e].has(tHouse) &&
+			(e+1 == len(s.toks) || s.toks[e+1].seg != s.toks[e].seg) {
+			s.claim(Address, ruleAddressFlat, e, e+1)
+		}
 		si := s.sentenceEnding(f.to) // the address's last sentence, in the sentences loaded
 		// The address's numbers: their digits one after another in digs
 		// (on the stack: an allocation each was most of what the rule
@@ -2229,10 +2236,21 @@ func (s *scan) addresses() {
 		for n := 0; j < len(s.toks) && n < 2 && s.toks[j].seg == t.seg && (s.nameWord(j) || s.toks[j].trig == tOperator && isLetters(s.norm(j))); n++ {
 			j++
 		}
+		// A district between the settlement and its house («деревня
+		// малиновка рузский район дом пять»): outside the address, as the
+		// settlement's district is to every author; the house is masked.
+		district := j
+		if j > i+2 && j < len(s.toks) && s.toks[j].seg == t.seg && isWord(s.norm(j), "район", "округ") && adjectival(s.norm(j-1)) {
+			district, j = j-1, j+1
+		} else if j > i+1 && j+1 < len(s.toks) && s.toks[j+1].seg == t.seg && adjectival(s.norm(j)) && isWord(s.norm(j+1), "район", "округ") {
+			j += 2
+		}
 		if j == i+1 || j >= len(s.toks) || !(s.toks[j].has(tHouse) || plotWord(s.norm(j))) || s.toks[j].seg != t.seg {
 			continue
 		}
-		if end, house := s.houseRun(j); house {
+		if end, house := s.houseRun(j); house && j > district {
+			s.claimAddress(j, end, ruleAddressSettlement)
+		} else if house {
 			from := s.settlementBefore(i)
 			// «коттеджный поселок березки»: its adjective before it.
 			if from == i && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.nameWord(i-1) && adjectival(s.norm(i-1)) {
