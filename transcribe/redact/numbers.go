@@ -1798,7 +1798,9 @@ func (s *scan) cvvAfterCard(z *zone) bool {
 // z.from: z's digits are to be read again.)
 func (s *scan) expiryThenCode(z *zone) (int, Type) {
 	n := z.n()
-	if n != 7 && n != 8 {
+	// (Or the code said wrong and corrected after the expiry: «срок ноль
+	// три двадцать девять девяносто ой девятьсот».)
+	if n != 7 && n != 8 && !s.codeCorrected(z, n) {
 		return z.to, ""
 	}
 	if d := s.zoneDigits(z); !(d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') {
@@ -1826,7 +1828,13 @@ func (s *scan) expiryThenCode(z *zone) (int, Type) {
 			trap = true
 		}
 	}
-	if expiry && typ == "" && !trap && n == 7 {
+	// The speaker's own «срок» right before it, a card of theirs masked
+	// in the minute before: the card's expiry and its code said on
+	// unasked («4279 4955 7722 7976» — «срок 03 29 900»).
+	if !expiry && z.from > 0 && s.toks[z.from-1].seg == s.toks[z.from].seg && s.toks[z.from-1].has(tExpiry) {
+		expiry = true
+	}
+	if expiry && typ == "" && !trap && n != 8 {
 		for k := range s.nclaims {
 			if c := &s.nclaims[k]; typeAt[c.typ] == Card && c.at <= at && at-c.at <= 60 {
 				typ = CVV
@@ -1843,6 +1851,23 @@ func (s *scan) expiryThenCode(z *zone) (int, Type) {
 		}
 	}
 	return z.to, ""
+}
+
+// codeCorrected reports whether the n digits of z are a card's expiry
+// and then a security code said wrong and corrected: the last run three
+// digits, a correction word right before it, more than four digits
+// before it.
+func (s *scan) codeCorrected(z *zone, n int) bool {
+	k := len(z.runs)
+	if k < 2 || n < 9 || n > 10 || z.runs[k-1].n() != 3 {
+		return false
+	}
+	for j := z.runs[k-2].to; j < z.runs[k-1].from; j++ {
+		if correctionWord(s.norm(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // expiryAsked reports whether a zone is a month and a year, two numbers
