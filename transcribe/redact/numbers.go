@@ -437,7 +437,7 @@ func (s *scan) numbers() {
 			continue
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
-		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule)
+		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, 0)
 		if typ == "" || typ == Number {
 			if t := s.secondOfType(&z, prevEnd); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
@@ -476,6 +476,11 @@ func (s *scan) numbers() {
 			s.readZone(i, &z, best)
 			if best == 0 {
 				typ, rule = s.classifyZone(&z, prevEnd)
+			} else {
+				// Its last group after «и», in the last sentence
+				// joined («триста один» — «двести сорок пять» —
+				// «шестьсот девяносто четыре и двадцать пять»).
+				typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, best)
 			}
 		}
 		i = z.to
@@ -955,13 +960,13 @@ func checksummed(d string) Type {
 // and the part after two or fewer, not an amount's or a count's («1 9 и
 // вроде 6» after «три цифры на обороте», «2 8 1 и еще 5» after «код из
 // смс»; «5 и 10 минут» stays).
-func (s *scan) lastGroupAfterAnd(i, prevEnd int, z *zone, typ Type, rule ruleID) (Type, ruleID) {
+func (s *scan) lastGroupAfterAnd(i, prevEnd int, z *zone, typ Type, rule ruleID, join int) (Type, ruleID) {
 	if s.andPhrase(z.to) == z.to || checksummed(s.zoneDigits(z)) != "" {
 		return typ, rule
 	}
 	var zj zone
 	s.andJoin = true
-	s.readZone(i, &zj, 0)
+	s.readZone(i, &zj, join)
 	s.andJoin = false
 	if zj.to > z.to {
 		last := zj.runs[len(zj.runs)-1].n()
@@ -979,7 +984,7 @@ func (s *scan) lastGroupAfterAnd(i, prevEnd int, z *zone, typ Type, rule ruleID)
 			}
 		}
 	}
-	s.readZone(i, z, 0) // (the runs and digits are z's again)
+	s.readZone(i, z, join) // (the runs and digits are z's again)
 	return typ, rule
 }
 
