@@ -1,6 +1,9 @@
 package redact
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The name rules that read the other side's masks: they run with the
 // echoes (echo.go), after every channel's rules, so that what one side
@@ -18,6 +21,9 @@ func (s *scan) nameEchoes(all []*scan) {
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t != Name && t != Address }) {
 		s.ownerNames()
+	}
+	if ungated || s.foundOf(func(t Type) bool { return t == Address }) {
+		s.residentAfterFlat()
 	}
 	// (After those two: what they masked is a name too.)
 	if ungated || s.foundOf(func(t Type) bool { return t == Name }) {
@@ -363,4 +369,51 @@ func (s *scan) nameOtherForm() {
 // (nameOtherForm): «можно просто», «по паспорту», «в девичестве», «а моя».
 func otherFormWord(w string) bool {
 	return isWord(w, "можно", "просто", "по", "паспорту", "документам", "в", "девичестве", "девичья", "девичьей", "моя", "мой", "у", "меня", "раньше", "была", "был", "теперь", "сейчас", "коротко", "сокращенно", "сокращённо", "полностью", "все", "зовут", "называют")
+}
+
+// residentAfterFlat masks the surname of who lives at a flat said right
+// after its masked address (causes block NK: «кто соседи сверху» —
+// «квартира 58 федоровы», «квартира 315 фомичев какой то», «сверху
+// квартира 91 там живет гусейнов», «семья ивановых»): after the address,
+// words that say who lives there at most («там», «живет», «семья»), then
+// a surname by its ending or a family's plural («-овы», «-ины»,
+// «-овых»), closing the sentence or before a word of doubt; not a large
+// city («... квартира 12 королев»).
+func (s *scan) residentAfterFlat() {
+	for n, f := len(s.found), 0; f < n; f++ {
+		x := &s.found[f]
+		if typeAt[x.typ] != Address || x.rule == ruleDropped || x.from >= x.to || !s.flatIn(x.from, x.to) {
+			continue
+		}
+		seg := s.toks[x.to-1].seg // (an address said over two sentences is one stretch)
+		j := x.to
+		for k := 0; j < len(s.toks) && k < 3 && s.toks[j].seg == seg && isWord(s.norm(j), "там", "живет", "живёт", "живут", "семья", "семье", "это", "у", "вроде", "кажется"); k++ {
+			j++
+		}
+		if j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 {
+			continue
+		}
+		w, tr := s.norm(j), s.toks[j].trig
+		if bigCities[w] || commonWord(w) || !(surnameLike(w, tr) || tr == 0 && familyPlural(w)) {
+			continue
+		}
+		if e := j + 1; e < len(s.toks) && s.toks[e].seg == seg && !isWord(s.norm(e), "какой", "какая", "какие", "что", "вроде", "кажется", "вот", "они", "он", "она") {
+			continue
+		}
+		s.claim(Name, ruleNameFull, j, j+1)
+	}
+}
+
+// familyPlural reports whether w is a family's name in the plural
+// («федоровы», «хабибуллины», «ивановых»).
+func familyPlural(w string) bool {
+	if len(w) < 12 {
+		return false
+	}
+	for _, e := range [...]string{"овы", "евы", "ины", "ыны", "овых", "евых", "иных", "ыных"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
