@@ -29,6 +29,7 @@ func (s *scan) nameEchoes(all []*scan) {
 	if ungated || s.foundOf(func(t Type) bool { return t == Name }) {
 		s.koreanNamesGoOn()
 		s.nameOtherForm()
+		s.hyphenHalves()
 	}
 }
 
@@ -416,4 +417,23 @@ func familyPlural(w string) bool {
 		}
 	}
 	return false
+}
+
+// hyphenHalves masks the other half of a double surname written with a
+// hyphen whose one half a rule masked («двойная [полищук]-ким», causes
+// block NL): the word joined to a masked name's word by a hyphen, letters
+// only, either side.
+func (s *scan) hyphenHalves() {
+	for n, f := len(s.found), 0; f < n; f++ {
+		x := &s.found[f]
+		if typeAt[x.typ] != Name || x.from >= x.to {
+			continue
+		}
+		if k := x.to; k < len(s.toks) && s.marks[k] == 0 && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tNum) && s.hyphenJoined(k-1) {
+			s.claim(Name, ruleNameFull, k, k+1)
+		}
+		if k := x.from - 1; k >= 0 && s.marks[k] == 0 && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tNum) && s.hyphenJoined(k) {
+			s.claim(Name, ruleNameFull, k, k+1)
+		}
+	}
 }
