@@ -3295,6 +3295,11 @@ func (s *scan) names() {
 			if s.normOf(t) == "name" && !(i+1 < len(s.toks) && s.norm(i+1) == "is") {
 				continue
 			}
+			// «ваш сотрудник по фамилии чернов», «курьер сказал что его
+			// зовут ильдар»: a staff member's name (causes block NM).
+			if s.staffNamed(i) {
+				continue
+			}
 			if s.role != "client" && s.operatorNear(i) {
 				continue
 			}
@@ -4929,6 +4934,31 @@ func (s *scan) namedBefore(i int) bool {
 			return true
 		}
 		between = between || !s.toks[j].has(tFirstName|tNameForm) && !patronymic(s.norm(j)) && !s.surnameAt(j)
+	}
+	return false
+}
+
+// staffNamed reports whether the name's cue at token i names a staff
+// member: after «по» or «его», a staff word in the five words before it
+// in its sentence, none
+// of the speaker's («меня», «я») between («мастер по имени сергей», «ваш
+// специалист его зовут артем»); not a colleague of the speaker's («мою
+// коллегу зовут анна»).
+func (s *scan) staffNamed(i int) bool {
+	// Only a cue that describes a third person: «по фамилии», «по
+	// имени», «его зовут» (not «фамилия ...»: «мне к терапевту фамилия
+	// семенов» is the speaker's).
+	if i == 0 || s.toks[i-1].seg != s.toks[i].seg || !isWord(s.norm(i-1), "по", "его", "ее", "её") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-5 && s.toks[j].seg == s.toks[i].seg; j-- {
+		w := s.norm(j)
+		if isWord(w, "я", "меня", "мне", "мой", "моя", "мою", "моего", "моей", "моему") {
+			return false
+		}
+		if staffWord(w) {
+			return !(strings.HasPrefix(w, "коллег") && j > 0 && s.toks[j-1].seg == s.toks[j].seg && isWord(s.norm(j-1), "мою", "моя", "мой", "моего", "моей", "моему", "нашу", "наша"))
+		}
 	}
 	return false
 }
