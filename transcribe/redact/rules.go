@@ -4938,6 +4938,14 @@ func (s *scan) namedBefore(i int) bool {
 	return false
 }
 
+// statusWord reports whether w names a person's status or role, not
+// their name («пенсионер», «ветеран», «инвалид», «студентка»).
+func statusWord(w string) bool {
+	return staffWord(w) || roleWords.of(w) || newStatusWords.of(w)
+}
+
+var newStatusWords = newBeginningSet("пенсионер", "ветеран", "инвалид", "студент", "школьни", "клиент", "абонент", "владел", "собственни", "заемщик", "заёмщик", "вкладчик", "участник", "житель")
+
 // staffNamed reports whether the name's cue at token i names a staff
 // member: after «по» or «его», a staff word in the five words before it
 // in its sentence, none
@@ -5095,6 +5103,15 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		s.hyphenJoined(end-1) && isLetters(s.norm(end)) || // «бойко-шторм», a double surname
 		s.toks[end].trig == 0 && !adjectival(s.norm(end)) && isLetters(s.norm(end)) && end+1 < len(s.toks) && s.toks[end+1].seg == first.seg && patronymic(s.norm(end+1)) || // «хачатрян анаит суреновна»
 		s.toks[end].trig&^tNameForm == 0 && (firstNameForm(s.norm(end)) || patronymic(s.norm(end)))) { // «на имя макаровой елены»
+		end++
+	}
+	// A surname no list or ending knows closing the sentence after two
+	// first names («меня зовут хуан карлос родригес», «жан-поль
+	// бельмондо», causes block NN): not a word of a status or a role
+	// («иван петрович пенсионер»).
+	if end-j == 2 && (strong || s.toks[j].has(tFirstName)) && s.toks[j+1].has(tFirstName) && end < len(s.toks) && s.toks[end].seg == first.seg && s.marks[end] == 0 &&
+		s.toks[end].trig == 0 && len(s.norm(end)) >= 8 && isLetters(s.norm(end)) && !commonWord(s.norm(end)) && !statusWord(s.norm(end)) && !bigCities[s.norm(end)] &&
+		(end+1 == len(s.toks) || s.toks[end+1].seg != first.seg) {
 		end++
 	}
 	// A first name no list knows closing the answer after the surname
