@@ -15,7 +15,10 @@ import (
 // was masked: a name on another channel (nameCorrected), a value of
 // another type on this one (ownerNames), a name on this one
 // (koreanNamesGoOn, nameOtherForm).
-func (s *scan) nameEchoes(all []*scan) {
+func (s *scan) nameEchoes(all []*scan, opNames []string) {
+	if len(opNames) > 0 && s.role == "client" {
+		s.operatorAddressed(opNames)
+	}
 	if ungated || s.othersNamed(all) {
 		s.nameCorrected(all)
 	}
@@ -434,6 +437,25 @@ func (s *scan) hyphenHalves() {
 		}
 		if k := x.from - 1; k >= 0 && s.marks[k] == 0 && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tNum) && s.hyphenJoined(k) {
 			s.claim(Name, ruleNameFull, k, k+1)
+		}
+	}
+}
+
+// operatorAddressed leaves the operator's own first name that the client
+// says to them after «это» inside a sentence («а зачем вам это денис»,
+// causes block NO): the intro rule read «это денис» as the client's name;
+// at the sentence's start («это денис» — a client called so) it is theirs.
+func (s *scan) operatorAddressed(opNames []string) {
+	for k := range s.found {
+		f := &s.found[k]
+		if typeAt[f.typ] != Name || f.rule != ruleNameIntro || f.to-f.from != 1 || f.from == 0 || s.norm(f.from-1) != "это" || s.segStart(f.from-1) {
+			continue
+		}
+		w := s.norm(f.from)
+		for _, op := range opNames {
+			if op == w && s.marks[f.from] == k+1 {
+				s.marks[f.from] = 0
+			}
 		}
 	}
 }

@@ -465,7 +465,7 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 		operatorNames(all, ops)
 	}
 	st.echoes(all, ops.names[:ops.n])
-	st.nameEchoes(all)
+	st.nameEchoes(all, ops.names[:ops.n])
 	st.resolve(r)
 	return nil
 }
