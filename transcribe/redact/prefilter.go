@@ -236,9 +236,9 @@ func plotInWords(ws []schemas.Word) bool {
 }
 
 // hasUch reports whether s has «уч» in it, either letter small or
-// capital. The second letter's last byte is searched for (IndexByte:
-// vectorized, no branch a byte), then the three bytes before it read: a
-// loop over every byte was a third of a padded call's redaction
+// capital. Only a word with the second letter's last byte in it
+// (chByteIn, eight bytes at a time) is read byte by byte: a loop over
+// every byte of every word was a third of a padded call's redaction
 // (callgrind, BenchmarkColdCalls/demo5: its filler has «линия» in one
 // segment of three).
 func hasUch(s string) bool {
@@ -273,9 +273,9 @@ func lineWord10(w string) bool {
 
 // chByteIn reports whether s (four bytes or more) has a byte 87 or A7,
 // the last of ч (D1 87) and Ч (D0 A7), read eight bytes at a time: most
-// words after a «линия» have none, and uchAt's two searches cost them a
-// call each (callgrind, BenchmarkColdCalls/demo5: a third of its
-// prefilter's instructions).
+// words after a «линия» have none, and the two IndexByte searches hasUch
+// ran before cost them a call each (callgrind, BenchmarkColdCalls/demo5:
+// a third of its prefilter's instructions).
 func chByteIn(s string) bool {
 	n := len(s)
 	if n < 4 {

@@ -28,6 +28,7 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
+		// (Cyrillic first: the commonest start of a token.)
 		case (c == 0xD0 || c == 0xD1) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
 			// Cyrillic: а..п are D0 B0..BF, р..я D1 80..8F; the rest of
 			// the two blocks (capitals, ё, Ukrainian letters) is folded.
@@ -43,13 +44,13 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 			}
 			i += 2
 			// Four small Russian letters at once, without a branch each:
-			// most of a word; then the rest of them, two bytes each, in a
-			// loop of its own (a turn of the switch would read them the
-			// same way).
+			// most of a word; then the last one to three of them. What
+			// stops either (a capital, ё, a separator) is read by the
+			// switch's next turn.
 			for i+8 <= len(src) && lower4(*(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(src)), i))) {
 				i += 8
 			}
-			// The last one to three letters: two at once, then one.
+			// The last one to three: two at once, then one.
 			if i+4 <= len(src) && lower2(*(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(src)), i))) {
 				i += 4
 			}
@@ -57,7 +58,6 @@ func (s *scan) tokenize(src string, k, j int32) (hasAt bool) {
 				i += 2
 			}
 			continue
-		// (Cyrillic first: the commonest start of a token.)
 		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 			if start < 0 {
 				start = i
