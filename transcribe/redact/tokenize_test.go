@@ -15,6 +15,11 @@ var tokenizeCases = []string{
 	"Ещё ЁЛКА ёж МТС", "500 ₽, 20% и 10$", "«кавычки» — тире", "Ѐѐ Ђђ Ѡѡ Іі Її Єє", "a’b", "x'ё", "x'\xd0", "\xd0\xd0 \xd1",
 	"8-916-123-45-67 +7 (495) 123-45-67", "Café naïve", "日本語 テキスト", "a\tb\nc", "   leading and trailing   ",
 	"ПЯТЬСОТ девяносто Девять", "e-mail", "12а 5к2 кв. 7",
+	// A capital first alone (folded by it: capFirst), with another
+	// capital, ё or a Latin letter after it, and the one to three small
+	// letters after four (lower2, smallRussian) at every length.
+	"Я", "Я.", "Яя", "Ая Аяя Аяяя Аяяяя Аяяяяя Аяяяяяя Аяяяяяяя Аяяяяяяяя", "АннА Анна-Мария Д'Артаньян",
+	"Ёж ЁЖ Жё ЖЁ жЖ Ж1 Жb жB Ж'b", "ааааааа ааааааЯ аааааЯа ааааЯаа",
 }
 
 // TestTokenizeSame: the scan's tokenizer gives the words, offsets and
