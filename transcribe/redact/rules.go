@@ -3912,6 +3912,12 @@ func (s *scan) fullNames() {
 		surBefore := false
 		if first || pat || i > 0 && s.toks[i-1].trig == 0 && s.toks[i-1].seg == t.seg {
 			surBefore = i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && surnameLike(s.norm(i-1), s.toks[i-1].trig)
+			// A surname in «-ук», «-юк» in another case before a first
+			// name in one, answering a question for a name («кому» —
+			// «для гаврилюка андрея», causes block NP): its ending alone
+			// is a common word's too («из бамбука андрею понравился»).
+			surBefore = surBefore || i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) &&
+				(t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i)
 		}
 		// A common first name in another case, then a surname («на
 		// лену кузьмину», «передайте диме смирнову»).
@@ -4042,6 +4048,9 @@ func (s *scan) fullNamesMay() bool {
 			return true
 		}
 		if i > 0 && s.toks[i-1].seg == t.seg && surnameLike(s.norm(i-1), s.toks[i-1].trig) && (first || t.has(tNameForm) || firstNameForm(w)) {
+			return true
+		}
+		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) && (t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i) {
 			return true
 		}
 	}
@@ -4945,6 +4954,21 @@ func statusWord(w string) bool {
 }
 
 var newStatusWords = newBeginningSet("пенсионер", "ветеран", "инвалид", "студент", "школьни", "клиент", "абонент", "владел", "собственни", "заемщик", "заёмщик", "вкладчик", "участник", "житель")
+
+// ukSurnameCase reports whether w is a surname in «-ук», «-юк» in an
+// oblique case («гаврилюка», «ковальчуку», «полищуком»): six letters or
+// more, no adjective or verb.
+func ukSurnameCase(w string) bool {
+	if len(w) < 12 || commonWord(w) {
+		return false
+	}
+	for _, e := range [...]string{"ука", "юка", "уку", "юку", "уком", "юком", "уке", "юке"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // staffNamed reports whether the name's cue at token i names a staff
 // member: after «по» or «его», a staff word in the five words before it
