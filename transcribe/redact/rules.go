@@ -2401,6 +2401,13 @@ func (s *scan) addresses() {
 			}
 			if x < i && x > 1 && s.toks[x-2].seg == t.seg && s.nameWord(x-1) && isWord(s.norm(x-2), "дом", "д") {
 				k = x - 2
+			} else if x < i && i-x-apart <= 2 && x > 1 && s.toks[x-1].seg == t.seg && s.toks[x-2].seg == t.seg && s.toks[x-1].has(tMonth) &&
+				s.toks[x-2].num() == nkOrdinal && s.segStart(x-2) && s.marks[x-1] == 0 && s.marks[x-2] == 0 {
+				// A street named by a date opening the sentence, the
+				// house's number and the flat after it («восьмого марта
+				// семьдесят шесть квартира один», «первого мая 12 кв 5»):
+				// no date is followed by a flat.
+				k = x - 2
 			} else if x < i && i-x-apart <= 2 && x > 0 && s.toks[x-1].seg == t.seg && s.nameWord(x-1) && s.marks[x-1] == 0 {
 				// «профсоюзная 104 кв 15», «ленинский 32 квартира 8»: the
 				// street's name and the house's number, no word for them.
