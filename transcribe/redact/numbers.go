@@ -415,6 +415,12 @@ func (s *scan) numbers() {
 		if z.to <= i {
 			continue
 		}
+		if k := len(z.runs); k > 0 && z.runs[k-1].thousand && s.slipCorrected(z.to) {
+			// («код 3 тысяча нет 3 1 0 0 0»: the slip is read with the
+			// value after it, its cue before both.)
+			i = z.to
+			continue
+		}
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 {
 			// A number said right after a claimed one in the same run
 			// («12 мая [1980] 8 916 123 45 67»: the phone after the date
@@ -1066,6 +1072,13 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		if s.negatedAfter(r.to) {
 			break
 		}
+		// A number said as a sum by a slip and said again after a
+		// correction word («код 3 тысяча нет 3 1 0 0 0»): the value is
+		// what follows, read alone (the slip its false start), not a
+		// sum with it.
+		if r.thousand && j > r.to && s.correctedAt(r.to, j) {
+			break
+		}
 		if j == r.to {
 			j = s.partPhrase(j)
 		} else {
@@ -1084,6 +1097,27 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// slipCorrected reports whether a number said as a sum ending at token
+// j is said again after a correction word in its sentence (one to three
+// words, then a number with no thousand).
+func (s *scan) slipCorrected(j int) bool {
+	k := j
+	for k < len(s.toks) && k < j+3 && s.toks[k].seg == s.toks[j-1].seg && s.toks[k].has(tConn|tFiller) {
+		k++
+	}
+	return k > j && k < len(s.toks) && s.toks[k].seg == s.toks[j-1].seg && s.correctedAt(j, k) && s.isRunStart(k) && s.toks[k].num() != nkThousand
+}
+
+// correctedAt reports whether a correction word is among tokens from..to.
+func (s *scan) correctedAt(from, to int) bool {
+	for k := from; k < to; k++ {
+		if correctionWord(s.norm(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedAfter reports whether «а не» follows a run at token j («в конце
