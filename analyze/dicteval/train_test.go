@@ -100,7 +100,10 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 func TestCrossValidate(t *testing.T) {
 	one := compile(t, "category: complaint\nlanguage: en\nchannel: client\nphrases:\n  - id: complaint\n    text: complaint\n")
 	var authors []dicteval.Author
-	for i, calls := range loadParts(t, "en") {
+	// The fifteen authors this test was written for, not every part: the
+	// nested cross-validation's cost grows with the square of the authors,
+	// and the test checks the rules, not the shipped models.
+	for i, calls := range loadParts(t, "en")[:15] {
 		authors = append(authors, dicteval.Author{Name: parts[i], Calls: calls, Phrases: one})
 	}
 	opt := model.Recommended("en", "complaint")
@@ -109,7 +112,7 @@ func TestCrossValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Folds) != len(parts) {
+	if len(res.Folds) != len(authors) {
 		t.Fatalf("%d folds", len(res.Folds))
 	}
 	calls := 0
