@@ -143,6 +143,11 @@ func TestText(t *testing.T) {
 		{"client", "почта анна точка хо собака yandex ru хо эйч оу", "почта [email]"},
 		{"client", "почта кей ю эс собака яндекс ру кус латиницей", "почта [email]"},
 		{"client", "почта иван собака мейл ру спасибо большое", "почта [email] спасибо большое"},
+		// A word in Latin letters before «собака» joins the mailbox, but
+		// not the e-mail cue itself (review rv17, finding 1).
+		{"client", "мой email ivan собака mail точка ru", "мой email [email]"},
+		{"client", "пишите на mail olga собака mail точка ru", "пишите на mail [email]"},
+		{"client", "lesya tarasova sms собака ya точка ru", "[email]"},
 		// A number dictated in parts named as such (causes block DJ).
 		{"client", "телефон 8 916 это первая часть 204 33 71", "телефон [phone]"},
 		{"client", "оплатил 2 000 это первая часть остальное потом", ""},

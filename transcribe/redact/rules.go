@@ -179,8 +179,9 @@ func (s *scan) emails() {
 			// «ivan точка код собака», block GW.)
 			joined := k >= 2 && u.has(tCue) && !u.has(tStop|tConn) && s.toks[k-2].seg == t.seg && s.toks[k-2].has(tDot|tJoin) && s.toks[k].has(tAt|tDot|tJoin)
 			// (So is a word in Latin letters whatever a list knows it as:
-			// «lesya tarasova sms собака ya точка ru».)
-			if w := s.normOf(u); !joined && len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && isLetters(w) {
+			// «lesya tarasova sms собака ya точка ru»; not the e-mail cue
+			// itself: «мой email ivan собака ...».)
+			if w := s.normOf(u); !joined && !u.has(tEmailCue) && len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && isLetters(w) {
 				joined = true
 			}
 			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || joined || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
