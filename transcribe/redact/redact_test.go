@@ -143,6 +143,10 @@ func TestText(t *testing.T) {
 		{"client", "почта анна точка хо собака yandex ru хо эйч оу", "почта [email]"},
 		{"client", "почта кей ю эс собака яндекс ру кус латиницей", "почта [email]"},
 		{"client", "почта иван собака мейл ру спасибо большое", "почта [email] спасибо большое"},
+		// An address then a phone in one sentence: the phone's digits
+		// said one by one are no flat's number (review rv17, finding 2).
+		{"client", "улица ленина дом 5 квартира 7 8 9 1 6 1 2 3 4 5 6 7", "[address] [phone]"},
+		{"client", "улица ленина дом 5 квартира 1 4 5", "[address]"},
 		// A word in Latin letters before «собака» joins the mailbox, but
 		// not the e-mail cue itself (review rv17, finding 1).
 		{"client", "мой email ivan собака mail точка ru", "мой email [email]"},

@@ -3046,9 +3046,11 @@ func (s *scan) houseRun(j int) (int, bool) {
 	// An address is said in one sentence: the next segment's numbers are
 	// someone else's (a hotline, a price).
 	seg := s.toks[j].seg
-	// Ten pieces at most (words and numbers), a number said in words
-	// counted once: «квартира двести девяносто девять этаж двенадцатый»
-	// is as long as «квартира 299 этаж 12».
+	// Ten pieces at most (words and numbers), a run of numbers counted
+	// once: «квартира двести девяносто девять этаж двенадцатый» is as
+	// long as «квартира 299 этаж 12», «квартира 1 4 5» as «квартира 145».
+	// A run of digits longer than a house's or a flat's number is cut
+	// below, so a phone said after the address is no part of it.
 	for n := 0; j < len(s.toks) && n < 10; n++ {
 		u := &s.toks[j]
 		if u.has(tNum) && j > 0 && s.toks[j-1].seg == u.seg && s.toks[j-1].has(tNum) && !u.has(tHouse) {
@@ -3093,6 +3095,15 @@ func (s *scan) houseRun(j int) (int, bool) {
 			if u.num() == nkDigits && j >= 2 && s.toks[j-1].num() == nkDigits && len(s.norm(j-1)) >= 2 && s.toks[j-2].has(tFlat) && s.toks[j-2].seg == u.seg {
 				return end, house
 			}
+			// Nor is a number longer than a flat's four digits said
+			// digit by digit: «квартира 7 8 9 1 6 1 2 3 4 5 6 7» is the
+			// flat 7 and a phone; «номер 2 2 0 0 1 3 9», a ticket.
+			if u.num() == nkDigits && !(j > 0 && s.toks[j-1].seg == u.seg && s.toks[j-1].num() == nkDigits) && s.digitRunLen(j) > maxHouseDigits {
+				if rest := s.digitRunLen(j + 1); j+1 < len(s.toks) && s.toks[j+1].seg == u.seg && rest >= 10 && rest <= 11 {
+					return j + 1, true
+				}
+				return end, house
+			}
 			j++
 			end, house = j, true
 			continue
@@ -3107,6 +3118,23 @@ func (s *scan) houseRun(j int) (int, bool) {
 		}
 	}
 	return end, house
+}
+
+// maxHouseDigits is the most digits a house's or a flat's number has.
+const maxHouseDigits = 4
+
+// digitRunLen returns how many digits the run of numbers in digits from
+// token j has, in j's sentence; 0 when the run has round thousands, a sum
+// («кв 4 45 000 в месяц», read by houseRun's own rule).
+func (s *scan) digitRunLen(j int) int {
+	n := 0
+	for k := j; k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.toks[k].num() == nkDigits; k++ {
+		if s.norm(k) == "000" {
+			return 0
+		}
+		n += len(s.norm(k))
+	}
+	return n
 }
 
 // floorAt returns where a floor said from token j ends («пятый этаж»,
