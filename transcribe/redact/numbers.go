@@ -578,7 +578,7 @@ func (s *scan) secondOfType(z *zone, prevEnd int) Type {
 // with.
 func (s *scan) negatedOfType(z *zone) Type {
 	j := z.from - 2
-	if j < 1 || !s.negatedAfter(j) || s.marks[j-1] == 0 || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
+	if j < 1 || !s.negatedAfter(j) || s.toks[z.from].seg != s.toks[j+1].seg || s.marks[j-1] == 0 || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
 		z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && isWord(s.norm(z.to), "год", "года", "году", "годом") {
 		return ""
 	}
