@@ -36,7 +36,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	}
 }
 
-// foundOf reports whether a rule masked a stretch of a type is accepts.
+// foundOf reports whether a rule masked a stretch of a type it accepts.
 func (s *scan) foundOf(is func(Type) bool) bool {
 	for k := range s.found {
 		if f := &s.found[k]; f.rule != ruleDropped && is(typeAt[f.typ]) {
@@ -65,7 +65,8 @@ func (s *scan) othersNamed(all []*scan) bool {
 // to the other side's sentence with a masked name in it, said in the
 // 10 s before (causes block NA): a name read back wrongly and corrected
 // («записываю новиков виталий петрович верно» — «нет семенов через о а
-// имя правильно», «вы соловьева анна» — «нет соловьёва через ё»). The
+// имя правильно»; not a spelling of the same name: «вы соловьева анна» —
+// «нет соловьёва через ё» is not masked). The
 // corrected name is a surname by its ending, a first name or a
 // patronymic in any case, up to three words, before anything else; not
 // an adjective, a verb or a word of confirming («нет другая», «нет
@@ -275,6 +276,10 @@ func (s *scan) koreanName(j int) int {
 
 // koreanSurname: the Korean surnames common in Russia as the recognizer
 // writes them («ким», «ли», «пак», «цой»...).
+// longestKoreanSurname is the byte length of the longest word
+// koreanSurname takes («хегай», «когай»): longer tokens are not looked up.
+const longestKoreanSurname = len("хегай")
+
 func koreanSurname(w string) bool {
 	return shortSurnames[w] || isWord(w, "ким", "ли", "хан", "нам", "ан", "кан", "мун", "чон", "чен", "хегай", "ю", "син")
 }
@@ -302,7 +307,7 @@ func (s *scan) koreanNamesGoOn() {
 			continue
 		}
 		for i := f.from; i < f.to; i++ {
-			if s.marks[i] != k+1 || s.toks[i].nl > 10 || !koreanSurname(s.norm(i)) {
+			if s.marks[i] != k+1 || int(s.toks[i].nl) > longestKoreanSurname || !koreanSurname(s.norm(i)) {
 				continue
 			}
 			seg := s.toks[i].seg
@@ -351,7 +356,7 @@ func (s *scan) nameOtherForm() {
 				continue
 			}
 			from := j
-			for n := 0; j < len(s.toks) && s.toks[j].seg == seg && n < 3 && otherFormWord(s.norm(j)); n++ {
+			for words := 0; j < len(s.toks) && s.toks[j].seg == seg && words < 3 && otherFormWord(s.norm(j)); words++ {
 				j++
 			}
 			if j == from || j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 || !s.nameEnds(j+1, seg) {
@@ -359,7 +364,7 @@ func (s *scan) nameOtherForm() {
 			}
 			t := &s.toks[j]
 			w := s.normOf(t)
-			if t.has(tStop|tNum|tCue|tTrap|tConn|tMonth) || !isLetters(w) {
+			if t.has(tStop|tNum|tCue|tTrap|tConn|tMonth|tStreet|tSettle|tHouse) || !isLetters(w) {
 				continue
 			}
 			if t.has(tFirstName|tNameForm) && !wordName(w) || surnameLike(w, t.trig) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) {
