@@ -3204,6 +3204,22 @@ var nameFamily = family{
 // «екатерина»: read from its records to be confirmed). The side's own
 // name is said with «меня зовут» or «я», not alone.
 func (s *scan) firstNameReadBack() {
+	s.afterNameQuestions(11, func(r segRange) {
+		j := r.from
+		for j < r.to && j < r.from+2 && s.toks[j].has(tStop|tConn|tFiller) && !s.toks[j].has(tFirstName|tRole) {
+			j++
+		}
+		if j < r.to && s.marks[j] == 0 && s.toks[j].has(tFirstName) && (j+1 == r.to || j+2 == r.to && patronymic(s.norm(j+1))) {
+			s.claim(Name, ruleNameAnswer, j, r.to)
+		}
+	})
+}
+
+// afterNameQuestions calls read with each of the side's sentences said
+// from 0.5 s to window seconds after one of its questions for a name
+// (firstNameReadBack, readBackThenAsked): once a question, so a sentence
+// after two is read twice.
+func (s *scan) afterNameQuestions(window float64, read func(r segRange)) {
 	for k := range s.cues {
 		q := &s.cues[k]
 		if !q.name {
@@ -3213,16 +3229,10 @@ func (s *scan) firstNameReadBack() {
 			if r.from >= r.to {
 				continue
 			}
-			if at := s.t0(&s.toks[r.from]); at <= q.at+0.5 || at-q.at > 11 {
+			if at := s.t0(&s.toks[r.from]); at <= q.at+0.5 || at-q.at > window {
 				continue
 			}
-			j := r.from
-			for j < r.to && j < r.from+2 && s.toks[j].has(tStop|tConn|tFiller) && !s.toks[j].has(tFirstName|tRole) {
-				j++
-			}
-			if j < r.to && s.marks[j] == 0 && s.toks[j].has(tFirstName) && (j+1 == r.to || j+2 == r.to && patronymic(s.norm(j+1))) {
-				s.claim(Name, ruleNameAnswer, j, r.to)
-			}
+			read(r)
 		}
 	}
 }
@@ -3234,35 +3244,26 @@ func (s *scan) firstNameReadBack() {
 // a name's (a surname by its ending, a first name, a patronymic) and a
 // name's cue closing it («имя», «отчество», «имя отчество»).
 func (s *scan) readBackThenAsked() {
-	for k := range s.cues {
-		q := &s.cues[k]
-		if !q.name {
-			continue
+	s.afterNameQuestions(20, func(r segRange) {
+		if r.to-r.from < 2 || r.to-r.from > 4 || !s.toks[r.to-1].has(tNameCue) {
+			return
 		}
-		for _, r := range s.segs {
-			if r.to-r.from < 2 || r.to-r.from > 4 || !s.toks[r.to-1].has(tNameCue) {
-				continue
-			}
-			if at := s.t0(&s.toks[r.from]); at <= q.at+0.5 || at-q.at > 20 {
-				continue
-			}
-			end := r.from
-			for end < r.to && end < r.from+2 && s.marks[end] == 0 && !s.toks[end].has(tStop|tNum|tCue|tTrap|tNameCue) &&
-				(s.toks[end].has(tFirstName|tNameForm) || patronymic(s.norm(end)) || s.surnameAt(end) && !commonWord(s.norm(end))) {
-				end++
-			}
-			if end == r.from {
-				continue
-			}
-			cue := end
-			for cue < r.to && s.toks[cue].has(tNameCue) {
-				cue++
-			}
-			if cue == r.to && cue > end {
-				s.claim(Name, ruleNameAnswer, r.from, end)
-			}
+		end := r.from
+		for end < r.to && end < r.from+2 && s.marks[end] == 0 && !s.toks[end].has(tStop|tNum|tCue|tTrap|tNameCue) &&
+			(s.toks[end].has(tFirstName|tNameForm) || patronymic(s.norm(end)) || s.surnameAt(end) && !commonWord(s.norm(end))) {
+			end++
 		}
-	}
+		if end == r.from {
+			return
+		}
+		cue := end
+		for cue < r.to && s.toks[cue].has(tNameCue) {
+			cue++
+		}
+		if cue == r.to && cue > end {
+			s.claim(Name, ruleNameAnswer, r.from, end)
+		}
+	})
 }
 
 // coupleNames masks a surname joined by «и» to a masked one of the same
