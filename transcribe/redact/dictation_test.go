@@ -56,6 +56,12 @@ func TestDictation(t *testing.T) {
 		{"gone on with after a pause", []string{"c: карту потеряла номер не помню только конец 0069", "o: и начало не помните", "c: 4276 а дальше нет"},
 			[]string{"c: карту потеряла номер не помню только конец [card]", "c: [card] а дальше нет"}},
 		{"card ending on", []string{"o: на карту оканчивающуюся на три семь шесть пять", "c: да"}, []string{"o: на карту оканчивающуюся на [card]"}},
+		// A masked name said again in a sentence the prefilter skips
+		// (review rv17, finding 3): read too, masked as an echo.
+		{"a name said again with no trigger word", []string{"o: здравствуйте компания ромашка меня зовут ольга", "c: меня зовут анна соловьева",
+			"o: хорошо соловьева", "c: да", "o: записала соловьевой"}, []string{"o: хорошо [name]", "o: записала [name]"}},
+		{"a name said again in the answer", []string{"o: здравствуйте меня зовут ольга", "o: вы анна соловьева", "c: да соловьева"},
+			[]string{"o: вы [name]", "c: да [name]"}},
 		// A worn card's CVV, its last digit doubted after «и» (causes
 		// block ED); a wait in minutes after a code's question stays.
 		{"cvv last digit doubted", []string{"o: три цифры на обороте", "c: плохо видно 3 6 и вроде 9"}, []string{"c: плохо видно [cvv]"}},

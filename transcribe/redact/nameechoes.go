@@ -65,8 +65,9 @@ func (s *scan) othersNamed(all []*scan) bool {
 // to the other side's sentence with a masked name in it, said in the
 // 10 s before (causes block NA): a name read back wrongly and corrected
 // («записываю новиков виталий петрович верно» — «нет семенов через о а
-// имя правильно»; not a spelling of the same name: «вы соловьева анна» —
-// «нет соловьёва через ё» is not masked). The
+// имя правильно»; not a spelling of the same name, «вы соловьева анна» —
+// «нет соловьёва через ё», which the echoes mask as the name said
+// again). The
 // corrected name is a surname by its ending, a first name or a
 // patronymic in any case, up to three words, before anything else; not
 // an adjective, a verb or a word of confirming («нет другая», «нет

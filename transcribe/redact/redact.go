@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/callscope/callscope/schemas"
 )
@@ -321,12 +322,39 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// something masked on both sides).
 	var errs []error
 	stretches, nsegs := 0, 0
+	failed := 0 // the channels whose rules broke, a bit each (up to 64)
 	for ci, s := range scans {
 		if s == nil {
 			continue
 		}
 		if e := r.detect(s); e != nil {
 			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+			failed |= 1 << (ci & 63)
+		}
+	}
+	// A masked name said again in a sentence the prefilter skipped
+	// («меня зовут анна соловьева» — «хорошо соловьева»): such sentences
+	// are read too, and their channel's rules run again, so that the
+	// echoes below find the name there. Only on a call with a name masked
+	// and said again with no trigger word near it.
+	added := cs.markNameRepeats(out.Channels, scans)
+	if added != 0 {
+		for ci := range scans {
+			old := scans[ci]
+			if added&(1<<(ci&63)) == 0 || failed&(1<<(ci&63)) != 0 {
+				continue
+			}
+			s := cs.scan(tr.Language, tr.Channels[ci].Role)
+			s.load(out.Channels[ci].Segments, wants[ci], old)
+			if old != nil {
+				s.others = append(s.others, old.others...)
+				s.othersSpoke = append(s.othersSpoke, old.othersSpoke...)
+			}
+			scans[ci] = s
+			cs.put(old)
+			if e := r.detect(s); e != nil {
+				errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+			}
 		}
 	}
 	// What one side says back of what any side had masked (echo.go):
@@ -377,6 +405,83 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		cs.put(s)
 	}
 	return out, spans, errors.Join(errs...)
+}
+
+// markNameRepeats marks the segments no channel reads that say a word of
+// a name masked on any channel (the word as masked, or its stem:
+// nameStem), and returns the channels it marked segments on, a bit each.
+func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []*scan) uint64 {
+	var buf [16]string
+	stems := buf[:0]
+	for _, o := range scans {
+		if o == nil {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped {
+				continue
+			}
+			for i := f.from; i < f.to && len(stems) < len(buf); i++ {
+				if w := o.norm(i); o.marks[i] == k+1 && o.echoWord(i) && len(w) >= 8 {
+					if st := nameStem(w); st != "" {
+						w = st
+					}
+					if !slices.Contains(stems, w) {
+						stems = append(stems, w)
+					}
+				}
+			}
+		}
+	}
+	if len(stems) == 0 {
+		return 0
+	}
+	var added uint64
+	var fold [64]byte
+	says := func(w string) bool {
+		w = strings.TrimFunc(w, func(r rune) bool { return r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+		if len(w) < 8 || len(w) > len(fold) {
+			return false
+		}
+		b := appendFold(fold[:0], w)
+		// (Read in place: the word is no longer kept than this call.)
+		f := unsafe.String(unsafe.SliceData(b), len(b))
+		if st := nameStem(f); st != "" {
+			f = st
+		}
+		return slices.Contains(stems, f)
+	}
+	for ci := range chs {
+		if ci >= len(scans) || scans[ci] == nil && cs.wants[ci] != nil {
+			continue
+		}
+		segs := chs[ci].Segments
+		for k := range segs {
+			if w := cs.wants[ci]; w != nil && w[k] {
+				continue
+			}
+			hit := false
+			if len(segs[k].Words) > 0 {
+				for _, x := range segs[k].Words {
+					if hit = says(x.W); hit {
+						break
+					}
+				}
+			} else {
+				for _, x := range strings.Fields(segs[k].Text) {
+					if hit = says(x); hit {
+						break
+					}
+				}
+			}
+			if hit {
+				cs.mark(ci, k)
+				added |= 1 << (ci & 63)
+			}
+		}
+	}
+	return added
 }
 
 // anyClaim reports whether a rule claimed something on any of the
