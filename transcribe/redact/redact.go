@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unsafe"
 
 	"github.com/callscope/callscope/schemas"
@@ -439,9 +440,19 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 	}
 	var added uint64
 	var fold [64]byte
+	// (A stem starts with its word's first letter: a word whose first
+	// letter, folded, starts no stem is passed without folding it whole,
+	// as almost every word of a long call is.)
+	var firsts [16][2]byte
+	for i, st := range stems {
+		firsts[i] = [2]byte{st[0], st[1]}
+	}
 	says := func(w string) bool {
 		w = strings.TrimFunc(w, func(r rune) bool { return r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
 		if len(w) < 8 || len(w) > len(fold) {
+			return false
+		}
+		if f, ok := foldedFirst(w); ok && !slices.Contains(firsts[:len(stems)], f) {
 			return false
 		}
 		b := appendFold(fold[:0], w)
@@ -469,10 +480,16 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 					}
 				}
 			} else {
-				for _, x := range strings.Fields(segs[k].Text) {
-					if hit = says(x); hit {
-						break
+				for t := segs[k].Text; t != "" && !hit; {
+					t = strings.TrimLeftFunc(t, unicode.IsSpace)
+					end := strings.IndexFunc(t, unicode.IsSpace)
+					if end < 0 {
+						end = len(t)
 					}
+					if end > 0 {
+						hit = says(t[:end])
+					}
+					t = t[end:]
 				}
 			}
 			if hit {
@@ -482,6 +499,36 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 		}
 	}
 	return added
+}
+
+// foldedFirst is the first two bytes of w folded as appendFold folds
+// them, for a word starting with a Latin letter and a second byte (the
+// stems are 8 bytes or more) or a Russian letter; ok is false for any
+// other start, which appendFold may hand to text.AppendFold.
+func foldedFirst(w string) (f [2]byte, ok bool) {
+	c, c2 := w[0], w[1]
+	switch {
+	case c < 0x80:
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c2 >= 0x80 {
+			return f, false
+		}
+		if 'A' <= c2 && c2 <= 'Z' {
+			c2 += 'a' - 'A'
+		}
+		return [2]byte{c, c2}, true
+	case c == 0xD0 && 0x90 <= c2 && c2 <= 0x9F: // А..П
+		return [2]byte{0xD0, c2 + 0x20}, true
+	case c == 0xD0 && 0xA0 <= c2 && c2 <= 0xAF: // Р..Я
+		return [2]byte{0xD1, c2 - 0x20}, true
+	case c == 0xD0 && c2 == 0x81 || c == 0xD1 && c2 == 0x91: // Ё, ё
+		return [2]byte{0xD0, 0xB5}, true
+	case c == 0xD0 && c2 >= 0xB0 || c == 0xD1 && c2 <= 0x9F:
+		return [2]byte{c, c2}, true
+	}
+	return f, false
 }
 
 // anyClaim reports whether a rule claimed something on any of the
