@@ -477,6 +477,12 @@ func (s *scan) numbers() {
 				last = zj.to
 				if tj, rj := s.classifyZone(&zj, prevEnd); tj != "" && tj != Number {
 					best, typ, rule = k, tj, rj
+				} else if tl, rl := s.lastGroupAfterAnd(i, prevEnd, &zj, tj, rj, k); tl != tj && tl != "" && tl != Number {
+					// Its last group after «и» in the last sentence
+					// («триста тридцать шестьсот семьдесят восемь» —
+					// «дальше» — «триста шестьдесят семь и восемьдесят
+					// один»: a SNILS only with it).
+					best, typ, rule = k, tl, rl
 				}
 			}
 			s.readZone(i, &z, best)

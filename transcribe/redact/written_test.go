@@ -192,8 +192,8 @@ var writtenSets = []struct {
 	// (session 13's end): the same figures each time; the floors are they.
 	{"blind13/cb", map[string]float64{
 		"account": 1.00, "address": 0.85, "birthdate": 0.98, "card": 0.95, "code": 1.00, "cvv": 0.98,
-		"email": 0.90, "inn": 1.00, "name": 0.72, "passport": 1.00, "phone": 0.92, "snils": 0.72,
-	}, 0.011}, // 14 of 1372 (1.0%), blind each time
+		"email": 0.90, "inn": 1.00, "name": 0.72, "passport": 1.00, "phone": 0.92, "snils": 1.00,
+	}, 0.011}, // snils 0.730 -> 1.000 since block IH (pieces across turns with no cue, the last group after «и»: «... шестьсот семьдесят восемь» — «дальше» — «триста шестьдесят семь и восемьдесят один»); 14 of 1372 (1.0%), blind each time
 	// The fourteenth author's set (lane p14, session 14): identity checks
 	// and data collection in whole service calls of nine lines of business,
 	// numbers mostly as digits grouped as spoken, partial values (the last
