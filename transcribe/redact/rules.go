@@ -2049,6 +2049,7 @@ func (s *scan) fieldAnswers() {
 			}
 		}
 		if q == nil || q.field == 0 {
+			s.streetBeforeField(si)
 			continue
 		}
 		// (Nothing else said by the other side since: a sentence of
@@ -2103,6 +2104,46 @@ func (s *scan) fieldAnswers() {
 			s.claimAddress(j, r.to, ruleAddressCue)
 		}
 	}
+}
+
+// streetBeforeField masks a street said alone, its word and its name the
+// whole of the speaker's sentence («так», «ну», «да» before them at
+// most), when the other side's next sentence, in the 10 s after it, asks
+// for the house's or the flat's number with its word alone («бульвар
+// гагарина» — «дом» — «12»): the street of an address being taken down
+// field by field. A street named with other words («это на шоссе
+// энтузиастов рядом с метро») or followed by another question is kept.
+func (s *scan) streetBeforeField(si int) {
+	r := s.segs[si]
+	j := r.from
+	for j < r.to && j < r.from+2 && isWord(s.norm(j), "так", "ну", "да", "вот") {
+		j++
+	}
+	if r.to-j < 2 || r.to-j > 4 || !s.toks[j].has(tStreet) {
+		return
+	}
+	for k := j + 1; k < r.to; k++ {
+		t := &s.toks[k]
+		if !isLetters(s.norm(k)) || t.has(tNum|tHouse|tStreet|tStop|tConn|tCue|tTrap|tNameCue|tUnit|tMonth|tFiller|tOperator) {
+			return
+		}
+	}
+	end := s.t1(&s.toks[r.to-1])
+	var q *cueEvent
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && e.at > end && e.at-end <= 10 && (q == nil || e.at < q.at) {
+			q = e
+		}
+	}
+	if q == nil || q.field != 2 {
+		return
+	}
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; e.said && e.seg != q.seg && e.at > end && e.at < q.at {
+			return
+		}
+	}
+	s.claimAddress(j, r.to, ruleAddressCue)
 }
 
 // addresses: a street word with a name and a house number: «улица ленина
