@@ -3154,11 +3154,59 @@ func (s *scan) houseRun(j int) (int, bool) {
 			continue
 		case u.has(tFiller) || s.normOf(u) == "дробь" || s.normOf(u) == "слэш":
 			j++
+		case house && j == end && s.numberCorrected(j) > j:
+			// «дом девяносто семь ой не девяносто семь а двадцать
+			// пять», «квартира 14 вернее 41»: the number said again
+			// corrected is the address's.
+			j = s.numberCorrected(j)
 		default:
 			return end, house
 		}
 	}
 	return end, house
+}
+
+// numberCorrected returns where the number a speaker corrects to starts,
+// after a number ending at token j, in j's sentence: one or two
+// correction words («ой», «нет», «вернее», «точнее», «то есть») and then
+// a number, or «не», the denied number and «а» before it («ой не 97 а
+// 25», «не 12 а 21»); j when none follows.
+func (s *scan) numberCorrected(j int) int {
+	seg := s.toks[j-1].seg
+	same := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg }
+	k := j
+	for same(k) && k < j+2 && !s.toks[k].has(tNum) && (correctionWord(s.norm(k)) || isWord(s.norm(k), "вернее", "точнее") ||
+		s.norm(k) == "то" && same(k+1) && s.norm(k+1) == "есть") {
+		if s.norm(k) == "то" {
+			k++
+		}
+		k++
+	}
+	if same(k) && s.norm(k) == "не" && same(k+1) && s.toks[k+1].has(tNum) {
+		k++
+		for same(k) && s.toks[k].has(tNum) && !s.toks[k].has(tUnit) {
+			k++
+		}
+		if !same(k) || s.norm(k) != "а" {
+			return j
+		}
+		k++
+	} else if k == j {
+		return j
+	}
+	if !same(k) || !s.toks[k].has(tNum) || s.toks[k].num() == nkOrdinal {
+		return j
+	}
+	// (The number closes the sentence or goes on with the address: «дом
+	// 5 нет 3 этажа» is kept.)
+	e := k
+	for same(e) && s.toks[e].has(tNum) && !s.toks[e].has(tUnit) {
+		e++
+	}
+	if same(e) && !s.toks[e].has(tHouse|tFiller) {
+		return j
+	}
+	return k
 }
 
 // maxHouseDigits is the most digits a house's or a flat's number has.
