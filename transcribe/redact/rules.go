@@ -583,7 +583,7 @@ func (s *scan) mailboxParts() {
 		for _, c := range cues {
 			ctx = ctx || c <= at+0.5 && at-c <= 30
 		}
-		if !ctx {
+		if !ctx && !((s.letter(i) || s.letterName(i)) && s.spelledJoined(i)) {
 			continue
 		}
 		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
@@ -600,9 +600,11 @@ func (s *scan) mailboxParts() {
 				if j+1 < len(s.toks) && j < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg {
 					j += 2
 				}
-				// «d r точка s m i t h»: letters joined by «точка».
-				if j+1 < len(s.toks) && s.toks[j].seg == t.seg && s.toks[j].has(tDot|tJoin) && s.marks[j] == 0 && s.toks[j+1].seg == t.seg && s.letter(j+1) {
-					j++
+				// «d r точка s m i t h»: letters joined by «точка»,
+				// «нижнее подчеркивание» («эн и эн а нижнее
+				// подчеркивание и вэ а эн»).
+				if k := s.spelledJoiner(j); k > j && (s.letter(k) || k > j+1 || s.letterName(k) && k+1 < len(s.toks) && s.toks[k+1].seg == t.seg && (s.letter(k+1) || s.letterName(k+1))) {
+					j = k
 				}
 			}
 			// A syllable closing a spelled run, as a recognizer writes the
@@ -658,6 +660,51 @@ func (s *scan) mailboxParts() {
 			i = j - 1
 		}
 	}
+}
+
+// spelledJoiner returns the token after a joiner of a spelled mailbox
+// at j («точка», «нижнее подчеркивание», «дефис»: one or two words,
+// unclaimed, in j's sentence, a letter or a letter's name after them), or
+// j.
+func (s *scan) spelledJoiner(j int) int {
+	k := j
+	for k < len(s.toks) && k < j+2 && s.toks[k].seg == s.toks[j-1].seg && s.marks[k] == 0 && s.toks[k].has(tDot|tJoin) {
+		k++
+	}
+	if k == j || k >= len(s.toks) || s.toks[k].seg != s.toks[j-1].seg || s.marks[k] != 0 || !(s.letter(k) || s.letterName(k)) {
+		return j
+	}
+	return k
+}
+
+// spelledJoined reports whether a mailbox is spelled from token i with no
+// e-mail named near it: two letters or more (or letters' names), an
+// underscore or a dot («нижнее подчеркивание», «точка») and two letters or more
+// again («эн и эн а нижнее подчеркивание и вэ а эн»). Letters so joined
+// spell a login; a car plate's or a code's letters come with digits.
+func (s *scan) spelledJoined(i int) bool {
+	seg := s.toks[i].seg
+	isLetter := func(k int) bool {
+		return k < len(s.toks) && s.toks[k].seg == seg && s.marks[k] == 0 && (s.letter(k) || s.letterName(k))
+	}
+	j := i
+	for isLetter(j) {
+		j++
+	}
+	if j-i < 2 || i > 0 && s.toks[i-1].seg == seg && isLetter(i-1) {
+		return false
+	}
+	// (Only an underscore's or a dot's word: a model's letters take a
+	// dash, «эс гэ тире эн эф».)
+	k := s.spelledJoiner(j)
+	if k == j || !(s.toks[j].has(tDot) || isWord(s.norm(k-1), "подчеркивание", "подчеркиванье", "подчерк", "андерскор", "underscore")) {
+		return false
+	}
+	e := k
+	for isLetter(e) {
+		e++
+	}
+	return e-k >= 2
 }
 
 // mailSpelledAfter: an e-mail spelled again, or explained, right after it
