@@ -545,7 +545,7 @@ func (s *scan) numberEchoes(all []*scan) {
 			continue
 		}
 		i = z.to
-		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
+		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) && !s.waitCloses(z.to) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
 			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z) {
 			// (A card's expiry, asked for or said right after it, is
 			// none of its digits; a sum, «200 тысяч», «перевод 9 999»,
@@ -806,7 +806,9 @@ func (s *scan) goesOn(z *zone) bool {
 	}
 	// A count names what it counts next («3 телевизора»); the rest of a
 	// number ends the sentence or is followed by «а дальше», «вот».
-	if z.to < len(s.toks) && s.toks[z.to].seg == seg && !s.toks[z.to].has(tConn|tStop|tFiller) {
+	// (Or by a wait, and its reason: «93 27 секунду», «93 27 секунду
+	// карту достану»: sentenceEnd.)
+	if z.to < len(s.toks) && s.toks[z.to].seg == seg && !s.toks[z.to].has(tConn|tStop|tFiller) && s.sentenceEnd(z.to) == z.to {
 		return false
 	}
 	return true

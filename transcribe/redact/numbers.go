@@ -1400,9 +1400,46 @@ func (s *scan) sentenceEnd(end int) int {
 		j++
 	}
 	if j < len(s.toks) && s.toks[j].seg == s.toks[end-1].seg {
+		if k := s.waitAside(end); k > end {
+			return s.pauseOver(k)
+		}
 		return end
 	}
 	return s.pauseOver(j)
+}
+
+// waitCloses reports whether token j, right after a number, asks to wait
+// and closes the sentence, alone or with its reason («8829 секунду»,
+// «8829 секунду карту достану»): a pause in a dictation, no unit.
+func (s *scan) waitCloses(j int) bool {
+	if j <= 0 || j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || !isWord(s.norm(j), "секунду", "секундочку", "минутку", "минуточку") {
+		return false
+	}
+	return j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || s.waitAside(j) > j
+}
+
+// waitAside returns the end of the sentence when, after a number ending
+// at token end, the speaker asks to wait and says why, closing the
+// sentence («... двести восемьдесят три секунду у меня вторая линия»,
+// «девяносто три двадцать семь секунду карту достану»): a wait word, then
+// one to four words with no number (but an ordinal: «вторая линия»), no
+// trap's word and no unit; end otherwise.
+func (s *scan) waitAside(end int) int {
+	seg := s.toks[end-1].seg
+	if !isWord(s.norm(end), "секунду", "секундочку", "минутку", "минуточку", "подождите", "погодите") {
+		return end
+	}
+	j := end + 1
+	for j < len(s.toks) && s.toks[j].seg == seg {
+		if j > end+4 || s.toks[j].has(tNum) && s.toks[j].num() != nkOrdinal || s.toks[j].has(tTrap|tUnit|tMonth) {
+			return end
+		}
+		j++
+	}
+	if j == end+1 {
+		return end
+	}
+	return j
 }
 
 // pauseOver returns where the sentence after the one opening at token k
@@ -1425,11 +1462,12 @@ func (s *scan) pauseOver(k int) int {
 }
 
 // continuation is where the number of the sentence opening at token
-// end starts: after up to two words like «так», «нет».
+// end starts: after up to two words like «так», «нет», «всё» («всё так
+// пятьдесят один сорок четыре»).
 func (s *scan) continuation(end int) int {
 	end = s.sentenceEnd(end)
 	j := end
-	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end].seg && s.toks[j].has(tConn|tFiller) && !s.isRunStart(j) {
+	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end].seg && (s.toks[j].has(tConn|tFiller) || s.toks[j].nl == uint32(len("все")) && s.norm(j) == "все") && !s.isRunStart(j) {
 		j++
 	}
 	return j
