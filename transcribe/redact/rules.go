@@ -1196,6 +1196,15 @@ func (s *scan) birthdates() {
 				if end == j && s.slipThenBirth(j) {
 					return
 				}
+				// Another number asked with it said first («номер карты и
+				// дату рождения» — «5536 1111 4960 6532 пятое мая
+				// шестьдесят седьмого»): the date of birth after it.
+				if k := s.identifierRun(j); end == j && k > j {
+					if e := s.dateRun(k); s.birthShaped(k, e) {
+						s.claimBirth(k, e, ruleBirthAnswer)
+					}
+					return
+				}
 				if s.ageAfterDative(j, end) {
 					return
 				}
@@ -1224,6 +1233,28 @@ func (s *scan) birthdates() {
 		}
 	})
 	s.birthContext()
+}
+
+// identifierRun returns where a date may start after a run of digit
+// groups from token j in its sentence that holds four digits or more (a
+// card's, a phone's, an order's: no day), «и» after it at most, when a
+// number or a month follows there; j otherwise. The run stops before a
+// day said before its month («... 4606 3 сентября 1985»).
+func (s *scan) identifierRun(j int) int {
+	seg := s.toks[j].seg
+	same := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg }
+	k, n := j, 0
+	for same(k) && s.toks[k].num() == nkDigits && !(k > j && same(k+1) && s.toks[k+1].has(tMonth)) {
+		n += int(s.toks[k].nl)
+		k++
+	}
+	if same(k) && k > j && s.norm(k) == "и" {
+		k++
+	}
+	if n < 4 || !same(k) || !s.toks[k].has(tNum|tMonth) {
+		return j
+	}
+	return k
 }
 
 // slipThenBirth masks a number said as a slip and the whole date of
@@ -1659,6 +1690,11 @@ func (s *scan) birthInside(from, to int) {
 		}
 		end := s.dateRun(j)
 		if end <= j {
+			continue
+		}
+		// (Not a group inside a card's or an account's digits: «карту
+		// 5536 4472 1936 3673».)
+		if s.toks[j-1].num() == nkDigits && end < to && s.toks[end].seg == s.toks[j].seg && s.toks[end].num() == nkDigits {
 			continue
 		}
 		if s.hasYear(j, end) && !s.recentYear(j, end) && !isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") {
