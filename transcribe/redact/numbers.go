@@ -512,6 +512,13 @@ func (s *scan) numbers() {
 			s.readZone(z.from, &zc, 0) // (recordNumber takes the digits of what it is given)
 			zc.to, zc.d1 = e, zc.d0+int32(s.luhnTokens(z.from, e))
 			s.recordNumber(Card, ruleCardLuhn, &zc)
+		} else if e := s.cardThenCode(&z, prevEnd); e < z.to {
+			// The card, the security code said on after it in one
+			// breath («... 0568 9056 2 3 6»).
+			s.claim(Card, ruleCardLuhn, z.from, e)
+			s.claim(CVV, ruleName(CVV, ruleCue), e, z.to)
+			z.to, z.d1 = e, z.d0+16
+			s.recordNumber(Card, ruleCardLuhn, &z)
 		} else if e := s.expiryAfter(&z); typ != "" && e < z.to {
 			// The card without its expiry.
 			typ, rule = Card, ruleCardLuhn
@@ -1586,13 +1593,14 @@ var ruleOutCheck func(s *scan, z zone, prevEnd int)
 // (otherCue: its question within 10 s and that question's sentence, 4 s
 // before it) nor a code's or a CVV's cue of the speaker's own in the
 // 60 s before (ownCodeBefore), not «с номера» (a phone, whatever its
-// cue), not three digits right after a masked number (cvvAfterCard),
+// cue), not three digits two or three words after a masked number
+// (cvvAfterCard: «[card] и 0 1 8», «[card] и этот 0 1 8»),
 // not four to seven digits opening with 89 (a mobile number's start,
 // asked for by the other side's «начинается на»). TestRuleOutSame
 // checks it against classify on every labelled case.
 func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	n := z.n()
-	if n >= formatDigits || n == 3 && z.from >= 2 && s.marks[z.from-2] != 0 {
+	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0) {
 		return false
 	}
 	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
@@ -1863,10 +1871,14 @@ func (s *scan) otherSaid(from, to float64) bool {
 // of its own («4377 0069 0393 4671 и ноль ноль три»): not an amount, a
 // count or a time (a unit, a month or a clock's minutes after it).
 func (s *scan) cvvAfterCard(z *zone) bool {
-	if z.n() != 3 || z.from < 2 || s.norm(z.from-1) != "и" || s.toks[z.from-1].seg != s.toks[z.from].seg || s.toks[z.from-2].seg != s.toks[z.from].seg {
+	k := z.from - 1 // «и», or a word pointing at the code after it: «и этот 0 1 8»
+	if k > 0 && s.toks[k].seg == s.toks[z.from].seg && isWord(s.norm(k), "этот", "вот", "еще", "сзади") {
+		k--
+	}
+	if z.n() != 3 || k < 1 || s.norm(k) != "и" || s.toks[k].seg != s.toks[z.from].seg || s.toks[k-1].seg != s.toks[z.from].seg {
 		return false
 	}
-	if m := s.marks[z.from-2]; m == 0 || typeAt[s.found[m-1].typ] != Card {
+	if m := s.marks[k-1]; m == 0 || typeAt[s.found[m-1].typ] != Card {
 		return false
 	}
 	return !s.quantityAfter(z.to) && !s.clockTime(z)
@@ -2050,6 +2062,32 @@ func (s *scan) cardBeforeAmount(typ Type, z *zone) (int, int) {
 		}
 	}
 	return z.to, 0
+}
+
+// cardThenCode returns where a card's number ends when its security
+// code is said right after it in the same run, closing the sentence:
+// four groups of four digits passing Luhn, then three digits said one by
+// one («5536 1107 0568 9056 2 3 6»), not after a trap word; z.to
+// otherwise. (Three digits in one group after a card are as often a
+// sum: «... 9056 236» is left to the rules that type the whole.)
+func (s *scan) cardThenCode(z *zone, prevEnd int) int {
+	e := z.to - 3
+	if z.to-z.from != 7 || z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg || s.quantityAfter(z.to) {
+		return z.to
+	}
+	for k := z.from; k < z.to; k++ {
+		if n := s.toks[k].nl; s.toks[k].num() != nkDigits || k < e && n != 4 || k >= e && n != 1 {
+			return z.to
+		}
+	}
+	if s.luhnTokens(z.from, e) != 16 {
+		return z.to
+	}
+	var tbuf [8]Type
+	if _, trap, _ := s.cueBefore(z, prevEnd, tbuf[:0]); trap {
+		return z.to
+	}
+	return e
 }
 
 // roundThousands reports whether a zone is a round sum in thousands

@@ -202,9 +202,9 @@ var writtenSets = []struct {
 	// written by hand. Measured blind by the lead at 07a50181 (session 14's
 	// start), then a development set: the floors are the blind figures.
 	{"blind14/cc", map[string]float64{
-		"account": 1.00, "address": 1.00, "birthdate": 0.98, "card": 0.98, "code": 0.73, "cvv": 0.95,
+		"account": 1.00, "address": 1.00, "birthdate": 0.98, "card": 1.00, "code": 0.73, "cvv": 1.00,
 		"email": 1.00, "inn": 1.00, "name": 1.00, "passport": 0.97, "phone": 1.00, "snils": 1.00,
-	}, 0.022}, // birthdate 0.943 -> 0.981 and card 0.974 -> 0.987 since block IN (a date of birth after the card asked with it: «[card] пятое мая шестьдесят седьмого»; «1936» inside a card's digits no date of birth); 25 of 1187 (2.1%), blind at 07a50181, and the same at lane i13r14's first five commits (blocks IH-IM)
+	}, 0.022}, // card 0.987 -> 1.000 and cvv 0.950 -> 1.000 since block IO (a security code right after the card in one breath: «оплачу 5536 1107 0568 9056 2 3 6», «[card] и этот 0 1 8»); birthdate 0.943 -> 0.981 and card 0.974 -> 0.987 since block IN (a date of birth after the card asked with it: «[card] пятое мая шестьдесят седьмого»; «1936» inside a card's digits no date of birth); 25 of 1187 (2.1%), blind at 07a50181, and the same at lane i13r14's first five commits (blocks IH-IM)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
