@@ -535,6 +535,10 @@ func (s *scan) collectCues() {
 		case cue && s.refusedCue(i):
 			// «не называйте код»: refused, not asked; nothing answers it.
 			s.cues = s.cues[:len(s.cues)-1]
+		case s.codeLasts(i):
+			// «код действует 3 минуты»: how long a code lasts, no
+			// expiry asked and no trap; the code's own word is its cue.
+			s.cues = s.cues[:len(s.cues)-1]
 		case cue:
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
 			for j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && j <= i+4; j++ {
@@ -589,6 +593,12 @@ func (s *scan) collectCues() {
 			e.mail = true
 		}
 	}
+}
+
+// codeLasts reports whether token i is «действует» right after a code's
+// word («код действует пять минут»).
+func (s *scan) codeLasts(i int) bool {
+	return i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.norm(i) == "действует" && strings.HasPrefix(s.norm(i-1), "код")
 }
 
 // fieldAsked reports whether the street's or house's word at token i is
