@@ -553,7 +553,9 @@ func (s *scan) collectCues() {
 			// number asked for.
 			// («на какой номер придёт»: a verb after «номер» names
 			// nothing.)
-			e.named = i > 0 && s.toks[i-1].seg == t.seg && namingWord(s.norm(i-1)) && !verbLike(s.normOf(t))
+			// («номер кредитного договора»: an adjective between.)
+			e.named = i > 0 && s.toks[i-1].seg == t.seg && namingWord(s.norm(i-1)) && !verbLike(s.normOf(t)) ||
+				i > 1 && s.toks[i-2].seg == t.seg && adjectival(s.norm(i-1)) && namingWord(s.norm(i-2)) && !verbLike(s.normOf(t))
 			e.coded = e.named && strings.HasPrefix(s.norm(i-1), "код")
 			// «полис омс ребенка», «трек номер», «права»: a short
 			// question the trap word opens names the number asked for.
