@@ -33,7 +33,102 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 		s.koreanNamesGoOn()
 		s.nameOtherForm()
 		s.hyphenHalves()
+		s.surnameThenAsked(all)
 	}
+}
+
+// surnameThenAsked masks a surname said as a sentence of its own right
+// before the other side asks for a name's part, its answer masked as a
+// name (causes block NQ: «лебедева» — «инициалы» — «о эн», «мамедов» —
+// «а имя» — «рустам»): the client gives the surname first, unasked, and
+// the question for the rest says it was one. The question is a sentence
+// of four words at most with a name's cue, the answer this side's next
+// sentence within 10 s, the surname this side's last sentence before the
+// question, ended in the 4 s before it: one word that reads as a surname
+// in the nominative (surnameAlone), or it and a first name. Not a word
+// answering the other side's question for something else said before it
+// in the 10 s before it («откуда забирать» — «ростова» — «фамилия
+// получателя»; not «чем помочь», a greeting).
+func (s *scan) surnameThenAsked(all []*scan) {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for _, q := range o.segs {
+			if q.from >= q.to || q.to-q.from > 4 || !o.roleIn(q.from, q.to, tNameCue) {
+				continue
+			}
+			qat, qend := o.t0(&o.toks[q.from]), o.t1(&o.toks[q.to-1])
+			last, next := -1, -1
+			for n, r := range s.segs {
+				if r.from >= r.to {
+					continue
+				}
+				if s.t0(&s.toks[r.from]) < qat {
+					last = n
+				} else if next < 0 {
+					next = n
+				}
+			}
+			if last < 0 || next < 0 {
+				continue
+			}
+			if a := s.segs[next]; s.t0(&s.toks[a.from])-qend > 10 || !s.maskedAs(a.from, Name) && !s.maskedAs(a.to-1, Name) {
+				continue
+			}
+			r := s.segs[last]
+			if r.to-r.from > 2 || qat-s.t1(&s.toks[r.to-1]) > 4 || s.claimed(r.from, r.to) || !s.surnameAlone(r.from) ||
+				r.to-r.from == 2 && !(s.toks[r.from+1].has(tFirstName) && !s.toks[r.from+1].has(tStop) && !wordName(s.norm(r.from+1))) {
+				continue
+			}
+			// (The other side's sentence since this side's one before it
+			// asked for something else: the word answers it.)
+			since := 0.0
+			if last > 0 && s.segs[last-1].from < s.segs[last-1].to {
+				since = s.t1(&s.toks[s.segs[last-1].to-1])
+			}
+			at := s.t0(&s.toks[r.from])
+			if o.askedIn(max(since, at-10), at) {
+				continue
+			}
+			s.claim(Name, ruleNameAnswer, r.from, r.to)
+		}
+	}
+}
+
+// roleIn reports whether a token of [from, to) has a role of x.
+func (s *scan) roleIn(from, to int, x trig) bool {
+	for k := from; k < to; k++ {
+		if s.toks[k].has(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedIn reports whether a sentence of s said from after to to asks
+// for something: it has a question word («откуда забирать», «кто вас
+// консультировал»), or is three words at most with an identifier's, an
+// address's or a date's cue, a field asked with its word alone («город»,
+// «улица», «номер договора»).
+func (s *scan) askedIn(after, to float64) bool {
+	for _, r := range s.segs {
+		if r.from >= r.to || s.t0(&s.toks[r.from]) < after || s.t0(&s.toks[r.from]) > to {
+			continue
+		}
+		for k := r.from; k < r.to; k++ {
+			if r.to-r.from <= 3 && s.toks[k].has(tCue|tStreet|tHouse|tSettle|tBirth|tEmailCue|tTrap) || questionWord(s.norm(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// questionWord reports whether w asks for something other than a name
+// («откуда», «какой», «что»).
+func questionWord(w string) bool {
+	return isWord(w, "откуда", "куда", "где", "когда", "сколько", "что", "какой", "какая", "какое", "какую", "каком", "какие", "каких", "который", "которая", "кто", "кого", "кому", "чей", "чья", "зачем", "почему")
 }
 
 // foundOf reports whether a rule masked a stretch of a type it accepts.

@@ -3370,6 +3370,33 @@ var nameFamily = family{
 		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue}},
 }
 
+// surnameAlone reports whether token k, said with no cue, reads as a
+// surname: a Korean one or one a list or its ending knows, no adjective,
+// verb, pronoun, short adjective or staff word.
+func (s *scan) surnameAlone(k int) bool {
+	t := &s.toks[k]
+	w := s.normOf(t)
+	if t.has(tStop|tNum|tCue|tTrap|tUnit|tConn|tMonth|tStreet|tHouse|tSettle|tOperator|tFirstName|tNameForm) || !isLetters(w) || confirmWord(w) {
+		return false
+	}
+	if koreanSurname(w) {
+		return true
+	}
+	return surnameLike(w, t.trig) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !shortAdjective(w) && !bigCities[w] && !obliqueSurname(w)
+}
+
+// obliqueSurname reports whether w ends as a surname in an oblique case
+// does («петрову», «гусевой», «шевчуку», «петровым»): someone's said to or
+// of, not the speaker's own given unasked.
+func obliqueSurname(w string) bool {
+	for _, e := range [...]string{"у", "ю", "ой", "ым", "им", "ом", "ому", "ему"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // firstNameReadBack masks a first name (with its patronymic at most) said
 // alone as a sentence by the side that asked for a name, in the 11 s
 // after its question (causes block HC: «как вас зовут» — «зайцева» —
@@ -3633,10 +3660,16 @@ func (s *scan) names() {
 		// Initials: two or three letters, then a number or nothing («а р
 		// 1988» after «инициалы и год рождения»).
 		k := first
-		for k < len(s.toks) && k < first+3 && s.toks[k].seg == s.toks[first].seg && s.letter(k) {
+		// (A letter said by its name too, the answer to «инициалы»: «вэ
+		// о», «эф а», causes block NQ.)
+		named := 0
+		for k < len(s.toks) && k < first+3 && s.toks[k].seg == s.toks[first].seg && (s.letter(k) || s.letterName(k) && s.nameCueAsked(s.t0(&s.toks[first]))) {
+			if !s.letter(k) {
+				named++
+			}
 			k++
 		}
-		if k-first >= 2 && (k >= len(s.toks) || s.toks[k].seg != s.toks[first].seg || s.toks[k].has(tNum)) {
+		if k-first >= 2 && named < k-first && (k >= len(s.toks) || s.toks[k].seg != s.toks[first].seg || s.toks[k].has(tNum)) {
 			s.claim(Name, ruleNameAnswer, first, k)
 			return
 		}
