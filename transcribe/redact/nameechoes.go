@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,6 +22,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	}
 	if ungated || s.othersNamed(all) {
 		s.nameCorrected(all)
+		s.nameReadBack(all, opNames)
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t != Name && t != Address }) {
 		s.ownerNames()
@@ -235,6 +237,167 @@ func (s *scan) nameSaidBefore(all []*scan, at float64) bool {
 		}
 	}
 	return false
+}
+
+// nameReadBack masks a name read back to be confirmed (causes block NR:
+// «ващенка правильно», «голубева да», «то есть тер петрасян верно»): a
+// sentence of a few words that lead in at most («так», «то есть»,
+// «записала вас как»), one to three words of a name, and a word of
+// confirming closing it («правильно», «верно», «да», «так»; one more
+// after it at most), said in the 30 s after or the 15 s before a name
+// masked on another channel. A word of a name is a word of that name
+// misheard (nearName: «ващенка» for «ващенко», «нгуин» for «нгуен»), a
+// word masked as a name, or a word that reads as one (correctedNameWord);
+// not a first name that is a common word too, the operator's own name
+// or a large city.
+func (s *scan) nameReadBack(all []*scan, opNames []string) {
+	for _, r := range s.segs {
+		if r.to-r.from < 2 || r.to-r.from > 8 {
+			continue
+		}
+		end := r.to - 1
+		if end > r.from && readBackConfirm(s.norm(end)) && readBackConfirm(s.norm(end-1)) {
+			end--
+		}
+		if !readBackConfirm(s.norm(end)) || s.marks[end] != 0 {
+			continue
+		}
+		j := r.from
+		for j < end && j < r.from+4 && s.marks[j] == 0 && readBackLead(s.norm(j)) {
+			j++
+		}
+		if j == end || end-j > 3 {
+			continue
+		}
+		at := s.t0(&s.toks[r.from])
+		masked, fresh := 0, 0
+		for k := j; k < end; k++ {
+			w := s.norm(k)
+			switch {
+			case s.maskedAs(k, Name):
+				masked++
+			case s.marks[k] != 0 || slices.Contains(opNames, w) || bigCities[w] || wordNameForm(w) || shortAdjective(w):
+				fresh = -9
+			case s.nearName(all, w, at) || s.correctedNameWord(k):
+				fresh++
+			default:
+				fresh = -9
+			}
+		}
+		if fresh <= 0 || !s.nameNear(all, at) {
+			continue
+		}
+		for k := j; k < end; k++ {
+			if s.marks[k] == 0 {
+				s.claim(Name, ruleNameAnswer, k, k+1)
+			}
+		}
+	}
+}
+
+// readBackLead reports whether w may lead in a name read back («так», «то
+// есть», «значит», «записала вас как»).
+func readBackLead(w string) bool {
+	return isWord(w, "так", "то", "есть", "значит", "вы", "как", "записала", "записал", "записываю", "пишу", "вас", "а", "ну", "и", "это", "фамилия", "имя", "отчество")
+}
+
+// readBackConfirm reports whether w closes a read-back asking to confirm
+// it («правильно», «верно», «да», «так»).
+func readBackConfirm(w string) bool {
+	return isWord(w, "правильно", "верно", "да", "так", "точно")
+}
+
+// nameNear reports whether another channel has a name masked in a
+// sentence said from 30 s before at to 15 s after it.
+func (s *scan) nameNear(all []*scan, at float64) bool {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
+				continue
+			}
+			if t := o.t0(&o.toks[f.from]); t >= at-30 && t <= at+15 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearName reports whether w is a word of a name masked on another
+// channel in the 30 s before at or the 15 s after it as misheard: the
+// same first letter, four letters or more, two letters off at most
+// (editDistance), not the same word (the echoes take that).
+func (s *scan) nearName(all []*scan, w string, at float64) bool {
+	if utf8.RuneCountInString(w) < 4 || !isLetters(w) {
+		return false
+	}
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
+				continue
+			}
+			if t := o.t0(&o.toks[f.from]); t < at-30 || t > at+15 {
+				continue
+			}
+			for i := f.from; i < f.to; i++ {
+				if v := o.norm(i); v != w && utf8.RuneCountInString(v) >= 4 && firstRune(v) == firstRune(w) && editDistance(v, w, 2) <= 2 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+// editDistance is the Levenshtein distance between a and b in runes,
+// or max+1 when it is more than max.
+func editDistance(a, b string, max int) int {
+	var ab, bb [32]rune
+	x, y := ab[:0], bb[:0]
+	for _, r := range a {
+		x = append(x, r)
+	}
+	for _, r := range b {
+		y = append(y, r)
+	}
+	if len(x) > len(ab) || len(y) > len(bb) || len(x)-len(y) > max || len(y)-len(x) > max {
+		return max + 1
+	}
+	var prev, cur [33]int
+	for j := 0; j <= len(y); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(y); j++ {
+			c := prev[j-1]
+			if x[i-1] != y[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > max {
+			return max + 1
+		}
+		prev = cur
+	}
+	return prev[len(y)]
 }
 
 // confirmWord reports whether w confirms or denies what was read back
