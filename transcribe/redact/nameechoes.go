@@ -35,6 +35,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 		s.koreanNamesGoOn()
 		s.nameOtherForm()
 		s.hyphenHalves()
+		s.particlesBefore()
 		s.surnameThenAsked(all)
 	}
 }
@@ -700,6 +701,23 @@ func (s *scan) hyphenHalves() {
 			s.claim(Name, ruleNameFull, k, k+1)
 		}
 		if k := x.from - 1; k >= 0 && s.marks[k] == 0 && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tNum) && s.hyphenJoined(k) {
+			s.claim(Name, ruleNameFull, k, k+1)
+		}
+	}
+}
+
+// particlesBefore masks a surname's particles right before a word masked
+// as a name in its sentence (causes block NS: «получатель тер [петросян
+// карина]», read back «[карина] тер [петросян]», «де ла [торре]»): a rule
+// that reads the surname by its ending, or the echo of its words, starts
+// after the particle, which no list of names has.
+func (s *scan) particlesBefore() {
+	for n, f := len(s.found), 0; f < n; f++ {
+		x := &s.found[f]
+		if typeAt[x.typ] != Name || x.from >= x.to || x.rule == ruleDropped {
+			continue
+		}
+		for k := x.from - 1; k >= 0 && k >= x.from-2 && s.toks[k].seg == s.toks[x.from].seg && s.marks[k] == 0 && nameParticles[s.norm(k)]; k-- {
 			s.claim(Name, ruleNameFull, k, k+1)
 		}
 	}

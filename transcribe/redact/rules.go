@@ -3856,8 +3856,10 @@ func (s *scan) unknownNameRun(j int) (end int, closed bool) {
 }
 
 // nameParticles are the particles of foreign surnames said before them
-// («де ла торре», «ван дер берг», «фон браун», «ибн сина»).
-var nameParticles = map[string]bool{"де": true, "ла": true, "ле": true, "ван": true, "дер": true, "фон": true, "дель": true, "дю": true, "ди": true, "бен": true, "ибн": true, "аль": true, "эль": true}
+// («де ла торре», «ван дер берг», «фон браун», «ибн сина», «тер
+// петросян»).
+var nameParticles = map[string]bool{"де": true, "ла": true, "ле": true, "ван": true, "дер": true, "фон": true, "дель": true, "дю": true, "ди": true, "бен": true, "ибн": true, "аль": true, "эль": true,
+	"тер": true} // (Armenian: «тер петросян», written with a hyphen or without, causes block NS)
 
 // apostropheName reports whether w is a word with an apostrophe between
 // its letters («о'коннор», «д'артаньян»): a foreign surname; no Russian
@@ -5020,6 +5022,14 @@ func (s *scan) kinName(i int) {
 	// follow: «маме на день рождения» names nobody).
 	if j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && isWord(s.norm(j), "на", "за", "для") &&
 		(s.toks[j+1].has(tFirstName|tNameForm) || s.toks[j+1].trig == 0 && firstNameForm(s.norm(j+1))) {
+		j++
+	}
+	// A surname's particles before it («получатель фон браун курт»): the
+	// name is read after them, and they are masked with it
+	// (particlesBefore, causes block NS).
+	// (Not before a word the lexicon knows or a verb's or an
+	// adjective's ending: «сосед тер машину».)
+	for n := 0; n < 2 && j+1 < len(s.toks) && s.toks[j].seg == seg && s.particleAt(j) && (nameParticles[s.norm(j+1)] || s.toks[j+1].trig == 0 && !commonWord(s.norm(j+1)) && !obliqueSurname(s.norm(j+1))); n++ {
 		j++
 	}
 	from := j
