@@ -462,6 +462,7 @@ func ruWords() {
 	// A party to a deal named by its role: «покупатель байрамова айсель
 	// паспорт ...».
 	ru(tKin, "покупатель", "покупателя", "покупательница", "покупательницы")
+	ru(tKin, "отправитель", "отправителя") // a parcel's or a transfer's sender (causes block NT)
 	// Whom one books or whom a form names: «записывайте курбанова»,
 	// «страхователь белоусова», «пациент иванов».
 	ru(tKin, "запишите", "записывайте", "записать", "запиши")

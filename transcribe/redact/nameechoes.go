@@ -23,6 +23,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	if ungated || s.othersNamed(all) {
 		s.nameCorrected(all)
 		s.nameReadBack(all, opNames)
+		s.firstSentenceEcho(all)
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t != Name && t != Address }) {
 		s.ownerNames()
@@ -721,6 +722,53 @@ func (s *scan) particlesBefore() {
 			s.claim(Name, ruleNameFull, k, k+1)
 		}
 	}
+}
+
+// firstSentenceEcho masks the words of a name the other side gave that
+// the operator's first sentence reads back («получатель [петрова водкина
+// анна]» — «то есть анна петрова водкина», causes block NT): the echoes
+// leave a name there (introducedAt: the operator's own, after the
+// company's words), but one the other side had said is theirs.
+func (s *scan) firstSentenceEcho(all []*scan) {
+	if s.role == "client" {
+		return
+	}
+	for _, r := range s.segs {
+		if s.toks[r.from].seg != 0 {
+			continue
+		}
+		for i := r.from; i < r.to; i++ {
+			if s.marks[i] == 0 && s.echoWord(i) && s.namedBeforeBy(all, i) {
+				s.claim(Name, ruleEcho[typeIndex(Name)], i, i+1)
+			}
+		}
+	}
+}
+
+// namedBeforeBy reports whether the word at token i was masked as a
+// name on another channel in a sentence said before it: the operator's
+// first sentence reading back the name the client gave («получатель
+// [петрова водкина анна]» — «то есть анна петрова водкина», causes block
+// NT), not the operator's own name.
+func (s *scan) namedBeforeBy(all []*scan, i int) bool {
+	w, at := s.norm(i), s.t0(&s.toks[i])
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to || o.t0(&o.toks[f.from]) >= at {
+				continue
+			}
+			for j := f.from; j < f.to; j++ {
+				if o.marks[j] == k+1 && o.norm(j) == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // operatorAddressed leaves the operator's own first name that the client

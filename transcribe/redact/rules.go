@@ -4633,7 +4633,7 @@ func (s *scan) unknownSurname(k int, short bool) bool {
 	if short && (shortSurnames[w] || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
 		return true
 	}
-	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !patronymic(w) && !country(w)
+	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !patronymic(w) && !country(w)
 }
 
 // laterName returns the token of a surname said after «стала», «стал»,
@@ -5046,7 +5046,8 @@ func (s *scan) kinName(i int) {
 	// and a surname of another people («сын даниэль беков», «дочь
 	// дарина ковач»; not «маме пылесос дайсон»).
 	if k := from; k+1 < len(s.toks) && s.toks[k+1].seg == seg && (k+2 == len(s.toks) || s.toks[k+2].seg != seg) &&
-		s.marks[k] == 0 && s.marks[k+1] == 0 && (s.kinNameWord(k) && s.unknownSurname(k+1, false) || s.unknownSurname(k, false) && s.kinNameWord(k+1)) {
+		s.marks[k] == 0 && (s.marks[k+1] == 0 && (s.kinNameWord(k) && s.unknownSurname(k+1, false) || s.unknownSurname(k, false) && s.kinNameWord(k+1)) ||
+		(s.marks[k+1] == 0 || s.maskedAs(k+1, Name)) && s.foreignSurnameFirst(k)) {
 		s.claim(Name, ruleNameCue, k, k+2)
 		return
 	}
@@ -5066,7 +5067,7 @@ words:
 			// surname after the first name and patronymic, closing the
 			// phrase («получатель соколов ян», «веселова дарина», «на
 			// маму антонина егоровна ким 1952»)
-		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg &&
+		case end == from && u.trig == 0 && isLetters(w) && len(w) >= 6 && !commonWord(w) && !pastVerb(w) && end+1 < len(s.toks) && s.toks[end+1].seg == seg &&
 			(s.toks[end+1].has(tFirstName|tNameForm) || s.toks[end+1].trig == 0 && firstNameForm(s.norm(end+1))):
 			// a surname no ending tells, before the first name (in any
 			// case: «водитель ковальчик ростислава»)
@@ -5093,6 +5094,30 @@ words:
 		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
+}
+
+// foreignSurnameFirst reports whether tokens k and k+1 are a surname of
+// another people and a first name a list knows, as a form has them
+// («получатель смит джон», causes block NT): the surname a word no list
+// knows that may end as a Russian verb does («смит», «шмидт»), no
+// adjective; the first name no word that is a name too.
+func (s *scan) foreignSurnameFirst(k int) bool {
+	t, u := &s.toks[k], &s.toks[k+1]
+	w := s.normOf(t)
+	return t.trig == 0 && isLetters(w) && utf8.RuneCountInString(w) >= 3 && !adjectival(w) && !pastVerb(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) &&
+		u.has(tFirstName) && !u.has(tStop|tNum|tCue|tTrap) && !wordName(s.normOf(u))
+}
+
+// pastVerb reports whether w ends as a verb in the past tense does
+// («помог», «купил», «звонил»): before a first name after a relative's
+// word, who did something («брату помог артём», causes block NT).
+func pastVerb(w string) bool {
+	for _, e := range [...]string{"ил", "ал", "ел", "ял", "ыл", "ог", "ёл"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // kinNameWord reports whether token k reads as a word of a name: a first
