@@ -20,6 +20,9 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	if len(opNames) > 0 && s.role == "client" {
 		s.operatorAddressed(opNames)
 	}
+	if ungated || s.othersNamed(all) || s.foundOf(func(t Type) bool { return t == Name }) {
+		s.nameMisspelled(all)
+	}
 	if ungated || s.othersNamed(all) {
 		s.nameCorrected(all)
 		s.nameReadBack(all, opNames)
@@ -295,6 +298,64 @@ func (s *scan) nameReadBack(all []*scan, opNames []string) {
 			}
 		}
 	}
+}
+
+// nameMisspelled masks a name's word said misspelled or misheard next
+// to the name (causes block NU: «написано мюлер а надо [мюллер]», «[латыпова
+// гузель рифовна] а у вас рафовна написано»): a word no list knows, five
+// letters or more, two letters off a word masked as a name on any
+// channel (one when it has five or six), the same first letter, said in
+// the 20 s around it; not a large city, nor a word after a preposition
+// of place.
+func (s *scan) nameMisspelled(all []*scan) {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if s.marks[i] != 0 || t.trig != 0 || t.nl < 10 || !isLetters(s.normOf(t)) {
+			continue
+		}
+		w := s.normOf(t)
+		if adjectival(w) || bigCities[w] || utf8.RuneCountInString(w) < 5 {
+			continue
+		}
+		// (Not a place after its preposition: «[петрова]» — «на
+		// петровке», «[саратова]» — «в саратове».)
+		if i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "на", "в", "во", "по", "из", "с", "со", "к", "ко", "до", "от", "под", "за") {
+			continue
+		}
+		if s.misspeltOf(all, w, s.t0(t)) {
+			s.claim(Name, ruleEcho[typeIndex(Name)], i, i+1)
+		}
+	}
+}
+
+// misspeltOf reports whether w is a word of a name masked on any channel
+// in the 20 s around at, misspelled (nameMisspelled).
+func (s *scan) misspeltOf(all []*scan, w string, at float64) bool {
+	n := utf8.RuneCountInString(w)
+	most := 2
+	if n <= 6 {
+		most = 1
+	}
+	for _, o := range all {
+		if o == nil {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
+				continue
+			}
+			if t := o.t0(&o.toks[f.from]); t < at-20 || t > at+20 {
+				continue
+			}
+			for j := f.from; j < f.to; j++ {
+				if v := o.norm(j); o.marks[j] == k+1 && v != w && len(v) >= 10 && firstRune(v) == firstRune(w) && editDistance(v, w, most) <= most {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // readBackLead reports whether w may lead in a name read back («так», «то
