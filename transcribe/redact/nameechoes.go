@@ -275,7 +275,7 @@ func (s *scan) nameReadBack(all []*scan, opNames []string) {
 			continue
 		}
 		at := s.t0(&s.toks[r.from])
-		masked, fresh := 0, 0
+		masked, fresh, shaped := 0, 0, false
 		for k := j; k < end; k++ {
 			w := s.norm(k)
 			switch {
@@ -283,13 +283,22 @@ func (s *scan) nameReadBack(all []*scan, opNames []string) {
 				masked++
 			case s.marks[k] != 0 || slices.Contains(opNames, w) || bigCities[w] || wordNameForm(w) || shortAdjective(w):
 				fresh = -9
-			case s.nearName(all, w, at) || s.correctedNameWord(k):
+			case s.nearName(all, w, at):
 				fresh++
+			case s.correctedNameWord(k):
+				fresh++
+				shaped = true
 			default:
 				fresh = -9
 			}
 		}
 		if fresh <= 0 || !s.nameNear(all, at) {
+			continue
+		}
+		// A word read as a name by its shape alone, read back right
+		// after the other side gave an address, is the address's place
+		// («улица первомайская дом 40 квартира 7» — «реутов верно»).
+		if shaped && s.afterAddress(all, at) {
 			continue
 		}
 		for k := j; k < end; k++ {
@@ -352,6 +361,35 @@ func (s *scan) misspeltOf(all []*scan, w string, at float64) bool {
 				if v := o.norm(j); o.marks[j] == k+1 && v != w && len(v) >= 10 && firstRune(v) == firstRune(w) && editDistance(v, w, most) <= most {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// afterAddress reports whether another channel's last sentence ended
+// before at, in the 10 s before it, has an address masked in it.
+func (s *scan) afterAddress(all []*scan, at float64) bool {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		last := -1
+		for n, r := range o.segs {
+			if r.from < r.to && o.t1(&o.toks[r.to-1]) <= at+0.5 {
+				last = n
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		r := o.segs[last]
+		if at-o.t1(&o.toks[r.to-1]) > 10 {
+			continue
+		}
+		for k := r.from; k < r.to; k++ {
+			if o.maskedAs(k, Address) {
+				return true
 			}
 		}
 	}
