@@ -448,7 +448,10 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 		firsts[i] = [2]byte{st[0], st[1]}
 	}
 	says := func(w string) bool {
-		w = strings.TrimFunc(w, func(r rune) bool { return r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+		if len(w) < 8 {
+			return false // (trimming makes it no longer)
+		}
+		w = trimNonLetters(w)
 		if len(w) < 8 || len(w) > len(fold) {
 			return false
 		}
@@ -499,6 +502,28 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 		}
 	}
 	return added
+}
+
+// trimNonLetters is w without the ASCII characters other than Latin
+// letters at its ends: strings.TrimFunc with that predicate, by bytes (a
+// byte from 0x80 on, whether it starts a rune or not, ends the trimming
+// there as the rune TrimFunc decodes from it does), without a call a
+// rune; markNameRepeats reads every word of a long call's skipped talk.
+func trimNonLetters(w string) string {
+	i, j := 0, len(w)
+	for i < j && nonLetterASCII(w[i]) {
+		i++
+	}
+	for j > i && nonLetterASCII(w[j-1]) {
+		j--
+	}
+	return w[i:j]
+}
+
+// nonLetterASCII reports whether c is an ASCII character but a Latin
+// letter.
+func nonLetterASCII(c byte) bool {
+	return c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
 }
 
 // foldedFirst is the first two bytes of w folded as appendFold folds
