@@ -2312,7 +2312,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 	}
 	// (And a code's cue before a time: «смс пришла в 14 20».)
-	if (rule == ruleAnswer || typ == Code) && (s.dateOrTime(z) || s.clockTime(z)) {
+	// (Or any four digits that read as a time: «карта заблокирована в
+	// 16 05», «запись 17 декабря 12 15».)
+	if (rule == ruleAnswer || typ == Code || n <= 4) && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ruleDropped
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {
@@ -2521,9 +2523,10 @@ func (s *scan) dateOrTime(z *zone) bool {
 }
 
 // clockTime: «в 10 30», «к десяти», «до 18»: an hour (and minutes) after a
-// time preposition.
+// time preposition; or an hour and its minutes right after a date's
+// month («запись 17 декабря 12 15», «выдача 14 декабря 18 22»).
 func (s *scan) clockTime(z *zone) bool {
-	if z.from == 0 || !isWord(s.norm(z.from-1), "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") {
+	if z.from == 0 || !isWord(s.norm(z.from-1), "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") && !s.afterMonth(z) {
 		return false
 	}
 	g := s.zoneGroups(z)
@@ -2539,6 +2542,13 @@ func (s *scan) clockTime(z *zone) bool {
 		return m <= 59 && g[1].n() == 2
 	}
 	return true
+}
+
+// afterMonth reports whether a zone of two groups of two digits follows
+// a month's word in its sentence.
+func (s *scan) afterMonth(z *zone) bool {
+	return z.from > 0 && s.toks[z.from-1].seg == s.toks[z.from].seg && s.toks[z.from-1].has(tMonth) && z.to-z.from == 2 &&
+		s.toks[z.from].num() == nkDigits && s.toks[z.from].nl == 2 && s.toks[z.from+1].num() == nkDigits && s.toks[z.from+1].nl == 2
 }
 
 // partCue reports whether the words around a zone say it is part of a
