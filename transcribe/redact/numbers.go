@@ -1080,6 +1080,12 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// named («8 961 это первая часть 540 77 20»).
 		j := r.to
 		for j < len(s.toks) && j < r.to+3 && (s.toks[j].has(tConn|tFiller) || s.andGoesOn(j) || s.waitInside(j)) && !s.isRunStart(j) {
+			// (A wait's reason after it: «... так секунду очки двести
+			// сорок два».)
+			if s.waitInside(j) {
+				j = s.waitReason(j)
+				continue
+			}
 			j++
 		}
 		if s.negatedAfter(r.to) {
@@ -1147,6 +1153,21 @@ func (s *scan) negatedAfter(j int) bool {
 func (s *scan) waitInside(j int) bool {
 	return j+1 < len(s.toks) && s.toks[j].has(tGoOn) && s.toks[j+1].seg == s.toks[j].seg &&
 		isWord(s.norm(j), "секунду", "секундочку", "минутку", "минуточку")
+}
+
+// waitReason returns the token after a wait word at j and the one or two
+// words of its reason after it, in j's sentence, when a number follows
+// them («секунду очки двести сорок два», «секунду карту достану 4276»);
+// j+1 otherwise.
+func (s *scan) waitReason(j int) int {
+	k := j + 1
+	for n := 0; n < 2 && k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && !s.isRunStart(k) && !s.toks[k].has(tNum|tTrap|tUnit|tMonth|tStop) && isLetters(s.norm(k)); n++ {
+		k++
+	}
+	if k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && s.isRunStart(k) {
+		return k
+	}
+	return j + 1
 }
 
 // andGoesOn reports whether token j is «и» before a word of going on in
@@ -1473,11 +1494,29 @@ func (s *scan) pauseOver(k int) int {
 // пятьдесят один сорок четыре»).
 func (s *scan) continuation(end int) int {
 	end = s.sentenceEnd(end)
-	j := end
+	j := s.asideOpens(end)
 	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end].seg && (s.toks[j].has(tConn|tFiller) || s.toks[j].nl == uint32(len("все")) && s.norm(j) == "все") && !s.isRunStart(j) {
 		j++
 	}
 	return j
+}
+
+// asideOpens returns where the words after a wait word opening the
+// sentence at token k end, when a number follows them in it («подождите
+// она у меня в другой сумке так 2707»): up to seven words with no
+// number, cue, trap or unit; k otherwise.
+func (s *scan) asideOpens(k int) int {
+	if k >= len(s.toks) || !isWord(s.norm(k), "подождите", "погодите", "секунду", "секундочку", "минутку", "минуточку") {
+		return k
+	}
+	j := k + 1
+	for j < len(s.toks) && j <= k+8 && s.toks[j].seg == s.toks[k].seg && !s.isRunStart(j) && !s.toks[j].has(tNum|tCue|tTrap|tUnit|tMonth) {
+		j++
+	}
+	if j < len(s.toks) && s.toks[j].seg == s.toks[k].seg && s.isRunStart(j) {
+		return j
+	}
+	return k
 }
 
 // quantityAfter: the number before token j is an amount, a speed, a count
