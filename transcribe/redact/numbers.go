@@ -387,6 +387,62 @@ var numberFamily = family{
 		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
 }
 
+// gluedFamily: an answer of number words glued into one token is read
+// where the other side asked for a code or a CVV (gluedAnswers): such a
+// channel may have no number word at all.
+var gluedFamily = family{
+	opens: func(s *scan) bool {
+		return s.lang == "ru" && s.othersHave(func(e cueEvent) bool { t := e.cueType(); return !e.own && (t == Code || t == CVV) })
+	},
+	rules: []familyRule{{run: (*scan).gluedAnswers}},
+}
+
+// gluedAnswers masks an answer that is one token of number words glued
+// together («пятьсотдевятнадцать», «семьдесятдва», as a recognizer
+// writes fast speech) and nothing else, said in the 10 s after the other
+// side's cue of a code or a CVV whose length its value has («код
+// безопасности» — «пятьсотдевятнадцать»: 519). Glued words next to a
+// number are read with it (numberSlip); alone, no run starts at them.
+func (s *scan) gluedAnswers() {
+	for _, r := range s.segs {
+		if r.to-r.from != 1 || s.marks[r.from] != 0 || s.lang != "ru" {
+			continue
+		}
+		t := &s.toks[r.from]
+		if t.ent != 0 || t.nl < 12 {
+			continue
+		}
+		var parts [3]numWord
+		n := s.gluedNumberWords(s.normOf(t), &parts, 0)
+		v, last := 0, nkThousand
+		for _, p := range parts[:n] {
+			// (One number, its parts from the hundreds down: «пятьсот
+			// девятнадцать», «семьдесят два», not two numbers side by
+			// side, «семьдесят девятнадцать».)
+			if !(last == nkThousand && p.kind != nkThousand || last == nkHundred && p.kind < nkHundred || last == nkTens && p.kind == nkUnit) {
+				v = -1
+				break
+			}
+			v, last = v+p.val, p.kind
+		}
+		if n < 2 || v <= 0 {
+			continue
+		}
+		digits := len(strconv.Itoa(v))
+		at := s.t0(t)
+		for k := range s.others {
+			e := &s.others[k]
+			if e.own || e.cue == 0 || e.at > at+0.5 || at-e.at > 10 {
+				continue
+			}
+			if c := e.cueType(); (c == CVV || c == Code) && fits(c, digits) {
+				s.claim(c, ruleName(c, ruleAnswer), r.from, r.to)
+				break
+			}
+		}
+	}
+}
+
 // numbers finds the dictated numbers and masks those that are personal:
 // by their cue (own side's, or the other side's question), by their
 // format (Luhn, SNILS and INN checksums, phone shapes, 20-digit accounts),
@@ -1837,7 +1893,7 @@ func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
 	// A card's expiry asked for with the security code («срок действия и
 	// три цифры на обороте» — «08 28 а на обороте 5 1 9»); a count of
 	// digits, one number word after «цифр» («проверьте цифр двадцать»).
-	if s.expiryAsked(z) || z.from > 0 && s.norm(z.from-1) == "срок" && s.monthYear(z.from) && z.to == z.from+2 || s.expiryNamedAfter(z) || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
+	if s.expiryAsked(z) || z.from > 0 && s.norm(z.from-1) == "срок" && (s.monthYear(z.from) && z.to == z.from+2 || s.monthYearDigits(z)) || s.expiryNamedAfter(z) || z.to == z.from+1 && s.toks[z.from].num() != nkDigits && z.from > 0 && isWord(s.norm(z.from-1), "цифр", "цифры") {
 		return "", ruleDropped
 	}
 	if s.cvvAfterCard(z) {
@@ -2028,6 +2084,16 @@ func (s *scan) monthYear(i int) bool {
 	}
 	m, y := s.norm(i), s.norm(i+1)
 	return len(m) == 2 && len(y) == 2 && (m[0] == '0' && m[1] != '0' || m == "10" || m == "11" || m == "12")
+}
+
+// monthYearDigits reports whether a zone's digits are a month and a year,
+// four of them, however said («ноль девять двадцать семь»: 0927).
+func (s *scan) monthYearDigits(z *zone) bool {
+	if z.n() != 4 {
+		return false
+	}
+	d := s.zoneDigits(z)
+	return d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2'
 }
 
 // expiryAfter returns where a card's number ends when its expiry is said

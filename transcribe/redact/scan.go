@@ -995,7 +995,7 @@ type familyRule struct {
 
 // families are the rule families in the order they run: a token claimed
 // by an earlier family is not claimed by a later one.
-var families = [...]*family{&mailFamily, &birthFamily, &addressFamily, &nameFamily, &numberFamily}
+var families = [...]*family{&mailFamily, &birthFamily, &addressFamily, &nameFamily, &numberFamily, &gluedFamily}
 
 // digitsSwapped: a CVV's or a code's digits said again in another order,
 // one by one, after it on the same channel within 30 s, whatever words
