@@ -1714,7 +1714,12 @@ func (s *scan) hasYear(from, to int) bool {
 		}
 		// (And a thousand, then a unit's or a teen's ordinal: «две
 		// тысячи шестнадцатого».)
-		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal || t.num() == nkOrdTens && i > from ||
+		// (Tens and an ordinal before a month are a day, not a year:
+		// «двадцать восьмого апреля в восемнадцать тридцать».)
+		// An ordinal with «года» after it is one («девятнадцатого года
+		// двадцать первого июля»).
+		if year(s.normOf(t)) || t.num() == nkOrdThous || t.num() == nkTens && i+1 < to && s.toks[i+1].num() == nkOrdinal && !(i+2 < len(s.toks) && s.toks[i+2].seg == t.seg && s.toks[i+2].has(tMonth)) || t.num() == nkOrdTens && i > from ||
+			t.num() == nkOrdinal && i+1 < to && isWord(s.norm(i+1), "года", "году") ||
 			t.num() == nkThousand && i+1 < to && s.toks[i+1].num() == nkOrdinal || s.ordinalYear(i, from) {
 			return true
 		}
