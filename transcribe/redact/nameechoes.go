@@ -261,10 +261,13 @@ func (s *scan) nameReadBack(all []*scan, opNames []string) {
 			continue
 		}
 		end := r.to - 1
-		if end > r.from && readBackConfirm(s.norm(end)) && readBackConfirm(s.norm(end-1)) {
+		if !s.readBackConfirmAt(end) {
+			continue
+		}
+		if end > r.from && s.readBackConfirmAt(end-1) {
 			end--
 		}
-		if !readBackConfirm(s.norm(end)) || s.marks[end] != 0 {
+		if s.marks[end] != 0 {
 			continue
 		}
 		j := r.from
@@ -309,42 +312,28 @@ func (s *scan) nameReadBack(all []*scan, opNames []string) {
 	}
 }
 
+// misspeltWord is a word of a masked name and when it was said
+// (nameMisspelled).
+type misspeltWord struct {
+	w  string
+	at float64
+}
+
 // nameMisspelled masks a name's word said misspelled or misheard next
 // to the name (causes block NU: «написано мюлер а надо [мюллер]», «[латыпова
 // гузель рифовна] а у вас рафовна написано»): a word no list knows, five
 // letters or more, two letters off a word masked as a name on any
 // channel (one when it has five or six), the same first letter, said in
-// the 20 s around it; not a large city, nor a word after a preposition
+// the 10 s around it; not a large city, nor a word after a preposition
 // of place.
 func (s *scan) nameMisspelled(all []*scan) {
-	for i := range s.toks {
-		t := &s.toks[i]
-		if s.marks[i] != 0 || t.trig != 0 || t.nl < 10 || !isLetters(s.normOf(t)) {
-			continue
-		}
-		w := s.normOf(t)
-		if adjectival(w) || bigCities[w] || utf8.RuneCountInString(w) < 5 {
-			continue
-		}
-		// (Not a place after its preposition: «[петрова]» — «на
-		// петровке», «[саратова]» — «в саратове».)
-		if i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "на", "в", "во", "по", "из", "с", "со", "к", "ко", "до", "от", "под", "за") {
-			continue
-		}
-		if s.misspeltOf(all, w, s.t0(t)) {
-			s.claim(Name, ruleEcho[typeIndex(Name)], i, i+1)
-		}
-	}
-}
-
-// misspeltOf reports whether w is a word of a name masked on any channel
-// in the 20 s around at, misspelled (nameMisspelled).
-func (s *scan) misspeltOf(all []*scan, w string, at float64) bool {
-	n := utf8.RuneCountInString(w)
-	most := 2
-	if n <= 6 {
-		most = 1
-	}
+	// The masked names' words, five letters or more, picked once; a
+	// token is compared only when its length is within four bytes (two
+	// letters) of one (lens) and its first two bytes are the word's: most
+	// of a call's words are passed on their length.
+	var buf [16]misspeltWord
+	words := buf[:0]
+	var lens uint64 // the byte lengths a token may have, a bit each
 	for _, o := range all {
 		if o == nil {
 			continue
@@ -354,17 +343,70 @@ func (s *scan) misspeltOf(all []*scan, w string, at float64) bool {
 			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
 				continue
 			}
-			if t := o.t0(&o.toks[f.from]); t < at-20 || t > at+20 {
-				continue
-			}
-			for j := f.from; j < f.to; j++ {
-				if v := o.norm(j); o.marks[j] == k+1 && v != w && len(v) >= 10 && firstRune(v) == firstRune(w) && editDistance(v, w, most) <= most {
-					return true
+			at := o.t0(&o.toks[f.from])
+			for j := f.from; j < f.to && len(words) < len(buf); j++ {
+				if v := o.norm(j); o.marks[j] == k+1 && len(v) >= 10 && len(v) < 60 && v[0] >= 0x80 {
+					words = append(words, misspeltWord{v, at})
+					lens |= 0x1ff << (len(v) - 4)
 				}
 			}
 		}
 	}
-	return false
+	if len(words) == 0 {
+		return
+	}
+	for _, r := range s.segs {
+		// (A sentence said far from every name is passed whole: a long
+		// call's.)
+		if r.from >= r.to {
+			continue
+		}
+		near, at0 := false, s.t0(&s.toks[r.from])
+		for n := range words {
+			near = near || words[n].at >= at0-10 && words[n].at <= at0+30
+		}
+		if near {
+			s.misspeltIn(r, words[:], lens)
+		}
+	}
+}
+
+// misspeltIn is nameMisspelled's reading of the sentence r.
+func (s *scan) misspeltIn(r segRange, words []misspeltWord, lens uint64) {
+	for i := r.from; i < r.to; i++ {
+		t := &s.toks[i]
+		if t.nl >= 64 || lens&(1<<t.nl) == 0 || s.marks[i] != 0 || t.trig != 0 {
+			continue
+		}
+		w := s.normOf(t)
+		var cand *misspeltWord
+		for n := range words {
+			if x := &words[n]; x.w[0] == w[0] && x.w[1] == w[1] && len(w) <= len(x.w)+4 && len(x.w) <= len(w)+4 && x.w != w {
+				cand = x
+				break
+			}
+		}
+		if cand == nil || !isLetters(w) || adjectival(w) || bigCities[w] {
+			continue
+		}
+		// (Not a place after its preposition: «[петрова]» — «на
+		// петровке», «[саратова]» — «в саратове».)
+		if i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "на", "в", "во", "по", "из", "с", "со", "к", "ко", "до", "от", "под", "за") {
+			continue
+		}
+		most := 2
+		if utf8.RuneCountInString(w) <= 6 {
+			most = 1
+		}
+		at := s.t0(t)
+		for n := range words {
+			x := &words[n]
+			if x.w[0] == w[0] && x.w[1] == w[1] && x.w != w && x.at >= at-10 && x.at <= at+10 && editDistance(x.w, w, most) <= most {
+				s.claim(Name, ruleEcho[typeIndex(Name)], i, i+1)
+				break
+			}
+		}
+	}
 }
 
 // afterAddress reports whether another channel's last sentence ended
@@ -402,10 +444,15 @@ func readBackLead(w string) bool {
 	return isWord(w, "так", "то", "есть", "значит", "вы", "как", "записала", "записал", "записываю", "пишу", "вас", "а", "ну", "и", "это", "фамилия", "имя", "отчество")
 }
 
-// readBackConfirm reports whether w closes a read-back asking to confirm
-// it («правильно», «верно», «да», «так»).
-func readBackConfirm(w string) bool {
-	return isWord(w, "правильно", "верно", "да", "так", "точно")
+// readBackConfirmAt reports whether token k closes a read-back asking to
+// confirm it («правильно», «верно», «да», «так», «точно»): their byte
+// lengths first, so that most sentences' last words are passed on it.
+func (s *scan) readBackConfirmAt(k int) bool {
+	switch s.toks[k].nl {
+	case 4, 6, 10, 18:
+		return isWord(s.norm(k), "правильно", "верно", "да", "так", "точно")
+	}
+	return false
 }
 
 // nameNear reports whether another channel has a name masked in a
