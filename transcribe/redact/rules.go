@@ -3372,7 +3372,62 @@ var nameFamily = family{
 	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) },
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
-		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue}},
+		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue},
+		{run: (*scan).nameThenYou, needs: tRole}},
+}
+
+// nameThenYou masks the name a speaker reads out to ask whether it is the
+// listener's, the sentence closing with «это вы» (causes block NX:
+// «владелец мюллер андреас это вы», «нгуен ван тхань это вы», «кожемякин
+// это вы»): after a payee's or an owner's word at most, one to three
+// words of a name: a first name, a patronymic, a surname by its ending, a
+// particle, or, two or three of them, words no list knows (no verb,
+// adjective, pronoun, staff or role word: «хозяин это вы», «новый жилец
+// это вы» name nobody). On either channel: the operator checks whom they
+// speak with.
+func (s *scan) nameThenYou() {
+	for _, r := range s.segs {
+		end := r.to
+		if end-r.from >= 3 && isWord(s.norm(end-1), "да", "нет") {
+			end--
+		}
+		if end-r.from < 3 || s.norm(end-1) != "вы" || s.norm(end-2) != "это" {
+			continue
+		}
+		end -= 2
+		j := r.from
+		for j < end && j < r.from+2 && s.marks[j] == 0 && (s.toks[j].has(tKin|tNameQ) && !s.toks[j].has(tFirstName) || isWord(s.norm(j), "а", "так", "вот", "значит", "ну")) {
+			j++
+		}
+		if j == end || end-j > 3 || s.claimed(j, end) {
+			continue
+		}
+		named, unknown := 0, 0
+		for k := j; k < end; k++ {
+			t := &s.toks[k]
+			w := s.normOf(t)
+			switch {
+			case !isLetters(w) || t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse|tSettle|tOperator|tKin) || staffWord(w) || roleWords.of(w) || orgWord(w) || pronoun(w) || title(w) || bigCities[w]:
+				named = -9
+			case t.has(tFirstName|tNameForm) || patronymic(w) || surnameLike(w, t.trig) && !commonWord(w) && !roleNoun(w) || nameParticles[w] && k+1 < end:
+				named++
+			case t.trig == 0 && utf8.RuneCountInString(w) >= 3 && (!commonWord(w) || nameInAt(w)) && !pastVerb(w) && !roleNoun(w):
+				unknown++
+			default:
+				named = -9
+			}
+		}
+		if named < 0 || named == 0 && unknown < 2 {
+			continue
+		}
+		s.claim(Name, ruleNameIntro, j, end)
+	}
+}
+
+// roleNoun reports whether w is a noun of a person's role that ends as a
+// surname does or no list has («хозяин», «жилец», «заказчик»).
+func roleNoun(w string) bool {
+	return isWord(w, "хозяин", "хозяйка", "хозяина", "жилец", "жильцы", "заказчик", "заказчица", "клиент", "клиентка", "абонент", "пациент", "пациентка", "адресат", "арендатор", "наниматель", "представитель", "опекун", "наследник", "наследница", "родитель", "мужчина", "женщина", "девушка", "молодой", "человек")
 }
 
 // surnameAlone reports whether token k, said with no cue, reads as a
