@@ -444,8 +444,11 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 	// letter, folded, starts no stem is passed without folding it whole,
 	// as almost every word of a long call is.)
 	var firsts [16][2]byte
+	var firstBits [2]uint64 // the stems' first two bytes by cyrillicFirstKey
 	for i, st := range stems {
 		firsts[i] = [2]byte{st[0], st[1]}
+		k := cyrillicFirstKey(st[0], st[1])
+		firstBits[k>>6] |= 1 << (k & 63)
 	}
 	says := func(w string) bool {
 		if len(w) < 8 {
@@ -478,6 +481,13 @@ func (cs *callScratch) markNameRepeats(chs []schemas.TranscriptChannel, scans []
 			hit := false
 			if len(segs[k].Words) > 0 {
 				for _, x := range segs[k].Words {
+					// A word of a Cyrillic letter first (its ends trimmed,
+					// it starts so still) whose first letter, folded, is
+					// no stem's: passed here, with no call (nearly every
+					// word of a long call). Any other goes to says.
+					if w := x.W; len(w) < 8 || w[0]|1 == 0xD1 && w[1]&0xC0 == 0x80 && !firstMay(w[0], w[1], &firstBits) {
+						continue
+					}
 					if hit = says(x.W); hit {
 						break
 					}
@@ -524,6 +534,33 @@ func trimNonLetters(w string) string {
 // letter.
 func nonLetterASCII(c byte) bool {
 	return c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+}
+
+// cyrillicFirstKey indexes the two bytes of a Cyrillic letter (D0 or D1,
+// then 80..BF) in 0..127; other pairs share those indexes (a test that
+// reads it may say yes for nothing, never no for a pair it has).
+func cyrillicFirstKey(c, c2 byte) uint8 { return (c&1)<<6 | c2&63 }
+
+// foldedFirstKeys holds, by cyrillicFirstKey, the key of a Cyrillic
+// letter's pair folded as foldedFirst folds it, or 0xFF where foldedFirst
+// takes no such pair.
+var foldedFirstKeys = func() (t [128]uint8) {
+	for i := range t {
+		c, c2 := 0xD0|byte(i>>6), 0x80|byte(i&63)
+		t[i] = 0xFF
+		if f, ok := foldedFirst(string([]byte{c, c2})); ok {
+			t[i] = cyrillicFirstKey(f[0], f[1])
+		}
+	}
+	return t
+}()
+
+// firstMay reports whether the word starting with the Cyrillic letter c,
+// c2 may start, folded, with a stem whose first bytes' keys are in bits:
+// false only when foldedFirst folds that letter and its key is not there.
+func firstMay(c, c2 byte, bits *[2]uint64) bool {
+	k := foldedFirstKeys[cyrillicFirstKey(c, c2)]
+	return k == 0xFF || bits[k>>6]>>(k&63)&1 != 0
 }
 
 // foldedFirst is the first two bytes of w folded as appendFold folds
