@@ -2064,7 +2064,9 @@ func (s *scan) codeCorrected(z *zone, n int) bool {
 // of two digits («08 28»), answering the other side's question for a
 // card's expiry in the 10 s before.
 func (s *scan) expiryAsked(z *zone) bool {
-	if z.to-z.from != 2 || !s.monthYear(z.from) {
+	// (Or its four digits said otherwise, a year of a card's after the
+	// month: «ноль три тридцать», «0 6 2 8».)
+	if !(z.to-z.from == 2 && s.monthYear(z.from)) && !(s.monthYearDigits(z) && s.dig[z.d0+2] >= '2' && s.dig[z.d0+2] <= '3') {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
