@@ -829,7 +829,8 @@ var roleMailboxes = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`info hr support help office sales zakaz zakazy order orders zayavki zayavka zayavka vyplaty viplaty priem priemnaya
 		reception admin noreply post kadry buh buhgalteria secretary press pr feedback service client clients contact contacts hello claims pretenzii
-		dogovor docs doc otdel kanc mfc инфо заявки поддержка саппорт`) {
+		dogovor docs doc otdel kanc mfc инфо заявки поддержка саппорт
+		booking bron бронь job jobs career careers vacancy b2b fraud security abuse billing`) {
 		m[w] = true
 	}
 	return m
