@@ -1258,6 +1258,17 @@ func (s *scan) identifierRun(j int) int {
 	return k
 }
 
+// clockAt reports whether tokens [from, to) are an hour and its minutes
+// in two groups of two digits after a time's preposition («в 12 00», «к
+// 15 30»): no date.
+func (s *scan) clockAt(from, to int) bool {
+	if to != from+2 || from == 0 || s.toks[from-1].seg != s.toks[from].seg || !isWord(s.norm(from-1), "в", "во", "к", "ко", "до", "после") {
+		return false
+	}
+	h, m := s.norm(from), s.norm(from+1)
+	return s.toks[from].num() == nkDigits && s.toks[from+1].num() == nkDigits && len(h) == 2 && len(m) == 2 && h <= "23" && m <= "59"
+}
+
 // slipThenBirth masks a number said as a slip and the whole date of
 // birth said right after its correction («восемнадцатое ой восьмое ноль
 // шестого восемьдесят первого», «11 нет 12 февраля 83»): the number at
@@ -1481,6 +1492,9 @@ func (s *scan) yearSinceBirth(i int) int {
 // claimBirth claims a date of birth and the correction said right after
 // it («17 июля нет 18 июля шестьдесят девятого»).
 func (s *scan) claimBirth(from, to int, rule ruleID) {
+	if s.clockAt(from, to) {
+		return // an hour and its minutes: «давайте в 12 00»
+	}
 	s.claim(Birthdate, rule, from, to)
 	j := to
 	// (Or the day after the year: «родилась 1996 а день 31 мая».)
