@@ -743,10 +743,18 @@ func (s *scan) trapAskedBetween(from, to float64) bool {
 
 // askedBetween reports whether the other side said a cue or a trap
 // word (a question: «номер заказа», «а номер обращения») between from and
-// to.
+// to, or the speaker named another number there by its trap word.
 func (s *scan) askedBetween(from, to float64) bool {
 	for k := range s.others {
 		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap) && e.at >= from && e.at <= to+0.5 {
+			return true
+		}
+	}
+	// (Or the speaker began another number since, its trap word naming
+	// it: «карта [4276 1300]» — «номер заказа 34 96» — «765 8», the
+	// order's rest, not the card's.)
+	for k := range s.cues {
+		if e := &s.cues[k]; e.trap && e.named && e.at > from && e.at < to {
 			return true
 		}
 	}
