@@ -3980,7 +3980,8 @@ func (s *scan) nameCueAsked(at float64) bool {
 }
 
 // askedSinceName reports whether the other side asked for something else
-// (an identifier, a date of birth, an e-mail, an address) in a sentence
+// (an identifier, a date of birth, an e-mail, an address, a number a
+// trap word names: «номер полиса каско и госномер», causes block NY) in a sentence
 // of its own after its last question for a name and before the answer
 // from token first: the answer is that question's (causes block NI:
 // «девичья фамилия» — «турсунова» — «дата и место рождения» — «19 7 1985
@@ -3994,7 +3995,7 @@ func (s *scan) askedSinceName(first int) bool {
 		}
 	}
 	for k := range s.others {
-		if e := &s.others[k]; !e.name && !e.own && e.seg != seg && e.at > last && e.at <= at+0.5 && (e.dob || e.mail || e.addr || e.cue != 0) {
+		if e := &s.others[k]; !e.name && !e.own && e.seg != seg && e.at > last && e.at <= at+0.5 && (e.dob || e.mail || e.addr || e.cue != 0 || e.trap && e.named) {
 			return true
 		}
 	}
