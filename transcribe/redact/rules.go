@@ -5088,6 +5088,12 @@ func (s *scan) kinName(i int) {
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
 		j++
 	}
+	// What an owner's or a payee's word is of, before the name
+	// («владелец счета федоров», «получатель перевода кравчук», causes
+	// block NZ).
+	if j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && ownedThing(s.norm(j)) && ownerKin(s.norm(i)) {
+		j++
+	}
 	// A title after the relative's word is no name («муж гражданин
 	// таджикистана»): the title's rule reads a name after it.
 	if j < len(s.toks) && s.toks[j].seg == seg && title(s.norm(j)) {
@@ -5170,6 +5176,19 @@ words:
 		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
+}
+
+// ownerKin reports whether w names an owner, a payee or a sender, whose
+// thing may be said before their name («владелец счета», «получатель
+// перевода»).
+func ownerKin(w string) bool {
+	return isWord(w, "владелец", "владельца", "собственник", "собственника", "собственница", "получатель", "получателя", "отправитель", "отправителя", "покупатель", "покупателя", "страхователь", "страхователя", "плательщик", "плательщика")
+}
+
+// ownedThing reports whether w, in the genitive, is a thing an owner or a
+// payee is named of («счета», «карты», «квартиры», «перевода»).
+func ownedThing(w string) bool {
+	return isWord(w, "счета", "счёта", "карты", "квартиры", "договора", "полиса", "автомобиля", "машины", "телефона", "номера", "посылки", "перевода", "платежа", "вклада", "кредита", "дома", "участка", "заказа", "груза", "товара", "жилья", "помещения")
 }
 
 // foreignSurnameFirst reports whether tokens k and k+1 are a surname of
