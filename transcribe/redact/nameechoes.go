@@ -253,8 +253,10 @@ func (s *scan) nameSaidBefore(all []*scan, at float64) bool {
 // masked on another channel. A word of a name is a word of that name
 // misheard (nearName: «ващенка» for «ващенко», «нгуин» for «нгуен»), a
 // word masked as a name, or a word that reads as one (correctedNameWord);
-// not a first name that is a common word too, the operator's own name
-// or a large city.
+// not a first name that is a common word too, the operator's own name,
+// a large city or a short adjective, nor a word read as a name by its
+// shape alone right after the other side gave an address (its town:
+// «реутов верно», causes block NV; afterAddress).
 func (s *scan) nameReadBack(all []*scan, opNames []string) {
 	for _, r := range s.segs {
 		if r.to-r.from < 2 || r.to-r.from > 8 {
@@ -880,7 +882,7 @@ func (s *scan) firstSentenceEcho(all []*scan) {
 		return
 	}
 	for _, r := range s.segs {
-		if s.toks[r.from].seg != 0 {
+		if r.from >= r.to || s.toks[r.from].seg != 0 {
 			continue
 		}
 		for i := r.from; i < r.to; i++ {
