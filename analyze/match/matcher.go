@@ -76,8 +76,13 @@ type langMatcher struct {
 	// opsAll is, per rule, the bits of all its operands (scratch.ruleOps);
 	// 0 for a rule of more than 63, which is then never skipped.
 	opsAll []uint64
-	// channels are the distinct phrase channels (ruleHot.channel).
+	// channels are the distinct phrase channels (operator, client): channel
+	// c is bit 1<<(c+1) of a speakers mask (ruleHot.speakers).
 	channels []string
+	// multiSpeakers is, per state, the speakers of the multi-part rules
+	// whose operands end there: a walk notes the state only for a speaker
+	// who may say one of them.
+	multiSpeakers []uint8
 	// ids holds the phrase ids (ruleHot.idAt), so that hot holds no
 	// pointer.
 	ids string
@@ -135,7 +140,11 @@ type ruleHot struct {
 	rank     int32
 	flags    uint8
 	position uint8 // positionAny, positionFirst, positionLast
-	channel  int16 // index in langMatcher.channels; -1: any
+	// speakers are who may say the phrase (speakerAny, or its channel's
+	// bit); an exclusion's are those of the phrases it may cancel, so
+	// that it is not even collected on a channel where none of them can
+	// be said.
+	speakers uint8
 	// The phrase's id (langMatcher.ids[idAt:idEnd]) and weight.
 	idAt, idEnd int32
 	weight      float64
@@ -150,6 +159,32 @@ const (
 	hotNegatable             // a negator governing the hit cancels it
 	hotWindow                // the phrase has a time window
 )
+
+// speakerAny is the bit of a channel-any phrase in a speakers mask:
+// every speaker may say it. Channel c of langMatcher.channels is bit
+// 1<<(c+1); a mixed speaker has every bit.
+const speakerAny = 1
+
+// speakerBit is the speakers mask of a phrase of channel pc.
+func (lm *langMatcher) speakerBit(pc string) uint8 {
+	if pc == ChannelAny {
+		return speakerAny
+	}
+	c := slices.Index(lm.channels, pc)
+	if c < 0 {
+		c = len(lm.channels)
+		lm.channels = append(lm.channels, pc)
+	}
+	if c >= maxChannels {
+		return 0 // Compile reports it
+	}
+	return 2 << c
+}
+
+// maxChannels is the number of distinct phrase channels a speakers mask
+// holds: dictionaries have two (operator, client), a set built by hand
+// may name others.
+const maxChannels = 7
 
 // Position codes of ruleHot.
 const (
@@ -226,6 +261,9 @@ func Compile(set *Set) (*Matcher, error) {
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
 		lm.buildSlips()
 		lm.hotRules()
+		if len(lm.channels) > maxChannels {
+			return nil, fmt.Errorf("%s: more than %d phrase channels: %q", lm.lang, maxChannels, lm.channels)
+		}
 		lm.compileModels(set.Models)
 		lm.packStates()
 	}
@@ -267,10 +305,17 @@ func (lm *langMatcher) hotRules() {
 		}
 		rank[k.at] = r
 	}
+	// An exclusion of a whole category may cancel any of its phrases.
+	catSpeakers := make([]uint8, len(lm.dicts))
+	for di := range lm.dicts {
+		for _, pi := range lm.dicts[di].phrases {
+			catSpeakers[di] |= lm.speakerBit(pi.channel)
+		}
+	}
 	lm.hot = make([]ruleHot, len(lm.rules))
 	for ri := range lm.rules {
 		r := &lm.rules[ri]
-		h := ruleHot{dict: r.dict, phrase: r.phrase, channel: -1}
+		h := ruleHot{dict: r.dict, phrase: r.phrase, speakers: catSpeakers[r.dict]}
 		set := func(f uint8, on bool) {
 			if on {
 				h.flags |= f
@@ -293,14 +338,7 @@ func (lm *langMatcher) hotRules() {
 			case PositionLast:
 				h.position = positionLast
 			}
-			if pi.channel != ChannelAny {
-				c := slices.Index(lm.channels, pi.channel)
-				if c < 0 {
-					c = len(lm.channels)
-					lm.channels = append(lm.channels, pi.channel)
-				}
-				h.channel = int16(c)
-			}
+			h.speakers = lm.speakerBit(pi.channel)
 		}
 		lm.hot[ri] = h
 	}
@@ -316,13 +354,18 @@ func (lm *langMatcher) hotRules() {
 	}
 }
 
-// channelOf is the index of role among the phrase channels; -2 when no
-// phrase has it, so only channel-any phrases are allowed.
-func (lm *langMatcher) channelOf(role string) int16 {
-	if c := slices.Index(lm.channels, role); c >= 0 {
-		return int16(c)
+// speakersOf is the speakers mask of a channel's role: a mixed speaker
+// (both parties on one channel) may say any phrase; operator or client
+// their channel's and channel-any phrases; any other role (speaker
+// unknown) only channel-any phrases.
+func (lm *langMatcher) speakersOf(role string) uint8 {
+	if role == "mixed" {
+		return 0xFF
 	}
-	return -2
+	if c := slices.Index(lm.channels, role); c >= 0 {
+		return speakerAny | 2<<c
+	}
+	return speakerAny
 }
 
 func rootEdges(lm *langMatcher, kind uint32, n int) []int32 {
@@ -387,11 +430,17 @@ func (lm *langMatcher) packStates() {
 				lm.multiSeq = append(lm.multiSeq, operandRef(sq))
 				continue
 			}
-			lm.endSeq = append(lm.endSeq, ruleRef{rule: sq.rule, dict: h.dict, operand: sq.operand, channel: h.channel,
+			lm.endSeq = append(lm.endSeq, ruleRef{rule: sq.rule, dict: h.dict, operand: sq.operand, speakers: h.speakers,
 				flags: h.flags})
 		}
 	}
 	lm.states[n].ends, lm.states[n].multi, lm.states[n].anyTo = int32(len(lm.endSeq)), int32(len(lm.multiSeq)), -1
+	lm.multiSpeakers = make([]uint8, n)
+	for i := range n {
+		for _, op := range lm.multiSeq[lm.states[i].multi:lm.states[i+1].multi] {
+			lm.multiSpeakers[i] |= lm.hot[op.rule].speakers
+		}
+	}
 	lm.trans, lm.ends, lm.hasOut, lm.hasAny = nil, nil, nil, nil
 }
 
@@ -732,11 +781,11 @@ type callHit struct {
 }
 
 // ruleRef is an operand of a rule with what matching needs of the rule
-// (ruleHot's dict, channel and flags).
+// (ruleHot's dict, speakers and flags).
 type ruleRef struct {
 	rule, dict int32
 	operand    int32
-	channel    int16
+	speakers   uint8
 	flags      uint8
 }
 
@@ -796,10 +845,9 @@ type scratch struct {
 	matches   []ruleMatch
 	inOrder   int // matches[:inOrder] are in start order
 	// The speaker of the channel being matched (see allowed).
-	mixed  bool
-	roleCh int16
-	merged []ruleMatch
-	excl   []ruleMatch
+	speakers uint8
+	merged   []ruleMatch
+	excl     []ruleMatch
 	// exclHead and exclNext link s.excl by category and by phrase
 	// (indexExclusions); exclKeys are the heads set.
 	exclHead, exclNext, exclKeys []int32
@@ -983,7 +1031,7 @@ func (lm *langMatcher) find(s *scratch, role string) {
 	s.matches, s.ended, s.excl = s.matches[:0], s.ended[:0], s.excl[:0]
 	// A speaker may say a channel-any phrase; a mixed speaker (both parties
 	// on one channel) any phrase; operator or client their channel's.
-	s.mixed, s.roleCh = role == "mixed", lm.channelOf(role)
+	s.speakers = lm.speakersOf(role)
 	for i := range s.units {
 		// Most words start no phrase: skip the walk for them.
 		u := &s.units[i]
@@ -1012,7 +1060,7 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 	}
 	// Operands of multi-part rules end here: noted once for all of them,
 	// and read in rulesMatched, where most turn out not to be needed.
-	if st.multi < lm.states[state+1].multi {
+	if st.multi < lm.states[state+1].multi && s.allowed(lm.multiSpeakers[state]) {
 		s.ended = append(s.ended, stateHit{state, start, int32(j)})
 	}
 	lm.step(s, state, start, j, limit)
@@ -1083,12 +1131,15 @@ const maxSpans = 64
 // say it and no negator governs it (exclusions are applied once all are
 // found, in selectMatches).
 func (s *scratch) addSingle(ref ruleRef, start, end int32) {
-	m := ruleMatch{ref.rule, ref.dict, start, end}
-	if ref.flags&(hotAtStart|hotAtEnd|hotExclusion) != 0 {
-		s.addMatch(m, ref.flags, ref.channel)
+	if !s.allowed(ref.speakers) {
 		return
 	}
-	if !s.allowed(ref.channel) || ref.flags&hotNegatable != 0 && s.mayNegate(m) && s.negatedNoted(m, false) {
+	m := ruleMatch{ref.rule, ref.dict, start, end}
+	if ref.flags&(hotAtStart|hotAtEnd|hotExclusion) != 0 {
+		s.addMatch(m, ref.flags)
+		return
+	}
+	if ref.flags&hotNegatable != 0 && s.mayNegate(m) && s.negatedNoted(m, false) {
 		return
 	}
 	s.matches = append(s.matches, m)
@@ -1100,10 +1151,11 @@ func (s *scratch) mayNegate(m ruleMatch) bool {
 	return s.units[m.start].flags&flagClearBefore == 0 || s.units[m.end-1].flags&flagClearAfter == 0
 }
 
-// allowed reports whether the speaker of the matched channel may say m's
-// phrase.
-func (s *scratch) allowed(channel int16) bool {
-	return channel < 0 || s.mixed || channel == s.roleCh
+// allowed reports whether the speaker of the matched channel may say a
+// rule's phrase, or one of the phrases an exclusion cancels: a rule of
+// the other party is neither collected nor joined.
+func (s *scratch) allowed(speakers uint8) bool {
+	return speakers&s.speakers != 0
 }
 
 // rulesMatched turns the candidates of multi-part rules into rule matches:
@@ -1155,8 +1207,8 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		}
 	}
 	for _, ri := range s.touched {
-		if s.ruleOps[ri]&lm.opsAll[ri] != lm.opsAll[ri] {
-			s.ruleOps[ri] = 0 // incomplete: no candidates
+		if s.ruleOps[ri]&lm.opsAll[ri] != lm.opsAll[ri] || !s.allowed(lm.hot[ri].speakers) {
+			s.ruleOps[ri] = 0 // incomplete, or not this speaker's: no candidates
 		}
 	}
 	for _, st := range s.states {
@@ -1212,7 +1264,7 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 // refOf is the ruleRef of a match of rule ri.
 func (lm *langMatcher) refOf(ri int32) ruleRef {
 	h := &lm.hot[ri]
-	return ruleRef{rule: ri, dict: h.dict, channel: h.channel, flags: h.flags}
+	return ruleRef{rule: ri, dict: h.dict, speakers: h.speakers, flags: h.flags}
 }
 
 func (s *scratch) block(u int32) int32 { return s.segs[s.units[u].seg].block }
@@ -1254,7 +1306,7 @@ func (lm *langMatcher) combine(s *scratch, ri int32, cands []cand) {
 	}
 	ref := lm.refOf(ri)
 	for _, sp := range s.spans {
-		s.addMatch(ruleMatch{ri, ref.dict, sp[0], sp[1]}, ref.flags, ref.channel)
+		s.addMatch(ruleMatch{ri, ref.dict, sp[0], sp[1]}, ref.flags)
 	}
 }
 
@@ -1298,15 +1350,16 @@ func (lm *langMatcher) combineSet(s *scratch, ri int32, cands []cand) {
 		}
 		if got == r.operands && found < maxSpans {
 			ref := lm.refOf(ri)
-			s.addMatch(ruleMatch{ri, ref.dict, a.start, end}, ref.flags, ref.channel)
+			s.addMatch(ruleMatch{ri, ref.dict, a.start, end}, ref.flags)
 			found++
 		}
 	}
 }
 
 // addMatch keeps a rule match that respects the rule's ^ and $: the start
-// and end of an utterance.
-func (s *scratch) addMatch(m ruleMatch, flags uint8, channel int16) {
+// and end of an utterance. The speaker may say the rule (addSingle and
+// rulesMatched checked).
+func (s *scratch) addMatch(m ruleMatch, flags uint8) {
 	if flags&hotAtStart != 0 && m.start != s.segs[s.units[m.start].seg].u0 {
 		return
 	}
@@ -1317,7 +1370,7 @@ func (s *scratch) addMatch(m ruleMatch, flags uint8, channel int16) {
 		s.excl = append(s.excl, m)
 		return
 	}
-	if flags&hotMulti == 0 && (!s.allowed(channel) || flags&hotNegatable != 0 && s.mayNegate(m) && s.negatedNoted(m, false)) {
+	if flags&hotMulti == 0 && flags&hotNegatable != 0 && s.mayNegate(m) && s.negatedNoted(m, false) {
 		return // as addSingle
 	}
 	s.matches = append(s.matches, m)
@@ -1441,8 +1494,8 @@ func hasNegator(lang string, alts [][][]term) bool {
 // selectMatches keeps the matches this speaker may say that no negator
 // and no exclusion cancels, the leftmost-longest per category.
 func (lm *langMatcher) selectMatches(s *scratch) {
-	// The one-part matches passed the speaker and negation when found;
-	// the others are judged here. Filtered in place, s.matches becomes
+	// The one-part matches passed the speaker and negation when found,
+	// the others the speaker (rulesMatched); they are judged here. Filtered in place, s.matches becomes
 	// s.keep (the two swap buffers).
 	keep := s.matches[:s.inOrder]
 	if len(s.excl) > 0 {
@@ -1457,7 +1510,7 @@ func (lm *langMatcher) selectMatches(s *scratch) {
 	}
 	inOrder := len(keep) // of keep, in start order
 	for _, c := range s.matches[s.inOrder:] {
-		if h := &lm.hot[c.rule]; !s.allowed(h.channel) || h.flags&hotNegatable != 0 && s.negatedNoted(c, true) {
+		if h := &lm.hot[c.rule]; h.flags&hotNegatable != 0 && s.negatedNoted(c, true) {
 			continue
 		}
 		if len(s.excl) > 0 && lm.excludedNoted(s, c) {
