@@ -387,6 +387,124 @@ var numberFamily = family{
 		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
 }
 
+// codeWordFamily: a code word (a secret word a bank or an operator keeps
+// for the client) starts from its cue («кодовое слово»), the speaker's
+// own or the other side's question for it.
+var codeWordFamily = family{
+	starts: tCue,
+	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.codeWord }) },
+	rules:  []familyRule{{run: (*scan).codeWords}},
+}
+
+// codeWordCue: «кодовое», «кодовый», «кодового» (слово).
+func codeWordCue(w string) bool { return strings.HasPrefix(w, "кодов") }
+
+// codeWords masks a code word: the word said right after its cue
+// («кодовое слово барсик», «... кодовое тбилиси», «кодовое слово у меня
+// ласточка»), or opening the speaker's first sentence after the other
+// side's question for it, in the 10 s after it («и кодовое слово» —
+// «пломбир», «черемуха 47», «морошка девичья фамилия мамы»), with a
+// number said right after it. A code word is any word: what is no
+// secret is kept (a function word, a verb asking or refusing: «назовите
+// кодовое слово», «кодовое слово придумайте», «не помню», «верно»).
+func (s *scan) codeWords() {
+	for _, c := range s.cand {
+		i := int(c)
+		if s.marks[i] == 0 && codeWordCue(s.norm(i)) {
+			if e := s.codeWordAfter(i); e > i {
+				s.claim(Code, ruleName(Code, ruleCue), e-s.codeWordLen(e), e)
+			}
+		}
+	}
+	for k := range s.others {
+		q := &s.others[k]
+		if !q.codeWord || q.own {
+			continue
+		}
+		for _, r := range s.segs {
+			if r.from >= r.to || s.t0(&s.toks[r.from]) < q.at-0.5 {
+				continue
+			}
+			if s.t0(&s.toks[r.from])-q.at <= 10 {
+				j := r.from
+				for j < r.to && j < r.from+2 && (s.toks[j].has(tFiller|tConn) || isWord(s.norm(j), "ну", "так", "да", "вот", "это")) {
+					j++
+				}
+				if e := s.codeWordAt(j); e > j {
+					s.claim(Code, ruleName(Code, ruleAnswer), j, e)
+				}
+			}
+			break // (its first sentence after the question only)
+		}
+	}
+}
+
+// codeWordAsked reports whether the code word's cue at token i asks for
+// it: nothing after «кодовое слово» in its sentence but two words at most
+// of asking («если есть», «пожалуйста», «придумайте»), not «кодовое
+// слово фамилия мамы ...», a word said after it.
+func (s *scan) codeWordAsked(i int) bool {
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && s.norm(j) == "слово" {
+		j++
+	}
+	for n := 0; j < len(s.toks) && s.toks[j].seg == s.toks[i].seg; j, n = j+1, n+1 {
+		if w := s.norm(j); n >= 2 || !(isWord(w, "если", "есть", "пожалуйста", "ваше", "назовите", "скажите") || strings.HasSuffix(w, "те")) {
+			return false
+		}
+	}
+	return true
+}
+
+// codeWordAfter returns the end of the code word said after its cue at
+// token i («кодовое слово барсик», «кодовое слово у меня кактус 12»), or
+// i.
+func (s *scan) codeWordAfter(i int) int {
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && s.norm(j) == "слово" {
+		j++
+	}
+	for n := 0; n < 2 && j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && isWord(s.norm(j), "у", "меня", "мое", "наше", "это", "такое", "значит"); n++ {
+		j++
+	}
+	if e := s.codeWordAt(j); e > j {
+		return e
+	}
+	return i
+}
+
+// codeWordLen is how many tokens the code word ending at token e has
+// (its word, and the number said after it).
+func (s *scan) codeWordLen(e int) int {
+	n := 1
+	for e-n-1 >= 0 && s.toks[e-n].has(tNum) && s.toks[e-n-1].seg == s.toks[e-1].seg {
+		n++
+	}
+	return n
+}
+
+// codeWordAt returns the end of a code word at token j: a word of three
+// letters or more, unclaimed, no function word, cue, trap, unit or
+// number, no word of asking, refusing or confirming, with a number after
+// it (four digits at most: «черемуха 47»); j when none is there.
+func (s *scan) codeWordAt(j int) int {
+	if j >= len(s.toks) || s.marks[j] != 0 {
+		return j
+	}
+	t := &s.toks[j]
+	w := s.normOf(t)
+	if len(w) < 4 || !isLetters(w) || t.has(tStop|tConn|tFiller|tCue|tTrap|tNum|tUnit|tMonth|tNameCue|tNameQ|tEmailCue|tAt) ||
+		strings.HasSuffix(w, "те") || isWord(w, "верно", "правильно", "неверно", "есть", "нет", "какое", "какой", "помню", "знаю", "забыл", "забыла", "забыли",
+		"сейчас", "секунду", "минуту", "подождите", "было", "стоит", "установлено", "нужно", "надо", "тоже", "такое", "слово", "кодовое") {
+		return j
+	}
+	e := j + 1
+	if e < len(s.toks) && s.toks[e].seg == t.seg && s.toks[e].num() == nkDigits && s.toks[e].nl <= 4 && s.marks[e] == 0 && !s.quantityAfter(e+1) {
+		e++
+	}
+	return e
+}
+
 // gluedFamily: an answer of number words glued into one token is read
 // where the other side asked for a code or a CVV (gluedAnswers): such a
 // channel may have no number word at all.

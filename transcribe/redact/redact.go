@@ -268,7 +268,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 		s.load(out.Channels[ci].Segments, want, nil)
 		scans[ci] = s
 		for _, e := range s.cues {
-			questions = questions || e.name || e.dob || e.mail || e.field != 0
+			questions = questions || e.name || e.dob || e.mail || e.field != 0 || e.codeWord
 		}
 	}
 	// The answer to «как вас зовут?» has no trigger word («олег
@@ -784,7 +784,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 			continue
 		}
 		for _, e := range s.cues {
-			if e.name || e.dob || e.mail || e.field != 0 {
+			if e.name || e.dob || e.mail || e.field != 0 || e.codeWord {
 				// An e-mail is spelled, read back and corrected on both
 				// sides for a while («через в или через ф»): its answer
 				// windows are 25 s on both sides. (A date of birth's are

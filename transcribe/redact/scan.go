@@ -184,6 +184,9 @@ type cueEvent struct {
 	field uint8
 	// expiry: a question for a card's expiry («срок действия»).
 	expiry bool
+	// codeWord: a question for a code word («назовите кодовое слово»,
+	// nothing said after it): its answer is a word (codeWords).
+	codeWord bool
 	// barcode: a product's barcode named («баркод»).
 	barcode bool
 	// place: a question for a company's place, a place's word in the
@@ -541,6 +544,7 @@ func (s *scan) collectCues() {
 			s.cues = s.cues[:len(s.cues)-1]
 		case cue:
 			e.cue = uint8(1 + typeIndex(s.refine(i, t.cue())))
+			e.codeWord = codeWordCue(s.normOf(t)) && s.codeWordAsked(i)
 			for j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && j <= i+4; j++ {
 				if s.toks[j].has(tNum) {
 					e.dictated = true
@@ -995,7 +999,7 @@ type familyRule struct {
 
 // families are the rule families in the order they run: a token claimed
 // by an earlier family is not claimed by a later one.
-var families = [...]*family{&mailFamily, &birthFamily, &addressFamily, &nameFamily, &numberFamily, &gluedFamily}
+var families = [...]*family{&mailFamily, &birthFamily, &addressFamily, &codeWordFamily, &nameFamily, &numberFamily, &gluedFamily}
 
 // digitsSwapped: a CVV's or a code's digits said again in another order,
 // one by one, after it on the same channel within 30 s, whatever words
