@@ -59,8 +59,14 @@ type langMatcher struct {
 	hasAny  []bool   // per state: a wildcard transition (while compiling)
 	seqs    []seqRef // operand → its rule
 	rules   []rule
-	dicts   []dictInfo
-	words   wordCache
+	// ownExclAt and ownExcl list the phrases' own exclusions: the rules of
+	// phrase p (its index among the language's phrases) are
+	// ownExcl[ownExclAt[p]:ownExclAt[p+1]]. A text that several phrases
+	// of a category exclude («спасибо», «=можно») is one rule, collected
+	// once where it is said, not once per phrase.
+	ownExclAt, ownExcl []int32
+	dicts              []dictInfo
+	words              wordCache
 	// minCounts: some dictionary or phrase has a min_count above one.
 	minCounts bool
 	phrases   int32 // phrases of all dictionaries
@@ -114,8 +120,11 @@ type phraseInfo struct {
 // rule is one wording: a phrase's text or variant, or an exclusion.
 type rule struct {
 	dict      int32
-	phrase    int32 // -1: an exclusion of the whole category
+	phrase    int32 // -1: an exclusion
 	exclusion bool
+	// own: an exclusion of some of the category's phrases (ownExcl), not
+	// of the whole category.
+	own bool
 	// opsAt indexes the rule's operators in langMatcher.nearOps, one
 	// between each two operands (a rule holds no pointer).
 	opsAt    int32
@@ -133,7 +142,7 @@ type seqRef struct{ rule, operand int32 }
 
 // ruleHot is the part of a rule and its phrase the hot paths read.
 type ruleHot struct {
-	dict, phrase int32 // phrase -1: an exclusion of the whole category
+	dict, phrase int32 // phrase -1: an exclusion
 	// rank orders the phrases as MatchCall orders hits that start and end
 	// together: by category, then phrase id; phrases with the same two
 	// share a rank.
@@ -158,6 +167,7 @@ const (
 	hotAtEnd                 // $: at the end of one
 	hotNegatable             // a negator governing the hit cancels it
 	hotWindow                // the phrase has a time window
+	hotOwn                   // an exclusion of some phrases, not of the category
 )
 
 // speakerAny is the bit of a channel-any phrase in a speakers mask:
@@ -257,6 +267,7 @@ func Compile(set *Set) (*Matcher, error) {
 		return nil, errors.Join(errs...)
 	}
 	for _, lm := range m.langs {
+		lm.ownExclAt = append(lm.ownExclAt, int32(len(lm.ownExcl)))
 		lm.rootStem = rootEdges(lm, edgeStem, len(lm.stems))
 		lm.rootExact = rootEdges(lm, edgeExact, len(lm.exacts))
 		lm.buildSlips()
@@ -326,6 +337,10 @@ func (lm *langMatcher) hotRules() {
 		set(hotAtStart, r.atStart)
 		set(hotAtEnd, r.atEnd)
 		set(hotNegatable, r.negatable)
+		set(hotOwn, r.own)
+		if r.own {
+			h.speakers = 0 // its phrases', below
+		}
 		if r.phrase >= 0 {
 			di := &lm.dicts[r.dict]
 			pi := &di.phrases[r.phrase]
@@ -341,6 +356,14 @@ func (lm *langMatcher) hotRules() {
 			h.speakers = lm.speakerBit(pi.channel)
 		}
 		lm.hot[ri] = h
+	}
+	for _, di := range lm.dicts {
+		for pi, p := range di.phrases {
+			at := di.base + int32(pi)
+			for _, ri := range lm.ownExcl[lm.ownExclAt[at]:lm.ownExclAt[at+1]] {
+				lm.hot[ri].speakers |= lm.speakerBit(p.channel)
+			}
+		}
 	}
 	lm.rank = make([]int32, len(lm.hot))
 	lm.special = make([]bool, len(lm.hot))
@@ -567,6 +590,7 @@ func (lm *langMatcher) addDictionary(d *Dictionary, syns map[string][]string) []
 	for _, s := range d.Exclude {
 		add(s, false, rule{phrase: -1, exclusion: true}, pos{d.Line, 1}, "exclusion")
 	}
+	shared := map[string]int32{} // a phrase's exclusion text → its rule
 	for pi, p := range d.Phrases {
 		at := p.textAt
 		if at.line == 0 {
@@ -580,8 +604,21 @@ func (lm *langMatcher) addDictionary(d *Dictionary, syns map[string][]string) []
 			}
 			add(v, p.Exact, rule{phrase: int32(pi)}, at, "variant of "+p.ID)
 		}
+		lm.ownExclAt = append(lm.ownExclAt, int32(len(lm.ownExcl)))
+		own := len(lm.ownExcl)
 		for _, s := range p.Exclude {
-			add(s, false, rule{phrase: int32(pi), exclusion: true}, pos{p.Line, 1}, "exclusion")
+			ri, ok := shared[s]
+			if !ok {
+				ri = int32(len(lm.rules))
+				add(s, false, rule{phrase: -1, exclusion: true, own: true}, pos{p.Line, 1}, "exclusion")
+				if int(ri) == len(lm.rules) {
+					continue // not compiled: reported
+				}
+				shared[s] = ri
+			}
+			if !slices.Contains(lm.ownExcl[own:], ri) {
+				lm.ownExcl = append(lm.ownExcl, ri)
+			}
 		}
 	}
 	return errs
@@ -1595,14 +1632,15 @@ func (lm *langMatcher) excludedNoted(s *scratch, c ruleMatch) bool {
 }
 
 // indexExclusions links the exclusion matches of each category, and those
-// of each phrase, in the order of s.excl: exclHead[d] is the first of
-// category d's own (a category exclusion), exclHead[len(lm.dicts)+p] the
-// first of phrase p's (its index among the language's phrases), and
-// exclNext[x] the one after x (-1: none). A call has hundreds of exclusion
-// matches, most of them a phrase's own; a candidate hit is checked against
-// its category's and its phrase's only. unindexExclusions undoes it.
+// of each phrases' exclusion rule, in the order of s.excl: exclHead[d] is
+// the first of category d's own (a category exclusion),
+// exclHead[len(lm.dicts)+r] the first of rule r (an exclusion of some
+// phrases, ownExcl), and exclNext[x] the one after x (-1: none). A call
+// has hundreds of exclusion matches, most of them phrases' own; a
+// candidate hit is checked against its category's and its phrase's only.
+// unindexExclusions undoes it.
 func (lm *langMatcher) indexExclusions(s *scratch) {
-	if n := len(lm.dicts) + int(lm.phrases); len(s.exclHead) < n {
+	if n := len(lm.dicts) + len(lm.rules); len(s.exclHead) < n {
 		s.exclHead = make([]int32, n)
 		for i := range s.exclHead {
 			s.exclHead[i] = -1
@@ -1617,8 +1655,8 @@ func (lm *langMatcher) indexExclusions(s *scratch) {
 	for xi := len(s.excl) - 1; xi >= 0; xi-- {
 		x := &s.excl[xi]
 		key := x.dict
-		if p := lm.hot[x.rule].phrase; p >= 0 {
-			key = int32(len(lm.dicts)) + lm.dicts[x.dict].base + p
+		if lm.hot[x.rule].flags&hotOwn != 0 {
+			key = int32(len(lm.dicts)) + x.rule
 		}
 		if s.exclHead[key] < 0 {
 			s.exclKeys = append(s.exclKeys, key)
@@ -1639,39 +1677,43 @@ func (s *scratch) unindexExclusions() {
 
 // excluder is the index in s.excl of an exclusion that cancels match c,
 // -1 if none: the first in s.excl's order of its category's and its
-// phrase's (linked by indexExclusions).
+// phrase's (linked by indexExclusions), the one Explain names.
 func (lm *langMatcher) excluder(s *scratch, c ruleMatch) int {
 	r := &lm.rules[c.rule]
 	di := &lm.dicts[r.dict]
 	pi := &di.phrases[r.phrase]
-	// The two lists merged by their index in s.excl.
-	cat, own := s.exclHead[c.dict], s.exclHead[int32(len(lm.dicts))+di.base+r.phrase]
-	for cat >= 0 || own >= 0 {
-		xi := cat
-		if cat < 0 || own >= 0 && own < cat {
-			xi = own
-		}
-		x := s.excl[xi]
-		// A category exclusion uses the category's window; a phrase's
-		// own exclusions use the phrase's window.
-		w, utt := int32(di.d.ExcludeWindow), di.d.ExcludeUtterances
-		if xi == own {
-			w, utt = int32(pi.exclWin), pi.exclUtt
-			own = s.exclNext[xi]
-		} else {
-			cat = s.exclNext[xi]
-		}
-		// In the hit's utterance (or utterances), within the window.
-		xs := s.units[x.start].seg
-		if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
-			return int(xi)
-		}
-		// An exclusion in one of the next utterances of the speaker:
-		// «не знаю» … «сейчас уточню».
-		cs, xs := s.units[c.end-1].seg, s.units[x.start].seg
-		if d := xs - cs; d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap {
-			return int(xi)
+	// Each list is in s.excl's order: its first cancelling match, the
+	// earliest of them all.
+	first := int32(-1)
+	earliest := func(xi int32, w int32, utt int) {
+		for ; xi >= 0 && (first < 0 || xi < first); xi = s.exclNext[xi] {
+			if s.cancels(s.excl[xi], c, w, utt) {
+				first = xi
+				return
+			}
 		}
 	}
-	return -1
+	// A category exclusion uses the category's window; a phrase's own
+	// exclusions use the phrase's window.
+	earliest(s.exclHead[c.dict], int32(di.d.ExcludeWindow), di.d.ExcludeUtterances)
+	p := di.base + r.phrase
+	for _, ri := range lm.ownExcl[lm.ownExclAt[p]:lm.ownExclAt[p+1]] {
+		earliest(s.exclHead[int32(len(lm.dicts))+ri], int32(pi.exclWin), pi.exclUtt)
+	}
+	return int(first)
+}
+
+// cancels reports whether exclusion match x cancels match c, with the
+// window w (in words) and the adjacent utterances utt that apply.
+func (s *scratch) cancels(x, c ruleMatch, w int32, utt int) bool {
+	// In the hit's utterance (or utterances), within the window.
+	xs := s.units[x.start].seg
+	if (xs == s.units[c.start].seg || xs == s.units[c.end-1].seg) && x.start < c.end+w && x.end > c.start-w {
+		return true
+	}
+	// An exclusion in one of the next utterances of the speaker:
+	// «не знаю» … «сейчас уточню».
+	cs := s.units[c.end-1].seg
+	d := xs - cs
+	return d > 0 && d <= int32(utt) && s.segs[xs].start-s.segs[cs].end <= AdjacentGap
 }
