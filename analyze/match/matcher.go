@@ -85,10 +85,11 @@ type langMatcher struct {
 	// channels are the distinct phrase channels (operator, client): channel
 	// c is bit 1<<(c+1) of a speakers mask (ruleHot.speakers).
 	channels []string
-	// multiSpeakers is, per state, the speakers of the multi-part rules
-	// whose operands end there: a walk notes the state only for a speaker
-	// who may say one of them.
-	multiSpeakers []uint8
+	// speakers is, per state, who may say the rules that end there or
+	// further on: a walk goes on only for a speaker who may say one of
+	// them (on the operator's channel, the client's complaints and their
+	// exclusions are not followed).
+	speakers []stateSpeakers
 	// ids holds the phrase ids (ruleHot.idAt), so that hot holds no
 	// pointer.
 	ids string
@@ -409,6 +410,11 @@ type stateRec struct {
 	edges, ends, multi, anyTo int32
 }
 
+// stateSpeakers are the speakers masks of a state: of the rules that end
+// in it or in a state after it, and of the multi-part rules whose
+// operands end in it.
+type stateSpeakers struct{ below, multi uint8 }
+
 // operandRef is an operand of a multi-part rule.
 type operandRef struct{ rule, operand int32 }
 
@@ -458,10 +464,21 @@ func (lm *langMatcher) packStates() {
 		}
 	}
 	lm.states[n].ends, lm.states[n].multi, lm.states[n].anyTo = int32(len(lm.endSeq)), int32(len(lm.multiSeq)), -1
-	lm.multiSpeakers = make([]uint8, n)
-	for i := range n {
+	// A state's successors are numbered after it (insert numbers them as
+	// it creates them): from the last state back, each sees its
+	// successors' masks complete.
+	lm.speakers = make([]stateSpeakers, n)
+	for i := n - 1; i >= 0; i-- {
+		sp := &lm.speakers[i]
 		for _, op := range lm.multiSeq[lm.states[i].multi:lm.states[i+1].multi] {
-			lm.multiSpeakers[i] |= lm.hot[op.rule].speakers
+			sp.multi |= lm.hot[op.rule].speakers
+		}
+		sp.below = sp.multi
+		for _, r := range lm.endSeq[lm.states[i].ends:lm.states[i+1].ends] {
+			sp.below |= r.speakers
+		}
+		for _, e := range lm.edges[lm.states[i].edges:lm.states[i+1].edges] {
+			sp.below |= lm.speakers[e.to].below
 		}
 	}
 	lm.trans, lm.ends, lm.hasOut, lm.hasAny = nil, nil, nil, nil
@@ -1091,13 +1108,16 @@ func (lm *langMatcher) find(s *scratch, role string) {
 // walk follows every edge a unit offers from state, collecting the
 // operands that end on the way; limit is the end of the block.
 func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
+	if !s.allowed(lm.speakers[state].below) {
+		return // nothing this speaker may say ends here or further on
+	}
 	st := &lm.states[state]
 	for _, sq := range lm.endSeq[st.ends:lm.states[state+1].ends] {
 		s.addSingle(sq, start, int32(j))
 	}
 	// Operands of multi-part rules end here: noted once for all of them,
 	// and read in rulesMatched, where most turn out not to be needed.
-	if st.multi < lm.states[state+1].multi && s.allowed(lm.multiSpeakers[state]) {
+	if st.multi < lm.states[state+1].multi && s.allowed(lm.speakers[state].multi) {
 		s.ended = append(s.ended, stateHit{state, start, int32(j)})
 	}
 	lm.step(s, state, start, j, limit)
