@@ -892,12 +892,16 @@ type scratch struct {
 	// candidates of the rules all of whose operands were found.
 	ended []stateHit
 	multi []cand
-	// stateMark: per state, whether rulesMatched has it among states (the
-	// distinct states of ended) and whether it is of use; zero otherwise.
-	stateMark []uint8
-	states    []int32
-	matches   []ruleMatch
-	inOrder   int // matches[:inOrder] are in start order
+	// states are the distinct states of ended, and stateAt, per state, 1 +
+	// its index in states (0: not among them) while rulesMatched runs.
+	// The operands of complete rules that end in states[k] are
+	// stateOps[opsAt[k]:opsAt[k+1]].
+	states   []int32
+	stateAt  []int32
+	stateOps []operandRef
+	opsAt    []int32
+	matches  []ruleMatch
+	inOrder  int // matches[:inOrder] are in start order
 	// The speaker of the channel being matched (see allowed).
 	speakers uint8
 	merged   []ruleMatch
@@ -1231,8 +1235,8 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		}
 		s.ruleOps = make([]uint64, len(lm.rules))
 	}
-	if len(s.stateMark) < len(lm.states) {
-		s.stateMark = make([]uint8, len(lm.states))
+	if len(s.stateAt) < len(lm.states) {
+		s.stateAt = make([]int32, len(lm.states))
 	}
 	// A rule matches only where every one of its operands was found, and
 	// most rules with an operand found have another nowhere in the text
@@ -1243,15 +1247,11 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	// reached («я», «не» end operands of many word sets and are said
 	// often). Operand 64 and beyond share bit 63; lm.opsAll makes such a
 	// rule always complete here.
-	const (
-		reached = 1 // stateMark: among s.states
-		useful  = 2 // and an operand of a complete rule ends there
-	)
 	s.states, s.touched = s.states[:0], s.touched[:0]
 	for _, e := range s.ended {
-		if s.stateMark[e.state] == 0 {
-			s.stateMark[e.state] = reached
+		if s.stateAt[e.state] == 0 {
 			s.states = append(s.states, e.state)
+			s.stateAt[e.state] = int32(len(s.states))
 		}
 	}
 	for _, st := range s.states {
@@ -1268,27 +1268,28 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 			s.ruleOps[ri] = 0 // incomplete, or not this speaker's: no candidates
 		}
 	}
+	// The operands of complete rules, picked once per distinct state: a
+	// state reached again («я», «не») gives its candidates without a
+	// second look at the rules whose operands end there.
+	s.stateOps, s.opsAt = s.stateOps[:0], s.opsAt[:0]
 	for _, st := range s.states {
+		s.opsAt = append(s.opsAt, int32(len(s.stateOps)))
 		for _, op := range lm.multiSeq[lm.states[st].multi:lm.states[st+1].multi] {
 			if s.ruleOps[op.rule] != 0 {
-				s.stateMark[st] = useful
-				break
+				s.stateOps = append(s.stateOps, op)
 			}
 		}
 	}
+	s.opsAt = append(s.opsAt, int32(len(s.stateOps)))
 	s.multi = s.multi[:0]
 	for _, e := range s.ended {
-		if s.stateMark[e.state] != useful {
-			continue
-		}
-		for _, op := range lm.multiSeq[lm.states[e.state].multi:lm.states[e.state+1].multi] {
-			if s.ruleOps[op.rule] != 0 {
-				s.multi = append(s.multi, cand{op.rule, op.operand, e.start, e.end})
-			}
+		k := s.stateAt[e.state] - 1
+		for _, op := range s.stateOps[s.opsAt[k]:s.opsAt[k+1]] {
+			s.multi = append(s.multi, cand{op.rule, op.operand, e.start, e.end})
 		}
 	}
 	for _, st := range s.states {
-		s.stateMark[st] = 0
+		s.stateAt[st] = 0
 	}
 	// Group the candidates by rule without sorting: a linked list per rule
 	// (s.multi is in start order, and each group keeps it).
