@@ -399,14 +399,16 @@ var codeWordFamily = family{
 // codeWordCue: «кодовое», «кодовый», «кодового» (слово).
 func codeWordCue(w string) bool { return strings.HasPrefix(w, "кодов") }
 
-// codeWords masks a code word: the word said right after its cue
-// («кодовое слово барсик», «... кодовое тбилиси», «кодовое слово у меня
-// ласточка»), or opening the speaker's first sentence after the other
-// side's question for it, in the 10 s after it («и кодовое слово» —
-// «пломбир», «черемуха 47», «морошка девичья фамилия мамы»), with a
-// number said right after it. A code word is any word: what is no
-// secret is kept (a function word, a verb asking or refusing: «назовите
-// кодовое слово», «кодовое слово придумайте», «не помню», «верно»).
+// codeWords masks a code word: the word said right after its cue in its
+// sentence («кодовое слово барсик», «... кодовое тбилиси», «кодовое слово
+// у меня ласточка»), or opening the speaker's first sentence after the
+// other side's question for it, in the 10 s after it («и кодовое слово» —
+// «пломбир», «черемуха 47», «морошка девичья фамилия мамы»; a sentence of
+// one or two fillers alone, «ну да», passed), with a number said right
+// after it. A code word is any word: what is no secret is kept (a
+// function word, a verb asking or refusing: «назовите кодовое слово»,
+// «кодовое слово придумайте», «не помню», «верно»). Never a word of
+// another sentence: the asking side's next one is no answer.
 func (s *scan) codeWords() {
 	for _, c := range s.cand {
 		i := int(c)
@@ -425,14 +427,18 @@ func (s *scan) codeWords() {
 			if r.from >= r.to || s.t0(&s.toks[r.from]) < q.at-0.5 {
 				continue
 			}
-			if s.t0(&s.toks[r.from])-q.at <= 10 {
-				j := r.from
-				for j < r.to && j < r.from+2 && (s.toks[j].has(tFiller|tConn) || isWord(s.norm(j), "ну", "так", "да", "вот", "это")) {
-					j++
-				}
-				if e := s.codeWordAt(j); e > j {
-					s.claim(Code, ruleName(Code, ruleAnswer), j, e)
-				}
+			if s.t0(&s.toks[r.from])-q.at > 10 {
+				break
+			}
+			j := r.from
+			for j < r.to && j < r.from+2 && (s.toks[j].has(tFiller|tConn) || isWord(s.norm(j), "ну", "так", "да", "вот", "это")) {
+				j++
+			}
+			if j == r.to {
+				continue // («ну да»: the answer is the next sentence)
+			}
+			if e := s.codeWordAt(j, s.toks[r.from].seg); e > j {
+				s.claim(Code, ruleName(Code, ruleAnswer), j, e)
 			}
 			break // (its first sentence after the question only)
 		}
@@ -467,7 +473,7 @@ func (s *scan) codeWordAfter(i int) int {
 	for n := 0; n < 2 && j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && isWord(s.norm(j), "у", "меня", "мое", "наше", "это", "такое", "значит"); n++ {
 		j++
 	}
-	if e := s.codeWordAt(j); e > j {
+	if e := s.codeWordAt(j, s.toks[i].seg); e > j {
 		return e
 	}
 	return i
@@ -483,12 +489,13 @@ func (s *scan) codeWordLen(e int) int {
 	return n
 }
 
-// codeWordAt returns the end of a code word at token j: a word of three
+// codeWordAt returns the end of a code word at token j, said in the
+// sentence seg (no word of another sentence is one): a word of three
 // letters or more, unclaimed, no function word, cue, trap, unit or
 // number, no word of asking, refusing or confirming, with a number after
 // it (four digits at most: «черемуха 47»); j when none is there.
-func (s *scan) codeWordAt(j int) int {
-	if j >= len(s.toks) || s.marks[j] != 0 {
+func (s *scan) codeWordAt(j int, seg int32) int {
+	if j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 {
 		return j
 	}
 	t := &s.toks[j]
