@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/callscope/callscope/schemas"
@@ -500,7 +501,7 @@ func (s *scan) codeWordAt(j int, seg int32) int {
 	}
 	t := &s.toks[j]
 	w := s.normOf(t)
-	if len(w) < 4 || !isLetters(w) || t.has(tStop|tConn|tFiller|tCue|tTrap|tNum|tUnit|tMonth|tNameCue|tNameQ|tEmailCue|tAt) ||
+	if utf8.RuneCountInString(w) < 3 || !isLetters(w) || t.has(tStop|tConn|tFiller|tCue|tTrap|tNum|tUnit|tMonth|tNameCue|tNameQ|tEmailCue|tAt) ||
 		strings.HasSuffix(w, "те") || isWord(w, "верно", "правильно", "неверно", "есть", "нет", "какое", "какой", "помню", "знаю", "забыл", "забыла", "забыли",
 		"сейчас", "секунду", "минуту", "подождите", "было", "стоит", "установлено", "нужно", "надо", "тоже", "такое", "слово", "кодовое") {
 		return j
