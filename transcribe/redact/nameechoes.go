@@ -226,17 +226,22 @@ func (s *scan) correctedNameWord(k int) bool {
 // nameSaidBefore reports whether another channel's sentence with a masked
 // name in it ended in the 10 s before at (or up to 0.5 s after it).
 func (s *scan) nameSaidBefore(all []*scan, at float64) bool {
+	return s.otherNameWhere(all, func(o *scan, f *found) bool {
+		end := o.src[o.toks[f.from].seg].End
+		return end <= at+0.5 && at-end <= 10
+	})
+}
+
+// otherNameWhere reports whether a channel other than s's has a name
+// masked (not dropped, one token or more) for which ok holds.
+func (s *scan) otherNameWhere(all []*scan, ok func(o *scan, f *found) bool) bool {
 	for _, o := range all {
 		if o == nil || o == s {
 			continue
 		}
 		for k := range o.found {
 			f := &o.found[k]
-			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
-				continue
-			}
-			seg := o.toks[f.from].seg
-			if end := o.src[seg].End; end <= at+0.5 && at-end <= 10 {
+			if typeAt[f.typ] == Name && f.rule != ruleDropped && f.from < f.to && ok(o, f) {
 				return true
 			}
 		}
@@ -460,21 +465,10 @@ func (s *scan) readBackConfirmAt(k int) bool {
 // nameNear reports whether another channel has a name masked in a
 // sentence said from 30 s before at to 15 s after it.
 func (s *scan) nameNear(all []*scan, at float64) bool {
-	for _, o := range all {
-		if o == nil || o == s {
-			continue
-		}
-		for k := range o.found {
-			f := &o.found[k]
-			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
-				continue
-			}
-			if t := o.t0(&o.toks[f.from]); t >= at-30 && t <= at+15 {
-				return true
-			}
-		}
-	}
-	return false
+	return s.otherNameWhere(all, func(o *scan, f *found) bool {
+		t := o.t0(&o.toks[f.from])
+		return t >= at-30 && t <= at+15
+	})
 }
 
 // nearName reports whether w is a word of a name masked on another
@@ -485,26 +479,17 @@ func (s *scan) nearName(all []*scan, w string, at float64) bool {
 	if utf8.RuneCountInString(w) < 4 || !isLetters(w) {
 		return false
 	}
-	for _, o := range all {
-		if o == nil || o == s {
-			continue
+	return s.otherNameWhere(all, func(o *scan, f *found) bool {
+		if t := o.t0(&o.toks[f.from]); t < at-30 || t > at+15 {
+			return false
 		}
-		for k := range o.found {
-			f := &o.found[k]
-			if typeAt[f.typ] != Name || f.rule == ruleDropped || f.from >= f.to {
-				continue
-			}
-			if t := o.t0(&o.toks[f.from]); t < at-30 || t > at+15 {
-				continue
-			}
-			for i := f.from; i < f.to; i++ {
-				if v := o.norm(i); v != w && utf8.RuneCountInString(v) >= 4 && firstRune(v) == firstRune(w) && editDistance(v, w, 2) <= 2 {
-					return true
-				}
+		for i := f.from; i < f.to; i++ {
+			if v := o.norm(i); v != w && utf8.RuneCountInString(v) >= 4 && firstRune(v) == firstRune(w) && editDistance(v, w, 2) <= 2 {
+				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 func firstRune(w string) rune {
