@@ -1685,7 +1685,7 @@ func (s *scan) continuation(end int) int {
 
 // asideOpens returns where the words after a wait word opening the
 // sentence at token k end, when a number follows them in it («подождите
-// она у меня в другой сумке так 2707»): up to seven words with no
+// она у меня в другой сумке так 2707»): up to eight words with no
 // number, cue, trap or unit; k otherwise.
 func (s *scan) asideOpens(k int) int {
 	if k >= len(s.toks) || !isWord(s.norm(k), "подождите", "погодите", "секунду", "секундочку", "минутку", "минуточку") {
