@@ -470,6 +470,11 @@ func (s *scan) codeWordAfter(i int) int {
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && s.norm(j) == "слово" {
 		j++
+	} else if s.norm(i) != "кодовое" {
+		// («кодовый замок», «кодового замка нет»: a thing's word after
+		// the cue, no code word; only «кодовое» stands for «кодовое
+		// слово», «кодовое тбилиси».)
+		return i
 	}
 	for n := 0; n < 2 && j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && isWord(s.norm(j), "у", "меня", "мое", "наше", "это", "такое", "значит"); n++ {
 		j++
@@ -503,7 +508,11 @@ func (s *scan) codeWordAt(j int, seg int32) int {
 	w := s.normOf(t)
 	if utf8.RuneCountInString(w) < 3 || !isLetters(w) || t.has(tStop|tConn|tFiller|tCue|tTrap|tNum|tUnit|tMonth|tNameCue|tNameQ|tEmailCue|tAt) ||
 		strings.HasSuffix(w, "те") || isWord(w, "верно", "правильно", "неверно", "есть", "нет", "какое", "какой", "помню", "знаю", "забыл", "забыла", "забыли",
-		"сейчас", "секунду", "минуту", "подождите", "было", "стоит", "установлено", "нужно", "надо", "тоже", "такое", "слово", "кодовое") {
+		"сейчас", "секунду", "минуту", "подождите", "было", "стоит", "установлено", "нужно", "надо", "тоже", "такое", "слово", "кодовое",
+		// (A verdict on the word said, the operator's most often:
+		// «кодовое слово неверное», «... совпадает», «... принято».)
+		"верное", "неверное", "правильное", "неправильное", "совпадает", "совпало", "подходит", "подошло", "принято", "подтверждено",
+		"обязательно", "сказать", "назвать", "вроде") {
 		return j
 	}
 	e := j + 1
