@@ -414,8 +414,8 @@ func (s *scan) codeWords() {
 	for _, c := range s.cand {
 		i := int(c)
 		if s.marks[i] == 0 && codeWordCue(s.norm(i)) {
-			if e := s.codeWordAfter(i); e > i {
-				s.claim(Code, ruleName(Code, ruleCue), e-s.codeWordLen(e), e)
+			if from, to := s.codeWordAfter(i); to > from {
+				s.claim(Code, ruleName(Code, ruleCue), from, to)
 			}
 		}
 	}
@@ -463,10 +463,11 @@ func (s *scan) codeWordAsked(i int) bool {
 	return true
 }
 
-// codeWordAfter returns the end of the code word said after its cue at
-// token i («кодовое слово барсик», «кодовое слово у меня кактус 12»), or
-// i.
-func (s *scan) codeWordAfter(i int) int {
+// codeWordAfter returns the tokens [from, to) of the code word said
+// after its cue at token i («кодовое слово барсик», «кодовое слово у
+// меня кактус 12»: its word and the number after it), none (from == to)
+// when no code word is there.
+func (s *scan) codeWordAfter(i int) (from, to int) {
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && s.norm(j) == "слово" {
 		j++
@@ -474,25 +475,12 @@ func (s *scan) codeWordAfter(i int) int {
 		// («кодовый замок», «кодового замка нет»: a thing's word after
 		// the cue, no code word; only «кодовое» stands for «кодовое
 		// слово», «кодовое тбилиси».)
-		return i
+		return i, i
 	}
 	for n := 0; n < 2 && j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && isWord(s.norm(j), "у", "меня", "мое", "наше", "это", "такое", "значит"); n++ {
 		j++
 	}
-	if e := s.codeWordAt(j, s.toks[i].seg); e > j {
-		return e
-	}
-	return i
-}
-
-// codeWordLen is how many tokens the code word ending at token e has
-// (its word, and the number said after it).
-func (s *scan) codeWordLen(e int) int {
-	n := 1
-	for e-n-1 >= 0 && s.toks[e-n].has(tNum) && s.toks[e-n-1].seg == s.toks[e-1].seg {
-		n++
-	}
-	return n
+	return j, s.codeWordAt(j, s.toks[i].seg)
 }
 
 // codeWordAt returns the end of a code word at token j, said in the
