@@ -1143,8 +1143,8 @@ func checksummed(d string) Type {
 	return ""
 }
 
-// lastGroupAfterAnd reads the zone z (from i after prevEnd, typed typ by rule) on over
-// a last group said after «и» («346 826 318 и 063», «снилс ... 66 и
+// lastGroupAfterAnd reads the zone z (from token i, after prevEnd; typed
+// typ by rule) on, over a last group said after «и» («346 826 318 и 063», «снилс ... 66 и
 // 086», «88 05 и 93 59»), when the whole passes a card's, a SNILS's or
 // an INN's checksum and the part before «и» passes none, the group after
 // it has four digits or fewer and the part was read as nothing, a bare
