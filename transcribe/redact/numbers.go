@@ -1331,7 +1331,18 @@ func (s *scan) negatedAfter(j int) bool {
 // a dictation, not a unit.
 func (s *scan) waitInside(j int) bool {
 	return j+1 < len(s.toks) && s.toks[j].has(tGoOn) && s.toks[j+1].seg == s.toks[j].seg &&
-		isWord(s.norm(j), "секунду", "секундочку", "минутку", "минуточку")
+		waitWord(s.norm(j))
+}
+
+// waitWord reports whether w asks for a moment («секунду», «минутку»).
+func waitWord(w string) bool {
+	return isWord(w, "секунду", "секундочку", "минутку", "минуточку")
+}
+
+// askWait reports whether w asks to wait: a moment's word or «подождите»,
+// «погодите».
+func askWait(w string) bool {
+	return waitWord(w) || isWord(w, "подождите", "погодите")
 }
 
 // waitReason returns the token after a wait word at j and the one or two
@@ -1619,7 +1630,7 @@ func (s *scan) sentenceEnd(end int) int {
 // and closes the sentence, alone or with its reason («8829 секунду»,
 // «8829 секунду карту достану»): a pause in a dictation, no unit.
 func (s *scan) waitCloses(j int) bool {
-	if j <= 0 || j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || !isWord(s.norm(j), "секунду", "секундочку", "минутку", "минуточку") {
+	if j <= 0 || j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || !waitWord(s.norm(j)) {
 		return false
 	}
 	return j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || s.waitAside(j) > j
@@ -1633,7 +1644,7 @@ func (s *scan) waitCloses(j int) bool {
 // trap's word and no unit; end otherwise.
 func (s *scan) waitAside(end int) int {
 	seg := s.toks[end-1].seg
-	if !isWord(s.norm(end), "секунду", "секундочку", "минутку", "минуточку", "подождите", "погодите") {
+	if !askWait(s.norm(end)) {
 		return end
 	}
 	j := end + 1
@@ -1685,7 +1696,7 @@ func (s *scan) continuation(end int) int {
 // она у меня в другой сумке так 2707»): up to eight words with no
 // number, cue, trap or unit; k otherwise.
 func (s *scan) asideOpens(k int) int {
-	if k >= len(s.toks) || !isWord(s.norm(k), "подождите", "погодите", "секунду", "секундочку", "минутку", "минуточку") {
+	if k >= len(s.toks) || !askWait(s.norm(k)) {
 		return k
 	}
 	j := k + 1
