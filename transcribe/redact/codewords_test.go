@@ -26,6 +26,15 @@ func TestCodeWordsSentenceBounds(t *testing.T) {
 		name string
 		segs []seg
 	}{
+		// No number, no name, nothing else in the call: the prefilter
+		// loads the segments for «кодовое» itself (review rv18, finding 1).
+		{"a code word with nothing else to read in the call", []seg{
+			{0, 0, "назовите кодовое слово", "назовите кодовое слово"},
+			{1, 3, "пломбир", "[code]"},
+		}},
+		{"a code word said after its cue alone", []seg{
+			{1, 0, "кодовое слово барсик", "кодовое слово [code]"},
+		}},
 		{"answer after a sentence of fillers, in the 10 s", []seg{
 			{0, 0, "назовите дату рождения и кодовое слово", "назовите дату рождения и кодовое слово"},
 			{1, 3, "ну да", "ну да"},

@@ -54,7 +54,9 @@ func init() {
 			// themselves with no other trigger word (the name rule's
 			// own role word, not a start trigger otherwise).
 			// A title: «гражданка тхай лан ань» (title).
-			if cardinal || e.trig&startTriggers != 0 || w == "беспокоит" || title(w) {
+			// «кодовое (слово)»: a code word said alone after it, or its
+			// question, with no number near (codeWords).
+			if cardinal || e.trig&startTriggers != 0 || w == "беспокоит" || title(w) || codeWordCue(w) {
 				k := uint32(wordKey(w) >> (64 - filterLog))
 				triggerBits[k/64] |= 1 << (k % 64)
 				set[w] = e
