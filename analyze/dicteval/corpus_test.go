@@ -14,7 +14,7 @@ import (
 var minimum = map[string]float64{
 	"ru/dev":     0.98, // reached: complaint precision 0.986 (ru-0140 «я писала в чат и мне никто не ответил», the complaint model's in-sample false flag, p 0.61: gone with the neutral calls, back with blind5 in training and the shorter window, docs/models.md), the rest 1.000 (178 calls)
 	"ru/heldout": 1.00, // reached: 1.000 for every category (114 calls); blind first measurement: 0.870 (testdata/labelled/README.md)
-	"en/dev":     0.88, // reached: complaint precision 0.957 (en-0013; 0.917 with en-0055 too before the retraining with blind13, 0.880 with en-0037 as well earlier: calm reports of a fault that came back, which the generator labels no complaint; the en complaint model, back since the twelve-author verdict by the author rule, learns from the hand-written parts only and flags them, docs/models.md), the rest 1.000 (53 calls)
+	"en/dev":     0.91, // reached: complaint precision 0.917 (en-0013, and en-0054 «if this isn't sorted by …», a conditional threat the generator labels no complaint, with the nineteen-author model from 0.6; 0.957 with en-0013 alone before it; 0.917 with en-0055 too before the retraining with blind13, 0.880 with en-0037 as well earlier: calm reports of a fault that came back, which the generator labels no complaint; the en complaint model, back since the twelve-author verdict by the author rule, learns from the hand-written parts only and flags them, docs/models.md), the rest 1.000 (53 calls)
 	"en/heldout": 1.00, // reached: 1.000 on 23 calls
 	// The second author's calls (testdata/labelled/README.md): measured
 	// blind once (ru macro F1 0.887, en 0.819), then tuned on, so these
@@ -126,7 +126,7 @@ var minimum = map[string]float64{
 	// lead at 484727ac, then a development part: the floors are the
 	// lowest blind figure.
 	"ru/blind15": 0.94, // now (session 14, its families written fresh in ru/dictwriter round 47 first): repeat_contact 0.944 / 0.944, complaint recall 0.944, greeting recall 0.978, the rest 1.000 (phrases alone macro F1 0.917 -> 0.973); blind at 484727ac: churn_threat 0.684 / 1.000, repeat_contact 0.727 / 0.889, complaint 0.939 / 0.861, incompetence recall 0.900; macro F1 0.919 (phrases alone 0.914) (100 calls)
-	"en/blind15": 0.50, // blind at 484727ac: repeat_contact 1.000 / 0.500, churn_threat 0.800 / 0.667, complaint 0.917 / 0.786; macro F1 0.891 (phrases alone 0.842) (40 calls)
+	"en/blind15": 0.83, // blind at 484727ac: repeat_contact 1.000 / 0.500, churn_threat 0.800 / 0.667, complaint 0.917 / 0.786; macro F1 0.891 (phrases alone 0.842); tuned on in session 14 (i16e14: en/dictwriter rounds 39-40 first): repeat_contact recall 0.833 the lowest, 0.982 (phrases alone 0.923) (40 calls)
 	// The seventeenth author's calls (session 13, lane b16: a realistic
 	// working day at an outsourcing centre, routine calls, realistic base
 	// rates, long calls with the decisive words once), re-labelled blind by
@@ -134,15 +134,15 @@ var minimum = map[string]float64{
 	// lead at 484727ac, d4b409f4, 51150cb4 and e457eca8 (session 13's end):
 	// the floors are the lowest figure at the end.
 	"ru/blind16": 0.95, // now (session 14, round 47): repeat_contact precision 0.955 (rbg-0068 «мне в отделении сказали можно»), the rest 1.000; blind: macro F1 0.973, 0.978, 0.978, 0.984 (phrases alone 0.955 -> 0.964); at the end churn_threat 0.909 / 1.000, complaint 0.966 / 1.000, repeat_contact 0.913 / 1.000 (100 calls)
-	"en/blind16": 0.80, // blind: macro F1 0.978 each time (phrases alone 0.944); churn_threat 1.000 / 0.800, complaint 0.917 / 1.000 (40 calls)
+	"en/blind16": 0.91, // blind: macro F1 0.978 each time (phrases alone 0.944); churn_threat 1.000 / 0.800, complaint 0.917 / 1.000; session 14 (round 39 first): churn_threat 1.000 / 1.000, complaint precision 0.917 the lowest, 0.994 with the nineteen-author models (phrases alone 0.980) (40 calls)
 	// The eighteenth author's calls (session 14, lane b17: support lines of
 	// digital products and subscriptions as their younger clients talk,
 	// slang, loanwords and sarcasm), measured blind by the lead at 07a50181,
 	// then a development part: the floors are the lowest blind figure.
 	"ru/blind17":    0.93, // now (session 14, its families written fresh in ru/dictwriter round 49 first): churn_threat precision 0.938 (rbh-0091, the churn model at p 0.51), complaint 0.973 / 1.000, greeting recall 0.988, the rest 1.000 (phrases alone macro F1 0.918 -> 0.989); blind at 07a50181: churn_threat 0.833 / 1.000, complaint 0.917 / 0.917 (phrases alone 0.885 / 0.639), incompetence recall 0.909; macro F1 0.958 (phrases alone 0.918) (100 calls)
-	"en/blind17":    0.75, // blind at 07a50181: complaint 0.750 / 0.750 (phrases alone 0.714 / 0.625), repeat_contact recall 0.778, incompetence precision 0.800; macro F1 0.929 (phrases alone 0.904) (40 calls)
+	"en/blind17":    0.88, // blind at 07a50181: complaint 0.750 / 0.750 (phrases alone 0.714 / 0.625), repeat_contact recall 0.778, incompetence precision 0.800; macro F1 0.929 (phrases alone 0.904); tuned on in session 14 (round 40 first): repeat_contact recall 0.889 the lowest (ebh-0026, an upgrade in a shop), phrases alone 0.987 (40 calls)
 	"en/blind5":     1.00, // reached: 1.000 for every category with the models (eb5-0030, sarcasm with no cue but the setting, found by the en complaint model, in-sample; phrases alone complaint recall 0.933) (tuned on by i16r like ru/blind5)
-	"en/dictwriter": 0.96, // reached: complaint precision 0.965 with the models (0.980 phrases alone: four of round 3's traps, «the least you could do is nothing»…), recall 0.976; churn_threat recall 0.976, repeat_contact recall 0.969 (1324 calls, thirty-eight rounds)
+	"en/dictwriter": 0.95, // reached: complaint precision 0.953 with the models (the en complaint model from 0.6 since the nineteen-author verdict: 0.961 from 0.65; 0.979 phrases alone: four of round 3's traps, «the least you could do is nothing»…, and edw-1425), recall 0.979; churn_threat recall 0.978, repeat_contact recall 0.973 (1434 calls, forty rounds)
 }
 
 // TestBuiltinCorpus is `callscope dict eval testdata/labelled` with the
