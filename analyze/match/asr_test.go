@@ -1,6 +1,7 @@
 package match
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/callscope/callscope/analyze/text"
@@ -130,5 +131,48 @@ func TestMayFollowCoversCont(t *testing.T) {
 	// A filter with most bits set would filter nothing.
 	if set > contBits/4 {
 		t.Errorf("%d of %d bits set: the filter rejects too little", set, contBits)
+	}
+}
+
+// TestGluedWordCachedFromSplit: a word first met as a split word's two
+// pieces joined («не приехал» read as «неприехал», in the scratch's
+// buffer) and later said as one token reads as on its first meeting. The
+// word cache kept a glued reading («не» + «приехал») of the joined word
+// whose second piece pointed into the scratch's buffer, so the next split
+// word rewrote it («не правильно» made it «правиль»): the hit depended on
+// the calls matched before (the hits golden's big10k line of
+// labelled/ru/blind7/rb7-0044, «неприехал», now and then gained a hit).
+func TestGluedWordCachedFromSplit(t *testing.T) {
+	const dict = `category: courier
+language: ru
+phrases:
+  - id: priehal
+    text: приехал
+    negatable: false
+  - id: nepravilno
+    text: неправильно посчитали
+`
+	call := func(text string) schemas.Transcript {
+		return schemas.Transcript{Language: "ru", Duration: 5, Channels: []schemas.TranscriptChannel{{Role: "client",
+			Segments: []schemas.Segment{{Start: 0, End: 5, Text: text}}}}}
+	}
+	fresh := compileYAML(t, dict)
+	want := fresh.MatchCall(call("курьер неприехал"), "ru", CallOptions{})
+	if len(want) != 1 || want[0].PhraseID != "priehal" {
+		t.Fatalf("«курьер неприехал» on a fresh matcher: %+v, want priehal («не» + «приехал»)", want)
+	}
+	m := compileYAML(t, dict)
+	// «не» begins «неправильно», so «не приехал» is joined and looked up
+	// (it is no phrase word: the pieces stay two words).
+	m.MatchCall(call("курьер не приехал"), "ru", CallOptions{})
+	for _, other := range []string{"не правильно посчитали", "вы не правильно считаете", "не прав"} {
+		m.MatchCall(call(other), "ru", CallOptions{})
+	}
+	if wi := m.langs["ru"].word("неприехал"); wi.glued == nil || wi.glued[0] != "не" || wi.glued[1] != "приехал" {
+		t.Errorf("«неприехал» after other split words reads as %v, want [не приехал]", wi.glued)
+	}
+	got := m.MatchCall(call("курьер неприехал"), "ru", CallOptions{})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("«курьер неприехал» after «не приехал» and other split words:\n got %+v\nwant %+v", got, want)
 	}
 }

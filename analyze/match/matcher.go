@@ -758,7 +758,12 @@ func (lm *langMatcher) word(w string) *wordInfo {
 	if e1 != nil && alt.Load() == nil {
 		slot = alt
 	}
-	e := &cachedWord{word: strings.Clone(w), info: wordInfo{stem: -1, exact: -1, feat: -1, head: -1}}
+	// The entry keeps its own copy of the word, and everything below reads
+	// the copy: w may be a scratch's buffer (glue's joined pieces) that the
+	// next glue overwrites, and a glued reading (info.glued, from mend)
+	// keeps pieces of the word it read.
+	w = strings.Clone(w)
+	e := &cachedWord{word: w, info: wordInfo{stem: -1, exact: -1, feat: -1, head: -1}}
 	info := &e.info
 	// The key is the word as written (MatchCall does not fold words it has
 	// seen); what it means is computed from its normal form.
