@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/analyze/match"
+	"github.com/callscope/callscope/internal/fixtures"
 	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/pipeline"
@@ -161,26 +161,13 @@ type shareSet struct {
 // shareSets are the sets of calls of BenchmarkRedactShare.
 func shareSets(b *testing.B) []shareSet {
 	demo := func(globs ...string) []schemas.Transcript {
-		var out []schemas.Transcript
-		for _, g := range globs {
-			files, _ := filepath.Glob(g)
-			for _, f := range files {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				tr, err := schemas.ParseTranscript(data)
-				if err != nil {
-					b.Fatalf("%s: %v", f, err)
-				}
-				out = append(out, tr)
-			}
+		trs, err := fixtures.Transcripts(globs...)
+		if err != nil {
+			b.Fatal(err)
 		}
-		if len(out) == 0 {
-			b.Fatalf("no transcripts in %v", globs)
-		}
-		return out
+		return trs
 	}
+
 	return []shareSet{
 		{"five_minute", []schemas.Transcript{fiveMinuteCall()}},
 		{"demo_5min", padAll(demo("../testdata/calls/*.transcript.json", "../testdata/pii-calls/*.transcript.json"))},

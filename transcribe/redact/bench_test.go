@@ -2,7 +2,6 @@ package redact_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -14,23 +13,9 @@ import (
 )
 
 func demoTranscripts(tb testing.TB) []schemas.Transcript {
-	var trs []schemas.Transcript
-	for _, g := range []string{"../../testdata/calls/*.transcript.json", "../../testdata/pii-calls/*.transcript.json"} {
-		files, _ := filepath.Glob(g)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			tr, err := schemas.ParseTranscript(data)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			trs = append(trs, tr)
-		}
-	}
-	if len(trs) < 10 {
-		tb.Fatalf("%d transcripts", len(trs))
+	trs, err := fixtures.Transcripts("../../testdata/calls/*.transcript.json", "../../testdata/pii-calls/*.transcript.json")
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return trs
 }

@@ -1,10 +1,9 @@
 package redact
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/callscope/callscope/internal/fixtures"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -13,21 +12,14 @@ import (
 // the tokenizer and the lexicon alone, for callgrind (instructions a
 // token: tokens/op).
 func BenchmarkTokenizeDemo(b *testing.B) {
+	trs, err := fixtures.Transcripts("../../testdata/calls/*.transcript.json", "../../testdata/pii-calls/*.transcript.json")
+	if err != nil {
+		b.Fatal(err)
+	}
 	var segs []schemas.Segment
-	for _, g := range []string{"../../testdata/calls/*.transcript.json", "../../testdata/pii-calls/*.transcript.json"} {
-		files, _ := filepath.Glob(g)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tr, err := schemas.ParseTranscript(data)
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, ch := range tr.Channels {
-				segs = append(segs, ch.Segments...)
-			}
+	for _, tr := range trs {
+		for _, ch := range tr.Channels {
+			segs = append(segs, ch.Segments...)
 		}
 	}
 	s := newScan("ru", "client")
