@@ -5164,6 +5164,13 @@ words:
 	if !named || end == from || s.streetNamed(from) {
 		return
 	}
+	// A driver named by a first name alone is a taxi's or a delivery's
+	// («водитель шухрат деньги взял два раза»): staff, as on the
+	// operator's channel; a driver insured is named in full («водитель
+	// ковальчик ростислава», causes block OB).
+	if end-from == 1 && isWord(s.norm(i), "водитель", "водителя") && s.toks[from].has(tFirstName) {
+		return
+	}
 	// The surname after the first name and patronymic that closed the
 	// three words («записать ветерана николай петрович гуляев рождения»,
 	// causes block NC).
@@ -5386,7 +5393,12 @@ var roleWords = newBeginningSet("бухгалтер", "директор", "на�
 func staffWord(w string) bool { return staffWords.of(w) }
 
 var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус",
-	"коллег", "главврач", "администратор", "консультант", "заведующ", "секретар") // (not «начальник», «директор»: a client's own boss is a third person named)
+	"коллег", "главврач", "администратор", "консультант", "заведующ", "секретар", // (not «начальник», «директор»: a client's own boss is a third person named)
+	// The staff of a house's management, a hostel, a delivery
+	// («комендант галина петровна подпишет», «слесаря игорь», causes
+	// block OB); not a site's «прораб», «бригадир»: a client's own boss,
+	// as «начальник» («жену бригадира нуриеву зульфию»).
+	"комендант", "диспетчер", "слесар", "сантехник", "электрик", "вахтер", "вахтёр", "лифтер", "лифтёр", "дворник", "экспедитор", "почтальон", "монтажник", "установщик")
 
 // commonWord reports whether w reads as an adjective or a verb («всего
 // хорошего», «помогите»): not a name no list knows.
