@@ -625,7 +625,7 @@ func looksLikeNamePart(lang, w string, roles trig) bool {
 		return len(w) > 1 && isLetters(w)
 	}
 	if nameEndings.of(w, 3) {
-		return true
+		return !surnameShapedNouns[w]
 	}
 	return false
 }
@@ -1045,8 +1045,23 @@ func surnameLike(w string, roles trig) bool {
 	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth|tConn|tFirstName|tSettle) != 0 {
 		return false
 	}
-	return surnames.of(w, 4) && !patronymic(w) || len(w) <= 10 && shortSurnames[w]
+	return surnames.of(w, 4) && !patronymic(w) && !surnameShapedNouns[w] || len(w) <= 10 && shortSurnames[w]
 }
+
+// surnameShapedNouns are nouns that end as a surname does («-ина», «-ов»,
+// «-ин», «-ко», «-ук»), said after a first name («водитель рустам машина
+// эр 612», «брат олег голову ломает»): never a surname (causes block OC).
+// Not stop words: any noun may be a code word («кодовое слово машина»).
+var surnameShapedNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`машина машину причина причину половина половину мужчина мужчину картина картину корзина корзину витрина витрину
+		резина резину середина середину вершина пружина тишина длина длину ширина ширину глубина глубину годовщина годовщину
+		бензин бензина карантин карантина витамин витаминов кувшин аспирин апельсин апельсинов голова голову слова снова основа основу
+		корова корову часов заказов звонков номеров документов товаров метров литров подарков молоко яблоко немножко окошко ноутбук звук каблук`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // shortSurnames are Korean surnames common in Russia, which no ending
 // says («с вами говорит виктор пак», «цой александр»); not «ли», «ким»,
