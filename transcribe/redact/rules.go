@@ -4283,7 +4283,12 @@ func (s *scan) fullNames() {
 		// (Or anywhere in it, a word of eight bytes or more before a
 		// first name and a patronymic: «доверенность от фишер ганс
 		// петрович», «мюллер артур андреевич».)
-		if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
+		// (Not a town after «из» before a name, whatever its ending:
+		// «я саргылана из якутска саргылана николаевна», «из саратова
+		// анна петровна», causes block OD.)
+		if i > 1 && s.toks[i-2].seg == t.seg && s.norm(i-2) == "из" {
+			surBefore = false
+		} else if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
 			inner = !surBefore && !s.segStart(i-1)
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence
@@ -4675,8 +4680,10 @@ func (s *scan) surnameAround(f, from, to int) int {
 		(firstPatronymic(to-2) || to-from == 1 && s.toks[from].has(tFirstName) && from > 0 && s.toks[from-1].seg == seg && s.toks[from-1].has(tKin)) {
 		return k
 	}
+	// (Not a town after «из»: «я из якутска [саргылана николаевна]»,
+	// causes block OD.)
 	if k := from - 1; k >= 0 && s.toks[k].seg == seg && s.marks[k] == 0 && firstPatronymic(from) && s.unknownSurname(k, true) &&
-		(k == 0 || s.toks[k-1].seg != seg || s.toks[k-1].has(tStop|tKin)) {
+		(k == 0 || s.toks[k-1].seg != seg || s.toks[k-1].has(tStop|tKin) && s.norm(k-1) != "из") {
 		return k
 	}
 	// A first name no list knows between a relative's word and a masked
