@@ -3624,10 +3624,12 @@ func (s *scan) names() {
 				} else if s.norm(k) == "меня" {
 					k = -1
 				}
-				if k >= 0 && s.toks[k].has(tFirstName) && s.norm(k) != "меня" && (!nameNext || k > 0 && s.norm(k-1) == "меня") {
-					s.claim(Name, ruleNameCue, k, k+1)
-					if !nameNext {
-						continue // the name was before it
+				if k >= 0 && s.norm(k) != "меня" && (!nameNext || k > 0 && s.norm(k-1) == "меня") {
+					if from := s.nameBeforeCue(k); from <= k {
+						s.claim(Name, ruleNameCue, from, k+1)
+						if !nameNext {
+							continue // the name was before it
+						}
 					}
 				}
 			}
@@ -3831,6 +3833,54 @@ func (s *scan) names() {
 		}
 	})
 	s.surnameOnTopic()
+}
+
+// nameBeforeCue returns where a name said right before «(меня) зовут»
+// and ending at token k starts, or k+1 when none ends there: a first
+// name, or a surname or patronymic with a first name before it, and up to
+// two more words of the name before those («меня анна зовут»,
+// «мамытов эркин меня зовут», «гульшат ринатовна зовут», «айталина
+// егорова меня зовут», causes block OE): a first name, a name's form, a
+// patronymic, a surname's ending, or a word no list knows that reads as
+// no verb or adjective next to them.
+func (s *scan) nameBeforeCue(k int) int {
+	seg := s.toks[k].seg
+	nameWord := func(j int) bool {
+		t := &s.toks[j]
+		if t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse|tConn|tOperator) && !t.has(tFirstName) {
+			return false
+		}
+		w := s.normOf(t)
+		return t.has(tFirstName|tNameForm) || patronymic(w) || surnameLike(w, t.trig)
+	}
+	unknown := func(j int) bool {
+		t := &s.toks[j]
+		w := s.normOf(t)
+		return t.trig == 0 && len(w) >= 8 && isLetters(w) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !statusWord(w) && !orgWord(w)
+	}
+	first := func(j int) bool { return s.toks[j].has(tFirstName) && !s.toks[j].has(tStop|tNum|tCue|tTrap) }
+	from := k
+	switch {
+	case first(k):
+	case (patronymic(s.norm(k)) || surnameLike(s.norm(k), s.toks[k].trig)) && k > 0 && s.toks[k-1].seg == seg && (first(k-1) || s.toks[k-1].has(tNameForm)):
+		from = k - 1
+	default:
+		return k + 1
+	}
+	// (A word no list knows only as the surname right before the first
+	// name, not after a preposition: «я из ташкента [рахимов бобур]
+	// меня зовут».)
+	for from > 0 && from > k-3 && s.toks[from-1].seg == seg && s.marks[from-1] == 0 &&
+		(nameWord(from-1) || from == k && unknown(from-1) && !(from > 1 && s.toks[from-2].seg == seg && preposition(s.norm(from-2)))) {
+		from--
+	}
+	return from
+}
+
+// preposition reports whether w is a preposition a place or a time is
+// said after («из ташкента», «в казани», «до пятницы»).
+func preposition(w string) bool {
+	return isWord(w, "из", "в", "во", "с", "со", "от", "до", "к", "ко", "у", "на", "за", "по", "под", "над", "при", "без", "через", "около", "после")
 }
 
 // namesJoined masks the names joined by «и» to the name masked from token
