@@ -5359,6 +5359,12 @@ func (s *scan) introducedAt(i int) bool {
 		if s.role != "client" && (s.toks[j].has(tOperator) && !(j+1 < i && s.norm(j+1) == "вас") || w == "зовут") {
 			return true
 		}
+		// «я курьер жалилов бекзод», «я ваш мастер ...» on the client's
+		// channel: the caller's own role, the name theirs (causes block
+		// OF; on the operator's, «я ваш мастер алексей» is staff).
+		if staffWord(w) && s.role == "client" && s.selfBefore(j) {
+			break
+		}
 		// «к доктору», and a name just after «к»: who one goes to see
 		// («запись к петровой елене викторовне»; not «к вам кассиром
 		// ефремова ульяна»).
@@ -5367,6 +5373,17 @@ func (s *scan) introducedAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// selfBefore reports whether «я», or «я ваш», «я ваша», is right before
+// token j in its sentence: the speaker says what they are.
+func (s *scan) selfBefore(j int) bool {
+	seg := s.toks[j].seg
+	k := j - 1
+	if k >= 0 && s.toks[k].seg == seg && isWord(s.norm(k), "ваш", "ваша", "наш", "наша") {
+		k--
+	}
+	return k >= 0 && s.toks[k].seg == seg && s.norm(k) == "я"
 }
 
 // namedBefore reports whether a first name is said before token i in its

@@ -214,8 +214,8 @@ var writtenSets = []struct {
 	// are the end figures.
 	{"blind15/cd", map[string]float64{
 		"account": 0.97, "address": 0.86, "birthdate": 0.89, "card": 1.00, "code": 0.94, "cvv": 0.97,
-		"email": 0.91, "inn": 1.00, "name": 0.939, "passport": 0.89, "phone": 0.82, "snils": 0.90,
-	}, 0.030}, // name 0.931 -> 0.940 since block OE («верно мамытов эркин меня зовут»: the name's words before «меня зовут»); 28 of 963 (2.9%) since block OD («я саргылана из якутска саргылана николаевна»: a town after «из» no surname); 29 of 963 (3.0%) since block OC («водитель рустам машина»: a noun that ends as a surname does, no surname); 30 of 963 (3.1%) since block OB (a driver named by a first name alone, a hostel's «комендант»: staff); name 0.879 -> 0.931 since block OA (first names of Central Asia's and the Caucasus's peoples no list knew: «я рахмонов парвиз», «назарова мехринисо»); 32 of 963 (3.3%) at the end; blind at 07a50181: code 0.921, name 0.862, 34 of 963 (3.5%)
+		"email": 0.91, "inn": 1.00, "name": 0.947, "passport": 0.89, "phone": 0.82, "snils": 0.90,
+	}, 0.030}, // name 0.940 -> 0.948 since block OF («я курьер жалилов бекзод»: the caller's own role before their name); name 0.931 -> 0.940 since block OE («верно мамытов эркин меня зовут»: the name's words before «меня зовут»); 28 of 963 (2.9%) since block OD («я саргылана из якутска саргылана николаевна»: a town after «из» no surname); 29 of 963 (3.0%) since block OC («водитель рустам машина»: a noun that ends as a surname does, no surname); 30 of 963 (3.1%) since block OB (a driver named by a first name alone, a hostel's «комендант»: staff); name 0.879 -> 0.931 since block OA (first names of Central Asia's and the Caucasus's peoples no list knew: «я рахмонов парвиз», «назарова мехринисо»); 32 of 963 (3.3%) at the end; blind at 07a50181: code 0.921, name 0.862, 34 of 963 (3.5%)
 	// The sixteenth author's set (lane p16, session 15): business clients
 	// (sole traders, accountants, a farmer, a notary's clerk) giving a
 	// person's data among business requisites that must stay (ОГРН, КПП,
