@@ -5096,10 +5096,19 @@ func (s *scan) firstAfterSurname(i int) bool {
 	if i >= 2 && s.marks[i-2] == s.marks[i-1] && s.toks[i-2].seg == t.seg || !surnameLike(s.norm(i-1), 0) {
 		return false
 	}
-	if w := s.normOf(t); !unknownFirstName(w) {
+	w := s.normOf(t)
+	if !unknownFirstName(w) {
 		return false
 	}
-	return s.nameEnds(i+1, t.seg)
+	if s.nameEnds(i+1, t.seg) {
+		return true
+	}
+	// Or the surname said again after it, or a word of confirming
+	// («соседка [абрамян] седа абрамян там сидит», «получатель
+	// [сафаров] джамшед верно», causes block OG): not a verb's past
+	// («[иванов] сказал верно»).
+	n := i + 1
+	return n < len(s.toks) && s.toks[n].seg == t.seg && (s.norm(n) == s.norm(i-1) || confirmWord(s.norm(n)) && !pastVerb(w))
 }
 
 // nameEnds reports whether a name said before token k, in segment seg,
@@ -5236,7 +5245,10 @@ words:
 	}
 	// The surname's initial after a first name and patronymic
 	// («получатель евгения андреевна б»).
-	if end-from == 2 && patronymic(s.norm(end-1)) && end < len(s.toks) && s.toks[end].seg == seg && s.letter(end) && !isWord(s.norm(end), "и", "в", "с", "у", "о", "а", "я", "к") {
+	// So after a payee's first name alone («вижу получатель фаниль ф
+	// верните», as a bank's app shows a payee, causes block OG).
+	if (end-from == 2 && patronymic(s.norm(end-1)) || end-from == 1 && ownerKin(s.norm(i)) && s.toks[from].has(tFirstName)) &&
+		end < len(s.toks) && s.toks[end].seg == seg && s.letter(end) && !isWord(s.norm(end), "и", "в", "с", "у", "о", "а", "я", "к") {
 		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
