@@ -3687,8 +3687,13 @@ func (s *scan) names() {
 				continue
 			}
 			// (A surname no list reads, an apostrophe's, before a first
-			// name: «я о'хара кейт».)
-			s.nameAfter(j, surnameThenName && apostropheName(s.normOf(next)), ruleNameIntro)
+			// name: «я о'хара кейт»; or one no ending tells, «-ец», «-ич»,
+			// «-ль», opening the sentence after «это», «я»: «это кравец
+			// юлия из кондитерской», causes block OH; not a place's word,
+			// «это касса наталья».)
+			strong := surnameThenName && (apostropheName(s.normOf(next)) ||
+				isWord(s.normOf(t), "это", "я") && s.segStart(i) && s.unknownSurname(j, false) && !institutionWord(s.normOf(next)) && !statusWord(s.normOf(next)) && !workplaceWords.of(s.normOf(next)) && !s.toks[j+1].has(tStop|tCue|tTrap))
+			s.nameAfter(j, strong, ruleNameIntro)
 		}
 	}
 	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
@@ -4338,7 +4343,7 @@ func (s *scan) fullNames() {
 		// анна петровна», causes block OD.)
 		if i > 1 && s.toks[i-2].seg == t.seg && s.norm(i-2) == "из" {
 			surBefore = false
-		} else if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !staffWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
+		} else if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !statusWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
 			inner = !surBefore && !s.segStart(i-1)
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence
@@ -4766,7 +4771,7 @@ func (s *scan) unknownSurname(k int, short bool) bool {
 	if short && (shortSurnames[w] || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
 		return true
 	}
-	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) && !patronymic(w) && !country(w)
+	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !statusWord(w) && !orgWord(w) && !patronymic(w) && !country(w)
 }
 
 // laterName returns the token of a surname said after «стала», «стал»,
@@ -5386,6 +5391,11 @@ func (s *scan) introducedAt(i int) bool {
 	}
 	return false
 }
+
+// workplaceWords: a place of work a caller names before their first name
+// («это склад марат», «это цех андрей»), no surname.
+var workplaceWords = newBeginningSet("склад", "цех", "охран", "смена", "пост", "участок", "логист", "доставк", "снабжен", "производств", "транспорт", "гараж", "автосервис",
+	"шиномонтаж", "автомойк", "кафе", "ресторан", "пекарн", "ферм", "стройк", "объект", "бригад", "точка", "павильон", "киоск", "лавк", "мастерск")
 
 // selfBefore reports whether «я», or «я ваш», «я ваша», is right before
 // token j in its sentence: the speaker says what they are.
