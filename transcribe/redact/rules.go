@@ -4293,6 +4293,11 @@ func (s *scan) fullNames() {
 			// is a common word's too («из бамбука андрею понравился»).
 			surBefore = surBefore || i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) &&
 				(t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i)
+			// A surname in «-их», «-ых» before a first name or a
+			// patronymic («и вторая гладких светлана», causes block OI):
+			// an adjective's plural ending, so not read as a surname
+			// elsewhere.
+			surBefore = surBefore || (first || pat || t.has(tNameForm)) && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && ikhSurname(s.norm(i-1))
 		}
 		// A common first name in another case, then a surname («на
 		// лену кузьмину», «передайте диме смирнову»).
@@ -4428,6 +4433,9 @@ func (s *scan) fullNamesMay() bool {
 			return true
 		}
 		if i > 0 && s.toks[i-1].seg == t.seg && surnameLike(s.norm(i-1), s.toks[i-1].trig) && (first || t.has(tNameForm) || firstNameForm(w)) {
+			return true
+		}
+		if (first || t.has(tNameForm)) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ikhSurname(s.norm(i-1)) {
 			return true
 		}
 		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) && (t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i) {
@@ -5390,6 +5398,22 @@ func (s *scan) introducedAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// ikhSurname reports whether w reads as a surname in «-их», «-ых»
+// («седых», «гладких», «белых», «долгих»): five letters or more, none of
+// the pronouns and adjectives said in the plural before a first name
+// might be.
+func ikhSurname(w string) bool {
+	if len(w) < 10 || !strings.HasSuffix(w, "их") && !strings.HasSuffix(w, "ых") {
+		return false
+	}
+	switch w {
+	case "других", "своих", "наших", "ваших", "каких", "таких", "многих", "некоторых", "разных", "остальных", "последних", "первых", "вторых", "третьих",
+		"новых", "старых", "близких", "родных", "взрослых", "маленьких", "больших", "указанных", "следующих", "нужных", "обоих", "четверых", "пятерых":
+		return false
+	}
+	return true
 }
 
 // workplaceWords: a place of work a caller names before their first name
