@@ -76,8 +76,11 @@ func (s *scan) isRunStart(i int) bool {
 		return t.kind != nkUnit || !s.negatedOne(i)
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
+		// «+7», «плюс семь», and a country code of other countries in
+		// words: «плюс девятьсот девяносто восемь», «плюс сорок девять»
+		// (causes block JB).
 		k := s.toks[i+1].num()
-		return k == nkDigits || k == nkUnit
+		return k == nkDigits || k == nkUnit || k == nkHundred || k == nkTens
 	}
 	return false
 }
