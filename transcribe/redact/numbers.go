@@ -135,8 +135,10 @@ func (s *scan) readRun(i int, r *run) {
 			continue
 		}
 		// A filler inside a dictation («восемь э девятьсот», «тире»),
+		// and the other side's «угу», «ага» heard in it («восемь
+		// девятьсот пятьдесят два угу восемьсот ...»: causes block JC),
 		// only when a number follows it.
-		if t.has(tFiller) && j+1 < len(s.toks) && s.toks[j+1].seg == seg && runWord(s.toks[j+1].num()) && j-i < 40 {
+		if (t.has(tFiller) || s.heardAck(t)) && j+1 < len(s.toks) && s.toks[j+1].seg == seg && runWord(s.toks[j+1].num()) && j-i < 40 {
 			j++
 			continue
 		}
@@ -184,6 +186,16 @@ func (s *scan) readRun(i int, r *run) {
 		r.to = s.words[n-1].tok + 1
 	}
 	s.compose(r, s.words)
+}
+
+// heardAck: «угу», «ага», the other side's assent a recognizer writes
+// into the speaker's dictation when both talk at once.
+func (s *scan) heardAck(t *token) bool {
+	if t.nl != uint32(len("угу")) {
+		return false
+	}
+	w := s.normOf(t)
+	return w == "угу" || w == "ага"
 }
 
 // numAt is a number word of a run and its token.
