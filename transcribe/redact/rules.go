@@ -1921,6 +1921,17 @@ var addressFamily = family{
 	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer}, {run: (*scan).addressSaidAgain, claimed: true}},
 }
 
+// houseWordIn reports whether a token of [from, to) is a house's word
+// («дом», «квартира», «корпус»).
+func (s *scan) houseWordIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.toks[k].has(tHouse) {
+			return true
+		}
+	}
+	return false
+}
+
 // houseAnswer masks a house with no street answering the other side's
 // question for an address (causes block HB: «адрес подключения» — «дом
 // 31 улиц у нас нет»): the answer opens, after two function words at
@@ -2356,6 +2367,15 @@ func (s *scan) addresses() {
 		end, house := s.houseRun(j)
 		if before < start {
 			house = true
+			if j < len(s.toks) && s.toks[j].seg != t.seg && !s.houseWordIn(j, end) {
+				// The house said before and the street closing the
+				// sentence: the next sentence's bare number is another
+				// («квартира 6 дом 12 улица заречная» — «8 9 6 5 ...»:
+				// causes block JD); a house's word says it goes on
+				// («... это проспект вернадского» — «двенадцать дом
+				// двенадцать не двадцать один»).
+				end = j
+			}
 		}
 		if !house && s.lang != "en" {
 			continue // a street without a house is not an address: «на кутузовском проспекте»
