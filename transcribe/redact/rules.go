@@ -932,6 +932,9 @@ func (s *scan) dateWord(i int) bool {
 // значит» — «октября ну» — «пятьдесят девятого»): the words that end a
 // sentence before such a one («значит», «ну») go with it.
 func (s *scan) dateRun(i int) int {
+	if s.toks[i].num() == nkUnit && s.digitsBeforeDay(i) > i {
+		return i // a number said digit by digit before the date (block JE)
+	}
 	j := i
 	nums := 0
 	named := false // a month or an ordinal read
@@ -1191,6 +1194,7 @@ func (s *scan) birthdates() {
 	s.answers(func(e cueEvent) bool { return e.dob }, func(first int) {
 		for j := first; j < len(s.toks) && j < first+4; j++ {
 			if s.toks[j].has(tNum | tMonth) {
+				j = s.digitsBeforeDay(j)
 				// Once the date of birth is given, a date without a year
 				// is another («а 15 марта можно записаться»).
 				end := s.dateRun(j)
@@ -1234,6 +1238,50 @@ func (s *scan) birthdates() {
 		}
 	})
 	s.birthContext()
+}
+
+// digitsBeforeDay returns where the day of a date said in words starts
+// after a number dictated digit by digit right before it (four digit
+// words at least, its last ones; causes block JE: «эф эй один один два
+// два три три четыре пятнадцатого января девяносто седьмого», «... ноль
+// девять два первого марта ...»): the day's ordinal with a month after
+// it, and the tens before a unit's ordinal («двадцать второго мая»).
+// Otherwise j.
+func (s *scan) digitsBeforeDay(j int) int {
+	seg := s.toks[j].seg
+	k, units := j, 0
+	for ; k < len(s.toks) && s.toks[k].seg == seg && k-j < 24; k++ {
+		switch s.toks[k].num() {
+		case nkUnit:
+			units++
+			continue
+		case nkTeen, nkTens, nkHundred, nkDigits:
+			units = 0
+			continue
+		}
+		break
+	}
+	if k == j || k+1 >= len(s.toks) || s.toks[k+1].seg != seg || !s.toks[k+1].has(tMonth) {
+		return j
+	}
+	switch s.toks[k].num() {
+	case nkOrdinal, nkOrdTens:
+	default:
+		return j
+	}
+	d := k
+	if s.toks[k-1].num() == nkTens && lexNumVals[s.toks[k].ent] < 10 {
+		d, units = k-1, 0 // («... ноль ноль двадцать второго»: the tens are the day's)
+		if d > j && s.toks[d-1].num() == nkUnit {
+			for n := d - 1; n >= j && s.toks[n].num() == nkUnit; n-- {
+				units++
+			}
+		}
+	}
+	if units < 4 {
+		return j
+	}
+	return d
 }
 
 // identifierRun returns where a date may start after a run of digit
@@ -1348,6 +1396,7 @@ func (s *scan) birthAfterWords(j int) {
 		if !s.toks[k].has(tNum | tMonth) {
 			continue
 		}
+		k = s.digitsBeforeDay(k)
 		end := s.dateRun(k)
 		if end == k && s.slipThenBirth(k) {
 			return
