@@ -399,8 +399,61 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 var numberFamily = family{
 	starts: tNum,
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
-		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).cutNumberWords, claimed: true},
+		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, claimed: true},
 		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
+}
+
+// foreignPassportShape masks a foreign passport by its shape: two
+// letters of its series said by their names or in Latin, then seven
+// digits, no more, with no unit after them (causes block JF: «у меня эй
+// си один девять ноль два три восемь семь» said where a phone was spoken
+// of, «по документу эф эй 2 7 7 1 0 4 3»). The digits may be masked
+// already as a phone's or a number's: the letters go with them. Three
+// letters before are a word spelled or a plate, not a series.
+func (s *scan) foreignPassportShape() {
+	for _, c := range s.starts {
+		i := int(c)
+		if i < 2 || s.toks[i-2].seg != s.toks[i].seg || s.marks[i-1] != 0 || s.marks[i-2] != 0 {
+			continue
+		}
+		if k := s.toks[i].num(); k != nkDigits && k != nkUnit || !s.seriesName(i-1) || !s.seriesName(i-2) ||
+			i > 2 && s.toks[i-3].seg == s.toks[i].seg && s.seriesName(i-3) {
+			continue
+		}
+		seg, j, n := s.toks[i].seg, i, 0
+	digits:
+		for ; j < len(s.toks) && s.toks[j].seg == seg && n <= 7; j++ {
+			switch s.toks[j].num() {
+			case nkDigits:
+				n += int(s.toks[j].nl)
+			case nkUnit:
+				n++
+			default:
+				break digits
+			}
+		}
+		if n != 7 || j < len(s.toks) && s.toks[j].seg == seg && (s.toks[j].has(tUnit) || s.toks[j].num() != nkNone) {
+			continue
+		}
+		if m := s.marks[i]; m != 0 {
+			if t := typeAt[s.found[m-1].typ]; t != Phone && t != Number && t != Passport || s.marks[j-1] != m {
+				continue
+			}
+		} else if s.claimed(i, j) {
+			continue
+		}
+		s.claim(Passport, ruleName(Passport, ruleFormat), i-2, j)
+	}
+}
+
+// seriesName: token k is a letter said by its name («эф», «эй», «ка»)
+// or one or two Latin letters («fa», «n»).
+func (s *scan) seriesName(k int) bool {
+	if s.letterName(k) {
+		return true
+	}
+	w := s.norm(k)
+	return len(w) <= 2 && w[0] >= 'a' && w[0] <= 'z' && w[len(w)-1] >= 'a' && w[len(w)-1] <= 'z'
 }
 
 // codeWordFamily: a code word (a secret word a bank or an operator keeps
