@@ -403,6 +403,14 @@ var numberFamily = family{
 		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
 }
 
+// premiseWord: a trap word of a room or a part of a building
+// («кабинет», «офис», «этаж», «подъезд»), which names small numbers only,
+// never a mobile's eleven digits (causes block JG: «смените телефон
+// владельца кабинета новый +7 999 ...», «я на пятом этаже мой 8 915 ...»).
+func premiseWord(w string) bool {
+	return isWord(w, "кабинет", "кабинета", "офис", "офиса", "этаж", "этаже", "подъезд", "подъезде")
+}
+
 // foreignPassportShape masks a foreign passport by its shape: two
 // letters of its series said by their names or in Latin, then seven
 // digits, no more, with no unit after them (causes block JF: «у меня эй
@@ -2732,7 +2740,7 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 			// the order's own).
 			break
 		}
-		if s.toks[j].has(tTrap|tCue) && !s.cueAt(j) {
+		if s.toks[j].has(tTrap|tCue) && !s.cueAt(j) && !(len(d) == 11 && premiseWord(w)) {
 			return false
 		}
 		words++
