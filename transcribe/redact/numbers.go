@@ -843,18 +843,64 @@ func (s *scan) secondOfType(z *zone, prevEnd int) Type {
 // один», «... 78 12 шестьдесят пять а не пятьдесят шесть»), no more
 // digits than the masked one, in the same sentence, with no unit and no
 // «года» after it. Sums and dates so corrected are not masked to begin
-// with.
+// with. So is a value of as many digits said after another contrast
+// (contrastPhrase: «а надо», «а на карте», «а следующий»), right after
+// the masked one or two words after it (causes block JH: «я ввёл 2 8 8 а
+// надо 2 3 8», «[код] пишет неверный а следующий 3 3 7 0 4 1»).
 func (s *scan) negatedOfType(z *zone) Type {
-	j := z.from - 2
-	if j < 1 || !s.negatedAfter(j) || s.toks[z.from].seg != s.toks[j+1].seg || s.marks[j-1] == 0 || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
+	a, negated := z.from-2, true
+	if a < 1 || !s.negatedAfter(a) {
+		negated = false
+		if a = s.contrastPhrase(z.from); a < 1 {
+			return ""
+		}
+	}
+	if s.toks[z.from].seg != s.toks[a].seg || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
 		z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && isWord(s.norm(z.to), "год", "года", "году", "годом") {
 		return ""
 	}
+	e := a - 1 // the masked value's last token
+	for !negated && e > 0 && e >= a-2 && s.marks[e] == 0 && s.toks[e].seg == s.toks[a].seg && s.toks[e].num() == nkNone {
+		e--
+	}
+	if s.marks[e] == 0 || s.toks[e].seg != s.toks[a].seg {
+		return ""
+	}
 	last := &s.nclaims[len(s.nclaims)-1]
-	if f := &s.found[s.marks[j-1]-1]; f.to != j || f.typ != last.typ || int(last.d1-last.d0) < z.n() {
+	if f := &s.found[s.marks[e]-1]; f.to != e+1 || f.typ != last.typ || int(last.d1-last.d0) < z.n() || !negated && int(last.d1-last.d0) != z.n() {
 		return ""
 	}
 	return typeAt[last.typ]
+}
+
+// contrastPhrase returns where «а» opens a contrast right before token
+// i that puts a value in the place of another («а надо», «а нужно было»,
+// «а правильно», «а на карте», «а следующий», «а новый»), or -1.
+func (s *scan) contrastPhrase(i int) int {
+	if i < 2 {
+		return -1
+	}
+	w := s.norm(i - 1)
+	a := i - 2
+	switch w {
+	case "надо", "нужно", "правильно", "правильный", "следующий", "новый":
+	case "было":
+		if v := s.norm(i - 2); v != "надо" && v != "нужно" {
+			return -1
+		}
+		a = i - 3
+	case "карте":
+		if s.norm(i-2) != "на" {
+			return -1
+		}
+		a = i - 3
+	default:
+		return -1
+	}
+	if a < 1 || s.toks[a].nl != 2 || s.norm(a) != "а" {
+		return -1
+	}
+	return a
 }
 
 // groupOfType is the type of the number a group of two to four digits
