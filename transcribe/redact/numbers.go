@@ -2893,6 +2893,12 @@ func (s *scan) clockTime(z *zone) bool {
 		return false
 	}
 	g := s.zoneGroups(z)
+	if len(g) == 3 && g[1].n() == 1 && g[2].n() == 1 && g[1].to == g[2].from && s.groupDigits(g[1]) == "0" {
+		// The minutes said «ноль семь», «ноль ноль» (causes block JI:
+		// «в двенадцать ноль семь», «к пятнадцати ноль ноль»): one
+		// group of two digits (a copy: g is the zone's own).
+		g = []group{g[0], {g[1].from, g[2].to}}
+	}
 	if len(g) == 0 || len(g) > 2 {
 		return false
 	}
