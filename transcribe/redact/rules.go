@@ -2445,6 +2445,13 @@ func (s *scan) addresses() {
 		if !t.has(tSettle) || s.marks[i] != 0 || s.lang == "en" {
 			continue
 		}
+		// A garage cooperative's box the operator names is a property
+		// spoken of (a tax's, an insurance's: «... кооператив гск мотор
+		// бокс 114 заявление ...»), the client's when the client gives it
+		// (block JJ).
+		if s.role == schemas.RoleOperator && cooperativeWord(t.trig, s.normOf(t)) {
+			continue
+		}
 		j := i + 1
 		// (A name that is a company's word too: «снт ромашка участок 112».)
 		for n := 0; j < len(s.toks) && n < 2 && s.toks[j].seg == t.seg && (s.nameWord(j) || s.toks[j].trig == tOperator && isLetters(s.norm(j))); n++ {
@@ -2785,6 +2792,8 @@ func (s *scan) addressLeads() {
 				lead = p - 1
 			case s.norm(p) == "жилой" && s.norm(from) == "комплекс":
 				lead = p
+			case isWord(s.norm(p), "общежитие", "общага"):
+				lead = p // «общежитие улица мира дом 12 комната 305» (block JJ)
 			case before && s.norm(p) == "комплекс" && s.norm(p-1) == "жилой":
 				lead = p - 1
 			}
@@ -2991,7 +3000,20 @@ func (s *scan) lineStreet(i int) bool {
 // plotWord: a plot in a gardening partnership or a village («снт
 // березка участок 118»); not a house word alone, for «участок» is also
 // a doctor's district.
-func plotWord(w string) bool { return isWord(w, "участок", "участка", "уч") }
+func plotWord(w string) bool {
+	return isWord(w, "участок", "участка", "уч", "бокс", "гараж", "ряд")
+}
+
+// cooperativeWord: a garage cooperative's word, a settlement's role.
+func cooperativeWord(tr trig, w string) bool {
+	return tr&tSettle != 0 && isWord(w, "гск", "кооператив", "кооператива", "кооперативе")
+}
+
+// roomWord: a room's word, the last part of an address after its house
+// («... дом 12 комната 305», a hostel's: causes block JJ).
+func roomWord(w string) bool {
+	return isWord(w, "комната", "комнаты", "комнате", "ком", "комн")
+}
 
 // nameWord reports whether token j can be a word of a street's or a
 // settlement's name: letters, no function, cue or number word.
@@ -3283,7 +3305,7 @@ func (s *scan) houseRun(j int) (int, bool) {
 			// 51»: the floor is where the client lives too.
 			j = s.floorAt(j)
 			end = j
-		case u.has(tHouse) || plotWord(s.normOf(u)):
+		case u.has(tHouse) || plotWord(s.normOf(u)) || house && roomWord(s.normOf(u)):
 			j++
 			// «дом 3 литер б», «дом 4 корпус б»: the letter after its
 			// word.
