@@ -1485,6 +1485,14 @@ func (s *scan) waitReason(j int) int {
 // andGoesOn reports whether token j is «и» before a word of going on in
 // its sentence («8 926 и дальше 123 45 67», «и потом 95»): a joiner, as
 // «дальше» alone is.
+// leadsGoOn reports whether token j, «и», «а», «сейчас», «щас», comes
+// before a word of going on closing the part's sentence («девятьсот
+// шестнадцать и дальше», «... сейчас дальше»: causes block JK).
+func (s *scan) leadsGoOn(j int) bool {
+	return j+1 < len(s.toks) && s.toks[j].nl <= uint32(len("сейчас")) && isWord(s.norm(j), "и", "а", "сейчас", "щас") &&
+		s.toks[j+1].seg == s.toks[j].seg && isWord(s.norm(j+1), "дальше", "далее") && (j+2 == len(s.toks) || s.toks[j+2].seg != s.toks[j].seg)
+}
+
 func (s *scan) andGoesOn(j int) bool {
 	return s.toks[j].nl == 2 && s.norm(j) == "и" && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && isWord(s.norm(j+1), "дальше", "далее", "потом", "затем")
 }
@@ -1736,7 +1744,7 @@ func (s *scan) sentenceEnd(end int) int {
 	// after the part: «4276 1300 так дальше», «восемь девятьсот двадцать
 	// шесть секунду», «8 903 записываете».)
 	j := end
-	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end-1].seg && s.toks[j].has(tFiller|tGoOn) && !s.toks[j].has(tNum) {
+	for j < len(s.toks) && j < end+2 && s.toks[j].seg == s.toks[end-1].seg && (s.toks[j].has(tFiller|tGoOn) || s.leadsGoOn(j)) && !s.toks[j].has(tNum) {
 		j++
 	}
 	if j < len(s.toks) && s.toks[j].seg == s.toks[end-1].seg {
