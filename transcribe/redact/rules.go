@@ -938,6 +938,7 @@ func (s *scan) dateRun(i int) int {
 	j := i
 	nums := 0
 	named := false // a month or an ordinal read
+	month := -1    // the month's word, once read
 	for j < len(s.toks) && j-i < 12 {
 		if j > i && s.toks[j].seg != s.toks[j-1].seg && (nums >= 3 || !s.dateSentence(j)) {
 			break // (a whole date's next sentence is something else: «в 10 30»)
@@ -998,6 +999,18 @@ func (s *scan) dateRun(i int) int {
 		// шестнадцать ...», the phone after the date of birth).
 		if nums >= 3 && year(s.norm(j-1)) && j < len(s.toks) && s.toks[j].seg == s.toks[j-1].seg && s.toks[j].has(tNum) {
 			break
+		}
+		// So does a year said as an ordinal after the month's word
+		// («девятнадцатое апреля девяносто первого 45 15 617 832», the
+		// passport after it: causes block JL).
+		// (A year's: its tens or hundreds before it, or «двухтысячного»;
+		// «май восьмой тысяча ...» has its day after the month.)
+		if month >= 0 && j-1 > month && ordinalKind(s.toks[j-1].num()) && (j-2 > month && s.toks[j-2].has(tNum) || s.toks[j-1].num() == nkOrdThous) &&
+			j < len(s.toks) && s.toks[j].seg == s.toks[j-1].seg && s.toks[j].has(tNum) && !ordinalKind(s.toks[j].num()) {
+			break
+		}
+		if month < 0 && s.toks[j-1].has(tMonth) {
+			month = j - 1
 		}
 	}
 	// More than eight digits said one by one are no date but a number
@@ -1239,6 +1252,9 @@ func (s *scan) birthdates() {
 	})
 	s.birthContext()
 }
+
+// ordinalKind: a number word's ordinal form (a date's day or year).
+func ordinalKind(k nk) bool { return k == nkOrdinal || k == nkOrdTens || k == nkOrdThous }
 
 // digitsBeforeDay returns where the day of a date said in words starts
 // after a number dictated digit by digit right before it (four digit
