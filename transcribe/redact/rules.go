@@ -1178,10 +1178,12 @@ func (s *scan) birthdates() {
 			continue
 		}
 		// Forward: «дата рождения у меня пятого марта восемьдесят пятого года».
+		after := false
 		for j := i + 1; j < len(s.toks) && j <= i+5 && s.toks[j].seg == t.seg; j++ {
 			if s.dateWord(j) && s.toks[j].has(tNum|tMonth) {
 				if end := s.dateRun(j); end > j {
 					s.claimBirth(j, end, ruleBirthCue)
+					after = true
 				}
 				break
 			}
@@ -1190,8 +1192,13 @@ func (s *scan) birthdates() {
 			}
 		}
 		// Backward: «пятого марта восемьдесят пятого года рождения»,
-		// «15 03 1980 это дата рождения».
+		// «15 03 1980 это дата рождения»; not when the date follows the
+		// cue: the one before is another («приём второе декабря дата
+		// рождения шестнадцатое января ...»: causes block JM).
 		e := i
+		if after {
+			continue
+		}
 		for e > 0 && e > i-3 && s.toks[e-1].seg == t.seg && isWord(s.norm(e-1), "это", "дата", "дату", "моя", "мой", "день", "его", "ее", "её") {
 			e--
 		}
