@@ -174,9 +174,11 @@ func (s *scan) readRun(i int, r *run) {
 		// семьдесят восемь пятьдесят два двадцать седьмое апреля»: a
 		// SNILS, then the date of birth); a year's tens after its
 		// hundreds stay the year's («тысяча девятьсот восемьдесят
-		// пятого»).
+		// пятого»). Tens no day has (сорок on) stay the dictation's, the
+		// unit's ordinal alone the day («... триста восемьдесят три
+		// шестьдесят пятого июля»: causes block JN).
 		if k := len(s.words); k >= 2 && t.num() == nkOrdinal && s.words[k-1].kind == nkTens && s.words[k-1].tok == j-1 && lexNumVals[t.ent] < 10 &&
-			s.words[k-2].kind != nkHundred && s.words[k-2].kind != nkThousand {
+			s.words[k-1].val <= 30 && s.words[k-2].kind != nkHundred && s.words[k-2].kind != nkThousand {
 			s.words = s.words[:k-1]
 		}
 		break
