@@ -2888,7 +2888,11 @@ func (s *scan) addressRest() {
 			s.claim(Address, s.found[s.marks[i-1]-1].rule, i, i+1)
 			continue
 		}
-		if s.toks[i].has(tSettle) && !cityWord(s.norm(i)) {
+		// A settlement after it (a plot's village: «снт березка участок
+		// 112 деревня малые горки»); not after a flat, where it is the
+		// street's town as a city is («... квартира восемь село
+		// красное»: causes block JO).
+		if f := &s.found[s.marks[i-1]-1]; s.toks[i].has(tSettle) && !cityWord(s.norm(i)) && !s.flatIn(f.from, f.to) {
 			j := i + 1
 			for j < len(s.toks) && j < i+3 && s.toks[j].seg == seg && s.nameWord(j) {
 				j++
