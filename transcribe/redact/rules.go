@@ -2597,7 +2597,10 @@ func (s *scan) addresses() {
 		for n := 0; k > 0 && n < 5 && !s.toks[k-1].has(tStop|tCue|tTrap|tNameCue) && !bigCities[s.norm(k-1)] && s.toks[k-1].seg == t.seg && !isWord(s.norm(k-1), "адрес", "адресу", "живу", "проживаю", "address"); n++ {
 			k--
 		}
-		end, _ := s.houseRun(i)
+		end, house := s.houseRun(i)
+		if !house {
+			continue // («... дадут к двадцати часам»: «к» no «корпус»)
+		}
 		s.claimAddress(k, end, ruleAddressFlat)
 	}
 	// «в доме номер пять по ленина»: the house, then the street's name
