@@ -5579,12 +5579,14 @@ var newStatusWords = newBeginningSet("пенсионер", "ветеран", "и
 // oblique case («гаврилюка», «ковальчуку», «полищуком»): six letters or
 // more, no adjective or verb.
 func ukSurnameCase(w string) bool {
-	if len(w) < 12 || commonWord(w) {
+	// (Its endings first: commonWord reads many more, and fullNamesMay
+	// asks for every word no list knows.)
+	if len(w) < 12 {
 		return false
 	}
 	for _, e := range [...]string{"ука", "юка", "уку", "юку", "уком", "юком", "уке", "юке"} {
 		if strings.HasSuffix(w, e) {
-			return true
+			return !commonWord(w)
 		}
 	}
 	return false
