@@ -213,6 +213,25 @@ func TestMurmurs(t *testing.T) {
 	}
 }
 
+// humTrack is n frames of line noise at -50 dB: hiss in every band and,
+// in the band under the fundamental's, sub(f, r); r draws both, frame by
+// frame (the bands' hiss first).
+func humTrack(n int, r *rand.Rand, sub func(f int, r *rand.Rand) float32) *track {
+	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
+	for f := range n {
+		tr.db[f] = -50
+		for k := range nAll {
+			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
+		}
+		tr.sub[f] = sub(f, r)
+	}
+	return tr
+}
+
+// steadyHum is mains hum in the band under the fundamental's: 20e-6
+// within ±5 %.
+func steadyHum(_ int, r *rand.Rand) float32 { return float32(20e-6 * (0.95 + 0.1*r.Float64())) }
+
 // subHeard: under line noise whose band under the fundamental's is
 // steady (mains hum), a voice bar a few dB over it is heard; the same
 // rise with as much power in the bands over it, or under the noise's own
@@ -220,14 +239,7 @@ func TestMurmurs(t *testing.T) {
 func TestSubHeard(t *testing.T) {
 	const n = 400
 	r := rand.New(rand.NewPCG(7, 7))
-	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
-	for f := range n {
-		tr.db[f] = -50
-		for k := range nAll {
-			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
-		}
-		tr.sub[f] = float32(20e-6 * (0.95 + 0.1*r.Float64())) // hum: steady
-	}
+	tr := humTrack(n, r, steadyHum)
 	m := lineNoise(tr, func(int) bool { return true }, nil)
 	if !m.ok || m.thrSub <= 1 || m.thrSub > 1.1 {
 		t.Fatalf("noise: ok %v, thrSub %.3f; want a steady band's threshold just over 1", m.ok, m.thrSub)
@@ -269,27 +281,20 @@ func TestSubSteady(t *testing.T) {
 		sub    func(f int, r *rand.Rand) float32
 		useSub bool
 	}{
-		{"steady hum", func(_ int, r *rand.Rand) float32 { return float32(20e-6 * (0.95 + 0.1*r.Float64())) }, true},
+		{"steady hum", steadyHum, true},
 		{"a constant", func(int, *rand.Rand) float32 { return 20e-6 }, false},
 		{"echo bursts in it", func(f int, r *rand.Rand) float32 {
 			if f%50 < 3 {
 				return 400e-6
 			}
-			return float32(20e-6 * (0.95 + 0.1*r.Float64()))
+			return steadyHum(f, r)
 		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			const n = 400
 			r := rand.New(rand.NewPCG(3, 3))
-			tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
-			for f := range n {
-				tr.db[f] = -50
-				for k := range nAll {
-					tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64())
-				}
-				tr.sub[f] = tt.sub(f, r)
-			}
+			tr := humTrack(n, r, tt.sub)
 			m := lineNoise(tr, func(int) bool { return true }, nil)
 			if !m.ok {
 				t.Fatal("no noise measured")
@@ -308,14 +313,7 @@ func TestSubSteady(t *testing.T) {
 func TestVoiceBar(t *testing.T) {
 	const n, onset = 400, 200
 	r := rand.New(rand.NewPCG(9, 9))
-	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
-	for f := range n {
-		tr.db[f] = -50
-		for k := range nAll {
-			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
-		}
-		tr.sub[f] = float32(20e-6 * (0.95 + 0.1*r.Float64())) // hum: steady
-	}
+	tr := humTrack(n, r, steadyHum)
 	m := lineNoise(tr, func(int) bool { return true }, nil)
 	if !m.ok || m.sub <= 0 {
 		t.Fatalf("noise: ok %v, sub %.3g; want the band measured", m.ok, m.sub)
@@ -365,14 +363,7 @@ func TestVoiceBar(t *testing.T) {
 func TestOnset(t *testing.T) {
 	const n, start, end = 400, 200, 230
 	r := rand.New(rand.NewPCG(11, 3))
-	tr := &track{db: make([]float32, n), bands: make([]float32, n*nAll), sub: make([]float32, n), floor: -50}
-	for f := range n {
-		tr.db[f] = -50
-		for k := range nAll {
-			tr.bands[f*nAll+k] = float32(1e-6 * r.ExpFloat64()) // hiss
-		}
-		tr.sub[f] = float32(20e-6 * (0.95 + 0.1*r.Float64())) // hum: steady
-	}
+	tr := humTrack(n, r, steadyHum)
 	m := lineNoise(tr, func(int) bool { return true }, nil)
 	if !m.ok {
 		t.Fatal("no noise measured")
