@@ -14,6 +14,7 @@ import (
 
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -80,35 +81,21 @@ func drillCalls() []schemas.Analysis {
 	}
 }
 
-// openDrillDB migrates a fresh database of each backend and writes
-// drillCalls into it.
+// drillBackends runs run on a fresh database of each backend holding
+// drillCalls.
 func drillBackends(t *testing.T, run func(t *testing.T, db store.DB)) {
 	testenv.SkipIfShort(t)
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, b.dsn(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-			calls := drillCalls()
-			// An older analysis of d1 by another operator: never shown.
-			old := drillCalls()[0]
-			old.AnalyzedAt = old.AnalyzedAt.Add(-time.Hour)
-			old.Meta.Operator.ID = "op-99"
-			if err := store.WriteAnalyses(ctx, db, append([]schemas.Analysis{old}, calls...)); err != nil {
-				t.Fatal(err)
-			}
-			run(t, db)
-		})
-	}
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		calls := drillCalls()
+		// An older analysis of d1 by another operator: never shown.
+		old := drillCalls()[0]
+		old.AnalyzedAt = old.AnalyzedAt.Add(-time.Hour)
+		old.Meta.Operator.ID = "op-99"
+		if err := store.WriteAnalyses(ctx, db, append([]schemas.Analysis{old}, calls...)); err != nil {
+			t.Fatal(err)
+		}
+		run(t, db)
+	})
 }
 
 func mustFilter(t *testing.T, src string) filter.Expr {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -79,7 +80,7 @@ func call(id, op string, startHour int, analyzed time.Time, cats map[string]int,
 }
 
 func TestByOperator(t *testing.T) {
-	onBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
 		a1 := day.Add(48 * time.Hour)
 		calls := []schemas.Analysis{
 			call("c1", "op-1", 9, a1, map[string]int{"complaint": 2, "greeting": 1}, 100, 200),

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -69,7 +70,7 @@ func sameReport(a, b *report.Result) error {
 // the reports do read the rollup.
 func TestRollupEqualsCalls(t *testing.T) {
 	testenv.SkipIfShort(t)
-	onBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
 		v, err := store.ServerVersion(ctx, db)
 		if err != nil {
 			t.Fatal(err)

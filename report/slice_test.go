@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -99,7 +100,7 @@ func mustLoc(name string) *time.Location {
 // TestSlice runs every case on both backends against the same golden
 // files: the two engines must agree to the byte.
 func TestSlice(t *testing.T) {
-	onBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
 		first, again := sliceFixture()
 		for i := 0; i < 2; i++ { // a redelivered batch
 			if err := store.WriteAnalyses(ctx, db, first); err != nil {

@@ -172,3 +172,14 @@ func prepareClickHouse(t testing.TB) (argv []string, dir, cfgPath, addr string) 
 	}
 	return argv, dir, cfgPath, fmt.Sprintf("127.0.0.1:%d", port)
 }
+
+// Backend is a store a query must run on, by name (the subtest's) and the
+// DSN of a fresh database of it.
+type Backend struct {
+	Name string
+	DSN  func(testing.TB) string
+}
+
+// Backends are the stores every query must agree on: the embedded chDB and
+// the ClickHouse 18.16 server.
+var Backends = []Backend{{"chdb", ChDB}, {"clickhouse-18.16", ClickHouse}}

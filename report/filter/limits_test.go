@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
-	"github.com/callscope/callscope/store"
 )
 
 // chain joins n conditions over several fields with and (or with or).
@@ -61,33 +60,11 @@ func TestLongestFilterOnBackends(t *testing.T) {
 		chain(MaxConditions, "or"),
 		"(" + chain(MaxConditions/2, "and") + ") or not (" + chain(MaxConditions/2, "or") + ")",
 	}
-	for _, backend := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(backend.name, func(t *testing.T) {
+	for _, backend := range testenv.Backends {
+		t.Run(backend.Name, func(t *testing.T) {
 			ctx := context.Background()
-			db, err := store.Open(ctx, backend.dsn(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if db.Backend() == store.BackendClickHouse {
-				if err := db.Exec(ctx, "CREATE DATABASE IF NOT EXISTS callscope"); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := db.Exec(ctx, strings.Replace(contractTable, "CREATE TABLE calls", "CREATE TABLE IF NOT EXISTS calls_limits", 1)); err != nil {
-				t.Fatal(err)
-			}
 			calls := sampleCalls()
-			var rows [][]any
-			for _, a := range calls {
-				rows = append(rows, contractRow(a))
-			}
-			if err := db.Insert(ctx, "calls_limits", contractColumns, rows); err != nil {
-				t.Fatal(err)
-			}
+			db := contractDB(t, ctx, backend, "calls_limits", contractRows(calls))
 			for _, src := range srcs {
 				e, err := Parse(src)
 				if err != nil {
@@ -101,13 +78,9 @@ func TestLongestFilterOnBackends(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%.60s...: %v", src, err)
 				}
-				var want []string
-				for i := range calls {
-					if ok, err := Eval(e, ValuesOf(&calls[i])); err != nil {
-						t.Fatal(err)
-					} else if ok {
-						want = append(want, calls[i].CallID)
-					}
+				want, err := evalIDs(e, time.UTC, calls)
+				if err != nil {
+					t.Fatal(err)
 				}
 				sort.Strings(want)
 				if !slices.Equal(got, want) {

@@ -82,6 +82,54 @@ func sampleCalls() []schemas.Analysis {
 	}
 }
 
+// contractDB opens a fresh database of backend whose table, the contract's
+// calls table under that name, holds rows; it is closed when the test ends.
+func contractDB(t *testing.T, ctx context.Context, backend testenv.Backend, table string, rows [][]any) store.DB {
+	t.Helper()
+	db, err := store.Open(ctx, backend.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if db.Backend() == store.BackendClickHouse {
+		if err := db.Exec(ctx, "CREATE DATABASE IF NOT EXISTS callscope"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Exec(ctx, strings.Replace(contractTable, "CREATE TABLE calls", "CREATE TABLE "+table, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Insert(ctx, table, contractColumns, rows); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// contractRows are calls as rows of the contract's calls table.
+func contractRows(calls []schemas.Analysis) [][]any {
+	rows := make([][]any, 0, len(calls))
+	for _, a := range calls {
+		rows = append(rows, contractRow(a))
+	}
+	return rows
+}
+
+// evalIDs are the ids of the calls that e selects by Eval with dates in
+// loc, in the calls' order: what the SQL must select.
+func evalIDs(e Expr, loc *time.Location, calls []schemas.Analysis) ([]string, error) {
+	var ids []string
+	for i := range calls {
+		ok, err := EvalIn(e, loc, ValuesIn(&calls[i], loc))
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			ids = append(ids, calls[i].CallID)
+		}
+	}
+	return ids, nil
+}
+
 func contractRow(a schemas.Analysis) []any {
 	started := a.Meta.StartedAt.UTC()
 	if a.Meta.StartedAt.IsZero() {
@@ -231,15 +279,9 @@ func TestEvalGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", src, err)
 		}
-		var ids []string
-		for i := range calls {
-			ok, err := Eval(e, ValuesOf(&calls[i]))
-			if err != nil {
-				t.Fatalf("%s: %v", src, err)
-			}
-			if ok {
-				ids = append(ids, calls[i].CallID)
-			}
+		ids, err := evalIDs(e, time.UTC, calls)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
 		}
 		fmt.Fprintf(&b, "%-55s %s\n", src, strings.Join(ids, " "))
 	}
@@ -248,38 +290,15 @@ func TestEvalGolden(t *testing.T) {
 
 func TestSQLOnBackends(t *testing.T) {
 	testenv.SkipIfShort(t)
-	for _, backend := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(backend.name, func(t *testing.T) {
+	for _, backend := range testenv.Backends {
+		t.Run(backend.Name, func(t *testing.T) {
 			ctx := context.Background()
-			db, err := store.Open(ctx, backend.dsn(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if db.Backend() == store.BackendClickHouse {
-				if err := db.Exec(ctx, "CREATE DATABASE IF NOT EXISTS callscope"); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := db.Exec(ctx, contractTable); err != nil {
-				t.Fatal(err)
-			}
 			calls := sampleCalls()
-			var rows [][]any
-			for _, a := range calls {
-				rows = append(rows, contractRow(a))
-			}
 			// An older analysis of c1, which FINAL must hide from every
 			// filter.
 			old := contractRow(calls[0])
 			old[1], old[4] = uint64(0), "op-99"
-			rows = append(rows, old)
-			if err := db.Insert(ctx, "calls", contractColumns, rows); err != nil {
-				t.Fatal(err)
-			}
+			db := contractDB(t, ctx, backend, "calls", append(contractRows(calls), old))
 			for _, loc := range locations(t) {
 				for _, src := range backendExprs {
 					e, err := Parse(src)
@@ -295,15 +314,9 @@ func TestSQLOnBackends(t *testing.T) {
 						t.Errorf("%s: %v\nSQL: %s", src, err, where)
 						continue
 					}
-					var want []string
-					for i := range calls {
-						ok, err := EvalIn(e, loc, ValuesIn(&calls[i], loc))
-						if err != nil {
-							t.Fatalf("%s: eval: %v", src, err)
-						}
-						if ok {
-							want = append(want, calls[i].CallID)
-						}
+					want, err := evalIDs(e, loc, calls)
+					if err != nil {
+						t.Fatalf("%s: eval: %v", src, err)
 					}
 					sort.Strings(want)
 					if !slices.Equal(got, want) {

@@ -11,6 +11,7 @@ import (
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/report/whatif"
 	"github.com/callscope/callscope/schemas"
@@ -128,41 +129,29 @@ func archive() []schemas.Analysis {
 	return calls
 }
 
+// backends runs run on a fresh database of each backend holding archive,
+// with an older analysis of w2 and w5 written twice.
 func backends(t *testing.T, run func(t *testing.T, db store.DB)) {
 	testenv.SkipIfShort(t)
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, b.dsn(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-			calls := archive()
-			// An older analysis of w2 whose transcript says «тариф» twice:
-			// its segments must not count.
-			old := calls[1]
-			old.AnalyzedAt = old.AnalyzedAt.Add(-time.Hour)
-			old.Segments = analyze.IndexSegments(schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
-				{Role: "client", Segments: []schemas.Segment{{Start: 1, End: 2, Text: "тариф тариф"}}}}}, "ru")
-			if err := store.WriteAnalyses(ctx, db, append([]schemas.Analysis{old}, calls...)); err != nil {
-				t.Fatal(err)
-			}
-			// w5 written again by the same analysis: its segments are
-			// stored twice until a merge, and must count once (else its
-			// one «тариф» would make two).
-			if err := store.WriteAnalyses(ctx, db, calls[4:5]); err != nil {
-				t.Fatal(err)
-			}
-			run(t, db)
-		})
-	}
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		calls := archive()
+		// An older analysis of w2 whose transcript says «тариф» twice:
+		// its segments must not count.
+		old := calls[1]
+		old.AnalyzedAt = old.AnalyzedAt.Add(-time.Hour)
+		old.Segments = analyze.IndexSegments(schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+			{Role: "client", Segments: []schemas.Segment{{Start: 1, End: 2, Text: "тариф тариф"}}}}}, "ru")
+		if err := store.WriteAnalyses(ctx, db, append([]schemas.Analysis{old}, calls...)); err != nil {
+			t.Fatal(err)
+		}
+		// w5 written again by the same analysis: its segments are
+		// stored twice until a merge, and must count once (else its
+		// one «тариф» would make two).
+		if err := store.WriteAnalyses(ctx, db, calls[4:5]); err != nil {
+			t.Fatal(err)
+		}
+		run(t, db)
+	})
 }
 
 // summary is a result in one line per category, examples by call id.
