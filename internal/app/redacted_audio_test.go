@@ -5,10 +5,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"math"
 	"net/http"
-	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +15,6 @@ import (
 
 	"github.com/callscope/callscope/internal/api"
 	"github.com/callscope/callscope/internal/audit"
-	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/internal/users"
 	"github.com/callscope/callscope/schemas"
@@ -32,24 +29,8 @@ import (
 // is refused to the second user (fail closed), not served as the original.
 func TestServeRedactedAudio(t *testing.T) {
 	testenv.SkipIfShort(t)
-	dir := t.TempDir()
-	cfg := config.Default()
-	cfg.DataDir = filepath.Join(dir, "data")
-	cfg.Server.HTTP = "127.0.0.1:0"
-	cfg.Workers.Flush = 100 * time.Millisecond
+	cfg := serveConfig(t)
 	cfg.Privacy.AudioBucket = "callscope-redacted"
-	uf, err := users.Open(filepath.Join(cfg.DataDir, "users.yaml"), users.Params{Memory: 1024, Time: 1, Threads: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []users.User{
-		{Name: "raw", Role: users.Manager, Listen: true, RawAudio: true},
-		{Name: "plain", Role: users.Manager, Listen: true},
-	} {
-		if err := uf.Add(u, u.Name+"-password"); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// Absolute: the embedded chDB changes the working directory.
 	pii, err := filepath.Abs(filepath.Join("..", "..", "testdata", "pii-calls"))
 	if err != nil {
@@ -57,26 +38,10 @@ func TestServeRedactedAudio(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := StartServe(ctx, cfg, ServeOptions{Embedded: true, RescanEvery: -1}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(runCtx) }()
-	defer func() {
-		stop()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve stopped with %v", err)
-			}
-		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop")
-		}
-	}()
+	srv, stop := startServe(t, ctx, cfg,
+		users.User{Name: "raw", Role: users.Manager, Listen: true, RawAudio: true},
+		users.User{Name: "plain", Role: users.Manager, Listen: true})
+	defer stop()
 
 	names := []string{"17_pii_card_payment", "18_pii_personal_data"}
 	for _, n := range names {
@@ -91,19 +56,6 @@ func TestServeRedactedAudio(t *testing.T) {
 		}
 	}
 
-	login := func(name string) *http.Client {
-		jar, _ := cookiejar.New(nil)
-		c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
-		resp, err := c.Post(srv.URL()+"/api/v1/login", "application/json", strings.NewReader(`{"user":"`+name+`","password":"`+name+`-password"}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			t.Fatalf("login %s: %d", name, resp.StatusCode)
-		}
-		return c
-	}
 	get := func(c *http.Client, path string) (*http.Response, []byte) {
 		t.Helper()
 		resp, err := c.Get(srv.URL() + path)
@@ -114,7 +66,7 @@ func TestServeRedactedAudio(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		return resp, body
 	}
-	raw, plain := login("raw"), login("plain")
+	raw, plain := loginAs(t, srv, "raw"), loginAs(t, srv, "plain")
 
 	// Both calls analysed; their ids by scenario.
 	ids := map[string]string{}

@@ -26,33 +26,16 @@ import (
 // of the users file; the UI answers at /; the server stops gracefully.
 func TestServeEmbedded(t *testing.T) {
 	testenv.SkipIfShort(t)
-	dir := t.TempDir()
-	cfg := config.Default()
-	cfg.DataDir = filepath.Join(dir, "data")
-	cfg.Server.HTTP = "127.0.0.1:0"
-	cfg.Workers.Flush = 100 * time.Millisecond
-	uf, err := users.Open(filepath.Join(cfg.DataDir, "users.yaml"), users.Params{Memory: 1024, Time: 1, Threads: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := uf.Add(users.User{Name: "anna", Role: users.Manager, Listen: true}, "anna-password"); err != nil {
-		t.Fatal(err)
-	}
+	cfg := serveConfig(t)
+	// Absolute: the embedded chDB changes the working directory.
 	calls, err := filepath.Abs("../../testdata/calls")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := StartServe(ctx, cfg, ServeOptions{Embedded: true, RescanEvery: -1}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(runCtx) }()
+	srv, stop := startServe(t, ctx, cfg, users.User{Name: "anna", Role: users.Manager, Listen: true})
+	defer stop()
 
 	// A PBX uploads a recording with its sidecar and transcript.
 	for _, f := range []string{"01_polite_model.json", "01_polite_model.transcript.json", "01_polite_model.wav"} {
@@ -65,16 +48,7 @@ func TestServeEmbedded(t *testing.T) {
 		}
 	}
 
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
-	resp, err := c.Post(srv.URL()+"/api/v1/login", "application/json", strings.NewReader(`{"user":"anna","password":"anna-password"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("login: %d", resp.StatusCode)
-	}
+	c := loginAs(t, srv, "anna")
 	var page struct {
 		Total int `json:"total"`
 		Calls []struct {
@@ -102,7 +76,7 @@ func TestServeEmbedded(t *testing.T) {
 	var login struct {
 		CSRF string `json:"csrf_token"`
 	}
-	resp, err = c.Get(srv.URL() + "/api/v1/me")
+	resp, err := c.Get(srv.URL() + "/api/v1/me")
 	if err == nil {
 		json.NewDecoder(resp.Body).Decode(&login)
 		resp.Body.Close()
@@ -239,15 +213,71 @@ func TestServeEmbedded(t *testing.T) {
 			t.Errorf("GET %s: %d", p, resp.StatusCode)
 		}
 	}
-	stop()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve stopped with %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop")
+}
+
+// serveConfig is the configuration of `callscope serve --data DIR` in a
+// temporary directory, listening on a free loopback port, its store
+// flushing often.
+func serveConfig(t *testing.T) config.Config {
+	cfg := config.Default()
+	cfg.DataDir = filepath.Join(t.TempDir(), "data")
+	cfg.Server.HTTP = "127.0.0.1:0"
+	cfg.Workers.Flush = 100 * time.Millisecond
+	return cfg
+}
+
+// startServe runs `callscope serve` in-process on cfg, with the embedded
+// servers and no rescan, for a users file of people, each with the
+// password of its name and "-password" (see loginAs). stop ends the run,
+// fails the test unless it ends cleanly within 30 s, and closes the server.
+func startServe(t *testing.T, ctx context.Context, cfg config.Config, people ...users.User) (srv *Serve, stop func()) {
+	t.Helper()
+	uf, err := users.Open(filepath.Join(cfg.DataDir, "users.yaml"), users.Params{Memory: 1024, Time: 1, Threads: 1})
+	if err != nil {
+		t.Fatal(err)
 	}
+	for _, u := range people {
+		if err := uf.Add(u, u.Name+"-password"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err = StartServe(ctx, cfg, ServeOptions{Embedded: true, RescanEvery: -1}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, cancelRun := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(runCtx) }()
+	return srv, func() {
+		defer srv.Close()
+		cancelRun()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve stopped with %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("serve did not stop")
+		}
+	}
+}
+
+// loginAs logs the user name in to srv with the password startServe gave
+// it; the client keeps the session cookie.
+func loginAs(t *testing.T, srv *Serve, name string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
+	resp, err := c.Post(srv.URL()+"/api/v1/login", "application/json", strings.NewReader(`{"user":"`+name+`","password":"`+name+`-password"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("login %s: %d", name, resp.StatusCode)
+	}
+	return c
 }
 
 func TestCheckListen(t *testing.T) {
