@@ -220,22 +220,7 @@ func TestMetadataWarnings(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the call must be kept: %v", err)
 			}
-			got, has := m.Tags[schemas.WarningsTag]
-			if len(tt.want) == 0 && has {
-				t.Errorf("warning %q, want none", got)
-			}
-			rest := got
-			for _, w := range tt.want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Errorf("warnings %q: want %q (in this order)", got, tt.want)
-					break
-				}
-				rest = rest[i+len(w):]
-			}
-			if _, kept := m.Tags[tt.tag]; tt.tag != "" && !kept {
-				t.Errorf("field %q not kept as a tag: %v", tt.tag, m.Tags)
-			}
+			checkWarnings(t, m, tt.want, tt.tag)
 		})
 	}
 }
@@ -268,22 +253,30 @@ func TestMetadataWarningsFromUserMetadata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, has := m.Tags[schemas.WarningsTag]
-			if len(tt.want) == 0 && has {
-				t.Errorf("warning %q, want none", got)
-			}
-			rest := got
-			for _, w := range tt.want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Errorf("warnings %q: want %q (in this order)", got, tt.want)
-					break
-				}
-				rest = rest[i+len(w):]
-			}
-			if _, kept := m.Tags[tt.tag]; tt.tag != "" && !kept {
-				t.Errorf("key %q not kept as a tag: %v", tt.tag, m.Tags)
-			}
+			checkWarnings(t, m, tt.want, tt.tag)
 		})
+	}
+}
+
+// checkWarnings checks that m's warnings tag holds each of want in this
+// order (no tag when want is empty), and that m keeps tag (if any) as a
+// tag of its own.
+func checkWarnings(t *testing.T, m schemas.Metadata, want []string, tag string) {
+	t.Helper()
+	got, has := m.Tags[schemas.WarningsTag]
+	if len(want) == 0 && has {
+		t.Errorf("warning %q, want none", got)
+	}
+	rest := got
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("warnings %q: want %q (in this order)", got, want)
+			break
+		}
+		rest = rest[i+len(w):]
+	}
+	if _, kept := m.Tags[tag]; tag != "" && !kept {
+		t.Errorf("%q not kept as a tag: %v", tag, m.Tags)
 	}
 }
