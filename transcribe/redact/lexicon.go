@@ -627,6 +627,25 @@ func looksLikeNamePart(lang, w string, roles trig) bool {
 	if nameEndings.of(w, 3) {
 		return !surnameShapedNouns[w]
 	}
+	return otherCyrillic(w)
+}
+
+// otherCyrillic reports whether w has a letter of a Cyrillic alphabet
+// other than Russian's (Tatar and Bashkir «ә», «ө», «ү», «җ», «ң», «һ»,
+// Kazakh «қ», «ғ», «ұ», Ukrainian «і», «ї», «є», «ґ», Belarusian «ў»): a
+// recognizer that writes one writes a name as its owner says it
+// («здравствуйте это нәзирә», «надія»), not a Russian word (causes block
+// OJ). By its bytes: every such letter's UTF-8 starts with D2, D3 or
+// D1 96-9F, or is «ў» (D1 9E).
+func otherCyrillic(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		switch c := w[i]; {
+		case c == 0xD2 || c == 0xD3:
+			return true
+		case c == 0xD1 && w[i+1] >= 0x94 && w[i+1] <= 0x9F && w[i+1] != 0x91:
+			return true
+		}
+	}
 	return false
 }
 
