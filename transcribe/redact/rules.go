@@ -3878,10 +3878,7 @@ func (s *scan) names() {
 		}
 		// A name spelled, the whole sentence letters and letters' names
 		// («ш е в ч у к», «гэ а вэ эр и эл ю ка» after «по буквам»).
-		k = first
-		for k < len(s.toks) && k < first+24 && s.toks[k].seg == s.toks[first].seg && (s.letter(k) || s.letterName(k) || isWord(s.norm(k), "й", "краткое")) {
-			k++
-		}
+		k = s.spelledRun(first)
 		if k-first >= 3 && (k >= len(s.toks) || s.toks[k].seg != s.toks[first].seg) {
 			s.claim(Name, ruleNameAnswer, first, k)
 			return
@@ -3959,6 +3956,33 @@ func (s *scan) names() {
 		}
 	})
 	s.surnameOnTopic()
+}
+
+// spelledRun returns the end of a name spelled from token k in its
+// sentence: letters, letters' names, «й краткое», and a letter (a word
+// of one or two letters) with the first name it stands for after «как»
+// («жэ как жанна а как анна у как ульяна», causes block OK; not «да как
+// обычно»);
+// k when none is there. Up to forty tokens.
+func (s *scan) spelledRun(k int) int {
+	if k >= len(s.toks) {
+		return k
+	}
+	from, seg := k, s.toks[k].seg
+	for k < len(s.toks) && k < from+40 && s.toks[k].seg == seg {
+		// (A letter's name no list has before «как» too: «кэ как
+		// константин».)
+		if k+2 < len(s.toks) && s.toks[k+2].seg == seg && s.toks[k].nl <= 4 && isLetters(s.norm(k)) && s.norm(k+1) == "как" && s.toks[k+2].has(tFirstName) {
+			k += 3
+			continue
+		}
+		if s.letter(k) || s.letterName(k) || isWord(s.norm(k), "й", "краткое") {
+			k++
+			continue
+		}
+		break
+	}
+	return k
 }
 
 // nameBeforeCue returns where a name said right before «(меня) зовут»
@@ -5683,6 +5707,14 @@ func (s *scan) operatorNear(i int) bool {
 // nameAfter claims up to three name words from j; strong: the first word
 // is a name whatever it looks like (it follows «зовут»).
 func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
+	// «отчество по буквам е эн эс у ка о вэ эн а»: the name spelled
+	// after the cue, not «буквам» (causes block OK).
+	if k := j; k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && s.norm(k) == "по" && s.norm(k+1) == "буквам" {
+		if e := s.spelledRun(k + 2); e-(k+2) >= 3 && s.toks[k+2].seg == s.toks[k].seg {
+			s.claim(Name, rule, k+2, e)
+		}
+		return
+	}
 	// «меня зовут», «фамилия у меня», «моя фамилия —»; not a surname
 	// that is a function word before a first name («ли виктор»).
 	for n := 0; j < len(s.toks) && n < 2 && s.toks[j].has(tStop|tNameCue) && !s.toks[j].has(tFirstName) && !s.shortSurname(j) && s.koreanName(j) == j; n++ {
