@@ -513,6 +513,11 @@ func ruWords() {
 	// A colleague or a driver the client names («перевод коллеге саргсян
 	// ашот»): the client's only (kinName), the operator's are staff.
 	ru(tKin, "коллега", "коллеге", "коллегу", "коллеги", "водитель", "водителя")
+	// An employee the client (an employer, an accountant) names in an
+	// oblique case («расчёт отпускных сотруднице беляевой», «уволить
+	// работника петрова»): the client's only, not after «ваш» (kinName),
+	// the operator's are staff (causes block OL).
+	ru(tKin, employeeWords...)
 	// «повторите по буквам»: a name spelled (an e-mail's letters, where
 	// one is being given, are the e-mail rules' first).
 	ru(tNameQ, "буквам")
@@ -1066,6 +1071,10 @@ func surnameLike(w string, roles trig) bool {
 	}
 	return surnames.of(w, 4) && !patronymic(w) && !surnameShapedNouns[w] || len(w) <= 10 && shortSurnames[w]
 }
+
+// employeeWords are an employee's word in its oblique cases.
+var employeeWords = []string{"сотрудника", "сотруднику", "сотрудником", "сотруднице", "сотрудницу", "сотрудницы", "сотрудницей",
+	"работника", "работнику", "работником", "работнице", "работницу", "работницы"}
 
 // surnameShapedNouns are nouns that end as a surname does («-ина», «-ов»,
 // «-ин», «-ко», «-ук»), said after a first name («водитель рустам машина

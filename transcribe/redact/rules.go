@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -5302,8 +5303,12 @@ func (s *scan) kinName(i int) {
 	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") {
 		return // «продавец ип кузнецова» is a company; «я ип гаврилов» the caller
 	}
-	if s.role != "client" && staffKin(s.norm(i)) {
+	if s.role != "client" && (staffKin(s.norm(i)) || slices.Contains(employeeWords, s.norm(i))) {
 		return // «коллега анна вам перезвонит», «ваш водитель шохрух»: staff
+	}
+	// «вашему сотруднику петрову»: the company's staff (causes block OL).
+	if i > 0 && s.toks[i-1].seg == s.toks[i].seg && slices.Contains(employeeWords, s.norm(i)) && strings.HasPrefix(s.norm(i-1), "ваш") {
+		return
 	}
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "мою", "моему", "моим", "тот", "же") {
