@@ -403,7 +403,11 @@ func introSlow(seg *schemas.Segment) bool {
 		}
 		return looksLikeNamePart("ru", next, roles)
 	case "я":
-		w.next() // the surname
+		// «я савельева у меня интернет не работает»: a surname by its
+		// ending right after «я» (selfSurname; causes block OM).
+		if s := w.next(); selfSurnameMay(s) {
+			return true
+		}
 		for k := 0; k < 2; k++ {
 			if p := w.next(); p != "" && patronymic(p) {
 				return true
@@ -411,6 +415,22 @@ func introSlow(seg *schemas.Segment) bool {
 		}
 	}
 	return false
+}
+
+// selfSurnameMay reports whether w, said right after «я» opening a
+// sentence, may be the speaker's surname, as the name rule reads it
+// there (names: selfSurname): a surname's ending, no word of a list's
+// role, no short adjective («я готова», «я здорова») nor a verb's or an
+// adjective's ending.
+func selfSurnameMay(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	var roles trig
+	if e := lexRU.get(w); e != nil {
+		roles = e.trig
+	}
+	return surnameLike(w, roles) && !commonWord(w) && !shortAdjective(w)
 }
 
 // opener reports whether w is one of introOpeners.
