@@ -2866,8 +2866,13 @@ func (s *scan) format(z *zone) (Type, ruleID) {
 }
 
 // freephone: an 8 800 or 8 804 number (or its start), which only
-// companies have: a hotline, never a person's phone.
+// companies have: a hotline, never a person's phone; also with a digit
+// of a group lost (ten digits: «восемь восемьсот двести пятьдесят пять
+// двести пятьдесят пять», causes block JQ).
 func freephone(d string) bool {
+	if len(d) == 10 {
+		return d[:4] == "8800" // (not «7804 ...», a passport's series)
+	}
 	if len(d) != 11 && len(d) != 4 || d[0] != '8' && d[0] != '7' {
 		return false
 	}
