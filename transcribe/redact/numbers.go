@@ -2648,11 +2648,13 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	if typ == Account && !part {
 		part = s.accountEndSaid(z)
 	}
+	askedTrap := false // the trap word is the other side's question's
 	if typ == "" && !trap {
 		var ok bool
 		if typ, trap, types, ok = s.otherCue(z, types[:0], &part); ok {
 			rule = ruleAnswer
 		}
+		askedTrap = trap
 	} else if !trap && !part && !fitsZone(typ, z) {
 		// The speaker's own cue names a number the zone does not fit
 		// («назовите защитный код» — «так сейчас переверну карту вот 3 0
@@ -2679,8 +2681,16 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	// The cue said after the number, closing its sentence («семьсот один
 	// это цвц», «4 4 1 9 это код из смс»).
-	if typ == "" && !trap {
-		if c := s.cueAfter(z); c != "" {
+	// (The speaker's own cue after it says more than a trap word of
+	// the other side's question.)
+	// (So does it more than the other side's question when that names a
+	// number the zone does not fit: «мы не принимаем оплату по телефону»
+	// — «я продиктую быстро 4 2 0 это код а карта», causes block JR.)
+	if typ == "" && (!trap || askedTrap) || rule == ruleAnswer && typ != "" && !fitsZone(typ, z) {
+		if c := s.cueAfter(z); c != "" && (typ == "" || fitsZone(c, z)) {
+			if trap || typ != "" {
+				trap, rule = false, ruleCue
+			}
 			typ, types = c, append(types, c)
 		}
 	}
@@ -3182,8 +3192,8 @@ func (s *scan) cueAfter(z *zone) Type {
 		t := &s.toks[j]
 		if s.cueAt(j) && s.norm(j) != "кодом" {
 			for k := j + 1; k < len(s.toks) && s.toks[k].seg == seg; k++ {
-				if k > j+3 {
-					return ""
+				if k > j+4 {
+					return "" // (four words more at most: «... это код из смс мне пришёл»)
 				}
 			}
 			// A cue right after the number, with no «это» between, is
