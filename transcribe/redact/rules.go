@@ -1452,6 +1452,14 @@ func (s *scan) birthAfterPronoun() {
 	// (From the numbers' starts, not from every word.)
 	for _, c := range s.starts {
 		i := int(c) - 1
+		// A date in words opening with its day's ordinal (and its month
+		// said by name or as an ordinal) before the number word filed:
+		// the pronoun before the day («ему двенадцатое двенадцатого
+		// девяносто девятого», «ей третье марта девяносто пятого»:
+		// causes block JT).
+		for k := 0; k < 2 && i > 0 && s.toks[i].seg == s.toks[c].seg && s.toks[i-1].seg == s.toks[c].seg && (s.toks[i].num() == nkOrdinal || s.toks[i].has(tMonth)); k++ {
+			i--
+		}
 		if i < 0 || i+2 > len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i].nl > 6 || s.toks[i].nl < 2 || s.toks[i+1].seg != s.toks[i].seg || s.marks[i+1] != 0 {
 			continue
 		}
@@ -1532,6 +1540,8 @@ func (s *scan) monthOrDay(from, to int) bool {
 			return true
 		} else if t.num() == nkDigits && t.nl <= 2 {
 			n++
+		} else if t.num() == nkOrdinal && k+1 < to && s.toks[k+1].num() == nkOrdinal && lexNumVals[s.toks[k+1].ent] <= 12 {
+			return true // the month as an ordinal after the day's («двенадцатое двенадцатого»: block JT)
 		}
 	}
 	return n >= 2
