@@ -3375,7 +3375,9 @@ func (s *scan) houseRun(j int) (int, bool) {
 			// digit by digit: «квартира 7 8 9 1 6 1 2 3 4 5 6 7» is the
 			// flat 7 and a phone; «номер 2 2 0 0 1 3 9», a ticket.
 			if u.num() == nkDigits && !(j > 0 && s.toks[j-1].seg == u.seg && s.toks[j-1].num() == nkDigits) && s.digitRunLen(j) > maxHouseDigits {
-				if rest := s.digitRunLen(j + 1); j+1 < len(s.toks) && s.toks[j+1].seg == u.seg && rest >= 10 && rest <= 11 {
+				// (The house, then a phone or a postal index: «дом 28
+				// 301 240», causes block JU.)
+				if rest := s.digitRunLen(j + 1); j+1 < len(s.toks) && s.toks[j+1].seg == u.seg && (rest >= 10 && rest <= 11 || rest == 6 && u.nl <= 3 && s.toks[j+1].nl >= 3) {
 					return j + 1, true
 				}
 				return end, house
