@@ -286,6 +286,17 @@ func dbWithClaims(t *testing.T) (store.DB, *pipeline.CallIDClaims) {
 	t.Helper()
 	ctx := context.Background()
 	db := migratedChDB(t)
+	claims, err := pipeline.OpenCallIDClaims(ctx, memoryStream(t, ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, claims
+}
+
+// memoryStream connects to a NATS server of the test and makes the
+// pipeline's stream on it, in memory.
+func memoryStream(t *testing.T, ctx context.Context) jetstream.JetStream {
+	t.Helper()
 	nc, err := nats.Connect(testenv.NATS(t))
 	if err != nil {
 		t.Fatal(err)
@@ -298,11 +309,7 @@ func dbWithClaims(t *testing.T) (store.DB, *pipeline.CallIDClaims) {
 	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
 		t.Fatal(err)
 	}
-	claims, err := pipeline.OpenCallIDClaims(ctx, js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db, claims
+	return js
 }
 
 // pausingDB stands for a store worker that has looked up a batch's call

@@ -7,10 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
-
-	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -27,18 +23,7 @@ func TestStageHandsBackANewerLayout(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	db := migratedChDB(t)
-	nc, err := nats.Connect(testenv.NATS(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
-		t.Fatal(err)
-	}
+	js := memoryStream(t, ctx)
 
 	one, two, three := sample("call-1", t0), sample("call-2", t0), sample("call-3", t0)
 	for _, a := range []*schemas.Analysis{&one, &two} {
