@@ -5,17 +5,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/store"
 )
 
 func TestGenerate(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := migratedDB(t, b.DSN(t))
 			ctx := context.Background()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
 			end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 			var progress []int
 			st, err := store.Generate(ctx, db, store.GenerateConfig{Calls: 2500, Batch: 1000, End: end, Days: 60, Seed: 1, Criteria: true, Segments: true,

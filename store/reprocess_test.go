@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -15,13 +16,10 @@ import (
 // call, pages by a stable cursor, and rebuilds the stored metadata; failed
 // recordings come from call_status.
 func TestSelectCalls(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := migratedDB(t, b.DSN(t))
 			ctx := context.Background()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
 			a := sample("c-1", t0)
 			b2 := sample("c-2", t0)
 			b2.Meta.Operator.ID, b2.Meta.Operator.Department = "op-22", "Продажи"

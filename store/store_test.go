@@ -14,15 +14,6 @@ import (
 	"github.com/callscope/callscope/store"
 )
 
-// backends opens a migrated DB on each backend; each subtest gets its own.
-var backends = []struct {
-	name string
-	dsn  func(testing.TB) string
-}{
-	{"chdb", testenv.ChDB},
-	{"clickhouse-18.16", testenv.ClickHouse},
-}
-
 func openDB(t testing.TB, dsn string) store.DB {
 	t.Helper()
 	ctx := context.Background()
@@ -34,15 +25,18 @@ func openDB(t testing.TB, dsn string) store.DB {
 	return db
 }
 
-// migratedChDB opens an embedded chDB database with every migration applied.
-func migratedChDB(t testing.TB) store.DB {
+// migratedDB opens the database at dsn with every migration applied.
+func migratedDB(t testing.TB, dsn string) store.DB {
 	t.Helper()
-	db := openDB(t, testenv.ChDB(t))
+	db := openDB(t, dsn)
 	if err := store.Migrate(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
 	return db
 }
+
+// migratedChDB opens an embedded chDB database with every migration applied.
+func migratedChDB(t testing.TB) store.DB { return migratedDB(t, testenv.ChDB(t)) }
 
 func fptr(f float64) *float64 { return &f }
 func iptr(i int) *int         { return &i }
@@ -74,9 +68,9 @@ func sample(id string, analyzedAt time.Time) schemas.Analysis {
 }
 
 func TestBackends(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := openDB(t, b.DSN(t))
 			ctx := context.Background()
 			for i := 0; i < 2; i++ {
 				if err := store.Migrate(ctx, db); err != nil {
@@ -311,9 +305,9 @@ func TestOpenErrors(t *testing.T) {
 // TestManyBlocks reads a result that arrives as many small blocks: every
 // row of every block must come back, the last ones included.
 func TestManyBlocks(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := openDB(t, b.DSN(t))
 			rows, err := db.Query(context.Background(), "SELECT number FROM system.numbers LIMIT 1000 SETTINGS max_block_size = 7")
 			if err != nil {
 				t.Fatal(err)

@@ -33,9 +33,9 @@ func scored(id string, analyzedAt time.Time) schemas.Analysis {
 }
 
 func TestScoreParametersSegments(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := openDB(t, b.DSN(t))
 			ctx := context.Background()
 			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaMissing) {
 				t.Errorf("CheckSchema before migrate: %v, want ErrSchemaMissing", err)
@@ -162,9 +162,9 @@ func TestCallMovesMonth(t *testing.T) {
 // TestUpgrade migrates a database made by the first schema, with a call in
 // it, to the current one: the call survives the rebuild of calls.
 func TestUpgrade(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := openDB(t, b.DSN(t))
 			ctx := context.Background()
 			migrateTo(t, db, "0001_calls.sql", "0002_hits.sql", "0003_call_status.sql")
 			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaOutdated) {
@@ -223,13 +223,10 @@ func testenvChDB(t *testing.T) string { return testenv.ChDB(t) }
 // analysis, on every backend: the old version matching the filter must not
 // count (old servers applied PREWHERE before FINAL).
 func TestFinalFiltersLatest(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := migratedDB(t, b.DSN(t))
 			ctx := context.Background()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
 			a := sample("call-f", t0.Add(time.Hour))
 			a2 := sample("call-f", t0.Add(2*time.Hour))
 			a2.Meta.Operator.Department = "Продажи"
@@ -296,9 +293,9 @@ func testenvClickHouse(t *testing.T) string { return testenv.ClickHouse(t) }
 // time), and the first contact of each client is known without a rewrite
 // of the calls.
 func TestUpgradeTo6(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			db := openDB(t, b.dsn(t))
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			db := openDB(t, b.DSN(t))
 			ctx := context.Background()
 			migrateTo(t, db, "0001_calls.sql", "0002_hits.sql", "0003_call_status.sql", "0004_calls_v4.sql", "0005_criteria_segments.sql")
 			first := scored("call-1", t0)
