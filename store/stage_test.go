@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/internal/testenv"
@@ -297,15 +296,7 @@ func dbWithClaims(t *testing.T) (store.DB, *pipeline.CallIDClaims) {
 // pipeline's stream on it, in memory.
 func memoryStream(t *testing.T, ctx context.Context) jetstream.JetStream {
 	t.Helper()
-	nc, err := nats.Connect(testenv.NATS(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := testenv.JetStream(t, testenv.NATS(t))
 	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{Memory: true}); err != nil {
 		t.Fatal(err)
 	}

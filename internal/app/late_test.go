@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/ingest"
@@ -34,15 +33,8 @@ func TestLateSidecarAndTranscript(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 
-	nc, err := nats.Connect(natsURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := testenv.JetStream(t, natsURL)
+	nc := js.Conn()
 	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{}); err != nil {
 		t.Fatal(err)
 	}

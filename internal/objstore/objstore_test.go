@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/ingest"
@@ -257,15 +256,7 @@ func TestNotifyNATSMinIO(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 
-	nc, err := nats.Connect(natsURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := testenv.JetStream(t, natsURL)
 	// The stream must exist before uploads: MinIO publishes with JetStream
 	// acks and queues (QUEUE_DIR) what finds no stream.
 	stream, err := js.CreateStream(ctx, jetstream.StreamConfig{Name: "INGEST_TEST", Subjects: []string{"callscope.jobs.ingest.>"}})

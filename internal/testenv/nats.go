@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // NATS runs an in-process NATS server with JetStream, storing streams in a
@@ -32,4 +34,21 @@ func NATS(t testing.TB) (url string) {
 		t.Fatalf("testenv: nats server not ready within 10s")
 	}
 	return srv.ClientURL()
+}
+
+// JetStream connects to the NATS server at url (from NATS or NATSServer)
+// and returns its JetStream. The connection closes when the test ends,
+// before the server stops.
+func JetStream(t testing.TB, url string) jetstream.JetStream {
+	t.Helper()
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatalf("testenv: nats connect: %v", err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatalf("testenv: jetstream: %v", err)
+	}
+	return js
 }
