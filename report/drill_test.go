@@ -6,13 +6,13 @@ import (
 	"errors"
 	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report/filter"
@@ -265,23 +265,7 @@ func TestSliceFilterErrors(t *testing.T) {
 
 func drillGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "drill", name)
-	if *updateDrill {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update-drill writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("differs from %s (go test -update-drill rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", "drill", name), []byte(got), *updateDrill, "go test ./report -update-drill")
 }
 
 // TestReportCellsDrillDown opens every cell of a report by each dimension

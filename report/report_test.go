@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
@@ -39,19 +40,7 @@ func TestWriters(t *testing.T) {
 			if err := tc.write(&b, sampleRows); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./report -update)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("output differs from %s:\n%s\nwant:\n%s", path, b.String(), want)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.golden), b.Bytes(), *update, "go test ./report -update")
 		})
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
@@ -120,7 +120,7 @@ func TestSlice(t *testing.T) {
 				if err := res.Write(&out, tc.format); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, filepath.Join("testdata", "slice_"+tc.name+".golden"), out.Bytes())
+				sliceGolden(t, tc.name, out.Bytes())
 				// With a cache: the first run reads and keeps the
 				// rows, the second answers from them; both the same
 				// bytes as without.
@@ -158,26 +158,16 @@ func TestSlice(t *testing.T) {
 			if err := res.Write(&out, tc.format); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "slice_"+tc.name+".golden"), out.Bytes())
+			sliceGolden(t, tc.name, out.Bytes())
 		}
 		testCacheSeesWrites(t, db)
 	})
 }
 
-func golden(t *testing.T, path string, got []byte) {
+// sliceGolden checks a slice report's output against its golden file.
+func sliceGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s:\n%s\nwant:\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", "slice_"+name+".golden"), got, *update, "go test ./report -update")
 }
 
 func TestSliceSpecErrors(t *testing.T) {

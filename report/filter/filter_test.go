@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/callscope/callscope/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -89,7 +91,7 @@ func TestCompileGolden(t *testing.T) {
 			t.Errorf("%s: canonical %q reparses as %q", src, e, again)
 		}
 	}
-	golden(t, filepath.Join("testdata", "compile.golden"), b.String())
+	checkGolden(t, "compile.golden", b.String())
 }
 
 // TestParseErrors checks the message and the column of bad expressions.
@@ -287,22 +289,8 @@ func TestFieldsDocumented(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, path, got string) {
+// checkGolden checks got against the golden file testdata/name.
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(got), *update, "go test ./report/filter -update")
 }

@@ -3,7 +3,6 @@ package filter
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -285,7 +284,7 @@ func TestEvalGolden(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%-55s %s\n", src, strings.Join(ids, " "))
 	}
-	golden(t, filepath.Join("testdata", "eval.golden"), b.String())
+	checkGolden(t, "eval.golden", b.String())
 }
 
 func TestSQLOnBackends(t *testing.T) {
