@@ -339,12 +339,7 @@ func (t *drillTextTable) write(w io.Writer) error {
 	for _, r := range t.rows {
 		terminalCells(r)
 	}
-	widths := make([]int, len(t.header))
-	for _, r := range append([][]string{t.header}, t.rows...) {
-		for i, c := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
-		}
-	}
+	widths := columnWidths(append([][]string{t.header}, t.rows...))
 	var b strings.Builder
 	total := 0
 	for _, wd := range widths {

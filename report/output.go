@@ -139,12 +139,7 @@ func (r *Result) writeText(w io.Writer, markdown bool) error {
 		total[0] = "TOTAL"
 		lines = append(lines, total)
 	}
-	width := make([]int, len(header))
-	for _, l := range lines {
-		for i, c := range l {
-			width[i] = max(width[i], utf8.RuneCountInString(c))
-		}
-	}
+	width := columnWidths(lines)
 	var b strings.Builder
 	for n, l := range lines {
 		if !markdown && n == len(lines)-1 && nkeys > 0 {

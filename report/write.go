@@ -35,12 +35,7 @@ func WriteTable(w io.Writer, rows []OperatorRow) error {
 	total[0] = "TOTAL"
 	lines = append(lines, total)
 
-	width := make([]int, len(header))
-	for _, l := range lines {
-		for i, c := range l {
-			width[i] = max(width[i], utf8.RuneCountInString(c))
-		}
-	}
+	width := columnWidths(lines)
 	var b strings.Builder
 	for n, l := range lines {
 		if n == len(lines)-1 {
@@ -67,6 +62,18 @@ func WriteTable(w io.Writer, rows []OperatorRow) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// columnWidths is, for each column of lines (the header first), the
+// width of its widest cell in runes.
+func columnWidths(lines [][]string) []int {
+	width := make([]int, len(lines[0]))
+	for _, l := range lines {
+		for i, c := range l {
+			width[i] = max(width[i], utf8.RuneCountInString(c))
+		}
+	}
+	return width
 }
 
 func rule(b *strings.Builder, width []int) {
