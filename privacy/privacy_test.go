@@ -104,21 +104,13 @@ func (f fixture) keys(t *testing.T, bucket string) []string {
 	return out
 }
 
-var backends = []struct {
-	name string
-	dsn  func(testing.TB) string
-}{
-	{"chdb", testenv.ChDB},
-	{"clickhouse-18.16", testenv.ClickHouse},
-}
-
 // TestForget: a client's calls go from every table and both buckets, the
 // other client's stay, the dry run removes nothing, and the record of the
 // erasure holds counts, not the number or its hash.
 func TestForget(t *testing.T) {
-	for _, be := range backends {
-		t.Run(be.name, func(t *testing.T) {
-			f := setup(t, be.dsn(t))
+	for _, be := range testenv.Backends {
+		t.Run(be.Name, func(t *testing.T) {
+			f := setup(t, be.DSN(t))
 			ctx := context.Background()
 			dry, err := privacy.Forget(ctx, f.db, f.objs, f.cfg, "+7 (916) 123-45-67", true)
 			if err != nil {
@@ -182,9 +174,9 @@ func TestForget(t *testing.T) {
 // policy (objects by age, rows by the call's start) and nothing younger;
 // TTL is set where the server has it.
 func TestRetention(t *testing.T) {
-	for _, be := range backends {
-		t.Run(be.name, func(t *testing.T) {
-			f := setup(t, be.dsn(t))
+	for _, be := range testenv.Backends {
+		t.Run(be.Name, func(t *testing.T) {
+			f := setup(t, be.DSN(t))
 			ctx := context.Background()
 			var steps []string
 			f.cfg.Progress = func(s string) { steps = append(steps, s) }
@@ -281,7 +273,7 @@ func TestRetention(t *testing.T) {
 			// TTL where the server has it (chDB; not ClickHouse 18.16),
 			// on every table retention prunes by age but first_contacts.
 			var wantTTL []string
-			if be.name == "chdb" {
+			if be.Name == "chdb" {
 				wantTTL = []string{"audit", "call_status", "calls", "criteria", "hits", "segments"}
 			}
 			if !slices.Equal(rep.TTL, wantTTL) {

@@ -320,11 +320,8 @@ func (f *fixture) auditRows(q audit.Query) []audit.Event {
 func backends(t *testing.T, run func(t *testing.T, f *fixture)) {
 	testenv.SkipIfShort(t)
 	minio := testenv.MinIO(t, testenv.MinIOOptions{})
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) { run(t, newFixture(t, b.dsn(t), minio)) })
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) { run(t, newFixture(t, b.DSN(t), minio)) })
 	}
 }
 

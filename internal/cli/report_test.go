@@ -59,12 +59,9 @@ func reportFixture(t *testing.T, dsn string) {
 }
 
 func TestReportCommand(t *testing.T) {
-	for _, b := range []struct {
-		name string
-		dsn  func(testing.TB) string
-	}{{"chdb", testenv.ChDB}, {"clickhouse-18.16", testenv.ClickHouse}} {
-		t.Run(b.name, func(t *testing.T) {
-			dsn := b.dsn(t)
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			dsn := b.DSN(t)
 			reportFixture(t, dsn)
 			def := filepath.Join(t.TempDir(), "weekly.yaml")
 			err := os.WriteFile(def, []byte(`name: weekly
