@@ -12,6 +12,7 @@ import (
 
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/analyzecall"
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/transcribe/vad"
 )
 
@@ -25,22 +26,7 @@ func stableOutput(s string) []byte { return []byte(versionRe.ReplaceAllString(s,
 
 func checkAnalyzeGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "analyze", name)
-	if *updateAnalyze {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/cli -run Analyze -update-analyze writes it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (-update-analyze rewrites it; review the diff):\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "analyze", name), got, *updateAnalyze, "go test ./internal/cli -run Analyze -update-analyze")
 }
 
 // TestAnalyzeShippedCalls analyses every shipped test call offline and

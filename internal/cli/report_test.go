@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/analyze"
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -95,18 +96,7 @@ format: markdown
 
 func checkGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\n%s\nwant:\n%s", path, got, want)
-	}
+	golden.Check(t, path, []byte(got), os.Getenv("UPDATE_GOLDEN") != "", "UPDATE_GOLDEN=1 go test ./internal/cli -run TestReport")
 }
 
 func TestReportErrors(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/config"
 	"github.com/callscope/callscope/internal/embedded"
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/store"
@@ -76,21 +77,11 @@ func TestRunEndToEnd(t *testing.T) {
 	goldenApprox(t, filepath.Join("testdata", "report.csv.golden"), rep)
 }
 
-func golden(t *testing.T, path, got string) {
+// matchGolden checks got against the golden file at path (-update
+// rewrites it).
+func matchGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	golden.Check(t, path, []byte(got), *update, "go test ./internal/cli -update")
 }
 
 // goldenApprox is golden for outputs with talk times measured by the VAD:
@@ -100,7 +91,7 @@ func golden(t *testing.T, path, got string) {
 func goldenApprox(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
-		golden(t, path, got)
+		matchGolden(t, path, got)
 		return
 	}
 	want, err := os.ReadFile(path)
