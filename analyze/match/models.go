@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
-	"maps"
 	"math"
 	"path"
 	"slices"
@@ -89,10 +88,6 @@ type langModels struct {
 	bigrams map[uint64]int32 // stem id<<32 | stem id → feature id
 	n       int32            // feature ids are [0, n)
 	list    []compiledModel
-	// The bigrams again, for MatchCall: those starting with stem a are
-	// next[at[a]:at[a+1]] (the second stems, sorted) with their ids in
-	// pair; a lookup there costs a few comparisons, a map lookup a hash.
-	at, next, pair []int32
 }
 
 type compiledModel struct {
@@ -161,18 +156,6 @@ func (lm *langMatcher) compileModels(models []*model.Model) {
 				}
 			}
 		}
-	}
-	lms.at = make([]int32, lms.n+1)
-	keysB := slices.Sorted(maps.Keys(lms.bigrams))
-	for _, k := range keysB {
-		lms.at[k>>32+1]++
-	}
-	for a := range lms.n {
-		lms.at[a+1] += lms.at[a]
-	}
-	for _, k := range keysB { // sorted by first stem, then second
-		lms.next = append(lms.next, int32(k&(1<<32-1)))
-		lms.pair = append(lms.pair, lms.bigrams[k])
 	}
 	for i := range ms {
 		w := make([]float64, lms.n)
@@ -365,17 +348,8 @@ func (lms *langModels) reads(role string) bool {
 // bigram is the feature id of the stems a, b said in a row, -1 when no
 // model has it.
 func (lms *langModels) bigram(a, b int32) int32 {
-	next := lms.next[lms.at[a]:lms.at[a+1]]
-	if len(next) <= 8 {
-		for i, x := range next {
-			if x == b {
-				return lms.pair[int(lms.at[a])+i]
-			}
-		}
-		return -1
-	}
-	if i, ok := slices.BinarySearch(next, b); ok {
-		return lms.pair[int(lms.at[a])+i]
+	if id, ok := lms.bigrams[uint64(a)<<32|uint64(b)]; ok {
+		return id
 	}
 	return -1
 }

@@ -76,33 +76,45 @@ func appendTokens(dst []Token, s string, raw bool, into *[]byte) []Token {
 	start := -1
 	dirty := false
 	for i := 0; i < len(s); {
-		// Decode by hand: ASCII and two-byte Cyrillic are nearly every
-		// rune of a transcript.
+		// Plain runes (а..я, a..z, digits), nearly every rune of a
+		// transcript, are in a word as written: their run is taken whole.
+		j := i
+		for j < len(s) {
+			if c := s[j]; c >= 0x80 {
+				if j+1 < len(s) && isLowerCyrillic(c, s[j+1]) {
+					j += 2
+					continue
+				}
+			} else if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				j++
+				continue
+			}
+			break
+		}
+		if j > i {
+			if start < 0 {
+				start = i
+			}
+			i = j
+			continue
+		}
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			if start < 0 {
-				start = i
-			}
-			i++
-			continue
-		case (c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			// Cyrillic: а..п are D0 B0..BF, р..я D1 80..8F; the rest of
-			// the two blocks (capitals, ё, Ukrainian letters) is folded.
-			if start < 0 {
-				start = i
-			}
-			if c2 := s[i+1]; c == 0xD0 && c2 < 0xB0 || c == 0xD1 && c2 >= 0x90 {
-				dirty = !raw
-			}
-			i += 2
-			continue
 		case c == ' ':
 			if start >= 0 {
 				dst = appendToken(dst, s, start, i, dirty, into)
 				start, dirty = -1, false
 			}
 			i++
+			continue
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// The rest of Cyrillic's two blocks (capitals, ё, Ukrainian
+			// letters): letters to fold.
+			if start < 0 {
+				start = i
+			}
+			dirty = !raw
+			i += 2
 			continue
 		}
 		r, size := rune(c), 1
@@ -146,6 +158,12 @@ func appendToken(dst []Token, s string, start, end int, dirty bool, into *[]byte
 		norm = normalizeWord(norm)
 	}
 	return append(dst, Token{Norm: norm, Start: start, End: end})
+}
+
+// isLowerCyrillic reports whether the bytes c, c2 are one of а..я: D0 B0
+// to D0 BF (а..п) or D1 80 to D1 8F (р..я).
+func isLowerCyrillic(c, c2 byte) bool {
+	return c == 0xD0 && 0xB0 <= c2 && c2 <= 0xBF || c == 0xD1 && 0x80 <= c2 && c2 <= 0x8F
 }
 
 // normalizeWord folds the runes of one word (letters, digits, marks and

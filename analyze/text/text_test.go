@@ -1,9 +1,12 @@
 package text
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestTokenize(t *testing.T) {
@@ -256,5 +259,90 @@ func TestAppendTokensInto(t *testing.T) {
 	s := strings.Join(texts, " ")
 	if n := testing.AllocsPerRun(100, func() { buf = AppendTokensInto(buf[:0], &fold2, s); fold2 = fold2[:0] }); n != 0 {
 		t.Errorf("%v allocations a run", n)
+	}
+}
+
+// referenceTokens is the tokenizer's rule read rune by rune with the
+// unicode package, as Tokenize's documentation states it: a word is a run
+// of letters, digits and marks, an apostrophe between letters stays in it,
+// and its normal form is lower case with ё as е and ’ as '. raw keeps the
+// word as written (AppendWords).
+func referenceTokens(s string, raw bool) []Token {
+	var out []Token
+	start := -1
+	end := func(i int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:i]
+		if !raw {
+			var b strings.Builder
+			for _, r := range w {
+				switch r = unicode.ToLower(r); r {
+				case 'ё':
+					r = 'е'
+				case '’':
+					r = '\''
+				}
+				b.WriteRune(r)
+			}
+			w = b.String()
+		}
+		out = append(out, Token{Norm: w, Start: start, End: i})
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’') && start >= 0 && unicode.IsLetter(next):
+		default:
+			end(i)
+		}
+		i += size
+	}
+	end(len(s))
+	return out
+}
+
+// TestTokenizeReference checks the tokenizer's fast paths against
+// referenceTokens on random texts of Latin and Cyrillic in both cases,
+// digits, ё, apostrophes, punctuation, other scripts and broken UTF-8, in
+// every mode: AppendTokens, AppendTokensInto, AppendWords.
+func TestTokenizeReference(t *testing.T) {
+	var pieces []string
+	for r := rune(0x400); r < 0x480; r++ {
+		pieces = append(pieces, string(r))
+	}
+	for _, p := range []string{"a", "z", "A", "Z", "0", "9", " ", "  ", ",", ".", "-", "'", "’", "—", "…", "«", "»",
+		"\u00a0", "\u0301", "ẞ", "ß", "Ǆ", "é", "€", "中", "\xd0", "\xd1", "\xff", "\xd0\x20", "\xe2\x80"} {
+		pieces = append(pieces, p, p, p) // as likely as a few Cyrillic letters
+	}
+	rng := rand.New(rand.NewPCG(15, 16))
+	var into []byte
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, tc := range []struct {
+			name string
+			got  []Token
+			raw  bool
+		}{
+			{"AppendTokens", AppendTokens(nil, s), false},
+			{"AppendTokensInto", AppendTokensInto(nil, &into, s), false},
+			{"AppendWords", AppendWords(nil, s), true},
+		} {
+			if want := referenceTokens(s, tc.raw); !slices.Equal(tc.got, want) {
+				t.Fatalf("%s(%q) = %+v, want %+v", tc.name, s, tc.got, want)
+			}
+		}
+		into = into[:0]
 	}
 }
