@@ -15,7 +15,30 @@ import (
 var mailFamily = family{
 	starts: tAt | tEmailCue,
 	opens:  func(s *scan) bool { return len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) },
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}, {run: (*scan).mailCaseWords, claimed: true}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}, {run: (*scan).mailCaseWords, claimed: true}, {run: (*scan).mailDomainAfter, claimed: true}},
+}
+
+// mailDomainAfter masks the domain said after a masked mailbox's name:
+// «собака» right after it and up to three words after that, the last a
+// top-level domain closing the sentence, whatever the words between
+// («на почту [lukashevich.olya] собака тут бай»: causes block JW, the
+// domain's «тут» a function word no domain's reading takes). Run only
+// when something was masked.
+func (s *scan) mailDomainAfter() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		j := f.to
+		if typeAt[f.typ] != Email || f.rule == ruleDropped || j >= len(s.toks) || s.toks[j].seg != s.toks[f.from].seg || s.marks[j] != 0 || !s.toks[j].has(tAt) {
+			continue
+		}
+		seg, e := s.toks[j].seg, j+1
+		for e < len(s.toks) && e <= j+3 && s.toks[e].seg == seg && s.marks[e] == 0 && isLetters(s.norm(e)) {
+			e++
+		}
+		if e > j+1 && s.toks[e-1].has(tTLD) && (e == len(s.toks) || s.toks[e].seg != seg) {
+			s.claim(Email, f.rule, j, e)
+		}
+	}
 }
 
 // mailCaseWords masks the letters' case named before a masked mailbox's
