@@ -1195,6 +1195,9 @@ func (s *scan) dayOrDate(j, end int) bool {
 // birthdates: a date after «дата рождения», «родился», «born» (or before
 // «года рождения»), or the answer to the other side's question for it.
 func (s *scan) birthdates() {
+	// The cues with no date next to them, for birthFoundAfter.
+	var found [4]int
+	nfound := 0
 	for _, c := range s.starts {
 		i := int(c)
 		t := &s.toks[i]
@@ -1222,6 +1225,10 @@ func (s *scan) birthdates() {
 		e := i
 		if after {
 			continue
+		}
+		if !s.birthBeforeCue(i) && nfound < len(found) {
+			found[nfound] = i // (read after the answers: theirs first)
+			nfound++
 		}
 		for e > 0 && e > i-3 && s.toks[e-1].seg == t.seg && isWord(s.norm(e-1), "это", "дата", "дату", "моя", "мой", "день", "его", "ее", "её") {
 			e--
@@ -1281,6 +1288,9 @@ func (s *scan) birthdates() {
 			}
 		}
 	})
+	for _, i := range found[:nfound] {
+		s.birthFoundAfter(i)
+	}
 	s.birthContext()
 }
 
@@ -1329,6 +1339,64 @@ func (s *scan) digitsBeforeDay(j int) int {
 		return j
 	}
 	return d
+}
+
+// birthBeforeCue reports whether a date ends right before the birth's
+// cue at i in its sentence (read backward by birthdates).
+func (s *scan) birthBeforeCue(i int) bool {
+	return i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.toks[i-1].has(tNum|tMonth)
+}
+
+// birthFoundAfter masks a date of birth the speaker said they need or
+// look for (the cue at i, no date with it), found and read out in one of
+// their next two sentences within 30 s with no cue of its own («нужна
+// дата рождения и снилс сотрудника» — ... — «нашла 21 июня 1993 года
+// снилс ...»: causes block JX): a whole date of a birth year's shape
+// (birthShaped), not after a preposition («справка от 12 мая 2010»).
+func (s *scan) birthFoundAfter(i int) {
+	si := s.sentenceEnding(i + 1)
+	at := s.t1(&s.toks[i])
+	for n := 1; n <= 2 && si+n < len(s.segs); n++ {
+		r := s.segs[si+n]
+		if r.from >= r.to || s.t0(&s.toks[r.from])-at > 30 {
+			return
+		}
+		for j := r.from; j < r.to; j++ {
+			if s.marks[j] != 0 || !s.toks[j].has(tNum|tMonth) || !s.dateWord(j) {
+				continue
+			}
+			if j > r.from && isWord(s.norm(j-1), "от", "на", "до", "с", "со", "по", "в", "к", "за", "через") {
+				break
+			}
+			// (A month by its name, a year in four digits or in words:
+			// «12 декабря 14 10» is a visit's time, «55 12 80» a loan's.)
+			if end := s.dateRun(j); s.birthShaped(j, end) && s.monthNamed(j, end) && !s.twoDigitYear(j, end) {
+				s.claimBirth(j, end, ruleBirthCue)
+				return
+			}
+			break
+		}
+	}
+}
+
+// monthNamed reports whether a month's word is among tokens [from, to).
+func (s *scan) monthNamed(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.toks[k].has(tMonth) {
+			return true
+		}
+	}
+	return false
+}
+
+// twoDigitYear reports whether the date [from, to) ends with a year in
+// two digits («12 декабря 14 10»: a time, maybe).
+func (s *scan) twoDigitYear(from, to int) bool {
+	y := to - 1
+	for y > from && !s.toks[y].has(tNum) {
+		y--
+	}
+	return s.toks[y].num() == nkDigits && s.toks[y].nl <= 2
 }
 
 // identifierRun returns where a date may start after a run of digit
