@@ -3130,8 +3130,9 @@ func (s *scan) lineStreet(i int) bool {
 }
 
 // plotWord: a plot in a gardening partnership or a village («снт
-// березка участок 118»); not a house word alone, for «участок» is also
-// a doctor's district.
+// березка участок 118»), a garage cooperative's box, garage or row («гск
+// мотор бокс 117»: block JJ); not a house word alone, for «участок» is
+// also a doctor's district.
 func plotWord(w string) bool {
 	return isWord(w, "участок", "участка", "уч", "бокс", "гараж", "ряд")
 }
