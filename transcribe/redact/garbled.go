@@ -34,7 +34,35 @@ var garbledKey, garbledDel map[string]string
 // written forms.
 var ruColloquialNumbers = map[int][]string{50: {"писят", "пясят"}, 60: {"шисят", "шейсят", "шесят"}}
 
+// garbledMonths maps a month's genitive with one letter lost («ноябя»,
+// «октяря», «феврля») to the month's word: a recognizer's slip read as
+// the month right after a day's ordinal (causes block JY). A key two
+// months share is dropped ("").
+var garbledMonths map[string]string
+
+func initGarbledMonths(lex map[string]*lexEntry) {
+	garbledMonths = map[string]string{}
+	for _, w := range []string{"января", "февраля", "марта", "апреля", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"} {
+		if lex[w] == nil {
+			continue
+		}
+		r := []rune(w)
+		for i := range r {
+			k := string(appendRunesBut(nil, r, i))
+			if lex[k] != nil {
+				continue // a word the lexicon knows is never a slip
+			}
+			if old, ok := garbledMonths[k]; ok && old != w {
+				garbledMonths[k] = ""
+			} else {
+				garbledMonths[k] = w
+			}
+		}
+	}
+}
+
 func initGarbled(lex map[string]*lexEntry) {
+	initGarbledMonths(lex)
 	garbledKey, garbledDel = map[string]string{}, map[string]string{}
 	val := func(w string) int { return lex[w].num.val }
 	put := func(m map[string]string, k, w string) {
@@ -343,6 +371,17 @@ func (g *garbledSeg) neighbours() {
 		for k := range toks {
 			if !unknownWord(&toks[k]) {
 				continue
+			}
+			// A month with a letter lost right after the day's ordinal
+			// («второе ноябя сорок шестого»: block JY).
+			if k > 0 && toks[k-1].kind == nkOrdinal {
+				if m := garbledMonths[g.s.normOf(&toks[k])]; m != "" {
+					if sl := lexRU.slot(m); sl != nil {
+						toks[k].trig, toks[k].ent, toks[k].kind = sl.trig, sl.ent, sl.kind
+						changed = true
+						continue
+					}
+				}
 			}
 			n := k > 0 && num(&toks[k-1]) || k+1 < len(toks) && num(&toks[k+1])
 			if n || g.any&tMonth != 0 && k+1 < len(toks) && toks[k+1].has(tMonth) {

@@ -44,3 +44,21 @@ func TestGarbledNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestGarbledMonths: a month's genitive with one letter lost is read as
+// the month; the month itself is no key.
+func TestGarbledMonths(t *testing.T) {
+	for _, tc := range []struct{ word, want string }{
+		{"ноябя", "ноября"},
+		{"октяря", "октября"},
+		{"феврля", "февраля"},
+		{"деабря", "декабря"},
+		{"ноября", ""},
+		{"марта", ""},
+		{"июн", "июня"},
+	} {
+		if got := garbledMonths[tc.word]; got != tc.want {
+			t.Errorf("garbledMonths[%q] = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+}
