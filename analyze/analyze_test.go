@@ -14,6 +14,7 @@ import (
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/analyze/score"
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/redact"
 )
@@ -77,19 +78,7 @@ func TestAnalyzeGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	out = append(out, '\n')
-	golden := filepath.Join("testdata", "call.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out, want) {
-		t.Errorf("analysis differs from %s (go test -update rewrites it):\n%s", golden, out)
-	}
+	golden.Check(t, filepath.Join("testdata", "call.golden.json"), out, *update, "go test ./analyze -update")
 }
 
 func TestAnalyzeCall(t *testing.T) {

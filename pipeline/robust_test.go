@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/callscope/callscope/internal/golden"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -311,17 +311,5 @@ func TestMetricsPrometheusText(t *testing.T) {
 	if err := m.WritePrometheus(&b, []QueueDepth{{Stage: "analyze", Waiting: 12, InFlight: 4}, {Stage: "store", Waiting: 0, InFlight: 500}}); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "metrics.golden")
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("metrics text differs from %s (-update rewrites it):\n%s", golden, b.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "metrics.golden"), b.Bytes(), *update, "go test ./pipeline -update")
 }
