@@ -462,10 +462,7 @@ FROM calls FINAL WHERE call_id = ?`
 	args := []any{callID}
 	// Outside the reader's scope a call is not found, as if it did not
 	// exist: the API answers 404 either way.
-	if c, cargs := scopeCond(ctx); c != "" {
-		query += " AND " + c
-		args = append(args, cargs...)
-	}
+	query, args = queryInScope(ctx, query, args)
 	rows, err := db.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report: call %s: %w", callID, err)
@@ -580,10 +577,7 @@ FROM segments FINAL WHERE started_at = ? AND call_id = ? AND row_version = ? ORD
 func CallObject(ctx context.Context, db store.Querier, callID string) (objectKey, department string, err error) {
 	query := "SELECT object_key, department FROM calls FINAL WHERE call_id = ?"
 	args := []any{callID}
-	if c, cargs := scopeCond(ctx); c != "" {
-		query += " AND " + c
-		args = append(args, cargs...)
-	}
+	query, args = queryInScope(ctx, query, args)
 	rows, err := db.Query(ctx, query, args...)
 	if err != nil {
 		return "", "", fmt.Errorf("report: call %s: %w", callID, err)
@@ -615,10 +609,7 @@ type Recording struct {
 func CallRecording(ctx context.Context, db store.Querier, callID string) (Recording, error) {
 	query := "SELECT object_key, department, param_names, param_values FROM calls FINAL WHERE call_id = ?"
 	args := []any{callID}
-	if c, cargs := scopeCond(ctx); c != "" {
-		query += " AND " + c
-		args = append(args, cargs...)
-	}
+	query, args = queryInScope(ctx, query, args)
 	rows, err := db.Query(ctx, query, args...)
 	if err != nil {
 		return Recording{}, fmt.Errorf("report: call %s: %w", callID, err)

@@ -52,6 +52,15 @@ func scopeCond(ctx context.Context) (string, []any) {
 	return "has(?, department)", []any{slices.Clone(s.Departments)}
 }
 
+// queryInScope adds the scope of ctx to query, which ends in a WHERE
+// condition, as one more AND.
+func queryInScope(ctx context.Context, query string, args []any) (string, []any) {
+	if c, cargs := scopeCond(ctx); c != "" {
+		return query + " AND " + c, append(args, cargs...)
+	}
+	return query, args
+}
+
 // andScope adds the scope of ctx to a WHERE condition.
 func andScope(ctx context.Context, where string, args []any) (string, []any) {
 	c, cargs := scopeCond(ctx)
