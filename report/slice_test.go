@@ -112,31 +112,16 @@ func TestSlice(t *testing.T) {
 		}
 		for _, tc := range sliceCases {
 			t.Run(tc.name, func(t *testing.T) {
-				res, err := report.Slice(ctx, db, tc.spec)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var out bytes.Buffer
-				if err := res.Write(&out, tc.format); err != nil {
-					t.Fatal(err)
-				}
-				sliceGolden(t, tc.name, out.Bytes())
+				out := sliceOutput(t, ctx, db, tc.spec, tc.format)
+				sliceGolden(t, tc.name, out)
 				// With a cache: the first run reads and keeps the
 				// rows, the second answers from them; both the same
 				// bytes as without.
 				cache := report.NewCache(0)
 				cctx := report.WithCache(ctx, cache)
 				for run := 0; run < 2; run++ {
-					res, err := report.Slice(cctx, db, tc.spec)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var cached bytes.Buffer
-					if err := res.Write(&cached, tc.format); err != nil {
-						t.Fatal(err)
-					}
-					if cached.String() != out.String() {
-						t.Errorf("run %d with a cache:\n%s\nwithout:\n%s", run, cached.String(), out.String())
+					if cached := sliceOutput(t, cctx, db, tc.spec, tc.format); string(cached) != string(out) {
+						t.Errorf("run %d with a cache:\n%s\nwithout:\n%s", run, cached, out)
 					}
 				}
 				if cache.Hits() == 0 {
@@ -150,18 +135,24 @@ func TestSlice(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, tc := range sliceCases {
-			res, err := report.Slice(ctx, db, tc.spec)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			if err := res.Write(&out, tc.format); err != nil {
-				t.Fatal(err)
-			}
-			sliceGolden(t, tc.name, out.Bytes())
+			sliceGolden(t, tc.name, sliceOutput(t, ctx, db, tc.spec, tc.format))
 		}
 		testCacheSeesWrites(t, db)
 	})
+}
+
+// sliceOutput is the slice report of spec on db, written in format.
+func sliceOutput(t *testing.T, ctx context.Context, db store.DB, spec report.Spec, format string) []byte {
+	t.Helper()
+	res, err := report.Slice(ctx, db, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := res.Write(&out, format); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 // sliceGolden checks a slice report's output against its golden file.
