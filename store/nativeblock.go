@@ -207,6 +207,26 @@ func appendOffsets[T any](b []byte, rows [][]T) []byte {
 	return b
 }
 
+// appendNullable writes a Nullable column: its null map (1 for a nil
+// row), then every row's value by appendValue, the zero value for nil.
+func appendNullable[T any](b []byte, rows []*T, appendValue func([]byte, T) []byte) []byte {
+	for _, p := range rows {
+		if p == nil {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	for _, p := range rows {
+		var v T
+		if p != nil {
+			v = *p
+		}
+		b = appendValue(b, v)
+	}
+	return b
+}
+
 func appendColumn(b []byte, data any) ([]byte, error) {
 	switch d := data.(type) {
 	case []string:
@@ -234,35 +254,13 @@ func appendColumn(b []byte, data any) ([]byte, error) {
 			b = binary.LittleEndian.AppendUint32(b, uint32(s))
 		}
 	case []*float64:
-		for _, p := range d {
-			if p == nil {
-				b = append(b, 1)
-			} else {
-				b = append(b, 0)
-			}
-		}
-		for _, p := range d {
-			var f float64
-			if p != nil {
-				f = *p
-			}
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(f))
-		}
+		b = appendNullable(b, d, func(b []byte, f float64) []byte {
+			return binary.LittleEndian.AppendUint64(b, math.Float64bits(f))
+		})
 	case []*int32:
-		for _, p := range d {
-			if p == nil {
-				b = append(b, 1)
-			} else {
-				b = append(b, 0)
-			}
-		}
-		for _, p := range d {
-			var v int32
-			if p != nil {
-				v = *p
-			}
-			b = binary.LittleEndian.AppendUint32(b, uint32(v))
-		}
+		b = appendNullable(b, d, func(b []byte, v int32) []byte {
+			return binary.LittleEndian.AppendUint32(b, uint32(v))
+		})
 	case [][]string:
 		b = appendOffsets(b, d)
 		for _, r := range d {
