@@ -33,16 +33,7 @@ func ClickHouse(t testing.TB) string {
 	argv, dir, cfgPath, addr := prepareClickHouse(t)
 	cmd := exec.Command(argv[0], append(argv[1:], "--config-file="+cfgPath)...)
 	cmd.Dir = dir
-	out, err := os.Create(filepath.Join(dir, "stdout.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("testenv: start %s: %v", argv[0], err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait(); out.Close() }()
+	exited := startLogged(t, cmd, filepath.Join(dir, "stdout.log"))
 	t.Cleanup(func() {
 		_ = cmd.Process.Signal(os.Interrupt)
 		select {

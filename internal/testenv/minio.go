@@ -55,16 +55,7 @@ func MinIO(t testing.TB, opt MinIOOptions) MinIOServer {
 	cmd.Env = env
 	cmd.Dir = dir
 	logPath := filepath.Join(dir, "minio.log")
-	out, err := os.Create(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("testenv: start %s: %v", argv[0], err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait(); out.Close() }()
+	exited := startLogged(t, cmd, logPath)
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
 		<-exited

@@ -40,16 +40,7 @@ func (s *Server) Start() {
 	cmd := exec.Command(s.argv[0], s.argv[1:]...)
 	cmd.Env = s.env
 	cmd.Dir = s.dir
-	out, err := os.OpenFile(s.logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		s.t.Fatalf("testenv: start %s: %v", s.name, err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait(); out.Close() }()
+	exited := startLogged(s.t, cmd, s.logPath)
 	if err := s.ready(exited); err != nil {
 		_ = cmd.Process.Kill()
 		if b, _ := os.ReadFile(s.logPath); len(b) > 0 {
@@ -80,6 +71,25 @@ func (s *Server) Stop(kill bool) {
 		<-s.exited
 	}
 	s.cmd = nil
+}
+
+// startLogged starts cmd with its output appended to the file at logPath
+// and returns a channel that receives Wait's result when it exits (the
+// file closed then). It fails the test if cmd does not start.
+func startLogged(t testing.TB, cmd *exec.Cmd, logPath string) chan error {
+	t.Helper()
+	out, err := os.OpenFile(logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		out.Close()
+		t.Fatalf("testenv: start %s: %v", cmd.Args[0], err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait(); out.Close() }()
+	return exited
 }
 
 func newServer(t testing.TB, name string, argv, env []string, dir string, ready func(<-chan error) error) *Server {
