@@ -12,9 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/internal/fixtures"
 	"github.com/callscope/callscope/internal/objstore"
@@ -60,15 +57,7 @@ func BenchmarkAnalyzeStageServed(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	nc, err := nats.Connect(natsURL)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		b.Fatal(err)
-	}
+	js := testenv.JetStream(b, natsURL)
 	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamConfig{}); err != nil {
 		b.Fatal(err)
 	}
