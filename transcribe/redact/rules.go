@@ -5706,7 +5706,10 @@ func statusWord(w string) bool {
 	return staffWord(w) || roleWords.of(w) || newStatusWords.of(w)
 }
 
-var newStatusWords = newBeginningSet("пенсионер", "ветеран", "инвалид", "студент", "школьни", "клиент", "абонент", "владел", "собственни", "заемщик", "заёмщик", "вкладчик", "участник", "житель")
+var newStatusWords = newBeginningSet("пенсионер", "ветеран", "инвалид", "студент", "школьни", "клиент", "абонент", "владел", "собственни", "заемщик", "заёмщик", "вкладчик", "участник", "житель",
+	// Whose heir or ward the speaker is, before the other's name («я
+	// вдова семёнова петра ильича», causes block ON).
+	"вдов", "наследни", "опекун", "попечител")
 
 // ukSurnameCase reports whether w is a surname in «-ук», «-юк» in an
 // oblique case («гаврилюка», «ковальчуку», «полищуком»): six letters or
