@@ -3610,11 +3610,25 @@ func houseNumber(w string) bool {
 // names masked (claimed).
 var nameFamily = family{
 	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
-	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) },
+	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) || s.patronymicSaid() },
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
 		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue},
 		{run: (*scan).nameThenYou, needs: tRole}},
+}
+
+// patronymicSaid reports whether the channel has a patronymic written out
+// in full («-ович», «-евна», «-ична» and their cases) that no list knows
+// as a word of its own: a full name whose first name no list knows
+// («как записать» — «ташматов шухром рахимович на десять», causes block
+// OP) has no other word the name rules start from.
+func (s *scan) patronymicSaid() bool {
+	for i := range s.toks {
+		if t := &s.toks[i]; t.nl >= 10 && t.trig&^tNameForm == 0 && patronymics.of(s.normOf(t), 4) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameThenYou masks the name a speaker reads out to ask whether it is the
@@ -4555,14 +4569,18 @@ func (s *scan) fullNames() {
 		// A surname, a word, a patronymic: the word is a first name no
 		// list knows («я ибрагимова залина мурадовна»); so after a name
 		// already masked («на маму [кюрегян] асмик ованесовна»).
-		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && !adjectival(w) {
+		// (A first name in «-хом», «-ром», «-лом» ends as an adjective's
+		// case does: «[абдурахманов] ильхом шавкатович», «бахром
+		// ильхомович», causes block OP.)
+		omName := pat && patronymics.of(s.norm(i+1), 4) && omFirstName(w)
+		if !first && pat && (surBefore || s.nameMaskedAt(i-1, t.seg)) && isLetters(w) && (!adjectival(w) || omName) {
 			first = true
 		}
 		// Or with no surname: a word no list knows (no verb, no
 		// adjective) before a patronymic written out in full is a first
 		// name («вижу вас зарема алиевна», «мадина руслановна у вас
 		// долг»); not a spoken one («иваныч»: a nickname alone).
-		if !first && pat && len(w) >= 4 && isLetters(w) && (!commonWord(w) || nameInAt(w)) && patronymics.of(s.norm(i+1), 4) {
+		if !first && pat && len(w) >= 4 && isLetters(w) && (!commonWord(w) || nameInAt(w) || omName) && patronymics.of(s.norm(i+1), 4) {
 			first = true
 		}
 		if !first && !pat && s.bareSurname(i) {
@@ -5389,6 +5407,14 @@ func (s *scan) nameEnds(k int, seg int32) bool {
 	}
 	w := s.normOf(t)
 	return bigCities[w] || isWord(w, "индекс", "и", "а")
+}
+
+// omFirstName reports whether w ends in «-хом», «-ром», «-лом» as the
+// Central Asian first names «ильхом», «бахром», «акром», «ислом» do (an
+// adjective's case ends so too: asked only before a patronymic written
+// out in full).
+func omFirstName(w string) bool {
+	return len(w) >= 8 && (strings.HasSuffix(w, "хом") || strings.HasSuffix(w, "ром") || strings.HasSuffix(w, "лом"))
 }
 
 // nameInAt reports whether w ends in «ат» and is no adjective: a verb's
