@@ -5436,12 +5436,14 @@ func (s *scan) kinName(i int) {
 	if s.role != "client" && (staffKin(s.norm(i)) || slices.Contains(employeeWords, s.norm(i))) {
 		return // «коллега анна вам перезвонит», «ваш водитель шохрух»: staff
 	}
-	// «вашему сотруднику петрову»: the company's staff (causes block OL).
-	if i > 0 && s.toks[i-1].seg == s.toks[i].seg && slices.Contains(employeeWords, s.norm(i)) && strings.HasPrefix(s.norm(i-1), "ваш") {
+	// «вашему сотруднику петрову», «сотруднику вашему игорю»: the
+	// company's staff (causes block OL).
+	if slices.Contains(employeeWords, s.norm(i)) && (i > 0 && s.toks[i-1].seg == s.toks[i].seg && strings.HasPrefix(s.norm(i-1), "ваш") ||
+		i+1 < len(s.toks) && s.toks[i+1].seg == s.toks[i].seg && strings.HasPrefix(s.norm(i+1), "ваш")) {
 		return
 	}
 	j := i + 1
-	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "мою", "моему", "моим", "тот", "же") {
+	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "мою", "моему", "моим", "тот", "же", "нашей", "нашего", "наша", "наш", "нашу", "нашему", "нашим") {
 		j++
 	}
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
