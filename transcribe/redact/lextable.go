@@ -26,10 +26,12 @@ type lexSlot struct {
 	tag uint32 // the hash's high bits | 1; 0 is an empty slot
 	off uint32 // the key is keys[off : off+n]
 	// The entry's roles and number kind, for the tokens.
+	// (trig, ent and kind in a token's order and layout: tokenizeWords
+	// copies them as one word of 8 bytes, n's byte cleared.)
 	trig trig
 	ent  uint16 // the entry: lexEntries[ent]
-	n    uint8
 	kind nk
+	n    uint8
 	// key is the word when it has 16 bytes or fewer (nearly every word:
 	// two in three words of a call are in the table, and comparing them
 	// here reads no other line).

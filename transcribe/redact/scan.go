@@ -263,7 +263,9 @@ type scan struct {
 	// norms holds the tokens' normal forms, one after another.
 	norms []byte
 	// tbuf is tokenizeSlow's and rewrite's, saved rewrite's.
-	tbuf  []text.Token
+	tbuf []text.Token
+	// bnds is tokenize's: the bounds of the words of the text it reads.
+	bnds  []bound
 	saved []token
 	// fold holds, while one word or text is tokenized, the normal forms
 	// of its words that needed folding («Анна», «Ещё»)
