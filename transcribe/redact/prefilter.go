@@ -735,6 +735,20 @@ func textMay(s string) bool {
 
 // appendFolded lower-cases ASCII and Cyrillic capitals and folds ё.
 func appendFolded(b []byte, w string) []byte {
+	if capitalized(w) {
+		// The commonest word to fold («Здравствуйте», a sentence's
+		// first): only its first letter changes, and the rest is copied
+		// at once, not a byte at a time (appendFoldedBytes).
+		n := len(b)
+		b = append(b, w...)
+		b[n], b[n+1] = foldCapital(w[1])
+		return b
+	}
+	return appendFoldedBytes(b, w)
+}
+
+// appendFoldedBytes is appendFolded a byte at a time.
+func appendFoldedBytes(b []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {

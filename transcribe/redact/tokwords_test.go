@@ -75,3 +75,25 @@ func (t *lexTable) words() map[string]bool {
 	}
 	return out
 }
+
+// TestAppendFoldedCapitalized: appendFolded's copy of a capitalized word
+// with its first letter folded is what folding it a byte at a time gives.
+func TestAppendFoldedCapitalized(t *testing.T) {
+	ws := []string{"Здравствуйте", "Анна", "Яя", "Ёлка", "Жёлтый", "ЖЁЛТЫЙ", "Жb", "Ж1", "Ааааааа", "Ааааааая", "Ааааааа\xd0\xc0", "Ж\xd0\xff", "Я\xd1\x90", "Hello", "Привет,"}
+	for w := range lexRU.words() {
+		r := []rune(w)
+		ws = append(ws, strings.ToUpper(string(r[:1]))+string(r[1:]))
+	}
+	n := 0
+	for _, w := range ws {
+		if capitalized(w) {
+			n++
+		}
+		if got, want := string(appendFolded([]byte("x"), w)), string(appendFoldedBytes([]byte("x"), w)); got != want {
+			t.Errorf("appendFolded(%q) = %q, a byte at a time %q", w, got, want)
+		}
+	}
+	if n < 1000 {
+		t.Errorf("%d capitalized words", n)
+	}
+}
