@@ -1102,7 +1102,8 @@ func (lm *langMatcher) find(s *scratch, role string) {
 			u.num[0] < 0 && u.preEnd == u.preAt && u.glue == 0 {
 			continue
 		}
-		lm.walk(s, 0, int32(i), i, int(s.segs[u.seg].blockE))
+		// The root ends no rule (a phrase has a word): step from it.
+		lm.step(s, 0, int32(i), i, int(s.segs[u.seg].blockE))
 	}
 	// The one-part matches come in start order (the walks go word by word).
 	s.inOrder = len(s.matches)
@@ -1163,16 +1164,21 @@ func (lm *langMatcher) step(s *scratch, state, start int32, j, limit int) {
 			}
 		}
 	}
-	for _, n := range u.num {
-		if n >= 0 {
-			if nx := lm.next(state, edge(edgeNum, uint32(n))); nx >= 0 {
-				lm.walk(s, nx, start, j+1, limit)
+	// A number and a prefix reading are rare: most units skip both.
+	if u.num[0] >= 0 {
+		for _, n := range u.num {
+			if n >= 0 {
+				if nx := lm.next(state, edge(edgeNum, uint32(n))); nx >= 0 {
+					lm.walk(s, nx, start, j+1, limit)
+				}
 			}
 		}
 	}
-	for _, p := range s.pres[u.preAt:u.preEnd] {
-		if nx := lm.next(state, edge(edgePrefix, uint32(p))); nx >= 0 {
-			lm.walk(s, nx, start, j+1, limit)
+	if u.preEnd > u.preAt {
+		for _, p := range s.pres[u.preAt:u.preEnd] {
+			if nx := lm.next(state, edge(edgePrefix, uint32(p))); nx >= 0 {
+				lm.walk(s, nx, start, j+1, limit)
+			}
 		}
 	}
 	if nx := lm.states[state].anyTo; nx >= 0 {
