@@ -1121,13 +1121,15 @@ func (lm *langMatcher) walk(s *scratch, state, start int32, j, limit int) {
 	if !s.allowed(lm.speakers[state].below) {
 		return // nothing this speaker may say ends here or further on
 	}
-	st := &lm.states[state]
-	for _, sq := range lm.endSeq[st.ends:lm.states[state+1].ends] {
-		s.addSingle(sq, start, int32(j))
+	st, after := &lm.states[state], &lm.states[state+1]
+	if st.ends < after.ends { // most states end no one-part rule
+		for _, sq := range lm.endSeq[st.ends:after.ends] {
+			s.addSingle(sq, start, int32(j))
+		}
 	}
 	// Operands of multi-part rules end here: noted once for all of them,
 	// and read in rulesMatched, where most turn out not to be needed.
-	if st.multi < lm.states[state+1].multi && s.allowed(lm.speakers[state].multi) {
+	if st.multi < after.multi && s.allowed(lm.speakers[state].multi) {
 		s.ended = append(s.ended, stateHit{state, start, int32(j)})
 	}
 	lm.step(s, state, start, j, limit)

@@ -173,7 +173,7 @@ func wordFlags(lang, w string) uint16 {
 // between tokens, or glued to a timed word. dst is reused.
 func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []int) []bool {
 	dst = dst[:0]
-	for i, t := range toks {
+	for i := range toks {
 		var tail string
 		switch {
 		case len(words) > 0:
@@ -182,13 +182,14 @@ func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []i
 			if i+1 < len(toks) && words[i+1] == words[i] {
 				end = toks[i+1].Start
 			}
-			tail = w[min(t.End, len(w)):max(min(end, len(w)), min(t.End, len(w)))]
+			from := min(toks[i].End, len(w))
+			tail = w[from:max(min(end, len(w)), from)]
 		default:
-			end := len(seg.Text)
+			from, to := min(toks[i].End, len(seg.Text)), len(seg.Text)
 			if i+1 < len(toks) {
-				end = toks[i+1].Start
+				to = max(toks[i+1].Start, from)
 			}
-			tail = seg.Text[min(t.End, len(seg.Text)):max(end, min(t.End, len(seg.Text)))]
+			tail = seg.Text[from:to]
 		}
 		// Mostly one space between words: no need to look.
 		dst = append(dst, tail != "" && tail != " " && hasStop(tail))
