@@ -1391,6 +1391,11 @@ func (s *scan) readZone(i int, z *zone, join int) {
 			}
 			j++
 		}
+		// A filler phrase of two words between the parts («618 это самое
+		// 342», «... как его 342»: block KA).
+		if j < r.to+2 && s.fillerPhrase(j) {
+			j += 2
+		}
 		if s.negatedAfter(r.to) {
 			break
 		}
@@ -1419,6 +1424,17 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// fillerPhrase reports whether tokens j and j+1, in one segment, are a
+// two-word filler a speaker puts between a number's parts while they look
+// it up («это самое», «как его», «как её»).
+func (s *scan) fillerPhrase(j int) bool {
+	if j+1 >= len(s.toks) || s.toks[j].seg != s.toks[j+1].seg {
+		return false
+	}
+	a, b := s.norm(j), s.norm(j+1)
+	return a == "это" && b == "самое" || a == "как" && (b == "его" || b == "её" || b == "ее")
 }
 
 // slipCorrected reports whether a number said as a sum ending at token
