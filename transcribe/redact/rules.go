@@ -2463,6 +2463,9 @@ func (s *scan) addresses() {
 		if start > 1 && s.ordinalApart(start) {
 			start -= 2 // «2 я садовая улица»
 		}
+		if start > 0 && s.ordinalInName(start-1) {
+			start-- // «третий почтовый проезд», «вторая садовая улица»
+		}
 		// The street said twice: «улица маршала жукова улица маршала
 		// жукова дом 7» (the first time has no house after it).
 		if k := s.streetRepeated(i); k > 0 && i-k < start {
@@ -2944,6 +2947,25 @@ func (s *scan) ordinalApart(k int) bool {
 	seg := s.toks[k].seg
 	return s.toks[k-1].seg == seg && s.toks[k-2].seg == seg && s.toks[k-2].num() == nkDigits && len(s.norm(k-2)) <= 2 &&
 		isWord(s.norm(k-1), "я", "й", "ая", "ой", "ий", "ья") && (adjectival(s.norm(k)) || s.toks[k].has(tStreet))
+}
+
+// ordinalInName reports whether token k, right before a street's word or
+// its adjective, is an ordinal in words that names the street with them
+// («третий почтовый проезд», «второй верхний переулок»): in the
+// nominative or the case of «на», not «пятого» (a date: «приеду пятого
+// улица ленина ...»). Block KF.
+func (s *scan) ordinalInName(k int) bool {
+	t := &s.toks[k]
+	if t.seg != s.toks[k+1].seg || s.marks[k] != 0 || t.num() != nkOrdinal {
+		return false
+	}
+	w := s.normOf(t)
+	for _, end := range [...]string{"ий", "ый", "ой", "ая", "ья", "ей", "ую", "ью"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // streetRepeated returns how many words before the street's word at i
