@@ -117,7 +117,13 @@ func (s *scan) readRun(i int, r *run) {
 	s.words = s.words[:0] // the number words, with their token indexes
 	j := i
 	seg := s.toks[i].seg
-	for j < len(s.toks) && s.toks[j].seg == seg {
+	for j < len(s.toks) {
+		if s.toks[j].seg != seg {
+			if !s.groupCut(j) {
+				break
+			}
+			seg = s.toks[j].seg
+		}
 		// A run that meets words another rule claimed, or leaves them,
 		// ends there: they are another value («паспорт fa 099 4412
 		// [двадцать пятое мая двухтысячного]», the date of birth after
@@ -188,6 +194,32 @@ func (s *scan) readRun(i int, r *run) {
 		r.to = s.words[n-1].tok + 1
 	}
 	s.compose(r, s.words)
+}
+
+// groupCut reports whether the run read so far (s.words) ends with a
+// bare hundred at token j-1 that the speaker's next sentence, opening at
+// j within 2 s with the other side silent, completes with its tens: a
+// pause the recognizer took for a sentence's end inside a group
+// («восемь девятьсот шестнадцать сто» — «двадцать три сорок пять
+// шестьдесят семь»: block KN).
+func (s *scan) groupCut(j int) bool {
+	k := len(s.words)
+	if k == 0 || s.words[k-1].tok != j-1 || s.words[k-1].kind != nkHundred || s.toks[j].seg != s.toks[j-1].seg+1 {
+		return false
+	}
+	if n := s.toks[j].num(); n != nkTens && n != nkTeen {
+		return false
+	}
+	t1, t0 := s.t1(&s.toks[j-1]), s.t0(&s.toks[j])
+	if t0-t1 > 2 {
+		return false
+	}
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; e.at >= t1 && e.at <= t0 {
+			return false
+		}
+	}
+	return true
 }
 
 // heardAck: «угу», «ага», the other side's assent a recognizer writes
@@ -2640,10 +2672,13 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	if thousand && n >= 10 {
 		thousand = false
 	}
-	// A four-digit code said in thousands («код подтверждения» — «две
-	// тысячи пятьсот семь»), not a round sum («две тысячи»): a code's cue
-	// or question types it below.
-	if thousand && n == 4 && !strings.HasSuffix(s.zoneDigits(z), "00") && !s.quantityAfter(z.to) {
+	// A code of four to six digits said in thousands («код
+	// подтверждения» — «две тысячи пятьсот семь», «сорок две тысячи сто
+	// пятнадцать»: block KM), not a round sum («две тысячи»): a code's
+	// cue or question types it below. (Five or six digits only as the
+	// whole answer or right after the cue: «оплачено 11 840» is a sum.)
+	if thousand && n >= 4 && n <= 6 && !strings.HasSuffix(s.zoneDigits(z), "00") && !s.quantityAfter(z.to) &&
+		(n == 4 || z.from == s.segFrom(z.from) || s.toks[z.from-1].has(tCue)) {
 		codeLike = true
 	}
 	var tbuf [8]Type
