@@ -1428,6 +1428,11 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		if j < r.to+2 && s.fillerPhrase(j) {
 			j += 2
 		}
+		// A digit's place named before it («первая 7 вторая 0 третья 2»:
+		// block KO), between runs of one digit.
+		if j == r.to && r.n() == 1 && s.digitPlace(j) {
+			j++
+		}
 		if s.negatedAfter(r.to) {
 			break
 		}
@@ -1456,6 +1461,21 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// digitPlace reports whether token j is an ordinal in the feminine
+// nominative up to the tenth, a digit's place («вторая», «третья»: the
+// word «цифра» left out), with a digit said alone right after it.
+func (s *scan) digitPlace(j int) bool {
+	if j+1 >= len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || s.toks[j].num() != nkOrdinal || lexNumVals[s.toks[j].ent] > 10 {
+		return false
+	}
+	w := s.norm(j)
+	if !strings.HasSuffix(w, "ая") && !strings.HasSuffix(w, "ья") {
+		return false
+	}
+	n := s.toks[j+1].num()
+	return n == nkUnit || n == nkDigits && s.toks[j+1].nl == 1
 }
 
 // fillerPhrase reports whether tokens j and j+1, in one segment, are a
