@@ -1356,9 +1356,13 @@ func (s *scan) birthBeforeCue(i int) bool {
 func (s *scan) birthFoundAfter(i int) {
 	si := s.sentenceEnding(i + 1)
 	at := s.t1(&s.toks[i])
-	for n := 1; n <= 2 && si+n < len(s.segs); n++ {
-		r := s.segs[si+n]
-		if r.from >= r.to || s.t0(&s.toks[r.from])-at > 30 {
+	for n, sj := 0, si+1; n < 2 && sj < len(s.segs); sj++ {
+		r := s.segs[sj]
+		if r.from >= r.to {
+			continue // no words heard: no sentence of theirs
+		}
+		n++
+		if s.t0(&s.toks[r.from])-at > 30 {
 			return
 		}
 		for j := r.from; j < r.to; j++ {
