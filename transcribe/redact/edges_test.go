@@ -99,3 +99,16 @@ func TestBirthFoundAfterEmptySegment(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherCyrillic: a letter of another Cyrillic alphabet anywhere in a
+// word, by its bytes; Russian's own letters, «ё» among them, are none.
+func TestOtherCyrillic(t *testing.T) {
+	for w, want := range map[string]bool{
+		"нәзирә": true, "надія": true, "єва": true, "їжак": true, "ґанок": true, "ўладзімір": true, "қанат": true, "өмір": true,
+		"олена": false, "ёжик": false, "алёна": false, "яна": false, "anna": false, "": false, "я": false,
+	} {
+		if got := otherCyrillic(w); got != want {
+			t.Errorf("otherCyrillic(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

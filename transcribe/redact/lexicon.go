@@ -640,14 +640,15 @@ func looksLikeNamePart(lang, w string, roles trig) bool {
 // Kazakh «қ», «ғ», «ұ», Ukrainian «і», «ї», «є», «ґ», Belarusian «ў»): a
 // recognizer that writes one writes a name as its owner says it
 // («здравствуйте это нәзирә», «надія»), not a Russian word (causes block
-// OJ). By its bytes: every such letter's UTF-8 starts with D2, D3 or
-// D1 96-9F, or is «ў» (D1 9E).
+// OJ). By its bytes: every such letter's UTF-8 starts with D2 or D3
+// («ґ» D2 91, «ә» D3 99), or is D1 94-9F («є» 94, «і» 96, «ї» 97, «ў» 9E;
+// Russian's «ё», D1 91, is below them).
 func otherCyrillic(w string) bool {
 	for i := 0; i+1 < len(w); i++ {
 		switch c := w[i]; {
 		case c == 0xD2 || c == 0xD3:
 			return true
-		case c == 0xD1 && w[i+1] >= 0x94 && w[i+1] <= 0x9F && w[i+1] != 0x91:
+		case c == 0xD1 && w[i+1] >= 0x94 && w[i+1] <= 0x9F:
 			return true
 		}
 	}

@@ -1552,9 +1552,6 @@ func (s *scan) waitReason(j int) int {
 	return j + 1
 }
 
-// andGoesOn reports whether token j is «и» before a word of going on in
-// its sentence («8 926 и дальше 123 45 67», «и потом 95»): a joiner, as
-// «дальше» alone is.
 // leadsGoOn reports whether token j, «и», «а», «сейчас», «щас», comes
 // before a word of going on closing the part's sentence («девятьсот
 // шестнадцать и дальше», «... сейчас дальше»: causes block JK).
@@ -1563,6 +1560,9 @@ func (s *scan) leadsGoOn(j int) bool {
 		s.toks[j+1].seg == s.toks[j].seg && isWord(s.norm(j+1), "дальше", "далее") && (j+2 == len(s.toks) || s.toks[j+2].seg != s.toks[j].seg)
 }
 
+// andGoesOn reports whether token j is «и» before a word of going on in
+// its sentence («8 926 и дальше 123 45 67», «и потом 95»): a joiner, as
+// «дальше» alone is.
 func (s *scan) andGoesOn(j int) bool {
 	return s.toks[j].nl == 2 && s.norm(j) == "и" && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && isWord(s.norm(j+1), "дальше", "далее", "потом", "затем")
 }

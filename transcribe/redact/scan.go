@@ -70,7 +70,7 @@ func (s *scan) norm(i int) string { return s.normOf(&s.toks[i]) }
 
 // normOf is a token's normal form (valid while the scan is). Every
 // token's normal form is in s.norms, a word already in normal form
-// copied there as it is (addToken), so this is one load and no branch:
+// copied there as it is (tokenizeWords), so this is one load and no branch:
 // with the form read from the segment's text or word when it needed no
 // folding, the branch between the two paths (about one word in seven is
 // folded: a capital) was 200 of a PII call's 3,300 mispredicted

@@ -281,19 +281,6 @@ func (s *scan) tokenizeWords(src string, bs []bound, segWord uint64) {
 	}
 }
 
-// copyShort copies w, of 4 to 16 bytes (nearly every word), to d by two
-// overlapping loads and stores, with no call to memmove.
-func copyShort(d unsafe.Pointer, w string) {
-	n, p := len(w), unsafe.Pointer(unsafe.StringData(w))
-	if n >= 8 {
-		a, b := *(*uint64)(p), *(*uint64)(unsafe.Add(p, n-8))
-		*(*uint64)(d), *(*uint64)(unsafe.Add(d, n-8)) = a, b
-		return
-	}
-	a, b := *(*uint32)(p), *(*uint32)(unsafe.Add(p, n-4))
-	*(*uint32)(d), *(*uint32)(unsafe.Add(d, n-4)) = a, b
-}
-
 // lexTable is the lexicon of the scan's language.
 func (s *scan) lexTable() *lexTable {
 	if s.lang == "en" {
