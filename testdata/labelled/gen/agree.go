@@ -55,6 +55,7 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind17", "independent-blind17.jsonl"},
 	{"independent labeller, blind18", "independent-blind18.jsonl"},
 	{"independent labeller, blind19", "independent-blind19.jsonl"},
+	{"independent labeller, blind20", "independent-blind20.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
