@@ -742,6 +742,14 @@ func (s *scan) numbers() {
 				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
+		if t, r := s.overAside(i, &z, typ); t != "" {
+			// Both parts masked, the aside between them kept.
+			s.claim(t, r, z.from, s.aside0)
+			s.claim(t, r, s.aside1, z.to)
+			s.recordNumber(t, r, &z)
+			i, prevEnd = z.to, z.to
+			continue
+		}
 		if typ != "" && s.roundThousands(&z) {
 			typ, rule = "", ruleDropped // a sum: «30 000», «15 000» (block GZ)
 		}
@@ -1299,6 +1307,86 @@ func checksummed(d string) Type {
 	return ""
 }
 
+// overAside reads the zone z (from token i, typed typ) on over a short
+// aside said in the middle of it, with no digit («871 379 ой секунду он
+// вертится 486 56», «568 604 так где ж он 981 747»), when the part
+// before the aside is no whole number of its type and the two parts
+// together are: a card, a SNILS or a 12-digit INN passing its checksum,
+// a person's 20-digit account (408...), or a mobile's ten digits whose
+// first part is its 9xx code (a card of 16 digits, the part before no
+// round sum: «2 499 000 со скидкой 2 299 000»). It returns the type and rule, the zone read
+// as the whole and the aside at s.aside0..s.aside1; or "" with z unchanged
+// (two sums or a room and a time broken by an aside pass no checksum or
+// are not of such a length: block KR).
+func (s *scan) overAside(i int, z *zone, typ Type) (Type, ruleID) {
+	switch typ {
+	case "", Number, Card, SNILS, INN, Account:
+	default:
+		return "", 0
+	}
+	d := s.zoneDigits(z)
+	if len(z.runs) == 0 || s.asideOver(z.to) == z.to || checksummed(d) != "" || len(d) >= 20 || strings.HasSuffix(d, "000") || z.runs[len(z.runs)-1].thousand {
+		return "", 0
+	}
+	var zj zone
+	s.asideJoin, s.aside0 = true, 0
+	s.readZone(i, &zj, 0)
+	s.asideJoin = false
+	t := Type("")
+	if s.aside0 > 0 && zj.to > s.aside1 {
+		all := s.zoneDigits(&zj)
+		switch f := strongFormat(all); {
+		case f == Card && len(all) == 16 || f == SNILS || f == INN && len(all) == 12:
+			t = f
+		case f == Account && strings.HasPrefix(all, "408"):
+			t = f
+		case f == Phone && len(all) == 10 && len(d) == 3:
+			t = f
+		}
+		if typ != "" && typ != Number && t != typ {
+			t = "" // (the cue's type or none)
+		}
+	}
+	if t == "" {
+		s.readZone(i, z, 0) // (the runs and digits are z's again)
+		return "", 0
+	}
+	*z = zj
+	if t == Card {
+		return t, ruleCardLuhn
+	}
+	return t, ruleName(t, ruleFormat)
+}
+
+// asideOver returns where the number goes on after an aside from token
+// j, right after a part: one to six words of the same sentence opening
+// with an interjection or a wait («ой», «так», «секунду», «ща»; not «со
+// скидкой», «баллов»), with no
+// digit, cue, trap, unit (but a wait's «секунду»), month, street or
+// house word, nothing masked
+// and no «нет», then a number; j otherwise.
+func (s *scan) asideOver(j int) int {
+	if j <= 0 || j >= len(s.toks) {
+		return j
+	}
+	seg := s.toks[j-1].seg
+	if s.toks[j].seg != seg || !s.toks[j].has(tFiller|tConn) && !askWait(s.norm(j)) && !isWord(s.norm(j), "сейчас", "ща", "щас") {
+		return j
+	}
+	k := j
+	for k < len(s.toks) && k < j+6 && s.toks[k].seg == seg && !s.isRunStart(k) {
+		t := &s.toks[k]
+		if t.has(tNum|tCue|tTrap|tMonth|tHouse|tStreet) || t.has(tUnit) && !askWait(s.norm(k)) || s.marks[k] != 0 || s.norm(k) == "нет" {
+			return j
+		}
+		k++
+	}
+	if k == j || k >= len(s.toks) || s.toks[k].seg != seg || !s.isRunStart(k) {
+		return j
+	}
+	return k
+}
+
 // lastGroupAfterAnd reads the zone z (from token i, after prevEnd; typed
 // typ by rule) on, over a last group said after «и» («346 826 318 и 063», «снилс ... 66 и
 // 086», «88 05 и 93 59»), when the whole passes a card's, a SNILS's or
@@ -1403,7 +1491,7 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// (A unit's word that asks to wait, closing the sentence, is no
 		// unit: «8 926 секунду» — «143 55 02»; nor inside it, between
 		// two parts: «217 695 секунду 123 85», block GV.)
-		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) && !s.waitInside(r.to) {
+		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) && !s.waitInside(r.to) && !(s.asideJoin && s.aside0 == 0 && s.asideOver(r.to) > r.to) {
 			break
 		}
 		if join > 0 && s.continues(r.to) {
@@ -1450,6 +1538,11 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		}
 		if j == r.to && s.andJoin {
 			j = s.andPhrase(j)
+		}
+		if s.asideJoin && s.aside0 == 0 && (j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[r.to-1].seg) {
+			if k := s.asideOver(r.to); k > r.to {
+				j, s.aside0, s.aside1 = k, r.to, k
+			}
 		}
 		if j == r.to || j >= len(s.toks) || !s.isRunStart(j) || s.toks[j].seg != s.toks[r.to-1].seg {
 			break

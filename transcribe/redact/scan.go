@@ -280,6 +280,10 @@ type scan struct {
 	// andJoin: readZone joins a last group said after «и» (numbers asks,
 	// lastGroupAfterAnd).
 	andJoin bool
+	// asideJoin: readZone joins two parts across a short aside (numbers
+	// asks, overAside), and says where the aside was: aside0..aside1.
+	asideJoin      bool
+	aside0, aside1 int
 	// The personal numbers masked, with their digits, for the echoes
 	// (echo.go).
 	nclaims []numClaim
