@@ -1314,8 +1314,9 @@ func checksummed(d string) Type {
 // together are: a card, a SNILS or a 12-digit INN passing its checksum,
 // a person's 20-digit account (408...), or a mobile's ten digits whose
 // first part is its 9xx code (a card of 16 digits, the part before no
-// round sum: «2 499 000 со скидкой 2 299 000»). It returns the type and rule, the zone read
-// as the whole and the aside at s.aside0..s.aside1; or "" with z unchanged
+// round sum: «2 499 000 со скидкой 2 299 000»). It returns the type and
+// rule, the zone read as the whole and the aside at s.aside0..s.aside1;
+// or "" with z unchanged
 // (two sums or a room and a time broken by an aside pass no checksum or
 // are not of such a length: block KR).
 func (s *scan) overAside(i int, z *zone, typ Type) (Type, ruleID) {
@@ -1324,8 +1325,13 @@ func (s *scan) overAside(i int, z *zone, typ Type) (Type, ruleID) {
 	default:
 		return "", 0
 	}
+	// The aside first: it is cheap and nearly always absent, so most zones
+	// never build their digits here.
+	if len(z.runs) == 0 || s.asideOver(z.to) == z.to || z.runs[len(z.runs)-1].thousand {
+		return "", 0
+	}
 	d := s.zoneDigits(z)
-	if len(z.runs) == 0 || s.asideOver(z.to) == z.to || checksummed(d) != "" || len(d) >= 20 || strings.HasSuffix(d, "000") || z.runs[len(z.runs)-1].thousand {
+	if checksummed(d) != "" || len(d) >= 20 || strings.HasSuffix(d, "000") {
 		return "", 0
 	}
 	var zj zone
@@ -1361,10 +1367,9 @@ func (s *scan) overAside(i int, z *zone, typ Type) (Type, ruleID) {
 // asideOver returns where the number goes on after an aside from token
 // j, right after a part: one to six words of the same sentence opening
 // with an interjection or a wait («ой», «так», «секунду», «ща»; not «со
-// скидкой», «баллов»), with no
-// digit, cue, trap, unit (but a wait's «секунду»), month, street or
-// house word, nothing masked
-// and no «нет», then a number; j otherwise.
+// скидкой», «баллов»), with no digit, cue, trap, unit (but a wait's
+// «секунду»), month, street or house word, nothing masked and no «нет»,
+// then a number; j otherwise.
 func (s *scan) asideOver(j int) int {
 	if j <= 0 || j >= len(s.toks) {
 		return j
