@@ -4661,6 +4661,12 @@ func (s *scan) fullNames() {
 		if s.role == "client" && from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "спасибо", "благодарю", "свидания") {
 			continue
 		}
+		// The operator's own name said before «меня зовут» («анна
+		// петрова меня зовут слушаю вас»): kept, as after it (issue 13,
+		// item 2); on another channel the cue's rule took it already.
+		if s.role != "client" && s.introducedBefore(to) {
+			continue
+		}
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
 			to++ // «белов андрей николаевич»
 		}
@@ -5706,6 +5712,17 @@ func (s *scan) introducedAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// introducedBefore reports whether the words from token k in its sentence
+// are «меня зовут» or «зовут меня»: the speaker names themselves by the
+// words before k.
+func (s *scan) introducedBefore(k int) bool {
+	if k+1 >= len(s.toks) || s.toks[k].seg != s.toks[k-1].seg || s.toks[k+1].seg != s.toks[k].seg {
+		return false
+	}
+	a, b := s.norm(k), s.norm(k+1)
+	return a == "меня" && b == "зовут" || a == "зовут" && b == "меня"
 }
 
 // ikhSurname reports whether w reads as a surname in «-их», «-ых»
