@@ -64,6 +64,10 @@ func init() {
 		}
 	}
 	triggerSet = newLexTable(set)
+	for _, w := range prepWords {
+		k := uint32(wordKey(w) >> (64 - filterLog))
+		triggerBits[k/64] |= 1 << (k % 64)
+	}
 	// segmentMay takes a form of «линия» as one without a lookup.
 	for _, w := range []string{"линия", "линии", "линию"} {
 		if !lineWord10(w) || triggerSet.slot(w) == nil {
@@ -127,12 +131,12 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) {
+				if plainMay(w) && (triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) || prepSurnameMay(w, firstWord(s))) {
 					return true
 				}
 				continue
 			}
-			if w != "" && wordMay(w) && (!lineForm(w) || plotInText(s)) {
+			if w != "" && (wordMay(w) && (!lineForm(w) || plotInText(s)) || w == "у" && prepSurnameMay(w, firstWord(s))) {
 				return true
 			}
 		}
@@ -149,16 +153,55 @@ func segmentMay(seg *schemas.Segment) bool {
 				}
 				continue
 			}
-			if triggerSet.slot(w) != nil {
+			if triggerSet.slot(w) != nil || j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W) {
 				return true
 			}
 			continue
 		}
-		if w != "" && wordMay(w) && (!lineForm(w) || plotInWords(seg.Words[j+1:])) {
+		if w != "" && (wordMay(w) && (!lineForm(w) || plotInWords(seg.Words[j+1:])) || w == "у" && j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W)) {
 			return true
 		}
 	}
 	return introMay(seg)
+}
+
+// prepWords are the words before a surname said alone (bareSurname: «на
+// мельникову», «от аракелян», «передайте сорокину»), whose filter bits
+// are set (init) though they are no trigger words: a segment with one
+// is loaded when the word after it may be a surname (prepSurnameMay).
+// «у» is shorter than a plainWord and is compared as it is.
+var prepWords = []string{"на", "у", "от", "для", "передайте"}
+
+// prepSurnameMay reports whether w is one of prepWords and next, the word
+// after it, may be a surname bareSurname takes: its endings, by their
+// bytes (a superset: the rule decides).
+func prepSurnameMay(w, next string) bool {
+	if len(next) < 8 || !slices.Contains(prepWords, w) {
+		return false
+	}
+	return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next)
+}
+
+// surnameCaseEnding reports whether w ends in «-ова», «-ева», «-ина»,
+// «-ына» or «-ову», «-еву», «-ину», «-ыну» (caseSurname's endings).
+func surnameCaseEnding(w string) bool {
+	n := len(w)
+	if last := w[n-2:]; last != "а" && last != "у" {
+		return false
+	}
+	switch w[n-6 : n-2] {
+	case "ов", "ев", "ёв", "ин", "ын":
+		return true
+	}
+	return false
+}
+
+// firstWord returns the text's first word (up to a space).
+func firstWord(s string) string {
+	if i := spaceIndex(s); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // plainSkip returns the index of the first of ws from j on that is not a

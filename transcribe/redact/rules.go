@@ -3636,7 +3636,9 @@ func houseNumber(w string) bool {
 // names masked (claimed).
 var nameFamily = family{
 	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
-	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.name }) || s.patronymicSaid() },
+	opens: func(s *scan) bool {
+		return s.othersHave(func(e cueEvent) bool { return e.name }) || s.patronymicSaid() || s.bareSurnameSaid()
+	},
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
 		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue},
@@ -3651,6 +3653,19 @@ var nameFamily = family{
 func (s *scan) patronymicSaid() bool {
 	for i := range s.toks {
 		if t := &s.toks[i]; t.nl >= 10 && t.trig&^tNameForm == 0 && patronymics.of(s.normOf(t), 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareSurnameSaid reports whether the channel has a surname said after
+// «на», «у», «от», «для», «передайте» (prepSurname): a sentence with
+// no other name's word («справку выдали на мельникову», causes block OS),
+// which the prefilter loads for it (prepSurnameMay).
+func (s *scan) bareSurnameSaid() bool {
+	for i := 1; i < len(s.toks); i++ {
+		if p := s.toks[i-1].nl; (p == 2 || p == 4 || p == 6 || p == 18) && s.toks[i].trig == 0 && s.prepSurname(i) {
 			return true
 		}
 	}
@@ -5379,16 +5394,135 @@ func recordedWord(w string) bool {
 // бондаренко» is who one sees).
 func (s *scan) bareSurname(i int) bool {
 	t := &s.toks[i]
+	if !s.prepSurname(i) {
+		return false
+	}
+	// The name alone: the next word is no name's (a first name after it,
+	// in any case, is the full name's rule's: «от халилова рустама»).
+	return i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg || !looksLikeNamePart(s.lang, s.norm(i+1), s.toks[i+1].trig) && !firstNameForm(s.norm(i+1))
+}
+
+// caseSurname reports whether token i, a word no list knows after one of
+// bareSurname's words, is a surname in «-ов», «-ев», «-ин» in the case
+// that word asks for (causes block OS): «-ова», «-ева», «-ина» after «у»,
+// «от», «для» (a man's, genitive: «у рахимова», «для тарасова»); those or
+// «-ову», «-еву», «-ину» after «на» (a man's or a woman's, accusative:
+// «на гусева», «на мельникову»); «-ову», «-еву», «-ину» after «передайте»
+// (a man's, dative). The common nouns of these endings in these cases are
+// few (a masculine or neuter noun's genitive, «у магазина», «от дерева»;
+// an animate one's accusative, «на гражданина»; a feminine's accusative,
+// «на машину»): caseNouns and surnameShapedNouns name them. Not a woman's
+// «-овой», «-евой» (every adjective of «-овой»: «от налоговой»), nor a
+// city («от саратова до ...»), a street named after a person before its
+// house or after «на», «у» («остановка на пушкина»), whom one has an
+// appointment with («записан у терентьева»).
+func (s *scan) caseSurname(i int) bool {
+	w, prep := s.norm(i), s.norm(i-1)
+	if len(w) < 12 || caseNouns[w] || surnameShapedNouns[w] || commonWord(w) || strings.HasSuffix(w, "анина") || strings.HasSuffix(w, "янина") {
+		return false
+	}
+	man := hasAnySuffix(w, "ова", "ева", "ина", "ына")
+	dat := hasAnySuffix(w, "ову", "еву", "ину", "ыну")
+	switch prep {
+	case "у", "от", "для":
+		if !man {
+			return false
+		}
+	case "на":
+		if !man && !dat {
+			return false
+		}
+	case "передайте":
+		return dat
+	default:
+		return false
+	}
+	if streetSurnames[w] && (prep == "на" || prep == "у") || cityCases[w] {
+		return false
+	}
+	next := i + 1
+	if next < len(s.toks) && s.toks[next].seg == s.toks[i].seg {
+		// A house after it: a street's name («на кирова 15»); a route's end
+		// after «до»: a town.
+		if s.toks[next].has(tNum|tHouse) || prep == "от" && s.norm(next) == "до" {
+			return false
+		}
+	}
+	if prep == "у" && i > 1 && s.toks[i-2].seg == s.toks[i].seg && appointmentWord(s.norm(i-2)) {
+		return false
+	}
+	return true
+}
+
+// hasAnySuffix reports whether w ends in one of the endings.
+func hasAnySuffix(w string, endings ...string) bool {
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// appointmentWord: a word of having an appointment or being treated,
+// before «у» and whom with: a doctor's, a specialist's surname.
+func appointmentWord(w string) bool {
+	return isWord(w, "записан", "записана", "записаны", "записался", "записалась", "прием", "приеме", "приём", "приёме", "лечусь", "лечится", "наблюдаюсь", "наблюдается", "был", "была", "были")
+}
+
+// caseNouns are common nouns that end as a surname in «-ов», «-ев», «-ин»
+// does in the cases caseSurname reads («у магазина», «от дерева», «на
+// спину»); surnameShapedNouns has more.
+var caseNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`дерева острова слова плова улова покрова гнева посева хлева
+		магазина магазину камина камину графина графину кувшина кувшину карантина карантину витамина витамину аспирина аспирину
+		никотина никотину кофеина инсулина инсулину пенициллина холестерина гемоглобина адреналина вазелина глицерина пластилина
+		нафталина керосина керосину маргарина парафина бензину пингвина пингвину дельфина дельфину мандарина мандарину апельсина апельсину
+		лимузина лимузину господина господину гражданина гражданину исполина кретина логина логину плагина плагину сатина
+		билирубина креатинина ферритина пролактина тироксина
+		спину глину малину рябину калину осину перину свинину баранину говядину конину телятину курятину долину равнину плотину
+		паутину кабину турбину лавину ангину щетину скотину пучину льдину дубину старину трещину морщину женщину дружину общину
+		пластину скарлатину дюжину штанину величину толщину седину ветчину грудину лощину целину сердцевину кончину личину вотчину
+		десятину обнову подкову полову плову острову слову деву плеву хлеву посеву`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// streetSurnames are the surnames most streets are named after, said as
+// the street's name after «на», «у» («остановка на пушкина», «встретимся у
+// гагарина»).
+var streetSurnames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`ленина пушкина гагарина кирова чехова калинина королева жукова лермонтова комарова суворова кутузова
+		некрасова чапаева куйбышева титова менделеева ломоносова мичурина тургенева шолохова есенина гончарова крылова свердлова
+		радищева стаханова`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// cityCases are the genitive of cities in «-ов», «-во» that are no
+// common surname («от саратова», «для одинцова»; «иванова», «кирова» are
+// both, and read as a surname).
+var cityCases = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`саратова ростова пскова тамбова азова одинцова домодедова`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// prepSurname reports whether token i, a word no list knows, reads as a
+// surname after «для», «от», «у», «на», «передайте» (bareSurname, said
+// alone or before a first name).
+func (s *scan) prepSurname(i int) bool {
+	t := &s.toks[i]
 	if i == 0 || t.trig != 0 || s.toks[i-1].seg != t.seg || !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
 		return false
 	}
-	w := s.normOf(t)
-	if !strongSurnames.of(w, 6) || s.introducedAt(i) {
-		return false
-	}
-	// The name alone: the next word is no name's (a first name after it
-	// is the full name's rule's).
-	return i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg || !looksLikeNamePart(s.lang, s.norm(i+1), s.toks[i+1].trig)
+	return (strongSurnames.of(s.normOf(t), 6) || s.caseSurname(i)) && !s.staffBefore(i)
 }
 
 // strongSurnames: surname endings no common Russian word has.
@@ -5410,7 +5544,9 @@ func (s *scan) firstAfterSurname(i int) bool {
 		return false
 	}
 	w := s.normOf(t)
-	if !unknownFirstName(w) {
+	// (Not a verb of «мы» closing the sentence: «вижу заказ на
+	// [клименко] выдаём».)
+	if !unknownFirstName(w) || strings.HasSuffix(w, "ем") {
 		return false
 	}
 	if s.nameEnds(i+1, t.seg) {
@@ -5689,6 +5825,16 @@ func (s *scan) introducedAt(i int) bool {
 			}
 		}
 	}
+	return s.staffBefore(i)
+}
+
+// staffBefore reports whether a name at token i follows, within three
+// words, the operator's own word or «зовут» (not on the client's channel)
+// or a staff member's word («доктор», «курьер», «к»): introducedAt past
+// the operator's first sentence. (A surname after «на», «от», «для» is no
+// operator's introduction, wherever it is said: bareSurname asks this
+// alone.)
+func (s *scan) staffBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
 		w := s.norm(j)
 		if isWord(w, "я", "она", "он") {

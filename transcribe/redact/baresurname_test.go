@@ -1,0 +1,70 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// TestSegmentMayBareSurname: a surname said alone after «на», «у», «от»,
+// «для», «передайте» loads its segment with no other trigger word (causes
+// block OS), as text and as a recognizer's words; the same words before a
+// word of no surname's ending do not.
+func TestSegmentMayBareSurname(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"справку выдали на мельникову а не на меня", true},
+		{"документы у шевченко остались", true},
+		{"пакет для тарасова собран", true},
+		{"передайте сорокину что анализы пришли", true},
+		{"это королёва у нас", false},
+		{"поставьте машину на стоянку у окна", false},
+		{"это от налоговой письмо", false},
+		{"передайте привет", false},
+	} {
+		seg := schemas.Segment{Text: c.text}
+		if got := segmentMay(&seg); got != c.want {
+			t.Errorf("segmentMay(%q) = %v, want %v", c.text, got, c.want)
+		}
+		for _, w := range strings.Fields(c.text) {
+			seg.Words = append(seg.Words, schemas.Word{W: w})
+		}
+		if got := segmentMay(&seg); got != c.want {
+			t.Errorf("segmentMay(%q as words) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestBareSurnameCases: a surname in «-ов», «-ев», «-ин» in the case its
+// word asks for, said alone, on either channel; common nouns of those
+// endings, a street, a town, a doctor one is booked with, kept.
+func TestBareSurnameCases(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ role, in, want string }{
+		{"client", "справку выдали на мельникову а не на меня", "справку выдали на [name] а не на меня"},
+		{"operator", "вижу заказ на клименко выдаём", "вижу заказ на [name] выдаём"},
+		{"client", "это у рахимова карта другого банка", "это у [name] карта другого банка"},
+		{"client", "перевод от халилова рустама не пришёл", "перевод от [name] не пришёл"},
+		{"client", "передайте сорокину что анализы пришли", "передайте [name] что анализы пришли"},
+		{"client", "поставьте машину на стоянку у магазина", ""},
+		{"client", "для логина и пароля", ""},
+		{"client", "остановка на пушкина", ""},
+		{"client", "мы от тарасова до москвы ехали", ""},
+		{"client", "я записан у терентьева", ""},
+		{"client", "на кирова 15 квартира 3", "на [address]"},
+	} {
+		want := c.want
+		if want == "" {
+			want = c.in
+		}
+		if got, _, err := r.Text("ru", c.role, c.in); err != nil || got != want {
+			t.Errorf("%s %q\n got  %q (%v)\n want %q", c.role, c.in, got, err, want)
+		}
+	}
+}
