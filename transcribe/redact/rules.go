@@ -6103,7 +6103,11 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// A region's, a district's or a street's adjective before its word
 	// («это калужская область», «это пермский край», «я ленинский
 	// проспект»): a place, which reads as a surname by its ending.
-	if !first.has(tFirstName) && j+1 < len(s.toks) && s.toks[j+1].seg == first.seg && s.toks[j+1].has(tSettle|tStreet) {
+	// (A surname in «-ова», «-ина» before «улица» opens an answer for the
+	// name and the address: «фамилия и адрес» — «салтыкова улица
+	// кирпичная ...», causes block OT; a street's name before its word is
+	// an adjective.)
+	if !first.has(tFirstName) && j+1 < len(s.toks) && s.toks[j+1].seg == first.seg && (s.toks[j+1].has(tSettle) || s.toks[j+1].has(tStreet) && adjectival(s.normOf(first))) {
 		return
 	}
 	end := j + 1
