@@ -726,7 +726,7 @@ func (s *scan) koreanNamesGoOn() {
 // it is (causes block NE): a short one («гурбангулы можно просто гуля»,
 // «антонина но можно тоня»), the one in the passport («ольга но по
 // паспорту хельга»), the maiden one («щербакова ольга в девичестве
-// орлова»), the speaker's own after a relative's («её фамилия гордеева а
+// орлова», «... до замужества клименко», «после развода»), the speaker's own after a relative's («её фамилия гордеева а
 // моя лапина»): a first name in any case a list knows, or a surname by
 // its ending (no adjective or verb), closing the sentence or before a
 // word that ends a name.
@@ -746,7 +746,7 @@ func (s *scan) nameOtherForm() {
 			j := k
 			if isWord(s.norm(k), "но", "а", "или") {
 				j++
-			} else if !isWord(s.norm(k), "можно", "в", "по", "девичья") {
+			} else if !isWord(s.norm(k), "можно", "в", "по", "девичья", "до", "после") {
 				continue
 			}
 			from := j
@@ -771,7 +771,10 @@ func (s *scan) nameOtherForm() {
 // otherFormWord: the words that say which form of a name follows
 // (nameOtherForm): «можно просто», «по паспорту», «в девичестве», «а моя».
 func otherFormWord(w string) bool {
-	return isWord(w, "можно", "просто", "по", "паспорту", "документам", "в", "девичестве", "девичья", "девичьей", "моя", "мой", "у", "меня", "раньше", "была", "был", "теперь", "сейчас", "коротко", "сокращенно", "сокращённо", "полностью", "все", "зовут", "называют")
+	return isWord(w, "можно", "просто", "по", "паспорту", "документам", "в", "девичестве", "девичья", "девичьей", "моя", "мой", "у", "меня", "раньше", "была", "был", "теперь", "сейчас", "коротко", "сокращенно", "сокращённо", "полностью", "все", "зовут", "называют",
+		// «[рябова людмила] до замужества клименко», «после развода»
+		// (causes block OU).
+		"до", "после", "замужества", "брака", "развода", "свадьбы")
 }
 
 // residentAfterFlat masks the surname of who lives at a flat said right

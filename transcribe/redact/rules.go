@@ -5120,7 +5120,7 @@ func (s *scan) laterName(to int) int {
 	if k < len(s.toks) && s.toks[k].seg == seg && s.norm(k) == "а" {
 		k++
 	}
-	if k+1 >= len(s.toks) || s.toks[k].seg != seg || s.toks[k+1].seg != seg || !isWord(s.norm(k), "стала", "стал", "теперь") {
+	if k+1 >= len(s.toks) || s.toks[k].seg != seg || s.toks[k+1].seg != seg || !isWord(s.norm(k), "стала", "стал", "теперь", "сейчас") {
 		return -1
 	}
 	k++
@@ -5133,17 +5133,29 @@ func (s *scan) laterName(to int) int {
 // formerName returns the token of a surname said after «была», «был»
 // before «стала», «стал», «теперь» (and «а») right before a name masked
 // at from («была агеева стала [лисицына]»), or -1.
+// (Or the present one before the former masked, «я сейчас кириленко а
+// была [матвеева ольга]», «теперь мартынова а раньше [сизова]», and
+// «сейчас» for «стала»: «я была евсеева сейчас [граф ольга]», causes
+// block OU.)
 func (s *scan) formerName(from int) int {
 	seg := s.toks[from].seg
 	k := from - 1
-	if k < 0 || s.toks[k].seg != seg || !isWord(s.norm(k), "стала", "стал", "теперь") {
+	if k < 0 || s.toks[k].seg != seg {
+		return -1
+	}
+	before := []string{"была", "был"} // the word before the surname
+	switch w := s.norm(k); {
+	case isWord(w, "стала", "стал", "теперь", "сейчас"):
+	case isWord(w, "была", "был", "раньше"):
+		before = []string{"сейчас", "теперь"}
+	default:
 		return -1
 	}
 	k--
 	if k >= 0 && s.toks[k].seg == seg && s.norm(k) == "а" {
 		k--
 	}
-	if k < 1 || s.toks[k].seg != seg || s.toks[k-1].seg != seg || s.marks[k] != 0 || !isWord(s.norm(k-1), "была", "был") ||
+	if k < 1 || s.toks[k].seg != seg || s.toks[k-1].seg != seg || s.marks[k] != 0 || !isWord(s.norm(k-1), before...) ||
 		!(surnameLike(s.norm(k), s.toks[k].trig) || s.toks[k].trig == 0 && isLetters(s.norm(k)) && !commonWord(s.norm(k))) {
 		return -1
 	}
