@@ -5826,7 +5826,7 @@ func (s *scan) introducedAt(i int) bool {
 	// («ренессанс страхование мирон проверим данные водителя королёв
 	// денис»: the operator named themselves before, and the name after
 	// other words is someone else's: causes block NC.)
-	if s.role != "client" && s.toks[i].seg == 0 && !s.namedBefore(i) {
+	if s.role != "client" && s.toks[i].seg == 0 && !s.namedBefore(i) && !s.othersSpokeBefore(s.toks[i].seg) {
 		for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
 			w := s.norm(j)
 			if isWord(w, "здравствуйте", "добрый", "доброе", "день", "утро", "вечер", "алло", "вас") {
@@ -5838,6 +5838,21 @@ func (s *scan) introducedAt(i int) bool {
 		}
 	}
 	return s.staffBefore(i)
+}
+
+// othersSpokeBefore reports whether another channel said a sentence of
+// four words or more before segment seg started: then the channel's
+// first sentence answers it and opens no call, and a name in it is no
+// introduction of the operator's («я пристав ... звоню уточнить
+// реквизиты» — «взыскатель лукин павел олегович ...», causes block OV).
+func (s *scan) othersSpokeBefore(seg int32) bool {
+	start := s.src[seg].Start
+	for k := range s.othersSpoke {
+		if s.othersSpoke[k].at < start {
+			return true
+		}
+	}
+	return false
 }
 
 // staffBefore reports whether a name at token i follows, within three
