@@ -4663,6 +4663,8 @@ func (s *scan) fullNames() {
 			// the lexicon does not know, at the start of a sentence
 			// («гайдамак илья сергеевич»).
 			from = i - 1
+		} else if first && pat && s.adjectiveSurname(i-1) {
+			from = i - 1 // «я покупатель бережной олег анатольевич» (causes block OW)
 		} else if to < len(s.toks) && s.toks[to].seg == t.seg && surnameLike(s.norm(to), s.toks[to].trig) {
 			to++ // «тимофей соколов»
 		}
@@ -4674,6 +4676,13 @@ func (s *scan) fullNames() {
 		// The client thanking the operator by name and patronymic
 		// («спасибо анна сергеевна»): the operator's name.
 		if s.role == "client" && from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "спасибо", "благодарю", "свидания") {
+			continue
+		}
+		// Or a first name and patronymic addressed with «дорогой»,
+		// «милая» or thanked right after («дорогой иван петрович спасибо
+		// вам», causes block OW).
+		if s.role == "client" && pat && to == from+2 && (from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "дорогой", "дорогая", "милый", "милая") ||
+			to < len(s.toks) && s.toks[to].seg == t.seg && isWord(s.norm(to), "спасибо", "благодарю")) {
 			continue
 		}
 		// The operator's own name said before «меня зовут» («анна
@@ -5838,6 +5847,36 @@ func (s *scan) introducedAt(i int) bool {
 		}
 	}
 	return s.staffBefore(i)
+}
+
+// adjectiveSurname reports whether token k, a word of an adjective's
+// shape («бережной», «толстая», «лановой»), is a surname before a first
+// name and a patronymic: opening the client's sentence, or after a
+// relative's or a party's word, «я», «это» on any channel; not an
+// adjective said of a person («дорогой», «старший», «покойный»,
+// «дежурная»).
+func (s *scan) adjectiveSurname(k int) bool {
+	if k < 0 || s.toks[k].seg != s.toks[k+1].seg || s.toks[k].trig != 0 || s.marks[k] != 0 {
+		return false
+	}
+	w := s.norm(k)
+	if len(w) < 10 || !hasAnySuffix(w, "ой", "ая", "ий", "ый") || !adjectival(w) || personAdjective(w) {
+		return false
+	}
+	if s.role == "client" && s.segStart(k) {
+		return true
+	}
+	return k > 0 && s.toks[k-1].seg == s.toks[k].seg && (s.toks[k-1].has(tKin) || isWord(s.norm(k-1), "я", "это"))
+}
+
+// personAdjective: adjectives said of a person before their name, no
+// surname («дорогой иван петрович», «покойный», «старший»).
+func personAdjective(w string) bool {
+	return isWord(w, "дорогой", "дорогая", "милый", "милая", "уважаемый", "уважаемая", "покойный", "покойная", "старший", "старшая", "младший", "младшая",
+		"бывший", "бывшая", "родной", "родная", "новый", "новая", "любимый", "любимая", "двоюродный", "двоюродная", "единственный", "единственная",
+		"законный", "законная", "другой", "другая", "второй", "вторая", "первый", "первая", "третий", "такой", "такая", "какой", "какая",
+		"больной", "больная", "пожилой", "пожилая", "молодой", "молодая", "маленький", "маленькая", "лежачий", "лежачая", "главный", "главная",
+		"дежурный", "дежурная", "настоящий", "настоящая", "нужный", "нужная", "живой", "живая", "глухой", "глухая", "слепой", "слепая")
 }
 
 // othersSpokeBefore reports whether another channel said a sentence of
