@@ -82,6 +82,18 @@ func (s *scan) sentenceEnding(to int) int {
 	return si
 }
 
+// nextSentence returns the index in s.segs of the first sentence after
+// si that has a word, len(s.segs) when none: a segment with no words
+// (the recognizer heard nothing) is no sentence of the speaker's, and
+// the rules that read the speaker's next sentences pass it.
+func (s *scan) nextSentence(si int) int {
+	si++
+	for si < len(s.segs) && s.segs[si].from >= s.segs[si].to {
+		si++
+	}
+	return si
+}
+
 // mailDigitsAdded masks a mailbox's digits the speaker adds after it in
 // one of their next two sentences within 20 s (causes block GR: «нет там
 // ещё 83 в конце», «ой и в конце 12», «нет после петрова ещё
@@ -99,9 +111,9 @@ func (s *scan) mailDigitsAdded() {
 		si := s.sentenceEnding(f.to)
 		end := s.t1(&s.toks[f.to-1])
 		var z zone
-		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
+		for sj, nth := s.nextSentence(si), 1; sj < len(s.segs) && nth <= 2; sj, nth = s.nextSentence(sj), nth+1 {
 			r := s.segs[sj]
-			if r.from >= r.to || r.to-r.from > 8 || s.t0(&s.toks[r.from])-end > 20 {
+			if r.to-r.from > 8 || s.t0(&s.toks[r.from])-end > 20 {
 				break
 			}
 			num, placed, other := -1, false, false
@@ -1143,12 +1155,12 @@ func (s *scan) birthDayCorrected() {
 		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped {
 			continue
 		}
-		si := s.sentenceEnding(f.to)
-		if si+1 >= len(s.segs) {
+		sj := s.nextSentence(s.sentenceEnding(f.to))
+		if sj >= len(s.segs) {
 			continue
 		}
-		r := s.segs[si+1]
-		if r.from >= r.to || s.t0(&s.toks[r.from])-s.t1(&s.toks[f.to-1]) > 15 {
+		r := s.segs[sj]
+		if s.t0(&s.toks[r.from])-s.t1(&s.toks[f.to-1]) > 15 {
 			continue
 		}
 		corrected := false
@@ -1195,9 +1207,10 @@ func (s *scan) dayOrDate(j, end int) bool {
 // birthdates: a date after «дата рождения», «родился», «born» (or before
 // «года рождения»), or the answer to the other side's question for it.
 func (s *scan) birthdates() {
-	// The cues with no date next to them, for birthFoundAfter.
-	var found [4]int
-	nfound := 0
+	// The cues with no date next to them, for birthFoundAfter (room for
+	// four on the stack; more are appended to the heap, never dropped).
+	var fbuf [4]int
+	found := fbuf[:0]
 	for _, c := range s.starts {
 		i := int(c)
 		t := &s.toks[i]
@@ -1226,9 +1239,8 @@ func (s *scan) birthdates() {
 		if after {
 			continue
 		}
-		if !s.birthBeforeCue(i) && nfound < len(found) {
-			found[nfound] = i // (read after the answers: theirs first)
-			nfound++
+		if !s.birthBeforeCue(i) {
+			found = append(found, i) // (read after the answers: theirs first)
 		}
 		for e > 0 && e > i-3 && s.toks[e-1].seg == t.seg && isWord(s.norm(e-1), "это", "дата", "дату", "моя", "мой", "день", "его", "ее", "её") {
 			e--
@@ -1288,7 +1300,7 @@ func (s *scan) birthdates() {
 			}
 		}
 	})
-	for _, i := range found[:nfound] {
+	for _, i := range found {
 		s.birthFoundAfter(i)
 	}
 	s.birthContext()
@@ -2193,9 +2205,9 @@ func (s *scan) addressSaidAgain() {
 		if flat && si < len(s.segs) {
 			s.otherFlats(f.to, s.segs[si].to)
 		}
-		for sj := si + 1; sj < len(s.segs) && sj <= si+2; sj++ {
+		for sj, nth := s.nextSentence(si), 1; sj < len(s.segs) && nth <= 2; sj, nth = s.nextSentence(sj), nth+1 {
 			r := s.segs[sj]
-			if r.from >= r.to || s.t0(&s.toks[r.from])-end > 20 {
+			if s.t0(&s.toks[r.from])-end > 20 {
 				break
 			}
 			if flat {
@@ -2205,7 +2217,7 @@ func (s *scan) addressSaidAgain() {
 			for j < r.to && j < r.from+2 && !s.toks[j].has(tNum) && (s.toks[j].has(tConn|tFiller) || correctionWord(s.norm(j))) {
 				j++
 			}
-			if e := s.entranceAndFloor(j, r.to); sj == si+1 && e > j && s.marks[j] == 0 {
+			if e := s.entranceAndFloor(j, r.to); nth == 1 && e > j && s.marks[j] == 0 {
 				s.claim(Address, ruleAddressFlat, j, e)
 				continue
 			}
@@ -2217,7 +2229,7 @@ func (s *scan) addressSaidAgain() {
 			for p < r.to && p < r.from+3 && isWord(s.norm(p), "да", "ну", "и", "а", "еще", "ещё", "так", "вот") {
 				p++
 			}
-			if e := s.addressPiece(p, r.to, "подъезд"); sj == si+1 && e == r.to && s.marks[p] == 0 {
+			if e := s.addressPiece(p, r.to, "подъезд"); nth == 1 && e == r.to && s.marks[p] == 0 {
 				s.claim(Address, ruleAddressFlat, p, e)
 				continue
 			}

@@ -1,0 +1,68 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFollowUpsSkipEmptySegments: the rules that read the speaker's next
+// sentences after a masked value (a mailbox's digits added, a date of
+// birth's day corrected, an address's number said again or its entrance
+// and floor) pass a segment with no words (the recognizer heard nothing)
+// as no sentence of the speaker's: the value after it is masked as it is
+// with nothing between (they stopped at the empty segment).
+func TestFollowUpsSkipEmptySegments(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lines []string
+		want  string // the last segment's redacted text
+	}{
+		{[]string{"c: почта ivan.petrov@mail.ru", "c: нет там ещё 83 в конце"}, "нет там ещё [email] в конце"},
+		{[]string{"c: почта ivan.petrov@mail.ru", "c: ", "c: нет там ещё 83 в конце"}, "нет там ещё [email] в конце"},
+		{[]string{"c: дата рождения 12 марта 1985", "c: ой нет 13"}, "ой нет [birthdate]"},
+		{[]string{"c: дата рождения 12 марта 1985", "c: ", "c: ой нет 13"}, "ой нет [birthdate]"},
+		{[]string{"c: улица ленина дом 5 квартира 112", "c: сто двенадцать квартира"}, "[address] квартира"},
+		{[]string{"c: улица ленина дом 5 квартира 112", "c: ", "c: сто двенадцать квартира"}, "[address] квартира"},
+		{[]string{"c: улица ленина дом 5 квартира 112", "c: подъезд 2 этаж 5"}, "[address]"},
+		{[]string{"c: улица ленина дом 5 квартира 112", "c: ", "c: подъезд 2 этаж 5"}, "[address]"},
+	} {
+		out, _, err := r.Transcript(call(c.lines...))
+		if err != nil {
+			t.Fatalf("%q: %v", c.lines, err)
+		}
+		segs := out.Channels[1].Segments
+		if got := segs[len(segs)-1].Text; got != c.want {
+			t.Errorf("%q: last segment %q, want %q", c.lines, got, c.want)
+		}
+	}
+}
+
+// TestBirthFoundAfterFifthCue: every cue of a date of birth the speaker
+// said they need is read for the date they find after it, however many
+// came before in the channel (the rule kept the first four and passed
+// the fifth on silently).
+func TestBirthFoundAfterFifthCue(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pause := "c: " + strings.Repeat("ну вот так ", 40) // 42 s: no cue reaches past it
+	for n := 1; n <= 6; n++ {
+		var lines []string
+		for k := 0; k < n; k++ {
+			lines = append(lines, "c: нужна дата рождения сотрудника", pause)
+		}
+		lines = append(lines[:len(lines)-1], "c: нашла 21 июня 1993 года")
+		out, _, err := r.Transcript(call(lines...))
+		if err != nil {
+			t.Fatalf("%d cues: %v", n, err)
+		}
+		segs := out.Channels[1].Segments
+		if got := segs[len(segs)-1].Text; got != "нашла [birthdate]" {
+			t.Errorf("%d cues: last segment %q, want %q", n, got, "нашла [birthdate]")
+		}
+	}
+}
