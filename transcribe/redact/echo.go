@@ -545,7 +545,7 @@ func (s *scan) numberEchoes(all []*scan) {
 			continue
 		}
 		i = z.to
-		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) && !s.waitCloses(z.to) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
+		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
 			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z) {
 			// (A card's expiry, asked for or said right after it, is
 			// none of its digits; a sum, «200 тысяч», «перевод 9 999»,
@@ -657,6 +657,15 @@ func (s *scan) numberEchoes(all []*scan) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}
+}
+
+// digitsBeforeMoneyVerb reports whether z is three digits or more said
+// one by one before a verb of money moving («6 1 9 списали», «ноль
+// восемь семь оплачено»): nobody says a sum digit by digit, so the verb
+// makes no amount of it, and a masked code's or CVV's digits read back
+// before it are an echo (causes block KS).
+func (s *scan) digitsBeforeMoneyVerb(z *zone) bool {
+	return z.to-z.from >= 3 && s.moneyVerb(z.to) && s.digitByDigit(z)
 }
 
 // sameDigits reports whether a and b hold the same digits, each as many
