@@ -740,6 +740,8 @@ func (s *scan) numbers() {
 				typ, rule = t, ruleName(t, ruleCue)
 			} else if t := s.groupOfType(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
+			} else if t := s.kinOfType(&z); t != "" {
+				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
 		if t, r := s.overAside(i, &z, typ); t != "" {
@@ -874,6 +876,37 @@ func (s *scan) secondOfType(z *zone, prevEnd int) Type {
 	}
 	switch t := typeAt[last.typ]; t {
 	case Code, CVV, Card, Account, Passport:
+		return t
+	}
+	return ""
+}
+
+// kinOfType is the type of the speaker's number masked last, within 15 s,
+// when z is a relative's value of that kind said after the relative's
+// word («у меня паспорт [...] у дочки свидетельство а муж 92 08 645
+// 019», «мой снилс [...] а у мамы ...», «[...] мама 4512 ...»: causes
+// block KT): the word (after «у» or not) opens a contrast with «а» or
+// «и» or follows the masked value; as many digits, no unit and no
+// «года» after it. Run on a number no rule typed.
+func (s *scan) kinOfType(z *zone) Type {
+	j := z.from - 1
+	if j < 1 || len(s.nclaims) == 0 || s.toks[j].seg != s.toks[z.from].seg || !familyWord(s.norm(j)) {
+		return ""
+	}
+	j--
+	if s.norm(j) == "у" && j > 0 {
+		j--
+	}
+	if s.toks[j].seg != s.toks[z.from].seg || s.marks[j] == 0 && !isWord(s.norm(j), "а", "и") || s.quantityAfter(z.to) ||
+		z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && isWord(s.norm(z.to), "год", "года", "году", "годом") {
+		return ""
+	}
+	last := &s.nclaims[len(s.nclaims)-1]
+	if int(last.d1-last.d0) != z.n() || s.t0(&s.toks[z.from])-last.at > 15 {
+		return ""
+	}
+	switch t := typeAt[last.typ]; t {
+	case Passport, SNILS, INN, Phone, Card, Account:
 		return t
 	}
 	return ""

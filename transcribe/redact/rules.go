@@ -1428,13 +1428,30 @@ func (s *scan) identifierRun(j int) int {
 		n += int(s.toks[k].nl)
 		k++
 	}
-	if same(k) && k > j && s.norm(k) == "и" {
+	if same(k) && k > j && isWord(s.norm(k), "и", "а") {
+		k++
+	}
+	// Whose the date is, said before it («... 4 5 7 1 9 мама двенадцатое
+	// июня ...», «... а у мужа 3 мая ...»: causes block KT).
+	if same(k) && s.norm(k) == "у" {
+		k++
+	}
+	if same(k) && familyWord(s.norm(k)) {
 		k++
 	}
 	if n < 4 || !same(k) || !s.toks[k].has(tNum|tMonth) {
 		return j
 	}
 	return k
+}
+
+// familyWord: a relative's word in the nominative or the genitive, said
+// before the relative's own data in a breath with the speaker's («мой
+// ... а муж ...», «... мама ...», «... у дочки ...»).
+func familyWord(w string) bool {
+	return isWord(w, "мама", "мамы", "мать", "матери", "папа", "папы", "отец", "отца", "муж", "мужа", "жена", "жены", "супруг", "супруга", "супруги",
+		"сын", "сына", "дочь", "дочка", "дочки", "дочери", "ребенок", "ребенка", "брат", "брата", "сестра", "сестры", "бабушка", "бабушки",
+		"дедушка", "дедушки", "внук", "внука", "внучка", "внучки", "свекровь", "свекрови", "теща", "тещи")
 }
 
 // clockAt reports whether tokens [from, to) are an hour and its minutes
