@@ -2672,7 +2672,7 @@ func (s *scan) addresses() {
 		// number must read as a street's name: an adjective («на
 		// садовую 12»), a person's name in the genitive («на ленина 40»),
 		// not «на склад 40 мешков», «на машине 777».
-		if deliveryVerb(s.norm(i)) && !s.streetShaped(k, first) {
+		if deliveryVerb(s.norm(i)) && !s.streetShaped(k, first) || s.role == schemas.RoleOperator && waitingVerb(s.norm(i)) {
 			continue
 		}
 		end, house := s.houseRun(first)
@@ -2765,7 +2765,7 @@ func (s *scan) addresses() {
 	for _, c := range s.starts {
 		i := int(c)
 		t := &s.toks[i]
-		if !t.has(tFlat) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[i+1].has(tNum) || s.toks[i+1].seg != t.seg || s.flatNoNumber(i) {
+		if !t.has(tFlat) || s.marks[i] != 0 || i+1 >= len(s.toks) || !s.toks[s.ownerSkipped(i+1)].has(tNum) || s.toks[i+1].seg != t.seg || s.flatNoNumber(i) {
 			continue
 		}
 		k := s.houseBefore(i)
@@ -2905,10 +2905,28 @@ func (s *scan) addressCorrections() {
 				k++
 			}
 			cw := k
-			for in(k) && k < cw+2 && isWord(s.norm(k), "не", "нет", "или", "а", "вернее", "точнее") {
+			for in(k) && k < cw+2 && (isWord(s.norm(k), "не", "нет", "или", "а", "вернее", "точнее") || s.norm(k) == "то" && in(k+1) && s.norm(k+1) == "есть") {
+				if s.norm(k) == "то" {
+					k++
+				}
 				k++
 			}
 			if k == cw {
+				break
+			}
+			// The street said anew with its house («квартира шесть то
+			// есть кирова восемнадцать корпус три»: causes block KU).
+			if st := k; in(k) && s.nameWord(k) && s.streetShaped(k, k+1) {
+				for in(k) && k < st+2 && s.nameWord(k) && s.streetShaped(k, k+1) {
+					k++
+				}
+				if in(k) && s.toks[k].has(tNum) && s.toks[k].num() != nkOrdinal {
+					if end, house := s.houseRun(k); house {
+						s.claim(Address, fd.rule, st, end)
+						j = end
+						continue
+					}
+				}
 				break
 			}
 			num := k
@@ -3090,11 +3108,12 @@ func (s *scan) houseNumberWord(k int) bool {
 }
 
 // flatNoNumber reports whether the flat's word at i is followed by what
-// is no flat's number: its rooms («квартира 3 комнатная»), its price in
+// is no flat's number: its rooms («квартира 3 комнатная», «квартира моя
+// 2 комнаты»), its price in
 // thousands («квартира 8 500 000»), or a payment for it («за квартиру 4
 // 380»).
 func (s *scan) flatNoNumber(i int) bool {
-	seg, n := s.toks[i].seg, i+1
+	seg, n := s.toks[i].seg, s.ownerSkipped(i+1)
 	if i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "за" {
 		return true
 	}
@@ -3102,7 +3121,7 @@ func (s *scan) flatNoNumber(i int) bool {
 		return false
 	}
 	next := s.norm(n + 1)
-	if strings.HasPrefix(next, "комнатн") {
+	if strings.HasPrefix(next, "комнатн") || isWord(next, "комнаты", "комнат") {
 		return true
 	}
 	return s.toks[n].num() == nkDigits && len(s.norm(n)) == 1 && s.toks[n+1].num() == nkDigits && len(next) == 3
@@ -3121,10 +3140,18 @@ func dativeAdjective(w string) bool {
 	return len(w) >= 12 && (strings.HasSuffix(w, "ому") || strings.HasSuffix(w, "ему"))
 }
 
-// deliveryVerb: a verb of delivering or coming, an address cue whose
-// street has no word of its own («привезите на ленина 40»).
+// deliveryVerb: a verb of delivering or coming, or of standing or
+// waiting where a driver is to come, an address cue whose street has no
+// word of its own («привезите на ленина 40», «стою у ленина 30»).
 func deliveryVerb(w string) bool {
-	return isWord(w, "доставить", "доставьте", "доставите", "привезите", "привезти", "привезете", "подъедет", "подъехать", "приедет", "приехать")
+	return isWord(w, "доставить", "доставьте", "доставите", "привезите", "привезти", "привезете", "подъедет", "подъехать", "приедет", "приехать") || waitingVerb(w)
+}
+
+// waitingVerb: a verb of standing or waiting where a driver or a courier
+// is to come, said by the client («стою у ленина 30», «заберите меня от
+// ...»); the operator's «жду вас на куйбышева 52» is the office's place.
+func waitingVerb(w string) bool {
+	return isWord(w, "стою", "стоим", "жду", "нахожусь", "находимся", "заберите")
 }
 
 // streetShaped reports whether the words from..to read as a street's
@@ -3538,6 +3565,10 @@ func (s *scan) houseRun(j int) (int, bool) {
 			continue
 		case u.has(tFiller) || s.normOf(u) == "дробь" || s.normOf(u) == "слэш":
 			j++
+		case j > 0 && s.toks[j-1].has(tHouse) && s.toks[j-1].seg == seg && s.ownerSkipped(j) > j:
+			// Whose it is, between the word and its number («квартира моя
+			// шестьдесят один», «дом наш 12»: causes block KU).
+			j++
 		case house && j == end && s.numberCorrected(j) > j:
 			// «дом девяносто семь ой не девяносто семь а двадцать
 			// пять», «квартира 14 вернее 41»: the number said again
@@ -3548,6 +3579,18 @@ func (s *scan) houseRun(j int) (int, bool) {
 		}
 	}
 	return end, house
+}
+
+// ownerSkipped returns j+1 when token j says whose a house or a flat is
+// between its word and its number («квартира моя шестьдесят один», «дом
+// наш 12»: causes block KU), a number (no ordinal) following in the
+// sentence; j otherwise.
+func (s *scan) ownerSkipped(j int) int {
+	if j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tNum) && s.toks[j+1].num() != nkOrdinal &&
+		isWord(s.norm(j), "моя", "мой", "мое", "наша", "наш", "наше") {
+		return j + 1
+	}
+	return j
 }
 
 // numberCorrected returns where the number a speaker corrects to starts,
