@@ -234,6 +234,9 @@ func (s *scan) emails() {
 			}
 			break
 		}
+		if k < i && s.officeMailbox(k) {
+			continue
+		}
 		if k < i && s.roleMailboxAt(i-1) {
 			// «info собака medsi точка ru»: a company's mailbox, also
 			// after the sentence's other words («письмо пришло noreply
@@ -253,7 +256,7 @@ func (s *scan) emails() {
 	// («support@moneyman.ru», «hr@ancor.ru»: block GY), unless its
 	// domain names a person.
 	for _, r := range s.lits {
-		if s.roleMailboxAt(r[0]) {
+		if s.roleMailboxAt(r[0]) || s.officeMailbox(r[0]) {
 			continue
 		}
 		s.claim(Email, ruleEmailWritten, r[0], r[1])
@@ -625,7 +628,7 @@ func (s *scan) mailboxParts() {
 		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
 		// («e» is a cue, «e mail», and a letter: «e k a t e r i n a».)
 		spelled := s.letter(i) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.letter(i+1)
-		if t.has(tEmailCue) && !provider && !spelled || s.roleMailboxAt(i) {
+		if t.has(tEmailCue) && !provider && !spelled || s.roleMailboxAt(i) || s.officeMailbox(i) {
 			continue
 		}
 		if (s.letter(i) || s.letterName(i)) && !s.afterTrapRun(i) {
@@ -855,6 +858,35 @@ func (s *scan) joinedAt(i int) bool {
 		}
 	}
 	return (s.mailboxWord(i) || s.letter(i)) && s.mailboxWord(k+1)
+}
+
+// officeMailbox reports whether the mailbox starting at token k is one
+// the operator gives the client to write to: a verb bidding the client
+// send there, or «наш», before it in its sentence («пришлите скан на
+// abit собака hse точка ru», «направьте ходатайство ... на ...», «нашей
+// конторе на ...»: causes block KV). An institution's, kept as a role
+// mailbox is; not after «ваш», «свой» (the client's, read back).
+func (s *scan) officeMailbox(k int) bool {
+	if s.role != schemas.RoleOperator {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-20 && s.toks[j].seg == s.toks[k].seg; j-- {
+		w := s.norm(j)
+		if strings.HasPrefix(w, "ваш") || strings.HasPrefix(w, "сво") || strings.HasPrefix(w, "тво") {
+			return false
+		}
+		if strings.HasPrefix(w, "наш") || sendingBid(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sendingBid: a verb bidding the listener send or write somewhere
+// («пришлите», «направляйте», «пишите»).
+func sendingBid(w string) bool {
+	return isWord(w, "пришлите", "присылайте", "вышлите", "высылайте", "отправьте", "отправляйте", "направьте", "направляйте", "напишите", "пишите",
+		"перешлите", "пересылайте", "скиньте", "скидывайте", "обращайтесь", "подайте", "подавайте")
 }
 
 // roleMailbox: a mailbox named for a job, not a person («info», «hr»,
