@@ -3393,6 +3393,11 @@ func (s *scan) placeBefore(from, to int) bool {
 	}
 	seg := s.toks[from].seg
 	for j := from - 1; j >= 0 && j >= from-5 && s.toks[j].seg == seg; j-- {
+		// (Not the client's own, said nearer: «в суд пришла повестка на
+		// мой адрес садовая 8»: causes block KW.)
+		if w := s.norm(j); isWord(w, "мой", "моя", "мое", "мою", "моего", "моей", "живу", "живем", "проживаю", "прописан", "прописана", "домой") {
+			return false
+		}
 		if placeWords.of(s.norm(j)) {
 			return true
 		}
@@ -3411,7 +3416,10 @@ func (s *scan) flatIn(from, to int) bool {
 }
 
 // placeWords: a company's place a client goes to.
-var placeWords = newBeginningSet("пункт", "выдач", "отделени", "филиал", "аптек", "банкомат", "магазин", "салон", "мфц", "терминал", "склад", "постамат", "почтомат")
+var placeWords = newBeginningSet("пункт", "выдач", "отделени", "филиал", "аптек", "банкомат", "магазин", "салон", "мфц", "терминал", "склад", "постамат", "почтомат",
+	// A state office, a court, a notary's: «в отделе на улице енисейская
+	// 22», «в конторе на пушкина 10» (causes block KW).
+	"отдел", "контор", "инспекц", "суд", "канцеляр", "военкомат", "комиссариат", "загс", "архив")
 
 func (s *scan) officeAddress(from, to int) bool {
 	for i := from; i < to; i++ {
@@ -3497,7 +3505,11 @@ var officeWords = newBeginningSet("отделени", "офис", "пункт", 
 	// кадров на ...».
 	"постамат", "почтомат", "отдел",
 	// A restaurant, a cafe: «плюс 20 процентов ресторан проспект мира 211».
-	"ресторан", "кафе")
+	"ресторан", "кафе",
+	// A state office, a court, a notary's, and the bid to file there:
+	// «подайте заявление в инспекцию ... на улице ударной 10», «оплата
+	// только в конторе на улице пушкина 10» (causes block KW).
+	"контор", "инспекц", "суд", "канцеляр", "военкомат", "комиссариат", "загс", "архив", "цафап", "гибдд", "подайте", "подается", "подавать", "обращайтесь", "обратитесь")
 
 func isWord(w string, ws ...string) bool {
 	for _, x := range ws {
