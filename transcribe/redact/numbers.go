@@ -2792,7 +2792,7 @@ func (s *scan) issueYear(z *zone) bool {
 // digits and the cues around them say it is.
 func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	n := z.n()
-	if freephone(s.zoneDigits(z)) {
+	if freephone(s.zoneDigits(z)) || s.slashNumber(z) {
 		return "", ruleDropped
 	}
 	// («с карты на 5674 списали»: a card's end before a money verb is
@@ -3078,6 +3078,26 @@ func (s *scan) format(z *zone) (Type, ruleID) {
 		return Number, ruleNumberLength
 	}
 	return "", ruleDropped
+}
+
+// slashNumber reports whether z is part of a number written with «дробь»
+// (a slash) between its parts, a number before it or after it in its
+// sentence: a case's, a register's, a decree's number («по делу 2
+// дробь 890 дробь 2024», «50 дробь 143 н дробь 77 2021 1 618»: causes
+// block KX); nobody says a person's identifier so. (A house's «5 дробь
+// 2» is the address rules'.)
+func (s *scan) slashNumber(z *zone) bool {
+	seg := s.toks[z.from].seg
+	slash := func(k int) bool { return isWord(s.norm(k), "дробь", "слэш", "слеш") }
+	for k := z.from - 1; k >= 0 && k >= z.from-3 && s.toks[k].seg == seg; k-- {
+		if slash(k) {
+			return true
+		}
+		if s.toks[k].has(tNum) {
+			break
+		}
+	}
+	return z.to+1 < len(s.toks) && s.toks[z.to].seg == seg && slash(z.to) && s.toks[z.to+1].seg == seg
 }
 
 // freephone: an 8 800 or 8 804 number (or its start), which only
