@@ -170,7 +170,9 @@ func segmentMay(seg *schemas.Segment) bool {
 // are set (init) though they are no trigger words: a segment with one
 // is loaded when the word after it may be a surname (prepSurnameMay).
 // «у» is shorter than a plainWord and is compared as it is.
-var prepWords = []string{"на", "у", "от", "для", "передайте"}
+var prepWords = []string{"на", "у", "от", "для", "передайте",
+	// «какой-то захаров», «какой то», «некой гусейновой» (causes block OX).
+	"какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей"}
 
 // prepSurnameMay reports whether w is one of prepWords and next, the word
 // after it, may be a surname bareSurname takes: its endings, by their
@@ -178,6 +180,9 @@ var prepWords = []string{"на", "у", "от", "для", "передайте"}
 func prepSurnameMay(w, next string) bool {
 	if len(next) < 8 || !slices.Contains(prepWords, w) {
 		return false
+	}
+	if len(w) > 4 && w[:2] == "н" || w[len(w)-2:] == "о" {
+		return surnames.of(next, 6) // «некой», «какой-то», «кто то»: a surname in any case
 	}
 	return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next)
 }

@@ -3776,12 +3776,12 @@ func (s *scan) patronymicSaid() bool {
 }
 
 // bareSurnameSaid reports whether the channel has a surname said after
-// «на», «у», «от», «для», «передайте» (prepSurname): a sentence with
+// «на», «у», «от», «для», «передайте», «какой-то», «некой» (prepSurname): a sentence with
 // no other name's word («справку выдали на мельникову», causes block OS),
 // which the prefilter loads for it (prepSurnameMay).
 func (s *scan) bareSurnameSaid() bool {
 	for i := 1; i < len(s.toks); i++ {
-		if p := s.toks[i-1].nl; (p == 2 || p == 4 || p == 6 || p == 18) && s.toks[i].trig == 0 && s.prepSurname(i) {
+		if p := s.toks[i-1].nl; (p == 2 || p == 4 || p == 6 || p == 10 || p == 12 || p == 14 || p == 18) && s.toks[i].trig == 0 && s.prepSurname(i) {
 			return true
 		}
 	}
@@ -5140,7 +5140,8 @@ func (s *scan) titledName(j int) int {
 	seg, end := s.toks[j-1].seg, j
 	for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && s.toks[end].trig&^(tFirstName|tNameForm) == 0 {
 		w := s.norm(end)
-		if !isLetters(w) || commonWord(w) || pronoun(w) || staffWord(w) || orgWord(w) || roleWords.of(w) || country(w) {
+		// (Nor a verb's past after it: «какой-то гражданин звонил».)
+		if !isLetters(w) || commonWord(w) || pronoun(w) || staffWord(w) || orgWord(w) || roleWords.of(w) || country(w) || s.toks[end].trig == 0 && pastVerb(w) {
 			break
 		}
 		end++
@@ -5654,12 +5655,50 @@ var cityCases = func() map[string]bool {
 // prepSurname reports whether token i, a word no list knows, reads as a
 // surname after «для», «от», «у», «на», «передайте» (bareSurname, said
 // alone or before a first name).
+// (Or after «какой-то», «какого-то», «кто-то», «некой», «некоего»: a
+// third person named with no other cue, «звонил какой-то захаров», «на
+// карту некой гусейновой», causes block OX.)
 func (s *scan) prepSurname(i int) bool {
 	t := &s.toks[i]
-	if i == 0 || t.trig != 0 || s.toks[i-1].seg != t.seg || !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
+	if i == 0 || t.trig != 0 || s.toks[i-1].seg != t.seg {
+		return false
+	}
+	if s.someoneBefore(i) {
+		return s.someoneSurname(i)
+	}
+	if !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
 		return false
 	}
 	return (strongSurnames.of(s.normOf(t), 6) || s.caseSurname(i)) && !s.staffBefore(i)
+}
+
+// someoneBefore reports whether token i follows «какой-то», «какого-то»,
+// «кто-то» (in any case, with or without the hyphen) or «некий», «некой»,
+// «некоего» (in any case): who is named is someone the speaker does not
+// know.
+func (s *scan) someoneBefore(i int) bool {
+	seg := s.toks[i].seg
+	if w := s.norm(i - 1); w == "то" {
+		return i >= 2 && s.toks[i-2].seg == seg && isWord(s.norm(i-2), "какой", "какого", "какому", "какую", "какая", "какие", "кто", "кого", "кому")
+	} else {
+		return isWord(w, "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей")
+	}
+}
+
+// someoneSurname reports whether token i, after someoneBefore's words, is
+// a surname: by a surname's ending (in any case, «-овой», «-евой» with a
+// stem of four letters or more, not an adjective of that ending), not a
+// common noun of that shape («какой-то магазин», «какой-то гражданин»).
+func (s *scan) someoneSurname(i int) bool {
+	w := s.norm(i)
+	if !surnameLike(w, s.toks[i].trig) || surnameShapedNouns[w] || caseNouns[w] || caseNouns[w+"а"] {
+		return false
+	}
+	if hasAnySuffix(w, "овой", "евой") {
+		return len(w) >= 16 && !isWord(w, "столовой", "почтовой", "грузовой", "трудовой", "налоговой", "страховой", "розовой", "массовой", "кассовой", "цифровой",
+			"звуковой", "боковой", "сетевой", "ключевой", "пищевой", "речевой", "бытовой", "деловой", "садовой", "полевой")
+	}
+	return !commonWord(w)
 }
 
 // strongSurnames: surname endings no common Russian word has.
