@@ -4097,6 +4097,12 @@ func (s *scan) names() {
 		if s.askedSinceName(first) {
 			return // «девичья фамилия» — «турсунова» — «дата и место рождения» — «19 7 1985 ташкент»
 		}
+		// An official named by their rank or office («фамилия
+		// инспектора» — «капитан соколов составил протокол», causes
+		// block OY): staff, as after a staff word anywhere.
+		if staffWord(s.norm(first)) {
+			return
+		}
 		// A number said first, answering a question for it and the name
 		// («номер записи и фио» — «2 0 2 5 ... лопес гарсия мария»): the
 		// answer for the name is after it.
@@ -5220,7 +5226,8 @@ func (s *scan) unknownSurname(k int, short bool) bool {
 	if short && (shortSurnames[w] || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
 		return true
 	}
-	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !statusWord(w) && !orgWord(w) && !patronymic(w) && !country(w)
+	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !statusWord(w) && !orgWord(w) && !patronymic(w) && !country(w) &&
+		!hasAnySuffix(w, "ние", "тие", "ство", "ость") // a noun of an action or a state: «[маслов игорь петрович] заседание» (causes block OY)
 }
 
 // laterName returns the token of a surname said after «стала», «стал»,
@@ -6215,7 +6222,11 @@ var staffWords = newBeginningSet("доктор", "врач", "курьер", "м
 	// («комендант галина петровна подпишет», «слесаря игорь», causes
 	// block OB); not a site's «прораб», «бригадир»: a client's own boss,
 	// as «начальник» («жену бригадира нуриеву зульфию»).
-	"комендант", "диспетчер", "слесар", "сантехник", "электрик", "вахтер", "вахтёр", "лифтер", "лифтёр", "дворник", "экспедитор", "почтальон", "монтажник", "установщик")
+	"комендант", "диспетчер", "слесар", "сантехник", "электрик", "вахтер", "вахтёр", "лифтер", "лифтёр", "дворник", "экспедитор", "почтальон", "монтажник", "установщик",
+	// Officials by their rank or office («лейтенант кучеров», «судья
+	// орлова», «следователь мамедов», causes block OY).
+	"лейтенант", "капитан", "майор", "подполковник", "полковник", "сержант", "старшин", "прапорщик", "следовател", "дознавател", "участков", "пристав",
+	"судья", "судьи", "судье", "судью")
 
 // commonWord reports whether w reads as an adjective or a verb («всего
 // хорошего», «помогите»): not a name no list knows.
