@@ -4190,6 +4190,13 @@ func (s *scan) names() {
 			strong := s.nameCueAsked(s.t0(&s.toks[first]))
 			for j < len(s.toks) {
 				end, closed := s.unknownNameRun(j)
+				// (Or a word no list knows and a first name a list
+				// knows, answering a question with a name's word, before
+				// more words: «фамилия и куда направить» — «гайдамак
+				// ирина мне на почту ...», causes block OZ.)
+				if strong && !closed && end == j+2 && s.toks[j+1].has(tFirstName) && !s.toks[j+1].has(tStop|tNum|tCue|tTrap) && !wordName(s.norm(j+1)) {
+					closed = true
+				}
 				if end == j || !closed && !(end-j >= 2 && end+2 < len(s.toks) && s.norm(end) == "и" && s.toks[end+1].seg == s.toks[j].seg) {
 					break
 				}
