@@ -3753,9 +3753,9 @@ func houseNumber(w string) bool {
 var nameFamily = family{
 	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
 	opens: func(s *scan) bool {
-		return s.othersHave(func(e cueEvent) bool { return e.name }) || s.patronymicSaid() || s.bareSurnameSaid()
+		return s.othersHave(func(e cueEvent) bool { return e.name }) || s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid()
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
 		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue},
 		{run: (*scan).nameThenYou, needs: tRole}},
@@ -3773,6 +3773,73 @@ func (s *scan) patronymicSaid() bool {
 		}
 	}
 	return false
+}
+
+// datedNames masks a full name opening a sentence right before a whole
+// date, with no cue for either (causes block PA: «ребёнок» — «кравец
+// маргарита 27 09 2018», «данные ребёнка» — «сафина дана 03 03 2022 снилс
+// ...»): a word no list knows (no verb, adjective, pronoun, staff or
+// status word) and a first name a list knows, or a surname by its ending
+// and a first name a list knows or a word no list knows; and the date
+// after it, a date of birth.
+func (s *scan) datedNames() {
+	for k := 0; k+2 < len(s.toks); k++ {
+		// (A two-word name another rule masked, opening the sentence
+		// before a whole date with its year: the date is its owner's
+		// date of birth too, «кого записываем» — «[зарипова айлин] 19
+		// 08 2021».)
+		if s.toks[k+2].has(tNum) && s.marks[k+2] == 0 && s.marks[k] != 0 && s.marks[k] == s.marks[k+1] && s.maskedAs(k, Name) && (k == 0 || s.marks[k-1] != s.marks[k]) &&
+			s.toks[k].seg == s.toks[k+2].seg && s.segStart(k) {
+			if end := s.dateRun(k + 2); end > k+2 && s.hasYear(k+2, end) && s.wholeDate(k+2, end) {
+				s.claimBirth(k+2, end, ruleBirthName)
+			}
+			continue
+		}
+		if s.toks[k+2].has(tNum) && s.datedName(k) {
+			s.claim(Name, ruleNameFull, k, k+2)
+			// The date right after the name is its owner's date of birth,
+			// a recent one too (a child's: birthAfterName takes a recent
+			// year only where a child's was asked for by a word it knows).
+			if end := s.dateRun(k + 2); s.marks[k+2] == 0 {
+				s.claimBirth(k+2, end, ruleBirthName)
+			}
+		}
+	}
+}
+
+// datedNameSaid reports whether the channel has a name datedNames masks
+// (the name family opens on it: such a sentence has no other name's
+// word when the first name is one no list knows).
+func (s *scan) datedNameSaid() bool {
+	for k := 0; k+2 < len(s.toks); k++ {
+		if s.toks[k+2].has(tNum) && s.datedName(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedName reports whether tokens k and k+1 are a full name datedNames
+// masks.
+func (s *scan) datedName(k int) bool {
+	a, b, c := &s.toks[k], &s.toks[k+1], &s.toks[k+2]
+	if a.seg != b.seg || b.seg != c.seg || s.marks[k] != 0 || s.marks[k+1] != 0 || !s.segStart(k) {
+		return false
+	}
+	wa, wb := s.normOf(a), s.normOf(b)
+	if !isLetters(wa) || !isLetters(wb) {
+		return false
+	}
+	unknown := func(t *token, w string) bool {
+		return t.trig == 0 && len(w) >= 6 && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !staffWord(w) && !statusWord(w) && !orgWord(w) && !hasAnySuffix(w, "ние", "тие", "ство", "ость")
+	}
+	firstB := b.has(tFirstName) && !b.has(tStop|tNum|tCue|tTrap|tMonth) && !wordName(wb)
+	surA := surnameLike(wa, a.trig) && !commonWord(wa)
+	if !(firstB && (surA || unknown(a, wa)) || surA && unknown(b, wb)) {
+		return false
+	}
+	end := s.dateRun(k + 2)
+	return end > k+2 && s.wholeDate(k+2, end)
 }
 
 // bareSurnameSaid reports whether the channel has a surname said after
