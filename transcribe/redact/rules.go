@@ -6115,6 +6115,21 @@ func personAdjective(w string) bool {
 		"дежурный", "дежурная", "настоящий", "настоящая", "нужный", "нужная", "живой", "живая", "глухой", "глухая", "слепой", "слепая")
 }
 
+// visitBefore reports whether «к» at token j follows, within three words
+// in its sentence, a word of a call or a visit made to someone (a crew, a
+// doctor sent home): whom it was made to is the patient, not a doctor one
+// sees («вызов от седьмого декабря к дмитриеву аркадию», «бригада
+// приехала к сорокиной», causes block PB).
+func (s *scan) visitBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4 && s.toks[k].seg == s.toks[j].seg; k-- {
+		if isWord(s.norm(k), "вызов", "вызова", "вызовы", "выезд", "выезжали", "приехал", "приехала", "приехали", "приезжал", "приезжала", "приезжали",
+			"приходил", "приходила", "приходили", "пришел", "пришла", "пришли", "бригада", "бригаду", "скорая", "скорую") {
+			return true
+		}
+	}
+	return false
+}
+
 // othersSpokeBefore reports whether another channel said a sentence of
 // four words or more before segment seg started: then the channel's
 // first sentence answers it and opens no call, and a name in it is no
@@ -6155,6 +6170,9 @@ func (s *scan) staffBefore(i int) bool {
 		// «к доктору», and a name just after «к»: who one goes to see
 		// («запись к петровой елене викторовне»; not «к вам кассиром
 		// ефремова ульяна»).
+		if (w == "к" || w == "ко") && s.visitBefore(j) {
+			break // «доктор приходил к ильиной нине»: the patient
+		}
 		if staffWord(w) || (w == "к" || w == "ко") && j >= i-2 {
 			return true
 		}
