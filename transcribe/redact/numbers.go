@@ -132,6 +132,14 @@ func (s *scan) readRun(i int, r *run) {
 			break
 		}
 		t := &s.toks[j]
+		// A day in digits before its month ends a run of longer groups:
+		// a date follows the number («паспорт 4510 123456 12 мая 2015»,
+		// causes block KY; the run took the day, and the number with it
+		// was nothing).
+		if t.num() == nkDigits && t.nl <= 2 && j > i && s.toks[j-1].num() == nkDigits && s.toks[j-1].nl >= 3 && s.toks[j-1].seg == seg &&
+			j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.toks[j+1].has(tMonth) {
+			break
+		}
 		if runWord(t.num()) {
 			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
 			j++
@@ -434,7 +442,50 @@ var numberFamily = family{
 	starts: tNum,
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
 		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, claimed: true},
-		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}},
+		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}, {run: (*scan).birthAfterDocument, claimed: true, needs: tMonth}},
+}
+
+// birthAfterDocument masks a date of birth said right after a person's
+// document number, in one breath («снилс [...] 3 января 2017», «[...]
+// пятое декабря две тысячи седьмого» answering «паспорт сына»: causes
+// block KY): a whole date, its month by name and its year, right after a
+// masked passport, SNILS or INN in its sentence («и» between at most).
+// Not when the sentence names the document's issue before it or after
+// the date («выдан», «дата выдачи», «отделом ...»): the document's own
+// date.
+func (s *scan) birthAfterDocument() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if t := typeAt[f.typ]; t != Passport && t != SNILS && t != INN || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.to-1].seg
+		in := func(j int) bool { return j < len(s.toks) && s.toks[j].seg == seg }
+		j := f.to
+		if in(j) && s.norm(j) == "и" {
+			j++
+		}
+		if !in(j) || s.marks[j] != 0 || !s.toks[j].has(tNum) {
+			continue
+		}
+		end := s.dateRun(j)
+		if end <= j || !in(end-1) || !s.monthNamed(j, end) || !s.hasYear(j, end) || s.claimed(j, end) {
+			continue
+		}
+		issued := false
+		for i := s.segFrom(f.from); in(i) && i <= end; i++ {
+			issued = issued || issueWord(s.norm(i))
+		}
+		if in(end) && (issueWord(s.norm(end)) || isWord(s.norm(end), "отделом", "отделением", "уфмс", "мвд", "гувд", "овд")) || issued {
+			continue
+		}
+		s.claim(Birthdate, ruleBirthContext, j, end)
+	}
+}
+
+// issueWord: a word of a document's issue («выдан», «дата выдачи»).
+func issueWord(w string) bool {
+	return isWord(w, "выдан", "выдана", "выдано", "выдачи", "выдали", "выданный")
 }
 
 // premiseWord: a trap word of a room or a part of a building
@@ -3142,7 +3193,8 @@ func (s *scan) dateOrTime(z *zone) bool {
 // time preposition; or an hour and its minutes right after a date's
 // month («запись 17 декабря 12 15», «выдача 14 декабря 18 22»).
 func (s *scan) clockTime(z *zone) bool {
-	if z.from == 0 || !isWord(s.norm(z.from-1), "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") && !s.afterMonth(z) {
+	if z.from == 0 || !isWord(s.norm(z.from-1), "в", "во", "к", "ко", "с", "со", "до", "около", "после", "at", "by", "until", "after") && !s.afterMonth(z) &&
+		!(s.toks[z.from-1].seg == s.toks[z.from].seg && weekdayWord(s.norm(z.from-1))) {
 		return false
 	}
 	g := s.zoneGroups(z)
@@ -3165,6 +3217,15 @@ func (s *scan) clockTime(z *zone) bool {
 	}
 	return true
 }
+
+// weekdayWord: a day of the week or «сегодня», «завтра», an
+// appointment's day before its hour («запись на пятницу шестнадцать ноль
+// ноль», «завтра 10 30»: causes block KY).
+func weekdayWord(w string) bool {
+	return weekdayWords.of(w) || isWord(w, "сегодня", "завтра", "послезавтра")
+}
+
+var weekdayWords = newBeginningSet("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
 
 // afterMonth reports whether a zone of two groups of two digits follows
 // a month's word in its sentence.
