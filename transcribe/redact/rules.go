@@ -2067,6 +2067,22 @@ func relativeYear(w string) bool {
 	return isWord(w, "этого", "прошлого", "позапрошлого", "текущего", "нынешнего")
 }
 
+// childSpoken reports whether the speaker spoke of a child in the minute
+// before token i («хочу записать дочку ...», «у меня ребёнок сдал ...»):
+// the name they give then is the child's, and a recent year its date of
+// birth («кравец маргарита 27 09 2018», «варвара зуева 10 10 2020»:
+// causes block KZ).
+func (s *scan) childSpoken(i int) bool {
+	at := s.t0(&s.toks[i])
+	for j := i - 1; j >= 0 && at-s.t0(&s.toks[j]) <= 60; j-- {
+		if s.toks[j].has(tKin) && isWord(s.norm(j), "ребенок", "ребенка", "ребенку", "ребенком", "дочка", "дочку", "дочки", "дочке", "дочкой", "дочь", "дочери",
+			"сын", "сына", "сыну", "сыном", "внук", "внука", "внуку", "внучка", "внучку", "внучки", "внучке") {
+			return true
+		}
+	}
+	return false
+}
+
 // birthAfterName: a date said right after a full name («рябова кристина
 // юрьевна 28 01 1990», «ефремов олег пятого пятого семьдесят пятого»):
 // the person's date of birth, as forms and data checks ask for them.
@@ -2085,7 +2101,7 @@ func (s *scan) birthAfterName() {
 		// «алина 15 августа 1993», «сын артем восьмое августа двенадцатого
 		// дочь ...».
 		if f.to-f.from < 2 {
-			if end := s.dateRun(j); end > j && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg || s.toks[end].has(tKin)) && s.wholeDate(j, end) && !s.recentYear(j, end) {
+			if end := s.dateRun(j); end > j && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg || s.toks[end].has(tKin)) && s.wholeDate(j, end) && (!s.recentYear(j, end) || s.childSpoken(f.from)) {
 				s.claimBirth(j, end, ruleBirthName)
 			}
 			continue
@@ -2108,7 +2124,7 @@ func (s *scan) birthAfterName() {
 		// ребенка» — «мирон александрович 3 января 2024»).
 		// A day, a month and a two-digit year closing the sentence too
 		// («денисова ульяна 11 9 97»), as after a first name alone.
-		if end := s.dateRun(j); end > j && (s.hasYear(j, end) || s.wholeDate(j, end) && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg)) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin) || s.kinAsked(s.t0(&s.toks[f.from]))) {
+		if end := s.dateRun(j); end > j && (s.hasYear(j, end) || s.wholeDate(j, end) && (end >= len(s.toks) || s.toks[end].seg != s.toks[j].seg)) && (!s.recentYear(j, end) || f.from > 0 && s.toks[f.from-1].has(tKin) || s.kinAsked(s.t0(&s.toks[f.from])) || s.childSpoken(f.from)) {
 			s.claimBirth(j, end, ruleBirthName)
 		}
 	}
