@@ -1253,7 +1253,7 @@ func (s *scan) birthdates() {
 		after := false
 		for j := i + 1; j < len(s.toks) && j <= i+5 && s.toks[j].seg == t.seg; j++ {
 			if s.dateWord(j) && s.toks[j].has(tNum|tMonth) {
-				if end := s.dateRun(j); end > j {
+				if end := s.dateRun(j); end > j && !s.hourOfBirth(j, end) {
 					s.claimBirth(j, end, ruleBirthCue)
 					after = true
 				}
@@ -1281,7 +1281,7 @@ func (s *scan) birthdates() {
 		for k > 0 && e-k < 12 && s.dateWord(k-1) && s.toks[k-1].seg == t.seg && !s.noDatePart(k-1) {
 			k--
 		}
-		if k < e && s.dateRun(k) > k {
+		if k < e && s.dateRun(k) > k && !s.hourOfBirth(k, e) {
 			s.claim(Birthdate, ruleBirthCue, k, e)
 		}
 	}
@@ -1336,6 +1336,23 @@ func (s *scan) birthdates() {
 		s.birthFoundAfter(i)
 	}
 	s.birthContext()
+}
+
+// hourOfBirth reports whether tokens [k, e) next to a birth's word are
+// the hour it happened at, after «в»: cardinal numbers with no month, no
+// ordinal and no four-digit year («мальчик ... в четыре ноль пять
+// родился», «родилась в два пятнадцать»: causes block LA; «в 1985 году
+// родился» is a year).
+func (s *scan) hourOfBirth(k, e int) bool {
+	if k == 0 || s.toks[k-1].seg != s.toks[k].seg || !isWord(s.norm(k-1), "в", "во") {
+		return false
+	}
+	for i := k; i < e; i++ {
+		if t := &s.toks[i]; t.has(tMonth) || ordinalKind(t.num()) || year(s.normOf(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // ordinalKind: a number word's ordinal form (a date's day or year).
@@ -1630,7 +1647,10 @@ func (s *scan) birthAfterPronoun() {
 			}
 			continue
 		case "ему", "ей", "мне":
-			if end := s.dateRun(i + 1); end > i+1 && s.dativeBirth(i, end) {
+			// (Not an age in the pronoun's sentence and a date in the
+			// next: «ему четыре года» — «четырнадцатое марта ...»:
+			// causes block LA.)
+			if end := s.dateRun(i + 1); end > i+1 && !s.ageAfterDative(i+1, s.inSentence(i, end)) && s.dativeBirth(i, end) {
 				s.claimBirth(i+1, end, ruleBirthContext)
 			}
 			continue
@@ -1659,6 +1679,16 @@ func (s *scan) birthAfterPronoun() {
 		}
 		s.claimBirth(i+1, end, ruleBirthContext)
 	}
+}
+
+// inSentence returns end, or where token i's sentence ends before it.
+func (s *scan) inSentence(i, end int) int {
+	for k := i + 1; k < end; k++ {
+		if s.toks[k].seg != s.toks[i].seg {
+			return k
+		}
+	}
+	return end
 }
 
 // ageAfterDative reports whether the numbers [j, end) after «мне», «ему»,
@@ -3581,6 +3611,9 @@ func (s *scan) houseRun(j int) (int, bool) {
 			j = s.floorAt(j)
 			end = j
 		case u.has(tHouse) || plotWord(s.normOf(u)) || house && roomWord(s.normOf(u)):
+			if s.normOf(u) == "к" && s.obliqueNumberWord(j+1) {
+				return end, house // «будет к трём», «к пяти»: a time, no «корпус» (causes block LA)
+			}
 			j++
 			// «дом 3 литер б», «дом 4 корпус б»: the letter after its
 			// word.
@@ -3651,6 +3684,23 @@ func (s *scan) ownerSkipped(j int) int {
 		return j + 1
 	}
 	return j
+}
+
+// obliqueNumberWord reports whether token k is a number word in the
+// dative or the genitive («трём», «пяти», «двадцати», «двум»): what
+// follows «к» of a time («к трём»), never a building's number (said
+// «корпус два», «к 2»).
+func (s *scan) obliqueNumberWord(k int) bool {
+	if k >= len(s.toks) || k == 0 || s.toks[k].seg != s.toks[k-1].seg || !s.toks[k].has(tNum) || s.toks[k].num() == nkDigits {
+		return false
+	}
+	w := s.norm(k)
+	for _, end := range []string{"ти", "ем", "ум", "ух", "ех", "ми"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return w == "трём" || w == "четырём" || w == "трем" || w == "четырем"
 }
 
 // numberCorrected returns where the number a speaker corrects to starts,
