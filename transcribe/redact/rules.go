@@ -4374,7 +4374,14 @@ func (s *scan) names() {
 			!s.claimed(first, last+1) {
 			// (ruleNameFull: the operator's own name, said back to
 			// them, is left by the echoes: «а зачем вам денис».)
-			s.claim(Name, ruleNameFull, last, last+1)
+			// A surname by its ending right before it is the name's
+			// («табельный номер и фио» — «табельный 31 40 зуев геннадий»,
+			// causes block PD).
+			from := last
+			if k := last - 1; k > first && s.marks[k] == 0 && s.surnameAt(k) && !commonWord(s.norm(k)) {
+				from = k
+			}
+			s.claim(Name, ruleNameFull, from, last+1)
 		}
 	})
 	s.surnameOnTopic()
@@ -6360,7 +6367,9 @@ func (s *scan) staffNamed(i int) bool {
 // square («площадь александра пушкина», «улица юрия гагарина»).
 func (s *scan) streetNamed(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2 && s.toks[j].seg == s.toks[i].seg; j-- {
-		if s.toks[j].has(tStreet | tSettle) {
+		// (Not a class's letter «г» after its number: «пятый г баринов
+		// егор», causes block PD.)
+		if s.toks[j].has(tStreet|tSettle) && !(s.norm(j) == "г" && j > 0 && s.toks[j-1].seg == s.toks[j].seg && s.toks[j-1].has(tNum)) {
 			return true
 		}
 	}
