@@ -178,13 +178,16 @@ var prepWords = []string{"на", "у", "от", "для", "передайте",
 // after it, may be a surname bareSurname takes: its endings, by their
 // bytes (a superset: the rule decides).
 func prepSurnameMay(w, next string) bool {
-	if len(next) < 8 || !slices.Contains(prepWords, w) {
+	if len(next) < 8 {
 		return false
 	}
-	if len(w) > 4 && w[:2] == "н" || w[len(w)-2:] == "о" {
-		return surnames.of(next, 6) // «некой», «какой-то», «кто то»: a surname in any case
+	switch w { // prepWords (a switch: no loop over them for each word)
+	case "на", "у", "от", "для", "передайте":
+		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next)
+	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
+		return surnames.of(next, 6) // a surname in any case
 	}
-	return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next)
+	return false
 }
 
 // surnameCaseEnding reports whether w ends in «-ова», «-ева», «-ина»,

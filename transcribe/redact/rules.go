@@ -5817,6 +5817,15 @@ func (s *scan) prepSurname(i int) bool {
 	if i == 0 || t.trig != 0 || s.toks[i-1].seg != t.seg {
 		return false
 	}
+	// (By the word's length first: most words before a token are none of
+	// these, and fullNames asks this of every token.)
+	switch s.toks[i-1].nl {
+	case 2, 4, 6, 18: // «у», «на», «от», «то», «для», «передайте»
+	case 10, 12, 14: // «некий», «некой», «некоего»...
+		return s.someoneBefore(i) && s.someoneSurname(i)
+	default:
+		return false
+	}
 	if s.someoneBefore(i) {
 		return s.someoneSurname(i)
 	}
