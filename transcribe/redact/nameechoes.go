@@ -30,6 +30,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t != Name && t != Address }) {
 		s.ownerNames()
+		s.nameAfterPhone()
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t == Address }) {
 		s.residentAfterFlat()
@@ -718,6 +719,33 @@ func (s *scan) koreanNamesGoOn() {
 				s.claim(Name, ruleNameAnswer, j, j+1)
 			}
 		}
+	}
+}
+
+// nameAfterPhone masks the first name of whose number it is, said right
+// after a phone (or a number of its length no rule typed) masked on the
+// client's channel, closing the sentence
+// («ваш номер» — «[8 967 45 12 06] анжела», «телефон мужа» — «[...] олег»,
+// causes block PF): a first name a list knows, not one that is a common
+// word too («[...] вера так»).
+func (s *scan) nameAfterPhone() {
+	if s.role != "client" {
+		return
+	}
+	for n, f := len(s.found), 0; f < n; f++ {
+		x := &s.found[f]
+		if tp := typeAt[x.typ]; tp != Phone && tp != Number || x.rule == ruleDropped || x.from >= x.to {
+			continue
+		}
+		k := x.to
+		if k >= len(s.toks) || s.toks[k].seg != s.toks[x.to-1].seg || s.marks[k] != 0 {
+			continue
+		}
+		t := &s.toks[k]
+		if !t.has(tFirstName) || t.has(tStop|tNum|tCue|tTrap) || wordName(s.normOf(t)) || k+1 < len(s.toks) && s.toks[k+1].seg == t.seg {
+			continue
+		}
+		s.claim(Name, ruleNameFull, k, k+1)
 	}
 }
 
