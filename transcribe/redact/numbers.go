@@ -793,6 +793,8 @@ func (s *scan) numbers() {
 				typ, rule = t, ruleName(t, ruleCue)
 			} else if t := s.kinOfType(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
+			} else if t := s.namedThenBid(&z); t != "" {
+				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
 		if t, r := s.overAside(i, &z, typ); t != "" {
@@ -961,6 +963,52 @@ func (s *scan) kinOfType(z *zone) Type {
 		return t
 	}
 	return ""
+}
+
+// namedThenBid is the type of the value the speaker named in their
+// previous sentence, within 12 s, without saying it («код для личного
+// кабинета пришёл а не входит»), when the other side only bid them say
+// it («назовите», «диктуйте»: a short sentence, no question of its own)
+// or said nothing, and z is the client's next sentence («шестьдесят
+// восемь сорок четыре два»: causes block LB; «там триста баллов пришло»
+// is not), of as many digits as that type has.
+func (s *scan) namedThenBid(z *zone) Type {
+	if s.role == schemas.RoleOperator || !s.segStart(z.from) || s.quantityAfter(z.to) || z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg {
+		return ""
+	}
+	at := s.t0(&s.toks[z.from])
+	seg := s.toks[z.from].seg
+	var typ Type
+	from := at
+	for k := len(s.cues) - 1; k >= 0; k-- {
+		e := &s.cues[k]
+		if e.at >= at {
+			continue
+		}
+		if at-e.at > 12 || e.seg != seg-1 {
+			break
+		}
+		if e.cue != 0 && !e.dictated {
+			typ, from = typeAt[e.cue-1], e.at
+			break
+		}
+	}
+	if typ == "" || !fitsZone(typ, z) {
+		return ""
+	}
+	// (The other side's bid is a short sentence: nothing of four words or
+	// more, no question of theirs, between.)
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; e.at > from && e.at <= at+0.5 && !e.goOn {
+			return ""
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && e.at > from && e.at <= at+0.5 && (e.cue != 0 || e.trap || e.name || e.dob || e.mail) {
+			return ""
+		}
+	}
+	return typ
 }
 
 // negatedOfType is the type of the number masked right before z when z
