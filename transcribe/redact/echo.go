@@ -54,7 +54,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 		return false
 	}
-	if len(opNames) > 0 && s.role == "client" {
+	if len(opNames) > 0 && s.role == schemas.RoleClient {
 		for k := range s.found {
 			// (A name the client gives when asked stays theirs, even
 			// the operator's: «алексей владелец договора».)
@@ -471,7 +471,7 @@ type opNameCache struct {
 // personal data.
 func operatorNames(all []*scan, c *opNameCache) {
 	for _, o := range all {
-		if o == nil || o.role == "client" {
+		if o == nil || o.role == schemas.RoleClient {
 			continue
 		}
 		for _, r := range o.segs {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/callscope/callscope/schemas"
 )
 
 // The name rules that read the other side's masks: they run with the
@@ -17,7 +19,7 @@ import (
 // another type on this one (ownerNames), a name on this one
 // (koreanNamesGoOn, nameOtherForm).
 func (s *scan) nameEchoes(all []*scan, opNames []string) {
-	if len(opNames) > 0 && s.role == "client" {
+	if len(opNames) > 0 && s.role == schemas.RoleClient {
 		s.operatorAddressed(opNames)
 	}
 	if ungated || s.othersNamed(all) || s.foundOf(func(t Type) bool { return t == Name }) {
@@ -894,7 +896,7 @@ func (s *scan) particlesBefore() {
 // leave a name there (introducedAt: the operator's own, after the
 // company's words), but one the other side had said is theirs.
 func (s *scan) firstSentenceEcho(all []*scan) {
-	if s.role == "client" {
+	if s.role == schemas.RoleClient {
 		return
 	}
 	for _, r := range s.segs {

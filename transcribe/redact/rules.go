@@ -3388,7 +3388,7 @@ func cityWord(w string) bool {
 func (s *scan) claimAddress(from, to int, rule ruleID) {
 	// (A company's place asked for is the company's whoever answers:
 	// «в каком пункте выдачи» — «на улице мира 8».)
-	if s.role == "operator" && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != "operator" && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
+	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
 		return
 	}
 	s.claim(Address, rule, from, to)
@@ -4122,7 +4122,7 @@ func (s *scan) names() {
 	// initials after a name (deferred first, run last).
 	defer s.nameInitials()
 	defer s.fullNames()
-	if s.role == "operator" {
+	if s.role == schemas.RoleOperator {
 		return
 	}
 	for _, c := range s.starts {
@@ -4141,7 +4141,7 @@ func (s *scan) names() {
 			if s.staffNamed(i) {
 				continue
 			}
-			if s.role != "client" && s.operatorNear(i) {
+			if s.role != schemas.RoleClient && s.operatorNear(i) {
 				continue
 			}
 			// «меня катя зовут», «катя меня зовут»: the name before it.
@@ -4182,14 +4182,14 @@ func (s *scan) names() {
 			// «да голованов это я»: the surname said first, opening the
 			// sentence.
 			if s.normOf(t) == "это" && i > 0 && i+1 < len(s.toks) && s.norm(i+1) == "я" && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 &&
-				s.surnameAt(i-1) && s.segStart(i-1) && (s.role == "client" || !s.operatorNear(i)) {
+				s.surnameAt(i-1) && s.segStart(i-1) && (s.role == schemas.RoleClient || !s.operatorNear(i)) {
 				s.claim(Name, ruleNameIntro, i-1, i)
 			}
 			// «петрова беспокоит», «вас соколова беспокоит»: the
 			// client's surname opening the sentence before it (the
 			// operator's «вас беспокоит анна» is its own name, kept).
 			if s.normOf(t) == "беспокоит" && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.segStart(i-1) &&
-				(s.surnameAt(i-1) || s.toks[i-1].trig == 0 && looksLikeNamePart(s.lang, s.norm(i-1), 0)) && (s.role == "client" || !s.operatorNear(i)) {
+				(s.surnameAt(i-1) || s.toks[i-1].trig == 0 && looksLikeNamePart(s.lang, s.norm(i-1), 0)) && (s.role == schemas.RoleClient || !s.operatorNear(i)) {
 				s.claim(Name, ruleNameIntro, i-1, i)
 			}
 			// «это иван петров», «я ольга», «this is john smith».
@@ -4213,7 +4213,7 @@ func (s *scan) names() {
 			if !next.has(tFirstName) && !surnameThenName && !selfSurname && !(isWord(s.normOf(t), "это", "говорит", "беспокоит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
 				continue
 			}
-			if s.role != "client" && s.operatorNear(i) {
+			if s.role != schemas.RoleClient && s.operatorNear(i) {
 				continue
 			}
 			// (A surname no list reads, an apostrophe's, before a first
@@ -4944,20 +4944,20 @@ func (s *scan) fullNames() {
 		}
 		// The client thanking the operator by name and patronymic
 		// («спасибо анна сергеевна»): the operator's name.
-		if s.role == "client" && from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "спасибо", "благодарю", "свидания") {
+		if s.role == schemas.RoleClient && from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "спасибо", "благодарю", "свидания") {
 			continue
 		}
 		// Or a first name and patronymic addressed with «дорогой»,
 		// «милая» or thanked right after («дорогой иван петрович спасибо
 		// вам», causes block OW).
-		if s.role == "client" && pat && to == from+2 && (from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "дорогой", "дорогая", "милый", "милая") ||
+		if s.role == schemas.RoleClient && pat && to == from+2 && (from > 0 && s.toks[from-1].seg == t.seg && isWord(s.norm(from-1), "дорогой", "дорогая", "милый", "милая") ||
 			to < len(s.toks) && s.toks[to].seg == t.seg && isWord(s.norm(to), "спасибо", "благодарю")) {
 			continue
 		}
 		// The operator's own name said before «меня зовут» («анна
 		// петрова меня зовут слушаю вас»): kept, as after it (issue 13,
 		// item 2); on another channel the cue's rule took it already.
-		if s.role != "client" && s.introducedBefore(to) {
+		if s.role != schemas.RoleClient && s.introducedBefore(to) {
 			continue
 		}
 		if !pat && to < len(s.toks) && s.toks[to].seg == t.seg && patronymic(s.norm(to)) {
@@ -5940,7 +5940,7 @@ func (s *scan) kinName(i int) {
 	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") {
 		return // «продавец ип кузнецова» is a company; «я ип гаврилов» the caller
 	}
-	if s.role != "client" && (staffKin(s.norm(i)) || slices.Contains(employeeWords, s.norm(i))) {
+	if s.role != schemas.RoleClient && (staffKin(s.norm(i)) || slices.Contains(employeeWords, s.norm(i))) {
 		return // «коллега анна вам перезвонит», «ваш водитель шохрух»: staff
 	}
 	// «вашему сотруднику петрову», «сотруднику вашему игорю»: the
@@ -6153,7 +6153,7 @@ func (s *scan) introducedAt(i int) bool {
 	// («ренессанс страхование мирон проверим данные водителя королёв
 	// денис»: the operator named themselves before, and the name after
 	// other words is someone else's: causes block NC.)
-	if s.role != "client" && s.toks[i].seg == 0 && !s.namedBefore(i) && !s.othersSpokeBefore(s.toks[i].seg) {
+	if s.role != schemas.RoleClient && s.toks[i].seg == 0 && !s.namedBefore(i) && !s.othersSpokeBefore(s.toks[i].seg) {
 		for j := i - 1; j >= 0 && s.toks[j].seg == s.toks[i].seg; j-- {
 			w := s.norm(j)
 			if isWord(w, "здравствуйте", "добрый", "доброе", "день", "утро", "вечер", "алло", "вас") {
@@ -6181,7 +6181,7 @@ func (s *scan) adjectiveSurname(k int) bool {
 	if len(w) < 10 || !hasAnySuffix(w, "ой", "ая", "ий", "ый") || !adjectival(w) || personAdjective(w) {
 		return false
 	}
-	if s.role == "client" && s.segStart(k) {
+	if s.role == schemas.RoleClient && s.segStart(k) {
 		return true
 	}
 	return k > 0 && s.toks[k-1].seg == s.toks[k].seg && (s.toks[k-1].has(tKin) || isWord(s.norm(k-1), "я", "это"))
@@ -6240,13 +6240,13 @@ func (s *scan) staffBefore(i int) bool {
 			break // «мой коллега я смирнова ия павловна»: the speaker, not the colleague
 		}
 		// (Not «слушаю вас анна сергеевна»: the client addressed.)
-		if s.role != "client" && (s.toks[j].has(tOperator) && !(j+1 < i && s.norm(j+1) == "вас") || w == "зовут") {
+		if s.role != schemas.RoleClient && (s.toks[j].has(tOperator) && !(j+1 < i && s.norm(j+1) == "вас") || w == "зовут") {
 			return true
 		}
 		// «я курьер жалилов бекзод», «я ваш мастер ...» on the client's
 		// channel: the caller's own role, the name theirs (causes block
 		// OF; on the operator's, «я ваш мастер алексей» is staff).
-		if staffWord(w) && s.role == "client" && s.selfBefore(j) {
+		if staffWord(w) && s.role == schemas.RoleClient && s.selfBefore(j) {
 			break
 		}
 		// «к доктору», and a name just after «к»: who one goes to see

@@ -652,7 +652,7 @@ func (s *scan) placeQuestion(i int) bool {
 			return false
 		}
 		w := s.norm(j)
-		place = place || placeWords.of(w) || officeWord(w) && !(s.role == "operator" && locatingVerb(w))
+		place = place || placeWords.of(w) || officeWord(w) && !(s.role == schemas.RoleOperator && locatingVerb(w))
 	}
 	return place
 }
