@@ -338,7 +338,14 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// are read too, and their channel's rules run again, so that the
 	// echoes below find the name there. Only on a call with a name masked
 	// and said again with no trigger word near it.
-	added := cs.markNameRepeats(out.Channels, scans)
+	// (Only when a rule claimed something: with no claim there is no
+	// name to look for, and a call that dictates nothing runs none of
+	// its code.)
+	claimed := anyClaim(scans)
+	var added uint64
+	if claimed {
+		added = cs.markNameRepeats(out.Channels, scans)
+	}
 	if added != 0 {
 		for ci := range scans {
 			old := scans[ci]
@@ -367,19 +374,20 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// dates) then skip the echoes' code, read from caches the analyze
 	// stage has emptied. TestGatesSame holds the outputs to the ungated
 	// ones.
-	var ops opNameCache
-	echoes := ungated || anyClaim(scans)
-	for ci, s := range scans {
-		if s == nil || !echoes {
-			continue
-		}
-		if e := r.echo(s, scans, &ops); e != nil {
-			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+	if ungated || claimed && anyClaim(scans) {
+		var ops opNameCache
+		for ci, s := range scans {
+			if s == nil {
+				continue
+			}
+			if e := r.echo(s, scans, &ops); e != nil {
+				errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+			}
 		}
 	}
 	for ci, s := range scans {
-		if s == nil {
-			continue
+		if s == nil || !claimed {
+			continue // (no claim: no stretch)
 		}
 		if s.nstretch = s.stretches(); s.nstretch > 0 {
 			stretches += s.nstretch
@@ -405,7 +413,10 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	for _, s := range scans {
 		cs.put(s)
 	}
-	return out, spans, errors.Join(errs...)
+	if len(errs) > 0 {
+		err = errors.Join(errs...)
+	}
+	return out, spans, err
 }
 
 // markNameRepeats marks the segments no channel reads that say a word of
