@@ -136,7 +136,20 @@ func segmentMay(seg *schemas.Segment) bool {
 				}
 				continue
 			}
-			if w != "" && (wordMay(w) && (!lineForm(w) || plotInText(s)) || w == "у" && prepSurnameMay(w, firstWord(s))) {
+			// (wordMay written out: a call less a capitalized or
+			// punctuated word, most of a written text's words that are
+			// not plainWords.)
+			if w == "" {
+				continue
+			}
+			may, ok := false, false
+			if w[0] >= 0x80 && len(w) >= 4 {
+				may, ok = cyrillicMay(w)
+			}
+			if !ok {
+				may = wordMaySlow(w)
+			}
+			if may && (!lineForm(w) || plotInText(s)) || w == "у" && prepSurnameMay(w, firstWord(s)) {
 				return true
 			}
 		}
@@ -653,12 +666,21 @@ func cyrillicMay(w string) (may, ok bool) {
 	if plainWord(w) {
 		return plainMay(w) && triggerSet.slot(w) != nil, true
 	}
-	if key, ok := capitalKey(w); ok {
-		// The filter's bit of the folded word, read without folding it;
-		// isTrigger folds it when the bit is set.
-		return mayTrigger(key) && capitalTrigger(w), true
+	if !capitalized(w) {
+		return false, false
 	}
-	return false, false
+	// The filter's bit of the folded word, read without folding it
+	// (capitalKey, written out: a call less a capitalized word);
+	// capitalTrigger folds it when the bit is set.
+	n := len(w)
+	p := unsafe.Pointer(unsafe.StringData(w))
+	c0, c1 := foldCapital(w[1])
+	a := uint64(*(*uint32)(p))&^0xFFFF | uint64(c0) | uint64(c1)<<8
+	b := a // four bytes: the last four are the first
+	if n >= 6 {
+		b = uint64(*(*uint32)(unsafe.Add(p, n-4)))
+	}
+	return mayTrigger((a|uint64(n)<<32)*0x9E3779B97F4A7C15^b*0xC2B2AE3D27D4EB4F) && capitalTrigger(w), true
 }
 
 // capitalTrigger is isTrigger for a capitalized word whose filter bit is
