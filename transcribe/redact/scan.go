@@ -578,8 +578,10 @@ func (s *scan) collectCues() {
 			// «номер дисконтной карты», «назовите лицевой счет»,
 			// «водительское удостоверение»: a shop's card, a provider's
 			// account, a document is what is asked.
-			e.named = e.named || s.loyaltyCard(i) || s.providerAccount(i) || i+1 < len(s.toks) && s.providerAccount(i+1) || s.institutionINN(i) ||
-				strings.HasPrefix(s.normOf(t), "удостоверени") || s.docCertificate(i)
+			// (Each of the four answers no for a word with no cue's role,
+			// as a trap word has most often: not called for one.)
+			e.named = e.named || t.has(tCue) && (s.loyaltyCard(i) || s.providerAccount(i)) || i+1 < len(s.toks) && s.toks[i+1].has(tCue) && s.providerAccount(i+1) ||
+				t.has(tCue) && s.institutionINN(i) || strings.HasPrefix(s.normOf(t), "удостоверени") || t.has(tCue) && s.docCertificate(i)
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
