@@ -534,7 +534,9 @@ func (s *scan) collectCues() {
 		s.cues = append(s.cues, cueEvent{})
 		e := &s.cues[len(s.cues)-1]
 		e.at, e.seg = s.t1(t), t.seg
-		e.part = partWord(s.normOf(t)) && !s.lastTime(i) || isWord(s.normOf(t), "цифры", "цифр")
+		// (Asked only of a word as long as one they take: most cue
+		// words are none, and run none of their code.)
+		e.part = t.nl >= 10 && partWord(s.normOf(t)) && !s.lastTime(i) || (t.nl == 10 || t.nl == 8) && isWord(s.normOf(t), "цифры", "цифр")
 		cue := s.cueAt(i)
 		switch {
 		case t.has(tExpiry):
@@ -544,7 +546,7 @@ func (s *scan) collectCues() {
 		case cue && s.refusedCue(i):
 			// «не называйте код»: refused, not asked; nothing answers it.
 			s.cues = s.cues[:len(s.cues)-1]
-		case s.codeLasts(i):
+		case t.nl == uint32(len("действует")) && s.codeLasts(i):
 			// «код действует 3 минуты»: how long a code lasts, no
 			// expiry asked and no trap; the code's own word is its cue.
 			s.cues = s.cues[:len(s.cues)-1]
