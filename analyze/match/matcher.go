@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -41,9 +42,11 @@ type langMatcher struct {
 	// states, edges, endSeq and multiSeq are the automaton packed once
 	// compiled (packStates): what a walk reads of state i is states[i]
 	// and states[i+1], one or two cache lines, not one per array. The
-	// edges out of state i are edges[states[i].edges:states[i+1].edges],
-	// sorted by key: most states of a trie have one or two, and a short
-	// scan costs less than a hash lookup (next). The one-part rules ending
+	// edges out of state i are edges[states[i].edges:states[i+1].edges]:
+	// most states of a trie have one or two, sorted by key, and a short
+	// scan costs less than a hash lookup; a state with more (after «я»,
+	// «не»: thousands) holds them as a hash table (hashEdges, next). The
+	// one-part rules ending
 	// in state i are endSeq[states[i].ends:states[i+1].ends], each with
 	// what matching needs of its rule, so a match is judged without a
 	// lookup; the operands of multi-part rules ending there are
@@ -481,20 +484,74 @@ func (lm *langMatcher) packStates() {
 			sp.below |= lm.speakers[e.to].below
 		}
 	}
+	lm.hashEdges()
 	lm.trans, lm.ends, lm.hasOut, lm.hasAny = nil, nil, nil, nil
 }
 
-// next is the state edge e leads to from state, -1 if none: a binary
-// search of the state's edges down to a few, then a scan.
+// maxListed is the most edges a state keeps as a sorted list; a state
+// with more keeps them as a hash table of at least twice as many slots.
+const maxListed = 8
+
+// noEdge is the key of an empty slot of a hash table of edges (no edge
+// kind is 7).
+const noEdge = ^uint32(0)
+
+// hashEdges lays out the edges of each state that has more than maxListed
+// as an open-addressing hash table: a power of two of slots, at least
+// twice the edges, each edge in the first free slot from edgeSlot on.
+// The walks look up the next word in such states at most words of a call
+// («я», «не», «вы» begin hundreds of phrases), where a binary search
+// took a dozen steps over as many cache lines.
+func (lm *langMatcher) hashEdges() {
+	edges := make([]edgeRec, 0, len(lm.edges))
+	at := int32(0)
+	for i := range len(lm.states) - 1 {
+		out := lm.edges[lm.states[i].edges:lm.states[i+1].edges]
+		lm.states[i].edges = at
+		if len(out) <= maxListed {
+			edges = append(edges, out...)
+			at += int32(len(out))
+			continue
+		}
+		size := 1 << bits.Len(uint(2*len(out)-1)) // ≥ 2 × edges
+		table := make([]edgeRec, size)
+		for k := range table {
+			table[k].key = noEdge
+		}
+		for _, e := range out {
+			k := edgeSlot(e.key, size)
+			for table[k].key != noEdge {
+				k = (k + 1) & (size - 1)
+			}
+			table[k] = e
+		}
+		edges = append(edges, table...)
+		at += int32(size)
+	}
+	lm.states[len(lm.states)-1].edges = at
+	lm.edges = edges
+}
+
+// edgeSlot is where a hash table of size slots (a power of two) looks for
+// edge key e first: the top bits of a Fibonacci hash, which spreads the
+// consecutive ids of one edge kind evenly.
+func edgeSlot(e uint32, size int) int {
+	return int((e * 0x9E3779B1) >> (32 - bits.TrailingZeros(uint(size))))
+}
+
+// next is the state edge e leads to from state, -1 if none: a scan of the
+// state's few edges, or a look in its hash table.
 func (lm *langMatcher) next(state int32, e uint32) int32 {
 	lo, end := lm.states[state].edges, lm.states[state+1].edges
-	// The first key >= e is in [lo, hi].
-	for hi := end; hi-lo > 8; {
-		mid := int32(uint32(lo+hi) >> 1)
-		if lm.edges[mid].key < e {
-			lo = mid + 1
-		} else {
-			hi = mid
+	if size := int(end - lo); size > maxListed {
+		table := lm.edges[lo:end]
+		for k := edgeSlot(e, size); ; k = (k + 1) & (size - 1) {
+			switch table[k].key {
+			case e:
+				return table[k].to
+			case noEdge:
+				return -1
+			}
 		}
 	}
 	for ; lo < end; lo++ {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/callscope/callscope/analyze/text"
@@ -172,29 +173,35 @@ func wordFlags(lang, w string) uint16 {
 // wrote («Нет, здравствуйте»: the «нет» governs nothing): in the text
 // between tokens, or glued to a timed word. dst is reused.
 func sentenceStops(dst []bool, seg schemas.Segment, toks []text.Token, words []int) []bool {
-	dst = dst[:0]
-	for i := range toks {
-		var tail string
-		switch {
-		case len(words) > 0:
+	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
+	if len(words) > 0 {
+		for i := range toks {
 			w := seg.Words[words[i]].W
 			end := len(w)
 			if i+1 < len(toks) && words[i+1] == words[i] {
 				end = toks[i+1].Start
 			}
 			from := min(toks[i].End, len(w))
-			tail = w[from:max(min(end, len(w)), from)]
-		default:
-			from, to := min(toks[i].End, len(seg.Text)), len(seg.Text)
-			if i+1 < len(toks) {
-				to = max(toks[i+1].Start, from)
-			}
-			tail = seg.Text[from:to]
+			dst[i] = endsClause(w[from:max(min(end, len(w)), from)])
 		}
-		// Mostly one space between words: no need to look.
-		dst = append(dst, tail != "" && tail != " " && hasStop(tail))
+		return dst
+	}
+	// Without word times a token's tail runs to the next token.
+	text := seg.Text
+	for i := range toks {
+		from, to := min(toks[i].End, len(text)), len(text)
+		if i+1 < len(toks) {
+			to = max(toks[i+1].Start, from)
+		}
+		dst[i] = endsClause(text[from:to])
 	}
 	return dst
+}
+
+// endsClause reports whether the text after a word ends a clause. It is
+// mostly one space: no need to look.
+func endsClause(tail string) bool {
+	return tail != "" && tail != " " && hasStop(tail)
 }
 
 // hasStop is strings.ContainsAny(s, ".!?;…,:—") byte by byte: every
