@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -82,9 +83,16 @@ type langMatcher struct {
 	// or a window.
 	rank    []int32
 	special []bool
-	// opsAll is, per rule, the bits of all its operands (scratch.ruleOps);
-	// 0 for a rule of more than 63, which is then never skipped.
-	opsAll []uint64
+	// keyAt and keyed index the multi-part rules by their key operand
+	// (keyOperands): the rules keyed in state i are
+	// keyed[keyAt[i]:keyAt[i+1]]. Rule r's other operands are
+	// others[othersAt[r]:othersAt[r+1]], the least shared first, each a
+	// group of end states that the rules with the same operand (a synonym
+	// set, «я») share; the groups with an end state i are
+	// groupsOf[groupsAt[i]:groupsAt[i+1]].
+	keyAt, keyed, othersAt, others []int32
+	groupsAt, groupsOf             []int32
+	groups                         int
 	// channels are the distinct phrase channels (operator, client): channel
 	// c is bit 1<<(c+1) of a speakers mask (ruleHot.speakers).
 	channels []string
@@ -371,13 +379,9 @@ func (lm *langMatcher) hotRules() {
 	}
 	lm.rank = make([]int32, len(lm.hot))
 	lm.special = make([]bool, len(lm.hot))
-	lm.opsAll = make([]uint64, len(lm.hot))
 	for ri, h := range lm.hot {
 		lm.rank[ri] = h.rank
 		lm.special[ri] = h.position != positionAny || h.flags&hotWindow != 0
-		if n := lm.rules[ri].operands; n < 64 {
-			lm.opsAll[ri] = 1<<n - 1
-		}
 	}
 }
 
@@ -484,6 +488,7 @@ func (lm *langMatcher) packStates() {
 			sp.below |= lm.speakers[e.to].below
 		}
 	}
+	lm.keyOperands()
 	lm.hashEdges()
 	lm.trans, lm.ends, lm.hasOut, lm.hasAny = nil, nil, nil, nil
 }
@@ -939,10 +944,14 @@ type scratch struct {
 	runs                    [][2]int
 	perPhrase, perDict      []int32
 	ruleHead, link, touched []int32
-	// ruleOps: per rule, the operands found (bit k: operand k), while
-	// rulesMatched runs; zero otherwise.
-	ruleOps []uint64
-	group   []cand
+	// ruleSeen: per rule, whether rulesMatched looked at it (ruleChecked)
+	// and found all its operands (ruleComplete), and groupSeen: per group
+	// of end states, whether one was reached, while it runs; zero
+	// otherwise. groupsTouched are the groups marked.
+	ruleSeen      []uint8
+	groupSeen     []bool
+	groupsTouched []int32
+	group         []cand
 
 	units   []unit
 	pres    []int32 // the units' prefix terms (unit.preAt)
@@ -1303,39 +1312,49 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		for i := range s.ruleHead {
 			s.ruleHead[i] = -1
 		}
-		s.ruleOps = make([]uint64, len(lm.rules))
+		s.ruleSeen = make([]uint8, len(lm.rules))
+	}
+	if len(s.groupSeen) < lm.groups {
+		s.groupSeen = make([]bool, lm.groups)
 	}
 	if len(s.stateAt) < len(lm.states) {
 		s.stateAt = make([]int32, len(lm.states))
 	}
 	// A rule matches only where every one of its operands was found, and
 	// most rules with an operand found have another nowhere in the text
-	// (a call has thousands of operands found of hundreds of rules, a few
-	// dozen of them complete): note each rule's operands found, as bits,
-	// and make candidates of the complete rules' only. The operands found
-	// are those of the distinct states reached, a fraction of the states
-	// reached («я», «не» end operands of many word sets and are said
-	// often). Operand 64 and beyond share bit 63; lm.opsAll makes such a
-	// rule always complete here.
+	// (a call reaches thousands of operands of hundreds of rules, a few
+	// dozen of them complete): make candidates of the complete rules'
+	// operands only. A rule is looked at where its key operand ends, the
+	// one least shared with other rules (keyOperands), so a state reached
+	// in every call («я», «не» end operands of hundreds of word sets) is
+	// the key of few: the rule is complete when each of its other
+	// operands ends in a state reached too. Each distinct state reached
+	// marks the groups of end states it is in (most states are reached
+	// again and again).
 	s.states, s.touched = s.states[:0], s.touched[:0]
 	for _, e := range s.ended {
 		if s.stateAt[e.state] == 0 {
 			s.states = append(s.states, e.state)
 			s.stateAt[e.state] = int32(len(s.states))
+			for _, g := range lm.groupsOf[lm.groupsAt[e.state]:lm.groupsAt[e.state+1]] {
+				if !s.groupSeen[g] {
+					s.groupSeen[g] = true
+					s.groupsTouched = append(s.groupsTouched, g)
+				}
+			}
 		}
 	}
 	for _, st := range s.states {
-		for _, op := range lm.multiSeq[lm.states[st].multi:lm.states[st+1].multi] {
-			ops := &s.ruleOps[op.rule]
-			if *ops == 0 {
-				s.touched = append(s.touched, op.rule)
+		for _, ri := range lm.keyed[lm.keyAt[st]:lm.keyAt[st+1]] {
+			if s.ruleSeen[ri] != 0 {
+				continue
 			}
-			*ops |= 1 << min(op.operand, 63)
-		}
-	}
-	for _, ri := range s.touched {
-		if s.ruleOps[ri]&lm.opsAll[ri] != lm.opsAll[ri] || !s.allowed(lm.hot[ri].speakers) {
-			s.ruleOps[ri] = 0 // incomplete, or not this speaker's: no candidates
+			s.touched = append(s.touched, ri)
+			s.ruleSeen[ri] = ruleChecked
+			// Another speaker's rule makes no candidates.
+			if s.allowed(lm.hot[ri].speakers) && lm.othersReached(s, ri) {
+				s.ruleSeen[ri] = ruleComplete
+			}
 		}
 	}
 	// The operands of complete rules, picked once per distinct state: a
@@ -1345,12 +1364,19 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 	for _, st := range s.states {
 		s.opsAt = append(s.opsAt, int32(len(s.stateOps)))
 		for _, op := range lm.multiSeq[lm.states[st].multi:lm.states[st+1].multi] {
-			if s.ruleOps[op.rule] != 0 {
+			if s.ruleSeen[op.rule] == ruleComplete {
 				s.stateOps = append(s.stateOps, op)
 			}
 		}
 	}
 	s.opsAt = append(s.opsAt, int32(len(s.stateOps)))
+	for _, ri := range s.touched {
+		s.ruleSeen[ri] = 0
+	}
+	for _, g := range s.groupsTouched {
+		s.groupSeen[g] = false
+	}
+	s.groupsTouched = s.groupsTouched[:0]
 	s.multi = s.multi[:0]
 	for _, e := range s.ended {
 		k := s.stateAt[e.state] - 1
@@ -1380,13 +1406,113 @@ func (lm *langMatcher) rulesMatched(s *scratch) {
 		for i := s.ruleHead[ri]; i >= 0; i = s.link[n-1-int(i)] {
 			s.group = append(s.group, s.multi[i])
 		}
-		s.ruleHead[ri], s.ruleOps[ri] = -1, 0
+		s.ruleHead[ri] = -1
 		if lm.rules[ri].set {
 			lm.combineSet(s, ri, s.group)
 		} else {
 			lm.combine(s, ri, s.group)
 		}
 	}
+}
+
+// ruleSeen marks.
+const (
+	ruleChecked  = 1
+	ruleComplete = 2
+)
+
+// othersReached reports whether each operand of multi-part rule ri but its
+// key ends in a state the walks reached (scratch.groupSeen).
+func (lm *langMatcher) othersReached(s *scratch, ri int32) bool {
+	for _, g := range lm.others[lm.othersAt[ri]:lm.othersAt[ri+1]] {
+		if !s.groupSeen[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// keyOperands chooses the key operand of each multi-part rule and builds
+// lm.keyAt, lm.keyed, lm.othersAt, lm.others and the groups. How common
+// an operand is in calls is not known here; how many operands of other
+// rules end in the same states is, and the commonest words («я», «не»,
+// «вы») end operands of the most rules. So the key is the operand whose
+// end states hold the fewest operands in all, and the other operands are
+// checked in the same order (the least shared, the likeliest to be
+// missing, first).
+func (lm *langMatcher) keyOperands() {
+	n := int32(len(lm.states) - 1)
+	shared := func(st int32) int32 { return lm.states[st+1].multi - lm.states[st].multi }
+	type operand struct {
+		rule, operand int32
+		states        []int32
+		cost          int32
+	}
+	byOperand := map[[2]int32]*operand{}
+	var ops []*operand
+	for st := range n {
+		for _, op := range lm.multiSeq[lm.states[st].multi:lm.states[st+1].multi] {
+			o := byOperand[[2]int32{op.rule, op.operand}]
+			if o == nil {
+				o = &operand{rule: op.rule, operand: op.operand}
+				byOperand[[2]int32{op.rule, op.operand}] = o
+				ops = append(ops, o)
+			}
+			if !slices.Contains(o.states, st) {
+				o.states = append(o.states, st)
+				o.cost += shared(st)
+			}
+		}
+	}
+	slices.SortFunc(ops, func(a, b *operand) int {
+		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.cost, b.cost), cmp.Compare(a.operand, b.operand))
+	})
+	groups := map[string]int32{}   // states, as written by fmt → group
+	groupsIn := make([][]int32, n) // state → groups with it
+	group := func(states []int32) int32 {
+		slices.Sort(states)
+		key := fmt.Sprint(states)
+		g, ok := groups[key]
+		if !ok {
+			g = int32(len(groups))
+			groups[key] = g
+			for _, st := range states {
+				groupsIn[st] = append(groupsIn[st], g)
+			}
+		}
+		return g
+	}
+	lm.othersAt = make([]int32, len(lm.rules)+1)
+	keyedIn := make([][]int32, n) // state → rules keyed there
+	for i := 0; i < len(ops); {
+		ri := ops[i].rule
+		// ops[i] is the rule's key operand: the first in cost order.
+		for _, st := range ops[i].states {
+			keyedIn[st] = append(keyedIn[st], ri)
+		}
+		lm.othersAt[ri] = int32(len(lm.others))
+		for i++; i < len(ops) && ops[i].rule == ri; i++ {
+			lm.others = append(lm.others, group(ops[i].states))
+		}
+		lm.othersAt[ri+1] = int32(len(lm.others))
+	}
+	// Rules of one operand have no others.
+	for ri := 1; ri <= len(lm.rules); ri++ {
+		lm.othersAt[ri] = max(lm.othersAt[ri], lm.othersAt[ri-1])
+	}
+	lm.keyAt = make([]int32, n+1)
+	for st := range n {
+		lm.keyAt[st] = int32(len(lm.keyed))
+		lm.keyed = append(lm.keyed, keyedIn[st]...)
+	}
+	lm.keyAt[n] = int32(len(lm.keyed))
+	lm.groupsAt = make([]int32, n+1)
+	for st := range n {
+		lm.groupsAt[st] = int32(len(lm.groupsOf))
+		lm.groupsOf = append(lm.groupsOf, groupsIn[st]...)
+	}
+	lm.groupsAt[n] = int32(len(lm.groupsOf))
+	lm.groups = len(groups)
 }
 
 // refOf is the ruleRef of a match of rule ri.
