@@ -628,9 +628,11 @@ func (s *scan) mailboxParts() {
 		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
 		// («e» is a cue, «e mail», and a letter: «e k a t e r i n a».)
 		spelled := s.letter(i) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.letter(i+1)
-		if t.has(tEmailCue) && !provider && !spelled || s.roleMailboxAt(i) || s.officeMailbox(i) {
+		if t.has(tEmailCue) && !provider && !spelled || s.roleMailboxAt(i) {
 			continue
 		}
+		// (A mailbox the operator bids the client write to, asked only of
+		// a part about to be claimed: it reads back over the sentence.)
 		if (s.letter(i) || s.letterName(i)) && !s.afterTrapRun(i) {
 			j := i
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.letter(j) || s.letterName(j)) {
@@ -655,18 +657,20 @@ func (s *scan) mailboxParts() {
 			// Fewer letters when the masked mailbox goes on right after
 			// them, or after «точка»: «d r точка [s m i t h собака ...]».
 			if j-i >= 3 || s.mailGoesOn(j) {
-				s.claim(Email, ruleEmailLetters, i, j)
+				if !s.officeMailbox(i) {
+					s.claim(Email, ruleEmailLetters, i, j)
+				}
 				i = j - 1
 				continue
 			}
 		}
 		switch {
-		case provider:
+		case provider && !s.officeMailbox(i):
 			// The mailbox read back without «собака»: «иванов сергей
 			// инбокс ру», «никитина света мейл ру».
 			s.claim(Email, ruleEmailJoined, i, i+2)
 			i++
-		case s.normOf(t) == "на" && s.providerAfterNa(i):
+		case s.normOf(t) == "на" && s.providerAfterNa(i) && !s.officeMailbox(i):
 			// The mailbox said without «собака», its service after «на»
 			// closing the sentence («смирнова ка на мейле», «котик семь
 			// на гмейле»): the words before it that a mailbox may have.
@@ -682,7 +686,7 @@ func (s *scan) mailboxParts() {
 				s.claim(Email, ruleEmailJoined, k, end)
 				i = end - 1
 			}
-		case latinWord(s.normOf(t)) && !s.afterTrapRun(i):
+		case latinWord(s.normOf(t)) && !s.afterTrapRun(i) && !s.officeMailbox(i):
 			// (Not a promo code's, a coupon's word: «а промокод SUMMER 25».)
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
@@ -690,7 +694,7 @@ func (s *scan) mailboxParts() {
 			}
 			s.claim(Email, ruleEmailLatin, i, j)
 			i = j - 1
-		case s.joinedAt(i):
+		case s.joinedAt(i) && !s.officeMailbox(i):
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.toks[j].has(tDot|tJoin|tNum|tTLD) || s.mailboxWord(j)) {
 				j++
