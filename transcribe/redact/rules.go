@@ -210,6 +210,13 @@ func (s *scan) emails() {
 		lim := 6
 		for n := 0; k > 0 && (n < lim || n < 14 && (s.letter(k-1) || s.letterName(k-1))); n++ { // a spelled mailbox is longer
 			u := &s.toks[k-1]
+			// Number words before a word in Latin letters are another
+			// value said before the mailbox («... шестьсот семнадцать
+			// восемьсот девяносто девять olesya собака ...», an INN:
+			// causes block LC); its digits follow its word («ivan 85»).
+			if u.has(tNum) && u.seg == t.seg && k < i && latinWord(s.norm(k)) && !s.toks[k].has(tNum) {
+				break
+			}
 			// (A word the lists know as a cue between a joiner and what
 			// follows it is the mailbox's: «... подчеркивание пак собака»,
 			// «ivan точка код собака», block GW.)
