@@ -731,7 +731,7 @@ func (s *scan) koreanNamesGoOn() {
 // causes block PF): a first name a list knows, not one that is a common
 // word too («[...] вера так»).
 func (s *scan) nameAfterPhone() {
-	if s.role != "client" {
+	if s.role != schemas.RoleClient {
 		return
 	}
 	for n, f := len(s.found), 0; f < n; f++ {
