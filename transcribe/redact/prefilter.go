@@ -65,6 +65,9 @@ func init() {
 	}
 	triggerSet = newLexTable(set)
 	for _, w := range prepWords {
+		if triggerSet.slot(w) != nil || !prepWord(w) {
+			panic("redact: «" + w + "» of prepWords is a trigger word, or prepWord misses it")
+		}
 		k := uint32(wordKey(w) >> (64 - filterLog))
 		triggerBits[k/64] |= 1 << (k % 64)
 	}
@@ -131,7 +134,7 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && (triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) || prepSurnameMay(w, firstWord(s))) {
+				if plainMay(w) && (prepWord(w) && prepSurnameMay(w, firstWord(s)) || !prepWord(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s))) {
 					return true
 				}
 				continue
@@ -166,7 +169,15 @@ func segmentMay(seg *schemas.Segment) bool {
 				}
 				continue
 			}
-			if triggerSet.slot(w) != nil || j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W) {
+			// (A word of prepWords is no trigger word (init): its next
+			// word is read, and the lookup is spared.)
+			if prepWord(w) {
+				if j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W) {
+					return true
+				}
+				continue
+			}
+			if triggerSet.slot(w) != nil {
 				return true
 			}
 			continue
@@ -201,6 +212,15 @@ func prepSurnameMay(w, next string) bool {
 		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next)
 	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
 		return surnames.of(next, 6) // a surname in any case
+	}
+	return false
+}
+
+// prepWord reports whether w is one of prepWords.
+func prepWord(w string) bool {
+	switch w {
+	case "на", "у", "от", "для", "передайте", "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
+		return true
 	}
 	return false
 }
