@@ -4883,6 +4883,9 @@ func (s *scan) fullNames() {
 			// an adjective's plural ending, so not read as a surname
 			// elsewhere.
 			surBefore = surBefore || (first || pat || t.has(tNameForm)) && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && ikhSurname(s.norm(i-1))
+			// A woman's surname in «-иной», «-ыной» before a first name
+			// in a case («к сорокиной ольге», causes block PG).
+			surBefore = surBefore || (t.has(tNameForm) || !first && firstNameForm(w)) && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && inaSurnameCase(s.norm(i-1))
 		}
 		// A common first name in another case, then a surname («на
 		// лену кузьмину», «передайте диме смирнову»).
@@ -5039,7 +5042,7 @@ func (s *scan) fullNamesMay() bool {
 		if i > 0 && s.toks[i-1].seg == t.seg && surnameLike(s.norm(i-1), s.toks[i-1].trig) && (first || t.has(tNameForm) || firstNameForm(w)) {
 			return true
 		}
-		if (first || t.has(tNameForm)) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ikhSurname(s.norm(i-1)) {
+		if (first || t.has(tNameForm)) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && (ikhSurname(s.norm(i-1)) || inaSurnameCase(s.norm(i-1))) {
 			return true
 		}
 		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) && (t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i) {
@@ -6282,6 +6285,19 @@ func (s *scan) introducedBefore(k int) bool {
 	}
 	a, b := s.norm(k), s.norm(k+1)
 	return a == "меня" && b == "зовут" || a == "зовут" && b == "меня"
+}
+
+// inaSurnameCase reports whether w reads as a woman's surname in «-ина»,
+// «-ына» in its genitive, dative or instrumental («сорокиной», «ильиной»):
+// «-иной», «-ыной» after a stem of three letters or more, not an
+// adjective's «-нной» («старинной»), nor a noun's case («машиной»,
+// «витриной»: their nominatives are surnameShapedNouns or caseNouns).
+func inaSurnameCase(w string) bool {
+	if len(w) < 14 || !hasAnySuffix(w, "иной", "ыной") || strings.HasSuffix(w, "нной") {
+		return false
+	}
+	nom := w[:len(w)-len("ой")] + "а"
+	return !surnameShapedNouns[nom] && !caseNouns[nom] && !caseNouns[w[:len(w)-len("ой")]+"у"]
 }
 
 // ikhSurname reports whether w reads as a surname in «-их», «-ых»
