@@ -150,9 +150,9 @@ func (m *Matcher) AppendCall(dst []CallHit, tr schemas.Transcript, lang string, 
 		// The interpolated time of each token boundary (utterance si's
 		// boundary i is bounds[segTok[si]+si+i]), computed when a hit first
 		// needs it: a call of many hits has several on most words.
-		bounds := s.bounds[:0]
-		for range len(toks) + len(s.segs) {
-			bounds = append(bounds, math.NaN())
+		bounds := slices.Grow(s.bounds[:0], len(toks)+len(s.segs))[:len(toks)+len(s.segs)]
+		for i := range bounds {
+			bounds[i] = math.NaN()
 		}
 		s.bounds = bounds
 		boundary := func(seg *schemas.Segment, si int32, i, n int) float64 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/bits"
 	"path"
 	"slices"
 	"strings"
@@ -86,8 +87,15 @@ func (s *Set) WithoutModels() *Set {
 type langModels struct {
 	stems   map[string]int32 // stem → feature id
 	bigrams map[uint64]int32 // stem id<<32 | stem id → feature id
-	n       int32            // feature ids are [0, n)
-	list    []compiledModel
+	// bigramTable is bigrams as an open-addressing hash table (a power of
+	// two of slots, at least twice the bigrams), which a call looks up at
+	// each two words of a channel a model reads: a probe or two, where a
+	// map lookup took about 90 instructions. bigramShift makes a hash a
+	// slot.
+	bigramTable []bigramSlot
+	bigramShift uint
+	n           int32 // feature ids are [0, n)
+	list        []compiledModel
 }
 
 type compiledModel struct {
@@ -167,8 +175,38 @@ func (lm *langMatcher) compileModels(models []*model.Model) {
 		}
 		ms[i].weights = w
 	}
+	lms.hashBigrams()
 	lms.list = ms
 	lm.models = lms
+}
+
+// bigramSlot is a slot of langModels.bigramTable; id -1: empty.
+type bigramSlot struct {
+	key uint64
+	id  int32
+}
+
+// hashBigrams builds lms.bigramTable from lms.bigrams.
+func (lms *langModels) hashBigrams() {
+	size := 1 << bits.Len(uint(2*len(lms.bigrams))) // > 2 × bigrams
+	lms.bigramShift = uint(64 - bits.TrailingZeros(uint(size)))
+	lms.bigramTable = make([]bigramSlot, size)
+	for k := range lms.bigramTable {
+		lms.bigramTable[k].id = -1
+	}
+	for key, id := range lms.bigrams {
+		k := lms.bigramSlot(key)
+		for lms.bigramTable[k].id >= 0 {
+			k = (k + 1) & (size - 1)
+		}
+		lms.bigramTable[k] = bigramSlot{key, id}
+	}
+}
+
+// bigramSlot is where bigramTable looks for key first: the top bits of a
+// Fibonacci hash.
+func (lms *langModels) bigramSlot(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> lms.bigramShift)
 }
 
 func (lms *langModels) feature(k string) int32 {
@@ -348,10 +386,15 @@ func (lms *langModels) reads(role string) bool {
 // bigram is the feature id of the stems a, b said in a row, -1 when no
 // model has it.
 func (lms *langModels) bigram(a, b int32) int32 {
-	if id, ok := lms.bigrams[uint64(a)<<32|uint64(b)]; ok {
-		return id
+	key := uint64(a)<<32 | uint64(b)
+	for k := lms.bigramSlot(key); ; k = (k + 1) & (len(lms.bigramTable) - 1) {
+		switch slot := &lms.bigramTable[k]; {
+		case slot.id < 0:
+			return -1
+		case slot.key == key:
+			return slot.id
+		}
 	}
-	return -1
 }
 
 // insertModelHits puts the model hits into out (MatchCall's ordered hits)
