@@ -47,8 +47,8 @@ type langMatcher struct {
 	// most states of a trie have one or two, sorted by key, and a short
 	// scan costs less than a hash lookup; a state with more (after «я»,
 	// «не»: thousands) holds them as a hash table (hashEdges, next). The
-	// one-part rules ending
-	// in state i are endSeq[states[i].ends:states[i+1].ends], each with
+	// one-part rules ending in state i are
+	// endSeq[states[i].ends:states[i+1].ends], each with
 	// what matching needs of its rule, so a match is judged without a
 	// lookup; the operands of multi-part rules ending there are
 	// multiSeq[states[i].multi:states[i+1].multi]. The four are
@@ -1458,7 +1458,7 @@ func (lm *langMatcher) keyOperands() {
 				byOperand[[2]int32{op.rule, op.operand}] = o
 				ops = append(ops, o)
 			}
-			if !slices.Contains(o.states, st) {
+			if len(o.states) == 0 || o.states[len(o.states)-1] != st { // in state order
 				o.states = append(o.states, st)
 				o.cost += shared(st)
 			}
@@ -1470,8 +1470,8 @@ func (lm *langMatcher) keyOperands() {
 	groups := map[string]int32{}   // states, as written by fmt → group
 	groupsIn := make([][]int32, n) // state → groups with it
 	group := func(states []int32) int32 {
-		slices.Sort(states)
-		key := fmt.Sprint(states)
+		key := fmt.Sprint(states) // in state order
+
 		g, ok := groups[key]
 		if !ok {
 			g = int32(len(groups))
@@ -1496,7 +1496,7 @@ func (lm *langMatcher) keyOperands() {
 		}
 		lm.othersAt[ri+1] = int32(len(lm.others))
 	}
-	// Rules of one operand have no others.
+	// A rule of one operand has none: an empty range.
 	for ri := 1; ri <= len(lm.rules); ri++ {
 		lm.othersAt[ri] = max(lm.othersAt[ri], lm.othersAt[ri-1])
 	}
