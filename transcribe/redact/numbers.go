@@ -3273,7 +3273,9 @@ func weekdayWord(w string) bool {
 	return weekdayWords.of(w) || isWord(w, "сегодня", "завтра", "послезавтра")
 }
 
-var weekdayWords = newBeginningSet("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+// (Wednesday by its forms: «сред» begins «средний», «среди», «средства»
+// too, which make no time of a code after them.)
+var weekdayWords = newBeginningSet("понедельник", "вторник", "среда", "среду", "среды", "среде", "средой", "средам", "четверг", "пятниц", "суббот", "воскресень")
 
 // afterMonth reports whether a zone of two groups of two digits follows
 // a month's word in its sentence.

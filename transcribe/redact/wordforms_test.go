@@ -1,0 +1,29 @@
+package redact
+
+import "testing"
+
+// TestWordFormsNotBeginnings: the rules that read a word by its forms
+// take no other word that begins as they do. A weekday before an hour
+// makes a time of the number («в среду 12 34»), not «средний», «среди»,
+// «средства» before a code.
+func TestWordFormsNotBeginnings(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ role, in, want string }{
+		{"client", "код из смс средний 12 34", "код из смс средний [code]"},
+		{"client", "код из смс средства 12 34", "код из смс средства [code]"},
+		{"client", "код из смс хороший 12 34", "код из смс хороший [code]"},
+		{"client", "код из смс в среду 12 34", ""},
+		{"client", "запись на среду 12 30", ""},
+	} {
+		want := c.want
+		if want == "" {
+			want = c.in
+		}
+		if got, _, err := r.Text("ru", c.role, c.in); err != nil || got != want {
+			t.Errorf("%s %q\n got  %q (%v)\n want %q", c.role, c.in, got, err, want)
+		}
+	}
+}
