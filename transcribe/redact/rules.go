@@ -886,11 +886,17 @@ func (s *scan) officeMailbox(k int) bool {
 		if strings.HasPrefix(w, "ваш") || strings.HasPrefix(w, "сво") || strings.HasPrefix(w, "тво") {
 			return false
 		}
-		if strings.HasPrefix(w, "наш") || sendingBid(w) {
+		if ourWord(w) || sendingBid(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// ourWord: «наш» in any case (not «нашли», «нашёл»: the operator found
+// the client's mailbox, read back).
+func ourWord(w string) bool {
+	return isWord(w, "наш", "наша", "наше", "наши", "нашу", "нашей", "нашего", "нашему", "нашим", "нашем", "наших", "нашими")
 }
 
 // sendingBid: a verb bidding the listener send or write somewhere

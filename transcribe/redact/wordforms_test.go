@@ -5,7 +5,8 @@ import "testing"
 // TestWordFormsNotBeginnings: the rules that read a word by its forms
 // take no other word that begins as they do. A weekday before an hour
 // makes a time of the number («в среду 12 34»), not «средний», «среди»,
-// «средства» before a code.
+// «средства» before a code; «наш» before a mailbox makes it the office's,
+// not «нашли», «нашёл» before the client's read back.
 func TestWordFormsNotBeginnings(t *testing.T) {
 	r, err := New(Config{})
 	if err != nil {
@@ -17,6 +18,11 @@ func TestWordFormsNotBeginnings(t *testing.T) {
 		{"client", "код из смс хороший 12 34", "код из смс хороший [code]"},
 		{"client", "код из смс в среду 12 34", ""},
 		{"client", "запись на среду 12 30", ""},
+		{"operator", "мы нашли i v a n o v собака mail точка ru", "мы нашли [email]"},
+		{"operator", "нашли ivanov mail ru", "нашли [email] [email]"},
+		{"operator", "мы видим i v a n o v собака mail точка ru", "мы видим [email]"},
+		{"operator", "нашему i v a n o v собака mail точка ru", ""},
+		{"operator", "пишите на наш адрес info собака mail точка ru", ""},
 	} {
 		want := c.want
 		if want == "" {
