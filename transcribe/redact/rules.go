@@ -1357,19 +1357,36 @@ func (s *scan) birthdates() {
 
 // hourOfBirth reports whether tokens [k, e) next to a birth's word are
 // the hour it happened at, after «в»: cardinal numbers with no month, no
-// ordinal and no four-digit year («мальчик ... в четыре ноль пять
-// родился», «родилась в два пятнадцать»: causes block LA; «в 1985 году
-// родился» is a year).
+// ordinal and no four-digit year, the first an hour's (23 at most), no
+// «год» said with them («мальчик ... в четыре ноль пять родился»,
+// «родилась в два пятнадцать»: causes block LA; «в 1985 году родился»,
+// «родился в 85 году», «в восемьдесят пять» are a year).
 func (s *scan) hourOfBirth(k, e int) bool {
 	if k == 0 || s.toks[k-1].seg != s.toks[k].seg || !isWord(s.norm(k-1), "в", "во") {
 		return false
 	}
+	if first := &s.toks[k]; first.has(tNum) && hourValue(first, s.normOf(first)) > 23 {
+		return false
+	}
 	for i := k; i < e; i++ {
-		if t := &s.toks[i]; t.has(tMonth) || ordinalKind(t.num()) || year(s.normOf(t)) {
+		if t := &s.toks[i]; t.has(tMonth) || ordinalKind(t.num()) || year(s.normOf(t)) || strings.HasPrefix(s.normOf(t), "год") {
 			return false
 		}
 	}
-	return true
+	return e >= len(s.toks) || s.toks[e].seg != s.toks[k].seg || !strings.HasPrefix(s.norm(e), "год")
+}
+
+// hourValue is the value of a number token w as an hour's: its digits'
+// value, or its word's; 100 for a run of three digits or more.
+func hourValue(t *token, w string) int {
+	if t.num() != nkDigits {
+		return int(lexNumVals[t.ent])
+	}
+	if len(w) > 2 {
+		return 100
+	}
+	v, _ := strconv.Atoi(w)
+	return v
 }
 
 // ordinalKind: a number word's ordinal form (a date's day or year).
