@@ -47,11 +47,7 @@ func TestSegmentMayBareSurname(t *testing.T) {
 // word asks for, said alone, on either channel; common nouns of those
 // endings, a street, a town, a doctor one is booked with, kept.
 func TestBareSurnameCases(t *testing.T) {
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ role, in, want string }{
+	checkTexts(t, []textCase{
 		{"client", "справку выдали на мельникову а не на меня", "справку выдали на [name] а не на меня"},
 		{"operator", "вижу заказ на клименко выдаём", "вижу заказ на [name] выдаём"},
 		{"client", "это у рахимова карта другого банка", "это у [name] карта другого банка"},
@@ -68,13 +64,5 @@ func TestBareSurnameCases(t *testing.T) {
 		{"client", "какой-то гражданин звонил", ""},
 		{"client", "какой-то магазин открылся", ""},
 		{"client", "письмо из какой-то налоговой", ""},
-	} {
-		want := c.want
-		if want == "" {
-			want = c.in
-		}
-		if got, _, err := r.Text("ru", c.role, c.in); err != nil || got != want {
-			t.Errorf("%s %q\n got  %q (%v)\n want %q", c.role, c.in, got, err, want)
-		}
-	}
+	})
 }

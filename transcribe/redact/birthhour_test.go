@@ -6,25 +6,13 @@ import "testing"
 // most, no «год» with it) is when the child was born and kept; a year
 // said so is the date of birth.
 func TestBirthHourNotYear(t *testing.T) {
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ in, want string }{
-		{"мальчик в четыре ноль пять родился", ""},
-		{"родилась в два пятнадцать", ""},
-		{"я родился в 85 году", "я родился в [birthdate]"},
-		{"дата рождения в 85 году", "дата рождения в [birthdate]"},
-		{"родился в 12 году", "родился в [birthdate]"},
-		{"родилась в восемьдесят пять", "родилась в [birthdate]"},
-		{"я родилась в 1985", "я родилась в [birthdate]"},
-	} {
-		want := c.want
-		if want == "" {
-			want = c.in
-		}
-		if got, _, err := r.Text("ru", "client", c.in); err != nil || got != want {
-			t.Errorf("%q\n got  %q (%v)\n want %q", c.in, got, err, want)
-		}
-	}
+	checkTexts(t, []textCase{
+		{"client", "мальчик в четыре ноль пять родился", ""},
+		{"client", "родилась в два пятнадцать", ""},
+		{"client", "я родился в 85 году", "я родился в [birthdate]"},
+		{"client", "дата рождения в 85 году", "дата рождения в [birthdate]"},
+		{"client", "родился в 12 году", "родился в [birthdate]"},
+		{"client", "родилась в восемьдесят пять", "родилась в [birthdate]"},
+		{"client", "я родилась в 1985", "я родилась в [birthdate]"},
+	})
 }

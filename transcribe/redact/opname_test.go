@@ -7,11 +7,7 @@ import "testing"
 // operator's channel and on a mixed one with the operator's words; the
 // client's said so is masked.
 func TestOperatorNameBeforeCue(t *testing.T) {
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ role, in, want string }{
+	checkTexts(t, []textCase{
 		{"operator", "анна петрова меня зовут слушаю вас", ""},
 		{"operator", "добрый день анна сергеевна меня зовут чем могу помочь", ""},
 		{"operator", "петрова анна меня зовут", ""},
@@ -21,13 +17,5 @@ func TestOperatorNameBeforeCue(t *testing.T) {
 		{"client", "анна петрова меня зовут", "[name] меня зовут"},
 		{"client", "здравствуйте ольга викторовна меня зовут я по записи", "здравствуйте [name] меня зовут я по записи"},
 		{"operator", "анна меня зовут а заявка оформлена на соколову ирину петровну", "анна меня зовут а заявка оформлена на [name]"},
-	} {
-		want := c.want
-		if want == "" {
-			want = c.in
-		}
-		if got, _, err := r.Text("ru", c.role, c.in); err != nil || got != want {
-			t.Errorf("%s %q\n got  %q (%v)\n want %q", c.role, c.in, got, err, want)
-		}
-	}
+	})
 }
