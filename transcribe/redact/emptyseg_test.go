@@ -8,7 +8,8 @@ import (
 // TestFollowUpsSkipEmptySegments: the rules that read the speaker's next
 // sentences after a masked value (a mailbox's digits added, a date of
 // birth's day corrected, an address's number said again or its entrance
-// and floor) pass a segment with no words (the recognizer heard nothing)
+// and floor), and the one that reads the value named in the sentence
+// before (namedThenBid, with the prefilter loading that sentence), pass a segment with no words (the recognizer heard nothing)
 // as no sentence of the speaker's: the value after it is masked as it is
 // with nothing between (they stopped at the empty segment).
 func TestFollowUpsSkipEmptySegments(t *testing.T) {
@@ -28,6 +29,12 @@ func TestFollowUpsSkipEmptySegments(t *testing.T) {
 		{[]string{"c: улица ленина дом 5 квартира 112", "c: ", "c: сто двенадцать квартира"}, "[address] квартира"},
 		{[]string{"c: улица ленина дом 5 квартира 112", "c: подъезд 2 этаж 5"}, "[address]"},
 		{[]string{"c: улица ленина дом 5 квартира 112", "c: ", "c: подъезд 2 этаж 5"}, "[address]"},
+		// A value named in the sentence before, said after the other
+		// side's bid (namedThenBid): the segment before the answer is
+		// loaded past an empty one.
+		{[]string{"c: код для личного кабинета пришёл а не входит", "o: назовите", "c: шестьдесят восемь сорок четыре два"}, "[code]"},
+		{[]string{"c: код для личного кабинета пришёл а не входит", "c: ", "o: назовите", "c: шестьдесят восемь сорок четыре два"}, "[code]"},
+		{[]string{"c: код для личного кабинета пришёл а не входит", "o: назовите", "c: ", "c: шестьдесят восемь сорок четыре два"}, "[code]"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {

@@ -985,7 +985,7 @@ func (s *scan) namedThenBid(z *zone) Type {
 		if e.at >= at {
 			continue
 		}
-		if at-e.at > 12 || e.seg != seg-1 {
+		if at-e.at > 12 || !s.sentenceBefore(e.seg, seg) {
 			break
 		}
 		if e.cue != 0 && !e.dictated {
@@ -1009,6 +1009,21 @@ func (s *scan) namedThenBid(z *zone) Type {
 		}
 	}
 	return typ
+}
+
+// sentenceBefore reports whether segment a is the speaker's sentence
+// before segment b on its channel: a segment between them with no letter
+// and no digit (the recognizer heard nothing) is no sentence of theirs.
+func (s *scan) sentenceBefore(a, b int32) bool {
+	if a >= b {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if !wordless(&s.src[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // negatedOfType is the type of the number masked right before z when z

@@ -867,13 +867,18 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 		segs := chs[ci].Segments
 		want := cs.wants[ci] // nil until a segment of the channel is marked
 		for k := range segs {
-			if want != nil && want[k] && (k == 0 || want[k-1]) {
+			if want != nil && want[k] && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
 				continue
 			}
 			if segmentMay(&segs[k]) {
 				cs.mark(ci, k)
-				if k > 0 {
-					cs.mark(ci, k-1)
+				// The sentence before it, past segments with no word (the
+				// recognizer heard nothing): its cue may be what k answers.
+				for j := k - 1; j >= 0; j-- {
+					cs.mark(ci, j)
+					if !wordless(&segs[j]) {
+						break
+					}
 				}
 				want = cs.wants[ci]
 			}
@@ -998,3 +1003,15 @@ func (cs *callScratch) put(s *scan) {
 }
 
 func (cs *callScratch) release() { callPool.Put(cs) }
+
+// wordless reports whether a segment has no letter and no digit, in its
+// text or its words.
+func wordless(g *schemas.Segment) bool {
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for _, w := range g.Words {
+		if strings.IndexFunc(w.W, alnum) >= 0 {
+			return false
+		}
+	}
+	return strings.IndexFunc(g.Text, alnum) < 0
+}
