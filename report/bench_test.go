@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
-	"github.com/callscope/callscope/store"
 )
 
 // BenchmarkByOperatorChDB1M runs the operator report over 1 000 000 calls
@@ -14,14 +14,7 @@ import (
 // are generated inside the engine to keep set-up short.
 func BenchmarkByOperatorChDB1M(b *testing.B) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.ChDB(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if err := store.Migrate(ctx, db); err != nil {
-		b.Fatal(err)
-	}
+	db := storetest.Migrated(b, testenv.ChDB(b))
 	gen := `INSERT INTO calls (call_id, row_version, started_at, operator_id, operator_name, department,
     total_talk, duration, category_names, category_counts)
 SELECT concat('call-', toString(number % 1000000)), number, toDateTime(1790000000 + number % 1000000 * 30),

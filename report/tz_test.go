@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -19,19 +20,16 @@ import (
 // bucket it is shown in.
 func TestTimeZoneAroundMidnight(t *testing.T) {
 	testenv.SkipIfShort(t)
-	ctx := context.Background()
 	msk, err := time.LoadLocation("Europe/Moscow")
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(ctx, testenv.ChDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := store.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		timeZoneAroundMidnight(t, ctx, db, msk)
+	})
+}
+
+func timeZoneAroundMidnight(t *testing.T, ctx context.Context, db store.DB, msk *time.Location) {
 	at := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 	call := func(id string, started time.Time) schemas.Analysis {
 		return schemas.Analysis{CallID: id, ObjectKey: "calls/" + id + ".wav", Version: "v1", DictionaryVersion: "d", AnalyzedAt: at,

@@ -17,16 +17,23 @@ import (
 func OnBackends(t *testing.T, test func(t *testing.T, ctx context.Context, db store.DB)) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, b.DSN(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := store.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-			test(t, ctx, db)
+			test(t, context.Background(), Migrated(t, b.DSN(t)))
 		})
 	}
+}
+
+// Migrated opens the database at dsn, migrates it to the current schema
+// and closes it when the test or benchmark ends; for a test that needs one
+// backend only (a benchmark, or SQL only that engine runs).
+func Migrated(tb testing.TB, dsn string) store.DB {
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	if err := store.Migrate(ctx, db); err != nil {
+		tb.Fatal(err)
+	}
+	return db
 }
