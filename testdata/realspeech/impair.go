@@ -284,9 +284,9 @@ func encode(ch [2][]float32, format string) ([2][]float32, []byte) {
 			v := pcm16(ch[c][i])
 			switch tag {
 			case 7:
-				b.WriteByte(linearToULaw(v))
+				b.WriteByte(wav.LinearToMuLaw(v))
 			case 6:
-				b.WriteByte(linearToALaw(v))
+				b.WriteByte(wav.LinearToALaw(v))
 			default:
 				put(v)
 			}
@@ -302,45 +302,4 @@ func encode(ch [2][]float32, format string) ([2][]float32, []byte) {
 func pcm16(x float32) int16 {
 	v := math.Round(float64(x) * 32768)
 	return int16(max(math.MinInt16, min(math.MaxInt16, v)))
-}
-
-// linearToULaw is G.711 mu-law (after Sun's g711.c).
-func linearToULaw(pcm int16) byte {
-	const bias, clip = 0x84, 32635
-	v, sign := int(pcm), 0
-	if v < 0 {
-		v, sign = -v, 0x80
-	}
-	v = min(v, clip) + bias
-	exp := 7
-	for mask := 0x4000; v&mask == 0 && exp > 0; mask >>= 1 {
-		exp--
-	}
-	mant := (v >> (exp + 3)) & 0x0F
-	return ^byte(sign | exp<<4 | mant)
-}
-
-// linearToALaw is G.711 A-law (after Sun's g711.c).
-func linearToALaw(pcm int16) byte {
-	v := int(pcm) >> 3
-	mask := 0xD5
-	if v < 0 {
-		mask = 0x55
-		v = -v - 1
-	}
-	segEnd := [8]int{0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF}
-	seg := 0
-	for seg < 8 && v > segEnd[seg] {
-		seg++
-	}
-	if seg >= 8 {
-		return byte(0x7F ^ mask)
-	}
-	aval := seg << 4
-	if seg < 2 {
-		aval |= (v >> 1) & 0xF
-	} else {
-		aval |= (v >> seg) & 0xF
-	}
-	return byte(aval ^ mask)
 }

@@ -90,15 +90,16 @@ func encoderFor(format string, bps int) (func(dst []byte, v float64), error) {
 	case "float64":
 		return func(d []byte, v float64) { binary.LittleEndian.PutUint64(d, math.Float64bits(v)) }, nil
 	case "mulaw":
-		return func(d []byte, v float64) { d[0] = linearToMuLaw(int16(math.Round(v * 32767))) }, nil
+		return func(d []byte, v float64) { d[0] = LinearToMuLaw(int16(math.Round(v * 32767))) }, nil
 	case "alaw":
-		return func(d []byte, v float64) { d[0] = linearToALaw(int16(math.Round(v * 32767))) }, nil
+		return func(d []byte, v float64) { d[0] = LinearToALaw(int16(math.Round(v * 32767))) }, nil
 	}
 	return nil, fmt.Errorf("wav: mask: no encoder for %s (%d bytes a sample)", format, bps)
 }
 
-// linearToMuLaw is the G.711 mu-law encoder (0 encodes as 0xFF).
-func linearToMuLaw(s int16) byte {
+// LinearToMuLaw is the G.711 mu-law encoder (0 encodes as 0xFF), the
+// inverse of what Decode reads from a mu-law WAV.
+func LinearToMuLaw(s int16) byte {
 	const bias, clip = 0x84, 32635
 	x := int(s)
 	sign := 0
@@ -114,8 +115,9 @@ func linearToMuLaw(s int16) byte {
 	return ^byte(sign | exp<<4 | mant)
 }
 
-// linearToALaw is the G.711 A-law encoder (0 encodes as 0xD5).
-func linearToALaw(s int16) byte {
+// LinearToALaw is the G.711 A-law encoder (0 encodes as 0xD5), the
+// inverse of what Decode reads from an A-law WAV.
+func LinearToALaw(s int16) byte {
 	x := int(s) >> 3 // 13-bit
 	sign := 0x80
 	if x < 0 {
