@@ -38,8 +38,7 @@ audit_read...), which call, the HTTP status and the client address.
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runAudit(cmd.Context(), opts) },
 	}
-	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(cmd.Flags())
 	f := cmd.Flags()
 	f.StringVar(&opts.user, "user", "", "only this user's events")
 	f.StringVar(&opts.action, "action", "", "only this action")

@@ -50,8 +50,7 @@ generated database, not over real calls. The schema is migrated first.`,
 			return runBenchGenerate(cmd.Context(), opts)
 		},
 	}
-	g.bind(gen.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(gen.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(gen.Flags())
 	gen.Flags().IntVar(&opts.calls, "calls", 100000, "number of calls")
 	gen.Flags().IntVar(&opts.operators, "operators", 0, "number of operators (default: calls/20000, 20..2000)")
 	gen.Flags().IntVar(&opts.days, "days", 365, "days the calls spread over")

@@ -47,8 +47,7 @@ report leads to its calls. 'callscope show CALL_ID' then prints one call.
 			return runCalls(cmd.Context(), opts)
 		},
 	}
-	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(cmd.Flags())
 	cmd.Flags().StringVar(&opts.filter, "filter", "", "filter expression (docs/filters.md)")
 	cmd.Flags().StringArrayVar(&opts.slices, "slice", nil, "report cell as NAME=VALUE (repeatable): "+strings.Join(report.SliceNames(), ", "))
 	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")

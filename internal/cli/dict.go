@@ -592,8 +592,7 @@ analyses and reports stay as they are until the calls are analysed again
 	f.IntVar(&opts.examples, "examples", whatif.DefaultExamples, "example calls per category and direction")
 	f.BoolVar(&opts.strictMixed, "strict-mixed", false, "a mixed channel matches only channel-any phrases")
 	f.StringVar(&opts.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal), bar, lines or none")
-	g.bind(f, "data", "data_dir", "", "data directory of the embedded engine")
-	g.bind(f, "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	g.bindStore(f)
 	return cmd
 }
 

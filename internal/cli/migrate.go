@@ -46,8 +46,7 @@ Without --clickhouse it works on the embedded engine in the data directory.`,
 			return fmt.Errorf("migrate: want up or status, got %q", action)
 		},
 	}
-	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(cmd.Flags())
 	return cmd
 }
 

@@ -63,8 +63,7 @@ It only reads: a ClickHouse user with read-only rights is enough.`,
 			return runReport(cmd.Context(), opts, cmd.Flags().Changed)
 		},
 	}
-	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(cmd.Flags())
 	f := cmd.Flags()
 	f.StringVar(&opts.def, "def", "", "report definition file (YAML)")
 	f.StringVar(&opts.by, "by", strings.Join(report.DefaultBy, ","), "dimensions, comma-separated")

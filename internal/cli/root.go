@@ -85,6 +85,14 @@ func (g *globals) bind(fs *pflag.FlagSet, name, path, def, usage string) {
 	g.flagPaths[name] = path
 }
 
+// bindStore binds --clickhouse and --data, the two ways to name the store
+// of a command that reads or writes the calls only (the embedded engine
+// where no ClickHouse DSN is set).
+func (g *globals) bindStore(fs *pflag.FlagSet) {
+	g.bind(fs, "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
+	g.bind(fs, "data", "data_dir", "", "data directory of the embedded engine")
+}
+
 // load reads the configuration and applies the flags the user set.
 func (g *globals) load(cmd *cobra.Command) error {
 	cfg, err := config.Load(g.configPath, os.Environ())

@@ -37,8 +37,7 @@ period narrow the calls searched (docs/filters.md).`,
 			return runSearch(cmd.Context(), opts, args[0])
 		},
 	}
-	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(cmd.Flags())
 	cmd.Flags().StringVar(&opts.filter, "filter", "", "filter expression (docs/filters.md)")
 	cmd.Flags().StringVar(&opts.channel, "channel", "", "search one side only: operator, client or mixed")
 	cmd.Flags().StringVar(&opts.from, "from", "", "first day, YYYY-MM-DD (inclusive)")

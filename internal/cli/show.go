@@ -37,8 +37,7 @@ its evidence.`,
 			return runShow(cmd.Context(), opts, args[0])
 		},
 	}
-	g.bind(cmd.Flags(), "clickhouse", "clickhouse.dsn", "", "ClickHouse DSN")
-	g.bind(cmd.Flags(), "data", "data_dir", "", "data directory of the embedded engine")
+	g.bindStore(cmd.Flags())
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output: text or json")
 	cmd.Flags().StringVar(&opts.tz, "tz", "UTC", "time zone of the times shown (IANA name, e.g. Europe/Moscow)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "highlight hits with colour: auto (on a terminal), always or never")
