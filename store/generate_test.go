@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/store"
 )
 
 func TestGenerate(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := migratedDB(t, b.DSN(t))
+			db := storetest.Migrated(t, b.DSN(t))
 			ctx := context.Background()
 			end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 			var progress []int

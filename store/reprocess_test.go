@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -18,7 +19,7 @@ import (
 func TestSelectCalls(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := migratedDB(t, b.DSN(t))
+			db := storetest.Migrated(t, b.DSN(t))
 			ctx := context.Background()
 			a := sample("c-1", t0)
 			b2 := sample("c-2", t0)

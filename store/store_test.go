@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -25,18 +26,8 @@ func openDB(t testing.TB, dsn string) store.DB {
 	return db
 }
 
-// migratedDB opens the database at dsn with every migration applied.
-func migratedDB(t testing.TB, dsn string) store.DB {
-	t.Helper()
-	db := openDB(t, dsn)
-	if err := store.Migrate(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
 // migratedChDB opens an embedded chDB database with every migration applied.
-func migratedChDB(t testing.TB) store.DB { return migratedDB(t, testenv.ChDB(t)) }
+func migratedChDB(t testing.TB) store.DB { return storetest.Migrated(t, testenv.ChDB(t)) }
 
 func fptr(f float64) *float64 { return &f }
 func iptr(i int) *int         { return &i }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/callscope/callscope/analyze"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -225,7 +226,7 @@ func testenvChDB(t *testing.T) string { return testenv.ChDB(t) }
 func TestFinalFiltersLatest(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := migratedDB(t, b.DSN(t))
+			db := storetest.Migrated(t, b.DSN(t))
 			ctx := context.Background()
 			a := sample("call-f", t0.Add(time.Hour))
 			a2 := sample("call-f", t0.Add(2*time.Hour))

@@ -26,6 +26,7 @@ func OnBackends(t *testing.T, test func(t *testing.T, ctx context.Context, db st
 // and closes it when the test or benchmark ends; for a test that needs one
 // backend only (a benchmark, or SQL only that engine runs).
 func Migrated(tb testing.TB, dsn string) store.DB {
+	tb.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
