@@ -9,7 +9,7 @@ import "time"
 type Metadata struct {
 	CallID    string    `json:"call_id,omitempty"`
 	StartedAt time.Time `json:"started_at,omitzero"`
-	Direction string    `json:"direction,omitempty"` // inbound, outbound
+	Direction string    `json:"direction,omitempty"` // inbound, outbound or internal (ingest checks it)
 	Language  string    `json:"language,omitempty"`  // BCP 47 primary tag: ru, en
 	Operator  Operator  `json:"operator,omitzero"`
 	Client    Client    `json:"client,omitzero"`
