@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -268,5 +269,68 @@ func TestWebModelHitPrefix(t *testing.T) {
 	}
 	if want := "MODEL_PHRASE_PREFIX = '" + match.ModelPhrasePrefix + "'"; !strings.Contains(string(data), want) {
 		t.Errorf("web/src/lib/api.ts lacks %q: the web copy of match.ModelPhrasePrefix drifted", want)
+	}
+}
+
+// TestFilterDocs: docs/filters.md has a row for every filter field, with its
+// type, and no row for a field that is gone; its count of fields is the
+// catalogue's; and every `--filter '...'` example of the docs parses with
+// the built-in categories and compiles, so a user who copies one gets calls,
+// not an error.
+func TestFilterDocs(t *testing.T) {
+	v := builtins(t)
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "filters.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	rows := map[string]string{} // field: type column
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z_]+(?:\\.[A-Z]+)?)` \\| ([a-z]+) \\|").FindAllStringSubmatch(doc, -1) {
+		rows[m[1]] = m[2]
+	}
+	fields := filter.Fields()
+	for _, f := range fields {
+		typ, ok := rows[f.Name]
+		switch {
+		case !ok:
+			t.Errorf("docs/filters.md has no row for the filter field %s", f.Name)
+		case typ != f.Type.String():
+			t.Errorf("docs/filters.md gives the field %s the type %s; it is a %s", f.Name, typ, f.Type)
+		}
+		delete(rows, f.Name)
+	}
+	for name := range rows {
+		t.Errorf("docs/filters.md has a row for %s, which is not a filter field", name)
+	}
+	count := regexp.MustCompile(`(\d+) fields, four of them families`).FindStringSubmatch(doc)
+	if count == nil || count[1] != strconv.Itoa(len(fields)) {
+		t.Errorf("docs/filters.md says %q; there are %d fields", count, len(fields))
+	}
+
+	files, err := filepath.Glob(filepath.Join("..", "..", "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, filepath.Join("..", "..", "README.md"))
+	example := regexp.MustCompile(`--filter '([^']+)'`)
+	checked := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range example.FindAllStringSubmatch(string(data), -1) {
+			checked++
+			e, err := filter.ParseWith(m[1], filter.Options{Categories: v.categories})
+			if err == nil {
+				_, _, err = filter.CompileIn(e, nil)
+			}
+			if err != nil {
+				t.Errorf("%s: --filter '%s': %v", filepath.Base(file), m[1], err)
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d --filter examples found in the docs", checked)
 	}
 }
