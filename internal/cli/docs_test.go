@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestDocCommands: every `callscope COMMAND ... --flag` that README.md and
+// docs/*.md show names a flag that command has (its own or inherited), so
+// a user who copies a documented command line gets no "unknown flag".
+// Lines ending in a backslash are joined first; a command line ends at a
+// backtick, a pipe, ';', '&&', a shell comment or the next `callscope`.
+// Prose that merely names callscope ("callscope stops at start-up") is no
+// command and is skipped.
+func TestDocCommands(t *testing.T) {
+	root := NewRootCmd(io.Discard, io.Discard)
+	files, err := filepath.Glob(filepath.Join("..", "..", "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, filepath.Join("..", "..", "README.md"))
+	invocation := regexp.MustCompile(`callscope((?: [a-z][a-z-]*)+)([^\n]*)`)
+	end := regexp.MustCompile("`|\\| |;|&&| # | callscope ")
+	flag := regexp.MustCompile(`(?:^|[\s\[(])--([a-z][a-z0-9-]*)`)
+	lines, flags := 0, 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(data), "\\\n", " ")
+		for _, m := range invocation.FindAllStringSubmatch(text, -1) {
+			words := strings.Fields(m[1])
+			cmd, rest, err := root.Find(words)
+			if err != nil || cmd == root {
+				continue // prose, not a command line
+			}
+			lines++
+			line := strings.Join(rest, " ") + m[2]
+			if loc := end.FindStringIndex(line); loc != nil {
+				line = line[:loc[0]]
+			}
+			for _, f := range flag.FindAllStringSubmatch(line, -1) {
+				flags++
+				if cmd.Flags().Lookup(f[1]) == nil && cmd.InheritedFlags().Lookup(f[1]) == nil {
+					t.Errorf("%s: %q: %s has no flag --%s", filepath.Base(file), strings.TrimSpace("callscope"+m[1]+m[2]), cmd.CommandPath(), f[1])
+				}
+			}
+		}
+	}
+	if lines < 100 || flags < 100 {
+		t.Errorf("only %d command lines and %d flags found in the docs", lines, flags)
+	}
+	t.Logf("%d documented command lines, %d flags checked", lines, flags)
+}
