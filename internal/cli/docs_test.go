@@ -57,3 +57,23 @@ func TestDocCommands(t *testing.T) {
 	}
 	t.Logf("%d documented command lines, %d flags checked", lines, flags)
 }
+
+// TestArgCountErrorSaysUsage: a missing or extra positional argument names
+// the command and prints its usage line, not cobra's bare "accepts 1
+// arg(s), received 0".
+func TestArgCountErrorSaysUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show"}, "callscope: show: accepts 1 arg(s), received 0 (usage: callscope show CALL_ID "},
+		{[]string{"search"}, "callscope: search: accepts 1 arg(s), received 0 (usage: callscope search \"PHRASE\" "},
+		{[]string{"dict", "eval"}, "callscope: dict eval: accepts 1 arg(s), received 0 (usage: callscope dict eval [--dir DICTS] LABELS "},
+		{[]string{"users", "add", "a", "b", "--role", "analyst"}, "callscope: users add: accepts 1 arg(s), received 2 (usage: callscope users add NAME --role ROLE "},
+	} {
+		_, errOut, code := execute(t, tc.args...)
+		if code != 1 || !strings.HasPrefix(errOut, tc.want) {
+			t.Errorf("callscope %s: code %d, stderr %q; want 1 and a line starting %q", strings.Join(tc.args, " "), code, errOut, tc.want)
+		}
+	}
+}

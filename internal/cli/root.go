@@ -133,11 +133,23 @@ func newLogger(w io.Writer, c config.Log) *slog.Logger {
 func Execute(ctx context.Context, args []string, out, errOut io.Writer) int {
 	root := NewRootCmd(out, errOut)
 	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
+	if cmd, err := root.ExecuteContextC(ctx); err != nil {
+		msg := err.Error()
+		if isArgCountError(msg) {
+			// cobra's "accepts 1 arg(s), received 0" names neither the
+			// command nor what the argument is; the usage line says both.
+			msg = fmt.Sprintf("%s: %s (usage: %s)", strings.TrimPrefix(cmd.CommandPath(), root.Name()+" "), msg, cmd.UseLine())
+		}
 		// Last line of defence: no password or token of a URL reaches the
 		// terminal, whatever error quoted it.
-		fmt.Fprintf(errOut, "callscope: %s\n", secrets.MaskText(err.Error()))
+		fmt.Fprintf(errOut, "callscope: %s\n", secrets.MaskText(msg))
 		return 1
 	}
 	return 0
+}
+
+// isArgCountError reports whether msg is one of cobra's positional-argument
+// count errors (cobra.ExactArgs, MinimumNArgs, MaximumNArgs, RangeArgs).
+func isArgCountError(msg string) bool {
+	return strings.Contains(msg, " arg(s)") && (strings.HasPrefix(msg, "accepts ") || strings.HasPrefix(msg, "requires at least "))
 }
