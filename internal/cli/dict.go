@@ -40,6 +40,7 @@ func newDictCmd(g *globals) *cobra.Command {
 
   validate  report every mistake with file:line:col
   list      categories, phrase counts, languages and the set's version
+  version   the set's version alone, for scripts (reprocess --stale-dictionary)
   test      the hits of a sentence, a transcript file or a stored call, highlighted
   whatif    which archived calls a changed set would add or remove categories from
   eval      precision, recall and F1 per category on labelled calls
@@ -48,7 +49,7 @@ func newDictCmd(g *globals) *cobra.Command {
 Without --dir the set is dictionaries.dir from the configuration, or the
 built-in dictionaries when that is empty.`,
 	}
-	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g), newDictEvalCmd(g), newDictTrainCmd(g))
+	cmd.AddCommand(newDictValidateCmd(g), newDictListCmd(g), newDictTestCmd(g), newDictWhatifCmd(g), newDictEvalCmd(g), newDictTrainCmd(g), newDictVersionCmd(g))
 	return cmd
 }
 

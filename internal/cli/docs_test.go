@@ -13,7 +13,8 @@ import (
 // docs/*.md show names a flag that command has (its own or inherited), so
 // a user who copies a documented command line gets no "unknown flag".
 // Lines ending in a backslash are joined first; a command line ends at a
-// backtick, a pipe, ';', '&&', a shell comment or the next `callscope`.
+// backtick, a pipe, ';', '&&', a shell comment, the end of a $(...) or the
+// next `callscope`.
 // Prose that merely names callscope ("callscope stops at start-up") is no
 // command and is skipped.
 func TestDocCommands(t *testing.T) {
@@ -24,7 +25,7 @@ func TestDocCommands(t *testing.T) {
 	}
 	files = append(files, filepath.Join("..", "..", "README.md"))
 	invocation := regexp.MustCompile(`callscope((?: [a-z][a-z-]*)+)([^\n]*)`)
-	end := regexp.MustCompile("`|\\| |;|&&| # | callscope ")
+	end := regexp.MustCompile("`|\\| |;|&&| # |\\) | callscope ")
 	flag := regexp.MustCompile(`(?:^|[\s\[(])--([a-z][a-z0-9-]*)`)
 	lines, flags := 0, 0
 	for _, file := range files {
