@@ -102,6 +102,20 @@ func (t *token) mayStartRun() bool {
 	return runStarts&(1<<t.kind) != 0 || t.nl == 8 || t.nl == 4
 }
 
+// identifierDigits reports whether the run's words read so far are
+// groups in digits, 10 to 12 of them: a passport's, a SNILS's, an INN's,
+// a phone's length.
+func (s *scan) identifierDigits() bool {
+	n := 0
+	for _, w := range s.words {
+		if w.kind != nkDigits {
+			return false
+		}
+		n += int(s.toks[w.tok].nl)
+	}
+	return n >= 10 && n <= 12
+}
+
 func runWord(k nk) bool {
 	switch k {
 	case nkDigits, nkUnit, nkTeen, nkTens, nkHundred, nkRepeat, nkThousand:
@@ -136,7 +150,9 @@ func (s *scan) readRun(i int, r *run) {
 		// a date follows the number («паспорт 4510 123456 12 мая 2015»,
 		// causes block KY; the run took the day, and the number with it
 		// was nothing).
-		if t.num() == nkDigits && t.nl <= 2 && j > i && s.toks[j-1].num() == nkDigits && s.toks[j-1].nl >= 3 && s.toks[j-1].seg == seg &&
+		// (So after groups in digits of an identifier's length, the last
+		// of two: «снилс 123 456 789 01 3 января 2017».)
+		if t.num() == nkDigits && t.nl <= 2 && j > i && s.toks[j-1].num() == nkDigits && (s.toks[j-1].nl >= 3 || s.identifierDigits()) && s.toks[j-1].seg == seg &&
 			j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.toks[j+1].has(tMonth) {
 			break
 		}
