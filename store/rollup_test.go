@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -18,7 +19,7 @@ import (
 func TestRollupBuildsAndDrops(t *testing.T) {
 	testenv.SkipIfShort(t)
 	ctx := context.Background()
-	db := openDB(t, testenv.ChDB(t))
+	db := storetest.Open(t, testenv.ChDB(t))
 	if err := store.Migrate(ctx, db); err != nil {
 		t.Fatal(err)
 	}

@@ -11,13 +11,14 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
 
 func TestStage(t *testing.T) {
-	db := openDB(t, testenv.ChDB(t))
+	db := storetest.Open(t, testenv.ChDB(t))
 	ctx := context.Background()
 	if err := store.Migrate(ctx, db); err != nil {
 		t.Fatal(err)
@@ -108,7 +109,7 @@ func TestStageCallIDCollision(t *testing.T) {
 			map[string]string{first.ObjectKey: schemas.StateAnalysed}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			db := openDB(t, testenv.ChDB(t))
+			db := storetest.Open(t, testenv.ChDB(t))
 			if err := store.Migrate(ctx, db); err != nil {
 				t.Fatal(err)
 			}
@@ -189,7 +190,7 @@ func TestStageCallIDChanged(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			db := openDB(t, testenv.ChDB(t))
+			db := storetest.Open(t, testenv.ChDB(t))
 			if err := store.Migrate(ctx, db); err != nil {
 				t.Fatal(err)
 			}

@@ -15,17 +15,6 @@ import (
 	"github.com/callscope/callscope/store"
 )
 
-func openDB(t testing.TB, dsn string) store.DB {
-	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 // migratedChDB opens an embedded chDB database with every migration applied.
 func migratedChDB(t testing.TB) store.DB { return storetest.Migrated(t, testenv.ChDB(t)) }
 
@@ -61,7 +50,7 @@ func sample(id string, analyzedAt time.Time) schemas.Analysis {
 func TestBackends(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := openDB(t, b.DSN(t))
+			db := storetest.Open(t, b.DSN(t))
 			ctx := context.Background()
 			for i := 0; i < 2; i++ {
 				if err := store.Migrate(ctx, db); err != nil {
@@ -298,7 +287,7 @@ func TestOpenErrors(t *testing.T) {
 func TestManyBlocks(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := openDB(t, b.DSN(t))
+			db := storetest.Open(t, b.DSN(t))
 			rows, err := db.Query(context.Background(), "SELECT number FROM system.numbers LIMIT 1000 SETTINGS max_block_size = 7")
 			if err != nil {
 				t.Fatal(err)

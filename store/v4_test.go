@@ -36,7 +36,7 @@ func scored(id string, analyzedAt time.Time) schemas.Analysis {
 func TestScoreParametersSegments(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := openDB(t, b.DSN(t))
+			db := storetest.Open(t, b.DSN(t))
 			ctx := context.Background()
 			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaMissing) {
 				t.Errorf("CheckSchema before migrate: %v, want ErrSchemaMissing", err)
@@ -126,7 +126,7 @@ WHERE call_id = ? AND hasAll(terms, ?) ORDER BY channel, seg_index`, "call-s", t
 // TestCallMovesMonth: a re-analysis that moves a call to another month
 // leaves one row for it, even in a report that reads one partition.
 func TestCallMovesMonth(t *testing.T) {
-	db := openDB(t, testenvChDB(t))
+	db := storetest.Open(t, testenvChDB(t))
 	ctx := context.Background()
 	if err := store.Migrate(ctx, db); err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func TestCallMovesMonth(t *testing.T) {
 func TestUpgrade(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := openDB(t, b.DSN(t))
+			db := storetest.Open(t, b.DSN(t))
 			ctx := context.Background()
 			migrateTo(t, db, "0001_calls.sql", "0002_hits.sql", "0003_call_status.sql")
 			if err := store.CheckSchema(ctx, db); !errors.Is(err, store.ErrSchemaOutdated) {
@@ -278,7 +278,7 @@ func TestConcurrentMigrate(t *testing.T) {
 			t.Errorf("migrate %d: %v", i, err)
 		}
 	}
-	db := openDB(t, dsn)
+	db := storetest.Open(t, dsn)
 	if err := store.CheckSchema(ctx, db); err != nil {
 		t.Errorf("after concurrent migrations: %v", err)
 	}
@@ -296,7 +296,7 @@ func testenvClickHouse(t *testing.T) string { return testenv.ClickHouse(t) }
 func TestUpgradeTo6(t *testing.T) {
 	for _, b := range testenv.Backends {
 		t.Run(b.Name, func(t *testing.T) {
-			db := openDB(t, b.DSN(t))
+			db := storetest.Open(t, b.DSN(t))
 			ctx := context.Background()
 			migrateTo(t, db, "0001_calls.sql", "0002_hits.sql", "0003_call_status.sql", "0004_calls_v4.sql", "0005_criteria_segments.sql")
 			first := scored("call-1", t0)
@@ -360,7 +360,7 @@ func queryStrings(t *testing.T, db store.DB, query string) []string {
 // 26.7), segments.terms has one and the bloom filter it replaces is gone;
 // a search through it finds every inflection the terms were stemmed to.
 func TestSegmentsSearchIndex(t *testing.T) {
-	db := openDB(t, testenv.ChDB(t))
+	db := storetest.Open(t, testenv.ChDB(t))
 	ctx := context.Background()
 	if err := store.Migrate(ctx, db); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -16,7 +17,7 @@ import (
 // batch again must not add a call.
 func TestWriteAnalysesLargeBatch(t *testing.T) {
 	ctx := context.Background()
-	db := openDB(t, testenv.ChDB(t))
+	db := storetest.Open(t, testenv.ChDB(t))
 	if err := store.Migrate(ctx, db); err != nil {
 		t.Fatal(err)
 	}

@@ -27,14 +27,21 @@ func OnBackends(t *testing.T, test func(t *testing.T, ctx context.Context, db st
 // backend only (a benchmark, or SQL only that engine runs).
 func Migrated(tb testing.TB, dsn string) store.DB {
 	tb.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, dsn)
+	db := Open(tb, dsn)
+	if err := store.Migrate(context.Background(), db); err != nil {
+		tb.Fatal(err)
+	}
+	return db
+}
+
+// Open opens the database at dsn as it is, closed when the test or
+// benchmark ends.
+func Open(tb testing.TB, dsn string) store.DB {
+	tb.Helper()
+	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db); err != nil {
-		tb.Fatal(err)
-	}
 	return db
 }
