@@ -12,6 +12,7 @@ import (
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/privacy"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -43,14 +44,7 @@ type fixture struct {
 
 func setup(t *testing.T, dsn string) fixture {
 	ctx := context.Background()
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.Migrated(t, dsn)
 	m := testenv.MinIO(t, testenv.MinIOOptions{})
 	objs, err := objstore.New(objstore.Config{Endpoint: m.Endpoint, AccessKey: m.AccessKey, SecretKey: m.SecretKey})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/report/filter"
 	"github.com/callscope/callscope/store"
@@ -191,14 +192,7 @@ func benchArchive(b *testing.B, n int) store.DB {
 		}
 		dsn = "chdb://" + abs
 	}
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db); err != nil {
-		b.Fatal(err)
-	}
+	db := storetest.Migrated(b, dsn)
 	if os.Getenv("CALLSCOPE_BENCH_DIR") == "" {
 		st, err := store.Generate(ctx, db, store.GenerateConfig{Calls: n, Seed: 1, End: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Days: 730, Segments: true})
 		if err != nil {

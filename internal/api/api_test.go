@@ -28,6 +28,7 @@ import (
 	"github.com/callscope/callscope/internal/audit"
 	"github.com/callscope/callscope/internal/objstore"
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/internal/users"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/schemas"
@@ -168,14 +169,7 @@ const pw = "correct horse battery"
 
 func newFixture(t *testing.T, dsn string, minio testenv.MinIOServer) *fixture {
 	ctx := context.Background()
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.Migrated(t, dsn)
 	if err := store.WriteAnalyses(ctx, db, analyses()); err != nil {
 		t.Fatal(err)
 	}
