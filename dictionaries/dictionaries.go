@@ -12,7 +12,8 @@ import "embed"
 // FS holds the built-in dictionaries as <language>/<category>.yaml, their
 // trained models as models/<language>/<category>.json, and the neutral
 // client utterances the models were trained against as
-// models/neutral/<language>.txt (`callscope dict train`).
+// models/neutral/<language>.txt, and a category's own as
+// models/neutral/<language>.<category>.txt (`callscope dict train`).
 //
 //go:embed ru/*.yaml en/*.yaml models/*/*.json models/neutral/*.txt
 var FS embed.FS

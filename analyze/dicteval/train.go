@@ -11,15 +11,23 @@ import (
 	"github.com/callscope/callscope/dictionaries"
 )
 
-// BuiltinNeutral are the neutral client utterances of a language the
-// built-in models are trained against (dictionaries/models/neutral/
-// LANG.txt, model.Options.Neutral); none for a language without a file.
-func BuiltinNeutral(lang string) []string {
+// BuiltinNeutral are the neutral client utterances the built-in model of
+// a category is trained against (model.Options.Neutral): the language's
+// (dictionaries/models/neutral/LANG.txt), then the category's own, if it
+// has a file (LANG.CATEGORY.txt: lines that are no instance of this
+// category though they are of another, such as a grievance without a
+// threat for churn_threat; docs/models.md). None for a language without
+// a file.
+func BuiltinNeutral(lang, category string) []string {
 	data, err := fs.ReadFile(dictionaries.FS, "models/neutral/"+lang+".txt")
 	if err != nil {
 		return nil
 	}
-	return model.ParseNeutral(data)
+	lines := model.ParseNeutral(data)
+	if own, err := fs.ReadFile(dictionaries.FS, "models/neutral/"+lang+"."+category+".txt"); err == nil {
+		lines = append(lines, model.ParseNeutral(own)...)
+	}
+	return lines
 }
 
 // TrainModel trains the model of one category and language on labelled

@@ -15,11 +15,26 @@ import (
 
 // parts are the labelled parts a language's built-in models learnt from,
 // one author each (dev and heldout were written by the same generator,
-// held out from each other): twenty-one authors since session 15
-// (docs/models.md).
+// held out from each other): twenty-one authors since session 15, and the
+// parts of session 16 for the models retrained then (learnt;
+// docs/models.md).
 var parts = map[string][]string{
-	"ru": {"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"},
-	"en": {"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"},
+	"ru": {"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind23"},
+	"en": {"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind23"},
+}
+
+// sessionSixteen are the parts that landed in session 16. Only the en
+// churn_threat model, retrained then with its own neutral lines, learnt
+// them; the others keep the twenty-one-author training and verdict of
+// session 15 (docs/models.md).
+var sessionSixteen = []string{"blind20", "blind21", "blind23"}
+
+// learnt reports whether the built-in model of a category learnt a part.
+func learnt(lang, cat, part string) bool {
+	if handWrittenOnly(lang, cat) && generator(part) {
+		return false
+	}
+	return lang+"/"+cat == "en/churn_threat" || !slices.Contains(sessionSixteen, part)
 }
 
 // generator reports whether a part was written by the corpus generator
@@ -70,7 +85,7 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 			var calls []dicteval.Call
 			var used []string
 			for i, p := range loaded {
-				if !handWrittenOnly(lang, cat) || !generator(parts[lang][i]) {
+				if learnt(lang, cat, parts[lang][i]) {
 					calls = append(calls, p...)
 					used = append(used, parts[lang][i])
 				}
@@ -81,7 +96,7 @@ func TestBuiltinModelsReproduce(t *testing.T) {
 				t.Fatal(err)
 			}
 			opt := model.Recommended(lang, cat)
-			opt.Neutral = dicteval.BuiltinNeutral(lang)
+			opt.Neutral = dicteval.BuiltinNeutral(lang, cat)
 			md, err := dicteval.TrainModel(m, calls, opt)
 			if err != nil {
 				t.Fatal(err)
@@ -373,11 +388,16 @@ func TestModelsNeighbourCalls(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"ru", "en"} {
-		var calls []dicteval.Call
-		for _, p := range loadParts(t, lang) {
-			calls = append(calls, p...)
-		}
+		loaded := loadParts(t, lang)
 		for _, md := range m.Models(lang) {
+			// The parts of session 16 only for the model that learnt them:
+			// for the others they are held-out calls, not a floor.
+			var calls []dicteval.Call
+			for i, p := range loaded {
+				if !slices.Contains(sessionSixteen, parts[lang][i]) || learnt(lang, md.Category, parts[lang][i]) {
+					calls = append(calls, p...)
+				}
+			}
 			var neighbours, neighbourFlags, positives, found int
 			for _, e := range dicteval.Examples(phrases, calls, lang, md.Category, md.Channel) {
 				flagged := !e.Phrase && md.Score(e.Utterances) >= md.Threshold

@@ -112,7 +112,7 @@ author, scores under a level.`,
 	f.Float64Var(&opts.l2, "l2", 0, "L2 regularisation (default: the built-in model's)")
 	f.Float64Var(&opts.maxDF, "max-df", 0, "drop features in more than this share of the calls (default: the built-in model's)")
 	f.IntVar(&opts.minAuthors, "min-authors", 0, "drop features found in the calls of fewer authors (LABELS arguments; default: the built-in model's)")
-	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt; none: no neutral calls)")
+	f.StringVar(&opts.neutral, "neutral", "", "neutral client utterances, one a line, to train against as negatives (default: the built-in dictionaries/models/neutral/LANG.txt and LANG.CATEGORY.txt; none: no neutral calls)")
 	f.Float64Var(&opts.neutShare, "neutral-share", 0, "neutral calls made per labelled call (default: the built-in model's; 0.5 with --neutral FILE for a category without one)")
 	f.Float64Var(&opts.windowQ, "window-quantile", 0, "share of the training calls whose channel fits in the model's window (default: the built-in model's, 0.75)")
 	f.Float64Var(&opts.neighW, "neighbour-weight", 0, "weight in training of a neighbour call (no instance, but one of another category of the channel: a complaint without a threat, for churn_threat) against another call (default: the built-in model's, else 1)")
@@ -143,7 +143,7 @@ func runDictTrain(opts *dictTrainOptions) error {
 	}
 	switch opts.neutral {
 	case "":
-		mopt.Neutral = dicteval.BuiltinNeutral(opts.lang)
+		mopt.Neutral = dicteval.BuiltinNeutral(opts.lang, opts.category)
 	case "none":
 	default:
 		data, err := os.ReadFile(opts.neutral)
