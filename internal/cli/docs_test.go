@@ -78,3 +78,24 @@ func TestArgCountErrorSaysUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownSubcommand: a word that is none of a group's subcommands is
+// an error (exit 1) that lists them, not the group's help with exit 0; the
+// group alone still prints its help.
+func TestUnknownSubcommand(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		code     int
+		wantErr  string
+		wantHelp bool
+	}{
+		{[]string{"dict", "valdate"}, 1, `callscope: unknown command "valdate" for "callscope dict" (did you mean validate?): want one of eval, list, test, train, validate, version, whatif` + "\n", false},
+		{[]string{"users", "remove", "anna"}, 1, `callscope: unknown command "remove" for "callscope users": want one of add, disable, enable, list, passwd, set` + "\n", false},
+		{[]string{"dict"}, 0, "", true},
+	} {
+		out, errOut, code := execute(t, tc.args...)
+		if code != tc.code || errOut != tc.wantErr || strings.Contains(out, "Usage:") != tc.wantHelp {
+			t.Errorf("callscope %s: code %d, stderr %q, help printed %v; want %d, %q, %v", strings.Join(tc.args, " "), code, errOut, !tc.wantHelp, tc.code, tc.wantErr, tc.wantHelp)
+		}
+	}
+}

@@ -68,7 +68,44 @@ with its environment variable.`,
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
+	refuseUnknownSubcommands(root)
 	return root
+}
+
+// refuseUnknownSubcommands makes every group of commands below the root
+// (dict, users, models...) refuse a word that is none of its subcommands:
+// cobra would print the group's help and exit 0, so a mistyped
+// 'callscope dict valdate' looked like success to a script. The group
+// alone still prints its help.
+func refuseUnknownSubcommands(root *cobra.Command) {
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if c == root || !c.HasSubCommands() || c.Runnable() {
+			return
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.SuggestionsMinimumDistance = 2 // cobra sets it on the root only
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			hint := ""
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				hint = fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
+			}
+			return fmt.Errorf("unknown command %q for %q%s: want one of %s", args[0], cmd.CommandPath(), hint, strings.Join(names, ", "))
+		}
+	}
+	walk(root)
 }
 
 // commands are the constructors of further commands; each command's file
