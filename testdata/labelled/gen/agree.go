@@ -57,7 +57,9 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind19", "independent-blind19.jsonl"},
 	{"independent labeller, blind20", "independent-blind20.jsonl"},
 	{"independent labeller, blind21", "independent-blind21.jsonl"},
+	{"independent labeller, blind22", "independent-blind22.jsonl"},
 	{"independent labeller, blind23", "independent-blind23.jsonl"},
+	{"independent labeller, blind24", "independent-blind24.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
