@@ -488,8 +488,12 @@ func (s *scan) birthAfterDocument() {
 		if end <= j || !in(end-1) || !s.monthNamed(j, end) || !s.hasYear(j, end) || s.claimed(j, end) {
 			continue
 		}
+		// From the sentence the number starts in: a number cut over two
+		// sentences («паспорт выдан 4510 сто» — «двадцать три 456 12 мая
+		// 2015»: groupCut) has its issue said in the first. (The date's
+		// end, end, is read below.)
 		issued := false
-		for i := s.segFrom(f.from); in(i) && i <= end; i++ {
+		for i := s.segFrom(f.from); i < end; i++ {
 			issued = issued || issueWord(s.norm(i))
 		}
 		if in(end) && (issueWord(s.norm(end)) || isWord(s.norm(end), "отделом", "отделением", "уфмс", "мвд", "гувд", "овд")) || issued {
