@@ -1235,11 +1235,11 @@ func (s *scan) clientCompanyPhone(z *zone) bool {
 }
 
 // institutionWord: a word naming a company's office or service, whose
-// phone it gives.
-func institutionWord(w string) bool { return institutionWords.of(w) }
+// phone it gives, or «наш» in its forms (not «нашли», «нашёл»: ourWord).
+func institutionWord(w string) bool { return institutionWords.of(w) || ourWord(w) }
 
 var institutionWords = newBeginningSet("регистратур", "диспетчер", "справочн", "офис", "отделени", "горяч", "приемн", "центр", "служб", "клиник", "поликлиник",
-	"бухгалтери", "касс", "ресепшн", "администрац", "филиал", "магазин", "аптек", "наш", "нашего", "нашей", "школ", "комисси", "деканат", "больниц", "управляющ",
+	"бухгалтери", "касс", "ресепшн", "администрац", "филиал", "магазин", "аптек", "школ", "комисси", "деканат", "больниц", "управляющ",
 	"контор", "нотариал", "агентств", "бюро", "фонд", "инспекц", "ветклиник", "лаборатор", "салон", "ателье", "банк", "страхов", "гостиниц", "отел", "университет", "колледж",
 	// A state office's department, a court (causes block KW: «звоните в
 	// отдел по номеру 8 495 ...»).

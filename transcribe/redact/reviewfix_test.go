@@ -20,6 +20,18 @@ func TestReviewFindings(t *testing.T) {
 		// it is the passport's issue, no date of birth.
 		{"issue before a number over two sentences", []string{"c: паспорт выдан 4510 сто", "c: двадцать три 456 12 мая 2015 года"}, 1, "[passport] 12 мая 2015 года"},
 		{"no issue before a number over two sentences", []string{"c: паспорт 4510 сто", "c: двадцать три 456 12 мая 2015 года"}, 1, "[passport] [birthdate]"},
+		// «нашли», «нашёл» (found) are no «наш» (our): the operator
+		// reads back the client's address or phone they found, no
+		// office's (officeWords, institutionWords take «наш» in its
+		// forms only: ourWord).
+		{"found an address", []string{"c: хочу сменить адрес доставки", "o: так нашли вас улица ленина дом 5"}, 0, "так нашли вас [address]"},
+		{"our address", []string{"c: хочу сменить адрес доставки", "o: наш адрес улица ленина дом 5"}, 0, "наш адрес улица ленина дом 5"},
+		{"found a phone", []string{"o: назовите номер для связи", "c: секунду", "o: нашли номер 8 495 123 45 67"}, 0, "нашли номер [phone]"},
+		{"found a phone, one", []string{"o: назовите номер для связи", "c: секунду", "o: нашел 8 495 123 45 67"}, 0, "нашел [phone]"},
+		{"our phone", []string{"o: назовите номер для связи", "c: секунду", "o: наш 8 495 123 45 67"}, 0, "наш 8 495 123 45 67"},
+		// (A time said in words with the place: a departure's, no home.)
+		{"found a departure", []string{"c: когда автобус", "o: нашла рейс отправление в десять сорок с улицы садовой шесть"}, 0, "нашла рейс отправление в десять сорок с улицы садовой шесть"},
+		{"found a departure, digits", []string{"c: когда автобус", "o: нашла рейс отправление в 10 40 с улицы садовой шесть"}, 0, "нашла рейс отправление в 10 40 с улицы садовой шесть"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {

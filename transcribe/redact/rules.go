@@ -3542,8 +3542,9 @@ func (s *scan) officeAddress(from, to int) bool {
 // from..to gives opening hours or an appointment's time outside it
 // («до 22 00 адрес улица ...», «... речная 8 с 9 до 18», «в 10 00 улица
 // пушкина 41»): a place the client is to come to, not the client's home.
-// «до» and an hour, or «в» and an hour with its minutes; «с» alone is a
-// building's («8 с 9»), so it counts only with «до» after.
+// «до» and an hour, or «в» and an hour with its minutes, in digits or
+// in words («отправление в семь пятнадцать с улицы вокзальной два»); «с»
+// alone is a building's («8 с 9»), so it counts only with «до» after.
 func (s *scan) hoursAround(from, to int) bool {
 	seg := s.toks[from].seg
 	for j := s.segFrom(from); j+1 < len(s.toks) && s.toks[j].seg == seg; j++ {
@@ -3556,9 +3557,26 @@ func (s *scan) hoursAround(from, to int) bool {
 		case w == "в" && s.hourAt(j+1, seg) && j+2 < len(s.toks) && s.toks[j+2].seg == seg &&
 			s.toks[j+2].num() == nkDigits && len(s.norm(j+2)) == 2:
 			return true
+		case w == "в" && s.hourWordsAt(j+1, seg):
+			return true
 		}
 	}
 	return false
+}
+
+// hourWordsAt reports whether tokens j and j+1, in segment seg, are a
+// time of day said in words, an hour then its minutes («семь
+// пятнадцать», «десять тридцать»).
+func (s *scan) hourWordsAt(j int, seg int32) bool {
+	if j+1 >= len(s.toks) || s.toks[j].seg != seg || s.toks[j+1].seg != seg {
+		return false
+	}
+	h, m := &s.toks[j], &s.toks[j+1]
+	if k := h.num(); k != nkUnit && k != nkTeen || lexNumVals[h.ent] == 0 {
+		return false
+	}
+	k := m.num()
+	return k == nkTeen || k == nkTens && lexNumVals[m.ent] <= 50
 }
 
 // hourAt reports whether token j, in segment seg, is an hour of the day
@@ -3571,11 +3589,12 @@ func (s *scan) hourAt(j int, seg int32) bool {
 	return len(w) <= 2 && (len(w) == 1 || w[0] <= '1' || w[0] == '2' && w[1] <= '4')
 }
 
-// officeWord: a word that says an address is a company's place.
-func officeWord(w string) bool { return officeWords.of(w) }
+// officeWord: a word that says an address is a company's place, «наш»
+// in its forms among them (not «нашли», «нашёл»: ourWord).
+func officeWord(w string) bool { return officeWords.of(w) || ourWord(w) }
 
 var officeWords = newBeginningSet("отделени", "офис", "пункт", "выдач", "салон", "клиник", "филиал", "мфц", "находим", "находит", "работает", "работаем", "работают",
-	"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "наш", "терминал", "сервис", "автосервис",
+	"этаж", "кабинет", "магазин", "склад", "банкомат", "переехал", "терминал", "сервис", "автосервис",
 	// A pharmacy, a client service, an invitation to come: «есть в
 	// аптеке на ...», «приходите в клиентскую службу на ...».
 	"аптек", "клиентск", "приходите", "подходите", "приезжайте", "подъезжайте",
