@@ -825,15 +825,20 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 		segs := chs[ci].Segments
 		want := cs.wants[ci]
 		for k := range segs {
-			if want != nil && want[k] && (k == 0 || want[k-1]) {
-				continue // marked already, with the segment before it
+			if want != nil && want[k] && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
+				continue // marked already, with the sentence before it
 			}
 			seg := &segs[k]
 			for _, q := range qs {
 				if (q.ch != ci || mixed || q.both && seg.Start >= q.at) && seg.End >= q.at-1.5 && seg.Start <= q.at+q.far {
 					cs.mark(ci, k)
-					if k > 0 {
-						cs.mark(ci, k-1)
+					// The sentence before it, past segments with no word
+					// (as markSegments reads it).
+					for j := k - 1; j >= 0; j-- {
+						cs.mark(ci, j)
+						if !wordless(&segs[j]) {
+							break
+						}
 					}
 					want = cs.wants[ci]
 					break

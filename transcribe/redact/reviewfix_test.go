@@ -1,6 +1,11 @@
 package redact
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
 
 // TestReviewFindings: the cases of the redaction review's findings
 // (rv20), each a segment's redacted text after the lines said before it.
@@ -41,5 +46,51 @@ func TestReviewFindings(t *testing.T) {
 		if got := segs[len(segs)-1].Text; got != c.want {
 			t.Errorf("%s: %q: last segment %q, want %q", c.name, c.lines, got, c.want)
 		}
+	}
+}
+
+// TestAnswerWindowsSkipEmptySegments: a segment answering a question
+// asked on the other channel is read with the speaker's sentence before
+// it past segments with no word (the recognizer heard nothing), as
+// markSegments reads a segment that may hold personal data.
+func TestAnswerWindowsSkipEmptySegments(t *testing.T) {
+	seg := func(at, end float64, text string) schemas.Segment {
+		return schemas.Segment{Start: at, End: end, Text: text}
+	}
+	for _, c := range []struct {
+		name   string
+		client []schemas.Segment
+		want   []bool // the client's segments read
+	}{
+		// The sentence before the answer, 11 s before the question
+		// (markBefore does not reach it), an empty segment between.
+		{"an empty segment between", []schemas.Segment{seg(0, 1, "вот так вот"), seg(2, 2.5, ""), seg(13.5, 14, "петрова")}, []bool{true, true, true}},
+		{"two", []schemas.Segment{seg(0, 1, "вот так вот"), seg(2, 2.5, ""), seg(3, 3.5, " "), seg(13.5, 14, "петрова")}, []bool{true, true, true, true}},
+		{"none", []schemas.Segment{seg(0, 1, "вот так вот"), seg(2, 2.5, "ну"), seg(13.5, 14, "петрова")}, []bool{false, true, true}},
+	} {
+		chs := []schemas.TranscriptChannel{
+			{Role: schemas.RoleOperator, Segments: []schemas.Segment{seg(12, 13, "как ваша фамилия")}},
+			{Role: schemas.RoleClient, Segments: c.client},
+		}
+		cs := getCallScratch(chs)
+		cs.markSegments(chs)
+		for ci, want := range cs.wants {
+			if want != nil {
+				cs.scans[ci] = cs.scan("ru", chs[ci].Role)
+				cs.scans[ci].load(chs[ci].Segments, want, nil)
+			}
+		}
+		if cs.scans[0] == nil || len(cs.scans[0].cues) == 0 {
+			t.Fatalf("%s: the operator's question has no cue", c.name)
+		}
+		answerWindows(chs, cs.scans, cs)
+		got := cs.wants[1]
+		if got == nil {
+			got = make([]bool, len(c.client))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: client's segments read %v, want %v", c.name, got, c.want)
+		}
+		cs.release()
 	}
 }
