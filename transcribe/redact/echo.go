@@ -637,7 +637,11 @@ func (s *scan) numberEchoes(all []*scan) {
 				// What goes on from a card's last four digits is another
 				// group of four, its start: «конец 0069» — «4276 а дальше
 				// нет», not «картой 8380» — «от одного до пяти дней».)
-				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z) && !s.askedBetween(c.at, at) {
+				// (A passport's six digits after its series' four complete
+				// it whatever follows them: «паспорт 4510» — «123456 12 мая
+				// 2015 года».)
+				completes := ct == Passport && c.d1-c.d0 == 4 && len(d) == 6
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}
@@ -808,9 +812,10 @@ func correctionWord(w string) bool {
 
 // goesOn reports whether a number opens its sentence (after two words
 // like «нет», «вот» at most, so with no cue or trap of its own before
-// it), is no date or time, and ends its sentence: the rest of what the
-// speaker was dictating.
-func (s *scan) goesOn(z *zone) bool {
+// it), is no date or time, and ends its sentence (or completes the
+// number it goes on, whatever follows): the rest of what the speaker was
+// dictating.
+func (s *scan) goesOn(z *zone, completes bool) bool {
 	seg := s.toks[z.from].seg
 	for j, n := z.from-1, 0; j >= 0 && s.toks[j].seg == seg; j, n = j-1, n+1 {
 		if n >= 2 || !s.toks[j].has(tConn|tStop|tFiller) {
@@ -825,7 +830,7 @@ func (s *scan) goesOn(z *zone) bool {
 	// number ends the sentence or is followed by «а дальше», «вот».
 	// (Or by a wait, and its reason: «93 27 секунду», «93 27 секунду
 	// карту достану»: sentenceEnd.)
-	if z.to < len(s.toks) && s.toks[z.to].seg == seg && !s.toks[z.to].has(tConn|tStop|tFiller) && s.sentenceEnd(z.to) == z.to {
+	if !completes && z.to < len(s.toks) && s.toks[z.to].seg == seg && !s.toks[z.to].has(tConn|tStop|tFiller) && s.sentenceEnd(z.to) == z.to {
 		return false
 	}
 	return true

@@ -37,6 +37,12 @@ func TestReviewFindings(t *testing.T) {
 		// (A time said in words with the place: a departure's, no home.)
 		{"found a departure", []string{"c: когда автобус", "o: нашла рейс отправление в десять сорок с улицы садовой шесть"}, 0, "нашла рейс отправление в десять сорок с улицы садовой шесть"},
 		{"found a departure, digits", []string{"c: когда автобус", "o: нашла рейс отправление в 10 40 с улицы садовой шесть"}, 0, "нашла рейс отправление в 10 40 с улицы садовой шесть"},
+		// A passport's series said, its number in the next sentence with
+		// more words after it: the six digits complete it.
+		{"a passport over two sentences, a date after", []string{"c: паспорт 4510", "c: 123456 12 мая 2015 года"}, 1, "[passport] 12 мая 2015 года"},
+		{"a passport over two sentences, its issue after", []string{"c: паспорт 4510", "c: 123456 выдан"}, 1, "[passport] выдан"},
+		{"a passport over two sentences", []string{"c: паспорт 4510", "c: 123456"}, 1, "[passport]"},
+		{"five digits complete no passport", []string{"c: паспорт 4510", "c: 12345 12 мая 2015 года"}, 1, "12345 12 мая 2015 года"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {
