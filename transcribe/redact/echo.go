@@ -597,6 +597,15 @@ func (s *scan) numberEchoes(all []*scan) {
 						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
 						break
 					}
+					// A security code or a code said first without its
+					// leading zero, then said or read back whole («код с
+					// обратной стороны» — «восемьдесят девять» — «то есть 0 8
+					// 9»; «код семьдесят один» — «три цифры должно быть» —
+					// «ноль семьдесят один»: causes block LE).
+					if cd := string(o.cdig[c.d0:c.d1]); c.at-end <= echoWindow && zeroDropped(d, cd) && (typeAt[c.typ] == CVV || typeAt[c.typ] == Code || c.part) {
+						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
+						break
+					}
 					continue
 				}
 				if at-c.at > echoWindow {
@@ -741,6 +750,12 @@ func echoOf(d, c string, part bool) bool {
 		return true
 	}
 	return false
+}
+
+// zeroDropped reports whether d is the three digits of c, a code opening
+// with 0, said without its zero («восемьдесят девять» for 089).
+func zeroDropped(d, c string) bool {
+	return len(d) == 2 && len(c) == 3 && c[0] == '0' && c[1:] == d
 }
 
 // trapAskedBetween reports whether the other side asked for a number by
