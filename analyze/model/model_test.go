@@ -299,8 +299,8 @@ func TestResolve(t *testing.T) {
 			func() Options { o := Recommended("ru", "churn_threat"); o.WindowQuantile = 0.5; return o }(), ""},
 		{"another category: the defaults", Options{Language: "en", Category: "repeat_contact"},
 			Options{Language: "en", Category: "repeat_contact", Channel: "client", Threshold: DefaultThreshold, L2: DefaultL2, MinDF: DefaultMinDF, MaxDF: DefaultMaxDF, Steps: DefaultSteps, WindowQuantile: DefaultWindowQuantile}, ""},
-		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, NeutralShare: -1, WindowQuantile: 1.5, MinAuthors: -2},
-			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; neutral-share: want a positive number, got -1; window-quantile: want a share above 0 and at most 1, got 1.5; min-authors: want at least 1, got -2"},
+		{"out of range", Options{Language: "ru", Category: "complaint", Threshold: 1.5, L2: -1, MaxDF: 2, MinDF: -1, NeutralShare: -1, WindowQuantile: 1.5, MinAuthors: -2, NeighbourWeight: -0.5, Steps: -3},
+			Options{}, "l2: want a positive number, got -1; max-df: want a share from 0 to 1, got 2; min-df: want at least 1, got -1; neutral-share: want a positive number, got -1; window-quantile: want a share above 0 and at most 1, got 1.5; min-authors: want at least 1, got -2; neighbour-weight: want a positive number, got -0.5; steps: want at least 1, got -3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

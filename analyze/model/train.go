@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -105,25 +106,14 @@ const (
 	DefaultWindowQuantile = 0.75
 )
 
+// withDefaults fills in the default of every field left zero.
 func (o Options) withDefaults() Options {
-	if o.Threshold == 0 {
-		o.Threshold = DefaultThreshold
-	}
-	if o.L2 == 0 {
-		o.L2 = DefaultL2
-	}
-	if o.MinDF == 0 {
-		o.MinDF = DefaultMinDF
-	}
-	if o.MaxDF == 0 {
-		o.MaxDF = DefaultMaxDF
-	}
-	if o.Steps == 0 {
-		o.Steps = DefaultSteps
-	}
-	if o.WindowQuantile == 0 {
-		o.WindowQuantile = DefaultWindowQuantile
-	}
+	o.Threshold = cmp.Or(o.Threshold, DefaultThreshold)
+	o.L2 = cmp.Or(o.L2, DefaultL2)
+	o.MinDF = cmp.Or(o.MinDF, DefaultMinDF)
+	o.MaxDF = cmp.Or(o.MaxDF, DefaultMaxDF)
+	o.Steps = cmp.Or(o.Steps, DefaultSteps)
+	o.WindowQuantile = cmp.Or(o.WindowQuantile, DefaultWindowQuantile)
 	return o
 }
 
@@ -425,65 +415,33 @@ func Resolve(over Options) (Options, error) {
 	if over.Channel != "" {
 		o.Channel = over.Channel
 	}
-	if over.Threshold != 0 {
-		if !(over.Threshold > 0 && over.Threshold < 1) {
-			bad = append(bad, fmt.Sprintf("threshold: want a probability between 0 and 1, got %g", over.Threshold))
-		}
-		o.Threshold = over.Threshold
-	}
-	if over.L2 != 0 {
-		if over.L2 < 0 {
-			bad = append(bad, fmt.Sprintf("l2: want a positive number, got %g", over.L2))
-		}
-		o.L2 = over.L2
-	}
-	if over.MaxDF != 0 {
-		if over.MaxDF < 0 || over.MaxDF > 1 {
-			bad = append(bad, fmt.Sprintf("max-df: want a share from 0 to 1, got %g", over.MaxDF))
-		}
-		o.MaxDF = over.MaxDF
-	}
-	if over.MinDF != 0 {
-		if over.MinDF < 1 {
-			bad = append(bad, fmt.Sprintf("min-df: want at least 1, got %d", over.MinDF))
-		}
-		o.MinDF = over.MinDF
-	}
-	if over.NeutralShare != 0 {
-		if over.NeutralShare < 0 {
-			bad = append(bad, fmt.Sprintf("neutral-share: want a positive number, got %g", over.NeutralShare))
-		}
-		o.NeutralShare = over.NeutralShare
-	}
+	override(&o.Threshold, over.Threshold, !(over.Threshold > 0 && over.Threshold < 1), "threshold", "a probability between 0 and 1", &bad)
+	override(&o.L2, over.L2, over.L2 < 0, "l2", "a positive number", &bad)
+	override(&o.MaxDF, over.MaxDF, over.MaxDF < 0 || over.MaxDF > 1, "max-df", "a share from 0 to 1", &bad)
+	override(&o.MinDF, over.MinDF, over.MinDF < 1, "min-df", "at least 1", &bad)
+	override(&o.NeutralShare, over.NeutralShare, over.NeutralShare < 0, "neutral-share", "a positive number", &bad)
 	if over.Neutral != nil {
 		o.Neutral = over.Neutral
 	}
-	if over.WindowQuantile != 0 {
-		if !(over.WindowQuantile > 0 && over.WindowQuantile <= 1) {
-			bad = append(bad, fmt.Sprintf("window-quantile: want a share above 0 and at most 1, got %g", over.WindowQuantile))
-		}
-		o.WindowQuantile = over.WindowQuantile
-	}
-	if over.MinAuthors != 0 {
-		if over.MinAuthors < 1 {
-			bad = append(bad, fmt.Sprintf("min-authors: want at least 1, got %d", over.MinAuthors))
-		}
-		o.MinAuthors = over.MinAuthors
-	}
-	if over.NeighbourWeight != 0 {
-		if over.NeighbourWeight < 0 {
-			bad = append(bad, fmt.Sprintf("neighbour-weight: want a positive number, got %g", over.NeighbourWeight))
-		}
-		o.NeighbourWeight = over.NeighbourWeight
-	}
-	if over.Steps != 0 {
-		if over.Steps < 1 {
-			bad = append(bad, fmt.Sprintf("steps: want at least 1, got %d", over.Steps))
-		}
-		o.Steps = over.Steps
-	}
+	override(&o.WindowQuantile, over.WindowQuantile, !(over.WindowQuantile > 0 && over.WindowQuantile <= 1), "window-quantile", "a share above 0 and at most 1", &bad)
+	override(&o.MinAuthors, over.MinAuthors, over.MinAuthors < 1, "min-authors", "at least 1", &bad)
+	override(&o.NeighbourWeight, over.NeighbourWeight, over.NeighbourWeight < 0, "neighbour-weight", "a positive number", &bad)
+	override(&o.Steps, over.Steps, over.Steps < 1, "steps", "at least 1", &bad)
 	if len(bad) > 0 {
 		return o, fmt.Errorf("%w: %s", ErrBadOption, strings.Join(bad, "; "))
 	}
 	return o, nil
+}
+
+// override puts a setting Resolve is given (non-zero) in place of the
+// recommended one, and notes "name: want WANT, got V" in bad when it is
+// out of range.
+func override[T int | float64](setting *T, over T, outOfRange bool, name, want string, bad *[]string) {
+	if over == 0 {
+		return
+	}
+	if outOfRange {
+		*bad = append(*bad, fmt.Sprintf("%s: want %s, got %v", name, want, over))
+	}
+	*setting = over
 }
