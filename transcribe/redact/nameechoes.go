@@ -44,7 +44,61 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 		s.hyphenHalves()
 		s.particlesBefore()
 		s.surnameThenAsked(all)
+		s.spelledAroundNames()
 	}
+}
+
+// spelledAroundNames masks a masked name's word spelled right after the
+// name or right before it, whatever the other side asked: the letters or
+// letters' names are the name's («остапенко о эс тэ а пэ е эн ка о»,
+// «получатель зуев олег зэ у е вэ», «эф е дэ о эр о вэ то есть федоров»,
+// «эм а эр и я мария лопес»: causes block PH).
+func (s *scan) spelledAroundNames() {
+	for a := 0; a < len(s.toks); a++ {
+		if !s.maskedAs(a, Name) {
+			continue
+		}
+		seg, b := s.toks[a].seg, a+1
+		for b < len(s.toks) && s.toks[b].seg == seg && s.maskedAs(b, Name) {
+			b++
+		}
+		if first := s.spelledLettersBefore(a); first < a {
+			s.claim(Name, ruleNameAnswer, first, a)
+		}
+		// The letters after the name spell one of its words (the
+		// surname before the first name, as often as the last word).
+		for i := a; i < b; i++ {
+			if end := s.lettersSpell(s.norm(i), b); end > b {
+				s.claim(Name, ruleNameAnswer, b, end)
+				b = end
+				// A first name the name goes on with after its
+				// spelling: «ткаченко тэ ка а че е эн ка о дарья».
+				if b < len(s.toks) && s.toks[b].seg == seg && s.marks[b] == 0 && s.toks[b].has(tFirstName) && !s.toks[b].has(tStop|tNum) {
+					s.claim(Name, ruleNameAnswer, b, b+1)
+					b++
+				}
+				break
+			}
+		}
+		a = b - 1
+	}
+}
+
+// lettersSpell returns the end of the letters or letters' names from
+// token j in its sentence that spell w letter by letter, or j.
+func (s *scan) lettersSpell(w string, j int) int {
+	n := utf8.RuneCountInString(w)
+	if j >= len(s.toks) || n < 3 || n > 14 || !isLetters(w) || j+n > len(s.toks) {
+		return j
+	}
+	seg, k := s.toks[j].seg, j
+	for _, r := range w {
+		if s.toks[k].seg != seg || !s.letter(k) && !s.letterName(k) || s.marks[k] != 0 || letterSound(s.norm(k)) != r {
+			return j
+		}
+		k++
+	}
+	return k
 }
 
 // surnameThenAsked masks a surname said as a sentence of its own right

@@ -5519,6 +5519,71 @@ func (s *scan) spelledNames() {
 	})
 }
 
+// spelledLettersBefore returns where the letters that spell the word at
+// i start when they are said right before it in its sentence, or before
+// «то есть» there («эф е дэ о эр о вэ то есть федоров»): three letters or
+// letters' names at least, the first the word's first sound, about as
+// many as the word has; i when none are.
+func (s *scan) spelledLettersBefore(i int) int {
+	seg, k := s.toks[i].seg, i
+	if k >= 2 && s.toks[k-2].seg == seg && s.norm(k-2) == "то" && s.norm(k-1) == "есть" {
+		k -= 2
+	}
+	first := k
+	for first > 0 && first > k-14 && s.toks[first-1].seg == seg && s.marks[first-1] == 0 && (s.letter(first-1) || s.letterName(first-1)) {
+		first--
+	}
+	if k-first < 3 {
+		return i
+	}
+	// (spelledBefore reads the word right after the letters: the word at
+	// i is compared as if «то есть» were not there.)
+	w := s.norm(i)
+	n := utf8.RuneCountInString(w)
+	if !isLetters(w) || n < 3 || n-(k-first) > 2 || (k-first)-n > 2 {
+		return i
+	}
+	c, _ := utf8.DecodeRuneInString(w)
+	if letterSound(s.norm(first)) != c {
+		return i
+	}
+	// Most of the letters' sounds in the word's order: an abbreviation
+	// said before a first name of its first letter spells no name («эм эс
+	// ка маша»).
+	var sounds [14]rune
+	for j := first; j < k; j++ {
+		sounds[j-first] = letterSound(s.norm(j))
+	}
+	if m := k - first; 4*commonInOrder(sounds[:m], w) < 3*m {
+		return i
+	}
+	return first
+}
+
+// commonInOrder is how many of the sounds the word w has in their order
+// (the longest common subsequence of the two).
+func commonInOrder(sounds []rune, w string) int {
+	var prev, cur [16]int
+	n := 0
+	for _, r := range w {
+		if n++; n > 15 {
+			break
+		}
+		for j := range sounds {
+			switch {
+			case sounds[j] == r:
+				cur[j+1] = prev[j] + 1
+			case cur[j] > prev[j+1]:
+				cur[j+1] = cur[j]
+			default:
+				cur[j+1] = prev[j+1]
+			}
+		}
+		prev = cur
+	}
+	return prev[len(sounds)]
+}
+
 // shortAdjective reports whether w is a short adjective or participle
 // said of oneself that ends as a surname does («готова», «здоров»).
 func shortAdjective(w string) bool {
@@ -5627,10 +5692,11 @@ func (s *scan) spelledAfter(i int) int {
 	}
 	k := j
 	for _, r := range w {
-		if s.toks[k].seg != seg || !s.letter(k) || s.marks[k] != 0 {
+		// (A letter said by its name too: «о эс тэ а пэ е эн ка о».)
+		if s.toks[k].seg != seg || !s.letter(k) && !s.letterName(k) || s.marks[k] != 0 {
 			return i
 		}
-		if c, _ := utf8.DecodeRuneInString(s.norm(k)); c != r {
+		if letterSound(s.norm(k)) != r {
 			return i
 		}
 		k++
