@@ -784,8 +784,54 @@ func (s *scan) mailSpelledAfter() {
 				s.marks[j] = k + 1
 			}
 			s.found[k].to = end
+			continue
+		}
+		// Its words said again glued, after how it is written («дед
+		// петя пятьдесят два собака мейл точка ру пишется слитно
+		// дедпетя»: causes block LF).
+		for j := f.to; j < len(s.toks) && j < f.to+4 && s.toks[j].seg == seg && s.marks[j] == 0; j++ {
+			if w := s.norm(j); s.mailGlued(k, w) {
+				s.claim(Email, ruleEmailSpelled, j, j+1)
+				break
+			} else if !writtenHowWord(w) {
+				break
+			}
 		}
 	}
+}
+
+// writtenHowWord reports whether w says how a mailbox is written
+// («пишется слитно», «всё вместе», «без пробела»).
+func writtenHowWord(w string) bool {
+	return isWord(w, "пишется", "пишем", "пишите", "слитно", "вместе", "всё", "все", "без", "пробела", "пробелов", "точки", "точек", "то", "есть", "только", "одним", "словом")
+}
+
+// mailGlued reports whether w is two to four consecutive words of the
+// e-mail found k (no joiner, service or domain) glued into one
+// («дедпетя», «дедпетя52»).
+func (s *scan) mailGlued(k int, w string) bool {
+	f := s.found[k]
+	if len(w) < 6 {
+		return false
+	}
+	for i := f.from; i < f.to; i++ {
+		rest, n := w, 0
+		for j := i; j < f.to && n < 4; j++ {
+			t := &s.toks[j]
+			p := s.normOf(t)
+			if t.has(tAt|tDot|tTLD|tJoin) || !strings.HasPrefix(rest, p) {
+				break
+			}
+			rest, n = rest[len(p):], n+1
+			if rest == "" {
+				if n >= 2 {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }
 
 // mailWordOf reports whether w is a word of the e-mail found k (not a
@@ -965,7 +1011,7 @@ func (s *scan) letter(i int) bool {
 // «эс», «эм», «эр», «ка», «аш», «икс», «дабл ю».
 func (s *scan) letterName(i int) bool {
 	switch s.norm(i) {
-	case "эс", "эм", "эн", "эр", "эль", "эл", "эф", "ка", "ха", "аш", "це", "цэ", "че", "чэ", "ша", "ща", "ге", "гэ", "де", "дэ", "те", "тэ", "пэ", "пе", "бэ", "бе", "вэ", "ве", "зэ", "зе", "жэ",
+	case "эс", "эм", "эн", "эр", "эль", "эл", "эф", "ка", "кэ", "ха", "аш", "це", "цэ", "че", "чэ", "ша", "ща", "ге", "гэ", "де", "дэ", "те", "тэ", "пэ", "пе", "бэ", "бе", "вэ", "ве", "зэ", "зе", "жэ",
 		"икс", "игрек", "зет", "зэт", "зэд", "зи", "дабл", "би", "си", "ди", "эй", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "вай", "зед":
 		return true
 	}
