@@ -46,6 +46,9 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 		s.surnameThenAsked(all)
 		s.spelledAroundNames()
 	}
+	if ungated || s.foundOf(func(t Type) bool { return t == Name }) || s.othersNamed(all) {
+		s.spelledNameLetters(all)
+	}
 }
 
 // spelledAroundNames masks a masked name's word spelled right after the

@@ -1,0 +1,150 @@
+package redact
+
+import "unicode/utf8"
+
+// spelledNameLetters masks the letters that spell a name masked in the
+// call (causes block PH), said letter by letter or by the letters' names,
+// Russian or Latin: right after the name or before it, «по буквам», «то
+// есть», «это» between or not («остапенко о эс тэ а пэ е эн ка о», «эф е
+// дэ о эр о вэ то есть федоров», «эм а эр и я мария», «нгуен н г у е н
+// нгуен»), or alone, spelling a name masked before on either channel
+// («[ким ир] нет» — «к и м отдельно»). The letters must spell the whole
+// name's word, each letter's sound in its place (one slip allowed in a
+// word of six letters or more): letters that spell no masked name («зет
+// ха шесть три пи эл», a booking's code; a plate; a street spelled) stay.
+// Run with the name echoes, so that every name masked in the call is
+// known; a letter another rule masked as a mailbox's stays the mailbox's.
+func (s *scan) spelledNameLetters(all []*scan) {
+	var names []string
+	for _, o := range all {
+		if o == nil {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Name || f.rule == ruleDropped {
+				continue
+			}
+			for i := f.from; i < f.to; i++ {
+				if w := o.norm(i); utf8.RuneCountInString(w) >= 3 && isLetters(w) && o.marks[i] == k+1 {
+					names = append(names, w)
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := 0; i < len(s.toks); {
+		if !s.spellingLetter(i) {
+			i++
+			continue
+		}
+		seg, j := s.toks[i].seg, i
+		for j < len(s.toks) && s.toks[j].seg == seg && s.spellingLetter(j) {
+			j++
+		}
+		if j-i >= 3 {
+			s.spelledRunOfName(i, j, seg, names)
+		}
+		i = j
+	}
+}
+
+// spelledRunOfName claims what of the letters [i, j) spells a name: the
+// name's word right before them (or before «по буквам», «то есть»,
+// «это»), the one right after them (or after «то есть», «это»), or a
+// name of names that the whole run spells.
+func (s *scan) spelledRunOfName(i, j int, seg int32, names []string) {
+	if p := s.spelledGapBefore(i, seg); p >= 0 && s.maskedAs(p, Name) {
+		if w := s.norm(p); s.spells(i, min(j, i+utf8.RuneCountInString(w)), w) {
+			s.claim(Name, ruleNameFull, i, i+utf8.RuneCountInString(w))
+			return
+		}
+	}
+	if q := s.spelledGapAfter(j, seg); q >= 0 && s.maskedAs(q, Name) {
+		if w := s.norm(q); utf8.RuneCountInString(w) <= j-i && s.spells(j-utf8.RuneCountInString(w), j, w) {
+			s.claim(Name, ruleNameFull, j-utf8.RuneCountInString(w), j)
+			return
+		}
+	}
+	for _, w := range names {
+		if s.spells(i, j, w) {
+			s.claim(Name, ruleNameFull, i, j)
+			return
+		}
+	}
+}
+
+// spellingLetter reports whether token k may be a letter of a name
+// spelled: one letter or a letter's name, not masked but as a name's or a
+// mailbox's part.
+func (s *scan) spellingLetter(k int) bool {
+	if s.marks[k] != 0 && !s.maskedAs(k, Name) && !s.maskedAs(k, Email) {
+		return false
+	}
+	return s.letter(k) || s.letterName(k)
+}
+
+// spelledGapBefore returns the token before the letters at i, past «по
+// буквам», «то есть», «это» in the segment, or -1.
+func (s *scan) spelledGapBefore(i int, seg int32) int {
+	p := i - 1
+	if p >= 1 && s.toks[p-1].seg == seg && (s.norm(p-1) == "по" && s.norm(p) == "буквам" || s.norm(p-1) == "то" && s.norm(p) == "есть") {
+		p -= 2
+	} else if p >= 0 && s.toks[p].seg == seg && s.norm(p) == "это" {
+		p--
+	}
+	if p < 0 || s.toks[p].seg != seg {
+		return -1
+	}
+	return p
+}
+
+// spelledGapAfter returns the token after the letters ending at j, past
+// «то есть», «это» in the segment, or -1.
+func (s *scan) spelledGapAfter(j int, seg int32) int {
+	q := j
+	if q+1 < len(s.toks) && s.toks[q+1].seg == seg && s.norm(q) == "то" && s.norm(q+1) == "есть" {
+		q += 2
+	} else if q < len(s.toks) && s.toks[q].seg == seg && s.norm(q) == "это" {
+		q++
+	}
+	if q >= len(s.toks) || s.toks[q].seg != seg {
+		return -1
+	}
+	return q
+}
+
+// spells reports whether the letters [from, to) spell w, a letter's
+// sound for each of its letters («е» for «ё», «и» for «й»), with one slip
+// allowed in a word of six letters or more.
+func (s *scan) spells(from, to int, w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 3 || to-from != n {
+		return false
+	}
+	slips, k := 0, from
+	for _, r := range w {
+		if a := sameSound(letterSound(s.norm(k))); a != sameSound(r) {
+			slips++
+			if slips > 1 || n < 6 {
+				return false
+			}
+		}
+		k++
+	}
+	return true
+}
+
+// sameSound folds the letters a speller says alike: «ё» as «е», «й» as
+// «и», «э» as «е».
+func sameSound(r rune) rune {
+	switch r {
+	case 'ё', 'э':
+		return 'е'
+	case 'й':
+		return 'и'
+	}
+	return r
+}
