@@ -156,25 +156,36 @@ func (e *encoder) optFloat(p *float64) {
 	}
 }
 
-// strings writes a slice that JSON writes as null or [] (no omitempty).
-func (e *encoder) strings(s []string) {
-	if s == nil {
+// countNil writes the length of a slice that keeps nil apart from empty
+// (one JSON writes as null or [], without omitempty): 0 for nil, else the
+// length plus one (decoder.countNil).
+func (e *encoder) countNil(n int, isNil bool) {
+	if isNil {
 		e.uvarint(0)
 		return
 	}
-	e.uvarint(uint64(len(s)) + 1)
+	e.uvarint(uint64(n) + 1)
+}
+
+// strings writes a slice of strings, nil kept apart from empty (countNil).
+func (e *encoder) strings(s []string) {
+	e.countNil(len(s), s == nil)
 	for _, v := range s {
 		e.str(v)
 	}
 }
 
-func (e *encoder) strMap(m map[string]string) {
+// encodeMap writes a map by string as its length, then each key and its
+// value (put); decodeMap reads it back.
+func encodeMap[V any](e *encoder, m map[string]V, put func(V)) {
 	e.uvarint(uint64(len(m)))
 	for k, v := range m {
 		e.str(k)
-		e.str(v)
+		put(v)
 	}
 }
+
+func (e *encoder) strMap(m map[string]string) { encodeMap(e, m, e.str) }
 
 func (e *encoder) analysis(a *Analysis) {
 	e.str(a.CallID)
@@ -191,11 +202,7 @@ func (e *encoder) analysis(a *Analysis) {
 	e.optFloat(a.Metrics.OperatorTalk)
 	e.optFloat(a.Metrics.ClientTalk)
 	e.float(a.Metrics.TotalTalk)
-	e.uvarint(uint64(len(a.Categories)))
-	for k, v := range a.Categories {
-		e.str(k)
-		e.int(v)
-	}
+	encodeMap(e, a.Categories, e.int)
 	e.uvarint(uint64(len(a.Hits)))
 	for i := range a.Hits {
 		h := &a.Hits[i]
@@ -206,22 +213,14 @@ func (e *encoder) analysis(a *Analysis) {
 		e.float(h.End)
 		e.str(h.Text)
 	}
-	e.uvarint(uint64(len(a.Parameters)))
-	for k, v := range a.Parameters {
-		e.str(k)
-		e.float(v)
-	}
+	encodeMap(e, a.Parameters, e.float)
 	e.bool(a.Score != nil)
 	if sc := a.Score; sc != nil {
 		e.str(sc.Profile)
 		e.str(sc.ProfileVersion)
 		e.float(sc.Value)
 		e.float(sc.Max)
-		if sc.Criteria == nil {
-			e.uvarint(0)
-		} else {
-			e.uvarint(uint64(len(sc.Criteria)) + 1)
-		}
+		e.countNil(len(sc.Criteria), sc.Criteria == nil)
 		for i := range sc.Criteria {
 			c := &sc.Criteria[i]
 			e.str(c.ID)
@@ -373,13 +372,7 @@ func (d *decoder) int() int { return int(d.varint()) }
 // count reads a length and checks it cannot run past the body (each
 // element takes at least one byte), so a broken body never makes a huge
 // allocation.
-func (d *decoder) count() int {
-	n := d.uvarint()
-	if n > uint64(len(d.s)-d.pos) {
-		d.fail("length out of range")
-	}
-	return int(n)
-}
+func (d *decoder) count() int { return d.fits(d.uvarint()) }
 
 // countNil reads the length of a slice that keeps nil apart from empty:
 // 0 for nil, else the length plus one.
@@ -388,10 +381,16 @@ func (d *decoder) countNil() (n int, isNil bool) {
 	if v == 0 {
 		return 0, true
 	}
-	if v-1 > uint64(len(d.s)-d.pos) {
+	return d.fits(v - 1), false
+}
+
+// fits checks that n elements of at least a byte each fit in what is left
+// of the body.
+func (d *decoder) fits(n uint64) int {
+	if n > uint64(len(d.s)-d.pos) {
 		d.fail("length out of range")
 	}
-	return int(v - 1), false
+	return int(n)
 }
 
 func (d *decoder) float() float64 {
@@ -458,18 +457,22 @@ func (d *decoder) strings() []string {
 	return out
 }
 
-func (d *decoder) strMap() map[string]string {
+// decodeMap reads what encodeMap wrote, each value with get; an empty
+// map comes back nil, as encoding/json leaves an omitted one.
+func decodeMap[V any](d *decoder, get func() V) map[string]V {
 	n := d.count()
 	if n == 0 {
 		return nil
 	}
-	m := make(map[string]string, n)
+	m := make(map[string]V, n)
 	for range n {
 		k := d.str()
-		m[k] = d.str()
+		m[k] = get()
 	}
 	return m
 }
+
+func (d *decoder) strMap() map[string]string { return decodeMap(d, d.str) }
 
 func (d *decoder) analysis() *Analysis {
 	a := &Analysis{}
@@ -487,13 +490,7 @@ func (d *decoder) analysis() *Analysis {
 	a.Metrics.OperatorTalk = d.optFloat()
 	a.Metrics.ClientTalk = d.optFloat()
 	a.Metrics.TotalTalk = d.float()
-	if n := d.count(); n > 0 {
-		a.Categories = make(map[string]int, n)
-		for range n {
-			k := d.str()
-			a.Categories[k] = d.int()
-		}
-	}
+	a.Categories = decodeMap(d, d.int)
 	if n := d.count(); n > 0 {
 		a.Hits = make([]Hit, n)
 		for i := range a.Hits {
@@ -506,13 +503,7 @@ func (d *decoder) analysis() *Analysis {
 			h.Text = d.str()
 		}
 	}
-	if n := d.count(); n > 0 {
-		a.Parameters = make(map[string]float64, n)
-		for range n {
-			k := d.str()
-			a.Parameters[k] = d.float()
-		}
-	}
+	a.Parameters = decodeMap(d, d.float)
 	if d.bool() {
 		sc := &Score{}
 		sc.Profile = d.str()
