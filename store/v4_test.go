@@ -224,36 +224,32 @@ func testenvChDB(t *testing.T) string { return testenv.ChDB(t) }
 // analysis, on every backend: the old version matching the filter must not
 // count (old servers applied PREWHERE before FINAL).
 func TestFinalFiltersLatest(t *testing.T) {
-	for _, b := range testenv.Backends {
-		t.Run(b.Name, func(t *testing.T) {
-			db := storetest.Migrated(t, b.DSN(t))
-			ctx := context.Background()
-			a := sample("call-f", t0.Add(time.Hour))
-			a2 := sample("call-f", t0.Add(2*time.Hour))
-			a2.Meta.Operator.Department = "Продажи"
-			a2.Metrics.Duration = 10
-			for _, x := range []schemas.Analysis{a, a2} { // two inserts: two parts
-				if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{x}); err != nil {
-					t.Fatal(err)
-				}
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		a := sample("call-f", t0.Add(time.Hour))
+		a2 := sample("call-f", t0.Add(2*time.Hour))
+		a2.Meta.Operator.Department = "Продажи"
+		a2.Metrics.Duration = 10
+		for _, x := range []schemas.Analysis{a, a2} { // two inserts: two parts
+			if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{x}); err != nil {
+				t.Fatal(err)
 			}
-			for _, where := range []string{"department = 'Поддержка'", "duration > 100", "duration > 100 AND started_at >= toDateTime(0)"} {
-				rows, err := db.Query(ctx, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where)
-				if err != nil {
-					t.Fatal(err)
-				}
-				rows.Next()
-				var n uint64
-				if err := rows.Scan(&n); err != nil {
-					t.Fatal(err)
-				}
-				rows.Close()
-				if n != 0 {
-					t.Errorf("WHERE %s: %d calls, want 0 (an old version counted)", where, n)
-				}
+		}
+		for _, where := range []string{"department = 'Поддержка'", "duration > 100", "duration > 100 AND started_at >= toDateTime(0)"} {
+			rows, err := db.Query(ctx, "SELECT toUInt64(count()) FROM calls FINAL WHERE "+where)
+			if err != nil {
+				t.Fatal(err)
 			}
-		})
-	}
+			rows.Next()
+			var n uint64
+			if err := rows.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+			if n != 0 {
+				t.Errorf("WHERE %s: %d calls, want 0 (an old version counted)", where, n)
+			}
+		}
+	})
 }
 
 // TestConcurrentMigrate: workers starting together migrate the same server
