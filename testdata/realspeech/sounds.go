@@ -2,6 +2,7 @@ package realspeech
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -43,50 +44,35 @@ const mohDir = "moh" // asterisk-moh-opsound-wav, CC-BY-SA-3.0
 // background songs, the blind4 split's music (see blind4MOH);
 // $CALLSCOPE_XBLAST_DIR overrides it.
 func XblastDir() string {
-	if d := os.Getenv("CALLSCOPE_XBLAST_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/xblast-tnt/sounds"
+	return cmp.Or(os.Getenv("CALLSCOPE_XBLAST_DIR"), "/usr/share/games/xblast-tnt/sounds")
 }
 
 // FrozenBubbleDir is where frozen-bubble-data (GPL-2) puts the game's
 // sounds, among them its three songs, the blind5 split's music (see
 // blind5MOH); $CALLSCOPE_FROZEN_BUBBLE_DIR overrides it.
 func FrozenBubbleDir() string {
-	if d := os.Getenv("CALLSCOPE_FROZEN_BUBBLE_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/frozen-bubble/snd"
+	return cmp.Or(os.Getenv("CALLSCOPE_FROZEN_BUBBLE_DIR"), "/usr/share/games/frozen-bubble/snd")
 }
 
 // NeverballDir is where neverball-common (GPL-2+) puts the game's
 // background music, the blind6 split's (see blind6MOH);
 // $CALLSCOPE_NEVERBALL_DIR overrides it.
 func NeverballDir() string {
-	if d := os.Getenv("CALLSCOPE_NEVERBALL_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/neverball/bgm"
+	return cmp.Or(os.Getenv("CALLSCOPE_NEVERBALL_DIR"), "/usr/share/games/neverball/bgm")
 }
 
 // A7xpgDir is where a7xpg-data (BSD-2-Clause) puts the game's sounds,
 // among them its three songs, the blind7 split's music (see blind7MOH);
 // $CALLSCOPE_A7XPG_DIR overrides it.
 func A7xpgDir() string {
-	if d := os.Getenv("CALLSCOPE_A7XPG_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/a7xpg/sounds"
+	return cmp.Or(os.Getenv("CALLSCOPE_A7XPG_DIR"), "/usr/share/games/a7xpg/sounds")
 }
 
 // HexAHopDir is where hex-a-hop-data puts the game's sounds, among them
 // its three pieces of music (CC-BY-SA-3.0, by remaxim), the blind8
 // split's music (see blind8MOH); $CALLSCOPE_HEXAHOP_DIR overrides it.
 func HexAHopDir() string {
-	if d := os.Getenv("CALLSCOPE_HEXAHOP_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/hex-a-hop/hex-a-hop"
+	return cmp.Or(os.Getenv("CALLSCOPE_HEXAHOP_DIR"), "/usr/share/games/hex-a-hop/hex-a-hop")
 }
 
 // PowermangaDir is where powermanga-data puts the three pieces of music
@@ -94,10 +80,7 @@ func HexAHopDir() string {
 // blind9 split's music (see blind9MOH); $CALLSCOPE_POWERMANGA_DIR
 // overrides it.
 func PowermangaDir() string {
-	if d := os.Getenv("CALLSCOPE_POWERMANGA_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/powermanga/sound/handheld_console"
+	return cmp.Or(os.Getenv("CALLSCOPE_POWERMANGA_DIR"), "/usr/share/games/powermanga/sound/handheld_console")
 }
 
 // PushoverDir is where pushover-data puts the ten pieces of music of the
@@ -105,10 +88,7 @@ func PowermangaDir() string {
 // the blind10 split's music (see blind10MOH); $CALLSCOPE_PUSHOVER_DIR
 // overrides it.
 func PushoverDir() string {
-	if d := os.Getenv("CALLSCOPE_PUSHOVER_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/pushover/themes"
+	return cmp.Or(os.Getenv("CALLSCOPE_PUSHOVER_DIR"), "/usr/share/pushover/themes")
 }
 
 // BumpraceDir is where bumprace-data puts the sounds of the game
@@ -116,10 +96,7 @@ func PushoverDir() string {
 // "Flying me softly" (Ogg Vorbis; CC-BY-3.0), the blind11 split's music
 // (see blind11MOH); $CALLSCOPE_BUMPRACE_DIR overrides it.
 func BumpraceDir() string {
-	if d := os.Getenv("CALLSCOPE_BUMPRACE_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/bumprace/sound"
+	return cmp.Or(os.Getenv("CALLSCOPE_BUMPRACE_DIR"), "/usr/share/games/bumprace/sound")
 }
 
 // HannahDir is where hannah-data puts the data of the game Help
@@ -127,32 +104,17 @@ func BumpraceDir() string {
 // Vorbis; GPL-2, as every file of the package, © 2007 Stephen Branley
 // per its copyright file), the blind12 split's music (see blind12MOH);
 // $CALLSCOPE_HANNAH_DIR overrides it.
-func HannahDir() string {
-	if d := os.Getenv("CALLSCOPE_HANNAH_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/games/hannah"
-}
+func HannahDir() string { return cmp.Or(os.Getenv("CALLSCOPE_HANNAH_DIR"), "/usr/share/games/hannah") }
 
 // PhlippleDir is where phlipple-data puts the data of the puzzle game
 // Phlipple, among them its one piece of music, theme.ogg (Ogg Vorbis;
 // GPL-3+, as every file of the package, © 2011 Remigiusz Dybka per its
 // copyright file), the blind13 split's music (see blind13MOH);
 // $CALLSCOPE_PHLIPPLE_DIR overrides it.
-func PhlippleDir() string {
-	if d := os.Getenv("CALLSCOPE_PHLIPPLE_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/phlipple"
-}
+func PhlippleDir() string { return cmp.Or(os.Getenv("CALLSCOPE_PHLIPPLE_DIR"), "/usr/share/phlipple") }
 
 // Root is the directory the sounds are read from.
-func Root() string {
-	if d := os.Getenv("CALLSCOPE_ASTERISK_DIR"); d != "" {
-		return d
-	}
-	return "/usr/share/asterisk"
-}
+func Root() string { return cmp.Or(os.Getenv("CALLSCOPE_ASTERISK_DIR"), "/usr/share/asterisk") }
 
 // Available reports whether the three sound packages are installed; the
 // error wraps ErrNoSounds and names the missing directory.
