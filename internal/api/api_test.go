@@ -79,7 +79,7 @@ type fixture struct {
 	api    *api.Server
 	audit  *audit.Writer
 	users  *users.File
-	logs   *syncBuffer
+	logs   *testenv.SyncBuffer
 	now    *clock
 	objs   *objstore.Store
 	bucket string
@@ -96,18 +96,6 @@ func (c *clock) Add(d time.Duration) {
 	c.t = c.t.Add(d)
 	c.mu.Unlock()
 }
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 const (
 	deptA = "Поддержка"
@@ -216,7 +204,7 @@ func newFixture(t *testing.T, dsn string, minio testenv.MinIOServer) *fixture {
 			t.Fatal(err)
 		}
 	}
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	aw := audit.NewWriter(db, audit.Config{Logger: log, FlushInterval: time.Hour})
 	clk := &clock{t: time.Now()}

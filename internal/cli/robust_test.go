@@ -66,7 +66,7 @@ func (c cluster) workerEnv(extra ...string) []string {
 // workerProc is a `callscope worker` process.
 type workerProc struct {
 	cmd    *exec.Cmd
-	out    *syncBuffer
+	out    *testenv.SyncBuffer
 	exited chan struct{}
 	code   int
 }
@@ -75,7 +75,7 @@ func startWorkerProc(t *testing.T, env []string, args ...string) *workerProc {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(append(os.Environ(), env...), workerEnv+"="+strings.Join(append([]string{"worker"}, args...), "\x1f"))
-	w := &workerProc{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{})}
+	w := &workerProc{cmd: cmd, out: &testenv.SyncBuffer{}, exited: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = w.out, w.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

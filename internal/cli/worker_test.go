@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,25 +16,6 @@ import (
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
-
-// syncBuffer is a bytes.Buffer that a running command may write while the
-// test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestWorkersShareTheWork starts two `callscope worker` commands against a
 // nats-server, a MinIO that publishes its bucket notifications to NATS, and
@@ -60,12 +40,12 @@ func TestWorkersShareTheWork(t *testing.T) {
 	args := []string{"worker", "--nats", natsURL, "--s3", minio.Endpoint, "--clickhouse", dsn}
 	type result struct {
 		code   int
-		errOut *syncBuffer
+		errOut *testenv.SyncBuffer
 	}
 	results := make(chan result, 2)
-	var started []*syncBuffer
+	var started []*testenv.SyncBuffer
 	for range 2 {
-		var out, errOut syncBuffer
+		var out, errOut testenv.SyncBuffer
 		started = append(started, &errOut)
 		go func() { results <- result{Execute(workCtx, args, &out, &errOut), &errOut} }()
 	}
