@@ -458,7 +458,7 @@ var numberFamily = family{
 	starts: tNum,
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
 		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, claimed: true},
-		{run: (*scan).codesWithLetters}, {run: (*scan).digitsSwapped, claimed: true}, {run: (*scan).birthAfterDocument, claimed: true, needs: tMonth}},
+		{run: (*scan).codesWithLetters, asks: codeCued}, {run: (*scan).digitsSwapped, claimed: true}, {run: (*scan).birthAfterDocument, claimed: true, needs: tMonth}},
 }
 
 // birthAfterDocument masks a date of birth said right after a person's
@@ -574,7 +574,7 @@ func (s *scan) seriesName(k int) bool {
 // own or the other side's question for it.
 var codeWordFamily = family{
 	starts: tCue,
-	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.codeWord }) },
+	asks:   othersCodeWord,
 	rules:  []familyRule{{run: (*scan).codeWords}},
 }
 
@@ -696,7 +696,7 @@ func (s *scan) codeWordAt(j int, seg int32) int {
 // channel may have no number word at all.
 var gluedFamily = family{
 	opens: func(s *scan) bool {
-		return s.lang == "ru" && s.othersHave(func(e cueEvent) bool { t := e.cueType(); return !e.own && (t == Code || t == CVV) })
+		return s.lang == "ru" && s.startSet&othersCodeCVV != 0
 	},
 	rules: []familyRule{{run: (*scan).gluedAnswers}},
 }
@@ -2429,10 +2429,12 @@ func (s *scan) numbersMay() bool {
 		lastNum = i
 		n, first := s.digitBound(t)
 		// «три семерки»: a count of two to four before a digit's noun
-		// is that many digits (compose); a unit's next word is not
-		// looked up as a noun here (a map), its count is taken as four.
+		// is that many digits (compose), its count taken as four; the
+		// next word is looked up as a noun (a map) only after such a
+		// count, as compose does («восемь три два шесть» is four digits,
+		// not ten: a contract's number has the rule not run).
 		if t.kind == nkUnit && i+1 < len(s.toks) && s.toks[i+1].kind == nkUnit {
-			if v := lexNumVals[t.ent]; v >= 2 && v <= 4 {
+			if v := lexNumVals[t.ent]; v >= 2 && v <= 4 && digitNoun(s.norm(i+1)) {
 				n += 3
 			}
 		}

@@ -14,7 +14,7 @@ import (
 // with an @ (lits) or the other side's question for an e-mail.
 var mailFamily = family{
 	starts: tAt | tEmailCue,
-	opens:  func(s *scan) bool { return len(s.lits) > 0 || s.othersHave(func(e cueEvent) bool { return e.mail }) },
+	asks:   othersMail | mailWritten,
 	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}, {run: (*scan).mailCaseWords, claimed: true}, {run: (*scan).mailDomainAfter, claimed: true}},
 }
 
@@ -1205,7 +1205,7 @@ func (s *scan) dateSentence(k int) bool {
 // for a date of birth.
 var birthFamily = family{
 	starts: tBirth,
-	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.dob }) },
+	asks:   othersDOB,
 	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, claimed: true}, {run: (*scan).birthSibling, claimed: true}},
 }
 
@@ -2282,7 +2282,7 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 // question for an address.
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
-	opens:  func(s *scan) bool { return s.othersHave(func(e cueEvent) bool { return e.addr }) },
+	asks:   othersAddr,
 	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer}, {run: (*scan).addressSaidAgain, claimed: true}},
 }
 
@@ -3917,12 +3917,13 @@ func houseNumber(w string) bool {
 // names masked (claimed).
 var nameFamily = family{
 	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
+	asks:   othersName,
 	opens: func(s *scan) bool {
-		return s.othersHave(func(e cueEvent) bool { return e.name }) || s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid()
+		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid()
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
-		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames}, {run: (*scan).birthAfterName, claimed: true},
-		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack}, {run: (*scan).readBackThenAsked, needs: tNameCue},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
+		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).birthAfterName, claimed: true},
+		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
 }
 

@@ -251,6 +251,9 @@ type scan struct {
 	// any is every role some token has: a rule whose words are all
 	// absent is not run.
 	any trig
+	// startSet: the questions and cues the rules start from (fileStarts,
+	// once the rules run).
+	startSet startSet
 	// cand: the tokens with a cue's role (cueRoles), in order, for
 	// collectCues (account files them).
 	cand []int32
@@ -956,13 +959,14 @@ func (s *scan) detect() {
 	if detectHook != nil {
 		detectHook(s)
 	}
+	s.fileStarts()
 	for _, f := range families {
-		if s.any&f.starts == 0 && (f.opens == nil || !f.opens(s)) {
+		if s.any&f.starts == 0 && s.startSet&f.asks == 0 && (f.opens == nil || !f.opens(s)) {
 			continue
 		}
 		for k := range f.rules {
 			r := &f.rules[k]
-			if ungated || (r.needs == 0 || s.any&r.needs != 0) && (!r.claimed || len(s.found) > 0) && (r.may == nil || r.may(s)) {
+			if ungated || (r.needs == 0 || s.any&r.needs != 0) && (r.asks == 0 || s.startSet&r.asks != 0) && (!r.claimed || len(s.found) > 0) && (r.may == nil || r.may(s)) {
 				r.run(s)
 			}
 		}
@@ -977,18 +981,24 @@ func (s *scan) detect() {
 //
 // A family reads a channel only when the channel has a word of one of
 // its starts (the lexicon's roles, one lookup a word as it is
-// tokenized: token.trig, gathered in scan.any) or opens says the family
-// has something to read there (the other side's question for what it
-// masks, an address written). That belongs to what the rules mean, not
+// tokenized: token.trig, gathered in scan.any), a question it asks
+// for is there (the other side's question for what it masks, an
+// address written: startSet, starts.go) or opens says the family has
+// something to read there (a name's shape). That belongs to what the rules mean, not
 // to their cost: run on every channel, the name rules mask «хорошо
 // дневной» and the initials of «клиент пак е с верно» on channels with no
 // name's word (a few of TestGatesSame's transcripts differ), so
 // TestGatesSame keeps the families' reading as it is and holds the rules'
-// own gates (needs, claimed, may) and the echoes' to the outputs.
+// own gates (needs, asks, claimed, may) and the echoes' to the outputs.
 type family struct {
 	starts trig
-	opens  func(s *scan) bool
-	rules  []familyRule
+	// asks: the questions that open the family on a channel with none
+	// of its starts (startSet: the other side's question for what it
+	// masks); opens: what else does (a word's shape, read from the
+	// tokens).
+	asks  startSet
+	opens func(s *scan) bool
+	rules []familyRule
 }
 
 // familyRule is one rule of a family, with what it needs beyond the
@@ -1001,8 +1011,12 @@ type family struct {
 // redact.Ungated runs the rules all the same and TestGatesSame requires
 // the same outputs.
 type familyRule struct {
-	run     func(s *scan)
-	needs   trig
+	run   func(s *scan)
+	needs trig
+	// asks: the rule starts only from one of these questions (startSet:
+	// a rule reading the answers to the other side's question for a
+	// name, or the speaker's own sentences after theirs).
+	asks    startSet
 	claimed bool
 	may     func(s *scan) bool
 }
@@ -1265,16 +1279,6 @@ func (s *scan) issuedBefore(i int) bool {
 			issued = true
 		}
 		if issued && s.toks[k].has(tCue) && s.toks[k].cue() == Passport {
-			return true
-		}
-	}
-	return false
-}
-
-// othersHave reports whether the other side said a cue f accepts.
-func (s *scan) othersHave(f func(cueEvent) bool) bool {
-	for _, e := range s.others {
-		if f(e) {
 			return true
 		}
 	}
