@@ -3577,6 +3577,12 @@ func (s *scan) cueAfter(z *zone) Type {
 			// паспорт»: a time, then the operator asks).
 			// («пятьсот двенадцать на обороте»: after «на», a CVV's.)
 			c := s.refine(j, t.cue())
+			// (But a number after «на» and a verb of calling right after
+			// it is where to call: «а можно на семьдесят три сорок один
+			// двенадцать позвонить», causes block LG.)
+			if c == Phone && j == z.to && z.from > 0 && s.toks[z.from-1].seg == seg && s.norm(z.from-1) == "на" && callVerb(s.norm(j)) {
+				return c
+			}
 			if (j == z.to || na) && c != CVV && c != Code {
 				return ""
 			}
@@ -3588,6 +3594,12 @@ func (s *scan) cueAfter(z *zone) Type {
 		}
 	}
 	return ""
+}
+
+// callVerb reports whether w is a verb of calling a number
+// («позвонить», «перезвоните», «набрать»).
+func callVerb(w string) bool {
+	return isWord(w, "позвонить", "позвоните", "перезвонить", "перезвоните", "звонить", "звоните", "набрать", "наберите")
 }
 
 // answeredBefore reports whether this channel said a number in a sentence
