@@ -2112,17 +2112,23 @@ func (s *scan) waitCloses(j int) bool {
 // trap's word and no unit; end otherwise.
 func (s *scan) waitAside(end int) int {
 	seg := s.toks[end-1].seg
-	if !askWait(s.norm(end)) {
+	// (After «ой», «так»: «... шесть один один два ой подождите очки
+	// упали» — «девяносто два ...», causes block LH.)
+	w := end
+	if w+1 < len(s.toks) && s.toks[w+1].seg == seg && isWord(s.norm(w), "ой", "так", "ой-ой", "ай") {
+		w++
+	}
+	if !askWait(s.norm(w)) {
 		return end
 	}
-	j := end + 1
+	j := w + 1
 	for j < len(s.toks) && s.toks[j].seg == seg {
-		if j > end+4 || s.toks[j].has(tNum) && s.toks[j].num() != nkOrdinal || s.toks[j].has(tTrap|tUnit|tMonth) {
+		if j > w+4 || s.toks[j].has(tNum) && s.toks[j].num() != nkOrdinal || s.toks[j].has(tTrap|tUnit|tMonth) {
 			return end
 		}
 		j++
 	}
-	if j == end+1 {
+	if j == w+1 {
 		return end
 	}
 	return j
