@@ -147,6 +147,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			}
 		}
 	}
+	s.birthEchoes(all)
 	if len(words) == 0 {
 		if mails {
 			s.mailRest()
@@ -750,6 +751,42 @@ func echoOf(d, c string, part bool) bool {
 		return true
 	}
 	return false
+}
+
+// birthEchoes masks a date of birth masked on any channel said again
+// word for word, three words at least (its year with its day and month)
+// («мамины данные» — «руденко зинаида павловна восьмое января тридцать
+// шестого» — «восьмое января тридцать шестого есть шестнадцатое восемь
+// сорок», the read-back before an appointment's date: causes block LI).
+func (s *scan) birthEchoes(all []*scan) {
+	bi := uint8(typeIndex(Birthdate))
+	for _, o := range all {
+		if o == nil {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			// (Not a day and a month alone: an appointment may fall on
+			// the birthday, «пятое марта».)
+			n := f.to - f.from
+			if f.typ != bi || f.rule == ruleDropped || n < 3 || n > 8 {
+				continue
+			}
+			for i := 0; i+n <= len(s.toks); i++ {
+				if s.marks[i] != 0 || s.norm(i) != o.norm(f.from) || s.toks[i+n-1].seg != s.toks[i].seg {
+					continue
+				}
+				same := true
+				for j := 1; j < n && same; j++ {
+					same = s.marks[i+j] == 0 && s.norm(i+j) == o.norm(f.from+j)
+				}
+				if same {
+					s.claim(Birthdate, ruleEcho[bi], i, i+n)
+					i += n - 1
+				}
+			}
+		}
+	}
 }
 
 // zeroDropped reports whether d is the three digits of c, a code opening
