@@ -546,8 +546,11 @@ func (s *scan) numberEchoes(all []*scan) {
 			continue
 		}
 		i = z.to
-		if s.claimed(z.from, z.to) || z.d0 == z.d1 || s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
-			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z) {
+		// (A SNILS's control number after «контрольная сумма» is no
+		// sum: controlNamed below.)
+		control := z.d1-z.d0 == 2 && s.controlNamed(z.from)
+		if s.claimed(z.from, z.to) || z.d0 == z.d1 || !control && (s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
+			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z)) {
 			// (A card's expiry, asked for or said right after it, is
 			// none of its digits; a sum, «200 тысяч», «перевод 9 999»,
 			// repeats no number, as classify says.)
@@ -557,7 +560,7 @@ func (s *scan) numberEchoes(all []*scan) {
 		// A number its own words say is a ticket's or a tariff's is one,
 		// whatever digits it shares.
 		var tbuf [8]Type
-		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap {
+		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control {
 			prevEnd = z.to
 			continue
 		}
@@ -568,6 +571,19 @@ func (s *scan) numberEchoes(all []*scan) {
 		end := s.t1(&s.toks[z.to-1])
 		dropped := s.droppedStart(&z)
 		typ, rule := Type(""), ruleDropped
+		// A SNILS's control number said alone after its name, a SNILS
+		// masked in the 60 s around it («записала а контрольное число
+		// семьдесят девять да», «и контрольное число» — «контрольное
+		// семьдесят восемь»: causes block LJ).
+		if control {
+			for _, o := range all {
+				for k := 0; o != nil && k < len(o.nclaims) && typ == ""; k++ {
+					if c := &o.nclaims[k]; typeAt[c.typ] == SNILS && !c.weak && c.at <= at+0.5 && at-c.at <= 60 {
+						typ, rule = SNILS, ruleEcho[c.typ]
+					}
+				}
+			}
+		}
 		for _, o := range all {
 			if o == nil || typ != "" {
 				continue
@@ -787,6 +803,17 @@ func (s *scan) birthEchoes(all []*scan) {
 			}
 		}
 	}
+}
+
+// controlNamed reports whether a SNILS's control number is named right
+// before token i in its sentence: «контрольное», «контрольная сумма»,
+// «контрольное число».
+func (s *scan) controlNamed(i int) bool {
+	k := i - 1
+	if k >= 1 && s.toks[k].seg == s.toks[i].seg && isWord(s.norm(k), "число", "цифры", "сумма") {
+		k--
+	}
+	return k >= 0 && s.toks[k].seg == s.toks[i].seg && isWord(s.norm(k), "контрольное", "контрольные", "контрольная", "контрольный")
 }
 
 // zeroDropped reports whether d is the three digits of c, a code opening
