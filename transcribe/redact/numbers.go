@@ -3454,6 +3454,13 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	if coded {
 		typ, trap = "", true
 	}
+	// A question for a passport and a document a trap word names («ваш
+	// паспорт и свидетельство»): an answer of a Russian passport's shape,
+	// its series' four digits and then six, is the passport (causes block
+	// LK).
+	if trap && !coded && contains(types, Passport) && s.seriesNumberShape(z) {
+		typ, trap = Passport, false
+	}
 	// A trap word says what the first answer to it is, not a number said
 	// in a later sentence («код домофона» — «44 ключ 1234» — «и ваш
 	// номер» — the phone).
@@ -3600,6 +3607,26 @@ func (s *scan) cueAfter(z *zone) Type {
 		}
 	}
 	return ""
+}
+
+// seriesNumberShape reports whether a zone is ten digits said as a
+// passport's series and number: four (or two and two), then six (or
+// three and three): «6208 437112», «62 08 437 112».
+func (s *scan) seriesNumberShape(z *zone) bool {
+	if z.n() != 10 {
+		return false
+	}
+	g := s.zoneGroups(z)
+	n, k := 0, 0
+	for k < len(g) && n < 4 {
+		n += g[k].n()
+		k++
+	}
+	if n != 4 || k > 2 {
+		return false
+	}
+	rest := len(g) - k
+	return rest == 1 || rest == 2 && g[k].n() == 3
 }
 
 // callVerb reports whether w is a verb of calling a number
