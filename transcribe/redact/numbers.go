@@ -3017,7 +3017,10 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// какой номер» — ... — «пришёл 5 0 8 0»).
 	// (Also when the other side's question named a number the zone does
 	// not fit: «он придёт вам на телефон» — «ноль ноль шесть три».)
-	if !trap && (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) {
+	// (Or when the speaker's own cue names a number the zone does not
+	// fit: «мне сказали продиктовать цифры с обратной стороны» — «... по
+	// телефону я назвала 4 0 6», causes block LM.)
+	if !trap && (typ == "" || !fitsZone(typ, z)) {
 		if c := s.ownCodeBefore(z); c != "" {
 			typ, types = c, append(types, c)
 		}
