@@ -1,6 +1,9 @@
 package redact
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // spelledNameLetters masks the letters that spell a name masked in the
 // call (causes block PH), said letter by letter or by the letters' names,
@@ -57,14 +60,14 @@ func (s *scan) spelledNameLetters(all []*scan) {
 // name of names that the whole run spells.
 func (s *scan) spelledRunOfName(i, j int, seg int32, names []string) {
 	if p := s.spelledGapBefore(i, seg); p >= 0 && s.maskedAs(p, Name) {
-		if w := s.norm(p); s.spells(i, min(j, i+utf8.RuneCountInString(w)), w) {
-			s.claim(Name, ruleNameFull, i, i+utf8.RuneCountInString(w))
+		if w := s.norm(p); s.spells(i, min(j, i+spelledLen(w)), w) {
+			s.claim(Name, ruleNameFull, i, i+spelledLen(w))
 			return
 		}
 	}
 	if q := s.spelledGapAfter(j, seg); q >= 0 && s.maskedAs(q, Name) {
-		if w := s.norm(q); utf8.RuneCountInString(w) <= j-i && s.spells(j-utf8.RuneCountInString(w), j, w) {
-			s.claim(Name, ruleNameFull, j-utf8.RuneCountInString(w), j)
+		if w := s.norm(q); spelledLen(w) <= j-i && s.spells(j-spelledLen(w), j, w) {
+			s.claim(Name, ruleNameFull, j-spelledLen(w), j)
 			return
 		}
 	}
@@ -120,12 +123,15 @@ func (s *scan) spelledGapAfter(j int, seg int32) int {
 // sound for each of its letters («е» for «ё», «и» for «й»), with one slip
 // allowed in a word of six letters or more.
 func (s *scan) spells(from, to int, w string) bool {
-	n := utf8.RuneCountInString(w)
+	n := spelledLen(w)
 	if n < 3 || to-from != n {
 		return false
 	}
 	slips, k := 0, from
 	for _, r := range w {
+		if r == 'ь' || r == 'ъ' {
+			continue
+		}
 		if a := sameSound(letterSound(s.norm(k))); a != sameSound(r) {
 			slips++
 			if slips > 1 || n < 6 {
@@ -147,4 +153,11 @@ func sameSound(r rune) rune {
 		return 'и'
 	}
 	return r
+}
+
+// spelledLen is how many letters a speller says for w: its letters but
+// the soft and the hard sign, which most leave out («э эль вэ и эр а» for
+// «эльвира»).
+func spelledLen(w string) int {
+	return utf8.RuneCountInString(w) - strings.Count(w, "ь") - strings.Count(w, "ъ")
 }

@@ -209,7 +209,7 @@ func prepSurnameMay(w, next string) bool {
 	}
 	switch w { // prepWords (a switch: no loop over them for each word)
 	case "на", "у", "от", "для", "передайте":
-		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next)
+		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next) || w != "на" && w != "передайте" && len(next) >= 14 && womanCaseEnding(next) && !adjectiveAlone(next)
 	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
 		return surnames.of(next, 6) // a surname in any case
 	}

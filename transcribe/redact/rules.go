@@ -5042,7 +5042,10 @@ func (s *scan) fullNames() {
 		}
 		// (A surname taken inside the sentence, inner, was asked of the
 		// first name's place: whose name it is.)
-		if to-from < 2 || s.introducedAt(from) && !inner || s.streetNamed(from) {
+		// (A street named after a person has them in the genitive: a
+		// patronymic in the nominative closes a person's name, «улица
+		// вознесенская пестова александра львовна».)
+		if to-from < 2 || s.introducedAt(from) && !inner || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -5131,7 +5134,9 @@ func (s *scan) fullNamesMay() bool {
 		if i > 0 && s.toks[i-1].seg == t.seg && surnameLike(s.norm(i-1), s.toks[i-1].trig) && (first || t.has(tNameForm) || firstNameForm(w)) {
 			return true
 		}
-		if (first || t.has(tNameForm)) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && (ikhSurname(s.norm(i-1)) || inaSurnameCase(s.norm(i-1))) {
+		// (A first name's case no list knows after «-иной»: fullNames
+		// takes it, «от калининой веры».)
+		if (first || t.has(tNameForm) || firstNameForm(w) && inaSurnameCase(s.norm(max(i-1, 0)))) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && (ikhSurname(s.norm(i-1)) || inaSurnameCase(s.norm(i-1))) {
 			return true
 		}
 		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) && (t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i) {
@@ -5879,6 +5884,9 @@ func (s *scan) bareSurname(i int) bool {
 // appointment with («записан у терентьева»).
 func (s *scan) caseSurname(i int) bool {
 	w, prep := s.norm(i), s.norm(i-1)
+	if (prep == "у" || prep == "от" || prep == "для") && s.womanSurnameAlone(i) {
+		return !(prep == "у" && i > 1 && s.toks[i-2].seg == s.toks[i].seg && appointmentWord(s.norm(i-2)))
+	}
 	if len(w) < 12 || caseNouns[w] || surnameShapedNouns[w] || commonWord(w) || strings.HasSuffix(w, "анина") || strings.HasSuffix(w, "янина") {
 		return false
 	}
@@ -6403,6 +6411,9 @@ func (s *scan) othersSpokeBefore(seg int32) bool {
 // operator's introduction, wherever it is said: bareSurname asks this
 // alone.)
 func (s *scan) staffBefore(i int) bool {
+	if s.patientNamed(i) {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
 		w := s.norm(j)
 		if isWord(w, "я", "она", "он") {

@@ -1,0 +1,92 @@
+package redact
+
+// nominativeFullNameAt reports whether the name at token i is said in the
+// nominative, closed by a patronymic in the nominative one or two words
+// after it («ганиев марсель ильдарович», «пестова александра львовна»):
+// the speaker names a person as the subject, not whom one goes to («к
+// урологу петрову ивану сергеевичу», a dative) nor whom a street is named
+// after («улица юрия гагарина», a genitive) (causes block PI).
+func (s *scan) nominativeFullNameAt(i int) bool {
+	seg := s.toks[i].seg
+	for k := i + 1; k <= i+2 && k < len(s.toks) && s.toks[k].seg == seg; k++ {
+		if w := s.norm(k); patronymic(w) && hasAnySuffix(w, "ович", "евич", "овна", "евна", "ична") {
+			return true
+		}
+	}
+	return false
+}
+
+// patientBefore reports whether the sentence of token j says, before it,
+// whom is taken to a specialist: «меня», «нас», a relative in the
+// accusative («запишите сына к лору ...»).
+func (s *scan) patientBefore(j int) bool {
+	seg := s.toks[j].seg
+	for k := j - 1; k >= 0 && k >= j-6 && s.toks[k].seg == seg; k-- {
+		if isWord(s.norm(k), "меня", "нас", "сына", "дочь", "дочку", "маму", "папу", "мужа", "жену", "ребенка", "ребёнка", "внука", "внучку", "бабушку", "дедушку") {
+			return true
+		}
+	}
+	return false
+}
+
+// patientNamed reports whether the name at token i, said in the
+// nominative (nominativeFullNameAt), follows «к» and a specialist within
+// three words, whom is taken there said before them: «запишите меня к
+// урологу ганиев марсель ильдарович», «запишите маму к кардиологу белова
+// зоя петровна» name the patient; whom one goes to is in the dative («к
+// урологу петрову ивану сергеевичу»: staffBefore).
+func (s *scan) patientNamed(i int) bool {
+	seg := s.toks[i].seg
+	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == seg; j-- {
+		if w := s.norm(j); w == "к" || w == "ко" {
+			return s.nominativeFullNameAt(i) && s.patientBefore(j)
+		}
+	}
+	return false
+}
+
+// womanSurnameAlone reports whether token i, after «у», «от», «для»
+// (caseSurname), is a woman's surname in the genitive said alone: «-овой»,
+// «-евой» (a stem of four letters or more), «-иной», «-ыной»
+// (inaSurnameCase), closing the sentence or before a verb, a short
+// adjective («готова»), a pronoun or a
+// first name («квитанции у лаптевой спросите», «ключи у морозовой
+// остались», «перевод от калининой веры»; causes block PJ). An adjective
+// of that ending has its noun after it («у торговой точки», «от
+// налоговой инспекции»), or is one of the few said alone
+// (adjectiveAlone: «от налоговой», «у столовой»).
+func (s *scan) womanSurnameAlone(i int) bool {
+	w := s.norm(i)
+	if !(hasAnySuffix(w, "овой", "евой") && len(w) >= 16 || inaSurnameCase(w)) || adjectiveAlone(w) {
+		return false
+	}
+	j := i + 1
+	if j >= len(s.toks) || s.toks[j].seg != s.toks[i].seg {
+		return true
+	}
+	n, tr := s.norm(j), s.toks[j].trig
+	return tr&(tFirstName|tNameForm) != 0 || firstNameForm(n) || pronoun(n) || tr&tStop != 0 || commonWord(n) && !adjectival(n) || shortAdjective(n)
+}
+
+// adjectiveAlone: adjectives of a surname's ending («-овой», «-евой»,
+// «-иной») said alone for the place or the office they name.
+func adjectiveAlone(w string) bool {
+	return isWord(w, "столовой", "почтовой", "грузовой", "трудовой", "налоговой", "страховой", "розовой", "массовой", "кассовой", "цифровой",
+		"звуковой", "боковой", "сетевой", "ключевой", "пищевой", "речевой", "бытовой", "деловой", "садовой", "полевой", "торговой", "оптовой",
+		"мостовой", "городовой", "участковой", "дежурной", "гостиной", "передовой", "домовой", "дворовой", "поселковой", "плановой", "гостевой")
+}
+
+// womanCaseEnding reports whether w ends in «-овой», «-евой», «-иной»,
+// «-ыной» (womanSurnameAlone's endings), by its bytes: the prefilter's
+// test after «у», «от», «для» (a superset: the rule decides).
+func womanCaseEnding(w string) bool {
+	n := len(w)
+	if w[n-4:] != "ой" {
+		return false
+	}
+	switch w[n-8 : n-4] {
+	case "ов", "ев", "ин", "ын":
+		return true
+	}
+	return false
+}
