@@ -722,7 +722,9 @@ func (s *scan) koreanName(j int) int {
 	if end == j+1 {
 		return j
 	}
-	if end < len(s.toks) && s.toks[end].seg == seg && !s.nameEnds(end, seg) && !isWord(s.norm(end), "это", "или", "нет", "не") {
+	// (Or before a function word or a mailbox's cue: «пак мин су из
+	// третьего класса», «ли вон сок почта ...», causes block PK.)
+	if end < len(s.toks) && s.toks[end].seg == seg && !s.nameEnds(end, seg) && !isWord(s.norm(end), "это", "или", "нет", "не") && !s.toks[end].has(tStop|tEmailCue) {
 		return j
 	}
 	return end
