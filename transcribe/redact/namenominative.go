@@ -1,5 +1,7 @@
 package redact
 
+import "github.com/callscope/callscope/schemas"
+
 // nominativeFullNameAt reports whether the name at token i is said in the
 // nominative, closed by a patronymic in the nominative one or two words
 // after it («ганиев марсель ильдарович», «пестова александра львовна»):
@@ -89,4 +91,47 @@ func womanCaseEnding(w string) bool {
 		return true
 	}
 	return false
+}
+
+// prepPatronymicMay reports whether w is «на», «у», «от», «для» or
+// «передайте» and after, the second word after it, is a patronymic in an
+// oblique case by its ending («полис оформлен на гульнару ринатовну»,
+// «доверенность от гайдар рустама ильдаровича», causes block PL): a first
+// name no list knows and its patronymic in the case the word asks for,
+// with no other word the prefilter starts from. The prefilter's test,
+// asked only after those words (a superset: the rules decide).
+func prepPatronymicMay(w, after string) bool {
+	if len(after) < 14 {
+		return false
+	}
+	switch w {
+	case "на", "у", "от", "для", "передайте":
+		return hasAnySuffix(after, "овну", "евну", "овны", "евны", "овне", "евне", "овной", "евной", "ичну", "ичны", "ичне", "ичной",
+			"овича", "евича", "овичу", "евичу", "овичем", "евичем", "ьича", "ьичу")
+	}
+	return false
+}
+
+// prepPatronymicInText: prepPatronymicMay of the second or the third
+// word of rest, the text after w (a name said surname first: «от гайдар
+// рустама ильдаровича»).
+func prepPatronymicInText(w, rest string) bool {
+	i := spaceIndex(rest)
+	if i < 0 {
+		return false
+	}
+	rest = rest[i+1:]
+	if prepPatronymicMay(w, firstWord(rest)) {
+		return true
+	}
+	if i = spaceIndex(rest); i < 0 {
+		return false
+	}
+	return prepPatronymicMay(w, firstWord(rest[i+1:]))
+}
+
+// prepPatronymicInWords: prepPatronymicMay of the second or the third of
+// ws, the words after w.
+func prepPatronymicInWords(w string, ws []schemas.Word) bool {
+	return len(ws) > 1 && prepPatronymicMay(w, ws[1].W) || len(ws) > 2 && prepPatronymicMay(w, ws[2].W)
 }

@@ -134,7 +134,7 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && (prepWord(w) && prepSurnameMay(w, firstWord(s)) || !prepWord(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s))) {
+				if plainMay(w) && (prepWord(w) && (prepSurnameMay(w, firstWord(s)) || prepPatronymicInText(w, s)) || !prepWord(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s))) {
 					return true
 				}
 				continue
@@ -152,7 +152,7 @@ func segmentMay(seg *schemas.Segment) bool {
 			if !ok {
 				may = wordMaySlow(w)
 			}
-			if may && (!lineForm(w) || plotInText(s)) || w == "у" && prepSurnameMay(w, firstWord(s)) {
+			if may && (!lineForm(w) || plotInText(s)) || w == "у" && (prepSurnameMay(w, firstWord(s)) || prepPatronymicInText(w, s)) {
 				return true
 			}
 		}
@@ -172,7 +172,7 @@ func segmentMay(seg *schemas.Segment) bool {
 			// (A word of prepWords is no trigger word (init): its next
 			// word is read, and the lookup is spared.)
 			if prepWord(w) {
-				if j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W) {
+				if j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W) || prepPatronymicInWords(w, seg.Words[j+1:]) {
 					return true
 				}
 				continue
@@ -182,7 +182,7 @@ func segmentMay(seg *schemas.Segment) bool {
 			}
 			continue
 		}
-		if w != "" && (wordMay(w) && (!lineForm(w) || plotInWords(seg.Words[j+1:])) || w == "у" && j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W)) {
+		if w != "" && (wordMay(w) && (!lineForm(w) || plotInWords(seg.Words[j+1:])) || w == "у" && (j+1 < len(seg.Words) && prepSurnameMay(w, seg.Words[j+1].W) || prepPatronymicInWords(w, seg.Words[j+1:]))) {
 			return true
 		}
 	}

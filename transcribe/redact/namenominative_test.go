@@ -1,0 +1,39 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
+
+// TestSegmentMayPrepPatronymic: a first name no list knows and its
+// patronymic in an oblique case after «на», «у», «от», «для» load their
+// segment with no other trigger word (causes block PL), as text and as a
+// recognizer's words, the patronymic second or third after the word; the
+// same words before other words do not.
+func TestSegmentMayPrepPatronymic(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"полис оформлен на гульнару ринатовну", true},
+		{"доверенность от гайдар рустама ильдаровича действует", true},
+		{"это у айгуль ринатовны", true},
+		{"для зульфии маратовны", true},
+		{"мы едем на новую дачу", false},
+		{"я приехал на поезде утром", false},
+		{"это от соседей сверху", false},
+	} {
+		seg := schemas.Segment{Text: c.text}
+		if got := segmentMay(&seg); got != c.want {
+			t.Errorf("segmentMay(%q) = %v, want %v", c.text, got, c.want)
+		}
+		for _, w := range strings.Fields(c.text) {
+			seg.Words = append(seg.Words, schemas.Word{W: w})
+		}
+		if got := segmentMay(&seg); got != c.want {
+			t.Errorf("segmentMay(%q as words) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
