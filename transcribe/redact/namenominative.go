@@ -1,6 +1,10 @@
 package redact
 
-import "github.com/callscope/callscope/schemas"
+import (
+	"unicode/utf8"
+
+	"github.com/callscope/callscope/schemas"
+)
 
 // nominativeFullNameAt reports whether the name at token i is said in the
 // nominative, closed by a patronymic in the nominative one or two words
@@ -134,4 +138,13 @@ func prepPatronymicInText(w, rest string) bool {
 // ws, the words after w.
 func prepPatronymicInWords(w string, ws []schemas.Word) bool {
 	return len(ws) > 1 && prepPatronymicMay(w, ws[1].W) || len(ws) > 2 && prepPatronymicMay(w, ws[2].W)
+}
+
+// presentVerb reports whether w ends as a verb in the present or the
+// future tense does, six letters or more («получит», «заберет»,
+// «приедут»): before a first name after a relative's word, who will do
+// something («дочка моя получит алина», causes block PM), not a surname
+// of another people («смит», «шмидт» are shorter or end otherwise).
+func presentVerb(w string) bool {
+	return utf8.RuneCountInString(w) >= 6 && hasAnySuffix(w, "ет", "ёт", "ит", "ут", "ют", "ят", "ат")
 }
