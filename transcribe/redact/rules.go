@@ -6127,7 +6127,8 @@ func (s *scan) kinName(i int) {
 		return
 	}
 	j := i + 1
-	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "мою", "моему", "моим", "тот", "же", "нашей", "нашего", "наша", "наш", "нашу", "нашему", "нашим") {
+	if j < len(s.toks) && s.toks[j].seg == seg && isWord(s.norm(j), "моей", "моего", "моя", "мой", "мою", "моему", "моим", "тот", "же", "нашей", "нашего", "наша", "наш", "нашу", "нашему", "нашим",
+		"её", "ее", "его", "их") { // («внук её звонит костя», causes block PN)
 		j++
 	}
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
@@ -6147,7 +6148,9 @@ func (s *scan) kinName(i int) {
 	// «оформите на жену на наталью», «сыну на артема»: a preposition
 	// between, the name after it in its case (a first name's form must
 	// follow: «маме на день рождения» names nobody).
-	if j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && isWord(s.norm(j), "на", "за", "для") &&
+	// (Or «с» before one in the instrumental: «с мужем с андреем»,
+	// causes block PN.)
+	if j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && isWord(s.norm(j), "на", "за", "для", "с", "со") &&
 		(s.toks[j+1].has(tFirstName|tNameForm) || s.toks[j+1].trig == 0 && firstNameForm(s.norm(j+1))) {
 		j++
 	}
@@ -6238,6 +6241,17 @@ words:
 		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
+	// Children or relatives named in a row after «и» («двое детей миша и
+	// ксюша», «внуки артем и даша», causes block PN): a first name or its
+	// form a list knows after «и» right after the name, closing the
+	// sentence or before a function word, a number, a cue, a pronoun, a
+	// verb or «оба», «тоже».
+	for end+2 <= len(s.toks) && s.toks[end].seg == seg && s.norm(end) == "и" && end+1 < len(s.toks) && s.toks[end+1].seg == seg && s.marks[end+1] == 0 &&
+		s.toks[end+1].has(tFirstName|tNameForm) && !s.toks[end+1].has(tStop|tNum|tCue|tTrap) && !wordName(s.norm(end+1)) &&
+		(end+2 >= len(s.toks) || s.toks[end+2].seg != seg || s.toks[end+2].has(tStop|tNum|tCue) || pronoun(s.norm(end+2)) || commonWord(s.norm(end+2)) && !adjectival(s.norm(end+2)) || isWord(s.norm(end+2), "оба", "обе", "тоже", "вместе")) {
+		s.claim(Name, ruleNameCue, end+1, end+2)
+		end += 2
+	}
 }
 
 // ownerKin reports whether w names an owner, a payee or a sender, whose
@@ -6689,7 +6703,10 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 		}
 	}
 	first := &s.toks[j]
-	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) {
+	// (Nor a relative's word with no name after it: kinName reads
+	// after it, «на имя дочери оформлена», «это внук её звонит костя»,
+	// causes block PN.)
+	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) || first.has(tKin) && !first.has(tFirstName) {
 		return
 	}
 	// «нет семенов а имя правильно»: the name's cue, then a word of
