@@ -457,8 +457,8 @@ func (s *scan) under1000(words []numAt, k int) (int, int) {
 var numberFamily = family{
 	starts: tNum,
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
-		{run: (*scan).passportSeries, claimed: true}, {run: (*scan).documentLetters, claimed: true}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, claimed: true},
-		{run: (*scan).codesWithLetters, asks: codeCued}, {run: (*scan).digitsSwapped, claimed: true}, {run: (*scan).birthAfterDocument, claimed: true, needs: tMonth}},
+		{run: (*scan).passportSeries, after: typesOf(Passport)}, {run: (*scan).documentLetters, after: typesOf(Passport, Code)}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, after: numberTypes},
+		{run: (*scan).codesWithLetters, asks: codeCued}, {run: (*scan).digitsSwapped, after: typesOf(CVV, Code)}, {run: (*scan).birthAfterDocument, after: typesOf(Passport, SNILS, INN), needs: tMonth}},
 }
 
 // birthAfterDocument masks a date of birth said right after a person's
@@ -2444,7 +2444,9 @@ func (s *scan) numbersMay() bool {
 				n += 3
 			}
 		}
-		digits += n
+		if digits += n; digits >= formatDigits {
+			return true // (as at the end: read no further)
+		}
 		if first == 0 {
 			continue // «тысяча», «double», a filler: the digit before goes on
 		}

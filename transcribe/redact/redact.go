@@ -710,10 +710,11 @@ func (r *Redactor) failClosed(ci int, chs []schemas.TranscriptChannel, st *scan,
 // number token and every cue word.
 func (st *scan) failMarks() {
 	st.marks = make([]int, len(st.toks))
-	st.found = st.found[:0]
+	st.found, st.claimedTypes = st.found[:0], 0
 	for i := range st.toks {
 		if st.toks[i].has(tNum|tCue|tAt|tNameCue|tStreet|tHouse|tBirth) || hasDigit(st.norm(i)) {
 			st.found = append(st.found, found{typ: uint8(typeIndex(Number)), rule: ruleFailClosed, from: i, to: i + 1})
+			st.claimedTypes |= typesOf(Number)
 			st.marks[i] = len(st.found)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 var mailFamily = family{
 	starts: tAt | tEmailCue,
 	asks:   othersMail | mailWritten,
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, claimed: true}, {run: (*scan).mailCaseWords, claimed: true}, {run: (*scan).mailDomainAfter, claimed: true}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailDomainAfter, after: typesOf(Email)}},
 }
 
 // mailDomainAfter masks the domain said after a masked mailbox's name:
@@ -1206,7 +1206,7 @@ func (s *scan) dateSentence(k int) bool {
 var birthFamily = family{
 	starts: tBirth,
 	asks:   othersDOB,
-	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, claimed: true}, {run: (*scan).birthSibling, claimed: true}},
+	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, after: typesOf(Birthdate)}, {run: (*scan).birthSibling, after: typesOf(Birthdate)}},
 }
 
 // birthSibling masks a second date of birth in the sentence of a masked
@@ -2283,7 +2283,7 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	asks:   othersAddr,
-	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer}, {run: (*scan).addressSaidAgain, claimed: true}},
+	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer}, {run: (*scan).addressSaidAgain, after: typesOf(Address)}},
 }
 
 // houseWordIn reports whether a token of [from, to) is a house's word
@@ -3921,9 +3921,9 @@ var nameFamily = family{
 	opens: func(s *scan) bool {
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid()
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, claimed: true}, {run: (*scan).turkicNames},
-		{run: (*scan).staffNames, claimed: true}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).birthAfterName, claimed: true},
-		{run: (*scan).coupleNames, claimed: true}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
+		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
+		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
 }
 

@@ -252,8 +252,10 @@ type scan struct {
 	// absent is not run.
 	any trig
 	// startSet: the questions and cues the rules start from (fileStarts,
-	// once the rules run).
-	startSet startSet
+	// once the rules run); claimedTypes: the types of the claims in
+	// found, a bit each by typeIndex (claim).
+	startSet     startSet
+	claimedTypes typeSet
 	// cand: the tokens with a cue's role (cueRoles), in order, for
 	// collectCues (account files them).
 	cand []int32
@@ -312,7 +314,7 @@ func (s *scan) reset() {
 	s.toks, s.segs, s.found, s.marks = s.toks[:0], s.segs[:0], s.found[:0], s.marks[:0]
 	s.cues, s.others, s.lits, s.cand, s.starts = s.cues[:0], s.others[:0], s.lits[:0], s.cand[:0], s.starts[:0]
 	s.spoke, s.othersSpoke = s.spoke[:0], s.othersSpoke[:0]
-	s.any, s.nstretch = 0, 0
+	s.any, s.nstretch, s.claimedTypes = 0, 0, 0
 	s.fold, s.norms = s.fold[:0], s.norms[:0]
 	s.src = nil
 	s.resetDigits()
@@ -936,6 +938,7 @@ func (s *scan) claim(typ Type, rule ruleID, from, to int) {
 	s.found = append(s.found, found{})
 	f := &s.found[len(s.found)-1]
 	f.typ, f.rule, f.from, f.to = uint8(typeIndex(typ)), rule, from, to
+	s.claimedTypes |= 1 << f.typ
 	id := len(s.found)
 	for i := from; i < to; i++ {
 		if s.marks[i] == 0 {
@@ -966,7 +969,7 @@ func (s *scan) detect() {
 		}
 		for k := range f.rules {
 			r := &f.rules[k]
-			if ungated || (r.needs == 0 || s.any&r.needs != 0) && (r.asks == 0 || s.startSet&r.asks != 0) && (!r.claimed || len(s.found) > 0) && (r.may == nil || r.may(s)) {
+			if ungated || (r.needs == 0 || s.any&r.needs != 0) && (r.asks == 0 || s.startSet&r.asks != 0) && (r.after == 0 || s.claimedTypes&r.after != 0) && (r.may == nil || r.may(s)) {
 				r.run(s)
 			}
 		}
@@ -1016,9 +1019,12 @@ type familyRule struct {
 	// asks: the rule starts only from one of these questions (startSet:
 	// a rule reading the answers to the other side's question for a
 	// name, or the speaker's own sentences after theirs).
-	asks    startSet
-	claimed bool
-	may     func(s *scan) bool
+	asks startSet
+	// after: the rule reads only around what the rules before it
+	// masked of these types (a name's neighbours, a passport number's
+	// series): it is run once such a claim is there (scan.claimedTypes).
+	after typeSet
+	may   func(s *scan) bool
 }
 
 // families are the rule families in the order they run: a token claimed

@@ -91,3 +91,19 @@ func (s *scan) fileStarts() {
 	}
 	s.startSet = b
 }
+
+// typeSet is a set of types, a bit each by typeIndex.
+type typeSet uint16
+
+// typesOf is the set of ts.
+func typesOf(ts ...Type) typeSet {
+	var b typeSet
+	for _, t := range ts {
+		b |= 1 << typeIndex(t)
+	}
+	return b
+}
+
+// numberTypes are the types of the numbers (every type but a name's,
+// an e-mail's, an address's and a date of birth's: cutNumberWords).
+var numberTypes = typesOf(Card, CVV, Code, Account, SNILS, INN, Passport, Phone, Number)
