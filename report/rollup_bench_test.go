@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/report"
 	"github.com/callscope/callscope/store"
 )
@@ -28,20 +29,20 @@ var dashboardTiles = report.Spec{By: []string{"operator"}, Measures: []string{"c
 func BenchmarkDashboardTiles(b *testing.B) {
 	ctx := context.Background()
 	db := benchArchive(b, benchCalls(b))
-	c0, t0 := cpuTime(), time.Now()
+	c0, t0 := testenv.ProcessCPU(), time.Now()
 	st, err := store.RefreshRollup(ctx, db)
 	if err != nil {
 		b.Fatal(err)
 	}
-	buildWall, buildCPU := time.Since(t0), cpuTime()-c0
+	buildWall, buildCPU := time.Since(t0), testenv.ProcessCPU()-c0
 	measure := func(ctx context.Context, unit string) {
 		var walls, cpus []time.Duration
 		for i := 0; i < b.N || len(walls) < 3; i++ {
-			c0, t0 := cpuTime(), time.Now()
+			c0, t0 := testenv.ProcessCPU(), time.Now()
 			if _, err := report.Slice(ctx, db, dashboardTiles); err != nil {
 				b.Fatal(err)
 			}
-			walls, cpus = append(walls, time.Since(t0)), append(cpus, cpuTime()-c0)
+			walls, cpus = append(walls, time.Since(t0)), append(cpus, testenv.ProcessCPU()-c0)
 		}
 		med := func(d []time.Duration) float64 {
 			sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })

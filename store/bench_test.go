@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
@@ -64,7 +64,7 @@ func BenchmarkWriteAnalysesChDB(b *testing.B) {
 				Start: float64(k), End: float64(k) + 0.9, Text: "Добрый день, чем могу помочь по вашему тарифу", Terms: []string{"добр", "ден", "мог", "помоч", "ваш", "тариф"}})
 		}
 	}
-	cpu0 := processCPU()
+	cpu0 := testenv.ProcessCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if err := store.WriteAnalyses(ctx, db, as); err != nil {
@@ -72,7 +72,7 @@ func BenchmarkWriteAnalysesChDB(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "calls/s")
-	b.ReportMetric((processCPU()-cpu0).Seconds()*1e6/float64(b.N*batch), "cpu-µs/call")
+	b.ReportMetric((testenv.ProcessCPU()-cpu0).Seconds()*1e6/float64(b.N*batch), "cpu-µs/call")
 }
 
 // BenchmarkInsertHitsColumnsChDB measures the bulk path (InsertColumns, as
@@ -101,16 +101,6 @@ func BenchmarkInsertHitsColumnsChDB(b *testing.B) {
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "rows/s")
 }
 
-// processCPU is the CPU time (user + system) the process has used: every
-// thread, chDB's own included.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkStageNewCallsChDB measures the store stage writing batches of
 // 1 000 analyses of recordings it has not stored before (the usual batch
 // while calls arrive), against a call_status of 100 000 earlier
@@ -130,7 +120,7 @@ func BenchmarkStageNewCallsChDB(b *testing.B) {
 	}
 	st := store.NewStage(db, nil)
 	const batch = 1000
-	cpu0 := processCPU()
+	cpu0 := testenv.ProcessCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -149,5 +139,5 @@ func BenchmarkStageNewCallsChDB(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "calls/s")
-	b.ReportMetric((processCPU()-cpu0).Seconds()*1e6/float64(b.N*batch), "cpu-µs/call")
+	b.ReportMetric((testenv.ProcessCPU()-cpu0).Seconds()*1e6/float64(b.N*batch), "cpu-µs/call")
 }

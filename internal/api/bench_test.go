@@ -180,7 +180,7 @@ func BenchmarkReportEndpoint(b *testing.B) {
 // BenchmarkCallJSON is GET /api/v1/calls/{id} (show plus timeline).
 func BenchmarkCallJSON(b *testing.B) {
 	e := benchSetup(b)
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, testenv.ProcessCPU())
 	for i := 0; i < b.N; i++ {
 		e.get(b, "/api/v1/calls/"+e.ids[i%len(e.ids)])
 	}
@@ -190,7 +190,7 @@ func BenchmarkCallJSON(b *testing.B) {
 // engine's threads and the loopback server included): unlike wall time it
 // does not grow with a shared machine's load.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((testenv.ProcessCPU()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkAudioFirstByte is the time to the first byte of a call's audio
@@ -199,7 +199,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 // read from storage and converted.
 func BenchmarkAudioFirstByte(b *testing.B) {
 	e := benchSetup(b)
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, testenv.ProcessCPU())
 	var total time.Duration
 	for i := 0; i < b.N; i++ {
 		req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/calls/"+e.ids[i%len(e.ids)]+"/audio", nil)
@@ -285,7 +285,7 @@ func run50Clients(b *testing.B, e *benchEnv, clientPaths func(c int) []string) {
 	var lat []time.Duration
 	b.ResetTimer()
 	var wg sync.WaitGroup
-	cpu := cpuTime()
+	cpu := testenv.ProcessCPU()
 	per := max(b.N, 50) / 50
 	errs := make(chan error, 50)
 	for c := 0; c < 50; c++ {
@@ -315,7 +315,7 @@ func run50Clients(b *testing.B, e *benchEnv, clientPaths func(c int) []string) {
 		}()
 	}
 	wg.Wait()
-	cpu = cpuTime() - cpu
+	cpu = testenv.ProcessCPU() - cpu
 	close(errs)
 	for err := range errs {
 		b.Fatal(err)
@@ -332,7 +332,7 @@ func run50Clients(b *testing.B, e *benchEnv, clientPaths func(c int) []string) {
 // its database is open, for comparison with BenchmarkCallJSON.
 func BenchmarkShowUseCase(b *testing.B) {
 	e := benchSetup(b)
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, testenv.ProcessCPU())
 	for i := 0; i < b.N; i++ {
 		if _, err := report.Show(context.Background(), e.db, e.ids[i%len(e.ids)], ""); err != nil {
 			b.Fatal(err)
@@ -347,7 +347,7 @@ func BenchmarkReportPair(b *testing.B) {
 	e := benchSetup(b)
 	var direct, endpoint, directCPU, endpointCPU time.Duration
 	for i := 0; i < b.N; i++ {
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), testenv.ProcessCPU()
 		res, err := report.Run(context.Background(), e.db, benchReportDef, time.Now())
 		if err != nil {
 			b.Fatal(err)
@@ -357,11 +357,11 @@ func BenchmarkReportPair(b *testing.B) {
 			b.Fatal(err)
 		}
 		direct += time.Since(start)
-		directCPU += cpuTime() - cpu
-		start, cpu = time.Now(), cpuTime()
+		directCPU += testenv.ProcessCPU() - cpu
+		start, cpu = time.Now(), testenv.ProcessCPU()
 		body := e.get(b, benchReportQuery)
 		endpoint += time.Since(start)
-		endpointCPU += cpuTime() - cpu
+		endpointCPU += testenv.ProcessCPU() - cpu
 		// Not compared byte for byte: over millions of rows ClickHouse's
 		// parallel float sums differ in the last digits from run to run
 		// (TestAPI compares them on its fixed data).

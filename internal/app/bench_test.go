@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -95,12 +94,12 @@ func BenchmarkEventsToJobs(b *testing.B) {
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	b.ResetTimer()
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), testenv.ProcessCPU()
 	go func() { done <- w.Run(runCtx) }()
 	for jobs.Load() < int64(b.N) {
 		time.Sleep(time.Millisecond)
 	}
-	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	elapsed, cpu := time.Since(start), testenv.ProcessCPU()-cpu0
 	b.StopTimer()
 	stop()
 	<-done
@@ -186,7 +185,7 @@ func BenchmarkReprocessAnalyze(b *testing.B) {
 		}
 		defer func() { pprof.StopCPUProfile(); out.Close() }()
 	}
-	cpu0 := cpuTime()
+	cpu0 := testenv.ProcessCPU()
 	b.ResetTimer()
 	var total time.Duration
 	for i := range b.N {
@@ -202,7 +201,7 @@ func BenchmarkReprocessAnalyze(b *testing.B) {
 		total += time.Since(start)
 	}
 	perCall := total.Seconds() / float64(b.N*n)
-	cpuPerCall := (cpuTime() - cpu0).Seconds() * 1e6 / float64(b.N*n)
+	cpuPerCall := (testenv.ProcessCPU() - cpu0).Seconds() * 1e6 / float64(b.N*n)
 	b.ReportMetric(1/perCall, "calls/s")
 	b.ReportMetric(cpuPerCall, "cpu-µs/call")
 	b.ReportMetric(perCall*1e6/60, "min/1M-calls")
@@ -231,13 +230,4 @@ func stopStages(b *testing.B, stop context.CancelFunc, done <-chan error) {
 func publishRaw(ctx context.Context, js jetstream.JetStream, subject string, data []byte) error {
 	_, err := js.Publish(ctx, subject, data)
 	return err
-}
-
-// cpuTime is the CPU time (user + system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

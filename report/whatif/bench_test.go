@@ -76,11 +76,11 @@ func BenchmarkWhatif(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		runtime.GC()
 		stop := sampleHeap(&peakHeap)
-		cpu0 := cpuTime()
+		cpu0 := testenv.ProcessCPU()
 		start := time.Now()
 		res, err := whatif.Run(ctx, db, m, whatif.Query{})
 		wall += time.Since(start)
-		cpu += cpuTime() - cpu0
+		cpu += testenv.ProcessCPU() - cpu0
 		stop()
 		if err != nil {
 			b.Fatal(err)
@@ -99,15 +99,6 @@ func BenchmarkWhatif(b *testing.B) {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		b.ReportMetric(float64(ru.Maxrss)/1024, "max-rss-MiB")
 	}
-}
-
-// cpuTime is the CPU time (user and system) of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // sampleHeap records the largest Go heap in use, sampled every 50 ms,

@@ -2,10 +2,10 @@ package vad_test
 
 import (
 	"errors"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/testdata/realspeech"
 	"github.com/callscope/callscope/transcribe/vad"
 	"github.com/callscope/callscope/transcribe/wav"
@@ -35,7 +35,7 @@ func BenchmarkDetectCall(b *testing.B) {
 	}
 	chans := []wav.Samples{wav.Floats(c.Channels[0]), wav.Floats(c.Channels[1])}
 	audio := time.Duration(c.Truth.Duration * float64(time.Second))
-	cpu0 := cpuTime()
+	cpu0 := testenv.ProcessCPU()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := d.DetectCall(b.Context(), chans, realspeech.Rate); err != nil {
@@ -43,15 +43,7 @@ func BenchmarkDetectCall(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	cpu := cpuTime() - cpu0
+	cpu := testenv.ProcessCPU() - cpu0
 	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(audio), "RTF")
 	b.ReportMetric(float64(cpu)/float64(b.N)/float64(audio)/2, "cpu-RTF/channel")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
