@@ -101,19 +101,10 @@ func CountCallRows(ctx context.Context, db DB, refs []StoredCall) (map[string]ui
 	return out, nil
 }
 
-func count(ctx context.Context, db DB, q string, args ...any) (uint64, error) {
-	rows, err := db.Query(ctx, q, args...)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
+func count(ctx context.Context, db Querier, q string, args ...any) (uint64, error) {
 	var n uint64
-	if rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			return 0, err
-		}
-	}
-	return n, rows.Err()
+	err := queryRow(ctx, db, []any{&n}, q, args...)
+	return n, err
 }
 
 // DeleteCalls removes every row of refs from every table (all analysis

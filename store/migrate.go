@@ -178,18 +178,11 @@ func CheckSchema(ctx context.Context, db DB) error {
 }
 
 func tableExists(ctx context.Context, db DB, table string) (bool, error) {
-	rows, err := db.Query(ctx, "SELECT toUInt64(count()) FROM system.tables WHERE database = currentDatabase() AND name = ?", table)
+	n, err := count(ctx, db, "SELECT toUInt64(count()) FROM system.tables WHERE database = currentDatabase() AND name = ?", table)
 	if err != nil {
 		return false, fmt.Errorf("store: look for table %s: %w", table, err)
 	}
-	defer rows.Close()
-	var n uint64
-	if rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			return false, fmt.Errorf("store: look for table %s: %w", table, err)
-		}
-	}
-	return n > 0, rows.Err()
+	return n > 0, nil
 }
 
 // migrationFiles lists NNNN_name.sql files in version order.
@@ -297,16 +290,9 @@ func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Min
 
 // ServerVersion asks the server (or the embedded engine) its version.
 func ServerVersion(ctx context.Context, db Querier) (Version, error) {
-	rows, err := db.Query(ctx, "SELECT version()")
-	if err != nil {
-		return Version{}, fmt.Errorf("store: server version: %w", err)
-	}
-	defer rows.Close()
 	var s string
-	if rows.Next() {
-		if err := rows.Scan(&s); err != nil {
-			return Version{}, fmt.Errorf("store: server version: %w", err)
-		}
+	if err := queryRow(ctx, db, []any{&s}, "SELECT version()"); err != nil {
+		return Version{}, fmt.Errorf("store: server version: %w", err)
 	}
 	return parseVersion(s)
 }

@@ -68,6 +68,22 @@ type Rows interface {
 	Close() error
 }
 
+// queryRow runs a query of one row (a count, a version) and scans that
+// row into dest; with no row, dest stays as it was.
+func queryRow(ctx context.Context, db Querier, dest []any, query string, args ...any) error {
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // Backends.
 const (
 	BackendChDB       = "chdb"
