@@ -197,6 +197,12 @@ func (c *compiler) list(f Field, key string, op Op, vals []Value) {
 		c.b.WriteByte(')')
 		return
 	}
+	c.inAsComparisons(op, vals, func(one Op, v Value) { c.compare(f, key, one, []Value{v}) })
+}
+
+// inAsComparisons writes in as (= each OR ...) and not in as (!= each AND
+// ...), compare writing each comparison.
+func (c *compiler) inAsComparisons(op Op, vals []Value, compare func(one Op, v Value)) {
 	one, join := Eq, " OR "
 	if op == NotIn {
 		one, join = Ne, " AND "
@@ -206,7 +212,7 @@ func (c *compiler) list(f Field, key string, op Op, vals []Value) {
 		if i > 0 {
 			c.b.WriteString(join)
 		}
-		c.compare(f, key, one, []Value{v})
+		compare(one, v)
 	}
 	c.b.WriteByte(')')
 }
@@ -237,18 +243,7 @@ func (c *compiler) category(op Op, vals []Value) {
 // says so.
 func (c *compiler) period(f Field, op Op, vals []Value) {
 	if op == In || op == NotIn {
-		one, join := Eq, " OR "
-		if op == NotIn {
-			one, join = Ne, " AND "
-		}
-		c.b.WriteByte('(')
-		for i, v := range vals {
-			if i > 0 {
-				c.b.WriteString(join)
-			}
-			c.period(f, one, []Value{v})
-		}
-		c.b.WriteByte(')')
+		c.inAsComparisons(op, vals, func(one Op, v Value) { c.period(f, one, []Value{v}) })
 		return
 	}
 	from, to := vals[0].Period(c.loc)
