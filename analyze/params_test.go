@@ -44,6 +44,37 @@ type event struct {
 
 func near(a, b float64) bool { return math.Abs(a-b) <= tolerance }
 
+// checkTimingEvents compares a timing's overtalk events (who broke in) and
+// its silences of SilenceMin or more with the expected ones, each bound
+// within tolerance, and returns the events and silences it found.
+func checkTimingEvents(t *testing.T, tm timing, overtalk, silences []event) ([]overtalkEvent, []iv) {
+	t.Helper()
+	ev := tm.overtalkEvents()
+	if len(ev) != len(overtalk) {
+		t.Fatalf("overtalk: %d events %+v, want %d %+v", len(ev), ev, len(overtalk), overtalk)
+	}
+	for i, e := range ev {
+		if w := overtalk[i]; !near(e.start, w.start) || !near(e.end, w.end) || e.by != w.by {
+			t.Errorf("overtalk %d: [%.3f, %.3f] by %q, want [%.3f, %.3f] by %q", i, e.start, e.end, e.by, w.start, w.end, w.by)
+		}
+	}
+	var long []iv
+	for _, s := range tm.silences() {
+		if s.len() >= SilenceMin {
+			long = append(long, s)
+		}
+	}
+	if len(long) != len(silences) {
+		t.Fatalf("silences: %d of %g s or more %+v, want %d %+v", len(long), SilenceMin, long, len(silences), silences)
+	}
+	for i, s := range long {
+		if w := silences[i]; !near(s.start, w.start) || !near(s.end, w.end) {
+			t.Errorf("silence %d: [%.3f, %.3f], want [%.3f, %.3f]", i, s.start, s.end, w.start, w.end)
+		}
+	}
+	return ev, long
+}
+
 // TestTimingGroundTruth checks the speech-timing parameters against the
 // turn timings the calls were generated with (testdata/README.md): every
 // overtalk and silence event within 0.3 s, counts exact.
@@ -89,31 +120,7 @@ func TestTimingGroundTruth(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.call, func(t *testing.T) {
 			tr, meta := shippedCall(t, tt.call)
-			tm := timingOf(tr, tr.Duration)
-			ev := tm.overtalkEvents()
-			if len(ev) != len(tt.overtalk) {
-				t.Fatalf("overtalk: %d events %+v, want %d %+v", len(ev), ev, len(tt.overtalk), tt.overtalk)
-			}
-			for i, e := range ev {
-				w := tt.overtalk[i]
-				if !near(e.start, w.start) || !near(e.end, w.end) || e.by != w.by {
-					t.Errorf("overtalk %d: [%.3f, %.3f] by %q, want [%.3f, %.3f] by %q", i, e.start, e.end, e.by, w.start, w.end, w.by)
-				}
-			}
-			var long []iv
-			for _, s := range tm.silences() {
-				if s.len() >= SilenceMin {
-					long = append(long, s)
-				}
-			}
-			if len(long) != len(tt.silences) {
-				t.Fatalf("silences: %d of %g s or more %+v, want %d", len(long), SilenceMin, long, len(tt.silences))
-			}
-			for i, s := range long {
-				if w := tt.silences[i]; !near(s.start, w.start) || !near(s.end, w.end) {
-					t.Errorf("silence %d: [%.3f, %.3f], want [%.3f, %.3f]", i, s.start, s.end, w.start, w.end)
-				}
-			}
+			checkTimingEvents(t, timingOf(tr, tr.Duration), tt.overtalk, tt.silences)
 			p := CallParameters(tr, meta, nil, nil)
 			for name, want := range tt.params {
 				got, ok := p[name]
@@ -168,30 +175,7 @@ func TestTimingGroundTruthVAD(t *testing.T) {
 				}
 				tr.Channels[i].Speech = speech
 			}
-			tm := timingOf(tr, tr.Duration)
-			ev := tm.overtalkEvents()
-			if len(ev) != len(tt.overtalk) {
-				t.Fatalf("overtalk: %d events %+v, want %+v", len(ev), ev, tt.overtalk)
-			}
-			for i, e := range ev {
-				if w := tt.overtalk[i]; !near(e.start, w.start) || !near(e.end, w.end) || e.by != w.by {
-					t.Errorf("overtalk %d: [%.3f, %.3f] by %q, want [%.3f, %.3f] by %q", i, e.start, e.end, e.by, w.start, w.end, w.by)
-				}
-			}
-			var long []iv
-			for _, s := range tm.silences() {
-				if s.len() >= SilenceMin {
-					long = append(long, s)
-				}
-			}
-			if len(long) != len(tt.silences) {
-				t.Fatalf("silences: %+v, want %+v", long, tt.silences)
-			}
-			for i, s := range long {
-				if w := tt.silences[i]; !near(s.start, w.start) || !near(s.end, w.end) {
-					t.Errorf("silence %d: [%.3f, %.3f], want [%.3f, %.3f]", i, s.start, s.end, w.start, w.end)
-				}
-			}
+			ev, long := checkTimingEvents(t, timingOf(tr, tr.Duration), tt.overtalk, tt.silences)
 			t.Logf("VAD: overtalk %+v, silences %+v", ev, long)
 		})
 	}
