@@ -108,33 +108,19 @@ func TestChDBQueue(t *testing.T) {
 	d.qmu.Unlock()
 
 	// The write given up never ran; a read after a write sees it.
-	var n uint64
-	rows, err := db.Query(ctx, "SELECT count() FROM q WHERE n = 100")
+	n, err := count(ctx, db, "SELECT count() FROM q WHERE n = 100")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rows.Close()
 	if n != 0 {
 		t.Errorf("the write given up ran")
 	}
 	if err := db.Exec(ctx, "INSERT INTO q VALUES (100)"); err != nil {
 		t.Fatal(err)
 	}
-	rows, err = db.Query(ctx, "SELECT count() FROM q WHERE n = 100")
-	if err != nil {
+	if n, err = count(ctx, db, "SELECT count() FROM q WHERE n = 100"); err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rows.Close()
 	if n != 1 {
 		t.Errorf("a read after a write: %d rows", n)
 	}
