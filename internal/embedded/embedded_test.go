@@ -348,33 +348,15 @@ func TestS3CloseQuietWithUnfinishedRequests(t *testing.T) {
 			// The gateway answers 403 at once, then drains the body it
 			// will never get.
 			name: "upload cut short after a complete request",
-			leave: func(t *testing.T, conn net.Conn, host string) {
-				if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: "+host+"\r\n\r\n"); err != nil {
-					t.Fatal(err)
-				}
-				resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				resp.Body.Close()
-				_, _ = io.WriteString(conn, "PUT /calls/x.wav HTTP/1.1\r\nHost: "+host+"\r\nContent-Length: 100\r\n\r\nabc")
-			},
+			leave: afterAnsweredGET(func(host string) string {
+				return "PUT /calls/x.wav HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 100\r\n\r\nabc"
+			}),
 			cut: 1,
 		},
 		{
-			name: "headers cut short on a kept-alive connection",
-			leave: func(t *testing.T, conn net.Conn, host string) {
-				if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: "+host+"\r\n\r\n"); err != nil {
-					t.Fatal(err)
-				}
-				resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				resp.Body.Close()
-				_, _ = io.WriteString(conn, "PUT /calls/x.wav HTTP/1.1\r\nHost: ")
-			},
-			cut: 1,
+			name:  "headers cut short on a kept-alive connection",
+			leave: afterAnsweredGET(func(string) string { return "PUT /calls/x.wav HTTP/1.1\r\nHost: " }),
+			cut:   1,
 		},
 	}
 	for _, tt := range tests {
@@ -407,6 +389,23 @@ func TestS3CloseQuietWithUnfinishedRequests(t *testing.T) {
 				t.Errorf("log does not say %d connection(s) were cut:\n%s", tt.cut, logged.String())
 			}
 		})
+	}
+}
+
+// afterAnsweredGET is a leave that sends a complete GET, reads its answer,
+// then starts another request on the kept-alive connection (partial: its
+// text for the host) and never finishes it.
+func afterAnsweredGET(partial func(host string) string) func(t *testing.T, conn net.Conn, host string) {
+	return func(t *testing.T, conn net.Conn, host string) {
+		if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: "+host+"\r\n\r\n"); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		_, _ = io.WriteString(conn, partial(host))
 	}
 }
 
