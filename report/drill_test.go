@@ -313,11 +313,7 @@ func TestReportCellsDrillDown(t *testing.T) {
 func TestDrillDownOldSchema(t *testing.T) {
 	testenv.SkipIfShort(t)
 	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.ChDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.Open(t, testenv.ChDB(t))
 	for _, name := range []string{"0001_calls.sql", "0002_hits.sql"} {
 		ddl, err := fs.ReadFile(store.Migrations, name)
 		if err != nil {

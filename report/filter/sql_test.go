@@ -11,6 +11,7 @@ import (
 	_ "time/tzdata" // Europe/Moscow without the system's zone files
 
 	"github.com/callscope/callscope/internal/testenv"
+	"github.com/callscope/callscope/internal/testenv/storetest"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/store"
 )
@@ -85,11 +86,7 @@ func sampleCalls() []schemas.Analysis {
 // calls table under that name, holds rows; it is closed when the test ends.
 func contractDB(t *testing.T, ctx context.Context, backend testenv.Backend, table string, rows [][]any) store.DB {
 	t.Helper()
-	db, err := store.Open(ctx, backend.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.Open(t, backend.DSN(t))
 	if db.Backend() == store.BackendClickHouse {
 		if err := db.Exec(ctx, "CREATE DATABASE IF NOT EXISTS callscope"); err != nil {
 			t.Fatal(err)

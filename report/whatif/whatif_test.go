@@ -257,12 +257,8 @@ twice before=0 after=1 +1 -0 net=1 gained[w4 twice/tarif client 8.0 «тариф
 func TestRunWithoutSegments(t *testing.T) {
 	testenv.SkipIfShort(t)
 	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.ChDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	_, err = whatif.Run(ctx, db, matcher(t, storedSet), whatif.Query{})
+	db := storetest.Open(t, testenv.ChDB(t))
+	_, err := whatif.Run(ctx, db, matcher(t, storedSet), whatif.Query{})
 	if err == nil || !strings.Contains(err.Error(), "segments") {
 		t.Errorf("got %v", err)
 	}
