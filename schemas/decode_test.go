@@ -121,7 +121,10 @@ func TestFastDecodeSame(t *testing.T) {
 	}
 }
 
-func BenchmarkDecodeStoreJob(b *testing.B) {
+// complaintAnalysis is an analysis holding the segments of the shipped
+// call 02_complaint (with made-up search terms): a store job of a real
+// call's size, for the codec benchmarks.
+func complaintAnalysis(b *testing.B) Analysis {
 	data, err := os.ReadFile("../testdata/calls/02_complaint.transcript.json")
 	if err != nil {
 		b.Fatal(err)
@@ -136,6 +139,11 @@ func BenchmarkDecodeStoreJob(b *testing.B) {
 			a.Segments = append(a.Segments, IndexedSegment{Channel: ch.Role, Index: i, Start: s.Start, End: s.End, Text: s.Text, Terms: []string{"добр", "ден", "хоч", "пожалова"}})
 		}
 	}
+	return a
+}
+
+func BenchmarkDecodeStoreJob(b *testing.B) {
+	a := complaintAnalysis(b)
 	body, _ := json.Marshal(StoreJob{Analysis: &a})
 	b.Run("encoding-json", func(b *testing.B) {
 		for b.Loop() {

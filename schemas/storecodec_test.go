@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -196,20 +195,8 @@ func FuzzDecodeStoreJob(f *testing.F) {
 }
 
 func BenchmarkStoreJobCodec(b *testing.B) {
-	data, err := os.ReadFile("../testdata/calls/02_complaint.transcript.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	tr, err := ParseTranscript(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := Analysis{CallID: "c", ObjectKey: "k", AnalyzedAt: time.Now(), Parameters: map[string]float64{}}
-	for _, ch := range tr.Channels {
-		for i, s := range ch.Segments {
-			a.Segments = append(a.Segments, IndexedSegment{Channel: ch.Role, Index: i, Start: s.Start, End: s.End, Text: s.Text, Terms: []string{"добр", "ден", "хоч", "пожалова"}})
-		}
-	}
+	a := complaintAnalysis(b)
+	a.Parameters = map[string]float64{}
 	for _, p := range []string{"talk_share", "hold_count", "first_response_time", "overtalk_total", "dead_air_longest", "speech_rate_operator"} {
 		a.Parameters[p] = 1.0 / 3
 	}
