@@ -59,9 +59,18 @@ type WhatIfRequest struct {
 	TZ         string `json:"tz,omitempty"`
 }
 
-func (s *Server) dictionaries(w http.ResponseWriter, r *http.Request, p *principal) {
+// dictionariesServed answers 501 (and false) when this server was given no
+// dictionaries.
+func (s *Server) dictionariesServed(w http.ResponseWriter) bool {
 	if s.cfg.Dictionaries == nil {
 		writeError(w, http.StatusNotImplemented, "not_implemented", "dictionaries are not served by this server")
+		return false
+	}
+	return true
+}
+
+func (s *Server) dictionaries(w http.ResponseWriter, r *http.Request, p *principal) {
+	if !s.dictionariesServed(w) {
 		return
 	}
 	l, err := s.cfg.Dictionaries.List(r.Context())
@@ -81,8 +90,7 @@ func (s *Server) dictTest(w http.ResponseWriter, r *http.Request, p *principal) 
 		writeError(w, http.StatusBadRequest, "bad_request", "give text or call_id")
 		return
 	}
-	if s.cfg.Dictionaries == nil {
-		writeError(w, http.StatusNotImplemented, "not_implemented", "dictionaries are not served by this server")
+	if !s.dictionariesServed(w) {
 		return
 	}
 	res, err := s.cfg.Dictionaries.Test(r.Context(), req)
@@ -106,8 +114,7 @@ func (s *Server) dictWhatIf(w http.ResponseWriter, r *http.Request, p *principal
 		writeError(w, http.StatusBadRequest, "bad_request", "give dictionary (YAML)")
 		return
 	}
-	if s.cfg.Dictionaries == nil {
-		writeError(w, http.StatusNotImplemented, "not_implemented", "dictionaries are not served by this server")
+	if !s.dictionariesServed(w) {
 		return
 	}
 	res, err := s.cfg.Dictionaries.WhatIf(r.Context(), req)
