@@ -68,19 +68,13 @@ func (c *Cache) Hits() int {
 // milliseconds, read before the report's queries so that an entry is never
 // older than its stamp.
 func tablesStamp(ctx context.Context, db store.Querier) (string, error) {
-	rows, err := db.Query(ctx, "SELECT toString(count()), toString(sum(cityHash64(table, name, toString(modification_time))))"+
+	var n, sum string
+	err := store.QueryRow(ctx, db, []any{&n, &sum}, "SELECT toString(count()), toString(sum(cityHash64(table, name, toString(modification_time))))"+
 		" FROM system.parts WHERE database = currentDatabase() AND active AND table IN ('calls', 'first_contacts')")
 	if err != nil {
 		return "", fmt.Errorf("report: %w", err)
 	}
-	defer rows.Close()
-	var n, sum string
-	if rows.Next() {
-		if err := rows.Scan(&n, &sum); err != nil {
-			return "", fmt.Errorf("report: %w", err)
-		}
-	}
-	return n + "/" + sum, rows.Err()
+	return n + "/" + sum, nil
 }
 
 func (c *Cache) get(key, stamp string) ([]Row, bool) {

@@ -238,18 +238,11 @@ func (s *searcher) newest(ctx context.Context) (time.Time, error) {
 		query += " AND started_at < ?"
 		args = append(args, s.to)
 	}
-	rows, err := s.db.Query(ctx, query, args...)
-	if err != nil {
+	var t time.Time
+	if err := store.QueryRow(ctx, s.db, []any{&t}, query, args...); err != nil {
 		return time.Time{}, err
 	}
-	defer rows.Close()
-	var t time.Time
-	if rows.Next() {
-		if err := rows.Scan(&t); err != nil {
-			return time.Time{}, err
-		}
-	}
-	return t, rows.Err()
+	return t, nil
 }
 
 func capHits(h []SearchHit, n int) []SearchHit {

@@ -103,7 +103,7 @@ func CountCallRows(ctx context.Context, db DB, refs []StoredCall) (map[string]ui
 
 func count(ctx context.Context, db Querier, q string, args ...any) (uint64, error) {
 	var n uint64
-	err := queryRow(ctx, db, []any{&n}, q, args...)
+	err := QueryRow(ctx, db, []any{&n}, q, args...)
 	return n, err
 }
 

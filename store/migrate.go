@@ -114,9 +114,12 @@ func migrationStatus(ctx context.Context, db DB, fsys fs.FS) ([]Migration, error
 	if err != nil {
 		return nil, err
 	}
-	exists, err := tableExists(ctx, db, "schema_migrations")
-	if err != nil || !exists {
-		return files, err
+	exists, err := TableExists(ctx, db, "schema_migrations")
+	if err != nil {
+		return files, fmt.Errorf("store: look for table schema_migrations: %w", err)
+	}
+	if !exists {
+		return files, nil
 	}
 	rows, err := db.Query(ctx, "SELECT version, max(applied_at) FROM schema_migrations GROUP BY version")
 	if err != nil {
@@ -177,10 +180,12 @@ func CheckSchema(ctx context.Context, db DB) error {
 	}
 }
 
-func tableExists(ctx context.Context, db DB, table string) (bool, error) {
+// TableExists reports whether the database has table (a database migrated
+// before the table was added has not).
+func TableExists(ctx context.Context, db Querier, table string) (bool, error) {
 	n, err := count(ctx, db, "SELECT toUInt64(count()) FROM system.tables WHERE database = currentDatabase() AND name = ?", table)
 	if err != nil {
-		return false, fmt.Errorf("store: look for table %s: %w", table, err)
+		return false, err
 	}
 	return n > 0, nil
 }
@@ -291,7 +296,7 @@ func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Min
 // ServerVersion asks the server (or the embedded engine) its version.
 func ServerVersion(ctx context.Context, db Querier) (Version, error) {
 	var s string
-	if err := queryRow(ctx, db, []any{&s}, "SELECT version()"); err != nil {
+	if err := QueryRow(ctx, db, []any{&s}, "SELECT version()"); err != nil {
 		return Version{}, fmt.Errorf("store: server version: %w", err)
 	}
 	return parseVersion(s)

@@ -249,7 +249,7 @@ func SelectionSize(ctx context.Context, db DB, sel Selection) (calls uint64, sec
 		q = `SELECT toUInt64(count()) AS n, toFloat64(sum(l_duration)) AS d FROM (` + latestCallsSQL + `) WHERE ` + where
 		args = append([]any{""}, wargs...)
 	}
-	if err := queryRow(ctx, db, []any{&calls, &seconds}, q, args...); err != nil {
+	if err := QueryRow(ctx, db, []any{&calls, &seconds}, q, args...); err != nil {
 		return 0, 0, fmt.Errorf("store: count selection: %w", err)
 	}
 	return calls, seconds, nil
@@ -259,7 +259,7 @@ func SelectionSize(ctx context.Context, db DB, sel Selection) (calls uint64, sec
 // state (analysed or failed) at or after since: how much of a reprocessing
 // run is done.
 func FinishedSince(ctx context.Context, db DB, since time.Time) (analysed, failed uint64, err error) {
-	err = queryRow(ctx, db, []any{&analysed, &failed}, `SELECT toUInt64(uniqExactIf(object_key, state = ?)) AS a, toUInt64(uniqExactIf(object_key, state = ?)) AS f
+	err = QueryRow(ctx, db, []any{&analysed, &failed}, `SELECT toUInt64(uniqExactIf(object_key, state = ?)) AS a, toUInt64(uniqExactIf(object_key, state = ?)) AS f
 FROM call_status WHERE at_ns >= ?`, schemas.StateAnalysed, schemas.StateFailed, uint64(since.UnixNano()))
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: count finished calls: %w", err)

@@ -68,9 +68,9 @@ type Rows interface {
 	Close() error
 }
 
-// queryRow runs a query of one row (a count, a version) and scans that
+// QueryRow runs a query of one row (a count, a version) and scans that
 // row into dest; with no row, dest stays as it was.
-func queryRow(ctx context.Context, db Querier, dest []any, query string, args ...any) error {
+func QueryRow(ctx context.Context, db Querier, dest []any, query string, args ...any) error {
 	rows, err := db.Query(ctx, query, args...)
 	if err != nil {
 		return err

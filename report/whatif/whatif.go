@@ -172,7 +172,7 @@ func Run(ctx context.Context, db DB, m *match.Matcher, q Query) (*Result, error)
 		where += " AND started_at < ?"
 		args = append(args, q.To.UTC())
 	}
-	if ok, err := hasTable(ctx, db, "segments"); err != nil {
+	if ok, err := store.TableExists(ctx, db, "segments"); err != nil {
 		return nil, fmt.Errorf("whatif: %w", err)
 	} else if !ok {
 		return nil, fmt.Errorf("whatif: %w", ErrNoSegments)
@@ -589,21 +589,6 @@ func query(ctx context.Context, db DB, q string, args ...any) (store.Rows, error
 func isReadonlyError(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "code: 164") || strings.Contains(msg, "readonly mode") || strings.Contains(msg, "READONLY")
-}
-
-func hasTable(ctx context.Context, db DB, table string) (bool, error) {
-	rows, err := db.Query(ctx, "SELECT toUInt64(count()) FROM system.tables WHERE database = currentDatabase() AND name = ?", table)
-	if err != nil {
-		return false, err
-	}
-	defer rows.Close()
-	var n uint64
-	if rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			return false, err
-		}
-	}
-	return n > 0, rows.Err()
 }
 
 // Request is a what-if as people write it (the flags of `callscope dict
