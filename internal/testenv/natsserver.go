@@ -24,12 +24,7 @@ func NATSServerBinary() string {
 // without a binary.
 func NATSServer(t testing.TB) (url string) {
 	t.Helper()
-	SkipIfShort(t)
-	bin := NATSServerBinary()
-	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("nats-server not installed at %s: run scripts/setup.sh nats", bin)
-	}
-	dir := t.TempDir()
+	bin, dir := prepareNATSServer(t)
 	port := FreePort(t)
 	logPath := filepath.Join(dir, "nats.log")
 	cmd := exec.Command(bin, "-a", "127.0.0.1", "-p", fmt.Sprint(port), "-js", "-sd", filepath.Join(dir, "js"), "-l", logPath)
@@ -50,4 +45,17 @@ func NATSServer(t testing.TB) (url string) {
 		t.Fatalf("testenv: nats-server: %v", err)
 	}
 	return "nats://" + addr
+}
+
+// prepareNATSServer is what NATSServer and RestartableNATSServer share:
+// the binary (skipped when it is missing or under -short) and a directory
+// of the test's for the server's files.
+func prepareNATSServer(t testing.TB) (bin, dir string) {
+	t.Helper()
+	SkipIfShort(t)
+	bin = NATSServerBinary()
+	if _, err := os.Stat(bin); err != nil {
+		t.Skipf("nats-server not installed at %s: run scripts/setup.sh nats", bin)
+	}
+	return bin, t.TempDir()
 }

@@ -103,12 +103,7 @@ func newServer(t testing.TB, name string, argv, env []string, dir string, ready 
 // streams survive a restart.
 func RestartableNATSServer(t testing.TB) (*Server, string) {
 	t.Helper()
-	SkipIfShort(t)
-	bin := NATSServerBinary()
-	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("nats-server not installed at %s: run scripts/setup.sh nats", bin)
-	}
-	dir := t.TempDir()
+	bin, dir := prepareNATSServer(t)
 	addr := fmt.Sprintf("127.0.0.1:%d", FreePort(t))
 	_, port, _ := net.SplitHostPort(addr)
 	s := newServer(t, "nats-server", []string{bin, "-a", "127.0.0.1", "-p", port, "-js", "-sd", filepath.Join(dir, "js")},
