@@ -148,6 +148,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 	}
 	s.birthEchoes(all)
+	s.birthCorrected(all)
 	if len(words) == 0 {
 		if mails {
 			s.mailRest()
@@ -814,6 +815,49 @@ func (s *scan) controlNamed(i int) bool {
 		k--
 	}
 	return k >= 0 && s.toks[k].seg == s.toks[i].seg && isWord(s.norm(k), "контрольное", "контрольные", "контрольная", "контрольный")
+}
+
+// birthCorrected masks a date of birth corrected after «нет» in the
+// answer to the other side's sentence that had one masked, in the 20 s
+// before: the whole date after «нет», with its year, and the day and
+// month said wrong right before «нет» («крылова дарья васильевна ... 12
+// мая 2010» — «у дочки 12 мая нет 21 мая 2010»: causes block LN).
+func (s *scan) birthCorrected(all []*scan) {
+	bi := uint8(typeIndex(Birthdate))
+	for _, r := range s.segs {
+		if r.from >= r.to {
+			continue
+		}
+		k := r.from
+		for k < r.to && k < r.from+6 && s.norm(k) != "нет" {
+			k++
+		}
+		if k >= r.to-2 || s.norm(k) != "нет" || s.marks[k+1] != 0 {
+			continue
+		}
+		e := s.dateRun(k + 1)
+		if e <= k+2 || e > r.to || !s.hasYear(k+1, e) || !s.monthNamed(k+1, e) || s.claimed(k+1, e) {
+			continue
+		}
+		at := s.t0(&s.toks[r.from])
+		asked := false
+		for _, o := range all {
+			for f := 0; o != nil && o != s && f < len(o.found) && !asked; f++ {
+				if x := &o.found[f]; x.typ == bi && x.rule != ruleDropped {
+					end := o.t1(&o.toks[x.to-1])
+					asked = end <= at+0.5 && at-end <= 20
+				}
+			}
+		}
+		if !asked {
+			continue
+		}
+		s.claim(Birthdate, ruleEcho[bi], k+1, e)
+		// The day and the month said wrong before «нет».
+		if b := k - 2; b >= r.from && s.marks[b] == 0 && s.marks[b+1] == 0 && s.toks[b+1].has(tMonth) && s.toks[b].has(tNum) && !s.toks[b].has(tMonth) {
+			s.claim(Birthdate, ruleEcho[bi], b, k)
+		}
+	}
 }
 
 // zeroDropped reports whether d is the three digits of c, a code opening
