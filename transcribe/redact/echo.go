@@ -585,6 +585,21 @@ func (s *scan) numberEchoes(all []*scan) {
 				}
 			}
 		}
+		// An account's start read back with its zero dropped, «сорок
+		// восемь семнадцать» for 40817: «сорок» and «восемь» said as 40
+		// and 8 (causes block LO).
+		if typ == "" && len(d) >= 4 && z.to-z.from >= 2 && s.toks[z.from].num() == nkTens && s.toks[z.from+1].num() == nkUnit && s.norm(z.from+1) != "ноль" {
+			var buf [32]byte
+			d2 := append(append(append(buf[:0], d[0]), '0'), d[1:]...)
+			for _, o := range all {
+				for k := 0; o != nil && k < len(o.nclaims) && typ == ""; k++ {
+					c := &o.nclaims[k]
+					if cd := o.cdig[c.d0:c.d1]; !c.weak && typeAt[c.typ] == Account && c.at <= at+0.5 && at-c.at <= echoWindow && len(cd) > len(d2) && string(cd[:len(d2)]) == string(d2) {
+						typ, rule = Account, ruleEcho[c.typ]
+					}
+				}
+			}
+		}
 		for _, o := range all {
 			if o == nil || typ != "" {
 				continue
