@@ -550,6 +550,11 @@ func (s *scan) numberEchoes(all []*scan) {
 		// (A SNILS's control number after «контрольная сумма» is no
 		// sum: controlNamed below.)
 		control := z.d1-z.d0 == 2 && s.controlNamed(z.from)
+		// The end of a number masked before as a record has it, another
+		// version («[inn]» — «а у вас в конце 903 вписано», «а в справке в
+		// конце стоит девятьсот девяносто восемь»: causes block LP).
+		recorded := z.d1-z.d0 <= 4 && s.recordedEnd(z.from)
+		control = control || recorded
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 || !control && (s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
 			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z)) {
 			// (A card's expiry, asked for or said right after it, is
@@ -579,8 +584,9 @@ func (s *scan) numberEchoes(all []*scan) {
 		if control {
 			for _, o := range all {
 				for k := 0; o != nil && k < len(o.nclaims) && typ == ""; k++ {
-					if c := &o.nclaims[k]; typeAt[c.typ] == SNILS && !c.weak && c.at <= at+0.5 && at-c.at <= 60 {
-						typ, rule = SNILS, ruleEcho[c.typ]
+					c := &o.nclaims[k]
+					if ct := typeAt[c.typ]; !c.weak && c.at <= at+0.5 && at-c.at <= 60 && (ct == SNILS || recorded && c.d1-c.d0 >= 10 && (ct == INN || ct == Account || ct == Card || ct == Passport || ct == Phone)) {
+						typ, rule = ct, ruleEcho[c.typ]
 					}
 				}
 			}
@@ -819,6 +825,23 @@ func (s *scan) birthEchoes(all []*scan) {
 			}
 		}
 	}
+}
+
+// recordedEnd reports whether a number at token i is said as what a
+// record has at a number's end: «в конце» right before it, or before
+// a verb of writing that comes before or after it («в конце 82
+// записано», «в конце стоит 998», «в конце написано двадцать один»).
+func (s *scan) recordedEnd(i int) bool {
+	seg, k := s.toks[i].seg, i-1
+	if k >= 0 && s.toks[k].seg == seg && recordVerb(s.norm(k)) {
+		k--
+	}
+	return k >= 1 && s.toks[k-1].seg == seg && s.norm(k) == "конце" && isWord(s.norm(k-1), "в", "на")
+}
+
+// recordVerb reports whether w says what a record has written.
+func recordVerb(w string) bool {
+	return isWord(w, "стоит", "написано", "записано", "вписано", "указано", "значится", "пишет")
 }
 
 // controlNamed reports whether a SNILS's control number is named right
