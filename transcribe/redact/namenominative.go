@@ -148,3 +148,13 @@ func prepPatronymicInWords(w string, ws []schemas.Word) bool {
 func presentVerb(w string) bool {
 	return utf8.RuneCountInString(w) >= 6 && hasAnySuffix(w, "ет", "ёт", "ит", "ут", "ют", "ят", "ат")
 }
+
+// cueFiller reports whether w is an adverb, a predicative or a word of
+// speaking said after a name's cue before the name or instead of it
+// («меня зовут не важно», «фамилия нужна да ладно петренко», «фамилия
+// теперь другая гаврилюк», «фамилия сейчас скажу корнеева», «зовут обычно
+// просто лена», causes block PO): no name; the name's rule looks past it.
+func cueFiller(w string) bool {
+	return isWord(w, "важно", "неважно", "нужна", "нужно", "нужен", "важна", "обязательно", "теперь", "сейчас", "обычно", "просто", "хорошо", "ладно",
+		"скажу", "говорю", "подскажу", "продиктую", "значит", "вообще", "кстати", "вроде", "короче", "конечно", "потом", "всегда", "раньше", "была", "был")
+}

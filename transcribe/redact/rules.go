@@ -6694,13 +6694,19 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// or a first name within the next three words of the sentence, is
 	// where the name is («зовите меня просто леша»; a word of two
 	// letters is none: «обращайтесь ко мне валентина»).
-	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j)) || len(s.norm(j)) <= 4 && !s.particleAt(j)) {
+	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j)) || len(s.norm(j)) <= 4 && !s.particleAt(j) || cueFiller(s.norm(j))) {
 		for k := j + 1; k < len(s.toks) && k <= j+3 && s.toks[k].seg == s.toks[j].seg && !s.toks[k].has(tNum|tCue|tTrap); k++ {
 			if s.marks[k] == 0 && (s.surnameAt(k) || s.toks[k].has(tFirstName) && !s.toks[k].has(tStop)) {
 				j = k
 				break
 			}
 		}
+	}
+	// (Not an adverb or a word of speaking after the cue with no name
+	// after it: «меня зовут не важно», «фамилия теперь другая», «фамилия
+	// сейчас скажу», causes block PO.)
+	if cueFiller(s.norm(j)) && !s.toks[j].has(tFirstName|tNameForm) {
+		return
 	}
 	first := &s.toks[j]
 	// (Nor a relative's word with no name after it: kinName reads
