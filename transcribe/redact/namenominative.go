@@ -158,3 +158,12 @@ func cueFiller(w string) bool {
 	return isWord(w, "важно", "неважно", "нужна", "нужно", "нужен", "важна", "обязательно", "теперь", "сейчас", "обычно", "просто", "хорошо", "ладно",
 		"скажу", "говорю", "подскажу", "продиктую", "значит", "вообще", "кстати", "вроде", "короче", "конечно", "потом", "всегда", "раньше", "была", "был")
 }
+
+// pastVerbOther reports whether w ends as a verb in the past tense does
+// in the feminine, the neuter or the plural, five letters or more
+// («звонила», «приходили»: pastVerb has the masculine): before a first
+// name after a relative's word, who did something («дочь моя звонила
+// лиана», causes blocks PM, PQ).
+func pastVerbOther(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && hasAnySuffix(w, "ила", "ала", "ела", "яла", "ыла", "или", "али", "ели", "яли", "ыли", "ило", "ало", "ело")
+}

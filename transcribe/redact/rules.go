@@ -6166,7 +6166,7 @@ func (s *scan) kinName(i int) {
 	// («дочка моя получит алина», «брату помог артём», causes block PM);
 	// the name after it.
 	if j+1 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && s.toks[j].trig == 0 && s.marks[j] == 0 &&
-		(presentVerb(s.norm(j)) || pastVerb(s.norm(j))) && s.toks[j+1].has(tFirstName) && !s.toks[j+1].has(tStop|tNum|tCue|tTrap) {
+		(presentVerb(s.norm(j)) || pastVerb(s.norm(j)) || pastVerbOther(s.norm(j))) && s.toks[j+1].has(tFirstName) && !s.toks[j+1].has(tStop|tNum|tCue|tTrap) {
 		j++
 	}
 	from := j
@@ -6275,7 +6275,7 @@ func ownedThing(w string) bool {
 func (s *scan) foreignSurnameFirst(k int) bool {
 	t, u := &s.toks[k], &s.toks[k+1]
 	w := s.normOf(t)
-	return t.trig == 0 && isLetters(w) && utf8.RuneCountInString(w) >= 3 && !adjectival(w) && !pastVerb(w) && !presentVerb(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) &&
+	return t.trig == 0 && isLetters(w) && utf8.RuneCountInString(w) >= 3 && !adjectival(w) && !pastVerb(w) && !presentVerb(w) && !pastVerbOther(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !roleWords.of(w) &&
 		u.has(tFirstName) && !u.has(tStop|tNum|tCue|tTrap) && !wordName(s.normOf(u))
 }
 
