@@ -167,3 +167,10 @@ func cueFiller(w string) bool {
 func pastVerbOther(w string) bool {
 	return utf8.RuneCountInString(w) >= 5 && hasAnySuffix(w, "ила", "ала", "ела", "яла", "ыла", "или", "али", "ели", "яли", "ыли", "ило", "ало", "ело")
 }
+
+// personalPronoun: a personal pronoun in an oblique case, said after a
+// name's cue before the name or instead of it («фамилия у нас одна»,
+// causes block PR; pronoun has the possessive and the demonstrative ones).
+func personalPronoun(w string) bool {
+	return isWord(w, "меня", "мне", "нас", "нам", "вас", "вам", "него", "нее", "неё", "них", "ним", "ней", "нему", "тебя", "тебе")
+}

@@ -6134,6 +6134,11 @@ func (s *scan) kinName(i int) {
 	if j < len(s.toks) && isWord(s.norm(j), "же") {
 		j++
 	}
+	// «муж у меня руслан», «дочка у нас алина» (causes block PR): whose
+	// relative, said between.
+	if j+2 < len(s.toks) && s.toks[j].seg == seg && s.toks[j+1].seg == seg && s.norm(j) == "у" && isWord(s.norm(j+1), "меня", "нас") {
+		j += 2
+	}
 	// What an owner's or a payee's word is of, before the name
 	// («владелец счета федоров», «получатель перевода кравчук», causes
 	// block NZ).
@@ -6694,7 +6699,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// or a first name within the next three words of the sentence, is
 	// where the name is («зовите меня просто леша»; a word of two
 	// letters is none: «обращайтесь ко мне валентина»).
-	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j)) || len(s.norm(j)) <= 4 && !s.particleAt(j) || cueFiller(s.norm(j))) {
+	if strong && !s.toks[j].has(tFirstName|tNameForm) && !s.surnameAt(j) && (s.toks[j].trig != 0 || commonWord(s.norm(j)) || len(s.norm(j)) <= 4 && !s.particleAt(j) || cueFiller(s.norm(j)) || pronoun(s.norm(j)) || personalPronoun(s.norm(j))) {
 		for k := j + 1; k < len(s.toks) && k <= j+3 && s.toks[k].seg == s.toks[j].seg && !s.toks[k].has(tNum|tCue|tTrap); k++ {
 			if s.marks[k] == 0 && (s.surnameAt(k) || s.toks[k].has(tFirstName) && !s.toks[k].has(tStop)) {
 				j = k
@@ -6702,10 +6707,11 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 			}
 		}
 	}
-	// (Not an adverb or a word of speaking after the cue with no name
-	// after it: «меня зовут не важно», «фамилия теперь другая», «фамилия
-	// сейчас скажу», causes block PO.)
-	if cueFiller(s.norm(j)) && !s.toks[j].has(tFirstName|tNameForm) {
+	// (Not an adverb, a word of speaking or a pronoun after the cue with
+	// no name after it: «меня зовут не важно», «фамилия теперь другая»,
+	// «фамилия сейчас скажу», causes block PO; «фамилия у нас одна»,
+	// block PR.)
+	if (cueFiller(s.norm(j)) || pronoun(s.norm(j)) || personalPronoun(s.norm(j))) && !s.toks[j].has(tFirstName|tNameForm) {
 		return
 	}
 	first := &s.toks[j]
