@@ -60,7 +60,7 @@ var minimum = map[string]float64{
 	// (phrases, lane i16s: ru/dictwriter round 26, en/dictwriter round 23
 	// first).
 	"ru/blind7": 0.83, // reached (tuned now): churn_threat recall 0.833 (phrases alone: the ru churn_threat model, which flagged one more threat in-sample, ships no more since the nine-author cross-validation turned it off, docs/models.md), repeat_contact recall 0.875, incompetence precision 0.882, complaint 0.932 / 0.911; phrases alone churn_threat recall 0.667 -> 0.833, repeat_contact 0.781 -> 0.875, complaint 0.733 -> 0.844 (100 calls)
-	"en/blind7": 0.90, // reached: complaint precision 0.900, churn_threat 1.000 with the models (in-sample); phrases alone complaint 0.895 / 0.944 (40 calls)
+	"en/blind7": 0.94, // session 17 (i16e17, constructions counted over every author): complaint precision 0.900 -> 0.947 («are the fees going up in april», a rise yet to come asked about, no complaint). Before: reached: complaint precision 0.900, churn_threat 1.000 with the models (in-sample); phrases alone complaint 0.895 / 0.944 (40 calls)
 	// The ninth author's calls (session 9, lane b8), measured blind by the
 	// lead at 5ec9e1b and b0ebe4b: the floors are the blind figures at
 	// b0ebe4b, the lowest category's; development parts since, ru tuned
@@ -73,13 +73,13 @@ var minimum = map[string]float64{
 	// rounds and the ten-author model verdict): the floors are the blind
 	// figures at 5c6845f, the lowest category's; since tuned on (lane i16t10).
 	"ru/blind9": 0.91, // session 17 (i16r17, lines counted over every author first): complaint 0.955 / 0.955 (was 0.952 / 0.909), the lowest now churn_threat precision 0.913, macro F1 0.974 -> 0.977 (phrases alone 0.958 -> 0.969). Before: reached (tuned now, ru/dictwriter rounds 37-39 first; then the constructions of rounds 40-42, written without reading it: churn_threat recall 0.857 -> 0.905 phrases alone, complaint 0.795 -> 0.818 with the models): complaint recall 0.818 (stories with the dissatisfaction said once, slang verdicts), churn_threat 0.947 / 0.857 (rb9-0022, -0055, -0100 left), incompetence 1.000; blind at 5c6845f: churn_threat recall 0.381, complaint 0.727, incompetence precision 0.882 (100 calls)
-	"en/blind9": 0.92, // reached: repeat_contact recall 0.923 with the models; phrases alone complaint recall 0.765; blind at 5c6845f: complaint 0.529, churn_threat 0.667 (40 calls)
+	"en/blind9": 0.94, // session 17 (i16e17): complaint precision 0.944 the lowest, repeat_contact recall 0.923 -> 1.000 («calling about … again»), greeting precision 0.929 -> 0.963. Before: reached: repeat_contact recall 0.923 with the models; phrases alone complaint recall 0.765; blind at 5c6845f: complaint 0.529, churn_threat 0.667 (40 calls)
 	// The eleventh author's calls (session 10's second round, lane b10),
 	// measured blind by the lead at 019f113, 039f6b5 and 0e46c25 (after
 	// the second round's phrases, tuned on blind9): the floors are the
 	// blind figures at 0e46c25, the lowest category's; not tuned on yet.
 	"ru/blind10": 0.75, // reached: complaint recall 0.756 with the models (0.733 before the constructions of ru/dictwriter rounds 40-42, written without reading this part: phrases alone 0.711 -> 0.733) (a question or rhetorical reproach, non-native Russian), churn_threat recall 0.778, repeat_contact recall 0.944 (100 calls)
-	"en/blind10": 0.85, // session 16: churn_threat recall 0.857 with the en churn model retrained over twenty-four authors against grievances without a threat (one threat no longer flagged in-sample; held out the model gains, docs/models.md); before it repeat_contact 0.929 / 0.929 with the models; phrases alone churn_threat recall 0.429 -> 0.714, complaint 0.647 -> 0.706 with session 13's constructions (40 calls)
+	"en/blind10": 0.92, // session 17 (i16e17): churn_threat recall 0.857 -> 1.000 with the models (if_then_leave), repeat_contact 0.929 / 0.929 the lowest; phrases alone churn_threat recall 0.714 -> 0.857, complaint 0.706 -> 0.882. Before: session 16: churn_threat recall 0.857 with the en churn model retrained over twenty-four authors against grievances without a threat (one threat no longer flagged in-sample; held out the model gains, docs/models.md); before it repeat_contact 0.929 / 0.929 with the models; phrases alone churn_threat recall 0.429 -> 0.714, complaint 0.647 -> 0.706 with session 13's constructions (40 calls)
 	// The twelfth author's calls (session 11, lane b11), measured blind by
 	// the lead at b45d428, at e15a41fa (after session 11's phrase
 	// constructions, lane i16g11) and at 520b461 (after the twelve-author
@@ -118,7 +118,7 @@ var minimum = map[string]float64{
 	// ba8d9c40 (after the fifteen-author models): the floors are the
 	// figures at ba8d9c40, the lowest category's; not tuned on yet.
 	"ru/blind14": 0.90, // session 17 (i16r17): churn_threat 0.944 / 0.944 (was 0.941 / 0.889: «больше в вашем магазине ни копейки не потрачу»), the lowest now complaint precision 0.909, macro F1 0.976 -> 0.980. Blind: complaint 0.884 / 0.950 -> 0.881 / 0.925, churn_threat 0.842 / 0.889 -> 0.889 / 0.889 with the models, incompetence precision 0.882, greeting precision 0.972 (phrases alone macro F1 0.943 each time); macro F1 0.953, 0.954, 0.954 (100 calls)
-	"en/blind14": 0.80, // blind: repeat_contact 0.889 / 0.800, churn_threat recall 0.875 (phrases alone macro F1 0.890, with the models 0.968 each time); phrases alone churn_threat recall 0.375 -> 0.625, complaint 0.733 -> 0.933 with session 13's constructions (40 calls)
+	"en/blind14": 0.90, // session 17 (i16e17): repeat_contact 0.889 / 0.800 -> 0.900 / 0.900 («calling about … again»). Before: blind: repeat_contact 0.889 / 0.800, churn_threat recall 0.875 (phrases alone macro F1 0.890, with the models 0.968 each time); phrases alone churn_threat recall 0.375 -> 0.625, complaint 0.733 -> 0.933 with session 13's constructions (40 calls)
 	// The sixteenth author's calls (session 13, lane b15: borderline
 	// decisions, reported speech, implied repeat contacts, churn as a
 	// condition or a deed, subtle incompetence), re-labelled blind by a
@@ -134,7 +134,7 @@ var minimum = map[string]float64{
 	// lead at 484727ac, d4b409f4, 51150cb4 and e457eca8 (session 13's end):
 	// the floors are the lowest figure at the end.
 	"ru/blind16": 0.95, // now (session 14, round 47): repeat_contact precision 0.955 (rbg-0068 «мне в отделении сказали можно»), the rest 1.000; blind: macro F1 0.973, 0.978, 0.978, 0.984 (phrases alone 0.955 -> 0.964); at the end churn_threat 0.909 / 1.000, complaint 0.966 / 1.000, repeat_contact 0.913 / 1.000 (100 calls)
-	"en/blind16": 0.91, // blind: macro F1 0.978 each time (phrases alone 0.944); churn_threat 1.000 / 0.800, complaint 0.917 / 1.000; session 14 (round 39 first): churn_threat 1.000 / 1.000, complaint precision 0.917 the lowest, 0.994 with the nineteen-author models (phrases alone 0.980) (40 calls)
+	"en/blind16": 1.00, // session 17 (i16e17): 1.000 for every category with the models (complaint precision 0.917 -> 1.000: a sincere «oh great is it gonna need someone home»). Before: blind: macro F1 0.978 each time (phrases alone 0.944); churn_threat 1.000 / 0.800, complaint 0.917 / 1.000; session 14 (round 39 first): churn_threat 1.000 / 1.000, complaint precision 0.917 the lowest, 0.994 with the nineteen-author models (phrases alone 0.980) (40 calls)
 	// The eighteenth author's calls (session 14, lane b17: support lines of
 	// digital products and subscriptions as their younger clients talk,
 	// slang, loanwords and sarcasm), measured blind by the lead at 07a50181,
@@ -185,7 +185,7 @@ var minimum = map[string]float64{
 	"ru/blind22":    0.88, // session 17 (i16r17, development part): macro F1 0.963 (phrases alone 0.971), churn_threat 0.895 / 1.000, complaint 0.951 / 0.951, incompetence 0.882 / 0.938 the lowest. Blind: macro F1 0.956 -> 0.957 (phrases alone 0.949); incompetence 0.882 / 0.938, churn_threat 0.889 / 0.941, repeat_contact 0.909 / 0.968, complaint 0.950 / 0.927 (100 calls)
 	"en/blind22":    0.88, // blind: macro F1 0.971 both times (phrases alone 0.952); churn_threat 0.889 / 1.000, complaint 0.895 / 1.000, repeat_contact 0.929 / 0.929 (40 calls)
 	"ru/blind24":    0.85, // session 17 (i16m17): the ru churn model learnt this part with its own neutral lines (in-sample): churn_threat 0.857 / 0.923 the lowest (was 0.800 / 0.923). Session 17 (i16r17, development part): macro F1 0.951 (phrases alone 0.954), complaint 0.921 / 0.946, churn_threat 0.800 / 0.923 the lowest (the churn model's false flags). Blind: macro F1 0.945 both times (phrases alone 0.932); churn_threat 0.800 / 0.923, complaint 0.914 / 0.865, repeat_contact 0.875 / 0.875 (100 calls)
-	"en/blind24":    0.71, // blind: macro F1 0.954 both times (phrases alone 0.937); repeat_contact 0.714 / 0.833, churn_threat 0.833 / 1.000 (40 calls)
+	"en/blind24":    0.75, // session 17 (i16e17): repeat_contact 0.714 / 0.833 -> 0.750 / 1.000 («emailed you two times»; left: documents «sent it already», which other authors count as an earlier contact), churn_threat precision 0.833. Before: blind: macro F1 0.954 both times (phrases alone 0.937); repeat_contact 0.714 / 0.833, churn_threat 0.833 / 1.000 (40 calls)
 	"en/blind5":     1.00, // reached: 1.000 for every category with the models (eb5-0030, sarcasm with no cue but the setting, found by the en complaint model, in-sample; phrases alone complaint recall 0.933) (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.93, // session 16: complaint precision 0.938 with the models, recall 0.976: rounds 43-44 added 136 calls, and the en complaint model (which learns no dictwriter call) flags their churn lines and traps (edw-1530 «our service agreement is up … were not going to extend it» p 0.86, edw-1563, edw-1625); phrases alone 0.983 / 0.972. Before: complaint precision 0.956 with the models (the en complaint model from 0.6; 0.982 phrases alone), recall 0.976; churn_threat recall 0.979, repeat_contact recall 0.970 (1528 calls, forty-two rounds)
 }
