@@ -591,6 +591,14 @@ func (s *scan) numberEchoes(all []*scan) {
 				}
 			}
 		}
+		// A number corrected right after it in its sentence, «а надо»,
+		// «а правильно» between («я ввёл 2 8 8 а надо 2 3 8»: causes
+		// block LQ): the masked number's type, when as long.
+		if typ == "" {
+			if t := s.correctedAfterMasked(&z, len(d)); t != "" {
+				typ, rule = t, ruleEcho[typeIndex(t)]
+			}
+		}
 		// An account's start read back with its zero dropped, «сорок
 		// восемь семнадцать» for 40817: «сорок» and «восемь» said as 40
 		// and 8 (causes block LO).
@@ -825,6 +833,38 @@ func (s *scan) birthEchoes(all []*scan) {
 			}
 		}
 	}
+}
+
+// correctedAfterMasked returns the type of the number masked right
+// before z in its sentence when the words between say z corrects it
+// («а надо», «а правильно», «а должно быть») and z has as many digits,
+// three to twelve; "" otherwise.
+func (s *scan) correctedAfterMasked(z *zone, n int) Type {
+	if n < 3 || n > 12 {
+		return ""
+	}
+	seg, k := s.toks[z.from].seg, z.from-1
+	words := 0
+	for k >= 0 && s.toks[k].seg == seg && s.marks[k] == 0 && words < 3 && isWord(s.norm(k), "а", "надо", "нужно", "правильно", "должно", "быть") {
+		k--
+		words++
+	}
+	if words < 2 || k < 0 || s.toks[k].seg != seg || s.marks[k] == 0 || s.norm(k+1) != "а" {
+		return ""
+	}
+	f := &s.found[s.marks[k]-1]
+	t := typeAt[f.typ]
+	switch t {
+	case CVV, Code, Card, Passport, SNILS, INN, Account, Phone:
+	default:
+		return ""
+	}
+	for c := range s.nclaims {
+		if x := &s.nclaims[c]; x.at == s.t1(&s.toks[f.to-1]) && int(x.d1-x.d0) == n {
+			return t
+		}
+	}
+	return ""
 }
 
 // recordedEnd reports whether a number at token i is said as what a

@@ -1881,10 +1881,14 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	if z.n() < 3 || s.role == schemas.RoleOperator {
 		return "" // (the operator reads out a train's, an order's number)
 	}
+	// (Or after «уже» closing its sentence: «нет cvv не называйте» — «ну
+	// я уже сорок один пять», causes block LR; not «я уже пятьсот
+	// заплатила».)
 	// Said alone or after a word pointing at what came: not after a noun
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
-		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо") && !s.gaveBefore(z.from) && !s.secondTry(z.from) &&
+		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо") &&
+		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.secondTry(z.from) &&
 		!(showingVerb(s.norm(j)) && !s.toks[j].has(tTrap|tCue|tUnit) && s.digitByDigit(z)) {
 		// (Or after a verb, digit by digit: «там написано 7 3 4 2»,
 		// «высветилось 4 4 0 9», «показывает 3 3 0 1»; not a money's or
