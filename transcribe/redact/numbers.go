@@ -2951,7 +2951,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		return "", ruleDropped
 	}
-	if s.moneyAmount(z) || s.trapNamedAfter(z) {
+	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) {
 		return "", ruleDropped
 	}
 	// A number ending in «тысяч» is an amount or a distance, however
@@ -3636,6 +3636,14 @@ func (s *scan) seriesNumberShape(z *zone) bool {
 	}
 	rest := len(g) - k
 	return rest == 1 || rest == 2 && g[k].n() == 3
+}
+
+// roundPaid reports whether a zone is a round hundred said in one word
+// right before a verb of paying («я уже пятьсот заплатила за доставку»):
+// a sum, whatever cue was said before it (causes block LR's trap).
+func (s *scan) roundPaid(z *zone) bool {
+	return z.to-z.from == 1 && s.toks[z.from].num() == nkHundred && z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg &&
+		isWord(s.norm(z.to), "заплатил", "заплатила", "заплатили", "отдал", "отдала", "отдали", "потратил", "потратила", "оплатил", "оплатила", "оплатили", "внес", "внёс", "внесла")
 }
 
 // callVerb reports whether w is a verb of calling a number
