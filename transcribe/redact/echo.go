@@ -149,6 +149,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	s.birthEchoes(all)
 	s.birthCorrected(all)
+	s.childBirthAfterName(all)
 	if len(words) == 0 {
 		if mails {
 			s.mailRest()
@@ -934,6 +935,88 @@ func (s *scan) birthCorrected(all []*scan) {
 		// The day and the month said wrong before «нет».
 		if b := k - 2; b >= r.from && s.marks[b] == 0 && s.marks[b+1] == 0 && s.toks[b+1].has(tMonth) && s.toks[b].has(tNum) && !s.toks[b].has(tMonth) {
 			s.claim(Birthdate, ruleEcho[bi], b, k)
+		}
+	}
+}
+
+// childBirthAfterName masks a child's date of birth, a whole date with a
+// year since 2000 and its month by name, said in the answer to the other
+// side's sentence that named the child (a child's word and a masked
+// name, in the 20 s before), or in a sentence where the child's word and
+// a masked name come before it («ребенок [name]» — «да 17 июня 2024»,
+// «ребёнок [name] правильно» — «[name] да ей три года 5 января 2023»:
+// causes block LS). Not after a preposition (an appointment's «на 5
+// января 2027»).
+func (s *scan) childBirthAfterName(all []*scan) {
+	bi := uint8(typeIndex(Birthdate))
+	childWord := func(w string) bool {
+		return isWord(w, "ребенок", "ребёнок", "ребенка", "ребёнка", "ребенку", "ребёнку", "дочка", "дочь", "сын", "сынок", "малыш", "малышка")
+	}
+	for _, r := range s.segs {
+		for i := r.from; i < r.to; i++ {
+			// (The day right before its month: «ей три года 5 января
+			// 2023» is an age, then the date.)
+			if s.marks[i] != 0 || !s.toks[i].has(tNum) || i+1 >= r.to || !s.toks[i+1].has(tMonth) || i > r.from && (preposition(s.norm(i-1)) || s.toks[i-1].has(tNum)) {
+				continue
+			}
+			e := s.dateRun(i)
+			if e <= i+2 || e > r.to || !s.hasYear(i, e) || !s.monthNamed(i, e) || s.claimed(i, e) {
+				continue
+			}
+			// Only the child's name, age and words pointing at them
+			// before it in its sentence: no payment's or visit's word
+			// («да оплата была 3 марта 2025», «да приём 12 января 2027»).
+			lead := true
+			for j := r.from; j < i && lead; j++ {
+				w := s.norm(j)
+				lead = s.maskedAs(j, Name) || s.toks[j].has(tNum) && !s.toks[j].has(tMonth) || childWord(w) ||
+					isWord(w, "да", "ну", "так", "вот", "это", "ей", "ему", "её", "его", "у", "нас", "неё", "него", "второй", "второго", "первый", "младший", "младшая", "старший", "старшая", "года", "год", "лет", "месяцев")
+			}
+			if !lead {
+				continue
+			}
+			young := false
+			for j := i; j < e; j++ {
+				if w := s.norm(j); year(w) && w >= "2000" {
+					young = true
+				}
+			}
+			if !young {
+				continue
+			}
+			// The child's word and a masked name before the date in its
+			// sentence, or in the other side's sentence before it.
+			named := false
+			kid, name := false, false
+			for j := r.from; j < i; j++ {
+				kid = kid || childWord(s.norm(j))
+				name = name || s.maskedAs(j, Name)
+			}
+			named = kid && name
+			at := s.t0(&s.toks[r.from])
+			for _, o := range all {
+				if o == nil || o == s || named {
+					continue
+				}
+				for _, q := range o.segs {
+					if q.from >= q.to {
+						continue
+					}
+					if end := o.t1(&o.toks[q.to-1]); end > at+0.5 || at-end > 20 {
+						continue
+					}
+					k, n := false, false
+					for j := q.from; j < q.to; j++ {
+						k = k || childWord(o.norm(j))
+						n = n || o.maskedAs(j, Name)
+					}
+					named = named || k && n
+				}
+			}
+			if named {
+				s.claim(Birthdate, ruleEcho[bi], i, e)
+			}
+			i = e - 1
 		}
 	}
 }
