@@ -2962,6 +2962,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		if t := strongFormat(s.zoneDigits(z)); t == Card {
 			return t, ruleCardLuhn
 		}
+		if s.accountBeforeSum(z) {
+			return Account, ruleName(Account, ruleFormat)
+		}
 		return "", ruleDropped
 	}
 	// «тысяча» makes an amount or a year, unless the number is as long as
@@ -3644,6 +3647,53 @@ func (s *scan) seriesNumberShape(z *zone) bool {
 func (s *scan) roundPaid(z *zone) bool {
 	return z.to-z.from == 1 && s.toks[z.from].num() == nkHundred && z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg &&
 		isWord(s.norm(z.to), "заплатил", "заплатила", "заплатили", "отдал", "отдала", "отдали", "потратил", "потратила", "оплатил", "оплатила", "оплатили", "внес", "внёс", "внесла")
+}
+
+// accountBeforeSum cuts from a zone ending in «тысяч» a person's account
+// dictated right before the sum, with no word between («со своего счета
+// 40817 810 пятьсот ноль ноль ноль двенадцать тридцать четыре пятьдесят
+// шесть сто двадцать тысяч»: causes block LT): the sum's words, a number
+// under a thousand before «тысяч», and before them twenty digits that
+// open as a person's account (40817, 40820, 423); z is then the account.
+func (s *scan) accountBeforeSum(z *zone) bool {
+	if len(z.runs) == 0 {
+		return false
+	}
+	r := &z.runs[len(z.runs)-1]
+	if r.g1 <= r.g0 {
+		return false
+	}
+	last := s.groups[r.g1-1]
+	// The sum's words: up to a hundred, tens and a unit, in that order.
+	k, order := z.to-1, 3
+	for n := 0; n < 3 && k-1 > z.from; n++ {
+		o := 0
+		switch s.toks[k-1].num() {
+		case nkHundred:
+			o = 0
+		case nkTens:
+			o = 1
+		case nkUnit, nkTeen:
+			o = 2
+		default:
+			o = -1
+		}
+		if o < 0 || o >= order {
+			break
+		}
+		order = o
+		k--
+	}
+	if k == z.to-1 {
+		return false
+	}
+	d := s.zoneDigits(z)
+	d = d[:len(d)-int(last.to-last.from)]
+	if len(d) != 20 || !(strings.HasPrefix(d, "40817") || strings.HasPrefix(d, "40820") || strings.HasPrefix(d, "423")) {
+		return false
+	}
+	z.to, z.d1 = k, z.d0+20
+	return true
 }
 
 // callVerb reports whether w is a verb of calling a number
