@@ -555,7 +555,10 @@ func (s *scan) numberEchoes(all []*scan) {
 		// version («[inn]» — «а у вас в конце 903 вписано», «а в справке в
 		// конце стоит девятьсот девяносто восемь»: causes block LP).
 		recorded := z.d1-z.d0 <= 4 && s.recordedEnd(z.from)
-		control = control || recorded
+		// (Not with a unit right after it: «контрольная сумма 45
+		// рублей», «в конце стоит двенадцать штук» are quantities, which
+		// the checks below pass by.)
+		control = (control || recorded) && !s.quantityAfter(z.to)
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 || !control && (s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
 			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z)) {
 			// (A card's expiry, asked for or said right after it, is
