@@ -582,7 +582,7 @@ func (s *scan) numberEchoes(all []*scan) {
 		dropped := s.droppedStart(&z)
 		typ, rule := Type(""), ruleDropped
 		// A SNILS's control number said alone after its name, a SNILS
-		// masked in the 60 s around it («записала а контрольное число
+		// masked in the 60 s before it («записала а контрольное число
 		// семьдесят девять да», «и контрольное число» — «контрольное
 		// семьдесят восемь»: causes block LJ).
 		if control {

@@ -992,7 +992,7 @@ func (s *scan) detect() {
 // дневной» and the initials of «клиент пак е с верно» on channels with no
 // name's word (a few of TestGatesSame's transcripts differ), so
 // TestGatesSame keeps the families' reading as it is and holds the rules'
-// own gates (needs, asks, claimed, may) and the echoes' to the outputs.
+// own gates (needs, asks, after, may) and the echoes' to the outputs.
 type family struct {
 	starts trig
 	// asks: the questions that open the family on a channel with none
@@ -1006,9 +1006,10 @@ type family struct {
 
 // familyRule is one rule of a family, with what it needs beyond the
 // family's starts: a word of one of its needs roles on the channel (a
-// month for birthAfterTurned), a claim (claimed: a rule that reads only
-// what the rules before it masked, a name's neighbours, a passport
-// number's series), or what may says, written next to the rule from the
+// month for birthAfterTurned), a question to start from (asks), a claim
+// of a type it reads (after: a rule that reads only what the rules
+// before it masked, a name's neighbours, a passport number's series), or
+// what may says, written next to the rule from the
 // rule's own definitions (numbersMay). A rule that needs none is run
 // whenever its family reads the channel. These are gates on cost alone:
 // redact.Ungated runs the rules all the same and TestGatesSame requires

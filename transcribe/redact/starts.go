@@ -11,8 +11,8 @@ package redact
 // of a word: a rule that is not run reads no code, and a call's code read
 // from beyond the caches the analyze stage has emptied is most of what
 // redaction costs (docs/privacy.md, "Cost"). The bits say only what the
-// rules themselves read (othersHave, answers, afterNameQuestions,
-// codeCueAny): a gate skips a rule only where the rule would find no
+// rules themselves read (the other side's cue events, answers,
+// afterNameQuestions, codeCueAny): a gate skips a rule only where the rule would find no
 // question to start from, and TestGatesSame runs every rule all the same
 // (redact.Ungated) and requires the same outputs.
 
