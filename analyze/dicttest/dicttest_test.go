@@ -12,8 +12,7 @@ import (
 
 func matcher(t testing.TB) *match.Matcher {
 	t.Helper()
-	var set match.Set
-	for i, src := range []string{`
+	m, err := match.CompileYAML(`
 category: complaint
 language: ru
 channel: client
@@ -30,14 +29,7 @@ window: {first: 10s}
 phrases:
   - id: zdravstvuyte
     text: здравствуйте
-`} {
-		d, err := match.Parse(fmt.Sprintf("d%d.yaml", i), []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.Dictionaries = append(set.Dictionaries, d)
-	}
-	m, err := match.Compile(&set)
+`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,11 +115,7 @@ func ExampleText() {
 // TestModels: with the built-ins, a sentence gets the scores of the models
 // of its role, and a transcript the model's hit on the segment it fired on.
 func TestModels(t *testing.T) {
-	set, err := match.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := match.Compile(set)
+	m, err := match.CompileBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,11 +4,7 @@ import "testing"
 
 func builtinMatcher(t testing.TB) *Matcher {
 	t.Helper()
-	set, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(set)
+	m, err := CompileBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,6 +58,31 @@ func Builtin() (*Set, error) {
 	return LoadFS(dictionaries.FS, "dictionaries")
 }
 
+// CompileBuiltin compiles the built-in set (Builtin), its trained models
+// included: the matcher of a deployment that configures no dictionaries.
+func CompileBuiltin() (*Matcher, error) {
+	set, err := Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(set)
+}
+
+// CompileYAML parses each source as one dictionary file (docs/dictionaries.md)
+// and compiles them as one set, in the order given. A mistake names its
+// source dN.yaml, N counting the sources from 0.
+func CompileYAML(sources ...string) (*Matcher, error) {
+	var set Set
+	for i, src := range sources {
+		d, err := Parse(fmt.Sprintf("d%d.yaml", i), []byte(src))
+		if err != nil {
+			return nil, err
+		}
+		set.Dictionaries = append(set.Dictionaries, d)
+	}
+	return Compile(&set)
+}
+
 // LoadFS reads every *.yaml and *.yml file of fsys. prefix is put before
 // file names in error messages so they name the files as the analyst sees
 // them.

@@ -14,11 +14,7 @@ import (
 // `reprocess --stale-dictionary $(callscope dict version)` works; a set
 // with mistakes prints them and no version.
 func TestDictVersion(t *testing.T) {
-	set, err := match.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := match.Compile(set)
+	m, err := match.CompileBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}

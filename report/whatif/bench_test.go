@@ -61,11 +61,7 @@ func BenchmarkWhatif(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	set, err := match.Builtin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, err := match.Compile(set)
+	m, err := match.CompileBuiltin()
 	if err != nil {
 		b.Fatal(err)
 	}

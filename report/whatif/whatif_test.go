@@ -66,15 +66,7 @@ phrases:
 
 func matcher(t *testing.T, files ...string) *match.Matcher {
 	t.Helper()
-	var set match.Set
-	for i, f := range files {
-		d, err := match.Parse(fmt.Sprintf("d%d.yaml", i), []byte(f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.Dictionaries = append(set.Dictionaries, d)
-	}
-	m, err := match.Compile(&set)
+	m, err := match.CompileYAML(files...)
 	if err != nil {
 		t.Fatal(err)
 	}
