@@ -9,10 +9,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/schemas"
 )
 
@@ -80,7 +80,7 @@ func BenchmarkMatchCall(b *testing.B) {
 	hits := len(m.MatchCall(tr, "ru", CallOptions{}))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.ProcessCPU()
 	var buf []CallHit // reused, as the analyzer and the what-if do
 	for b.Loop() {
 		buf = m.AppendCall(buf[:0], tr, "ru", CallOptions{})
@@ -128,7 +128,7 @@ func BenchmarkMatchCallModels(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.ProcessCPU()
 	var buf []CallHit
 	for b.Loop() {
 		buf = m.AppendCall(buf[:0], tr, "ru", CallOptions{})
@@ -280,7 +280,7 @@ func BenchmarkMatchCall10k(b *testing.B) {
 	hits := len(m.MatchCall(tr, "ru", CallOptions{}))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.ProcessCPU()
 	var buf []CallHit // reused, as the analyzer and the what-if do
 	for b.Loop() {
 		buf = m.AppendCall(buf[:0], tr, "ru", CallOptions{})
@@ -304,28 +304,17 @@ func BenchmarkMatchCall10kAllocating(b *testing.B) {
 	tr := fiveMinuteCall(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.ProcessCPU()
 	for b.Loop() {
 		m.MatchCall(tr, "ru", CallOptions{})
 	}
 	reportCPU(b, cpu)
 }
 
-// processCPU is the CPU time the process has used. On a shared machine
-// wall time per call says more about the neighbours than about the code;
-// CPU time per call (GC included) is what a core spends.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportCPU reports calls per second of wall time and per CPU-second.
 func reportCPU(b *testing.B, since time.Duration) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "calls/s")
-	if used := processCPU() - since; used > 0 {
+	if used := testenv.ProcessCPU() - since; used > 0 {
 		b.ReportMetric(float64(b.N)/used.Seconds(), "calls/cpu-s")
 	}
 }
@@ -407,7 +396,7 @@ func BenchmarkMatchCall10kVocab(b *testing.B) {
 	hits := len(m.MatchCall(tr, "ru", CallOptions{}))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.ProcessCPU()
 	var buf []CallHit // reused, as the analyzer and the what-if do
 	for b.Loop() {
 		buf = m.AppendCall(buf[:0], tr, "ru", CallOptions{})

@@ -1,33 +1,16 @@
 package match
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/internal/testenv"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()
@@ -45,7 +28,7 @@ func TestWatcher(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "ru", "complaint.yaml")
 	writeFile(t, file, watchDict)
-	var logs syncBuffer
+	var logs testenv.SyncBuffer
 	w, err := NewWatcher(dir, 10*time.Millisecond, true, slog.New(slog.NewTextHandler(&logs, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +97,7 @@ func TestNewWatcherMustValidate(t *testing.T) {
 func TestWatcherModels(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "ru", "complaint.yaml"), watchDict)
-	w, err := NewWatcher(dir, time.Hour, true, slog.New(slog.NewTextHandler(&syncBuffer{}, nil)))
+	w, err := NewWatcher(dir, time.Hour, true, slog.New(slog.NewTextHandler(&testenv.SyncBuffer{}, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
