@@ -11,6 +11,7 @@ import (
 
 	"github.com/callscope/callscope/analyze/match"
 	"github.com/callscope/callscope/internal/fixtures"
+	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/pipeline"
 	"github.com/callscope/callscope/schemas"
 	"github.com/callscope/callscope/transcribe/redact"
@@ -151,7 +152,7 @@ func BenchmarkRedactShare(b *testing.B) {
 			// The clock's own cost: a piece that does nothing, timed the
 			// same way (the ends of the two clock reads around it).
 			floorCPU, floorWall := worker(func(shareCall) {})
-			p0 := processCPU()
+			p0 := testenv.ProcessCPU()
 			for b.Loop() {
 				for _, c := range calls {
 					redCPU.do(c)
@@ -159,7 +160,7 @@ func BenchmarkRedactShare(b *testing.B) {
 					floorCPU.do(c)
 				}
 			}
-			process := processCPU() - p0
+			process := testenv.ProcessCPU() - p0
 			redCPU.stop()
 			stageCPU.stop()
 			floorCPU.stop()
@@ -213,13 +214,13 @@ func worker(f func(shareCall)) (*timedWorker, *time.Duration) {
 		defer runtime.UnlockOSThread()
 		for c := range w.in {
 			if w.prepare != nil {
-				p0 := threadCPU()
+				p0 := testenv.ThreadCPU()
 				c = w.prepare(c)
-				w.prep += threadCPU() - p0
+				w.prep += testenv.ThreadCPU() - p0
 			}
-			c0, w0 := threadCPU(), time.Now()
+			c0, w0 := testenv.ThreadCPU(), time.Now()
 			f(c)
-			w.cpu += threadCPU() - c0
+			w.cpu += testenv.ThreadCPU() - c0
 			w.wall += time.Since(w0)
 			w.done <- struct{}{}
 		}

@@ -118,7 +118,7 @@ func BenchmarkAnalyzeStageServed(b *testing.B) {
 					})
 				runCtx, stop := context.WithCancel(ctx)
 				done := make(chan error, 1)
-				c0 := processCPU()
+				c0 := testenv.ProcessCPU()
 				go func() { done <- w.Run(runCtx) }()
 				for {
 					processed, failed := metrics.Counts("analyze")
@@ -130,7 +130,7 @@ func BenchmarkAnalyzeStageServed(b *testing.B) {
 					}
 					time.Sleep(5 * time.Millisecond)
 				}
-				cpu += processCPU() - c0
+				cpu += testenv.ProcessCPU() - c0
 				stop()
 				if err := <-done; err != nil {
 					b.Fatal(err)
