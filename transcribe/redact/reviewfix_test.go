@@ -7,8 +7,9 @@ import (
 	"github.com/callscope/callscope/schemas"
 )
 
-// TestReviewFindings: the cases of the redaction review's findings
-// (rv20), each a segment's redacted text after the lines said before it.
+// TestReviewFindings: the cases of the redaction reviews' findings
+// (rv20, rv22), each a segment's redacted text after the lines said
+// before it.
 func TestReviewFindings(t *testing.T) {
 	r, err := New(Config{})
 	if err != nil {
@@ -43,6 +44,18 @@ func TestReviewFindings(t *testing.T) {
 		{"a passport over two sentences, its issue after", []string{"c: паспорт 4510", "c: 123456 выдан"}, 1, "[passport] выдан"},
 		{"a passport over two sentences", []string{"c: паспорт 4510", "c: 123456"}, 1, "[passport]"},
 		{"five digits complete no passport", []string{"c: паспорт 4510", "c: 12345 12 мая 2015 года"}, 1, "12345 12 мая 2015 года"},
+		// A SNILS's control number said alone after its name (block LJ)
+		// and the end of a number as a record has it, after «в конце»
+		// (block LP), echo a number masked in the minute before whatever
+		// their digits; a number with a unit right after it is a
+		// quantity, not the number's end, and stays, as every other
+		// echo's does.
+		{"a control number", []string{"c: снилс 112 233 445 95", "c: контрольное число 95"}, 1, "контрольное число [snils]"},
+		{"a control sum in roubles", []string{"c: снилс 112 233 445 95", "c: контрольная сумма 45 рублей"}, 1, "контрольная сумма 45 рублей"},
+		{"a recorded end", []string{"c: инн 500100732259", "c: а у вас в конце 903 вписано"}, 1, "а у вас в конце [inn] вписано"},
+		{"roubles at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и оплата в конце 500 рублей"}, 1, "и оплата в конце 500 рублей"},
+		{"a count at the end", []string{"c: мой телефон 8 912 345 67 89", "c: в конце стоит двенадцать штук"}, 1, "в конце стоит двенадцать штук"},
+		{"minutes at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и в конце 30 минут подождать"}, 1, "и в конце 30 минут подождать"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {
