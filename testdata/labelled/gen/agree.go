@@ -60,6 +60,8 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind22", "independent-blind22.jsonl"},
 	{"independent labeller, blind23", "independent-blind23.jsonl"},
 	{"independent labeller, blind24", "independent-blind24.jsonl"},
+	{"independent labeller, blind25", "independent-blind25.jsonl"},
+	{"independent labeller, blind26", "independent-blind26.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
