@@ -56,6 +56,15 @@ func TestReviewFindings(t *testing.T) {
 		{"roubles at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и оплата в конце 500 рублей"}, 1, "и оплата в конце 500 рублей"},
 		{"a count at the end", []string{"c: мой телефон 8 912 345 67 89", "c: в конце стоит двенадцать штук"}, 1, "в конце стоит двенадцать штук"},
 		{"minutes at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и в конце 30 минут подождать"}, 1, "и в конце 30 минут подождать"},
+		// «оборот» names a CVV only with a card word or a masked card in
+		// its sentence or the 30 s before; else it is a business's
+		// turnover (rv22).
+		{"turnover a month", []string{"c: оборот 350 в месяц"}, 1, "оборот 350 в месяц"},
+		{"our turnover a month", []string{"c: у нас оборот за месяц 500 примерно"}, 1, "у нас оборот за месяц 500 примерно"},
+		{"a company's turnover", []string{"c: оборот компании 900"}, 1, "оборот компании 900"},
+		{"a code from the card's back", []string{"c: код с оборота карты 1 2 3"}, 1, "код с оборота карты [cvv]"},
+		{"the back after a card", []string{"c: 4276 3800 1234 5679", "c: оборот 0 0 9"}, 1, "оборот [cvv]"},
+		{"the back after the card's word", []string{"o: назовите данные карты", "c: оборот 0 0 9"}, 1, "оборот [cvv]"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {

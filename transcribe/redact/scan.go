@@ -739,8 +739,53 @@ func (s *scan) cueAt(i int) bool {
 		return !s.docCertificate(i)
 	case INN:
 		return !s.institutionINN(i)
+	case CVV:
+		return !s.turnover(i)
 	}
 	return true
+}
+
+// turnoverWindow: the seconds before «оборот» in which a card's word or
+// a masked card makes it the card's back (turnover).
+const turnoverWindow = 30
+
+// turnover reports whether the CVV cue at i is «оборот» or «оборота»
+// with no card in sight: no card's word nor masked card in its sentence
+// or the turnoverWindow before, of either side. It is then a business's
+// turnover («оборот 350 в месяц», «оборот компании 900»), no card's
+// back («4276 ... оборот 0 0 9», «код с оборота карты»).
+func (s *scan) turnover(i int) bool {
+	if w := s.norm(i); w != "оборот" && w != "оборота" {
+		return false
+	}
+	seg := s.toks[i].seg
+	at := s.t0(&s.toks[i])
+	for j := i + 1; j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		if s.cardAt(j) {
+			return false
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if t := &s.toks[j]; t.seg != seg && at-s.t1(t) > turnoverWindow {
+			break
+		}
+		if s.cardAt(j) {
+			return false
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; e.cueType() == Card && e.at <= at+0.5 && at-e.at <= turnoverWindow {
+			return false
+		}
+	}
+	return true
+}
+
+// cardAt reports whether token j is a card's word or masked as a card
+// (turnover).
+func (s *scan) cardAt(j int) bool {
+	t := &s.toks[j]
+	return t.has(tCue) && t.cue() == Card && !s.loyaltyCard(j) || s.maskedAs(j, Card)
 }
 
 // institutionINN reports whether the INN cue at i names an institution's
