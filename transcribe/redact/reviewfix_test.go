@@ -56,6 +56,11 @@ func TestReviewFindings(t *testing.T) {
 		{"roubles at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и оплата в конце 500 рублей"}, 1, "и оплата в конце 500 рублей"},
 		{"a count at the end", []string{"c: мой телефон 8 912 345 67 89", "c: в конце стоит двенадцать штук"}, 1, "в конце стоит двенадцать штук"},
 		{"minutes at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и в конце 30 минут подождать"}, 1, "и в конце 30 минут подождать"},
+		// Cubic metres are a unit: the number before them is a quantity
+		// (rv22).
+		{"cubic metres at the end", []string{"c: мой телефон 8 912 345 67 89", "c: в конце стоит двенадцать кубов"}, 1, "в конце стоит двенадцать кубов"},
+		{"cubic metres in full at the end", []string{"c: мой телефон 8 912 345 67 89", "c: и в конце 40 кубометров вышло"}, 1, "и в конце 40 кубометров вышло"},
+		{"a cube at the end", []string{"c: мой телефон 8 912 345 67 89", "c: а в конце 1 куб остался"}, 1, "а в конце 1 куб остался"},
 		// «оборот» names a CVV only with a card word or a masked card in
 		// its sentence or the 30 s before; else it is a business's
 		// turnover (rv22).
