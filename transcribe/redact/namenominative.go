@@ -84,10 +84,11 @@ func adjectiveAlone(w string) bool {
 
 // womanCaseEnding reports whether w ends in «-овой», «-евой», «-иной»,
 // «-ыной» (womanSurnameAlone's endings), by its bytes: the prefilter's
-// test after «у», «от», «для» (a superset: the rule decides).
+// test after «у», «от», «для» (a superset: the rule decides). A word
+// shorter than its ending has none.
 func womanCaseEnding(w string) bool {
 	n := len(w)
-	if w[n-4:] != "ой" {
+	if n < len("овой") || w[n-4:] != "ой" {
 		return false
 	}
 	switch w[n-8 : n-4] {

@@ -229,6 +229,9 @@ func prepWord(w string) bool {
 // «-ына» or «-ову», «-еву», «-ину», «-ыну» (caseSurname's endings).
 func surnameCaseEnding(w string) bool {
 	n := len(w)
+	if n < len("ова") {
+		return false
+	}
 	if last := w[n-2:]; last != "а" && last != "у" {
 		return false
 	}

@@ -80,6 +80,26 @@ func TestReviewFindings(t *testing.T) {
 			t.Errorf("%s: %q: last segment %q, want %q", c.name, c.lines, got, c.want)
 		}
 	}
+	// The case endings' byte tests read words shorter than their endings
+	// with no panic and no ending (rv22: they relied on their callers'
+	// length checks).
+	for _, w := range []string{"", "а", "у", "ва", "ну", "ой", "бой"} {
+		for _, c := range []struct {
+			name  string
+			isEnd func(string) bool
+		}{{"womanCaseEnding", womanCaseEnding}, {"surnameCaseEnding", surnameCaseEnding}} {
+			func() {
+				defer func() {
+					if p := recover(); p != nil {
+						t.Errorf("%s(%q) panics: %v", c.name, w, p)
+					}
+				}()
+				if c.isEnd(w) {
+					t.Errorf("%s(%q) = true, want false: no surname's ending", c.name, w)
+				}
+			}()
+		}
+	}
 }
 
 // TestAnswerWindowsSkipEmptySegments: a segment answering a question
