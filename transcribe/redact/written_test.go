@@ -272,6 +272,24 @@ var writtenSets = []struct {
 		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00,
 		"email": 1.00, "inn": 1.00, "name": 0.98, "passport": 1.00, "phone": 0.94, "snils": 1.00,
 	}, 0.022}, // account 0.974 -> 1.000 since block LT (a person's account right before a sum in thousands: «... пятьдесят шесть сто двадцать тысяч»); name 0.968 -> 0.989 since block PI (a full name in the nominative after «к» and a specialist, «запишите меня к урологу ганиев марсель ильдарович», or after a street's word, «улица вознесенская пестова александра львовна»); cvv 0.950 -> 1.000 since block LM (a CVV the client says they gave after naming it, a phone's cue in the sentence: «по телефону я назвала 4 0 6»); passport 0.978 -> 1.000 since block LK («ваш паспорт и свидетельство» — «6208 437112»); snils 0.975 -> 1.000 since block LJ (a SNILS's control number said alone after «контрольное число»); birthdate 0.974 -> 1.000 since block LI (a date of birth said again word for word: «восьмое января тридцать шестого есть шестнадцатое восемь сорок»); card 0.962 -> 1.000 since block LH (a card broken by «ой подождите» and its reason closing the sentence, the rest in the next); phone 0.923 -> 0.942 since block LG (a number after «на» with a verb of calling right after it: «на семьдесят три сорок один двенадцать позвонить»); email 0.953 -> 1.000 since block LF (a mailbox's words glued after «пишется слитно»: «дедпетя»; «кэ» a letter's name: «кэ а тэ е»); 13 of 619 (2.1%) at the end; blind at 2d872e9d: 15 of 619 (2.4%), code 0.975
+	// The twenty-second author's set (lane p22, session 17): cars, homes
+	// and parcels — dealers, car insurance, fines, estate agents, a
+	// property registry, mortgages, removals, parcel lockers — with VINs,
+	// plates, policy, STS and cadastral numbers, tracking numbers, areas
+	// and mileages beside the person's data. Kept blind to session 17's end.
+	{"blind22/ck", map[string]float64{
+		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.97, "cvv": 0.92,
+		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.037}, // 36 of 1,002 (3.6%) at the end and at 1884c0e2 (doc numbers 3 of 10, floors 3 of 12, other codes 3 of 17, other numbers 3 of 34, prices 3 of 132); name 0.987 -> 1.000 during session 17
+	// The twenty-third author's set (lane p23, session 17): security and
+	// fraud — a bank's anti-fraud line, a SIM-swap desk, account recovery,
+	// a state-services help desk — with codes told as a story, scammers'
+	// numbers and cards, hotlines, case and police report numbers. Kept
+	// blind to session 17's end.
+	{"blind23/cl", map[string]float64{
+		"account": 0.94, "address": 1.00, "birthdate": 0.97, "card": 1.00, "code": 0.95, "cvv": 0.91,
+		"email": 1.00, "inn": 1.00, "name": 0.89, "passport": 0.97, "phone": 0.98, "snils": 1.00,
+	}, 0.030}, // 15 of 512 (2.9%) at the end and at 1884c0e2; the same figures both times
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
