@@ -5135,9 +5135,14 @@ func (s *scan) fullNamesMay() bool {
 			return true
 		}
 		// (A first name's case no list knows after «-иной»: fullNames
-		// takes it, «от калининой веры».)
-		if (first || t.has(tNameForm) || firstNameForm(w) && inaSurnameCase(s.norm(max(i-1, 0)))) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && (ikhSurname(s.norm(i-1)) || inaSurnameCase(s.norm(i-1))) {
-			return true
+		// takes it, «от калининой веры». firstNameForm is dear: it runs
+		// only after such a surname.)
+		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 {
+			prev := s.norm(i - 1)
+			ina := inaSurnameCase(prev)
+			if (ina || ikhSurname(prev)) && (first || t.has(tNameForm) || ina && firstNameForm(w)) {
+				return true
+			}
 		}
 		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && ukSurnameCase(s.norm(i-1)) && (t.has(tNameForm) || firstNameForm(w)) && s.nameAskedBefore(i) {
 			return true
