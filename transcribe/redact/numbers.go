@@ -753,6 +753,7 @@ func (s *scan) gluedAnswers() {
 // or by their length alone (ten digits and more, no cue saying otherwise).
 func (s *scan) numbers() {
 	prevEnd := 0
+	s.expiryEnd = -1
 	var z zone
 	// i is where the next number may start (the starts account filed
 	// before it are inside the last one); a run starts only at a start.
@@ -780,6 +781,9 @@ func (s *scan) numbers() {
 			// value after it, its cue before both.)
 			i = z.to
 			continue
+		}
+		if z.from > 0 && s.toks[z.from-1].has(tExpiry) && (s.monthYear(z.from) && z.to == z.from+2 || s.monthYearDigits(&z)) {
+			s.expiryEnd = z.to // («срок 03 29 и 905»: cvvAfterCard)
 		}
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 {
 			// A number said right after a claimed one in the same run
@@ -893,6 +897,7 @@ func (s *scan) numbers() {
 			s.recordNumber(Card, ruleCardLuhn, &z)
 		} else if e := s.expiryAfter(&z); typ != "" && e < z.to {
 			// The card without its expiry.
+			s.expiryEnd = z.to
 			typ, rule = Card, ruleCardLuhn
 			s.claim(typ, rule, z.from, e)
 			z.to, z.d1 = e, z.d1-4 // (its echoes are the card's digits)
@@ -1912,7 +1917,9 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 		}
 	}
 	seg := s.toks[z.from].seg
-	if grouped {
+	// (Grouped and opening its sentence when the speaker says right after
+	// it that they gave it: «четыреста сорок четыре уже сказала».)
+	if grouped && !s.gaveAfter(z) {
 		if z.from == 0 || s.toks[z.from-1].seg != seg {
 			return ""
 		}
@@ -2307,7 +2314,7 @@ var ruleOutCheck func(s *scan, z zone, prevEnd int)
 // checks it against classify on every labelled case.
 func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	n := z.n()
-	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0) {
+	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0 || z.from == s.expiryEnd+1) {
 		return false
 	}
 	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
@@ -2432,8 +2439,9 @@ func (s *scan) numbersMay() bool {
 		}
 		// A number token, or a filler («плюс», «тире») a zone may
 		// start with or go on over.
+		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
-			i > 0 && numberNamed(s.norm(i-1)) || s.cameNear(i) {
+			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) {
 			return true
 		}
 		lastNum = i
@@ -2589,7 +2597,10 @@ func (s *scan) cvvAfterCard(z *zone) bool {
 	if z.n() != 3 || k < 1 || s.norm(k) != "и" || s.toks[k].seg != s.toks[z.from].seg || s.toks[k-1].seg != s.toks[z.from].seg {
 		return false
 	}
-	if m := s.marks[k-1]; m == 0 || typeAt[s.found[m-1].typ] != Card {
+	// (Or after the card's expiry, a month and a year after «срок» or
+	// right after the card: «[card] срок ноль три двадцать девять и
+	// девятьсот пять», the other side's «срок 10 29 и 328 правильно».)
+	if m := s.marks[k-1]; (m == 0 || typeAt[s.found[m-1].typ] != Card) && k != s.expiryEnd {
 		return false
 	}
 	return !s.quantityAfter(z.to) && !s.clockTime(z)
@@ -3540,6 +3551,22 @@ func (s *scan) gaveBefore(i int) bool {
 	return false
 }
 
+// gaveAfter reports whether a verb of giving or typing a code closes a
+// zone, right after it or after «уже», «я», «ей», «ему», «им» in its
+// sentence («четыреста сорок четыре уже сказала», «триста тридцать
+// ввёл»).
+func (s *scan) gaveAfter(z *zone) bool {
+	seg := s.toks[z.from].seg
+	for j := z.to; j < len(s.toks) && j <= z.to+1 && s.toks[j].seg == seg; j++ {
+		if w := s.norm(j); gaveVerb(w) {
+			return true
+		} else if !isWord(w, "уже", "я", "ей", "ему", "им") {
+			return false
+		}
+	}
+	return false
+}
+
 // secondTry reports whether token i follows a code or a CVV just masked,
 // joined by «и», «или», «потом» («ввёл 5 1 7 и 5 7 1»): another try of it.
 func (s *scan) secondTry(i int) bool {
@@ -3550,7 +3577,9 @@ func (s *scan) secondTry(i int) bool {
 // gaveVerb reports whether w says the speaker gave or typed a code
 // («продиктовала 5 3 1», «назвала семь семь два», «ввёл 2 0 7»).
 func gaveVerb(w string) bool {
-	return isWord(w, "продиктовал", "продиктовала", "назвал", "назвала", "сказал", "сказала", "сообщил", "сообщила", "ввел", "ввёл", "ввела", "вводил", "вводила", "набрал", "набрала")
+	return isWord(w, "продиктовал", "продиктовала", "назвал", "назвала", "сказал", "сказала", "сообщил", "сообщила", "ввел", "ввёл", "ввела", "вводил", "вводила", "набрал", "набрала",
+		// (Sent in a chat: «я написала девятьсот один и карту», «отправила 0 5 2».)
+		"написал", "написала", "отправил", "отправила", "скинул", "скинула", "переслал", "переслала")
 }
 
 // sayingVerb reports whether w asks to say or give a number: what a
@@ -3642,11 +3671,19 @@ func (s *scan) seriesNumberShape(z *zone) bool {
 }
 
 // roundPaid reports whether a zone is a round hundred said in one word
-// right before a verb of paying («я уже пятьсот заплатила за доставку»):
-// a sum, whatever cue was said before it (causes block LR's trap).
+// right before a verb of paying, or before «уже» and the verb («я уже
+// пятьсот заплатила за доставку», «триста уже отдала»): a sum, whatever
+// cue was said before it (causes blocks LR's and LX's traps).
 func (s *scan) roundPaid(z *zone) bool {
-	return z.to-z.from == 1 && s.toks[z.from].num() == nkHundred && z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg &&
-		isWord(s.norm(z.to), "заплатил", "заплатила", "заплатили", "отдал", "отдала", "отдали", "потратил", "потратила", "оплатил", "оплатила", "оплатили", "внес", "внёс", "внесла")
+	if z.to-z.from != 1 || s.toks[z.from].num() != nkHundred {
+		return false
+	}
+	j := z.to
+	if j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[z.from].seg && s.norm(j) == "уже" {
+		j++
+	}
+	return j < len(s.toks) && s.toks[j].seg == s.toks[z.from].seg &&
+		isWord(s.norm(j), "заплатил", "заплатила", "заплатили", "отдал", "отдала", "отдали", "потратил", "потратила", "оплатил", "оплатила", "оплатили", "внес", "внёс", "внесла")
 }
 
 // accountBeforeSum cuts from a zone ending in «тысяч» a person's account

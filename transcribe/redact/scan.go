@@ -289,6 +289,10 @@ type scan struct {
 	// asks, overAside), and says where the aside was: aside0..aside1.
 	asideJoin      bool
 	aside0, aside1 int
+	// expiryEnd: where the last card's expiry numbers read ended, a
+	// month and a year after «срок» or after the card's digits (-1:
+	// none), for the security code said after it with «и» (cvvAfterCard).
+	expiryEnd int
 	// The personal numbers masked, with their digits, for the echoes
 	// (echo.go).
 	nclaims []numClaim

@@ -278,18 +278,18 @@ var writtenSets = []struct {
 	// plates, policy, STS and cadastral numbers, tracking numbers, areas
 	// and mileages beside the person's data. Kept blind to session 17's end.
 	{"blind22/ck", map[string]float64{
-		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.97, "cvv": 0.92,
+		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.97, "cvv": 0.97,
 		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.037}, // 36 of 1,002 (3.6%) at the end and at 1884c0e2 (doc numbers 3 of 10, floors 3 of 12, other codes 3 of 17, other numbers 3 of 34, prices 3 of 132); name 0.987 -> 1.000 during session 17
+	}, 0.037}, // cvv 0.921 -> 0.974 since block LX (a CVV sent or given: «я написала девятьсот один», «четыреста сорок четыре уже сказала»); 36 of 1,002 (3.6%) at the end and at 1884c0e2 (doc numbers 3 of 10, floors 3 of 12, other codes 3 of 17, other numbers 3 of 34, prices 3 of 132); name 0.987 -> 1.000 during session 17
 	// The twenty-third author's set (lane p23, session 17): security and
 	// fraud — a bank's anti-fraud line, a SIM-swap desk, account recovery,
 	// a state-services help desk — with codes told as a story, scammers'
 	// numbers and cards, hotlines, case and police report numbers. Kept
 	// blind to session 17's end.
 	{"blind23/cl", map[string]float64{
-		"account": 0.94, "address": 1.00, "birthdate": 0.97, "card": 1.00, "code": 0.95, "cvv": 0.91,
+		"account": 0.94, "address": 1.00, "birthdate": 0.97, "card": 1.00, "code": 0.95, "cvv": 0.97,
 		"email": 1.00, "inn": 1.00, "name": 0.89, "passport": 0.97, "phone": 0.98, "snils": 1.00,
-	}, 0.030}, // 15 of 512 (2.9%) at the end and at 1884c0e2; the same figures both times
+	}, 0.030}, // cvv 0.914 -> 0.971 since block LW (a CVV after the card's expiry and «и»: «срок 10 29 и 328 правильно»); 15 of 512 (2.9%) at the end and at 1884c0e2; the same figures both times
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
