@@ -5076,9 +5076,11 @@ func (s *scan) fullNames() {
 			to++ // (or before a word of birth: «зинаида федоровна кочеткова рождения ...», causes block NC)
 		}
 		// A surname's initial after a first name and patronymic («на имя
-		// виктор андреевич к»), not a preposition before its word («к вам»).
-		if to == i+2 && pat && to < len(s.toks) && s.toks[to].seg == t.seg && s.letter(to) && !isWord(s.norm(to), "и", "в", "с", "у", "о", "а", "я") &&
-			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || !s.toks[to+1].has(tStop|tConn)) {
+		// виктор андреевич к»), not a preposition before its word («к вам»);
+		// a letter that is a word too only closing the sentence («а имя
+		// андрей николаевич у», causes block LY).
+		if to == i+2 && pat && to < len(s.toks) && s.toks[to].seg == t.seg && s.letter(to) &&
+			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || !isWord(s.norm(to), "и", "в", "с", "у", "о", "а", "я") && !s.toks[to+1].has(tStop|tConn)) {
 			to++
 		}
 		s.claim(Name, ruleNameFull, from, to)
@@ -6246,8 +6248,15 @@ words:
 	// («получатель евгения андреевна б»).
 	// So after a payee's first name alone («вижу получатель фаниль ф
 	// верните», as a bank's app shows a payee, causes block OG).
+	// A letter that is a word too is the initial closing the sentence
+	// («получатель лидия степановна к»), or after a payee's first name
+	// and patronymic before a word it does not govern («получатель рустам
+	// ахмедович а всё совпадает», «... ильдар ринатович с мы можем ...»:
+	// a bank's app shows a payee so; causes block LY).
 	if (end-from == 2 && patronymic(s.norm(end-1)) || end-from == 1 && ownerKin(s.norm(i)) && s.toks[from].has(tFirstName)) &&
-		end < len(s.toks) && s.toks[end].seg == seg && s.letter(end) && !isWord(s.norm(end), "и", "в", "с", "у", "о", "а", "я", "к") {
+		end < len(s.toks) && s.toks[end].seg == seg && s.letter(end) &&
+		(!isWord(s.norm(end), "и", "в", "с", "у", "о", "а", "я", "к") || end+1 == len(s.toks) || s.toks[end+1].seg != seg ||
+			end-from == 2 && ownerKin(s.norm(i)) && s.initialBeforeWord(end)) {
 		end++
 	}
 	s.claim(Name, ruleNameCue, from, end)
@@ -6262,6 +6271,21 @@ words:
 		s.claim(Name, ruleNameCue, end+1, end+2)
 		end += 2
 	}
+}
+
+// initialBeforeWord reports whether the letter at j that is a word too
+// («а», «с», «у», «к», «в», «о») is no word before the word after it: a
+// conjunction «а» before a pronoun or «всё», a preposition before a word
+// in the nominative it cannot govern («с мы», «у вы»), so a surname's
+// initial.
+func (s *scan) initialBeforeWord(j int) bool {
+	switch next := s.norm(j + 1); s.norm(j) {
+	case "а":
+		return isWord(next, "всё", "все", "вы", "мы", "он", "она", "они", "это", "так", "да", "нет")
+	case "с", "у", "к", "в", "о":
+		return isWord(next, "мы", "вы", "он", "она", "они", "я", "ты", "это", "да", "нет", "всё", "все", "так")
+	}
+	return false
 }
 
 // ownerKin reports whether w names an owner, a payee or a sender, whose
@@ -6776,6 +6800,13 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// («сейтказиева айгерим»), or before a number, a date, a cue or a
 	// trap word («эрдынеев баир права покажу»).
 	if end == j+1 && end < len(s.toks) && s.toks[end].seg == first.seg && s.surnameAt(j) && s.toks[end].trig == 0 && unknownFirstName(s.norm(end)) && s.nameEnds(end+1, first.seg) {
+		end++
+	}
+	// The surname's initial closing the sentence after a first name and
+	// patronymic («а имя андрей николаевич у», as a bank's app shows a
+	// payee; causes block LY).
+	if end-j == 2 && patronymic(s.norm(end-1)) && end < len(s.toks) && s.toks[end].seg == first.seg && s.marks[end] == 0 && s.letter(end) &&
+		(end+1 == len(s.toks) || s.toks[end+1].seg != first.seg) {
 		end++
 	}
 	// The name spelled after it: «бондаренко б о н д а р е н к о».
