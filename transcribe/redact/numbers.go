@@ -571,11 +571,14 @@ func (s *scan) seriesName(k int) bool {
 
 // codeWordFamily: a code word (a secret word a bank or an operator keeps
 // for the client) starts from its cue («кодовое слово»), the speaker's
-// own or the other side's question for it.
+// own or the other side's question for it. Every word codeWordCue takes
+// is a code's cue in the lexicon (TestCodeWordCuesAreCodes), so the rule
+// needs a code's cue on the channel (codeCued) or the other side's
+// question (othersCodeWord), not any cue word («номер», «телефон»).
 var codeWordFamily = family{
 	starts: tCue,
 	asks:   othersCodeWord,
-	rules:  []familyRule{{run: (*scan).codeWords}},
+	rules:  []familyRule{{run: (*scan).codeWords, asks: codeCued | othersCodeWord}},
 }
 
 // codeWordCue: «кодовое», «кодовый», «кодового» (слово).

@@ -2283,7 +2283,7 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	asks:   othersAddr,
-	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer}, {run: (*scan).addressSaidAgain, after: typesOf(Address)}},
+	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)}},
 }
 
 // houseWordIn reports whether a token of [from, to) is a house's word
