@@ -569,8 +569,12 @@ func (s *scan) numberEchoes(all []*scan) {
 		}
 		// A number its own words say is a ticket's or a tariff's is one,
 		// whatever digits it shares.
+		// (Not a person's number said again as a record has it, as long
+		// and with most of its digits, after a trap word: «в профиле
+		// стоит 7815 063424», «в заявке было 80 12 114 360» after the
+		// passport masked: causes block LZ.)
 		var tbuf [8]Type
-		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control {
+		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control && !s.recordedVersion(all, &z) {
 			prevEnd = z.to
 			continue
 		}
@@ -721,6 +725,50 @@ func (s *scan) numberEchoes(all []*scan) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}
+}
+
+// recordedVersion reports whether z is a person's number masked in the
+// 60 s before on either side (a passport, a SNILS, an INN, an account, a
+// card, a phone) said again as long, with its first or last four digits
+// or all but two in place: the record's version of it, read out after a
+// trap word («назовите серию номер» — «[7815 063442]» — «в профиле стоит
+// 7815 063424», «в анкете стоит ...», «в заявке было ...»). A ticket's or
+// an order's number shares no nine digits' such likeness with one by
+// chance.
+func (s *scan) recordedVersion(all []*scan, z *zone) bool {
+	n := int(z.d1 - z.d0)
+	if n < 9 {
+		return false
+	}
+	d, at := s.zoneDigits(z), s.t0(&s.toks[z.from])
+	for _, o := range all {
+		for k := 0; o != nil && k < len(o.nclaims); k++ {
+			c := &o.nclaims[k]
+			if c.weak || int(c.d1-c.d0) != n || c.at > at+0.5 || at-c.at > 60 {
+				continue
+			}
+			switch typeAt[c.typ] {
+			case Passport, SNILS, INN, Account, Card, Phone:
+			default:
+				continue
+			}
+			if cd := string(o.cdig[c.d0:c.d1]); cd[:4] == d[:4] || cd[n-4:] == d[n-4:] || differIn(cd, d) <= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// differIn is how many places two strings of one length differ in.
+func differIn(a, b string) int {
+	n := 0
+	for i := range a {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n
 }
 
 // digitsBeforeMoneyVerb reports whether z is three digits or more said
