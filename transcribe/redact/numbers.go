@@ -529,8 +529,11 @@ func (s *scan) foreignPassportShape() {
 		if i < 2 || s.toks[i-2].seg != s.toks[i].seg || s.marks[i-1] != 0 || s.marks[i-2] != 0 {
 			continue
 		}
+		// (Nor after a number or a trap word: a Russian vehicle's
+		// passport or registration, its region's digits before the
+		// letters, «птс 77 эр ха 0 0 4 5 6 1 2», causes block MA.)
 		if k := s.toks[i].num(); k != nkDigits && k != nkUnit || !s.seriesName(i-1) || !s.seriesName(i-2) ||
-			i > 2 && s.toks[i-3].seg == s.toks[i].seg && s.seriesName(i-3) {
+			i > 2 && s.toks[i-3].seg == s.toks[i].seg && (s.seriesName(i-3) || s.toks[i-3].num() != nkNone || s.toks[i-3].has(tTrap)) {
 			continue
 		}
 		seg, j, n := s.toks[i].seg, i, 0
@@ -3060,7 +3063,10 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// number the zone does not fit: «мы не принимаем оплату по телефону»
 	// — «я продиктую быстро 4 2 0 это код а карта», causes block JR.)
 	if typ == "" && (!trap || askedTrap) || rule == ruleAnswer && typ != "" && !fitsZone(typ, z) {
-		if c := s.cueAfter(z); c != "" && (typ == "" || fitsZone(c, z)) {
+		// (A trap word of the other side's question stands against a cue
+		// after the number that does not fit it: «номер стс» — «9954 771
+		// 212 код подтверждения 6623», causes block MA.)
+		if c := s.cueAfter(z); c != "" && (typ == "" && !askedTrap || fitsZone(c, z)) {
 			if trap || typ != "" {
 				trap, rule = false, ruleCue
 			}
