@@ -3285,6 +3285,40 @@ func (s *scan) flatNoNumber(i int) bool {
 	return s.toks[n].num() == nkDigits && len(s.norm(n)) == 1 && s.toks[n+1].num() == nkDigits && len(next) == 3
 }
 
+// numberWordsEnd is where the number said in words from j ends in j's
+// sentence: each word smaller than the one before («тридцать восемь»),
+// thousands («четыре тысячи пятьсот»), an ordinal closing it
+// («шестьдесят пятого»); a number said again after it is another
+// («сорок два сорок два метра»), and digits are not read.
+func (s *scan) numberWordsEnd(j int) int {
+	k, last := j, nkNone
+	for ; k < len(s.toks) && s.toks[k].seg == s.toks[j].seg && !s.toks[k].has(tHouse); k++ {
+		kind := s.toks[k].num()
+		if kind == nkOrdinal || kind == nkOrdTens {
+			return k + 1
+		}
+		ok := kind == nkThousand && last != nkNone && last != nkThousand || kind == nkHundred && (last == nkNone || last == nkThousand) ||
+			(kind == nkTens || kind == nkTeen) && (last == nkNone || last == nkThousand || last == nkHundred) ||
+			kind == nkUnit && (last == nkNone || last == nkThousand || last == nkHundred || last == nkTens)
+		if !ok {
+			break
+		}
+		last = kind
+	}
+	return k
+}
+
+// thousandIn reports whether a token from j to k is «тысяча» (a sum,
+// no house's or flat's number).
+func (s *scan) thousandIn(j, k int) bool {
+	for ; j < k; j++ {
+		if s.toks[j].num() == nkThousand {
+			return true
+		}
+	}
+	return false
+}
+
 // genitiveName: a street named after a person in the genitive
 // («горького», «островского», «маяковского»), which commonWord takes for
 // an adjective's form.
@@ -3724,6 +3758,13 @@ func (s *scan) houseRun(j int) (int, bool) {
 		case u.has(tNum) && u.num() != nkOrdinal:
 			if s.quantityAfter(j+1) && !(j+1 < len(s.toks) && floorWord(s.norm(j+1))) {
 				return end, house // «площадь квартиры 45 метров»
+			}
+			// (Nor when the number words go on to a unit, «квартира
+			// тридцать восемь метров», «шестьдесят пятого года
+			// постройки», or to thousands, «квартиры четыре тысячи
+			// пятьсот»: causes block MB.)
+			if k := s.numberWordsEnd(j); k > j+1 && (s.quantityAfter(k) && !floorWord(s.norm(k)) || s.thousandIn(j, k)) {
+				return end, house
 			}
 			// Round thousands start a sum, no house's or flat's number
 			// («кв 4 45 000 в месяц»).

@@ -280,7 +280,7 @@ var writtenSets = []struct {
 	{"blind22/ck", map[string]float64{
 		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.97, "cvv": 0.97,
 		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.033}, // 32 of 1,002 (3.2%) since block MA (a vehicle's documents: «по водительскому 99 06 ...», «стс 9920 445812», «птс 77 эр ха ...»); cvv 0.921 -> 0.974 since block LX (a CVV sent or given: «я написала девятьсот один», «четыреста сорок четыре уже сказала»); 36 of 1,002 (3.6%) at the end and at 1884c0e2 (doc numbers 3 of 10, floors 3 of 12, other codes 3 of 17, other numbers 3 of 34, prices 3 of 132); name 0.987 -> 1.000 during session 17
+	}, 0.029}, // 28 of 1,002 (2.8%) since block MB (a number after a flat's word that is a quantity: «квартира тридцать восемь метров», «оценку квартиры четыре тысячи пятьсот», «квартира шестьдесят пятого года постройки», «площадь пятьдесят четыре квадрата»); 32 of 1,002 (3.2%) since block MA (a vehicle's documents: «по водительскому 99 06 ...», «стс 9920 445812», «птс 77 эр ха ...»); cvv 0.921 -> 0.974 since block LX (a CVV sent or given: «я написала девятьсот один», «четыреста сорок четыре уже сказала»); 36 of 1,002 (3.6%) at the end and at 1884c0e2 (doc numbers 3 of 10, floors 3 of 12, other codes 3 of 17, other numbers 3 of 34, prices 3 of 132); name 0.987 -> 1.000 during session 17
 	// The twenty-third author's set (lane p23, session 17): security and
 	// fraud — a bank's anti-fraud line, a SIM-swap desk, account recovery,
 	// a state-services help desk — with codes told as a story, scammers'
