@@ -949,6 +949,17 @@ func (s *scan) secondOfType(z *zone, prevEnd int) Type {
 	if j >= 1 && s.norm(j) == "на" {
 		j--
 	}
+	// («... [code] и сразу за ним ещё 94 02»: «ещё», «потом» before it,
+	// up to three words between «и» and it, none a number, a cue or a
+	// trap word; causes block MC.)
+	if j >= 2 && isWord(s.norm(j), "ещё", "еще", "потом") {
+		for k := j - 1; k >= 1 && k >= j-4 && s.toks[k].seg == s.toks[z.from].seg && s.marks[k] == 0 && !s.toks[k].has(tNum|tCue|tTrap|tUnit); k-- {
+			if s.norm(k) == "и" {
+				j = k
+				break
+			}
+		}
+	}
 	if j < 1 || s.norm(j) != "и" || s.toks[j].seg != s.toks[z.from].seg || s.marks[j-1] == 0 || s.quantityAfter(z.to) || len(s.nclaims) == 0 ||
 		z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg && isWord(s.norm(z.to), "год", "года", "году", "годом") {
 		return ""
@@ -1674,6 +1685,15 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		}
 		z.to = r.to
 		n += r.n()
+		// A count after «и ещё», «и потом» is no part of the number
+		// before it («код 3 8 1 2 и потом ещё два раза приходил»: the
+		// code, then how often; causes block MC).
+		if k := len(s.runs); k > 1 && r.n() <= 2 && n-r.n() >= 3 && s.quantityAfter(r.to) && s.againBetween(s.runs[k-2].to, r.from) {
+			n -= r.n()
+			z.to = s.runs[k-2].to
+			s.runs = s.runs[:k-1]
+			break
+		}
 		// (A unit's word that asks to wait, closing the sentence, is no
 		// unit: «8 926 секунду» — «143 55 02»; nor inside it, between
 		// two parts: «217 695 секунду 123 85», block GV.)
@@ -1740,6 +1760,21 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// The runs' digits are one after another in s.dig (compose).
 		z.d0, z.d1 = z.runs[0].d0, z.runs[len(z.runs)-1].d1
 	}
+}
+
+// againBetween reports whether the words from j to k are «и» and a word
+// of doing again («ещё», «потом», «снова», «опять»).
+func (s *scan) againBetween(j, k int) bool {
+	and, again := false, false
+	for ; j < k; j++ {
+		switch s.norm(j) {
+		case "и":
+			and = true
+		case "ещё", "еще", "потом", "снова", "опять":
+			again = true
+		}
+	}
+	return and && again
 }
 
 // digitPlace reports whether token j is an ordinal in the feminine

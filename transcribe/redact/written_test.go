@@ -287,9 +287,9 @@ var writtenSets = []struct {
 	// numbers and cards, hotlines, case and police report numbers. Kept
 	// blind to session 17's end.
 	{"blind23/cl", map[string]float64{
-		"account": 0.94, "address": 1.00, "birthdate": 0.97, "card": 1.00, "code": 0.95, "cvv": 0.97,
+		"account": 0.94, "address": 1.00, "birthdate": 0.97, "card": 1.00, "code": 0.97, "cvv": 0.97,
 		"email": 1.00, "inn": 1.00, "name": 0.97, "passport": 1.00, "phone": 0.98, "snils": 1.00,
-	}, 0.030}, // passport 0.974 -> 1.000 since block LZ (a passport said again as a record has it, after a trap word: «в анкете стоит ...», «в заявке было ...»); name 0.897 -> 0.974 since block LY (a payee's surname initial that is a word too: «получатель рустам ахмедович а всё совпадает», «а имя андрей николаевич у»); cvv 0.914 -> 0.971 since block LW (a CVV after the card's expiry and «и»: «срок 10 29 и 328 правильно»); 15 of 512 (2.9%) at the end and at 1884c0e2; the same figures both times
+	}, 0.030}, // code 0.955 -> 0.977 since block MC (a second code after «и» and «ещё» with words between: «и сразу за ним ещё девяносто четыре ноль два»); passport 0.974 -> 1.000 since block LZ (a passport said again as a record has it, after a trap word: «в анкете стоит ...», «в заявке было ...»); name 0.897 -> 0.974 since block LY (a payee's surname initial that is a word too: «получатель рустам ахмедович а всё совпадает», «а имя андрей николаевич у»); cvv 0.914 -> 0.971 since block LW (a CVV after the card's expiry and «и»: «срок 10 29 и 328 правильно»); 15 of 512 (2.9%) at the end and at 1884c0e2; the same figures both times
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
