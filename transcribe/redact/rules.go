@@ -6051,7 +6051,9 @@ func (s *scan) prepSurname(i int) bool {
 	default:
 		return false
 	}
-	if s.someoneBefore(i) {
+	// (someoneBefore's words are «то» or of ten bytes and more: after a
+	// word of two, six or eighteen it answers no.)
+	if s.toks[i-1].nl == 4 && s.someoneBefore(i) {
 		return s.someoneSurname(i)
 	}
 	if !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
@@ -6626,6 +6628,12 @@ func ukSurnameCase(w string) bool {
 	// (Its endings first: commonWord reads many more, and fullNamesMay
 	// asks for every word no list knows.)
 	if len(w) < 12 {
+		return false
+	}
+	// (Its last letter first: а, у, м or е ends every one of them.)
+	switch w[len(w)-2:] {
+	case "а", "у", "м", "е":
+	default:
 		return false
 	}
 	for _, e := range [...]string{"ука", "юка", "уку", "юку", "уком", "юком", "уке", "юке"} {
