@@ -144,15 +144,23 @@ func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCo
 // calls (the month it started), which lets reports run FINAL partition by
 // partition: the fast way (see docs/storage.md). A call whose new analysis
 // moves it to another month (its start time was corrected) has its older
-// rows in the other month deleted; an analysis older than one already
-// stored in another month is not written, as it would lose anyway: keep
-// says which calls rows to write (nil: all). Both are rare: the usual
-// batch costs one primary-key lookup.
+// rows in the other month deleted, and the write waits until they are
+// gone: a server deletes in the background, and until it has, a report of
+// the old month alone counts the call there and one that runs FINAL
+// partition by partition counts it twice (TestCallMovesMonth). The rows go
+// before the new analysis is written, as in supersedeEarlierIDs. An
+// analysis older than one already stored in another month is not written,
+// as it would lose anyway: keep says which calls rows to write (nil: all).
+// Both are rare: the usual batch costs one primary-key lookup, and a batch
+// that moves calls one deletion for all of them.
 func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, existing map[string][]storedMonth) (keep []bool, err error) {
 	if len(existing) == 0 {
 		return nil, nil
 	}
 	keep = make([]bool, len(analyses))
+	var moved []string // call ids, for the error
+	var conds []string
+	var args []any
 	for i, a := range analyses {
 		month := yyyymm(storedTime(a.Meta.StartedAt))
 		ver := RowVersion(a)
@@ -165,20 +173,24 @@ func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, e
 				keep[i] = false
 				continue
 			}
-			del := "ALTER TABLE calls DELETE WHERE call_id = ? AND row_version < ? AND toYYYYMM(started_at) = ?"
-			if db.Backend() == BackendChDB {
-				// The embedded engine can wait for the deletion; a
-				// server applies it in the background, in seconds.
-				del += " SETTINGS mutations_sync = 2"
-			}
-			err := db.Exec(ctx, del, a.CallID, ver, st.month)
-			if err != nil {
-				return nil, fmt.Errorf("store: call %s moved from month %d to %d: delete the older rows: %w", a.CallID, st.month, month, err)
-			}
+			moved = append(moved, a.CallID)
+			conds = append(conds, "(call_id = ? AND row_version < ? AND toYYYYMM(started_at) = ?)")
+			args = append(args, a.CallID, ver, st.month)
+		}
+	}
+	for lo := 0; lo < len(conds); lo += moveChunk {
+		hi := min(lo+moveChunk, len(conds))
+		del := "ALTER TABLE calls DELETE WHERE " + strings.Join(conds[lo:hi], " OR ")
+		if err := mutate(ctx, db, "calls", del, args[3*lo:3*hi]...); err != nil {
+			return nil, fmt.Errorf("store: delete the older rows of %d calls moved to another month (%s first): %w", hi-lo, moved[lo], err)
 		}
 	}
 	return keep, nil
 }
+
+// moveChunk bounds the calls one deletion of keepOnePartition names, so
+// that its text stays well under the server's max_query_size (256 KiB).
+const moveChunk = 500
 
 func yyyymm(t time.Time) uint32 { return uint32(t.Year()*100 + int(t.Month())) }
 
