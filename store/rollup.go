@@ -16,10 +16,12 @@ import (
 // The monthly rollup (migration 0012): calls_rollup holds, per month of
 // calls and per combination of RollupKeys, the sums of the slice reports'
 // measures; calls_rollup_builds says which parts of calls each build was
-// made from. The report package reads a month from it only while that
-// month's parts are unchanged (RollupState), so a report gives the same
-// numbers with or without it. A later migration that rebuilds calls (new
-// parts might take old names) must empty calls_rollup_builds.
+// made from (their block numbers, rows and files: partsStampSQL). The
+// report package reads a month from it only while that month's parts are
+// the same (RollupState), so a report gives the same numbers with or
+// without it. A later migration that
+// rebuilds calls or changes what calls_rollup sums must empty
+// calls_rollup_builds.
 
 // RollupKeys are the columns of calls that calls_rollup keeps apart (same
 // names and types as in calls): a report whose dimensions and filter use
@@ -63,10 +65,15 @@ func RollupState(ctx context.Context, db Querier) ([]RollupMonth, error) {
 }
 
 // partsStampSQL gives each partition (month) of calls a stamp of its active
-// parts: a part's name holds its block numbers, merge level and mutation
-// version, so an insert, a re-analysis, an erasure, a TTL deletion or a
-// merge there gives the month another stamp.
-const partsStampSQL = "SELECT partition_id AS month, concat(toString(count()), '/', toString(sum(cityHash64(name, toString(modification_time))))) AS stamp" +
+// parts: each part's block numbers, merge level, rows and the hash of its
+// files, so an insert, a merge, a re-analysis, an erasure or a TTL
+// deletion there gives the month another stamp. Not a part's name: a
+// deletion gives every part of calls a new mutation version in its name,
+// those of the months it did not touch as hard links to the same files,
+// and every month would be read from calls and built again after any
+// deletion in one of them.
+const partsStampSQL = "SELECT partition_id AS month, concat(toString(count()), '/'," +
+	" toString(sum(cityHash64(min_block_number, max_block_number, level, rows, hash_of_all_files)))) AS stamp" +
 	" FROM system.parts WHERE database = currentDatabase() AND table = 'calls' AND active GROUP BY partition_id"
 
 // RollupStats says what RefreshRollup did.

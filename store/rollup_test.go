@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -89,4 +90,64 @@ func TestRollupBuildsAndDrops(t *testing.T) {
 	if len(got) != 2 || got[now[0].Build][1] != 1 || got[now[1].Build] != [3]uint64{1, 1, 1} {
 		t.Errorf("rollup rows by build %v, want October's and November's new build, one call each, November's with a churn threat", got)
 	}
+}
+
+// TestRollupKeepsUntouchedMonths: a deletion in calls renames the parts of
+// every month, but only the months whose rows it removed are read from
+// calls and built again: a call forgotten in November leaves September's
+// and October's builds current, and a re-analysis that moves a call from
+// November to October rebuilds those two and not September.
+func TestRollupKeepsUntouchedMonths(t *testing.T) {
+	testenv.SkipIfShort(t)
+	ctx := context.Background()
+	db := storetest.Migrated(t, testenv.ChDB(t))
+	sep, oct, nov, nov2 := sample("u1", t0), sample("u2", t0), sample("u3", t0), sample("u4", t0)
+	sep.Meta.StartedAt, oct.Meta.StartedAt = t0.AddDate(0, -2, 0), t0.AddDate(0, -1, 0)
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{sep, oct, nov, nov2}); err != nil {
+		t.Fatal(err)
+	}
+	// one part a month, so that no background merge changes them later
+	for _, m := range []int{202609, 202610, 202611} {
+		if err := db.Exec(ctx, fmt.Sprintf("OPTIMIZE TABLE calls PARTITION %d FINAL", m)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refresh := func(step string, want int) {
+		t.Helper()
+		st, err := store.RefreshRollup(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Built != want {
+			t.Errorf("%s: built %d months, want %d (%+v)", step, st.Built, want, st)
+		}
+	}
+	current := func(step string, want ...bool) {
+		t.Helper()
+		months, err := store.RollupState(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []bool
+		for _, m := range months {
+			got = append(got, m.Build != "")
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: September, October, November built and current: %v, want %v", step, got, want)
+		}
+	}
+	refresh("first", 3)
+	if _, err := store.DeleteCalls(ctx, db, []store.StoredCall{{CallID: nov2.CallID, ObjectKey: nov2.ObjectKey}}); err != nil {
+		t.Fatal(err)
+	}
+	current("a call forgotten in November", true, true, false)
+	refresh("a call forgotten in November", 1)
+	moved := nov
+	moved.AnalyzedAt = moved.AnalyzedAt.Add(time.Hour)
+	moved.Meta.StartedAt = oct.Meta.StartedAt.Add(time.Hour)
+	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{moved}); err != nil {
+		t.Fatal(err)
+	}
+	current("a call moved from November to October", true, false, false)
+	refresh("a call moved from November to October", 2)
 }
