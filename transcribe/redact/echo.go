@@ -610,13 +610,24 @@ func (s *scan) numberEchoes(all []*scan) {
 		// An account's start read back with its zero dropped, «сорок
 		// восемь семнадцать» for 40817: «сорок» and «восемь» said as 40
 		// and 8 (causes block LO).
+		// (Or another account's start so said, a person's or a farm's
+		// class, 408 or 407, an account masked on either side in the
+		// minute before or the 40 s after it: an old account, «да старый
+		// сорок восемь ноль восемь», a start said and dropped, «сорок семь
+		// восемьсот два восемьсот десять это не то», a read-back gone
+		// wrong; not a round sum, «сорок восемь двести»: causes block MD.)
 		if typ == "" && len(d) >= 4 && z.to-z.from >= 2 && s.toks[z.from].num() == nkTens && s.toks[z.from+1].num() == nkUnit && s.norm(z.from+1) != "ноль" {
 			var buf [32]byte
 			d2 := append(append(append(buf[:0], d[0]), '0'), d[1:]...)
+			// (Nor the answer to the other side's question for a number a
+			// trap word names: «назовите номер отправления» — «бб сорок
+			// восемь двести семьдесят шесть ...», a parcel's.)
+			class := (string(d2[:3]) == "408" || string(d2[:3]) == "407") && !strings.HasSuffix(d, "00") && !s.trapAskedBefore(at)
 			for _, o := range all {
 				for k := 0; o != nil && k < len(o.nclaims) && typ == ""; k++ {
 					c := &o.nclaims[k]
-					if cd := o.cdig[c.d0:c.d1]; !c.weak && typeAt[c.typ] == Account && c.at <= at+0.5 && at-c.at <= echoWindow && len(cd) > len(d2) && string(cd[:len(d2)]) == string(d2) {
+					if cd := o.cdig[c.d0:c.d1]; !c.weak && typeAt[c.typ] == Account && (c.at <= at+0.5 && at-c.at <= echoWindow && len(cd) > len(d2) && string(cd[:len(d2)]) == string(d2) ||
+						class && len(d2) < len(cd) && (c.at <= at+0.5 && at-c.at <= 60 || c.at > at && c.at-at <= 2*echoWindow)) {
 						typ, rule = Account, ruleEcho[c.typ]
 					}
 				}
@@ -725,6 +736,18 @@ func (s *scan) numberEchoes(all []*scan) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}
+}
+
+// trapAskedBefore reports whether the other side asked for a number by a
+// trap word that names it in the 10 s before at («номер отправления»,
+// «номер заказа»).
+func (s *scan) trapAskedBefore(at float64) bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.trap && e.named && e.at <= at+0.5 && at-e.at <= 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // recordedVersion reports whether z is a person's number masked in the

@@ -308,6 +308,7 @@ func ruWords() {
 	ru(tTrap, forms("накладн", "ая", "ой", "ую")...)
 	ru(tTrap, forms("полис", nounM...)...)
 	ru(tTrap, forms("посылк", nounA...)...)
+	ru(tTrap, "посылки") // (nounA makes «посылкы»)
 	ru(tTrap, forms("отправлени", "е", "я", "ю", "ем", "и")...)
 	ru(tTrap, forms("заявлени", "е", "я", "ю", "ем", "и")...)
 	ru(tTrap, forms("билет", nounM...)...)
@@ -380,6 +381,7 @@ func ruWords() {
 	// («подписка кинопоиск 299», «возврат 399» after a card's digits).
 	ru(tTrap, forms("возврат", nounM...)...)
 	ru(tTrap, forms("подписк", nounA...)...)
+	ru(tTrap, "подписки") // (nounA makes «подпискы»)
 	ru(tTrap, forms("залог", nounM...)...)
 	ru(tTrap, forms("штраф", nounM...)...)
 	ru(tTrap, forms("комисси", "я", "и", "ю", "ей")...)
@@ -390,6 +392,7 @@ func ruWords() {
 	// a prepayment, a total (causes block FU: «покупка 12 990» after the
 	// client's «код», «абонплата 850» after «вводить»).
 	ru(tTrap, forms("покупк", nounA...)...)
+	ru(tTrap, "покупки") // (nounA makes «покупкы»)
 	ru(tTrap, forms("абонплат", "а", "ы", "е", "у", "ой")...)
 	ru(tTrap, forms("автоплатеж", nounM...)...)
 	ru(tTrap, forms("взнос", nounM...)...)
