@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/callscope/callscope/schemas"
@@ -87,6 +88,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	var keys, lens uint64 // the words' keys and lengths (63: 63 or more)
 	var stems uint64      // the names' stems' keys (stemKey)
 	var firsts uint64     // the names' second bytes (their first letter's), bit w[1]&63
+	addrs := false
 	for _, o := range all {
 		if o == nil {
 			continue
@@ -95,6 +97,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		for k := range o.found {
 			f := &o.found[k]
 			if typeAt[f.typ] == Address {
+				addrs = true
 				// The street's name, read back with the house's number
 				// («улица ленина 40 квартира 12» — «на ленина 40»), also
 				// a name that is a common word too («вернадского»): the
@@ -157,6 +160,9 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		if nums {
 			s.numberEchoes(all)
 			s.piecesReadBack(all)
+		}
+		if addrs {
+			s.addressCorrectedBack(all)
 		}
 		return
 	}
@@ -261,6 +267,87 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		s.numberEchoes(all)
 		s.piecesReadBack(all)
 	}
+	if addrs {
+		s.addressCorrectedBack(all)
+	}
+}
+
+// addressCorrectedBack masks the numbers of a sentence that corrects a
+// house's or a flat's number of an address masked on another channel in
+// the 15 s before it: numbers with «не» between them and nothing else but
+// «нет», «да», «а», «ну», «вот» («у него указано [новый арбат 12 кв 77]»
+// — «нет не двенадцать а двадцать один», «так [хромова 19 корпус 2
+// квартира 17]» — «семьдесят один не семнадцать»), one of them a number
+// of the address (causes block ME).
+func (s *scan) addressCorrectedBack(all []*scan) {
+	for _, r := range s.segs {
+		var vbuf [4]int
+		vals, ne, ok := vbuf[:0], false, r.to-r.from <= 8
+		for k := r.from; k < r.to && ok; {
+			switch w := s.norm(k); {
+			case s.toks[k].has(tNum):
+				v, next := s.smallNumber(k)
+				if v <= 0 || next <= k || s.marks[k] != 0 || len(vals) == len(vbuf) {
+					ok = false
+					break
+				}
+				vals, k = append(vals, v), next
+			case w == "не":
+				ne, k = true, k+1
+			case isWord(w, "нет", "да", "а", "ну", "вот"):
+				k++
+			default:
+				ok = false
+			}
+		}
+		if !ok || !ne || len(vals) < 2 || s.quantityAfter(r.to) {
+			continue
+		}
+		at := s.t0(&s.toks[r.from])
+		if !addressNumberBefore(all, s, at, vals) {
+			continue
+		}
+		for k := r.from; k < r.to; {
+			if !s.toks[k].has(tNum) {
+				k++
+				continue
+			}
+			_, next := s.smallNumber(k)
+			s.claim(Address, ruleEcho[typeIndex(Address)], k, next)
+			k = next
+		}
+	}
+}
+
+// addressNumberBefore reports whether an address masked on a channel
+// other than s's, ending in the 15 s before at, has a number of vals.
+func addressNumberBefore(all []*scan, s *scan, at float64, vals []int) bool {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.found {
+			f := &o.found[k]
+			if typeAt[f.typ] != Address || f.rule == ruleDropped {
+				continue
+			}
+			if end := o.t1(&o.toks[f.to-1]); end > at+0.5 || at-end > 15 {
+				continue
+			}
+			for i := f.from; i < f.to; {
+				v, next := o.smallNumber(i)
+				if next <= i {
+					i++
+					continue
+				}
+				if slices.Contains(vals, v) {
+					return true
+				}
+				i = next
+			}
+		}
+	}
+	return false
 }
 
 // piecesReadBack masks a number dictated in pieces too short to type
