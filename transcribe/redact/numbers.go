@@ -1933,7 +1933,8 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	// Said alone or after a word pointing at what came: not after a noun
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
-		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо") &&
+		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо",
+		"нашла", "нашел", "нашёл", "нашли") && // («нашла восемьсот шестнадцать ноль ноль три», causes block MF)
 		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.secondTry(z.from) &&
 		!(showingVerb(s.norm(j)) && !s.toks[j].has(tTrap|tCue|tUnit) && s.digitByDigit(z)) {
 		// (Or after a verb, digit by digit: «там написано 7 3 4 2»,
