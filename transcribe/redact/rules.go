@@ -1732,6 +1732,15 @@ func (s *scan) birthAfterPronoun() {
 			// causes block LA.)
 			if end := s.dateRun(i + 1); end > i+1 && !s.ageAfterDative(i+1, s.inSentence(i, end)) && s.dativeBirth(i, end) {
 				s.claimBirth(i+1, end, ruleBirthContext)
+			} else if j := s.ageThenDate(i + 1); j > i+1 {
+				// An age first, then the whole date with its month by
+				// name and its year, not a recent one, whatever follows
+				// («мне тридцать 8 сентября 1995 права ...», «ей
+				// восемнадцать двадцать третьего апреля ...»: causes
+				// block MG).
+				if end := s.dateRun(j); end > j && s.hasYear(j, end) && !s.recentYear(j, end) && s.monthNamed(j, end) {
+					s.claimBirth(j, end, ruleBirthContext)
+				}
 			}
 			continue
 		default:
@@ -1759,6 +1768,36 @@ func (s *scan) birthAfterPronoun() {
 		}
 		s.claimBirth(i+1, end, ruleBirthContext)
 	}
+}
+
+// ageThenDate returns where a date starts after an age said from token j
+// (one or two number words or a number of up to three digits, «лет»,
+// «года», «год» after it or not) in j's sentence; j when none does.
+func (s *scan) ageThenDate(j int) int {
+	seg, k := s.toks[j].seg, j
+	for n := 0; n < 2 && k < len(s.toks) && s.toks[k].seg == seg; n++ {
+		switch t := &s.toks[k]; t.num() {
+		case nkUnit, nkTeen, nkTens:
+			k++
+			continue
+		case nkDigits:
+			if t.nl <= 3 && n == 0 {
+				k++
+				continue
+			}
+		}
+		break
+	}
+	if k == j {
+		return j
+	}
+	if k < len(s.toks) && s.toks[k].seg == seg && isWord(s.norm(k), "лет", "года", "год") {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].seg != seg || !s.toks[k].has(tNum) {
+		return j
+	}
+	return k
 }
 
 // inSentence returns end, or where token i's sentence ends before it.
