@@ -173,6 +173,19 @@ func (s *scan) emails() {
 		j++
 		if j+1 < len(s.toks) && !s.toks[j].has(tDot|tStop|tTLD|tAt) && s.toks[j+1].has(tDot) && s.toks[j].seg == t.seg {
 			j++ // «ип сидоров точка рф»
+		} else if j < len(s.toks) && !s.toks[j].has(tDot) && s.letterName(j-1) {
+			// A domain spelled by its letters' names or its words, up to
+			// four, before «точка» («собака пэ эм бокс точка ру»: causes
+			// block MH).
+			for m := j; m < len(s.toks) && m <= j+2 && s.toks[m].seg == t.seg; m++ {
+				if s.toks[m].has(tDot) {
+					j = m
+					break
+				}
+				if s.toks[m].has(tStop|tTLD|tAt|tNum) && !s.letterName(m) {
+					break
+				}
+			}
 		}
 		dots := 0
 		for dots < 3 && j+1 < len(s.toks) && s.toks[j].has(tDot) && (s.toks[j+1].has(tTLD) || !s.toks[j+1].has(tStop)) {
