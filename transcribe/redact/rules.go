@@ -4137,7 +4137,14 @@ func (s *scan) nameThenYou() {
 		for j < end && j < r.from+2 && s.marks[j] == 0 && (s.toks[j].has(tKin|tNameQ) && !s.toks[j].has(tFirstName) || isWord(s.norm(j), "а", "так", "вот", "значит", "ну")) {
 			j++
 		}
-		if j == end || end-j > 3 || s.claimed(j, end) {
+		// (Or the last two or three words before «это вы», every one a
+		// name's word, after other words: «владелец номера по договору
+		// лысенко богдан олегович это вы», causes block MI.)
+		strict := false
+		if end-j > 3 {
+			j, strict = end-3, true
+		}
+		if j == end || s.claimed(j, end) {
 			continue
 		}
 		named, unknown := 0, 0
@@ -4155,7 +4162,7 @@ func (s *scan) nameThenYou() {
 				named = -9
 			}
 		}
-		if named < 0 || named == 0 && unknown < 2 {
+		if named < 0 || named == 0 && unknown < 2 || strict && named < 3 {
 			continue
 		}
 		s.claim(Name, ruleNameIntro, j, end)
