@@ -1762,6 +1762,18 @@ func (s *scan) readZone(i int, z *zone, join int) {
 	}
 }
 
+// hundredNoughtUnit reports whether a zone is said as a hundred, «ноль»
+// and a unit, three groups [X00] [0] [Y] («шестьсот ноль два»): the three
+// digits X0Y as a speaker dictating a code means them.
+func (s *scan) hundredNoughtUnit(z *zone) bool {
+	g := s.zoneGroups(z)
+	if len(g) != 3 {
+		return false
+	}
+	a, b, c := s.digits(g[0].from, g[0].to), s.digits(g[1].from, g[1].to), s.digits(g[2].from, g[2].to)
+	return len(a) == 3 && a[0] != '0' && a[1:] == "00" && b == "0" && len(c) == 1 && c != "0"
+}
+
 // againBetween reports whether the words from j to k are «и» and a word
 // of doing again («ещё», «потом», «снова», «опять»).
 func (s *scan) againBetween(j, k int) bool {
@@ -3116,6 +3128,12 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		return "", ruleDropped
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {
+		// A CVV said as a hundred, «ноль» and a unit («cvv шестьсот ноль
+		// два»: 602, read as 600 0 2, five digits no CVV has; causes
+		// block MJ).
+		if contains(types, CVV) && !fitsZone(CVV, z) && s.hundredNoughtUnit(z) {
+			return CVV, ruleName(CVV, rule)
+		}
 		// The most specific cue whose length fits.
 		for _, c := range []Type{CVV, Code} {
 			if contains(types, c) && fitsZone(c, z) {
