@@ -1762,6 +1762,14 @@ func (s *scan) readZone(i int, z *zone, join int) {
 	}
 }
 
+// afterZa reports whether a number of fewer than ten digits is said
+// right after «за»: a price, a time, a count («кроссовки за три двести»,
+// «за пять минут», «за троих»), never an identifier (no written set has
+// one after it; causes block MK).
+func (s *scan) afterZa(z *zone) bool {
+	return z.n() < formatDigits && z.from > 0 && s.toks[z.from-1].seg == s.toks[z.from].seg && s.norm(z.from-1) == "за"
+}
+
 // hundredNoughtUnit reports whether a zone is said as a hundred, «ноль»
 // and a unit, three groups [X00] [0] [Y] («шестьсот ноль два»): the three
 // digits X0Y as a speaker dictating a code means them.
@@ -2565,7 +2573,7 @@ func leadDigit(v int) byte {
 
 // classify decides what a zone is, or "" to leave it.
 func (s *scan) classify(z *zone, prevEnd int) (Type, ruleID) {
-	if s.issueYear(z) || s.plateDigits(z) {
+	if s.issueYear(z) || s.plateDigits(z) || s.afterZa(z) {
 		return "", ruleDropped
 	}
 	// A card's expiry asked for with the security code («срок действия и
