@@ -331,6 +331,11 @@ func ruWords() {
 	// a passport office's, an intercom's («код ошибки 651», «код
 	// подразделения 500 003», «код домофона 45»).
 	ru(tTrap, "ошибки", "ошибок", "подразделения", "домофона", "домофон", "домофону")
+	// A door's, a gate's, an entrance's code: «код от двери 4 4 1 9
+	// решетка», «код на шлагбауме 258», «код от подъезда 145» (causes
+	// block ML; not a parcel locker's cell, «код от ячейки», which a code
+	// by text message opens).
+	ru(tTrap, "двери", "шлагбаума", "шлагбауме", "шлагбаум", "калитки", "калитку", "ворот", "воротах", "подъезда")
 	// An error's number said after its word: «выдает ошибку 5 0 2»
 	// («ошибка» is a correction's word: «ой ошибка 45 ...»).
 	ru(tTrap, "ошибку", "ошибкой")

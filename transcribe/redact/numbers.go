@@ -3492,7 +3492,9 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	// their own («анализ ттг 690», «в полицию 102»), unless it opens
 	// the operator's sentence: a read-back («605 спасибо», «48 17 2
 	// подтверждено»).
-	if noPart && best.cue != 0 && (best.cueType() == CVV || best.cueType() == Code) && !s.opensSentence(z.from) {
+	// (Nor a trap word the client says with its own number, «код на
+	// двери сто девятнадцать»: causes block ML.)
+	if noPart && (best.cue != 0 && (best.cueType() == CVV || best.cueType() == Code) || best.cue == 0 && best.trap) && !s.opensSentence(z.from) {
 		return "", false, types, false
 	}
 	// The question's other cues: said in its sentence, in the 4 s

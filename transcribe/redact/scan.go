@@ -570,6 +570,15 @@ func (s *scan) collectCues() {
 			}
 		case t.has(tTrap | tCue):
 			e.trap = true
+			// (Said with its own number after it, as a cue is: «код на
+			// двери сто девятнадцать» asks the other side for none,
+			// otherCue.)
+			for j := i + 1; j < len(s.toks) && s.toks[j].seg == t.seg && j <= i+2; j++ {
+				if s.toks[j].has(tNum) {
+					e.dictated = true
+					break
+				}
+			}
 			// «номер заказа», «код ошибки»: the trap word names the
 			// number asked for.
 			// («на какой номер придёт»: a verb after «номер» names
