@@ -3,8 +3,10 @@ package report
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/callscope/callscope/store"
 )
@@ -17,9 +19,10 @@ import (
 // WithCache; Slice without one runs every query, as the command line does.
 // The answer is the same either way: an entry is used only when its SQL
 // text and arguments (with the caller's scope and period) are the same and
-// the active parts of calls and first_contacts are the same ones that were
-// there when it was read. Every insert, merge, mutation (an erasure) and TTL
-// deletion makes new parts, so it misses the cache from then on.
+// the active parts it reads (of calls, the months of its period; of
+// first_contacts, all) are the same ones that were there when it was read
+// (tableStamps). An insert, merge, mutation (an erasure) or TTL deletion
+// there makes new parts, so it misses the cache from then on.
 type Cache struct {
 	mu      sync.Mutex
 	max     int
@@ -62,19 +65,43 @@ func (c *Cache) Hits() int {
 	return c.hits
 }
 
-// tablesStamp identifies the active parts of the tables a report reads: a
-// part's name holds its block numbers, merge level and mutation version, so
-// any change to the data gives a different set of parts. A few
-// milliseconds, read before the report's queries so that an entry is never
-// older than its stamp.
-func tablesStamp(ctx context.Context, db store.Querier) (string, error) {
-	var n, sum string
-	err := store.QueryRow(ctx, db, []any{&n, &sum}, "SELECT toString(count()), toString(sum(cityHash64(table, name, toString(modification_time))))"+
-		" FROM system.parts WHERE database = currentDatabase() AND active AND table IN ('calls', 'first_contacts')")
+// stampedTables are the tables a slice report reads: calls, and
+// first_contacts for the first-time / repeat client dimension.
+var stampedTables = []string{"calls", "first_contacts"}
+
+// tableStamps are the stamps of the partitions of stampedTables as a report
+// starts (store.PartitionStamps, the stamps the monthly rollup is kept by),
+// read before its queries so that an entry is never older than its stamp.
+type tableStamps []store.PartitionStamp
+
+func readStamps(ctx context.Context, db store.Querier, v store.Version) (tableStamps, error) {
+	s, err := store.PartitionStamps(ctx, db, v, stampedTables...)
 	if err != nil {
-		return "", fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	return n + "/" + sum, nil
+	return s, nil
+}
+
+// of is the stamp of a query over [from, to): the months of calls that the
+// period touches (calls is partitioned by the UTC month of started_at, and
+// the query reads no other month), and all of first_contacts when sqlText
+// reads it. A change in another month leaves it as it was: after a call of
+// November is forgotten, October's report is still answered from the cache
+// (on servers before 21.1 every deletion changes every stamp).
+func (s tableStamps) of(sqlText string, from, to time.Time) string {
+	var b strings.Builder
+	for _, p := range s {
+		switch {
+		case p.Table == "calls":
+			if m, err := strconv.ParseUint(p.Partition, 10, 32); err == nil && outsidePeriod(uint32(m), from, to) {
+				continue
+			}
+		case !strings.Contains(sqlText, p.Table):
+			continue
+		}
+		b.WriteString(p.Table + "/" + p.Partition + ":" + p.Stamp + ";")
+	}
+	return b.String()
 }
 
 func (c *Cache) get(key, stamp string) ([]Row, bool) {

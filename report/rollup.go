@@ -110,6 +110,13 @@ func monthSpan(m uint32) (time.Time, time.Time) {
 	return start, start.AddDate(0, 1, 0)
 }
 
+// outsidePeriod says whether month m (YYYYMM, UTC) has no instant in
+// [from, to) (a zero time: no bound).
+func outsidePeriod(m uint32, from, to time.Time) bool {
+	start, end := monthSpan(m)
+	return !from.IsZero() && !end.After(from) || !to.IsZero() && !start.Before(to)
+}
+
 // fetch reads a report's rows: from calls_rollup for the whole months of
 // [from, to) that have a current build, from calls for the rest.
 func (q *query) fetch(ctx context.Context, db store.Querier, grouped bool, sqlText string, args []any, from, to time.Time) ([]Row, error) {
@@ -124,10 +131,10 @@ func (q *query) fetch(ctx context.Context, db store.Querier, grouped bool, sqlTe
 	var builds []string
 	var rest []uint32
 	for _, m := range months {
-		start, end := monthSpan(m.Month)
-		if !from.IsZero() && !end.After(from) || !to.IsZero() && !start.Before(to) {
-			continue // outside the period
+		if outsidePeriod(m.Month, from, to) {
+			continue
 		}
+		start, end := monthSpan(m.Month)
 		if m.Build != "" && (from.IsZero() || !start.Before(from)) && (to.IsZero() || !end.After(to)) {
 			builds = append(builds, m.Build)
 			continue

@@ -320,11 +320,11 @@ func Slice(ctx context.Context, db store.Querier, spec Spec) (*Result, error) {
 	q.perPartitionFinal = v.AtLeast(21, 1)
 	q.rollup = store.RollupSupported(v) && rollupAllowed(ctx) && rollupAnswers(res.Dimensions, res.Measures, expr, spec.Location)
 	if c := cacheFrom(ctx); c != nil {
-		stamp, err := tablesStamp(ctx, db)
+		stamps, err := readStamps(ctx, db, v)
 		if err != nil {
 			return nil, err
 		}
-		q.cache, q.stamp = c, stamp
+		q.cache, q.stamps = c, stamps
 	}
 	res.Rows, err = q.run(ctx, db, spec.From, spec.To)
 	if err != nil {
@@ -381,9 +381,9 @@ type query struct {
 	onlyMonths []uint32
 	res        *Result
 	// cache, when set, answers a query it has seen since the tables were
-	// last changed (stamp: tablesStamp as the report started).
+	// last changed (stamps: as the report started).
 	cache     *Cache
-	stamp     string
+	stamps    tableStamps
 	tz        string
 	where     string
 	whereArgs []any
@@ -483,16 +483,17 @@ func (q *query) run(ctx context.Context, db store.Querier, from, to time.Time) (
 
 func (q *query) scan(ctx context.Context, db store.Querier, grouped bool, from, to time.Time) ([]Row, error) {
 	sqlText, args := q.sql(grouped, from, to)
-	key := ""
+	key, stamp := "", ""
 	if q.cache != nil {
 		key = queryKey(sqlText, args)
-		if rows, ok := q.cache.get(key, q.stamp); ok {
+		stamp = q.stamps.of(sqlText, from, to)
+		if rows, ok := q.cache.get(key, stamp); ok {
 			return rows, nil
 		}
 	}
 	out, err := q.fetch(ctx, db, grouped, sqlText, args, from, to)
 	if err == nil && q.cache != nil {
-		q.cache.put(key, q.stamp, out)
+		q.cache.put(key, stamp, out)
 	}
 	return out, err
 }

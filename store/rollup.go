@@ -64,17 +64,63 @@ func RollupState(ctx context.Context, db Querier) ([]RollupMonth, error) {
 	return out, rows.Err()
 }
 
-// partsStampSQL gives each partition (month) of calls a stamp of its active
-// parts: each part's block numbers, merge level, rows and the hash of its
-// files, so an insert, a merge, a re-analysis, an erasure or a TTL
-// deletion there gives the month another stamp. Not a part's name: a
-// deletion gives every part of calls a new mutation version in its name,
-// those of the months it did not touch as hard links to the same files,
-// and every month would be read from calls and built again after any
-// deletion in one of them.
-const partsStampSQL = "SELECT partition_id AS month, concat(toString(count()), '/'," +
-	" toString(sum(cityHash64(min_block_number, max_block_number, level, rows, hash_of_all_files)))) AS stamp" +
+// partsStampSQL gives each partition (month) of calls its stamp
+// (partStamp) where the rollup is built (21.1 and later).
+const partsStampSQL = "SELECT partition_id AS month, " + partStamp + " AS stamp" +
 	" FROM system.parts WHERE database = currentDatabase() AND table = 'calls' AND active GROUP BY partition_id"
+
+// partStamp is the stamp of a partition's active parts (an aggregate over
+// their rows of system.parts): each part's block numbers, merge level, rows
+// and the hash of its files, so an insert, a merge, a re-analysis, an
+// erasure or a TTL deletion there gives the partition another stamp. Not a
+// part's name: a deletion gives every part of calls a new mutation version
+// in its name, those of the partitions it did not touch as hard links to
+// the same files, and every month would be read from calls again after
+// any deletion in one of them.
+const partStamp = "concat(toString(count()), '/'," +
+	" toString(sum(cityHash64(min_block_number, max_block_number, level, rows, hash_of_all_files))))"
+
+// partStampByName is the stamp on servers before 21.1, the oldest that
+// partStamp is used on (system.parts of 18.16 has no hash_of_all_files): the
+// parts' names and times. The mutation version in a name keeps it right
+// after an ALTER ... UPDATE that changes no rows, at the price partStamp
+// avoids: after any deletion every partition has another stamp.
+const partStampByName = "concat(toString(count()), '/', toString(sum(cityHash64(name, toString(modification_time)))))"
+
+// PartitionStamp is the stamp of one partition's active parts: another
+// stamp than before means its data may have changed since.
+type PartitionStamp struct {
+	Table     string
+	Partition string // partition_id: YYYYMM for calls, "all" for an unpartitioned table
+	Stamp     string
+}
+
+// PartitionStamps reads the stamps of the partitions of tables in one
+// query of system.parts (a few milliseconds): on a server of version v
+// 21.1 or later partStamp, the stamp the rollup keeps its builds by; on
+// older ones (18.16) partStampByName, which every deletion changes.
+func PartitionStamps(ctx context.Context, db Querier, v Version, tables ...string) ([]PartitionStamp, error) {
+	stamp := partStampByName
+	if RollupSupported(v) {
+		stamp = partStamp
+	}
+	rows, err := db.Query(ctx, "SELECT table, partition_id, "+stamp+" FROM system.parts"+
+		" WHERE database = currentDatabase() AND active AND has(?, table)"+
+		" GROUP BY table, partition_id ORDER BY table, partition_id", tables)
+	if err != nil {
+		return nil, fmt.Errorf("store: partition stamps: %w", err)
+	}
+	defer rows.Close()
+	var out []PartitionStamp
+	for rows.Next() {
+		var p PartitionStamp
+		if err := rows.Scan(&p.Table, &p.Partition, &p.Stamp); err != nil {
+			return nil, fmt.Errorf("store: partition stamps: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
 
 // RollupStats says what RefreshRollup did.
 type RollupStats struct {
