@@ -166,7 +166,7 @@ func TestRollupEqualsCalls(t *testing.T) {
 		// a write that returned before the deletion would leave n3 in
 		// November's reports (4 calls of Поддержка from the 1st to the
 		// 10th, not 3) every time, not once in thirty runs.
-		restarted := pauseMerges(t, ctx, db)
+		restarted := storetest.PauseMerges(t, ctx, db)
 		n3 := first[2]
 		n3.AnalyzedAt = n3.AnalyzedAt.Add(2 * time.Hour)
 		n3.Meta.StartedAt = time.Date(2026, 10, 30, 10, 0, 0, 0, time.UTC)
@@ -218,31 +218,4 @@ func TestRollupEqualsCalls(t *testing.T) {
 			t.Errorf("after retention %v calls, want 4 (November: n1, n4, n5, new-1)", res.Total.Values[0])
 		}
 	})
-}
-
-// pauseMerges stops the merges of calls on a server, which also runs its
-// deletions in the background, and starts them again a second later; the
-// channel says how that went. chDB deletes within the statement and runs
-// one statement at a time: its merges stay on.
-func pauseMerges(t *testing.T, ctx context.Context, db store.DB) <-chan error {
-	t.Helper()
-	restarted := make(chan error, 1)
-	if db.Backend() == store.BackendChDB {
-		restarted <- nil
-		return restarted
-	}
-	if err := db.Exec(ctx, "SYSTEM STOP MERGES calls"); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		time.Sleep(time.Second)
-		err := db.Exec(ctx, "SYSTEM START MERGES calls")
-		if err == nil {
-			// a new mutation wakes the background pool, which 18.16
-			// may otherwise leave asleep for up to 10 s
-			err = db.Exec(ctx, "ALTER TABLE calls DELETE WHERE call_id = 'none'")
-		}
-		restarted <- err
-	}()
-	return restarted
 }

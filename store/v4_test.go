@@ -140,7 +140,7 @@ func TestCallMovesMonth(t *testing.T) {
 		if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{a, c}); err != nil {
 			t.Fatal(err)
 		}
-		restarted := pauseMerges(t, ctx, db)
+		restarted := storetest.PauseMerges(t, ctx, db)
 		check := func(step string) {
 			t.Helper()
 			got := queryStrings(t, db, "SELECT concat(call_id, ' ', toString(toYYYYMM(started_at))) FROM calls ORDER BY call_id, started_at")
@@ -161,33 +161,6 @@ func TestCallMovesMonth(t *testing.T) {
 		}
 		check("older again")
 	})
-}
-
-// pauseMerges stops the merges of calls on a server, which also runs its
-// deletions in the background, and starts them again a second later; the
-// channel says how that went. chDB deletes within the statement and runs
-// one statement at a time: its merges stay on.
-func pauseMerges(t *testing.T, ctx context.Context, db store.DB) <-chan error {
-	t.Helper()
-	restarted := make(chan error, 1)
-	if db.Backend() == store.BackendChDB {
-		restarted <- nil
-		return restarted
-	}
-	if err := db.Exec(ctx, "SYSTEM STOP MERGES calls"); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		time.Sleep(time.Second)
-		err := db.Exec(ctx, "SYSTEM START MERGES calls")
-		if err == nil {
-			// a new mutation wakes the background pool, which 18.16
-			// may otherwise leave asleep for up to 10 s
-			err = db.Exec(ctx, "ALTER TABLE calls DELETE WHERE call_id = 'none'")
-		}
-		restarted <- err
-	}()
-	return restarted
 }
 
 // TestUpgrade migrates a database made by the first schema, with a call in

@@ -6,6 +6,7 @@ package storetest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/callscope/callscope/internal/testenv"
 	"github.com/callscope/callscope/store"
@@ -44,4 +45,31 @@ func Open(tb testing.TB, dsn string) store.DB {
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
+}
+
+// PauseMerges stops the merges of calls on a server, which also runs its
+// deletions in the background, and starts them again a second later; the
+// channel says how that went. chDB deletes within the statement and runs
+// one statement at a time: its merges stay on.
+func PauseMerges(t *testing.T, ctx context.Context, db store.DB) <-chan error {
+	t.Helper()
+	restarted := make(chan error, 1)
+	if db.Backend() == store.BackendChDB {
+		restarted <- nil
+		return restarted
+	}
+	if err := db.Exec(ctx, "SYSTEM STOP MERGES calls"); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(time.Second)
+		err := db.Exec(ctx, "SYSTEM START MERGES calls")
+		if err == nil {
+			// a new mutation wakes the background pool, which 18.16
+			// may otherwise leave asleep for up to 10 s
+			err = db.Exec(ctx, "ALTER TABLE calls DELETE WHERE call_id = 'none'")
+		}
+		restarted <- err
+	}()
+	return restarted
 }
