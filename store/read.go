@@ -59,10 +59,11 @@ type FailureReason struct {
 	Calls uint64 `json:"calls"`
 }
 
-// FailureReasons groups the failed recordings by stage and error, most
-// frequent first: those whose failure is at or after from and before to
-// (either zero: unbounded), as reprocess --status failed selects them.
-func FailureReasons(ctx context.Context, db DB, from, to time.Time) ([]FailureReason, error) {
+// failedWhere selects, from the latest statuses (latestStatusSQL grouped by
+// object_key), the recordings whose latest status is a failure at or after
+// from and before to (either zero: unbounded): what FailureReasons counts
+// and reprocess --status failed queues (selectFailed, SelectionSize).
+func failedWhere(from, to time.Time) (string, []any) {
 	conds, args := []string{"l_state = ?"}, []any{schemas.StateFailed}
 	if !from.IsZero() {
 		conds, args = append(conds, "l_at_ns >= ?"), append(args, uint64(from.UnixNano()))
@@ -70,8 +71,16 @@ func FailureReasons(ctx context.Context, db DB, from, to time.Time) ([]FailureRe
 	if !to.IsZero() {
 		conds, args = append(conds, "l_at_ns < ?"), append(args, uint64(to.UnixNano()))
 	}
+	return strings.Join(conds, " AND "), args
+}
+
+// FailureReasons groups the failed recordings by stage and error, most
+// frequent first: those whose failure is at or after from and before to
+// (either zero: unbounded), as reprocess --status failed selects them.
+func FailureReasons(ctx context.Context, db DB, from, to time.Time) ([]FailureReason, error) {
+	where, args := failedWhere(from, to)
 	rows, err := db.Query(ctx, `SELECT l_stage, l_error, toUInt64(count()) AS n FROM (`+latestStatusSQL+` GROUP BY object_key)
-WHERE `+strings.Join(conds, " AND ")+` GROUP BY l_stage, l_error ORDER BY n DESC, l_stage, l_error`, args...)
+WHERE `+where+` GROUP BY l_stage, l_error ORDER BY n DESC, l_stage, l_error`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: failure reasons: %w", err)
 	}

@@ -196,19 +196,10 @@ FROM (` + latestCallsSQL + `) WHERE ` + where + ` ORDER BY call_id LIMIT ?`
 }
 
 func selectFailed(ctx context.Context, db DB, sel Selection, after string, limit int) ([]CallRef, error) {
-	conds := []string{"l_state = ?", "object_key > ?"}
-	args := []any{schemas.StateFailed, after}
-	if !sel.From.IsZero() {
-		conds = append(conds, "l_at_ns >= ?")
-		args = append(args, uint64(sel.From.UnixNano()))
-	}
-	if !sel.To.IsZero() {
-		conds = append(conds, "l_at_ns < ?")
-		args = append(args, uint64(sel.To.UnixNano()))
-	}
+	where, args := failedWhere(sel.From, sel.To)
 	q := `SELECT object_key, l_etag, l_call_id FROM (` + latestStatusSQL + ` GROUP BY object_key)
-WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY object_key LIMIT ?`
-	rows, err := db.Query(ctx, q, append(args, limit)...)
+WHERE ` + where + ` AND object_key > ? ORDER BY object_key LIMIT ?`
+	rows, err := db.Query(ctx, q, append(args, after, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: select failed recordings: %w", err)
 	}
@@ -233,17 +224,9 @@ func SelectionSize(ctx context.Context, db DB, sel Selection) (calls uint64, sec
 	var q string
 	var args []any
 	if sel.Failed {
-		conds := []string{"l_state = ?"}
-		args = []any{schemas.StateFailed}
-		if !sel.From.IsZero() {
-			conds = append(conds, "l_at_ns >= ?")
-			args = append(args, uint64(sel.From.UnixNano()))
-		}
-		if !sel.To.IsZero() {
-			conds = append(conds, "l_at_ns < ?")
-			args = append(args, uint64(sel.To.UnixNano()))
-		}
-		q = `SELECT toUInt64(count()) AS n, toFloat64(0) AS d FROM (` + latestStatusSQL + ` GROUP BY object_key) WHERE ` + strings.Join(conds, " AND ")
+		var where string
+		where, args = failedWhere(sel.From, sel.To)
+		q = `SELECT toUInt64(count()) AS n, toFloat64(0) AS d FROM (` + latestStatusSQL + ` GROUP BY object_key) WHERE ` + where
 	} else {
 		where, wargs := sel.where()
 		q = `SELECT toUInt64(count()) AS n, toFloat64(sum(l_duration)) AS d FROM (` + latestCallsSQL + `) WHERE ` + where
