@@ -98,15 +98,11 @@ func claimKey(callID string) string {
 }
 
 func ensureCallIDs(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {
-	storage := jetstream.FileStorage
-	if cfg.Memory {
-		storage = jetstream.MemoryStorage
-	}
 	_, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
 		Bucket:      BucketCallIDs,
 		Description: "callscope: which recording claimed a new call_id (store stage)",
 		TTL:         callIDClaimTTL,
-		Storage:     storage,
+		Storage:     cfg.storage(),
 		Replicas:    cfg.Replicas,
 	})
 	if err != nil {

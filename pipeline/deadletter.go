@@ -41,10 +41,6 @@ func DeadSubject(stage string) string { return SubjectDeadPrefix + stage }
 
 // ensureDeadStream creates or updates the dead-letter stream.
 func ensureDeadStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {
-	storage := jetstream.FileStorage
-	if cfg.Memory {
-		storage = jetstream.MemoryStorage
-	}
 	maxAge := cfg.DeadMaxAge
 	if maxAge == 0 {
 		maxAge = defaultDeadMaxAge
@@ -54,7 +50,7 @@ func ensureDeadStream(ctx context.Context, js jetstream.JetStream, cfg StreamCon
 		Description: "callscope jobs that a stage gave up on, with the reason",
 		Subjects:    []string{subjectAllDead},
 		Retention:   jetstream.LimitsPolicy,
-		Storage:     storage,
+		Storage:     cfg.storage(),
 		Replicas:    cfg.Replicas,
 		MaxAge:      maxAge,
 		MaxBytes:    cfg.DeadMaxBytes,

@@ -40,6 +40,14 @@ type StreamConfig struct {
 	DeadMaxBytes int64
 }
 
+// storage is where the streams and the bucket are kept (Memory).
+func (cfg StreamConfig) storage() jetstream.StorageType {
+	if cfg.Memory {
+		return jetstream.MemoryStorage
+	}
+	return jetstream.FileStorage
+}
+
 // EnsureStream creates or updates the jobs stream, the dead-letter stream
 // and the call-id claims bucket. It is idempotent.
 func EnsureStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig) error {
@@ -49,16 +57,12 @@ func EnsureStream(ctx context.Context, js jetstream.JetStream, cfg StreamConfig)
 	if cfg.DuplicateWindow == 0 {
 		cfg.DuplicateWindow = defaultDuplicates
 	}
-	storage := jetstream.FileStorage
-	if cfg.Memory {
-		storage = jetstream.MemoryStorage
-	}
 	_, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
 		Name:        StreamJobs,
 		Description: "callscope jobs: ingest -> transcribe -> analyze -> store",
 		Subjects:    []string{subjectAllJobs},
 		Retention:   jetstream.WorkQueuePolicy,
-		Storage:     storage,
+		Storage:     cfg.storage(),
 		Replicas:    cfg.Replicas,
 		Duplicates:  cfg.DuplicateWindow,
 	})
