@@ -171,10 +171,8 @@ func BenchmarkReprocessAnalyze(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- stages.Run(runCtx) }()
-	defer stopStages(b, stop, done)
+	done, stop := runStages(b, ctx, stages)
+	defer stop()
 	if f := os.Getenv("CALLSCOPE_BENCH_CPUPROFILE"); f != "" {
 		out, err := os.Create(f)
 		if err != nil {
@@ -207,22 +205,6 @@ func BenchmarkReprocessAnalyze(b *testing.B) {
 	b.ReportMetric(perCall*1e6/60, "min/1M-calls")
 	// Shown with -v, or if stopping fails (the result line is then not).
 	b.Logf("%d calls: %.0f calls/s, %.1f cpu-µs/call", b.N*n, 1/perCall, cpuPerCall)
-}
-
-// stopStages cancels the stages and waits for Run to return; if it has
-// not after a minute, the goroutines go to stderr and the benchmark fails
-// (a hang at shutdown is a defect to see, not a wait without end).
-func stopStages(b *testing.B, stop context.CancelFunc, done <-chan error) {
-	stop()
-	select {
-	case err := <-done:
-		if err != nil {
-			b.Error(err)
-		}
-	case <-time.After(time.Minute):
-		_ = pprof.Lookup("goroutine").WriteTo(os.Stderr, 2)
-		b.Fatal("Stages.Run did not return within a minute of its context's end (goroutines above)")
-	}
 }
 
 // publishRaw publishes data as it is, as MinIO publishes a bucket

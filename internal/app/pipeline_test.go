@@ -72,15 +72,8 @@ func TestPipelineOnServers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- stages.Run(runCtx) }()
-	defer func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Errorf("stages: %v", err)
-		}
-	}()
+	done, stop := runStages(t, ctx, stages)
+	defer stop()
 
 	// MinIO may drop the events of the first uploads after the rule is set
 	// (design.md): wait until a canary's event has come through.

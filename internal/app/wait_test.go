@@ -35,10 +35,8 @@ func TestWaitQueuedLost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- stages.Run(runCtx) }()
-	defer func() { stop(); <-done }()
+	done, stop := runStages(t, ctx, stages)
+	defer stop()
 
 	waitCtx, cancelWait := context.WithTimeout(ctx, 20*time.Second)
 	defer cancelWait()
