@@ -32,20 +32,7 @@ func CallsStartedBefore(ctx context.Context, db DB, t time.Time, limit int) ([]S
 }
 
 func callRefs(ctx context.Context, db DB, q string, args ...any) ([]StoredCall, error) {
-	rows, err := db.Query(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: find calls: %w", err)
-	}
-	defer rows.Close()
-	var out []StoredCall
-	for rows.Next() {
-		var r StoredCall
-		if err := rows.Scan(&r.CallID, &r.ObjectKey, &r.StartedAt); err != nil {
-			return nil, fmt.Errorf("store: find calls: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "find calls", func(r *StoredCall) []any { return []any{&r.CallID, &r.ObjectKey, &r.StartedAt} }, q, args...)
 }
 
 // callTables are the tables that hold a call's data, with the condition

@@ -79,21 +79,9 @@ func failedWhere(from, to time.Time) (string, []any) {
 // (either zero: unbounded), as reprocess --status failed selects them.
 func FailureReasons(ctx context.Context, db DB, from, to time.Time) ([]FailureReason, error) {
 	where, args := failedWhere(from, to)
-	rows, err := db.Query(ctx, `SELECT l_stage, l_error, toUInt64(count()) AS n FROM (`+latestStatusSQL+` GROUP BY object_key)
+	return queryAll(ctx, db, "failure reasons", func(r *FailureReason) []any { return []any{&r.Stage, &r.Error, &r.Calls} },
+		`SELECT l_stage, l_error, toUInt64(count()) AS n FROM (`+latestStatusSQL+` GROUP BY object_key)
 WHERE `+where+` GROUP BY l_stage, l_error ORDER BY n DESC, l_stage, l_error`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: failure reasons: %w", err)
-	}
-	defer rows.Close()
-	var out []FailureReason
-	for rows.Next() {
-		var r FailureReason
-		if err := rows.Scan(&r.Stage, &r.Error, &r.Calls); err != nil {
-			return nil, fmt.Errorf("store: failure reasons: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 func queryStatuses(ctx context.Context, db DB, query string, args ...any) (map[string]schemas.Status, error) {
@@ -123,23 +111,14 @@ func queryStatuses(ctx context.Context, db DB, query string, args ...any) (map[s
 // CallHits returns the hits of a call's latest analysis, in the order the
 // analysis listed them: why the call was flagged.
 func CallHits(ctx context.Context, db Querier, callID string) ([]schemas.Hit, error) {
-	rows, err := db.Query(ctx, `SELECT category, phrase_id, channel, start_sec, end_sec, text
+	return queryAll(ctx, db, "hits of call "+callID,
+		func(h *schemas.Hit) []any {
+			return []any{&h.Category, &h.PhraseID, &h.Channel, &h.Start, &h.End, &h.Text}
+		},
+		`SELECT category, phrase_id, channel, start_sec, end_sec, text
 FROM hits FINAL
 WHERE call_id = ? AND row_version = (SELECT max(row_version) FROM calls WHERE call_id = ?)
 ORDER BY hit_index`, callID, callID)
-	if err != nil {
-		return nil, fmt.Errorf("store: hits of call %s: %w", callID, err)
-	}
-	defer rows.Close()
-	var out []schemas.Hit
-	for rows.Next() {
-		var h schemas.Hit
-		if err := rows.Scan(&h.Category, &h.PhraseID, &h.Channel, &h.Start, &h.End, &h.Text); err != nil {
-			return nil, fmt.Errorf("store: hits of call %s: %w", callID, err)
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
 }
 
 // TableSize is a table's rows and compressed bytes on disk (active parts).
@@ -152,20 +131,8 @@ type TableSize struct {
 // TableSizes lists the tables of the current database with their size on
 // disk, largest first.
 func TableSizes(ctx context.Context, db DB) ([]TableSize, error) {
-	rows, err := db.Query(ctx, `SELECT table, toUInt64(sum(rows)), toUInt64(sum(bytes_on_disk))
+	return queryAll(ctx, db, "table sizes", func(s *TableSize) []any { return []any{&s.Table, &s.Rows, &s.Bytes} },
+		`SELECT table, toUInt64(sum(rows)), toUInt64(sum(bytes_on_disk))
 FROM system.parts WHERE database = currentDatabase() AND active
 GROUP BY table ORDER BY sum(bytes_on_disk) DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("store: table sizes: %w", err)
-	}
-	defer rows.Close()
-	var out []TableSize
-	for rows.Next() {
-		var s TableSize
-		if err := rows.Scan(&s.Table, &s.Rows, &s.Bytes); err != nil {
-			return nil, fmt.Errorf("store: table sizes: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }

@@ -199,20 +199,8 @@ func selectFailed(ctx context.Context, db DB, sel Selection, after string, limit
 	where, args := failedWhere(sel.From, sel.To)
 	q := `SELECT object_key, l_etag, l_call_id FROM (` + latestStatusSQL + ` GROUP BY object_key)
 WHERE ` + where + ` AND object_key > ? ORDER BY object_key LIMIT ?`
-	rows, err := db.Query(ctx, q, append(args, after, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("store: select failed recordings: %w", err)
-	}
-	defer rows.Close()
-	var out []CallRef
-	for rows.Next() {
-		var r CallRef
-		if err := rows.Scan(&r.ObjectKey, &r.ETag, &r.CallID); err != nil {
-			return nil, fmt.Errorf("store: select failed recordings: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "select failed recordings", func(r *CallRef) []any { return []any{&r.ObjectKey, &r.ETag, &r.CallID} },
+		q, append(args, after, limit)...)
 }
 
 // SelectionSize counts the selected calls and their total audio duration in

@@ -46,22 +46,10 @@ type RollupMonth struct {
 // read it before the rollup rows so that a build is never newer than the
 // parts it was checked against. Call it only where RollupSupported.
 func RollupState(ctx context.Context, db Querier) ([]RollupMonth, error) {
-	rows, err := db.Query(ctx, "SELECT toUInt32(p.month), ifNull(b.build, '') FROM ("+partsStampSQL+") AS p"+
-		" LEFT JOIN (SELECT toString(month) AS month, stamp, min(build) AS build FROM calls_rollup_builds GROUP BY month, stamp) AS b"+
-		" ON p.month = b.month AND p.stamp = b.stamp ORDER BY p.month")
-	if err != nil {
-		return nil, fmt.Errorf("store: rollup state: %w", err)
-	}
-	defer rows.Close()
-	var out []RollupMonth
-	for rows.Next() {
-		var m RollupMonth
-		if err := rows.Scan(&m.Month, &m.Build); err != nil {
-			return nil, fmt.Errorf("store: rollup state: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "rollup state", func(m *RollupMonth) []any { return []any{&m.Month, &m.Build} },
+		"SELECT toUInt32(p.month), ifNull(b.build, '') FROM ("+partsStampSQL+") AS p"+
+			" LEFT JOIN (SELECT toString(month) AS month, stamp, min(build) AS build FROM calls_rollup_builds GROUP BY month, stamp) AS b"+
+			" ON p.month = b.month AND p.stamp = b.stamp ORDER BY p.month")
 }
 
 // partsStampSQL gives each partition (month) of calls its stamp
@@ -104,22 +92,10 @@ func PartitionStamps(ctx context.Context, db Querier, v Version, tables ...strin
 	if RollupSupported(v) {
 		stamp = partStamp
 	}
-	rows, err := db.Query(ctx, "SELECT table, partition_id, "+stamp+" FROM system.parts"+
-		" WHERE database = currentDatabase() AND active AND has(?, table)"+
-		" GROUP BY table, partition_id ORDER BY table, partition_id", tables)
-	if err != nil {
-		return nil, fmt.Errorf("store: partition stamps: %w", err)
-	}
-	defer rows.Close()
-	var out []PartitionStamp
-	for rows.Next() {
-		var p PartitionStamp
-		if err := rows.Scan(&p.Table, &p.Partition, &p.Stamp); err != nil {
-			return nil, fmt.Errorf("store: partition stamps: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "partition stamps", func(p *PartitionStamp) []any { return []any{&p.Table, &p.Partition, &p.Stamp} },
+		"SELECT table, partition_id, "+stamp+" FROM system.parts"+
+			" WHERE database = currentDatabase() AND active AND has(?, table)"+
+			" GROUP BY table, partition_id ORDER BY table, partition_id", tables)
 }
 
 // RollupStats says what RefreshRollup did.

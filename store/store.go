@@ -84,6 +84,26 @@ func QueryRow(ctx context.Context, db Querier, dest []any, query string, args ..
 	return rows.Err()
 }
 
+// queryAll runs a query and makes a T of each row: fields gives the
+// addresses to scan the row into. An error names what was read
+// ("store: what: ...").
+func queryAll[T any](ctx context.Context, db Querier, what string, fields func(*T) []any, query string, args ...any) ([]T, error) {
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(fields(&v)...); err != nil {
+			return nil, fmt.Errorf("store: %s: %w", what, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // Backends.
 const (
 	BackendChDB       = "chdb"

@@ -184,19 +184,7 @@ func TestUpgrade(t *testing.T) {
 					t.Fatalf("migrate #%d: %v", i+1, err)
 				}
 			}
-			rows, err := db.Query(ctx, "SELECT call_id, toString(operator_id), score_profile FROM calls FINAL")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var ids []string
-			for rows.Next() {
-				var id, op, profile string
-				if err := rows.Scan(&id, &op, &profile); err != nil {
-					t.Fatal(err)
-				}
-				ids = append(ids, id+"/"+op+"/"+profile)
-			}
+			ids := queryStrings(t, db, "SELECT concat(call_id, '/', toString(operator_id), '/', score_profile) FROM calls FINAL")
 			if strings.Join(ids, ",") != "old-1/op-1/" {
 				t.Errorf("calls after upgrade: %v", ids)
 			}
