@@ -131,18 +131,6 @@ func knownCategories(ctx context.Context, db store.Querier, names []string) (kno
 // analysis had stays a name one may ask for).
 func storedCategories(ctx context.Context, db store.Querier) ([]string, error) {
 	where, args := andScope(ctx, "1 = 1", nil)
-	rows, err := db.Query(ctx, "SELECT DISTINCT toString(arrayJoin(category_names)) FROM calls WHERE "+where, args...)
-	if err != nil {
-		return nil, fmt.Errorf("report: stored categories: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, fmt.Errorf("report: stored categories: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return store.QueryAll(ctx, db, "report: stored categories", func(c *string) []any { return []any{c} },
+		"SELECT DISTINCT toString(arrayJoin(category_names)) FROM calls WHERE "+where, args...)
 }

@@ -533,42 +533,22 @@ func drillCallCriteria(ctx context.Context, db store.Querier, callID string, ver
 	if cols, err := drillTableColumns(ctx, db, "criteria"); err != nil || len(cols) == 0 {
 		return nil, err
 	}
-	rows, err := db.Query(ctx, `SELECT criterion_id, text, weight, outcome, evidence, start_sec
+	return store.QueryAll(ctx, db, "report: criteria of call "+callID,
+		func(c *schemas.CriterionResult) []any {
+			return []any{&c.ID, &c.Text, &c.Weight, &c.Outcome, &c.Evidence, &c.Start}
+		},
+		`SELECT criterion_id, text, weight, outcome, evidence, start_sec
 FROM criteria FINAL WHERE call_id = ? AND row_version = ? ORDER BY crit_index`, callID, ver)
-	if err != nil {
-		return nil, fmt.Errorf("report: criteria of call %s: %w", callID, err)
-	}
-	defer rows.Close()
-	var out []schemas.CriterionResult
-	for rows.Next() {
-		var c schemas.CriterionResult
-		if err := rows.Scan(&c.ID, &c.Text, &c.Weight, &c.Outcome, &c.Evidence, &c.Start); err != nil {
-			return nil, fmt.Errorf("report: criteria of call %s: %w", callID, err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 func drillCallSegments(ctx context.Context, db store.Querier, callID string, ver uint64, started time.Time) ([]TranscriptSegment, error) {
 	if cols, err := drillTableColumns(ctx, db, "segments"); err != nil || len(cols) == 0 {
 		return nil, err
 	}
-	rows, err := db.Query(ctx, `SELECT channel, start_sec, end_sec, text
+	return store.QueryAll(ctx, db, "report: transcript of call "+callID,
+		func(s *TranscriptSegment) []any { return []any{&s.Channel, &s.Start, &s.End, &s.Text} },
+		`SELECT channel, start_sec, end_sec, text
 FROM segments FINAL WHERE started_at = ? AND call_id = ? AND row_version = ? ORDER BY start_sec, channel, seg_index`, started.UTC(), callID, ver)
-	if err != nil {
-		return nil, fmt.Errorf("report: transcript of call %s: %w", callID, err)
-	}
-	defer rows.Close()
-	var out []TranscriptSegment
-	for rows.Next() {
-		var s TranscriptSegment
-		if err := rows.Scan(&s.Channel, &s.Start, &s.End, &s.Text); err != nil {
-			return nil, fmt.Errorf("report: transcript of call %s: %w", callID, err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 // CallObject returns the object key and department of a call's latest

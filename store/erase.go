@@ -32,7 +32,7 @@ func CallsStartedBefore(ctx context.Context, db DB, t time.Time, limit int) ([]S
 }
 
 func callRefs(ctx context.Context, db DB, q string, args ...any) ([]StoredCall, error) {
-	return queryAll(ctx, db, "find calls", func(r *StoredCall) []any { return []any{&r.CallID, &r.ObjectKey, &r.StartedAt} }, q, args...)
+	return QueryAll(ctx, db, "store: find calls", func(r *StoredCall) []any { return []any{&r.CallID, &r.ObjectKey, &r.StartedAt} }, q, args...)
 }
 
 // callTables are the tables that hold a call's data, with the condition

@@ -79,7 +79,7 @@ func failedWhere(from, to time.Time) (string, []any) {
 // (either zero: unbounded), as reprocess --status failed selects them.
 func FailureReasons(ctx context.Context, db DB, from, to time.Time) ([]FailureReason, error) {
 	where, args := failedWhere(from, to)
-	return queryAll(ctx, db, "failure reasons", func(r *FailureReason) []any { return []any{&r.Stage, &r.Error, &r.Calls} },
+	return QueryAll(ctx, db, "store: failure reasons", func(r *FailureReason) []any { return []any{&r.Stage, &r.Error, &r.Calls} },
 		`SELECT l_stage, l_error, toUInt64(count()) AS n FROM (`+latestStatusSQL+` GROUP BY object_key)
 WHERE `+where+` GROUP BY l_stage, l_error ORDER BY n DESC, l_stage, l_error`, args...)
 }
@@ -111,7 +111,7 @@ func queryStatuses(ctx context.Context, db DB, query string, args ...any) (map[s
 // CallHits returns the hits of a call's latest analysis, in the order the
 // analysis listed them: why the call was flagged.
 func CallHits(ctx context.Context, db Querier, callID string) ([]schemas.Hit, error) {
-	return queryAll(ctx, db, "hits of call "+callID,
+	return QueryAll(ctx, db, "store: hits of call "+callID,
 		func(h *schemas.Hit) []any {
 			return []any{&h.Category, &h.PhraseID, &h.Channel, &h.Start, &h.End, &h.Text}
 		},
@@ -131,7 +131,7 @@ type TableSize struct {
 // TableSizes lists the tables of the current database with their size on
 // disk, largest first.
 func TableSizes(ctx context.Context, db DB) ([]TableSize, error) {
-	return queryAll(ctx, db, "table sizes", func(s *TableSize) []any { return []any{&s.Table, &s.Rows, &s.Bytes} },
+	return QueryAll(ctx, db, "store: table sizes", func(s *TableSize) []any { return []any{&s.Table, &s.Rows, &s.Bytes} },
 		`SELECT table, toUInt64(sum(rows)), toUInt64(sum(bytes_on_disk))
 FROM system.parts WHERE database = currentDatabase() AND active
 GROUP BY table ORDER BY sum(bytes_on_disk) DESC`)

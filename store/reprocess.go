@@ -199,7 +199,7 @@ func selectFailed(ctx context.Context, db DB, sel Selection, after string, limit
 	where, args := failedWhere(sel.From, sel.To)
 	q := `SELECT object_key, l_etag, l_call_id FROM (` + latestStatusSQL + ` GROUP BY object_key)
 WHERE ` + where + ` AND object_key > ? ORDER BY object_key LIMIT ?`
-	return queryAll(ctx, db, "select failed recordings", func(r *CallRef) []any { return []any{&r.ObjectKey, &r.ETag, &r.CallID} },
+	return QueryAll(ctx, db, "store: select failed recordings", func(r *CallRef) []any { return []any{&r.ObjectKey, &r.ETag, &r.CallID} },
 		q, append(args, after, limit)...)
 }
 

@@ -46,7 +46,7 @@ type RollupMonth struct {
 // read it before the rollup rows so that a build is never newer than the
 // parts it was checked against. Call it only where RollupSupported.
 func RollupState(ctx context.Context, db Querier) ([]RollupMonth, error) {
-	return queryAll(ctx, db, "rollup state", func(m *RollupMonth) []any { return []any{&m.Month, &m.Build} },
+	return QueryAll(ctx, db, "store: rollup state", func(m *RollupMonth) []any { return []any{&m.Month, &m.Build} },
 		"SELECT toUInt32(p.month), ifNull(b.build, '') FROM ("+partsStampSQL+") AS p"+
 			" LEFT JOIN (SELECT toString(month) AS month, stamp, min(build) AS build FROM calls_rollup_builds GROUP BY month, stamp) AS b"+
 			" ON p.month = b.month AND p.stamp = b.stamp ORDER BY p.month")
@@ -92,7 +92,7 @@ func PartitionStamps(ctx context.Context, db Querier, v Version, tables ...strin
 	if RollupSupported(v) {
 		stamp = partStamp
 	}
-	return queryAll(ctx, db, "partition stamps", func(p *PartitionStamp) []any { return []any{&p.Table, &p.Partition, &p.Stamp} },
+	return QueryAll(ctx, db, "store: partition stamps", func(p *PartitionStamp) []any { return []any{&p.Table, &p.Partition, &p.Stamp} },
 		"SELECT table, partition_id, "+stamp+" FROM system.parts"+
 			" WHERE database = currentDatabase() AND active AND has(?, table)"+
 			" GROUP BY table, partition_id ORDER BY table, partition_id", tables)

@@ -84,20 +84,21 @@ func QueryRow(ctx context.Context, db Querier, dest []any, query string, args ..
 	return rows.Err()
 }
 
-// queryAll runs a query and makes a T of each row: fields gives the
-// addresses to scan the row into. An error names what was read
-// ("store: what: ...").
-func queryAll[T any](ctx context.Context, db Querier, what string, fields func(*T) []any, query string, args ...any) ([]T, error) {
+// QueryAll runs a query and makes a T of each row: fields gives the
+// addresses to scan a row into. An error of the query or of a row is
+// wrapped as "what: ..." (what names the thing read: "store: table
+// sizes").
+func QueryAll[T any](ctx context.Context, db Querier, what string, fields func(*T) []any, query string, args ...any) ([]T, error) {
 	rows, err := db.Query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: %s: %w", what, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		var v T
 		if err := rows.Scan(fields(&v)...); err != nil {
-			return nil, fmt.Errorf("store: %s: %w", what, err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		out = append(out, v)
 	}
