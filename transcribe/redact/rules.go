@@ -3815,7 +3815,7 @@ func (s *scan) houseRun(j int) (int, bool) {
 			// тридцать восемь метров», «шестьдесят пятого года
 			// постройки», or to thousands, «квартиры четыре тысячи
 			// пятьсот»: causes block MB.)
-			if k := s.numberWordsEnd(j); k > j+1 && (s.quantityAfter(k) && !floorWord(s.norm(k)) || s.thousandIn(j, k)) {
+			if k := s.numberWordsEnd(j); k > j+1 && (s.quantityAfter(k) && !(k < len(s.toks) && floorWord(s.norm(k))) || s.thousandIn(j, k)) {
 				return end, house
 			}
 			// Round thousands start a sum, no house's or flat's number
