@@ -2370,13 +2370,14 @@ var ruleOutCheck func(s *scan, z zone, prevEnd int)
 // before it) nor a code's or a CVV's cue of the speaker's own in the
 // 60 s before (ownCodeBefore), not «с номера» (a phone, whatever its
 // cue), not three digits two or three words after a masked number
-// (cvvAfterCard: «[card] и 0 1 8», «[card] и этот 0 1 8»),
+// (cvvAfterCard: «[card] и 0 1 8», «[card] и этот 0 1 8») or right
+// after a card's expiry and «и» (expiryEnd: «срок 03 29 и 905»),
 // not four to seven digits opening with 89 (a mobile number's start,
 // asked for by the other side's «начинается на»). TestRuleOutSame
 // checks it against classify on every labelled case.
 func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	n := z.n()
-	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0 || z.from == s.expiryEnd+1) {
+	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0 || s.expiryEnd >= 0 && z.from == s.expiryEnd+1) {
 		return false
 	}
 	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
