@@ -389,7 +389,7 @@ func (s *scan) piecesReadBack(all []*scan) {
 				s.readZone(i, &z, 0)
 				// (A unit's word that asks to wait, the sentence going on
 				// after it, is no unit: «триста сорок секунду гляну ...».)
-				if z.to <= i || z.d0 == z.d1 || s.marks[i] == 0 && s.claimed(z.from, z.to) || s.quantityAfter(z.to) && !(s.toks[z.to].has(tGoOn) && z.to+1 < len(s.toks) && s.toks[z.to+1].seg == s.toks[z.to].seg) {
+				if z.to <= i || z.d0 == z.d1 || s.marks[i] == 0 && s.claimed(z.from, z.to) || s.quantityAfter(z.to) && !(z.to+1 < len(s.toks) && s.toks[z.to].has(tGoOn) && s.toks[z.to+1].seg == s.toks[z.to].seg) {
 					continue
 				}
 				pieces = append(pieces, piece{z.from, z.to, strings.Clone(s.zoneDigits(&z))})

@@ -1697,7 +1697,7 @@ func (s *scan) readZone(i int, z *zone, join int) {
 		// (A unit's word that asks to wait, closing the sentence, is no
 		// unit: «8 926 секунду» — «143 55 02»; nor inside it, between
 		// two parts: «217 695 секунду 123 85», block GV.)
-		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) && !s.waitInside(r.to) && !(s.asideJoin && s.aside0 == 0 && s.asideOver(r.to) > r.to) {
+		if n > 60 || s.quantityAfter(r.to) && !(join > 0 && r.to < len(s.toks) && s.toks[r.to].has(tGoOn) && s.sentenceEnd(r.to) > r.to) && !s.waitInside(r.to) && !(s.asideJoin && s.aside0 == 0 && s.asideOver(r.to) > r.to) {
 			break
 		}
 		if join > 0 && s.continues(r.to) {

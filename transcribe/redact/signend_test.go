@@ -1,19 +1,22 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
 
-// TestSignAfterChannelEnd: every prefix of the examples of session 18's
-// rules, with a percent or a rouble sign written right after its last
-// word (the token's sym: quantityAfter takes it for a unit after the
-// number), said by either side as a channel's last words or before an
-// empty segment, is redacted with no error: a rule that asks
-// quantityAfter of the token after a number must not read that token
-// when the channel ends there («квартира тридцать восемь%» made houseRun
-// read past the channel's last token, and the redactor failed closed,
-// the whole channel masked).
+// TestSignAfterChannelEnd: the examples of session 18's rules, cut into
+// two sentences after each word, with a percent or a rouble sign written
+// right after one of their words (the token's sym: quantityAfter takes it
+// for a unit after the number), the two said by one side, by both, or
+// with an empty segment between, are redacted with no error. quantityAfter
+// is true past a channel's last token when that token has a sign, and a
+// rule that asks it of the token after a number must not read that token
+// there: «квартира тридцать восемь%» made houseRun read past the channel's
+// end, «... ещё 94» — «02%» readZone, «карта 4377%» — «3956 1214 ...»
+// piecesReadBack; each time the redactor failed closed (the whole channel
+// masked).
 func TestSignAfterChannelEnd(t *testing.T) {
 	r, err := New(Config{})
 	if err != nil {
@@ -37,20 +40,25 @@ func TestSignAfterChannelEnd(t *testing.T) {
 		"площадь пятьдесят четыре квадрата",
 		"получатель рустам ахмедович а всё совпадает",
 		"а имя андрей николаевич у",
-		"паспорт 7815 063442 в профиле стоит 7815 063424",
+		"паспорт 80 12 114 306 в заявке было 80 12 114 360",
 		"звонил какой то иванов",
 	} {
 		words := strings.Fields(example)
-		for n := 1; n <= len(words); n++ {
-			for _, sign := range []string{"%", "₽"} {
-				text := strings.Join(words[:n], " ") + sign
-				for _, lines := range [][]string{
-					{"o: назовите адрес и срок действия карты", "c: " + text},
-					{"c: как записать", "o: " + text},
-					{"c: " + text, "c: ", "o: да"},
-				} {
-					if _, _, err := r.Transcript(call(lines...)); err != nil {
-						t.Errorf("%q: %v", lines, err)
+		for cut := 1; cut <= len(words); cut++ {
+			for signAt := range words {
+				for _, sign := range []string{"%", "₽"} {
+					w := slices.Clone(words)
+					w[signAt] += sign
+					a, b := strings.Join(w[:cut], " "), strings.Join(w[cut:], " ")
+					for _, lines := range [][]string{
+						{"o: назовите адрес и срок действия карты", "c: " + a, "c: " + b},
+						{"c: как записать", "o: " + a, "o: " + b},
+						{"c: " + a, "o: " + b},
+						{"c: " + a, "c: ", "c: " + b},
+					} {
+						if _, _, err := r.Transcript(call(lines...)); err != nil {
+							t.Errorf("%q: %v", lines, err)
+						}
 					}
 				}
 			}
