@@ -362,3 +362,29 @@ func TestSegmentsSearchIndex(t *testing.T) {
 		t.Errorf("segments with a form of «жалоба»: %v", got)
 	}
 }
+
+// TestCallMovesMonthOnce: a call ends in one month, whichever way its
+// analyses arrive. Two analyses of it in one batch that place it in two
+// months (the batch holds both, in either order) leave the newest one's
+// row only; a re-analysis without an analysis time (row version 0, as the
+// first) that moves it deletes the old month's row, as a later one does.
+func TestCallMovesMonthOnce(t *testing.T) {
+	testenv.SkipIfShort(t)
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		older, newer := sample("call-b", t0.Add(time.Hour)), sample("call-b", t0.Add(2*time.Hour))
+		newer.Meta.StartedAt = t0.AddDate(0, 1, 0)
+		first, second := sample("call-r", t0.Add(time.Hour)), sample("call-r", t0.Add(2*time.Hour))
+		second.Meta.StartedAt = t0.AddDate(0, -1, 0)
+		unversioned, moved := sample("call-z", time.Time{}), sample("call-z", time.Time{})
+		moved.Meta.StartedAt = t0.AddDate(0, 1, 0)
+		for _, batch := range [][]schemas.Analysis{{older, newer, second, first}, {unversioned}, {moved}} {
+			if err := store.WriteAnalyses(ctx, db, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := queryStrings(t, db, "SELECT concat(call_id, ' ', toString(toYYYYMM(started_at))) FROM calls ORDER BY call_id, started_at")
+		if want := "call-b 202612,call-r 202610,call-z 202612"; strings.Join(got, ",") != want {
+			t.Errorf("calls rows %q, want %s", got, want)
+		}
+	})
+}

@@ -93,6 +93,7 @@ func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCo
 			return fmt.Errorf("store: write analysis of %q: empty call_id", a.ObjectKey)
 		}
 	}
+	analyses = newestPerCall(analyses)
 	keep, err := keepOnePartition(ctx, db, analyses, stored)
 	if err != nil {
 		return err
@@ -140,6 +141,32 @@ func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCo
 	return nil
 }
 
+// newestPerCall keeps one analysis of each call: the newest, as the calls
+// table has it (the highest RowVersion; of equal ones the later, which
+// ReplacingMergeTree keeps as the last inserted). Two analyses of a call
+// in one batch that start it in two months would otherwise both be
+// written, one per partition, where no merge replaces either: the call
+// would count in both months. The batch is returned as it is when no call
+// repeats (the usual case), else a copy in the order of the kept ones.
+func newestPerCall(analyses []schemas.Analysis) []schemas.Analysis {
+	newest := make(map[string]int, len(analyses)) // call id -> index of its newest analysis
+	for i, a := range analyses {
+		if j, ok := newest[a.CallID]; !ok || RowVersion(analyses[j]) <= RowVersion(a) {
+			newest[a.CallID] = i
+		}
+	}
+	if len(newest) == len(analyses) {
+		return analyses
+	}
+	kept := make([]schemas.Analysis, 0, len(newest))
+	for i, a := range analyses {
+		if newest[a.CallID] == i {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
 // keepOnePartition keeps every version of a call in one partition of
 // calls (the month it started), which lets reports run FINAL partition by
 // partition: the fast way (see docs/storage.md). A call whose new analysis
@@ -148,9 +175,12 @@ func writeStored(ctx context.Context, db DB, analyses []schemas.Analysis, callCo
 // gone: a server deletes in the background, and until it has, a report of
 // the old month alone counts the call there and one that runs FINAL
 // partition by partition counts it twice (TestCallMovesMonth). The rows go
-// before the new analysis is written, as in supersedeEarlierIDs. An
-// analysis older than one already stored in another month is not written,
-// as it would lose anyway: keep says which calls rows to write (nil: all).
+// before the new analysis is written, as in supersedeEarlierIDs. Rows of
+// the same version go too: the new analysis is written after them and
+// would replace them were they in its month (a re-analysis without an
+// analysis time has version 0, as the first had). An analysis older than
+// one already stored in another month is not written, as it would lose
+// anyway: keep says which calls rows to write (nil: all).
 // Both are rare: the usual batch costs one primary-key lookup, and a batch
 // that moves calls one deletion for all of them.
 func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, existing map[string][]storedMonth) (keep []bool, err error) {
@@ -174,7 +204,7 @@ func keepOnePartition(ctx context.Context, db DB, analyses []schemas.Analysis, e
 				continue
 			}
 			moved = append(moved, a.CallID)
-			conds = append(conds, "(call_id = ? AND row_version < ? AND toYYYYMM(started_at) = ?)")
+			conds = append(conds, "(call_id = ? AND row_version <= ? AND toYYYYMM(started_at) = ?)")
 			args = append(args, a.CallID, ver, st.month)
 		}
 	}
