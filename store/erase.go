@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -155,9 +156,17 @@ func DeleteFirstContact(ctx context.Context, db DB, clientHashes []string) error
 	return nil
 }
 
+// mutateWait is how long mutate waits for a server's mutations (a test
+// shortens it).
+var mutateWait = 10 * time.Minute
+
 // mutate runs an ALTER ... DELETE and waits for it: the embedded engine
 // waits in the statement; a server applies mutations in the background,
-// so the table's unfinished mutations are polled until none is left.
+// so the table's unfinished mutations are polled until none is left. Its
+// own is not told apart from the others (a server's command text is its
+// own rewriting of ours), so one stuck mutation of the table, ours or
+// not, holds it: the error after mutateWait names the stuck ones, for an
+// operator to fix or kill.
 func mutate(ctx context.Context, db DB, table, q string, args ...any) error {
 	if db.Backend() == BackendChDB {
 		return db.Exec(ctx, q+" SETTINGS mutations_sync = 2", args...)
@@ -165,7 +174,7 @@ func mutate(ctx context.Context, db DB, table, q string, args ...any) error {
 	if err := db.Exec(ctx, q, args...); err != nil {
 		return err
 	}
-	deadline := time.Now().Add(10 * time.Minute)
+	deadline := time.Now().Add(mutateWait)
 	for {
 		n, err := count(ctx, db, "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = ? AND is_done = 0", table)
 		if err != nil {
@@ -175,7 +184,7 @@ func mutate(ctx context.Context, db DB, table, q string, args ...any) error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("wait for the deletion: %d mutations of %s still running after 10 minutes", n, table)
+			return fmt.Errorf("wait for the deletion: %d mutations of %s still running after %s (%s)", n, table, mutateWait, stuckMutations(ctx, db, table))
 		}
 		select {
 		case <-ctx.Done():
@@ -183,6 +192,53 @@ func mutate(ctx context.Context, db DB, table, q string, args ...any) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+}
+
+// stuckMutations describes the unfinished mutations of table, the oldest
+// first (three at most): its id in system.mutations (which KILL MUTATION
+// takes on servers newer than 18.16), its command, and why its last
+// attempt failed, on servers whose system.mutations has latest_fail_reason
+// (18.16 has not: there the server's log says why).
+func stuckMutations(ctx context.Context, db DB, table string) string {
+	const limit = 3
+	reason := "''"
+	has, err := count(ctx, db, "SELECT count() FROM system.columns WHERE database = 'system' AND table = 'mutations' AND name = 'latest_fail_reason'")
+	if err != nil {
+		return "system.mutations unreadable: " + err.Error()
+	}
+	if has > 0 {
+		reason = "latest_fail_reason"
+	}
+	rows, err := db.Query(ctx, `SELECT mutation_id, command, `+reason+` FROM system.mutations
+WHERE database = currentDatabase() AND table = ? AND is_done = 0 ORDER BY create_time, mutation_id LIMIT `+fmt.Sprint(limit), table)
+	if err != nil {
+		return "system.mutations unreadable: " + err.Error()
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, command, fail string
+		if err := rows.Scan(&id, &command, &fail); err != nil {
+			return "system.mutations unreadable: " + err.Error()
+		}
+		m := fmt.Sprintf("mutation_id %q: %s", id, command)
+		switch {
+		case fail != "":
+			m += "; last failure: " + fail
+		case has == 0:
+			m += "; no failure recorded by this server version (see its log)"
+		default:
+			m += "; no failure recorded: it waits for a merge (merges stopped? SYSTEM START MERGES)"
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return "system.mutations unreadable: " + err.Error()
+	}
+	if len(out) == 0 {
+		return "none left now"
+	}
+	return "oldest first: " + strings.Join(out, " | ")
 }
 
 // Erasure is the record of a forget or retention run: counts, never what

@@ -24,3 +24,11 @@ func SetRollupGrace(d time.Duration) func() {
 	rollupGrace = d
 	return func() { rollupGrace = old }
 }
+
+// SetMutateWait sets how long a deletion is waited for on a server, for a
+// test; it returns a function that puts the old value back.
+func SetMutateWait(d time.Duration) func() {
+	old := mutateWait
+	mutateWait = d
+	return func() { mutateWait = old }
+}

@@ -388,3 +388,42 @@ func TestCallMovesMonthOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestMutateStuckSaysWhich: a deletion that a server does not finish in
+// time fails with what an operator needs to act: the stuck mutation's id
+// and its command. Merges of calls, which run its
+// deletions, are stopped for it. chDB deletes within the statement.
+func TestMutateStuckSaysWhich(t *testing.T) {
+	testenv.SkipIfShort(t)
+	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
+		if db.Backend() == store.BackendChDB {
+			t.Skip("chDB deletes within the statement: nothing waits")
+		}
+		if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{sample("call-k", t0)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(ctx, "SYSTEM STOP MERGES calls"); err != nil {
+			t.Fatal(err)
+		}
+		defer store.SetMutateWait(time.Second)()
+		_, err := store.DeleteOlder(ctx, db, "calls", "started_at", t0.Add(time.Hour), false)
+		if err := db.Exec(ctx, "SYSTEM START MERGES calls"); err != nil {
+			t.Fatal(err)
+		}
+		if err == nil {
+			t.Fatal("DeleteOlder with the merges of calls stopped: no error")
+		}
+		t.Logf("the error: %v", err)
+		for _, want := range []string{"1 mutations of calls still running after 1s", `mutation_id "mutation_`, "DELETE WHERE"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q\nwants %q", err, want)
+			}
+		}
+		// The id named is the stuck one's in system.mutations.
+		id, _, _ := strings.Cut(err.Error()[strings.Index(err.Error(), `mutation_id "`)+len(`mutation_id "`):], `"`)
+		got := queryStrings(t, db, "SELECT concat(table, ' ', command) FROM system.mutations WHERE database = currentDatabase() AND mutation_id = '"+id+"'")
+		if len(got) != 1 || !strings.HasPrefix(got[0], "calls DELETE WHERE") {
+			t.Errorf("system.mutations of %q: %q, want the deletion of calls", id, got)
+		}
+	})
+}
