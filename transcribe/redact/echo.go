@@ -710,6 +710,22 @@ func (s *scan) numberEchoes(all []*scan) {
 			// trap word names: «назовите номер отправления» — «бб сорок
 			// восемь двести семьдесят шесть ...», a parcel's.)
 			class := (string(d2[:3]) == "408" || string(d2[:3]) == "407") && !strings.HasSuffix(d, "00") && !s.trapAskedBefore(at)
+			// (And only an account's start by its shape, the class alone,
+			// «сорок восемь ноль восемь», or with the rouble's 810 after
+			// it, «сорок семь ноль два восемьсот десять» (one digit
+			// slipped in allowed: «сорок семь восемьсот два восемьсот
+			// десять»), or after an account's word in the four words
+			// before it on its side, «счёт продавца» — «сорок восемь сто
+			// семьдесят восемь ...», «счёт» not a sum's «счёт на»: a sum
+			// is as much a number in words, «сорок восемь двести
+			// пятьдесят»: review rv23.)
+			if class && len(d2) != 5 && !strings.Contains(string(d2[min(5, len(d2)):min(9, len(d2))]), "810") {
+				named := false
+				for j := z.from - 1; j >= 0 && j >= z.from-4 && !named; j-- {
+					named = s.toks[j].has(tCue) && s.toks[j].cue() == Account && s.norm(j+1) != "на"
+				}
+				class = named
+			}
 			for _, o := range all {
 				for k := 0; o != nil && k < len(o.nclaims) && typ == ""; k++ {
 					c := &o.nclaims[k]
@@ -839,12 +855,12 @@ func (s *scan) trapAskedBefore(at float64) bool {
 
 // recordedVersion reports whether z is a person's number masked in the
 // 60 s before on either side (a passport, a SNILS, an INN, an account, a
-// card, a phone) said again as long, with its first or last four digits
-// or all but two in place: the record's version of it, read out after a
-// trap word («назовите серию номер» — «[7815 063442]» — «в профиле стоит
-// 7815 063424», «в анкете стоит ...», «в заявке было ...»). A ticket's or
-// an order's number shares no nine digits' such likeness with one by
-// chance.
+// card, a phone) said again as long, with its last four digits, its first
+// four (not a phone's or a card's) or all but two in place: the record's
+// version of it, read out after a trap word («назовите серию номер» —
+// «[7815 063442]» — «в профиле стоит 7815 063424», «в анкете стоит ...»,
+// «в заявке было ...»). A ticket's or an order's number shares no nine
+// digits' such likeness with one by chance.
 func (s *scan) recordedVersion(all []*scan, z *zone) bool {
 	n := int(z.d1 - z.d0)
 	if n < 9 {
@@ -857,12 +873,15 @@ func (s *scan) recordedVersion(all []*scan, z *zone) bool {
 			if c.weak || int(c.d1-c.d0) != n || c.at > at+0.5 || at-c.at > 60 {
 				continue
 			}
-			switch typeAt[c.typ] {
+			t := typeAt[c.typ]
+			switch t {
 			case Passport, SNILS, INN, Account, Card, Phone:
 			default:
 				continue
 			}
-			if cd := string(o.cdig[c.d0:c.d1]); cd[:4] == d[:4] || cd[n-4:] == d[n-4:] || differIn(cd, d) <= 2 {
+			// (A phone's first four digits are 8 and its operator's
+			// code, a card's its bank's: strangers share them.)
+			if cd := string(o.cdig[c.d0:c.d1]); cd[:4] == d[:4] && t != Phone && t != Card || cd[n-4:] == d[n-4:] || differIn(cd, d) <= 2 {
 				return true
 			}
 		}
