@@ -1141,7 +1141,10 @@ var surnameShapedNouns = func() map[string]bool {
 // shortSurnames are Korean surnames common in Russia, which no ending
 // says («с вами говорит виктор пак», «цой александр»); not «ли», «ким»,
 // «хан», «нам», «ан», which are common words or first names too.
-var shortSurnames = map[string]bool{"пак": true, "цой": true, "тен": true, "югай": true, "огай": true, "когай": true, "тян": true, "цхай": true, "шин": true}
+// «хегай», «чжон» and the Chinese «чжан», «чжао» are no Russian word
+// either (causes block PS).
+var shortSurnames = map[string]bool{"пак": true, "цой": true, "тен": true, "югай": true, "огай": true, "когай": true, "тян": true, "цхай": true, "шин": true,
+	"хегай": true, "чжон": true, "чжан": true, "чжао": true}
 
 // firstNameForm reports whether w is a first name in a case other than
 // the nominative: «ольгу», «андрея», «анатолия», «юлию», «иваном».

@@ -730,14 +730,46 @@ func (s *scan) koreanName(j int) int {
 	return end
 }
 
+// koreanNameNamed returns the end of a Korean (or Vietnamese, Chinese)
+// name at token j said where a name is named for certain, or j: after a
+// relative's, an owner's or a payee's word («сын мой пак дон хо учится
+// в москве», «получатель нгуен тхи лан»), after «это», «я» opening the
+// sentence («это тен сан ир по кредиту»), after «на», «от», «для», «у»
+// («перевод от цой ен сук пришёл»; causes block PS). Unlike koreanName,
+// whatever follows the syllables: the word before says a name comes. A
+// surname that is a common word too («ким», «хан», «нам», «ли») needs
+// two syllables after it («жена ким ми ра тоже клиентка»; «мама ли он
+// ...» names nobody: no function word is a syllable). A syllable may be
+// a top-level domain's word too («ми»).
+func (s *scan) koreanNameNamed(j int) int {
+	if end := s.koreanName(j); end > j {
+		return end
+	}
+	if j >= len(s.toks) || s.marks[j] != 0 || int(s.toks[j].nl) > longestKoreanSurname || !koreanSurname(s.norm(j)) {
+		return j
+	}
+	seg := s.toks[j].seg
+	end := j + 1
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && koreanSyllable(s.norm(end), s.toks[end].trig&^tTLD) &&
+		!isWord(s.norm(end), "не", "ни", "ее", "её", "ну", "но", "вон") {
+		end++
+	}
+	if end == j+1 || end == j+2 && !shortSurnames[s.norm(j)] {
+		return j
+	}
+	return end
+}
+
 // koreanSurname: the Korean surnames common in Russia as the recognizer
-// writes them («ким», «ли», «пак», «цой»...).
+// writes them («ким», «ли», «пак», «цой»...), and the commonest
+// Vietnamese and Chinese ones («нгуен», «фам», «чжан»), whose names are
+// a surname and syllables too.
 // longestKoreanSurname is the byte length of the longest word
 // koreanSurname takes («хегай», «когай»): longer tokens are not looked up.
 const longestKoreanSurname = len("хегай")
 
 func koreanSurname(w string) bool {
-	return shortSurnames[w] || isWord(w, "ким", "ли", "хан", "нам", "ан", "кан", "мун", "чон", "чен", "хегай", "ю", "син")
+	return shortSurnames[w] || isWord(w, "ким", "ли", "хан", "нам", "ан", "кан", "мун", "чон", "чен", "ю", "син", "нгуен", "хоанг", "фам")
 }
 
 // koreanSyllable reports whether w, with the lexicon roles roles, may be

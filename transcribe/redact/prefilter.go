@@ -205,7 +205,9 @@ var prepWords = []string{"на", "у", "от", "для", "передайте",
 // bytes (a superset: the rule decides).
 func prepSurnameMay(w, next string) bool {
 	if len(next) < 8 {
-		return false
+		// (A Korean surname: koreanNameNamed reads its syllables after
+		// it, «от цой ен сук», causes block PS.)
+		return len(next) >= 6 && shortSurnames[next] && w != "передайте"
 	}
 	switch w { // prepWords (a switch: no loop over them for each word)
 	case "на", "у", "от", "для", "передайте":
@@ -490,11 +492,11 @@ func introSlow(seg *schemas.Segment) bool {
 		if e := lexRU.get(next); e != nil {
 			roles = e.trig
 		}
-		return looksLikeNamePart("ru", next, roles)
+		return looksLikeNamePart("ru", next, roles) || shortSurnames[next] // «это тен сан ир» (causes block PS)
 	case "я":
 		// «я савельева у меня интернет не работает»: a surname by its
 		// ending right after «я» (selfSurname; causes block OM).
-		if s := w.next(); selfSurnameMay(s) {
+		if s := w.next(); selfSurnameMay(s) || shortSurnames[s] {
 			return true
 		}
 		for k := 0; k < 2; k++ {

@@ -4401,6 +4401,15 @@ func (s *scan) names() {
 				continue
 			}
 			next := &s.toks[j]
+			// «это тен сан ир по кредиту», «я югай ен чоль»: a Korean
+			// name opening the sentence after «это», «я» (causes block
+			// PS).
+			if isWord(s.normOf(t), "это", "я") && next.seg == t.seg && shortSurnames[s.normOf(next)] && s.segStart(i) && (s.role == schemas.RoleClient || !s.operatorNear(i)) {
+				if end := s.koreanNameNamed(j); end > j {
+					s.claim(Name, ruleNameIntro, j, end)
+					continue
+				}
+			}
 			surnameThenName := isLetters(s.normOf(next)) && !next.has(tStop|tNum|tCue|tTrap|tUnit|tOperator|tStreet|tHouse|tMonth|tNameCue) &&
 				j+1 < len(s.toks) && s.toks[j+1].has(tFirstName) && s.toks[j+1].seg == next.seg
 			// «а я петров номер мой ...», «я иванова мне звонят»: a
@@ -6118,7 +6127,7 @@ func (s *scan) prepSurname(i int) bool {
 	if !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
 		return false
 	}
-	return (strongSurnames.of(s.normOf(t), 6) || s.caseSurname(i)) && !s.staffBefore(i)
+	return (strongSurnames.of(s.normOf(t), 6) || s.caseSurname(i) || s.koreanNameNamed(i) > i) && !s.staffBefore(i)
 }
 
 // someoneBefore reports whether token i follows «какой-то», «какого-то»,
@@ -6284,6 +6293,13 @@ func (s *scan) kinName(i int) {
 		j++
 	}
 	from := j
+	// A Korean name after the relative's word, whatever follows it
+	// («сын мой пак дон хо учится в москве», «получатель нгуен тхи лан»,
+	// causes block PS).
+	if end := s.koreanNameNamed(from); end > from && from < len(s.toks) && s.toks[from].seg == seg {
+		s.claim(Name, ruleNameCue, from, end)
+		return
+	}
 	// A surname no list knows with two initials closing the sentence or
 	// before a word of confirming («на отца эйсмонт г в», «владелец
 	// вайс д л верно»).
