@@ -195,6 +195,9 @@ func segmentMay(seg *schemas.Segment) bool {
 // is loaded when the word after it may be a surname (prepSurnameMay).
 // «у» is shorter than a plainWord and is compared as it is.
 var prepWords = []string{"на", "у", "от", "для", "передайте",
+	// «я насчёт коршуновой», «по поводу хабибуллина рината», «вместо
+	// тарасовой», «получаю за шевчук» (causes block PT).
+	"насчет", "насчёт", "вместо", "поводу", "за",
 	// «какой-то захаров», «некой гусейновой» (causes block OX); not «то»
 	// of «какой то» written apart: said in most sentences («что то», «то
 	// есть»), its bit cost every call more than the rest of the rule.
@@ -210,7 +213,7 @@ func prepSurnameMay(w, next string) bool {
 		return len(next) >= 6 && shortSurnames[next] && w != "передайте"
 	}
 	switch w { // prepWords (a switch: no loop over them for each word)
-	case "на", "у", "от", "для", "передайте":
+	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за":
 		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next) || w != "на" && w != "передайте" && len(next) >= 14 && womanCaseEnding(next) && !adjectiveAlone(next)
 	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
 		return surnames.of(next, 6) // a surname in any case
@@ -221,7 +224,7 @@ func prepSurnameMay(w, next string) bool {
 // prepWord reports whether w is one of prepWords.
 func prepWord(w string) bool {
 	switch w {
-	case "на", "у", "от", "для", "передайте", "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
+	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за", "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
 		return true
 	}
 	return false

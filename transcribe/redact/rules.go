@@ -6000,7 +6000,13 @@ func (s *scan) bareSurname(i int) bool {
 // appointment with («записан у терентьева»).
 func (s *scan) caseSurname(i int) bool {
 	w, prep := s.norm(i), s.norm(i-1)
-	if (prep == "у" || prep == "от" || prep == "для") && s.womanSurnameAlone(i) {
+	// «насчёт», «вместо», «по поводу» ask for the genitive as «у» does;
+	// «за» for the accusative as «на» does, or a woman's instrumental
+	// («за колесниковой приедут»; causes block PT).
+	if genitivePrep(prep) {
+		prep = "от"
+	}
+	if (prep == "у" || prep == "от" || prep == "для" || prep == "за") && s.womanSurnameAlone(i) {
 		return !(prep == "у" && i > 1 && s.toks[i-2].seg == s.toks[i].seg && appointmentWord(s.norm(i-2)))
 	}
 	if len(w) < 12 || caseNouns[w] || surnameShapedNouns[w] || commonWord(w) || strings.HasSuffix(w, "анина") || strings.HasSuffix(w, "янина") {
@@ -6013,7 +6019,7 @@ func (s *scan) caseSurname(i int) bool {
 		if !man {
 			return false
 		}
-	case "на":
+	case "на", "за":
 		if !man && !dat {
 			return false
 		}
@@ -6022,7 +6028,7 @@ func (s *scan) caseSurname(i int) bool {
 	default:
 		return false
 	}
-	if streetSurnames[w] && (prep == "на" || prep == "у") || cityCases[w] {
+	if streetSurnames[w] && (prep == "на" || prep == "у" || prep == "за") || cityCases[w] {
 		return false
 	}
 	next := i + 1
@@ -6037,6 +6043,14 @@ func (s *scan) caseSurname(i int) bool {
 		return false
 	}
 	return true
+}
+
+// genitivePrep reports whether w is a preposition of twelve bytes asking
+// for the genitive before a surname said alone, as «у», «от» do: «насчёт
+// коршуновой», «вместо тарасовой», «(по) поводу ковальчука» (causes block
+// PT).
+func genitivePrep(w string) bool {
+	return isWord(w, "насчет", "насчёт", "вместо", "поводу")
 }
 
 // hasAnySuffix reports whether w ends in one of the endings.
@@ -6113,8 +6127,16 @@ func (s *scan) prepSurname(i int) bool {
 	// (By the word's length first: most words before a token are none of
 	// these, and fullNames asks this of every token.)
 	switch s.toks[i-1].nl {
-	case 2, 4, 6, 18: // «у», «на», «от», «то», «для», «передайте»
-	case 10, 12, 14: // «некий», «некой», «некоего»...
+	case 2, 4, 6, 18: // «у», «на», «от», «то», «за», «для», «передайте»
+	case 12: // «некоей», or «насчёт», «вместо», «поводу» (causes block PT)
+		if !genitivePrep(s.norm(i - 1)) {
+			return s.someoneBefore(i) && s.someoneSurname(i)
+		}
+		if s.norm(i-1) == "поводу" && !(i >= 2 && s.toks[i-2].seg == t.seg && s.norm(i-2) == "по") {
+			return false
+		}
+		return (strongSurnames.of(s.normOf(t), 6) || s.caseSurname(i)) && !s.staffBefore(i)
+	case 10, 14: // «некий», «некой», «некоего»...
 		return s.someoneBefore(i) && s.someoneSurname(i)
 	default:
 		return false
@@ -6124,7 +6146,7 @@ func (s *scan) prepSurname(i int) bool {
 	if s.toks[i-1].nl == 4 && s.someoneBefore(i) {
 		return s.someoneSurname(i)
 	}
-	if !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте") {
+	if !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте", "за") {
 		return false
 	}
 	return (strongSurnames.of(s.normOf(t), 6) || s.caseSurname(i) || s.koreanNameNamed(i) > i) && !s.staffBefore(i)
