@@ -1114,7 +1114,7 @@ func surnameLike(w string, roles trig) bool {
 	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth|tConn|tFirstName|tSettle) != 0 {
 		return false
 	}
-	return surnames.of(w, 4) && !patronymic(w) && !surnameShapedNouns[w] || len(w) <= 10 && shortSurnames[w]
+	return surnames.of(w, 4) && !patronymic(w) && !surnameShapedNouns[w] || len(w) <= 10 && koreanShortSurname(w)
 }
 
 // employeeWords are an employee's word in its oblique cases.
@@ -1138,13 +1138,21 @@ var surnameShapedNouns = func() map[string]bool {
 	return m
 }()
 
-// shortSurnames are Korean surnames common in Russia, which no ending
+// koreanShortSurname reports whether w is a Korean surname common in
+// Russia, which no ending
 // says («с вами говорит виктор пак», «цой александр»); not «ли», «ким»,
 // «хан», «нам», «ан», which are common words or first names too.
 // «хегай», «чжон» and the Chinese «чжан», «чжао» are no Russian word
-// either (causes block PS).
-var shortSurnames = map[string]bool{"пак": true, "цой": true, "тен": true, "югай": true, "огай": true, "когай": true, "тян": true, "цхай": true, "шин": true,
-	"хегай": true, "чжон": true, "чжан": true, "чжао": true}
+// either (causes block PS). A switch, not a map: the prefilter asks it of
+// the short word after «на», «от», «это», and a switch answers a word of
+// another length at once.
+func koreanShortSurname(w string) bool {
+	switch w {
+	case "пак", "цой", "тен", "югай", "огай", "когай", "тян", "цхай", "шин", "хегай", "чжон", "чжан", "чжао":
+		return true
+	}
+	return false
+}
 
 // firstNameForm reports whether w is a first name in a case other than
 // the nominative: «ольгу», «андрея», «анатолия», «юлию», «иваном».

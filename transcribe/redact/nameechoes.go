@@ -754,7 +754,7 @@ func (s *scan) koreanNameNamed(j int) int {
 		!isWord(s.norm(end), "не", "ни", "ее", "её", "ну", "но", "вон") {
 		end++
 	}
-	if end == j+1 || end == j+2 && !shortSurnames[s.norm(j)] {
+	if end == j+1 || end == j+2 && !koreanShortSurname(s.norm(j)) {
 		return j
 	}
 	return end
@@ -769,7 +769,7 @@ func (s *scan) koreanNameNamed(j int) int {
 const longestKoreanSurname = len("хегай")
 
 func koreanSurname(w string) bool {
-	return shortSurnames[w] || isWord(w, "ким", "ли", "хан", "нам", "ан", "кан", "мун", "чон", "чен", "ю", "син", "нгуен", "хоанг", "фам")
+	return koreanShortSurname(w) || isWord(w, "ким", "ли", "хан", "нам", "ан", "кан", "мун", "чон", "чен", "ю", "син", "нгуен", "хоанг", "фам")
 }
 
 // koreanSyllable reports whether w, with the lexicon roles roles, may be

@@ -106,11 +106,15 @@ func womanCaseEnding(w string) bool {
 // with no other word the prefilter starts from. The prefilter's test,
 // asked only after those words (a superset: the rules decide).
 func prepPatronymicMay(w, after string) bool {
-	if len(after) < 14 {
-		return false
-	}
+	return len(after) >= 14 && prepPatronymicWord(w, after)
+}
+
+// prepPatronymicWord is prepPatronymicMay past the length of after.
+func prepPatronymicWord(w, after string) bool {
+	// (Not after «за», «вы», said in most calls: «сдавала за серафиму
+	// ильиничну» is left to a sentence the prefilter reads otherwise.)
 	switch w {
-	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за": // (causes block PT)
+	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу": // (causes block PT)
 		return hasAnySuffix(after, "овну", "евну", "овны", "евны", "овне", "евне", "овной", "евной", "ичну", "ичны", "ичне", "ичной",
 			"овича", "евича", "овичу", "евичу", "овичем", "евичем", "ьича", "ьичу")
 	}

@@ -210,7 +210,7 @@ func prepSurnameMay(w, next string) bool {
 	if len(next) < 8 {
 		// (A Korean surname: koreanNameNamed reads its syllables after
 		// it, «от цой ен сук», causes block PS.)
-		return len(next) >= 6 && shortSurnames[next] && w != "передайте"
+		return len(next) >= 6 && w != "передайте" && koreanShortSurname(next)
 	}
 	switch w { // prepWords (a switch: no loop over them for each word)
 	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за":
@@ -495,11 +495,11 @@ func introSlow(seg *schemas.Segment) bool {
 		if e := lexRU.get(next); e != nil {
 			roles = e.trig
 		}
-		return looksLikeNamePart("ru", next, roles) || shortSurnames[next] // «это тен сан ир» (causes block PS)
+		return looksLikeNamePart("ru", next, roles) || koreanShortSurname(next) // «это тен сан ир» (causes block PS)
 	case "я":
 		// «я савельева у меня интернет не работает»: a surname by its
 		// ending right after «я» (selfSurname; causes block OM).
-		if s := w.next(); selfSurnameMay(s) || shortSurnames[s] {
+		if s := w.next(); selfSurnameMay(s) || koreanShortSurname(s) {
 			return true
 		}
 		for k := 0; k < 2; k++ {

@@ -4404,7 +4404,7 @@ func (s *scan) names() {
 			// «это тен сан ир по кредиту», «я югай ен чоль»: a Korean
 			// name opening the sentence after «это», «я» (causes block
 			// PS).
-			if isWord(s.normOf(t), "это", "я") && next.seg == t.seg && shortSurnames[s.normOf(next)] && s.segStart(i) && (s.role == schemas.RoleClient || !s.operatorNear(i)) {
+			if isWord(s.normOf(t), "это", "я") && next.seg == t.seg && koreanShortSurname(s.normOf(next)) && s.segStart(i) && (s.role == schemas.RoleClient || !s.operatorNear(i)) {
 				if end := s.koreanNameNamed(j); end > j {
 					s.claim(Name, ruleNameIntro, j, end)
 					continue
@@ -4474,7 +4474,7 @@ func (s *scan) names() {
 		}
 		// A short surname that is a common word too, said as the whole
 		// answer («фамилия» — «ли», «ким», «хан»).
-		if (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg) && (shortSurnames[s.norm(j)] || isWord(s.norm(j), "ли", "ким", "хан", "ан", "нам")) {
+		if (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg) && (koreanShortSurname(s.norm(j)) || isWord(s.norm(j), "ли", "ким", "хан", "ан", "нам")) {
 			s.claim(Name, ruleNameAnswer, j, j+1)
 			return
 		}
@@ -5501,7 +5501,7 @@ func (s *scan) surnameInitials(i int) bool {
 	}
 	w := s.norm(i)
 	client := i > 0 && s.toks[i-1].seg == seg && isWord(s.norm(i-1), "клиент", "клиентка", "абонент", "абонентка", "владелец", "владелица")
-	if shortSurnames[w] || surnameLike(w, s.toks[i].trig) {
+	if koreanShortSurname(w) || surnameLike(w, s.toks[i].trig) {
 		return client || i == 0 || s.toks[i-1].seg != seg || s.toks[i-1].has(tStop) && s.segStart(i)
 	}
 	return client && s.unknownSurname(i, false)
@@ -5594,7 +5594,7 @@ func (s *scan) kinBefore(k int) bool {
 func (s *scan) unknownSurname(k int, short bool) bool {
 	t := &s.toks[k]
 	w := s.normOf(t)
-	if short && (shortSurnames[w] || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
+	if short && (koreanShortSurname(w) || isWord(w, "ким", "ли", "хан", "ан", "нам", "юн")) {
 		return true
 	}
 	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !statusWord(w) && !orgWord(w) && !patronymic(w) && !country(w) &&
@@ -6925,7 +6925,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	end := j + 1
 	for end < len(s.toks) && (end < j+3 || end < j+3+s.particlesIn(j, end)) && s.toks[end].seg == first.seg && (looksLikeNamePart(s.lang, s.norm(end), s.toks[end].trig) ||
 		s.toks[end].nl <= 8 && s.particleAt(end) || s.toks[end-1].nl <= 8 && s.particleAt(end-1) && isLetters(s.norm(end)) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || // «де ла торре карлос» (particles are short: most words are not looked up)
-		shortSurnames[s.norm(end)] || // «виктор пак»
+		koreanShortSurname(s.norm(end)) || // «виктор пак»
 		latinWord(s.normOf(first)) && latinWord(s.norm(end)) || // «smirnova anna», as in a passport
 		end > j && s.surnameAt(end) || // «лену кузьмину»
 		s.hyphenJoined(end-1) && isLetters(s.norm(end)) || // «бойко-шторм», a double surname
