@@ -198,6 +198,9 @@ var prepWords = []string{"на", "у", "от", "для", "передайте",
 	// «я насчёт коршуновой», «по поводу хабибуллина рината», «вместо
 	// тарасовой», «получаю за шевчук» (causes block PT).
 	"насчет", "насчёт", "вместо", "поводу", "за",
+	// «вы кудрявцева», «вы шамсутдинов верно» (surnameAfterYou, causes
+	// block PU).
+	"вы",
 	// «какой-то захаров», «некой гусейновой» (causes block OX); not «то»
 	// of «какой то» written apart: said in most sentences («что то», «то
 	// есть»), its bit cost every call more than the rest of the rule.
@@ -210,9 +213,11 @@ func prepSurnameMay(w, next string) bool {
 	if len(next) < 8 {
 		// (A Korean surname: koreanNameNamed reads its syllables after
 		// it, «от цой ен сук», causes block PS.)
-		return len(next) >= 6 && w != "передайте" && koreanShortSurname(next)
+		return len(next) >= 6 && w != "передайте" && w != "вы" && koreanShortSurname(next)
 	}
 	switch w { // prepWords (a switch: no loop over them for each word)
+	case "вы":
+		return youSurnameMay(next)
 	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за":
 		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next) || w != "на" && w != "передайте" && len(next) >= 14 && womanCaseEnding(next) && !adjectiveAlone(next)
 	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
@@ -224,7 +229,7 @@ func prepSurnameMay(w, next string) bool {
 // prepWord reports whether w is one of prepWords.
 func prepWord(w string) bool {
 	switch w {
-	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за", "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
+	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за", "вы", "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
 		return true
 	}
 	return false

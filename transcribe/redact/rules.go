@@ -4012,12 +4012,67 @@ var nameFamily = family{
 	starts: tNameCue | tRole | tFirstName | tKin | tNameForm,
 	asks:   othersName,
 	opens: func(s *scan) bool {
-		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid()
+		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
-		{run: (*scan).nameThenYou, needs: tRole}},
+		{run: (*scan).nameThenYou, needs: tRole}, {run: (*scan).surnameAfterYou}},
+}
+
+// youSurnameAt returns the first token after which surnameAfterYou may
+// read a surname on the operator's channel («вы», then a word of a
+// surname's ending, youSurnameMay), or -1: its gate.
+func (s *scan) youSurnameAt() int {
+	if s.role == schemas.RoleClient {
+		return -1
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].nl == 4 && s.toks[i+1].seg == s.toks[i].seg && s.normOf(&s.toks[i]) == "вы" && youSurnameMay(s.norm(i+1)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// surnameAfterYou masks the client's surname the operator reads back
+// after «вы» to confirm whom it speaks with (causes block PU: «я
+// правильно понимаю вы кудрявцева», «вы шамсутдинов верно», «вы
+// гончаренко валентина да»): a surname by a list or its ending, no
+// common word, short adjective or participle («вы готовы», «вы
+// записаны»), title or status («вы гражданин», «вы пенсионер»), closing
+// the sentence or before «верно», «правильно», «да», «так», or before a
+// first name, which is masked with it.
+func (s *scan) surnameAfterYou() {
+	if s.role == schemas.RoleClient {
+		return
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		j := i + 1
+		if s.toks[i].nl != 4 || s.normOf(&s.toks[i]) != "вы" || s.toks[j].seg != s.toks[i].seg || s.marks[j] != 0 {
+			continue
+		}
+		w, seg := s.norm(j), s.toks[j].seg
+		// (Nor an adverb of a surname's ending: «вы одиноко», «вы далеко».)
+		if !s.surnameAt(j) || commonWord(w) || shortAdjective(w) || title(w) || statusWord(w) || orgWord(w) || surnameShapedNouns[w] || caseNouns[w] || hasAnySuffix(w, "око", "еко", "ёко") {
+			continue
+		}
+		end := j + 1
+		for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && (s.toks[end].has(tFirstName) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || end > j+1 && patronymic(s.norm(end))) {
+			end++
+		}
+		if end < len(s.toks) && s.toks[end].seg == seg && !isWord(s.norm(end), "верно", "правильно", "да", "так") {
+			continue
+		}
+		s.claim(Name, ruleNameFull, j, end)
+	}
+}
+
+// youSurnameMay reports whether w, said after «вы», may be a surname
+// surnameAfterYou reads, by its bytes: a surname's ending in the
+// nominative (a superset: the rule decides).
+func youSurnameMay(w string) bool {
+	return len(w) >= 8 && (strongSurnames.of(w, 6) || hasAnySuffix(w, "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ский", "ская", "цкий", "цкая", "ко"))
 }
 
 // patronymicSaid reports whether the channel has a patronymic written out
