@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/callscope/callscope/schemas"
@@ -66,12 +67,26 @@ func (s *scan) womanSurnameAlone(i int) bool {
 	if !(hasAnySuffix(w, "овой", "евой") && len(w) >= 16 || inaSurnameCase(w)) || adjectiveAlone(w) {
 		return false
 	}
+	return s.caseWordAlone(i)
+}
+
+// caseWordAlone reports whether the word at token i closes its sentence
+// or comes before a first name, a pronoun, a function word, a verb or a
+// short adjective: no noun after it that it could qualify as an
+// adjective («у торговой точки»).
+func (s *scan) caseWordAlone(i int) bool {
 	j := i + 1
 	if j >= len(s.toks) || s.toks[j].seg != s.toks[i].seg {
 		return true
 	}
 	n, tr := s.norm(j), s.toks[j].trig
-	return tr&(tFirstName|tNameForm) != 0 || firstNameForm(n) || pronoun(n) || tr&tStop != 0 || commonWord(n) && !adjectival(n) || shortAdjective(n)
+	return tr&(tFirstName|tNameForm) != 0 || firstNameForm(n) || pronoun(n) || tr&tStop != 0 || commonWord(n) && !adjectival(n) || shortAdjective(n) || shortParticiple(n)
+}
+
+// shortParticiple reports whether w reads as a short passive participle
+// («оформлена», «записан», «выданы»): a predicate after a name, no noun.
+func shortParticiple(w string) bool {
+	return len(w) >= 12 && hasAnySuffix(w, "ена", "ана", "ено", "ано", "ены", "аны", "ен", "ан", "ён")
 }
 
 // adjectiveAlone: adjectives of a surname's ending («-овой», «-евой»,
@@ -178,4 +193,46 @@ func pastVerbOther(w string) bool {
 // causes block PR; pronoun has the possessive and the demonstrative ones).
 func personalPronoun(w string) bool {
 	return isWord(w, "меня", "мне", "нас", "нам", "вас", "вам", "него", "нее", "неё", "них", "ним", "ней", "нему", "тебя", "тебе")
+}
+
+// skiSurname reports whether w is a surname in «-ский», «-цкий» in the
+// nominative whose stem tells a surname from an adjective: «-овский»,
+// «-евский», «-инский», «-ицкий», «-цкий» and their feminines
+// («вишневская», «жуковский», «высоцкая»; not «детская», «городской»,
+// «русский»), seven letters or more, not a region's or a city's
+// adjective (causes block PW).
+func skiSurname(w string) bool {
+	if len(w) < 14 || !hasAnySuffix(w, "ский", "ская", "цкий", "цкая") {
+		return false
+	}
+	stem := w[:len(w)-len("ий")]
+	if !hasAnySuffix(stem, "овск", "евск", "инск", "цк") {
+		return false
+	}
+	for _, p := range [...]string{"московск", "тамбовск", "ростовск", "саратовск", "кировск", "псковск", "костромск", "невск", "петровск", "мужск", "женск", "детск", "турецк", "немецк", "советск", "городск", "купеческ", "дворянск"} {
+		if strings.HasPrefix(stem, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// skiSurnameCase reports whether w is a «-ский», «-цкий» surname
+// (skiSurname) in an oblique case: «-ского», «-скому», «-ским», «-ской»,
+// «-скую» («на жуковскую», «у вишневской», «для дубровского»; causes
+// block PW).
+func skiSurnameCase(w string) bool {
+	if len(w) < 14 {
+		return false
+	}
+	for _, e := range [...]struct{ end, fem string }{{"ого", ""}, {"ому", ""}, {"им", ""}, {"ой", "ая"}, {"ую", "ая"}} {
+		if strings.HasSuffix(w, e.end) {
+			stem := w[:len(w)-len(e.end)]
+			if e.fem != "" {
+				return skiSurname(stem + e.fem)
+			}
+			return skiSurname(stem + "ий")
+		}
+	}
+	return false
 }

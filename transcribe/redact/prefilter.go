@@ -219,7 +219,8 @@ func prepSurnameMay(w, next string) bool {
 	case "вы":
 		return youSurnameMay(next)
 	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за":
-		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next) || w != "на" && w != "передайте" && len(next) >= 14 && womanCaseEnding(next) && !adjectiveAlone(next)
+		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next) || w != "на" && w != "передайте" && len(next) >= 14 && womanCaseEnding(next) && !adjectiveAlone(next) ||
+			w != "у" && skiSurnameCase(next) // «на жуковскую» (causes block PW)
 	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
 		return surnames.of(next, 6) // a surname in any case
 	}
@@ -529,7 +530,7 @@ func selfSurnameMay(w string) bool {
 	if e := lexRU.get(w); e != nil {
 		roles = e.trig
 	}
-	return surnameLike(w, roles) && !commonWord(w) && !shortAdjective(w)
+	return surnameLike(w, roles) && !commonWord(w) && !shortAdjective(w) || roles == 0 && skiSurname(w)
 }
 
 // opener reports whether w is one of introOpeners.

@@ -4472,7 +4472,9 @@ func (s *scan) names() {
 			// block GU), not a short adjective that ends as one does
 			// («я готова», «я здоров»), nor the object of a verb
 			// negated after it («я ленина не знаю»: a street).
-			selfSurname := s.normOf(t) == "я" && next.seg == t.seg && s.marks[j] == 0 && s.surnameAt(j) && !commonWord(s.normOf(next)) && !shortAdjective(s.normOf(next)) &&
+			// (Or a «-ский» surname, an adjective's shape: «я вишневская по
+			// поводу кредита», causes block PW.)
+			selfSurname := s.normOf(t) == "я" && next.seg == t.seg && s.marks[j] == 0 && (s.surnameAt(j) && !commonWord(s.normOf(next)) || next.trig == 0 && skiSurname(s.normOf(next))) && !shortAdjective(s.normOf(next)) &&
 				!(j+1 < len(s.toks) && s.toks[j+1].seg == next.seg && s.norm(j+1) == "не")
 			if !next.has(tFirstName) && !surnameThenName && !selfSurname && !(isWord(s.normOf(t), "это", "говорит", "беспокоит") && s.segStart(i) && looksLikeNamePart(s.lang, s.normOf(next), next.trig)) {
 				continue
@@ -6064,6 +6066,25 @@ func (s *scan) caseSurname(i int) bool {
 	if (prep == "у" || prep == "от" || prep == "для" || prep == "за") && s.womanSurnameAlone(i) {
 		return !(prep == "у" && i > 1 && s.toks[i-2].seg == s.toks[i].seg && appointmentWord(s.norm(i-2)))
 	}
+	// A «-ский» surname in the case the word asks for, alone («карта на
+	// жуковскую оформлена», «ключи у вишневской», causes block PW): the
+	// next word no noun it could qualify, as womanSurnameAlone asks.
+	// The accusative after «на», «за» («-скую», «-ского»: «на щёлковской»
+	// is where, a street or a station); the genitive or the dative after
+	// «от», «для», «передайте» (not after «у»: «у пушкинской» is where
+	// too).
+	if skiSurnameCase(w) && s.caseWordAlone(i) {
+		switch prep {
+		case "на", "за":
+			// (And with a word of recording or issuing around it:
+			// «карта на жуковскую оформлена», «записано на
+			// дубровского»; not «еду на киевскую», a station.)
+			return hasAnySuffix(w, "скую", "цкую", "ского", "цкого") && s.recordedAround(i)
+		case "от", "для", "передайте":
+			return true
+		}
+		return false
+	}
 	if len(w) < 12 || caseNouns[w] || surnameShapedNouns[w] || commonWord(w) || strings.HasSuffix(w, "анина") || strings.HasSuffix(w, "янина") {
 		return false
 	}
@@ -6098,6 +6119,23 @@ func (s *scan) caseSurname(i int) bool {
 		return false
 	}
 	return true
+}
+
+// recordedAround reports whether a short participle follows token i
+// («оформлена», «записан»), or a word of recording or issuing stands
+// within three words before it in its sentence («оформлено на ...»,
+// «записала вас на ...»): who a thing is recorded to is a person.
+func (s *scan) recordedAround(i int) bool {
+	seg := s.toks[i].seg
+	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && shortParticiple(s.norm(i+1)) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4 && s.toks[k].seg == seg; k-- {
+		if w := s.norm(k); recordedWord(w) || shortParticiple(w) || strings.HasPrefix(w, "оформ") || strings.HasPrefix(w, "запис") || strings.HasPrefix(w, "запиш") || strings.HasPrefix(w, "выпис") {
+			return true
+		}
+	}
+	return false
 }
 
 // genitivePrep reports whether w is a preposition of twelve bytes asking
