@@ -754,7 +754,9 @@ func (s *scan) koreanNameNamed(j int) int {
 		!isWord(s.norm(end), "не", "ни", "ее", "её", "ну", "но", "вон") {
 		end++
 	}
-	if end == j+1 || end == j+2 && !koreanShortSurname(s.norm(j)) {
+	// (One syllable of three letters at most: «брат пак пива купил»
+	// names nobody.)
+	if end == j+1 || end == j+2 && (!koreanShortSurname(s.norm(j)) || utf8.RuneCountInString(s.norm(j+1)) > 3) {
 		return j
 	}
 	return end

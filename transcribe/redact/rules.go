@@ -6124,14 +6124,15 @@ func (s *scan) caseSurname(i int) bool {
 // recordedAround reports whether a short participle follows token i
 // («оформлена», «записан»), or a word of recording or issuing stands
 // within three words before it in its sentence («оформлено на ...»,
-// «записала вас на ...»): who a thing is recorded to is a person.
+// «записала вас на ...», «счёт открыт на ...»): who a thing is recorded
+// to is a person.
 func (s *scan) recordedAround(i int) bool {
 	seg := s.toks[i].seg
 	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && shortParticiple(s.norm(i+1)) {
 		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-4 && s.toks[k].seg == seg; k-- {
-		if w := s.norm(k); recordedWord(w) || shortParticiple(w) || strings.HasPrefix(w, "оформ") || strings.HasPrefix(w, "запис") || strings.HasPrefix(w, "запиш") || strings.HasPrefix(w, "выпис") {
+		if w := s.norm(k); recordedWord(w) || shortParticiple(w) || strings.HasPrefix(w, "оформ") || strings.HasPrefix(w, "запис") || strings.HasPrefix(w, "запиш") || strings.HasPrefix(w, "выпис") || strings.HasPrefix(w, "откры") {
 			return true
 		}
 	}
@@ -6413,6 +6414,13 @@ func (s *scan) kinName(i int) {
 	// causes block PS).
 	if end := s.koreanNameNamed(from); end > from && from < len(s.toks) && s.toks[from].seg == seg {
 		s.claim(Name, ruleNameCue, from, end)
+		return
+	}
+	// Or its surname before a Russian first name, «пак» a cue's word too
+	// («свёкор пак владимир»).
+	if k := from; k+1 < len(s.toks) && s.toks[k].seg == seg && s.toks[k+1].seg == seg && s.marks[k] == 0 && s.marks[k+1] == 0 && koreanShortSurname(s.norm(k)) &&
+		s.toks[k+1].has(tFirstName|tNameForm) && !s.toks[k+1].has(tStop|tNum|tCue|tTrap) {
+		s.claim(Name, ruleNameCue, k, k+2)
 		return
 	}
 	// A surname no list knows with two initials closing the sentence or
