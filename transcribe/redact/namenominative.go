@@ -202,11 +202,43 @@ func personalPronoun(w string) bool {
 // «русский»), seven letters or more, not a region's or a city's
 // adjective (causes block PW).
 func skiSurname(w string) bool {
-	if len(w) < 14 || !hasAnySuffix(w, "ский", "ская", "цкий", "цкая") {
+	if len(w) < 14 || !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ая") {
 		return false
 	}
-	stem := w[:len(w)-len("ий")]
-	if !hasAnySuffix(stem, "овск", "евск", "инск", "цк") {
+	return skiStem(w[:len(w)-len("ий")])
+}
+
+// skiSurnameCase reports whether w is a «-ский», «-цкий» surname
+// (skiSurname) in an oblique case: «-ского», «-скому», «-ским», «-ской»,
+// «-скую» («на жуковскую», «для дубровского»; causes block PW). By its
+// bytes, no string built: the prefilter asks it.
+func skiSurnameCase(w string) bool {
+	n := len(w)
+	if n < 14 {
+		return false
+	}
+	// (The «к» before the ending first, by its bytes: «к» is D0 BA, and
+	// the endings are of two letters or three.)
+	var e int
+	switch {
+	case w[n-6] == 0xD0 && w[n-5] == 0xBA:
+		e = 4 // «-ой», «-им», «-ую»
+	case w[n-8] == 0xD0 && w[n-7] == 0xBA:
+		e = 6 // «-ого», «-ому»
+	default:
+		return false
+	}
+	if end := w[n-e:]; e == 4 && end != "ой" && end != "им" && end != "ую" || e == 6 && end != "ого" && end != "ому" {
+		return false
+	}
+	return skiStem(w[:n-e])
+}
+
+// skiStem reports whether stem, a «-ский» word less its ending
+// («жуковск», «высоцк»), is a surname's: «-овск», «-евск», «-инск»,
+// «-цк», not a place's or a common adjective's.
+func skiStem(stem string) bool {
+	if len(stem) < 10 || !hasAnySuffix(stem, "овск", "евск", "инск", "цк") {
 		return false
 	}
 	for _, p := range [...]string{"московск", "тамбовск", "ростовск", "саратовск", "кировск", "псковск", "костромск", "невск", "петровск", "мужск", "женск", "детск", "турецк", "немецк", "советск", "городск", "купеческ", "дворянск"} {
@@ -215,24 +247,4 @@ func skiSurname(w string) bool {
 		}
 	}
 	return true
-}
-
-// skiSurnameCase reports whether w is a «-ский», «-цкий» surname
-// (skiSurname) in an oblique case: «-ского», «-скому», «-ским», «-ской»,
-// «-скую» («на жуковскую», «у вишневской», «для дубровского»; causes
-// block PW).
-func skiSurnameCase(w string) bool {
-	if len(w) < 14 {
-		return false
-	}
-	for _, e := range [...]struct{ end, fem string }{{"ого", ""}, {"ому", ""}, {"им", ""}, {"ой", "ая"}, {"ую", "ая"}} {
-		if strings.HasSuffix(w, e.end) {
-			stem := w[:len(w)-len(e.end)]
-			if e.fem != "" {
-				return skiSurname(stem + e.fem)
-			}
-			return skiSurname(stem + "ий")
-		}
-	}
-	return false
 }

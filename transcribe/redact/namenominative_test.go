@@ -37,3 +37,25 @@ func TestSegmentMayPrepPatronymic(t *testing.T) {
 		}
 	}
 }
+
+// TestSkiSurname: a «-ский», «-цкий» surname by its stem, in the
+// nominative and its oblique cases, not a common or a place's adjective
+// (causes block PW).
+func TestSkiSurname(t *testing.T) {
+	for _, c := range []struct {
+		w            string
+		nom, oblique bool
+	}{
+		{"вишневская", true, false}, {"жуковский", true, false}, {"высоцкая", true, false}, {"каминский", true, false},
+		{"жуковскую", false, true}, {"дубровского", false, true}, {"вишневской", false, true}, {"высоцкому", false, true}, {"каминским", false, true},
+		{"детская", false, false}, {"городской", false, false}, {"русский", false, false}, {"московская", false, false}, {"московскую", false, false},
+		{"детскую", false, false}, {"сельской", false, false}, {"налоговой", false, false}, {"ковальскую", false, false},
+	} {
+		if got := skiSurname(c.w); got != c.nom {
+			t.Errorf("skiSurname(%q) = %v, want %v", c.w, got, c.nom)
+		}
+		if got := skiSurnameCase(c.w); got != c.oblique {
+			t.Errorf("skiSurnameCase(%q) = %v, want %v", c.w, got, c.oblique)
+		}
+	}
+}

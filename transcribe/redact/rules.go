@@ -4017,10 +4017,10 @@ var nameFamily = family{
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
-		{run: (*scan).nameThenYou, needs: tRole}, {run: (*scan).surnameAfterYou}},
+		{run: (*scan).nameThenYou, needs: tRole}},
 }
 
-// youSurnameAt returns the first token after which surnameAfterYou may
+// youSurnameAt returns the first token after which surnameAfterYouAt may
 // read a surname on the operator's channel («вы», then a word of a
 // surname's ending, youSurnameMay), or -1: its gate.
 func (s *scan) youSurnameAt() int {
@@ -4035,37 +4035,34 @@ func (s *scan) youSurnameAt() int {
 	return -1
 }
 
-// surnameAfterYou masks the client's surname the operator reads back
-// after «вы» to confirm whom it speaks with (causes block PU: «я
-// правильно понимаю вы кудрявцева», «вы шамсутдинов верно», «вы
+// surnameAfterYouAt masks the client's surname the operator reads back
+// after «вы» at token i to confirm whom it speaks with (causes block PU:
+// «я правильно понимаю вы кудрявцева», «вы шамсутдинов верно», «вы
 // гончаренко валентина да»): a surname by a list or its ending, no
 // common word, short adjective or participle («вы готовы», «вы
 // записаны»), title or status («вы гражданин», «вы пенсионер»), closing
 // the sentence or before «верно», «правильно», «да», «так», or before a
-// first name, which is masked with it.
-func (s *scan) surnameAfterYou() {
-	if s.role == schemas.RoleClient {
+// first name, which is masked with it. fullNames asks it in its pass
+// over the tokens (a pass of its own cost every operator's channel 4
+// instructions a token), on the operator's channel.
+func (s *scan) surnameAfterYouAt(i int) {
+	j := i + 1
+	if j >= len(s.toks) || s.toks[j].seg != s.toks[i].seg || s.marks[j] != 0 {
 		return
 	}
-	for i := 0; i+1 < len(s.toks); i++ {
-		j := i + 1
-		if s.toks[i].nl != 4 || s.normOf(&s.toks[i]) != "вы" || s.toks[j].seg != s.toks[i].seg || s.marks[j] != 0 {
-			continue
-		}
-		w, seg := s.norm(j), s.toks[j].seg
-		// (Nor an adverb of a surname's ending: «вы одиноко», «вы далеко».)
-		if !s.surnameAt(j) || commonWord(w) || shortAdjective(w) || title(w) || statusWord(w) || orgWord(w) || surnameShapedNouns[w] || caseNouns[w] || hasAnySuffix(w, "око", "еко", "ёко") {
-			continue
-		}
-		end := j + 1
-		for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && (s.toks[end].has(tFirstName) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || end > j+1 && patronymic(s.norm(end))) {
-			end++
-		}
-		if end < len(s.toks) && s.toks[end].seg == seg && !isWord(s.norm(end), "верно", "правильно", "да", "так") {
-			continue
-		}
-		s.claim(Name, ruleNameFull, j, end)
+	w, seg := s.norm(j), s.toks[j].seg
+	// (Nor an adverb of a surname's ending: «вы одиноко», «вы далеко».)
+	if !s.surnameAt(j) || commonWord(w) || shortAdjective(w) || title(w) || statusWord(w) || orgWord(w) || surnameShapedNouns[w] || caseNouns[w] || hasAnySuffix(w, "око", "еко", "ёко") {
+		return
 	}
+	end := j + 1
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && (s.toks[end].has(tFirstName) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || end > j+1 && patronymic(s.norm(end))) {
+		end++
+	}
+	if end < len(s.toks) && s.toks[end].seg == seg && !isWord(s.norm(end), "верно", "правильно", "да", "так") {
+		return
+	}
+	s.claim(Name, ruleNameFull, j, end)
 }
 
 // youSurnameMay reports whether w, said after «вы», may be a surname
@@ -5078,6 +5075,9 @@ func (s *scan) fullNames() {
 		if t.has(tKin) {
 			s.kinName(i)
 		}
+		if t.nl == 4 && s.role != schemas.RoleClient && s.normOf(t) == "вы" {
+			s.surnameAfterYouAt(i) // (causes block PU)
+		}
 		// (Two tokens of one letter after it first, by their length: no
 		// call for most words.)
 		if i+2 < len(s.toks) && s.toks[i+1].nl <= 2 && s.toks[i+2].nl <= 2 && s.marks[i] == 0 && s.surnameInitials(i) {
@@ -5280,6 +5280,9 @@ func (s *scan) fullNamesMay() bool {
 		}
 		if t.nl == 8 && next && s.toks[i+1].has(tFirstName) && s.normOf(t) == "меня" {
 			return true
+		}
+		if t.nl == 4 && next && s.role != schemas.RoleClient && s.normOf(t) == "вы" && youSurnameMay(s.norm(i+1)) {
+			return true // surnameAfterYouAt (causes block PU)
 		}
 		// (fullNames passes these words on, as it does here.)
 		if t.has(tStop | tNum | tCue | tTrap | tUnit | tMonth | tStreet | tHouse) {
@@ -6060,7 +6063,7 @@ func (s *scan) caseSurname(i int) bool {
 	// «насчёт», «вместо», «по поводу» ask for the genitive as «у» does;
 	// «за» for the accusative as «на» does, or a woman's instrumental
 	// («за колесниковой приедут»; causes block PT).
-	if genitivePrep(prep) {
+	if len(prep) == 12 && genitivePrep(prep) {
 		prep = "от"
 	}
 	if (prep == "у" || prep == "от" || prep == "для" || prep == "за") && s.womanSurnameAlone(i) {
