@@ -4028,7 +4028,7 @@ func (s *scan) youSurnameAt() int {
 		return -1
 	}
 	for i := 0; i+1 < len(s.toks); i++ {
-		if s.toks[i].nl == 4 && s.toks[i+1].seg == s.toks[i].seg && s.normOf(&s.toks[i]) == "вы" && youSurnameMay(s.norm(i+1)) {
+		if s.toks[i].nl == uint32(len("вы")) && s.toks[i+1].seg == s.toks[i].seg && s.normOf(&s.toks[i]) == "вы" && youSurnameMay(s.norm(i+1)) {
 			return i
 		}
 	}
@@ -5075,7 +5075,7 @@ func (s *scan) fullNames() {
 		if t.has(tKin) {
 			s.kinName(i)
 		}
-		if t.nl == 4 && s.role != schemas.RoleClient && s.normOf(t) == "вы" {
+		if t.nl == uint32(len("вы")) && s.role != schemas.RoleClient && s.normOf(t) == "вы" {
 			s.surnameAfterYouAt(i) // (causes block PU)
 		}
 		// (Two tokens of one letter after it first, by their length: no
@@ -5281,7 +5281,7 @@ func (s *scan) fullNamesMay() bool {
 		if t.nl == 8 && next && s.toks[i+1].has(tFirstName) && s.normOf(t) == "меня" {
 			return true
 		}
-		if t.nl == 4 && next && s.role != schemas.RoleClient && s.normOf(t) == "вы" && youSurnameMay(s.norm(i+1)) {
+		if t.nl == uint32(len("вы")) && next && s.role != schemas.RoleClient && s.normOf(t) == "вы" && youSurnameMay(s.norm(i+1)) {
 			return true // surnameAfterYouAt (causes block PU)
 		}
 		// (fullNames passes these words on, as it does here.)
@@ -6240,7 +6240,7 @@ func (s *scan) prepSurname(i int) bool {
 	}
 	// (someoneBefore's words are «то» or of ten bytes and more: after a
 	// word of two, six or eighteen it answers no.)
-	if s.toks[i-1].nl == 4 && s.someoneBefore(i) {
+	if s.toks[i-1].nl == uint32(len("то")) && s.someoneBefore(i) {
 		return s.someoneSurname(i)
 	}
 	if !isWord(s.norm(i-1), "для", "от", "у", "на", "передайте", "за") {
@@ -6518,14 +6518,14 @@ words:
 }
 
 // initialBeforeWord reports whether the letter at j that is a word too
-// («а», «с», «у», «к», «в», «о») is no word before the word after it: a
-// conjunction «а» before a pronoun or «всё», a preposition before a word
-// in the nominative it cannot govern («с мы», «у вы»), so a surname's
-// initial.
+// («а», «с», «у», «к», «в», «о») is no word before the word after it:
+// «а» before «всё», «это» (a conjunction before a pronoun opens a
+// question: «а вы кто»), a preposition before a word in the nominative it
+// cannot govern («с мы», «у вы»), so a surname's initial.
 func (s *scan) initialBeforeWord(j int) bool {
 	switch next := s.norm(j + 1); s.norm(j) {
 	case "а":
-		return isWord(next, "всё", "все", "вы", "мы", "он", "она", "они", "это", "так", "да", "нет")
+		return isWord(next, "всё", "все", "это") // (not «... иван иванович а вы кто», review rv23)
 	case "с", "у", "к", "в", "о":
 		return isWord(next, "мы", "вы", "он", "она", "они", "я", "ты", "это", "да", "нет", "всё", "все", "так")
 	}
