@@ -4526,6 +4526,18 @@ func (s *scan) names() {
 			s.claim(Name, ruleNameAnswer, j, j+1)
 			return
 		}
+		// A surname of an adjective's shape answering a question for the
+		// surname, the whole answer or before the first name («фамилия» —
+		// «толстая», «полевой игорь»; causes block PZ).
+		if end := s.adjectiveSurnameAnswer(j); end > j {
+			s.claim(Name, ruleNameAnswer, j, end)
+			return
+		}
+		// (Nor a word said of the surname, with no name after it:
+		// «фамилия» — «русская а что».)
+		if surnameDescription(s.norm(j)) && (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg || s.norm(j+1) == "а") {
+			return
+		}
 		// A short surname that is a common word too, said as the whole
 		// answer («фамилия» — «ли», «ким», «хан»).
 		if (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg) && (koreanShortSurname(s.norm(j)) || isWord(s.norm(j), "ли", "ким", "хан", "ан", "нам")) {
@@ -6661,6 +6673,47 @@ func (s *scan) adjectiveSurname(k int) bool {
 		return true
 	}
 	return k > 0 && s.toks[k-1].seg == s.toks[k].seg && (s.toks[k-1].has(tKin) || isWord(s.norm(k-1), "я", "это"))
+}
+
+// adjectiveSurnameAnswer returns the end of a surname of an adjective's
+// shape («толстая», «береговая», «полевой») opening the answer to the
+// other side's question for the surname (a question with «фамилия» in
+// the 10 s before), with the first name and patronymic after it, or j: the
+// answer is the surname alone or with first names a list knows, and the
+// word no adjective said of a surname («двойная», «простая», «русская»)
+// or of a person (personAdjective).
+func (s *scan) adjectiveSurnameAnswer(j int) int {
+	if j >= len(s.toks) || s.toks[j].trig != 0 || s.marks[j] != 0 {
+		return j
+	}
+	w, seg := s.norm(j), s.toks[j].seg
+	if len(w) < 10 || !hasAnySuffix(w, "ой", "ая", "ий", "ый") || !adjectival(w) || personAdjective(w) || surnameDescription(w) {
+		return j
+	}
+	end := j + 1
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == seg && s.marks[end] == 0 && (s.toks[end].has(tFirstName) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || end > j+1 && patronymic(s.norm(end))) {
+		end++
+	}
+	if end < len(s.toks) && s.toks[end].seg == seg {
+		return j
+	}
+	at := s.t0(&s.toks[j])
+	for k := range s.others {
+		if e := &s.others[k]; e.surname && e.at <= at+0.5 && at-e.at <= 10 {
+			return end
+		}
+	}
+	return j
+}
+
+// surnameDescription: adjectives said of a surname in answer to the
+// question for it («фамилия» — «двойная», «такая же», «русская»), no
+// surname.
+func surnameDescription(w string) bool {
+	return isWord(w, "двойная", "двойной", "простая", "простой", "сложная", "сложной", "длинная", "длинной", "короткая", "обычная", "обычной", "редкая", "русская",
+		"прежняя", "старая", "девичья", "смешная", "странная", "известная", "иностранная", "нерусская", "армянская", "грузинская", "татарская", "украинская",
+		"немецкая", "еврейская", "польская", "корейская", "любая", "разная", "одинаковая", "трудная", "необычная", "красивая", "правильная", "неправильная",
+		"мужская", "женская", "отцовская", "мамина", "папина", "мужнина", "настоящая", "официальная", "паспортная", "полная", "полностью", "какая", "такая")
 }
 
 // personAdjective: adjectives said of a person before their name, no

@@ -176,6 +176,9 @@ type cueEvent struct {
 	// «зовут» (not «кому», «на кого», «получатель»: those are answered
 	// by a role or a word as often).
 	nameCue bool
+	// surname: the question for the name says «фамилия» (an adjective's
+	// shape answering it is a surname: «толстая», causes block PZ).
+	surname bool
 	// addr: a question for an address («адрес регистрации»).
 	addr bool
 	// field: a question for one field of an address, its word alone:
@@ -606,6 +609,7 @@ func (s *scan) collectCues() {
 			// «меня зовут анна» introduces; it asks nobody's name.
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
 			e.nameCue = t.has(tNameCue)
+			e.surname = e.nameCue && strings.HasPrefix(s.normOf(t), "фамил")
 			e.kin = s.kinNext(i)
 		case t.has(tBirth):
 			// (Not «свидетельство о рождении»: a document.)
