@@ -2680,8 +2680,9 @@ func (s *scan) streetBeforeField(si int) {
 // addresses: a street word with a name and a house number: «улица ленина
 // дом пять квартира двенадцать», «ленинский проспект 15 кв 7», «12 main
 // street apartment 4»; the house first («квартира 54 дом 12 улица
-// маршала жукова»); the settlement first («деревня ивановка улица полевая
-// дом семь», «снт березка участок 118»); or a flat number («квартира 45»,
+// маршала жукова»); the settlement first («снт березка участок 118»; a
+// village's name is kept: «деревня ивановка [улица полевая дом семь]»);
+// or a flat number («квартира 45»,
 // «ново садовая 106 корпус 3 квартира 44»).
 func (s *scan) addresses() {
 	for _, c := range s.starts {
@@ -2694,7 +2695,9 @@ func (s *scan) addresses() {
 			continue
 		}
 		start := i
-		if i > 0 && (adjectival(s.norm(i-1)) || dativeAdjective(s.norm(i-1))) && !s.toks[i-1].has(tStop|tCue|tTrap) && s.toks[i-1].seg == t.seg {
+		// (Not a village's name: «посёлок светлый улица лесная», kept.)
+		if i > 0 && (adjectival(s.norm(i-1)) || dativeAdjective(s.norm(i-1))) && !s.toks[i-1].has(tStop|tCue|tTrap) && s.toks[i-1].seg == t.seg &&
+			!(i > 1 && s.toks[i-2].seg == t.seg && s.toks[i-2].has(tSettle) && villageWord(s.norm(i-2))) {
 			start = i - 1
 		}
 		if lineWord(s.norm(i)) && s.toks[i-1].has(tNum) {
@@ -2840,7 +2843,9 @@ func (s *scan) addresses() {
 		if j == i+1 || j >= len(s.toks) || !(s.toks[j].has(tHouse) || plotWord(s.norm(j))) || s.toks[j].seg != t.seg {
 			continue
 		}
-		if end, house := s.houseRun(j); house && j > district {
+		// A village's name is a place as a city's is, kept; its house
+		// is the address (issue 13; «деревня кузьминка дом 5»).
+		if end, house := s.houseRun(j); house && (j > district || villageWord(s.norm(i))) {
 			s.claimAddress(j, end, ruleAddressSettlement)
 		} else if house {
 			from := s.settlementBefore(i)
@@ -3280,7 +3285,7 @@ func (s *scan) addressRest() {
 		// 112 деревня малые горки»); not after a flat, where it is the
 		// street's town as a city is («... квартира восемь село
 		// красное»: causes block JO).
-		if f := &s.found[s.marks[i-1]-1]; s.toks[i].has(tSettle) && !cityWord(s.norm(i)) && !s.flatIn(f.from, f.to) {
+		if f := &s.found[s.marks[i-1]-1]; s.toks[i].has(tSettle) && !cityWord(s.norm(i)) && !villageWord(s.norm(i)) && !s.flatIn(f.from, f.to) {
 			j := i + 1
 			for j < len(s.toks) && j < i+3 && s.toks[j].seg == seg && s.nameWord(j) {
 				j++
@@ -3511,14 +3516,19 @@ func (s *scan) houseBefore(i int) int {
 // «коттеджный поселок лесной»; i when none is. A city and a region are
 // not taken («город казань», «московская область»), said with «город» or
 // alone: issue 13 keeps city names (a quality manager needs them), and a
-// street and house make the address without them; a village, a
+// street and house make the address without them; nor is a village
+// («деревня ивановка», «село ямаш»: villageWord), kept as a city is. A
 // gardening partnership or a kilometre of a highway is the address.
 func (s *scan) settlementBefore(i int) int {
 	k := i
 	for n := 0; k > 0 && n < 4 && s.toks[k-1].seg == s.toks[i].seg; n++ {
 		switch {
-		case s.toks[k-1].has(tSettle) && cityWord(s.norm(k-1)):
+		case s.toks[k-1].has(tSettle) && (cityWord(s.norm(k-1)) || villageWord(s.norm(k-1))):
 			return k
+		case k > 1 && s.toks[k-2].has(tSettle) && villageWord(s.norm(k-2)) && !s.toks[k-1].has(tSettle):
+			return k // «село ямаш»: the village kept as a city is
+		case k > 2 && s.toks[k-3].has(tSettle) && villageWord(s.norm(k-3)) && s.nameWord(k-1) && s.nameWord(k-2):
+			return k // «деревня малые вязёмы»
 		case k > 1 && s.toks[k-2].has(tSettle) && cityWord(s.norm(k-2)) && !s.toks[k-1].has(tSettle):
 			return k // «город тула»; not «край поселок», the village after its region
 		case s.toks[k-1].has(tSettle):
@@ -3540,6 +3550,16 @@ func (s *scan) settlementBefore(i int) int {
 		}
 	}
 	return k
+}
+
+// villageWord: a settlement word that names a village, a township or a
+// Cossack village: a place kept as a city is (issue 13; most authors
+// label «деревня кузьминка» a city trap), its street, house and flat the
+// address («коттеджный поселок березки дом 23»: the house). A gardening
+// partnership («снт»), a garage cooperative or a highway's kilometre is
+// not one: they stay the address's.
+func villageWord(w string) bool {
+	return isWord(w, "поселок", "поселке", "пос", "пгт", "деревня", "деревне", "дер", "село", "селе", "станица", "станице", "хутор", "аул")
 }
 
 // cityWord: a settlement word that names a city or a region, kept.
@@ -3776,10 +3796,18 @@ func (s *scan) houseRun(j int) (int, bool) {
 	// long as «квартира 299 этаж 12», «квартира 1 4 5» as «квартира 145».
 	// A run of digits longer than a house's or a flat's number is cut
 	// below, so a phone said after the address is no part of it.
+	// flat: a flat's word was read and then its number. Issue 13's
+	// address is the street, the house and the flat: what is said after
+	// the flat, an entrance, a floor, an intercom («квартира 206 девятый
+	// этаж», «кв 91 подъезд 2», «кв 15 домофон 15»), is no part of it.
+	flatWord, flat := false, false
 	for n := 0; j < len(s.toks) && n < 10; n++ {
 		u := &s.toks[j]
 		if u.has(tNum) && j > 0 && s.toks[j-1].seg == u.seg && s.toks[j-1].has(tNum) && !u.has(tHouse) {
 			n--
+		}
+		if flat && (s.floorAt(j) > j || afterFlatWord(s.normOf(u))) {
+			return end, house
 		}
 		if u.seg != seg {
 			// The flat said in the next sentence: «переулок строителей
@@ -3791,11 +3819,12 @@ func (s *scan) houseRun(j int) (int, bool) {
 		}
 		switch {
 		case house && s.floorAt(j) > j:
-			// «квартира 206 девятый этаж», «подъезд 4 этаж 3 квартира
-			// 51»: the floor is where the client lives too.
+			// «подъезд 4 этаж 3 квартира 51»: read on to the flat, which
+			// ends the address; a floor with no flat after it is not
+			// the address's («проспект мира 5 второй этаж»).
 			j = s.floorAt(j)
-			end = j
 		case u.has(tHouse) || plotWord(s.normOf(u)) || house && roomWord(s.normOf(u)):
+			flatWord = u.has(tFlat)
 			if s.normOf(u) == "к" && s.obliqueNumberWord(j+1) {
 				return end, house // «будет к трём», «к пяти»: a time, no «корпус» (causes block LA)
 			}
@@ -3843,6 +3872,7 @@ func (s *scan) houseRun(j int) (int, bool) {
 			}
 			j++
 			end, house = j, true
+			flat = flat || flatWord
 			continue
 		case houseNumber(s.normOf(u)) || (house && j == end && s.houseLetter(j)):
 			j++
@@ -3978,6 +4008,13 @@ func (s *scan) floorAt(j int) int {
 		return k + 2
 	}
 	return j
+}
+
+// afterFlatWord: a word that, after the flat's number, opens what the
+// address is not: an entrance, a floor, an intercom (an entrance's or a
+// door's code is what its own rule says).
+func afterFlatWord(w string) bool {
+	return floorWord(w) || isWord(w, "подъезда", "парадная", "парадной", "домофон", "домофона", "этажа")
 }
 
 func floorWord(w string) bool {
