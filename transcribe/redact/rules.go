@@ -2381,11 +2381,10 @@ func (s *scan) houseAnswer() {
 // it, in one of their next two sentences within 20 s (causes block GL):
 // one of its numbers said again alone, repeated or correcting a wrong
 // read-back («нет 54», «девятнадцать квартира»: a correction word, a
-// house's or a flat's word around it at most, no unit after it); and
-// its second piece opening the next sentence, the entrance and the floor
-// («подъезд 2 этаж 5»; a floor said alone, «этаж 9», or an entrance with
-// the door's code, «подъезд 3 код домофона ...», is kept). Run only when
-// an address was masked.
+// house's or a flat's word around it at most, no unit after it). The
+// entrance and the floor said next («подъезд 2 этаж 5», «да а подъезд
+// второй») are kept: issue 13's address is the street, the house and
+// the flat. Run only when an address was masked.
 func (s *scan) addressSaidAgain() {
 	for k, n := 0, len(s.found); k < n; k++ {
 		f := s.found[k]
@@ -2444,20 +2443,10 @@ func (s *scan) addressSaidAgain() {
 			for j < r.to && j < r.from+2 && !s.toks[j].has(tNum) && (s.toks[j].has(tConn|tFiller) || correctionWord(s.norm(j))) {
 				j++
 			}
-			if e := s.entranceAndFloor(j, r.to); nth == 1 && e > j && s.marks[j] == 0 {
-				s.claim(Address, ruleAddressFlat, j, e)
-				continue
-			}
-			// The entrance alone, the whole rest of the sentence («да а
-			// подъезд второй»; not «подъезд 2 код домофона ...»). A floor
-			// alone is kept («этаж 9»: a floor is no part of the
-			// address to most authors).
-			p := r.from
-			for p < r.to && p < r.from+3 && isWord(s.norm(p), "да", "ну", "и", "а", "еще", "ещё", "так", "вот") {
-				p++
-			}
-			if e := s.addressPiece(p, r.to, "подъезд"); nth == 1 && e == r.to && s.marks[p] == 0 {
-				s.claim(Address, ruleAddressFlat, p, e)
+			// The entrance and the floor said next («подъезд 2 этаж 5», «да
+			// а подъезд второй») are kept: no part of the address (issue
+			// 13: street, house, flat).
+			if e := s.entranceAndFloor(j, r.to); nth == 1 && e > j {
 				continue
 			}
 			if j < r.to && isWord(s.norm(j), "квартира", "кв", "дом") {
