@@ -2742,8 +2742,10 @@ func (s *scan) addresses() {
 				continue
 			}
 			// An ordinal is part of the name and no word of its count:
-			// «улица двадцать шестого бакинского комиссара».
-			if k := s.toks[j].num(); n > 0 && (k == nkOrdinal || k == nkOrdTens) {
+			// «улица двадцать шестого бакинского комиссара»; not the
+			// floor after it («... квартира 40 улица профсоюзная первый
+			// этаж»: no part of the address).
+			if k := s.toks[j].num(); n > 0 && (k == nkOrdinal || k == nkOrdTens) && s.floorAt(j) == j {
 				j++
 				n--
 				continue
