@@ -290,6 +290,25 @@ var writtenSets = []struct {
 		"account": 0.97, "address": 1.00, "birthdate": 0.97, "card": 1.00, "code": 0.97, "cvv": 0.97,
 		"email": 1.00, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 0.98, "snils": 1.00,
 	}, 0.020}, // 10 of 512 (2.0%) since lane i13a18's address boundary (issue 13: street + house + flat; an entrance, a floor, an intercom after the flat, and a village's name, no part of it) (13 before); 13 of 512 (2.5%) since block MK (a number right after «за» no identifier: «кроссовки за три двести и чайник за две девятьсот»); name 0.974 -> 1.000 since block MI (a full name read out before «это вы» after other words: «владелец номера по договору лысенко богдан олегович это вы»); account 0.947 -> 0.974 since block MD (another account's start said with its class's zero dropped: «да старый сорок восемь ноль восемь», «сорок семь восемьсот два восемьсот десять это не то»); code 0.955 -> 0.977 since block MC (a second code after «и» and «ещё» with words between: «и сразу за ним ещё девяносто четыре ноль два»); passport 0.974 -> 1.000 since block LZ (a passport said again as a record has it, after a trap word: «в анкете стоит ...», «в заявке было ...»); name 0.897 -> 0.974 since block LY (a payee's surname initial that is a word too: «получатель рустам ахмедович а всё совпадает», «а имя андрей николаевич у»); cvv 0.914 -> 0.971 since block LW (a CVV after the card's expiry and «и»: «срок 10 29 и 328 правильно»); 15 of 512 (2.9%) at the end and at 1884c0e2; the same figures both times
+	// The twenty-fourth author's set (lane p24, session 18): debt collection
+	// and microloans — collectors, bailiffs, microfinance, credit bureaus —
+	// with third parties' data (relatives, guarantors, employers) beside the
+	// debtor's, and enforcement-proceedings, court-case and loan numbers as
+	// traps. Kept blind to session 18's end.
+	{"blind24/cm", map[string]float64{
+		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 0.97, "code": 1.00, "cvv": 1.00,
+		"email": 1.00, "inn": 1.00, "name": 0.85, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.037}, // blind at c18a19d6 (start) and 97057519 (end): name 0.842 -> 0.851 (a debtor's or a third party's full name said with no cue: «вы яковлева светлана олеговна», «мы звоним мухину роману валентиновичу»), card 0.979, birthdate 0.976, address 0.975; 27 -> 26 of 708 (3.7%) (enforcement-proceedings numbers «18843 23 63042 ип» 16 of 21, an office's address 5 of 16)
+	// The twenty-fifth author's set (lane p25, session 18): inheritance,
+	// bereavement and powers of attorney — relatives calling a bank, an
+	// insurer, a mobile operator, the pension fund, a utility and a notary
+	// after a death — with the deceased's and the heir's data side by side,
+	// and dates of death, certificates' and inheritance cases' numbers,
+	// ages and shares as traps. Kept blind to session 18's end.
+	{"blind25/cn", map[string]float64{
+		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.92, "cvv": 0.91,
+		"email": 1.00, "inn": 1.00, "name": 0.99, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.021}, // blind at c18a19d6 (start) and 97057519 (end): the same recall both times, cvv 0.919 (a CVV after «до» and the expiry and «и»: «до ноль девять двадцать шесть и 614»; two digits of three), code 0.927 (a PIN or password said as a story), birthdate 0.974, address 0.974, name 0.994; 18 -> 13 of 622 (2.9% -> 2.1%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
