@@ -62,6 +62,8 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind24", "independent-blind24.jsonl"},
 	{"independent labeller, blind25", "independent-blind25.jsonl"},
 	{"independent labeller, blind26", "independent-blind26.jsonl"},
+	{"independent labeller, blind27", "independent-blind27.jsonl"},
+	{"independent labeller, blind28", "independent-blind28.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
