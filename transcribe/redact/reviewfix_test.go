@@ -8,7 +8,7 @@ import (
 )
 
 // TestReviewFindings: the cases of the redaction reviews' findings
-// (rv20, rv22), each a segment's redacted text after the lines said
+// (rv20, rv22, rv23), each a segment's redacted text after the lines said
 // before it.
 func TestReviewFindings(t *testing.T) {
 	r, err := New(Config{})
@@ -70,6 +70,23 @@ func TestReviewFindings(t *testing.T) {
 		{"a code from the card's back", []string{"c: код с оборота карты 1 2 3"}, 1, "код с оборота карты [cvv]"},
 		{"the back after a card", []string{"c: 4276 3800 1234 5679", "c: оборот 0 0 9"}, 1, "оборот [cvv]"},
 		{"the back after the card's word", []string{"o: назовите данные карты", "c: оборот 0 0 9"}, 1, "оборот [cvv]"},
+		// A number after a trap word is a person's number said again as a record
+		// has it (recordedVersion) only when it shares its last four digits, or
+		// all but two: a phone's first four are 8 and the operator's code, a
+		// card's the bank's, shared by strangers. A number in words opening
+		// «сорок восемь», «сорок семь» near a masked account is another
+		// account's start only when it is as long as the class, holds the
+		// rouble's 810 after it, or an account's word is said before it: a sum,
+		// «сорок восемь двести пятьдесят», is none (rv23).
+		{"an order sharing a phone's first four digits", []string{"c: мой телефон 8 912 345 67 89", "o: секунду", "c: номер заказа 8912 000 11 22"}, 1, "номер заказа 8912 000 11 22"},
+		{"a contract sharing a card's first four digits", []string{"c: карта 4276 3800 1234 5679", "o: секунду", "c: в договоре стоит 4276 5500 9876 0431"}, 1, "в договоре стоит 4276 5500 9876 0431"},
+		{"a phone as a record has it, two digits swapped", []string{"c: мой телефон 8 912 345 67 89", "o: секунду", "c: номер заказа 8912 345 76 89"}, 1, "номер заказа [phone]"},
+		{"a card as a record has it, its last four", []string{"c: карта 4276 3800 1234 5679", "o: секунду", "c: в договоре стоит 4279 3811 1234 5679"}, 1, "в договоре стоит [card]"},
+		{"a passport as a record has it, its series", []string{"o: назовите серию номер", "c: 7815 063442", "o: в профиле стоит 7815 063424"}, 0, "в профиле стоит [passport]"},
+		{"a sum near an account", []string{"c: перевела на счёт 40817 810 9 0000 5521 307", "o: а сколько перевели", "c: сорок восемь двести пятьдесят вчера вечером"}, 1, "сорок восемь двести пятьдесят вчера вечером"},
+		{"an account's start after its word", []string{"c: перевела на счёт 40817 810 9 0000 5521 307", "o: а счёт продавца", "o: сорок восемь сто семьдесят восемь"}, 0, "[account]"},
+		{"an old account's class", []string{"c: счёт 40817 810 2 0000 3381 442", "c: да старый сорок восемь ноль восемь"}, 1, "да старый [account]"},
+		{"an account's start with its currency", []string{"c: счёт 40817 810 2 0000 3381 442", "o: а закрытый счёт какой был", "c: закрытый сорок восемь двадцать восемьсот десять дальше не помню"}, 1, "закрытый [account] дальше не помню"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {
