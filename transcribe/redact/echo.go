@@ -845,10 +845,8 @@ func (s *scan) numberEchoes(all []*scan) {
 // trap word that names it in the 10 s before at («номер отправления»,
 // «номер заказа»).
 func (s *scan) trapAskedBefore(at float64) bool {
-	for k := range s.others {
-		if e := &s.others[k]; e.trap && e.named && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.trap && e.named }) {
+		return true
 	}
 	return false
 }

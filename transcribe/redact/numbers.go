@@ -2041,10 +2041,8 @@ func (s *scan) digitByDigit(z *zone) bool {
 // («последние цифры») in the 10 s before the zone.
 func (s *scan) partAsked(z *zone) bool {
 	at := s.t0(&s.toks[z.from])
-	for k := range s.others {
-		if e := &s.others[k]; e.part && !e.own && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.part && !e.own }) {
+		return true
 	}
 	return false
 }
@@ -2689,7 +2687,7 @@ func (s *scan) expiryThenCode(z *zone) (int, Type) {
 	at := s.t0(&s.toks[z.from])
 	expiry, typ, eseg := false, Type(""), int32(-1)
 	for k := range s.others {
-		if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 {
+		if e := &s.others[k]; e.justBefore(at) {
 			if e.expiry {
 				expiry, eseg = true, e.seg
 			}
@@ -2704,7 +2702,7 @@ func (s *scan) expiryThenCode(z *zone) (int, Type) {
 	// сумма».)
 	trap := false
 	for k := range s.others {
-		if e := &s.others[k]; e.seg == eseg && e.trap && !e.expiry && e.at <= at+0.5 && at-e.at <= 10 {
+		if e := &s.others[k]; e.seg == eseg && e.trap && !e.expiry && e.justBefore(at) {
 			trap = true
 		}
 	}
@@ -2760,10 +2758,8 @@ func (s *scan) expiryAsked(z *zone) bool {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
-	for k := range s.others {
-		if e := &s.others[k]; e.expiry && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.expiry }) {
+		return true
 	}
 	return false
 }
@@ -2970,10 +2966,8 @@ func (s *scan) barcodeAsked(z *zone) bool {
 		}
 	}
 	at := s.t0(&s.toks[z.from])
-	for k := range s.others {
-		if e := &s.others[k]; e.barcode && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.barcode }) {
+		return true
 	}
 	return false
 }
@@ -3476,7 +3470,7 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	var best cueEvent
 	ok := false
 	for k := range s.others {
-		if e := &s.others[k]; (e.cue != 0 || e.trap && !e.own) && e.at <= at+0.5 && at-e.at <= 10 && (!ok || e.at >= best.at) {
+		if e := &s.others[k]; (e.cue != 0 || e.trap && !e.own) && e.justBefore(at) && (!ok || e.at >= best.at) {
 			best, ok = *e, true
 		}
 	}
@@ -3539,7 +3533,7 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	if (typ == "" || !fitsZone(typ, z)) && !trap && !coded {
 		var q *cueEvent
 		for k := range s.others {
-			if e := &s.others[k]; e.cue != 0 && e.seg != best.seg && e.at < best.at && at-e.at <= 10 && (q == nil || e.at >= q.at) && (typ == "" || fitsZone(e.cueType(), z)) {
+			if e := &s.others[k]; e.cue != 0 && e.seg != best.seg && e.at < best.at && at-e.at <= otherCueWindow && (q == nil || e.at >= q.at) && (typ == "" || fitsZone(e.cueType(), z)) {
 				q = e
 			}
 		}

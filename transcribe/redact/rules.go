@@ -2564,7 +2564,7 @@ func (s *scan) fieldAnswers() {
 		at := s.t0(&s.toks[r.from])
 		var q *cueEvent
 		for k := range s.others {
-			if e := &s.others[k]; e.at <= at+0.5 && at-e.at <= 10 && (q == nil || e.at >= q.at) {
+			if e := &s.others[k]; e.justBefore(at) && (q == nil || e.at >= q.at) {
 				q = e
 			}
 		}
@@ -3248,10 +3248,8 @@ func (s *scan) streetRepeated(i int) int {
 // addressAsked reports whether the other side asked for an address in
 // the 10 s before at.
 func (s *scan) addressAsked(at float64) bool {
-	for k := range s.others {
-		if e := &s.others[k]; e.addr && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.addr }) {
+		return true
 	}
 	return false
 }
@@ -4903,10 +4901,8 @@ func (s *scan) particlesIn(from, to int) int {
 // nameCueAsked reports whether the other side asked for a name with a
 // name's word («фамилия», «имя», «фио», «зовут») in the 10 s before at.
 func (s *scan) nameCueAsked(at float64) bool {
-	for k := range s.others {
-		if e := &s.others[k]; e.name && e.nameCue && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.name && e.nameCue }) {
+		return true
 	}
 	return false
 }
@@ -5085,10 +5081,8 @@ func (s *scan) nameAskedBefore(i int) bool {
 		return true
 	}
 	at := s.t0(&s.toks[i])
-	for k := range s.others {
-		if e := &s.others[k]; e.name && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.name }) {
+		return true
 	}
 	return false
 }
@@ -6726,10 +6720,8 @@ func (s *scan) adjectiveSurnameAnswer(j int) int {
 		return j
 	}
 	at := s.t0(&s.toks[j])
-	for k := range s.others {
-		if e := &s.others[k]; e.surname && e.at <= at+0.5 && at-e.at <= 10 {
-			return end
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.surname }) {
+		return end
 	}
 	return j
 }

@@ -147,6 +147,27 @@ var ruleText = func() []string {
 
 // cueEvent is a cue said on a channel, for the other channels' answers:
 // the operator asks «назовите код из смс», the client says the digits.
+// otherCueWindow is how long, in seconds, a cue or a question of the
+// other side governs what this side says after it.
+const otherCueWindow = 10
+
+// justBefore reports whether the cue was said in the otherCueWindow
+// before at, or up to half a second after it (turns overlap).
+func (e *cueEvent) justBefore(at float64) bool {
+	return e.at <= at+0.5 && at-e.at <= otherCueWindow
+}
+
+// otherCueNear reports whether the other side said a cue that ok accepts
+// just before at.
+func (s *scan) otherCueNear(at float64, ok func(e *cueEvent) bool) bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.justBefore(at) && ok(e) {
+			return true
+		}
+	}
+	return false
+}
+
 type cueEvent struct {
 	at  float64
 	seg int32 // the segment it was said in (of its channel)
@@ -926,10 +947,8 @@ func (s *scan) otherCode(i int) bool {
 		}
 	}
 	at := s.t0(&s.toks[i])
-	for k := range s.others {
-		if e := &s.others[k]; e.coded && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.coded }) {
+		return true
 	}
 	return false
 }
@@ -1302,10 +1321,8 @@ func (s *scan) plateShape(from, to int) bool {
 // the other side (its cue events).
 func (s *scan) codeAskedBefore(i int) bool {
 	at := s.t0(&s.toks[i])
-	for k := range s.others {
-		if e := &s.others[k]; e.cueType() == Code && !e.coded && e.at <= at+0.5 && at-e.at <= 10 {
-			return true
-		}
+	if s.otherCueNear(at, func(e *cueEvent) bool { return e.cueType() == Code && !e.coded }) {
+		return true
 	}
 	for j := i - 1; j >= 0 && at-s.t1(&s.toks[j]) <= 10; j-- {
 		if t := &s.toks[j]; t.has(tCue) && t.cue() == Code && s.cueAt(j) {
