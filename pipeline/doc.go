@@ -1,6 +1,8 @@
 // Package pipeline is how the stages talk: the JetStream stream and subjects,
-// the job messages that travel on them, and a worker loop that runs a stage's
-// handler over a durable pull consumer with at-least-once delivery.
+// the NATS messages that carry schemas' jobs on them (NewMsg, with the one
+// message-id rule MsgID), worker loops that run a stage's handler over a
+// durable pull consumer with at-least-once delivery, and the dead letters
+// of jobs given up on.
 //
 // The flow is one way:
 //

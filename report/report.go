@@ -1,5 +1,8 @@
 // Package report runs callscope's slice reports over the store and prints
-// them as an aligned text table, CSV or JSON.
+// them as an aligned text table, CSV, JSON or Markdown; it also holds the
+// saved report definitions and periods, the drill-down queries (the calls
+// behind a number, one call's card, search) and the use cases the CLI and
+// the HTTP API share (Run, Calls, Show, Search).
 //
 // Every query reads only the latest analysis of each call (calls FINAL,
 // filters applied after it), so re-analysed or redelivered calls count once,

@@ -1,8 +1,10 @@
 // Package embedded runs the servers of the one-machine default (`callscope
-// run`) inside the callscope process: NATS with JetStream, and an S3 server
-// (versitygw with its posix backend). Stages talk to them over loopback with
-// the same clients they use against external servers, so the default runs
-// the production code path.
+// run`, and `callscope serve` without external servers) inside the callscope
+// process: NATS with JetStream, and an S3 server (versitygw with its posix
+// backend). Stages talk to them over loopback with the same clients they use
+// against external servers, so the default runs the production code path;
+// the one shortcut is a stage's read of a whole object, which S3.ReadObject
+// answers from the object's file.
 package embedded
 
 import (
