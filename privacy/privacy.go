@@ -195,8 +195,48 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 	if progress == nil {
 		progress = func(string) {}
 	}
-	cut := func(days int) time.Time { return now.Add(-time.Duration(days) * 24 * time.Hour) }
-	// Objects.
+	r := retentionRun{db: db, objs: objs, cfg: cfg, p: p, now: now, dryRun: dryRun, progress: progress, rep: &rep}
+	if err := r.removeObjects(ctx); err != nil {
+		return rep, err
+	}
+	if err := r.deleteRows(ctx); err != nil {
+		return rep, err
+	}
+	if setTTL && !dryRun {
+		if err := r.setTTLs(ctx); err != nil {
+			return rep, err
+		}
+	}
+	if !dryRun {
+		if err := r.recordErasure(ctx); err != nil {
+			return rep, err
+		}
+	}
+	return rep, nil
+}
+
+// retentionRun is one ApplyRetention: its steps fill in rep as they go, so
+// a step that fails leaves what the earlier ones did in the report.
+type retentionRun struct {
+	db       store.DB
+	objs     Objects
+	cfg      Config
+	p        Policy
+	now      time.Time
+	dryRun   bool
+	progress func(string)
+	rep      *RetentionReport
+}
+
+// cut is the time before which what is kept for days goes.
+func (r *retentionRun) cut(days int) time.Time {
+	return r.now.Add(-time.Duration(days) * 24 * time.Hour)
+}
+
+// removeObjects removes the recordings and transcripts older than the
+// policy from every bucket that holds them, by last-modified time.
+func (r *retentionRun) removeObjects(ctx context.Context) error {
+	cfg, p := r.cfg, r.p
 	type sweep struct {
 		bucket string
 		days   int
@@ -216,11 +256,11 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 			sweep{cfg.TranscriptsBucket, p.TranscriptsDays, func(string) bool { return true }})
 	}
 	for _, s := range sweeps {
-		before := cut(s.days)
+		before := r.cut(s.days)
 		var keys []string
-		for info, err := range objs.List(ctx, s.bucket, "") {
+		for info, err := range r.objs.List(ctx, s.bucket, "") {
 			if err != nil {
-				return rep, fmt.Errorf("privacy: retention: list %s: %w", s.bucket, err)
+				return fmt.Errorf("privacy: retention: list %s: %w", s.bucket, err)
 			}
 			if info.LastModified.Before(before) && s.match(info.Key) {
 				keys = append(keys, info.Key)
@@ -228,19 +268,25 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 		}
 		sort.Strings(keys)
 		for i, k := range keys {
-			if !dryRun {
-				if err := objs.Remove(ctx, s.bucket, k); err != nil {
-					return rep, fmt.Errorf("privacy: retention: %w", err)
+			if !r.dryRun {
+				if err := r.objs.Remove(ctx, s.bucket, k); err != nil {
+					return fmt.Errorf("privacy: retention: %w", err)
 				}
 			}
-			rep.Objects[s.bucket]++
+			r.rep.Objects[s.bucket]++
 			if (i+1)%1000 == 0 {
-				progress(fmt.Sprintf("%s: %d of %d objects older than %d days", s.bucket, i+1, len(keys), s.days))
+				r.progress(fmt.Sprintf("%s: %d of %d objects older than %d days", s.bucket, i+1, len(keys), s.days))
 			}
 		}
-		progress(fmt.Sprintf("%s: %d objects older than %d days %s", s.bucket, len(keys), s.days, verb(dryRun)))
+		r.progress(fmt.Sprintf("%s: %d objects older than %d days %s", s.bucket, len(keys), s.days, verb(r.dryRun)))
 	}
-	// Rows.
+	return nil
+}
+
+// deleteRows deletes the ClickHouse rows older than the policy: by the
+// call's start, statuses and the audit trail by their time.
+func (r *retentionRun) deleteRows(ctx context.Context) error {
+	p := r.p
 	type rowsStep struct {
 		table, col string
 		days       int
@@ -263,70 +309,77 @@ func ApplyRetention(ctx context.Context, db store.DB, objs Objects, cfg Config, 
 		if s.table == "first_contacts" {
 			// After the calls: the clients' first calls among those kept
 			// are recorded again.
-			n, err = store.PruneFirstContacts(ctx, db, cut(s.days), dryRun)
+			n, err = store.PruneFirstContacts(ctx, r.db, r.cut(s.days), r.dryRun)
 		} else {
-			n, err = store.DeleteOlder(ctx, db, s.table, s.col, cut(s.days), dryRun)
+			n, err = store.DeleteOlder(ctx, r.db, s.table, s.col, r.cut(s.days), r.dryRun)
 		}
 		if err != nil {
-			return rep, err
+			return err
 		}
-		rep.Rows[s.table] += n
-		progress(fmt.Sprintf("%s: %d rows older than %d days %s", s.table, n, s.days, verb(dryRun)))
+		r.rep.Rows[s.table] += n
+		r.progress(fmt.Sprintf("%s: %d rows older than %d days %s", s.table, n, s.days, verb(r.dryRun)))
 	}
-	if setTTL && !dryRun {
-		// first_contacts has none: a TTL would drop a client's record
-		// without recording their first call among those kept (retention
-		// apply does both).
-		type ttl struct {
-			col  string
-			days int
-		}
-		ttls := map[string]ttl{}
-		if p.AnalysesDays > 0 {
-			for _, t := range []string{"calls", "hits", "criteria"} {
-				ttls[t] = ttl{"started_at", p.AnalysesDays}
-			}
-			ttls["call_status"] = ttl{"at", p.AnalysesDays}
-		}
-		if d := min(nonzero(p.TranscriptsDays), nonzero(p.AnalysesDays)); d > 0 && d < 1<<30 {
-			ttls["segments"] = ttl{"started_at", d}
-		}
-		if p.AuditDays > 0 {
-			ttls["audit"] = ttl{"at", p.AuditDays}
-		}
-		tables := make([]string, 0, len(ttls))
-		for t := range ttls {
-			tables = append(tables, t)
-		}
-		sort.Strings(tables)
-		for _, t := range tables {
-			ok, err := store.SetTTL(ctx, db, t, ttls[t].col, ttls[t].days)
-			if err != nil {
-				return rep, err
-			}
-			if ok {
-				rep.TTL = append(rep.TTL, t)
-				progress(fmt.Sprintf("%s: TTL %s + %d days", t, ttls[t].col, ttls[t].days))
-			} else {
-				progress(fmt.Sprintf("%s: the server has no TTL (ClickHouse 19.6+): run retention apply regularly", t))
-			}
-		}
+	return nil
+}
+
+// setTTLs gives the tables a TTL of the policy where the server has TTL,
+// so that it keeps enforcing the policy between runs.
+func (r *retentionRun) setTTLs(ctx context.Context) error {
+	p := r.p
+	// first_contacts has none: a TTL would drop a client's record
+	// without recording their first call among those kept (retention
+	// apply does both).
+	type ttl struct {
+		col  string
+		days int
 	}
-	if !dryRun {
-		var rows uint64
-		objects := 0
-		for _, n := range rep.Rows {
-			rows += n
+	ttls := map[string]ttl{}
+	if p.AnalysesDays > 0 {
+		for _, t := range []string{"calls", "hits", "criteria"} {
+			ttls[t] = ttl{"started_at", p.AnalysesDays}
 		}
-		for _, n := range rep.Objects {
-			objects += n
+		ttls["call_status"] = ttl{"at", p.AnalysesDays}
+	}
+	if d := min(nonzero(p.TranscriptsDays), nonzero(p.AnalysesDays)); d > 0 && d < 1<<30 {
+		ttls["segments"] = ttl{"started_at", d}
+	}
+	if p.AuditDays > 0 {
+		ttls["audit"] = ttl{"at", p.AuditDays}
+	}
+	tables := make([]string, 0, len(ttls))
+	for t := range ttls {
+		tables = append(tables, t)
+	}
+	sort.Strings(tables)
+	for _, t := range tables {
+		ok, err := store.SetTTL(ctx, r.db, t, ttls[t].col, ttls[t].days)
+		if err != nil {
+			return err
 		}
-		if err := store.RecordErasure(ctx, db, store.Erasure{At: time.Now(), Kind: "retention", Rows: rows, Objects: objects,
-			Note: fmt.Sprintf("recordings %d d, transcripts %d d, analyses %d d, audit %d d", p.RecordingsDays, p.TranscriptsDays, p.AnalysesDays, p.AuditDays)}); err != nil {
-			return rep, err
+		if ok {
+			r.rep.TTL = append(r.rep.TTL, t)
+			r.progress(fmt.Sprintf("%s: TTL %s + %d days", t, ttls[t].col, ttls[t].days))
+		} else {
+			r.progress(fmt.Sprintf("%s: the server has no TTL (ClickHouse 19.6+): run retention apply regularly", t))
 		}
 	}
-	return rep, nil
+	return nil
+}
+
+// recordErasure records the run's counts in erasures (never what was
+// removed).
+func (r *retentionRun) recordErasure(ctx context.Context) error {
+	var rows uint64
+	objects := 0
+	for _, n := range r.rep.Rows {
+		rows += n
+	}
+	for _, n := range r.rep.Objects {
+		objects += n
+	}
+	p := r.p
+	return store.RecordErasure(ctx, r.db, store.Erasure{At: time.Now(), Kind: "retention", Rows: rows, Objects: objects,
+		Note: fmt.Sprintf("recordings %d d, transcripts %d d, analyses %d d, audit %d d", p.RecordingsDays, p.TranscriptsDays, p.AnalysesDays, p.AuditDays)})
 }
 
 func nonzero(d int) int {
