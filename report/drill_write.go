@@ -126,10 +126,21 @@ type ShowOptions struct {
 func WriteCallDetail(w io.Writer, d *CallDetail, o ShowOptions) error {
 	d = terminalDetail(d)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Call %s\n", d.CallID)
+	writeDetailFacts(&b, d)
+	writeDetailTranscript(&b, d, o.Color)
+	writeDetailParameters(&b, d)
+	writeDetailScore(&b, d, o.Color)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeDetailFacts writes the call's heading and its facts, one labelled
+// line each; a fact the call lacks has no line.
+func writeDetailFacts(b *strings.Builder, d *CallDetail) {
+	fmt.Fprintf(b, "Call %s\n", d.CallID)
 	line := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(&b, "  %-12s %s\n", label, value)
+			fmt.Fprintf(b, "  %-12s %s\n", label, value)
 		}
 	}
 	if d.Started.IsZero() {
@@ -177,12 +188,17 @@ func WriteCallDetail(w io.Writer, d *CallDetail, o ShowOptions) error {
 	line("recording", d.ObjectKey)
 	line("analysed", drillJoinNonEmpty(", ", d.AnalyzedAt.Format("2006-01-02 15:04:05 MST"),
 		"ASR "+strings.TrimSpace(d.ASRAdapter+" "+d.ASRModel), "dictionaries "+d.DictionaryVersion))
+}
 
+// writeDetailTranscript writes the transcript with the hits marked and
+// each segment's categories after it; without a stored transcript, the
+// hits alone.
+func writeDetailTranscript(b *strings.Builder, d *CallDetail, color bool) {
 	b.WriteString("\nTranscript\n")
 	if len(d.Segments) == 0 {
 		b.WriteString("  (no transcript stored for this call)\n")
 		for _, h := range d.Hits {
-			fmt.Fprintf(&b, "  %8s  %-8s  %s  %s\n", drillClock(h.Start, true), h.Channel, drillMark(h.Text, o.Color), h.Category)
+			fmt.Fprintf(b, "  %8s  %-8s  %s  %s\n", drillClock(h.Start, true), h.Channel, drillMark(h.Text, color), h.Category)
 		}
 	}
 	width := 0
@@ -190,40 +206,49 @@ func WriteCallDetail(w io.Writer, d *CallDetail, o ShowOptions) error {
 		width = max(width, utf8.RuneCountInString(s.Channel))
 	}
 	for _, s := range d.Segments {
-		text, cats := drillHighlight(s, d.Hits, o.Color)
-		fmt.Fprintf(&b, "  %8s  %s  %s", drillClock(s.Start, true), drillPad(s.Channel, width), text)
+		text, cats := drillHighlight(s, d.Hits, color)
+		fmt.Fprintf(b, "  %8s  %s  %s", drillClock(s.Start, true), drillPad(s.Channel, width), text)
 		if len(cats) > 0 {
-			fmt.Fprintf(&b, "   <- %s", strings.Join(cats, ", "))
+			fmt.Fprintf(b, "   <- %s", strings.Join(cats, ", "))
 		}
 		b.WriteByte('\n')
 	}
+}
 
-	if len(d.Parameters) > 0 {
-		b.WriteString("\nParameters\n")
-		names := make([]string, 0, len(d.Parameters))
-		width := 0
-		for n := range d.Parameters {
-			names = append(names, n)
-			width = max(width, len(n))
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			fmt.Fprintf(&b, "  %s  %s\n", drillPad(n, width), drillParamText(n, d.Parameters[n]))
-		}
+// writeDetailParameters writes the call's parameters by name, if it has
+// any.
+func writeDetailParameters(b *strings.Builder, d *CallDetail) {
+	if len(d.Parameters) == 0 {
+		return
 	}
+	b.WriteString("\nParameters\n")
+	names := make([]string, 0, len(d.Parameters))
+	width := 0
+	for n := range d.Parameters {
+		names = append(names, n)
+		width = max(width, len(n))
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(b, "  %s  %s\n", drillPad(n, width), drillParamText(n, d.Parameters[n]))
+	}
+}
 
+// writeDetailScore writes the score and its profile, then every
+// criterion's outcome with its evidence.
+func writeDetailScore(b *strings.Builder, d *CallDetail, color bool) {
 	b.WriteString("\n")
 	if d.Score == nil {
 		b.WriteString("Score: none (no scoring profile applied)\n")
 	} else {
-		fmt.Fprintf(&b, "Score %s", drillNum(drillRound1(*d.Score)))
+		fmt.Fprintf(b, "Score %s", drillNum(drillRound1(*d.Score)))
 		if d.ScoreMax != nil {
-			fmt.Fprintf(&b, " / %s", drillNum(*d.ScoreMax))
+			fmt.Fprintf(b, " / %s", drillNum(*d.ScoreMax))
 		}
 		if d.ScoreProfile != "" {
-			fmt.Fprintf(&b, " (profile %s", d.ScoreProfile)
+			fmt.Fprintf(b, " (profile %s", d.ScoreProfile)
 			if d.ScoreProfileVer != "" {
-				fmt.Fprintf(&b, ", version %s", d.ScoreProfileVer)
+				fmt.Fprintf(b, ", version %s", d.ScoreProfileVer)
 			}
 			b.WriteString(")")
 		}
@@ -233,7 +258,7 @@ func WriteCallDetail(w io.Writer, d *CallDetail, o ShowOptions) error {
 			if outcome == "" {
 				outcome = "n/a "
 			}
-			if o.Color {
+			if color {
 				switch c.Outcome {
 				case schemas.CriterionPassed:
 					outcome = "\x1b[32m" + outcome + "\x1b[0m"
@@ -241,18 +266,16 @@ func WriteCallDetail(w io.Writer, d *CallDetail, o ShowOptions) error {
 					outcome = "\x1b[31m" + outcome + "\x1b[0m"
 				}
 			}
-			fmt.Fprintf(&b, "  %s  %s (%s, weight %s)", outcome, c.Text, c.ID, drillNum(c.Weight))
+			fmt.Fprintf(b, "  %s  %s (%s, weight %s)", outcome, c.Text, c.ID, drillNum(c.Weight))
 			if c.Evidence != "" {
-				fmt.Fprintf(&b, ": %s", c.Evidence)
+				fmt.Fprintf(b, ": %s", c.Evidence)
 			}
 			if c.Start != nil {
-				fmt.Fprintf(&b, " at %s", drillClock(*c.Start, true))
+				fmt.Fprintf(b, " at %s", drillClock(*c.Start, true))
 			}
 			b.WriteString("\n")
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // WriteCallDetailJSON prints the call as JSON.
