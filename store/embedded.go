@@ -157,35 +157,41 @@ func (d *chdbDB) Insert(ctx context.Context, table string, columns []string, row
 	if err != nil {
 		return err
 	}
-	b := &proto.Block{ServerContext: utc}
-	for _, c := range columns {
-		t, ok := types[c]
-		if !ok {
-			return fmt.Errorf("store: insert into %s: no column %s", table, c)
-		}
-		if err := b.AddColumn(c, column.Type(t)); err != nil {
-			return fmt.Errorf("store: insert into %s: %w", table, err)
-		}
+	b, err := newInsertBlock(table, columns, types)
+	if err != nil {
+		return err
 	}
 	for i, r := range rows {
 		if err := b.Append(r...); err != nil {
 			return fmt.Errorf("store: insert into %s: row %d: %w", table, i, err)
 		}
 	}
+	return d.insertBlock(ctx, table, "INSERT INTO "+table+" ("+strings.Join(columns, ", ")+")", b)
+}
+
+// newInsertBlock is an empty block of the named columns of table, each of
+// the type the table declares.
+func newInsertBlock(table string, columns []string, types map[string]string) (*proto.Block, error) {
+	b := &proto.Block{ServerContext: utc}
+	for _, c := range columns {
+		t, ok := types[c]
+		if !ok {
+			return nil, fmt.Errorf("store: insert into %s: no column %s", table, c)
+		}
+		if err := b.AddColumn(c, column.Type(t)); err != nil {
+			return nil, fmt.Errorf("store: insert into %s: %w", table, err)
+		}
+	}
+	return b, nil
+}
+
+// insertBlock encodes b in the Native format and streams it into q.
+func (d *chdbDB) insertBlock(ctx context.Context, table, q string, b *proto.Block) error {
 	buf := &chproto.Buffer{}
 	if err := b.Encode(buf, 0); err != nil {
 		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
 	}
-	q := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ")"
-	if err := d.acquire(ctx); err != nil {
-		return err
-	}
-	_, err = d.c.Insert(q, "Native", buf.Buf)
-	d.release()
-	if err != nil {
-		return fmt.Errorf("store: %s: insert into %s: %w", d.dsn, table, err)
-	}
-	return nil
+	return d.insertNative(ctx, table, q, buf.Buf)
 }
 
 // InsertColumns encodes the column slices as one Native block and streams
@@ -213,24 +219,16 @@ func (d *chdbDB) InsertColumns(ctx context.Context, table string, columns []stri
 		// LowCardinality columns go as their inner type (see nativeBlock).
 		return d.insertNative(ctx, table, q+" SETTINGS input_format_native_allow_types_conversion = 1", block)
 	}
-	b := &proto.Block{ServerContext: utc}
+	b, err := newInsertBlock(table, columns, types)
+	if err != nil {
+		return err
+	}
 	for i, c := range columns {
-		t, ok := types[c]
-		if !ok {
-			return fmt.Errorf("store: insert into %s: no column %s", table, c)
-		}
-		if err := b.AddColumn(c, column.Type(t)); err != nil {
-			return fmt.Errorf("store: insert into %s: %w", table, err)
-		}
 		if _, err := b.Columns[i].Append(data[i]); err != nil {
 			return fmt.Errorf("store: insert into %s column %s: %w", table, c, err)
 		}
 	}
-	buf := &chproto.Buffer{}
-	if err := b.Encode(buf, 0); err != nil {
-		return fmt.Errorf("store: insert into %s: encode: %w", table, err)
-	}
-	return d.insertNative(ctx, table, q, buf.Buf)
+	return d.insertBlock(ctx, table, q, b)
 }
 
 // insertNative streams one Native block into an INSERT statement in its
