@@ -3008,7 +3008,7 @@ func (s *scan) issueYear(z *zone) bool {
 // digits and the cues around them say it is.
 func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	n := z.n()
-	if freephone(s.zoneDigits(z)) || s.slashNumber(z) {
+	if freephone(s.zoneDigits(z)) || s.slashNumber(z) || s.enforcementNumber(z) {
 		return "", ruleDropped
 	}
 	// («с карты на 5674 списали»: a card's end before a money verb is
@@ -3329,6 +3329,34 @@ func (s *scan) slashNumber(z *zone) bool {
 		}
 	}
 	return z.to+1 < len(s.toks) && s.toks[z.to].seg == seg && slash(z.to) && s.toks[z.to+1].seg == seg
+}
+
+// enforcementNumber reports whether z is the number of enforcement
+// proceedings (NNNNN/YY/NNNNN-ИП, said without its slashes): «ип» right
+// after it, or «производство» in its sentence's three words before it,
+// or «исполнительному» right before it («есть исполнительное
+// производство 18843 23 63042 ип», «по производству 1120 22 59007
+// закрыт», «арест наложен по исполнительному 2 7 8 8 ...»). Issue 13
+// does not list it, and the bailiffs' and collectors' calls read it out
+// (written sets by, bx, ce, cg, cm; causes block XX). A cue word or
+// another number between stops the look back («по производству удержали
+// у меня снилс ...»), and so does a word «лист», whose account follows
+// («в исполнительном листе 40817 ...»).
+func (s *scan) enforcementNumber(z *zone) bool {
+	seg := s.toks[z.from].seg
+	if z.n() >= 7 && z.to < len(s.toks) && s.toks[z.to].seg == seg && s.norm(z.to) == "ип" {
+		return true
+	}
+	for k := z.from - 1; k >= 0 && k >= z.from-3 && s.toks[k].seg == seg; k-- {
+		w := s.norm(k)
+		if strings.HasPrefix(w, "производств") || k == z.from-1 && strings.HasPrefix(w, "исполнительн") {
+			return true
+		}
+		if s.toks[k].has(tNum | tCue) {
+			break
+		}
+	}
+	return false
 }
 
 // freephone: an 8 800 or 8 804 number (or its start), which only
