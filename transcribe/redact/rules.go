@@ -3566,8 +3566,46 @@ func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
 		return
 	}
+	if s.officeNumbered(from, to) {
+		return
+	}
 	s.claim(Address, rule, from, to)
 }
+
+// officeNumbered reports whether an address from..to has an office's
+// number where a home has its flat's, and no flat, with a company's word
+// in its sentence or after a question for a company's place: «проспект
+// мира 33 офис 12 это наша фирма», «... офис четыреста один бизнес
+// центр», «улица литейная дом четыре офис двенадцать ооо технопарк»
+// (causes block QN; cd, cm). Not an office alone: «офис 305» may be where
+// the client lives or works and wants a courier (bp, bw and cc label
+// such addresses the client's: 3 of the 21 with «офис» in the written
+// sets), and «на работу», «это аренда» say nothing of whose it is. Said
+// by either side.
+func (s *scan) officeNumbered(from, to int) bool {
+	office := false
+	for i := from; i < to; i++ {
+		if s.toks[i].has(tFlat) {
+			return false
+		}
+		office = office || isWord(s.norm(i), "офис", "офиса") && i+1 < len(s.toks) && s.toks[i+1].seg == s.toks[i].seg && s.toks[i+1].has(tNum)
+	}
+	if !office {
+		return false
+	}
+	seg := s.toks[from].seg
+	for j := s.segFrom(from); j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		if (j < from || j >= to) && (companyWords.of(s.norm(j)) || ourWord(s.norm(j))) {
+			return true
+		}
+	}
+	return s.placeAsked(from)
+}
+
+// companyWords: a word that says whose premises an office is: a firm's,
+// a business centre's («ооо технопарк», «это наша фирма», «бизнес
+// центр»).
+var companyWords = newBeginningSet("ооо", "оао", "зао", "пао", "фирм", "компани", "организаци", "бизнес", "бц")
 
 // askedAfterAddress reports whether the other side's latest question
 // before at is for something other than an address: a number's cue or
