@@ -819,7 +819,13 @@ func (s *scan) numberEchoes(all []*scan) {
 				// it whatever follows them: «паспорт 4510» — «123456 12 мая
 				// 2015 года».)
 				completes := ct == Passport && c.d1-c.d0 == 4 && len(d) == 6
-				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) {
+				// (A whole card, Luhn's check passed, goes on with no
+				// digits: four after it of a month's and a card's year's
+				// shape are its expiry, answering «месяц и год», which no
+				// list knows for a question: «[card]» — «ноль девять
+				// двадцать шесть»; bx, by, causes block QO.)
+				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && len(d) == 4 && (d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') && (d[2] == '2' || d[2] == '3') && luhn(string(o.cdig[c.d0:c.d1]))
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}

@@ -788,7 +788,7 @@ func (s *scan) numbers() {
 			i = z.to
 			continue
 		}
-		if z.from > 0 && s.toks[z.from-1].has(tExpiry) && (s.monthYear(z.from) && z.to == z.from+2 || s.monthYearDigits(&z)) {
+		if z.from > 0 && (s.toks[z.from-1].has(tExpiry) || s.untilAfterCard(z.from-1)) && (s.monthYear(z.from) && z.to == z.from+2 || s.monthYearDigits(&z)) {
 			s.expiryEnd = z.to // («срок 03 29 и 905»: cvvAfterCard)
 		}
 		if s.claimed(z.from, z.to) || z.d0 == z.d1 {
@@ -2646,6 +2646,18 @@ func (s *scan) otherSaid(from, to float64) bool {
 	return false
 }
 
+// untilAfterCard reports whether token k is «до» right after a masked
+// card: the card's expiry follows («[card] до ноль девять двадцать шесть
+// и 614»: cn; «до 03 28 и код ...» in four more authors' sets; causes
+// block QO).
+func (s *scan) untilAfterCard(k int) bool {
+	if k < 1 || s.norm(k) != "до" || s.toks[k-1].seg != s.toks[k].seg {
+		return false
+	}
+	m := s.marks[k-1]
+	return m != 0 && typeAt[s.found[m-1].typ] == Card
+}
+
 // cvvAfterCard reports whether a zone of three digits is a card's
 // security code said right after its number, joined by «и», with no cue
 // of its own («4377 0069 0393 4671 и ноль ноль три»): not an amount, a
@@ -2790,7 +2802,7 @@ func (s *scan) monthYearDigits(z *zone) bool {
 func (s *scan) expiryAfter(z *zone) int {
 	e := z.to - 2
 	if e <= z.from || !s.monthYear(e) {
-		return z.to
+		return s.expiryWordsAfter(z)
 	}
 	var buf [24]byte
 	d := buf[:0]
@@ -2804,6 +2816,31 @@ func (s *scan) expiryAfter(z *zone) int {
 		return z.to
 	}
 	return e
+}
+
+// expiryWordsAfter returns where a card's number ends when its expiry is
+// said right after it in words («4279 3928 8772 5486 одиннадцать двадцать
+// восемь и код ...», «... 0628 ноль девять двадцать шесть»): the card's
+// groups in digits pass Luhn, and the four digits left are a month and a
+// card's year (20 to 39). z.to when they are not. (cg, and cm's
+// «... 0628 ноль пять двадцать шесть» with the CVV said on; causes block
+// QO.)
+func (s *scan) expiryWordsAfter(z *zone) int {
+	n := z.n()
+	if n < 17 || n > 23 {
+		return z.to
+	}
+	for e := z.from + 1; e < z.to && s.toks[e-1].num() == nkDigits; e++ {
+		nd := s.luhnTokens(z.from, e)
+		if nd == 0 || s.toks[e].num() == nkDigits || n-nd != 4 {
+			continue
+		}
+		d := s.zoneDigits(z)[nd:]
+		if (d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') && (d[2] == '2' || d[2] == '3') {
+			return e
+		}
+	}
+	return z.to
 }
 
 // cardExpiryCode returns, for a run that is a card's number, its expiry
