@@ -2646,6 +2646,21 @@ func (s *scan) otherSaid(from, to float64) bool {
 	return false
 }
 
+// digitMissingAfter reports whether the five words after a zone, in its
+// sentence, say a digit of it is missing: «цифра» in its forms, «третью»,
+// «последнюю», «середина» («... не помню третью цифру», «... только две
+// цифры»).
+func (s *scan) digitMissingAfter(z *zone) bool {
+	seg := s.toks[z.from].seg
+	for j := z.to; j < len(s.toks) && j < z.to+5 && s.toks[j].seg == seg; j++ {
+		w := s.norm(j)
+		if strings.HasPrefix(w, "цифр") || strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней") {
+			return true
+		}
+	}
+	return false
+}
+
 // untilAfterCard reports whether token k is «до» right after a masked
 // card: the card's expiry follows («[card] до ноль девять двадцать шесть
 // и 614»: cn; «до 03 28 и код ...» in four more authors' sets; causes
@@ -3166,6 +3181,16 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// 16 05», «запись 17 декабря 12 15».)
 	if (rule == ruleAnswer || typ == Code || n <= 4) && (s.dateOrTime(z) || s.clockTime(z)) {
 		return "", ruleDropped
+	}
+	// Two digits of a security code or a code, the rest said to be
+	// missing right after them («код сзади сорок два не помню третью
+	// цифру», «код девяносто восемь не называли только две цифры»: cn,
+	// cl; causes block QP): what was said of it is masked.
+	if n == 2 && !trap && (contains(types, CVV) || contains(types, Code)) && s.digitMissingAfter(z) {
+		if contains(types, CVV) {
+			return CVV, ruleName(CVV, rule)
+		}
+		return Code, ruleName(Code, rule)
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {
 		// A CVV said as a hundred, «ноль» and a unit («cvv шестьсот ноль
