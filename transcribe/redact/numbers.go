@@ -2661,6 +2661,21 @@ func (s *scan) digitMissingAfter(z *zone) bool {
 	return false
 }
 
+// ageBefore reports whether a zone of one or two digits follows «ему»,
+// «ей», «мне» (and «есть», «уже», «было» between): an age («ей семьдесят
+// исполнилось бы», «ему есть четырнадцать»: cn, cg), no card's end.
+func (s *scan) ageBefore(z *zone) bool {
+	if z.n() > 2 {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	j := z.from - 1
+	if j > 0 && s.toks[j].seg == seg && isWord(s.norm(j), "есть", "уже", "было", "будет") {
+		j--
+	}
+	return j >= 0 && s.toks[j].seg == seg && isWord(s.norm(j), "ему", "ей", "мне")
+}
+
 // untilAfterCard reports whether token k is «до» right after a masked
 // card: the card's expiry follows («[card] до ноль девять двадцать шесть
 // и 614»: cn; «до 03 28 и код ...» in four more authors' sets; causes
@@ -3206,6 +3221,12 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			}
 		}
 		if contains(types, Card) && part && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n()) && z.runs[0].n() <= 6) {
+			// (Not an age after «ему», «ей», a card's «цифры» said
+			// around it: «ей семьдесят исполнилось бы», «ему есть
+			// четырнадцать»; causes block QQ.)
+			if s.ageBefore(z) {
+				return "", ruleDropped
+			}
 			return Card, ruleCardEnding
 		}
 		// The end or the start of another identifier: «счет
