@@ -5283,7 +5283,7 @@ func (s *scan) fullNames() {
 		// (A street named after a person has them in the genitive: a
 		// patronymic in the nominative closes a person's name, «улица
 		// вознесенская пестова александра львовна».)
-		if to-from < 2 || s.introducedAt(from) && !inner || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
+		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -6715,6 +6715,70 @@ func (s *scan) introducedAt(i int) bool {
 	return s.staffBefore(i)
 }
 
+// fullNameOpening reports whether the name from..to that introducedAt took
+// for the operator's own (the words of the company's before it in the
+// operator's first sentence) is a surname, a first name and a patronymic:
+// a collector's, a bank's, a service's opening addresses the client so
+// («агентство легат сорокин вадим петрович», «это агентство возврат
+// хабибуллин марат ильдарович»), and an operator introduces themselves by
+// the first name, or the first name and patronymic («регистратура ольга
+// петровна»), never by all three with no staff word (across the written
+// sets' 3,600 operator's names, none). A staff word before it («нотариус
+// петров олег семёнович», staffBefore) keeps it the company's.
+//
+// (Not staffBefore whole: the company's words it takes for the operator's
+// own, «отдел», «служба», «компания», open a collector's call as often:
+// «отдел просроченной задолженности латыпов ренат фаридович».)
+func (s *scan) fullNameOpening(from, to int, pat bool) bool {
+	if !pat || to-from != 3 || !s.surnameAt(from) {
+		return false
+	}
+	seg := s.toks[from].seg
+	for j := from - 1; j >= 0 && j >= from-3 && s.toks[j].seg == seg; j-- {
+		w := s.norm(j)
+		if isWord(w, "я", "она", "он") {
+			break
+		}
+		if staffWord(w) || isWord(w, "зовут", "оператор", "специалист") || (w == "к" || w == "ко") && j >= from-2 {
+			return false
+		}
+	}
+	return !(from > 0 && s.toks[from-1].seg == seg && s.toks[from-1].trig == 0 && acronym(s.norm(from-1)))
+}
+
+// acronym reports whether w reads as an abbreviation said by its letters
+// («мгту», «рэу», «мгу», «спбгу»): three to five letters with three
+// consonants in a row, «э» before a vowel, or its one vowel last after
+// two consonants, which few Russian words of its length have (and those
+// few, «три», «при», «где», are the lexicon's: fullNameOpening asks it
+// of a word no list knows). The word after it names the institution
+// («мгту станкин», «рэу плеханова»: a university named after a person),
+// no surname of the client's.
+func acronym(w string) bool {
+	r := []rune(w)
+	if len(r) < 3 || len(r) > 5 {
+		return false
+	}
+	run, vowels := 0, 0
+	for k, c := range r {
+		if c < 'а' || c > 'я' && c != 'ё' {
+			return false
+		}
+		if strings.ContainsRune("аеёиоуыэюя", c) {
+			if k > 0 && r[k-1] == 'э' {
+				return true
+			}
+			run = 0
+			vowels++
+			continue
+		}
+		if run++; run >= 3 {
+			return true
+		}
+	}
+	return vowels == 1 && strings.ContainsRune("аеёиоуыэюя", r[len(r)-1]) && !strings.ContainsRune("аеёиоуыэюя", r[1])
+}
+
 // adjectiveSurname reports whether token k, a word of an adjective's
 // shape («бережной», «толстая», «лановой»), is a surname before a first
 // name and a patronymic: opening the client's sentence, or after a
@@ -6999,7 +7063,10 @@ func (s *scan) streetNamed(i int) bool {
 var roleWords = newBeginningSet("бухгалтер", "директор", "начальник", "руководител", "кассир", "продав", "охранник", "оператор", "управляющ", "учител", "воспитател", "завхоз")
 
 // staffWord: a role of someone who works for the company.
-func staffWord(w string) bool { return staffWords.of(w) }
+// (Not «агентство», «агентства»: a company's word that begins as
+// «агент» does; «агентство легат сорокин вадим петрович» opens a
+// collector's call, its name the client's.)
+func staffWord(w string) bool { return staffWords.of(w) && !strings.HasPrefix(w, "агентств") }
 
 var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус",
 	"коллег", "главврач", "администратор", "консультант", "заведующ", "секретар", // (not «начальник», «директор»: a client's own boss is a third person named)
@@ -7011,7 +7078,10 @@ var staffWords = newBeginningSet("доктор", "врач", "курьер", "м
 	// Officials by their rank or office («лейтенант кучеров», «судья
 	// орлова», «следователь мамедов», causes block OY).
 	"лейтенант", "капитан", "майор", "подполковник", "полковник", "сержант", "старшин", "прапорщик", "следовател", "дознавател", "участков", "пристав",
-	"судья", "судьи", "судье", "судью")
+	"судья", "судьи", "судье", "судью",
+	// A bankruptcy's financial administrator, a court's appointee
+	// («управляющий маслов игорь петрович»), a school's head of studies.
+	"управляющ", "завуч")
 
 // commonWord reports whether w reads as an adjective or a verb («всего
 // хорошего», «помогите»): not a name no list knows.
