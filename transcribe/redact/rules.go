@@ -5283,7 +5283,7 @@ func (s *scan) fullNames() {
 		// (A street named after a person has them in the genitive: a
 		// patronymic in the nominative closes a person's name, «улица
 		// вознесенская пестова александра львовна».)
-		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
+		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -6744,6 +6744,18 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 		}
 	}
 	return !(from > 0 && s.toks[from-1].seg == seg && s.toks[from-1].trig == 0 && acronym(s.norm(from-1)))
+}
+
+// companyThenOperator reports whether the words from..to are the whole of
+// the operator's first sentence opening the call, two words, the last a
+// first name: the company's name and the operator's own («медицина
+// оксана», «перевозкин ярослав»), though the company's word reads as a
+// surname. Of the written sets' 742 operators' first sentences of two
+// words opening a call with a first name last, all but none are so.
+func (s *scan) companyThenOperator(from, to int) bool {
+	seg := s.toks[from].seg
+	return s.role != schemas.RoleClient && seg == 0 && to-from == 2 && (from == 0 || s.toks[from-1].seg != seg) &&
+		(to == len(s.toks) || s.toks[to].seg != seg) && s.toks[to-1].has(tFirstName) && !s.toks[from].has(tFirstName) && !s.othersSpokeBefore(seg)
 }
 
 // acronym reports whether w reads as an abbreviation said by its letters
