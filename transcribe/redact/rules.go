@@ -5163,7 +5163,7 @@ func (s *scan) fullNames() {
 			s.claim(Name, ruleNameFull, i+1, i+2)
 			continue
 		}
-		if s.marks[i] != 0 || t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse) {
+		if s.marks[i] != 0 || t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse) && !s.cueFirstName(i) {
 			continue
 		}
 		w := s.normOf(t)
@@ -5357,7 +5357,7 @@ func (s *scan) fullNamesMay() bool {
 			return true // surnameAfterYouAt (causes block PU)
 		}
 		// (fullNames passes these words on, as it does here.)
-		if t.has(tStop | tNum | tCue | tTrap | tUnit | tMonth | tStreet | tHouse) {
+		if t.has(tStop|tNum|tCue|tTrap|tUnit|tMonth|tStreet|tHouse) && !s.cueFirstName(i) {
 			continue
 		}
 		w := s.normOf(t)
@@ -5392,6 +5392,19 @@ func (s *scan) fullNamesMay() bool {
 		}
 	}
 	return false
+}
+
+// cueFirstName reports whether token i is a first name that is a cue's
+// word too, with no number after it: «инна», an INN's «ИНН-а» as the
+// recognizer writes it («ребенка нет инна только снилс») and a woman's
+// first name («я созаемщик гаврилова инна сергеевна»), which the name
+// rules passed as a cue (the only such word of the lexicon).
+func (s *scan) cueFirstName(i int) bool {
+	t := &s.toks[i]
+	if t.trig&(tFirstName|tCue) != tFirstName|tCue || t.trig&(tStop|tNum|tTrap) != 0 {
+		return false
+	}
+	return i+1 == len(s.toks) || s.toks[i+1].seg != t.seg || !s.toks[i+1].has(tNum)
 }
 
 // turkicNames: a Turkic patronymic, its own word after the father's first
@@ -7190,7 +7203,7 @@ func (s *scan) nameAfter(j int, strong bool, rule ruleID) {
 	// (Nor a relative's word with no name after it: kinName reads
 	// after it, «на имя дочери оформлена», «это внук её звонит костя»,
 	// causes block PN.)
-	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) || !isLetters(s.normOf(first)) || first.has(tKin) && !first.has(tFirstName) {
+	if first.has(tNum|tCue|tTrap|tOperator|tUnit|tHouse|tStreet) && !s.cueFirstName(j) || !isLetters(s.normOf(first)) || first.has(tKin) && !first.has(tFirstName) {
 		return
 	}
 	// «нет семенов а имя правильно»: the name's cue, then a word of
