@@ -6739,24 +6739,52 @@ func (s *scan) introducedAt(i int) bool {
 // sets' 3,600 operator's names, none). A staff word before it («нотариус
 // петров олег семёнович», staffBefore) keeps it the company's.
 //
+// The same when the first name and patronymic come first and the surname
+// after them («звоню по поводу задолженности роза ринатовна хайруллина»),
+// and for a name in an oblique case, whatever its words: an operator
+// introduces themselves in the nominative, and «позовите пожалуйста
+// андрея викторовича», «могу я услышать елену петровну», «заказ оформлен
+// на никитину дарью» name whom the call is for.
+//
 // (Not staffBefore whole: the company's words it takes for the operator's
 // own, «отдел», «служба», «компания», open a collector's call as often:
-// «отдел просроченной задолженности латыпов ренат фаридович».)
+// «отдел просроченной задолженности латыпов ренат фаридович». A colleague
+// the call is handed to is the company's: «передаю трубку наталье
+// владимировне».)
 func (s *scan) fullNameOpening(from, to int, pat bool) bool {
-	if !pat || to-from != 3 || !s.surnameAt(from) {
+	seg := s.toks[from].seg
+	switch {
+	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
+	case s.obliqueNameIn(from, to):
+	default:
 		return false
 	}
-	seg := s.toks[from].seg
 	for j := from - 1; j >= 0 && j >= from-3 && s.toks[j].seg == seg; j-- {
 		w := s.norm(j)
 		if isWord(w, "я", "она", "он") {
 			break
 		}
-		if staffWord(w) || isWord(w, "зовут", "оператор", "специалист") || (w == "к" || w == "ко") && j >= from-2 {
+		if staffWord(w) || isWord(w, "зовут", "оператор", "специалист", "трубку", "соединяю", "переключаю") || (w == "к" || w == "ко") && j == from-1 {
 			return false
 		}
 	}
 	return !(from > 0 && s.toks[from-1].seg == seg && s.toks[from-1].trig == 0 && acronym(s.norm(from-1)))
+}
+
+// obliqueNameIn reports whether a word of the name from..to is a first
+// name in an oblique case («андрея», «дарью»: a name's form no list has
+// as a first name's nominative) or a patronymic in one («викторовича»,
+// «петровну»).
+func (s *scan) obliqueNameIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.toks[k].trig&(tNameForm|tFirstName) == tNameForm && !turkicPatronymicWord(s.norm(k)) {
+			return true
+		}
+		if w := s.norm(k); hasAnySuffix(w, "ича", "ичу", "ичем", "иче", "вны", "вне", "вну", "вной", "чны", "чне", "чну", "чной") && patronymic(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // companyThenOperator reports whether the words from..to are the whole of
