@@ -461,6 +461,12 @@ func (s *scan) misspeltIn(r segRange, words []misspeltWord, lens uint64) {
 		if i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "на", "в", "во", "по", "из", "с", "со", "к", "ко", "до", "от", "под", "за") {
 			continue
 		}
+		// (Nor a place after its word: «[валентина ивановна]» —
+		// «деревня ивановка», «улица петровская»: a village's or a
+		// street's name made of a name, one letter off it.)
+		if i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].has(tSettle|tStreet) {
+			continue
+		}
 		most := 2
 		if utf8.RuneCountInString(w) <= 6 {
 			most = 1

@@ -22,7 +22,7 @@ var writtenSets = []struct {
 	{"blind/bp", map[string]float64{
 		"account": 1.00, "address": 1.00, "birthdate": 1.00, "card": 1.00, "code": 1.00, "cvv": 1.00,
 		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.008}, // 4 of 559 (0.7%) since lane i13a18's address boundary (issue 13: street + house + flat; an entrance, a floor, an intercom after the flat, and a village's name, no part of it): bp-0062's village, relabelled a city trap, is masked as an echo of the name said before it («ивановна» — «деревня ивановка»; a name rule's); 3 of 556 (0.5%): two are companies' INNs, masked since issue 13 lists ten-digit INNs (bq labels them spans)
+	}, 0.006}, // 3 of 559 (0.5%) since block QH («деревня ивановка» after «ивановна», no longer masked as the name misheard: a place's name after its word); 4 of 559 (0.7%) since lane i13a18's address boundary (issue 13: street + house + flat; an entrance, a floor, an intercom after the flat, and a village's name, no part of it): bp-0062's village, relabelled a city trap, is masked as an echo of the name said before it («ивановна» — «деревня ивановка»; a name rule's); 3 of 556 (0.5%): two are companies' INNs, masked since issue 13 lists ten-digit INNs (bq labels them spans)
 	// The second author's set, measured blind once by the lead at f707773
 	// (docs/privacy.md), then handed over and tuned on (lane i13s): these
 	// floors are the tuned figures, no longer blind ones. Its address
