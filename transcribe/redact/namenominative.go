@@ -67,7 +67,27 @@ func (s *scan) womanSurnameAlone(i int) bool {
 	if !(hasAnySuffix(w, "овой", "евой") && len(w) >= 16 || inaSurnameCase(w)) || adjectiveAlone(w) {
 		return false
 	}
-	return s.caseWordAlone(i)
+	return s.caseWordAlone(i) || s.noFeminineAfter(i)
+}
+
+// noFeminineAfter reports whether the word after token i, in its
+// sentence, is none a feminine adjective in «-ой» could go with: a
+// feminine noun in the genitive, dative, instrumental or prepositional
+// ends in «ы», «и», «е», «ой», «ей», «ью» («от налоговой службы», «у
+// входной двери»); any other word leaves the «-овой», «-иной» word
+// alone, a woman's surname («вместо тарасовой пойду я», «для кузьминой
+// готова справка»). Not a number or a house's or a street's word after
+// it (a street's name: «у садовой 5»).
+func (s *scan) noFeminineAfter(i int) bool {
+	j := i + 1
+	if j >= len(s.toks) || s.toks[j].seg != s.toks[i].seg || s.toks[j].has(tNum|tHouse|tStreet|tSettle) {
+		return false
+	}
+	n := s.norm(j)
+	if len(n) < 4 || !isLetters(n) || hasAnySuffix(n, "ы", "и", "е", "ой", "ей", "ью", "ёй") {
+		return false
+	}
+	return true
 }
 
 // caseWordAlone reports whether the word at token i closes its sentence

@@ -6248,7 +6248,8 @@ func hasAnySuffix(w string, endings ...string) bool {
 // appointmentWord: a word of having an appointment or being treated,
 // before «у» and whom with: a doctor's, a specialist's surname.
 func appointmentWord(w string) bool {
-	return isWord(w, "записан", "записана", "записаны", "записался", "записалась", "прием", "приеме", "приём", "приёме", "лечусь", "лечится", "наблюдаюсь", "наблюдается", "был", "была", "были")
+	return isWord(w, "записан", "записана", "записаны", "записался", "записалась", "прием", "приеме", "приём", "приёме", "лечусь", "лечится", "наблюдаюсь", "наблюдается", "был", "была", "были",
+		"учете", "учёте") // «я на учёте у григорьевой срок 28 недель»: a doctor
 }
 
 // caseNouns are common nouns that end as a surname in «-ов», «-ев», «-ин»
