@@ -879,7 +879,9 @@ func (s *scan) nameOtherForm() {
 				continue
 			}
 			from := j
+			maiden := false
 			for words := 0; j < len(s.toks) && s.toks[j].seg == seg && words < 3 && otherFormWord(s.norm(j)); words++ {
+				maiden = maiden || maidenWord(s.norm(j))
 				j++
 			}
 			if j == from || j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 || !s.nameEnds(j+1, seg) {
@@ -892,6 +894,10 @@ func (s *scan) nameOtherForm() {
 			}
 			if t.has(tFirstName|tNameForm) && !wordName(w) || surnameLike(w, t.trig) && !commonWord(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) {
 				s.claim(Name, ruleNameFull, j, j+1)
+			} else if maiden && t.trig == 0 && len(w) >= 8 && !commonWord(w) && !pronoun(w) && !surnameDescription(w) {
+				// A maiden name after its word is a surname whatever its
+				// ending («[кравченко оксана валерьевна] девичья шульга»).
+				s.claim(Name, ruleNameFull, j, j+1)
 			}
 		}
 	}
@@ -899,6 +905,12 @@ func (s *scan) nameOtherForm() {
 
 // otherFormWord: the words that say which form of a name follows
 // (nameOtherForm): «можно просто», «по паспорту», «в девичестве», «а моя».
+// maidenWord: a word of otherFormWord that says the name after it is the
+// maiden one («девичья», «в девичестве», «до замужества»).
+func maidenWord(w string) bool {
+	return isWord(w, "девичья", "девичьей", "девичестве", "замужества", "брака")
+}
+
 func otherFormWord(w string) bool {
 	return isWord(w, "можно", "просто", "по", "паспорту", "документам", "в", "девичестве", "девичья", "девичьей", "моя", "мой", "у", "меня", "раньше", "была", "был", "теперь", "сейчас", "коротко", "сокращенно", "сокращённо", "полностью", "все", "зовут", "называют",
 		// «[рябова людмила] до замужества клименко», «после развода»

@@ -307,8 +307,8 @@ var writtenSets = []struct {
 	// ages and shares as traps. Kept blind to session 18's end.
 	{"blind25/cn", map[string]float64{
 		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.92, "cvv": 0.97,
-		"email": 1.00, "inn": 1.00, "name": 0.99, "passport": 1.00, "phone": 1.00, "snils": 1.00,
-	}, 0.020}, // 12 of 622 (1.9%) since block QQ («ей семьдесят исполнилось бы» after «последние цифры ... не называйте»: an age, no card's end); cvv 0.946 -> 0.973 since block QP («код сзади сорок два не помню третью цифру»); cvv 0.919 -> 0.946 since block QO («[card] до ноль девять двадцать шесть и 614»); blind at c18a19d6 (start) and 97057519 (end): the same recall both times, cvv 0.919 (a CVV after «до» and the expiry and «и»: «до ноль девять двадцать шесть и 614»; two digits of three), code 0.927 (a PIN or password said as a story), birthdate 0.974, address 0.974, name 0.994; 18 -> 13 of 622 (2.9% -> 2.1%)
+		"email": 1.00, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
+	}, 0.020}, // name 0.994 -> 1.000 since block QJ (a maiden name after its word whatever its ending: «девичья шульга»); 12 of 622 (1.9%) since block QQ («ей семьдесят исполнилось бы» after «последние цифры ... не называйте»: an age, no card's end); cvv 0.946 -> 0.973 since block QP («код сзади сорок два не помню третью цифру»); cvv 0.919 -> 0.946 since block QO («[card] до ноль девять двадцать шесть и 614»); blind at c18a19d6 (start) and 97057519 (end): the same recall both times, cvv 0.919 (a CVV after «до» and the expiry and «и»: «до ноль девять двадцать шесть и 614»; two digits of three), code 0.927 (a PIN or password said as a story), birthdate 0.974, address 0.974, name 0.994; 18 -> 13 of 622 (2.9% -> 2.1%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
