@@ -6754,6 +6754,9 @@ func (s *scan) introducedAt(i int) bool {
 // владимировне».)
 func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 	seg := s.toks[from].seg
+	if seg != 0 {
+		return false // past the opening, introducedAt answered for a staff word or the operator's
+	}
 	switch {
 	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
 	case s.obliqueNameIn(from, to):
