@@ -240,11 +240,20 @@ func (r *Redactor) Enabled(t Type) bool {
 // masked in order of channel and time, and an error when a rule failed on
 // a channel: that channel was then masked wholesale (every number and
 // every cue word), so the copy is safe to store either way; the error is
-// for the log.
+// for the log. The copy shares tr's channels until something is masked:
+// then its channels, and the segments of each channel with a mask, are
+// new (the caller's are left as they are).
+//
+// The common path, a call that dictates nothing, is this function's
+// straight line: mark the segments the prefilter passes (markSegments),
+// load them (scan.load), run the rules (detect). Whatever only some calls
+// need (a question's answers on the other side, a mixed channel's own
+// questions, the echoes of a claim, masking) is a function of its own
+// below, called past a test: the analyze stage empties the caches between
+// two calls, so every line of code a call reads is read from memory, and a
+// rare path written inline here is read by every call that jumps over it.
 func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, spans []Span, err error) {
 	out = tr
-	out.Channels = make([]schemas.TranscriptChannel, len(tr.Channels))
-	copy(out.Channels, tr.Channels)
 	defer func() {
 		// A failure outside the per-channel guard: mask every channel.
 		if p := recover(); p != nil {
@@ -255,96 +264,136 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// Only the segments that may hold personal data are tokenized, with
 	// the segment before each (its cue words: «номер карты», a pause, the
 	// digits) and the other side's talk before it.
+	cs := getCallScratch(tr.Channels)
+	cs.markSegments(tr.Channels)
+	scans := cs.scans
 	questions := false
-	cs := getCallScratch(out.Channels)
-	defer cs.release()
-	wants, scans := cs.wants, cs.scans
-	cs.markSegments(out.Channels)
-	for ci, want := range wants {
+	for ci, want := range cs.wants {
 		if want == nil {
 			continue
 		}
-		s := cs.scan(tr.Language, out.Channels[ci].Role)
-		s.load(out.Channels[ci].Segments, want, nil)
+		s := cs.scan(tr.Language, tr.Channels[ci].Role)
+		s.load(tr.Channels[ci].Segments, want, nil)
 		scans[ci] = s
-		for _, e := range s.cues {
-			questions = questions || e.name || e.dob || e.mail || e.field != 0 || e.codeWord
-		}
+		questions = questions || s.asks()
 	}
-	// The answer to «как вас зовут?» has no trigger word («олег
-	// олегович»): after such a question the other channels are read too,
-	// as far as an answer can be (answers: a segment starting within 10 s
-	// of the question; the date of birth likewise), with the context the
-	// prefilter gives any segment (the segment before it, the other
-	// side's talk in the 10 s before).
 	if questions {
-		answerWindows(out.Channels, scans, cs)
-		for ci := range tr.Channels {
-			old := scans[ci]
-			if old != nil && count(wants[ci]) == len(old.segs) {
-				continue // no segment to add: the scan stands
+		cs.loadAnswers(tr)
+	}
+	if len(scans) > 1 || len(scans) == 1 && tr.Channels[0].Role == schemas.RoleMixed {
+		shareCues(tr.Channels, scans)
+	}
+	// The rules run on every channel before any is masked, so that the
+	// whole call's output is allocated at once (applyAll).
+	var failed uint64 // the channels whose rules broke, a bit each (up to 64)
+	var errs []error
+	for ci, s := range scans {
+		if s != nil {
+			if e := r.detect(s); e != nil {
+				errs = append(errs, channelError(ci, tr.Channels[ci].Role, e))
+				failed |= 1 << (ci & 63)
 			}
-			scans[ci] = nil
-			if wants[ci] != nil {
-				scans[ci] = cs.scan(tr.Language, tr.Channels[ci].Role)
-				scans[ci].load(out.Channels[ci].Segments, wants[ci], old)
-			}
-			cs.put(old)
 		}
 	}
-	// A mixed channel is both sides: its own earlier cues are questions
-	// its later segments may answer.
+	// With no claim anywhere there is nothing to echo, no name to look
+	// for again and nothing to mask: a call that dictates nothing ends
+	// here. TestGatesSame holds the outputs to the ungated ones.
+	if ungated || anyClaim(scans) {
+		out.Channels, spans, errs = r.claimed(cs, tr, failed, errs)
+	}
+	cs.release()
+	if len(errs) > 0 {
+		err = errors.Join(errs...)
+	}
+	return out, spans, err
+}
+
+// asks reports whether a cue of the scan asks the other side for what a
+// rule masks in the answer: a name, a date of birth, an e-mail, a field
+// of an address, a code word (loadAnswers reads the answers).
+func (s *scan) asks() bool {
+	for i := range s.cues {
+		if e := &s.cues[i]; e.name || e.dob || e.mail || e.field != 0 || e.codeWord {
+			return true
+		}
+	}
+	return false
+}
+
+// channelError is the error of channel ci's rules.
+func channelError(ci int, role string, e error) error {
+	return fmt.Errorf("redact: channel %d (%s): %w", ci, role, e)
+}
+
+// loadAnswers reads the answers to the questions the scans' cues ask.
+// The answer to «как вас зовут?» has no trigger word («олег олегович»):
+// after such a question the other channels are read too, as far as an
+// answer can be (answers: a segment starting within 10 s of the question;
+// the date of birth likewise), with the context the prefilter gives any
+// segment (the segment before it, the other side's talk in the 10 s
+// before).
+func (cs *callScratch) loadAnswers(tr schemas.Transcript) {
+	scans, wants := cs.scans, cs.wants
+	answerWindows(tr.Channels, scans, cs)
+	for ci := range tr.Channels {
+		old := scans[ci]
+		if old != nil && count(wants[ci]) == len(old.segs) {
+			continue // no segment to add: the scan stands
+		}
+		scans[ci] = nil
+		if wants[ci] != nil {
+			scans[ci] = cs.scan(tr.Language, tr.Channels[ci].Role)
+			scans[ci].load(tr.Channels[ci].Segments, wants[ci], old)
+		}
+		cs.put(old)
+	}
+}
+
+// shareCues gives each scan the cues of the other channels (others,
+// othersSpoke); a mixed channel is both sides: its own earlier cues are
+// questions its later segments may answer.
+func shareCues(chs []schemas.TranscriptChannel, scans []*scan) {
 	for ci, s := range scans {
-		if s != nil && tr.Channels[ci].Role == schemas.RoleMixed {
+		if s != nil && chs[ci].Role == schemas.RoleMixed {
 			for _, e := range s.cues {
 				e.own = true
 				s.others = append(s.others, e)
 			}
 		}
 	}
-	if len(scans) > 1 {
-		for ci, s := range scans {
-			if s == nil {
-				continue
-			}
-			for cj, o := range scans {
-				if cj != ci && o != nil {
-					s.others = append(s.others, o.cues...)
-					s.othersSpoke = append(s.othersSpoke, o.spoke...)
-				}
-			}
-		}
+	if len(scans) < 2 {
+		return
 	}
-	// The rules run on every channel before any is masked, so that the
-	// whole call's output is allocated at once: its spans, the new
-	// segments of the channels with something masked (the caller's are
-	// left as they are), and their masked texts, each one array for all
-	// channels instead of one per channel (a call that dictates has
-	// something masked on both sides).
-	var errs []error
-	stretches, nsegs := 0, 0
-	failed := 0 // the channels whose rules broke, a bit each (up to 64)
 	for ci, s := range scans {
 		if s == nil {
 			continue
 		}
-		if e := r.detect(s); e != nil {
-			errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
-			failed |= 1 << (ci & 63)
+		for cj, o := range scans {
+			if cj != ci && o != nil {
+				s.others = append(s.others, o.cues...)
+				s.othersSpoke = append(s.othersSpoke, o.spoke...)
+			}
 		}
 	}
+}
+
+// claimed is Transcript past the rules on a call where a rule claimed
+// something: a masked name said again in a sentence the prefilter
+// skipped, the echoes, and the masking. It returns the output's channels,
+// the spans and the errors (errs and those of the rules it runs).
+func (r *Redactor) claimed(cs *callScratch, tr schemas.Transcript, failed uint64, errs []error) ([]schemas.TranscriptChannel, []Span, []error) {
+	scans, wants := cs.scans, cs.wants
 	// A masked name said again in a sentence the prefilter skipped
 	// («меня зовут анна соловьева» — «хорошо соловьева»): such sentences
 	// are read too, and their channel's rules run again, so that the
 	// echoes below find the name there. Only on a call with a name masked
 	// and said again with no trigger word near it.
 	// (Only when a rule claimed something: with no claim there is no
-	// name to look for, and a call that dictates nothing runs none of
-	// its code.)
+	// name to look for.)
 	claimed := anyClaim(scans)
 	var added uint64
 	if claimed {
-		added = cs.markNameRepeats(out.Channels, scans)
+		added = cs.markNameRepeats(tr.Channels, scans)
 	}
 	if added != 0 {
 		for ci := range scans {
@@ -353,7 +402,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 				continue
 			}
 			s := cs.scan(tr.Language, tr.Channels[ci].Role)
-			s.load(out.Channels[ci].Segments, wants[ci], old)
+			s.load(tr.Channels[ci].Segments, wants[ci], old)
 			if old != nil {
 				s.others = append(s.others, old.others...)
 				s.othersSpoke = append(s.othersSpoke, old.othersSpoke...)
@@ -361,7 +410,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 			scans[ci] = s
 			cs.put(old)
 			if e := r.detect(s); e != nil {
-				errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+				errs = append(errs, channelError(ci, tr.Channels[ci].Role, e))
 			}
 		}
 	}
@@ -369,11 +418,7 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// only when a rule claimed something on some channel. With no claim
 	// anywhere the echoes have no word and no number to look for, and the
 	// operator's names they read first (operatorNames) serve only to
-	// unmask or leave a claimed name: they claim and drop nothing. Most
-	// calls that dictate nothing (a demo call's greeting, its prices and
-	// dates) then skip the echoes' code, read from caches the analyze
-	// stage has emptied. TestGatesSame holds the outputs to the ungated
-	// ones.
+	// unmask or leave a claimed name: they claim and drop nothing.
 	if ungated || claimed && anyClaim(scans) {
 		var ops opNameCache
 		for ci, s := range scans {
@@ -381,42 +426,48 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 				continue
 			}
 			if e := r.echo(s, scans, &ops); e != nil {
-				errs = append(errs, fmt.Errorf("redact: channel %d (%s): %w", ci, out.Channels[ci].Role, e))
+				errs = append(errs, channelError(ci, tr.Channels[ci].Role, e))
 			}
 		}
 	}
+	if !claimed {
+		return tr.Channels, nil, errs // (no claim: no stretch)
+	}
+	// The whole call's output is allocated at once: its channels, its
+	// spans, the new segments of the channels with something masked (the
+	// caller's are left as they are), and their masked texts, each one
+	// array for all channels instead of one per channel (a call that
+	// dictates has something masked on both sides).
+	stretches, nsegs := 0, 0
 	for ci, s := range scans {
-		if s == nil || !claimed {
-			continue // (no claim: no stretch)
+		if s == nil {
+			continue
 		}
 		if s.nstretch = s.stretches(); s.nstretch > 0 {
 			stretches += s.nstretch
-			nsegs += len(out.Channels[ci].Segments)
+			nsegs += len(tr.Channels[ci].Segments)
 		}
 	}
-	if stretches > 0 {
-		spans = make([]Span, 0, stretches)
-		segs := make([]schemas.Segment, nsegs)
-		txt := &cs.texts
-		txt.reset()
-		for ci, s := range scans {
-			if s == nil || s.nstretch == 0 {
-				continue
-			}
-			ch := &out.Channels[ci]
-			n := copy(segs, ch.Segments)
-			ch.Segments, segs = segs[:n:n], segs[n:]
-			spans = s.apply(ci, ch, spans, txt)
+	if stretches == 0 {
+		return tr.Channels, nil, errs
+	}
+	chs := make([]schemas.TranscriptChannel, len(tr.Channels))
+	copy(chs, tr.Channels)
+	spans := make([]Span, 0, stretches)
+	segs := make([]schemas.Segment, nsegs)
+	txt := &cs.texts
+	txt.reset()
+	for ci, s := range scans {
+		if s == nil || s.nstretch == 0 {
+			continue
 		}
-		txt.set(out.Channels)
+		ch := &chs[ci]
+		n := copy(segs, ch.Segments)
+		ch.Segments, segs = segs[:n:n], segs[n:]
+		spans = s.apply(ci, ch, spans, txt)
 	}
-	for _, s := range scans {
-		cs.put(s)
-	}
-	if len(errs) > 0 {
-		err = errors.Join(errs...)
-	}
-	return out, spans, err
+	txt.set(chs)
+	return chs, spans, errs
 }
 
 // markNameRepeats marks the segments no channel reads that say a word of
@@ -755,7 +806,10 @@ func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
 	// turns with Transcript in one process).
 	rec := &record{types: r.types}
 	info := &rec.info
-	info.Spans = make([]schemas.PIISpan, len(spans))
+	info.Spans = noSpans[:] // (empty, not nil: "spans": [] in JSON)
+	if len(spans) > 0 {
+		info.Spans = make([]schemas.PIISpan, len(spans))
+	}
 	if r.ntypes > 0 {
 		info.Types = rec.types[:r.ntypes:r.ntypes]
 	}
@@ -770,6 +824,10 @@ func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
 	out.PII = info
 	return out, err
 }
+
+// noSpans is the array of a call's spans when it masked nothing: no
+// allocation (a zero-size array; its slice is empty and not nil).
+var noSpans [0]schemas.PIISpan
 
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 
@@ -1008,7 +1066,15 @@ func (cs *callScratch) put(s *scan) {
 	cs.free = append(cs.free, s)
 }
 
-func (cs *callScratch) release() { callPool.Put(cs) }
+// release puts the call's scans back for another call, and the scratch
+// in its pool. (A call that panicked does not release its scratch: the
+// pool makes another.)
+func (cs *callScratch) release() {
+	for _, s := range cs.scans {
+		cs.put(s)
+	}
+	callPool.Put(cs)
+}
 
 // wordless reports whether a segment has no letter and no digit, in its
 // text or its words.
