@@ -1002,27 +1002,34 @@ type callScratch struct {
 var callPool sync.Pool
 
 func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
-	cs, ok := callPool.Get().(*callScratch)
-	if !ok {
+	cs, _ := callPool.Get().(*callScratch)
+	if cs == nil {
 		cs = &callScratch{}
 	}
-	n := 0
-	cs.offs = cs.offs[:0]
-	for _, ch := range chs {
-		cs.offs = append(cs.offs, n)
-		n += len(ch.Segments)
+	// The per-channel slices are made together, at one size: a call
+	// grows them all or none.
+	nch := len(chs)
+	if cap(cs.offs) < nch+1 {
+		cs.offs, cs.marked = make([]int, nch+1), make([]int, nch)
+		cs.wants, cs.scans = make([][]bool, nch), make([]*scan, nch)
 	}
-	cs.offs = append(cs.offs, n)
-	cs.flags = slices.Grow(cs.flags[:0], n)[:n]
-	clear(cs.flags)
-	cs.spread = slices.Grow(cs.spread[:0], n)[:n]
-	clear(cs.spread)
-	cs.wants = slices.Grow(cs.wants[:0], len(chs))[:len(chs)]
-	clear(cs.wants)
-	cs.scans = slices.Grow(cs.scans[:0], len(chs))[:len(chs)]
-	clear(cs.scans)
-	cs.marked = slices.Grow(cs.marked[:0], len(chs))[:len(chs)]
+	cs.offs, cs.marked, cs.wants, cs.scans = cs.offs[:nch+1], cs.marked[:nch], cs.wants[:nch], cs.scans[:nch]
 	clear(cs.marked)
+	clear(cs.wants)
+	clear(cs.scans)
+	n := 0
+	for ci := range chs {
+		cs.offs[ci] = n
+		n += len(chs[ci].Segments)
+	}
+	cs.offs[nch] = n
+	// The wants' flags and spread are one array: flags[:n], spread[n:].
+	if cap(cs.flags) < 2*n {
+		cs.flags = make([]bool, 2*n)
+	}
+	cs.flags = cs.flags[:2*n]
+	clear(cs.flags)
+	cs.spread = cs.flags[n:]
 	return cs
 }
 
