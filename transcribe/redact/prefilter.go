@@ -134,7 +134,14 @@ func segmentMay(seg *schemas.Segment) bool {
 				s = ""
 			}
 			if plainWord(w) {
-				if plainMay(w) && (prepWord(w) && (prepSurnameMay(w, firstWord(s)) || prepPatronymicInText(w, s)) || !prepWord(w) && triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s))) {
+				if !plainMay(w) {
+					continue
+				}
+				if prepWord(w) {
+					if prepSurnameMay(w, firstWord(s)) || prepPatronymicInText(w, s) {
+						return true
+					}
+				} else if triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) {
 					return true
 				}
 				continue
@@ -215,25 +222,56 @@ func prepSurnameMay(w, next string) bool {
 		// it, «от цой ен сук», causes block PS.)
 		return len(next) >= 6 && w != "передайте" && w != "вы" && koreanShortSurname(next)
 	}
-	switch w { // prepWords (a switch: no loop over them for each word)
-	case "вы":
+	switch i := prepIndex(w); {
+	case i == prepYou:
 		return youSurnameMay(next)
-	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за":
+	case i >= 0 && i < prepYou: // «на», «у», «от» ... «за»
 		return strongSurnames.of(next, 6) || len(next) >= 12 && surnameCaseEnding(next) || w != "на" && w != "передайте" && len(next) >= 14 && womanCaseEnding(next) && !adjectiveAlone(next) ||
 			w != "у" && skiSurnameCase(next) // «на жуковскую» (causes block PW)
-	case "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
+	case i > prepYou: // «какой-то» ... «некоей»
 		return surnames.of(next, 6) // a surname in any case
 	}
 	return false
 }
 
 // prepWord reports whether w is one of prepWords.
-func prepWord(w string) bool {
-	switch w {
-	case "на", "у", "от", "для", "передайте", "насчет", "насчёт", "вместо", "поводу", "за", "вы", "какой-то", "какого-то", "какому-то", "какую-то", "какая-то", "кто-то", "некий", "некоего", "некоему", "некая", "некой", "некую", "некоей":
-		return true
+func prepWord(w string) bool { return prepIndex(w) >= 0 }
+
+// prepYou is the index of «вы» in prepWords: the words before it take a
+// surname in the case they ask for, those after it one in any case
+// (prepSurnameMay).
+const prepYou = 10
+
+// prepSlots holds prepWords by their key (wordKey's top six bits, then
+// the next slot): 1 + the word's index, 0 for an empty slot. A lookup is
+// a key and a compare or two; a switch over the 24 words was some 2.5 KB
+// of comparisons inlined in segmentMay, of which a call read some 18
+// lines from memory (callgrind, BenchmarkColdCalls/plain).
+var prepSlots = func() (t [64]uint8) {
+	if prepWords[prepYou] != "вы" {
+		panic("redact: prepWords[prepYou] is not «вы»")
 	}
-	return false
+	for k, w := range prepWords {
+		i := wordKey(w) >> 58
+		for t[i] != 0 {
+			i = (i + 1) & 63
+		}
+		t[i] = uint8(k + 1)
+	}
+	return t
+}()
+
+// prepIndex is w's index in prepWords, or -1.
+func prepIndex(w string) int {
+	for i := wordKey(w) >> 58; ; i = (i + 1) & 63 {
+		k := prepSlots[i]
+		if k == 0 {
+			return -1
+		}
+		if p := prepWords[k-1]; len(p) == len(w) && p == w {
+			return int(k - 1)
+		}
+	}
 }
 
 // surnameCaseEnding reports whether w ends in «-ова», «-ева», «-ина»,
@@ -583,6 +621,12 @@ func (r *segWords) next() string {
 
 // spaceIndex is strings.IndexByte(s, ' ') for the short strings between
 // two spaces: eight bytes at a time, without a call.
+//
+// Not inlined: its loop was copied into each of its callers (the
+// prefilter's loops, firstWord's), and the copies were some 10 code lines
+// a call read from memory (callgrind, BenchmarkColdCalls/plain).
+//
+//go:noinline
 func spaceIndex(s string) int {
 	i := 0
 	if len(s) >= 8 {

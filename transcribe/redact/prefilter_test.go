@@ -348,3 +348,24 @@ func TestFillerLoadsNothing(t *testing.T) {
 		t.Fatalf("%d segments of filler", n)
 	}
 }
+
+// TestPrepIndex: prepIndex finds every word of prepWords at its index, and
+// no other word of the lexicon nor their neighbours in form.
+func TestPrepIndex(t *testing.T) {
+	for k, w := range prepWords {
+		if got := prepIndex(w); got != k {
+			t.Errorf("prepIndex(%q) = %d, want %d", w, got, k)
+		}
+	}
+	others := []string{"", "н", "на,", "Насчёт", "вас", "за ", "какой", "то", "некто", "передай", "пере"}
+	for _, lex := range lexicon {
+		for w := range lex {
+			others = append(others, w)
+		}
+	}
+	for _, w := range others {
+		if got := prepIndex(w); got >= 0 && !slices.Contains(prepWords, w) {
+			t.Errorf("prepIndex(%q) = %d, want -1", w, got)
+		}
+	}
+}
