@@ -252,12 +252,22 @@ func (r *Redactor) Enabled(t Type) bool {
 // below, called past a test: the analyze stage empties the caches between
 // two calls, so every line of code a call reads is read from memory, and a
 // rare path written inline here is read by every call that jumps over it.
-func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, spans []Span, err error) {
-	out = tr
+func (r *Redactor) Transcript(tr schemas.Transcript) (schemas.Transcript, []Span, error) {
+	spans, err := r.redact(&tr)
+	return tr, spans, err
+}
+
+// redact is Transcript on *tr, its caller's copy, masked in place: its
+// channels are replaced by a copy when something is masked. (A
+// transcript is some 150 bytes: Transcript and Apply copied it in and out
+// of here, some 10 code lines a call.)
+func (r *Redactor) redact(tr *schemas.Transcript) (spans []Span, err error) {
+	given := tr.Channels
 	defer func() {
 		// A failure outside the per-channel guard: mask every channel.
 		if p := recover(); p != nil {
-			out, spans = r.failAll(tr)
+			tr.Channels = given
+			*tr, spans = r.failAll(*tr)
 			err = fmt.Errorf("redact: %v", p)
 		}
 	}()
@@ -299,13 +309,13 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (out schemas.Transcript, sp
 	// for again and nothing to mask: a call that dictates nothing ends
 	// here. TestGatesSame holds the outputs to the ungated ones.
 	if ungated || anyClaim(scans) {
-		out.Channels, spans, errs = r.claimed(cs, tr, failed, errs)
+		tr.Channels, spans, errs = r.claimed(cs, tr, failed, errs)
 	}
 	cs.release()
 	if len(errs) > 0 {
 		err = errors.Join(errs...)
 	}
-	return out, spans, err
+	return spans, err
 }
 
 // asks reports whether a cue of the scan asks the other side for what a
@@ -332,7 +342,7 @@ func channelError(ci int, role string, e error) error {
 // the date of birth likewise), with the context the prefilter gives any
 // segment (the segment before it, the other side's talk in the 10 s
 // before).
-func (cs *callScratch) loadAnswers(tr schemas.Transcript) {
+func (cs *callScratch) loadAnswers(tr *schemas.Transcript) {
 	scans, wants := cs.scans, cs.wants
 	answerWindows(tr.Channels, scans, cs)
 	for ci := range tr.Channels {
@@ -370,18 +380,25 @@ func shareCues(chs []schemas.TranscriptChannel, scans []*scan) {
 		}
 		for cj, o := range scans {
 			if cj != ci && o != nil {
-				s.others = append(s.others, o.cues...)
-				s.othersSpoke = append(s.othersSpoke, o.spoke...)
+				s.others = appendCues(s.others, o.cues)
+				s.othersSpoke = appendCues(s.othersSpoke, o.spoke)
 			}
 		}
 	}
 }
 
+// appendCues is append(dst, src...), written once: inlined, each of
+// shareCues' appends was some four code lines (callgrind,
+// BenchmarkColdCalls/plain).
+//
+//go:noinline
+func appendCues(dst, src []cueEvent) []cueEvent { return append(dst, src...) }
+
 // claimed is Transcript past the rules on a call where a rule claimed
 // something: a masked name said again in a sentence the prefilter
 // skipped, the echoes, and the masking. It returns the output's channels,
 // the spans and the errors (errs and those of the rules it runs).
-func (r *Redactor) claimed(cs *callScratch, tr schemas.Transcript, failed uint64, errs []error) ([]schemas.TranscriptChannel, []Span, []error) {
+func (r *Redactor) claimed(cs *callScratch, tr *schemas.Transcript, failed uint64, errs []error) ([]schemas.TranscriptChannel, []Span, []error) {
 	scans, wants := cs.scans, cs.wants
 	// A masked name said again in a sentence the prefilter skipped
 	// («меня зовут анна соловьева» — «хорошо соловьева»): such sentences
@@ -795,7 +812,7 @@ func (r *Redactor) On() []Type {
 // The error (a rule failed; that channel was masked closed) is recorded
 // there too and returned for the log; the copy is safe to store either way.
 func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
-	out, spans, err := r.Transcript(tr)
+	spans, err := r.redact(&tr) // (tr is Apply's copy: masked in place)
 	// The types and the spans each made at their size, once: grown one
 	// append at a time (thirteen types, a call's spans), they cost more
 	// than a seventh of the redaction of a call that dictates (warm, the
@@ -821,8 +838,8 @@ func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
 	if err != nil {
 		info.Error = err.Error()
 	}
-	out.PII = info
-	return out, err
+	tr.PII = info
+	return tr, err
 }
 
 // noSpans is the array of a call's spans when it masked nothing: no
