@@ -253,7 +253,7 @@ func (r *Redactor) Enabled(t Type) bool {
 // two calls, so every line of code a call reads is read from memory, and a
 // rare path written inline here is read by every call that jumps over it.
 func (r *Redactor) Transcript(tr schemas.Transcript) (schemas.Transcript, []Span, error) {
-	spans, err := r.redact(&tr)
+	spans, _, err := r.redact(&tr, false)
 	return tr, spans, err
 }
 
@@ -261,7 +261,10 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (schemas.Transcript, []Span
 // channels are replaced by a copy when something is masked. (A
 // transcript is some 150 bytes: Transcript and Apply copied it in and out
 // of here, some 10 code lines a call.)
-func (r *Redactor) redact(tr *schemas.Transcript) (spans []Span, err error) {
+//
+// With rec, it also returns a record for Apply (nil when the call
+// failed), taken from the call's scratch (callScratch.record).
+func (r *Redactor) redact(tr *schemas.Transcript, rec bool) (spans []Span, out *record, err error) {
 	given := tr.Channels
 	defer func() {
 		// A failure outside the per-channel guard: mask every channel.
@@ -311,11 +314,14 @@ func (r *Redactor) redact(tr *schemas.Transcript) (spans []Span, err error) {
 	if ungated || anyClaim(scans) {
 		tr.Channels, spans, errs = r.claimed(cs, tr, failed, errs)
 	}
+	if rec {
+		out = cs.record()
+	}
 	cs.release()
 	if len(errs) > 0 {
 		err = errors.Join(errs...)
 	}
-	return spans, err
+	return spans, out, err
 }
 
 // asks reports whether a cue of the scan asks the other side for what a
@@ -812,16 +818,21 @@ func (r *Redactor) On() []Type {
 // The error (a rule failed; that channel was masked closed) is recorded
 // there too and returned for the log; the copy is safe to store either way.
 func (r *Redactor) Apply(tr schemas.Transcript) (schemas.Transcript, error) {
-	spans, err := r.redact(&tr) // (tr is Apply's copy: masked in place)
+	spans, rec, err := r.redact(&tr, true) // (tr is Apply's copy: masked in place)
 	// The types and the spans each made at their size, once: grown one
 	// append at a time (thirteen types, a call's spans), they cost more
 	// than a seventh of the redaction of a call that dictates (warm, the
 	// two PII calls: Apply 1.1 µs a call more than Transcript, 0.3 now).
-	// The record and its list of types are one allocation, the list
+	// The record and its list of types are one piece of memory, the list
 	// copied from the one New made: a call with nothing masked made
-	// two, and they were a tenth of its redaction (five_minute, in
-	// turns with Transcript in one process).
-	rec := &record{types: r.types}
+	// two allocations, and they were a tenth of its redaction
+	// (five_minute, in turns with Transcript in one process). The record
+	// comes from a slab (callScratch.record): a call that masks nothing
+	// then allocates nothing, and runs none of the allocator's code.
+	if rec == nil {
+		rec = new(record) // (the call failed: its scratch was not released)
+	}
+	rec.types = r.types
 	info := &rec.info
 	info.Spans = noSpans[:] // (empty, not nil: "spans": [] in JSON)
 	if len(spans) > 0 {
@@ -1014,6 +1025,28 @@ type callScratch struct {
 	free   []*scan // emptied scans, for scan
 	scans  []*scan // per channel: its scan, or nil
 	texts  maskedTexts
+	// recs are the records Apply takes from, one a call (record).
+	recs []record
+}
+
+// recordSlab is how many records a slab holds: a record is some 270
+// bytes, so a slab is 8.7 KB, kept by the garbage collector as long as a
+// transcript Apply returned holds one of its records.
+const recordSlab = 32
+
+// record returns a zero record for Apply's call, from a slab of
+// recordSlab made at once: one allocation a slab instead of one a call
+// (a call that masks nothing allocates nothing else, and the
+// allocator's code, some 20 code lines, was read from memory by every
+// such call: callgrind, BenchmarkColdCalls/plain). Each record is handed
+// out once and belongs to the transcript it is put in.
+func (cs *callScratch) record() *record {
+	if len(cs.recs) == 0 {
+		cs.recs = make([]record, recordSlab)
+	}
+	rec := &cs.recs[0]
+	cs.recs = cs.recs[1:]
+	return rec
 }
 
 var callPool sync.Pool
