@@ -318,41 +318,53 @@ func WaitDrained(ctx context.Context, env *Env, since time.Time, progress func(a
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	var told time.Time
+	// tell counts the finished calls, which scans the statuses since the
+	// start: nothing asks without a progress line to tell.
+	tell := func() error {
+		if progress == nil {
+			return nil
+		}
+		a, f, err := store.FinishedSince(ctx, env.DB, since)
+		if err != nil {
+			return err
+		}
+		progress(a, f)
+		told = time.Now()
+		return nil
+	}
 	for {
-		// Counting the finished calls scans the statuses since the start:
-		// once a second is enough for a progress line, and nothing asks
-		// without one.
-		if progress != nil && time.Since(told) >= progressEvery {
-			a, f, err := store.FinishedSince(ctx, env.DB, since)
-			if err != nil {
+		// Once a second is enough for a progress line.
+		if time.Since(told) >= progressEvery {
+			if err := tell(); err != nil {
 				return err
 			}
-			progress(a, f)
-			told = time.Now()
 		}
 		n, err := pipeline.Pending(ctx, env.JS)
 		if err != nil {
 			return err
 		}
 		if n == 0 {
-			if progress != nil {
-				a, f, err := store.FinishedSince(ctx, env.DB, since)
-				if err != nil {
-					return err
-				}
-				progress(a, f)
-			}
-			return nil
+			return tell()
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case err := <-workersDone:
-			if err == nil {
-				err = errors.New("workers stopped")
-			}
+		if err := awaitTick(ctx, tick, workersDone); err != nil {
 			return err
-		case <-tick.C:
 		}
+	}
+}
+
+// awaitTick waits for tick's next tick, the loop of a wait for the stages
+// to finish: it returns ctx's error if ctx ends first, and the workers'
+// (or that they stopped) if they stop first, since nothing would finish.
+func awaitTick(ctx context.Context, tick *time.Ticker, workersDone <-chan error) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case err := <-workersDone:
+		if err == nil {
+			err = errors.New("workers stopped")
+		}
+		return err
+	case <-tick.C:
+		return nil
 	}
 }

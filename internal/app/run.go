@@ -198,15 +198,8 @@ func waitDone(ctx context.Context, env *Env, keys []string, since time.Time, pro
 			idleSince = time.Time{}
 			continue
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case err := <-workersDone:
-			if err == nil {
-				err = fmt.Errorf("workers stopped")
-			}
+		if err := awaitTick(ctx, tick, workersDone); err != nil {
 			return err
-		case <-tick.C:
 		}
 	}
 }
