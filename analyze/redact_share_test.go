@@ -65,6 +65,22 @@ func cloneTranscript(tr schemas.Transcript) schemas.Transcript {
 	return out
 }
 
+// storedTranscript is what the transcribe stage stores of tr: the redacted
+// copy with its record of what was masked (Apply), which the analyze stage
+// reads too (the operator's card data, pii_count).
+func storedTranscript(b *testing.B, r *redact.Redactor, tr schemas.Transcript) []byte {
+	b.Helper()
+	red, err := r.Apply(tr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := json.Marshal(red)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
 // shareCall is one call of BenchmarkRedactShare: the transcript as the
 // recognizer made it (what redaction reads) and the analyze job of its
 // redacted copy (what the analyze stage reads).
@@ -117,19 +133,8 @@ func BenchmarkRedactShare(b *testing.B) {
 			objs := memObjects{}
 			var calls []shareCall
 			for i, tr := range set.calls {
-				// What the transcribe stage stores: the redacted copy with
-				// its record of what was masked (Apply), which the stage
-				// reads too (the operator's card data, pii_count).
-				red, err := r.Apply(tr)
-				if err != nil {
-					b.Fatal(err)
-				}
-				data, err := json.Marshal(red)
-				if err != nil {
-					b.Fatal(err)
-				}
 				key := filepath.Join("calls", string(rune('a'+i))+".transcript.json")
-				objs["callscope-transcripts/"+key] = data
+				objs["callscope-transcripts/"+key] = storedTranscript(b, r, tr)
 				job, _ := json.Marshal(schemas.AnalyzeJob{CallID: "c", Audio: schemas.Object{Bucket: "calls", Key: key},
 					Meta:        schemas.Metadata{Language: "ru", Operator: schemas.Operator{ID: "op-1", Department: "Поддержка"}},
 					Transcript:  schemas.Object{Bucket: "callscope-transcripts", Key: key},

@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -77,18 +76,8 @@ func BenchmarkAnalyzeStageServed(b *testing.B) {
 		b.Run(set.name, func(b *testing.B) {
 			var keys []string
 			for i, tr := range set.calls {
-				// Stored as the transcribe stage stores it: with its
-				// record of what was masked (Apply).
-				red, err := r.Apply(tr)
-				if err != nil {
-					b.Fatal(err)
-				}
-				data, err := json.Marshal(red)
-				if err != nil {
-					b.Fatal(err)
-				}
 				key := fmt.Sprintf("%s/%02d.transcript.json", set.name, i)
-				if _, err := store.Put(ctx, bucket, key, data, "application/json", nil); err != nil {
+				if _, err := store.Put(ctx, bucket, key, storedTranscript(b, r, tr), "application/json", nil); err != nil {
 					b.Fatal(err)
 				}
 				keys = append(keys, key)
