@@ -26,32 +26,17 @@ var ErrBadMetadata = errors.New("bad metadata")
 // or in the future) does not fail the call: it is a warning, kept in
 // Tags[schemas.WarningsTag].
 func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
+	fail := func(format string, args ...any) (schemas.Metadata, error) {
+		return schemas.Metadata{}, fmt.Errorf("%w: %s: %s", ErrBadMetadata, source, fmt.Sprintf(format, args...))
+	}
+	fields, err := sidecarFields(data)
+	if err != nil {
+		return fail("%v", err)
+	}
 	var m schemas.Metadata
 	var warnings []string
 	warn := func(format string, args ...any) {
 		warnings = append(warnings, source+": "+fmt.Sprintf(format, args...))
-	}
-	fail := func(format string, args ...any) (schemas.Metadata, error) {
-		return schemas.Metadata{}, fmt.Errorf("%w: %s: %s", ErrBadMetadata, source, fmt.Sprintf(format, args...))
-	}
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return fail("UTF-16 text: save it as UTF-8")
-	}
-	if !utf8.Valid(data) {
-		return fail("not UTF-8 text")
-	}
-	data = schemas.WithoutBOM(data)
-	var fields map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&fields); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
-			return fail("want a JSON object of fields, got %s", describe(bytes.TrimSpace(data)))
-		}
-		return fail("not a JSON object: %s", jsonErr(err, data))
-	}
-	if dec.More() {
-		return fail("trailing data after the JSON object")
 	}
 	names := make([]string, 0, len(fields))
 	for k := range fields {
@@ -63,92 +48,7 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 		if isNull(raw) {
 			continue
 		}
-		var err error
-		switch name {
-		case "call_id":
-			err = decodeString(raw, &m.CallID)
-			if err == nil {
-				err = checkCallID(m.CallID)
-			}
-		case "started_at":
-			var s string
-			if err = decodeString(raw, &s); err == nil {
-				if m.StartedAt, err = parseTime(s); err == nil {
-					if w := implausibleTime(m.StartedAt, now()); w != "" {
-						warn("field \"started_at\": %s is %s (the call is kept with it)", quote(s), w)
-					}
-				}
-			}
-		case "direction":
-			if err = decodeString(raw, &m.Direction); err == nil {
-				err = oneOf(m.Direction, "inbound", "outbound", "internal")
-			}
-		case "language":
-			if err = decodeString(raw, &m.Language); err == nil {
-				m.Language = strings.ToLower(m.Language)
-				err = checkLanguage(m.Language)
-			}
-		case "operator":
-			err = decodeStrict(raw, &m.Operator, "an object {id, name, department}")
-		case "client":
-			err = decodeClient(raw, &m.Client)
-		case "queue":
-			err = decodeString(raw, &m.Queue)
-		case "wait_seconds":
-			var v float64
-			if err = decodeNumber(raw, &v); err == nil {
-				if v < 0 {
-					err = fmt.Errorf("must not be negative, got %g", v)
-				}
-				m.WaitSeconds = &v
-			}
-		case "holds":
-			if err = decodeStrict(raw, &m.Holds, "a list of {start, end} in seconds"); err == nil {
-				for i, h := range m.Holds {
-					if h.Start < 0 || h.End < h.Start {
-						err = fmt.Errorf("hold %d: want 0 <= start <= end, got start %g end %g", i, h.Start, h.End)
-						break
-					}
-				}
-			}
-		case "transfers":
-			var v float64
-			if err = decodeNumber(raw, &v); err == nil {
-				if v < 0 || v != math.Trunc(v) || v > 1e6 {
-					err = fmt.Errorf("want a whole number >= 0, got %g", v)
-				}
-				n := int(v)
-				m.Transfers = &n
-			}
-		case "csat":
-			var c schemas.CSAT
-			if err = decodeStrict(raw, &c, "an object {score, scale}"); err == nil {
-				if c.Scale <= 0 {
-					c.Scale = 5
-				}
-				if c.Score < 0 || c.Score > c.Scale {
-					err = fmt.Errorf("score %g is outside the scale 0..%g", c.Score, c.Scale)
-				}
-				m.CSAT = &c
-			}
-		case "channels":
-			err = decodeChannels(raw, &m.Channels)
-		case "tags":
-			var tags map[string]any
-			if err = decodeStrict(raw, &tags, "an object of strings"); err == nil {
-				for k, v := range tags {
-					setTag(&m, k, v)
-				}
-			}
-		default:
-			var v any
-			_ = json.Unmarshal(raw, &v)
-			setTag(&m, name, v)
-			if known := nearKnownField(name); known != "" {
-				warn("unknown field %s is kept as a tag: did you mean %s?", quote(name), known)
-			}
-		}
-		if err != nil {
+		if err := decodeField(&m, name, raw, warn); err != nil {
 			return fail("field %q: %v", name, err)
 		}
 	}
@@ -156,6 +56,123 @@ func ParseMetadata(data []byte, source string) (schemas.Metadata, error) {
 		setTag(&m, schemas.WarningsTag, strings.Join(warnings, "; "))
 	}
 	return m, nil
+}
+
+// sidecarFields splits a sidecar document into its top-level fields; its
+// error says what is wrong with the document as a whole.
+func sidecarFields(data []byte) (map[string]json.RawMessage, error) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, errors.New("UTF-16 text: save it as UTF-8")
+	}
+	if !utf8.Valid(data) {
+		return nil, errors.New("not UTF-8 text")
+	}
+	data = schemas.WithoutBOM(data)
+	var fields map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&fields); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			return nil, fmt.Errorf("want a JSON object of fields, got %s", describe(bytes.TrimSpace(data)))
+		}
+		return nil, fmt.Errorf("not a JSON object: %s", jsonErr(err, data))
+	}
+	if dec.More() {
+		return nil, errors.New("trailing data after the JSON object")
+	}
+	return fields, nil
+}
+
+// decodeField decodes the sidecar's field name (raw, not null) into m: a
+// known field into its place, checked, any other into m's tags. Its error
+// says what is wrong with the value; warn takes what is suspect but kept.
+func decodeField(m *schemas.Metadata, name string, raw json.RawMessage, warn func(format string, args ...any)) error {
+	var err error
+	switch name {
+	case "call_id":
+		err = decodeString(raw, &m.CallID)
+		if err == nil {
+			err = checkCallID(m.CallID)
+		}
+	case "started_at":
+		var s string
+		if err = decodeString(raw, &s); err == nil {
+			if m.StartedAt, err = parseTime(s); err == nil {
+				if w := implausibleTime(m.StartedAt, now()); w != "" {
+					warn("field \"started_at\": %s is %s (the call is kept with it)", quote(s), w)
+				}
+			}
+		}
+	case "direction":
+		if err = decodeString(raw, &m.Direction); err == nil {
+			err = oneOf(m.Direction, "inbound", "outbound", "internal")
+		}
+	case "language":
+		if err = decodeString(raw, &m.Language); err == nil {
+			m.Language = strings.ToLower(m.Language)
+			err = checkLanguage(m.Language)
+		}
+	case "operator":
+		err = decodeStrict(raw, &m.Operator, "an object {id, name, department}")
+	case "client":
+		err = decodeClient(raw, &m.Client)
+	case "queue":
+		err = decodeString(raw, &m.Queue)
+	case "wait_seconds":
+		var v float64
+		if err = decodeNumber(raw, &v); err == nil {
+			if v < 0 {
+				err = fmt.Errorf("must not be negative, got %g", v)
+			}
+			m.WaitSeconds = &v
+		}
+	case "holds":
+		if err = decodeStrict(raw, &m.Holds, "a list of {start, end} in seconds"); err == nil {
+			for i, h := range m.Holds {
+				if h.Start < 0 || h.End < h.Start {
+					err = fmt.Errorf("hold %d: want 0 <= start <= end, got start %g end %g", i, h.Start, h.End)
+					break
+				}
+			}
+		}
+	case "transfers":
+		var v float64
+		if err = decodeNumber(raw, &v); err == nil {
+			if v < 0 || v != math.Trunc(v) || v > 1e6 {
+				err = fmt.Errorf("want a whole number >= 0, got %g", v)
+			}
+			n := int(v)
+			m.Transfers = &n
+		}
+	case "csat":
+		var c schemas.CSAT
+		if err = decodeStrict(raw, &c, "an object {score, scale}"); err == nil {
+			if c.Scale <= 0 {
+				c.Scale = 5
+			}
+			if c.Score < 0 || c.Score > c.Scale {
+				err = fmt.Errorf("score %g is outside the scale 0..%g", c.Score, c.Scale)
+			}
+			m.CSAT = &c
+		}
+	case "channels":
+		err = decodeChannels(raw, &m.Channels)
+	case "tags":
+		var tags map[string]any
+		if err = decodeStrict(raw, &tags, "an object of strings"); err == nil {
+			for k, v := range tags {
+				setTag(m, k, v)
+			}
+		}
+	default:
+		var v any
+		_ = json.Unmarshal(raw, &v)
+		setTag(m, name, v)
+		if known := nearKnownField(name); known != "" {
+			warn("unknown field %s is kept as a tag: did you mean %s?", quote(name), known)
+		}
+	}
+	return err
 }
 
 // now is the clock started_at is checked against (tests set it).
