@@ -137,7 +137,7 @@ func TestLeastPlayed(t *testing.T) {
 	pool := leastPlayed(mixed, played)
 	short := 0
 	for _, c := range pool {
-		if len(c.samples) <= 3*Rate/2 {
+		if c.isShort() {
 			short++
 		}
 	}
@@ -172,8 +172,7 @@ func testPromptsLeastPlayed(t *testing.T, split string) {
 			t.Fatal(err)
 		}
 		left := unplayed(p.all, played[lang])
-		short := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
-		long := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) < Rate })
+		short, long := shortAndLong(left)
 		toppedUp[lang] = len(left) < minPoolPrompts || len(short) < minPoolShort || len(long) < minPoolLong
 	}
 	russian := 0
@@ -209,8 +208,7 @@ func testPromptsLeastPlayed(t *testing.T, split string) {
 			t.Fatal(err)
 		}
 		pool := leastPlayed(p.all, played[lang])
-		short := slices.DeleteFunc(slices.Clone(pool), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
-		long := slices.DeleteFunc(slices.Clone(pool), func(c *clip) bool { return len(c.samples) < Rate })
+		short, long := shortAndLong(pool)
 		left := unplayed(p.all, played[lang])
 		t.Logf("%s: %d usable prompts, %d unplayed before %s; a pool of %d (%d short, %d long); the split speaks %d unplayed and %d played once", lang, len(p.all), len(left), split, len(pool), len(short), len(long), len(sp.unplayed), len(sp.once))
 		if len(pool) < minPoolPrompts || len(short) < minPoolShort || len(long) < minPoolLong {

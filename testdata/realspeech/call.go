@@ -438,11 +438,8 @@ func script(sp Spec) ([]turn, error) {
 			}
 			clips = leastPlayed(p.all, played[lang])
 		}
-		voices[ro] = voice{
-			clips: clips,
-			short: slices.DeleteFunc(slices.Clone(clips), func(c *clip) bool { return len(c.samples) > 3*Rate/2 }),
-			long:  slices.DeleteFunc(slices.Clone(clips), func(c *clip) bool { return len(c.samples) < Rate }),
-		}
+		short, long := shortAndLong(clips)
+		voices[ro] = voice{clips: clips, short: short, long: long}
 	}
 	r := rand.New(rand.NewPCG(sp.Seed, seedOf(sp.voices(), sp.Scenario)))
 	pick := func(from []*clip, n int) []*clip {
@@ -581,9 +578,23 @@ func unplayed(clips []*clip, played map[string]int) []*clip {
 
 // Least-played pools (leastPlayed): a voice's pool has at least
 // minPoolPrompts prompts, minPoolShort of them short enough for the rapid
-// calls (1.5 s at most) and minPoolLong long enough for an interruption
-// (1 s at least).
+// calls and minPoolLong long enough for an interruption.
 const minPoolPrompts, minPoolShort, minPoolLong = 40, 10, 10
+
+// isShort says a clip is short enough for the rapid calls: 1.5 s at most.
+func (c *clip) isShort() bool { return len(c.samples) <= 3*Rate/2 }
+
+// isLong says a clip is long enough for an interruption: 1 s at least (a
+// clip of 1 to 1.5 s is both).
+func (c *clip) isLong() bool { return len(c.samples) >= Rate }
+
+// shortAndLong are the short clips of clips and the long ones, each in
+// their order.
+func shortAndLong(clips []*clip) (short, long []*clip) {
+	short = slices.DeleteFunc(slices.Clone(clips), func(c *clip) bool { return !c.isShort() })
+	long = slices.DeleteFunc(slices.Clone(clips), func(c *clip) bool { return !c.isLong() })
+	return short, long
+}
 
 // leastPlayed is the pool of a voice whose unplayed prompts may run out:
 // every clip no earlier split plays (as blind7 to blind9 have it) and,
@@ -599,10 +610,10 @@ func leastPlayed(clips []*clip, played map[string]int) []*clip {
 	short, long := 0, 0
 	add := func(c *clip) {
 		in[c] = true
-		if len(c.samples) <= 3*Rate/2 {
+		if c.isShort() {
 			short++
 		}
-		if len(c.samples) >= Rate {
+		if c.isLong() {
 			long++
 		}
 	}

@@ -415,8 +415,7 @@ func testPromptsUnplayed(t *testing.T, split string) {
 			t.Fatal(err)
 		}
 		left := unplayed(p.all, played[lang])
-		short := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) > 3*Rate/2 })
-		long := slices.DeleteFunc(slices.Clone(left), func(c *clip) bool { return len(c.samples) < Rate })
+		short, long := shortAndLong(left)
 		t.Logf("%s: %d usable prompts, %d played before %s, %d left (%d short, %d long)", lang, len(p.all), len(played[lang]), split, len(left), len(short), len(long))
 		if len(left)+len(played[lang]) != len(p.all) || len(short) < 10 || len(long) < 10 {
 			t.Errorf("%s: %d prompts left of %d, %d short and %d long: too few for the scenarios", lang, len(left), len(p.all), len(short), len(long))
