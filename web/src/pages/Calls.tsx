@@ -9,7 +9,8 @@ import { locale, t } from '../lib/i18n';
 import { lastDay } from '../lib/period';
 import { href } from '../lib/router';
 import type { Route } from '../lib/router';
-import { Badge, setParams } from './shared';
+import { Badge, setParams, SortButton } from './shared';
+import type { SortDir } from './shared';
 
 export const QUICK: { id: string; label: string; filter: string }[] = [
   { id: 'complaint', label: 'complaints', filter: 'has complaint' },
@@ -77,6 +78,7 @@ export function Calls({ route, user }: { route: Route; user: User }) {
   const set = (ch: Record<string, string | string[]>) => setParams('calls', { filter, slice, from, to, sort, quick, limit: p.get('limit') ?? undefined, ...ch });
   const shown = COLUMNS.filter((c) => cols.includes(c.id));
   const sortBy = (s: string) => set({ sort: sort === s ? '-' + s : sort === '-' + s ? s : s === 'started_at' ? '-' + s : s });
+  const sortDir = (s: string): SortDir => (sort === s ? 'ascending' : sort === '-' + s ? 'descending' : undefined);
   return (
     <div class="calls">
       <FilterBox value={filter} error={page.error} onSubmit={(v) => set({ filter: v })} />
@@ -116,8 +118,8 @@ export function Calls({ route, user }: { route: Route; user: User }) {
             <tr>
               <th>{t('Call')}</th>
               {shown.map((c) => (
-                <th class={c.num ? 'num' : ''} aria-sort={c.sort && sort.replace('-', '') === c.sort ? (sort.startsWith('-') ? 'descending' : 'ascending') : undefined}>
-                  {c.sort ? <button type="button" class="sort" onClick={() => sortBy(c.sort!)}>{t(c.title)} {sort === c.sort ? '▲' : sort === '-' + c.sort ? '▼' : ''}</button> : t(c.title)}
+                <th class={c.num ? 'num' : ''} aria-sort={c.sort ? sortDir(c.sort) : undefined}>
+                  {c.sort ? <SortButton title={t(c.title)} dir={sortDir(c.sort)} onClick={() => sortBy(c.sort!)} /> : t(c.title)}
                 </th>
               ))}
             </tr>

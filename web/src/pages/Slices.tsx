@@ -11,7 +11,8 @@ import { locale, t } from '../lib/i18n';
 import { href } from '../lib/router';
 import type { Route } from '../lib/router';
 import { callsRange, sliceParams } from '../lib/period';
-import { PeriodPicker, setParams } from './shared';
+import { PeriodPicker, setParams, SortButton } from './shared';
+import type { SortDir } from './shared';
 
 const DEFAULT_MEASURES = ['calls', 'pct:complaint', 'pct:repeat_contact', 'pct:incompetence', 'avg_score', 'csat_index', 'avg_talk', 'avg_duration'];
 const TIME_DIMS = ['day', 'week', 'month', 'year', 'hour', 'weekday'];
@@ -83,6 +84,7 @@ export function Slices({ route, user }: { route: Route; user: User }) {
   const toggle = (list: string[], v: string, on: boolean) => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
   const title = (m: string) => r?.measures.find((x) => x.name === m)?.title ?? m;
   const sortOn = (col: string) => setSort(sort?.col === col ? { col, desc: !sort.desc } : { col, desc: true });
+  const sortDir = (col: string): SortDir => (sort?.col === col ? (sort.desc ? 'descending' : 'ascending') : undefined);
   // The server writes the CSV (as `callscope report --format csv`) and
   // records the export in the audit trail.
   const [exported, setExported] = useState<{ busy?: boolean; error?: unknown }>({});
@@ -144,10 +146,10 @@ export function Slices({ route, user }: { route: Route; user: User }) {
               <table class="list report" id="report-table">
                 <thead>
                   <tr>
-                    {dims.map((d) => <th><button type="button" class="sort" onClick={() => sortOn('k:' + d)}>{d} {sort?.col === 'k:' + d ? (sort.desc ? '▼' : '▲') : ''}</button></th>)}
+                    {dims.map((d) => <th><SortButton title={d} dir={sortDir('k:' + d)} onClick={() => sortOn('k:' + d)} /></th>)}
                     {r.measures.map((m) => (
-                      <th class="num" aria-sort={sort?.col === m.name ? (sort.desc ? 'descending' : 'ascending') : undefined}>
-                        <button type="button" class="sort" onClick={() => sortOn(m.name)}>{m.title} {sort?.col === m.name ? (sort.desc ? '▼' : '▲') : ''}</button>
+                      <th class="num" aria-sort={sortDir(m.name)}>
+                        <SortButton title={m.title} dir={sortDir(m.name)} onClick={() => sortOn(m.name)} />
                       </th>
                     ))}
                   </tr>

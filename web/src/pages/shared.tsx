@@ -76,6 +76,16 @@ export function Badge({ category, count }: { category: string; count?: number })
   );
 }
 
+// SortDir is the direction a table is sorted by a column, in aria-sort's
+// words; undefined: the table is not sorted by it.
+export type SortDir = 'ascending' | 'descending' | undefined;
+
+// SortButton is a column's title that sorts the table by the column, with
+// ▲ or ▼ while the table is sorted by it.
+export function SortButton({ title, dir, onClick }: { title: string; dir: SortDir; onClick: () => void }) {
+  return <button type="button" class="sort" onClick={onClick}>{title} {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : ''}</button>;
+}
+
 // setParams replaces the page's URL parameters (keeps the page).
 export function setParams(page: string, params: Record<string, string | string[] | undefined>, id?: string) {
   const q = new URLSearchParams();
