@@ -5221,6 +5221,10 @@ func (s *scan) fullNames() {
 			// A woman's surname in «-иной», «-ыной» before a first name
 			// in a case («к сорокиной ольге», causes block PG).
 			surBefore = surBefore || (t.has(tNameForm) || !first && firstNameForm(w)) && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && inaSurnameCase(s.norm(i-1))
+			// A surname in «-ский», «-цкий» in an oblique case before a
+			// first name and a patronymic («по кредиту зарецкого максима
+			// юрьевича»): an adjective's shape, read as a surname only so.
+			surBefore = surBefore || pat && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && skiSurnameCase(s.norm(i-1))
 		}
 		// A common first name in another case, then a surname («на
 		// лену кузьмину», «передайте диме смирнову»).
@@ -5317,7 +5321,7 @@ func (s *scan) fullNames() {
 		}
 		// The surname after a first name and patronymic, closing the
 		// phrase («аркадий семенович гольдберг»).
-		if pat && to == i+2 && to < len(s.toks) && s.toks[to].seg == t.seg && s.marks[to] == 0 && (s.surnameAt(to) || s.toks[to].trig == 0 && strings.HasSuffix(s.norm(to), "берг")) &&
+		if pat && to == i+2 && to < len(s.toks) && s.toks[to].seg == t.seg && s.marks[to] == 0 && (s.surnameAt(to) || s.toks[to].trig == 0 && (strings.HasSuffix(s.norm(to), "берг") || obliqueSurnameAfter(s.norm(to)))) &&
 			(to+1 >= len(s.toks) || s.toks[to+1].seg != t.seg || s.toks[to+1].has(tStop|tNum|tConn|tBirth)) {
 			to++ // (or before a word of birth: «зинаида федоровна кочеткова рождения ...», causes block NC)
 		}
@@ -6799,6 +6803,15 @@ func (s *scan) obliqueNameIn(from, to int) bool {
 	return false
 }
 
+// obliqueSurnameAfter reports whether w, after a first name and a
+// patronymic, is a surname in an oblique case that surnameLike's endings
+// lack: a woman's in «-иной», «-ыной», a man's in «-иным», «-ыным», one
+// in «-ский», «-цкий» («могу я поговорить с еленой викторовной шубиной»,
+// «с игорем петровичем зарецким»).
+func obliqueSurnameAfter(w string) bool {
+	return inaSurnameCase(w) || len(w) >= 12 && hasAnySuffix(w, "иным", "ыным") && !strings.HasSuffix(w, "нным") || skiSurnameCase(w)
+}
+
 // companyThenOperator reports whether the words from..to are the whole of
 // the operator's first sentence opening the call, two words, the last a
 // first name: the company's name and the operator's own («медицина
@@ -6965,7 +6978,7 @@ func (s *scan) staffBefore(i int) bool {
 		// «я курьер жалилов бекзод», «я ваш мастер ...» on the client's
 		// channel: the caller's own role, the name theirs (causes block
 		// OF; on the operator's, «я ваш мастер алексей» is staff).
-		if staffWord(w) && s.role == schemas.RoleClient && s.selfBefore(j) {
+		if staffWord(w) && s.role == schemas.RoleClient && (s.selfBefore(j) || s.clientsEmployee(j)) {
 			break
 		}
 		// «к доктору», and a name just after «к»: who one goes to see
@@ -6976,6 +6989,27 @@ func (s *scan) staffBefore(i int) bool {
 		}
 		if staffWord(w) || (w == "к" || w == "ко") && j >= i-2 {
 			return true
+		}
+	}
+	return false
+}
+
+// clientsEmployee reports whether token j, a staff word on the client's
+// channel, is an employee's word the client says of their own staff
+// («я работодатель у нас сотрудник мельников павел сергеевич», «у меня
+// работник котов»): an employer's third party, no member of the
+// company's staff the call is with («ваш сотрудник», «сотрудник банка»).
+func (s *scan) clientsEmployee(j int) bool {
+	w := s.norm(j)
+	if !strings.HasPrefix(w, "сотрудни") && !strings.HasPrefix(w, "работни") {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3 && s.toks[k].seg == s.toks[j].seg; k-- {
+		switch s.norm(k) {
+		case "нас", "меня", "наш", "наша", "мой", "моя", "моего", "нашего", "нашу", "мою":
+			return true
+		case "ваш", "ваша", "вашего", "вашу", "вашей", "вам", "вас":
+			return false
 		}
 	}
 	return false
