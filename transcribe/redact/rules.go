@@ -5755,6 +5755,7 @@ func (s *scan) unknownSurname(k int, short bool) bool {
 		return true
 	}
 	return t.trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !pastVerb(w) && !pronoun(w) && !statusWord(w) && !orgWord(w) && !patronymic(w) && !country(w) &&
+		!dayWord(w) && !appointmentWord(w) && // a day, a visit before a name read out: «вы записаны на четверг [ирина сергеевна]»
 		!hasAnySuffix(w, "ние", "тие", "ство", "ость") // a noun of an action or a state: «[маслов игорь петрович] заседание» (causes block OY)
 }
 
@@ -6772,6 +6773,7 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 	switch {
 	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
 	case s.obliqueNameIn(from, to):
+	case to-from >= 2 && s.youBefore(from):
 	default:
 		return false
 	}
@@ -6785,6 +6787,25 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 		}
 	}
 	return !(from > 0 && s.toks[from-1].seg == seg && s.toks[from-1].trig == 0 && acronym(s.norm(from-1)))
+}
+
+// youBefore reports whether «вы» is said before token from in its
+// sentence: the operator speaks to the client there («это клиника
+// здоровье вы записаны на завтра мария андреевна», «агентство регион вы
+// комаров алексей игоревич»), not of themselves; of the written sets'
+// operators' first sentences with «вы» before a name, 24 name the client
+// and one a doctor after «к терапевту» (a staff word). Not «вы
+// позвонили», «вы дозвонились», «вы обратились»: a company's greeting
+// before the operator's name («вы позвонили в службу поддержки мария
+// андреевна слушаю»).
+func (s *scan) youBefore(from int) bool {
+	seg := s.toks[from].seg
+	for j := from - 1; j >= 0 && s.toks[j].seg == seg; j-- {
+		if s.toks[j].nl == uint32(len("вы")) && s.norm(j) == "вы" {
+			return !(j+1 < from && isWord(s.norm(j+1), "позвонили", "дозвонились", "обратились", "попали", "звоните"))
+		}
+	}
+	return false
 }
 
 // obliqueNameIn reports whether a word of the name from..to is a first
