@@ -4460,6 +4460,12 @@ func (s *scan) names() {
 			if s.normOf(t) == "name" && !(i+1 < len(s.toks) && s.norm(i+1) == "is") {
 				continue
 			}
+			// «мне звонили от вашего имени с номера ...»: on someone's
+			// behalf, no name after it (cl-0066: «номера» was masked and
+			// the phone after it kept).
+			if i > 0 && s.toks[i-1].seg == t.seg && s.normOf(t) == "имени" && isWord(s.norm(i-1), "вашего", "нашего", "его", "ее", "её", "моего", "своего", "их", "чьего", "чужого") {
+				continue
+			}
 			// «ваш сотрудник по фамилии чернов», «курьер сказал что его
 			// зовут ильдар»: a staff member's name (causes block NM).
 			if s.staffNamed(i) {
