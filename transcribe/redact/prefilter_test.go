@@ -161,6 +161,9 @@ func TestPlainWordSame(t *testing.T) {
 // capitalKey is the key of the folded word, for every lexicon word and
 // variants of it: capitalized, in capitals, with ё, with a punctuation
 // mark, a digit, an apostrophe or an @ after it or inside.
+//
+// It holds textWordMay, segmentMay's answer for a text's word, to
+// wordMaySlow too.
 func TestCyrillicMaySame(t *testing.T) {
 	words := []string{"Компания", "Ромашка,", "здравствуйте.", "Здравствуйте!", "Игорь,", "Иван", "Ёлка", "Да", "Да,", "Я", "я,", "Ольга.", "ПЯТЬ", "Пять", "пять,", "пять1", "пя1ть,", "пять'", "пять@", "Пя,", "Ж", "Жё", "Жёлтый", "ЖЕЛТЫЙ", "«пять»", "(пять)"}
 	for _, lex := range lexicon {
@@ -177,6 +180,9 @@ func TestCyrillicMaySame(t *testing.T) {
 		}
 		if got, want := wordMay(w), wordMaySlow(w); got != want {
 			t.Errorf("wordMay(%q) = %v, wordMaySlow %v", w, got, want)
+		}
+		if got, want := textWordMay(w), wordMaySlow(w); got != want {
+			t.Errorf("textWordMay(%q) = %v, wordMaySlow %v", w, got, want)
 		}
 		if w[0] >= 0x80 {
 			if _, ok := cyrillicMay(w); ok {
