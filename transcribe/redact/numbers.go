@@ -3600,7 +3600,10 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	// подтверждено»).
 	// (Nor a trap word the client says with its own number, «код на
 	// двери сто девятнадцать»: causes block ML.)
-	if noPart && (best.cue != 0 && (best.cueType() == CVV || best.cueType() == Code) || best.cue == 0 && best.trap) && !s.opensSentence(z.from) {
+	// (Nor a card's end the client says with its cue, «карта на 3208
+	// кончается»: the operator's «вижу тысяча восемьсот платеж прошел»
+	// is a sum; a read-back of it is the echo rules'. Causes block QR.)
+	if noPart && (best.cue != 0 && (best.cueType() == CVV || best.cueType() == Code || best.cueType() == Card) || best.cue == 0 && best.trap) && !s.opensSentence(z.from) {
 		return "", false, types, false
 	}
 	// The question's other cues: said in its sentence, in the 4 s
