@@ -3593,6 +3593,14 @@ func (s *scan) otherCue(z *zone, types []Type, part *bool) (Type, bool, []Type, 
 	if !ok {
 		return "", false, types, false
 	}
+	// (A card's cue said with its digits in the client's sentence asks
+	// for nothing though a trap word closes that sentence: «последние
+	// цифры карты 7730 списали дважды»; causes block QR.)
+	for k := range s.others {
+		if e := &s.others[k]; !noPart && s.role == schemas.RoleOperator && e.seg == best.seg && !e.own && e.dictated && e.cueType() == Card {
+			noPart = true
+		}
+	}
 	// Nor does a CVV or a code the client blurts out with its cue («и
 	// cvv 811») ask the operator for one: the operator's next number is
 	// their own («анализ ттг 690», «в полицию 102»), unless it opens
