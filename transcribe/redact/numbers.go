@@ -878,7 +878,7 @@ func (s *scan) numbers() {
 			}
 		}
 		i = z.to
-		if typ == Phone && s.companyPhone(&z) {
+		if typ == Phone && (s.companyPhone(&z) || s.memorableLandline(&z)) {
 			typ = ""
 		}
 		if typ != "" {
@@ -1232,6 +1232,35 @@ func (s *scan) companyPhone(z *zone) bool {
 		office = isWord(w, "круглосуточно", "ежедневно") || w == "с" && j+2 < len(s.toks) && s.toks[j+1].has(tNum) && s.toks[j+2].seg == seg && s.norm(j+2) == "до"
 	}
 	return office
+}
+
+// memorableLandline reports whether a landline (no mobile's 9 after 8 or
+// 7) ends in a pair said twice or three times, the number a company buys
+// to be remembered («8 495 956 55 55», «8 495 120 00 00», «... 981 81 81»;
+// 41 of the written sets' 126 landline hotline traps end so, 1 of their
+// 42 landline phone spans), and nothing makes it the client's: no «ваш»,
+// «мой», «домашний», «мобильный», «контактный», «личный» in the six words
+// before it, no question for a phone of the other side's just before it
+// («продиктуйте контактный номер» — «8 495 234 09 09»). Causes block QS.
+func (s *scan) memorableLandline(z *zone) bool {
+	d := s.zoneDigits(z)
+	if !(len(d) == 11 && (d[0] == '8' || d[0] == '7') && d[1] != '9' || len(d) == 10 && d[0] != '9') {
+		return false
+	}
+	t := d[len(d)-6:]
+	if !(t[2:4] == t[4:6] || t[0:2] == t[2:4] && t[2:4] == t[4:6]) {
+		return false
+	}
+	seg := s.toks[z.from].seg
+	for j := z.from - 1; j >= 0 && j >= z.from-6 && s.toks[j].seg == seg; j-- {
+		w := s.norm(j)
+		if strings.HasPrefix(w, "ваш") || strings.HasPrefix(w, "мо") && isWord(w, "мой", "моя", "мое", "моё", "мою", "моего", "моей", "мобильный") ||
+			isWord(w, "мне", "домашний", "домашнего", "контактный", "контактного", "личный", "личного", "клиента") {
+			return false
+		}
+	}
+	at := s.t0(&s.toks[z.from])
+	return !s.otherCueNear(at, func(e *cueEvent) bool { return e.cueType() == Phone })
 }
 
 // clientCompanyPhone reports whether a landline the client says is a
