@@ -3252,7 +3252,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		if contains(types, Card) && part && (n >= 2 && n <= 6 || fitsZone(CVV, z) || fits(Code, z.runs[0].n()) && z.runs[0].n() <= 6) {
 			// (Not an age after «ему», «ей», a card's «цифры» said
 			// around it: «ей семьдесят исполнилось бы», «ему есть
-			// четырнадцать»; causes block QQ.)
+			// четырнадцать»; causes block QT.)
 			if s.ageBefore(z) {
 				return "", ruleDropped
 			}
