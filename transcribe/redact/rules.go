@@ -2170,7 +2170,10 @@ func (s *scan) wholeDate(from, to int) bool {
 		if t.num() == nkDigits && len(s.normOf(t)) > 2 {
 			return false // no day, month or two-digit year: «8 925 614 20 77» is a phone
 		}
-		if t.has(tMonth) || t.num() == nkDigits {
+		// (An ordinal in words is a part too, a day, a month or a
+		// two-digit year: «седьмое ноль второе пятнадцатого», «двадцатое
+		// марта двадцать третьего»; bz, cd; causes block QU.)
+		if t.has(tMonth) || t.num() == nkDigits || t.num() == nkOrdinal {
 			parts++
 		}
 	}
