@@ -163,6 +163,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 		if addrs {
 			s.addressCorrectedBack(all)
+			s.houseAfterAddress(all)
 		}
 		return
 	}
@@ -269,7 +270,58 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	if addrs {
 		s.addressCorrectedBack(all)
+		s.houseAfterAddress(all)
 	}
+}
+
+// houseAfterAddress masks «дом» and its number said in the 30 s after an
+// address was masked on either channel: the house said again, corrected
+// or alone where the street has no name («[деревня ... дом 5]» — «нет
+// улицы нету просто дом пять», «вы проживаете по [...]» — «нет это дом
+// шестнадцать а не шестьдесят один», «а квартира» — «частный дом это дом
+// четырнадцать»: bt, bv, cm; causes block QV). Not a quantity («дом 4
+// этажа»), nor a number a unit or a trap word follows, nor a house in a
+// sentence of an office's words.
+func (s *scan) houseAfterAddress(all []*scan) {
+	for k := 0; k+1 < len(s.toks); k++ {
+		if s.toks[k].nl != uint32(len("дом")) || s.norm(k) != "дом" || s.toks[k+1].seg != s.toks[k].seg || s.marks[k] != 0 || s.marks[k+1] != 0 {
+			continue
+		}
+		v, next := s.smallNumber(k + 1)
+		if v <= 0 || v > 999 || next <= k+1 || s.quantityAfter(next) || next < len(s.toks) && s.toks[next].seg == s.toks[k].seg && (s.toks[next].has(tTrap|tUnit) || strings.HasPrefix(s.norm(next), "этаж")) {
+			continue
+		}
+		// (Nor a house in a company's words, kept with its address: «наш
+		// офис переулок озёрный дом шесть краснодар с девяти».)
+		office := false
+		for j := s.segFrom(k); j < len(s.toks) && s.toks[j].seg == s.toks[k].seg && !office; j++ {
+			office = officeWord(s.norm(j))
+		}
+		if office {
+			continue
+		}
+		if at := s.t0(&s.toks[k]); addressEndedBefore(all, at, 30) {
+			s.claim(Address, ruleEcho[typeIndex(Address)], k, next)
+		}
+		k = next - 1
+	}
+}
+
+// addressEndedBefore reports whether an address masked on any channel
+// ended in the window seconds before at.
+func addressEndedBefore(all []*scan, at, window float64) bool {
+	for _, o := range all {
+		for k := 0; o != nil && k < len(o.found); k++ {
+			f := &o.found[k]
+			if typeAt[f.typ] != Address || f.rule == ruleDropped {
+				continue
+			}
+			if end := o.t1(&o.toks[f.to-1]); end <= at && at-end <= window {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addressCorrectedBack masks the numbers of a sentence that corrects a
