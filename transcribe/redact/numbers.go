@@ -2930,13 +2930,17 @@ func (s *scan) cardExpiryCode(typ Type, z *zone) (int, int) {
 }
 
 // cardBeforeAmount returns where a card's number ends when an amount is
-// said right after it in the same run, its unit closing the run («с
-// карты 4279 6453 0464 6415 1 250 рублей»): the digits before the
+// said right after it in the same run, its unit or «тысяч» closing the
+// run («с карты 4279 6453 0464 6415 1 250 рублей»): the digits before the
 // amount's last one or two tokens pass Luhn, and no trap word is
 // before it; and how many digits the card has. z.to when the zone was
 // typed already (typ), has no unit after it, or is no such card.
 func (s *scan) cardBeforeAmount(typ Type, z *zone) (int, int) {
-	if typ != "" || z.to-z.from < 2 || !s.quantityAfter(z.to) {
+	// (Or an amount in thousands closing the run: «по кредитной карте
+	// 5536 3330 4006 8055 девятнадцать тысяч и проценты»: cm; causes
+	// block QW.)
+	thousands := z.to-z.from >= 2 && s.toks[z.to-1].num() == nkThousand
+	if typ != "" || z.to-z.from < 2 || !s.quantityAfter(z.to) && !thousands {
 		return z.to, 0
 	}
 	// Not after a trap word («номер заказа ... 1 250 рублей»): the
@@ -2945,7 +2949,11 @@ func (s *scan) cardBeforeAmount(typ Type, z *zone) (int, int) {
 	if _, trap, _ := s.cueBefore(z, s.segFrom(z.from), tbuf[:0]); trap {
 		return z.to, 0
 	}
-	for e := z.to - 1; e > z.from && e >= z.to-2; e-- {
+	last := z.to - 2
+	if thousands {
+		last = z.to - 4 // («двадцать две тысячи»: three words)
+	}
+	for e := z.to - 1; e > z.from && e >= last; e-- {
 		if n := s.luhnTokens(z.from, e); n > 0 {
 			return e, n
 		}
