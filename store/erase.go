@@ -252,9 +252,12 @@ type Erasure struct {
 	Note    string
 }
 
+// erasureColumns are the columns RecordErasure writes, in order.
+var erasureColumns = []string{"at", "kind", "calls", "rows", "objects", "note"}
+
 // RecordErasure writes an erasure record (table erasures).
 func RecordErasure(ctx context.Context, db DB, e Erasure) error {
-	err := db.Insert(ctx, "erasures", []string{"at", "kind", "calls", "rows", "objects", "note"},
+	err := db.Insert(ctx, "erasures", erasureColumns,
 		[][]any{{e.At.UTC(), e.Kind, uint32(e.Calls), e.Rows, uint32(e.Objects), e.Note}})
 	if err != nil {
 		return fmt.Errorf("store: record erasure: %w", err)

@@ -32,3 +32,12 @@ func SetMutateWait(d time.Duration) func() {
 	mutateWait = d
 	return func() { mutateWait = old }
 }
+
+// SetMigrationLockWait sets a function Migrate calls each time it finds
+// the migration lock held by another migrator, for a test; it returns a
+// function that puts the old one back.
+func SetMigrationLockWait(f func()) func() {
+	old := lockWaitHook
+	lockWaitHook = f
+	return func() { lockWaitHook = old }
+}

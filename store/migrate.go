@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,31 +29,22 @@ const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
     applied_at DateTime('UTC')
 ) ENGINE = ReplacingMergeTree() ORDER BY version`
 
-// Migrate applies the migrations of Migrations that db has
-// not recorded in schema_migrations, in order, and records each. Running it
-// again changes nothing; two processes migrating at once are harmless (every
-// statement is CREATE ... IF NOT EXISTS and the record is a replacing row).
+// Migrate applies the migrations of Migrations that db has not recorded in
+// schema_migrations, in order, records each, and checks that every table
+// has the columns this program writes. Running it again changes nothing.
 //
-// Several processes starting at once (workers) may race on a migration that
-// rebuilds a table; the loser's statement fails, and Migrate simply starts
-// again from the recorded state a few times, which the guarded steps make
-// converge.
+// Several processes may migrate one database at once (a fleet of workers
+// starting after an upgrade): one takes the migration lock and migrates,
+// the others wait for it, then find nothing left to do. A migrator that
+// found nothing pending takes no lock.
 func Migrate(ctx context.Context, db DB) error {
-	var err error
-	for attempt := 1; attempt <= 5; attempt++ {
-		if err = migrate(ctx, db, Migrations); err == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return err
-		case <-time.After(time.Duration(attempt) * 300 * time.Millisecond):
-		}
+	if err := migrate(ctx, db, Migrations); err != nil {
+		return err
 	}
-	return err
+	return checkWrittenColumns(ctx, db)
 }
 
-func migrate(ctx context.Context, db DB, fsys fs.FS) error {
+func migrate(ctx context.Context, db DB, fsys fs.FS) (err error) {
 	if err := db.Exec(ctx, migrationsTable); err != nil {
 		return fmt.Errorf("store: create schema_migrations: %w", err)
 	}
@@ -60,10 +52,30 @@ func migrate(ctx context.Context, db DB, fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
+	if !slices.ContainsFunc(status, func(m Migration) bool { return !m.Applied }) {
+		return nil
+	}
+	lock, err := acquireMigrationLock(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if rerr := lock.release(ctx); err == nil {
+			err = rerr
+		}
+	}()
+	// Read again under the lock: whoever held it before may have applied
+	// some or all of them.
+	if status, err = migrationStatus(ctx, db, fsys); err != nil {
+		return err
+	}
 	var oldServer *bool
 	for _, m := range status {
 		if m.Applied {
 			continue
+		}
+		if err := lock.beat(ctx); err != nil { // still ours: never migrate unlocked
+			return fmt.Errorf("store: migration %s: %w", m.Name, err)
 		}
 		text, err := fs.ReadFile(fsys, m.Name)
 		if err != nil {
@@ -153,12 +165,18 @@ var (
 	ErrSchemaMissing = errors.New("store: the database has no callscope schema: run `callscope migrate` as a user allowed to create tables")
 	// ErrSchemaOutdated means migrations are pending.
 	ErrSchemaOutdated = errors.New("store: the callscope schema is older than this program: run `callscope migrate` as a user allowed to create tables")
+	// ErrSchemaIncomplete means every migration is recorded but a table
+	// lacks a column this program writes (the schema was changed by hand,
+	// or by migrators of a version before the migration lock racing): see
+	// docs/storage.md, "Migrations".
+	ErrSchemaIncomplete = errors.New("store: the callscope schema lacks columns this program writes (see docs/storage.md, Migrations)")
 )
 
-// CheckSchema reports whether every migration is applied, without changing
-// anything: it is what read-only commands (report, calls, show, search) call
-// instead of Migrate, so that a user who may only read gets a clear error
-// rather than a failed CREATE.
+// CheckSchema reports whether every migration is applied and every table
+// has the columns this program writes, without changing anything: it is
+// what read-only commands (report, calls, show, search) call instead of
+// Migrate, so that a user who may only read gets a clear error rather than
+// a failed CREATE, and a schema that a write would fail on is named before.
 func CheckSchema(ctx context.Context, db DB) error {
 	ms, err := MigrationStatus(ctx, db)
 	if err != nil {
@@ -172,12 +190,39 @@ func CheckSchema(ctx context.Context, db DB) error {
 	}
 	switch {
 	case len(pending) == 0:
-		return nil
+		return checkWrittenColumns(ctx, db)
 	case len(pending) == len(ms):
 		return ErrSchemaMissing
 	default:
 		return fmt.Errorf("%w (pending: %s)", ErrSchemaOutdated, strings.Join(pending, ", "))
 	}
+}
+
+// checkWrittenColumns fails with ErrSchemaIncomplete, naming them, if
+// tables lack columns of writtenColumns.
+func checkWrittenColumns(ctx context.Context, db DB) error {
+	type column struct{ table, name string }
+	cols, err := QueryAll(ctx, db, "store: read the schema's columns", func(c *column) []any { return []any{&c.table, &c.name} },
+		"SELECT table, name FROM system.columns WHERE database = currentDatabase()")
+	if err != nil {
+		return err
+	}
+	have := map[column]bool{}
+	for _, c := range cols {
+		have[c] = true
+	}
+	var missing []string
+	for _, w := range writtenColumns {
+		for _, name := range w.columns {
+			if !have[column{w.table, name}] {
+				missing = append(missing, w.table+"."+name)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: %s", ErrSchemaIncomplete, strings.Join(missing, ", "))
+	}
+	return nil
 }
 
 // TableExists reports whether the database has table (a database migrated

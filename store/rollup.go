@@ -233,12 +233,16 @@ func buildRollupMonth(ctx context.Context, db DB, month uint32, stamp string) er
 	if err := db.Exec(ctx, q, args...); err != nil {
 		return fmt.Errorf("store: rollup: build %d: %w", month, err)
 	}
-	if err := db.Insert(ctx, "calls_rollup_builds", []string{"month", "build", "stamp", "built_at"},
+	if err := db.Insert(ctx, "calls_rollup_builds", rollupBuildColumns,
 		[][]any{{month, build, stamp, time.Now().UTC()}}); err != nil {
 		return fmt.Errorf("store: rollup: record build %d: %w", month, err)
 	}
 	return nil
 }
+
+// rollupBuildColumns are the columns of a calls_rollup_builds record, in
+// order.
+var rollupBuildColumns = []string{"month", "build", "stamp", "built_at"}
 
 // monthNames lists the names a name array column of calls holds in month.
 func monthNames(ctx context.Context, db DB, col string, month uint32) ([]string, error) {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -242,33 +243,38 @@ func TestFinalFiltersLatest(t *testing.T) {
 }
 
 // TestConcurrentMigrate: workers starting together migrate the same server
-// at once; all succeed and the schema ends complete.
+// at once; all succeed and the schema ends complete, round after round
+// (each on a fresh database).
 func TestConcurrentMigrate(t *testing.T) {
-	dsn := testenvClickHouse(t)
+	const rounds, workers = 3, 6
+	server := testenvClickHouse(t)
 	ctx := context.Background()
-	errs := make(chan error, 3)
-	for i := 0; i < 3; i++ {
-		go func() {
-			db, err := store.Open(ctx, dsn)
-			if err != nil {
-				errs <- err
-				return
-			}
-			defer db.Close()
-			errs <- store.Migrate(ctx, db)
-		}()
-	}
-	for i := 0; i < 3; i++ {
-		if err := <-errs; err != nil {
-			t.Errorf("migrate %d: %v", i, err)
+	for r := 0; r < rounds; r++ {
+		dsn := databaseDSN(t, server, fmt.Sprintf("concurrent_%d", r))
+		errs := make(chan error, workers)
+		for i := 0; i < workers; i++ {
+			go func() {
+				db, err := store.Open(ctx, dsn)
+				if err != nil {
+					errs <- err
+					return
+				}
+				defer db.Close()
+				errs <- store.Migrate(ctx, db)
+			}()
 		}
-	}
-	db := storetest.Open(t, dsn)
-	if err := store.CheckSchema(ctx, db); err != nil {
-		t.Errorf("after concurrent migrations: %v", err)
-	}
-	if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{scored("call-c", t0)}); err != nil {
-		t.Errorf("write after concurrent migrations: %v", err)
+		for i := 0; i < workers; i++ {
+			if err := <-errs; err != nil {
+				t.Errorf("round %d: migrate: %v", r, err)
+			}
+		}
+		db := storetest.Open(t, dsn)
+		if err := store.CheckSchema(ctx, db); err != nil {
+			t.Errorf("round %d: after concurrent migrations: %v", r, err)
+		}
+		if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{scored("call-c", t0)}); err != nil {
+			t.Errorf("round %d: write after concurrent migrations: %v", r, err)
+		}
 	}
 }
 

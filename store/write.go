@@ -38,6 +38,17 @@ var (
 	}
 )
 
+// writtenColumns are the columns this package's writers insert, by table:
+// the one list CheckSchema and Migrate hold the schema to, so a table that
+// lacks a column is found before a write fails on it.
+var writtenColumns = []struct {
+	table   string
+	columns []string
+}{
+	{"calls", callColumns}, {"hits", hitColumns}, {"criteria", criterionColumns}, {"segments", segmentColumns},
+	{"call_status", statusColumns}, {"erasures", erasureColumns}, {"calls_rollup_builds", rollupBuildColumns},
+}
+
 // RowVersion is the version an analysis is stored under: its AnalyzedAt in
 // nanoseconds since the epoch (0 if unset). The same Analysis written twice
 // has the same RowVersion, so it replaces itself; a later re-analysis has a
