@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"strings"
 	"sync"
@@ -219,4 +220,48 @@ func TestCheckSchemaColumns(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRestoreLostColumns: a database that lost columns to migrators racing
+// before the lock (every migration up to 0013 recorded, calls without
+// client_key and hold_ends, call_status without transcript_etag) gets them
+// back from 0014, and a call can be written again.
+func TestRestoreLostColumns(t *testing.T) {
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			ctx := context.Background()
+			db := storetest.Open(t, b.DSN(t))
+			var before []string
+			entries, err := fs.ReadDir(store.Migrations, ".")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if e.Name() < "0014" {
+					before = append(before, e.Name())
+				}
+			}
+			migrateTo(t, db, before...)
+			for _, st := range []string{
+				"ALTER TABLE calls DROP COLUMN client_key",
+				"ALTER TABLE calls DROP COLUMN hold_ends",
+				"ALTER TABLE call_status DROP COLUMN transcript_etag",
+			} {
+				if err := db.Exec(ctx, st); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := store.Migrate(ctx, db); err != nil {
+				t.Fatalf("migrate: %v", err)
+			}
+			got := queryStrings(t, db, `SELECT concat(table, '.', name) FROM system.columns WHERE database = currentDatabase()
+  AND (table, name) IN (('calls', 'client_key'), ('calls', 'hold_ends'), ('call_status', 'transcript_etag')) ORDER BY table, name`)
+			if strings.Join(got, ",") != "call_status.transcript_etag,calls.client_key,calls.hold_ends" {
+				t.Errorf("columns restored: %v", got)
+			}
+			if err := store.WriteAnalyses(ctx, db, []schemas.Analysis{scored("call-r", t0)}); err != nil {
+				t.Errorf("write: %v", err)
+			}
+		})
+	}
 }
