@@ -45,7 +45,7 @@ func Migrate(ctx context.Context, db DB) error {
 }
 
 func migrate(ctx context.Context, db DB, fsys fs.FS) (err error) {
-	if err := db.Exec(ctx, migrationsTable); err != nil {
+	if err := createTable(ctx, db, "schema_migrations", migrationsTable); err != nil {
 		return fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	status, err := migrationStatus(ctx, db, fsys)

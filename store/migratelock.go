@@ -81,20 +81,20 @@ func acquireMigrationLock(ctx context.Context, db DB) (*migrationLock, error) {
 		if xerr != nil {
 			return nil, fmt.Errorf("store: migration lock: %w", xerr)
 		}
-		if !held {
-			// Released between the CREATE and the look: try again at once,
-			// but not forever if the CREATE itself is what fails.
-			if vanished++; vanished >= 3 {
-				return nil, fmt.Errorf("store: take the migration lock (create table %s): %w", migrationLockTable, err)
+		if held {
+			vanished = 0
+			if lockWaitHook != nil {
+				lockWaitHook()
 			}
-			continue
-		}
-		vanished = 0
-		if lockWaitHook != nil {
-			lockWaitHook()
-		}
-		if err := breakIfStale(ctx, db); err != nil {
-			return nil, err
+			if err := breakIfStale(ctx, db); err != nil {
+				return nil, err
+			}
+		} else if vanished++; vanished >= 10 {
+			// Released between the CREATE and the look, or being created
+			// by another (servers before 20 fail a CREATE while another
+			// creates the same table): try again, but not forever if the
+			// CREATE itself is what fails.
+			return nil, fmt.Errorf("store: take the migration lock (create table %s): %w", migrationLockTable, err)
 		}
 		jitter := time.Duration(mrand.Int64N(int64(wait)/2 + 1))
 		select {
@@ -103,6 +103,31 @@ func acquireMigrationLock(ctx context.Context, db DB) (*migrationLock, error) {
 		case <-time.After(wait + jitter):
 		}
 		wait = min(2*wait, 2*time.Second)
+	}
+}
+
+// createTable runs stmt, a CREATE TABLE IF NOT EXISTS of table, again a
+// few times if it fails while the table is still missing: servers before
+// 20 fail concurrent CREATEs of one new table ("is creating or attaching
+// right now") even with IF NOT EXISTS, and every migrator starts by
+// creating schema_migrations.
+func createTable(ctx context.Context, db DB, table, stmt string) error {
+	for attempt := 1; ; attempt++ {
+		err := db.Exec(ctx, stmt)
+		if err == nil {
+			return nil
+		}
+		if made, xerr := TableExists(ctx, db, table); xerr == nil && made {
+			return nil
+		}
+		if attempt == 5 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt) * 100 * time.Millisecond):
+		}
 	}
 }
 

@@ -251,6 +251,7 @@ func TestConcurrentMigrate(t *testing.T) {
 	ctx := context.Background()
 	for r := 0; r < rounds; r++ {
 		dsn := databaseDSN(t, server, fmt.Sprintf("concurrent_%d", r))
+		db := storetest.Open(t, dsn) // creates the database: the workers only migrate it
 		errs := make(chan error, workers)
 		for i := 0; i < workers; i++ {
 			go func() {
@@ -268,7 +269,6 @@ func TestConcurrentMigrate(t *testing.T) {
 				t.Errorf("round %d: migrate: %v", r, err)
 			}
 		}
-		db := storetest.Open(t, dsn)
 		if err := store.CheckSchema(ctx, db); err != nil {
 			t.Errorf("round %d: after concurrent migrations: %v", r, err)
 		}
