@@ -199,7 +199,7 @@ func CheckSchema(ctx context.Context, db DB) error {
 }
 
 // checkWrittenColumns fails with ErrSchemaIncomplete, naming them, if
-// tables lack columns of writtenColumns.
+// tables lack columns of writtenColumns (or are missing).
 func checkWrittenColumns(ctx context.Context, db DB) error {
 	type column struct{ table, name string }
 	cols, err := QueryAll(ctx, db, "store: read the schema's columns", func(c *column) []any { return []any{&c.table, &c.name} },
@@ -207,12 +207,16 @@ func checkWrittenColumns(ctx context.Context, db DB) error {
 	if err != nil {
 		return err
 	}
-	have := map[column]bool{}
+	have, tables := map[column]bool{}, map[string]bool{}
 	for _, c := range cols {
-		have[c] = true
+		have[c], tables[c.table] = true, true
 	}
 	var missing []string
 	for _, w := range writtenColumns {
+		if !tables[w.table] {
+			missing = append(missing, w.table+" (the whole table)")
+			continue
+		}
 		for _, name := range w.columns {
 			if !have[column{w.table, name}] {
 				missing = append(missing, w.table+"."+name)

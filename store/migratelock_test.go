@@ -206,17 +206,19 @@ func TestMigrationLockHolders(t *testing.T) {
 }
 
 // TestCheckSchemaColumns: a schema with every migration recorded but a
-// column the writer inserts missing is refused by CheckSchema and Migrate,
-// naming the column, before a write fails on it.
+// column the writer inserts missing, or a table it writes, is refused by
+// CheckSchema and Migrate, naming them, before a write fails on them.
 func TestCheckSchemaColumns(t *testing.T) {
 	storetest.OnBackends(t, func(t *testing.T, ctx context.Context, db store.DB) {
-		if err := db.Exec(ctx, "ALTER TABLE calls DROP COLUMN hold_ends"); err != nil {
-			t.Fatal(err)
+		for _, st := range []string{"ALTER TABLE calls DROP COLUMN hold_ends", "RENAME TABLE segments TO segments_elsewhere"} {
+			if err := db.Exec(ctx, st); err != nil {
+				t.Fatal(err)
+			}
 		}
 		for name, check := range map[string]func(context.Context, store.DB) error{"CheckSchema": store.CheckSchema, "Migrate": store.Migrate} {
 			err := check(ctx, db)
-			if !errors.Is(err, store.ErrSchemaIncomplete) || !strings.Contains(err.Error(), "calls.hold_ends") {
-				t.Errorf("%s without calls.hold_ends: %v, want ErrSchemaIncomplete naming it", name, err)
+			if !errors.Is(err, store.ErrSchemaIncomplete) || !strings.HasSuffix(err.Error(), ": calls.hold_ends, segments (the whole table)") {
+				t.Errorf("%s without calls.hold_ends and segments: %v, want ErrSchemaIncomplete naming them", name, err)
 			}
 		}
 	})
