@@ -74,7 +74,7 @@ func migrate(ctx context.Context, db DB, fsys fs.FS) (err error) {
 		if m.Applied {
 			continue
 		}
-		if err := lock.beat(ctx); err != nil { // still ours: never migrate unlocked
+		if err := lock.beat(ctx, false); err != nil { // still ours: never migrate unlocked
 			return fmt.Errorf("store: migration %s: %w", m.Name, err)
 		}
 		text, err := fs.ReadFile(fsys, m.Name)

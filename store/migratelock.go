@@ -67,7 +67,7 @@ func acquireMigrationLock(ctx context.Context, db DB) (*migrationLock, error) {
 		err := db.Exec(ctx, create)
 		if err == nil {
 			l := &migrationLock{db: db, owner: owner, stop: make(chan struct{}), done: make(chan struct{})}
-			if err := l.beat(ctx); err != nil {
+			if err := l.beat(ctx, true); err != nil {
 				_ = db.Exec(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+migrationLockTable)
 				return nil, fmt.Errorf("store: migration lock: %w", err)
 			}
@@ -132,14 +132,15 @@ func createTable(ctx context.Context, db DB, table, stmt string) error {
 }
 
 // beat writes a row saying the holder is alive, if it still holds the lock
-// (the first row is the holder's).
-func (l *migrationLock) beat(ctx context.Context) error {
+// (the first row is the holder's: first is the beat that writes it, right
+// after the CREATE; a lock without a row later is another's, just made).
+func (l *migrationLock) beat(ctx context.Context, first bool) error {
 	holder, _, err := lockState(ctx, l.db, migrationLockTable)
 	if err != nil {
 		return err
 	}
-	if holder != "" && holder != l.owner {
-		return fmt.Errorf("the lock was taken over by %s", holder)
+	if holder != l.owner && !(first && holder == "") {
+		return fmt.Errorf("the migration lock is no longer ours (held by %q)", holder)
 	}
 	return l.db.Exec(ctx, "INSERT INTO "+migrationLockTable+" (owner, seen) SELECT ?, now()", l.owner)
 }
@@ -156,7 +157,7 @@ func (l *migrationLock) heartbeat() {
 			// A missed beat only makes the lock look older; the next one
 			// catches up.
 			ctx, cancel := context.WithTimeout(context.Background(), lockHeartbeat)
-			_ = l.beat(ctx)
+			_ = l.beat(ctx, false)
 			cancel()
 		}
 	}
@@ -169,6 +170,9 @@ func (l *migrationLock) release(ctx context.Context) error {
 	ctx = context.WithoutCancel(ctx)
 	holder, _, err := lockState(ctx, l.db, migrationLockTable)
 	if err != nil {
+		if held, xerr := TableExists(ctx, l.db, migrationLockTable); xerr == nil && !held {
+			return nil // broken as stale: nothing to release
+		}
 		return fmt.Errorf("store: release the migration lock: %w", err)
 	}
 	if holder != l.owner {

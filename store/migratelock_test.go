@@ -267,3 +267,39 @@ func TestRestoreLostColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrationLockLost: a migrator whose lock was broken as stale and
+// taken by another (it stalled past the stale limit) stops before its next
+// migration, and leaves the new holder's lock alone.
+func TestMigrationLockLost(t *testing.T) {
+	for _, b := range testenv.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			ctx := context.Background()
+			db := storetest.Open(t, b.DSN(t))
+			stalled := &stepPausingDB{DB: db, at: "ALTER TABLE calls ADD COLUMN hold_starts", paused: make(chan struct{}), resume: make(chan struct{})}
+			done := make(chan error, 1)
+			go func() { done <- store.Migrate(ctx, stalled) }()
+			select {
+			case <-stalled.paused:
+			case err := <-done:
+				t.Fatalf("the migrator never reached 0008 (migrate: %v)", err)
+			}
+			for _, st := range []string{
+				"DROP TABLE schema_migrations_lock",
+				"CREATE TABLE schema_migrations_lock (owner String, seen DateTime('UTC')) ENGINE = Log",
+				"INSERT INTO schema_migrations_lock (owner, seen) SELECT 'breaker', now()",
+			} {
+				if err := db.Exec(ctx, st); err != nil {
+					t.Fatal(err)
+				}
+			}
+			close(stalled.resume)
+			if err := <-done; err == nil || !strings.Contains(err.Error(), "0010_erasures.sql") || !strings.Contains(err.Error(), "no longer ours") {
+				t.Errorf("migrate after losing the lock: %v, want it to stop before 0010, the lock no longer its own", err)
+			}
+			if holders := queryStrings(t, db, "SELECT DISTINCT owner FROM schema_migrations_lock"); strings.Join(holders, ",") != "breaker" {
+				t.Errorf("the new holder's lock has rows of %v, want [breaker] only", holders)
+			}
+		})
+	}
+}
