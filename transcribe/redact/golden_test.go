@@ -94,7 +94,8 @@ func TestOutputsGolden(t *testing.T) {
 
 // TestConcurrent: one Redactor used by several goroutines at once, as the
 // transcribe stage's workers do (its scans share a pool of token
-// buffers), gives each the same outputs as alone; run with -race.
+// buffers, Apply's records a slab of the call's scratch), gives each the
+// same outputs as alone, by Transcript and by Apply; run with -race.
 func TestConcurrent(t *testing.T) {
 	r, err := redact.New(redact.Config{})
 	if err != nil {
@@ -104,26 +105,26 @@ func TestConcurrent(t *testing.T) {
 	for i := range trs {
 		trs = append(trs, fixtures.PadTo5Minutes(trs[i], uint64(i)))
 	}
+	outputs := func(tr schemas.Transcript) string {
+		out, spans, _ := r.Transcript(tr)
+		applied, _ := r.Apply(tr)
+		b, _ := json.Marshal(struct {
+			Out     schemas.Transcript
+			Spans   []redact.Span
+			Applied schemas.Transcript
+		}{out, spans, applied})
+		return string(b)
+	}
 	want := make([]string, len(trs))
 	for i, tr := range trs {
-		out, spans, _ := r.Transcript(tr)
-		b, _ := json.Marshal(struct {
-			Out   schemas.Transcript
-			Spans []redact.Span
-		}{out, spans})
-		want[i] = string(b)
+		want[i] = outputs(tr)
 	}
 	errs := make(chan string, 8)
 	for g := range 8 {
 		go func() {
 			for n := range 20 {
 				i := (g*7 + n) % len(trs)
-				out, spans, _ := r.Transcript(trs[i])
-				b, _ := json.Marshal(struct {
-					Out   schemas.Transcript
-					Spans []redact.Span
-				}{out, spans})
-				if string(b) != want[i] {
+				if outputs(trs[i]) != want[i] {
 					errs <- fmt.Sprintf("call %d differs when run concurrently", i)
 					return
 				}
