@@ -3461,11 +3461,18 @@ func (s *scan) slashNumber(z *zone) bool {
 // (written sets by, bx, ce, cg, cm; causes block XX). A cue word or
 // another number between stops the look back («по производству удержали
 // у меня снилс ...»), and so does a word «лист», whose account follows
-// («в исполнительном листе 40817 ...»).
+// («в исполнительном листе 40817 ...»). Nor does the look back take a
+// Russian phone's whole shape (phoneWhole): «на производстве» is a
+// workplace too, and a phone's cue before «производство» does not stop
+// it («а рабочий номер на производстве 8 495 ...», rv24); «ип» after it
+// does («производство 998 24 16018 ип»).
 func (s *scan) enforcementNumber(z *zone) bool {
 	seg := s.toks[z.from].seg
 	if z.n() >= 7 && z.to < len(s.toks) && s.toks[z.to].seg == seg && s.norm(z.to) == "ип" {
 		return true
+	}
+	if phoneWhole(s.zoneDigits(z)) {
+		return false
 	}
 	for k := z.from - 1; k >= 0 && k >= z.from-3 && s.toks[k].seg == seg; k-- {
 		w := s.norm(k)
@@ -3477,6 +3484,13 @@ func (s *scan) enforcementNumber(z *zone) bool {
 		}
 	}
 	return false
+}
+
+// phoneWhole: a Russian phone's whole number, eleven digits opening with
+// 7 or 8 and an area's or a mobile operator's first digit (3, 4, 8, 9),
+// or a mobile's ten opening with 9.
+func phoneWhole(d string) bool {
+	return len(d) == 11 && (d[0] == '7' || d[0] == '8') && strings.IndexByte("3489", d[1]) >= 0 || len(d) == 10 && d[0] == '9'
 }
 
 // freephone: an 8 800 or 8 804 number (or its start), which only

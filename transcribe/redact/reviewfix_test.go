@@ -8,7 +8,7 @@ import (
 )
 
 // TestReviewFindings: the cases of the redaction reviews' findings
-// (rv20, rv22, rv23), each a segment's redacted text after the lines said
+// (rv20, rv22, rv23, rv24), each a segment's redacted text after the lines said
 // before it.
 func TestReviewFindings(t *testing.T) {
 	r, err := New(Config{})
@@ -87,6 +87,14 @@ func TestReviewFindings(t *testing.T) {
 		{"an account's start after its word", []string{"c: перевела на счёт 40817 810 9 0000 5521 307", "o: а счёт продавца", "o: сорок восемь сто семьдесят восемь"}, 0, "[account]"},
 		{"an old account's class", []string{"c: счёт 40817 810 2 0000 3381 442", "c: да старый сорок восемь ноль восемь"}, 1, "да старый [account]"},
 		{"an account's start with its currency", []string{"c: счёт 40817 810 2 0000 3381 442", "o: а закрытый счёт какой был", "c: закрытый сорок восемь двадцать восемьсот десять дальше не помню"}, 1, "закрытый [account] дальше не помню"},
+		// An enforcement proceedings' number after «производство» is
+		// kept (block QM), a phone's whole shape there is none: «на
+		// производстве» is a workplace too, and a phone's cue three
+		// words back does not stop the look back (rv24).
+		{"a work phone at a factory", []string{"c: а рабочий номер на производстве 8 495 123 45 67"}, 1, "а рабочий номер на производстве [phone]"},
+		{"a mobile after the proceedings' word", []string{"c: мой телефон по производству 89161234567"}, 1, "мой телефон по производству [phone]"},
+		{"proceedings' number after its word", []string{"c: по производству 1120 22 59007 закрыт"}, 1, "по производству 1120 22 59007 закрыт"},
+		{"proceedings' number in twelve digits", []string{"c: есть исполнительное производство 18843 23 63042 ип"}, 1, "есть исполнительное производство 18843 23 63042 ип"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {
