@@ -2691,7 +2691,7 @@ func (s *scan) digitMissingAfter(z *zone) bool {
 }
 
 // ageBefore reports whether a zone of one or two digits follows «ему»,
-// «ей», «мне» (and «есть», «уже», «было» between): an age («ей семьдесят
+// «ей», «мне» (and «есть», «уже», «было», «будет» between): an age («ей семьдесят
 // исполнилось бы», «ему есть четырнадцать»: cn, cg), no card's end.
 func (s *scan) ageBefore(z *zone) bool {
 	if z.n() > 2 {
