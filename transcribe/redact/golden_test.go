@@ -105,9 +105,8 @@ func TestConcurrent(t *testing.T) {
 	for i := range trs {
 		trs = append(trs, fixtures.PadTo5Minutes(trs[i], uint64(i)))
 	}
-	outputs := func(tr schemas.Transcript) string {
+	encode := func(tr, applied schemas.Transcript) string {
 		out, spans, _ := r.Transcript(tr)
-		applied, _ := r.Apply(tr)
 		b, _ := json.Marshal(struct {
 			Out     schemas.Transcript
 			Spans   []redact.Span
@@ -115,10 +114,18 @@ func TestConcurrent(t *testing.T) {
 		}{out, spans, applied})
 		return string(b)
 	}
+	outputs := func(tr schemas.Transcript) string {
+		applied, _ := r.Apply(tr)
+		return encode(tr, applied)
+	}
 	want := make([]string, len(trs))
 	for i, tr := range trs {
 		want[i] = outputs(tr)
 	}
+	// Each goroutine keeps its Apply outputs to compare them again once
+	// all are done: a record handed out twice, or a buffer of the call's
+	// scratch a transcript still points into, shows there.
+	kept := make([][]schemas.Transcript, 8)
 	errs := make(chan string, 8)
 	for g := range 8 {
 		go func() {
@@ -128,6 +135,8 @@ func TestConcurrent(t *testing.T) {
 					errs <- fmt.Sprintf("call %d differs when run concurrently", i)
 					return
 				}
+				applied, _ := r.Apply(trs[i])
+				kept[g] = append(kept[g], applied)
 			}
 			errs <- ""
 		}()
@@ -135,6 +144,14 @@ func TestConcurrent(t *testing.T) {
 	for range 8 {
 		if e := <-errs; e != "" {
 			t.Error(e)
+		}
+	}
+	for g := range kept {
+		for n, applied := range kept[g] {
+			i := (g*7 + n) % len(trs)
+			if encode(trs[i], applied) != want[i] {
+				t.Errorf("call %d's Apply output changed after later calls", i)
+			}
 		}
 	}
 }
