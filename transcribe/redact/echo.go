@@ -876,7 +876,7 @@ func (s *scan) numberEchoes(all []*scan) {
 				// shape are its expiry, answering «месяц и год», which no
 				// list knows for a question: «[card]» — «ноль девять
 				// двадцать шесть»; bx, by, causes block QO.)
-				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && len(d) == 4 && (d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') && (d[2] == '2' || d[2] == '3') && luhn(string(o.cdig[c.d0:c.d1]))
+				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && expiryDigits(d) && luhn(string(o.cdig[c.d0:c.d1]))
 				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break

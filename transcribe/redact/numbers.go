@@ -2752,7 +2752,7 @@ func (s *scan) expiryThenCode(z *zone) (int, Type) {
 	if n != 7 && n != 8 && !s.codeCorrected(z, n) {
 		return z.to, ""
 	}
-	if d := s.zoneDigits(z); !(d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') {
+	if !monthDigits(s.zoneDigits(z)) {
 		return z.to, ""
 	}
 	at := s.t0(&s.toks[z.from])
@@ -2851,8 +2851,19 @@ func (s *scan) monthYearDigits(z *zone) bool {
 	if z.n() != 4 {
 		return false
 	}
-	d := s.zoneDigits(z)
+	return monthDigits(s.zoneDigits(z))
+}
+
+// monthDigits reports whether d opens with a month's two digits, 01 to
+// 12.
+func monthDigits(d string) bool {
 	return d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2'
+}
+
+// expiryDigits reports whether d is a card's expiry in four digits: a
+// month and a card's year, 20 to 39.
+func expiryDigits(d string) bool {
+	return len(d) == 4 && monthDigits(d) && (d[2] == '2' || d[2] == '3')
 }
 
 // expiryAfter returns where a card's number ends when its expiry is said
@@ -2894,8 +2905,7 @@ func (s *scan) expiryWordsAfter(z *zone) int {
 		if nd == 0 || s.toks[e].num() == nkDigits || n-nd != 4 {
 			continue
 		}
-		d := s.zoneDigits(z)[nd:]
-		if (d[0] == '0' && d[1] != '0' || d[0] == '1' && d[1] <= '2') && (d[2] == '2' || d[2] == '3') {
+		if expiryDigits(s.zoneDigits(z)[nd:]) {
 			return e
 		}
 	}
