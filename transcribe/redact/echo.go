@@ -3,6 +3,7 @@ package redact
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/callscope/callscope/schemas"
 )
@@ -873,10 +874,13 @@ func (s *scan) numberEchoes(all []*scan) {
 				completes := ct == Passport && c.d1-c.d0 == 4 && len(d) == 6
 				// (A whole card, Luhn's check passed, goes on with no
 				// digits: four after it of a month's and a card's year's
-				// shape are its expiry, answering «месяц и год», which no
-				// list knows for a question: «[card]» — «ноль девять
-				// двадцать шесть»; bx, by, causes block QO.)
-				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && expiryDigits(d) && luhn(string(o.cdig[c.d0:c.d1]))
+				// shape are its expiry when the other side asked for it,
+				// «месяц и год», which no list knows for a question, or an
+				// expiry's word is said before them: «[card]» — «ноль
+				// девять двадцать шесть»; bx, by, causes block QO. Asked
+				// nothing, they are the card going on: «[card]» — «1234»,
+				// rv24.)
+				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && expiryDigits(d) && luhn(string(o.cdig[c.d0:c.d1])) && (s.expiryWordBefore(z.from) || s.expiryAskedAround(all, at))
 				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
@@ -897,6 +901,40 @@ func (s *scan) numberEchoes(all []*scan) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}
+}
+
+// expiryWordBefore reports whether the word before token k, in its
+// sentence, names a card's expiry («до 03 29», «срок 05 27», «действует
+// до», «годна»).
+func (s *scan) expiryWordBefore(k int) bool {
+	return k > 0 && s.toks[k-1].seg == s.toks[k].seg && isWord(s.norm(k-1), "до", "срок", "действия", "действует", "годна", "годен")
+}
+
+// expiryAskedAround reports whether another channel asked for a card's
+// expiry in the 20 s before at: a sentence saying «месяц», «год», «срок»
+// or «до какого» («месяц и год окончания», «а срок действия»). Read in the
+// segments' text: the rules load no such sentence (no word of it is a
+// trigger).
+func (s *scan) expiryAskedAround(all []*scan, at float64) bool {
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.src {
+			seg := &o.src[k]
+			if seg.Start > at+0.5 || at-seg.Start > 20 {
+				continue
+			}
+			prev := ""
+			for _, w := range strings.FieldsFunc(strings.ToLower(seg.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if isWord(w, "месяц", "год", "срок") || prev == "до" && isWord(w, "какого", "какой") {
+					return true
+				}
+				prev = w
+			}
+		}
+	}
+	return false
 }
 
 // trapAskedBefore reports whether the other side asked for a number by a

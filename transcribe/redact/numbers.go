@@ -2676,18 +2676,23 @@ func (s *scan) otherSaid(from, to float64) bool {
 }
 
 // digitMissingAfter reports whether the five words after a zone, in its
-// sentence, say a digit of it is missing: «цифра» in its forms, «третью»,
-// «последнюю», «середина» («... не помню третью цифру», «... только две
-// цифры»).
+// sentence, say a digit of it is missing: «третью», «последнюю»,
+// «середина» («... не помню третью цифру»), or «цифра» in its forms with
+// «не», «нет», «только» or «остальные» among those words («... только две
+// цифры», «... остальные цифры не успела»). «цифр» alone says how long
+// the code is («код двенадцать цифр»: rv24), no digit missing.
 func (s *scan) digitMissingAfter(z *zone) bool {
 	seg := s.toks[z.from].seg
+	digitWord, missing := false, false
 	for j := z.to; j < len(s.toks) && j < z.to+5 && s.toks[j].seg == seg; j++ {
 		w := s.norm(j)
-		if strings.HasPrefix(w, "цифр") || strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней") {
+		if strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней") {
 			return true
 		}
+		digitWord = digitWord || strings.HasPrefix(w, "цифр")
+		missing = missing || isWord(w, "не", "нет", "только") || strings.HasPrefix(w, "остальн")
 	}
-	return false
+	return digitWord && missing
 }
 
 // ageBefore reports whether a zone of one or two digits follows «ему»,

@@ -95,6 +95,24 @@ func TestReviewFindings(t *testing.T) {
 		{"a mobile after the proceedings' word", []string{"c: мой телефон по производству 89161234567"}, 1, "мой телефон по производству [phone]"},
 		{"proceedings' number after its word", []string{"c: по производству 1120 22 59007 закрыт"}, 1, "по производству 1120 22 59007 закрыт"},
 		{"proceedings' number in twelve digits", []string{"c: есть исполнительное производство 18843 23 63042 ип"}, 1, "есть исполнительное производство 18843 23 63042 ип"},
+		// «цифр» after a code's two digits says a digit is missing only
+		// with «не», «нет», «только» or «остальные» by it (block QP): «код
+		// двенадцать цифр» says how long the code is (rv24).
+		{"a code's length in digits", []string{"c: код двенадцать цифр"}, 1, "код двенадцать цифр"},
+		{"a code's length in digits, a verb", []string{"c: у меня код двенадцать цифр пришёл"}, 1, "у меня код двенадцать цифр пришёл"},
+		{"a code's digits not seen", []string{"c: код сорок два остальные цифры не вижу"}, 1, "код [code] остальные цифры не вижу"},
+		{"a code's two digits only", []string{"c: код девяносто восемь только две цифры"}, 1, "код [code] только две цифры"},
+		// Four digits after a whole card are its expiry (block QO) only
+		// when the other side asked for it or an expiry's word is before
+		// them; else the card goes on, as before the block (rv24).
+		{"four digits after a whole card", []string{"o: назовите номер карты", "c: 2202 7918 7875 6820", "c: 1234"}, 1, "[card]"},
+		{"an expiry after a whole card, asked", []string{"o: назовите номер карты", "c: 2202 7918 7875 6820", "o: месяц и год окончания", "c: 1234"}, 1, "1234"},
+		{"an expiry after a whole card, its word", []string{"o: назовите номер карты", "c: 2202 7918 7875 6820", "c: до 1234"}, 1, "до 1234"},
+		// A collector's two-word opening, the client's surname and first
+		// name, is no company and operator (block QE, rv24).
+		{"a collector's opening", []string{"o: иванов сергей", "c: да слушаю"}, 0, "[name]"},
+		{"a collector's opening, a woman", []string{"o: петрова анна", "c: да это я"}, 0, "[name]"},
+		{"a company and the operator", []string{"o: доставкин павел", "c: здравствуйте хочу заказать доставку"}, 0, "доставкин павел"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {

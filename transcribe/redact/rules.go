@@ -6847,11 +6847,22 @@ func obliqueSurnameAfter(w string) bool {
 // first name: the company's name and the operator's own («медицина
 // оксана», «перевозкин ярослав»), though the company's word reads as a
 // surname. Of the written sets' 742 operators' first sentences of two
-// words opening a call with a first name last, all but none are so.
+// words opening a call with a first name last, all but none are so. Not
+// when the first word ends as a surname more than a company's name does,
+// «-ов», «-ев», «-ский», «-енко» in their forms («иванов сергей»,
+// «петрова анна»: a collector addressing the client, rv24); a company's
+// word of a surname's shape ends in «-ин», «-ина» («доставкин»,
+// «малина»).
 func (s *scan) companyThenOperator(from, to int) bool {
 	seg := s.toks[from].seg
-	return s.role != schemas.RoleClient && seg == 0 && to-from == 2 && (from == 0 || s.toks[from-1].seg != seg) &&
-		(to == len(s.toks) || s.toks[to].seg != seg) && s.toks[to-1].has(tFirstName) && !s.toks[from].has(tFirstName) && !s.othersSpokeBefore(seg)
+	if s.role == schemas.RoleClient || seg != 0 || to-from != 2 || from > 0 && s.toks[from-1].seg == seg ||
+		to < len(s.toks) && s.toks[to].seg == seg || !s.toks[to-1].has(tFirstName) || s.toks[from].has(tFirstName) {
+		return false
+	}
+	if w := s.norm(from); hasAnySuffix(w, "ов", "ова", "ев", "ева", "ёв", "ёва", "ский", "ская", "цкий", "цкая", "енко") {
+		return false
+	}
+	return !s.othersSpokeBefore(seg)
 }
 
 // acronym reports whether w reads as an abbreviation said by its letters
