@@ -107,6 +107,8 @@ func TestReviewFindings(t *testing.T) {
 		// them; else the card goes on, as before the block (rv24).
 		{"four digits after a whole card", []string{"o: назовите номер карты", "c: 2202 7918 7875 6820", "c: 1234"}, 1, "[card]"},
 		{"an expiry after a whole card, asked", []string{"o: назовите номер карты", "c: 2202 7918 7875 6820", "o: месяц и год окончания", "c: 1234"}, 1, "1234"},
+		{"an expiry after a whole card, asked in words", []string{"o: диктуйте", "c: 2202 7918 7875 6820", "o: месяц и год", "c: ноль девять двадцать шесть"}, 1, "ноль девять двадцать шесть"},
+		{"an expiry after a whole card, asked until when", []string{"c: карта 2202 7918 7875 6820", "o: до какого она", "c: 0926"}, 1, "0926"},
 		{"an expiry after a whole card, its word", []string{"o: назовите номер карты", "c: 2202 7918 7875 6820", "c: до 1234"}, 1, "до 1234"},
 		// A collector's two-word opening, the client's surname and first
 		// name, is no company and operator (block QE, rv24).
