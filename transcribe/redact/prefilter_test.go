@@ -375,3 +375,61 @@ func TestPrepIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentMayPatronymicCase: a patronymic in an oblique case loads its
+// segment by its ending alone, in a recognizer's words and in text (a full
+// name after «с», «по поручению клиента», a verb, causes block RT); an
+// adjective of the same ending («основной», «личной»), «деревне», «уровне»
+// and a patronymic in the nominative do not.
+func TestSegmentMayPatronymicCase(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"договор подписан с назаровой верой ильиничной", true},
+		{"звоню по поручению клиента гарипова рустама ильдаровича", true},
+		{"перевод отправила мухину роману валентиновичу", true},
+		{"договор заключили с мухаметшиным айратом равилевичем", true},
+		{"пособие назначили садыковой эльвире ринатовне", true},
+		{"отдайте шевчук любови григорьевну", true},
+		{"займ оформлен со слов лукиной веры степановны", true},
+		{"передайте никитичной", true},
+		{"с основной карты спишется платёж", false},
+		{"по личной карте отличной связи", false},
+		{"в деревне плохая связь", false},
+		{"сахар на высоком уровне", false},
+		{"клиент ильдарович", false},
+	} {
+		text := schemas.Segment{Text: c.text}
+		if got := segmentMay(&text); got != c.want {
+			t.Errorf("segmentMay(text %q) = %v, want %v", c.text, got, c.want)
+		}
+		var words schemas.Segment
+		for _, w := range strings.Fields(c.text) {
+			words.Words = append(words.Words, schemas.Word{W: w})
+		}
+		if got := segmentMay(&words); got != c.want {
+			t.Errorf("segmentMay(words %q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestPatronymicEnds: every ending patronymicCaseSlow reads has its bits
+// in patronymicEnds and patronymicTails, and plainSkip stops at a word
+// whose last two letters' bit is set.
+func TestPatronymicEnds(t *testing.T) {
+	for _, e := range patronymicCaseEnds {
+		w := "абвг" + e
+		if k := patronymicEndKey(w[len(w)-4:]); patronymicEnds[k>>6]>>(k&63)&1 == 0 {
+			t.Errorf("patronymicEnds lacks %q", e)
+		}
+		if !patronymicTailMay(w) {
+			t.Errorf("patronymicTailMay(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"ильдаровича", "маратовне", "основной", "хорошо", "программа", "обязательно", "ильдарович"} {
+		if stops, want := plainSkip([]schemas.Word{{W: w}}, 0) == 0, plainMay(w) || patronymicEnd(w); stops != want {
+			t.Errorf("plainSkip stops at %q: %v, want %v", w, stops, want)
+		}
+	}
+}

@@ -7221,7 +7221,11 @@ var staffWords = newBeginningSet("доктор", "врач", "курьер", "м
 	"судья", "судьи", "судье", "судью",
 	// A bankruptcy's financial administrator, a court's appointee
 	// («управляющий маслов игорь петрович»), a school's head of studies.
-	"управляющ", "завуч")
+	"управляющ", "завуч",
+	// The company's management named as a body («мы сообщим руководству
+	// марку олеговичу», ck-0197; «передам руководству управляющему
+	// хасанову»); not «руководитель», who may be the client's own boss.
+	"руководств")
 
 // commonWord reports whether w reads as an adjective or a verb («всего
 // хорошего», «помогите»): not a name no list knows.
