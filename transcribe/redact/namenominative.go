@@ -233,9 +233,36 @@ func skiSurname(w string) bool {
 // «-скую» («на жуковскую», «для дубровского»; causes block PW). By its
 // bytes, no string built: the prefilter asks it.
 func skiSurnameCase(w string) bool {
+	stem, ok := skiCaseStem(w)
+	return ok && skiStem(stem)
+}
+
+// skiSurnameCaseNamed is skiSurnameCase with a stem of any «-ск», «-цк»
+// of four letters or more before it («завадского», «ковальского»,
+// «вишнёвского»; not a place's or a common adjective's, skiStem's
+// exclusions, nor «русского», «английского»): a surname's shape read so
+// only next to a first name and a patronymic in its case («по займу
+// завадского игоря петровича», «с игорем петровичем завадским»).
+func skiSurnameCaseNamed(w string) bool {
+	stem, ok := skiCaseStem(w)
+	if !ok {
+		return false
+	}
+	if skiStem(stem) {
+		return true // «высоцкого»
+	}
+	if len(stem) < len("завадск") || !strings.HasSuffix(stem, "ск") || skiStemPlace(stem) {
+		return false
+	}
+	return !isWord(stem, "английск", "французск", "человеческ", "сельск", "городск")
+}
+
+// skiCaseStem returns w less its oblique «-ского», «-скому», «-ским»,
+// «-ской», «-скую» ending (the «к» kept: «жуковск»), if it has one.
+func skiCaseStem(w string) (string, bool) {
 	n := len(w)
 	if n < 14 {
-		return false
+		return "", false
 	}
 	// (The «к» before the ending first, by its bytes: «к» is D0 BA, and
 	// the endings are of two letters or three.)
@@ -246,12 +273,12 @@ func skiSurnameCase(w string) bool {
 	case w[n-8] == 0xD0 && w[n-7] == 0xBA:
 		e = 6 // «-ого», «-ому»
 	default:
-		return false
+		return "", false
 	}
 	if end := w[n-e:]; e == 4 && end != "ой" && end != "им" && end != "ую" || e == 6 && end != "ого" && end != "ому" {
-		return false
+		return "", false
 	}
-	return skiStem(w[:n-e])
+	return w[:n-e], true
 }
 
 // skiStem reports whether stem, a «-ский» word less its ending
@@ -261,10 +288,16 @@ func skiStem(stem string) bool {
 	if len(stem) < 10 || !hasAnySuffix(stem, "овск", "евск", "инск", "цк") {
 		return false
 	}
+	return !skiStemPlace(stem)
+}
+
+// skiStemPlace reports whether a «-ский» word's stem is a place's or a
+// common adjective's (skiStem's exclusions).
+func skiStemPlace(stem string) bool {
 	for _, p := range [...]string{"московск", "тамбовск", "ростовск", "саратовск", "кировск", "псковск", "костромск", "невск", "петровск", "мужск", "женск", "детск", "турецк", "немецк", "советск", "городск", "купеческ", "дворянск"} {
 		if strings.HasPrefix(stem, p) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }

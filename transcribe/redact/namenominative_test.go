@@ -59,3 +59,23 @@ func TestSkiSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestSkiSurnameCaseNamed: next to a first name and a patronymic, an
+// oblique «-ский», «-цкий» of any stem of four letters or more before
+// «-ск» is a surname (causes block RU), skiSurnameCase's too; not a
+// place's or a common adjective's, nor a short one.
+func TestSkiSurnameCaseNamed(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"завадского", true}, {"ковальского", true}, {"вишнёвской", true}, {"ольшанской", true}, {"заславским", true}, {"подольского", true},
+		{"высоцкого", true}, {"жуковскому", true},
+		{"русского", false}, {"детского", false}, {"городской", false}, {"московского", false}, {"английского", false}, {"человеческого", false},
+		{"завадский", false}, {"клиентской", true}, // (a surname's shape: read so only before a first name and a patronymic)
+	} {
+		if got := skiSurnameCaseNamed(c.w); got != c.want {
+			t.Errorf("skiSurnameCaseNamed(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}

@@ -5232,8 +5232,9 @@ func (s *scan) fullNames() {
 			surBefore = surBefore || (t.has(tNameForm) || !first && firstNameForm(w)) && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && inaSurnameCase(s.norm(i-1))
 			// A surname in «-ский», «-цкий» in an oblique case before a
 			// first name and a patronymic («по кредиту зарецкого максима
-			// юрьевича»): an adjective's shape, read as a surname only so.
-			surBefore = surBefore || pat && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && skiSurnameCase(s.norm(i-1))
+			// юрьевича», «по займу завадского игоря петровича»): an
+			// adjective's shape, read as a surname only so.
+			surBefore = surBefore || pat && i > 0 && s.toks[i-1].seg == t.seg && s.marks[i-1] == 0 && s.toks[i-1].trig == 0 && skiSurnameCaseNamed(s.norm(i-1))
 		}
 		// A common first name in another case, then a surname («на
 		// лену кузьмину», «передайте диме смирнову»).
@@ -6839,7 +6840,7 @@ func (s *scan) obliqueNameIn(from, to int) bool {
 // in «-ский», «-цкий» («могу я поговорить с еленой викторовной шубиной»,
 // «с игорем петровичем зарецким»).
 func obliqueSurnameAfter(w string) bool {
-	return inaSurnameCase(w) || len(w) >= 12 && hasAnySuffix(w, "иным", "ыным") && !strings.HasSuffix(w, "нным") || skiSurnameCase(w)
+	return inaSurnameCase(w) || len(w) >= 12 && hasAnySuffix(w, "иным", "ыным") && !strings.HasSuffix(w, "нным") || skiSurnameCaseNamed(w)
 }
 
 // companyThenOperator reports whether the words from..to are the whole of
