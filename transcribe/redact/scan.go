@@ -629,7 +629,10 @@ func (s *scan) collectCues() {
 				t.has(tCue) && s.institutionINN(i) || strings.HasPrefix(s.normOf(t), "удостоверени") || t.has(tCue) && s.docCertificate(i)
 		case t.has(tNameCue | tNameQ):
 			// «меня зовут анна» introduces; it asks nobody's name.
-			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my"))
+			// «как зовут менеджера», «фамилия лечащего врача», «курьер
+			// назвал фамилию»: a staff member's name asked, no person's
+			// data (staffAsked).
+			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my")) && !s.staffAsked(i)
 			e.nameCue = t.has(tNameCue)
 			e.surname = e.nameCue && strings.HasPrefix(s.normOf(t), "фамил")
 			e.kin = s.kinNext(i)
@@ -738,6 +741,31 @@ func (s *scan) trapQuestion(i int) bool {
 		}
 	}
 	return true
+}
+
+// staffAsked reports whether the name's question at token i asks for a
+// staff member's name: a staff word (staffWord) in its sentence, up to
+// three words before or after it («как зовут менеджера», «фамилия
+// лечащего врача», «курьер назвал фамилию», causes block RV), whose
+// answer («кирилл из эльдорадо», «морозова», «да гаврилов вроде») is no
+// personal data to mask. Not an employee («фио сотрудника», a third
+// person whose data a company gives), a colleague or an agent; not the
+// client's own name asked with a staff member's word after it («ваше имя
+// и телефон менеджер перезвонит», bx-0121).
+func (s *scan) staffAsked(i int) bool {
+	seg := s.toks[i].seg
+	if i > 0 && s.toks[i-1].seg == seg && isWord(s.norm(i-1), "ваше", "ваша", "ваш", "вашу", "ваши", "твое", "твоё", "твою") {
+		return false
+	}
+	for j := max(i-3, 0); j < len(s.toks) && j <= i+3; j++ {
+		if j == i || s.toks[j].seg != seg {
+			continue
+		}
+		if w := s.norm(j); staffWord(w) && !strings.HasPrefix(w, "сотрудни") && !strings.HasPrefix(w, "коллег") && !strings.HasPrefix(w, "агент") {
+			return true
+		}
+	}
+	return false
 }
 
 // kinNext reports whether a relative's word follows token i in its
