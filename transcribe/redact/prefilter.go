@@ -144,7 +144,7 @@ func segmentMay(seg *schemas.Segment) bool {
 					if prepSurnameMay(w, firstWord(s)) || prepPatronymicInText(w, s) {
 						return true
 					}
-				} else if triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) || patronymicTailMay(w) && patronymicCaseSlow(w) {
+				} else if triggerSet.slot(w) != nil && (!lineWord(w) || plotInText(s)) || patronymicCaseMay(w) {
 					return true
 				}
 				continue
@@ -178,7 +178,7 @@ func segmentMay(seg *schemas.Segment) bool {
 				}
 				continue
 			}
-			if triggerSet.slot(w) != nil || patronymicTailMay(w) && patronymicCaseSlow(w) {
+			if triggerSet.slot(w) != nil || patronymicCaseMay(w) {
 				return true
 			}
 			continue
@@ -238,7 +238,17 @@ func prepSurnameMay(w, next string) bool {
 // name is a common word («верой», «роману») or one no list has in that
 // case («рустама»), so that nothing else loads its sentence (causes
 // block RT). Most words are answered by patronymicTailMay's bit (inlined
-// in segmentMay); patronymicCaseSlow reads the rest.
+// in segmentMay's loop over a text's words that no filter bit loads);
+// patronymicCaseSlow reads the rest.
+
+// patronymicCaseMay is patronymicTailMay and patronymicCaseSlow, for the
+// words the filter lets through and plainSkip's stops: not inlined, so
+// that segmentMay's code stays as short (a call reads it from memory).
+//
+//go:noinline
+func patronymicCaseMay(w string) bool {
+	return patronymicTailMay(w) && patronymicCaseSlow(w)
+}
 
 // patronymicCaseSlow is the test past patronymicTailMay: a stem
 // of three letters at least (not «уровне»), not «деревне» nor the
