@@ -6749,6 +6749,20 @@ func (s *scan) introducedAt(i int) bool {
 			}
 		}
 	}
+	// The operator's first sentence opening with their first name (and
+	// patronymic), the company's or a department's word right after it:
+	// «светлана валерьевна отдел противодействия мошенничеству» (cl-0025;
+	// the written sets' ten openings of this shape are all the
+	// operator's own name).
+	if s.role != schemas.RoleClient && i == 0 && s.toks[i].seg == 0 && !s.othersSpokeBefore(0) && s.toks[i].has(tFirstName) {
+		k := i + 1
+		if k < len(s.toks) && s.toks[k].seg == 0 && patronymic(s.norm(k)) {
+			k++
+		}
+		if k < len(s.toks) && s.toks[k].seg == 0 && orgWord(s.norm(k)) {
+			return true
+		}
+	}
 	return s.staffBefore(i)
 }
 
