@@ -309,6 +309,27 @@ var writtenSets = []struct {
 		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 1.00, "code": 0.92, "cvv": 0.97,
 		"email": 1.00, "inn": 1.00, "name": 1.00, "passport": 1.00, "phone": 1.00, "snils": 1.00,
 	}, 0.020}, // name 0.994 -> 1.000 since block QJ (a maiden name after its word whatever its ending: «девичья шульга»); 12 of 622 (1.9%) since block QT («ей семьдесят исполнилось бы» after «последние цифры ... не называйте»: an age, no card's end); cvv 0.946 -> 0.973 since block QP («код сзади сорок два не помню третью цифру»); cvv 0.919 -> 0.946 since block QO («[card] до ноль девять двадцать шесть и 614»); blind at c18a19d6 (start) and 97057519 (end): the same recall both times, cvv 0.919 (a CVV after «до» and the expiry and «и»: «до ноль девять двадцать шесть и 614»; two digits of three), code 0.927 (a PIN or password said as a story), birthdate 0.974, address 0.974, name 0.994; 18 -> 13 of 622 (2.9% -> 2.1%)
+	// The twenty-sixth author's set (lane p26, session 19): employment,
+	// payroll and education — an HR department and a staffing agency
+	// hiring by phone, payroll, admissions and school enrolment, a
+	// student-loan desk, a military registration desk — with a parent's
+	// and a child's data side by side, and vacancy, personnel, group,
+	// class and diploma numbers, salaries and exam scores as traps. Kept
+	// blind to session 19's end.
+	{"blind26/co", map[string]float64{
+		"account": 1.00, "address": 0.97, "birthdate": 0.94, "card": 0.96, "code": 0.97, "cvv": 1.00,
+		"email": 1.00, "inn": 1.00, "name": 0.92, "passport": 1.00, "phone": 0.94, "snils": 1.00,
+	}, 0.032}, // blind at 2329b141 (start) and e72da98c (end, after lanes i13n19, i13m19, i13cost19, i13n19b, rv24, fx19b): the same figures both times, every span and trap the same: name 0.927 (a surname changed by marriage said with «была ... стала», «по мужу ... старая ...», «теперь ... раньше ...»; a family's plural surname «волковы», «гайнуллины»), birthdate 0.943, phone 0.946, card 0.961 (a card's end said like a year), code 0.971, address 0.972; 25 of 806 (3.1%) (an office's address 5 of 13, vacancy/group/personnel numbers 8 of 85, a company's e-mail 5 of 5)
+	// The twenty-seventh author's set (lane p27, session 19): the operator
+	// reads it back — SIM registration and number porting, a utility's
+	// account moved to a new owner, a state-services help desk, an online
+	// store's order desk — every value said two or three times across the
+	// two channels, corrected by a group, split across segments and
+	// speakers, with the recognizer's slips. Kept blind to session 19's end.
+	{"blind27/cp", map[string]float64{
+		"account": 1.00, "address": 0.94, "birthdate": 0.93, "card": 0.98, "code": 0.97, "cvv": 0.89,
+		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 0.97, "phone": 0.94, "snils": 1.00,
+	}, 0.016}, // blind at 2329b141 (start) and e72da98c (end): the same figures both times: cvv 0.896 (a CVV's digits read back alone, «4 8», «трёхзначный код 9 1»), birthdate 0.935 (a date read back with no cue: «08 09 84», «восьмое да восемьдесят четвёртый»), address 0.943, phone 0.947 (a digit word misheard: «сорок в шестьдесят один»), passport 0.978, code 0.979, email 0.980, card 0.981; 10 of 633 (1.6%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
