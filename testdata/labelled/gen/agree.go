@@ -64,6 +64,8 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind26", "independent-blind26.jsonl"},
 	{"independent labeller, blind27", "independent-blind27.jsonl"},
 	{"independent labeller, blind28", "independent-blind28.jsonl"},
+	{"independent labeller, blind29", "independent-blind29.jsonl"},
+	{"independent labeller, blind30", "independent-blind30.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
