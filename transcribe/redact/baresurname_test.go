@@ -1,10 +1,7 @@
 package redact
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/callscope/callscope/schemas"
 )
 
 // TestSegmentMayBareSurname: a surname said alone after «на», «у», «от»,
@@ -30,16 +27,7 @@ func TestSegmentMayBareSurname(t *testing.T) {
 		{"какой-то странный звонок", false},
 		{"что то непонятное", false},
 	} {
-		seg := schemas.Segment{Text: c.text}
-		if got := segmentMay(&seg); got != c.want {
-			t.Errorf("segmentMay(%q) = %v, want %v", c.text, got, c.want)
-		}
-		for _, w := range strings.Fields(c.text) {
-			seg.Words = append(seg.Words, schemas.Word{W: w})
-		}
-		if got := segmentMay(&seg); got != c.want {
-			t.Errorf("segmentMay(%q as words) = %v, want %v", c.text, got, c.want)
-		}
+		checkTextAndWords(t, "segmentMay", segmentMay, c.text, c.want)
 	}
 }
 

@@ -1,10 +1,7 @@
 package redact
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/callscope/callscope/schemas"
 )
 
 // TestSegmentMayPrepPatronymic: a first name no list knows and its
@@ -25,16 +22,7 @@ func TestSegmentMayPrepPatronymic(t *testing.T) {
 		{"я приехал на поезде утром", false},
 		{"это от соседей сверху", false},
 	} {
-		seg := schemas.Segment{Text: c.text}
-		if got := segmentMay(&seg); got != c.want {
-			t.Errorf("segmentMay(%q) = %v, want %v", c.text, got, c.want)
-		}
-		for _, w := range strings.Fields(c.text) {
-			seg.Words = append(seg.Words, schemas.Word{W: w})
-		}
-		if got := segmentMay(&seg); got != c.want {
-			t.Errorf("segmentMay(%q as words) = %v, want %v", c.text, got, c.want)
-		}
+		checkTextAndWords(t, "segmentMay", segmentMay, c.text, c.want)
 	}
 }
 

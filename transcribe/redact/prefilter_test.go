@@ -224,17 +224,7 @@ func TestIntroMay(t *testing.T) {
 		{"", false},
 	}
 	for _, c := range cases {
-		text := schemas.Segment{Text: c.text}
-		if got := introMay(&text); got != c.want {
-			t.Errorf("introMay(text %q) = %v, want %v", c.text, got, c.want)
-		}
-		var words schemas.Segment
-		for _, w := range strings.Fields(c.text) {
-			words.Words = append(words.Words, schemas.Word{W: w})
-		}
-		if got := introMay(&words); got != c.want {
-			t.Errorf("introMay(words %q) = %v, want %v", c.text, got, c.want)
-		}
+		checkTextAndWords(t, "introMay", introMay, c.text, c.want)
 	}
 }
 
@@ -279,17 +269,7 @@ func TestSegmentMayLine(t *testing.T) {
 		{"на линии меня зовут анна", true},
 		{"линии-8", true}, // not a form alone: read as any word with a digit
 	} {
-		text := schemas.Segment{Text: c.text}
-		if got := segmentMay(&text); got != c.want {
-			t.Errorf("segmentMay(text %q) = %v, want %v", c.text, got, c.want)
-		}
-		var words schemas.Segment
-		for _, w := range strings.Fields(c.text) {
-			words.Words = append(words.Words, schemas.Word{W: w})
-		}
-		if got := segmentMay(&words); got != c.want {
-			t.Errorf("segmentMay(words %q) = %v, want %v", c.text, got, c.want)
-		}
+		checkTextAndWords(t, "segmentMay", segmentMay, c.text, c.want)
 	}
 }
 
@@ -400,17 +380,7 @@ func TestSegmentMayPatronymicCase(t *testing.T) {
 		{"сахар на высоком уровне", false},
 		{"клиент ильдарович", false},
 	} {
-		text := schemas.Segment{Text: c.text}
-		if got := segmentMay(&text); got != c.want {
-			t.Errorf("segmentMay(text %q) = %v, want %v", c.text, got, c.want)
-		}
-		var words schemas.Segment
-		for _, w := range strings.Fields(c.text) {
-			words.Words = append(words.Words, schemas.Word{W: w})
-		}
-		if got := segmentMay(&words); got != c.want {
-			t.Errorf("segmentMay(words %q) = %v, want %v", c.text, got, c.want)
-		}
+		checkTextAndWords(t, "segmentMay", segmentMay, c.text, c.want)
 	}
 }
 
@@ -431,5 +401,22 @@ func TestPatronymicEnds(t *testing.T) {
 		if stops, want := plainSkip([]schemas.Word{{W: w}}, 0) == 0, plainMay(w) || patronymicEnd(w); stops != want {
 			t.Errorf("plainSkip stops at %q: %v, want %v", w, stops, want)
 		}
+	}
+}
+
+// checkTextAndWords asks may of text twice, as a written segment's text and
+// as a recognizer's words (the prefilter's two paths), and wants want from
+// both.
+func checkTextAndWords(t *testing.T, name string, may func(*schemas.Segment) bool, text string, want bool) {
+	t.Helper()
+	if got := may(&schemas.Segment{Text: text}); got != want {
+		t.Errorf("%s(text %q) = %v, want %v", name, text, got, want)
+	}
+	var words schemas.Segment
+	for _, w := range strings.Fields(text) {
+		words.Words = append(words.Words, schemas.Word{W: w})
+	}
+	if got := may(&words); got != want {
+		t.Errorf("%s(words %q) = %v, want %v", name, text, got, want)
 	}
 }
