@@ -699,7 +699,7 @@ func (s *scan) numberEchoes(all []*scan) {
 		// рублей», «в конце стоит двенадцать штук» are quantities, which
 		// the checks below pass by.)
 		control = (control || recorded) && !s.quantityAfter(z.to)
-		if s.claimed(z.from, z.to) || z.d0 == z.d1 || !control && (s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
+		if s.claimed(z.from, z.to) || z.d0 == z.d1 || !control && (s.quantityAfter(z.to) && !s.waitCloses(z.to) && !s.digitsBeforeMoneyVerb(&z) && !s.codeBeforeMoneyVerb(all, &z) || s.expiryAsked(&z) || s.expiryNamedAfter(&z) || z.from > 0 && s.marks[z.from-1] != 0 && s.monthYear(z.from) && z.to == z.from+2 ||
 			s.toks[z.to-1].num() == nkThousand || s.moneyAmount(&z) || s.roundThousands(&z)) {
 			// (A card's expiry, asked for or said right after it, is
 			// none of its digits; a sum, «200 тысяч», «перевод 9 999»,
@@ -1001,6 +1001,32 @@ func differIn(a, b string) int {
 // before it are an echo (causes block KS).
 func (s *scan) digitsBeforeMoneyVerb(z *zone) bool {
 	return z.to-z.from >= 3 && s.moneyVerb(z.to) && s.digitByDigit(z)
+}
+
+// codeBeforeMoneyVerb reports whether z, right before a verb of money
+// («списано», «оплачено»), is a security code or a verification code the
+// other side said in the echoWindow before it, read back in any grouping
+// as the payment goes through («8 8 1» — «восемьсот восемьдесят один
+// списано 18 340», «4 9 0» — «490 оплачено 12 340»: bv, cp): the sum is
+// the number after the verb, and a code's three or four digits said back
+// whole are no sum's.
+func (s *scan) codeBeforeMoneyVerb(all []*scan, z *zone) bool {
+	if !s.moneyVerb(z.to) || z.d1-z.d0 < 3 || z.d1-z.d0 > 4 {
+		return false
+	}
+	d, at := s.zoneDigits(z), s.t0(&s.toks[z.from])
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for k := range o.nclaims {
+			c := &o.nclaims[k]
+			if t := typeAt[c.typ]; !c.weak && (t == CVV || t == Code) && c.at <= at+0.5 && at-c.at <= echoWindow && string(o.cdig[c.d0:c.d1]) == d {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameDigits reports whether a and b hold the same digits, each as many

@@ -2418,9 +2418,13 @@ func (s *scan) addressSaidAgain() {
 				}
 			}
 		}
-		said := func(d string) bool {
+		// (Or, after a correction word, said with two or more of its
+		// digits in another order: «[улица победы 8 квартира 143]» —
+		// «победы восемь квартира сто сорок три» — «нет сто тридцать
+		// четыре», the speaker's own slip corrected: cp.)
+		said := func(d string, corrected bool) bool {
 			for _, n := range nums {
-				if string(digs[n[0]:n[1]]) == d {
+				if a := string(digs[n[0]:n[1]]); a == d || corrected && len(d) >= 2 && sameDigits(a, d) {
 					return true
 				}
 			}
@@ -2442,8 +2446,9 @@ func (s *scan) addressSaidAgain() {
 			if flat {
 				s.otherFlats(r.from, r.to)
 			}
-			j := r.from
+			j, corrected := r.from, false
 			for j < r.to && j < r.from+2 && !s.toks[j].has(tNum) && (s.toks[j].has(tConn|tFiller) || correctionWord(s.norm(j))) {
+				corrected = corrected || correctionWord(s.norm(j))
 				j++
 			}
 			// The entrance and the floor said next («подъезд 2 этаж 5», «да
@@ -2463,7 +2468,13 @@ func (s *scan) addressSaidAgain() {
 			if e < r.to && isWord(s.norm(e), "квартира", "кв", "дом") {
 				e++
 			}
-			if e != r.to || z.to > j+3 || !said(s.zoneDigits(&z)) {
+			// (The number confirmed, the sentence going on: «сто
+			// пятьдесят да подъезд шестой», «двадцать пять дом да а
+			// квартира шестьдесят шесть»: bv, cp.)
+			if e < r.to && isWord(s.norm(e), "да", "верно", "правильно") {
+				e = r.to
+			}
+			if e != r.to || z.to > j+3 || !said(s.zoneDigits(&z), corrected) {
 				continue
 			}
 			s.claim(Address, ruleAddressFlat, j, z.to)

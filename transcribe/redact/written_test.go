@@ -1,10 +1,13 @@
 package redact_test
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/transcribe/redact"
+	"github.com/callscope/callscope/transcribe/redact/internal/piigen"
 )
 
 // writtenSets are the hand-written personal-data sets under testdata/pii
@@ -124,9 +127,9 @@ var writtenSets = []struct {
 	// number words they sound like next to a number), so account, card,
 	// code, cvv, inn, passport, phone and snils are in-sample now.
 	{"blind7/bv", map[string]float64{
-		"account": 0.96, "address": 0.96, "birthdate": 0.96, "card": 1.00, "code": 0.97, "cvv": 0.88,
+		"account": 0.96, "address": 0.97, "birthdate": 0.96, "card": 1.00, "code": 0.97, "cvv": 0.91,
 		"email": 0.93, "inn": 1.00, "name": 1.00, "passport": 0.92, "phone": 0.92, "snils": 0.97,
-	}, 0.024}, // address 0.935 -> 0.961 since block QV («нет улицы нету просто дом пять», «частный дом это дом четырнадцать»); 20 of 857 (2.3%) since block QS (a landline ending in a pair said twice or three times, a company's: «петров телефон компании 8 495 644 44 44»); address 0.924 (79) -> 0.935 (77) since lane i13a18 relabelled two entrance-only spans out (bv-0125, bv-0241); 21 of 857 (2.5%) since lane i13a18's address boundary (issue 13: street + house + flat; an entrance, a floor, an intercom after the flat, and a village's name, no part of it) (22 before); account 0.945 -> 0.964 since block MD (another account's start said with its class's zero dropped: «да старый сорок восемь ноль восемь», «сорок семь восемьсот два восемьсот десять это не то»); 22 of 857 (2.6%) since session 14's code words (a secret word answering «кодовое слово», masked as a code by policy; this author kept it as a common word); 20 of 857 (2.3%) since block IY («job собака перекресток ру»); code 0.956 -> 0.978 since block IP («код действует пять минут запросите новый» — «вот новый триста двадцать девять сорок один»); name 0.995 -> 1.000 since block NE (the name's other form after it: «гурбангулы можно просто гуля»); email 0.906 -> 0.922 since block GK («зэт»), 0.922 -> 0.938 and over-redaction 22 -> 21 of 857 since block GX (a domain of two words before its TLD, «техноком групп ру»; «hr собака стройтех ру» now read whole as a company's), address 0.873 -> 0.886 since block GL, 0.886 -> 0.911 since block GQ (an address read back with its numbers in words), 0.911 -> 0.924 since block HB (a house with no street answering); 22 of 857 (2.6%; 27 before block FQ's staff members named by the operator, block FR's parcel locker and block FX's «квартира 2 комнатная»; 28 at 019f113 and 039f6b5); name in-sample since block FK (Turkic patronymics: 0.842 -> 0.941), passport and code since block FL (a series' letters: 0.774 -> 0.925, 0.889 -> 0.911), address since its «корпус б» and block FO (a house's letter or «дробь» before the flat: 0.835 -> 0.873), birthdate since block FM (garbled ordinals: 0.811 -> 0.962), code and cvv since block FP (a code or CVV the speaker named, read out in grouped number words after a warning: 0.911 -> 0.956, 0.829 -> 0.886), name since block FN (first names of the CIS's peoples and diminutives, several taken from this set's and bu's misses: 0.941 -> 0.995)
+	}, 0.024}, // cvv 0.886 -> 0.914 and address 0.961 -> 0.974 with lane i13agg20 (a CVV read back whole before «оплачено»: «490 оплачено 12 340»; a flat confirmed with the sentence going on: «сто пятьдесят да подъезд шестой»); address 0.935 -> 0.961 since block QV («нет улицы нету просто дом пять», «частный дом это дом четырнадцать»); 20 of 857 (2.3%) since block QS (a landline ending in a pair said twice or three times, a company's: «петров телефон компании 8 495 644 44 44»); address 0.924 (79) -> 0.935 (77) since lane i13a18 relabelled two entrance-only spans out (bv-0125, bv-0241); 21 of 857 (2.5%) since lane i13a18's address boundary (issue 13: street + house + flat; an entrance, a floor, an intercom after the flat, and a village's name, no part of it) (22 before); account 0.945 -> 0.964 since block MD (another account's start said with its class's zero dropped: «да старый сорок восемь ноль восемь», «сорок семь восемьсот два восемьсот десять это не то»); 22 of 857 (2.6%) since session 14's code words (a secret word answering «кодовое слово», masked as a code by policy; this author kept it as a common word); 20 of 857 (2.3%) since block IY («job собака перекресток ру»); code 0.956 -> 0.978 since block IP («код действует пять минут запросите новый» — «вот новый триста двадцать девять сорок один»); name 0.995 -> 1.000 since block NE (the name's other form after it: «гурбангулы можно просто гуля»); email 0.906 -> 0.922 since block GK («зэт»), 0.922 -> 0.938 and over-redaction 22 -> 21 of 857 since block GX (a domain of two words before its TLD, «техноком групп ру»; «hr собака стройтех ру» now read whole as a company's), address 0.873 -> 0.886 since block GL, 0.886 -> 0.911 since block GQ (an address read back with its numbers in words), 0.911 -> 0.924 since block HB (a house with no street answering); 22 of 857 (2.6%; 27 before block FQ's staff members named by the operator, block FR's parcel locker and block FX's «квартира 2 комнатная»; 28 at 019f113 and 039f6b5); name in-sample since block FK (Turkic patronymics: 0.842 -> 0.941), passport and code since block FL (a series' letters: 0.774 -> 0.925, 0.889 -> 0.911), address since its «корпус б» and block FO (a house's letter or «дробь» before the flat: 0.835 -> 0.873), birthdate since block FM (garbled ordinals: 0.811 -> 0.962), code and cvv since block FP (a code or CVV the speaker named, read out in grouped number words after a warning: 0.911 -> 0.956, 0.829 -> 0.886), name since block FN (first names of the CIS's peoples and diminutives, several taken from this set's and bu's misses: 0.941 -> 0.995)
 	// The eighth author's set (lane bp8, session 11): personal data taken
 	// down as a form is filled in (an insurance claim, a loan, a clinic's
 	// card, a delivery), field after field, answers with no cue word,
@@ -327,9 +330,9 @@ var writtenSets = []struct {
 	// two channels, corrected by a group, split across segments and
 	// speakers, with the recognizer's slips. Kept blind to session 19's end.
 	{"blind27/cp", map[string]float64{
-		"account": 1.00, "address": 0.94, "birthdate": 0.93, "card": 0.98, "code": 0.97, "cvv": 0.89,
+		"account": 1.00, "address": 0.98, "birthdate": 0.93, "card": 0.98, "code": 0.97, "cvv": 0.93,
 		"email": 0.97, "inn": 1.00, "name": 1.00, "passport": 0.97, "phone": 0.94, "snils": 1.00,
-	}, 0.016}, // blind at 2329b141 (start) and e72da98c (end): the same figures both times: cvv 0.896 (a CVV's digits read back alone, «4 8», «трёхзначный код 9 1»), birthdate 0.935 (a date read back with no cue: «08 09 84», «восьмое да восемьдесят четвёртый»), address 0.943, phone 0.947 (a digit word misheard: «сорок в шестьдесят один»), passport 0.978, code 0.979, email 0.980, card 0.981; 10 of 633 (1.6%)
+	}, 0.016}, // cvv 0.896 -> 0.938 and address 0.943 -> 0.981 with lane i13agg20 (a CVV read back whole before «списано», «оплачено»; an address's house confirmed with the sentence going on, «двадцать пять дом да а квартира шестьдесят шесть», a flat corrected with its digits swapped, «нет сто тридцать четыре»); blind at 2329b141 (start) and e72da98c (end): the same figures both times: cvv 0.896 (a CVV's digits read back alone, «4 8», «трёхзначный код 9 1»), birthdate 0.935 (a date read back with no cue: «08 09 84», «восьмое да восемьдесят четвёртый»), address 0.943, phone 0.947 (a digit word misheard: «сорок в шестьдесят один»), passport 0.978, code 0.979, email 0.980, card 0.981; 10 of 633 (1.6%)
 	// Self-tests of the causes found on the two sets above, written by
 	// the rules' author in wordings of his own before each fix (lane
 	// i13t, session 7; testdata/pii/causes/causes.src.txt says which
@@ -455,4 +458,117 @@ func TestPIIWrittenSets(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Issue 13's target for our own labelled set: every type's recall at
+// least 0.98, at least 150 spans of each and as many traps, and
+// over-redaction under 3% of the traps.
+const (
+	targetRecall = 0.98
+	targetOver   = 0.03
+	targetSpans  = 150
+)
+
+// authorsSet reports whether a split of writtenSets is an author's: the
+// blind sets, each written by one author who never saw the rules (our
+// own labelled set is all of them together). The self-test sets
+// (causes, shape12...) were written by the rules' own authors, each cause
+// in fresh wordings, and are left out of it.
+func authorsSet(split string) bool { return strings.HasPrefix(split, "blind") }
+
+// allAuthors holds the figures the authors' sets together last reached
+// (TestPIIAllAuthors), truncated to three decimals as writtenSets'
+// floors are to two: raise them when the rules get better, never lower
+// them to make a test pass.
+var allAuthors = struct {
+	minRecall map[string]float64
+	maxOver   float64
+}{map[string]float64{
+	"account": 0.995, "address": 0.982, "birthdate": 0.984, "card": 0.996, "code": 0.988, "cvv": 0.985,
+	"email": 0.981, "inn": 0.996, "name": 0.990, "passport": 0.993, "phone": 0.986, "snils": 0.997,
+}, 0.012} // over-redaction 298 of 25,523 (1.17%); cvv 0.9825 -> 0.9853 and address 0.9800 -> 0.9824 with lane i13agg20's read-backs (TestSaidBackAgain); at 2e9f57ec (the 27 sets bp ... cp) address 0.97998 (1224 of 1249), under issue 13's 0.98
+
+// TestPIIAllAuthors measures the rules on the authors' sets of
+// writtenSets together and holds both issue 13's target and the figures
+// reached (allAuthors); -v prints the table and every miss and
+// over-redaction of the sets together.
+func TestPIIAllAuthors(t *testing.T) {
+	r, err := redact.New(redact.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := result{spans: map[string]*tally{}, forms: map[string]*tally{}, traps: map[string]*tally{}}
+	var splits []string
+	for _, set := range writtenSets {
+		if authorsSet(set.split) {
+			total.add(evaluate(t, loadCases(t, set.split), r))
+			splits = append(splits, set.split)
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d authors' sets together (%s ... %s)\n| type | spans | missed | recall |\n|---|---|---|---|\n", len(splits), splits[0], splits[len(splits)-1])
+	for _, typ := range piigen.Types {
+		if x := total.spans[typ]; x != nil {
+			fmt.Fprintf(&b, "| %s | %d | %d | %.5f |\n", typ, x.n, x.n-x.ok, float64(x.ok)/float64(x.n))
+		}
+	}
+	t.Logf("%s\n%s", b.String(), total.trapTable())
+	all, bad := 0, 0
+	for _, x := range total.traps {
+		all += x.n
+		bad += x.n - x.ok
+	}
+	t.Logf("over-redaction: %d of %d traps (%.2f%%)", bad, all, 100*float64(bad)/float64(all))
+	for _, typ := range piigen.Types {
+		x := total.spans[typ]
+		if x == nil || x.n < targetSpans {
+			t.Errorf("%s: %v spans, want at least %d", typ, x, targetSpans)
+			continue
+		}
+		rec := float64(x.ok) / float64(x.n)
+		if rec < targetRecall {
+			t.Errorf("%s: recall %.4f (%d of %d), issue 13's target %.2f", typ, rec, x.ok, x.n, targetRecall)
+		}
+		if floor, ok := allAuthors.minRecall[typ]; !ok {
+			t.Errorf("no recall floor for %s", typ)
+		} else if rec < floor {
+			t.Errorf("%s: recall %.4f (%d of %d), floor %.3f", typ, rec, x.ok, x.n, floor)
+		}
+	}
+	if all < targetSpans*len(piigen.Types) {
+		t.Errorf("%d traps, want at least %d", all, targetSpans*len(piigen.Types))
+	}
+	over := float64(bad) / float64(all)
+	if over >= targetOver {
+		t.Errorf("over-redaction %.4f (%d of %d traps), issue 13's target under %.2f", over, bad, all, targetOver)
+	}
+	if over > allAuthors.maxOver {
+		t.Errorf("over-redaction %.4f (%d of %d traps), ceiling %.3f", over, bad, all, allAuthors.maxOver)
+	}
+	if testing.Verbose() {
+		for _, m := range total.miss {
+			t.Log("MISS", m)
+		}
+		for _, m := range total.over {
+			t.Log("OVER", m)
+		}
+	}
+}
+
+// add counts o's spans, traps, misses and over-redactions into res.
+func (res *result) add(o result) {
+	sum := func(into, from map[string]*tally) {
+		for k, x := range from {
+			if into[k] == nil {
+				into[k] = &tally{}
+			}
+			into[k].n += x.n
+			into[k].ok += x.ok
+		}
+	}
+	sum(res.spans, o.spans)
+	sum(res.forms, o.forms)
+	sum(res.traps, o.traps)
+	res.miss = append(res.miss, o.miss...)
+	res.over = append(res.over, o.over...)
 }

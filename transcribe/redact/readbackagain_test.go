@@ -1,0 +1,62 @@
+package redact
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSaidBackAgain: what the two sides say again of a masked value as a
+// read-back goes on (lane i13agg20, from the misses of all the authors'
+// sets together): a code read back whole before the payment's verb, an
+// address's number confirmed with the sentence going on or corrected
+// with its digits swapped — and, next to each, what stays: the sum after
+// the verb, a number that is no code's, a count after «нет».
+func TestSaidBackAgain(t *testing.T) {
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"a CVV read back in words before «списано»", []string{"o: и три цифры с обратной стороны", "c: 5 3 7", "o: пятьсот тридцать семь списано 2 450"},
+			[]string{"c: [cvv]", "o: [cvv] списано 2 450"}},
+		{"a CVV read back in digits before «оплачено»", []string{"o: код с оборота карты", "c: семь ноль четыре", "o: 704 оплачено 990 рублей"},
+			[]string{"c: [cvv]", "o: [cvv] оплачено 990 рублей"}},
+		{"a sum before «оплачено», no code's digits", []string{"o: код с оборота карты", "c: 7 0 4", "o: 450 оплачено спасибо"},
+			[]string{"c: [cvv]", "o: 450 оплачено спасибо"}},
+		{"a sum before «списано», no code said", []string{"o: с карты 640 списано за доставку"}, []string{"o: с карты 640 списано за доставку"}},
+		{"a flat confirmed, the entrance after", []string{"o: адрес доставки", "c: улица гагарина дом 9 квартира 214", "o: гагарина девять квартира двести четырнадцать",
+			"c: двести четырнадцать да подъезд третий"}, []string{"c: [address]", "c: [address] да подъезд третий"}},
+		{"a house confirmed, the flat corrected", []string{"o: куда везём", "c: улица лесная 31 квартира 18", "o: лесная тридцать один квартира восемнадцать",
+			"c: тридцать один дом да а квартира восемьдесят один"}, []string{"c: [address]", "c: [address] дом да а [address]"}},
+		{"a flat corrected, its digits swapped", []string{"o: адрес установки", "c: проспект мира 12 квартира 152", "o: мира двенадцать квартира сто пятьдесят два",
+			"c: нет сто двадцать пять"}, []string{"c: [address]", "c: нет [address]"}},
+		{"a count after «нет», no digits of the address", []string{"o: адрес установки", "c: проспект мира 12 квартира 152", "o: сколько комнат",
+			"c: нет три"}, []string{"c: [address]", "c: нет три"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, _, err := r.Transcript(call(c.lines...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				who, text, _ := strings.Cut(w, ": ")
+				ch := 1
+				if who == "o" {
+					ch = 0
+				}
+				var got []string
+				for _, s := range out.Channels[ch].Segments {
+					got = append(got, s.Text)
+				}
+				if !slices.Contains(got, text) {
+					t.Errorf("%s: no segment %q; got %q", who, text, got)
+				}
+			}
+		})
+	}
+}
