@@ -2,6 +2,7 @@ package dicteval_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/analyze/dicteval"
@@ -226,11 +227,22 @@ var minimum = map[string]float64{
 	"en/dictwriter": 0.95, // session 18 (i16c18): the en complaint model retrained on the twenty-six hand-written parts (it learns no dictwriter call): complaint precision 0.932 -> 0.953 with the models (false positives 41 -> 28, the model's 32 -> 19), the lowest; recall 0.972. Before: session 16: complaint precision 0.938 with the models, recall 0.976: rounds 43-44 added 136 calls, and the en complaint model (which learns no dictwriter call) flags their churn lines and traps (edw-1530 «our service agreement is up … were not going to extend it» p 0.86, edw-1563, edw-1625); phrases alone 0.983 / 0.972. Before: complaint precision 0.956 with the models (the en complaint model from 0.6; 0.982 phrases alone), recall 0.976; churn_threat recall 0.979, repeat_contact recall 0.970 (1528 calls, forty-two rounds)
 }
 
+// wholeMinimum is the floor of every category's precision and recall on
+// each language's parts together (`callscope dict eval testdata/labelled/ru`),
+// the figure issue 16 states its target on: 0.97 in ru, 0.95 in en.
+var wholeMinimum = map[string]float64{
+	"ru": 0.95, // session 19's end: repeat_contact 0.956 / 0.960, complaint 0.966 / 0.963, churn_threat 0.973 / 0.968 (6,048 calls); under the target
+	"en": 0.94, // session 19's end: complaint precision 0.94996 (1063 TP, 56 FP), the rest 0.967-1.000 (3,015 calls); under the target by one call
+}
+
 // TestBuiltinCorpus is `callscope dict eval testdata/labelled` with the
 // built-ins, run by make test: a dictionary change that loses precision or
-// recall on the corpus fails here.
+// recall on the corpus fails here, per part (minimum) and per language, all
+// its parts together (wholeMinimum).
 func TestBuiltinCorpus(t *testing.T) {
 	m := builtin(t)
+	type key struct{ lang, category string }
+	whole := map[key]*dicteval.Score{}
 	for part, floor := range minimum {
 		calls, err := dicteval.Load(filepath.Join("..", "..", "testdata", "labelled", part))
 		if err != nil {
@@ -240,12 +252,37 @@ func TestBuiltinCorpus(t *testing.T) {
 		if len(rep.Scores) != 7 {
 			t.Errorf("%s: %d categories scored, want 7", part, len(rep.Scores))
 		}
+		lang := strings.SplitN(part, "/", 2)[0]
 		for _, s := range rep.Scores {
+			k := key{lang, s.Category}
+			if whole[k] == nil {
+				whole[k] = &dicteval.Score{Language: lang, Category: s.Category}
+			}
+			whole[k].TP += s.TP
+			whole[k].FP += s.FP
+			whole[k].FN += s.FN
 			t.Logf("%s %-15s P %.3f R %.3f F1 %.3f", part, s.Category, s.Precision, s.Recall, s.F1)
 			if s.Precision < floor || s.Recall < floor {
 				t.Errorf("%s %s: precision %.3f, recall %.3f; the floor is %.2f (callscope dict eval testdata/labelled/%s lists the errors)",
 					part, s.Category, s.Precision, s.Recall, floor, part)
 			}
+		}
+	}
+	if len(whole) != 7*len(wholeMinimum) {
+		t.Errorf("%d language categories scored, want %d", len(whole), 7*len(wholeMinimum))
+	}
+	for k, s := range whole {
+		floor, ok := wholeMinimum[k.lang]
+		if !ok {
+			t.Errorf("language %q has parts but no whole-language floor", k.lang)
+			continue
+		}
+		p := float64(s.TP) / float64(s.TP+s.FP)
+		r := float64(s.TP) / float64(s.TP+s.FN)
+		t.Logf("%s (all parts) %-15s TP %d FP %d FN %d P %.3f R %.3f", k.lang, k.category, s.TP, s.FP, s.FN, p, r)
+		if p < floor || r < floor {
+			t.Errorf("%s, all parts, %s: precision %.3f, recall %.3f; the floor is %.2f (callscope dict eval testdata/labelled/%s)",
+				k.lang, k.category, p, r, floor, k.lang)
 		}
 	}
 }
