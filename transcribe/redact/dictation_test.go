@@ -360,7 +360,7 @@ func TestDictation(t *testing.T) {
 
 func TestSkeleton(t *testing.T) {
 	for _, c := range []struct{ a, b string }{{"горбунова", "gorbunova"}, {"вася", "vasya2000"}, {"смирнов", "smirnov"}, {"юлия", "yuliya"},
-		{"харитонов", "kharitonov"}, {"цветкова", "tsvetkova"}, {"щукин", "shukin"}, {"жуков", "zhukov"}, {"ёлкин", "elkin"}} {
+		{"харитонов", "kharitonov"}, {"цветкова", "tsvetkova"}, {"щукин", "shukin"}, {"жуков", "zhukov"}, {"ёлкин", "elkin"}, {"алексей", "alexey"}} {
 		if x, y := string(skeleton(nil, c.a)), string(skeleton(nil, c.b)); x != y {
 			t.Errorf("%s -> %q, %s -> %q", c.a, x, c.b, y)
 		}

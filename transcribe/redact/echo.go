@@ -1450,6 +1450,9 @@ func skeleton(b []byte, w string) []byte {
 				c = 'v'
 			case 'q':
 				c = 'k'
+			case 'x': // кс: «alexey» — «алексей»
+				b = append(b, 'k')
+				c = 's'
 			}
 			// «kh» is х, «ts» ц: the second letter goes.
 			if n := len(b); n > 0 && (c == 'h' && b[n-1] == 'k' || c == 's' && b[n-1] == 't') {

@@ -13,15 +13,7 @@ import (
 // with its digits swapped — and, next to each, what stays: the sum after
 // the verb, a number that is no code's, a count after «нет».
 func TestSaidBackAgain(t *testing.T) {
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name  string
-		lines []string
-		want  []string
-	}{
+	checkCalls(t, []callCase{
 		{"a CVV read back in words before «списано»", []string{"o: и три цифры с обратной стороны", "c: 5 3 7", "o: пятьсот тридцать семь списано 2 450"},
 			[]string{"c: [cvv]", "o: [cvv] списано 2 450"}},
 		{"a CVV read back in digits before «оплачено»", []string{"o: код с оборота карты", "c: семь ноль четыре", "o: 704 оплачено 990 рублей"},
@@ -37,7 +29,40 @@ func TestSaidBackAgain(t *testing.T) {
 			"c: нет сто двадцать пять"}, []string{"c: [address]", "c: нет [address]"}},
 		{"a count after «нет», no digits of the address", []string{"o: адрес установки", "c: проспект мира 12 квартира 152", "o: сколько комнат",
 			"c: нет три"}, []string{"c: [address]", "c: нет три"}},
-	} {
+	})
+}
+
+// TestMailboxOnProvider: a mailbox said with «на» for «собака» before a
+// mail service, no e-mail named before it, is one by its Latin words
+// (bz), and the other side's read-back of it in Cyrillic letters its
+// echo («alexey» — «алексей»: x is кс); a mail service after «на» with no
+// Latin word before it is kept.
+func TestMailboxOnProvider(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"a mailbox with «на», read back", []string{"o: куда прислать чек", "c: maxim точка orlov девять на yandex ru", "o: максим точка орлов девять яндекс"},
+			[]string{"c: [email]", "o: [email] [email] [email] [email] [email]"}},
+		{"x read back as кс", []string{"o: куда выслать билет", "c: alexey минус petrov на gmail com", "o: алексей минус петров"},
+			[]string{"c: [email]", "o: [email] [email] [email]"}},
+		{"a service after «на», no mailbox", []string{"o: куда выслать билет", "c: у меня аккаунт на gmail com а номер 12"},
+			[]string{"c: у меня аккаунт на gmail com а номер 12"}},
+	})
+}
+
+type callCase struct {
+	name  string
+	lines []string // «o: ...», «c: ...»: call's
+	want  []string // «o: text», «c: text»: a segment's redacted text
+}
+
+// checkCalls redacts each case's call and looks for each of its wanted
+// segments on its side.
+func checkCalls(t *testing.T, cases []callCase) {
+	t.Helper()
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out, _, err := r.Transcript(call(c.lines...))
 			if err != nil {

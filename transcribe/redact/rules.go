@@ -15,6 +15,7 @@ import (
 var mailFamily = family{
 	starts: tAt | tEmailCue,
 	asks:   othersMail | mailWritten,
+	opens:  (*scan).latinOnProviderSaid,
 	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailDomainAfter, after: typesOf(Email)}},
 }
 
@@ -363,6 +364,35 @@ func (s *scan) providerAfterNa(i int) bool {
 	return j >= len(s.toks) || s.toks[j].seg != seg || s.toks[j].has(tStop|tConn)
 }
 
+// latinOnProvider reports whether token i is «на» before a mail service
+// closing the sentence, with a word in Latin letters in the six words
+// before it («alexey минус morozov восемь восемь на gmail com»: bz): a
+// mailbox said with «на» for «собака», which its shape gives away with no
+// e-mail named before it.
+func (s *scan) latinOnProvider(i int) bool {
+	if s.norm(i) != "на" || !s.providerAfterNa(i) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6 && s.toks[k].seg == s.toks[i].seg; k-- {
+		if w := s.norm(k); len(w) >= 3 && latinWord(w) && !mailProviders.of(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// latinOnProviderSaid reports whether a mailbox is said with «на» for
+// «собака» on the channel (latinOnProvider), no e-mail's word with it:
+// the e-mail rules' gate for it.
+func (s *scan) latinOnProviderSaid() bool {
+	for i := range s.toks {
+		if s.toks[i].nl == uint32(len("на")) && s.latinOnProvider(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // mailReadBackEnds claims the words around a mailbox's masked part that
 // a read-back says with it and no rule read (mailRest's last step): the
 // words right before it, back to a word a list knows (a verb, «на»,
@@ -642,7 +672,8 @@ func (s *scan) mailboxParts() {
 		for _, c := range cues {
 			ctx = ctx || c <= at+0.5 && at-c <= 30
 		}
-		if !ctx && !((s.letter(i) || s.letterName(i)) && s.spelledJoined(i)) {
+		latinOn := !ctx && s.latinOnProvider(i)
+		if !ctx && !((s.letter(i) || s.letterName(i)) && s.spelledJoined(i)) && !latinOn {
 			continue
 		}
 		provider := mailProviders.of(s.normOf(t)) && i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tTLD) && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1)
@@ -694,8 +725,14 @@ func (s *scan) mailboxParts() {
 			// The mailbox said without «собака», its service after «на»
 			// closing the sentence («смирнова ка на мейле», «котик семь
 			// на гмейле»): the words before it that a mailbox may have.
-			k := i
-			for k > 0 && k > i-4 && s.toks[k-1].seg == t.seg && s.marks[k-1] == 0 && (s.mailboxWord(k-1) || s.letter(k-1) || s.letterName(k-1)) && !commonWord(s.norm(k-1)) {
+			// (Words in Latin letters go back further, over their
+			// joiners: «alexey минус morozov восемь восемь на gmail com».
+			// A number word is no verb for its ending: «девять», «пять».)
+			k, lim := i, 4
+			if latinOn || s.latinOnProvider(i) {
+				lim = 7
+			}
+			for k > 0 && k > i-lim && s.toks[k-1].seg == t.seg && s.marks[k-1] == 0 && (s.mailboxWord(k-1) || s.letter(k-1) || s.letterName(k-1) || lim > 4 && s.toks[k-1].has(tJoin|tDot)) && (s.toks[k-1].has(tNum) || !commonWord(s.norm(k-1))) {
 				k--
 			}
 			if k < i {
