@@ -224,7 +224,14 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			if x.typ == Address {
 				if x.w == w && s != x.src {
 					if end := s.houseEcho(i, x.src, x.span); end > i {
-						s.claim(Address, ruleEcho[typeIndex(Address)], i, end)
+						from := i
+						// The title of the street's namesake before its
+						// name, read back with it («записываю маршала
+						// [жукова сорок девять двести три]»: bz).
+						if i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.marks[i-1] == 0 && streetTitle(s.norm(i-1)) {
+							from = i - 1
+						}
+						s.claim(Address, ruleEcho[typeIndex(Address)], from, end)
 						break
 					}
 				}

@@ -2375,7 +2375,60 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	asks:   othersAddr,
-	rules:  []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)}},
+	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
+		{run: (*scan).addressDenied, after: typesOf(Address)}},
+}
+
+// streetTitle: the title of whom a street is named after, said before
+// the name in the genitive («маршала жукова», «академика королёва»).
+func streetTitle(w string) bool {
+	return isWord(w, "маршала", "генерала", "адмирала", "академика", "героя", "космонавта", "писателя", "поэта", "профессора", "композитора", "летчика", "лётчика")
+}
+
+// addressDenied masks a street said and taken back by «нет» right before
+// a masked address in its sentence («москва проспект абая нет [улица абая
+// 26]», «3 и 4 квартал нет [4 квартал д 7 кв 61]»: bv): the street's word
+// and its name after it, or the numbers before it, in the three words
+// before «нет» — the speaker's own address, said wrong first. Run only
+// when an address was masked.
+func (s *scan) addressDenied() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		no := f.from - 1
+		if typeAt[f.typ] != Address || f.rule == ruleDropped || no < 1 || s.toks[no].seg != s.toks[f.from].seg || s.norm(no) != "нет" {
+			continue
+		}
+		seg := s.toks[no].seg
+		street := -1
+		for j := no - 1; j >= 0 && j >= no-3 && s.toks[j].seg == seg && s.marks[j] == 0 && street < 0; j-- {
+			if s.toks[j].has(tStreet) {
+				street = j
+			}
+		}
+		if street < 0 {
+			continue
+		}
+		from := street
+		if street == no-1 {
+			// The number before its word: «4 квартал», «3 и 4 квартал».
+			for from > 0 && from > street-3 && s.toks[from-1].seg == seg && s.marks[from-1] == 0 && (s.toks[from-1].has(tNum) || s.norm(from-1) == "и" && from-2 >= 0 && s.toks[from-2].has(tNum)) {
+				from--
+			}
+			if from == street {
+				continue // a street's word alone names no street
+			}
+		} else {
+			// Its name after it: words no list knows as anything else.
+			ok := true
+			for j := street + 1; j < no && ok; j++ {
+				ok = !s.toks[j].has(tStop | tCue | tTrap | tUnit | tConn | tNum | tHouse)
+			}
+			if !ok {
+				continue
+			}
+		}
+		s.claim(Address, ruleAddressStreet, from, no)
+	}
 }
 
 // houseWordIn reports whether a token of [from, to) is a house's word
@@ -2437,6 +2490,14 @@ func (s *scan) addressSaidAgain() {
 		if e := f.to; e < len(s.toks) && s.toks[e].seg == s.toks[e-1].seg && s.marks[e] == 0 && s.toks[e].has(tHouse) &&
 			(e+1 == len(s.toks) || s.toks[e+1].seg != s.toks[e].seg) {
 			s.claim(Address, ruleAddressFlat, e, e+1)
+		}
+		// Number words written together by the recognizer right after
+		// its number, the rest of it («квартира сто [семьдесятдва]»: cb).
+		if e := f.to; e < len(s.toks) && s.toks[e].seg == s.toks[e-1].seg && s.marks[e] == 0 && s.toks[e-1].has(tNum) && s.toks[e].ent == 0 && s.toks[e].nl >= 12 && s.lang == "ru" {
+			var parts [3]numWord
+			if s.gluedNumberWords(s.norm(e), &parts, 0) > 0 {
+				s.claim(Address, ruleAddressFlat, e, e+1)
+			}
 		}
 		si := s.sentenceEnding(f.to) // the address's last sentence, in the sentences loaded
 		// The address's numbers: their digits one after another in digs

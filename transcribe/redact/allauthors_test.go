@@ -85,3 +85,41 @@ func checkCalls(t *testing.T, cases []callCase) {
 		})
 	}
 }
+
+// TestBornParticiple: «родившийся» and its forms before a date are a date
+// of birth's cue, as a record reads a person out (cm); «родившихся», of
+// whoever was born after a date, names nobody's and stays no cue.
+func TestBornParticiple(t *testing.T) {
+	checkTexts(t, []textCase{
+		{"operator", "вы петров иван сергеевич родившийся пятого мая восемьдесят первого", "вы [name] родившийся [birthdate]"},
+		{"operator", "должник сидорова анна родившаяся 12 03 1979", "должник [name] родившаяся [birthdate]"},
+		{"operator", "для детей родившихся после 1 января 2023 выплата 10 000", ""},
+	})
+}
+
+// TestAddressAround: what is said around a masked address that is the
+// address's too (lane i13agg20, from the authors' sets together): a
+// street said and taken back by «нет» right before it, the title of the
+// street's namesake in a read-back, number words the recognizer wrote
+// together after its number — and what stays: a city before the street
+// taken back, «нет» after something else, a flat's area.
+func TestAddressAround(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"a street taken back", []string{"o: адрес доставки", "c: казань проспект победы нет улица победы 14 квартира 9"},
+			[]string{"c: казань [address] нет [address]"}},
+		{"a quarter's numbers taken back", []string{"o: адрес объекта", "c: 5 и 6 квартал нет 6 квартал дом 3 кв 40"},
+			[]string{"c: [address] нет [address]"}},
+		{"a city taken back", []string{"o: адрес объекта", "c: город казань нет улица победы 14 квартира 9"},
+			[]string{"c: город казань нет [address]"}},
+		{"a quarter taken back", []string{"o: адрес объекта", "c: 7 квартал нет 8 квартал дом 3 кв 40"},
+			[]string{"c: [address] нет [address]"}},
+		{"«нет» after no street", []string{"o: адрес доставки", "c: не дома нет улица победы 14 квартира 9"},
+			[]string{"c: не дома нет [address]"}},
+		{"the namesake's title read back", []string{"o: адрес регистрации", "c: улица академика павлова дом 12 квартира 40", "o: записываю академика павлова двенадцать сорок"},
+			[]string{"c: [address]", "o: записываю [address]"}},
+		{"number words written together", []string{"o: адрес", "c: улица садовая дом 4 квартира сто семьдесятдва"},
+			[]string{"c: [address] [address]"}},
+		{"a flat's area after it", []string{"o: адрес", "c: улица садовая дом 4 квартира 12 сорокметровая"},
+			[]string{"c: [address] сорокметровая"}},
+	})
+}
