@@ -123,3 +123,20 @@ func TestAddressAround(t *testing.T) {
 			[]string{"c: [address] сорокметровая"}},
 	})
 }
+
+// TestSpelledMailReadBack: a mailbox spelled letter by letter, read back
+// by the other side as the words its letters make (bu, by), its number
+// words with it; what the other side says that the letters do not make
+// stays, and so does a short word that is no read-back's second part.
+func TestSpelledMailReadBack(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"the letters said back as words", []string{"o: ваша почта", "c: к а м и л а эс а ф собака мейл ру", "o: камила саф верно"},
+			[]string{"c: [email]", "o: [email] [email] верно"}},
+		{"with its number words", []string{"o: почта для чеков", "c: эр у эс т а эм сорок два собака джимейл ком", "o: рустам сорок два правильно"},
+			[]string{"c: [email]", "o: [email] правильно"}},
+		{"words the letters do not make", []string{"o: ваша почта", "c: к а м и л а эс а ф собака мейл ру", "o: записала отправим сегодня"},
+			[]string{"o: записала отправим сегодня"}},
+		{"a short word alone", []string{"o: ваша почта", "c: к а м и л а эс а ф собака мейл ру", "o: сам проверю"},
+			[]string{"o: сам проверю"}},
+	})
+}

@@ -157,6 +157,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	if len(words) == 0 {
 		if mails {
 			s.mailRest()
+			s.spelledMailReadBack(all)
 		}
 		if nums {
 			s.numberEchoes(all)
@@ -271,6 +272,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	if mails {
 		s.mailRest()
+		s.spelledMailReadBack(all)
 	}
 	if nums {
 		s.numberEchoes(all)

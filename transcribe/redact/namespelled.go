@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -160,4 +161,87 @@ func sameSound(r rune) rune {
 // «эльвира»).
 func spelledLen(w string) int {
 	return utf8.RuneCountInString(w) - strings.Count(w, "ь") - strings.Count(w, "ъ")
+}
+
+// spelledMailReadBack masks the other side's read-back of a mailbox
+// spelled letter by letter, said back as the words the letters make
+// («з у л ь ф и я эм а л ь собака ...» — «зульфия мал», «эм а кей эс и эм
+// пятьдесят пять собака ...» — «максим пятьдесят пять»: bu, by): in the
+// 30 s after the letters, a word whose letters, in their order, are a
+// stretch of the letters' sounds (the soft sign left out), five letters
+// at least, or three right after a word so masked; the number words
+// right after it when the letters had number words right after them.
+// Run with the echoes, so that every mailbox masked in the call is known.
+func (s *scan) spelledMailReadBack(all []*scan) {
+	type run struct {
+		sounds []rune
+		end    float64
+		digits bool // number words said right after the letters
+	}
+	var rbuf [4]run
+	runs := rbuf[:0]
+	for _, o := range all {
+		if o == nil || o == s {
+			continue
+		}
+		for i := 0; i < len(o.toks) && len(runs) < len(rbuf); {
+			if !o.maskedAs(i, Email) || !(o.letter(i) || o.letterName(i)) {
+				i++
+				continue
+			}
+			seg, j := o.toks[i].seg, i
+			var sounds []rune
+			for j < len(o.toks) && o.toks[j].seg == seg && o.maskedAs(j, Email) && (o.letter(j) || o.letterName(j)) {
+				if r := sameSound(letterSound(o.norm(j))); r != 'ь' && r != 'ъ' && r != 0 {
+					sounds = append(sounds, r)
+				}
+				j++
+			}
+			if len(sounds) >= 3 {
+				runs = append(runs, run{sounds: sounds, end: o.t1(&o.toks[j-1]), digits: j < len(o.toks) && o.toks[j].seg == seg && o.toks[j].has(tNum)})
+			}
+			i = j
+		}
+	}
+	if len(runs) == 0 {
+		return
+	}
+	var wbuf [24]rune
+	for i := range s.toks {
+		if s.marks[i] != 0 || !s.echoWord(i) {
+			continue
+		}
+		word := wbuf[:0]
+		for _, r := range s.norm(i) {
+			if r != 'ь' && r != 'ъ' && len(word) < len(wbuf) {
+				word = append(word, sameSound(r))
+			}
+		}
+		after := i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.maskedAs(i-1, Email)
+		if len(word) < 5 && !(after && len(word) >= 3) {
+			continue
+		}
+		at := s.t0(&s.toks[i])
+		for _, r := range runs {
+			if at < r.end || at-r.end > 30 || !runesWithin(word, r.sounds) {
+				continue
+			}
+			end := i + 1
+			for r.digits && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.marks[end] == 0 && runWord(s.toks[end].num()) {
+				end++
+			}
+			s.claim(Email, ruleEcho[typeIndex(Email)], i, end)
+			break
+		}
+	}
+}
+
+// runesWithin reports whether w is a stretch of s.
+func runesWithin(w, s []rune) bool {
+	for k := 0; k+len(w) <= len(s); k++ {
+		if slices.Equal(w, s[k:k+len(w)]) {
+			return true
+		}
+	}
+	return false
 }
