@@ -119,6 +119,8 @@ func TestAddressAround(t *testing.T) {
 			[]string{"c: [address]", "o: записываю [address]"}},
 		{"number words written together", []string{"o: адрес", "c: улица садовая дом 4 квартира сто семьдесятдва"},
 			[]string{"c: [address] [address]"}},
+		{"a street named by a date, its ordinal's tens", []string{"o: куда доставить", "c: двадцать шестого бакинских комиссаров 9 кв 40"},
+			[]string{"c: [address] [address]"}},
 		{"a flat's area after it", []string{"o: адрес", "c: улица садовая дом 4 квартира 12 сорокметровая"},
 			[]string{"c: [address] сорокметровая"}},
 	})

@@ -2491,6 +2491,12 @@ func (s *scan) addressSaidAgain() {
 			(e+1 == len(s.toks) || s.toks[e+1].seg != s.toks[e].seg) {
 			s.claim(Address, ruleAddressFlat, e, e+1)
 		}
+		// The tens of an ordinal the address opens with, a street named
+		// by a date («[двадцать] шестого бакинских комиссаров 9 кв 40»:
+		// causes block IF): the ordinal's first word.
+		if b := f.from - 1; b >= 0 && s.toks[b].seg == s.toks[f.from].seg && s.marks[b] == 0 && s.toks[b].num() == nkTens && s.toks[f.from].num() == nkOrdinal {
+			s.claim(Address, ruleAddressFlat, b, f.from)
+		}
 		// Number words written together by the recognizer right after
 		// its number, the rest of it («квартира сто [семьдесятдва]»: cb).
 		if e := f.to; e < len(s.toks) && s.toks[e].seg == s.toks[e-1].seg && s.marks[e] == 0 && s.toks[e-1].has(tNum) && s.toks[e].ent == 0 && s.toks[e].nl >= 12 && s.lang == "ru" {
