@@ -142,3 +142,15 @@ func TestSpelledMailReadBack(t *testing.T) {
 			[]string{"o: сам проверю"}},
 	})
 }
+
+// TestSlipBetweenParts: a «в» a recognizer heard between two masked parts
+// of one phone number (the second masked as the read-back's) is the
+// number's (cp); a «в» before an hour after the whole number stays.
+func TestSlipBetweenParts(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"a slip inside the number, read back", []string{"o: телефон для связи", "c: восемь девятьсот двадцать шесть сто тридцать в сорок четыре ноль два", "o: 8 926 130 44 02 так"},
+			[]string{"c: [phone] [phone] [phone]", "o: [phone] так"}},
+		{"an hour after the number", []string{"o: телефон для связи", "c: 8 926 130 44 02 в 10 утра удобно"},
+			[]string{"c: [phone] в 10 утра удобно"}},
+	})
+}

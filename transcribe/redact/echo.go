@@ -162,6 +162,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		if nums {
 			s.numberEchoes(all)
 			s.piecesReadBack(all)
+			s.slipBetweenParts()
 		}
 		if addrs {
 			s.addressCorrectedBack(all)
@@ -277,10 +278,26 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	if nums {
 		s.numberEchoes(all)
 		s.piecesReadBack(all)
+		s.slipBetweenParts()
 	}
 	if addrs {
 		s.addressCorrectedBack(all)
 		s.houseAfterAddress(all)
+	}
+}
+
+// slipBetweenParts masks a «в» between two masked parts of one phone
+// number in a sentence, a number word after it: a recognizer's slip
+// inside the dictation («восемь девятьсот пятьдесят два сто сорок в
+// шестьдесят шесть ноль один», «240 сорок в шестьдесят один»: cp), for
+// nobody says a phone's parts with «в» between them.
+func (s *scan) slipBetweenParts() {
+	for k := 1; k+1 < len(s.toks); k++ {
+		if s.toks[k].nl != uint32(len("в")) || s.norm(k) != "в" || s.marks[k] != 0 || !s.maskedAs(k-1, Phone) || !s.maskedAs(k+1, Phone) ||
+			!s.toks[k+1].has(tNum) || s.toks[k-1].seg != s.toks[k].seg || s.toks[k+1].seg != s.toks[k].seg {
+			continue
+		}
+		s.claim(Phone, ruleGoesOn[typeIndex(Phone)], k, k+1)
 	}
 }
 
