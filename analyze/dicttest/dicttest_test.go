@@ -152,7 +152,7 @@ func TestModels(t *testing.T) {
 	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
 		{Role: schemas.RoleOperator, Segments: []schemas.Segment{{Start: 0, End: 2, Text: "Компания Ромашка, здравствуйте"}}},
 		{Role: schemas.RoleClient, Segments: []schemas.Segment{
-			{Start: 3, End: 9, Text: "Здравствуйте. Я уже звонил вчера, интернет опять не работает, и мне никто не перезвонил."}}},
+			{Start: 3, End: 9, Text: "Здравствуйте. Я уже звонил вчера, интернет опять не работает, прошло два дня, никто не звонит."}}},
 	}}
 	res := dicttest.Transcript(m, tr, "ru", match.CallOptions{})
 	found := false
