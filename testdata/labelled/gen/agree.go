@@ -66,6 +66,7 @@ var passes = []struct{ name, file string }{
 	{"independent labeller, blind28", "independent-blind28.jsonl"},
 	{"independent labeller, blind29", "independent-blind29.jsonl"},
 	{"independent labeller, blind30", "independent-blind30.jsonl"},
+	{"independent labeller, blind31", "independent-blind31.jsonl"},
 }
 
 // firstCall is a call of the corpus: the part it lives in (ru/dev,
