@@ -219,10 +219,17 @@ var minimum = map[string]float64{
 	// labeller (977 and 972 of 980 agree), kept blind to session 19's end
 	// and measured by the lead at 2329b141 and at the end (91c8061b): the
 	// floors are the lowest figure at the end.
-	"ru/blind29":    0.73, // blind: macro F1 0.944 -> 0.941 (phrases alone 0.948 both times; the retrained ru complaint model flags one call more); complaint 1.000 / 0.739 -> 0.944 / 0.739 (one-line complaints in short calls: «опять не работает»), greeting recall 0.937 (a cut or swallowed first line, a robot's line first), repeat_contact recall 0.867, churn_threat 0.875 / 0.875, farewell recall 0.980 (100 calls)
-	"en/blind29":    0.72, // blind: macro F1 0.955 -> 0.964 (phrases alone 0.955 -> 0.964); complaint recall 0.636 -> 0.727, repeat_contact recall 0.833 (40 calls)
-	"ru/blind30":    0.75, // blind: macro F1 0.938 both times (phrases alone 0.920 both); repeat_contact 0.750 / 1.000 (5 false flags), complaint 0.833 / 0.909, churn_threat 0.947 / 0.857 (a threat as a bargaining chip), apology precision 0.900 (100 calls)
-	"en/blind30":    0.76, // blind: macro F1 0.955 both times (phrases alone 0.957 both); complaint 0.769 / 0.833, churn_threat recall 0.889, apology precision 0.889 (40 calls)
+	"ru/blind29": 0.73, // blind: macro F1 0.944 -> 0.941 (phrases alone 0.948 both times; the retrained ru complaint model flags one call more); complaint 1.000 / 0.739 -> 0.944 / 0.739 (one-line complaints in short calls: «опять не работает»), greeting recall 0.937 (a cut or swallowed first line, a robot's line first), repeat_contact recall 0.867, churn_threat 0.875 / 0.875, farewell recall 0.980 (100 calls)
+	"en/blind29": 0.72, // blind: macro F1 0.955 -> 0.964 (phrases alone 0.955 -> 0.964); complaint recall 0.636 -> 0.727, repeat_contact recall 0.833 (40 calls)
+	"ru/blind30": 0.75, // blind: macro F1 0.938 both times (phrases alone 0.920 both); repeat_contact 0.750 / 1.000 (5 false flags), complaint 0.833 / 0.909, churn_threat 0.947 / 0.857 (a threat as a bargaining chip), apology precision 0.900 (100 calls)
+	"en/blind30": 0.76, // blind: macro F1 0.955 both times (phrases alone 0.957 both); complaint 0.769 / 0.833, churn_threat recall 0.889, apology precision 0.889 (40 calls)
+	// The thirty-second author's calls (session 20, lane b31: long, multi-topic
+	// calls), kept blind to the session's end and measured by the lead at
+	// 2e9f57ec (start) and e6263aa8 (end), then landed: two complaint labels
+	// corrected by the session's rule on an unanswered contact, and two lines
+	// counted on the part once it was development data (testdata/labelled/README.md).
+	"ru/blind31":    0.86, // complaint 0.902 / 0.860 the lowest (in-sample since landing); blind: macro F1 0.959 -> 0.960 (phrases alone 0.946 -> 0.947), complaint 0.854 / 0.854 -> 0.875 / 0.854, repeat_contact 0.889 / 0.923, churn_threat precision 0.929, greeting precision 0.977
+	"en/blind31":    0.88, // complaint precision 0.889 the lowest; blind: macro F1 0.982 both times (phrases alone 0.982), complaint 0.889 / 1.000, repeat_contact precision 0.900, greeting precision 0.972
 	"en/blind5":     1.00, // reached: 1.000 for every category with the models (eb5-0030, sarcasm with no cue but the setting, found by the en complaint model, in-sample; phrases alone complaint recall 0.933) (tuned on by i16r like ru/blind5)
 	"en/dictwriter": 0.95, // session 18 (i16c18): the en complaint model retrained on the twenty-six hand-written parts (it learns no dictwriter call): complaint precision 0.932 -> 0.953 with the models (false positives 41 -> 28, the model's 32 -> 19), the lowest; recall 0.972. Before: session 16: complaint precision 0.938 with the models, recall 0.976: rounds 43-44 added 136 calls, and the en complaint model (which learns no dictwriter call) flags their churn lines and traps (edw-1530 «our service agreement is up … were not going to extend it» p 0.86, edw-1563, edw-1625); phrases alone 0.983 / 0.972. Before: complaint precision 0.956 with the models (the en complaint model from 0.6; 0.982 phrases alone), recall 0.976; churn_threat recall 0.979, repeat_contact recall 0.970 (1528 calls, forty-two rounds)
 }
