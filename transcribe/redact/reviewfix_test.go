@@ -8,7 +8,7 @@ import (
 )
 
 // TestReviewFindings: the cases of the redaction reviews' findings
-// (rv20, rv22, rv23, rv24), each a segment's redacted text after the lines said
+// (rv20, rv22, rv23, rv24, rv25), each a segment's redacted text after the lines said
 // before it.
 func TestReviewFindings(t *testing.T) {
 	r, err := New(Config{})
@@ -115,6 +115,14 @@ func TestReviewFindings(t *testing.T) {
 		{"a collector's opening", []string{"o: иванов сергей", "c: да слушаю"}, 0, "[name]"},
 		{"a collector's opening, a woman", []string{"o: петрова анна", "c: да это я"}, 0, "[name]"},
 		{"a company and the operator", []string{"o: доставкин павел", "c: здравствуйте хочу заказать доставку"}, 0, "доставкин павел"},
+		// A date after «после», «до», «с» right after a birth's cue is a
+		// cut-off, no one's date of birth, whatever the cue's form
+		// (rv25: «родившегося», «родившейся» joined the cues).
+		{"a cut-off after a participle", []string{"o: выплата положена на ребенка родившегося после 1 января 2023 года"}, 0, "выплата положена на ребенка родившегося после 1 января 2023 года"},
+		{"a cut-off after a participle, до", []string{"o: для девочки родившейся до 1 марта 2023 другие условия"}, 0, "для девочки родившейся до 1 марта 2023 другие условия"},
+		{"a cut-off after a participle, с", []string{"o: на ребенка родившегося с 1 января 2020 года"}, 0, "на ребенка родившегося с 1 января 2020 года"},
+		{"a cut-off after родился", []string{"o: если ребенок родился после 1 января 2023 выплата положена"}, 0, "если ребенок родился после 1 января 2023 выплата положена"},
+		{"a person's date after a participle", []string{"o: в отношении петрова ивана ивановича родившегося 12 марта 1979 года"}, 0, "в отношении [name] родившегося [birthdate]"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {

@@ -1372,7 +1372,9 @@ func (s *scan) birthdates() {
 				}
 				break
 			}
-			if s.toks[j].has(tTrap | tCue) {
+			// A cut-off, no one's date: «на ребенка родившегося после
+			// 1 января 2023», «родившейся до 1 марта 2023».
+			if s.toks[j].has(tTrap|tCue) || isWord(s.norm(j), "после", "до", "с", "начиная") {
 				break
 			}
 		}
