@@ -157,7 +157,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	if len(words) == 0 {
 		if mails {
 			s.mailRest()
-			s.spelledMailReadBack(all)
+			s.spelledMailReadBack(all, opNames)
 		}
 		if nums {
 			s.numberEchoes(all)
@@ -273,7 +273,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	if mails {
 		s.mailRest()
-		s.spelledMailReadBack(all)
+		s.spelledMailReadBack(all, opNames)
 	}
 	if nums {
 		s.numberEchoes(all)

@@ -171,8 +171,9 @@ func spelledLen(w string) int {
 // stretch of the letters' sounds (the soft sign left out), five letters
 // at least, or three right after a word so masked; the number words
 // right after it when the letters had number words right after them.
-// Run with the echoes, so that every mailbox masked in the call is known.
-func (s *scan) spelledMailReadBack(all []*scan) {
+// Run with the echoes, so that every mailbox masked in the call is known
+// and the operator's own names (opNames) are.
+func (s *scan) spelledMailReadBack(all []*scan, opNames []string) {
 	type run struct {
 		sounds []rune
 		end    float64
@@ -219,6 +220,12 @@ func (s *scan) spelledMailReadBack(all []*scan) {
 		}
 		after := i > 0 && s.toks[i-1].seg == s.toks[i].seg && s.maskedAs(i-1, Email)
 		if len(word) < 5 && !(after && len(word) >= 3) {
+			continue
+		}
+		// The operator's own name is a read-back only with the mailbox's
+		// rest around it: «светлана восемь верно», not «меня зовут
+		// светлана».
+		if !after && slices.Contains(opNames, s.norm(i)) && (i+1 == len(s.toks) || s.toks[i+1].seg != s.toks[i].seg || !s.toks[i+1].has(tNum|tAt|tDot|tEmailCue)) {
 			continue
 		}
 		at := s.t0(&s.toks[i])

@@ -123,6 +123,13 @@ func TestReviewFindings(t *testing.T) {
 		{"a cut-off after a participle, с", []string{"o: на ребенка родившегося с 1 января 2020 года"}, 0, "на ребенка родившегося с 1 января 2020 года"},
 		{"a cut-off after родился", []string{"o: если ребенок родился после 1 января 2023 выплата положена"}, 0, "если ребенок родился после 1 января 2023 выплата положена"},
 		{"a person's date after a participle", []string{"o: в отношении петрова ивана ивановича родившегося 12 марта 1979 года"}, 0, "в отношении [name] родившегося [birthdate]"},
+		// A mailbox spelled letter by letter that holds the operator's
+		// own name: the name said as theirs is no read-back of it; said
+		// with the mailbox's digits, it is (rv25).
+		{"the operator's own name after a spelled mailbox", []string{"o: здравствуйте меня зовут светлана", "o: ваша почта", "c: с в е т л а н а восемь собака мейл ру",
+			"o: записала всего доброго с вами была светлана"}, 0, "записала всего доброго с вами была светлана"},
+		{"the operator's name read back as the mailbox's", []string{"o: здравствуйте меня зовут светлана", "o: ваша почта", "c: с в е т л а н а восемь собака мейл ру",
+			"o: светлана восемь верно"}, 0, "[email] верно"},
 	} {
 		out, _, err := r.Transcript(call(c.lines...))
 		if err != nil {
