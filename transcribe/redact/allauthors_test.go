@@ -1,10 +1,6 @@
 package redact
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestSaidBackAgain: what the two sides say again of a masked value as a
 // read-back goes on (lane i13agg20, from the misses of all the authors'
@@ -46,44 +42,6 @@ func TestMailboxOnProvider(t *testing.T) {
 		{"a service after «на», no mailbox", []string{"o: куда выслать билет", "c: у меня аккаунт на gmail com а номер 12"},
 			[]string{"c: у меня аккаунт на gmail com а номер 12"}},
 	})
-}
-
-type callCase struct {
-	name  string
-	lines []string // «o: ...», «c: ...»: call's
-	want  []string // «o: text», «c: text»: a segment's redacted text
-}
-
-// checkCalls redacts each case's call and looks for each of its wanted
-// segments on its side.
-func checkCalls(t *testing.T, cases []callCase) {
-	t.Helper()
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			out, _, err := r.Transcript(call(c.lines...))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range c.want {
-				who, text, _ := strings.Cut(w, ": ")
-				ch := 1
-				if who == "o" {
-					ch = 0
-				}
-				var got []string
-				for _, s := range out.Channels[ch].Segments {
-					got = append(got, s.Text)
-				}
-				if !slices.Contains(got, text) {
-					t.Errorf("%s: no segment %q; got %q", who, text, got)
-				}
-			}
-		})
-	}
 }
 
 // TestBornParticiple: «родившийся» and its forms before a date are a date

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,47 @@ func call(lines ...string) schemas.Transcript {
 	return tr
 }
 
+// callCase is a call of TestDictation's kind: its lines, each «o: ...»
+// (the operator) or «c: ...» (the client), and the redacted segments it
+// must have, each «o: text» or «c: text».
+type callCase struct {
+	name  string
+	lines []string
+	want  []string
+}
+
+// checkCalls redacts each case's call and looks for each of its wanted
+// segments on its side.
+func checkCalls(t *testing.T, cases []callCase) {
+	t.Helper()
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, _, err := r.Transcript(call(c.lines...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				who, text, _ := strings.Cut(w, ": ")
+				ch := 1
+				if who == "o" {
+					ch = 0
+				}
+				var got []string
+				for _, s := range out.Channels[ch].Segments {
+					got = append(got, s.Text)
+				}
+				if !slices.Contains(got, text) {
+					t.Errorf("%s: no segment %q; got %q", who, text, got)
+				}
+			}
+		})
+	}
+}
+
 // TestDictation: what people do when they dictate personal data that a
 // rule reading one sentence at a time cannot see — a number over several
 // turns, read back or corrected in part, a name with its patronymic said
@@ -34,15 +76,7 @@ func call(lines ...string) schemas.Transcript {
 // name — and what stays: a company's office, a hotline, a ticket, a time.
 // Each line of want is «o: text» or «c: text», the segment's redacted text.
 func TestDictation(t *testing.T) {
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name  string
-		lines []string
-		want  []string
-	}{
+	checkCalls(t, []callCase{
 		{"number over three turns", []string{"o: продиктуйте снилс", "c: 154", "c: 101 491", "c: 17"},
 			[]string{"c: [snils]", "c: [snils]", "c: [snils]"}},
 		{"account begun in one turn", []string{"o: для перевода нужен номер счета получателя", "c: четыреста восемь семнадцать",
@@ -329,33 +363,7 @@ func TestDictation(t *testing.T) {
 			[]string{"o: ответ придет смс с номера 0890", "c: мне звонили с номера [phone]"}},
 		{"hotline and tickets", []string{"c: вам звонили с номера 8 800 250 08 90", "o: посылка номер 10 245 887 612", "o: спасибо 1 299 списано"},
 			[]string{"c: вам звонили с номера 8 800 250 08 90", "o: посылка номер 10 245 887 612", "o: спасибо 1 299 списано"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			tr := call(c.lines...)
-			out, _, err := r.Transcript(tr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range c.want {
-				who, text, _ := strings.Cut(w, ": ")
-				ch := 1
-				if who == "o" {
-					ch = 0
-				}
-				found := false
-				for _, s := range out.Channels[ch].Segments {
-					found = found || s.Text == text
-				}
-				if !found {
-					var got []string
-					for _, s := range out.Channels[ch].Segments {
-						got = append(got, s.Text)
-					}
-					t.Errorf("%s: no segment %q; got %q", who, text, got)
-				}
-			}
-		})
-	}
+	})
 }
 
 func TestSkeleton(t *testing.T) {
