@@ -288,7 +288,7 @@ func compile(t *testing.T, yaml string) *match.Matcher {
 // negative of a category with a model gives the score that stayed under.
 func TestEvaluateModelEvidence(t *testing.T) {
 	m := builtin(t)
-	grievance := "я уже звонил вчера, интернет опять не работает, и мне никто не перезвонил"
+	grievance := "я уже звонил вчера, интернет опять не работает, прошло два дня, никто не звонит"
 	question := "добрый день, подскажите пожалуйста какой у меня сейчас баланс на счёте и когда нужно будет вносить следующий платёж по договору"
 	calls := []dicteval.Call{
 		dicteval.WithTranscript("fp", "ru", twoParty("слушаю вас", grievance), map[string]bool{"complaint": false}),
