@@ -2,6 +2,7 @@ package redact
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -152,6 +153,8 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		}
 	}
 	s.birthEchoes(all)
+	s.birthValuesAgain(all)
+	s.birthPartAsked(all)
 	s.birthCorrected(all)
 	s.childBirthAfterName(all)
 	if len(words) == 0 {
@@ -1498,3 +1501,301 @@ func skeleton(b []byte, w string) []byte {
 // cyrLatin is each small Cyrillic letter а..я as skeleton spells it.
 var cyrLatin = [...]string{"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
 	"r", "s", "t", "u", "f", "h", "c", "ch", "sh", "sh", "", "i", "", "e", "iu", "ia"}
+
+// monthNumber is the month a month's word names (1 to 12), 0 for none.
+func monthNumber(w string) int {
+	for i, p := range [...]string{"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"} {
+		if strings.HasPrefix(w, p) && (i != 4 || isWord(w, "мая", "май", "мае")) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// datePart reads the date's part that token k opens: a number in digits
+// (four at most), a number in words as dates are said («восемьдесят
+// четвёртый», «тысяча девятьсот восьмидесятого», «двадцать второе»), or a
+// month's word. It returns the part's value (a month's number for a
+// month), the token after it, and whether it is a month, an ordinal, a
+// year said whole (four digits, or with «тысяча»). end is k when token k
+// opens none.
+func (s *scan) datePart(k int) (v, end int, month, ord, whole bool) {
+	t := &s.toks[k]
+	if t.has(tMonth) {
+		if m := monthNumber(s.normOf(t)); m > 0 {
+			return m, k + 1, true, false, false
+		}
+		return 0, k, false, false, false
+	}
+	if t.num() == nkDigits {
+		w := s.normOf(t)
+		if len(w) > 4 {
+			return 0, k, false, false, false
+		}
+		n, _ := strconv.Atoi(w)
+		return n, k + 1, false, false, len(w) == 4
+	}
+	last, j := nkNone, k
+	for ; j < len(s.toks) && s.toks[j].seg == t.seg; j++ {
+		kind := s.toks[j].num()
+		val := lexEntries[s.toks[j].ent].num.val
+		small := last == nkNone || last == nkThousand || last == nkHundred
+		switch {
+		case kind == nkThousand && (last == nkNone || last == nkUnit):
+			v = max(v, 1) * 1000
+			whole = true
+		case kind == nkHundred && (last == nkNone || last == nkThousand),
+			(kind == nkTens || kind == nkTeen) && small,
+			kind == nkUnit && (small || last == nkTens):
+			v += val
+		case (kind == nkOrdinal && (small || last == nkTens && val < 10)) || kind == nkOrdTens && small || kind == nkOrdThous && last == nkNone:
+			return v + val, j + 1, false, true, whole || v+val >= 1000
+		default:
+			return v, j, false, false, whole
+		}
+		last = kind
+	}
+	return v, j, false, false, whole
+}
+
+// birthValuesAgain masks a date of birth said again in the 30 s after it
+// was masked on either side, in another form than it was said, in a
+// sentence of its own (causes block RA): read back by the side that asked
+// («8 сентября 1984» — «08 09 84»), confirmed with its day or its year
+// («восьмидесятого да», «восьмое да восемьдесят четвёртый»), a month said
+// right after it named again («пятнадцатое девятого восемьдесят второго
+// ну сентябрь»). Every number of the sentence must be one of the date's
+// (its day, its month, its year in two or four digits), its year among
+// them (an appointment may fall on the birthday: a day and a month alone
+// stay), said as a year (an ordinal, four digits, or with the day or the
+// month), none after a preposition («с восемьдесят третьего года») or
+// with a unit after it («1990 рублей»).
+func (s *scan) birthValuesAgain(all []*scan) {
+	bi := uint8(typeIndex(Birthdate))
+	type part struct{ from, to int }
+	for _, o := range all {
+		for k := 0; o != nil && k < len(o.found); k++ {
+			f := &o.found[k]
+			if f.typ != bi || f.rule == ruleDropped {
+				continue
+			}
+			// The date's values: the last number is its year when the
+			// date has three parts, four digits, or «тысяча».
+			var vals [3]int
+			n, year := 0, -1
+			for i := f.from; i < f.to && n < 3; {
+				v, e, _, _, whole := o.datePart(i)
+				if e == i {
+					i++
+					continue
+				}
+				vals[n] = v
+				if whole || v >= 32 {
+					year = n
+				}
+				n++
+				i = e
+			}
+			if n == 3 {
+				year = 2
+			}
+			if year < 0 {
+				continue
+			}
+			yv := vals[year]
+			matches := func(v int) (bool, bool) {
+				if v == yv || yv >= 1900 && v == yv%100 {
+					return true, true
+				}
+				for x := 0; x < n; x++ {
+					if x != year && vals[x] == v {
+						return true, false
+					}
+				}
+				return false, false
+			}
+			end := o.t1(&o.toks[f.to-1])
+			// A month said right after it named again.
+			if s == o {
+				j := f.to
+				if j < len(s.toks) && s.toks[j].seg == s.toks[f.to-1].seg && isWord(s.norm(j), "ну", "то", "есть", "это") {
+					j++
+				}
+				if j < len(s.toks) && s.toks[j].seg == s.toks[f.to-1].seg && s.marks[j] == 0 && s.toks[j].has(tMonth) && (j+1 == len(s.toks) || s.toks[j+1].seg != s.toks[j].seg) {
+					if m := monthNumber(s.norm(j)); m > 0 {
+						if ok, _ := matches(m); ok {
+							s.claim(Birthdate, ruleEcho[bi], j, j+1)
+						}
+					}
+				}
+			}
+			for _, r := range s.segs {
+				if r.from >= r.to {
+					continue
+				}
+				at := s.t0(&s.toks[r.from])
+				if at < end-0.01 || at-end > 30 || s == o && r.from < f.to {
+					continue
+				}
+				var pbuf [4]part
+				parts := pbuf[:0]
+				ok, yearSaid, nums := true, false, 0
+				for i := r.from; i < r.to && ok; {
+					if s.marks[i] != 0 || !s.toks[i].has(tNum|tMonth) {
+						i++
+						continue
+					}
+					v, e, month, ord, whole := s.datePart(i)
+					if e == i || len(parts) == cap(pbuf) {
+						ok = false
+						break
+					}
+					m, y := matches(v)
+					if month {
+						m, y = false, false
+						for x := 0; x < n; x++ {
+							m = m || x != year && vals[x] == v
+						}
+					}
+					after := e < r.to && (s.toks[e].has(tUnit) && !s.toks[e].has(tMonth) && !isWord(s.norm(e), "года", "год") || s.toks[e-1].sym)
+					if !m || after || i > r.from && preposition(s.norm(i-1)) {
+						ok = false
+						break
+					}
+					if y && (ord || whole || e < r.to && isWord(s.norm(e), "года", "год")) {
+						yearSaid = true
+					}
+					if y {
+						nums |= 1
+					} else {
+						nums |= 2
+					}
+					parts = append(parts, part{i, e})
+					i = e
+				}
+				if !ok || len(parts) == 0 || nums&1 == 0 || !yearSaid && nums != 3 {
+					continue
+				}
+				// (Parts said one after another are one stretch.)
+				for x := 0; x < len(parts); {
+					y := x + 1
+					for y < len(parts) && parts[y].from == parts[y-1].to {
+						y++
+					}
+					s.claim(Birthdate, ruleEcho[bi], parts[x].from, parts[y-1].to)
+					x = y
+				}
+			}
+		}
+	}
+}
+
+// birthPartAsked masks the part of a date of birth the other side asks
+// for alone after the rest was masked, in the speaker's next sentence
+// within 10 s of the question (causes block RA): the year after «а год»
+// when the day and the month were masked («12 мая» — «а год» — «ну
+// посчитайте восьмидесятый»), the day and the month after «а число»
+// when the year was («1981» — «а число» — «тридцатого апреля»). The
+// question is its words alone («а год», «год рождения», «какое число»);
+// the part is the sentence's first number, in its first four words, not
+// after a preposition nor with a unit after it.
+func (s *scan) birthPartAsked(all []*scan) {
+	bi := uint8(typeIndex(Birthdate))
+	for k, nf := 0, len(s.found); k < nf; k++ {
+		f := s.found[k]
+		if f.typ != bi || f.rule == ruleDropped {
+			continue
+		}
+		n, year, day := 0, false, false
+		for i := f.from; i < f.to; {
+			v, e, month, _, whole := s.datePart(i)
+			if e == i {
+				i++
+				continue
+			}
+			n++
+			year = year || whole || v >= 32 && !month
+			day = day || month
+			i = e
+		}
+		if n >= 3 || n == 0 {
+			continue
+		}
+		wantYear := !year
+		if !wantYear && (day || n > 1) {
+			continue // (a year and more: nothing is missing a question names)
+		}
+		end := s.t1(&s.toks[f.to-1])
+		q := -1.0
+		for _, o := range all {
+			if o == nil || o == s || q >= 0 {
+				continue
+			}
+			for _, r := range o.segs {
+				if r.from >= r.to || r.to-r.from > 4 {
+					continue
+				}
+				at := o.t0(&o.toks[r.from])
+				if at < end-0.01 || at-end > 15 {
+					continue
+				}
+				named, only := false, true
+				for i := r.from; i < r.to && only; i++ {
+					w := o.norm(i)
+					switch {
+					case wantYear && isWord(w, "год", "года"), !wantYear && isWord(w, "число", "день"):
+						named = true
+					default:
+						only = isWord(w, "а", "и", "ну", "так", "теперь", "еще", "ещё", "какой", "какого", "какое", "рождения", "месяц", "назовите", "скажите", "уточните")
+					}
+				}
+				if named && only {
+					q = at
+					break
+				}
+			}
+		}
+		if q < 0 {
+			continue
+		}
+		for _, r := range s.segs {
+			if r.from >= r.to || r.from < f.to {
+				continue
+			}
+			if at := s.t0(&s.toks[r.from]); at < q || at-q > 10 {
+				continue
+			}
+			for j := r.from; j < r.to && j < r.from+4; j++ {
+				if !s.toks[j].has(tNum | tMonth) {
+					continue
+				}
+				if s.marks[j] != 0 || j > r.from && preposition(s.norm(j-1)) {
+					break
+				}
+				e := j
+				if wantYear {
+					v, pe, month, ord, whole := s.datePart(j)
+					if pe > j && !month && (ord || whole && v >= 1930 && v <= 2012 || !whole && v >= 30 && v <= 99) {
+						e = pe
+						if e < r.to && isWord(s.norm(e), "год", "года", "году") {
+							e++
+						}
+					}
+				} else {
+					e = s.dateRun(j)
+					if e == j && ordinalKind(s.toks[j].num()) {
+						e = j + 1
+					}
+					if e > j && !s.dayOrDate(j, e) {
+						e = j
+					}
+				}
+				if e > j && !s.quantityAfter(e) && !s.claimed(j, e) {
+					s.claim(Birthdate, ruleEcho[bi], j, e)
+				}
+				break
+			}
+			break
+		}
+	}
+}

@@ -1366,7 +1366,9 @@ func (s *scan) birthdates() {
 		after := false
 		for j := i + 1; j < len(s.toks) && j <= i+5 && s.toks[j].seg == t.seg; j++ {
 			if s.dateWord(j) && s.toks[j].has(tNum|tMonth) {
-				if end := s.dateRun(j); end > j && !s.hourOfBirth(j, end) {
+				// (Not a sum: «скидка в день рождения и подарок за 1990
+				// рублей», causes block RA.)
+				if end := s.dateRun(j); end > j && !s.hourOfBirth(j, end) && !s.quantityAfter(end) {
 					s.claimBirth(j, end, ruleBirthCue)
 					after = true
 				}

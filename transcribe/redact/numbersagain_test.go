@@ -1,0 +1,30 @@
+package redact
+
+import "testing"
+
+// TestBirthPartsAgain: a date of birth's parts said again after it was
+// masked (lane i13aggA21, session 21, causes block RA, from the misses
+// of all the authors' sets together): read back in another form, confirmed
+// with its day or its year, its missing part given to «а год», «а число»
+// — and, next to each, what stays: an appointment on the birthday, a sum,
+// a year after a preposition.
+func TestBirthPartsAgain(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"read back in digits", []string{"o: дата рождения", "c: 8 сентября 1984", "o: 08 09 84", "c: восьмое да восемьдесят четвёртый"},
+			[]string{"c: [birthdate]", "o: [birthdate]", "c: [birthdate] да [birthdate]"}},
+		{"its year confirmed", []string{"o: дата рождения", "c: двадцать второе шестое восемьдесят", "o: это тысяча девятьсот восьмидесятого", "c: восьмидесятого да"},
+			[]string{"c: [birthdate]", "c: [birthdate] да"}},
+		{"the year asked for", []string{"o: дата рождения владельца", "c: мне 45 исполнилось 12 мая", "o: а год", "c: ну посчитайте восьмидесятый"},
+			[]string{"c: ну посчитайте [birthdate]"}},
+		{"the day asked for", []string{"o: год рождения", "c: тысяча девятьсот восемьдесят первый", "o: а число", "c: тридцатого апреля"},
+			[]string{"c: [birthdate]", "c: [birthdate]"}},
+		{"the month named again", []string{"o: дата рождения гостя", "c: пятнадцатое девятого восемьдесят второго ну сентябрь"},
+			[]string{"c: [birthdate] ну [birthdate]"}},
+		{"an appointment on the birthday", []string{"o: дата рождения", "c: 12 апреля 1985", "o: запись на 12 апреля в 10 30 подходит"},
+			[]string{"c: [birthdate]", "o: запись на 12 апреля в 10 30 подходит"}},
+		{"a sum of the year's digits", []string{"o: дата рождения для бонусной карты", "c: 7 августа 1990", "o: скидка в день рождения и подарок за 1990 рублей"},
+			[]string{"c: [birthdate]", "o: скидка в день рождения и подарок за 1990 рублей"}},
+		{"a year after a preposition", []string{"o: дата рождения", "c: 2 октября 1983", "o: вклад открыт с восемьдесят третьего года"},
+			[]string{"c: [birthdate]", "o: вклад открыт с восемьдесят третьего года"}},
+	})
+}
