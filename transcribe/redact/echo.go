@@ -166,6 +166,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			s.numberEchoes(all)
 			s.piecesReadBack(all)
 			s.slipBetweenParts()
+			s.phoneLeadSaid(all)
 		}
 		if addrs {
 			s.addressCorrectedBack(all)
@@ -282,6 +283,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 		s.numberEchoes(all)
 		s.piecesReadBack(all)
 		s.slipBetweenParts()
+		s.phoneLeadSaid(all)
 	}
 	if addrs {
 		s.addressCorrectedBack(all)
@@ -1796,6 +1798,92 @@ func (s *scan) birthPartAsked(all []*scan) {
 				break
 			}
 			break
+		}
+	}
+}
+
+// phoneLeadSaid masks a mobile number's leading «восемь» said apart in
+// the 20 s after the number was masked without it (ten digits from 9), on
+// either side (causes block RB): «восемь впереди», «а в начале восемь»
+// (a word of its place in the sentence: «впереди», «в начале»,
+// «сначала»), and the other side's «восемь конечно» opening the sentence
+// right after such a one. The sentence is short (six words at most) and
+// has no other number, no unit («впереди восемь человек») and no
+// preposition before it («к восьми», «через восемь минут»).
+func (s *scan) phoneLeadSaid(all []*scan) {
+	var buf [8]float64
+	ats := buf[:0]
+	pi := uint8(typeIndex(Phone))
+	for _, o := range all {
+		for k := 0; o != nil && k < len(o.nclaims) && len(ats) < len(buf); k++ {
+			if c := &o.nclaims[k]; c.typ == pi && !c.weak && c.d1-c.d0 == 10 && o.cdig[c.d0] == '9' {
+				ats = append(ats, c.at)
+			}
+		}
+	}
+	if len(ats) == 0 {
+		return
+	}
+	// lone returns the sentence's lone «восемь» and whether a word of its
+	// place is said with it; -1 when the sentence is no such one.
+	lone := func(o *scan, r segRange) (int, bool) {
+		if r.to-r.from > 6 {
+			return -1, false
+		}
+		at, lead := -1, false
+		for j := r.from; j < r.to; j++ {
+			t := &o.toks[j]
+			w := o.normOf(t)
+			switch {
+			case isWord(w, "впереди", "спереди", "вначале", "сначала", "начале"):
+				lead = true
+			case t.has(tUnit):
+				return -1, false
+			case t.has(tNum):
+				if at >= 0 || o.marks[j] != 0 || !isWord(w, "восемь", "8") || j > r.from && preposition(o.norm(j-1)) {
+					return -1, false
+				}
+				at = j
+			}
+		}
+		return at, lead
+	}
+	for _, r := range s.segs {
+		if r.from >= r.to {
+			continue
+		}
+		at := s.t0(&s.toks[r.from])
+		near := false
+		for _, c := range ats {
+			near = near || c <= at+0.5 && at-c <= 20
+		}
+		if !near {
+			continue
+		}
+		i, lead := lone(s, r)
+		if i < 0 {
+			continue
+		}
+		if !lead && i == r.from {
+			// The other side's sentence right before it said the lead.
+			for _, o := range all {
+				if o == nil || o == s {
+					continue
+				}
+				for _, q := range o.segs {
+					if q.from >= q.to {
+						continue
+					}
+					if e := o.t1(&o.toks[q.to-1]); e <= at+0.5 && at-e <= 10 {
+						if k, l := lone(o, q); k >= 0 && l {
+							lead = true
+						}
+					}
+				}
+			}
+		}
+		if lead {
+			s.claim(Phone, ruleEcho[pi], i, i+1)
 		}
 	}
 }

@@ -28,3 +28,20 @@ func TestBirthPartsAgain(t *testing.T) {
 			[]string{"c: [birthdate]", "o: вклад открыт с восемьдесят третьего года"}},
 	})
 }
+
+// TestPhoneLeadSaid: a mobile number's leading «восемь» said apart after
+// the number was masked without it (causes block RB: bw, cp), and the
+// other side's «восемь» right after; a count, an hour, the people ahead in
+// a queue stay.
+func TestPhoneLeadSaid(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"said after it", []string{"o: номер телефона", "c: 903 156 01 88", "c: восемь впереди"},
+			[]string{"c: [phone]", "c: [phone] впереди"}},
+		{"confirmed by the other side", []string{"o: номер телефона", "c: 926 548 33 05", "o: значит 926 548 33 05", "c: а впереди восемь да", "o: восемь конечно всё так"},
+			[]string{"c: а впереди [phone] да", "o: [phone] конечно всё так"}},
+		{"a count", []string{"o: телефон собственника", "c: 964 118 20 33", "o: сколько комнат", "c: восемь большой дом"},
+			[]string{"c: восемь большой дом"}},
+		{"a queue", []string{"o: контактный телефон", "c: 903 441 56 12", "c: а впереди восемь человек"},
+			[]string{"c: а впереди восемь человек"}},
+	})
+}
