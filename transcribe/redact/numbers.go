@@ -2328,7 +2328,7 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				typ = c
 			}
 			types = append(types, c)
-		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) {
+		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) && !(z.n() <= 8 && s.onlineCabinet(j)) {
 			// («счет из заявления заканчивающийся на 9901», «инн для
 			// договора»: the trap word is not what the number is.)
 			// A trap word says what the number is only in its own
@@ -2338,6 +2338,19 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 		}
 	}
 	return typ, trap, types
+}
+
+// onlineCabinet reports whether token j is «кабинет» said of an account
+// online, a password's or a code's place, no room with its number:
+// «личный кабинет», «пароль от кабинета» («... для входа в личный
+// кабинет 8 3 5 0», «пароль от кабинета она мне сказала ноль ноль четыре
+// четыре»: causes block RC; «кабинет 305» is a room). Only before a
+// code's length (eight digits at most): a longer number after it is
+// what the account registers («в личный кабинет при регистрации ккт
+// номер фн 9 2 8 1 ...», a device's).
+func (s *scan) onlineCabinet(j int) bool {
+	return j > 0 && s.toks[j-1].seg == s.toks[j].seg && isWord(s.norm(j), "кабинет", "кабинета", "кабинете") &&
+		isWord(s.norm(j-1), "личный", "личного", "личном", "личным", "от")
 }
 
 // The kinds of evidence a number rule's name ends in: «phone/cue».

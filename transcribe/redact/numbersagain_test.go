@@ -45,3 +45,18 @@ func TestPhoneLeadSaid(t *testing.T) {
 			[]string{"c: а впереди восемь человек"}},
 	})
 }
+
+// TestCodeAfterCabinet: «кабинет» said of an account online («личный
+// кабинет», «пароль от кабинета») is no room's word between a code's cue
+// and the code (causes block RC: cg, cn); a room's number and a device's
+// long number after «личный кабинет» stay.
+func TestCodeAfterCabinet(t *testing.T) {
+	checkCalls(t, []callCase{
+		{"a password of the account", []string{"c: пароль от кабинета она мне сказала ноль ноль четыре четыре"},
+			[]string{"c: пароль от кабинета она мне сказала [code]"}},
+		{"a code for the account", []string{"c: пришёл код для входа в личный кабинет 7 3 0 2"},
+			[]string{"c: пришёл код для входа в личный кабинет [code]"}},
+		{"a room", []string{"c: мне сказали подойти в кабинет 305 а там закрыто"},
+			[]string{"c: мне сказали подойти в кабинет 305 а там закрыто"}},
+	})
+}
