@@ -58,5 +58,9 @@ func TestCodeAfterCabinet(t *testing.T) {
 			[]string{"c: пришёл код для входа в личный кабинет [code]"}},
 		{"a room", []string{"c: мне сказали подойти в кабинет 305 а там закрыто"},
 			[]string{"c: мне сказали подойти в кабинет 305 а там закрыто"}},
+		{"the phone said before the code (block RD)", []string{"c: телефон у меня вот код двадцать два ноль семь"},
+			[]string{"c: телефон у меня вот код [code]"}},
+		{"an area code right after the phone's word", []string{"o: какой у вас номер", "c: домашний телефон код 495 123 45 67"},
+			[]string{"c: домашний телефон код [phone]"}},
 	})
 }

@@ -1029,7 +1029,10 @@ func (s *scan) refine(i int, typ Type) Type {
 			}
 			// («код телефона», «код города»: an area code; not a code
 			// sent to the phone, «на телефон придет код».)
-			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) {
+			// (Nor the phone said before it with other words between:
+			// «телефон у меня вот код двадцать два ноль семь», the code
+			// read from the phone; causes block RD.)
+			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) && j >= i-2 {
 				return Phone
 			}
 		}
