@@ -3235,7 +3235,10 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 	}
 	// What came, said right after «пришёл», «пришло»: a code.
-	if typ == "" && !trap && s.cameBefore(z) {
+	// (Also when the other side's question named a number the zone does
+	// not fit: «ваш номер телефона для смс» — «[phone] пришло четыре пять
+	// шесть семь», causes block RE.)
+	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && s.cameBefore(z) {
 		typ, types = Code, append(types, Code)
 	}
 	// The cue said after the number, closing its sentence («семьсот один

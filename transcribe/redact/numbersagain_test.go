@@ -48,8 +48,10 @@ func TestPhoneLeadSaid(t *testing.T) {
 
 // TestCodeAfterCabinet: «кабинет» said of an account online («личный
 // кабинет», «пароль от кабинета») is no room's word between a code's cue
-// and the code (causes block RC: cg, cn); a room's number and a device's
-// long number after «личный кабинет» stay.
+// and the code (causes block RC: cg, cn); a room's number stays. A
+// phone's word said before «код» with words between makes no area code
+// of it (block RD: cn); a code after «пришло» answering a question for a
+// phone is a code (block RE: ci), a sum after «пришла» stays.
 func TestCodeAfterCabinet(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"a password of the account", []string{"c: пароль от кабинета она мне сказала ноль ноль четыре четыре"},
@@ -62,5 +64,9 @@ func TestCodeAfterCabinet(t *testing.T) {
 			[]string{"c: телефон у меня вот код [code]"}},
 		{"an area code right after the phone's word", []string{"o: какой у вас номер", "c: домашний телефон код 495 123 45 67"},
 			[]string{"c: домашний телефон код [phone]"}},
+		{"a code after «пришло» answering a question for a phone (block RE)", []string{"o: ваш номер телефона для смс", "c: 8 960 451 13 08 пришло четыре пять шесть семь"},
+			[]string{"c: [phone] пришло [code]"}},
+		{"a sum after «пришла»", []string{"o: номер телефона получателя", "c: 8 926 111 45 02 пришла 3 400 а не вся сумма"},
+			[]string{"c: [phone] пришла 3 400 а не вся сумма"}},
 	})
 }
