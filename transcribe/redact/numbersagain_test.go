@@ -51,7 +51,9 @@ func TestPhoneLeadSaid(t *testing.T) {
 // and the code (causes block RC: cg, cn); a room's number stays. A
 // phone's word said before «код» with words between makes no area code
 // of it (block RD: cn); a code after «пришло» answering a question for a
-// phone is a code (block RE: ci), a sum after «пришла» stays.
+// phone is a code (block RE: ci), a sum after «пришла» stays; so is a
+// code the speaker named, read out after «прочитала» (block RF: cn), not
+// a count of pages.
 func TestCodeAfterCabinet(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"a password of the account", []string{"c: пароль от кабинета она мне сказала ноль ноль четыре четыре"},
@@ -68,5 +70,9 @@ func TestCodeAfterCabinet(t *testing.T) {
 			[]string{"c: [phone] пришло [code]"}},
 		{"a sum after «пришла»", []string{"o: номер телефона получателя", "c: 8 926 111 45 02 пришла 3 400 а не вся сумма"},
 			[]string{"c: [phone] пришла 3 400 а не вся сумма"}},
+		{"a code read out after «прочитала» (block RF)", []string{"c: мне пришло смс с кодом", "o: не диктуйте", "c: да я уже прочитала шестьсот пятьдесят два девятьсот восемнадцать тут написано"},
+			[]string{"c: да я уже прочитала [code] тут написано"}},
+		{"pages read", []string{"c: мне пришло смс с кодом и ссылкой", "o: по ссылке не переходите", "c: я уже прочитала триста страниц договора"},
+			[]string{"c: я уже прочитала триста страниц договора"}},
 	})
 }
