@@ -883,6 +883,14 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleEcho[c.typ]
 					break
 				}
+				// A security code or a code the other side reads back with
+				// one of its digits missed, alone in its sentence, in the
+				// 10 s after it («4 0 8» — «4 8», «3 9 1 7» — «3 9 7»: cp;
+				// causes block RG).
+				if cd := string(o.cdig[c.d0:c.d1]); o != s && (ct == CVV || ct == Code) && at-c.at <= 10 && len(d) >= 2 && len(d)+1 == len(cd) && digitDropped(d, cd) && s.aloneInSentence(&z) {
+					typ, rule = ct, ruleEcho[c.typ]
+					break
+				}
 				// «82 15 604 170 верно» — «нет сто семнадцать в конце»:
 				// the other side's read-back corrected at its end.
 				if part && o != s && s.endCorrected(&z, d, string(o.cdig[c.d0:c.d1])) {
@@ -1071,6 +1079,18 @@ func sameDigits(a, b string) bool {
 		n[b[i]-'0']--
 	}
 	return n == [10]int{}
+}
+
+// digitDropped reports whether d is c with one digit left out.
+func digitDropped(d, c string) bool {
+	if len(d)+1 != len(c) {
+		return false
+	}
+	i := 0
+	for i < len(d) && d[i] == c[i] {
+		i++
+	}
+	return d[i:] == c[i+1:]
 }
 
 // aloneInSentence reports whether a zone is its sentence but for two

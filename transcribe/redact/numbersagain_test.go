@@ -53,7 +53,8 @@ func TestPhoneLeadSaid(t *testing.T) {
 // of it (block RD: cn); a code after «пришло» answering a question for a
 // phone is a code (block RE: ci), a sum after «пришла» stays; so is a
 // code the speaker named, read out after «прочитала» (block RF: cn), not
-// a count of pages.
+// a count of pages; and a CVV or a code the other side reads back with a
+// digit missed (block RG: cp), not a wait with its unit.
 func TestCodeAfterCabinet(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"a password of the account", []string{"c: пароль от кабинета она мне сказала ноль ноль четыре четыре"},
@@ -74,5 +75,9 @@ func TestCodeAfterCabinet(t *testing.T) {
 			[]string{"c: да я уже прочитала [code] тут написано"}},
 		{"pages read", []string{"c: мне пришло смс с кодом и ссылкой", "o: по ссылке не переходите", "c: я уже прочитала триста страниц договора"},
 			[]string{"c: я уже прочитала триста страниц договора"}},
+		{"a CVV read back with a digit missed (block RG)", []string{"o: три цифры с оборота карты", "c: 4 0 8", "o: 4 8", "c: четыреста восемь с нулём в середине"},
+			[]string{"c: [cvv]", "o: [cvv]"}},
+		{"a wait after a CVV", []string{"o: код безопасности", "c: 2 1 6", "o: ждите 26 минут"},
+			[]string{"c: [cvv]", "o: ждите 26 минут"}},
 	})
 }
