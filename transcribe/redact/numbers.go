@@ -3380,6 +3380,12 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 			// «по заказу на 8 926 ...»: what a trap word puts «на» before
 			// is an amount, a count or a date («заказ на 5 штук»), none
 			// of a phone's shape; the number is where to call.
+			// (So is it after a verb of calling and «на», whatever the
+			// other side asked: «мастер когда» — «мастер перезвонит на
+			// восемь девятьсот ...», causes block RH.)
+			if j > prevEnd && s.toks[j-1].seg == seg && (callVerb(s.norm(j-1)) || isWord(s.norm(j-1), "перезвонит", "позвонит", "позвонят", "перезвонят", "наберет", "наберёт")) {
+				return true
+			}
 			break
 		}
 		if verbLike(w) {

@@ -32,7 +32,8 @@ func TestBirthPartsAgain(t *testing.T) {
 // TestPhoneLeadSaid: a mobile number's leading «восемь» said apart after
 // the number was masked without it (causes block RB: bw, cp), and the
 // other side's «восемь» right after; a count, an hour, the people ahead in
-// a queue stay.
+// a queue stay. A mobile after a verb of calling and «на» is where to call
+// whatever trap word the other side's question had (block RH: bv).
 func TestPhoneLeadSaid(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"said after it", []string{"o: номер телефона", "c: 903 156 01 88", "c: восемь впереди"},
@@ -43,6 +44,10 @@ func TestPhoneLeadSaid(t *testing.T) {
 			[]string{"c: восемь большой дом"}},
 		{"a queue", []string{"o: контактный телефон", "c: 903 441 56 12", "c: а впереди восемь человек"},
 			[]string{"c: а впереди восемь человек"}},
+		{"a mobile after «перезвонит на» answering a trap word's question (block RH)", []string{"c: мастер когда", "o: мастер перезвонит на восемь девятьсот девяносто два сто один сорок пять ноль три"},
+			[]string{"o: мастер перезвонит на [phone]"}},
+		{"a time after «перезвонит на»", []string{"c: когда приедет мастер", "o: мастер перезвонит на 14 30"},
+			[]string{"o: мастер перезвонит на 14 30"}},
 	})
 }
 
