@@ -814,6 +814,19 @@ func (s *scan) numbers() {
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, 0)
+		if typ == "" && s.mobileClosingMay(&z) {
+			// A mobile number closing a longer run, said in one breath
+			// after another number asked with it, the whole kept (a trap
+			// word named the other: a patent's, an order's): the mobile
+			// masked, the other kept. (A run masked whole by its length
+			// stays so.)
+			if k := s.mobileClosing(i, &z); k < z.to {
+				s.claim(Phone, ruleName(Phone, ruleAnswer), k, z.to)
+				s.recordNumber(Phone, ruleName(Phone, ruleAnswer), &z)
+				i, prevEnd = z.to, z.to
+				continue
+			}
+		}
 		if typ == "" || typ == Number {
 			if t := s.secondOfType(&z, prevEnd); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
@@ -937,6 +950,42 @@ func (s *scan) numbers() {
 		}
 	}
 	s.areaCodes()
+}
+
+// mobileClosingMay reports whether zone z may close with a mobile number
+// said on after another number (mobileClosing): three digits or more
+// before eleven from 89, the other side's question for a phone in the 10
+// s before it.
+func (s *scan) mobileClosingMay(z *zone) bool {
+	d := s.zoneDigits(z)
+	if len(d) < 14 || !strings.HasPrefix(d[len(d)-11:], "89") {
+		return false
+	}
+	return s.otherCueNear(s.t0(&s.toks[z.from]), func(e *cueEvent) bool { return !e.own && e.cueType() == Phone })
+}
+
+// mobileClosing returns the token a mobile number opens that closes zone
+// z, read from i, when said on in one breath after another number the
+// other side asked for with it («номер патента и ваш телефон» — «патент
+// семьдесят семь ноль два два три сорок один восемь девятьсот девяносто
+// девять восемьсот восемь ноль семь ноль семь»: causes block RI): «8»
+// or «восемь» opening eleven digits of a mobile's shape to the zone's
+// end. It returns z.to when there is none; either way z is read again,
+// from that token or from i, and its digits are the mobile's or the
+// zone's.
+func (s *scan) mobileClosing(i int, z *zone) int {
+	end := z.to
+	for k := z.from + 1; k < end-1; k++ {
+		if w := s.norm(k); w != "8" && w != "восемь" {
+			continue
+		}
+		s.readZone(k, z, 0)
+		if z.to == end && strongFormat(s.zoneDigits(z)) == Phone {
+			return k
+		}
+	}
+	s.readZone(i, z, 0)
+	return z.to
 }
 
 // secondOfType is the type of the number masked right before z when z is

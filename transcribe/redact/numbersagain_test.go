@@ -33,7 +33,9 @@ func TestBirthPartsAgain(t *testing.T) {
 // the number was masked without it (causes block RB: bw, cp), and the
 // other side's «восемь» right after; a count, an hour, the people ahead in
 // a queue stay. A mobile after a verb of calling and «на» is where to call
-// whatever trap word the other side's question had (block RH: bv).
+// whatever trap word the other side's question had (block RH: bv); a
+// mobile closing a run said in one breath after another number asked
+// with it is masked, the other number kept (block RI: co).
 func TestPhoneLeadSaid(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"said after it", []string{"o: номер телефона", "c: 903 156 01 88", "c: восемь впереди"},
@@ -48,6 +50,10 @@ func TestPhoneLeadSaid(t *testing.T) {
 			[]string{"o: мастер перезвонит на [phone]"}},
 		{"a time after «перезвонит на»", []string{"c: когда приедет мастер", "o: мастер перезвонит на 14 30"},
 			[]string{"o: мастер перезвонит на 14 30"}},
+		{"a mobile closing a patent's number in one breath (block RI)", []string{"o: номер патента и ваш телефон", "c: патент семьдесят семь ноль два два три сорок один восемь девятьсот девяносто девять восемьсот восемь ноль семь ноль семь"},
+			[]string{"c: патент семьдесят семь ноль два два три сорок один [phone]"}},
+		{"an order's number alone", []string{"o: номер заказа и телефон", "c: заказ 7 7 3 1 0 4 2 8 1 5 5 2"},
+			[]string{"c: заказ 7 7 3 1 0 4 2 8 1 5 5 2"}},
 	})
 }
 
