@@ -7,7 +7,8 @@ import "testing"
 // of all the authors' sets together): read back in another form, confirmed
 // with its day or its year, its missing part given to «а год», «а число»
 // — and, next to each, what stays: an appointment on the birthday, a sum,
-// a year after a preposition.
+// a year after a preposition. A year alone with «год» a few words into the
+// answer (block RJ: ci), not a count of years.
 func TestBirthPartsAgain(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"read back in digits", []string{"o: дата рождения", "c: 8 сентября 1984", "o: 08 09 84", "c: восьмое да восемьдесят четвёртый"},
@@ -26,6 +27,10 @@ func TestBirthPartsAgain(t *testing.T) {
 			[]string{"c: [birthdate]", "o: скидка в день рождения и подарок за 1990 рублей"}},
 		{"a year after a preposition", []string{"o: дата рождения", "c: 2 октября 1983", "o: вклад открыт с восемьдесят третьего года"},
 			[]string{"c: [birthdate]", "o: вклад открыт с восемьдесят третьего года"}},
+		{"a year alone after the name asked with it (block RJ)", []string{"o: фамилия имя ребёнка и год рождения", "c: игнатьев михаил девятнадцатый год"},
+			[]string{"c: [name] [birthdate]"}},
+		{"a count of years", []string{"o: когда вы родились", "c: не помню точно я тут работаю третий год"},
+			[]string{"c: не помню точно я тут работаю третий год"}},
 	})
 }
 

@@ -1733,16 +1733,33 @@ func (s *scan) birthAfterWords(j int) {
 			return
 		}
 		if !s.birthShaped(k, end) {
+			// A year alone, «год» after it closing the sentence, no
+			// preposition before it («игнатьев михаил девятнадцатый
+			// год»: ci; causes block RJ; not «третий год»: a count of
+			// years, nor «с 2019 года»).
+			if v, e, month, ord, whole := s.datePart(k); e > k && e < len(s.toks) && s.toks[e].seg == seg && !month && (ord && v >= 11 || whole && v >= 1930 && v <= 2025) &&
+				isWord(s.norm(e), "год", "года") && (e+1 == len(s.toks) || s.toks[e+1].seg != seg) && !(k > j && preposition(s.norm(k-1))) && !s.birthFoundBefore(k) {
+				s.claimBirth(k, e+1, ruleBirthAnswer)
+			}
 			return
 		}
-		for f := range s.found {
-			if typeAt[s.found[f].typ] == Birthdate && s.found[f].to <= k {
-				return // given already: this is another date
-			}
+		if s.birthFoundBefore(k) {
+			return // given already: this is another date
 		}
 		s.claimBirth(k, end, ruleBirthAnswer)
 		return
 	}
+}
+
+// birthFoundBefore reports whether a date of birth was masked before
+// token k on the channel.
+func (s *scan) birthFoundBefore(k int) bool {
+	for f := range s.found {
+		if typeAt[s.found[f].typ] == Birthdate && s.found[f].to <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // birthAfterPronoun: a whole date or a year with «года» right after «я»,
