@@ -8,7 +8,9 @@ import "testing"
 // with its day or its year, its missing part given to «а год», «а число»
 // — and, next to each, what stays: an appointment on the birthday, a sum,
 // a year after a preposition. A year alone with «год» a few words into the
-// answer (block RJ: ci), not a count of years.
+// answer (block RJ: ci), not a count of years. A second date of birth
+// said year first in the sentence of a masked one (block RK: co), not one
+// after a preposition.
 func TestBirthPartsAgain(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"read back in digits", []string{"o: дата рождения", "c: 8 сентября 1984", "o: 08 09 84", "c: восьмое да восемьдесят четвёртый"},
@@ -31,6 +33,10 @@ func TestBirthPartsAgain(t *testing.T) {
 			[]string{"c: [name] [birthdate]"}},
 		{"a count of years", []string{"o: когда вы родились", "c: не помню точно я тут работаю третий год"},
 			[]string{"c: не помню точно я тут работаю третий год"}},
+		{"a second child's date said year first (block RK)", []string{"o: фио детей и даты рождения", "c: руслан 2011 год 18 августа и амелия 2014 год 2 мая"},
+			[]string{"c: [name] [birthdate] и амелия [birthdate]"}},
+		{"a date after a preposition", []string{"o: дата рождения", "c: 3 апреля 1979 а полис с 2019 года 1 июля"},
+			[]string{"c: [birthdate] а полис с 2019 года 1 июля"}},
 	})
 }
 

@@ -1278,13 +1278,25 @@ func (s *scan) birthSibling() {
 				continue
 			}
 			end := s.dateRun(j)
-			if end <= j+2 || s.toks[end-1].seg != seg || s.claimed(j, end) || !s.birthShaped(j, end) {
+			if end <= j+2 || s.toks[end-1].seg != seg || s.claimed(j, end) || !s.birthShaped(j, end) && !s.yearFirstBirth(j, end) {
 				continue
 			}
 			s.claim(Birthdate, ruleBirthContext, j, end)
 			j = end - 1
 		}
 	}
+}
+
+// yearFirstBirth reports whether the date read from k to end is a whole
+// date said year first, «2014 год 2 мая» (co; causes block RK): a year
+// in four digits, 1930 to 2019, then «год» or «года», a day and a month
+// by name, and no number right after it in its sentence.
+func (s *scan) yearFirstBirth(k, end int) bool {
+	if end != k+4 || !year(s.norm(k)) || s.norm(k) < "1930" || s.norm(k) > "2019" || !isWord(s.norm(k+1), "год", "года") ||
+		s.toks[k+2].num() != nkDigits || len(s.norm(k+2)) > 2 || !s.toks[k+3].has(tMonth) {
+		return false
+	}
+	return end >= len(s.toks) || s.toks[end].seg != s.toks[k].seg || !s.toks[end].has(tNum)
 }
 
 // birthDayCorrected masks a date of birth's day corrected right after it
