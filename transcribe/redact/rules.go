@@ -4238,7 +4238,7 @@ var nameFamily = family{
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
-		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
+		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
 }
@@ -5793,6 +5793,98 @@ func (s *scan) stutteredNames() {
 		// And the name after it: «[агеева] стала лисицына».
 		if k := s.laterName(to); k >= 0 {
 			s.claim(Name, ruleNameFull, k, k+1)
+		}
+		// A change of surname said as a pair anywhere in the name's
+		// sentence (changedNamesIn).
+		seg := s.toks[from].seg
+		a, b := from, to
+		for a > 0 && s.toks[a-1].seg == seg {
+			a--
+		}
+		for b < len(s.toks) && s.toks[b].seg == seg {
+			b++
+		}
+		s.changedNamesIn(a, b)
+	}
+}
+
+// changedNames: a change of surname said as a pair in the answer to the
+// other side's question for a name (changedNamesIn: «я поменяла была
+// сидоренко стала вайнштейн»), where no other rule masked a word of it.
+func (s *scan) changedNames() {
+	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
+		end := first
+		for end < len(s.toks) && s.toks[end].seg == s.toks[first].seg {
+			end++
+		}
+		s.changedNamesIn(first, end)
+	})
+}
+
+// changedNamesIn claims, in the sentence of tokens from to to, the two
+// surnames of a change said as a pair (causes block RP): «была X (а)
+// стала|стал|теперь|сейчас Y», «теперь|сейчас X (а) раньше|была|был Y»,
+// each word a surname masked, one by a list or its ending, or a word no
+// list knows (not a verb's, an adjective's shape), one of the two at
+// least a surname («была ерохина теперь лавренова», «фамилия теперь
+// [дорохова] раньше мищенко»; not «раньше была блондинка теперь рыжая»);
+// the former after «старая», «прежняя», «девичья», «бывшая» (and
+// «фамилия») when it is a surname by a list or its ending («[клименко] по
+// мужу по паспорту старая ярошенко»; not «старая модель»); and the
+// former opening the sentence before «новая», «новый» and a name masked
+// («кравец новая [бондаренко оксана ивановна]»).
+func (s *scan) changedNamesIn(from, to int) {
+	name := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Name }
+	surname := func(i int) bool { return s.marks[i] == 0 && surnameLike(s.norm(i), s.toks[i].trig) }
+	may := func(i int) bool {
+		w := s.norm(i)
+		return name(i) || surname(i) ||
+			s.marks[i] == 0 && s.toks[i].trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !shortAdjective(w) && !pastVerb(w) && !pronoun(w)
+	}
+	for k := from; k+1 < to; k++ {
+		w := s.norm(k)
+		if isWord(w, "старая", "прежняя", "девичья", "бывшая") {
+			y := k + 1
+			if y+1 < to && isWord(s.norm(y), "фамилия") {
+				y++
+			}
+			if y < to && surname(y) {
+				s.claim(Name, ruleNameFull, y, y+1)
+			}
+			continue
+		}
+		if isWord(w, "новая", "новый") && k > from && k+1 < to && name(k+1) && s.marks[k-1] == 0 && s.segStart(k-1) &&
+			isLetters(s.norm(k-1)) && !s.toks[k-1].has(tStop|tNum|tCue|tTrap|tUnit|tStreet|tHouse|tMonth) &&
+			!isWord(s.norm(k-1), "теперь", "сейчас", "уже", "вот", "тоже", "фамилия", "она", "он") { // «фамилия у меня теперь новая [кондратьева]»
+			s.claim(Name, ruleNameFull, k-1, k)
+			continue
+		}
+		var after []string
+		switch {
+		case isWord(w, "была", "был"):
+			after = []string{"стала", "стал", "теперь", "сейчас"}
+		case isWord(w, "теперь", "сейчас"):
+			after = []string{"раньше", "была", "был"}
+		default:
+			continue
+		}
+		x := k + 1
+		j := x + 1
+		for j < to && s.marks[x] != 0 && s.marks[j] == s.marks[x] {
+			j++
+		}
+		if j < to && s.norm(j) == "а" {
+			j++
+		}
+		y := j + 1
+		if y >= to || !isWord(s.norm(j), after...) || !may(x) || !may(y) || !(name(x) || surname(x) || name(y) || surname(y)) {
+			continue
+		}
+		if s.marks[x] == 0 {
+			s.claim(Name, ruleNameFull, x, x+1)
+		}
+		if s.marks[y] == 0 {
+			s.claim(Name, ruleNameFull, y, y+1)
 		}
 	}
 }
