@@ -4714,7 +4714,8 @@ func (s *scan) names() {
 			// юлия из кондитерской», causes block OH; not a place's word,
 			// «это касса наталья».)
 			strong := surnameThenName && (apostropheName(s.normOf(next)) ||
-				isWord(s.normOf(t), "это", "я") && s.segStart(i) && s.unknownSurname(j, false) && !institutionWord(s.normOf(next)) && !statusWord(s.normOf(next)) && !workplaceWords.of(s.normOf(next)) && !s.toks[j+1].has(tStop|tCue|tTrap))
+				isWord(s.normOf(t), "это", "я") && (s.segStart(i) || s.normOf(t) == "я" && s.nameCloses(j+2) && !hasAnySuffix(s.normOf(next), "ю", "у")) &&
+					s.unknownSurname(j, false) && !institutionWord(s.normOf(next)) && !statusWord(s.normOf(next)) && !workplaceWords.of(s.normOf(next)) && !s.toks[j+1].has(tStop|tCue|tTrap))
 			s.nameAfter(j, strong, ruleNameIntro)
 		}
 	}
@@ -7494,6 +7495,16 @@ func commonWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// nameCloses reports whether a name's words end before token k: k closes
+// the sentence, or is a number or a cue's word («... по медосмотру я
+// ковтун александр 17 04 1988», «я гоголь марина паспорт ...»: after
+// «я» in the middle of a sentence, a surname no ending tells and a first
+// name, causes block RQ; not a verb in the first person, «я перезвоню
+// марина»).
+func (s *scan) nameCloses(k int) bool {
+	return k >= len(s.toks) || s.toks[k].seg != s.toks[k-1].seg || s.toks[k].has(tNum|tCue)
 }
 
 // segStart: token i opens its segment, after greetings and function words

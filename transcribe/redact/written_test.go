@@ -320,9 +320,9 @@ var writtenSets = []struct {
 	// class and diploma numbers, salaries and exam scores as traps. Kept
 	// blind to session 19's end.
 	{"blind26/co", map[string]float64{
-		"account": 1.00, "address": 0.97, "birthdate": 0.94, "card": 0.96, "code": 0.97, "cvv": 1.00,
-		"email": 1.00, "inn": 1.00, "name": 0.97, "passport": 1.00, "phone": 0.94, "snils": 1.00,
-	}, 0.032}, // name 0.927 -> 0.976 since block RP (a change of surname said as a pair: «была орлова стала гринберг», «теперь [дорохова] раньше мищенко», «... по паспорту старая ярошенко»); blind at 2329b141 (start) and e72da98c (end, after lanes i13n19, i13m19, i13cost19, i13n19b, rv24, fx19b): the same figures both times, every span and trap the same: name 0.927 (a surname changed by marriage said with «была ... стала», «по мужу ... старая ...», «теперь ... раньше ...»; a family's plural surname «волковы», «гайнуллины»), birthdate 0.943, phone 0.946, card 0.961 (a card's end said like a year), code 0.971, address 0.972; 25 of 806 (3.1%) (an office's address 5 of 13, vacancy/group/personnel numbers 8 of 85, a company's e-mail 5 of 5)
+		"account": 1.00, "address": 0.97, "birthdate": 0.97, "card": 0.96, "code": 0.97, "cvv": 1.00,
+		"email": 1.00, "inn": 1.00, "name": 0.98, "passport": 1.00, "phone": 0.94, "snils": 1.00,
+	}, 0.032}, // name 0.976 -> 0.984 and birthdate 0.943 -> 0.971 since block RQ (co-0213 «... по медосмотру я ковтун александр 17 04 1988»: a surname no ending tells and a first name after «я» mid-sentence, closing it or before a number); name 0.927 -> 0.976 since block RP (a change of surname said as a pair: «была орлова стала гринберг», «теперь [дорохова] раньше мищенко», «... по паспорту старая ярошенко»); blind at 2329b141 (start) and e72da98c (end, after lanes i13n19, i13m19, i13cost19, i13n19b, rv24, fx19b): the same figures both times, every span and trap the same: name 0.927 (a surname changed by marriage said with «была ... стала», «по мужу ... старая ...», «теперь ... раньше ...»; a family's plural surname «волковы», «гайнуллины»), birthdate 0.943, phone 0.946, card 0.961 (a card's end said like a year), code 0.971, address 0.972; 25 of 806 (3.1%) (an office's address 5 of 13, vacancy/group/personnel numbers 8 of 85, a company's e-mail 5 of 5)
 	// The twenty-seventh author's set (lane p27, session 19): the operator
 	// reads it back — SIM registration and number porting, a utility's
 	// account moved to a new owner, a state-services help desk, an online
