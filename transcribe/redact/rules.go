@@ -3214,11 +3214,18 @@ func (s *scan) partAfterHouse() {
 	for _, c := range s.starts {
 		i := int(c)
 		t := &s.toks[i]
-		if !t.has(tHouse) || t.has(tFlat) || s.marks[i] != 0 || i < 2 || i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg || !s.toks[i+1].has(tNum) ||
+		// (Or an entrance by its ordinal before its word, closing the
+		// sentence: «ленина 25 второй подъезд», causes block RS.)
+		ordinal := i >= 3 && s.normOf(t) == "подъезд" && s.toks[i-1].seg == t.seg && s.toks[i-1].num() == nkOrdinal && s.marks[i-1] == 0 &&
+			(i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg)
+		if !t.has(tHouse) || t.has(tFlat) || s.marks[i] != 0 || i < 2 || !ordinal && (i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg || !s.toks[i+1].has(tNum)) ||
 			!isWord(s.normOf(t), "подъезд", "корпус", "корп", "строение", "стр") {
 			continue
 		}
 		h, name := i-1, i-2
+		if ordinal {
+			h, name = i-2, i-3
+		}
 		if s.toks[h].seg != t.seg || s.toks[name].seg != t.seg || !s.houseNumberWord(h) || s.marks[h] != 0 || s.marks[name] != 0 {
 			continue
 		}
@@ -3236,6 +3243,9 @@ func (s *scan) partAfterHouse() {
 		end, _ := s.houseRun(h)
 		if end < i+2 {
 			end = i + 2
+		}
+		if ordinal {
+			end = h + 1 // the street and the house; the entrance is no part of it
 		}
 		s.claimAddress(from, end, ruleAddressFlat)
 	}
@@ -3550,11 +3560,18 @@ func waitingVerb(w string) bool {
 func (s *scan) streetShaped(from, to int) bool {
 	for k := from; k < to; k++ {
 		w := s.norm(k)
-		if !(adjectival(w) || s.toks[k].num() == nkOrdinal || genitiveNames.of(w, 4)) {
+		if !(adjectival(w) || s.toks[k].num() == nkOrdinal || genitiveNames.of(w, 4) || genitiveStreetNoun(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// genitiveStreetNoun reports whether w is a noun in the genitive that
+// names a street on its own, as the Soviet names do («мира 118 подъезд
+// 4», «победы 17», «свободы 5 корпус 2»; causes block RS).
+func genitiveStreetNoun(w string) bool {
+	return isWord(w, "мира", "победы", "свободы", "труда", "дружбы", "октября", "революции", "коммуны", "молодежи", "молодёжи", "восстания", "единства")
 }
 
 // genitiveNames: the endings of a person's name in the genitive, as
