@@ -4071,6 +4071,15 @@ func (s *scan) houseRun(j int) (int, bool) {
 				if rest := s.digitRunLen(j + 1); j+1 < len(s.toks) && s.toks[j+1].seg == u.seg && (rest >= 10 && rest <= 11 || rest == 6 && u.nl <= 3 && s.toks[j+1].nl >= 3) {
 					return j + 1, true
 				}
+				// (The flat's word, then its number and a date in digits
+				// read as one run: «квартира 3 02 08 1990», the date of
+				// birth asked with the address; causes block RX. The
+				// address ends after the flat's word, and the run is the
+				// number rules', whichever takes it: no word of the
+				// address is left between them.)
+				if flatWord && house && u.nl <= 3 && s.dateDigitsAt(j+1) {
+					return j, true
+				}
 				return end, house
 			}
 			j++
@@ -4097,6 +4106,30 @@ func (s *scan) houseRun(j int) (int, bool) {
 		}
 	}
 	return end, house
+}
+
+// dateDigitsAt reports whether a date in digits starts at token k in
+// the sentence of the token before it: a day, a month and a year of two
+// or four digits, three groups («02 08 1990», «17 4 88»).
+func (s *scan) dateDigitsAt(k int) bool {
+	if k < 1 || k+2 >= len(s.toks) {
+		return false
+	}
+	var v [3]int
+	for n := range 3 {
+		t := &s.toks[k+n]
+		w := s.normOf(t)
+		if t.seg != s.toks[k-1].seg || t.num() != nkDigits || len(w) > 4 {
+			return false
+		}
+		for _, r := range w {
+			v[n] = 10*v[n] + int(r-'0')
+		}
+		if n < 2 && len(w) > 2 || n == 2 && len(w) != 2 && len(w) != 4 {
+			return false
+		}
+	}
+	return v[0] >= 1 && v[0] <= 31 && v[1] >= 1 && v[1] <= 12
 }
 
 // ownerSkipped returns j+1 when token j says whose a house or a flat is
