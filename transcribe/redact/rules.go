@@ -4288,7 +4288,7 @@ var nameFamily = family{
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
 	rules: []familyRule{{run: (*scan).names}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
-		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
+		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).namesAcrossDates, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
 }
@@ -5869,6 +5869,33 @@ func (s *scan) changedNames() {
 			end++
 		}
 		s.changedNamesIn(first, end)
+	})
+}
+
+// namesAcrossDates: in the answer to the other side's question for a
+// name, a name after «и» that follows a name masked and its date of
+// birth («[сабина] [3 мая 2012] и эмиль ...», «[гусевы марк] и лия
+// ...»: causes block RY), whichever rule masked the first name; the
+// name's words as the names' rule reads them after a cue (nameAfter).
+// (namesJoined reads «и» right after a name masked by the first name's
+// rule only.)
+func (s *scan) namesAcrossDates() {
+	s.answers(func(e cueEvent) bool { return e.name }, func(first int) {
+		seg := s.toks[first].seg
+		in := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg }
+		masked := func(k int, t Type) bool { return s.marks[k] != 0 && typeAt[s.found[s.marks[k]-1].typ] == t }
+		for k := first; in(k); k++ {
+			if !masked(k, Name) || in(k+1) && s.marks[k+1] == s.marks[k] {
+				continue
+			}
+			e := k + 1
+			for in(e) && masked(e, Birthdate) {
+				e++
+			}
+			if in(e+1) && s.norm(e) == "и" && s.marks[e+1] == 0 && looksLikeNamePart(s.lang, s.norm(e+1), s.toks[e+1].trig) {
+				s.nameAfter(e+1, false, ruleNameAnswer)
+			}
+		}
 	})
 }
 
