@@ -2973,6 +2973,16 @@ func (s *scan) addresses() {
 		for n := 0; j < len(s.toks) && n < 2 && s.toks[j].seg == t.seg && (s.nameWord(j) || s.toks[j].trig == tOperator && isLetters(s.norm(j))); n++ {
 			j++
 		}
+		// A garden society's number after its name, its plot's or house's
+		// word after it («снт ветеран 2 участок 18 дом 1», causes block
+		// RZ): the society's name, kept as a village's is; the plot is
+		// the address.
+		numbered := false
+		if j > i+1 && j+1 < len(s.toks) && s.toks[j].seg == t.seg && s.toks[j+1].seg == t.seg && s.toks[j].num() == nkDigits && len(s.norm(j)) <= 2 &&
+			(s.toks[j+1].has(tHouse) || plotWord(s.norm(j+1))) && !s.toks[j+1].has(tFlat) {
+			j++
+			numbered = true
+		}
 		// A district between the settlement and its house («деревня
 		// малиновка рузский район дом пять»): outside the address, as the
 		// settlement's district is to every author; the house is masked.
@@ -2987,7 +2997,7 @@ func (s *scan) addresses() {
 		}
 		// A village's name is a place as a city's is, kept; its house
 		// is the address (issue 13; «деревня кузьминка дом 5»).
-		if end, house := s.houseRun(j); house && (j > district || villageWord(s.norm(i))) {
+		if end, house := s.houseRun(j); house && (j > district || villageWord(s.norm(i)) || numbered) {
 			s.claimAddress(j, end, ruleAddressSettlement)
 		} else if house {
 			from := s.settlementBefore(i)
@@ -3331,9 +3341,11 @@ func (s *scan) addressLeads() {
 			seg, lead := s.toks[from].seg, -1
 			before := p >= 1 && s.toks[p-1].seg == seg && s.marks[p-1] == 0
 			switch pt := &s.toks[p]; {
-			case s.toks[from].has(tStreet|tHouse) && (pt.num() == nkOrdinal || pt.num() == nkDigits && pt.nl <= 2) && !(before && s.toks[p-1].has(tNum)):
+			case s.toks[from].has(tStreet|tHouse) && (pt.num() == nkOrdinal || pt.num() == nkDigits && pt.nl <= 2) && !(before && s.toks[p-1].has(tNum)) &&
+				!(p >= 2 && s.toks[p-2].seg == seg && s.toks[p-2].has(tSettle) && s.settlementNamedAt(p-1)):
 				// (Not a longer number's last digit: «индекс 1 2 7 2 4 9
-				// [улица ...]».)
+				// [улица ...]»; nor a garden society's number after its
+				// name, «снт мичуринец 12 [дом 9]», causes block RZ.)
 				lead = p
 			case pt.has(tStreet) && !pt.has(tNum|tSettle):
 				lead = p
@@ -3355,6 +3367,13 @@ func (s *scan) addressLeads() {
 			s.found[k].from = lead
 		}
 	}
+}
+
+// settlementNamedAt reports whether token k is a settlement's name right
+// after its word, a word of the name's shape no house's or street's
+// («снт мичуринец», «днт дружба»).
+func (s *scan) settlementNamedAt(k int) bool {
+	return s.toks[k].seg == s.toks[k-1].seg && s.marks[k] == 0 && !s.toks[k].has(tNum|tHouse|tStreet|tStop) && isLetters(s.norm(k))
 }
 
 // ordinalApart reports whether the two tokens before token k, in its
