@@ -5938,23 +5938,43 @@ func (s *scan) changedNamesIn(from, to int) {
 		return name(i) || surname(i) ||
 			s.marks[i] == 0 && s.toks[i].trig == 0 && len(w) >= 6 && isLetters(w) && !commonWord(w) && !shortAdjective(w) && !pastVerb(w) && !pronoun(w)
 	}
+	// (A surname by a list or its ending, no short adjective: «была
+	// готова», «стала здорова».)
+	plain := func(i int) bool { return surname(i) && !shortAdjective(s.norm(i)) }
 	for k := from; k+1 < to; k++ {
 		w := s.norm(k)
-		if isWord(w, "старая", "прежняя", "девичья", "бывшая") {
-			y := k + 1
-			if y+1 < to && isWord(s.norm(y), "фамилия") {
-				y++
-			}
-			if y < to && surname(y) {
-				s.claim(Name, ruleNameFull, y, y+1)
-			}
-			continue
-		}
 		if isWord(w, "новая", "новый") && k > from && k+1 < to && name(k+1) && s.marks[k-1] == 0 && s.segStart(k-1) &&
 			isLetters(s.norm(k-1)) && !s.toks[k-1].has(tStop|tNum|tCue|tTrap|tUnit|tStreet|tHouse|tMonth) &&
 			!isWord(s.norm(k-1), "теперь", "сейчас", "уже", "вот", "тоже", "фамилия", "она", "он") { // «фамилия у меня теперь новая [кондратьева]»
 			s.claim(Name, ruleNameFull, k-1, k)
 			continue
+		}
+		// The surname after a word of its change («старая ярошенко»,
+		// «новая ларина», «урождённая кротова», «в прошлом кротова»).
+		if y := k + 1; isWord(w, "старая", "прежняя", "девичья", "бывшая", "новая", "нынешняя", "урожденная", "урождённая") || w == "в" && s.norm(y) == "прошлом" {
+			if w == "в" {
+				y++
+			}
+			if y+1 < to && isWord(s.norm(y), "фамилия") {
+				y++
+			}
+			if y < to && plain(y) {
+				s.claim(Name, ruleNameFull, y, y+1)
+			}
+			continue
+		}
+		// «была кротова после свадьбы стала [ларина]»: words between
+		// the former surname and the change's word.
+		if isWord(w, "была", "был") && plain(k+1) {
+			for j := k + 2; j < to && j <= k+5; j++ {
+				if isWord(s.norm(j), "стала", "стал", "теперь") && j+1 < to && (name(j+1) || plain(j+1)) {
+					s.claim(Name, ruleNameFull, k+1, k+2)
+					if s.marks[j+1] == 0 {
+						s.claim(Name, ruleNameFull, j+1, j+2)
+					}
+					break
+				}
+			}
 		}
 		var after []string
 		switch {
