@@ -3590,7 +3590,7 @@ func (s *scan) streetShaped(from, to int) bool {
 // names a street on its own, as the Soviet names do («мира 118 подъезд
 // 4», «победы 17», «свободы 5 корпус 2»; causes block RS).
 func genitiveStreetNoun(w string) bool {
-	return isWord(w, "мира", "победы", "свободы", "труда", "дружбы", "октября", "революции", "коммуны", "молодежи", "молодёжи", "восстания", "единства")
+	return isWord(w, "мира", "победы", "свободы", "труда", "дружбы", "революции", "коммуны", "молодежи", "молодёжи", "восстания", "единства")
 }
 
 // genitiveNames: the endings of a person's name in the genitive, as
