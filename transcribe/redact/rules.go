@@ -5864,6 +5864,16 @@ func (s *scan) stutteredNames() {
 		if k := s.laterName(to); k >= 0 {
 			s.claim(Name, ruleNameFull, k, k+1)
 		}
+		// A surname no ending tells right after a first name masked,
+		// closing the sentence or before a number or a cue («я
+		// [александр] ковтун 17 04 1988», causes block RQ2; not «[олег]
+		// перезвоню через ...»).
+		if to-from == 1 && s.toks[from].has(tFirstName) && to < len(s.toks) && s.toks[to].seg == s.toks[from].seg && s.marks[to] == 0 &&
+			s.unknownSurname(to, false) && !hasAnySuffix(s.norm(to), "ю", "у") && !s.toks[to].has(tStop|tCue|tTrap) && s.nameCloses(to+1) {
+			s.marks[to] = f + 1
+			s.found[f].to = to + 1
+			to++
+		}
 		// A change of surname said as a pair anywhere in the name's
 		// sentence (changedNamesIn).
 		seg := s.toks[from].seg
