@@ -5923,6 +5923,10 @@ func (s *scan) namesAcrossDates() {
 			}
 			if in(e+1) && s.norm(e) == "и" && s.marks[e+1] == 0 && looksLikeNamePart(s.lang, s.norm(e+1), s.toks[e+1].trig) {
 				s.nameAfter(e+1, false, ruleNameAnswer)
+			} else if e > k+1 && in(e) && s.marks[e] == 0 && s.toks[e].has(tFirstName) && !s.toks[e].has(tStop|tCue|tTrap) {
+				// (Or no «и»: a first name a list knows right after the
+				// date, «[илья] [12 03 2015] ева 5 07 2018», block RY2.)
+				s.nameAfter(e, false, ruleNameAnswer)
 			}
 		}
 	})
