@@ -7628,13 +7628,13 @@ func commonWord(w string) bool {
 }
 
 // nameCloses reports whether a name's words end before token k: k closes
-// the sentence, or is a number or a cue's word («... по медосмотру я
-// ковтун александр 17 04 1988», «я гоголь марина паспорт ...»: after
-// «я» in the middle of a sentence, a surname no ending tells and a first
-// name, causes block RQ; not a verb in the first person, «я перезвоню
-// марина»).
+// the sentence, or is a number, a cue's word, «а» or «и» («... по
+// медосмотру я ковтун александр 17 04 1988», «я гоголь марина паспорт
+// ...», «я шевчун артём а вы кто»: after «я» in the middle of a sentence,
+// a surname no ending tells and a first name, causes blocks RQ, RQ2; not
+// a verb in the first person, «я перезвоню марина»).
 func (s *scan) nameCloses(k int) bool {
-	return k >= len(s.toks) || s.toks[k].seg != s.toks[k-1].seg || s.toks[k].has(tNum|tCue)
+	return k >= len(s.toks) || s.toks[k].seg != s.toks[k-1].seg || s.toks[k].has(tNum|tCue) || isWord(s.norm(k), "а", "и")
 }
 
 // segStart: token i opens its segment, after greetings and function words
