@@ -1963,8 +1963,8 @@ func (s *scan) yearSinceBirth(i int) int {
 // claimBirth claims a date of birth and the correction said right after
 // it («17 июля нет 18 июля шестьдесят девятого»).
 func (s *scan) claimBirth(from, to int, rule ruleID) {
-	if s.clockAt(from, to) {
-		return // an hour and its minutes: «давайте в 12 00»
+	if s.clockAt(from, to) || s.numberedNotBirth(from, to, rule) {
+		return // an hour and its minutes: «давайте в 12 00»; a room's, a train's number (causes block SN)
 	}
 	s.claim(Birthdate, rule, from, to)
 	j := to
