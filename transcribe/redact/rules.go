@@ -5507,7 +5507,7 @@ func (s *scan) fullNames() {
 		// анна петровна», causes block OD.)
 		if i > 1 && s.toks[i-2].seg == t.seg && s.norm(i-2) == "из" {
 			surBefore = false
-		} else if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !statusWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
+		} else if surBefore || (pat && len(s.norm(max(i-1, 0))) >= 8 || birthAfter) && i > 0 && s.toks[i-1].seg == t.seg && s.toks[i-1].trig == 0 && s.marks[i-1] == 0 && isLetters(s.norm(i-1)) && !commonWord(s.norm(i-1)) && !statusWord(s.norm(i-1)) && !orgWord(s.norm(i-1)) && !dayWord(s.norm(i-1)) && !medicalStaff(s.norm(i-1)) && (s.segStart(i-1) || pat && !s.introducedAt(i)) {
 			inner = !surBefore && !s.segStart(i-1)
 			// The surname before a first name and patronymic; any word
 			// the lexicon does not know, at the start of a sentence
@@ -7414,7 +7414,9 @@ func (s *scan) staffBefore(i int) bool {
 		if (w == "к" || w == "ко") && s.visitBefore(j) {
 			break // «доктор приходил к ильиной нине»: the patient
 		}
-		if staffWord(w) || (w == "к" || w == "ко") && j >= i-2 {
+		// (A medical role only right before the name: «гинеколог примет
+		// зайцеву ольгу» names the patient, causes block SO.)
+		if staffWord(w) && (j == i-1 || staffWords.of(w)) || (w == "к" || w == "ко") && j >= i-2 || staffKin(w) && j == i-1 && s.driverComing(i) {
 			return true
 		}
 	}
@@ -7592,7 +7594,9 @@ var roleWords = newBeginningSet("бухгалтер", "директор", "на�
 // (Not «агентство», «агентства»: a company's word that begins as
 // «агент» does; «агентство легат сорокин вадим петрович» opens a
 // collector's call, its name the client's.)
-func staffWord(w string) bool { return staffWords.of(w) && !strings.HasPrefix(w, "агентств") }
+func staffWord(w string) bool {
+	return (staffWords.of(w) || medicalStaff(w)) && !strings.HasPrefix(w, "агентств")
+}
 
 var staffWords = newBeginningSet("доктор", "врач", "курьер", "мастер", "специалист", "менеджер", "сотрудни", "терапевт", "кардиолог", "педиатр", "хирург", "стоматолог", "эксперт", "агент", "инспектор", "юрист", "нотариус",
 	"коллег", "главврач", "администратор", "консультант", "заведующ", "секретар", // (not «начальник», «директор»: a client's own boss is a third person named)
