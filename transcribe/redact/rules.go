@@ -3753,7 +3753,7 @@ func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
 		return
 	}
-	if s.officeNumbered(from, to) {
+	if s.officeNumbered(from, to) || s.companyBuilding(from, to) {
 		return
 	}
 	s.claim(Address, rule, from, to)

@@ -1,0 +1,32 @@
+package redact
+
+// companyBuilding reports whether an address from..to, no flat in it, is
+// a company's by the words next to it (lane i13over21, causes block SP):
+// a tower's, a business centre's or a mall's word inside it or right
+// after it («... дом двенадцать башня федерация сорок третий этаж», «...
+// дом семь бизнес центр гранит»), or a clinic's, a hospital's, a lab's
+// word right before it, «на» between («клиника на улице народного
+// ополчения дом девять»). Said by either side. Not a home's: a flat in
+// it, or «живу», «мой» before it (placeBefore's words of one's own home).
+func (s *scan) companyBuilding(from, to int) bool {
+	if s.flatIn(from, to) {
+		return false
+	}
+	seg := s.toks[from].seg
+	for j := from + 1; j <= to && j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		if w := s.norm(j); isWord(w, "башня", "башне", "башни", "бц", "тц", "трц") || isWord(w, "бизнес", "торговый", "торговом", "торгового") && j+1 < len(s.toks) && s.toks[j+1].seg == seg && isWord(s.norm(j+1), "центр", "центре", "центра", "комплекс") {
+			return true
+		}
+	}
+	j := from - 1
+	if j >= 0 && s.toks[j].seg == seg && isWord(s.norm(j), "на", "в") {
+		j--
+	}
+	return j >= 0 && j < from-1 && s.toks[j].seg == seg && clinicWord(s.norm(j))
+}
+
+// clinicWord: a medical institution's word, a place a client goes to.
+func clinicWord(w string) bool {
+	return isWord(w, "клиника", "клиники", "клинику", "клинике", "поликлиника", "поликлиники", "поликлинику", "больница", "больницы", "больницу",
+		"госпиталь", "госпиталя", "лаборатория", "лаборатории", "лабораторию", "стоматология", "стоматологии", "медцентр", "медцентра", "травмпункт", "травмпункта")
+}
