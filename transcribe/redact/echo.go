@@ -936,7 +936,7 @@ func (s *scan) numberEchoes(all []*scan) {
 			}
 		}
 		prevEnd = z.to
-		if typ != "" {
+		if typ != "" && !s.negatedCueBefore(z.from) {
 			s.claim(typ, rule, z.from, z.to)
 		}
 	}

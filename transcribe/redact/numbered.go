@@ -83,3 +83,67 @@ func numberedThing(w string) bool {
 		"рейс", "рейса", "автобус", "автобуса", "маршрут", "маршрута", "трамвай", "троллейбус", "этаж", "этаже", "подъезд", "подъезда",
 		"зал", "зале", "окно", "терминал", "выход", "ряд", "ряду", "сектор", "класс", "блок", "корпус", "номер", "номере", "участок")
 }
+
+// notPersonalNumber reports whether a number typed typ is said by the
+// words next to it to be no personal one (lane i13over21, causes block
+// SQ):
+//
+//   - a card's expiry: a month and a card's year (20 to 39) right after
+//     a card masked and «до» («[card] до ноль шесть двадцать девять код
+//     ...»: the code's cue after it typed it);
+//   - seats after «места», «место» («места двадцать а двадцать бэ»: the
+//     seat's letter «а» joined the two);
+//   - a number after «не код а», «не пин код а» and no cue word after
+//     «а» («это не код а номер направления 62194»);
+//   - an institution's INN, no person's 12 digits, after «их инн» or
+//     «инн» and a bank's, a clinic's word («клиника ... их инн 770500000»;
+//     not «их инн» of relatives, 12 digits).
+func (s *scan) notPersonalNumber(typ Type, z *zone) bool {
+	seg, f := s.toks[z.from].seg, z.from
+	d := s.zoneDigits(z)
+	prev := func(k int) string {
+		if k < 0 || s.toks[k].seg != seg {
+			return ""
+		}
+		return s.norm(k)
+	}
+	if len(d) == 4 && d[:2] >= "01" && d[:2] <= "12" && d[2:] >= "20" && d[2:] <= "39" && prev(f-1) == "до" && f >= 2 && s.marks[f-2] != 0 && s.found[s.marks[f-2]-1].typ == uint8(typeIndex(Card)) {
+		return true
+	}
+	if len(d) <= 6 && isWord(prev(f-1), "места", "место", "кресла", "кресло") {
+		return true
+	}
+	if typ == INN && len(d) <= 10 && (prev(f-1) == "инн" && isWord(prev(f-2), "их", "ихний") || prev(f-2) == "инн" && companyOwner(prev(f-1))) {
+		return true
+	}
+	return s.negatedCueBefore(f)
+}
+
+// negatedCueBefore reports whether the number at token f follows «не»,
+// a cue word, «а» in its sentence, six words back at most, and no cue
+// word after the «а»: «это не код а номер бланка 40916».
+func (s *scan) negatedCueBefore(f int) bool {
+	seg := s.toks[f].seg
+	for p := f - 1; p >= 0 && p >= f-6 && s.toks[p].seg == seg; p-- {
+		if s.toks[p].has(tCue) {
+			return false
+		}
+		if s.norm(p) != "а" {
+			continue
+		}
+		for q := p - 1; q >= 1 && q >= p-2 && s.toks[q].seg == seg && s.toks[q-1].seg == seg; q-- {
+			if s.toks[q].has(tCue) && (s.norm(q-1) == "не" || q >= 2 && s.norm(q-2) == "не" && s.toks[q-1].has(tCue) && s.toks[q-2].seg == seg) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// companyOwner: an institution's word after «инн» that no person is: a
+// bank's, a clinic's (not «организации», «фирмы», «компании»: the
+// client's own firm as often, its INN labelled personal by the authors).
+func companyOwner(w string) bool {
+	return isWord(w, "банка", "клиники", "поликлиники", "больницы", "лаборатории", "аптеки")
+}

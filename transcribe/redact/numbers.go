@@ -891,7 +891,7 @@ func (s *scan) numbers() {
 			}
 		}
 		i = z.to
-		if typ == Phone && (s.companyPhone(&z) || s.memorableLandline(&z)) {
+		if typ == Phone && (s.companyPhone(&z) || s.memorableLandline(&z)) || typ != "" && s.notPersonalNumber(typ, &z) {
 			typ = ""
 		}
 		if typ != "" {
