@@ -4664,6 +4664,7 @@ func (s *scan) names() {
 	// Full names last: the cue rules name what they found better
 	// («name/cue»), and a full name's rule takes what they left; then the
 	// initials after a name (deferred first, run last).
+	defer s.namesLeft() // (last: around what the others masked; causes block SR)
 	defer s.nameInitials()
 	defer s.fullNames()
 	if s.role == schemas.RoleOperator {
