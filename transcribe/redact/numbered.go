@@ -95,6 +95,8 @@ func numberedThing(w string) bool {
 //     seat's letter «а» joined the two);
 //   - a number after «не код а», «не пин код а» and no cue word after
 //     «а» («это не код а номер направления 62194»);
+//   - an hour and its minutes right after a day of the month in words
+//     («тринадцатого четырнадцать сорок»: timeAfterDay);
 //   - an institution's INN, no person's 12 digits, after «их инн» or
 //     «инн» and a bank's, a clinic's word («клиника ... их инн 770500000»;
 //     not «их инн» of relatives, 12 digits).
@@ -116,7 +118,26 @@ func (s *scan) notPersonalNumber(typ Type, z *zone) bool {
 	if typ == INN && len(d) <= 10 && (prev(f-1) == "инн" && isWord(prev(f-2), "их", "ихний") || prev(f-2) == "инн" && companyOwner(prev(f-1))) {
 		return true
 	}
+	if s.timeAfterDay(f, d) {
+		return true
+	}
 	return s.negatedCueBefore(f)
+}
+
+// timeAfterDay reports whether the number at token f, its digits d, is
+// an hour and its minutes right after a day of the month in words, the
+// ordinal's genitive («запись тринадцатого четырнадцать сорок»: a code's
+// cue before typed it; causes block SS): three or four digits, the hour
+// 23 at most, the minutes 59.
+func (s *scan) timeAfterDay(f int, d string) bool {
+	if f == 0 || s.toks[f-1].seg != s.toks[f].seg || len(d) < 3 || len(d) > 4 {
+		return false
+	}
+	if k := s.toks[f-1].num(); k != nkOrdinal && k != nkOrdTens || !hasAnySuffix(s.norm(f-1), "ого") || lexNumVals[s.toks[f-1].ent] > 31 {
+		return false
+	}
+	h, m := d[:len(d)-2], d[len(d)-2:]
+	return (len(h) == 1 || h <= "23") && m <= "59"
 }
 
 // negatedCueBefore reports whether the number at token f follows «не»,

@@ -30,3 +30,19 @@ func clinicWord(w string) bool {
 	return isWord(w, "клиника", "клиники", "клинику", "клинике", "поликлиника", "поликлиники", "поликлинику", "больница", "больницы", "больницу",
 		"госпиталь", "госпиталя", "лаборатория", "лаборатории", "лабораторию", "стоматология", "стоматологии", "медцентр", "медцентра", "травмпункт", "травмпункта")
 }
+
+// addressNumbersEnd returns where the address from..to ends when a
+// number of its words is followed by another that cannot go on from it:
+// tens, then a teen's or another tens' word («квартира восемьдесят
+// девятнадцать пятнадцать»: the flat 80, then a time, 19:15; causes
+// block SS). to when none is.
+func (s *scan) addressNumbersEnd(from, to int) int {
+	for x := from; x+1 < to; x++ {
+		if s.toks[x].num() == nkTens && s.toks[x+1].seg == s.toks[x].seg {
+			if k := s.toks[x+1].num(); k == nkTeen || k == nkTens {
+				return x + 1
+			}
+		}
+	}
+	return to
+}

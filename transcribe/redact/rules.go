@@ -3756,6 +3756,7 @@ func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.officeNumbered(from, to) || s.companyBuilding(from, to) {
 		return
 	}
+	to = s.addressNumbersEnd(from, to)
 	s.claim(Address, rule, from, to)
 }
 
