@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // companyBuilding reports whether an address from..to, no flat in it, is
 // a company's by the words next to it (lane i13over21, causes block SP):
 // a tower's, a business centre's or a mall's word inside it or right
@@ -45,4 +47,16 @@ func (s *scan) addressNumbersEnd(from, to int) int {
 		}
 	}
 	return to
+}
+
+// registeredUnder reports whether the address's cue at token i is
+// «зарегистрирована» said of a document under its number: «номер»,
+// «номером», «под» right after it («жалоба зарегистрирована номер
+// четыреста двенадцать»: a ticket's; causes block SQ). A person is
+// registered «по адресу», «на» a street.
+func (s *scan) registeredUnder(i int) bool {
+	if !strings.HasPrefix(s.norm(i), "зарегистрирован") || i+1 >= len(s.toks) || s.toks[i+1].seg != s.toks[i].seg {
+		return false
+	}
+	return isWord(s.norm(i+1), "номер", "номером", "под")
 }

@@ -3012,7 +3012,7 @@ func (s *scan) addresses() {
 	// first number after the cue, and the numbers.
 	for _, c := range s.starts {
 		i := int(c)
-		if !s.toks[i].has(tAddrCue) {
+		if !s.toks[i].has(tAddrCue) || s.registeredUnder(i) {
 			continue
 		}
 		first := -1
