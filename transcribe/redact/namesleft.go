@@ -36,7 +36,7 @@ func (s *scan) namesLeft() {
 		case s.marks[k] == 0 && k > 0 && s.toks[k-1].seg == t.seg && latinName(w) && s.toks[k+1].seg == t.seg && latinName(s.norm(k+1)) && s.marks[k+1] == 0 && spelledAsWord(s.norm(k-1)):
 			s.claim(Name, ruleNameFull, k, k+2)
 			k++
-		case w == "я" && s.role != schemas.RoleOperator && k+2 < len(s.toks) && s.toks[k+2].seg == t.seg && (roleWords.of(s.norm(k+1)) || staffWord(s.norm(k+1))):
+		case w == "я" && s.role == schemas.RoleClient && k+2 < len(s.toks) && s.toks[k+2].seg == t.seg && (roleWords.of(s.norm(k+1)) || staffWord(s.norm(k+1))):
 			if from, to := s.nameAfterRole(k + 2); to > from {
 				s.claim(Name, ruleNameFull, from, to)
 			}
