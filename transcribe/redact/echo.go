@@ -820,6 +820,12 @@ func (s *scan) numberEchoes(all []*scan) {
 				}
 			}
 		}
+		// A security code or a code said again after «ой» and a filler,
+		// the value before masked by a rule run after numbers («сзади
+		// [восемьдесят восемь] ой там ноль восемьдесят восемь»).
+		if t := s.oopsCorrected(&z); typ == "" && t != "" {
+			typ, rule = t, ruleName(t, ruleCue)
+		}
 		for _, o := range all {
 			if o == nil || typ != "" {
 				continue
@@ -856,6 +862,10 @@ func (s *scan) numberEchoes(all []*scan) {
 					// 9»; «код семьдесят один» — «три цифры должно быть» —
 					// «ноль семьдесят один»: causes block LE).
 					if cd := string(o.cdig[c.d0:c.d1]); c.at-end <= echoWindow && zeroDropped(d, cd) && (typeAt[c.typ] == CVV || typeAt[c.typ] == Code || c.part) {
+						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
+						break
+					}
+					if cd := string(o.cdig[c.d0:c.d1]); c.at-end <= echoWindow && s.cvvStartFirst(&z, d, cd, typeAt[c.typ], c.part) {
 						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
 						break
 					}

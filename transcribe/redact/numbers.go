@@ -812,6 +812,14 @@ func (s *scan) numbers() {
 			i, prevEnd = z.to, z.to
 			continue
 		}
+		if k, typ := s.expiryWordsThenCode(&z); k < z.to {
+			// (The same, the month one word or the code «900 0 4».)
+			s.readZone(k, &z, 0)
+			s.claim(typ, ruleName(typ, ruleAnswer), k, z.to)
+			s.recordNumber(typ, ruleName(typ, ruleAnswer), &z)
+			i, prevEnd = z.to, z.to
+			continue
+		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, 0)
 		if typ == "" && s.mobileClosingMay(&z) {
@@ -837,6 +845,8 @@ func (s *scan) numbers() {
 			} else if t := s.kinOfType(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
 			} else if t := s.namedThenBid(&z); t != "" {
+				typ, rule = t, ruleName(t, ruleCue)
+			} else if t := s.shapes21(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
