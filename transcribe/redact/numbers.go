@@ -3392,6 +3392,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		if f == Card || f == Account || (f == Phone || f == INN && n == 12 || f == SNILS) && s.phoneShapeFree(z, prevEnd) {
 			return f, fr
 		}
+		if t := formatAskedToo(s.zoneDigits(z), types); t != "" {
+			return t, ruleName(t, ruleFormat)
+		}
 		return "", ruleDropped
 	}
 	if f != "" {

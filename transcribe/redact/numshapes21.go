@@ -4,7 +4,7 @@ package redact
 // read (lane i13num21; causes blocks SG, SH, SJ, SK): a security code
 // said twice in one breath, another value offered after «или», the
 // expiry and the code said in words with a one-word month, a code
-// corrected after «ой там».
+// corrected after «ой там», a SNILS said short answering its question.
 // Each is called from numbers on a zone no other rule typed.
 
 // saidTwice is the type of a code or a security code said twice in one
@@ -168,8 +168,44 @@ func (s *scan) expiryWordsThenCode(z *zone) (int, Type) {
 	return z.to, ""
 }
 
+// snilsShort is SNILS for a zone of eight digits answering the other
+// side's question for a SNILS just before, the whole of the speaker's
+// sentence but for four words before it at most, no date («а снилс» — «девятьсот
+// тридцать пять четыреста шестьдесят три семьдесят восемь»: a group
+// lost, which the other side then says; causes block SK). Nine digits
+// and more a SNILS's cue types already (digitRange).
+func (s *scan) snilsShort(z *zone) Type {
+	if z.n() != 8 || s.quantityAfter(z.to) || z.to < len(s.toks) && s.toks[z.to].seg == s.toks[z.from].seg || s.dateOrTime(z) {
+		return ""
+	}
+	// (Up to four words before it, none a number's or a trap's: «а да
+	// щас вот ...».)
+	for j := s.segFrom(z.from); j < z.from; j++ {
+		if z.from-j > 4 || s.toks[j].has(tNum|tCue|tTrap|tUnit) {
+			return ""
+		}
+	}
+	// The question it answers: the other side's last cue just before it.
+	at := s.t0(&s.toks[z.from])
+	var best *cueEvent
+	for k := range s.others {
+		if e := &s.others[k]; !e.own && (e.cue != 0 || e.trap) && e.justBefore(at) && (best == nil || e.at >= best.at) {
+			best = e
+		}
+	}
+	if best == nil || best.cueType() != SNILS {
+		return ""
+	}
+	for k := range s.others {
+		if e := &s.others[k]; e.seg == best.seg && !e.own && (e.trap && e.named || e.cue != 0 && e.cueType() != SNILS) {
+			return ""
+		}
+	}
+	return SNILS
+}
+
 // shapes21 is the type of a zone no other rule typed by the shapes of
-// this file (saidTwice, orAlternative, oopsCorrected).
+// this file (saidTwice, orAlternative, oopsCorrected, snilsShort).
 func (s *scan) shapes21(z *zone) Type {
 	if t := s.saidTwice(z); t != "" {
 		return t
@@ -177,7 +213,26 @@ func (s *scan) shapes21(z *zone) Type {
 	if t := s.orAlternative(z); t != "" {
 		return t
 	}
-	return s.oopsCorrected(z)
+	if t := s.oopsCorrected(z); t != "" {
+		return t
+	}
+	return s.snilsShort(z)
+}
+
+// formatAskedToo is the type of digits d that pass a SNILS's or a person's
+// INN's checksum and are asked for by that type's cue too, though a trap
+// word stands in the question beside it («нужен снилс и удостоверение» —
+// «482 704 329 93», «снилс и номер удостоверения» — «738 988 464 95», a
+// landline's shape too: causes block SK): what the question names and
+// the checksum says, the trap word is the other document's.
+func formatAskedToo(d string, types []Type) Type {
+	switch {
+	case len(d) == 11 && contains(types, SNILS) && snilsOK(d):
+		return SNILS
+	case len(d) == 12 && contains(types, INN) && innOK(d):
+		return INN
+	}
+	return ""
 }
 
 // cvvStartFirst reports whether digits d, alone in their sentence, are
