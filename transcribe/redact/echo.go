@@ -869,6 +869,10 @@ func (s *scan) numberEchoes(all []*scan) {
 						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
 						break
 					}
+					if cd := string(o.cdig[c.d0:c.d1]); o != s && c.at-end <= echoWindow && s.lastPieceReadBack(&z, d, cd, typeAt[c.typ], at) {
+						typ, rule = typeAt[c.typ], ruleEcho[c.typ]
+						break
+					}
 					continue
 				}
 				if at-c.at > echoWindow {

@@ -2630,6 +2630,10 @@ func (s *scan) numbersMay() bool {
 		if lead == '8' && first == '9' {
 			return true
 		}
+		// («плюс семь девятьсот ...»: plusSevenStart.)
+		if lead == '7' && first == '9' && i >= 2 && s.norm(i-2) == "плюс" {
+			return true
+		}
 		lead = first
 		if t.kind == nkDigits && t.nl >= 2 && mobileStart(s.normOf(t)[0], s.normOf(t)[1]) {
 			return true

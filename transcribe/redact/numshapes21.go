@@ -205,7 +205,8 @@ func (s *scan) snilsShort(z *zone) Type {
 }
 
 // shapes21 is the type of a zone no other rule typed by the shapes of
-// this file (saidTwice, orAlternative, oopsCorrected, snilsShort).
+// this file and phone21.go (saidTwice, orAlternative, oopsCorrected,
+// plusSevenStart, phoneAfterSlip, snilsShort).
 func (s *scan) shapes21(z *zone) Type {
 	if t := s.saidTwice(z); t != "" {
 		return t
@@ -214,6 +215,12 @@ func (s *scan) shapes21(z *zone) Type {
 		return t
 	}
 	if t := s.oopsCorrected(z); t != "" {
+		return t
+	}
+	if t := s.plusSevenStart(z); t != "" {
+		return t
+	}
+	if t := s.phoneAfterSlip(z); t != "" {
 		return t
 	}
 	return s.snilsShort(z)
