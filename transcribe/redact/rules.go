@@ -2408,7 +2408,7 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle,
 	asks:   othersAddr,
-	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
+	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
 		{run: (*scan).addressDenied, after: typesOf(Address)}},
 }
 

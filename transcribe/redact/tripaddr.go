@@ -1,0 +1,308 @@
+package redact
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A trip's address: a taxi's pick-up, a courier's drop, a delivery's
+// recipient, said the spoken way, with no street's word: «от дома на
+// гагарина двенадцать первый подъезд», «с тверской семь до пушкина
+// двадцать два», «от дома пятнадцать по заводской», «забирать
+// ставропольская двести семь частный дом» (blind29/cr; causes blocks SA
+// to SC, lane i13taxi21, session 21).
+
+// tripAddresses masks a street's name with no street's word and its
+// house's number after a preposition of a trip («от», «с», «до», «на»,
+// «к», «по»), a trip's verb or a recipient's word («забирать», «домой»,
+// «получатель»), or a correction of one just said («... нет [гагарина
+// двенадцать]»). The street's name reads as one (tripStreet: an
+// adjective's form, «садовой», «ставропольская», or a person's surname
+// in the genitive, «гагарина», «белинского», «щорса»), the number is a
+// house's (under a thousand, no unit, no thousands after it), and the
+// sentence says it is a trip's or a delivery's address (tripContext: a
+// house's or an entrance's word around it, «от дома на ...», «первый
+// подъезд», «частный дом», a flat; a word of the trip, «такси», «едем»,
+// «поездка»; a second address of the trip in the sentence, «с ... до
+// ...»; or the other side's question for an address). Not an office's, a
+// business centre's or a shop's place named before it without a flat
+// (claimAddress and tripOffice), nor a street with no house («на
+// ленинском», «на гагарина»), a time («к шести двадцати»: no street's
+// word), a train («на ночной сто двадцать»).
+//
+// Also the house said first and the street after «по» or «на»: «от дома
+// девять по полевой», «возле дома восемнадцать по луговой подъезд
+// второй» (tripHouseFirst).
+func (s *scan) tripAddresses() {
+	if s.lang == "en" {
+		return
+	}
+	for _, c := range s.starts {
+		h := int(c)
+		if h < 1 || s.marks[h] != 0 || !s.toks[h].has(tNum) || !s.houseNumberWord(h) {
+			continue
+		}
+		seg := s.toks[h].seg
+		// The street's name: one word, or two (an adjective or an
+		// ordinal before it: «большой пушкарской», «третьей парковой»).
+		st := h - 1
+		if s.toks[st].seg != seg || s.marks[st] != 0 || !s.tripStreet(st) {
+			continue
+		}
+		if st > 0 && s.toks[st-1].seg == seg && s.marks[st-1] == 0 && (s.toks[st-1].num() == nkOrdinal || adjectival(s.norm(st-1)) && s.nameWord(st-1) && !s.tripLead(st-1)) && s.tripStreet(st-1) {
+			st--
+		}
+		if st == 0 || s.toks[st-1].seg != seg {
+			continue
+		}
+		lead := st - 1
+		if !s.tripLead(lead) && !s.streetSaidAgain(st, lead) {
+			continue
+		}
+		v, e := s.smallNumber(h)
+		if v == 0 || v >= 1000 {
+			continue
+		}
+		end, house := s.houseRun(h)
+		if !house || end < e || !s.tripHouseNumbers(h, e, end) {
+			continue
+		}
+		if !s.tripContext(lead, st, end) || s.tripOffice(st, end) {
+			continue
+		}
+		// «от дома на [гагарина 12]»: the house's word and «на» go with
+		// it (its read-back says «от [дома на гагарина 12]»).
+		from := st
+		if lead > 0 && s.toks[lead-1].seg == seg && s.marks[lead-1] == 0 && isWord(s.norm(lead), "на", "по") && isWord(s.norm(lead-1), "дома", "дом") {
+			from = lead - 1
+		}
+		s.claimTrip(from, end)
+	}
+	s.tripHouseFirst()
+}
+
+// tripLead reports whether token k, right before a street's name, opens
+// a trip's address: a preposition of a trip, a trip's verb or a
+// recipient's word.
+func (s *scan) tripLead(k int) bool {
+	return isWord(s.norm(k), "от", "с", "со", "до", "на", "к", "ко", "по", "забирать", "забрать", "заберите", "забери", "домой", "получатель", "получатели", "получателю", "получателя", "отправитель")
+}
+
+// streetSaidAgain reports whether the street's name at st is said again
+// right after an address masked in its sentence, after a correction
+// («[гагарина тринадцать] нет двенадцать гагарина двенадцать», «[некрасова
+// девятнадцать] ой нет некрасова семнадцать»): the same word, three
+// words or fewer between.
+func (s *scan) streetSaidAgain(st, lead int) bool {
+	seg := s.toks[st].seg
+	for k := lead; k >= 0 && k >= st-4 && s.toks[k].seg == seg; k-- {
+		if s.maskedAs(k, Address) {
+			f := &s.found[s.marks[k]-1]
+			return f.from < len(s.toks) && s.norm(f.from) == s.norm(st)
+		}
+		if !(correctionWord(s.norm(k)) || s.toks[k].has(tNum)) {
+			return false
+		}
+	}
+	return false
+}
+
+// tripStreet reports whether token k reads as a street's name said with
+// no street's word: an adjective's form («садовой», «ставропольская»,
+// «рябиновую»), a person's surname in the genitive («гагарина»,
+// «белинского», «щорса», «маркса») or one that is not declined
+// («шевченко»); not a pronoun, a day's word, a relative, a first name,
+// a place's or an office's word, nor the adjective of a run
+// («ночной», «скорый»).
+func (s *scan) tripStreet(k int) bool {
+	t := &s.toks[k]
+	if !s.nameWord(k) || t.has(tKin|tFirstName|tNameForm|tDateWord|tFiller) {
+		return false
+	}
+	w := s.norm(k)
+	if len(w) < 8 || dayWord(w) || placeWords.of(w) || officeWord(w) || companyWords.of(w) || tripNotStreet(w) {
+		return false
+	}
+	if adjectival(w) || genitiveNames.of(w, 4) || strings.HasSuffix(w, "енко") {
+		return true
+	}
+	// A surname of a consonant's stem in the genitive («щорса»,
+	// «маркса»; «белинского» is an adjective's): after «на», whose noun
+	// would not be in the genitive («с номера 8 800 ...», «от серпухова
+	// 12 километров» are a number's and a town's).
+	if n := len(w); n >= 10 && strings.HasSuffix(w, "а") && k > 0 && s.norm(k-1) == "на" {
+		last, _ := utf8.DecodeLastRuneInString(w[:n-len("а")])
+		return !strings.ContainsRune("аеёиоуыэюяйь", last)
+	}
+	return false
+}
+
+// tripHouseNumbers reports whether the numbers of an address read from
+// its house's number at h (ending at e) to end are a house's and a
+// flat's: two groups at most said with no house's word between
+// («ставропольской 151», «ленина 5 12»), no number after it in the
+// sentence, no measure after them («от серпухова 12 километров»): not a
+// phone's groups («на личный 931 222 40 05», «с номера 8 800 ...»).
+func (s *scan) tripHouseNumbers(h, e, end int) bool {
+	seg := s.toks[h].seg
+	if s.toks[h].num() == nkDigits && s.digitRunLen(h) > maxHouseDigits {
+		return false
+	}
+	if end < len(s.toks) && s.toks[end].seg == seg && (s.toks[end].has(tNum) && s.toks[end].num() != nkOrdinal || measureWord(s.norm(end))) {
+		return false
+	}
+	groups := 1
+	for k := e; k < end; {
+		if !s.toks[k].has(tNum) || s.toks[k].has(tHouse) {
+			if s.toks[k].has(tHouse) {
+				return true // the house's word: houseRun read the rest
+			}
+			k++
+			continue
+		}
+		_, next := s.smallNumber(k)
+		if next <= k {
+			next = k + 1
+		}
+		if groups++; groups > 2 {
+			return false
+		}
+		k = next
+	}
+	return true
+}
+
+// measureWord: a word of a distance, a duration, a weight or a count
+// after a number («12 километров», «5 минут», «с собакой 8 кило») that
+// the lexicon has no unit's role for.
+func measureWord(w string) bool {
+	return strings.HasPrefix(w, "километр") || strings.HasPrefix(w, "км") || strings.HasPrefix(w, "метр") || strings.HasPrefix(w, "минут") || strings.HasPrefix(w, "килограм") ||
+		isWord(w, "час", "часа", "часов", "секунд", "кило", "кг", "грамм", "граммов", "человек", "чел", "мест", "места", "штук", "штуки")
+}
+
+// tripNotStreet: words of a street's shape that name no street before a
+// number: pronouns and determiners («вашей», «какой», «каждого»), a
+// run's or a fare's adjectives («ночной сто двадцать», «обратный»,
+// «последний», «по льготной четыреста»), a card's or a payment's
+// («основной», «привязанной», «наличными»).
+func tripNotStreet(w string) bool {
+	return fareWords.of(w) || isWord(w, "вашей", "нашей", "моей", "твоей", "своей", "вашего", "нашего", "моего", "своего", "какой", "какая", "какую", "какого", "этой", "этого", "другой", "другого", "каждой", "каждого", "любой", "любого", "одной", "одного",
+		"самой", "самого", "всей", "всего", "такой", "такого",
+		"ночной", "ночного", "ночную", "скорый", "скорого", "скорой", "дневной", "дневного", "утренний", "утреннего", "вечерний", "вечернего", "последний", "последнего", "последней", "ближайший", "ближайшего", "ближайшей",
+		"следующий", "следующего", "следующей", "обратный", "обратного", "обратной", "прямой", "прямого", "прямого", "фирменный", "фирменного", "пассажирский", "пассажирского", "основной", "основного", "привязанной", "привязанного", "банковской", "кредитной", "дебетовой", "зарплатной")
+}
+
+// tripContext reports whether the sentence of a street's name at st and
+// its house ending at end says a trip's or a delivery's address: a
+// house's word before the lead («от дома на ...») or in the address (a
+// flat), an entrance or «частный дом» within three words after it, a
+// word of a trip in the sentence, an address masked in the sentence
+// (the trip's other end: «от ... до [красной 40 кв 8]»), a second street
+// with its house after another preposition of a trip, or the other
+// side's question for an address.
+func (s *scan) tripContext(lead, st, end int) bool {
+	seg := s.toks[st].seg
+	same := func(k int) bool { return k >= 0 && k < len(s.toks) && s.toks[k].seg == seg }
+	if same(lead-1) && s.toks[lead-1].has(tHouse) || s.flatIn(st, end) || s.houseWordIn(st, end) {
+		return true
+	}
+	for k := end; same(k) && k < end+3; k++ {
+		w := s.norm(k)
+		if strings.HasPrefix(w, "подъезд") || w == "частный" && same(k+1) && s.toks[k+1].has(tHouse) || s.toks[k].has(tFlat) {
+			return true
+		}
+	}
+	for k := s.segFrom(st); same(k); k++ {
+		if k >= st && k < end {
+			continue
+		}
+		if tripWord(s.norm(k)) || s.maskedAs(k, Address) {
+			return true
+		}
+		// The trip's other end: a preposition, a street's name and a
+		// house's number.
+		if k+2 < len(s.toks) && same(k+2) && (k+2 < st || k >= end) && isWord(s.norm(k), "от", "с", "до", "на", "к") && s.toks[k+2].has(tNum) && s.houseNumberWord(k+2) && s.tripStreet(k+1) {
+			return true
+		}
+	}
+	return s.addressAsked(s.t0(&s.toks[st]))
+}
+
+// tripWord: a word of a trip or of a delivery to a door: a taxi, a ride,
+// going, taking, picking up («такси», «поездка», «едем», «ехали»,
+// «отвезти», «забрать», «машину», «домой», «доставка», «курьер»).
+func tripWord(w string) bool {
+	return tripWords.of(w)
+}
+
+var tripWords = newBeginningSet("такси", "поездк", "маршрут", "едем", "ехали", "ехала", "ехал", "поеду", "поедем", "еду", "отвез", "довез", "подвез", "забрать", "забирать", "заберите", "машину", "домой", "доставк", "курьер", "водител", "подач", "подъед")
+
+// tripOffice reports whether a trip's address with no flat is a
+// company's place named before it in its sentence: «до бизнес центра
+// орион на пролетарской 40», «ресторан ... на пушкина 12», «пункт выдачи
+// на садовой 5» (a business centre's, an office's, a shop's, a
+// restaurant's), five words back at most.
+func (s *scan) tripOffice(st, end int) bool {
+	if s.flatIn(st, end) {
+		return false
+	}
+	seg := s.toks[st].seg
+	for k := st - 1; k >= 0 && k >= st-5 && s.toks[k].seg == seg; k-- {
+		if w := s.norm(k); officeWord(w) || companyWords.of(w) || placeWords.of(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimTrip claims a trip's address from..to; an address masked right
+// after it (its flat, masked by the flat's rule: «на профсоюзная [сто
+// двадцать три квартира двести один]») grows to take it.
+func (s *scan) claimTrip(from, to int) {
+	if to < len(s.toks) && s.toks[to].seg == s.toks[from].seg && s.maskedAs(to, Address) {
+		id := s.marks[to]
+		for k := from; k < to; k++ {
+			if s.marks[k] == 0 {
+				s.marks[k] = id
+			}
+		}
+		s.found[id-1].from = min(s.found[id-1].from, from)
+		return
+	}
+	s.claimAddress(from, to, ruleAddressStreet)
+}
+
+// tripHouseFirst masks a house said first and its street's name after
+// «по» or «на» with no street's word: «от дома девять по полевой», «возле
+// дома восемнадцать по луговой подъезд второй», «к дому шесть по
+// берёзовой» (an adjective's form; a name in the genitive is the
+// addresses rule's, «в доме номер пять по ленина»). The street closes
+// the sentence, or an entrance, a flat or a function word follows it.
+func (s *scan) tripHouseFirst() {
+	for _, c := range s.starts {
+		i := int(c)
+		t := &s.toks[i]
+		if !t.has(tHouse) || s.marks[i] != 0 || !isWord(s.normOf(t), "дом", "дома", "доме", "дому") || i+1 >= len(s.toks) {
+			continue
+		}
+		end, house := s.houseRun(i + 1)
+		if !house || end+1 >= len(s.toks) || s.toks[end].seg != t.seg || s.toks[end+1].seg != t.seg || !isWord(s.norm(end), "по", "на") {
+			continue
+		}
+		if v, _ := s.smallNumber(i + 1); v == 0 || v >= 1000 {
+			continue
+		}
+		st := end + 1
+		if s.marks[st] != 0 || !s.nameWord(st) || !adjectival(s.norm(st)) || !s.tripStreet(st) {
+			continue
+		}
+		if n := st + 1; n < len(s.toks) && s.toks[n].seg == t.seg && !(s.toks[n].has(tStop|tConn|tHouse) || s.toks[n].num() == nkOrdinal || strings.HasPrefix(s.norm(n), "подъезд")) {
+			continue
+		}
+		s.claimAddress(i, st+1, ruleAddressFlat)
+	}
+}
+
+// fareWords: the beginnings of a fare's or a payment's adjectives («по
+// льготной 420», «по полной 900», «по безналичному 300»).
+var fareWords = newBeginningSet("льготн", "полн", "студенч", "пенсионн", "социальн", "семейн", "базов", "стандартн", "обычн", "наличн", "безналичн", "скидочн", "бонусн", "итогов", "общей", "общую", "общего")
