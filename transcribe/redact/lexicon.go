@@ -39,6 +39,7 @@ const (
 	tNameForm                   // анну, сергея: a common first name in another case (it opens a sentence for reading)
 	tGoOn                       // продолжайте, записываю: a listener asks a dictation to go on
 	tExpiry                     // срок: a card's expiry asked (a question only: no trap word, it would cut a card dictated with it)
+	tTrip                       // такси, едем, поездка: a trip's addresses may be said with no street's word (tripAddresses)
 )
 
 // lexEntry is what the lexicon knows of one normalized word.
@@ -591,6 +592,7 @@ func ruWords() {
 	ru(tNameForm, nameFormsRU...)
 	ru(tNameForm, turkicPatronymicWords...) // a Turkic patronymic's word: «мамедов ровшан оглы»
 	ru(tExpiry, "срок")
+	ru(tTrip, tripStarts...)
 	ru(tGoOn, "продолжайте", "говорите", "дальше", "далее", "записываю", "пишу", "диктуйте", "слушаю", "секундочку", "секунду", "минутку", "так", "угу", "ага")
 }
 

@@ -2403,10 +2403,11 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 
 // addressFamily: the address rules start from a street's word
 // (tStreet), an address's (tAddrCue: «адрес», «прописка», «живу»), a
-// house's (tHouse) or a settlement's (tSettle), or the other side's
+// house's (tHouse) or a settlement's (tSettle), a trip's (tTrip:
+// «такси», «едем», «поездка», tripAddresses), or the other side's
 // question for an address.
 var addressFamily = family{
-	starts: tStreet | tAddrCue | tHouse | tSettle,
+	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
 	asks:   othersAddr,
 	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
 		{run: (*scan).addressDenied, after: typesOf(Address)}},

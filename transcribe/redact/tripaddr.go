@@ -228,6 +228,15 @@ func (s *scan) tripContext(lead, st, end int) bool {
 	return s.addressAsked(s.t0(&s.toks[st]))
 }
 
+// tripStarts are the words of a trip that start the address rules on a
+// channel with no other address's word (tTrip: «ехали с тверской семь до
+// пушкина двадцать два», «поездка завершена ... на щорса семнадцать»):
+// a taxi, a ride, going somewhere, taking someone there. No prefilter
+// trigger: tripAddresses reads only a sentence with a number in it, which
+// its numbers load.
+var tripStarts = []string{"такси", "поездка", "поездку", "поездки", "поездке", "едем", "ехали", "ехал", "ехала", "еду", "поедем", "поеду",
+	"отвезти", "отвезите", "довезти", "довезите", "подвезти", "подвезите", "маршрут", "маршрута", "машину"}
+
 // tripWord: a word of a trip or of a delivery to a door: a taxi, a ride,
 // going, taking, picking up («такси», «поездка», «едем», «ехали»,
 // «отвезти», «забрать», «машину», «домой», «доставка», «курьер»).
