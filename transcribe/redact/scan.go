@@ -409,7 +409,7 @@ func (s *scan) load(segs []schemas.Segment, want []bool, prev *scan) {
 
 // cueRoles are the roles of the tokens collectCues may make a cue event
 // of: what account files as candidates.
-const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCue | tAt | tExpiry
+const cueRoles = tCue | tTrap | tNameCue | tNameQ | tBirth | tEmailCue | tAddrCue | tAt | tExpiry | tTrip
 
 // startRoles are the roles of the words the rules' loops start from (an
 // @, a birth's, a street's, a settlement's, an address's, a house's and a
@@ -557,7 +557,8 @@ func (s *scan) collectCues() {
 		// («в каком пункте выдачи», «где отделение»: a company's place
 		// asked.)
 		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && (s.norm(i-1) == "куда" ||
-			placeWords.of(s.normOf(t)) && isWord(s.norm(i-1), "каком", "какой", "какое", "какую", "где")))
+			placeWords.of(s.normOf(t)) && isWord(s.norm(i-1), "каком", "какой", "какое", "какую", "где"))) ||
+			t.has(tTrip) && s.tripQuestion(i) // «куда едем», «откуда вас забрать»
 		// (A street's or a house's word alone is filed only when it asks
 		// for one field of an address: fieldAsked.)
 		field := t.has(tStreet|tHouse) && !t.has(cueRoles) && s.fieldAsked(i)

@@ -52,12 +52,15 @@ func (s *scan) tripAddresses() {
 		if st > 0 && s.toks[st-1].seg == seg && s.marks[st-1] == 0 && (s.toks[st-1].num() == nkOrdinal || adjectival(s.norm(st-1)) && s.nameWord(st-1) && !s.tripLead(st-1)) && s.tripStreet(st-1) {
 			st--
 		}
-		if st == 0 || s.toks[st-1].seg != seg {
-			continue
-		}
+		// What opens it: a trip's preposition, verb or recipient, a
+		// correction, or nothing in an answer to a question for an
+		// address (lead is then st itself).
 		lead := st - 1
-		if !s.tripLead(lead) && !s.streetSaidAgain(st, lead) {
-			continue
+		if lead < 0 || s.toks[lead].seg != seg || !s.tripLead(lead) && !s.streetSaidAgain(st, lead) {
+			if !s.tripAnswer(st) {
+				continue
+			}
+			lead = st
 		}
 		v, e := s.smallNumber(h)
 		if v == 0 || v >= 1000 {
@@ -73,7 +76,7 @@ func (s *scan) tripAddresses() {
 		// «от дома на [гагарина 12]»: the house's word and «на» go with
 		// it (its read-back says «от [дома на гагарина 12]»).
 		from := st
-		if lead > 0 && s.toks[lead-1].seg == seg && s.marks[lead-1] == 0 && isWord(s.norm(lead), "на", "по") && isWord(s.norm(lead-1), "дома", "дом") {
+		if lead > 0 && lead < st && s.toks[lead-1].seg == seg && s.marks[lead-1] == 0 && isWord(s.norm(lead), "на", "по") && isWord(s.norm(lead-1), "дома", "дом") {
 			from = lead - 1
 		}
 		s.claimTrip(from, end)
@@ -86,6 +89,36 @@ func (s *scan) tripAddresses() {
 // recipient's word.
 func (s *scan) tripLead(k int) bool {
 	return isWord(s.norm(k), "от", "с", "со", "до", "на", "к", "ко", "по", "забирать", "забрать", "заберите", "забери", "домой", "получатель", "получатели", "получателю", "получателя", "отправитель")
+}
+
+// tripAnswer reports whether the street's name at st opens its sentence
+// (after «ну», «да» at most) answering the other side's question for an
+// address, the speaker's first sentence after it: «куда подать машину» —
+// «кооперативная 31»; not a later one («адрес» — «[улица победы дом 3
+// квартира 11]» — «показания» — «холодная 142 горячая 98»).
+func (s *scan) tripAnswer(st int) bool {
+	if !s.segStart(st) {
+		return false
+	}
+	at := s.t0(&s.toks[st])
+	q := -1.0
+	for k := range s.others {
+		if e := &s.others[k]; e.addr && !e.own && e.justBefore(at) && e.at > q {
+			q = e.at
+		}
+	}
+	if q < 0 {
+		return false
+	}
+	seg := s.toks[st].seg
+	for _, r := range s.segs {
+		if r.from < r.to && s.toks[r.from].seg != seg {
+			if t := s.t0(&s.toks[r.from]); t > q && t < at {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // streetSaidAgain reports whether the street's name at st is said again
@@ -235,7 +268,36 @@ func (s *scan) tripContext(lead, st, end int) bool {
 // trigger: tripAddresses reads only a sentence with a number in it, which
 // its numbers load.
 var tripStarts = []string{"такси", "поездка", "поездку", "поездки", "поездке", "едем", "ехали", "ехал", "ехала", "еду", "поедем", "поеду",
-	"отвезти", "отвезите", "довезти", "довезите", "подвезти", "подвезите", "маршрут", "маршрута", "машину"}
+	"отвезти", "отвезите", "довезти", "довезите", "подвезти", "подвезите", "маршрут", "маршрута", "машину",
+	// Asked with «куда», «откуда» (tripQuestion): «откуда вас забрать»,
+	// «куда везти», «куда едете».
+	"забрать", "забирать", "везти", "едете", "поедете"}
+
+// tripQuestion reports whether the trip's word at token i asks where
+// from or where to: «куда едем», «откуда вас забрать», «куда подать
+// машину», «а едем куда» («куда», «откуда» two words before it at most,
+// or right after it), no number in its sentence (not «едем куда-то с
+// садовой 5»): a question for an address (collectCues files it so, and
+// the answer is read: tripAddresses).
+func (s *scan) tripQuestion(i int) bool {
+	seg := s.toks[i].seg
+	asked := false
+	for k := i - 1; k >= 0 && k >= i-3 && s.toks[k].seg == seg && !asked; k-- {
+		asked = isWord(s.norm(k), "куда", "откуда")
+	}
+	if !asked && i+1 < len(s.toks) && s.toks[i+1].seg == seg {
+		asked = isWord(s.norm(i+1), "куда", "откуда")
+	}
+	if !asked {
+		return false
+	}
+	for k := s.segFrom(i); k < len(s.toks) && s.toks[k].seg == seg; k++ {
+		if s.toks[k].has(tNum) {
+			return false
+		}
+	}
+	return true
+}
 
 // tripWord: a word of a trip or of a delivery to a door: a taxi, a ride,
 // going, taking, picking up («такси», «поездка», «едем», «ехали»,
@@ -257,12 +319,22 @@ func (s *scan) tripOffice(st, end int) bool {
 	}
 	seg := s.toks[st].seg
 	for k := st - 1; k >= 0 && k >= st-5 && s.toks[k].seg == seg; k-- {
-		if w := s.norm(k); officeWord(w) || companyWords.of(w) || placeWords.of(w) {
+		if w := s.norm(k); officeWord(w) || companyWords.of(w) || placeWords.of(w) || workWords.of(w) {
+			return true
+		}
+	}
+	// (Or right after it: «на заводскую 15 там проходная».)
+	for k := end; k < len(s.toks) && k < end+3 && s.toks[k].seg == seg; k++ {
+		if w := s.norm(k); officeWord(w) || companyWords.of(w) || workWords.of(w) {
 			return true
 		}
 	}
 	return false
 }
+
+// workWords: a workplace's words, whose place is no one's home: «на
+// работу на заводскую 15», «там проходная», «предприятие».
+var workWords = newBeginningSet("работу", "работе", "работы", "проходн", "предприяти")
 
 // claimTrip claims a trip's address from..to; an address masked right
 // after it (its flat, masked by the flat's rule: «на профсоюзная [сто

@@ -1,6 +1,10 @@
 package redact
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/callscope/callscope/schemas"
+)
 
 // TestTripAddresses: a trip's or a delivery's address said with no
 // street's word after a preposition of a trip, a trip's verb or a
@@ -30,4 +34,38 @@ func TestTripAddresses(t *testing.T) {
 		{"client", "такси на троих до аэропорта за тысячу двести", ""},
 		{"client", "едем с внуком по льготной четыреста двадцать", ""},
 	})
+}
+
+// TestTripAnswers: the dispatcher's «откуда вас забрать», «куда подать
+// машину» ask for an address (tripQuestion); the client's first answer,
+// a street's name and a house with no street's word, is one (tripAnswer,
+// causes block SD); a later sentence of numbers is not, nor an answer
+// with no house.
+func TestTripAnswers(t *testing.T) {
+	r, _ := New(Config{})
+	tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{
+			{Start: 0, End: 2, Text: "откуда вас забрать"},
+			{Start: 5, End: 6, Text: "куда едем"},
+			{Start: 9, End: 10, Text: "куда подать машину"},
+			{Start: 13, End: 14, Text: "а показания"},
+			{Start: 20, End: 21, Text: "куда поедем"},
+		}},
+		{Role: "client", Segments: []schemas.Segment{
+			{Start: 2.5, End: 4, Text: "с черноморской двадцать семь"},
+			{Start: 6.5, End: 8, Text: "на ломоносова восемь"},
+			{Start: 10.5, End: 12, Text: "кооперативная тридцать один"},
+			{Start: 14.5, End: 16, Text: "холодная сто сорок два горячая девяносто восемь"},
+			{Start: 21.5, End: 23, Text: "на вокзал к девяти сорока"},
+		}},
+	}}
+	out, _, err := r.Transcript(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"с [address]", "на [address]", "[address]", "холодная сто сорок два горячая девяносто восемь", "на вокзал к девяти сорока"} {
+		if got := out.Channels[1].Segments[i].Text; got != want {
+			t.Errorf("answer %d: %q, want %q", i, got, want)
+		}
+	}
 }
