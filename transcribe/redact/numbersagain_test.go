@@ -33,8 +33,8 @@ func TestBirthPartsAgain(t *testing.T) {
 			[]string{"c: [name] [birthdate]"}},
 		{"a count of years", []string{"o: когда вы родились", "c: не помню точно я тут работаю третий год"},
 			[]string{"c: не помню точно я тут работаю третий год"}},
-		{"a second child's date said year first (block RK)", []string{"o: фио детей и даты рождения", "c: руслан 2011 год 18 августа и амелия 2014 год 2 мая"},
-			[]string{"c: [name] [birthdate] и амелия [birthdate]"}},
+		{"a second child's date said year first (block RK; «амелия» a name since block RY)", []string{"o: фио детей и даты рождения", "c: руслан 2011 год 18 августа и амелия 2014 год 2 мая"},
+			[]string{"c: [name] [birthdate] и [name] [birthdate]"}},
 		{"a date after a preposition", []string{"o: дата рождения", "c: 3 апреля 1979 а полис с 2019 года 1 июля"},
 			[]string{"c: [birthdate] а полис с 2019 года 1 июля"}},
 	})
