@@ -10,7 +10,8 @@ import "testing"
 // a year after a preposition. A year alone with «год» a few words into the
 // answer (block RJ: ci), not a count of years. A second date of birth
 // said year first in the sentence of a masked one (block RK: co), not one
-// after a preposition.
+// after a preposition. The rest of a number in hundreds is no date (block
+// RL: cg, co).
 func TestBirthPartsAgain(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"read back in digits", []string{"o: дата рождения", "c: 8 сентября 1984", "o: 08 09 84", "c: восьмое да восемьдесят четвёртый"},
@@ -37,6 +38,10 @@ func TestBirthPartsAgain(t *testing.T) {
 			[]string{"c: [name] [birthdate] и [name] [birthdate]"}},
 		{"a date after a preposition", []string{"o: дата рождения", "c: 3 апреля 1979 а полис с 2019 года 1 июля"},
 			[]string{"c: [birthdate] а полис с 2019 года 1 июля"}},
+		{"a train's number in hundreds (block RL)", []string{"o: для покупки билета нужен паспорт и дата рождения", "c: 5204 118 377 тридцать первое декабря восемьдесят девятого",
+			"o: поезд сто двадцать пятый отправление двадцать три сорок"}, []string{"o: поезд сто двадцать пятый отправление двадцать три сорок"}},
+		{"a year with its thousand and hundreds", []string{"o: дата рождения", "c: ой это было давно тысяча девятьсот восемьдесят пятого"},
+			[]string{"c: ой это было давно [birthdate]"}},
 	})
 }
 

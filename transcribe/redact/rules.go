@@ -2174,6 +2174,12 @@ func (s *scan) birthInside(from, to int) {
 		if !s.toks[j].has(tNum|tMonth) || s.marks[j] != 0 || s.toks[j-1].has(tNum|tMonth) && !s.noDatePart(j-1) && !s.snilsShaped(j-4) {
 			continue
 		}
+		// (Nor the rest of a number in hundreds: «поезд сто двадцать
+		// пятый», «команды двести семьдесят пять двадцатого»; a year's
+		// hundreds come after its thousand: causes block RL.)
+		if s.toks[j-1].num() == nkHundred && !(j-2 >= from && s.toks[j-2].num() == nkThousand) {
+			continue
+		}
 		end := s.dateRun(j)
 		if end <= j {
 			continue
