@@ -2400,6 +2400,22 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 	return typ, trap, types
 }
 
+// callOrBlockBefore reports whether a verb bidding to call or to block a
+// card comes before zone z in its sentence, the number said as where
+// to: after «по», «на», «банке», «номеру» («блокируйте карту в банке
+// 900», «позвоните по 900»; not «позвоните мне сначала 4 5 6 7»).
+func (s *scan) callOrBlockBefore(z *zone) bool {
+	if z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg || !isWord(s.norm(z.from-1), "по", "на", "банке", "банк", "номеру", "номер") {
+		return false
+	}
+	for j := z.from - 2; j >= 0 && j >= z.from-6 && s.toks[j].seg == s.toks[z.from].seg; j-- {
+		if callVerb(s.norm(j)) || isWord(s.norm(j), "блокируйте", "заблокируйте", "заблокировать", "блокировать", "звоните", "перезвоните") {
+			return true
+		}
+	}
+	return false
+}
+
 // onlineCabinet reports whether token j is «кабинет» said of an account
 // online, a password's or a code's place, no room with its number:
 // «личный кабинет», «пароль от кабинета» («... для входа в личный
@@ -3322,6 +3338,13 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			}
 			typ, types = c, append(types, c)
 		}
+	}
+	// (Nor a bank's short line, which the side that heard a code's or a
+	// CVV's cue tells them to call or to block the card by: «это
+	// мошенники срочно блокируйте карту в банке 900», «заблокируйте
+	// карту по 900»: causes block RM.)
+	if rule == ruleAnswer && (typ == CVV || typ == Code) && z.n() <= 4 && s.callOrBlockBefore(z) {
+		return "", ruleDropped
 	}
 	// (And a code's cue before a time: «смс пришла в 14 20».)
 	// (Or any four digits that read as a time: «карта заблокирована в

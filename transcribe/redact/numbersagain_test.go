@@ -81,7 +81,9 @@ func TestPhoneLeadSaid(t *testing.T) {
 // phone is a code (block RE: ci), a sum after «пришла» stays; so is a
 // code the speaker named, read out after «прочитала» (block RF: cn), not
 // a count of pages; and a CVV or a code the other side reads back with a
-// digit missed (block RG: cp), not a wait with its unit.
+// digit missed (block RG: cp), not a wait with its unit. A bank's short
+// line after a verb of calling or blocking is no answer to a CVV's cue
+// (block RM: bs, bt).
 func TestCodeAfterCabinet(t *testing.T) {
 	checkCalls(t, []callCase{
 		{"a password of the account", []string{"c: пароль от кабинета она мне сказала ноль ноль четыре четыре"},
@@ -106,5 +108,9 @@ func TestCodeAfterCabinet(t *testing.T) {
 			[]string{"c: [cvv]", "o: [cvv]"}},
 		{"a wait after a CVV", []string{"o: код безопасности", "c: 2 1 6", "o: ждите 26 минут"},
 			[]string{"c: [cvv]", "o: ждите 26 минут"}},
+		{"a bank's short line (block RM)", []string{"c: продавец пишет в чате отправьте cvc чтобы вернуть деньги", "o: заблокируйте карту по 900 жалобу на продавца передам"},
+			[]string{"o: заблокируйте карту по 900 жалобу на продавца передам"}},
+		{"a code after a verb of calling", []string{"o: назовите код из смс", "c: позвоните мне сначала 4 5 6 7"},
+			[]string{"c: позвоните мне сначала [code]"}},
 	})
 }
