@@ -2416,7 +2416,34 @@ var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
 	asks:   othersAddr,
 	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
-		{run: (*scan).addressDenied, after: typesOf(Address)}},
+		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected}},
+}
+
+// streetsCorrected: a street with no street word corrected in a sentence
+// of its own, «не X N а Y M» («не строителей 15 а строителей 51», «не
+// садовая 12 а луговая 12»; causes block RS2): both halves are the
+// address when each is a street's shape (streetShaped, no ordinal: «не
+// первого 15 а второго 20» is a date's) and a house's number, the second
+// with what of its house follows, and the sentence is no more (but the
+// flat the next sentence may give).
+func (s *scan) streetsCorrected() {
+	street := func(i, to int) bool {
+		return i+1 < to && s.marks[i] == 0 && s.marks[i+1] == 0 && s.nameWord(i) && s.toks[i].num() != nkOrdinal && !s.toks[i].has(tMonth|tStop|tCue|tTrap) &&
+			s.streetShaped(i, i+1) && s.toks[i+1].num() == nkDigits && s.houseNumberWord(i+1)
+	}
+	for _, r := range s.segs {
+		k := r.from
+		if r.to-r.from < 5 || s.norm(k) != "не" || !street(k+1, r.to) || s.norm(k+3) != "а" || !street(k+4, r.to) {
+			continue
+		}
+		// (Its flat may follow in the next sentence: «кв 112».)
+		end, house := s.houseRun(k + 5)
+		if !house || end < r.to {
+			continue
+		}
+		s.claimAddress(k+1, k+3, ruleAddressStreet)
+		s.claimAddress(k+4, end, ruleAddressStreet)
+	}
 }
 
 // streetTitle: the title of whom a street is named after, said before
