@@ -3375,6 +3375,12 @@ func (s *scan) addressLeads() {
 			seg, lead := s.toks[from].seg, -1
 			before := p >= 1 && s.toks[p-1].seg == seg && s.marks[p-1] == 0
 			switch pt := &s.toks[p]; {
+			case s.toks[from].has(tStreet|tHouse) && s.fieldNumberLead(p, from) >= 0:
+				// (A house's or a flat's number in words opening the
+				// answer to a question for it, the address said whole
+				// after it: «а квартира» — «сорок пять [дом тихвинская
+				// три квартира сорок пять]»; causes block RX2.)
+				lead = s.fieldNumberLead(p, from)
 			case s.toks[from].has(tStreet|tHouse) && (pt.num() == nkOrdinal || pt.num() == nkDigits && pt.nl <= 2) && !(before && s.toks[p-1].has(tNum)) &&
 				!(p >= 2 && s.toks[p-2].seg == seg && s.toks[p-2].has(tSettle) && s.settlementNamedAt(p-1)):
 				// (Not a longer number's last digit: «индекс 1 2 7 2 4 9
@@ -3401,6 +3407,24 @@ func (s *scan) addressLeads() {
 			s.found[k].from = lead
 		}
 	}
+}
+
+// fieldNumberLead returns where a run of number words (one to three, a
+// house's or a flat's number: «сорок пять», «семь») ending at token p
+// starts, when it opens the sentence of the address starting at from and
+// the other side asked for a field of an address (its house or flat
+// alone: «а квартира», «дом») just before; -1 otherwise.
+func (s *scan) fieldNumberLead(p, from int) int {
+	seg := s.toks[from].seg
+	k := p
+	for k >= 0 && k > p-3 && s.toks[k].seg == seg && s.marks[k] == 0 && s.toks[k].num() != nkDigits && s.toks[k].num() != nkOrdinal && s.houseNumberWord(k) {
+		k--
+	}
+	first := k + 1
+	if first > p || !s.segStart(first) || !s.otherCueNear(s.t0(&s.toks[first]), func(e *cueEvent) bool { return e.field == 2 }) {
+		return -1
+	}
+	return first
 }
 
 // settlementNamedAt reports whether token k is a settlement's name right
