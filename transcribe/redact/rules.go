@@ -3389,6 +3389,12 @@ func (s *scan) addressLeads() {
 				lead = p
 			case pt.has(tStreet) && !pt.has(tNum|tSettle):
 				lead = p
+			case pt.has(tFlat) && s.toks[from].has(tStreet) && !s.toks[from].has(tNum|tSettle) && !(before && s.toks[p-1].has(tNum)):
+				// The flat's word naming what the address is, before its
+				// street («мама [юдина ...] квартира [переулок школьный
+				// дом один квартира девять]»; causes block RX3): no word
+				// of the address left between it and its name.
+				lead = p
 			case before && s.toks[p-1].has(tStreet) && !s.toks[p-1].has(tSettle) && (pt.num() == nkDigits && pt.nl <= 3 || pt.trig == 0 && isLetters(s.norm(p))):
 				lead = p - 1
 			case s.norm(p) == "жилой" && s.norm(from) == "комплекс":
