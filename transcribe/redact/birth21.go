@@ -35,6 +35,10 @@ func (s *scan) birthYearAfterName() {
 			continue
 		}
 		closes := k+1 == len(s.toks) || s.toks[k+1].seg != s.toks[k].seg
+		// (Not a thing's year: «... года выпуска», «постройки».)
+		if !closes && isWord(s.norm(k+1), "выпуска", "постройки", "издания") {
+			continue
+		}
 		if w := s.norm(k); w == "года" || w == "год" && closes {
 			s.claim(Birthdate, ruleBirthName, j, k+1)
 		}
@@ -69,9 +73,11 @@ func (s *scan) yearOrdinalEnd(j int) int {
 // меньше двух лет» — «да двадцать шестого сентября двадцать третьего
 // года»), the other side's last sentence, ending in the 20 s before it,
 // with only an answer's words before it in its sentence. Not after a preposition or a number (an appointment's
-// «на девятое июня»), and, answering a name alone, not a four-digit year
-// of this decade («[...]» — «да 12 мая 2027» may be a visit's). The date
-// after an age in its own sentence is birthAfterAgeSaid's.
+// «на девятое июня»), and, answering a name alone, closing its sentence
+// and not with a four-digit year of this decade («[...]» — «да 12 мая
+// 2027» may be a visit's, «[...] кредит на пять лет» — «да первое мая
+// двадцать девятого года последний платёж» a loan's end). The date after
+// an age in its own sentence is birthAfterAgeSaid's.
 func (s *scan) birthAfterAgeOrName(all []*scan) {
 	s.wholeDatesAfter(func(r segRange, i, e int) bool {
 		for j := r.from; j < i; j++ {
@@ -80,7 +86,7 @@ func (s *scan) birthAfterAgeOrName(all []*scan) {
 			}
 		}
 		named, aged := s.otherNamedOrAged(all, s.t0(&s.toks[r.from]))
-		return aged || named && !s.recentYear(i, e)
+		return aged || named && !s.recentYear(i, e) && e == r.to
 	})
 }
 
@@ -129,9 +135,14 @@ func (s *scan) wholeDatesAfter(ok func(r segRange, i, e int) bool) {
 
 // ageAt reports whether token j is a number said as an age: a number
 // word or up to three digits with «лет», «год», «года» right after it
-// («восемь лет», «двух лет», «99 лет»).
+// («восемь лет», «двух лет», «99 лет»), not a duration after a
+// preposition («кредит на пять лет», «через два года», «в течение трёх
+// лет»).
 func (s *scan) ageAt(j int) bool {
 	if k := s.toks[j].num(); k == nkNone || k == nkDigits && s.toks[j].nl > 3 || j+1 >= len(s.toks) || s.toks[j+1].seg != s.toks[j].seg {
+		return false
+	}
+	if j > 0 && s.toks[j-1].seg == s.toks[j].seg && (preposition(s.norm(j-1)) || s.norm(j-1) == "течение") {
 		return false
 	}
 	return isWord(s.norm(j+1), "лет", "год", "года", "годика")
