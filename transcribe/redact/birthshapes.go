@@ -7,8 +7,8 @@ package redact
 // the call is masked (echo: a name may be masked word by word over two
 // rules, «[федосеев федосеев михаил] [кузьмич] двадцать девятого года»).
 
-// birthShapes21 runs this file's rules on the channel.
-func (s *scan) birthShapes21(all []*scan) {
+// birthShapes runs this file's rules on the channel.
+func (s *scan) birthShapes(all []*scan) {
 	if s.lang != "ru" {
 		return
 	}
