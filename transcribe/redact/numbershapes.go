@@ -205,7 +205,7 @@ func (s *scan) snilsShort(z *zone) Type {
 }
 
 // shapes21 is the type of a zone no other rule typed by the shapes of
-// this file and phone21.go (saidTwice, orAlternative, oopsCorrected,
+// this file and phonesplit.go (saidTwice, orAlternative, oopsCorrected,
 // plusSevenStart, phoneAfterSlip, snilsShort).
 func (s *scan) shapes21(z *zone) Type {
 	if t := s.saidTwice(z); t != "" {
