@@ -1346,6 +1346,18 @@ func (s *scan) childBirthAfterName(all []*scan) {
 					young = true
 				}
 			}
+			// (Or a two-digit year in words after the month, of this
+			// century up to 2024 (not an appointment's of these years:
+			// «сын пятое мая двадцать шестого приём»), a child's word
+			// before it in its sentence: «второй ребёнок двадцатое марта
+			// двадцать третьего», cd; causes block RK2.)
+			for j := i; j < e && !young; j++ {
+				if !s.toks[j].has(tMonth) || j+1 >= e {
+					continue
+				}
+				v, pe, month, ord, whole := s.datePart(j + 1)
+				young = pe == e && !month && ord && !whole && v >= 0 && v <= 24 && s.childWordBefore(r.from, i)
+			}
 			if !young {
 				continue
 			}
@@ -1384,6 +1396,17 @@ func (s *scan) childBirthAfterName(all []*scan) {
 			i = e - 1
 		}
 	}
+}
+
+// childWordBefore reports whether a child's word is said in tokens
+// [from, to).
+func (s *scan) childWordBefore(from, to int) bool {
+	for j := from; j < to; j++ {
+		if isWord(s.norm(j), "ребенок", "ребёнок", "ребенка", "ребёнка", "ребенку", "ребёнку", "дочка", "дочь", "сын", "сынок", "малыш", "малышка") {
+			return true
+		}
+	}
+	return false
 }
 
 // zeroDropped reports whether d is the three digits of c, a code opening
