@@ -136,6 +136,18 @@ func (s *scan) timeAfterDay(f int, d string) bool {
 	if k := s.toks[f-1].num(); k != nkOrdinal && k != nkOrdTens || !hasAnySuffix(s.norm(f-1), "ого") || lexNumVals[s.toks[f-1].ent] > 31 {
 		return false
 	}
+	// Not after two ordinals: a card's expiry said as a month and a year
+	// («срок» — «одиннадцатого двадцать восьмого семьсот двадцать»: the
+	// CVV follows), not a day and its hour.
+	p := f - 2
+	if p >= 0 && s.toks[p].seg == s.toks[f].seg && s.toks[p].num() == nkTens {
+		p--
+	}
+	if p >= 0 && s.toks[p].seg == s.toks[f].seg && hasAnySuffix(s.norm(p), "ого") {
+		if k := s.toks[p].num(); k == nkOrdinal || k == nkOrdTens {
+			return false
+		}
+	}
 	h, m := d[:len(d)-2], d[len(d)-2:]
 	return (len(h) == 1 || h <= "23") && m <= "59"
 }
