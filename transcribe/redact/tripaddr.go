@@ -156,6 +156,14 @@ func (s *scan) tripStreet(k int) bool {
 	if len(w) < 8 || dayWord(w) || placeWords.of(w) || officeWord(w) || companyWords.of(w) || tripNotStreet(w) {
 		return false
 	}
+	// After «с» a street is in the genitive («с садовой», «с тверской»,
+	// «с ленинского»); a noun in the instrumental is what comes with
+	// something («баллон с заправкой 1 800», «с коробкой 40 на 60», «с
+	// багажом 2 чемодана»): «-ом», «-ём», or «-кой» after a consonant no
+	// adjective's «-ской», «-цкой» has.
+	if k > 0 && isWord(s.norm(k-1), "с", "со") && instrumentalNoun(w) {
+		return false
+	}
 	if adjectival(w) || genitiveNames.of(w, 4) || strings.HasSuffix(w, "енко") {
 		return true
 	}
@@ -168,6 +176,23 @@ func (s *scan) tripStreet(k int) bool {
 		return !strings.ContainsRune("аеёиоуыэюяйь", last)
 	}
 	return false
+}
+
+// instrumentalNoun reports whether w, after «с», reads as a noun in the
+// instrumental, not a street's adjective in the genitive: «-ом», «-ём»
+// («багажом», «ребёнком»), or «-кой» after a consonant but «с», «ц»
+// («заправкой», «коробкой», «упаковкой»; «тверской», «стрелецкой»,
+// «высокой» are adjectives').
+func instrumentalNoun(w string) bool {
+	if strings.HasSuffix(w, "ом") || strings.HasSuffix(w, "ём") {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "кой")
+	if !ok || stem == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	return !strings.ContainsRune("сцаеёиоуыэюяйь", last)
 }
 
 // tripHouseNumbers reports whether the numbers of an address read from
