@@ -358,8 +358,10 @@ func (s *scan) tripOffice(st, end int) bool {
 }
 
 // workWords: a workplace's words, whose place is no one's home: «на
-// работу на заводскую 15», «там проходная», «предприятие».
-var workWords = newBeginningSet("работу", "работе", "работы", "проходн", "предприяти")
+// работу на заводскую 15», «там проходная», «предприятие»; a taxi
+// service's own place, where a lost thing is handed back («через
+// диспетчерскую на ленина 8», «в таксопарке на заводской 3»).
+var workWords = newBeginningSet("работу", "работе", "работы", "проходн", "предприяти", "диспетчерск", "таксопарк", "автопарк")
 
 // claimTrip claims a trip's address from..to; an address masked right
 // after it (its flat, masked by the flat's rule: «на профсоюзная [сто

@@ -87,3 +87,15 @@ func TestTripAddressesWithSomething(t *testing.T) {
 		{"client", "мы ехали с высокой 14 до рынка", "мы ехали с [address] до рынка"},
 	})
 }
+
+// TestTripAddressesDispatch: a taxi service's dispatch office or fleet
+// yard where a lost thing is handed back is the company's place, not a
+// trip's address (rv26, session 21: «передадим через диспетчерскую на
+// ленина 8» in ru/blind24 masked at b65367e0).
+func TestTripAddressesDispatch(t *testing.T) {
+	checkTexts(t, []textCase{
+		{"operator", "водитель оставил сумку в диспетчерской на гагарина 10 заберёте после обеда", ""},
+		{"operator", "телефон у водителя заберите в таксопарке на заводской 4", ""},
+		{"operator", "водитель нашёл очки вернём через диспетчерскую на пушкина 21 в понедельник", ""},
+	})
+}
