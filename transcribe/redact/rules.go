@@ -2401,6 +2401,15 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 	}
 }
 
+// amountAdverb: an adverb of how much, how often or when said before a
+// sum, no street's name: «вот а обычно пятьсот», «раньше 450»,
+// «примерно 600» said after a trip's question («откуда и куда ехали»),
+// whose talk goes on to the fare (rv26, session 21).
+func amountAdverb(w string) bool {
+	return isWord(w, "обычно", "раньше", "примерно", "приблизительно", "около", "ровно", "почти", "всего", "итого", "максимум", "минимум", "всегда", "тогда", "потом", "сейчас", "теперь",
+		"вчера", "сегодня", "позавчера", "утром", "вечером", "днем", "днём", "ночью", "обратно", "туда", "оттуда")
+}
+
 // adjectival reports whether w reads as an adjective: «ленинский»
 // (проспект), «садовая» (улица).
 func adjectival(w string) bool { return adjectiveEndings.of(w, 5) }
@@ -3096,7 +3105,7 @@ func (s *scan) addresses() {
 			j++
 		}
 		k, adj := j, false
-		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && (!commonWord(s.norm(k)) || adjectival(s.norm(k)) || genitiveName(s.norm(k))) {
+		for k < len(s.toks) && k < j+2 && s.toks[k].seg == seg && s.marks[k] == 0 && s.nameWord(k) && !amountAdverb(s.norm(k)) && (!commonWord(s.norm(k)) || adjectival(s.norm(k)) || genitiveName(s.norm(k))) {
 			adj = adj || adjectival(s.norm(k))
 			k++
 		}

@@ -99,3 +99,27 @@ func TestTripAddressesDispatch(t *testing.T) {
 		{"operator", "водитель нашёл очки вернём через диспетчерскую на пушкина 21 в понедельник", ""},
 	})
 }
+
+// TestTripQuestionFare: after a trip's question («откуда и куда ехали»)
+// the talk goes on to the fare: an adverb of how much or when and a sum
+// closing the sentence is no street's name and house (rv26, session 21:
+// «вот а обычно пятьсот» in ru/blind15 masked at 4a5df17c); a street's
+// name and house answering it still are.
+func TestTripQuestionFare(t *testing.T) {
+	for _, c := range []struct{ q, a, want string }{
+		{"подскажите откуда и куда ехали", "ну а раньше четыреста", "ну а раньше четыреста"},
+		{"скажите откуда и куда ехали", "так обычно 650", "так обычно 650"},
+		{"напомните откуда и куда ехали", "вчера 1 300", "вчера 1 300"},
+		{"подскажите откуда и куда ехали", "кирпичная 14", "[address]"},
+	} {
+		tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+			{Role: "operator", Segments: []schemas.Segment{{Start: 0, End: 2, Text: c.q}}},
+			{Role: "client", Segments: []schemas.Segment{{Start: 3, End: 5, Text: c.a}}},
+		}}
+		r, _ := New(Config{})
+		out, _, err := r.Transcript(tr)
+		if err != nil || out.Channels[1].Segments[0].Text != c.want {
+			t.Errorf("%q — %q: got %q, want %q (%v)", c.q, c.a, out.Channels[1].Segments[0].Text, c.want, err)
+		}
+	}
+}
