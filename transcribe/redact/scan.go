@@ -704,9 +704,17 @@ func (s *scan) placeQuestion(i int) bool {
 			return false
 		}
 		w := s.norm(j)
-		place = place || placeWords.of(w) || officeWord(w) && !(s.role == schemas.RoleOperator && locatingVerb(w))
+		place = place || placeWords.of(w) || shopPoint(w) || officeWord(w) && !(s.role == schemas.RoleOperator && locatingVerb(w))
 	}
 	return place
+}
+
+// shopPoint: a business client's outlet or a café asked for by its
+// word («адрес точки и инн», «адрес вашей кофейни»): a company's place,
+// its address no one's home (rv26, session 21: ru/blind9's «давайте
+// адрес точки и инн» — «каланчёвская 17 инн ...» masked since 4a5df17c).
+func shopPoint(w string) bool {
+	return isWord(w, "точки", "точек", "точку", "кафе", "кофейни", "кофейню", "ресторана", "ресторан")
 }
 
 // locatingVerb: «находится», «находимся», «работает» and their forms.

@@ -123,3 +123,26 @@ func TestTripQuestionFare(t *testing.T) {
 		}
 	}
 }
+
+// TestShopPointAsked: a business client asked for its outlet's address
+// («адрес точки») names a company's place, kept as an office's (rv26,
+// session 21: ru/blind9 «давайте адрес точки и инн» — «каланчёвская 17
+// инн ...» masked at 4a5df17c); a home's address answering «адрес
+// доставки» still masked.
+func TestShopPointAsked(t *testing.T) {
+	for _, c := range []struct{ q, a, want string }{
+		{"назовите адрес точки пожалуйста", "садовая 41", "садовая 41"},
+		{"скажите адрес вашей кофейни", "гагарина 7", "гагарина 7"},
+		{"назовите адрес доставки пожалуйста", "садовая 41", "[address]"},
+	} {
+		tr := schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+			{Role: "operator", Segments: []schemas.Segment{{Start: 0, End: 2, Text: c.q}}},
+			{Role: "client", Segments: []schemas.Segment{{Start: 3, End: 5, Text: c.a}}},
+		}}
+		r, _ := New(Config{})
+		out, _, err := r.Transcript(tr)
+		if err != nil || out.Channels[1].Segments[0].Text != c.want {
+			t.Errorf("%q — %q: got %q, want %q (%v)", c.q, c.a, out.Channels[1].Segments[0].Text, c.want, err)
+		}
+	}
+}
