@@ -689,7 +689,10 @@ func (s *scan) mailboxParts() {
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.letter(j) || s.letterName(j)) {
 				j++
 				// «е как елена»: a letter and the word it is as.
-				if j+1 < len(s.toks) && j < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg {
+				// (A letter said as a single Cyrillic character opens the
+				// word: «а как к ним», «я как вы», «а как зовут» are
+				// questions; rv26, session 21.)
+				if j+1 < len(s.toks) && j < len(s.toks) && s.norm(j) == "как" && s.toks[j+1].seg == t.seg && letterOpens(s.norm(j-1), s.norm(j+1)) {
 					j += 2
 				}
 				// «d r точка s m i t h»: letters joined by «точка»,
@@ -2408,6 +2411,19 @@ func (s *scan) answers(want func(cueEvent) bool, f func(first int)) {
 func amountAdverb(w string) bool {
 	return isWord(w, "обычно", "раньше", "примерно", "приблизительно", "около", "ровно", "почти", "всего", "итого", "максимум", "минимум", "всегда", "тогда", "потом", "сейчас", "теперь",
 		"вчера", "сегодня", "позавчера", "утром", "вечером", "днем", "днём", "ночью", "обратно", "туда", "оттуда")
+}
+
+// letterOpens reports whether the word w after «как» may be what the
+// letter l before it is spelled as: l a letter's name («эс», «ка») or a
+// Latin letter, or a single Cyrillic letter w starts with («е как
+// елена»; not «а как к ним»).
+func letterOpens(l, w string) bool {
+	r, n := utf8.DecodeRuneInString(l)
+	if n != len(l) || r < 'а' || r > 'я' && r != 'ё' {
+		return true
+	}
+	f, _ := utf8.DecodeRuneInString(w)
+	return f == r || r == 'е' && f == 'ё' || r == 'ё' && f == 'е'
 }
 
 // adjectival reports whether w reads as an adjective: «ленинский»
