@@ -2436,10 +2436,11 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 // (tStreet), an address's (tAddrCue: «адрес», «прописка», «живу»), a
 // house's (tHouse) or a settlement's (tSettle), a trip's (tTrip:
 // «такси», «едем», «поездка», tripAddresses), or the other side's
-// question for an address.
+// question for an address or where a trip goes (othersTrip: «куда
+// едем»).
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
-	asks:   othersAddr,
+	asks:   othersAddr | othersTrip,
 	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
 		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected}},
 }

@@ -202,6 +202,10 @@ type cueEvent struct {
 	surname bool
 	// addr: a question for an address («адрес регистрации»).
 	addr bool
+	// trip: a question where from or where to a trip goes («куда едем»,
+	// «откуда вас забрать»: tripQuestion), its answer read by
+	// tripAddresses alone.
+	trip bool
 	// field: a question for one field of an address, its word alone:
 	// 1 a street («улица»), 2 a house's or a flat's number («номер
 	// дома», «квартира»); 0 none (fieldAnswers).
@@ -557,12 +561,14 @@ func (s *scan) collectCues() {
 		// («в каком пункте выдачи», «где отделение»: a company's place
 		// asked.)
 		asksAddress := t.has(tAddrCue) && (addressAsked(s.normOf(t)) || i > 0 && s.toks[i-1].seg == t.seg && (s.norm(i-1) == "куда" ||
-			placeWords.of(s.normOf(t)) && isWord(s.norm(i-1), "каком", "какой", "какое", "какую", "где"))) ||
-			t.has(tTrip) && s.tripQuestion(i) // «куда едем», «откуда вас забрать»
+			placeWords.of(s.normOf(t)) && isWord(s.norm(i-1), "каком", "какой", "какое", "какую", "где")))
+		// («куда едем», «откуда вас забрать»: a trip's address asked,
+		// read by tripAddresses alone.)
+		asksTrip := !asksAddress && t.has(tTrip) && s.tripQuestion(i)
 		// (A street's or a house's word alone is filed only when it asks
 		// for one field of an address: fieldAsked.)
 		field := t.has(tStreet|tHouse) && !t.has(cueRoles) && s.fieldAsked(i)
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !(t.has(tAt) && s.mailAt(i)) && !field || t.has(tEmailCue) && s.postOffice(i) {
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !asksTrip && !(t.has(tAt) && s.mailAt(i)) && !field || t.has(tEmailCue) && s.postOffice(i) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).
@@ -641,6 +647,8 @@ func (s *scan) collectCues() {
 			// (Not «свидетельство о рождении»: a document.)
 			e.dob = !(i > 1 && s.norm(i-1) == "о" && strings.HasPrefix(s.norm(i-2), "свидетельств"))
 			e.kin = s.kinNext(i)
+		case asksTrip:
+			e.trip = true
 		case !t.has(tEmailCue) && !t.has(tAt):
 			e.addr = true // «адрес регистрации», «прописка»
 			e.place = s.placeQuestion(i)

@@ -29,6 +29,9 @@ const (
 	othersDOB
 	othersMail
 	othersAddr
+	// The other side's question where a trip goes from or to
+	// (cueEvent.trip: tripAddresses).
+	othersTrip
 	othersCodeWord
 	// A code's or a CVV's cue of the other side, not the channel's own
 	// (gluedAnswers).
@@ -60,6 +63,9 @@ func (s *scan) fileStarts() {
 		}
 		if e.addr {
 			b |= othersAddr
+		}
+		if e.trip && !e.own {
+			b |= othersTrip
 		}
 		if e.codeWord {
 			b |= othersCodeWord

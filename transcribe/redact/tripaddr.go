@@ -55,9 +55,9 @@ func (s *scan) tripAddresses() {
 		// What opens it: a trip's preposition, verb or recipient, a
 		// correction, or nothing in an answer to a question for an
 		// address (lead is then st itself).
-		lead := st - 1
+		lead, answer := st-1, 0
 		if lead < 0 || s.toks[lead].seg != seg || !s.tripLead(lead) && !s.streetSaidAgain(st, lead) {
-			if !s.tripAnswer(st) {
+			if answer = s.tripAnswer(st); answer == 0 {
 				continue
 			}
 			lead = st
@@ -70,7 +70,11 @@ func (s *scan) tripAddresses() {
 		if !house || end < e || !s.tripHouseNumbers(h, e, end) {
 			continue
 		}
-		if !s.tripContext(lead, st, end) || s.tripOffice(st, end) {
+		// (The answer to a question for an address, not a trip's, with
+		// a house's or an entrance's word after it: «адрес подскажите» —
+		// «гагарина 14 второй подъезд»; «адрес точки и инн» —
+		// «каланчёвская 17 инн ...» may be a shop's.)
+		if answer == answerAddress && !s.tripHouseAfter(st, end) || answer != answerAddress && !s.tripContext(lead, st, end) || s.tripOffice(st, end) {
 			continue
 		}
 		// «от дома на [гагарина 12]»: the house's word and «на» go with
@@ -92,25 +96,43 @@ func (s *scan) tripLead(k int) bool {
 }
 
 // tripAnswer reports whether the street's name at st opens its sentence
-// (after «ну», «да» at most) answering the other side's question for an
-// address, the speaker's first sentence after it: «куда подать машину» —
-// «кооперативная 31»; not a later one («адрес» — «[улица победы дом 3
-// квартира 11]» — «показания» — «холодная 142 горячая 98»).
-func (s *scan) tripAnswer(st int) bool {
+// (after «ну», «да» at most), the speaker's first sentence after the
+// other side's question where a trip goes from or to (answerTrip:
+// cueEvent.trip, «куда подать машину» — «кооперативная 31») or for an
+// address (answerAddress: «по какому адресу доставка» — «советская 38
+// подъезд 4»); not a later sentence («откуда и куда ехали» — «от
+// торгового центра до улицы победы» — ... — «вот а обычно пятьсот»;
+// «адрес» — «[улица победы дом 3 квартира 11]» — «показания» —
+// «холодная 142 горячая 98»). 0 when none.
+func (s *scan) tripAnswer(st int) int {
 	if !s.segStart(st) {
-		return false
+		return 0
 	}
 	at := s.t0(&s.toks[st])
-	q := -1.0
-	for k := range s.others {
-		if e := &s.others[k]; e.addr && !e.own && e.justBefore(at) && e.at > q {
-			q = e.at
+	for _, kind := range [...]int{answerTrip, answerAddress} {
+		q := -1.0
+		for k := range s.others {
+			if e := &s.others[k]; !e.own && e.justBefore(at) && e.at > q && (kind == answerTrip && e.trip || kind == answerAddress && e.addr && !e.place) {
+				q = e.at
+			}
+		}
+		if q >= 0 && s.firstAfter(st, q) {
+			return kind
 		}
 	}
-	if q < 0 {
-		return false
-	}
-	seg := s.toks[st].seg
+	return 0
+}
+
+// The questions a trip's address answers (tripAnswer).
+const (
+	answerTrip = 1 + iota
+	answerAddress
+)
+
+// firstAfter reports whether the sentence of token st is the speaker's
+// first after time q.
+func (s *scan) firstAfter(st int, q float64) bool {
+	seg, at := s.toks[st].seg, s.t0(&s.toks[st])
 	for _, r := range s.segs {
 		if r.from < r.to && s.toks[r.from].seg != seg {
 			if t := s.t0(&s.toks[r.from]); t > q && t < at {
@@ -161,19 +183,23 @@ func (s *scan) tripStreet(k int) bool {
 	// something («баллон с заправкой 1 800», «с коробкой 40 на 60», «с
 	// багажом 2 чемодана»): «-ом», «-ём», or «-кой» after a consonant no
 	// adjective's «-ской», «-цкой» has.
-	if k > 0 && isWord(s.norm(k-1), "с", "со") && instrumentalNoun(w) {
+	if k > 0 && s.toks[k-1].seg == t.seg && isWord(s.norm(k-1), "с", "со") && instrumentalNoun(w) {
 		return false
 	}
 	if adjectival(w) || genitiveNames.of(w, 4) || strings.HasSuffix(w, "енко") {
 		return true
 	}
 	// A surname of a consonant's stem in the genitive («щорса»,
-	// «маркса»; «белинского» is an adjective's): after «на», whose noun
-	// would not be in the genitive («с номера 8 800 ...», «от серпухова
-	// 12 километров» are a number's and a town's).
-	if n := len(w); n >= 10 && strings.HasSuffix(w, "а") && k > 0 && s.norm(k-1) == "на" {
-		last, _ := utf8.DecodeLastRuneInString(w[:n-len("а")])
-		return !strings.ContainsRune("аеёиоуыэюяйь", last)
+	// «маркса», «мира», «гоголя»; «белинского» is an adjective's) after a
+	// trip's preposition, not a place one goes to or from («до вокзала
+	// двести», «от центра пять»: tripPlace) nor a number's word («с
+	// номера 8 800 ...»).
+	if n := len(w); n >= 8 && (k > 0 && s.toks[k-1].seg == t.seg && isWord(s.norm(k-1), "на", "до", "от", "с") || s.segStart(k) && s.tripAsked(s.t0(t))) && !tripPlace(w) {
+		if strings.HasSuffix(w, "а") {
+			last, _ := utf8.DecodeLastRuneInString(w[:n-len("а")])
+			return !strings.ContainsRune("аеёиоуыэюяйьжшщчц", last)
+		}
+		return strings.HasSuffix(w, "ля") && n >= 10
 	}
 	return false
 }
@@ -194,6 +220,19 @@ func instrumentalNoun(w string) bool {
 	last, _ := utf8.DecodeLastRuneInString(stem)
 	return !strings.ContainsRune("сцаеёиоуыэюяйь", last)
 }
+
+// tripPlace: a place a trip goes to or from, named in the genitive, no
+// street («до вокзала», «от аэропорта», «до центра», «с рынка», «от
+// номера»): its beginnings.
+func tripPlace(w string) bool { return tripPlaces.of(w) }
+
+var tripPlaces = newBeginningSet("вокзал", "аэропорт", "центр", "город", "рын", "парк", "район", "порт", "причал", "театр", "цирк", "музе", "стадион", "двор", "моста", "перекрест", "светофор",
+	"поворот", "угла", "номер", "счет", "счёт", "дома", "офис", "садик", "детсад", "универ", "институт", "колледж", "техникум", "лицея", "вуза", "магазин", "салон", "отел", "гостиниц", "хостел",
+	"санатори", "пансионат", "лагер", "кинотеатр", "клуба", "бара", "пляж", "берег", "озера", "леса", "моря", "кремл", "автовокзал", "терминал", "перрон", "метро", "рубл", "нул", "ноля", "сына", "брата", "мужа", "отца", "деда", "друга", "врача", "часа", "утра", "вечера", "обеда", "понедельник",
+	// What a fare is counted from: «с человека 200», «с баланса 300», «с
+	// километра 20», «за багаж с чемодана 500»; a vehicle, its stop.
+	"баланс", "бонус", "депозит", "кошел", "тариф", "лимит", "человек", "пассажир", "багаж", "чемодан", "места", "километр", "минут", "заказа", "рейса", "поезда", "вагона",
+	"автобус", "трамва", "троллейбус", "маршрут", "билета", "класса", "этажа", "подъезда", "входа", "выхода", "пути", "водител", "автомобил", "корабл", "самолет", "самолёт")
 
 // tripHouseNumbers reports whether the numbers of an address read from
 // its house's number at h (ending at e) to end are a house's and a
@@ -261,14 +300,8 @@ func tripNotStreet(w string) bool {
 func (s *scan) tripContext(lead, st, end int) bool {
 	seg := s.toks[st].seg
 	same := func(k int) bool { return k >= 0 && k < len(s.toks) && s.toks[k].seg == seg }
-	if same(lead-1) && s.toks[lead-1].has(tHouse) || s.flatIn(st, end) || s.houseWordIn(st, end) {
+	if same(lead-1) && s.toks[lead-1].has(tHouse) || s.tripHouseAfter(st, end) {
 		return true
-	}
-	for k := end; same(k) && k < end+3; k++ {
-		w := s.norm(k)
-		if strings.HasPrefix(w, "подъезд") || w == "частный" && same(k+1) && s.toks[k+1].has(tHouse) || s.toks[k].has(tFlat) {
-			return true
-		}
 	}
 	for k := s.segFrom(st); same(k); k++ {
 		if k >= st && k < end {
@@ -283,7 +316,14 @@ func (s *scan) tripContext(lead, st, end int) bool {
 			return true
 		}
 	}
-	return s.addressAsked(s.t0(&s.toks[st]))
+	at := s.t0(&s.toks[st])
+	return s.addressAsked(at) || s.tripAsked(at)
+}
+
+// tripAsked reports whether the other side asked where a trip goes from
+// or to just before at («куда едем», «откуда вас забрать»).
+func (s *scan) tripAsked(at float64) bool {
+	return s.otherCueNear(at, func(e *cueEvent) bool { return e.trip && !e.own })
 }
 
 // tripStarts are the words of a trip that start the address rules on a
@@ -294,6 +334,9 @@ func (s *scan) tripContext(lead, st, end int) bool {
 // its numbers load.
 var tripStarts = []string{"такси", "поездка", "поездку", "поездки", "поездке", "едем", "ехали", "ехал", "ехала", "еду", "поедем", "поеду",
 	"отвезти", "отвезите", "довезти", "довезите", "подвезти", "подвезите", "маршрут", "маршрута", "машину",
+	// A driver gone or come, a parcel brought elsewhere: «водитель уехал
+	// с парковой девять», «привезли не туда я на молодежной 15».
+	"водитель", "водителя", "уехал", "уехала", "уехали", "приехал", "приехала", "приехали", "привезли", "привез", "привезла",
 	// Asked with «куда», «откуда» (tripQuestion): «откуда вас забрать»,
 	// «куда везти», «куда едете».
 	"забрать", "забирать", "везти", "едете", "поедете"}
@@ -324,6 +367,25 @@ func (s *scan) tripQuestion(i int) bool {
 	return true
 }
 
+// tripHouseAfter reports whether a house's word is in the address st..end
+// (a flat, a building: «квартира 30», «корпус 2») or an entrance's or «частный
+// дом» within three words after it («первый подъезд», «к четвертому
+// подъезду»).
+func (s *scan) tripHouseAfter(st, end int) bool {
+	if s.flatIn(st, end) || s.houseWordIn(st, end) {
+		return true
+	}
+	seg := s.toks[st].seg
+	same := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg }
+	for k := end; same(k) && k < end+3; k++ {
+		w := s.norm(k)
+		if strings.HasPrefix(w, "подъезд") || w == "частный" && same(k+1) && s.toks[k+1].has(tHouse) || s.toks[k].has(tFlat) {
+			return true
+		}
+	}
+	return false
+}
+
 // tripWord: a word of a trip or of a delivery to a door: a taxi, a ride,
 // going, taking, picking up («такси», «поездка», «едем», «ехали»,
 // «отвезти», «забрать», «машину», «домой», «доставка», «курьер»).
@@ -331,7 +393,7 @@ func tripWord(w string) bool {
 	return tripWords.of(w)
 }
 
-var tripWords = newBeginningSet("такси", "поездк", "маршрут", "едем", "ехали", "ехала", "ехал", "поеду", "поедем", "еду", "отвез", "довез", "подвез", "забрать", "забирать", "заберите", "машину", "домой", "доставк", "курьер", "водител", "подач", "подъед")
+var tripWords = newBeginningSet("такси", "поездк", "маршрут", "едем", "ехали", "ехала", "ехал", "поеду", "поедем", "еду", "отвез", "довез", "подвез", "привез", "уехал", "приехал", "забрать", "забирать", "заберите", "машину", "домой", "доставк", "курьер", "водител", "подач", "подъед")
 
 // tripOffice reports whether a trip's address with no flat is a
 // company's place named before it in its sentence: «до бизнес центра
@@ -358,10 +420,10 @@ func (s *scan) tripOffice(st, end int) bool {
 }
 
 // workWords: a workplace's words, whose place is no one's home: «на
-// работу на заводскую 15», «там проходная», «предприятие»; a taxi
-// service's own place, where a lost thing is handed back («через
-// диспетчерскую на ленина 8», «в таксопарке на заводской 3»).
-var workWords = newBeginningSet("работу", "работе", "работы", "проходн", "предприяти", "диспетчерск", "таксопарк", "автопарк")
+// работу на заводскую 15», «там проходная», «на объекте на садовой 7»,
+// «предприятие»; a taxi service's own place, where a lost thing is handed
+// back («через диспетчерскую на ленина 8», «в таксопарке на заводской 3»).
+var workWords = newBeginningSet("работу", "работе", "работы", "проходн", "предприяти", "объект", "диспетчерск", "таксопарк", "автопарк")
 
 // claimTrip claims a trip's address from..to; an address masked right
 // after it (its flat, masked by the flat's rule: «на профсоюзная [сто

@@ -23,7 +23,20 @@ func TestTripAddresses(t *testing.T) {
 		{"operator", "поездка закончилась на некрасова пятнадцать", "поездка закончилась на [address]"},
 		{"client", "мне машину с креслом от кутузовский сорок восемь в больницу", "мне машину с креслом от [address] в больницу"},
 		{"client", "машину на некрасова девятнадцать ой нет некрасова семнадцать третий подъезд", "машину на [address] ой нет [address] третий подъезд"},
+		{"client", "такси от гоголя двадцать пять до вокзала", "такси от [address] до вокзала"},
+		{"client", "ехал от ленина десять до мира сорок пять", "ехал от [address] до [address]"},
+		{"client", "водитель уехал с парковой девять без меня", "водитель уехал с [address] без меня"},
+		{"client", "подача на советскую сто один корпус два", "подача на [address]"},
 		// Not a trip's address.
+		{"client", "за поездку списали с баланса двести", ""},
+		{"client", "поездка с человека двести пятьдесят", ""},
+		{"client", "жалоба на водителя сто двадцать", ""},
+		{"client", "такси с вокзала триста", ""},
+		{"client", "едем от кремля пять минут", ""},
+		{"client", "водитель на белой камри номер а сто двадцать три", ""},
+		{"client", "машину подадим к ресторану на пятницкой двенадцать", ""},
+		{"client", "такси до центра пятьсот по счётчику", ""},
+		{"client", "поездка по городу двести восемьдесят", ""},
 		{"client", "мне до бизнес центра орион на пролетарской сорок третий подъезд", ""},
 		{"client", "такси на ленинский там у второго подъезда", ""},
 		{"client", "мы ехали с семи до восьми стояли на гагарина", ""},
@@ -66,6 +79,27 @@ func TestTripAnswers(t *testing.T) {
 	for i, want := range []string{"с [address]", "на [address]", "[address]", "холодная сто сорок два горячая девяносто восемь", "на вокзал к девяти сорока"} {
 		if got := out.Channels[1].Segments[i].Text; got != want {
 			t.Errorf("answer %d: %q, want %q", i, got, want)
+		}
+	}
+	// A question for an address, not a trip's: answered with an
+	// entrance's word after the house, the street with no word is one; a
+	// shop's point with no house's word may be anything.
+	tr = schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
+		{Role: "operator", Segments: []schemas.Segment{
+			{Start: 0, End: 2, Text: "адрес подскажите"},
+			{Start: 20, End: 22, Text: "продиктуйте адрес точки и номер договора"},
+		}},
+		{Role: "client", Segments: []schemas.Segment{
+			{Start: 2.5, End: 4, Text: "гагарина четырнадцать второй подъезд"},
+			{Start: 22.5, End: 24, Text: "вокзальная три договор восемь восемь ноль один"},
+		}},
+	}}
+	if out, _, err = r.Transcript(tr); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"[address] второй подъезд", "вокзальная три договор восемь восемь ноль один"} {
+		if got := out.Channels[1].Segments[i].Text; got != want {
+			t.Errorf("address answer %d: %q, want %q", i, got, want)
 		}
 	}
 }
