@@ -328,8 +328,12 @@ func (s *scan) tripContext(lead, st, end int) bool {
 			return true
 		}
 		// The trip's other end: a preposition, a street's name and a
-		// house's number.
+		// house's number, or a place a trip goes to or from («от садовой
+		// 18 до аэропорта», «с вокзала на лесную 5»).
 		if k+2 < len(s.toks) && same(k+2) && (k+2 < st || k >= end) && isWord(s.norm(k), "от", "с", "до", "на", "к") && s.toks[k+2].has(tNum) && s.houseNumberWord(k+2) && s.tripStreet(k+1) {
+			return true
+		}
+		if k+1 < len(s.toks) && same(k+1) && (k+1 < st || k >= end) && isWord(s.norm(k), "от", "с", "со", "до", "на", "к", "в", "во", "из") && tripEnds.of(s.norm(k+1)) {
 			return true
 		}
 	}
@@ -354,6 +358,12 @@ var tripStarts = []string{"такси", "поездка", "поездку", "п�
 	// A driver gone or come, a parcel brought elsewhere: «водитель уехал
 	// с парковой девять», «привезли не туда я на молодежной 15».
 	"водитель", "водителя", "уехал", "уехала", "уехали", "приехал", "приехала", "приехали", "привезли", "привез", "привезла",
+	// A car asked for, the client picked up or coming out to it: «нужна
+	// машина от садовой 18», «вас заберут с ...», «я на чехова 40 выхожу».
+	"машина", "заберут", "заберем", "заберём", "выхожу", "выйду", "спускаюсь",
+	// The trip's other end, an order's: «мне от садовой 18 до аэропорта»,
+	// «заказ принят от кленовой 5».
+	"аэропорт", "аэропорта", "аэропорту", "вокзал", "вокзала", "вокзалу", "заказ", "заказа",
 	// Asked with «куда», «откуда» (tripQuestion): «откуда вас забрать»,
 	// «куда везти», «куда едете».
 	"забрать", "забирать", "везти", "едете", "поедете"}
@@ -384,6 +394,12 @@ func (s *scan) tripQuestion(i int) bool {
 	return true
 }
 
+// tripEnds: the beginnings of the places a trip goes to or from, said
+// with a preposition next to a trip's address («до аэропорта», «на
+// вокзал», «в больницу», «из школы»).
+var tripEnds = newBeginningSet("вокзал", "аэропорт", "центр", "рынок", "рынка", "парк", "порт", "причал", "театр", "цирк", "стадион", "больниц", "поликлиник", "школ", "садик", "детсад",
+	"метро", "станци", "торгов", "тц", "кинотеатр", "автовокзал", "терминал", "гостиниц", "отел", "универ", "институт", "дач", "роддом")
+
 // tripHouseAfter reports whether a house's word is in the address st..end
 // (a flat, a building: «квартира 30», «корпус 2») or an entrance's or «частный
 // дом» within three words after it («первый подъезд», «к четвертому
@@ -410,7 +426,8 @@ func tripWord(w string) bool {
 	return tripWords.of(w)
 }
 
-var tripWords = newBeginningSet("такси", "поездк", "маршрут", "едем", "ехали", "ехала", "ехал", "поеду", "поедем", "еду", "отвез", "довез", "подвез", "привез", "уехал", "приехал", "забрать", "забирать", "заберите", "машину", "домой", "доставк", "курьер", "водител", "подач", "подъед")
+var tripWords = newBeginningSet("такси", "поездк", "маршрут", "едем", "ехали", "ехала", "ехал", "поеду", "поедем", "еду", "отвез", "довез", "подвез", "привез", "уехал", "приехал", "забрать", "забирать", "заберите", "машин",
+	"забер", "забира", "заказ", "выхож", "выйд", "спускаю", "домой", "доставк", "курьер", "водител", "подач", "подъед")
 
 // tripOffice reports whether a trip's address with no flat is a
 // company's place named before it in its sentence: «до бизнес центра
