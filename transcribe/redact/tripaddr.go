@@ -70,11 +70,14 @@ func (s *scan) tripAddresses() {
 		if !house || end < e || !s.tripHouseNumbers(h, e, end) {
 			continue
 		}
-		// (The answer to a question for an address, not a trip's, with
-		// a house's or an entrance's word after it: «адрес подскажите» —
-		// «гагарина 14 второй подъезд»; «адрес точки и инн» —
-		// «каланчёвская 17 инн ...» may be a shop's.)
-		if answer == answerAddress && !s.tripHouseAfter(st, end) || answer != answerAddress && !s.tripContext(lead, st, end) || s.tripOffice(st, end) {
+		// (The answer to a question for an address, not a trip's: with a
+		// house's or an entrance's word after it, or no other value's cue
+		// or trap word after it in the sentence: «адрес подскажите» —
+		// «гагарина 14 второй подъезд», «назовите адрес» — «первомайская
+		// восемь»; not «адрес точки и инн» — «каланчёвская 17 инн ...»,
+		// «адрес точки и номер договора» — «вокзальная 3 договор ...», a
+		// shop's asked with its other numbers.)
+		if answer == answerAddress && !s.tripHouseAfter(st, end) && s.valueAfter(end) || answer != answerAddress && !s.tripContext(lead, st, end) || s.tripOffice(st, end) {
 			continue
 		}
 		// «от дома на [гагарина 12]»: the house's word and «на» go with
@@ -400,6 +403,21 @@ func (s *scan) tripQuestion(i int) bool {
 var tripEnds = newBeginningSet("вокзал", "аэропорт", "центр", "рынок", "рынка", "парк", "порт", "причал", "театр", "цирк", "стадион", "больниц", "поликлиник", "школ", "садик", "детсад",
 	"метро", "станци", "торгов", "тц", "кинотеатр", "автовокзал", "терминал", "гостиниц", "отел", "универ", "институт", "дач", "роддом")
 
+// valueAfter reports whether a cue's or a trap's word follows token end
+// in its sentence («... инн 7 7 0 8», «... договор 8 8 0 1»).
+func (s *scan) valueAfter(end int) bool {
+	if end >= len(s.toks) || end == 0 {
+		return false
+	}
+	seg := s.toks[end-1].seg
+	for k := end; k < len(s.toks) && s.toks[k].seg == seg; k++ {
+		if s.toks[k].has(tCue | tTrap) {
+			return true
+		}
+	}
+	return false
+}
+
 // tripHouseAfter reports whether a house's word is in the address st..end
 // (a flat, a building: «квартира 30», «корпус 2») or an entrance's or «частный
 // дом» within three words after it («первый подъезд», «к четвертому
@@ -440,6 +458,9 @@ func (s *scan) tripOffice(st, end int) bool {
 	}
 	seg := s.toks[st].seg
 	for k := st - 1; k >= 0 && k >= st-5 && s.toks[k].seg == seg; k-- {
+		if s.toks[k].has(tFlat) {
+			return false // a flat said nearer: a home («на объекте квартира на лесной 5»)
+		}
 		if w := s.norm(k); officeWord(w) || companyWords.of(w) || placeWords.of(w) || workWords.of(w) {
 			return true
 		}

@@ -91,23 +91,25 @@ func TestTripAnswers(t *testing.T) {
 			t.Errorf("answer %d: %q, want %q", i, got, want)
 		}
 	}
-	// A question for an address, not a trip's: answered with an
-	// entrance's word after the house, the street with no word is one; a
-	// shop's point with no house's word may be anything.
+	// A question for an address, not a trip's: the street with no word
+	// and its house answering it are one, unless another value's word
+	// follows (a shop's point asked with its contract's number).
 	tr = schemas.Transcript{Language: "ru", Channels: []schemas.TranscriptChannel{
 		{Role: "operator", Segments: []schemas.Segment{
 			{Start: 0, End: 2, Text: "адрес подскажите"},
 			{Start: 20, End: 22, Text: "продиктуйте адрес точки и номер договора"},
+			{Start: 40, End: 42, Text: "назовите адрес"},
 		}},
 		{Role: "client", Segments: []schemas.Segment{
 			{Start: 2.5, End: 4, Text: "гагарина четырнадцать второй подъезд"},
 			{Start: 22.5, End: 24, Text: "вокзальная три договор восемь восемь ноль один"},
+			{Start: 42.5, End: 44, Text: "первомайская восемь"},
 		}},
 	}}
 	if out, _, err = r.Transcript(tr); err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []string{"[address] второй подъезд", "вокзальная три договор восемь восемь ноль один"} {
+	for i, want := range []string{"[address] второй подъезд", "вокзальная три договор восемь восемь ноль один", "[address]"} {
 		if got := out.Channels[1].Segments[i].Text; got != want {
 			t.Errorf("address answer %d: %q, want %q", i, got, want)
 		}
