@@ -178,7 +178,7 @@ func (s *scan) tripStreet(k int) bool {
 		return false
 	}
 	w := s.norm(k)
-	if len(w) < 8 || dayWord(w) || placeWords.of(w) || officeWord(w) || companyWords.of(w) || tripNotStreet(w) {
+	if len(w) < 8 || dayWord(w) || placeWords.of(w) || officeWord(w) || companyWords.of(w) || tripNotStreet(w) || amountAdverb(w) {
 		return false
 	}
 	// (After «с», a noun's instrumental is no street's: «баллон с
@@ -290,7 +290,10 @@ func withNoun(w string) bool {
 	switch {
 	case strings.HasSuffix(w, "ской"), strings.HasSuffix(w, "цкой"):
 		return false
-	case strings.HasSuffix(w, "кой"), strings.HasSuffix(w, "дой"), strings.HasSuffix(w, "мой"), strings.HasSuffix(w, "рой"), strings.HasSuffix(w, "ей"),
+	case strings.HasSuffix(w, "кой"):
+		// «с заправкой», «с коробкой», not «с высокой» (instrumentalNoun).
+		return instrumentalNoun(w)
+	case strings.HasSuffix(w, "дой"), strings.HasSuffix(w, "мой"), strings.HasSuffix(w, "рой"), strings.HasSuffix(w, "ей"),
 		strings.HasSuffix(w, "ом"), strings.HasSuffix(w, "ем"):
 		return true
 	}
