@@ -159,7 +159,10 @@ func (s *scan) expiryWordsThenCode(z *zone) (int, Type) {
 			continue
 		}
 		p := string(d[:n-zk.n()])
-		month := len(p) == 3 && p[0] >= '1' && p[0] <= '9' && (p[1] == '2' || p[1] == '3') || expiryDigits(p)
+		// (The month one word of one digit, «девять двадцать шесть»: not
+		// a hundred, «двести тридцать один пятьсот» is a code of six.)
+		oneDigit := s.toks[z.from].num() == nkUnit || len(s.norm(z.from)) == 1
+		month := len(p) == 3 && oneDigit && p[0] >= '1' && p[0] <= '9' && (p[1] == '2' || p[1] == '3') || expiryDigits(p)
 		if month && (fits(typ, zk.n()) && zk.n() <= 4 || typ == CVV && s.hundredNoughtUnit(&zk)) {
 			return k, typ
 		}
