@@ -614,6 +614,7 @@ func enWords() {
 	en(tHouse, "apartment", "apt", "unit", "flat", "suite", "house")
 	en(tAt, "at")
 	en(tDot, "dot")
+	en(tJoin, "underscore")
 	en(tTLD, "com", "net", "org", "ru", "uk", "io", "edu", "info")
 	en(tEmailCue, "email", "e-mail", "mail", "address", "e")
 	en(tBirth, "birth", "born", "birthday", "dob")

@@ -159,63 +159,13 @@ func (s *scan) emails() {
 		if !t.has(tAt) || s.marks[i] != 0 {
 			continue
 		}
-		// Right: a domain (two words at most), then «точка» and a word,
-		// up to three times; or the domain and a top-level domain
-		// without «точка» («майл ру»).
-		j := i + 1
-		// («собака я ру»: the service ya.ru.)
-		ya := j+1 < len(s.toks) && s.norm(j) == "я" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
-		// («собака почта рф»: the Cyrillic mail service почта.рф, «почта»
-		// a cue's word elsewhere.)
-		ya = ya || j+1 < len(s.toks) && s.norm(j) == "почта" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
-		if j >= len(s.toks) || s.toks[j].has(tStop|tAt) && !s.toks[j].has(tTLD) && !(j+1 < len(s.toks) && s.toks[j+1].has(tDot)) && !ya {
-			continue
-		}
-		j++
-		if j+1 < len(s.toks) && !s.toks[j].has(tDot|tStop|tTLD|tAt) && s.toks[j+1].has(tDot) && s.toks[j].seg == t.seg {
-			j++ // «ип сидоров точка рф»
-		} else if j < len(s.toks) && !s.toks[j].has(tDot) && s.letterName(j-1) {
-			// A domain spelled by its letters' names or its words, up to
-			// four, before «точка» («собака пэ эм бокс точка ру»: causes
-			// block MH).
-			for m := j; m < len(s.toks) && m <= j+2 && s.toks[m].seg == t.seg; m++ {
-				if s.toks[m].has(tDot) {
-					j = m
-					break
-				}
-				if s.toks[m].has(tStop|tTLD|tAt|tNum) && !s.letterName(m) {
-					break
-				}
+		// Right: the domain (ruMailDomain; in English enDomainEnd).
+		var j int
+		if s.lang == "en" {
+			if j = s.enDomainEnd(i + 1); j == i+1 {
+				continue
 			}
-		}
-		dots := 0
-		for dots < 3 && j+1 < len(s.toks) && s.toks[j].has(tDot) && (s.toks[j+1].has(tTLD) || !s.toks[j+1].has(tStop)) {
-			dots++
-			j += 2
-		}
-		// A domain of two or three words before its top-level domain with
-		// no «точка» («бест тур ру», «смарт хоум ком»: block GX), after a
-		// mailbox's word: the words no list knows as anything else.
-		if dots == 0 && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1) {
-			dom := func(k int) bool {
-				return k < len(s.toks) && s.toks[k].seg == t.seg && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tConn|tNum|tAt|tDot|tTLD|tEmailCue)
-			}
-			tld := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == t.seg && s.toks[k].has(tTLD) }
-			if dom(j) && tld(j+1) {
-				j++
-			} else if dom(j) && dom(j+1) && tld(j+2) {
-				j += 2
-			}
-		}
-		if dots == 0 && j < len(s.toks) && s.toks[j].has(tTLD) && s.toks[j].seg == t.seg && !s.toks[j-1].has(tTLD) {
-			j++ // «майл ру»
-			dots++
-		}
-		cue := s.near(i, 8, tEmailCue)
-		// A mail service named after «собака» is a domain without its
-		// «точка ру» («орлов собака яндекс ой нет собака рамблер»).
-		provider := s.normOf(t) != "at" && j == i+2 && mailProviders.of(s.norm(i+1))
-		if dots == 0 && !(cue && s.normOf(t) != "at" && j > i+1) && !provider {
+		} else if j = s.ruMailDomain(i); j < 0 {
 			continue
 		}
 		// Left: the mailbox, back over words that are not function words
@@ -238,10 +188,18 @@ func (s *scan) emails() {
 			// (So is a word in Latin letters whatever a list knows it as:
 			// «lesya tarasova sms собака ya точка ru»; not the e-mail cue
 			// itself: «мой email ivan собака ...».)
-			if w := s.normOf(u); !joined && !u.has(tEmailCue) && len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && isLetters(w) {
+			// (In English every word is in Latin letters: there the
+			// mailbox's words are the ones no function word is, its
+			// joiners said as words too: «john underscore smith at ...».)
+			en := s.lang == "en"
+			if w := s.normOf(u); !en && !joined && !u.has(tEmailCue) && len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && isLetters(w) {
 				joined = true
 			}
-			if u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || joined || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
+			if en && u.seg == t.seg && (u.has(tDot|tJoin) || enJoiner(s.normOf(u)) || s.letter(k-1) || joined || s.enMailboxWord(k-1)) {
+				k--
+				continue
+			}
+			if !en && u.seg == t.seg && (u.has(tDot|tJoin) || s.letter(k-1) || joined || !u.has(tStop|tEmailCue|tCue|tNameCue|tConn|tTrap)) {
 				k--
 				continue
 			}
@@ -291,6 +249,73 @@ func (s *scan) emails() {
 			}
 		}
 	}
+}
+
+// ruMailDomain returns where the domain after «собака» or «at» at token i
+// ends (the e-mail rules' reading of Russian speech), or -1 when what
+// follows is no mailbox's domain.
+func (s *scan) ruMailDomain(i int) int {
+	t := &s.toks[i]
+	// Right: a domain (two words at most), then «точка» and a word,
+	// up to three times; or the domain and a top-level domain
+	// without «точка» («майл ру»).
+	j := i + 1
+	// («собака я ру»: the service ya.ru.)
+	ya := j+1 < len(s.toks) && s.norm(j) == "я" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
+	// («собака почта рф»: the Cyrillic mail service почта.рф, «почта»
+	// a cue's word elsewhere.)
+	ya = ya || j+1 < len(s.toks) && s.norm(j) == "почта" && s.toks[j+1].has(tTLD) && s.toks[j+1].seg == t.seg
+	if j >= len(s.toks) || s.toks[j].has(tStop|tAt) && !s.toks[j].has(tTLD) && !(j+1 < len(s.toks) && s.toks[j+1].has(tDot)) && !ya {
+		return -1
+	}
+	j++
+	if j+1 < len(s.toks) && !s.toks[j].has(tDot|tStop|tTLD|tAt) && s.toks[j+1].has(tDot) && s.toks[j].seg == t.seg {
+		j++ // «ип сидоров точка рф»
+	} else if j < len(s.toks) && !s.toks[j].has(tDot) && s.letterName(j-1) {
+		// A domain spelled by its letters' names or its words, up to
+		// four, before «точка» («собака пэ эм бокс точка ру»: causes
+		// block MH).
+		for m := j; m < len(s.toks) && m <= j+2 && s.toks[m].seg == t.seg; m++ {
+			if s.toks[m].has(tDot) {
+				j = m
+				break
+			}
+			if s.toks[m].has(tStop|tTLD|tAt|tNum) && !s.letterName(m) {
+				break
+			}
+		}
+	}
+	dots := 0
+	for dots < 3 && j+1 < len(s.toks) && s.toks[j].has(tDot) && (s.toks[j+1].has(tTLD) || !s.toks[j+1].has(tStop)) {
+		dots++
+		j += 2
+	}
+	// A domain of two or three words before its top-level domain with
+	// no «точка» («бест тур ру», «смарт хоум ком»: block GX), after a
+	// mailbox's word: the words no list knows as anything else.
+	if dots == 0 && i > 0 && s.toks[i-1].seg == t.seg && s.mailboxWord(i-1) {
+		dom := func(k int) bool {
+			return k < len(s.toks) && s.toks[k].seg == t.seg && isLetters(s.norm(k)) && !s.toks[k].has(tStop|tConn|tNum|tAt|tDot|tTLD|tEmailCue)
+		}
+		tld := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == t.seg && s.toks[k].has(tTLD) }
+		if dom(j) && tld(j+1) {
+			j++
+		} else if dom(j) && dom(j+1) && tld(j+2) {
+			j += 2
+		}
+	}
+	if dots == 0 && j < len(s.toks) && s.toks[j].has(tTLD) && s.toks[j].seg == t.seg && !s.toks[j-1].has(tTLD) {
+		j++ // «майл ру»
+		dots++
+	}
+	cue := s.near(i, 8, tEmailCue)
+	// A mail service named after «собака» is a domain without its
+	// «точка ру» («орлов собака яндекс ой нет собака рамблер»).
+	provider := s.normOf(t) != "at" && j == i+2 && mailProviders.of(s.norm(i+1))
+	if dots == 0 && !(cue && s.normOf(t) != "at" && j > i+1) && !provider {
+		return -1
+	}
+	return j
 }
 
 // mailTail returns where a mailbox said in parts ends, from token j right
@@ -409,7 +434,7 @@ func (s *scan) mailReadBackEnds() {
 		if s.marks[k] != 0 || t.trig&^(tFirstName|tNameForm) != 0 && !s.letterName(k) {
 			return t.num() == nkDigits && s.marks[k] == 0
 		}
-		return isLetters(w) && !verbLike(w) && !pronoun(w) && !commonWord(w) && !staffWord(w) && !orgWord(w)
+		return isLetters(w) && !verbLike(w) && !pronoun(w) && !commonWord(w) && !staffWord(w) && !orgWord(w) && !(s.lang == "en" && enFunctionWord(w))
 	}
 	// (From a part a read-back's rule masked, said again or joined to
 	// one: not from a Latin word an e-mail's context masked, «курс
@@ -659,7 +684,7 @@ func (s *scan) mailboxParts() {
 	last := -1e9 // when this side last named an e-mail
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.has(tAt) || t.has(tEmailCue) && !s.postOffice(i) || s.maskedAs(i, Email) {
+		if t.has(tAt) && s.lang != "en" || s.mailCue(i) && !s.postOffice(i) || s.maskedAs(i, Email) {
 			last = s.t1(t)
 		}
 		if s.marks[i] != 0 || t.has(tNum) {
@@ -746,7 +771,7 @@ func (s *scan) mailboxParts() {
 				s.claim(Email, ruleEmailJoined, k, end)
 				i = end - 1
 			}
-		case latinWord(s.normOf(t)) && !s.afterTrapRun(i) && !s.officeMailbox(i):
+		case s.lang != "en" && latinWord(s.normOf(t)) && !s.afterTrapRun(i) && !s.officeMailbox(i):
 			// (Not a promo code's, a coupon's word: «а промокод SUMMER 25».)
 			j := i + 1
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (latinWord(s.norm(j)) || s.toks[j].has(tNum|tDot|tJoin)) {
@@ -1034,9 +1059,9 @@ func (s *scan) roleMailboxAt(i int) bool {
 	}
 	for k := i; k >= 0 && k >= i-4 && s.toks[k].seg == s.toks[i].seg; k-- {
 		if s.toks[k].has(tAt) {
-			return k > 0 && s.toks[k-1].seg == s.toks[k].seg && roleMailbox(s.norm(k-1)) && !s.personalDomain(k+1)
+			return k > 0 && s.toks[k-1].seg == s.toks[k].seg && (roleMailbox(s.norm(k-1)) || s.lang == "en" && enRoleMailbox(s.norm(k-1))) && !s.personalDomain(k+1)
 		}
-		if k == i && k+1 < len(s.toks) && s.toks[k+1].has(tAt) && roleMailbox(s.norm(k)) {
+		if k == i && k+1 < len(s.toks) && s.toks[k+1].has(tAt) && (roleMailbox(s.norm(k)) || s.lang == "en" && enRoleMailbox(s.norm(k))) {
 			return !s.personalDomain(k + 2)
 		}
 	}
@@ -1090,6 +1115,9 @@ func latinWord(w string) bool {
 // mailboxWord reports whether token i can be part of a mailbox said in
 // words: no function word, cue or unit; a name, a word, a number.
 func (s *scan) mailboxWord(i int) bool {
+	if s.lang == "en" {
+		return s.enMailboxWord(i)
+	}
 	t := &s.toks[i]
 	return t.has(tNum|tFirstName) || latinWord(s.normOf(t)) || !t.has(tStop|tCue|tTrap|tUnit|tConn|tNameCue|tOperator|tEmailCue|tAt) && len(s.normOf(t)) >= 4
 }

@@ -249,6 +249,9 @@ func (s *scan) mailAt(i int) bool {
 	if !t.has(tAt) || i+1 >= len(s.toks) || s.toks[i+1].seg != t.seg {
 		return false
 	}
+	if s.lang == "en" {
+		return s.enDomainEnd(i+1) > i+1 && !s.roleMailboxAt(i)
+	}
 	n := s.norm(i + 1)
 	// (Not a company's mailbox: «zayavki собака gkh74 точка ru» read
 	// back spelled is the company's.)
@@ -568,7 +571,9 @@ func (s *scan) collectCues() {
 		// (A street's or a house's word alone is filed only when it asks
 		// for one field of an address: fieldAsked.)
 		field := t.has(tStreet|tHouse) && !t.has(cueRoles) && s.fieldAsked(i)
-		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tEmailCue|tExpiry) && !asksAddress && !asksTrip && !(t.has(tAt) && s.mailAt(i)) && !field || t.has(tEmailCue) && s.postOffice(i) {
+		// (In English «address» or «mail» alone names no e-mail:
+		// mailCue.)
+		if !t.has(tCue|tTrap|tNameCue|tNameQ|tBirth|tExpiry) && !(t.has(tEmailCue) && s.mailCue(i)) && !asksAddress && !asksTrip && !(t.has(tAt) && s.mailAt(i)) && !field || t.has(tEmailCue) && s.postOffice(i) {
 			continue
 		}
 		// Written where it goes (as readZone's runs).

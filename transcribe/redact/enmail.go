@@ -1,0 +1,171 @@
+package redact
+
+// English e-mails said aloud («john dot smith at gmail dot com», «j smith
+// at company dot co dot uk», «john underscore smith at outlook dot com»,
+// «j o h n at ...»). In English every word is in Latin letters and «at» is
+// one of the commonest words («monday at 9 30», «at the store», «look at
+// it»), so neither says an e-mail is being given, as a Latin word or
+// «собака» do in Russian (lane i13en21: on the English dictionary corpus
+// the Russian reading masked 5,702 ordinary words as e-mails). In an
+// English scan «at» is an e-mail's only with a mailbox's local part right
+// before it (words no function word, letters, digits, joined by «dot»,
+// «underscore», «dash») and a domain right after it (enDomainEnd); a word
+// in Latin letters is no mailbox's part by itself; and an e-mail is named
+// by «email», «e-mail» or «e mail», not by «address» or «mail» alone
+// («delivery address», «in the mail»).
+
+// enMailCue reports whether token i names an e-mail in an English scan.
+func (s *scan) enMailCue(i int) bool {
+	seg := s.toks[i].seg
+	switch s.norm(i) {
+	case "email", "e-mail", "emails", "emailed":
+		return true
+	case "e":
+		return i+1 < len(s.toks) && s.toks[i+1].seg == seg && s.norm(i+1) == "mail"
+	case "mail":
+		return i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "e"
+	}
+	return false
+}
+
+// mailCue reports whether token i is an e-mail's cue: any tEmailCue word,
+// in English only enMailCue's.
+func (s *scan) mailCue(i int) bool {
+	return s.toks[i].has(tEmailCue) && (s.lang != "en" || s.enMailCue(i))
+}
+
+// enProvider: a mail service said as an English domain's first word.
+func enProvider(w string) bool {
+	return mailProviders.of(w) && w != "listen" || isWord(w, "yahoo", "aol", "protonmail", "proton", "ymail", "googlemail", "btinternet", "comcast", "msn",
+		"sbcglobal", "verizon", "hotmail", "live", "gmx")
+}
+
+// enTLD: a top-level domain said after «dot» (not «gov»: a government
+// body's address, «reportfraud dot ftc dot gov», is no person's).
+func enTLD(w string) bool {
+	return isWord(w, "com", "net", "org", "uk", "us", "io", "edu", "info", "biz", "co", "ca", "au", "ie", "nz", "za", "de", "fr", "ru", "me")
+}
+
+// enDomainEnd returns where an English e-mail's domain said from token j
+// ends, or j when none starts there: a mail service, with «dot com» or
+// its top-level domain after it or not («gmail», «yahoo dot co dot uk»,
+// «gmail com»); or words (one to three a part) joined by «dot», a
+// top-level domain after the last «dot» («rise bakery dot com», «company
+// dot co dot uk»). «at 9 30», «at the store», «at gov uk» are none.
+func (s *scan) enDomainEnd(j int) int {
+	if j <= 0 || j >= len(s.toks) {
+		return j
+	}
+	seg := s.toks[j-1].seg
+	in := func(k int) bool { return k < len(s.toks) && s.toks[k].seg == seg && s.marks[k] == 0 }
+	if !in(j) {
+		return j
+	}
+	if enProvider(s.norm(j)) && !s.toks[j].has(tNum) {
+		e := j + 1
+		for in(e+1) && s.toks[e].has(tDot) && enTLD(s.norm(e+1)) {
+			e += 2
+		}
+		if e == j+1 && in(e) && enTLD(s.norm(e)) {
+			e++
+		}
+		return e
+	}
+	// (A website, «w w w dot company dot com», «www dot ...», is no
+	// mailbox's domain: a company's, kept.)
+	if s.norm(j) == "www" || s.norm(j) == "w" && in(j+2) && s.norm(j+1) == "w" && s.norm(j+2) == "w" {
+		return j
+	}
+	end, words := j, 0
+	for k := j; in(k) && k < j+12; k++ {
+		if s.toks[k].has(tDot) {
+			if words == 0 || !in(k+1) {
+				break
+			}
+			if enTLD(s.norm(k + 1)) {
+				end = k + 2
+			}
+			words = 0
+			continue
+		}
+		if words == 3 || !enDomainWord(s.norm(k)) {
+			break
+		}
+		words++
+	}
+	return end
+}
+
+// enDomainWord: a word a domain is said with: letters and digits, no
+// function word.
+func enDomainWord(w string) bool {
+	if w == "" || enFunctionWord(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// enMailboxWord reports whether token i, in an English scan, can be a
+// word of a mailbox's local part said aloud: a number, a first name, or a
+// word of letters and digits that is no function word, cue or unit.
+func (s *scan) enMailboxWord(i int) bool {
+	t := &s.toks[i]
+	if t.has(tNum | tFirstName) {
+		return true
+	}
+	w := s.normOf(t)
+	return len(w) >= 2 && enDomainWord(w) && !t.has(tStop|tCue|tTrap|tUnit|tConn|tNameCue|tOperator|tEmailCue|tAt|tDot|tTLD|tMonth)
+}
+
+// enJoiner: a word that joins a mailbox's parts said aloud («dash»,
+// «hyphen», «underscore», «period»; «dot» is tDot).
+func enJoiner(w string) bool {
+	return isWord(w, "underscore", "dash", "hyphen", "period")
+}
+
+// enRoleMailbox: an English mailbox named for a job, not a person
+// («escalations at vantagewireless dot com», «damages at shamrock rentals
+// dot ie»): a company's, kept as roleMailbox's are.
+func enRoleMailbox(w string) bool {
+	return isWord(w, "escalations", "damages", "relations", "complaints", "enquiries", "inquiries", "returns", "refunds", "bookings", "accounts",
+		"customerservice", "customercare", "care", "team", "appeals", "disputes", "payments", "membership", "members", "admissions", "records",
+		"privacy", "legal", "compliance", "marketing", "events", "reservations", "tickets", "orders", "helpdesk", "servicedesk", "enquiry", "mail",
+		"noreply", "donotreply", "webmaster", "accessibility", "benefits", "payroll", "recruitment", "claim", "subscriptions", "reports", "report")
+}
+
+// enFunctionWords are English words no mailbox's local part or domain
+// is said with: articles, pronouns, prepositions, auxiliaries,
+// conjunctions, the words of talk around a value («online», «website»),
+// and the commonest verbs before «at» («look at», «arrive at»).
+var enFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"a", "an", "the", "this", "that", "these", "those", "there", "here", "some", "any", "all", "every", "each", "no", "not", "one",
+		"i", "i'm", "i'll", "i've", "i'd", "me", "my", "mine", "you", "you're", "you'll", "your", "yours", "we", "we're", "we'll", "our", "us",
+		"he", "he's", "him", "his", "she", "she's", "her", "they", "they're", "them", "their", "it", "it's", "its", "that's", "what's", "who", "what",
+		"which", "where", "when", "how", "why", "there's", "let's",
+		"at", "to", "of", "for", "in", "on", "by", "with", "from", "into", "onto", "over", "under", "about", "around", "after", "before", "via",
+		"up", "down", "out", "off", "through", "until", "till", "than", "then", "as", "like", "near", "behind", "between",
+		"and", "or", "but", "if", "so", "because", "also", "too", "just", "only", "still", "now", "again", "already", "even", "please",
+		"is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "have", "has", "had", "will", "would", "can", "could",
+		"should", "shall", "may", "might", "must", "don't", "didn't", "doesn't", "can't", "won't", "isn't", "wasn't", "aren't", "haven't",
+		"yes", "yeah", "yep", "no", "nope", "ok", "okay", "right", "sure", "well", "oh", "um", "uh", "hmm", "hi", "hello", "thanks", "thank",
+		"email", "e-mail", "mail", "address", "website", "site", "online", "web", "page", "link", "portal", "app", "account", "login", "username",
+		"look", "looking", "looked", "arrive", "arrived", "arriving", "stay", "stayed", "staying", "meet", "work", "works", "worked", "working",
+		"live", "lives", "lived", "living", "go", "going", "went", "get", "got", "see", "saw", "seen", "send", "sent", "sending", "reach",
+		"contact", "write", "call", "called", "calling", "ring", "rang", "find", "found", "check", "checked", "buy", "bought", "order", "ordered",
+		"paid", "pay", "sign", "signed", "log", "logged", "register", "registered", "apply", "file", "filed", "report", "type", "put", "leave",
+		"left", "pick", "picked", "drop", "dropped", "stuck", "waiting", "wait", "home", "work", "office", "store", "shop", "least", "most",
+		"first", "last", "once", "night", "noon", "midnight", "time", "moment", "point", "same", "new", "old", "directly", "straight",
+	} {
+		m[w] = true
+	}
+	return m
+}()
+
+func enFunctionWord(w string) bool { return enFunctionWords[w] }
