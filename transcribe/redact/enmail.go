@@ -162,6 +162,10 @@ var enFunctionWords = func() map[string]bool {
 		"paid", "pay", "sign", "signed", "log", "logged", "register", "registered", "apply", "file", "filed", "report", "type", "put", "leave",
 		"left", "pick", "picked", "drop", "dropped", "stuck", "waiting", "wait", "home", "work", "office", "store", "shop", "least", "most",
 		"first", "last", "once", "night", "noon", "midnight", "time", "moment", "point", "same", "new", "old", "directly", "straight",
+		// (As a recognizer writes them with no apostrophe.)
+		"thats", "whats", "theres", "im", "ive", "youre", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "havent",
+		"we've", "weve", "they've", "theyve", "you've", "youve", "we'd", "they'd", "you'd", "he'd", "she'd", "hes", "shes", "theyre", "couldn't",
+		"wouldn't", "shouldn't", "hasn't", "hadn't", "weren't", "we're", "they'll", "she'll", "he'll", "it'll",
 	} {
 		m[w] = true
 	}
@@ -169,3 +173,38 @@ var enFunctionWords = func() map[string]bool {
 }()
 
 func enFunctionWord(w string) bool { return enFunctionWords[w] }
+
+// enNameSpan returns the name in a span [from, to) claimed as one
+// answering a question for it in an English scan: the words saying it
+// is one left out before it («it's under o'connor», «sure it's janet»),
+// and the span ended before its next function word («dale fischer
+// you»); none when a function word comes first («how long does it take»,
+// «we're paying you 800 ...», «are you kidding me», «yes that's right»
+// after «what's your last name» are no name). A single letter among
+// single letters is a name spelled («b r e n n a n»), not the article.
+func (s *scan) enNameSpan(from, to int) (int, int) {
+	skipped := 0
+	for from < to && enNameIntro(s.norm(from)) {
+		from++
+		skipped++
+	}
+	single := func(k int) bool { return k >= from && k < to && len(s.norm(k)) == 1 }
+	for k := from; k < to; k++ {
+		if enFunctionWord(s.norm(k)) && !(single(k) && (single(k-1) || single(k+1))) {
+			return from, k
+		}
+	}
+	// The words the rule counted as the name's that said it is one
+	// («sure it's priya raman»: «raman» too), as many after it.
+	for ; skipped > 0 && from < to && to < len(s.toks) && s.toks[to].seg == s.toks[from].seg && s.marks[to] == 0 && enDomainWord(s.norm(to)) && !s.toks[to].has(tNum|tCue|tTrap|tUnit|tMonth); skipped-- {
+		to++
+	}
+	return from, to
+}
+
+// enNameIntro: a word said before a name given as an answer («yes it's
+// ...», «sure», «under ...», «that's ...»).
+func enNameIntro(w string) bool {
+	return isWord(w, "yes", "yeah", "yep", "sure", "ok", "okay", "oh", "um", "uh", "er", "so", "well", "it's", "its", "it", "is", "under", "name's",
+		"my", "name", "that's", "thats", "i'm", "im", "this")
+}

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,6 +95,42 @@ func TestEnglishMailContext(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("%s: no segment %q; got %q", who, text, got)
+				}
+			}
+		})
+	}
+}
+
+// TestEnglishNameAnswer: the answer to a question for a name is the
+// name in it, not the sentence of complaint or question said instead:
+// in English a name answering one ends before its first function word
+// and begins after the words saying it is one («it's under ...», «sure
+// it's ...»), a name spelled letter by letter whole.
+func TestEnglishNameAnswer(t *testing.T) {
+	for _, c := range []callCase{
+		{"under a surname", []string{"o: can i take the surname on the booking", "c: it's under kowalczyk"}, []string{"c: it's under [name]"}},
+		{"sure it's", []string{"o: and your full name please", "c: sure it's priya raman"}, []string{"c: sure it's [name]"}},
+		{"spelled", []string{"o: what's your last name", "c: nolan n o l a n"}, []string{"c: [name]"}},
+		{"a question instead", []string{"o: what's the name on the account", "c: how long is this going to take"}, []string{"c: how long is this going to take"}},
+		{"a complaint instead", []string{"o: can i have your surname", "c: we've been waiting since monday"}, []string{"c: we've been waiting since monday"}},
+		{"a yes instead", []string{"o: is the name still daniel okoro", "c: yes that's right"}, []string{"c: yes that's right"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := New(Config{})
+			tr := call(c.lines...)
+			tr.Language = "en"
+			out, _, err := r.Transcript(tr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				_, text, _ := strings.Cut(w, ": ")
+				var got []string
+				for _, s := range out.Channels[1].Segments {
+					got = append(got, s.Text)
+				}
+				if !slices.Contains(got, text) {
+					t.Errorf("no segment %q; got %q", text, got)
 				}
 			}
 		})

@@ -1067,6 +1067,9 @@ func (s *scan) refine(i int, typ Type) Type {
 
 // claim records a rule's stretch; tokens already claimed keep their owner.
 func (s *scan) claim(typ Type, rule ruleID, from, to int) {
+	if rule == ruleNameAnswer && s.lang == "en" {
+		from, to = s.enNameSpan(from, to)
+	}
 	if from >= to {
 		return
 	}
