@@ -6,8 +6,8 @@ import (
 	"github.com/callscope/callscope/schemas"
 )
 
-// namesLeft runs after the other name rules of a channel (names defers
-// it first, so it runs last), around what they masked and from the
+// namesLeft runs after names and the rules it defers (nameFamily, gated
+// on namesLeftMay), around what they masked and from the
 // words that start a name's family (lane i13over21, causes block SR):
 //
 //   - a maiden name after «была», «был» in the sentence of a surname
@@ -52,6 +52,36 @@ func (s *scan) namesLeft() {
 		}
 	}
 }
+
+// namesLeftMay is namesLeft's gate, each case's own conditions read
+// cheaply: a name masked on the channel (the maiden name after «была»,
+// the first name after «и»: what the other cases claim runs the loop
+// anyway), «я» and a role on the client's channel (from the starts
+// account files), a word's first letter Latin (two Latin words), or a
+// word of no list of ten bytes at least ending in «ы» before a first
+// name (a family's plural surname).
+func (s *scan) namesLeftMay() bool {
+	if s.claimedTypes&nameTypes != 0 {
+		return true
+	}
+	if s.role == schemas.RoleClient && s.any&tRole != 0 {
+		for _, c := range s.starts {
+			if k := int(c); s.toks[k].nl == uint32(len("я")) && s.norm(k) == "я" && k+2 < len(s.toks) && s.toks[k+2].seg == s.toks[k].seg && (roleWords.of(s.norm(k+1)) || staffWord(s.norm(k+1))) {
+				return true
+			}
+		}
+	}
+	for k := 0; k+1 < len(s.toks); k++ {
+		t := &s.toks[k]
+		if t.nl >= 3 && s.norms[t.no]-'a' <= 'z'-'a' || t.trig == 0 && t.nl >= 10 && s.norms[t.no+t.nl-1] == "ы"[1] && s.toks[k+1].has(tFirstName) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTypes: a name's type, a bit (namesLeftMay).
+var nameTypes = typesOf(Name)
 
 // nameMaskedBefore reports whether a name is masked in the n words
 // before token k, in its sentence.
