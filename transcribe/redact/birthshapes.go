@@ -12,8 +12,14 @@ func (s *scan) birthShapes(all []*scan) {
 	if s.lang != "ru" {
 		return
 	}
-	s.birthYearAfterName()
-	s.birthAfterAgeOrName(all)
+	// (A year after a masked name needs a name masked on the channel, a
+	// whole date a month by name: most channels have neither.)
+	if ungated || s.claimedTypes&nameTypes != 0 {
+		s.birthYearAfterName()
+	}
+	if ungated || s.any&tMonth != 0 {
+		s.birthAfterAgeOrName(all)
+	}
 }
 
 // birthYearAfterName masks a year said alone as an ordinal right after a

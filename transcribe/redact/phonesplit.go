@@ -51,13 +51,28 @@ func (s *scan) phoneAfterSlip(z *zone) Type {
 // phoneShapes21Echo runs this file's rules that read the other channels
 // (with the echoes, once every channel's rules ran).
 func (s *scan) phoneShapes21Echo(all []*scan) {
-	if s.lang != "ru" {
-		return
+	if s.lang != "ru" || !ungated && !phoneClaimed(all) {
+		return // (each reads around a phone masked on a channel: most calls have none)
 	}
 	s.phoneFinished(all)
 	s.slipSaidBack(all)
 	s.slipBeforeNumber()
 }
+
+// phoneClaimed reports whether a phone number was claimed on a channel
+// of the call: phoneFinished and slipSaidBack read the other side's,
+// slipBeforeNumber the channel's own.
+func phoneClaimed(all []*scan) bool {
+	for _, o := range all {
+		if o != nil && o.claimedTypes&phoneTypes != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneTypes: a phone's type, a bit (phoneClaimed).
+var phoneTypes = typesOf(Phone)
 
 // phoneFinished masks the rest of a mobile number whose start the other
 // side said closing its last sentence, in the 10 s before («для водителя

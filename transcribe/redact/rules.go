@@ -2465,12 +2465,13 @@ var adjectiveEndings = newEndingSet([]string{"ий", "ый", "ой", "ая", "я
 // house's (tHouse) or a settlement's (tSettle), a trip's (tTrip:
 // «такси», «едем», «поездка», tripAddresses), or the other side's
 // question for an address or where a trip goes (othersTrip: «куда
-// едем»).
+// едем»). tripAddresses and streetsCorrected read a house's number
+// (needs tNum).
 var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
 	asks:   othersAddr | othersTrip,
-	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
-		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected}},
+	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses, needs: tNum}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
+		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected, needs: tNum}},
 }
 
 // streetsCorrected: a street with no street word corrected in a sentence

@@ -88,7 +88,9 @@ func (s *scan) tripAddresses() {
 		}
 		s.claimTrip(from, end)
 	}
-	s.tripHouseFirst()
+	if ungated || s.any&tHouse != 0 { // (its «дом»)
+		s.tripHouseFirst()
+	}
 }
 
 // tripLead reports whether token k, right before a street's name, opens
