@@ -66,7 +66,7 @@ func (s *scan) namesLeftMay() bool {
 	}
 	if s.role == schemas.RoleClient && s.any&tRole != 0 {
 		for _, c := range s.starts {
-			if k := int(c); s.toks[k].nl == uint32(len("я")) && s.norm(k) == "я" && k+2 < len(s.toks) && s.toks[k+2].seg == s.toks[k].seg && (roleWords.of(s.norm(k+1)) || staffWord(s.norm(k+1))) {
+			if k := int(c); s.toks[k].nl == uint32(len("я")) && s.norm(k) == "я" && k+2 < len(s.toks) && s.toks[k+2].seg == s.toks[k].seg && s.firstNameNear(k+2) && (roleWords.of(s.norm(k+1)) || staffWord(s.norm(k+1))) {
 				return true
 			}
 		}
@@ -78,6 +78,13 @@ func (s *scan) namesLeftMay() bool {
 		}
 	}
 	return false
+}
+
+// firstNameNear reports whether token j or the one after it in its
+// sentence is a first name a list knows: nameAfterRole's name from j
+// needs one.
+func (s *scan) firstNameNear(j int) bool {
+	return s.toks[j].has(tFirstName) || j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && s.toks[j+1].has(tFirstName)
 }
 
 // nameTypes: a name's type, a bit (namesLeftMay).

@@ -823,7 +823,7 @@ func (s *scan) numbers() {
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, 0)
-		if typ == "" && s.mobileClosingMay(&z) {
+		if typ == "" && z.n() >= 14 && s.mobileClosingMay(&z) { // (its length first: no call for most zones)
 			// A mobile number closing a longer run, said in one breath
 			// after another number asked with it, the whole kept (a trap
 			// word named the other: a patent's, an order's): the mobile

@@ -214,17 +214,24 @@ func (s *scan) shapes21(z *zone) Type {
 	if t := s.saidTwice(z); t != "" {
 		return t
 	}
-	if t := s.orAlternative(z); t != "" {
-		return t
-	}
-	if t := s.oopsCorrected(z); t != "" {
-		return t
+	// (orAlternative and oopsCorrected read a number masked before the
+	// zone, phoneAfterSlip the last number claimed: on a channel with no
+	// claim yet, most, each is "".)
+	if len(s.found) > 0 {
+		if t := s.orAlternative(z); t != "" {
+			return t
+		}
+		if t := s.oopsCorrected(z); t != "" {
+			return t
+		}
 	}
 	if t := s.plusSevenStart(z); t != "" {
 		return t
 	}
-	if t := s.phoneAfterSlip(z); t != "" {
-		return t
+	if len(s.nclaims) > 0 {
+		if t := s.phoneAfterSlip(z); t != "" {
+			return t
+		}
 	}
 	return s.snilsShort(z)
 }
