@@ -71,9 +71,14 @@ func (s *scan) namesLeftMay() bool {
 			}
 		}
 	}
-	for k := 0; k+1 < len(s.toks); k++ {
-		t := &s.toks[k]
-		if t.nl >= 3 && s.norms[t.no]-'a' <= 'z'-'a' || t.trig == 0 && t.nl >= 10 && s.norms[t.no+t.nl-1] == "ы"[1] && s.toks[k+1].has(tFirstName) {
+	toks := s.toks
+	for k := 0; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.nl < 3 {
+			continue
+		}
+		w := s.normOf(t)
+		if w[0]-'a' <= 'z'-'a' || t.trig == 0 && len(w) >= 10 && w[len(w)-1] == "ы"[1] && toks[k+1].has(tFirstName) {
 			return true
 		}
 	}

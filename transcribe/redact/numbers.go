@@ -813,13 +813,16 @@ func (s *scan) numbers() {
 			i, prevEnd = z.to, z.to
 			continue
 		}
-		if k, typ := s.expiryWordsThenCode(&z); k < z.to {
-			// (The same, the month one word or the code «900 0 4».)
-			s.readZone(k, &z, 0)
-			s.claim(typ, ruleName(typ, ruleAnswer), k, z.to)
-			s.recordNumber(typ, ruleName(typ, ruleAnswer), &z)
-			i, prevEnd = z.to, z.to
-			continue
+		// (The same, the month one word or the code «900 0 4»: six to
+		// nine digits, its own first test, at the call.)
+		if n := z.n(); n >= 6 && n <= 9 {
+			if k, typ := s.expiryWordsThenCode(&z); k < z.to {
+				s.readZone(k, &z, 0)
+				s.claim(typ, ruleName(typ, ruleAnswer), k, z.to)
+				s.recordNumber(typ, ruleName(typ, ruleAnswer), &z)
+				i, prevEnd = z.to, z.to
+				continue
+			}
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, 0)
@@ -847,7 +850,7 @@ func (s *scan) numbers() {
 				typ, rule = t, ruleName(t, ruleCue)
 			} else if t := s.namedThenBid(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
-			} else if t := s.shapes21(&z); t != "" {
+			} else if t := s.shapes21May(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}
