@@ -40,7 +40,7 @@ func (s *scan) namesLeft() {
 			if from, to := s.nameAfterRole(k + 2); to > from {
 				s.claim(Name, ruleNameFull, from, to)
 			}
-		case s.marks[k] == 0 && s.segStart(k) && s.pluralSurname(k) && s.toks[k+1].seg == t.seg && s.toks[k+1].has(tFirstName):
+		case t.trig == 0 && t.nl >= 10 && s.toks[k+1].has(tFirstName) && s.toks[k+1].seg == t.seg && s.marks[k] == 0 && s.segStart(k) && s.pluralSurname(k):
 			e := k + 1
 			for e < len(s.toks) && s.toks[e].seg == t.seg && (s.toks[e].has(tFirstName) || s.norm(e) == "и" && e+1 < len(s.toks) && s.toks[e+1].seg == t.seg && s.toks[e+1].has(tFirstName)) {
 				if s.norm(e) != "и" && s.marks[e] == 0 {
