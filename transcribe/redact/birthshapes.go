@@ -123,8 +123,11 @@ func (s *scan) birthAfterAgeSaid() {
 // says so.
 func (s *scan) wholeDatesAfter(ok func(r segRange, i, e int) bool) {
 	for _, r := range s.segs {
+		if !s.monthNamed(r.from, r.to) {
+			continue // (a date here names its month: monthNamed below)
+		}
 		for i := r.from; i < r.to; i++ {
-			if s.marks[i] != 0 || !s.toks[i].has(tNum) || i > r.from && (preposition(s.norm(i-1)) || s.toks[i-1].has(tNum)) {
+			if s.marks[i] != 0 || !s.toks[i].has(tNum) || i > r.from && (s.toks[i-1].has(tNum) || preposition(s.norm(i-1))) {
 				continue
 			}
 			e := s.dateRun(i)

@@ -4755,6 +4755,16 @@ func (s *scan) coupleNames() {
 	}
 }
 
+// changeWordLens has a bit for the byte length of each word a change
+// of surname opens with in changedNamesIn.
+var changeWordLens = func() uint64 {
+	var m uint64
+	for _, w := range []string{"новая", "новый", "старая", "прежняя", "девичья", "бывшая", "нынешняя", "урожденная", "урождённая", "в", "была", "был"} {
+		m |= 1 << len(w)
+	}
+	return m
+}()
+
 // sameSurname reports whether b is surname a in the other gender (or a
 // again): «осипов» «осипова», «гаврилова» «гаврилов», «тарасенко»,
 // «белый» «белая». Words of fewer than five letters are left (too many
@@ -6066,6 +6076,8 @@ func (s *scan) namesAcrossDates() {
 // former opening the sentence before «новая», «новый» and a name masked
 // («кравец новая [бондаренко оксана ивановна]»).
 func (s *scan) changedNamesIn(from, to int) {
+	// (changeWordLens: the byte lengths of the words the loop below
+	// opens with, «в», «был», «была», «новая» ... «урождённая».)
 	name := func(i int) bool { return s.marks[i] != 0 && typeAt[s.found[s.marks[i]-1].typ] == Name }
 	surname := func(i int) bool { return s.marks[i] == 0 && surnameLike(s.norm(i), s.toks[i].trig) }
 	may := func(i int) bool {
@@ -6078,6 +6090,9 @@ func (s *scan) changedNamesIn(from, to int) {
 	plain := func(i int) bool { return surname(i) && !shortAdjective(s.norm(i)) }
 	for k := from; k+1 < to; k++ {
 		w := s.norm(k)
+		if changeWordLens>>min(len(w), 63)&1 == 0 {
+			continue // (no word of a change's length: most)
+		}
 		if isWord(w, "новая", "новый") && k > from && k+1 < to && name(k+1) && s.marks[k-1] == 0 && s.segStart(k-1) &&
 			isLetters(s.norm(k-1)) && !s.toks[k-1].has(tStop|tNum|tCue|tTrap|tUnit|tStreet|tHouse|tMonth) &&
 			!isWord(s.norm(k-1), "теперь", "сейчас", "уже", "вот", "тоже", "фамилия", "она", "он") { // «фамилия у меня теперь новая [кондратьева]»
