@@ -56,7 +56,9 @@ func (s *scan) phoneShapes21Echo(all []*scan) {
 	}
 	s.phoneFinished(all)
 	s.slipSaidBack(all)
-	s.slipBeforeNumber()
+	if ungated || s.claimedTypes&phoneTypes != 0 { // (after a phone masked on the channel)
+		s.slipBeforeNumber()
+	}
 }
 
 // phoneClaimed reports whether a phone number was claimed on a channel
