@@ -60,9 +60,13 @@ func (s *scan) spelledNameLetters(all []*scan) {
 // «это»), the one right after them (or after «то есть», «это»), or a
 // name of names that the whole run spells.
 func (s *scan) spelledRunOfName(i, j int, seg int32, names []string) {
+	if s.spelledAfterNote(i, j, seg) {
+		return
+	}
 	if p := s.spelledGapBefore(i, seg); p >= 0 && s.maskedAs(p, Name) {
 		if w := s.norm(p); s.spells(i, min(j, i+spelledLen(w)), w) {
 			s.claim(Name, ruleNameFull, i, i+spelledLen(w))
+			s.firstNameAfterSpelled(i+spelledLen(w), seg)
 			return
 		}
 	}
@@ -73,10 +77,70 @@ func (s *scan) spelledRunOfName(i, j int, seg int32, names []string) {
 		}
 	}
 	for _, w := range names {
-		if s.spells(i, j, w) {
+		if s.spells(i, j, w) || s.spellsSoftSaid(i, j, w) {
 			s.claim(Name, ruleNameFull, i, j)
+			s.firstNameAfterSpelled(j, seg)
 			return
 		}
+	}
+}
+
+// spelledAfterNote claims the letters [i+1, j) that spell the name masked
+// before a spelling note of one letter, «через е», «через о», the note's
+// letter the run's first («аксенов через е а к с е н о в»: causes block
+// TA; ct), and a first name right after them; it reports whether it did.
+func (s *scan) spelledAfterNote(i, j int, seg int32) bool {
+	if i < 2 || j-i < 4 || s.toks[i-1].seg != seg || s.norm(i-1) != "через" || !s.letter(i) {
+		return false
+	}
+	p := i - 2
+	if s.toks[p].seg != seg || !s.maskedAs(p, Name) {
+		return false
+	}
+	w := s.norm(p)
+	if n := spelledLen(w); n <= j-i-1 && s.spells(i+1, i+1+n, w) {
+		s.claim(Name, ruleNameFull, i+1, i+1+n)
+		s.firstNameAfterSpelled(i+1+n, seg)
+		return true
+	}
+	return false
+}
+
+// spellsSoftSaid reports whether the letters [from, to) spell w with its
+// soft or hard sign said as a letter of its own («к у з ь м и н а» for
+// «кузьмина»: causes block TA; ct), the other letters as spells reads
+// them.
+func (s *scan) spellsSoftSaid(from, to int, w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n == spelledLen(w) || to-from != n {
+		return false
+	}
+	slips, k := 0, from
+	for _, r := range w {
+		t := s.norm(k)
+		k++
+		if r == 'ь' || r == 'ъ' {
+			if t != string(r) {
+				return false
+			}
+			continue
+		}
+		if sameSound(letterSound(t)) != sameSound(r) {
+			slips++
+			if slips > 1 || n < 7 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// firstNameAfterSpelled claims a first name a list knows right after the
+// letters of a surname spelled, ending at j in segment seg («по буквам н
+// о г а е в а диана»: causes block TA; ct).
+func (s *scan) firstNameAfterSpelled(j int, seg int32) {
+	if j < len(s.toks) && s.toks[j].seg == seg && s.marks[j] == 0 && s.firstNameAt(j) {
+		s.claim(Name, ruleNameFull, j, j+1)
 	}
 }
 
