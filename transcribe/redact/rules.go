@@ -515,6 +515,11 @@ func (s *scan) mailRest() {
 				i = end - 1
 				continue
 			}
+			if end := s.mailEndAfterYes(i); end > i {
+				s.claim(Email, ruleEmailJoined, i+1, end)
+				i = end - 1
+				continue
+			}
 			// «m a s h a» — «собака» — «майл ру»: «собака» or «точка»
 			// alone, then the service or a word.
 			if s.toks[i].has(tDot|tAt) && (i+1 == len(s.toks) || s.toks[i+1].seg != seg) {
@@ -593,6 +598,20 @@ func (s *scan) mailRest() {
 			i = end - 1
 		}
 	}
+}
+
+// mailEndAfterYes returns the end of a sentence that is «да», «ага» or
+// «так» and a mailbox's ending, «точка ру», and nothing else, said right
+// after the mailbox (the other side asked for its end: «... собака
+// рамблер» — «ру» — «да точка ру»: causes block TE; ct); else i.
+func (s *scan) mailEndAfterYes(i int) int {
+	seg, j := s.toks[i].seg, i+1
+	if !isWord(s.norm(i), "да", "ага", "так") || j+1 >= len(s.toks) || s.toks[j+1].seg != seg ||
+		!s.toks[j].has(tDot) || !s.toks[j+1].has(tTLD) || s.toks[j+1].has(tConn) || s.marks[j] != 0 || s.marks[j+1] != 0 ||
+		j+2 < len(s.toks) && s.toks[j+2].seg == seg {
+		return i
+	}
+	return j + 2
 }
 
 // mailCorrection reports whether the sentence from token i to its end is
