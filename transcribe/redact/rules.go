@@ -728,7 +728,7 @@ func (s *scan) mailboxParts() {
 		}
 		// (A mailbox the operator bids the client write to, asked only of
 		// a part about to be claimed: it reads back over the sentence.)
-		if (s.letter(i) || s.letterName(i)) && !s.afterTrapRun(i) {
+		if (s.letter(i) || s.letterName(i)) && (!s.afterTrapRun(i) || s.lettersBeforeAt(i)) {
 			j := i
 			for j < len(s.toks) && s.toks[j].seg == t.seg && s.marks[j] == 0 && (s.letter(j) || s.letterName(j)) {
 				j++
@@ -954,6 +954,18 @@ func (s *scan) afterTrapRun(i int) bool {
 	return j > 0 && j < i+1 && s.toks[j-1].seg == s.toks[i].seg && s.toks[j-1].has(tTrap)
 }
 
+// lettersBeforeAt reports whether the letters from token i run up to
+// «собака» in their sentence: a mailbox's login spelled, though a trap
+// word is right before them («почта для чека б у х собака ...»: causes
+// block TF; ct).
+func (s *scan) lettersBeforeAt(i int) bool {
+	j := i
+	for j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && (s.letter(j) || s.letterName(j)) {
+		j++
+	}
+	return j-i >= 2 && j < len(s.toks) && s.toks[j].seg == s.toks[i].seg && s.toks[j].has(tAt)
+}
+
 // postOffice reports whether the e-mail cue at token i names the post
 // office («почта россии», «на почте россии»): no e-mail is being given.
 func (s *scan) postOffice(i int) bool {
@@ -1078,10 +1090,10 @@ func (s *scan) roleMailboxAt(i int) bool {
 	}
 	for k := i; k >= 0 && k >= i-4 && s.toks[k].seg == s.toks[i].seg; k-- {
 		if s.toks[k].has(tAt) {
-			return k > 0 && s.toks[k-1].seg == s.toks[k].seg && (roleMailbox(s.norm(k-1)) || s.lang == "en" && enRoleMailbox(s.norm(k-1))) && !s.personalDomain(k+1)
+			return k > 0 && s.toks[k-1].seg == s.toks[k].seg && (roleMailbox(s.norm(k-1)) || s.lang == "en" && enRoleMailbox(s.norm(k-1))) && !s.personalDomain(k+1) && !s.latinNameDomain(k+1)
 		}
 		if k == i && k+1 < len(s.toks) && s.toks[k+1].has(tAt) && (roleMailbox(s.norm(k)) || s.lang == "en" && enRoleMailbox(s.norm(k))) {
-			return !s.personalDomain(k + 2)
+			return !s.personalDomain(k+2) && !s.latinNameDomain(k+2)
 		}
 	}
 	return false
@@ -1096,6 +1108,72 @@ func (s *scan) personalDomain(j int) bool {
 		}
 	}
 	return false
+}
+
+// latinNameDomain reports whether the domain at token j is a first name
+// or a surname written in Latin letters («buh собака vitaliy.ru», «info
+// собака sergey точка ru»: a person's domain, so the role word before it
+// is no company's; causes block TF; ct).
+func (s *scan) latinNameDomain(j int) bool {
+	if j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg {
+		return false
+	}
+	w, _, _ := strings.Cut(s.norm(j), ".")
+	if len(w) < 4 || len(w) > 20 || !latinWord(w) || strings.ContainsAny(w, "0123456789_-") {
+		return false
+	}
+	c := latinReadRU(w)
+	var roles trig
+	if sl := lexRU.slot(c); sl != nil {
+		roles = sl.trig
+	}
+	return roles&tFirstName != 0 || surnameLike(c, roles)
+}
+
+// latinReadRU is w, Latin letters, read as Russian transliteration
+// writes a name («vitaliy» виталий, «sergey» сергей, «shishkin» шишкин).
+func latinReadRU(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		if i+1 < len(w) {
+			two, done := w[i:i+2], true
+			switch two {
+			case "sh":
+				b.WriteString("ш")
+			case "ch":
+				b.WriteString("ч")
+			case "zh":
+				b.WriteString("ж")
+			case "kh":
+				b.WriteString("х")
+			case "ts":
+				b.WriteString("ц")
+			case "ya":
+				b.WriteString("я")
+			case "yu":
+				b.WriteString("ю")
+			case "iy", "ey", "ay", "oy":
+				b.WriteRune(latinSounds[two[0]-'a'])
+				b.WriteString("й")
+			default:
+				done = false
+			}
+			if done {
+				i += 2
+				continue
+			}
+		}
+		switch c := w[i]; {
+		case c == 'x':
+			b.WriteString("кс")
+		case c == 'y':
+			b.WriteString("й")
+		case c >= 'a' && c <= 'z':
+			b.WriteRune(latinSounds[c-'a'])
+		}
+		i++
+	}
+	return b.String()
 }
 
 // letter reports whether token i is one letter, Latin or Cyrillic.
