@@ -4523,7 +4523,7 @@ var nameFamily = family{
 	opens: func(s *scan) bool {
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain, after: typesOf(Name)}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).namesAcrossDates, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
@@ -4890,8 +4890,8 @@ func sameSurname(a, b string) bool {
 func (s *scan) names() {
 	// Full names last: the cue rules name what they found better
 	// («name/cue»), and a full name's rule takes what they left; then the
-	// initials after a name (deferred first, run last); namesLeft runs
-	// after them, the family's next rule (nameFamily).
+	// initials after a name (deferred first, run last); namesLeft and
+	// namesAgain run after them, the family's next rules (nameFamily).
 	defer s.nameInitials()
 	defer s.fullNames()
 	if s.role == schemas.RoleOperator {
