@@ -3,12 +3,16 @@ package redact
 // namesAgain runs after the other name rules of a channel (names defers
 // it first of all, so it runs last), around what they masked and the
 // words a name's family starts on (lane i13ct21a, session 21, causes
-// block TB; the cars-and-homes set ct):
+// blocks TB and TD; the cars-and-homes set ct):
 //
 //   - a patronymic right after a masked name that ends in a first name,
 //     the name said again in full after a relative's word («дочка моя
 //     [полина] [воронцова полина] артёмовна»): the cue's rule takes three
 //     words;
+//   - a surname and a first name, in either order, that are the whole
+//     of what opens a sentence before «дата рождения» and the date
+//     («кто владелец» — «мельник ирина моя дата рождения пятое марта
+//     восьмидесятого»): whose date it is.
 func (s *scan) namesAgain() {
 	for k := 1; k < len(s.toks); k++ {
 		if s.marks[k] != 0 || s.toks[k].seg != s.toks[k-1].seg {
@@ -16,6 +20,14 @@ func (s *scan) namesAgain() {
 		}
 		if s.patronymicAfterMasked(k) {
 			s.claim(Name, ruleNameFull, k, k+1)
+		}
+	}
+	for k := 0; k+3 < len(s.toks); k++ {
+		if k > 0 && s.toks[k-1].seg == s.toks[k].seg {
+			continue
+		}
+		if end := s.nameBeforeBirthCue(k); end > k {
+			s.claim(Name, ruleNameFull, k, end)
 		}
 	}
 }
@@ -29,4 +41,36 @@ func (s *scan) patronymicAfterMasked(k int) bool {
 		return false
 	}
 	return true
+}
+
+// nameBeforeBirthCue returns the end of a surname and a first name
+// opening the sentence at k (either order) right before «дата рождения»
+// (after «моя», «а», «его», «её» or not), a date of birth masked after
+// the cue in the sentence; or k.
+func (s *scan) nameBeforeBirthCue(k int) int {
+	seg := s.toks[k].seg
+	if s.marks[k] != 0 || s.marks[k+1] != 0 || s.toks[k+1].seg != seg {
+		return k
+	}
+	first := func(i int) bool { return s.toks[i].has(tFirstName) && !s.toks[i].has(tStop|tNum|tCue|tTrap) }
+	// (A surname no list knows, «мельник», «кравец», is a word of no
+	// list's and no verb's before the first name.)
+	sur := func(i int) bool {
+		w := s.norm(i)
+		return s.surnameAt(i) || s.toks[i].trig == 0 && len(w) >= 8 && isLetters(w) && !verbLike(w) && !pronoun(w) && !staffWord(w) && !orgWord(w)
+	}
+	if !(sur(k) && first(k+1) || first(k) && sur(k+1)) {
+		return k
+	}
+	j := k + 2
+	if isWord(s.norm(j), "моя", "а", "его", "её", "ее", "у", "меня") {
+		j++
+	}
+	if j+1 >= len(s.toks) || s.toks[j+1].seg != seg || s.norm(j) != "дата" || s.norm(j+1) != "рождения" {
+		return k
+	}
+	if j+2 >= len(s.toks) || s.toks[j+2].seg != seg || !s.maskedAs(j+2, Birthdate) {
+		return k
+	}
+	return k + 2
 }
