@@ -3,7 +3,7 @@ package redact
 // namesAgain runs after the other name rules of a channel (names defers
 // it first of all, so it runs last), around what they masked and the
 // words a name's family starts on (lane i13ct21a, session 21, causes
-// blocks TB and TD; the cars-and-homes set ct):
+// blocks TB to TD; the cars-and-homes set ct):
 //
 //   - a patronymic right after a masked name that ends in a first name,
 //     the name said again in full after a relative's word («дочка моя
@@ -12,7 +12,10 @@ package redact
 //   - a surname and a first name, in either order, that are the whole
 //     of what opens a sentence before «дата рождения» and the date
 //     («кто владелец» — «мельник ирина моя дата рождения пятое марта
-//     восьмидесятого»): whose date it is.
+//     восьмидесятого»): whose date it is;
+//   - a name in the nominative, as a record has it, after «на» and a
+//     verb of booking or a contract's word («запишите на гончаров»,
+//     «договор ... на шарипов марат»).
 func (s *scan) namesAgain() {
 	for k := 1; k < len(s.toks); k++ {
 		if s.marks[k] != 0 || s.toks[k].seg != s.toks[k-1].seg {
@@ -30,6 +33,43 @@ func (s *scan) namesAgain() {
 			s.claim(Name, ruleNameFull, k, end)
 		}
 	}
+	for k := 1; k+1 < len(s.toks); k++ {
+		if s.toks[k].seg != s.toks[k-1].seg || s.toks[k+1].seg != s.toks[k].seg || s.norm(k) != "на" || s.marks[k+1] != 0 {
+			continue
+		}
+		if end := s.nameAfterNaRecord(k); end > k+1 {
+			s.claim(Name, ruleNameFull, k+1, end)
+		}
+	}
+}
+
+// nameAfterNaRecord returns the end of a name in the nominative, as a
+// record has it, after «на» at k: a surname closing the sentence after a
+// verb of booking («запишите на гончаров»), or a surname and a first name
+// (a patronymic after them) after a verb of booking or a contract's word
+// in the sentence before «на» («договор 215 007 на шарипов марат адрес
+// ...»: causes block TC; ct); else k+1.
+func (s *scan) nameAfterNaRecord(k int) int {
+	seg, j := s.toks[k].seg, k+1
+	booking := isWord(s.norm(k-1), "запишите", "записать", "запиши", "записывайте", "оформите", "оформить", "оформлен", "оформлена", "оформлено", "зарегистрирован", "зарегистрирована")
+	record := booking
+	for p := k - 1; !record && p >= 0 && p >= k-8 && s.toks[p].seg == seg; p-- {
+		record = isWord(s.norm(p), "договор", "договора", "полис", "заявка", "заказ", "счёт", "счет", "абонент")
+	}
+	if !record || !s.surnameAt(j) || s.toks[j].has(tKin) {
+		return k + 1
+	}
+	in := func(i int) bool { return i < len(s.toks) && s.toks[i].seg == seg && s.marks[i] == 0 }
+	if in(j+1) && s.toks[j+1].has(tFirstName) && !s.toks[j+1].has(tStop|tNum|tCue|tTrap) {
+		if in(j+2) && patronymic(s.norm(j+2)) {
+			return j + 3
+		}
+		return j + 2
+	}
+	if booking && (j+1 == len(s.toks) || s.toks[j+1].seg != seg) {
+		return j + 1
+	}
+	return k + 1
 }
 
 // patronymicAfterMasked reports whether token k, unmasked, is a
