@@ -1,5 +1,10 @@
 package redact
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // namesAgain runs after the other name rules of a channel (names defers
 // it first of all, so it runs last), around what they masked and the
 // words a name's family starts on (lane i13ct21a, session 21, causes
@@ -9,8 +14,8 @@ package redact
 //     the name said again in full after a relative's word («дочка моя
 //     [полина] [воронцова полина] артёмовна»): the cue's rule takes three
 //     words;
-//   - a surname and a first name, in either order, that are the whole
-//     of what opens a sentence before «дата рождения» and the date
+//   - a surname and a first name, in either order, or a first name
+//     alone, that open a sentence before «дата рождения» and the date
 //     («кто владелец» — «мельник ирина моя дата рождения пятое марта
 //     восьмидесятого»): whose date it is;
 //   - a name in the nominative, as a record has it, after «на» and a
@@ -29,8 +34,8 @@ func (s *scan) namesAgain() {
 		if k > 0 && s.toks[k-1].seg == s.toks[k].seg {
 			continue
 		}
-		if end := s.nameBeforeBirthCue(k); end > k {
-			s.claim(Name, ruleNameFull, k, end)
+		if from, to := s.nameBeforeBirthCue(k); to > from {
+			s.claim(Name, ruleNameFull, from, to)
 		}
 	}
 	for k := 1; k+1 < len(s.toks); k++ {
@@ -83,34 +88,54 @@ func (s *scan) patronymicAfterMasked(k int) bool {
 	return true
 }
 
-// nameBeforeBirthCue returns the end of a surname and a first name
-// opening the sentence at k (either order) right before «дата рождения»
-// (after «моя», «а», «его», «её» or not), a date of birth masked after
-// the cue in the sentence; or k.
-func (s *scan) nameBeforeBirthCue(k int) int {
+// nameBeforeBirthCue returns where a surname and a first name opening
+// the sentence at k (either order), or a first name alone there or after
+// one word, are, right before «дата рождения» (after «моя», «а», «его»,
+// «её» or not), a date of birth masked after the cue in the sentence; or
+// k, k.
+func (s *scan) nameBeforeBirthCue(k int) (int, int) {
 	seg := s.toks[k].seg
 	if s.marks[k] != 0 || s.marks[k+1] != 0 || s.toks[k+1].seg != seg {
-		return k
+		return k, k
 	}
 	first := func(i int) bool { return s.toks[i].has(tFirstName) && !s.toks[i].has(tStop|tNum|tCue|tTrap) }
 	// (A surname no list knows, «мельник», «кравец», is a word of no
-	// list's and no verb's before the first name.)
+	// list's and no verb's ending in a consonant before the first name:
+	// not «хорошо ирина», «девушка ирина», «привет ирина».)
 	sur := func(i int) bool {
 		w := s.norm(i)
-		return s.surnameAt(i) || s.toks[i].trig == 0 && len(w) >= 8 && isLetters(w) && !verbLike(w) && !pronoun(w) && !staffWord(w) && !orgWord(w)
+		if s.surnameAt(i) {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(w)
+		return s.toks[i].trig == 0 && len(w) >= 8 && isLetters(w) && !strings.ContainsRune("аеёиоуыэюяьйъ", r) &&
+			!commonWord(w) && !verbLike(w) && !pronoun(w) && !staffWord(w) && !orgWord(w) && !isWord(w, "привет", "владелец", "собственник", "страхователь", "покупатель", "получатель")
 	}
-	if !(sur(k) && first(k+1) || first(k) && sur(k+1)) {
-		return k
+	// Or a first name alone, opening the sentence or after one word
+	// («хорошо ирина моя дата рождения ...», «девушка марина дата
+	// рождения ...»).
+	from, j := k, k+2
+	switch {
+	case sur(k) && first(k+1) || first(k) && sur(k+1):
+	case first(k):
+		j = k + 1
+	case first(k + 1):
+		from = k + 1
+	default:
+		return k, k
 	}
-	j := k + 2
 	if isWord(s.norm(j), "моя", "а", "его", "её", "ее", "у", "меня") {
 		j++
 	}
 	if j+1 >= len(s.toks) || s.toks[j+1].seg != seg || s.norm(j) != "дата" || s.norm(j+1) != "рождения" {
-		return k
+		return k, k
 	}
 	if j+2 >= len(s.toks) || s.toks[j+2].seg != seg || !s.maskedAs(j+2, Birthdate) {
-		return k
+		return k, k
 	}
-	return k + 2
+	to := from + 2
+	if from > k || j == k+1 {
+		to = from + 1
+	}
+	return from, to
 }

@@ -1118,7 +1118,12 @@ func (s *scan) latinNameDomain(j int) bool {
 	if j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg {
 		return false
 	}
-	w, _, _ := strings.Cut(s.norm(j), ".")
+	// (The whole domain's name: not «maksim-auto.ru», a firm's, said
+	// as two words.)
+	w, _, dot := strings.Cut(s.norm(j), ".")
+	if !dot && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg && !s.toks[j+1].has(tDot|tTLD) {
+		return false
+	}
 	if len(w) < 4 || len(w) > 20 || !latinWord(w) || strings.ContainsAny(w, "0123456789_-") {
 		return false
 	}
