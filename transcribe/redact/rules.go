@@ -1115,7 +1115,7 @@ func (s *scan) personalDomain(j int) bool {
 // собака sergey точка ru»: a person's domain, so the role word before it
 // is no company's; causes block TF; ct).
 func (s *scan) latinNameDomain(j int) bool {
-	if j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg {
+	if s.lang == "en" || j >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg {
 		return false
 	}
 	// (The whole domain's name: not «maksim-auto.ru», a firm's, said
