@@ -3503,6 +3503,9 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 		// an order's number passes one time in a hundred.)
 		return true
 	}
+	if s.ownPhoneCueBefore(z, prevEnd) {
+		return true
+	}
 	at := s.t0(&s.toks[z.from])
 	for k := range s.others {
 		e := &s.others[k]
@@ -3518,6 +3521,28 @@ func (s *scan) phoneShapeFree(z *zone, prevEnd int) bool {
 		}
 	}
 	return true
+}
+
+// ownPhoneCueBefore reports whether the speaker named a phone
+// («телефон», «номер мобильного») earlier in the zone's own sentence,
+// six words before it at most with no number, other cue or trap word
+// between (but a verb's: «приедет», «позвонит» say when, not what the
+// number is): the number of a phone's shape that follows is the phone so
+// named, whatever the other side asked before («номер заявки 542» —
+// «телефон мужа запишите он приедет восемь девятьсот ...»; causes
+// block TG).
+func (s *scan) ownPhoneCueBefore(z *zone, prevEnd int) bool {
+	seg := s.toks[z.from].seg
+	for j := z.from - 1; j >= prevEnd && j >= z.from-7 && s.toks[j].seg == seg; j-- {
+		t := &s.toks[j]
+		if t.has(tCue) {
+			return t.cue() == Phone && s.cueAt(j)
+		}
+		if t.has(tNum) || t.has(tTrap) && !verbLike(s.norm(j)) || s.marks[j] != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // verbLike: a word with a verb's ending (past «указал», «вносила»,
