@@ -3974,7 +3974,7 @@ func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
 		return
 	}
-	if s.officeNumbered(from, to) || s.companyBuilding(from, to) {
+	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) {
 		return
 	}
 	to = s.addressNumbersEnd(from, to)
@@ -4140,7 +4140,7 @@ func (s *scan) hoursAround(from, to int) bool {
 			continue
 		}
 		switch w := s.norm(j); {
-		case w == "до" && s.hourAt(j+1, seg):
+		case w == "до" && (s.hourAt(j+1, seg) || s.hourUntilWords(j+1, seg)):
 			return true
 		case w == "в" && s.hourAt(j+1, seg) && j+2 < len(s.toks) && s.toks[j+2].seg == seg &&
 			s.toks[j+2].num() == nkDigits && len(s.norm(j+2)) == 2:
