@@ -934,7 +934,7 @@ func (s *scan) numberEchoes(all []*scan) {
 				// nothing, they are the card going on: «[card]» — «1234»,
 				// rv24.)
 				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && expiryDigits(d) && luhn(string(o.cdig[c.d0:c.d1])) && (s.expiryWordBefore(z.from) || s.expiryAskedAround(all, at))
-				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) {
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) && !otherClaimBetween(all, c.typ, c.at, at) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}
