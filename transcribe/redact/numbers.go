@@ -3369,7 +3369,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		// A CVV said as a hundred, «ноль» and a unit («cvv шестьсот ноль
 		// два»: 602, read as 600 0 2, five digits no CVV has; causes
 		// block MJ).
-		if contains(types, CVV) && !fitsZone(CVV, z) && s.hundredNoughtUnit(z) {
+		if contains(types, CVV) && !fitsZone(CVV, z) && (s.hundredNoughtUnit(z) || s.hundredRestart(z)) {
 			return CVV, ruleName(CVV, rule)
 		}
 		// The most specific cue whose length fits.
