@@ -1268,7 +1268,7 @@ func (s *scan) codesWithLetters() {
 			i++
 			continue
 		}
-		if digits >= 2 && letters >= 2 && s.interleaved(i, j) && !s.plateShape(i, j) && s.codeAskedBefore(i) {
+		if digits >= 2 && letters >= 2 && (s.interleaved(i, j) || s.lettersAround(i, j)) && !s.plateShape(i, j) && s.codeAskedBefore(i) {
 			for k := i; k < j; k++ {
 				if s.marks[k] == 0 {
 					e := k
