@@ -3050,15 +3050,19 @@ func (s *scan) addresses() {
 		}
 		if s.lang == "en" && i > 0 {
 			// «12 main street»: the house number and the name come first.
+			// Only in the street's own sentence: the number closing the
+			// sentence before is no house of it («it's s p 4 4 0 9 1 7 2»
+			// — «1420 maple avenue», «november 2nd 1962» — «18 bay
+			// street»).
 			k := i
-			for n := 0; k > 0 && n < 4 && !s.toks[k-1].has(tStop|tCue|tTrap|tUnit); n++ {
+			for n := 0; k > 0 && n < 4 && s.toks[k-1].seg == t.seg && !s.toks[k-1].has(tStop|tCue|tTrap|tUnit); n++ {
 				k--
 			}
 			for k < i && !s.toks[k].has(tNum) {
 				k++
 			}
 			if k < i {
-				start = k
+				start = s.enHouseStart(k)
 			}
 		}
 		// The house first: «квартира 54 дом 12 улица ...», «дом 17 по
@@ -3073,7 +3077,11 @@ func (s *scan) addresses() {
 		// The street's name: up to three words (ordinals and numbers too:
 		// «8 марта», «25 лет октября»).
 		j := i + 1
-		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue); n++ {
+		// (In English the name came before the street's word: the words
+		// after it are no name of it, a postcode's letters and digits
+		// aside: «22 elm road sorry ...», «on fifth avenue which is ...»;
+		// «22 elm road k b 4 9 d n».)
+		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue) && !(s.lang == "en" && start < i && len([]rune(s.norm(j))) > 1 && !hasDigit(s.norm(j))); n++ {
 			// Two names joined by «и»: «улица сакко и ванцетти дом 30»,
 			// «кирилла и мефодия».
 			if s.toks[j].has(tStop) {
@@ -8080,4 +8088,32 @@ func (s *scan) maskedNameWord(from, to int) bool {
 // year: four digits from 1900 to 2099.
 func year(w string) bool {
 	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
+}
+
+// enHouseStart returns where an English house number starting at k (its
+// run of numbers going on before k in the sentence) begins: the whole run
+// when it is a house said digit by digit («4 4 2 peach tree lane», five
+// digits at most), else its last number alone, the run before it another
+// number said first («0 7 4 5 5 1 2 8 8 3 1 12 bridge street»: a phone,
+// then the house).
+func (s *scan) enHouseStart(k int) int {
+	from := k
+	for from > 0 && s.toks[from-1].seg == s.toks[k].seg && s.toks[from-1].has(tNum) && hasDigit(s.norm(from-1)) {
+		from--
+	}
+	last := k
+	for last+1 < len(s.toks) && s.toks[last+1].seg == s.toks[k].seg && s.toks[last+1].has(tNum) && hasDigit(s.norm(last+1)) {
+		last++
+	}
+	if from == k {
+		return k
+	}
+	digits := 0
+	for i := from; i <= last; i++ {
+		digits += len(s.norm(i))
+	}
+	if digits <= 5 {
+		return from
+	}
+	return last
 }
