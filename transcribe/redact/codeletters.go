@@ -6,8 +6,14 @@ package redact
 // ct): a code with letters as interleaved ones are (codesWithLetters), a
 // car plate's shape left to plateShape. Its letters are letters' names
 // or Latin letters: a Russian letter alone is a word as often («пришла
-// в девять ноль пять а вошла»), and a parcel's track is longer.
+// в девять ноль пять а вошла»), and a parcel's track is longer. Not in
+// English: there a «confirmation code» of that shape is a booking's
+// reference («h q 7 7 p m» after an airline's «can i have the
+// confirmation code»), a number the issue keeps (review rv27).
 func (s *scan) lettersAround(from, to int) bool {
+	if s.lang == "en" {
+		return false
+	}
 	k := from
 	for k < to && k < from+2 && !s.codeDigit(k) {
 		if !s.spelledLetter(k) {

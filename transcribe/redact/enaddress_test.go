@@ -65,3 +65,17 @@ func checkCallsEN(t *testing.T, cases []callCase) {
 		})
 	}
 }
+
+// TestEnglishBookingReference: in English letters around a run of digits
+// after a question for a «confirmation code» are a booking's reference,
+// kept as an order's number is (review rv27: lettersAround, written for
+// Russian one-time codes, masked two airlines' references). Wordings written fresh.
+func TestEnglishBookingReference(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"an airline's reference", en("o: thanks for calling which booking is it can you read me the confirmation code", "c: t w 4 8 z j"),
+			[]string{"c: t w 4 8 z j"}},
+		{"a rail booking's reference", en("o: okay and the confirmation code please", "c: it's p x 3 1 0 q d"),
+			[]string{"c: it's p x 3 1 0 q d"}},
+	})
+}
