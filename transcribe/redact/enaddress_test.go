@@ -79,3 +79,22 @@ func TestEnglishBookingReference(t *testing.T) {
 			[]string{"c: it's p x 3 1 0 q d"}},
 	})
 }
+
+// TestEnglishNameAnswerNoNameWord: after a question for a name a reply
+// of thanks, judgment or feeling, or a day's name, is no name, and a
+// number ends the name given (review rv27: name/answer masked «cool»,
+// «lovely», «thursday», «fifty» in testdata/labelled/en). Wordings
+// written fresh.
+func TestEnglishNameAnswerNoNameWord(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"thanks", en("o: and what name is the booking under", "c: hollis", "o: all sorted mr hollis", "c: brilliant thanks"),
+			[]string{"c: brilliant thanks"}},
+		{"a day", en("o: which surname is it please", "c: petrakis", "o: i can do monday or friday", "c: friday please"),
+			[]string{"c: friday please"}},
+		{"feeling", en("o: can i take your last name", "c: honestly i'm just fed up"),
+			[]string{"c: honestly i'm just fed up"}},
+		{"a number after the name", en("o: your full name please", "c: wendell ashby forty two harbour view"),
+			[]string{"c: [name] forty two harbour view"}},
+	})
+}

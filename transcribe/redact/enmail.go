@@ -190,7 +190,7 @@ func (s *scan) enNameSpan(from, to int) (int, int) {
 	}
 	single := func(k int) bool { return k >= from && k < to && len(s.norm(k)) == 1 }
 	for k := from; k < to; k++ {
-		if enFunctionWord(s.norm(k)) && !(single(k) && (single(k-1) || single(k+1))) {
+		if (enFunctionWord(s.norm(k)) || enNoNameWord(s.norm(k)) || s.toks[k].has(tNum)) && !(single(k) && (single(k-1) || single(k+1))) {
 			return from, k
 		}
 	}
@@ -207,4 +207,17 @@ func (s *scan) enNameSpan(from, to int) (int, int) {
 func enNameIntro(w string) bool {
 	return isWord(w, "yes", "yeah", "yep", "sure", "ok", "okay", "oh", "um", "uh", "er", "so", "well", "it's", "its", "it", "is", "under", "name's",
 		"my", "name", "that's", "thats", "i'm", "im", "this")
+}
+
+// enNoNameWord: a word said in a reply that no name is, a day's name or
+// a word of thanks, of judgment or of feeling («thursday please», «great
+// just great», «cool thanks», «lovely i will», «i'm disgusted with ...»
+// after a question for a name: name/answer took them; review rv27). A
+// number ends a name as well («oliver grant twelfth of march ...», «sure
+// uh fifty nine ...»); a month's word does not here: a date of birth said
+// after the name as «march 3rd 1987» has its month masked only so.
+func enNoNameWord(w string) bool {
+	return isWord(w, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday",
+		"please", "thanks", "thank", "cheers", "great", "cool", "lovely", "fine", "perfect", "brilliant", "awesome", "sorry", "honestly",
+		"unbelievable", "disgusted", "ridiculous", "pending", "people")
 }
