@@ -98,3 +98,22 @@ func TestEnglishNameAnswerNoNameWord(t *testing.T) {
 			[]string{"c: [name] forty two harbour view"}},
 	})
 }
+
+// TestEnglishLastAndBack: in English «last» names a card's end only
+// before the count of its digits, and «back to» is a price going back,
+// not the back of a card (review rv27: «last week for 280», «back to 22
+// 99» masked as a card's end and a CVV). The card's end and the CVV
+// asked for stay masked. Wordings written fresh.
+func TestEnglishLastAndBack(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"last month's bill", en("o: how can i help", "c: my bill last month was 385 and now it's 460"),
+			[]string{"c: my bill last month was 385 and now it's 460"}},
+		{"back to a price", en("o: hello how can i help", "o: after the promo it goes back to 45 50 a month"),
+			[]string{"o: after the promo it goes back to 45 50 a month"}},
+		{"the last four kept masked", en("o: which card is it", "c: the visa last four 7 0 3 8"),
+			[]string{"c: the visa last [card]"}},
+		{"the back of the card", en("o: and the three digits on the back", "c: 5 1 9"),
+			[]string{"c: [cvv]"}},
+	})
+}

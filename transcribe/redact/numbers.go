@@ -2380,6 +2380,9 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 			}
 		}
 		cue := s.cueAt(j)
+		if cue && s.enCueOff(j) {
+			continue
+		}
 		if cue && s.refusedCue(j) {
 			// «не называйте код пожалуйста доставка 350»: no code is
 			// said after a refusal to hear one.
@@ -4345,6 +4348,29 @@ func cardinal(k nk) bool {
 	switch k {
 	case nkUnit, nkTeen, nkTens, nkHundred, nkThousand:
 		return true
+	}
+	return false
+}
+
+// enCueOff reports whether English cue word j says no card's end or CVV
+// here: «last» not before the count of digits it names («last four»,
+// «last 4 digits»; not «last year was 410», «last week for 280»), «back»
+// right before «to» («and then back to 139»: a price again, not the back
+// of a card). Review rv27: prices masked as a card's end and as a CVV in
+// testdata/labelled/en.
+func (s *scan) enCueOff(j int) bool {
+	if s.lang != "en" {
+		return false
+	}
+	next := ""
+	if j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg {
+		next = s.norm(j + 1)
+	}
+	switch s.norm(j) {
+	case "last":
+		return !isWord(next, "four", "4", "three", "3", "two", "2", "five", "5", "six", "6", "digits", "digit", "numbers", "few")
+	case "back":
+		return next == "to"
 	}
 	return false
 }
