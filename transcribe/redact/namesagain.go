@@ -21,25 +21,33 @@ import (
 //   - a name in the nominative, as a record has it, after «на» and a
 //     verb of booking or a contract's word («запишите на гончаров»,
 //     «договор ... на шарипов марат»).
+//
+// Each pass is asked only where what it reads after is there: a name
+// masked on the channel (patronymicAfterMasked), a date of birth masked
+// (nameBeforeBirthCue); nameAfterNaRecord's «на» by its length first.
 func (s *scan) namesAgain() {
-	for k := 1; k < len(s.toks); k++ {
-		if s.marks[k] != 0 || s.toks[k].seg != s.toks[k-1].seg {
-			continue
-		}
-		if s.patronymicAfterMasked(k) {
-			s.claim(Name, ruleNameFull, k, k+1)
+	if ungated || s.claimedTypes&nameTypeBit != 0 {
+		for k := 1; k < len(s.toks); k++ {
+			if s.marks[k] != 0 || s.toks[k].seg != s.toks[k-1].seg {
+				continue
+			}
+			if s.patronymicAfterMasked(k) {
+				s.claim(Name, ruleNameFull, k, k+1)
+			}
 		}
 	}
-	for k := 0; k+3 < len(s.toks); k++ {
-		if k > 0 && s.toks[k-1].seg == s.toks[k].seg {
-			continue
-		}
-		if from, to := s.nameBeforeBirthCue(k); to > from {
-			s.claim(Name, ruleNameFull, from, to)
+	if ungated || s.claimedTypes&birthTypeBit != 0 {
+		for k := 0; k+3 < len(s.toks); k++ {
+			if k > 0 && s.toks[k-1].seg == s.toks[k].seg {
+				continue
+			}
+			if from, to := s.nameBeforeBirthCue(k); to > from {
+				s.claim(Name, ruleNameFull, from, to)
+			}
 		}
 	}
 	for k := 1; k+1 < len(s.toks); k++ {
-		if s.toks[k].seg != s.toks[k-1].seg || s.toks[k+1].seg != s.toks[k].seg || s.norm(k) != "на" || s.marks[k+1] != 0 {
+		if s.toks[k].nl != uint32(len("на")) || s.toks[k].seg != s.toks[k-1].seg || s.toks[k+1].seg != s.toks[k].seg || s.norm(k) != "на" || s.marks[k+1] != 0 {
 			continue
 		}
 		if end := s.nameAfterNaRecord(k); end > k+1 {
@@ -47,6 +55,10 @@ func (s *scan) namesAgain() {
 		}
 	}
 }
+
+// nameTypeBit, birthTypeBit: a name's and a date of birth's bit in
+// scan.claimedTypes.
+var nameTypeBit, birthTypeBit = typesOf(Name), typesOf(Birthdate)
 
 // nameAfterNaRecord returns the end of a name in the nominative, as a
 // record has it, after «на» at k: a surname closing the sentence after a
