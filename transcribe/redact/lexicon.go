@@ -1134,11 +1134,15 @@ var surnameEndings = []string{"ов", "ова", "ову", "ев", "ева", "е�
 // surnameLike reports whether a word with the lexicon roles roles reads
 // as a surname: its ending, and no role of a common word.
 func surnameLike(w string, roles trig) bool {
-	if roles&(tStop|tNum|tCue|tTrap|tUnit|tNameCue|tOperator|tStreet|tHouse|tMonth|tConn|tFirstName|tSettle) != 0 {
+	if roles&surnameNotRoles != 0 {
 		return false
 	}
 	return surnames.of(w, 4) && !patronymic(w) && !surnameShapedNouns[w] || len(w) <= 10 && koreanShortSurname(w)
 }
+
+// surnameNotRoles are the roles of a word that is no surname
+// (surnameLike).
+const surnameNotRoles = tStop | tNum | tCue | tTrap | tUnit | tNameCue | tOperator | tStreet | tHouse | tMonth | tConn | tFirstName | tSettle
 
 // employeeWords are an employee's word in its oblique cases.
 var employeeWords = []string{"сотрудника", "сотруднику", "сотрудником", "сотруднице", "сотрудницу", "сотрудницы", "сотрудницей",

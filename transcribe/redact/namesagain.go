@@ -68,12 +68,17 @@ var nameTypeBit, birthTypeBit = typesOf(Name), typesOf(Birthdate)
 // ...»: causes block TC; ct); else k+1.
 func (s *scan) nameAfterNaRecord(k int) int {
 	seg, j := s.toks[k].seg, k+1
+	// (The word after «на» by its roles first, surnameLike's and a
+	// relative's: most words after «на» have one.)
+	if s.toks[j].trig&(surnameNotRoles|tKin) != 0 {
+		return k + 1
+	}
 	booking := isWord(s.norm(k-1), "запишите", "записать", "запиши", "записывайте", "оформите", "оформить", "оформлен", "оформлена", "оформлено", "зарегистрирован", "зарегистрирована")
 	record := booking
 	for p := k - 1; !record && p >= 0 && p >= k-8 && s.toks[p].seg == seg; p-- {
 		record = isWord(s.norm(p), "договор", "договора", "полис", "заявка", "заказ", "счёт", "счет", "абонент")
 	}
-	if !record || !s.surnameAt(j) || s.toks[j].has(tKin) {
+	if !record || !s.surnameAt(j) {
 		return k + 1
 	}
 	in := func(i int) bool { return i < len(s.toks) && s.toks[i].seg == seg && s.marks[i] == 0 }
