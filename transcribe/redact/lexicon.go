@@ -2,6 +2,7 @@ package redact
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -249,6 +250,24 @@ func enNumbers() {
 	}
 	for i, w := range []string{"twentieth", "thirtieth"} {
 		n(nkOrdTens, 20+10*i, w)
+	}
+	// A day's ordinal in digits, «1st» to «31st», is the ordinal it says
+	// («march 3rd 1987» as «march third 1987»): one token, its value
+	// whole (as «21st» is «twenty first»). English only: lookup reads a
+	// word opened by a digit in the English table alone.
+	for v := 1; v <= 31; v++ {
+		suf := "th"
+		if v/10 != 1 {
+			switch v % 10 {
+			case 1:
+				suf = "st"
+			case 2:
+				suf = "nd"
+			case 3:
+				suf = "rd"
+			}
+		}
+		n(nkOrdinal, v, strconv.Itoa(v)+suf)
 	}
 	n(nkRepeat, 2, "double")
 	n(nkRepeat, 3, "triple")
@@ -639,7 +658,11 @@ func lookup(lang, w string) (trig, uint16, nk) {
 		if allDigits(w) {
 			return digitsEntry.trig, digitsIndex, nkDigits
 		}
-		return 0, 0, nkNone
+		// A digit and letters: in English a day's ordinal («3rd»), the
+		// only such words of the English table; in Russian none.
+		if lang != "en" {
+			return 0, 0, nkNone
+		}
 	}
 	tab := lexRU
 	if lang == "en" {

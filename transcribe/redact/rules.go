@@ -3058,7 +3058,9 @@ func (s *scan) addresses() {
 			for n := 0; k > 0 && n < 4 && s.toks[k-1].seg == t.seg && !s.toks[k-1].has(tStop|tCue|tTrap|tUnit); n++ {
 				k--
 			}
-			for k < i && !s.toks[k].has(tNum) {
+			// (A day's ordinal in digits is no house number: «on 5th
+			// avenue», «to 3rd street» name a street, not an address.)
+			for k < i && (!s.toks[k].has(tNum) || s.digitOrdinal(k)) {
 				k++
 			}
 			if k < i {
@@ -8090,6 +8092,12 @@ func year(w string) bool {
 	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
 }
 
+// digitOrdinal reports whether token j is a day's ordinal said in digits
+// («3rd», «21st»: English only, the lexicon's enNumbers).
+func (s *scan) digitOrdinal(j int) bool {
+	return s.toks[j].num() == nkOrdinal && s.norm(j)[0]-'0' <= 9
+}
+
 // enHouseStart returns where an English house number starting at k (its
 // run of numbers going on before k in the sentence) begins: the whole run
 // when it is a house said digit by digit («4 4 2 peach tree lane», five
@@ -8098,11 +8106,11 @@ func year(w string) bool {
 // then the house).
 func (s *scan) enHouseStart(k int) int {
 	from := k
-	for from > 0 && s.toks[from-1].seg == s.toks[k].seg && s.toks[from-1].has(tNum) && hasDigit(s.norm(from-1)) {
+	for from > 0 && s.toks[from-1].seg == s.toks[k].seg && s.toks[from-1].has(tNum) && hasDigit(s.norm(from-1)) && !s.digitOrdinal(from-1) {
 		from--
 	}
 	last := k
-	for last+1 < len(s.toks) && s.toks[last+1].seg == s.toks[k].seg && s.toks[last+1].has(tNum) && hasDigit(s.norm(last+1)) {
+	for last+1 < len(s.toks) && s.toks[last+1].seg == s.toks[k].seg && s.toks[last+1].has(tNum) && hasDigit(s.norm(last+1)) && !s.digitOrdinal(last+1) {
 		last++
 	}
 	if from == k {
