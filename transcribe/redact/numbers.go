@@ -850,7 +850,7 @@ func (s *scan) numbers() {
 				typ, rule = t, ruleName(t, ruleCue)
 			} else if t := s.namedThenBid(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
-			} else if t := s.shapes21May(&z); t != "" {
+			} else if t := s.numberShapesMay(&z); t != "" {
 				typ, rule = t, ruleName(t, ruleCue)
 			}
 		}

@@ -207,20 +207,20 @@ func (s *scan) snilsShort(z *zone) Type {
 	return SNILS
 }
 
-// shapes21May is shapes21 where one of its shapes may be: four to eight
+// numberShapesMay is numberShapes where one of its shapes may be: four to eight
 // digits (saidTwice 6 or 8, plusSevenStart 4 to 7, snilsShort 8), or a
 // claim on the channel (orAlternative, oopsCorrected, phoneAfterSlip).
-func (s *scan) shapes21May(z *zone) Type {
+func (s *scan) numberShapesMay(z *zone) Type {
 	if n := z.n(); (n < 4 || n > 8) && len(s.found) == 0 && len(s.nclaims) == 0 {
 		return ""
 	}
-	return s.shapes21(z)
+	return s.numberShapes(z)
 }
 
-// shapes21 is the type of a zone no other rule typed by the shapes of
+// numberShapes is the type of a zone no other rule typed by the shapes of
 // this file and phonesplit.go (saidTwice, orAlternative, oopsCorrected,
 // plusSevenStart, phoneAfterSlip, snilsShort).
-func (s *scan) shapes21(z *zone) Type {
+func (s *scan) numberShapes(z *zone) Type {
 	if t := s.saidTwice(z); t != "" {
 		return t
 	}

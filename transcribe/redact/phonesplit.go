@@ -48,9 +48,9 @@ func (s *scan) phoneAfterSlip(z *zone) Type {
 	return Phone // (and «в» is slipBetweenParts')
 }
 
-// phoneShapes21Echo runs this file's rules that read the other channels
+// phoneSplitEchoes runs this file's rules that read the other channels
 // (with the echoes, once every channel's rules ran).
-func (s *scan) phoneShapes21Echo(all []*scan) {
+func (s *scan) phoneSplitEchoes(all []*scan) {
 	if s.lang != "ru" || !ungated && !phoneClaimed(all) {
 		return // (each reads around a phone masked on a channel: most calls have none)
 	}

@@ -766,7 +766,7 @@ func (r *Redactor) echo(st *scan, all []*scan, ops *opNameCache) (err error) {
 	st.echoes(all, ops.names[:ops.n])
 	st.nameEchoes(all, ops.names[:ops.n])
 	st.birthShapes(all) // (once the names are masked: birthshapes.go)
-	st.phoneShapes21Echo(all)
+	st.phoneSplitEchoes(all)
 	st.resolve(r)
 	return nil
 }
