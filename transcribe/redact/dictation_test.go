@@ -40,13 +40,27 @@ type callCase struct {
 // segments on its side.
 func checkCalls(t *testing.T, cases []callCase) {
 	t.Helper()
+	checkCallsIn(t, "ru", cases)
+}
+
+// checkCallsEN is checkCalls for English calls.
+func checkCallsEN(t *testing.T, cases []callCase) {
+	t.Helper()
+	checkCallsIn(t, "en", cases)
+}
+
+// checkCallsIn is checkCalls for calls in language lang.
+func checkCallsIn(t *testing.T, lang string, cases []callCase) {
+	t.Helper()
 	r, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, _, err := r.Transcript(call(c.lines...))
+			tr := call(c.lines...)
+			tr.Language = lang
+			out, _, err := r.Transcript(tr)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,10 +1,6 @@
 package redact
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestEnglishAddressOwnSentence: an English street's house number and
 // name are said before its word, in its own sentence — the digits closing
@@ -31,39 +27,6 @@ func TestEnglishAddressOwnSentence(t *testing.T) {
 			[]string{"c: [address] q t"}},
 	}
 	checkCallsEN(t, cases)
-}
-
-// checkCallsEN is checkCalls for English calls.
-func checkCallsEN(t *testing.T, cases []callCase) {
-	t.Helper()
-	r, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			tr := call(c.lines...)
-			tr.Language = "en"
-			out, _, err := r.Transcript(tr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range c.want {
-				who, text, _ := strings.Cut(w, ": ")
-				ch := 1
-				if who == "o" {
-					ch = 0
-				}
-				var got []string
-				for _, s := range out.Channels[ch].Segments {
-					got = append(got, s.Text)
-				}
-				if !slices.Contains(got, text) {
-					t.Errorf("%s: no segment %q; got %q", who, text, got)
-				}
-			}
-		})
-	}
 }
 
 // TestEnglishBookingReference: in English letters around a run of digits

@@ -1,10 +1,6 @@
 package redact
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestEnglishMail: an e-mail said aloud in English is masked whole — a
 // local part (words, letters, digits, joined by «dot», «underscore»,
@@ -64,7 +60,7 @@ func TestEnglishMail(t *testing.T) {
 // i's», nor «address» or «mail» alone a question for an e-mail.
 func TestEnglishMailContext(t *testing.T) {
 	en := func(lines ...string) []string { return lines }
-	for _, c := range []callCase{
+	checkCallsEN(t, []callCase{
 		{"letters after the question", en("o: and your email please", "c: a n n a b", "c: at gmail dot com"), []string{"c: [email]", "c: [email]"}},
 		{"joined by dot after the question", en("o: what's the best email for you", "c: it's anna dot bell"), []string{"c: it's [email]"}},
 		{"ordinary words after the question", en("o: can i take an email address", "c: i don't really use email to be honest", "c: can you just post it"),
@@ -72,33 +68,7 @@ func TestEnglishMailContext(t *testing.T) {
 		{"dot the i's", en("o: i'll email you the form", "c: great i'll dot the i's and send it back"), []string{"c: great i'll dot the i's and send it back"}},
 		{"address alone", en("o: what's the delivery address", "c: 14 ash grove", "c: leave it at the back door please"), []string{"c: leave it at the back door please"}},
 		{"in the mail", en("o: it'll come in the mail", "c: okay thanks at what time roughly"), []string{"c: okay thanks at what time roughly"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			r, _ := New(Config{})
-			tr := call(c.lines...)
-			tr.Language = "en"
-			out, _, err := r.Transcript(tr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range c.want {
-				who, text, _ := strings.Cut(w, ": ")
-				ch := 1
-				if who == "o" {
-					ch = 0
-				}
-				found := false
-				var got []string
-				for _, s := range out.Channels[ch].Segments {
-					got = append(got, s.Text)
-					found = found || s.Text == text
-				}
-				if !found {
-					t.Errorf("%s: no segment %q; got %q", who, text, got)
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestEnglishNameAnswer: the answer to a question for a name is the
@@ -107,32 +77,12 @@ func TestEnglishMailContext(t *testing.T) {
 // and begins after the words saying it is one («it's under ...», «sure
 // it's ...»), a name spelled letter by letter whole.
 func TestEnglishNameAnswer(t *testing.T) {
-	for _, c := range []callCase{
+	checkCallsEN(t, []callCase{
 		{"under a surname", []string{"o: can i take the surname on the booking", "c: it's under kowalczyk"}, []string{"c: it's under [name]"}},
 		{"sure it's", []string{"o: and your full name please", "c: sure it's priya raman"}, []string{"c: sure it's [name]"}},
 		{"spelled", []string{"o: what's your last name", "c: nolan n o l a n"}, []string{"c: [name]"}},
 		{"a question instead", []string{"o: what's the name on the account", "c: how long is this going to take"}, []string{"c: how long is this going to take"}},
 		{"a complaint instead", []string{"o: can i have your surname", "c: we've been waiting since monday"}, []string{"c: we've been waiting since monday"}},
 		{"a yes instead", []string{"o: is the name still daniel okoro", "c: yes that's right"}, []string{"c: yes that's right"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			r, _ := New(Config{})
-			tr := call(c.lines...)
-			tr.Language = "en"
-			out, _, err := r.Transcript(tr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range c.want {
-				_, text, _ := strings.Cut(w, ": ")
-				var got []string
-				for _, s := range out.Channels[1].Segments {
-					got = append(got, s.Text)
-				}
-				if !slices.Contains(got, text) {
-					t.Errorf("no segment %q; got %q", text, got)
-				}
-			}
-		})
-	}
+	})
 }

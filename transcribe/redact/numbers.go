@@ -804,7 +804,13 @@ func (s *scan) numbers() {
 			prevEnd = z.to
 			continue
 		}
-		if k, typ := s.expiryThenCode(&z); k < z.to {
+		k, typ := s.expiryThenCode(&z)
+		if n := z.n(); k == z.to && n >= 6 && n <= 9 {
+			// (The same, the month one word or the code «900 0 4»: six to
+			// nine digits, its own first test, at the call.)
+			k, typ = s.expiryWordsThenCode(&z)
+		}
+		if k < z.to {
 			// The expiry kept, the code after it masked (the zone was
 			// read again from k: recordNumber takes its digits).
 			s.readZone(k, &z, 0)
@@ -812,17 +818,6 @@ func (s *scan) numbers() {
 			s.recordNumber(typ, ruleName(typ, ruleAnswer), &z)
 			i, prevEnd = z.to, z.to
 			continue
-		}
-		// (The same, the month one word or the code «900 0 4»: six to
-		// nine digits, its own first test, at the call.)
-		if n := z.n(); n >= 6 && n <= 9 {
-			if k, typ := s.expiryWordsThenCode(&z); k < z.to {
-				s.readZone(k, &z, 0)
-				s.claim(typ, ruleName(typ, ruleAnswer), k, z.to)
-				s.recordNumber(typ, ruleName(typ, ruleAnswer), &z)
-				i, prevEnd = z.to, z.to
-				continue
-			}
 		}
 		typ, rule := s.classifyZone(&z, prevEnd)
 		typ, rule = s.lastGroupAfterAnd(i, prevEnd, &z, typ, rule, 0)
