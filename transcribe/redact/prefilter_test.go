@@ -17,9 +17,12 @@ import (
 // one, channel by channel.
 func markAll(chs []schemas.TranscriptChannel) [][]bool {
 	wants := make([][]bool, len(chs))
+	cs := getCallScratch(chs) // (the number sentences numSkip rules out)
+	defer cs.release()
+	cs.nums.rule(chs, cs.offs)
 	for ci, ch := range chs {
 		for k := range ch.Segments {
-			if segmentMay(&ch.Segments[k]) {
+			if cs.nums.may(chs, ci, k, cs.offs[ci]) {
 				if wants[ci] == nil {
 					wants[ci] = make([]bool, len(ch.Segments))
 				}

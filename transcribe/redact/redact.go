@@ -265,6 +265,12 @@ func (r *Redactor) Transcript(tr schemas.Transcript) (schemas.Transcript, []Span
 // With rec, it also returns a record for Apply (nil when the call
 // failed), taken from the call's scratch (callScratch.record).
 func (r *Redactor) redact(tr *schemas.Transcript, rec bool) (spans []Span, out *record, err error) {
+	return r.redactOnce(tr, rec, false)
+}
+
+// redactOnce is redact; again: a call redacted again with no sentence
+// ruled out (numSkip).
+func (r *Redactor) redactOnce(tr *schemas.Transcript, rec, again bool) (spans []Span, out *record, err error) {
 	given := tr.Channels
 	defer func() {
 		// A failure outside the per-channel guard: mask every channel.
@@ -278,6 +284,7 @@ func (r *Redactor) redact(tr *schemas.Transcript, rec bool) (spans []Span, out *
 	// the segment before each (its cue words: «номер карты», a pause, the
 	// digits) and the other side's talk before it.
 	cs := getCallScratch(tr.Channels)
+	cs.nums.off = again
 	cs.markSegments(tr.Channels)
 	scans := cs.scans
 	questions := false
@@ -307,6 +314,12 @@ func (r *Redactor) redact(tr *schemas.Transcript, rec bool) (spans []Span, out *
 				failed |= 1 << (ci & 63)
 			}
 		}
+	}
+	// Sentences ruled out stand only on a call where nothing is claimed
+	// (numSkip): any other is redacted again with none ruled out.
+	if cs.nums.skipped && (errs != nil || anyClaim(scans)) {
+		cs.release()
+		return r.redactOnce(tr, rec, true)
 	}
 	// With no claim anywhere there is nothing to echo, no name to look
 	// for again and nothing to mask: a call that dictates nothing ends
@@ -957,6 +970,7 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 // before it), and the marks are those of looking at every segment
 // (TestMarkSegmentsSame).
 func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
+	cs.nums.rule(chs, cs.offs) // (numSkip: number sentences ruled out)
 	for ci := range chs {
 		segs := chs[ci].Segments
 		want := cs.wants[ci] // nil until a segment of the channel is marked
@@ -964,7 +978,7 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 			if want != nil && want[k] && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
 				continue
 			}
-			if segmentMay(&segs[k]) {
+			if cs.nums.may(chs, ci, k, cs.offs[ci]) {
 				cs.mark(ci, k)
 				// The sentence before it, past segments with no word (the
 				// recognizer heard nothing): its cue may be what k answers.
@@ -1029,6 +1043,8 @@ type callScratch struct {
 	texts  maskedTexts
 	// recs are the records Apply takes from, one a call (record).
 	recs []record
+	// nums: the sentences numSkip rules out.
+	nums numScratch
 }
 
 // recordSlab is how many records a slab holds: a record is some 270
@@ -1075,6 +1091,7 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 		n += len(chs[ci].Segments)
 	}
 	cs.offs[nch] = n
+	cs.nums.reset(n)
 	// The wants' flags and spread are one array: flags[:n], spread[n:].
 	if cap(cs.flags) < 2*n {
 		cs.flags = make([]bool, 2*n)
