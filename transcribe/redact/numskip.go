@@ -244,24 +244,28 @@ var endCues = uint16(1<<typeIndex(Card) | 1<<typeIndex(Account))
 func (ns *numSentence) read(seg *schemas.Segment) bool {
 	var r nsReader
 	r.seg = seg
-	var raws [32]string
-	nw := 0
-	for {
-		raw, ok := r.nextRaw()
-		if !ok {
-			break
+	// The words, read as far as asked (a word before a surname reads the
+	// three after it): most sentences are answered at their first words.
+	var raws [4]string // by index mod 4
+	nw, done := 0, false
+	have := func(j int) bool {
+		for !done && nw <= j {
+			raw, ok := r.nextRaw()
+			if !ok {
+				done = true
+				break
+			}
+			raws[nw%4] = raw
+			nw++
 		}
-		if nw == len(raws) {
-			return false
-		}
-		raws[nw] = raw
-		nw++
+		return j < nw
 	}
 	var x nsWord
 	lead := byte(0)
 	prevNum, prevOK := false, true
 	ns.units = true
-	for j, raw := range raws[:nw] {
+	for j := 0; have(j); j++ {
+		raw := raws[j%4]
 		x = parseWord(raw, &r.buf)
 		if x.w == "" {
 			if x.odd {
@@ -304,10 +308,9 @@ func (ns *numSentence) read(seg *schemas.Segment) bool {
 		// A word before a surname or a patronymic (prepSurnameMay,
 		// prepPatronymicMay), a number word after it put aside.
 		if prepWord(x.w) || x.w == "у" {
-			if j+1 < nw && !numberRaw(raws[j+1], &r.buf) && prepSurnameMay(x.w, raws[j+1]) || j+2 < nw && prepPatronymicMay(x.w, raws[j+2]) || j+3 < nw && prepPatronymicMay(x.w, raws[j+3]) {
+			if have(j+1) && !numberRaw(raws[(j+1)%4]) && prepSurnameMay(x.w, raws[(j+1)%4]) || have(j+2) && prepPatronymicMay(x.w, raws[(j+2)%4]) || have(j+3) && prepPatronymicMay(x.w, raws[(j+3)%4]) {
 				return false
 			}
-			x = parseWord(raw, &r.buf) // (numberRaw folded into the buffer)
 		}
 		if roles&tCue != 0 {
 			ns.cues |= 1 << typeIndex(cue)
@@ -328,9 +331,9 @@ func (ns *numSentence) read(seg *schemas.Segment) bool {
 }
 
 // numberRaw reports whether a raw word reads as a number word.
-func numberRaw(raw string, buf *[64]byte) bool {
-	var x nsWord
-	x = parseWord(raw, buf)
+func numberRaw(raw string) bool {
+	var buf [64]byte
+	x := parseWord(raw, &buf)
 	_, _, num := x.number()
 	return num
 }
