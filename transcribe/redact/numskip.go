@@ -129,7 +129,7 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 		cueBy := !a.own && g.End >= seg.Start-14.5 && g.Start <= seg.End+0.5
 		own60 := a.before && g.End >= seg.Start-60
 		close := a.p || a.own && (a.before && g.End >= seg.Start-10 || !a.before && g.Start <= seg.End+10)
-		if c.short && (loaded || cueBy || own60) || close && c.num || c.latin && loaded {
+		if c.short && (loaded || cueBy || own60) || close && c.num || c.latin {
 			return false
 		}
 		if !loaded && !cueBy {
@@ -242,31 +242,18 @@ var endCues = uint16(1<<typeIndex(Card) | 1<<typeIndex(Account))
 // rules on, or one the prefilter passes the sentence for (segmentMay's
 // tests, a word at a time, its number words put aside).
 func (ns *numSentence) read(seg *schemas.Segment) bool {
-	var r nsReader
+	var r nsAhead
 	r.seg = seg
-	// The words, read as far as asked (a word before a surname reads the
-	// three after it): most sentences are answered at their first words.
-	var raws [4]string // by index mod 4
-	nw, done := 0, false
-	have := func(j int) bool {
-		for !done && nw <= j {
-			raw, ok := r.nextRaw()
-			if !ok {
-				done = true
-				break
-			}
-			raws[nw%4] = raw
-			nw++
-		}
-		return j < nw
-	}
-	var x nsWord
+	var buf [64]byte
 	lead := byte(0)
 	prevNum, prevOK := false, true
 	ns.units = true
-	for j := 0; have(j); j++ {
-		raw := raws[j%4]
-		x = parseWord(raw, &r.buf)
+	for j := 0; ; j++ {
+		raw, ok := r.at(j)
+		if !ok {
+			break
+		}
+		x := parseWord(raw, &buf)
 		if x.w == "" {
 			if x.odd {
 				return false
@@ -289,45 +276,105 @@ func (ns *numSentence) read(seg *schemas.Segment) bool {
 			prevNum = true
 			continue
 		}
-		// (A word with a hyphen is read in parts, as textMay reads it.)
-		if x.odd || mayTrigger(wordKey(x.w)) && triggerSet.slot(x.w) != nil || strings.IndexByte(x.w, '-') >= 0 && wordMaySlow(raw) || patronymicCaseMay(x.w) {
+		if x.odd || x.latin || wordOut(&x, raw) || prepLoads(x.w, &r, j) {
 			return false
 		}
 		var roles trig
-		var cue Type
 		if x.e != nil {
-			roles, cue = x.e.trig, x.e.cue
+			roles = x.e.trig
 		}
 		if prevNum && (roles&tUnit == 0 || moneyVerbWord(x.w)) {
 			ns.units = false
 		}
-		if roles&^sentenceRoles != 0 || numberNamed(x.w) || cameWord(x.w) || partWord(x.w) || isWord(x.w, "цифры", "цифр", "плюс", "ни") ||
-			roles&tCue != 0 && !longCue(cue) {
-			return false
-		}
-		// A word before a surname or a patronymic (prepSurnameMay,
-		// prepPatronymicMay), a number word after it put aside.
-		if prepWord(x.w) || x.w == "у" {
-			if have(j+1) && !numberRaw(raws[(j+1)%4]) && prepSurnameMay(x.w, raws[(j+1)%4]) || have(j+2) && prepPatronymicMay(x.w, raws[(j+2)%4]) || have(j+3) && prepPatronymicMay(x.w, raws[(j+3)%4]) {
-				return false
-			}
-		}
 		if roles&tCue != 0 {
-			ns.cues |= 1 << typeIndex(cue)
-		}
-		// A word of no role that may be a name's (a surname's ending, a
-		// patronymic: «ташматов шухром рахимович на десять»).
-		if roles == 0 && (looksLikeNamePart("ru", x.w, 0) || patronymic(x.w)) {
-			return false
+			ns.cues |= 1 << typeIndex(x.e.cue)
 		}
 		// The word before a number: one of a role, or a sentence's end.
-		prevOK = x.end || roles != 0 && !isWord(x.w, "с", "со", "ему", "ей", "мне", "он", "она")
+		prevOK = x.end || roles != 0 && !pronounBefore(x.w)
 		prevNum = false
 	}
 	if prevNum {
 		ns.units = false
 	}
 	return ns.numbers > 0 && ns.digits < formatDigits
+}
+
+// wordOut reports whether a word of a sentence other than a number word
+// keeps numSkip from ruling it out: the prefilter passes the sentence
+// for it (a trigger word, a word with a hyphen read in parts as textMay
+// reads it, a patronymic's case), a role but a function word's, a
+// unit's, a trap word's, a connective's or a long number's cue,
+// «номер», «пришёл», a part's word, or no role and a name's shape (a
+// surname's ending, a patronymic: «ташматов шухром рахимович на
+// десять»).
+//
+//go:noinline
+func wordOut(x *nsWord, raw string) bool {
+	if mayTrigger(wordKey(x.w)) && triggerSet.slot(x.w) != nil || strings.IndexByte(x.w, '-') >= 0 && wordMaySlow(raw) || patronymicCaseMay(x.w) {
+		return true
+	}
+	if x.e == nil {
+		return looksLikeNamePart("ru", x.w, 0) || patronymic(x.w)
+	}
+	roles := x.e.trig
+	return roles&^sentenceRoles != 0 || roles&tCue != 0 && !longCue(x.e.cue) || numberNamed(x.w) || cameWord(x.w) || partWord(x.w) || isWord(x.w, "цифры", "цифр", "плюс", "ни")
+}
+
+// prepLoads reports whether w, word j of the sentence, is a word before a
+// surname or a patronymic that the prefilter passes the sentence for
+// (prepSurnameMay, prepPatronymicMay), a number word after it put aside.
+//
+//go:noinline
+func prepLoads(w string, r *nsAhead, j int) bool {
+	if !prepWord(w) && w != "у" {
+		return false
+	}
+	if next, ok := r.at(j + 1); ok && !numberRaw(next) && prepSurnameMay(w, next) {
+		return true
+	}
+	for d := 2; d <= 3; d++ {
+		if after, ok := r.at(j + d); ok && prepPatronymicMay(w, after) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounBefore: a pronoun or «с» right before a number says whose
+// birth it may be (birthAfterPronoun).
+//
+//go:noinline
+func pronounBefore(w string) bool {
+	return isWord(w, "с", "со", "ему", "ей", "мне", "он", "она")
+}
+
+// nsAhead reads a segment's words as written as far as asked, the last
+// four kept.
+type nsAhead struct {
+	nsReader
+	raws [4]string
+	n    int
+	done bool
+}
+
+// at returns word j (j not below the fourth last read); false past the
+// last.
+//
+//go:noinline
+func (r *nsAhead) at(j int) (string, bool) {
+	for !r.done && r.n <= j {
+		raw, ok := r.nextRaw()
+		if !ok {
+			r.done = true
+			break
+		}
+		r.raws[r.n%4] = raw
+		r.n++
+	}
+	if j >= r.n {
+		return "", false
+	}
+	return r.raws[j%4], true
 }
 
 // numberRaw reports whether a raw word reads as a number word.
@@ -340,6 +387,8 @@ func numberRaw(raw string) bool {
 
 // moneyVerbWord is moneyVerb's word: a unit's role, but a card's end may
 // come before it.
+//
+//go:noinline
 func moneyVerbWord(w string) bool {
 	return isWord(w, "списано", "списали", "списалось", "зачислено", "оплачено", "поступило", "переведено")
 }
@@ -666,15 +715,23 @@ func (ns *numScratch) rule(chs []schemas.TranscriptChannel, offs []int) {
 			ns.state[offs[ci]+k] = st
 		}
 	}
-	if n == 0 {
-		return
+	if n > 0 {
+		ns.ruleOut(chs, offs, at[:n])
 	}
+}
+
+// ruleOut rules out the sentences at (channel, segment) numSkip takes.
+// (Code of its own: a call the prefilter passes more sentences of reads
+// none of it.)
+//
+//go:noinline
+func (ns *numScratch) ruleOut(chs []schemas.TranscriptChannel, offs []int, at [][2]int) {
 	if nseg := len(ns.state); cap(ns.read) < nseg {
 		ns.ctx, ns.read = make([]contextInfo, nseg), make([]bool, nseg)
 	}
 	ns.ctx, ns.read = ns.ctx[:len(ns.state)], ns.read[:len(ns.state)]
 	clear(ns.read)
-	for _, a := range at[:n] {
+	for _, a := range at {
 		if numSkip(chs, a[0], a[1], ns, offs) {
 			ns.state[offs[a[0]]+a[1]] = ruledOut
 			ns.skipped = true

@@ -31,6 +31,9 @@ func TestNumSkip(t *testing.T) {
 		{"хорошо", "спишут двести рублей в месяц", false}, // (a word of no role before a number)
 		{"хорошо", "по карте четыре четыре один семь", false},
 		{"хорошо", "на карте двести рублей", true},
+		// (English: the lexicon's roles read are Russian's.)
+		{"ok", "my code is 4815", false},
+		{"назовите номер договора", "4815", true},
 		{"адрес подключения", "двенадцать", false},
 		// (A question the prefilter loads has its answers read all the same:
 		// loadAnswers.)
