@@ -105,7 +105,7 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 			}
 			st := ns0.state[offs[cj]+j]
 			a := &near[n]
-			*a = contextAt{g: g, own: own, before: own && j < k, p: own && j == p, may: st == mayYes}
+			*a = contextAt{g: g, ch: cj, j: j, own: own, before: own && j < k, p: own && j == p, may: st == mayYes}
 			n++
 			// Read (once a call) where its words' roles are asked; a
 			// sentence the prefilter passes not has no number.
@@ -169,19 +169,20 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 			return false
 		}
 	}
-	// A cue only loading adds reaches no other number (otherCueBy, and the
-	// words before a number on its own channel); a listener's word joins
-	// the dictations either side of it.
+	// A cue only loading adds reaches no other number it may type
+	// (otherCueBy, and the words before a number on its own channel:
+	// reachedSafe); a listener's word joins the dictations either side of
+	// it.
 	for _, i := range added[:nadded] {
-		a0, a1, back := seg.Start, seg.End, 0.5
+		a, ca, ts, back := seg, ci, ns.cues, 0.5
 		if i >= 0 {
-			a0, a1 = near[i].g.Start, near[i].g.End
+			a, ca, ts = near[i].g, near[i].ch, near[i].info.cues
 			if near[i].info.roles&tGoOn != 0 {
 				back = 14.5
 			}
 		}
 		for j := range near[:n] {
-			if g := near[j].g; near[j].info.num && g.End >= a0-back && g.Start <= a1+14.5 {
+			if g := near[j].g; near[j].info.num && g.End >= a.Start-back && g.Start <= a.End+14.5 && (back > 0.5 || !reachedSafe(chs, ns0, offs, near[j].ch, near[j].j, ca, a, ts)) {
 				return false
 			}
 		}
@@ -189,11 +190,40 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 	return true
 }
 
+// reachedSafe reports whether number sentence j of channel cj, which a
+// cue of types ts said in segment a of channel ca reaches, is one such a
+// cue types not: on the cue's own channel more than 3 s after it
+// (cueBefore stops at the pause); or a sentence numSkip reads (its words'
+// roles, no part's word), its digits fewer than every type's (fitsZone),
+// no card's or account's cue among ts, no part's or code's cue in the
+// sentence before it (partCue reads into it).
+func reachedSafe(chs []schemas.TranscriptChannel, ns0 *numScratch, offs []int, cj, j, ca int, a *schemas.Segment, ts uint16) bool {
+	g := &chs[cj].Segments[j]
+	if cj == ca && a.End+3 < g.Start {
+		return true
+	}
+	var gs numSentence
+	if ts&endCues != 0 || !gs.read(g) {
+		return false
+	}
+	for t := range numTypes {
+		if ts&(1<<t) != 0 && gs.digits >= digitRange[t][0] {
+			return false
+		}
+	}
+	p := j - 1
+	for p >= 0 && wordless(&chs[cj].Segments[p]) {
+		p--
+	}
+	return p < 0 || !ns0.context(chs, cj, p, offs).short
+}
+
 // contextAt is a sentence read around the one numSkip rules on: on its
 // channel (own), before it (before), the sentence right before it (p).
 type contextAt struct {
 	info           contextInfo
 	g              *schemas.Segment
+	ch, j          int // its channel and index
 	own, before, p bool
 	may            bool // segmentMay
 }
