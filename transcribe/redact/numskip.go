@@ -75,7 +75,9 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 	segs := chs[ci].Segments
 	seg := &segs[k]
 	var ns numSentence
-	if !ns.read(seg) || introMay(seg) {
+	// (Not on a mixed channel, whose own questions are the other side's:
+	// shareCues.)
+	if chs[ci].Role == schemas.RoleMixed || !ns.read(seg) || introMay(seg) {
 		return false
 	}
 	// The sentence before it, which markSegments loads with it.
@@ -86,6 +88,18 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 	from := seg.Start
 	if p >= 0 {
 		from = min(from, segs[p].Start)
+		// The words right before its first number when it opens with
+		// one: the sentence before it's last (numberNamed, cameBefore,
+		// «срок», a pronoun).
+		if ns.opens && endsBad(&segs[p]) {
+			return false
+		}
+	}
+	// The sentence after it: a cue among the words after a number
+	// (plainNumber reads three, over a sentence's end).
+	next := k + 1
+	for next < len(segs) && wordless(&segs[next]) {
+		next++
 	}
 	// Every sentence numSkip reads around it, read once: what loading it
 	// loads (ending from 20.5 s before the sentence before it on), the
@@ -109,7 +123,7 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 			n++
 			// Read (once a call) where its words' roles are asked; a
 			// sentence the prefilter passes not has no number.
-			if st != mayNo || g.End >= from-20.5 && g.End <= seg.Start+0.5 || a.p || !own && g.End >= seg.Start-14.5 && g.Start <= seg.End+0.5 || a.before && g.End >= seg.Start-60 {
+			if st != mayNo || g.End >= from-20.5 && g.End <= seg.Start+0.5 || a.p || own && j == next || !own && g.End >= seg.Start-14.5 && g.Start <= seg.End+0.5 || a.before && g.End >= seg.Start-60 {
 				a.info = ns0.context(chs, cj, j, offs)
 			}
 		}
@@ -129,7 +143,7 @@ func numSkip(chs []schemas.TranscriptChannel, ci, k int, ns0 *numScratch, offs [
 		cueBy := !a.own && g.End >= seg.Start-14.5 && g.Start <= seg.End+0.5
 		own60 := a.before && g.End >= seg.Start-60
 		close := a.p || a.own && (a.before && g.End >= seg.Start-10 || !a.before && g.Start <= seg.End+10)
-		if c.short && (loaded || cueBy || own60) || close && c.num || c.latin {
+		if c.short && (loaded || cueBy || own60) || close && c.num || c.latin || a.own && a.j == next && (c.short || c.cues != 0) {
 			return false
 		}
 		if !loaded && !cueBy {
@@ -236,6 +250,8 @@ type numSentence struct {
 	// («рублей», «секунд», «вечера»; no verb of money): classify leaves
 	// such a number whatever cue is near (quantityAfter).
 	units bool
+	// opens: its first word is a number word.
+	opens bool
 }
 
 // sentenceRoles are the roles of a ruled-out sentence's words other than
@@ -291,6 +307,9 @@ func (ns *numSentence) read(seg *schemas.Segment) bool {
 			continue
 		}
 		if n, first, num := x.number(); num {
+			if j == 0 {
+				ns.opens = true
+			}
 			if n == 0 || !prevOK {
 				return false // a thousand, an ordinal, a digit's noun; a word of no role before it
 			}
@@ -368,6 +387,39 @@ func prepLoads(w string, r *nsAhead, j int) bool {
 		}
 	}
 	return false
+}
+
+// endsBad reports whether a sentence ends in a word that has the number
+// opening the next one read as more than a quantity: «номер»
+// (numberNamed), «пришёл» and up to two words after it (cameBefore),
+// «срок» (a card's expiry), a pronoun (birthAfterPronoun), «плюс».
+func endsBad(seg *schemas.Segment) bool {
+	// Its last three words as written, read from its end.
+	var raws [3]string
+	n := 0
+	if ws := seg.Words; len(ws) > 0 {
+		for ; n < 3 && n < len(ws); n++ {
+			raws[n] = ws[len(ws)-1-n].W
+		}
+	} else {
+		t := seg.Text
+		for n < 3 && t != "" {
+			i := strings.LastIndexByte(t, ' ')
+			if w := t[i+1:]; w != "" {
+				raws[n] = w
+				n++
+			}
+			t = t[:max(i, 0)]
+		}
+	}
+	var bufs [3][64]byte
+	var ws [3]nsWord
+	for i := range n {
+		ws[i] = parseWord(raws[i], &bufs[i])
+	}
+	w := ws[0].w
+	return n > 0 && (ws[0].e != nil && ws[0].e.trig&(tExpiry|tCue) != 0 || numberNamed(w) || cameWord(w) || pronounBefore(w) || w == "плюс" || w == "я" ||
+		cameBetween(w) && (cameWord(ws[1].w) || cameBetween(ws[1].w) && cameWord(ws[2].w)))
 }
 
 // pronounBefore: a pronoun or «с» right before a number says whose

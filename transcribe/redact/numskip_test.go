@@ -54,3 +54,29 @@ func TestNumSkip(t *testing.T) {
 		cs.release()
 	}
 }
+
+// TestNumSkipAround: the sentence before a number opening its own, and
+// the one after it, as plainNumber and classify read them over a
+// sentence's end.
+func TestNumSkipAround(t *testing.T) {
+	for _, c := range []struct {
+		before, num, after string
+		ruled              bool
+	}{
+		{"здравствуйте", "пять пять пять один два", "спасибо", true},
+		{"звоню с номера", "пять пять пять один два", "спасибо", false},
+		{"мне пришло", "пять пять пять один", "спасибо", false},
+		{"здравствуйте", "пять пять пять один", "это код из смс", false},
+	} {
+		chs := []schemas.TranscriptChannel{
+			{Role: schemas.RoleOperator, Segments: []schemas.Segment{{Start: 0, End: 1, Text: "слушаю вас"}}},
+			{Role: schemas.RoleClient, Segments: []schemas.Segment{{Start: 1.5, End: 3, Text: c.before}, {Start: 3.2, End: 5, Text: c.num}, {Start: 5.2, End: 6, Text: c.after}}},
+		}
+		cs := getCallScratch(chs)
+		cs.nums.rule(chs, cs.offs)
+		if got := cs.nums.state[cs.offs[1]+1] == ruledOut; got != c.ruled {
+			t.Errorf("%q — %q — %q: ruled out %v, want %v", c.before, c.num, c.after, got, c.ruled)
+		}
+		cs.release()
+	}
+}
