@@ -363,10 +363,26 @@ func wordOut(x *nsWord, raw string) bool {
 		return true
 	}
 	if x.e == nil {
-		return looksLikeNamePart("ru", x.w, 0) || patronymic(x.w)
+		return looksLikeNamePart("ru", x.w, 0) || patronymic(x.w) || gluedNumbers(x.w)
 	}
 	roles := x.e.trig
-	return roles&^sentenceRoles != 0 || roles&tCue != 0 && !longCue(x.e.cue) || numberNamed(x.w) || cameWord(x.w) || partWord(x.w) || isWord(x.w, "цифры", "цифр", "плюс", "ни")
+	return roles&^sentenceRoles != 0 || roles&tCue != 0 && !longCue(x.e.cue) || numberNamed(x.w) || cameWord(x.w) || partWord(x.w) || isWord(x.w, "цифры", "цифр", "плюс", "ни", "но")
+}
+
+// gluedNumbers reports whether a word of no role opens with a cardinal
+// number word glued to more (a recognizer's slip the number rule reads
+// as its words: numberSlip, gluedNumberWords). (And «но», heard for
+// «ноль» in a dictation, is no word of a ruled-out sentence: wordOut.)
+func gluedNumbers(w string) bool {
+	if len(w) < 12 || w[0] < 0x80 {
+		return false
+	}
+	for p := len(w) - 6; p >= 6; p -= 2 {
+		if e := lexRU.get(w[:p]); e != nil && e.trig&tNum != 0 && cardinal(e.num.kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // prepLoads reports whether w, word j of the sentence, is a word before a

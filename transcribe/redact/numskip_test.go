@@ -31,6 +31,8 @@ func TestNumSkip(t *testing.T) {
 		{"хорошо", "спишут двести рублей в месяц", false}, // (a word of no role before a number)
 		{"хорошо", "по карте четыре четыре один семь", false},
 		{"хорошо", "на карте двести рублей", true},
+		{"назовите номер договора", "четыре пять семьдвасемь восемь", false}, // (glued number words: numberSlip)
+		{"назовите номер договора", "четыре пять но семь", false},
 		// (English: the lexicon's roles read are Russian's.)
 		{"ok", "my code is 4815", false},
 		{"назовите номер договора", "4815", true},
