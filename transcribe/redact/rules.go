@@ -5766,7 +5766,7 @@ func (s *scan) fullNames() {
 		// (A street named after a person has them in the genitive: a
 		// patronymic in the nominative closes a person's name, «улица
 		// вознесенская пестова александра львовна».)
-		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
+		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) && !s.dictatedFor(to) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic

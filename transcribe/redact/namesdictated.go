@@ -1,0 +1,37 @@
+package redact
+
+// dictatedFor reports whether an identifier is dictated right after a
+// name ending at token to, in its sentence (lane i13name22, causes block
+// UN): a passport's, a SNILS's or an INN's cue, or a run of ten digits
+// and more that no phone's shape has (8, 7 or 9 first and ten or eleven
+// of them). Whose data is dictated is no member of the company's staff,
+// whatever staff word was said before the name («по двум сотрудницам
+// сразу вера ткаченко 243 818 877 00», «карта сотрудника новый держатель
+// гаджиев тимур паспорт ...»): introducedAt's staff word is then the
+// employer's, not the company's. Asked only of a name introducedAt took
+// for staff.
+func (s *scan) dictatedFor(to int) bool {
+	if to >= len(s.toks) || s.toks[to].seg != s.toks[to-1].seg {
+		return false
+	}
+	t := &s.toks[to]
+	if t.has(tCue) {
+		switch t.cue() {
+		case Passport, SNILS, INN:
+			return true
+		}
+		return false
+	}
+	n, first := 0, byte(0)
+	for k := to; k < len(s.toks) && s.toks[k].seg == t.seg && s.toks[k].has(tNum); k++ {
+		d, f := s.digitBound(&s.toks[k])
+		if k == to {
+			first = f
+		}
+		n += d
+	}
+	if n < 10 {
+		return false
+	}
+	return !(n <= 11 && (first == '7' || first == '8' || first == '9'))
+}
