@@ -35,3 +35,22 @@ func (s *scan) dictatedFor(to int) bool {
 	}
 	return !(n <= 11 && (first == '7' || first == '8' || first == '9'))
 }
+
+// partyBefore reports whether the word right before token from, in its
+// sentence, names the client's part in a deal or a document: a seller's
+// on a marketplace, a buyer's, a payee's, a card's holder, a policy's
+// holder, a tenant (lane i13name22, causes block UO). In the operator's
+// first sentence, a surname and a first name after it are the client
+// addressed («продавец кравцов денис назовите почту кабинета», «держатель
+// гарипова лейсан назовите дату рождения»), not the operator introduced:
+// an operator introduces themselves after a staff word or the company's
+// («специалист тарасова ирина слушаю вас», «продавец озон вадим»), never
+// by the client's part. fullNameOpening asks it.
+func (s *scan) partyBefore(from int) bool {
+	p := from - 1
+	if p < 0 || s.toks[p].seg != s.toks[from].seg {
+		return false
+	}
+	w := s.norm(p)
+	return ownerKin(w) || isWord(w, "продавец", "продавца", "держатель", "держателя", "арендатор", "арендатора", "заемщик", "заёмщик", "заемщика", "заёмщика", "пассажир", "пассажира")
+}

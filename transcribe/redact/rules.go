@@ -7417,6 +7417,7 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
 	case s.obliqueNameIn(from, to):
 	case to-from >= 2 && s.youBefore(from):
+	case to-from >= 2 && (s.surnameAt(from) || s.surnameAt(to-1)) && s.partyBefore(from):
 	default:
 		return false
 	}
