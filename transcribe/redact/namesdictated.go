@@ -54,3 +54,13 @@ func (s *scan) partyBefore(from int) bool {
 	w := s.norm(p)
 	return ownerKin(w) || isWord(w, "продавец", "продавца", "держатель", "держателя", "арендатор", "арендатора", "заемщик", "заёмщик", "заемщика", "заёмщика", "пассажир", "пассажира")
 }
+
+// soleTraderFound reports whether «ип» at token i follows the operator's
+// «вижу», «нашла» in its sentence: a sole trader's record read back, its
+// name the client's own surname (lane i13name22, causes block UP: «инн
+// мой [...]» — «спасибо вижу ип баранов», «нашла ип хасанова эльвира»),
+// not a company the operator names («жалобу на продавца ип лавочкин»,
+// «бухгалтерия ип кравченко»). kinName asks it.
+func (s *scan) soleTraderFound(i int) bool {
+	return i > 0 && s.toks[i-1].seg == s.toks[i].seg && isWord(s.norm(i-1), "вижу", "нашла", "нашел", "нашёл", "нашли")
+}

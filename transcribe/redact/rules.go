@@ -7079,7 +7079,7 @@ func nameInAt(w string) bool { return strings.HasSuffix(w, "ат") && !adjectiva
 // ангелина»). A lone word must be a first name or read as a surname.
 func (s *scan) kinName(i int) {
 	seg := s.toks[i].seg
-	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") {
+	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") && !s.soleTraderFound(i) {
 		return // «продавец ип кузнецова» is a company; «я ип гаврилов» the caller
 	}
 	if s.role != schemas.RoleClient && (staffKin(s.norm(i)) || slices.Contains(employeeWords, s.norm(i))) {
