@@ -64,3 +64,55 @@ func (s *scan) partyBefore(from int) bool {
 func (s *scan) soleTraderFound(i int) bool {
 	return i > 0 && s.toks[i-1].seg == s.toks[i].seg && isWord(s.norm(i-1), "вижу", "нашла", "нашел", "нашёл", "нашли")
 }
+
+// orderedChildren masks children's first names said after the ordinal
+// that orders them, or «старший», «младшая», each right before a whole
+// date or one masked as a date of birth («первый ваня десятого октября
+// пятнадцатого года второй маша двадцать второго мая восемнадцатого»,
+// «первая соня 14 02 2014 вторая алиса 30 07 2017»; lane i13name22,
+// causes block UQ): a list of children with their dates of birth, the
+// names the children's, and the dates, up to the next child's ordinal,
+// their dates of birth. A first name a list knows, not a staff member's
+// with no date of its own («первый мастер оксана ... второй олег
+// четырнадцатого»: no whole date after it). Run where the other side
+// asked for a date of birth, on a channel with a number (nameFamily:
+// asks othersDOB, needs tNum).
+func (s *scan) orderedChildren() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.trig&tFirstName == 0 || i == 0 || i+1 >= len(s.toks) || !t.has(tFirstName) || t.has(tStop|tNum|tCue|tTrap|tMonth) || s.marks[i] != 0 || s.toks[i-1].seg != t.seg || s.toks[i+1].seg != t.seg || !childOrdinal(s.norm(i-1)) {
+			continue
+		}
+		j := i + 1
+		if s.marks[j] != 0 {
+			if s.maskedAs(j, Birthdate) {
+				s.claim(Name, ruleNameFull, i, j)
+			}
+			continue
+		}
+		if !s.toks[j].has(tNum | tMonth) {
+			continue
+		}
+		// The date up to the next child's ordinal, which a date's run
+		// reads on as a day («... пятнадцатого года второй маша»): the
+		// child's date of birth.
+		end := s.dateRun(j)
+		for k := j + 1; k < end; k++ {
+			if childOrdinal(s.norm(k)) {
+				end = k
+				break
+			}
+		}
+		if end > j && s.wholeDate(j, end) {
+			s.claim(Name, ruleNameFull, i, j)
+			s.claimBirth(j, end, ruleBirthName)
+		}
+	}
+}
+
+// childOrdinal: a word that orders children in a list («первый»,
+// «вторая», «старший», «младшая»).
+func childOrdinal(w string) bool {
+	return isWord(w, "первый", "первая", "второй", "вторая", "третий", "третья", "четвертый", "четвёртый", "четвертая", "четвёртая",
+		"старший", "старшая", "младший", "младшая", "средний", "средняя")
+}
