@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // dictatedFor reports whether an identifier is dictated right after a
 // name ending at token to, in its sentence (lane i13name22, causes block
 // UN): a passport's, a SNILS's or an INN's cue, or a run of ten digits
@@ -115,4 +117,18 @@ func (s *scan) orderedChildren() {
 func childOrdinal(w string) bool {
 	return isWord(w, "первый", "первая", "второй", "вторая", "третий", "третья", "четвертый", "четвёртый", "четвертая", "четвёртая",
 		"старший", "старшая", "младший", "младшая", "средний", "средняя")
+}
+
+// socialWorkerAt reports whether token p is «работник», «работница» in a
+// case, after «социальный» in one («направим социального работника ирину
+// викторовну», «ваша социальная работница вера николаевна»): the social
+// service's staff (causes block UR). staffNames asks it of the word
+// before a name the operator says: an employee of the client's is one
+// with no «социальный» («уволить работника петрова»).
+func (s *scan) socialWorkerAt(p int) bool {
+	if p == 0 || s.toks[p-1].seg != s.toks[p].seg {
+		return false
+	}
+	w := s.norm(p)
+	return strings.HasPrefix(w, "работни") && strings.HasPrefix(s.norm(p-1), "социальн")
 }

@@ -5970,7 +5970,7 @@ func (s *scan) staffNames() {
 		staff := staffTitle(s.norm(from))
 		if p := from - 1; !staff && p >= 0 && s.toks[p].seg == seg {
 			w := s.norm(p)
-			staff = staffTitle(w) || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from)
+			staff = staffTitle(w) || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from) || s.socialWorkerAt(p)
 		}
 		if a := to; !staff && a < len(s.toks) && s.toks[a].seg == seg {
 			staff = s.norm(a) == "стаж" || s.norm(a) == "из" && a+1 < len(s.toks) && s.toks[a+1].seg == seg && departmentWord(s.norm(a+1))
@@ -5992,7 +5992,11 @@ func staffTitle(w string) bool {
 	return staffWord(w) || staffTitles.of(w)
 }
 
-var staffTitles = newBeginningSet("преподавател", "тренер", "инструктор", "учител", "воспитател", "бухгалтер", "кадровик", "логопед", "психолог", "руководител", "наставник", "куратор", "приемщик", "мастер-")
+var staffTitles = newBeginningSet("преподавател", "тренер", "инструктор", "учител", "воспитател", "бухгалтер", "кадровик", "логопед", "психолог", "руководител", "наставник", "куратор", "приемщик", "мастер-",
+	// A social worker the service sends, an engineer a complaint is
+	// handed to (causes block UR: «соцработник надежда сергеевна придет»,
+	// «передам старшему инженеру оксане викторовне»).
+	"соцработ", "инженер")
 
 // staffVerb: what a member of staff does for the client, said before
 // their name («занятия ведет ...», «справку подпишет ...»).
