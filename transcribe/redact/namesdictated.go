@@ -132,3 +132,59 @@ func (s *scan) socialWorkerAt(p int) bool {
 	w := s.norm(p)
 	return strings.HasPrefix(w, "работни") && strings.HasPrefix(s.norm(p-1), "социальн")
 }
+
+// residentNames masks whoever lives at a flat, named by their surname
+// next to a verb of living or the word for lodgers (lane i13name22,
+// causes block US): the surname (and a first name or a patronymic after
+// it) right after «живёт», «проживает», «жилец», «квартиранты» and
+// «были», «там» between («над нами там живет лапин такой», «жильцы были
+// костин и его жена»), or opening the sentence, the verb in the five
+// words after it («фомин в тридцать четвертой живет»): a neighbour's, a
+// lodger's name. A surname by a list or its ending, no common word, short
+// adjective or noun of a surname's ending («живёт одна», «живут трое»,
+// «живёт в королёве»: a preposition first). Run on the channels the name
+// family reads, its words found by their length first.
+func (s *scan) residentNames() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if n := t.nl; n != 10 && n != 12 && n != 18 && n != 20 && n != 22 {
+			continue
+		}
+		if !livingWord(s.normOf(t)) {
+			continue
+		}
+		j := i + 1
+		for j < len(s.toks) && j <= i+2 && s.toks[j].seg == t.seg && isWord(s.norm(j), "были", "был", "была", "там", "у", "нас") {
+			j++
+		}
+		if j < len(s.toks) && s.toks[j].seg == t.seg {
+			s.residentAt(j)
+		}
+		// The surname opening the sentence, the verb after it.
+		for k := i - 1; k >= 0 && k >= i-5 && s.toks[k].seg == t.seg; k-- {
+			if s.segStart(k) && !s.toks[k].has(tStop) {
+				s.residentAt(k)
+				break
+			}
+		}
+	}
+}
+
+// residentAt masks the surname at token j, and a first name or a
+// patronymic right after it, when it reads as one (residentNames).
+func (s *scan) residentAt(j int) {
+	w := s.norm(j)
+	if s.marks[j] != 0 || !s.surnameAt(j) || commonWord(w) || shortAdjective(w) || surnameShapedNouns[w] || caseNouns[w] || staffWord(w) || orgWord(w) {
+		return
+	}
+	end := j + 1
+	for end < len(s.toks) && end < j+3 && s.toks[end].seg == s.toks[j].seg && s.marks[end] == 0 && (s.toks[end].has(tFirstName) && !s.toks[end].has(tStop|tNum|tCue|tTrap) || patronymic(s.norm(end))) {
+		end++
+	}
+	s.claim(Name, ruleNameFull, j, end)
+}
+
+// livingWord: a verb of living at a place, or the word for its lodgers.
+func livingWord(w string) bool {
+	return isWord(w, "живет", "живёт", "живут", "проживает", "проживают", "жилец", "жильцы", "квартирант", "квартиранты")
+}
