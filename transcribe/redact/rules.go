@@ -16,7 +16,7 @@ var mailFamily = family{
 	starts: tAt | tEmailCue,
 	asks:   othersMail | mailWritten,
 	opens:  (*scan).latinOnProviderSaid,
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailDomainAfter, after: typesOf(Email)}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailDomainAfter, after: typesOf(Email)}, {run: (*scan).mailNumberEdges, after: typesOf(Email)}},
 }
 
 // mailDomainAfter masks the domain said after a masked mailbox's name:
