@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/callscope/callscope/schemas"
+)
 
 // dictatedFor reports whether an identifier is dictated right after a
 // name ending at token to, in its sentence (lane i13name22, causes block
@@ -187,4 +191,45 @@ func (s *scan) residentAt(j int) {
 // livingWord: a verb of living at a place, or the word for its lodgers.
 func livingWord(w string) bool {
 	return isWord(w, "живет", "живёт", "живут", "проживает", "проживают", "жилец", "жильцы", "квартирант", "квартиранты")
+}
+
+// streetNamedBefore reports whether the street's word at token i is
+// «улица» said by the client after its name, an adjective in the
+// feminine («тихая улица 4», «луговая улица 12»; causes block UV): the
+// number after the word is then the house, not the street's name. (The
+// operator's «невский проспект 44» is an office's as often, and is left
+// as it was.)
+func (s *scan) streetNamedBefore(i int) bool {
+	if s.role == schemas.RoleOperator || s.norm(i) != "улица" {
+		return false
+	}
+	w := s.norm(i - 1)
+	return hasAnySuffix(w, "ая", "яя") && len(w) >= 10 && !s.toks[i-1].has(tNum|tStop)
+}
+
+// streetBeforeHouse masks a street named by its adjective in the
+// feminine right before «дом» and its number, no street's word said
+// («скажите ему что садовая дом семь это частный дом», «заречная дом
+// 14»; causes block UV): «дом» is no noun a feminine adjective qualifies,
+// so the adjective names the street («улица» left out), and the house
+// after it is the address. Not an ordinal («вторая дом ...» is no
+// street's), a pronoun's or a function word. Run on the channels the
+// address family reads, with a number (addressFamily: needs tNum), from
+// the house's words.
+func (s *scan) streetBeforeHouse() {
+	for _, c := range s.starts {
+		i := int(c)
+		t := &s.toks[i]
+		if i == 0 || !t.has(tHouse) || s.marks[i] != 0 || s.normOf(t) != "дом" || s.toks[i-1].seg != t.seg || s.marks[i-1] != 0 {
+			continue
+		}
+		p := &s.toks[i-1]
+		w := s.normOf(p)
+		if len(w) < 10 || !hasAnySuffix(w, "ая", "яя") || p.has(tNum|tStop|tCue|tTrap|tUnit|tMonth|tFirstName) || pronoun(w) {
+			continue
+		}
+		if end, house := s.houseRun(i); house && end > i+1 {
+			s.claimAddress(i-1, end, ruleAddressStreet)
+		}
+	}
 }

@@ -2573,7 +2573,7 @@ var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
 	asks:   othersAddr | othersTrip,
 	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses, needs: tNum}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
-		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected, needs: tNum}},
+		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected, needs: tNum}, {run: (*scan).streetBeforeHouse, needs: tNum}},
 }
 
 // streetsCorrected: a street with no street word corrected in a sentence
@@ -3083,7 +3083,11 @@ func (s *scan) addresses() {
 		// after it are no name of it, a postcode's letters and digits
 		// aside: «22 elm road sorry ...», «on fifth avenue which is ...»;
 		// «22 elm road k b 4 9 d n».)
-		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue) && !(s.lang == "en" && start < i && len([]rune(s.norm(j))) > 1 && !hasDigit(s.norm(j))); n++ {
+		// (Nor a number right after «улица» when the client named the
+		// street before it: «тихая улица 4» — the house, causes block UV;
+		// an office's «невский проспект 44» the operator gives stays
+		// unread.)
+		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue) && !(s.lang == "en" && start < i && len([]rune(s.norm(j))) > 1 && !hasDigit(s.norm(j))) && !(n == 0 && start == i-1 && s.toks[j].has(tNum) && s.streetNamedBefore(i)); n++ {
 			// Two names joined by «и»: «улица сакко и ванцетти дом 30»,
 			// «кирилла и мефодия».
 			if s.toks[j].has(tStop) {
