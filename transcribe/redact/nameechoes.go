@@ -45,6 +45,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 		s.particlesBefore()
 		s.surnameThenAsked(all)
 		s.spelledAroundNames()
+		s.initialsGoOn()
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t == Name }) || s.othersNamed(all) {
 		s.spelledNameLetters(all)

@@ -233,3 +233,34 @@ func (s *scan) streetBeforeHouse() {
 		}
 	}
 }
+
+// initialsGoOn masks two initials right after a masked name (of any
+// rule, the echoes' too) before a word confirming them («верно»,
+// «правильно», «да», «нет»), or before «а», «и», «но» and a pronoun («там
+// написано [прохоров] с в а я [прохорова светлана]», the surname masked
+// as the echo of the client's own; causes block UW): nameInitials takes
+// them closing the sentence, before the echoes ran. Not a preposition's
+// noun after them («[ирина] и в банк тоже ходила»). Run with the name
+// echoes, once a name is masked.
+func (s *scan) initialsGoOn() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		j := f.to
+		if typeAt[f.typ] != Name || j+2 >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || s.toks[j+1].seg != s.toks[j].seg || s.toks[j+2].seg != s.toks[j].seg {
+			continue
+		}
+		if s.marks[j] == 0 && s.marks[j+1] == 0 && (s.letter(j) || s.letterName(j)) && (s.letter(j+1) || s.letterName(j+1)) && s.initialsClosed(j+2) {
+			s.claim(Name, f.rule, j, j+2)
+		}
+	}
+}
+
+// initialsClosed reports whether two initials end before token k of
+// their sentence (initialsGoOn).
+func (s *scan) initialsClosed(k int) bool {
+	w := s.norm(k)
+	if isWord(w, "верно", "правильно", "да", "нет") {
+		return true
+	}
+	return isWord(w, "а", "и", "но") && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && isWord(s.norm(k+1), "я", "мы", "он", "она", "они", "вы")
+}
