@@ -147,11 +147,13 @@ func (s *scan) socialWorkerAt(p int) bool {
 // lodger's name. A surname by a list or its ending, no common word, short
 // adjective or noun of a surname's ending («живёт одна», «живут трое»,
 // «живёт в королёве»: a preposition first). Run on the channels the name
-// family reads, its words found by their length first.
+// family reads, once a name or an address is masked there (a call that
+// dictates nothing reads no token of it), its words found by their
+// length first.
 func (s *scan) residentNames() {
 	for i := range s.toks {
 		t := &s.toks[i]
-		if n := t.nl; n != 10 && n != 12 && n != 18 && n != 20 && n != 22 {
+		if n := t.nl; t.trig != 0 || n != 10 && n != 12 && n != 18 && n != 20 && n != 22 {
 			continue
 		}
 		if !livingWord(s.normOf(t)) {
@@ -188,8 +190,12 @@ func (s *scan) residentAt(j int) {
 	s.claim(Name, ruleNameFull, j, end)
 }
 
-// livingWord: a verb of living at a place, or the word for its lodgers.
+// livingWord: a verb of living at a place, or the word for its lodgers
+// (their first letter read first: «ж», «п», «к»).
 func livingWord(w string) bool {
+	if len(w) < 2 || w[0] != 0xD0 || w[1] != 0xB6 && w[1] != 0xBF && w[1] != 0xBA {
+		return false
+	}
 	return isWord(w, "живет", "живёт", "живут", "проживает", "проживают", "жилец", "жильцы", "квартирант", "квартиранты")
 }
 

@@ -4542,7 +4542,7 @@ var nameFamily = family{
 	opens: func(s *scan) bool {
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).orderedChildren, needs: tNum, asks: othersDOB}, {run: (*scan).residentNames}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).orderedChildren, needs: tNum, asks: othersDOB}, {run: (*scan).residentNames, after: typesOf(Name, Address)}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).namesAcrossDates, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
