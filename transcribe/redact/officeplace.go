@@ -60,3 +60,21 @@ func (s *scan) registeredUnder(i int) bool {
 	}
 	return isWord(s.norm(i+1), "номер", "номером", "под")
 }
+
+// hoursFromToWords reports whether «с» at token j, in segment seg, opens
+// opening hours said in words, an hour each: «с девяти до восьми», «с
+// восьми до двадцати» (causes block UX; hoursAround).
+func (s *scan) hoursFromToWords(j int, seg int32) bool {
+	return j+3 < len(s.toks) && s.toks[j+3].seg == seg && s.toks[j+2].seg == seg && s.norm(j+2) == "до" && s.hourWord(j+1) && s.hourWord(j+3)
+}
+
+// hourWord reports whether token j is an hour of the day said in one
+// number word (one to twenty).
+func (s *scan) hourWord(j int) bool {
+	t := &s.toks[j]
+	if k := t.num(); k != nkUnit && k != nkTeen && k != nkTens {
+		return false
+	}
+	v := lexNumVals[t.ent]
+	return v >= 1 && v <= 20
+}

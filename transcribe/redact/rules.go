@@ -4146,7 +4146,9 @@ func (s *scan) officeAddress(from, to int) bool {
 // пушкина 41»): a place the client is to come to, not the client's home.
 // «до» and an hour, or «в» and an hour with its minutes, in digits or
 // in words («отправление в семь пятнадцать с улицы вокзальной два»); «с»
-// alone is a building's («8 с 9»), so it counts only with «до» after.
+// alone is a building's («8 с 9»), so it counts only with «до» after;
+// or «с» an hour «до» an hour, in words («с девяти до восьми»: causes
+// block UX).
 func (s *scan) hoursAround(from, to int) bool {
 	seg := s.toks[from].seg
 	for j := s.segFrom(from); j+1 < len(s.toks) && s.toks[j].seg == seg; j++ {
@@ -4160,6 +4162,8 @@ func (s *scan) hoursAround(from, to int) bool {
 			s.toks[j+2].num() == nkDigits && len(s.norm(j+2)) == 2:
 			return true
 		case w == "в" && s.hourWordsAt(j+1, seg):
+			return true
+		case w == "с" && s.hoursFromToWords(j, seg):
 			return true
 		}
 	}
