@@ -13,7 +13,7 @@ package redact
 //     и н а подчеркивание п о п о в а подчеркивание шестьдесят четыре»),
 //     four digits at most.
 //
-// Run only when an e-mail was masked.
+// Run only when an e-mail was masked (mailEdgesAfter).
 func (s *scan) mailNumberEdges() {
 	for k, n := 0, len(s.found); k < n; k++ {
 		f := s.found[k]
@@ -69,4 +69,11 @@ func (s *scan) opensAnswer(i int) bool {
 		}
 	}
 	return true
+}
+
+// mailEdgesAfter runs mailDomainAfter and mailNumberEdges: one entry of
+// the mail family's, both after an e-mail masked.
+func (s *scan) mailEdgesAfter() {
+	s.mailDomainAfter()
+	s.mailNumberEdges()
 }

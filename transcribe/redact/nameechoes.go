@@ -36,6 +36,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t == Address }) {
 		s.residentAfterFlat()
+		s.residentNames()
 	}
 	// (After those two: what they masked is a name too.)
 	if ungated || s.foundOf(func(t Type) bool { return t == Name }) {

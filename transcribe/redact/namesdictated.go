@@ -81,8 +81,7 @@ func (s *scan) soleTraderFound(i int) bool {
 // their dates of birth. A first name a list knows, not a staff member's
 // with no date of its own («первый мастер оксана ... второй олег
 // четырнадцатого»: no whole date after it). Run where the other side
-// asked for a date of birth, on a channel with a number (nameFamily:
-// asks othersDOB, needs tNum).
+// asked for a date of birth (datedChildren).
 func (s *scan) orderedChildren() {
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -146,8 +145,8 @@ func (s *scan) socialWorkerAt(p int) bool {
 // words after it («фомин в тридцать четвертой живет»): a neighbour's, a
 // lodger's name. A surname by a list or its ending, no common word, short
 // adjective or noun of a surname's ending («живёт одна», «живут трое»,
-// «живёт в королёве»: a preposition first). Run on the channels the name
-// family reads, once a name or an address is masked there (a call that
+// «живёт в королёве»: a preposition first). Run with the name echoes on
+// a channel where an address is masked (residentAfterFlat's: a call that
 // dictates nothing reads no token of it), its words found by their
 // length first.
 func (s *scan) residentNames() {
@@ -220,8 +219,8 @@ func (s *scan) streetNamedBefore(i int) bool {
 // so the adjective names the street («улица» left out), and the house
 // after it is the address. Not an ordinal («вторая дом ...» is no
 // street's), a pronoun's or a function word. Run on the channels the
-// address family reads, with a number (addressFamily: needs tNum), from
-// the house's words.
+// address family reads, with a number (streetsGoOn), from the house's
+// words.
 func (s *scan) streetBeforeHouse() {
 	for _, c := range s.starts {
 		i := int(c)
@@ -269,4 +268,22 @@ func (s *scan) initialsClosed(k int) bool {
 		return true
 	}
 	return isWord(w, "а", "и", "но") && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && isWord(s.norm(k+1), "я", "мы", "он", "она", "они", "вы")
+}
+
+// datedChildren runs datedNames and, where the other side asked for a
+// date of birth, orderedChildren: one entry of the name family's, both
+// needing a number (a rule's gate is read on every channel the family
+// reads: cost).
+func (s *scan) datedChildren() {
+	s.datedNames()
+	if ungated || s.startSet&othersDOB != 0 {
+		s.orderedChildren()
+	}
+}
+
+// streetsGoOn runs streetsCorrected and streetBeforeHouse: one entry of
+// the address family's, both needing a number.
+func (s *scan) streetsGoOn() {
+	s.streetsCorrected()
+	s.streetBeforeHouse()
 }

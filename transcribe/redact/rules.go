@@ -16,7 +16,7 @@ var mailFamily = family{
 	starts: tAt | tEmailCue,
 	asks:   othersMail | mailWritten,
 	opens:  (*scan).latinOnProviderSaid,
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailDomainAfter, after: typesOf(Email)}, {run: (*scan).mailNumberEdges, after: typesOf(Email)}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailEdgesAfter, after: typesOf(Email)}},
 }
 
 // mailDomainAfter masks the domain said after a masked mailbox's name:
@@ -2573,7 +2573,7 @@ var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
 	asks:   othersAddr | othersTrip,
 	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses, needs: tNum}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
-		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected, needs: tNum}, {run: (*scan).streetBeforeHouse, needs: tNum}},
+		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsGoOn, needs: tNum}},
 }
 
 // streetsCorrected: a street with no street word corrected in a sentence
@@ -4546,7 +4546,7 @@ var nameFamily = family{
 	opens: func(s *scan) bool {
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).orderedChildren, needs: tNum, asks: othersDOB}, {run: (*scan).residentNames, after: typesOf(Name, Address)}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain}, {run: (*scan).datedChildren, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).namesAcrossDates, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
