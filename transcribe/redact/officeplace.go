@@ -78,3 +78,34 @@ func (s *scan) hourWord(j int) bool {
 	v := lexNumVals[t.ent]
 	return v >= 1 && v <= 20
 }
+
+// buildingAfterAddress masks «корпус» at token k and its number or
+// letter said in the 30 s after an address was masked on either channel
+// («[улица мира дом 12 квартира 40]» — «ой там ещё корпус 2», «и корпус
+// б не забудьте»; causes block UY): the address goes on, as «дом» and
+// its number do (houseAfterAddress, which asks it of a word of
+// «корпус»'s length). Not a number a unit or a trap word follows, nor a
+// building in a sentence of an office's words («наш офис рядом корпус
+// 3»). It returns the token to read on from.
+func (s *scan) buildingAfterAddress(all []*scan, k int) int {
+	if s.norm(k) != "корпус" || s.marks[k] != 0 || s.toks[k+1].seg != s.toks[k].seg || s.marks[k+1] != 0 {
+		return k + 1
+	}
+	next := k + 2
+	if !s.houseLetter(k + 1) {
+		v, e := s.smallNumber(k + 1)
+		if v <= 0 || v > 30 || e <= k+1 || s.quantityAfter(e) || e < len(s.toks) && s.toks[e].seg == s.toks[k].seg && s.toks[e].has(tTrap|tUnit) {
+			return k + 1
+		}
+		next = e
+	}
+	for j := s.segFrom(k); j < len(s.toks) && s.toks[j].seg == s.toks[k].seg; j++ {
+		if officeWord(s.norm(j)) {
+			return next
+		}
+	}
+	if addressEndedBefore(all, s.t0(&s.toks[k]), 30) {
+		s.claim(Address, ruleEcho[typeIndex(Address)], k, next)
+	}
+	return next
+}
