@@ -109,3 +109,21 @@ func (s *scan) buildingAfterAddress(all []*scan, k int) int {
 	}
 	return next
 }
+
+// nonResidentialAfter reports whether an address from..to with no flat
+// is said to be non-residential right after it, three words at most
+// («казань улица баумана дом семнадцать это нежилое», «... дом 40 это
+// нежилое помещение»; causes block UZ): a business's premises, kept as
+// an office's address is. claimAddress asks it.
+func (s *scan) nonResidentialAfter(from, to int) bool {
+	if to <= from || to >= len(s.toks) || s.flatIn(from, to) {
+		return false
+	}
+	seg := s.toks[to-1].seg
+	for j := to; j < len(s.toks) && j < to+3 && s.toks[j].seg == seg; j++ {
+		if strings.HasPrefix(s.norm(j), "нежил") {
+			return true
+		}
+	}
+	return false
+}

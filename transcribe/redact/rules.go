@@ -3985,7 +3985,7 @@ func cityWord(w string) bool {
 func (s *scan) claimAddress(from, to int, rule ruleID) {
 	// (A company's place asked for is the company's whoever answers:
 	// «в каком пункте выдачи» — «на улице мира 8».)
-	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
+	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) || s.nonResidentialAfter(from, to) {
 		return
 	}
 	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) {
@@ -4101,7 +4101,10 @@ func (s *scan) flatIn(from, to int) bool {
 var placeWords = newBeginningSet("пункт", "выдач", "отделени", "филиал", "аптек", "банкомат", "магазин", "салон", "мфц", "терминал", "склад", "постамат", "почтомат",
 	// A state office, a court, a notary's: «в отделе на улице енисейская
 	// 22», «в конторе на пушкина 10» (causes block KW).
-	"отдел", "контор", "инспекц", "суд", "канцеляр", "военкомат", "комиссариат", "загс", "архив")
+	"отдел", "контор", "инспекц", "суд", "канцеляр", "военкомат", "комиссариат", "загс", "архив",
+	// A business's legal address asked for («юридический адрес
+	// организации» — «улица заводская 14 офис 3»; causes block UZ).
+	"юридическ")
 
 func (s *scan) officeAddress(from, to int) bool {
 	for i := from; i < to; i++ {
