@@ -83,6 +83,9 @@ func (s *scan) soleTraderFound(i int) bool {
 // четырнадцатого»: no whole date after it). Run where the other side
 // asked for a date of birth (datedChildren).
 func (s *scan) orderedChildren() {
+	if s.role == schemas.RoleOperator {
+		return // (the client lists their children; cost)
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
 		if t.trig&tFirstName == 0 || i == 0 || i+1 >= len(s.toks) || !t.has(tFirstName) || t.has(tStop|tNum|tCue|tTrap|tMonth) || s.marks[i] != 0 || s.toks[i-1].seg != t.seg || s.toks[i+1].seg != t.seg || !childOrdinal(s.norm(i-1)) {
@@ -150,6 +153,9 @@ func (s *scan) socialWorkerAt(p int) bool {
 // dictates nothing reads no token of it), its words found by their
 // length first.
 func (s *scan) residentNames() {
+	if s.role == schemas.RoleOperator {
+		return // (the client names a neighbour, a lodger; cost)
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
 		if n := t.nl; t.trig != 0 || n != 10 && n != 12 && n != 18 && n != 20 && n != 22 {
@@ -222,6 +228,9 @@ func (s *scan) streetNamedBefore(i int) bool {
 // address family reads, with a number (streetsGoOn), from the house's
 // words.
 func (s *scan) streetBeforeHouse() {
+	if s.role == schemas.RoleOperator {
+		return // (the client's own words; the operator's read-back is the echoes')
+	}
 	for _, c := range s.starts {
 		i := int(c)
 		t := &s.toks[i]
