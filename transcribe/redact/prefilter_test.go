@@ -15,7 +15,37 @@ import (
 // markAll is markSegments as it was before it skipped segments: every
 // segment looked at, then the other side's segments before each marked
 // one, channel by channel.
+//
+// The operators' greetings greetsOut rules out are unmarked when they are
+// all it marks.
 func markAll(chs []schemas.TranscriptChannel) [][]bool {
+	wants := markAllSegments(chs)
+	n, greets := 0, 0
+	for ci, w := range wants {
+		for k := range w {
+			if w[k] {
+				n++
+			}
+		}
+		if chs[ci].Role == schemas.RoleOperator && ci < 64 && len(chs[ci].Segments) > 0 && segmentMay(&chs[ci].Segments[0]) {
+			greets++
+		}
+	}
+	if n == 0 || n != greets {
+		return wants
+	}
+	cs := getCallScratch(chs)
+	defer cs.release()
+	for ci := range chs {
+		if wants[ci] != nil && !cs.greetOnly(chs, ci) {
+			return wants
+		}
+	}
+	return make([][]bool, len(chs))
+}
+
+// markAllSegments is markAll without the greetings' ruling.
+func markAllSegments(chs []schemas.TranscriptChannel) [][]bool {
 	wants := make([][]bool, len(chs))
 	for ci, ch := range chs {
 		for k := range ch.Segments {
