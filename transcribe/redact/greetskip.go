@@ -294,13 +294,13 @@ func (g *greeting) shaped() bool {
 			return false
 		case w == "вы" && i+1 < g.n && youSurnameMay(g.word(i+1)):
 			return false
-		case surnameLike(w, r):
-			return false
 		}
-		// (A «-ук» case, ukSurnameCase, is read only after a question
-		// for a name, and a «-ский» alone, skiSurname, only after «я»:
-		// neither is there.)
-		if r == 0 && (turkicPatronymic(w) || next && (ikhSurname(w) || len(w) >= 10 && w[len(w)-1] == "ы"[1]) || inaSurnameCase(w) || patronymic(w)) {
+		// A word of a function word's, the company's, a unit's or a
+		// connective's role is no surname (surnameNotRoles) nor any
+		// name's part: only the others' shapes are read. (A «-ук» case,
+		// ukSurnameCase, is read only after a question for a name, and a
+		// «-ский» alone, skiSurname, only after «я»: neither is there.)
+		if r&surnameNotRoles == 0 && (surnameLike(w, r) || r == 0 && (turkicPatronymic(w) || next && (ikhSurname(w) || len(w) >= 10 && w[len(w)-1] == "ы"[1]) || inaSurnameCase(w) || patronymic(w))) {
 			return false
 		}
 	}
