@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"math/bits"
 	"unsafe"
 
 	"github.com/callscope/callscope/schemas"
@@ -17,7 +16,7 @@ import (
 // output:
 //
 //   - it is the first segment of an operator's channel, and it is all
-//     the call marks (greetNote, greetsOut): it marked no sentence before
+//     the call marks (greetsOut): it marked no sentence before
 //     it nor of the other side, and no sentence marks it, so that, loaded,
 //     it is read alone, and the rules run nowhere else; its words are
 //     read only then (greetOnly), on a call where ruling it out saves
@@ -63,47 +62,42 @@ const (
 // patronymic's shape.
 const greetFill = "ыыыыыыыыыыыыыыыыыыыыыыыыыыыыыыыы"
 
-// greetNote notes segment k of channel ci, which segmentMay passes and
-// markSegments marks, in cs.greets when it is the channel's first: a
-// greeting greetsOut may rule out (an operator's: greetsRuledOut asks).
-func (cs *callScratch) greetNote(ci, k int) {
-	if k == 0 && ci < 64 {
-		cs.greets |= 1 << ci
-	}
-}
-
 // greetsOut, once markSegments has marked every channel, unmarks the
-// greetings greetNote noted when they are all the call marks (each
-// marked no segment before it nor of the other channels) and greetOnly
-// rules each out: the marks are then those of a call that never marked
-// them. On any other call, greetNote and this count are all the code
-// the ruling costs.
+// channels' first segments when they are all the call marks (each
+// marked no segment before it nor of the other channels, and no other
+// segment marked it) and greetsRuledOut rules each out as an operator's
+// greeting: the marks are then those of a call that never marked them.
+// On any other call this count is all the code the ruling costs.
 func (cs *callScratch) greetsOut(chs []schemas.TranscriptChannel) {
 	n := 0
-	for _, m := range cs.marked {
+	for ci, m := range cs.marked {
+		if m > 1 || m == 1 && !cs.wants[ci][0] {
+			return
+		}
 		n += m
 	}
-	if n != bits.OnesCount64(cs.greets) || !cs.greetsRuledOut(chs) {
+	if n == 0 || !cs.greetsRuledOut(chs) {
 		return
 	}
-	for g := cs.greets; g != 0; g &= g - 1 {
-		ci := bits.TrailingZeros64(g)
-		cs.wants[ci][0] = false
-		cs.wants[ci], cs.marked[ci] = nil, 0
-		cs.spread[cs.offs[ci]] = false
+	for ci, m := range cs.marked {
+		if m == 1 {
+			cs.wants[ci][0] = false
+			cs.wants[ci], cs.marked[ci] = nil, 0
+			cs.spread[cs.offs[ci]] = false
+		}
 	}
 }
 
-// greetsRuledOut reports whether greetOnly rules out every greeting
-// greetNote noted.
+// greetsRuledOut reports whether every channel's first segment that
+// markSegments marked is an operator's greeting greetOnly rules out.
 //
 //go:noinline
 func (cs *callScratch) greetsRuledOut(chs []schemas.TranscriptChannel) bool {
 	if ungated {
 		return false
 	}
-	for g := cs.greets; g != 0; g &= g - 1 {
-		if ci := bits.TrailingZeros64(g); chs[ci].Role != schemas.RoleOperator || !cs.greetOnly(chs, ci) {
+	for ci, m := range cs.marked {
+		if m == 1 && (chs[ci].Role != schemas.RoleOperator || !cs.greetOnly(chs, ci)) {
 			return false
 		}
 	}

@@ -16,30 +16,26 @@ import (
 // segment looked at, then the other side's segments before each marked
 // one, channel by channel.
 //
-// The operators' greetings greetsOut rules out are unmarked when they are
-// all it marks.
+// The channels' first segments are unmarked when they are all it marks
+// and each is an operator's greeting greetOnly rules out (greetsOut).
 func markAll(chs []schemas.TranscriptChannel) [][]bool {
 	wants := markAllSegments(chs)
-	n, greets := 0, 0
-	for ci, w := range wants {
-		for k := range w {
-			if w[k] {
-				n++
-			}
-		}
-		if chs[ci].Role == schemas.RoleOperator && ci < 64 && len(chs[ci].Segments) > 0 && segmentMay(&chs[ci].Segments[0]) {
-			greets++
-		}
-	}
-	if n == 0 || n != greets {
-		return wants
-	}
 	cs := getCallScratch(chs)
 	defer cs.release()
-	for ci := range chs {
-		if wants[ci] != nil && !cs.greetOnly(chs, ci) {
-			return wants
+	n := 0
+	for ci, w := range wants {
+		for k := range w {
+			if !w[k] {
+				continue
+			}
+			if k > 0 || chs[ci].Role != schemas.RoleOperator || !cs.greetOnly(chs, ci) {
+				return wants
+			}
+			n++
 		}
+	}
+	if n == 0 {
+		return wants
 	}
 	return make([][]bool, len(chs))
 }

@@ -965,7 +965,6 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 				continue
 			}
 			if segmentMay(&segs[k]) {
-				cs.greetNote(ci, k)
 				cs.mark(ci, k)
 				// The sentence before it, past segments with no word (the
 				// recognizer heard nothing): its cue may be what k answers.
@@ -987,9 +986,7 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 			spread[k] = true
 		}
 	}
-	if cs.greets != 0 {
-		cs.greetsOut(chs)
-	}
+	cs.greetsOut(chs)
 }
 
 // markBefore marks the segments of the channels other than ci ending in
@@ -1031,9 +1028,6 @@ type callScratch struct {
 	free   []*scan // emptied scans, for scan
 	scans  []*scan // per channel: its scan, or nil
 	texts  maskedTexts
-	// greets are the channels whose greeting markSegments may rule out
-	// (greetNote), a bit each.
-	greets uint64
 	// greetText and greetWords are greetOnly's buffers.
 	greetText  []byte
 	greetWords []schemas.Word
@@ -1085,7 +1079,6 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 		n += len(chs[ci].Segments)
 	}
 	cs.offs[nch] = n
-	cs.greets = 0
 	// The wants' flags and spread are one array: flags[:n], spread[n:].
 	if cap(cs.flags) < 2*n {
 		cs.flags = make([]bool, 2*n)
