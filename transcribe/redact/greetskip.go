@@ -15,37 +15,41 @@ import (
 // tokenizing, by the shape of its words, where ruling it out changes no
 // output:
 //
-//   - it is the first segment of an operator's channel, and it is all
-//     the call marks (greetsOut): it marked no sentence before
-//     it nor of the other side, and no sentence marks it, so that, loaded,
-//     it is read alone, and the rules run nowhere else; its words are
-//     read only then (greetOnly), on a call where ruling it out saves
-//     the most;
+//   - it is a channel's first segment, and the channels' first segments
+//     are all the call marks (greetsOut): each marked no sentence before
+//     it nor of the other side and no sentence marks it, so that, loaded,
+//     they are read alone, and the rules run nowhere else; their words
+//     are read only then (greetOnly), on a call where ruling them out
+//     saves the most;
 //   - every word of it is letters (Russian, small or capitalized, ASCII
 //     marks around it), and the only words it is loaded by are first
-//     names a list knows (the lexicon's role tFirstName alone) and
-//     «зовут» between «меня» and such a name (the operator's own name:
-//     the cue asks nobody's, and the name rules take no name after it on
-//     an operator's channel): segmentMay says no of the segment with
-//     those words replaced by letters of no word (greetFill);
+//     names a list knows (the lexicon's role tFirstName alone) and, on
+//     an operator's channel, «зовут» between «меня» and such a name (the
+//     operator's own name: the cue asks nobody's, and the name rules
+//     take no name after it there): segmentMay says no of the segment
+//     with those words replaced by letters of no word (greetFill);
 //   - every other word has no role but a function word's, the
 //     operator's or the company's, a unit's, a date's, a listener's, a
 //     connective's or a filler's (greetAllowed): no family starts from
-//     those and no cue event is made of them;
+//     those and no cue event is made of them; so no name's cue, no «я»
+//     or «это» (the name rules that take a name on the client's side
+//     start from those, or from the other side's question, which would
+//     be loaded);
 //   - and no word is a name's part by its shape, as the names' rules
-//     that read an operator's sentence alone take one next to a first
-//     name (fullNamesMay's tests, turkicNames', namesLeftMay's): a
-//     surname (surnameLike, a «-иной», «-их» case), a patronymic, a
-//     Turkic patronymic's word, two letters side by side (initials),
-//     «меня» right before a first name, «вы» before a surname's shape, a
+//     that read a sentence alone take one next to a first name
+//     (fullNamesMay's tests, turkicNames', namesLeftMay's): a surname
+//     (surnameLike, a «-иной», «-их» case), a patronymic, a Turkic
+//     patronymic's word, two letters side by side (initials), «меня»
+//     right before a first name, «вы» before a surname's shape, a
 //     plural's «-ы» before a first name; and no first name is within
 //     three words after a word of prepWords (bareSurname's).
 //
-// A call whose one sentence to load would be such a greeting loads none,
-// and the rules, on the greeting alone, claim nothing in it: the output
-// is the transcript as it came. redact.Ungated loads the greetings as
+// A call whose only sentences to load would be such greetings loads
+// none, and the rules, on the greetings alone, claim nothing in them: the
+// output is the transcript as it came. redact.Ungated loads them as
 // before (greetsRuledOut says no), and TestGatesSame holds the outputs
-// to it.
+// to it (178 of its transcripts have such a greeting ruled out: 160 an
+// operator's, 16 a client's first sentence, 2 a mixed channel's).
 
 // greetAllowed are the roles a greeting's other words may have.
 const greetAllowed = tStop | tOperator | tUnit | tDateWord | tGoOn | tConn | tFiller
@@ -65,8 +69,8 @@ const greetFill = "ыыыыыыыыыыыыыыыыыыыыыыыыыыыыыы�
 // greetsOut, once markSegments has marked every channel, unmarks the
 // channels' first segments when they are all the call marks (each
 // marked no segment before it nor of the other channels, and no other
-// segment marked it) and greetsRuledOut rules each out as an operator's
-// greeting: the marks are then those of a call that never marked them.
+// segment marked it) and greetsRuledOut rules each out (greetOnly): the
+// marks are then those of a call that never marked them.
 // On any other call this count is all the code the ruling costs.
 func (cs *callScratch) greetsOut(chs []schemas.TranscriptChannel) {
 	n := 0
@@ -88,8 +92,8 @@ func (cs *callScratch) greetsOut(chs []schemas.TranscriptChannel) {
 	}
 }
 
-// greetsRuledOut reports whether every channel's first segment that
-// markSegments marked is an operator's greeting greetOnly rules out.
+// greetsRuledOut reports whether greetOnly rules out every channel's
+// first segment that markSegments marked.
 //
 //go:noinline
 func (cs *callScratch) greetsRuledOut(chs []schemas.TranscriptChannel) bool {
@@ -97,7 +101,7 @@ func (cs *callScratch) greetsRuledOut(chs []schemas.TranscriptChannel) bool {
 		return false
 	}
 	for ci, m := range cs.marked {
-		if m == 1 && (chs[ci].Role != schemas.RoleOperator || !cs.greetOnly(chs, ci)) {
+		if m == 1 && !cs.greetOnly(chs, ci) {
 			return false
 		}
 	}
@@ -109,7 +113,7 @@ func (cs *callScratch) greetsRuledOut(chs []schemas.TranscriptChannel) bool {
 func (cs *callScratch) greetOnly(chs []schemas.TranscriptChannel, ci int) bool {
 	seg := &chs[ci].Segments[0]
 	var g greeting
-	if !g.read(seg) || !g.shaped() {
+	if !g.read(seg) || !g.shaped(chs[ci].Role == schemas.RoleOperator) {
 		return false
 	}
 	// The segment with its first names (and the «зовут» of «меня
@@ -248,7 +252,7 @@ func greetRoles(w string) trig {
 
 // shaped reports whether the words have the shape greetOnly asks: first
 // names, and words of the roles and shapes no name's rule reads.
-func (g *greeting) shaped() bool {
+func (g *greeting) shaped(operator bool) bool {
 	names := 0
 	var roles [greetMax]trig
 	for i := 0; i < g.n; i++ {
@@ -270,7 +274,7 @@ func (g *greeting) shaped() bool {
 			}
 			continue
 		}
-		if w == "зовут" && i > 0 && g.word(i-1) == "меня" && i+1 < g.n && g.name[i+1] {
+		if operator && w == "зовут" && i > 0 && g.word(i-1) == "меня" && i+1 < g.n && g.name[i+1] {
 			g.name[i] = true // the operator's «меня зовут»: replaced as a name is
 			continue
 		}

@@ -17,7 +17,7 @@ import (
 // one, channel by channel.
 //
 // The channels' first segments are unmarked when they are all it marks
-// and each is an operator's greeting greetOnly rules out (greetsOut).
+// and greetOnly rules each out (greetsOut).
 func markAll(chs []schemas.TranscriptChannel) [][]bool {
 	wants := markAllSegments(chs)
 	cs := getCallScratch(chs)
@@ -28,7 +28,7 @@ func markAll(chs []schemas.TranscriptChannel) [][]bool {
 			if !w[k] {
 				continue
 			}
-			if k > 0 || chs[ci].Role != schemas.RoleOperator || !cs.greetOnly(chs, ci) {
+			if k > 0 || !cs.greetOnly(chs, ci) {
 				return wants
 			}
 			n++
