@@ -159,13 +159,15 @@ func (cs *callScratch) greetOnly(chs []schemas.TranscriptChannel, ci int) bool {
 // greeting is a segment's words read for greetOnly: each folded into
 // buf (at off, n bytes), and where its letters are in the segment.
 type greeting struct {
-	n    int
-	off  [greetMax]uint16
-	nb   [greetMax]uint8
-	raw  [greetMax]struct{ w, from, to int32 } // the word's index in seg.Words (or -1) and its letters' bytes there
-	name [greetMax]bool                        // a first name, or «зовут» of «меня зовут»: replaced by greetFill
-	buf  [greetBytes]byte
-	used int
+	n     int
+	off   [greetMax]uint16
+	nb    [greetMax]uint8
+	raw   [greetMax]struct{ w, from, to int32 } // the word's index in seg.Words (or -1) and its letters' bytes there
+	name  [greetMax]bool                        // a first name, or «зовут» of «меня зовут»: replaced by greetFill
+	roles [greetMax]trig                        // the word's roles (greetRoles)
+	names int                                   // how many are first names
+	buf   [greetBytes]byte
+	used  int
 }
 
 // word is the i-th word, folded.
@@ -219,22 +221,26 @@ func (g *greeting) add(w string, j, off int32) bool {
 	if from == to || g.n == greetMax || to-from > 2*len(greetFill) || g.used+to-from > len(g.buf) {
 		return false
 	}
-	// Folded when capitalized (its first letter), else copied: a word
-	// with any other capital or ё is read as no word of letters.
-	var b []byte
-	if capitalized(w[from:to]) {
-		b = appendFolded(g.buf[g.used:g.used], w[from:to])
-	} else {
-		b = append(g.buf[g.used:g.used], w[from:to]...)
-	}
-	if len(b)%2 != 0 || g.used+len(b) > len(g.buf) {
+	// Copied, its first letter folded when a capital: a word with any
+	// other capital or ё is read as no word of letters.
+	if (to-from)%2 != 0 {
 		return false
+	}
+	b := g.buf[g.used : g.used+copy(g.buf[g.used:], w[from:to])]
+	if b[0] == 0xD0 && b[1] >= 0x90 && b[1] <= 0xAF {
+		b[0], b[1] = foldCapital(b[1])
 	}
 	for i := 0; i < len(b); i += 2 {
 		if !(b[i] == 0xD0 && b[i+1] >= 0xB0 && b[i+1] <= 0xBF || b[i] == 0xD1 && b[i+1] >= 0x80 && b[i+1] <= 0x8F) {
 			return false // not a small Russian letter
 		}
 	}
+	r := greetRoles(unsafe.String(unsafe.SliceData(b), len(b)))
+	if r&tFirstName != 0 && r&^tFirstName == 0 && len(b) <= len(greetFill) {
+		g.name[g.n] = true
+		g.names++
+	}
+	g.roles[g.n] = r
 	g.off[g.n], g.nb[g.n] = uint16(g.used), uint8(len(b))
 	g.raw[g.n].w, g.raw[g.n].from, g.raw[g.n].to = j, off+int32(from), off+int32(to)
 	g.used += len(b)
@@ -253,18 +259,10 @@ func greetRoles(w string) trig {
 // shaped reports whether the words have the shape greetOnly asks: first
 // names, and words of the roles and shapes no name's rule reads.
 func (g *greeting) shaped(operator bool) bool {
-	names := 0
-	var roles [greetMax]trig
-	for i := 0; i < g.n; i++ {
-		roles[i] = greetRoles(g.word(i))
-		if r := roles[i]; r&tFirstName != 0 && r&^tFirstName == 0 && int(g.nb[i]) <= len(greetFill) {
-			g.name[i] = true
-			names++
-		}
-	}
-	if names == 0 {
+	if g.names == 0 {
 		return false
 	}
+	roles := &g.roles
 	prep := -10 // the last word of prepWords
 	for i := 0; i < g.n; i++ {
 		w, r := g.word(i), roles[i]
