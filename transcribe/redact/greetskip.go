@@ -15,12 +15,13 @@ import (
 // tokenizing, by the shape of its words, where ruling it out changes no
 // output:
 //
-//   - it is a channel's first segment, and the channels' first segments
-//     are all the call marks (greetsOut): each marked no sentence before
-//     it nor of the other side and no sentence marks it, so that, loaded,
-//     they are read alone, and the rules run nowhere else; their words
-//     are read only then (greetOnly), on a call where ruling them out
-//     saves the most;
+//   - the call is not in English (a Russian word read with the English
+//     lexicon has no role); it is a channel's first segment, and the
+//     channels' first segments are all the call marks (greetsOut): each
+//     marked no sentence before it nor of the other side and no sentence
+//     marks it, so that, loaded, they are read alone, and the rules run
+//     nowhere else; their words are read only then (greetOnly), on a
+//     call where ruling them out saves the most;
 //   - every word of it is letters (Russian, small or capitalized, ASCII
 //     marks around it), and the only words it is loaded by are first
 //     names a list knows (the lexicon's role tFirstName alone) and, on
@@ -97,8 +98,8 @@ func (cs *callScratch) greetsOut(chs []schemas.TranscriptChannel) {
 //
 //go:noinline
 func (cs *callScratch) greetsRuledOut(chs []schemas.TranscriptChannel) bool {
-	if ungated {
-		return false
+	if ungated || cs.english {
+		return false // (a Russian word read with the English lexicon has no role)
 	}
 	for ci, m := range cs.marked {
 		if m == 1 && !cs.greetOnly(chs, ci) {
