@@ -17,11 +17,11 @@ import (
 //
 //   - the call is not in English (a Russian word read with the English
 //     lexicon has no role); it is a channel's first segment, and the
-//     channels' first segments are all the call marks (greetsOut): each
-//     marked no sentence before it nor of the other side and no sentence
-//     marks it, so that, loaded, they are read alone, and the rules run
-//     nowhere else; their words are read only then (greetOnly), on a
-//     call where ruling them out saves the most;
+//     channels' first segments are all the call marks (greetsOut), so
+//     that, loaded, they are read alone (no sentence before them, nothing
+//     else of either side) and the rules run nowhere else; their words
+//     are read only then (greetOnly), on a call where ruling them out
+//     saves the most;
 //   - every word of it is letters (Russian, small or capitalized, ASCII
 //     marks around it), and the only words it is loaded by are first
 //     names a list knows (the lexicon's role tFirstName alone) and, on
@@ -50,7 +50,9 @@ import (
 // output is the transcript as it came. redact.Ungated loads them as
 // before (greetsRuledOut says no), and TestGatesSame holds the outputs
 // to it (178 of its transcripts have such a greeting ruled out: 160 an
-// operator's, 16 a client's first sentence, 2 a mixed channel's).
+// operator's, 16 a client's first sentence, 2 a mixed channel's), as
+// TestGreetSkipShapes and TestGreetSkipRandom do on greetings written
+// for it.
 
 // greetAllowed are the roles a greeting's other words may have.
 const greetAllowed = tStop | tOperator | tUnit | tDateWord | tGoOn | tConn | tFiller
@@ -68,10 +70,9 @@ const (
 const greetFill = "ыыыыыыыыыыыыыыыыыыыыыыыыыыыыыыыы"
 
 // greetsOut, once markSegments has marked every channel, unmarks the
-// channels' first segments when they are all the call marks (each
-// marked no segment before it nor of the other channels, and no other
-// segment marked it) and greetsRuledOut rules each out (greetOnly): the
-// marks are then those of a call that never marked them.
+// channels' first segments when they are all the call marks and
+// greetsRuledOut rules each out (greetOnly): the marks are then those of
+// a call that never marked them.
 // On any other call this count is all the code the ruling costs.
 func (cs *callScratch) greetsOut(chs []schemas.TranscriptChannel) {
 	n := 0
