@@ -2683,8 +2683,7 @@ func (s *scan) houseAnswer() {
 			return
 		}
 		v, end := s.smallNumber(i + 1)
-		if v == 0 || v >= 1000 || s.quantityAfter(end) || end < len(s.toks) && s.toks[end].seg == seg &&
-			isWord(s.norm(end), "этаж", "этажа", "этажей", "этажный", "комнаты", "комнат", "сотки", "соток", "года", "лет", "квадратов", "метров") {
+		if v == 0 || v >= 1000 || s.quantityAfter(end) || end < len(s.toks) && s.toks[end].seg == seg && houseHasWord(s.norm(end)) {
 			return
 		}
 		if e, house := s.houseRun(i + 1); house && e > end {
@@ -2692,6 +2691,13 @@ func (s *scan) houseAnswer() {
 		}
 		s.claim(Address, ruleAddressCue, i, end)
 	})
+}
+
+// houseHasWord: a word of what a house has, said after a number right
+// after «дом» («дом 2 этажа», «дом 1985 года»): the number is no house's
+// (houseAnswer, streetBeforeHouse).
+func houseHasWord(w string) bool {
+	return isWord(w, "этаж", "этажа", "этажей", "этажный", "комнаты", "комнат", "сотки", "соток", "года", "лет", "квадратов", "метров")
 }
 
 // addressSaidAgain masks what the speaker says of an address right after
@@ -5777,7 +5783,7 @@ func (s *scan) fullNames() {
 		// (A street named after a person has them in the genitive: a
 		// patronymic in the nominative closes a person's name, «улица
 		// вознесенская пестова александра львовна».)
-		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) && !s.dictatedFor(to) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
+		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) && !(s.dictatedFor(to) && !s.operatorSelfNamed(from)) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -7432,7 +7438,7 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
 	case s.obliqueNameIn(from, to):
 	case to-from >= 2 && s.youBefore(from):
-	case to-from >= 2 && (s.surnameAt(from) || s.surnameAt(to-1)) && s.partyBefore(from):
+	case to-from >= 2 && (s.surnameAt(from) || s.surnameAt(to-1)) && s.partyBefore(from) && !s.sellerIntroduced(from, to):
 	default:
 		return false
 	}
