@@ -82,7 +82,8 @@ func (s *scan) partyBefore(from int) bool {
 // a shop's seller introducing themselves (review rv22a): a greeting,
 // «слушаю», «чем (помочь)» right after the name, or nothing («здравствуйте
 // продавец петров алексей слушаю вас», «магазин техносила продавец
-// смирнова анна здравствуйте»). «продавец» is a shop's staff title as
+// смирнова анна здравствуйте», «... петрова анна магазин эльдорадо»).
+// «продавец» is a shop's staff title as
 // well as a marketplace's client; the client addressed is asked for
 // something («продавец кравцов денис назовите почту кабинета»).
 func (s *scan) sellerIntroduced(from, to int) bool {
@@ -92,7 +93,7 @@ func (s *scan) sellerIntroduced(from, to int) bool {
 	if to >= len(s.toks) || s.toks[to].seg != s.toks[from].seg {
 		return true
 	}
-	return isWord(s.norm(to), "слушаю", "здравствуйте", "добрый", "доброе", "доброго", "чем", "рада", "рад", "приветствую", "алло")
+	return isWord(s.norm(to), "слушаю", "здравствуйте", "добрый", "доброе", "доброго", "чем", "рада", "рад", "приветствую", "алло", "магазин", "магазина", "салон", "салона", "компания", "компании")
 }
 
 // soleTraderFound reports whether «ип» at token i follows the operator's

@@ -30,6 +30,8 @@ func TestReviewRV22A(t *testing.T) {
 			[]string{"o: здравствуйте продавец петров алексей слушаю вас"}},
 		{"party: a shop's seller, the shop first", []string{"o: магазин техносила продавец смирнова анна здравствуйте", "c: да"},
 			[]string{"o: магазин техносила продавец смирнова анна здравствуйте"}},
+		{"party: a shop's seller, the shop after", []string{"o: здравствуйте продавец петрова анна магазин эльдорадо", "c: здравствуйте"},
+			[]string{"o: здравствуйте продавец петрова анна магазин эльдорадо"}},
 		{"party: a marketplace's seller addressed still", []string{"o: продавец кравцов денис назовите почту кабинета", "c: да"},
 			[]string{"o: продавец [name] назовите почту кабинета"}},
 		{"party: a payee addressed still", []string{"o: получатель сорокина дарья здравствуйте вам посылка", "c: да это я"},
@@ -54,5 +56,24 @@ func TestReviewRV22A(t *testing.T) {
 		// what it has, no house number (houseAnswer's words).
 		{"street before house: floors", []string{"c: кирпичная дом 5 этажей", "o: хорошо"}, []string{"c: кирпичная дом 5 этажей"}},
 		{"street before house: still", []string{"o: адрес доставки", "c: заречная дом 14 квартира 6"}, []string{"c: [address]"}},
+		// hoursAround (block UX): the operator reading back the client's
+		// address with a visit's window is no office's opening hours.
+		{"hours: a visit's window in words", []string{"o: подтвердите адрес", "c: улица мира дом 8", "o: мастер придет на улицу мира дом 8 с девяти до двенадцати"},
+			[]string{"o: мастер придет на [address] с девяти до двенадцати"}},
+		{"hours: a visit's window in digits", []string{"o: подтвердите адрес", "c: улица мира дом 8", "o: мастер придет на улицу мира дом 8 с 9 до 12"},
+			[]string{"o: мастер придет на [address] с 9 до 12"}},
+		{"hours: an office's still", []string{"c: куда подъехать за паспортом", "o: проспект вернадского тридцать семь с девяти до восьми"},
+			[]string{"o: проспект вернадского тридцать семь с девяти до восьми"}},
+		// staffNames (block UR): a title right after «вы» addresses the
+		// client by their work.
+		{"staff: the client an engineer", []string{"o: вы инженер петров иван сергеевич", "c: да"}, []string{"o: вы инженер [name]"}},
+		{"staff: an engineer still", []string{"o: к вам выйдет инженер рустам ильдарович после обеда", "c: жду"},
+			[]string{"o: к вам выйдет инженер рустам ильдарович после обеда"}},
+		// placeBefore (block UZ): a legal address «по прописке» is a sole
+		// trader's home.
+		{"legal address: by registration", []string{"o: юридический адрес назовите", "c: юридический адрес по прописке улица ленина дом 5"},
+			[]string{"c: юридический адрес по прописке [address]"}},
+		{"legal address: a company's still", []string{"o: юридический адрес организации", "c: улица заводская 14 офис 3"},
+			[]string{"c: улица заводская 14 офис 3"}},
 	})
 }
