@@ -19,6 +19,7 @@ func TestReviewRV22A(t *testing.T) {
 		{"resident: owner opening the sentence", with("c: хозяин квартиры живет в москве"), []string{"c: хозяин квартиры живет в москве"}},
 		{"resident: citizen", with("c: там живет гражданин какой то"), []string{"c: там живет гражданин какой то"}},
 		{"resident: gentleman", with("c: сейчас там проживает господин один"), []string{"c: сейчас там проживает господин один"}},
+		{"resident: grandson", with("c: там живет внук"), []string{"c: там живет внук"}},
 		{"resident: mum's brother", with("c: мамин брат там живет"), []string{"c: мамин брат там живет"}},
 		{"resident: granny's house", with("c: бабушкин дом там никто не живет"), []string{"c: бабушкин дом там никто не живет"}},
 		{"resident: a surname still", with("c: в тридцатой проживает лаптева ирина она и жаловалась"), []string{"c: в [address] проживает [name] она и жаловалась"}},
