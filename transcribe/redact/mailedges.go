@@ -23,7 +23,9 @@ func (s *scan) mailNumberEdges() {
 		seg := s.toks[f.from].seg
 		// Before it.
 		start := f.from
-		for start > 0 && s.toks[start-1].seg == seg && s.marks[start-1] == 0 && s.toks[start-1].has(tNum) && s.toks[start-1].kind != nkNone {
+		// (Not an ordinal: «первая [ivan собака mail точка ru] вторая
+		// ...» orders the mailboxes; review rv22a.)
+		for start > 0 && s.toks[start-1].seg == seg && s.marks[start-1] == 0 && s.toks[start-1].has(tNum) && s.toks[start-1].kind != nkNone && s.toks[start-1].kind != nkOrdinal {
 			start--
 		}
 		if start < f.from && s.opensAnswer(start) && s.digitsAtMost(start, f.from, 4) {
@@ -37,7 +39,7 @@ func (s *scan) mailNumberEdges() {
 			continue
 		}
 		e := j + 1
-		for e < len(s.toks) && s.toks[e].seg == seg && s.marks[e] == 0 && s.toks[e].has(tNum) && s.toks[e].kind != nkNone {
+		for e < len(s.toks) && s.toks[e].seg == seg && s.marks[e] == 0 && s.toks[e].has(tNum) && s.toks[e].kind != nkNone && s.toks[e].kind != nkOrdinal {
 			e++
 		}
 		if e > j+1 && (e == len(s.toks) || s.toks[e].seg != seg) && s.digitsAtMost(j+1, e, 4) {

@@ -42,6 +42,23 @@ func (s *scan) dictatedFor(to int) bool {
 	return !(n <= 11 && (first == '7' || first == '8' || first == '9'))
 }
 
+// operatorSelfNamed reports whether the name at token from is the
+// operator's own, said after «меня зовут», «с вами говорит» in the three
+// words before it (review rv22a: «здравствуйте меня зовут анна петрова
+// 1234567890 номер вашей заявки»): a number dictated after it is no
+// identifier of theirs (dictatedFor).
+func (s *scan) operatorSelfNamed(from int) bool {
+	if s.role != schemas.RoleOperator {
+		return false
+	}
+	for j := from - 1; j >= 0 && j >= from-3 && s.toks[j].seg == s.toks[from].seg; j-- {
+		if isWord(s.norm(j), "зовут", "говорит") {
+			return true
+		}
+	}
+	return false
+}
+
 // partyBefore reports whether the word right before token from, in its
 // sentence, names the client's part in a deal or a document: a seller's
 // on a marketplace, a buyer's, a payee's, a card's holder, a policy's
@@ -59,6 +76,24 @@ func (s *scan) partyBefore(from int) bool {
 	}
 	w := s.norm(p)
 	return ownerKin(w) || isWord(w, "продавец", "продавца", "держатель", "держателя", "арендатор", "арендатора", "заемщик", "заёмщик", "заемщика", "заёмщика", "пассажир", "пассажира")
+}
+
+// sellerIntroduced reports whether the name from..to after «продавец» is
+// a shop's seller introducing themselves (review rv22a): a greeting,
+// «слушаю», «чем (помочь)» right after the name, or nothing («здравствуйте
+// продавец петров алексей слушаю вас», «магазин техносила продавец
+// смирнова анна здравствуйте», «... петрова анна магазин эльдорадо»).
+// «продавец» is a shop's staff title as
+// well as a marketplace's client; the client addressed is asked for
+// something («продавец кравцов денис назовите почту кабинета»).
+func (s *scan) sellerIntroduced(from, to int) bool {
+	if s.norm(from-1) != "продавец" {
+		return false
+	}
+	if to >= len(s.toks) || s.toks[to].seg != s.toks[from].seg {
+		return true
+	}
+	return isWord(s.norm(to), "слушаю", "здравствуйте", "добрый", "доброе", "доброго", "чем", "рада", "рад", "приветствую", "алло", "магазин", "магазина", "салон", "салона", "компания", "компании")
 }
 
 // soleTraderFound reports whether «ип» at token i follows the operator's
@@ -185,7 +220,7 @@ func (s *scan) residentNames() {
 // patronymic right after it, when it reads as one (residentNames).
 func (s *scan) residentAt(j int) {
 	w := s.norm(j)
-	if s.marks[j] != 0 || !s.surnameAt(j) || commonWord(w) || shortAdjective(w) || surnameShapedNouns[w] || caseNouns[w] || staffWord(w) || orgWord(w) {
+	if s.marks[j] != 0 || !s.surnameAt(j) || commonWord(w) || shortAdjective(w) || surnameShapedNouns[w] || caseNouns[w] || staffWord(w) || orgWord(w) || residentNoun(w) {
 		return
 	}
 	end := j + 1
@@ -193,6 +228,25 @@ func (s *scan) residentAt(j int) {
 		end++
 	}
 	s.claim(Name, ruleNameFull, j, end)
+}
+
+// residentNoun reports whether w, of a surname's ending, is a noun for
+// a person or a kin's possessive said next to a verb of living («там никто
+// не живёт хозяин», «сейчас проживает господин один», «там живет внук»,
+// «мамин брат там живет», «бабушкин дом там никто не живет»; review rv22a, labelled
+// ru/blind13/rbd-0019): no neighbour's name (residentAt).
+func residentNoun(w string) bool {
+	if isWord(w, "хозяин", "хозяина", "гражданин", "гражданина", "господин", "господина", "горожанин", "горожане", "крестьянин", "армянин", "грузин", "грузины",
+		"славянин", "мусульманин", "христианин", "дворянин", "селянин", "сельчанин", "семьянин", "мещанин", "иностранец",
+		"внук", "внуки", "внука", "правнук", "шурин", "кузина") {
+		return true
+	}
+	for _, e := range []string{"ин", "ина", "ино", "ины"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && isWord(stem, "мам", "пап", "бабушк", "дедушк", "тет", "тёт", "дяд", "сестр", "дочк", "внучк", "свекров", "тещ", "тёщ") {
+			return true
+		}
+	}
+	return false
 }
 
 // livingWord: a verb of living at a place, or the word for its lodgers
@@ -242,6 +296,11 @@ func (s *scan) streetBeforeHouse() {
 		if len(w) < 10 || !hasAnySuffix(w, "ая", "яя") || p.has(tNum|tStop|tCue|tTrap|tUnit|tMonth|tFirstName) || pronoun(w) {
 			continue
 		}
+		// (Not what the house has: «кирпичная дом 5 этажей», houseAnswer's
+		// words; review rv22a.)
+		if v, e := s.smallNumber(i + 1); v == 0 || s.quantityAfter(e) || e < len(s.toks) && s.toks[e].seg == t.seg && houseHasWord(s.norm(e)) {
+			continue
+		}
 		if end, house := s.houseRun(i); house && end > i+1 {
 			s.claimAddress(i-1, end, ruleAddressStreet)
 		}
@@ -261,6 +320,11 @@ func (s *scan) initialsGoOn() {
 		f := s.found[k]
 		j := f.to
 		if typeAt[f.typ] != Name || j+2 >= len(s.toks) || s.toks[j].seg != s.toks[j-1].seg || s.toks[j+1].seg != s.toks[j].seg || s.toks[j+2].seg != s.toks[j].seg {
+			continue
+		}
+		// (Not «и я», «а я»: a conjunction and a pronoun, «меня зовут
+		// [анна] и я да хотела узнать»; review rv22a.)
+		if isWord(s.norm(j), "и", "а") && s.norm(j+1) == "я" {
 			continue
 		}
 		if s.marks[j] == 0 && s.marks[j+1] == 0 && (s.letter(j) || s.letterName(j)) && (s.letter(j+1) || s.letterName(j+1)) && s.initialsClosed(j+2) {

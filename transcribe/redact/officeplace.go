@@ -61,6 +61,23 @@ func (s *scan) registeredUnder(i int) bool {
 	return isWord(s.norm(i+1), "номер", "номером", "под")
 }
 
+// visitInSentence reports whether the sentence of token i says someone
+// comes to the client («мастер придет на улицу мира дом 8 с девяти до
+// двенадцати», «курьер привезет на проспект ленина 44 с 10 до 18»; review
+// rv22a): the hours around the address are a visit's window, and the
+// address the client's, no office's (officeAddress, hoursAround).
+func (s *scan) visitInSentence(i int) bool {
+	seg := s.toks[i].seg
+	for j := s.segFrom(i); j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		w := s.norm(j)
+		if isWord(w, "придет", "придёт", "приедет", "подъедет", "подойдет", "подойдёт", "привезет", "привезёт", "привезут", "привезем", "привезём",
+			"доставим", "доставит", "доставят", "выедет", "приедут", "придут") || w == "к" && j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.norm(j+1) == "вам" {
+			return true
+		}
+	}
+	return false
+}
+
 // hoursFromToWords reports whether «с» at token j, in segment seg, opens
 // opening hours said in words, an hour each: «с девяти до восьми», «с
 // восьми до двадцати» (causes block UX; hoursAround).

@@ -2683,8 +2683,7 @@ func (s *scan) houseAnswer() {
 			return
 		}
 		v, end := s.smallNumber(i + 1)
-		if v == 0 || v >= 1000 || s.quantityAfter(end) || end < len(s.toks) && s.toks[end].seg == seg &&
-			isWord(s.norm(end), "этаж", "этажа", "этажей", "этажный", "комнаты", "комнат", "сотки", "соток", "года", "лет", "квадратов", "метров") {
+		if v == 0 || v >= 1000 || s.quantityAfter(end) || end < len(s.toks) && s.toks[end].seg == seg && houseHasWord(s.norm(end)) {
 			return
 		}
 		if e, house := s.houseRun(i + 1); house && e > end {
@@ -2692,6 +2691,13 @@ func (s *scan) houseAnswer() {
 		}
 		s.claim(Address, ruleAddressCue, i, end)
 	})
+}
+
+// houseHasWord: a word of what a house has, said after a number right
+// after «дом» («дом 2 этажа», «дом 1985 года»): the number is no house's
+// (houseAnswer, streetBeforeHouse).
+func houseHasWord(w string) bool {
+	return isWord(w, "этаж", "этажа", "этажей", "этажный", "комнаты", "комнат", "сотки", "соток", "года", "лет", "квадратов", "метров")
 }
 
 // addressSaidAgain masks what the speaker says of an address right after
@@ -3985,7 +3991,7 @@ func cityWord(w string) bool {
 func (s *scan) claimAddress(from, to int, rule ruleID) {
 	// (A company's place asked for is the company's whoever answers:
 	// «в каком пункте выдачи» — «на улице мира 8».)
-	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) || s.nonResidentialAfter(from, to) {
+	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to) && !s.homeBefore(from)) || s.nonResidentialAfter(from, to) {
 		return
 	}
 	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) {
@@ -4077,10 +4083,30 @@ func (s *scan) placeBefore(from, to int) bool {
 	for j := from - 1; j >= 0 && j >= from-5 && s.toks[j].seg == seg; j-- {
 		// (Not the client's own, said nearer: «в суд пришла повестка на
 		// мой адрес садовая 8»: causes block KW.)
-		if w := s.norm(j); isWord(w, "мой", "моя", "мое", "мою", "моего", "моей", "живу", "живем", "проживаю", "прописан", "прописана", "домой") {
+		if homeWord(s.norm(j)) {
 			return false
 		}
 		if placeWords.of(s.norm(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// homeWord: a word saying the address after it is the speaker's own home
+// («на мой адрес», «живу», «прописан»; a legal address «по прописке», a
+// sole trader's home: review rv22a).
+func homeWord(w string) bool {
+	return isWord(w, "мой", "моя", "мое", "мою", "моего", "моей", "живу", "живем", "проживаю", "прописан", "прописана", "домой", "прописке", "прописки", "домашний", "домашнему")
+}
+
+// homeBefore reports whether a home word is said in the five words before
+// token from, in its sentence: the address is the client's own, whatever
+// place the other side asked for («юридический адрес назовите» —
+// «юридический адрес по прописке улица ленина дом 5»; review rv22a).
+func (s *scan) homeBefore(from int) bool {
+	for j := from - 1; j >= 0 && j >= from-5 && s.toks[j].seg == s.toks[from].seg; j-- {
+		if homeWord(s.norm(j)) {
 			return true
 		}
 	}
@@ -4121,7 +4147,7 @@ func (s *scan) officeAddress(from, to int) bool {
 	for j := from; j < len(s.toks) && s.toks[j].seg == seg; j++ {
 		office = office || officeWord(s.norm(j))
 	}
-	if !office && s.hoursAround(from, to) {
+	if !office && s.hoursAround(from, to) && !s.visitInSentence(from) {
 		office = true
 	}
 	for j, segs := from-1, 0; j >= 0 && segs < 3; j-- {
@@ -5777,7 +5803,7 @@ func (s *scan) fullNames() {
 		// (A street named after a person has them in the genitive: a
 		// patronymic in the nominative closes a person's name, «улица
 		// вознесенская пестова александра львовна».)
-		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) && !s.dictatedFor(to) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
+		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) && !(s.dictatedFor(to) && !s.operatorSelfNamed(from)) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -5981,7 +6007,10 @@ func (s *scan) staffNames() {
 		staff := staffTitle(s.norm(from))
 		if p := from - 1; !staff && p >= 0 && s.toks[p].seg == seg {
 			w := s.norm(p)
-			staff = staffTitle(w) || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from) || s.socialWorkerAt(p)
+			// (Not a title right after «вы»: the client addressed by their
+			// work, «вы инженер петров иван сергеевич»; review rv22a.)
+			you := p > 0 && s.toks[p-1].seg == seg && s.norm(p-1) == "вы"
+			staff = staffTitle(w) && !you || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from) || s.socialWorkerAt(p)
 		}
 		if a := to; !staff && a < len(s.toks) && s.toks[a].seg == seg {
 			staff = s.norm(a) == "стаж" || s.norm(a) == "из" && a+1 < len(s.toks) && s.toks[a+1].seg == seg && departmentWord(s.norm(a+1))
@@ -7432,7 +7461,7 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
 	case s.obliqueNameIn(from, to):
 	case to-from >= 2 && s.youBefore(from):
-	case to-from >= 2 && (s.surnameAt(from) || s.surnameAt(to-1)) && s.partyBefore(from):
+	case to-from >= 2 && (s.surnameAt(from) || s.surnameAt(to-1)) && s.partyBefore(from) && !s.sellerIntroduced(from, to):
 	default:
 		return false
 	}
