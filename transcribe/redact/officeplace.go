@@ -60,3 +60,87 @@ func (s *scan) registeredUnder(i int) bool {
 	}
 	return isWord(s.norm(i+1), "номер", "номером", "под")
 }
+
+// visitInSentence reports whether the sentence of token i says someone
+// comes to the client («мастер придет на улицу мира дом 8 с девяти до
+// двенадцати», «курьер привезет на проспект ленина 44 с 10 до 18»; review
+// rv22a): the hours around the address are a visit's window, and the
+// address the client's, no office's (officeAddress, hoursAround).
+func (s *scan) visitInSentence(i int) bool {
+	seg := s.toks[i].seg
+	for j := s.segFrom(i); j < len(s.toks) && s.toks[j].seg == seg; j++ {
+		w := s.norm(j)
+		if isWord(w, "придет", "придёт", "приедет", "подъедет", "подойдет", "подойдёт", "привезет", "привезёт", "привезут", "привезем", "привезём",
+			"доставим", "доставит", "доставят", "выедет", "приедут", "придут") || w == "к" && j+1 < len(s.toks) && s.toks[j+1].seg == seg && s.norm(j+1) == "вам" {
+			return true
+		}
+	}
+	return false
+}
+
+// hoursFromToWords reports whether «с» at token j, in segment seg, opens
+// opening hours said in words, an hour each: «с девяти до восьми», «с
+// восьми до двадцати» (causes block UX; hoursAround).
+func (s *scan) hoursFromToWords(j int, seg int32) bool {
+	return j+3 < len(s.toks) && s.toks[j+3].seg == seg && s.toks[j+2].seg == seg && s.norm(j+2) == "до" && s.hourWord(j+1) && s.hourWord(j+3)
+}
+
+// hourWord reports whether token j is an hour of the day said in one
+// number word (one to twenty).
+func (s *scan) hourWord(j int) bool {
+	t := &s.toks[j]
+	if k := t.num(); k != nkUnit && k != nkTeen && k != nkTens {
+		return false
+	}
+	v := lexNumVals[t.ent]
+	return v >= 1 && v <= 20
+}
+
+// buildingAfterAddress masks «корпус» at token k and its number or
+// letter said in the 30 s after an address was masked on either channel
+// («[улица мира дом 12 квартира 40]» — «ой там ещё корпус 2», «и корпус
+// б не забудьте»; causes block UY): the address goes on, as «дом» and
+// its number do (houseAfterAddress, which asks it of a word of
+// «корпус»'s length). Not a number a unit or a trap word follows, nor a
+// building in a sentence of an office's words («наш офис рядом корпус
+// 3»). It returns the token to read on from.
+func (s *scan) buildingAfterAddress(all []*scan, k int) int {
+	if s.norm(k) != "корпус" || s.marks[k] != 0 || s.toks[k+1].seg != s.toks[k].seg || s.marks[k+1] != 0 {
+		return k + 1
+	}
+	next := k + 2
+	if !s.houseLetter(k + 1) {
+		v, e := s.smallNumber(k + 1)
+		if v <= 0 || v > 30 || e <= k+1 || s.quantityAfter(e) || e < len(s.toks) && s.toks[e].seg == s.toks[k].seg && s.toks[e].has(tTrap|tUnit) {
+			return k + 1
+		}
+		next = e
+	}
+	for j := s.segFrom(k); j < len(s.toks) && s.toks[j].seg == s.toks[k].seg; j++ {
+		if officeWord(s.norm(j)) {
+			return next
+		}
+	}
+	if addressEndedBefore(all, s.t0(&s.toks[k]), 30) {
+		s.claim(Address, ruleEcho[typeIndex(Address)], k, next)
+	}
+	return next
+}
+
+// nonResidentialAfter reports whether an address from..to with no flat
+// is said to be non-residential right after it, three words at most
+// («казань улица баумана дом семнадцать это нежилое», «... дом 40 это
+// нежилое помещение»; causes block UZ): a business's premises, kept as
+// an office's address is. claimAddress asks it.
+func (s *scan) nonResidentialAfter(from, to int) bool {
+	if to <= from || to >= len(s.toks) || s.flatIn(from, to) {
+		return false
+	}
+	seg := s.toks[to-1].seg
+	for j := to; j < len(s.toks) && j < to+3 && s.toks[j].seg == seg; j++ {
+		if strings.HasPrefix(s.norm(j), "нежил") {
+			return true
+		}
+	}
+	return false
+}

@@ -285,6 +285,7 @@ func (r *Redactor) redactOnce(tr *schemas.Transcript, rec, again bool) (spans []
 	// digits) and the other side's talk before it.
 	cs := getCallScratch(tr.Channels)
 	cs.nums.off = again
+	cs.english = tr.Language == "en" // (greetsOut's: Russian greetings)
 	cs.markSegments(tr.Channels)
 	scans := cs.scans
 	questions := false
@@ -1000,6 +1001,7 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 			spread[k] = true
 		}
 	}
+	cs.greetsOut(chs)
 }
 
 // markBefore marks the segments of the channels other than ci ending in
@@ -1041,6 +1043,12 @@ type callScratch struct {
 	free   []*scan // emptied scans, for scan
 	scans  []*scan // per channel: its scan, or nil
 	texts  maskedTexts
+	// english: the call is in English (its words read with the English
+	// lexicon: greetsRuledOut rules out no greeting).
+	english bool
+	// greetText and greetWords are greetOnly's buffers.
+	greetText  []byte
+	greetWords []schemas.Word
 	// recs are the records Apply takes from, one a call (record).
 	recs []record
 	// nums: the sentences numSkip rules out.
@@ -1092,6 +1100,7 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 	}
 	cs.offs[nch] = n
 	cs.nums.reset(n)
+	cs.english = false
 	// The wants' flags and spread are one array: flags[:n], spread[n:].
 	if cap(cs.flags) < 2*n {
 		cs.flags = make([]bool, 2*n)
