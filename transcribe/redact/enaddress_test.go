@@ -80,3 +80,38 @@ func TestEnglishLastAndBack(t *testing.T) {
 			[]string{"c: [cvv]"}},
 	})
 }
+
+// TestEnglishNameAskedOfAThing: in English «name» said with a thing's, a
+// company's or a staff member's word asks for no person's name («the
+// company name», «the name of the dog», «the engineer's name»), and
+// «who» asks for one only opening its sentence or before «am i», «is
+// this» — not as a relative pronoun («i'm not sure who deals with
+// that», «a surveyor who never came»); the client's name asked for
+// stays masked (lane i13en22: name/answer masked a shop's, a street's,
+// a pet's name and replies after «who» in testdata/labelled/en).
+// Wordings written fresh.
+func TestEnglishNameAskedOfAThing(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"a shop's name", en("o: and what's the shop name on the receipt", "c: corner hardware"),
+			[]string{"c: corner hardware"}},
+		{"a dog's name", en("o: what's the name of the dog", "c: pepper"),
+			[]string{"c: pepper"}},
+		{"a street's name", en("o: which street name was it", "c: willow bank"),
+			[]string{"c: willow bank"}},
+		{"a staff member's", en("o: you'll get the engineer's name by text", "c: okay"),
+			[]string{"c: okay"}},
+		{"who inside a sentence", en("o: i'm not sure who deals with that", "c: fine leave it"),
+			[]string{"c: fine leave it"}},
+		{"a relative who", en("o: there was a surveyor who never came", "c: typical"),
+			[]string{"c: typical"}},
+		{"who opening the question", en("o: and who am i speaking with", "c: marlowe"),
+			[]string{"c: [name]"}},
+		{"who run into the greeting", en("o: thanks for calling this is rhea who am i speaking with", "c: hi it's tobias"),
+			[]string{"c: hi it's [name]"}},
+		{"the name on the card", en("o: the name on the card please", "c: ines varga"),
+			[]string{"c: [name]"}},
+		{"the passenger name", en("o: and the passenger name", "c: colm brady"),
+			[]string{"c: [name]"}},
+	})
+}

@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // English e-mails said aloud («john dot smith at gmail dot com», «j smith
 // at company dot co dot uk», «john underscore smith at outlook dot com»,
 // «j o h n at ...»). In English every word is in Latin letters and «at» is
@@ -220,4 +222,58 @@ func enNoNameWord(w string) bool {
 	return isWord(w, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday",
 		"please", "thanks", "thank", "cheers", "great", "cool", "lovely", "fine", "perfect", "brilliant", "awesome", "sorry", "honestly",
 		"unbelievable", "disgusted", "ridiculous", "pending", "people")
+}
+
+// enNoPersonAsked reports whether the English name word or «who» at
+// token i asks for no person's name. «who» asks only opening its
+// sentence («and who am i speaking with», «sorry who is calling») or
+// before «am i», «is this», «is calling» («... this is destiny who am i
+// speaking with»), not as a relative pronoun inside one
+// («i don't really know who handles that», «an adjuster who hasn't
+// called»). «name» asks for a thing's when a thing's or a staff
+// member's word is said with it: «the company name», «your store's
+// name», «the tech's name», «the name of the pet», «the name on the
+// charge» (not «the name on the card», «the passenger name»).
+func (s *scan) enNoPersonAsked(i int) bool {
+	seg := s.toks[i].seg
+	w := s.norm(i)
+	if w == "who" {
+		// («... my name is destiny who am i speaking with»: a question
+		// after the operator's own sentence, run into it.)
+		if i+2 < len(s.toks) && s.toks[i+2].seg == seg && (s.norm(i+1) == "am" || isWord(s.norm(i+1), "is", "do") && isWord(s.norm(i+2), "this", "calling", "speaking", "i")) {
+			return false
+		}
+		from := s.segFrom(i)
+		for k := from; k < i; k++ {
+			if !enNameIntro(s.norm(k)) && !isWord(s.norm(k), "and", "sorry", "hi", "hello", "may", "can", "i", "ask", "please", "uh", "um") {
+				return true
+			}
+		}
+		return false
+	}
+	if i > 0 && s.toks[i-1].seg == seg && enThingWord(strings.TrimSuffix(strings.TrimSuffix(s.norm(i-1), "'s"), "s'")) {
+		return true
+	}
+	// «name of the pet», «name on the charge»: the noun two or three
+	// words on.
+	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && isWord(s.norm(i+1), "of", "on", "for") {
+		for k := i + 2; k < len(s.toks) && k <= i+4 && s.toks[k].seg == seg; k++ {
+			if isWord(s.norm(k), "the", "a", "an", "your", "this", "that", "their", "its") {
+				continue
+			}
+			return enThingWord(s.norm(k))
+		}
+	}
+	return false
+}
+
+// enThingWord: an English noun of a thing or a company, or of a member
+// of a company's staff, whose name is no client's: what «name» is said
+// of when it asks for no person's.
+func enThingWord(w string) bool {
+	return isWord(w, "company", "business", "firm", "store", "shop", "restaurant", "hotel", "bank", "school", "practice", "clinic", "pharmacy",
+		"street", "road", "town", "city", "village", "building", "estate", "site", "website", "domain", "server", "network", "wifi", "file", "folder",
+		"workspace", "team", "project", "product", "item", "brand", "model", "plan", "package", "service", "app", "device", "charge", "merchant",
+		"pet", "dog", "cat", "horse", "organisation", "organization", "employer", "charity", "venue", "event", "course", "policy",
+		"tech", "technician", "engineer", "driver", "courier", "agent", "rep", "representative", "manager", "supervisor", "adjuster", "doctor", "nurse", "dentist")
 }

@@ -644,7 +644,8 @@ func (s *scan) collectCues() {
 			// «как зовут менеджера», «фамилия лечащего врача», «курьер
 			// назвал фамилию»: a staff member's name asked, no person's
 			// data (staffAsked).
-			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my")) && !s.staffAsked(i)
+			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my")) && !s.staffAsked(i) &&
+				!(s.lang == "en" && s.enNoPersonAsked(i))
 			e.nameCue = t.has(tNameCue)
 			e.surname = e.nameCue && strings.HasPrefix(s.normOf(t), "фамил")
 			e.kin = s.kinNext(i)
