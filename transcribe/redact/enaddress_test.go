@@ -115,3 +115,30 @@ func TestEnglishNameAskedOfAThing(t *testing.T) {
 			[]string{"c: [name]"}},
 	})
 }
+
+// TestEnglishStreetNoHouse: in English an ordinal in words before a
+// street's word is its name, no house's number («a surgery on third
+// avenue», «twenty second street»), a zero said alone is no house («oh
+// he's got way too many»), nor a number right before the street's word
+// with no name between («one way tickets»); a house numbered in words
+// or digits before a name stays an address (lane i13en22:
+// address/street masked an office's «fourth street», «fifth avenue»,
+// «oh that's way better», «one way returns» in testdata/labelled/en).
+// Wordings written fresh.
+func TestEnglishStreetNoHouse(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"an ordinal street", en("o: how can i help", "c: my gp surgery on third avenue says you have the form"),
+			[]string{"c: my gp surgery on third avenue says you have the form"}},
+		{"a compound ordinal", en("o: which branch", "c: the one on twenty second street"),
+			[]string{"c: the one on twenty second street"}},
+		{"a zero alone", en("o: does he have enough", "c: oh he's got way too many"),
+			[]string{"c: oh he's got way too many"}},
+		{"one way", en("o: one way tickets are cheaper", "c: okay"),
+			[]string{"o: one way tickets are cheaper"}},
+		{"a house in words", en("o: and the address", "c: nine cobble way"),
+			[]string{"c: [address]"}},
+		{"a house before an ordinal street", en("o: and the address", "c: 310 west third street apartment 2"),
+			[]string{"c: [address]"}},
+	})
+}

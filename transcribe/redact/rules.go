@@ -3060,8 +3060,16 @@ func (s *scan) addresses() {
 			}
 			// (A day's ordinal in digits is no house number: «on 5th
 			// avenue», «to 3rd street» name a street, not an address.)
-			for k < i && (!s.toks[k].has(tNum) || s.digitOrdinal(k)) {
+			// (Nor one in words: «a dentist on fourth street», «the hotel
+			// on twenty third street»; nor a zero said alone: «oh she's
+			// got way more», «oh that's way better»; nor a number right
+			// before the street's word, with no name between: «one way
+			// returns are ...».)
+			for k < i && (!s.toks[k].has(tNum) || s.digitOrdinal(k) || s.enStreetOrdinal(k) || s.enZeroAlone(k)) {
 				k++
+			}
+			if k < i && s.toks[i-1].has(tNum) && !s.digitOrdinal(i-1) && !s.enStreetOrdinal(i-1) {
+				k = i
 			}
 			if k < i {
 				start = s.enHouseStart(k)
@@ -8140,4 +8148,27 @@ func (s *scan) enHouseStart(k int) int {
 		return from
 	}
 	return last
+}
+
+// enStreetOrdinal reports whether token k is an ordinal said in words
+// («fourth», «twenty» before «third»): in English a street's name
+// («on fifth avenue»), no house's number.
+func (s *scan) enStreetOrdinal(k int) bool {
+	switch s.toks[k].num() {
+	case nkOrdinal, nkOrdTens:
+		return true
+	case nkTens:
+		return k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && s.toks[k+1].num() == nkOrdinal
+	}
+	return false
+}
+
+// enZeroAlone reports whether token k is a zero said alone («oh», «o»,
+// «zero», «0» with no number beside it): no house is numbered so.
+func (s *scan) enZeroAlone(k int) bool {
+	if !isWord(s.norm(k), "oh", "o", "zero", "0") {
+		return false
+	}
+	seg := s.toks[k].seg
+	return !(k > 0 && s.toks[k-1].seg == seg && s.toks[k-1].has(tNum)) && !(k+1 < len(s.toks) && s.toks[k+1].seg == seg && s.toks[k+1].has(tNum))
 }
