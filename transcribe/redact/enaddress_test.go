@@ -142,3 +142,24 @@ func TestEnglishStreetNoHouse(t *testing.T) {
 			[]string{"c: [address]"}},
 	})
 }
+
+// TestEnglishStreetClosingSentence: an English house and street closing
+// their sentence are the address whatever is said after them («14
+// heron drive» — «that's the one»), as they are closing the call; a
+// quantifier before «way» names none («two buses each way») (lane
+// i13en22: address/street took such an address only when nothing
+// followed it on the channel, 44 addresses of testdata/labelled/en left
+// in clear). Wordings written fresh.
+func TestEnglishStreetClosingSentence(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"a sentence after it", en("o: where should we send the engineer", "c: it's 31 heron drive", "c: the blue door"),
+			[]string{"c: it's [address]", "c: the blue door"}},
+		{"in words after a greeting", en("o: good afternoon", "c: hello it's mrs okoro at sixty two beacon lane", "c: about my boiler"),
+			[]string{"c: hello it's mrs okoro at [address]"}},
+		{"each way", en("o: how far is it", "c: two buses each way", "c: every day"),
+			[]string{"c: two buses each way"}},
+		{"the other way", en("o: can we do it", "c: do it the other way", "c: please"),
+			[]string{"c: do it the other way"}},
+	})
+}

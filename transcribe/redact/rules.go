@@ -3048,6 +3048,7 @@ func (s *scan) addresses() {
 		if k := s.streetRepeated(i); k > 0 && i-k < start {
 			start = i - k
 		}
+		enHouse := false
 		if s.lang == "en" && i > 0 {
 			// «12 main street»: the house number and the name come first.
 			// Only in the street's own sentence: the number closing the
@@ -3071,8 +3072,14 @@ func (s *scan) addresses() {
 			if k < i && s.toks[i-1].has(tNum) && !s.digitOrdinal(i-1) && !s.enStreetOrdinal(i-1) {
 				k = i
 			}
+			// (Nor with a function word or a quantifier right before the
+			// street's word: «two buses each way», «the other way».)
+			if w := s.norm(i - 1); k < i && (enFunctionWord(w) || isWord(w, "each", "every", "either", "other", "another", "any", "some", "all", "both", "half", "long", "wrong")) {
+				k = i
+			}
 			if k < i {
 				start = s.enHouseStart(k)
+				enHouse = true
 			}
 		}
 		// The house first: «квартира 54 дом 12 улица ...», «дом 17 по
@@ -3134,6 +3141,13 @@ func (s *scan) addresses() {
 		// (The house said before it is the address's: «квартира 54 дом 12
 		// улица маршала жукова».)
 		if j < len(s.toks) && s.toks[j].seg != t.seg && !s.toks[j].has(tHouse) && before == start {
+			// (In English the house came before the street's word: the
+			// address is whole when the word closes its sentence, «...
+			// and twelve marsh lane» with a sentence after it.)
+			if enHouse {
+				s.claimAddress(s.settlementBefore(start), j, ruleAddressStreet)
+				continue
+			}
 			// (Or alone, when it is the whole answer to the other side's
 			// question for the address: «куда доставить» — «улица
 			// гагарина» — «дом» — «15 квартира 4».)
