@@ -163,3 +163,21 @@ func TestEnglishStreetClosingSentence(t *testing.T) {
 			[]string{"c: do it the other way"}},
 	})
 }
+
+// TestEnglishAfterBirthAnswer: a number said after «and» right after the
+// date of birth, closing the sentence, when the other side asked for
+// both in one question, has the type of the question's last cue: the
+// card's last four, the social's; nothing when the question asked for
+// the date alone (lane i13en22: «march 3rd 1985 and 6 6 2 1» left the
+// social's last four in clear). Wordings written fresh.
+func TestEnglishAfterBirthAnswer(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"a social's last four", en("o: to verify can i get your date of birth and the last four of your social", "c: july 9th 1971 and 3 0 5 8"),
+			[]string{"c: [birthdate] and [passport]"}},
+		{"a card's last four", en("o: please confirm your date of birth and the last four digits on the card", "c: 2nd of june 1983 and 7140"),
+			[]string{"c: [birthdate] and [card]"}},
+		{"the date alone asked", en("o: and your date of birth", "c: july 9th 1971 and 2 kids"),
+			[]string{"c: [birthdate] and 2 kids"}},
+	})
+}

@@ -1389,7 +1389,82 @@ func (s *scan) dateSentence(k int) bool {
 var birthFamily = family{
 	starts: tBirth,
 	asks:   othersDOB,
-	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, after: typesOf(Birthdate)}, {run: (*scan).birthSibling, after: typesOf(Birthdate)}},
+	rules: []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, after: typesOf(Birthdate)}, {run: (*scan).birthSibling, after: typesOf(Birthdate)},
+		{run: (*scan).enAfterBirthAnswer, after: typesOf(Birthdate)}},
+}
+
+// enAfterBirthAnswer masks, in English, the number a client says after
+// «and» right after their date of birth when the other side asked for
+// both in one question: «can you confirm your date of birth and the last
+// 4 of your social» — «march 3rd 1985 and 6 6 2 1» (a social's last
+// four), «... and the last four digits of the card» — «... and 6621».
+// The number closes the sentence, two to nine digits, and takes the
+// type of the question's last cue (lane i13en22: the birth rule took the
+// date and the number rule, reading the date's question, left the rest
+// in clear). Run only when a date of birth was masked.
+func (s *scan) enAfterBirthAnswer() {
+	if s.lang != "en" {
+		return
+	}
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.to-1].seg
+		in := func(j int) bool { return j < len(s.toks) && s.toks[j].seg == seg }
+		j := f.to
+		if !in(j) || s.norm(j) != "and" {
+			continue
+		}
+		j++
+		for in(j) && isWord(s.norm(j), "it's", "its", "it", "is", "the", "uh", "um") {
+			j++
+		}
+		end, digits := j, 0
+		for in(end) && s.toks[end].has(tNum) && s.marks[end] == 0 {
+			if s.toks[end].num() == nkDigits {
+				digits += len(s.norm(end))
+			} else {
+				digits++
+			}
+			end++
+		}
+		if end == j || in(end) || digits < 2 || digits > 9 {
+			continue
+		}
+		if typ := s.askedWithBirth(s.t0(&s.toks[j])); typ != "" {
+			s.claim(typ, ruleName(typ, ruleAnswer), j, end)
+		}
+	}
+}
+
+// askedWithBirth returns the type of the last cue of the other side's
+// question for a date of birth said just before at (a card's, a
+// social's, a code's), or "" when it asked for none.
+func (s *scan) askedWithBirth(at float64) Type {
+	for k := range s.others {
+		e := &s.others[k]
+		if !e.dob || !e.justBefore(at) {
+			continue
+		}
+		var typ Type
+		var last float64
+		for m := range s.others {
+			c := &s.others[m]
+			if c.seg != e.seg || c.cue == 0 || c.own || c.at < last {
+				continue
+			}
+			switch t := c.cueType(); t {
+			case Card, Passport, Code, Account, Phone, SNILS, INN:
+				typ, last = t, c.at
+			}
+		}
+		if typ != "" {
+			return typ
+		}
+	}
+	return ""
 }
 
 // birthSibling masks a second date of birth in the sentence of a masked
