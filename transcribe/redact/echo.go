@@ -248,7 +248,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			// максима», «соколова» — «для соколовой»: block GT).
 			if (len(x.w) == len(w) && x.w == w || stem != "" && x.typ == Name && (stem == x.w || stem == nameStem(x.w)) && !isOp(w)) && s.echoWord(i) && !s.introducedAt(i) {
 				end := i + 1
-				if x.typ == Email && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
+				if x.typ == Email && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) && !s.enPronounLetter(end) {
 					end++ // a mailbox's initial after it: «горбунова н»
 				}
 				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, end)
@@ -1947,4 +1947,13 @@ func (s *scan) phoneLeadSaid(all []*scan) {
 			s.claim(Phone, ruleEcho[pi], i, i+1)
 		}
 	}
+}
+
+// enPronounLetter reports whether the single letter at token k is, in
+// English, the pronoun «i» or the article «a» before a word: «thanks
+// danny i understand» reads the mailbox «danny k 22 at ...» back
+// without its initial.
+func (s *scan) enPronounLetter(k int) bool {
+	return s.lang == "en" && isWord(s.norm(k), "i", "a") && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg &&
+		!s.letter(k+1) && !s.toks[k+1].has(tNum|tAt|tDot|tJoin)
 }
