@@ -181,3 +181,20 @@ func TestEnglishAfterBirthAnswer(t *testing.T) {
 			[]string{"c: [birthdate] and 2 kids"}},
 	})
 }
+
+// TestEnglishEndsOnADay: after «ends» the tens of an ordinal said after
+// them are a day («ends on the twenty eighth»), no card's end; the
+// card's end said in words stays masked (lane i13en22: card/ending
+// masked «twenty» of «your service ends on the twenty eighth» in
+// testdata/labelled/en). Wordings written fresh.
+func TestEnglishEndsOnADay(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"a day", en("o: hello", "o: your trial ends on the thirty first", "c: right"),
+			[]string{"o: your trial ends on the thirty first"}},
+		{"a day and its month", en("o: hello", "o: the lease ends on the twenty second of may", "c: right"),
+			[]string{"o: the lease ends on the twenty second of may"}},
+		{"a card's end in words", en("o: which card is it", "c: the one ending twenty one"),
+			[]string{"c: the one ending [card]"}},
+	})
+}
