@@ -198,3 +198,21 @@ func TestEnglishEndsOnADay(t *testing.T) {
 			[]string{"c: the one ending [card]"}},
 	})
 }
+
+// TestEnglishIntroducedNameEnd: a name after «my name is» or «this is»
+// ends before its first function word, as a name answering a question
+// does («marta kovacs i've been waiting», «this is daniel from ashdown
+// roofing»; lane i13en22: name/cue and name/intro masked «you», «my»,
+// «at durham», «from harris» after the name in testdata/labelled/en).
+// Wordings written fresh.
+func TestEnglishIntroducedNameEnd(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"after my name is", en("o: good morning", "c: hi my name is marta kovacs i've been waiting all week"),
+			[]string{"c: hi my name is [name] i've been waiting all week"}},
+		{"after this is", en("o: good morning", "c: hi this is daniel from ashdown roofing"),
+			[]string{"c: hi this is [name] from ashdown roofing"}},
+		{"a whole name", en("o: good morning", "c: my name is marta kovacs"),
+			[]string{"c: my name is [name]"}},
+	})
+}

@@ -277,3 +277,15 @@ func enThingWord(w string) bool {
 		"pet", "dog", "cat", "horse", "organisation", "organization", "employer", "charity", "venue", "event", "course", "policy",
 		"tech", "technician", "engineer", "driver", "courier", "agent", "rep", "representative", "manager", "supervisor", "adjuster", "doctor", "nurse", "dentist")
 }
+
+// enNameEnd returns where a name in [from, to) after the words
+// introducing it ends in an English scan: before its first function
+// word, the first word kept whatever it is.
+func (s *scan) enNameEnd(from, to int) int {
+	for k := from + 1; k < to; k++ {
+		if enFunctionWord(s.norm(k)) {
+			return k
+		}
+	}
+	return to
+}

@@ -1071,6 +1071,12 @@ func (s *scan) claim(typ Type, rule ruleID, from, to int) {
 	if rule == ruleNameAnswer && s.lang == "en" {
 		from, to = s.enNameSpan(from, to)
 	}
+	// (A name after «my name is», «this is» ends before its first
+	// function word too: «dale fischer you called me», «linda cole my
+	// dog», «paul at durham hardware», «emma we talked».)
+	if (rule == ruleNameCue || rule == ruleNameIntro) && s.lang == "en" {
+		to = s.enNameEnd(from, to)
+	}
 	if from >= to {
 		return
 	}
