@@ -216,3 +216,17 @@ func TestEnglishIntroducedNameEnd(t *testing.T) {
 			[]string{"c: my name is [name]"}},
 	})
 }
+
+// TestEnglishThisOne: «one» after «this», «that», «the» before a number
+// is the pronoun, no digit of it («this one 07700 ...», «that one oh
+// seven ...»; lane i13en22: phone/answer masked «one» with the mobile
+// after it in 13 calls of testdata/labelled/en). Wordings written fresh.
+func TestEnglishThisOne(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"digits", en("o: what's the best number to reach you on", "c: this one 07700 914 226"),
+			[]string{"c: this one [phone]"}},
+		{"words", en("o: which number should we call", "c: that one oh seven seven double oh nine one four two two six"),
+			[]string{"c: that one [phone]"}},
+	})
+}

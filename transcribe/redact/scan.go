@@ -1077,6 +1077,11 @@ func (s *scan) claim(typ Type, rule ruleID, from, to int) {
 	if (rule == ruleNameCue || rule == ruleNameIntro) && s.lang == "en" {
 		to = s.enNameEnd(from, to)
 	}
+	// («this one 07912 ...», «that one oh seven ...»: the pronoun's
+	// «one» is no digit of the number after it.)
+	if s.lang == "en" && to-from > 1 && from > 0 && s.toks[from-1].seg == s.toks[from].seg && s.norm(from) == "one" && isWord(s.norm(from-1), "this", "that", "the", "which") {
+		from++
+	}
 	if from >= to {
 		return
 	}
