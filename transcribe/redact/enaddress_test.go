@@ -230,3 +230,20 @@ func TestEnglishThisOne(t *testing.T) {
 			[]string{"c: that one [phone]"}},
 	})
 }
+
+// TestEnglishOhGoesOnWithNothing: «oh» opening a sentence before a word
+// is the interjection, no zero going on with the number said before it;
+// a zero said alone after it still is (lane i13en22: passport/continued
+// and code/continued masked «oh i tried online», «oh and the sprinklers
+// ...» in testdata/labelled/en). Wordings written fresh.
+func TestEnglishOhGoesOnWithNothing(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"an interjection", en("o: and the gate code", "c: it's 7 3 1 9", "c: oh and the dog is friendly"),
+			[]string{"c: oh and the dog is friendly"}},
+		{"after a passport", en("o: your passport number please", "c: 5 5 1 8 2 0 4 7 3", "c: oh wait i renewed it"),
+			[]string{"c: oh wait i renewed it"}},
+		{"a zero alone", en("o: your passport number please", "c: 5 5 1 8 2 0 4 7", "c: oh"),
+			[]string{"c: [passport]"}},
+	})
+}
