@@ -247,3 +247,19 @@ func TestEnglishOhGoesOnWithNothing(t *testing.T) {
 			[]string{"c: [passport]"}},
 	})
 }
+
+// TestEnglishGreetedName: answering a question for their name, a client
+// who greets the operator by name first («yes hello nadia my name is
+// ...») gives the name after the greeting, not the operator's; a name
+// alone after «hi» stays masked (lane i13en22: name/answer masked «good
+// morning brian» before «my name is harold jenkins» in
+// testdata/labelled/en). Wordings written fresh.
+func TestEnglishGreetedName(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"the operator greeted", en("o: this is nadia who am i speaking with", "c: yes hello nadia my name is grete holm"),
+			[]string{"c: yes hello nadia my name is [name]"}},
+		{"the name after it", en("o: and who am i speaking with", "c: hi it's tobias"),
+			[]string{"c: hi it's [name]"}},
+	})
+}

@@ -185,6 +185,7 @@ func enFunctionWord(w string) bool { return enFunctionWords[w] }
 // after «what's your last name» are no name). A single letter among
 // single letters is a name spelled («b r e n n a n»), not the article.
 func (s *scan) enNameSpan(from, to int) (int, int) {
+	from = s.enGreetedSkip(from, to)
 	skipped := 0
 	for from < to && enNameIntro(s.norm(from)) {
 		from++
@@ -288,4 +289,42 @@ func (s *scan) enNameEnd(from, to int) int {
 		}
 	}
 	return to
+}
+
+// enGreetedSkip returns where an English answer's name may start once a
+// greeting and the name of whom it greets are left out: «yes good
+// morning brian my name is harold ...» — «brian» is the operator
+// greeted, «harold» the name given. Only when more words follow the
+// greeted name in the span, or words saying a name is given right after
+// it; else from.
+func (s *scan) enGreetedSkip(from, to int) int {
+	greeting := func(w string) bool {
+		return isWord(w, "good", "hi", "hello", "hey", "morning", "afternoon", "evening")
+	}
+	g := from
+	for g < to && enNameIntro(s.norm(g)) {
+		g++
+	}
+	// (The greeting inside the span or right before it: «yes hello
+	// nadia my name is ...» with the span from «nadia».)
+	before := g == from && from > 0 && s.toks[from-1].seg == s.toks[from].seg && greeting(s.norm(from-1))
+	if g == to || !greeting(s.norm(g)) && !before {
+		return from
+	}
+	for g < to && greeting(s.norm(g)) {
+		g++
+	}
+	n := g
+	for n < to && !enFunctionWord(s.norm(n)) && !s.toks[n].has(tNum) {
+		n++
+	}
+	if n == g {
+		return from
+	}
+	// (The name given after it in the sentence, claimed by its own
+	// rule: «... good morning brian» ended before «my name is harold».)
+	if n == to && !(to < len(s.toks) && s.toks[to].seg == s.toks[to-1].seg && enNameIntro(s.norm(to))) {
+		return from
+	}
+	return n
 }
