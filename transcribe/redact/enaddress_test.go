@@ -263,3 +263,24 @@ func TestEnglishGreetedName(t *testing.T) {
 			[]string{"c: hi it's [name]"}},
 	})
 }
+
+// TestEnglishNameAnsweredBefore: once a name answered the question for
+// it, a later sentence of the same side is no answer but in its whole
+// or spelled: the other words of «yes lisbon via madrid», «no worries at
+// all» stay, a surname said alone after the first name and a name
+// spelled after it are masked (lane i13en22: name/answer masked
+// «miami», «finance», «complaints», «close» in the sentences after the
+// name in testdata/labelled/en). Wordings written fresh.
+func TestEnglishNameAnsweredBefore(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"a sentence after the name", en("o: and the passenger name", "c: ines varga", "o: flying from lisbon", "c: yes lisbon via madrid on the 3rd"),
+			[]string{"c: [name]", "c: yes lisbon via madrid on the 3rd"}},
+		{"an ordinary reply", en("o: and who am i speaking with", "c: marlowe", "o: bear with me", "c: no worries at all"),
+			[]string{"c: [name]", "c: no worries at all"}},
+		{"the surname alone after it", en("o: your full name please", "c: ines", "c: varga"),
+			[]string{"c: [name]"}},
+		{"spelled after it", en("o: your surname please", "c: varga", "c: v a r g a"),
+			[]string{"c: [name]"}},
+	})
+}

@@ -328,3 +328,32 @@ func (s *scan) enGreetedSkip(from, to int) int {
 	}
 	return n
 }
+
+// enAnsweredBefore reports whether a name answering a question for it,
+// [from, to), comes after this side already gave a name so in an
+// earlier sentence, in the 15 s before, and is not its whole sentence
+// nor spelled: the question was answered, and the words of a sentence
+// said after it are no name («john» — ... — «no complaints at all»,
+// «maria fernanda quispe» — «yes miami to lima on the 9th»). A name
+// said alone after it goes on with the one given («john» — «smith»).
+func (s *scan) enAnsweredBefore(from, to int) bool {
+	seg := s.toks[from].seg
+	if len(s.norm(from)) == 1 {
+		return false
+	}
+	whole := (from == 0 || s.toks[from-1].seg != seg) && (to == len(s.toks) || s.toks[to].seg != seg)
+	if whole {
+		return false
+	}
+	at := s.t0(&s.toks[from])
+	for k := range s.found {
+		f := &s.found[k]
+		if f.rule != ruleNameAnswer || s.toks[f.from].seg == seg || f.from > from {
+			continue
+		}
+		if t := s.t0(&s.toks[f.from]); at-t <= 15 {
+			return true
+		}
+	}
+	return false
+}

@@ -1070,6 +1070,9 @@ func (s *scan) refine(i int, typ Type) Type {
 func (s *scan) claim(typ Type, rule ruleID, from, to int) {
 	if rule == ruleNameAnswer && s.lang == "en" {
 		from, to = s.enNameSpan(from, to)
+		if from < to && s.enAnsweredBefore(from, to) {
+			return
+		}
 	}
 	// (A name after «my name is», «this is» ends before its first
 	// function word too: «dale fischer you called me», «linda cole my
