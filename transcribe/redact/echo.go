@@ -248,7 +248,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 			// максима», «соколова» — «для соколовой»: block GT).
 			if (len(x.w) == len(w) && x.w == w || stem != "" && x.typ == Name && (stem == x.w || stem == nameStem(x.w)) && !isOp(w)) && s.echoWord(i) && !s.introducedAt(i) {
 				end := i + 1
-				if x.typ == Email && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) {
+				if x.typ == Email && end < len(s.toks) && s.toks[end].seg == s.toks[i].seg && s.letter(end) && !s.enPronounLetter(end) {
 					end++ // a mailbox's initial after it: «горбунова н»
 				}
 				s.claim(x.typ, ruleEcho[typeIndex(x.typ)], i, end)
@@ -938,7 +938,7 @@ func (s *scan) numberEchoes(all []*scan) {
 				// nothing, they are the card going on: «[card]» — «1234»,
 				// rv24.)
 				whole := ct == Card && !c.part && c.d1-c.d0 >= 16 && expiryDigits(d) && luhn(string(o.cdig[c.d0:c.d1])) && (s.expiryWordBefore(z.from) || s.expiryAskedAround(all, at))
-				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) && !otherClaimBetween(all, c.typ, c.at, at) {
+				if o == s && s.role != schemas.RoleMixed && at-c.at <= 15 && !whole && !(c.part && ct == Card && c.d1-c.d0 == 4 && len(d) != 4) && s.goesOn(&z, completes) && !s.askedBetween(c.at, at) && !otherClaimBetween(all, c.typ, c.at, at) && !s.enOhWord(&z) {
 					typ, rule = ct, ruleGoesOn[c.typ]
 					break
 				}
@@ -1947,4 +1947,21 @@ func (s *scan) phoneLeadSaid(all []*scan) {
 			s.claim(Phone, ruleEcho[pi], i, i+1)
 		}
 	}
+}
+
+// enPronounLetter reports whether the single letter at token k is, in
+// English, the pronoun «i» or the article «a» before a word: «thanks
+// danny i understand» reads the mailbox «danny k 22 at ...» back
+// without its initial.
+func (s *scan) enPronounLetter(k int) bool {
+	return s.lang == "en" && isWord(s.norm(k), "i", "a") && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg &&
+		!s.letter(k+1) && !s.toks[k+1].has(tNum|tAt|tDot|tJoin)
+}
+
+// enOhWord reports whether, in English, the zone is «oh» alone before a
+// word: the interjection («oh i tried online», «oh and the sprinklers
+// ...»), no zero going on with a number.
+func (s *scan) enOhWord(z *zone) bool {
+	k := z.from
+	return s.lang == "en" && z.to == k+1 && isWord(s.norm(k), "oh", "o") && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && !s.toks[k+1].has(tNum)
 }

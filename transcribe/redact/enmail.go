@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // English e-mails said aloud («john dot smith at gmail dot com», «j smith
 // at company dot co dot uk», «john underscore smith at outlook dot com»,
 // «j o h n at ...»). In English every word is in Latin letters and «at» is
@@ -183,6 +185,7 @@ func enFunctionWord(w string) bool { return enFunctionWords[w] }
 // after «what's your last name» are no name). A single letter among
 // single letters is a name spelled («b r e n n a n»), not the article.
 func (s *scan) enNameSpan(from, to int) (int, int) {
+	from = s.enGreetedSkip(from, to)
 	skipped := 0
 	for from < to && enNameIntro(s.norm(from)) {
 		from++
@@ -220,4 +223,137 @@ func enNoNameWord(w string) bool {
 	return isWord(w, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday",
 		"please", "thanks", "thank", "cheers", "great", "cool", "lovely", "fine", "perfect", "brilliant", "awesome", "sorry", "honestly",
 		"unbelievable", "disgusted", "ridiculous", "pending", "people")
+}
+
+// enNoPersonAsked reports whether the English name word or «who» at
+// token i asks for no person's name. «who» asks only opening its
+// sentence («and who am i speaking with», «sorry who is calling») or
+// before «am i», «is this», «is calling» («... this is destiny who am i
+// speaking with»), not as a relative pronoun inside one
+// («i don't really know who handles that», «an adjuster who hasn't
+// called»). «name» asks for a thing's when a thing's or a staff
+// member's word is said with it: «the company name», «your store's
+// name», «the tech's name», «the name of the pet», «the name on the
+// charge» (not «the name on the card», «the passenger name»).
+func (s *scan) enNoPersonAsked(i int) bool {
+	seg := s.toks[i].seg
+	w := s.norm(i)
+	if w == "who" {
+		// («... my name is destiny who am i speaking with»: a question
+		// after the operator's own sentence, run into it.)
+		if i+2 < len(s.toks) && s.toks[i+2].seg == seg && (s.norm(i+1) == "am" || isWord(s.norm(i+1), "is", "do") && isWord(s.norm(i+2), "this", "calling", "speaking", "i")) {
+			return false
+		}
+		from := s.segFrom(i)
+		for k := from; k < i; k++ {
+			if !enNameIntro(s.norm(k)) && !isWord(s.norm(k), "and", "sorry", "hi", "hello", "may", "can", "i", "ask", "please", "uh", "um") {
+				return true
+			}
+		}
+		return false
+	}
+	if i > 0 && s.toks[i-1].seg == seg && enThingWord(strings.TrimSuffix(strings.TrimSuffix(s.norm(i-1), "'s"), "s'")) {
+		return true
+	}
+	// «name of the pet», «name on the charge»: the noun two or three
+	// words on.
+	if i+1 < len(s.toks) && s.toks[i+1].seg == seg && isWord(s.norm(i+1), "of", "on", "for") {
+		for k := i + 2; k < len(s.toks) && k <= i+4 && s.toks[k].seg == seg; k++ {
+			if isWord(s.norm(k), "the", "a", "an", "your", "this", "that", "their", "its") {
+				continue
+			}
+			return enThingWord(s.norm(k))
+		}
+	}
+	return false
+}
+
+// enThingWord: an English noun of a thing or a company, or of a member
+// of a company's staff, whose name is no client's: what «name» is said
+// of when it asks for no person's.
+func enThingWord(w string) bool {
+	return isWord(w, "company", "business", "firm", "store", "shop", "restaurant", "hotel", "bank", "school", "practice", "clinic", "pharmacy",
+		"street", "road", "town", "city", "village", "building", "estate", "site", "website", "domain", "server", "network", "wifi", "file", "folder",
+		"workspace", "team", "project", "product", "item", "brand", "model", "plan", "package", "service", "app", "device", "charge", "merchant",
+		"pet", "dog", "cat", "horse", "organisation", "organization", "employer", "charity", "venue", "event", "course", "policy",
+		"tech", "technician", "engineer", "driver", "courier", "agent", "rep", "representative", "manager", "supervisor", "adjuster", "doctor", "nurse", "dentist")
+}
+
+// enNameEnd returns where a name in [from, to) after the words
+// introducing it ends in an English scan: before its first function
+// word, the first word kept whatever it is.
+func (s *scan) enNameEnd(from, to int) int {
+	for k := from + 1; k < to; k++ {
+		if enFunctionWord(s.norm(k)) {
+			return k
+		}
+	}
+	return to
+}
+
+// enGreetedSkip returns where an English answer's name may start once a
+// greeting and the name of whom it greets are left out: «yes good
+// morning brian my name is harold ...» — «brian» is the operator
+// greeted, «harold» the name given. Only when more words follow the
+// greeted name in the span, or words saying a name is given right after
+// it; else from.
+func (s *scan) enGreetedSkip(from, to int) int {
+	greeting := func(w string) bool {
+		return isWord(w, "good", "hi", "hello", "hey", "morning", "afternoon", "evening")
+	}
+	g := from
+	for g < to && enNameIntro(s.norm(g)) {
+		g++
+	}
+	// (The greeting inside the span or right before it: «yes hello
+	// nadia my name is ...» with the span from «nadia».)
+	before := g == from && from > 0 && s.toks[from-1].seg == s.toks[from].seg && greeting(s.norm(from-1))
+	if g == to || !greeting(s.norm(g)) && !before {
+		return from
+	}
+	for g < to && greeting(s.norm(g)) {
+		g++
+	}
+	n := g
+	for n < to && !enFunctionWord(s.norm(n)) && !s.toks[n].has(tNum) {
+		n++
+	}
+	if n == g {
+		return from
+	}
+	// (The name given after it in the sentence, claimed by its own
+	// rule: «... good morning brian» ended before «my name is harold».)
+	if n == to && !(to < len(s.toks) && s.toks[to].seg == s.toks[to-1].seg && enNameIntro(s.norm(to))) {
+		return from
+	}
+	return n
+}
+
+// enAnsweredBefore reports whether a name answering a question for it,
+// [from, to), comes after this side already gave a name so in an
+// earlier sentence, in the 15 s before, and is not its whole sentence
+// nor spelled: the question was answered, and the words of a sentence
+// said after it are no name («john» — ... — «no complaints at all»,
+// «maria fernanda quispe» — «yes miami to lima on the 9th»). A name
+// said alone after it goes on with the one given («john» — «smith»).
+func (s *scan) enAnsweredBefore(from, to int) bool {
+	seg := s.toks[from].seg
+	if len(s.norm(from)) == 1 {
+		return false
+	}
+	whole := (from == 0 || s.toks[from-1].seg != seg) && (to == len(s.toks) || s.toks[to].seg != seg)
+	if whole {
+		return false
+	}
+	at := s.t0(&s.toks[from])
+	for k := range s.found {
+		f := &s.found[k]
+		if f.rule != ruleNameAnswer || s.toks[f.from].seg == seg || f.from > from {
+			continue
+		}
+		if t := s.t0(&s.toks[f.from]); at-t <= 15 {
+			return true
+		}
+	}
+	return false
 }

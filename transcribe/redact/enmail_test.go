@@ -86,3 +86,17 @@ func TestEnglishNameAnswer(t *testing.T) {
 		{"a yes instead", []string{"o: is the name still daniel okoro", "c: yes that's right"}, []string{"c: yes that's right"}},
 	})
 }
+
+// TestEnglishMailEchoPronoun: a mailbox's word read back takes a single
+// letter after it as the mailbox's initial, but not the pronoun «i» or
+// the article «a» before a word (lane i13en22: «thanks danny i
+// understand» masked «danny i»). Wordings written fresh.
+func TestEnglishMailEchoPronoun(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"the pronoun", en("o: can you confirm the email on the account", "c: marty j 40 at yahoo dot com", "o: thanks marty i see it here"),
+			[]string{"o: thanks [email] i see it here"}},
+		{"an initial", en("o: can you confirm the email on the account", "c: marty j 40 at yahoo dot com", "o: so that's marty j"),
+			[]string{"o: so that's [email]"}},
+	})
+}

@@ -3380,7 +3380,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			// (Not an age after «ему», «ей», a card's «цифры» said
 			// around it: «ей семьдесят исполнилось бы», «ему есть
 			// четырнадцать»; causes block QT.)
-			if s.ageBefore(z) {
+			if s.ageBefore(z) || s.enOrdinalAfter(z) {
 				return "", ruleDropped
 			}
 			return Card, ruleCardEnding
@@ -4368,4 +4368,13 @@ func (s *scan) enCueOff(j int) bool {
 		return next == "to"
 	}
 	return false
+}
+
+// enOrdinalAfter reports whether, in English, the zone's number is the
+// tens of an ordinal said after it: a day («your service ends on the
+// twenty eighth», «the contract ends on the twenty first of june»), no
+// card's end.
+func (s *scan) enOrdinalAfter(z *zone) bool {
+	k := z.to
+	return s.lang == "en" && k < len(s.toks) && k > 0 && s.toks[k].seg == s.toks[k-1].seg && s.toks[k].num() == nkOrdinal && s.toks[k-1].num() == nkTens
 }

@@ -1389,7 +1389,82 @@ func (s *scan) dateSentence(k int) bool {
 var birthFamily = family{
 	starts: tBirth,
 	asks:   othersDOB,
-	rules:  []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, after: typesOf(Birthdate)}, {run: (*scan).birthSibling, after: typesOf(Birthdate)}},
+	rules: []familyRule{{run: (*scan).birthdates}, {run: (*scan).birthDayCorrected, after: typesOf(Birthdate)}, {run: (*scan).birthSibling, after: typesOf(Birthdate)},
+		{run: (*scan).enAfterBirthAnswer, after: typesOf(Birthdate)}},
+}
+
+// enAfterBirthAnswer masks, in English, the number a client says after
+// «and» right after their date of birth when the other side asked for
+// both in one question: «can you confirm your date of birth and the last
+// 4 of your social» — «march 3rd 1985 and 6 6 2 1» (a social's last
+// four), «... and the last four digits of the card» — «... and 6621».
+// The number closes the sentence, two to nine digits, and takes the
+// type of the question's last cue (lane i13en22: the birth rule took the
+// date and the number rule, reading the date's question, left the rest
+// in clear). Run only when a date of birth was masked.
+func (s *scan) enAfterBirthAnswer() {
+	if s.lang != "en" {
+		return
+	}
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.to-1].seg
+		in := func(j int) bool { return j < len(s.toks) && s.toks[j].seg == seg }
+		j := f.to
+		if !in(j) || s.norm(j) != "and" {
+			continue
+		}
+		j++
+		for in(j) && isWord(s.norm(j), "it's", "its", "it", "is", "the", "uh", "um") {
+			j++
+		}
+		end, digits := j, 0
+		for in(end) && s.toks[end].has(tNum) && s.marks[end] == 0 {
+			if s.toks[end].num() == nkDigits {
+				digits += len(s.norm(end))
+			} else {
+				digits++
+			}
+			end++
+		}
+		if end == j || in(end) || digits < 2 || digits > 9 {
+			continue
+		}
+		if typ := s.askedWithBirth(s.t0(&s.toks[j])); typ != "" {
+			s.claim(typ, ruleName(typ, ruleAnswer), j, end)
+		}
+	}
+}
+
+// askedWithBirth returns the type of the last cue of the other side's
+// question for a date of birth said just before at (a card's, a
+// social's, a code's), or "" when it asked for none.
+func (s *scan) askedWithBirth(at float64) Type {
+	for k := range s.others {
+		e := &s.others[k]
+		if !e.dob || !e.justBefore(at) {
+			continue
+		}
+		var typ Type
+		var last float64
+		for m := range s.others {
+			c := &s.others[m]
+			if c.seg != e.seg || c.cue == 0 || c.own || c.at < last {
+				continue
+			}
+			switch t := c.cueType(); t {
+			case Card, Passport, Code, Account, Phone, SNILS, INN:
+				typ, last = t, c.at
+			}
+		}
+		if typ != "" {
+			return typ
+		}
+	}
+	return ""
 }
 
 // birthSibling masks a second date of birth in the sentence of a masked
@@ -3054,6 +3129,7 @@ func (s *scan) addresses() {
 		if k := s.streetRepeated(i); k > 0 && i-k < start {
 			start = i - k
 		}
+		enHouse := false
 		if s.lang == "en" && i > 0 {
 			// «12 main street»: the house number and the name come first.
 			// Only in the street's own sentence: the number closing the
@@ -3066,11 +3142,25 @@ func (s *scan) addresses() {
 			}
 			// (A day's ordinal in digits is no house number: «on 5th
 			// avenue», «to 3rd street» name a street, not an address.)
-			for k < i && (!s.toks[k].has(tNum) || s.digitOrdinal(k)) {
+			// (Nor one in words: «a dentist on fourth street», «the hotel
+			// on twenty third street»; nor a zero said alone: «oh she's
+			// got way more», «oh that's way better»; nor a number right
+			// before the street's word, with no name between: «one way
+			// returns are ...».)
+			for k < i && (!s.toks[k].has(tNum) || s.digitOrdinal(k) || s.enStreetOrdinal(k) || s.enZeroAlone(k)) {
 				k++
+			}
+			if k < i && s.toks[i-1].has(tNum) && !s.digitOrdinal(i-1) && !s.enStreetOrdinal(i-1) {
+				k = i
+			}
+			// (Nor with a function word or a quantifier right before the
+			// street's word: «two buses each way», «the other way».)
+			if w := s.norm(i - 1); k < i && (enFunctionWord(w) || isWord(w, "each", "every", "either", "other", "another", "any", "some", "all", "both", "half", "long", "wrong")) {
+				k = i
 			}
 			if k < i {
 				start = s.enHouseStart(k)
+				enHouse = true
 			}
 		}
 		// The house first: «квартира 54 дом 12 улица ...», «дом 17 по
@@ -3132,6 +3222,13 @@ func (s *scan) addresses() {
 		// (The house said before it is the address's: «квартира 54 дом 12
 		// улица маршала жукова».)
 		if j < len(s.toks) && s.toks[j].seg != t.seg && !s.toks[j].has(tHouse) && before == start {
+			// (In English the house came before the street's word: the
+			// address is whole when the word closes its sentence, «...
+			// and twelve marsh lane» with a sentence after it.)
+			if enHouse {
+				s.claimAddress(s.settlementBefore(start), j, ruleAddressStreet)
+				continue
+			}
 			// (Or alone, when it is the whole answer to the other side's
 			// question for the address: «куда доставить» — «улица
 			// гагарина» — «дом» — «15 квартира 4».)
@@ -8169,4 +8266,27 @@ func (s *scan) enHouseStart(k int) int {
 		return from
 	}
 	return last
+}
+
+// enStreetOrdinal reports whether token k is an ordinal said in words
+// («fourth», «twenty» before «third»): in English a street's name
+// («on fifth avenue»), no house's number.
+func (s *scan) enStreetOrdinal(k int) bool {
+	switch s.toks[k].num() {
+	case nkOrdinal, nkOrdTens:
+		return true
+	case nkTens:
+		return k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && s.toks[k+1].num() == nkOrdinal
+	}
+	return false
+}
+
+// enZeroAlone reports whether token k is a zero said alone («oh», «o»,
+// «zero», «0» with no number beside it): no house is numbered so.
+func (s *scan) enZeroAlone(k int) bool {
+	if !isWord(s.norm(k), "oh", "o", "zero", "0") {
+		return false
+	}
+	seg := s.toks[k].seg
+	return !(k > 0 && s.toks[k-1].seg == seg && s.toks[k-1].has(tNum)) && !(k+1 < len(s.toks) && s.toks[k+1].seg == seg && s.toks[k+1].has(tNum))
 }

@@ -644,7 +644,8 @@ func (s *scan) collectCues() {
 			// «как зовут менеджера», «фамилия лечащего врача», «курьер
 			// назвал фамилию»: a staff member's name asked, no person's
 			// data (staffAsked).
-			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my")) && !s.staffAsked(i)
+			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my")) && !s.staffAsked(i) &&
+				!(s.lang == "en" && s.enNoPersonAsked(i))
 			e.nameCue = t.has(tNameCue)
 			e.surname = e.nameCue && strings.HasPrefix(s.normOf(t), "фамил")
 			e.kin = s.kinNext(i)
@@ -1069,6 +1070,20 @@ func (s *scan) refine(i int, typ Type) Type {
 func (s *scan) claim(typ Type, rule ruleID, from, to int) {
 	if rule == ruleNameAnswer && s.lang == "en" {
 		from, to = s.enNameSpan(from, to)
+		if from < to && s.enAnsweredBefore(from, to) {
+			return
+		}
+	}
+	// (A name after «my name is», «this is» ends before its first
+	// function word too: «dale fischer you called me», «linda cole my
+	// dog», «paul at durham hardware», «emma we talked».)
+	if (rule == ruleNameCue || rule == ruleNameIntro) && s.lang == "en" {
+		to = s.enNameEnd(from, to)
+	}
+	// («this one 07912 ...», «that one oh seven ...»: the pronoun's
+	// «one» is no digit of the number after it.)
+	if s.lang == "en" && to-from > 1 && from > 0 && s.toks[from-1].seg == s.toks[from].seg && s.norm(from) == "one" && isWord(s.norm(from-1), "this", "that", "the", "which") {
+		from++
 	}
 	if from >= to {
 		return
