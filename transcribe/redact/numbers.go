@@ -2510,7 +2510,7 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 			return false
 		}
 	}
-	if z.from > 0 && numberNamed(s.norm(z.from-1)) || s.cameBefore(z) {
+	if z.from > 0 && (numberNamed(s.norm(z.from-1)) || saidStartVerb(s.norm(z.from-1))) || s.cameBefore(z) {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
@@ -2621,7 +2621,7 @@ func (s *scan) numbersMay() bool {
 		// start with or go on over.
 		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
-			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) {
+			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry) || saidStartVerb(s.norm(i-1))) || s.cameNear(i) {
 			return true
 		}
 		lastNum = i
@@ -3313,6 +3313,13 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	if !trap && (typ == "" || !fitsZone(typ, z)) {
 		if c := s.ownCodeBefore(z); c != "" {
 			typ, types = c, append(types, c)
+		}
+	}
+	// A CVV or a code begun after a verb of saying it («я уже говорю
+	// шестьсот», «я уже начала семь четыре»; causes block UA).
+	if !trap && (typ == "" || !fitsZone(typ, z)) {
+		if c := s.codeSaidStarted(z); c != "" {
+			return c, ruleName(c, ruleCue)
 		}
 	}
 	// What came, said right after «пришёл», «пришло»: a code.

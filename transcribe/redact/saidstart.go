@@ -1,0 +1,51 @@
+package redact
+
+import "github.com/callscope/callscope/schemas"
+
+// saidStartVerb: a verb of saying a number in the present, or of starting
+// to («говорю», «диктую», «называю», «читаю», «начал», «начала»), which a
+// number right after it is the speaker's dictation of (codeSaidStarted;
+// a switch: plainNumber and numbersMay ask it of the word before a
+// number).
+func saidStartVerb(w string) bool {
+	switch w {
+	case "говорю", "диктую", "называю", "читаю", "начал", "начала", "начинаю":
+		return true
+	}
+	return false
+}
+
+// codeSaidStarted types a number the client says right after a verb of
+// saying it or starting to, a CVV's or a code's cue said by either side
+// in the minute before (causes block UA, cs: «назовите три цифры на
+// обороте» — «не называйте» — «я уже начала семь четыре», «он просит код
+// с обратной стороны» — «а я уже говорю шестьсот ладно молчу»): the
+// latest such cue's type, a CVV's two to four digits (one cut short
+// too), a code's three to six. Not a sum, a count or a time (a unit after
+// it is read before: quantityAfter), nor the operator's (a read-back's is
+// the echoes').
+func (s *scan) codeSaidStarted(z *zone) Type {
+	n := z.n()
+	if n < 2 || n > 6 || z.from == 0 || s.role == schemas.RoleOperator {
+		return ""
+	}
+	if j := z.from - 1; s.toks[j].seg != s.toks[z.from].seg || !saidStartVerb(s.norm(j)) {
+		return ""
+	}
+	at := s.t0(&s.toks[z.from])
+	var last *cueEvent
+	for _, es := range [2][]cueEvent{s.cues, s.others} {
+		for k := range es {
+			if e := &es[k]; e.cue != 0 && ownCodeCue(e) && e.at <= at && at-e.at <= 60 && (last == nil || e.at > last.at) {
+				last = e
+			}
+		}
+	}
+	if last == nil || s.dateOrTime(z) || s.clockTime(z) {
+		return ""
+	}
+	if t := last.cueType(); t == CVV && n <= 4 || t == Code && n >= 3 {
+		return t
+	}
+	return ""
+}
