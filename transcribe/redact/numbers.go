@@ -2510,7 +2510,7 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 			return false
 		}
 	}
-	if z.from > 0 && (numberNamed(s.norm(z.from-1)) || saidStartVerb(s.norm(z.from-1))) || s.cameBefore(z) {
+	if z.from > 0 && (numberNamed(s.norm(z.from-1)) || saidStartVerb(s.norm(z.from-1))) || s.cameBefore(z) || z.to < len(s.toks) && cameWord(s.norm(z.to)) {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
@@ -2621,7 +2621,7 @@ func (s *scan) numbersMay() bool {
 		// start with or go on over.
 		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
-			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry) || saidStartVerb(s.norm(i-1))) || s.cameNear(i) {
+			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry) || saidStartVerb(s.norm(i-1))) || s.cameNear(i) || i+1 < len(s.toks) && cameWord(s.norm(i+1)) {
 			return true
 		}
 		lastNum = i
@@ -3326,7 +3326,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// (Also when the other side's question named a number the zone does
 	// not fit: «ваш номер телефона для смс» — «[phone] пришло четыре пять
 	// шесть семь», causes block RE.)
-	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && s.cameBefore(z) {
+	// (Or said right before it, a code's cue near: «и 3 3 2 1 пришел»,
+	// causes block UC.)
+	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && (s.cameBefore(z) || s.cameAfter(z)) {
 		typ, types = Code, append(types, Code)
 	}
 	// The cue said after the number, closing its sentence («семьсот один

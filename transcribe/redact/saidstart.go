@@ -49,3 +49,24 @@ func (s *scan) codeSaidStarted(z *zone) Type {
 	}
 	return ""
 }
+
+// cameAfter reports whether a zone is a code said digit by digit right
+// before «пришёл», «пришло» (what came, said after it: «и 3 3 2 1
+// пришел», causes block UC, cs-0138; cameBefore reads the verb before
+// it), three to eight digits, one a word, a code's or a CVV's cue of
+// either side in the minute before. A number a trap word names («посылка
+// 4 4 1 2 пришла») is not read here.
+func (s *scan) cameAfter(z *zone) bool {
+	if n := z.n(); n < 3 || n > 8 || z.to >= len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg || !cameWord(s.norm(z.to)) || !s.digitByDigit(z) {
+		return false
+	}
+	at := s.t0(&s.toks[z.from])
+	for _, es := range [2][]cueEvent{s.cues, s.others} {
+		for k := range es {
+			if e := &es[k]; e.cue != 0 && ownCodeCue(e) && e.at <= at && at-e.at <= 60 {
+				return true
+			}
+		}
+	}
+	return false
+}
