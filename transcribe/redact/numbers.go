@@ -2389,7 +2389,8 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				typ = c
 			}
 			types = append(types, c)
-		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) && !(z.n() <= 8 && s.onlineCabinet(j)) {
+		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) && !(z.n() <= 8 && s.onlineCabinet(j)) &&
+			!(z.n() >= 9 && expiryTrap(s.norm(j))) {
 			// («счет из заявления заканчивающийся на 9901», «инн для
 			// договора»: the trap word is not what the number is.)
 			// A trap word says what the number is only in its own

@@ -70,3 +70,12 @@ func (s *scan) cameAfter(z *zone) bool {
 	}
 	return false
 }
+
+// expiryTrap: a trap word of a card's or a document's expiry («срок
+// действия», «действует до»), which names a month and a year or a date,
+// eight digits at most: ten said after it in its sentence are a
+// document's own number («срок действия старого старый был 4503 112
+// 233», causes block UD, cs-0076), read as if it were not there.
+func expiryTrap(w string) bool {
+	return w == "действия" || w == "действует"
+}
