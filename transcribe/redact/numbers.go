@@ -2498,6 +2498,11 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0 || s.expiryEnd >= 0 && z.from == s.expiryEnd+1) {
 		return false
 	}
+	// (A card's last four after «в конце», its first four masked before
+	// it: endAfterCardStart.)
+	if n == 4 && z.from >= 3 && s.norm(z.from-1) == "конце" && len(s.found) > 0 {
+		return false
+	}
 	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
 		return false
 	}
@@ -3372,6 +3377,16 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			return CVV, ruleName(CVV, rule)
 		}
 		return Code, ruleName(Code, rule)
+	}
+	// A card's first four and last four («на карту 5536 8137», «[5469]
+	// в конце 6485»; causes block UE).
+	if !trap && !thousand {
+		if z.n() == 4 && s.endAfterCardStart(z) {
+			return Card, ruleCardEnding
+		}
+		if (!part || s.endPhraseAt(z.to) > z.to) && s.cardHalves(z, typ) {
+			return Card, ruleName(Card, ruleCue)
+		}
 	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {
 		// A CVV said as a hundred, «ноль» and a unit («cvv шестьсот ноль
