@@ -3238,7 +3238,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		return "", ruleDropped
 	}
-	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) {
+	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) || s.paidBefore(z) {
 		return "", ruleDropped
 	}
 	// A number ending in «тысяч» is an amount or a distance, however

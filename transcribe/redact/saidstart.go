@@ -79,3 +79,21 @@ func (s *scan) cameAfter(z *zone) bool {
 func expiryTrap(w string) bool {
 	return w == "действия" || w == "действует"
 }
+
+// paidBefore reports whether a zone is the sum a payment's verb right
+// before it confirms («оплачено пять тысяч шестьсот семьдесят», «прошло
+// 900», «списано 1 240»: causes block UF, cw-0038, cw-0190), not a code
+// read back though the other side's code or CVV was just said: fewer
+// than ten digits, not a card's (Luhn) shape, which classifyAll reads
+// first for a number before a money verb too.
+func (s *scan) paidBefore(z *zone) bool {
+	j := z.from - 1
+	if j < 0 || z.n() >= formatDigits || s.toks[j].seg != s.toks[z.from].seg {
+		return false
+	}
+	switch s.norm(j) {
+	case "оплачено", "списано", "зачислено", "поступило", "переведено", "прошло", "прошла", "прошел", "прошёл":
+		return true
+	}
+	return false
+}
