@@ -73,7 +73,7 @@ func (s *scan) zoneGroups(z *zone) []group {
 func (s *scan) isRunStart(i int) bool {
 	t := &s.toks[i]
 	if runStarts&(1<<t.kind) != 0 {
-		return t.kind != nkUnit || !s.negatedOne(i)
+		return t.kind != nkUnit || !s.negatedOne(i) && !s.countOne(i)
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		// «+7», «плюс семь», and a country code of other countries in
@@ -157,6 +157,9 @@ func (s *scan) readRun(i int, r *run) {
 			break
 		}
 		if runWord(t.num()) {
+			if j > i && t.kind == nkUnit && s.countOne(j) {
+				break // («по карте на 2636 одно отменю»: countOne)
+			}
 			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
 			j++
 			if t.sym {

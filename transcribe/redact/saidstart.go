@@ -97,3 +97,22 @@ func (s *scan) paidBefore(z *zone) bool {
 	}
 	return false
 }
+
+// countOne reports whether token j, a unit's number word, is «одну» or
+// «одно» next to a group of digits written («вижу одну 2078», «по карте
+// на 2636 одно отменю»: causes block UH, cs-0064, cv-0105): a count (one
+// card, one charge), no digit of the number, which a dictation says
+// «один» if in words at all; it neither starts a run nor goes on one.
+func (s *scan) countOne(j int) bool {
+	t := &s.toks[j]
+	if t.kind != nkUnit || t.nl != uint32(len("одну")) {
+		return false
+	}
+	if w := s.normOf(t); w != "одну" && w != "одно" {
+		return false
+	}
+	digits := func(k int) bool {
+		return k >= 0 && k < len(s.toks) && s.toks[k].seg == t.seg && s.toks[k].num() == nkDigits && s.toks[k].nl >= 2
+	}
+	return digits(j-1) || digits(j+1)
+}
