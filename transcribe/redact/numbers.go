@@ -2787,9 +2787,14 @@ func (s *scan) otherSaid(from, to float64) bool {
 func (s *scan) digitMissingAfter(z *zone) bool {
 	seg := s.toks[z.from].seg
 	digitWord, missing := false, false
+	// («только 3 8 видно», causes block UI.)
+	if z.from > 0 && z.to < len(s.toks) && s.toks[z.from-1].seg == seg && s.toks[z.to].seg == seg && s.norm(z.from-1) == "только" && isWord(s.norm(z.to), "видно", "видна", "видны") {
+		return true
+	}
 	for j := z.to; j < len(s.toks) && j < z.to+5 && s.toks[j].seg == seg; j++ {
 		w := s.norm(j)
-		if strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней") {
+		// («а третья не видно», «последняя стёрлась»: causes block UI.)
+		if strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней", "третья", "последняя") {
 			return true
 		}
 		digitWord = digitWord || strings.HasPrefix(w, "цифр")
@@ -3380,6 +3385,13 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			return CVV, ruleName(CVV, rule)
 		}
 		return Code, ruleName(Code, rule)
+	}
+	// (Or the speaker's own cue for it in the minute before: «код сзади
+	// почти стёрся» — «только три восемь видно», causes block UI.)
+	if n == 2 && !trap && typ == "" && s.digitMissingAfter(z) {
+		if c := s.ownCodeCueType(z); c != "" {
+			return c, ruleName(c, ruleCue)
+		}
 	}
 	// A card's first four and last four («на карту 5536 8137», «[5469]
 	// в конце 6485»; causes block UE).

@@ -116,3 +116,20 @@ func (s *scan) countOne(j int) bool {
 	}
 	return digits(j-1) || digits(j+1)
 }
+
+// ownCodeCueType is the type of the speaker's own latest CVV's or code's
+// cue in the minute before a zone, or "" (the client's «код сзади почти
+// стёрся» before «только три восемь видно», causes block UI).
+func (s *scan) ownCodeCueType(z *zone) Type {
+	at := s.t0(&s.toks[z.from])
+	var last *cueEvent
+	for k := range s.cues {
+		if e := &s.cues[k]; e.cue != 0 && ownCodeCue(e) && e.at <= at && at-e.at <= 60 && (last == nil || e.at > last.at) {
+			last = e
+		}
+	}
+	if last == nil {
+		return ""
+	}
+	return last.cueType()
+}
