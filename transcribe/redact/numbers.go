@@ -2044,8 +2044,9 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
 		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо",
-		"нашла", "нашел", "нашёл", "нашли") && // («нашла восемьсот шестнадцать ноль ноль три», causes block MF)
-		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.secondTry(z.from) &&
+		"нашла", "нашел", "нашёл", "нашли", // («нашла восемьсот шестнадцать ноль ноль три», causes block MF)
+		"опять", "снова") && // («вот опять девять восемь семь шесть пять четыре», causes block UJ)
+		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.gaveAfter(z) && !s.secondTry(z.from) &&
 		!(showingVerb(s.norm(j)) && !s.toks[j].has(tTrap|tCue|tUnit) && s.digitByDigit(z)) {
 		// (Or after a verb, digit by digit: «там написано 7 3 4 2»,
 		// «высветилось 4 4 0 9», «показывает 3 3 0 1»; not a money's or
@@ -3971,14 +3972,16 @@ func (s *scan) refusedCue(j int) bool {
 }
 
 // gaveBefore reports whether a verb of giving or typing a code is among
-// the three words before token i in its sentence, none a cue or a trap
-// word («ввела два раза 3 0 8», «назвала вчера 7 7 1 0 4»).
+// the six words before token i in its sentence, none a cue, a trap word
+// or a number («ввела два раза 3 0 8», «назвала вчера 7 7 1 0 4», «я уже
+// сказала в прошлый раз вашему коллеге восемьсот семьдесят»: causes
+// block UJ; its three words were six).
 func (s *scan) gaveBefore(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
+	for j := i - 1; j >= 0 && j >= i-6 && s.toks[j].seg == s.toks[i].seg; j-- {
 		if gaveVerb(s.norm(j)) {
 			return true
 		}
-		if s.toks[j].has(tCue | tTrap) {
+		if s.toks[j].has(tCue|tTrap) || j < i-3 && s.toks[j].has(tNum) {
 			return false
 		}
 	}
@@ -4016,7 +4019,10 @@ func gaveVerb(w string) bool {
 		"написал", "написала", "отправил", "отправила", "скинул", "скинула", "переслал", "переслала",
 		// (Read out to whoever asked: «я уже прочитала шестьсот пятьдесят
 		// два девятьсот восемнадцать», causes block RF.)
-		"прочитал", "прочитала", "зачитал", "зачитала")
+		"прочитал", "прочитала", "зачитал", "зачитала",
+		// (Made ready to give: «а то я семьсот семьдесят приготовила»,
+		// causes block UJ.)
+		"приготовил", "приготовила")
 }
 
 // sayingVerb reports whether w asks to say or give a number: what a
