@@ -1054,7 +1054,11 @@ func (s *scan) refine(i int, typ Type) Type {
 			// (Nor the phone said before it with other words between:
 			// «телефон у меня вот код двадцать два ноль семь», the code
 			// read from the phone; causes block RD.)
-			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) && j >= i-2 {
+			// (Nor a phone confirmed by a code, «кодом» after it:
+			// «подтвердите номер телефона кодом», causes block UK; not
+			// «с кодом», an area code.)
+			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) && j >= i-2 &&
+				!(j < i && s.norm(i) == "кодом" && !(s.toks[i-1].seg == tj.seg && s.norm(i-1) == "с")) {
 				return Phone
 			}
 		}
