@@ -1549,6 +1549,12 @@ func (s *scan) birthdates() {
 	}
 	// Answers: the other side asked for the date of birth.
 	s.answers(func(e cueEvent) bool { return e.dob }, func(first int) {
+		// (An e-mail asked with it and masked already, said first: «почта
+		// и дата рождения» — «[...] девятнадцатое апреля», causes block
+		// UL.)
+		for first < len(s.toks)-1 && s.marks[first] != 0 && s.toks[first+1].seg == s.toks[first].seg {
+			first++
+		}
 		for j := first; j < len(s.toks) && j < first+4; j++ {
 			if s.toks[j].has(tNum | tMonth) {
 				j = s.digitsBeforeDay(j)
