@@ -73,7 +73,7 @@ func (s *scan) zoneGroups(z *zone) []group {
 func (s *scan) isRunStart(i int) bool {
 	t := &s.toks[i]
 	if runStarts&(1<<t.kind) != 0 {
-		return t.kind != nkUnit || !s.negatedOne(i) && !s.countOne(i)
+		return t.kind != nkUnit || !s.negatedOne(i) && !(t.nl == uint32(len("одну")) && s.countOne(i))
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		// «+7», «плюс семь», and a country code of other countries in
@@ -157,7 +157,7 @@ func (s *scan) readRun(i int, r *run) {
 			break
 		}
 		if runWord(t.num()) {
-			if j > i && t.kind == nkUnit && s.countOne(j) {
+			if j > i && t.kind == nkUnit && t.nl == uint32(len("одну")) && s.countOne(j) {
 				break // («по карте на 2636 одно отменю»: countOne)
 			}
 			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
@@ -2610,9 +2610,10 @@ func (s *scan) numbersMay() bool {
 			return true
 		}
 	}
-	typedOther := false
+	typedOther, codeOther := false, false
 	for k := range s.others {
 		typedOther = typedOther || s.others[k].cue != 0
+		codeOther = codeOther || s.others[k].cue != 0 && ownCodeCue(&s.others[k])
 	}
 	digits, lead := 0, byte(0)
 	lastCue, lastNum := -1<<30, -1<<30
@@ -2631,7 +2632,11 @@ func (s *scan) numbersMay() bool {
 		// start with or go on over.
 		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
-			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry) || saidStartVerb(s.norm(i-1))) || s.cameNear(i) || i+1 < len(s.toks) && cameWord(s.norm(i+1)) {
+			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) ||
+			codeOther && (i > 0 && saidStartVerb(s.norm(i-1)) || i+1 < len(s.toks) && cameWord(s.norm(i+1))) {
+			// (A verb of saying before a number, «пришёл» after it:
+			// codeSaidStarted and cameAfter need a code's or a CVV's cue,
+			// the speaker's own returned true above.)
 			return true
 		}
 		lastNum = i
