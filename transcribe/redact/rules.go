@@ -2176,9 +2176,16 @@ func (s *scan) birthAfterA(from, to int, rule ruleID) {
 // ноября»): the day the age is reached, a date of birth's day and month.
 // Not an age with its unit («вкладу 3 года исполнилось 1 марта»: a
 // contract's). Run only when a month was said (any).
+//
+// Its loop reads a date in ordinals alone after «ей», «ему», «мне» too
+// (birthOrdinalsAfterDative), which no number run starts.
 func (s *scan) birthAfterTurned() {
 	for i := 1; i+2 < len(s.toks); i++ {
 		t := &s.toks[i]
+		if t.nl == 4 || t.nl == 6 {
+			s.birthOrdinalsAfterDative(i)
+			continue
+		}
 		if t.nl != 20 && t.nl != 22 || !isWord(s.normOf(t), "исполнилось", "исполнится", "исполняется") {
 			continue
 		}
@@ -2189,6 +2196,24 @@ func (s *scan) birthAfterTurned() {
 		if end := s.dateRun(i + 1); end > i+1 && s.monthOrDay(i+1, end) {
 			s.claimBirth(i+1, end, ruleBirthContext)
 		}
+	}
+}
+
+// birthOrdinalsAfterDative masks a whole date of birth said in ordinals
+// alone after «ей», «ему», «мне» at token i («полина рябинина ей
+// четырнадцатого ноября семнадцатого», causes block UM, cs-0136): such
+// a date starts no number run, which birthAfterPronoun reads from; the
+// same test (dativeBirth: a year not recent, the date closing the
+// sentence or after a name masked in it).
+func (s *scan) birthOrdinalsAfterDative(i int) {
+	if w := s.norm(i); w != "ей" && w != "ему" && w != "мне" {
+		return
+	}
+	if s.toks[i+1].seg != s.toks[i].seg || s.toks[i+1].num() != nkOrdinal || s.marks[i+1] != 0 {
+		return
+	}
+	if end := s.dateRun(i + 1); end > i+1 && !s.ageAfterDative(i+1, s.inSentence(i, end)) && s.dativeBirth(i, end) {
+		s.claimBirth(i+1, end, ruleBirthContext)
 	}
 }
 
