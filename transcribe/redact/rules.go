@@ -2183,7 +2183,10 @@ func (s *scan) birthAfterTurned() {
 	for i := 1; i+2 < len(s.toks); i++ {
 		t := &s.toks[i]
 		if t.nl == 4 || t.nl == 6 {
-			s.birthOrdinalsAfterDative(i)
+			// («ей», «ему», «мне»: compared here, a call only for them.)
+			if w := s.normOf(t); (w == "ей" || w == "ему" || w == "мне") && s.toks[i+1].num() == nkOrdinal {
+				s.birthOrdinalsAfterDative(i)
+			}
 			continue
 		}
 		if t.nl != 20 && t.nl != 22 || !isWord(s.normOf(t), "исполнилось", "исполнится", "исполняется") {
@@ -2200,15 +2203,12 @@ func (s *scan) birthAfterTurned() {
 }
 
 // birthOrdinalsAfterDative masks a whole date of birth said in ordinals
-// alone after «ей», «ему», «мне» at token i («полина рябинина ей
+// alone after «ей», «ему», «мне» at token i (the caller's test) («полина рябинина ей
 // четырнадцатого ноября семнадцатого», causes block UM, cs-0136): such
 // a date starts no number run, which birthAfterPronoun reads from; the
 // same test (dativeBirth: a year not recent, the date closing the
 // sentence or after a name masked in it).
 func (s *scan) birthOrdinalsAfterDative(i int) {
-	if w := s.norm(i); w != "ей" && w != "ему" && w != "мне" {
-		return
-	}
 	if s.toks[i+1].seg != s.toks[i].seg || s.toks[i+1].num() != nkOrdinal || s.marks[i+1] != 0 {
 		return
 	}

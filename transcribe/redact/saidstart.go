@@ -133,3 +133,16 @@ func (s *scan) ownCodeCueType(z *zone) Type {
 	}
 	return last.cueType()
 }
+
+// codeTerm reports whether «срок» or «действия» at token i is a code's
+// own term, «кода» one or two words after it («срок действия кода пять
+// минут», «срок кода истёк»: causes block UB2, cv-0184), no card's
+// expiry asked.
+func (s *scan) codeTerm(i int) bool {
+	for j := i + 1; j < len(s.toks) && j <= i+2 && s.toks[j].seg == s.toks[i].seg; j++ {
+		if s.norm(j) == "кода" {
+			return true
+		}
+	}
+	return false
+}

@@ -588,7 +588,7 @@ func (s *scan) collectCues() {
 		case t.has(tExpiry):
 			// «срок», «а срок», «срок и код»: the card's expiry asked
 			// (not «срок 05 27», said with it).
-			e.expiry = !(i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tNum))
+			e.expiry = !(i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tNum)) && !s.codeTerm(i)
 		case cue && s.refusedCue(i):
 			// «не называйте код»: refused, not asked; nothing answers it.
 			s.cues = s.cues[:len(s.cues)-1]
@@ -629,7 +629,7 @@ func (s *scan) collectCues() {
 			e.named = e.named || s.trapQuestion(i)
 			switch s.normOf(t) {
 			case "действия", "действует":
-				e.expiry = true
+				e.expiry = !s.codeTerm(i)
 			}
 			e.barcode = barcodeWord(s.normOf(t))
 			// «номер дисконтной карты», «назовите лицевой счет»,
