@@ -2045,7 +2045,8 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
 		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо",
 		"нашла", "нашел", "нашёл", "нашли", // («нашла восемьсот шестнадцать ноль ноль три», causes block MF)
-		"опять", "снова") && // («вот опять девять восемь семь шесть пять четыре», causes block UJ)
+		"опять", "снова", // («вот опять девять восемь семь шесть пять четыре», causes block UJ)
+		"старый", "старая", "старое", "прежний", "прежняя", "прежнее") && // («скажу вам старый четыре четыре пять пять», causes block UJ2)
 		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.gaveAfter(z) && !s.secondTry(z.from) &&
 		!(showingVerb(s.norm(j)) && !s.toks[j].has(tTrap|tCue|tUnit) && s.digitByDigit(z)) {
 		// (Or after a verb, digit by digit: «там написано 7 3 4 2»,
