@@ -4038,10 +4038,11 @@ func sayingVerb(w string) bool {
 }
 
 // lastTime reports whether «последн...» at token j says when, not which
-// digits: «последний раз», «в последнее время».
+// digits: «последний раз», «в последнее время»; or which reading, a
+// meter's last («последние показания 00451», causes block UI2).
 func (s *scan) lastTime(j int) bool {
 	return strings.HasPrefix(s.norm(j), "последн") && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg &&
-		isWord(s.norm(j+1), "раз", "время", "месяц", "неделю", "год", "дни", "дней", "день")
+		isWord(s.norm(j+1), "раз", "время", "месяц", "неделю", "год", "дни", "дней", "день", "показания", "показаний")
 }
 
 // opensSentence reports whether token i opens its sentence, after words
