@@ -2141,8 +2141,10 @@ func (s *scan) partAsked(z *zone) bool {
 
 // moneyAmount reports whether a zone is a sum in thousands said right
 // after a word of money («ждите перевода 30 000», «разница 3 100»,
-// «выплата 18 300»): two digit groups, one or two digits and then three,
-// as a recognizer writes a sum, in the sentence of the money word. The
+// «выплата 18 300»): two digit groups, one to three digits and then
+// three, as a recognizer writes a sum, in the sentence of the money word
+// (three before the thousands' three only right after a word of money:
+// «выплата 112 450»). The
 // other side's question for a code or a card's last digits within 10 s
 // does not make it an answer; a code said after «код для перевода» has
 // «для» or «код» before it, not the money word.
@@ -2170,9 +2172,9 @@ func (s *scan) moneyAmount(z *zone) bool {
 		// digits or pairs, rarely as two such groups, and right after
 		// its cue word («код 48 500») it is still the code.
 		return true
-	} else if len(x) > 2 {
-		return false
 	}
+	// (Three digits before the thousands' three too, after a word of
+	// money: «выплата 112 450 будет в пятницу», causes block UF2.)
 	return isWord(s.norm(z.from-1), "перевод", "перевода", "переводом", "сумма", "сумму", "суммы", "сумме", "разница", "разницу", "разницы",
 		"деньги", "денег", "пособие", "пособия", "выплата", "выплату", "выплаты", "доплата", "доплату", "доплаты", "зачисление", "зарплата",
 		"зарплату", "штраф", "штрафа", "остаток", "премия", "премию", "кэшбэк", "кешбэк", "возврат", "возврата")
