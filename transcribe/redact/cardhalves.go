@@ -24,6 +24,9 @@ func (s *scan) cardHalves(z *zone, typ Type) bool {
 		return false
 	}
 	d := s.zoneDigits(z)
+	if n == 4 && typ != Card && s.cardWordBefore(z) && s.endPhraseAt(z.to) > z.to {
+		typ = Card // («на карту оплаты 5469 в конце ...»: causes block UE2)
+	}
 	if typ != Card || !cardStart(d) || strings.HasSuffix(d, "00") || s.continues(z.to) {
 		return false
 	}
@@ -80,6 +83,17 @@ func cardStart(d string) bool {
 		return len(d) >= 4 && d[1] == '2' && d[2] == '0' && d[3] <= '4'
 	case '3', '4', '5', '6':
 		return true
+	}
+	return false
+}
+
+// cardWordBefore reports whether a card's word is among the three words
+// before a zone in its sentence, none a number («на карту оплаты 5469»).
+func (s *scan) cardWordBefore(z *zone) bool {
+	for j := z.from - 1; j >= 0 && j >= z.from-3 && s.toks[j].seg == s.toks[z.from].seg && !s.toks[j].has(tNum); j-- {
+		if s.cueAt(j) && s.toks[j].cue() == Card {
+			return true
+		}
 	}
 	return false
 }

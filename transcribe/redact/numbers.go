@@ -3404,11 +3404,14 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	// A card's first four and last four («на карту 5536 8137», «[5469]
 	// в конце 6485»; causes block UE).
-	if !trap && !thousand {
-		if z.n() == 4 && s.endAfterCardStart(z) {
+	if !thousand {
+		if !trap && z.n() == 4 && s.endAfterCardStart(z) {
 			return Card, ruleCardEnding
 		}
-		if (!part || s.endPhraseAt(z.to) > z.to) && s.cardHalves(z, typ) {
+		// (With «в конце» after it, a trap word between the card's word
+		// and it names what the card is for: «на карту оплаты 5469 в
+		// конце ...», causes block UE2.)
+		if ends := s.endPhraseAt(z.to) > z.to; (!trap && (!part || ends) || trap && ends && z.n() == 4) && s.cardHalves(z, typ) {
 			return Card, ruleName(Card, ruleCue)
 		}
 	}
