@@ -890,6 +890,13 @@ func (s *scan) numberEchoes(all []*scan) {
 					typ, rule = ct, ruleEcho[c.typ]
 					break
 				}
+				// Two pieces the other side said in one breath read back
+				// whole («три ноль и пять восемь» — «3058 спасибо»: causes
+				// block UC2).
+				if o != s && k+1 < len(o.nclaims) && piecesWhole(d, o, c, &o.nclaims[k+1]) {
+					typ, rule = ct, ruleEcho[c.typ]
+					break
+				}
 				// «1 1 4 7» — «а у нас указан 1174»: the other side reads
 				// a short number back with its digits in another order
 				// (its record differs, or a slip).
@@ -1943,4 +1950,16 @@ func (s *scan) phoneLeadSaid(all []*scan) {
 			s.claim(Phone, ruleEcho[pi], i, i+1)
 		}
 	}
+}
+
+// piecesWhole reports whether digits d are the digits of claims c and
+// c2, said one after the other within 5 s, two of them at least each,
+// written together: a number said in two pieces («три ноль и пять
+// восемь») read back whole («3058»).
+func piecesWhole(d string, o *scan, c, c2 *numClaim) bool {
+	n1, n2 := int(c.d1-c.d0), int(c2.d1-c2.d0)
+	if c2.weak || n1 < 2 || n2 < 2 || len(d) != n1+n2 || c2.at < c.at || c2.at-c.at > 5 {
+		return false
+	}
+	return d[:n1] == string(o.cdig[c.d0:c.d1]) && d[n1:] == string(o.cdig[c2.d0:c2.d1])
 }
