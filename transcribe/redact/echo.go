@@ -1286,8 +1286,15 @@ func (s *scan) birthCorrected(all []*scan) {
 		if k >= r.to-2 || s.norm(k) != "нет" || s.marks[k+1] != 0 {
 			continue
 		}
-		e := s.dateRun(k + 1)
-		if e <= k+2 || e > r.to || !s.hasYear(k+1, e) || !s.monthNamed(k+1, e) || s.claimed(k+1, e) {
+		// (Or a day and a month, no year, as a record has them: «нет у
+		// нас в профиле шестое апреля», causes block UL2.)
+		j := k + 1
+		for j < r.to && j <= k+5 && recordWord(s.norm(j)) {
+			j++
+		}
+		recorded := j > k+1
+		e := s.dateRun(j)
+		if e <= j+1 || e > r.to || !recorded && (!s.hasYear(j, e) || j != k+1) || !s.monthNamed(j, e) || s.claimed(j, e) {
 			continue
 		}
 		at := s.t0(&s.toks[r.from])
@@ -1303,9 +1310,9 @@ func (s *scan) birthCorrected(all []*scan) {
 		if !asked {
 			continue
 		}
-		s.claim(Birthdate, ruleEcho[bi], k+1, e)
+		s.claim(Birthdate, ruleEcho[bi], j, e)
 		// The day and the month said wrong before «нет».
-		if b := k - 2; b >= r.from && s.marks[b] == 0 && s.marks[b+1] == 0 && s.toks[b+1].has(tMonth) && s.toks[b].has(tNum) && !s.toks[b].has(tMonth) {
+		if b := k - 2; !recorded && b >= r.from && s.marks[b] == 0 && s.marks[b+1] == 0 && s.toks[b+1].has(tMonth) && s.toks[b].has(tNum) && !s.toks[b].has(tMonth) {
 			s.claim(Birthdate, ruleEcho[bi], b, k)
 		}
 	}
@@ -1962,4 +1969,15 @@ func piecesWhole(d string, o *scan, c, c2 *numClaim) bool {
 		return false
 	}
 	return d[:n1] == string(o.cdig[c.d0:c.d1]) && d[n1:] == string(o.cdig[c2.d0:c2.d1])
+}
+
+// recordWord: a word saying where a record has a value, between «нет» and
+// the value it has («нет у нас в профиле ...», «нет в анкете указано
+// ...»: birthCorrected).
+func recordWord(w string) bool {
+	switch w {
+	case "у", "нас", "в", "во", "по", "профиле", "анкете", "системе", "базе", "карточке", "заявке", "документах", "указано", "записано", "написано", "стоит", "значится":
+		return true
+	}
+	return false
 }
