@@ -462,7 +462,7 @@ var numberFamily = family{
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
 		{run: (*scan).passportSeries, after: typesOf(Passport)}, {run: (*scan).documentLetters, after: typesOf(Passport, Code)}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, after: numberTypes},
 		{run: (*scan).codesWithLetters, asks: codeCued}, {run: (*scan).digitsSwapped, after: typesOf(CVV, Code)}, {run: (*scan).birthAfterDocument, after: typesOf(Passport, SNILS, INN), needs: tMonth},
-		{run: (*scan).birthAfterAgeSaid, needs: tMonth}},
+		{run: (*scan).birthAfterAgeSaid, needs: tMonth}, {run: (*scan).birthRecordedAfter, after: typesOf(Birthdate), needs: tMonth}},
 }
 
 // birthAfterDocument masks a date of birth said right after a person's
