@@ -745,7 +745,8 @@ func (s *scan) numberEchoes(all []*scan) {
 		// стоит 7815 063424», «в заявке было 80 12 114 360» after the
 		// passport masked: causes block LZ.)
 		var tbuf [8]Type
-		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control && !s.recordedVersion(all, &z) {
+		ver := s.versionSaid(&z)
+		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control && ver == "" && !s.recordedVersion(all, &z) {
 			prevEnd = z.to
 			continue
 		}
@@ -769,6 +770,11 @@ func (s *scan) numberEchoes(all []*scan) {
 					}
 				}
 			}
+		}
+		// A document's old or new number said after «старый», «новый» in
+		// the sentence of the other (causes block UD2).
+		if typ == "" && ver != "" {
+			typ, rule = ver, ruleEcho[typeIndex(ver)]
 		}
 		// A number corrected right after it in its sentence, «а надо»,
 		// «а правильно» between («я ввёл 2 8 8 а надо 2 3 8»: causes
@@ -1980,4 +1986,34 @@ func recordWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// versionSaid is the type of a person's number masked in the sentence of
+// a zone, as long, when the zone is said right after «старый», «новый»,
+// «прежний»: the document's other version («новый [...] а в заявке
+// старый 7512 003 119», «прежний 4006 554 213 а сейчас ... паспорт
+// [...]»: causes block UD2, cg-0028), whatever trap word is between;
+// "" otherwise.
+func (s *scan) versionSaid(z *zone) Type {
+	n := int(z.d1 - z.d0)
+	if n < 9 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg {
+		return ""
+	}
+	switch s.norm(z.from - 1) {
+	case "старый", "старая", "прежний", "прежняя", "новый", "новая":
+	default:
+		return ""
+	}
+	e := z.to
+	for e < len(s.toks) && s.toks[e].seg == s.toks[z.from].seg {
+		e++
+	}
+	from, to := s.t0(&s.toks[s.segFrom(z.from)])-0.01, s.t1(&s.toks[e-1])+0.01
+	for k := range s.nclaims {
+		c := &s.nclaims[k]
+		if t := typeAt[c.typ]; !c.weak && int(c.d1-c.d0) == n && c.from >= from && c.at <= to && (t == Passport || t == SNILS || t == INN || t == Account || t == Card) {
+			return t
+		}
+	}
+	return ""
 }
