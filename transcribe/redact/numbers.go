@@ -3439,7 +3439,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		// The end or the start of another identifier: «счет
 		// заканчивающийся на 9901», «инн начинается на 5099».
-		if part && n >= 2 && n <= 6 {
+		// (An account's up to eight: «последние цифры счёта» — «три три
+		// восемь один два ноль четыре», causes block UH2.)
+		if part && n >= 2 && (n <= 6 || n <= 8 && contains(types, Account)) {
 			for _, c := range []Type{Account, INN, SNILS, Phone, Passport} {
 				if contains(types, c) {
 					return c, ruleName(c, rule)
