@@ -73,7 +73,7 @@ func (s *scan) zoneGroups(z *zone) []group {
 func (s *scan) isRunStart(i int) bool {
 	t := &s.toks[i]
 	if runStarts&(1<<t.kind) != 0 {
-		return t.kind != nkUnit || !s.negatedOne(i) && !(t.nl == uint32(len("одну")) && s.countOne(i))
+		return t.kind != nkUnit || !s.negatedOne(i) && !(t.nl == uint32(len("одну")) && strings.HasPrefix(s.normOf(t), "одн") && s.countOne(i))
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		// «+7», «плюс семь», and a country code of other countries in
@@ -157,7 +157,7 @@ func (s *scan) readRun(i int, r *run) {
 			break
 		}
 		if runWord(t.num()) {
-			if j > i && t.kind == nkUnit && t.nl == uint32(len("одну")) && s.countOne(j) {
+			if j > i && t.kind == nkUnit && t.nl == uint32(len("одну")) && strings.HasPrefix(s.normOf(t), "одн") && s.countOne(j) {
 				break // («по карте на 2636 одно отменю»: countOne)
 			}
 			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
@@ -462,7 +462,8 @@ var numberFamily = family{
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
 		{run: (*scan).passportSeries, after: typesOf(Passport)}, {run: (*scan).documentLetters, after: typesOf(Passport, Code)}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, after: numberTypes},
 		{run: (*scan).codesWithLetters, asks: codeCued}, {run: (*scan).digitsSwapped, after: typesOf(CVV, Code)}, {run: (*scan).birthAfterDocument, after: typesOf(Passport, SNILS, INN), needs: tMonth},
-		{run: (*scan).birthAfterAgeSaid, needs: tMonth}, {run: (*scan).birthRecordedAfter, after: typesOf(Birthdate), needs: tMonth}},
+		{run: (*scan).birthAfterAgeSaid, needs: tMonth}, {run: (*scan).birthRecordedAfter, after: typesOf(Birthdate), needs: tMonth},
+		{run: (*scan).letterFalseStart, after: typesOf(Code, CVV, Card)}},
 }
 
 // birthAfterDocument masks a date of birth said right after a person's
@@ -2523,7 +2524,8 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 			return false
 		}
 	}
-	if z.from > 0 && (numberNamed(s.norm(z.from-1)) || saidStartVerb(s.norm(z.from-1))) || s.cameBefore(z) || z.to < len(s.toks) && cameWord(s.norm(z.to)) {
+	if z.from > 0 && (numberNamed(s.norm(z.from-1)) || s.toks[z.from-1].nl >= 10 && saidStartVerb(s.norm(z.from-1))) || s.cameBefore(z) ||
+		z.to < len(s.toks) && s.toks[z.to].nl >= 12 && cameWord(s.norm(z.to)) {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
@@ -3255,7 +3257,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		return "", ruleDropped
 	}
-	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) || s.paidBefore(z) {
+	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) || z.from > 0 && s.toks[z.from-1].nl >= 12 && s.paidBefore(z) {
 		return "", ruleDropped
 	}
 	// A number ending in «тысяч» is an amount or a distance, however
@@ -3404,14 +3406,14 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	// A card's first four and last four («на карту 5536 8137», «[5469]
 	// в конце 6485»; causes block UE).
-	if !thousand {
-		if !trap && z.n() == 4 && s.endAfterCardStart(z) {
+	if !thousand && (n == 4 || n == 8) {
+		if !trap && n == 4 && s.endAfterCardStart(z) {
 			return Card, ruleCardEnding
 		}
 		// (With «в конце» after it, a trap word between the card's word
 		// and it names what the card is for: «на карту оплаты 5469 в
 		// конце ...», causes block UE2.)
-		if ends := s.endPhraseAt(z.to) > z.to; (!trap && (!part || ends) || trap && ends && z.n() == 4) && s.cardHalves(z, typ) {
+		if ends := s.endPhraseAt(z.to) > z.to; (!trap && (!part || ends) || trap && ends && n == 4) && s.cardHalves(z, typ) {
 			return Card, ruleName(Card, ruleCue)
 		}
 	}

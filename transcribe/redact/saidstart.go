@@ -149,3 +149,45 @@ func (s *scan) codeTerm(i int) bool {
 	}
 	return false
 }
+
+// letterFalseStart masks a code's false start with a letter, dropped
+// after «ой» or «нет» and said anew in the same sentence («к семь ой там
+// цифры [семь восемь два ноль один]», «эм пять ой нет тут только цифры
+// [...]»: causes block UC3, cs-0186): a letter (by its name or alone)
+// opening the sentence, one or two number words or digits after it, then
+// the correction and at most five words none a number before the code,
+// CVV or card's part masked. Run once such a number is masked.
+func (s *scan) letterFalseStart() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if t := typeAt[f.typ]; t != Code && t != CVV && t != Card || f.rule == ruleDropped {
+			continue
+		}
+		seg := s.toks[f.from].seg
+		// Back over the words between the correction and the number.
+		j, oops := f.from-1, -1
+		for ; j >= 0 && j >= f.from-6 && s.toks[j].seg == seg && s.marks[j] == 0 && !s.toks[j].has(tNum); j-- {
+			if w := s.norm(j); w == "ой" || w == "нет" {
+				oops = j
+			}
+		}
+		if oops < 0 {
+			continue
+		}
+		// The false start: a letter, then one or two number tokens, right
+		// before the correction, opening the sentence.
+		d := oops
+		for d > 0 && oops-d < 2 && s.toks[d-1].seg == seg && s.marks[d-1] == 0 && s.toks[d-1].num() != nkNone {
+			d--
+		}
+		l := d - 1
+		if d == oops || l < 0 || s.toks[l].seg != seg || s.marks[l] != 0 || !(s.letterName(l) || s.letter(l)) || l > 0 && s.toks[l-1].seg == seg {
+			continue
+		}
+		t := typeAt[f.typ]
+		if t == Card {
+			t = Code
+		}
+		s.claim(t, ruleName(t, ruleRestarted), l, oops)
+	}
+}
