@@ -1,5 +1,14 @@
 package redact
 
+// How people tell a CVV, a code, a sum or a document's number around it,
+// which the numbers' rules read (lane i13num22, session 22; causes blocks
+// UA to UM): a code begun after a verb of saying it (codeSaidStarted), said
+// before «пришёл» (cameAfter), its digits said missing (ownCodeCueType),
+// its false start with a letter (letterFalseStart), a code's own term no
+// card's expiry (codeTerm), an expiry's trap word that names no ten
+// digits (expiryTrap), the sum a payment's verb confirms (paidBefore), a
+// count's «одну» no digit (countOne). The card's halves are cardhalves.go's.
+
 import "github.com/callscope/callscope/schemas"
 
 // saidStartVerb: a verb of saying a number in the present, or of starting
