@@ -316,6 +316,10 @@ func (s *scan) slipBetweenParts() {
 // sentence of an office's words.
 func (s *scan) houseAfterAddress(all []*scan) {
 	for k := 0; k+1 < len(s.toks); k++ {
+		if s.toks[k].nl == uint32(len("корпус")) {
+			k = s.buildingAfterAddress(all, k) - 1 // (causes block UY)
+			continue
+		}
 		if s.toks[k].nl != uint32(len("дом")) || s.norm(k) != "дом" || s.toks[k+1].seg != s.toks[k].seg || s.marks[k] != 0 || s.marks[k+1] != 0 {
 			continue
 		}

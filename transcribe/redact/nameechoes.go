@@ -36,6 +36,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t == Address }) {
 		s.residentAfterFlat()
+		s.residentNames()
 	}
 	// (After those two: what they masked is a name too.)
 	if ungated || s.foundOf(func(t Type) bool { return t == Name }) {
@@ -45,6 +46,7 @@ func (s *scan) nameEchoes(all []*scan, opNames []string) {
 		s.particlesBefore()
 		s.surnameThenAsked(all)
 		s.spelledAroundNames()
+		s.initialsGoOn()
 	}
 	if ungated || s.foundOf(func(t Type) bool { return t == Name }) || s.othersNamed(all) {
 		s.spelledNameLetters(all)

@@ -60,3 +60,70 @@ func (s *scan) registeredUnder(i int) bool {
 	}
 	return isWord(s.norm(i+1), "номер", "номером", "под")
 }
+
+// hoursFromToWords reports whether «с» at token j, in segment seg, opens
+// opening hours said in words, an hour each: «с девяти до восьми», «с
+// восьми до двадцати» (causes block UX; hoursAround).
+func (s *scan) hoursFromToWords(j int, seg int32) bool {
+	return j+3 < len(s.toks) && s.toks[j+3].seg == seg && s.toks[j+2].seg == seg && s.norm(j+2) == "до" && s.hourWord(j+1) && s.hourWord(j+3)
+}
+
+// hourWord reports whether token j is an hour of the day said in one
+// number word (one to twenty).
+func (s *scan) hourWord(j int) bool {
+	t := &s.toks[j]
+	if k := t.num(); k != nkUnit && k != nkTeen && k != nkTens {
+		return false
+	}
+	v := lexNumVals[t.ent]
+	return v >= 1 && v <= 20
+}
+
+// buildingAfterAddress masks «корпус» at token k and its number or
+// letter said in the 30 s after an address was masked on either channel
+// («[улица мира дом 12 квартира 40]» — «ой там ещё корпус 2», «и корпус
+// б не забудьте»; causes block UY): the address goes on, as «дом» and
+// its number do (houseAfterAddress, which asks it of a word of
+// «корпус»'s length). Not a number a unit or a trap word follows, nor a
+// building in a sentence of an office's words («наш офис рядом корпус
+// 3»). It returns the token to read on from.
+func (s *scan) buildingAfterAddress(all []*scan, k int) int {
+	if s.norm(k) != "корпус" || s.marks[k] != 0 || s.toks[k+1].seg != s.toks[k].seg || s.marks[k+1] != 0 {
+		return k + 1
+	}
+	next := k + 2
+	if !s.houseLetter(k + 1) {
+		v, e := s.smallNumber(k + 1)
+		if v <= 0 || v > 30 || e <= k+1 || s.quantityAfter(e) || e < len(s.toks) && s.toks[e].seg == s.toks[k].seg && s.toks[e].has(tTrap|tUnit) {
+			return k + 1
+		}
+		next = e
+	}
+	for j := s.segFrom(k); j < len(s.toks) && s.toks[j].seg == s.toks[k].seg; j++ {
+		if officeWord(s.norm(j)) {
+			return next
+		}
+	}
+	if addressEndedBefore(all, s.t0(&s.toks[k]), 30) {
+		s.claim(Address, ruleEcho[typeIndex(Address)], k, next)
+	}
+	return next
+}
+
+// nonResidentialAfter reports whether an address from..to with no flat
+// is said to be non-residential right after it, three words at most
+// («казань улица баумана дом семнадцать это нежилое», «... дом 40 это
+// нежилое помещение»; causes block UZ): a business's premises, kept as
+// an office's address is. claimAddress asks it.
+func (s *scan) nonResidentialAfter(from, to int) bool {
+	if to <= from || to >= len(s.toks) || s.flatIn(from, to) {
+		return false
+	}
+	seg := s.toks[to-1].seg
+	for j := to; j < len(s.toks) && j < to+3 && s.toks[j].seg == seg; j++ {
+		if strings.HasPrefix(s.norm(j), "нежил") {
+			return true
+		}
+	}
+	return false
+}

@@ -15,7 +15,33 @@ import (
 // markAll is markSegments as it was before it skipped segments: every
 // segment looked at, then the other side's segments before each marked
 // one, channel by channel.
+//
+// The channels' first segments are unmarked when they are all it marks
+// and greetOnly rules each out (greetsOut).
 func markAll(chs []schemas.TranscriptChannel) [][]bool {
+	wants := markAllSegments(chs)
+	cs := getCallScratch(chs)
+	defer cs.release()
+	n := 0
+	for ci, w := range wants {
+		for k := range w {
+			if !w[k] {
+				continue
+			}
+			if k > 0 || !cs.greetOnly(chs, ci) {
+				return wants
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return wants
+	}
+	return make([][]bool, len(chs))
+}
+
+// markAllSegments is markAll without the greetings' ruling.
+func markAllSegments(chs []schemas.TranscriptChannel) [][]bool {
 	wants := make([][]bool, len(chs))
 	for ci, ch := range chs {
 		for k := range ch.Segments {

@@ -278,6 +278,7 @@ func (r *Redactor) redact(tr *schemas.Transcript, rec bool) (spans []Span, out *
 	// the segment before each (its cue words: «номер карты», a pause, the
 	// digits) and the other side's talk before it.
 	cs := getCallScratch(tr.Channels)
+	cs.english = tr.Language == "en" // (greetsOut's: Russian greetings)
 	cs.markSegments(tr.Channels)
 	scans := cs.scans
 	questions := false
@@ -986,6 +987,7 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 			spread[k] = true
 		}
 	}
+	cs.greetsOut(chs)
 }
 
 // markBefore marks the segments of the channels other than ci ending in
@@ -1027,6 +1029,12 @@ type callScratch struct {
 	free   []*scan // emptied scans, for scan
 	scans  []*scan // per channel: its scan, or nil
 	texts  maskedTexts
+	// english: the call is in English (its words read with the English
+	// lexicon: greetsRuledOut rules out no greeting).
+	english bool
+	// greetText and greetWords are greetOnly's buffers.
+	greetText  []byte
+	greetWords []schemas.Word
 	// recs are the records Apply takes from, one a call (record).
 	recs []record
 }
@@ -1075,6 +1083,7 @@ func getCallScratch(chs []schemas.TranscriptChannel) *callScratch {
 		n += len(chs[ci].Segments)
 	}
 	cs.offs[nch] = n
+	cs.english = false
 	// The wants' flags and spread are one array: flags[:n], spread[n:].
 	if cap(cs.flags) < 2*n {
 		cs.flags = make([]bool, 2*n)

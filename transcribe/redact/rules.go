@@ -16,7 +16,7 @@ var mailFamily = family{
 	starts: tAt | tEmailCue,
 	asks:   othersMail | mailWritten,
 	opens:  (*scan).latinOnProviderSaid,
-	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailDomainAfter, after: typesOf(Email)}},
+	rules:  []familyRule{{run: (*scan).emails}, {run: (*scan).mailSpelledAfter}, {run: (*scan).mailDigitsAdded, after: typesOf(Email)}, {run: (*scan).mailCaseWords, after: typesOf(Email)}, {run: (*scan).mailEdgesAfter, after: typesOf(Email)}},
 }
 
 // mailDomainAfter masks the domain said after a masked mailbox's name:
@@ -2604,7 +2604,7 @@ var addressFamily = family{
 	starts: tStreet | tAddrCue | tHouse | tSettle | tTrip,
 	asks:   othersAddr | othersTrip,
 	rules: []familyRule{{run: (*scan).addresses}, {run: (*scan).tripAddresses, needs: tNum}, {run: (*scan).fieldAnswers}, {run: (*scan).houseAnswer, asks: othersAddr}, {run: (*scan).addressSaidAgain, after: typesOf(Address)},
-		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsCorrected, needs: tNum}},
+		{run: (*scan).addressDenied, after: typesOf(Address)}, {run: (*scan).streetsGoOn, needs: tNum}},
 }
 
 // streetsCorrected: a street with no street word corrected in a sentence
@@ -3114,7 +3114,11 @@ func (s *scan) addresses() {
 		// after it are no name of it, a postcode's letters and digits
 		// aside: «22 elm road sorry ...», «on fifth avenue which is ...»;
 		// «22 elm road k b 4 9 d n».)
-		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue) && !(s.lang == "en" && start < i && len([]rune(s.norm(j))) > 1 && !hasDigit(s.norm(j))); n++ {
+		// (Nor a number right after «улица» when the client named the
+		// street before it: «тихая улица 4» — the house, causes block UV;
+		// an office's «невский проспект 44» the operator gives stays
+		// unread.)
+		for n := 0; j < len(s.toks) && n < 3 && s.toks[j].seg == t.seg && !s.toks[j].has(tHouse|tTrap|tCue) && !(s.lang == "en" && start < i && len([]rune(s.norm(j))) > 1 && !hasDigit(s.norm(j))) && !(n == 0 && start == i-1 && s.toks[j].has(tNum) && s.streetNamedBefore(i)); n++ {
 			// Two names joined by «и»: «улица сакко и ванцетти дом 30»,
 			// «кирилла и мефодия».
 			if s.toks[j].has(tStop) {
@@ -4012,7 +4016,7 @@ func cityWord(w string) bool {
 func (s *scan) claimAddress(from, to int, rule ruleID) {
 	// (A company's place asked for is the company's whoever answers:
 	// «в каком пункте выдачи» — «на улице мира 8».)
-	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) {
+	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to)) || s.nonResidentialAfter(from, to) {
 		return
 	}
 	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) {
@@ -4128,7 +4132,10 @@ func (s *scan) flatIn(from, to int) bool {
 var placeWords = newBeginningSet("пункт", "выдач", "отделени", "филиал", "аптек", "банкомат", "магазин", "салон", "мфц", "терминал", "склад", "постамат", "почтомат",
 	// A state office, a court, a notary's: «в отделе на улице енисейская
 	// 22», «в конторе на пушкина 10» (causes block KW).
-	"отдел", "контор", "инспекц", "суд", "канцеляр", "военкомат", "комиссариат", "загс", "архив")
+	"отдел", "контор", "инспекц", "суд", "канцеляр", "военкомат", "комиссариат", "загс", "архив",
+	// A business's legal address asked for («юридический адрес
+	// организации» — «улица заводская 14 офис 3»; causes block UZ).
+	"юридическ")
 
 func (s *scan) officeAddress(from, to int) bool {
 	for i := from; i < to; i++ {
@@ -4173,7 +4180,9 @@ func (s *scan) officeAddress(from, to int) bool {
 // пушкина 41»): a place the client is to come to, not the client's home.
 // «до» and an hour, or «в» and an hour with its minutes, in digits or
 // in words («отправление в семь пятнадцать с улицы вокзальной два»); «с»
-// alone is a building's («8 с 9»), so it counts only with «до» after.
+// alone is a building's («8 с 9»), so it counts only with «до» after;
+// or «с» an hour «до» an hour, in words («с девяти до восьми»: causes
+// block UX).
 func (s *scan) hoursAround(from, to int) bool {
 	seg := s.toks[from].seg
 	for j := s.segFrom(from); j+1 < len(s.toks) && s.toks[j].seg == seg; j++ {
@@ -4187,6 +4196,8 @@ func (s *scan) hoursAround(from, to int) bool {
 			s.toks[j+2].num() == nkDigits && len(s.norm(j+2)) == 2:
 			return true
 		case w == "в" && s.hourWordsAt(j+1, seg):
+			return true
+		case w == "с" && s.hoursFromToWords(j, seg):
 			return true
 		}
 	}
@@ -4569,7 +4580,7 @@ var nameFamily = family{
 	opens: func(s *scan) bool {
 		return s.patronymicSaid() || s.bareSurnameSaid() || s.datedNameSaid() || s.youSurnameAt() >= 0
 	},
-	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain}, {run: (*scan).datedNames, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
+	rules: []familyRule{{run: (*scan).names}, {run: (*scan).namesLeft, may: (*scan).namesLeftMay}, {run: (*scan).namesAgain}, {run: (*scan).datedChildren, needs: tNum}, {run: (*scan).stutteredNames, after: typesOf(Name)}, {run: (*scan).turkicNames},
 		{run: (*scan).staffNames, after: typesOf(Name)}, {run: (*scan).spelledNames, asks: othersName}, {run: (*scan).changedNames, asks: othersName}, {run: (*scan).namesAcrossDates, asks: othersName}, {run: (*scan).birthAfterName, after: typesOf(Name)},
 		{run: (*scan).coupleNames, after: typesOf(Name)}, {run: (*scan).firstNameReadBack, asks: ownName}, {run: (*scan).readBackThenAsked, needs: tNameCue, asks: ownName},
 		{run: (*scan).nameThenYou, needs: tRole}},
@@ -5797,7 +5808,7 @@ func (s *scan) fullNames() {
 		// (A street named after a person has them in the genitive: a
 		// patronymic in the nominative closes a person's name, «улица
 		// вознесенская пестова александра львовна».)
-		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
+		if to-from < 2 || s.introducedAt(from) && !inner && !s.fullNameOpening(from, to, pat) && !s.dictatedFor(to) || s.companyThenOperator(from, to) || s.streetNamed(from) && !s.nominativeFullNameAt(from) {
 			continue
 		}
 		// The client thanking the operator by name and patronymic
@@ -6001,7 +6012,7 @@ func (s *scan) staffNames() {
 		staff := staffTitle(s.norm(from))
 		if p := from - 1; !staff && p >= 0 && s.toks[p].seg == seg {
 			w := s.norm(p)
-			staff = staffTitle(w) || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from)
+			staff = staffTitle(w) || staffVerb(w) || isWord(w, "у", "к", "спросить", "спросите") && s.officeInSentence(from) || s.socialWorkerAt(p)
 		}
 		if a := to; !staff && a < len(s.toks) && s.toks[a].seg == seg {
 			staff = s.norm(a) == "стаж" || s.norm(a) == "из" && a+1 < len(s.toks) && s.toks[a+1].seg == seg && departmentWord(s.norm(a+1))
@@ -6023,7 +6034,11 @@ func staffTitle(w string) bool {
 	return staffWord(w) || staffTitles.of(w)
 }
 
-var staffTitles = newBeginningSet("преподавател", "тренер", "инструктор", "учител", "воспитател", "бухгалтер", "кадровик", "логопед", "психолог", "руководител", "наставник", "куратор", "приемщик", "мастер-")
+var staffTitles = newBeginningSet("преподавател", "тренер", "инструктор", "учител", "воспитател", "бухгалтер", "кадровик", "логопед", "психолог", "руководител", "наставник", "куратор", "приемщик", "мастер-",
+	// A social worker the service sends, an engineer a complaint is
+	// handed to (causes block UR: «соцработник надежда сергеевна придет»,
+	// «передам старшему инженеру оксане викторовне»).
+	"соцработ", "инженер")
 
 // staffVerb: what a member of staff does for the client, said before
 // their name («занятия ведет ...», «справку подпишет ...»).
@@ -7110,7 +7125,7 @@ func nameInAt(w string) bool { return strings.HasSuffix(w, "ат") && !adjectiva
 // ангелина»). A lone word must be a first name or read as a surname.
 func (s *scan) kinName(i int) {
 	seg := s.toks[i].seg
-	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") {
+	if s.norm(i) == "ип" && !(i > 0 && s.toks[i-1].seg == seg && s.norm(i-1) == "я") && !s.soleTraderFound(i) {
 		return // «продавец ип кузнецова» is a company; «я ип гаврилов» the caller
 	}
 	if s.role != schemas.RoleClient && (staffKin(s.norm(i)) || slices.Contains(employeeWords, s.norm(i))) {
@@ -7448,6 +7463,7 @@ func (s *scan) fullNameOpening(from, to int, pat bool) bool {
 	case pat && to-from == 3 && (s.surnameAt(from) || s.surnameAt(to-1)):
 	case s.obliqueNameIn(from, to):
 	case to-from >= 2 && s.youBefore(from):
+	case to-from >= 2 && (s.surnameAt(from) || s.surnameAt(to-1)) && s.partyBefore(from):
 	default:
 		return false
 	}
