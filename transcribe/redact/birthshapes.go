@@ -115,6 +115,11 @@ func (s *scan) birthAfterAgeSaid() {
 		}
 		return false
 	})
+	// (A date of birth's version as a record has it, after a masked one:
+	// birthRecordedAfter, called here, no family rule's gate of its own.)
+	if s.claimedTypes&typesOf(Birthdate) != 0 {
+		s.birthRecordedAfter()
+	}
 }
 
 // wholeDatesAfter calls ok with each whole date of the channel no rule

@@ -157,9 +157,6 @@ func (s *scan) readRun(i int, r *run) {
 			break
 		}
 		if runWord(t.num()) {
-			if j > i && t.kind == nkUnit && t.nl == uint32(len("одну")) && strings.HasPrefix(s.normOf(t), "одн") && s.countOne(j) {
-				break // («по карте на 2636 одно отменю»: countOne)
-			}
 			s.words = append(s.words, numAt{numWord{kind: t.kind, val: int(lexNumVals[t.ent])}, j})
 			j++
 			if t.sym {
@@ -215,6 +212,11 @@ func (s *scan) readRun(i int, r *run) {
 			s.words = s.words[:k-1]
 		}
 		break
+	}
+	// («по карте на 2636 одно отменю»: a count closing the run is no
+	// digit of it, countOne; read once a run, not in its loop.)
+	if n := len(s.words); n > 1 && s.words[n-1].kind == nkUnit && s.toks[s.words[n-1].tok].nl == uint32(len("одну")) && s.countOne(s.words[n-1].tok) {
+		s.words = s.words[:n-1]
 	}
 	r.to = j
 	if n := len(s.words); n > 0 {
@@ -462,8 +464,7 @@ var numberFamily = family{
 	rules: []familyRule{{run: (*scan).birthAfterPronoun}, {run: (*scan).birthAfterTurned, needs: tMonth}, {run: (*scan).numbers, may: (*scan).numbersMay},
 		{run: (*scan).passportSeries, after: typesOf(Passport)}, {run: (*scan).documentLetters, after: typesOf(Passport, Code)}, {run: (*scan).foreignPassportShape}, {run: (*scan).cutNumberWords, after: numberTypes},
 		{run: (*scan).codesWithLetters, asks: codeCued}, {run: (*scan).digitsSwapped, after: typesOf(CVV, Code)}, {run: (*scan).birthAfterDocument, after: typesOf(Passport, SNILS, INN), needs: tMonth},
-		{run: (*scan).birthAfterAgeSaid, needs: tMonth}, {run: (*scan).birthRecordedAfter, after: typesOf(Birthdate), needs: tMonth},
-		{run: (*scan).letterFalseStart, after: typesOf(Code, CVV, Card)}},
+		{run: (*scan).birthAfterAgeSaid, needs: tMonth}},
 }
 
 // birthAfterDocument masks a date of birth said right after a person's
@@ -2615,10 +2616,9 @@ func (s *scan) numbersMay() bool {
 			return true
 		}
 	}
-	typedOther, codeOther := false, false
+	typedOther := false
 	for k := range s.others {
 		typedOther = typedOther || s.others[k].cue != 0
-		codeOther = codeOther || s.others[k].cue != 0 && ownCodeCue(&s.others[k])
 	}
 	digits, lead := 0, byte(0)
 	lastCue, lastNum := -1<<30, -1<<30
@@ -2638,10 +2638,11 @@ func (s *scan) numbersMay() bool {
 		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
 			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) ||
-			codeOther && (i > 0 && saidStartVerb(s.norm(i-1)) || i+1 < len(s.toks) && cameWord(s.norm(i+1))) {
+			(i > 0 && s.toks[i-1].nl >= 10 && saidStartVerb(s.norm(i-1)) || i+1 < len(s.toks) && s.toks[i+1].nl >= 12 && cameWord(s.norm(i+1))) && s.otherCodeCue() {
 			// (A verb of saying before a number, «пришёл» after it:
 			// codeSaidStarted and cameAfter need a code's or a CVV's cue,
-			// the speaker's own returned true above.)
+			// the speaker's own returned true above; the other side's is
+			// looked for only once such a word is there.)
 			return true
 		}
 		lastNum = i
@@ -3342,7 +3343,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	// A CVV or a code begun after a verb of saying it («я уже говорю
 	// шестьсот», «я уже начала семь четыре»; causes block UA).
-	if !trap && (typ == "" || !fitsZone(typ, z)) {
+	if !trap && z.from > 0 && s.toks[z.from-1].nl >= 10 && (typ == "" || !fitsZone(typ, z)) {
 		if c := s.codeSaidStarted(z); c != "" {
 			return c, ruleName(c, ruleCue)
 		}

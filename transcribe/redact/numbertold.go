@@ -200,3 +200,14 @@ func (s *scan) letterFalseStart() {
 		s.claim(t, ruleName(t, ruleRestarted), l, oops)
 	}
 }
+
+// otherCodeCue reports whether the other side said a code's or a CVV's
+// cue (numbersMay's bound of codeSaidStarted and cameAfter).
+func (s *scan) otherCodeCue() bool {
+	for k := range s.others {
+		if e := &s.others[k]; e.cue != 0 && ownCodeCue(e) {
+			return true
+		}
+	}
+	return false
+}

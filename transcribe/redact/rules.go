@@ -2184,7 +2184,10 @@ func (s *scan) birthAfterTurned() {
 		t := &s.toks[i]
 		if t.nl == 4 || t.nl == 6 {
 			// («ей», «ему», «мне»: compared here, a call only for them.)
-			if w := s.normOf(t); (w == "ей" || w == "ему" || w == "мне") && s.toks[i+1].num() == nkOrdinal {
+			if s.toks[i+1].num() == nkOrdinal {
+				if w := s.normOf(t); w != "ей" && w != "ему" && w != "мне" {
+					continue
+				}
 				s.birthOrdinalsAfterDative(i)
 			}
 			continue
@@ -5572,6 +5575,12 @@ func (s *scan) cutNumberWords() {
 		}
 		s.marks[i-1] = k + 1
 		s.found[k].from = i - 1
+	}
+	// (A code's false start with a letter reads around the same claims,
+	// a code's, a CVV's or a card's: letterFalseStart, called here, no
+	// family rule's gate of its own.)
+	if s.claimedTypes&typesOf(Code, CVV, Card) != 0 {
+		s.letterFalseStart()
 	}
 }
 
