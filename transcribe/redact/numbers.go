@@ -2616,9 +2616,11 @@ func (s *scan) numbersMay() bool {
 			return true
 		}
 	}
-	typedOther := false
+	typedOther, codeOther := false, false
 	for k := range s.others {
-		typedOther = typedOther || s.others[k].cue != 0
+		c := s.others[k].cue
+		typedOther = typedOther || c != 0
+		codeOther = codeOther || c == cueOfCVV || c == cueOfCode
 	}
 	digits, lead := 0, byte(0)
 	lastCue, lastNum := -1<<30, -1<<30
@@ -2638,11 +2640,10 @@ func (s *scan) numbersMay() bool {
 		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
 			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) ||
-			(i > 0 && s.toks[i-1].nl >= 10 && saidStartVerb(s.norm(i-1)) || i+1 < len(s.toks) && s.toks[i+1].nl >= 12 && cameWord(s.norm(i+1))) && s.otherCodeCue() {
+			codeOther && (i > 0 && s.toks[i-1].nl >= 10 && saidStartVerb(s.norm(i-1)) || i+1 < len(s.toks) && s.toks[i+1].nl >= 12 && cameWord(s.norm(i+1))) {
 			// (A verb of saying before a number, «пришёл» after it:
 			// codeSaidStarted and cameAfter need a code's or a CVV's cue,
-			// the speaker's own returned true above; the other side's is
-			// looked for only once such a word is there.)
+			// the speaker's own returned true above.)
 			return true
 		}
 		lastNum = i
@@ -3400,21 +3401,23 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	}
 	// (Or the speaker's own cue for it in the minute before: «код сзади
 	// почти стёрся» — «только три восемь видно», causes block UI.)
-	if n == 2 && !trap && typ == "" && s.digitMissingAfter(z) {
-		if c := s.ownCodeCueType(z); c != "" {
+	if n == 2 && !trap && typ == "" && len(s.cues) > 0 {
+		if c := s.ownCodeCueType(z); c != "" && s.digitMissingAfter(z) {
 			return c, ruleName(c, ruleCue)
 		}
 	}
 	// A card's first four and last four («на карту 5536 8137», «[5469]
 	// в конце 6485»; causes block UE).
 	if !thousand && (n == 4 || n == 8) {
-		if !trap && n == 4 && s.endAfterCardStart(z) {
+		if !trap && n == 4 && z.from > 0 && s.toks[z.from-1].nl == uint32(len("конце")) && s.endAfterCardStart(z) {
 			return Card, ruleCardEnding
 		}
 		// (With «в конце» after it, a trap word between the card's word
 		// and it names what the card is for: «на карту оплаты 5469 в
 		// конце ...», causes block UE2.)
-		if ends := s.endPhraseAt(z.to) > z.to; (!trap && (!part || ends) || trap && ends && n == 4) && s.cardHalves(z, typ) {
+		// (A short word after it, «в», «и», «а», before «конце» is read.)
+		ends := n == 4 && z.to < len(s.toks) && s.toks[z.to].nl == 2 && s.endPhraseAt(z.to) > z.to
+		if (typ == Card || ends) && (!trap && (!part || ends) || trap && ends) && s.cardHalves(z, typ) {
 			return Card, ruleName(Card, ruleCue)
 		}
 	}

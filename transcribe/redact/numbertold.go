@@ -136,7 +136,7 @@ func (s *scan) ownCodeCueType(z *zone) Type {
 	at := s.t0(&s.toks[z.from])
 	var last *cueEvent
 	for k := range s.cues {
-		if e := &s.cues[k]; e.cue != 0 && ownCodeCue(e) && e.at <= at && at-e.at <= 60 && (last == nil || e.at > last.at) {
+		if e := &s.cues[k]; (e.cue == cueOfCVV || e.cue == cueOfCode) && e.at <= at && at-e.at <= 60 && (last == nil || e.at > last.at) {
 			last = e
 		}
 	}
@@ -201,13 +201,7 @@ func (s *scan) letterFalseStart() {
 	}
 }
 
-// otherCodeCue reports whether the other side said a code's or a CVV's
-// cue (numbersMay's bound of codeSaidStarted and cameAfter).
-func (s *scan) otherCodeCue() bool {
-	for k := range s.others {
-		if e := &s.others[k]; e.cue != 0 && ownCodeCue(e) {
-			return true
-		}
-	}
-	return false
-}
+// cueOfCVV and cueOfCode are a CVV's and a code's cueEvent.cue (1 + the
+// type's index): compared as numbers where every event is read
+// (numbersMay, ownCodeCueType).
+var cueOfCVV, cueOfCode = uint8(1 + typeIndex(CVV)), uint8(1 + typeIndex(Code))
