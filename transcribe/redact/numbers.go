@@ -2509,7 +2509,7 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	}
 	// (A card's last four after «в конце», its first four masked before
 	// it: endAfterCardStart.)
-	if n == 4 && z.from >= 3 && s.norm(z.from-1) == "конце" && len(s.found) > 0 {
+	if n == 4 && len(s.found) > 0 && z.from >= 3 && s.toks[z.from-1].nl == uint32(len("конце")) && s.norm(z.from-1) == "конце" {
 		return false
 	}
 	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
@@ -3355,7 +3355,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 	// шесть семь», causes block RE.)
 	// (Or said right before it, a code's cue near: «и 3 3 2 1 пришел»,
 	// causes block UC.)
-	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && (s.cameBefore(z) || s.cameAfter(z)) {
+	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && (s.cameBefore(z) || z.to < len(s.toks) && s.toks[z.to].nl >= 12 && s.cameAfter(z)) {
 		typ, types = Code, append(types, Code)
 	}
 	// The cue said after the number, closing its sentence («семьсот один
