@@ -2616,12 +2616,12 @@ func (s *scan) numbersMay() bool {
 			return true
 		}
 	}
-	typedOther, codeOther := false, false
+	typedOther := false
 	for k := range s.others {
-		c := s.others[k].cue
-		typedOther = typedOther || c != 0
-		codeOther = codeOther || c == cueOfCVV || c == cueOfCode
+		typedOther = typedOther || s.others[k].cue != 0
 	}
+	// (The other side's code or CVV cue, filed once a channel: startSet.)
+	codeOther := s.startSet&othersCodeCVV != 0
 	digits, lead := 0, byte(0)
 	lastCue, lastNum := -1<<30, -1<<30
 	for i := range s.toks {
