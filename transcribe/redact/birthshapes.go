@@ -115,6 +115,11 @@ func (s *scan) birthAfterAgeSaid() {
 		}
 		return false
 	})
+	// (A date of birth's version as a record has it, after a masked one:
+	// birthRecordedAfter, called here, no family rule's gate of its own.)
+	if s.claimedTypes&typesOf(Birthdate) != 0 {
+		s.birthRecordedAfter()
+	}
 }
 
 // wholeDatesAfter calls ok with each whole date of the channel no rule
@@ -186,4 +191,35 @@ func (s *scan) otherNamedOrAged(all []*scan, at float64) (named, aged bool) {
 		aged = aged || last.ageAt(j)
 	}
 	return named, aged
+}
+
+// birthRecordedAfter masks a date of birth's other version as a record
+// has it, said in the sentence of a masked one after «а» and a record's
+// words, a document's or a record's noun among them («в паспорте [...] а
+// в профиле стоит двадцать первое мая», «[3 августа 1961] а в карточке
+// указано 8 августа»: causes block UL3, cl-0144): a day and its month by
+// name at least. Run only once a date of birth is masked.
+func (s *scan) birthRecordedAfter() {
+	for k, n := 0, len(s.found); k < n; k++ {
+		f := s.found[k]
+		if typeAt[f.typ] != Birthdate || f.rule == ruleDropped || f.to+3 >= len(s.toks) {
+			continue
+		}
+		seg := s.toks[f.to-1].seg
+		j := f.to
+		if s.toks[j].seg != seg || s.norm(j) != "а" {
+			continue
+		}
+		j++
+		noun := false
+		for ; j < len(s.toks) && j <= f.to+6 && s.toks[j].seg == seg && (recordWord(s.norm(j)) || s.norm(j) == "паспорте"); j++ {
+			noun = noun || len(s.norm(j)) > 6 // (a noun or a verb, not «у», «нас», «в»)
+		}
+		if !noun || j >= len(s.toks) || s.toks[j].seg != seg || s.marks[j] != 0 {
+			continue
+		}
+		if e := s.dateRun(j); e > j+1 && s.monthNamed(j, e) && !s.claimed(j, e) {
+			s.claim(Birthdate, ruleBirthContext, j, e)
+		}
+	}
 }

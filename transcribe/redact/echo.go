@@ -749,7 +749,8 @@ func (s *scan) numberEchoes(all []*scan) {
 		// стоит 7815 063424», «в заявке было 80 12 114 360» after the
 		// passport masked: causes block LZ.)
 		var tbuf [8]Type
-		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control && !s.recordedVersion(all, &z) {
+		ver := s.versionSaid(&z)
+		if _, trap, _ := s.cueBefore(&z, prevEnd, tbuf[:0]); trap && !control && ver == "" && !s.recordedVersion(all, &z) {
 			prevEnd = z.to
 			continue
 		}
@@ -773,6 +774,11 @@ func (s *scan) numberEchoes(all []*scan) {
 					}
 				}
 			}
+		}
+		// A document's old or new number said after «старый», «новый» in
+		// the sentence of the other (causes block UD2).
+		if typ == "" && ver != "" {
+			typ, rule = ver, ruleEcho[typeIndex(ver)]
 		}
 		// A number corrected right after it in its sentence, «а надо»,
 		// «а правильно» between («я ввёл 2 8 8 а надо 2 3 8»: causes
@@ -891,6 +897,13 @@ func (s *scan) numberEchoes(all []*scan) {
 				}
 				ct := typeAt[c.typ]
 				if echoOf(d, string(o.cdig[c.d0:c.d1]), part) {
+					typ, rule = ct, ruleEcho[c.typ]
+					break
+				}
+				// Two pieces the other side said in one breath read back
+				// whole («три ноль и пять восемь» — «3058 спасибо»: causes
+				// block UC2).
+				if o != s && k+1 < len(o.nclaims) && piecesWhole(d, o, c, &o.nclaims[k+1]) {
 					typ, rule = ct, ruleEcho[c.typ]
 					break
 				}
@@ -1283,8 +1296,15 @@ func (s *scan) birthCorrected(all []*scan) {
 		if k >= r.to-2 || s.norm(k) != "нет" || s.marks[k+1] != 0 {
 			continue
 		}
-		e := s.dateRun(k + 1)
-		if e <= k+2 || e > r.to || !s.hasYear(k+1, e) || !s.monthNamed(k+1, e) || s.claimed(k+1, e) {
+		// (Or a day and a month, no year, as a record has them: «нет у
+		// нас в профиле шестое апреля», causes block UL2.)
+		j := k + 1
+		for j < r.to && j <= k+5 && recordWord(s.norm(j)) {
+			j++
+		}
+		recorded := j > k+1
+		e := s.dateRun(j)
+		if e <= j+1 || e > r.to || !recorded && (!s.hasYear(j, e) || j != k+1) || !s.monthNamed(j, e) || s.claimed(j, e) {
 			continue
 		}
 		at := s.t0(&s.toks[r.from])
@@ -1300,9 +1320,9 @@ func (s *scan) birthCorrected(all []*scan) {
 		if !asked {
 			continue
 		}
-		s.claim(Birthdate, ruleEcho[bi], k+1, e)
+		s.claim(Birthdate, ruleEcho[bi], j, e)
 		// The day and the month said wrong before «нет».
-		if b := k - 2; b >= r.from && s.marks[b] == 0 && s.marks[b+1] == 0 && s.toks[b+1].has(tMonth) && s.toks[b].has(tNum) && !s.toks[b].has(tMonth) {
+		if b := k - 2; !recorded && b >= r.from && s.marks[b] == 0 && s.marks[b+1] == 0 && s.toks[b+1].has(tMonth) && s.toks[b].has(tNum) && !s.toks[b].has(tMonth) {
 			s.claim(Birthdate, ruleEcho[bi], b, k)
 		}
 	}
@@ -1964,4 +1984,57 @@ func (s *scan) enPronounLetter(k int) bool {
 func (s *scan) enOhWord(z *zone) bool {
 	k := z.from
 	return s.lang == "en" && z.to == k+1 && isWord(s.norm(k), "oh", "o") && k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[k].seg && !s.toks[k+1].has(tNum)
+}
+
+// piecesWhole reports whether digits d are the digits of claims c and
+// c2, said one after the other within 5 s, two of them at least each,
+// written together: a number said in two pieces («три ноль и пять
+// восемь») read back whole («3058»).
+func piecesWhole(d string, o *scan, c, c2 *numClaim) bool {
+	n1, n2 := int(c.d1-c.d0), int(c2.d1-c2.d0)
+	if c2.weak || n1 < 2 || n2 < 2 || len(d) != n1+n2 || c2.at < c.at || c2.at-c.at > 5 {
+		return false
+	}
+	return d[:n1] == string(o.cdig[c.d0:c.d1]) && d[n1:] == string(o.cdig[c2.d0:c2.d1])
+}
+
+// recordWord: a word saying where a record has a value, between «нет» and
+// the value it has («нет у нас в профиле ...», «нет в анкете указано
+// ...»: birthCorrected).
+func recordWord(w string) bool {
+	switch w {
+	case "у", "нас", "в", "во", "по", "профиле", "анкете", "системе", "базе", "карточке", "заявке", "документах", "указано", "записано", "написано", "стоит", "значится":
+		return true
+	}
+	return false
+}
+
+// versionSaid is the type of a person's number masked in the sentence of
+// a zone, as long, when the zone is said right after «старый», «новый»,
+// «прежний»: the document's other version («новый [...] а в заявке
+// старый 7512 003 119», «прежний 4006 554 213 а сейчас ... паспорт
+// [...]»: causes block UD2, cg-0028), whatever trap word is between;
+// "" otherwise.
+func (s *scan) versionSaid(z *zone) Type {
+	n := int(z.d1 - z.d0)
+	if n < 9 || z.from == 0 || s.toks[z.from-1].seg != s.toks[z.from].seg {
+		return ""
+	}
+	switch s.norm(z.from - 1) {
+	case "старый", "старая", "прежний", "прежняя", "новый", "новая":
+	default:
+		return ""
+	}
+	e := z.to
+	for e < len(s.toks) && s.toks[e].seg == s.toks[z.from].seg {
+		e++
+	}
+	from, to := s.t0(&s.toks[s.segFrom(z.from)])-0.01, s.t1(&s.toks[e-1])+0.01
+	for k := range s.nclaims {
+		c := &s.nclaims[k]
+		if t := typeAt[c.typ]; !c.weak && int(c.d1-c.d0) == n && c.from >= from && c.at <= to && (t == Passport || t == SNILS || t == INN || t == Account || t == Card) {
+			return t
+		}
+	}
+	return ""
 }

@@ -420,6 +420,12 @@ func ruWords() {
 	ru(tTrap, "покупки") // (nounA makes «покупкы»)
 	ru(tTrap, forms("абонплат", "а", "ы", "е", "у", "ой")...)
 	ru(tTrap, forms("автоплатеж", nounM...)...)
+	// A payment order, a document issue 13 does not list: its number and
+	// its sum («платежка номер сорок один на восемь тысяч триста ушла»
+	// after the client's code and «пять цифр», causes block UG).
+	ru(tTrap, forms("платежк", "а", "и", "е", "у", "ой")...)
+	ru(tTrap, forms("платёжк", "а", "и", "е", "у", "ой")...)
+	ru(tTrap, forms("поручени", "е", "я", "ю", "ем")...)
 	ru(tTrap, forms("взнос", nounM...)...)
 	ru(tTrap, forms("аванс", nounM...)...)
 	ru(tTrap, forms("предоплат", "а", "ы", "е", "у", "ой")...)

@@ -73,7 +73,7 @@ func (s *scan) zoneGroups(z *zone) []group {
 func (s *scan) isRunStart(i int) bool {
 	t := &s.toks[i]
 	if runStarts&(1<<t.kind) != 0 {
-		return t.kind != nkUnit || !s.negatedOne(i)
+		return t.kind != nkUnit || !s.negatedOne(i) && !(t.nl == uint32(len("одну")) && strings.HasPrefix(s.normOf(t), "одн") && s.countOne(i))
 	}
 	if (t.nl == 8 && s.normOf(t) == "плюс" || t.nl == 4 && s.normOf(t) == "plus") && i+1 < len(s.toks) {
 		// «+7», «плюс семь», and a country code of other countries in
@@ -212,6 +212,11 @@ func (s *scan) readRun(i int, r *run) {
 			s.words = s.words[:k-1]
 		}
 		break
+	}
+	// («по карте на 2636 одно отменю»: a count closing the run is no
+	// digit of it, countOne; read once a run, not in its loop.)
+	if n := len(s.words); n > 1 && s.words[n-1].kind == nkUnit && s.toks[s.words[n-1].tok].nl == uint32(len("одну")) && s.countOne(s.words[n-1].tok) {
+		s.words = s.words[:n-1]
 	}
 	r.to = j
 	if n := len(s.words); n > 0 {
@@ -2041,8 +2046,10 @@ func (s *scan) ownCodeBefore(z *zone) Type {
 	// that names another number («операция 2 0 0 7 4 5 1», «поезд 0 2 4»).
 	if j := z.from - 1; j >= 0 && s.toks[j].seg == s.toks[z.from].seg && !isWord(s.norm(j), "пришел", "пришёл", "пришло", "пришла", "пришли",
 		"вот", "его", "он", "она", "этот", "это", "там", "новый", "ещё", "еще", "ага", "да", "ну", "так", "такой", "такие", "цифры", "ладно", "хорошо",
-		"нашла", "нашел", "нашёл", "нашли") && // («нашла восемьсот шестнадцать ноль ноль три», causes block MF)
-		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.secondTry(z.from) &&
+		"нашла", "нашел", "нашёл", "нашли", // («нашла восемьсот шестнадцать ноль ноль три», causes block MF)
+		"опять", "снова", // («вот опять девять восемь семь шесть пять четыре», causes block UJ)
+		"старый", "старая", "старое", "прежний", "прежняя", "прежнее") && // («скажу вам старый четыре четыре пять пять», causes block UJ2)
+		!(s.norm(j) == "уже" && (z.to == len(s.toks) || s.toks[z.to].seg != s.toks[z.from].seg)) && !s.gaveBefore(z.from) && !s.gaveAfter(z) && !s.secondTry(z.from) &&
 		!(showingVerb(s.norm(j)) && !s.toks[j].has(tTrap|tCue|tUnit) && s.digitByDigit(z)) {
 		// (Or after a verb, digit by digit: «там написано 7 3 4 2»,
 		// «высветилось 4 4 0 9», «показывает 3 3 0 1»; not a money's or
@@ -2136,8 +2143,10 @@ func (s *scan) partAsked(z *zone) bool {
 
 // moneyAmount reports whether a zone is a sum in thousands said right
 // after a word of money («ждите перевода 30 000», «разница 3 100»,
-// «выплата 18 300»): two digit groups, one or two digits and then three,
-// as a recognizer writes a sum, in the sentence of the money word. The
+// «выплата 18 300»): two digit groups, one to three digits and then
+// three, as a recognizer writes a sum, in the sentence of the money word
+// (three before the thousands' three only right after a word of money:
+// «выплата 112 450»). The
 // other side's question for a code or a card's last digits within 10 s
 // does not make it an answer; a code said after «код для перевода» has
 // «для» or «код» before it, not the money word.
@@ -2165,9 +2174,9 @@ func (s *scan) moneyAmount(z *zone) bool {
 		// digits or pairs, rarely as two such groups, and right after
 		// its cue word («код 48 500») it is still the code.
 		return true
-	} else if len(x) > 2 {
-		return false
 	}
+	// (Three digits before the thousands' three too, after a word of
+	// money: «выплата 112 450 будет в пятницу», causes block UF2.)
 	return isWord(s.norm(z.from-1), "перевод", "перевода", "переводом", "сумма", "сумму", "суммы", "сумме", "разница", "разницу", "разницы",
 		"деньги", "денег", "пособие", "пособия", "выплата", "выплату", "выплаты", "доплата", "доплату", "доплаты", "зачисление", "зарплата",
 		"зарплату", "штраф", "штрафа", "остаток", "премия", "премию", "кэшбэк", "кешбэк", "возврат", "возврата")
@@ -2389,7 +2398,8 @@ func (s *scan) cueBefore(z *zone, prevEnd int, types []Type) (typ Type, trap boo
 				typ = c
 			}
 			types = append(types, c)
-		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) && !(z.n() <= 8 && s.onlineCabinet(j)) {
+		} else if t.has(tTrap|tCue) && typ == "" && t.seg == s.toks[z.from].seg && !(j > 0 && isWord(s.norm(j-1), "из", "для")) && !(z.n() <= 8 && s.onlineCabinet(j)) &&
+			!(z.n() >= 9 && expiryTrap(s.norm(j))) {
 			// («счет из заявления заканчивающийся на 9901», «инн для
 			// договора»: the trap word is not what the number is.)
 			// A trap word says what the number is only in its own
@@ -2497,6 +2507,11 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 	if n >= formatDigits || n == 3 && (z.from >= 2 && s.marks[z.from-2] != 0 || z.from >= 3 && s.marks[z.from-3] != 0 || s.expiryEnd >= 0 && z.from == s.expiryEnd+1) {
 		return false
 	}
+	// (A card's last four after «в конце», its first four masked before
+	// it: endAfterCardStart.)
+	if n == 4 && len(s.found) > 0 && z.from >= 3 && s.toks[z.from-1].nl == uint32(len("конце")) && s.norm(z.from-1) == "конце" {
+		return false
+	}
 	if n >= 4 && n <= 7 && mobileStart(s.dig[z.d0], s.dig[z.d0+1]) {
 		return false
 	}
@@ -2510,7 +2525,8 @@ func (s *scan) plainNumber(z *zone, prevEnd int) bool {
 			return false
 		}
 	}
-	if z.from > 0 && numberNamed(s.norm(z.from-1)) || s.cameBefore(z) {
+	if z.from > 0 && (numberNamed(s.norm(z.from-1)) || s.toks[z.from-1].nl >= 10 && saidStartVerb(s.norm(z.from-1))) || s.cameBefore(z) ||
+		z.to < len(s.toks) && s.toks[z.to].nl >= 12 && cameWord(s.norm(z.to)) {
 		return false
 	}
 	at := s.t0(&s.toks[z.from])
@@ -2604,6 +2620,8 @@ func (s *scan) numbersMay() bool {
 	for k := range s.others {
 		typedOther = typedOther || s.others[k].cue != 0
 	}
+	// (The other side's code or CVV cue, filed once a channel: startSet.)
+	codeOther := s.startSet&othersCodeCVV != 0
 	digits, lead := 0, byte(0)
 	lastCue, lastNum := -1<<30, -1<<30
 	for i := range s.toks {
@@ -2621,7 +2639,11 @@ func (s *scan) numbersMay() bool {
 		// start with or go on over.
 		// (Or a card's expiry after «срок»: the code after it, cvvAfterCard.)
 		if i-lastCue <= cueWordsBefore || typedOther && s.otherCueBy(s.t0(t)) ||
-			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) {
+			i > 0 && (numberNamed(s.norm(i-1)) || s.toks[i-1].has(tExpiry)) || s.cameNear(i) ||
+			codeOther && (i > 0 && s.toks[i-1].nl >= 10 && saidStartVerb(s.norm(i-1)) || i+1 < len(s.toks) && s.toks[i+1].nl >= 12 && cameWord(s.norm(i+1))) {
+			// (A verb of saying before a number, «пришёл» after it:
+			// codeSaidStarted and cameAfter need a code's or a CVV's cue,
+			// the speaker's own returned true above.)
 			return true
 		}
 		lastNum = i
@@ -2778,9 +2800,14 @@ func (s *scan) otherSaid(from, to float64) bool {
 func (s *scan) digitMissingAfter(z *zone) bool {
 	seg := s.toks[z.from].seg
 	digitWord, missing := false, false
+	// («только 3 8 видно», causes block UI.)
+	if z.from > 0 && z.to < len(s.toks) && s.toks[z.from-1].seg == seg && s.toks[z.to].seg == seg && s.norm(z.from-1) == "только" && isWord(s.norm(z.to), "видно", "видна", "видны") {
+		return true
+	}
 	for j := z.to; j < len(s.toks) && j < z.to+5 && s.toks[j].seg == seg; j++ {
 		w := s.norm(j)
-		if strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней") {
+		// («а третья не видно», «последняя стёрлась»: causes block UI.)
+		if strings.HasPrefix(w, "середин") || isWord(w, "третью", "третьей", "последнюю", "последней", "третья", "последняя") {
 			return true
 		}
 		digitWord = digitWord || strings.HasPrefix(w, "цифр")
@@ -3232,7 +3259,7 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		return "", ruleDropped
 	}
-	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) {
+	if s.moneyAmount(z) || s.trapNamedAfter(z) || s.roundPaid(z) || z.from > 0 && s.toks[z.from-1].nl >= 12 && s.paidBefore(z) {
 		return "", ruleDropped
 	}
 	// A number ending in «тысяч» is an amount or a distance, however
@@ -3315,11 +3342,20 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 			typ, types = c, append(types, c)
 		}
 	}
+	// A CVV or a code begun after a verb of saying it («я уже говорю
+	// шестьсот», «я уже начала семь четыре»; causes block UA).
+	if !trap && z.from > 0 && s.toks[z.from-1].nl >= 10 && (typ == "" || !fitsZone(typ, z)) {
+		if c := s.codeSaidStarted(z); c != "" {
+			return c, ruleName(c, ruleCue)
+		}
+	}
 	// What came, said right after «пришёл», «пришло»: a code.
 	// (Also when the other side's question named a number the zone does
 	// not fit: «ваш номер телефона для смс» — «[phone] пришло четыре пять
 	// шесть семь», causes block RE.)
-	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && s.cameBefore(z) {
+	// (Or said right before it, a code's cue near: «и 3 3 2 1 пришел»,
+	// causes block UC.)
+	if (typ == "" || rule == ruleAnswer && !fitsZone(typ, z)) && !trap && (s.cameBefore(z) || z.to < len(s.toks) && s.toks[z.to].nl >= 12 && s.cameAfter(z)) {
 		typ, types = Code, append(types, Code)
 	}
 	// The cue said after the number, closing its sentence («семьсот один
@@ -3363,6 +3399,28 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		return Code, ruleName(Code, rule)
 	}
+	// (Or the speaker's own cue for it in the minute before: «код сзади
+	// почти стёрся» — «только три восемь видно», causes block UI.)
+	if n == 2 && !trap && typ == "" && len(s.cues) > 0 {
+		if c := s.ownCodeCueType(z); c != "" && s.digitMissingAfter(z) {
+			return c, ruleName(c, ruleCue)
+		}
+	}
+	// A card's first four and last four («на карту 5536 8137», «[5469]
+	// в конце 6485»; causes block UE).
+	if !thousand && (n == 4 || n == 8) {
+		if !trap && n == 4 && z.from > 0 && s.toks[z.from-1].nl == uint32(len("конце")) && s.endAfterCardStart(z) {
+			return Card, ruleCardEnding
+		}
+		// (With «в конце» after it, a trap word between the card's word
+		// and it names what the card is for: «на карту оплаты 5469 в
+		// конце ...», causes block UE2.)
+		// (A short word after it, «в», «и», «а», before «конце» is read.)
+		ends := n == 4 && z.to < len(s.toks) && s.toks[z.to].nl == 2 && s.endPhraseAt(z.to) > z.to
+		if (typ == Card || ends) && (!trap && (!part || ends) || trap && ends) && s.cardHalves(z, typ) {
+			return Card, ruleName(Card, ruleCue)
+		}
+	}
 	if typ != "" && (!thousand || typ != Phone && typ != Card && typ != Account && z.runs[0].g1-z.runs[0].g0 > 1 || codeLike && (typ == Code || typ == CVV)) {
 		// A CVV said as a hundred, «ноль» and a unit («cvv шестьсот ноль
 		// два»: 602, read as 600 0 2, five digits no CVV has; causes
@@ -3387,7 +3445,9 @@ func (s *scan) classifyAll(z *zone, prevEnd int) (Type, ruleID) {
 		}
 		// The end or the start of another identifier: «счет
 		// заканчивающийся на 9901», «инн начинается на 5099».
-		if part && n >= 2 && n <= 6 {
+		// (An account's up to eight: «последние цифры счёта» — «три три
+		// восемь один два ноль четыре», causes block UH2.)
+		if part && n >= 2 && (n <= 6 || n <= 8 && contains(types, Account)) {
 			for _, c := range []Type{Account, INN, SNILS, Phone, Passport} {
 				if contains(types, c) {
 					return c, ruleName(c, rule)
@@ -3931,14 +3991,16 @@ func (s *scan) refusedCue(j int) bool {
 }
 
 // gaveBefore reports whether a verb of giving or typing a code is among
-// the three words before token i in its sentence, none a cue or a trap
-// word («ввела два раза 3 0 8», «назвала вчера 7 7 1 0 4»).
+// the six words before token i in its sentence, none a cue, a trap word
+// or a number («ввела два раза 3 0 8», «назвала вчера 7 7 1 0 4», «я уже
+// сказала в прошлый раз вашему коллеге восемьсот семьдесят»: causes
+// block UJ; its three words were six).
 func (s *scan) gaveBefore(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j].seg == s.toks[i].seg; j-- {
+	for j := i - 1; j >= 0 && j >= i-6 && s.toks[j].seg == s.toks[i].seg; j-- {
 		if gaveVerb(s.norm(j)) {
 			return true
 		}
-		if s.toks[j].has(tCue | tTrap) {
+		if s.toks[j].has(tCue|tTrap) || j < i-3 && s.toks[j].has(tNum) {
 			return false
 		}
 	}
@@ -3976,7 +4038,10 @@ func gaveVerb(w string) bool {
 		"написал", "написала", "отправил", "отправила", "скинул", "скинула", "переслал", "переслала",
 		// (Read out to whoever asked: «я уже прочитала шестьсот пятьдесят
 		// два девятьсот восемнадцать», causes block RF.)
-		"прочитал", "прочитала", "зачитал", "зачитала")
+		"прочитал", "прочитала", "зачитал", "зачитала",
+		// (Made ready to give: «а то я семьсот семьдесят приготовила»,
+		// causes block UJ.)
+		"приготовил", "приготовила")
 }
 
 // sayingVerb reports whether w asks to say or give a number: what a
@@ -3986,10 +4051,11 @@ func sayingVerb(w string) bool {
 }
 
 // lastTime reports whether «последн...» at token j says when, not which
-// digits: «последний раз», «в последнее время».
+// digits: «последний раз», «в последнее время»; or which reading, a
+// meter's last («последние показания 00451», causes block UI2).
 func (s *scan) lastTime(j int) bool {
 	return strings.HasPrefix(s.norm(j), "последн") && j+1 < len(s.toks) && s.toks[j+1].seg == s.toks[j].seg &&
-		isWord(s.norm(j+1), "раз", "время", "месяц", "неделю", "год", "дни", "дней", "день")
+		isWord(s.norm(j+1), "раз", "время", "месяц", "неделю", "год", "дни", "дней", "день", "показания", "показаний")
 }
 
 // opensSentence reports whether token i opens its sentence, after words

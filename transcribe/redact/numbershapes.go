@@ -137,16 +137,18 @@ func (s *scan) expiryWordsThenCode(z *zone) (int, Type) {
 		return z.to, ""
 	}
 	at := s.t0(&s.toks[z.from])
-	expiry, typ := false, Type("")
+	expiry, typ, expAt := false, Type(""), 0.0
 	for k := range s.others {
 		if e := &s.others[k]; e.justBefore(at) {
-			expiry = expiry || e.expiry
+			if e.expiry {
+				expiry, expAt = true, max(expAt, e.at)
+			}
 			if t := e.cueType(); t == CVV || t == Code && typ == "" {
 				typ = t
 			}
 		}
 	}
-	if !expiry || typ == "" {
+	if !expiry || typ == "" || s.codeGivenSince(expAt, z.from) {
 		return z.to, ""
 	}
 	// (A copy: reading another zone writes the scan's digit buffer.)
@@ -169,6 +171,21 @@ func (s *scan) expiryWordsThenCode(z *zone) (int, Type) {
 	}
 	s.readZone(z.from, z, 0) // (its digits and runs again: readZone wrote over them)
 	return z.to, ""
+}
+
+// codeGivenSince reports whether a CVV or a code was masked on the
+// channel after at and before token i: the expiry's question was
+// answered («срок и код» — «[09 27] [840]»), and six digits said after
+// the next question («подтвердите кодом из смс» — «шесть два шесть два
+// шесть два») are no expiry and CVV again (causes block UB, cs-0108).
+func (s *scan) codeGivenSince(at float64, i int) bool {
+	for k := range s.found {
+		f := &s.found[k]
+		if t := typeAt[f.typ]; (t == CVV || t == Code) && f.to <= i && s.t0(&s.toks[f.from]) >= at {
+			return true
+		}
+	}
+	return false
 }
 
 // snilsShort is SNILS for a zone of eight digits answering the other

@@ -1624,6 +1624,12 @@ func (s *scan) birthdates() {
 	}
 	// Answers: the other side asked for the date of birth.
 	s.answers(func(e cueEvent) bool { return e.dob }, func(first int) {
+		// (An e-mail asked with it and masked already, said first: «почта
+		// и дата рождения» — «[...] девятнадцатое апреля», causes block
+		// UL.)
+		for first < len(s.toks)-1 && s.marks[first] != 0 && s.toks[first+1].seg == s.toks[first].seg {
+			first++
+		}
 		for j := first; j < len(s.toks) && j < first+4; j++ {
 			if s.toks[j].has(tNum | tMonth) {
 				j = s.digitsBeforeDay(j)
@@ -2245,9 +2251,22 @@ func (s *scan) birthAfterA(from, to int, rule ruleID) {
 // ноября»): the day the age is reached, a date of birth's day and month.
 // Not an age with its unit («вкладу 3 года исполнилось 1 марта»: a
 // contract's). Run only when a month was said (any).
+//
+// Its loop reads a date in ordinals alone after «ей», «ему», «мне» too
+// (birthOrdinalsAfterDative), which no number run starts.
 func (s *scan) birthAfterTurned() {
 	for i := 1; i+2 < len(s.toks); i++ {
 		t := &s.toks[i]
+		if t.nl == 4 || t.nl == 6 {
+			// («ей», «ему», «мне»: compared here, a call only for them.)
+			if s.toks[i+1].num() == nkOrdinal {
+				if w := s.normOf(t); w != "ей" && w != "ему" && w != "мне" {
+					continue
+				}
+				s.birthOrdinalsAfterDative(i)
+			}
+			continue
+		}
 		if t.nl != 20 && t.nl != 22 || !isWord(s.normOf(t), "исполнилось", "исполнится", "исполняется") {
 			continue
 		}
@@ -2258,6 +2277,21 @@ func (s *scan) birthAfterTurned() {
 		if end := s.dateRun(i + 1); end > i+1 && s.monthOrDay(i+1, end) {
 			s.claimBirth(i+1, end, ruleBirthContext)
 		}
+	}
+}
+
+// birthOrdinalsAfterDative masks a whole date of birth said in ordinals
+// alone after «ей», «ему», «мне» at token i (the caller's test) («полина рябинина ей
+// четырнадцатого ноября семнадцатого», causes block UM, cs-0136): such
+// a date starts no number run, which birthAfterPronoun reads from; the
+// same test (dativeBirth: a year not recent, the date closing the
+// sentence or after a name masked in it).
+func (s *scan) birthOrdinalsAfterDative(i int) {
+	if s.toks[i+1].seg != s.toks[i].seg || s.toks[i+1].num() != nkOrdinal || s.marks[i+1] != 0 {
+		return
+	}
+	if end := s.dateRun(i + 1); end > i+1 && !s.ageAfterDative(i+1, s.inSentence(i, end)) && s.dativeBirth(i, end) {
+		s.claimBirth(i+1, end, ruleBirthContext)
 	}
 }
 
@@ -5664,6 +5698,12 @@ func (s *scan) cutNumberWords() {
 		}
 		s.marks[i-1] = k + 1
 		s.found[k].from = i - 1
+	}
+	// (A code's false start with a letter reads around the same claims,
+	// a code's, a CVV's or a card's: letterFalseStart, called here, no
+	// family rule's gate of its own.)
+	if s.claimedTypes&typesOf(Code, CVV, Card) != 0 {
+		s.letterFalseStart()
 	}
 }
 

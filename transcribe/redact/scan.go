@@ -588,7 +588,7 @@ func (s *scan) collectCues() {
 		case t.has(tExpiry):
 			// «срок», «а срок», «срок и код»: the card's expiry asked
 			// (not «срок 05 27», said with it).
-			e.expiry = !(i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tNum))
+			e.expiry = !(i+1 < len(s.toks) && s.toks[i+1].seg == t.seg && s.toks[i+1].has(tNum)) && !s.codeTerm(i)
 		case cue && s.refusedCue(i):
 			// «не называйте код»: refused, not asked; nothing answers it.
 			s.cues = s.cues[:len(s.cues)-1]
@@ -629,7 +629,7 @@ func (s *scan) collectCues() {
 			e.named = e.named || s.trapQuestion(i)
 			switch s.normOf(t) {
 			case "действия", "действует":
-				e.expiry = true
+				e.expiry = !s.codeTerm(i)
 			}
 			e.barcode = barcodeWord(s.normOf(t))
 			// «номер дисконтной карты», «назовите лицевой счет»,
@@ -1055,7 +1055,11 @@ func (s *scan) refine(i int, typ Type) Type {
 			// (Nor the phone said before it with other words between:
 			// «телефон у меня вот код двадцать два ноль семь», the code
 			// read from the phone; causes block RD.)
-			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) && j >= i-2 {
+			// (Nor a phone confirmed by a code, «кодом» after it:
+			// «подтвердите номер телефона кодом», causes block UK; not
+			// «с кодом», an area code.)
+			if typ == Code && cue == Phone && s.norm(j) != "связи" && !(j > 0 && s.toks[j-1].seg == tj.seg && isWord(s.norm(j-1), "на", "в")) && j >= i-2 &&
+				!(j < i && s.norm(i) == "кодом" && !(s.toks[i-1].seg == tj.seg && s.norm(i-1) == "с")) {
 				return Phone
 			}
 		}
