@@ -1309,11 +1309,18 @@ func (s *scan) birthCorrected(all []*scan) {
 		}
 		at := s.t0(&s.toks[r.from])
 		asked := false
+		// (The record's day and month, no year, correct a date of birth
+		// said whole, with its year, the latest the other side said: not
+		// a date the client gave for another question, «когда был
+		// последний платеж» — «пятнадцатого мая» — «нет у нас в системе
+		// двадцатое мая»; review rv22b.)
+		latest := -1.0
 		for _, o := range all {
-			for f := 0; o != nil && o != s && f < len(o.found) && !asked; f++ {
+			for f := 0; o != nil && o != s && f < len(o.found); f++ {
 				if x := &o.found[f]; x.typ == bi && x.rule != ruleDropped {
-					end := o.t1(&o.toks[x.to-1])
-					asked = end <= at+0.5 && at-end <= 20
+					if end := o.t1(&o.toks[x.to-1]); end <= at+0.5 && at-end <= 20 && end > latest {
+						latest, asked = end, !recorded || o.hasYear(x.from, x.to)
+					}
 				}
 			}
 		}

@@ -3805,6 +3805,14 @@ func (s *scan) partCue(z *zone, prevEnd int) bool {
 		}
 		switch w := s.norm(j); w {
 		case "цифры", "цифр", "ending", "ends", "last", "digits":
+			// (Not «last» of a time, «more than last month», «i called
+			// last thursday», in the client's sentence before: it names
+			// no digits, and an account number given next is no account's
+			// end; review rv22b, testdata/labelled/en ebd-0002, ebm-0001,
+			// ebr-0023.)
+			if w == "last" && s.enCueOff(j) {
+				continue
+			}
 			return true
 		default:
 			if partWord(w) && !s.lastTime(j) {

@@ -1,0 +1,46 @@
+package redact
+
+import "testing"
+
+// TestReview22b: review rv22b of lane i13num22's rules on ordinary
+// calls: what the lane's new readings took for a card's halves, a card's
+// end or a date of birth corrected from a record, and an English
+// account number masked after «last» of a time in the sentence before
+// (the lane's eight digits of an account's end widened it: labelled
+// en/blind13 ebd-0002, en/blind22 ebm-0001).
+func TestReview22b(t *testing.T) {
+	checkCalls(t, []callCase{
+		// Two sums said with words between them are no card's halves.
+		{"two sums after a card's word", []string{"c: картой платила 5490 а потом 6120", "o: да"},
+			[]string{"c: картой платила 5490 а потом 6120"}},
+		{"two sums in words", []string{"c: на карту тридцать пять пятьдесят а потом сорок один двадцать", "o: да"},
+			[]string{"c: на карту тридцать пять пятьдесят а потом сорок один двадцать"}},
+		{"two sums, «потом»", []string{"c: картой платила 5490 потом 6120", "o: да"},
+			[]string{"c: картой платила 5490 потом 6120"}},
+		// «в конце месяца» is when, not the card's last four.
+		{"a sum at the month's end", []string{"c: с карты автоплатежа 3490 в конце месяца", "o: понятно"},
+			[]string{"c: с карты автоплатежа 3490 в конце месяца"}},
+		// The lane's own shapes stay.
+		{"a card's halves", []string{"o: оплата прошла картой 2200 9437 верно", "c: да моя"},
+			[]string{"o: оплата прошла картой [card] верно"}},
+		{"first four and last four", []string{"o: на карту оплаты 5469 в конце 6485", "c: да"},
+			[]string{"o: на карту оплаты [card] в конце [card]"}},
+		// A payment's date corrected from the record, the client's
+		// answer to another question before it: no date of birth.
+		{"a payment's date corrected", []string{"o: ваша дата рождения", "c: пятое апреля восемьдесят первого",
+			"o: спасибо когда был последний платеж", "c: пятнадцатого мая", "o: нет у нас в системе двадцатое мая", "c: ну может быть"},
+			[]string{"o: нет у нас в системе двадцатое мая"}},
+		{"a date of birth corrected from the record", []string{"o: дата рождения", "c: двенадцатое мая восемьдесят первого",
+			"o: нет у нас в профиле двенадцатое июня", "c: ой да июня"},
+			[]string{"c: [birthdate]", "o: нет у нас в профиле [birthdate]"}},
+	})
+	checkCallsEN(t, []callCase{
+		{"an account number after last month", []string{"o: metro water billing james speaking",
+			"c: yeah hi just wondering why my bill went up it's like 40 dollars more than last month",
+			"o: let me look account number please", "c: 7 7 0 3 1 5 2"}, []string{"c: 7 7 0 3 1 5 2"}},
+		{"an account number after last thursday", []string{"o: can i get the account number please",
+			"c: i called last thursday about it already", "c: it's 8 8 1 0 4 4 2 7"}, []string{"c: it's 8 8 1 0 4 4 2 7"}},
+		{"the last four kept masked", []string{"o: which card is it", "c: the visa last four 7 0 3 8"},
+			[]string{"c: the visa last [card]"}},
+	})
+}
