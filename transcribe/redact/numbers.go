@@ -2799,7 +2799,9 @@ func (s *scan) digitMissingAfter(z *zone) bool {
 	seg := s.toks[z.from].seg
 	digitWord, missing := false, false
 	// («только 3 8 видно», causes block UI.)
-	if z.from > 0 && z.to < len(s.toks) && s.toks[z.from-1].seg == seg && s.toks[z.to].seg == seg && s.norm(z.from-1) == "только" && isWord(s.norm(z.to), "видно", "видна", "видны") {
+	// (Digit by digit: not «только 15 видно», a signal's bars or a
+	// battery's per cent; review rv22b.)
+	if z.from > 0 && z.to < len(s.toks) && s.toks[z.from-1].seg == seg && s.toks[z.to].seg == seg && s.norm(z.from-1) == "только" && isWord(s.norm(z.to), "видно", "видна", "видны") && s.digitByDigit(z) {
 		return true
 	}
 	for j := z.to; j < len(s.toks) && j < z.to+5 && s.toks[j].seg == seg; j++ {

@@ -33,6 +33,12 @@ func TestReview22b(t *testing.T) {
 		{"a date of birth corrected from the record", []string{"o: дата рождения", "c: двенадцатое мая восемьдесят первого",
 			"o: нет у нас в профиле двенадцатое июня", "c: ой да июня"},
 			[]string{"c: [birthdate]", "o: нет у нас в профиле [birthdate]"}},
+		// Two digits «только ... видно» after an SMS code's cue of the
+		// client's: a signal's bars, no CVV's digits worn.
+		{"a signal's bars", []string{"c: код из смс не приходит", "o: сколько делений сети", "c: только 15 видно"},
+			[]string{"c: только 15 видно"}},
+		{"a worn CVV's two digits", []string{"c: код сзади почти стёрся", "o: а что видно", "c: только три восемь видно"},
+			[]string{"c: только [cvv] видно"}},
 	})
 	checkCallsEN(t, []callCase{
 		{"an account number after last month", []string{"o: metro water billing james speaking",
