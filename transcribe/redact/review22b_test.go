@@ -17,6 +17,11 @@ func TestReview22b(t *testing.T) {
 			[]string{"c: на карту тридцать пять пятьдесят а потом сорок один двадцать"}},
 		{"two sums, «потом»", []string{"c: картой платила 5490 потом 6120", "o: да"},
 			[]string{"c: картой платила 5490 потом 6120"}},
+		// Two round sums, their «и» lost.
+		{"two round sums", []string{"c: картой 3490 2990", "o: да"}, []string{"c: картой 3490 2990"}},
+		{"two round sums not come", []string{"c: на карту 4450 5550 не пришло", "o: да"}, []string{"c: на карту 4450 5550 не пришло"}},
+		{"four round pairs", []string{"c: с карты 30 40 50 60", "o: да"}, []string{"c: с карты 30 40 50 60"}},
+		{"Mir's halves", []string{"o: на карту 2200 9430 верно", "c: да"}, []string{"o: на карту [card] верно"}},
 		// «в конце месяца» is when, not the card's last four.
 		{"a sum at the month's end", []string{"c: с карты автоплатежа 3490 в конце месяца", "o: понятно"},
 			[]string{"c: с карты автоплатежа 3490 в конце месяца"}},
