@@ -2778,6 +2778,23 @@ func (s *scan) trapNamedAfter(z *zone) bool {
 	return false
 }
 
+// otherSpokeBetween reports whether the other side said a sentence, not
+// one asking to go on («угу», «записываю»), or a cue word or a trap word
+// («назовите номер счета»), between from and to.
+func (s *scan) otherSpokeBetween(from, to float64) bool {
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; !e.goOn && e.at >= from && e.at <= to {
+			return true
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; (e.cue != 0 || e.trap) && e.at >= from && e.at <= to {
+			return true
+		}
+	}
+	return false
+}
+
 // otherSaid reports whether the other side said a sentence of four words
 // or more (not one asking to go on) between from and to.
 func (s *scan) otherSaid(from, to float64) bool {
@@ -3801,6 +3818,13 @@ func (s *scan) partCue(z *zone, prevEnd int) bool {
 		lo, far = s.segFrom(z.from), z.from-12
 	}
 	for j := z.from - 1; j >= lo && j >= far; j-- {
+		// Not across the other side's sentence: its question is what the
+		// number answers («у меня последний платеж не прошел» — «назовите
+		// номер счета» — «12 34 56 78», «more than last month» — «account
+		// number please» — «7 7 0 3 1 5 2»: review rv22b).
+		if s.toks[j].seg != s.toks[j+1].seg && s.otherSpokeBetween(s.t1(&s.toks[j]), s.t0(&s.toks[j+1])) {
+			break
+		}
 		// (No word below has another length: most are not read.)
 		if nl := s.toks[j].nl; nl < 10 && nl != 4 && nl != 6 && nl != 8 {
 			continue

@@ -38,6 +38,14 @@ func TestReview22b(t *testing.T) {
 		{"a date of birth corrected from the record", []string{"o: дата рождения", "c: двенадцатое мая восемьдесят первого",
 			"o: нет у нас в профиле двенадцатое июня", "c: ой да июня"},
 			[]string{"c: [birthdate]", "o: нет у нас в профиле [birthdate]"}},
+		// «последний» of a payment in the client's sentence before the
+		// operator's question cues no account's end (review rv22b).
+		{"the last payment, then the account asked", []string{"c: у меня последний платеж не прошел", "o: назовите номер счета", "c: 12 34 56 78"},
+			[]string{"c: 12 34 56 78"}},
+		{"an account's last digits asked", []string{"o: назовите последние цифры счёта", "c: три три восемь один два ноль четыре"},
+			[]string{"c: [account]"}},
+		{"a card's last digits said before an «угу»", []string{"c: у меня последние цифры карты", "o: угу", "c: 4 4 0 7"},
+			[]string{"c: [card]"}},
 		// Two digits «только ... видно» after an SMS code's cue of the
 		// client's: a signal's bars, no CVV's digits worn.
 		{"a signal's bars", []string{"c: код из смс не приходит", "o: сколько делений сети", "c: только 15 видно"},
