@@ -46,6 +46,15 @@ func TestReview22b(t *testing.T) {
 			[]string{"c: [account]"}},
 		{"a card's last digits said before an «угу»", []string{"c: у меня последние цифры карты", "o: угу", "c: 4 4 0 7"},
 			[]string{"c: [card]"}},
+		// A date answering the operator's next question, the date of
+		// birth given (main's birthContext, seen with the lane's
+		// correction from a record chained on it).
+		{"a payment's date after the date of birth", []string{"o: ваша дата рождения", "c: пятое апреля восемьдесят первого",
+			"o: спасибо когда был последний платеж", "c: пятнадцатого мая"}, []string{"c: [birthdate]", "c: пятнадцатого мая"}},
+		{"a date of birth after the operator waits", []string{"o: ваша дата рождения", "c: ой сейчас", "o: не торопитесь я подожду",
+			"c: пятое апреля восемьдесят первого"}, []string{"c: [birthdate]"}},
+		{"a date of birth confirmed after a read-back", []string{"o: дата рождения", "c: 2 2 2010", "o: второе февраля", "c: да второе февраля"},
+			[]string{"c: [birthdate]", "c: да [birthdate]"}},
 		// Two digits «только ... видно» after an SMS code's cue of the
 		// client's: a signal's bars, no CVV's digits worn.
 		{"a signal's bars", []string{"c: код из смс не приходит", "o: сколько делений сети", "c: только 15 видно"},
