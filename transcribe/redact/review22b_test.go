@@ -53,6 +53,8 @@ func TestReview22b(t *testing.T) {
 			"o: спасибо когда был последний платеж", "c: пятнадцатого мая"}, []string{"c: [birthdate]", "c: пятнадцатого мая"}},
 		{"a date of birth after the operator waits", []string{"o: ваша дата рождения", "c: ой сейчас", "o: не торопитесь я подожду",
 			"c: пятое апреля восемьдесят первого"}, []string{"c: [birthdate]"}},
+		{"a date of birth said again", []string{"o: ваша дата рождения", "c: третье марта девяносто первого", "o: простите не расслышала повторите пожалуйста",
+			"c: третье марта тысяча девятьсот девяносто первого"}, []string{"c: [birthdate]", "c: [birthdate]"}},
 		{"a date of birth confirmed after a read-back", []string{"o: дата рождения", "c: 2 2 2010", "o: второе февраля", "c: да второе февраля"},
 			[]string{"c: [birthdate]", "c: да [birthdate]"}},
 		// Two digits «только ... видно» after an SMS code's cue of the

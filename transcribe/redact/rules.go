@@ -2272,12 +2272,14 @@ func (s *scan) birthContext() {
 			continue
 		}
 		// Answered, and the other side went on to another sentence of
-		// theirs: a date now answers that one («ваша дата рождения» —
-		// «[...]» — «спасибо когда был последний платеж» — «пятнадцатого
-		// мая»: a payment's; review rv22b).
-		if asked && !mine && s.birthSince(lastQ, r.from) && s.otherSpokeAfter(lastQ, lastSeg, at) {
-			continue
-		}
+		// theirs: a date now, no year said, answers that one («ваша дата
+		// рождения» — «[...]» — «спасибо когда был последний платеж» —
+		// «пятнадцатого мая»: a payment's; review rv22b). (With its year
+		// it is the date of birth said again: «повторите пожалуйста».)
+		// (Russian: hasYear reads no English year in words, «march third
+		// nineteen ninety one» said again after «could you repeat that»,
+		// labelled en/blind4 eb4-0023.)
+		wentOn := s.lang != "en" && asked && !mine && s.birthSince(lastQ, r.from) && s.otherSpokeAfter(lastQ, lastSeg, at)
 		j := r.from
 		for j < r.to && j < r.from+3 && (s.toks[j].has(tStop|tConn) || s.letter(j)) && !s.toks[j].has(tNum) {
 			if isWord(s.norm(j), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от") {
@@ -2313,7 +2315,7 @@ func (s *scan) birthContext() {
 		// февраля»; an appointment's is said with a preposition or more
 		// words).
 		bare := end == r.to && s.monthOrDay(j, end) && s.toks[j].num() == nkOrdinal
-		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) && !bare || s.recentYear(j, end) {
+		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) && !bare || s.recentYear(j, end) || wentOn && !s.hasYear(j, end) {
 			continue
 		}
 		s.claimBirth(j, end, ruleBirthContext)
