@@ -30,6 +30,14 @@ func (s *scan) cardHalves(z *zone, typ Type) bool {
 	if typ != Card || !cardStart(d) || strings.HasSuffix(d, "00") || s.continues(z.to) {
 		return false
 	}
+	// Said in one breath: no word between its runs («картой платила
+	// 5490 а потом 6120», «на карту тридцать пять пятьдесят а потом сорок
+	// один двадцать»: two sums, review rv22b).
+	for k := 1; k < len(z.runs); k++ {
+		if z.runs[k].from != z.runs[k-1].to {
+			return false
+		}
+	}
 	// Two fours: the groups' digits add up to four at a group's end, and
 	// no sum's thousands («2 450»).
 	sum, four := 0, false
@@ -44,17 +52,27 @@ func (s *scan) cardHalves(z *zone, typ Type) bool {
 	if !four || s.dateOrTime(z) || s.clockTime(z) {
 		return false
 	}
+	// Two round fours are two sums said one after the other, their «и»
+	// lost («картой 3490 2990», «на карту 4450 5550 не пришло», «с карты
+	// 30 40 50 60»), not a card's halves (but Mir's 2200: review rv22b).
+	if n == 8 && d[3] == '0' && d[7] == '0' && d[:4] != "2200" {
+		return false
+	}
 	return n == 8 || s.endPhraseAt(z.to) > z.to
 }
 
 // endPhraseAt returns the token after «в конце», «и в конце», «а в
-// конце» at token j in its sentence, or j.
+// конце» at token j in its sentence, or j. A number follows them in the
+// sentence (the last four), not a time's noun («с карты автоплатежа 3490
+// в конце месяца»: a sum and when it goes, review rv22b).
 func (s *scan) endPhraseAt(j int) int {
 	k := j
 	if k < len(s.toks) && isWord(s.norm(k), "и", "а") {
 		k++
 	}
-	if k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[j-1].seg && s.norm(k) == "в" && s.norm(k+1) == "конце" {
+	if k+1 < len(s.toks) && s.toks[k+1].seg == s.toks[j-1].seg && s.norm(k) == "в" && s.norm(k+1) == "конце" &&
+		k+2 < len(s.toks) && s.toks[k+2].seg == s.toks[j-1].seg && s.toks[k+2].num() != nkNone &&
+		!(k+3 < len(s.toks) && s.toks[k+3].seg == s.toks[j-1].seg && strings.HasPrefix(s.norm(k+3), "год")) { // («в конце 2024 года»)
 		return k + 2
 	}
 	return j

@@ -1309,11 +1309,25 @@ func (s *scan) birthCorrected(all []*scan) {
 		}
 		at := s.t0(&s.toks[r.from])
 		asked := false
+		// (The record's day and month, no year, correct a date of birth
+		// said whole, with its year, in the other side's latest sentence:
+		// not a date the client gave for another question, «когда был
+		// последний платеж» — «пятнадцатого мая» — «нет у нас в системе
+		// двадцатое мая»; review rv22b.)
 		for _, o := range all {
-			for f := 0; o != nil && o != s && f < len(o.found) && !asked; f++ {
+			if o == nil || o == s {
+				continue
+			}
+			last := -1 // the other side's latest sentence before r
+			for _, q := range o.segs {
+				if q.from < q.to && o.t1(&o.toks[q.to-1]) <= at+0.5 {
+					last = int(o.toks[q.from].seg)
+				}
+			}
+			for f := 0; f < len(o.found) && !asked; f++ {
 				if x := &o.found[f]; x.typ == bi && x.rule != ruleDropped {
 					end := o.t1(&o.toks[x.to-1])
-					asked = end <= at+0.5 && at-end <= 20
+					asked = end <= at+0.5 && at-end <= 20 && (!recorded || int(o.toks[x.from].seg) == last && o.hasYear(x.from, x.to))
 				}
 			}
 		}

@@ -2780,6 +2780,23 @@ func (s *scan) trapNamedAfter(z *zone) bool {
 	return false
 }
 
+// otherSpokeBetween reports whether the other side said a sentence, not
+// one asking to go on («угу», «записываю»), or a cue word or a trap word
+// («назовите номер счета»), between from and to.
+func (s *scan) otherSpokeBetween(from, to float64) bool {
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; !e.goOn && e.at >= from && e.at <= to {
+			return true
+		}
+	}
+	for k := range s.others {
+		if e := &s.others[k]; (e.cue != 0 || e.trap) && e.at >= from && e.at <= to {
+			return true
+		}
+	}
+	return false
+}
+
 // otherSaid reports whether the other side said a sentence of four words
 // or more (not one asking to go on) between from and to.
 func (s *scan) otherSaid(from, to float64) bool {
@@ -2801,7 +2818,9 @@ func (s *scan) digitMissingAfter(z *zone) bool {
 	seg := s.toks[z.from].seg
 	digitWord, missing := false, false
 	// («только 3 8 видно», causes block UI.)
-	if z.from > 0 && z.to < len(s.toks) && s.toks[z.from-1].seg == seg && s.toks[z.to].seg == seg && s.norm(z.from-1) == "только" && isWord(s.norm(z.to), "видно", "видна", "видны") {
+	// (Digit by digit: not «только 15 видно», a signal's bars or a
+	// battery's per cent; review rv22b.)
+	if z.from > 0 && z.to < len(s.toks) && s.toks[z.from-1].seg == seg && s.toks[z.to].seg == seg && s.norm(z.from-1) == "только" && isWord(s.norm(z.to), "видно", "видна", "видны") && s.digitByDigit(z) {
 		return true
 	}
 	for j := z.to; j < len(s.toks) && j < z.to+5 && s.toks[j].seg == seg; j++ {
@@ -3803,12 +3822,27 @@ func (s *scan) partCue(z *zone, prevEnd int) bool {
 		lo, far = s.segFrom(z.from), z.from-12
 	}
 	for j := z.from - 1; j >= lo && j >= far; j-- {
+		// Not across the other side's sentence: its question is what the
+		// number answers («у меня последний платеж не прошел» — «назовите
+		// номер счета» — «12 34 56 78», «more than last month» — «account
+		// number please» — «7 7 0 3 1 5 2»: review rv22b).
+		if s.toks[j].seg != s.toks[j+1].seg && s.otherSpokeBetween(s.t1(&s.toks[j]), s.t0(&s.toks[j+1])) {
+			break
+		}
 		// (No word below has another length: most are not read.)
 		if nl := s.toks[j].nl; nl < 10 && nl != 4 && nl != 6 && nl != 8 {
 			continue
 		}
 		switch w := s.norm(j); w {
 		case "цифры", "цифр", "ending", "ends", "last", "digits":
+			// (Not «last» of a time, «more than last month», «i called
+			// last thursday», in the client's sentence before: it names
+			// no digits, and an account number given next is no account's
+			// end; review rv22b, testdata/labelled/en ebd-0002, ebm-0001,
+			// ebr-0023.)
+			if w == "last" && s.enCueOff(j) {
+				continue
+			}
 			return true
 		default:
 			if partWord(w) && !s.lastTime(j) {

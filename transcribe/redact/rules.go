@@ -2315,14 +2315,16 @@ func (s *scan) personOnly(from, to int) bool {
 // (an appointment: «записала на 5 мая»).
 func (s *scan) birthContext() {
 	var buf [8]float64
-	others := buf[:0]
+	var sbuf [8]int32
+	others, oseg := buf[:0], sbuf[:0]
 	for k := range s.others {
 		if e := &s.others[k]; e.dob && len(others) < len(buf) {
-			others = append(others, e.at)
+			others, oseg = append(others, e.at), append(oseg, e.seg)
 		}
 	}
 	own := -1e9
 	since, lastQ := 0, -1e9 // sentences said since the other side's latest question
+	lastSeg := int32(-1)
 	for _, r := range s.segs {
 		for i := r.from; i < r.to; i++ {
 			if s.toks[i].has(tBirth) {
@@ -2334,11 +2336,11 @@ func (s *scan) birthContext() {
 		}
 		at := s.t0(&s.toks[r.from])
 		asked := false
-		for _, c := range others {
+		for k, c := range others {
 			if c <= at+0.5 && at-c <= 25 {
 				asked = true
 				if c > lastQ {
-					lastQ, since = c, 0
+					lastQ, since, lastSeg = c, 0, oseg[k]
 				}
 			}
 		}
@@ -2347,6 +2349,15 @@ func (s *scan) birthContext() {
 		if !asked && !mine {
 			continue
 		}
+		// Answered, and the other side went on to another sentence of
+		// theirs: a date now, no year said, answers that one («ваша дата
+		// рождения» — «[...]» — «спасибо когда был последний платеж» —
+		// «пятнадцатого мая»: a payment's; review rv22b). (With its year
+		// it is the date of birth said again: «повторите пожалуйста».)
+		// (Russian: hasYear reads no English year in words, «march third
+		// nineteen ninety one» said again after «could you repeat that»,
+		// labelled en/blind4 eb4-0023.)
+		wentOn := s.lang != "en" && asked && !mine && s.birthSince(lastQ, r.from) && s.otherSpokeAfter(lastQ, lastSeg, at)
 		j := r.from
 		for j < r.to && j < r.from+3 && (s.toks[j].has(tStop|tConn) || s.letter(j)) && !s.toks[j].has(tNum) {
 			if isWord(s.norm(j), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от") {
@@ -2382,11 +2393,34 @@ func (s *scan) birthContext() {
 		// февраля»; an appointment's is said with a preposition or more
 		// words).
 		bare := end == r.to && s.monthOrDay(j, end) && s.toks[j].num() == nkOrdinal
-		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) && !bare || s.recentYear(j, end) {
+		if end <= j || !(asked && since <= 2 && !s.birthBefore(j)) && !s.hasYear(j, end) && !bare || s.recentYear(j, end) || wentOn && !s.hasYear(j, end) {
 			continue
 		}
 		s.claimBirth(j, end, ruleBirthContext)
 	}
+}
+
+// birthSince reports whether a date of birth was masked on the channel
+// after at and before token i.
+func (s *scan) birthSince(at float64, i int) bool {
+	for k := range s.found {
+		if f := &s.found[k]; typeAt[f.typ] == Birthdate && f.rule != ruleDropped && f.to <= i && s.t0(&s.toks[f.from]) >= at {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSpokeAfter reports whether the other side said a sentence of four
+// words or more, other than the one of segment seg, after at and before
+// to.
+func (s *scan) otherSpokeAfter(at float64, seg int32, to float64) bool {
+	for k := range s.othersSpoke {
+		if e := &s.othersSpoke[k]; e.said && e.seg != seg && e.at > at && e.at <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // birthInside claims the first date with its year, and not a recent
