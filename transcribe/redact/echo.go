@@ -154,6 +154,7 @@ func (s *scan) echoes(all []*scan, opNames []string) {
 	}
 	s.birthEchoes(all)
 	s.birthValuesAgain(all)
+	s.birthDigitsReadBack(all)
 	s.birthPartAsked(all)
 	s.birthCorrected(all)
 	s.childBirthAfterName(all)

@@ -1486,7 +1486,9 @@ func (s *scan) birthSibling() {
 				continue
 			}
 			end := s.dateRun(j)
-			if end <= j+2 || s.toks[end-1].seg != seg || s.claimed(j, end) || !s.birthShaped(j, end) && !s.yearFirstBirth(j, end) {
+			// (Nor a document's issue date: «паспорт выдан 12 05 2008»,
+			// causes block VB.)
+			if end <= j+2 || s.toks[end-1].seg != seg || s.claimed(j, end) || !s.birthShaped(j, end) && !s.yearFirstBirth(j, end) || j > 0 && issueWord(s.norm(j-1)) {
 				continue
 			}
 			s.claim(Birthdate, ruleBirthContext, j, end)
@@ -2465,7 +2467,9 @@ func (s *scan) birthInside(from, to int) {
 		if s.toks[j-1].num() == nkDigits && end < to && s.toks[end].seg == s.toks[j].seg && s.toks[end].num() == nkDigits {
 			continue
 		}
-		if s.hasYear(j, end) && !s.recentYear(j, end) && !isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") {
+		// (Nor a document's issue date: «удостоверение выдано 30 07
+		// 2010», causes block VB.)
+		if s.hasYear(j, end) && !s.recentYear(j, end) && !isWord(s.norm(j-1), "на", "до", "с", "со", "к", "ко", "после", "через", "по", "от", "в", "за") && !issueWord(s.norm(j-1)) {
 			s.claimBirth(j, end, ruleBirthContext)
 		}
 		return
