@@ -9,11 +9,13 @@ import "strconv"
 // «03 11 1962 а полис у него есть»; the day and the month as digits
 // agreeing with the masked date's, the year in two or four digits, the
 // three opening the sentence (after up to two words that are no numbers,
-// «так», «записываю»). A date of the same shape said after it in the
-// sentence that differs from it in one part only is the date of birth as
-// a record has it («19 06 71 а в анкете у вас 19 07 71», causes block
-// VB); another date (a payment's, a document's issue) stays. Run with
-// the echoes, only once a date of birth is masked on another channel.
+// «так», «записываю»), its year the masked one's when that has one («14
+// 02 2026 был платёж» on the birthday is a payment's, causes block VC).
+// A date of the same shape said after it in the sentence that differs
+// from it in one part only is the date of birth as a record has it
+// («19 06 71 а в анкете у вас 19 07 71», causes block VB); another date
+// (a payment's, a document's issue) stays. Run with the echoes, only
+// once a date of birth is masked on another channel.
 func (s *scan) birthDigitsReadBack(all []*scan) {
 	if s.lang != "ru" {
 		return
@@ -28,7 +30,7 @@ func (s *scan) birthDigitsReadBack(all []*scan) {
 			if f.typ != bi || f.rule == ruleDropped {
 				continue
 			}
-			day, month := o.dayMonthOf(f.from, f.to)
+			day, month, year := o.dayMonthOf(f.from, f.to)
 			if day == 0 {
 				continue
 			}
@@ -45,7 +47,9 @@ func (s *scan) birthDigitsReadBack(all []*scan) {
 					j++
 				}
 				d, m, y, e := s.digitDate(j, r.to)
-				if e == j || d != day || m != month {
+				// (Its year agrees when the masked date has one: «14 02
+				// 2026 был платёж» on the birthday is a payment's.)
+				if e == j || d != day || m != month || year > 0 && y%100 != year%100 {
 					continue
 				}
 				s.claim(Birthdate, ruleEcho[bi], j, e)
@@ -78,7 +82,8 @@ func (s *scan) birthDigitsReadBack(all []*scan) {
 // [from, to): the part right before a month by its name (an age may come
 // first: «[восемнадцать четырнадцатого апреля ...]»), or the first two
 // parts, the second a month's number; 0, 0 when it has no day and month.
-func (s *scan) dayMonthOf(from, to int) (day, month int) {
+// year is the part after the month, 0 when none.
+func (s *scan) dayMonthOf(from, to int) (day, month, year int) {
 	var v [4]int
 	n := 0
 	for i := from; i < to && n < len(v); {
@@ -89,18 +94,26 @@ func (s *scan) dayMonthOf(from, to int) (day, month int) {
 		}
 		if isMonth {
 			if n == 0 || v[n-1] < 1 || v[n-1] > 31 {
-				return 0, 0
+				return 0, 0, 0
 			}
-			return v[n-1], x
+			if e < to {
+				if y, ye, _, _, _ := s.datePart(e); ye > e {
+					year = y
+				}
+			}
+			return v[n-1], x, year
 		}
 		v[n] = x
 		n++
 		i = e
 	}
 	if n >= 2 && v[0] >= 1 && v[0] <= 31 && v[1] >= 1 && v[1] <= 12 {
-		return v[0], v[1]
+		if n > 2 {
+			year = v[2]
+		}
+		return v[0], v[1], year
 	}
-	return 0, 0
+	return 0, 0, 0
 }
 
 // digitDate reads a date in digits opening at token j, before to: a day
