@@ -971,12 +971,21 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 // before it), and the marks are those of looking at every segment
 // (TestMarkSegmentsSame).
 func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
-	cs.nums.rule(chs, cs.offs) // (numSkip: number sentences ruled out)
+	cs.markPass(chs)
+	cs.numsOut(chs) // (numSkip: number sentences ruled out, the call marked again)
+	cs.greetsOut(chs)
+}
+
+// markPass is markSegments' marking, segmentMay's answers noted
+// (numScratch.may).
+func (cs *callScratch) markPass(chs []schemas.TranscriptChannel) {
 	for ci := range chs {
 		segs := chs[ci].Segments
 		want := cs.wants[ci] // nil until a segment of the channel is marked
 		for k := range segs {
-			if want != nil && want[k] && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
+			// (Every segment is looked at until the marking has passed more
+			// than numSkipMost: numsOut's count.)
+			if want != nil && want[k] && cs.nums.n > numSkipMost && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
 				continue
 			}
 			if cs.nums.may(chs, ci, k, cs.offs[ci]) {
@@ -1001,7 +1010,6 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 			spread[k] = true
 		}
 	}
-	cs.greetsOut(chs)
 }
 
 // markBefore marks the segments of the channels other than ci ending in
