@@ -750,9 +750,12 @@ type numScratch struct {
 	skipped bool    // a sentence was ruled out
 	off     bool    // none is: a call redacted again
 	// again: rule has read the call (may reads the answers noted); n: the
-	// sentences may passed before.
-	again bool
-	n     int
+	// sentences may passed before; spread: the channels whose marked
+	// segments have marked the other side's before them (spreadTo: the
+	// marking spreads none until it has passed more than numSkipMost, or
+	// numsOut has ruled).
+	again     bool
+	n, spread int
 	// ctx: each segment's contextInfo once read (numSkip), read: whether
 	// it is.
 	ctx  []contextInfo
@@ -789,17 +792,22 @@ func (ns *numScratch) reset(n int) {
 	}
 	ns.state = ns.state[:n]
 	clear(ns.state)
-	ns.skipped, ns.off, ns.again, ns.n = false, false, false, 0
+	ns.skipped, ns.off, ns.again, ns.n, ns.spread = false, false, false, 0, 0
 }
 
 // numsOut, once markPass has marked the call, rules out the number
 // sentences numSkip takes on a call whose marking passed numSkipMost
-// sentences at most, and marks the call again without them. A call
-// the marking passed more of pays this count alone: the ruling's pass is
-// folded into the marking's (may).
+// sentences at most, and marks the call again without them (or, with
+// none ruled out, spreads the marks: spreadTo). A call the marking passed
+// more of pays this count alone: the ruling's pass is folded into the
+// marking's (may).
 func (cs *callScratch) numsOut(chs []schemas.TranscriptChannel) {
-	if n := cs.nums.n; n > 0 && n <= numSkipMost && cs.nums.rule(chs, cs.offs) {
-		cs.remark(chs)
+	if n := cs.nums.n; n <= numSkipMost {
+		if n > 0 && cs.nums.rule(chs, cs.offs) {
+			cs.remark(chs)
+			return
+		}
+		cs.spreadTo(chs, len(chs)-1)
 	}
 }
 
@@ -810,7 +818,7 @@ func (cs *callScratch) remark(chs []schemas.TranscriptChannel) {
 	clear(cs.flags)
 	clear(cs.marked)
 	clear(cs.wants)
-	cs.nums.again = true
+	cs.nums.again, cs.nums.spread = true, 0
 	cs.markPass(chs)
 }
 

@@ -1001,12 +1001,24 @@ func (cs *callScratch) markPass(chs []schemas.TranscriptChannel) {
 				want = cs.wants[ci]
 			}
 		}
-		spread := cs.spread[cs.offs[ci]:]
-		for k, w := range want {
+		if ns := &cs.nums; !ns.again && ns.n <= numSkipMost {
+			continue // (spread once numsOut has ruled: spreadTo)
+		}
+		cs.spreadTo(chs, ci)
+	}
+}
+
+// spreadTo marks the other channels' segments before each marked segment
+// of the channels up to ci that have not spread theirs, in order.
+func (cs *callScratch) spreadTo(chs []schemas.TranscriptChannel, ci int) {
+	for ; cs.nums.spread <= ci; cs.nums.spread++ {
+		cj := cs.nums.spread
+		spread := cs.spread[cs.offs[cj]:]
+		for k, w := range cs.wants[cj] {
 			if !w {
 				continue
 			}
-			markBefore(chs, ci, segs[k].Start, cs)
+			markBefore(chs, cj, chs[cj].Segments[k].Start, cs)
 			spread[k] = true
 		}
 	}
