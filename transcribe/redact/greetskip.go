@@ -31,8 +31,9 @@ import (
 //     with those words replaced by letters of no word (greetFill);
 //   - every other word has no role but a function word's, the
 //     operator's or the company's, a unit's, a date's, a listener's, a
-//     connective's or a filler's (greetAllowed): no family starts from
-//     those and no cue event is made of them; so no name's cue, no «я»
+//     connective's, a filler's or a trap word's (greetAllowed): no family
+//     starts from those and no cue event but a trap's, which asks for
+//     nothing, is made of them; so no name's cue, no «я»
 //     or «это» (the name rules that take a name on the client's side
 //     start from those, or from the other side's question, which would
 //     be loaded);
@@ -54,8 +55,12 @@ import (
 // TestGreetSkipShapes and TestGreetSkipRandom do on greetings written
 // for it.
 
-// greetAllowed are the roles a greeting's other words may have.
-const greetAllowed = tStop | tOperator | tUnit | tDateWord | tGoOn | tConn | tFiller
+// greetAllowed are the roles a greeting's other words may have. (A
+// trap word's, «назовите номер договора»: its cue event is a trap's,
+// which asks nothing, so the greeting loaded alone loads no answer
+// (scan.asks, loadAnswers); a trap keeps a number from being taken, and
+// the name rules read no word of its role as a name's part.)
+const greetAllowed = tStop | tOperator | tUnit | tDateWord | tGoOn | tConn | tFiller | tTrap
 
 // greetMax is how many words a greeting ruled out may have, and
 // greetBytes how long its text may be.

@@ -46,7 +46,12 @@ func TestGreetSkipShapes(t *testing.T) {
 		{schemas.RoleOperator, "Госпожа Анна, здравствуйте.", false},
 		{schemas.RoleOperator, "Передайте Анне, пожалуйста.", false},
 		{schemas.RoleOperator, "На Ольгу оформлено.", false},
-		{schemas.RoleOperator, "Компания Ромашка, Анна, здравствуйте. Назовите номер договора.", false},
+		// A trap word's question asks for nothing a rule reads the answer
+		// of (a trap's cue event: scan.asks); a cue's or a name's does.
+		{schemas.RoleOperator, "Компания Ромашка, Анна, здравствуйте. Назовите номер договора.", true},
+		{schemas.RoleOperator, "Анна, здравствуйте. Назовите номер телефона.", false},
+		{schemas.RoleOperator, "Анна, здравствуйте. Назовите вашу фамилию.", false},
+		{schemas.RoleOperator, "Анна, здравствуйте. Назовите номер договора и фамилию.", false},
 		{schemas.RoleOperator, "Анна к, здравствуйте.", false},
 		{schemas.RoleOperator, "Эльвин Вугар оглы, здравствуйте.", false},
 		{schemas.RoleOperator, "Анна, улица Ленина.", false},

@@ -749,6 +749,13 @@ type numScratch struct {
 	state   []uint8 // mayYes, mayNo, ruledOut, or 0: not read yet (segmentMay)
 	skipped bool    // a sentence was ruled out
 	off     bool    // none is: a call redacted again
+	// again: rule has read the call (may reads the answers noted); n: the
+	// sentences may passed before; spread: the channels whose marked
+	// segments have marked the other side's before them (spreadTo: the
+	// marking spreads none until it has passed more than numSkipMost, or
+	// numsOut has ruled).
+	again     bool
+	n, spread int
 	// ctx: each segment's contextInfo once read (numSkip), read: whether
 	// it is.
 	ctx  []contextInfo
@@ -785,44 +792,79 @@ func (ns *numScratch) reset(n int) {
 	}
 	ns.state = ns.state[:n]
 	clear(ns.state)
-	ns.skipped, ns.off = false, false
+	ns.skipped, ns.off, ns.again, ns.n, ns.spread = false, false, false, 0, 0
 }
 
-// rule reads what the prefilter says of each segment of the call, and
-// rules out the number sentences numSkip takes, on a call the prefilter
-// passes numSkipMost sentences of at most; on any other it stops at the
-// one past them, what it read kept for may.
-func (ns *numScratch) rule(chs []schemas.TranscriptChannel, offs []int) {
+// numsOut, once markPass has marked the call, rules out the number
+// sentences numSkip takes on a call whose marking passed numSkipMost
+// sentences at most, and marks the call again without them (or, with
+// none ruled out, spreads the marks: spreadTo). A call the marking passed
+// more of pays this count alone: the ruling's pass is folded into the
+// marking's (may).
+func (cs *callScratch) numsOut(chs []schemas.TranscriptChannel) {
+	if n := cs.nums.n; n <= numSkipMost {
+		if n > 0 && cs.nums.rule(chs, cs.offs) {
+			cs.remark(chs)
+			return
+		}
+		cs.spreadTo(chs, len(chs)-1)
+	}
+}
+
+// remark marks the call again, from the answers noted (may).
+//
+//go:noinline
+func (cs *callScratch) remark(chs []schemas.TranscriptChannel) {
+	clear(cs.flags)
+	clear(cs.marked)
+	clear(cs.wants)
+	cs.nums.again, cs.nums.spread = true, 0
+	cs.markPass(chs)
+}
+
+// rule reads what the prefilter says of each segment the marking skipped
+// (its answers on the others noted by may), and rules out the number
+// sentences numSkip takes, on a call the prefilter passes numSkipMost
+// sentences of at most; true when it rules out any. After it, may reads
+// the answers noted.
+//
+//go:noinline
+func (ns *numScratch) rule(chs []schemas.TranscriptChannel, offs []int) bool {
+	ns.again = true
 	if ns.off || ungated {
-		return
+		ns.again = false
+		return false
 	}
 	var at [numSkipMost][2]int
 	n := 0
 	for ci := range chs {
 		segs := chs[ci].Segments
 		for k := range segs {
-			st := uint8(mayNo)
-			if segmentMay(&segs[k]) {
-				if n == len(at) {
-					return
+			i := offs[ci] + k
+			if ns.state[i] == 0 {
+				ns.state[i] = mayNo
+				if segmentMay(&segs[k]) {
+					ns.state[i] = mayYes
 				}
-				at[n] = [2]int{ci, k}
-				n++
-				st = mayYes
 			}
-			ns.state[offs[ci]+k] = st
+			if ns.state[i] == mayYes {
+				if n < len(at) {
+					at[n] = [2]int{ci, k}
+				}
+				n++
+			}
 		}
 	}
-	if n > 0 {
-		ns.ruleOut(chs, offs, at[:n])
+	if n == 0 || n > len(at) {
+		return false
 	}
+	ns.ruleOut(chs, offs, at[:n])
+	return ns.skipped
 }
 
 // ruleOut rules out the sentences at (channel, segment) numSkip takes.
 // (Code of its own: a call the prefilter passes more sentences of reads
 // none of it.)
-//
-//go:noinline
 func (ns *numScratch) ruleOut(chs []schemas.TranscriptChannel, offs []int, at [][2]int) {
 	if nseg := len(ns.state); cap(ns.read) < nseg {
 		ns.ctx, ns.read = make([]contextInfo, nseg), make([]bool, nseg)
@@ -838,13 +880,18 @@ func (ns *numScratch) ruleOut(chs []schemas.TranscriptChannel, offs []int, at []
 }
 
 // may is segmentMay of segment k of channel ci (off: the channel's first
-// segment's index), but for a sentence ruled out.
+// segment's index), its answer noted and the sentences it passes
+// counted; once rule has read the call, the answer noted, but for a
+// sentence ruled out.
 func (ns *numScratch) may(chs []schemas.TranscriptChannel, ci, k, off int) bool {
-	switch ns.state[off+k] {
-	case mayYes:
-		return true
-	case mayNo, ruledOut:
-		return false
+	if ns.again {
+		return ns.state[off+k] == mayYes
 	}
-	return segmentMay(&chs[ci].Segments[k])
+	if segmentMay(&chs[ci].Segments[k]) {
+		ns.state[off+k] = mayYes
+		ns.n++
+		return true
+	}
+	ns.state[off+k] = mayNo
+	return false
 }

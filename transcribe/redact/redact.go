@@ -971,12 +971,21 @@ func answerWindows(chs []schemas.TranscriptChannel, scans []*scan, cs *callScrat
 // before it), and the marks are those of looking at every segment
 // (TestMarkSegmentsSame).
 func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
-	cs.nums.rule(chs, cs.offs) // (numSkip: number sentences ruled out)
+	cs.markPass(chs)
+	cs.numsOut(chs) // (numSkip: number sentences ruled out, the call marked again)
+	cs.greetsOut(chs)
+}
+
+// markPass is markSegments' marking, segmentMay's answers noted
+// (numScratch.may).
+func (cs *callScratch) markPass(chs []schemas.TranscriptChannel) {
 	for ci := range chs {
 		segs := chs[ci].Segments
 		want := cs.wants[ci] // nil until a segment of the channel is marked
 		for k := range segs {
-			if want != nil && want[k] && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
+			// (Every segment is looked at until the marking has passed more
+			// than numSkipMost: numsOut's count.)
+			if want != nil && want[k] && cs.nums.n > numSkipMost && (k == 0 || want[k-1] && !wordless(&segs[k-1])) {
 				continue
 			}
 			if cs.nums.may(chs, ci, k, cs.offs[ci]) {
@@ -992,16 +1001,27 @@ func (cs *callScratch) markSegments(chs []schemas.TranscriptChannel) {
 				want = cs.wants[ci]
 			}
 		}
-		spread := cs.spread[cs.offs[ci]:]
-		for k, w := range want {
+		if ns := &cs.nums; !ns.again && ns.n <= numSkipMost {
+			continue // (spread once numsOut has ruled: spreadTo)
+		}
+		cs.spreadTo(chs, ci)
+	}
+}
+
+// spreadTo marks the other channels' segments before each marked segment
+// of the channels up to ci that have not spread theirs, in order.
+func (cs *callScratch) spreadTo(chs []schemas.TranscriptChannel, ci int) {
+	for ; cs.nums.spread <= ci; cs.nums.spread++ {
+		cj := cs.nums.spread
+		spread := cs.spread[cs.offs[cj]:]
+		for k, w := range cs.wants[cj] {
 			if !w {
 				continue
 			}
-			markBefore(chs, ci, segs[k].Start, cs)
+			markBefore(chs, cj, chs[cj].Segments[k].Start, cs)
 			spread[k] = true
 		}
 	}
-	cs.greetsOut(chs)
 }
 
 // markBefore marks the segments of the channels other than ci ending in
