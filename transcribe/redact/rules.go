@@ -4163,7 +4163,7 @@ func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to) && !s.homeBefore(from)) || s.nonResidentialAfter(from, to) {
 		return
 	}
-	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) {
+	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) || s.enPlaceAddress(from, to) {
 		return
 	}
 	to = s.addressNumbersEnd(from, to)

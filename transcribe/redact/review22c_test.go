@@ -1,0 +1,33 @@
+package redact
+
+import "testing"
+
+// TestReview22cEnglishPlaceAddress: review rv22c of lane i13en22's house
+// and street closing their sentence (enHouse): a business's, an office's
+// or a meeting place's address, the channel going on after it, is no
+// client's home (enPlaceAddress); the client's own stays masked.
+func TestReview22cEnglishPlaceAddress(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"our store", en("o: thanks john our store is at forty five main street", "o: we open at nine", "c: great thanks"),
+			[]string{"o: thanks john our store is at forty five main street"}},
+		{"our office", en("o: our office is at twelve high street", "o: we're open till five", "c: ok i'll come by"),
+			[]string{"o: our office is at twelve high street"}},
+		{"our warehouse", en("o: your order will ship from our warehouse at 200 industrial way", "o: it takes two days", "c: ok thanks"),
+			[]string{"o: your order will ship from our warehouse at 200 industrial way"}},
+		{"a drop off location", en("o: the nearest drop off location is 75 main street", "o: they close at six", "c: ok"),
+			[]string{"o: the nearest drop off location is 75 main street"}},
+		{"a meeting", en("c: the meeting is at 4 church street", "c: at ten", "o: okay"),
+			[]string{"c: the meeting is at 4 church street"}},
+		{"an office after it", en("o: thank you for calling how can i help", "c: we're at twelve oak lane office", "c: the one by the park"),
+			[]string{"c: we're at twelve oak lane office"}},
+		{"a station after it", en("o: where would you like to meet the technician", "c: meet at five main street station", "c: around noon"),
+			[]string{"c: meet at five main street station"}},
+		{"the client's home", en("o: can you confirm the first line of the address", "c: 14 kestrel road", "o: thanks bear with me"),
+			[]string{"c: [address]"}},
+		{"moving out of", en("o: thanks i see the note moving out of 14 holly road", "c: that's right"),
+			[]string{"o: thanks i see the note moving out of [address]"}},
+		{"i live now", en("o: the address we have is 1120 west 5th street apartment 8", "c: no that's old i live now 77 pine avenue", "o: you'll need a form"),
+			[]string{"c: no that's old i live now [address]"}},
+	})
+}
