@@ -31,3 +31,27 @@ func TestReview22cEnglishPlaceAddress(t *testing.T) {
 			[]string{"c: no that's old i live now [address]"}},
 	})
 }
+
+// TestReview22cBirthReadBackRecentYear: review rv22c of lane i13birth22's
+// read-back in digits (birthDigitsReadBack): a date of the masked date of
+// birth's day and month with a recent year is a payment's or a visit's on
+// the birthday when the date of birth was said with no year, or when its
+// year alone differs from the read-back's; the read-back itself and a
+// record's version stay masked.
+func TestReview22cBirthReadBackRecentYear(t *testing.T) {
+	ru := func(lines ...string) []string { return lines }
+	checkCalls(t, []callCase{
+		{"a payment, no year said", ru("o: назовите дату рождения", "c: пятое сентября", "o: 05 09 2025 был последний платеж"),
+			[]string{"o: 05 09 2025 был последний платеж"}},
+		{"a visit, two digits", ru("o: назовите дату рождения", "c: пятое сентября", "o: 05 09 24 вы были у нас на приеме"),
+			[]string{"o: 05 09 24 вы были у нас на приеме"}},
+		{"a birthday's appointment", ru("o: когда у вас день рождения", "c: пятого сентября", "o: 05 09 2025 записала вас на прием"),
+			[]string{"o: 05 09 2025 записала вас на прием"}},
+		{"a payment after the read-back", ru("o: назовите дату рождения", "c: пятое сентября пятьдесят девятого", "o: 05 09 59 платеж 05 09 25 прошел"),
+			[]string{"o: [birthdate] платеж 05 09 25 прошел"}},
+		{"the record's year", ru("o: назовите дату рождения", "c: пятое сентября пятьдесят девятого", "o: 05 09 59 а в анкете у вас 05 09 58"),
+			[]string{"o: [birthdate] а в анкете у вас [birthdate]"}},
+		{"read back with its year", ru("o: назовите дату рождения", "c: третье ноября шестьдесят второго", "o: 03 11 1962 а полис у него есть"),
+			[]string{"o: [birthdate] а полис у него есть"}},
+	})
+}
