@@ -55,3 +55,22 @@ func TestReview22cBirthReadBackRecentYear(t *testing.T) {
 			[]string{"o: [birthdate] а полис у него есть"}},
 	})
 }
+
+// TestReview22cIssueDateNoPassport: review rv22c of lane i13birth22's
+// issue dates (birthInside, birthSibling skip a date after «выдан»): the
+// passport's cue read the same date as the passport's number; a date in
+// digits right after an issue word is the document's issue date
+// (issueDateDigits), the number said before it stays masked.
+func TestReview22cIssueDateNoPassport(t *testing.T) {
+	ru := func(lines ...string) []string { return lines }
+	checkCalls(t, []callCase{
+		{"after a date of birth", ru("o: дата рождения", "c: двенадцатое марта восьмидесятого", "o: паспорт выдан 12 03 2000"),
+			[]string{"c: [birthdate]", "o: паспорт выдан 12 03 2000"}},
+		{"asked for", ru("o: скажите когда паспорт выдан", "c: паспорт выдан 12 03 2000"),
+			[]string{"c: паспорт выдан 12 03 2000"}},
+		{"said unasked", ru("c: у меня паспорт выдан 14 05 2015", "o: хорошо"),
+			[]string{"c: у меня паспорт выдан 14 05 2015"}},
+		{"the number before it", ru("o: назовите паспорт", "c: паспорт 4510 123456 выдан 12 03 2010"),
+			[]string{"c: паспорт [passport] выдан 12 03 2010"}},
+	})
+}
