@@ -74,3 +74,20 @@ func TestReview22cIssueDateNoPassport(t *testing.T) {
 			[]string{"c: паспорт [passport] выдан 12 03 2010"}},
 	})
 }
+
+// TestReview22cEnglishThingNameAfterName: review rv22c of lane i13en22's
+// thing's name asked (enNoPersonAsked): a question for a pet's or a
+// thing's name after the question for the client's is the one the next
+// answer answers (askedSinceName), no person's name; the client's own
+// name stays masked.
+func TestReview22cEnglishThingNameAfterName(t *testing.T) {
+	en := func(lines ...string) []string { return lines }
+	checkCallsEN(t, []callCase{
+		{"the dog's name", en("o: can i get your name please", "c: sarah jones", "o: and what's the name of your dog", "c: max"),
+			[]string{"c: [name]", "c: max"}},
+		{"the name on the package", en("o: can i get your name please", "c: sarah jones", "o: and what's the name on the package", "c: acme supplies"),
+			[]string{"c: [name]", "c: acme supplies"}},
+		{"the name again", en("o: can i get your name please", "c: sarah", "o: and your last name", "c: jones"),
+			[]string{"c: [name]"}},
+	})
+}
