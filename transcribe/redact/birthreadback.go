@@ -49,7 +49,10 @@ func (s *scan) birthDigitsReadBack(all []*scan) {
 				d, m, y, e := s.digitDate(j, r.to)
 				// (Its year agrees when the masked date has one: «14 02
 				// 2026 был платёж» on the birthday is a payment's.)
-				if e == j || d != day || m != month || year > 0 && y%100 != year%100 {
+				// (Nor a recent year when it has none: «[пятое сентября]» —
+				// «05 09 2025 был последний платёж», «05 09 24 вы были у нас
+				// на приёме»; review rv22c.)
+				if e == j || d != day || m != month || year > 0 && y%100 != year%100 || year == 0 && recentDigitYear(y) {
 					continue
 				}
 				s.claim(Birthdate, ruleEcho[bi], j, e)
@@ -68,7 +71,10 @@ func (s *scan) birthDigitsReadBack(all []*scan) {
 							diff++
 						}
 					}
-					if diff == 1 && (y >= 100) == (y2 >= 100) {
+					// (A recent year differing alone is another date on the
+					// birthday: «05 09 59 платёж 05 09 25 прошёл»; review
+					// rv22c.)
+					if diff == 1 && (y >= 100) == (y2 >= 100) && !(y2 != y && recentDigitYear(y2) && !recentDigitYear(y)) {
 						s.claim(Birthdate, ruleEcho[bi], i, e2)
 					}
 					break
@@ -137,4 +143,11 @@ func (s *scan) digitDate(j, to int) (d, m, y, e int) {
 		return 0, 0, 0, j
 	}
 	return v[0], v[1], v[2], j + 3
+}
+
+// recentDigitYear reports whether a year said in digits, two or four, is
+// one of the 2020s, a payment's or a visit's rather than a date of
+// birth's (recentYear's reading of four digits; «24», «25» of two).
+func recentDigitYear(y int) bool {
+	return y >= 2020 && y < 2100 || y >= 20 && y < 30
 }

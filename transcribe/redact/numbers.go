@@ -865,6 +865,9 @@ func (s *scan) numbers() {
 		if typ != "" && s.roundThousands(&z) {
 			typ, rule = "", ruleDropped // a sum: «30 000», «15 000» (block GZ)
 		}
+		if typ == Passport && s.issueDateDigits(&z) {
+			typ, rule = "", ruleDropped // the passport's issue date: «паспорт выдан 12 03 2000» (review rv22c)
+		}
 		// A dictation the speaker goes on with in their next sentence
 		// («8» — «926» — «517 28 90»; «четыреста восемь семнадцать» —
 		// «восемьсот десять ...»): read as one, unless the first part is
@@ -4477,4 +4480,18 @@ func (s *scan) enCueOff(j int) bool {
 func (s *scan) enOrdinalAfter(z *zone) bool {
 	k := z.to
 	return s.lang == "en" && k < len(s.toks) && k > 0 && s.toks[k].seg == s.toks[k-1].seg && s.toks[k].num() == nkOrdinal && s.toks[k-1].num() == nkTens
+}
+
+// issueDateDigits reports whether zone z is a whole date in digits, a
+// day, a month and a four-digit year («12 03 2000»), right after an issue
+// word in its sentence («паспорт выдан 12 03 2000», «у меня паспорт
+// выдан 14 05 2015»): the document's issue date, no passport's number
+// (review rv22c: lane i13birth22 guarded the date of birth's rules
+// against it, birthInside and birthSibling; the passport's cue read it).
+func (s *scan) issueDateDigits(z *zone) bool {
+	if z.from == 0 || z.to != z.from+3 || s.toks[z.from-1].seg != s.toks[z.from].seg || !issueWord(s.norm(z.from-1)) {
+		return false
+	}
+	_, _, y, e := s.digitDate(z.from, z.to)
+	return e == z.to && y >= 1900 && y < 2100
 }

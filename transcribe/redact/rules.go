@@ -4163,7 +4163,7 @@ func (s *scan) claimAddress(from, to int, rule ruleID) {
 	if s.role == schemas.RoleOperator && (s.officeAddress(from, to) || s.placeAsked(from)) || s.role != schemas.RoleOperator && (s.placeBefore(from, to) || s.placeAsked(from) && !s.flatIn(from, to) && !s.homeBefore(from)) || s.nonResidentialAfter(from, to) {
 		return
 	}
-	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) {
+	if s.officeNumbered(from, to) || s.companyBuilding(from, to) || s.roadPlaceBefore(from, to) || s.enPlaceAddress(from, to) {
 		return
 	}
 	to = s.addressNumbersEnd(from, to)
@@ -5631,7 +5631,8 @@ func (s *scan) nameCueAsked(at float64) bool {
 
 // askedSinceName reports whether the other side asked for something else
 // (an identifier, a date of birth, an e-mail, an address, a number a
-// trap word names: «номер полиса каско и госномер», causes block NY) in a sentence
+// trap word names: «номер полиса каско и госномер», causes block NY; in
+// English a thing's name: «what's the name of your dog») in a sentence
 // of its own after its last question for a name and before the answer
 // from token first: the answer is that question's (causes block NI:
 // «девичья фамилия» — «турсунова» — «дата и место рождения» — «19 7 1985
@@ -5645,7 +5646,7 @@ func (s *scan) askedSinceName(first int) bool {
 		}
 	}
 	for k := range s.others {
-		if e := &s.others[k]; !e.name && !e.own && e.seg != seg && e.at > last && e.at <= at+0.5 && (e.dob || e.mail || e.addr || e.cue != 0 || e.trap && e.named) {
+		if e := &s.others[k]; !e.name && !e.own && e.seg != seg && e.at > last && e.at <= at+0.5 && (e.dob || e.mail || e.addr || e.cue != 0 || e.trap && e.named || e.thing) {
 			return true
 		}
 	}

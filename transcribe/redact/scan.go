@@ -224,6 +224,11 @@ type cueEvent struct {
 	// gave the number with its cue («карта 5469 ...», «три цифры 480»),
 	// asked nothing.
 	dictated bool
+	// thing: an English question for a thing's name («what's the name
+	// of your dog», «the company name»): a question after one for the
+	// person's name, its answer no person's (askedSinceName; review
+	// rv22c).
+	thing bool
 	// said: the end of a sentence of four words or more, no cue; goOn:
 	// of a sentence asking a dictation to go on («записываю»).
 	said, goOn bool
@@ -646,6 +651,7 @@ func (s *scan) collectCues() {
 			// data (staffAsked).
 			e.name = !(i > 0 && s.toks[i-1].seg == t.seg && isWord(s.norm(i-1), "меня", "моя", "мое", "my")) && !s.staffAsked(i) &&
 				!(s.lang == "en" && s.enNoPersonAsked(i))
+			e.thing = s.lang == "en" && !e.name && s.normOf(t) == "name" && s.enNoPersonAsked(i)
 			e.nameCue = t.has(tNameCue)
 			e.surname = e.nameCue && strings.HasPrefix(s.normOf(t), "фамил")
 			e.kin = s.kinNext(i)
