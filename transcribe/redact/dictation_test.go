@@ -49,6 +49,10 @@ func checkCallsEN(t *testing.T, cases []callCase) {
 	checkCallsIn(t, "en", cases)
 }
 
+// en lists an English call's lines for checkCallsEN's cases, each
+// «o: ...» or «c: ...».
+func en(lines ...string) []string { return lines }
+
 // checkCallsIn is checkCalls for calls in language lang.
 func checkCallsIn(t *testing.T, lang string, cases []callCase) {
 	t.Helper()

@@ -59,7 +59,6 @@ func TestEnglishMail(t *testing.T) {
 // however near an e-mail's word it is said, nor is «dot» in «dot the
 // i's», nor «address» or «mail» alone a question for an e-mail.
 func TestEnglishMailContext(t *testing.T) {
-	en := func(lines ...string) []string { return lines }
 	checkCallsEN(t, []callCase{
 		{"letters after the question", en("o: and your email please", "c: a n n a b", "c: at gmail dot com"), []string{"c: [email]", "c: [email]"}},
 		{"joined by dot after the question", en("o: what's the best email for you", "c: it's anna dot bell"), []string{"c: it's [email]"}},
@@ -92,7 +91,6 @@ func TestEnglishNameAnswer(t *testing.T) {
 // the article «a» before a word (lane i13en22: «thanks danny i
 // understand» masked «danny i»). Wordings written fresh.
 func TestEnglishMailEchoPronoun(t *testing.T) {
-	en := func(lines ...string) []string { return lines }
 	checkCallsEN(t, []callCase{
 		{"the pronoun", en("o: can you confirm the email on the account", "c: marty j 40 at yahoo dot com", "o: thanks marty i see it here"),
 			[]string{"o: thanks [email] i see it here"}},

@@ -10,7 +10,6 @@ import "testing"
 // a delivery, a floor, a class, a street without a house. Wordings
 // written fresh.
 func TestEnglishDigitOrdinalBirthdate(t *testing.T) {
-	en := func(lines ...string) []string { return lines }
 	checkCallsEN(t, []callCase{
 		{"month then day", en("o: can you confirm your date of birth", "c: may 1st 1979"),
 			[]string{"c: [birthdate]"}},

@@ -7,7 +7,6 @@ import "testing"
 // or a meeting place's address, the channel going on after it, is no
 // client's home (enPlaceAddress); the client's own stays masked.
 func TestReview22cEnglishPlaceAddress(t *testing.T) {
-	en := func(lines ...string) []string { return lines }
 	checkCallsEN(t, []callCase{
 		{"our store", en("o: thanks john our store is at forty five main street", "o: we open at nine", "c: great thanks"),
 			[]string{"o: thanks john our store is at forty five main street"}},
@@ -81,7 +80,6 @@ func TestReview22cIssueDateNoPassport(t *testing.T) {
 // answer answers (askedSinceName), no person's name; the client's own
 // name stays masked.
 func TestReview22cEnglishThingNameAfterName(t *testing.T) {
-	en := func(lines ...string) []string { return lines }
 	checkCallsEN(t, []callCase{
 		{"the dog's name", en("o: can i get your name please", "c: sarah jones", "o: and what's the name of your dog", "c: max"),
 			[]string{"c: [name]", "c: max"}},
